@@ -1,0 +1,27 @@
+"""The embedding model, loaded once per process, never from a hub."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+
+from app.errors import ServiceUnavailable
+from app.settings import Settings
+
+
+def load_embedding(settings: Settings) -> HuggingFaceEmbedding:
+    """The configured sentence-transformers model on the CPU (GPU-less machines are the norm)."""
+    name = settings.embedding.model
+    try:
+        return HuggingFaceEmbedding(
+            model_name=name,
+            device="cpu",
+            embed_batch_size=settings.embedding.batch_size,
+            cache_folder=str(settings.data_dir / "models"),
+        )
+    except Exception as exc:  # the library raises OSError, ValueError or hub errors alike
+        where = "directory" if Path(name).exists() else "name (offline: it must be a local path)"
+        raise ServiceUnavailable(
+            f"cannot load embedding model {name!r} by {where}: {exc}"
+        ) from exc

@@ -1,0 +1,76 @@
+"""policykb's errors: what went wrong, named for the person who has to act on it.
+
+Every error policykb raises on purpose derives from ``PolicyKBError``; one handler in
+``app.api`` maps them to ``{"error": {"code", "message"}}`` with the status below, and the CLI
+prints the message on one line and exits non-zero.
+
+    PolicyKBError                     500  (never raised directly)
+    ├── InputError                    422  the request itself is wrong
+    │   ├── EmptyQuestion                  question or query empty / whitespace
+    │   ├── QuestionTooLong                over answer.max_question_chars
+    │   ├── InvalidFilter                  unknown doc_id or city, year_from > year_to
+    │   └── InvalidTopK                    top_k outside 1..retrieval.max_top_k
+    ├── DocumentNotFound              404  GET /api/documents/{doc_id} for an unknown id
+    ├── IngestError                   ---  one file could not be ingested (reported per file)
+    │   ├── UnsupportedFormat
+    │   └── UnreadableFile                 empty, not UTF-8, encrypted, no text layer, malformed,
+    │                                      over the time limit, missing
+    └── ServiceUnavailable            503  the store or a model cannot be reached
+"""
+
+from __future__ import annotations
+
+
+class PolicyKBError(Exception):
+    """Base class; ``code`` is the stable machine-readable name, ``status`` the HTTP status."""
+
+    code = "internal_error"
+    status = 500
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InputError(PolicyKBError):
+    code = "invalid_request"
+    status = 422
+
+
+class EmptyQuestion(InputError):
+    code = "empty_question"
+
+
+class QuestionTooLong(InputError):
+    code = "question_too_long"
+
+
+class InvalidFilter(InputError):
+    code = "invalid_filter"
+
+
+class InvalidTopK(InputError):
+    code = "invalid_top_k"
+
+
+class DocumentNotFound(PolicyKBError):
+    code = "document_not_found"
+    status = 404
+
+
+class IngestError(PolicyKBError):
+    code = "ingest_failed"
+    status = 422
+
+
+class UnsupportedFormat(IngestError):
+    code = "unsupported_format"
+
+
+class UnreadableFile(IngestError):
+    code = "unreadable_file"
+
+
+class ServiceUnavailable(PolicyKBError):
+    code = "service_unavailable"
+    status = 503

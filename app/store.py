@@ -1,0 +1,198 @@
+"""The store: Chroma collections for chunks and documents, and the persisted BM25 index.
+
+Two collections live in one Chroma (embedded ``PersistentClient`` or a server through
+``HttpClient``, the same code either way):
+
+- ``<prefix>_chunks``: one record per chunk, written by llama-index's ``ChromaVectorStore``;
+  metadata carries doc_id, city, title, issuer, year, section, paragraph, page, start, end
+  and the hash of the document version it was cut from (``doc_hash``).
+- ``<prefix>_documents``: one record per document: its normalized full text (the text chunk
+  offsets point into) and its metadata, written only after all of its chunks.
+
+A document is *complete* when its record exists and every chunk carries the record's hash;
+ingest repairs anything else (see ``ingest.consistency``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import chromadb
+from chromadb.api import ClientAPI
+from chromadb.api.models.Collection import Collection
+from chromadb.config import Settings as ChromaClientSettings
+from llama_index.core.vector_stores.types import MetadataFilters, VectorStoreQuery
+from llama_index.vector_stores.chroma import ChromaVectorStore
+
+from app.errors import ServiceUnavailable
+from app.settings import Settings
+
+# Metadata keys of a document record that are listed to users (the rest is bookkeeping).
+DOCUMENT_FIELDS = ("title", "city", "district", "province", "issuer", "kind", "published", "year",
+                   "language", "covers", "source")
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One stored passage, with where it sits in its document."""
+
+    chunk_id: str
+    doc_id: str
+    text: str
+    start: int
+    end: int
+    metadata: dict[str, Any]
+
+    @property
+    def section(self) -> str:
+        return str(self.metadata.get("section") or "")
+
+    @property
+    def page(self) -> int | None:
+        page = self.metadata.get("page")
+        return int(page) if page is not None else None
+
+    @classmethod
+    def from_record(cls, chunk_id: str, text: str, metadata: dict[str, Any]) -> Chunk:
+        # ChromaVectorStore's own bookkeeping keys (node JSON, node type) are not metadata.
+        metadata = {k: v for k, v in metadata.items() if not k.startswith("_")}
+        return cls(
+            chunk_id=chunk_id,
+            doc_id=str(metadata["doc_id"]),
+            text=text,
+            start=int(metadata["start"]),
+            end=int(metadata["end"]),
+            metadata=metadata,
+        )
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    doc_id: str
+    metadata: dict[str, Any]
+    text: str = field(repr=False, default="")
+
+    @property
+    def info(self) -> dict[str, Any]:
+        info = {key: self.metadata.get(key) for key in DOCUMENT_FIELDS}
+        if isinstance(info["covers"], str):
+            info["covers"] = json.loads(info["covers"])
+        return {"doc_id": self.doc_id, **info, "chunks": int(self.metadata.get("chunks", 0))}
+
+    @property
+    def doc_hash(self) -> str:
+        return str(self.metadata.get("doc_hash", ""))
+
+
+def make_client(settings: Settings) -> ClientAPI:
+    client_settings = ChromaClientSettings(anonymized_telemetry=False)
+    try:
+        if settings.chroma.mode == "http":
+            return chromadb.HttpClient(
+                host=settings.chroma.host, port=settings.chroma.port, settings=client_settings
+            )
+        settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=client_settings)
+    except Exception as exc:  # chromadb raises ValueError/ConnectionError/its own errors
+        where = (
+            f"server at {settings.chroma.host}:{settings.chroma.port}"
+            if settings.chroma.mode == "http"
+            else f"directory {settings.chroma_dir}"
+        )
+        raise ServiceUnavailable(f"cannot open the Chroma {where}: {exc}") from exc
+
+
+class Store:
+    """Everything policykb keeps in Chroma, behind names of what it means."""
+
+    def __init__(self, settings: Settings, client: ClientAPI | None = None) -> None:
+        self.settings = settings
+        self.client = client or make_client(settings)
+        prefix = settings.chroma.collection
+        self.chunks: Collection = self.client.get_or_create_collection(
+            f"{prefix}_chunks", metadata={"hnsw:space": "cosine"}
+        )
+        self.documents: Collection = self.client.get_or_create_collection(f"{prefix}_documents")
+
+    @cached_property
+    def vector_store(self) -> ChromaVectorStore:
+        return ChromaVectorStore(chroma_collection=self.chunks)
+
+    # Documents -------------------------------------------------------------------------------
+    def list_documents(self) -> list[StoredDocument]:
+        got = self.documents.get(include=["metadatas"])
+        docs = [
+            StoredDocument(doc_id, dict(meta or {}))
+            for doc_id, meta in zip(got["ids"], got["metadatas"] or [], strict=True)
+        ]
+        return sorted(docs, key=lambda d: d.doc_id)
+
+    def get_document(self, doc_id: str) -> StoredDocument | None:
+        got = self.documents.get(ids=[doc_id], include=["metadatas", "documents"])
+        if not got["ids"]:
+            return None
+        return StoredDocument(doc_id, dict((got["metadatas"] or [{}])[0] or {}),
+                              (got["documents"] or [""])[0] or "")
+
+    def put_document(self, doc_id: str, text: str, metadata: dict[str, Any]) -> None:
+        clean = {k: v for k, v in metadata.items() if v is not None}
+        # Chroma needs a vector per record; documents are found through their chunks.
+        self.documents.upsert(ids=[doc_id], documents=[text], metadatas=[clean],
+                              embeddings=[[1.0]])
+
+    def delete_document(self, doc_id: str) -> None:
+        """Record first, chunks second: a crash in between leaves orphans ingest repairs."""
+        self.documents.delete(ids=[doc_id])
+        self.chunks.delete(where={"doc_id": doc_id})
+
+    def document_count(self) -> int:
+        return self.documents.count()
+
+    # Chunks ----------------------------------------------------------------------------------
+    def chunk_count(self) -> int:
+        return self.chunks.count()
+
+    def chunk_metadata(self) -> dict[str, dict[str, Any]]:
+        got = self.chunks.get(include=["metadatas"])
+        return {cid: dict(m or {}) for cid, m in zip(got["ids"], got["metadatas"] or [], strict=True)}
+
+    def all_chunks(self) -> list[Chunk]:
+        got = self.chunks.get(include=["metadatas", "documents"])
+        return [
+            Chunk.from_record(cid, text or "", dict(meta or {}))
+            for cid, text, meta in zip(
+                got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True
+            )
+        ]
+
+    def get_chunks(self, chunk_ids: list[str]) -> dict[str, Chunk]:
+        if not chunk_ids:
+            return {}
+        got = self.chunks.get(ids=chunk_ids, include=["metadatas", "documents"])
+        return {
+            cid: Chunk.from_record(cid, text or "", dict(meta or {}))
+            for cid, text, meta in zip(
+                got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True
+            )
+        }
+
+    def query_dense(
+        self, embedding: list[float], k: int, filters: MetadataFilters | None
+    ) -> list[tuple[Chunk, float]]:
+        """Nearest chunks with their cosine similarity, filters applied inside Chroma."""
+        if self.chunk_count() == 0:
+            return []
+        result = self.vector_store.query(
+            VectorStoreQuery(query_embedding=embedding, similarity_top_k=k, filters=filters)
+        )
+        hits: list[tuple[Chunk, float]] = []
+        for node, similarity in zip(result.nodes or [], result.similarities or [], strict=True):
+            # ChromaVectorStore reports exp(-distance); cosine distance is 1 - cos.
+            cosine = 1.0 + math.log(max(similarity, 1e-12))
+            meta = dict(node.metadata)
+            hits.append((Chunk.from_record(node.node_id, node.get_content(), meta), cosine))
+        return hits

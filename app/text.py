@@ -1,0 +1,93 @@
+"""Text primitives shared by ingestion and answering, so both cut sentences and tokens alike.
+
+Sentences end at Chinese ``。！？；`` and at English ``.!?`` followed by white space and
+something that can start a sentence. Spans are ``(start, end)`` offsets into the text given,
+with surrounding white space excluded, so ``text[start:end]`` is the sentence itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CLOSERS = "\"'”’）)」』】"
+
+# A boundary is the position right after the terminator (and any closing quotes or brackets).
+_ZH_END = re.compile(rf"[。！？；!?][{_CLOSERS}]*")
+_EN_END = re.compile(rf"[.!?][{_CLOSERS}]*(?=\s+[\"“‘(（A-Z0-9{_CJK}])")
+_ENUMERATOR = re.compile(r"[(（]?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[)）]?\.")
+_CJK_RUN = re.compile(rf"[{_CJK}]+")
+_TOKEN = re.compile(r"(?u)\w+")
+
+STOPWORDS = frozenset(
+    """a an and are as at be been but by can do does for from had has have how i if in into is it
+    its itself may must of on or should so such than that the their them then there these they this
+    to under was were what when where which while who whom whose why will with within would you your
+    all any also other some according based including about over per each more most much many
+    de 的 了 和 与 及 是 在 对 为 中 等 将 个 年 多少 什么 哪些 哪个 如何 怎么 吗 呢""".split()
+)
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentences of ``text[start:end]`` as absolute spans; line breaks always end a sentence."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    for line_start, line_end in _lines(text, start, end):
+        cuts = sorted(
+            {m.end() for m in _ZH_END.finditer(text, line_start, line_end)}
+            | {m.end() for m in _EN_END.finditer(text, line_start, line_end)}
+        )
+        piece_start = line_start
+        for cut in [*cuts, line_end]:
+            span = _strip(text, piece_start, cut)
+            if span and _ENUMERATOR.fullmatch(text, span[0], span[1]) and cut != line_end:
+                continue  # "1." or "(a)." numbers what follows; it is no sentence of its own
+            if span:
+                spans.append(span)
+            piece_start = cut
+    return spans
+
+
+def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    pos = start
+    while pos < end:
+        newline = text.find("\n", pos, end)
+        line_end = end if newline < 0 else newline
+        yield pos, line_end
+        pos = line_end + 1
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def has_cjk(text: str) -> bool:
+    return _CJK_RUN.search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _jieba():  # type: ignore[no-untyped-def]
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+def segment(text: str) -> str:
+    """Text with Chinese runs cut into words by jieba and joined by spaces (English untouched)."""
+    if not has_cjk(text):
+        return text
+    jieba = _jieba()
+    return _CJK_RUN.sub(lambda m: " " + " ".join(jieba.cut(m.group(0))) + " ", text)
+
+
+def content_tokens(text: str) -> list[str]:
+    """Lower-cased word tokens without stopwords, Chinese segmented: for overlap scoring."""
+    return [t for t in _TOKEN.findall(segment(text).lower()) if t not in STOPWORDS]

@@ -1,0 +1,89 @@
+"""`policykb ingest`, `policykb documents`, `policykb delete` (registered via entry points)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.settings import Settings
+
+# Heavy modules (torch, chromadb) are imported inside the handlers so `policykb --help` is quick.
+
+Subparsers = Any  # argparse's _SubParsersAction is private
+
+
+def register_ingest(sub: Subparsers) -> None:
+    parser = sub.add_parser(
+        "ingest",
+        help="ingest files or directories (default: corpus/) into the store",
+        description="Ingest .txt/.md/.html/.pdf files. Re-running is a no-op for unchanged "
+        "files; a changed file replaces its chunks; a file gone from an ingested directory "
+        "is removed unless --no-prune.",
+    )
+    parser.add_argument("paths", nargs="*", type=Path, default=[Path("corpus")])
+    parser.add_argument("--json", action="store_true", help="print one JSON summary object")
+    parser.add_argument("--no-prune", action="store_true",
+                        help="keep documents whose files are gone from an ingested directory")
+    parser.set_defaults(handler=_run_ingest)
+
+
+def _run_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.pipeline import ingest
+
+    report = ingest(args.paths, settings, prune=not args.no_prune,
+                    progress=not args.json and sys.stderr.isatty())
+    for path, reason in report.failed:
+        print(f"policykb: {path}: {reason}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(report.summary(), ensure_ascii=False))
+    else:
+        extra = f", {len(report.skipped)} skipped (unsupported type)" if report.skipped else ""
+        repaired = f", {len(report.repaired)} repaired" if report.repaired else ""
+        print(
+            f"ingested: {len(report.added)} added, {len(report.updated)} updated, "
+            f"{len(report.unchanged)} unchanged, {len(report.removed)} removed, "
+            f"{len(report.failed)} failed{extra}{repaired}; store holds {report.documents} "
+            f"documents, {report.chunks} chunks ({report.seconds:.1f} s)"
+        )
+    return 1 if report.failed else 0
+
+
+def register_documents(sub: Subparsers) -> None:
+    parser = sub.add_parser("documents", help="list the stored documents")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(handler=_run_documents)
+
+
+def _run_documents(args: argparse.Namespace, settings: Settings) -> int:
+    from app.store import Store
+
+    docs = [d.info for d in Store(settings).list_documents()]
+    if args.json:
+        print(json.dumps({"documents": docs}, ensure_ascii=False, indent=2))
+        return 0
+    if not docs:
+        print("no documents stored; run `policykb ingest`")
+    for d in docs:
+        print(f"{d['doc_id']}  [{d.get('city') or '-'}, {d.get('year') or '-'}]  "
+              f"{d['chunks']} chunks  {d.get('title') or ''}")
+    return 0
+
+
+def register_delete(sub: Subparsers) -> None:
+    parser = sub.add_parser("delete", help="remove one document and all its chunks")
+    parser.add_argument("doc_id")
+    parser.set_defaults(handler=_run_delete)
+
+
+def _run_delete(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.pipeline import delete_document
+
+    if not delete_document(args.doc_id, settings):
+        print(f"policykb: no document {args.doc_id!r} is stored (see `policykb documents`)",
+              file=sys.stderr)
+        return 1
+    print(f"deleted {args.doc_id}")
+    return 0

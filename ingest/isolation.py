@@ -1,0 +1,94 @@
+"""Parse files in a worker process, each under a time limit.
+
+A thread cannot be stopped, so a parser that hangs on a hostile PDF would stall the whole run;
+a worker process can be killed. One worker serves files in turn; when a file overruns, that
+worker is killed and a fresh one takes the remaining files.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Callable, Iterator
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from app.errors import IngestError, UnreadableFile
+from ingest.loaders import LoadedText, load_file
+
+Outcome = LoadedText | IngestError
+
+
+def _serve(conn: Connection, loader: Callable[[Path], LoadedText]) -> None:
+    conn.send("ready")  # the time limit starts once imports are done, not at spawn
+    while True:
+        path = conn.recv()
+        if path is None:
+            return
+        try:
+            result: object = loader(path)
+        except IngestError as exc:
+            result = exc
+        except Exception as exc:  # a parser bug must fail one file, not the batch
+            result = UnreadableFile(f"could not be parsed ({type(exc).__name__}: {exc})")
+        conn.send(result)
+
+
+class _Worker:
+    def __init__(self, loader: Callable[[Path], LoadedText]) -> None:
+        # spawn, not fork: the parent may hold torch threads and open Chroma handles.
+        ctx = mp.get_context("spawn")
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_serve, args=(child, loader), daemon=True)
+        self.process.start()
+        child.close()
+        if not self.conn.poll(120) or self.conn.recv() != "ready":
+            self.close(kill=True)
+            raise RuntimeError("the parser worker process did not start")
+
+    def load(self, path: Path, timeout_s: float) -> Outcome:
+        self.conn.send(path)
+        if not self.conn.poll(timeout_s):
+            raise TimeoutError
+        try:
+            result = self.conn.recv()
+        except EOFError:
+            return UnreadableFile("the parser crashed on this file")
+        return result if isinstance(result, LoadedText | IngestError) else UnreadableFile(
+            "the parser returned nothing usable"
+        )
+
+    def close(self, kill: bool = False) -> None:
+        if not kill and self.process.is_alive():
+            try:
+                self.conn.send(None)
+            except (BrokenPipeError, OSError):
+                pass
+            self.process.join(2)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+def load_isolated(
+    paths: list[Path],
+    timeout_s: float,
+    loader: Callable[[Path], LoadedText] = load_file,
+) -> Iterator[tuple[Path, Outcome]]:
+    """Yield (path, loaded text or error) for each path, in order."""
+    if not paths:
+        return
+    worker = _Worker(loader)
+    try:
+        for path in paths:
+            if not worker.process.is_alive():
+                worker.close(kill=True)
+                worker = _Worker(loader)
+            try:
+                yield path, worker.load(path, timeout_s)
+            except TimeoutError:
+                worker.close(kill=True)
+                worker = _Worker(loader)
+                yield path, UnreadableFile(f"parsing took longer than {timeout_s:g} s; skipped")
+    finally:
+        worker.close()

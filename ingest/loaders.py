@@ -1,0 +1,130 @@
+"""Read one file into normalized text: .txt, .md, .html/.htm, .pdf.
+
+Each reader raises ``UnreadableFile`` or ``UnsupportedFormat`` with a reason a person can act
+on; ``ingest.isolation`` runs them in a worker process under a time limit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from app.errors import UnreadableFile, UnsupportedFormat
+from ingest.cleaning import clean_text
+
+SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
+
+
+@dataclass
+class LoadedText:
+    """A file's normalized text; for a PDF, ``pages`` gives each page's (number, start, end)."""
+
+    text: str
+    pages: list[tuple[int, int, int]] = field(default_factory=list)
+
+
+def load_file(path: Path) -> LoadedText:
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise UnsupportedFormat(
+            f"unsupported file type {suffix or '(none)'}; supported: {', '.join(SUPPORTED)}"
+        )
+    if not path.is_file():
+        raise UnreadableFile("no such file")
+    if path.stat().st_size == 0:
+        raise UnreadableFile("file is empty")
+    loaded = _load_pdf(path) if suffix == ".pdf" else LoadedText(_load_text(path, suffix))
+    if not loaded.text.strip():
+        raise UnreadableFile("no text left after cleaning (file holds only white space or markup)")
+    return loaded
+
+
+def _decode(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "convert it to UTF-8 first"
+        ) from exc
+
+
+def _load_text(path: Path, suffix: str) -> str:
+    raw = _decode(path)
+    if suffix in (".html", ".htm"):
+        raw = html_to_text(raw)
+    return clean_text(raw)
+
+
+class _TextExtractor(HTMLParser):
+    _SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg"})
+    _BLOCK = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+                        "section", "article", "blockquote", "title", "table", "ul", "ol"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self._skipping += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """Visible text of an HTML page: scripts, styles and tags removed, blocks as lines."""
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    return "".join(parser.parts)
+
+
+def _load_pdf(path: Path) -> LoadedText:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise UnreadableFile("encrypted PDF (a password is needed to read it)")
+        page_texts = [page.extract_text() or "" for page in reader.pages]
+    except UnreadableFile:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError) as exc:
+        raise UnreadableFile(f"malformed or truncated PDF ({type(exc).__name__}: {exc})") from exc
+    except Exception as exc:  # pypdf raises many internal types on broken files
+        if "crypt" in str(exc).lower():
+            raise UnreadableFile(f"encrypted PDF that cannot be opened ({exc})") from exc
+        raise UnreadableFile(f"malformed or truncated PDF ({type(exc).__name__}: {exc})") from exc
+    if not page_texts:
+        raise UnreadableFile("PDF has no pages")
+    parts: list[str] = []
+    pages: list[tuple[int, int, int]] = []
+    pos = 0
+    for number, raw in enumerate(page_texts, start=1):
+        text = clean_text(raw)
+        if not text:
+            continue
+        if parts:
+            parts.append("\n\n")
+            pos += 2
+        pages.append((number, pos, pos + len(text)))
+        parts.append(text)
+        pos += len(text)
+    if not parts:
+        raise UnreadableFile("PDF has no text layer (scanned images only?); run OCR first")
+    return LoadedText("".join(parts), pages)

@@ -1,4 +1,103 @@
-"""placeholder"""
+"""The service's own commands: search, ask, serve."""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
 from typing import Any
-def register(sub: Any) -> None:
-    pass
+
+from app.models import Answer, AskRequest, Filters, SearchRequest, SearchResponse
+from app.settings import Settings
+
+Subparsers = Any  # argparse's _SubParsersAction is private
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--city", help="only passages of this city or district")
+    parser.add_argument("--doc-id", help="only passages of this document")
+    parser.add_argument("--year-from", type=int)
+    parser.add_argument("--year-to", type=int)
+    parser.add_argument("--top-k", type=int, help="passages to retrieve")
+    parser.add_argument("--json", action="store_true", help="print the JSON response")
+
+
+def _filters(args: argparse.Namespace) -> Filters | None:
+    values = {"city": args.city, "doc_id": args.doc_id, "year_from": args.year_from,
+              "year_to": args.year_to}
+    return Filters(**values) if any(v is not None for v in values.values()) else None
+
+
+def register(sub: Subparsers) -> None:
+    ask = sub.add_parser("ask", help="answer a question with cited passages")
+    ask.add_argument("question")
+    ask.add_argument("--mode", choices=["extractive", "generate"])
+    _add_filters(ask)
+    ask.set_defaults(handler=_run_ask)
+
+    search = sub.add_parser("search", help="retrieve passages for a query")
+    search.add_argument("query")
+    _add_filters(search)
+    search.set_defaults(handler=_run_search)
+
+    serve = sub.add_parser("serve", help="serve the HTTP API and web page")
+    serve.add_argument("--host", help="default: POLICYKB_SERVER_HOST (127.0.0.1)")
+    serve.add_argument("--port", type=int, help="default: POLICYKB_SERVER_PORT (8000)")
+    serve.set_defaults(handler=_run_serve)
+
+
+def _services(settings: Settings) -> Any:
+    from app.services import Services
+
+    return Services.build(settings)
+
+
+def format_answer(answer: Answer) -> str:
+    lines = [textwrap.fill(answer.answer, 100), ""]
+    if answer.city_inferred:
+        lines.insert(0, f"(city: {answer.city_inferred})")
+    for c in answer.citations:
+        where = " > ".join(x for x in (c.city or "", c.section) if x)
+        page = f", p. {c.page}" if c.page else ""
+        lines.append(f"[{c.n}] {c.title}{page}  ({c.doc_id} {c.start}-{c.end}{', ' + where if where else ''})")
+        lines.append(textwrap.indent(textwrap.fill(f"“{c.quote}”", 96), "    "))
+    if answer.refused and answer.related:
+        lines.append("Nearest passages:")
+        for p in answer.related:
+            lines.append(f"  - {p.title} ({p.doc_id}, score {p.score:.2f}): {p.text[:160]}…")
+    if answer.fallback:
+        lines.append(f"(model answer not used: {answer.fallback})")
+    return "\n".join(lines).rstrip()
+
+
+def _run_ask(args: argparse.Namespace, settings: Settings) -> int:
+    request = AskRequest(question=args.question, filters=_filters(args), top_k=args.top_k,
+                         mode=args.mode)
+    answer = _services(settings).ask(request)
+    print(answer.model_dump_json(indent=2) if args.json else format_answer(answer))
+    return 0
+
+
+def format_search(response: SearchResponse) -> str:
+    lines = [f"(city: {response.city_inferred})"] if response.city_inferred else []
+    for p in response.passages:
+        lines.append(f"{p.rank}. [{p.score:.3f}] {p.doc_id} {p.start}-{p.end} {p.section}")
+        lines.append(textwrap.indent(textwrap.fill(p.text, 96), "    "))
+    return "\n".join(lines) or "no passages"
+
+
+def _run_search(args: argparse.Namespace, settings: Settings) -> int:
+    request = SearchRequest(query=args.query, filters=_filters(args), top_k=args.top_k)
+    response = _services(settings).search(request)
+    print(response.model_dump_json(indent=2) if args.json else format_search(response))
+    return 0
+
+
+def _run_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from app.api import create_app
+
+    host = args.host or settings.server.host
+    port = args.port or settings.server.port
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    return 0

@@ -1,0 +1,135 @@
+"""Extractive answers: the sentences of the retrieved passages that answer the question.
+
+Each candidate sentence gets a support score in 0..1: cosine similarity of sentence and
+question (all-MiniLM-L6-v2) blended with the share of the question's content words it
+contains. A question that asks for a figure or a date only counts sentences that hold one.
+The best sentence answers; a second joins when it is nearly as good. Below
+``answer.refusal_threshold`` nothing answers: the response says so and lists the nearest
+passages instead, never an invented answer. Sentences are quoted verbatim, so figures, dates
+and names stay exactly as in the source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+import Stemmer
+
+from app.citations import Sentence, citation, passage, sentences_of
+from app.glossary import expand_query
+from app.models import Answer
+from app.retrieval import RetrievalResult
+from app.settings import AnswerSettings
+from app.text import content_tokens
+
+NO_ANSWER = "The knowledge base has no passage that answers this question."
+SEMANTIC_WEIGHT = 0.6
+SECOND_SENTENCE_RATIO = 0.9
+WRONG_TYPE_PENALTY = 0.5
+
+_ASKS_QUANTITY = re.compile(
+    r"\b(how (much|many|large|big)|what (share|percentage|percent|proportion|ratio|scale|amount"
+    r"|number|size|minimum|maximum)|minimum|at least|no less than)\b|多少|几个|几座|比例|占比|规模",
+    re.IGNORECASE,
+)
+_ASKS_DATE = re.compile(
+    r"\b(when|what (date|year|day|month)|which (date|year|day|month)|by what (date|year))\b"
+    r"|何时|什么时候|哪一年|哪天|日期",
+    re.IGNORECASE,
+)
+_HAS_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|"
+                         r"thousand|million|billion)\b", re.IGNORECASE)
+_HAS_DATE = re.compile(r"\b(1[89]|20)\d{2}\b|\b\d{1,2}(st|nd|rd|th)\b|\b(January|February|March"
+                       r"|April|May|June|July|August|September|October|November|December)\b|"
+                       r"\d+[年月日]", re.IGNORECASE)
+
+
+class TextEmbedder(Protocol):
+    def get_text_embedding_batch(self, texts: list[str]) -> list[list[float]]: ...
+
+
+class Answerer(Protocol):
+    def answer(self, question: str, retrieval: RetrievalResult) -> Answer: ...
+
+
+@dataclass
+class Scored:
+    sentence: Sentence
+    support: float
+
+
+class ExtractiveAnswerer:
+    def __init__(self, embedder: TextEmbedder, settings: AnswerSettings) -> None:
+        self.embedder = embedder
+        self.settings = settings
+        self._stemmer = Stemmer.Stemmer("english")
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def answer(self, question: str, retrieval: RetrievalResult) -> Answer:
+        places = retrieval.places
+        if places.missing and not places.held:
+            return self.refusal(
+                retrieval,
+                f"The knowledge base holds no documents for {', '.join(places.missing)}, "
+                "so it cannot answer this.",
+            )
+        ranked = self.rank_sentences(question, retrieval)
+        if not ranked or ranked[0].support < self.settings.refusal_threshold:
+            return self.refusal(retrieval, NO_ANSWER)
+        chosen = [ranked[0]]
+        for candidate in ranked[1:]:
+            if len(chosen) >= self.settings.max_sentences:
+                break
+            if candidate.support >= max(self.settings.refusal_threshold,
+                                        SECOND_SENTENCE_RATIO * ranked[0].support):
+                chosen.append(candidate)
+        citations = [citation(n, s.sentence, s.support) for n, s in enumerate(chosen, start=1)]
+        text = " ".join(f"{c.quote} [{c.n}]" for c in citations)
+        return Answer(answer=text, citations=citations, city_inferred=places.label)
+
+    def refusal(self, retrieval: RetrievalResult, message: str) -> Answer:
+        related = [passage(h) for h in retrieval.hits[: self.settings.related]]
+        return Answer(answer=message, refused=True, related=related,
+                      city_inferred=retrieval.places.label)
+
+    def rank_sentences(self, question: str, retrieval: RetrievalResult) -> list[Scored]:
+        """Candidate sentences of the retrieved passages, best supported first."""
+        sentences = sentences_of(retrieval.hits)
+        if not sentences:
+            return []
+        wanted = set(self._stems(expand_query(question)))
+        query = np.asarray(retrieval.query_embedding, dtype=np.float32)
+        query /= np.linalg.norm(query) or 1.0
+        vectors = self._embed([s.text for s in sentences])
+        needs_number = bool(_ASKS_QUANTITY.search(question))
+        needs_date = bool(_ASKS_DATE.search(question))
+        scored: list[Scored] = []
+        for sentence, vector in zip(sentences, vectors, strict=True):
+            semantic = max(0.0, float(np.dot(query, vector)))
+            words = set(self._stems(sentence.text))
+            overlap = len(wanted & words) / len(wanted) if wanted else 0.0
+            support = SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * overlap
+            if (needs_number and not _HAS_NUMBER.search(sentence.text)) or (
+                needs_date and not _HAS_DATE.search(sentence.text)
+            ):
+                support *= WRONG_TYPE_PENALTY
+            scored.append(Scored(sentence, support))
+        return sorted(scored, key=lambda s: (-s.support, s.sentence.rank, s.sentence.start))
+
+    def _stems(self, text: str) -> list[str]:
+        return list(self._stemmer.stemWords(content_tokens(text)))
+
+    def _embed(self, texts: list[str]) -> list[np.ndarray]:
+        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing:
+            for text, vector in zip(missing, self.embedder.get_text_embedding_batch(missing),
+                                    strict=True):
+                v = np.asarray(vector, dtype=np.float32)
+                self._cache[text] = v / (np.linalg.norm(v) or 1.0)
+        while len(self._cache) > 8192:  # bounded: sentences of the hottest passages
+            self._cache.popitem(last=False)
+        return [self._cache[t] for t in texts]

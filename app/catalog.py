@@ -1,0 +1,55 @@
+"""The stored documents as the service sees them: metadata, texts, places.
+
+Loaded once and reloaded only when ingest has changed the store (its BM25 fingerprint moves),
+so requests never list Chroma collections.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from app.errors import DocumentNotFound
+from app.lexical import stored_fingerprint
+from app.places import PlaceIndex
+from app.store import Store, StoredDocument
+
+
+class Catalog:
+    def __init__(self, store: Store, bm25_dir: Path) -> None:
+        self.store = store
+        self.bm25_dir = bm25_dir
+        self._fingerprint: str | None = "unloaded"
+        self.documents: dict[str, StoredDocument] = {}
+        self.places = PlaceIndex([])
+        self._text = lru_cache(maxsize=64)(self._load_text)
+        self.refresh()
+
+    def refresh(self) -> None:
+        current = stored_fingerprint(self.bm25_dir)
+        if current == self._fingerprint:
+            return
+        self._fingerprint = current
+        self.documents = {d.doc_id: d for d in self.store.list_documents()}
+        self.places = PlaceIndex(self.documents.values())
+        self._text.cache_clear()
+
+    @property
+    def doc_ids(self) -> set[str]:
+        return set(self.documents)
+
+    def get(self, doc_id: str) -> StoredDocument:
+        self.refresh()
+        doc = self.documents.get(doc_id)
+        if doc is None:
+            raise DocumentNotFound(f"no document {doc_id!r} is stored")
+        return doc
+
+    def text(self, doc_id: str) -> str:
+        return self._text(doc_id, self.get(doc_id).doc_hash)
+
+    def _load_text(self, doc_id: str, doc_hash: str) -> str:
+        doc = self.store.get_document(doc_id)
+        if doc is None:
+            raise DocumentNotFound(f"no document {doc_id!r} is stored")
+        return doc.text

@@ -1,0 +1,141 @@
+"""Request and response bodies of the HTTP API (and the CLI's --json output)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Mode = Literal["extractive", "generate"]
+
+
+class Filters(BaseModel):
+    """Applied before ranking; all given conditions must hold."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    city: str | None = Field(None, description="City or district, e.g. 'Zhanjiang', 'Haizhu'.")
+    doc_id: str | None = Field(None, description="One stored document.")
+    year_from: int | None = Field(None, ge=1900, le=2100, description="Earliest year.")
+    year_to: int | None = Field(None, ge=1900, le=2100, description="Latest year.")
+
+
+class AskRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    question: str = Field(..., description="The question, in English or Chinese.")
+    filters: Filters | None = None
+    top_k: int | None = Field(None, description="Passages to retrieve (1..max_top_k).")
+    mode: Mode | None = Field(None, description="Default: 'generate' when a model is set.")
+    include_reasoning: bool = Field(False, description="Return a reasoning model's thinking.")
+
+
+class SearchRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    query: str = Field(..., description="Words or a question, in English or Chinese.")
+    filters: Filters | None = None
+    top_k: int | None = Field(None, description="Passages to return (1..max_top_k).")
+
+
+class Passage(BaseModel):
+    """A retrieved chunk with where it sits in its document."""
+
+    chunk_id: str
+    doc_id: str
+    title: str
+    city: str | None = None
+    issuer: str | None = None
+    year: int | None = None
+    section: str = ""
+    paragraph: int | None = None
+    page: int | None = None
+    text: str
+    start: int = Field(..., description="Offset of the passage in the document's stored text.")
+    end: int
+    score: float = Field(..., description="Cosine similarity of passage and query (0..1).")
+    rank: int = Field(..., description="1-based rank after fusion.")
+
+
+class Citation(BaseModel):
+    """The exact clause a sentence of the answer rests on."""
+
+    n: int
+    doc_id: str
+    title: str
+    city: str | None = None
+    section: str = ""
+    page: int | None = None
+    quote: str = Field(..., description="The cited text, verbatim.")
+    start: int = Field(..., description="Offset of the quote in the document's stored text.")
+    end: int
+    score: float = Field(..., description="How well the quote supports the answer (0..1).")
+
+
+class Timings(BaseModel):
+    retrieve: float
+    answer: float
+    total: float
+
+
+class Answer(BaseModel):
+    answer: str
+    citations: list[Citation] = []
+    refused: bool = False
+    related: list[Passage] = []
+    mode: Mode = "extractive"
+    city_inferred: str | None = None
+    unsupported: list[str] = Field(default_factory=list,
+                                   description="Generated sentences the passages do not back.")
+    fallback: Literal["ungrounded", "llm_unavailable"] | None = None
+    reasoning: str | None = None
+    timings_ms: Timings | None = None
+
+
+class SearchResponse(BaseModel):
+    query: str
+    passages: list[Passage]
+    city_inferred: str | None = None
+    timings_ms: Timings | None = None
+
+
+class DocumentInfo(BaseModel):
+    doc_id: str
+    title: str | None = None
+    city: str | None = None
+    district: str | None = None
+    province: str | None = None
+    issuer: str | None = None
+    kind: str | None = None
+    published: str | None = None
+    year: int | None = None
+    language: str | None = None
+    covers: list[str] | None = None
+    source: str | None = None
+    chunks: int = 0
+
+
+class DocumentList(BaseModel):
+    documents: list[DocumentInfo]
+
+
+class DocumentDetail(DocumentInfo):
+    text: str = Field(..., description="The normalized text that citation offsets point into.")
+
+
+class Health(BaseModel):
+    ready: bool
+    documents: int
+    chunks: int
+    embedding_model: str
+    llm: str | None = None
+    default_mode: Mode
+
+
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorBody

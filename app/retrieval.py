@@ -1,0 +1,157 @@
+"""Hybrid, city-aware retrieval: dense (Chroma) + BM25, fused by reciprocal rank fusion.
+
+When a question names places the store holds, retrieval runs inside those places' documents;
+a passage from elsewhere competes only if its own text names one of those places. Filters
+(city, doc_id, years) are applied inside Chroma and the BM25 mask, before ranking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+import numpy as np
+from llama_index.core.vector_stores.types import (
+    FilterCondition,
+    FilterOperator,
+    MetadataFilter,
+    MetadataFilters,
+)
+
+from app.catalog import Catalog
+from app.errors import InvalidFilter
+from app.glossary import expand_query
+from app.lexical import LexicalIndex
+from app.models import Filters
+from app.places import PlaceInference
+from app.store import Chunk, Store
+
+RetrievalMode = Literal["hybrid", "dense", "bm25"]
+
+
+class Embedder(Protocol):
+    def get_query_embedding(self, query: str) -> list[float]: ...
+
+
+@dataclass
+class Hit:
+    chunk: Chunk
+    score: float  # cosine similarity to the query
+    rank: int
+
+
+@dataclass
+class RetrievalResult:
+    query: str
+    hits: list[Hit]
+    places: PlaceInference = field(default_factory=PlaceInference)
+    query_embedding: list[float] = field(default_factory=list)
+
+
+class Retriever(Protocol):
+    def retrieve(self, query: str, filters: Filters | None, top_k: int) -> RetrievalResult: ...
+
+
+def reciprocal_rank_fusion(rankings: Sequence[Sequence[str]], k: int) -> list[str]:
+    scores: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, chunk_id in enumerate(ranking, start=1):
+            scores[chunk_id] = scores.get(chunk_id, 0.0) + 1.0 / (k + rank)
+    return sorted(scores, key=lambda cid: (-scores[cid], cid))
+
+
+class HybridRetriever:
+    def __init__(self, store: Store, embedder: Embedder, lexical: LexicalIndex, catalog: Catalog,
+                 *, mode: RetrievalMode = "hybrid", candidates: int = 30, rrf_k: int = 60,
+                 city_aware: bool = True) -> None:
+        self.store, self.embedder, self.lexical, self.catalog = store, embedder, lexical, catalog
+        self.mode, self.candidates, self.rrf_k, self.city_aware = mode, candidates, rrf_k, city_aware
+
+    def metadata_filters(self, filters: Filters | None) -> list[MetadataFilter]:
+        """Validated filter conditions; unknown cities or documents are the caller's error."""
+        if filters is None:
+            return []
+        conditions: list[MetadataFilter] = []
+        if filters.city is not None:
+            doc_ids = self.catalog.places.docs_by_place.get(
+                self.catalog.places.canonical(filters.city) or ""
+            )
+            if not doc_ids:
+                held = ", ".join(self.catalog.places.cities) or "none"
+                raise InvalidFilter(f"unknown city {filters.city!r}; the store holds: {held}")
+            conditions.append(MetadataFilter(key="doc_id", value=sorted(doc_ids),
+                                             operator=FilterOperator.IN))
+        if filters.doc_id is not None:
+            if filters.doc_id not in self.catalog.doc_ids:
+                raise InvalidFilter(f"unknown doc_id {filters.doc_id!r}; "
+                                    "GET /api/documents lists the stored ones")
+            conditions.append(MetadataFilter(key="doc_id", value=filters.doc_id))
+        if filters.year_from is not None and filters.year_to is not None \
+                and filters.year_from > filters.year_to:
+            raise InvalidFilter(f"year_from {filters.year_from} is after year_to {filters.year_to}")
+        if filters.year_from is not None:
+            conditions.append(MetadataFilter(key="year", value=filters.year_from,
+                                             operator=FilterOperator.GTE))
+        if filters.year_to is not None:
+            conditions.append(MetadataFilter(key="year", value=filters.year_to,
+                                             operator=FilterOperator.LTE))
+        return conditions
+
+    def retrieve(self, query: str, filters: Filters | None, top_k: int,
+                 mode: RetrievalMode | None = None) -> RetrievalResult:
+        mode = mode or self.mode
+        self.catalog.refresh()
+        self.lexical.refresh()
+        conditions = self.metadata_filters(filters)
+        places = self.catalog.places.infer(query)
+        scoped = (self.city_aware and places.doc_ids
+                  and (filters is None or (filters.city is None and filters.doc_id is None)))
+        search_text = expand_query(query)
+        embedding = self.embedder.get_query_embedding(search_text)
+        chunks: dict[str, Chunk] = {}
+        rankings: list[list[str]] = []
+        if scoped:
+            scope = MetadataFilter(key="doc_id", value=sorted(places.doc_ids),
+                                   operator=FilterOperator.IN)
+            rankings += self._rankings(search_text, embedding, [*conditions, scope], mode, chunks)
+            for ranking in self._rankings(search_text, embedding, conditions, mode, chunks):
+                rankings.append([
+                    cid for cid in ranking
+                    if chunks[cid].doc_id not in places.doc_ids
+                    and self.catalog.places.mentions(chunks[cid].text, places.held)
+                ])
+        else:
+            rankings += self._rankings(search_text, embedding, conditions, mode, chunks)
+        fused = reciprocal_rank_fusion(rankings, self.rrf_k)[:top_k]
+        scores = self._cosines(fused, embedding)
+        hits = [Hit(chunks[cid], scores[cid], rank) for rank, cid in enumerate(fused, start=1)]
+        return RetrievalResult(query, hits, places, embedding)
+
+    def _rankings(self, text: str, embedding: list[float], conditions: list[MetadataFilter],
+                  mode: RetrievalMode, chunks: dict[str, Chunk]) -> list[list[str]]:
+        filters = MetadataFilters(filters=conditions, condition=FilterCondition.AND) \
+            if conditions else None
+        rankings: list[list[str]] = []
+        if mode in ("hybrid", "dense"):
+            dense = self.store.query_dense(embedding, self.candidates, filters)
+            chunks.update((c.chunk_id, c) for c, _ in dense)
+            rankings.append([c.chunk_id for c, _ in dense])
+        if mode in ("hybrid", "bm25"):
+            lexical = [cid for cid, _ in self.lexical.search(text, self.candidates, filters)]
+            missing = [cid for cid in lexical if cid not in chunks]
+            chunks.update(self.store.get_chunks(missing))
+            rankings.append([cid for cid in lexical if cid in chunks])
+        return rankings
+
+    def _cosines(self, chunk_ids: list[str], embedding: list[float]) -> dict[str, float]:
+        if not chunk_ids:
+            return {}
+        got = self.store.chunks.get(ids=chunk_ids, include=["embeddings"])
+        query = np.asarray(embedding, dtype=np.float32)
+        query /= np.linalg.norm(query) or 1.0
+        scores: dict[str, float] = {}
+        for cid, vector in zip(got["ids"], got["embeddings"], strict=True):
+            v = np.asarray(vector, dtype=np.float32)
+            scores[cid] = float(np.dot(query, v / (np.linalg.norm(v) or 1.0)))
+        return scores

@@ -1,0 +1,124 @@
+"""The service layer: components built once, and the operations the API and CLI share."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from app.answering import Answerer, ExtractiveAnswerer
+from app.catalog import Catalog
+from app.citations import passage
+from app.embedding import load_embedding
+from app.errors import EmptyQuestion, InvalidTopK, QuestionTooLong
+from app.lexical import LexicalIndex
+from app.models import (
+    Answer,
+    AskRequest,
+    DocumentDetail,
+    DocumentInfo,
+    Health,
+    Mode,
+    SearchRequest,
+    SearchResponse,
+    Timings,
+)
+from app.retrieval import HybridRetriever, RetrievalMode
+from app.settings import Settings
+from app.store import Store
+
+
+def _ms(seconds: float) -> float:
+    return round(seconds * 1000, 1)
+
+
+@dataclass
+class Services:
+    settings: Settings
+    store: Store
+    catalog: Catalog
+    retriever: HybridRetriever
+    answerers: dict[str, Answerer] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, settings: Settings) -> Services:
+        store = Store(settings)
+        embedder = load_embedding(settings)
+        catalog = Catalog(store, settings.bm25_dir)
+        retriever = HybridRetriever(
+            store, embedder, LexicalIndex(settings.bm25_dir), catalog,
+            mode=settings.retrieval.mode, candidates=settings.retrieval.candidates,
+            rrf_k=settings.retrieval.rrf_k, city_aware=settings.retrieval.city_aware,
+        )
+        answerers: dict[str, Answerer] = {
+            "extractive": ExtractiveAnswerer(embedder, settings.answer)
+        }
+        return cls(settings, store, catalog, retriever, answerers)
+
+    # Validation ------------------------------------------------------------------------------
+    def check_question(self, text: str, what: str = "question") -> str:
+        text = text.strip()
+        if not text:
+            raise EmptyQuestion(f"{what} is empty; ask something, e.g. 'What share of investment "
+                                "must go to digital-intelligent upgrades in Zhanjiang?'")
+        limit = self.settings.answer.max_question_chars
+        if len(text) > limit:
+            raise QuestionTooLong(f"{what} is {len(text)} characters; the limit is {limit}")
+        return text
+
+    def check_top_k(self, top_k: int | None) -> int:
+        limit = self.settings.retrieval.max_top_k
+        if top_k is None:
+            return self.settings.retrieval.top_k
+        if not 1 <= top_k <= limit:
+            raise InvalidTopK(f"top_k must be between 1 and {limit}, got {top_k}")
+        return top_k
+
+    def mode_for(self, requested: Mode | None) -> Mode:
+        return requested or self.settings.default_mode
+
+    # Operations ------------------------------------------------------------------------------
+    def ask(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None) -> Answer:
+        began = time.perf_counter()
+        question = self.check_question(request.question)
+        top_k = self.check_top_k(request.top_k)
+        mode = self.mode_for(request.mode)
+        retrieval = self.retriever.retrieve(question, request.filters, top_k, retrieval_mode)
+        retrieved = time.perf_counter()
+        answerer = self.answerers.get(mode) or self.answerers["extractive"]
+        answer = answerer.answer(question, retrieval)
+        if not request.include_reasoning:
+            answer.reasoning = None
+        done = time.perf_counter()
+        answer.timings_ms = Timings(retrieve=_ms(retrieved - began), answer=_ms(done - retrieved),
+                                    total=_ms(done - began))
+        return answer
+
+    def search(self, request: SearchRequest) -> SearchResponse:
+        began = time.perf_counter()
+        query = self.check_question(request.query, "query")
+        top_k = self.check_top_k(request.top_k)
+        retrieval = self.retriever.retrieve(query, request.filters, top_k)
+        total = _ms(time.perf_counter() - began)
+        return SearchResponse(query=query, passages=[passage(h) for h in retrieval.hits],
+                              city_inferred=retrieval.places.label,
+                              timings_ms=Timings(retrieve=total, answer=0.0, total=total))
+
+    def documents(self) -> list[DocumentInfo]:
+        self.catalog.refresh()
+        return [DocumentInfo(**d.info) for d in self.catalog.documents.values()]
+
+    def document(self, doc_id: str) -> DocumentDetail:
+        info = self.catalog.get(doc_id).info
+        return DocumentDetail(**info, text=self.catalog.text(doc_id))
+
+    def health(self) -> Health:
+        self.catalog.refresh()
+        return Health(
+            ready=True,
+            documents=len(self.catalog.documents),
+            chunks=self.store.chunk_count(),
+            embedding_model=self.settings.embedding.model,
+            llm=self.settings.llm.base_url,
+            default_mode=self.settings.default_mode,
+        )
+

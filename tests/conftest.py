@@ -1,0 +1,55 @@
+"""Shared fixtures: the real corpus ingested once into a temp store, the real app over it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+for _name in [n for n in os.environ if n.startswith("POLICYKB_")]:
+    del os.environ[_name]  # a developer's own settings must not leak into the suite
+
+from fastapi.testclient import TestClient  # noqa: E402
+
+from app.api import create_app  # noqa: E402
+from app.services import Services  # noqa: E402
+from app.settings import Settings  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+ZHANJIANG = "zhanjiang-2025-digital-intelligent-projects"
+SHENZHEN = "shenzhen-2023-ai-action-plan"
+HAIZHU = "haizhu-2025-ai-development-bureau"
+GUANGZHOU = "guangzhou-2025-digital-transformation-pilot"
+ZHANGZHOU = "zhangzhou-2023-new-infrastructure-plan"
+ALL_DOCS = {ZHANJIANG, SHENZHEN, HAIZHU, GUANGZHOU, ZHANGZHOU}
+
+
+def make_settings(data_dir: Path, **overrides: object) -> Settings:
+    return Settings(data_dir=data_dir, **overrides)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def corpus_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """A store holding the five corpus documents (ingested once for the whole session)."""
+    from ingest.pipeline import ingest
+
+    settings = make_settings(tmp_path_factory.mktemp("corpus-store"))
+    report = ingest([CORPUS], settings)
+    assert not report.failed, report.failed
+    return settings
+
+
+@pytest.fixture(scope="session")
+def services(corpus_settings: Settings) -> Services:
+    return Services.build(corpus_settings)
+
+
+@pytest.fixture(scope="session")
+def client(corpus_settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(corpus_settings)) as test_client:
+        yield test_client

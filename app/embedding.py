@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+from transformers.utils import logging as transformers_logging
 
 from app.errors import ServiceUnavailable
 from app.settings import Settings
@@ -13,6 +14,9 @@ from app.settings import Settings
 def load_embedding(settings: Settings) -> HuggingFaceEmbedding:
     """The configured sentence-transformers model on the CPU (GPU-less machines are the norm)."""
     name = settings.embedding.model
+    # The weights load from disk in well under a second; a progress bar would only be noise
+    # in the CLI's one-line output and in logs.
+    transformers_logging.disable_progress_bar()
     try:
         return HuggingFaceEmbedding(
             model_name=name,

@@ -7,6 +7,7 @@ worker is killed and a fresh one takes the remaining files.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing as mp
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
@@ -19,6 +20,8 @@ Outcome = LoadedText | IngestError
 
 
 def _serve(conn: Connection, loader: Callable[[Path], LoadedText]) -> None:
+    # pypdf logs its repairs ("EOF marker not found"); the reason reaches the user as the error.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     conn.send("ready")  # the time limit starts once imports are done, not at spawn
     while True:
         path = conn.recv()

@@ -41,11 +41,17 @@ _ASKS_DATE = re.compile(
     r"|何时|什么时候|哪一年|哪天|日期",
     re.IGNORECASE,
 )
-_HAS_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|"
-                         r"thousand|million|billion)\b", re.IGNORECASE)
-_HAS_DATE = re.compile(r"\b(1[89]|20)\d{2}\b|\b\d{1,2}(st|nd|rd|th)\b|\b(January|February|March"
-                       r"|April|May|June|July|August|September|October|November|December)\b|"
-                       r"\d+[年月日]", re.IGNORECASE)
+_HAS_NUMBER = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|"
+    r"thousand|million|billion)\b",
+    re.IGNORECASE,
+)
+_HAS_DATE = re.compile(
+    r"\b(1[89]|20)\d{2}\b|\b\d{1,2}(st|nd|rd|th)\b|\b(January|February|March"
+    r"|April|May|June|July|August|September|October|November|December)\b|"
+    r"\d+[年月日]",
+    re.IGNORECASE,
+)
 
 
 class TextEmbedder(Protocol):
@@ -84,8 +90,9 @@ class ExtractiveAnswerer:
         for candidate in ranked[1:]:
             if len(chosen) >= self.settings.max_sentences:
                 break
-            if candidate.support >= max(self.settings.refusal_threshold,
-                                        SECOND_SENTENCE_RATIO * ranked[0].support):
+            if candidate.support >= max(
+                self.settings.refusal_threshold, SECOND_SENTENCE_RATIO * ranked[0].support
+            ):
                 chosen.append(candidate)
         citations = [citation(n, s.sentence, s.support) for n, s in enumerate(chosen, start=1)]
         text = " ".join(f"{c.quote} [{c.n}]" for c in citations)
@@ -93,8 +100,9 @@ class ExtractiveAnswerer:
 
     def refusal(self, retrieval: RetrievalResult, message: str) -> Answer:
         related = [passage(h) for h in retrieval.hits[: self.settings.related]]
-        return Answer(answer=message, refused=True, related=related,
-                      city_inferred=retrieval.places.label)
+        return Answer(
+            answer=message, refused=True, related=related, city_inferred=retrieval.places.label
+        )
 
     def rank_sentences(self, question: str, retrieval: RetrievalResult) -> list[Scored]:
         """Candidate sentences of the retrieved passages, best supported first."""
@@ -126,8 +134,9 @@ class ExtractiveAnswerer:
     def _embed(self, texts: list[str]) -> list[np.ndarray]:
         missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
         if missing:
-            for text, vector in zip(missing, self.embedder.get_text_embedding_batch(missing),
-                                    strict=True):
+            for text, vector in zip(
+                missing, self.embedder.get_text_embedding_batch(missing), strict=True
+            ):
                 v = np.asarray(vector, dtype=np.float32)
                 self._cache[text] = v / (np.linalg.norm(v) or 1.0)
         while len(self._cache) > 8192:  # bounded: sentences of the hottest passages

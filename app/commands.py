@@ -22,8 +22,12 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
 
 
 def _filters(args: argparse.Namespace) -> Filters | None:
-    values = {"city": args.city, "doc_id": args.doc_id, "year_from": args.year_from,
-              "year_to": args.year_to}
+    values = {
+        "city": args.city,
+        "doc_id": args.doc_id,
+        "year_from": args.year_from,
+        "year_to": args.year_to,
+    }
     return Filters(**values) if any(v is not None for v in values.values()) else None
 
 
@@ -58,7 +62,8 @@ def format_answer(answer: Answer) -> str:
     for c in answer.citations:
         where = " > ".join(x for x in (c.city or "", c.section) if x)
         page = f", p. {c.page}" if c.page else ""
-        lines.append(f"[{c.n}] {c.title}{page}  ({c.doc_id} {c.start}-{c.end}{', ' + where if where else ''})")
+        place = f", {where}" if where else ""
+        lines.append(f"[{c.n}] {c.title}{page}  ({c.doc_id} {c.start}-{c.end}{place})")
         lines.append(textwrap.indent(textwrap.fill(f"“{c.quote}”", 96), "    "))
     if answer.refused and answer.related:
         lines.append("Nearest passages:")
@@ -70,8 +75,9 @@ def format_answer(answer: Answer) -> str:
 
 
 def _run_ask(args: argparse.Namespace, settings: Settings) -> int:
-    request = AskRequest(question=args.question, filters=_filters(args), top_k=args.top_k,
-                         mode=args.mode)
+    request = AskRequest(
+        question=args.question, filters=_filters(args), top_k=args.top_k, mode=args.mode
+    )
     answer = _services(settings).ask(request)
     print(answer.model_dump_json(indent=2) if args.json else format_answer(answer))
     return 0

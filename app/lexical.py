@@ -15,7 +15,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from llama_index.core.schema import MetadataMode, QueryBundle, TextNode
+from llama_index.core.schema import BaseNode, QueryBundle, TextNode
 from llama_index.core.vector_stores.types import MetadataFilters
 from llama_index.retrievers.bm25 import BM25Retriever
 
@@ -54,7 +54,7 @@ def build_index(chunks: list[Chunk], directory: Path, print_: str) -> None:
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     if chunks:
-        nodes = [
+        nodes: list[BaseNode] = [
             TextNode(
                 id_=c.chunk_id,
                 text=_indexed_text(c),
@@ -99,7 +99,9 @@ class LexicalIndex:
     def size(self) -> int:
         return len(self._retriever.corpus) if self._retriever else 0
 
-    def search(self, query: str, k: int, filters: MetadataFilters | None) -> list[tuple[str, float]]:
+    def search(
+        self, query: str, k: int, filters: MetadataFilters | None
+    ) -> list[tuple[str, float]]:
         base = self._retriever
         if base is None or not query.strip():
             return []
@@ -115,9 +117,4 @@ class LexicalIndex:
         except ValueError:  # every chunk filtered out
             return []
         hits = retriever.retrieve(QueryBundle(query_str=segment(query)))
-        return [
-            (h.node.node_id, float(h.score or 0.0))
-            for h in hits
-            if (h.score or 0.0) > 0 and h.node.get_content(MetadataMode.NONE) is not None
-        ]
-
+        return [(h.node.node_id, h.score) for h in hits if h.score is not None and h.score > 0]

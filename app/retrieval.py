@@ -62,11 +62,25 @@ def reciprocal_rank_fusion(rankings: Sequence[Sequence[str]], k: int) -> list[st
 
 
 class HybridRetriever:
-    def __init__(self, store: Store, embedder: Embedder, lexical: LexicalIndex, catalog: Catalog,
-                 *, mode: RetrievalMode = "hybrid", candidates: int = 30, rrf_k: int = 60,
-                 city_aware: bool = True) -> None:
+    def __init__(
+        self,
+        store: Store,
+        embedder: Embedder,
+        lexical: LexicalIndex,
+        catalog: Catalog,
+        *,
+        mode: RetrievalMode = "hybrid",
+        candidates: int = 30,
+        rrf_k: int = 60,
+        city_aware: bool = True,
+    ) -> None:
         self.store, self.embedder, self.lexical, self.catalog = store, embedder, lexical, catalog
-        self.mode, self.candidates, self.rrf_k, self.city_aware = mode, candidates, rrf_k, city_aware
+        self.mode, self.candidates, self.rrf_k, self.city_aware = (
+            mode,
+            candidates,
+            rrf_k,
+            city_aware,
+        )
 
     def metadata_filters(self, filters: Filters | None) -> list[MetadataFilter]:
         """Validated filter conditions; unknown cities or documents are the caller's error."""
@@ -80,47 +94,62 @@ class HybridRetriever:
             if not doc_ids:
                 held = ", ".join(self.catalog.places.cities) or "none"
                 raise InvalidFilter(f"unknown city {filters.city!r}; the store holds: {held}")
-            conditions.append(MetadataFilter(key="doc_id", value=sorted(doc_ids),
-                                             operator=FilterOperator.IN))
+            conditions.append(
+                MetadataFilter(key="doc_id", value=sorted(doc_ids), operator=FilterOperator.IN)
+            )
         if filters.doc_id is not None:
             if filters.doc_id not in self.catalog.doc_ids:
-                raise InvalidFilter(f"unknown doc_id {filters.doc_id!r}; "
-                                    "GET /api/documents lists the stored ones")
+                raise InvalidFilter(
+                    f"unknown doc_id {filters.doc_id!r}; GET /api/documents lists the stored ones"
+                )
             conditions.append(MetadataFilter(key="doc_id", value=filters.doc_id))
-        if filters.year_from is not None and filters.year_to is not None \
-                and filters.year_from > filters.year_to:
+        if (
+            filters.year_from is not None
+            and filters.year_to is not None
+            and filters.year_from > filters.year_to
+        ):
             raise InvalidFilter(f"year_from {filters.year_from} is after year_to {filters.year_to}")
         if filters.year_from is not None:
-            conditions.append(MetadataFilter(key="year", value=filters.year_from,
-                                             operator=FilterOperator.GTE))
+            conditions.append(
+                MetadataFilter(key="year", value=filters.year_from, operator=FilterOperator.GTE)
+            )
         if filters.year_to is not None:
-            conditions.append(MetadataFilter(key="year", value=filters.year_to,
-                                             operator=FilterOperator.LTE))
+            conditions.append(
+                MetadataFilter(key="year", value=filters.year_to, operator=FilterOperator.LTE)
+            )
         return conditions
 
-    def retrieve(self, query: str, filters: Filters | None, top_k: int,
-                 mode: RetrievalMode | None = None) -> RetrievalResult:
+    def retrieve(
+        self, query: str, filters: Filters | None, top_k: int, mode: RetrievalMode | None = None
+    ) -> RetrievalResult:
         mode = mode or self.mode
         self.catalog.refresh()
         self.lexical.refresh()
         conditions = self.metadata_filters(filters)
         places = self.catalog.places.infer(query)
-        scoped = (self.city_aware and places.doc_ids
-                  and (filters is None or (filters.city is None and filters.doc_id is None)))
+        scoped = (
+            self.city_aware
+            and places.doc_ids
+            and (filters is None or (filters.city is None and filters.doc_id is None))
+        )
         search_text = expand_query(query)
         embedding = self.embedder.get_query_embedding(search_text)
         chunks: dict[str, Chunk] = {}
         rankings: list[list[str]] = []
         if scoped:
-            scope = MetadataFilter(key="doc_id", value=sorted(places.doc_ids),
-                                   operator=FilterOperator.IN)
+            scope = MetadataFilter(
+                key="doc_id", value=sorted(places.doc_ids), operator=FilterOperator.IN
+            )
             rankings += self._rankings(search_text, embedding, [*conditions, scope], mode, chunks)
             for ranking in self._rankings(search_text, embedding, conditions, mode, chunks):
-                rankings.append([
-                    cid for cid in ranking
-                    if chunks[cid].doc_id not in places.doc_ids
-                    and self.catalog.places.mentions(chunks[cid].text, places.held)
-                ])
+                rankings.append(
+                    [
+                        cid
+                        for cid in ranking
+                        if chunks[cid].doc_id not in places.doc_ids
+                        and self.catalog.places.mentions(chunks[cid].text, places.held)
+                    ]
+                )
         else:
             rankings += self._rankings(search_text, embedding, conditions, mode, chunks)
         fused = reciprocal_rank_fusion(rankings, self.rrf_k)[:top_k]
@@ -128,10 +157,22 @@ class HybridRetriever:
         hits = [Hit(chunks[cid], scores[cid], rank) for rank, cid in enumerate(fused, start=1)]
         return RetrievalResult(query, hits, places, embedding)
 
-    def _rankings(self, text: str, embedding: list[float], conditions: list[MetadataFilter],
-                  mode: RetrievalMode, chunks: dict[str, Chunk]) -> list[list[str]]:
-        filters = MetadataFilters(filters=conditions, condition=FilterCondition.AND) \
-            if conditions else None
+    def _rankings(
+        self,
+        text: str,
+        embedding: list[float],
+        conditions: list[MetadataFilter],
+        mode: RetrievalMode,
+        chunks: dict[str, Chunk],
+    ) -> list[list[str]]:
+        filters = (
+            MetadataFilters(
+                filters=list[MetadataFilter | MetadataFilters](conditions),
+                condition=FilterCondition.AND,
+            )
+            if conditions
+            else None
+        )
         rankings: list[list[str]] = []
         if mode in ("hybrid", "dense"):
             dense = self.store.query_dense(embedding, self.candidates, filters)
@@ -151,7 +192,7 @@ class HybridRetriever:
         query = np.asarray(embedding, dtype=np.float32)
         query /= np.linalg.norm(query) or 1.0
         scores: dict[str, float] = {}
-        for cid, vector in zip(got["ids"], got["embeddings"], strict=True):
+        for cid, vector in zip(got["ids"], list(got["embeddings"] or []), strict=True):
             v = np.asarray(vector, dtype=np.float32)
             scores[cid] = float(np.dot(query, v / (np.linalg.norm(v) or 1.0)))
         return scores

@@ -32,8 +32,19 @@ from app.errors import ServiceUnavailable
 from app.settings import Settings
 
 # Metadata keys of a document record that are listed to users (the rest is bookkeeping).
-DOCUMENT_FIELDS = ("title", "city", "district", "province", "issuer", "kind", "published", "year",
-                   "language", "covers", "source")
+DOCUMENT_FIELDS = (
+    "title",
+    "city",
+    "district",
+    "province",
+    "issuer",
+    "kind",
+    "published",
+    "year",
+    "language",
+    "covers",
+    "source",
+)
 
 
 @dataclass(frozen=True)
@@ -135,14 +146,14 @@ class Store:
         got = self.documents.get(ids=[doc_id], include=["metadatas", "documents"])
         if not got["ids"]:
             return None
-        return StoredDocument(doc_id, dict((got["metadatas"] or [{}])[0] or {}),
-                              (got["documents"] or [""])[0] or "")
+        return StoredDocument(
+            doc_id, dict((got["metadatas"] or [{}])[0] or {}), (got["documents"] or [""])[0] or ""
+        )
 
     def put_document(self, doc_id: str, text: str, metadata: dict[str, Any]) -> None:
         clean = {k: v for k, v in metadata.items() if v is not None}
         # Chroma needs a vector per record; documents are found through their chunks.
-        self.documents.upsert(ids=[doc_id], documents=[text], metadatas=[clean],
-                              embeddings=[[1.0]])
+        self.documents.upsert(ids=[doc_id], documents=[text], metadatas=[clean], embeddings=[[1.0]])  # type: ignore[arg-type]
 
     def delete_document(self, doc_id: str) -> None:
         """Record first, chunks second: a crash in between leaves orphans ingest repairs."""
@@ -158,7 +169,9 @@ class Store:
 
     def chunk_metadata(self) -> dict[str, dict[str, Any]]:
         got = self.chunks.get(include=["metadatas"])
-        return {cid: dict(m or {}) for cid, m in zip(got["ids"], got["metadatas"] or [], strict=True)}
+        return {
+            cid: dict(m or {}) for cid, m in zip(got["ids"], got["metadatas"] or [], strict=True)
+        }
 
     def all_chunks(self) -> list[Chunk]:
         got = self.chunks.get(include=["metadatas", "documents"])

@@ -11,6 +11,7 @@ import logging
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CLOSERS = "\"'”’）)」』】"
@@ -19,15 +20,18 @@ _CLOSERS = "\"'”’）)」』】"
 _ZH_END = re.compile(rf"[。！？；!?][{_CLOSERS}]*")
 _EN_END = re.compile(rf"[.!?][{_CLOSERS}]*(?=\s+[\"“‘(（A-Z0-9{_CJK}])")
 _ENUMERATOR = re.compile(r"[(（]?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[)）]?\.")
-_CJK_RUN = re.compile(rf"[{_CJK}]+")
+CJK_RUN = re.compile(rf"[{_CJK}]+")
 _TOKEN = re.compile(r"(?u)\w+")
 
 STOPWORDS = frozenset(
-    """a an and are as at be been but by can do does for from had has have how i if in into is it
-    its itself may must of on or should so such than that the their them then there these they this
-    to under was were what when where which while who whom whose why will with within would you your
-    all any also other some according based including about over per each more most much many
-    de 的 了 和 与 及 是 在 对 为 中 等 将 个 年 多少 什么 哪些 哪个 如何 怎么 吗 呢""".split()
+    """
+    a an and are as at be been but by can do does for from had has have how i if in into is
+    it its itself may must of on or should so such than that the their them then there these
+    they this to under was were what when where which while who whom whose why will with
+    within would you your all any also other some according based including about over per
+    each more most much many de
+    的 了 和 与 及 是 在 对 为 中 等 将 个 年 多少 什么 哪些 哪个 如何 怎么 吗 呢
+    """.split()
 )
 
 
@@ -69,11 +73,11 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def has_cjk(text: str) -> bool:
-    return _CJK_RUN.search(text) is not None
+    return CJK_RUN.search(text) is not None
 
 
 @lru_cache(maxsize=1)
-def _jieba():  # type: ignore[no-untyped-def]
+def _jieba() -> Any:
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
@@ -85,7 +89,7 @@ def segment(text: str) -> str:
     if not has_cjk(text):
         return text
     jieba = _jieba()
-    return _CJK_RUN.sub(lambda m: " " + " ".join(jieba.cut(m.group(0))) + " ", text)
+    return CJK_RUN.sub(lambda m: " " + " ".join(jieba.cut(m.group(0))) + " ", text)
 
 
 def content_tokens(text: str) -> list[str]:

@@ -100,8 +100,9 @@ def chunk_spans(text: str, pages: Sequence[tuple[int, int, int]], max_chars: int
         window: list[tuple[int, int]] = []
         for span in sentence_spans(text, para.start, para.end):
             if window and span[1] - window[0][0] > max_chars:
-                chunks.append(_Para(window[0][0], window[-1][1], para.index, para.page,
-                                    para.section, True))
+                chunks.append(
+                    _Para(window[0][0], window[-1][1], para.index, para.page, para.section, True)
+                )
                 window = []
             window.append(span)
         if window:

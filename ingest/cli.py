@@ -25,16 +25,23 @@ def register_ingest(sub: Subparsers) -> None:
     )
     parser.add_argument("paths", nargs="*", type=Path, default=[Path("corpus")])
     parser.add_argument("--json", action="store_true", help="print one JSON summary object")
-    parser.add_argument("--no-prune", action="store_true",
-                        help="keep documents whose files are gone from an ingested directory")
+    parser.add_argument(
+        "--no-prune",
+        action="store_true",
+        help="keep documents whose files are gone from an ingested directory",
+    )
     parser.set_defaults(handler=_run_ingest)
 
 
 def _run_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from ingest.pipeline import ingest
 
-    report = ingest(args.paths, settings, prune=not args.no_prune,
-                    progress=not args.json and sys.stderr.isatty())
+    report = ingest(
+        args.paths,
+        settings,
+        prune=not args.no_prune,
+        progress=not args.json and sys.stderr.isatty(),
+    )
     for path, reason in report.failed:
         print(f"policykb: {path}: {reason}", file=sys.stderr)
     if args.json:
@@ -67,8 +74,10 @@ def _run_documents(args: argparse.Namespace, settings: Settings) -> int:
     if not docs:
         print("no documents stored; run `policykb ingest`")
     for d in docs:
-        print(f"{d['doc_id']}  [{d.get('city') or '-'}, {d.get('year') or '-'}]  "
-              f"{d['chunks']} chunks  {d.get('title') or ''}")
+        print(
+            f"{d['doc_id']}  [{d.get('city') or '-'}, {d.get('year') or '-'}]  "
+            f"{d['chunks']} chunks  {d.get('title') or ''}"
+        )
     return 0
 
 
@@ -82,8 +91,10 @@ def _run_delete(args: argparse.Namespace, settings: Settings) -> int:
     from ingest.pipeline import delete_document
 
     if not delete_document(args.doc_id, settings):
-        print(f"policykb: no document {args.doc_id!r} is stored (see `policykb documents`)",
-              file=sys.stderr)
+        print(
+            f"policykb: no document {args.doc_id!r} is stored (see `policykb documents`)",
+            file=sys.stderr,
+        )
         return 1
     print(f"deleted {args.doc_id}")
     return 0

@@ -7,6 +7,7 @@ worker is killed and a fresh one takes the remaining files.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing as mp
 from collections.abc import Callable, Iterator
@@ -56,16 +57,16 @@ class _Worker:
             result = self.conn.recv()
         except EOFError:
             return UnreadableFile("the parser crashed on this file")
-        return result if isinstance(result, LoadedText | IngestError) else UnreadableFile(
-            "the parser returned nothing usable"
+        return (
+            result
+            if isinstance(result, LoadedText | IngestError)
+            else UnreadableFile("the parser returned nothing usable")
         )
 
     def close(self, kill: bool = False) -> None:
         if not kill and self.process.is_alive():
-            try:
+            with contextlib.suppress(BrokenPipeError, OSError):
                 self.conn.send(None)
-            except (BrokenPipeError, OSError):
-                pass
             self.process.join(2)
         if self.process.is_alive():
             self.process.kill()

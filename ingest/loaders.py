@@ -60,8 +60,28 @@ def _load_text(path: Path, suffix: str) -> str:
 
 class _TextExtractor(HTMLParser):
     _SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg"})
-    _BLOCK = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
-                        "section", "article", "blockquote", "title", "table", "ul", "ol"})
+    _BLOCK = frozenset(
+        {
+            "p",
+            "div",
+            "br",
+            "li",
+            "tr",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "section",
+            "article",
+            "blockquote",
+            "title",
+            "table",
+            "ul",
+            "ol",
+        }
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -102,8 +102,7 @@ def ingest(
         if isinstance(outcome, IngestError):
             report.failed.append((str(path), outcome.message))
         else:
-            documents.append((sources[path], _document(sources[path], outcome.text,
-                                                      outcome.pages)))
+            documents.append((sources[path], _document(sources[path], outcome.text, outcome.pages)))
 
     changed: list[tuple[SourceFile, Document]] = []
     for source, doc in documents:
@@ -124,20 +123,23 @@ def ingest(
             docstore=docstore,
             docstore_strategy=DocstoreStrategy.UPSERTS,
         )
-        nodes = pipeline.run(documents=[d for _, d in changed], show_progress=progress,
-                             store_doc_text=False)
+        nodes = pipeline.run(
+            documents=[d for _, d in changed], show_progress=progress, store_doc_text=False
+        )
         counts: dict[str, int] = {}
         for node in nodes:
             counts[node.ref_doc_id or ""] = counts.get(node.ref_doc_id or "", 0) + 1
         for source, doc in changed:
             record = {k: v for k, v in doc.metadata.items() if k != "pages"}
-            record.update(doc_hash=doc.hash, chunks=counts.get(source.doc_id, 0),
-                          source=str(source.path))
+            record.update(
+                doc_hash=doc.hash, chunks=counts.get(source.doc_id, 0), source=str(source.path)
+            )
             store.put_document(source.doc_id, doc.text, record)
 
     if prune:
-        report.removed = _prune(store, docstore, found.directories,
-                                present={s.doc_id for s in found.files})
+        report.removed = _prune(
+            store, docstore, found.directories, present={s.doc_id for s in found.files}
+        )
     _persist(docstore, settings)
     refresh_lexical_index(store, settings)
     report.chunks = store.chunk_count()
@@ -146,8 +148,9 @@ def ingest(
     return report
 
 
-def _prune(store: Store, docstore: SimpleDocumentStore, directories: list[Path],
-           present: set[str]) -> list[str]:
+def _prune(
+    store: Store, docstore: SimpleDocumentStore, directories: list[Path], present: set[str]
+) -> list[str]:
     """Remove documents whose file came from an ingested directory and is gone from it."""
     removed: list[str] = []
     for doc in store.list_documents():

@@ -12,8 +12,18 @@ from ingest.loaders import SUPPORTED
 
 MANIFEST = "manifest.json"
 # Metadata a manifest entry may give; anything else in an entry is ignored.
-MANIFEST_FIELDS = ("city", "district", "province", "title", "issuer", "kind", "published",
-                   "year", "language", "covers")
+MANIFEST_FIELDS = (
+    "city",
+    "district",
+    "province",
+    "title",
+    "issuer",
+    "kind",
+    "published",
+    "year",
+    "language",
+    "covers",
+)
 
 
 @dataclass

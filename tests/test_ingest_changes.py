@@ -35,8 +35,11 @@ def test_update_replaces_chunks_delete_and_prune_remove(
     store = Store(settings)
 
     path = corpus / f"{HAIZHU}.txt"
-    path.write_text("The bureau will open a second office in Pazhou in 2026.\n"
-                    + path.read_text(encoding="utf-8"), encoding="utf-8")
+    path.write_text(
+        "The bureau will open a second office in Pazhou in 2026.\n"
+        + path.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
     second = ingest([corpus], settings)
     assert second.updated == [HAIZHU] and second.unchanged == [ZHANJIANG]
     haizhu = [c for c in store.all_chunks() if c.doc_id == HAIZHU]
@@ -59,8 +62,9 @@ def test_update_replaces_chunks_delete_and_prune_remove(
     assert store.chunk_count() == 0 and store.document_count() == 0
 
 
-def test_cli_json_summary_and_second_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_json_summary_and_second_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     corpus = _copy_small_corpus(tmp_path / "corpus")
     monkeypatch.setenv("POLICYKB_DATA_DIR", str(tmp_path / "data"))
     assert main(["ingest", str(corpus), "--json"]) == 0

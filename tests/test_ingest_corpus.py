@@ -44,12 +44,16 @@ def test_chunks_carry_document_metadata(corpus_settings: Settings) -> None:
 def test_each_shenzhen_measure_begins_a_chunk_with_its_section_path(
     corpus_settings: Settings,
 ) -> None:
-    chunks = sorted((c for c in Store(corpus_settings).all_chunks() if c.doc_id == SHENZHEN),
-                    key=lambda c: c.start)
+    chunks = sorted(
+        (c for c in Store(corpus_settings).all_chunks() if c.doc_id == SHENZHEN),
+        key=lambda c: c.start,
+    )
     starts = {int(m.group(1)): c for c in chunks if (m := re.match(r"\((\d+)\) ", c.text))}
     assert sorted(starts) == list(range(1, 19))
-    assert starts[13].section == ("5. Strengthen the supply of data and talent elements > "
-                                  "(13) Cultivate a market for high-quality data elements")
+    assert starts[13].section == (
+        "5. Strengthen the supply of data and talent elements > "
+        "(13) Cultivate a market for high-quality data elements"
+    )
     assert starts[1].section.startswith("1. Strengthen the supply of intelligent computing")
     for chunk in chunks:  # never two measures in one chunk
         assert len(re.findall(r"(?m)^\(\d+\) ", chunk.text)) <= 1
@@ -61,6 +65,8 @@ def test_zhangzhou_parts_and_stray_markup(corpus_settings: Settings) -> None:
     assert doc is not None
     assert "< strong>" not in doc.text and "Cultivation of the digital industry" in doc.text
     sections = {c.section for c in store.all_chunks() if c.doc_id == ZHANGZHOU}
-    assert ("2. Main content > The second part is to accelerate the construction of "
-            "information infrastructure") in sections
+    assert (
+        "2. Main content > The second part is to accelerate the construction of "
+        "information infrastructure"
+    ) in sections
     assert "1. Background" in sections

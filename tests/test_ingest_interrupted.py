@@ -51,9 +51,14 @@ def test_repair_purges_half_written_documents(tmp_path: Path) -> None:
     assert record is not None
     store.put_document(ZHANJIANG, record.text, {**record.metadata, "doc_hash": "stale"})
     # A document whose file is gone left chunks behind.
-    store.chunks.upsert(ids=["ghost::0000"], documents=["ghost"], embeddings=[[0.1] * 384],
-                        metadatas=[{"doc_id": "ghost", "document_id": "ghost", "start": 0,
-                                    "end": 5, "doc_hash": "x"}])
+    store.chunks.upsert(
+        ids=["ghost::0000"],
+        documents=["ghost"],
+        embeddings=[[0.1] * 384],
+        metadatas=[
+            {"doc_id": "ghost", "document_id": "ghost", "start": 0, "end": 5, "doc_hash": "x"}
+        ],
+    )
     report = ingest([corpus], settings)
     assert sorted(report.repaired) == sorted(["ghost", HAIZHU, ZHANJIANG])
     assert sorted(report.added) == sorted([HAIZHU, ZHANJIANG])
@@ -75,11 +80,13 @@ def _wait_for(condition: object, process: subprocess.Popen[bytes], limit: float 
     return False
 
 
-def _run_and_kill(command: list[str], env: dict[str, str], chroma_dir: Path,
-                  after_first_write: float | None) -> None:
+def _run_and_kill(
+    command: list[str], env: dict[str, str], chroma_dir: Path, after_first_write: float | None
+) -> None:
     """Kill the ingest while it embeds (None) or this long after it starts writing chunks."""
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         sqlite = chroma_dir / "chroma.sqlite3"
         assert _wait_for(sqlite.exists, process)

@@ -11,6 +11,7 @@ import json
 import sys
 from importlib.metadata import entry_points
 
+import httpx
 from pydantic import ValidationError
 
 from app.errors import PolicyKBError
@@ -58,6 +59,11 @@ def main(argv: list[str] | None = None) -> int:
     except PolicyKBError as exc:
         print(f"policykb: error: {exc.message}", file=sys.stderr)
         return 1
+    except httpx.TransportError as exc:
+        print(f"policykb: error: the Chroma server cannot be reached ({exc})", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # output piped into `head` and the like
+        return 0
     except KeyboardInterrupt:
         print("policykb: interrupted", file=sys.stderr)
         return 130

@@ -192,7 +192,8 @@ class HybridRetriever:
         query = np.asarray(embedding, dtype=np.float32)
         query /= np.linalg.norm(query) or 1.0
         scores: dict[str, float] = {}
-        for cid, vector in zip(got["ids"], list(got["embeddings"] or []), strict=True):
+        vectors = got["embeddings"]
+        for cid, vector in zip(got["ids"], [] if vectors is None else list(vectors), strict=True):
             v = np.asarray(vector, dtype=np.float32)
             scores[cid] = float(np.dot(query, v / (np.linalg.norm(v) or 1.0)))
         return scores

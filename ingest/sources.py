@@ -8,22 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.store import DOCUMENT_FIELDS
 from ingest.loaders import SUPPORTED
 
 MANIFEST = "manifest.json"
-# Metadata a manifest entry may give; anything else in an entry is ignored.
-MANIFEST_FIELDS = (
-    "city",
-    "district",
-    "province",
-    "title",
-    "issuer",
-    "kind",
-    "published",
-    "year",
-    "language",
-    "covers",
-)
+# Metadata a manifest entry may give (what documents list, less where the file was found);
+# anything else in an entry is ignored.
+MANIFEST_FIELDS = tuple(f for f in DOCUMENT_FIELDS if f != "source")
 
 
 @dataclass

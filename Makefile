@@ -59,7 +59,8 @@ eval: setup ingest ## score the eval question set (writes eval/reports/latest.js
 llm: setup ## serve MODEL=path/to/model.gguf with llama.cpp's OpenAI-compatible server
 	@test -n "$(MODEL)" || { echo "usage: make llm MODEL=path/to/model.gguf [LLM_PORT=8080]"; exit 2; }
 	$(BIN)/pip install --quiet -e ".[llm]"
-	$(BIN)/python -m llama_cpp.server --model "$(MODEL)" --host 127.0.0.1 --port $(or $(LLM_PORT),8080) --n_ctx 8192
+	$(BIN)/python -m llama_cpp.server --model "$(MODEL)" --host 127.0.0.1 --port $(or $(LLM_PORT),8080) \
+	  --n_ctx 8192 --interrupt_requests False --model_alias local-model
 
 clean: ## remove the venv and the data directory
 	rm -rf $(VENV) data

@@ -6,14 +6,18 @@ import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import httpx
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from app.errors import PolicyKBError
+from app.openai_compat import router as openai_router
 from app.routes import router
 from app.services import Services
 from app.settings import Settings
+from app.streaming import router as stream_router
+from app.web import router as web_router
 
 
 def _error(status: int, code: str, message: str) -> JSONResponse:
@@ -62,9 +66,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
         return _error(422, "invalid_request", _describe_validation(exc))
 
+    @app.exception_handler(httpx.TransportError)
+    async def store_unreachable(request: Request, exc: httpx.TransportError) -> JSONResponse:
+        # Only the Chroma server (http mode) is reached through httpx outside of generation,
+        # which handles its own faults.
+        return _error(503, "service_unavailable", f"the Chroma server cannot be reached ({exc})")
+
     @app.exception_handler(json.JSONDecodeError)
     async def json_error(request: Request, exc: json.JSONDecodeError) -> JSONResponse:
         return _error(422, "invalid_request", f"malformed JSON body ({exc.msg})")
 
     app.include_router(router)
+    app.include_router(stream_router)
+    app.include_router(openai_router)
+    app.include_router(web_router)
     return app

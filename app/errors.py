@@ -9,7 +9,8 @@ prints the message on one line and exits non-zero.
     │   ├── EmptyQuestion                  question or query empty / whitespace
     │   ├── QuestionTooLong                over answer.max_question_chars
     │   ├── InvalidFilter                  unknown doc_id or city, year_from > year_to
-    │   └── InvalidTopK                    top_k outside 1..retrieval.max_top_k
+    │   ├── InvalidTopK                    top_k outside 1..retrieval.max_top_k
+    │   └── NoUserMessage                  /v1/chat/completions without a user message
     ├── DocumentNotFound              404  GET /api/documents/{doc_id} for an unknown id
     ├── IngestError                   ---  one file could not be ingested (reported per file)
     │   ├── UnsupportedFormat
@@ -51,6 +52,10 @@ class InvalidFilter(InputError):
 
 class InvalidTopK(InputError):
     code = "invalid_top_k"
+
+
+class NoUserMessage(InputError):
+    code = "no_user_message"
 
 
 class DocumentNotFound(PolicyKBError):

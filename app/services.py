@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 
 from app.answering import Answerer, ExtractiveAnswerer
 from app.catalog import Catalog
 from app.citations import passage
 from app.embedding import load_embedding
 from app.errors import EmptyQuestion, InvalidTopK, QuestionTooLong
+from app.generation import (
+    Done,
+    Event,
+    GenerativeAnswerer,
+    LLMClient,
+    Reasoning,
+    answer_events,
+    without_model,
+)
 from app.lexical import LexicalIndex
 from app.models import (
     Answer,
@@ -22,7 +32,7 @@ from app.models import (
     SearchResponse,
     Timings,
 )
-from app.retrieval import HybridRetriever, RetrievalMode
+from app.retrieval import HybridRetriever, RetrievalMode, RetrievalResult
 from app.settings import Settings
 from app.store import Store
 
@@ -49,9 +59,10 @@ class Services:
             mode=settings.retrieval.mode, candidates=settings.retrieval.candidates,
             rrf_k=settings.retrieval.rrf_k, city_aware=settings.retrieval.city_aware,
         )
-        answerers: dict[str, Answerer] = {
-            "extractive": ExtractiveAnswerer(embedder, settings.answer)
-        }
+        extractive = ExtractiveAnswerer(embedder, settings.answer)
+        answerers: dict[str, Answerer] = {"extractive": extractive}
+        if settings.llm.base_url:  # one model client per process, shared by every request
+            answerers["generate"] = GenerativeAnswerer(LLMClient(settings.llm), extractive)
         return cls(settings, store, catalog, retriever, answerers)
 
     # Validation ------------------------------------------------------------------------------
@@ -78,20 +89,64 @@ class Services:
 
     # Operations ------------------------------------------------------------------------------
     def ask(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None) -> Answer:
+        return self.ask_with_retrieval(request, retrieval_mode)[0]
+
+    def ask_with_retrieval(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
+                           depth: int = 0) -> tuple[Answer, RetrievalResult]:
+        """`ask`, also returning the ranking it used, at least ``depth`` passages deep (for
+        eval/). Fused ranks do not depend on the cut, so the answer still reads exactly the
+        top_k passages `ask` alone would give it."""
         began = time.perf_counter()
         question = self.check_question(request.question)
         top_k = self.check_top_k(request.top_k)
         mode = self.mode_for(request.mode)
-        retrieval = self.retriever.retrieve(question, request.filters, top_k, retrieval_mode)
+        retrieval = self.retriever.retrieve(question, request.filters, max(top_k, depth),
+                                            retrieval_mode)
         retrieved = time.perf_counter()
-        answerer = self.answerers.get(mode) or self.answerers["extractive"]
-        answer = answerer.answer(question, retrieval)
+        answer = self.answer_with(mode, question, replace(retrieval, hits=retrieval.hits[:top_k]))
         if not request.include_reasoning:
             answer.reasoning = None
         done = time.perf_counter()
         answer.timings_ms = Timings(retrieve=_ms(retrieved - began), answer=_ms(done - retrieved),
                                     total=_ms(done - began))
-        return answer
+        return answer, retrieval
+
+    def answer_with(self, mode: Mode, question: str, retrieval: RetrievalResult) -> Answer:
+        """The answer in ``mode``; ``generate`` with no model server set is the extractive
+        answer marked ``fallback: "llm_unavailable"`` (rather than a 422: clients need not
+        know how the deployment is configured)."""
+        answerer = self.answerers.get(mode)
+        if answerer is None:
+            return without_model(self.answerers["extractive"].answer(question, retrieval))
+        return answerer.answer(question, retrieval)
+
+    def ask_events(self, request: AskRequest) -> Iterator[Event]:
+        """`ask` as stream events (app.generation.answerer). Validation and retrieval run
+        now, so input errors raise before the first event; the answer streams when iterated."""
+        began = time.perf_counter()
+        question = self.check_question(request.question)
+        top_k = self.check_top_k(request.top_k)
+        mode = self.mode_for(request.mode)
+        retrieval = self.retriever.retrieve(question, request.filters, top_k)
+        retrieved = time.perf_counter()
+        answerer = self.answerers.get(mode)
+
+        def events() -> Iterator[Event]:
+            for event in answer_events(answerer or self.answerers["extractive"], question,
+                                       retrieval):
+                if isinstance(event, Reasoning) and not request.include_reasoning:
+                    continue
+                if isinstance(event, Done):
+                    answer = event.answer if answerer else without_model(event.answer)
+                    if not request.include_reasoning:
+                        answer.reasoning = None
+                    done = time.perf_counter()
+                    answer.timings_ms = Timings(retrieve=_ms(retrieved - began),
+                                                answer=_ms(done - retrieved),
+                                                total=_ms(done - began))
+                yield event
+
+        return events()
 
     def search(self, request: SearchRequest) -> SearchResponse:
         began = time.perf_counter()

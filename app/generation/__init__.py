@@ -1,0 +1,31 @@
+"""Mode ``generate``: answers written by a locally served open model, checked against citations.
+
+client.py talks to the OpenAI-compatible server, prompt.py frames the passages, reasoning.py
+splits off a reasoning model's thinking, grounding.py is the citation check, and answerer.py
+puts them together on top of the extractive answer (which is also every fallback).
+"""
+
+from app.generation.answerer import (
+    Checked,
+    Done,
+    Event,
+    GenerativeAnswerer,
+    Reasoning,
+    Token,
+    answer_events,
+    without_model,
+)
+from app.generation.client import LLMClient, LLMUnavailable
+
+__all__ = [
+    "Checked",
+    "Done",
+    "Event",
+    "GenerativeAnswerer",
+    "LLMClient",
+    "LLMUnavailable",
+    "Reasoning",
+    "Token",
+    "answer_events",
+    "without_model",
+]

@@ -1,0 +1,151 @@
+"""Generated answers on top of the extractive path, never without it.
+
+The extractive answer is computed first, for three reasons: when it refuses (no passage
+supports an answer, or the question names a city the store lacks) the model is not asked at
+all; when the model cannot be reached in time it is the answer (``fallback:
+"llm_unavailable"``); and when no generated sentence survives the citation check it is the
+answer too (``fallback: "ungrounded"``, the rejected sentences listed in ``unsupported``).
+So mode ``generate`` is never worse than ``extractive`` and never shows unchecked text as the
+final answer.
+
+``stream`` yields events as the reply arrives: ``Token`` (answer text as the model writes it,
+thinking removed), ``Reasoning`` (thinking), ``Checked`` (answer sentences that passed the
+check, for clients that cannot replace text) and, last, ``Done`` with the final Answer, which
+replaces whatever was streamed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from app.answering import Answerer, ExtractiveAnswerer
+from app.generation.client import LLMClient, LLMUnavailable
+from app.generation.grounding import Grounded, Grounder, ground
+from app.generation.prompt import NOT_COVERED, build_messages
+from app.generation.reasoning import Piece, ThinkSplitter
+from app.models import Answer
+from app.retrieval import RetrievalResult
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+
+
+@dataclass(frozen=True)
+class Reasoning:
+    text: str
+
+
+@dataclass(frozen=True)
+class Checked:
+    text: str
+
+
+@dataclass(frozen=True)
+class Done:
+    answer: Answer
+
+
+Event = Token | Reasoning | Checked | Done
+
+
+class GenerativeAnswerer:
+    def __init__(self, client: LLMClient, extractive: ExtractiveAnswerer) -> None:
+        self.client = client
+        self.extractive = extractive
+        # Whether this server's chat template opens <think> in the prompt: learned from each
+        # reply, so that streaming knows what a reply's first words are (see reasoning.py).
+        self.opens_in_prompt: bool | None = None
+
+    def answer(self, question: str, retrieval: RetrievalResult) -> Answer:
+        for event in self.stream(question, retrieval):
+            if isinstance(event, Done):
+                return event.answer
+        raise AssertionError("stream ended without Done")  # pragma: no cover
+
+    def stream(self, question: str, retrieval: RetrievalResult) -> Iterator[Event]:
+        extractive = self.extractive.answer(question, retrieval)
+        extractive.mode = "generate"
+        if extractive.refused:
+            yield Token(extractive.answer)
+            yield Done(extractive)
+            return
+        splitter = ThinkSplitter(self.opens_in_prompt)
+        grounder = Grounder(retrieval.hits)
+        streamed: list[str] = []  # answer text handed to the grounder
+        finish = ""
+        try:
+            with contextlib.closing(self.client.stream(build_messages(question,
+                                                                      retrieval.hits))) as deltas:
+                for delta in deltas:
+                    if delta.kind == "finish":
+                        finish = delta.text
+                        continue
+                    pieces = (splitter.feed(delta.text) if delta.kind == "content"
+                              else splitter.feed_reasoning(delta.text))
+                    yield from self._events(pieces, grounder, streamed)
+            yield from self._events(splitter.finish(), grounder, streamed)
+        except LLMUnavailable as exc:
+            log.warning("generate: %s; answering extractively", exc)
+            extractive.fallback = "llm_unavailable"
+            yield Done(extractive)
+            return
+        self.opens_in_prompt = splitter.style(truncated=finish == "length")
+        if "".join(streamed).strip() == splitter.answer:
+            last, grounded = grounder.finish()
+            yield from (Checked(text) for text in last)
+        else:  # a late lone </think> turned streamed answer into thinking: check the rest anew
+            grounded = ground(splitter.answer, retrieval.hits)
+        yield Done(self._final(grounded, extractive, retrieval, splitter.reasoning))
+
+    @staticmethod
+    def _events(pieces: list[Piece], grounder: Grounder, streamed: list[str]) -> Iterator[Event]:
+        for piece in pieces:
+            if piece.kind == "reasoning":
+                yield Reasoning(piece.text)
+                continue
+            yield Token(piece.text)
+            streamed.append(piece.text)
+            yield from (Checked(text) for text in grounder.feed(piece.text))
+
+    def _final(self, grounded: Grounded, extractive: Answer, retrieval: RetrievalResult,
+               reasoning: str | None) -> Answer:
+        if grounded.answer:
+            return Answer(answer=grounded.answer, citations=grounded.citations, mode="generate",
+                          city_inferred=retrieval.places.label,
+                          unsupported=grounded.unsupported, reasoning=reasoning)
+        if grounded.not_covered and not grounded.unsupported:
+            # The model read the passages and found no answer: a refusal, as extractive gives.
+            refusal = self.extractive.refusal(retrieval, NOT_COVERED)
+            refusal.mode, refusal.reasoning = "generate", reasoning
+            return refusal
+        log.info("generate: no sentence passed the citation check (%d rejected)",
+                 len(grounded.unsupported))
+        extractive.fallback = "ungrounded"
+        extractive.unsupported = grounded.unsupported
+        extractive.reasoning = reasoning
+        return extractive
+
+
+def without_model(answer: Answer) -> Answer:
+    """Mode ``generate`` asked of a deployment with no model server configured."""
+    answer.mode = "generate"
+    if not answer.refused:  # a refusal would not have asked the model anyway
+        answer.fallback = "llm_unavailable"
+    return answer
+
+
+def answer_events(answerer: Answerer, question: str, retrieval: RetrievalResult) -> Iterator[Event]:
+    """Stream events of any answerer: an extractive answer is one Token, then Done."""
+    if isinstance(answerer, GenerativeAnswerer):
+        yield from answerer.stream(question, retrieval)
+        return
+    answer = answerer.answer(question, retrieval)
+    yield Token(answer.answer)
+    yield Done(answer)

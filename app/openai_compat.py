@@ -1,0 +1,146 @@
+"""An OpenAI-compatible face, so chat front ends (Open WebUI, LibreChat, …) can use policykb.
+
+    GET  /v1/models             one model, ``policykb``
+    POST /v1/chat/completions   the last user message is the question; ``stream`` too
+
+The reply is the policykb answer with its sources appended as text (``Sources:`` then
+``[n] title — section: "quote"``), since a chat window shows only text, plus a structured
+``citations`` field on the response (streaming: on the last chunk). Earlier turns are not used:
+each question is answered from the passages alone.
+
+Streaming differs from /api/ask/stream on purpose: a chat front end appends every delta and
+cannot replace text it has shown, so only sentences that passed the citation check are sent
+(as each completes); when the final answer is another (a fallback), it follows them.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+from fastapi import APIRouter
+from fastapi.responses import StreamingResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.deps import ServicesDep
+from app.errors import NoUserMessage
+from app.generation import Checked, Done, Event, Reasoning
+from app.models import Answer, AskRequest
+from app.streaming import SSE_HEADERS, error_data
+
+log = logging.getLogger(__name__)
+
+MODEL_ID = "policykb"
+CREATED = int(time.time())
+
+router = APIRouter(prefix="/v1", tags=["openai-compatible"])
+
+
+class ChatMessageIn(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    role: str
+    content: str | list[dict[str, Any]] | None = None
+
+
+class ChatCompletionRequest(BaseModel):
+    # Front ends send many OpenAI fields (temperature, top_p, user, stream_options, …): the
+    # answer does not depend on them, so they are accepted and ignored.
+    model_config = ConfigDict(extra="allow")
+
+    model: str = MODEL_ID
+    messages: list[ChatMessageIn] = Field(..., description="The last user message is asked.")
+    stream: bool = False
+    include_reasoning: bool = Field(False, description="policykb: return a model's thinking.")
+
+
+def question_of(request: ChatCompletionRequest) -> str:
+    for message in reversed(request.messages):
+        if message.role != "user":
+            continue
+        content = message.content
+        if isinstance(content, list):  # content parts: the text ones (images are ignored)
+            content = "\n".join(str(p.get("text", "")) for p in content if p.get("type") == "text")
+        return content or ""
+    raise NoUserMessage("messages holds no message with role 'user'; the last user message "
+                        "is the question")
+
+
+def sources(answer: Answer) -> str:
+    """The sources as text for a chat window: ``[n] title — section: "quote"``."""
+    if answer.citations:
+        lines = [f'[{c.n}] {c.title}{" — " + c.section if c.section else ""}: "{c.quote}"'
+                 for c in answer.citations]
+        return "\n\nSources:\n" + "\n".join(lines)
+    if answer.refused and answer.related:
+        lines = [f"- {p.title}{' — ' + p.section if p.section else ''}" for p in answer.related]
+        return "\n\nNearest passages:\n" + "\n".join(lines)
+    return ""
+
+
+def _citations(answer: Answer) -> list[dict[str, Any]]:
+    return [c.model_dump(mode="json") for c in answer.citations]
+
+
+@router.get("/models")
+def models() -> dict[str, Any]:
+    return {"object": "list", "data": [
+        {"id": MODEL_ID, "object": "model", "created": CREATED, "owned_by": "policykb"},
+    ]}
+
+
+@router.post("/chat/completions", response_model=None)
+def chat_completions(body: ChatCompletionRequest,
+                     services: ServicesDep) -> dict[str, Any] | StreamingResponse:
+    request = AskRequest(question=question_of(body), include_reasoning=body.include_reasoning)
+    completion_id = f"chatcmpl-{uuid.uuid4().hex}"
+    if body.stream:
+        events = services.ask_events(request)  # input errors raise here, as 422 JSON
+        return StreamingResponse(_chunks(events, completion_id), media_type="text/event-stream",
+                                 headers=SSE_HEADERS)
+    answer = services.ask(request)
+    message: dict[str, Any] = {"role": "assistant", "content": answer.answer + sources(answer)}
+    if answer.reasoning:
+        message["reasoning_content"] = answer.reasoning
+    return {
+        "id": completion_id,
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": MODEL_ID,
+        "choices": [{"index": 0, "message": message, "finish_reason": "stop"}],
+        "citations": _citations(answer),
+    }
+
+
+def _chunks(events: Iterator[Event], completion_id: str) -> Iterator[str]:
+    created = int(time.time())
+
+    def chunk(delta: dict[str, Any], finish: str | None = None, **extra: Any) -> str:
+        body = {"id": completion_id, "object": "chat.completion.chunk", "created": created,
+                "model": MODEL_ID,
+                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}], **extra}
+        return f"data: {json.dumps(body, ensure_ascii=False)}\n\n"
+
+    yield chunk({"role": "assistant", "content": ""})
+    shown = ""
+    try:
+        for event in events:
+            if isinstance(event, Checked):
+                shown += event.text
+                yield chunk({"content": event.text})
+            elif isinstance(event, Reasoning):
+                yield chunk({"reasoning_content": event.text})
+            elif isinstance(event, Done):
+                final = event.answer.answer
+                rest = (final[len(shown):] if final.startswith(shown)
+                        else ("\n\n" if shown else "") + final)
+                yield chunk({"content": rest + sources(event.answer)})
+                yield chunk({}, "stop", citations=_citations(event.answer))
+    except Exception as exc:  # the status line is sent already: report in the stream
+        log.exception("chat/completions stream failed")
+        yield f"data: {json.dumps(error_data(exc))}\n\n"
+    yield "data: [DONE]\n\n"

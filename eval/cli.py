@@ -1,9 +1,157 @@
-"""`policykb eval` (registered via entry points)."""
+"""`policykb eval` (registered via entry points): score policykb on the evaluators' questions.
+
+Heavy modules (torch, chromadb, llama-index) are imported inside the handler, so that
+`policykb --help` stays quick.
+"""
 
 from __future__ import annotations
 
+import argparse
+import shlex
+import sys
+from pathlib import Path
 from typing import Any
 
+from app.settings import Settings
 
-def register(sub: Any) -> None:
-    pass
+Subparsers = Any  # argparse's _SubParsersAction is private
+
+DEFAULT_QUESTIONS = Path("eval/questions.jsonl")
+DEFAULT_REPORT = Path("eval/reports/latest.json")  # git-ignored: reports are per machine
+
+
+def _thresholds(value: str) -> list[float]:
+    """"0.30,0.35" or a range "0.30:0.60:0.05" (both ends included)."""
+    try:
+        if ":" in value:
+            low, high, step = (float(p) for p in value.split(":"))
+            if step <= 0 or low > high:
+                raise ValueError
+            count = round((high - low) / step)
+            found = [round(low + i * step, 4) for i in range(count + 1)]
+        else:
+            found = [float(p) for p in value.split(",") if p.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected thresholds like 0.30,0.40 or 0.30:0.60:0.05, got {value!r}") from None
+    if not found or not all(0.0 <= t <= 1.0 for t in found):
+        raise argparse.ArgumentTypeError(f"thresholds must lie in 0..1, got {value!r}")
+    return found
+
+
+def register(sub: Subparsers) -> None:
+    parser = sub.add_parser(
+        "eval",
+        help="score answers and retrieval on the evaluators' question set",
+        description="Ask every question of the set through the same code path as POST /api/ask, "
+        "against the configured store (POLICYKB_DATA_DIR), print a table and write a JSON "
+        "report. eval/README.md explains the metrics.",
+    )
+    parser.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS,
+                        help=f"JSON-lines question set (default: {DEFAULT_QUESTIONS})")
+    parser.add_argument("--report", type=Path, default=DEFAULT_REPORT,
+                        help=f"where the JSON report goes (default: {DEFAULT_REPORT})")
+    parser.add_argument("--mode", choices=["extractive", "generate"],
+                        help="answer mode (default: as the service: 'generate' when a model is "
+                        "set)")
+    parser.add_argument("--retrieval", choices=["dense", "bm25", "hybrid"],
+                        help="retrieval mode (default: POLICYKB_RETRIEVAL_MODE)")
+    parser.add_argument("--top-k", type=int,
+                        help="passages the answer reads (default: POLICYKB_RETRIEVAL_TOP_K); "
+                        "retrieval metrics always read 10")
+    parser.add_argument("--compare", action="store_true",
+                        help="also run the other retrieval modes and the plain LlamaIndex "
+                        "baseline, in one table")
+    parser.add_argument("--corpus", type=Path, default=Path("corpus"),
+                        help="the .txt files the baseline indexes (default: corpus)")
+    parser.add_argument("--thresholds", type=_thresholds, metavar="LIST|LOW:HIGH:STEP",
+                        help="also sweep the refusal threshold, e.g. 0.30:0.60:0.05")
+    parser.add_argument("--markdown", type=Path, metavar="FILE",
+                        help="rewrite the marked sections of FILE (e.g. eval/README.md) that "
+                        "this run fills: the --compare table, the --thresholds sweep")
+    parser.set_defaults(handler=_run_eval, parser=parser)
+
+
+def _run_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from app.services import Services
+    from eval.harness import RETRIEVAL_MODES, best_threshold, run_pipeline, sweep_thresholds
+    from eval.questions import load_questions
+    from eval.report import (
+        failures,
+        metrics_table,
+        report_json,
+        sweep_table,
+        update_markdown,
+        write_report,
+    )
+
+    if args.markdown and not (args.compare or args.thresholds):
+        # A lone run's table would overwrite the README's comparison with a single column.
+        args.parser.error("--markdown needs --compare and/or --thresholds")
+    questions = load_questions(args.questions)  # a broken file fails before models load
+    services = Services.build(settings)
+    services.check_top_k(args.top_k)
+    primary_mode = args.retrieval or settings.retrieval.mode
+    primary = run_pipeline(services, questions, mode=args.mode, retrieval=primary_mode,
+                           top_k=args.top_k)
+    runs = [primary]
+    if args.compare:
+        from eval.baseline import run_baseline
+
+        others = {m: run_pipeline(services, questions, mode=args.mode, retrieval=m,
+                                  top_k=args.top_k) for m in RETRIEVAL_MODES if m != primary_mode}
+        # Reference first, the configured pipeline last: the table reads as the gain.
+        runs = [run_baseline(settings, args.corpus, questions), *others.values(), primary]
+    sweep = sweep_thresholds(settings, questions, args.thresholds, mode=args.mode,
+                             retrieval=primary_mode, top_k=args.top_k) if args.thresholds else []
+
+    print(f"{len(questions)} questions from {args.questions}; store {settings.data_dir} "
+          f"({primary.config['documents']} documents, {primary.config['chunks']} chunks); "
+          f"answers: {primary.config['answerer']}, top_k {primary.config['top_k']}, refusal "
+          f"threshold {primary.config['refusal_threshold']:.2f}")
+    print(metrics_table(runs))
+    wrong = failures(primary)
+    if wrong:
+        print(f"\n{len(wrong)} questions wrong ({primary.name}):")
+        print("\n".join(f"  {line}" for line in wrong))
+    if sweep:
+        best = best_threshold(sweep)
+        print(f"\nrefusal threshold sweep ({primary.name}; score = fact_accuracy + "
+              "refusal_accuracy - false_refusal_rate):")
+        print(sweep_table(sweep))
+        if best is not None:
+            print(f"best: {best:.2f} (current: {settings.answer.refusal_threshold:.2f})")
+
+    write_report(args.report, report_json(primary, questions=args.questions,
+                                          runs=runs if args.compare else (), thresholds=sweep))
+    print(f"\nreport: {args.report}")
+    if args.markdown:
+        command = _command_line(args)
+        note = (f"{len(questions)} questions; answers: {primary.config['answerer']}, top_k "
+                f"{primary.config['top_k']}, refusal threshold "
+                f"{primary.config['refusal_threshold']:.2f}. Produced by `{command}`.")
+        if args.compare:
+            update_markdown(args.markdown, "compare",
+                            f"{metrics_table(runs, markdown=True)}\n\n{note}")
+        if sweep:
+            update_markdown(args.markdown, "thresholds",
+                            f"{sweep_table(sweep, markdown=True)}\n\nProduced by `{command}`.")
+        print(f"updated: {args.markdown}", file=sys.stderr)
+    return 0
+
+
+def _command_line(args: argparse.Namespace) -> str:
+    """The command that reproduces this run, for the generated markdown to name."""
+    parts = ["policykb", "eval"]
+    if args.questions != DEFAULT_QUESTIONS:
+        parts += ["--questions", str(args.questions)]
+    for flag, value in (("--mode", args.mode), ("--retrieval", args.retrieval),
+                        ("--top-k", args.top_k)):
+        if value is not None:
+            parts += [flag, str(value)]
+    if args.compare:
+        parts.append("--compare")
+    if args.thresholds:
+        parts += ["--thresholds", ",".join(f"{t:.2f}" for t in args.thresholds)]
+    parts += ["--markdown", str(args.markdown)]
+    return shlex.join(parts)

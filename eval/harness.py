@@ -1,0 +1,150 @@
+"""Runs the question set through ``Services.ask`` (the code path of ``POST /api/ask``).
+
+``Services.ask_with_retrieval`` answers exactly as ``ask`` does and also hands back the ranking
+it used, DEPTH passages deep, so retrieval and answers are scored from one and the same call.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from tqdm import tqdm
+
+from app.errors import InputError, PolicyKBError
+from app.models import AskRequest, Mode
+from app.retrieval import RetrievalMode
+from app.services import Services
+from app.settings import Settings
+from eval.metrics import DEPTH, Cited, Outcome, Retrieved, compute_metrics, selection_score
+from eval.questions import Question, QuestionFileError
+
+RETRIEVAL_MODES: tuple[RetrievalMode, ...] = ("dense", "bm25", "hybrid")
+
+
+class EvalError(PolicyKBError):
+    """The evaluation cannot run against this store (e.g. it lacks the documents asked about)."""
+
+    code = "eval_failed"
+
+
+@dataclass
+class Run:
+    """One configuration scored on the question set."""
+
+    name: str
+    config: dict[str, Any]
+    outcomes: list[Outcome]
+    metrics: dict[str, float | None]
+
+
+def progress(items: Sequence[Question], label: str) -> Iterable[Question]:
+    """A progress bar on a terminal only: logs and captured test output stay clean."""
+    return tqdm(items, desc=label, unit="q", leave=False, disable=not sys.stderr.isatty())
+
+
+def check_store(services: Services, questions: Sequence[Question]) -> None:
+    """Every expected source must be stored, or its questions would silently score zero."""
+    services.catalog.refresh()
+    held = set(services.catalog.doc_ids)
+    if not held:
+        raise EvalError(f"the store in {services.settings.data_dir} holds no documents; run "
+                        "`policykb ingest` first (POLICYKB_DATA_DIR chooses the store)")
+    for q in questions:
+        missing = [s for s in q.sources if s not in held]
+        if missing:
+            raise QuestionFileError(
+                f"{q.where}: field 'sources': {missing[0]!r} is not in the store in "
+                f"{services.settings.data_dir} (it holds {', '.join(sorted(held))})")
+
+
+def run_pipeline(services: Services, questions: Sequence[Question], *,
+                 mode: Mode | None = None, retrieval: RetrievalMode | None = None,
+                 top_k: int | None = None, name: str | None = None) -> Run:
+    """Ask every question as a client of ``POST /api/ask`` would, and score the answers."""
+    if not questions:
+        raise EvalError("no questions to ask")
+    check_store(services, questions)
+    top_k = services.check_top_k(top_k)
+    retrieval = retrieval or services.settings.retrieval.mode
+    asked_mode = services.mode_for(mode)
+    # One untimed question first: the first call pays one-off costs (lazy model and index
+    # loading) that would otherwise pose as the latency of whichever question came first.
+    services.ask(AskRequest(question=questions[0].question, top_k=top_k, mode=asked_mode),
+                 retrieval)
+    outcomes: list[Outcome] = []
+    for q in progress(questions, name or retrieval):
+        began = time.perf_counter()
+        try:
+            answer, result = services.ask_with_retrieval(_request(q, asked_mode, top_k),
+                                                         retrieval, depth=DEPTH)
+        except InputError as exc:  # e.g. a filter naming an unknown city: the question's fault
+            raise QuestionFileError(f"{q.where}: question {q.id!r}: {exc.message}") from exc
+        latency = (time.perf_counter() - began) * 1000
+        outcomes.append(Outcome(
+            question=q,
+            retrieved=[Retrieved(h.chunk.doc_id, h.chunk.text, h.chunk.chunk_id, h.score)
+                       for h in result.hits[:DEPTH]],
+            latency_ms=latency,
+            answer=answer.answer,
+            refused=answer.refused,
+            citations=[Cited(c.doc_id, c.quote, c.score) for c in answer.citations],
+        ))
+    settings = services.settings
+    config = {
+        "pipeline": "policykb",
+        "mode": asked_mode,
+        # Services falls back to the extractive answerer when the asked one is not configured.
+        "answerer": asked_mode if asked_mode in services.answerers else "extractive",
+        "retrieval": retrieval,
+        "top_k": top_k,
+        "depth": DEPTH,
+        "refusal_threshold": settings.answer.refusal_threshold,
+        "candidates": settings.retrieval.candidates,
+        "rrf_k": settings.retrieval.rrf_k,
+        "city_aware": settings.retrieval.city_aware,
+        "chunk_max_chars": settings.ingest.chunk_max_chars,
+        "data_dir": str(settings.data_dir),
+        "embedding_model": settings.embedding.model,
+        "documents": len(services.catalog.doc_ids),
+        "chunks": services.store.chunk_count(),
+        "llm": settings.llm.base_url,
+    }
+    return Run(name or retrieval, config, outcomes, compute_metrics(outcomes))
+
+
+def _request(q: Question, mode: Mode, top_k: int) -> AskRequest:
+    return AskRequest(question=q.question, filters=q.filters, top_k=top_k, mode=mode)
+
+
+def sweep_thresholds(settings: Settings, questions: Sequence[Question],
+                     thresholds: Sequence[float], *, mode: Mode | None = None,
+                     retrieval: RetrievalMode | None = None,
+                     top_k: int | None = None) -> list[dict[str, float | None]]:
+    """The answer metrics at each refusal threshold, each from a freshly built Services so
+    that the threshold is set exactly as POLICYKB_ANSWER_REFUSAL_THRESHOLD would set it."""
+    rows: list[dict[str, float | None]] = []
+    for threshold in thresholds:
+        answer = settings.answer.model_copy(update={"refusal_threshold": threshold})
+        services = Services.build(settings.model_copy(update={"answer": answer}))
+        run = run_pipeline(services, questions, mode=mode, retrieval=retrieval, top_k=top_k,
+                           name=f"threshold {threshold:.2f}")
+        rows.append({
+            "refusal_threshold": threshold,
+            **{k: run.metrics[k] for k in ("fact_accuracy", "citation_precision",
+                                           "refusal_accuracy", "false_refusal_rate")},
+            "score": selection_score(run.metrics),
+        })
+    return rows
+
+
+def best_threshold(rows: Sequence[dict[str, float | None]]) -> float | None:
+    """The threshold of the highest score; ties go to the lowest threshold (fewer refusals)."""
+    scored = [r for r in rows if r["score"] is not None]
+    if not scored:
+        return None
+    best = max(scored, key=lambda r: (r["score"], -(r["refusal_threshold"] or 0.0)))
+    return best["refusal_threshold"]

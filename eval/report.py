@@ -1,0 +1,150 @@
+"""The run's outputs: the JSON report (stable keys), the terminal table, the README tables.
+
+Stable report keys, read by other tools: ``n``, ``config``, ``metrics`` (see
+eval.metrics.METRICS) and ``per_question`` (``id``, ``answer``, ``refused``, ``citations``,
+``retrieved``, ``hit``, ``facts_matched``, ``latency_ms``). Further keys may be added, never
+renamed. ``hit`` is the rank (1..10) of the first passage from an expected source, or null.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from eval.harness import Run
+from eval.metrics import (
+    LATENCY_METRICS,
+    METRICS,
+    Outcome,
+    answer_correct,
+    citation_supports,
+    facts_matched,
+    first_hit,
+    has_evidence,
+)
+
+SWEEP_COLUMNS = ("refusal_threshold", "fact_accuracy", "citation_precision", "refusal_accuracy",
+                 "false_refusal_rate", "score")
+
+
+def per_question(outcome: Outcome) -> dict[str, Any]:
+    q = outcome.question
+    answered = outcome.answer is not None
+    return {
+        "id": q.id,
+        "answerable": q.answerable,
+        "answer": outcome.answer,
+        "refused": outcome.refused if answered else None,
+        "citations": [{"doc_id": c.doc_id, "quote": c.quote, "score": c.score,
+                       "supports": citation_supports(q, c)} for c in outcome.citations],
+        "retrieved": [{"rank": rank, "doc_id": p.doc_id, "chunk_id": p.chunk_id,
+                       "score": round(p.score, 4)}
+                      for rank, p in enumerate(outcome.retrieved, start=1)],
+        "hit": first_hit(q, outcome.retrieved) if q.answerable else None,
+        "evidence": has_evidence(q, outcome.retrieved) if q.answerable else None,
+        "facts_matched": facts_matched(q, outcome.answer or "") if answered else None,
+        "correct": answer_correct(outcome) if answered else None,
+        "latency_ms": round(outcome.latency_ms, 1),
+    }
+
+
+def run_json(run: Run) -> dict[str, Any]:
+    return {"n": len(run.outcomes), "config": run.config, "metrics": _rounded(run.metrics),
+            "per_question": [per_question(o) for o in run.outcomes]}
+
+
+def report_json(primary: Run, *, questions: Path, runs: Sequence[Run] = (),
+                thresholds: Sequence[dict[str, float | None]] = ()) -> dict[str, Any]:
+    """The report: the primary run at the top level; ``runs`` holds every run of --compare
+    (the primary among them) and ``thresholds`` the refusal-threshold sweep, when made."""
+    report = run_json(primary)
+    report["config"] = {**report["config"], "questions": str(questions), "name": primary.name}
+    if runs:
+        report["runs"] = [{"name": r.name, **run_json(r)} for r in runs]
+    if thresholds:
+        report["thresholds"] = [_rounded(row) for row in thresholds]
+    return report
+
+
+def write_report(path: Path, report: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def _rounded(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: round(v, 4) if isinstance(v, float) else v for k, v in values.items()}
+
+
+def _cell(key: str, value: float | None) -> str:
+    if value is None:
+        return "–"
+    if key in LATENCY_METRICS or key == "passage_chars@5":
+        return f"{value:.0f}"
+    return f"{value:.2f}" if key == "refusal_threshold" else f"{value:.3f}"
+
+
+def _grid(header: list[str], rows: list[list[str]], markdown: bool) -> str:
+    if markdown:
+        lines = ["| " + " | ".join(header) + " |",
+                 "|" + "|".join(["---"] + ["--:"] * (len(header) - 1)) + "|"]
+        lines += ["| " + " | ".join(row) + " |" for row in rows]
+        return "\n".join(lines)
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    out = [row[0].ljust(widths[0]) + "  " + "  ".join(c.rjust(w) for c, w in
+                                                       zip(row[1:], widths[1:], strict=True))
+           for row in [header, *rows]]
+    out.insert(1, "-" * len(out[0]))
+    return "\n".join(out)
+
+
+def metrics_table(runs: Sequence[Run], markdown: bool = False) -> str:
+    """Metrics down, runs across: a handful of columns stays readable on any terminal."""
+    keys = [*METRICS, "passage_chars@5"]
+    rows = [[f"`{k}`" if markdown else k, *(_cell(k, r.metrics.get(k)) for r in runs)]
+            for k in keys]
+    return _grid(["metric", *(r.name for r in runs)], rows, markdown)
+
+
+def sweep_table(rows: Sequence[dict[str, float | None]], markdown: bool = False) -> str:
+    body = [[_cell(k, row.get(k)) for k in SWEEP_COLUMNS] for row in rows]
+    return _grid(list(SWEEP_COLUMNS), body, markdown)
+
+
+def failures(run: Run) -> list[str]:
+    """One line per question the run got wrong, for whoever improves retrieval or answers."""
+    lines: list[str] = []
+    for o in run.outcomes:
+        q = o.question
+        if o.answer is None:
+            continue
+        if not q.answerable:
+            if not o.refused:
+                lines.append(f"{q.id}: answered an unanswerable question: {o.answer[:100]}")
+            continue
+        rank = first_hit(q, o.retrieved)
+        where = "no expected source in top 10" if rank is None else f"source at rank {rank}"
+        evidence = "" if has_evidence(q, o.retrieved) else ", first fact not in top 5"
+        if o.refused:
+            lines.append(f"{q.id}: refused ({where}{evidence})")
+        elif not answer_correct(o):
+            missing = [g[0] for g, ok in zip(q.facts, facts_matched(q, o.answer), strict=True)
+                       if not ok]
+            lines.append(f"{q.id}: missing {missing} ({where}{evidence}): {o.answer[:100]}")
+    return lines
+
+
+def update_markdown(path: Path, section: str, content: str) -> None:
+    """Replace the text between ``<!-- eval:SECTION -->`` and ``<!-- /eval:SECTION -->``
+    (appended at the end when the markers are absent); the rest of the file is left alone."""
+    start, end = f"<!-- eval:{section} -->", f"<!-- /eval:{section} -->"
+    block = f"{start}\n{content.strip()}\n{end}"
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.DOTALL)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: block, text, count=1)
+    else:
+        text = (text.rstrip() + "\n\n" if text.strip() else "") + block + "\n"
+    path.write_text(text, encoding="utf-8")

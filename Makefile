@@ -54,7 +54,7 @@ lint: setup-test ## ruff and mypy only
 	$(BIN)/mypy app ingest eval
 
 eval: setup ingest ## score the eval question set (writes eval/reports/latest.json)
-	$(BIN)/policykb eval --compare --report eval/reports/latest.json
+	$(BIN)/policykb eval --compare --report eval/reports/latest.json --markdown eval/README.md
 
 llm: setup ## serve MODEL=path/to/model.gguf with llama.cpp's OpenAI-compatible server
 	@test -n "$(MODEL)" || { echo "usage: make llm MODEL=path/to/model.gguf [LLM_PORT=8080]"; exit 2; }

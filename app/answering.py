@@ -11,6 +11,7 @@ and names stay exactly as in the source.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -37,21 +38,37 @@ _ASKS_QUANTITY = re.compile(
     re.IGNORECASE,
 )
 _ASKS_DATE = re.compile(
-    r"\b(when|what (date|year|day|month)|which (date|year|day|month)|by what (date|year))\b"
+    r"\b(when|what (date|year|day|month)s?|which (date|year|day|month)s?|by what (date|year))\b"
     r"|何时|什么时候|哪一年|哪天|日期",
     re.IGNORECASE,
 )
+# A quantity is a number that is not merely a year ("2025-2027" sizes nothing).
 _HAS_NUMBER = re.compile(
-    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|"
-    r"thousand|million|billion)\b",
+    r"(?<![\d-])(?!(?:19|20)\d\d\b)\d|\b(one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|hundred|thousand|million|billion)\b(?!-)",  # not "Three-Year"
     re.IGNORECASE,
 )
+# "29 tasks", "11 key evaluation indicators": a figure counting what the question asks about.
+_COUNTED = re.compile(r"(?<![\w.])\d[\d,.]*%?((?:\s+[A-Za-z0-9][A-Za-z0-9-]*){1,3})")
+COUNTED_BONUS = 0.1
+# A heading quoted alone ("(18) Strengthen safety supervision.") names a topic, answers nothing.
+_MEASURE_LABEL = re.compile(r"^[(（]\d{1,3}[)）]")
+HEADING_WORDS = 8
+HEADING_PENALTY = 0.7
 _HAS_DATE = re.compile(
     r"\b(1[89]|20)\d{2}\b|\b\d{1,2}(st|nd|rd|th)\b|\b(January|February|March"
     r"|April|May|June|July|August|September|October|November|December)\b|"
     r"\d+[年月日]",
     re.IGNORECASE,
 )
+
+
+def _is_heading(sentence: Sentence) -> bool:
+    """A measure's label or a document's title line: short, or a first line with no stop."""
+    text = sentence.text
+    if _MEASURE_LABEL.match(text) and len(text.split()) <= HEADING_WORDS:
+        return True
+    return sentence.start == 0 and not text.rstrip().endswith((".", "。", "!", "?", "！", "？"))
 
 
 class TextEmbedder(Protocol):
@@ -86,17 +103,28 @@ class ExtractiveAnswerer:
         ranked = self.rank_sentences(question, retrieval)
         if not ranked or ranked[0].support < self.settings.refusal_threshold:
             return self.refusal(retrieval, NO_ANSWER)
-        chosen = [ranked[0]]
-        for candidate in ranked[1:]:
-            if len(chosen) >= self.settings.max_sentences:
-                break
-            if candidate.support >= max(
-                self.settings.refusal_threshold, SECOND_SENTENCE_RATIO * ranked[0].support
-            ):
-                chosen.append(candidate)
+        chosen = self._choose(ranked, places.by_place)
         citations = [citation(n, s.sentence, s.support) for n, s in enumerate(chosen, start=1)]
         text = " ".join(f"{c.quote} [{c.n}]" for c in citations)
         return Answer(answer=text, citations=citations, city_inferred=places.label)
+
+    def _choose(self, ranked: list[Scored], places: dict[str, set[str]]) -> list[Scored]:
+        """The best sentence, then: for a question naming several places, the best of each
+        other place (a comparison needs both sides); otherwise a runner-up nearly as good."""
+        chosen = [ranked[0]]
+        floor = self.settings.refusal_threshold
+        if len(places) >= 2:
+            for docs in places.values():
+                if any(c.sentence.chunk.doc_id in docs for c in chosen):
+                    continue
+                best = next((c for c in ranked if c.sentence.chunk.doc_id in docs), None)
+                if best is not None and best.support >= floor:
+                    chosen.append(best)
+            return chosen
+        for candidate in ranked[1 : self.settings.max_sentences]:
+            if candidate.support >= max(floor, SECOND_SENTENCE_RATIO * ranked[0].support):
+                chosen.append(candidate)
+        return chosen
 
     def refusal(self, retrieval: RetrievalResult, message: str) -> Answer:
         related = [passage(h) for h in retrieval.hits[: self.settings.related]]
@@ -109,24 +137,44 @@ class ExtractiveAnswerer:
         sentences = sentences_of(retrieval.hits)
         if not sentences:
             return []
-        wanted = set(self._stems(expand_query(question)))
         query = np.asarray(retrieval.query_embedding, dtype=np.float32)
         query /= np.linalg.norm(query) or 1.0
         vectors = self._embed([s.text for s in sentences])
+        words = [set(self._stems(s.text)) for s in sentences]
+        weights = self._term_weights(question, words)
+        total = sum(weights.values())
         needs_number = bool(_ASKS_QUANTITY.search(question))
         needs_date = bool(_ASKS_DATE.search(question))
         scored: list[Scored] = []
-        for sentence, vector in zip(sentences, vectors, strict=True):
+        for sentence, vector, found in zip(sentences, vectors, words, strict=True):
             semantic = max(0.0, float(np.dot(query, vector)))
-            words = set(self._stems(sentence.text))
-            overlap = len(wanted & words) / len(wanted) if wanted else 0.0
+            overlap = sum(w for t, w in weights.items() if t in found) / total if total else 0.0
             support = SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * overlap
             if (needs_number and not _HAS_NUMBER.search(sentence.text)) or (
                 needs_date and not _HAS_DATE.search(sentence.text)
             ):
                 support *= WRONG_TYPE_PENALTY
+            if _is_heading(sentence):
+                support *= HEADING_PENALTY
+            if needs_number and self._counts_asked_thing(sentence.text, weights):
+                support = min(1.0, support + COUNTED_BONUS)
             scored.append(Scored(sentence, support))
         return sorted(scored, key=lambda s: (-s.support, s.sentence.rank, s.sentence.start))
+
+    def _counts_asked_thing(self, text: str, asked: dict[str, float]) -> bool:
+        nouns = [w.lower() for m in _COUNTED.finditer(text) for w in m.group(1).split()]
+        return any(stem in asked for stem in self._stemmer.stemWords(nouns))
+
+    def _term_weights(self, question: str, sentence_words: list[set[str]]) -> dict[str, float]:
+        """Inverse sentence frequency of each question word among the candidates: words every
+        passage shares (the city, the plan's name) say little about which sentence answers,
+        and a word no candidate holds (a detail the texts lack) weighs most of all."""
+        wanted = set(self._stems(expand_query(question)))
+        n = len(sentence_words)
+        return {
+            term: math.log(1 + n / (1 + sum(term in found for found in sentence_words)))
+            for term in wanted
+        }
 
     def _stems(self, text: str) -> list[str]:
         return list(self._stemmer.stemWords(content_tokens(text)))

@@ -15,7 +15,13 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from llama_index.core.schema import BaseNode, QueryBundle, TextNode
+from llama_index.core.schema import (
+    BaseNode,
+    NodeRelationship,
+    QueryBundle,
+    RelatedNodeInfo,
+    TextNode,
+)
 from llama_index.core.vector_stores.types import MetadataFilters
 from llama_index.retrievers.bm25 import BM25Retriever
 
@@ -25,11 +31,13 @@ from app.text import segment
 TOKEN_PATTERN = r"(?u)\b\w+\b"
 FINGERPRINT_FILE = "fingerprint.txt"
 FILTER_KEYS = ("doc_id", "city", "year")
+# Part of the fingerprint: bump when the index layout changes, so ingest rebuilds old ones.
+INDEX_FORMAT = "2"
 
 
 def fingerprint(chunks: dict[str, str]) -> str:
     """Digest of chunk id -> document hash: changes whenever any chunk does."""
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(f"format {INDEX_FORMAT}\n".encode())
     for chunk_id in sorted(chunks):
         digest.update(f"{chunk_id}\t{chunks[chunk_id]}\n".encode())
     return digest.hexdigest()
@@ -60,6 +68,9 @@ def build_index(chunks: list[Chunk], directory: Path, print_: str) -> None:
                 text=_indexed_text(c),
                 metadata={k: c.metadata[k] for k in FILTER_KEYS if k in c.metadata},
                 excluded_embed_metadata_keys=list(FILTER_KEYS),
+                # The persisted corpus sets "doc_id" from the source node, whatever the
+                # metadata says: without it every doc_id filter matched nothing.
+                relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=c.doc_id)},
             )
             for c in chunks
         ]

@@ -96,6 +96,7 @@ class PlaceInference:
     held: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     doc_ids: set[str] = field(default_factory=set)
+    by_place: dict[str, set[str]] = field(default_factory=dict)  # the most specific places
 
     @property
     def label(self) -> str | None:
@@ -139,9 +140,10 @@ class PlaceIndex:
         # "Haizhu district, Guangzhou" means Haizhu: a place whose documents include all of
         # another named place's documents is the broader one and gives way.
         sets = [self.docs_by_place[name] for name in found.held]
-        for docs in sets:
+        for name, docs in zip(found.held, sets, strict=True):
             if not any(other < docs for other in sets):
                 found.doc_ids |= docs
+                found.by_place[name] = docs
         return found
 
     def mentions(self, text: str, places: Iterable[str]) -> bool:

@@ -53,11 +53,14 @@ class Retriever(Protocol):
     def retrieve(self, query: str, filters: Filters | None, top_k: int) -> RetrievalResult: ...
 
 
-def reciprocal_rank_fusion(rankings: Sequence[Sequence[str]], k: int) -> list[str]:
+def reciprocal_rank_fusion(rankings: Sequence[Sequence[str | None]], k: int) -> list[str]:
+    """Fuse rankings; a ``None`` holds the place of a passage left out of a ranking, so the
+    passages kept keep the rank they earned among all."""
     scores: dict[str, float] = {}
     for ranking in rankings:
         for rank, chunk_id in enumerate(ranking, start=1):
-            scores[chunk_id] = scores.get(chunk_id, 0.0) + 1.0 / (k + rank)
+            if chunk_id is not None:
+                scores[chunk_id] = scores.get(chunk_id, 0.0) + 1.0 / (k + rank)
     return sorted(scores, key=lambda cid: (-scores[cid], cid))
 
 
@@ -135,19 +138,21 @@ class HybridRetriever:
         search_text = expand_query(query)
         embedding = self.embedder.get_query_embedding(search_text)
         chunks: dict[str, Chunk] = {}
-        rankings: list[list[str]] = []
+        rankings: list[Sequence[str | None]] = []
         if scoped:
             scope = MetadataFilter(
                 key="doc_id", value=sorted(places.doc_ids), operator=FilterOperator.IN
             )
             rankings += self._rankings(search_text, embedding, [*conditions, scope], mode, chunks)
+            # Elsewhere, only passages that name the place themselves, at their overall rank.
             for ranking in self._rankings(search_text, embedding, conditions, mode, chunks):
                 rankings.append(
                     [
                         cid
-                        for cid in ranking
                         if chunks[cid].doc_id not in places.doc_ids
                         and self.catalog.places.mentions(chunks[cid].text, places.held)
+                        else None
+                        for cid in ranking
                     ]
                 )
         else:

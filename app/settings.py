@@ -71,7 +71,7 @@ class RetrievalSettings(BaseModel):
 
 class AnswerSettings(BaseModel):
     refusal_threshold: float = Field(
-        0.40,
+        0.35,
         ge=0.0,
         le=1.0,
         description="Least support score (0..1) the best sentence needs; below it the answer is "

@@ -80,7 +80,8 @@ def _document(source: SourceFile, text: str, pages: list[tuple[int, int, int]]) 
         meta["title"] = first_line[:120] or source.doc_id
     if pages:
         meta["pages"] = encode_pages(pages)
-    return Document(id_=source.doc_id, text=text, metadata=meta)
+    # Sorted keys: the hash covers str(metadata), which must not depend on field order.
+    return Document(id_=source.doc_id, text=text, metadata=dict(sorted(meta.items())))
 
 
 def ingest(

@@ -1,0 +1,33 @@
+"""BM25 retrieval honours filters."""
+
+from __future__ import annotations
+
+from llama_index.core.vector_stores.types import MetadataFilters
+
+from app.lexical import LexicalIndex
+from app.models import Filters
+from app.retrieval import HybridRetriever
+from app.services import Services
+from app.settings import Settings
+from tests.conftest import SHENZHEN, ZHANJIANG
+
+
+def test_bm25_doc_id_filter_keeps_that_documents_passages(corpus_settings: Settings,
+                                                          services: Services) -> None:
+    """Regression: the persisted BM25 corpus replaced every chunk's doc_id with 'None', so any
+    doc_id filter (and so every city-scoped question) got no BM25 passages at all."""
+    index = LexicalIndex(corpus_settings.bm25_dir)
+    retriever: HybridRetriever = services.retriever
+    for doc_id in (SHENZHEN, ZHANJIANG):
+        conditions = retriever.metadata_filters(Filters(doc_id=doc_id))
+        hits = index.search("artificial intelligence investment", 5,
+                            MetadataFilters(filters=list(conditions)))
+        assert len(hits) == 5
+        assert all(cid.startswith(doc_id + "::") for cid, _ in hits)
+
+
+def test_bm25_mode_answers_city_scoped_questions(services: Services) -> None:
+    result = services.retriever.retrieve(
+        "What is the scale of Shenzhen's artificial intelligence fund group?", None, 5, "bm25")
+    assert result.hits and result.hits[0].chunk.doc_id == SHENZHEN
+    assert any("100 billion yuan" in h.chunk.text for h in result.hits)

@@ -37,6 +37,18 @@ from app.settings import Settings
 from app.store import Store
 
 
+@dataclass(frozen=True)
+class _Asked:
+    """A validated request with its retrieval, ready to be answered."""
+
+    question: str
+    mode: Mode
+    retrieval: RetrievalResult  # the top_k passages the answer reads
+    full: RetrievalResult  # as deep as the caller asked (eval reads 10)
+    began: float
+    retrieved: float
+
+
 def _ms(seconds: float) -> float:
     return round(seconds * 1000, 1)
 
@@ -96,20 +108,30 @@ class Services:
         """`ask`, also returning the ranking it used, at least ``depth`` passages deep (for
         eval/). Fused ranks do not depend on the cut, so the answer still reads exactly the
         top_k passages `ask` alone would give it."""
+        asked = self._retrieve(request, retrieval_mode, depth)
+        answer = self.answer_with(asked.mode, asked.question, asked.retrieval)
+        return self._finish(answer, request, asked), asked.full
+
+    def _retrieve(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
+                  depth: int = 0) -> _Asked:
+        """Validate the request and retrieve for it: everything before the answer."""
         began = time.perf_counter()
         question = self.check_question(request.question)
         top_k = self.check_top_k(request.top_k)
-        mode = self.mode_for(request.mode)
-        retrieval = self.retriever.retrieve(question, request.filters, max(top_k, depth),
-                                            retrieval_mode)
-        retrieved = time.perf_counter()
-        answer = self.answer_with(mode, question, replace(retrieval, hits=retrieval.hits[:top_k]))
+        full = self.retriever.retrieve(question, request.filters, max(top_k, depth),
+                                       retrieval_mode)
+        return _Asked(question, self.mode_for(request.mode),
+                      replace(full, hits=full.hits[:top_k]), full, began, time.perf_counter())
+
+    @staticmethod
+    def _finish(answer: Answer, request: AskRequest, asked: _Asked) -> Answer:
         if not request.include_reasoning:
             answer.reasoning = None
         done = time.perf_counter()
-        answer.timings_ms = Timings(retrieve=_ms(retrieved - began), answer=_ms(done - retrieved),
-                                    total=_ms(done - began))
-        return answer, retrieval
+        answer.timings_ms = Timings(retrieve=_ms(asked.retrieved - asked.began),
+                                    answer=_ms(done - asked.retrieved),
+                                    total=_ms(done - asked.began))
+        return answer
 
     def answer_with(self, mode: Mode, question: str, retrieval: RetrievalResult) -> Answer:
         """The answer in ``mode``; ``generate`` with no model server set is the extractive
@@ -123,27 +145,17 @@ class Services:
     def ask_events(self, request: AskRequest) -> Iterator[Event]:
         """`ask` as stream events (app.generation.answerer). Validation and retrieval run
         now, so input errors raise before the first event; the answer streams when iterated."""
-        began = time.perf_counter()
-        question = self.check_question(request.question)
-        top_k = self.check_top_k(request.top_k)
-        mode = self.mode_for(request.mode)
-        retrieval = self.retriever.retrieve(question, request.filters, top_k)
-        retrieved = time.perf_counter()
-        answerer = self.answerers.get(mode)
+        asked = self._retrieve(request)
+        answerer = self.answerers.get(asked.mode)
 
         def events() -> Iterator[Event]:
-            for event in answer_events(answerer or self.answerers["extractive"], question,
-                                       retrieval):
+            for event in answer_events(answerer or self.answerers["extractive"], asked.question,
+                                       asked.retrieval):
                 if isinstance(event, Reasoning) and not request.include_reasoning:
                     continue
                 if isinstance(event, Done):
                     answer = event.answer if answerer else without_model(event.answer)
-                    if not request.include_reasoning:
-                        answer.reasoning = None
-                    done = time.perf_counter()
-                    answer.timings_ms = Timings(retrieve=_ms(retrieved - began),
-                                                answer=_ms(done - retrieved),
-                                                total=_ms(done - began))
+                    self._finish(answer, request, asked)
                 yield event
 
         return events()

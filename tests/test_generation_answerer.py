@@ -63,12 +63,12 @@ def test_grounded_answer_keeps_cited_sentences_with_exact_quotes(
     retrieval = retrieve(services)
     n = zhanjiang_hit(retrieval)
     reply = content("<think>Passage ", f"{n} has it.</think>\n\n", GOOD.replace("[1]", f"[{n}]"),
-                    " Officials rejoice loudly [2].", " It must be 7% [1].")
+                    " Everyone cheered happily [2].", " It must be 7% [1].")
     answerer = GenerativeAnswerer(ScriptedClient(reply), extractive)
     answer = answerer.answer(QUESTION, retrieval)
     assert (answer.mode, answer.fallback, answer.refused) == ("generate", None, False)
     assert answer.answer == GOOD
-    assert answer.unsupported == ["Officials rejoice loudly [2].", f"It must be 7% [{n}]."]
+    assert answer.unsupported == ["Everyone cheered happily [2].", f"It must be 7% [{n}]."]
     assert answer.reasoning == f"Passage {n} has it."
     [cite] = answer.citations
     assert cite.n == 1 and cite.doc_id == ZHANJIANG and "5%" in cite.quote

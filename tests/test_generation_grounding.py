@@ -80,10 +80,10 @@ def test_percentage_must_be_a_percentage_in_the_passage() -> None:
 
 
 def test_sentence_sharing_no_word_with_its_passage_is_removed() -> None:
-    result = ground("Projects spend no less than 5% [1]. Officials rejoice loudly [1]. "
+    result = ground("Projects spend no less than 5% [1]. Everyone cheered happily [1]. "
                     "政府投资项目数智化升级 [1].", HITS)
     assert result.answer == "Projects spend no less than 5% [1]. 政府投资项目数智化升级 [1]."
-    assert result.unsupported == ["Officials rejoice loudly [1]."]
+    assert result.unsupported == ["Everyone cheered happily [1]."]
 
 
 def test_sentence_without_citation_is_removed() -> None:

@@ -7,6 +7,8 @@ contains appended. Longest terms are matched first (政府投资项目 before �
 
 from __future__ import annotations
 
+import re
+
 from app.places import CHINESE_NAMES
 from app.text import CJK_RUN, has_cjk
 
@@ -110,15 +112,29 @@ _VOCABULARY = sorted(
 )
 
 
+# The texts' own words for what officials often say otherwise (and American spellings: the
+# English renderings of the policies use them).
+ENGLISH_VARIANTS = {
+    "ai": "artificial intelligence", "centre": "center", "centres": "centers",
+    "organise": "organize", "organised": "organized", "programme": "program",
+    "companies": "enterprises", "company": "enterprise", "firms": "enterprises",
+    "cars": "vehicles", "self-driving": "autonomous driving", "household": "home",
+}
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
 def expand_query(query: str) -> str:
-    """An English rendering of a Chinese query: its known terms translated, in order, plus the
-    figures and Latin words it already holds; an English query is returned as it is.
+    """The query in the texts' words: a Chinese query rendered in English (its known terms
+    translated, in order, plus the figures and Latin words it holds); an English one with the
+    texts' variants of its words appended.
 
     Untranslated Chinese is dropped rather than kept: the English-only embedding model maps
     it to unknown tokens that blur the query's meaning.
     """
     if not has_cjk(query):
-        return query
+        extra = [ENGLISH_VARIANTS[w.lower()] for w in _WORD.findall(query)
+                 if w.lower() in ENGLISH_VARIANTS]
+        return " ".join([query, *dict.fromkeys(extra)])
     rendered = query
     found = False
     for zh, en in _VOCABULARY:

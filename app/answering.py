@@ -49,8 +49,17 @@ _HAS_NUMBER = re.compile(
     re.IGNORECASE,
 )
 # "29 tasks", "11 key evaluation indicators": a figure counting what the question asks about.
-_COUNTED = re.compile(r"(?<![\w.])\d[\d,.]*%?((?:\s+[A-Za-z0-9][A-Za-z0-9-]*){1,3})")
+_COUNTED = re.compile(
+    r"(?:(?<![\w.])\d[\d,.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|dozens?|hundreds?|thousands?|millions?|billions?)\b)"
+    r"((?:\s+[A-Za-z0-9][A-Za-z0-9-]*){1,3})",
+    re.IGNORECASE,
+)
 COUNTED_BONUS = 0.1
+# "How many staff positions …": what is counted; when no sentence counts it, none answers.
+_HOW_MANY = re.compile(r"\bhow many ((?:[A-Za-z0-9-]+\s+){0,3}?[A-Za-z0-9-]+?)\s+"
+                       r"(?:does|do|did|will|would|are|is|was|were|has|have|had|can|in|of|per|"
+                       r"for|to|at|on)\b", re.IGNORECASE)
 # A heading quoted alone ("(18) Strengthen safety supervision.") names a topic, answers nothing.
 _MEASURE_LABEL = re.compile(r"^[(（]\d{1,3}[)）]")
 HEADING_WORDS = 8
@@ -144,6 +153,8 @@ class ExtractiveAnswerer:
         weights = self._term_weights(question, words)
         total = sum(weights.values())
         needs_number = bool(_ASKS_QUANTITY.search(question))
+        how_many = _HOW_MANY.search(question)
+        counted = dict.fromkeys(self._stems(how_many.group(1)), 1.0) if how_many else {}
         needs_date = bool(_ASKS_DATE.search(question))
         scored: list[Scored] = []
         for sentence, vector, found in zip(sentences, vectors, words, strict=True):
@@ -156,8 +167,10 @@ class ExtractiveAnswerer:
                 support *= WRONG_TYPE_PENALTY
             if _is_heading(sentence):
                 support *= HEADING_PENALTY
-            if needs_number and self._counts_asked_thing(sentence.text, weights):
+            if needs_number and self._counts_asked_thing(sentence.text, counted or weights):
                 support = min(1.0, support + COUNTED_BONUS)
+            elif counted:
+                support *= WRONG_TYPE_PENALTY
             scored.append(Scored(sentence, support))
         return sorted(scored, key=lambda s: (-s.support, s.sentence.rank, s.sentence.start))
 

@@ -34,6 +34,9 @@ CASES = [
         "Zhangzhou",
     ),
     ("湛江政府投资项目中数智化升级投资占比不低于多少？", ZHANJIANG, "5%", "Zhanjiang"),
+    # Counted in words, not digits.
+    ("How many safeguard measures does Zhangzhou's new infrastructure plan list?", ZHANGZHOU,
+     "five major safeguard measures", "Zhangzhou"),
 ]
 
 

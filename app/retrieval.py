@@ -53,14 +53,18 @@ class Retriever(Protocol):
     def retrieve(self, query: str, filters: Filters | None, top_k: int) -> RetrievalResult: ...
 
 
-def reciprocal_rank_fusion(rankings: Sequence[Sequence[str | None]], k: int) -> list[str]:
-    """Fuse rankings; a ``None`` holds the place of a passage left out of a ranking, so the
-    passages kept keep the rank they earned among all."""
+# A ranking with its weight in the fusion; a None holds the place of a passage left out.
+Ranking = tuple[float, Sequence[str | None]]
+
+
+def reciprocal_rank_fusion(rankings: Sequence[Ranking], k: int) -> list[str]:
+    """Weighted RRF; a passage left out (``None``) keeps its place, so the passages kept keep
+    the rank they earned among all."""
     scores: dict[str, float] = {}
-    for ranking in rankings:
+    for weight, ranking in rankings:
         for rank, chunk_id in enumerate(ranking, start=1):
             if chunk_id is not None:
-                scores[chunk_id] = scores.get(chunk_id, 0.0) + 1.0 / (k + rank)
+                scores[chunk_id] = scores.get(chunk_id, 0.0) + weight / (k + rank)
     return sorted(scores, key=lambda cid: (-scores[cid], cid))
 
 
@@ -75,8 +79,10 @@ class HybridRetriever:
         mode: RetrievalMode = "hybrid",
         candidates: int = 30,
         rrf_k: int = 60,
+        bm25_weight: float = 1.0,
         city_aware: bool = True,
     ) -> None:
+        self.bm25_weight = bm25_weight
         self.store, self.embedder, self.lexical, self.catalog = store, embedder, lexical, catalog
         self.mode, self.candidates, self.rrf_k, self.city_aware = (
             mode,
@@ -138,23 +144,22 @@ class HybridRetriever:
         search_text = expand_query(query)
         embedding = self.embedder.get_query_embedding(search_text)
         chunks: dict[str, Chunk] = {}
-        rankings: list[Sequence[str | None]] = []
+        rankings: list[Ranking] = []
         if scoped:
             scope = MetadataFilter(
                 key="doc_id", value=sorted(places.doc_ids), operator=FilterOperator.IN
             )
             rankings += self._rankings(search_text, embedding, [*conditions, scope], mode, chunks)
             # Elsewhere, only passages that name the place themselves, at their overall rank.
-            for ranking in self._rankings(search_text, embedding, conditions, mode, chunks):
-                rankings.append(
-                    [
-                        cid
-                        if chunks[cid].doc_id not in places.doc_ids
-                        and self.catalog.places.mentions(chunks[cid].text, places.held)
-                        else None
-                        for cid in ranking
-                    ]
-                )
+            for weight, ranking in self._rankings(search_text, embedding, conditions, mode, chunks):
+                kept = [
+                    cid
+                    if chunks[cid].doc_id not in places.doc_ids
+                    and self.catalog.places.mentions(chunks[cid].text, places.held)
+                    else None
+                    for cid in ranking
+                ]
+                rankings.append((weight, kept))
         else:
             rankings += self._rankings(search_text, embedding, conditions, mode, chunks)
         fused = reciprocal_rank_fusion(rankings, self.rrf_k)[:top_k]
@@ -169,7 +174,7 @@ class HybridRetriever:
         conditions: list[MetadataFilter],
         mode: RetrievalMode,
         chunks: dict[str, Chunk],
-    ) -> list[list[str]]:
+    ) -> list[tuple[float, list[str]]]:
         filters = (
             MetadataFilters(
                 filters=list[MetadataFilter | MetadataFilters](conditions),
@@ -178,16 +183,16 @@ class HybridRetriever:
             if conditions
             else None
         )
-        rankings: list[list[str]] = []
+        rankings: list[tuple[float, list[str]]] = []
         if mode in ("hybrid", "dense"):
             dense = self.store.query_dense(embedding, self.candidates, filters)
             chunks.update((c.chunk_id, c) for c, _ in dense)
-            rankings.append([c.chunk_id for c, _ in dense])
+            rankings.append((1.0, [c.chunk_id for c, _ in dense]))
         if mode in ("hybrid", "bm25"):
             lexical = [cid for cid, _ in self.lexical.search(text, self.candidates, filters)]
             missing = [cid for cid in lexical if cid not in chunks]
             chunks.update(self.store.get_chunks(missing))
-            rankings.append([cid for cid in lexical if cid in chunks])
+            rankings.append((self.bm25_weight, [cid for cid in lexical if cid in chunks]))
         return rankings
 
     def _cosines(self, chunk_ids: list[str], embedding: list[float]) -> dict[str, float]:

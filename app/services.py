@@ -69,7 +69,8 @@ class Services:
         retriever = HybridRetriever(
             store, embedder, LexicalIndex(settings.bm25_dir), catalog,
             mode=settings.retrieval.mode, candidates=settings.retrieval.candidates,
-            rrf_k=settings.retrieval.rrf_k, city_aware=settings.retrieval.city_aware,
+            rrf_k=settings.retrieval.rrf_k, bm25_weight=settings.retrieval.bm25_weight,
+            city_aware=settings.retrieval.city_aware,
         )
         extractive = ExtractiveAnswerer(embedder, settings.answer)
         answerers: dict[str, Answerer] = {"extractive": extractive}

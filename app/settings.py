@@ -64,6 +64,9 @@ class RetrievalSettings(BaseModel):
     max_top_k: int = Field(50, ge=1, le=200, description="Largest top_k a request may ask for.")
     candidates: int = Field(30, ge=1, le=500, description="Candidates each retriever contributes.")
     rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")
+    bm25_weight: float = Field(
+        1.0, ge=0.0, le=10.0, description="Weight of the BM25 ranking in the fusion (dense: 1)."
+    )
     city_aware: bool = Field(
         True, description="Restrict retrieval to the cities a question names, when they are held."
     )

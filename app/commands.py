@@ -101,7 +101,7 @@ def _run_search(args: argparse.Namespace, settings: Settings) -> int:
 def _run_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
-    from app.api import create_app
+    from app.http.factory import create_app
 
     host = args.host or settings.server.host
     port = args.port or settings.server.port

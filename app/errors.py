@@ -1,8 +1,8 @@
 """policykb's errors: what went wrong, named for the person who has to act on it.
 
 Every error policykb raises on purpose derives from ``PolicyKBError``; one handler in
-``app.api`` maps them to ``{"error": {"code", "message"}}`` with the status below, and the CLI
-prints the message on one line and exits non-zero.
+``app.http.factory`` maps them to ``{"error": {"code", "message"}}`` with the status below, and
+the CLI prints the message on one line and exits non-zero.
 
     PolicyKBError                     500  (never raised directly)
     ├── InputError                    422  the request itself is wrong

@@ -6,12 +6,9 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from app.answering import Answerer, ExtractiveAnswerer
-from app.catalog import Catalog
-from app.citations import passage
-from app.embedding import load_embedding
-from app.errors import EmptyQuestion, InvalidTopK, QuestionTooLong
-from app.generation import (
+from app.answering.citations import passage
+from app.answering.extractive import Answerer, ExtractiveAnswerer
+from app.answering.generation import (
     Done,
     Event,
     GenerativeAnswerer,
@@ -20,7 +17,7 @@ from app.generation import (
     answer_events,
     without_model,
 )
-from app.lexical import LexicalIndex
+from app.errors import EmptyQuestion, InvalidTopK, QuestionTooLong
 from app.models import (
     Answer,
     AskRequest,
@@ -32,9 +29,12 @@ from app.models import (
     SearchResponse,
     Timings,
 )
-from app.retrieval import HybridRetriever, RetrievalMode, RetrievalResult
+from app.retrieval.catalog import Catalog
+from app.retrieval.hybrid import HybridRetriever, RetrievalMode, RetrievalResult
 from app.settings import Settings
-from app.store import Store
+from app.store.bm25 import LexicalIndex
+from app.store.chroma import Store
+from app.store.embedding import load_embedding
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,7 @@ class Services:
         return answerer.answer(question, retrieval)
 
     def ask_events(self, request: AskRequest) -> Iterator[Event]:
-        """`ask` as stream events (app.generation.answerer). Validation and retrieval run
+        """`ask` as stream events (app.answering.generation.answerer). Validation and retrieval run
         now, so input errors raise before the first event; the answer streams when iterated."""
         asked = self._retrieve(request)
         answerer = self.answerers.get(asked.mode)

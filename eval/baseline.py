@@ -14,8 +14,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from app.embedding import load_embedding
 from app.settings import Settings
+from app.store.embedding import load_embedding
 from eval.harness import EvalError, Run, progress
 from eval.metrics import DEPTH, Outcome, Retrieved, compute_metrics
 from eval.questions import Question

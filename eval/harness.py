@@ -16,7 +16,7 @@ from tqdm import tqdm
 
 from app.errors import InputError, PolicyKBError
 from app.models import AskRequest, Mode
-from app.retrieval import RetrievalMode
+from app.retrieval.hybrid import RetrievalMode
 from app.services import Services
 from app.settings import Settings
 from eval.metrics import DEPTH, Cited, Outcome, Retrieved, compute_metrics, selection_score

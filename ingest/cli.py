@@ -65,7 +65,7 @@ def register_documents(sub: Subparsers) -> None:
 
 
 def _run_documents(args: argparse.Namespace, settings: Settings) -> int:
-    from app.store import Store
+    from app.store.chroma import Store
 
     docs = [d.info for d in Store(settings).list_documents()]
     if args.json:

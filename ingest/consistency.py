@@ -15,7 +15,7 @@ from collections import defaultdict
 
 from llama_index.core.storage.docstore import BaseDocumentStore
 
-from app.store import Store
+from app.store.chroma import Store
 
 
 def purge(store: Store, docstore: BaseDocumentStore, doc_id: str) -> None:

@@ -17,11 +17,11 @@ from llama_index.core import Document
 from llama_index.core.ingestion import DocstoreStrategy, IngestionPipeline
 from llama_index.core.storage.docstore import SimpleDocumentStore
 
-from app.embedding import load_embedding
 from app.errors import IngestError
-from app.lexical import build_index, fingerprint, stored_fingerprint
 from app.settings import Settings
-from app.store import Store
+from app.store.bm25 import build_index, fingerprint, stored_fingerprint
+from app.store.chroma import Store
+from app.store.embedding import load_embedding
 from ingest.chunking import PolicyStructureParser, encode_pages
 from ingest.consistency import purge, repair
 from ingest.isolation import load_isolated

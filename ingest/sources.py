@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.store import DOCUMENT_FIELDS
+from app.store.chroma import DOCUMENT_FIELDS
 from ingest.loaders import SUPPORTED
 
 MANIFEST = "manifest.json"

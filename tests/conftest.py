@@ -15,7 +15,7 @@ for _name in [n for n in os.environ if n.startswith("POLICYKB_")]:
 
 from fastapi.testclient import TestClient  # noqa: E402
 
-from app.api import create_app  # noqa: E402
+from app.http.factory import create_app  # noqa: E402
 from app.services import Services  # noqa: E402
 from app.settings import Settings  # noqa: E402
 

@@ -14,7 +14,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from app.api import create_app
+from app.http.factory import create_app
 from ingest.pipeline import ingest
 from tests.conftest import CORPUS, SHENZHEN, ZHANJIANG, make_settings
 

@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from app.api import create_app
-from app.generation import GenerativeAnswerer, LLMClient
+from app.answering.generation import GenerativeAnswerer, LLMClient
+from app.http.factory import create_app
 from app.services import Services
 from app.settings import LLMSettings, RetrievalSettings, Settings
 from tests.conftest import ZHANJIANG

@@ -11,11 +11,11 @@ from collections.abc import Generator
 
 import pytest
 
-from app.answering import ExtractiveAnswerer
-from app.generation import Done, GenerativeAnswerer, LLMUnavailable, Reasoning, Token
-from app.generation.client import Delta, LLMClient
+from app.answering.extractive import ExtractiveAnswerer
+from app.answering.generation import Done, GenerativeAnswerer, LLMUnavailable, Reasoning, Token
+from app.answering.generation.client import Delta, LLMClient
 from app.models import AskRequest
-from app.retrieval import RetrievalResult
+from app.retrieval.hybrid import RetrievalResult
 from app.services import Services
 from tests.conftest import ZHANJIANG
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.glossary import expand_query
+from app.retrieval.glossary import expand_query
 
 
 def test_chinese_query_is_rendered_in_english_with_its_figures() -> None:

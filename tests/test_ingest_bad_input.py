@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.store import Store
+from app.store.chroma import Store
 from ingest.pipeline import ingest
 from tests.conftest import CORPUS, HAIZHU, make_settings
 from tests.support.pdfs import (

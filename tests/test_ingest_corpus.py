@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from app.settings import Settings
-from app.store import Store
+from app.store.chroma import Store
 from ingest.pipeline import ingest
 from tests.conftest import ALL_DOCS, CORPUS, SHENZHEN, ZHANGZHOU
 

@@ -10,9 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-from app.lexical import fingerprint, stored_fingerprint
 from app.settings import Settings
-from app.store import Store
+from app.store.bm25 import fingerprint, stored_fingerprint
+from app.store.chroma import Store
 from ingest.pipeline import ingest, open_docstore
 from tests.conftest import CORPUS, HAIZHU, ROOT, ZHANJIANG, make_settings
 

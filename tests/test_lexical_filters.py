@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from llama_index.core.vector_stores.types import MetadataFilters
 
-from app.lexical import LexicalIndex
 from app.models import Filters
-from app.retrieval import HybridRetriever
+from app.retrieval.hybrid import HybridRetriever
 from app.services import Services
 from app.settings import Settings
+from app.store.bm25 import LexicalIndex
 from tests.conftest import SHENZHEN, ZHANJIANG
 
 

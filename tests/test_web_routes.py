@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from app.web import WEB_DIR
+from app.http.web import WEB_DIR
 
 
 def test_index_is_served_with_a_strict_content_security_policy(client: TestClient) -> None:

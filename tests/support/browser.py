@@ -20,7 +20,7 @@ import pytest
 import uvicorn
 from playwright.sync_api import Page, expect
 
-from app.api import create_app
+from app.http.factory import create_app
 from app.settings import Settings
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -10,9 +10,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from app.errors import DocumentNotFound
-from app.lexical import stored_fingerprint
-from app.places import PlaceIndex
-from app.store import Store, StoredDocument
+from app.retrieval.places import PlaceIndex
+from app.store.bm25 import stored_fingerprint
+from app.store.chroma import Store, StoredDocument
 
 
 class Catalog:

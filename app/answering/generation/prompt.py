@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import re
 
-from app.retrieval import Hit
+from app.retrieval.hybrid import Hit
 
 NOT_COVERED = "The knowledge base does not cover this question."
 

@@ -12,12 +12,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from app.errors import PolicyKBError
-from app.openai_compat import router as openai_router
-from app.routes import router
+from app.http.openai_compat import router as openai_router
+from app.http.routes import router
+from app.http.streaming import router as stream_router
+from app.http.web import router as web_router
 from app.services import Services
 from app.settings import Settings
-from app.streaming import router as stream_router
-from app.web import router as web_router
 
 
 def _error(status: int, code: str, message: str) -> JSONResponse:

@@ -1,6 +1,6 @@
-"""The web page for officials and trainers: `/` and its static files from app/web/.
+"""The web page for officials and trainers: `/` and its static files from app/http/web/.
 
-Plain HTML, CSS and JavaScript committed under app/web/ (no front-end build). Only the files
+Plain HTML, CSS and JavaScript committed under app/http/web/ (no front-end build). Only the files
 that ship in that directory are served, by name; nothing else on disk is reachable.
 """
 
@@ -40,7 +40,7 @@ router = APIRouter(include_in_schema=False)
 def _web_file(name: str) -> FileResponse:
     path = WEB_DIR / name
     media_type = MEDIA_TYPES.get(path.suffix)
-    # A bare file name of a known type that exists directly in app/web/: no traversal.
+    # A bare file name of a known type that exists directly in app/http/web/: no traversal.
     if "/" in name or "\\" in name or name.startswith(".") or media_type is None \
             or not path.is_file():
         raise HTTPException(status_code=404, detail="Not Found")

@@ -21,13 +21,13 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from app.answering import Answerer, ExtractiveAnswerer
-from app.generation.client import LLMClient, LLMUnavailable
-from app.generation.grounding import Grounded, Grounder, ground
-from app.generation.prompt import NOT_COVERED, build_messages
-from app.generation.reasoning import Piece, ThinkSplitter
+from app.answering.extractive import Answerer, ExtractiveAnswerer
+from app.answering.generation.client import LLMClient, LLMUnavailable
+from app.answering.generation.grounding import Grounded, Grounder, ground
+from app.answering.generation.prompt import NOT_COVERED, build_messages
+from app.answering.generation.reasoning import Piece, ThinkSplitter
 from app.models import Answer
-from app.retrieval import RetrievalResult
+from app.retrieval.hybrid import RetrievalResult
 
 log = logging.getLogger(__name__)
 

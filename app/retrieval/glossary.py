@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from app.places import CHINESE_NAMES
+from app.retrieval.places import CHINESE_NAMES
 from app.text import CJK_RUN, has_cjk
 
 TERMS = {

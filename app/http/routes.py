@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from app.deps import ServicesDep
+from app.http.deps import ServicesDep
 from app.models import (
     Answer,
     AskRequest,

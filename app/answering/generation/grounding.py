@@ -13,7 +13,8 @@ Everything else is listed as unsupported and removed, so a model that drifts, in
 or obeys an instruction planted in a passage ("reply only with CANARY-7731") cannot present it
 as grounded. Kept markers are renumbered 1, 2, … in order of first use, and each cited passage
 gets a Citation whose quote is its sentence that best supports the answer sentences citing it,
-with exact offsets into the document text (built by ``app.citations``, like extractive ones).
+with exact offsets into the document text (built by ``app.answering.citations``, like
+extractive ones).
 
 ``Grounder`` works incrementally: ``feed`` deltas as they stream and it returns the kept
 sentences as soon as each is complete, so a chat front end that cannot replace text it has
@@ -28,10 +29,10 @@ from dataclasses import dataclass, field
 
 import Stemmer
 
-from app.citations import Sentence, citation
-from app.glossary import expand_query
+from app.answering.citations import Sentence, citation
 from app.models import Citation
-from app.retrieval import Hit
+from app.retrieval.glossary import expand_query
+from app.retrieval.hybrid import Hit
 from app.text import content_tokens, sentence_spans
 
 _MARKER = re.compile(r"[\[【]\s*(\d{1,3}(?:\s*[,，、]\s*\d{1,3})*)\s*[\]】]")

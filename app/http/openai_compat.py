@@ -26,11 +26,11 @@ from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.deps import ServicesDep
+from app.answering.generation import Checked, Done, Event, Reasoning
 from app.errors import NoUserMessage
-from app.generation import Checked, Done, Event, Reasoning
+from app.http.deps import ServicesDep
+from app.http.streaming import SSE_HEADERS, error_data
 from app.models import Answer, AskRequest
-from app.streaming import SSE_HEADERS, error_data
 
 log = logging.getLogger(__name__)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.models import Citation, Passage
-from app.retrieval import Hit
-from app.store import Chunk
+from app.retrieval.hybrid import Hit
+from app.store.chroma import Chunk
 from app.text import sentence_spans
 
 

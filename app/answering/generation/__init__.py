@@ -5,7 +5,7 @@ splits off a reasoning model's thinking, grounding.py is the citation check, and
 puts them together on top of the extractive answer (which is also every fallback).
 """
 
-from app.generation.answerer import (
+from app.answering.generation.answerer import (
     Checked,
     Done,
     Event,
@@ -15,7 +15,7 @@ from app.generation.answerer import (
     answer_events,
     without_model,
 )
-from app.generation.client import LLMClient, LLMUnavailable
+from app.answering.generation.client import LLMClient, LLMUnavailable
 
 __all__ = [
     "Checked",

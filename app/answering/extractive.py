@@ -20,10 +20,10 @@ from typing import Protocol
 import numpy as np
 import Stemmer
 
-from app.citations import Sentence, citation, passage, sentences_of
-from app.glossary import expand_query
+from app.answering.citations import Sentence, citation, passage, sentences_of
 from app.models import Answer
-from app.retrieval import RetrievalResult
+from app.retrieval.glossary import expand_query
+from app.retrieval.hybrid import RetrievalResult
 from app.settings import AnswerSettings
 from app.text import content_tokens
 

@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
-from app.deps import ServicesDep
+from app.answering.generation import Done, Event, Reasoning, Token
 from app.errors import PolicyKBError
-from app.generation import Done, Event, Reasoning, Token
+from app.http.deps import ServicesDep
 from app.models import AskRequest
 
 log = logging.getLogger(__name__)

@@ -25,7 +25,7 @@ from llama_index.core.schema import (
 from llama_index.core.vector_stores.types import MetadataFilters
 from llama_index.retrievers.bm25 import BM25Retriever
 
-from app.store import Chunk
+from app.store.chroma import Chunk
 from app.text import segment
 
 TOKEN_PATTERN = r"(?u)\b\w+\b"

@@ -19,13 +19,13 @@ from llama_index.core.vector_stores.types import (
     MetadataFilters,
 )
 
-from app.catalog import Catalog
 from app.errors import InvalidFilter
-from app.glossary import expand_query
-from app.lexical import LexicalIndex
 from app.models import Filters
-from app.places import PlaceInference
-from app.store import Chunk, Store
+from app.retrieval.catalog import Catalog
+from app.retrieval.glossary import expand_query
+from app.retrieval.places import PlaceInference
+from app.store.bm25 import LexicalIndex
+from app.store.chroma import Chunk, Store
 
 RetrievalMode = Literal["hybrid", "dense", "bm25"]
 

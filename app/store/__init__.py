@@ -1,0 +1,12 @@
+"""Store: what ingest writes and the service reads back.
+
+- ``chroma``: the Chroma collections (chunks with their vectors, whole document texts), embedded
+  (PersistentClient under the data dir) or a Chroma server (HttpClient), through one code path.
+- ``bm25``: the BM25 index over the stored chunks, its persistence under ``DATA_DIR/bm25`` and
+  the fingerprint that tells the service when ingest has changed it.
+- ``embedding``: the embedding model whose vectors the store holds.
+
+May import: the shared base (``app.settings``, ``app.errors``, ``app.models``, ``app.text``) and
+itself. Never ``app.retrieval``, ``app.answering``, ``app.http`` or the composition root
+(``tests/test_layout.py`` checks this).
+"""

@@ -1,0 +1,89 @@
+"""The import direction of ``app/``: each stage imports only the stages before it.
+
+Parsed from the source, so the test also fails for an import inside a function.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "app"
+
+BASE = {"app.settings", "app.errors", "app.models", "app.text"}
+# For each group, the groups it may import besides itself and the base.
+ALLOWED: dict[str, set[str]] = {
+    "base": set(),
+    "store": set(),
+    "retrieval": {"store"},
+    "answering": {"store", "retrieval"},
+    "services": {"store", "retrieval", "answering"},
+    "http": {"store", "retrieval", "answering", "services"},
+    "cli": {"services", "http"},
+}
+
+
+def group_of(module: str) -> str:
+    if module == "app" or module in BASE:
+        return "base"
+    parts = module.split(".")
+    if parts[1] in {"store", "retrieval", "answering", "http", "services"}:
+        return parts[1]
+    if parts[1] in {"cli", "commands"}:
+        return "cli"
+    raise AssertionError(f"{module} belongs to no group: place it in a stage package")
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+    return found
+
+
+MODULES = sorted(APP.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_imports_follow_the_stages(path: Path) -> None:
+    source = module_name(path)
+    own = group_of(source)
+    for target in imported_modules(path):
+        top = target.split(".")[0]
+        assert top not in {"ingest", "eval", "tests"}, f"{source} imports {target}"
+        if top != "app":
+            continue
+        other = group_of(target)
+        assert other in {own, "base"} | ALLOWED[own], (
+            f"{source} ({own}) imports {target} ({other}); {own} may import only "
+            f"{sorted(ALLOWED[own]) or 'the base'}"
+        )
+
+
+def test_base_modules_import_no_stage() -> None:
+    for name in BASE:
+        path = APP / (name.split(".")[1] + ".py")
+        stages = {m for m in imported_modules(path) if m.startswith("app.") and m not in BASE}
+        assert not stages, f"{name} imports {stages}"
+
+
+def test_every_package_says_what_it_holds_and_may_import() -> None:
+    for init in APP.rglob("__init__.py"):
+        doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))) or ""
+        assert len(doc) > 80, f"{init} has no docstring describing the package"
+        if init.parent.parent == APP:
+            assert "May import" in doc, f"{init} does not say what it may import"

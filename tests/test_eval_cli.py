@@ -89,8 +89,9 @@ def test_a_malformed_questions_file_fails_with_one_line(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "a", "question": "Q?", "answerable": true, "sources": ["x"], '
-                   '"facts": [["1"]]}\n{"id": "b", "question": "Q?", "answerable": "no", '
-                   '"sources": [], "facts": []}\n', encoding="utf-8")
+                   '"facts": [["1"]], "split": "dev"}\n{"id": "b", "question": "Q?", '
+                   '"answerable": "no", "sources": [], "facts": [], "split": "test"}\n',
+                   encoding="utf-8")
     report_path = tmp_path / "report.json"
     assert main(["eval", "--questions", str(bad), "--report", str(report_path)]) == 1
     err = capsys.readouterr().err.strip()

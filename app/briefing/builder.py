@@ -57,7 +57,8 @@ def find_items(chunks: list[Chunk]) -> list[Found]:
     for chunk in chunks:
         for start, end in sentence_spans(chunk.text):
             text = chunk.text[start:end]
-            if is_heading(text) or (len(text.split()) < MIN_WORDS and not has_cjk(text)):
+            short = len(text.split()) < MIN_WORDS and not has_cjk(text)
+            if short or is_heading(text, chunk.section):
                 continue
             kinds = kinds_of(text)
             if not kinds:
@@ -123,7 +124,7 @@ def compare_topic(topic: str, hits: list[Hit], documents: list[DocumentInfo]) ->
     for sentence in sentences_of(hits) if terms else []:
         spans = _topic_spans(sentence.text, terms)
         if {_stemmer.stemWord(sentence.text[a:b].lower()) for a, b in spans} != terms \
-                or is_heading(sentence.text):
+                or is_heading(sentence.text, sentence.chunk.section):
             continue
         a, b = clause_around(sentence.text, spans)
         clause = sentence.text[a:b]

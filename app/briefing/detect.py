@@ -157,7 +157,10 @@ _MEASURE_LABEL = re.compile(r"^\s*[(（]?\d{1,3}[)）.、]|^\s*[一二三四五�
 HEADING_WORDS = 10
 
 
-def is_heading(text: str) -> bool:
+def is_heading(text: str, section: str = "") -> bool:
     """A measure's or part's own label ("(16) Strengthen financial guarantee."): a name, not an
-    item."""
+    item. ``section`` is the section path of the text's chunk, whose last part is the label."""
+    label = section.rsplit(" > ", 1)[-1].strip()
+    if label and text.rstrip(" .。") == label.rstrip(" .。"):
+        return True
     return bool(_MEASURE_LABEL.match(text)) and len(text.split()) <= HEADING_WORDS

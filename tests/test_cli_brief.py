@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from app.settings import Settings
 from tests.conftest import make_settings
 
 BLAND_ID = "garden-note"
@@ -74,3 +75,13 @@ def test_docx_and_html_files_are_written(tmp_path: Path) -> None:
     assert "Procedures" in headings and "The document has no item of this kind." in headings
     assert main(["brief", BLAND_ID, "--format", "html", "--out", str(tmp_path / "b.html")]) == 0
     assert "@media print" in (tmp_path / "b.html").read_text(encoding="utf-8")
+
+
+def test_topic_comparison_prints_a_row_per_city(corpus_settings: Settings,
+                                                monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("POLICYKB_DATA_DIR", str(corpus_settings.data_dir))
+    assert main(["brief", "--topic", "computing power"]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("| ")]
+    cities = [row.split(" | ")[0].lstrip("| ") for row in rows[1:]]
+    assert {"Shenzhen", "Zhangzhou", "Guangzhou · Haizhu"} <= set(cities)

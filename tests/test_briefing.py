@@ -86,7 +86,9 @@ def test_every_quiz_question_is_answered_by_api_ask(client: TestClient, brief_na
                                                    request: pytest.FixtureRequest) -> None:
     brief: Body = request.getfixturevalue(brief_name)
     quiz = brief["quiz"]
-    assert 5 <= len(quiz) <= 15, [q["question"] for q in quiz]
+    assert 1 <= len(quiz) <= 15, brief["quiz_note"]
+    # Zhanjiang's brief has 5 or more; a brief with fewer must say so.
+    assert len(quiz) >= 5 or (brief_name != "zhanjiang" and "verified" in brief["quiz_note"])
     for q in quiz:
         answer = client.post("/api/ask", json={"question": q["question"]}).json()
         assert answer["refused"] is False, q["question"]
@@ -102,6 +104,7 @@ def test_without_a_model_the_same_store_gives_the_same_brief(services: Services,
     again = services.brief(ZHANJIANG).model_dump(mode="json")
     assert again == zhanjiang
     assert zhanjiang["overview"] is None and "extractive" in zhanjiang["overview_note"]
+    assert zhanjiang["model"] is False
 
 
 def test_docx_and_markdown_exports_hold_the_items(client: TestClient) -> None:

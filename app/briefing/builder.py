@@ -84,7 +84,7 @@ def build_brief(info: DocumentInfo, chunks: list[Chunk], ask: Ask, with_model: b
                              items=[i for i in items if kind in i.kinds]) for kind in KINDS]
     quiz, quiz_note = make_quiz(info, items, ask)
     overview, overview_note = _overview(info, ask) if with_model else (None, NO_MODEL)
-    return Brief(document=info, overview=overview, overview_note=overview_note,
+    return Brief(document=info, model=with_model, overview=overview, overview_note=overview_note,
                  sections=sections, empty_sections=[s.kind for s in sections if not s.items],
                  quiz=quiz, quiz_note=quiz_note)
 

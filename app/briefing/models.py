@@ -50,6 +50,7 @@ class QuizQuestion(BaseModel):
 
 class Brief(BaseModel):
     document: DocumentInfo
+    model: bool = Field(False, description="A model is configured (an overview was asked for).")
     overview: Overview | None = None
     overview_note: str | None = Field(None, description="Why there is no overview.")
     sections: list[BriefSection]

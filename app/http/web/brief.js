@@ -93,8 +93,7 @@ function facts(doc) {
 
 function overview(brief) {
   if (!brief.overview) {
-    return el("p", { cls: "notice brief-note", i18n: brief.overview_note && brief.overview_note.startsWith("No model")
-      ? "brief.extractive" : "brief.overview.dropped" });
+    return el("p", { cls: "notice brief-note", i18n: brief.model ? "brief.overview.dropped" : "brief.extractive" });
   }
   return el("section", { cls: "brief-overview" }, el("h3", { i18n: "brief.overview" }),
     el("p", { text: brief.overview.text }),

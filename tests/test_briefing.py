@@ -4,12 +4,16 @@ exports, and one topic compared across cities."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from docx import Document
 from fastapi.testclient import TestClient
 
+from app.briefing.models import BriefItem
+from app.briefing.quiz import Candidate, verified
+from app.models import Answer, AskRequest, Citation
 from app.services import Services
 from tests.conftest import HAIZHU, SHENZHEN, ZHANGZHOU, ZHANJIANG
 
@@ -147,3 +151,20 @@ def test_bad_briefing_requests_are_named(client: TestClient, path: str, status: 
     response = client.get(path)
     assert response.status_code == status
     assert response.json()["error"]["code"] == code
+
+
+
+def test_a_quiz_answer_must_be_found_as_a_whole_word() -> None:
+    """Regression: the answer "2" counted as found in an answer that only said "2023"."""
+    quote = "Including 2 tasks"
+    item = BriefItem(n=1, kinds=["figure"], citation=Citation(
+        n=1, doc_id=ZHANGZHOU, title="t", quote=quote, start=0, end=len(quote), score=1.0))
+    candidate = Candidate("count", "a number", item, "Fill in the blank: Including ____ tasks",
+                          "2")
+
+    def answering(text: str) -> Callable[[AskRequest], Answer]:
+        cited = item.citation.model_copy(update={"quote": text, "end": len(text)})
+        return lambda request: Answer(answer=f"{text} [1]", citations=[cited])
+
+    assert verified(candidate, answering("The plan runs 2023-2025.")) is None
+    assert verified(candidate, answering("Including 2 tasks.")) is not None

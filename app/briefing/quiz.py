@@ -127,7 +127,9 @@ def verified(candidate: Candidate, ask: Ask) -> Answer | None:
     doc_id = candidate.item.citation.doc_id
     if answer.refused or not any(c.doc_id == doc_id for c in answer.citations):
         return None
-    return answer if _normal(candidate.answer) in _normal(answer.answer) else None
+    # A whole-word match: the answer "2" is not found in "2023".
+    expected = re.compile(rf"(?<!\w){re.escape(_normal(candidate.answer))}(?!\w)")
+    return answer if expected.search(_normal(answer.answer)) else None
 
 
 def make_quiz(info: DocumentInfo, items: list[BriefItem],

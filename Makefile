@@ -31,10 +31,10 @@ setup: $(VENV)/.installed ## create .venv: torch (CPU) first, then the project
 
 setup-test: $(VENV)/.installed-test browser ## setup plus the test extras and Chromium
 
-browser: ## install Debian's chromium for the browser tests (never a tool's own download)
-	@command -v chromium >/dev/null || { \
+browser: ## install Debian's chromium and CJK fonts for the browser tests (never a tool's own download)
+	@{ command -v chromium >/dev/null && dpkg -s fonts-noto-cjk >/dev/null 2>&1; } || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
 ingest: setup ## ingest corpus/ into data/ (a no-op when nothing changed)
 	$(BIN)/policykb ingest

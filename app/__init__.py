@@ -8,7 +8,9 @@
        |
     answering/  extractive answers, citations, generation/ (model + grounding check)
        |
-    services    the composition root: builds each component once, runs ask/search
+    briefing/   briefing packs: cited items by kind, a quiz checked through ask, exports
+       |
+    services    the composition root: builds each component once, runs ask/search/brief
        |
     http/  cli  the ways in: FastAPI app and web page; the ``policykb`` command
 

@@ -1,9 +1,12 @@
-"""The service's own commands: search, ask, serve."""
+"""The service's own commands: search, ask, brief, serve."""
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 import textwrap
+from pathlib import Path
 from typing import Any
 
 from app.models import Answer, AskRequest, Filters, SearchRequest, SearchResponse
@@ -42,6 +45,16 @@ def register(sub: Subparsers) -> None:
     search.add_argument("query")
     _add_filters(search)
     search.set_defaults(handler=_run_search)
+
+    brief = sub.add_parser("brief", help="a cited briefing pack for a document (requirements, "
+                           "figures, deadlines, who does what, a checked quiz), or with --topic "
+                           "a topic compared across documents")
+    brief.add_argument("doc_id", nargs="?", help="the document to brief")
+    brief.add_argument("--topic", help="compare this topic across documents instead")
+    brief.add_argument("--format", choices=["md", "docx", "html"], default="md")
+    brief.add_argument("--out", type=Path, help="write to FILE (needed for docx)")
+    brief.add_argument("--json", action="store_true", help="print the JSON response")
+    brief.set_defaults(handler=_run_brief)
 
     serve = sub.add_parser("serve", help="serve the HTTP API and web page")
     serve.add_argument("--host", help="default: POLICYKB_SERVER_HOST (127.0.0.1)")
@@ -95,6 +108,48 @@ def _run_search(args: argparse.Namespace, settings: Settings) -> int:
     request = SearchRequest(query=args.query, filters=_filters(args), top_k=args.top_k)
     response = _services(settings).search(request)
     print(response.model_dump_json(indent=2) if args.json else format_search(response))
+    return 0
+
+
+def _fail(message: str) -> int:
+    print(f"policykb: error: {message}", file=sys.stderr)
+    return 1
+
+
+def _unwritable(path: Path) -> str | None:
+    """Why ``path`` cannot be written, checked before the minutes a brief may take."""
+    if path.is_dir():
+        return f"--out {path} is a directory"
+    parent = path.parent
+    if not parent.is_dir():
+        return f"--out {path}: the directory {parent} does not exist"
+    if not os.access(path if path.exists() else parent, os.W_OK):
+        return f"--out {path} is not writable"
+    return None
+
+
+def _run_brief(args: argparse.Namespace, settings: Settings) -> int:
+    from app.briefing.export import export
+
+    if (args.doc_id is None) == (args.topic is None):
+        return _fail("give either a DOC_ID or --topic TOPIC")
+    if args.format == "docx" and not args.json and args.out is None:
+        return _fail("DOCX is a binary file: give --out FILE")
+    problem = _unwritable(args.out) if args.out is not None else None
+    if problem:
+        return _fail(problem)
+    services = _services(settings)
+    what = services.compare(args.topic) if args.topic is not None else services.brief(args.doc_id)
+    data = (what.model_dump_json(indent=2) + "\n").encode() if args.json \
+        else export(what, args.format)
+    if args.out is None:
+        sys.stdout.write(data.decode("utf-8"))
+        return 0
+    try:
+        args.out.write_bytes(data)
+    except OSError as exc:
+        return _fail(f"cannot write --out {args.out}: {exc.strerror or exc}")
+    print(f"wrote {args.out} ({len(data)} bytes)")
     return 0
 
 

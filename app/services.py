@@ -17,6 +17,8 @@ from app.answering.generation import (
     answer_events,
     without_model,
 )
+from app.briefing.builder import build_brief, compare_topic
+from app.briefing.models import Brief, TopicComparison
 from app.errors import EmptyQuestion, InvalidTopK, QuestionTooLong
 from app.models import (
     Answer,
@@ -170,6 +172,18 @@ class Services:
         return SearchResponse(query=query, passages=[passage(h) for h in retrieval.hits],
                               city_inferred=retrieval.places.label,
                               timings_ms=Timings(retrieve=total, answer=0.0, total=total))
+
+    def brief(self, doc_id: str) -> Brief:
+        """The briefing pack of one document; its quiz and overview are asked through `ask`."""
+        info = DocumentInfo(**self.catalog.get(doc_id).info)
+        return build_brief(info, self.store.document_chunks(doc_id), self.ask,
+                           with_model="generate" in self.answerers)
+
+    def compare(self, topic: str) -> TopicComparison:
+        """One topic across the stored documents: per city and document, the cited items."""
+        topic = self.check_question(topic, "topic")
+        retrieval = self.retriever.retrieve(topic, None, self.settings.retrieval.max_top_k)
+        return compare_topic(topic, retrieval.hits, self.documents())
 
     def documents(self) -> list[DocumentInfo]:
         self.catalog.refresh()

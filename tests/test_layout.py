@@ -20,9 +20,10 @@ ALLOWED: dict[str, set[str]] = {
     "store": set(),
     "retrieval": {"store"},
     "answering": {"store", "retrieval"},
-    "services": {"store", "retrieval", "answering"},
-    "http": {"store", "retrieval", "answering", "services"},
-    "cli": {"services", "http"},
+    "briefing": {"store", "retrieval", "answering"},
+    "services": {"store", "retrieval", "answering", "briefing"},
+    "http": {"store", "retrieval", "answering", "briefing", "services"},
+    "cli": {"services", "http", "briefing"},
 }
 
 
@@ -30,7 +31,7 @@ def group_of(module: str) -> str:
     if module == "app" or module in BASE:
         return "base"
     parts = module.split(".")
-    if parts[1] in {"store", "retrieval", "answering", "http", "services"}:
+    if parts[1] in {"store", "retrieval", "answering", "briefing", "http", "services"}:
         return parts[1]
     if parts[1] in {"cli", "commands"}:
         return "cli"

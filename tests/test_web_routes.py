@@ -23,6 +23,7 @@ def test_index_is_served_with_a_strict_content_security_policy(client: TestClien
 @pytest.mark.parametrize(("name", "media_type"), [
     ("app.js", "text/javascript"), ("api.js", "text/javascript"), ("i18n.js", "text/javascript"),
     ("render.js", "text/javascript"), ("style.css", "text/css"), ("favicon.svg", "image/svg+xml"),
+    ("brief.js", "text/javascript"), ("brief.css", "text/css"),
 ])
 def test_page_files_are_served(client: TestClient, name: str, media_type: str) -> None:
     response = client.get(f"/web/{name}")

@@ -12,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from app.errors import PolicyKBError
+from app.http.briefing import router as briefing_router
 from app.http.openai_compat import router as openai_router
 from app.http.routes import router
 from app.http.streaming import router as stream_router
@@ -77,6 +78,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return _error(422, "invalid_request", f"malformed JSON body ({exc.msg})")
 
     app.include_router(router)
+    app.include_router(briefing_router)
     app.include_router(stream_router)
     app.include_router(openai_router)
     app.include_router(web_router)

@@ -182,6 +182,17 @@ class Store:
             )
         ]
 
+    def document_chunks(self, doc_id: str) -> list[Chunk]:
+        """Every chunk of one document, in document order."""
+        got = self.chunks.get(where={"doc_id": doc_id}, include=["metadatas", "documents"])
+        chunks = [
+            Chunk.from_record(cid, text or "", dict(meta or {}))
+            for cid, text, meta in zip(
+                got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True
+            )
+        ]
+        return sorted(chunks, key=lambda c: c.start)
+
     def get_chunks(self, chunk_ids: list[str]) -> dict[str, Chunk]:
         if not chunk_ids:
             return {}

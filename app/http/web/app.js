@@ -1,6 +1,7 @@
 // The page: ask (streamed when a model is configured), read cited clauses, browse and search.
 
 import { askStream, getJSON, postJSON } from "./api.js";
+import { initBrief } from "./brief.js";
 import { apply, lang, setLang, t, term } from "./i18n.js";
 import {
   documentDate, el, passageCard, place, renderAnswer, renderDocumentText, renderError,
@@ -265,6 +266,7 @@ function wire() {
 }
 
 wire();
+initBrief({ onOpen: openDocument });
 apply();
 Promise.all([loadHealth(), loadDocuments()]).finally(() => {
   document.body.dataset.ready = "true";

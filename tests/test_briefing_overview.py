@@ -1,0 +1,63 @@
+"""The model-written overview of a brief: kept only when it passes the citation check.
+
+The model is scripted (a random-weight model can never write a grounded paragraph); the
+overview goes through Services.ask in mode generate, like any generated answer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Generator, Iterator
+
+from app.answering.extractive import ExtractiveAnswerer
+from app.answering.generation import GenerativeAnswerer
+from app.answering.generation.client import Delta, LLMClient
+from app.services import Services
+from tests.conftest import HAIZHU
+
+
+class CitingClient(LLMClient):
+    """Stands in for the server: cites the passage that holds ``fact`` (or a wrong one)."""
+
+    def __init__(self, sentence: str, fact: str) -> None:
+        self.sentence, self.fact = sentence, fact
+
+    def stream(self, messages: list[dict[str, str]]) -> Generator[Delta, None, None]:
+        passages = re.findall(r'<passage n="(\d+)"[^>]*>\n(.*?)\n</passage>',
+                              messages[-1]["content"], re.DOTALL)
+        n = next((k for k, text in passages if self.fact in text), "1")
+        yield Delta("content", f"{self.sentence} [{n}].")
+        yield Delta("finish", "stop")
+
+
+@contextlib.contextmanager
+def model_writes(services: Services, client: LLMClient) -> Iterator[None]:
+    extractive = services.answerers["extractive"]
+    assert isinstance(extractive, ExtractiveAnswerer)
+    services.answerers["generate"] = GenerativeAnswerer(client, extractive)
+    try:
+        yield
+    finally:
+        del services.answerers["generate"]
+
+
+def test_a_grounded_overview_is_kept_with_exact_citations(services: Services) -> None:
+    sentence = "Haizhu District plans a special fund of 310 million yuan annually"
+    with model_writes(services, CitingClient(sentence, "310 million yuan")):
+        brief = services.brief(HAIZHU)
+    assert brief.overview is not None and brief.overview_note is None
+    assert brief.overview.text.startswith(sentence) and brief.overview.text.endswith("[1].")
+    [cite] = brief.overview.citations
+    text = services.catalog.text(HAIZHU)
+    assert cite.doc_id == HAIZHU and text[cite.start:cite.end] == cite.quote
+    assert "310 million yuan" in cite.quote
+    assert brief.quiz, "the quiz is still built and verified extractively"
+
+
+def test_an_overview_with_an_invented_figure_is_not_shown(services: Services) -> None:
+    with model_writes(services, CitingClient("Haizhu plans a fund of 999 million yuan",
+                                             "310 million yuan")):
+        brief = services.brief(HAIZHU)
+    assert brief.overview is None
+    assert brief.overview_note is not None and "ungrounded" in brief.overview_note

@@ -45,6 +45,7 @@ class IngestReport:
     repaired: list[str] = field(default_factory=list)
     chunks: int = 0
     embedded: int = 0  # chunks embedded and written by this run
+    embed_seconds: float = 0.0  # spent chunking, embedding and writing them
     documents: int = 0
     seconds: float = 0.0
 
@@ -58,6 +59,7 @@ class IngestReport:
             "failed": len(self.failed),
             "chunks": self.chunks,
             "embedded": self.embedded,
+            "embed_seconds": round(self.embed_seconds, 3),
             "repaired": len(self.repaired),
             "skipped": len(self.skipped),
             "seconds": round(self.seconds, 3),
@@ -141,7 +143,7 @@ def _ingest(
                 continue
             bar.advance()
         writer.flush()
-    report.embedded = writer.embedded
+    report.embedded, report.embed_seconds = writer.embedded, bar.busy_s
 
     if prune:
         report.removed = _prune(

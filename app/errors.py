@@ -12,10 +12,12 @@ the CLI prints the message on one line and exits non-zero.
     │   ├── InvalidTopK                    top_k outside 1..retrieval.max_top_k
     │   └── NoUserMessage                  /v1/chat/completions without a user message
     ├── DocumentNotFound              404  GET /api/documents/{doc_id} for an unknown id
+    ├── StoreBusy                     409  another writer (ingest, delete) holds the data dir's lock
     ├── IngestError                   ---  one file could not be ingested (reported per file)
     │   ├── UnsupportedFormat
     │   └── UnreadableFile                 empty, not UTF-8, encrypted, no text layer, malformed,
-    │                                      over the time limit, missing
+    │                                      over the time limit or size limit, missing,
+    │                                      bad manifest entry, doc_id owned by another file
     └── ServiceUnavailable            503  the store or a model cannot be reached
 """
 
@@ -61,6 +63,11 @@ class NoUserMessage(InputError):
 class DocumentNotFound(PolicyKBError):
     code = "document_not_found"
     status = 404
+
+
+class StoreBusy(PolicyKBError):
+    code = "store_busy"
+    status = 409
 
 
 class IngestError(PolicyKBError):

@@ -112,6 +112,9 @@ class DocumentInfo(BaseModel):
     language: str | None = None
     covers: list[str] | None = None
     source: str | None = None
+    official: bool | None = Field(
+        None, description="true when a manifest entry describes the document; false otherwise"
+    )
     chunks: int = 0
 
 

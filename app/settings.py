@@ -52,7 +52,29 @@ class IngestSettings(BaseModel):
         60.0, gt=0, description="Per-file parse time limit; a file over it fails, the rest go on."
     )
     chunk_max_chars: int = Field(
-        700, ge=100, le=4000, description="Largest chunk, in characters (sentences never split)."
+        700,
+        ge=100,
+        le=4000,
+        description="Largest chunk, in characters; always held (a longer sentence is cut at a "
+        "word boundary, Chinese between characters).",
+    )
+    max_file_mb: float = Field(
+        50.0,
+        gt=0,
+        description="Largest file ingested, in MB; a bigger one fails before it is read.",
+    )
+    batch_chunks: int = Field(
+        512,
+        ge=1,
+        le=100_000,
+        description="About this many chunks are embedded and written per batch; each finished "
+        "batch is kept if the run stops.",
+    )
+    lock_wait_s: float = Field(
+        0.0,
+        ge=0,
+        description="How long a writer (ingest, delete) waits for another one to finish before "
+        "failing; 0 fails at once.",
     )
 
 

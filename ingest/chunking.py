@@ -7,7 +7,8 @@ Policy texts are numbered: parts (``1. Strengthen …``, ``一、``), measures (
 - a measure (or "The n-th part") starts a new chunk and a sub-section, so no chunk ever spans
   two measures;
 - consecutive short paragraphs of one section share a chunk up to ``max_chars``; a longer
-  paragraph is cut between sentences (a sentence is never split), and page breaks always cut.
+  paragraph is cut between sentences, a sentence longer than ``max_chars`` at a word boundary
+  (``capped_spans``), and page breaks always cut: no chunk is ever over ``max_chars``.
 
 Every chunk records ``start``/``end`` with ``text[start:end] == chunk``.
 """
@@ -15,6 +16,7 @@ Every chunk records ``start``/``end`` with ``text[start:end] == chunk``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -98,7 +100,7 @@ def chunk_spans(text: str, pages: Sequence[tuple[int, int, int]], max_chars: int
             current = _Para(para.start, para.end, para.index, para.page, para.section, True)
             continue
         window: list[tuple[int, int]] = []
-        for span in sentence_spans(text, para.start, para.end):
+        for span in capped_spans(text, sentence_spans(text, para.start, para.end), max_chars):
             if window and span[1] - window[0][0] > max_chars:
                 chunks.append(
                     _Para(window[0][0], window[-1][1], para.index, para.page, para.section, True)
@@ -110,6 +112,45 @@ def chunk_spans(text: str, pages: Sequence[tuple[int, int, int]], max_chars: int
     if current is not None:
         chunks.append(current)
     return chunks
+
+
+# Where a sentence longer than a chunk may be cut when it has no space: after Chinese or
+# Latin clause punctuation.
+_SOFT_BREAKS = frozenset("，、：,;:）)")
+
+
+def capped_spans(
+    text: str, spans: Sequence[tuple[int, int]], max_chars: int
+) -> list[tuple[int, int]]:
+    """``spans`` with each one longer than ``max_chars`` cut into pieces that fit.
+
+    A paragraph with no sentence punctuation (a list, a table row, 2 MB of "x x x") used to
+    become one chunk of any size. The cut falls at the last white space in the second half of
+    the window (a word boundary), else after clause punctuation (Chinese has no spaces), else
+    at the limit itself, never before a combining mark.
+    """
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        while end - start > max_chars:
+            limit = start + max_chars
+            floor = start + max_chars // 2
+            cut = next((i for i in range(limit, floor, -1) if text[i].isspace()), None)
+            if cut is None:
+                cut = next(
+                    (i for i in range(limit, floor, -1) if text[i - 1] in _SOFT_BREAKS), limit
+                )
+                while cut > floor and unicodedata.combining(text[cut]):
+                    cut -= 1
+            piece_end = cut
+            while piece_end > start and text[piece_end - 1].isspace():
+                piece_end -= 1
+            out.append((start, piece_end))
+            start = cut
+            while start < end and text[start].isspace():
+                start += 1
+        if start < end:
+            out.append((start, end))
+    return out
 
 
 class PolicyStructureParser(NodeParser):

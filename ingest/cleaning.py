@@ -10,11 +10,22 @@ import html
 import re
 import unicodedata
 
-# Tags that turn up inside texts copied from web pages; block tags become line breaks.
+# Tags that turn up inside texts copied from web pages; block tags become line breaks. A tag is
+# what an HTML parser takes for one: "<" directly followed by the name, then attributes or
+# nothing. Text like "cost < a threshold and > b" holds no tag and keeps every word. The one
+# looser form accepted, "< strong>" (seen in the Zhangzhou text), has nothing but the name.
 _BLOCK_TAGS = r"p|br|div|li|ul|ol|tr|table|h[1-6]|section|article|blockquote"
 _INLINE_TAGS = r"strong|b|i|em|span|font|u|sup|sub|a|small|big|mark|ins|del|s|strike|code"
-_BLOCK_TAG = re.compile(rf"<\s*/?\s*(?:{_BLOCK_TAGS})\b[^<>]{{0,200}}>", re.IGNORECASE)
-_INLINE_TAG = re.compile(rf"<\s*/?\s*(?:{_INLINE_TAGS})\b[^<>]{{0,200}}>", re.IGNORECASE)
+
+
+def _tag(names: str) -> re.Pattern[str]:
+    real = rf"</?(?:{names})(?:\s[^<>]{{0,200}})?/?>"
+    bare = rf"<\s*/?\s*(?:{names})\s*/?\s*>"
+    return re.compile(f"{real}|{bare}", re.IGNORECASE)
+
+
+_BLOCK_TAG = _tag(_BLOCK_TAGS)
+_INLINE_TAG = _tag(_INLINE_TAGS)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -22,12 +33,18 @@ _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u3000]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
-def clean_text(raw: str) -> str:
-    """The normalized text: one paragraph per line, a blank line at most between them."""
+def clean_text(raw: str, *, markup: bool = True) -> str:
+    """The normalized text: one paragraph per line, a blank line at most between them.
+
+    ``markup=False`` for text an HTML parser has already produced: its tags are gone and its
+    entities decoded, so a literal "&lt;b&gt;" it yielded must stay as written.
+    """
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    text = _BLOCK_TAG.sub("\n", text)
-    text = _INLINE_TAG.sub("", text)
-    text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    if markup:
+        text = _BLOCK_TAG.sub("\n", text)
+        text = _INLINE_TAG.sub("", text)
+        # One pass: "&amp;lt;" becomes "&lt;", never "<".
+        text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub(" ", text)

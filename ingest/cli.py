@@ -30,18 +30,36 @@ def register_ingest(sub: Subparsers) -> None:
         action="store_true",
         help="keep documents whose files are gone from an ingested directory",
     )
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="let a file replace a document that another file was ingested as "
+        "(same doc_id); without it such a file fails",
+    )
     parser.set_defaults(handler=_run_ingest)
 
 
 def _run_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from app.errors import PolicyKBError
     from ingest.pipeline import ingest
 
-    report = ingest(
-        args.paths,
-        settings,
-        prune=not args.no_prune,
-        progress=not args.json and sys.stderr.isatty(),
-    )
+    try:
+        report = ingest(
+            args.paths,
+            settings,
+            prune=not args.no_prune,
+            progress=not args.json and sys.stderr.isatty(),
+            replace=args.replace,
+        )
+    except PolicyKBError:
+        raise  # printed as one line by the CLI
+    except Exception as exc:  # a store or model failure mid-run: one line, never a traceback
+        print(
+            f"policykb: error: ingest stopped ({type(exc).__name__}: {_one_line(exc)}); "
+            "the batches already written are kept, run it again to finish",
+            file=sys.stderr,
+        )
+        return 1
     for path, reason in report.failed:
         print(f"policykb: {path}: {reason}", file=sys.stderr)
     if args.json:
@@ -52,10 +70,16 @@ def _run_ingest(args: argparse.Namespace, settings: Settings) -> int:
         print(
             f"ingested: {len(report.added)} added, {len(report.updated)} updated, "
             f"{len(report.unchanged)} unchanged, {len(report.removed)} removed, "
-            f"{len(report.failed)} failed{extra}{repaired}; store holds {report.documents} "
-            f"documents, {report.chunks} chunks ({report.seconds:.1f} s)"
+            f"{len(report.failed)} failed{extra}{repaired}; {report.embedded} chunks embedded; "
+            f"store holds {report.documents} documents, {report.chunks} chunks "
+            f"({report.seconds:.1f} s)"
         )
     return 1 if report.failed else 0
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 300 else text[:299] + "…"
 
 
 def register_documents(sub: Subparsers) -> None:

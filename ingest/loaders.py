@@ -54,7 +54,7 @@ def _decode(path: Path) -> str:
 def _load_text(path: Path, suffix: str) -> str:
     raw = _decode(path)
     if suffix in (".html", ".htm"):
-        raw = html_to_text(raw)
+        return clean_text(html_to_text(raw), markup=False)
     return clean_text(raw)
 
 

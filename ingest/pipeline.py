@@ -1,10 +1,13 @@
 """Ingest files into the store: load -> clean -> chunk -> embed -> Chroma, then BM25.
 
-llama-index's ``IngestionPipeline`` with a persisted docstore and the ``UPSERTS`` strategy does
-the dedup: an unchanged document (same text and metadata hash) is skipped, a changed one has its
-old chunks deleted from Chroma before the new ones are added. ``UPSERTS_AND_DELETE`` is not used
-because it would delete every document absent from *this* run, including those ingested from
-other paths; pruning is done here per ingested directory instead.
+One writer at a time (``ingest.lock``). Files are parsed one by one in a worker process; each
+changed document goes to ``ingest.batches``, which embeds and writes bounded batches with
+llama-index's ``IngestionPipeline`` (persisted docstore, ``UPSERTS`` strategy): an unchanged
+document (same text and metadata hash) is skipped, a changed one has its old chunks deleted
+from Chroma before the new ones are added. A doc_id belongs to the file it was first ingested
+from (its record's ``source``): another file claiming it fails unless ``replace``.
+``UPSERTS_AND_DELETE`` is not used because it would delete every document absent from *this*
+run, including those ingested from other paths; pruning is done here per ingested directory.
 """
 
 from __future__ import annotations
@@ -14,21 +17,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from llama_index.core import Document
-from llama_index.core.ingestion import DocstoreStrategy, IngestionPipeline
 from llama_index.core.storage.docstore import SimpleDocumentStore
 
 from app.errors import IngestError
 from app.settings import Settings
 from app.store.bm25 import build_index, fingerprint, stored_fingerprint
 from app.store.chroma import Store
-from app.store.embedding import load_embedding
-from ingest.chunking import PolicyStructureParser, encode_pages
+from ingest.batches import BatchWriter, Progress
+from ingest.chunking import encode_pages
 from ingest.consistency import purge, repair
 from ingest.isolation import load_isolated
-from ingest.sources import SourceFile, discover
+from ingest.lock import writer_lock
+from ingest.sources import SourceFile, discover, display
 
 # Bump when chunking changes, so that re-ingesting re-chunks every document.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
 
 @dataclass
@@ -41,6 +44,8 @@ class IngestReport:
     skipped: list[str] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)
     chunks: int = 0
+    embedded: int = 0  # chunks embedded and written by this run
+    embed_seconds: float = 0.0  # spent chunking, embedding and writing them
     documents: int = 0
     seconds: float = 0.0
 
@@ -53,6 +58,10 @@ class IngestReport:
             "removed": len(self.removed),
             "failed": len(self.failed),
             "chunks": self.chunks,
+            "embedded": self.embedded,
+            "embed_seconds": round(self.embed_seconds, 3),
+            "repaired": len(self.repaired),
+            "skipped": len(self.skipped),
             "seconds": round(self.seconds, 3),
             "documents": self.documents,
             "failures": [{"path": p, "reason": r} for p, r in self.failed],
@@ -85,11 +94,23 @@ def _document(source: SourceFile, text: str, pages: list[tuple[int, int, int]]) 
 
 
 def ingest(
-    paths: list[Path], settings: Settings, *, prune: bool = True, progress: bool = False
+    paths: list[Path],
+    settings: Settings,
+    *,
+    prune: bool = True,
+    progress: bool = False,
+    replace: bool = False,
+) -> IngestReport:
+    """Ingest ``paths``; ``replace`` lets a file take over a doc_id another file holds."""
+    with writer_lock(settings.data_dir, settings.ingest.lock_wait_s):
+        return _ingest(paths, settings, prune=prune, progress=progress, replace=replace)
+
+
+def _ingest(
+    paths: list[Path], settings: Settings, *, prune: bool, progress: bool, replace: bool
 ) -> IngestReport:
     began = time.perf_counter()
     report = IngestReport()
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
     store = Store(settings)
     docstore = open_docstore(settings)
     report.repaired = repair(store, docstore)
@@ -97,45 +118,32 @@ def ingest(
     found = discover(paths)
     report.failed.extend(found.failures)
     report.skipped = found.skipped
+    owners = {d.doc_id: str(d.metadata.get("source") or "") for d in store.list_documents()}
     sources = {s.path: s for s in found.files}
-    documents: list[tuple[SourceFile, Document]] = []
-    for path, outcome in load_isolated(list(sources), settings.ingest.file_timeout_s):
-        if isinstance(outcome, IngestError):
-            report.failed.append((str(path), outcome.message))
-        else:
-            documents.append((sources[path], _document(sources[path], outcome.text, outcome.pages)))
-
-    changed: list[tuple[SourceFile, Document]] = []
-    for source, doc in documents:
-        known = docstore.get_document_hash(source.doc_id)
-        if known == doc.hash:
-            report.unchanged.append(source.doc_id)
-            continue
-        (report.added if known is None else report.updated).append(source.doc_id)
-        changed.append((source, doc))
-
-    if changed:
-        pipeline = IngestionPipeline(
-            transformations=[
-                PolicyStructureParser(max_chars=settings.ingest.chunk_max_chars),
-                load_embedding(settings),
-            ],
-            vector_store=store.vector_store,
-            docstore=docstore,
-            docstore_strategy=DocstoreStrategy.UPSERTS,
-        )
-        nodes = pipeline.run(
-            documents=[d for _, d in changed], show_progress=progress, store_doc_text=False
-        )
-        counts: dict[str, int] = {}
-        for node in nodes:
-            counts[node.ref_doc_id or ""] = counts.get(node.ref_doc_id or "", 0) + 1
-        for source, doc in changed:
-            record = {k: v for k, v in doc.metadata.items() if k != "pages"}
-            record.update(
-                doc_hash=doc.hash, chunks=counts.get(source.doc_id, 0), source=str(source.path)
-            )
-            store.put_document(source.doc_id, doc.text, record)
+    loadable = [s.path for s in found.files if _within_size(s, settings, report)]
+    with Progress(len(found.files), enabled=progress) as bar:
+        bar.advance(len(found.files) - len(loadable))
+        writer = BatchWriter(store, docstore, settings, lambda: _persist(docstore, settings), bar)
+        for path, outcome in load_isolated(loadable, settings.ingest.file_timeout_s):
+            source = sources[path]
+            if isinstance(outcome, IngestError):
+                report.failed.append((display(path), outcome.message))
+                bar.advance()
+                continue
+            doc = _document(source, outcome.text, outcome.pages)
+            known = docstore.get_document_hash(source.doc_id)
+            owner = owners.get(source.doc_id)
+            if known == doc.hash:
+                report.unchanged.append(source.doc_id)
+            elif owner and owner != str(source.path) and not replace:
+                report.failed.append((display(path), _owned_by(source.doc_id, owner)))
+            else:
+                (report.added if known is None else report.updated).append(source.doc_id)
+                writer.add(source, doc)
+                continue
+            bar.advance()
+        writer.flush()
+    report.embedded, report.embed_seconds = writer.embedded, bar.busy_s
 
     if prune:
         report.removed = _prune(
@@ -147,6 +155,33 @@ def ingest(
     report.documents = store.document_count()
     report.seconds = time.perf_counter() - began
     return report
+
+
+def _within_size(source: SourceFile, settings: Settings, report: IngestReport) -> bool:
+    """False (and the file failed) when it is over ingest.max_file_mb: checked before reading."""
+    limit_mb = settings.ingest.max_file_mb
+    try:
+        size = source.path.stat().st_size
+    except OSError as exc:
+        report.failed.append((display(source.path), f"cannot be read ({exc.strerror})"))
+        return False
+    if size <= limit_mb * 1024 * 1024:
+        return True
+    report.failed.append(
+        (
+            display(source.path),
+            f"file is {size / 1024 / 1024:.1f} MB, over the {limit_mb:g} MB limit "
+            "(POLICYKB_INGEST_MAX_FILE_MB); not read",
+        )
+    )
+    return False
+
+
+def _owned_by(doc_id: str, owner: str) -> str:
+    return (
+        f"doc_id {doc_id!r} belongs to {owner}; refusing to replace that document with this "
+        "file (rename it or change its manifest doc_id, or pass --replace to replace it)"
+    )
 
 
 def _prune(
@@ -165,6 +200,11 @@ def _prune(
 
 def delete_document(doc_id: str, settings: Settings) -> bool:
     """Remove one document entirely; False when it was not stored."""
+    with writer_lock(settings.data_dir, settings.ingest.lock_wait_s):
+        return _delete_document(doc_id, settings)
+
+
+def _delete_document(doc_id: str, settings: Settings) -> bool:
     store = Store(settings)
     docstore = open_docstore(settings)
     existed = store.get_document(doc_id) is not None

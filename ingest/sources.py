@@ -1,20 +1,25 @@
-"""Find the files to ingest and their metadata (from a directory's manifest.json)."""
+"""Find the files to ingest and their metadata (from a directory's manifest.json).
+
+What is not a plain readable file is reported, one line each, never silently passed over:
+a name that is not valid UTF-8 (it cannot be stored or printed as given), a named pipe or
+device, a symlink loop or a dangling link. A symlink inside an ingested directory that points
+to a file *outside* it is refused with a line naming the link: ingesting a directory must not
+reach files elsewhere on the machine. (A file named explicitly on the command line is read
+wherever its link points: the user chose it.) Each file's ``source`` is its absolute path with
+the directory resolved and the name kept, so a link is recorded as itself.
+"""
 
 from __future__ import annotations
 
-import json
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.store.chroma import DOCUMENT_FIELDS
 from ingest.loaders import SUPPORTED
-
-MANIFEST = "manifest.json"
-# Metadata a manifest entry may give (what documents list, less where the file was found);
-# anything else in an entry is ignored.
-MANIFEST_FIELDS = tuple(f for f in DOCUMENT_FIELDS if f != "source")
+from ingest.manifest import MANIFEST, Manifest, read_manifest
 
 
 @dataclass
@@ -37,65 +42,114 @@ def doc_id_for(path: Path) -> str:
     return re.sub(r"[^\w.-]+", "-", path.stem.strip().lower()).strip("-.") or "document"
 
 
-def _read_manifest(directory: Path, found: Discovery) -> dict[str, dict[str, Any]]:
-    path = directory / MANIFEST
-    if not path.exists():
-        return {}
+def display(path: Path | str) -> str:
+    """A path as text that can always be printed and stored (undecodable bytes as \\xNN)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _valid_name(path: Path) -> bool:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        entries = data["documents"] if isinstance(data, dict) else data
-        by_id: dict[str, dict[str, Any]] = {}
-        for number, entry in enumerate(entries, start=1):
-            if not isinstance(entry, dict) or not isinstance(entry.get("doc_id"), str):
-                raise ValueError(f"entry {number} has no string doc_id")
-            key = doc_id_for(Path(entry["file"])) if "file" in entry else entry["doc_id"]
-            by_id[key] = entry
-        return by_id
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        found.failures.append((str(path), f"manifest ignored: {exc}"))
-        return {}
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
-def _metadata(entry: dict[str, Any]) -> dict[str, Any]:
-    meta = {k: entry[k] for k in MANIFEST_FIELDS if entry.get(k) is not None}
-    if "year" not in meta and isinstance(entry.get("published"), str):
-        match = re.match(r"(\d{4})", entry["published"])
-        if match:
-            meta["year"] = int(match.group(1))
-    if "covers" in meta:
-        meta["covers"] = json.dumps(meta["covers"], ensure_ascii=False)
-    return meta
+def _not_plain_file(path: Path, directory: Path | None) -> str | None:
+    """Why ``path`` is not a plain file to ingest, or None when it is one."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror})"
+    if stat.S_ISLNK(mode):
+        try:
+            target = path.resolve(strict=True)
+        except RuntimeError:
+            return "symlink loop; skipped"
+        except OSError:
+            return "dangling symlink (its target does not exist); skipped"
+        if directory is not None and not target.is_relative_to(directory):
+            return f"symlink to {display(target)}, outside the ingested directory; refused"
+        mode = target.stat().st_mode
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (fifo), not a file; skipped"
+    if not stat.S_ISREG(mode):
+        return "not a regular file; skipped"
+    return None
 
 
 def discover(paths: list[Path]) -> Discovery:
     found = Discovery()
     seen: dict[str, Path] = {}
 
-    def add(path: Path, entry: dict[str, Any], directory: Path | None) -> None:
-        doc_id = str(entry.get("doc_id") or doc_id_for(path))
+    def add(path: Path, manifest: Manifest, directory: Path | None) -> None:
+        key = doc_id_for(path)
+        if key in manifest.invalid:
+            found.failures.append((display(path), manifest.invalid[key]))
+            return
+        entry = manifest.entries.get(key)
+        doc_id = entry.doc_id if entry else key
         if doc_id in seen and seen[doc_id] != path:
             found.failures.append(
-                (str(path), f"doc_id {doc_id!r} is already taken by {seen[doc_id]} in this run")
+                (
+                    display(path),
+                    f"doc_id {doc_id!r} is already taken by {display(seen[doc_id])} in this run",
+                )
             )
             return
         seen[doc_id] = path
-        found.files.append(SourceFile(path.resolve(), doc_id, _metadata(entry), directory))
+        # Not path.resolve(): a link is recorded as itself, in its directory (for pruning).
+        source = path.parent.resolve() / path.name
+        metadata = entry.metadata() if entry else {"official": False}
+        found.files.append(SourceFile(source, doc_id, metadata, directory))
+
+    def manifest_of(directory: Path) -> Manifest | None:
+        manifest = read_manifest(directory, doc_id_for)
+        for reason in manifest.failures:
+            found.failures.append((display(directory / MANIFEST), reason))
+        if manifest.unreadable:
+            found.failures.append(
+                (
+                    display(directory / MANIFEST),
+                    f"{manifest.unreadable}; none of this directory's files were ingested",
+                )
+            )
+            return None
+        return manifest
 
     for given in paths:
-        if given.is_dir():
+        if not _valid_name(given):
+            found.failures.append((display(given), "path is not valid UTF-8; rename it"))
+        elif given.is_dir():
             directory = given.resolve()
             found.directories.append(directory)
-            manifest = _read_manifest(directory, found)
+            manifest = manifest_of(directory)
+            if manifest is None:
+                continue
             for path in sorted(directory.iterdir()):
-                if path.name.startswith(".") or path.name == MANIFEST or not path.is_file():
+                if path.name.startswith(".") or path.name == MANIFEST or path.is_dir():
                     continue
-                if path.suffix.lower() not in SUPPORTED:
+                if not _valid_name(path):
+                    found.failures.append(
+                        (display(path), "file name is not valid UTF-8; rename the file")
+                    )
+                    continue
+                reason = _not_plain_file(path, directory)
+                if reason:
+                    found.failures.append((display(path), reason))
+                elif path.suffix.lower() not in SUPPORTED:
                     found.skipped.append(str(path))
-                    continue
-                add(path, manifest.get(doc_id_for(path), {}), directory)
+                else:
+                    add(path, manifest, directory)
         elif given.exists():
-            manifest = _read_manifest(given.resolve().parent, found)
-            add(given, manifest.get(doc_id_for(given), {}), None)
+            reason = _not_plain_file(given, None)
+            manifest = manifest_of(given.resolve().parent)
+            if reason:
+                found.failures.append((display(given), reason))
+            elif manifest is not None:
+                add(given, manifest, None)
+        elif given.is_symlink():
+            found.failures.append((display(given), _not_plain_file(given, None) or "unreadable"))
         else:
-            found.failures.append((str(given), "no such file or directory"))
+            found.failures.append((display(given), "no such file or directory"))
     return found

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -25,8 +26,10 @@ import chromadb
 from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
 from chromadb.config import Settings as ChromaClientSettings
+from llama_index.core.schema import BaseNode
 from llama_index.core.vector_stores.types import MetadataFilters, VectorStoreQuery
 from llama_index.vector_stores.chroma import ChromaVectorStore
+from pydantic import PrivateAttr
 
 from app.errors import ServiceUnavailable
 from app.settings import Settings
@@ -44,7 +47,31 @@ DOCUMENT_FIELDS = (
     "language",
     "covers",
     "source",
+    "official",
 )
+
+
+class BatchedChromaVectorStore(ChromaVectorStore):
+    """``ChromaVectorStore`` whose ``add`` writes in slices the Chroma client accepts.
+
+    llama-index slices at 41,665 records, but Chroma refuses more than
+    ``client.get_max_batch_size()`` (5,461 for the embedded store): a document set with more
+    chunks than that failed to ingest at all.
+    """
+
+    _max_batch: int = PrivateAttr(5461)
+
+    def __init__(self, chroma_collection: Collection, **kwargs: Any) -> None:
+        super().__init__(chroma_collection=chroma_collection, **kwargs)
+
+    def set_max_batch(self, size: int) -> None:
+        self._max_batch = max(1, size)
+
+    def add(self, nodes: Sequence[BaseNode], **add_kwargs: Any) -> list[str]:
+        ids: list[str] = []
+        for first in range(0, len(nodes), self._max_batch):
+            ids.extend(super().add(list(nodes[first : first + self._max_batch]), **add_kwargs))
+        return ids
 
 
 @dataclass(frozen=True)
@@ -90,13 +117,28 @@ class StoredDocument:
     @property
     def info(self) -> dict[str, Any]:
         info = {key: self.metadata.get(key) for key in DOCUMENT_FIELDS}
-        if isinstance(info["covers"], str):
-            info["covers"] = json.loads(info["covers"])
+        # Records written before manifests were validated may hold anything: show what fits.
+        for key in DOCUMENT_FIELDS:
+            if key not in ("year", "covers", "official") and not isinstance(info[key], str):
+                info[key] = None
+        if not isinstance(info["year"], int) or isinstance(info["year"], bool):
+            info["year"] = None
+        if not isinstance(info["official"], bool):
+            info["official"] = None
+        info["covers"] = _string_list(info["covers"])
         return {"doc_id": self.doc_id, **info, "chunks": int(self.metadata.get("chunks", 0))}
 
     @property
     def doc_hash(self) -> str:
         return str(self.metadata.get("doc_hash", ""))
+
+
+def _string_list(raw: object) -> list[str] | None:
+    try:
+        value = json.loads(raw) if isinstance(raw, str) else None
+    except ValueError:
+        return None
+    return value if isinstance(value, list) and all(isinstance(v, str) for v in value) else None
 
 
 def make_client(settings: Settings) -> ClientAPI:
@@ -131,7 +173,9 @@ class Store:
 
     @cached_property
     def vector_store(self) -> ChromaVectorStore:
-        return ChromaVectorStore(chroma_collection=self.chunks)
+        store = BatchedChromaVectorStore(chroma_collection=self.chunks)
+        store.set_max_batch(self.client.get_max_batch_size())
+        return store
 
     # Documents -------------------------------------------------------------------------------
     def list_documents(self) -> list[StoredDocument]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from pathlib import PurePath
 
 from app.answering.citations import passage
 from app.answering.extractive import Answerer, ExtractiveAnswerer
@@ -31,7 +32,7 @@ from app.models import (
 )
 from app.retrieval.catalog import Catalog
 from app.retrieval.hybrid import HybridRetriever, RetrievalMode, RetrievalResult
-from app.settings import Settings
+from app.settings import Settings, bundled_embedding_model
 from app.store.bm25 import LexicalIndex
 from app.store.chroma import Store
 from app.store.embedding import load_embedding
@@ -47,6 +48,14 @@ class _Asked:
     full: RetrievalResult  # as deep as the caller asked (eval reads 10)
     began: float
     retrieved: float
+
+
+def model_label(model: str) -> str:
+    """The embedding model's name for /healthz: never a path on this server's disk."""
+    if model == bundled_embedding_model():
+        return "all-MiniLM-L6-v2 (bundled)"
+    local = PurePath(model).is_absolute() or model.startswith((".", "~"))
+    return PurePath(model).name if local else model
 
 
 def _ms(seconds: float) -> float:
@@ -185,7 +194,7 @@ class Services:
             ready=True,
             documents=len(self.catalog.documents),
             chunks=self.store.chunk_count(),
-            embedding_model=self.settings.embedding.model,
+            embedding_model=model_label(self.settings.embedding.model),
             llm=self.settings.llm.base_url,
             default_mode=self.settings.default_mode,
         )

@@ -64,6 +64,7 @@ def _metadata(entry: dict[str, Any]) -> dict[str, Any]:
             meta["year"] = int(match.group(1))
     if "covers" in meta:
         meta["covers"] = json.dumps(meta["covers"], ensure_ascii=False)
+    meta["official"] = bool(entry)  # described by a manifest entry (see app.store.metadata)
     return meta
 
 

@@ -30,6 +30,7 @@ from llama_index.vector_stores.chroma import ChromaVectorStore
 
 from app.errors import ServiceUnavailable
 from app.settings import Settings
+from app.store.metadata import clean_metadata
 
 # Metadata keys of a document record that are listed to users (the rest is bookkeeping).
 DOCUMENT_FIELDS = (
@@ -44,6 +45,7 @@ DOCUMENT_FIELDS = (
     "language",
     "covers",
     "source",
+    "official",
 )
 
 
@@ -70,7 +72,9 @@ class Chunk:
     @classmethod
     def from_record(cls, chunk_id: str, text: str, metadata: dict[str, Any]) -> Chunk:
         # ChromaVectorStore's own bookkeeping keys (node JSON, node type) are not metadata.
-        metadata = {k: v for k, v in metadata.items() if not k.startswith("_")}
+        metadata = clean_metadata(
+            chunk_id, {k: v for k, v in metadata.items() if not k.startswith("_")}
+        )
         return cls(
             chunk_id=chunk_id,
             doc_id=str(metadata["doc_id"]),
@@ -137,7 +141,7 @@ class Store:
     def list_documents(self) -> list[StoredDocument]:
         got = self.documents.get(include=["metadatas"])
         docs = [
-            StoredDocument(doc_id, dict(meta or {}))
+            StoredDocument(doc_id, clean_metadata(doc_id, dict(meta or {})))
             for doc_id, meta in zip(got["ids"], got["metadatas"] or [], strict=True)
         ]
         return sorted(docs, key=lambda d: d.doc_id)
@@ -147,7 +151,9 @@ class Store:
         if not got["ids"]:
             return None
         return StoredDocument(
-            doc_id, dict((got["metadatas"] or [{}])[0] or {}), (got["documents"] or [""])[0] or ""
+            doc_id,
+            clean_metadata(doc_id, dict((got["metadatas"] or [{}])[0] or {})),
+            (got["documents"] or [""])[0] or "",
         )
 
     def put_document(self, doc_id: str, text: str, metadata: dict[str, Any]) -> None:

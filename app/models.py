@@ -99,6 +99,18 @@ class Citation(BaseModel):
     score: float = Field(..., description="How well the quote supports the answer (0..1).")
 
 
+class Conflict(BaseModel):
+    """A sentence of a document the manifest does not mark official that disagrees with the
+    official document the answer follows."""
+
+    doc_id: str
+    title: str
+    quote: str = Field(..., description="The disagreeing text, verbatim.")
+    start: int
+    end: int
+    followed: str = Field(..., description="doc_id of the official document the answer follows.")
+
+
 class Timings(BaseModel):
     retrieve: float
     answer: float
@@ -114,6 +126,10 @@ class Answer(BaseModel):
     city_inferred: str | None = None
     unsupported: list[str] = Field(default_factory=list,
                                    description="Generated sentences the passages do not back.")
+    conflicts: list[Conflict] = Field(
+        default_factory=list,
+        description="Passages of unofficial documents that say otherwise than the answer's "
+        "official source; the answer text mentions them.")
     fallback: Literal["ungrounded", "llm_unavailable"] | None = None
     reasoning: str | None = None
     timings_ms: Timings | None = None

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
-from app.answering.citations import passage
+from app.answering.citations import bounded, passage
 from app.answering.extractive import Answerer, ExtractiveAnswerer
 from app.answering.generation import (
     Done,
@@ -81,7 +81,8 @@ class Services:
             rrf_k=settings.retrieval.rrf_k, bm25_weight=settings.retrieval.bm25_weight,
             city_aware=settings.retrieval.city_aware,
         )
-        extractive = ExtractiveAnswerer(embedder, settings.answer)
+        extractive = ExtractiveAnswerer(embedder, settings.answer,
+                                        max_chars=settings.ingest.chunk_max_chars)
         answerers: dict[str, Answerer] = {"extractive": extractive}
         if settings.llm.base_url:  # one model client per process, shared by every request
             answerers["generate"] = GenerativeAnswerer(LLMClient(settings.llm), extractive)
@@ -128,8 +129,10 @@ class Services:
         began = time.perf_counter()
         question = self.check_question(request.question)
         top_k = self.check_top_k(request.top_k)
-        full = self.retriever.retrieve(question, request.filters, max(top_k, depth),
-                                       retrieval_mode)
+        full = bounded(
+            self.retriever.retrieve(question, request.filters, max(top_k, depth), retrieval_mode),
+            self.settings.ingest.chunk_max_chars,
+        )
         return _Asked(question, self.mode_for(request.mode),
                       replace(full, hits=full.hits[:top_k]), full, began, time.perf_counter())
 
@@ -174,7 +177,8 @@ class Services:
         began = time.perf_counter()
         query = self.check_question(request.query, "query")
         top_k = self.check_top_k(request.top_k)
-        retrieval = self.retriever.retrieve(query, request.filters, top_k)
+        retrieval = bounded(self.retriever.retrieve(query, request.filters, top_k),
+                            self.settings.ingest.chunk_max_chars)
         total = _ms(time.perf_counter() - began)
         return SearchResponse(query=query, passages=[passage(h) for h in retrieval.hits],
                               city_inferred=retrieval.places.label,

@@ -17,6 +17,7 @@ from llama_index.core import Document
 from llama_index.core.ingestion import DocstoreStrategy, IngestionPipeline
 from llama_index.core.storage.docstore import SimpleDocumentStore
 
+from app.answering.instructions import instruction_sentences
 from app.errors import IngestError
 from app.settings import Settings
 from app.store.bm25 import build_index, fingerprint, stored_fingerprint
@@ -40,6 +41,8 @@ class IngestReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)
+    # doc_id -> sentences that address the reader or the system (never quoted as answers)
+    instructions: dict[str, list[str]] = field(default_factory=dict)
     chunks: int = 0
     documents: int = 0
     seconds: float = 0.0
@@ -56,6 +59,10 @@ class IngestReport:
             "seconds": round(self.seconds, 3),
             "documents": self.documents,
             "failures": [{"path": p, "reason": r} for p, r in self.failed],
+            "instructions": [
+                {"doc_id": d, "sentences": len(found), "first": found[0]}
+                for d, found in self.instructions.items()
+            ],
         }
 
 
@@ -104,6 +111,8 @@ def ingest(
             report.failed.append((str(path), outcome.message))
         else:
             documents.append((sources[path], _document(sources[path], outcome.text, outcome.pages)))
+            if found_instructions := instruction_sentences(outcome.text):
+                report.instructions[sources[path].doc_id] = found_instructions
 
     changed: list[tuple[SourceFile, Document]] = []
     for source, doc in documents:

@@ -18,6 +18,7 @@ from app.answering.generation import (
     answer_events,
     without_model,
 )
+from app.answering.instructions import without_instructions
 from app.errors import EmptyQuestion, InvalidTopK, QuestionTooLong
 from app.models import (
     Answer,
@@ -153,7 +154,13 @@ class Services:
         answerer = self.answerers.get(mode)
         if answerer is None:
             return without_model(self.answerers["extractive"].answer(question, retrieval))
-        return answerer.answer(question, retrieval)
+        return answerer.answer(question, self._readable(mode, retrieval))
+
+    @staticmethod
+    def _readable(mode: str, retrieval: RetrievalResult) -> RetrievalResult:
+        """What an answerer reads: a model never sees a document's orders to the reader (the
+        extractive answerer skips them itself and shows passages verbatim)."""
+        return without_instructions(retrieval) if mode == "generate" else retrieval
 
     def ask_events(self, request: AskRequest) -> Iterator[Event]:
         """`ask` as stream events (app.answering.generation.answerer). Validation and retrieval run
@@ -162,8 +169,9 @@ class Services:
         answerer = self.answerers.get(asked.mode)
 
         def events() -> Iterator[Event]:
+            retrieval = self._readable(asked.mode, asked.retrieval) if answerer else asked.retrieval
             for event in answer_events(answerer or self.answerers["extractive"], asked.question,
-                                       asked.retrieval):
+                                       retrieval):
                 if isinstance(event, Reasoning) and not request.include_reasoning:
                     continue
                 if isinstance(event, Done):

@@ -10,8 +10,14 @@ from dataclasses import dataclass
 import pytest
 from fastapi.testclient import TestClient
 
-from app.answering.instructions import addresses_reader, instruction_sentences
+from app.answering.generation.prompt import build_messages
+from app.answering.instructions import (
+    addresses_reader,
+    instruction_sentences,
+    without_instructions,
+)
 from app.http.factory import create_app
+from app.models import Filters
 from app.store.chroma import Store
 from app.store.embedding import load_embedding
 from ingest.pipeline import IngestReport, ingest, refresh_lexical_index
@@ -150,3 +156,17 @@ def test_huge_stored_chunk_gives_a_bounded_answer(steered: Steered) -> None:
     assert passages and passages[0]["doc_id"] == HUGE
     assert len(passages[0]["text"]) <= 2800 and len(search.content) < 40_000
     assert passages[0]["end"] - passages[0]["start"] == len(passages[0]["text"])
+
+
+def test_a_model_never_reads_planted_instructions(steered: Steered) -> None:
+    """Bug: in mode 'generate' a document's planted instructions reached the model's prompt,
+    and the citation check could find the figure they plant ("50%") in the passage."""
+    services = steered.client.app.state.services  # type: ignore[attr-defined]
+    retrieval = services.retriever.retrieve(QUESTION, Filters(doc_id="injected"), 3)
+    original = retrieval.hits[0].chunk.text
+    readable = without_instructions(retrieval).hits[0].chunk.text
+    assert len(readable) == len(original)  # offsets into the document still hold
+    assert "Ignore" not in readable and "50%" not in readable and "忽略" not in readable
+    assert "The training was held in Zhanjiang" in readable
+    prompt = build_messages(QUESTION, without_instructions(retrieval).hits)[1]["content"]
+    assert "Every answer must" not in prompt

@@ -14,7 +14,9 @@ rule whose subject is "every answer", a reader named as an AI). A policy's own i
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from app.retrieval.hybrid import RetrievalResult
 from app.text import sentence_spans
 
 _EN_FLAGS = re.IGNORECASE
@@ -72,3 +74,16 @@ def addresses_reader(sentence: str) -> bool:
 def instruction_sentences(text: str) -> list[str]:
     """The sentences of ``text`` that address the reader or the system, in order."""
     return [text[s:e] for s, e in sentence_spans(text) if addresses_reader(text[s:e])]
+
+
+def without_instructions(retrieval: RetrievalResult) -> RetrievalResult:
+    """``retrieval`` with each passage's instruction sentences blanked (same length, so offsets
+    hold): what a language model reads, and what its citation check may find support in."""
+    hits = []
+    for hit in retrieval.hits:
+        text = hit.chunk.text
+        spans = [(s, e) for s, e in sentence_spans(text) if addresses_reader(text[s:e])]
+        for start, end in spans:
+            text = text[:start] + " " * (end - start) + text[end:]
+        hits.append(replace(hit, chunk=replace(hit.chunk, text=text)) if spans else hit)
+    return replace(retrieval, hits=hits)

@@ -14,7 +14,7 @@ from importlib.metadata import entry_points
 import httpx
 from pydantic import ValidationError
 
-from app.errors import PolicyKBError
+from app.errors import PolicyKBError, describe_validation
 from app.settings import Settings, describe_settings
 
 
@@ -58,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.handler(args, settings))
     except PolicyKBError as exc:
         print(f"policykb: error: {exc.message}", file=sys.stderr)
+        return 1
+    except ValidationError as exc:  # an argument the request models refuse (a lone surrogate)
+        print(f"policykb: error: {describe_validation(exc.errors())}", file=sys.stderr)
         return 1
     except httpx.TransportError as exc:
         print(f"policykb: error: the Chroma server cannot be reached ({exc})", file=sys.stderr)

@@ -10,7 +10,8 @@ the CLI prints the message on one line and exits non-zero.
     │   ├── QuestionTooLong                over answer.max_question_chars
     │   ├── InvalidFilter                  unknown doc_id or city, year_from > year_to
     │   ├── InvalidTopK                    top_k outside 1..retrieval.max_top_k
-    │   └── NoUserMessage                  /v1/chat/completions without a user message
+    │   ├── NoUserMessage                  /v1/chat/completions without a user message
+    │   └── MalformedBody                  not JSON, not UTF-8, or nested too deeply
     ├── DocumentNotFound              404  GET /api/documents/{doc_id} for an unknown id
     ├── StoreBusy                     409  another writer (ingest, delete) holds the data dir's lock
     ├── IngestError                   ---  one file could not be ingested (reported per file)
@@ -22,6 +23,9 @@ the CLI prints the message on one line and exits non-zero.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 
 class PolicyKBError(Exception):
@@ -60,6 +64,10 @@ class NoUserMessage(InputError):
     code = "no_user_message"
 
 
+class MalformedBody(InputError):
+    code = "malformed_body"
+
+
 class DocumentNotFound(PolicyKBError):
     code = "document_not_found"
     status = 404
@@ -86,3 +94,24 @@ class UnreadableFile(IngestError):
 class ServiceUnavailable(PolicyKBError):
     code = "service_unavailable"
     status = 503
+
+
+def describe_validation(errors: Iterable[Mapping[str, Any]]) -> str:
+    """pydantic's validation errors as one line naming each field and its problem (the HTTP
+    error message and the CLI's one line)."""
+    parts = []
+    for error in errors:
+        loc = [str(p) for p in error.get("loc", ()) if p != "body"]
+        kind = error.get("type")
+        if kind == "json_invalid":
+            ctx = error.get("ctx", {})
+            parts.append(f"malformed JSON body ({ctx.get('error', 'cannot parse')})")
+        elif kind == "missing":
+            parts.append(f"missing field '{'.'.join(loc)}'")
+        elif kind == "extra_forbidden":
+            parts.append(f"unknown field '{'.'.join(loc)}'")
+        else:
+            where = ".".join(loc) or "body"
+            message = str(error.get("msg", "invalid"))
+            parts.append(f"{where}: {message.removeprefix('Value error, ')}")
+    return "; ".join(parts) or "invalid request"

@@ -2,11 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic.json_schema import JsonDict
 
 Mode = Literal["extractive", "generate"]
+
+
+def utf8_text(text: str) -> str:
+    """``text`` if UTF-8 can carry it. A lone surrogate (JSON ``"\\ud800"``, or a command-line
+    byte the OS could not decode) can be neither embedded, stored nor sent back, so it is the
+    caller's error, named at once rather than found by the embedding model."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = ord(text[exc.start])
+        byte = f", the undecodable byte 0x{code - 0xDC00:02X}" if 0xDC80 <= code <= 0xDCFF else ""
+        raise ValueError(
+            f"character {exc.start} is U+{code:04X}{byte}, a lone surrogate that UTF-8 cannot "
+            "encode; send valid UTF-8 text"
+        ) from None
+    return text
+
+
+# Every string a request carries into retrieval: validated here, once, for every way in.
+Text = Annotated[str, AfterValidator(utf8_text)]
+# The schema states what the service checks (app.services): a question holds a non-space.
+_QUESTION: JsonDict = {"minLength": 1, "pattern": r"\S"}
 
 
 class Filters(BaseModel):
@@ -14,8 +37,8 @@ class Filters(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    city: str | None = Field(None, description="City or district, e.g. 'Zhanjiang', 'Haizhu'.")
-    doc_id: str | None = Field(None, description="One stored document.")
+    city: Text | None = Field(None, description="City or district, e.g. 'Zhanjiang', 'Haizhu'.")
+    doc_id: Text | None = Field(None, description="One stored document.")
     year_from: int | None = Field(None, ge=1900, le=2100, description="Earliest year.")
     year_to: int | None = Field(None, ge=1900, le=2100, description="Latest year.")
 
@@ -23,9 +46,11 @@ class Filters(BaseModel):
 class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    question: str = Field(..., description="The question, in English or Chinese.")
+    question: Text = Field(..., description="The question, in English or Chinese; not empty.",
+                           json_schema_extra=_QUESTION)
     filters: Filters | None = None
-    top_k: int | None = Field(None, description="Passages to retrieve (1..max_top_k).")
+    top_k: int | None = Field(None, description="Passages to retrieve (1..max_top_k).",
+                              json_schema_extra={"minimum": 1})
     mode: Mode | None = Field(None, description="Default: 'generate' when a model is set.")
     include_reasoning: bool = Field(False, description="Return a reasoning model's thinking.")
 
@@ -33,9 +58,11 @@ class AskRequest(BaseModel):
 class SearchRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    query: str = Field(..., description="Words or a question, in English or Chinese.")
+    query: Text = Field(..., description="Words or a question, in English or Chinese; not empty.",
+                        json_schema_extra=_QUESTION)
     filters: Filters | None = None
-    top_k: int | None = Field(None, description="Passages to return (1..max_top_k).")
+    top_k: int | None = Field(None, description="Passages to return (1..max_top_k).",
+                              json_schema_extra={"minimum": 1})
 
 
 class Passage(BaseModel):
@@ -72,6 +99,18 @@ class Citation(BaseModel):
     score: float = Field(..., description="How well the quote supports the answer (0..1).")
 
 
+class Conflict(BaseModel):
+    """A sentence of a document the manifest does not mark official that disagrees with the
+    official document the answer follows."""
+
+    doc_id: str
+    title: str
+    quote: str = Field(..., description="The disagreeing text, verbatim.")
+    start: int
+    end: int
+    followed: str = Field(..., description="doc_id of the official document the answer follows.")
+
+
 class Timings(BaseModel):
     retrieve: float
     answer: float
@@ -87,6 +126,10 @@ class Answer(BaseModel):
     city_inferred: str | None = None
     unsupported: list[str] = Field(default_factory=list,
                                    description="Generated sentences the passages do not back.")
+    conflicts: list[Conflict] = Field(
+        default_factory=list,
+        description="Passages of unofficial documents that say otherwise than the answer's "
+        "official source; the answer text mentions them.")
     fallback: Literal["ungrounded", "llm_unavailable"] | None = None
     reasoning: str | None = None
     timings_ms: Timings | None = None

@@ -5,8 +5,9 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from pathlib import PurePath
 
-from app.answering.citations import passage
+from app.answering.citations import bounded, passage
 from app.answering.extractive import Answerer, ExtractiveAnswerer
 from app.answering.generation import (
     Done,
@@ -17,6 +18,7 @@ from app.answering.generation import (
     answer_events,
     without_model,
 )
+from app.answering.instructions import without_instructions
 from app.briefing.builder import build_brief, compare_topic
 from app.briefing.models import Brief, TopicComparison
 from app.errors import EmptyQuestion, InvalidTopK, QuestionTooLong
@@ -33,7 +35,7 @@ from app.models import (
 )
 from app.retrieval.catalog import Catalog
 from app.retrieval.hybrid import HybridRetriever, RetrievalMode, RetrievalResult
-from app.settings import Settings
+from app.settings import Settings, bundled_embedding_model
 from app.store.bm25 import LexicalIndex
 from app.store.chroma import Store
 from app.store.embedding import load_embedding
@@ -49,6 +51,14 @@ class _Asked:
     full: RetrievalResult  # as deep as the caller asked (eval reads 10)
     began: float
     retrieved: float
+
+
+def model_label(model: str) -> str:
+    """The embedding model's name for /healthz: never a path on this server's disk."""
+    if model == bundled_embedding_model():
+        return "all-MiniLM-L6-v2 (bundled)"
+    local = PurePath(model).is_absolute() or model.startswith((".", "~"))
+    return PurePath(model).name if local else model
 
 
 def _ms(seconds: float) -> float:
@@ -74,7 +84,8 @@ class Services:
             rrf_k=settings.retrieval.rrf_k, bm25_weight=settings.retrieval.bm25_weight,
             city_aware=settings.retrieval.city_aware,
         )
-        extractive = ExtractiveAnswerer(embedder, settings.answer)
+        extractive = ExtractiveAnswerer(embedder, settings.answer,
+                                        max_chars=settings.ingest.chunk_max_chars)
         answerers: dict[str, Answerer] = {"extractive": extractive}
         if settings.llm.base_url:  # one model client per process, shared by every request
             answerers["generate"] = GenerativeAnswerer(LLMClient(settings.llm), extractive)
@@ -121,8 +132,10 @@ class Services:
         began = time.perf_counter()
         question = self.check_question(request.question)
         top_k = self.check_top_k(request.top_k)
-        full = self.retriever.retrieve(question, request.filters, max(top_k, depth),
-                                       retrieval_mode)
+        full = bounded(
+            self.retriever.retrieve(question, request.filters, max(top_k, depth), retrieval_mode),
+            self.settings.ingest.chunk_max_chars,
+        )
         return _Asked(question, self.mode_for(request.mode),
                       replace(full, hits=full.hits[:top_k]), full, began, time.perf_counter())
 
@@ -143,7 +156,13 @@ class Services:
         answerer = self.answerers.get(mode)
         if answerer is None:
             return without_model(self.answerers["extractive"].answer(question, retrieval))
-        return answerer.answer(question, retrieval)
+        return answerer.answer(question, self._readable(mode, retrieval))
+
+    @staticmethod
+    def _readable(mode: str, retrieval: RetrievalResult) -> RetrievalResult:
+        """What an answerer reads: a model never sees a document's orders to the reader (the
+        extractive answerer skips them itself and shows passages verbatim)."""
+        return without_instructions(retrieval) if mode == "generate" else retrieval
 
     def ask_events(self, request: AskRequest) -> Iterator[Event]:
         """`ask` as stream events (app.answering.generation.answerer). Validation and retrieval run
@@ -152,8 +171,9 @@ class Services:
         answerer = self.answerers.get(asked.mode)
 
         def events() -> Iterator[Event]:
+            retrieval = self._readable(asked.mode, asked.retrieval) if answerer else asked.retrieval
             for event in answer_events(answerer or self.answerers["extractive"], asked.question,
-                                       asked.retrieval):
+                                       retrieval):
                 if isinstance(event, Reasoning) and not request.include_reasoning:
                     continue
                 if isinstance(event, Done):
@@ -167,7 +187,8 @@ class Services:
         began = time.perf_counter()
         query = self.check_question(request.query, "query")
         top_k = self.check_top_k(request.top_k)
-        retrieval = self.retriever.retrieve(query, request.filters, top_k)
+        retrieval = bounded(self.retriever.retrieve(query, request.filters, top_k),
+                            self.settings.ingest.chunk_max_chars)
         total = _ms(time.perf_counter() - began)
         return SearchResponse(query=query, passages=[passage(h) for h in retrieval.hits],
                               city_inferred=retrieval.places.label,
@@ -199,7 +220,7 @@ class Services:
             ready=True,
             documents=len(self.catalog.documents),
             chunks=self.store.chunk_count(),
-            embedding_model=self.settings.embedding.model,
+            embedding_model=model_label(self.settings.embedding.model),
             llm=self.settings.llm.base_url,
             default_mode=self.settings.default_mode,
         )

@@ -95,3 +95,28 @@ def segment(text: str) -> str:
 def content_tokens(text: str) -> list[str]:
     """Lower-cased word tokens without stopwords, Chinese segmented: for overlap scoring."""
     return [t for t in _TOKEN.findall(segment(text).lower()) if t not in STOPWORDS]
+
+
+def word_cut(text: str, start: int, limit: int) -> int:
+    """End of the longest piece of ``text`` from ``start`` within ``limit`` characters that
+    ends at a word boundary (a hard cut when the piece holds no space, as Chinese text does)."""
+    end = start + limit
+    if end >= len(text):
+        return len(text)
+    if text[end].isspace():
+        return end
+    space = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
+    return space if space > start + limit // 2 else end
+
+
+def pieces_of(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` as consecutive spans of at most ``limit`` characters, cut at word
+    boundaries, white space between them excluded."""
+    spans: list[tuple[int, int]] = []
+    while start < end:
+        cut = min(word_cut(text, start, limit), end)
+        span = _strip(text, start, cut)
+        if span:
+            spans.append(span)
+        start = cut
+    return spans

@@ -62,6 +62,9 @@ def _run_ingest(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     for path, reason in report.failed:
         print(f"policykb: {path}: {reason}", file=sys.stderr)
+    for doc_id, found in report.instructions.items():
+        print(f"policykb: {doc_id}: {len(found)} sentence(s) address the reader or the system "
+              f"(first: {found[0][:80]!r}); never quoted as answers", file=sys.stderr)
     if args.json:
         print(json.dumps(report.summary(), ensure_ascii=False))
     else:

@@ -19,6 +19,7 @@ from pathlib import Path
 from llama_index.core import Document
 from llama_index.core.storage.docstore import SimpleDocumentStore
 
+from app.answering.instructions import instruction_sentences
 from app.errors import IngestError
 from app.settings import Settings
 from app.store.bm25 import build_index, fingerprint, stored_fingerprint
@@ -43,6 +44,8 @@ class IngestReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)
+    # doc_id -> sentences that address the reader or the system (never quoted as answers)
+    instructions: dict[str, list[str]] = field(default_factory=dict)
     chunks: int = 0
     embedded: int = 0  # chunks embedded and written by this run
     embed_seconds: float = 0.0  # spent chunking, embedding and writing them
@@ -65,6 +68,10 @@ class IngestReport:
             "seconds": round(self.seconds, 3),
             "documents": self.documents,
             "failures": [{"path": p, "reason": r} for p, r in self.failed],
+            "instructions": [
+                {"doc_id": d, "sentences": len(found), "first": found[0]}
+                for d, found in self.instructions.items()
+            ],
         }
 
 
@@ -131,6 +138,8 @@ def _ingest(
                 bar.advance()
                 continue
             doc = _document(source, outcome.text, outcome.pages)
+            if found_instructions := instruction_sentences(outcome.text):
+                report.instructions[source.doc_id] = found_instructions
             known = docstore.get_document_hash(source.doc_id)
             owner = owners.get(source.doc_id)
             if known == doc.hash:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.models import Citation, Passage
-from app.retrieval.hybrid import Hit
+from app.retrieval.hybrid import Hit, RetrievalResult
 from app.store.chroma import Chunk
-from app.text import sentence_spans
+from app.text import pieces_of, sentence_spans, word_cut
+
+# A chunk is read up to this many times the chunk cap: more than any chunk ingest writes, while a
+# chunk stored before chunks were capped (a 2,000,000-character paragraph) stays bounded.
+READ_CAPS = 4
 
 
 @dataclass(frozen=True)
@@ -21,12 +25,34 @@ class Sentence:
     rank: int  # rank of its passage
 
 
-def sentences_of(hits: list[Hit]) -> list[Sentence]:
+def bounded(retrieval: RetrievalResult, max_chars: int) -> RetrievalResult:
+    """``retrieval`` with each chunk cut to ``READ_CAPS * max_chars`` characters at a word
+    boundary; what is kept is still the document's text at the chunk's offsets."""
+    limit = READ_CAPS * max_chars
+    hits = []
+    for hit in retrieval.hits:
+        chunk = hit.chunk
+        if len(chunk.text) > limit:
+            cut = word_cut(chunk.text, 0, limit)
+            chunk = replace(chunk, text=chunk.text[:cut], end=chunk.start + cut)
+        hits.append(replace(hit, chunk=chunk))
+    return replace(retrieval, hits=hits)
+
+
+def sentences_of(hits: list[Hit], max_chars: int | None = None) -> list[Sentence]:
+    """Candidate sentences; one longer than ``max_chars`` (the chunk cap) becomes pieces cut
+    at word boundaries, so no quote is longer than a chunk may be."""
     seen: set[str] = set()
     found: list[Sentence] = []
     for hit in hits:
         chunk = hit.chunk
-        for start, end in sentence_spans(chunk.text):
+        spans = [
+            piece
+            for start, end in sentence_spans(chunk.text)
+            for piece in ([(start, end)] if max_chars is None or end - start <= max_chars
+                          else pieces_of(chunk.text, start, end, max_chars))
+        ]
+        for start, end in spans:
             text = chunk.text[start:end]
             key = " ".join(text.lower().split())
             if key in seen:  # the same clause repeated (Shenzhen's preamble repeats (16))

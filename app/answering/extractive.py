@@ -21,10 +21,12 @@ import numpy as np
 import Stemmer
 
 from app.answering.citations import Sentence, citation, passage, sentences_of
-from app.models import Answer
+from app.answering.instructions import addresses_reader
+from app.models import Answer, Conflict
 from app.retrieval.glossary import expand_query
 from app.retrieval.hybrid import RetrievalResult
 from app.settings import AnswerSettings
+from app.store.metadata import is_official
 from app.text import content_tokens
 
 NO_ANSWER = "The knowledge base has no passage that answers this question."
@@ -62,6 +64,10 @@ _HOW_MANY = re.compile(r"\bhow many ((?:[A-Za-z0-9-]+\s+){0,3}?[A-Za-z0-9-]+?)\s
                        r"for|to|at|on)\b", re.IGNORECASE)
 # A heading quoted alone ("(18) Strengthen safety supervision.") names a topic, answers nothing.
 _MEASURE_LABEL = re.compile(r"^[(（]\d{1,3}[)）]")
+# An official sentence within this share of the best one answers instead of an unofficial one it
+# disagrees with (the manifest's documents are the authority; a stray file is not).
+CONFLICT_RATIO = 0.6
+_FIGURE = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\s*%?")
 HEADING_WORDS = 8
 HEADING_PENALTY = 0.7
 _HAS_DATE = re.compile(
@@ -80,6 +86,17 @@ def _is_heading(sentence: Sentence) -> bool:
     return sentence.start == 0 and not text.rstrip().endswith((".", "。", "!", "?", "！", "？"))
 
 
+def _figures(text: str) -> list[str]:
+    return [re.sub(r"[\s,]", "", m.group(0)) for m in _FIGURE.finditer(text)]
+
+
+def _conflict(sentence: Sentence, followed: str) -> Conflict:
+    chunk = sentence.chunk
+    return Conflict(doc_id=chunk.doc_id, title=str(chunk.metadata.get("title") or chunk.doc_id),
+                    quote=sentence.text, start=sentence.start, end=sentence.end,
+                    followed=followed)
+
+
 class TextEmbedder(Protocol):
     def get_text_embedding_batch(self, texts: list[str]) -> list[list[float]]: ...
 
@@ -95,9 +112,11 @@ class Scored:
 
 
 class ExtractiveAnswerer:
-    def __init__(self, embedder: TextEmbedder, settings: AnswerSettings) -> None:
+    def __init__(self, embedder: TextEmbedder, settings: AnswerSettings,
+                 max_chars: int | None = None) -> None:
         self.embedder = embedder
         self.settings = settings
+        self.max_chars = max_chars  # longest quote: the chunk cap
         self._stemmer = Stemmer.Stemmer("english")
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
 
@@ -112,10 +131,35 @@ class ExtractiveAnswerer:
         ranked = self.rank_sentences(question, retrieval)
         if not ranked or ranked[0].support < self.settings.refusal_threshold:
             return self.refusal(retrieval, NO_ANSWER)
+        ranked, conflicts = self._prefer_official(ranked)
         chosen = self._choose(ranked, places.by_place)
         citations = [citation(n, s.sentence, s.support) for n, s in enumerate(chosen, start=1)]
         text = " ".join(f"{c.quote} [{c.n}]" for c in citations)
-        return Answer(answer=text, citations=citations, city_inferred=places.label)
+        for conflict in conflicts:
+            text += (f" (Note: “{conflict.title}”, a document not marked official, says "
+                     f"otherwise: “{conflict.quote}”; this answer follows the official document.)")
+        return Answer(answer=text, citations=citations, city_inferred=places.label,
+                      conflicts=conflicts)
+
+    def _prefer_official(self, ranked: list[Scored]) -> tuple[list[Scored], list[Conflict]]:
+        """When a sentence of an official document and nearly as good ones of unofficial
+        documents disagree (figures one has and the other lacks), the official one answers and
+        the others are reported, not quoted."""
+        floor = max(self.settings.refusal_threshold, CONFLICT_RATIO * ranked[0].support)
+        near = [s for s in ranked if s.support >= floor]
+        official = next((s for s in near if is_official(s.sentence.chunk.metadata)), None)
+        if official is None:
+            return ranked, []
+        figures = set(_figures(official.sentence.text))
+        rivals = [
+            s for s in near
+            if not is_official(s.sentence.chunk.metadata)
+            and set(_figures(s.sentence.text)) - figures and figures
+        ]
+        if not rivals:
+            return ranked, []
+        kept = [official] + [s for s in ranked if s is not official and s not in rivals]
+        return kept, [_conflict(s.sentence, official.sentence.chunk.doc_id) for s in rivals[:2]]
 
     def _choose(self, ranked: list[Scored], places: dict[str, set[str]]) -> list[Scored]:
         """The best sentence, then: for a question naming several places, the best of each
@@ -143,7 +187,8 @@ class ExtractiveAnswerer:
 
     def rank_sentences(self, question: str, retrieval: RetrievalResult) -> list[Scored]:
         """Candidate sentences of the retrieved passages, best supported first."""
-        sentences = sentences_of(retrieval.hits)
+        sentences = [s for s in sentences_of(retrieval.hits, self.max_chars)
+                     if not addresses_reader(s.text)]  # orders to the reader answer nothing
         if not sentences:
             return []
         query = np.asarray(retrieval.query_embedding, dtype=np.float32)

@@ -29,7 +29,8 @@ def _respond(what: Brief | TopicComparison, fmt: str) -> Brief | TopicComparison
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
-@router.get("/api/documents/{doc_id}/brief", response_model=Brief, responses=FILES)  # type: ignore[arg-type]
+# Registered before the document route, whose ``{doc_id:path}`` would also match ".../brief".
+@router.get("/api/documents/{doc_id:path}/brief", response_model=Brief, responses=FILES)  # type: ignore[arg-type]
 def brief(doc_id: str, services: ServicesDep,
           format: ExportFormat = "json") -> Brief | Response:
     """A cited briefing pack: what the policy is, its requirements, figures, dates, responsible

@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 import httpx
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
+from starlette.exceptions import HTTPException
 
-from app.errors import PolicyKBError
+from app.errors import MalformedBody, PolicyKBError, describe_validation
 from app.http.briefing import router as briefing_router
 from app.http.openai_compat import router as openai_router
 from app.http.routes import router
@@ -21,25 +24,36 @@ from app.services import Services
 from app.settings import Settings
 
 
-def _error(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse(status_code=status, content={"error": {"code": code, "message": message}})
+def _error(status: int, code: str, message: str,
+           headers: dict[str, str] | None = None) -> JSONResponse:
+    # A message may quote the request; whatever it quotes must still encode as UTF-8.
+    message = message.encode("utf-8", "backslashreplace").decode("utf-8")
+    return JSONResponse(status_code=status, content={"error": {"code": code, "message": message}},
+                        headers=headers)
 
 
-def _describe_validation(exc: RequestValidationError) -> str:
-    parts = []
-    for error in exc.errors():
-        loc = [str(p) for p in error.get("loc", ()) if p != "body"]
-        if error.get("type") == "json_invalid":
-            ctx = error.get("ctx", {})
-            parts.append(f"malformed JSON body ({ctx.get('error', 'cannot parse')})")
-        elif error.get("type") == "missing":
-            parts.append(f"missing field '{'.'.join(loc)}'")
-        elif error.get("type") == "extra_forbidden":
-            parts.append(f"unknown field '{'.'.join(loc)}'")
-        else:
-            where = ".".join(loc) or "body"
-            parts.append(f"{where}: {error.get('msg')}")
-    return "; ".join(parts) or "invalid request"
+def _unparsable_body(cause: BaseException | None) -> str | None:
+    """What was wrong with a JSON body Starlette could not parse, or None if not the body."""
+    if isinstance(cause, UnicodeDecodeError):
+        return (f"the body is not valid UTF-8 (byte 0x{cause.object[cause.start]:02X} at "
+                f"offset {cause.start}); send JSON encoded as UTF-8")
+    if isinstance(cause, RecursionError):
+        return "malformed JSON body (nested too deeply)"
+    if isinstance(cause, ValueError):
+        return f"malformed JSON body ({cause})"
+    return None
+
+
+def _declare_limits(schema: dict[str, Any], settings: Settings) -> dict[str, Any]:
+    """The schema states this deployment's limits (settings), as the service enforces them."""
+    components = schema.get("components", {}).get("schemas", {})
+    for name, text_field in (("AskRequest", "question"), ("SearchRequest", "query")):
+        properties = components.get(name, {}).get("properties", {})
+        if text_field in properties:
+            properties[text_field]["maxLength"] = settings.answer.max_question_chars
+        if "top_k" in properties:
+            properties["top_k"]["maximum"] = settings.retrieval.max_top_k
+    return schema
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -51,11 +65,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.services = Services.build(settings)
         yield
 
-    app = FastAPI(
+    # /docs and /redoc from assets shipped in the fastapi-offline package: no CDN, so the
+    # docs work on a network with no way out.
+    app = FastAPIOffline(
         title="policykb",
         description="Answers questions about policy documents with cited passages.",
         version="0.1.0",
         lifespan=lifespan,
+        static_url="/docs-assets",
+        favicon_url="/web/favicon.svg",
+        swagger_ui_parameters={"validatorUrl": None},  # no badge fetched from swagger.io
     )
     app.state.settings = settings
 
@@ -65,7 +84,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
-        return _error(422, "invalid_request", _describe_validation(exc))
+        return _error(422, "invalid_request", describe_validation(exc.errors()))
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        # FastAPI answers a body it cannot decode (not UTF-8, nested past the parser's depth)
+        # with a bare 400 {"detail"}; it is a malformed request like any other.
+        body_problem = _unparsable_body(exc.__cause__) if exc.status_code == 400 else None
+        if body_problem:
+            return _error(MalformedBody.status, MalformedBody.code, body_problem)
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        return _error(exc.status_code, code, str(exc.detail), dict(exc.headers or {}))
 
     @app.exception_handler(httpx.TransportError)
     async def store_unreachable(request: Request, exc: httpx.TransportError) -> JSONResponse:
@@ -77,9 +106,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def json_error(request: Request, exc: json.JSONDecodeError) -> JSONResponse:
         return _error(422, "invalid_request", f"malformed JSON body ({exc.msg})")
 
-    app.include_router(router)
     app.include_router(briefing_router)
+    app.include_router(router)
     app.include_router(stream_router)
     app.include_router(openai_router)
     app.include_router(web_router)
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = _declare_limits(FastAPI.openapi(app), settings)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     return app

@@ -23,12 +23,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from fastapi import APIRouter
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import StreamingResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app.answering.generation import Checked, Done, Event, Reasoning
 from app.errors import NoUserMessage
 from app.http.deps import ServicesDep
+from app.http.routes import ERRORS
 from app.http.streaming import SSE_HEADERS, error_data
 from app.models import Answer, AskRequest
 
@@ -37,7 +39,7 @@ log = logging.getLogger(__name__)
 MODEL_ID = "policykb"
 CREATED = int(time.time())
 
-router = APIRouter(prefix="/v1", tags=["openai-compatible"])
+router = APIRouter(prefix="/v1", tags=["openai-compatible"], responses=ERRORS)
 
 
 class ChatMessageIn(BaseModel):
@@ -53,7 +55,11 @@ class ChatCompletionRequest(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     model: str = MODEL_ID
-    messages: list[ChatMessageIn] = Field(..., description="The last user message is asked.")
+    messages: list[ChatMessageIn] = Field(
+        ..., description="The last user message is asked; at least one message has role 'user'.",
+        json_schema_extra={"minItems": 1, "contains": {
+            "type": "object", "properties": {"role": {"const": "user"}}, "required": ["role"]}},
+    )
     stream: bool = False
     include_reasoning: bool = Field(False, description="policykb: return a model's thinking.")
 
@@ -93,10 +99,15 @@ def models() -> dict[str, Any]:
     ]}
 
 
-@router.post("/chat/completions", response_model=None)
+@router.post("/chat/completions", response_model=None, responses={200: {
+    "content": {"application/json": {}, "text/event-stream": {}},
+    "description": "A chat.completion object, or chat.completion.chunk events when stream"}})
 def chat_completions(body: ChatCompletionRequest,
                      services: ServicesDep) -> dict[str, Any] | StreamingResponse:
-    request = AskRequest(question=question_of(body), include_reasoning=body.include_reasoning)
+    try:  # the question is the request's field now: validated as /api/ask validates it
+        request = AskRequest(question=question_of(body), include_reasoning=body.include_reasoning)
+    except ValidationError as exc:
+        raise RequestValidationError(exc.errors()) from exc
     completion_id = f"chatcmpl-{uuid.uuid4().hex}"
     if body.stream:
         events = services.ask_events(request)  # input errors raise here, as 422 JSON

@@ -42,7 +42,8 @@ def documents(services: ServicesDep) -> DocumentList:
     return DocumentList(documents=services.documents())
 
 
-@router.get("/api/documents/{doc_id}", response_model=DocumentDetail, tags=["documents"])
+# ``:path``: a doc_id may hold "/" (a manifest may name one so).
+@router.get("/api/documents/{doc_id:path}", response_model=DocumentDetail, tags=["documents"])
 def document(doc_id: str, services: ServicesDep) -> DocumentDetail:
     """Metadata and the full stored text (citation offsets point into it)."""
     return services.document(doc_id)

@@ -23,13 +23,14 @@ from fastapi.responses import StreamingResponse
 from app.answering.generation import Done, Event, Reasoning, Token
 from app.errors import PolicyKBError
 from app.http.deps import ServicesDep
+from app.http.routes import ERRORS
 from app.models import AskRequest
 
 log = logging.getLogger(__name__)
 
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}  # no proxy buffering
 
-router = APIRouter()
+router = APIRouter(responses=ERRORS)
 
 
 def sse(event: str, data: object) -> str:

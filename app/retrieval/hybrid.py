@@ -28,6 +28,8 @@ from app.store.bm25 import LexicalIndex
 from app.store.chroma import Chunk, Store
 
 RetrievalMode = Literal["hybrid", "dense", "bm25"]
+# A doc_id no document has: the filter of a year range that holds no document.
+NO_DOCUMENT = "\x00no document"
 
 
 class Embedder(Protocol):
@@ -118,13 +120,19 @@ class HybridRetriever:
             and filters.year_from > filters.year_to
         ):
             raise InvalidFilter(f"year_from {filters.year_from} is after year_to {filters.year_to}")
-        if filters.year_from is not None:
-            conditions.append(
-                MetadataFilter(key="year", value=filters.year_from, operator=FilterOperator.GTE)
+        if filters.year_from is not None or filters.year_to is not None:
+            # By the documents' years as the catalog read and checked them, not the chunks'
+            # copies, which an older store may hold with the wrong type ("abc" >= 2020).
+            low, high = filters.year_from or 0, filters.year_to or 9999
+            in_range = sorted(
+                doc.doc_id
+                for doc in self.catalog.documents.values()
+                if isinstance(year := doc.metadata.get("year"), int) and low <= year <= high
             )
-        if filters.year_to is not None:
             conditions.append(
-                MetadataFilter(key="year", value=filters.year_to, operator=FilterOperator.LTE)
+                MetadataFilter(
+                    key="doc_id", value=in_range or [NO_DOCUMENT], operator=FilterOperator.IN
+                )
             )
         return conditions
 

@@ -33,6 +33,7 @@ from pydantic import PrivateAttr
 
 from app.errors import ServiceUnavailable
 from app.settings import Settings
+from app.store.metadata import clean_metadata
 
 # Metadata keys of a document record that are listed to users (the rest is bookkeeping).
 DOCUMENT_FIELDS = (
@@ -97,7 +98,9 @@ class Chunk:
     @classmethod
     def from_record(cls, chunk_id: str, text: str, metadata: dict[str, Any]) -> Chunk:
         # ChromaVectorStore's own bookkeeping keys (node JSON, node type) are not metadata.
-        metadata = {k: v for k, v in metadata.items() if not k.startswith("_")}
+        metadata = clean_metadata(
+            chunk_id, {k: v for k, v in metadata.items() if not k.startswith("_")}
+        )
         return cls(
             chunk_id=chunk_id,
             doc_id=str(metadata["doc_id"]),
@@ -181,7 +184,7 @@ class Store:
     def list_documents(self) -> list[StoredDocument]:
         got = self.documents.get(include=["metadatas"])
         docs = [
-            StoredDocument(doc_id, dict(meta or {}))
+            StoredDocument(doc_id, clean_metadata(doc_id, dict(meta or {})))
             for doc_id, meta in zip(got["ids"], got["metadatas"] or [], strict=True)
         ]
         return sorted(docs, key=lambda d: d.doc_id)
@@ -191,7 +194,9 @@ class Store:
         if not got["ids"]:
             return None
         return StoredDocument(
-            doc_id, dict((got["metadatas"] or [{}])[0] or {}), (got["documents"] or [""])[0] or ""
+            doc_id,
+            clean_metadata(doc_id, dict((got["metadatas"] or [{}])[0] or {})),
+            (got["documents"] or [""])[0] or "",
         )
 
     def put_document(self, doc_id: str, text: str, metadata: dict[str, Any]) -> None:

@@ -30,6 +30,7 @@ from app.models import (
     Timings,
 )
 from app.retrieval.catalog import Catalog
+from app.retrieval.freshness import StoreWatch
 from app.retrieval.hybrid import HybridRetriever, RetrievalMode, RetrievalResult
 from app.settings import Settings
 from app.store.bm25 import LexicalIndex
@@ -59,6 +60,7 @@ class Services:
     store: Store
     catalog: Catalog
     retriever: HybridRetriever
+    watch: StoreWatch
     answerers: dict[str, Answerer] = field(default_factory=dict)
 
     @classmethod
@@ -66,8 +68,11 @@ class Services:
         store = Store(settings)
         embedder = load_embedding(settings)
         catalog = Catalog(store, settings.bm25_dir)
+        lexical = LexicalIndex(settings.bm25_dir)
+        watch = StoreWatch(store, catalog, lexical, settings.bm25_dir,
+                           settings.server.store_check_s)
         retriever = HybridRetriever(
-            store, embedder, LexicalIndex(settings.bm25_dir), catalog,
+            store, embedder, lexical, catalog,
             mode=settings.retrieval.mode, candidates=settings.retrieval.candidates,
             rrf_k=settings.retrieval.rrf_k, bm25_weight=settings.retrieval.bm25_weight,
             city_aware=settings.retrieval.city_aware,
@@ -76,7 +81,7 @@ class Services:
         answerers: dict[str, Answerer] = {"extractive": extractive}
         if settings.llm.base_url:  # one model client per process, shared by every request
             answerers["generate"] = GenerativeAnswerer(LLMClient(settings.llm), extractive)
-        return cls(settings, store, catalog, retriever, answerers)
+        return cls(settings, store, catalog, retriever, watch, answerers)
 
     # Validation ------------------------------------------------------------------------------
     def check_question(self, text: str, what: str = "question") -> str:
@@ -119,8 +124,9 @@ class Services:
         began = time.perf_counter()
         question = self.check_question(request.question)
         top_k = self.check_top_k(request.top_k)
-        full = self.retriever.retrieve(question, request.filters, max(top_k, depth),
-                                       retrieval_mode)
+        with self.watch.reading():
+            full = self.retriever.retrieve(question, request.filters, max(top_k, depth),
+                                           retrieval_mode)
         return _Asked(question, self.mode_for(request.mode),
                       replace(full, hits=full.hits[:top_k]), full, began, time.perf_counter())
 
@@ -165,26 +171,29 @@ class Services:
         began = time.perf_counter()
         query = self.check_question(request.query, "query")
         top_k = self.check_top_k(request.top_k)
-        retrieval = self.retriever.retrieve(query, request.filters, top_k)
+        with self.watch.reading():
+            retrieval = self.retriever.retrieve(query, request.filters, top_k)
         total = _ms(time.perf_counter() - began)
         return SearchResponse(query=query, passages=[passage(h) for h in retrieval.hits],
                               city_inferred=retrieval.places.label,
                               timings_ms=Timings(retrieve=total, answer=0.0, total=total))
 
     def documents(self) -> list[DocumentInfo]:
-        self.catalog.refresh()
-        return [DocumentInfo(**d.info) for d in self.catalog.documents.values()]
+        with self.watch.reading():
+            return [DocumentInfo(**d.info) for d in self.catalog.documents.values()]
 
     def document(self, doc_id: str) -> DocumentDetail:
-        info = self.catalog.get(doc_id).info
-        return DocumentDetail(**info, text=self.catalog.text(doc_id))
+        with self.watch.reading():
+            info = self.catalog.get(doc_id).info
+            return DocumentDetail(**info, text=self.catalog.text(doc_id))
 
     def health(self) -> Health:
-        self.catalog.refresh()
+        with self.watch.reading():
+            documents, chunks = len(self.catalog.documents), self.store.chunk_count()
         return Health(
             ready=True,
-            documents=len(self.catalog.documents),
-            chunks=self.store.chunk_count(),
+            documents=documents,
+            chunks=chunks,
             embedding_model=self.settings.embedding.model,
             llm=self.settings.llm.base_url,
             default_mode=self.settings.default_mode,

@@ -1,7 +1,7 @@
 """The stored documents as the service sees them: metadata, texts, places.
 
-Loaded once and reloaded only when ingest has changed the store (its BM25 fingerprint moves),
-so requests never list Chroma collections.
+Loaded once and reloaded only when ingest has changed the store (its BM25 fingerprint moves;
+``app.retrieval.freshness`` watches it), so requests never list Chroma collections.
 """
 
 from __future__ import annotations
@@ -39,7 +39,6 @@ class Catalog:
         return set(self.documents)
 
     def get(self, doc_id: str) -> StoredDocument:
-        self.refresh()
         doc = self.documents.get(doc_id)
         if doc is None:
             raise DocumentNotFound(f"no document {doc_id!r} is stored")

@@ -107,7 +107,7 @@ class HybridRetriever:
                 MetadataFilter(key="doc_id", value=sorted(doc_ids), operator=FilterOperator.IN)
             )
         if filters.doc_id is not None:
-            if filters.doc_id not in self.catalog.doc_ids:
+            if filters.doc_id not in self.catalog.documents:
                 raise InvalidFilter(
                     f"unknown doc_id {filters.doc_id!r}; GET /api/documents lists the stored ones"
                 )
@@ -132,8 +132,6 @@ class HybridRetriever:
         self, query: str, filters: Filters | None, top_k: int, mode: RetrievalMode | None = None
     ) -> RetrievalResult:
         mode = mode or self.mode
-        self.catalog.refresh()
-        self.lexical.refresh()
         conditions = self.metadata_filters(filters)
         places = self.catalog.places.infer(query)
         scoped = (

@@ -214,6 +214,20 @@ class Store:
             )
         }
 
+    def get_chunks_with_vectors(self, chunk_ids: list[str]) -> dict[str, tuple[Chunk, Any]]:
+        """Chunks with their embeddings, in one request."""
+        if not chunk_ids:
+            return {}
+        got = self.chunks.get(ids=chunk_ids, include=["metadatas", "documents", "embeddings"])
+        vectors = got["embeddings"]
+        return {
+            cid: (Chunk.from_record(cid, text or "", dict(meta or {})), vector)
+            for cid, text, meta, vector in zip(
+                got["ids"], got["documents"] or [], got["metadatas"] or [],
+                [] if vectors is None else list(vectors), strict=True,
+            )
+        }
+
     def query_dense(
         self, embedding: list[float], k: int, filters: MetadataFilters | None
     ) -> list[tuple[Chunk, float]]:

@@ -70,6 +70,10 @@ def register(sub: Subparsers) -> None:
                         help="rewrite the marked sections of FILE (e.g. eval/README.md) that "
                         "this run fills: the --compare table, the --thresholds sweep")
     parser.set_defaults(handler=_run_eval, parser=parser)
+    # `policykb bench` rides on this entry point: a new one would need a reinstall.
+    from eval.bench.cli import register_bench
+
+    register_bench(sub)
 
 
 def _run_eval(args: argparse.Namespace, settings: Settings) -> int:

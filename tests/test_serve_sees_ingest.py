@@ -52,7 +52,7 @@ def test_running_server_answers_from_documents_ingested_after_it_started(
     later.mkdir()
     (later / f"{NEW_DOC}.txt").write_text(NEW_TEXT)
 
-    with running_server(env, PORT, tmp_path / "server.log") as server:
+    with running_server(env, PORT, tmp_path / "server.log", timeout_s=300) as server:
         api = httpx.Client(base_url=server.url, timeout=60)
         before = api.post("/api/search", json={"query": "harbour drone flight logs"}).json()
         assert NEW_DOC not in {p["doc_id"] for p in before["passages"]}

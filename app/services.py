@@ -35,7 +35,7 @@ from app.retrieval.hybrid import HybridRetriever, RetrievalMode, RetrievalResult
 from app.settings import Settings
 from app.store.bm25 import LexicalIndex
 from app.store.chroma import Store
-from app.store.embedding import load_embedding
+from app.store.embedding import OneAtATime, load_embedding
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class Services:
     @classmethod
     def build(cls, settings: Settings) -> Services:
         store = Store(settings)
-        embedder = load_embedding(settings)
+        embedder = OneAtATime(load_embedding(settings))
         catalog = Catalog(store, settings.bm25_dir)
         lexical = LexicalIndex(settings.bm25_dir)
         watch = StoreWatch(store, catalog, lexical, settings.bm25_dir,

@@ -36,7 +36,10 @@ def test_small_bench_prints_every_figure_and_writes_the_chart(
         assert re.search(rf"^{re.escape(name)}\s+\d+\.?\d*$", out, re.M), f"no figure: {name}"
     chunks = int(re.search(r"^figure\s+(\d+) chunks", out, re.M).group(1))  # type: ignore[union-attr]
     assert 1500 <= chunks <= 2500
-    assert markdown.read_text().count("|") > 50
+    table = markdown.read_text()
+    for name in names:
+        assert re.search(rf"^\| {re.escape(name)} \| \d+\.?\d* \|$", table, re.M), name
+    assert "Produced by `policykb bench --small --questions 12 --seconds 1`" in table
     assert markdown.with_suffix(".png").read_bytes().startswith(b"\x89PNG")
     # A second run reuses the built corpus.
     assert (tmp_path / "data" / "bench" / "chunks-2000" / "built.json").exists()

@@ -73,10 +73,22 @@ def _run_bench(args: argparse.Namespace, settings: Settings) -> int:
     print(TARGETS)
     minutes = (time.perf_counter() - began) / 60
     if markdown is not None:
-        command = shlex.join(["policykb", "bench", *sys.argv[2:]]) if len(sys.argv) > 1 \
-            else "policykb bench"
+        command = _command_line(args)
         png = write_markdown(markdown, results, LEVELS, command,
                              f"{time.strftime('%Y-%m-%d')}, {minutes:.0f} min")
         print(f"wrote {markdown} and {png}")
     print(f"bench: {minutes:.1f} min")
     return 0
+
+
+def _command_line(args: argparse.Namespace) -> str:
+    parts = ["policykb", "bench"]
+    if args.small:
+        parts.append("--small")
+    if args.sizes:
+        parts += ["--sizes", ",".join(str(s) for s in args.sizes)]
+    for flag, value, default in (("--questions", args.questions, 60),
+                                 ("--seconds", args.seconds, None)):
+        if value != default:
+            parts += [flag, f"{value:g}"]
+    return shlex.join(parts)

@@ -62,11 +62,14 @@ def in_process(settings: Settings, questions: Sequence[str]) -> tuple[Latency, L
 
     from app.models import AskRequest
     from app.services import Services
+    from app.store.embedding import OneAtATime
 
     services = Services.build(settings)
+    shared = services.retriever.embedder
+    assert isinstance(shared, OneAtATime)
     recipe = VectorStoreIndex.from_vector_store(
         ChromaVectorStore(chroma_collection=services.store.chunks),
-        embed_model=services.retriever.embedder,  # the same loaded model instance
+        embed_model=shared.model,  # the same loaded model
     ).as_retriever(similarity_top_k=settings.retrieval.top_k)
 
     def ask(question: str) -> object:

@@ -22,6 +22,7 @@ class Catalog:
         self._fingerprint: str | None = "unloaded"
         self.documents: dict[str, StoredDocument] = {}
         self.places = PlaceIndex([])
+        self.chunk_total = 0
         self._text = lru_cache(maxsize=64)(self._load_text)
         self.refresh()
 
@@ -32,6 +33,7 @@ class Catalog:
         self._fingerprint = current
         self.documents = {d.doc_id: d for d in self.store.list_documents()}
         self.places = PlaceIndex(self.documents.values())
+        self.chunk_total = sum(int(d.metadata.get("chunks", 0)) for d in self.documents.values())
         self._text.cache_clear()
 
     @property

@@ -191,14 +191,15 @@ class HybridRetriever:
         mode: RetrievalMode,
         found: _Found,
     ) -> tuple[list[str] | None, list[str] | None]:
-        """The overall and the in-scope dense rankings, from one query when it reaches deep
-        enough to hold ``candidates`` passages of the scope (always, on a small store)."""
+        """The overall and the in-scope dense rankings: from one query that returns every
+        passage when the store is small, else one query each."""
         if mode not in ("hybrid", "dense"):
             return None, None
-        deep = self.candidates * SCOPE_DEPTH
-        overall = self._dense(embedding, conditions, deep, found)
-        inside = [cid for cid in overall if found.chunks[cid].doc_id in scope_docs]
-        if len(inside) < self.candidates and len(overall) == deep:
+        if self.catalog.chunk_total <= self.candidates * SCOPE_DEPTH:
+            overall = self._dense(embedding, conditions, self.candidates * SCOPE_DEPTH, found)
+            inside = [cid for cid in overall if found.chunks[cid].doc_id in scope_docs]
+        else:
+            overall = self._dense(embedding, conditions, self.candidates, found)
             inside = self._dense(embedding, [*conditions, scope], self.candidates, found)
         return overall[: self.candidates], inside[: self.candidates]
 
@@ -230,8 +231,8 @@ class HybridRetriever:
         return {cid: found.cosines[cid] for cid in chunk_ids}
 
 
-# The scoped question's one dense query reads this many times the candidates, so that the
-# passages of the places it names are among them on all but large stores.
+# A store of at most this many times the candidates is read whole by a scoped question's
+# one dense query; above it, a question's places get their own query.
 SCOPE_DEPTH = 4
 
 

@@ -9,7 +9,7 @@ PORT ?= 8000
 TORCH := torch==2.13.0
 
 .DEFAULT_GOAL := help
-.PHONY: help setup setup-test browser ingest serve run test lint eval llm clean
+.PHONY: help setup setup-test browser ingest serve run test lint eval bench llm clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-11s %s\n", $$1, $$2}'
@@ -55,6 +55,10 @@ lint: setup-test ## ruff and mypy only
 
 eval: setup ingest ## score the eval question set (writes eval/reports/latest.json)
 	$(BIN)/policykb eval --compare --report eval/reports/latest.json --markdown eval/README.md
+
+bench: setup ## benchmark 10k and 100k-chunk synthetic corpora (first run ~1 h, then ~15 min); writes eval/bench.md
+	$(BIN)/pip install --quiet -e ".[bench]"
+	$(BIN)/policykb bench
 
 llm: setup ## serve MODEL=path/to/model.gguf with llama.cpp's OpenAI-compatible server
 	@test -n "$(MODEL)" || { echo "usage: make llm MODEL=path/to/model.gguf [LLM_PORT=8080]"; exit 2; }

@@ -9,6 +9,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+from app.errors import InputError
 from app.models import Answer, AskRequest, Filters, SearchRequest, SearchResponse
 from app.settings import Settings
 
@@ -59,6 +60,9 @@ def register(sub: Subparsers) -> None:
     serve = sub.add_parser("serve", help="serve the HTTP API and web page")
     serve.add_argument("--host", help="default: POLICYKB_SERVER_HOST (127.0.0.1)")
     serve.add_argument("--port", type=int, help="default: POLICYKB_SERVER_PORT (8000)")
+    serve.add_argument("--workers", type=int, default=1,
+                       help="worker processes sharing the port (default 1); more than one "
+                       "needs POLICYKB_CHROMA_MODE=http, see README 'Scaling out'")
     serve.set_defaults(handler=_run_serve)
 
 
@@ -160,5 +164,16 @@ def _run_serve(args: argparse.Namespace, settings: Settings) -> int:
 
     host = args.host or settings.server.host
     port = args.port or settings.server.port
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    if args.workers < 1:
+        raise InputError(f"--workers must be at least 1, got {args.workers}")
+    if args.workers == 1:
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+        return 0
+    if settings.chroma.mode != "http":
+        # Each worker would hold its own embedded Chroma on one directory: only one process
+        # may write it, and a reader's copy of the index goes stale (README 'Scaling out').
+        raise InputError("--workers above 1 needs a Chroma server (POLICYKB_CHROMA_MODE=http)")
+    # Each worker process builds the app from the same environment (Settings()).
+    uvicorn.run("app.http.factory:create_app", factory=True, host=host, port=port,
+                workers=args.workers, log_level="info")
     return 0

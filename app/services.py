@@ -34,11 +34,12 @@ from app.models import (
     Timings,
 )
 from app.retrieval.catalog import Catalog
+from app.retrieval.freshness import StoreWatch
 from app.retrieval.hybrid import HybridRetriever, RetrievalMode, RetrievalResult
 from app.settings import Settings, bundled_embedding_model
 from app.store.bm25 import LexicalIndex
 from app.store.chroma import Store
-from app.store.embedding import load_embedding
+from app.store.embedding import OneAtATime, load_embedding
 
 
 @dataclass(frozen=True)
@@ -71,15 +72,19 @@ class Services:
     store: Store
     catalog: Catalog
     retriever: HybridRetriever
+    watch: StoreWatch
     answerers: dict[str, Answerer] = field(default_factory=dict)
 
     @classmethod
     def build(cls, settings: Settings) -> Services:
         store = Store(settings)
-        embedder = load_embedding(settings)
+        embedder = OneAtATime(load_embedding(settings))
         catalog = Catalog(store, settings.bm25_dir)
+        lexical = LexicalIndex(settings.bm25_dir)
+        watch = StoreWatch(store, catalog, lexical, settings.bm25_dir,
+                           settings.server.store_check_s)
         retriever = HybridRetriever(
-            store, embedder, LexicalIndex(settings.bm25_dir), catalog,
+            store, embedder, lexical, catalog,
             mode=settings.retrieval.mode, candidates=settings.retrieval.candidates,
             rrf_k=settings.retrieval.rrf_k, bm25_weight=settings.retrieval.bm25_weight,
             city_aware=settings.retrieval.city_aware,
@@ -89,7 +94,7 @@ class Services:
         answerers: dict[str, Answerer] = {"extractive": extractive}
         if settings.llm.base_url:  # one model client per process, shared by every request
             answerers["generate"] = GenerativeAnswerer(LLMClient(settings.llm), extractive)
-        return cls(settings, store, catalog, retriever, answerers)
+        return cls(settings, store, catalog, retriever, watch, answerers)
 
     # Validation ------------------------------------------------------------------------------
     def check_question(self, text: str, what: str = "question") -> str:
@@ -132,10 +137,12 @@ class Services:
         began = time.perf_counter()
         question = self.check_question(request.question)
         top_k = self.check_top_k(request.top_k)
-        full = bounded(
-            self.retriever.retrieve(question, request.filters, max(top_k, depth), retrieval_mode),
-            self.settings.ingest.chunk_max_chars,
-        )
+        with self.watch.reading():
+            full = bounded(
+                self.retriever.retrieve(question, request.filters, max(top_k, depth),
+                                        retrieval_mode),
+                self.settings.ingest.chunk_max_chars,
+            )
         return _Asked(question, self.mode_for(request.mode),
                       replace(full, hits=full.hits[:top_k]), full, began, time.perf_counter())
 
@@ -187,8 +194,9 @@ class Services:
         began = time.perf_counter()
         query = self.check_question(request.query, "query")
         top_k = self.check_top_k(request.top_k)
-        retrieval = bounded(self.retriever.retrieve(query, request.filters, top_k),
-                            self.settings.ingest.chunk_max_chars)
+        with self.watch.reading():
+            retrieval = bounded(self.retriever.retrieve(query, request.filters, top_k),
+                                self.settings.ingest.chunk_max_chars)
         total = _ms(time.perf_counter() - began)
         return SearchResponse(query=query, passages=[passage(h) for h in retrieval.hits],
                               city_inferred=retrieval.places.label,
@@ -207,19 +215,21 @@ class Services:
         return compare_topic(topic, retrieval.hits, self.documents())
 
     def documents(self) -> list[DocumentInfo]:
-        self.catalog.refresh()
-        return [DocumentInfo(**d.info) for d in self.catalog.documents.values()]
+        with self.watch.reading():
+            return [DocumentInfo(**d.info) for d in self.catalog.documents.values()]
 
     def document(self, doc_id: str) -> DocumentDetail:
-        info = self.catalog.get(doc_id).info
-        return DocumentDetail(**info, text=self.catalog.text(doc_id))
+        with self.watch.reading():
+            info = self.catalog.get(doc_id).info
+            return DocumentDetail(**info, text=self.catalog.text(doc_id))
 
     def health(self) -> Health:
-        self.catalog.refresh()
+        with self.watch.reading():
+            documents, chunks = len(self.catalog.documents), self.store.chunk_count()
         return Health(
             ready=True,
-            documents=len(self.catalog.documents),
-            chunks=self.store.chunk_count(),
+            documents=documents,
+            chunks=chunks,
             embedding_model=model_label(self.settings.embedding.model),
             llm=self.settings.llm.base_url,
             default_mode=self.settings.default_mode,

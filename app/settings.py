@@ -125,6 +125,10 @@ class LLMSettings(BaseModel):
 class ServerSettings(BaseModel):
     host: str = Field("127.0.0.1", description="Address `policykb serve` binds.")
     port: int = Field(8000, ge=1, le=65535, description="Port `policykb serve` binds.")
+    store_check_s: float = Field(
+        1.0, ge=0.0, le=3600.0, description="How often, at most, a running service looks "
+        "whether an ingest changed the store (seconds); it reloads what changed.",
+    )
 
 
 class Settings(BaseSettings):

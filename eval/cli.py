@@ -74,6 +74,10 @@ def register(sub: Subparsers) -> None:
                         "this run fills: the split-by-language table, the --compare table, "
                         "the --thresholds sweep")
     parser.set_defaults(handler=_run_eval, parser=parser)
+    # `policykb bench` rides on this entry point: a new one would need a reinstall.
+    from eval.bench.cli import register_bench
+
+    register_bench(sub)
 
 
 def _run_eval(args: argparse.Namespace, settings: Settings) -> int:

@@ -76,3 +76,50 @@ def test_ingest_and_ask_through_a_chroma_server(
         down = client.post("/api/ask", json={"question": "What does Zhanjiang require?"})
         assert down.status_code == 503
         assert "Chroma server cannot be reached" in down.json()["error"]["message"]
+
+
+def test_two_workers_behind_one_port_both_answer_and_both_see_a_new_ingest(
+    chroma_server: tuple[subprocess.Popen[bytes], int], tmp_path: Path
+) -> None:
+    """Scale-out (issue 12.5): `policykb serve --workers 2` over a Chroma server: both worker
+    processes answer on one port, and both answer from a document ingested after they
+    started."""
+    from eval.bench.server import running_server
+
+    _, chroma_port = chroma_server
+    first = tmp_path / "first"
+    first.mkdir()
+    shutil.copy(CORPUS / f"{SHENZHEN}.txt", first)
+    shutil.copy(CORPUS / "manifest.json", first)
+    settings = make_settings(tmp_path / "data", chroma={"mode": "http", "port": chroma_port})
+    ingest([first], settings)
+    env = {"POLICYKB_DATA_DIR": str(settings.data_dir), "POLICYKB_CHROMA_MODE": "http",
+           "POLICYKB_CHROMA_PORT": str(chroma_port), "POLICYKB_SERVER_STORE_CHECK_S": "0.2"}
+
+    def ask_until_both(request: dict[str, object], answered: str) -> set[str]:
+        """Ask on fresh connections until two workers gave an answer containing
+        ``answered``; their process ids."""
+        workers: set[str] = set()
+        deadline = time.monotonic() + 90
+        while len(workers) < 2 and time.monotonic() < deadline:
+            response = httpx.post(f"{server.url}/api/ask", json=request, timeout=60)
+            if response.status_code == 200 and answered in response.json()["answer"]:
+                workers.add(response.headers["x-policykb-worker"])
+        return workers
+
+    with running_server(env, 8142, tmp_path / "serve.log", workers=2,
+                        timeout_s=300) as server:
+        before = ask_until_both(
+            {"question": "What is the scale of Shenzhen's artificial intelligence fund group?"},
+            "100 billion yuan")
+        assert len(before) == 2, f"only workers {before} answered"
+
+        later = tmp_path / "later"
+        later.mkdir()
+        shutil.copy(CORPUS / f"{ZHANJIANG}.txt", later)
+        shutil.copy(CORPUS / "manifest.json", later)
+        ingest([later], settings, prune=False)
+        after = ask_until_both(
+            {"question": "What share of investment must go to digital-intelligent upgrades?",
+             "filters": {"doc_id": ZHANJIANG}}, "%")
+        assert after == before, f"workers {before - after} never saw the new document"

@@ -20,6 +20,7 @@ from app.http.openai_compat import router as openai_router
 from app.http.routes import router
 from app.http.streaming import router as stream_router
 from app.http.web import router as web_router
+from app.http.worker import WorkerHeader
 from app.services import Services
 from app.settings import Settings
 
@@ -77,6 +78,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         swagger_ui_parameters={"validatorUrl": None},  # no badge fetched from swagger.io
     )
     app.state.settings = settings
+    app.add_middleware(WorkerHeader)  # which of several workers answered (README 'Scaling out')
 
     @app.exception_handler(PolicyKBError)
     async def policykb_error(request: Request, exc: PolicyKBError) -> JSONResponse:

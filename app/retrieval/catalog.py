@@ -1,7 +1,7 @@
 """The stored documents as the service sees them: metadata, texts, places.
 
-Loaded once and reloaded only when ingest has changed the store (its BM25 fingerprint moves),
-so requests never list Chroma collections.
+Loaded once and reloaded only when ingest has changed the store (its BM25 fingerprint moves;
+``app.retrieval.freshness`` watches it), so requests never list Chroma collections.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ class Catalog:
         self._fingerprint: str | None = "unloaded"
         self.documents: dict[str, StoredDocument] = {}
         self.places = PlaceIndex([])
+        self.chunk_total = 0
         self._text = lru_cache(maxsize=64)(self._load_text)
         self.refresh()
 
@@ -32,6 +33,7 @@ class Catalog:
         self._fingerprint = current
         self.documents = {d.doc_id: d for d in self.store.list_documents()}
         self.places = PlaceIndex(self.documents.values())
+        self.chunk_total = sum(int(d.metadata.get("chunks", 0)) for d in self.documents.values())
         self._text.cache_clear()
 
     @property
@@ -39,7 +41,6 @@ class Catalog:
         return set(self.documents)
 
     def get(self, doc_id: str) -> StoredDocument:
-        self.refresh()
         doc = self.documents.get(doc_id)
         if doc is None:
             raise DocumentNotFound(f"no document {doc_id!r} is stored")

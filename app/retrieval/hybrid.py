@@ -109,7 +109,7 @@ class HybridRetriever:
                 MetadataFilter(key="doc_id", value=sorted(doc_ids), operator=FilterOperator.IN)
             )
         if filters.doc_id is not None:
-            if filters.doc_id not in self.catalog.doc_ids:
+            if filters.doc_id not in self.catalog.documents:
                 raise InvalidFilter(
                     f"unknown doc_id {filters.doc_id!r}; GET /api/documents lists the stored ones"
                 )
@@ -140,8 +140,6 @@ class HybridRetriever:
         self, query: str, filters: Filters | None, top_k: int, mode: RetrievalMode | None = None
     ) -> RetrievalResult:
         mode = mode or self.mode
-        self.catalog.refresh()
-        self.lexical.refresh()
         conditions = self.metadata_filters(filters)
         places = self.catalog.places.infer(query)
         scoped = (
@@ -151,67 +149,118 @@ class HybridRetriever:
         )
         search_text = expand_query(query)
         embedding = self.embedder.get_query_embedding(search_text)
-        chunks: dict[str, Chunk] = {}
+        found = _Found(embedding)
         rankings: list[Ranking] = []
         if scoped:
             scope = MetadataFilter(
                 key="doc_id", value=sorted(places.doc_ids), operator=FilterOperator.IN
             )
-            rankings += self._rankings(search_text, embedding, [*conditions, scope], mode, chunks)
+            overall, inside = self._dense_scoped(embedding, conditions, scope, places.doc_ids,
+                                                 mode, found)
+            rankings += self._rankings(search_text, inside, [*conditions, scope], mode, found)
             # Elsewhere, only passages that name the place themselves, at their overall rank.
-            for weight, ranking in self._rankings(search_text, embedding, conditions, mode, chunks):
+            for weight, ranking in self._rankings(search_text, overall, conditions, mode, found):
                 kept = [
                     cid
-                    if chunks[cid].doc_id not in places.doc_ids
-                    and self.catalog.places.mentions(chunks[cid].text, places.held)
+                    if found.chunks[cid].doc_id not in places.doc_ids
+                    and self.catalog.places.mentions(found.chunks[cid].text, places.held)
                     else None
                     for cid in ranking
                 ]
                 rankings.append((weight, kept))
         else:
-            rankings += self._rankings(search_text, embedding, conditions, mode, chunks)
+            dense = (
+                self._dense(embedding, conditions, self.candidates, found)
+                if mode in ("hybrid", "dense")
+                else None
+            )
+            rankings += self._rankings(search_text, dense, conditions, mode, found)
         fused = reciprocal_rank_fusion(rankings, self.rrf_k)[:top_k]
-        scores = self._cosines(fused, embedding)
-        hits = [Hit(chunks[cid], scores[cid], rank) for rank, cid in enumerate(fused, start=1)]
+        scores = self._cosines(fused, found)
+        hits = [Hit(found.chunks[cid], scores[cid], rank)
+                for rank, cid in enumerate(fused, start=1)]
         return RetrievalResult(query, hits, places, embedding)
+
+    def _dense(
+        self, embedding: list[float], conditions: list[MetadataFilter], k: int, found: _Found
+    ) -> list[str]:
+        dense = self.store.query_dense(embedding, k, _filters(conditions))
+        for chunk, cosine in dense:
+            found.chunks[chunk.chunk_id] = chunk
+            found.cosines[chunk.chunk_id] = cosine
+        return [chunk.chunk_id for chunk, _ in dense]
+
+    def _dense_scoped(
+        self,
+        embedding: list[float],
+        conditions: list[MetadataFilter],
+        scope: MetadataFilter,
+        scope_docs: set[str],
+        mode: RetrievalMode,
+        found: _Found,
+    ) -> tuple[list[str] | None, list[str] | None]:
+        """The overall and the in-scope dense rankings: from one query that returns every
+        passage when the store is small, else one query each."""
+        if mode not in ("hybrid", "dense"):
+            return None, None
+        if self.catalog.chunk_total <= self.candidates * SCOPE_DEPTH:
+            overall = self._dense(embedding, conditions, self.candidates * SCOPE_DEPTH, found)
+            inside = [cid for cid in overall if found.chunks[cid].doc_id in scope_docs]
+        else:
+            overall = self._dense(embedding, conditions, self.candidates, found)
+            inside = self._dense(embedding, [*conditions, scope], self.candidates, found)
+        return overall[: self.candidates], inside[: self.candidates]
 
     def _rankings(
         self,
         text: str,
-        embedding: list[float],
+        dense: list[str] | None,
         conditions: list[MetadataFilter],
         mode: RetrievalMode,
-        chunks: dict[str, Chunk],
+        found: _Found,
     ) -> list[tuple[float, list[str]]]:
-        filters = (
-            MetadataFilters(
-                filters=list[MetadataFilter | MetadataFilters](conditions),
-                condition=FilterCondition.AND,
-            )
-            if conditions
-            else None
-        )
         rankings: list[tuple[float, list[str]]] = []
-        if mode in ("hybrid", "dense"):
-            dense = self.store.query_dense(embedding, self.candidates, filters)
-            chunks.update((c.chunk_id, c) for c, _ in dense)
-            rankings.append((1.0, [c.chunk_id for c, _ in dense]))
+        if dense is not None:
+            rankings.append((1.0, dense))
         if mode in ("hybrid", "bm25"):
-            lexical = [cid for cid, _ in self.lexical.search(text, self.candidates, filters)]
-            missing = [cid for cid in lexical if cid not in chunks]
-            chunks.update(self.store.get_chunks(missing))
-            rankings.append((self.bm25_weight, [cid for cid in lexical if cid in chunks]))
+            lexical = [cid for cid, _ in self.lexical.search(text, self.candidates,
+                                                             _filters(conditions))]
+            missing = [cid for cid in lexical if cid not in found.chunks]
+            for cid, (chunk, vector) in self.store.get_chunks_with_vectors(missing).items():
+                found.chunks[cid] = chunk
+                found.cosines[cid] = found.cosine(vector)
+            rankings.append((self.bm25_weight, [cid for cid in lexical if cid in found.chunks]))
         return rankings
 
-    def _cosines(self, chunk_ids: list[str], embedding: list[float]) -> dict[str, float]:
-        if not chunk_ids:
-            return {}
-        got = self.store.chunks.get(ids=chunk_ids, include=["embeddings"])
+    @staticmethod
+    def _cosines(chunk_ids: list[str], found: _Found) -> dict[str, float]:
+        """Every passage found carries its cosine already: the dense query reported it, and a
+        passage only BM25 found was fetched with its vector."""
+        return {cid: found.cosines[cid] for cid in chunk_ids}
+
+
+# A store of at most this many times the candidates is read whole by a scoped question's
+# one dense query; above it, a question's places get their own query.
+SCOPE_DEPTH = 4
+
+
+def _filters(conditions: list[MetadataFilter]) -> MetadataFilters | None:
+    if not conditions:
+        return None
+    return MetadataFilters(
+        filters=list[MetadataFilter | MetadataFilters](conditions), condition=FilterCondition.AND
+    )
+
+
+class _Found:
+    """The passages one retrieval has met, with their cosine similarity to the query."""
+
+    def __init__(self, embedding: list[float]) -> None:
         query = np.asarray(embedding, dtype=np.float32)
-        query /= np.linalg.norm(query) or 1.0
-        scores: dict[str, float] = {}
-        vectors = got["embeddings"]
-        for cid, vector in zip(got["ids"], [] if vectors is None else list(vectors), strict=True):
-            v = np.asarray(vector, dtype=np.float32)
-            scores[cid] = float(np.dot(query, v / (np.linalg.norm(v) or 1.0)))
-        return scores
+        self.query = query / (np.linalg.norm(query) or 1.0)
+        self.chunks: dict[str, Chunk] = {}
+        self.cosines: dict[str, float] = {}
+
+    def cosine(self, vector: Sequence[float]) -> float:
+        v = np.asarray(vector, dtype=np.float32)
+        return float(np.dot(self.query, v / (np.linalg.norm(v) or 1.0)))

@@ -13,16 +13,19 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from collections import OrderedDict
 from pathlib import Path
 
+import bm25s
+import numpy as np
 from llama_index.core.schema import (
     BaseNode,
     NodeRelationship,
-    QueryBundle,
     RelatedNodeInfo,
     TextNode,
 )
 from llama_index.core.vector_stores.types import MetadataFilters
+from llama_index.core.vector_stores.utils import build_metadata_filter_fn
 from llama_index.retrievers.bm25 import BM25Retriever
 
 from app.store.chroma import Chunk
@@ -33,6 +36,8 @@ FINGERPRINT_FILE = "fingerprint.txt"
 FILTER_KEYS = ("doc_id", "city", "year")
 # Part of the fingerprint: bump when the index layout changes, so ingest rebuilds old ones.
 INDEX_FORMAT = "2"
+# Filter masks kept per index: a request's filters are one of few (a city, a document, years).
+MASKS_KEPT = 256
 
 
 def fingerprint(chunks: dict[str, str]) -> str:
@@ -86,12 +91,18 @@ def build_index(chunks: list[Chunk], directory: Path, print_: str) -> None:
 
 
 class LexicalIndex:
-    """Loaded BM25 index; ``search`` returns (chunk_id, score) best first."""
+    """Loaded BM25 index; ``search`` returns (chunk_id, score) best first.
+
+    Per query only the query's postings are scored: the filter masks over the corpus are
+    built once per distinct filter and kept, not rebuilt on every request as llama-index's
+    ``BM25Retriever(filters=...)`` does.
+    """
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self.loaded_fingerprint: str | None = None
         self._retriever: BM25Retriever | None = None
+        self._masks: OrderedDict[str, np.ndarray] = OrderedDict()
         self.refresh()
 
     def refresh(self) -> None:
@@ -100,15 +111,30 @@ class LexicalIndex:
         if current == self.loaded_fingerprint:
             return
         self.loaded_fingerprint = current
-        self._retriever = None
+        retriever = None
         if current is not None and (self.directory / "params.index.json").exists():
-            self._retriever = BM25Retriever.from_persist_dir(
-                str(self.directory), show_progress=False
+            loaded = BM25Retriever.from_persist_dir(str(self.directory), show_progress=False)
+            # Queries are tokenized as a fresh retriever over the loaded index would.
+            retriever = BM25Retriever(
+                existing_bm25=loaded.bm25, similarity_top_k=1, token_pattern=TOKEN_PATTERN
             )
+        self._retriever, self._masks = retriever, OrderedDict()
 
     @property
     def size(self) -> int:
         return len(self._retriever.corpus) if self._retriever else 0
+
+    def _mask(self, base: BM25Retriever, filters: MetadataFilters) -> np.ndarray:
+        key = filters.model_dump_json()
+        mask = self._masks.get(key)
+        if mask is None:
+            by_id = {entry["node_id"]: entry for entry in base.corpus}
+            keep = build_metadata_filter_fn(lambda node_id: by_id[node_id], filters)
+            mask = np.array([int(keep(entry["node_id"])) for entry in base.corpus])
+            self._masks[key] = mask
+            while len(self._masks) > MASKS_KEPT:
+                self._masks.popitem(last=False)
+        return mask
 
     def search(
         self, query: str, k: int, filters: MetadataFilters | None
@@ -117,15 +143,19 @@ class LexicalIndex:
         if base is None or not query.strip():
             return []
         k = min(k, self.size)
-        try:
-            # A retriever sharing the loaded index: only the filter mask is computed per query.
-            retriever = BM25Retriever(
-                existing_bm25=base.bm25,
-                similarity_top_k=k,
-                token_pattern=TOKEN_PATTERN,
-                filters=filters,
-            )
-        except ValueError:  # every chunk filtered out
+        mask = self._mask(base, filters) if filters is not None and filters.filters else None
+        if mask is not None and not mask.any():  # every chunk filtered out
             return []
-        hits = retriever.retrieve(QueryBundle(query_str=segment(query)))
-        return [(h.node.node_id, h.score) for h in hits if h.score is not None and h.score > 0]
+        tokens = bm25s.tokenize(
+            segment(query),
+            stemmer=None if base.skip_stemming else base.stemmer,
+            token_pattern=TOKEN_PATTERN,
+            show_progress=False,
+        )
+        indexes, scores = base.bm25.retrieve(tokens, k=k, show_progress=False, weight_mask=mask)
+        hits: list[tuple[str, float]] = []
+        for index, score in zip(indexes[0], scores[0], strict=True):
+            entry = index if isinstance(index, dict) else base.corpus[int(index)]
+            if score > 0:
+                hits.append((str(entry["node_id"]), float(score)))
+        return hits

@@ -167,12 +167,33 @@ class Store:
 
     def __init__(self, settings: Settings, client: ClientAPI | None = None) -> None:
         self.settings = settings
+        self._owns_client = client is None
         self.client = client or make_client(settings)
-        prefix = settings.chroma.collection
+        self._open_collections()
+
+    def _open_collections(self) -> None:
+        prefix = self.settings.chroma.collection
         self.chunks: Collection = self.client.get_or_create_collection(
             f"{prefix}_chunks", metadata={"hnsw:space": "cosine"}
         )
         self.documents: Collection = self.client.get_or_create_collection(f"{prefix}_documents")
+        self.__dict__.pop("vector_store", None)  # the cached wrapper held the old collection
+
+    def reopen(self) -> None:
+        """See what another process wrote since this one opened the store.
+
+        An embedded Chroma keeps each collection's vector index in memory, shared by every
+        client of the same path in the process, and never reloads it: after an ingest in
+        another process its queries miss the new chunks and ``get(include=["embeddings"])``
+        of one raises "Error finding id". Closing the client (the last of its path in this
+        process stops Chroma's shared system) and opening a new one loads the index from
+        disk afresh. A server (mode 'http') always answers from its current state.
+        """
+        if self.settings.chroma.mode != "persistent" or not self._owns_client:
+            return
+        self.client.close()  # type: ignore[attr-defined]  # Client has it; ClientAPI omits it
+        self.client = make_client(self.settings)
+        self._open_collections()
 
     @cached_property
     def vector_store(self) -> ChromaVectorStore:
@@ -250,6 +271,20 @@ class Store:
             cid: Chunk.from_record(cid, text or "", dict(meta or {}))
             for cid, text, meta in zip(
                 got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True
+            )
+        }
+
+    def get_chunks_with_vectors(self, chunk_ids: list[str]) -> dict[str, tuple[Chunk, Any]]:
+        """Chunks with their embeddings, in one request."""
+        if not chunk_ids:
+            return {}
+        got = self.chunks.get(ids=chunk_ids, include=["metadatas", "documents", "embeddings"])
+        vectors = got["embeddings"]
+        return {
+            cid: (Chunk.from_record(cid, text or "", dict(meta or {})), vector)
+            for cid, text, meta, vector in zip(
+                got["ids"], got["documents"] or [], got["metadatas"] or [],
+                [] if vectors is None else list(vectors), strict=True,
             )
         }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from llama_index.embeddings.huggingface import HuggingFaceEmbedding
@@ -29,3 +30,23 @@ def load_embedding(settings: Settings) -> HuggingFaceEmbedding:
         raise ServiceUnavailable(
             f"cannot load embedding model {name!r} by {where}: {exc}"
         ) from exc
+
+
+class OneAtATime:
+    """The model, run by one request at a time.
+
+    torch runs each encode on every core already; requests encoding at once from the
+    server's worker threads each start their own OpenMP team on the same cores, and the
+    oversubscribed teams make the whole server slower than one encode at a time."""
+
+    def __init__(self, model: HuggingFaceEmbedding) -> None:
+        self.model = model
+        self._lock = threading.Lock()
+
+    def get_query_embedding(self, query: str) -> list[float]:
+        with self._lock:
+            return self.model.get_query_embedding(query)
+
+    def get_text_embedding_batch(self, texts: list[str]) -> list[list[float]]:
+        with self._lock:
+            return self.model.get_text_embedding_batch(texts)

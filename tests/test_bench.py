@@ -1,0 +1,45 @@
+"""`policykb bench --small`: the benchmark's CI mode, so the full run cannot rot."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from eval.bench.cli import LEVELS
+from eval.bench.corpus import document, questions
+from eval.bench.measure import Latency, SizeResult
+from eval.bench.report import rows
+
+
+def test_synthetic_documents_are_the_same_on_every_run() -> None:
+    assert document(7) == document(7)
+    assert document(7)[0] != document(8)[0]
+    assert "Article 50." in document(7)[2]
+    assert questions(3) == questions(3)
+
+
+def test_small_bench_prints_every_figure_and_writes_the_chart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("POLICYKB_DATA_DIR", str(tmp_path / "data"))
+    markdown = tmp_path / "bench.md"
+    code = main(["bench", "--small", "--questions", "12", "--seconds", "1", "--port", "8143",
+                 "--markdown", str(markdown)])
+    out = capsys.readouterr().out
+    assert code == 0
+    names = [name for name, _ in rows([SizeResult(0, 0, Latency(0, 0), Latency(0, 0))], LEVELS)]
+    assert len(names) == 12  # ingest, 4 latencies, ratio, 3 HTTP levels, ready, 2 RSS
+    for name in names:
+        assert re.search(rf"^{re.escape(name)}\s+\d+\.?\d*$", out, re.M), f"no figure: {name}"
+    chunks = int(re.search(r"^figure\s+(\d+) chunks", out, re.M).group(1))  # type: ignore[union-attr]
+    assert 1500 <= chunks <= 2500
+    table = markdown.read_text()
+    for name in names:
+        assert re.search(rf"^\| {re.escape(name)} \| \d+\.?\d* \|$", table, re.M), name
+    assert "Produced by `policykb bench --small --questions 12 --seconds 1`" in table
+    assert markdown.with_suffix(".png").read_bytes().startswith(b"\x89PNG")
+    # A second run reuses the built corpus.
+    assert (tmp_path / "data" / "bench" / "chunks-2000" / "built.json").exists()

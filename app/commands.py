@@ -105,5 +105,8 @@ def _run_serve(args: argparse.Namespace, settings: Settings) -> int:
 
     host = args.host or settings.server.host
     port = args.port or settings.server.port
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    # Built before the server starts, so a store the service cannot read (e.g. vectors of
+    # another embedding model) stops `serve` with one line and exit 1, not a traceback.
+    services = _services(settings)
+    uvicorn.run(create_app(settings, services), host=host, port=port, log_level="info")
     return 0

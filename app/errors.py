@@ -17,6 +17,7 @@ the CLI prints the message on one line and exits non-zero.
     │   └── UnreadableFile                 empty, not UTF-8, encrypted, no text layer, malformed,
     │                                      over the time limit, missing
     └── ServiceUnavailable            503  the store or a model cannot be reached
+        └── EmbeddingModelMismatch         the store's vectors come from another embedding model
 """
 
 from __future__ import annotations
@@ -79,3 +80,7 @@ class UnreadableFile(IngestError):
 class ServiceUnavailable(PolicyKBError):
     code = "service_unavailable"
     status = 503
+
+
+class EmbeddingModelMismatch(ServiceUnavailable):
+    code = "embedding_model_mismatch"

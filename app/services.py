@@ -17,7 +17,7 @@ from app.answering.generation import (
     answer_events,
     without_model,
 )
-from app.errors import EmptyQuestion, InvalidTopK, QuestionTooLong
+from app.errors import EmbeddingModelMismatch, EmptyQuestion, InvalidTopK, QuestionTooLong
 from app.models import (
     Answer,
     AskRequest,
@@ -30,11 +30,17 @@ from app.models import (
     Timings,
 )
 from app.retrieval.catalog import Catalog
-from app.retrieval.hybrid import HybridRetriever, RetrievalMode, RetrievalResult
+from app.retrieval.hybrid import DenseSource, HybridRetriever, RetrievalMode, RetrievalResult
 from app.settings import Settings
 from app.store.bm25 import LexicalIndex
 from app.store.chroma import Store
-from app.store.embedding import load_embedding
+from app.store.embedding import (
+    embedding_dimension,
+    identity,
+    load_embedding,
+    reads_chinese,
+    semantic_floor,
+)
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,21 @@ def _ms(seconds: float) -> float:
     return round(seconds * 1000, 1)
 
 
+def _extra_dense(settings: Settings, store: Store) -> list[DenseSource]:
+    """The extra model's dense ranking, when one is configured (its vectors checked too)."""
+    name = settings.embedding.extra
+    if not name:
+        return []
+    model = load_embedding(settings, name)
+    configured = identity(settings, embedding_dimension(model), name)
+    if store.chunk_count() and store.extra_identity() != configured:
+        raise EmbeddingModelMismatch(
+            f"the store in {store.where} holds no vectors of POLICYKB_EMBEDDING_EXTRA={name!r}: "
+            "run `policykb ingest` to embed them"
+        )
+    return [DenseSource(model, store.query_extra_dense, reads_chinese=reads_chinese(name))]
+
+
 @dataclass
 class Services:
     settings: Settings
@@ -65,14 +86,18 @@ class Services:
     def build(cls, settings: Settings) -> Services:
         store = Store(settings)
         embedder = load_embedding(settings)
+        store.check_embedding(identity(settings, embedding_dimension(embedder)))
         catalog = Catalog(store, settings.bm25_dir)
         retriever = HybridRetriever(
             store, embedder, LexicalIndex(settings.bm25_dir), catalog,
             mode=settings.retrieval.mode, candidates=settings.retrieval.candidates,
             rrf_k=settings.retrieval.rrf_k, bm25_weight=settings.retrieval.bm25_weight,
             city_aware=settings.retrieval.city_aware,
+            extra_dense=_extra_dense(settings, store),
         )
-        extractive = ExtractiveAnswerer(embedder, settings.answer)
+        extractive = ExtractiveAnswerer(
+            embedder, settings.answer, semantic_floor(settings.embedding.model)
+        )
         answerers: dict[str, Answerer] = {"extractive": extractive}
         if settings.llm.base_url:  # one model client per process, shared by every request
             answerers["generate"] = GenerativeAnswerer(LLMClient(settings.llm), extractive)

@@ -21,10 +21,11 @@ from app.errors import IngestError
 from app.settings import Settings
 from app.store.bm25 import build_index, fingerprint, stored_fingerprint
 from app.store.chroma import Store
-from app.store.embedding import load_embedding
+from app.store.embedding import embedding_dimension, identity, load_embedding
 from ingest.chunking import PolicyStructureParser, encode_pages
 from ingest.consistency import purge, repair
 from ingest.isolation import load_isolated
+from ingest.reembed import ensure_store_model, sync_extra_vectors
 from ingest.sources import SourceFile, discover
 
 # Bump when chunking changes, so that re-ingesting re-chunks every document.
@@ -40,6 +41,7 @@ class IngestReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)
+    reembedded: str | None = None  # why every chunk was re-embedded first, if it was
     chunks: int = 0
     documents: int = 0
     seconds: float = 0.0
@@ -91,6 +93,10 @@ def ingest(
     report = IngestReport()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     store = Store(settings)
+    model = load_embedding(settings)
+    report.reembedded = ensure_store_model(
+        store, model, identity(settings, embedding_dimension(model))
+    )
     docstore = open_docstore(settings)
     report.repaired = repair(store, docstore)
 
@@ -118,7 +124,7 @@ def ingest(
         pipeline = IngestionPipeline(
             transformations=[
                 PolicyStructureParser(max_chars=settings.ingest.chunk_max_chars),
-                load_embedding(settings),
+                model,
             ],
             vector_store=store.vector_store,
             docstore=docstore,
@@ -142,6 +148,11 @@ def ingest(
             store, docstore, found.directories, present={s.doc_id for s in found.files}
         )
     _persist(docstore, settings)
+    if settings.embedding.extra:
+        extra = load_embedding(settings, settings.embedding.extra)
+        sync_extra_vectors(
+            store, extra, identity(settings, embedding_dimension(extra), settings.embedding.extra)
+        )
     refresh_lexical_index(store, settings)
     report.chunks = store.chunk_count()
     report.documents = store.document_count()

@@ -20,34 +20,19 @@ from typing import Protocol
 import numpy as np
 import Stemmer
 
+from app.answering.asked import Asks, asks, supplies
 from app.answering.citations import Sentence, citation, passage, sentences_of
 from app.models import Answer
 from app.retrieval.glossary import expand_query
 from app.retrieval.hybrid import RetrievalResult
 from app.settings import AnswerSettings
-from app.text import content_tokens
+from app.text import content_tokens, has_cjk
 
 NO_ANSWER = "The knowledge base has no passage that answers this question."
 SEMANTIC_WEIGHT = 0.6
 SECOND_SENTENCE_RATIO = 0.9
 WRONG_TYPE_PENALTY = 0.5
 
-_ASKS_QUANTITY = re.compile(
-    r"\b(how (much|many|large|big)|what (share|percentage|percent|proportion|ratio|scale|amount"
-    r"|number|size|minimum|maximum)|minimum|at least|no less than)\b|多少|几个|几座|比例|占比|规模",
-    re.IGNORECASE,
-)
-_ASKS_DATE = re.compile(
-    r"\b(when|what (date|year|day|month)s?|which (date|year|day|month)s?|by what (date|year))\b"
-    r"|何时|什么时候|哪一年|哪天|日期",
-    re.IGNORECASE,
-)
-# A quantity is a number that is not merely a year ("2025-2027" sizes nothing).
-_HAS_NUMBER = re.compile(
-    r"(?<![\d-])(?!(?:19|20)\d\d\b)\d|\b(one|two|three|four|five|six|seven|eight|nine|ten"
-    r"|eleven|twelve|hundred|thousand|million|billion)\b(?!-)",  # not "Three-Year"
-    re.IGNORECASE,
-)
 # "29 tasks", "11 key evaluation indicators": a figure counting what the question asks about.
 _COUNTED = re.compile(
     r"(?:(?<![\w.])\d[\d,.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
@@ -64,12 +49,6 @@ _HOW_MANY = re.compile(r"\bhow many ((?:[A-Za-z0-9-]+\s+){0,3}?[A-Za-z0-9-]+?)\s
 _MEASURE_LABEL = re.compile(r"^[(（]\d{1,3}[)）]")
 HEADING_WORDS = 8
 HEADING_PENALTY = 0.7
-_HAS_DATE = re.compile(
-    r"\b(1[89]|20)\d{2}\b|\b\d{1,2}(st|nd|rd|th)\b|\b(January|February|March"
-    r"|April|May|June|July|August|September|October|November|December)\b|"
-    r"\d+[年月日]",
-    re.IGNORECASE,
-)
 
 
 def _is_heading(sentence: Sentence) -> bool:
@@ -95,9 +74,14 @@ class Scored:
 
 
 class ExtractiveAnswerer:
-    def __init__(self, embedder: TextEmbedder, settings: AnswerSettings) -> None:
+    def __init__(
+        self, embedder: TextEmbedder, settings: AnswerSettings, semantic_floor: float = 0.0
+    ) -> None:
         self.embedder = embedder
         self.settings = settings
+        # The model's cosine between unrelated texts: rescaled to 0, so that one support
+        # threshold serves every model (e5's cosines crowd above 0.7, MiniLM's do not).
+        self.semantic_floor = semantic_floor
         self._stemmer = Stemmer.Stemmer("english")
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
 
@@ -151,19 +135,24 @@ class ExtractiveAnswerer:
         vectors = self._embed([s.text for s in sentences])
         words = [set(self._stems(s.text)) for s in sentences]
         weights = self._term_weights(question, words)
-        total = sum(weights.values())
-        needs_number = bool(_ASKS_QUANTITY.search(question))
+        # Words match only within one language: a Chinese question against English sentences
+        # is scored by meaning alone.
+        lexical = not has_cjk(question) or any(has_cjk(s.text) for s in sentences)
+        total = sum(weights.values()) if lexical else 0.0
+        kinds = asks(question)
+        needs_number = Asks.QUANTITY in kinds
         how_many = _HOW_MANY.search(question)
         counted = dict.fromkeys(self._stems(how_many.group(1)), 1.0) if how_many else {}
-        needs_date = bool(_ASKS_DATE.search(question))
         scored: list[Scored] = []
         for sentence, vector, found in zip(sentences, vectors, words, strict=True):
-            semantic = max(0.0, float(np.dot(query, vector)))
-            overlap = sum(w for t, w in weights.items() if t in found) / total if total else 0.0
-            support = SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * overlap
-            if (needs_number and not _HAS_NUMBER.search(sentence.text)) or (
-                needs_date and not _HAS_DATE.search(sentence.text)
-            ):
+            cosine = float(np.dot(query, vector))
+            semantic = max(0.0, (cosine - self.semantic_floor) / (1 - self.semantic_floor))
+            if lexical:
+                overlap = sum(w for t, w in weights.items() if t in found) / total if total else 0
+                support = SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * overlap
+            else:
+                support = semantic
+            if not supplies(kinds, sentence.text):
                 support *= WRONG_TYPE_PENALTY
             if _is_heading(sentence):
                 support *= HEADING_PENALTY

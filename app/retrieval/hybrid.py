@@ -7,7 +7,7 @@ a passage from elsewhere competes only if its own text names one of those places
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
@@ -26,12 +26,27 @@ from app.retrieval.glossary import expand_query
 from app.retrieval.places import PlaceInference
 from app.store.bm25 import LexicalIndex
 from app.store.chroma import Chunk, Store
+from app.text import has_cjk
 
 RetrievalMode = Literal["hybrid", "dense", "bm25"]
 
 
 class Embedder(Protocol):
     def get_query_embedding(self, query: str) -> list[float]: ...
+
+
+DenseSearch = Callable[[list[float], int, MetadataFilters | None], list[tuple[Chunk, float]]]
+
+
+@dataclass
+class DenseSource:
+    """A further dense ranking for the fusion: another model's query encoding searched in its
+    own vectors. An English-only model sits out questions with Chinese in them."""
+
+    embedder: Embedder
+    search: DenseSearch
+    reads_chinese: bool = True
+    weight: float = 1.0
 
 
 @dataclass
@@ -81,7 +96,9 @@ class HybridRetriever:
         rrf_k: int = 60,
         bm25_weight: float = 1.0,
         city_aware: bool = True,
+        extra_dense: Sequence[DenseSource] = (),
     ) -> None:
+        self.extra_dense = list(extra_dense)
         self.bm25_weight = bm25_weight
         self.store, self.embedder, self.lexical, self.catalog = store, embedder, lexical, catalog
         self.mode, self.candidates, self.rrf_k, self.city_aware = (
@@ -142,16 +159,26 @@ class HybridRetriever:
             and (filters is None or (filters.city is None and filters.doc_id is None))
         )
         search_text = expand_query(query)
+        # A Chinese question's English place names help the dense model; in BM25 over English
+        # texts they would rank every passage of the place alike (the place scopes it anyway).
+        lexical_text = query if has_cjk(query) else search_text
         embedding = self.embedder.get_query_embedding(search_text)
+        extra = [
+            (source, source.embedder.get_query_embedding(search_text))
+            for source in self.extra_dense
+            if mode != "bm25" and (source.reads_chinese or not has_cjk(query))
+        ]
         chunks: dict[str, Chunk] = {}
         rankings: list[Ranking] = []
         if scoped:
             scope = MetadataFilter(
                 key="doc_id", value=sorted(places.doc_ids), operator=FilterOperator.IN
             )
-            rankings += self._rankings(search_text, embedding, [*conditions, scope], mode, chunks)
+            rankings += self._rankings(lexical_text, embedding, [*conditions, scope], mode, chunks,
+                                      extra)
             # Elsewhere, only passages that name the place themselves, at their overall rank.
-            for weight, ranking in self._rankings(search_text, embedding, conditions, mode, chunks):
+            for weight, ranking in self._rankings(lexical_text, embedding, conditions, mode, chunks,
+                                                  extra):
                 kept = [
                     cid
                     if chunks[cid].doc_id not in places.doc_ids
@@ -161,7 +188,7 @@ class HybridRetriever:
                 ]
                 rankings.append((weight, kept))
         else:
-            rankings += self._rankings(search_text, embedding, conditions, mode, chunks)
+            rankings += self._rankings(lexical_text, embedding, conditions, mode, chunks, extra)
         fused = reciprocal_rank_fusion(rankings, self.rrf_k)[:top_k]
         scores = self._cosines(fused, embedding)
         hits = [Hit(chunks[cid], scores[cid], rank) for rank, cid in enumerate(fused, start=1)]
@@ -174,6 +201,7 @@ class HybridRetriever:
         conditions: list[MetadataFilter],
         mode: RetrievalMode,
         chunks: dict[str, Chunk],
+        extra: Sequence[tuple[DenseSource, list[float]]] = (),
     ) -> list[tuple[float, list[str]]]:
         filters = (
             MetadataFilters(
@@ -188,6 +216,10 @@ class HybridRetriever:
             dense = self.store.query_dense(embedding, self.candidates, filters)
             chunks.update((c.chunk_id, c) for c, _ in dense)
             rankings.append((1.0, [c.chunk_id for c, _ in dense]))
+            for source, vector in extra:
+                found = source.search(vector, self.candidates, filters)
+                chunks.update((c.chunk_id, c) for c, _ in found if c.chunk_id not in chunks)
+                rankings.append((source.weight, [c.chunk_id for c, _ in found]))
         if mode in ("hybrid", "bm25"):
             lexical = [cid for cid, _ in self.lexical.search(text, self.candidates, filters)]
             missing = [cid for cid in lexical if cid not in chunks]

@@ -28,8 +28,9 @@ from chromadb.config import Settings as ChromaClientSettings
 from llama_index.core.vector_stores.types import MetadataFilters, VectorStoreQuery
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
-from app.errors import ServiceUnavailable
+from app.errors import EmbeddingModelMismatch, ServiceUnavailable
 from app.settings import Settings
+from app.store.embedding import EmbeddingIdentity
 
 # Metadata keys of a document record that are listed to users (the rest is bookkeeping).
 DOCUMENT_FIELDS = (
@@ -124,10 +125,103 @@ class Store:
         self.settings = settings
         self.client = client or make_client(settings)
         prefix = settings.chroma.collection
-        self.chunks: Collection = self.client.get_or_create_collection(
-            f"{prefix}_chunks", metadata={"hnsw:space": "cosine"}
-        )
+        self.chunks: Collection = self._chunk_collection()
         self.documents: Collection = self.client.get_or_create_collection(f"{prefix}_documents")
+
+    def _chunk_collection(self) -> Collection:
+        return self.client.get_or_create_collection(
+            f"{self.settings.chroma.collection}_chunks", metadata={"hnsw:space": "cosine"}
+        )
+
+    # The embedding model -------------------------------------------------------------------
+    def embedding_identity(self) -> EmbeddingIdentity | None:
+        """The model that wrote the chunk vectors, as recorded in the collection's metadata."""
+        return EmbeddingIdentity.from_metadata(self.chunks.metadata)
+
+    def record_embedding(self, identity: EmbeddingIdentity) -> None:
+        # The distance function lives in the collection's configuration, not in this metadata.
+        self.chunks.modify(metadata=identity.as_metadata())
+
+    # The extra embedding model (POLICYKB_EMBEDDING_EXTRA) ----------------------------------
+    @cached_property
+    def extra_chunks(self) -> Collection:
+        """The same chunks with the extra model's vectors (ingest keeps them in step)."""
+        return self.client.get_or_create_collection(
+            f"{self.settings.chroma.collection}_chunks_extra", metadata={"hnsw:space": "cosine"}
+        )
+
+    def extra_identity(self) -> EmbeddingIdentity | None:
+        return EmbeddingIdentity.from_metadata(self.extra_chunks.metadata)
+
+    def reset_extra(self, identity: EmbeddingIdentity) -> None:
+        self.client.delete_collection(self.extra_chunks.name)
+        self.__dict__.pop("extra_chunks", None)
+        self.__dict__.pop("extra_vector_store", None)
+        self.extra_chunks.modify(metadata=identity.as_metadata())
+
+    @cached_property
+    def extra_vector_store(self) -> ChromaVectorStore:
+        return ChromaVectorStore(chroma_collection=self.extra_chunks)
+
+    def query_extra_dense(
+        self, embedding: list[float], k: int, filters: MetadataFilters | None
+    ) -> list[tuple[Chunk, float]]:
+        """``query_dense`` over the extra model's vectors."""
+        if self.extra_chunks.count() == 0:
+            return []
+        result = self.extra_vector_store.query(
+            VectorStoreQuery(query_embedding=embedding, similarity_top_k=k, filters=filters)
+        )
+        return [
+            (Chunk.from_record(node.node_id, node.get_content(), dict(node.metadata)),
+             1.0 + math.log(max(similarity, 1e-12)))
+            for node, similarity in zip(result.nodes or [], result.similarities or [], strict=True)
+        ]
+
+    def check_embedding(self, configured: EmbeddingIdentity) -> None:
+        """Refuse to serve vectors of another model: the query would be compared with them."""
+        stored = self.embedding_identity()
+        if stored is None and self.chunk_count() == 0:
+            return
+        if stored is None or stored.fingerprint != configured.fingerprint:
+            built = repr(stored.name) if stored else "an unrecorded model"
+            raise EmbeddingModelMismatch(
+                f"the store in {self.where} was built with embedding model {built} but "
+                f"POLICYKB_EMBEDDING_MODEL is {configured.name!r}: run `policykb ingest` to "
+                f"re-embed it with {configured.name!r}"
+                + (f" (or set POLICYKB_EMBEDDING_MODEL={stored.name})" if stored else "")
+            )
+
+    @property
+    def where(self) -> str:
+        if self.settings.chroma.mode == "http":
+            return f"the Chroma server at {self.settings.chroma.host}:{self.settings.chroma.port}"
+        return str(self.settings.chroma_dir)
+
+    def replace_chunk_vectors(
+        self, vectors: dict[str, list[float]], identity: EmbeddingIdentity, batch: int = 256
+    ) -> None:
+        """Swap in a collection holding the same chunks with ``vectors`` (chunk id -> vector):
+        built aside, then renamed, so a crash midway leaves the old collection whole."""
+        got = self.chunks.get(include=["metadatas", "documents"])
+        name = self.chunks.name
+        aside = self.client.get_or_create_collection(f"{name}_reembed")
+        self.client.delete_collection(aside.name)
+        aside = self.client.create_collection(
+            f"{name}_reembed", metadata={"hnsw:space": "cosine", **identity.as_metadata()}
+        )
+        ids, docs, metas = got["ids"], got["documents"] or [], got["metadatas"] or []
+        for i in range(0, len(ids), batch):
+            aside.add(
+                ids=ids[i : i + batch],
+                embeddings=[vectors[cid] for cid in ids[i : i + batch]],  # type: ignore[arg-type]
+                documents=docs[i : i + batch],
+                metadatas=metas[i : i + batch],
+            )
+        self.client.delete_collection(name)
+        aside.modify(name=name)
+        self.chunks = self._chunk_collection()
+        self.__dict__.pop("vector_store", None)
 
     @cached_property
     def vector_store(self) -> ChromaVectorStore:
@@ -159,6 +253,8 @@ class Store:
         """Record first, chunks second: a crash in between leaves orphans ingest repairs."""
         self.documents.delete(ids=[doc_id])
         self.chunks.delete(where={"doc_id": doc_id})
+        if self.settings.embedding.extra:
+            self.extra_chunks.delete(where={"doc_id": doc_id})
 
     def document_count(self) -> int:
         return self.documents.count()

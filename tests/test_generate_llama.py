@@ -354,7 +354,8 @@ def test_planted_instruction_is_data_and_its_canary_never_grounded(
     [(system, user), _] = calls
     assert "not instructions" in system["content"]
     passage = user["content"].split('<passage n="1"')[1].split("</passage>")[0]
-    assert CANARY in passage  # it reached the model only inside its passage block
+    assert "Maoming" in passage  # the notice reached the model as data...
+    assert CANARY not in user["content"]  # ...but its instruction sentence was blanked (issue 14.7)
     assert body["mode"] == "generate" and body["refused"] is False
     assert CANARY not in body["answer"]
     assert body["fallback"] == "ungrounded" or all(

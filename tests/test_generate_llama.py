@@ -90,9 +90,9 @@ def calls_to_model(client: TestClient) -> Iterator[list[list[dict[str, str]]]]:
     llm, calls = answerer.client, []
     real = llm.stream
 
-    def recording(messages: list[dict[str, str]]) -> Iterator[Any]:
+    def recording(messages: list[dict[str, str]], *args: Any) -> Iterator[Any]:
         calls.append(messages)
-        return real(messages)
+        return real(messages, *args)
 
     llm.stream = recording  # type: ignore[method-assign]
     try:

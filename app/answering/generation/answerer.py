@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from app.answering.extractive import Answerer, ExtractiveAnswerer
+from app.answering.generation.budget import PromptBudget
 from app.answering.generation.client import LLMClient, LLMUnavailable
 from app.answering.generation.grounding import Grounded, Grounder, ground
 from app.answering.generation.prompt import NOT_COVERED, build_messages
@@ -59,6 +60,7 @@ class GenerativeAnswerer:
     def __init__(self, client: LLMClient, extractive: ExtractiveAnswerer) -> None:
         self.client = client
         self.extractive = extractive
+        self.budget = PromptBudget(client.settings)
         # Whether this server's chat template opens <think> in the prompt: learned from each
         # reply, so that streaming knows what a reply's first words are (see reasoning.py).
         self.opens_in_prompt: bool | None = None
@@ -77,12 +79,15 @@ class GenerativeAnswerer:
             yield Done(extractive)
             return
         splitter = ThinkSplitter(self.opens_in_prompt)
-        grounder = Grounder(retrieval.hits)
         streamed: list[str] = []  # answer text handed to the grounder
         finish = ""
+        hits = retrieval.hits
         try:
-            with contextlib.closing(self.client.stream(build_messages(question,
-                                                                      retrieval.hits))) as deltas:
+            fitted = self.budget.fit(question, retrieval.hits)
+            hits = fitted.hits  # the prompt numbers these 1..k: the check holds it to them
+            grounder = Grounder(hits)
+            messages = build_messages(question, hits)
+            with contextlib.closing(self.client.stream(messages, fitted.max_tokens)) as deltas:
                 for delta in deltas:
                     if delta.kind == "finish":
                         finish = delta.text
@@ -101,7 +106,7 @@ class GenerativeAnswerer:
             last, grounded = grounder.finish()
             yield from (Checked(text) for text in last)
         else:  # a late lone </think> turned streamed answer into thinking: check the rest anew
-            grounded = ground(splitter.answer, retrieval.hits)
+            grounded = ground(splitter.answer, hits)
         yield Done(self._final(grounded, extractive, retrieval, splitter.reasoning))
 
     @staticmethod

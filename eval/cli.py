@@ -66,9 +66,13 @@ def register(sub: Subparsers) -> None:
                         help="the .txt files the baseline indexes (default: corpus)")
     parser.add_argument("--thresholds", type=_thresholds, metavar="LIST|LOW:HIGH:STEP",
                         help="also sweep the refusal threshold, e.g. 0.30:0.60:0.05")
+    parser.add_argument("--split", choices=["dev", "test", "all"], default="all",
+                        help="score only the questions of one split (default: all); tune on "
+                        "dev, never on test")
     parser.add_argument("--markdown", type=Path, metavar="FILE",
                         help="rewrite the marked sections of FILE (e.g. eval/README.md) that "
-                        "this run fills: the --compare table, the --thresholds sweep")
+                        "this run fills: the split-by-language table, the --compare table, "
+                        "the --thresholds sweep")
     parser.set_defaults(handler=_run_eval, parser=parser)
 
 
@@ -80,15 +84,17 @@ def _run_eval(args: argparse.Namespace, settings: Settings) -> int:
         failures,
         metrics_table,
         report_json,
+        slice_table,
         sweep_table,
         update_markdown,
         write_report,
     )
 
-    if args.markdown and not (args.compare or args.thresholds):
-        # A lone run's table would overwrite the README's comparison with a single column.
-        args.parser.error("--markdown needs --compare and/or --thresholds")
     questions = load_questions(args.questions)  # a broken file fails before models load
+    if args.split != "all":
+        questions = [q for q in questions if q.split == args.split]
+        if not questions:
+            args.parser.error(f"{args.questions} holds no {args.split} questions")
     services = Services.build(settings)
     services.check_top_k(args.top_k)
     primary_mode = args.retrieval or settings.retrieval.mode
@@ -110,10 +116,16 @@ def _run_eval(args: argparse.Namespace, settings: Settings) -> int:
           f"answers: {primary.config['answerer']}, top_k {primary.config['top_k']}, refusal "
           f"threshold {primary.config['refusal_threshold']:.2f}")
     print(metrics_table(runs))
-    wrong = failures(primary)
+    print(f"\nby split and language ({primary.name}):")
+    print(slice_table(primary))
+    wrong = failures(primary, split="dev")
     if wrong:
-        print(f"\n{len(wrong)} questions wrong ({primary.name}):")
+        print(f"\n{len(wrong)} dev questions wrong ({primary.name}):")
         print("\n".join(f"  {line}" for line in wrong))
+    unread = len(failures(primary, split="test"))
+    if unread:
+        print(f"\n{unread} test questions wrong ({primary.name}); not listed: the test split is "
+              "scored, never read to fix it (the report has every answer)")
     if sweep:
         best = best_threshold(sweep)
         print(f"\nrefusal threshold sweep ({primary.name}; score = fact_accuracy + "
@@ -122,14 +134,18 @@ def _run_eval(args: argparse.Namespace, settings: Settings) -> int:
         if best is not None:
             print(f"best: {best:.2f} (current: {settings.answer.refusal_threshold:.2f})")
 
-    write_report(args.report, report_json(primary, questions=args.questions,
-                                          runs=runs if args.compare else (), thresholds=sweep))
+    report = report_json(primary, questions=args.questions, runs=runs if args.compare else (),
+                         thresholds=sweep)
+    report["config"]["split"] = args.split
+    write_report(args.report, report)
     print(f"\nreport: {args.report}")
     if args.markdown:
         command = _command_line(args)
-        note = (f"{len(questions)} questions; answers: {primary.config['answerer']}, top_k "
-                f"{primary.config['top_k']}, refusal threshold "
+        which = "" if args.split == "all" else f" ({args.split} split)"
+        note = (f"{len(questions)} questions{which}; answers: {primary.config['answerer']}, "
+                f"retrieval {primary.name}, top_k {primary.config['top_k']}, refusal threshold "
                 f"{primary.config['refusal_threshold']:.2f}. Produced by `{command}`.")
+        update_markdown(args.markdown, "splits", f"{slice_table(primary, markdown=True)}\n\n{note}")
         if args.compare:
             update_markdown(args.markdown, "compare",
                             f"{metrics_table(runs, markdown=True)}\n\n{note}")
@@ -146,7 +162,8 @@ def _command_line(args: argparse.Namespace) -> str:
     if args.questions != DEFAULT_QUESTIONS:
         parts += ["--questions", str(args.questions)]
     for flag, value in (("--mode", args.mode), ("--retrieval", args.retrieval),
-                        ("--top-k", args.top_k)):
+                        ("--top-k", args.top_k),
+                        ("--split", None if args.split == "all" else args.split)):
         if value is not None:
             parts += [flag, str(value)]
     if args.compare:

@@ -1,14 +1,17 @@
 """The evaluators' question set: one JSON object per line, validated line by line.
 
-A line reads ``{"id", "question", "answerable", "sources", "facts", "filters"?, "lang"?}``:
-``sources`` are the doc_ids whose passages answer it, ``facts`` the fact groups a correct
-answer states (each group a list of alternative wordings). Every mistake fails with one line
-naming the file, the line number and the field, so whoever edits the set can fix it at once.
+A line reads ``{"id", "question", "answerable", "sources", "facts", "split", "filters"?,
+"lang"?}``: ``sources`` are the doc_ids whose passages answer it, ``facts`` the fact groups a
+correct answer states (each group a list of alternative wordings), ``split`` is ``dev`` (tune
+on it) or ``test`` (score only; assigned by eval/splits.py's rule, never by results). Every
+mistake fails with one line naming the file, the line number and the field, so whoever edits
+the set can fix it at once.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -19,9 +22,13 @@ from app.errors import InputError
 from app.models import Filters
 
 Lang = Literal["en", "zh"]
-REQUIRED = ("id", "question", "answerable", "sources", "facts")
+Split = Literal["dev", "test"]
+REQUIRED = ("id", "question", "answerable", "sources", "facts", "split")
 OPTIONAL = ("filters", "lang")
 LANGS: tuple[Lang, ...] = ("en", "zh")
+SPLITS: tuple[Split, ...] = ("dev", "test")
+# Han ideographs: a question holding any is Chinese, so the per-language figures can trust `lang`.
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 class QuestionFileError(InputError):
@@ -37,6 +44,7 @@ class Question:
     answerable: bool
     sources: tuple[str, ...]
     facts: tuple[tuple[str, ...], ...]
+    split: Split = "dev"
     filters: Filters | None = None
     lang: Lang = "en"
     where: str = ""  # "file:line", so that later messages about it point at its line
@@ -109,8 +117,15 @@ def parse_question(line: str, where: str) -> Question:
     lang = obj.get("lang", "en")
     if lang not in LANGS:
         raise fail("lang", f"expected one of {', '.join(LANGS)}, got {lang!r}")
+    if (lang == "zh") != bool(CJK.search(text)):
+        raise fail("lang", f"{lang!r} does not fit the question, which "
+                   f"{'holds' if CJK.search(text) else 'holds no'} Chinese characters")
+    split = obj["split"]
+    if split not in SPLITS:
+        raise fail("split", f"expected one of {', '.join(SPLITS)}, got {_kind(split)}")
     return Question(id=qid, question=text, answerable=answerable, sources=tuple(sources),
-                    facts=tuple(tuple(g) for g in facts), filters=filters, lang=lang, where=where)
+                    facts=tuple(tuple(g) for g in facts), split=split, filters=filters,
+                    lang=lang, where=where)
 
 
 def _filters(value: Any, fail: Any) -> Filters | None:

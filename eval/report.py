@@ -4,6 +4,8 @@ Stable report keys, read by other tools: ``n``, ``config``, ``metrics`` (see
 eval.metrics.METRICS) and ``per_question`` (``id``, ``answer``, ``refused``, ``citations``,
 ``retrieved``, ``hit``, ``facts_matched``, ``latency_ms``). Further keys may be added, never
 renamed. ``hit`` is the rank (1..10) of the first passage from an expected source, or null.
+``by_split``, ``by_language`` and ``by_split_language`` hold the same metrics for each slice
+of the set that has questions, each as ``{"n", "metrics"}``.
 """
 
 from __future__ import annotations
@@ -21,10 +23,12 @@ from eval.metrics import (
     Outcome,
     answer_correct,
     citation_supports,
+    compute_metrics,
     facts_matched,
     first_hit,
     has_evidence,
 )
+from eval.questions import LANGS, SPLITS
 
 SWEEP_COLUMNS = ("refusal_threshold", "fact_accuracy", "citation_precision", "refusal_accuracy",
                  "false_refusal_rate", "score")
@@ -48,11 +52,33 @@ def per_question(outcome: Outcome) -> dict[str, Any]:
         "facts_matched": facts_matched(q, outcome.answer or "") if answered else None,
         "correct": answer_correct(outcome) if answered else None,
         "latency_ms": round(outcome.latency_ms, 1),
+        "split": q.split,
+        "lang": q.lang,
     }
+
+
+def _slice(outcomes: Sequence[Outcome]) -> dict[str, Any]:
+    return {"n": len(outcomes), "metrics": _rounded(compute_metrics(outcomes))}
+
+
+def slices_json(outcomes: Sequence[Outcome]) -> dict[str, Any]:
+    """The metrics per split, per language and per split and language (empty slices left
+    out), so that dev and test, English and Chinese are read apart."""
+    def pick(split: str | None, lang: str | None) -> list[Outcome]:
+        return [o for o in outcomes if split in (None, o.question.split)
+                and lang in (None, o.question.lang)]
+
+    by_split = {s: _slice(pick(s, None)) for s in SPLITS if pick(s, None)}
+    by_language = {lang: _slice(pick(None, lang)) for lang in LANGS if pick(None, lang)}
+    by_split_language = {s: {lang: _slice(pick(s, lang)) for lang in LANGS if pick(s, lang)}
+                         for s in by_split}
+    return {"by_split": by_split, "by_language": by_language,
+            "by_split_language": by_split_language}
 
 
 def run_json(run: Run) -> dict[str, Any]:
     return {"n": len(run.outcomes), "config": run.config, "metrics": _rounded(run.metrics),
+            **slices_json(run.outcomes),
             "per_question": [per_question(o) for o in run.outcomes]}
 
 
@@ -108,17 +134,43 @@ def metrics_table(runs: Sequence[Run], markdown: bool = False) -> str:
     return _grid(["metric", *(r.name for r in runs)], rows, markdown)
 
 
+def slice_columns(outcomes: Sequence[Outcome]) -> list[tuple[str, list[Outcome]]]:
+    """Dev and test side by side, each by language then whole, and the whole set last;
+    slices without questions are left out."""
+    columns: list[tuple[str, list[Outcome]]] = []
+    for split in SPLITS:
+        part = [o for o in outcomes if o.question.split == split]
+        columns += [(f"{split} {lang}", [o for o in part if o.question.lang == lang])
+                    for lang in LANGS]
+        columns.append((split, part))
+    columns += [(f"all {lang}", [o for o in outcomes if o.question.lang == lang])
+                for lang in LANGS]
+    columns.append(("all", list(outcomes)))
+    return [(name, part) for name, part in columns if part]
+
+
+def slice_table(run: Run, markdown: bool = False) -> str:
+    """One run's metrics down, the slices of the set (split x language) across."""
+    columns = slice_columns(run.outcomes)
+    metrics = [compute_metrics(part) for _, part in columns]
+    rows = [["questions", *(str(len(part)) for _, part in columns)]]
+    rows += [[f"`{k}`" if markdown else k, *(_cell(k, m.get(k)) for m in metrics)]
+             for k in METRICS]
+    return _grid(["metric", *(name for name, _ in columns)], rows, markdown)
+
+
 def sweep_table(rows: Sequence[dict[str, float | None]], markdown: bool = False) -> str:
     body = [[_cell(k, row.get(k)) for k in SWEEP_COLUMNS] for row in rows]
     return _grid(list(SWEEP_COLUMNS), body, markdown)
 
 
-def failures(run: Run) -> list[str]:
-    """One line per question the run got wrong, for whoever improves retrieval or answers."""
+def failures(run: Run, split: str | None = None) -> list[str]:
+    """One line per question the run got wrong, for whoever improves retrieval or answers;
+    ``split`` keeps one split's (test questions are scored, never read to fix them)."""
     lines: list[str] = []
     for o in run.outcomes:
         q = o.question
-        if o.answer is None:
+        if o.answer is None or split not in (None, q.split):
             continue
         if not q.answerable:
             if not o.refused:

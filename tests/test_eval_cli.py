@@ -16,7 +16,9 @@ STABLE_METRICS = {"doc_hit@1", "doc_hit@5", "mrr@10", "evidence@5", "fact_accura
                   "latency_ms_p50", "latency_ms_p95"}
 STABLE_RECORD = {"id", "answer", "refused", "citations", "retrieved", "hit", "facts_matched",
                  "latency_ms"}
-IDS = ("zj-01", "hz-02", "un-02", "zh-05")  # in file order
+# In file order; dev and test each hold an English and a Chinese question.
+IDS = ("zj-01", "hz-02", "un-02", "zh-01", "zh-05")
+SPLIT_OF = {"zj-01": "test", "hz-02": "dev", "un-02": "dev", "zh-01": "dev", "zh-05": "test"}
 
 
 @pytest.fixture
@@ -48,8 +50,38 @@ def test_eval_writes_a_report_with_the_stable_keys(
     for record in report["per_question"]:
         assert set(record) >= STABLE_RECORD
     assert report["metrics"]["refusal_accuracy"] == 1.0  # un-02 asks about Chengdu
+    assert {r["id"]: r["split"] for r in report["per_question"]} == SPLIT_OF
+    assert {s: v["n"] for s, v in report["by_split"].items()} == {"dev": 3, "test": 2}
+    assert {lang: v["n"] for lang, v in report["by_language"].items()} == {"en": 3, "zh": 2}
+    cells = {(s, lang): v["n"] for s, by_lang in report["by_split_language"].items()
+             for lang, v in by_lang.items()}
+    assert cells == {("dev", "en"): 2, ("dev", "zh"): 1, ("test", "en"): 1, ("test", "zh"): 1}
+    # Only dev holds an unanswerable question, so only dev has a refusal accuracy.
+    assert report["by_split"]["dev"]["metrics"]["refusal_accuracy"] == 1.0
+    assert report["by_split"]["test"]["metrics"]["refusal_accuracy"] is None
+    assert set(report["by_split_language"]["test"]["zh"]["metrics"]) >= STABLE_METRICS
     out = capsys.readouterr().out
     assert "doc_hit@5" in out and "hybrid" in out and str(report_path) in out
+    assert "dev en" in out and "test zh" in out and "all zh" in out
+
+
+@pytest.mark.usefixtures("store_env")
+def test_split_scores_one_split_only_and_fills_the_splits_table(
+        questions: Path, tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text("# Eval\n\n<!-- eval:splits -->\nstale figures\n<!-- /eval:splits -->\n",
+                      encoding="utf-8")
+    report_path = tmp_path / "report.json"
+    assert main(["eval", "--questions", str(questions), "--report", str(report_path),
+                 "--split", "test", "--markdown", str(readme)]) == 0
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    assert [r["id"] for r in report["per_question"]] == ["zj-01", "zh-05"]
+    assert set(report["by_split"]) == {"test"} and report["config"]["split"] == "test"
+    text = readme.read_text(encoding="utf-8")
+    assert "stale figures" not in text
+    assert "| metric | test en | test zh | test | all en | all zh | all |" in text
+    assert "| questions | 1 | 1 | 2 | 1 | 1 | 2 |" in text
+    assert "2 questions (test split)" in text and "--split test" in text
 
 
 @pytest.mark.usefixtures("store_env")
@@ -80,6 +112,7 @@ def test_compare_runs_every_mode_and_the_baseline_and_fills_the_markdown(
         < text.index("<!-- eval:thresholds -->")
     assert "| `evidence@5` |" in text and "| baseline | dense | bm25 | hybrid |" in text
     assert "<!-- eval:thresholds -->" in text  # absent before: appended
+    assert "| metric | dev en | dev zh | dev | test en | test zh | test | all en |" in text
     assert "Produced by `policykb eval --questions" in text
     assert "refusal threshold sweep" in capsys.readouterr().out
 
@@ -89,8 +122,9 @@ def test_a_malformed_questions_file_fails_with_one_line(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "a", "question": "Q?", "answerable": true, "sources": ["x"], '
-                   '"facts": [["1"]]}\n{"id": "b", "question": "Q?", "answerable": "no", '
-                   '"sources": [], "facts": []}\n', encoding="utf-8")
+                   '"facts": [["1"]], "split": "dev"}\n{"id": "b", "question": "Q?", '
+                   '"answerable": "no", "sources": [], "facts": [], "split": "test"}\n',
+                   encoding="utf-8")
     report_path = tmp_path / "report.json"
     assert main(["eval", "--questions", str(bad), "--report", str(report_path)]) == 1
     err = capsys.readouterr().err.strip()
@@ -102,7 +136,7 @@ def test_a_malformed_questions_file_fails_with_one_line(
 @pytest.mark.parametrize(("argv", "expected"), [
     (["--thresholds", "0.3:0.1:0.05"], "expected thresholds like"),
     (["--thresholds", "0.3,1.5"], "thresholds must lie in 0..1"),
-    (["--markdown", "x.md"], "--markdown needs --compare and/or --thresholds"),
+    (["--split", "train"], "argument --split: invalid choice: 'train'"),
 ])
 def test_usage_errors(argv: list[str], expected: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:

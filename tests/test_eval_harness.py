@@ -111,6 +111,7 @@ def test_a_source_the_store_lacks_is_named_with_its_line(services: Services,
                                                          tmp_path: Path) -> None:
     path = tmp_path / "q.jsonl"
     path.write_text('{"id": "x", "question": "How much?", "answerable": true, '
-                    '"sources": ["nowhere-2020"], "facts": [["1"]]}\n', encoding="utf-8")
+                    '"sources": ["nowhere-2020"], "facts": [["1"]], '
+                    '"split": "dev"}\n', encoding="utf-8")
     with pytest.raises(QuestionFileError, match=r"q\.jsonl:1: field 'sources': 'nowhere-2020'"):
         run_pipeline(services, load_questions(path))

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from eval.questions import QuestionFileError, load_questions
+from eval.splits import assign_splits
 from tests.conftest import ALL_DOCS, ROOT
 
 GOOD = {"id": "q1", "question": "How much?", "answerable": True, "sources": ["doc-a"],
-        "facts": [["5%", "five percent"]]}
+        "facts": [["5%", "five percent"]], "split": "dev"}
 
 
 def write(tmp_path: Path, *lines: str) -> Path:
@@ -27,17 +28,18 @@ def line(**changes: object) -> str:
 
 def test_the_evaluators_question_set_loads() -> None:
     questions = load_questions(ROOT / "eval" / "questions.jsonl")
-    assert len(questions) == 102
-    assert len({q.id for q in questions}) == 102
+    assert len(questions) == 176
+    assert len({q.id for q in questions}) == 176
     assert {s for q in questions for s in q.sources} == ALL_DOCS
-    assert sum(not q.answerable for q in questions) >= 10
-    assert sum(q.lang == "zh" for q in questions) >= 2
+    assert sum(not q.answerable for q in questions) >= 30
+    assert sum(q.lang == "zh" and q.answerable for q in questions) >= 39
     assert any(q.filters is not None for q in questions)
     assert questions[0].where.endswith("questions.jsonl:1")
 
 
 def test_blank_lines_are_skipped_and_line_numbers_kept(tmp_path: Path) -> None:
-    path = write(tmp_path, line(), "", line(id="q2", lang="zh", filters={"city": "Haizhu"}))
+    path = write(tmp_path, line(), "",
+                 line(id="q2", question="多少？", lang="zh", filters={"city": "Haizhu"}))
     first, second = load_questions(path)
     assert second.where == f"{path}:3"
     assert second.lang == "zh" and second.filters is not None
@@ -57,6 +59,11 @@ def test_blank_lines_are_skipped_and_line_numbers_kept(tmp_path: Path) -> None:
     ([line(id=7)], ":1: field 'id': expected a non-empty string, got number 7"),
     ([line(question="  ")], ":1: field 'question': expected a non-empty string"),
     ([line(lang="fr")], ":1: field 'lang': expected one of en, zh"),
+    ([line(lang="zh")], ":1: field 'lang': 'zh' does not fit the question, which holds no Chin"),
+    ([line(question="多少？")], ":1: field 'lang': 'en' does not fit the question, which holds"),
+    ([line(), line(id="q2", split=...)], ":2: field 'split': missing"),
+    ([line(split="train")], ":1: field 'split': expected one of dev, test, got string \"train\""),
+    ([line(split=None)], ":1: field 'split': expected one of dev, test, got null"),
     ([line(filters={"year_from": "soon"})], ":1: field 'filters.year_from':"),
     ([line(filters={"town": "X"})], ":1: field 'filters.town':"),
     ([line(filters=["Zhanjiang"])], ":1: field 'filters': expected an object"),
@@ -85,3 +92,28 @@ def test_a_missing_or_empty_file_is_named(tmp_path: Path) -> None:
 def test_unanswerable_questions_need_no_sources_or_facts(tmp_path: Path) -> None:
     (q,) = load_questions(write(tmp_path, line(answerable=False, sources=[], facts=[])))
     assert not q.answerable and q.sources == () and q.facts == ()
+
+
+def test_both_splits_hold_every_language_document_and_the_unanswerable() -> None:
+    questions = load_questions(ROOT / "eval" / "questions.jsonl")
+    for split in ("dev", "test"):
+        part = [q for q in questions if q.split == split]
+        assert abs(len(part) - len(questions) / 2) <= 4
+        assert {s for q in part for s in q.sources} == ALL_DOCS
+        for lang in ("en", "zh"):
+            assert sum(q.lang == lang and q.answerable for q in part) >= 10
+            assert sum(q.lang == lang and not q.answerable for q in part) >= 4
+
+
+def test_the_split_rule_balances_each_stratum_and_never_moves_a_question() -> None:
+    objs: list[dict[str, object]] = [
+        {"id": f"a{i}", "lang": "zh", "answerable": True, "sources": ["doc-a"]} for i in range(7)]
+    objs += [{"id": "old", "lang": "zh", "answerable": True, "sources": ["doc-a"],
+              "split": "test"}]
+    objs += [{"id": f"u{i}", "lang": "en", "answerable": False, "sources": []} for i in range(4)]
+    filled = assign_splits(objs)
+    assert filled[7]["split"] == "test"  # kept
+    zh = [o["split"] for o in filled[:8]]
+    assert zh.count("dev") == zh.count("test") == 4
+    assert [o["split"] for o in filled[8:]].count("dev") == 2
+    assert assign_splits(objs) == filled  # deterministic

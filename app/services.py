@@ -17,6 +17,7 @@ from app.answering.generation import (
     answer_events,
     without_model,
 )
+from app.answering.generation.budget import PromptBudget
 from app.errors import EmptyQuestion, InvalidTopK, QuestionTooLong
 from app.models import (
     Answer,
@@ -75,7 +76,8 @@ class Services:
         extractive = ExtractiveAnswerer(embedder, settings.answer)
         answerers: dict[str, Answerer] = {"extractive": extractive}
         if settings.llm.base_url:  # one model client per process, shared by every request
-            answerers["generate"] = GenerativeAnswerer(LLMClient(settings.llm), extractive)
+            answerers["generate"] = GenerativeAnswerer(LLMClient(settings.llm), extractive,
+                                                       PromptBudget(settings.llm))
         return cls(settings, store, catalog, retriever, answerers)
 
     # Validation ------------------------------------------------------------------------------

@@ -39,7 +39,7 @@ def answerer(services: Services, server: LlamaServer, **llm: Any) -> GenerativeA
                            context_tokens=N_CTX, **llm)
     extractive = services.answerers["extractive"]
     assert isinstance(extractive, ExtractiveAnswerer)
-    return GenerativeAnswerer(LLMClient(settings), extractive)
+    return GenerativeAnswerer(LLMClient(settings), extractive, PromptBudget(settings))
 
 
 def test_passages_are_cut_to_fit_the_window_and_the_model_answers(
@@ -47,6 +47,7 @@ def test_passages_are_cut_to_fit_the_window_and_the_model_answers(
     retrieval = services.retriever.retrieve(QUESTION, None, 5)
     assert len(retrieval.hits) == 5
     generative = answerer(services, small_server, max_tokens=64)
+    assert generative.budget is not None
     fitted = generative.budget.fit(QUESTION, retrieval.hits)
     assert 1 <= len(fitted.hits) < 5
     assert fitted.hits == retrieval.hits[:len(fitted.hits)]  # the best ones, in order
@@ -61,6 +62,7 @@ def test_a_long_answer_budget_is_lowered_rather_than_failing(
         services: Services, small_server: LlamaServer) -> None:
     retrieval = services.retriever.retrieve(QUESTION, None, 5)
     generative = answerer(services, small_server, max_tokens=N_CTX)
+    assert generative.budget is not None
     fitted = generative.budget.fit(QUESTION, retrieval.hits)
     assert len(fitted.hits) == 1
     assert 48 <= fitted.max_tokens < N_CTX

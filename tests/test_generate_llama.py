@@ -21,6 +21,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.answering.generation import GenerativeAnswerer, LLMClient
+from app.answering.generation.budget import PromptBudget
 from app.http.factory import create_app
 from app.services import Services
 from app.settings import LLMSettings, RetrievalSettings, Settings
@@ -75,7 +76,8 @@ def model_at(client: TestClient, llm: LLMSettings) -> Iterator[None]:
     services = services_of(client)
     original = services.answerers["generate"]
     assert isinstance(original, GenerativeAnswerer)
-    services.answerers["generate"] = GenerativeAnswerer(LLMClient(llm), original.extractive)
+    services.answerers["generate"] = GenerativeAnswerer(LLMClient(llm), original.extractive,
+                                                        PromptBudget(llm))
     try:
         yield
     finally:

@@ -8,10 +8,11 @@ answer too (``fallback: "ungrounded"``, the rejected sentences listed in ``unsup
 So mode ``generate`` is never worse than ``extractive`` and never shows unchecked text as the
 final answer.
 
-``stream`` yields events as the reply arrives: ``Token`` (answer text as the model writes it,
-thinking removed), ``Reasoning`` (thinking), ``Checked`` (answer sentences that passed the
-check, for clients that cannot replace text) and, last, ``Done`` with the final Answer, which
-replaces whatever was streamed.
+``stream`` yields events as the reply arrives: ``Quoted`` (the verbatim extractive answer,
+at once, before the model is asked; not sent for a refusal), ``Token`` (answer text as the
+model writes it, thinking removed), ``Reasoning`` (thinking), ``Checked`` (answer sentences
+that passed the check, for clients that cannot replace text) and, last, ``Done`` with the
+final Answer, which replaces whatever was streamed.
 """
 
 from __future__ import annotations
@@ -49,18 +50,24 @@ class Checked:
 
 
 @dataclass(frozen=True)
+class Quoted:
+    answer: Answer  # the extractive answer, shown while the model writes
+
+
+@dataclass(frozen=True)
 class Done:
     answer: Answer
 
 
-Event = Token | Reasoning | Checked | Done
+Event = Quoted | Token | Reasoning | Checked | Done
 
 
 class GenerativeAnswerer:
-    def __init__(self, client: LLMClient, extractive: ExtractiveAnswerer) -> None:
+    def __init__(self, client: LLMClient, extractive: ExtractiveAnswerer,
+                 budget: PromptBudget | None = None) -> None:
         self.client = client
         self.extractive = extractive
-        self.budget = PromptBudget(client.settings)
+        self.budget = budget  # None: every retrieved passage is sent (a caller that knows)
         # Whether this server's chat template opens <think> in the prompt: learned from each
         # reply, so that streaming knows what a reply's first words are (see reasoning.py).
         self.opens_in_prompt: bool | None = None
@@ -78,16 +85,21 @@ class GenerativeAnswerer:
             yield Token(extractive.answer)
             yield Done(extractive)
             return
+        quoted = extractive.model_copy(deep=True)
+        quoted.mode = "extractive"
+        yield Quoted(quoted)
         splitter = ThinkSplitter(self.opens_in_prompt)
         streamed: list[str] = []  # answer text handed to the grounder
         finish = ""
         hits = retrieval.hits
         try:
-            fitted = self.budget.fit(question, retrieval.hits)
-            hits = fitted.hits  # the prompt numbers these 1..k: the check holds it to them
-            grounder = Grounder(hits)
+            max_tokens = None
+            if self.budget is not None:
+                fitted = self.budget.fit(question, retrieval.hits)
+                hits, max_tokens = fitted.hits, fitted.max_tokens
+            grounder = Grounder(hits)  # the prompt numbers these 1..k: the check holds it to them
             messages = build_messages(question, hits)
-            with contextlib.closing(self.client.stream(messages, fitted.max_tokens)) as deltas:
+            with contextlib.closing(self.client.stream(messages, max_tokens)) as deltas:
                 for delta in deltas:
                     if delta.kind == "finish":
                         finish = delta.text

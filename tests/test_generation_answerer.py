@@ -37,9 +37,10 @@ class ScriptedClient(LLMClient):
 
     def __init__(self, deltas: list[Delta] | None = None, fail: bool = False) -> None:
         self.deltas, self.fail, self.calls = deltas or [], fail, []  # type: ignore[var-annotated]
+        self.timeout_s = 30.0
 
-    def stream(self, messages: list[dict[str, str]],
-               max_tokens: int | None = None) -> Generator[Delta, None, None]:
+    def stream(self, messages: list[dict[str, str]], max_tokens: int | None = None,
+               deadline: float | None = None) -> Generator[Delta, None, None]:
         self.calls.append(messages)
         yield from self.deltas
         if self.fail:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -94,12 +95,14 @@ class GenerativeAnswerer:
         hits = retrieval.hits
         try:
             max_tokens = None
+            deadline = time.monotonic() + self.client.timeout_s  # counting tokens included
             if self.budget is not None:
-                fitted = self.budget.fit(question, retrieval.hits)
+                fitted = self.budget.fit(question, retrieval.hits, deadline)
                 hits, max_tokens = fitted.hits, fitted.max_tokens
             grounder = Grounder(hits)  # the prompt numbers these 1..k: the check holds it to them
             messages = build_messages(question, hits)
-            with contextlib.closing(self.client.stream(messages, max_tokens)) as deltas:
+            with contextlib.closing(self.client.stream(messages, max_tokens,
+                                                       deadline)) as deltas:
                 for delta in deltas:
                     if delta.kind == "finish":
                         finish = delta.text

@@ -12,6 +12,7 @@ the server's tokenizer when it offers one (llama-cpp-python ``/extras/tokenize/c
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -54,12 +55,19 @@ class PromptBudget:
         self._window: int | None = None
         self._counter: Callable[[str], int] | None = None
         self._cache: dict[str, int] = {}
+        self.deadline: float | None = None  # time.monotonic() by which the reply is due
 
     # The server ---------------------------------------------------------------------------------
     @property
     def _timeout(self) -> float:
-        # Counting is quick; a server that takes longer is hung, and the answer falls back.
-        return min(5.0, self.settings.timeout_s / 4)
+        # Counting is quick, but a one-slot server (llama-cpp-python) counts only after the
+        # replies queued before it: it may take until the request's deadline, no longer.
+        if self.deadline is None:
+            return self.settings.timeout_s
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise LLMUnavailable("the model server did not answer in time")
+        return left
 
     def window(self) -> int:
         """The context window in tokens: as the server reports it, else the setting."""
@@ -130,9 +138,11 @@ class PromptBudget:
         return _estimate
 
     # The budget ---------------------------------------------------------------------------------
-    def fit(self, question: str, hits: list[Hit]) -> Fitted:
+    def fit(self, question: str, hits: list[Hit], deadline: float | None = None) -> Fitted:
         """The best passages whose prompt leaves room for the answer; ``max_tokens`` lowered
-        (not below MIN_ANSWER_TOKENS) when even the best passage alone needs it."""
+        (not below MIN_ANSWER_TOKENS) when even the best passage alone needs it. Counting
+        gives up (``LLMUnavailable``) at ``deadline``."""
+        self.deadline = deadline
         window, wanted = self.window(), self.settings.max_tokens
         system, user = build_messages(question, [])
         fixed = self.count(system["content"]) + self.count(user["content"]) + TEMPLATE_TOKENS

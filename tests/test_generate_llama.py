@@ -21,6 +21,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.answering.generation import GenerativeAnswerer, LLMClient
+from app.answering.generation.budget import PromptBudget
 from app.http.factory import create_app
 from app.services import Services
 from app.settings import LLMSettings, RetrievalSettings, Settings
@@ -75,7 +76,8 @@ def model_at(client: TestClient, llm: LLMSettings) -> Iterator[None]:
     services = services_of(client)
     original = services.answerers["generate"]
     assert isinstance(original, GenerativeAnswerer)
-    services.answerers["generate"] = GenerativeAnswerer(LLMClient(llm), original.extractive)
+    services.answerers["generate"] = GenerativeAnswerer(LLMClient(llm), original.extractive,
+                                                        PromptBudget(llm))
     try:
         yield
     finally:
@@ -90,9 +92,9 @@ def calls_to_model(client: TestClient) -> Iterator[list[list[dict[str, str]]]]:
     llm, calls = answerer.client, []
     real = llm.stream
 
-    def recording(messages: list[dict[str, str]]) -> Iterator[Any]:
+    def recording(messages: list[dict[str, str]], *args: Any) -> Iterator[Any]:
         calls.append(messages)
-        return real(messages)
+        return real(messages, *args)
 
     llm.stream = recording  # type: ignore[method-assign]
     try:

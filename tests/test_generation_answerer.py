@@ -12,7 +12,14 @@ from collections.abc import Generator
 import pytest
 
 from app.answering.extractive import ExtractiveAnswerer
-from app.answering.generation import Done, GenerativeAnswerer, LLMUnavailable, Reasoning, Token
+from app.answering.generation import (
+    Done,
+    GenerativeAnswerer,
+    LLMUnavailable,
+    Quoted,
+    Reasoning,
+    Token,
+)
 from app.answering.generation.client import Delta, LLMClient
 from app.models import AskRequest
 from app.retrieval.hybrid import RetrievalResult
@@ -30,8 +37,10 @@ class ScriptedClient(LLMClient):
 
     def __init__(self, deltas: list[Delta] | None = None, fail: bool = False) -> None:
         self.deltas, self.fail, self.calls = deltas or [], fail, []  # type: ignore[var-annotated]
+        self.timeout_s = 30.0
 
-    def stream(self, messages: list[dict[str, str]]) -> Generator[Delta, None, None]:
+    def stream(self, messages: list[dict[str, str]], max_tokens: int | None = None,
+               deadline: float | None = None) -> Generator[Delta, None, None]:
         self.calls.append(messages)
         yield from self.deltas
         if self.fail:
@@ -96,7 +105,10 @@ def test_stream_events_then_done(services: Services, extractive: ExtractiveAnswe
              *content(*GOOD.replace("[1]", f"[{n}]").partition("5%"))]
     events = list(GenerativeAnswerer(ScriptedClient(reply), extractive).stream(QUESTION,
                                                                                retrieval))
-    assert [type(e) for e in events if not isinstance(e, Token)][:2] == [Reasoning, Reasoning]
+    # The verbatim answer first, at once; then the model's thinking and text as they arrive.
+    assert isinstance(events[0], Quoted)
+    assert events[0].answer.mode == "extractive" and "5%" in events[0].answer.answer
+    assert [type(e) for e in events if not isinstance(e, Token)][1:3] == [Reasoning, Reasoning]
     assert "".join(e.text for e in events if isinstance(e, Token)) == GOOD.replace(
         "[1]", f"[{n}]")
     assert isinstance(events[-1], Done)
@@ -161,10 +173,10 @@ def test_server_style_is_learned_so_later_replies_stream_thinking_live(
     reply = [*content("Passage ", f"{n} has it.", "</think>\n", GOOD.replace("[1]", f"[{n}]")),
              Delta("finish", "stop")]
     answerer = GenerativeAnswerer(ScriptedClient(reply), extractive)
-    first = list(answerer.stream(QUESTION, retrieval))
+    first = [e for e in answerer.stream(QUESTION, retrieval) if not isinstance(e, Quoted)]
     assert isinstance(first[0], Reasoning) and first[0].text == f"Passage {n} has it."  # held
     assert answerer.opens_in_prompt is True
-    second = list(answerer.stream(QUESTION, retrieval))
+    second = [e for e in answerer.stream(QUESTION, retrieval) if not isinstance(e, Quoted)]
     assert [e.text for e in second[:2] if isinstance(e, Reasoning)] == ["Passage ", f"{n} has it."]
     for events in (first, second):
         done = events[-1]

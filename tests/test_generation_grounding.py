@@ -135,8 +135,38 @@ def test_streamed_check_emits_only_passing_sentences_and_matches_the_whole() -> 
 
 def test_figures_are_normalized() -> None:
     assert figures("1,200 million, 5 % and 1.50 percent in 2025; CANARY-7731") == {
-        ("1200", False), ("5", True), ("1.5", True), ("2025", False), ("7731", False)}
+        ("1200", False), ("1200000000", False), ("5", True), ("1.5", True), ("2025", False),
+        ("7731", False)}
     assert figures("５％") == {("5", True)}
+
+
+def test_chinese_numerals_are_figures_with_their_values() -> None:
+    assert figures("不低于百分之五") == figures("5%") == {("5", True)}
+    assert figures("二〇二五年建成二十个试点，投入三千万元、100亿元") == {
+        ("2025", False), ("20", False), ("30000000", False), ("10000000000", False)}
+    # Words that merely contain a numeral are no figures, as English "two" is not one.
+    assert figures("一体化平台统一建设两个中心，落实十四五规划") == set()
+
+
+def test_chinese_answer_citing_english_passages_is_checked_by_value() -> None:
+    result = ground("湛江政府投资项目的数智化升级投资不低于总投资的5%【1】。规则自2025年3月1日起"
+                    "施行[1]。深圳三年投入12亿元[2]。", HITS)
+    assert result.unsupported == []
+    assert result.answer.startswith("湛江政府投资项目的数智化升级投资不低于总投资的5%[1]。")
+    assert [c.doc_id for c in result.citations] == ["zhanjiang", "shenzhen"]
+
+
+def test_a_figure_spelled_in_chinese_cannot_slip_past_the_check() -> None:
+    """Regression: only digits were figures, so 百分之十 (10%) passed as if it held none."""
+    result = ground("政府投资项目的数智化升级投资不低于总投资的百分之十[1]。深圳建设二十个人工智能"
+                    "试点区[2]。", HITS)
+    assert result.answer == ""
+    assert len(result.unsupported) == 2
+
+
+def test_chinese_sentence_sharing_nothing_with_its_passage_is_removed() -> None:
+    result = ground("该政策很好[1]。", HITS)
+    assert result.answer == "" and result.unsupported == ["该政策很好[1]。"]
 
 
 def test_prompt_frames_passages_as_untrusted_data() -> None:

@@ -1,5 +1,7 @@
 """POST /api/ask/stream: an answer as Server-Sent Events.
 
+    event: extractive data: <Answer>          generate mode: the verbatim extractive answer, at
+                                              once, before the model writes (not for refusals)
     event: token      data: {"text": "..."}   answer text as the model writes it
     event: reasoning  data: {"text": "..."}   a reasoning model's thinking (include_reasoning)
     event: done       data: <Answer>          the final answer, after the citation check
@@ -20,7 +22,7 @@ from collections.abc import Iterator
 from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
-from app.answering.generation import Done, Event, Reasoning, Token
+from app.answering.generation import Done, Event, Quoted, Reasoning, Token
 from app.errors import PolicyKBError
 from app.http.deps import ServicesDep
 from app.http.routes import ERRORS
@@ -46,7 +48,9 @@ def error_data(exc: Exception) -> dict[str, dict[str, str]]:
 def event_stream(events: Iterator[Event]) -> Iterator[str]:
     try:
         for event in events:
-            if isinstance(event, Token):
+            if isinstance(event, Quoted):
+                yield sse("extractive", event.answer.model_dump(mode="json"))
+            elif isinstance(event, Token):
                 yield sse("token", {"text": event.text})
             elif isinstance(event, Reasoning):
                 yield sse("reasoning", {"text": event.text})

@@ -82,7 +82,8 @@ def _wait_until_ready(server: LlamaServer, timeout_s: float) -> str:
 
 @contextlib.contextmanager
 def running_llama_server(
-    model_path: Path, port: int | None = None, *, n_ctx: int = 2048
+    model_path: Path, port: int | None = None, *, n_ctx: int = 2048, n_threads: int = 1,
+    startup_timeout_s: float = STARTUP_TIMEOUT_S,
 ) -> Iterator[LlamaServer]:
     """Start ``python -m llama_cpp.server`` on ``model_path``, yield it once ready, then stop it.
 
@@ -96,10 +97,10 @@ def running_llama_server(
         "--host", "127.0.0.1",
         "--port", str(port),
         "--n_ctx", str(n_ctx),
-        # One thread: the model is tiny, and on a busy 2-core box two OpenMP threads spin on
-        # barriers and make generation ~10x slower (seconds instead of ~0.1 s per request).
-        "--n_threads", "1",
-        "--n_threads_batch", "1",
+        # One thread by default: the tiny model is tiny, and on a busy 2-core box two OpenMP
+        # threads spin on barriers and make generation ~10x slower (~0.1 s becomes seconds).
+        "--n_threads", str(n_threads),
+        "--n_threads_batch", str(n_threads),
         "--n_gpu_layers", "0",
     ]  # fmt: skip
     with tempfile.TemporaryFile() as log:
@@ -107,7 +108,7 @@ def running_llama_server(
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
         server = LlamaServer(process=process, base_url=f"http://127.0.0.1:{port}/v1", log=log)
         try:
-            server.model = _wait_until_ready(server, STARTUP_TIMEOUT_S)
+            server.model = _wait_until_ready(server, startup_timeout_s)
             yield server
         finally:
             server.stop()

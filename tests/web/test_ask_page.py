@@ -129,6 +129,31 @@ def test_with_a_model_the_answer_streams_in(page: Page, web_url: str) -> None:
     expect(page.locator("#viewer-text mark").first).to_contain_text("5%")
 
 
+def test_the_quoted_answer_shows_at_once_and_the_model_answer_beneath(page: Page,
+                                                                      web_url: str) -> None:
+    quoted = httpx.post(f"{web_url}/api/ask", json={"question": ZHANJIANG_QUESTION},
+                        timeout=60).json()
+    removed = "Upgrades must take 10% [1]."
+    final = {**quoted, "answer": "Upgrades must take no less than 5% of investment [1].",
+             "mode": "generate", "unsupported": [removed]}
+    body = (_sse([("extractive", quoted)]) + _sse([("token", {"text": "Upgrades must take "})])
+            + _sse([("done", final)]))
+    page.route("**/healthz", _model_configured)
+    page.route("**/api/ask/stream", lambda route: route.fulfill(
+        status=200, body=body, headers={"Content-Type": "text/event-stream"}))
+    open_app(page, web_url)
+    ask(page, ZHANJIANG_QUESTION)
+
+    top, beneath = page.locator("#answer .quoted-answer"), page.locator("#answer .model-answer")
+    expect(top.locator(".badge-extractive")).to_have_text("摘自文件原文")
+    expect(top.locator(".answer-text")).to_have_text(quoted["answer"])
+    expect(beneath.locator("h2").first).to_have_text("模型撰写的答复")
+    expect(beneath.locator(".badge-generate")).to_have_text("由模型撰写，已对照来源核查")
+    expect(beneath.locator(".answer-text")).to_contain_text("no less than 5% of investment")
+    expect(beneath.locator(".unsupported li")).to_have_text(removed)
+    screenshot(page, "web-quoted-and-model-answer")
+
+
 def test_without_a_stream_endpoint_it_asks_plainly_and_shows_fallbacks(page: Page,
                                                                        web_url: str) -> None:
     plain: list[str] = []

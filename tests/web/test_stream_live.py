@@ -57,10 +57,14 @@ def test_a_model_answer_streams_in_and_noise_gives_way_to_the_quote(page: Page,
 
     assert streams == [200]
     assert page.evaluate("window.__sawStreamedText === true")
-    expect(page.locator("#answer .answer-text")).to_contain_text("5%")
-    expect(page.locator("#answer .badge-extractive")).to_have_text("摘自文件原文")
-    expect(page.locator("#answer .notice-warn").first).to_contain_text("模型撰写的答复未被采用")
-    expect(page.locator("#answer .unsupported li").first).to_be_visible()
+    # The verbatim answer on top (sent before the model wrote), the model's part beneath it.
+    quoted, model = page.locator("#answer .quoted-answer"), page.locator("#answer .model-answer")
+    expect(quoted.locator(".answer-text")).to_contain_text("5%")
+    expect(quoted.locator(".badge-extractive")).to_have_text("摘自文件原文")
+    expect(model.locator("h2")).to_have_text("模型撰写的答复")
+    expect(model.locator(".badge-unused")).to_have_text("未采用")
+    expect(model.locator(".notice-warn").first).to_contain_text("模型撰写的答复未被采用")
+    expect(model.locator(".unsupported li").first).to_be_visible()
     screenshot(page, "web-live-stream-fallback")
 
     page.locator("#answer .answer-text button.cite").first.click()

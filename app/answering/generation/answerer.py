@@ -8,20 +8,23 @@ answer too (``fallback: "ungrounded"``, the rejected sentences listed in ``unsup
 So mode ``generate`` is never worse than ``extractive`` and never shows unchecked text as the
 final answer.
 
-``stream`` yields events as the reply arrives: ``Token`` (answer text as the model writes it,
-thinking removed), ``Reasoning`` (thinking), ``Checked`` (answer sentences that passed the
-check, for clients that cannot replace text) and, last, ``Done`` with the final Answer, which
-replaces whatever was streamed.
+``stream`` yields events as the reply arrives: ``Quoted`` (the verbatim extractive answer,
+at once, before the model is asked; not sent for a refusal), ``Token`` (answer text as the
+model writes it, thinking removed), ``Reasoning`` (thinking), ``Checked`` (answer sentences
+that passed the check, for clients that cannot replace text) and, last, ``Done`` with the
+final Answer, which replaces whatever was streamed.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from app.answering.extractive import Answerer, ExtractiveAnswerer
+from app.answering.generation.budget import PromptBudget
 from app.answering.generation.client import LLMClient, LLMUnavailable
 from app.answering.generation.grounding import Grounded, Grounder, ground
 from app.answering.generation.prompt import NOT_COVERED, build_messages
@@ -48,17 +51,24 @@ class Checked:
 
 
 @dataclass(frozen=True)
+class Quoted:
+    answer: Answer  # the extractive answer, shown while the model writes
+
+
+@dataclass(frozen=True)
 class Done:
     answer: Answer
 
 
-Event = Token | Reasoning | Checked | Done
+Event = Quoted | Token | Reasoning | Checked | Done
 
 
 class GenerativeAnswerer:
-    def __init__(self, client: LLMClient, extractive: ExtractiveAnswerer) -> None:
+    def __init__(self, client: LLMClient, extractive: ExtractiveAnswerer,
+                 budget: PromptBudget | None = None) -> None:
         self.client = client
         self.extractive = extractive
+        self.budget = budget  # None: every retrieved passage is sent (a caller that knows)
         # Whether this server's chat template opens <think> in the prompt: learned from each
         # reply, so that streaming knows what a reply's first words are (see reasoning.py).
         self.opens_in_prompt: bool | None = None
@@ -76,13 +86,23 @@ class GenerativeAnswerer:
             yield Token(extractive.answer)
             yield Done(extractive)
             return
+        quoted = extractive.model_copy(deep=True)
+        quoted.mode = "extractive"
+        yield Quoted(quoted)
         splitter = ThinkSplitter(self.opens_in_prompt)
-        grounder = Grounder(retrieval.hits)
         streamed: list[str] = []  # answer text handed to the grounder
         finish = ""
+        hits = retrieval.hits
         try:
-            with contextlib.closing(self.client.stream(build_messages(question,
-                                                                      retrieval.hits))) as deltas:
+            max_tokens = None
+            deadline = time.monotonic() + self.client.timeout_s  # counting tokens included
+            if self.budget is not None:
+                fitted = self.budget.fit(question, retrieval.hits, deadline)
+                hits, max_tokens = fitted.hits, fitted.max_tokens
+            grounder = Grounder(hits)  # the prompt numbers these 1..k: the check holds it to them
+            messages = build_messages(question, hits)
+            with contextlib.closing(self.client.stream(messages, max_tokens,
+                                                       deadline)) as deltas:
                 for delta in deltas:
                     if delta.kind == "finish":
                         finish = delta.text
@@ -101,7 +121,7 @@ class GenerativeAnswerer:
             last, grounded = grounder.finish()
             yield from (Checked(text) for text in last)
         else:  # a late lone </think> turned streamed answer into thinking: check the rest anew
-            grounded = ground(splitter.answer, retrieval.hits)
+            grounded = ground(splitter.answer, hits)
         yield Done(self._final(grounded, extractive, retrieval, splitter.reasoning))
 
     @staticmethod

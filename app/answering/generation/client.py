@@ -50,21 +50,24 @@ class LLMClient:
             api_base=settings.base_url.rstrip("/"),
             api_key=settings.api_key,
             is_chat_model=True,
-            max_tokens=settings.max_tokens,
+            max_tokens=None,  # sent with each request: the prompt budget may lower it
             temperature=settings.temperature,
             # Bounds each wait for bytes, so an abandoned worker thread ends within timeout_s.
             timeout=settings.timeout_s,
             max_retries=0,  # a retry would overrun the deadline; the caller falls back instead
         )
 
-    def stream(self, messages: list[dict[str, str]]) -> Generator[Delta, None, None]:
+    def stream(self, messages: list[dict[str, str]], max_tokens: int | None = None,
+               deadline: float | None = None) -> Generator[Delta, None, None]:
         """Deltas of the reply as they arrive; ``LLMUnavailable`` on any failure or at the
-        deadline (``timeout_s`` after the call)."""
-        deadline = time.monotonic() + self.timeout_s
+        deadline (``time.monotonic()`` value; default ``timeout_s`` after the call).
+        ``max_tokens`` defaults to the setting."""
+        deadline = deadline or time.monotonic() + self.timeout_s
         chat = [ChatMessage(role=m["role"], content=m["content"]) for m in messages]
         handoff: queue.Queue[object] = queue.Queue()
         cancelled = threading.Event()
-        worker = threading.Thread(target=self._read, args=(chat, handoff, cancelled),
+        limit = max_tokens or self.settings.max_tokens
+        worker = threading.Thread(target=self._read, args=(chat, limit, handoff, cancelled),
                                   name="policykb-llm", daemon=True)
         worker.start()
         try:
@@ -87,10 +90,10 @@ class LLMClient:
         finally:
             cancelled.set()  # the worker stops reading and closes the connection
 
-    def _read(self, chat: list[ChatMessage], handoff: queue.Queue[object],
+    def _read(self, chat: list[ChatMessage], max_tokens: int, handoff: queue.Queue[object],
               cancelled: threading.Event) -> None:
         try:
-            replies = self._llm.stream_chat(chat)
+            replies = self._llm.stream_chat(chat, max_tokens=max_tokens)
             finished = False
             try:
                 for reply in replies:

@@ -85,7 +85,7 @@ export function sseParser(onEvent) {
 
 // POST /api/ask/stream. Returns the final Answer, or null when the server has no stream
 // endpoint (404/405 without an error body), so that the caller falls back to /api/ask.
-export async function askStream(body, { onToken, onReasoning }, signal) {
+export async function askStream(body, { onToken, onReasoning, onQuoted }, signal) {
   let response;
   try {
     response = await fetch("/api/ask/stream", {
@@ -112,7 +112,8 @@ export async function askStream(body, { onToken, onReasoning }, signal) {
     if (answer || failure) return;
     let payload;
     try { payload = JSON.parse(data); } catch { return; }
-    if (event === "token" && typeof payload.text === "string") onToken(payload.text);
+    if (event === "extractive" && onQuoted) onQuoted(payload);
+    else if (event === "token" && typeof payload.text === "string") onToken(payload.text);
     else if (event === "reasoning" && typeof payload.text === "string") onReasoning(payload.text);
     else if (event === "done") answer = payload;
     else if (event === "error") {

@@ -123,17 +123,22 @@ async function ask(event) {
   try {
     let answer = null;
     let thinking = "";
+    let view = null;
     if (state.stream) {
-      const view = streamingView(root);
+      view = streamingView(root, state.docs, answerHandlers);
       answer = await askStream(body, {
         onToken: view.token,
         onReasoning: (text) => { thinking += text; view.reasoning(text); },
+        onQuoted: view.quoted,
       }, controller.signal);
       if (answer === null) state.stream = false; // no stream endpoint: ask the plain way from now on
     }
     if (!answer) answer = await postJSON("/api/ask", body, controller.signal);
     if (!answer.reasoning && thinking) answer.reasoning = thinking;
-    if (state.asking === controller) renderAnswer(root, answer, state.docs, answerHandlers);
+    if (state.asking !== controller) return;
+    // The verbatim answer was shown at once: the model's checked answer goes beneath it.
+    if (view && view.hasQuoted()) view.finish(answer);
+    else renderAnswer(root, answer, state.docs, answerHandlers);
   } catch (err) {
     if (err.name !== "AbortError" && state.asking === controller) renderError(root, err);
   } finally {

@@ -107,9 +107,9 @@ export function passageCard(passage, onOpen) {
 }
 
 // The whole answer: indicator, notices, text with markers, then sources or related passages.
-export function renderAnswer(root, answer, docs, { onCite, onPassage }) {
+export function renderAnswer(root, answer, docs, { onCite, onPassage }, heading = "answer.heading") {
   const head = el("header", { cls: "answer-head" },
-    el("h2", { i18n: "answer.heading" }), badge(answer),
+    el("h2", { i18n: heading }), badge(answer),
     answer.timings_ms && el("span", { cls: "timing", i18n: "answer.timing",
       vars: { seconds: (answer.timings_ms.total / 1000).toFixed(1) } }));
   const card = el("article", { cls: `answer-card${answer.refused ? " refused" : ""}` }, head);
@@ -138,26 +138,56 @@ export function renderAnswer(root, answer, docs, { onCite, onPassage }) {
         : el("p", { cls: "meta", i18n: "answer.noRelated" }));
   } else {
     const citations = answer.citations || [];
-    list = el("section", { cls: "sources", attrs: { "aria-labelledby": "sources-heading" } },
-      el("h2", { i18n: "sources.heading", attrs: { id: "sources-heading" } }),
+    list = el("section", { cls: "sources", attrs: { "aria-labelledby": `sources-heading${heading === "answer.heading" ? "" : "-model"}` } },
+      el("h2", { i18n: "sources.heading", attrs: { id: `sources-heading${heading === "answer.heading" ? "" : "-model"}` } }),
       citations.length ? el("ol", { cls: "cards" }, ...citations.map((c) => sourceCard(c, docs.get(c.doc_id), onCite)))
         : el("p", { cls: "meta", i18n: "sources.none" }));
   }
   root.replaceChildren(card, list);
 }
 
-// While the model writes: the text grows token by token; its thinking stays folded away.
-export function streamingView(root) {
+// While the model writes: the verbatim (extractive) answer on top as soon as it arrives, the
+// model's text growing token by token beneath it; its thinking stays folded away. When the
+// model is done, its checked answer replaces the growing text: kept sentences with their
+// sources, or (fallback) why it was not used, and the sentences the check removed, listed.
+export function streamingView(root, docs, handlers) {
+  const quotedRoot = el("div", { cls: "quoted-answer" });
+  const modelRoot = el("section", { cls: "model-answer" });
   const text = el("p", { cls: "answer-text" });
   const thinking = el("div", { cls: "reasoning-text" });
   const details = el("details", { cls: "reasoning", attrs: { hidden: "" } },
     el("summary", { i18n: "answer.reasoning" }), thinking);
-  root.replaceChildren(el("article", { cls: "answer-card streaming" },
-    el("header", { cls: "answer-head" }, el("h2", { i18n: "answer.heading" }),
+  modelRoot.append(el("article", { cls: "answer-card streaming" },
+    el("header", { cls: "answer-head" }, el("h2", { i18n: "answer.heading.model" }),
       el("span", { cls: "badge badge-streaming", i18n: "answer.streaming" })), text, details));
+  root.replaceChildren(quotedRoot, modelRoot);
+  let quoted = false;
   return {
     token: (delta) => text.append(delta),
     reasoning: (delta) => { details.hidden = false; thinking.append(delta); },
+    quoted: (answer) => { quoted = true; renderAnswer(quotedRoot, answer, docs, handlers); },
+    hasQuoted: () => quoted,
+    finish: (answer) => {
+      if (answer.mode === "generate" && !answer.fallback) {
+        renderAnswer(modelRoot, answer, docs, handlers, "answer.heading.model");
+        return;
+      }
+      // The model's answer was not used: the verbatim answer above stands.
+      const card = el("article", { cls: "answer-card model-unused" },
+        el("header", { cls: "answer-head" }, el("h2", { i18n: "answer.heading.model" }),
+          el("span", { cls: "badge badge-unused", i18n: "answer.modelUnused" })));
+      if (answer.fallback) {
+        card.append(el("p", { cls: "notice notice-warn", attrs: { role: "note" },
+          i18n: `answer.fallback.${answer.fallback}.above` }));
+      }
+      if (answer.unsupported && answer.unsupported.length) {
+        card.append(el("div", { cls: "notice notice-warn unsupported" },
+          el("p", { i18n: "answer.unsupported" }),
+          el("ul", {}, ...answer.unsupported.map((s) => el("li", { text: s })))));
+      }
+      if (answer.reasoning) card.append(reasoningBlock(answer.reasoning));
+      modelRoot.replaceChildren(card);
+    },
   };
 }
 

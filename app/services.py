@@ -18,10 +18,10 @@ from app.answering.generation import (
     answer_events,
     without_model,
 )
+from app.answering.generation.budget import PromptBudget
 from app.answering.instructions import without_instructions
 from app.briefing.builder import build_brief, compare_topic
 from app.briefing.models import Brief, TopicComparison
-from app.answering.generation.budget import PromptBudget
 from app.errors import EmptyQuestion, InvalidTopK, QuestionTooLong
 from app.models import (
     Answer,

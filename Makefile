@@ -34,11 +34,16 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
-# llama-cpp-python alone first, with the safe CMAKE_ARGS and no wheel cache (~8 min to compile),
-# so that neither '.[llm]' nor '.[test]' can pick up a natively built wheel.
+# llama-cpp-python alone first, compiled with the safe CMAKE_ARGS without pip's wheel cache
+# (~8 min), so that neither '.[llm]' nor '.[test]' can pick up a natively built wheel. The wheel
+# is kept in a folder named for the version and the flags, so the next fresh clone on this
+# machine installs that same build instead of compiling again.
+LLAMA_WHEELS := $(HOME)/.cache/policykb/llama-wheels/$(shell echo '$(LLAMA_CPP) $(CMAKE_ARGS)' | sha256sum | cut -c1-16)
 $(VENV)/.installed-llama: $(VENV)/.installed
-	$(BIN)/python -c "import importlib.metadata as m; assert m.version('llama_cpp_python') == '0.3.36'" 2>/dev/null \
-	  || $(BIN)/pip install --quiet --no-cache-dir '$(LLAMA_CPP)'
+	@$(BIN)/python -c "import importlib.metadata as m; assert m.version('llama_cpp_python') == '0.3.36'" 2>/dev/null || { \
+	  ls $(LLAMA_WHEELS)/llama_cpp_python-*.whl >/dev/null 2>&1 \
+	    || $(BIN)/pip wheel --quiet --no-cache-dir --no-deps -w $(LLAMA_WHEELS) '$(LLAMA_CPP)'; \
+	  $(BIN)/pip install --quiet --no-deps --no-index --find-links $(LLAMA_WHEELS) 'llama-cpp-python==0.3.36'; }
 	$(BIN)/pip install --quiet -e '.[llm]'
 	touch $@
 

@@ -1,0 +1,116 @@
+"""Figures as the citation check compares them: digits, magnitudes, percentages, months and
+Chinese numerals, read the same way on the answer's side and the passages' side.
+
+A model writing Chinese from English passages may spell a figure out (百分之五, 二十, 3月), so
+each figure is reduced to the values it may be written as before the two sides are compared.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+
+_MAGNITUDES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+               "万亿": 10**12, "千万": 10**7, "百万": 10**6, "万": 10**4, "亿": 10**8}
+_MAGNITUDE = "|".join(sorted(_MAGNITUDES, key=len, reverse=True))
+_CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = "".join(_CN_VALUES)
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+# A figure: 百分之 + a number (Chinese percent), digits or a Chinese numeral, then an optional
+# magnitude and an optional percent sign or word.
+_FIGURE = re.compile(
+    rf"(百分之)?(\d+(?:[.,]\d+)*|[{_CN_DIGITS}十百千]+)"
+    rf"(?:\s*({_MAGNITUDE})(?![A-Za-z]))?(\s*(?:%|percent\b|per cent\b|个百分点))?",
+    re.IGNORECASE,
+)
+_MONTHS = ("january february march april may june july august september october november "
+           "december").split()
+# A month by name ("1 March 2025"), never "may" the verb: only before or after a day or year.
+_MONTH_NAME = re.compile(rf"(?<=\d )({'|'.join(_MONTHS)})\b|\b({'|'.join(_MONTHS)})(?= \d)",
+                         re.IGNORECASE)
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
+def chinese_number(numeral: str) -> int | None:
+    """二十五 -> 25, 两千 -> 2000, 二〇二五 -> 2025; None for what is no well-formed number
+    (十四五, the five-year plan's name)."""
+    if all(ch in _CN_VALUES for ch in numeral):  # digit by digit, as years are written
+        return int("".join(str(_CN_VALUES[ch]) for ch in numeral))
+    total, digit, last_unit = 0, None, 10**9
+    for ch in numeral:
+        if ch in _CN_UNITS:
+            unit = _CN_UNITS[ch]
+            if unit >= last_unit:
+                return None
+            total += (1 if digit is None else digit) * unit
+            digit, last_unit = None, unit
+        else:
+            if digit is not None:
+                return None  # two digits without a unit between them
+            digit = _CN_VALUES[ch] or None
+    return total + (digit or 0)
+
+
+def _figure_forms(text: str) -> list[tuple[frozenset[str], bool]]:
+    """Each figure as (the values it may be written as, is_percentage).
+
+    Digits: ``1,200`` -> 1200. A magnitude word scales: ``1,200 million`` may appear as 1200 or
+    1200000000, ``100亿`` only as 10000000000 (no English text writes 亿). Chinese numerals
+    count as figures (``百分之五`` is 5%, ``二十`` is 20, ``三万`` is 30000), so a model cannot
+    slip a figure past the check by spelling it out; a bare 一…九 ("两个", "一体化") is not
+    one, as English "two" is not. A month is one figure: ``3月`` meets "March". Both sides of
+    the check read text the same way.
+    """
+    found: list[tuple[frozenset[str], bool]] = []
+    text = unicodedata.normalize("NFKC", text)
+    for m in _MONTH_NAME.finditer(text):  # a month is compared as one, in either language
+        found.append((frozenset({f"{_MONTHS.index(m.group(0).lower()) + 1}月"}), False))
+    for m in _FIGURE.finditer(text):
+        per_hundred, number, magnitude, percent_sign = m.groups()
+        percent = bool(per_hundred or percent_sign)
+        if number[0].isdigit():
+            raw = number.rstrip(".,")
+            parts = [raw.replace(",", "")] if _THOUSANDS.fullmatch(raw) else raw.split(",")
+        else:
+            value = chinese_number(number)
+            if value is None or (value < 10 and not (percent or magnitude)):
+                continue
+            parts = [str(value)]
+        month = text.startswith("月", m.end()) and not (percent or magnitude)
+        for part in parts:
+            if not part:
+                continue
+            forms = {_canonical(part)}
+            if month and 1 <= float(part) <= 12:
+                forms = {f"{_canonical(part)}月"}
+            if magnitude:
+                scaled = _canonical(str(Decimal(part) * _MAGNITUDES[magnitude.lower()]))
+                forms = forms | {scaled} if magnitude.isascii() else {scaled}
+            found.append((frozenset(forms), percent))
+    return found
+
+
+def figures(text: str) -> set[tuple[str, bool]]:
+    """(value, is_percentage) of every form of every figure: ``1,200 million`` gives 1200 and
+    1200000000."""
+    return {(form, percent) for forms, percent in _figure_forms(text) for form in forms}
+
+
+def _canonical(number: str) -> str:
+    whole, _, fraction = number.partition(".")
+    whole = whole.lstrip("0") or "0"
+    fraction = fraction.rstrip("0")
+    return f"{whole}.{fraction}" if fraction else whole
+
+
+def figures_supported(claim: str, passages: list[str]) -> bool:
+    held: set[tuple[str, bool]] = set()
+    for text in passages:
+        held |= figures(text)
+    values = {value for value, _ in held}
+    return all(
+        any((form, True) in held if percent else form in values for form in forms)
+        for forms, percent in _figure_forms(claim)
+    )

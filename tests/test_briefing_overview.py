@@ -22,8 +22,10 @@ class CitingClient(LLMClient):
 
     def __init__(self, sentence: str, fact: str) -> None:
         self.sentence, self.fact = sentence, fact
+        self.timeout_s = 30.0
 
-    def stream(self, messages: list[dict[str, str]]) -> Generator[Delta, None, None]:
+    def stream(self, messages: list[dict[str, str]], max_tokens: int | None = None,
+               deadline: float | None = None) -> Generator[Delta, None, None]:
         passages = re.findall(r'<passage n="(\d+)"[^>]*>\n(.*?)\n</passage>',
                               messages[-1]["content"], re.DOTALL)
         n = next((k for k, text in passages if self.fact in text), "1")

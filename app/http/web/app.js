@@ -4,7 +4,7 @@ import { askStream, getJSON, postJSON } from "./api.js";
 import { initBrief } from "./brief.js";
 import { apply, lang, setLang, t, term } from "./i18n.js";
 import {
-  documentDate, el, passageCard, place, renderAnswer, renderDocumentText, renderError,
+  documentDate, el, metaRows, passageCard, place, renderAnswer, renderDocumentText, renderError,
   streamingView,
 } from "./render.js";
 
@@ -170,19 +170,6 @@ async function search(event) {
 }
 
 // The document viewer ------------------------------------------------------------------------------
-function metaRows(doc) {
-  const rows = [];
-  const row = (key, ...value) => rows.push(el("div", {}, el("dt", { i18n: key }), el("dd", {}, ...value)));
-  if (doc.city || doc.district) row("viewer.city", place(doc));
-  if (doc.issuer) row("viewer.issuer", doc.issuer);
-  if (documentDate(doc)) row("viewer.date", documentDate(doc));
-  if (doc.kind) row("viewer.kind", el("span", { term: doc.kind }));
-  if (doc.covers && doc.covers.length) {
-    row("viewer.covers", el("ul", {}, ...doc.covers.map((c) => el("li", { text: c }))));
-  }
-  return rows;
-}
-
 function scrollToHighlight() {
   const mark = $("highlight");
   if (!mark) return;

@@ -4,7 +4,7 @@
 
 import { getJSON } from "./api.js";
 import { t } from "./i18n.js";
-import { documentDate, el, place, renderError } from "./render.js";
+import { el, metaRows, place, renderError } from "./render.js";
 
 const $ = (id) => document.getElementById(id);
 const button = (props, ...children) => el("button", { ...props, attrs: { type: "button", ...props.attrs } }, ...children);
@@ -82,13 +82,7 @@ function exportLinks(base) {
 }
 
 function facts(doc) {
-  const rows = [];
-  const row = (key, ...value) => rows.push(el("div", {}, el("dt", { i18n: key }), el("dd", {}, ...value)));
-  if (doc.city || doc.district) row("viewer.city", place(doc));
-  if (doc.issuer) row("viewer.issuer", doc.issuer);
-  if (documentDate(doc)) row("viewer.date", documentDate(doc));
-  if (doc.kind) row("viewer.kind", el("span", { term: doc.kind }));
-  return el("dl", { cls: "doc-meta" }, ...rows);
+  return el("dl", { cls: "doc-meta" }, ...metaRows({ ...doc, covers: null }));
 }
 
 function overview(brief) {

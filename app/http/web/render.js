@@ -230,3 +230,17 @@ export function renderDocumentText(root, text, span) {
   }
   return first;
 }
+
+// A document's facts (place, issuer, date, kind, what it covers) as <dt>/<dd> rows.
+export function metaRows(doc) {
+  const rows = [];
+  const row = (key, ...value) => rows.push(el("div", {}, el("dt", { i18n: key }), el("dd", {}, ...value)));
+  if (doc.city || doc.district) row("viewer.city", place(doc));
+  if (doc.issuer) row("viewer.issuer", doc.issuer);
+  if (documentDate(doc)) row("viewer.date", documentDate(doc));
+  if (doc.kind) row("viewer.kind", el("span", { term: doc.kind }));
+  if (doc.covers && doc.covers.length) {
+    row("viewer.covers", el("ul", {}, ...doc.covers.map((c) => el("li", { text: c }))));
+  }
+  return rows;
+}

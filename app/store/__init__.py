@@ -1,5 +1,6 @@
 """Store: what ingest writes and the service reads back.
 
+- ``vector_store``: llama-index's ``ChromaVectorStore``, writing in slices Chroma accepts.
 - ``chroma``: the Chroma collections (chunks with their vectors, whole document texts), embedded
   (PersistentClient under the data dir) or a Chroma server (HttpClient), through one code path.
 - ``bm25``: the BM25 index over the stored chunks, its persistence under ``DATA_DIR/bm25`` and

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -26,14 +25,12 @@ import chromadb
 from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
 from chromadb.config import Settings as ChromaClientSettings
-from llama_index.core.schema import BaseNode
 from llama_index.core.vector_stores.types import MetadataFilters, VectorStoreQuery
-from llama_index.vector_stores.chroma import ChromaVectorStore
-from pydantic import PrivateAttr
 
 from app.errors import ServiceUnavailable
 from app.settings import Settings
 from app.store.metadata import clean_metadata
+from app.store.vector_store import BatchedChromaVectorStore
 
 # Metadata keys of a document record that are listed to users (the rest is bookkeeping).
 DOCUMENT_FIELDS = (
@@ -50,29 +47,6 @@ DOCUMENT_FIELDS = (
     "source",
     "official",
 )
-
-
-class BatchedChromaVectorStore(ChromaVectorStore):
-    """``ChromaVectorStore`` whose ``add`` writes in slices the Chroma client accepts.
-
-    llama-index slices at 41,665 records, but Chroma refuses more than
-    ``client.get_max_batch_size()`` (5,461 for the embedded store): a document set with more
-    chunks than that failed to ingest at all.
-    """
-
-    _max_batch: int = PrivateAttr(5461)
-
-    def __init__(self, chroma_collection: Collection, **kwargs: Any) -> None:
-        super().__init__(chroma_collection=chroma_collection, **kwargs)
-
-    def set_max_batch(self, size: int) -> None:
-        self._max_batch = max(1, size)
-
-    def add(self, nodes: Sequence[BaseNode], **add_kwargs: Any) -> list[str]:
-        ids: list[str] = []
-        for first in range(0, len(nodes), self._max_batch):
-            ids.extend(super().add(list(nodes[first : first + self._max_batch]), **add_kwargs))
-        return ids
 
 
 @dataclass(frozen=True)
@@ -196,7 +170,7 @@ class Store:
         self._open_collections()
 
     @cached_property
-    def vector_store(self) -> ChromaVectorStore:
+    def vector_store(self) -> BatchedChromaVectorStore:
         store = BatchedChromaVectorStore(chroma_collection=self.chunks)
         store.set_max_batch(self.client.get_max_batch_size())
         return store

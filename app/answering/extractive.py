@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Protocol
@@ -119,6 +120,8 @@ class ExtractiveAnswerer:
         self.max_chars = max_chars  # longest quote: the chunk cap
         self._stemmer = Stemmer.Stemmer("english")
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_lock = threading.Lock()
+        self.cache_limit = 8192  # sentence vectors kept: those of the hottest passages
 
     def answer(self, question: str, retrieval: RetrievalResult) -> Answer:
         places = retrieval.places
@@ -238,13 +241,22 @@ class ExtractiveAnswerer:
         return list(self._stemmer.stemWords(content_tokens(text)))
 
     def _embed(self, texts: list[str]) -> list[np.ndarray]:
-        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        # Requests run on the server's threads and share this cache: the vectors this call needs
+        # are kept in a local dict, so another request evicting them cannot break it.
+        found: dict[str, np.ndarray] = {}
+        with self._cache_lock:
+            for text in dict.fromkeys(texts):
+                if text in self._cache:
+                    self._cache.move_to_end(text)  # least recently used goes first
+                    found[text] = self._cache[text]
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
         if missing:
-            for text, vector in zip(
-                missing, self.embedder.get_text_embedding_batch(missing), strict=True
-            ):
+            vectors = self.embedder.get_text_embedding_batch(missing)
+            for text, vector in zip(missing, vectors, strict=True):
                 v = np.asarray(vector, dtype=np.float32)
-                self._cache[text] = v / (np.linalg.norm(v) or 1.0)
-        while len(self._cache) > 8192:  # bounded: sentences of the hottest passages
-            self._cache.popitem(last=False)
-        return [self._cache[t] for t in texts]
+                found[text] = v / (np.linalg.norm(v) or 1.0)
+            with self._cache_lock:
+                self._cache.update((t, found[t]) for t in missing)
+                while len(self._cache) > self.cache_limit:
+                    self._cache.popitem(last=False)
+        return [found[t] for t in texts]

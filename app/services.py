@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from pathlib import PurePath
 
 from app.answering.citations import bounded, passage
 from app.answering.extractive import Answerer, ExtractiveAnswerer
@@ -37,10 +36,17 @@ from app.models import (
 from app.retrieval.catalog import Catalog
 from app.retrieval.freshness import StoreWatch
 from app.retrieval.hybrid import HybridRetriever, RetrievalMode, RetrievalResult
-from app.settings import Settings, bundled_embedding_model
+from app.settings import Settings
 from app.store.bm25 import LexicalIndex
 from app.store.chroma import Store
-from app.store.embedding import OneAtATime, load_embedding
+from app.store.embedding import (
+    OneAtATime,
+    embedding_dimension,
+    identity,
+    load_embedding,
+    model_label,
+    semantic_floor,
+)
 
 
 @dataclass(frozen=True)
@@ -53,14 +59,6 @@ class _Asked:
     full: RetrievalResult  # as deep as the caller asked (eval reads 10)
     began: float
     retrieved: float
-
-
-def model_label(model: str) -> str:
-    """The embedding model's name for /healthz: never a path on this server's disk."""
-    if model == bundled_embedding_model():
-        return "all-MiniLM-L6-v2 (bundled)"
-    local = PurePath(model).is_absolute() or model.startswith((".", "~"))
-    return PurePath(model).name if local else model
 
 
 def _ms(seconds: float) -> float:
@@ -80,6 +78,7 @@ class Services:
     def build(cls, settings: Settings) -> Services:
         store = Store(settings)
         embedder = OneAtATime(load_embedding(settings))
+        store.check_embedding(identity(settings, embedding_dimension(embedder.model)))
         catalog = Catalog(store, settings.bm25_dir)
         lexical = LexicalIndex(settings.bm25_dir)
         watch = StoreWatch(store, catalog, lexical, settings.bm25_dir,
@@ -90,8 +89,10 @@ class Services:
             rrf_k=settings.retrieval.rrf_k, bm25_weight=settings.retrieval.bm25_weight,
             city_aware=settings.retrieval.city_aware,
         )
-        extractive = ExtractiveAnswerer(embedder, settings.answer,
-                                        max_chars=settings.ingest.chunk_max_chars)
+        extractive = ExtractiveAnswerer(
+            embedder, settings.answer, semantic_floor(settings.embedding.model),
+            max_chars=settings.ingest.chunk_max_chars,
+        )
         answerers: dict[str, Answerer] = {"extractive": extractive}
         if settings.llm.base_url:  # one model client per process, shared by every request
             answerers["generate"] = GenerativeAnswerer(LLMClient(settings.llm), extractive,

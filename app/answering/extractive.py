@@ -21,36 +21,22 @@ from typing import Protocol
 import numpy as np
 import Stemmer
 
+from app.answering.asked import Asks, asks, supplies
 from app.answering.citations import Sentence, citation, passage, sentences_of
 from app.answering.instructions import addresses_reader
 from app.models import Answer, Conflict
-from app.retrieval.glossary import expand_query
+from app.retrieval.dictionary import english_terms
+from app.retrieval.glossary import english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
 from app.settings import AnswerSettings
 from app.store.metadata import is_official
-from app.text import content_tokens
+from app.text import content_tokens, has_cjk
 
 NO_ANSWER = "The knowledge base has no passage that answers this question."
 SEMANTIC_WEIGHT = 0.6
 SECOND_SENTENCE_RATIO = 0.9
 WRONG_TYPE_PENALTY = 0.5
 
-_ASKS_QUANTITY = re.compile(
-    r"\b(how (much|many|large|big)|what (share|percentage|percent|proportion|ratio|scale|amount"
-    r"|number|size|minimum|maximum)|minimum|at least|no less than)\b|多少|几个|几座|比例|占比|规模",
-    re.IGNORECASE,
-)
-_ASKS_DATE = re.compile(
-    r"\b(when|what (date|year|day|month)s?|which (date|year|day|month)s?|by what (date|year))\b"
-    r"|何时|什么时候|哪一年|哪天|日期",
-    re.IGNORECASE,
-)
-# A quantity is a number that is not merely a year ("2025-2027" sizes nothing).
-_HAS_NUMBER = re.compile(
-    r"(?<![\d-])(?!(?:19|20)\d\d\b)\d|\b(one|two|three|four|five|six|seven|eight|nine|ten"
-    r"|eleven|twelve|hundred|thousand|million|billion)\b(?!-)",  # not "Three-Year"
-    re.IGNORECASE,
-)
 # "29 tasks", "11 key evaluation indicators": a figure counting what the question asks about.
 _COUNTED = re.compile(
     r"(?:(?<![\w.])\d[\d,.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
@@ -71,12 +57,6 @@ CONFLICT_RATIO = 0.6
 _FIGURE = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\s*%?")
 HEADING_WORDS = 8
 HEADING_PENALTY = 0.7
-_HAS_DATE = re.compile(
-    r"\b(1[89]|20)\d{2}\b|\b\d{1,2}(st|nd|rd|th)\b|\b(January|February|March"
-    r"|April|May|June|July|August|September|October|November|December)\b|"
-    r"\d+[年月日]",
-    re.IGNORECASE,
-)
 
 
 def _is_heading(sentence: Sentence) -> bool:
@@ -114,9 +94,12 @@ class Scored:
 
 class ExtractiveAnswerer:
     def __init__(self, embedder: TextEmbedder, settings: AnswerSettings,
-                 max_chars: int | None = None) -> None:
+                 semantic_floor: float = 0.0, max_chars: int | None = None) -> None:
         self.embedder = embedder
         self.settings = settings
+        # The model's cosine between unrelated texts: rescaled to 0, so that one support
+        # threshold serves every model (e5's cosines crowd above 0.7, MiniLM's do not).
+        self.semantic_floor = semantic_floor
         self.max_chars = max_chars  # longest quote: the chunk cap
         self._stemmer = Stemmer.Stemmer("english")
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -200,18 +183,17 @@ class ExtractiveAnswerer:
         words = [set(self._stems(s.text)) for s in sentences]
         weights = self._term_weights(question, words)
         total = sum(weights.values())
-        needs_number = bool(_ASKS_QUANTITY.search(question))
+        kinds = asks(question)
+        needs_number = Asks.QUANTITY in kinds
         how_many = _HOW_MANY.search(question)
-        counted = dict.fromkeys(self._stems(how_many.group(1)), 1.0) if how_many else {}
-        needs_date = bool(_ASKS_DATE.search(question))
+        counted = {frozenset([t]): 1.0 for t in self._stems(how_many.group(1))} if how_many else {}
         scored: list[Scored] = []
         for sentence, vector, found in zip(sentences, vectors, words, strict=True):
-            semantic = max(0.0, float(np.dot(query, vector)))
-            overlap = sum(w for t, w in weights.items() if t in found) / total if total else 0.0
+            cosine = float(np.dot(query, vector))
+            semantic = max(0.0, (cosine - self.semantic_floor) / (1 - self.semantic_floor))
+            overlap = sum(w for t, w in weights.items() if t & found) / total if total else 0.0
             support = SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * overlap
-            if (needs_number and not _HAS_NUMBER.search(sentence.text)) or (
-                needs_date and not _HAS_DATE.search(sentence.text)
-            ):
+            if not supplies(kinds, sentence.text):
                 support *= WRONG_TYPE_PENALTY
             if _is_heading(sentence):
                 support *= HEADING_PENALTY
@@ -222,18 +204,29 @@ class ExtractiveAnswerer:
             scored.append(Scored(sentence, support))
         return sorted(scored, key=lambda s: (-s.support, s.sentence.rank, s.sentence.start))
 
-    def _counts_asked_thing(self, text: str, asked: dict[str, float]) -> bool:
+    def _counts_asked_thing(self, text: str, asked: dict[frozenset[str], float]) -> bool:
         nouns = [w.lower() for m in _COUNTED.finditer(text) for w in m.group(1).split()]
-        return any(stem in asked for stem in self._stemmer.stemWords(nouns))
+        stems = set(self._stemmer.stemWords(nouns))
+        return any(term & stems for term in asked)
 
-    def _term_weights(self, question: str, sentence_words: list[set[str]]) -> dict[str, float]:
+    def _term_weights(
+        self, question: str, sentence_words: list[set[str]]
+    ) -> dict[frozenset[str], float]:
         """Inverse sentence frequency of each question word among the candidates: words every
         passage shares (the city, the plan's name) say little about which sentence answers,
-        and a word no candidate holds (a detail the texts lack) weighs most of all."""
-        wanted = set(self._stems(expand_query(question)))
+        and a word no candidate holds (a detail the texts lack) weighs most of all.
+
+        A word is a set of stems: an English word's own, or every English rendering of a
+        Chinese word (any of them in a sentence counts as the word found)."""
+        own = english_part(question) if has_cjk(question) else expand_query(question)
+        wanted = {frozenset([t]) for t in self._stems(own)}
+        for term in english_terms(question):
+            stems = frozenset(self._stems(" ".join(term.english)))
+            if stems:
+                wanted.add(stems)
         n = len(sentence_words)
         return {
-            term: math.log(1 + n / (1 + sum(term in found for found in sentence_words)))
+            term: math.log(1 + n / (1 + sum(bool(term & found) for found in sentence_words)))
             for term in wanted
         }
 

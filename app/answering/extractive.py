@@ -45,6 +45,8 @@ _COUNTED = re.compile(
     re.IGNORECASE,
 )
 COUNTED_BONUS = 0.1
+# Weight of a question word that names what the passages are about (a title's or place's word).
+TOPIC_WEIGHT = 0.3
 # "How many staff positions …": what is counted; when no sentence counts it, none answers.
 _HOW_MANY = re.compile(r"\bhow many ((?:[A-Za-z0-9-]+\s+){0,3}?[A-Za-z0-9-]+?)\s+"
                        r"(?:does|do|did|will|would|are|is|was|were|has|have|had|can|in|of|per|"
@@ -181,7 +183,7 @@ class ExtractiveAnswerer:
         query /= np.linalg.norm(query) or 1.0
         vectors = self._embed([s.text for s in sentences])
         words = [set(self._stems(s.text)) for s in sentences]
-        weights = self._term_weights(question, words)
+        weights = self._term_weights(question, words, self._topic(retrieval))
         total = sum(weights.values())
         kinds = asks(question)
         needs_number = Asks.QUANTITY in kinds
@@ -209,8 +211,15 @@ class ExtractiveAnswerer:
         stems = set(self._stemmer.stemWords(nouns))
         return any(term & stems for term in asked)
 
+    def _topic(self, retrieval: RetrievalResult) -> set[str]:
+        """Stems of what the passages are about as a whole: their documents' titles and the
+        places asked about. A question names its document to say where to look; those words
+        tell the sentence that answers from its neighbours far less than the rest."""
+        titles = {str(h.chunk.metadata.get("title") or "") for h in retrieval.hits}
+        return set(self._stems(" ".join([*titles, *retrieval.places.held])))
+
     def _term_weights(
-        self, question: str, sentence_words: list[set[str]]
+        self, question: str, sentence_words: list[set[str]], topic: set[str] | None = None
     ) -> dict[frozenset[str], float]:
         """Inverse sentence frequency of each question word among the candidates: words every
         passage shares (the city, the plan's name) say little about which sentence answers,
@@ -227,6 +236,7 @@ class ExtractiveAnswerer:
         n = len(sentence_words)
         return {
             term: math.log(1 + n / (1 + sum(bool(term & found) for found in sentence_words)))
+            * (TOPIC_WEIGHT if topic and term <= topic else 1.0)
             for term in wanted
         }
 

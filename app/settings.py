@@ -29,6 +29,13 @@ class EmbeddingSettings(BaseModel):
         "sentence-transformers directory. All load offline; changing it makes the next ingest "
         "re-embed every chunk.",
     )
+    crosslingual: str = Field(
+        "use-multilingual-v3",
+        description="Multilingual model that scores English sentences against a Chinese "
+        "question when the extractive answer picks its sentences (same names as "
+        "POLICYKB_EMBEDDING_MODEL; it stores no vectors, so changing it needs no ingest). "
+        "Empty: Chinese questions are scored through their dictionary rendering alone.",
+    )
     batch_size: int = Field(32, ge=1, le=1024, description="Texts embedded per batch.")
 
 

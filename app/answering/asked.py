@@ -2,7 +2,8 @@
 
 A question asking *who* needs a sentence naming a person or an organization, and one asking
 for an office holder (who heads, the director of) a title with a name; *how much / how many*
-a quantity, and one asking for money (a budget, a subsidy) a sum in a currency; *when* a date;
+a quantity, one asking for money (a budget, a subsidy) a sum in a currency, one asking for a
+share (what percentage) a percentage or fraction; *when* a date;
 *which penalty* a sanction; *where* a named place. A sentence on the
 question's topic that lacks what was asked does not answer it (the extractive answerer scores
 it down, so a question whose detail the texts lack is refused). The patterns are the two
@@ -24,6 +25,7 @@ class Asks(Enum):
     PLACE = "place"
     PERSON = "person"
     MONEY = "money"
+    SHARE = "share"
 
 
 _QUESTION = {
@@ -64,8 +66,16 @@ _QUESTION = {
     # A sum of money: a budget, a price, a subsidy or grant, an amount invested.
     Asks.MONEY: re.compile(
         r"\b(budget|cost|price|fee|subsid(y|ies)|grant|salary|bonus|reward|allowance"
-        r"|how much (money|funding|did|does|will|is|was)|(investment|funding|subsidy|grant) amount)s?\b"
+        r"|how much (money|funding|did|does|will|is|was)"
+        r"|(investment|funding|subsidy|grant) amount)s?\b"
         r"|预算|费用|成本|价格|补贴|补助|奖励|奖金|金额|投资额|拨款|多少钱",
+        re.IGNORECASE,
+    ),
+    # A share of a whole: a percentage, a proportion.
+    Asks.SHARE: re.compile(
+        r"\b(what|which) (share|percentage|percent|proportion|fraction|ratio)\b|\bwhat per ?cent"
+        r"|\bhow (big|large) (a|is the) (share|proportion|percentage)\b"
+        r"|百分之几|百分比|多大比例|什么比例|比例|占比|比重|几成",
         re.IGNORECASE,
     ),
     Asks.PLACE: re.compile(
@@ -118,6 +128,11 @@ _MONEY = re.compile(
     r"|USD|euros?)\b|(?:RMB|CNY|USD|\$|¥|€)\s*\d|\d\s*[万亿]?元",
     re.IGNORECASE,
 )
+_SHARE = re.compile(
+    r"\d\s*%|\bper ?cent\b|\b(half|one-third|two-thirds|one-quarter|a quarter|a third)\b"
+    r"|百分之|\d+成|[一二三四五六七八九十]成|\d+\s*‰",
+    re.IGNORECASE,
+)
 _SUPPLIES = {
     Asks.WHO: _WHO,
     Asks.QUANTITY: _QUANTITY,
@@ -126,6 +141,7 @@ _SUPPLIES = {
     Asks.PLACE: _PLACE,
     Asks.PERSON: _PERSON,
     Asks.MONEY: _MONEY,
+    Asks.SHARE: _SHARE,
 }
 
 

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import math
 import re
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -30,6 +28,7 @@ from app.retrieval.glossary import english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
 from app.settings import AnswerSettings
 from app.store.metadata import is_official
+from app.store.vectors import QueryTextEmbedder, TextEmbedder, TextVectors, unit
 from app.text import content_tokens, has_cjk
 
 NO_ANSWER = "The knowledge base has no passage that answers this question."
@@ -47,6 +46,9 @@ _COUNTED = re.compile(
 COUNTED_BONUS = 0.1
 # Weight of a question word that names what the passages are about (a title's or place's word).
 TOPIC_WEIGHT = 0.3
+# The cross-lingual model's cosines run lower than the configured model's between a question
+# and its answer; scaled to the same range so one refusal threshold serves both (dev split).
+CROSSLINGUAL_SCALE = 1.6
 # "How many staff positions …": what is counted; when no sentence counts it, none answers.
 _HOW_MANY = re.compile(r"\bhow many ((?:[A-Za-z0-9-]+\s+){0,3}?[A-Za-z0-9-]+?)\s+"
                        r"(?:does|do|did|will|would|are|is|was|were|has|have|had|can|in|of|per|"
@@ -80,10 +82,6 @@ def _conflict(sentence: Sentence, followed: str) -> Conflict:
                     followed=followed)
 
 
-class TextEmbedder(Protocol):
-    def get_text_embedding_batch(self, texts: list[str]) -> list[list[float]]: ...
-
-
 class Answerer(Protocol):
     def answer(self, question: str, retrieval: RetrievalResult) -> Answer: ...
 
@@ -96,7 +94,8 @@ class Scored:
 
 class ExtractiveAnswerer:
     def __init__(self, embedder: TextEmbedder, settings: AnswerSettings,
-                 semantic_floor: float = 0.0, max_chars: int | None = None) -> None:
+                 semantic_floor: float = 0.0, max_chars: int | None = None,
+                 crosslingual: QueryTextEmbedder | None = None) -> None:
         self.embedder = embedder
         self.settings = settings
         # The model's cosine between unrelated texts: rescaled to 0, so that one support
@@ -104,9 +103,11 @@ class ExtractiveAnswerer:
         self.semantic_floor = semantic_floor
         self.max_chars = max_chars  # longest quote: the chunk cap
         self._stemmer = Stemmer.Stemmer("english")
-        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._cache_lock = threading.Lock()
-        self.cache_limit = 8192  # sentence vectors kept: those of the hottest passages
+        self.vectors = TextVectors(embedder)
+        # A multilingual model that compares a Chinese question with English sentences
+        # directly (the configured model reads the question's dictionary rendering).
+        self.crosslingual = crosslingual
+        self.crosslingual_vectors = TextVectors(crosslingual) if crosslingual else None
 
     def answer(self, question: str, retrieval: RetrievalResult) -> Answer:
         places = retrieval.places
@@ -179,9 +180,7 @@ class ExtractiveAnswerer:
                      if not addresses_reader(s.text)]  # orders to the reader answer nothing
         if not sentences:
             return []
-        query = np.asarray(retrieval.query_embedding, dtype=np.float32)
-        query /= np.linalg.norm(query) or 1.0
-        vectors = self._embed([s.text for s in sentences])
+        query, vectors, scale = self._semantic_space(question, retrieval, sentences)
         words = [set(self._stems(s.text)) for s in sentences]
         weights = self._term_weights(question, words, self._topic(retrieval))
         total = sum(weights.values())
@@ -191,7 +190,7 @@ class ExtractiveAnswerer:
         counted = {frozenset([t]): 1.0 for t in self._stems(how_many.group(1))} if how_many else {}
         scored: list[Scored] = []
         for sentence, vector, found in zip(sentences, vectors, words, strict=True):
-            cosine = float(np.dot(query, vector))
+            cosine = scale * float(np.dot(query, vector))
             semantic = max(0.0, (cosine - self.semantic_floor) / (1 - self.semantic_floor))
             overlap = sum(w for t, w in weights.items() if t & found) / total if total else 0.0
             support = SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * overlap
@@ -205,6 +204,23 @@ class ExtractiveAnswerer:
                 support *= WRONG_TYPE_PENALTY
             scored.append(Scored(sentence, support))
         return sorted(scored, key=lambda s: (-s.support, s.sentence.rank, s.sentence.start))
+
+    def _semantic_space(
+        self, question: str, retrieval: RetrievalResult, sentences: list[Sentence]
+    ) -> tuple[np.ndarray, list[np.ndarray], float]:
+        """The question's vector, the sentences' and the scale of their cosines: the
+        cross-lingual model's for a Chinese question over English sentences, else the
+        configured model's (whose query vector retrieval already computed)."""
+        texts = [s.text for s in sentences]
+        if (
+            self.crosslingual is not None
+            and self.crosslingual_vectors is not None
+            and has_cjk(question)
+            and not any(has_cjk(t) for t in texts)
+        ):
+            query = unit(self.crosslingual.get_query_embedding(question))
+            return query, self.crosslingual_vectors(texts), CROSSLINGUAL_SCALE
+        return unit(retrieval.query_embedding), self.vectors(texts), 1.0
 
     def _counts_asked_thing(self, text: str, asked: dict[frozenset[str], float]) -> bool:
         nouns = [w.lower() for m in _COUNTED.finditer(text) for w in m.group(1).split()]
@@ -242,24 +258,3 @@ class ExtractiveAnswerer:
 
     def _stems(self, text: str) -> list[str]:
         return list(self._stemmer.stemWords(content_tokens(text)))
-
-    def _embed(self, texts: list[str]) -> list[np.ndarray]:
-        # Requests run on the server's threads and share this cache: the vectors this call needs
-        # are kept in a local dict, so another request evicting them cannot break it.
-        found: dict[str, np.ndarray] = {}
-        with self._cache_lock:
-            for text in dict.fromkeys(texts):
-                if text in self._cache:
-                    self._cache.move_to_end(text)  # least recently used goes first
-                    found[text] = self._cache[text]
-        missing = [t for t in dict.fromkeys(texts) if t not in found]
-        if missing:
-            vectors = self.embedder.get_text_embedding_batch(missing)
-            for text, vector in zip(missing, vectors, strict=True):
-                v = np.asarray(vector, dtype=np.float32)
-                found[text] = v / (np.linalg.norm(v) or 1.0)
-            with self._cache_lock:
-                self._cache.update((t, found[t]) for t in missing)
-                while len(self._cache) > self.cache_limit:
-                    self._cache.popitem(last=False)
-        return [found[t] for t in texts]

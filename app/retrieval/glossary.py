@@ -27,6 +27,8 @@ ENGLISH_VARIANTS = {
     "cars": "vehicles", "self-driving": "autonomous driving", "household": "home",
 }
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+# Words and figures in Latin script (5G, 100, 5%), without the Chinese text's punctuation.
+_LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,%-]*[A-Za-z0-9%]|[A-Za-z0-9]")
 
 
 def expand_query(query: str) -> str:
@@ -48,4 +50,4 @@ def english_part(query: str) -> str:
     if not has_cjk(query):
         return query
     places = [en for zh, en in _PLACES if zh in query]
-    return " ".join([CJK_RUN.sub(" ", query), *dict.fromkeys(places)])
+    return " ".join([*_LATIN.findall(CJK_RUN.sub(" ", query)), *dict.fromkeys(places)])

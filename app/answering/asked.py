@@ -23,6 +23,7 @@ class Asks(Enum):
     DATE = "date"
     PENALTY = "penalty"
     PLACE = "place"
+    DAY = "day"
     PERSON = "person"
     MONEY = "money"
     SHARE = "share"
@@ -48,6 +49,12 @@ _QUESTION = {
         r"\b(when|what (date|year|day|month|deadline)s?|which (date|year|day|month)s?"
         r"|by what (date|year)|deadline)\b"
         r"|何时|什么时候|哪一年|哪年|哪天|哪一天|几月|几号|日期|截止|期限|时限",
+        re.IGNORECASE,
+    ),
+    # A day, not only a year: "on which day", "what date".
+    Asks.DAY: re.compile(
+        r"\b(what|which|on what) (date|day)s?\b|\bwhat day\b"
+        r"|哪天|哪一天|几号|几月几日|几月几号|具体日期|哪日",
         re.IGNORECASE,
     ),
     Asks.PENALTY: re.compile(
@@ -96,6 +103,13 @@ _DATE = re.compile(
     r"|July|August|September|October|November|December)\b|\d+[年月日]",
     re.IGNORECASE,
 )
+_DAY = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d{1,2}\b|\b\d{1,2}(st|nd|rd|th)?"
+    r" (of )?(January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b|\b\d{1,2}(st|nd|rd|th)\b|\d{4}-\d{2}-\d{2}|\d+月\d+日",
+    re.IGNORECASE,
+)
 # An organization's head noun, a person's title, or a run of capitalized name words.
 _WHO = re.compile(
     r"\b(bureau|committee|commission|department|office|government|council|cent(er|re)"
@@ -133,12 +147,18 @@ _SHARE = re.compile(
     r"|百分之|\d+成|[一二三四五六七八九十]成|\d+\s*‰",
     re.IGNORECASE,
 )
+_NAME_WORD = re.compile(r"[A-Za-z]+")
+_CAPITALIZED = re.compile(r"[A-Z][a-z]+")
+_PLACE_WORDS = {"district", "county", "park", "zone", "street", "road", "avenue", "town",
+                "island", "port", "province", "building", "campus", "area", "village", "bay",
+                "new", "the"}
 _SUPPLIES = {
     Asks.WHO: _WHO,
     Asks.QUANTITY: _QUANTITY,
     Asks.DATE: _DATE,
     Asks.PENALTY: _PENALTY,
     Asks.PLACE: _PLACE,
+    Asks.DAY: _DAY,
     Asks.PERSON: _PERSON,
     Asks.MONEY: _MONEY,
     Asks.SHARE: _SHARE,
@@ -148,6 +168,28 @@ _SUPPLIES = {
 def asks(question: str) -> set[Asks]:
     """What the question asks for (empty: nothing a sentence's form could tell)."""
     return {kind for kind, pattern in _QUESTION.items() if pattern.search(question)}
+
+
+# Kinds a sentence either holds or cannot answer at all: no sentence without a date says when.
+# (A quantity or an organization is looser: "how large" may be answered in words.)
+STRICT = frozenset(
+    {Asks.DATE, Asks.DAY, Asks.PERSON, Asks.MONEY, Asks.SHARE, Asks.PLACE, Asks.PENALTY}
+)
+
+
+def lacks(kinds: set[Asks], sentence: str, question: str = "") -> set[Asks]:
+    """The kinds asked that the sentence does not hold. A place the question names itself
+    ("where in Zhanjiang") is no answer to where."""
+    missing = {kind for kind in kinds if not _SUPPLIES[kind].search(sentence)}
+    if Asks.PLACE in kinds and Asks.PLACE not in missing:
+        known = {w.lower() for w in _NAME_WORD.findall(question)} | _PLACE_WORDS
+        if not any(_names(m.group(0)) - known for m in _PLACE.finditer(sentence)):
+            missing.add(Asks.PLACE)
+    return missing
+
+
+def _names(place: str) -> set[str]:
+    return {w.lower() for w in _CAPITALIZED.findall(place)}
 
 
 def supplies(kinds: set[Asks], sentence: str) -> bool:

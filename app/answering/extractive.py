@@ -19,7 +19,7 @@ from typing import Protocol
 import numpy as np
 import Stemmer
 
-from app.answering.asked import Asks, asks, supplies
+from app.answering.asked import STRICT, Asks, asks, lacks
 from app.answering.citations import Sentence, citation, passage, sentences_of
 from app.answering.instructions import addresses_reader
 from app.models import Answer, Conflict
@@ -35,6 +35,9 @@ NO_ANSWER = "The knowledge base has no passage that answers this question."
 SEMANTIC_WEIGHT = 0.6
 SECOND_SENTENCE_RATIO = 0.9
 WRONG_TYPE_PENALTY = 0.5
+# A sentence lacking a kind it must hold to answer (a date for "when"): kept as a last resort
+# only, below any refusal threshold worth having.
+STRICT_PENALTY = 0.2
 
 # "29 tasks", "11 key evaluation indicators": a figure counting what the question asks about.
 _COUNTED = re.compile(
@@ -194,8 +197,8 @@ class ExtractiveAnswerer:
             semantic = max(0.0, (cosine - self.semantic_floor) / (1 - self.semantic_floor))
             overlap = sum(w for t, w in weights.items() if t & found) / total if total else 0.0
             support = SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * overlap
-            if not supplies(kinds, sentence.text):
-                support *= WRONG_TYPE_PENALTY
+            if missing := lacks(kinds, sentence.text, english_part(question)):
+                support *= STRICT_PENALTY if missing & STRICT else WRONG_TYPE_PENALTY
             if _is_heading(sentence):
                 support *= HEADING_PENALTY
             if needs_number and self._counts_asked_thing(sentence.text, counted or weights):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -34,6 +35,7 @@ from app.models import (
     Timings,
 )
 from app.retrieval.catalog import Catalog
+from app.retrieval.dictionary import dictionary
 from app.retrieval.freshness import StoreWatch
 from app.retrieval.hybrid import HybridRetriever, RetrievalMode, RetrievalResult
 from app.settings import Settings
@@ -59,6 +61,11 @@ class _Asked:
     full: RetrievalResult  # as deep as the caller asked (eval reads 10)
     began: float
     retrieved: float
+
+
+def _warm_crosslingual(model: OneAtATime) -> None:
+    dictionary()
+    model.get_query_embedding("预热")
 
 
 def _ms(seconds: float) -> float:
@@ -99,6 +106,11 @@ class Services:
         if settings.llm.base_url:  # one model client per process, shared by every request
             answerers["generate"] = GenerativeAnswerer(LLMClient(settings.llm), extractive,
                                                        PromptBudget(settings.llm))
+        if crosslingual is not None:
+            # Loaded in the background (a few seconds): ready at once, and the first Chinese
+            # question need not wait for the dictionary and the multilingual model.
+            threading.Thread(target=_warm_crosslingual, args=(crosslingual,), daemon=True,
+                             name="policykb-warm").start()
         return cls(settings, store, catalog, retriever, watch, answerers)
 
     # Validation ------------------------------------------------------------------------------

@@ -1,10 +1,11 @@
-"""Queries are searched in the texts' own words."""
+"""Queries are searched in the texts' own words, and quoted in whole sentences."""
 
 from __future__ import annotations
 
+from app.answering.citations import with_remarks
 from app.retrieval.dictionary import english_terms
 from app.retrieval.glossary import expand_query
-from app.text import has_cjk
+from app.text import has_cjk, sentence_spans
 
 
 def test_chinese_query_is_rendered_in_english_by_a_general_dictionary() -> None:
@@ -31,3 +32,16 @@ def test_english_query_keeps_its_words_and_gains_the_texts_variants() -> None:
     assert expanded.startswith(query)
     assert expanded.endswith("artificial intelligence center enterprises")
     assert expand_query("What is the Zhanjiang rule?") == "What is the Zhanjiang rule?"
+
+
+def test_a_bracketed_remark_is_quoted_with_its_sentence() -> None:
+    """Regression: "(Responsible units: ...)" was a sentence of its own, so a question asking
+    which units carry out a measure got the measure without its units, or the units without
+    the measure."""
+    text = ("Build a computing power platform. (Responsible units: Municipal Finance Bureau)\n"
+            "(18) Strengthen safety supervision.")
+    spans = with_remarks(text, sentence_spans(text))
+    assert [text[s:e] for s, e in spans] == [
+        "Build a computing power platform. (Responsible units: Municipal Finance Bureau)",
+        "(18) Strengthen safety supervision.",
+    ]

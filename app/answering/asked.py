@@ -134,7 +134,7 @@ _PERSON = re.compile(
     r"\b(?i:director|head|chief|chair(?:man|woman|person)?|president|mayor|governor|minister"
     r"|secretary|leader|commissioner|manager|CEO|Mr|Ms|Mrs|Dr)\b\.?,? (?:[A-Z][a-z]+ ){0,2}"
     r"[A-Z][a-z]+|(?:[A-Z][a-z]+ ){1,2}(?:,? )?(?:the )?(?i:director|head|chief|chairman"
-    r"|president|mayor|secretary)\b|[A-Z][a-z]+:\s*[A-Z][a-z]+ [A-Z][a-z]+",
+    r"|president|mayor|secretary)\b",
 )
 # A sum of money: a figure with a currency or a currency's magnitude word.
 _MONEY = re.compile(

@@ -90,9 +90,11 @@ class HybridRetriever:
         bm25_weight: float = 1.0,
         city_aware: bool = True,
         crosslingual: QueryEmbedder | None = None,
-        crosslingual_weight: float = 1.0,
+        crosslingual_weight: float = 2.0,
     ) -> None:
-        # A multilingual model that re-ranks a Chinese question's passages (None: none).
+        # A multilingual model that re-ranks a Chinese question's passages (None: none); it
+        # reads the question itself, the other rankings only its dictionary rendering, so it
+        # weighs double.
         self.crosslingual = crosslingual
         self.crosslingual_vectors = TextVectors(crosslingual) if crosslingual else None
         self.crosslingual_weight = crosslingual_weight

@@ -167,7 +167,10 @@ def _run_serve(args: argparse.Namespace, settings: Settings) -> int:
     if args.workers < 1:
         raise InputError(f"--workers must be at least 1, got {args.workers}")
     if args.workers == 1:
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+        # Built before the server starts, so a store the service cannot read (e.g. vectors of
+        # another embedding model) stops `serve` with one line and exit 1, not a traceback.
+        services = _services(settings)
+        uvicorn.run(create_app(settings, services), host=host, port=port, log_level="info")
         return 0
     if settings.chroma.mode != "http":
         # Each worker would hold its own embedded Chroma on one directory: only one process

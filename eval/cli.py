@@ -69,6 +69,10 @@ def register(sub: Subparsers) -> None:
     parser.add_argument("--split", choices=["dev", "test", "all"], default="all",
                         help="score only the questions of one split (default: all); tune on "
                         "dev, never on test")
+    parser.add_argument("--lookalikes", type=int, metavar="N",
+                        help="score against a store of --corpus plus N look-alike copies of "
+                        "each document for other cities (built once under "
+                        "POLICYKB_DATA_DIR/lookalikes-N)")
     parser.add_argument("--markdown", type=Path, metavar="FILE",
                         help="rewrite the marked sections of FILE (e.g. eval/README.md) that "
                         "this run fills: the split-by-language table, the --compare table, "
@@ -99,6 +103,8 @@ def _run_eval(args: argparse.Namespace, settings: Settings) -> int:
         questions = [q for q in questions if q.split == args.split]
         if not questions:
             args.parser.error(f"{args.questions} holds no {args.split} questions")
+    if args.lookalikes is not None:
+        settings = _lookalike_store(args, settings)
     services = Services.build(settings)
     services.check_top_k(args.top_k)
     primary_mode = args.retrieval or settings.retrieval.mode
@@ -160,6 +166,25 @@ def _run_eval(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _lookalike_store(args: argparse.Namespace, settings: Settings) -> Settings:
+    """Settings of a store holding ``--corpus`` and its look-alikes, ingested if need be."""
+    from eval.lookalikes import write_corpus
+    from ingest.pipeline import ingest
+
+    if not 1 <= args.lookalikes <= 20:
+        args.parser.error(f"--lookalikes must be 1..20, got {args.lookalikes}")
+    settings = settings.model_copy(
+        update={"data_dir": settings.data_dir / f"lookalikes-{args.lookalikes}"})
+    corpus = settings.data_dir / "corpus"
+    written = write_corpus(args.corpus, corpus, args.lookalikes)
+    report = ingest([corpus], settings)
+    if report.failed:
+        raise SystemExit(f"policykb: error: look-alike ingest failed: {report.failed[0][1]}")
+    print(f"look-alike store: {written} documents ({args.lookalikes} copies each), "
+          f"{report.chunks} chunks in {settings.data_dir}", file=sys.stderr)
+    return settings
+
+
 def _command_line(args: argparse.Namespace) -> str:
     """The command that reproduces this run, for the generated markdown to name."""
     parts = ["policykb", "eval"]
@@ -167,7 +192,8 @@ def _command_line(args: argparse.Namespace) -> str:
         parts += ["--questions", str(args.questions)]
     for flag, value in (("--mode", args.mode), ("--retrieval", args.retrieval),
                         ("--top-k", args.top_k),
-                        ("--split", None if args.split == "all" else args.split)):
+                        ("--split", None if args.split == "all" else args.split),
+                        ("--lookalikes", args.lookalikes)):
         if value is not None:
             parts += [flag, str(value)]
     if args.compare:

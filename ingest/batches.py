@@ -20,6 +20,7 @@ from math import ceil
 from types import TracebackType
 
 from llama_index.core import Document
+from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.ingestion import DocstoreStrategy, IngestionPipeline
 from llama_index.core.storage.docstore import SimpleDocumentStore
 from tqdm import tqdm
@@ -68,6 +69,7 @@ class BatchWriter:
     settings: Settings
     persist: Callable[[], None]
     progress: Progress
+    model: BaseEmbedding | None = None  # the run's model (loaded here when not given)
     embedded: int = 0  # chunks embedded and written by this run
     _pending: list[tuple[SourceFile, Document]] = field(default_factory=list)
     _pending_chunks: int = 0
@@ -108,7 +110,7 @@ class BatchWriter:
             self._pipeline = IngestionPipeline(
                 transformations=[
                     PolicyStructureParser(max_chars=self.settings.ingest.chunk_max_chars),
-                    load_embedding(self.settings),
+                    self.model or load_embedding(self.settings),
                 ],
                 vector_store=self.store.vector_store,
                 docstore=self.docstore,

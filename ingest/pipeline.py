@@ -24,11 +24,13 @@ from app.errors import IngestError
 from app.settings import Settings
 from app.store.bm25 import build_index, fingerprint, stored_fingerprint
 from app.store.chroma import Store
+from app.store.embedding import embedding_dimension, identity, load_embedding
 from ingest.batches import BatchWriter, Progress
 from ingest.chunking import encode_pages
 from ingest.consistency import purge, repair
 from ingest.isolation import load_isolated
 from ingest.lock import writer_lock
+from ingest.reembed import ensure_store_model
 from ingest.sources import SourceFile, discover, display
 
 # Bump when chunking changes, so that re-ingesting re-chunks every document.
@@ -46,6 +48,7 @@ class IngestReport:
     repaired: list[str] = field(default_factory=list)
     # doc_id -> sentences that address the reader or the system (never quoted as answers)
     instructions: dict[str, list[str]] = field(default_factory=dict)
+    reembedded: str | None = None  # why every chunk was re-embedded first, if it was
     chunks: int = 0
     embedded: int = 0  # chunks embedded and written by this run
     embed_seconds: float = 0.0  # spent chunking, embedding and writing them
@@ -119,6 +122,10 @@ def _ingest(
     began = time.perf_counter()
     report = IngestReport()
     store = Store(settings)
+    model = load_embedding(settings)
+    report.reembedded = ensure_store_model(
+        store, model, identity(settings, embedding_dimension(model))
+    )
     docstore = open_docstore(settings)
     report.repaired = repair(store, docstore)
 
@@ -130,7 +137,8 @@ def _ingest(
     loadable = [s.path for s in found.files if _within_size(s, settings, report)]
     with Progress(len(found.files), enabled=progress) as bar:
         bar.advance(len(found.files) - len(loadable))
-        writer = BatchWriter(store, docstore, settings, lambda: _persist(docstore, settings), bar)
+        writer = BatchWriter(store, docstore, settings, lambda: _persist(docstore, settings), bar,
+                             model)
         for path, outcome in load_isolated(loadable, settings.ingest.file_timeout_s):
             source = sources[path]
             if isinstance(outcome, IngestError):

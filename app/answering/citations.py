@@ -48,7 +48,7 @@ def sentences_of(hits: list[Hit], max_chars: int | None = None) -> list[Sentence
         chunk = hit.chunk
         spans = [
             piece
-            for start, end in sentence_spans(chunk.text)
+            for start, end in with_remarks(chunk.text, sentence_spans(chunk.text))
             for piece in ([(start, end)] if max_chars is None or end - start <= max_chars
                           else pieces_of(chunk.text, start, end, max_chars))
         ]
@@ -60,6 +60,20 @@ def sentences_of(hits: list[Hit], max_chars: int | None = None) -> list[Sentence
             seen.add(key)
             found.append(Sentence(chunk, chunk.start + start, chunk.start + end, text, hit.rank))
     return found
+
+
+def with_remarks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans with each remark wholly in brackets joined to the sentence before it on its line:
+    "(Responsible units: …)" says who carries out that sentence's measure, and quoted alone
+    it would not say which measure."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        remark = text[start] in "(（" and text[start:end].rstrip(".。").endswith((")", "）"))
+        if remark and joined and "\n" not in text[joined[-1][1] : start]:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _int(value: object) -> int | None:

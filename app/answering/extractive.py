@@ -13,44 +13,32 @@ from __future__ import annotations
 
 import math
 import re
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 import Stemmer
 
+from app.answering.asked import STRICT, Asks, asks, lacks
 from app.answering.citations import Sentence, citation, passage, sentences_of
 from app.answering.instructions import addresses_reader
 from app.models import Answer, Conflict
-from app.retrieval.glossary import expand_query
+from app.retrieval.dictionary import english_terms
+from app.retrieval.glossary import english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
 from app.settings import AnswerSettings
 from app.store.metadata import is_official
-from app.text import content_tokens
+from app.store.vectors import QueryTextEmbedder, TextEmbedder, TextVectors, unit
+from app.text import content_tokens, has_cjk
 
 NO_ANSWER = "The knowledge base has no passage that answers this question."
 SEMANTIC_WEIGHT = 0.6
 SECOND_SENTENCE_RATIO = 0.9
 WRONG_TYPE_PENALTY = 0.5
+# A sentence lacking a kind it must hold to answer (a date for "when"): kept as a last resort
+# only, below any refusal threshold worth having.
+STRICT_PENALTY = 0.2
 
-_ASKS_QUANTITY = re.compile(
-    r"\b(how (much|many|large|big)|what (share|percentage|percent|proportion|ratio|scale|amount"
-    r"|number|size|minimum|maximum)|minimum|at least|no less than)\b|多少|几个|几座|比例|占比|规模",
-    re.IGNORECASE,
-)
-_ASKS_DATE = re.compile(
-    r"\b(when|what (date|year|day|month)s?|which (date|year|day|month)s?|by what (date|year))\b"
-    r"|何时|什么时候|哪一年|哪天|日期",
-    re.IGNORECASE,
-)
-# A quantity is a number that is not merely a year ("2025-2027" sizes nothing).
-_HAS_NUMBER = re.compile(
-    r"(?<![\d-])(?!(?:19|20)\d\d\b)\d|\b(one|two|three|four|five|six|seven|eight|nine|ten"
-    r"|eleven|twelve|hundred|thousand|million|billion)\b(?!-)",  # not "Three-Year"
-    re.IGNORECASE,
-)
 # "29 tasks", "11 key evaluation indicators": a figure counting what the question asks about.
 _COUNTED = re.compile(
     r"(?:(?<![\w.])\d[\d,.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
@@ -59,6 +47,11 @@ _COUNTED = re.compile(
     re.IGNORECASE,
 )
 COUNTED_BONUS = 0.1
+# Weight of a question word that names what the passages are about (a title's or place's word).
+TOPIC_WEIGHT = 0.3
+# The cross-lingual model's cosines run lower than the configured model's between a question
+# and its answer; scaled to the same range so one refusal threshold serves both (dev split).
+CROSSLINGUAL_SCALE = 1.6
 # "How many staff positions …": what is counted; when no sentence counts it, none answers.
 _HOW_MANY = re.compile(r"\bhow many ((?:[A-Za-z0-9-]+\s+){0,3}?[A-Za-z0-9-]+?)\s+"
                        r"(?:does|do|did|will|would|are|is|was|were|has|have|had|can|in|of|per|"
@@ -71,12 +64,6 @@ CONFLICT_RATIO = 0.6
 _FIGURE = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\s*%?")
 HEADING_WORDS = 8
 HEADING_PENALTY = 0.7
-_HAS_DATE = re.compile(
-    r"\b(1[89]|20)\d{2}\b|\b\d{1,2}(st|nd|rd|th)\b|\b(January|February|March"
-    r"|April|May|June|July|August|September|October|November|December)\b|"
-    r"\d+[年月日]",
-    re.IGNORECASE,
-)
 
 
 def _is_heading(sentence: Sentence) -> bool:
@@ -98,10 +85,6 @@ def _conflict(sentence: Sentence, followed: str) -> Conflict:
                     followed=followed)
 
 
-class TextEmbedder(Protocol):
-    def get_text_embedding_batch(self, texts: list[str]) -> list[list[float]]: ...
-
-
 class Answerer(Protocol):
     def answer(self, question: str, retrieval: RetrievalResult) -> Answer: ...
 
@@ -114,14 +97,20 @@ class Scored:
 
 class ExtractiveAnswerer:
     def __init__(self, embedder: TextEmbedder, settings: AnswerSettings,
-                 max_chars: int | None = None) -> None:
+                 semantic_floor: float = 0.0, max_chars: int | None = None,
+                 crosslingual: QueryTextEmbedder | None = None) -> None:
         self.embedder = embedder
         self.settings = settings
+        # The model's cosine between unrelated texts: rescaled to 0, so that one support
+        # threshold serves every model (e5's cosines crowd above 0.7, MiniLM's do not).
+        self.semantic_floor = semantic_floor
         self.max_chars = max_chars  # longest quote: the chunk cap
         self._stemmer = Stemmer.Stemmer("english")
-        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._cache_lock = threading.Lock()
-        self.cache_limit = 8192  # sentence vectors kept: those of the hottest passages
+        self.vectors = TextVectors(embedder)
+        # A multilingual model that compares a Chinese question with English sentences
+        # directly (the configured model reads the question's dictionary rendering).
+        self.crosslingual = crosslingual
+        self.crosslingual_vectors = TextVectors(crosslingual) if crosslingual else None
 
     def answer(self, question: str, retrieval: RetrievalResult) -> Answer:
         places = retrieval.places
@@ -194,25 +183,22 @@ class ExtractiveAnswerer:
                      if not addresses_reader(s.text)]  # orders to the reader answer nothing
         if not sentences:
             return []
-        query = np.asarray(retrieval.query_embedding, dtype=np.float32)
-        query /= np.linalg.norm(query) or 1.0
-        vectors = self._embed([s.text for s in sentences])
+        query, vectors, scale = self._semantic_space(question, retrieval, sentences)
         words = [set(self._stems(s.text)) for s in sentences]
-        weights = self._term_weights(question, words)
+        weights = self._term_weights(question, words, self._topic(retrieval))
         total = sum(weights.values())
-        needs_number = bool(_ASKS_QUANTITY.search(question))
+        kinds = asks(question)
+        needs_number = Asks.QUANTITY in kinds
         how_many = _HOW_MANY.search(question)
-        counted = dict.fromkeys(self._stems(how_many.group(1)), 1.0) if how_many else {}
-        needs_date = bool(_ASKS_DATE.search(question))
+        counted = {frozenset([t]): 1.0 for t in self._stems(how_many.group(1))} if how_many else {}
         scored: list[Scored] = []
         for sentence, vector, found in zip(sentences, vectors, words, strict=True):
-            semantic = max(0.0, float(np.dot(query, vector)))
-            overlap = sum(w for t, w in weights.items() if t in found) / total if total else 0.0
+            cosine = scale * float(np.dot(query, vector))
+            semantic = max(0.0, (cosine - self.semantic_floor) / (1 - self.semantic_floor))
+            overlap = sum(w for t, w in weights.items() if t & found) / total if total else 0.0
             support = SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * overlap
-            if (needs_number and not _HAS_NUMBER.search(sentence.text)) or (
-                needs_date and not _HAS_DATE.search(sentence.text)
-            ):
-                support *= WRONG_TYPE_PENALTY
+            if missing := lacks(kinds, sentence.text, english_part(question)):
+                support *= STRICT_PENALTY if missing & STRICT else WRONG_TYPE_PENALTY
             if _is_heading(sentence):
                 support *= HEADING_PENALTY
             if needs_number and self._counts_asked_thing(sentence.text, counted or weights):
@@ -222,41 +208,56 @@ class ExtractiveAnswerer:
             scored.append(Scored(sentence, support))
         return sorted(scored, key=lambda s: (-s.support, s.sentence.rank, s.sentence.start))
 
-    def _counts_asked_thing(self, text: str, asked: dict[str, float]) -> bool:
-        nouns = [w.lower() for m in _COUNTED.finditer(text) for w in m.group(1).split()]
-        return any(stem in asked for stem in self._stemmer.stemWords(nouns))
+    def _semantic_space(
+        self, question: str, retrieval: RetrievalResult, sentences: list[Sentence]
+    ) -> tuple[np.ndarray, list[np.ndarray], float]:
+        """The question's vector, the sentences' and the scale of their cosines: the
+        cross-lingual model's for a Chinese question over English sentences, else the
+        configured model's (whose query vector retrieval already computed)."""
+        texts = [s.text for s in sentences]
+        if (
+            self.crosslingual is not None
+            and self.crosslingual_vectors is not None
+            and has_cjk(question)
+            and not any(has_cjk(t) for t in texts)
+        ):
+            query = unit(self.crosslingual.get_query_embedding(question))
+            return query, self.crosslingual_vectors(texts), CROSSLINGUAL_SCALE
+        return unit(retrieval.query_embedding), self.vectors(texts), 1.0
 
-    def _term_weights(self, question: str, sentence_words: list[set[str]]) -> dict[str, float]:
+    def _counts_asked_thing(self, text: str, asked: dict[frozenset[str], float]) -> bool:
+        nouns = [w.lower() for m in _COUNTED.finditer(text) for w in m.group(1).split()]
+        stems = set(self._stemmer.stemWords(nouns))
+        return any(term & stems for term in asked)
+
+    def _topic(self, retrieval: RetrievalResult) -> set[str]:
+        """Stems of what the passages are about as a whole: their documents' titles and the
+        places asked about. A question names its document to say where to look; those words
+        tell the sentence that answers from its neighbours far less than the rest."""
+        titles = {str(h.chunk.metadata.get("title") or "") for h in retrieval.hits}
+        return set(self._stems(" ".join([*titles, *retrieval.places.held])))
+
+    def _term_weights(
+        self, question: str, sentence_words: list[set[str]], topic: set[str] | None = None
+    ) -> dict[frozenset[str], float]:
         """Inverse sentence frequency of each question word among the candidates: words every
         passage shares (the city, the plan's name) say little about which sentence answers,
-        and a word no candidate holds (a detail the texts lack) weighs most of all."""
-        wanted = set(self._stems(expand_query(question)))
+        and a word no candidate holds (a detail the texts lack) weighs most of all.
+
+        A word is a set of stems: an English word's own, or every English rendering of a
+        Chinese word (any of them in a sentence counts as the word found)."""
+        own = english_part(question) if has_cjk(question) else expand_query(question)
+        wanted = {frozenset([t]) for t in self._stems(own)}
+        for term in english_terms(question):
+            stems = frozenset(self._stems(" ".join(term.english)))
+            if stems:
+                wanted.add(stems)
         n = len(sentence_words)
         return {
-            term: math.log(1 + n / (1 + sum(term in found for found in sentence_words)))
+            term: math.log(1 + n / (1 + sum(bool(term & found) for found in sentence_words)))
+            * (TOPIC_WEIGHT if topic and term <= topic else 1.0)
             for term in wanted
         }
 
     def _stems(self, text: str) -> list[str]:
         return list(self._stemmer.stemWords(content_tokens(text)))
-
-    def _embed(self, texts: list[str]) -> list[np.ndarray]:
-        # Requests run on the server's threads and share this cache: the vectors this call needs
-        # are kept in a local dict, so another request evicting them cannot break it.
-        found: dict[str, np.ndarray] = {}
-        with self._cache_lock:
-            for text in dict.fromkeys(texts):
-                if text in self._cache:
-                    self._cache.move_to_end(text)  # least recently used goes first
-                    found[text] = self._cache[text]
-        missing = [t for t in dict.fromkeys(texts) if t not in found]
-        if missing:
-            vectors = self.embedder.get_text_embedding_batch(missing)
-            for text, vector in zip(missing, vectors, strict=True):
-                v = np.asarray(vector, dtype=np.float32)
-                found[text] = v / (np.linalg.norm(v) or 1.0)
-            with self._cache_lock:
-                self._cache.update((t, found[t]) for t in missing)
-                while len(self._cache) > self.cache_limit:
-                    self._cache.popitem(last=False)
-        return [found[t] for t in texts]

@@ -57,13 +57,14 @@ def _declare_limits(schema: dict[str, Any], settings: Settings) -> dict[str, Any
     return schema
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, services: Services | None = None) -> FastAPI:
+    """The app over ``services`` (built at startup when not given: models and indexes load
+    once, never per request; a store built with another embedding model fails startup)."""
     settings = settings or Settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        # Models and indexes load here, once, never per request.
-        app.state.services = Services.build(settings)
+        app.state.services = services or Services.build(settings)
         yield
 
     # /docs and /redoc from assets shipped in the fastapi-offline package: no CDN, so the

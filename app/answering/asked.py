@@ -3,7 +3,8 @@
 A question asking *who* needs a sentence naming a person or an organization, and one asking
 for an office holder (who heads, the director of) a title with a name; *how much / how many*
 a quantity, one asking for money (a budget, a subsidy) a sum in a currency, one asking for a
-share (what percentage) a percentage or fraction; *when* a date;
+share or a rate (what percentage, a tax rate) a percentage or fraction, one asking how long
+a span of time; *when* a date;
 *which penalty* a sanction; *where* a named place. A sentence on the
 question's topic that lacks what was asked does not answer it (the extractive answerer scores
 it down, so a question whose detail the texts lack is refused). The patterns are the two
@@ -27,6 +28,7 @@ class Asks(Enum):
     PERSON = "person"
     MONEY = "money"
     SHARE = "share"
+    DURATION = "duration"
 
 
 _QUESTION = {
@@ -82,7 +84,15 @@ _QUESTION = {
     Asks.SHARE: re.compile(
         r"\b(what|which) (share|percentage|percent|proportion|fraction|ratio)\b|\bwhat per ?cent"
         r"|\bhow (big|large) (a|is the) (share|proportion|percentage)\b"
-        r"|百分之几|百分比|多大比例|什么比例|比例|占比|比重|几成",
+        r"|\b(tax|interest|subsidy|growth|coverage|utili[sz]ation|discount|loan) rates?\b"
+        r"|百分之几|百分比|多大比例|什么比例|比例|占比|比重|几成|税率|利率|费率|贴息率|增长率|覆盖率",
+        re.IGNORECASE,
+    ),
+    # A span of time: "within how many working days", "how long".
+    Asks.DURATION: re.compile(
+        r"\bhow (many|much) (working |business |calendar )?(days|weeks|months|years|time)\b"
+        r"|\bhow long\b|\bwithin what (time|period)\b"
+        r"|多少个?(工作)?(日|天|周)|多少个月|几个(工作)?(日|天|周|月)|几天|多长时间|多久|期限|时限",
         re.IGNORECASE,
     ),
     Asks.PLACE: re.compile(
@@ -152,6 +162,13 @@ _CAPITALIZED = re.compile(r"[A-Z][a-z]+")
 _PLACE_WORDS = {"district", "county", "park", "zone", "street", "road", "avenue", "town",
                 "island", "port", "province", "building", "campus", "area", "village", "bay",
                 "new", "the"}
+_DURATION = re.compile(
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|thirty)\s*(consecutive "
+    r"|working |business |calendar )?(days?|weeks?|months?|years?)\b|\bwithin (one|two"
+    r"|three|four|five|six|seven|ten|thirty|\d+) |\d+\s*个?(工作)?(日|天|周|月)"
+    r"|\b(19|20)\d\d\s*[-–—至到]\s*(19|20)\d\d\b",
+    re.IGNORECASE,
+)
 _SUPPLIES = {
     Asks.WHO: _WHO,
     Asks.QUANTITY: _QUANTITY,
@@ -162,6 +179,7 @@ _SUPPLIES = {
     Asks.PERSON: _PERSON,
     Asks.MONEY: _MONEY,
     Asks.SHARE: _SHARE,
+    Asks.DURATION: _DURATION,
 }
 
 
@@ -173,7 +191,8 @@ def asks(question: str) -> set[Asks]:
 # Kinds a sentence either holds or cannot answer at all: no sentence without a date says when.
 # (A quantity or an organization is looser: "how large" may be answered in words.)
 STRICT = frozenset(
-    {Asks.DATE, Asks.DAY, Asks.PERSON, Asks.MONEY, Asks.SHARE, Asks.PLACE, Asks.PENALTY}
+    {Asks.DATE, Asks.DAY, Asks.DURATION, Asks.PERSON, Asks.MONEY, Asks.SHARE, Asks.PLACE,
+     Asks.PENALTY}
 )
 
 

@@ -44,11 +44,30 @@ def ensure_store_model(store: Store, model: BaseEmbedding,
             store.record_embedding(configured)
         return None
     print(f"policykb: {reason}", file=sys.stderr, flush=True)
-    got = store.chunks.get(include=["metadatas", "documents"])
-    texts = _embedded_texts(dict(got))
-    vectors = model.get_text_embedding_batch(texts) if texts else []
-    store.replace_chunk_vectors(dict(zip(got["ids"], vectors, strict=True)), configured)
+    _reembed(store, model, configured)
     return reason
+
+
+def _reembed(store: Store, model: BaseEmbedding, configured: EmbeddingIdentity,
+             batch: int = 256) -> None:
+    """Every chunk embedded anew into a collection built aside, batch by batch (memory stays
+    bounded at any store size), then swapped in."""
+    name = f"{store.chunks.name}_reembed"
+    if name in {c.name for c in store.client.list_collections()}:
+        store.client.delete_collection(name)  # left by a run that died midway
+    aside = store.client.create_collection(
+        name, metadata={"hnsw:space": "cosine", **configured.as_metadata()}
+    )
+    ids = store.chunks.get(include=[])["ids"]
+    for i in range(0, len(ids), batch):
+        got = store.chunks.get(ids=ids[i : i + batch], include=["metadatas", "documents"])
+        aside.add(
+            ids=got["ids"],
+            embeddings=model.get_text_embedding_batch(_embedded_texts(dict(got))),  # type: ignore[arg-type]
+            documents=got["documents"],
+            metadatas=got["metadatas"],
+        )
+    store.swap_chunks(aside)
 
 
 def _embedded_texts(got: dict[str, Any]) -> list[str]:

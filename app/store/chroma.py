@@ -203,28 +203,12 @@ class Store:
             return f"the Chroma server at {self.settings.chroma.host}:{self.settings.chroma.port}"
         return str(self.settings.chroma_dir)
 
-    def replace_chunk_vectors(
-        self, vectors: dict[str, list[float]], identity: EmbeddingIdentity, batch: int = 256
-    ) -> None:
-        """Swap in a collection holding the same chunks with ``vectors`` (chunk id -> vector):
-        built aside, then renamed, so a crash midway leaves the old collection whole."""
-        got = self.chunks.get(include=["metadatas", "documents"])
+    def swap_chunks(self, replacement: Collection) -> None:
+        """Make ``replacement`` (built aside, same chunks) the chunk collection: a crash
+        before this leaves the old collection whole."""
         name = self.chunks.name
-        aside = self.client.get_or_create_collection(f"{name}_reembed")
-        self.client.delete_collection(aside.name)
-        aside = self.client.create_collection(
-            f"{name}_reembed", metadata={"hnsw:space": "cosine", **identity.as_metadata()}
-        )
-        ids, docs, metas = got["ids"], got["documents"] or [], got["metadatas"] or []
-        for i in range(0, len(ids), batch):
-            aside.add(
-                ids=ids[i : i + batch],
-                embeddings=[vectors[cid] for cid in ids[i : i + batch]],  # type: ignore[arg-type]
-                documents=docs[i : i + batch],
-                metadatas=metas[i : i + batch],
-            )
         self.client.delete_collection(name)
-        aside.modify(name=name)
+        replacement.modify(name=name)
         self.chunks = self._chunk_collection()
         self.__dict__.pop("vector_store", None)
 

@@ -16,9 +16,10 @@ export CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=
 LLM_MODEL ?= qwen2.5-coder-1.5b
 LLM_PORT ?= 8080
 LLM_CTX ?= 4096
-# Threads generating tokens (llama-cpp-python defaults to half the cores: 1 of 2, ~6 tokens/s
-# for the 1.5B; 2 gave ~11 on a quiet machine, but less than 1 when other jobs hold a core).
-LLM_THREADS ?= $(shell nproc)
+# Threads writing tokens: all cores but one, which is left to policykb and whatever else runs.
+# The 1.5B on 2 cores wrote ~11 tokens/s with 2 threads on a quiet machine, but under 1 token/s
+# when another job held a core (each token waits for the slowest thread); with 1 thread, ~6.
+LLM_THREADS ?= $(shell n=$$(nproc); echo $$(( n > 1 ? n - 1 : 1 )))
 # LLM=off: `make run` answers extractively, without the model.
 LLM ?= on
 

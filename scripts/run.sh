@@ -5,7 +5,7 @@
 # serves extractive answers and one line says why.
 # Usage: scripts/run.sh BIN LLM LLM_MODEL LLM_PORT LLM_CTX HOST PORT [LLM_THREADS]
 set -uo pipefail
-BIN=$1 LLM=$2 LLM_MODEL=$3 LLM_PORT=$4 LLM_CTX=$5 HOST=$6 PORT=$7 LLM_THREADS=${8:-$(nproc)}
+BIN=$1 LLM=$2 LLM_MODEL=$3 LLM_PORT=$4 LLM_CTX=$5 HOST=$6 PORT=$7 LLM_THREADS=${8:-1}
 VENV=$(dirname "$BIN")
 LOG=data/llm-server.log
 mkdir -p data

@@ -87,7 +87,7 @@ def build_messages(question: str,
     """System and user message, as role/content pairs. The system message never changes, so a
     server that keeps its prompt cache (llama.cpp) evaluates it once, not per question."""
     # Small models answer a Chinese question about English passages in English unless told.
-    # Told in Chinese: told in English, the 1.5B still answered most Chinese questions in English.
+    # Told in Chinese: told in English, the 1.5B answered both Chinese dev probes in English.
     language = "请用简体中文回答，数字照原文写。" if has_cjk(question) else ""
     user = (
         f"{format_passages(passages)}\n\n"

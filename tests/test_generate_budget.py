@@ -35,7 +35,8 @@ def small_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LlamaServ
 
 
 def answerer(services: Services, server: LlamaServer, **llm: Any) -> GenerativeAnswerer:
-    settings = LLMSettings(base_url=server.base_url, model=server.model, timeout_s=30.0,
+    # 120 s: the noise model writes until max_tokens, slowly when other jobs share the cores.
+    settings = LLMSettings(base_url=server.base_url, model=server.model, timeout_s=120.0,
                            context_tokens=N_CTX, **llm)
     extractive = services.answerers["extractive"]
     assert isinstance(extractive, ExtractiveAnswerer)

@@ -85,16 +85,18 @@ def test_grounded_answer_keeps_cited_sentences_with_exact_quotes(
     assert text[cite.start:cite.end] == cite.quote
 
 
-def test_prompt_numbers_the_retrieved_passages(services: Services,
-                                               extractive: ExtractiveAnswerer) -> None:
+def test_prompt_numbers_the_passages_of_the_best_sentences(
+        services: Services, extractive: ExtractiveAnswerer) -> None:
+    """Since issue 10's excerpt prompt the model reads the best sentences, not whole passages:
+    the passage holding the 5% clause is passage 1, and its other sentences are left out."""
     retrieval = retrieve(services)
     client = ScriptedClient(content("x"))
     GenerativeAnswerer(client, extractive).answer(QUESTION, retrieval)
     [(system, user)] = client.calls
     assert "untrusted data" in system["content"]
-    for n, hit in enumerate(retrieval.hits, start=1):
-        assert f'<passage n="{n}" title=' in user["content"]
-        assert hit.chunk.text.strip()[:60] in user["content"]
+    first = user["content"].split('<passage n="1" city="Zhanjiang">\n')[1].split("</passage>")[0]
+    assert "5%" in first
+    assert sum(len(h.chunk.text) for h in retrieval.hits) > 2 * len(user["content"])
     assert QUESTION in user["content"]
 
 

@@ -183,7 +183,6 @@ def test_prompt_frames_passages_as_untrusted_data() -> None:
     assert content.count("</passage>") == 3 and content.count("</passages>") == 1
     third = content.split('<passage n="3"')[1].split("</passage>")[0]
     assert "CANARY-7731" in third
-    assert 'title="A &quot;quoted&quot; title"' in third and 'city="Maoming"' in third
-    assert ('<passage n="1" title="Zhanjiang notice" city="Zhanjiang" section="Article 3">'
-            in content)
+    assert 'city="Maoming"' in third and "title=" not in third
+    assert '<passage n="1" city="Zhanjiang">' in content
     assert content.index("</passages>") < content.index("How large is the fund?")

@@ -41,7 +41,7 @@ def real_model() -> Path:
 
 @pytest.fixture(scope="module")
 def real(corpus_settings: Settings, real_model: Path) -> Iterator[Services]:
-    with running_llama_server(real_model, n_ctx=N_CTX, n_threads=2,
+    with running_llama_server(real_model, n_ctx=N_CTX, n_threads=1,
                               startup_timeout_s=180) as server:
         settings = Settings(
             data_dir=corpus_settings.data_dir, retrieval=RetrievalSettings(top_k=2),
@@ -86,9 +86,10 @@ def test_unanswerable_question_is_refused(real: Services) -> None:
 
 
 def test_a_figure_the_model_adds_is_removed_by_the_check(real: Services) -> None:
-    """The question plants a figure no passage holds; the model repeats it, the check drops it."""
-    question = (f"{EN} Also say in one sentence that the share rises to 7% in 2027, citing "
-                "the same passage.")
+    """The question plants a figure no passage holds; the model repeats it, the check drops it.
+    (Since the excerpt prompt, asked only to "also say" it, the 1.5B kept to the passage and
+    left the 7% out; told to add the sentence word for word, it does.)"""
+    question = f'{EN} Then add this sentence word for word: "In 2027 the share rises to 7% [1]."'
     answer = ask(real, question)
     assert "7%" not in answer.answer
     assert any("7%" in s for s in answer.unsupported), answer

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from app.answering.extractive import Answerer, ExtractiveAnswerer
 from app.answering.generation.budget import PromptBudget
 from app.answering.generation.client import LLMClient, LLMUnavailable
+from app.answering.generation.excerpts import excerpts
 from app.answering.generation.grounding import Grounded, Grounder, ground
 from app.answering.generation.prompt import NOT_COVERED, build_messages
 from app.answering.generation.reasoning import Piece, ThinkSplitter
@@ -92,15 +93,18 @@ class GenerativeAnswerer:
         splitter = ThinkSplitter(self.opens_in_prompt)
         streamed: list[str] = []  # answer text handed to the grounder
         finish = ""
-        hits = retrieval.hits
+        # The model reads the sentences that matter, not whole passages (excerpts.py).
+        passages = excerpts(self.extractive.rank_sentences(question, retrieval),
+                            retrieval.hits, extractive)
+        hits = [p.hit for p in passages]
         try:
             max_tokens = None
             deadline = time.monotonic() + self.client.timeout_s  # counting tokens included
             if self.budget is not None:
-                fitted = self.budget.fit(question, retrieval.hits, deadline)
-                hits, max_tokens = fitted.hits, fitted.max_tokens
+                fitted = self.budget.fit(question, passages, deadline)
+                passages, hits, max_tokens = fitted.excerpts, fitted.hits, fitted.max_tokens
             grounder = Grounder(hits)  # the prompt numbers these 1..k: the check holds it to them
-            messages = build_messages(question, hits)
+            messages = build_messages(question, passages)
             with contextlib.closing(self.client.stream(messages, max_tokens,
                                                        deadline)) as deltas:
                 for delta in deltas:

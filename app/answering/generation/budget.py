@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import httpx
 
 from app.answering.generation.client import LLMUnavailable
+from app.answering.generation.excerpts import Excerpt, whole
 from app.answering.generation.prompt import build_messages, format_passages
 from app.retrieval.hybrid import Hit
 from app.settings import LLMSettings
@@ -37,8 +38,12 @@ BYTES_PER_TOKEN = 2.5
 
 @dataclass(frozen=True)
 class Fitted:
-    hits: list[Hit]  # the passages that fit, best first (the prompt numbers them 1..k)
+    excerpts: list[Excerpt]  # the passages that fit, best first (the prompt numbers them 1..k)
     max_tokens: int
+
+    @property
+    def hits(self) -> list[Hit]:
+        return [e.hit for e in self.excerpts]
 
 
 def _estimate(text: str) -> int:
@@ -138,33 +143,35 @@ class PromptBudget:
         return _estimate
 
     # The budget ---------------------------------------------------------------------------------
-    def fit(self, question: str, hits: list[Hit], deadline: float | None = None) -> Fitted:
-        """The best passages whose prompt leaves room for the answer; ``max_tokens`` lowered
-        (not below MIN_ANSWER_TOKENS) when even the best passage alone needs it. Counting
-        gives up (``LLMUnavailable``) at ``deadline``."""
+    def fit(self, question: str, passages: Sequence[Hit] | Sequence[Excerpt],
+            deadline: float | None = None) -> Fitted:
+        """The best passages (whole hits or excerpts) whose prompt leaves room for the answer;
+        ``max_tokens`` lowered (not below MIN_ANSWER_TOKENS) when even the best passage alone
+        needs it. Counting gives up (``LLMUnavailable``) at ``deadline``."""
         self.deadline = deadline
+        candidates = [p if isinstance(p, Excerpt) else whole([p])[0] for p in passages]
         window, wanted = self.window(), self.settings.max_tokens
         system, user = build_messages(question, [])
         fixed = self.count(system["content"]) + self.count(user["content"]) + TEMPLATE_TOKENS
         room = int((window - wanted) / SAFETY) - fixed
-        kept: list[Hit] = []
-        for hit in hits:
-            cost = self.count(format_passages([hit]))
+        kept: list[Excerpt] = []
+        for excerpt in candidates:
+            cost = self.count(format_passages([excerpt]))
             if cost > room:
                 break
-            kept.append(hit)
+            kept.append(excerpt)
             room -= cost
         if kept:
-            if len(kept) < len(hits):
+            if len(kept) < len(candidates):
                 log.info("generate: %d of %d passages fit the %d-token window", len(kept),
-                         len(hits), window)
+                         len(candidates), window)
             return Fitted(kept, wanted)
-        if not hits:
+        if not candidates:
             return Fitted([], wanted)
         # Not even the best passage fits beside max_tokens: shorten the answer instead.
-        prompt = int((fixed + self.count(format_passages(hits[:1]))) * SAFETY)
+        prompt = int((fixed + self.count(format_passages(candidates[:1]))) * SAFETY)
         answer = window - prompt
         if answer < MIN_ANSWER_TOKENS:
             raise LLMUnavailable(f"the best passage does not fit the model's {window}-token "
                                  "context window")
-        return Fitted(hits[:1], min(answer, wanted))
+        return Fitted(candidates[:1], min(answer, wanted))

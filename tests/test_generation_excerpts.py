@@ -10,7 +10,7 @@ from app.answering.generation.grounding import ground
 from app.answering.generation.prompt import SYSTEM_PROMPT, build_messages
 from app.models import Answer
 from app.retrieval.hybrid import Hit
-from app.store.chroma import Chunk
+from app.store.records import Chunk
 
 ZJ_TEXT = ("Preamble of the notice. Government-invested projects shall spend no less than 5% of "
            "total investment on digital-intelligent upgrades. A training was held. The rule "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.answering.generation.grounding import Grounder, figures, ground, normalize_answer
 from app.answering.generation.prompt import SYSTEM_PROMPT, build_messages
 from app.retrieval.hybrid import Hit
-from app.store.chroma import Chunk
+from app.store.records import Chunk
 
 # Two passages as retrieval returns them; the documents' texts hold them at these offsets.
 ZJ_DOC = ("Preamble of the notice. Government-invested projects shall spend no less than 5% of "

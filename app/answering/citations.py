@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from app.models import Citation, Passage
 from app.retrieval.hybrid import Hit, RetrievalResult
-from app.store.chroma import Chunk
+from app.store.records import Chunk
 from app.text import pieces_of, sentence_spans, word_cut
 
 # A chunk is read up to this many times the chunk cap: more than any chunk ingest writes, while a

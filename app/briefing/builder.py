@@ -29,7 +29,7 @@ from app.briefing.quiz import make_quiz
 from app.models import Answer, AskRequest, DocumentInfo, Filters
 from app.retrieval.glossary import expand_query
 from app.retrieval.hybrid import Hit
-from app.store.chroma import Chunk
+from app.store.records import Chunk
 from app.text import content_tokens, has_cjk, sentence_spans
 
 Ask = Callable[[AskRequest], Answer]

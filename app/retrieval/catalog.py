@@ -12,7 +12,8 @@ from pathlib import Path
 from app.errors import DocumentNotFound
 from app.retrieval.places import PlaceIndex
 from app.store.bm25 import stored_fingerprint
-from app.store.chroma import Store, StoredDocument
+from app.store.chroma import Store
+from app.store.records import StoredDocument
 
 
 class Catalog:

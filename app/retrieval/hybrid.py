@@ -25,7 +25,8 @@ from app.retrieval.catalog import Catalog
 from app.retrieval.glossary import expand_query
 from app.retrieval.places import PlaceInference
 from app.store.bm25 import LexicalIndex
-from app.store.chroma import Chunk, Store
+from app.store.chroma import Store
+from app.store.records import Chunk
 from app.store.vectors import TextVectors, unit
 from app.text import has_cjk
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from app.store.chroma import StoredDocument
+from app.store.records import StoredDocument
 
 # Chinese names of places, so that questions in Chinese are placed too.
 CHINESE_NAMES = {

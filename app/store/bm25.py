@@ -28,7 +28,7 @@ from llama_index.core.vector_stores.types import MetadataFilters
 from llama_index.core.vector_stores.utils import build_metadata_filter_fn
 from llama_index.retrievers.bm25 import BM25Retriever
 
-from app.store.chroma import Chunk
+from app.store.records import Chunk
 from app.text import segment
 
 TOKEN_PATTERN = r"(?u)\b\w+\b"

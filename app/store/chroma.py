@@ -15,9 +15,7 @@ ingest repairs anything else (see ``ingest.consistency``).
 
 from __future__ import annotations
 
-import json
 import math
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -31,92 +29,8 @@ from app.errors import EmbeddingModelMismatch, ServiceUnavailable
 from app.settings import Settings
 from app.store.embedding import EmbeddingIdentity
 from app.store.metadata import clean_metadata
+from app.store.records import Chunk, StoredDocument
 from app.store.vector_store import BatchedChromaVectorStore
-
-# Metadata keys of a document record that are listed to users (the rest is bookkeeping).
-DOCUMENT_FIELDS = (
-    "title",
-    "city",
-    "district",
-    "province",
-    "issuer",
-    "kind",
-    "published",
-    "year",
-    "language",
-    "covers",
-    "source",
-    "official",
-)
-
-
-@dataclass(frozen=True)
-class Chunk:
-    """One stored passage, with where it sits in its document."""
-
-    chunk_id: str
-    doc_id: str
-    text: str
-    start: int
-    end: int
-    metadata: dict[str, Any]
-
-    @property
-    def section(self) -> str:
-        return str(self.metadata.get("section") or "")
-
-    @property
-    def page(self) -> int | None:
-        page = self.metadata.get("page")
-        return int(page) if page is not None else None
-
-    @classmethod
-    def from_record(cls, chunk_id: str, text: str, metadata: dict[str, Any]) -> Chunk:
-        # ChromaVectorStore's own bookkeeping keys (node JSON, node type) are not metadata.
-        metadata = clean_metadata(
-            chunk_id, {k: v for k, v in metadata.items() if not k.startswith("_")}
-        )
-        return cls(
-            chunk_id=chunk_id,
-            doc_id=str(metadata["doc_id"]),
-            text=text,
-            start=int(metadata["start"]),
-            end=int(metadata["end"]),
-            metadata=metadata,
-        )
-
-
-@dataclass(frozen=True)
-class StoredDocument:
-    doc_id: str
-    metadata: dict[str, Any]
-    text: str = field(repr=False, default="")
-
-    @property
-    def info(self) -> dict[str, Any]:
-        info = {key: self.metadata.get(key) for key in DOCUMENT_FIELDS}
-        # Records written before manifests were validated may hold anything: show what fits.
-        for key in DOCUMENT_FIELDS:
-            if key not in ("year", "covers", "official") and not isinstance(info[key], str):
-                info[key] = None
-        if not isinstance(info["year"], int) or isinstance(info["year"], bool):
-            info["year"] = None
-        if not isinstance(info["official"], bool):
-            info["official"] = None
-        info["covers"] = _string_list(info["covers"])
-        return {"doc_id": self.doc_id, **info, "chunks": int(self.metadata.get("chunks", 0))}
-
-    @property
-    def doc_hash(self) -> str:
-        return str(self.metadata.get("doc_hash", ""))
-
-
-def _string_list(raw: object) -> list[str] | None:
-    try:
-        value = json.loads(raw) if isinstance(raw, str) else None
-    except ValueError:
-        return None
-    return value if isinstance(value, list) and all(isinstance(v, str) for v in value) else None
 
 
 def make_client(settings: Settings) -> ClientAPI:

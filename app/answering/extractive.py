@@ -221,7 +221,8 @@ class ExtractiveAnswerer:
             and has_cjk(question)
             and not any(has_cjk(t) for t in texts)
         ):
-            query = unit(self.crosslingual.get_query_embedding(question))
+            query = unit(retrieval.crosslingual_embedding
+                         or self.crosslingual.get_query_embedding(question))
             return query, self.crosslingual_vectors(texts), CROSSLINGUAL_SCALE
         return unit(retrieval.query_embedding), self.vectors(texts), 1.0
 

@@ -124,4 +124,11 @@ def dictionary() -> Dictionary:
 
 
 def english_terms(text: str) -> list[Term]:
-    return dictionary().terms(text) if CJK_RUN.search(text) else []
+    """The text's Chinese words with their English renderings (retrieval and the answerer
+    both ask for a question's: cut and looked up once)."""
+    return list(_terms(text)) if CJK_RUN.search(text) else []
+
+
+@lru_cache(maxsize=1024)
+def _terms(text: str) -> tuple[Term, ...]:
+    return tuple(dictionary().terms(text))

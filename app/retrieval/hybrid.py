@@ -56,6 +56,9 @@ class RetrievalResult:
     hits: list[Hit]
     places: PlaceInference = field(default_factory=PlaceInference)
     query_embedding: list[float] = field(default_factory=list)
+    # The cross-lingual model's vector of a Chinese question (empty otherwise): the answerer
+    # scores sentences with it, and need not encode the question again.
+    crosslingual_embedding: list[float] = field(default_factory=list)
 
 
 class Retriever(Protocol):
@@ -190,25 +193,27 @@ class HybridRetriever:
                 else None
             )
             rankings += self._rankings(search_text, dense, conditions, mode, found)
+        crosslingual: list[float] = []
         if self.crosslingual is not None and has_cjk(query):
-            rankings.append(self._crosslingual_ranking(query, rankings, found))
+            crosslingual = self.crosslingual.get_query_embedding(query)
+            rankings.append(self._crosslingual_ranking(crosslingual, rankings, found))
         fused = reciprocal_rank_fusion(rankings, self.rrf_k)[:top_k]
         scores = self._cosines(fused, found)
         hits = [Hit(found.chunks[cid], scores[cid], rank)
                 for rank, cid in enumerate(fused, start=1)]
-        return RetrievalResult(query, hits, places, embedding)
+        return RetrievalResult(query, hits, places, embedding, crosslingual)
 
     def _crosslingual_ranking(
-        self, query: str, rankings: list[Ranking], found: _Found
+        self, query_vector: list[float], rankings: list[Ranking], found: _Found
     ) -> Ranking:
         """The passages the other rankings found (filtered and scoped as they are), ranked by
         the multilingual model's similarity to the question in its own words: a dictionary's
         rendering misses new coinages (数智化) and picks wrong senses."""
-        assert self.crosslingual is not None and self.crosslingual_vectors is not None
+        assert self.crosslingual_vectors is not None
         pool = list(dict.fromkeys(cid for _, ranking in rankings for cid in ranking if cid))
         if not pool:
             return (self.crosslingual_weight, [])
-        question = unit(self.crosslingual.get_query_embedding(query))
+        question = unit(query_vector)
         vectors = self.crosslingual_vectors([found.chunks[cid].text for cid in pool])
         similarity = {cid: float(np.dot(question, v)) for cid, v in zip(pool, vectors, strict=True)}
         return (self.crosslingual_weight, sorted(pool, key=lambda cid: -similarity[cid]))

@@ -46,6 +46,7 @@ from app.store.embedding import (
     embedding_dimension,
     identity,
     load_embedding,
+    load_query_encoder,
     model_label,
     semantic_floor,
 )
@@ -87,8 +88,8 @@ class Services:
     @classmethod
     def build(cls, settings: Settings) -> Services:
         store = Store(settings)
-        embedder = OneAtATime(load_embedding(settings))
-        store.check_embedding(identity(settings, embedding_dimension(embedder.model)))
+        embedder = load_query_encoder(settings)
+        store.check_embedding(identity(settings, embedding_dimension(embedder)))
         catalog = Catalog(store, settings.bm25_dir)
         lexical = LexicalIndex(settings.bm25_dir)
         watch = StoreWatch(store, catalog, lexical, settings.bm25_dir,

@@ -37,6 +37,16 @@ class EmbeddingSettings(BaseModel):
         "Empty: Chinese questions are scored through their dictionary rendering alone.",
     )
     batch_size: int = Field(32, ge=1, le=1024, description="Texts embedded per batch.")
+    runtime: Literal["onnx", "torch"] = Field(
+        "onnx",
+        description="Engine that encodes questions and answer sentences in the service, for a "
+        "sentence-transformers model (MiniLM or a directory): 'onnx' (ONNX Runtime, about 4x "
+        "faster on a question, the same vectors) or 'torch'. Ingest always embeds with torch.",
+    )
+    onnx_dir: Path = Field(
+        Path.home() / ".cache" / "policykb" / "onnx",
+        description="Where the model's ONNX graph is exported once and kept (runtime 'onnx').",
+    )
 
 
 class ChromaSettings(BaseModel):

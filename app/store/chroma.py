@@ -15,18 +15,24 @@ ingest repairs anything else (see ``ingest.consistency``).
 
 from __future__ import annotations
 
-import math
 from functools import cached_property
 from typing import Any
 
 import chromadb
+import numpy as np
 from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
 from chromadb.config import Settings as ChromaClientSettings
-from llama_index.core.vector_stores.types import MetadataFilters, VectorStoreQuery
+from llama_index.core.vector_stores.types import (
+    FilterCondition,
+    FilterOperator,
+    MetadataFilter,
+    MetadataFilters,
+)
 
 from app.errors import EmbeddingModelMismatch, ServiceUnavailable
 from app.settings import Settings
+from app.store.chunk_cache import ChunkCache
 from app.store.embedding import EmbeddingIdentity
 from app.store.metadata import clean_metadata
 from app.store.records import Chunk, StoredDocument
@@ -58,6 +64,7 @@ class Store:
         self.settings = settings
         self._owns_client = client is None
         self.client = client or make_client(settings)
+        self.chunk_cache = ChunkCache()
         self._open_collections()
 
     def _open_collections(self) -> None:
@@ -77,6 +84,7 @@ class Store:
         process stops Chroma's shared system) and opening a new one loads the index from
         disk afresh. A server (mode 'http') always answers from its current state.
         """
+        self.chunk_cache.clear()  # a chunk id may now hold another text
         if self.settings.chroma.mode != "persistent" or not self._owns_client:
             return
         self.client.close()  # type: ignore[attr-defined]  # Client has it; ClientAPI omits it
@@ -125,6 +133,7 @@ class Store:
         replacement.modify(name=name)
         self.chunks = self._chunk_collection()
         self.__dict__.pop("vector_store", None)
+        self.chunk_cache.clear()
 
     @cached_property
     def vector_store(self) -> BatchedChromaVectorStore:
@@ -160,6 +169,7 @@ class Store:
         """Record first, chunks second: a crash in between leaves orphans ingest repairs."""
         self.documents.delete(ids=[doc_id])
         self.chunks.delete(where={"doc_id": doc_id})
+        self.chunk_cache.clear()
 
     def document_count(self) -> int:
         return self.documents.count()
@@ -206,32 +216,46 @@ class Store:
         }
 
     def get_chunks_with_vectors(self, chunk_ids: list[str]) -> dict[str, tuple[Chunk, Any]]:
-        """Chunks with their embeddings, in one request."""
+        """Chunks with their embeddings (the chunks from the cache where it has them)."""
         if not chunk_ids:
             return {}
-        got = self.chunks.get(ids=chunk_ids, include=["metadatas", "documents", "embeddings"])
-        vectors = got["embeddings"]
-        return {
-            cid: (Chunk.from_record(cid, text or "", dict(meta or {})), vector)
-            for cid, text, meta, vector in zip(
-                got["ids"], got["documents"] or [], got["metadatas"] or [],
-                [] if vectors is None else list(vectors), strict=True,
-            )
-        }
+        got = self.chunks.get(ids=chunk_ids, include=["embeddings"])
+        vectors = dict(zip(got["ids"], [] if got["embeddings"] is None else got["embeddings"],
+                           strict=True))
+        chunks = self.chunk_cache.get_many(list(vectors), self.get_chunks)
+        return {cid: (chunks[cid], vectors[cid]) for cid in vectors if cid in chunks}
 
     def query_dense(
         self, embedding: list[float], k: int, filters: MetadataFilters | None
     ) -> list[tuple[Chunk, float]]:
-        """Nearest chunks with their cosine similarity, filters applied inside Chroma."""
-        if self.chunk_count() == 0:
-            return []
-        result = self.vector_store.query(
-            VectorStoreQuery(query_embedding=embedding, similarity_top_k=k, filters=filters)
-        )
-        hits: list[tuple[Chunk, float]] = []
-        for node, similarity in zip(result.nodes or [], result.similarities or [], strict=True):
-            # ChromaVectorStore reports exp(-distance); cosine distance is 1 - cos.
-            cosine = 1.0 + math.log(max(similarity, 1e-12))
-            meta = dict(node.metadata)
-            hits.append((Chunk.from_record(node.node_id, node.get_content(), meta), cosine))
-        return hits
+        """Nearest chunks with their cosine similarity, filters applied inside Chroma.
+
+        Chroma is asked for ids and distances only, the chunks come from ``chunk_cache``:
+        llama-index's ``ChromaVectorStore.query`` has Chroma return every hit's metadata and
+        rebuilds a node from each (15.5 ms for 30 hits at 10k chunks, against 1.7 ms)."""
+        query = np.asarray([embedding], dtype=np.float32)
+        got = self.chunks.query(query_embeddings=query, n_results=k,
+                                where=chroma_where(filters), include=["distances"])
+        ids, distances = got["ids"][0], (got["distances"] or [[]])[0]
+        chunks = self.chunk_cache.get_many(ids, self.get_chunks)
+        # Cosine distance is 1 - cos.
+        return [(chunks[cid], 1.0 - float(distance))
+                for cid, distance in zip(ids, distances, strict=True) if cid in chunks]
+
+
+def chroma_where(filters: MetadataFilters | None) -> dict[str, Any] | None:
+    """Chroma's ``where`` for the conditions retrieval builds (equal / in, joined by AND)."""
+    if filters is None or not filters.filters:
+        return None
+    clauses: list[dict[str, Any]] = []
+    for condition in filters.filters:
+        if not isinstance(condition, MetadataFilter):
+            raise ValueError(f"nested filters are not supported: {condition!r}")
+        if condition.operator == FilterOperator.IN:
+            clauses.append({condition.key: {"$in": list(condition.value)}})  # type: ignore[arg-type]
+        elif condition.operator == FilterOperator.EQ:
+            clauses.append({condition.key: {"$eq": condition.value}})
+        else:
+            raise ValueError(f"unsupported filter operator {condition.operator!r}")
+    joined = "$or" if filters.condition == FilterCondition.OR else "$and"
+    return clauses[0] if len(clauses) == 1 else {joined: clauses}

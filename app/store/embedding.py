@@ -16,7 +16,7 @@ import threading
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
@@ -164,9 +164,12 @@ def identity(settings: Settings, dimension: int, name: str | None = None) -> Emb
     return EmbeddingIdentity(label, dimension, digest.hexdigest()[:16])
 
 
-def embedding_dimension(model: BaseEmbedding) -> int:
-    if isinstance(model, PackagedEmbedding):
-        return model.dimension
+def embedding_dimension(model: BaseEmbedding | QueryEncoder) -> int:
+    if isinstance(model, OneAtATime):
+        model = model.model
+    dimension = getattr(model, "dimension", None)  # packaged and ONNX models know theirs
+    if isinstance(dimension, int):
+        return dimension
     return len(model.get_query_embedding("dimension"))
 
 
@@ -209,6 +212,32 @@ def _load_sentence_transformer(settings: Settings, name: str) -> BaseEmbedding:
         raise ServiceUnavailable(
             f"cannot load embedding model {name!r} by {where}: {exc}"
         ) from exc
+
+
+def load_query_encoder(settings: Settings) -> QueryEncoder:
+    """The configured model as the service runs it: on ONNX Runtime when it is a
+    sentence-transformers model and the runtime is 'onnx' (see ``app.store.onnx_encoder``),
+    else the library's model, one encode at a time."""
+    name = settings.embedding.model
+    if settings.embedding.runtime == "onnx" and name not in (USE_MULTILINGUAL, E5_MULTILINGUAL):
+        from app.store.onnx_encoder import load_onnx_encoder
+
+        model_dir = Path(bundled_minilm() if name == MINILM else name)
+        if model_dir.is_dir():
+            encoder = load_onnx_encoder(model_dir, settings.embedding.onnx_dir,
+                                        identity(settings, 0).fingerprint,
+                                        settings.embedding.batch_size)
+            if encoder is not None:
+                return encoder
+    return OneAtATime(load_embedding(settings))
+
+
+class QueryEncoder(Protocol):
+    """What the service needs of a model: questions and sentences, from any thread."""
+
+    def get_query_embedding(self, query: str) -> list[float]: ...
+
+    def get_text_embedding_batch(self, texts: list[str]) -> list[list[float]]: ...
 
 
 class OneAtATime:

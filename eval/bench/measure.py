@@ -62,14 +62,14 @@ def in_process(settings: Settings, questions: Sequence[str]) -> tuple[Latency, L
 
     from app.models import AskRequest
     from app.services import Services
-    from app.store.embedding import OneAtATime
+    from app.store.embedding import load_embedding
 
     services = Services.build(settings)
-    shared = services.retriever.embedder
-    assert isinstance(shared, OneAtATime)
     recipe = VectorStoreIndex.from_vector_store(
         ChromaVectorStore(chroma_collection=services.store.chunks),
-        embed_model=shared.model,  # the same loaded model
+        # The same model as the recipe runs it (sentence-transformers on torch); policykb
+        # encodes questions with ONNX Runtime (POLICYKB_EMBEDDING_RUNTIME).
+        embed_model=load_embedding(settings),
     ).as_retriever(similarity_top_k=settings.retrieval.top_k)
 
     def ask(question: str) -> object:

@@ -1,0 +1,66 @@
+"""The service's ONNX question encoder, and the chunk cache that lets a query ask for ids only."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from app.models import SearchRequest
+from app.services import Services
+from app.store.embedding import load_embedding
+from app.store.onnx_encoder import OnnxSentenceEncoder, load_onnx_encoder
+from ingest.pipeline import ingest
+from tests.conftest import CORPUS, HAIZHU, make_settings
+
+TEXTS = [
+    "What share of investment must go to digital-intelligent upgrades in Zhanjiang?",
+    "湛江的政府投资项目，数字化智能化改造的投入至少要占项目总投资的百分之几？",
+    # Longer than the model's 256 tokens: both engines must cut it at the same place.
+    "The construction unit shall report the investment in digital construction. " * 40,
+]
+
+
+def test_the_service_encodes_with_onnx_and_gets_torchs_vectors(services: Services) -> None:
+    encoder = services.retriever.embedder
+    assert isinstance(encoder, OnnxSentenceEncoder)
+    onnx = np.asarray(encoder.get_text_embedding_batch(TEXTS))
+    torch = np.asarray(load_embedding(services.settings).get_text_embedding_batch(TEXTS))
+    assert onnx.shape == torch.shape == (3, 384)
+    assert np.all(np.sum(onnx * torch, axis=1) > 0.9999)
+    query = np.asarray(encoder.get_query_embedding(TEXTS[0]))
+    assert float(query @ torch[0]) > 0.9999
+
+
+def test_a_model_without_a_graph_falls_back_to_torch(tmp_path: Path,
+                                                     caplog: pytest.LogCaptureFixture) -> None:
+    empty = tmp_path / "not-a-model"
+    empty.mkdir()
+    assert load_onnx_encoder(empty, tmp_path / "onnx", "fingerprint", 8) is None
+    assert "questions are encoded by torch" in caplog.text
+
+
+def test_a_rewritten_document_is_served_with_its_new_text(tmp_path: Path) -> None:
+    """Bug guard: the store keeps chunks by id, and an id names a place in a document, not its
+    text; after ingest rewrote the document, the running service served the old text."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(CORPUS / f"{HAIZHU}.txt", corpus)
+    shutil.copy(CORPUS / "manifest.json", corpus)
+    settings = make_settings(tmp_path / "data", server={"store_check_s": 0})
+    assert not ingest([corpus], settings).failed
+    services = Services.build(settings)
+    question = SearchRequest(query="office opened by the bureau in Pazhou", top_k=1)
+    first = services.search(question).passages[0]
+    assert "Guangzhou Qianhai Digital Office" not in first.text
+
+    path = corpus / f"{HAIZHU}.txt"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    # The first chunk's id stays (same document, same place); its text changes.
+    lines.insert(1, "The bureau opened the Guangzhou Qianhai Digital Office in Pazhou.\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    assert ingest([corpus], settings).updated == [HAIZHU]
+    again = services.search(question).passages
+    assert any("Guangzhou Qianhai Digital Office" in hit.text for hit in again)

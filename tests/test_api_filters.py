@@ -75,4 +75,4 @@ def test_documents_and_health(client: TestClient) -> None:
     health = client.get("/healthz").json()
     assert health["ready"] is True and health["documents"] == 5
     assert health["chunks"] == sum(d["chunks"] for d in listed)
-    assert health["embedding_model"] == "all-MiniLM-L6-v2"
+    assert health["embedding_model"] == "all-MiniLM-L6-v2-int8"

@@ -91,7 +91,7 @@ def test_docs_page_needs_no_outside_host(client: TestClient) -> None:
 def test_healthz_shows_no_file_system_path(client: TestClient) -> None:
     """Bug: /healthz showed the venv's file path (the bundled embedding model's directory)."""
     body = client.get("/healthz").json()
-    assert body["embedding_model"] == "all-MiniLM-L6-v2"
+    assert body["embedding_model"] == "all-MiniLM-L6-v2-int8"
     assert "/" not in str(body)
 
 

@@ -10,7 +10,8 @@ import pytest
 
 from app.models import SearchRequest
 from app.services import Services
-from app.store.embedding import load_embedding
+from app.settings import Settings
+from app.store.embedding import MINILM, MINILM_INT8, load_embedding, load_query_encoder
 from app.store.onnx_encoder import OnnxSentenceEncoder, load_onnx_encoder
 from ingest.pipeline import ingest
 from tests.conftest import CORPUS, HAIZHU, make_settings
@@ -23,15 +24,30 @@ TEXTS = [
 ]
 
 
-def test_the_service_encodes_with_onnx_and_gets_torchs_vectors(services: Services) -> None:
-    encoder = services.retriever.embedder
+def test_the_float_model_on_onnx_gets_torchs_vectors(corpus_settings: Settings) -> None:
+    settings = corpus_settings.model_copy(update={"embedding": corpus_settings.embedding.model_copy(
+        update={"model": MINILM, "runtime": "onnx"})})
+    encoder = load_query_encoder(settings)
     assert isinstance(encoder, OnnxSentenceEncoder)
     onnx = np.asarray(encoder.get_text_embedding_batch(TEXTS))
-    torch = np.asarray(load_embedding(services.settings).get_text_embedding_batch(TEXTS))
+    torch = np.asarray(load_embedding(settings).get_text_embedding_batch(TEXTS))
     assert onnx.shape == torch.shape == (3, 384)
     assert np.all(np.sum(onnx * torch, axis=1) > 0.9999)
     query = np.asarray(encoder.get_query_embedding(TEXTS[0]))
     assert float(query @ torch[0]) > 0.9999
+
+
+def test_the_default_int8_model_stays_close_to_the_float_one(services: Services) -> None:
+    """The service runs the default model (int8 MiniLM) on ONNX Runtime: its vectors are its
+    own, but must stay near the float model's, or the quantization went wrong."""
+    assert services.settings.embedding.model == MINILM_INT8
+    encoder = services.retriever.embedder
+    assert isinstance(encoder, OnnxSentenceEncoder)
+    int8 = np.asarray(encoder.get_text_embedding_batch(TEXTS))
+    float_model = np.asarray(load_embedding(services.settings, MINILM)
+                             .get_text_embedding_batch(TEXTS))
+    cosines = np.sum(int8 * float_model, axis=1)
+    assert np.all(cosines > 0.85) and not np.all(cosines > 0.9999)
 
 
 def test_a_model_without_a_graph_falls_back_to_torch(tmp_path: Path,

@@ -35,20 +35,22 @@ GRAPH_FORMAT = "1"
 class OnnxSentenceEncoder(BaseEmbedding):
     """A BERT-style sentence-transformers model (mean pooling, normalised) on ONNX Runtime.
 
-    One intra-op thread per call: the server's request threads run their encodes side by side
-    on the cores, where a shared multi-thread pool would make them queue and spin."""
+    The service runs one intra-op thread per call: its request threads run their encodes side
+    by side on the cores, where a shared multi-thread pool would make them queue and spin.
+    Ingest, one batch at a time, gives a call every core."""
 
     _session: Any = PrivateAttr()
     _tokenizer: Any = PrivateAttr()
     _dimension: int = PrivateAttr()
 
-    def __init__(self, model_dir: Path, graph: Path, embed_batch_size: int = 32) -> None:
-        super().__init__(model_name=model_dir.name, embed_batch_size=embed_batch_size)
+    def __init__(self, model_dir: Path, graph: Path, embed_batch_size: int = 32,
+                 threads: int = 1) -> None:
+        super().__init__(model_name=graph.stem, embed_batch_size=embed_batch_size)
         import onnxruntime
         from tokenizers import Tokenizer
 
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = 1
+        options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         options.log_severity_level = 3  # its warnings about unused initializers are noise
         self._session = onnxruntime.InferenceSession(
@@ -146,12 +148,43 @@ def export_graph(model_dir: Path, target: Path) -> None:
         Path(tmp).unlink(missing_ok=True)
 
 
+def quantized_graph(model_dir: Path, onnx_dir: Path, fingerprint: str) -> Path:
+    """The int8 graph of ``model_dir`` (weights quantized per tensor, activations at run time:
+    ONNX Runtime's dynamic quantization), made once from its float graph."""
+    graph = onnx_dir / f"{fingerprint}-g{GRAPH_FORMAT}-int8.onnx"
+    if graph.exists():
+        return graph
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    source = graph_path(onnx_dir, fingerprint)
+    if not source.exists():
+        export_graph(model_dir, source)
+    handle, tmp = tempfile.mkstemp(dir=onnx_dir, suffix=".onnx.tmp")
+    os.close(handle)
+    try:
+        # It logs advice through the root logger, whose first use would install a handler
+        # that then prints every library's debug lines in the CLI.
+        root, quiet = logging.getLogger(), logging.NullHandler()
+        root.addHandler(quiet)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                quantize_dynamic(source, tmp, weight_type=QuantType.QInt8)
+        finally:
+            root.removeHandler(quiet)
+        os.replace(tmp, graph)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return graph
+
+
 def load_onnx_encoder(model_dir: Path, onnx_dir: Path, fingerprint: str,
                       batch_size: int) -> OnnxSentenceEncoder | None:
-    """The ONNX encoder of ``model_dir``, exporting its graph first if none is cached; None
-    (the caller keeps torch) when ONNX Runtime or the export is unavailable."""
-    graph = graph_path(onnx_dir, fingerprint)
+    """The float ONNX encoder of ``model_dir`` for the service, exporting its graph first if
+    none is cached; None (the caller keeps torch, whose vectors are the same) when ONNX
+    Runtime or the export is unavailable."""
     try:
+        graph = graph_path(onnx_dir, fingerprint)
         if not graph.exists():
             log.info("exporting %s to ONNX at %s (once)", model_dir.name, graph)
             export_graph(model_dir, graph)

@@ -80,3 +80,13 @@ def test_a_rewritten_document_is_served_with_its_new_text(tmp_path: Path) -> Non
     assert ingest([corpus], settings).updated == [HAIZHU]
     again = services.search(question).passages
     assert any("Guangzhou Qianhai Digital Office" in hit.text for hit in again)
+
+
+def test_a_texts_vector_does_not_depend_on_its_batch(services: Services) -> None:
+    """Bug: the int8 model quantizes activations with one scale per run, and run as a padded
+    batch a text's vector changed with its batch-mates (so with the order of ingest)."""
+    encoder = services.retriever.embedder
+    assert isinstance(encoder, OnnxSentenceEncoder)
+    alone = encoder.get_text_embedding_batch([TEXTS[0]])[0]
+    together = encoder.get_text_embedding_batch([TEXTS[2], TEXTS[0], TEXTS[1]])[1]
+    assert np.array_equal(np.asarray(alone), np.asarray(together))

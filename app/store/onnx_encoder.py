@@ -18,6 +18,7 @@ import logging
 import os
 import tempfile
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -35,13 +36,18 @@ GRAPH_FORMAT = "1"
 class OnnxSentenceEncoder(BaseEmbedding):
     """A BERT-style sentence-transformers model (mean pooling, normalised) on ONNX Runtime.
 
-    The service runs one intra-op thread per call: its request threads run their encodes side
-    by side on the cores, where a shared multi-thread pool would make them queue and spin.
-    Ingest, one batch at a time, gives a call every core."""
+    Each text is encoded alone, one intra-op thread per run, and a batch is spread over
+    ``threads`` such runs at once. Why: with the int8 model's dynamic quantization a batch
+    shares one activation scale, so a text's vector would depend on its batch-mates (a
+    chunk's vector would change with the order of ingest); and on 2 cores two single runs at
+    once embedded real passages 2.5x faster than padded batches (76 against 29 texts/s).
+    The service gives each request thread its own runs (``threads=1``), ingest every core."""
 
     _session: Any = PrivateAttr()
     _tokenizer: Any = PrivateAttr()
     _dimension: int = PrivateAttr()
+    _threads: int = PrivateAttr()
+    _pool: ThreadPoolExecutor | None = PrivateAttr(default=None)
 
     def __init__(self, model_dir: Path, graph: Path, embed_batch_size: int = 32,
                  threads: int = 1) -> None:
@@ -50,7 +56,7 @@ class OnnxSentenceEncoder(BaseEmbedding):
         from tokenizers import Tokenizer
 
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = threads
+        options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         options.log_severity_level = 3  # its warnings about unused initializers are noise
         self._session = onnxruntime.InferenceSession(
@@ -58,9 +64,23 @@ class OnnxSentenceEncoder(BaseEmbedding):
         )
         tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         tokenizer.enable_truncation(max_sequence_length(model_dir))
-        tokenizer.enable_padding()
+        tokenizer.no_padding()
         self._tokenizer = tokenizer
-        self._dimension = int(self._encode(["dimension"]).shape[1])
+        self._threads = max(1, threads)
+        self._dimension = len(self._encode_one("dimension"))
+
+    def _encode_one(self, text: str) -> np.ndarray:
+        ids = np.array([self._tokenizer.encode(text).ids], dtype=np.int64)
+        feed = {"input_ids": ids, "attention_mask": np.ones_like(ids),
+                "token_type_ids": np.zeros_like(ids)}
+        return np.asarray(self._session.run(None, feed)[0][0], dtype=np.float32)
+
+    def _encode(self, texts: list[str]) -> list[np.ndarray]:
+        if self._threads == 1 or len(texts) == 1:
+            return [self._encode_one(text) for text in texts]
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(self._threads, thread_name_prefix="policykb-onnx")
+        return list(self._pool.map(self._encode_one, texts))
 
     @classmethod
     def class_name(cls) -> str:
@@ -70,15 +90,8 @@ class OnnxSentenceEncoder(BaseEmbedding):
     def dimension(self) -> int:
         return self._dimension
 
-    def _encode(self, texts: list[str]) -> np.ndarray:
-        encodings = self._tokenizer.encode_batch(texts)
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
-        feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-        return np.asarray(self._session.run(None, feed)[0], dtype=np.float32)
-
     def _get_query_embedding(self, query: str) -> list[float]:
-        return [float(x) for x in self._encode([query])[0]]
+        return [float(x) for x in self._encode_one(query)]
 
     def _get_text_embedding(self, text: str) -> list[float]:
         return self._get_text_embeddings([text])[0]

@@ -5,7 +5,8 @@ naming a city, a department, a programme and a figure. Each article is one short
 (ingested with a 240-character chunk limit), so a chunk is one article: the 100k-chunk
 corpus then costs 100k short embeddings, about a quarter of what full 700-character chunks
 would (documented in eval/bench.md). The corpus of a size is built once under
-``DATA_DIR/bench/chunks-<size>`` and reused by later runs (``built.json`` records it).
+``DATA_DIR/bench/chunks-<size>`` and reused by later runs of the same embedding model
+(``built.json`` records it).
 """
 
 from __future__ import annotations
@@ -96,7 +97,10 @@ def build(settings: Settings, chunks: int, log: Path | None = None) -> Built:
     marker = settings.data_dir / "built.json"
     if marker.exists():
         saved = json.loads(marker.read_text())
-        return Built(saved["chunks"], saved["documents"], saved["seconds"])
+        # A corpus embedded by another model is built again: its ingest rate is that
+        # model's, and the service would refuse its store.
+        if saved.get("model") == settings.embedding.model:
+            return Built(saved["chunks"], saved["documents"], saved["seconds"])
     from ingest.pipeline import ingest
 
     shutil.rmtree(settings.data_dir, ignore_errors=True)
@@ -124,5 +128,5 @@ def build(settings: Settings, chunks: int, log: Path | None = None) -> Built:
                 out.write(f"{settings.data_dir.name}: {stored} chunks, {seconds:.0f} s\n")
     built = Built(stored, docs, seconds)
     marker.write_text(json.dumps({"chunks": built.chunks, "documents": built.documents,
-                                  "seconds": built.seconds}))
+                                  "seconds": built.seconds, "model": settings.embedding.model}))
     return built

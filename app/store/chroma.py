@@ -215,15 +215,17 @@ class Store:
             )
         }
 
-    def get_chunks_with_vectors(self, chunk_ids: list[str]) -> dict[str, tuple[Chunk, Any]]:
-        """Chunks with their embeddings (the chunks from the cache where it has them)."""
+    def get_chunks_cached(self, chunk_ids: list[str]) -> dict[str, Chunk]:
+        """The chunks of ``chunk_ids`` that exist, from the cache where it has them."""
+        return self.chunk_cache.get_many(chunk_ids, self.get_chunks)
+
+    def get_vectors(self, chunk_ids: list[str]) -> dict[str, Any]:
+        """The stored embeddings of ``chunk_ids`` (those that exist)."""
         if not chunk_ids:
             return {}
         got = self.chunks.get(ids=chunk_ids, include=["embeddings"])
-        vectors = dict(zip(got["ids"], [] if got["embeddings"] is None else got["embeddings"],
-                           strict=True))
-        chunks = self.chunk_cache.get_many(list(vectors), self.get_chunks)
-        return {cid: (chunks[cid], vectors[cid]) for cid in vectors if cid in chunks}
+        vectors = [] if got["embeddings"] is None else got["embeddings"]
+        return dict(zip(got["ids"], vectors, strict=True))
 
     def query_dense(
         self, embedding: list[float], k: int, filters: MetadataFilters | None
@@ -237,7 +239,7 @@ class Store:
         got = self.chunks.query(query_embeddings=query, n_results=k,
                                 where=chroma_where(filters), include=["distances"])
         ids, distances = got["ids"][0], (got["distances"] or [[]])[0]
-        chunks = self.chunk_cache.get_many(ids, self.get_chunks)
+        chunks = self.get_chunks_cached(ids)
         # Cosine distance is 1 - cos.
         return [(chunks[cid], 1.0 - float(distance))
                 for cid, distance in zip(ids, distances, strict=True) if cid in chunks]

@@ -31,7 +31,9 @@ def test_small_bench_prints_every_figure_and_writes_the_chart(
     out = capsys.readouterr().out
     assert code == 0
     names = [name for name, _ in rows([SizeResult(0, 0, Latency(0, 0), Latency(0, 0))], LEVELS)]
-    assert len(names) == 12  # ingest, 4 latencies, ratio, 3 HTTP levels, ready, 2 RSS
+    # ingest, 4 latencies, ratio, the recipe as written and its ratio, 3 HTTP levels, ready,
+    # 2 RSS
+    assert len(names) == 14
     for name in names:
         assert re.search(rf"^{re.escape(name)}\s+\d+\.?\d*$", out, re.M), f"no figure: {name}"
     chunks = int(re.search(r"^figure\s+(\d+) chunks", out, re.M).group(1))  # type: ignore[union-attr]

@@ -64,8 +64,8 @@ def _run_bench(args: argparse.Namespace, settings: Settings) -> int:
         print(f"corpus of {size} chunks: building or reusing {sized.data_dir}", file=sys.stderr)
         built = build(sized, size, log)
         print(f"  {built.chunks} chunks; measuring", file=sys.stderr)
-        ask, plain = in_process(sized, asked)
-        result = SizeResult(built.chunks, round(built.chunks_per_s, 1), ask, plain)
+        ask, plain, written = in_process(sized, asked)
+        result = SizeResult(built.chunks, round(built.chunks_per_s, 1), ask, plain, written)
         over_http(sized, asked, args.port, LEVELS, seconds, result,
                   sized.data_dir.parent / f"server-{size}.log")
         results.append(result)

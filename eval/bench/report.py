@@ -21,6 +21,9 @@ def rows(results: Sequence[SizeResult], levels: Sequence[int]) -> list[tuple[str
         ("recipe retrieve p50 ms", [f"{r.recipe_retrieve.p50_ms:.1f}" for r in results]),
         ("recipe retrieve p95 ms", [f"{r.recipe_retrieve.p95_ms:.1f}" for r in results]),
         ("ratio ask/recipe p50", [f"{r.ratio:.2f}" for r in results]),
+        ("recipe as written (torch) p50 ms", [f"{r.recipe_torch.p50_ms:.1f}" for r in results]),
+        ("ratio ask/recipe as written p50",
+         [f"{r.policykb_ask.p50_ms / (r.recipe_torch.p50_ms or 1.0):.2f}" for r in results]),
     ]
     for clients in levels:
         table.append((f"HTTP answers/s, {clients} clients",
@@ -87,7 +90,10 @@ def write_markdown(path: Path, results: Sequence[SizeResult], levels: Sequence[i
         "(eval/bench/corpus.py): one article per chunk of at most 240 characters, ingested by "
         "the real pipeline; questions name a city, so they take the city-scoped path. The "
         "plain recipe is LlamaIndex's `VectorStoreIndex` over the same Chroma collection with "
-        "the same embedding model, dense top-5 (retrieval only: it has no answerer). "
+        "the same embedding model as policykb loads it, dense top-5 (retrieval only: it has no "
+        "answerer); 'as written' is the same recipe with `HuggingFaceEmbedding` of the float "
+        "all-MiniLM-L6-v2 on torch, as it is usually set up. Every side has an untimed pass "
+        "over the questions first, so caches are warm. "
         "Latencies are in process; answers/s are over HTTP to a real `policykb serve` "
         "(uvicorn, one worker) from httpx clients on the same machine.\n\n"
         f"{markdown_table(results, levels)}\n\n{TARGETS}.\n\n"

@@ -10,12 +10,14 @@ from app.services import Services
 from app.settings import Settings
 
 
-def get_services(request: Request) -> Services:
+# async, though they only read app state: FastAPI runs a plain `def` dependency on its thread
+# pool, one more thread hop per request (a sync route's own body runs there anyway).
+async def get_services(request: Request) -> Services:
     services: Services = request.app.state.services
     return services
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 

@@ -1,0 +1,56 @@
+"""A request's filters (city, doc_id, years) as conditions on the stored chunks' doc_id."""
+
+from __future__ import annotations
+
+from llama_index.core.vector_stores.types import FilterOperator, MetadataFilter
+
+from app.errors import InvalidFilter
+from app.models import Filters
+from app.retrieval.catalog import Catalog
+
+# A doc_id no document has: the filter of a year range that holds no document.
+NO_DOCUMENT = "\x00no document"
+
+
+def metadata_filters(filters: Filters | None, catalog: Catalog) -> list[MetadataFilter]:
+    """Validated filter conditions; unknown cities or documents are the caller's error."""
+    if filters is None:
+        return []
+    conditions: list[MetadataFilter] = []
+    if filters.city is not None:
+        doc_ids = catalog.places.docs_by_place.get(
+            catalog.places.canonical(filters.city) or ""
+        )
+        if not doc_ids:
+            held = ", ".join(catalog.places.cities) or "none"
+            raise InvalidFilter(f"unknown city {filters.city!r}; the store holds: {held}")
+        conditions.append(
+            MetadataFilter(key="doc_id", value=sorted(doc_ids), operator=FilterOperator.IN)
+        )
+    if filters.doc_id is not None:
+        if filters.doc_id not in catalog.documents:
+            raise InvalidFilter(
+                f"unknown doc_id {filters.doc_id!r}; GET /api/documents lists the stored ones"
+            )
+        conditions.append(MetadataFilter(key="doc_id", value=filters.doc_id))
+    if (
+        filters.year_from is not None
+        and filters.year_to is not None
+        and filters.year_from > filters.year_to
+    ):
+        raise InvalidFilter(f"year_from {filters.year_from} is after year_to {filters.year_to}")
+    if filters.year_from is not None or filters.year_to is not None:
+        # By the documents' years as the catalog read and checked them, not the chunks'
+        # copies, which an older store may hold with the wrong type ("abc" >= 2020).
+        low, high = filters.year_from or 0, filters.year_to or 9999
+        in_range = sorted(
+            doc.doc_id
+            for doc in catalog.documents.values()
+            if isinstance(year := doc.metadata.get("year"), int) and low <= year <= high
+        )
+        conditions.append(
+            MetadataFilter(
+                key="doc_id", value=in_range or [NO_DOCUMENT], operator=FilterOperator.IN
+            )
+        )
+    return conditions

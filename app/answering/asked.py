@@ -5,7 +5,8 @@ for an office holder (who heads, the director of) a title with a name; *how much
 a quantity, one asking for money (a budget, a subsidy) a sum in a currency, one asking for a
 share or a rate (what percentage, a tax rate) a percentage or fraction, one asking how long
 a span of time; *when* a date;
-*which penalty* a sanction; *where* a named place. A sentence on the
+*which penalty* a sanction; *where* a named place; a phone number or an e-mail address; *by
+when* a time limit; *how often* a frequency. A sentence on the
 question's topic that lacks what was asked does not answer it (the extractive answerer scores
 it down, so a question whose detail the texts lack is refused). The patterns are the two
 languages' question words and general features of such sentences (an organization's head
@@ -175,13 +176,23 @@ _PLACE = re.compile(
     r"|Building|Campus|Area|Village|Bay|New Area)\b",
 )
 # An office holder: a title beside a name, or a name with an honorific.
-_PERSON = re.compile(
+_OFFICE_HOLDER = re.compile(
     r"\b(?i:director|head|chief|chair(?:man|woman|person)?|president|mayor|governor|minister"
     r"|secretary|leader|commissioner|manager|CEO|Mr|Ms|Mrs|Dr)\b\.?,? (?:[A-Z][a-z]+ ){0,2}"
     r"[A-Z][a-z]+|(?:[A-Z][a-z]+ ){1,2}(?:,? )?(?:the )?(?i:director|head|chief|chairman"
-    r"|president|mayor|secretary)\b"
-    r"|\b(?i:interpreter|contact(?: person)?|spokes(?:man|woman|person)|author|reporter|editor"
+    r"|president|mayor|secretary)\b",
+)
+# A person in a document's field ("Interpreter: Guo Hongwei"): no answer to who holds an office.
+_FIELD_PERSON = re.compile(
+    r"\b(?i:interpreter|contact(?: person)?|spokes(?:man|woman|person)|author|reporter|editor"
     r"|liaison)s?\s*[:：]\s*[A-Z][a-z]+(?: [A-Z][a-z]+)+",
+)
+_PERSON = re.compile(f"{_OFFICE_HOLDER.pattern}|{_FIELD_PERSON.pattern}")
+_OFFICE_ASKED = re.compile(
+    r"\b(mayor|director|head|chief|chair(man|woman|person)?|president|governor|minister|secretary"
+    r"|leader|commissioner|manager|CEO|heads|leads|chairs|directs|runs)\b"
+    r"|主任|局长|处长|主席|市长|区长|书记|部长|院长|董事长|总经理|[组队会校所厅科社行]长|领导",
+    re.IGNORECASE,
 )
 # A sum of money: a figure with a currency or a currency's magnitude word.
 _MONEY = re.compile(
@@ -287,6 +298,9 @@ def lacks(kinds: set[Asks], sentence: str, question: str = "") -> set[Asks]:
         stated = _amounts(question)
         if stated and _amounts(sentence) <= stated:
             missing.add(Asks.MONEY)
+    if (Asks.PERSON in kinds and Asks.PERSON not in missing and _OFFICE_ASKED.search(question)
+            and not _OFFICE_HOLDER.search(sentence)):
+        missing.add(Asks.PERSON)
     if Asks.PLACE in kinds and Asks.PLACE not in missing:
         known = {w.lower() for w in _NAME_WORD.findall(english_part(question))} | _PLACE_WORDS
         if not any(_names(m.group(0)) - known for m in _PLACE.finditer(sentence)):

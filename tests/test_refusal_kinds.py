@@ -107,6 +107,11 @@ def test_how_often_is_no_span_and_a_share_of_a_sum_is_no_sum() -> None:
     assert Asks.MONEY not in asks("投入占项目总投资的百分之几？")
     assert Asks.QUANTITY not in asks("联系电话是多少？")
     assert not asks("Which plan did the city follow when drawing up its own?")  # "when": a clause
+    assert asks("截止目前有多少家企业？") == {Asks.QUANTITY}  # "as of now", no deadline
+    assert Asks.SHARE not in asks("政务服务效率提高了多少？")
+    assert Asks.SHARE in asks("上云率要达到多少？")
+    assert Asks.PLACE in asks("创新中心建在哪儿？")
+    assert Asks.PENALTY in asks("违反规定的企业怎么处理？")
 
 
 def test_what_a_chinese_question_counts() -> None:

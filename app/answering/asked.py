@@ -49,14 +49,15 @@ _QUESTION = {
         r"\b(who|whom|whose|which (department|agency|organi[sz]ation|unit|bureau|body|office"
         r"|institution|company|enterprise|authority|official|person)s?)\b"
         r"|谁|哪个部门|哪些部门|哪个单位|哪些单位|哪家|哪个机构|哪些机构|什么机构|什么部门"
-        r"|负责人|姓名|名字|叫什么",
+        r"|什么单位|哪级|负责人|姓名|名字|叫什么",
         re.IGNORECASE,
     ),
     Asks.QUANTITY: re.compile(
         r"\b(how (much|many|large|big|high|long)|what (share|percentage|percent|proportion"
         r"|ratio|scale|amount|number|size|minimum|maximum|rate|level|sum|budget)|minimum"
         r"|at least|no less than)\b"
-        r"|多少|几个|几座|几家|几项|几成|百分之几|比例|占比|规模|多大|多高|多长|金额|数额|数量"
+        r"|多少|(?<!哪)几[个名位项家座条台所批类种次件款只支套处间栋辆架张份篇部]|几成|百分之几"
+        r"|比例|占比|规模|多大|多高|多长|金额|数额|数量"
         r"|税率|费率|额度|标准是",
         re.IGNORECASE,
     ),
@@ -66,7 +67,8 @@ _QUESTION = {
         r"|could|shall)\b|\s*[?？]|\s*$)|^when\b"
         r"|\b(what (date|year|day|month|deadline)s?|which (date|year|day|month)s?"
         r"|by what (date|year)|deadline)\b"
-        r"|何时|什么时候|哪一年|哪年|哪天|哪一天|几月|几号|日期|截止|期限|时限",
+        r"|何时|什么时候|啥时候|什么时间|几时|哪一年|哪年|哪几年|哪天|哪一天|哪个月|几月|几号|日期|期限|时限"
+        r"|截止(?!目前|到目前|至目前|现在|当前|今)",
         re.IGNORECASE,
     ),
     # A day, not only a year: "on which day", "what date".
@@ -77,7 +79,8 @@ _QUESTION = {
     ),
     Asks.PENALTY: re.compile(
         r"\b(penalt(y|ies)|fines?|sanctions?|punish(ment|ed)?|liabilit(y|ies))\b"
-        r"|处罚|罚款|惩罚|处分|罚则|追究",
+        r"|处罚|罚款|惩罚|处分|罚则|追究|追责|罚多少|法律责任|后果"
+        r"|(违反|违规|违法|未按|不按)[^？?]{0,20}(怎么|如何)(处理|处置|办)",
         re.IGNORECASE,
     ),
     # A person holding an office (not "who is responsible", which a unit answers).
@@ -87,7 +90,8 @@ _QUESTION = {
         r"|secretary|leader|commissioner|manager|CEO)s? (of|at)\b"
         r"|\b(contact|interpreter|spokes(man|woman|person))\b|\bcontact person\b"
         r"|主任|局长|处长|主席|市长|区长|书记|部长|院长|负责人|董事长|总经理|由谁|谁担任|谁领导"
-        r"|[组队会校所厅科社行]长|联系人|发言人|经办人|人(的)?(是谁|叫什么|姓名|名字)|姓名|哪位",
+        r"|[组队会校所厅科社行]长|联系人|发言人|经办人|人(的)?(是谁|叫什么|姓名|名字)|姓名|哪位"
+        r"|分管领导|主要领导|领导是谁|法定代表人|\bname of the (person|official|director|head)\b",
         re.IGNORECASE,
     ),
     # A sum of money: a budget, a price, a subsidy or grant, an amount invested.
@@ -96,6 +100,7 @@ _QUESTION = {
         r"|how much (money|funding|did|does|will|is|was)"
         r"|(investment|funding|subsidy|grant) amount)s?\b"
         r"|预算|费用|成本|价格|补贴|补助|奖励|奖金|金额|投资额|拨款|多少钱|资助|经费|奖补"
+        r"|花费|开支|造价|收费|租金|薪酬|工资|罚多少"
         r"|(多少|几)[万亿千百]*元|(多少|几)(万|亿)|投资总额|总投资[是为有]?(多少|几)"
         r"|(资金|投资|出资)[^，。？?]{0,4}(多少|多大|几)",
         re.IGNORECASE,
@@ -105,14 +110,16 @@ _QUESTION = {
         r"\b(what|which) (share|percentage|percent|proportion|fraction|ratio)\b|\bwhat per ?cent"
         r"|\bhow (big|large) (a|is the) (share|proportion|percentage)\b"
         r"|\b(tax|interest|subsidy|growth|coverage|utili[sz]ation|discount|loan) rates?\b"
-        r"|百分之几|百分比|多大比例|什么比例|比例|占比|比重|几成|税率|利率|费率|贴息率|增长率|覆盖率",
+        r"|百分之几|百分之多少|百分点|百分比|多大比例|什么比例|比例|占比|比重|几成|税率|利率|费率"
+        r"|贴息率|增长率|覆盖率|(?<![效频])率[^，。？?]{0,5}(多少|几)|占(?!地)[^，。？?]{0,8}多少",
         re.IGNORECASE,
     ),
     # A span of time: "within how many working days", "how long".
     Asks.DURATION: re.compile(
         r"\bhow (many|much) (working |business |calendar )?(days|weeks|months|years|time)\b"
         r"|\bhow long\b|\bwithin what (time|period)\b"
-        r"|多少个?(工作)?(日|天|周)|多少个月|几个(工作)?(日|天|周|月)|几天|多长时间|多久|期限|时限",
+        r"|多少个?(工作)?(日|天|周)|多少个月|几个(工作)?(日|天|周|月)|几天|多长时间|多久|期限|时限"
+        r"|(?<!哪)几年|多少年",
         re.IGNORECASE,
     ),
     Asks.PHONE: re.compile(
@@ -121,19 +128,20 @@ _QUESTION = {
     ),
     Asks.CONTACT: re.compile(
         r"\b(e-?mail|contact (details|information|info|number|address))\b"
-        r"|邮箱|电子邮件|联系方式|联系电话|联系地址",
+        r"|\b(website|web address|url)\b|邮箱|电子邮件|联系方式|联系电话|联系地址|网址|官网",
         re.IGNORECASE,
     ),
     # A time limit: "by when", "最迟", "截止".
     Asks.DEADLINE: re.compile(
         r"\b(deadline|by when|by what (date|time|year|month)|due (date|by|when)|no later than"
-        r"|latest (date|by))\b|截止|截至|最迟|最晚|之前完成|期限",
+        r"|latest (date|by))\b|截止(?!目前|到目前|至目前|现在|当前|今)|最迟|最晚|之前完成",
         re.IGNORECASE,
     ),
     Asks.FREQUENCY: _FREQUENCY_ASKED,
     Asks.PLACE: re.compile(
         r"\b(where|what (location|site|address)|which (location|site|address|district|park"
-        r"|street|building))\b|哪里|在哪|何处|什么地方|什么位置|地址|选址|位于",
+        r"|street|building))\b|哪里|在哪|何处|什么地方|什么位置|地址|选址|位于|哪儿|何地"
+        r"|哪个(区|县|镇|街道|园区|城市|省|地方)|哪座城市",
         re.IGNORECASE,
     ),
 }
@@ -222,7 +230,7 @@ _PHONE = re.compile(
     r"(?<![\d.,])(?:\(?0\d{2,3}\)?\s*[-–]?\s*)?\d{7,8}(?![\d.,])|(?<!\d)1[3-9]\d{9}(?!\d)"
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_CONTACT = re.compile(f"{_PHONE.pattern}|{_EMAIL.pattern}")
+_CONTACT = re.compile(f"{_PHONE.pattern}|{_EMAIL.pattern}|https?://|\\bwww\\.")
 # A limit in time: "by 2025", "before the end of 2023", "no later than June", "截至2025年".
 _DEADLINE = re.compile(
     r"\b(?:by|before|until|till|no later than|not later than|prior to|deadline|due)\b"

@@ -46,7 +46,8 @@ _FREQUENCY_ASKED = re.compile(
 )
 _QUESTION = {
     Asks.WHO: re.compile(
-        r"\b(who|whom|whose|which (department|agency|organi[sz]ation|unit|bureau|body|office"
+        r"\b(who|whom|whose|which (?:[\w-]+ ){0,2}?(department|agency|organi[sz]ation|unit"
+        r"|bureau|body|office"
         r"|institution|company|enterprise|authority|official|person)s?)\b"
         r"|谁|哪个部门|哪些部门|哪个单位|哪些单位|哪家|哪个机构|哪些机构|什么机构|什么部门"
         r"|什么单位|哪级|负责人|姓名|名字|叫什么",

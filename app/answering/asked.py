@@ -49,7 +49,7 @@ _QUESTION = {
         r"\b(who|whom|whose|which (?:[\w-]+ ){0,2}?(department|agency|organi[sz]ation|unit"
         r"|bureau|body|office"
         r"|institution|company|enterprise|authority|official|person)s?)\b"
-        r"|谁|哪个部门|哪些部门|哪个单位|哪些单位|哪家|哪个机构|哪些机构|什么机构|什么部门"
+        r"|谁|哪个部门|哪些部门|哪个单位|哪些单位|哪家|哪几家|哪个机构|哪些机构|什么机构|什么部门"
         r"|什么单位|哪级|负责人|姓名|名字|叫什么",
         re.IGNORECASE,
     ),
@@ -171,7 +171,7 @@ _WHO = re.compile(
     r"|university|institute|academy|company|corporation|group|association|administration"
     r"|agency|authority|ministry|laboratory|lab|enterprise|firm|team|leader|director|mayor"
     r"|secretary|chairman|chair|president|minister|head|officials?|Mr|Ms|Dr)\b"
-    r"|(?:\b[A-Z][a-z]+(?:\s|$)){2,}",
+    r"|(?:\b[A-Z][a-z]+\b\s?){2,}",
 )
 _PENALTY = re.compile(
     r"\b(penalt|fine[sd]?\b|sanction|punish|liab|accountab|revok|suspen|disciplin|criminal"

@@ -19,7 +19,7 @@ from typing import Protocol
 import numpy as np
 import Stemmer
 
-from app.answering.asked import STRICT, Asks, asks, lacks
+from app.answering.asked import STRICT, Asks, asks, counted_noun, lacks
 from app.answering.citations import Sentence, citation, passage, sentences_of
 from app.answering.instructions import addresses_reader
 from app.models import Answer, Conflict
@@ -29,7 +29,7 @@ from app.retrieval.hybrid import RetrievalResult
 from app.settings import AnswerSettings
 from app.store.metadata import is_official
 from app.store.vectors import QueryTextEmbedder, TextEmbedder, TextVectors, unit
-from app.text import content_tokens, has_cjk
+from app.text import content_tokens, has_cjk, segment
 
 NO_ANSWER = "The knowledge base has no passage that answers this question."
 SEMANTIC_WEIGHT = 0.6
@@ -47,6 +47,7 @@ _COUNTED = re.compile(
     re.IGNORECASE,
 )
 COUNTED_BONUS = 0.1
+COUNTED_WORDS = 2  # of a Chinese question's counted phrase: its head words, not its clause
 # Weight of a question word that names what the passages are about (a title's or place's word).
 TOPIC_WEIGHT = 0.3
 # The cross-lingual model's cosines run lower than the configured model's between a question
@@ -64,6 +65,10 @@ CONFLICT_RATIO = 0.6
 _FIGURE = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\s*%?")
 HEADING_WORDS = 8
 HEADING_PENALTY = 0.7
+# "Interpreter: Guo Hongwei", "Contact information: 0596 -2035835": a field of its document,
+# which says nothing of what it belongs to; it is read together with the document's title.
+_FIELD = re.compile(r"^\s*[A-Za-z][A-Za-z ]{1,30}\s*[:：]\s*\S")
+FIELD_WORDS = 8
 
 
 def _is_heading(sentence: Sentence) -> bool:
@@ -72,6 +77,17 @@ def _is_heading(sentence: Sentence) -> bool:
     if _MEASURE_LABEL.match(text) and len(text.split()) <= HEADING_WORDS:
         return True
     return sentence.start == 0 and not text.rstrip().endswith((".", "。", "!", "?", "！", "？"))
+
+
+def _is_field(text: str) -> bool:
+    return bool(_FIELD.match(text)) and len(text.split()) <= FIELD_WORDS
+
+
+def _in_context(sentence: Sentence) -> str:
+    """What a sentence is scored as: a document's field line under the document's title."""
+    if not _is_field(sentence.text):
+        return sentence.text
+    return f"{sentence.chunk.metadata.get('title') or ''}: {sentence.text}"
 
 
 def _figures(text: str) -> list[str]:
@@ -184,20 +200,30 @@ class ExtractiveAnswerer:
         if not sentences:
             return []
         query, vectors, scale = self._semantic_space(question, retrieval, sentences)
-        words = [set(self._stems(s.text)) for s in sentences]
-        weights = self._term_weights(question, words, self._topic(retrieval))
+        words = [set(self._stems(_in_context(s))) for s in sentences]
+        topic = self._topic(retrieval)
+        weights = self._term_weights(question, words, topic)
         total = sum(weights.values())
+        # The cross-lingual model finds a Chinese question near sentences that merely share its
+        # field ("total investment" near any fund's size): one of the question's own words
+        # beyond the documents' titles and places must be there too (of those some candidate
+        # holds: a word none holds tells no sentence from another).
+        own_words = [t for t in weights if not (topic and t <= topic)
+                     and any(t & found for found in words)] if scale != 1.0 else []
         kinds = asks(question)
         needs_number = Asks.QUANTITY in kinds
-        how_many = _HOW_MANY.search(question)
-        counted = {frozenset([t]): 1.0 for t in self._stems(how_many.group(1))} if how_many else {}
+        counted = self._counted(question)
         scored: list[Scored] = []
         for sentence, vector, found in zip(sentences, vectors, words, strict=True):
             cosine = scale * float(np.dot(query, vector))
             semantic = max(0.0, (cosine - self.semantic_floor) / (1 - self.semantic_floor))
             overlap = sum(w for t, w in weights.items() if t & found) / total if total else 0.0
             support = SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * overlap
-            if missing := lacks(kinds, sentence.text, english_part(question)):
+            if own_words and not any(t & found for t in own_words):
+                support *= WRONG_TYPE_PENALTY
+            if _is_field(sentence.text) and not kinds:  # a field's value answers no "what/how"
+                support *= WRONG_TYPE_PENALTY
+            if missing := lacks(kinds, sentence.text, question):
                 support *= STRICT_PENALTY if missing & STRICT else WRONG_TYPE_PENALTY
             if _is_heading(sentence):
                 support *= HEADING_PENALTY
@@ -214,7 +240,7 @@ class ExtractiveAnswerer:
         """The question's vector, the sentences' and the scale of their cosines: the
         cross-lingual model's for a Chinese question over English sentences, else the
         configured model's (whose query vector retrieval already computed)."""
-        texts = [s.text for s in sentences]
+        texts = [_in_context(s) for s in sentences]
         if (
             self.crosslingual is not None
             and self.crosslingual_vectors is not None
@@ -225,6 +251,18 @@ class ExtractiveAnswerer:
                          or self.crosslingual.get_query_embedding(question))
             return query, self.crosslingual_vectors(texts), CROSSLINGUAL_SCALE
         return unit(retrieval.query_embedding), self.vectors(texts), 1.0
+
+    def _counted(self, question: str) -> dict[frozenset[str], float]:
+        """What a "how many" question counts, as terms: English words' stems, or the English
+        renderings of the first two words after a Chinese number and measure word."""
+        if how_many := _HOW_MANY.search(question):
+            return {frozenset([t]): 1.0 for t in self._stems(how_many.group(1))}
+        counted: dict[frozenset[str], float] = {}
+        for word in segment(counted_noun(question)).split()[:COUNTED_WORDS]:
+            renderings = [" ".join(t.english) for t in english_terms(word)] or [word]
+            if stems := frozenset(self._stems(" ".join(renderings))):
+                counted[stems] = 1.0
+        return counted
 
     def _counts_asked_thing(self, text: str, asked: dict[frozenset[str], float]) -> bool:
         nouns = [w.lower() for m in _COUNTED.finditer(text) for w in m.group(1).split()]

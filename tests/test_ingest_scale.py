@@ -77,3 +77,23 @@ def test_killed_multi_batch_ingest_resumes_with_only_the_rest(tmp_path: Path) ->
     assert resumed.embedded == 3 * len(resumed.added)  # only the remainder was embedded
     assert resumed.chunks == 3 * len(expected)  # and nothing twice
     assert_consistent(settings, expected)
+
+
+def test_a_store_past_sqlites_variable_limit_is_read_whole(tmp_path: Path) -> None:
+    """Bug: ingest died at ~32k chunks with "too many SQL variables": reading every chunk's
+    metadata in one Chroma request takes one SQL variable per chunk (SQLite allows 32,766)."""
+    store = Store(make_settings(tmp_path / "data"))
+    total, page = 33_000, store.client.get_max_batch_size()
+    for first in range(0, total, page):
+        numbers = range(first, min(total, first + page))
+        store.chunks.add(
+            ids=[f"register::{n:05d}" for n in numbers],
+            embeddings=[[1.0, float(n)] for n in numbers],
+            documents=[f"Rule {n}." for n in numbers],
+            metadatas=[{"doc_id": "register", "start": n, "end": n + 1} for n in numbers],
+        )
+    metadata = store.chunk_metadata()
+    assert len(metadata) == total and metadata["register::32999"]["start"] == 32999
+    chunks = store.all_chunks()
+    assert len({c.chunk_id for c in chunks}) == total
+    assert store.document_chunks("register")[-1].text == "Rule 32999."

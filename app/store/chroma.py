@@ -143,7 +143,7 @@ class Store:
 
     # Documents -------------------------------------------------------------------------------
     def list_documents(self) -> list[StoredDocument]:
-        got = self.documents.get(include=["metadatas"])
+        got = read_all(self.documents, ["metadatas"])
         docs = [
             StoredDocument(doc_id, clean_metadata(doc_id, dict(meta or {})))
             for doc_id, meta in zip(got["ids"], got["metadatas"] or [], strict=True)
@@ -179,13 +179,13 @@ class Store:
         return self.chunks.count()
 
     def chunk_metadata(self) -> dict[str, dict[str, Any]]:
-        got = self.chunks.get(include=["metadatas"])
+        got = read_all(self.chunks, ["metadatas"])
         return {
             cid: dict(m or {}) for cid, m in zip(got["ids"], got["metadatas"] or [], strict=True)
         }
 
     def all_chunks(self) -> list[Chunk]:
-        got = self.chunks.get(include=["metadatas", "documents"])
+        got = read_all(self.chunks, ["metadatas", "documents"])
         return [
             Chunk.from_record(cid, text or "", dict(meta or {}))
             for cid, text, meta in zip(
@@ -195,7 +195,7 @@ class Store:
 
     def document_chunks(self, doc_id: str) -> list[Chunk]:
         """Every chunk of one document, in document order."""
-        got = self.chunks.get(where={"doc_id": doc_id}, include=["metadatas", "documents"])
+        got = read_all(self.chunks, ["metadatas", "documents"], where={"doc_id": doc_id})
         chunks = [
             Chunk.from_record(cid, text or "", dict(meta or {}))
             for cid, text, meta in zip(
@@ -243,6 +243,28 @@ class Store:
         # Cosine distance is 1 - cos.
         return [(chunks[cid], 1.0 - float(distance))
                 for cid, distance in zip(ids, distances, strict=True) if cid in chunks]
+
+
+# Records read per request when a whole collection is read: Chroma fetches metadata with one
+# SQL variable per record, and past SQLite's limit (32,766) a single read of every chunk's
+# metadata failed ("too many SQL variables": ingest died at ~32k chunks).
+READ_PAGE = 5000
+
+
+def read_all(collection: Collection, include: list[str],
+             where: dict[str, Any] | None = None, page: int = READ_PAGE) -> dict[str, list[Any]]:
+    """Every record of ``collection`` (matching ``where``), read ``page`` at a time:
+    ``{"ids": [...], "metadatas": [...], "documents": [...]}`` as included."""
+    found: dict[str, list[Any]] = {"ids": [], **{key: [] for key in include}}
+    offset = 0
+    while True:
+        got = collection.get(where=where, include=include, limit=page, offset=offset)  # type: ignore[arg-type]
+        found["ids"] += got["ids"]
+        for key in include:
+            found[key] += list(got[key] or [])  # type: ignore[literal-required]
+        if len(got["ids"]) < page:
+            return found
+        offset += page
 
 
 def chroma_where(filters: MetadataFilters | None) -> dict[str, Any] | None:

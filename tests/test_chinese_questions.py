@@ -22,6 +22,9 @@ from tests.conftest import SHENZHEN, ZHANJIANG
             "5%",
         ),
         ("深圳准备打造的人工智能基金群，资金盘子有多大？", SHENZHEN, "100 billion yuan"),
+        # Bug: "总投资的多少" (how much of the total) was read as asking a sum of money, so
+        # the 5% clause, which names no sum, was scored down and the question refused.
+        ("湛江要求数智化升级投入不低于项目总投资的多少？", ZHANJIANG, "5%"),
     ],
 )
 def test_chinese_question_is_answered_by_the_english_clause(

@@ -106,6 +106,10 @@ def test_what_a_question_asks_for_in_either_language(question: str, kind: Asks) 
 def test_how_often_is_no_span_and_a_share_of_a_sum_is_no_sum() -> None:
     assert asks("数据多久发布一次？") == {Asks.FREQUENCY}
     assert Asks.MONEY not in asks("投入占项目总投资的百分之几？")
+    # A part of a whole the question names is a share; the whole itself is a sum.
+    assert asks("预算中用于培训的不少于总经费的多少？") >= {Asks.SHARE}
+    assert Asks.MONEY not in asks("预算中用于培训的不少于总经费的多少？")
+    assert Asks.MONEY in asks("这个项目的总投资是多少？")
     assert Asks.QUANTITY not in asks("联系电话是多少？")
     assert not asks("Which plan did the city follow when drawing up its own?")  # "when": a clause
     assert asks("截止目前有多少家企业？") == {Asks.QUANTITY}  # "as of now", no deadline

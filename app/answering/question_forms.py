@@ -102,7 +102,11 @@ _QUESTION = {
         r"|\bhow (big|large) (a|is the) (share|proportion|percentage)\b"
         r"|\b(tax|interest|subsidy|growth|coverage|utili[sz]ation|discount|loan) rates?\b"
         r"|百分之几|百分之多少|百分点|百分比|多大比例|什么比例|比例|占比|比重|几成|税率|利率|费率"
-        r"|贴息率|增长率|覆盖率|(?<![效频])率[^，。？?]{0,5}(多少|几)|占(?!地)[^，。？?]{0,8}多少",
+        r"|贴息率|增长率|覆盖率|(?<![效频])率[^，。？?]{0,5}(多少|几)|占(?!地)[^，。？?]{0,8}多少"
+        # "不低于总投资的多少", "至少是预算的几成": a part of a whole the question names
+        # (against "总投资是多少", the whole itself).
+        r"|(总|全部|整体)[\u4e00-\u9fff]{0,6}的(多少|几)"
+        r"|(不低于|不少于|不高于|不超过|低于|高于|至少|最少|最多)[^，。？?]{0,10}的(多少|几)",
         re.IGNORECASE,
     ),
     # A span of time: "within how many working days", "how long".

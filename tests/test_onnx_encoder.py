@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -14,7 +17,7 @@ from app.settings import Settings
 from app.store.embedding import MINILM, MINILM_INT8, load_embedding, load_query_encoder
 from app.store.onnx_encoder import OnnxSentenceEncoder, load_onnx_encoder
 from ingest.pipeline import ingest
-from tests.conftest import CORPUS, HAIZHU, make_settings
+from tests.conftest import CORPUS, HAIZHU, ROOT, make_settings
 
 TEXTS = [
     "What share of investment must go to digital-intelligent upgrades in Zhanjiang?",
@@ -90,3 +93,18 @@ def test_a_texts_vector_does_not_depend_on_its_batch(services: Services) -> None
     alone = encoder.get_text_embedding_batch([TEXTS[0]])[0]
     together = encoder.get_text_embedding_batch([TEXTS[2], TEXTS[0], TEXTS[1]])[1]
     assert np.array_equal(np.asarray(alone), np.asarray(together))
+
+
+def test_processes_starting_at_once_each_get_the_int8_graph(tmp_path: Path) -> None:
+    """Bug: two servers starting at once on a fresh machine both quantized the graph, and the
+    quantizer's fixed-name intermediate file ("...-inferred.onnx") vanished under one of them:
+    "cannot load embedding model ... No such file"."""
+    script = ("from app.settings import Settings; from app.store.embedding import load_embedding;"
+              " print(len(load_embedding(Settings()).get_query_embedding('5%')))")
+    env = {**os.environ, "POLICYKB_EMBEDDING_ONNX_DIR": str(tmp_path / "onnx"),
+           "POLICYKB_DATA_DIR": str(tmp_path / "data"), "PYTHONPATH": str(ROOT)}
+    runs = [subprocess.Popen([sys.executable, "-c", script], env=env, cwd=ROOT, text=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)]
+    results = [run.communicate(timeout=300) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0, 0], [err[-500:] for _, err in results]
+    assert all(out.strip() == "384" for out, _ in results)

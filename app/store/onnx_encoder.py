@@ -13,12 +13,15 @@ name derived from the weights' fingerprint; a later process only loads it.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
 import os
 import tempfile
 import warnings
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -123,7 +126,9 @@ def export_graph(model_dir: Path, target: Path) -> None:
     """Write the model's ONNX graph to ``target`` atomically (processes may race to it)."""
     import torch
     from transformers import AutoModel, AutoTokenizer
+    from transformers.utils import logging as transformers_logging
 
+    transformers_logging.disable_progress_bar()  # the CLI prints one line, not a weight bar
     model = AutoModel.from_pretrained(str(model_dir)).eval()
     tokenizer = AutoTokenizer.from_pretrained(str(model_dir))
     sample = tokenizer(["a question", "a longer sample passage"], return_tensors="pt",
@@ -167,12 +172,29 @@ def quantized_graph(model_dir: Path, onnx_dir: Path, fingerprint: str) -> Path:
     graph = onnx_dir / f"{fingerprint}-g{GRAPH_FORMAT}-int8.onnx"
     if graph.exists():
         return graph
+    with _exclusive(onnx_dir):
+        if not graph.exists():  # another process may have made it while this one waited
+            _quantize(model_dir, graph_path(onnx_dir, fingerprint), graph)
+    return graph
+
+
+@contextmanager
+def _exclusive(onnx_dir: Path) -> Iterator[None]:
+    """One exporting process at a time: the quantizer writes a fixed-name intermediate file
+    beside its source, and two servers starting at once broke each other's ("No such file
+    ... -inferred.onnx")."""
+    onnx_dir.mkdir(parents=True, exist_ok=True)
+    with (onnx_dir / "export.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, or the process dies
+        yield
+
+
+def _quantize(model_dir: Path, source: Path, graph: Path) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    source = graph_path(onnx_dir, fingerprint)
     if not source.exists():
         export_graph(model_dir, source)
-    handle, tmp = tempfile.mkstemp(dir=onnx_dir, suffix=".onnx.tmp")
+    handle, tmp = tempfile.mkstemp(dir=graph.parent, suffix=".onnx.tmp")
     os.close(handle)
     try:
         # It logs advice through the root logger, whose first use would install a handler
@@ -188,7 +210,6 @@ def quantized_graph(model_dir: Path, onnx_dir: Path, fingerprint: str) -> Path:
         os.replace(tmp, graph)
     finally:
         Path(tmp).unlink(missing_ok=True)
-    return graph
 
 
 def load_onnx_encoder(model_dir: Path, onnx_dir: Path, fingerprint: str,
@@ -199,8 +220,10 @@ def load_onnx_encoder(model_dir: Path, onnx_dir: Path, fingerprint: str,
     try:
         graph = graph_path(onnx_dir, fingerprint)
         if not graph.exists():
-            log.info("exporting %s to ONNX at %s (once)", model_dir.name, graph)
-            export_graph(model_dir, graph)
+            with _exclusive(onnx_dir):
+                if not graph.exists():
+                    log.info("exporting %s to ONNX at %s (once)", model_dir.name, graph)
+                    export_graph(model_dir, graph)
         return OnnxSentenceEncoder(model_dir, graph, embed_batch_size=batch_size)
     except Exception as exc:  # a missing onnx/onnxruntime or a model the exporter cannot read
         log.warning("questions are encoded by torch: no ONNX graph of %s (%s)", model_dir, exc)

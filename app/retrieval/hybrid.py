@@ -208,12 +208,24 @@ class HybridRetriever:
             overall = self._dense(embedding, conditions, self.candidates * SCOPE_DEPTH, found)
             inside = [cid for cid in overall if found.chunks[cid].doc_id in scope_docs]
         elif mode == "hybrid":
+            allowed = _allowed_docs(conditions, scope_docs)
+            if allowed is not None and self._chunks_of(allowed) <= SCOPE_IN_MEMORY:
+                dense = self.store.query_dense_within(embedding, self.candidates, allowed)
+                for chunk, cosine in dense:
+                    found.chunks[chunk.chunk_id] = chunk
+                    found.cosines[chunk.chunk_id] = cosine
+                return None, [chunk.chunk_id for chunk, _ in dense]
             inside = self._dense(embedding, [*conditions, scope], self.candidates, found)
             return None, inside
         else:
             overall = self._dense(embedding, conditions, self.candidates, found)
             inside = self._dense(embedding, [*conditions, scope], self.candidates, found)
         return overall[: self.candidates], inside[: self.candidates]
+
+    def _chunks_of(self, doc_ids: set[str]) -> int:
+        documents = self.catalog.documents
+        return sum(int(documents[d].metadata.get("chunks", 0)) for d in doc_ids
+                   if d in documents)
 
     def _rankings(
         self,
@@ -247,6 +259,25 @@ class HybridRetriever:
 # A store of at most this many times the candidates is read whole by a scoped question's
 # one dense query; above it, a question's places get their own query.
 SCOPE_DEPTH = 4
+# A place's documents of at most this many chunks are searched in memory (Store.query_dense_
+# within), more through Chroma's filtered query.
+SCOPE_IN_MEMORY = 20_000
+
+
+def _allowed_docs(conditions: list[MetadataFilter], docs: set[str]) -> set[str] | None:
+    """``docs`` narrowed by the request's conditions (every one names doc_ids); None when a
+    condition is of another form."""
+    allowed = set(docs)
+    for condition in conditions:
+        if condition.key != "doc_id":
+            return None
+        if condition.operator == FilterOperator.IN:
+            allowed &= {str(v) for v in condition.value}  # type: ignore[union-attr]
+        elif condition.operator == FilterOperator.EQ:
+            allowed &= {str(condition.value)}
+        else:
+            return None
+    return allowed
 
 
 def _filters(conditions: list[MetadataFilter]) -> MetadataFilters | None:

@@ -24,7 +24,12 @@ from llama_index.core.schema import (
     RelatedNodeInfo,
     TextNode,
 )
-from llama_index.core.vector_stores.types import MetadataFilters
+from llama_index.core.vector_stores.types import (
+    FilterCondition,
+    FilterOperator,
+    MetadataFilter,
+    MetadataFilters,
+)
 from llama_index.core.vector_stores.utils import build_metadata_filter_fn
 from llama_index.retrievers.bm25 import BM25Retriever
 
@@ -119,6 +124,7 @@ class LexicalIndex:
                 existing_bm25=loaded.bm25, similarity_top_k=1, token_pattern=TOKEN_PATTERN
             )
         self._retriever, self._masks = retriever, OrderedDict()
+        self._doc_ids: np.ndarray | None = None  # each corpus row's doc_id, built on first use
 
     @property
     def size(self) -> int:
@@ -128,13 +134,38 @@ class LexicalIndex:
         key = filters.model_dump_json()
         mask = self._masks.get(key)
         if mask is None:
-            by_id = {entry["node_id"]: entry for entry in base.corpus}
-            keep = build_metadata_filter_fn(lambda node_id: by_id[node_id], filters)
-            mask = np.array([int(keep(entry["node_id"])) for entry in base.corpus])
+            mask = self._doc_id_mask(base, filters)
+            if mask is None:
+                by_id = {entry["node_id"]: entry for entry in base.corpus}
+                keep = build_metadata_filter_fn(lambda node_id: by_id[node_id], filters)
+                mask = np.array([int(keep(entry["node_id"])) for entry in base.corpus])
             self._masks[key] = mask
             while len(self._masks) > MASKS_KEPT:
                 self._masks.popitem(last=False)
         return mask
+
+    def _doc_id_mask(self, base: BM25Retriever, filters: MetadataFilters) -> np.ndarray | None:
+        """The mask of filters on doc_id alone (those retrieval builds), by one vectorized
+        lookup: the generic filter function took 0.5 s per new filter at 100k chunks. None
+        for filters of another form."""
+        if filters.condition not in (None, FilterCondition.AND):
+            return None
+        allowed: set[str] | None = None
+        for condition in filters.filters:
+            if not isinstance(condition, MetadataFilter) or condition.key != "doc_id":
+                return None
+            if condition.operator == FilterOperator.IN:
+                values = {str(v) for v in condition.value}  # type: ignore[union-attr]
+            elif condition.operator == FilterOperator.EQ:
+                values = {str(condition.value)}
+            else:
+                return None
+            allowed = values if allowed is None else allowed & values
+        if allowed is None:
+            return None
+        if self._doc_ids is None:
+            self._doc_ids = np.array([str(entry.get("doc_id", "")) for entry in base.corpus])
+        return np.isin(self._doc_ids, sorted(allowed)).astype(int)
 
     def search(
         self, query: str, k: int, filters: MetadataFilters | None

@@ -36,6 +36,7 @@ from app.store.chunk_cache import ChunkCache
 from app.store.embedding import EmbeddingIdentity
 from app.store.metadata import clean_metadata
 from app.store.records import Chunk, StoredDocument
+from app.store.scope_vectors import ScopeMatrix, ScopeVectors
 from app.store.vector_store import BatchedChromaVectorStore
 
 
@@ -65,6 +66,7 @@ class Store:
         self._owns_client = client is None
         self.client = client or make_client(settings)
         self.chunk_cache = ChunkCache()
+        self.scope_vectors = ScopeVectors()
         self._open_collections()
 
     def _open_collections(self) -> None:
@@ -85,6 +87,7 @@ class Store:
         disk afresh. A server (mode 'http') always answers from its current state.
         """
         self.chunk_cache.clear()  # a chunk id may now hold another text
+        self.scope_vectors.clear()
         if self.settings.chroma.mode != "persistent" or not self._owns_client:
             return
         self.client.close()  # type: ignore[attr-defined]  # Client has it; ClientAPI omits it
@@ -134,6 +137,7 @@ class Store:
         self.chunks = self._chunk_collection()
         self.__dict__.pop("vector_store", None)
         self.chunk_cache.clear()
+        self.scope_vectors.clear()
 
     @cached_property
     def vector_store(self) -> BatchedChromaVectorStore:
@@ -170,6 +174,7 @@ class Store:
         self.documents.delete(ids=[doc_id])
         self.chunks.delete(where={"doc_id": doc_id})
         self.chunk_cache.clear()
+        self.scope_vectors.clear()
 
     def document_count(self) -> int:
         return self.documents.count()
@@ -227,6 +232,23 @@ class Store:
         vectors = [] if got["embeddings"] is None else got["embeddings"]
         return dict(zip(got["ids"], vectors, strict=True))
 
+    def query_dense_within(
+        self, embedding: list[float], k: int, doc_ids: set[str]
+    ) -> list[tuple[Chunk, float]]:
+        """Nearest chunks of ``doc_ids`` with their cosine, by an exact search over their
+        vectors kept in memory (``app/store/scope_vectors.py``): Chroma's filtered query took
+        ~70 ms at 100k chunks."""
+        if not doc_ids:
+            return []
+        found = self.scope_vectors.matrix(frozenset(doc_ids), self._read_scope)
+        nearest = ScopeVectors.nearest(found, embedding, k)
+        chunks = self.get_chunks_cached([cid for cid, _ in nearest])
+        return [(chunks[cid], cosine) for cid, cosine in nearest if cid in chunks]
+
+    def _read_scope(self, doc_ids: list[str]) -> ScopeMatrix:
+        got = read_all(self.chunks, ["embeddings"], where=_in(doc_ids))
+        return got["ids"], np.asarray(got["embeddings"], dtype=np.float32)
+
     def query_dense(
         self, embedding: list[float], k: int, filters: MetadataFilters | None
     ) -> list[tuple[Chunk, float]]:
@@ -251,6 +273,10 @@ class Store:
 READ_PAGE = 5000
 
 
+def _in(doc_ids: list[str]) -> dict[str, Any]:
+    return {"doc_id": doc_ids[0]} if len(doc_ids) == 1 else {"doc_id": {"$in": doc_ids}}
+
+
 def read_all(collection: Collection, include: list[str],
              where: dict[str, Any] | None = None, page: int = READ_PAGE) -> dict[str, list[Any]]:
     """Every record of ``collection`` (matching ``where``), read ``page`` at a time:
@@ -261,7 +287,8 @@ def read_all(collection: Collection, include: list[str],
         got = collection.get(where=where, include=include, limit=page, offset=offset)  # type: ignore[arg-type]
         found["ids"] += got["ids"]
         for key in include:
-            found[key] += list(got[key] or [])  # type: ignore[literal-required]
+            values = got[key]  # type: ignore[literal-required]
+            found[key] += [] if values is None else list(values)
         if len(got["ids"]) < page:
             return found
         offset += page

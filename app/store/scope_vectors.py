@@ -1,0 +1,64 @@
+"""The vectors of a few documents' chunks, kept in memory, for questions scoped to a place.
+
+Why: at 100k chunks a Chroma query with a metadata filter (``doc_id`` in a city's documents,
+or ``city`` equal) took ~70 ms on 2 cores against 2 ms unfiltered: the filter is evaluated
+before the vector search. A place holds a small share of the store (a city's 3,000 chunks of
+100k), so its vectors are read once and searched exactly with one matrix product (~1 ms).
+Like the chunk cache, the store empties this whenever it sees that ingest changed something.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+
+import numpy as np
+
+# Vectors kept over all scopes (384 floats each: 150 MB at most).
+ROWS_KEPT = 100_000
+
+Scope = frozenset[str]
+# (chunk ids, their unit vectors as rows)
+ScopeMatrix = tuple[list[str], np.ndarray]
+
+
+class ScopeVectors:
+    def __init__(self, rows_kept: int = ROWS_KEPT) -> None:
+        self.rows_kept = rows_kept
+        self._scopes: OrderedDict[Scope, ScopeMatrix] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def clear(self) -> None:
+        with self._lock:
+            self._scopes.clear()
+
+    def matrix(self, scope: Scope, read: Callable[[list[str]], ScopeMatrix]) -> ScopeMatrix:
+        with self._lock:
+            found = self._scopes.get(scope)
+            if found is not None:
+                self._scopes.move_to_end(scope)
+                return found
+        ids, vectors = read(sorted(scope))
+        rows = np.asarray(vectors, dtype=np.float32).reshape(len(ids), -1)
+        norms = np.linalg.norm(rows, axis=1, keepdims=True)
+        found = (ids, rows / np.where(norms == 0, 1.0, norms))
+        with self._lock:
+            self._scopes[scope] = found
+            while sum(len(i) for i, _ in self._scopes.values()) > self.rows_kept \
+                    and len(self._scopes) > 1:
+                self._scopes.popitem(last=False)
+        return found
+
+    @staticmethod
+    def nearest(found: ScopeMatrix, query: list[float], k: int) -> list[tuple[str, float]]:
+        """The ``k`` rows nearest ``query`` by cosine, best first."""
+        ids, rows = found
+        if not ids:
+            return []
+        q = np.asarray(query, dtype=np.float32)
+        cosines = rows @ (q / (np.linalg.norm(q) or 1.0))
+        k = min(k, len(ids))
+        best = np.argpartition(-cosines, k - 1)[:k]
+        best = best[np.argsort(-cosines[best], kind="stable")]
+        return [(ids[i], float(cosines[i])) for i in best]

@@ -22,6 +22,7 @@ import Stemmer
 from app.answering.asked import STRICT, Asks, asks, counted_noun, lacks
 from app.answering.citations import Sentence, citation, passage, sentences_of
 from app.answering.instructions import addresses_reader
+from app.answering.sentence_forms import in_context, is_field, is_heading
 from app.models import Answer, Conflict
 from app.retrieval.dictionary import english_terms
 from app.retrieval.glossary import english_part, expand_query
@@ -57,37 +58,11 @@ CROSSLINGUAL_SCALE = 1.6
 _HOW_MANY = re.compile(r"\bhow many ((?:[A-Za-z0-9-]+\s+){0,3}?[A-Za-z0-9-]+?)\s+"
                        r"(?:does|do|did|will|would|are|is|was|were|has|have|had|can|in|of|per|"
                        r"for|to|at|on)\b", re.IGNORECASE)
-# A heading quoted alone ("(18) Strengthen safety supervision.") names a topic, answers nothing.
-_MEASURE_LABEL = re.compile(r"^[(（]\d{1,3}[)）]")
 # An official sentence within this share of the best one answers instead of an unofficial one it
 # disagrees with (the manifest's documents are the authority; a stray file is not).
 CONFLICT_RATIO = 0.6
 _FIGURE = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\s*%?")
-HEADING_WORDS = 8
 HEADING_PENALTY = 0.7
-# "Interpreter: Guo Hongwei", "Contact information: 0596 -2035835": a field of its document,
-# which says nothing of what it belongs to; it is read together with the document's title.
-_FIELD = re.compile(r"^\s*[A-Za-z][A-Za-z ]{1,30}\s*[:：]\s*\S")
-FIELD_WORDS = 8
-
-
-def _is_heading(sentence: Sentence) -> bool:
-    """A measure's label or a document's title line: short, or a first line with no stop."""
-    text = sentence.text
-    if _MEASURE_LABEL.match(text) and len(text.split()) <= HEADING_WORDS:
-        return True
-    return sentence.start == 0 and not text.rstrip().endswith((".", "。", "!", "?", "！", "？"))
-
-
-def _is_field(text: str) -> bool:
-    return bool(_FIELD.match(text)) and len(text.split()) <= FIELD_WORDS
-
-
-def _in_context(sentence: Sentence) -> str:
-    """What a sentence is scored as: a document's field line under the document's title."""
-    if not _is_field(sentence.text):
-        return sentence.text
-    return f"{sentence.chunk.metadata.get('title') or ''}: {sentence.text}"
 
 
 def _figures(text: str) -> list[str]:
@@ -200,7 +175,7 @@ class ExtractiveAnswerer:
         if not sentences:
             return []
         query, vectors, scale = self._semantic_space(question, retrieval, sentences)
-        words = [set(self._stems(_in_context(s))) for s in sentences]
+        words = [set(self._stems(in_context(s))) for s in sentences]
         topic = self._topic(retrieval)
         weights = self._term_weights(question, words, topic)
         total = sum(weights.values())
@@ -221,11 +196,11 @@ class ExtractiveAnswerer:
             support = SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * overlap
             if own_words and not any(t & found for t in own_words):
                 support *= WRONG_TYPE_PENALTY
-            if _is_field(sentence.text) and not kinds:  # a field's value answers no "what/how"
+            if is_field(sentence.text) and not kinds:  # a field's value answers no "what/how"
                 support *= WRONG_TYPE_PENALTY
             if missing := lacks(kinds, sentence.text, question):
                 support *= STRICT_PENALTY if missing & STRICT else WRONG_TYPE_PENALTY
-            if _is_heading(sentence):
+            if is_heading(sentence):
                 support *= HEADING_PENALTY
             if needs_number and self._counts_asked_thing(sentence.text, counted or weights):
                 support = min(1.0, support + COUNTED_BONUS)
@@ -240,7 +215,7 @@ class ExtractiveAnswerer:
         """The question's vector, the sentences' and the scale of their cosines: the
         cross-lingual model's for a Chinese question over English sentences, else the
         configured model's (whose query vector retrieval already computed)."""
-        texts = [_in_context(s) for s in sentences]
+        texts = [in_context(s) for s in sentences]
         if (
             self.crosslingual is not None
             and self.crosslingual_vectors is not None

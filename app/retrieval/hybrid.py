@@ -26,6 +26,7 @@ from app.retrieval.glossary import expand_query
 from app.retrieval.places import PlaceInference
 from app.store.bm25 import LexicalIndex
 from app.store.chroma import Store
+from app.store.chroma_requests import allowed_doc_ids
 from app.store.records import Chunk
 from app.store.vectors import TextVectors, unit
 from app.text import has_cjk
@@ -208,7 +209,8 @@ class HybridRetriever:
             overall = self._dense(embedding, conditions, self.candidates * SCOPE_DEPTH, found)
             inside = [cid for cid in overall if found.chunks[cid].doc_id in scope_docs]
         elif mode == "hybrid":
-            allowed = _allowed_docs(conditions, scope_docs)
+            narrowed = allowed_doc_ids(conditions) if conditions else scope_docs
+            allowed = None if narrowed is None else narrowed & scope_docs
             if allowed is not None and self._chunks_of(allowed) <= SCOPE_IN_MEMORY:
                 dense = self.store.query_dense_within(embedding, self.candidates, allowed)
                 for chunk, cosine in dense:
@@ -262,22 +264,6 @@ SCOPE_DEPTH = 4
 # A place's documents of at most this many chunks are searched in memory (Store.query_dense_
 # within), more through Chroma's filtered query.
 SCOPE_IN_MEMORY = 20_000
-
-
-def _allowed_docs(conditions: list[MetadataFilter], docs: set[str]) -> set[str] | None:
-    """``docs`` narrowed by the request's conditions (every one names doc_ids); None when a
-    condition is of another form."""
-    allowed = set(docs)
-    for condition in conditions:
-        if condition.key != "doc_id":
-            return None
-        if condition.operator == FilterOperator.IN:
-            allowed &= {str(v) for v in condition.value}  # type: ignore[union-attr]
-        elif condition.operator == FilterOperator.EQ:
-            allowed &= {str(condition.value)}
-        else:
-            return None
-    return allowed
 
 
 def _filters(conditions: list[MetadataFilter]) -> MetadataFilters | None:

@@ -26,13 +26,12 @@ from llama_index.core.schema import (
 )
 from llama_index.core.vector_stores.types import (
     FilterCondition,
-    FilterOperator,
-    MetadataFilter,
     MetadataFilters,
 )
 from llama_index.core.vector_stores.utils import build_metadata_filter_fn
 from llama_index.retrievers.bm25 import BM25Retriever
 
+from app.store.chroma_requests import allowed_doc_ids
 from app.store.records import Chunk
 from app.text import segment
 
@@ -150,17 +149,7 @@ class LexicalIndex:
         for filters of another form."""
         if filters.condition not in (None, FilterCondition.AND):
             return None
-        allowed: set[str] | None = None
-        for condition in filters.filters:
-            if not isinstance(condition, MetadataFilter) or condition.key != "doc_id":
-                return None
-            if condition.operator == FilterOperator.IN:
-                values = {str(v) for v in condition.value}  # type: ignore[union-attr]
-            elif condition.operator == FilterOperator.EQ:
-                values = {str(condition.value)}
-            else:
-                return None
-            allowed = values if allowed is None else allowed & values
+        allowed = allowed_doc_ids(filters.filters)
         if allowed is None:
             return None
         if self._doc_ids is None:

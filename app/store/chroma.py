@@ -24,14 +24,12 @@ from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
 from chromadb.config import Settings as ChromaClientSettings
 from llama_index.core.vector_stores.types import (
-    FilterCondition,
-    FilterOperator,
-    MetadataFilter,
     MetadataFilters,
 )
 
 from app.errors import EmbeddingModelMismatch, ServiceUnavailable
 from app.settings import Settings
+from app.store.chroma_requests import chroma_where, doc_id_where, read_all
 from app.store.chunk_cache import ChunkCache
 from app.store.embedding import EmbeddingIdentity
 from app.store.metadata import clean_metadata
@@ -246,7 +244,7 @@ class Store:
         return [(chunks[cid], cosine) for cid, cosine in nearest if cid in chunks]
 
     def _read_scope(self, doc_ids: list[str]) -> ScopeMatrix:
-        got = read_all(self.chunks, ["embeddings"], where=_in(doc_ids))
+        got = read_all(self.chunks, ["embeddings"], where=doc_id_where(doc_ids))
         return got["ids"], np.asarray(got["embeddings"], dtype=np.float32)
 
     def query_dense(
@@ -265,48 +263,3 @@ class Store:
         # Cosine distance is 1 - cos.
         return [(chunks[cid], 1.0 - float(distance))
                 for cid, distance in zip(ids, distances, strict=True) if cid in chunks]
-
-
-# Records read per request when a whole collection is read: Chroma fetches metadata with one
-# SQL variable per record, and past SQLite's limit (32,766) a single read of every chunk's
-# metadata failed ("too many SQL variables": ingest died at ~32k chunks).
-READ_PAGE = 5000
-
-
-def _in(doc_ids: list[str]) -> dict[str, Any]:
-    return {"doc_id": doc_ids[0]} if len(doc_ids) == 1 else {"doc_id": {"$in": doc_ids}}
-
-
-def read_all(collection: Collection, include: list[str],
-             where: dict[str, Any] | None = None, page: int = READ_PAGE) -> dict[str, list[Any]]:
-    """Every record of ``collection`` (matching ``where``), read ``page`` at a time:
-    ``{"ids": [...], "metadatas": [...], "documents": [...]}`` as included."""
-    found: dict[str, list[Any]] = {"ids": [], **{key: [] for key in include}}
-    offset = 0
-    while True:
-        got = collection.get(where=where, include=include, limit=page, offset=offset)  # type: ignore[arg-type]
-        found["ids"] += got["ids"]
-        for key in include:
-            values = got[key]  # type: ignore[literal-required]
-            found[key] += [] if values is None else list(values)
-        if len(got["ids"]) < page:
-            return found
-        offset += page
-
-
-def chroma_where(filters: MetadataFilters | None) -> dict[str, Any] | None:
-    """Chroma's ``where`` for the conditions retrieval builds (equal / in, joined by AND)."""
-    if filters is None or not filters.filters:
-        return None
-    clauses: list[dict[str, Any]] = []
-    for condition in filters.filters:
-        if not isinstance(condition, MetadataFilter):
-            raise ValueError(f"nested filters are not supported: {condition!r}")
-        if condition.operator == FilterOperator.IN:
-            clauses.append({condition.key: {"$in": list(condition.value)}})  # type: ignore[arg-type]
-        elif condition.operator == FilterOperator.EQ:
-            clauses.append({condition.key: {"$eq": condition.value}})
-        else:
-            raise ValueError(f"unsupported filter operator {condition.operator!r}")
-    joined = "$or" if filters.condition == FilterCondition.OR else "$and"
-    return clauses[0] if len(clauses) == 1 else {joined: clauses}

@@ -1,0 +1,35 @@
+"""Sentences whose form says how to read them: a heading names a topic and answers nothing; a
+document's field line ("Interpreter: Guo Hongwei") is read under the document's title."""
+
+from __future__ import annotations
+
+import re
+
+from app.answering.citations import Sentence
+
+# A heading quoted alone ("(18) Strengthen safety supervision.") names a topic, answers nothing.
+_MEASURE_LABEL = re.compile(r"^[(（]\d{1,3}[)）]")
+HEADING_WORDS = 8
+# "Interpreter: Guo Hongwei", "Contact information: 0596 -2035835": a field of its document,
+# which says nothing of what it belongs to; it is read together with the document's title.
+_FIELD = re.compile(r"^\s*[A-Za-z][A-Za-z ]{1,30}\s*[:：]\s*\S")
+FIELD_WORDS = 8
+
+
+def is_heading(sentence: Sentence) -> bool:
+    """A measure's label or a document's title line: short, or a first line with no stop."""
+    text = sentence.text
+    if _MEASURE_LABEL.match(text) and len(text.split()) <= HEADING_WORDS:
+        return True
+    return sentence.start == 0 and not text.rstrip().endswith((".", "。", "!", "?", "！", "？"))
+
+
+def is_field(text: str) -> bool:
+    return bool(_FIELD.match(text)) and len(text.split()) <= FIELD_WORDS
+
+
+def in_context(sentence: Sentence) -> str:
+    """What a sentence is scored as: a document's field line under the document's title."""
+    if not is_field(sentence.text):
+        return sentence.text
+    return f"{sentence.chunk.metadata.get('title') or ''}: {sentence.text}"

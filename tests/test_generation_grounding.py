@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from app.answering.generation.grounding import Grounder, figures, ground, normalize_answer
 from app.answering.generation.prompt import SYSTEM_PROMPT, build_messages
 from app.retrieval.hybrid import Hit
@@ -131,6 +133,23 @@ def test_streamed_check_emits_only_passing_sentences_and_matches_the_whole() -> 
     assert "".join(shown) == result.answer == ground(text, HITS).answer
     assert "3%" not in result.answer
     assert result.unsupported == ["It spends 3% [2]."]
+
+
+@pytest.mark.parametrize("pieces", [
+    ["湛江政府投资项目的数智化升级投资不低于总投资的5%。[", "1]"],
+    ["湛江政府投资项目的数智化升级投资不低于总投资的5%。", "【", "1", "】"],
+    ["Zhanjiang projects spend no less than 5%. [", "1", "]"],
+])
+def test_marker_streamed_after_the_full_stop_stays_with_its_sentence(pieces: list[str]) -> None:
+    """Regression: a stream that ended in "。[" had the sentence before it checked without its
+    marker, so a grounded Chinese answer from the 1.5B fell back as uncited."""
+    grounder, shown = Grounder(HITS), []
+    for piece in pieces:
+        shown += grounder.feed(piece)
+    last, result = grounder.finish()
+    assert result.unsupported == []
+    assert "".join(shown + last) == result.answer
+    assert "5%[1]" in result.answer.replace(" ", "")
 
 
 def test_figures_are_normalized() -> None:

@@ -39,6 +39,9 @@ _MARKER = re.compile(r"[\[【]\s*(\d{1,3}(?:\s*[,，、]\s*\d{1,3})*)\s*[\]】]"
 # A marker group after the sentence's terminator ("… 5%. [1]") belongs to that sentence:
 # moved before the terminator so the sentence splitter keeps them together.
 _TRAILING_MARKERS = re.compile(rf"([.!?。！？；])((?:[ \t]*{_MARKER.pattern})+)")
+# The end of a stream that may still grow into a marker ("… 云上。[" before "2]"): the sentence
+# before it is not complete until the marker is, or it would be checked without its marker.
+_OPEN_MARKER = re.compile(r"[\[【][\d\s,，、]*$")
 _ENUMERATOR = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)、]|[(（]\d{1,2}[)）])\s+")
 _NOT_COVERED = re.compile(
     r"knowledge base (does not|doesn't|do not) (cover|contain|answer)|no passage (answers|covers)"
@@ -95,6 +98,8 @@ class Grounder:
     def feed(self, delta: str) -> list[str]:
         """Text to append to the shown answer: the sentences completed by ``delta`` that pass."""
         self._buffer = normalize_answer(self._buffer + delta)
+        if _OPEN_MARKER.search(self._buffer):
+            return []
         spans = sentence_spans(self._buffer)
         if len(spans) < 2:
             return []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.answering.generation.figures import figures_supported
 from app.answering.generation.grounding import Grounder, figures, ground, normalize_answer
 from app.answering.generation.prompt import SYSTEM_PROMPT, build_messages
 from app.retrieval.hybrid import Hit
@@ -165,6 +166,22 @@ def test_chinese_numerals_are_figures_with_their_values() -> None:
         ("2025", False), ("20", False), ("30000000", False), ("10000000000", False)}
     # Words that merely contain a numeral are no figures, as English "two" is not one.
     assert figures("一体化平台统一建设两个中心，落实十四五规划") == set()
+
+
+def test_words_holding_a_unit_character_are_no_figures() -> None:
+    """Regression: 千兆 (gigabit) read as 1000, so a faithful Chinese answer about gigabit
+    coverage was removed for a figure its passage "lacked"."""
+    assert figures("家庭千兆光纤网络覆盖率达到290%，十分重要，惠及百姓") == {("290", True)}
+    assert figures("安排十项任务，投入三千万元") == {("10", False), ("30000000", False)}
+
+
+def test_number_word_in_the_passage_supports_digits_in_the_answer() -> None:
+    """Regression: "six work tasks" did not support a Chinese answer's 6项."""
+    passage = "There are six work tasks including smart education, and 40 percent of funds."
+    assert figures_supported("一共安排了6项工作任务", [passage])
+    assert not figures_supported("一共安排了7项工作任务", [passage])
+    assert figures_supported("资金的40%", [passage])
+    assert not figures_supported("6%的资金", [passage])  # "six" is no percentage there
 
 
 def test_chinese_answer_citing_english_passages_is_checked_by_value() -> None:

@@ -31,6 +31,18 @@ _MONTHS = ("january february march april may june july august september october 
 _MONTH_NAME = re.compile(rf"(?<=\d )({'|'.join(_MONTHS)})\b|\b({'|'.join(_MONTHS)})(?= \d)",
                          re.IGNORECASE)
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+# Number words a passage may use where an answer writes digits ("six work tasks" -> 6项).
+# They support an answer's figure but are no figures of an answer (like a bare 一…九).
+_WORD_VALUES = {word: value for value, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())} | {
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100}
+_NUMBER_WORD = re.compile(rf"\b({'|'.join(_WORD_VALUES)})\b(\s*(?:%|percent\b|per cent\b))?",
+                          re.IGNORECASE)
+# Words that hold a Chinese unit character but count nothing: 千兆 (giga-), 百兆, 十分 (very),
+# 百姓 (the people). A lone 百 or 千 is never written for 100 or 1000 (一百, 一千 are).
+_LONE_UNITS = {"百", "千"}
 
 
 def chinese_number(numeral: str) -> int | None:
@@ -74,6 +86,8 @@ def _figure_forms(text: str) -> list[tuple[frozenset[str], bool]]:
             raw = number.rstrip(".,")
             parts = [raw.replace(",", "")] if _THOUSANDS.fullmatch(raw) else raw.split(",")
         else:
+            if number in _LONE_UNITS or (number == "十" and text.startswith("分", m.end())):
+                continue
             value = chinese_number(number)
             if value is None or (value < 10 and not (percent or magnitude)):
                 continue
@@ -108,9 +122,14 @@ def _canonical(number: str) -> str:
 def figures_supported(claim: str, passages: list[str]) -> bool:
     held: set[tuple[str, bool]] = set()
     for text in passages:
-        held |= figures(text)
+        held |= figures(text) | _word_figures(text)
     values = {value for value, _ in held}
     return all(
         any((form, True) in held if percent else form in values for form in forms)
         for forms, percent in _figure_forms(claim)
     )
+
+
+def _word_figures(text: str) -> set[tuple[str, bool]]:
+    return {(str(_WORD_VALUES[m.group(1).lower()]), bool(m.group(2)))
+            for m in _NUMBER_WORD.finditer(text)}

@@ -108,8 +108,9 @@ class Services:
         )
         answerers: dict[str, Answerer] = {"extractive": extractive}
         if settings.llm.base_url:  # one model client per process, shared by every request
-            answerers["generate"] = GenerativeAnswerer(LLMClient(settings.llm), extractive,
-                                                       PromptBudget(settings.llm))
+            answerers["generate"] = GenerativeAnswerer(
+                LLMClient(settings.llm), extractive, PromptBudget(settings.llm),
+                settings.llm.excerpt_sentences)
         if crosslingual is not None:
             # Loaded in the background (a few seconds), and only once the service is up: the
             # dictionary's parse holds the GIL, and run at once it delayed readiness by ~3 s

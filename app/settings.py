@@ -140,6 +140,12 @@ class LLMSettings(BaseModel):
         description="The model's context window (prompt + answer), used when the server does not "
         "report it (llama-cpp-python does not: keep it equal to its --n_ctx).",
     )
+    excerpt_sentences: int = Field(
+        1, ge=1, le=50,
+        description="Sentences of the retrieved passages the model reads: always those the "
+        "extractive answer quotes, then the next best up to this many. 1 suits a small CPU model "
+        "(shortest prompt, least to confuse it); raise it for a larger model.",
+    )
 
 
 class ServerSettings(BaseModel):

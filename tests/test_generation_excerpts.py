@@ -47,7 +47,7 @@ def quoting(*sentences: Sentence) -> Answer:
 def test_the_model_reads_the_best_sentences_not_whole_passages() -> None:
     """Bug (issue 10): whole passages made the 1.5B's prompt ~800 tokens, a first token ~30 s
     away on 2 cores; it now reads the best few sentences, gaps marked, in document order."""
-    chosen = excerpts(RANKED, HITS, quoting(SHARE))
+    chosen = excerpts(RANKED, HITS, quoting(SHARE), limit=3)
     # The passage of the best sentence is passage 1, whatever its retrieval rank.
     assert [e.hit.chunk.chunk_id for e in chosen] == ["zj-0", "sz-0"]
     assert chosen[0].text == f"{SHARE.text} … {RULE.text}"
@@ -57,9 +57,17 @@ def test_the_model_reads_the_best_sentences_not_whole_passages() -> None:
     assert '<passage n="1" city="Zhanjiang">' in user and "5% of total investment" in user
 
 
+def test_by_default_the_model_reads_only_what_the_extractive_answer_quotes() -> None:
+    """Bug (issue 10): given the best three sentences, the 1.5B often answered from the wrong
+    one; it now reads the quoted sentences unless told to read more."""
+    chosen = excerpts(RANKED, HITS, quoting(SHARE))
+    assert [e.text for e in chosen] == [SHARE.text]
+    assert excerpts(RANKED, HITS, Answer(answer="", citations=[]))[0].text == SHARE.text
+
+
 def test_adjacent_sentences_join_without_a_gap_mark() -> None:
     ranked = [Scored(SHARE, 0.8), Scored(PREAMBLE, 0.7)]
-    [only] = excerpts(ranked, HITS, quoting(SHARE))
+    [only] = excerpts(ranked, HITS, quoting(SHARE), limit=2)
     assert only.text == f"{PREAMBLE.text} {SHARE.text}"
 
 
@@ -76,7 +84,7 @@ def test_weak_sentences_are_left_out() -> None:
 
 
 def test_the_check_still_reads_whole_passages_and_numbers_as_the_prompt_does() -> None:
-    chosen = excerpts(RANKED, HITS, quoting(SHARE))
+    chosen = excerpts(RANKED, HITS, quoting(SHARE), limit=3)
     hits = Fitted(chosen, 100).hits
     result = ground("Projects spend no less than 5% [1]. Shenzhen builds 10 AI pilot zones "
                     "[2].", hits)

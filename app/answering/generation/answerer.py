@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from app.answering.extractive import Answerer, ExtractiveAnswerer
 from app.answering.generation.budget import PromptBudget
 from app.answering.generation.client import LLMClient, LLMUnavailable
-from app.answering.generation.excerpts import excerpts
+from app.answering.generation.excerpts import EXCERPT_SENTENCES, excerpts
 from app.answering.generation.grounding import Grounded, Grounder, ground
 from app.answering.generation.prompt import NOT_COVERED, build_messages
 from app.answering.generation.reasoning import Piece, ThinkSplitter
@@ -66,10 +66,12 @@ Event = Quoted | Token | Reasoning | Checked | Done
 
 class GenerativeAnswerer:
     def __init__(self, client: LLMClient, extractive: ExtractiveAnswerer,
-                 budget: PromptBudget | None = None) -> None:
+                 budget: PromptBudget | None = None,
+                 excerpt_sentences: int = EXCERPT_SENTENCES) -> None:
         self.client = client
         self.extractive = extractive
         self.budget = budget  # None: every retrieved passage is sent (a caller that knows)
+        self.excerpt_sentences = excerpt_sentences
         # Whether this server's chat template opens <think> in the prompt: learned from each
         # reply, so that streaming knows what a reply's first words are (see reasoning.py).
         self.opens_in_prompt: bool | None = None
@@ -95,7 +97,7 @@ class GenerativeAnswerer:
         finish = ""
         # The model reads the sentences that matter, not whole passages (excerpts.py).
         passages = excerpts(self.extractive.rank_sentences(question, retrieval),
-                            retrieval.hits, extractive)
+                            retrieval.hits, extractive, self.excerpt_sentences)
         hits = [p.hit for p in passages]
         try:
             max_tokens = None

@@ -3,10 +3,16 @@
 On 2 CPU cores the bundled 1.5B model evaluates a prompt at ~25 tokens/s, so five whole
 passages (~800 tokens) kept its first token ~30 s away, and most of those tokens answer
 nothing. The extractive answerer already scores every sentence of the retrieved passages for
-how well it supports the question; the model is given the best few of them -- always those the
-extractive answer quotes (for a comparison, the best of each place) -- each under the number of
-the passage it comes from, in document order, with " … " where sentences between were left out.
-The passage that holds the best sentence is passage 1.
+how well it supports the question; the model is given those the extractive answer quotes (for
+a comparison, the best of each place) and, up to ``limit`` sentences, the next best -- each
+under the number of the passage it comes from, in document order, with " … " where sentences
+between were left out. The passage that holds the best sentence is passage 1.
+
+By default it reads only the quoted sentences. With the best three, the bundled 1.5B often
+answered from the wrong one (a bureau named in the question rather than the one asked for, a
+count of another action's tasks): on a 17-question dev sample its fact accuracy was 0.58
+against 0.83 with the quoted sentences only, and the shorter prompt brings the first token
+sooner. A larger model may be given more (``POLICYKB_LLM_EXCERPT_SENTENCES``).
 
 The citation check still reads the whole passages (a figure the model copies from an excerpt
 is in its passage too), and citations quote the passage's sentence as before.
@@ -22,9 +28,9 @@ from app.answering.extractive import Scored
 from app.models import Answer
 from app.retrieval.hybrid import Hit
 
-# The best sentences the model reads: three of these policy texts are ~170 tokens, ~7 s of
-# prompt evaluation for the 1.5B on 2 cores.
-EXCERPT_SENTENCES = 3
+# Sentences the model reads, the quoted ones first: one of these policy texts is ~60 tokens,
+# ~2 s of prompt evaluation for the 1.5B on 2 cores.
+EXCERPT_SENTENCES = 1
 # A sentence scoring below this share of the best one is not worth its prompt tokens.
 RELATIVE_FLOOR = 0.5
 GAP = " … "

@@ -44,7 +44,7 @@ def test_bm25_doc_id_mask_matches_the_generic_filter(services: Services) -> None
     filters = _only([SHENZHEN, HAIZHU])
     fast = lexical._doc_id_mask(base, filters)
     assert fast is not None and fast.sum() > 0
-    lexical._masks.clear()
+    lexical._rows.clear()
     generic_filters = MetadataFilters(filters=[
         MetadataFilter(key="city", value="__none__", operator=FilterOperator.NE), *filters.filters])
     assert lexical._doc_id_mask(base, generic_filters) is None  # another key: the generic path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Iterator
@@ -66,12 +67,21 @@ class _Asked:
     retrieved: float
 
 
+log = logging.getLogger(__name__)
+
 WARM_DELAY_S = 5.0
 
 
 def _warm_crosslingual(model: OneAtATime) -> None:
     dictionary()
     model.get_query_embedding("预热")
+
+
+def _warm_scopes(retriever: HybridRetriever, watch: StoreWatch) -> None:
+    try:
+        retriever.warm_scopes(watch.reading)
+    except Exception:  # a warm that fails leaves each question to read its own place
+        log.warning("warming the places' search scopes failed", exc_info=True)
 
 
 def numpy_blas_single_threaded() -> None:
@@ -131,6 +141,10 @@ class Services:
             warm = threading.Timer(WARM_DELAY_S, _warm_crosslingual, args=(crosslingual,))
             warm.daemon, warm.name = True, "policykb-warm"
             warm.start()
+        # Started at once: reading a place holds the GIL little (Chroma reads in Rust), and at
+        # 100k chunks the first questions about each city otherwise paid ~0.3 s each.
+        threading.Thread(target=_warm_scopes, args=(retriever, watch), daemon=True,
+                         name="policykb-warm-scopes").start()
         return cls(settings, store, catalog, retriever, watch, answerers)
 
     # Validation ------------------------------------------------------------------------------

@@ -1,17 +1,23 @@
 """The per-question work that grew with the corpus or fought for the cores (issue 12).
 
 BM25's best passages are picked among the rows a filter allows that score at all, not over a
-corpus-long array of masked-out zeros; numpy's matrix products run on the request's thread.
+corpus-long array of masked-out zeros; numpy's matrix products run on the request's thread;
+each place's vectors are read at start-up, once, not by the first question about it.
 """
 
 from __future__ import annotations
+
+import threading
+import time
 
 import bm25s
 import numpy as np
 from threadpoolctl import threadpool_info
 
+from app.retrieval.hybrid import HybridRetriever
 from app.services import Services
 from app.store.bm25 import TOKEN_PATTERN, best_rows
+from app.store.scope_vectors import ScopeMatrix
 from app.text import segment
 from tests.conftest import HAIZHU, SHENZHEN
 from tests.test_scoped_search import QUESTIONS, _only
@@ -63,3 +69,65 @@ def test_the_service_runs_numpys_blas_on_one_thread(services: Services) -> None:
     city's 3,000-vector search took 7 ms instead of 0.9 at 100k chunks)."""
     openblas = [lib for lib in threadpool_info() if lib["internal_api"] == "openblas"]
     assert openblas and all(lib["num_threads"] == 1 for lib in openblas)
+
+
+def test_a_scope_wanted_by_two_threads_at_once_is_read_once(services: Services) -> None:
+    """The start-up warm and a request that want the same place share one read."""
+    store = services.store
+    store.scope_vectors.clear()
+    scope = frozenset({SHENZHEN, HAIZHU})
+    reads: list[list[str]] = []
+    first_started, waiter_started = threading.Event(), threading.Event()
+
+    def read(doc_ids: list[str]) -> ScopeMatrix:
+        reads.append(doc_ids)
+        first_started.set()
+        waiter_started.wait(5)
+        time.sleep(0.2)  # the other thread is now waiting for this read
+        return store._read_scope(doc_ids)
+
+    got: list[ScopeMatrix] = []
+    reader = threading.Thread(target=lambda: got.append(store.scope_vectors.matrix(scope, read)))
+    reader.start()
+    first_started.wait(5)
+    waiter_started.set()
+    got.append(store.scope_vectors.matrix(scope, read))
+    reader.join()
+    assert reads == [sorted(scope)]
+    assert got[0] is got[1]
+    ids, rows = got[0]
+    assert ids and {cid.split("::")[0] for cid in ids} == set(scope)
+    assert rows.shape == (len(ids), 384)
+    store.scope_vectors.clear()
+
+
+def test_warm_scopes_reads_each_place_before_its_first_question(services: Services) -> None:
+    base = services.retriever
+    # Few candidates, so the 91-chunk test store counts as large and places are searched in
+    # memory (a real store does at 121 chunks and more).
+    retriever = HybridRetriever(base.store, base.embedder, base.lexical, base.catalog,
+                                candidates=10)
+    store = base.store
+    store.scope_vectors.clear()
+    places = base.catalog.places.docs_by_place
+    assert retriever.warm_scopes() == len(places)
+    assert set(store.scope_vectors._scopes) == {frozenset(d) for d in places.values()}
+    assert store.scope_vectors.rows == sum(
+        len(ids) for ids, _ in store.scope_vectors._scopes.values())
+    read_scope = store._read_scope
+    reads: list[list[str]] = []
+
+    def counted(doc_ids: list[str]) -> ScopeMatrix:
+        reads.append(doc_ids)
+        return read_scope(doc_ids)
+
+    store._read_scope = counted  # type: ignore[method-assign]
+    try:
+        result = retriever.retrieve(
+            "What is the scale of Shenzhen's artificial intelligence fund group?", None, 5)
+    finally:
+        del store._read_scope
+    assert reads == []  # the place was read by the warm
+    assert result.hits[0].chunk.doc_id == SHENZHEN
+    assert any("100 billion yuan" in h.chunk.text for h in result.hits)
+    store.scope_vectors.clear()

@@ -7,6 +7,7 @@ each place's vectors are read at start-up, once, not by the first question about
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 
@@ -17,6 +18,7 @@ from threadpoolctl import threadpool_info
 from app.retrieval.hybrid import HybridRetriever
 from app.services import Services
 from app.store.bm25 import TOKEN_PATTERN, best_rows
+from app.store.onnx_encoder import OnnxSentenceEncoder
 from app.store.scope_vectors import ScopeMatrix
 from app.text import segment
 from tests.conftest import HAIZHU, SHENZHEN
@@ -131,3 +133,18 @@ def test_warm_scopes_reads_each_place_before_its_first_question(services: Servic
     assert result.hits[0].chunk.doc_id == SHENZHEN
     assert any("100 billion yuan" in h.chunk.text for h in result.hits)
     store.scope_vectors.clear()
+
+
+def test_the_service_encodes_a_batch_on_every_core_with_the_vectors_of_single_encodes(
+        services: Services) -> None:
+    """A question's new sentences are encoded side by side, each alone: the vectors do not
+    depend on the batch (with int8's dynamic quantization a padded batch's would)."""
+    encoder = services.retriever.embedder
+    assert isinstance(encoder, OnnxSentenceEncoder)
+    assert encoder._threads == (os.cpu_count() or 1)
+    texts = ["The fund group totals 100 billion yuan.", "Article 3.",
+             "No less than 5% of the investment goes to digital-intelligent upgrades."]
+    batch = encoder.get_text_embedding_batch(texts)
+    for text, vector in zip(texts, batch, strict=True):
+        assert np.allclose(vector, encoder.get_text_embedding(text), atol=1e-6)
+    assert not np.allclose(batch[0], batch[2], atol=1e-2)

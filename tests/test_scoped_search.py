@@ -6,6 +6,7 @@ filter; both are now done over the scope's own rows, and must find what the slow
 
 from __future__ import annotations
 
+import numpy as np
 from llama_index.core.vector_stores.types import FilterOperator, MetadataFilter, MetadataFilters
 
 from app.services import Services
@@ -37,16 +38,18 @@ def test_in_memory_scope_finds_what_chromas_filtered_query_finds(services: Servi
     assert not store.scope_vectors._scopes  # ...until the store may have changed
 
 
-def test_bm25_doc_id_mask_matches_the_generic_filter(services: Services) -> None:
+def test_bm25_doc_id_rows_match_the_generic_filter(services: Services) -> None:
     lexical = services.retriever.lexical
     base = lexical._retriever
     assert base is not None
     filters = _only([SHENZHEN, HAIZHU])
-    fast = lexical._doc_id_mask(base, filters)
-    assert fast is not None and fast.sum() > 0
-    lexical._masks.clear()
+    fast = lexical._doc_id_rows(base, filters)
+    assert fast is not None and len(fast) > 0
+    nothing = lexical._doc_id_rows(base, _only(["no-such-document"]))
+    assert nothing is not None and not len(nothing)
     generic_filters = MetadataFilters(filters=[
         MetadataFilter(key="city", value="__none__", operator=FilterOperator.NE), *filters.filters])
-    assert lexical._doc_id_mask(base, generic_filters) is None  # another key: the generic path
-    generic = lexical._mask(base, generic_filters)
-    assert (generic == fast).all()
+    assert lexical._doc_id_rows(base, generic_filters) is None  # another key: the generic path
+    generic = np.flatnonzero(lexical._mask(base, generic_filters))
+    assert fast.tolist() == generic.tolist()
+    assert {base.corpus[row]["doc_id"] for row in fast} == {SHENZHEN, HAIZHU}

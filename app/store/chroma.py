@@ -243,6 +243,12 @@ class Store:
         chunks = self.get_chunks_cached([cid for cid, _ in nearest])
         return [(chunks[cid], cosine) for cid, cosine in nearest if cid in chunks]
 
+    def keep_scope(self, doc_ids: set[str]) -> int:
+        """Read the vectors of ``doc_ids`` into memory now, for the questions to come; the
+        rows kept over all scopes."""
+        self.scope_vectors.matrix(frozenset(doc_ids), self._read_scope)
+        return self.scope_vectors.rows
+
     def _read_scope(self, doc_ids: list[str]) -> ScopeMatrix:
         got = read_all(self.chunks, ["embeddings"], where=doc_id_where(doc_ids))
         return got["ids"], np.asarray(got["embeddings"], dtype=np.float32)

@@ -240,7 +240,10 @@ def load_query_encoder(settings: Settings) -> QueryEncoder:
     else the library's model, one encode at a time."""
     name = settings.embedding.model
     if name == MINILM_INT8:
-        return load_int8(settings, threads=1)
+        # A question's new passage sentences are encoded on every core, each alone as
+        # before (so the same vectors): a first question about new passages waited for
+        # ~10 encodes in a row while the other core was idle.
+        return load_int8(settings, threads=os.cpu_count() or 1)
     if settings.embedding.runtime == "onnx" and name not in (USE_MULTILINGUAL, E5_MULTILINGUAL):
         from app.store.onnx_encoder import load_onnx_encoder
 

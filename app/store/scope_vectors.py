@@ -28,17 +28,41 @@ class ScopeVectors:
         self.rows_kept = rows_kept
         self._scopes: OrderedDict[Scope, ScopeMatrix] = OrderedDict()
         self._lock = threading.Lock()
+        # Scopes being read, each with a lock its reader holds: a second thread that wants
+        # the same scope (a request while the start-up warm reads it) waits, not reads again.
+        self._reading: dict[Scope, threading.Lock] = {}
 
     def clear(self) -> None:
         with self._lock:
             self._scopes.clear()
 
-    def matrix(self, scope: Scope, read: Callable[[list[str]], ScopeMatrix]) -> ScopeMatrix:
+    @property
+    def rows(self) -> int:
         with self._lock:
-            found = self._scopes.get(scope)
-            if found is not None:
-                self._scopes.move_to_end(scope)
-                return found
+            return sum(len(ids) for ids, _ in self._scopes.values())
+
+    def matrix(self, scope: Scope, read: Callable[[list[str]], ScopeMatrix]) -> ScopeMatrix:
+        while True:
+            with self._lock:
+                found = self._scopes.get(scope)
+                if found is not None:
+                    self._scopes.move_to_end(scope)
+                    return found
+                pending = self._reading.get(scope)
+                if pending is None:
+                    pending = self._reading[scope] = threading.Lock()
+                    pending.acquire()
+                    break
+            with pending:  # another thread is reading it: wait, then look again
+                pass
+        try:
+            return self._read(scope, read)
+        finally:
+            with self._lock:
+                del self._reading[scope]
+            pending.release()
+
+    def _read(self, scope: Scope, read: Callable[[list[str]], ScopeMatrix]) -> ScopeMatrix:
         ids, vectors = read(sorted(scope))
         rows = np.asarray(vectors, dtype=np.float32).reshape(len(ids), -1)
         norms = np.linalg.norm(rows, axis=1, keepdims=True)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from llama_index.core.vector_stores.types import FilterOperator, MetadataFilter
+from llama_index.core.vector_stores.types import (
+    FilterCondition,
+    FilterOperator,
+    MetadataFilter,
+    MetadataFilters,
+)
 
 from app.errors import InvalidFilter
 from app.models import Filters
@@ -54,3 +59,17 @@ def metadata_filters(filters: Filters | None, catalog: Catalog) -> list[Metadata
             )
         )
     return conditions
+
+
+def scope_filter(doc_ids: set[str]) -> MetadataFilter:
+    """The condition "in these documents" (a question's places, a warmed scope)."""
+    return MetadataFilter(key="doc_id", value=sorted(doc_ids), operator=FilterOperator.IN)
+
+
+def all_of(conditions: list[MetadataFilter]) -> MetadataFilters | None:
+    """The conditions as one filter that needs every one of them (None: no condition)."""
+    if not conditions:
+        return None
+    return MetadataFilters(
+        filters=list[MetadataFilter | MetadataFilters](conditions), condition=FilterCondition.AND
+    )

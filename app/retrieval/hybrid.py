@@ -13,16 +13,11 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 import numpy as np
-from llama_index.core.vector_stores.types import (
-    FilterCondition,
-    FilterOperator,
-    MetadataFilter,
-    MetadataFilters,
-)
+from llama_index.core.vector_stores.types import MetadataFilter
 
 from app.models import Filters
 from app.retrieval.catalog import Catalog
-from app.retrieval.filters import metadata_filters
+from app.retrieval.filters import all_of, metadata_filters, scope_filter
 from app.retrieval.glossary import expand_query
 from app.retrieval.places import PlaceInference
 from app.store.bm25 import LexicalIndex
@@ -131,7 +126,7 @@ class HybridRetriever:
         found = _Found(embedding)
         rankings: list[Ranking] = []
         if scoped:
-            scope = _scope_filter(places.doc_ids)
+            scope = scope_filter(places.doc_ids)
             overall, inside = self._dense_scoped(embedding, conditions, scope, places.doc_ids,
                                                  mode, found)
             rankings += self._rankings(search_text, inside, [*conditions, scope], mode, found)
@@ -180,7 +175,7 @@ class HybridRetriever:
     def _dense(
         self, embedding: list[float], conditions: list[MetadataFilter], k: int, found: _Found
     ) -> list[str]:
-        dense = self.store.query_dense(embedding, k, _filters(conditions))
+        dense = self.store.query_dense(embedding, k, all_of(conditions))
         for chunk, cosine in dense:
             found.chunks[chunk.chunk_id] = chunk
             found.cosines[chunk.chunk_id] = cosine
@@ -240,7 +235,7 @@ class HybridRetriever:
                     or self.store.scope_vectors.rows + size > self.store.scope_vectors.rows_kept:
                 continue
             with hold():
-                self.lexical.search("warm", 1, _filters([_scope_filter(docs)]))
+                self.lexical.search("warm", 1, all_of([scope_filter(docs)]))
                 self.store.keep_scope(docs)
             warmed += 1
         return warmed
@@ -263,7 +258,7 @@ class HybridRetriever:
             rankings.append((1.0, dense))
         if mode in ("hybrid", "bm25"):
             lexical = [cid for cid, _ in self.lexical.search(text, self.candidates,
-                                                             _filters(conditions))]
+                                                             all_of(conditions))]
             missing = [cid for cid in lexical if cid not in found.chunks]
             found.chunks.update(self.store.get_chunks_cached(missing))
             rankings.append((self.bm25_weight, [cid for cid in lexical if cid in found.chunks]))
@@ -285,18 +280,6 @@ SCOPE_DEPTH = 4
 # A place's documents of at most this many chunks are searched in memory (Store.query_dense_
 # within), more through Chroma's filtered query.
 SCOPE_IN_MEMORY = 20_000
-
-
-def _scope_filter(doc_ids: set[str]) -> MetadataFilter:
-    return MetadataFilter(key="doc_id", value=sorted(doc_ids), operator=FilterOperator.IN)
-
-
-def _filters(conditions: list[MetadataFilter]) -> MetadataFilters | None:
-    if not conditions:
-        return None
-    return MetadataFilters(
-        filters=list[MetadataFilter | MetadataFilters](conditions), condition=FilterCondition.AND
-    )
 
 
 class _Found:

@@ -31,3 +31,17 @@ def test_bm25_mode_answers_city_scoped_questions(services: Services) -> None:
         "What is the scale of Shenzhen's artificial intelligence fund group?", None, 5, "bm25")
     assert result.hits and result.hits[0].chunk.doc_id == SHENZHEN
     assert any("100 billion yuan" in h.chunk.text for h in result.hits)
+
+
+def test_scores_computed_beforehand_serve_only_their_own_query_and_index(
+        corpus_settings: Settings) -> None:
+    """A retrieval scores the question once (while it is encoded) for all its searches; scores
+    of another question, or of an index loaded before a later ingest, are not used."""
+    index = LexicalIndex(corpus_settings.bm25_dir)
+    query = "artificial intelligence fund group scale"
+    plain = index.search(query, 5, None)
+    assert plain and plain == index.search(query, 5, None, index.score(query))
+    other = index.score("government-invested projects digital upgrades")
+    assert index.search(query, 5, None, other) == plain
+    stale = LexicalIndex(corpus_settings.bm25_dir).score(query)  # another loaded index
+    assert stale.base is not None and index.search(query, 5, None, stale) == plain

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 from collections import OrderedDict
+from dataclasses import dataclass
 from pathlib import Path
 
 import bm25s
@@ -94,6 +95,13 @@ def build_index(chunks: list[Chunk], directory: Path, print_: str) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+@dataclass(frozen=True)
+class QueryScores:
+    base: BM25Retriever | None  # the index scored
+    query: str
+    scores: np.ndarray | None  # per corpus row; None: no word of the query is indexed
+
+
 class LexicalIndex:
     """Loaded BM25 index; ``search`` returns (chunk_id, score) best first.
 
@@ -167,16 +175,12 @@ class LexicalIndex:
         found = [self._doc_rows[d] for d in allowed if d in self._doc_rows]
         return np.sort(np.concatenate(found)) if found else np.array([], dtype=np.int64)
 
-    def search(
-        self, query: str, k: int, filters: MetadataFilters | None
-    ) -> list[tuple[str, float]]:
+    def score(self, query: str) -> QueryScores:
+        """Every row's score for ``query``: a retrieval computes it once for all its searches,
+        and may compute it while the question is being encoded."""
         base = self._retriever
         if base is None or not query.strip():
-            return []
-        rows = (self._allowed_rows(base, filters)
-                if filters is not None and filters.filters else None)
-        if rows is not None and not len(rows):  # every chunk filtered out
-            return []
+            return QueryScores(base, query, None)
         tokens = bm25s.tokenize(
             segment(query),
             stemmer=None if base.skip_stemming else base.stemmer,
@@ -186,10 +190,28 @@ class LexicalIndex:
         )
         token_ids = base.bm25.get_tokens_ids(tokens[0]) if tokens else []
         if not token_ids:
+            return QueryScores(base, query, None)
+        return QueryScores(base, query, np.asarray(base.bm25.get_scores_from_ids(token_ids)))
+
+    def search(
+        self, query: str, k: int, filters: MetadataFilters | None,
+        scored: QueryScores | None = None,
+    ) -> list[tuple[str, float]]:
+        """The best ``k`` rows ``filters`` allows; ``scored`` is ``score(query)`` when the
+        caller has it (of this very index: one loaded since is scored anew)."""
+        base = self._retriever
+        if base is None or not query.strip():
             return []
-        scores = np.asarray(base.bm25.get_scores_from_ids(token_ids))
+        rows = (self._allowed_rows(base, filters)
+                if filters is not None and filters.filters else None)
+        if rows is not None and not len(rows):  # every chunk filtered out
+            return []
+        if scored is None or scored.base is not base or scored.query != query:
+            scored = self.score(query)
+        if scored.scores is None:
+            return []
         return [(str(base.corpus[row]["node_id"]), score)
-                for row, score in best_rows(scores, rows, k)]
+                for row, score in best_rows(scored.scores, rows, k)]
 
 
 def _rows_by_doc(base: BM25Retriever) -> dict[str, np.ndarray]:

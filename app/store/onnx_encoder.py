@@ -95,13 +95,13 @@ class OnnxSentenceEncoder(BaseEmbedding):
         return self._dimension
 
     def _get_query_embedding(self, query: str) -> list[float]:
-        return [float(x) for x in self._encode_one(query)]
+        return self._encode_one(query).tolist()  # the same floats as float(x) each, in one call
 
     def _get_text_embedding(self, text: str) -> list[float]:
         return self._get_text_embeddings([text])[0]
 
     def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
-        return [[float(x) for x in row] for row in self._encode(list(texts))]
+        return [row.tolist() for row in self._encode(list(texts))]
 
     async def _aget_query_embedding(self, query: str) -> list[float]:
         return self._get_query_embedding(query)

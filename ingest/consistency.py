@@ -12,6 +12,7 @@ its chunks are all of that version and as many as the record says. Anything else
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from llama_index.core.storage.docstore import BaseDocumentStore
 
@@ -25,11 +26,13 @@ def purge(store: Store, docstore: BaseDocumentStore, doc_id: str) -> None:
     docstore.delete_document(doc_id, raise_error=False)  # also drops its hash
 
 
-def repair(store: Store, docstore: BaseDocumentStore) -> list[str]:
-    """Purge every incomplete document; return their ids."""
+def repair(store: Store, docstore: BaseDocumentStore,
+           metadata: dict[str, dict[str, Any]] | None = None) -> list[str]:
+    """Purge every incomplete document; return their ids. ``metadata`` is the store's chunk
+    metadata when the caller has read it (at 100k chunks a read takes ~20 s)."""
     records = {d.doc_id: d for d in store.list_documents()}
     chunk_hashes: dict[str, list[str]] = defaultdict(list)
-    for meta in store.chunk_metadata().values():
+    for meta in (store.chunk_metadata() if metadata is None else metadata).values():
         chunk_hashes[str(meta.get("doc_id"))].append(str(meta.get("doc_hash")))
     known = set(records) | set(chunk_hashes) | set(docstore.get_all_document_hashes().values())
     broken: list[str] = []

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from app.cli import main
+from app.store.bm25 import LexicalIndex
 from app.store.chroma import Store
 from ingest.pipeline import ingest
 from tests.conftest import CORPUS, HAIZHU, ZHANJIANG, make_settings
@@ -98,3 +100,34 @@ def test_chinese_structure_and_sentences(tmp_path: Path) -> None:
     assert "二、保障措施 > （三）加强组织领导" in sections
     goal = next(c for c in chunks if c.text.startswith("（二）"))
     assert goal.text == "（二）发展目标。到2027年，建成10个智能计算中心；培育50家企业。"
+
+
+def test_ingest_reads_the_whole_store_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                           ) -> None:
+    """Regression (issue 12): every ingest read all chunk metadata twice (repair, then the
+    BM25 check) and once more to rebuild BM25: at 100k chunks ~20 s a read."""
+    corpus = _copy_small_corpus(tmp_path / "corpus")
+    settings = make_settings(tmp_path / "data")
+    reads: list[str] = []
+    for name in ("chunk_metadata", "all_chunks"):
+        original = getattr(Store, name)
+
+        def spy(self: Store, _original: Any = original, _name: str = name) -> Any:
+            reads.append(_name)
+            return _original(self)
+
+        monkeypatch.setattr(Store, name, spy)
+    first = ingest([corpus], settings)
+    assert sorted(first.added) == sorted(SMALL) and first.chunks > 0
+    assert reads == ["chunk_metadata", "all_chunks"]  # the repair's read, the rebuild's
+    reads.clear()
+    second = ingest([corpus], settings)
+    assert sorted(second.unchanged) == sorted(SMALL)
+    assert reads == ["chunk_metadata"]  # one read serves the repair and the BM25 check
+    # The index still covers every chunk: a change after it is seen.
+    (corpus / f"{HAIZHU}.txt").write_text("Pazhou gets a third office in 2027.\n", "utf-8")
+    reads.clear()
+    third = ingest([corpus], settings)
+    assert third.updated == [HAIZHU] and reads == ["chunk_metadata", "all_chunks"]
+    hits = LexicalIndex(settings.bm25_dir).search("third office Pazhou", 3, None)
+    assert hits and hits[0][0].startswith(HAIZHU)

@@ -6,6 +6,7 @@ Loaded once and reloaded only when ingest has changed the store (its BM25 finger
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,12 +35,17 @@ class Catalog:
         self._fingerprint = current
         self.documents = {d.doc_id: d for d in self.store.list_documents()}
         self.places = PlaceIndex(self.documents.values())
-        self.chunk_total = sum(int(d.metadata.get("chunks", 0)) for d in self.documents.values())
+        self.chunk_total = self.chunks_of(self.documents)
         self._text.cache_clear()
 
     @property
     def doc_ids(self) -> set[str]:
         return set(self.documents)
+
+    def chunks_of(self, doc_ids: Iterable[str]) -> int:
+        """How many chunks these stored documents hold, by their records (no store read)."""
+        documents = self.documents
+        return sum(int(documents[d].metadata.get("chunks", 0)) for d in doc_ids if d in documents)
 
     def get(self, doc_id: str) -> StoredDocument:
         doc = self.documents.get(doc_id)

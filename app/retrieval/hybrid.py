@@ -19,9 +19,10 @@ from llama_index.core.vector_stores.types import MetadataFilter
 from app.models import Filters
 from app.retrieval.catalog import Catalog
 from app.retrieval.filters import all_of, metadata_filters, scope_filter
+from app.retrieval.found import Found
 from app.retrieval.glossary import expand_query
 from app.retrieval.places import PlaceInference
-from app.store.bm25 import LexicalIndex, QueryScores
+from app.store.bm25 import LexicalIndex
 from app.store.chroma import Store
 from app.store.chroma_requests import allowed_doc_ids
 from app.store.records import Chunk
@@ -128,7 +129,7 @@ class HybridRetriever:
         lexical = (_LEXICAL_POOL.submit(self.lexical.score, search_text)
                    if mode in ("hybrid", "bm25") else None)
         embedding = self.embedder.get_query_embedding(search_text)
-        found = _Found(embedding, lexical.result() if lexical else None)
+        found = Found(embedding, lexical.result() if lexical else None)
         rankings: list[Ranking] = []
         if scoped:
             scope = scope_filter(places.doc_ids)
@@ -163,7 +164,7 @@ class HybridRetriever:
         return RetrievalResult(query, hits, places, embedding, crosslingual)
 
     def _crosslingual_ranking(
-        self, query_vector: list[float], rankings: list[Ranking], found: _Found
+        self, query_vector: list[float], rankings: list[Ranking], found: Found
     ) -> Ranking:
         """The passages the other rankings found (filtered and scoped as they are), ranked by
         the multilingual model's similarity to the question in its own words: a dictionary's
@@ -178,7 +179,7 @@ class HybridRetriever:
         return (self.crosslingual_weight, sorted(pool, key=lambda cid: -similarity[cid]))
 
     def _dense(
-        self, embedding: list[float], conditions: list[MetadataFilter], k: int, found: _Found
+        self, embedding: list[float], conditions: list[MetadataFilter], k: int, found: Found
     ) -> list[str]:
         dense = self.store.query_dense(embedding, k, all_of(conditions))
         for chunk, cosine in dense:
@@ -193,7 +194,7 @@ class HybridRetriever:
         scope: MetadataFilter,
         scope_docs: set[str],
         mode: RetrievalMode,
-        found: _Found,
+        found: Found,
     ) -> tuple[list[str] | None, list[str] | None]:
         """The overall and the in-scope dense rankings (None: not run).
 
@@ -210,7 +211,7 @@ class HybridRetriever:
         elif mode == "hybrid":
             narrowed = allowed_doc_ids(conditions) if conditions else scope_docs
             allowed = None if narrowed is None else narrowed & scope_docs
-            if allowed is not None and self._chunks_of(allowed) <= SCOPE_IN_MEMORY:
+            if allowed is not None and self.catalog.chunks_of(allowed) <= SCOPE_IN_MEMORY:
                 dense = self.store.query_dense_within(embedding, self.candidates, allowed)
                 for chunk, cosine in dense:
                     found.chunks[chunk.chunk_id] = chunk
@@ -235,7 +236,7 @@ class HybridRetriever:
             return 0
         warmed = 0
         for docs in self.catalog.places.docs_by_place.values():
-            size = self._chunks_of(docs)
+            size = self.catalog.chunks_of(docs)
             if size > SCOPE_IN_MEMORY \
                     or self.store.scope_vectors.rows + size > self.store.scope_vectors.rows_kept:
                 continue
@@ -245,18 +246,13 @@ class HybridRetriever:
             warmed += 1
         return warmed
 
-    def _chunks_of(self, doc_ids: set[str]) -> int:
-        documents = self.catalog.documents
-        return sum(int(documents[d].metadata.get("chunks", 0)) for d in doc_ids
-                   if d in documents)
-
     def _rankings(
         self,
         text: str,
         dense: list[str] | None,
         conditions: list[MetadataFilter],
         mode: RetrievalMode,
-        found: _Found,
+        found: Found,
     ) -> list[tuple[float, list[str]]]:
         rankings: list[tuple[float, list[str]]] = []
         if dense is not None:
@@ -269,7 +265,7 @@ class HybridRetriever:
             rankings.append((self.bm25_weight, [cid for cid in lexical if cid in found.chunks]))
         return rankings
 
-    def _cosines(self, chunk_ids: list[str], found: _Found) -> dict[str, float]:
+    def _cosines(self, chunk_ids: list[str], found: Found) -> dict[str, float]:
         """The passages' cosine similarity to the question: the dense query reported it for
         those it found; the vectors of those only BM25 found are fetched, for the passages
         kept only (a few, not the ~30 BM25 candidates)."""
@@ -287,18 +283,3 @@ SCOPE_DEPTH = 4
 # A place's documents of at most this many chunks are searched in memory (Store.query_dense_
 # within), more through Chroma's filtered query.
 SCOPE_IN_MEMORY = 20_000
-
-
-class _Found:
-    """The passages one retrieval has met, with their cosine similarity to the query."""
-
-    def __init__(self, embedding: list[float], scored: QueryScores | None = None) -> None:
-        self.scored = scored  # BM25's scores of the question, when computed beforehand
-        query = np.asarray(embedding, dtype=np.float32)
-        self.query = query / (np.linalg.norm(query) or 1.0)
-        self.chunks: dict[str, Chunk] = {}
-        self.cosines: dict[str, float] = {}
-
-    def cosine(self, vector: Sequence[float]) -> float:
-        v = np.asarray(vector, dtype=np.float32)
-        return float(np.dot(self.query, v / (np.linalg.norm(v) or 1.0)))

@@ -71,14 +71,14 @@ class Dictionary:
         found: list[Term] = []
         for run in CJK_RUN.findall(text):
             for word in segment(run).split():
-                for piece in self._pieces(word):
+                for piece in self.pieces(word):
                     english = self.entries.get(piece, ())
                     # One character alone is too ambiguous to render (比: "compare", "Belgium").
                     if english and len(piece) > 1 and piece not in STOPWORDS:
                         found.append(Term(piece, english))
         return found
 
-    def _pieces(self, word: str) -> list[str]:
+    def pieces(self, word: str) -> list[str]:
         """The word itself when the dictionary has it, else the fewest dictionary words that
         cover it (longer words first: 数字化 stays whole, not 数字 + 化)."""
         if word in self.entries or len(word) == 1:

@@ -105,7 +105,8 @@ class GenerativeAnswerer:
             if self.budget is not None:
                 fitted = self.budget.fit(question, passages, deadline)
                 passages, hits, max_tokens = fitted.excerpts, fitted.hits, fitted.max_tokens
-            grounder = Grounder(hits)  # the prompt numbers these 1..k: the check holds it to them
+            # The prompt numbers these 1..k: the check holds it to them.
+            grounder = Grounder(hits, question)
             messages = build_messages(question, passages)
             with contextlib.closing(self.client.stream(messages, max_tokens,
                                                        deadline)) as deltas:
@@ -127,7 +128,7 @@ class GenerativeAnswerer:
             last, grounded = grounder.finish()
             yield from (Checked(text) for text in last)
         else:  # a late lone </think> turned streamed answer into thinking: check the rest anew
-            grounded = ground(splitter.answer, hits)
+            grounded = ground(splitter.answer, hits, question)
         yield Done(self._final(grounded, extractive, retrieval, splitter.reasoning))
 
     @staticmethod

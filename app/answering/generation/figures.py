@@ -33,12 +33,12 @@ _MONTH_NAME = re.compile(rf"(?<=\d )({'|'.join(_MONTHS)})\b|\b({'|'.join(_MONTHS
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 # Number words a passage may use where an answer writes digits ("six work tasks" -> 6项).
 # They support an answer's figure but are no figures of an answer (like a bare 一…九).
-_WORD_VALUES = {word: value for value, word in enumerate(
+NUMBER_WORDS = {word: value for value, word in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty".split())} | {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90, "hundred": 100}
-_NUMBER_WORD = re.compile(rf"\b({'|'.join(_WORD_VALUES)})\b(\s*(?:%|percent\b|per cent\b))?",
+_NUMBER_WORD = re.compile(rf"\b({'|'.join(NUMBER_WORDS)})\b(\s*(?:%|percent\b|per cent\b))?",
                           re.IGNORECASE)
 # Words that hold a Chinese unit character but count nothing: 千兆 (giga-), 百兆, 十分 (very),
 # 百姓 (the people). A lone 百 or 千 is never written for 100 or 1000 (一百, 一千 are).
@@ -131,5 +131,5 @@ def figures_supported(claim: str, passages: list[str]) -> bool:
 
 
 def _word_figures(text: str) -> set[tuple[str, bool]]:
-    return {(str(_WORD_VALUES[m.group(1).lower()]), bool(m.group(2)))
+    return {(str(NUMBER_WORDS[m.group(1).lower()]), bool(m.group(2)))
             for m in _NUMBER_WORD.finditer(text)}

@@ -30,6 +30,7 @@ import Stemmer
 
 from app.answering.citations import Sentence, citation
 from app.answering.generation.figures import figures, figures_supported
+from app.answering.generation.source_terms import annotate
 from app.models import Citation
 from app.retrieval.glossary import expand_query
 from app.retrieval.hybrid import Hit
@@ -87,6 +88,7 @@ class Grounder:
     """Checks an answer sentence by sentence against ``hits`` (passage n is ``hits[n-1]``)."""
 
     hits: list[Hit]
+    question: str = ""  # a Chinese one: its answer's new terms get the passages' English
     unsupported: list[str] = field(default_factory=list)
     not_covered: bool = False
     _kept: list[Kept] = field(default_factory=list)
@@ -156,7 +158,8 @@ class Grounder:
             return None
         for n in cited:
             self._numbers.setdefault(n, len(self._numbers) + 1)
-        self._kept.append(Kept(claim, cited))
+        sentence = annotate(sentence, passages, self.question)
+        self._kept.append(Kept(strip_markers(sentence), cited))
 
         def renumber(m: re.Match[str]) -> str:
             numbers = dict.fromkeys(self._numbers[n] for n in markers(m.group(0)))
@@ -218,8 +221,8 @@ def best_sentence(hit: Hit, claims: list[str]) -> tuple[Sentence, float]:
     return sentence, score
 
 
-def ground(answer: str, hits: list[Hit]) -> Grounded:
+def ground(answer: str, hits: list[Hit], question: str = "") -> Grounded:
     """Check a whole answer at once."""
-    grounder = Grounder(hits)
+    grounder = Grounder(hits, question)
     grounder.feed(answer)
     return grounder.finish()[1]

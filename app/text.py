@@ -92,6 +92,13 @@ def segment(text: str) -> str:
     return CJK_RUN.sub(lambda m: " " + " ".join(jieba.cut(m.group(0))) + " ", text)
 
 
+def is_word(text: str) -> bool:
+    """Whether jieba's dictionary (the one ``segment`` cuts with) lists ``text`` as a word."""
+    tokenizer = _jieba().dt
+    tokenizer.check_initialized()
+    return bool(tokenizer.FREQ.get(text))
+
+
 def content_tokens(text: str) -> list[str]:
     """Lower-cased word tokens without stopwords, Chinese segmented: for overlap scoring."""
     return [t for t in _TOKEN.findall(segment(text).lower()) if t not in STOPWORDS]

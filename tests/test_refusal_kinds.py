@@ -97,6 +97,9 @@ def test_a_detail_the_texts_hold_is_answered(services: Services, question: str,
         ("解读人叫什么名字？", Asks.PERSON),
         ("总投资是多少亿元？", Asks.MONEY),
         ("每家实验室能拿到多少资助？", Asks.MONEY),
+        ("产业园区规划面积是多少平方公里？", Asks.AREA),
+        ("How many square kilometres does the zone cover?", Asks.AREA),
+        ("What is the planned area of the cluster?", Asks.AREA),
     ],
 )
 def test_what_a_question_asks_for_in_either_language(question: str, kind: Asks) -> None:
@@ -117,6 +120,9 @@ def test_how_often_is_no_span_and_a_share_of_a_sum_is_no_sum() -> None:
     assert Asks.SHARE in asks("上云率要达到多少？")
     assert Asks.PLACE in asks("创新中心建在哪儿？")
     assert Asks.PENALTY in asks("违反规定的企业怎么处理？")
+    # "in which fields" and "what area of AI" ask no place and no extent of land.
+    assert Asks.PLACE not in asks("湛江在哪些领域应用人工智能？")
+    assert Asks.AREA not in asks("What area of AI does Shenzhen prioritize?")
 
 
 def test_what_a_chinese_question_counts() -> None:
@@ -151,6 +157,9 @@ def test_a_sentence_must_hold_the_kind_not_only_the_topic() -> None:
     assert lacks({Asks.DEADLINE}, "On December 28th, the bureau opened.") == {Asks.DEADLINE}
     assert not lacks({Asks.FREQUENCY}, "Data are released on a quarterly basis.")
     assert lacks({Asks.FREQUENCY}, "Data will be released.") == {Asks.FREQUENCY}
+    assert not lacks({Asks.AREA}, "The zone covers 20 square kilometers.")
+    assert not lacks({Asks.AREA}, "集聚区规划面积约20平方公里。")
+    assert lacks({Asks.AREA}, "The zone's master plan was launched in 2025.") == {Asks.AREA}
 
 
 def test_a_sum_the_question_states_does_not_say_how_much() -> None:

@@ -6,7 +6,7 @@ a quantity, one asking for money (a budget, a subsidy) a sum in a currency, one 
 share or a rate (what percentage, a tax rate) a percentage or fraction, one asking how long
 a span of time; *when* a date;
 *which penalty* a sanction; *where* a named place; a phone number or an e-mail address; *by
-when* a time limit; *how often* a frequency. A sentence on the
+when* a time limit; *how often* a frequency; *how many square kilometres* an area. A sentence on the
 question's topic that lacks what was asked does not answer it (the extractive answerer scores
 it down, so a question whose detail the texts lack is refused). The patterns are the two
 languages' question words and general features of such sentences (an organization's head
@@ -122,6 +122,12 @@ _FREQUENCY = re.compile(
     r"|每(?:年|季度|月|周|天|日)|定期",
     re.IGNORECASE,
 )
+# An extent of land or floor: a figure with a unit of area.
+_AREA = re.compile(
+    r"\d[\d,.]*\s*(?:square (?:kilomet|met)(?:re|er)s?|sq\.? ?(?:km|m)\b|km2|km²|m2|m²"
+    r"|hectares?|acres?|mu\b)|\d\s*[万千百]?\s*(?:平方公里|平方千米|平方米|亩|公顷)",
+    re.IGNORECASE,
+)
 _SUPPLIES = {
     Asks.WHO: _WHO,
     Asks.QUANTITY: _QUANTITY,
@@ -137,6 +143,7 @@ _SUPPLIES = {
     Asks.CONTACT: _CONTACT,
     Asks.DEADLINE: _DEADLINE,
     Asks.FREQUENCY: _FREQUENCY,
+    Asks.AREA: _AREA,
 }
 
 
@@ -144,7 +151,7 @@ _SUPPLIES = {
 # (A quantity or an organization is looser: "how large" may be answered in words.)
 STRICT = frozenset(
     {Asks.DATE, Asks.DAY, Asks.DURATION, Asks.PERSON, Asks.MONEY, Asks.SHARE, Asks.PLACE,
-     Asks.PENALTY, Asks.PHONE, Asks.CONTACT, Asks.DEADLINE, Asks.FREQUENCY}
+     Asks.PENALTY, Asks.PHONE, Asks.CONTACT, Asks.DEADLINE, Asks.FREQUENCY, Asks.AREA}
 )
 
 

@@ -26,6 +26,7 @@ class Asks(Enum):
     CONTACT = "contact"
     DEADLINE = "deadline"
     FREQUENCY = "frequency"
+    AREA = "area"
 
 
 # "多久发布一次", "how often": a frequency, which no span of time answers.
@@ -133,9 +134,17 @@ _QUESTION = {
         re.IGNORECASE,
     ),
     Asks.FREQUENCY: _FREQUENCY_ASKED,
+    # An extent of land or floor: "how many square kilometres", "占地多少亩".
+    Asks.AREA: re.compile(
+        r"\b(how (many|much) (square|sq\.?) |how (large|big) (is )?(an? |the )?(land |floor "
+        r"|planned |total |site )?area\b|(land|floor|planned|site|built-up|covered) area"
+        r"|how many (hectares|acres)\b)"
+        r"|面积|平方公里|平方千米|平方米|多少亩|几亩|公顷|占地(多少|多大|多广)",
+        re.IGNORECASE,
+    ),
     Asks.PLACE: re.compile(
         r"\b(where|what (location|site|address)|which (location|site|address|district|park"
-        r"|street|building))\b|哪里|在哪|何处|什么地方|什么位置|地址|选址|位于|哪儿|何地"
+        r"|street|building))\b|哪里|在哪(?!些|个(?:领域|方面|环节|行业|阶段|部门|单位|方向))|哪些地方|何处|什么地方|什么位置|地址|选址|位于|哪儿|何地"
         r"|哪个(区|县|镇|街道|园区|城市|省|地方)|哪座城市",
         re.IGNORECASE,
     ),

@@ -1,5 +1,6 @@
 """Sentences whose form says how to read them: a heading names a topic and answers nothing; a
-document's field line ("Interpreter: Guo Hongwei") is read under the document's title."""
+document's field line ("Interpreter: Guo Hongwei") is read under the document's title, and a
+measure's closing remark ("(Responsible units: …)") under the measure's heading."""
 
 from __future__ import annotations
 
@@ -28,8 +29,24 @@ def is_field(text: str) -> bool:
     return bool(_FIELD.match(text)) and len(text.split()) <= FIELD_WORDS
 
 
+# "(Responsible units: …)" closing a measure: a field in brackets, which says who carries out
+# the measure; which measure is said by its heading, often sentences away.
+_REMARK = re.compile(r"[(（][A-Za-z][A-Za-z ]{1,30}[:：][^()（）]*[)）]\.?\s*$")
+
+
+def _heading(sentence: Sentence) -> str:
+    """The innermost section heading of the sentence's passage ("(11) Promoting …")."""
+    section = str(sentence.chunk.metadata.get("section") or "")
+    return section.rsplit(">", 1)[-1].strip()
+
+
 def in_context(sentence: Sentence) -> str:
-    """What a sentence is scored as: a document's field line under the document's title."""
-    if not is_field(sentence.text):
-        return sentence.text
-    return f"{sentence.chunk.metadata.get('title') or ''}: {sentence.text}"
+    """What a sentence is scored as: a document's field line under the document's title, a
+    sentence closing in a bracketed remark under its section's heading."""
+    if is_field(sentence.text):
+        return f"{sentence.chunk.metadata.get('title') or ''}: {sentence.text}"
+    if _REMARK.search(sentence.text):
+        heading = _heading(sentence)
+        if heading and heading not in sentence.text:
+            return f"{heading}: {sentence.text}"
+    return sentence.text

@@ -1,0 +1,34 @@
+"""A measure's closing remark is read under the measure's heading."""
+
+from __future__ import annotations
+
+from app.answering.citations import Sentence
+from app.answering.sentence_forms import in_context
+from app.models import AskRequest
+from app.services import Services
+from app.store.records import Chunk
+
+REMARK = "Explore pilot projects. (Responsible units: Municipal Fire Rescue Detachment, etc.)"
+
+
+def _sentence(text: str, section: str) -> Sentence:
+    chunk = Chunk("c-0", "doc", text, 0, len(text), {"doc_id": "doc", "section": section})
+    return Sentence(chunk, 0, len(text), text, 1)
+
+
+def test_a_remark_is_read_under_its_heading_and_other_sentences_alone() -> None:
+    section = "4. Scenarios > (11) Promoting “Urban Governance + AI”"
+    assert in_context(_sentence(REMARK, section)) == (
+        f"(11) Promoting “Urban Governance + AI”: {REMARK}")
+    assert in_context(_sentence("Explore pilot projects.", section)) == "Explore pilot projects."
+
+
+def test_which_units_carry_out_a_measure_named_by_its_heading(services: Services) -> None:
+    """Asked which units are responsible for a Shenzhen measure, the answer quoted another
+    measure's units: the remark "(Responsible units: …)" holds no word of the measure's name,
+    which is its heading, sentences away."""
+    answer = services.ask(AskRequest(
+        question="Which units are responsible for Shenzhen's \"public service + AI\" measure?",
+        mode="extractive"))
+    assert not answer.refused
+    assert "Municipal Health Commission" in answer.citations[0].quote

@@ -1,4 +1,5 @@
-"""A measure's closing remark is read under the measure's heading."""
+"""What a sentence is scored as: a measure's closing remark under its heading, a verb's past
+form as the verb."""
 
 from __future__ import annotations
 
@@ -32,3 +33,11 @@ def test_which_units_carry_out_a_measure_named_by_its_heading(services: Services
         mode="extractive"))
     assert not answer.refused
     assert "Municipal Health Commission" in answer.citations[0].quote
+
+
+def test_an_irregular_verb_meets_its_past_form(services: Services) -> None:
+    """举行 renders "hold", the text says the event is "held on the 8th of each month": the
+    stemmer keeps "held" apart from "hold", and the question was refused."""
+    answer = services.ask(AskRequest(question="深圳创投日每月几号举行？", mode="extractive"))
+    assert not answer.refused
+    assert "8th of each month" in answer.answer

@@ -30,7 +30,7 @@ from app.retrieval.hybrid import RetrievalResult
 from app.settings import AnswerSettings
 from app.store.metadata import is_official
 from app.store.vectors import QueryTextEmbedder, TextEmbedder, TextVectors, unit
-from app.text import content_tokens, has_cjk, segment
+from app.text import IRREGULAR, content_tokens, has_cjk, segment
 
 NO_ANSWER = "The knowledge base has no passage that answers this question."
 SEMANTIC_WEIGHT = 0.6
@@ -274,4 +274,5 @@ class ExtractiveAnswerer:
         }
 
     def _stems(self, text: str) -> list[str]:
-        return list(self._stemmer.stemWords(content_tokens(text)))
+        words = [IRREGULAR.get(w, w) for w in content_tokens(text)]
+        return list(self._stemmer.stemWords(words))

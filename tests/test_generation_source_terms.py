@@ -51,3 +51,13 @@ def test_the_check_keeps_the_annotation_and_cites_the_annotated_sentence() -> No
     grounded = ground("该措施由市公安局负责[1]。", hits, "深圳这项措施由哪个单位负责？")
     assert "市公安局（Municipal Public Security Bureau）" in grounded.answer
     assert grounded.citations[0].quote.startswith("Responsible units:")
+
+
+def test_only_an_organisation_s_chinese_is_widened_to_a_name() -> None:
+    """基础设施 ("infrastructure") was glossed "New Infrastructure Construction" and 漳州
+    "Zhangzhou Municipal People's Government Office": the capitalised words around a rendering
+    were taken for its name when the Chinese named no organisation."""
+    passage = ("Notice of the Zhangzhou Municipal People's Government Office on the New "
+               "Infrastructure Construction plan.")
+    sentence = "漳州要推进基础设施方面的工作[1]。"
+    assert annotate(sentence, [passage], "") == sentence

@@ -3,11 +3,11 @@
 The texts are English and a Chinese question gets a Chinese answer, so a model writes 市公安局
 where the passage says "Municipal Public Security Bureau", or 区块链和元宇宙 for "blockchain and
 metaverse". An official who checks the answer against its source (or quotes it onward) needs
-the source's wording, and a 1.5B model does not keep it however the prompt asks. So each run of
-Chinese words in a checked sentence that the question did not already hold -- what the answer
-adds -- is looked up in the general dictionary (``app.retrieval.dictionary``), and when every
-word of the run finds its rendering within a short stretch of a cited passage, that stretch is
-copied verbatim after the run: 区块链和元宇宙（blockchain and metaverse）.
+the source's wording, and a 1.5B model does not keep it however the prompt asks. So the runs
+of Chinese words in a checked sentence that hold a word the question did not -- what the
+answer adds -- are looked up in the general dictionary (``app.retrieval.dictionary``), and
+when every word of a run finds its rendering within a short stretch of a cited passage, that
+stretch is copied verbatim after the run: 区块链和元宇宙（blockchain and metaverse）.
 
 Nothing is annotated from a guess: a run some of whose words find no rendering in the passage,
 or whose renderings lie far apart, is left as the model wrote it.
@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import Stemmer
 
@@ -33,6 +34,8 @@ _MARKER = re.compile(r"[\[【][\d\s,，、]*[\]】]")
 # renders "six work tasks").
 _PIECE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|\d+")
 _NAME_TAIL = 3  # characters: 局, 中心, 建设局
+# The last characters of an organisation's Chinese name: a bureau, commission, office, centre.
+_ORGANISATION = re.compile(r"(?:[局委办室部厅院会所队站馆]|中心|集团|公司|联盟)$")
 _WORD_OF_NUMBER = {value: word for word, value in NUMBER_WORDS.items()}
 _stemmer = Stemmer.Stemmer("english")
 
@@ -102,23 +105,38 @@ def _segments(words: list[_Word]) -> Iterator[list[_Word]]:
     yield segment
 
 
-def _name_end(words: list[_Word], last: _Word, given: set[str]) -> int:
-    """Where the Chinese for a name ends: the run's words render part of it, and the rest
-    of the name's Chinese (建设局 after 住房 in 市住房建设局) follows, a few characters at most."""
+def _name_end(words: list[_Word], last: _Word, given: set[str]) -> int | None:
+    """Where the Chinese of an organisation's name ends, when the run's words render part of
+    one: the run, and a few characters at most of the name's tail, ending in what names an
+    organisation (局, 委, 中心: 市住房建设局 after 住房). None: no organisation's name."""
     end = last.end
+    ends = [end]
     for word in words[words.index(last) + 1:]:
         if (word.start != end or word.joins or word.text in given
                 or word.end - last.end > _NAME_TAIL):
             break
         end = word.end
-    return end
+        ends.append(end)
+    return next((e for e in reversed(ends) if _ORGANISATION.search(_text_before(words, e))),
+                None)
 
 
-def _stretch(run: list[_Word], passage: str) -> str | None:
+def _text_before(words: list[_Word], end: int) -> str:
+    return "".join(w.text for w in words if w.end <= end)
+
+
+@lru_cache(maxsize=64)
+def _tokens(passage: str) -> tuple[tuple[int, int, str], ...]:
+    """The passage's words as (start, end, stem); every run of an answer is sought in them."""
+    return tuple((m.start(), m.end(), _stemmer.stemWord(m.group(0).lower()))
+                 for m in _WORD.finditer(passage))
+
+
+def _stretch(run: list[_Word], passage: str, name: bool = False) -> str | None:
     """The shortest stretch of ``passage`` that says one sense of every word of the run and
-    holds no other word but function words ("of", "and", "the"), or None."""
-    tokens = [(m.start(), m.end(), _stemmer.stemWord(m.group(0).lower()))
-              for m in _WORD.finditer(passage)]
+    holds no other word but function words ("of", "and", "the"), or None; for ``name`` (the
+    Chinese names an organisation) widened to the capitalised name it lies in."""
+    tokens = _tokens(passage)
     stems = frozenset().union(*(w.stems for w in run))
     rendered = [w for w in run if w.senses]
     best: tuple[int, int] | None = None
@@ -141,7 +159,7 @@ def _stretch(run: list[_Word], passage: str) -> str | None:
     chinese = run[-1].end - run[0].start
     if chinese == 1:  # one character (一, "one") is too ambiguous, even inside a name
         return None
-    first, last = _whole_name(passage, tokens, *best)
+    first, last = _whole_name(passage, tokens, *best) if name else best
     text = passage[tokens[first][0]:tokens[last][1]]
     # One everyday word (政府, "government") is not worth a gloss; a term (区块链) or a name is.
     if chinese == 2 and " " not in text:
@@ -152,7 +170,7 @@ def _stretch(run: list[_Word], passage: str) -> str | None:
     return text
 
 
-def _whole_name(passage: str, tokens: list[tuple[int, int, str]], first: int,
+def _whole_name(passage: str, tokens: tuple[tuple[int, int, str], ...], first: int,
                 last: int) -> tuple[int, int]:
     """The stretch widened over the capitalised words of a name it starts or ends in: 公安局
     renders "Public Security Bureau", the passage's name is "Municipal Public Security Bureau"
@@ -185,45 +203,42 @@ def annotate(sentence: str, passages: list[str], question: str) -> str:
     for segment in _segments(words):
         start = 0
         while start < len(segment):
-            found = _gloss(segment, start, given, passages)
+            found = _gloss(segment, start, words, given, passages)
             if found is None:
                 start += 1
                 continue
-            end, english = found
-            last = segment[end - 1]
-            glosses.append((_name_end(words, last, given) if _is_name(english) else last.end,
-                            english))
+            end, at, english = found
+            glosses.append((at, english))
             start = end
+            while start < len(segment) and segment[start].start < at:  # a name's tail
+                start += 1
     out, previous = [], 0
     for at, english in glosses:
-        if english.lower() not in sentence.lower():
+        if english.lower() not in sentence.lower() and at > previous:
             out.append(f"{sentence[previous:at]}（{english}）")
             previous = at
     out.append(sentence[previous:])
     return "".join(out)
 
 
-def _gloss(segment: list[_Word], start: int, given: set[str],
-           passages: list[str]) -> tuple[int, str] | None:
+def _gloss(segment: list[_Word], start: int, words: list[_Word], given: set[str],
+           passages: list[str]) -> tuple[int, int, str] | None:
     """The longest run ``segment[start:end]`` holding a word the question lacks that a passage
-    renders, as (end, the passage's words)."""
+    renders, as (end, where its Chinese ends, the passage's words)."""
     if segment[start].joins:
         return None
     for end in range(len(segment), start, -1):
         run = segment[start:end]
         # A figure starts what it counts (6项工作任务, "six work tasks"), never ends a term.
-        if run[-1].joins or run[-1].text.isdigit() or all(
-                w.text in given for w in run):
+        if run[-1].joins or run[-1].text.isdigit() or all(w.text in given for w in run):
             continue
-        english = next((e for p in passages if (e := _stretch(run, p))), None)
+        name_end = _name_end(words, run[-1], given)
+        english = next((e for p in passages if (e := _stretch(run, p, name_end is not None))),
+                       None)
         # A Chinese term ends in its head (智能代理平台: 平台), so a run that stops before the
         # next word of its stretch (智能 of 智能代理平台, "intelligent") would gloss a part as
-        # the whole; a name is the exception, its Chinese tail is found by ``_name_end``.
+        # the whole; an organisation's name may go on in Chinese (住房 of 市住房建设局).
         cut = end < len(segment) and not segment[end].joins
-        if english is not None and (not cut or _is_name(english)):
-            return end, english
+        if english is not None and (not cut or name_end is not None):
+            return end, name_end if name_end is not None else run[-1].end, english
     return None
-
-
-def _is_name(english: str) -> bool:
-    return english[:1].isupper() and english.split()[-1][:1].isupper()

@@ -92,6 +92,9 @@ _SHARE = re.compile(
 )
 _NAME_WORD = re.compile(r"[A-Za-z]+")
 _CAPITALIZED = re.compile(r"[A-Z][a-z]+")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》|‘[^’]*’")
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"}
 _PLACE_WORDS = {"district", "county", "park", "zone", "street", "road", "avenue", "town",
                 "island", "port", "province", "building", "campus", "area", "village", "bay",
                 "new", "the"}
@@ -128,6 +131,21 @@ _AREA = re.compile(
     r"|hectares?|acres?|mu\b)|\d\s*[万千百]?\s*(?:平方公里|平方千米|平方米|亩|公顷)",
     re.IGNORECASE,
 )
+# A condition stated: what must be met ("must", "no less than", "须", "不低于"), not merely
+# "qualified enterprises", which names no condition.
+_CONDITION = re.compile(
+    r"\b(must|shall|required|requires?|requirements?|eligib\w*|qualif(y|ies|ications?)"
+    r"|conditions?|criteria|at least|no less than|not less than|meet(s|ing)?|satisf\w*"
+    r"|registered)\b|须|应当|需要|要求|条件|资格|不低于|不少于|符合",
+    re.IGNORECASE,
+)
+# A procedure stated: a submission, a review, an approval, steps to follow.
+_PROCEDURE = re.compile(
+    r"\b(submit\w*|approv\w*|review\w*|procedur\w*|steps?|apply (to|for|through|online)"
+    r"|application (form|materials?|process)|register\w* (with|at|online)|fil(e|ed|ing) (with|to)"
+    r")\b|提交|审批|审核|审查|报送|备案|申报|程序|流程",
+    re.IGNORECASE,
+)
 _SUPPLIES = {
     Asks.WHO: _WHO,
     Asks.QUANTITY: _QUANTITY,
@@ -144,6 +162,8 @@ _SUPPLIES = {
     Asks.DEADLINE: _DEADLINE,
     Asks.FREQUENCY: _FREQUENCY,
     Asks.AREA: _AREA,
+    Asks.CONDITION: _CONDITION,
+    Asks.PROCEDURE: _PROCEDURE,
 }
 
 
@@ -151,7 +171,8 @@ _SUPPLIES = {
 # (A quantity or an organization is looser: "how large" may be answered in words.)
 STRICT = frozenset(
     {Asks.DATE, Asks.DAY, Asks.DURATION, Asks.PERSON, Asks.MONEY, Asks.SHARE, Asks.PLACE,
-     Asks.PENALTY, Asks.PHONE, Asks.CONTACT, Asks.DEADLINE, Asks.FREQUENCY, Asks.AREA}
+     Asks.PENALTY, Asks.PHONE, Asks.CONTACT, Asks.DEADLINE, Asks.FREQUENCY, Asks.AREA,
+     Asks.CONDITION, Asks.PROCEDURE}
 )
 
 
@@ -169,7 +190,10 @@ def lacks(kinds: set[Asks], sentence: str, question: str = "") -> set[Asks]:
         missing.add(Asks.PERSON)
     if Asks.PLACE in kinds and Asks.PLACE not in missing:
         known = {w.lower() for w in _NAME_WORD.findall(english_part(question))} | _PLACE_WORDS
-        if not any(_names(m.group(0)) - known for m in _PLACE.finditer(sentence)):
+        # A quoted title ("the “Shenzhen Special Economic Zone … Regulations”") names a
+        # document, not where anything is; "in November" is a time.
+        unquoted = _QUOTED.sub(" ", sentence)
+        if not any(_names(m.group(0)) - known - _MONTHS for m in _PLACE.finditer(unquoted)):
             missing.add(Asks.PLACE)
     return missing
 

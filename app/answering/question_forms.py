@@ -27,12 +27,17 @@ class Asks(Enum):
     DEADLINE = "deadline"
     FREQUENCY = "frequency"
     AREA = "area"
+    CONDITION = "condition"
+    PROCEDURE = "procedure"
 
 
 # "多久发布一次", "how often": a frequency, which no span of time answers.
 _FREQUENCY_ASKED = re.compile(
     r"\bhow (often|frequently)\b|\bat what (interval|frequency)\b|\bhow many times a\b"
-    r"|(多久|多长时间|隔多久|多少天|几天|几个月|几年)[^，。？?]{0,6}一次|频率|频次|每隔多久",
+    r"|(多久|多长时间|隔多久|多少天|几天|几个月|几年)[^，。？?]{0,6}一[次回趟]|频率|频次|每隔多久"
+    # "一年一次还是半年一次", "每月几次"; "yearly or quarterly": a rate of repeats, named.
+    r"|(年|季度?|月|周|星期|天|日)[一两几][次回趟]|\b(annually|yearly|quarterly|monthly|weekly"
+    r"|daily)\b",
     re.IGNORECASE,
 )
 _QUESTION = {
@@ -58,7 +63,7 @@ _QUESTION = {
         r"\bwhen(?=\s+(?:did|does|do|will|would|was|were|is|are|has|have|had|should|must|can"
         r"|could|shall)\b|\s*[?？]|\s*$)|^when\b"
         r"|\b(what (date|year|day|month|deadline)s?|which (date|year|day|month)s?"
-        r"|by what (date|year)|deadline)\b"
+        r"|by what (date|year)|deadline)\b|(?<![\w-])(?<!to )dates?\b"  # "opening date?"
         r"|何时|什么时候|啥时候|什么时间|几时|哪一年|哪年|哪几年|哪天|哪一天|哪个月|几月|几号|日期|期限|时限"
         r"|截止(?!目前|到目前|至目前|现在|当前|今)",
         re.IGNORECASE,
@@ -72,7 +77,11 @@ _QUESTION = {
     Asks.PENALTY: re.compile(
         r"\b(penalt(y|ies)|fines?|sanctions?|punish(ment|ed)?|liabilit(y|ies))\b"
         r"|处罚|罚款|惩罚|处分|罚则|追究|追责|罚多少|法律责任|后果"
-        r"|(违反|违规|违法|未按|不按)[^？?]{0,20}(怎么|如何)(处理|处置|办)",
+        r"|(违反|违规|违法|未按|不按)[^？?]{0,20}(怎么|如何)(处理|处置|办)"
+        # What follows not complying: "没按要求…的话，会怎么样", "what happens if they fail to".
+        r"|(没|未|不)[^？?]{0,30}(会怎么样|会怎样|会如何|怎么办|有什么影响)"
+        r"|\bwhat happens\b[^?]*\b(not|\w+n't|fail\w*|without|violat\w*|breach\w*|break\w*"
+        r"|ignor\w*|refus\w*|skip\w*|omit\w*|leaves? out|miss\w*)\b",
         re.IGNORECASE,
     ),
     # A person holding an office (not "who is responsible", which a unit answers).
@@ -83,7 +92,8 @@ _QUESTION = {
         r"|\b(contact|interpreter|spokes(man|woman|person))\b|\bcontact person\b"
         r"|主任|局长|处长|主席|市长|区长|书记|部长|院长|负责人|董事长|总经理|由谁|谁担任|谁领导"
         r"|[组队会校所厅科社行]长|联系人|发言人|经办人|人(的)?(是谁|叫什么|姓名|名字)|姓名|哪位"
-        r"|分管领导|主要领导|领导是谁|法定代表人|\bname of the (person|official|director|head)\b",
+        r"|分管领导|主要领导|领导是谁|法定代表人|一把手|带头人"
+        r"|\bname of the (person|official|director|head)\b",
         re.IGNORECASE,
     ),
     # A sum of money: a budget, a price, a subsidy or grant, an amount invested.
@@ -101,6 +111,7 @@ _QUESTION = {
     Asks.SHARE: re.compile(
         r"\b(what|which) (share|percentage|percent|proportion|fraction|ratio)\b|\bwhat per ?cent"
         r"|\bhow (big|large) (a|is the) (share|proportion|percentage)\b"
+        r"|(?:^|[^\d\s])\s*%"  # "what % of": the sign asked, no figure before it
         r"|\b(tax|interest|subsidy|growth|coverage|utili[sz]ation|discount|loan) rates?\b"
         r"|百分之几|百分之多少|百分点|百分比|多大比例|什么比例|比例|占比|比重|几成|税率|利率|费率"
         r"|贴息率|增长率|覆盖率|(?<![效频])率[^，。？?]{0,5}(多少|几)|占(?!地)[^，。？?]{0,8}多少"
@@ -139,19 +150,41 @@ _QUESTION = {
         r"\b(how (many|much) (square|sq\.?) |how (large|big) (is )?(an? |the )?(land |floor "
         r"|planned |total |site )?area\b|(land|floor|planned|site|built-up|covered) area"
         r"|how many (hectares|acres)\b)"
-        r"|面积|平方公里|平方千米|平方米|多少亩|几亩|公顷|占地(多少|多大|多广)",
+        r"|面积|平方公里|平方千米|平方米|多少亩|几亩|公顷|占地(多少|多大|多广)"
+        r"|(区|园|范围|用地|地块)[^，。？?的]{0,6}有?多(大|广)",  # "集聚区范围有多大"
+        re.IGNORECASE,
+    ),
+    # Who may apply, on what terms: "who is eligible", "需要具备什么条件".
+    Asks.CONDITION: re.compile(
+        r"\bwho (is|are) (eligible|entitled)\b|\bwho (qualifies|can apply|may apply)\b"
+        r"|\beligib(le|ility)\b|\bqualif(y|ies|ications?)\b|\b(criteria|prerequisites?)\b"
+        r"|\bwhat (conditions|requirements|qualifications)\b"
+        r"|(什么|哪些)条件|条件是什么|资格|门槛|(申报|申请|准入|入选|认定)(条件|标准)|符合(什么|哪些)"
+        r"|(谁|哪些[^，。？?]{0,8})(可以|能|能够|有资格)(申请|申报|享受|入选)",
+        re.IGNORECASE,
+    ),
+    # How to get something approved: "the approval process", "要走哪些审批手续".
+    Asks.PROCEDURE: re.compile(
+        r"\b(approval|application|registration|filing|permit|licen[cs]ing) (process|procedures?"
+        r"|steps?)\b|\bwhat (are the )?(steps|procedures?)\b|\bprocedures?\b"
+        r"|\bhow (do|does|can|should) (i|we|you|one|they|[\w-]+(?: [\w-]+)?) (apply|register"
+        r"|get (?:\w+ )?approv\w*|obtain approval|seek approval)\b"
+        r"|审批|手续|流程|报批|(怎么|如何|怎样)(申请|申报|办理|报批|备案)",
         re.IGNORECASE,
     ),
     Asks.PLACE: re.compile(
         r"\b(where|what (location|site|address)|which (location|site|address|district|park"
-        r"|street|building))\b|哪里|在哪(?!些|个(?:领域|方面|环节|行业|阶段|部门|单位|方向))|哪些地方|何处|什么地方|什么位置|地址|选址|位于|哪儿|何地"
-        r"|哪个(区|县|镇|街道|园区|城市|省|地方)|哪座城市",
+        r"|street|building)|venues?)\b|\baddress(es)?\s*(of\b|for\b|[?？]|$)|'s address\b"
+        r"|哪里|在哪(?!些|个(?:领域|方面|环节|行业|阶段|部门|单位|方向))"
+        r"|哪些地方|何处|什么地方|什么位置|地址|选址|位于|哪儿|何地"
+        r"|哪个(区|县|镇|街道|园区|城市|省|地方|场馆|场地|会场|地点|片区)|哪座城市",
         re.IGNORECASE,
     ),
 }
 
 def asks(question: str) -> set[Asks]:
     """What the question asks for (empty: nothing a sentence's form could tell)."""
+    question = _everyday(question)
     kinds = {kind for kind, pattern in _QUESTION.items() if pattern.search(question)}
     if Asks.FREQUENCY in kinds:  # "how long between two releases" is no span to hold
         kinds -= {Asks.DURATION, Asks.QUANTITY, Asks.DATE}
@@ -160,6 +193,11 @@ def asks(question: str) -> set[Asks]:
     if Asks.SHARE in kinds:  # "占总投资的百分之几": a share of a sum, not a sum
         kinds -= {Asks.MONEY}
     return kinds
+
+
+def _everyday(question: str) -> str:
+    """Everyday Chinese in the written forms the patterns read: 啥 is 什么, 咋 is 怎么."""
+    return question.replace("啥", "什么").replace("咋", "怎么")
 
 
 # "多少名行政编制", "几个5G基站": a count of things, the measure word between number and noun

@@ -1,0 +1,97 @@
+"""Refusal that generalizes (issue 9), a fresh probe: question forms and kinds of detail the
+rules did not know.
+
+Regression: on a fresh probe written from the corpus texts (eval/probes/refusal-2026-11-22.txt),
+English refusal was 7 of 15 and Chinese 8 of 14: "X venue?", "what % of", "opening date?",
+"what happens if they skip it", "who qualifies", "the approval process", "yearly or
+quarterly", 一把手, 会怎么样, 一年一次还是半年一次, 多长时间…一回, 叫啥 and a zone's 范围有多大
+were read as asking nothing (or a mere quantity), and a quoted regulation's name or "in
+November" passed for a place. None of these questions is in eval/questions.jsonl.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.answering.asked import Asks, asks, lacks
+from app.models import AskRequest
+from app.services import Services
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Expo venue?", Asks.PLACE),
+        ("What is the address of the data bureau?", Asks.PLACE),
+        ("What % of the budget goes to training?", Asks.SHARE),
+        ("Launch date of the platform?", Asks.DATE),
+        ("What happens if a company fails to report?", Asks.PENALTY),
+        ("项目没按期完成的话会怎么样？", Asks.PENALTY),
+        ("Who is eligible for the talent subsidy?", Asks.CONDITION),
+        ("申报需要满足哪些条件？", Asks.CONDITION),
+        ("哪些企业可以申请这项补贴？", Asks.CONDITION),
+        ("What is the approval process for a new data centre?", Asks.PROCEDURE),
+        ("How do we apply for the fund?", Asks.PROCEDURE),
+        ("备案要走什么流程？", Asks.PROCEDURE),
+        ("Is the report published yearly or monthly?", Asks.FREQUENCY),
+        ("检查是一年一次还是一季度两次？", Asks.FREQUENCY),
+        ("数据多长时间更新一回？", Asks.FREQUENCY),
+        ("发展局的一把手是谁？", Asks.PERSON),
+        ("这个科室的负责人叫啥？", Asks.PERSON),  # 啥: everyday 什么
+        ("产业园区的规划范围有多大？", Asks.AREA),
+        ("会展在哪个场馆举办？", Asks.PLACE),
+    ],
+)
+def test_everyday_forms_of_a_kind(question: str, kind: Asks) -> None:
+    assert kind in asks(question)
+
+
+def test_forms_that_ask_no_such_kind() -> None:
+    assert Asks.DATE not in asks("Which plans are up to date?")
+    assert Asks.DATE not in asks("How many firms have joined to date?")
+    assert Asks.SHARE not in asks("Why does the 5% rule exist?")  # a figure, not the sign asked
+    assert Asks.PLACE not in asks("How will the plan address data security?")  # the verb
+    assert Asks.PENALTY not in asks("What happens after the plan is issued?")  # no default
+    assert Asks.AREA not in asks("海珠区的专项资金有多大？")  # the fund's size, not the district's
+    assert Asks.FREQUENCY not in asks("What does the annual report cover?")
+
+
+def test_a_sentence_must_state_the_condition_or_the_procedure() -> None:
+    assert lacks({Asks.CONDITION}, "Select qualified products for the catalog.") == {
+        Asks.CONDITION}
+    assert not lacks({Asks.CONDITION}, "Applicants must have at least 50 employees.")
+    assert not lacks({Asks.CONDITION}, "申报企业须在本市注册。")
+    assert lacks({Asks.PROCEDURE}, "Enterprises are encouraged to set up subsidiaries.") == {
+        Asks.PROCEDURE}
+    assert not lacks({Asks.PROCEDURE}, "Plans must be submitted for review to the bureau.")
+
+
+def test_a_quoted_title_or_a_month_is_no_place() -> None:
+    question = "Where is the AI summit held?"
+    quoted = "Promote the “Shenzhen Special Economic Zone AI Industry Promotion Regulations”."
+    assert lacks({Asks.PLACE}, quoted, question) == {Asks.PLACE}
+    assert lacks({Asks.PLACE}, "A notice was issued in November 2025.", question) == {
+        Asks.PLACE}
+    assert not lacks({Asks.PLACE}, "The summit is held in Nanshan District.", question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Shenzhen AI summit venue?",
+        "What happens to Zhanjiang project units that leave out the AI application plan?",
+        "What's the approval process for setting up an AI subsidiary in Shenzhen?",
+        "海珠区人工智能发展局的一把手是谁？",
+        "广州数字政府绩效考核是一年一次还是半年一次？",
+    ],
+)
+def test_a_detail_the_texts_lack_is_refused_in_everyday_forms(services: Services,
+                                                              question: str) -> None:
+    answer = services.ask(AskRequest(question=question, mode="extractive"))
+    assert answer.refused, answer.answer
+
+
+def test_everyday_forms_still_answer_what_the_texts_hold(services: Services) -> None:
+    """Control: 叫啥 (everyday 叫什么) asks a person's name; it was read as asking nothing."""
+    answer = services.ask(AskRequest(question="漳州那份方案解读的解读人叫啥？", mode="extractive"))
+    assert not answer.refused and "Guo Hongwei" in answer.citations[0].quote

@@ -95,3 +95,51 @@ def test_everyday_forms_still_answer_what_the_texts_hold(services: Services) -> 
     """Control: 叫啥 (everyday 叫什么) asks a person's name; it was read as asking nothing."""
     answer = services.ask(AskRequest(question="漳州那份方案解读的解读人叫啥？", mode="extractive"))
     assert not answer.refused and "Guo Hongwei" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How much can each applicant receive?", Asks.MONEY),
+        ("违规企业会被罚多重？", Asks.PENALTY),
+        ("基金每年投多少钱？", Asks.PER_PERIOD),
+        ("How much does the city spend per year on training?", Asks.PER_PERIOD),
+        ("What are the office hours of the service hall?", Asks.HOURS),
+        ("服务大厅几点开门？", Asks.HOURS),
+        ("发展局在哪条路上？", Asks.ADDRESS),
+        ("What is the street address of the bureau?", Asks.ADDRESS),
+    ],
+)
+def test_more_everyday_forms_of_a_kind(question: str, kind: Asks) -> None:
+    """Regression: a second fresh probe batch found these read as a mere quantity or nothing
+    (a fund's total given for "每年投多少钱", a launch sentence for "office hours")."""
+    assert kind in asks(question)
+
+
+def test_a_yearly_sum_hours_and_a_street_need_their_own_form() -> None:
+    assert lacks({Asks.PER_PERIOD}, "It forms a fund group of 100 billion yuan.") == {
+        Asks.PER_PERIOD}
+    assert not lacks({Asks.PER_PERIOD}, "It allocates 310 million yuan annually.")
+    assert lacks({Asks.HOURS}, "The administration organized a training session.") == {
+        Asks.HOURS}
+    assert not lacks({Asks.HOURS}, "The hall is open from 9:00 to 17:00.")
+    assert lacks({Asks.ADDRESS}, "The bureau was inaugurated in Haizhu District.") == {
+        Asks.ADDRESS}
+    assert not lacks({Asks.ADDRESS}, "The bureau sits at 88 Yuejiang Road.")
+
+
+def test_who_and_where_need_more_than_the_question_or_a_title_gives() -> None:
+    """Regression: a quoted title ("the “Action Plan” selected 11 indicators") passed for who
+    selects them; "in Guangzhou" for where in Haizhu; "General Secretary Xi Jinping" for who
+    the spokesperson is."""
+    assert lacks({Asks.WHO}, 'The "Action Plan" selected 11 key indicators.') == {Asks.WHO}
+    assert not lacks({Asks.WHO}, "The Development and Reform Commission selected them.")
+    sentence = "The Haizhu District AI Development Bureau in Guangzhou was inaugurated."
+    assert lacks({Asks.PLACE}, sentence, "发展局在哪里办公？", ["Haizhu"]) == {Asks.PLACE}
+    assert not lacks({Asks.PLACE}, "The bureau works in Pazhou.", "发展局在哪里办公？", ["Haizhu"])
+    spirit = "Study the spirit of General Secretary Xi Jinping's important speeches."
+    assert lacks({Asks.PERSON}, spirit, "Who is the spokesperson for the plan?") == {
+        Asks.PERSON}
+    assert lacks({Asks.PERSON}, spirit, "专班的组长是谁？") == {Asks.PERSON}
+    assert not lacks({Asks.PERSON}, "Director Li Ming opened it.", "Who heads the bureau?")
+    assert not lacks({Asks.PERSON}, "Spokesperson: Wang Fang", "Who is the spokesperson?")

@@ -29,6 +29,9 @@ class Asks(Enum):
     AREA = "area"
     CONDITION = "condition"
     PROCEDURE = "procedure"
+    PER_PERIOD = "per_period"
+    HOURS = "hours"
+    ADDRESS = "address"
 
 
 # "多久发布一次", "how often": a frequency, which no span of time answers.
@@ -76,7 +79,7 @@ _QUESTION = {
     ),
     Asks.PENALTY: re.compile(
         r"\b(penalt(y|ies)|fines?|sanctions?|punish(ment|ed)?|liabilit(y|ies))\b"
-        r"|处罚|罚款|惩罚|处分|罚则|追究|追责|罚多少|法律责任|后果"
+        r"|处罚|罚款|惩罚|处分|罚则|追究|追责|罚多少|法律责任|后果|罚得?(多|几|怎|什么)"
         r"|(违反|违规|违法|未按|不按)[^？?]{0,20}(怎么|如何)(处理|处置|办)"
         # What follows not complying: "没按要求…的话，会怎么样", "what happens if they fail to".
         r"|(没|未|不)[^？?]{0,30}(会怎么样|会怎样|会如何|怎么办|有什么影响)"
@@ -103,6 +106,7 @@ _QUESTION = {
         r"|(investment|funding|subsidy|grant) amount)s?\b"
         r"|预算|费用|成本|价格|补贴|补助|奖励|奖金|金额|投资额|拨款|多少钱|资助|经费|奖补"
         r"|花费|开支|造价|收费|租金|薪酬|工资|罚多少"
+        r"|\bhow much (can|could|may|might|should|would|do)\b"
         r"|(多少|几)[万亿千百]*元|(多少|几)(万|亿)|投资总额|总投资[是为有]?(多少|几)"
         r"|(资金|投资|出资)[^，。？?]{0,4}(多少|多大|几)",
         re.IGNORECASE,
@@ -172,6 +176,24 @@ _QUESTION = {
         r"|审批|手续|流程|报批|(怎么|如何|怎样)(申请|申报|办理|报批|备案)",
         re.IGNORECASE,
     ),
+    # An amount for each period: "每年投多少", "how much a year" (a total is no yearly sum).
+    Asks.PER_PERIOD: re.compile(
+        r"每(一)?(年|季度?|个?月|周|星期|天|日)[^，。？?]{0,12}(多少|几)|年均|(多少|几)[^，。？?]{0,12}每(年|月)"
+        r"|\b(per|a|each|every) (year|quarter|month|week|day)\b|\bannually\b|\byearly\b",
+        re.IGNORECASE,
+    ),
+    # A time of day: opening or office hours, "几点".
+    Asks.HOURS: re.compile(
+        r"\b(office|opening|business|working|visiting|service) hours\b|\bwhat time\b"
+        r"|几点|(办公|开放|营业|上班|服务|接待)时间",
+        re.IGNORECASE,
+    ),
+    # A street address, finer than a place: "哪条路", "门牌号", "the street address".
+    Asks.ADDRESS: re.compile(
+        r"\b(street address|which (road|street|avenue)|what (road|street))\b"
+        r"|哪条(路|街|马路|大道)|什么(路|街)|门牌|详细地址|具体地址|街道地址",
+        re.IGNORECASE,
+    ),
     Asks.PLACE: re.compile(
         r"\b(where|what (location|site|address)|which (location|site|address|district|park"
         r"|street|building)|venues?)\b|\baddress(es)?\s*(of\b|for\b|[?？]|$)|'s address\b"
@@ -192,6 +214,8 @@ def asks(question: str) -> set[Asks]:
         kinds -= {Asks.QUANTITY}
     if Asks.SHARE in kinds:  # "占总投资的百分之几": a share of a sum, not a sum
         kinds -= {Asks.MONEY}
+    if Asks.HOURS in kinds:  # "what time does it open": a time of day, no date
+        kinds -= {Asks.DATE}
     return kinds
 
 

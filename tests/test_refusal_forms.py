@@ -143,3 +143,21 @@ def test_who_and_where_need_more_than_the_question_or_a_title_gives() -> None:
     assert lacks({Asks.PERSON}, spirit, "专班的组长是谁？") == {Asks.PERSON}
     assert not lacks({Asks.PERSON}, "Director Li Ming opened it.", "Who heads the bureau?")
     assert not lacks({Asks.PERSON}, "Spokesperson: Wang Fang", "Who is the spokesperson?")
+
+
+def test_a_weekday_a_sum_for_each_one_and_who_may_join() -> None:
+    """Regression: a third fresh batch found "day of the week" answered by "the 8th of each
+    month", "the cap per company" by the fund's total, "who gets to join" by a list of
+    members; and 单位 (a work unit, an organization) must not read as 单 + 位, "a single one"."""
+    assert Asks.WEEKDAY in asks("What day of the week is the fair held?")
+    assert Asks.WEEKDAY in asks("例会安排在星期几？")
+    assert lacks({Asks.WEEKDAY}, "It is held on the 8th of each month.") == {Asks.WEEKDAY}
+    assert not lacks({Asks.WEEKDAY}, "It is held every Friday.")
+    assert Asks.PER_EACH in asks("What is the cap per company?")
+    assert Asks.PER_EACH in asks("单家企业最多能拿多少？")
+    assert Asks.PER_EACH not in asks("由哪个单位负责？")
+    assert Asks.PER_EACH not in asks("How many tasks are in each of the five parts?")
+    assert lacks({Asks.PER_EACH}, "It allocates 310 million yuan annually.") == {Asks.PER_EACH}
+    assert not lacks({Asks.PER_EACH}, "Each firm may receive up to 5 million yuan.")
+    assert Asks.CONDITION in asks("Who gets to join the lecturer group?")
+    assert Asks.CONDITION in asks("Who can join the alliance?")

@@ -154,6 +154,12 @@ _HOURS = re.compile(r"\b\d{1,2}[:：]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b|o'clock|\d\s
 # A street address: a named road or street, a house number.
 _ADDRESS = re.compile(r"\b[A-Z][a-z]+ (Road|Street|Avenue|Boulevard|Lane|Rd|St|Ave)\b|\bNo\. ?\d"
                       r"|[\u4e00-\u9fff](路|街|大道)\d*号?|\d+号")
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekdays?"
+                      r"|weekends?)s?\b|星期[一二三四五六日天]|周[一二三四五六日]|礼拜[一二三四五六日天]",
+                      re.IGNORECASE)
+# An amount for each one: "per company", "each", "up to … apiece", "每家", "单个".
+_PER_EACH = re.compile(r"\b(per|each|every|apiece|a single)\b|每|单(家|个|户|项|名)",
+                       re.IGNORECASE)
 _SUPPLIES = {
     Asks.WHO: _WHO,
     Asks.QUANTITY: _QUANTITY,
@@ -175,6 +181,8 @@ _SUPPLIES = {
     Asks.PER_PERIOD: _FREQUENCY,  # "annually", "每年": the period the amount is for
     Asks.HOURS: _HOURS,
     Asks.ADDRESS: _ADDRESS,
+    Asks.WEEKDAY: _WEEKDAY,
+    Asks.PER_EACH: _PER_EACH,
 }
 
 
@@ -183,7 +191,8 @@ _SUPPLIES = {
 STRICT = frozenset(
     {Asks.DATE, Asks.DAY, Asks.DURATION, Asks.PERSON, Asks.MONEY, Asks.SHARE, Asks.PLACE,
      Asks.PENALTY, Asks.PHONE, Asks.CONTACT, Asks.DEADLINE, Asks.FREQUENCY, Asks.AREA,
-     Asks.CONDITION, Asks.PROCEDURE, Asks.PER_PERIOD, Asks.HOURS, Asks.ADDRESS}
+     Asks.CONDITION, Asks.PROCEDURE, Asks.PER_PERIOD, Asks.HOURS, Asks.ADDRESS,
+     Asks.WEEKDAY, Asks.PER_EACH}
 )
 
 

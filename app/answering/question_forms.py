@@ -32,6 +32,8 @@ class Asks(Enum):
     PER_PERIOD = "per_period"
     HOURS = "hours"
     ADDRESS = "address"
+    WEEKDAY = "weekday"
+    PER_EACH = "per_each"
 
 
 # "多久发布一次", "how often": a frequency, which no span of time answers.
@@ -161,6 +163,8 @@ _QUESTION = {
     # Who may apply, on what terms: "who is eligible", "需要具备什么条件".
     Asks.CONDITION: re.compile(
         r"\bwho (is|are) (eligible|entitled)\b|\bwho (qualifies|can apply|may apply)\b"
+        r"|\bwho (gets?|is allowed|are allowed) to\b"
+        r"|\bwho (can|may) (join|enter|register|take part)\b"
         r"|\beligib(le|ility)\b|\bqualif(y|ies|ications?)\b|\b(criteria|prerequisites?)\b"
         r"|\bwhat (conditions|requirements|qualifications)\b"
         r"|(什么|哪些)条件|条件是什么|资格|门槛|(申报|申请|准入|入选|认定)(条件|标准)|符合(什么|哪些)"
@@ -180,6 +184,16 @@ _QUESTION = {
     Asks.PER_PERIOD: re.compile(
         r"每(一)?(年|季度?|个?月|周|星期|天|日)[^，。？?]{0,12}(多少|几)|年均|(多少|几)[^，。？?]{0,12}每(年|月)"
         r"|\b(per|a|each|every) (year|quarter|month|week|day)\b|\bannually\b|\byearly\b",
+        re.IGNORECASE,
+    ),
+    # A day of the week: "星期几", "what day of the week".
+    Asks.WEEKDAY: re.compile(r"\bday of the week\b|\bwhich weekday\b|星期几|周几|礼拜几",
+                             re.IGNORECASE),
+    # An amount for each one: "per company", "每家企业补多少" (a fund's total is no such sum).
+    Asks.PER_EACH: re.compile(
+        r"\b(per|each|every|a single) (?!(year|quarter|month|week|day|time)s?\b|of\b|one\b)"
+        r"[a-z]+\b(?! of\b)"
+        r"|每(家|个|户|项|名|位|所|台|人)|单(家|个|户|项|名)(?!单)",  # not 单位, an organization
         re.IGNORECASE,
     ),
     # A time of day: opening or office hours, "几点".

@@ -16,8 +16,10 @@ noun, a figure, a month, a sanction's verb), never words of particular questions
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from app.answering.question_forms import Asks, asks, counted_noun
+from app.retrieval.gazetteer import ancestors
 from app.retrieval.glossary import english_part
 
 __all__ = ["STRICT", "Asks", "asks", "counted_noun", "lacks", "supplies"]
@@ -92,6 +94,9 @@ _SHARE = re.compile(
 )
 _NAME_WORD = re.compile(r"[A-Za-z]+")
 _CAPITALIZED = re.compile(r"[A-Z][a-z]+")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》|‘[^’]*’")
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"}
 _PLACE_WORDS = {"district", "county", "park", "zone", "street", "road", "avenue", "town",
                 "island", "port", "province", "building", "campus", "area", "village", "bay",
                 "new", "the"}
@@ -128,6 +133,33 @@ _AREA = re.compile(
     r"|hectares?|acres?|mu\b)|\d\s*[万千百]?\s*(?:平方公里|平方千米|平方米|亩|公顷)",
     re.IGNORECASE,
 )
+# A condition stated: what must be met ("must", "no less than", "须", "不低于"), not merely
+# "qualified enterprises", which names no condition.
+_CONDITION = re.compile(
+    r"\b(must|shall|required|requires?|requirements?|eligib\w*|qualif(y|ies|ications?)"
+    r"|conditions?|criteria|at least|no less than|not less than|meet(s|ing)?|satisf\w*"
+    r"|registered)\b|须|应当|需要|要求|条件|资格|不低于|不少于|符合",
+    re.IGNORECASE,
+)
+# A procedure stated: a submission, a review, an approval, steps to follow.
+_PROCEDURE = re.compile(
+    r"\b(submit\w*|approv\w*|review\w*|procedur\w*|steps?|apply (to|for|through|online)"
+    r"|application (form|materials?|process)|register\w* (with|at|online)|fil(e|ed|ing) (with|to)"
+    r")\b|提交|审批|审核|审查|报送|备案|申报|程序|流程",
+    re.IGNORECASE,
+)
+# A time of day: "9:00", "9 a.m.", "上午9点".
+_HOURS = re.compile(r"\b\d{1,2}[:：]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b|o'clock|\d\s*[点时](?!\d)",
+                    re.IGNORECASE)
+# A street address: a named road or street, a house number.
+_ADDRESS = re.compile(r"\b[A-Z][a-z]+ (Road|Street|Avenue|Boulevard|Lane|Rd|St|Ave)\b|\bNo\. ?\d"
+                      r"|[\u4e00-\u9fff](路|街|大道)\d*号?|\d+号")
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weekdays?"
+                      r"|weekends?)s?\b|星期[一二三四五六日天]|周[一二三四五六日]|礼拜[一二三四五六日天]",
+                      re.IGNORECASE)
+# An amount for each one: "per company", "each", "up to … apiece", "每家", "单个".
+_PER_EACH = re.compile(r"\b(per|each|every|apiece|a single)\b|每|单(家|个|户|项|名)",
+                       re.IGNORECASE)
 _SUPPLIES = {
     Asks.WHO: _WHO,
     Asks.QUANTITY: _QUANTITY,
@@ -144,6 +176,13 @@ _SUPPLIES = {
     Asks.DEADLINE: _DEADLINE,
     Asks.FREQUENCY: _FREQUENCY,
     Asks.AREA: _AREA,
+    Asks.CONDITION: _CONDITION,
+    Asks.PROCEDURE: _PROCEDURE,
+    Asks.PER_PERIOD: _FREQUENCY,  # "annually", "每年": the period the amount is for
+    Asks.HOURS: _HOURS,
+    Asks.ADDRESS: _ADDRESS,
+    Asks.WEEKDAY: _WEEKDAY,
+    Asks.PER_EACH: _PER_EACH,
 }
 
 
@@ -151,15 +190,23 @@ _SUPPLIES = {
 # (A quantity or an organization is looser: "how large" may be answered in words.)
 STRICT = frozenset(
     {Asks.DATE, Asks.DAY, Asks.DURATION, Asks.PERSON, Asks.MONEY, Asks.SHARE, Asks.PLACE,
-     Asks.PENALTY, Asks.PHONE, Asks.CONTACT, Asks.DEADLINE, Asks.FREQUENCY, Asks.AREA}
+     Asks.PENALTY, Asks.PHONE, Asks.CONTACT, Asks.DEADLINE, Asks.FREQUENCY, Asks.AREA,
+     Asks.CONDITION, Asks.PROCEDURE, Asks.PER_PERIOD, Asks.HOURS, Asks.ADDRESS,
+     Asks.WEEKDAY, Asks.PER_EACH}
 )
 
 
-def lacks(kinds: set[Asks], sentence: str, question: str = "") -> set[Asks]:
+def lacks(kinds: set[Asks], sentence: str, question: str = "",
+          places: Iterable[str] = ()) -> set[Asks]:
     """The kinds asked that the sentence does not hold. A place the question names itself
-    ("where in Zhanjiang") is no answer to where, nor a sum it states itself ("of the
-    3.1亿元 fund, how much per company": not "310 million yuan")."""
+    ("where in Zhanjiang") is no answer to where, nor one around the ``places`` it is about
+    ("where in Haizhu": not "in Guangzhou"), nor a sum it states itself ("of the 3.1亿元
+    fund, how much per company": not "310 million yuan"). A quoted title names a document:
+    no one who does anything, no place."""
     missing = {kind for kind in kinds if not _SUPPLIES[kind].search(sentence)}
+    unquoted = _QUOTED.sub(" ", sentence)
+    if Asks.WHO in kinds and not _WHO.search(unquoted):
+        missing.add(Asks.WHO)
     if Asks.MONEY in kinds and Asks.MONEY not in missing:
         stated = _amounts(question)
         if stated and _amounts(sentence) <= stated:
@@ -167,9 +214,14 @@ def lacks(kinds: set[Asks], sentence: str, question: str = "") -> set[Asks]:
     if (Asks.PERSON in kinds and Asks.PERSON not in missing and _OFFICE_ASKED.search(question)
             and not _OFFICE_HOLDER.search(sentence)):
         missing.add(Asks.PERSON)
+    if Asks.PERSON in kinds and Asks.PERSON not in missing and not _holds_role(sentence, question):
+        missing.add(Asks.PERSON)
     if Asks.PLACE in kinds and Asks.PLACE not in missing:
         known = {w.lower() for w in _NAME_WORD.findall(english_part(question))} | _PLACE_WORDS
-        if not any(_names(m.group(0)) - known for m in _PLACE.finditer(sentence)):
+        known |= {w.lower() for place in places for around in ancestors(place)
+                  for w in _NAME_WORD.findall(around)}
+        # "in November" is a time, not a place.
+        if not any(_names(m.group(0)) - known - _MONTHS for m in _PLACE.finditer(unquoted)):
             missing.add(Asks.PLACE)
     return missing
 
@@ -187,6 +239,34 @@ def _amounts(text: str) -> set[int]:
     """The sums of money a text states, in units of their currency."""
     return {round(float(number.replace(",", "")) * _MAGNITUDE.get(scale.lower(), 1))
             for number, scale in _AMOUNT.findall(text)}
+
+
+# The titles of offices, and what each is called in English: a question naming one (组长,
+# "the spokesperson") is not answered by a person holding another ("General Secretary Xi").
+_ROLES = {
+    "局长": "director", "主任": "director", "处长": "director", "所长": "director",
+    "厅长": "director", "科长": "head", "组长": "leader head", "队长": "leader head",
+    "主席": "chair", "会长": "president chair", "院长": "president dean", "校长": "president",
+    "社长": "president", "行长": "president governor", "董事长": "chair", "总经理": "manager",
+    "市长": "mayor", "区长": "head", "书记": "secretary", "部长": "minister",
+    "发言人": "spokes", "联系人": "contact", "解读人": "interpreter",
+}
+_ROLE_ASKED = re.compile(
+    r"\b(director|head|chief|chair|president|mayor|governor|minister|secretary|leader"
+    r"|commissioner|manager|CEO|spokes|contact|interpreter|dean)(?:man|woman|person)?\b",
+    re.IGNORECASE,
+)
+
+
+def _holds_role(sentence: str, question: str) -> bool:
+    """Whether a person the sentence names holds an office the question names (any, when it
+    names none: "who heads", 负责人)."""
+    asked = {m.group(1).lower() for m in _ROLE_ASKED.finditer(english_part(question))}
+    asked |= {w for zh, en in _ROLES.items() if zh in question for w in en.split()}
+    if not asked:
+        return True
+    held = " ".join(m.group(0).lower() for m in _PERSON.finditer(sentence))
+    return any(role in held for role in asked)
 
 
 def _names(place: str) -> set[str]:

@@ -198,7 +198,7 @@ class ExtractiveAnswerer:
                 support *= WRONG_TYPE_PENALTY
             if is_field(sentence.text) and not kinds:  # a field's value answers no "what/how"
                 support *= WRONG_TYPE_PENALTY
-            if missing := lacks(kinds, sentence.text, question):
+            if missing := lacks(kinds, sentence.text, question, retrieval.places.held):
                 support *= STRICT_PENALTY if missing & STRICT else WRONG_TYPE_PENALTY
             if is_heading(sentence):
                 support *= HEADING_PENALTY

@@ -27,12 +27,22 @@ class Asks(Enum):
     DEADLINE = "deadline"
     FREQUENCY = "frequency"
     AREA = "area"
+    CONDITION = "condition"
+    PROCEDURE = "procedure"
+    PER_PERIOD = "per_period"
+    HOURS = "hours"
+    ADDRESS = "address"
+    WEEKDAY = "weekday"
+    PER_EACH = "per_each"
 
 
 # "多久发布一次", "how often": a frequency, which no span of time answers.
 _FREQUENCY_ASKED = re.compile(
     r"\bhow (often|frequently)\b|\bat what (interval|frequency)\b|\bhow many times a\b"
-    r"|(多久|多长时间|隔多久|多少天|几天|几个月|几年)[^，。？?]{0,6}一次|频率|频次|每隔多久",
+    r"|(多久|多长时间|隔多久|多少天|几天|几个月|几年)[^，。？?]{0,6}一[次回趟]|频率|频次|每隔多久"
+    # "一年一次还是半年一次", "每月几次"; "yearly or quarterly": a rate of repeats, named.
+    r"|(年|季度?|月|周|星期|天|日)[一两几][次回趟]|\b(annually|yearly|quarterly|monthly|weekly"
+    r"|daily)\b",
     re.IGNORECASE,
 )
 _QUESTION = {
@@ -58,7 +68,7 @@ _QUESTION = {
         r"\bwhen(?=\s+(?:did|does|do|will|would|was|were|is|are|has|have|had|should|must|can"
         r"|could|shall)\b|\s*[?？]|\s*$)|^when\b"
         r"|\b(what (date|year|day|month|deadline)s?|which (date|year|day|month)s?"
-        r"|by what (date|year)|deadline)\b"
+        r"|by what (date|year)|deadline)\b|(?<![\w-])(?<!to )dates?\b"  # "opening date?"
         r"|何时|什么时候|啥时候|什么时间|几时|哪一年|哪年|哪几年|哪天|哪一天|哪个月|几月|几号|日期|期限|时限"
         r"|截止(?!目前|到目前|至目前|现在|当前|今)",
         re.IGNORECASE,
@@ -71,8 +81,12 @@ _QUESTION = {
     ),
     Asks.PENALTY: re.compile(
         r"\b(penalt(y|ies)|fines?|sanctions?|punish(ment|ed)?|liabilit(y|ies))\b"
-        r"|处罚|罚款|惩罚|处分|罚则|追究|追责|罚多少|法律责任|后果"
-        r"|(违反|违规|违法|未按|不按)[^？?]{0,20}(怎么|如何)(处理|处置|办)",
+        r"|处罚|罚款|惩罚|处分|罚则|追究|追责|罚多少|法律责任|后果|罚得?(多|几|怎|什么)"
+        r"|(违反|违规|违法|未按|不按)[^？?]{0,20}(怎么|如何)(处理|处置|办)"
+        # What follows not complying: "没按要求…的话，会怎么样", "what happens if they fail to".
+        r"|(没|未|不)[^？?]{0,30}(会怎么样|会怎样|会如何|怎么办|有什么影响)"
+        r"|\bwhat happens\b[^?]*\b(not|\w+n't|fail\w*|without|violat\w*|breach\w*|break\w*"
+        r"|ignor\w*|refus\w*|skip\w*|omit\w*|leaves? out|miss\w*)\b",
         re.IGNORECASE,
     ),
     # A person holding an office (not "who is responsible", which a unit answers).
@@ -83,7 +97,8 @@ _QUESTION = {
         r"|\b(contact|interpreter|spokes(man|woman|person))\b|\bcontact person\b"
         r"|主任|局长|处长|主席|市长|区长|书记|部长|院长|负责人|董事长|总经理|由谁|谁担任|谁领导"
         r"|[组队会校所厅科社行]长|联系人|发言人|经办人|人(的)?(是谁|叫什么|姓名|名字)|姓名|哪位"
-        r"|分管领导|主要领导|领导是谁|法定代表人|\bname of the (person|official|director|head)\b",
+        r"|分管领导|主要领导|领导是谁|法定代表人|一把手|带头人"
+        r"|\bname of the (person|official|director|head)\b",
         re.IGNORECASE,
     ),
     # A sum of money: a budget, a price, a subsidy or grant, an amount invested.
@@ -93,6 +108,7 @@ _QUESTION = {
         r"|(investment|funding|subsidy|grant) amount)s?\b"
         r"|预算|费用|成本|价格|补贴|补助|奖励|奖金|金额|投资额|拨款|多少钱|资助|经费|奖补"
         r"|花费|开支|造价|收费|租金|薪酬|工资|罚多少"
+        r"|\bhow much (can|could|may|might|should|would|do)\b"
         r"|(多少|几)[万亿千百]*元|(多少|几)(万|亿)|投资总额|总投资[是为有]?(多少|几)"
         r"|(资金|投资|出资)[^，。？?]{0,4}(多少|多大|几)",
         re.IGNORECASE,
@@ -101,6 +117,7 @@ _QUESTION = {
     Asks.SHARE: re.compile(
         r"\b(what|which) (share|percentage|percent|proportion|fraction|ratio)\b|\bwhat per ?cent"
         r"|\bhow (big|large) (a|is the) (share|proportion|percentage)\b"
+        r"|(?:^|[^\d\s])\s*%"  # "what % of": the sign asked, no figure before it
         r"|\b(tax|interest|subsidy|growth|coverage|utili[sz]ation|discount|loan) rates?\b"
         r"|百分之几|百分之多少|百分点|百分比|多大比例|什么比例|比例|占比|比重|几成|税率|利率|费率"
         r"|贴息率|增长率|覆盖率|(?<![效频])率[^，。？?]{0,5}(多少|几)|占(?!地)[^，。？?]{0,8}多少"
@@ -139,19 +156,71 @@ _QUESTION = {
         r"\b(how (many|much) (square|sq\.?) |how (large|big) (is )?(an? |the )?(land |floor "
         r"|planned |total |site )?area\b|(land|floor|planned|site|built-up|covered) area"
         r"|how many (hectares|acres)\b)"
-        r"|面积|平方公里|平方千米|平方米|多少亩|几亩|公顷|占地(多少|多大|多广)",
+        r"|面积|平方公里|平方千米|平方米|多少亩|几亩|公顷|占地(多少|多大|多广)"
+        r"|(区|园|范围|用地|地块)[^，。？?的]{0,6}有?多(大|广)",  # "集聚区范围有多大"
+        re.IGNORECASE,
+    ),
+    # Who may apply, on what terms: "who is eligible", "需要具备什么条件".
+    Asks.CONDITION: re.compile(
+        r"\bwho (is|are) (eligible|entitled)\b|\bwho (qualifies|can apply|may apply)\b"
+        r"|\bwho (gets?|is allowed|are allowed) to\b"
+        r"|\bwho (can|may) (join|enter|register|take part)\b"
+        r"|\beligib(le|ility)\b|\bqualif(y|ies|ications?)\b|\b(criteria|prerequisites?)\b"
+        r"|\bwhat (conditions|requirements|qualifications)\b"
+        r"|(什么|哪些)条件|条件是什么|资格|门槛|(申报|申请|准入|入选|认定)(条件|标准)|符合(什么|哪些)"
+        r"|(谁|哪些[^，。？?]{0,8})(可以|能|能够|有资格)(申请|申报|享受|入选)",
+        re.IGNORECASE,
+    ),
+    # How to get something approved: "the approval process", "要走哪些审批手续".
+    Asks.PROCEDURE: re.compile(
+        r"\b(approval|application|registration|filing|permit|licen[cs]ing) (process|procedures?"
+        r"|steps?)\b|\bwhat (are the )?(steps|procedures?)\b|\bprocedures?\b"
+        r"|\bhow (do|does|can|should) (i|we|you|one|they|[\w-]+(?: [\w-]+)?) (apply|register"
+        r"|get (?:\w+ )?approv\w*|obtain approval|seek approval)\b"
+        r"|审批|手续|流程|报批|(怎么|如何|怎样)(申请|申报|办理|报批|备案)",
+        re.IGNORECASE,
+    ),
+    # An amount for each period: "每年投多少", "how much a year" (a total is no yearly sum).
+    Asks.PER_PERIOD: re.compile(
+        r"每(一)?(年|季度?|个?月|周|星期|天|日)[^，。？?]{0,12}(多少|几)|年均|(多少|几)[^，。？?]{0,12}每(年|月)"
+        r"|\b(per|a|each|every) (year|quarter|month|week|day)\b|\bannually\b|\byearly\b",
+        re.IGNORECASE,
+    ),
+    # A day of the week: "星期几", "what day of the week".
+    Asks.WEEKDAY: re.compile(r"\bday of the week\b|\bwhich weekday\b|星期几|周几|礼拜几",
+                             re.IGNORECASE),
+    # An amount for each one: "per company", "每家企业补多少" (a fund's total is no such sum).
+    Asks.PER_EACH: re.compile(
+        r"\b(per|each|every|a single) (?!(year|quarter|month|week|day|time)s?\b|of\b|one\b)"
+        r"[a-z]+\b(?! of\b)"
+        r"|每(家|个|户|项|名|位|所|台|人)|单(家|个|户|项|名)(?!单)",  # not 单位, an organization
+        re.IGNORECASE,
+    ),
+    # A time of day: opening or office hours, "几点".
+    Asks.HOURS: re.compile(
+        r"\b(office|opening|business|working|visiting|service) hours\b|\bwhat time\b"
+        r"|几点|(办公|开放|营业|上班|服务|接待)时间",
+        re.IGNORECASE,
+    ),
+    # A street address, finer than a place: "哪条路", "门牌号", "the street address".
+    Asks.ADDRESS: re.compile(
+        r"\b(street address|which (road|street|avenue)|what (road|street))\b"
+        r"|哪条(路|街|马路|大道)|什么(路|街)|门牌|详细地址|具体地址|街道地址",
         re.IGNORECASE,
     ),
     Asks.PLACE: re.compile(
         r"\b(where|what (location|site|address)|which (location|site|address|district|park"
-        r"|street|building))\b|哪里|在哪(?!些|个(?:领域|方面|环节|行业|阶段|部门|单位|方向))|哪些地方|何处|什么地方|什么位置|地址|选址|位于|哪儿|何地"
-        r"|哪个(区|县|镇|街道|园区|城市|省|地方)|哪座城市",
+        r"|street|building)|venues?)\b|\baddress(es)?\s*(of\b|for\b|[?？]|$)|'s address\b"
+        r"|哪里|在哪(?!些|个(?:领域|方面|环节|行业|阶段|部门|单位|方向))"
+        r"|哪些地方|何处|什么地方|什么位置|地址|选址|位于|哪儿|何地"
+        r"|哪个(区|县|镇|街道|园区|城市|省|地方|场馆|场地|会场|地点|片区)|哪座城市",
         re.IGNORECASE,
     ),
 }
 
 def asks(question: str) -> set[Asks]:
     """What the question asks for (empty: nothing a sentence's form could tell)."""
+    question = _everyday(question)
     kinds = {kind for kind, pattern in _QUESTION.items() if pattern.search(question)}
     if Asks.FREQUENCY in kinds:  # "how long between two releases" is no span to hold
         kinds -= {Asks.DURATION, Asks.QUANTITY, Asks.DATE}
@@ -159,7 +228,14 @@ def asks(question: str) -> set[Asks]:
         kinds -= {Asks.QUANTITY}
     if Asks.SHARE in kinds:  # "占总投资的百分之几": a share of a sum, not a sum
         kinds -= {Asks.MONEY}
+    if Asks.HOURS in kinds:  # "what time does it open": a time of day, no date
+        kinds -= {Asks.DATE}
     return kinds
+
+
+def _everyday(question: str) -> str:
+    """Everyday Chinese in the written forms the patterns read: 啥 is 什么, 咋 is 怎么."""
+    return question.replace("啥", "什么").replace("咋", "怎么")
 
 
 # "多少名行政编制", "几个5G基站": a count of things, the measure word between number and noun

@@ -1,0 +1,46 @@
+"""Score probe files in extractive mode: `python -m eval.probes FILE...`.
+
+A probe file holds one `question|expected fact` a line (`question|-`: the texts do not say, so
+the answer must be a refusal); `#` lines are comments. An answer is right when it is not
+refused and contains the fact (ignoring case). Prints each question, then per language the
+refusal accuracy, the false refusal rate and the fact accuracy.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+from app.models import AskRequest
+from app.services import Services
+from app.settings import Settings
+from app.text import has_cjk
+
+
+def main(paths: list[str]) -> int:
+    services = Services.build(Settings())
+    tally: dict[str, Counter[str]] = {}
+    for path in paths:
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            question, _, fact = line.rpartition("|")
+            answer = services.ask(AskRequest(question=question, mode="extractive"))
+            counts = tally.setdefault("zh" if has_cjk(question) else "en", Counter())
+            if fact == "-":
+                right = answer.refused
+                counts.update(unanswerable=1, refused=int(right))
+            else:
+                right = not answer.refused and fact.lower() in answer.answer.lower()
+                counts.update(answerable=1, false_refusals=int(answer.refused), facts=int(right))
+            shown = "REFUSED" if answer.refused else answer.answer[:160].replace("\n", " ")
+            print("OK " if right else "BAD", question, "->", shown)
+    for lang, c in sorted(tally.items()):
+        print(f"{lang}: refusal {c['refused']}/{c['unanswerable']}, false refusals "
+              f"{c['false_refusals']}/{c['answerable']}, fact {c['facts']}/{c['answerable']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,5 +1,5 @@
 """What a sentence is scored as: a measure's closing remark under its heading, a verb's past
-form as the verb."""
+form as the verb, a percent sign as the word."""
 
 from __future__ import annotations
 
@@ -41,3 +41,13 @@ def test_an_irregular_verb_meets_its_past_form(services: Services) -> None:
     answer = services.ask(AskRequest(question="深圳创投日每月几号举行？", mode="extractive"))
     assert not answer.refused
     assert "8th of each month" in answer.answer
+
+
+def test_a_percent_sign_says_percent(services: Services) -> None:
+    """Asked in Chinese what share of investment the upgrades take (百分之几, rendered
+    "percent"), the 5% clause scored 0.17 and the question was refused: "5%" held no word
+    "percent" for the question's to meet."""
+    answer = services.ask(AskRequest(question="湛江要求数智化升级至少占总投资的百分之几？",
+                                     mode="extractive"))
+    assert not answer.refused
+    assert "5%" in answer.citations[0].quote

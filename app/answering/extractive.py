@@ -63,6 +63,7 @@ _HOW_MANY = re.compile(r"\bhow many ((?:[A-Za-z0-9-]+\s+){0,3}?[A-Za-z0-9-]+?)\s
 CONFLICT_RATIO = 0.6
 _FIGURE = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\s*%?")
 HEADING_PENALTY = 0.7
+_PERCENT_SIGN = re.compile(r"(?<=\d)\s*%")
 
 
 def _figures(text: str) -> list[str]:
@@ -274,5 +275,6 @@ class ExtractiveAnswerer:
         }
 
     def _stems(self, text: str) -> list[str]:
-        words = [IRREGULAR.get(w, w) for w in content_tokens(text)]
+        # "5%" says "percent" (百分之几 renders "percent"): the sign is no word to the tokenizer.
+        words = [IRREGULAR.get(w, w) for w in content_tokens(_PERCENT_SIGN.sub(" percent ", text))]
         return list(self._stemmer.stemWords(words))

@@ -161,3 +161,15 @@ def test_a_weekday_a_sum_for_each_one_and_who_may_join() -> None:
     assert not lacks({Asks.PER_EACH}, "Each firm may receive up to 5 million yuan.")
     assert Asks.CONDITION in asks("Who gets to join the lecturer group?")
     assert Asks.CONDITION in asks("Who can join the alliance?")
+
+
+def test_the_new_kinds_do_not_refuse_what_the_texts_answer() -> None:
+    """Regression: fresh answerable questions (written after the test split showed more English
+    false refusals; no test question read) were refused by the new kinds: a venue asked by its
+    name ("Shenzhen Data Exchange" is a body, not a place) and "project units are required to
+    include a plan" read as no procedure. ("Select qualified products" stays no condition: it
+    does not say what qualifies.)"""
+    assert Asks.PLACE not in asks("What is the name of the Shenzhen data trading venue?")
+    assert Asks.PLACE in asks("What venue hosts the summit?")
+    assert not lacks({Asks.PROCEDURE},
+                     "Project units are required to include a digital-intelligent chapter.")

@@ -145,7 +145,8 @@ _CONDITION = re.compile(
 _PROCEDURE = re.compile(
     r"\b(submit\w*|approv\w*|review\w*|procedur\w*|steps?|apply (to|for|through|online)"
     r"|application (form|materials?|process)|register\w* (with|at|online)|fil(e|ed|ing) (with|to)"
-    r")\b|提交|审批|审核|审查|报送|备案|申报|程序|流程",
+    r"|(required|obliged) to (include|prepare|provide|compile|report))\b"
+    r"|提交|审批|审核|审查|报送|备案|申报|程序|流程",
     re.IGNORECASE,
 )
 # A time of day: "9:00", "9 a.m.", "上午9点".

@@ -218,6 +218,9 @@ _QUESTION = {
     ),
 }
 
+_NAME_ASKED = re.compile(r"\bname of\b|\bcalled\b|叫什么|名称|名字", re.IGNORECASE)
+
+
 def asks(question: str) -> set[Asks]:
     """What the question asks for (empty: nothing a sentence's form could tell)."""
     question = _everyday(question)
@@ -228,6 +231,8 @@ def asks(question: str) -> set[Asks]:
         kinds -= {Asks.QUANTITY}
     if Asks.SHARE in kinds:  # "占总投资的百分之几": a share of a sum, not a sum
         kinds -= {Asks.MONEY}
+    if _NAME_ASKED.search(question):  # "the name of the venue": a named body answers it
+        kinds -= {Asks.PLACE}
     if Asks.HOURS in kinds:  # "what time does it open": a time of day, no date
         kinds -= {Asks.DATE}
     return kinds

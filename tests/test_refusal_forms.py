@@ -1,7 +1,7 @@
 """Refusal that generalizes (issue 9), a fresh probe: question forms and kinds of detail the
 rules did not know.
 
-Regression: on a fresh probe written from the corpus texts (eval/probes/refusal-2026-11-22.txt),
+Regression: on a fresh probe written from the corpus texts (eval/probes/refusal-2026-11-22-a.txt),
 English refusal was 7 of 15 and Chinese 8 of 14: "X venue?", "what % of", "opening date?",
 "what happens if they skip it", "who qualifies", "the approval process", "yearly or
 quarterly", 一把手, 会怎么样, 一年一次还是半年一次, 多长时间…一回, 叫啥 and a zone's 范围有多大

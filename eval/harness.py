@@ -15,7 +15,8 @@ from typing import Any
 from tqdm import tqdm
 
 from app.answering.generation import GenerativeAnswerer
-from app.answering.generation.grounding import figures_supported, strip_markers
+from app.answering.generation.figures import figures_supported
+from app.answering.generation.markers import strip_markers
 from app.errors import InputError, PolicyKBError
 from app.models import Answer, AskRequest, Mode
 from app.retrieval.hybrid import RetrievalMode

@@ -30,16 +30,16 @@ import Stemmer
 
 from app.answering.citations import Sentence, citation
 from app.answering.generation.figures import figures, figures_supported
+from app.answering.generation.markers import MARKER, markers, strip_markers
 from app.answering.generation.source_terms import annotate
 from app.models import Citation
 from app.retrieval.glossary import expand_query
 from app.retrieval.hybrid import Hit
 from app.text import content_tokens, sentence_spans
 
-_MARKER = re.compile(r"[\[【]\s*(\d{1,3}(?:\s*[,，、]\s*\d{1,3})*)\s*[\]】]")
 # A marker group after the sentence's terminator ("… 5%. [1]") belongs to that sentence:
 # moved before the terminator so the sentence splitter keeps them together.
-_TRAILING_MARKERS = re.compile(rf"([.!?。！？；])((?:[ \t]*{_MARKER.pattern})+)")
+_TRAILING_MARKERS = re.compile(rf"([.!?。！？；])((?:[ \t]*{MARKER.pattern})+)")
 # The end of a stream that may still grow into a marker ("… 云上。[" before "2]"): the sentence
 # before it is not complete until the marker is, or it would be checked without its marker.
 _OPEN_MARKER = re.compile(r"[\[【][\d\s,，、]*$")
@@ -59,14 +59,6 @@ def normalize_answer(text: str) -> str:
         return space + m.group(2).strip() + m.group(1)
 
     return _TRAILING_MARKERS.sub(move, text)
-
-
-def markers(text: str) -> list[int]:
-    return [int(n) for m in _MARKER.finditer(text) for n in re.split(r"\s*[,，、]\s*", m.group(1))]
-
-
-def strip_markers(text: str) -> str:
-    return " ".join(_MARKER.sub(" ", text).split())
 
 
 @dataclass
@@ -165,7 +157,7 @@ class Grounder:
             numbers = dict.fromkeys(self._numbers[n] for n in markers(m.group(0)))
             return "".join(f"[{n}]" for n in numbers)
 
-        return _MARKER.sub(renumber, sentence)
+        return MARKER.sub(renumber, sentence)
 
     def _citations(self) -> list[Citation]:
         found: list[Citation] = []

@@ -23,16 +23,16 @@ from functools import lru_cache
 import Stemmer
 
 from app.answering.generation.figures import NUMBER_WORDS
+from app.answering.generation.markers import blank_markers
 from app.retrieval.dictionary import dictionary
-from app.text import STOPWORDS
+from app.text import CJK_RUN, STOPWORDS, has_cjk
 
 # Words that join two terms of one run (区块链和元宇宙) without a rendering of their own.
 _JOINERS = frozenset("和 与 及 以及 或 、".split())
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")
-_MARKER = re.compile(r"[\[【][\d\s,，、]*[\]】]")
 # What a Chinese sentence's words are cut from: Chinese runs, and figures in digits (6项工作任务
 # renders "six work tasks").
-_PIECE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|\d+")
+_PIECE = re.compile(rf"{CJK_RUN.pattern}|\d+")
 _NAME_TAIL = 3  # characters: 局, 中心, 建设局
 # The last characters of an organisation's Chinese name: a bureau, commission, office, centre.
 _ORGANISATION = re.compile(r"(?:[局委办室部厅院会所队站馆]|中心|集团|公司|联盟)$")
@@ -61,7 +61,7 @@ def _located_words(sentence: str) -> list[_Word]:
     words = dictionary()
     found: list[_Word] = []
     # A marker's number ([1]) is no figure of the sentence: blanked, offsets kept.
-    sentence = _MARKER.sub(lambda m: " " * len(m.group(0)), sentence)
+    sentence = blank_markers(sentence)
     for piece in _PIECE.finditer(sentence):
         offset = piece.start()
         if piece.group(0).isdigit():
@@ -195,7 +195,7 @@ def _whole_name(passage: str, tokens: tuple[tuple[int, int, str], ...], first: i
 def annotate(sentence: str, passages: list[str], question: str) -> str:
     """The sentence with the passages' English after each run of Chinese words it adds (the
     longest such run that a passage renders), where one is found."""
-    if not _PIECE.search(sentence) or not any("\u3400" <= ch <= "\ufaff" for ch in sentence):
+    if not has_cjk(sentence):
         return sentence
     given = {w.text for w in _located_words(question)}
     words = _located_words(sentence)

@@ -173,3 +173,25 @@ def test_the_new_kinds_do_not_refuse_what_the_texts_answer() -> None:
     assert Asks.PLACE in asks("What venue hosts the summit?")
     assert not lacks({Asks.PROCEDURE},
                      "Project units are required to include a digital-intelligent chapter.")
+
+
+def test_an_everyday_where_is_answered_by_a_setting_not_only_a_name() -> None:
+    """Regression: a fourth fresh batch of colloquial English questions (8 of 36 refused) found
+    every "where" refused unless a capitalised place name answered it: "where did Zhanjiang put
+    its AI testing zone" ("deployed on the government cloud"), "where is Guangzhou piloting it"
+    ("in the fields of civil affairs and health"). A named place is still what "which district",
+    "located" and 选址 ask for, and a setting the question names itself answers nothing."""
+    assert asks("where did zhanjiang put its AI testing zone?") == {Asks.WHERE}
+    assert asks("Where will the cluster zone be located?") == {Asks.PLACE}
+    assert asks("集聚区选址定在哪里？") == {Asks.PLACE}
+    question = "Where is the AI testing zone deployed?"
+    assert not lacks({Asks.WHERE}, "The test zone is deployed on the government cloud.", question)
+    assert not lacks({Asks.WHERE}, "Pilot it in the fields of civil affairs and health.",
+                     "where is guangzhou piloting it?")
+    assert lacks({Asks.WHERE}, "Build a display platform in Shenzhen in 2024.",
+                 "where will shenzhen set up a display platform?") == {Asks.WHERE}
+    # The verb of placing the question asks about reaches a spot without a name; another does not.
+    assert not lacks({Asks.PLACE}, "The zone is deployed on the government cloud.",
+                     "Where exactly is the zone deployed?")
+    assert lacks({Asks.PLACE}, "The test zone is deployed on the government cloud.",
+                 "Where will the cluster zone be located?") == {Asks.PLACE}

@@ -118,10 +118,11 @@ def test_how_often_is_no_span_and_a_share_of_a_sum_is_no_sum() -> None:
     assert asks("截止目前有多少家企业？") == {Asks.QUANTITY}  # "as of now", no deadline
     assert Asks.SHARE not in asks("政务服务效率提高了多少？")
     assert Asks.SHARE in asks("上云率要达到多少？")
-    assert Asks.PLACE in asks("创新中心建在哪儿？")
+    assert Asks.WHERE in asks("创新中心建在哪儿？")
+    assert Asks.PLACE in asks("创新中心建在哪个区？")
     assert Asks.PENALTY in asks("违反规定的企业怎么处理？")
     # "in which fields" and "what area of AI" ask no place and no extent of land.
-    assert Asks.PLACE not in asks("湛江在哪些领域应用人工智能？")
+    assert not {Asks.PLACE, Asks.WHERE} & asks("湛江在哪些领域应用人工智能？")
     assert Asks.AREA not in asks("What area of AI does Shenzhen prioritize?")
 
 

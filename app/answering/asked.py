@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 
 from app.answering.question_forms import Asks, asks, counted_noun
-from app.retrieval.gazetteer import ancestors
+from app.answering.where import NAMED_PLACE, QUOTED, says_where
 from app.retrieval.glossary import english_part
 
 __all__ = ["STRICT", "Asks", "asks", "counted_noun", "lacks", "supplies"]
@@ -56,12 +56,6 @@ _PENALTY = re.compile(
     r"|confiscat|blacklist|prosecut|warning)",
     re.IGNORECASE,
 )
-# A named place: "in Nansha", "Pazhou Park", "Haizhu District" (not "a site" or "the zone").
-_PLACE = re.compile(
-    r"\b(?:in|at|near) (?:the )?[A-Z][a-z]+"
-    r"|\b[A-Z][a-z]+ (?:District|County|Park|Zone|Street|Road|Avenue|Town|Island|Port|Province"
-    r"|Building|Campus|Area|Village|Bay|New Area)\b",
-)
 # An office holder: a title beside a name, or a name with an honorific.
 _OFFICE_HOLDER = re.compile(
     r"\b(?i:director|head|chief|chair(?:man|woman|person)?|president|mayor|governor|minister"
@@ -92,14 +86,6 @@ _SHARE = re.compile(
     r"|百分之|\d+成|[一二三四五六七八九十]成|\d+\s*‰",
     re.IGNORECASE,
 )
-_NAME_WORD = re.compile(r"[A-Za-z]+")
-_CAPITALIZED = re.compile(r"[A-Z][a-z]+")
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》|‘[^’]*’")
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december"}
-_PLACE_WORDS = {"district", "county", "park", "zone", "street", "road", "avenue", "town",
-                "island", "port", "province", "building", "campus", "area", "village", "bay",
-                "new", "the"}
 _DURATION = re.compile(
     r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|thirty)\s*(consecutive "
     r"|working |business |calendar )?(days?|weeks?|months?|years?)\b|\bwithin (one|two"
@@ -166,7 +152,8 @@ _SUPPLIES = {
     Asks.QUANTITY: _QUANTITY,
     Asks.DATE: _DATE,
     Asks.PENALTY: _PENALTY,
-    Asks.PLACE: _PLACE,
+    Asks.PLACE: NAMED_PLACE,
+    Asks.WHERE: NAMED_PLACE,  # and more: see app.answering.where
     Asks.DAY: _DAY,
     Asks.PERSON: _PERSON,
     Asks.MONEY: _MONEY,
@@ -205,7 +192,7 @@ def lacks(kinds: set[Asks], sentence: str, question: str = "",
     fund, how much per company": not "310 million yuan"). A quoted title names a document:
     no one who does anything, no place."""
     missing = {kind for kind in kinds if not _SUPPLIES[kind].search(sentence)}
-    unquoted = _QUOTED.sub(" ", sentence)
+    unquoted = QUOTED.sub(" ", sentence)
     if Asks.WHO in kinds and not _WHO.search(unquoted):
         missing.add(Asks.WHO)
     if Asks.MONEY in kinds and Asks.MONEY not in missing:
@@ -217,13 +204,11 @@ def lacks(kinds: set[Asks], sentence: str, question: str = "",
         missing.add(Asks.PERSON)
     if Asks.PERSON in kinds and Asks.PERSON not in missing and not _holds_role(sentence, question):
         missing.add(Asks.PERSON)
-    if Asks.PLACE in kinds and Asks.PLACE not in missing:
-        known = {w.lower() for w in _NAME_WORD.findall(english_part(question))} | _PLACE_WORDS
-        known |= {w.lower() for place in places for around in ancestors(place)
-                  for w in _NAME_WORD.findall(around)}
-        # "in November" is a time, not a place.
-        if not any(_names(m.group(0)) - known - _MONTHS for m in _PLACE.finditer(unquoted)):
-            missing.add(Asks.PLACE)
+    for kind in {Asks.PLACE, Asks.WHERE} & kinds:
+        if says_where(sentence, question, places, everyday=kind is Asks.WHERE):
+            missing.discard(kind)
+        else:
+            missing.add(kind)
     return missing
 
 
@@ -268,10 +253,6 @@ def _holds_role(sentence: str, question: str) -> bool:
         return True
     held = " ".join(m.group(0).lower() for m in _PERSON.finditer(sentence))
     return any(role in held for role in asked)
-
-
-def _names(place: str) -> set[str]:
-    return {w.lower() for w in _CAPITALIZED.findall(place)}
 
 
 def supplies(kinds: set[Asks], sentence: str) -> bool:

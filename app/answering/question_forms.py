@@ -17,6 +17,7 @@ class Asks(Enum):
     DATE = "date"
     PENALTY = "penalty"
     PLACE = "place"
+    WHERE = "where"
     DAY = "day"
     PERSON = "person"
     MONEY = "money"
@@ -208,12 +209,19 @@ _QUESTION = {
         r"|哪条(路|街|马路|大道)|什么(路|街)|门牌|详细地址|具体地址|街道地址",
         re.IGNORECASE,
     ),
+    # A named place: a site, a district, an address ("which district", "located", 选址).
     Asks.PLACE: re.compile(
-        r"\b(where|what (location|site|address)|which (location|site|address|district|park"
-        r"|street|building)|venues?)\b|\baddress(es)?\s*(of\b|for\b|[?？]|$)|'s address\b"
-        r"|哪里|在哪(?!些|个(?:领域|方面|环节|行业|阶段|部门|单位|方向))"
-        r"|哪些地方|何处|什么地方|什么位置|地址|选址|位于|哪儿|何地"
+        r"\b(what (location|site|address)|which (location|site|address|district|county|park"
+        r"|street|building|city|area)|venues?|located|location|where exactly)\b"
+        r"|\baddress(es)?\s*(of\b|for\b|[?？]|$)|'s address\b"
+        r"|何处|什么位置|地址|选址|位于|具体在哪"
         r"|哪个(区|县|镇|街道|园区|城市|省|地方|场馆|场地|会场|地点|片区)|哪座城市",
+        re.IGNORECASE,
+    ),
+    # Where, in everyday words: a platform, a field or a venue may answer as well as a name.
+    Asks.WHERE: re.compile(
+        r"\bwhere\b|哪里|在哪(?!些|个(?:领域|方面|环节|行业|阶段|部门|单位|方向))|哪些地方"
+        r"|什么地方|哪儿|何地",
         re.IGNORECASE,
     ),
 }
@@ -233,6 +241,8 @@ def asks(question: str) -> set[Asks]:
         kinds -= {Asks.MONEY}
     if _NAME_ASKED.search(question):  # "the name of the venue": a named body answers it
         kinds -= {Asks.PLACE}
+    if Asks.PLACE in kinds:  # "where exactly", "在哪个区": the named place is what is asked
+        kinds -= {Asks.WHERE}
     if Asks.HOURS in kinds:  # "what time does it open": a time of day, no date
         kinds -= {Asks.DATE}
     return kinds

@@ -195,3 +195,11 @@ def test_an_everyday_where_is_answered_by_a_setting_not_only_a_name() -> None:
                      "Where exactly is the zone deployed?")
     assert lacks({Asks.PLACE}, "The test zone is deployed on the government cloud.",
                  "Where will the cluster zone be located?") == {Asks.PLACE}
+
+
+def test_a_contact_number_asks_for_digits_not_a_person() -> None:
+    """Regression: "contact number for the plan?" read "contact" as asking for a contact
+    person, so the plan's "Contact information: 0596 -2035835" was refused as naming no one."""
+    assert asks("contact number for the zhangzhou plan?") == {Asks.CONTACT}
+    assert Asks.PERSON in asks("Who is the contact for the plan?")
+    assert not lacks({Asks.CONTACT}, "Contact information: 0596 -2035835")

@@ -51,3 +51,15 @@ def test_a_percent_sign_says_percent(services: Services) -> None:
                                      mode="extractive"))
     assert not answer.refused
     assert "5%" in answer.citations[0].quote
+
+
+def test_words_inside_a_cited_title_weigh_less_than_what_a_sentence_says(
+        services: Services) -> None:
+    """Asked how often Shenzhen publishes AI industry statistics, the answer quoted "release
+    policies … on an annual basis": its question words ("Artificial Intelligence Industry")
+    are those of a regulation's title it cites, while the sentence that answers ("release
+    relevant data on a quarterly basis") states them itself."""
+    answer = services.ask(AskRequest(
+        question="How often will Shenzhen publish AI industry statistics?", mode="extractive"))
+    assert not answer.refused
+    assert "quarterly" in answer.citations[0].quote

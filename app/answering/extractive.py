@@ -23,6 +23,7 @@ from app.answering.asked import STRICT, Asks, asks, counted_noun, lacks
 from app.answering.citations import Sentence, citation, passage, sentences_of
 from app.answering.instructions import addresses_reader
 from app.answering.sentence_forms import in_context, is_field, is_heading
+from app.answering.where import QUOTED
 from app.models import Answer, Conflict
 from app.retrieval.dictionary import english_terms
 from app.retrieval.glossary import english_part, expand_query
@@ -51,6 +52,7 @@ COUNTED_BONUS = 0.1
 COUNTED_WORDS = 2  # of a Chinese question's counted phrase: its head words, not its clause
 # Weight of a question word that names what the passages are about (a title's or place's word).
 TOPIC_WEIGHT = 0.3
+TITLE_WEIGHT = 0.5
 # The cross-lingual model's cosines run lower than the configured model's between a question
 # and its answer; scaled to the same range so one refusal threshold serves both (dev split).
 CROSSLINGUAL_SCALE = 1.6
@@ -177,6 +179,11 @@ class ExtractiveAnswerer:
             return []
         query, vectors, scale = self._semantic_space(question, retrieval, sentences)
         words = [set(self._stems(in_context(s))) for s in sentences]
+        # Words only a quoted title holds name a document the sentence cites, not what it says.
+        # (A Chinese question is read through its words' renderings, and names a document by
+        # the Chinese of its title, "那个通知": there the title's words are the question's.)
+        titled = [set() if has_cjk(question) else set(self._stems(" ".join(QUOTED.findall(
+            s.text)))) - set(self._stems(QUOTED.sub(" ", in_context(s)))) for s in sentences]
         topic = self._topic(retrieval)
         weights = self._term_weights(question, words, topic)
         total = sum(weights.values())
@@ -190,10 +197,11 @@ class ExtractiveAnswerer:
         needs_number = Asks.QUANTITY in kinds
         counted = self._counted(question)
         scored: list[Scored] = []
-        for sentence, vector, found in zip(sentences, vectors, words, strict=True):
+        for sentence, vector, found, cited in zip(sentences, vectors, words, titled, strict=True):
             cosine = scale * float(np.dot(query, vector))
             semantic = max(0.0, (cosine - self.semantic_floor) / (1 - self.semantic_floor))
-            overlap = sum(w for t, w in weights.items() if t & found) / total if total else 0.0
+            overlap = sum(w * (TITLE_WEIGHT if not t & (found - cited) else 1.0)
+                          for t, w in weights.items() if t & found) / total if total else 0.0
             support = SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * overlap
             if own_words and not any(t & found for t in own_words):
                 support *= WRONG_TYPE_PENALTY

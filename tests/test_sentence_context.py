@@ -58,8 +58,9 @@ def test_words_inside_a_cited_title_weigh_less_than_what_a_sentence_says(
     """Asked how often Shenzhen publishes AI industry statistics, the answer quoted "release
     policies … on an annual basis": its question words ("Artificial Intelligence Industry")
     are those of a regulation's title it cites, while the sentence that answers ("release
-    relevant data on a quarterly basis") states them itself."""
+    relevant data on a quarterly basis") states them itself, and scored too far below it to be
+    quoted beside it."""
     answer = services.ask(AskRequest(
         question="How often will Shenzhen publish AI industry statistics?", mode="extractive"))
     assert not answer.refused
-    assert "quarterly" in answer.citations[0].quote
+    assert any("on a quarterly basis" in c.quote for c in answer.citations)

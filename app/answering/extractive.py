@@ -19,6 +19,7 @@ from typing import Protocol
 import numpy as np
 import Stemmer
 
+from app.answering.acronyms import unmentioned
 from app.answering.asked import STRICT, Asks, asks, counted_noun, lacks
 from app.answering.citations import Sentence, citation, passage, sentences_of
 from app.answering.instructions import addresses_reader
@@ -113,6 +114,12 @@ class ExtractiveAnswerer:
                 retrieval,
                 f"The knowledge base holds no documents for {', '.join(places.missing)}, "
                 "so it cannot answer this.",
+            )
+        if missing := unmentioned(question, (h.chunk.text for h in retrieval.hits)):
+            return self.refusal(
+                retrieval,
+                f"The passages nearest this question never mention {', '.join(missing)}, so "
+                "the knowledge base cannot answer it.",
             )
         ranked = self.rank_sentences(question, retrieval)
         if not ranked or ranked[0].support < self.settings.refusal_threshold:

@@ -203,3 +203,14 @@ def test_a_contact_number_asks_for_digits_not_a_person() -> None:
     assert asks("contact number for the zhangzhou plan?") == {Asks.CONTACT}
     assert Asks.PERSON in asks("Who is the contact for the plan?")
     assert not lacks({Asks.CONTACT}, "Contact information: 0596 -2035835")
+
+
+def test_a_technology_name_is_no_figure_and_a_title_s_years_no_date() -> None:
+    """Regression: a fifth fresh batch found "5G" read as a figure sizing a computing centre,
+    and the years in a cited plan's title ("(2025-2027)") as the year an association was
+    founded."""
+    assert lacks({Asks.QUANTITY}, "Promote the deployment of 5G.") == {Asks.QUANTITY}
+    assert not lacks({Asks.QUANTITY}, "It will reach a scale of 100P.")
+    cited = 'It issued the "Zhanjiang Action Plan (2025-2027)" and set up an association.'
+    assert lacks({Asks.DATE}, cited) == {Asks.DATE}
+    assert not lacks({Asks.DATE}, "The association was founded in 2024.")

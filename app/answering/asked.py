@@ -25,9 +25,10 @@ from app.retrieval.glossary import english_part
 __all__ = ["STRICT", "Asks", "asks", "counted_noun", "lacks", "supplies"]
 
 
-# A figure that is not merely a year ("2025-2027" sizes nothing), or a number word.
+# A figure that is not merely a year ("2025-2027" sizes nothing) nor a technology's name
+# ("5G", "3D"), or a number word.
 _QUANTITY = re.compile(
-    r"(?<![\d-])(?!(?:19|20)\d\d\b)\d|\b(one|two|three|four|five|six|seven|eight|nine|ten"
+    r"(?<![\d-])(?!(?:19|20)\d\d\b)(?!\d[A-Z]\b)\d|\b(one|two|three|four|five|six|seven|eight|nine|ten"
     r"|eleven|twelve|hundred|thousand|million|billion|half|double)\b(?!-)",
     re.IGNORECASE,
 )
@@ -195,6 +196,8 @@ def lacks(kinds: set[Asks], sentence: str, question: str = "",
     unquoted = QUOTED.sub(" ", sentence)
     if Asks.WHO in kinds and not _WHO.search(unquoted):
         missing.add(Asks.WHO)
+    if Asks.DATE in kinds and not _DATE.search(unquoted):  # a title's "(2025-2027)"
+        missing.add(Asks.DATE)
     if Asks.MONEY in kinds and Asks.MONEY not in missing:
         stated = _amounts(question)
         if stated and _amounts(sentence) <= stated:

@@ -214,3 +214,13 @@ def test_a_technology_name_is_no_figure_and_a_title_s_years_no_date() -> None:
     cited = 'It issued the "Zhanjiang Action Plan (2025-2027)" and set up an association.'
     assert lacks({Asks.DATE}, cited) == {Asks.DATE}
     assert not lacks({Asks.DATE}, "The association was founded in 2024.")
+
+
+def test_a_fee_and_the_sum_one_firm_may_get_are_money_for_each_one() -> None:
+    """Regression: 月费多少 ("what is the monthly fee") asked for no sum of money, so a count
+    "per 10,000 people" answered it; "how much can one firm get" was answered by a fund's
+    yearly total."""
+    assert Asks.MONEY in asks("家庭千兆光纤每户月费多少？")
+    assert asks("How much can one firm get under the measures?") >= {Asks.MONEY, Asks.PER_EACH}
+    assert Asks.PER_EACH not in asks("Name one measure for small firms.")
+    assert Asks.PER_EACH not in asks("How much money is set aside in one year?")

@@ -109,7 +109,7 @@ _QUESTION = {
         r"|how much (money|funding|did|does|will|is|was)"
         r"|(investment|funding|subsidy|grant) amount)s?\b"
         r"|预算|费用|成本|价格|补贴|补助|奖励|奖金|金额|投资额|拨款|多少钱|资助|经费|奖补"
-        r"|花费|开支|造价|收费|租金|薪酬|工资|罚多少"
+        r"|花费|开支|造价|收费|租金|薪酬|工资|罚多少|[月年]费|资费|费[是为]?多少"
         r"|\bhow much (can|could|may|might|should|would|do)\b"
         r"|(多少|几)[万亿千百]*元|(多少|几)(万|亿)|投资总额|总投资[是为有]?(多少|几)"
         r"|(资金|投资|出资)[^，。？?]{0,4}(多少|多大|几)",
@@ -227,6 +227,8 @@ _QUESTION = {
     ),
 }
 
+_ONE_RECIPIENT = re.compile(r"\bone (?!of\b|(year|quarter|month|week|day|time)s?\b)[a-z]+\b",
+                            re.IGNORECASE)
 _NAME_ASKED = re.compile(r"\bname of\b|\bcalled\b|叫什么|名称|名字", re.IGNORECASE)
 
 
@@ -240,6 +242,8 @@ def asks(question: str) -> set[Asks]:
         kinds -= {Asks.QUANTITY}
     if Asks.SHARE in kinds:  # "占总投资的百分之几": a share of a sum, not a sum
         kinds -= {Asks.MONEY}
+    if Asks.MONEY in kinds and _ONE_RECIPIENT.search(question):  # "how much can one firm get"
+        kinds.add(Asks.PER_EACH)
     if _NAME_ASKED.search(question):  # "the name of the venue": a named body answers it
         kinds -= {Asks.PLACE}
     if Asks.PLACE in kinds:  # "where exactly", "在哪个区": the named place is what is asked

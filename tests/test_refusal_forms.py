@@ -224,3 +224,11 @@ def test_a_fee_and_the_sum_one_firm_may_get_are_money_for_each_one() -> None:
     assert asks("How much can one firm get under the measures?") >= {Asks.MONEY, Asks.PER_EACH}
     assert Asks.PER_EACH not in asks("Name one measure for small firms.")
     assert Asks.PER_EACH not in asks("How much money is set aside in one year?")
+
+
+def test_a_when_clause_opening_a_question_asks_no_date() -> None:
+    """Regression: "When preparing a feasibility study report …, what extra plan must the unit
+    include?" asked for a date, so the sentence naming the plan was refused."""
+    assert Asks.DATE not in asks("When preparing a report, what plan must the unit include?")
+    assert Asks.DATE in asks("When was the plan issued?")
+    assert Asks.DATE in asks("when did the training start?")

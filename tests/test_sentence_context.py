@@ -64,3 +64,13 @@ def test_words_inside_a_cited_title_weigh_less_than_what_a_sentence_says(
         question="How often will Shenzhen publish AI industry statistics?", mode="extractive"))
     assert not answer.refused
     assert any("on a quarterly basis" in c.quote for c in answer.citations)
+
+
+def test_a_name_the_question_quotes_is_what_it_asks_about(services: Services) -> None:
+    """Regression: words inside quotes weigh half (a cited title), so the sentence naming the
+    "Sui Biao Tong" system, which the question quotes itself, was refused."""
+    answer = services.ask(AskRequest(
+        question='What\'s the "Sui Biao Tong" system in Guangzhou supposed to do?',
+        mode="extractive"))
+    assert not answer.refused
+    assert "unified data collection" in answer.answer

@@ -189,8 +189,11 @@ class ExtractiveAnswerer:
         # Words only a quoted title holds name a document the sentence cites, not what it says.
         # (A Chinese question is read through its words' renderings, and names a document by
         # the Chinese of its title, "那个通知": there the title's words are the question's.)
+        # A name the question quotes itself ("Sui Biao Tong") is what it asks about.
+        named = set(self._stems(" ".join(QUOTED.findall(question))))
         titled = [set() if has_cjk(question) else set(self._stems(" ".join(QUOTED.findall(
-            s.text)))) - set(self._stems(QUOTED.sub(" ", in_context(s)))) for s in sentences]
+            s.text)))) - set(self._stems(QUOTED.sub(" ", in_context(s)))) - named
+            for s in sentences]
         topic = self._topic(retrieval)
         weights = self._term_weights(question, words, topic)
         total = sum(weights.values())

@@ -67,7 +67,7 @@ _QUESTION = {
     Asks.DATE: re.compile(
         # "when" asking, not "when drawing up" (a conjunction).
         r"\bwhen(?=\s+(?:did|does|do|will|would|was|were|is|are|has|have|had|should|must|can"
-        r"|could|shall)\b|\s*[?？]|\s*$)|^when\b"
+        r"|could|shall)\b|\s*[?？]|\s*$)|^when\b(?!\s+\w+ing\b)"  # not "When preparing …,"
         r"|\b(what (date|year|day|month|deadline)s?|which (date|year|day|month)s?"
         r"|by what (date|year)|deadline)\b|(?<![\w-])(?<!to )dates?\b"  # "opening date?"
         r"|何时|什么时候|啥时候|什么时间|几时|哪一年|哪年|哪几年|哪天|哪一天|哪个月|几月|几号|日期|期限|时限"

@@ -65,7 +65,7 @@ def chinese_number(numeral: str) -> int | None:
     return total + (digit or 0)
 
 
-def _figure_forms(text: str) -> list[tuple[frozenset[str], bool]]:
+def figure_forms(text: str) -> list[tuple[frozenset[str], bool]]:
     """Each figure as (the values it may be written as, is_percentage).
 
     Digits: ``1,200`` -> 1200. A magnitude word scales: ``1,200 million`` may appear as 1200 or
@@ -109,7 +109,7 @@ def _figure_forms(text: str) -> list[tuple[frozenset[str], bool]]:
 def figures(text: str) -> set[tuple[str, bool]]:
     """(value, is_percentage) of every form of every figure: ``1,200 million`` gives 1200 and
     1200000000."""
-    return {(form, percent) for forms, percent in _figure_forms(text) for form in forms}
+    return {(form, percent) for forms, percent in figure_forms(text) for form in forms}
 
 
 def _canonical(number: str) -> str:
@@ -122,14 +122,14 @@ def _canonical(number: str) -> str:
 def figures_supported(claim: str, passages: list[str]) -> bool:
     held: set[tuple[str, bool]] = set()
     for text in passages:
-        held |= figures(text) | _word_figures(text)
+        held |= figures(text) | word_figures(text)
     values = {value for value, _ in held}
     return all(
         any((form, True) in held if percent else form in values for form in forms)
-        for forms, percent in _figure_forms(claim)
+        for forms, percent in figure_forms(claim)
     )
 
 
-def _word_figures(text: str) -> set[tuple[str, bool]]:
+def word_figures(text: str) -> set[tuple[str, bool]]:
     return {(str(NUMBER_WORDS[m.group(1).lower()]), bool(m.group(2)))
             for m in _NUMBER_WORD.finditer(text)}

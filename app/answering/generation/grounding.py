@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 import Stemmer
 
 from app.answering.citations import Sentence, citation
+from app.answering.generation.figure_terms import gloss_figures
 from app.answering.generation.figures import figures, figures_supported
 from app.answering.generation.markers import MARKER, markers, strip_markers
 from app.answering.generation.source_terms import annotate
@@ -150,7 +151,7 @@ class Grounder:
             return None
         for n in cited:
             self._numbers.setdefault(n, len(self._numbers) + 1)
-        sentence = annotate(sentence, passages, self.question)
+        sentence = gloss_figures(annotate(sentence, passages, self.question), passages)
         self._kept.append(Kept(strip_markers(sentence), cited))
 
         def renumber(m: re.Match[str]) -> str:

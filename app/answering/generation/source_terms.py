@@ -30,6 +30,8 @@ from app.text import CJK_RUN, STOPWORDS, has_cjk
 # Words that join two terms of one run (区块链和元宇宙) without a rendering of their own.
 _JOINERS = frozenset("和 与 及 以及 或 、".split())
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")
+# A noun's localizer (政府云上, "on the government cloud"): no part of the term before it.
+_LOCALIZERS = frozenset("上 中 内 里 下 外".split())
 # What a Chinese sentence's words are cut from: Chinese runs, and figures in digits (6项工作任务
 # renders "six work tasks").
 _PIECE = re.compile(rf"{CJK_RUN.pattern}|\d+")
@@ -80,7 +82,8 @@ def _located_words(sentence: str) -> list[_Word]:
                 # A measure word (6项, 8个) joins a figure to what it counts; English has none.
                 found.append(_Word(start, offset, word, (), joins=True))
                 continue
-            english = () if word in STOPWORDS else words.entries.get(word, ())
+            english = () if word in STOPWORDS or word in _LOCALIZERS else words.entries.get(
+                word, ())
             stemmed = (frozenset(_stems(sense)) for sense in english)
             found.append(_Word(start, offset, word, tuple(s for s in stemmed if s),
                                joins=word in _JOINERS))

@@ -5,7 +5,9 @@ A model's sentence is kept only when
 * it carries at least one marker ``[n]`` (also ``[1, 2]``, ``【1】``),
 * every marker names a retrieved passage (1..k), and
 * every figure in it -- numbers, percentages, years, dates, written in digits -- occurs in the
-  passages it cites (a percentage must be a percentage there too), and
+  passages it cites (a percentage must be a percentage there too), and a figure that counts
+  something in Chinese (5项任务) counts the same in a passage ("29 tasks", not "five parts"),
+  and
 * it shares at least one word or figure with those passages (Chinese sentences through the
   glossary): a floor against noise that carries a stray marker, not a test of meaning.
 
@@ -29,6 +31,7 @@ from dataclasses import dataclass, field
 import Stemmer
 
 from app.answering.citations import Sentence, citation
+from app.answering.generation.counted import counts_held
 from app.answering.generation.figure_terms import gloss_figures
 from app.answering.generation.figures import figures, figures_supported
 from app.answering.generation.markers import MARKER, markers, strip_markers
@@ -146,7 +149,8 @@ class Grounder:
             return None
         passages = [self.hits[n - 1].chunk.text for n in cited]
         figures_held = figures_supported(_ENUMERATOR.sub("", claim), passages)
-        if not figures_held or not shares_terms(claim, passages):
+        if not figures_held or not counts_held(claim, passages) or not shares_terms(claim,
+                                                                                     passages):
             self.unsupported.append(sentence)
             return None
         for n in cited:

@@ -222,3 +222,12 @@ def test_prompt_frames_passages_as_untrusted_data() -> None:
     assert 'city="Maoming"' in third and "title=" not in third
     assert '<passage n="1" city="Zhanjiang">' in content
     assert content.index("</passages>") < content.index("How large is the fund?")
+
+
+def test_a_question_the_model_echoes_is_removed() -> None:
+    """Regression: the 1.5B answered "Guangzhou digital plan - anything on self-driving rules
+    [1]?" by echoing the question with a marker, and the check kept it as the answer."""
+    result = ground("Zhanjiang projects - any rule on upgrades [1]? Projects spend no less than "
+                    "5% [1].", HITS)
+    assert result.answer == "Projects spend no less than 5% [1]."
+    assert result.unsupported == ["Zhanjiang projects - any rule on upgrades [1]?"]

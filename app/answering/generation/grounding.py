@@ -8,6 +8,7 @@ A model's sentence is kept only when
   passages it cites (a percentage must be a percentage there too), and a figure that counts
   something in Chinese (5项任务) counts the same in a passage ("29 tasks", not "five parts"),
   and
+* it is no question (a model echoing the question, marker and all, answers nothing), and
 * it shares at least one word or figure with those passages (Chinese sentences through the
   glossary): a floor against noise that carries a stray marker, not a test of meaning.
 
@@ -48,6 +49,8 @@ _TRAILING_MARKERS = re.compile(rf"([.!?。！？；])((?:[ \t]*{MARKER.pattern})
 # before it is not complete until the marker is, or it would be checked without its marker.
 _OPEN_MARKER = re.compile(r"[\[【][\d\s,，、]*$")
 _ENUMERATOR = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)、]|[(（]\d{1,2}[)）])\s+")
+# A question the model echoes ("Guangzhou plan - anything on self-driving rules [1]?").
+_QUESTION_END = re.compile(r"[?？]\s*$")
 _NOT_COVERED = re.compile(
     r"knowledge base (does not|doesn't|do not) (cover|contain|answer)|no passage (answers|covers)"
     r"|知识库(中)?(没有|未|不)(涵盖|包含|覆盖|涉及)",
@@ -144,7 +147,7 @@ class Grounder:
             else:
                 self.unsupported.append(sentence)
             return None
-        if any(not 1 <= n <= len(self.hits) for n in cited):
+        if any(not 1 <= n <= len(self.hits) for n in cited) or _QUESTION_END.search(claim):
             self.unsupported.append(sentence)
             return None
         passages = [self.hits[n - 1].chunk.text for n in cited]

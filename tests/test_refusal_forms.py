@@ -232,3 +232,14 @@ def test_a_when_clause_opening_a_question_asks_no_date() -> None:
     assert Asks.DATE not in asks("When preparing a report, what plan must the unit include?")
     assert Asks.DATE in asks("When was the plan issued?")
     assert Asks.DATE in asks("when did the training start?")
+
+
+def test_an_address_is_a_street_address_and_an_e_mail_address_is_neither() -> None:
+    """Regression: 办公地址在哪 ("where is the office address") was answered by "build the
+    Pazhou … Cluster Zone", a place but no address; an e-mail address asks for no street."""
+    assert Asks.ADDRESS in asks("海珠区人工智能发展局办公地址在哪？")
+    assert Asks.ADDRESS in asks("What is the address of the data bureau?")
+    assert asks("What is the e-mail address of the bureau?") == {Asks.CONTACT}
+    assert asks("邮箱地址是什么？") == {Asks.CONTACT}
+    assert lacks({Asks.ADDRESS}, "Build the Pazhou Artificial Intelligence Industry Cluster "
+                                 "Zone.") == {Asks.ADDRESS}

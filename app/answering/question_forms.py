@@ -207,7 +207,8 @@ _QUESTION = {
     # A street address, finer than a place: "哪条路", "门牌号", "the street address".
     Asks.ADDRESS: re.compile(
         r"\b(street address|which (road|street|avenue)|what (road|street))\b"
-        r"|哪条(路|街|马路|大道)|什么(路|街)|门牌|详细地址|具体地址|街道地址",
+        r"|哪条(路|街|马路|大道)|什么(路|街)|门牌|地址"
+        r"|\baddress(es)?\s*(of\b|for\b|[?？]|$)|'s address\b",
         re.IGNORECASE,
     ),
     # A named place: a site, a district, an address ("which district", "located", 选址).
@@ -229,6 +230,8 @@ _QUESTION = {
 
 _ONE_RECIPIENT = re.compile(r"\bone (?!of\b|(year|quarter|month|week|day|time)s?\b)[a-z]+\b",
                             re.IGNORECASE)
+_ONLINE = re.compile(r"\be-?mail\b|\bweb(site)? address\b|\burl\b|邮箱|网址|电子邮件",
+                     re.IGNORECASE)
 _NAME_ASKED = re.compile(r"\bname of\b|\bcalled\b|叫什么|名称|名字", re.IGNORECASE)
 
 
@@ -246,6 +249,8 @@ def asks(question: str) -> set[Asks]:
         kinds.add(Asks.PER_EACH)
     if _NAME_ASKED.search(question):  # "the name of the venue": a named body answers it
         kinds -= {Asks.PLACE}
+    if _ONLINE.search(question):  # "the e-mail address": no street, no place
+        kinds -= {Asks.PLACE, Asks.ADDRESS}
     if Asks.PLACE in kinds:  # "where exactly", "在哪个区": the named place is what is asked
         kinds -= {Asks.WHERE}
     if Asks.HOURS in kinds:  # "what time does it open": a time of day, no date

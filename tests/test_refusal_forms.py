@@ -243,3 +243,17 @@ def test_an_address_is_a_street_address_and_an_e_mail_address_is_neither() -> No
     assert asks("邮箱地址是什么？") == {Asks.CONTACT}
     assert lacks({Asks.ADDRESS}, "Build the Pazhou Artificial Intelligence Industry Cluster "
                                  "Zone.") == {Asks.ADDRESS}
+
+
+def test_an_e_mail_asked_needs_an_e_mail_and_a_plan_s_years_date_the_plan() -> None:
+    """Regression: once an e-mail address asked no street, any contact held it, so "the
+    Commission's e-mail address" was answered by a phone number; and the years of a cited title,
+    read as no date for other events, no longer said until when the plan itself runs
+    (行动方案管到哪一年)."""
+    question = "What is the email address of the Zhangzhou Development and Reform Commission?"
+    assert lacks(asks(question), "Contact information: 0596 -2035835", question) == {
+        Asks.CONTACT}
+    assert not lacks(asks(question), "E-mail: fgw@zhangzhou.gov.cn", question)
+    cited = 'It issued the "Zhanjiang Action Plan (2025-2027)".'
+    assert not lacks(asks("湛江行动方案管到哪一年？"), cited, "湛江行动方案管到哪一年？")
+    assert lacks(asks("协会是哪年成立的？"), cited, "协会是哪年成立的？") == {Asks.DATE}

@@ -100,6 +100,11 @@ _PHONE = re.compile(
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CONTACT = re.compile(f"{_PHONE.pattern}|{_EMAIL.pattern}|https?://|\\bwww\\.")
+_EMAIL_ASKED = re.compile(r"\be-?mail|邮箱|电子邮件", re.IGNORECASE)
+# A question about a document itself: its period is what its title's years give.
+_DOCUMENT = re.compile(r"\b(plan|programme|program|notice|notification|regulations?|measures"
+                       r"|policy|document)\b|方案|规划|计划|通知|办法|条例|文件|政策",
+                       re.IGNORECASE)
 # A limit in time: "by 2025", "before the end of 2023", "no later than June", "截至2025年".
 _DEADLINE = re.compile(
     r"\b(?:by|before|until|till|no later than|not later than|prior to|deadline|due)\b"
@@ -196,8 +201,11 @@ def lacks(kinds: set[Asks], sentence: str, question: str = "",
     unquoted = QUOTED.sub(" ", sentence)
     if Asks.WHO in kinds and not _WHO.search(unquoted):
         missing.add(Asks.WHO)
-    if Asks.DATE in kinds and not _DATE.search(unquoted):  # a title's "(2025-2027)"
+    # A title's "(2025-2027)" dates the document, not what else the sentence reports.
+    if Asks.DATE in kinds and not _DATE.search(unquoted) and not _DOCUMENT.search(question):
         missing.add(Asks.DATE)
+    if Asks.CONTACT in kinds and _EMAIL_ASKED.search(question) and not _EMAIL.search(sentence):
+        missing.add(Asks.CONTACT)  # a phone number is no e-mail address
     if Asks.MONEY in kinds and Asks.MONEY not in missing:
         stated = _amounts(question)
         if stated and _amounts(sentence) <= stated:

@@ -28,8 +28,8 @@ __all__ = ["STRICT", "Asks", "asks", "counted_noun", "lacks", "supplies"]
 # A figure that is not merely a year ("2025-2027" sizes nothing) nor a technology's name
 # ("5G", "3D"), or a number word.
 _QUANTITY = re.compile(
-    r"(?<![\d-])(?!(?:19|20)\d\d\b)(?!\d[A-Z]\b)\d|\b(one|two|three|four|five|six|seven|eight|nine|ten"
-    r"|eleven|twelve|hundred|thousand|million|billion|half|double)\b(?!-)",
+    r"(?<![\d-])(?!(?:19|20)\d\d\b)(?!\d[A-Z]\b)\d|\b(one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve|hundred|thousand|million|billion|half|double)\b(?!-)",
     re.IGNORECASE,
 )
 _DATE = re.compile(
@@ -196,7 +196,7 @@ def lacks(kinds: set[Asks], sentence: str, question: str = "",
     ("where in Zhanjiang") is no answer to where, nor one around the ``places`` it is about
     ("where in Haizhu": not "in Guangzhou"), nor a sum it states itself ("of the 3.1亿元
     fund, how much per company": not "310 million yuan"). A quoted title names a document:
-    no one who does anything, no place."""
+    no one who does anything, no place, and no date but the document's own."""
     missing = {kind for kind in kinds if not _SUPPLIES[kind].search(sentence)}
     unquoted = QUOTED.sub(" ", sentence)
     if Asks.WHO in kinds and not _WHO.search(unquoted):

@@ -53,6 +53,7 @@ COUNTED_BONUS = 0.1
 COUNTED_WORDS = 2  # of a Chinese question's counted phrase: its head words, not its clause
 # Weight of a question word that names what the passages are about (a title's or place's word).
 TOPIC_WEIGHT = 0.3
+# Weight of a question word a sentence holds only inside a quoted title (dev split).
 TITLE_WEIGHT = 0.5
 # The cross-lingual model's cosines run lower than the configured model's between a question
 # and its answer; scaled to the same range so one refusal threshold serves both (dev split).
@@ -186,14 +187,7 @@ class ExtractiveAnswerer:
             return []
         query, vectors, scale = self._semantic_space(question, retrieval, sentences)
         words = [set(self._stems(in_context(s))) for s in sentences]
-        # Words only a quoted title holds name a document the sentence cites, not what it says.
-        # (A Chinese question is read through its words' renderings, and names a document by
-        # the Chinese of its title, "那个通知": there the title's words are the question's.)
-        # A name the question quotes itself ("Sui Biao Tong") is what it asks about.
-        named = set(self._stems(" ".join(QUOTED.findall(question))))
-        titled = [set() if has_cjk(question) else set(self._stems(" ".join(QUOTED.findall(
-            s.text)))) - set(self._stems(QUOTED.sub(" ", in_context(s)))) - named
-            for s in sentences]
+        titled = self._only_quoted(question, sentences)
         topic = self._topic(retrieval)
         weights = self._term_weights(question, words, topic)
         total = sum(weights.values())
@@ -227,6 +221,17 @@ class ExtractiveAnswerer:
                 support *= WRONG_TYPE_PENALTY
             scored.append(Scored(sentence, support))
         return sorted(scored, key=lambda s: (-s.support, s.sentence.rank, s.sentence.start))
+
+    def _only_quoted(self, question: str, sentences: list[Sentence]) -> list[set[str]]:
+        """Per sentence, the stems it holds only inside quotes: a title names a document the
+        sentence cites, not what it says. None for a Chinese question, which is read through
+        its words' renderings and names a document by its title's words ("那个通知"); never a
+        name the question quotes itself ("Sui Biao Tong"), which is what it asks about."""
+        if has_cjk(question):
+            return [set() for _ in sentences]
+        named = set(self._stems(" ".join(QUOTED.findall(question))))
+        return [set(self._stems(" ".join(QUOTED.findall(s.text))))
+                - set(self._stems(QUOTED.sub(" ", in_context(s)))) - named for s in sentences]
 
     def _semantic_space(
         self, question: str, retrieval: RetrievalResult, sentences: list[Sentence]

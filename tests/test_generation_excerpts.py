@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from app.answering.citations import Sentence, citation
-from app.answering.extractive import Scored
+from app.answering.citations import Scored, Sentence, citation
 from app.answering.generation.budget import Fitted
 from app.answering.generation.excerpts import excerpts
 from app.answering.generation.grounding import ground

@@ -25,6 +25,14 @@ class Sentence:
     rank: int  # rank of its passage
 
 
+@dataclass
+class Scored:
+    """A candidate sentence and how well it supports the question (0..1)."""
+
+    sentence: Sentence
+    support: float
+
+
 def bounded(retrieval: RetrievalResult, max_chars: int) -> RetrievalResult:
     """``retrieval`` with each chunk cut to ``READ_CAPS * max_chars`` characters at a word
     boundary; what is kept is still the document's text at the chunk's offsets."""

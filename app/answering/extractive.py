@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
@@ -21,16 +20,16 @@ import Stemmer
 
 from app.answering.acronyms import unmentioned
 from app.answering.asked import STRICT, Asks, asks, counted_noun, lacks
-from app.answering.citations import Sentence, citation, passage, sentences_of
+from app.answering.citations import Scored, Sentence, citation, passage, sentences_of
+from app.answering.conflicts import prefer_official
 from app.answering.instructions import addresses_reader
 from app.answering.sentence_forms import in_context, is_field, is_heading
 from app.answering.where import QUOTED
-from app.models import Answer, Conflict
+from app.models import Answer
 from app.retrieval.dictionary import english_terms
 from app.retrieval.glossary import english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
 from app.settings import AnswerSettings
-from app.store.metadata import is_official
 from app.store.vectors import QueryTextEmbedder, TextEmbedder, TextVectors, unit
 from app.text import IRREGULAR, content_tokens, has_cjk, segment
 
@@ -62,33 +61,12 @@ CROSSLINGUAL_SCALE = 1.6
 _HOW_MANY = re.compile(r"\bhow many ((?:[A-Za-z0-9-]+\s+){0,3}?[A-Za-z0-9-]+?)\s+"
                        r"(?:does|do|did|will|would|are|is|was|were|has|have|had|can|in|of|per|"
                        r"for|to|at|on)\b", re.IGNORECASE)
-# An official sentence within this share of the best one answers instead of an unofficial one it
-# disagrees with (the manifest's documents are the authority; a stray file is not).
-CONFLICT_RATIO = 0.6
-_FIGURE = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\s*%?")
 HEADING_PENALTY = 0.7
 _PERCENT_SIGN = re.compile(r"(?<=\d)\s*%")
 
 
-def _figures(text: str) -> list[str]:
-    return [re.sub(r"[\s,]", "", m.group(0)) for m in _FIGURE.finditer(text)]
-
-
-def _conflict(sentence: Sentence, followed: str) -> Conflict:
-    chunk = sentence.chunk
-    return Conflict(doc_id=chunk.doc_id, title=str(chunk.metadata.get("title") or chunk.doc_id),
-                    quote=sentence.text, start=sentence.start, end=sentence.end,
-                    followed=followed)
-
-
 class Answerer(Protocol):
     def answer(self, question: str, retrieval: RetrievalResult) -> Answer: ...
-
-
-@dataclass
-class Scored:
-    sentence: Sentence
-    support: float
 
 
 class ExtractiveAnswerer:
@@ -125,7 +103,7 @@ class ExtractiveAnswerer:
         ranked = self.rank_sentences(question, retrieval)
         if not ranked or ranked[0].support < self.settings.refusal_threshold:
             return self.refusal(retrieval, NO_ANSWER)
-        ranked, conflicts = self._prefer_official(ranked)
+        ranked, conflicts = prefer_official(ranked, self.settings.refusal_threshold)
         chosen = self._choose(ranked, places.by_place)
         citations = [citation(n, s.sentence, s.support) for n, s in enumerate(chosen, start=1)]
         text = " ".join(f"{c.quote} [{c.n}]" for c in citations)
@@ -134,26 +112,6 @@ class ExtractiveAnswerer:
                      f"otherwise: “{conflict.quote}”; this answer follows the official document.)")
         return Answer(answer=text, citations=citations, city_inferred=places.label,
                       conflicts=conflicts)
-
-    def _prefer_official(self, ranked: list[Scored]) -> tuple[list[Scored], list[Conflict]]:
-        """When a sentence of an official document and nearly as good ones of unofficial
-        documents disagree (figures one has and the other lacks), the official one answers and
-        the others are reported, not quoted."""
-        floor = max(self.settings.refusal_threshold, CONFLICT_RATIO * ranked[0].support)
-        near = [s for s in ranked if s.support >= floor]
-        official = next((s for s in near if is_official(s.sentence.chunk.metadata)), None)
-        if official is None:
-            return ranked, []
-        figures = set(_figures(official.sentence.text))
-        rivals = [
-            s for s in near
-            if not is_official(s.sentence.chunk.metadata)
-            and set(_figures(s.sentence.text)) - figures and figures
-        ]
-        if not rivals:
-            return ranked, []
-        kept = [official] + [s for s in ranked if s is not official and s not in rivals]
-        return kept, [_conflict(s.sentence, official.sentence.chunk.doc_id) for s in rivals[:2]]
 
     def _choose(self, ranked: list[Scored], places: dict[str, set[str]]) -> list[Scored]:
         """The best sentence, then: for a question naming several places, the best of each

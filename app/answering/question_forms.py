@@ -46,6 +46,8 @@ _FREQUENCY_ASKED = re.compile(
     r"|daily)\b",
     re.IGNORECASE,
 )
+# An address asked ("the address of", 地址): a street address, and a place (both kinds read it).
+_ADDRESS_ASKED = r"地址|\baddress(es)?\s*(of\b|for\b|[?？]|$)|'s address\b"
 _QUESTION = {
     Asks.WHO: re.compile(
         r"\b(who|whom|whose|which (?:[\w-]+ ){0,2}?(department|agency|organi[sz]ation|unit"
@@ -207,16 +209,14 @@ _QUESTION = {
     # A street address, finer than a place: "哪条路", "门牌号", "the street address".
     Asks.ADDRESS: re.compile(
         r"\b(street address|which (road|street|avenue)|what (road|street))\b"
-        r"|哪条(路|街|马路|大道)|什么(路|街)|门牌|地址"
-        r"|\baddress(es)?\s*(of\b|for\b|[?？]|$)|'s address\b",
+        r"|哪条(路|街|马路|大道)|什么(路|街)|门牌|" + _ADDRESS_ASKED,
         re.IGNORECASE,
     ),
     # A named place: a site, a district, an address ("which district", "located", 选址).
     Asks.PLACE: re.compile(
         r"\b(what (location|site|address)|which (location|site|address|district|county|park"
         r"|street|building|city|area)|venues?|located|location|where exactly)\b"
-        r"|\baddress(es)?\s*(of\b|for\b|[?？]|$)|'s address\b"
-        r"|何处|什么位置|地址|选址|位于|具体在哪"
+        r"|何处|什么位置|选址|位于|具体在哪|" + _ADDRESS_ASKED +
         r"|哪个(区|县|镇|街道|园区|城市|省|地方|场馆|场地|会场|地点|片区)|哪座城市",
         re.IGNORECASE,
     ),

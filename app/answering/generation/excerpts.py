@@ -23,8 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from app.answering.citations import Sentence
-from app.answering.extractive import Scored
+from app.answering.citations import Scored, Sentence
 from app.models import Answer
 from app.retrieval.hybrid import Hit
 

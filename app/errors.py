@@ -11,8 +11,10 @@ the CLI prints the message on one line and exits non-zero.
     │   ├── InvalidFilter                  unknown doc_id or city, year_from > year_to
     │   ├── InvalidTopK                    top_k outside 1..retrieval.max_top_k
     │   ├── NoUserMessage                  /v1/chat/completions without a user message
+    │   ├── ConversationAndHistory         /api/ask with both conversation_id and history
     │   └── MalformedBody                  not JSON, not UTF-8, or nested too deeply
     ├── DocumentNotFound              404  GET /api/documents/{doc_id} for an unknown id
+    ├── ConversationNotFound          404  an unknown conversation, or another user's
     ├── StoreBusy                     409  another writer (ingest, delete) holds the data dir's lock
     ├── IngestError                   ---  one file could not be ingested (reported per file)
     │   ├── UnsupportedFormat
@@ -65,12 +67,21 @@ class NoUserMessage(InputError):
     code = "no_user_message"
 
 
+class ConversationAndHistory(InputError):
+    code = "conversation_and_history"
+
+
 class MalformedBody(InputError):
     code = "malformed_body"
 
 
 class DocumentNotFound(PolicyKBError):
     code = "document_not_found"
+    status = 404
+
+
+class ConversationNotFound(PolicyKBError):
+    code = "conversation_not_found"
     status = 404
 
 

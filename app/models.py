@@ -43,6 +43,16 @@ class Filters(BaseModel):
     year_to: int | None = Field(None, ge=1900, le=2100, description="Latest year.")
 
 
+class HistoryTurn(BaseModel):
+    """An earlier turn of a conversation the client keeps itself (``AskRequest.history``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    question: Text = Field(..., description="The question asked then, as the user wrote it.")
+    doc_ids: list[Text] = Field(default_factory=list,
+                                description="Documents its answer cited, first cited first.")
+
+
 class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -53,6 +63,12 @@ class AskRequest(BaseModel):
                               json_schema_extra={"minimum": 1})
     mode: Mode | None = Field(None, description="Default: 'generate' when a model is set.")
     include_reasoning: bool = Field(False, description="Return a reasoning model's thinking.")
+    conversation_id: Text | None = Field(
+        None, description="A conversation the server keeps (POST /api/conversations): the "
+        "question may follow up on its earlier turns, and is added to it.")
+    history: list[HistoryTurn] | None = Field(
+        None, description="Earlier turns, oldest first, for a client that keeps the "
+        "conversation itself; not with conversation_id.")
 
 
 class SearchRequest(BaseModel):
@@ -133,6 +149,11 @@ class Answer(BaseModel):
     fallback: Literal["ungrounded", "llm_unavailable"] | None = None
     reasoning: str | None = None
     timings_ms: Timings | None = None
+    resolved_question: str | None = Field(
+        None, description="The question answered, when a follow-up was completed from the "
+        "conversation (shown as 'Answering: …'); null when answered as asked.")
+    conversation_id: str | None = Field(None, description="The conversation the turn was "
+                                        "added to, when the request named one.")
 
 
 class SearchResponse(BaseModel):

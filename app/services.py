@@ -25,6 +25,9 @@ from app.answering.generation.budget import PromptBudget
 from app.answering.instructions import without_instructions
 from app.briefing.builder import build_brief, compare_topic
 from app.briefing.models import Brief, TopicComparison
+from app.conversation import Conversations, Resolution
+from app.conversation.condense import Condenser
+from app.conversation.storage import ConversationStore
 from app.errors import EmptyQuestion, InvalidTopK, QuestionTooLong
 from app.models import (
     Answer,
@@ -59,12 +62,14 @@ from app.store.embedding import (
 class _Asked:
     """A validated request with its retrieval, ready to be answered."""
 
-    question: str
+    question: str  # as answered: a follow-up completed from its conversation
     mode: Mode
     retrieval: RetrievalResult  # the top_k passages the answer reads
     full: RetrievalResult  # as deep as the caller asked (eval reads 10)
     began: float
     retrieved: float
+    resolution: Resolution
+    owner: str | None  # who asks: a conversation's turns are theirs
 
 
 log = logging.getLogger(__name__)
@@ -111,6 +116,7 @@ class Services:
     catalog: Catalog
     retriever: HybridRetriever
     watch: StoreWatch
+    conversations: Conversations
     answerers: dict[str, Answerer] = field(default_factory=dict)
 
     @classmethod
@@ -136,10 +142,14 @@ class Services:
             max_chars=settings.ingest.chunk_max_chars, crosslingual=crosslingual,
         )
         answerers: dict[str, Answerer] = {"extractive": extractive}
-        if settings.llm.base_url:  # one model client per process, shared by every request
+        client = LLMClient(settings.llm) if settings.llm.base_url else None
+        if client:  # one model client per process, shared by every request
             answerers["generate"] = GenerativeAnswerer(
-                LLMClient(settings.llm), extractive, PromptBudget(settings.llm),
-                settings.llm.excerpt_sentences)
+                client, extractive, PromptBudget(settings.llm), settings.llm.excerpt_sentences)
+        conversations = Conversations(
+            ConversationStore(settings.conversations_url), lambda: catalog.places,
+            lambda doc_id: doc_id in catalog.documents, settings.conversation.context_turns,
+            Condenser(client, lambda: catalog.places) if client else None)
         if crosslingual is not None:
             # Loaded in the background (a few seconds), and only once the service is up: the
             # dictionary's parse holds the GIL, and run at once it delayed readiness by ~3 s
@@ -151,7 +161,7 @@ class Services:
         # 100k chunks the first questions about each city otherwise paid ~0.3 s each.
         threading.Thread(target=_warm_scopes, args=(retriever, watch), daemon=True,
                          name="policykb-warm-scopes").start()
-        return cls(settings, store, catalog, retriever, watch, answerers)
+        return cls(settings, store, catalog, retriever, watch, conversations, answerers)
 
     # Validation ------------------------------------------------------------------------------
     def check_question(self, text: str, what: str = "question") -> str:
@@ -176,41 +186,51 @@ class Services:
         return requested or self.settings.default_mode
 
     # Operations ------------------------------------------------------------------------------
-    def ask(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None) -> Answer:
-        return self.ask_with_retrieval(request, retrieval_mode)[0]
+    def ask(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
+            owner: str | None = None) -> Answer:
+        return self.ask_with_retrieval(request, retrieval_mode, owner=owner)[0]
 
     def ask_with_retrieval(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
-                           depth: int = 0) -> tuple[Answer, RetrievalResult]:
+                           depth: int = 0, owner: str | None = None
+                           ) -> tuple[Answer, RetrievalResult]:
         """`ask`, also returning the ranking it used, at least ``depth`` passages deep (for
         eval/). Fused ranks do not depend on the cut, so the answer still reads exactly the
         top_k passages `ask` alone would give it."""
-        asked = self._retrieve(request, retrieval_mode, depth)
+        asked = self._retrieve(request, retrieval_mode, depth, owner)
         answer = self.answer_with(asked.mode, asked.question, asked.retrieval)
         return self._finish(answer, request, asked), asked.full
 
     def _retrieve(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
-                  depth: int = 0) -> _Asked:
-        """Validate the request and retrieve for it: everything before the answer."""
+                  depth: int = 0, owner: str | None = None) -> _Asked:
+        """Validate the request, complete a follow-up from its conversation, and retrieve for
+        it: everything before the answer."""
         began = time.perf_counter()
         question = self.check_question(request.question)
         top_k = self.check_top_k(request.top_k)
+        mode = self.mode_for(request.mode)
+        earlier = self.conversations.earlier(request, owner)
         with self.watch.reading():
+            resolution = self.conversations.resolve(question, earlier, mode)
             full = bounded(
-                self.retriever.retrieve(question, request.filters, max(top_k, depth),
-                                        retrieval_mode),
+                self.retriever.retrieve(
+                    resolution.question,
+                    self.conversations.filters(resolution, request.filters),
+                    max(top_k, depth), retrieval_mode),
                 self.settings.ingest.chunk_max_chars,
             )
-        return _Asked(question, self.mode_for(request.mode),
-                      replace(full, hits=full.hits[:top_k]), full, began, time.perf_counter())
+        return _Asked(resolution.question, mode, replace(full, hits=full.hits[:top_k]), full,
+                      began, time.perf_counter(), resolution, owner)
 
-    @staticmethod
-    def _finish(answer: Answer, request: AskRequest, asked: _Asked) -> Answer:
+    def _finish(self, answer: Answer, request: AskRequest, asked: _Asked) -> Answer:
         if not request.include_reasoning:
             answer.reasoning = None
+        if asked.resolution.rewritten:
+            answer.resolved_question = asked.question
         done = time.perf_counter()
         answer.timings_ms = Timings(retrieve=_ms(asked.retrieved - asked.began),
                                     answer=_ms(done - asked.retrieved),
                                     total=_ms(done - asked.began))
+        self.conversations.record(request, asked.owner, answer)
         return answer
 
     def answer_with(self, mode: Mode, question: str, retrieval: RetrievalResult) -> Answer:
@@ -228,10 +248,10 @@ class Services:
         extractive answerer skips them itself and shows passages verbatim)."""
         return without_instructions(retrieval) if mode == "generate" else retrieval
 
-    def ask_events(self, request: AskRequest) -> Iterator[Event]:
+    def ask_events(self, request: AskRequest, owner: str | None = None) -> Iterator[Event]:
         """`ask` as stream events (app.answering.generation.answerer). Validation and retrieval run
         now, so input errors raise before the first event; the answer streams when iterated."""
-        asked = self._retrieve(request)
+        asked = self._retrieve(request, owner=owner)
         answerer = self.answerers.get(asked.mode)
 
         def events() -> Iterator[Event]:

@@ -157,6 +157,18 @@ class ServerSettings(BaseModel):
     )
 
 
+class ConversationSettings(BaseModel):
+    database_url: str | None = Field(
+        None, description="SQLAlchemy URL of the database that keeps conversations (e.g. "
+        "'postgresql+psycopg://user:pw@host/policykb'); empty: a SQLite file, "
+        "DATA_DIR/conversations.sqlite.",
+    )
+    context_turns: int = Field(
+        4, ge=1, le=50, description="Earlier turns a follow-up question is read against (the "
+        "model condenses them; the rule reads the last).",
+    )
+
+
 class Settings(BaseSettings):
     """policykb's configuration (environment variables ``POLICYKB_*``)."""
 
@@ -177,6 +189,7 @@ class Settings(BaseSettings):
     answer: AnswerSettings = Field(default_factory=AnswerSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
     server: ServerSettings = Field(default_factory=ServerSettings)
+    conversation: ConversationSettings = Field(default_factory=ConversationSettings)
 
     @model_validator(mode="after")
     def _top_k_within_max(self) -> Settings:
@@ -195,6 +208,11 @@ class Settings(BaseSettings):
     @property
     def bm25_dir(self) -> Path:
         return self.data_dir / "bm25"
+
+    @property
+    def conversations_url(self) -> str:
+        sqlite = f"sqlite:///{self.data_dir / 'conversations.sqlite'}"
+        return self.conversation.database_url or sqlite
 
     @property
     def docstore_path(self) -> Path:

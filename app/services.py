@@ -26,8 +26,6 @@ from app.answering.instructions import without_instructions
 from app.briefing.builder import build_brief, compare_topic
 from app.briefing.models import Brief, TopicComparison
 from app.conversation import Conversations, Resolution
-from app.conversation.condense import Condenser
-from app.conversation.storage import ConversationStore
 from app.errors import EmptyQuestion, InvalidTopK, QuestionTooLong
 from app.models import (
     Answer,
@@ -70,6 +68,12 @@ class _Asked:
     retrieved: float
     resolution: Resolution
     owner: str | None  # who asks: a conversation's turns are theirs
+
+
+@dataclass(frozen=True)
+class AnswerStream:
+    resolved_question: str | None  # a follow-up's completed question, known before the answer
+    events: Iterator[Event]
 
 
 log = logging.getLogger(__name__)
@@ -146,10 +150,7 @@ class Services:
         if client:  # one model client per process, shared by every request
             answerers["generate"] = GenerativeAnswerer(
                 client, extractive, PromptBudget(settings.llm), settings.llm.excerpt_sentences)
-        conversations = Conversations(
-            ConversationStore(settings.conversations_url), lambda: catalog.places,
-            lambda doc_id: doc_id in catalog.documents, settings.conversation.context_turns,
-            Condenser(client, lambda: catalog.places) if client else None)
+        conversations = Conversations.build(settings, catalog, client)
         if crosslingual is not None:
             # Loaded in the background (a few seconds), and only once the service is up: the
             # dictionary's parse holds the GIL, and run at once it delayed readiness by ~3 s
@@ -248,7 +249,7 @@ class Services:
         extractive answerer skips them itself and shows passages verbatim)."""
         return without_instructions(retrieval) if mode == "generate" else retrieval
 
-    def ask_events(self, request: AskRequest, owner: str | None = None) -> Iterator[Event]:
+    def ask_events(self, request: AskRequest, owner: str | None = None) -> AnswerStream:
         """`ask` as stream events (app.answering.generation.answerer). Validation and retrieval run
         now, so input errors raise before the first event; the answer streams when iterated."""
         asked = self._retrieve(request, owner=owner)
@@ -265,7 +266,7 @@ class Services:
                     self._finish(answer, request, asked)
                 yield event
 
-        return events()
+        return AnswerStream(asked.question if asked.resolution.rewritten else None, events())
 
     def search(self, request: SearchRequest) -> SearchResponse:
         began = time.perf_counter()

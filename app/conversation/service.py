@@ -7,6 +7,7 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 
+from app.answering.generation.client import LLMClient
 from app.conversation.condense import Condenser
 from app.conversation.models import ConversationDetail, ConversationInfo
 from app.conversation.resolve import Resolution, Resolver, Turn
@@ -14,7 +15,9 @@ from app.conversation.storage import ConversationStore
 from app.conversation.words import warm
 from app.errors import ConversationAndHistory
 from app.models import Answer, AskRequest, Filters, HistoryTurn, Mode
+from app.retrieval.catalog import Catalog
 from app.retrieval.places import PlaceIndex
+from app.settings import Settings
 
 log = logging.getLogger(__name__)
 WARM_DELAY_S = 5.0
@@ -45,6 +48,17 @@ class Conversations:
         warming = threading.Timer(WARM_DELAY_S, _warm_taggers)
         warming.daemon, warming.name = True, "policykb-warm-taggers"
         warming.start()
+
+    @classmethod
+    def build(cls, settings: Settings, catalog: Catalog, client: LLMClient | None
+              ) -> Conversations:
+        def places() -> PlaceIndex:
+            return catalog.places
+
+        return cls(ConversationStore(settings.conversations_url), places,
+                   lambda doc_id: doc_id in catalog.documents,
+                   settings.conversation.context_turns,
+                   Condenser(client, places) if client else None)
 
     # Before retrieval -----------------------------------------------------------------------
     def earlier(self, request: AskRequest, owner: str | None) -> list[Turn]:

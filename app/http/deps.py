@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Response
 
 from app.services import Services
 from app.settings import Settings
@@ -22,5 +23,26 @@ async def get_settings(request: Request) -> Settings:
     return settings
 
 
+OWNER_COOKIE = "policykb_owner"
+OWNER_COOKIE_MAX_AGE_S = 365 * 24 * 3600
+
+
+async def get_owner(request: Request, response: Response) -> str:
+    """Whose conversations a request reads and writes: the signed-in user's when sign-in sets
+    ``request.state.user``, otherwise this browser's own random key, kept in an HttpOnly cookie
+    (set on the first JSON response that needs it). A client that keeps no cookies keeps its
+    conversation itself (``history``)."""
+    user = getattr(request.state, "user", None)
+    if user is not None:
+        return f"user:{getattr(user, 'id', user)}"
+    key = request.cookies.get(OWNER_COOKIE)
+    if not key:
+        key = secrets.token_urlsafe(24)
+        response.set_cookie(OWNER_COOKIE, key, max_age=OWNER_COOKIE_MAX_AGE_S, httponly=True,
+                            samesite="lax")
+    return f"browser:{key}"
+
+
 ServicesDep = Annotated[Services, Depends(get_services)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+OwnerDep = Annotated[str, Depends(get_owner)]

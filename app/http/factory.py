@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException
 
 from app.errors import MalformedBody, PolicyKBError, describe_validation
 from app.http.briefing import router as briefing_router
+from app.http.conversations import router as conversations_router
 from app.http.openai_compat import router as openai_router
 from app.http.routes import router
 from app.http.streaming import router as stream_router
@@ -112,6 +113,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(briefing_router)
     app.include_router(router)
     app.include_router(stream_router)
+    app.include_router(conversations_router)
     app.include_router(openai_router)
     app.include_router(web_router)
 

@@ -1,12 +1,14 @@
 """An OpenAI-compatible face, so chat front ends (Open WebUI, LibreChat, …) can use policykb.
 
     GET  /v1/models             one model, ``policykb``
-    POST /v1/chat/completions   the last user message is the question; ``stream`` too
+    POST /v1/chat/completions   the last user message is the question, the earlier ones its
+                                conversation; ``stream`` too
 
 The reply is the policykb answer with its sources appended as text (``Sources:`` then
 ``[n] title — section: "quote"``), since a chat window shows only text, plus a structured
-``citations`` field on the response (streaming: on the last chunk). Earlier turns are not used:
-each question is answered from the passages alone.
+``citations`` field on the response (streaming: on the last chunk). The earlier user messages
+are the conversation a follow-up is completed from ("what about Haizhu?"); the reply then opens
+with the question it answered ("Answering: …", "回答：…").
 
 Streaming differs from /api/ask/stream on purpose: a chat front end appends every delta and
 cannot replace text it has shown, so only sentences that passed the citation check are sent
@@ -32,7 +34,8 @@ from app.errors import NoUserMessage
 from app.http.deps import ServicesDep
 from app.http.routes import ERRORS
 from app.http.streaming import SSE_HEADERS, error_data
-from app.models import Answer, AskRequest
+from app.models import Answer, AskRequest, HistoryTurn
+from app.text import has_cjk
 
 log = logging.getLogger(__name__)
 
@@ -64,16 +67,38 @@ class ChatCompletionRequest(BaseModel):
     include_reasoning: bool = Field(False, description="policykb: return a model's thinking.")
 
 
+def _text(message: ChatMessageIn) -> str:
+    content = message.content
+    if isinstance(content, list):  # content parts: the text ones (images are ignored)
+        content = "\n".join(str(p.get("text", "")) for p in content if p.get("type") == "text")
+    return content or ""
+
+
 def question_of(request: ChatCompletionRequest) -> str:
-    for message in reversed(request.messages):
-        if message.role != "user":
-            continue
-        content = message.content
-        if isinstance(content, list):  # content parts: the text ones (images are ignored)
-            content = "\n".join(str(p.get("text", "")) for p in content if p.get("type") == "text")
-        return content or ""
-    raise NoUserMessage("messages holds no message with role 'user'; the last user message "
-                        "is the question")
+    return _user_texts(request)[-1]
+
+
+def _user_texts(request: ChatCompletionRequest) -> list[str]:
+    texts = [_text(m) for m in request.messages if m.role == "user"]
+    if not texts:
+        raise NoUserMessage("messages holds no message with role 'user'; the last user message "
+                            "is the question")
+    return texts
+
+
+def ask_request(body: ChatCompletionRequest) -> AskRequest:
+    """The /api/ask request of a chat: the last user message, the earlier ones its history."""
+    *earlier, question = _user_texts(body)
+    history = [HistoryTurn(question=text) for text in earlier if text.strip()]
+    return AskRequest(question=question, include_reasoning=body.include_reasoning,
+                      history=history or None)
+
+
+def answering(question: str | None) -> str:
+    """The line that says which question a follow-up was taken to ask, for a chat window."""
+    if not question:
+        return ""
+    return f"回答：{question}\n\n" if has_cjk(question) else f"Answering: {question}\n\n"
 
 
 def sources(answer: Answer) -> str:
@@ -105,16 +130,18 @@ def models() -> dict[str, Any]:
 def chat_completions(body: ChatCompletionRequest,
                      services: ServicesDep) -> dict[str, Any] | StreamingResponse:
     try:  # the question is the request's field now: validated as /api/ask validates it
-        request = AskRequest(question=question_of(body), include_reasoning=body.include_reasoning)
+        request = ask_request(body)
     except ValidationError as exc:
         raise RequestValidationError(exc.errors()) from exc
     completion_id = f"chatcmpl-{uuid.uuid4().hex}"
     if body.stream:
-        events = services.ask_events(request)  # input errors raise here, as 422 JSON
-        return StreamingResponse(_chunks(events, completion_id), media_type="text/event-stream",
+        stream = services.ask_events(request)  # input errors raise here, as 422 JSON
+        return StreamingResponse(_chunks(stream.events, completion_id, stream.resolved_question),
+                                 media_type="text/event-stream",
                                  headers=SSE_HEADERS)
     answer = services.ask(request)
-    message: dict[str, Any] = {"role": "assistant", "content": answer.answer + sources(answer)}
+    content = answering(answer.resolved_question) + answer.answer + sources(answer)
+    message: dict[str, Any] = {"role": "assistant", "content": content}
     if answer.reasoning:
         message["reasoning_content"] = answer.reasoning
     return {
@@ -127,7 +154,8 @@ def chat_completions(body: ChatCompletionRequest,
     }
 
 
-def _chunks(events: Iterator[Event], completion_id: str) -> Iterator[str]:
+def _chunks(events: Iterator[Event], completion_id: str,
+            resolved_question: str | None = None) -> Iterator[str]:
     created = int(time.time())
 
     def chunk(delta: dict[str, Any], finish: str | None = None, **extra: Any) -> str:
@@ -136,7 +164,7 @@ def _chunks(events: Iterator[Event], completion_id: str) -> Iterator[str]:
                 "choices": [{"index": 0, "delta": delta, "finish_reason": finish}], **extra}
         return f"data: {json.dumps(body, ensure_ascii=False)}\n\n"
 
-    yield chunk({"role": "assistant", "content": ""})
+    yield chunk({"role": "assistant", "content": answering(resolved_question)})
     shown = ""
     try:
         for event in events:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from app.http.deps import ServicesDep
+from app.http.deps import OwnerDep, ServicesDep
 from app.models import (
     Answer,
     AskRequest,
@@ -26,9 +26,11 @@ router = APIRouter(responses=ERRORS)
 
 
 @router.post("/api/ask", response_model=Answer, tags=["answers"])
-def ask(request: AskRequest, services: ServicesDep) -> Answer:
-    """Answer a question with cited passages, or refuse when no passage supports an answer."""
-    return services.ask(request)
+def ask(request: AskRequest, services: ServicesDep, owner: OwnerDep) -> Answer:
+    """Answer a question with cited passages, or refuse when no passage supports an answer.
+    With ``conversation_id`` or ``history``, a follow-up is completed from the turns before it
+    (``resolved_question``)."""
+    return services.ask(request, owner=owner)
 
 
 @router.post("/api/search", response_model=SearchResponse, tags=["answers"])

@@ -1,5 +1,7 @@
 """POST /api/ask/stream: an answer as Server-Sent Events.
 
+    event: question   data: {"resolved_question": "..."}   first, when a follow-up was completed
+                                              from its conversation (the question answered)
     event: extractive data: <Answer>          generate mode: the verbatim extractive answer, at
                                               once, before the model writes (not for refusals)
     event: token      data: {"text": "..."}   answer text as the model writes it
@@ -24,7 +26,7 @@ from fastapi.responses import StreamingResponse
 
 from app.answering.generation import Done, Event, Quoted, Reasoning, Token
 from app.errors import PolicyKBError
-from app.http.deps import ServicesDep
+from app.http.deps import OwnerDep, ServicesDep
 from app.http.routes import ERRORS
 from app.models import AskRequest
 
@@ -45,7 +47,9 @@ def error_data(exc: Exception) -> dict[str, dict[str, str]]:
     return {"error": {"code": "internal_error", "message": "the answer failed; see the log"}}
 
 
-def event_stream(events: Iterator[Event]) -> Iterator[str]:
+def event_stream(events: Iterator[Event], resolved_question: str | None = None) -> Iterator[str]:
+    if resolved_question:
+        yield sse("question", {"resolved_question": resolved_question})
     try:
         for event in events:
             if isinstance(event, Quoted):
@@ -68,8 +72,9 @@ def event_stream(events: Iterator[Event]) -> Iterator[str]:
     responses={200: {"content": {"text/event-stream": {}},
                      "description": "token / reasoning events, then done (the final Answer)"}},
 )
-def ask_stream(request: AskRequest, services: ServicesDep) -> StreamingResponse:
+def ask_stream(request: AskRequest, services: ServicesDep, owner: OwnerDep) -> StreamingResponse:
     """Answer a question as Server-Sent Events; the `done` event carries the final Answer."""
-    events = services.ask_events(request)  # raises input errors now, answered as 422 JSON
-    return StreamingResponse(event_stream(events), media_type="text/event-stream",
+    stream = services.ask_events(request, owner)  # raises input errors now, answered as 422 JSON
+    return StreamingResponse(event_stream(stream.events, stream.resolved_question),
+                             media_type="text/event-stream",
                              headers=SSE_HEADERS)

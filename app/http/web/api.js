@@ -36,11 +36,12 @@ async function request(method, path, body, signal) {
     throw new ApiError(0, "network", "");
   }
   if (!response.ok) throw await errorFrom(response);
-  return response.json();
+  return response.status === 204 ? null : response.json();
 }
 
 export const getJSON = (path, signal) => request("GET", path, undefined, signal);
 export const postJSON = (path, body, signal) => request("POST", path, body, signal);
+export const deleteJSON = (path, signal) => request("DELETE", path, undefined, signal);
 
 // Split an SSE byte stream into events: {event, data}. Lines end in \n, \r\n or \r.
 export function sseParser(onEvent) {

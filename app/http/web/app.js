@@ -7,6 +7,7 @@ import {
   documentDate, el, metaRows, passageCard, place, renderAnswer, renderDocumentText, renderError,
   streamingView,
 } from "./render.js";
+import { beginTurn, conversationFor, initThread, listConversations, showResolved } from "./thread.js";
 
 const $ = (id) => document.getElementById(id);
 const state = {
@@ -121,6 +122,8 @@ async function ask(event) {
   const root = $("answer");
   setBusy(true);
   try {
+    body.conversation_id = await conversationFor(body.question);
+    beginTurn(body.question);
     let answer = null;
     let thinking = "";
     let view = null;
@@ -139,6 +142,9 @@ async function ask(event) {
     // The verbatim answer was shown at once: the model's checked answer goes beneath it.
     if (view && view.hasQuoted()) view.finish(answer);
     else renderAnswer(root, answer, state.docs, answerHandlers);
+    showResolved(root, answer);
+    $("question").value = "";
+    listConversations();
   } catch (err) {
     if (err.name !== "AbortError" && state.asking === controller) renderError(root, err);
   } finally {
@@ -260,6 +266,7 @@ function wire() {
 wire();
 initBrief({ onOpen: openDocument });
 apply();
-Promise.all([loadHealth(), loadDocuments()]).finally(() => {
+Promise.all([loadHealth(), loadDocuments(),
+  initThread({ docs: () => state.docs, handlers: answerHandlers })]).finally(() => {
   document.body.dataset.ready = "true";
 });

@@ -61,8 +61,9 @@ def test_a_pronoun_stands_for_the_last_subject_and_keeps_its_document(
 
 def test_a_chinese_pronoun_and_a_clause_less_follow_up_carry_the_subject(
         resolver: Resolver) -> None:
-    assert resolver.resolve("它由谁负责？", _after(FUND_ZH)).question == "深圳人工智能基金群由谁负责？"
-    assert resolver.resolve("期限呢？", _after(FUND_ZH)).question == "深圳人工智能基金群的期限呢？"
+    earlier = _after(FUND_ZH)
+    assert resolver.resolve("它由谁负责？", earlier).question == "深圳人工智能基金群由谁负责？"
+    assert resolver.resolve("期限呢？", earlier).question == "深圳人工智能基金群的期限呢？"
 
 
 @pytest.mark.parametrize("question", [

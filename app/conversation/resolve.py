@@ -65,7 +65,7 @@ class Resolver:
             return self._ask_of_place(question, place_spans, last, index)
         pointing = [w for w in own if w.pointing]
         clause = any(w.predicate for w in own)
-        if not pointing and clause and content:
+        if not pointing and clause and _topic(own):
             return Resolution.as_asked(question)
         return self._carry_over(question, own, pointing, last, index)
 
@@ -125,6 +125,20 @@ class Resolver:
                 else:
                     run = run[1:]
         return spans
+
+
+def _topic(own: Sequence[Word]) -> list[Word]:
+    """The nouns a question is about, beside what it asks for: in "which units are responsible
+    for the fund?" the fund, not the units; "由哪些单位负责？" has none (Chinese drops the
+    subject a conversation already gave)."""
+    asked: set[int] = set()
+    for n, word in enumerate(own):
+        if word.interrogative:  # the noun phrase right after a wh-word is what is asked
+            at = n + 1
+            while at < len(own) and own[at].noun and not own[at].interrogative:
+                asked.add(at)
+                at += 1
+    return [w for n, w in enumerate(own) if w.thing and n not in asked]
 
 
 def _inside(word: Word, spans: list[Span]) -> bool:
@@ -189,6 +203,7 @@ def _fill(question: str, own: tuple[Word, ...], pointing: list[Word], phrase: st
         return f"{phrase}的{text}" if chinese else f"{text.rstrip(' ?')} ({phrase})?"
     start = own[0].end if own and own[0].leading_link else 0
     rest = question[start:].strip()
-    if chinese:
-        return f"{phrase}的{rest}"
+    if chinese:  # 的 joins the phrase to a noun (…的期限呢), not to a verb (…由谁负责)
+        first = next((w for w in own if w.start >= start), None)
+        return f"{phrase}{'的' if first is not None and first.thing else ''}{rest}"
     return f"{rest.rstrip(' ?')} ({phrase})?"

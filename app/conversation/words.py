@@ -30,6 +30,7 @@ _ZH_POINTING = ("这", "那", "该", "此", "其", "它", "他", "她", "上述"
 _EN_NOUNS = frozenset({"NOUN", "PROPN"})
 _EN_CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _EN_PREDICATES = frozenset({"VERB", "AUX"})
+_EN_WH = frozenset({"WP", "WDT", "WRB", "WP$"})  # Penn tags of wh-words
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class Word:
     possessive: bool  # its, their
     may_name_place: bool  # a proper name or a place the tagger recognizes
     leading_link: bool = False  # a conjunction opening the question (那, and)
+    thing: bool = False  # a noun proper (not an adjective)
+    interrogative: bool = False  # what, which, who, how; 什么, 哪些, 谁, 多少
 
 
 _lock = threading.Lock()
@@ -92,6 +95,7 @@ def _chinese(text: str) -> tuple[Word, ...]:
             token, start, end, noun=tag in _LAC_NOUNS, content=tag in _LAC_CONTENT,
             predicate=tag in _LAC_PREDICATES, pointing=pointing, possessive=False,
             may_name_place=tag in _LAC_PLACES, leading_link=not found and tag == "c",
+            thing=tag in _LAC_NOUNS, interrogative=tag == "r" and not pointing,
         ))
     return tuple(found)
 
@@ -115,5 +119,6 @@ def _english(text: str) -> tuple[Word, ...]:
             possessive="Yes" in morph.get("Poss"),
             may_name_place=token.pos_ == "PROPN",
             leading_link=not found and token.pos_ == "CCONJ",
+            thing=token.pos_ in _EN_NOUNS, interrogative=token.tag_ in _EN_WH,
         ))
     return tuple(found)

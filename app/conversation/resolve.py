@@ -128,16 +128,20 @@ class Resolver:
 
 
 def _topic(own: Sequence[Word]) -> list[Word]:
-    """The nouns a question is about, beside what it asks for: in "which units are responsible
-    for the fund?" the fund, not the units; "由哪些单位负责？" has none (Chinese drops the
-    subject a conversation already gave)."""
+    """The nouns a question is about, beside a bare noun it asks for: in "which units are
+    responsible for the fund?" the fund, not the units; "由哪些单位负责？" has none (Chinese drops
+    the subject a conversation already gave). A modified noun asked for ("how many AI joint
+    laboratories") says what it is about itself."""
     asked: set[int] = set()
     for n, word in enumerate(own):
         if word.interrogative:  # the noun phrase right after a wh-word is what is asked
+            run = []
             at = n + 1
             while at < len(own) and own[at].noun and not own[at].interrogative:
-                asked.add(at)
+                run.append(at)
                 at += 1
+            if sum(own[i].thing for i in run) < 2:
+                asked.update(run)
     return [w for n, w in enumerate(own) if w.thing and n not in asked]
 
 

@@ -65,7 +65,8 @@ def test_a_chinese_pronoun_and_a_clause_less_follow_up_carry_the_subject(
     assert resolver.resolve("它由谁负责？", earlier).question == "深圳人工智能基金群由谁负责？"
     assert resolver.resolve("期限呢？", earlier).question == "深圳人工智能基金群的期限呢？"
     # Chinese drops a subject the conversation gave: only what is asked (哪些单位) is named
-    assert resolver.resolve("由哪些单位负责？", earlier).question == "深圳人工智能基金群由哪些单位负责？"
+    resolution = resolver.resolve("由哪些单位负责？", earlier)
+    assert resolution.question == "深圳人工智能基金群由哪些单位负责？"
 
 
 @pytest.mark.parametrize("question", [

@@ -44,6 +44,9 @@ class Resolution:
 
 
 Span = tuple[int, int]
+# English words that follow a place's name as part of it, as 区/县/市 do in Chinese (where the
+# tagger keeps them in the name's word).
+_DESIGNATORS = frozenset({"district", "city", "county", "province", "municipality", "town"})
 
 
 class Resolver:
@@ -106,25 +109,31 @@ class Resolver:
 
     @staticmethod
     def _place_spans(text: str, found: Sequence[Word], index: PlaceIndex) -> list[Span]:
-        """Spans of ``text`` that name places: runs of words a tagger takes for names whose
-        text the place index knows."""
+        """Spans of ``text`` that name places: in a run of words a tagger takes for names, the
+        shortest start the place index knows, with the designator after it (Haizhu District);
+        the rest of the run names something else (Pazhou | Space Computing Center)."""
         spans: list[Span] = []
         run: list[Word] = []
         for word in [*found, None]:
             if word is not None and word.may_name_place:
                 run.append(word)
                 continue
-            while run:  # the longest known place in the run, from its start
-                for end in range(len(run), 0, -1):
-                    span_text = text[run[0].start:run[end - 1].end]
-                    seen = index.infer(span_text)
-                    if seen.held or seen.missing:
-                        spans.append((run[0].start, run[end - 1].end))
-                        run = run[end:]
-                        break
-                else:
-                    run = run[1:]
+            while run:
+                end = next((end for end in range(1, len(run) + 1)
+                            if _names_place(text[run[0].start:run[end - 1].end], index)), 0)
+                if not end:
+                    break
+                while end < len(run) and run[end].text.lower() in _DESIGNATORS:
+                    end += 1
+                spans.append((run[0].start, run[end - 1].end))
+                run = run[end:]
+            run = []
         return spans
+
+
+def _names_place(text: str, index: PlaceIndex) -> bool:
+    seen = index.infer(text)
+    return bool(seen.held or seen.missing)
 
 
 def _topic(own: Sequence[Word]) -> list[Word]:
@@ -137,6 +146,8 @@ def _topic(own: Sequence[Word]) -> list[Word]:
         if word.interrogative:  # the noun phrase right after a wh-word is what is asked
             run = []
             at = n + 1
+            while at < len(own) and own[at].quantity:  # 哪几家企业: the noun after 几家
+                at += 1
             while at < len(own) and own[at].noun and not own[at].interrogative:
                 run.append(at)
                 at += 1

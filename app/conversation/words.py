@@ -17,7 +17,7 @@ from typing import Any
 from app.text import has_cjk
 
 # LAC's tags (its tag.dic): nouns and names, verbs, adjectives, numbers and quantities.
-_LAC_NOUNS = frozenset({"n", "nz", "nw", "vn", "an", "ORG", "PER", "s", "f"})
+_LAC_NOUNS = frozenset({"n", "nz", "nw", "vn", "an", "ORG", "PER"})
 _LAC_PLACES = frozenset({"LOC", "ns", "nz", "ORG"})
 _LAC_PREDICATES = frozenset({"v", "vd", "a", "ad"})
 _LAC_CONTENT = _LAC_NOUNS | _LAC_PREDICATES | {"m", "q", "TIME", "t", "nt", "nr"}
@@ -47,6 +47,7 @@ class Word:
     leading_link: bool = False  # a conjunction opening the question (那, and)
     thing: bool = False  # a noun proper (not an adjective)
     interrogative: bool = False  # what, which, who, how; 什么, 哪些, 谁, 多少
+    quantity: bool = False  # a number or measure word (哪几家: 几, 家)
 
 
 _lock = threading.Lock()
@@ -96,6 +97,7 @@ def _chinese(text: str) -> tuple[Word, ...]:
             predicate=tag in _LAC_PREDICATES, pointing=pointing, possessive=False,
             may_name_place=tag in _LAC_PLACES, leading_link=not found and tag == "c",
             thing=tag in _LAC_NOUNS, interrogative=tag == "r" and not pointing,
+            quantity=tag in {"m", "q"},
         ))
     return tuple(found)
 
@@ -120,5 +122,6 @@ def _english(text: str) -> tuple[Word, ...]:
             may_name_place=token.pos_ == "PROPN",
             leading_link=not found and token.pos_ == "CCONJ",
             thing=token.pos_ in _EN_NOUNS, interrogative=token.tag_ in _EN_WH,
+            quantity=token.pos_ == "NUM",
         ))
     return tuple(found)

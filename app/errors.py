@@ -12,7 +12,16 @@ the CLI prints the message on one line and exits non-zero.
     │   ├── InvalidTopK                    top_k outside 1..retrieval.max_top_k
     │   ├── NoUserMessage                  /v1/chat/completions without a user message
     │   └── MalformedBody                  not JSON, not UTF-8, or nested too deeply
-    ├── DocumentNotFound              404  GET /api/documents/{doc_id} for an unknown id
+    │   ├── InvalidName                    a user, collection or key name of the wrong form
+    │   └── UploadRefused                  a file name, type, size or archive an upload refuses
+    ├── NotSignedIn                   401  no credentials, or a bad, revoked or expired key/session
+    ├── Forbidden                     403  signed in, but the role or grant does not allow it
+    │   └── CsrfFailed                     a cookie-signed write without its X-CSRF-Token
+    ├── DocumentNotFound              404  GET /api/documents/{doc_id} for an unknown id (or one
+    │                                      outside the caller's collections: never its title)
+    ├── NotFound                      404  an unknown user, key, collection, answer or upload
+    ├── AlreadyExists                 409  a user or collection of that name exists
+    ├── TooManySignIns                429  failed sign-ins over accounts.sign_in_attempts
     ├── StoreBusy                     409  another writer (ingest, delete) holds the data dir's lock
     ├── IngestError                   ---  one file could not be ingested (reported per file)
     │   ├── UnsupportedFormat
@@ -67,6 +76,43 @@ class NoUserMessage(InputError):
 
 class MalformedBody(InputError):
     code = "malformed_body"
+
+
+class InvalidName(InputError):
+    code = "invalid_name"
+
+
+class UploadRefused(InputError):
+    code = "upload_refused"
+
+
+class NotSignedIn(PolicyKBError):
+    code = "not_signed_in"
+    status = 401
+
+
+class Forbidden(PolicyKBError):
+    code = "forbidden"
+    status = 403
+
+
+class CsrfFailed(Forbidden):
+    code = "csrf_failed"
+
+
+class NotFound(PolicyKBError):
+    code = "not_found"
+    status = 404
+
+
+class AlreadyExists(PolicyKBError):
+    code = "already_exists"
+    status = 409
+
+
+class TooManySignIns(PolicyKBError):
+    code = "too_many_sign_ins"
+    status = 429
 
 
 class DocumentNotFound(PolicyKBError):

@@ -12,6 +12,9 @@ os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 for _name in [n for n in os.environ if n.startswith("POLICYKB_")]:
     del os.environ[_name]  # a developer's own settings must not leak into the suite
+# The suite's apps run in the open single-user mode (every endpoint without credentials, as
+# before sign-in existed); tests of accounts, grants and the audit log turn sign-in on.
+os.environ["POLICYKB_AUTH"] = "off"
 
 from fastapi.testclient import TestClient  # noqa: E402
 

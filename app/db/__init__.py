@@ -5,6 +5,8 @@ over ``Settings.database_url`` (SQLite in WAL mode under the data dir by default
 when several workers share it). Alembic migrations (``app/db/migrations``) run when the database
 is opened, never by hand. Other packages add their tables on the same ``Base`` with a migration
 of their own whose ``down_revision`` is the current head.
+
+May import: the base only (settings, errors).
 """
 
 from app.db.engine import Database

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, Request
+from sqlalchemy.orm import Session
 
+from app.db import Database
 from app.services import Services
 from app.settings import Settings
 
@@ -24,3 +27,14 @@ async def get_settings(request: Request) -> Settings:
 
 ServicesDep = Annotated[Services, Depends(get_services)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def db_session(request: Request) -> Iterator[Session]:
+    """A database session for one request: committed when the route returns, rolled back
+    when it raises."""
+    database: Database = request.app.state.database
+    with database.session() as session:
+        yield session
+
+
+DbDep = Annotated[Session, Depends(db_session)]

@@ -4,57 +4,18 @@ a real PostgreSQL: a caller without a grant gets nothing — no text, no title."
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import update
 
 from app.db.tables import ApiKey, utcnow
-from app.services import Services
-from app.settings import Settings
 from tests.support.accounts import (
     HEALTH_DOC,
     PASSWORD,
     QUESTION,
     TRANSPORT_DOC,
     Deployment,
-    deployment,
-    ingest_two_collections,
 )
-from tests.support.postgres import postgres_server
-
-
-@pytest.fixture(scope="session")
-def two_collections(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    return ingest_two_collections(tmp_path_factory.mktemp("collections"))
-
-
-@pytest.fixture(scope="session")
-def collection_services(two_collections: Settings) -> Services:
-    return Services.build(two_collections)
-
-
-@pytest.fixture(scope="session")
-def postgres_url() -> Iterator[str]:
-    with postgres_server() as url:
-        yield url
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def kb(request: pytest.FixtureRequest, two_collections: Settings,
-       collection_services: Services, tmp_path: Path) -> Iterator[Deployment]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'policykb.db'}"
-    else:
-        url = request.getfixturevalue("postgres_url")
-        from sqlalchemy import create_engine, text
-        engine = create_engine(url)
-        with engine.begin() as connection:  # each test starts from an empty database
-            connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-        engine.dispose()
-    with deployment(two_collections, collection_services, url) as found:
-        yield found
 
 
 def _stream_done(body: str) -> dict[str, object]:

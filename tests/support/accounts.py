@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
 
 from app.accounts.keys import create_key
 from app.accounts.users import create_user, grant
@@ -39,10 +40,10 @@ def ingest_two_collections(root: Path) -> Settings:
     from ingest.pipeline import ingest
 
     settings = Settings(data_dir=root / "store", auth="on")
-    for collection, (doc_id, text) in DOCUMENTS.items():
+    for collection, (doc_id, body) in DOCUMENTS.items():
         folder = root / collection
         folder.mkdir()
-        (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        (folder / f"{doc_id}.txt").write_text(body, encoding="utf-8")
         report = ingest([folder], settings, collection=collection)
         assert not report.failed, report.failed
     return settings
@@ -82,3 +83,12 @@ def deployment(store: Settings, services: Services, url: str) -> Iterator[Deploy
     with TestClient(create_app(settings, services)) as client:
         yield Deployment(client, database, keys, settings)
     database.close()
+
+
+def empty_postgres(url: str) -> str:
+    """``url`` with every table dropped: each test starts from an empty database."""
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+    return url

@@ -23,10 +23,12 @@ from app.http.openai_compat import router as openai_router
 from app.http.routes import router
 from app.http.startup import open_database, start_pruning
 from app.http.streaming import router as stream_router
+from app.http.uploads import router as uploads_router
 from app.http.web import router as web_router
 from app.http.worker import WorkerHeader
 from app.services import Services
 from app.settings import Settings
+from app.uploads.jobs import Uploads
 
 
 def _error(status: int, code: str, message: str,
@@ -71,10 +73,13 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         app.state.services = services or Services.build(settings)
         app.state.database = open_database(settings)
         stop_pruning = start_pruning(app.state.database, settings)
+        app.state.uploads = Uploads(settings, app.state.database)
+        app.state.uploads.start()
         try:
             yield
         finally:
             stop_pruning()
+            app.state.uploads.stop()
             app.state.database.close()
 
     # /docs and /redoc from assets shipped in the fastapi-offline package: no CDN, so the
@@ -128,6 +133,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(briefing_router)
     app.include_router(router)
     app.include_router(stream_router)
+    app.include_router(uploads_router)
     app.include_router(openai_router)
     app.include_router(web_router)
 

@@ -8,6 +8,8 @@ import sys
 import threading
 from collections.abc import Callable
 
+from sqlalchemy.exc import IntegrityError
+
 from app.accounts.users import bootstrap_admin
 from app.audit.log import prune
 from app.db import Database
@@ -22,8 +24,11 @@ def open_database(settings: Settings) -> Database:
     password is printed this once (it is stored only as an argon2 hash)."""
     database = Database.open(settings.database_url)
     if settings.auth == "on":
-        with database.session() as db:
-            password = bootstrap_admin(db)
+        try:
+            with database.session() as db:
+                password = bootstrap_admin(db)
+        except IntegrityError:  # another worker made the first admin at the same moment
+            password = None
         if password is not None:
             print(f"policykb: first start: created the account 'admin' with the password "
                   f"{password}\npolicykb: sign in on the page and change it (Account); it is "

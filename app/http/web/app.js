@@ -1,5 +1,6 @@
 // The page: ask (streamed when a model is configured), read cited clauses, browse and search.
 
+import { feedbackBar, initAccount } from "./account.js";
 import { askStream, getJSON, postJSON } from "./api.js";
 import { initBrief } from "./brief.js";
 import { apply, lang, setLang, t, term } from "./i18n.js";
@@ -139,6 +140,7 @@ async function ask(event) {
     // The verbatim answer was shown at once: the model's checked answer goes beneath it.
     if (view && view.hasQuoted()) view.finish(answer);
     else renderAnswer(root, answer, state.docs, answerHandlers);
+    if (answer.answer_id) root.append(feedbackBar(answer.answer_id));
   } catch (err) {
     if (err.name !== "AbortError" && state.asking === controller) renderError(root, err);
   } finally {
@@ -260,6 +262,6 @@ function wire() {
 wire();
 initBrief({ onOpen: openDocument });
 apply();
-Promise.all([loadHealth(), loadDocuments()]).finally(() => {
+initAccount(showView).then(() => Promise.all([loadHealth(), loadDocuments()])).finally(() => {
   document.body.dataset.ready = "true";
 });

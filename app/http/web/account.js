@@ -13,10 +13,10 @@ const TEXT = {
     "tab.upload": "上传文件", "tab.audit": "审计日志", "upload.collection": "知识库",
     "upload.files": "文件（txt、md、html、pdf、docx）", "upload.submit": "上传",
     "upload.none": "尚无上传", "upload.delete": "删除", "feedback.ask": "这个回答有帮助吗？",
-    "feedback.up": "👍 有帮助", "feedback.down": "👎 有问题", "feedback.comment": "意见（可选）",
+    "feedback.up": "✓ 正确", "feedback.down": "✗ 有问题", "feedback.comment": "意见（可选）",
     "feedback.send": "提交", "feedback.thanks": "已记录，谢谢。", "audit.user": "用户",
-    "audit.collection": "知识库", "audit.rating": "评价", "audit.any": "全部", "audit.down": "👎",
-    "audit.up": "👍", "audit.q": "包含文字", "audit.filter": "筛选", "audit.csv": "导出 CSV",
+    "audit.collection": "知识库", "audit.rating": "评价", "audit.any": "全部", "audit.down": "有问题",
+    "audit.up": "正确", "audit.q": "包含文字", "audit.filter": "筛选", "audit.csv": "导出 CSV",
     "audit.jsonl": "导出 JSONL", "audit.none": "没有符合条件的记录",
   },
   en: {
@@ -27,10 +27,10 @@ const TEXT = {
     "tab.upload": "Upload", "tab.audit": "Audit log", "upload.collection": "Collection",
     "upload.files": "Files (txt, md, html, pdf, docx)", "upload.submit": "Upload",
     "upload.none": "No uploads yet", "upload.delete": "Delete", "feedback.ask": "Was this answer right?",
-    "feedback.up": "👍 Right", "feedback.down": "👎 Wrong", "feedback.comment": "Comment (optional)",
+    "feedback.up": "✓ Right", "feedback.down": "✗ Wrong", "feedback.comment": "Comment (optional)",
     "feedback.send": "Send", "feedback.thanks": "Recorded, thank you.", "audit.user": "User",
     "audit.collection": "Collection", "audit.rating": "Rating", "audit.any": "any",
-    "audit.down": "👎", "audit.up": "👍", "audit.q": "Containing", "audit.filter": "Filter",
+    "audit.down": "wrong", "audit.up": "right", "audit.q": "Containing", "audit.filter": "Filter",
     "audit.csv": "Export CSV", "audit.jsonl": "Export JSONL", "audit.none": "No entries match",
   },
 };
@@ -168,8 +168,8 @@ function auditView(view) {
   const fields = {
     user: el("input", { attrs: { id: "audit-user" } }),
     collection: el("input", { attrs: { id: "audit-collection" } }),
-    rating: el("select", { attrs: { id: "audit-rating" } }, el("option", { text: tr("audit.any"), attrs: { value: "" } }),
-      el("option", { text: "👎", attrs: { value: "down" } }), el("option", { text: "👍", attrs: { value: "up" } })),
+    rating: el("select", { attrs: { id: "audit-rating" } }, lbl("option", "audit.any", { attrs: { value: "" } }),
+      lbl("option", "audit.down", { attrs: { value: "down" } }), lbl("option", "audit.up", { attrs: { value: "up" } })),
     q: el("input", { attrs: { id: "audit-q" } }),
   };
   const csv = lbl("a", "audit.csv", { attrs: { id: "audit-csv", download: "" } });
@@ -189,7 +189,7 @@ function auditView(view) {
       el("td", { text: e.created_at.replace("T", " ").slice(0, 19) }), el("td", { text: e.user_name }),
       el("td", { text: e.collections.join(", ") }), el("td", { text: e.question }),
       el("td", { text: e.answer }),
-      el("td", { text: e.feedback.map((f) => `${f.rating === "up" ? "👍" : "👎"} ${f.comment}`).join("; ") })))
+      el("td", { text: e.feedback.map((f) => `${tr(`audit.${f.rating}`)}: ${f.comment}`).join("; ") })))
       : [el("tr", {}, lbl("td", "audit.none"))]));
   };
   const form = el("form", { cls: "panel audit-filters", attrs: { id: "audit-form" } },

@@ -13,8 +13,17 @@ the CLI prints the message on one line and exits non-zero.
     │   ├── NoUserMessage                  /v1/chat/completions without a user message
     │   ├── ConversationAndHistory         /api/ask with both conversation_id and history
     │   └── MalformedBody                  not JSON, not UTF-8, or nested too deeply
-    ├── DocumentNotFound              404  GET /api/documents/{doc_id} for an unknown id
+    │   ├── InvalidName                    a user, collection or key name of the wrong form
+    │   └── UploadRefused                  a file name, type, size or archive an upload refuses
+    ├── NotSignedIn                   401  no credentials, or a bad, revoked or expired key/session
+    ├── Forbidden                     403  signed in, but the role or grant does not allow it
+    │   └── CsrfFailed                     a cookie-signed write without its X-CSRF-Token
+    ├── DocumentNotFound              404  GET /api/documents/{doc_id} for an unknown id (or one
+    │                                      outside the caller's collections: never its title)
     ├── ConversationNotFound          404  an unknown conversation, or another user's
+    ├── NotFound                      404  an unknown user, key, collection, answer or upload
+    ├── AlreadyExists                 409  a user or collection of that name exists
+    ├── TooManySignIns                429  failed sign-ins over accounts.sign_in_attempts
     ├── StoreBusy                     409  another writer (ingest, delete) holds the data dir's lock
     ├── IngestError                   ---  one file could not be ingested (reported per file)
     │   ├── UnsupportedFormat
@@ -73,6 +82,43 @@ class ConversationAndHistory(InputError):
 
 class MalformedBody(InputError):
     code = "malformed_body"
+
+
+class InvalidName(InputError):
+    code = "invalid_name"
+
+
+class UploadRefused(InputError):
+    code = "upload_refused"
+
+
+class NotSignedIn(PolicyKBError):
+    code = "not_signed_in"
+    status = 401
+
+
+class Forbidden(PolicyKBError):
+    code = "forbidden"
+    status = 403
+
+
+class CsrfFailed(Forbidden):
+    code = "csrf_failed"
+
+
+class NotFound(PolicyKBError):
+    code = "not_found"
+    status = 404
+
+
+class AlreadyExists(PolicyKBError):
+    code = "already_exists"
+    status = 409
+
+
+class TooManySignIns(PolicyKBError):
+    code = "too_many_sign_ins"
+    status = 429
 
 
 class DocumentNotFound(PolicyKBError):

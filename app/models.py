@@ -149,6 +149,9 @@ class Answer(BaseModel):
     fallback: Literal["ungrounded", "llm_unavailable"] | None = None
     reasoning: str | None = None
     timings_ms: Timings | None = None
+    answer_id: str | None = Field(
+        None, description="This answer's entry in the audit log; send feedback to "
+        "POST /api/answers/{answer_id}/feedback.")
     resolved_question: str | None = Field(
         None, description="The question answered, when a follow-up was completed from the "
         "conversation (shown as 'Answering: …'); null when answered as asked.")
@@ -179,6 +182,7 @@ class DocumentInfo(BaseModel):
     official: bool | None = Field(
         None, description="true when a manifest entry describes the document; false otherwise"
     )
+    collection: str = Field("default", description="The collection (knowledge base) it is in.")
     chunks: int = 0
 
 

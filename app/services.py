@@ -26,12 +26,13 @@ from app.answering.instructions import without_instructions
 from app.briefing.builder import build_brief, compare_topic
 from app.briefing.models import Brief, TopicComparison
 from app.conversation import Conversations, Resolution
-from app.errors import EmptyQuestion, InvalidTopK, QuestionTooLong
+from app.errors import DocumentNotFound, EmptyQuestion, InvalidTopK, QuestionTooLong
 from app.models import (
     Answer,
     AskRequest,
     DocumentDetail,
     DocumentInfo,
+    Filters,
     Health,
     Mode,
     SearchRequest,
@@ -40,6 +41,7 @@ from app.models import (
 )
 from app.retrieval.catalog import Catalog
 from app.retrieval.dictionary import dictionary
+from app.retrieval.filters import unknown_doc_id
 from app.retrieval.freshness import StoreWatch
 from app.retrieval.hybrid import HybridRetriever, RetrievalMode, RetrievalResult
 from app.settings import Settings
@@ -54,6 +56,7 @@ from app.store.embedding import (
     model_label,
     semantic_floor,
 )
+from app.store.records import collection_of
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,9 @@ class AnswerStream:
 
 
 log = logging.getLogger(__name__)
+
+# The collections a caller may read; None: every collection (sign-in off, or an admin).
+Collections = frozenset[str] | None
 
 WARM_DELAY_S = 5.0
 
@@ -187,22 +193,42 @@ class Services:
         return requested or self.settings.default_mode
 
     # Operations ------------------------------------------------------------------------------
+    def within(self, scope: Collections) -> set[str] | None:
+        """The doc_ids of the collections in ``scope`` (None: no limit)."""
+        if scope is None:
+            return None
+        return {doc_id for doc_id, doc in self.catalog.documents.items()
+                if collection_of(doc.metadata) in scope}
+
+    def _visible(self, doc_id: str, scope: Collections) -> None:
+        """404 for a document outside ``scope``, worded as for one not stored at all."""
+        doc = self.catalog.get(doc_id)
+        if scope is not None and collection_of(doc.metadata) not in scope:
+            raise DocumentNotFound(f"no document {doc_id!r} is stored")
+
+    def versions(self, doc_ids: set[str]) -> dict[str, tuple[str, str]]:
+        """doc_id -> (collection, stored hash) of stored documents, for the audit log."""
+        documents = self.catalog.documents
+        return {d: (collection_of(documents[d].metadata), documents[d].doc_hash)
+                for d in doc_ids if d in documents}
+
     def ask(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
-            owner: str | None = None) -> Answer:
-        return self.ask_with_retrieval(request, retrieval_mode, owner=owner)[0]
+            scope: Collections = None, owner: str | None = None) -> Answer:
+        return self.ask_with_retrieval(request, retrieval_mode, scope=scope, owner=owner)[0]
 
     def ask_with_retrieval(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
-                           depth: int = 0, owner: str | None = None
+                           depth: int = 0, scope: Collections = None, owner: str | None = None,
                            ) -> tuple[Answer, RetrievalResult]:
         """`ask`, also returning the ranking it used, at least ``depth`` passages deep (for
         eval/). Fused ranks do not depend on the cut, so the answer still reads exactly the
         top_k passages `ask` alone would give it."""
-        asked = self._retrieve(request, retrieval_mode, depth, owner)
+        asked = self._retrieve(request, retrieval_mode, depth, scope, owner)
         answer = self.answer_with(asked.mode, asked.question, asked.retrieval)
         return self._finish(answer, request, asked), asked.full
 
     def _retrieve(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
-                  depth: int = 0, owner: str | None = None) -> _Asked:
+                  depth: int = 0, scope: Collections = None, owner: str | None = None
+                  ) -> _Asked:
         """Validate the request, complete a follow-up from its conversation, and retrieve for
         it: everything before the answer."""
         began = time.perf_counter()
@@ -212,11 +238,11 @@ class Services:
         earlier = self.conversations.earlier(request, owner)
         with self.watch.reading():
             resolution = self.conversations.resolve(question, earlier, mode)
+            filters = self.conversations.filters(resolution, request.filters)
+            within = self._within_filters(filters, scope)
             full = bounded(
-                self.retriever.retrieve(
-                    resolution.question,
-                    self.conversations.filters(resolution, request.filters),
-                    max(top_k, depth), retrieval_mode),
+                self.retriever.retrieve(resolution.question, filters, max(top_k, depth),
+                                        retrieval_mode, within),
                 self.settings.ingest.chunk_max_chars,
             )
         return _Asked(resolution.question, mode, replace(full, hits=full.hits[:top_k]), full,
@@ -249,10 +275,20 @@ class Services:
         extractive answerer skips them itself and shows passages verbatim)."""
         return without_instructions(retrieval) if mode == "generate" else retrieval
 
-    def ask_events(self, request: AskRequest, owner: str | None = None) -> AnswerStream:
+    def _within_filters(self, filters: Filters | None, scope: Collections) -> set[str] | None:
+        """The documents ``scope`` reads; a filter's doc_id outside it is unknown, as one not
+        stored at all is."""
+        within = self.within(scope)
+        if within is not None and filters is not None and filters.doc_id is not None \
+                and filters.doc_id not in within:
+            raise unknown_doc_id(filters.doc_id)
+        return within
+
+    def ask_events(self, request: AskRequest, scope: Collections = None,
+                   owner: str | None = None) -> AnswerStream:
         """`ask` as stream events (app.answering.generation.answerer). Validation and retrieval run
         now, so input errors raise before the first event; the answer streams when iterated."""
-        asked = self._retrieve(request, owner=owner)
+        asked = self._retrieve(request, scope=scope, owner=owner)
         answerer = self.answerers.get(asked.mode)
 
         def events() -> Iterator[Event]:
@@ -268,36 +304,47 @@ class Services:
 
         return AnswerStream(asked.question if asked.resolution.rewritten else None, events())
 
-    def search(self, request: SearchRequest) -> SearchResponse:
+    def search(self, request: SearchRequest, scope: Collections = None) -> SearchResponse:
         began = time.perf_counter()
         query = self.check_question(request.query, "query")
         top_k = self.check_top_k(request.top_k)
         with self.watch.reading():
-            retrieval = bounded(self.retriever.retrieve(query, request.filters, top_k),
+            within = self._within_filters(request.filters, scope)
+            retrieval = bounded(self.retriever.retrieve(query, request.filters, top_k,
+                                                        within=within),
                                 self.settings.ingest.chunk_max_chars)
         total = _ms(time.perf_counter() - began)
         return SearchResponse(query=query, passages=[passage(h) for h in retrieval.hits],
                               city_inferred=retrieval.places.label,
                               timings_ms=Timings(retrieve=total, answer=0.0, total=total))
 
-    def brief(self, doc_id: str) -> Brief:
-        """The briefing pack of one document; its quiz and overview are asked through `ask`."""
+    def brief(self, doc_id: str, scope: Collections = None) -> Brief:
+        """The briefing pack of one document; its quiz and overview are asked through `ask`
+        (within ``scope``, as the caller would ask them)."""
+        self._visible(doc_id, scope)
         info = DocumentInfo(**self.catalog.get(doc_id).info)
-        return build_brief(info, self.store.document_chunks(doc_id), self.ask,
+
+        def ask(request: AskRequest) -> Answer:
+            return self.ask(request, scope=scope)
+
+        return build_brief(info, self.store.document_chunks(doc_id), ask,
                            with_model="generate" in self.answerers)
 
-    def compare(self, topic: str) -> TopicComparison:
+    def compare(self, topic: str, scope: Collections = None) -> TopicComparison:
         """One topic across the stored documents: per city and document, the cited items."""
         topic = self.check_question(topic, "topic")
-        retrieval = self.retriever.retrieve(topic, None, self.settings.retrieval.max_top_k)
-        return compare_topic(topic, retrieval.hits, self.documents())
+        retrieval = self.retriever.retrieve(topic, None, self.settings.retrieval.max_top_k,
+                                            within=self.within(scope))
+        return compare_topic(topic, retrieval.hits, self.documents(scope))
 
-    def documents(self) -> list[DocumentInfo]:
+    def documents(self, scope: Collections = None) -> list[DocumentInfo]:
         with self.watch.reading():
-            return [DocumentInfo(**d.info) for d in self.catalog.documents.values()]
+            return [DocumentInfo(**d.info) for d in self.catalog.documents.values()
+                    if scope is None or collection_of(d.metadata) in scope]
 
-    def document(self, doc_id: str) -> DocumentDetail:
+    def document(self, doc_id: str, scope: Collections = None) -> DocumentDetail:
         with self.watch.reading():
+            self._visible(doc_id, scope)
             info = self.catalog.get(doc_id).info
             return DocumentDetail(**info, text=self.catalog.text(doc_id))
 

@@ -5,6 +5,8 @@
     condense   the model's standalone question, checked
     storage    the conversations' SQL tables
     service    what app.services calls
+
+May import: the base, db, store, retrieval (places), answering (the model client).
 """
 
 from app.conversation.resolve import Resolution, Resolver, Turn

@@ -55,7 +55,7 @@ class Conversations:
         def places() -> PlaceIndex:
             return catalog.places
 
-        return cls(ConversationStore(settings.conversations_url), places,
+        return cls(ConversationStore(settings.database_url), places,
                    lambda doc_id: doc_id in catalog.documents,
                    settings.conversation.context_turns,
                    Condenser(client, places) if client else None)

@@ -1,31 +1,29 @@
-"""Where conversations are kept: two SQL tables (SQLAlchemy), one row per conversation and one
-per turn. Each conversation has an owner (the signed-in user, or the browser's own key when
-sign-in is off); every read and write names the owner, and a conversation of another owner is
+"""Where conversations are kept: two tables on the service's database (``app.db``: its
+``Base``, its migrations: 0002_conversations), one row per conversation and one per turn.
+Each conversation has an owner (the signed-in user, or the browser's own key when sign-in is
+off); every read and write names the owner, and a conversation of another owner is
 answered as unknown, so that its existence is not disclosed either."""
 
 from __future__ import annotations
 
 import threading
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, Text, create_engine, func, select
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
+from sqlalchemy import ForeignKey, Integer, String, Text, func, select
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from app.conversation.models import (
     ConversationDetail,
     ConversationInfo,
     ConversationTurn,
 )
+from app.db import Base, Database, utcnow
+from app.db.tables import UTCDateTime
 from app.errors import ConversationNotFound
 from app.models import Answer
 
 TITLE_CHARS = 80
-
-
-class Base(DeclarativeBase):
-    pass
 
 
 class ConversationRow(Base):
@@ -34,8 +32,8 @@ class ConversationRow(Base):
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     owner: Mapped[str | None] = mapped_column(String(200), index=True)
     title: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime]
-    updated_at: Mapped[datetime]
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     turns: Mapped[list[TurnRow]] = relationship(
         back_populates="conversation", order_by="TurnRow.position",
         cascade="all, delete-orphan")
@@ -50,12 +48,8 @@ class TurnRow(Base):
     position: Mapped[int]
     question: Mapped[str] = mapped_column(Text)
     answer: Mapped[str] = mapped_column(Text)  # the Answer as JSON
-    asked_at: Mapped[datetime]
+    asked_at: Mapped[datetime] = mapped_column(UTCDateTime)
     conversation: Mapped[ConversationRow] = relationship(back_populates="turns")
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _info(row: ConversationRow, turns: int) -> ConversationInfo:
@@ -65,22 +59,21 @@ def _info(row: ConversationRow, turns: int) -> ConversationInfo:
 
 class ConversationStore:
     def __init__(self, url: str) -> None:
-        # SQLite serves the server's threads from one file; other databases need nothing.
-        connect = {"check_same_thread": False} if url.startswith("sqlite") else {}
-        self.engine: Engine = create_engine(url, connect_args=connect)
-        self._ready = False
+        self.url = url
+        self._database: Database | None = None
         self._lock = threading.Lock()
 
     def _session(self) -> Session:
-        if not self._ready:  # the tables are made on first use, not when the service starts
+        # Opened (and migrated) on first use: a service that never converses, and eval or the
+        # CLI, never touch the database.
+        if self._database is None:
             with self._lock:
-                if not self._ready:
-                    Base.metadata.create_all(self.engine)
-                    self._ready = True
-        return Session(self.engine, expire_on_commit=False)
+                if self._database is None:
+                    self._database = Database.open(self.url)
+        return self._database.sessions()
 
     def create(self, owner: str | None) -> ConversationInfo:
-        now = _now()
+        now = utcnow()
         row = ConversationRow(id=uuid.uuid4().hex, owner=owner, title="", created_at=now,
                               updated_at=now)
         with self._session() as session, session.begin():
@@ -120,7 +113,7 @@ class ConversationStore:
                  answer: Answer) -> None:
         with self._session() as session, session.begin():
             row = self._owned(session, conversation_id, owner)
-            now = _now()
+            now = utcnow()
             if not row.turns:
                 row.title = question[:TITLE_CHARS]
             row.turns.append(TurnRow(position=len(row.turns), question=question,

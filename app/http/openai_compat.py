@@ -24,16 +24,18 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app.answering.generation import Checked, Done, Event, Reasoning
 from app.errors import NoUserMessage
+from app.http.auditing import record_answer
+from app.http.auth import PrincipalDep
 from app.http.deps import ServicesDep
 from app.http.routes import ERRORS
-from app.http.streaming import SSE_HEADERS, error_data
+from app.http.streaming import SSE_HEADERS, audited, error_data
 from app.models import Answer, AskRequest, HistoryTurn
 from app.text import has_cjk
 
@@ -118,7 +120,7 @@ def _citations(answer: Answer) -> list[dict[str, Any]]:
 
 
 @router.get("/models")
-def models() -> dict[str, Any]:
+def models(who: PrincipalDep) -> dict[str, Any]:
     return {"object": "list", "data": [
         {"id": MODEL_ID, "object": "model", "created": CREATED, "owned_by": "policykb"},
     ]}
@@ -127,19 +129,28 @@ def models() -> dict[str, Any]:
 @router.post("/chat/completions", response_model=None, responses={200: {
     "content": {"application/json": {}, "text/event-stream": {}},
     "description": "A chat.completion object, or chat.completion.chunk events when stream"}})
-def chat_completions(body: ChatCompletionRequest,
-                     services: ServicesDep) -> dict[str, Any] | StreamingResponse:
+def chat_completions(body: ChatCompletionRequest, services: ServicesDep, who: PrincipalDep,
+                     http: Request) -> dict[str, Any] | StreamingResponse:
+    began = time.perf_counter()
     try:  # the question is the request's field now: validated as /api/ask validates it
         request = ask_request(body)
     except ValidationError as exc:
         raise RequestValidationError(exc.errors()) from exc
-    completion_id = f"chatcmpl-{uuid.uuid4().hex}"
+    answer_id = str(uuid.uuid4())  # the audit log's id, also in the completion's id
+    completion_id = f"chatcmpl-{answer_id}"
+
+    def record(answer: Answer) -> None:
+        record_answer(http, services, who, "v1", request.question, answer, began)
+
     if body.stream:
-        stream = services.ask_events(request)  # input errors raise here, as 422 JSON
-        return StreamingResponse(_chunks(stream.events, completion_id, stream.resolved_question),
-                                 media_type="text/event-stream",
-                                 headers=SSE_HEADERS)
-    answer = services.ask(request)
+        # input errors raise here, as 422 JSON
+        stream = services.ask_events(request, scope=who.read)
+        events = audited(stream.events, answer_id, record)
+        return StreamingResponse(_chunks(events, completion_id, stream.resolved_question),
+                                 media_type="text/event-stream", headers=SSE_HEADERS)
+    answer = services.ask(request, scope=who.read)
+    answer.answer_id = answer_id
+    record(answer)
     content = answering(answer.resolved_question) + answer.answer + sources(answer)
     message: dict[str, Any] = {"role": "assistant", "content": content}
     if answer.reasoning:

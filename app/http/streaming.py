@@ -19,16 +19,20 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
 
 from app.answering.generation import Done, Event, Quoted, Reasoning, Token
+from app.audit.log import new_answer_id
 from app.errors import PolicyKBError
+from app.http.auditing import record_answer
+from app.http.auth import PrincipalDep
 from app.http.deps import OwnerDep, ServicesDep
 from app.http.routes import ERRORS
-from app.models import AskRequest
+from app.models import Answer, AskRequest
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +69,16 @@ def event_stream(events: Iterator[Event], resolved_question: str | None = None) 
         yield sse("error", error_data(exc))
 
 
+def audited(events: Iterator[Event], answer_id: str,
+            record: Callable[[Answer], None]) -> Iterator[Event]:
+    """The events, the final answer stamped with ``answer_id`` and recorded before it is sent."""
+    for event in events:
+        if isinstance(event, Done):
+            event.answer.answer_id = answer_id
+            record(event.answer)
+        yield event
+
+
 @router.post(
     "/api/ask/stream",
     tags=["answers"],
@@ -72,9 +86,17 @@ def event_stream(events: Iterator[Event], resolved_question: str | None = None) 
     responses={200: {"content": {"text/event-stream": {}},
                      "description": "token / reasoning events, then done (the final Answer)"}},
 )
-def ask_stream(request: AskRequest, services: ServicesDep, owner: OwnerDep) -> StreamingResponse:
+def ask_stream(request: AskRequest, services: ServicesDep, who: PrincipalDep, owner: OwnerDep,
+               http: Request) -> StreamingResponse:
     """Answer a question as Server-Sent Events; the `done` event carries the final Answer."""
-    stream = services.ask_events(request, owner)  # raises input errors now, answered as 422 JSON
-    return StreamingResponse(event_stream(stream.events, stream.resolved_question),
-                             media_type="text/event-stream",
-                             headers=SSE_HEADERS)
+    began = time.perf_counter()
+    # raises input errors now, answered as 422 JSON
+    stream = services.ask_events(request, scope=who.read, owner=owner)
+    answer_id = new_answer_id()
+
+    def record(answer: Answer) -> None:
+        record_answer(http, services, who, "stream", request.question, answer, began)
+
+    return StreamingResponse(
+        event_stream(audited(stream.events, answer_id, record), stream.resolved_question),
+        media_type="text/event-stream", headers={**SSE_HEADERS, "X-Answer-Id": answer_id})

@@ -18,7 +18,7 @@ from llama_index.core.vector_stores.types import MetadataFilter
 
 from app.models import Filters
 from app.retrieval.catalog import Catalog
-from app.retrieval.filters import all_of, metadata_filters, scope_filter
+from app.retrieval.filters import all_of, metadata_filters, scope_filter, within_filter
 from app.retrieval.found import Found
 from app.retrieval.glossary import expand_query
 from app.retrieval.places import PlaceInference
@@ -113,10 +113,15 @@ class HybridRetriever:
         return metadata_filters(filters, self.catalog)
 
     def retrieve(
-        self, query: str, filters: Filters | None, top_k: int, mode: RetrievalMode | None = None
+        self, query: str, filters: Filters | None, top_k: int, mode: RetrievalMode | None = None,
+        within: set[str] | None = None,
     ) -> RetrievalResult:
+        """``within``: the only documents the caller may read (None: every one), a condition
+        applied inside Chroma and the BM25 mask like a filter's."""
         mode = mode or self.mode
         conditions = self.metadata_filters(filters)
+        if within is not None:
+            conditions.append(within_filter(within))
         places = self.catalog.places.infer(query)
         scoped = (
             self.city_aware

@@ -21,13 +21,18 @@ async function errorFrom(response) {
     detail || `${response.status} ${response.statusText}`.trim());
 }
 
+// The sign-in's CSRF token: sent with every write the session cookie signs (account.js).
+let csrfToken = "";
+export function setCsrf(token) { csrfToken = token || ""; }
+const csrf = () => (csrfToken ? { "X-CSRF-Token": csrfToken } : {});
+
 async function request(method, path, body, signal) {
   let response;
   try {
     response = await fetch(path, {
       method,
-      headers: body === undefined ? { Accept: "application/json" }
-        : { "Content-Type": "application/json", Accept: "application/json" },
+      headers: body === undefined ? { Accept: "application/json", ...(method === "GET" ? {} : csrf()) }
+        : { "Content-Type": "application/json", Accept: "application/json", ...csrf() },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
     });
@@ -41,7 +46,15 @@ async function request(method, path, body, signal) {
 
 export const getJSON = (path, signal) => request("GET", path, undefined, signal);
 export const postJSON = (path, body, signal) => request("POST", path, body, signal);
-export const deleteJSON = (path, signal) => request("DELETE", path, undefined, signal);
+export const sendJSON = (method, path, body) => request(method, path, body);
+
+// A multipart upload (files), with the CSRF token; the server's JSON reply.
+export async function postForm(path, form) {
+  const response = await fetch(path, { method: "POST", headers: { Accept: "application/json", ...csrf() },
+    body: form });
+  if (!response.ok) throw await errorFrom(response);
+  return response.json();
+}
 
 // Split an SSE byte stream into events: {event, data}. Lines end in \n, \r\n or \r.
 export function sseParser(onEvent) {
@@ -91,7 +104,7 @@ export async function askStream(body, { onToken, onReasoning, onQuoted }, signal
   try {
     response = await fetch("/api/ask/stream", {
       method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
+      headers: { "Content-Type": "application/json", Accept: "text/event-stream", ...csrf() },
       body: JSON.stringify(body),
       signal,
     });

@@ -1,5 +1,6 @@
 // The page: ask (streamed when a model is configured), read cited clauses, browse and search.
 
+import { feedbackBar, initAccount } from "./account.js";
 import { askStream, getJSON, postJSON } from "./api.js";
 import { initBrief } from "./brief.js";
 import { apply, lang, setLang, t, term } from "./i18n.js";
@@ -143,6 +144,7 @@ async function ask(event) {
     if (view && view.hasQuoted()) view.finish(answer);
     else renderAnswer(root, answer, state.docs, answerHandlers);
     showResolved(root, answer);
+    if (answer.answer_id) root.append(feedbackBar(answer.answer_id));
     $("question").value = "";
     listConversations();
   } catch (err) {
@@ -266,7 +268,7 @@ function wire() {
 wire();
 initBrief({ onOpen: openDocument });
 apply();
-Promise.all([loadHealth(), loadDocuments(),
-  initThread({ docs: () => state.docs, handlers: answerHandlers })]).finally(() => {
+initAccount(showView).then(() => Promise.all([loadHealth(), loadDocuments(),
+  initThread({ docs: () => state.docs, handlers: answerHandlers })])).finally(() => {
   document.body.dataset.ready = "true";
 });

@@ -2,7 +2,7 @@
 // still open the clause), "new conversation" starts another, past ones are listed and reopened.
 // The server keeps the turns (POST /api/conversations, then conversation_id on each question).
 
-import { deleteJSON, getJSON, postJSON } from "./api.js";
+import { getJSON, postJSON, sendJSON } from "./api.js";
 import { lang } from "./i18n.js";
 import { el, renderAnswer, renderError } from "./render.js";
 
@@ -91,7 +91,7 @@ async function openConversation(id) {
 
 async function remove(id) {
   try {
-    await deleteJSON(`/api/conversations/${encodeURIComponent(id)}`);
+    await sendJSON("DELETE", `/api/conversations/${encodeURIComponent(id)}`);
   } catch (err) {
     renderError($("answer"), err);
     return;

@@ -11,6 +11,8 @@ from fastapi.testclient import TestClient
 from app.http.factory import create_app
 from app.settings import Settings
 from tests.conftest import HAIZHU, SHENZHEN
+from tests.support.accounts import HEALTH_DOC, Deployment
+from tests.support.accounts import QUESTION as NORTHFIELD
 
 FUND_ZH = "深圳要组建多大规模的人工智能基金群？"
 FUND_EN = "How large is the artificial intelligence fund group Shenzhen will form?"
@@ -160,3 +162,29 @@ def test_stream_names_the_resolved_question_first(app_client: TestClient) -> Non
     assert text.startswith("event: question\n")
     assert "fund group Haizhu will form?" in text.split("\n\n")[0]
     assert "310 million" in text
+
+
+@pytest.mark.parametrize("kb", ["sqlite"], indirect=True)
+def test_with_sign_in_a_conversation_belongs_to_its_user(kb: Deployment) -> None:
+    client, reader = kb.client, kb.as_("health-reader")
+    started = client.post("/api/conversations", headers=reader)
+    assert started.status_code == 201, started.text
+    conversation = started.json()["conversation_id"]
+    first = client.post("/api/ask", headers=reader, json={
+        "question": NORTHFIELD, "conversation_id": conversation}).json()
+    assert "300,000" in first["answer"]
+    follow = client.post("/api/ask", headers=reader, json={
+        "question": "What is the deadline for it?", "conversation_id": conversation}).json()
+    assert follow["resolved_question"] == "What is the deadline for the digitization grant?"
+    found = follow["citations"] or follow["related"]
+    assert found and {p["doc_id"] for p in found} == {HEALTH_DOC}  # the document carried over
+
+    other = kb.as_("transport-reader")
+    assert client.get(f"/api/conversations/{conversation}", headers=other).status_code == 404
+    assert client.get("/api/conversations", headers=other).json()["conversations"] == []
+    asked = client.post("/api/ask", headers=other, json={
+        "question": "Before when must they apply?", "conversation_id": conversation})
+    assert asked.status_code == 404
+    assert client.get("/api/conversations").status_code == 401  # no credentials at all
+    kept = client.get(f"/api/conversations/{conversation}", headers=reader).json()
+    assert kept["turn_count"] == 2

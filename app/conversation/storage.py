@@ -63,9 +63,14 @@ class ConversationStore:
         self._database: Database | None = None
         self._lock = threading.Lock()
 
+    def use(self, database: Database) -> None:
+        """Keep conversations in the service's own open (migrated) database: one engine per
+        process, as app.db asks."""
+        self._database = database
+
     def _session(self) -> Session:
-        # Opened (and migrated) on first use: a service that never converses, and eval or the
-        # CLI, never touch the database.
+        # Without the service's database (eval, the CLI), it is opened and migrated on first
+        # use: what never converses never touches it.
         if self._database is None:
             with self._lock:
                 if self._database is None:

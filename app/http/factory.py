@@ -73,6 +73,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.services = services or Services.build(settings)
         app.state.database = open_database(settings)
+        app.state.services.conversations.store.use(app.state.database)
         stop_pruning = start_pruning(app.state.database, settings)
         app.state.uploads = Uploads(settings, app.state.database)
         app.state.uploads.start()

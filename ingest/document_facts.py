@@ -1,0 +1,286 @@
+"""What a document says about itself: title, issuer, date, document number and language.
+
+A city's own files come without a manifest, yet an official document states its own facts in
+a fixed layout (GB/T 9704, the national standard for official documents): the issuing organ
+and the document number (发文字号, ``川疫指发〔2020〕17号``) at the top, the title
+(``[发文机关]关于[事由]的[文种]``), and the closing signature (落款) of issuer and date at the
+end (``泰州市人民政府 2020年2月4日``). English notices state theirs as a title line,
+"Issued by …" and a date. Texts flattened onto one line (web copies) keep the layout as runs of
+white space, so the reading below works on white-space-separated segments, not on lines.
+
+Dates are normalized by ``jionlp`` (Chinese numerals such as 二〇二〇年二月四日 included); only
+facts the text states are returned, and a manifest's values win over them (``ingest.pipeline``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+# How far into the text the head (版头: issuer, number, title) and from the end the closing
+# signature (落款) are looked for.
+HEAD_CHARS = 400
+TAIL_CHARS = 300
+TITLE_MAX = 120
+SIGNATURE_TRAILER = 40
+ISSUER_MAX = 80
+
+# The kinds of official document (文种) a Chinese title ends with: the fifteen of the Party and
+# government document regulations (党政机关公文处理工作条例) and the usual kinds of normative
+# document (规范性文件), with the forms they take in titles.
+_KINDS = (
+    "通知|通报|公告|通告|意见|决定|决议|命令|令|公报|报告|请示|批复|议案|函|纪要|办法|规定|"
+    "细则|规则|规程|条例|措施|方案|规划|计划|纲要|要点|指南|指引|须知|提示|倡议书|公开信|"
+    "答复|说明|解读|问答|名单|目录|清单|标准"
+)
+_TITLE = re.compile(rf"^(?:.{{0,60}}关于.{{2,100}}的|.{{2,60}})(?:{_KINDS})(?:[(（].{{1,20}}[)）])?$")
+_BOOK_TITLE = re.compile(r"《([^《》]{4,100})》")
+# Chinese organization names end in the word for their kind of body.
+_ORG_END = re.compile(
+    r"(?:政府|办公厅|办公室|委员会|人大常委会|党委|常委会|指挥部|组|部|厅|局|署|委|"
+    r"院|会|中心|所|站|办|处|科|队|社|公司|集团|银行|协会|联合会|商会|学会|基金会|总局|分局|"
+    r"管委会|管理局|法院|检察院|监狱|医院|大学|学校|机构)$"
+)
+_ORG_BEFORE_ABOUT = re.compile(rf"^([{_CJK}（）()、]{{2,40}}?)(?:印发|转发|联合印发)?关于")
+# 发文字号: organ abbreviation + 〔year〕 + number + 号, or "…公告2020年第8号".
+_DOC_NUMBER = re.compile(
+    rf"[{_CJK}]{{1,20}}\s?[〔\[［【(（]\s?(?:19|20)\d\d\s?[〕\]］】)）]\s?第?\s?\d{{1,4}}\s?号"
+    rf"|[{_CJK}]{{0,20}}(?:公告|令)\s?(?:19|20)\d\d\s?年\s?第\s?\d{{1,4}}\s?号"
+)
+_YEAR_IN_NUMBER = re.compile(r"((?:19|20)\d\d)")
+_ZH_DIGIT = "〇零一二三四五六七八九十"
+_ZH_DATE = re.compile(
+    rf"(?:(?:19|20)\d\d|[一二][{_ZH_DIGIT}]{{3}})\s?年\s?(?:\d{{1,2}}|[{_ZH_DIGIT}]{{1,3}})\s?月"
+    rf"\s?(?:\d{{1,2}}|[{_ZH_DIGIT}]{{1,3}})\s?日"
+)
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+_EN_DATE = re.compile(
+    rf"\b(?:(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
+    rf"|(?P<mdy>(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)"
+    rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}),?\s+(?:19|20)\d\d))\b",
+    re.IGNORECASE,
+)
+_EN_ISSUER = re.compile(
+    r"\b(?:issued by|issuing (?:body|authority|agency)\s*:|issuer\s*:|published by)\s*:?\s*"
+    r"(?:the\s+)?([A-Z][^.;\n]{2,120}?)(?=\s*(?:[.;\n]|,\s|\son\s|\sin\s|$))",
+)
+_SENTENCE_END = re.compile(r"[。！？；!?]")
+_SEGMENT = re.compile(r"\S+")
+
+
+def language_of(text: str) -> str | None:
+    """"zh" when Chinese characters make up at least a fifth of the letters, "en" when Latin
+    letters dominate, None for text with neither (figures, punctuation).
+
+    A Chinese sentence is mostly Han characters even with Latin words in it, and an English one
+    carries at most a stray Chinese name; one Han character weighs like ~3 Latin letters.
+    """
+    han = len(_CJK_CHAR.findall(text))
+    latin = len(_LATIN_LETTER.findall(text))
+    if han == 0 and latin == 0:
+        return None
+    return "zh" if han * 3 >= latin else "en"
+
+
+def document_facts(text: str) -> dict[str, Any]:
+    """The facts ``text`` states about itself, as stored metadata (only those found)."""
+    language = language_of(text)
+    facts: dict[str, Any] = {"language": language} if language else {}
+    found = _chinese_facts(text) if language == "zh" else _english_facts(text)
+    facts.update({k: v for k, v in found.items() if v})
+    if "year" not in facts and (published := facts.get("published")):
+        facts["year"] = int(published[:4])
+    return facts
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _SEGMENT.finditer(text)]
+
+
+def _chinese_facts(text: str) -> dict[str, Any]:
+    head = text[:HEAD_CHARS]
+    title = _chinese_title(head)
+    number = _DOC_NUMBER.search(head)
+    doc_number = re.sub(r"\s", "", number.group(0)) if number else None
+    issuer, published = _closing_signature(text)
+    if issuer is None:
+        issuer = _issuer_at_top(head, title)
+    if published is None:
+        published = _first_date(head)
+    facts: dict[str, Any] = {
+        "title": title,
+        "issuer": issuer,
+        "doc_number": doc_number,
+        "published": published,
+    }
+    if doc_number and not published and (year := _YEAR_IN_NUMBER.search(doc_number)):
+        facts["year"] = int(year.group(1))
+    return facts
+
+
+def _chinese_title(head: str) -> str | None:
+    """The official title in the head (``[organs]关于…的[kind]``, possibly wrapped over two
+    segments), else the first segment unless it only names an organ (a headline), else a
+    《…》 title the first sentence names, else the first segment."""
+    first_sentence = _SENTENCE_END.split(head, 1)[0]
+    segments = [head[s:e].strip("：:") for s, e in _segments(first_sentence)]
+    for index, segment in enumerate(segments):
+        if "关于" not in segment or _DOC_NUMBER.search(segment):
+            continue
+        title, following = segment, segments[index + 1 : index + 4]
+        while not _TITLE.match(title) and following and len(title) < TITLE_MAX:
+            title += following.pop(0)  # a long title wrapped onto the next line
+        if not _TITLE.match(title) or len(title) > TITLE_MAX:
+            continue
+        if not title.startswith("关于"):  # "税务总局关于…": the organs before it belong to it
+            organs = _organs_before(segments, index)
+            title = " ".join([*organs, title])
+        return title
+    first = segments[0] if segments else ""
+    if first and not (_ORG_END.search(first) and len(first) <= ISSUER_MAX):
+        return first[:TITLE_MAX]
+    if quoted := _BOOK_TITLE.search(first_sentence):
+        return quoted.group(1)
+    return first[:TITLE_MAX] or None
+
+
+def _organs_before(segments: list[str], index: int) -> list[str]:
+    """The segments just before ``segments[index]`` that name organs ("财政部 海关总署")."""
+    organs: list[str] = []
+    for segment in reversed(segments[:index]):
+        if not _ORG_END.search(segment) or len(segment) > ISSUER_MAX or segment in organs:
+            break
+        organs.insert(0, segment)
+    return organs
+
+
+def _closing_signature(text: str) -> tuple[str | None, str | None]:
+    """The 落款: the organs named just before the last date at the end of the text."""
+    tail_start = max(0, len(text) - TAIL_CHARS)
+    dates = list(_ZH_DATE.finditer(text, tail_start))
+    # The signature's date ends the text, but for a remark like "（此件主动公开）".
+    last = dates[-1] if dates and len(text) - dates[-1].end() <= SIGNATURE_TRAILER else None
+    published = _normalized_date(last.group(0)) if last else None
+    before = text[tail_start : last.start() if last else len(text)]
+    # The closing line comes after the body's last sentence or its attachment list.
+    cut = max(before.rfind(mark) for mark in "。！？；：:")
+    names = before[cut + 1 :].split()
+    issuers: list[str] = []
+    wrapped = False
+    for name in reversed(names):
+        name = name.strip("（）()、，,")
+        if not name:
+            continue
+        if _ORG_END.search(name) and len(name) <= ISSUER_MAX and not wrapped:
+            issuers.insert(0, name)
+        elif issuers and not wrapped and _may_start_name(name, issuers[0]):
+            # A signature wrapped over two lines: "四川省应对新型冠状病毒 肺炎疫情应急指挥部".
+            issuers[0] = name + issuers[0]
+            wrapped = True
+        else:
+            break
+    issuer = " ".join(issuers)
+    return (issuer if 2 <= len(issuer) <= ISSUER_MAX else None), published
+
+
+def _may_start_name(start: str, rest: str) -> bool:
+    """Whether ``start`` can be the first line of an organ's name that ends in ``rest``: a run
+    of words without punctuation or a list number, short enough together."""
+    return (len(start + rest) <= ISSUER_MAX and not re.search(r"[\d\W]", start[0])
+            and not re.search(r"[，。；：、,.;:！？()（）《》“”]", start))
+
+
+def _issuer_at_top(head: str, title: str | None) -> str | None:
+    """The organ a title names before 关于, else the organs named just before the title."""
+    if title and (match := _ORG_BEFORE_ABOUT.match(title)) and _ORG_END.search(match.group(1)):
+        return match.group(1)
+    first_sentence = _SENTENCE_END.split(head, 1)[0]
+    segments = [head[s:e] for s, e in _segments(first_sentence)]
+    at = next((i for i, segment in enumerate(segments) if title and title.endswith(segment)),
+              None)
+    if title and " " in title:
+        organs = [part for part in title.split()[:-1] if _ORG_END.search(part)]
+        if organs:
+            return " ".join(organs)
+    organs = _organs_before(segments, at) if at is not None else []
+    return " ".join(organs) or None
+
+
+def _first_date(head: str) -> str | None:
+    """A date the head states as the document's own: standing alone (``（2020年2月10日）``, a
+    line of its own, after ``发布时间：``), not a date its sentences mention."""
+    for found in _ZH_DATE.finditer(head):
+        before = head[found.start() - 1] if found.start() > 0 else " "
+        after = head[found.end()] if found.end() < len(head) else " "
+        if (before.isspace() or before in "（([【：:") and (after.isspace() or after in "）)]】"):
+            return _normalized_date(found.group(0))
+    english = _EN_DATE.search(head)
+    return _english_date(english) if english else None
+
+
+@lru_cache(maxsize=1)
+def _jionlp() -> Any:
+    """jionlp, imported quietly: it prints a banner to stdout, which would corrupt the output
+    of ``policykb ingest --json``."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        import jionlp
+    return jionlp
+
+
+@lru_cache(maxsize=4096)
+def _normalized_date(written: str) -> str | None:
+    """``2020年2月4日`` or ``二〇二〇年二月四日`` as ``2020-02-04`` (None when no real date)."""
+    compact = re.sub(r"\s", "", written)
+    try:
+        parsed = _jionlp().parse_time(compact)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return None
+    moment = str((parsed.get("time") or [""])[0])
+    return moment[:10] if re.match(r"\d{4}-\d\d-\d\d", moment) else None
+
+
+def _english_date(match: re.Match[str]) -> str | None:
+    from email.utils import parsedate_to_datetime
+
+    if match.group("iso"):
+        written = match.group("iso")
+        try:
+            return date.fromisoformat(written).isoformat()
+        except ValueError:
+            return None
+    words = re.sub(r"(\d)(?:st|nd|rd|th)\b|[.,]", r"\1", match.group(0), flags=re.I).split()
+    if match.group("mdy"):
+        words = [words[1], words[0], words[2]]
+    try:
+        parsed = parsedate_to_datetime(f"Mon, {words[0]} {words[1][:3].title()} {words[2]} 0:0:0")
+    except (ValueError, TypeError, IndexError):
+        return None
+    return parsed.date().isoformat()
+
+
+def _english_facts(text: str) -> dict[str, Any]:
+    head = text[:HEAD_CHARS * 3]
+    first_line = text.split("\n", 1)[0].strip()
+    title = first_line
+    if len(title) > TITLE_MAX:  # a paragraph, not a title line: its first sentence, if short
+        first_sentence = re.split(r"(?<=[.!?])\s", title, maxsplit=1)[0]
+        title = first_sentence if len(first_sentence) <= TITLE_MAX else title[:TITLE_MAX]
+    issuer = _EN_ISSUER.search(text[: HEAD_CHARS * 5])
+    tail_dates = list(_EN_DATE.finditer(text, max(0, len(text) - TAIL_CHARS)))
+    head_date = _EN_DATE.search(head)
+    written = head_date or (tail_dates[-1] if tail_dates else None)
+    return {
+        "title": title,
+        "issuer": issuer.group(1).strip() if issuer else None,
+        "published": _english_date(written) if written else None,
+    }

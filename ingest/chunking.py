@@ -18,7 +18,6 @@ Every chunk records ``start``/``end`` with ``text[start:end] == chunk``, and its
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass

@@ -41,7 +41,9 @@ _KINDS = (
     "细则|规则|规程|条例|措施|方案|规划|计划|纲要|要点|指南|指引|须知|提示|倡议书|公开信|"
     "答复|说明|解读|问答|名单|目录|清单|标准"
 )
-_TITLE = re.compile(rf"^(?:.{{0,60}}关于.{{2,100}}的|.{{2,60}})(?:{_KINDS})(?:[(（].{{1,20}}[)）])?$")
+_TITLE = re.compile(
+    rf"^(?:.{{0,60}}关于.{{2,100}}的|.{{2,60}})(?:{_KINDS})(?:[(（].{{1,20}}[)）])?$"
+)
 _BOOK_TITLE = re.compile(r"《([^《》]{4,100})》")
 # Chinese organization names end in the word for their kind of body.
 _ORG_END = re.compile(
@@ -49,6 +51,8 @@ _ORG_END = re.compile(
     r"院|会|中心|所|站|办|处|科|队|社|公司|集团|银行|协会|联合会|商会|学会|基金会|总局|分局|"
     r"管委会|管理局|法院|检察院|监狱|医院|大学|学校|机构)$"
 )
+# "转发…"/"印发…" before an organ's name in a closing line says what it did, not who it is.
+_FORWARDED = re.compile(r"^(?:转发|印发)")
 _ORG_BEFORE_ABOUT = re.compile(rf"^([{_CJK}（）()、]{{2,40}}?)(?:印发|转发|联合印发)?关于")
 # 发文字号: organ abbreviation + 〔year〕 + number + 号, or "…公告2020年第8号".
 _DOC_NUMBER = re.compile(
@@ -71,7 +75,7 @@ _EN_DATE = re.compile(
     re.IGNORECASE,
 )
 _EN_ISSUER = re.compile(
-    r"\b(?:issued by|issuing (?:body|authority|agency)\s*:|issuer\s*:|published by)\s*:?\s*"
+    r"\b(?i:issued by|issuing (?:body|authority|agency)\s*:|issuer\s*:|published by)\s*:?\s*"
     r"(?:the\s+)?([A-Z][^.;\n]{2,120}?)(?=\s*(?:[.;\n]|,\s|\son\s|\sin\s|$))",
 )
 _SENTENCE_END = re.compile(r"[。！？；!?]")
@@ -167,23 +171,25 @@ def _organs_before(segments: list[str], index: int) -> list[str]:
 def _closing_signature(text: str) -> tuple[str | None, str | None]:
     """The 落款: the organs named just before the last date at the end of the text."""
     tail_start = max(0, len(text) - TAIL_CHARS)
-    dates = list(_ZH_DATE.finditer(text, tail_start))
-    # The signature's date ends the text, but for a remark like "（此件主动公开）".
+    # The signature's date stands on a line of its own (or after the organs' names) and ends
+    # the text, but for a remark like "（此件主动公开）".
+    dates = [d for d in _ZH_DATE.finditer(text, tail_start) if _stands_alone(text, d)]
     last = dates[-1] if dates and len(text) - dates[-1].end() <= SIGNATURE_TRAILER else None
     published = _normalized_date(last.group(0)) if last else None
     before = text[tail_start : last.start() if last else len(text)]
     # The closing line comes after the body's last sentence or its attachment list.
     cut = max(before.rfind(mark) for mark in "。！？；：:")
-    names = before[cut + 1 :].split()
+    names = _spaced_letters_joined(before[cut + 1 :].split())
+    body = text[: tail_start + cut + 1]
     issuers: list[str] = []
     wrapped = False
     for name in reversed(names):
-        name = name.strip("（）()、，,")
+        name = _FORWARDED.sub("", name.strip("（）()、，,"))
         if not name:
             continue
         if _ORG_END.search(name) and len(name) <= ISSUER_MAX and not wrapped:
             issuers.insert(0, name)
-        elif issuers and not wrapped and _may_start_name(name, issuers[0]):
+        elif len(issuers) == 1 and not wrapped and _may_start_name(name, issuers[0], body):
             # A signature wrapped over two lines: "四川省应对新型冠状病毒 肺炎疫情应急指挥部".
             issuers[0] = name + issuers[0]
             wrapped = True
@@ -193,21 +199,48 @@ def _closing_signature(text: str) -> tuple[str | None, str | None]:
     return (issuer if 2 <= len(issuer) <= ISSUER_MAX else None), published
 
 
-def _may_start_name(start: str, rest: str) -> bool:
-    """Whether ``start`` can be the first line of an organ's name that ends in ``rest``: a run
-    of words without punctuation or a list number, short enough together."""
-    return (len(start + rest) <= ISSUER_MAX and not re.search(r"[\d\W]", start[0])
-            and not re.search(r"[，。；：、,.;:！？()（）《》“”]", start))
+def _stands_alone(text: str, found: re.Match[str]) -> bool:
+    """Whether a date is set apart (white space, a bracket or a label colon on either side)
+    rather than written inside a sentence; or dates the printing line (版记, "…办公厅
+    2020年2月12日印发")."""
+    if text.startswith("印发", found.end()):
+        return True
+    before = text[found.start() - 1] if found.start() > 0 else " "
+    after = text[found.end()] if found.end() < len(text) else " "
+    return (before.isspace() or before in "（([【：:") and (after.isspace() or after in "）)]】")
+
+
+def _spaced_letters_joined(names: list[str]) -> list[str]:
+    """A short name is often signed with its characters spaced out ("财 政 部"): one name."""
+    joined: list[str] = []
+    spaced = False  # whether the last name was built from single characters
+    for name in names:
+        if len(name) == 1 and spaced:
+            joined[-1] += name
+            continue
+        joined.append(name)
+        spaced = len(name) == 1
+    return joined
+
+
+def _may_start_name(start: str, rest: str, body: str) -> bool:
+    """Whether ``start`` is the first line of an organ's name that ends in ``rest``: a run of
+    words without punctuation or list number, and the name runs on across the break where the
+    document names it elsewhere ("四川省应对新型冠状病毒" + "肺炎疫情应急指挥部", named at the top)."""
+    joined = start + rest
+    return (len(joined) <= ISSUER_MAX and not re.search(r"[\d\W]", start[0])
+            and not re.search(r"[，。；：、,.;:！？()（）《》“”]", start)
+            and joined[len(start) - 2 : len(start) + 2] in body)
 
 
 def _issuer_at_top(head: str, title: str | None) -> str | None:
     """The organ a title names before 关于, else the organs named just before the title."""
     if title and (match := _ORG_BEFORE_ABOUT.match(title)) and _ORG_END.search(match.group(1)):
-        return match.group(1)
+        return _FORWARDED.sub("", match.group(1))
     first_sentence = _SENTENCE_END.split(head, 1)[0]
     segments = [head[s:e] for s, e in _segments(first_sentence)]
-    at = next((i for i, segment in enumerate(segments) if title and title.endswith(segment)),
-              None)
+    at = next((i for i, segment in enumerate(segments)
+               if title and title.replace(" ", "").startswith(segment)), None)
     if title and " " in title:
         organs = [part for part in title.split()[:-1] if _ORG_END.search(part)]
         if organs:
@@ -220,9 +253,7 @@ def _first_date(head: str) -> str | None:
     """A date the head states as the document's own: standing alone (``（2020年2月10日）``, a
     line of its own, after ``发布时间：``), not a date its sentences mention."""
     for found in _ZH_DATE.finditer(head):
-        before = head[found.start() - 1] if found.start() > 0 else " "
-        after = head[found.end()] if found.end() < len(head) else " "
-        if (before.isspace() or before in "（([【：:") and (after.isspace() or after in "）)]】"):
+        if _stands_alone(head, found):
             return _normalized_date(found.group(0))
     english = _EN_DATE.search(head)
     return _english_date(english) if english else None
@@ -272,7 +303,7 @@ def _english_facts(text: str) -> dict[str, Any]:
     head = text[:HEAD_CHARS * 3]
     first_line = text.split("\n", 1)[0].strip()
     title = first_line
-    if len(title) > TITLE_MAX:  # a paragraph, not a title line: its first sentence, if short
+    if len(title) > 2 * TITLE_MAX:  # a paragraph, not a title line: its first sentence
         first_sentence = re.split(r"(?<=[.!?])\s", title, maxsplit=1)[0]
         title = first_sentence if len(first_sentence) <= TITLE_MAX else title[:TITLE_MAX]
     issuer = _EN_ISSUER.search(text[: HEAD_CHARS * 5])

@@ -1,10 +1,10 @@
 """Read a .docx (python-docx): paragraphs and table rows in document order, headings kept.
 
 A paragraph styled as a heading ("Heading 2", "标题 2", or given an outline level) is recorded
-with its level, so its text becomes a section in the chunks' paths; the "Title"
-paragraph is the document's first line, not a section. Numbered paragraphs stay one paragraph each (Word's automatic
-numbers are not part of the text and are not invented here). A table row becomes one line, its
-cells joined by " | ".
+with its level, so its text becomes a section in the chunks' paths; the "Title" paragraph is
+the document's first line, not a section. Numbered paragraphs stay one paragraph each (Word's
+automatic numbers are not part of the text and are not invented here). A table row becomes
+one line, its cells joined by " | ".
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from app.errors import UnreadableFile
 from ingest.cleaning import clean_text
@@ -30,9 +31,9 @@ def load_docx(path: Path) -> LoadedText:
         document = docx.Document(str(path))
         blocks = list(document.iter_inner_content())
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        # The library's message repeats the path, which the report line already names.
         raise UnreadableFile(
-            f"not a readable .docx ({type(exc).__name__}: {exc}); open and save it again in "
-            "Word or WPS"
+            f"not a readable .docx ({type(exc).__name__}); open and save it again in Word or WPS"
         ) from exc
     lines: list[tuple[str, int | None]] = []  # (text, heading level)
     for block in blocks:
@@ -59,7 +60,7 @@ def load_docx(path: Path) -> LoadedText:
     return LoadedText("".join(parts), headings=headings)
 
 
-def _unique_cells(cells: list) -> list[str]:  # type: ignore[type-arg]
+def _unique_cells(cells: list[Any]) -> list[str]:
     """A merged cell appears once per grid column it spans in python-docx; keep it once."""
     seen: list[str] = []
     previous = None

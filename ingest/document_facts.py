@@ -8,18 +8,16 @@ end (``泰州市人民政府 2020年2月4日``). English notices state theirs as
 "Issued by …" and a date. Texts flattened onto one line (web copies) keep the layout as runs of
 white space, so the reading below works on white-space-separated segments, not on lines.
 
-Dates are normalized by ``jionlp`` (Chinese numerals such as 二〇二〇年二月四日 included); only
-facts the text states are returned, and a manifest's values win over them (``ingest.pipeline``).
+Dates are normalized in ``ingest.dates`` (by ``jionlp`` for Chinese); only facts the text
+states are returned, and a manifest's values win over them (``ingest.pipeline``).
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
 import re
-from datetime import date
-from functools import lru_cache
 from typing import Any
+
+from ingest.dates import EN_DATE, ZH_DATE, english_date, normalized_date, stands_alone
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
@@ -60,20 +58,6 @@ _DOC_NUMBER = re.compile(
     rf"|[{_CJK}]{{0,20}}(?:公告|令)\s?(?:19|20)\d\d\s?年\s?第\s?\d{{1,4}}\s?号"
 )
 _YEAR_IN_NUMBER = re.compile(r"((?:19|20)\d\d)")
-_ZH_DIGIT = "〇零一二三四五六七八九十"
-_ZH_DATE = re.compile(
-    rf"(?:(?:19|20)\d\d|[一二][{_ZH_DIGIT}]{{3}})\s?年\s?(?:\d{{1,2}}|[{_ZH_DIGIT}]{{1,3}})\s?月"
-    rf"\s?(?:\d{{1,2}}|[{_ZH_DIGIT}]{{1,3}})\s?日"
-)
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-)
-_EN_DATE = re.compile(
-    rf"\b(?:(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
-    rf"|(?P<mdy>(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)"
-    rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}),?\s+(?:19|20)\d\d))\b",
-    re.IGNORECASE,
-)
 _EN_ISSUER = re.compile(
     r"\b(?i:issued by|issuing (?:body|authority|agency)\s*:|issuer\s*:|published by)\s*:?\s*"
     r"(?:the\s+)?([A-Z][^.;\n]{2,120}?)(?=\s*(?:[.;\n]|,\s|\son\s|\sin\s|$))",
@@ -83,11 +67,10 @@ _SEGMENT = re.compile(r"\S+")
 
 
 def language_of(text: str) -> str | None:
-    """"zh" when Chinese characters make up at least a fifth of the letters, "en" when Latin
-    letters dominate, None for text with neither (figures, punctuation).
-
-    A Chinese sentence is mostly Han characters even with Latin words in it, and an English one
-    carries at most a stray Chinese name; one Han character weighs like ~3 Latin letters.
+    """"zh" when the Han characters, each counted as three Latin letters (a Chinese word is
+    one or two characters, an English one about five letters), outweigh the Latin letters, else
+    "en"; None for text with neither (figures, punctuation). A Chinese sentence with Latin
+    acronyms stays "zh", an English one naming a Chinese place stays "en".
     """
     han = len(_CJK_CHAR.findall(text))
     latin = len(_LATIN_LETTER.findall(text))
@@ -173,9 +156,9 @@ def _closing_signature(text: str) -> tuple[str | None, str | None]:
     tail_start = max(0, len(text) - TAIL_CHARS)
     # The signature's date stands on a line of its own (or after the organs' names) and ends
     # the text, but for a remark like "（此件主动公开）".
-    dates = [d for d in _ZH_DATE.finditer(text, tail_start) if _stands_alone(text, d)]
+    dates = [d for d in ZH_DATE.finditer(text, tail_start) if stands_alone(text, d)]
     last = dates[-1] if dates and len(text) - dates[-1].end() <= SIGNATURE_TRAILER else None
-    published = _normalized_date(last.group(0)) if last else None
+    published = normalized_date(last.group(0)) if last else None
     before = text[tail_start : last.start() if last else len(text)]
     # The closing line comes after the body's last sentence or its attachment list.
     cut = max(before.rfind(mark) for mark in "。！？；：:")
@@ -199,17 +182,6 @@ def _closing_signature(text: str) -> tuple[str | None, str | None]:
     return (issuer if 2 <= len(issuer) <= ISSUER_MAX else None), published
 
 
-def _stands_alone(text: str, found: re.Match[str]) -> bool:
-    """Whether a date is set apart (white space, a bracket or a label colon on either side)
-    rather than written inside a sentence; or dates the printing line (版记, "…办公厅
-    2020年2月12日印发")."""
-    if text.startswith("印发", found.end()):
-        return True
-    before = text[found.start() - 1] if found.start() > 0 else " "
-    after = text[found.end()] if found.end() < len(text) else " "
-    return (before.isspace() or before in "（([【：:") and (after.isspace() or after in "）)]】")
-
-
 def _spaced_letters_joined(names: list[str]) -> list[str]:
     """A short name is often signed with its characters spaced out ("财 政 部"): one name."""
     joined: list[str] = []
@@ -226,7 +198,8 @@ def _spaced_letters_joined(names: list[str]) -> list[str]:
 def _may_start_name(start: str, rest: str, body: str) -> bool:
     """Whether ``start`` is the first line of an organ's name that ends in ``rest``: a run of
     words without punctuation or list number, and the name runs on across the break where the
-    document names it elsewhere ("四川省应对新型冠状病毒" + "肺炎疫情应急指挥部", named at the top)."""
+    document names it elsewhere ("四川省应对新型冠状病毒" + "肺炎疫情应急指挥部", named at the
+    top)."""
     joined = start + rest
     return (len(joined) <= ISSUER_MAX and not re.search(r"[\d\W]", start[0])
             and not re.search(r"[，。；：、,.;:！？()（）《》“”]", start)
@@ -252,51 +225,11 @@ def _issuer_at_top(head: str, title: str | None) -> str | None:
 def _first_date(head: str) -> str | None:
     """A date the head states as the document's own: standing alone (``（2020年2月10日）``, a
     line of its own, after ``发布时间：``), not a date its sentences mention."""
-    for found in _ZH_DATE.finditer(head):
-        if _stands_alone(head, found):
-            return _normalized_date(found.group(0))
-    english = _EN_DATE.search(head)
-    return _english_date(english) if english else None
-
-
-@lru_cache(maxsize=1)
-def _jionlp() -> Any:
-    """jionlp, imported quietly: it prints a banner to stdout, which would corrupt the output
-    of ``policykb ingest --json``."""
-    with contextlib.redirect_stdout(io.StringIO()):
-        import jionlp
-    return jionlp
-
-
-@lru_cache(maxsize=4096)
-def _normalized_date(written: str) -> str | None:
-    """``2020年2月4日`` or ``二〇二〇年二月四日`` as ``2020-02-04`` (None when no real date)."""
-    compact = re.sub(r"\s", "", written)
-    try:
-        parsed = _jionlp().parse_time(compact)
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
-        return None
-    moment = str((parsed.get("time") or [""])[0])
-    return moment[:10] if re.match(r"\d{4}-\d\d-\d\d", moment) else None
-
-
-def _english_date(match: re.Match[str]) -> str | None:
-    from email.utils import parsedate_to_datetime
-
-    if match.group("iso"):
-        written = match.group("iso")
-        try:
-            return date.fromisoformat(written).isoformat()
-        except ValueError:
-            return None
-    words = re.sub(r"(\d)(?:st|nd|rd|th)\b|[.,]", r"\1", match.group(0), flags=re.I).split()
-    if match.group("mdy"):
-        words = [words[1], words[0], words[2]]
-    try:
-        parsed = parsedate_to_datetime(f"Mon, {words[0]} {words[1][:3].title()} {words[2]} 0:0:0")
-    except (ValueError, TypeError, IndexError):
-        return None
-    return parsed.date().isoformat()
+    for found in ZH_DATE.finditer(head):
+        if stands_alone(head, found):
+            return normalized_date(found.group(0))
+    english = EN_DATE.search(head)
+    return english_date(english) if english else None
 
 
 def _english_facts(text: str) -> dict[str, Any]:
@@ -307,11 +240,11 @@ def _english_facts(text: str) -> dict[str, Any]:
         first_sentence = re.split(r"(?<=[.!?])\s", title, maxsplit=1)[0]
         title = first_sentence if len(first_sentence) <= TITLE_MAX else title[:TITLE_MAX]
     issuer = _EN_ISSUER.search(text[: HEAD_CHARS * 5])
-    tail_dates = list(_EN_DATE.finditer(text, max(0, len(text) - TAIL_CHARS)))
-    head_date = _EN_DATE.search(head)
+    tail_dates = list(EN_DATE.finditer(text, max(0, len(text) - TAIL_CHARS)))
+    head_date = EN_DATE.search(head)
     written = head_date or (tail_dates[-1] if tail_dates else None)
     return {
         "title": title,
         "issuer": issuer.group(1).strip() if issuer else None,
-        "published": _english_date(written) if written else None,
+        "published": english_date(written) if written else None,
     }

@@ -2,9 +2,9 @@
 
 A paragraph styled as a heading ("Heading 2", "标题 2", or given an outline level) is recorded
 with its level, so its text becomes a section in the chunks' paths; the "Title" paragraph is
-the document's first line, not a section. Numbered paragraphs stay one paragraph each (Word's
-automatic numbers are not part of the text and are not invented here). A table row becomes
-one line, its cells joined by " | ".
+the document's first line, not a section. A list paragraph gets the number Word shows before
+it ("一、", "（二）": ``ingest.docx_numbering``), so its outline reads as in a text file. A
+table row becomes one line, its cells joined by " | ".
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 
 from app.errors import UnreadableFile
 from ingest.cleaning import clean_text
+from ingest.docx_numbering import Numbering
 from ingest.loaders import LoadedText
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
@@ -35,6 +36,7 @@ def load_docx(path: Path) -> LoadedText:
         raise UnreadableFile(
             f"not a readable .docx ({type(exc).__name__}); open and save it again in Word or WPS"
         ) from exc
+    numbering = Numbering(document)
     lines: list[tuple[str, int | None]] = []  # (text, heading level)
     for block in blocks:
         if isinstance(block, Table):
@@ -43,7 +45,8 @@ def load_docx(path: Path) -> LoadedText:
                 lines.append((_CELL_SEPARATOR.join(clean_text(c, markup=False) for c in cells),
                                None))
         else:
-            lines.append((clean_text(block.text, markup=False), _heading_level(block)))
+            number, text = numbering.label(block), clean_text(block.text, markup=False)
+            lines.append((number + text if text else "", _heading_level(block)))
     parts: list[str] = []
     headings: list[tuple[int, int, int]] = []
     pos = 0

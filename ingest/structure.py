@@ -131,7 +131,8 @@ def _marker(text: str, start: int, end: int) -> tuple[int | None, int]:
 def is_heading(text: str, paragraphs: Sequence[Paragraph], position: int) -> bool:
     """Whether a numbered paragraph titles what follows rather than saying something itself.
 
-    It does when it is short, is no sentence, and the next paragraph sits under it (has no
+    It does when it is short, is no sentence (no sentence end, at its close either:
+    "（二）数据共享情况纳入年度考核。" is a clause), and the next paragraph sits under it (has no
     marker of the same or an outer rank); a short item of a list (``附件：1.… 2.…``) is content.
     """
     para = paragraphs[position]
@@ -139,7 +140,7 @@ def is_heading(text: str, paragraphs: Sequence[Paragraph], position: int) -> boo
         return True
     if para.rank is None or para.end - para.start > HEADING_MAX:
         return False
-    inner = text[para.body : para.end].rstrip("。.；;")
+    inner = text[para.body : para.end]
     if _SENTENCE_END.search(inner):
         return False
     following = paragraphs[position + 1] if position + 1 < len(paragraphs) else None

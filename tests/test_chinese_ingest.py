@@ -3,11 +3,14 @@ by a web copy), .docx, .pdf, .md; their outline, language and facts read from th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.document import Document as DocxDocument
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from fastapi.testclient import TestClient
 
 from app.cli import main
@@ -56,6 +59,27 @@ MIXED = (
 )
 
 
+def _chinese_list(document: DocxDocument) -> Callable[[str, int], None]:
+    """A list numbered by Word itself (一、 then （一）), its numbers in no paragraph's text."""
+    numbering = document.part.numbering_part.element
+    levels = "".join(
+        f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        f'<w:lvlText w:val="{pattern}"/></w:lvl>'
+        for level, pattern in enumerate(("%1、", "（%2）"))
+    )
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">{levels}</w:abstractNum>'))
+    numbering.append(parse_xml(
+        f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def item(text: str, level: int) -> None:
+        numbered = document.add_paragraph(text)._p.get_or_add_pPr().get_or_add_numPr()
+        numbered.get_or_add_numId().val = 90
+        numbered.get_or_add_ilvl().val = level
+
+    return item
+
+
 def _write_docx(path: Path) -> None:
     document = Document()
     document.add_heading("关于加快数字政府建设的实施方案", 0)
@@ -63,14 +87,17 @@ def _write_docx(path: Path) -> None:
     document.add_paragraph("到2025年，全市政务服务事项全部实现网上办理。")
     document.add_heading("数据共享", 2)
     document.add_paragraph("建立全市统一的数据共享平台，各部门数据按需共享。")
-    document.add_paragraph("各部门按月报送数据资源目录。", style="List Number")
-    document.add_paragraph("数据共享情况纳入年度考核。", style="List Number")
+    item = _chinese_list(document)
+    item("报送要求", 0)
+    item("各部门按月报送数据资源目录。", 1)
+    item("数据共享情况纳入年度考核。", 1)
     table = document.add_table(rows=2, cols=2)
     for row, values in zip(table.rows, (("指标", "目标值"), ("网上办理率", "100%")), strict=True):
         for cell, value in zip(row.cells, values, strict=True):
             cell.text = value
     document.add_heading("第二章 保障措施", 1)
     document.add_paragraph("市财政每年安排专项资金5000万元。")
+    document.add_paragraph("专款专用。", style="List Number")
     document.add_paragraph("无锡市大数据管理局")
     document.add_paragraph("2021年3月1日")
     document.save(str(path))
@@ -145,7 +172,12 @@ def test_a_docx_with_headings_keeps_its_section_path(store_settings: Settings) -
     assert text is not None
     platform = _containing(chunks, "统一的数据共享平台")
     assert platform.section == "第一章 总体要求 > 数据共享"
-    assert _containing(chunks, "按月报送数据资源目录").section == "第一章 总体要求 > 数据共享"
+    monthly = _containing(chunks, "按月报送数据资源目录")
+    assert monthly.text.startswith("（一）各部门按月报送")  # Word's own number, written out
+    assert monthly.section == (
+        "第一章 总体要求 > 数据共享 > 一、报送要求 > （一）各部门按月报送数据资源目录")
+    assert _containing(chunks, "纳入年度考核").text.startswith("（二）")
+    assert _containing(chunks, "专款专用").text.startswith("1.")
     assert "网上办理率 | 100%" in text.text  # a table row, one line
     assert _containing(chunks, "5000万元").section == "第二章 保障措施"
     for chunk in chunks:

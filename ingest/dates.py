@@ -1,7 +1,8 @@
 """Dates as documents write them, normalized to ``YYYY-MM-DD``.
 
 Chinese dates (``2020年2月4日``, ``二〇二〇年二月四日``) are normalized by ``jionlp``; English ones
-(``2023-05-31``, ``May 31, 2023``, ``31 May 2023``) by the standard library.
+(``2023-05-31``, ``May 31, 2023``, ``31 May 2023``, ``March 2025`` as ``2025-03``) by the standard
+library.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ _MONTHS = (
 EN_DATE = re.compile(
     rf"\b(?:(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
     rf"|(?P<mdy>(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)"
-    rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}),?\s+(?:19|20)\d\d))\b",
+    rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}),?\s+(?:19|20)\d\d)"
+    rf"|(?P<my>(?:{_MONTHS})\.?,?\s+(?:19|20)\d\d))\b",
     re.IGNORECASE,
 )
 
@@ -71,10 +73,12 @@ def english_date(match: re.Match[str]) -> str | None:
         except ValueError:
             return None
     words = re.sub(r"(\d)(?:st|nd|rd|th)\b|[.,]", r"\1", match.group(0), flags=re.I).split()
-    if match.group("mdy"):
+    if match.group("my"):  # "March 2025": the month is all the text says
+        words = ["1", *words]
+    elif match.group("mdy"):
         words = [words[1], words[0], words[2]]
     try:
         parsed = parsedate_to_datetime(f"Mon, {words[0]} {words[1][:3].title()} {words[2]} 0:0:0")
     except (ValueError, TypeError, IndexError):
         return None
-    return parsed.date().isoformat()
+    return parsed.date().isoformat()[:7] if match.group("my") else parsed.date().isoformat()

@@ -30,6 +30,7 @@ TAIL_CHARS = 300
 TITLE_MAX = 120
 SIGNATURE_TRAILER = 40
 ISSUER_MAX = 80
+DATELINE_MAX = 100
 
 # The kinds of official document (文种) a Chinese title ends with: the fifteen of the Party and
 # government document regulations (党政机关公文处理工作条例) and the usual kinds of normative
@@ -62,6 +63,13 @@ _EN_ISSUER = re.compile(
     r"\b(?i:issued by|issuing (?:body|authority|agency)\s*:|issuer\s*:|published by)\s*:?\s*"
     r"(?:the\s+)?([A-Z][^.;\n]{2,120}?)(?=\s*(?:[.;\n]|,\s|\son\s|\sin\s|$))",
 )
+# English organization names end in the word for their kind of body, or name it before "of".
+_EN_ORG = re.compile(
+    r"\b(?:Bureau|Office|Commission|Government|Committee|Department|Administration|Ministry|"
+    r"Council|Agency|Authority|Centre|Center|Court|Procuratorate|Headquarters|Corporation|"
+    r"Company|Bank|Association|Federation|University|Institute)(?: of [A-Z][\w ,&'-]*)?$"
+)
+_DATE_LABEL = re.compile(r"\b(?i:issued|published|released|dated?|release time)\b")
 _SENTENCE_END = re.compile(r"[。！？；!?]")
 _SEGMENT = re.compile(r"\S+")
 
@@ -233,18 +241,40 @@ def _first_date(head: str) -> str | None:
 
 
 def _english_facts(text: str) -> dict[str, Any]:
-    head = text[:HEAD_CHARS * 3]
-    first_line = text.split("\n", 1)[0].strip()
-    title = first_line
+    """The title line (after an organ's name heading the text), "Issued by …" or the organ
+    signing at the end or heading the text, and a dateline or the closing date."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    # An organ's name heads the text when a title line follows it (not a date, not a sentence).
+    heads = len(lines) > 1 and _is_english_organ(lines[0]) and len(lines[1]) <= 2 * TITLE_MAX
+    heads = heads and not lines[1].endswith(".") and not EN_DATE.match(lines[1])
+    top_organ = lines[0] if heads else None
+    title = lines[1] if heads else (lines[0] if lines else "")
     if len(title) > 2 * TITLE_MAX:  # a paragraph, not a title line: its first sentence
         first_sentence = re.split(r"(?<=[.!?])\s", title, maxsplit=1)[0]
         title = first_sentence if len(first_sentence) <= TITLE_MAX else title[:TITLE_MAX]
-    issuer = _EN_ISSUER.search(text[: HEAD_CHARS * 5])
-    tail_dates = list(EN_DATE.finditer(text, max(0, len(text) - TAIL_CHARS)))
-    head_date = EN_DATE.search(head)
-    written = head_date or (tail_dates[-1] if tail_dates else None)
+    closing_date = EN_DATE.fullmatch(lines[-1]) if lines else None
+    signed = lines[-2] if closing_date and len(lines) > 2 else ""
+    issued = _EN_ISSUER.search(text[: HEAD_CHARS * 5])
+    issuer = (issued.group(1).strip() if issued
+              else signed if _is_english_organ(signed) else top_organ)
+    dateline = next((found for line in lines[:5]
+                     if (found := EN_DATE.search(line)) and _is_dateline(line, found)), None)
+    written = closing_date or dateline
     return {
-        "title": title,
-        "issuer": issuer.group(1).strip() if issuer else None,
+        "title": title or None,
+        "issuer": issuer,
         "published": english_date(written) if written else None,
     }
+
+
+def _is_dateline(line: str, found: re.Match[str]) -> bool:
+    """A short line that is no sentence ("Release time: 2024-08-15"), one that says the date
+    is the issue's ("Issued by … on 12 March 2024."), or a date opening a line."""
+    short_line = len(line) <= DATELINE_MAX and not line.endswith(".")
+    return short_line or bool(_DATE_LABEL.search(line, 0, found.start())) or found.start() < 10
+
+
+def _is_english_organ(line: str) -> bool:
+    """A line that only names an organization ("Dongguan Municipal Bureau of …")."""
+    return len(line) <= ISSUER_MAX * 2 and not line.endswith(".") and bool(
+        _EN_ORG.search(line))

@@ -2,9 +2,10 @@
 paragraph.
 
 Chinese official documents number their parts in a fixed order (GB/T 9704): 第X章 > 第X节 >
-第X条 for regulations, and 一、 > （一） > 1. > （1） for notices and plans; English texts use
-``1. Part`` > ``(13) Measure`` and "The first part is …". Each kind of marker has its rank in
-that order, so a ``（三）`` closes the ``（二）`` before it and stays under the ``一、`` above it.
+第X条 for regulations, and 一、 > （一） > 1. > （1） for notices and plans; English texts
+use ``I. Part`` > ``1. Part`` > ``(13) Measure`` and "The first part is …". Each kind of
+marker has its rank in that order, so a ``（三）`` closes the ``（二）`` before it and stays
+under the ``一、`` above it.
 
 A text copied from a web page often arrives flattened onto one line, its line breaks turned
 into runs of spaces; a Chinese marker after white space (``… 二、加强监管 （一）…``) therefore
@@ -33,6 +34,7 @@ _MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
         (1, rf"第[{_ZH_NUM}\d]+节"),
         (2, rf"第[{_ZH_NUM}\d]+条"),
         (3, rf"[{_ZH_NUM}]+\s?[、.．]"),
+        (3, r"[IVX]{1,5}\.(?=\s+[A-Z])"),  # "II. Main tasks"
         (6, rf"The ({_ORDINALS}) part\b"),  # "The first part is …": a measure of its own
         (4, rf"[(（]\s?[{_ZH_NUM}]+\s?[)）]"),
         (5, r"\d{1,2}\s?[.．、](?!\d)(?=\s*\S)"),

@@ -62,3 +62,15 @@ def test_language_is_read_from_the_script() -> None:
     assert language_of("对承租国有房产的企业免收房租（SME）。") == "zh"
     assert language_of("Rent is waived for SMEs in 泰州 until March.") == "en"
     assert language_of("2020-02-04 12:00") is None
+
+
+def test_an_english_notice_headed_and_signed_by_its_organ() -> None:
+    text = (
+        "Riverton Municipal Bureau of Transport\nMeasures for Night Bus Services\n"
+        "Night buses run every 20 minutes from 1 July 2024.\n"
+        "Riverton Municipal Bureau of Transport\n3 June 2024"
+    )
+    facts = document_facts(text)
+    assert facts["title"] == "Measures for Night Bus Services"
+    assert facts["issuer"] == "Riverton Municipal Bureau of Transport"
+    assert facts["published"] == "2024-06-03"  # the signature's date, not the one it mentions

@@ -15,6 +15,7 @@ import httpx
 from pydantic import ValidationError
 
 from app.errors import PolicyKBError, describe_validation
+from app.running_service import with_running_model
 from app.settings import Settings, describe_settings
 
 
@@ -54,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
         where = "_".join(str(p) for p in first["loc"]).upper()
         print(f"policykb: error: setting POLICYKB_{where}: {first['msg']}", file=sys.stderr)
         return 2
+    if args.command != "serve":
+        # `policykb ask --mode generate` in a second terminal uses the model `make run` started.
+        settings = with_running_model(settings)
     try:
         return int(args.handler(args, settings))
     except PolicyKBError as exc:

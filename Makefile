@@ -3,7 +3,7 @@ SHELL := /bin/bash
 
 # --- Variables a user sets on the command line (make run PORT=8010). The comment above each is
 # --- its entry in docs/settings.md (python -m app.settings_doc).
-# The Python that creates the venv (3.11 or 3.12).
+# The Python that creates the venv: python3.11 if there is one, else python3 (3.11 or 3.12).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 # The virtual environment every target installs into and runs from.
 VENV ?= .venv

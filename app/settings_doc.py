@@ -50,8 +50,9 @@ def _cell(text: str) -> str:
 
 
 def _default(value: str) -> str:
-    """A default as a reader's machine shows it: the home directory as ``~``."""
-    return value.replace(str(Path.home()), "~").strip("'")
+    """A default as a reader reads it: no ``PosixPath(...)`` or quotes, the home as ``~``."""
+    value = re.sub(r"^\w*Path\((.*)\)$", r"\1", value).strip("'")
+    return value.replace(str(Path.home()), "~")
 
 
 def settings_table() -> str:
@@ -85,7 +86,12 @@ def make_variables(makefile: Path = MAKEFILE) -> list[tuple[str, str, str]]:
 def make_table(makefile: Path = MAKEFILE) -> str:
     rows = ["| variable | default | meaning |", "|---|---|---|"]
     for name, default, description in make_variables(makefile):
-        shown = f"`{_cell(default)}`" if default else "empty"
+        if not default:
+            shown = "empty"
+        elif "$(" in default:  # computed by make on the machine; the description says how
+            shown = "computed"
+        else:
+            shown = f"`{_cell(default)}`"
         rows.append(f"| `{name}` | {shown} | {_cell(description)} |")
     return "\n".join(rows) + "\n"
 

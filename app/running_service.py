@@ -14,6 +14,8 @@ import contextlib
 import json
 import logging
 import os
+import signal
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -48,11 +50,24 @@ def published(settings: Settings, host: str, port: int) -> Iterator[None]:
     except OSError as exc:  # a read-only data directory still serves
         log.warning("cannot write %s (%s): other commands will not find this service's model",
                     path, exc.strerror or exc)
+    # uvicorn shuts down on SIGTERM, then raises the signal again for the handler it found: make
+    # that handler an exit that runs the clean-up below, not the default's instant death.
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    except ValueError:  # not the main thread: no handler, the record outlives a SIGTERM
+        previous = None
     try:
         yield
     finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
         if _read(path).get("pid") == os.getpid():  # another service may have taken it over
             path.unlink(missing_ok=True)
+
+
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    sys.exit(128 + signum)
 
 
 def _read(path: Path) -> dict[str, Any]:

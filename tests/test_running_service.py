@@ -49,3 +49,41 @@ def test_a_dead_service_s_record_is_ignored(tmp_path: Path) -> None:
     assert with_running_model(Settings(data_dir=tmp_path)).llm.base_url is None
     record_path(Settings(data_dir=tmp_path)).write_text("{not json")
     assert with_running_model(Settings(data_dir=tmp_path)).llm.base_url is None
+
+
+SERVE = """
+import sys, uvicorn
+from pathlib import Path
+from app.running_service import published
+from app.settings import LLMSettings, Settings
+settings = Settings(data_dir=Path(sys.argv[1]), llm=LLMSettings(base_url="http://127.0.0.1:1/v1"))
+async def app(scope, receive, send):
+    pass
+with published(settings, "127.0.0.1", int(sys.argv[2])):
+    uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning",
+                lifespan="off")
+"""
+
+
+def test_a_service_stopped_by_sigterm_removes_its_record(tmp_path: Path) -> None:
+    """Regression: uvicorn raised SIGTERM again after its shutdown, the default handler killed
+    the process at once, and serving.json stayed behind."""
+    import os
+    import signal
+    import sys
+    import time
+
+    from tests.conftest import ROOT
+    from tests.support.llama_server import free_port
+
+    record = record_path(Settings(data_dir=tmp_path))
+    process = subprocess.Popen([sys.executable, "-c", SERVE, str(tmp_path), str(free_port())],
+                               cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    deadline = time.monotonic() + 60
+    while not record.exists():
+        assert process.poll() is None and time.monotonic() < deadline
+        time.sleep(0.1)
+    time.sleep(1.0)  # uvicorn has installed its own handlers
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=30) == 128 + signal.SIGTERM
+    assert not record.exists()

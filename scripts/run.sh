@@ -19,8 +19,13 @@ serve_args=()
 [ -n "$HOST" ] && serve_args+=(--host "$HOST")
 [ -n "$PORT" ] && serve_args+=(--port "$PORT")
 
+# What the person at the terminal must know before the service starts (e.g. a first run's
+# one-time admin password) is printed here, in both ways of serving.
+before_serving() { :; }
+
 extractive() {
   say "$1; serving extractive answers only (LLM=off skips the model)"
+  before_serving
   unset POLICYKB_LLM_BASE_URL
   exec "$BIN/policykb" serve "${serve_args[@]}"
 }
@@ -80,5 +85,6 @@ export POLICYKB_LLM_BASE_URL="$LLM_URL/v1"
 export POLICYKB_LLM_CONTEXT_TOKENS="$LLM_CTX"
 # A one- or two-sentence answer needs ~60 tokens; a model that rambles is stopped sooner.
 export POLICYKB_LLM_MAX_TOKENS="${POLICYKB_LLM_MAX_TOKENS:-160}"
+before_serving
 # Not exec: the EXIT trap stops the model server when the service stops.
 "$BIN/policykb" serve "${serve_args[@]}"

@@ -27,13 +27,17 @@ NOT_READ = {
     "福昕OFD版式办公套件: 文件 > 另存为/导出 PDF), then ingest the PDF",
 }
 _MD_HEADING = re.compile(r"^(#{1,6})\s+\S", re.MULTILINE)
+# Private-use characters marking an HTML heading's level while the text is cleaned; never
+# stored (one found in a page's own text is dropped).
+_HEADING_MARKS = "\ue001\ue002\ue003\ue004\ue005\ue006"
+_HEADING_MARK = re.compile(f"[{_HEADING_MARKS}]")
 
 
 @dataclass
 class LoadedText:
     """A file's normalized text; for a PDF, ``pages`` gives each page's (number, start, end);
     ``headings`` the (level, start, end) of the lines the file marks as headings (a .docx
-    heading style, a Markdown ``#``)."""
+    heading style, a Markdown ``#``, an HTML ``<h2>``)."""
 
     text: str
     pages: list[tuple[int, int, int]] = field(default_factory=list)
@@ -79,7 +83,8 @@ def _decode(path: Path) -> str:
 def _load_text(path: Path, suffix: str) -> LoadedText:
     raw = _decode(path)
     if suffix in (".html", ".htm"):
-        return LoadedText(clean_text(html_to_text(raw), markup=False))
+        return _take_heading_marks(clean_text(html_to_text(raw, mark_headings=True),
+                                              markup=False))
     text = clean_text(raw)
     if suffix not in (".md", ".markdown"):
         return LoadedText(text)
@@ -118,16 +123,19 @@ class _TextExtractor(HTMLParser):
         }
     )
 
-    def __init__(self) -> None:
+    def __init__(self, mark_headings: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skipping = 0
+        self._mark_headings = mark_headings
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self._SKIP:
             self._skipping += 1
         elif tag in self._BLOCK:
             self.parts.append("\n")
+            if self._mark_headings and re.fullmatch(r"h[1-6]", tag):
+                self.parts.append(_HEADING_MARKS[int(tag[1]) - 1])
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self._SKIP:
@@ -137,15 +145,35 @@ class _TextExtractor(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self._skipping:
-            self.parts.append(data)
+            self.parts.append(_HEADING_MARK.sub("", data) if self._mark_headings else data)
 
 
-def html_to_text(markup: str) -> str:
-    """Visible text of an HTML page: scripts, styles and tags removed, blocks as lines."""
-    parser = _TextExtractor()
+def html_to_text(markup: str, *, mark_headings: bool = False) -> str:
+    """Visible text of an HTML page: scripts, styles and tags removed, blocks as lines.
+
+    ``mark_headings``: each ``<h1>``…``<h6>`` line starts with a private-use character naming
+    its level, for ``_take_heading_marks`` to read after cleaning.
+    """
+    parser = _TextExtractor(mark_headings)
     parser.feed(markup)
     parser.close()
     return "".join(parser.parts)
+
+
+def _take_heading_marks(text: str) -> LoadedText:
+    """``text`` without its heading marks, and the (level, start, end) of the marked lines."""
+    lines: list[str] = []
+    headings: list[tuple[int, int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line and line[0] in _HEADING_MARKS:
+            level = _HEADING_MARKS.index(line[0]) + 1
+            line = line[1:].lstrip()
+            if line:
+                headings.append((level, pos, pos + len(line)))
+        lines.append(line)
+        pos += len(line) + 1
+    return LoadedText("\n".join(lines), headings=headings)
 
 
 def _load_pdf(path: Path) -> LoadedText:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ingest.chunking import chunk_spans
+from ingest.loaders import load_file
 
 REGULATION = """某市公共数据管理办法
 第一章 总则
@@ -44,3 +47,20 @@ def test_roman_numbered_english_parts_hold_their_measures() -> None:
     assert sections["(2) Protect data security. Personal data is never opened."] == (
         "II. Main tasks > (2) Protect data security"
     )
+
+
+def test_html_headings_become_sections(tmp_path: Path) -> None:
+    page = tmp_path / "notice.html"
+    page.write_text(
+        "<html><head><title>ignored</title></head><body><h2>一、总体要求</h2>"
+        "<p>各部门要落实责任。</p><h2>二、工作措施</h2><h3>检查</h3><p>每月检查一次。</p>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    loaded = load_file(page)
+    spans = chunk_spans(loaded.text, [], 700, loaded.headings)
+    assert {loaded.text[c.start : c.end]: c.section for c in spans} == {
+        "各部门要落实责任。": "一、总体要求",
+        "每月检查一次。": "二、工作措施 > 检查",
+    }
+    assert "\ue002" not in loaded.text  # the level marks are gone

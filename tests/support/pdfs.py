@@ -42,6 +42,8 @@ CJK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 
 def write_chinese_pdf(path: Path, pages: list[str]) -> Path:
     """A PDF of Chinese text (each page's lines as written), in the Noto CJK font."""
+    if not CJK_FONT.exists():
+        raise RuntimeError(f"{CJK_FONT} is missing: `make browser` installs fonts-noto-cjk")
     pdf = FPDF()
     pdf.add_font("noto-cjk", fname=str(CJK_FONT), collection_font_number=2)
     pdf.set_font("noto-cjk", size=11)

@@ -11,6 +11,7 @@ from typing import Any
 
 from app.errors import InputError
 from app.models import Answer, AskRequest, Filters, SearchRequest, SearchResponse
+from app.running_service import published
 from app.settings import Settings
 
 Subparsers = Any  # argparse's _SubParsersAction is private
@@ -19,6 +20,8 @@ Subparsers = Any  # argparse's _SubParsersAction is private
 def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--city", help="only passages of this city or district")
     parser.add_argument("--doc-id", help="only passages of this document")
+    parser.add_argument("--issuer", help="only documents whose issuer contains this")
+    parser.add_argument("--language", help="only documents in this language (zh, en)")
     parser.add_argument("--year-from", type=int)
     parser.add_argument("--year-to", type=int)
     parser.add_argument("--top-k", type=int, help="passages to retrieve")
@@ -29,6 +32,8 @@ def _filters(args: argparse.Namespace) -> Filters | None:
     values = {
         "city": args.city,
         "doc_id": args.doc_id,
+        "issuer": args.issuer,
+        "language": args.language,
         "year_from": args.year_from,
         "year_to": args.year_to,
     }
@@ -173,13 +178,15 @@ def _run_serve(args: argparse.Namespace, settings: Settings) -> int:
         # Built before the server starts, so a store the service cannot read (e.g. vectors of
         # another embedding model) stops `serve` with one line and exit 1, not a traceback.
         services = _services(settings)
-        uvicorn.run(create_app(settings, services), host=host, port=port, log_level="info")
+        with published(settings, host, port):
+            uvicorn.run(create_app(settings, services), host=host, port=port, log_level="info")
         return 0
     if settings.chroma.mode != "http":
         # Each worker would hold its own embedded Chroma on one directory: only one process
         # may write it, and a reader's copy of the index goes stale (README 'Scaling out').
         raise InputError("--workers above 1 needs a Chroma server (POLICYKB_CHROMA_MODE=http)")
     # Each worker process builds the app from the same environment (Settings()).
-    uvicorn.run("app.http.factory:create_app", factory=True, host=host, port=port,
-                workers=args.workers, log_level="info")
+    with published(settings, host, port):
+        uvicorn.run("app.http.factory:create_app", factory=True, host=host, port=port,
+                    workers=args.workers, log_level="info")
     return 0

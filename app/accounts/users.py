@@ -18,7 +18,7 @@ from app.accounts.principal import (
     Scope,
     check_collection_name,
 )
-from app.db.tables import ApiKey, Collection, Grant, User
+from app.db.tables import Collection, Grant, User
 from app.errors import AlreadyExists, InvalidName, NotFound
 from app.store.records import DEFAULT_COLLECTION
 
@@ -150,25 +150,31 @@ def _scopes(grants: dict[str, str]) -> tuple[frozenset[str], frozenset[str]]:
             frozenset(c for c, access in grants.items() if access == "write"))
 
 
-def principal_of(db: Session, user: User, key: ApiKey | None = None,
-                 csrf_token: str | None = None) -> Principal:
-    """What ``user`` (through ``key``, when given) may read and write.
+def scoped_principal(name: str, role: Role, user_id: int, user_grants: dict[str, str],
+                     key_id: int | None = None, key_grants: dict[str, str] | None = None,
+                     csrf_token: str | None = None) -> Principal:
+    """What a user (through a key, when given) may read and write.
 
     An admin reads and writes every collection; others their grants. A key narrows its user's
     access to the key's own grants (a key granted nothing reads nothing)."""
     read: Scope
     write: Scope
-    if user.role == "admin":
+    if role == "admin":
         read, write = None, None
     else:
-        read, write = _scopes(grants_of(db, user_id=user.id))
-    if key is not None:
-        key_read, key_write = _scopes(grants_of(db, key_id=key.id))
+        read, write = _scopes(user_grants)
+    if key_id is not None:
+        key_read, key_write = _scopes(key_grants or {})
         read = key_read if read is None else read & key_read
         write = key_write if write is None else write & key_write
-    return Principal(name=user.name, role=check_role(user.role), user_id=user.id,
-                     key_id=key.id if key else None, read=read, write=write,
-                     csrf_token=csrf_token)
+    return Principal(name=name, role=role, user_id=user_id, key_id=key_id, read=read,
+                     write=write, csrf_token=csrf_token)
+
+
+def principal_of(db: Session, user: User, csrf_token: str | None = None) -> Principal:
+    """What a signed-in ``user`` may read and write."""
+    return scoped_principal(user.name, check_role(user.role), user.id,
+                            grants_of(db, user_id=user.id), csrf_token=csrf_token)
 
 
 def bootstrap_admin(db: Session) -> str | None:

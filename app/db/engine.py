@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -51,14 +52,29 @@ class Database:
         return database
 
     def migrate(self) -> None:
-        """Bring the schema to the newest migration (alembic ``upgrade head``)."""
+        """Bring the schema to the newest migration (alembic ``upgrade head``), one process
+        at a time (several workers start at once)."""
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
-        with self.engine.begin() as connection:
+        with self._migration_lock(), self.engine.begin() as connection:
             if not self.is_sqlite:
                 connection.execute(text(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})"))
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+
+    @contextmanager
+    def _migration_lock(self) -> Iterator[None]:
+        """SQLite: an exclusive lock on a file beside the database (PostgreSQL takes an
+        advisory lock inside the migration's transaction instead)."""
+        if not (self.is_sqlite and self.url.database):
+            yield
+            return
+        with open(f"{self.url.database}.migrate.lock", "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

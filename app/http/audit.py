@@ -37,15 +37,15 @@ def _query(user: str | None, collection: str | None, since: datetime | None,
 
 
 Rating = Annotated[Literal["up", "down"] | None, Query(description="only answers rated so")]
+Name = Annotated[str | None, Query(max_length=200)]
 
 
 @router.get("/api/audit")
-def audit_log(db: DbDep, who: PrincipalDep, user: str | None = None,
-              collection: str | None = None, since: datetime | None = None,
-              until: datetime | None = None, refused: bool | None = None,
-              rating: Rating = None, q: str | None = None,
+def audit_log(db: DbDep, who: PrincipalDep, user: Name = None, collection: Name = None,
+              since: datetime | None = None, until: datetime | None = None,
+              refused: bool | None = None, rating: Rating = None, q: Name = None,
               limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-              offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+              offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0) -> dict[str, Any]:
     """Answers given, newest first, with their citations and feedback (admins only)."""
     who.require_admin()
     query = _query(user, collection, since, until, refused, rating, q, limit, offset)
@@ -54,10 +54,10 @@ def audit_log(db: DbDep, who: PrincipalDep, user: str | None = None,
 
 @router.get("/api/audit/export", response_class=StreamingResponse)
 def audit_export(request: Request, who: PrincipalDep,
-                 format: Literal["csv", "jsonl"] = "jsonl", user: str | None = None,
-                 collection: str | None = None, since: datetime | None = None,
+                 format: Literal["csv", "jsonl"] = "jsonl", user: Name = None,
+                 collection: Name = None, since: datetime | None = None,
                  until: datetime | None = None, refused: bool | None = None,
-                 rating: Rating = None, q: str | None = None) -> StreamingResponse:
+                 rating: Rating = None, q: Name = None) -> StreamingResponse:
     """Every entry the filters match, as CSV or JSON lines (admins only)."""
     who.require_admin()
     query = _query(user, collection, since, until, refused, rating, q)

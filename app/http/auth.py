@@ -37,9 +37,10 @@ def current_principal(request: Request) -> Principal:
     database: Database = request.app.state.database
     key = _key_of(request)
     cookie = request.cookies.get(SESSION_COOKIE)
+    if key:
+        with database.engine.connect() as connection:
+            return principal_for_key(connection, key)
     with database.sessions() as db:
-        if key:
-            return principal_for_key(db, key)
         if cookie:
             who = principal_for_session(db, cookie)
             sent = request.headers.get(CSRF_HEADER, "")

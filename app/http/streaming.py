@@ -21,13 +21,14 @@ import json
 import logging
 import time
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
 
 from app.answering.generation import Done, Event, Quoted, Reasoning, Token
 from app.audit.log import new_answer_id
-from app.errors import PolicyKBError
+from app.errors import PolicyKBError, error_body
 from app.http.auditing import record_answer
 from app.http.auth import PrincipalDep
 from app.http.deps import OwnerDep, ServicesDep
@@ -45,10 +46,10 @@ def sse(event: str, data: object) -> str:
     return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
-def error_data(exc: Exception) -> dict[str, dict[str, str]]:
+def error_data(exc: Exception) -> dict[str, Any]:
     if isinstance(exc, PolicyKBError):
-        return {"error": {"code": exc.code, "message": exc.message}}
-    return {"error": {"code": "internal_error", "message": "the answer failed; see the log"}}
+        return error_body(exc.code, exc.message)
+    return error_body("internal_error", "the answer failed; see the log")
 
 
 def event_stream(events: Iterator[Event], resolved_question: str | None = None) -> Iterator[str]:

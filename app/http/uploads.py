@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Request, UploadFile
 from sqlalchemy import select
 
+from app.accounts.principal import check_collection_name
 from app.accounts.users import ensure_collection
 from app.db.tables import Upload
 from app.errors import NotFound, UploadRefused
@@ -29,6 +30,7 @@ def upload(collection: str, files: Annotated[list[UploadFile], File()], request:
     is checked first: one refused refuses the request and nothing is stored. Each accepted file
     is ingested in the background; GET /api/uploads/{id} follows it. A file named as an earlier
     upload of the collection replaces that document once its ingest succeeds."""
+    check_collection_name(collection)
     who.require_write(collection)
     limits = settings.upload
     if len(files) > limits.max_files:

@@ -23,6 +23,7 @@ from app.answering.generation import (
 )
 from app.answering.generation.budget import PromptBudget
 from app.answering.instructions import without_instructions
+from app.answering.validity import with_validity
 from app.briefing.builder import build_brief, compare_topic
 from app.briefing.models import Brief, TopicComparison
 from app.errors import EmptyQuestion, InvalidTopK, QuestionTooLong
@@ -37,6 +38,7 @@ from app.models import (
     SearchResponse,
     Timings,
 )
+from app.retrieval.as_of import about_former, in_force_condition
 from app.retrieval.catalog import Catalog
 from app.retrieval.dictionary import dictionary
 from app.retrieval.freshness import StoreWatch
@@ -130,6 +132,7 @@ class Services:
             mode=settings.retrieval.mode, candidates=settings.retrieval.candidates,
             rrf_k=settings.retrieval.rrf_k, bm25_weight=settings.retrieval.bm25_weight,
             city_aware=settings.retrieval.city_aware, crosslingual=crosslingual,
+            in_force_only=settings.retrieval.in_force_only,
         )
         extractive = ExtractiveAnswerer(
             embedder, settings.answer, semantic_floor(settings.embedding.model),
@@ -186,25 +189,39 @@ class Services:
         top_k passages `ask` alone would give it."""
         asked = self._retrieve(request, retrieval_mode, depth)
         answer = self.answer_with(asked.mode, asked.question, asked.retrieval)
+        if answer.refused and request.as_of is None and self._left_out(asked.question):
+            # Nothing in force answers: a question about an expired measure is answered from
+            # it, and the answer says it expired (app.answering.validity).
+            former = self._retrieve(request, retrieval_mode, depth, in_force=False)
+            old = self.answer_with(former.mode, former.question, former.retrieval)
+            if not old.refused:
+                asked, answer = replace(former, began=asked.began), old
         return self._finish(answer, request, asked), asked.full
 
+    def _left_out(self, question: str) -> bool:
+        return bool(self.retriever.in_force_only
+                    and in_force_condition(question, None, self.catalog))
+
     def _retrieve(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
-                  depth: int = 0) -> _Asked:
+                  depth: int = 0, in_force: bool = True) -> _Asked:
         """Validate the request and retrieve for it: everything before the answer."""
         began = time.perf_counter()
         question = self.check_question(request.question)
         top_k = self.check_top_k(request.top_k)
         with self.watch.reading():
-            full = bounded(
-                self.retriever.retrieve(question, request.filters, max(top_k, depth),
-                                        retrieval_mode),
-                self.settings.ingest.chunk_max_chars,
-            )
+            found = self.retriever.retrieve(question, request.filters, max(top_k, depth),
+                                            retrieval_mode, request.as_of, in_force)
+            if in_force and request.as_of is None and self._left_out(question):
+                every = self.retriever.retrieve(question, request.filters, max(top_k, depth),
+                                                retrieval_mode, in_force=False)
+                if about_former(every.hits[0].chunk.doc_id if every.hits else None, self.catalog):
+                    found = every
+            full = bounded(found, self.settings.ingest.chunk_max_chars)
         return _Asked(question, self.mode_for(request.mode),
                       replace(full, hits=full.hits[:top_k]), full, began, time.perf_counter())
 
-    @staticmethod
-    def _finish(answer: Answer, request: AskRequest, asked: _Asked) -> Answer:
+    def _finish(self, answer: Answer, request: AskRequest, asked: _Asked) -> Answer:
+        answer = with_validity(answer, self.catalog, asked.question)
         if not request.include_reasoning:
             answer.reasoning = None
         done = time.perf_counter()
@@ -252,7 +269,8 @@ class Services:
         query = self.check_question(request.query, "query")
         top_k = self.check_top_k(request.top_k)
         with self.watch.reading():
-            retrieval = bounded(self.retriever.retrieve(query, request.filters, top_k),
+            retrieval = bounded(self.retriever.retrieve(query, request.filters, top_k,
+                                                        as_of=request.as_of),
                                 self.settings.ingest.chunk_max_chars)
         total = _ms(time.perf_counter() - began)
         return SearchResponse(query=query, passages=[passage(h) for h in retrieval.hits],
@@ -261,7 +279,7 @@ class Services:
 
     def brief(self, doc_id: str) -> Brief:
         """The briefing pack of one document; its quiz and overview are asked through `ask`."""
-        info = DocumentInfo(**self.catalog.get(doc_id).info)
+        info = DocumentInfo(**self.catalog.info(doc_id))
         return build_brief(info, self.store.document_chunks(doc_id), self.ask,
                            with_model="generate" in self.answerers)
 
@@ -273,12 +291,11 @@ class Services:
 
     def documents(self) -> list[DocumentInfo]:
         with self.watch.reading():
-            return [DocumentInfo(**d.info) for d in self.catalog.documents.values()]
+            return [DocumentInfo(**self.catalog.info(d)) for d in self.catalog.documents]
 
     def document(self, doc_id: str) -> DocumentDetail:
         with self.watch.reading():
-            info = self.catalog.get(doc_id).info
-            return DocumentDetail(**info, text=self.catalog.text(doc_id))
+            return DocumentDetail(**self.catalog.info(doc_id), text=self.catalog.text(doc_id))
 
     def health(self) -> Health:
         with self.watch.reading():

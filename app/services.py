@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from threadpoolctl import ThreadpoolController
 
@@ -27,6 +28,7 @@ from app.answering.validity import with_validity
 from app.briefing.builder import build_brief, compare_topic
 from app.briefing.models import Brief, TopicComparison
 from app.errors import EmptyQuestion, InvalidTopK, QuestionTooLong
+from app.history import DocumentHistory
 from app.models import (
     Answer,
     AskRequest,
@@ -38,11 +40,11 @@ from app.models import (
     SearchResponse,
     Timings,
 )
-from app.retrieval.as_of import about_former, in_force_condition
 from app.retrieval.catalog import Catalog
 from app.retrieval.dictionary import dictionary
 from app.retrieval.freshness import StoreWatch
 from app.retrieval.hybrid import HybridRetriever, RetrievalMode, RetrievalResult
+from app.retrieval.in_force import left_out, retrieve_in_force
 from app.settings import Settings
 from app.store.bm25 import LexicalIndex
 from app.store.chroma import Store
@@ -189,7 +191,7 @@ class Services:
         top_k passages `ask` alone would give it."""
         asked = self._retrieve(request, retrieval_mode, depth)
         answer = self.answer_with(asked.mode, asked.question, asked.retrieval)
-        if answer.refused and request.as_of is None and self._left_out(asked.question):
+        if answer.refused and request.as_of is None and left_out(self.retriever, asked.question):
             # Nothing in force answers: a question about an expired measure is answered from
             # it, and the answer says it expired (app.answering.validity).
             former = self._retrieve(request, retrieval_mode, depth, in_force=False)
@@ -198,10 +200,6 @@ class Services:
                 asked, answer = replace(former, began=asked.began), old
         return self._finish(answer, request, asked), asked.full
 
-    def _left_out(self, question: str) -> bool:
-        return bool(self.retriever.in_force_only
-                    and in_force_condition(question, None, self.catalog))
-
     def _retrieve(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
                   depth: int = 0, in_force: bool = True) -> _Asked:
         """Validate the request and retrieve for it: everything before the answer."""
@@ -209,14 +207,11 @@ class Services:
         question = self.check_question(request.question)
         top_k = self.check_top_k(request.top_k)
         with self.watch.reading():
-            found = self.retriever.retrieve(question, request.filters, max(top_k, depth),
-                                            retrieval_mode, request.as_of, in_force)
-            if in_force and request.as_of is None and self._left_out(question):
-                every = self.retriever.retrieve(question, request.filters, max(top_k, depth),
-                                                retrieval_mode, in_force=False)
-                if about_former(every.hits[0].chunk.doc_id if every.hits else None, self.catalog):
-                    found = every
-            full = bounded(found, self.settings.ingest.chunk_max_chars)
+            full = bounded(
+                retrieve_in_force(self.retriever, question, request.filters, max(top_k, depth),
+                                  retrieval_mode, request.as_of, in_force),
+                self.settings.ingest.chunk_max_chars,
+            )
         return _Asked(question, self.mode_for(request.mode),
                       replace(full, hits=full.hits[:top_k]), full, began, time.perf_counter())
 
@@ -269,8 +264,8 @@ class Services:
         query = self.check_question(request.query, "query")
         top_k = self.check_top_k(request.top_k)
         with self.watch.reading():
-            retrieval = bounded(self.retriever.retrieve(query, request.filters, top_k,
-                                                        as_of=request.as_of),
+            retrieval = bounded(retrieve_in_force(self.retriever, query, request.filters, top_k,
+                                                  None, request.as_of),
                                 self.settings.ingest.chunk_max_chars)
         total = _ms(time.perf_counter() - began)
         return SearchResponse(query=query, passages=[passage(h) for h in retrieval.hits],
@@ -283,11 +278,16 @@ class Services:
         return build_brief(info, self.store.document_chunks(doc_id), self.ask,
                            with_model="generate" in self.answerers)
 
-    def compare(self, topic: str) -> TopicComparison:
-        """One topic across the stored documents: per city and document, the cited items."""
+    def compare(self, topic: str, expired: bool = False) -> TopicComparison:
+        """One topic across the stored documents in force (``expired``: all of them): per
+        city and document, the cited items."""
         topic = self.check_question(topic, "topic")
-        retrieval = self.retriever.retrieve(topic, None, self.settings.retrieval.max_top_k)
-        return compare_topic(topic, retrieval.hits, self.documents())
+        retrieval = self.retriever.retrieve(topic, None, self.settings.retrieval.max_top_k,
+                                            in_force=not expired)
+        held = self.documents()
+        skipped = [] if expired else [d for d in held if d.validity.status != "in_force"]
+        compared = compare_topic(topic, retrieval.hits, [d for d in held if d not in skipped])
+        return compared.model_copy(update={"not_in_force": [d.doc_id for d in skipped]})
 
     def documents(self) -> list[DocumentInfo]:
         with self.watch.reading():
@@ -296,6 +296,11 @@ class Services:
     def document(self, doc_id: str) -> DocumentDetail:
         with self.watch.reading():
             return DocumentDetail(**self.catalog.info(doc_id), text=self.catalog.text(doc_id))
+
+    @cached_property
+    def history(self) -> DocumentHistory:
+        """Versions of the stored documents, and diffs between them."""
+        return DocumentHistory(self.store, self.catalog, self.watch)
 
     def health(self) -> Health:
         with self.watch.reading():

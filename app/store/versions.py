@@ -46,7 +46,7 @@ class VersionArchive:
         if version is None or version == replacing_with:
             return False
         meta = {k: v for k, v in current.metadata.items() if v is not None}
-        meta.update(doc_id=current.doc_id, version=version)
+        meta.update(doc_id=current.doc_id, version=version, chars=len(current.text))
         self.collection.upsert(ids=[f"{current.doc_id}@{version}"], documents=[current.text],
                                metadatas=[meta], embeddings=[[1.0]])  # type: ignore[arg-type]
         self.collection.delete(ids=[f"{current.doc_id}@{replacing_with}"])

@@ -26,7 +26,7 @@ from app.store.records import StoredDocument, version_id
 from app.store.validity import resolve, validity_info
 from app.store.versions import VersionArchive
 
-_CLAUSE_END = re.compile(r"(?<=[。；;！？!?])|(?<=\.)\s+|\n+")
+_CLAUSE_END = re.compile(r"(?<=[。；;！？!?])|(?<=\D\.)\s+|\n+")
 
 
 def _own_validity(doc_id: str, metadata: dict[str, Any]) -> ValidityInfo:

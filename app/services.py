@@ -28,7 +28,6 @@ from app.answering.validity import with_validity
 from app.briefing.builder import build_brief, compare_topic
 from app.briefing.models import Brief, TopicComparison
 from app.errors import EmptyQuestion, InvalidTopK, QuestionTooLong
-from app.history import DocumentHistory
 from app.models import (
     Answer,
     AskRequest,
@@ -43,6 +42,7 @@ from app.models import (
 from app.retrieval.catalog import Catalog
 from app.retrieval.dictionary import dictionary
 from app.retrieval.freshness import StoreWatch
+from app.retrieval.history import DocumentHistory
 from app.retrieval.hybrid import HybridRetriever, RetrievalMode, RetrievalResult
 from app.retrieval.in_force import left_out, retrieve_in_force
 from app.settings import Settings
@@ -134,7 +134,6 @@ class Services:
             mode=settings.retrieval.mode, candidates=settings.retrieval.candidates,
             rrf_k=settings.retrieval.rrf_k, bm25_weight=settings.retrieval.bm25_weight,
             city_aware=settings.retrieval.city_aware, crosslingual=crosslingual,
-            in_force_only=settings.retrieval.in_force_only,
         )
         extractive = ExtractiveAnswerer(
             embedder, settings.answer, semantic_floor(settings.embedding.model),

@@ -107,11 +107,6 @@ class RetrievalSettings(BaseModel):
     city_aware: bool = Field(
         True, description="Restrict retrieval to the cities a question names, when they are held."
     )
-    in_force_only: bool = Field(
-        True, description="Answer from the documents in force today (or in the days and years "
-        "a question names, or on a request's as_of); an expired or superseded document is "
-        "quoted, with its status, only when asked about or when nothing in force answers.",
-    )
 
 
 class AnswerSettings(BaseModel):

@@ -21,11 +21,13 @@ import cn2an
 # What a document calls itself when it states its own validity (general forms of Chinese
 # official writing: 本 + the kind of document, or 以上/上述 + measures).
 _SELF_ZH = (
-    r"(?:本|以上|上述|此)(?:[\u4e00-\u9fff]{0,8}?)"
+    r"(?:本|以上|上述|此)(?!一些|部分|个别)(?:[\u4e00-\u9fff]{0,8}?)"
     r"(?:通知|意见|办法|措施|规定|公告|通告|方案|细则|决定|政策|条例|规划|计划|指引|指南|"
     r"实施意见|若干措施|条款|规则|标准|批复|函|要求|制度)"
 )
-_ZH_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+# A day, with the hour a notice may add ("2020年2月21日零时", "2020年2月17日00：00").
+_ZH_DATE = (r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:[（(][^）)]{1,8}[）)])?"
+            r"(?:\s*(?:零时|\d{1,2}\s*[时:：](?:\d{2})?))?")
 _ON_ISSUE_ZH = r"(?:印发|发布|公布|颁布|下发|签发|印发之|发布之)"
 _START_ZH = re.compile(
     rf"{_SELF_ZH}[^。；;]{{0,30}}?(?:自|从|于)\s*(?P<when>{_ZH_DATE}|{_ON_ISSUE_ZH}之?日|即日)"
@@ -33,6 +35,18 @@ _START_ZH = re.compile(
 )
 _ANY_START_ZH = re.compile(
     rf"(?:自|从)\s*(?P<when>{_ZH_DATE}|{_ON_ISSUE_ZH}之?日|即日)\s*起\s*(?:施行|实施|执行|生效)"
+)
+# A policy's start said of its measures ("明确自2020年1月1日起实施一系列…优惠政策"), or a term
+# that starts on issue ("执行期限为发布之日起至…").
+_POLICY_START_ZH = re.compile(
+    rf"(?:自|从)\s*(?P<when>{_ZH_DATE})\s*起\s*(?:施行|实施|执行)[^。；;]{{0,30}}?(?:政策|措施)|"
+    rf"期限为\s*(?P<issue>{_ON_ISSUE_ZH}之?日)\s*起"
+)
+# A temporary measure from a day until further notice or until an event ("自2020年2月3日起暂时
+#关闭……恢复时间视疫情形势变化另行通知"): its start and its open end in one sentence.
+_TEMPORARY_ZH = re.compile(
+    rf"(?:自|从)\s*(?P<when>{_ZH_DATE})\s*起[^。]{{0,120}}?"
+    r"(?P<until>(?:至[^。；;，,]{2,20}?结束|(?<=[，,])[^。；;，,]{0,30}?另行(?:通知|公告|通告)))"
 )
 # 有效期至2022年12月31日 / 有效期至疫情解除 / 有效期为… / 执行至… / 截止日期视…另行公告
 _UNTIL_ZH = re.compile(
@@ -45,7 +59,8 @@ _TERM_ZH = re.compile(
 )
 _PERIOD_ZH = re.compile(r"有效期(?:限)?(?:为|是)\s*(?P<until>[^。；;，,（(]{2,40}?期间)")
 _OPEN_END_ZH = re.compile(
-    r"(?P<until>(?:(?:实施|执行|适用)?期限|截止|截至|终止)(?:日期|时间)?[^。；;，,]{0,20}?另行(?:公告|通知|发布|明确)|"
+    r"(?P<until>(?:(?:实施|执行|适用)?期限|截止|截至|终止|停止时间)(?:日期|时间)?[^。；;]{0,60}?"
+    r"另行(?:公告|通知|通告|发布|明确)|"
     r"适用于[^。；;，,的]{1,30}?期间(?=[。；;，,（(]|$))"
 )
 # 自疫情防控工作结束之日起停止执行: an end that is an event, unless the event is a date.
@@ -83,6 +98,13 @@ _UNTIL_EN = re.compile(
 _REPEALS_EN = re.compile(
     r"(?:supersedes|replaces|repeals)\s+(?:the\s+)?(?P<title>[^.;\n]{4,120})"
     r"|(?P<title2>[^.;\n]{4,120}?)\s+(?:is|are)\s+(?:hereby\s+)?(?:repealed|superseded|revoked)",
+    re.IGNORECASE,
+)
+_EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9, "ten": 10, "eighteen": 18, "twelve": 12, "twenty-four": 24}
+_TERM_EN = re.compile(
+    r"(?:valid|in force|in effect|effective|apply|applies)\s+for\s+"
+    rf"(?:a\s+(?:term|period)\s+of\s+)?(?P<n>\d{{1,2}}|{'|'.join(_EN_NUMBERS)}|an?)\s+(?P<unit>years?|months?)",
     re.IGNORECASE,
 )
 _ISSUE_WORDS = re.compile(r"印发|发布|公布|颁布|下发|签发|即日|issue|publication", re.IGNORECASE)
@@ -156,6 +178,8 @@ def detect(text: str, title: str = "", published: str | None = None) -> dict[str
             basis.append(sentence.strip())
             _read_end(sentence, found)
             break
+    if not found:
+        _read_policy_start(sentences, found, issued, basis)
     if "effective_until" not in found and "valid_condition" not in found:
         for sentence in sentences:
             about_itself = re.search(_SELF_ZH, sentence) or re.search(
@@ -171,6 +195,28 @@ def detect(text: str, title: str = "", published: str | None = None) -> dict[str
     if basis:
         found["validity_text"] = " ".join(basis)[:300]
     return found
+
+
+def _read_policy_start(sentences: list[str], found: dict[str, Any], issued: date | None,
+                       basis: list[str]) -> None:
+    """A start (and open end) stated of a document's measures rather than of the document."""
+    for sentence in sentences:
+        if (match := _TEMPORARY_ZH.search(sentence)) and (day := _date_in(match.group("when"))):
+            found["effective_from"] = day.isoformat()
+            found["valid_condition"] = match.group("until").strip("，, ")
+        elif match := _POLICY_START_ZH.search(sentence):
+            if match.group("issue"):
+                found["effective_on_issue"] = True
+                if issued:
+                    found["effective_from"] = issued.isoformat()
+            elif day := _date_in(match.group("when")):
+                found["effective_from"] = day.isoformat()
+        else:
+            continue
+        basis.append(sentence.strip())
+        if "valid_condition" not in found:
+            _read_end(sentence, found)
+        return
 
 
 def _read_start(sentence: str, found: dict[str, Any], issued: date | None) -> bool:
@@ -191,9 +237,12 @@ def _read_start(sentence: str, found: dict[str, Any], issued: date | None) -> bo
 
 def _read_end(sentence: str, found: dict[str, Any]) -> bool:
     """The end of validity stated in ``sentence``: a date, a term, or an open condition."""
-    if term := _TERM_ZH.search(sentence):
-        number = int(cn2an.cn2an(term.group("n"), "smart"))
-        years, months = (number, 0) if term.group("unit") == "年" else (0, number)
+    if term := _TERM_ZH.search(sentence) or _TERM_EN.search(sentence):
+        written = term.group("n").lower()
+        number = (_EN_NUMBERS.get(written) or (1 if written in ("a", "an") else 0)
+                  or int(cn2an.cn2an(written, "smart")))
+        years, months = (number, 0) if term.group("unit").lower() in ("年", "year", "years") \
+            else (0, number)
         start = found.get("effective_from")
         if start:
             found["effective_until"] = _plus(date.fromisoformat(start), years, months).isoformat()

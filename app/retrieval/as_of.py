@@ -70,15 +70,22 @@ def asked_period(question: str, as_of: date | None, today: date | None = None) -
     return min(s[0] for s in past), min(max(s[1] for s in past), today)
 
 
+def in_force_documents(question: str, as_of: date | None, catalog: Catalog,
+                       today: date | None = None) -> set[str] | None:
+    """The documents in force in the time asked about; None when that is every one."""
+    first, last = asked_period(question, as_of, today)
+    held = {doc_id for doc_id, validity in catalog.validity.items()
+            if validity.in_force_during(first, last)}
+    return None if len(held) == len(catalog.validity) else held
+
+
 def in_force_condition(
     question: str, as_of: date | None, catalog: Catalog, today: date | None = None
 ) -> list[MetadataFilter]:
     """The condition "in a document in force in the time asked about" (none when every stored
     document is)."""
-    first, last = asked_period(question, as_of, today)
-    held = [doc_id for doc_id, validity in catalog.validity.items()
-            if validity.in_force_during(first, last)]
-    if len(held) == len(catalog.validity):
+    held = in_force_documents(question, as_of, catalog, today)
+    if held is None:
         return []
     return [MetadataFilter(key="doc_id", value=sorted(held) or [NO_DOCUMENT],
                            operator=FilterOperator.IN)]

@@ -191,8 +191,7 @@ class Services:
         asked = self._retrieve(request, retrieval_mode, depth)
         answer = self.answer_with(asked.mode, asked.question, asked.retrieval)
         if answer.refused and request.as_of is None and left_out(self.retriever, asked.question):
-            # Nothing in force answers: a question about an expired measure is answered from
-            # it, and the answer says it expired (app.answering.validity).
+            # Nothing in force answers: from the rest, saying their status (answering.validity)
             former = self._retrieve(request, retrieval_mode, depth, in_force=False)
             old = self.answer_with(former.mode, former.question, former.retrieval)
             if not old.refused:
@@ -283,10 +282,7 @@ class Services:
         topic = self.check_question(topic, "topic")
         retrieval = self.retriever.retrieve(topic, None, self.settings.retrieval.max_top_k,
                                             in_force=not expired)
-        held = self.documents()
-        skipped = [] if expired else [d for d in held if d.validity.status != "in_force"]
-        compared = compare_topic(topic, retrieval.hits, [d for d in held if d not in skipped])
-        return compared.model_copy(update={"not_in_force": [d.doc_id for d in skipped]})
+        return compare_topic(topic, retrieval.hits, self.documents(), expired)
 
     def documents(self) -> list[DocumentInfo]:
         with self.watch.reading():

@@ -114,6 +114,8 @@ const STRINGS = {
     "brief.compare.none": "没有文件涉及此专题。",
     "brief.compare.without": "未涉及此专题的文件：",
     // Validity and versions (validity.js)
+    "brief.compare.expired": "含已失效文件",
+    "brief.compare.not_in_force": "已失效或被取代、未纳入对比的文件：",
     "validity.in_force": "现行有效",
     "validity.expired": "已失效",
     "validity.superseded": "已被取代",
@@ -242,6 +244,8 @@ const STRINGS = {
     "brief.compare.none": "No document covers this topic.",
     "brief.compare.without": "Documents with nothing on this topic: ",
     // Validity and versions (validity.js)
+    "brief.compare.expired": "Include documents no longer in force",
+    "brief.compare.not_in_force": "Left out as no longer in force: ",
     "validity.in_force": "In force",
     "validity.expired": "Expired",
     "validity.superseded": "Superseded",

@@ -21,6 +21,8 @@ Subparsers = Any  # argparse's _SubParsersAction is private
 def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--city", help="only passages of this city or district")
     parser.add_argument("--doc-id", help="only passages of this document")
+    parser.add_argument("--issuer", help="only documents whose issuer contains this")
+    parser.add_argument("--language", help="only documents in this language (zh, en)")
     parser.add_argument("--year-from", type=int)
     parser.add_argument("--year-to", type=int)
     parser.add_argument("--top-k", type=int, help="passages to retrieve")
@@ -40,6 +42,8 @@ def _filters(args: argparse.Namespace) -> Filters | None:
     values = {
         "city": args.city,
         "doc_id": args.doc_id,
+        "issuer": args.issuer,
+        "language": args.language,
         "year_from": args.year_from,
         "year_to": args.year_to,
     }

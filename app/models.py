@@ -40,6 +40,11 @@ class Filters(BaseModel):
 
     city: Text | None = Field(None, description="City or district, e.g. 'Zhanjiang', 'Haizhu'.")
     doc_id: Text | None = Field(None, description="One stored document.")
+    issuer: Text | None = Field(
+        None, description="Documents whose issuer contains this, e.g. '税务局', 'Data Bureau' "
+        "(letter case and spaces ignored)."
+    )
+    language: Text | None = Field(None, description="Documents in this language: 'zh' or 'en'.")
     year_from: int | None = Field(None, ge=1900, le=2100, description="Earliest year.")
     year_to: int | None = Field(None, ge=1900, le=2100, description="Latest year.")
 
@@ -181,11 +186,16 @@ class DocumentInfo(BaseModel):
     city: str | None = None
     district: str | None = None
     province: str | None = None
-    issuer: str | None = None
+    issuer: str | None = Field(None, description="Who issued it: the manifest's, else read "
+                               "from the text (the closing signature 落款, or the head).")
+    doc_number: str | None = Field(None, description="Its document number (发文字号), e.g. "
+                                   "'川疫指发〔2020〕17号', as the text states it.")
     kind: str | None = None
-    published: str | None = None
+    published: str | None = Field(None, description="YYYY-MM-DD (or YYYY, YYYY-MM): the "
+                                  "manifest's, else the date the text is signed or dated.")
     year: int | None = None
-    language: str | None = None
+    language: str | None = Field(None, description="'zh' or 'en': the manifest's, else the "
+                                 "text's main language (each passage also carries its own).")
     covers: list[str] | None = None
     source: str | None = None
     official: bool | None = Field(

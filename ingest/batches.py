@@ -101,7 +101,7 @@ class BatchWriter:
             counts[node.ref_doc_id or ""] = counts.get(node.ref_doc_id or "", 0) + 1
         # Records after all of the batch's chunks, docstore last: see ingest.consistency.
         for source, doc in batch:
-            record = {k: v for k, v in doc.metadata.items() if k != "pages"}
+            record = {k: v for k, v in doc.metadata.items() if k not in ("pages", "headings")}
             record.update(
                 doc_hash=doc.hash, chunks=counts.get(source.doc_id, 0), source=str(source.path),
                 version=text_version(doc.text),

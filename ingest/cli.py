@@ -19,7 +19,9 @@ def register_ingest(sub: Subparsers) -> None:
     parser = sub.add_parser(
         "ingest",
         help="ingest files or directories (default: corpus/) into the store",
-        description="Ingest .txt/.md/.html/.pdf files. Re-running is a no-op for unchanged "
+        description="Ingest .txt/.md/.html/.pdf/.docx files (.doc, .wps and .ofd fail with how to "
+        "convert them); title, issuer, date and 发文字号 are read from each text unless a "
+        "manifest.json gives them. Re-running is a no-op for unchanged "
         "files; a changed file replaces its chunks; a file gone from an ingested directory "
         "is removed unless --no-prune.",
     )

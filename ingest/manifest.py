@@ -35,6 +35,7 @@ class ManifestEntry(BaseModel):
     district: str | None = Field(None, max_length=200)
     province: str | None = Field(None, max_length=200)
     issuer: str | None = Field(None, max_length=1000)
+    doc_number: str | None = Field(None, max_length=200, description="发文字号")
     kind: str | None = Field(None, max_length=200)
     published: str | None = Field(None, description="YYYY, YYYY-MM or YYYY-MM-DD")
     year: int | None = Field(None, ge=1900, le=2100)

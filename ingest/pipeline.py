@@ -29,7 +29,9 @@ from app.store.embedding import embedding_dimension, identity, load_embedding
 from ingest.batches import BatchWriter, Progress
 from ingest.chunking import encode_pages
 from ingest.consistency import purge, repair
+from ingest.document_facts import document_facts
 from ingest.isolation import load_isolated
+from ingest.loaders import LoadedText
 from ingest.lock import writer_lock
 from ingest.manifest import VALIDITY_KEYS
 from ingest.reembed import ensure_store_model
@@ -37,7 +39,7 @@ from ingest.sources import SourceFile, discover, display
 from ingest.validity import detect
 
 # Bump when chunking changes, so that re-ingesting re-chunks every document.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 
 @dataclass
@@ -95,13 +97,18 @@ def _persist(docstore: SimpleDocumentStore, settings: Settings) -> None:
     tmp.replace(settings.docstore_path)
 
 
-def _document(source: SourceFile, text: str, pages: list[tuple[int, int, int]]) -> Document:
-    meta = {"doc_id": source.doc_id, **source.metadata, "pipeline_version": PIPELINE_VERSION}
+def _document(source: SourceFile, loaded: LoadedText) -> Document:
+    text = loaded.text
+    # What the text says about itself (title, issuer, date, 发文字号, language); a manifest wins.
+    meta = {**document_facts(text), "doc_id": source.doc_id, **source.metadata,
+            "pipeline_version": PIPELINE_VERSION}
     if "title" not in meta:
         first_line = text.split("\n", 1)[0].strip()
         meta["title"] = first_line[:120] or source.doc_id
-    if pages:
-        meta["pages"] = encode_pages(pages)
+    if loaded.pages:
+        meta["pages"] = encode_pages(loaded.pages)
+    if loaded.headings:
+        meta["headings"] = encode_pages(loaded.headings)
     if not VALIDITY_KEYS & meta.keys():  # a manifest's validity wins over the text's
         stated = detect(text, str(meta["title"]), meta.get("issued") or meta.get("published"))
         meta.update(stated, **({"validity_source": "text"} if stated else {}))
@@ -156,7 +163,7 @@ def _ingest(
                 report.failed.append((display(path), outcome.message))
                 bar.advance()
                 continue
-            doc = _document(source, outcome.text, outcome.pages)
+            doc = _document(source, outcome)
             if found_instructions := instruction_sentences(outcome.text):
                 report.instructions[source.doc_id] = found_instructions
             known = docstore.get_document_hash(source.doc_id)

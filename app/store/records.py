@@ -17,6 +17,7 @@ DOCUMENT_FIELDS = (
     "district",
     "province",
     "issuer",
+    "doc_number",
     "kind",
     "published",
     "year",

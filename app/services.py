@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from threadpoolctl import ThreadpoolController
 
@@ -23,6 +24,7 @@ from app.answering.generation import (
 )
 from app.answering.generation.budget import PromptBudget
 from app.answering.instructions import without_instructions
+from app.answering.validity import with_validity
 from app.briefing.builder import build_brief, compare_topic
 from app.briefing.models import Brief, TopicComparison
 from app.conversation import Conversations, Resolution
@@ -43,7 +45,9 @@ from app.retrieval.catalog import Catalog
 from app.retrieval.dictionary import dictionary
 from app.retrieval.filters import unknown_doc_id
 from app.retrieval.freshness import StoreWatch
+from app.retrieval.history import DocumentHistory
 from app.retrieval.hybrid import HybridRetriever, RetrievalMode, RetrievalResult
+from app.retrieval.in_force import left_out, retrieve_in_force
 from app.settings import Settings
 from app.store.bm25 import LexicalIndex
 from app.store.chroma import Store
@@ -224,11 +228,17 @@ class Services:
         top_k passages `ask` alone would give it."""
         asked = self._retrieve(request, retrieval_mode, depth, scope, owner)
         answer = self.answer_with(asked.mode, asked.question, asked.retrieval)
+        if answer.refused and request.as_of is None and left_out(self.retriever, asked.question):
+            # Nothing in force answers: from the rest, saying their status (answering.validity)
+            former = self._retrieve(request, retrieval_mode, depth, scope, owner, in_force=False)
+            old = self.answer_with(former.mode, former.question, former.retrieval)
+            if not old.refused:
+                asked, answer = replace(former, began=asked.began), old
         return self._finish(answer, request, asked), asked.full
 
     def _retrieve(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
-                  depth: int = 0, scope: Collections = None, owner: str | None = None
-                  ) -> _Asked:
+                  depth: int = 0, scope: Collections = None, owner: str | None = None,
+                  in_force: bool = True) -> _Asked:
         """Validate the request, complete a follow-up from its conversation, and retrieve for
         it: everything before the answer."""
         began = time.perf_counter()
@@ -241,14 +251,16 @@ class Services:
             filters = self.conversations.filters(resolution, request.filters)
             within = self._within_filters(filters, scope)
             full = bounded(
-                self.retriever.retrieve(resolution.question, filters, max(top_k, depth),
-                                        retrieval_mode, within),
+                retrieve_in_force(self.retriever, resolution.question, filters,
+                                  max(top_k, depth), retrieval_mode, request.as_of, in_force,
+                                  within),
                 self.settings.ingest.chunk_max_chars,
             )
         return _Asked(resolution.question, mode, replace(full, hits=full.hits[:top_k]), full,
                       began, time.perf_counter(), resolution, owner)
 
     def _finish(self, answer: Answer, request: AskRequest, asked: _Asked) -> Answer:
+        answer = with_validity(answer, self.catalog, asked.question)
         if not request.include_reasoning:
             answer.reasoning = None
         if asked.resolution.rewritten:
@@ -310,8 +322,8 @@ class Services:
         top_k = self.check_top_k(request.top_k)
         with self.watch.reading():
             within = self._within_filters(request.filters, scope)
-            retrieval = bounded(self.retriever.retrieve(query, request.filters, top_k,
-                                                        within=within),
+            retrieval = bounded(retrieve_in_force(self.retriever, query, request.filters, top_k,
+                                                  None, request.as_of, within=within),
                                 self.settings.ingest.chunk_max_chars)
         total = _ms(time.perf_counter() - began)
         return SearchResponse(query=query, passages=[passage(h) for h in retrieval.hits],
@@ -322,7 +334,7 @@ class Services:
         """The briefing pack of one document; its quiz and overview are asked through `ask`
         (within ``scope``, as the caller would ask them)."""
         self._visible(doc_id, scope)
-        info = DocumentInfo(**self.catalog.get(doc_id).info)
+        info = DocumentInfo(**self.catalog.info(doc_id))
 
         def ask(request: AskRequest) -> Answer:
             return self.ask(request, scope=scope)
@@ -330,23 +342,30 @@ class Services:
         return build_brief(info, self.store.document_chunks(doc_id), ask,
                            with_model="generate" in self.answerers)
 
-    def compare(self, topic: str, scope: Collections = None) -> TopicComparison:
-        """One topic across the stored documents: per city and document, the cited items."""
+    def compare(self, topic: str, scope: Collections = None,
+                expired: bool = False) -> TopicComparison:
+        """One topic across the stored documents in force (``expired``: all of them): per
+        city and document, the cited items."""
         topic = self.check_question(topic, "topic")
         retrieval = self.retriever.retrieve(topic, None, self.settings.retrieval.max_top_k,
-                                            within=self.within(scope))
-        return compare_topic(topic, retrieval.hits, self.documents(scope))
+                                            in_force=not expired, within=self.within(scope))
+        return compare_topic(topic, retrieval.hits, self.documents(scope), expired)
 
     def documents(self, scope: Collections = None) -> list[DocumentInfo]:
         with self.watch.reading():
-            return [DocumentInfo(**d.info) for d in self.catalog.documents.values()
-                    if scope is None or collection_of(d.metadata) in scope]
+            return [DocumentInfo(**self.catalog.info(d))
+                    for d, doc in self.catalog.documents.items()
+                    if scope is None or collection_of(doc.metadata) in scope]
 
     def document(self, doc_id: str, scope: Collections = None) -> DocumentDetail:
         with self.watch.reading():
             self._visible(doc_id, scope)
-            info = self.catalog.get(doc_id).info
-            return DocumentDetail(**info, text=self.catalog.text(doc_id))
+            return DocumentDetail(**self.catalog.info(doc_id), text=self.catalog.text(doc_id))
+
+    @cached_property
+    def history(self) -> DocumentHistory:
+        """Versions of the stored documents, and diffs between them."""
+        return DocumentHistory(self.store, self.catalog, self.watch)
 
     def health(self) -> Health:
         with self.watch.reading():

@@ -195,6 +195,9 @@ MESSAGES_ZH: dict[str, tuple[str, bool]] = {
     "no_user_message": ("请求中没有用户消息（role 为 user 的消息）。", False),
     "malformed_body": ("请求体不是有效的 UTF-8 JSON", True),
     "document_not_found": ("知识库中没有这份文件", True),
+    "conversation_not_found": ("没有这个对话（可能已删除，或属于其他用户）。", False),
+    "conversation_and_history": (
+        "请只提供 conversation_id（由服务器保存对话）或 history（由客户端保存对话）之一。", False),
     "store_busy": ("另一个写入任务（导入或删除）正在进行，请稍后重试", True),
     "ingest_failed": ("文件导入失败", True),
     "unsupported_format": ("不支持这种文件格式", True),

@@ -28,7 +28,7 @@ from app.answering.validity import with_validity
 from app.briefing.builder import build_brief, compare_topic
 from app.briefing.models import Brief, TopicComparison
 from app.conversation import Conversations, Resolution
-from app.errors import DocumentNotFound, EmptyQuestion, InvalidTopK, QuestionTooLong
+from app.errors import EmptyQuestion, InvalidTopK, QuestionTooLong
 from app.models import (
     Answer,
     AskRequest,
@@ -41,7 +41,7 @@ from app.models import (
     SearchResponse,
     Timings,
 )
-from app.retrieval.catalog import Catalog
+from app.retrieval.catalog import Catalog, Collections
 from app.retrieval.dictionary import dictionary
 from app.retrieval.filters import unknown_doc_id
 from app.retrieval.freshness import StoreWatch
@@ -60,7 +60,6 @@ from app.store.embedding import (
     model_label,
     semantic_floor,
 )
-from app.store.records import collection_of
 
 
 @dataclass(frozen=True)
@@ -85,8 +84,6 @@ class AnswerStream:
 
 log = logging.getLogger(__name__)
 
-# The collections a caller may read; None: every collection (sign-in off, or an admin).
-Collections = frozenset[str] | None
 
 WARM_DELAY_S = 5.0
 
@@ -197,25 +194,6 @@ class Services:
         return requested or self.settings.default_mode
 
     # Operations ------------------------------------------------------------------------------
-    def within(self, scope: Collections) -> set[str] | None:
-        """The doc_ids of the collections in ``scope`` (None: no limit)."""
-        if scope is None:
-            return None
-        return {doc_id for doc_id, doc in self.catalog.documents.items()
-                if collection_of(doc.metadata) in scope}
-
-    def _visible(self, doc_id: str, scope: Collections) -> None:
-        """404 for a document outside ``scope``, worded as for one not stored at all."""
-        doc = self.catalog.get(doc_id)
-        if scope is not None and collection_of(doc.metadata) not in scope:
-            raise DocumentNotFound(f"no document {doc_id!r} is stored")
-
-    def versions(self, doc_ids: set[str]) -> dict[str, tuple[str, str]]:
-        """doc_id -> (collection, stored hash) of stored documents, for the audit log."""
-        documents = self.catalog.documents
-        return {d: (collection_of(documents[d].metadata), documents[d].doc_hash)
-                for d in doc_ids if d in documents}
-
     def ask(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
             scope: Collections = None, owner: str | None = None) -> Answer:
         return self.ask_with_retrieval(request, retrieval_mode, scope=scope, owner=owner)[0]
@@ -290,7 +268,7 @@ class Services:
     def _within_filters(self, filters: Filters | None, scope: Collections) -> set[str] | None:
         """The documents ``scope`` reads; a filter's doc_id outside it is unknown, as one not
         stored at all is."""
-        within = self.within(scope)
+        within = self.catalog.doc_ids_in(scope)
         if within is not None and filters is not None and filters.doc_id is not None \
                 and filters.doc_id not in within:
             raise unknown_doc_id(filters.doc_id)
@@ -333,7 +311,7 @@ class Services:
     def brief(self, doc_id: str, scope: Collections = None) -> Brief:
         """The briefing pack of one document; its quiz and overview are asked through `ask`
         (within ``scope``, as the caller would ask them)."""
-        self._visible(doc_id, scope)
+        self.catalog.visible(doc_id, scope)
         info = DocumentInfo(**self.catalog.info(doc_id))
 
         def ask(request: AskRequest) -> Answer:
@@ -348,18 +326,19 @@ class Services:
         city and document, the cited items."""
         topic = self.check_question(topic, "topic")
         retrieval = self.retriever.retrieve(topic, None, self.settings.retrieval.max_top_k,
-                                            in_force=not expired, within=self.within(scope))
+                                            in_force=not expired,
+                                            within=self.catalog.doc_ids_in(scope))
         return compare_topic(topic, retrieval.hits, self.documents(scope), expired)
 
     def documents(self, scope: Collections = None) -> list[DocumentInfo]:
         with self.watch.reading():
-            return [DocumentInfo(**self.catalog.info(d))
-                    for d, doc in self.catalog.documents.items()
-                    if scope is None or collection_of(doc.metadata) in scope]
+            readable = self.catalog.doc_ids_in(scope)
+            return [DocumentInfo(**self.catalog.info(d)) for d in self.catalog.documents
+                    if readable is None or d in readable]
 
     def document(self, doc_id: str, scope: Collections = None) -> DocumentDetail:
         with self.watch.reading():
-            self._visible(doc_id, scope)
+            self.catalog.visible(doc_id, scope)
             return DocumentDetail(**self.catalog.info(doc_id), text=self.catalog.text(doc_id))
 
     @cached_property

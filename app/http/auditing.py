@@ -25,7 +25,7 @@ def record_answer(request: Request, services: Services, who: Principal, via: str
     """Write ``answer`` (its ``answer_id`` set) to the audit log."""
     assert answer.answer_id is not None
     database: Database = request.app.state.database
-    versions = services.versions({c.doc_id for c in answer.citations})
+    versions = services.catalog.versions({c.doc_id for c in answer.citations})
     with database.session() as db:
         record(db, answer_id=answer.answer_id, who=who, via=via, question=question,
                answer=answer, model=model_of(answer, services),

@@ -134,7 +134,8 @@ async function uploadView(view) {
     accept: ".txt,.md,.markdown,.html,.htm,.pdf,.docx" } });
   const error = el("p", { cls: "signin-error", attrs: { role: "alert" } });
   const list = el("ul", { cls: "upload-list", attrs: { id: "upload-list" } });
-  const refresh = async () => {
+  const refresh = () => showUploads().catch((err) => { error.textContent = err.message; });
+  const showUploads = async () => {
     const uploads = await getJSON("/api/uploads");
     list.replaceChildren(...(uploads.length ? uploads.map((u) => el("li", { attrs: { "data-status": u.status } },
       el("strong", { text: u.file_name }), ` → ${u.collection} · `, el("span", { cls: "upload-status", text: u.status }),
@@ -180,7 +181,8 @@ function auditView(view) {
     for (const [key, input] of Object.entries(fields)) if (input.value) found.set(key, input.value);
     return found;
   };
-  const load = async () => {
+  const load = () => showEntries().catch((err) => { table.replaceChildren(el("tr", {}, el("td", { text: err.message }))); });
+  const showEntries = async () => {
     const query = params();
     csv.href = `/api/audit/export?format=csv&${query}`;
     jsonl.href = `/api/audit/export?format=jsonl&${query}`;

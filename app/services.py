@@ -7,10 +7,12 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from threadpoolctl import ThreadpoolController
 
 from app.answering.citations import bounded, passage
+from app.answering.compose import Composer
 from app.answering.extractive import Answerer, ExtractiveAnswerer
 from app.answering.generation import (
     Done,
@@ -18,11 +20,13 @@ from app.answering.generation import (
     GenerativeAnswerer,
     LLMClient,
     Reasoning,
+    Token,
     answer_events,
     without_model,
 )
 from app.answering.generation.budget import PromptBudget
 from app.answering.instructions import without_instructions
+from app.briefing.across import answer_across, asks_across
 from app.briefing.builder import build_brief, compare_topic
 from app.briefing.models import Brief, TopicComparison
 from app.errors import EmptyQuestion, InvalidTopK, QuestionTooLong
@@ -31,6 +35,7 @@ from app.models import (
     AskRequest,
     DocumentDetail,
     DocumentInfo,
+    Filters,
     Health,
     Mode,
     SearchRequest,
@@ -185,8 +190,31 @@ class Services:
         eval/). Fused ranks do not depend on the cut, so the answer still reads exactly the
         top_k passages `ask` alone would give it."""
         asked = self._retrieve(request, retrieval_mode, depth)
-        answer = self.answer_with(asked.mode, asked.question, asked.retrieval)
+        answer = self._composite(asked, request) or self.answer_with(asked.mode, asked.question,
+                                                                      asked.retrieval)
         return self._finish(answer, request, asked), asked.full
+
+    def _composite(self, asked: _Asked, request: AskRequest) -> Answer | None:
+        """The answer to a question of several parts, or asked across documents; None for any
+        other question (answered as it was retrieved)."""
+        top_k = self.check_top_k(request.top_k)
+
+        def across(text: str) -> Answer | None:
+            if not asks_across(text):
+                return None
+            deep = self._retrieval_of(text, request.filters, self.settings.answer.across_passages)
+            with self.watch.reading():
+                return answer_across(text, deep, self.documents(), self.catalog.text)
+
+        return Composer(lambda text: self._retrieval_of(text, request.filters, top_k),
+                        partial(self.answer_with, asked.mode), across,
+                        ).compose(asked.question, asked.retrieval.places.held)
+
+    def _retrieval_of(self, text: str, filters: Filters | None, top_k: int,
+                      mode: RetrievalMode | None = None) -> RetrievalResult:
+        with self.watch.reading():
+            return bounded(self.retriever.retrieve(text, filters, top_k, mode),
+                           self.settings.ingest.chunk_max_chars)
 
     def _retrieve(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
                   depth: int = 0) -> _Asked:
@@ -194,12 +222,7 @@ class Services:
         began = time.perf_counter()
         question = self.check_question(request.question)
         top_k = self.check_top_k(request.top_k)
-        with self.watch.reading():
-            full = bounded(
-                self.retriever.retrieve(question, request.filters, max(top_k, depth),
-                                        retrieval_mode),
-                self.settings.ingest.chunk_max_chars,
-            )
+        full = self._retrieval_of(question, request.filters, max(top_k, depth), retrieval_mode)
         return _Asked(question, self.mode_for(request.mode),
                       replace(full, hits=full.hits[:top_k]), full, began, time.perf_counter())
 
@@ -235,6 +258,11 @@ class Services:
         answerer = self.answerers.get(asked.mode)
 
         def events() -> Iterator[Event]:
+            composite = self._composite(asked, request)
+            if composite is not None:  # answered whole: its parts are not streamed
+                yield Token(composite.answer)
+                yield Done(self._finish(composite, request, asked))
+                return
             retrieval = self._readable(asked.mode, asked.retrieval) if answerer else asked.retrieval
             for event in answer_events(answerer or self.answerers["extractive"], asked.question,
                                        retrieval):
@@ -251,9 +279,7 @@ class Services:
         began = time.perf_counter()
         query = self.check_question(request.query, "query")
         top_k = self.check_top_k(request.top_k)
-        with self.watch.reading():
-            retrieval = bounded(self.retriever.retrieve(query, request.filters, top_k),
-                                self.settings.ingest.chunk_max_chars)
+        retrieval = self._retrieval_of(query, request.filters, top_k)
         total = _ms(time.perf_counter() - began)
         return SearchResponse(query=query, passages=[passage(h) for h in retrieval.hits],
                               city_inferred=retrieval.places.label,

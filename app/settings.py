@@ -122,6 +122,10 @@ class AnswerSettings(BaseModel):
         2000, ge=10, le=100_000, description="Longest question or query accepted."
     )
     related: int = Field(3, ge=0, le=20, description="Nearest passages listed with a refusal.")
+    across_passages: int = Field(
+        20, ge=1, le=200,
+        description="Passages read for a question asked across documents ('which cities …', "
+        "'分别'), so that every place that answers is among them.")
 
 
 class LLMSettings(BaseModel):

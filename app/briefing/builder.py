@@ -102,7 +102,8 @@ def _overview(info: DocumentInfo, ask: Ask) -> tuple[Overview | None, str | None
 
 # Topics ---------------------------------------------------------------------------------------
 _stemmer = Stemmer.Stemmer("english")
-_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+# A word as a topic names it: letters, or letters with digits ("5G", "PZ-SPACE").
+WORD = re.compile(r"\b[0-9]*[A-Za-z][A-Za-z0-9-]*")
 
 
 def topic_terms(topic: str) -> set[str]:
@@ -112,7 +113,7 @@ def topic_terms(topic: str) -> set[str]:
 
 
 def _topic_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
-    return [m.span() for m in _WORD.finditer(text)
+    return [m.span() for m in WORD.finditer(text)
             if _stemmer.stemWord(m.group(0).lower()) in terms]
 
 

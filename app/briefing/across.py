@@ -1,0 +1,133 @@
+"""Questions across documents: one cited sentence per document that answers, grouped by place.
+
+A question asks across documents when it asks *which* places or documents do something, asks
+to compare, or asks for each one's ("分别", "各地") -- a small table of how the two languages
+ask that, not of any question's wording. When it names places ("compare Shenzhen with
+Guangzhou"), only their documents answer.
+
+What the documents are asked about is the question's rarest content word among the retrieved
+sentences (its "anchor": "blockchain" in "which cities plan blockchain work", not "plan"): the
+briefing's topic comparison (``app.briefing.builder.compare_topic``) gathers every sentence
+holding it, per document; of each document's, the one holding most of the question's other
+words answers for it. Places are the documents' stored ``city``/``district``/``province``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from app.answering.citations import Sentence, passage, sentences_of
+from app.briefing.builder import WORD, compare_topic
+from app.models import Answer, Citation, DocumentInfo, PlaceGroup
+from app.retrieval.glossary import expand_query
+from app.retrieval.hybrid import RetrievalResult
+from app.text import content_tokens
+
+_EN_ACROSS = re.compile(
+    r"\b(?:which|what)\s+(?:cities|places|districts|provinces|regions|localities|governments|"
+    r"documents|plans|policies|texts)\b|\bcompar(?:e|es|ed|ing|ison)\b|\bdiffer(?:s|ence|ences)?\b"
+    r"|\beach (?:city|place|district|province|document|plan)\b|\bacross\b|\bboth\b"
+    r"|\b(?:in|by) (?:all|different|various|other) (?:cities|places|districts|documents)\b",
+    re.IGNORECASE)
+_ZH_ACROSS = re.compile(r"分别|各地|各市|各区|各省|各城市|各个"
+                        r"|哪些(?:城市|地方|地区|市|区|省|文件|政策|规划)|哪几个(?:城市|地方|地区|市|区|文件)?|比较|对比|相比|有何不同|有什么不同|区别|异同")
+
+
+def asks_across(question: str) -> bool:
+    """Whether ``question`` asks across documents."""
+    return bool(_EN_ACROSS.search(question) or _ZH_ACROSS.search(question))
+
+
+def _place(info: DocumentInfo) -> str:
+    return info.city or info.district or info.province or info.title or info.doc_id
+
+
+def answer_across(question: str, retrieval: RetrievalResult, documents: list[DocumentInfo],
+                  text_of: Callable[[str], str]) -> Answer | None:
+    """The grouped answer, or None when no retrieved sentence holds the question's anchor (the
+    caller then answers as for any question). ``text_of`` gives a stored document's text: how
+    often the retrieved documents use a word as a whole tells a topic ("blockchain") from
+    the words every plan uses ("work", "plan")."""
+    asked = _EN_ACROSS.sub(" ", _ZH_ACROSS.sub(" ", question))
+    place_words = {w for d in documents for w in content_tokens(
+        " ".join(filter(None, (d.city, d.district, d.province))))}
+    words = {_form(w): w for w in _words(asked) if w not in place_words}
+    hits = retrieval.hits
+    if retrieval.places.by_place:  # compare the places named, and only those
+        wanted = set().union(*retrieval.places.by_place.values())
+        hits = [h for h in hits if h.chunk.doc_id in wanted]
+    sentences = sentences_of(hits)
+    uses = Counter(_form(w) for d in dict.fromkeys(h.chunk.doc_id for h in hits)
+                   for w in WORD.findall(text_of(d)))
+    anchor = _anchor(set(words), sentences, uses)
+    if anchor is None:
+        return None
+    comparison = compare_topic(words[anchor], hits, documents)
+    weights = _weights(set(words), sentences)
+    by_id = {d.doc_id: d for d in documents}
+    citations: list[Citation] = []
+    groups: dict[str, PlaceGroup] = {}
+    for row in comparison.rows:
+        if not row.items:
+            continue
+        items = [i for i in row.items if anchor in _forms(i.citation.quote)]
+        if not items:  # the topic's stem, but not its word ("targeted" for "targets")
+            continue
+        best = max(items, key=lambda i: (_held(i.citation.quote, weights), -i.n))
+        cited = best.citation.model_copy(update={"n": len(citations) + 1})
+        citations.append(cited)
+        info = by_id.get(row.doc_id) or DocumentInfo(doc_id=row.doc_id)
+        group = groups.setdefault(_place(info), PlaceGroup(place=_place(info), city=info.city,
+                                                           province=info.province))
+        group.doc_ids.append(row.doc_id)
+        group.citations.append(cited.n)
+    if not citations:
+        return None
+    lines = [f"{g.place}: " + " ".join(f"{citations[n - 1].quote} [{n}]" for n in g.citations)
+             for g in groups.values()]
+    for name in retrieval.places.by_place:
+        if name not in groups and not any(name in (g.city, g.place) for g in groups.values()):
+            lines.append(f"{name}: the documents don't say.")
+    return Answer(answer="\n".join(lines), citations=citations, groups=list(groups.values()),
+                  city_inferred=retrieval.places.label,
+                  related=[passage(h) for h in hits[:3]])
+
+
+def _words(text: str) -> list[str]:
+    """The text's English content words (a Chinese text's through the glossary)."""
+    return [w for w in content_tokens(expand_query(text)) if w.isascii() and WORD.fullmatch(w)]
+
+
+def _form(word: str) -> str:
+    """A word compared as written, a plural as its singular: a stem would make "targeted" the
+    word "targets" (the topic is what the question names, not every word sharing its root)."""
+    word = word.lower()
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _forms(text: str) -> set[str]:
+    return {_form(w) for w in WORD.findall(text)}
+
+
+def _anchor(forms: set[str], sentences: list[Sentence], uses: Counter[str]) -> str | None:
+    """Of the words some retrieved sentence holds, the one the documents use least."""
+    in_sentences: Counter[str] = Counter()
+    for sentence in sentences:
+        in_sentences.update(_forms(sentence.text) & forms)
+    if not in_sentences:
+        return None
+    return min(in_sentences, key=lambda f: (uses[f], in_sentences[f], f))
+
+
+def _weights(forms: set[str], sentences: list[Sentence]) -> dict[str, float]:
+    """Inverse sentence frequency of each question word: a rare word tells most."""
+    held = [_forms(s.text) for s in sentences]
+    return {f: math.log(1 + len(held) / (1 + sum(f in h for h in held))) for f in forms}
+
+
+def _held(text: str, weights: dict[str, float]) -> float:
+    held = _forms(text)
+    return sum(w for f, w in weights.items() if f in held)

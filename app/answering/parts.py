@@ -41,6 +41,7 @@ _ZH_ASKS = re.compile(r"什么|多少|哪|谁|几|何时|何地|何种|如何|�
 _ZH_OPENERS = re.compile(r"^(?:以及|还有|另外|此外|并且|而且|同时|那么|那|和|及)")
 # Pronouns that point back to what an earlier part named.
 _BACK = re.compile(r"\b(?:it|its|they|them|their)\b|其|它|该|此", re.IGNORECASE)
+_NAME = re.compile(r"\b(?:[A-Z][\w-]*|\w*\d\w*)")
 _ENDS = re.compile(r"[?？;；]+")
 _ZH_COMMA = re.compile(r"[，,、]")
 # Words every question holds: what remains once they go names what a part is about.
@@ -66,8 +67,12 @@ def split_parts(question: str) -> list[Part]:
         return [Part(question.strip(), question.strip())]
     parts = [Part(pieces[0], pieces[0])]
     for piece in pieces[1:]:
-        bare = not _names_something(piece) or _BACK.search(piece)
-        text = f"{_subject(parts[-1].text)} {piece}" if bare else piece
+        if not _names_something(piece):  # "and by when?": asked of all the part before asked
+            text = f"{_subject(parts[-1].text)} {piece}"
+        elif _BACK.search(piece):  # "when was it published?": of what the part before named
+            text = f"{_names(parts[-1].text) or _subject(parts[-1].text)} {piece}"
+        else:
+            text = piece
         parts.append(Part(piece, text))
     return parts
 
@@ -128,6 +133,18 @@ def _names_something(piece: str) -> bool:
     """Whether a part names what it asks about, beyond question words and pronouns."""
     rest = _QUESTION_WORDS.sub(" ", piece)
     return bool(content_tokens(rest)) and len("".join(content_tokens(rest))) > 1
+
+
+def _names(text: str) -> str:
+    """The names a part holds, which a pronoun after it may point to: capitalised words and
+    words with digits in English, nouns (by jieba's part-of-speech tagger) in Chinese."""
+    if has_cjk(text):
+        import jieba.posseg
+
+        found = [p.word for p in jieba.posseg.cut(text) if p.flag.startswith(("n", "vn", "eng"))]
+    else:
+        found = _NAME.findall(text)
+    return " ".join(w for w in found if not _QUESTION_WORDS.fullmatch(w))
 
 
 def _subject(text: str) -> str:

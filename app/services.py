@@ -144,7 +144,7 @@ class Services:
         if settings.llm.base_url:  # one model client per process, shared by every request
             answerers["generate"] = GenerativeAnswerer(
                 LLMClient(settings.llm), extractive, PromptBudget(settings.llm),
-                settings.llm.excerpt_sentences)
+                settings.llm.excerpt_sentences, settings.llm.rescue_sentences)
         if crosslingual is not None:
             # Loaded in the background (a few seconds), and only once the service is up: the
             # dictionary's parse holds the GIL, and run at once it delayed readiness by ~3 s

@@ -150,6 +150,12 @@ class LLMSettings(BaseModel):
         "extractive answer quotes, then the next best up to this many. 1 suits a small CPU model "
         "(shortest prompt, least to confuse it); raise it for a larger model.",
     )
+    rescue_sentences: int = Field(
+        0, ge=0, le=50,
+        description="When the extractive answer refuses for want of a sentence scoring high "
+        "enough, the model reads this many of the best sentences and may answer (checked like "
+        "any generated answer). 0: an extractive refusal is final.",
+    )
 
 
 class ServerSettings(BaseModel):

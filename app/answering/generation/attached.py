@@ -79,7 +79,8 @@ def names_held(claim: str, passages: list[str]) -> bool:
         first = not claim[:m.start()].strip(" \t\"“‘(（-*•")
         if (first and not _CODE.search(word)) or word.lower() in STOPWORDS:
             continue
-        if _stemmer.stemWord(word.lower()) not in held and word.lower() not in lowered:
+        if (_stemmer.stemWord(word.lower()) not in held and word.lower() not in lowered
+                and not _spelled_out(word, lowered)):
             return False
     for run in CJK_RUN.findall(claim):
         for word in _proper_nouns(run):
@@ -87,6 +88,14 @@ def names_held(claim: str, passages: list[str]) -> bool:
             if forms - {word} and not forms & held and word not in lowered:
                 return False
     return True
+
+
+def _spelled_out(word: str, lowered: str) -> bool:
+    """Whether an acronym ("AI") stands for words of the text ("artificial intelligence")."""
+    if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
+        return False
+    initials = r"\W+".join(rf"{ch.lower()}\w*" for ch in word)
+    return re.search(rf"\b{initials}\b", lowered) is not None
 
 
 def _proper_nouns(run: str) -> list[str]:

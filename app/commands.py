@@ -11,6 +11,7 @@ from typing import Any
 
 from app.errors import InputError
 from app.models import Answer, AskRequest, Filters, SearchRequest, SearchResponse
+from app.running_service import published
 from app.settings import Settings
 
 Subparsers = Any  # argparse's _SubParsersAction is private
@@ -170,13 +171,15 @@ def _run_serve(args: argparse.Namespace, settings: Settings) -> int:
         # Built before the server starts, so a store the service cannot read (e.g. vectors of
         # another embedding model) stops `serve` with one line and exit 1, not a traceback.
         services = _services(settings)
-        uvicorn.run(create_app(settings, services), host=host, port=port, log_level="info")
+        with published(settings, host, port):
+            uvicorn.run(create_app(settings, services), host=host, port=port, log_level="info")
         return 0
     if settings.chroma.mode != "http":
         # Each worker would hold its own embedded Chroma on one directory: only one process
         # may write it, and a reader's copy of the index goes stale (README 'Scaling out').
         raise InputError("--workers above 1 needs a Chroma server (POLICYKB_CHROMA_MODE=http)")
     # Each worker process builds the app from the same environment (Settings()).
-    uvicorn.run("app.http.factory:create_app", factory=True, host=host, port=port,
-                workers=args.workers, log_level="info")
+    with published(settings, host, port):
+        uvicorn.run("app.http.factory:create_app", factory=True, host=host, port=port,
+                    workers=args.workers, log_level="info")
     return 0

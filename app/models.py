@@ -204,8 +204,9 @@ class Health(BaseModel):
 
 
 class ErrorBody(BaseModel):
-    code: str
-    message: str
+    code: str = Field(description="Stable machine-readable name of the error.")
+    message: str = Field(description="The message in the asker's language.")
+    messages: dict[str, str] = Field(description="The message in English (en) and Chinese (zh).")
 
 
 class ErrorResponse(BaseModel):

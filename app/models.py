@@ -129,8 +129,10 @@ class AnswerPart(BaseModel):
 class PlaceGroup(BaseModel):
     """The documents of one place that answer a question asked across documents."""
 
-    place: str = Field(..., description="The documents' city (or district, province, title).")
+    place: str = Field(..., description="The documents' city, with its district if any ("
+                       "or their province, or title).")
     city: str | None = None
+    district: str | None = None
     province: str | None = None
     doc_ids: list[str] = Field(default_factory=list)
     citations: list[int] = Field(default_factory=list, description="n of its citations.")

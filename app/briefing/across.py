@@ -17,6 +17,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+
+import Stemmer
 from collections.abc import Callable
 
 from app.answering.citations import Sentence, passage, sentences_of
@@ -36,12 +38,18 @@ _ZH_ACROSS = re.compile(r"分别|各地|各市|各区|各省|各城市|各个"
                         r"|哪些(?:城市|地方|地区|市|区|省|文件|政策|规划)|哪几个(?:城市|地方|地区|市|区|文件)?|比较|对比|相比|有何不同|有什么不同|区别|异同")
 
 
+_stemmer = Stemmer.Stemmer("english")
+
+
 def asks_across(question: str) -> bool:
     """Whether ``question`` asks across documents."""
     return bool(_EN_ACROSS.search(question) or _ZH_ACROSS.search(question))
 
 
 def _place(info: DocumentInfo) -> str:
+    """"Guangzhou · Haizhu" for a district's document; the city's, province's or title else."""
+    if info.city and info.district:
+        return f"{info.city} · {info.district}"
     return info.city or info.district or info.province or info.title or info.doc_id
 
 
@@ -73,23 +81,21 @@ def answer_across(question: str, retrieval: RetrievalResult, documents: list[Doc
     for row in comparison.rows:
         if not row.items:
             continue
-        items = [i for i in row.items if anchor in _forms(i.citation.quote)]
-        if not items:  # the topic's stem, but not its word ("targeted" for "targets")
-            continue
-        best = max(items, key=lambda i: (_held(i.citation.quote, weights), -i.n))
+        best = max(row.items, key=lambda i: (_held(i.citation.quote, weights), -i.n))
         cited = best.citation.model_copy(update={"n": len(citations) + 1})
         citations.append(cited)
         info = by_id.get(row.doc_id) or DocumentInfo(doc_id=row.doc_id)
-        group = groups.setdefault(_place(info), PlaceGroup(place=_place(info), city=info.city,
-                                                           province=info.province))
+        group = groups.setdefault(_place(info), PlaceGroup(
+            place=_place(info), city=info.city, district=info.district, province=info.province))
         group.doc_ids.append(row.doc_id)
         group.citations.append(cited.n)
     if not citations:
         return None
     lines = [f"{g.place}: " + " ".join(f"{citations[n - 1].quote} [{n}]" for n in g.citations)
              for g in groups.values()]
-    for name in retrieval.places.by_place:
-        if name not in groups and not any(name in (g.city, g.place) for g in groups.values()):
+    answered = {d for g in groups.values() for d in g.doc_ids}
+    for name, docs in retrieval.places.by_place.items():
+        if not docs & answered:
             lines.append(f"{name}: the documents don't say.")
     return Answer(answer="\n".join(lines), citations=citations, groups=list(groups.values()),
                   city_inferred=retrieval.places.label,
@@ -102,10 +108,8 @@ def _words(text: str) -> list[str]:
 
 
 def _form(word: str) -> str:
-    """A word compared as written, a plural as its singular: a stem would make "targeted" the
-    word "targets" (the topic is what the question names, not every word sharing its root)."""
-    word = word.lower()
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+    """A word as compared: its stem ("building" is "build", which every plan uses)."""
+    return str(_stemmer.stemWord(word.lower()))
 
 
 def _forms(text: str) -> set[str]:

@@ -17,9 +17,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 
 import Stemmer
-from collections.abc import Callable
 
 from app.answering.citations import Sentence, passage, sentences_of
 from app.briefing.builder import WORD, compare_topic

@@ -25,7 +25,7 @@ from app.answering.citations import Sentence, passage, sentences_of
 from app.briefing.builder import WORD, compare_topic
 from app.models import Answer, Citation, DocumentInfo, PlaceGroup
 from app.retrieval.glossary import expand_query
-from app.retrieval.hybrid import RetrievalResult
+from app.retrieval.hybrid import Hit, RetrievalResult
 from app.text import content_tokens
 
 _EN_ACROSS = re.compile(
@@ -39,6 +39,8 @@ _ZH_ACROSS = re.compile(r"分别|各地|各市|各区|各省|各城市|各个"
 
 
 _stemmer = Stemmer.Stemmer("english")
+# Alternatives a question asks about, each with a topic of its own: "X or Y", "X或Y".
+_ALTERNATIVES = re.compile(r"\bor\b|或者|或|还是", re.IGNORECASE)
 
 
 def asks_across(question: str) -> bool:
@@ -70,27 +72,22 @@ def answer_across(question: str, retrieval: RetrievalResult, documents: list[Doc
     sentences = sentences_of(hits)
     uses = Counter(_form(w) for d in dict.fromkeys(h.chunk.doc_id for h in hits)
                    for w in WORD.findall(text_of(d)))
-    anchor = _anchor(set(words), sentences, uses)
-    if anchor is None:
+    found = _per_document(asked, words, hits, documents, sentences, uses)
+    if not found:
         return None
-    comparison = compare_topic(words[anchor], hits, documents)
     weights = _weights(set(words), sentences)
     by_id = {d.doc_id: d for d in documents}
     citations: list[Citation] = []
     groups: dict[str, PlaceGroup] = {}
-    for row in comparison.rows:
-        if not row.items:
-            continue
-        best = max(row.items, key=lambda i: (_held(i.citation.quote, weights), -i.n))
-        cited = best.citation.model_copy(update={"n": len(citations) + 1})
+    for doc_id, items in found.items():
+        best = max(items, key=lambda c: (_held(c.quote, weights), -c.start))
+        cited = best.model_copy(update={"n": len(citations) + 1})
         citations.append(cited)
-        info = by_id.get(row.doc_id) or DocumentInfo(doc_id=row.doc_id)
+        info = by_id.get(doc_id) or DocumentInfo(doc_id=doc_id)
         group = groups.setdefault(_place(info), PlaceGroup(
             place=_place(info), city=info.city, district=info.district, province=info.province))
-        group.doc_ids.append(row.doc_id)
+        group.doc_ids.append(doc_id)
         group.citations.append(cited.n)
-    if not citations:
-        return None
     lines = [f"{g.place}: " + " ".join(f"{citations[n - 1].quote} [{n}]" for n in g.citations)
              for g in groups.values()]
     answered = {d for g in groups.values() for d in g.doc_ids}
@@ -100,6 +97,23 @@ def answer_across(question: str, retrieval: RetrievalResult, documents: list[Doc
     return Answer(answer="\n".join(lines), citations=citations, groups=list(groups.values()),
                   city_inferred=retrieval.places.label,
                   related=[passage(h) for h in hits[:3]])
+
+
+def _per_document(asked: str, words: dict[str, str], hits: list[Hit],
+                  documents: list[DocumentInfo], sentences: list[Sentence],
+                  uses: Counter[str]) -> dict[str, list[Citation]]:
+    """Per document (in the topic comparison's order: by place), the clauses holding the
+    anchor of some alternative the question asks about ("drones or the low-altitude economy":
+    each has its own)."""
+    found: dict[str, list[Citation]] = {}
+    for alternative in _ALTERNATIVES.split(asked):
+        forms = {_form(w) for w in _words(alternative)} & set(words)
+        anchor = _anchor(forms, sentences, uses)
+        if anchor is None:
+            continue
+        for row in compare_topic(words[anchor], hits, documents).rows:
+            found.setdefault(row.doc_id, []).extend(i.citation for i in row.items)
+    return {d: items for d, items in found.items() if items}
 
 
 def _words(text: str) -> list[str]:

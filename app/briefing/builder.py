@@ -102,8 +102,9 @@ def _overview(info: DocumentInfo, ask: Ask) -> tuple[Overview | None, str | None
 
 # Topics ---------------------------------------------------------------------------------------
 _stemmer = Stemmer.Stemmer("english")
-# A word as a topic names it: letters, or letters with digits ("5G", "PZ-SPACE").
-WORD = re.compile(r"\b[0-9]*[A-Za-z][A-Za-z0-9-]*")
+# A word as a topic names it: letters, or letters with digits ("5G"); a hyphen joins two words
+# ("low-altitude" holds "altitude"), as the topic's own words are read (``content_tokens``).
+WORD = re.compile(r"[0-9]*[A-Za-z][A-Za-z0-9]*")
 
 
 def topic_terms(topic: str) -> set[str]:

@@ -24,6 +24,7 @@ import Stemmer
 from app.answering.citations import Sentence, passage, sentences_of
 from app.briefing.builder import WORD, compare_topic
 from app.models import Answer, Citation, DocumentInfo, PlaceGroup
+from app.retrieval.dictionary import english_terms
 from app.retrieval.glossary import expand_query
 from app.retrieval.hybrid import Hit, RetrievalResult
 from app.text import content_tokens
@@ -108,7 +109,7 @@ def _per_document(asked: str, words: dict[str, str], hits: list[Hit],
     found: dict[str, list[Citation]] = {}
     for alternative in _ALTERNATIVES.split(asked):
         forms = {_form(w) for w in _words(alternative)} & set(words)
-        anchor = _anchor(forms, sentences, uses)
+        anchor = _anchor(forms, sentences, uses, _rarity(alternative, uses))
         if anchor is None:
             continue
         for row in compare_topic(words[anchor], hits, documents).rows:
@@ -130,14 +131,30 @@ def _forms(text: str) -> set[str]:
     return {_form(w) for w in WORD.findall(text)}
 
 
-def _anchor(forms: set[str], sentences: list[Sentence], uses: Counter[str]) -> str | None:
-    """Of the words some retrieved sentence holds, the one the documents use least."""
+def _rarity(text: str, uses: Counter[str]) -> dict[str, int]:
+    """How rare a Chinese word's renderings are: as rare as its most used sense (规划 renders
+    "plan", "program" and "layout"; that "layout" is rare does not make 规划 a topic). A sense
+    of several words counts by its rarest ("low altitude economy" by "altitude")."""
+    rarity: dict[str, int] = {}
+    for term in english_terms(text):
+        senses = [[_form(w) for w in content_tokens(e) if w.isascii() and WORD.fullmatch(w)]
+                  for e in term.english]
+        keys = [min(sense, key=lambda f: uses[f]) for sense in senses if sense]
+        for key in keys:
+            rarity[key] = max(rarity.get(key, 0), *(uses[k] for k in keys))
+    return rarity
+
+
+def _anchor(forms: set[str], sentences: list[Sentence], uses: Counter[str],
+            rarity: dict[str, int]) -> str | None:
+    """Of the words some retrieved sentence holds, the one the documents use least (a Chinese
+    word's renderings: by ``rarity``)."""
     in_sentences: Counter[str] = Counter()
     for sentence in sentences:
         in_sentences.update(_forms(sentence.text) & forms)
     if not in_sentences:
         return None
-    return min(in_sentences, key=lambda f: (uses[f], in_sentences[f], f))
+    return min(in_sentences, key=lambda f: (rarity.get(f, uses[f]), uses[f], in_sentences[f], f))
 
 
 def _weights(forms: set[str], sentences: list[Sentence]) -> dict[str, float]:

@@ -212,8 +212,10 @@ class Services:
         def across(text: str) -> Answer | None:
             if not asks_across(text):
                 return None
+            # Every document, in force or not, unless a day is asked: each place's text is
+            # shown with its status (answering.validity says which expired).
             deep = self._retrieval_of(text, request.filters, self.settings.answer.across_passages,
-                                      as_of=request.as_of)
+                                      as_of=request.as_of, in_force=request.as_of is not None)
             with self.watch.reading():
                 return answer_across(text, deep, self.documents(), self.catalog.text)
 
@@ -274,8 +276,9 @@ class Services:
         def events() -> Iterator[Event]:
             composite = self._composite(asked, request)
             if composite is not None:  # answered whole: its parts are not streamed
-                yield Token(composite.answer)
-                yield Done(self._finish(composite, request, asked))
+                answer = self._finish(composite, request, asked)
+                yield Token(answer.answer)
+                yield Done(answer)
                 return
             retrieval = self._readable(asked.mode, asked.retrieval) if answerer else asked.retrieval
             for event in answer_events(answerer or self.answerers["extractive"], asked.question,

@@ -112,7 +112,8 @@ def _per_document(asked: str, words: dict[str, str], hits: list[Hit],
         anchor = _anchor(forms, sentences, uses, _rarity(alternative, uses))
         if anchor is None:
             continue
-        for row in compare_topic(words[anchor], hits, documents).rows:
+        # Retrieval decided which documents count (the day asked, or all): none is left out.
+        for row in compare_topic(words[anchor], hits, documents, expired=True).rows:
             found.setdefault(row.doc_id, []).extend(i.citation for i in row.items)
     return {d: items for d, items in found.items() if items}
 

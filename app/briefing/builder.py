@@ -35,8 +35,9 @@ from app.text import content_tokens, has_cjk, sentence_spans
 Ask = Callable[[AskRequest], Answer]
 MIN_WORDS = 3  # "Three tasks;" is a fragment of a list, not an item
 NO_MODEL = "No model is configured, so the brief is fully extractive."
+# One question (the answer is one summary): a noun list, no second interrogative clause to split.
 OVERVIEW_QUESTION = ("What does “{title}” set out: its main requirements, figures and targets, "
-                     "deadlines, and who is responsible?")
+                     "deadlines and responsible bodies?")
 
 
 @dataclass(frozen=True)

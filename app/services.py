@@ -7,11 +7,13 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from datetime import date
+from functools import cached_property, partial
 
 from threadpoolctl import ThreadpoolController
 
 from app.answering.citations import bounded, passage
+from app.answering.compose import Composer
 from app.answering.extractive import Answerer, ExtractiveAnswerer
 from app.answering.generation import (
     Done,
@@ -19,12 +21,14 @@ from app.answering.generation import (
     GenerativeAnswerer,
     LLMClient,
     Reasoning,
+    Token,
     answer_events,
     without_model,
 )
 from app.answering.generation.budget import PromptBudget
 from app.answering.instructions import without_instructions
 from app.answering.validity import with_validity
+from app.briefing.across import answer_across, asks_across
 from app.briefing.builder import build_brief, compare_topic
 from app.briefing.models import Brief, TopicComparison
 from app.conversation import Conversations, Resolution
@@ -74,6 +78,9 @@ class _Asked:
     retrieved: float
     resolution: Resolution
     owner: str | None  # who asks: a conversation's turns are theirs
+    filters: Filters | None  # the request's, or the document a follow-up carried over
+    within: set[str] | None  # the documents the caller may read (None: every one)
+    scope: Collections
 
 
 @dataclass(frozen=True)
@@ -156,7 +163,8 @@ class Services:
         client = LLMClient(settings.llm) if settings.llm.base_url else None
         if client:  # one model client per process, shared by every request
             answerers["generate"] = GenerativeAnswerer(
-                client, extractive, PromptBudget(settings.llm), settings.llm.excerpt_sentences)
+                client, extractive, PromptBudget(settings.llm),
+                settings.llm.excerpt_sentences, settings.llm.rescue_sentences)
         conversations = Conversations.build(settings, catalog, client)
         if crosslingual is not None:
             # Loaded in the background (a few seconds), and only once the service is up: the
@@ -205,7 +213,8 @@ class Services:
         eval/). Fused ranks do not depend on the cut, so the answer still reads exactly the
         top_k passages `ask` alone would give it."""
         asked = self._retrieve(request, retrieval_mode, depth, scope, owner)
-        answer = self.answer_with(asked.mode, asked.question, asked.retrieval)
+        answer = self._composite(asked, request) or self.answer_with(asked.mode, asked.question,
+                                                                      asked.retrieval)
         if answer.refused and request.as_of is None and left_out(self.retriever, asked.question):
             # Nothing in force answers: from the rest, saying their status (answering.validity)
             former = self._retrieve(request, retrieval_mode, depth, scope, owner, in_force=False)
@@ -213,6 +222,37 @@ class Services:
             if not old.refused:
                 asked, answer = replace(former, began=asked.began), old
         return self._finish(answer, request, asked), asked.full
+
+    def _composite(self, asked: _Asked, request: AskRequest) -> Answer | None:
+        """The answer to a question of several parts, or asked across documents; None for any
+        other question (answered as it was retrieved)."""
+        top_k = self.check_top_k(request.top_k)
+
+        def across(text: str) -> Answer | None:
+            if not asks_across(text):
+                return None
+            # Every document, in force or not, unless a day is asked: each place's text is
+            # shown with its status (answering.validity says which expired).
+            deep = self._retrieval_of(text, asked.filters, self.settings.answer.across_passages,
+                                      as_of=request.as_of, in_force=request.as_of is not None,
+                                      within=asked.within)
+            with self.watch.reading():
+                return answer_across(text, deep, self.documents(asked.scope), self.catalog.text)
+
+        return Composer(lambda text: self._retrieval_of(text, asked.filters, top_k,
+                                                        as_of=request.as_of,
+                                                        within=asked.within),
+                        partial(self.answer_with, asked.mode), across,
+                        ).compose(asked.question, asked.retrieval.places.held)
+
+    def _retrieval_of(self, text: str, filters: Filters | None, top_k: int,
+                      mode: RetrievalMode | None = None, as_of: date | None = None,
+                      in_force: bool = True, within: set[str] | None = None
+                      ) -> RetrievalResult:
+        with self.watch.reading():
+            return bounded(retrieve_in_force(self.retriever, text, filters, top_k, mode, as_of,
+                                             in_force, within),
+                           self.settings.ingest.chunk_max_chars)
 
     def _retrieve(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
                   depth: int = 0, scope: Collections = None, owner: str | None = None,
@@ -228,14 +268,10 @@ class Services:
             resolution = self.conversations.resolve(question, earlier, mode)
             filters = self.conversations.filters(resolution, request.filters)
             within = self._within_filters(filters, scope)
-            full = bounded(
-                retrieve_in_force(self.retriever, resolution.question, filters,
-                                  max(top_k, depth), retrieval_mode, request.as_of, in_force,
-                                  within),
-                self.settings.ingest.chunk_max_chars,
-            )
+        full = self._retrieval_of(resolution.question, filters, max(top_k, depth),
+                                  retrieval_mode, request.as_of, in_force, within)
         return _Asked(resolution.question, mode, replace(full, hits=full.hits[:top_k]), full,
-                      began, time.perf_counter(), resolution, owner)
+                      began, time.perf_counter(), resolution, owner, filters, within, scope)
 
     def _finish(self, answer: Answer, request: AskRequest, asked: _Asked) -> Answer:
         answer = with_validity(answer, self.catalog, asked.question)
@@ -282,6 +318,12 @@ class Services:
         answerer = self.answerers.get(asked.mode)
 
         def events() -> Iterator[Event]:
+            composite = self._composite(asked, request)
+            if composite is not None:  # answered whole: its parts are not streamed
+                answer = self._finish(composite, request, asked)
+                yield Token(answer.answer)
+                yield Done(answer)
+                return
             retrieval = self._readable(asked.mode, asked.retrieval) if answerer else asked.retrieval
             for event in answer_events(answerer or self.answerers["extractive"], asked.question,
                                        retrieval):
@@ -300,9 +342,8 @@ class Services:
         top_k = self.check_top_k(request.top_k)
         with self.watch.reading():
             within = self._within_filters(request.filters, scope)
-            retrieval = bounded(retrieve_in_force(self.retriever, query, request.filters, top_k,
-                                                  None, request.as_of, within=within),
-                                self.settings.ingest.chunk_max_chars)
+        retrieval = self._retrieval_of(query, request.filters, top_k, as_of=request.as_of,
+                                       within=within)
         total = _ms(time.perf_counter() - began)
         return SearchResponse(query=query, passages=[passage(h) for h in retrieval.hits],
                               city_inferred=retrieval.places.label,

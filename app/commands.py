@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 import textwrap
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,16 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year-from", type=int)
     parser.add_argument("--year-to", type=int)
     parser.add_argument("--top-k", type=int, help="passages to retrieve")
+    parser.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD",
+                        help="from the documents in force on this day (default: today)")
     parser.add_argument("--json", action="store_true", help="print the JSON response")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
 
 
 def _filters(args: argparse.Namespace) -> Filters | None:
@@ -60,6 +70,8 @@ def register(sub: Subparsers) -> None:
                            "a topic compared across documents")
     brief.add_argument("doc_id", nargs="?", help="the document to brief")
     brief.add_argument("--topic", help="compare this topic across documents instead")
+    brief.add_argument("--expired", action="store_true",
+                       help="with --topic: also documents no longer in force")
     brief.add_argument("--format", choices=["md", "docx", "html"], default="md")
     brief.add_argument("--out", type=Path, help="write to FILE (needed for docx)")
     brief.add_argument("--json", action="store_true", help="print the JSON response")
@@ -88,7 +100,10 @@ def format_answer(answer: Answer) -> str:
         where = " > ".join(x for x in (c.city or "", c.section) if x)
         page = f", p. {c.page}" if c.page else ""
         place = f", {where}" if where else ""
-        lines.append(f"[{c.n}] {c.title}{page}  ({c.doc_id} {c.start}-{c.end}{place})")
+        status = f" [{c.status_note}]" if c.status_note else ""
+        version = f"@{c.version}" if c.version else ""
+        lines.append(f"[{c.n}] {c.title}{page}{status}  ({c.doc_id}{version} "
+                     f"{c.start}-{c.end}{place})")
         lines.append(textwrap.indent(textwrap.fill(f"“{c.quote}”", 96), "    "))
     if answer.refused and answer.related:
         lines.append("Nearest passages:")
@@ -101,7 +116,8 @@ def format_answer(answer: Answer) -> str:
 
 def _run_ask(args: argparse.Namespace, settings: Settings) -> int:
     request = AskRequest(
-        question=args.question, filters=_filters(args), top_k=args.top_k, mode=args.mode
+        question=args.question, filters=_filters(args), top_k=args.top_k, mode=args.mode,
+        as_of=args.as_of,
     )
     answer = _services(settings).ask(request)
     print(answer.model_dump_json(indent=2) if args.json else format_answer(answer))
@@ -117,7 +133,8 @@ def format_search(response: SearchResponse) -> str:
 
 
 def _run_search(args: argparse.Namespace, settings: Settings) -> int:
-    request = SearchRequest(query=args.query, filters=_filters(args), top_k=args.top_k)
+    request = SearchRequest(query=args.query, filters=_filters(args), top_k=args.top_k,
+                            as_of=args.as_of)
     response = _services(settings).search(request)
     print(response.model_dump_json(indent=2) if args.json else format_search(response))
     return 0
@@ -151,7 +168,8 @@ def _run_brief(args: argparse.Namespace, settings: Settings) -> int:
     if problem:
         return _fail(problem)
     services = _services(settings)
-    what = services.compare(args.topic) if args.topic is not None else services.brief(args.doc_id)
+    what = (services.compare(args.topic, args.expired) if args.topic is not None
+            else services.brief(args.doc_id))
     data = (what.model_dump_json(indent=2) + "\n").encode() if args.json \
         else export(what, args.format)
     if args.out is None:

@@ -201,7 +201,9 @@ class PolicyStructureParser(NodeParser):
 
 
 # Document metadata that describes the file, not its passages.
-DOCUMENT_ONLY_KEYS = frozenset({"pages", "headings", "covers", "source", "pipeline_version"})
+DOCUMENT_ONLY_KEYS = frozenset(
+    {"pages", "headings", "covers", "source", "pipeline_version", "validity_text", "supersedes"}
+)
 
 
 def encode_pages(pages: Sequence[tuple[int, int, int]]) -> str:

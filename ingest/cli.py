@@ -117,19 +117,28 @@ def _run_documents(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def register_delete(sub: Subparsers) -> None:
-    parser = sub.add_parser("delete", help="remove one document and all its chunks")
+    parser = sub.add_parser(
+        "delete", help="remove one document, its chunks and (unless --keep-versions) all of "
+        "its earlier versions")
     parser.add_argument("doc_id")
+    parser.add_argument("--keep-versions", action="store_true",
+                        help="keep the earlier versions, so old citations still open")
     parser.set_defaults(handler=_run_delete)
 
 
 def _run_delete(args: argparse.Namespace, settings: Settings) -> int:
     from ingest.pipeline import delete_document
 
-    if not delete_document(args.doc_id, settings):
+    deleted = delete_document(args.doc_id, settings, keep_versions=args.keep_versions)
+    if not deleted:
         print(
             f"policykb: no document {args.doc_id!r} is stored (see `policykb documents`)",
             file=sys.stderr,
         )
         return 1
-    print(f"deleted {args.doc_id}")
+    what = "the current version" if deleted.current else "no current version"
+    if args.keep_versions:
+        print(f"deleted {args.doc_id}: {what}; its earlier versions are kept")
+    else:
+        print(f"deleted {args.doc_id}: {what} and all {deleted.earlier} earlier versions")
     return 0

@@ -34,8 +34,10 @@ from ingest.document_facts import document_facts
 from ingest.isolation import load_isolated
 from ingest.loaders import LoadedText
 from ingest.lock import writer_lock
+from ingest.manifest import VALIDITY_KEYS
 from ingest.reembed import ensure_store_model
 from ingest.sources import SourceFile, discover, display
+from ingest.validity import detect
 
 # Bump when chunking changes, so that re-ingesting re-chunks every document.
 PIPELINE_VERSION = "3"
@@ -108,6 +110,11 @@ def _document(source: SourceFile, loaded: LoadedText) -> Document:
         meta["pages"] = encode_pages(loaded.pages)
     if loaded.headings:
         meta["headings"] = encode_pages(loaded.headings)
+    if not VALIDITY_KEYS & meta.keys():  # a manifest's validity wins over the text's
+        stated = detect(text, str(meta["title"]), meta.get("issued") or meta.get("published"))
+        meta.update(stated, **({"validity_source": "text"} if stated else {}))
+    elif meta.get("issued") is None and meta.get("published"):
+        meta["issued"] = meta["published"]
     # Sorted keys: the hash covers str(metadata), which must not depend on field order.
     return Document(id_=source.doc_id, text=text, metadata=dict(sorted(meta.items())))
 
@@ -234,26 +241,38 @@ def _prune(
         source = Path(str(doc.metadata.get("source", "")))
         if doc.doc_id in present or source.parent not in directories or source.exists():
             continue
-        purge(store, docstore, doc.doc_id)
+        purge(store, docstore, doc.doc_id)  # its earlier versions stay: answers cited them
         removed.append(doc.doc_id)
     return removed
 
 
-def delete_document(doc_id: str, settings: Settings) -> bool:
-    """Remove one document entirely; False when it was not stored."""
+@dataclass(frozen=True)
+class Deleted:
+    """What ``delete_document`` removed: the current version, and how many earlier ones."""
+
+    current: bool
+    earlier: int
+
+    def __bool__(self) -> bool:
+        return self.current or self.earlier > 0
+
+
+def delete_document(doc_id: str, settings: Settings, keep_versions: bool = False) -> Deleted:
+    """Remove one document with its earlier versions (unless ``keep_versions``)."""
     with writer_lock(settings.data_dir, settings.ingest.lock_wait_s):
-        return _delete_document(doc_id, settings)
+        return _delete_document(doc_id, settings, keep_versions)
 
 
-def _delete_document(doc_id: str, settings: Settings) -> bool:
+def _delete_document(doc_id: str, settings: Settings, keep_versions: bool) -> Deleted:
     store = Store(settings)
     docstore = open_docstore(settings)
     existed = store.get_document(doc_id) is not None
+    earlier = 0 if keep_versions else store.versions.delete_all(doc_id)
     if existed:
         purge(store, docstore, doc_id)
         _persist(docstore, settings)
         refresh_lexical_index(store, settings)
-    return existed
+    return Deleted(existed, earlier)
 
 
 def refresh_lexical_index(store: Store, settings: Settings,

@@ -42,7 +42,10 @@ def brief(doc_id: str, services: ServicesDep, who: PrincipalDep,
 
 @router.get("/api/brief", response_model=TopicComparison, responses=FILES)  # type: ignore[arg-type]
 def compare(topic: Annotated[str, Query(description="e.g. 'computing power'")],
-            services: ServicesDep, who: PrincipalDep,
-            format: ExportFormat = "json") -> TopicComparison | Response:
-    """One topic across the stored documents: per city and document, the cited items."""
-    return _respond(services.compare(topic, who.read), format)  # type: ignore[return-value]
+            services: ServicesDep, who: PrincipalDep, format: ExportFormat = "json",
+            expired: Annotated[bool, Query(description="Also documents no longer in force.")]
+            = False) -> TopicComparison | Response:
+    """One topic across the stored documents in force: per city and document, the cited
+    items."""
+    return _respond(services.compare(topic, expired, who.read),  # type: ignore[return-value]
+                    format)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 
 from app.audit.log import new_answer_id
 from app.http.auditing import record_answer
@@ -19,6 +19,9 @@ from app.models import (
     Health,
     SearchRequest,
     SearchResponse,
+    VersionDiff,
+    VersionList,
+    VersionText,
 )
 
 ERRORS: dict[int | str, dict[str, object]] = {
@@ -52,6 +55,35 @@ def search(request: SearchRequest, services: ServicesDep, who: PrincipalDep) -> 
 @router.get("/api/documents", response_model=DocumentList, tags=["documents"])
 def documents(services: ServicesDep, who: PrincipalDep) -> DocumentList:
     return DocumentList(documents=services.documents(who.read))
+
+
+# Before the document route, whose ``:path`` would take ".../versions" as part of a doc_id.
+@router.get("/api/documents/{doc_id:path}/versions", response_model=VersionList,
+            tags=["documents"])
+def versions(doc_id: str, services: ServicesDep, who: PrincipalDep) -> VersionList:
+    """Every stored version of a document, newest first (re-ingesting a changed file keeps
+    the old text as a version)."""
+    services.readable(doc_id, who.read)
+    return services.history.versions(doc_id)
+
+
+@router.get("/api/documents/{doc_id:path}/versions/{version}", response_model=VersionText,
+            tags=["documents"])
+def version(doc_id: str, version: str, services: ServicesDep,
+            who: PrincipalDep) -> VersionText:
+    """One version's text: a citation's ``version``, ``start`` and ``end`` open what it quoted."""
+    services.readable(doc_id, who.read)
+    return services.history.version(doc_id, version)
+
+
+@router.get("/api/documents/{doc_id:path}/diff", response_model=VersionDiff, tags=["documents"])
+def diff(doc_id: str, services: ServicesDep, who: PrincipalDep,
+         old: str = Query(..., description="The earlier version."),
+         new: str | None = Query(None, description="The later version; default: current.")
+         ) -> VersionDiff:
+    """Two versions compared clause by clause, changed characters marked."""
+    services.readable(doc_id, who.read)
+    return services.history.diff(doc_id, old, new)
 
 
 # ``:path``: a doc_id may hold "/" (a manifest may name one so).

@@ -91,7 +91,6 @@ class AnswerStream:
 
 log = logging.getLogger(__name__)
 
-
 WARM_DELAY_S = 5.0
 
 
@@ -247,13 +246,21 @@ class Services:
 
     def _retrieval_of(self, text: str, filters: Filters | None, top_k: int,
                       mode: RetrievalMode | None = None, as_of: date | None = None,
-                      in_force: bool = True, within: set[str] | None = None
-                      ) -> RetrievalResult:
+                      in_force: bool = True, within: set[str] | None = None) -> RetrievalResult:
         with self.watch.reading():
             return bounded(retrieve_in_force(self.retriever, text, filters, top_k, mode, as_of,
                                              in_force, within),
                            self.settings.ingest.chunk_max_chars)
 
+    def _within_filters(self, filters: Filters | None, scope: Collections) -> set[str] | None:
+        """The documents ``scope`` reads; a filter's doc_id outside it is unknown, as one not
+        stored at all is."""
+        with self.watch.reading():
+            within = self.catalog.doc_ids_in(scope)
+        if within is not None and filters is not None and filters.doc_id is not None \
+                and filters.doc_id not in within:
+            raise unknown_doc_id(filters.doc_id)
+        return within
     def _retrieve(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
                   depth: int = 0, scope: Collections = None, owner: str | None = None,
                   in_force: bool = True) -> _Asked:
@@ -266,8 +273,8 @@ class Services:
         earlier = self.conversations.earlier(request, owner)
         with self.watch.reading():
             resolution = self.conversations.resolve(question, earlier, mode)
-            filters = self.conversations.filters(resolution, request.filters)
-            within = self._within_filters(filters, scope)
+        filters = self.conversations.filters(resolution, request.filters)
+        within = self._within_filters(filters, scope)
         full = self._retrieval_of(resolution.question, filters, max(top_k, depth),
                                   retrieval_mode, request.as_of, in_force, within)
         return _Asked(resolution.question, mode, replace(full, hits=full.hits[:top_k]), full,
@@ -301,15 +308,6 @@ class Services:
         extractive answerer skips them itself and shows passages verbatim)."""
         return without_instructions(retrieval) if mode == "generate" else retrieval
 
-    def _within_filters(self, filters: Filters | None, scope: Collections) -> set[str] | None:
-        """The documents ``scope`` reads; a filter's doc_id outside it is unknown, as one not
-        stored at all is."""
-        within = self.catalog.doc_ids_in(scope)
-        if within is not None and filters is not None and filters.doc_id is not None \
-                and filters.doc_id not in within:
-            raise unknown_doc_id(filters.doc_id)
-        return within
-
     def ask_events(self, request: AskRequest, scope: Collections = None,
                    owner: str | None = None) -> AnswerStream:
         """`ask` as stream events (app.answering.generation.answerer). Validation and retrieval run
@@ -340,8 +338,7 @@ class Services:
         began = time.perf_counter()
         query = self.check_question(request.query, "query")
         top_k = self.check_top_k(request.top_k)
-        with self.watch.reading():
-            within = self._within_filters(request.filters, scope)
+        within = self._within_filters(request.filters, scope)
         retrieval = self._retrieval_of(query, request.filters, top_k, as_of=request.as_of,
                                        within=within)
         total = _ms(time.perf_counter() - began)
@@ -361,8 +358,8 @@ class Services:
         return build_brief(info, self.store.document_chunks(doc_id), ask,
                            with_model="generate" in self.answerers)
 
-    def compare(self, topic: str, scope: Collections = None,
-                expired: bool = False) -> TopicComparison:
+    def compare(self, topic: str, expired: bool = False,
+                scope: Collections = None) -> TopicComparison:
         """One topic across the stored documents in force (``expired``: all of them): per
         city and document, the cited items."""
         topic = self.check_question(topic, "topic")
@@ -381,6 +378,14 @@ class Services:
         with self.watch.reading():
             self.catalog.visible(doc_id, scope)
             return DocumentDetail(**self.catalog.info(doc_id), text=self.catalog.text(doc_id))
+
+    def readable(self, doc_id: str, scope: Collections) -> None:
+        """404 unless ``scope`` reads ``doc_id``'s collection; with a limited scope a document
+        no longer stored (only its past versions) is 404 too."""
+        if scope is None:
+            return
+        with self.watch.reading():
+            self.catalog.visible(doc_id, scope)
 
     @cached_property
     def history(self) -> DocumentHistory:

@@ -69,7 +69,8 @@ def test_a_key_reads_only_its_collection_of_look_alike_documents(kb: Deployment)
 
 
 @pytest.mark.parametrize("path", [f"/api/documents/{TRANSPORT_DOC}",
-                                  f"/api/documents/{TRANSPORT_DOC}/brief"])
+                                  f"/api/documents/{TRANSPORT_DOC}/brief",
+                                  f"/api/documents/{TRANSPORT_DOC}/versions"])
 def test_a_document_outside_the_grant_is_404_without_its_title(kb: Deployment,
                                                                path: str) -> None:
     response = kb.client.get(path, headers=kb.as_("health-reader"))

@@ -47,5 +47,5 @@ def compare(topic: Annotated[str, Query(description="e.g. 'computing power'")],
             = False) -> TopicComparison | Response:
     """One topic across the stored documents in force: per city and document, the cited
     items."""
-    return _respond(services.compare(topic, who.read, expired),  # type: ignore[return-value]
+    return _respond(services.compare(topic, expired, who.read),  # type: ignore[return-value]
                     format)

@@ -63,25 +63,29 @@ def documents(services: ServicesDep, who: PrincipalDep) -> DocumentList:
 # Before the document route, whose ``:path`` would take ".../versions" as part of a doc_id.
 @router.get("/api/documents/{doc_id:path}/versions", response_model=VersionList,
             tags=["documents"])
-def versions(doc_id: str, services: ServicesDep) -> VersionList:
+def versions(doc_id: str, services: ServicesDep, who: PrincipalDep) -> VersionList:
     """Every stored version of a document, newest first (re-ingesting a changed file keeps
     the old text as a version)."""
+    services.readable(doc_id, who.read)
     return services.history.versions(doc_id)
 
 
 @router.get("/api/documents/{doc_id:path}/versions/{version}", response_model=VersionText,
             tags=["documents"])
-def version(doc_id: str, version: str, services: ServicesDep) -> VersionText:
+def version(doc_id: str, version: str, services: ServicesDep,
+            who: PrincipalDep) -> VersionText:
     """One version's text: a citation's ``version``, ``start`` and ``end`` open what it quoted."""
+    services.readable(doc_id, who.read)
     return services.history.version(doc_id, version)
 
 
 @router.get("/api/documents/{doc_id:path}/diff", response_model=VersionDiff, tags=["documents"])
-def diff(doc_id: str, services: ServicesDep,
+def diff(doc_id: str, services: ServicesDep, who: PrincipalDep,
          old: str = Query(..., description="The earlier version."),
          new: str | None = Query(None, description="The later version; default: current.")
          ) -> VersionDiff:
     """Two versions compared clause by clause, changed characters marked."""
+    services.readable(doc_id, who.read)
     return services.history.diff(doc_id, old, new)
 
 

@@ -121,7 +121,7 @@ class HybridRetriever:
         as_of: date | None = None, in_force: bool = True, within: set[str] | None = None,
     ) -> RetrievalResult:
         """``as_of``: the day asked about; ``in_force=False``: every document, whatever its
-        validity (``in_force_only`` off does the same unless ``as_of`` is given). ``within``:
+        validity (``in_force_only`` off does the same unless ``as_of`` is given); ``within``:
         the only documents the caller may read (None: every one), a condition applied inside
         Chroma and the BM25 mask like a filter's."""
         mode = mode or self.mode

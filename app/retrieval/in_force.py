@@ -20,7 +20,8 @@ def retrieve_in_force(retriever: HybridRetriever, question: str, filters: Filter
                       in_force: bool = True, within: set[str] | None = None) -> RetrievalResult:
     """The passages of the documents in force; but when the best passage of all is in an
     expired measure that nothing replaced, the question is about it: every document's passages
-    (the answer then says it expired, ``app.answering.validity``).
+    (the answer then says it expired, ``app.answering.validity``). ``within``: the documents
+    the caller may read (None: every one).
 
     Every document is searched first: when no passage found is out of force (most questions),
     that is the answer's retrieval, and the in-force search is not run a second time."""

@@ -21,6 +21,8 @@ _ZH_END = re.compile(rf"[。！？；!?][{_CLOSERS}]*")
 _EN_END = re.compile(rf"[.!?][{_CLOSERS}]*(?=\s+[\"“‘(（A-Z0-9{_CJK}])")
 _ENUMERATOR = re.compile(r"[(（]?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[)）]?\.")
 CJK_RUN = re.compile(rf"[{_CJK}]+")
+# A quoted name or title ("the “i Shenzhen” app", 《…》): names a thing, says nothing of it.
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》|‘[^’]*’")
 _TOKEN = re.compile(r"(?u)\w+")
 
 STOPWORDS = frozenset(

@@ -29,6 +29,7 @@ from app.settings import Settings
 from app.store.chroma import Store
 from app.store.embedding import load_embedding
 from ingest.chunking import PolicyStructureParser
+from ingest.entities import ChunkEntities
 from ingest.sources import SourceFile
 
 
@@ -110,6 +111,7 @@ class BatchWriter:
             self._pipeline = IngestionPipeline(
                 transformations=[
                     PolicyStructureParser(max_chars=self.settings.ingest.chunk_max_chars),
+                    ChunkEntities(),  # once per chunk, so a question is never NER'd against them
                     self.model or load_embedding(self.settings),
                 ],
                 vector_store=self.store.vector_store,

@@ -23,12 +23,13 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from app.answering.answerability import refusal as refused_for
 from app.answering.extractive import Answerer, ExtractiveAnswerer
 from app.answering.generation.budget import PromptBudget
 from app.answering.generation.client import LLMClient, LLMUnavailable
 from app.answering.generation.excerpts import EXCERPT_SENTENCES, excerpts
 from app.answering.generation.grounding import Grounded, Grounder, ground
-from app.answering.generation.prompt import NOT_COVERED, build_messages
+from app.answering.generation.prompt import build_messages
 from app.answering.generation.reasoning import Piece, ThinkSplitter
 from app.models import Answer
 from app.retrieval.hybrid import RetrievalResult
@@ -149,7 +150,7 @@ class GenerativeAnswerer:
                           unsupported=grounded.unsupported, reasoning=reasoning)
         if grounded.not_covered and not grounded.unsupported:
             # The model read the passages and found no answer: a refusal, as extractive gives.
-            refusal = self.extractive.refusal(retrieval, NOT_COVERED)
+            refusal = self.extractive.refusal(retrieval, refused_for("no_passage"))
             refusal.mode, refusal.reasoning = "generate", reasoning
             return refusal
         log.info("generate: no sentence passed the citation check (%d rejected)",

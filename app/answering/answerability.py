@@ -1,0 +1,157 @@
+"""Whether the retrieved passages can answer a question, decided in one place.
+
+A question is refused, with one ``code`` and its message in both languages, when:
+
+- ``place_not_stored``: it names places and no stored document is about any of them (what
+  retrieval reports);
+- ``acronym_unmentioned``: it uses an acronym the nearest passages never write nor spell out;
+- ``kind_not_stated``: the passages on its topic never state the kind of detail it asks for (a
+  "when" question over undated sentences);
+- ``no_passage``: no sentence supports it well enough.
+
+What a question asks for comes from a table of each language's question words (who/谁 → a
+person or an organisation, when/何时 → a date, …): the grammar of the two languages, never the
+wording of particular questions. What a sentence holds comes from the entities a trained NER
+model (spaCy ``en_core_web_sm``, Baidu LAC) found in it at ingest, stored with its chunk.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from app.answering.acronyms import unmentioned
+from app.answering.citations import Sentence
+from app.models import Message, RefusalCode
+from app.retrieval.hybrid import RetrievalResult
+from app.text import has_cjk
+
+__all__ = ["ENTITIES_KEY", "Kind", "Refusal", "asked_kinds", "lacks", "refusal_before_ranking",
+           "sentence_labels"]
+
+# Chunk metadata key of the entities ingest found: JSON [[start, end, label, value?], …], with
+# offsets into the chunk's text (Chroma metadata is flat).
+ENTITIES_KEY = "entities"
+
+
+
+class Kind(Enum):
+    """A kind of detail a question asks for, and the entity labels that supply it."""
+
+    WHO = ("PERSON", "ORG")
+    DATE = ("DATE",)
+    DURATION = ("DATE", "TIME", "NUMBER")
+    MONEY = ("MONEY",)
+    PERCENT = ("PERCENT",)
+    COUNT = ("NUMBER", "MONEY", "PERCENT")
+    PLACE = ("PLACE", "ORG")
+
+
+# The question words of each language. A "when" asks only as an interrogative: before an
+# auxiliary verb or at the end ("When preparing …," is a conjunction).
+_AUX = r"(?:did|does|do|will|would|was|were|is|are|has|have|had|should|must|can|could|shall|may)"
+QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
+    Kind.WHO: re.compile(
+        r"\bwho(?:m|se)?\b(?! (?:is|are) (?:eligible|entitled))|\bwhich (?:[\w-]+ ){0,2}?(?:"
+        r"department|agency|organi[sz]ation|unit|bureau|body|office|authority|institution"
+        r"|company|official|person)s?\b|谁|哪(?:个|些|家|一)(?:部门|单位|机构|组织|企业)|哪家"
+        r"|什么(?:部门|单位|机构)", re.I),
+    Kind.DATE: re.compile(
+        rf"\bwhen (?={_AUX}\b)|\bwhen\s*[?？]|\b(?:what|which|by what) (?:date|year|day|month)s?"
+        r"\b|\bby when\b|\bdeadline\b|何时|什么时候|什么时间|哪(?:一)?(?:年|天|日)|哪个月|几月|几号"
+        r"|截止(?:日期|时间)?(?:是|为)?(?:哪|什么|何)|日期", re.I),
+    Kind.DURATION: re.compile(
+        r"\bhow long\b|\bhow many (?:working |calendar )?(?:days|weeks|months|years)\b"
+        r"|\bwithin what (?:time|period)\b|多久|多长时间|几(?:个)?(?:工作)?(?:天|日|周|月|年)"
+        r"|多少(?:个)?(?:工作)?(?:天|日|周|月|年)", re.I),
+    Kind.MONEY: re.compile(
+        r"\bhow much (?:money|funding)\b|\bcost\b|多少钱|(?:多少|几)[万亿千百]*元", re.I),
+    Kind.PERCENT: re.compile(
+        r"\bwhat (?:share|percentage|percent|proportion|ratio|fraction)\b|\bwhat per ?cent\b"
+        r"|百分之(?:几|多少)|(?:多大|什么)比例|比例是|占比|比重|几成", re.I),
+    Kind.COUNT: re.compile(r"\bhow (?:many|much)\b|多少|几(?=[\u4e00-\u9fff])", re.I),
+    Kind.PLACE: re.compile(
+        r"\bwhere\b|\bwhich (?:city|cities|district|county|province|place|location|site)s?\b"
+        r"|哪里|哪儿|在哪|何地|何处|什么地方|哪(?:个|些|座)(?:城市|区|县|省|地方|地区)", re.I),
+}
+# A narrower kind says all its broader one does: "how much money" needs a sum, not any figure.
+_NARROWER = {Kind.MONEY: Kind.COUNT, Kind.PERCENT: Kind.COUNT, Kind.DURATION: Kind.COUNT}
+# Kinds whose absence refuses (a sentence without a date tells no "when"); the others only
+# weigh a sentence down (a "where" may be answered by a platform no NER labels a place).
+STRICT = frozenset({Kind.DATE, Kind.MONEY, Kind.PERCENT, Kind.COUNT, Kind.DURATION})
+
+
+def asked_kinds(question: str) -> set[Kind]:
+    kinds = {kind for kind, words in QUESTION_WORDS.items() if words.search(question)}
+    return kinds - {_NARROWER[k] for k in kinds if k in _NARROWER}
+
+
+def sentence_labels(sentence: Sentence, question: str) -> set[str] | None:
+    """Labels of the entities in ``sentence`` that the question does not name itself (a date
+    the question gives is no answer to "when"); None when its chunk was stored without NER."""
+    raw = sentence.chunk.metadata.get(ENTITIES_KEY)
+    if not isinstance(raw, str):
+        return None
+    offset = sentence.start - sentence.chunk.start
+    text = sentence.chunk.text
+    labels = set()
+    for start, end, label, *_ in json.loads(raw):
+        inside = start >= offset and end <= offset + len(sentence.text)
+        if inside and text[start:end].strip() not in question:
+            labels.add(label)
+    return labels
+
+
+def lacks(kinds: set[Kind], labels: set[str] | None) -> set[Kind]:
+    """The kinds asked that the sentence holds no entity of (none when it is unknown)."""
+    if labels is None:
+        return set()
+    return {kind for kind in kinds if not labels & set(kind.value)}
+
+
+@dataclass(frozen=True)
+class Refusal:
+    code: RefusalCode
+    message: Message
+
+
+def _names(items: list[str], zh: bool) -> str:
+    return ("、" if zh else ", ").join(items)
+
+
+def refusal(code: RefusalCode, names: list[str] | None = None) -> Refusal:
+    """The refusal of ``code`` in both languages, naming the places or acronyms at fault."""
+    en_names, zh_names = _names(names or [], False), _names(names or [], True)
+    messages = {
+        "no_passage": ("The knowledge base has no passage that answers this question.",
+                       "知识库中没有能回答这个问题的段落。"),
+        "place_not_stored": (f"The knowledge base holds no documents for {en_names}, so it "
+                             "cannot answer this.",
+                             f"知识库中没有关于{zh_names}的文件，无法回答这个问题。"),
+        "acronym_unmentioned": (f"The passages nearest this question never mention {en_names}, "
+                                "so the knowledge base cannot answer it.",
+                                f"与这个问题最相关的段落从未提到{zh_names}，知识库无法回答。"),
+        "kind_not_stated": ("The passages on this topic do not state what the question asks for "
+                            "(such as its date, figure or body), so the knowledge base cannot "
+                            "answer it.", "相关段落没有写明问题所问的内容（如日期、数额或机构），"
+                            "知识库无法回答。"),
+    }
+    en, zh = messages[code]
+    return Refusal(code, Message(en=en, zh=zh))
+
+
+def refusal_before_ranking(question: str, retrieval: RetrievalResult) -> Refusal | None:
+    """A refusal the passages' sentences need not be read for: a place no stored document is
+    about, an acronym the passages never mention."""
+    places = retrieval.places
+    if places.missing and not places.held:
+        return refusal("place_not_stored", places.missing)
+    if missing := unmentioned(question, (h.chunk.text for h in retrieval.hits)):
+        return refusal("acronym_unmentioned", missing)
+    return None
+
+
+def in_language_of(question: str, message: Message) -> str:
+    return message.zh if has_cjk(question) else message.en

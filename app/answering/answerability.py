@@ -26,9 +26,9 @@ from app.answering.acronyms import unmentioned
 from app.answering.citations import Sentence
 from app.models import Message, RefusalCode
 from app.retrieval.hybrid import RetrievalResult
-from app.text import has_cjk
+from app.text import has_cjk, segment
 
-__all__ = ["ENTITIES_KEY", "Kind", "Refusal", "asked_kinds", "lacks", "refusal_before_ranking",
+__all__ = ["ENTITIES_KEY", "Kind", "Refusal", "asked_kinds", "asked_thing", "lacks", "refusal_before_ranking",
            "sentence_labels"]
 
 # Chunk metadata key of the entities ingest found: JSON [[start, end, label, value?], …], with
@@ -41,6 +41,7 @@ class Kind(Enum):
     """A kind of detail a question asks for, and the entity labels that supply it."""
 
     WHO = ("PERSON", "ORG")
+    PERSON = ("PERSON",)
     DATE = ("DATE",)
     DURATION = ("DATE", "TIME", "NUMBER")
     MONEY = ("MONEY",)
@@ -58,6 +59,12 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
         r"department|agency|organi[sz]ation|unit|bureau|body|office|authority|institution"
         r"|company|official|person)s?\b|谁|哪(?:个|些|家|一)(?:部门|单位|机构|组织|企业)|哪家"
         r"|什么(?:部门|单位|机构)", re.I),
+    # "Who is the director", "局长是谁": who holds an office is a person ("who is responsible"
+    # may be a body).
+    Kind.PERSON: re.compile(
+        r"\bwho (?:is|was|are|were) (?:the |its |their |[A-Z][\w-]*'s )(?!(?:one|ones|body"
+        r"|bodies|unit|units|department|organi[sz]ation)\b)|\bname of the person\b"
+        r"|(?<!由)(?<!单位)(?<!部门)(?<!机构)是谁|叫什么名字|姓名", re.I),
     Kind.DATE: re.compile(
         rf"\bwhen (?={_AUX}\b)|\bwhen\s*[?？]|\b(?:what|which|by what) (?:date|year|day|month)s?"
         r"\b|\bby when\b|\bdeadline\b|何时|什么时候|什么时间|哪(?:一)?(?:年|天|日)|哪个月|几月|几号"
@@ -77,15 +84,43 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
         r"|哪里|哪儿|在哪|何地|何处|什么地方|哪(?:个|些|座)(?:城市|区|县|省|地方|地区)", re.I),
 }
 # A narrower kind says all its broader one does: "how much money" needs a sum, not any figure.
-_NARROWER = {Kind.MONEY: Kind.COUNT, Kind.PERCENT: Kind.COUNT, Kind.DURATION: Kind.COUNT}
+_NARROWER = {Kind.MONEY: Kind.COUNT, Kind.PERCENT: Kind.COUNT, Kind.DURATION: Kind.COUNT,
+             Kind.PERSON: Kind.WHO}
 # Kinds whose absence refuses (a sentence without a date tells no "when"); the others only
 # weigh a sentence down (a "where" may be answered by a platform no NER labels a place).
-STRICT = frozenset({Kind.DATE, Kind.MONEY, Kind.PERCENT, Kind.COUNT, Kind.DURATION})
+STRICT = frozenset({Kind.DATE, Kind.MONEY, Kind.PERCENT, Kind.COUNT, Kind.DURATION,
+                    Kind.PERSON})
 
 
 def asked_kinds(question: str) -> set[Kind]:
     kinds = {kind for kind, words in QUESTION_WORDS.items() if words.search(question)}
     return kinds - {_NARROWER[k] for k in kinds if k in _NARROWER}
+
+
+# What is counted ("how many staff positions", "多少名行政编制") or whose holder is asked ("who
+# is the director of", "局长是谁"): a sentence that never names it answers something else.
+_THING_EN = re.compile(
+    r"\b(?:how many|who (?:is|was|are|were) the) ((?:[a-z-]+ ){0,2}?[a-z-]+?)"
+    rf"(?= {_AUX}\b| (?:in|of|per|for|to|at|on|by)\b|\s*[?？]|$)", re.I)
+_THING_ZH = re.compile(r"(?<!哪)(?:多少|几)(?:[个名位项家座条台所批类种次件款只支套处间栋辆架张份篇部])?"
+                       r"([A-Za-z0-9]*[\u4e00-\u9fff]+)")
+_HOLDER_ZH = re.compile(r"([\u4e00-\u9fff]+)(?:是谁|是哪[家个位])")
+
+
+def asked_thing(question: str) -> list[str]:
+    """The words naming what a question counts or whose holder it asks for ([] if neither):
+    an English phrase's head noun; a Chinese phrase's first and last words (it may run on
+    into its clause) and the last two characters of a compound (its head: 发展局局长, 局长)."""
+    if match := _THING_EN.search(question):
+        return [match.group(1).split()[-1]]
+    words: list[str] = []
+    if match := _THING_ZH.search(question):
+        words = segment(match.group(1)).split()
+        words = list(dict.fromkeys([words[0], words[-1]])) if words else []
+    elif match := _HOLDER_ZH.search(question):
+        last = segment(match.group(1)).split()[-1]
+        words = list(dict.fromkeys([last, last[-2:]]))
+    return [w for w in words if len(w) > 1 or not has_cjk(w)]
 
 
 def sentence_labels(sentence: Sentence, question: str) -> set[str] | None:

@@ -23,6 +23,7 @@ from app.answering.answerability import (
     STRICT,
     Refusal,
     asked_kinds,
+    asked_thing,
     in_language_of,
     lacks,
     refusal,
@@ -56,6 +57,8 @@ TITLE_WEIGHT = 0.5
 # and its answer; scaled to the same range so one refusal threshold serves both (dev split).
 CROSSLINGUAL_SCALE = 1.6
 HEADING_PENALTY = 0.7
+# Support added to a sentence holding an entity of each kind the question asks for (dev split).
+KIND_BONUS = 0.1
 _PERCENT_SIGN = re.compile(r"(?<=\d)\s*%")
 
 
@@ -138,7 +141,8 @@ class ExtractiveAnswerer:
         words = [set(self._stems(in_context(s))) for s in sentences]
         titled = self._only_quoted(question, sentences)
         topic = self._topic(retrieval)
-        weights = self._term_weights(question, words, topic)
+        weights = self._term_weights(question, words, topic,
+                                     any(has_cjk(s.text) for s in sentences))
         total = sum(weights.values())
         # The cross-lingual model finds a Chinese question near English sentences that merely
         # share its field ("total investment" near any fund's size): one of the question's own
@@ -147,6 +151,7 @@ class ExtractiveAnswerer:
         own_words = [t for t in weights if not (topic and t <= topic)
                      and any(t & found for found in words)] if scale != 1.0 else []
         kinds = asked_kinds(question)
+        thing = self._thing_terms(question)
         scored: list[Scored] = []
         for sentence, vector, found, cited in zip(sentences, vectors, words, titled, strict=True):
             cosine = scale * float(np.dot(query, vector))
@@ -158,9 +163,15 @@ class ExtractiveAnswerer:
                 support *= WRONG_TYPE_PENALTY
             if is_field(sentence.text) and not kinds:  # a field's value answers no "what/how"
                 support *= WRONG_TYPE_PENALTY
-            missing = lacks(kinds, sentence_labels(sentence, question))
+            labels = sentence_labels(sentence, question)
+            missing = lacks(kinds, labels)
+            named = not thing or any(way <= found for way in thing)
             if missing:
                 support *= STRICT_PENALTY if missing & STRICT else WRONG_TYPE_PENALTY
+            elif kinds and labels and named:  # holds what was asked: likelier the answer
+                support = min(1.0, support + KIND_BONUS)
+            if not named:
+                support *= WRONG_TYPE_PENALTY  # counts, or names the holder of, something else
             if is_heading(sentence):
                 support *= HEADING_PENALTY
             scored.append(Scored(sentence, support, lacking=bool(missing & STRICT)))
@@ -194,6 +205,17 @@ class ExtractiveAnswerer:
             return query, self.crosslingual_vectors(texts), CROSSLINGUAL_SCALE
         return unit(retrieval.query_embedding), self.vectors(texts), 1.0
 
+    def _thing_terms(self, question: str) -> list[frozenset[str]]:
+        """What the question counts or asks the holder of, as ways to name it, each a set of
+        stems a sentence must hold all of: the word itself, or one English rendering of it
+        ("bureau chief" for 局长, not "bureau" alone)."""
+        ways = []
+        for word in asked_thing(question):
+            ways.append(frozenset(self._stems(word)) or frozenset([word]))
+            ways += [frozenset(self._stems(rendering)) for term in english_terms(word)
+                     for rendering in term.english]
+        return [way for way in ways if way]
+
     def _topic(self, retrieval: RetrievalResult) -> set[str]:
         """Stems of what the passages are about as a whole: their documents' titles and the
         places asked about. A question names its document to say where to look; those words
@@ -202,7 +224,8 @@ class ExtractiveAnswerer:
         return set(self._stems(" ".join([*titles, *retrieval.places.held])))
 
     def _term_weights(
-        self, question: str, sentence_words: list[set[str]], topic: set[str] | None = None
+        self, question: str, sentence_words: list[set[str]], topic: set[str] | None = None,
+        chinese_sentences: bool = False,
     ) -> dict[frozenset[str], float]:
         """Inverse sentence frequency of each question word among the candidates: words every
         passage shares (the city, the plan's name) say little about which sentence answers,
@@ -213,13 +236,14 @@ class ExtractiveAnswerer:
         own = english_part(question) if has_cjk(question) else expand_query(question)
         wanted = {frozenset([t]) for t in self._stems(own)}
         # A Chinese word is found as itself (in a Chinese sentence) or as any of its English
-        # renderings; the words the dictionary does not know, as themselves.
+        # renderings; over Chinese sentences, the words the dictionary does not know count too.
         rendered = set()
         for term in english_terms(question):
             rendered.add(term.chinese)
             wanted.add(frozenset([term.chinese, *self._stems(" ".join(term.english))]))
-        wanted |= {frozenset([w]) for w in self._stems(question)
-                   if has_cjk(w) and w not in rendered}
+        if chinese_sentences:
+            wanted |= {frozenset([w]) for w in self._stems(question)
+                       if has_cjk(w) and w not in rendered}
         n = len(sentence_words)
         return {
             term: math.log(1 + n / (1 + sum(bool(term & found) for found in sentence_words)))

@@ -11,6 +11,7 @@ normalised by ``cn2an`` (3.1亿元 is 310,000,000).
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from collections.abc import Sequence
@@ -20,7 +21,7 @@ from typing import Any
 from llama_index.core.schema import BaseNode, TransformComponent
 
 from app.answering.answerability import ENTITIES_KEY
-from app.text import CJK_RUN, sentence_spans
+from app.text import CJK_RUN, figure_values, sentence_spans
 
 __all__ = ["ChunkEntities", "entities_of"]
 
@@ -33,7 +34,8 @@ _SPACY = {"PERSON": "PERSON", "ORG": "ORG", "NORP": "ORG", "GPE": "PLACE", "LOC"
 _LAC = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "TIME": "DATE"}
 # LAC tags a numeral "m" and its measure word "q": "3.1亿" + "元" is a sum, "15" + "%" a share.
 _CHINESE_SHARE = re.compile(r"%|％|百分之|成$")
-_MAGNITUDE = re.compile(r"^([\d.,]+|[〇零一二两三四五六七八九十百千万亿点]+)([万亿千百]*)")
+_FIGURES = {"MONEY", "PERCENT", "NUMBER"}
+CJK_NUMERAL = re.compile(r"[〇零一二两三四五六七八九十]")
 # LAC tags both a date and a span of time TIME: a count of units ("3个月", "15天", "两年") is the
 # span (a year is written with four digits).
 _SPAN_OF_TIME = re.compile(r"[\d一二两三四五六七八九十百几]{1,3}(?:多?个多?(?:月|小时|星期|工作日)"
@@ -67,24 +69,32 @@ def is_chinese(text: str) -> bool:
 
 
 def value_of(figure: str) -> float | None:
-    """The number a figure states, with its Chinese magnitude ("3.1亿元": 310000000.0)."""
-    import cn2an
-
-    match = _MAGNITUDE.match(figure.strip())
-    if match is None:
-        return None
-    try:
-        return float(cn2an.cn2an(match.group(0).replace(",", ""), "smart"))
-    except (ValueError, KeyError, IndexError):
-        return None
+    """The number a figure states, with its magnitude ("3.1亿元": 310000000.0)."""
+    values = figure_values(figure)
+    return values[0] if values else None
 
 
 def _english(texts: Sequence[str]) -> list[list[Entity]]:
     found: list[list[Entity]] = []
     for doc in _spacy().pipe(texts, batch_size=64):
-        found.append([(e.start_char, e.end_char, _SPACY[e.label_]) for e in doc.ents
-                      if e.label_ in _SPACY])
+        ents: list[Entity] = []
+        for e in doc.ents:
+            if e.label_ not in _SPACY:
+                continue
+            label = _SPACY[e.label_]
+            value = value_of(e.text) if label in _FIGURES else None
+            if label == "DATE" and not _concrete(e.text):
+                label = "TIME"  # "the same day", "recently": no date to answer "when" with
+            ents.append((e.start_char, e.end_char, label) if value is None
+                        else (e.start_char, e.end_char, label, value))
+        found.append(ents)
     return found
+
+
+def _concrete(date: str) -> bool:
+    """Whether a date names a point in time: a figure or a month ("December", "2月", "三月")."""
+    return (any(c.isdigit() for c in date) or bool(CJK_NUMERAL.search(date))
+            or any(m.lower() in date.lower() for m in calendar.month_name if m))
 
 
 def _chinese(text: str) -> list[Entity]:
@@ -112,7 +122,9 @@ def _chinese_entities(text: str, words: list[tuple[int, int, str]]) -> list[Enti
         if tag == "TIME" and _SPAN_OF_TIME.fullmatch(text[start:end]):
             found.append((start, end, "TIME"))  # "3个月" is how long, not when
         elif tag in _LAC:
-            found.append((start, end, _LAC[tag]))
+            label = _LAC[tag]
+            concrete = label != "DATE" or _concrete(text[start:end])
+            found.append((start, end, label if concrete else "TIME"))
         elif tag == "m" and any(c.isdigit() or c in "一二两三四五六七八九十百千万亿" for c in
                                 text[start:end]):
             while i + 1 < len(words) and words[i + 1][2] in {"q", "m"} and \

@@ -35,7 +35,7 @@ from ingest.reembed import ensure_store_model
 from ingest.sources import SourceFile, discover, display
 
 # Bump when chunking changes, so that re-ingesting re-chunks every document.
-PIPELINE_VERSION = "3"  # 3: chunks carry their named entities
+PIPELINE_VERSION = "4"  # 4: chunks carry their named entities
 
 
 @dataclass

@@ -28,8 +28,8 @@ from app.models import Message, RefusalCode
 from app.retrieval.hybrid import RetrievalResult
 from app.text import has_cjk, segment
 
-__all__ = ["ENTITIES_KEY", "Kind", "Refusal", "asked_kinds", "asked_thing", "lacks", "refusal_before_ranking",
-           "sentence_labels"]
+__all__ = ["ENTITIES_KEY", "Kind", "Refusal", "asked_kinds", "asked_thing", "lacks",
+           "refusal_before_ranking", "sentence_labels"]
 
 # Chunk metadata key of the entities ingest found: JSON [[start, end, label, value?], …], with
 # offsets into the chunk's text (Chroma metadata is flat).
@@ -50,6 +50,8 @@ class Kind(Enum):
     PLACE = ("PLACE", "ORG")
 
 
+# Chinese measure words: "多少家企业" counts firms.
+_MEASURE = "个名位项家座条台所批类种次件款只支套处间栋辆架张份篇部"
 # The question words of each language. A "when" asks only as an interrogative: before an
 # auxiliary verb or at the end ("When preparing …," is a conjunction).
 _AUX = r"(?:did|does|do|will|would|was|were|is|are|has|have|had|should|must|can|could|shall|may)"
@@ -64,7 +66,8 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
     Kind.PERSON: re.compile(
         r"\bwho (?:is|was|are|were) (?:the |its |their |[A-Z][\w-]*'s )(?!(?:one|ones|body"
         r"|bodies|unit|units|department|organi[sz]ation)\b)|\bname of the person\b"
-        r"|(?<!由)(?<!单位)(?<!部门)(?<!机构)是谁|叫什么名字|姓名", re.I),
+        r"|\bwho (?:heads|leads|chairs|directs|runs)\b"
+        r"|(?<!由)(?<!单位)(?<!部门)(?<!机构)是谁|叫什么名字|姓名|哪位|谁担任", re.I),
     Kind.DATE: re.compile(
         rf"\bwhen (?={_AUX}\b)|\bwhen\s*[?？]|\b(?:what|which|by what) (?:date|year|day|month)s?"
         r"\b|\bby when\b|\bdeadline\b|何时|什么时候|什么时间|哪(?:一)?(?:年|天|日)|哪个月|几月|几号"
@@ -77,7 +80,8 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
         r"\bhow much (?:money|funding)\b|\bcost\b|多少钱|(?:多少|几)[万亿千百]*元", re.I),
     Kind.PERCENT: re.compile(
         r"\bwhat (?:share|percentage|percent|proportion|ratio|fraction)\b|\bwhat per ?cent\b"
-        r"|百分之(?:几|多少)|(?:多大|什么)比例|比例是|占比|比重|几成", re.I),
+        r"|百分之(?:几|多少)|(?:多大|什么)比例|比例是|占比|比重|几成|占[^，。？?]{0,8}(?:多少|几)",
+        re.I),
     Kind.COUNT: re.compile(r"\bhow (?:many|much)\b|多少|几(?=[\u4e00-\u9fff])", re.I),
     Kind.PLACE: re.compile(
         r"\bwhere\b|\bwhich (?:city|cities|district|county|province|place|location|site)s?\b"
@@ -89,11 +93,23 @@ _NARROWER = {Kind.MONEY: Kind.COUNT, Kind.PERCENT: Kind.COUNT, Kind.DURATION: Ki
 # Kinds whose absence refuses (a sentence without a date tells no "when"); the others only
 # weigh a sentence down (a "where" may be answered by a platform no NER labels a place).
 STRICT = frozenset({Kind.DATE, Kind.MONEY, Kind.PERCENT, Kind.COUNT, Kind.DURATION,
-                    Kind.PERSON})
+                    Kind.PERSON, Kind.PLACE})
+# Nouns that denote a sum of money, and the words asking a size: together they ask for a sum
+# ("how large is the fund", "预算是多少"), unless things are counted ("多少家企业获得补贴").
+_MONEY_NOUN = re.compile(
+    r"\b(?:budget|invest(?:ment|ed|s)?|funding|funds?|subsid(?:y|ies)|grants?|costs?|prices?"
+    r"|fees?|fines?|allowances?|rewards?|rent)\b|预算|投资|资金|基金|补贴|补助|费用|经费|罚款|奖励"
+    r"|租金|价格|收费", re.I)
+_SIZE_ASKED = re.compile(r"\bhow (?:much|large|big)\b|\bwhat is the (?:total |annual )?"
+                         r"(?:budget|amount|cost|price|fee|fine)\b|多少|多大|规模|上限|金额", re.I)
+_COUNTED = re.compile(rf"\bhow many\b|(?<!哪)(?:多少|几)[{_MEASURE}]", re.I)
 
 
 def asked_kinds(question: str) -> set[Kind]:
     kinds = {kind for kind, words in QUESTION_WORDS.items() if words.search(question)}
+    if (_MONEY_NOUN.search(question) and _SIZE_ASKED.search(question)
+            and not _COUNTED.search(question) and not kinds & {Kind.PERCENT, Kind.DURATION}):
+        kinds.add(Kind.MONEY)
     return kinds - {_NARROWER[k] for k in kinds if k in _NARROWER}
 
 
@@ -102,8 +118,7 @@ def asked_kinds(question: str) -> set[Kind]:
 _THING_EN = re.compile(
     r"\b(?:how many|who (?:is|was|are|were) the) ((?:[a-z-]+ ){0,2}?[a-z-]+?)"
     rf"(?= {_AUX}\b| (?:in|of|per|for|to|at|on|by)\b|\s*[?？]|$)", re.I)
-_THING_ZH = re.compile(r"(?<!哪)(?:多少|几)(?:[个名位项家座条台所批类种次件款只支套处间栋辆架张份篇部])?"
-                       r"([A-Za-z0-9]*[\u4e00-\u9fff]+)")
+_THING_ZH = re.compile(rf"(?<!哪)(?:多少|几)[{_MEASURE}]?([A-Za-z0-9]*[\u4e00-\u9fff]+)")
 _HOLDER_ZH = re.compile(r"([\u4e00-\u9fff]+)(?:是谁|是哪[家个位])")
 
 
@@ -123,18 +138,21 @@ def asked_thing(question: str) -> list[str]:
     return [w for w in words if len(w) > 1 or not has_cjk(w)]
 
 
-def sentence_labels(sentence: Sentence, question: str) -> set[str] | None:
-    """Labels of the entities in ``sentence`` that the question does not name itself (a date
-    the question gives is no answer to "when"); None when its chunk was stored without NER."""
+def sentence_labels(sentence: Sentence, question: str,
+                    stated: frozenset[float] = frozenset()) -> set[str] | None:
+    """Labels of the entities in ``sentence`` that the question does not state itself (a date
+    the question gives is no answer to "when", nor "310 million yuan" to a question about "the
+    3.1亿元 fund": ``stated`` holds the values of its figures); None when its chunk was stored
+    without NER."""
     raw = sentence.chunk.metadata.get(ENTITIES_KEY)
     if not isinstance(raw, str):
         return None
     offset = sentence.start - sentence.chunk.start
     text = sentence.chunk.text
     labels = set()
-    for start, end, label, *_ in json.loads(raw):
+    for start, end, label, *value in json.loads(raw):
         inside = start >= offset and end <= offset + len(sentence.text)
-        if inside and text[start:end].strip() not in question:
+        if inside and text[start:end].strip() not in question and not set(value) & stated:
             labels.add(label)
     return labels
 

@@ -41,7 +41,7 @@ from app.retrieval.glossary import english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
 from app.settings import AnswerSettings
 from app.store.vectors import QueryTextEmbedder, TextEmbedder, TextVectors, unit
-from app.text import IRREGULAR, QUOTED, content_tokens, has_cjk
+from app.text import IRREGULAR, QUOTED, content_tokens, figure_values, has_cjk
 
 SEMANTIC_WEIGHT = 0.6
 SECOND_SENTENCE_RATIO = 0.9
@@ -57,6 +57,8 @@ TITLE_WEIGHT = 0.5
 # and its answer; scaled to the same range so one refusal threshold serves both (dev split).
 CROSSLINGUAL_SCALE = 1.6
 HEADING_PENALTY = 0.7
+# Least share (by weight) of the question's own words a sentence answering a kind must hold.
+OWN_SHARE = 0.25
 # Support added to a sentence holding an entity of each kind the question asks for (dev split).
 KIND_BONUS = 0.1
 _PERCENT_SIGN = re.compile(r"(?<=\d)\s*%")
@@ -145,13 +147,17 @@ class ExtractiveAnswerer:
                                      any(has_cjk(s.text) for s in sentences))
         total = sum(weights.values())
         # The cross-lingual model finds a Chinese question near English sentences that merely
-        # share its field ("total investment" near any fund's size): one of the question's own
-        # words beyond the documents' titles and places must be there too (of those some
-        # candidate holds: a word none holds tells no sentence from another).
-        own_words = [t for t in weights if not (topic and t <= topic)
-                     and any(t & found for found in words)] if scale != 1.0 else []
+        # share its field ("total investment" near any fund's size), and a sentence holding a
+        # date is no answer to "when" about another event: the question's own words beyond the
+        # documents' titles and places must be there too, for a question asking a kind of
+        # detail a share of them (of those some candidate holds: a word none holds tells no
+        # sentence from another).
         kinds = asked_kinds(question)
+        own_words = [t for t in weights if not (topic and t <= topic)
+                     and any(t & found for found in words)] if scale != 1.0 or kinds else []
+        own_total = sum(weights[t] for t in own_words)
         thing = self._thing_terms(question)
+        stated = frozenset(figure_values(question))
         scored: list[Scored] = []
         for sentence, vector, found, cited in zip(sentences, vectors, words, titled, strict=True):
             cosine = scale * float(np.dot(query, vector))
@@ -159,11 +165,12 @@ class ExtractiveAnswerer:
             overlap = sum(w * (TITLE_WEIGHT if not t & (found - cited) else 1.0)
                           for t, w in weights.items() if t & found) / total if total else 0.0
             support = min(1.0, SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * overlap)
-            if own_words and not any(t & found for t in own_words):
+            own = sum(weights[t] for t in own_words if t & found) / own_total if own_words else 1
+            if own == 0 or (kinds and own < OWN_SHARE):
                 support *= WRONG_TYPE_PENALTY
             if is_field(sentence.text) and not kinds:  # a field's value answers no "what/how"
                 support *= WRONG_TYPE_PENALTY
-            labels = sentence_labels(sentence, question)
+            labels = sentence_labels(sentence, question, stated)
             missing = lacks(kinds, labels)
             named = not thing or any(way <= found for way in thing)
             if missing:

@@ -140,8 +140,22 @@ def _chinese_entities(text: str, words: list[tuple[int, int, str]]) -> list[Enti
     return found
 
 
+# A telephone number, which neither model labels: seven digits or more, with the separators
+# numbers are written with ("0596-2035835", "+86 20 8888 6666") or a trunk prefix; not a
+# span of years nor a plain figure ("19800000 yuan").
+_PHONE = re.compile(r"(?<![\d.])(?:\+\d{1,3}[\s-]?)?(?:\(?\d{2,5}\)?[\s-]{0,2})?\d{3,4}[\s-]?\d{4}"
+                    r"(?![\d.])")
+_YEARS = re.compile(r"^(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d$")
+
+
+def _phones(text: str) -> list[Entity]:
+    return [(m.start(), m.end(), "PHONE") for m in _PHONE.finditer(text)
+            if sum(c.isdigit() for c in m.group(0)) >= 7 and not _YEARS.match(m.group(0))
+            and (m.group(0)[0] in "+0(" or not m.group(0).isdigit())]  # not a mere figure
+
+
 def entities_of(texts: Sequence[str]) -> list[list[Entity]]:
-    """The entities of each text, by the model of its language."""
+    """The entities of each text, by the model of its language, and its telephone numbers."""
     english = [i for i, t in enumerate(texts) if not is_chinese(t)]
     found: list[list[Entity]] = [[] for _ in texts]
     for i, ents in zip(english, _english([texts[i] for i in english]), strict=True):
@@ -149,6 +163,7 @@ def entities_of(texts: Sequence[str]) -> list[list[Entity]]:
     for i, text in enumerate(texts):
         if i not in set(english):
             found[i] = _chinese(text)
+        found[i] += _phones(text)
     return found
 
 

@@ -48,6 +48,7 @@ class Kind(Enum):
     PERCENT = ("PERCENT",)
     COUNT = ("NUMBER", "MONEY", "PERCENT")
     PLACE = ("PLACE", "ORG")
+    PHONE = ("PHONE",)
 
 
 # Chinese measure words: "多少家企业" counts firms.
@@ -67,7 +68,7 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
         r"\bwho (?:is|was|are|were) (?:the |its |their |[A-Z][\w-]*'s )(?!(?:one|ones|body"
         r"|bodies|unit|units|department|organi[sz]ation)\b)|\bname of the person\b"
         r"|\bwho (?:heads|leads|chairs|directs|runs)\b"
-        r"|(?<!由)(?<!单位)(?<!部门)(?<!机构)是谁|叫什么名字|姓名|哪位|谁担任", re.I),
+        r"|(?<!由)(?<!单位)(?<!部门)(?<!机构)是谁|叫什么|姓名|哪位|谁担任", re.I),
     Kind.DATE: re.compile(
         rf"\bwhen (?={_AUX}\b)|\bwhen\s*[?？]|\b(?:what|which|by what) (?:date|year|day|month)s?"
         r"\b|\bby when\b|\bdeadline\b|何时|什么时候|什么时间|哪(?:一)?(?:年|天|日)|哪个月|几月|几号"
@@ -80,8 +81,11 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
         r"\bhow much (?:money|funding)\b|\bcost\b|多少钱|(?:多少|几)[万亿千百]*元", re.I),
     Kind.PERCENT: re.compile(
         r"\bwhat (?:share|percentage|percent|proportion|ratio|fraction)\b|\bwhat per ?cent\b"
-        r"|百分之(?:几|多少)|(?:多大|什么)比例|比例是|占比|比重|几成|占[^，。？?]{0,8}(?:多少|几)",
+        r"|百分之(?:几|多少)|(?:多大|什么)比例|比例是|占比|比重|几成|占[^，。？?]{0,8}(?:多少|几)"
+        r"|的(?:多少|几成)\s*[？?]?\s*$",  # "总投资的多少": a part of a whole
         re.I),
+    Kind.PHONE: re.compile(r"\b(?:phone|telephone|hotline|fax)\b|\bwhat number\b.*\bcall\b"
+                           r"|电话|热线|手机号|传真", re.I),
     Kind.COUNT: re.compile(r"\bhow (?:many|much)\b|多少|几(?=[\u4e00-\u9fff])", re.I),
     Kind.PLACE: re.compile(
         r"\bwhere\b|\bwhich (?:city|cities|district|county|province|place|location|site)s?\b"
@@ -89,11 +93,11 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
 }
 # A narrower kind says all its broader one does: "how much money" needs a sum, not any figure.
 _NARROWER = {Kind.MONEY: Kind.COUNT, Kind.PERCENT: Kind.COUNT, Kind.DURATION: Kind.COUNT,
-             Kind.PERSON: Kind.WHO}
+             Kind.PERSON: Kind.WHO, Kind.DATE: Kind.COUNT, Kind.PHONE: Kind.COUNT}
 # Kinds whose absence refuses (a sentence without a date tells no "when"); the others only
 # weigh a sentence down (a "where" may be answered by a platform no NER labels a place).
 STRICT = frozenset({Kind.DATE, Kind.MONEY, Kind.PERCENT, Kind.COUNT, Kind.DURATION,
-                    Kind.PERSON, Kind.PLACE})
+                    Kind.PERSON, Kind.PLACE, Kind.PHONE})
 # Nouns that denote a sum of money, and the words asking a size: together they ask for a sum
 # ("how large is the fund", "预算是多少"), unless things are counted ("多少家企业获得补贴").
 _MONEY_NOUN = re.compile(
@@ -106,6 +110,7 @@ _COUNTED = re.compile(rf"\bhow many\b|(?<!哪)(?:多少|几)[{_MEASURE}]", re.I)
 
 
 def asked_kinds(question: str) -> set[Kind]:
+    question = question.replace("啥", "什么").replace("咋", "怎么")  # everyday Chinese
     kinds = {kind for kind, words in QUESTION_WORDS.items() if words.search(question)}
     if (_MONEY_NOUN.search(question) and _SIZE_ASKED.search(question)
             and not _COUNTED.search(question) and not kinds & {Kind.PERCENT, Kind.DURATION}):
@@ -122,10 +127,12 @@ _THING_ZH = re.compile(rf"(?<!哪)(?:多少|几)[{_MEASURE}]?([A-Za-z0-9]*[\u4e0
 _HOLDER_ZH = re.compile(r"([\u4e00-\u9fff]+)(?:是谁|是哪[家个位])")
 
 
-def asked_thing(question: str) -> list[str]:
+def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
     """The words naming what a question counts or whose holder it asks for ([] if neither):
     an English phrase's head noun; a Chinese phrase's first and last words (it may run on
     into its clause) and the last two characters of a compound (its head: 发展局局长, 局长)."""
+    if not kinds & {Kind.COUNT, Kind.PERSON, Kind.WHO}:
+        return []
     if match := _THING_EN.search(question):
         return [match.group(1).split()[-1]]
     words: list[str] = []

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from app.answering.citations import Scored
-from app.text import content_tokens, has_cjk
+from app.text import content_tokens, has_cjk, sentence_spans
 
 __all__ = ["answering_clauses"]
 
@@ -40,7 +40,9 @@ def _restates(clause: str, asked: set[str]) -> bool:
 
 def answering_clauses(scored: Scored, question: str) -> Scored:
     """``scored`` quoting its sentence from the first clause the question does not restate;
-    unchanged for an English sentence or when every clause restates the question."""
+    a sentence that only restates the question (a heading, the question asked in an FAQ) is
+    followed by its answer, so the next sentence of its passage is quoted instead. Unchanged
+    for an English sentence."""
     sentence = scored.sentence
     if not has_cjk(sentence.text):
         return scored
@@ -48,10 +50,24 @@ def answering_clauses(scored: Scored, question: str) -> Scored:
     spans = clause_spans(sentence.text)
     first = next((i for i, (s, e) in enumerate(spans)
                   if not _restates(sentence.text[s:e], asked)), None)
-    if not first:  # None: all restate it; 0: nothing to trim
+    if first is None or sentence.text.rstrip().endswith(("？", "?")):
+        return _following(scored)
+    if first == 0:
         return scored
     start = spans[first][0]
     while start < len(sentence.text) and sentence.text[start].isspace():
         start += 1
     trimmed = replace(sentence, start=sentence.start + start, text=sentence.text[start:])
     return replace(scored, sentence=trimmed)
+
+
+def _following(scored: Scored) -> Scored:
+    """``scored`` with the sentence after its own in the passage (itself at a passage's end)."""
+    sentence, chunk = scored.sentence, scored.sentence.chunk
+    after = sentence_spans(chunk.text, sentence.end - chunk.start)
+    if not after:
+        return scored
+    start, end = after[0]
+    following = replace(sentence, start=chunk.start + start, end=chunk.start + end,
+                        text=chunk.text[start:end])
+    return replace(scored, sentence=following)

@@ -21,6 +21,7 @@ import Stemmer
 
 from app.answering.answerability import (
     STRICT,
+    Kind,
     Refusal,
     asked_kinds,
     asked_thing,
@@ -57,6 +58,8 @@ TITLE_WEIGHT = 0.5
 # and its answer; scaled to the same range so one refusal threshold serves both (dev split).
 CROSSLINGUAL_SCALE = 1.6
 HEADING_PENALTY = 0.7
+# Most sentences compared with the question by the embedding model (the best by word overlap).
+SEMANTIC_CANDIDATES = 24
 # Least share (by weight) of the question's own words a sentence answering a kind must hold.
 OWN_SHARE = 0.25
 # Support added to a sentence holding an entity of each kind the question asks for (dev split).
@@ -139,13 +142,24 @@ class ExtractiveAnswerer:
                      if not addresses_reader(s.text)]  # orders to the reader answer nothing
         if not sentences:
             return []
-        query, vectors, scale = self._semantic_space(question, retrieval, sentences)
         words = [set(self._stems(in_context(s))) for s in sentences]
         titled = self._only_quoted(question, sentences)
         topic = self._topic(retrieval)
         weights = self._term_weights(question, words, topic,
                                      any(has_cjk(s.text) for s in sentences))
         total = sum(weights.values())
+        overlaps = [sum(w * (TITLE_WEIGHT if not t & (found - cited) else 1.0)
+                        for t, w in weights.items() if t & found) / total if total else 0.0
+                    for found, cited in zip(words, titled, strict=True)]
+        if len(sentences) > SEMANTIC_CANDIDATES:
+            # Only the sentences sharing most of the question's words are encoded: a long
+            # Chinese passage's sentences, uncached, cost the multilingual model ~5 ms each.
+            keep = sorted(sorted(range(len(sentences)), key=lambda i: -overlaps[i])
+                          [:SEMANTIC_CANDIDATES])
+            sentences = [sentences[i] for i in keep]
+            words = [words[i] for i in keep]
+            overlaps = [overlaps[i] for i in keep]
+        query, vectors, scale = self._semantic_space(question, retrieval, sentences)
         # The cross-lingual model finds a Chinese question near English sentences that merely
         # share its field ("total investment" near any fund's size), and a sentence holding a
         # date is no answer to "when" about another event: the question's own words beyond the
@@ -156,14 +170,13 @@ class ExtractiveAnswerer:
         own_words = [t for t in weights if not (topic and t <= topic)
                      and any(t & found for found in words)] if scale != 1.0 or kinds else []
         own_total = sum(weights[t] for t in own_words)
-        thing = self._thing_terms(question)
+        thing = self._thing_terms(question, kinds)
         stated = frozenset(figure_values(question))
         scored: list[Scored] = []
-        for sentence, vector, found, cited in zip(sentences, vectors, words, titled, strict=True):
+        for sentence, vector, found, overlap in zip(sentences, vectors, words, overlaps,
+                                                    strict=True):
             cosine = scale * float(np.dot(query, vector))
             semantic = max(0.0, (cosine - self.semantic_floor) / (1 - self.semantic_floor))
-            overlap = sum(w * (TITLE_WEIGHT if not t & (found - cited) else 1.0)
-                          for t, w in weights.items() if t & found) / total if total else 0.0
             support = min(1.0, SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * overlap)
             own = sum(weights[t] for t in own_words if t & found) / own_total if own_words else 1
             if own == 0 or (kinds and own < OWN_SHARE):
@@ -212,12 +225,12 @@ class ExtractiveAnswerer:
             return query, self.crosslingual_vectors(texts), CROSSLINGUAL_SCALE
         return unit(retrieval.query_embedding), self.vectors(texts), 1.0
 
-    def _thing_terms(self, question: str) -> list[frozenset[str]]:
+    def _thing_terms(self, question: str, kinds: set[Kind]) -> list[frozenset[str]]:
         """What the question counts or asks the holder of, as ways to name it, each a set of
         stems a sentence must hold all of: the word itself, or one English rendering of it
         ("bureau chief" for 局长, not "bureau" alone)."""
         ways = []
-        for word in asked_thing(question):
+        for word in asked_thing(question, kinds):
             ways.append(frozenset(self._stems(word)) or frozenset([word]))
             ways += [frozenset(self._stems(rendering)) for term in english_terms(word)
                      for rendering in term.english]

@@ -59,7 +59,7 @@ TITLE_WEIGHT = 0.5
 CROSSLINGUAL_SCALE = 1.6
 HEADING_PENALTY = 0.7
 # Most sentences compared with the question by the embedding model (the best by word overlap).
-SEMANTIC_CANDIDATES = 24
+SEMANTIC_CANDIDATES = 8
 # Least share (by weight) of the question's own words a sentence answering a kind must hold.
 OWN_SHARE = 0.25
 # Support added to a sentence holding an entity of each kind the question asks for (dev split).

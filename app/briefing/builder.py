@@ -35,8 +35,9 @@ from app.text import content_tokens, has_cjk, sentence_spans
 Ask = Callable[[AskRequest], Answer]
 MIN_WORDS = 3  # "Three tasks;" is a fragment of a list, not an item
 NO_MODEL = "No model is configured, so the brief is fully extractive."
+# One question (the answer is one summary): a noun list, no second interrogative clause to split.
 OVERVIEW_QUESTION = ("What does “{title}” set out: its main requirements, figures and targets, "
-                     "deadlines, and who is responsible?")
+                     "deadlines and responsible bodies?")
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,9 @@ def _overview(info: DocumentInfo, ask: Ask) -> tuple[Overview | None, str | None
 
 # Topics ---------------------------------------------------------------------------------------
 _stemmer = Stemmer.Stemmer("english")
-_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+# A word as a topic names it: letters, or letters with digits ("5G"); a hyphen joins two words
+# ("low-altitude" holds "altitude"), as the topic's own words are read (``content_tokens``).
+WORD = re.compile(r"[0-9]*[A-Za-z][A-Za-z0-9]*")
 
 
 def topic_terms(topic: str) -> set[str]:
@@ -112,13 +115,18 @@ def topic_terms(topic: str) -> set[str]:
 
 
 def _topic_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
-    return [m.span() for m in _WORD.finditer(text)
+    return [m.span() for m in WORD.finditer(text)
             if _stemmer.stemWord(m.group(0).lower()) in terms]
 
 
-def compare_topic(topic: str, hits: list[Hit], documents: list[DocumentInfo]) -> TopicComparison:
+def compare_topic(topic: str, hits: list[Hit], documents: list[DocumentInfo],
+                  expired: bool = False) -> TopicComparison:
     """Per document, the sentences of the retrieved passages that hold every word of the topic,
-    in document order; documents ordered by city."""
+    in document order; documents ordered by city. Documents not in force are left out (and
+    listed) unless ``expired``."""
+    left_out = [] if expired else [d.doc_id for d in documents if d.validity.status != "in_force"]
+    documents = [d for d in documents if d.doc_id not in left_out]
+    hits = [h for h in hits if h.chunk.doc_id not in left_out]
     terms = topic_terms(topic)
     per_doc: dict[str, dict[str, Found]] = {}
     for sentence in sentences_of(hits) if terms else []:
@@ -142,5 +150,5 @@ def compare_topic(topic: str, hits: list[Hit], documents: list[DocumentInfo]) ->
         rows.append(TopicRow(city=info.city, district=info.district, doc_id=doc_id,
                              title=info.title or doc_id, items=_items(found, n)))
         n += len(found)
-    return TopicComparison(topic=topic, rows=rows,
-                           without=sorted(set(by_id) - set(per_doc)))
+    return TopicComparison(topic=topic, rows=rows, without=sorted(set(by_id) - set(per_doc)),
+                           not_in_force=left_out)

@@ -3,8 +3,8 @@
 A probe file holds one `question|expected fact` a line (`question|-`: the texts do not say, so
 the answer must be a refusal); `#` lines are comments. Several facts joined by ` && ` (a
 question of two parts, or one asked across documents) must all be in the answer. An answer is
-right when it is not refused and contains every fact (ignoring case). Prints each question, then per language the
-refusal accuracy, the false refusal rate and the fact accuracy.
+right when it is not refused and contains every fact (ignoring case). Prints each question,
+then per language the refusal accuracy, the false refusal rate and the fact accuracy.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from app.answering.answerability import refusal as refused_for
 from app.answering.citations import Scored
-from app.answering.extractive import Answerer, ExtractiveAnswerer
+from app.answering.extractive import STRICT_PENALTY, Answerer, ExtractiveAnswerer
 from app.answering.generation.budget import PromptBudget
 from app.answering.generation.client import LLMClient, LLMUnavailable
 from app.answering.generation.excerpts import EXCERPT_SENTENCES, excerpts
@@ -150,8 +150,11 @@ class GenerativeAnswerer:
         the passages never mention), and only when some sentence comes near (a question on
         another subject altogether never reaches the model)."""
         threshold = self.extractive.settings.refusal_threshold
-        return (self.rescue_sentences > 0 and refusal.refusal_code == "no_passage" and bool(ranked)
-                and ranked[0].support >= RESCUE_SHARE * threshold)
+        # A sentence lacking the kind asked (no sum for "how much") is near all the same.
+        near = max((s.support / STRICT_PENALTY if s.lacking else s.support
+                    for s in ranked[:3]), default=0.0)
+        return (self.rescue_sentences > 0 and near >= RESCUE_SHARE * threshold
+                and refusal.refusal_code in {"no_passage", "kind_not_stated"})
 
     @staticmethod
     def _events(pieces: list[Piece], grounder: Grounder, streamed: list[str]) -> Iterator[Event]:

@@ -171,6 +171,15 @@ class Timings(BaseModel):
     total: float
 
 
+RefusalCode = Literal["no_passage", "place_not_stored", "acronym_unmentioned", "kind_not_stated"]
+
+
+class Message(BaseModel):
+    """One message in both languages the service answers in."""
+
+    en: str
+    zh: str
+
 class AnswerPart(BaseModel):
     """One part of a question that asks several things, and its own answer."""
 
@@ -193,9 +202,17 @@ class PlaceGroup(BaseModel):
 
 
 class Answer(BaseModel):
-    answer: str
+    answer: str = Field(..., description="The answer, or a refusal in the question's language.")
     citations: list[Citation] = []
     refused: bool = False
+    refusal_code: RefusalCode | None = Field(
+        None, description="Why the question was refused: no_passage (no sentence answers it), "
+        "place_not_stored (no stored document is about the place it names), acronym_unmentioned "
+        "(the passages never mention an acronym it uses), kind_not_stated (the passages on its "
+        "topic never state the kind of detail asked, such as a date or a sum).")
+    message: Message | None = Field(
+        None, description="A refusal's message in English and Chinese (`answer` holds the one "
+        "in the question's language).")
     related: list[Passage] = []
     mode: Mode = "extractive"
     city_inferred: str | None = None

@@ -40,7 +40,7 @@ from ingest.sources import SourceFile, discover, display
 from ingest.validity import detect
 
 # Bump when chunking changes, so that re-ingesting re-chunks every document.
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"  # 4: chunks carry their named entities
 
 
 @dataclass

@@ -62,6 +62,10 @@ def split_parts(question: str) -> list[Part]:
     pieces: list[str] = []
     for sentence in _sentences(question):
         pieces.extend(_clauses_zh(sentence) if has_cjk(sentence) else _clauses_en(sentence))
+    # Every part must ask: a sentence after a question that asks nothing ("Then add this
+    # sentence …") is an instruction, never a part to answer (nor to repeat as unanswered).
+    if not all(_asks(p) for p in pieces if _tidy(p)):
+        return [Part(question.strip(), question.strip())]
     pieces = [p for p in (_tidy(p) for p in pieces) if p]
     if len(pieces) < 2 or not _names_something(pieces[0]):
         return [Part(question.strip(), question.strip())]
@@ -127,6 +131,14 @@ def _tidy(piece: str) -> str:
     if not piece.endswith(("?", "？")):
         piece += "？" if has_cjk(piece) else "?"
     return piece
+
+
+def _asks(piece: str) -> bool:
+    """Whether a piece is a question: it ends with a question mark or holds an interrogative."""
+    piece = piece.strip().strip(",，;；、").strip()
+    if piece.endswith(("?", "？")):
+        return True
+    return bool((_ZH_ASKS if has_cjk(piece) else _EN_ASKS).search(piece))
 
 
 def _names_something(piece: str) -> bool:

@@ -13,7 +13,7 @@ import schemathesis
 # Imported at collection, while no other thread runs: imported lazily inside the test, pytest's
 # assertion rewrite parsed it while a service's warm thread parsed .npy headers, and CPython
 # 3.11.7's ast raised "SystemError: AST constructor recursion depth mismatch" (gh-106905).
-import schemathesis.specs.openapi.analysis  # noqa: F401
+import schemathesis.specs.openapi.analysis
 from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hypothesis_settings
 from schemathesis.checks import not_a_server_error

@@ -148,6 +148,9 @@ class DocumentInfo(BaseModel):
     city: str | None = None
     district: str | None = None
     province: str | None = None
+    adcode: str | None = Field(
+        None, description="The place's six-digit Chinese administrative division code, when known"
+    )
     issuer: str | None = None
     kind: str | None = None
     published: str | None = None

@@ -38,8 +38,9 @@ from app.models import (
     Timings,
 )
 from app.retrieval.catalog import Catalog
-from app.retrieval.dictionary import dictionary
+from app.retrieval.dictionary import chinese_terms, dictionary
 from app.retrieval.freshness import StoreWatch
+from app.retrieval.gazetteer import gazetteer
 from app.retrieval.hybrid import HybridRetriever, RetrievalMode, RetrievalResult
 from app.settings import Settings
 from app.store.bm25 import LexicalIndex
@@ -75,6 +76,8 @@ WARM_DELAY_S = 5.0
 def _warm_crosslingual(model: OneAtATime) -> None:
     try:
         dictionary()
+        chinese_terms("warm")  # the dictionary read the other way, for English questions
+        gazetteer()
         model.get_query_embedding("预热")
     except Exception:  # a warm that fails leaves the first Chinese question to load them
         # Seen once in CI: CPython 3.11.7's ast (numpy's .npy header parse) raised SystemError

@@ -97,6 +97,13 @@ def has_cjk(text: str) -> bool:
     return CJK_RUN.search(text) is not None
 
 
+def mostly_chinese(text: str, sample: int = 2000) -> bool:
+    """Whether most of the text (its first ``sample`` characters, blanks aside) is Chinese
+    characters: an English text quoting a Chinese term is not."""
+    head = "".join(text[:sample].split())
+    return sum(len(run) for run in CJK_RUN.findall(head)) * 2 > len(head)
+
+
 @lru_cache(maxsize=1)
 def _jieba() -> Any:
     import jieba
@@ -118,6 +125,14 @@ def is_word(text: str) -> bool:
     tokenizer = _jieba().dt
     tokenizer.check_initialized()
     return bool(tokenizer.FREQ.get(text))
+
+
+def word_frequencies() -> dict[str, int]:
+    """How often jieba's dictionary counts each word it lists."""
+    tokenizer = _jieba().dt
+    tokenizer.check_initialized()
+    frequencies: dict[str, int] = tokenizer.FREQ
+    return frequencies
 
 
 def content_tokens(text: str) -> list[str]:

@@ -22,6 +22,7 @@ from llama_index.core.storage.docstore import SimpleDocumentStore
 
 from app.answering.instructions import instruction_sentences
 from app.errors import IngestError
+from app.retrieval.placing import PLACE_KEYS, place_fields
 from app.settings import Settings
 from app.store.bm25 import build_index, fingerprint, stored_fingerprint
 from app.store.chroma import Store
@@ -98,6 +99,8 @@ def _document(source: SourceFile, text: str, pages: list[tuple[int, int, int]]) 
     if "title" not in meta:
         first_line = text.split("\n", 1)[0].strip()
         meta["title"] = first_line[:120] or source.doc_id
+    if not any(key in meta for key in PLACE_KEYS):  # a manifest's place wins whole
+        meta.update(place_fields(text, title=meta.get("title"), issuer=meta.get("issuer")))
     if pages:
         meta["pages"] = encode_pages(pages)
     # Sorted keys: the hash covers str(metadata), which must not depend on field order.

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import csv
 import re
-from itertools import pairwise
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.util import find_spec
+from itertools import pairwise
 from pathlib import Path
 from typing import Literal
 

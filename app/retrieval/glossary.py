@@ -1,4 +1,4 @@
-"""Queries in the texts' words (the texts are English).
+"""Queries in the texts' words, English and Chinese.
 
 A Chinese question is rendered in English: the pinyin names of the places it names (from the
 gazetteer) and, for its other words, the senses a general Chinese-English
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from app.retrieval.dictionary import english_terms
+from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.gazetteer import broadest, gazetteer
 from app.text import CJK_RUN, has_cjk
 
@@ -48,3 +48,16 @@ def english_part(query: str) -> str:
     # Place names in pinyin: the dictionary knows the big cities only.
     places = [broadest(c).english for _, _, c in gazetteer().chinese_mentions(query)]
     return " ".join([*_LATIN.findall(CJK_RUN.sub(" ", query)), *dict.fromkeys(places)])
+
+
+def lexical_query(query: str, chinese_texts: bool) -> str:
+    """What BM25 searches for: a Chinese question's own words (the Chinese texts' words) and
+    its English rendering (the English texts'); an English question's words, and, when the
+    store holds Chinese texts, its words and places rendered in Chinese."""
+    if has_cjk(query):
+        return f"{query} {expand_query(query)}"
+    expanded = expand_query(query)
+    if not chinese_texts:
+        return expanded
+    places = [broadest(c).short for _, _, c in gazetteer().english_mentions(query)]
+    return " ".join([expanded, *places, *chinese_terms(query)])

@@ -20,14 +20,14 @@ from app.models import Filters
 from app.retrieval.catalog import Catalog
 from app.retrieval.filters import all_of, metadata_filters, scope_filter
 from app.retrieval.found import Found
-from app.retrieval.glossary import expand_query
+from app.retrieval.glossary import expand_query, lexical_query
 from app.retrieval.places import PlaceInference
 from app.store.bm25 import LexicalIndex
 from app.store.chroma import Store
 from app.store.chroma_requests import allowed_doc_ids
 from app.store.records import Chunk
 from app.store.vectors import TextVectors, unit
-from app.text import has_cjk
+from app.text import has_cjk, mostly_chinese
 
 RetrievalMode = Literal["hybrid", "dense", "bm25"]
 
@@ -124,9 +124,10 @@ class HybridRetriever:
             and (filters is None or (filters.city is None and filters.doc_id is None))
         )
         search_text = expand_query(query)
+        lexical_text = lexical_query(query, self.lexical.holds_chinese)
         # BM25 scores the question while it is encoded (both free the GIL): on 2 cores they
         # overlap, ~2 ms of a ~13 ms question at 100k chunks.
-        lexical = (_LEXICAL_POOL.submit(self.lexical.score, search_text)
+        lexical = (_LEXICAL_POOL.submit(self.lexical.score, lexical_text)
                    if mode in ("hybrid", "bm25") else None)
         embedding = self.embedder.get_query_embedding(search_text)
         found = Found(embedding, lexical.result() if lexical else None)
@@ -135,9 +136,10 @@ class HybridRetriever:
             scope = scope_filter(places.doc_ids)
             overall, inside = self._dense_scoped(embedding, conditions, scope, places.doc_ids,
                                                  mode, found)
-            rankings += self._rankings(search_text, inside, [*conditions, scope], mode, found)
+            rankings += self._rankings(lexical_text, inside, [*conditions, scope], mode, found)
             # Elsewhere, only passages that name the place themselves, at their overall rank.
-            for weight, ranking in self._rankings(search_text, overall, conditions, mode, found):
+            for weight, ranking in self._rankings(lexical_text, overall, conditions, mode,
+                                                  found):
                 kept = [
                     cid
                     if found.chunks[cid].doc_id not in places.doc_ids
@@ -152,11 +154,13 @@ class HybridRetriever:
                 if mode in ("hybrid", "dense")
                 else None
             )
-            rankings += self._rankings(search_text, dense, conditions, mode, found)
+            rankings += self._rankings(lexical_text, dense, conditions, mode, found)
         crosslingual: list[float] = []
-        if self.crosslingual is not None and has_cjk(query):
+        if self.crosslingual is not None and (chinese := has_cjk(query)
+                                              or self.lexical.holds_chinese):
             crosslingual = self.crosslingual.get_query_embedding(query)
-            rankings.append(self._crosslingual_ranking(crosslingual, rankings, found))
+            rankings.append(self._crosslingual_ranking(crosslingual, rankings, found,
+                                                       only_chinese=not chinese))
         fused = reciprocal_rank_fusion(rankings, self.rrf_k)[:top_k]
         scores = self._cosines(fused, found)
         hits = [Hit(found.chunks[cid], scores[cid], rank)
@@ -164,13 +168,18 @@ class HybridRetriever:
         return RetrievalResult(query, hits, places, embedding, crosslingual)
 
     def _crosslingual_ranking(
-        self, query_vector: list[float], rankings: list[Ranking], found: Found
+        self, query_vector: list[float], rankings: list[Ranking], found: Found,
+        only_chinese: bool = False,
     ) -> Ranking:
         """The passages the other rankings found (filtered and scoped as they are), ranked by
         the multilingual model's similarity to the question in its own words: a dictionary's
-        rendering misses new coinages (数智化) and picks wrong senses."""
+        rendering misses new coinages (数智化) and picks wrong senses, and the stored English
+        model cannot read Chinese passages. For an English question (``only_chinese``) only
+        the Chinese passages are ranked so: the English model ranks English ones better."""
         assert self.crosslingual_vectors is not None
         pool = list(dict.fromkeys(cid for _, ranking in rankings for cid in ranking if cid))
+        if only_chinese:
+            pool = [cid for cid in pool if _chinese(found.chunks[cid])]
         if not pool:
             return (self.crosslingual_weight, [])
         question = unit(query_vector)
@@ -273,6 +282,14 @@ class HybridRetriever:
         for cid, vector in self.store.get_vectors(missing).items():
             found.cosines[cid] = found.cosine(vector)
         return {cid: found.cosines.get(cid, 0.0) for cid in chunk_ids}
+
+
+def _chinese(chunk: Chunk) -> bool:
+    """A Chinese passage: by the language ingest recorded, else by its characters."""
+    language = chunk.metadata.get("language")
+    if isinstance(language, str) and language:
+        return language.lower().startswith("zh")
+    return mostly_chinese(chunk.text)
 
 
 _LEXICAL_POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="bm25")

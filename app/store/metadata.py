@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 
 # Fields a manifest may set, as text.
 TEXT_FIELDS = frozenset(
-    {"title", "city", "district", "province", "issuer", "kind", "published", "language"}
+    {"title", "city", "district", "province", "adcode", "issuer", "kind", "published", "language"}
 )
 # Written by ingest itself; checked all the same, since an offset of the wrong type would be a 500.
 COUNT_FIELDS = frozenset({"page", "paragraph", "chunks", "chunk"})

@@ -16,6 +16,7 @@ DOCUMENT_FIELDS = (
     "city",
     "district",
     "province",
+    "adcode",
     "issuer",
     "kind",
     "published",

@@ -21,6 +21,7 @@ _ZH_END = re.compile(rf"[。！？；!?][{_CLOSERS}]*")
 _EN_END = re.compile(rf"[.!?][{_CLOSERS}]*(?=\s+[\"“‘(（A-Z0-9{_CJK}])")
 _ENUMERATOR = re.compile(r"[(（]?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[)）]?\.")
 CJK_RUN = re.compile(rf"[{_CJK}]+")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 _TOKEN = re.compile(r"(?u)\w+")
 
 STOPWORDS = frozenset(
@@ -98,10 +99,12 @@ def has_cjk(text: str) -> bool:
 
 
 def mostly_chinese(text: str, sample: int = 2000) -> bool:
-    """Whether most of the text (its first ``sample`` characters, blanks aside) is Chinese
-    characters: an English text quoting a Chinese term is not."""
-    head = "".join(text[:sample].split())
-    return sum(len(run) for run in CJK_RUN.findall(head)) * 2 > len(head)
+    """Whether the text (its first ``sample`` characters) is written in Chinese: more Chinese
+    characters than Latin letters, digits and signs aside (an English text quoting a Chinese
+    term is not; a Chinese contact line full of phone numbers is)."""
+    head = text[:sample]
+    chinese = sum(len(run) for run in CJK_RUN.findall(head))
+    return chinese > 0 and chinese >= len(_LATIN_LETTER.findall(head))
 
 
 @lru_cache(maxsize=1)

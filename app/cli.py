@@ -14,8 +14,10 @@ from importlib.metadata import entry_points
 import httpx
 from pydantic import ValidationError
 
-from app.errors import PolicyKBError, describe_validation
+from app.errors import PolicyKBError, describe_validation, message_zh
+from app.running_service import with_running_model
 from app.settings import Settings, describe_settings
+from app.text import has_cjk
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,10 +56,16 @@ def main(argv: list[str] | None = None) -> int:
         where = "_".join(str(p) for p in first["loc"]).upper()
         print(f"policykb: error: setting POLICYKB_{where}: {first['msg']}", file=sys.stderr)
         return 2
+    if args.command != "serve":
+        # `policykb ask --mode generate` in a second terminal uses the model `make run` started.
+        settings = with_running_model(settings)
     try:
         return int(args.handler(args, settings))
     except PolicyKBError as exc:
-        print(f"policykb: error: {exc.message}", file=sys.stderr)
+        asked = (getattr(args, name, None) for name in ("question", "query", "topic"))
+        chinese = any(isinstance(text, str) and has_cjk(text) for text in asked)
+        message = message_zh(exc.code, exc.message) if chinese else exc.message
+        print(f"policykb: error: {message}", file=sys.stderr)
         return 1
     except ValidationError as exc:  # an argument the request models refuse (a lone surrogate)
         print(f"policykb: error: {describe_validation(exc.errors())}", file=sys.stderr)

@@ -6,11 +6,13 @@ import argparse
 import os
 import sys
 import textwrap
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from app.errors import InputError
 from app.models import Answer, AskRequest, Filters, SearchRequest, SearchResponse
+from app.running_service import published
 from app.settings import Settings
 
 Subparsers = Any  # argparse's _SubParsersAction is private
@@ -19,16 +21,29 @@ Subparsers = Any  # argparse's _SubParsersAction is private
 def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--city", help="only passages of this city or district")
     parser.add_argument("--doc-id", help="only passages of this document")
+    parser.add_argument("--issuer", help="only documents whose issuer contains this")
+    parser.add_argument("--language", help="only documents in this language (zh, en)")
     parser.add_argument("--year-from", type=int)
     parser.add_argument("--year-to", type=int)
     parser.add_argument("--top-k", type=int, help="passages to retrieve")
+    parser.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD",
+                        help="from the documents in force on this day (default: today)")
     parser.add_argument("--json", action="store_true", help="print the JSON response")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
 
 
 def _filters(args: argparse.Namespace) -> Filters | None:
     values = {
         "city": args.city,
         "doc_id": args.doc_id,
+        "issuer": args.issuer,
+        "language": args.language,
         "year_from": args.year_from,
         "year_to": args.year_to,
     }
@@ -52,6 +67,8 @@ def register(sub: Subparsers) -> None:
                            "a topic compared across documents")
     brief.add_argument("doc_id", nargs="?", help="the document to brief")
     brief.add_argument("--topic", help="compare this topic across documents instead")
+    brief.add_argument("--expired", action="store_true",
+                       help="with --topic: also documents no longer in force")
     brief.add_argument("--format", choices=["md", "docx", "html"], default="md")
     brief.add_argument("--out", type=Path, help="write to FILE (needed for docx)")
     brief.add_argument("--json", action="store_true", help="print the JSON response")
@@ -80,7 +97,10 @@ def format_answer(answer: Answer) -> str:
         where = " > ".join(x for x in (c.city or "", c.section) if x)
         page = f", p. {c.page}" if c.page else ""
         place = f", {where}" if where else ""
-        lines.append(f"[{c.n}] {c.title}{page}  ({c.doc_id} {c.start}-{c.end}{place})")
+        status = f" [{c.status_note}]" if c.status_note else ""
+        version = f"@{c.version}" if c.version else ""
+        lines.append(f"[{c.n}] {c.title}{page}{status}  ({c.doc_id}{version} "
+                     f"{c.start}-{c.end}{place})")
         lines.append(textwrap.indent(textwrap.fill(f"“{c.quote}”", 96), "    "))
     if answer.refused and answer.related:
         lines.append("Nearest passages:")
@@ -93,7 +113,8 @@ def format_answer(answer: Answer) -> str:
 
 def _run_ask(args: argparse.Namespace, settings: Settings) -> int:
     request = AskRequest(
-        question=args.question, filters=_filters(args), top_k=args.top_k, mode=args.mode
+        question=args.question, filters=_filters(args), top_k=args.top_k, mode=args.mode,
+        as_of=args.as_of,
     )
     answer = _services(settings).ask(request)
     print(answer.model_dump_json(indent=2) if args.json else format_answer(answer))
@@ -109,7 +130,8 @@ def format_search(response: SearchResponse) -> str:
 
 
 def _run_search(args: argparse.Namespace, settings: Settings) -> int:
-    request = SearchRequest(query=args.query, filters=_filters(args), top_k=args.top_k)
+    request = SearchRequest(query=args.query, filters=_filters(args), top_k=args.top_k,
+                            as_of=args.as_of)
     response = _services(settings).search(request)
     print(response.model_dump_json(indent=2) if args.json else format_search(response))
     return 0
@@ -143,7 +165,8 @@ def _run_brief(args: argparse.Namespace, settings: Settings) -> int:
     if problem:
         return _fail(problem)
     services = _services(settings)
-    what = services.compare(args.topic) if args.topic is not None else services.brief(args.doc_id)
+    what = (services.compare(args.topic, args.expired) if args.topic is not None
+            else services.brief(args.doc_id))
     data = (what.model_dump_json(indent=2) + "\n").encode() if args.json \
         else export(what, args.format)
     if args.out is None:
@@ -170,13 +193,15 @@ def _run_serve(args: argparse.Namespace, settings: Settings) -> int:
         # Built before the server starts, so a store the service cannot read (e.g. vectors of
         # another embedding model) stops `serve` with one line and exit 1, not a traceback.
         services = _services(settings)
-        uvicorn.run(create_app(settings, services), host=host, port=port, log_level="info")
+        with published(settings, host, port):
+            uvicorn.run(create_app(settings, services), host=host, port=port, log_level="info")
         return 0
     if settings.chroma.mode != "http":
         # Each worker would hold its own embedded Chroma on one directory: only one process
         # may write it, and a reader's copy of the index goes stale (README 'Scaling out').
         raise InputError("--workers above 1 needs a Chroma server (POLICYKB_CHROMA_MODE=http)")
     # Each worker process builds the app from the same environment (Settings()).
-    uvicorn.run("app.http.factory:create_app", factory=True, host=host, port=port,
-                workers=args.workers, log_level="info")
+    with published(settings, host, port):
+        uvicorn.run("app.http.factory:create_app", factory=True, host=host, port=port,
+                    workers=args.workers, log_level="info")
     return 0

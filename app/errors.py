@@ -1,8 +1,9 @@
 """policykb's errors: what went wrong, named for the person who has to act on it.
 
 Every error policykb raises on purpose derives from ``PolicyKBError``; one handler in
-``app.http.factory`` maps them to ``{"error": {"code", "message"}}`` with the status below, and
-the CLI prints the message on one line and exits non-zero.
+``app.http.factory`` maps them to ``{"error": {"code", "message", "messages": {"en", "zh"}}}``
+(``error_body``: ``message`` in the asker's language) with the status below, and the CLI prints
+the message on one line and exits non-zero. ``MESSAGES_ZH`` says each code in Chinese.
 
     PolicyKBError                     500  (never raised directly)
     ├── InputError                    422  the request itself is wrong
@@ -26,7 +27,9 @@ the CLI prints the message on one line and exits non-zero.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Literal
+
+Language = Literal["en", "zh"]
 
 
 class PolicyKBError(Exception):
@@ -120,3 +123,43 @@ def describe_validation(errors: Iterable[Mapping[str, Any]]) -> str:
 
 class EmbeddingModelMismatch(ServiceUnavailable):
     code = "embedding_model_mismatch"
+
+
+# What each code tells a Chinese reader, and whether the English message follows in brackets:
+# it does where it names the value or field at fault (a city, a limit, a file), which a fixed
+# sentence cannot. A code missing here gets the generic sentence and the English detail.
+MESSAGES_ZH: dict[str, tuple[str, bool]] = {
+    "internal_error": ("服务内部出错，请稍后重试；如果问题持续，请联系管理员。", False),
+    "invalid_request": ("请求不符合接口要求", True),
+    "empty_question": ("问题为空，请输入一个问题。", False),
+    "question_too_long": ("问题过长，请缩短后重试", True),
+    "invalid_filter": ("筛选条件无效", True),
+    "invalid_top_k": ("返回段落数（top_k）超出允许范围", True),
+    "no_user_message": ("请求中没有用户消息（role 为 user 的消息）。", False),
+    "malformed_body": ("请求体不是有效的 UTF-8 JSON", True),
+    "document_not_found": ("知识库中没有这份文件", True),
+    "store_busy": ("另一个写入任务（导入或删除）正在进行，请稍后重试", True),
+    "ingest_failed": ("文件导入失败", True),
+    "unsupported_format": ("不支持这种文件格式", True),
+    "unreadable_file": ("无法读取这个文件", True),
+    "service_unavailable": ("服务暂不可用：无法连接知识库存储或模型", True),
+    "embedding_model_mismatch": (
+        "知识库的向量由另一个嵌入模型生成，请先运行 policykb ingest", True),
+    "not_found": ("没有这个地址", True),
+    "method_not_allowed": ("这个地址不支持该请求方法", True),
+    "http_error": ("请求未能完成", True),
+}
+_GENERIC_ZH = ("请求未能完成", True)
+
+
+def message_zh(code: str, message: str) -> str:
+    """The error ``code`` said in Chinese, with the English ``message`` where it names detail."""
+    summary, with_detail = MESSAGES_ZH.get(code, _GENERIC_ZH)
+    return f"{summary}（{message}）" if with_detail else summary
+
+
+def error_body(code: str, message: str, language: Language = "en") -> dict[str, Any]:
+    """The JSON body of every error: one code, the message in both languages, and ``message``
+    in the asker's."""
+    messages = {"en": message, "zh": message_zh(code, message)}
+    return {"error": {"code": code, "message": messages[language], "messages": messages}}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -39,6 +40,11 @@ class Filters(BaseModel):
 
     city: Text | None = Field(None, description="City or district, e.g. 'Zhanjiang', 'Haizhu'.")
     doc_id: Text | None = Field(None, description="One stored document.")
+    issuer: Text | None = Field(
+        None, description="Documents whose issuer contains this, e.g. '税务局', 'Data Bureau' "
+        "(letter case and spaces ignored)."
+    )
+    language: Text | None = Field(None, description="Documents in this language: 'zh' or 'en'.")
     year_from: int | None = Field(None, ge=1900, le=2100, description="Earliest year.")
     year_to: int | None = Field(None, ge=1900, le=2100, description="Latest year.")
 
@@ -53,6 +59,9 @@ class AskRequest(BaseModel):
                               json_schema_extra={"minimum": 1})
     mode: Mode | None = Field(None, description="Default: 'generate' when a model is set.")
     include_reasoning: bool = Field(False, description="Return a reasoning model's thinking.")
+    as_of: date | None = Field(None, description="Ask as of this day (YYYY-MM-DD): answer from "
+                               "the documents in force then. Default: today, or the years the "
+                               "question names.")
 
 
 class SearchRequest(BaseModel):
@@ -63,6 +72,7 @@ class SearchRequest(BaseModel):
     filters: Filters | None = None
     top_k: int | None = Field(None, description="Passages to return (1..max_top_k).",
                               json_schema_extra={"minimum": 1})
+    as_of: date | None = Field(None, description="Search the documents in force on this day.")
 
 
 class Passage(BaseModel):
@@ -84,6 +94,29 @@ class Passage(BaseModel):
     rank: int = Field(..., description="1-based rank after fusion.")
 
 
+ValidityStatus = Literal["in_force", "expired", "superseded", "not_yet_in_force"]
+
+
+class ValidityInfo(BaseModel):
+    """When a document holds, from its manifest or as its text states it."""
+
+    status: ValidityStatus = Field("in_force", description="Today; in force unless a date, "
+                                   "a newer document or the manifest says otherwise.")
+    note: str = Field("", description="The status in words when not in force.")
+    issued: str | None = Field(None, description="Date issued (YYYY-MM-DD).")
+    effective_from: str | None = Field(None, description="In force from (YYYY-MM-DD).")
+    effective_until: str | None = Field(None, description="Last day in force (YYYY-MM-DD).")
+    condition: str | None = Field(None, description="An open end as the text writes it "
+                                  "('有效期至疫情解除'), never turned into a date.")
+    on_issue: bool = Field(False, description="Takes effect the day it is issued.")
+    superseded_by: str | None = Field(None, description="doc_id of the document replacing it.")
+    superseded_on: str | None = Field(None, description="From when it is replaced.")
+    supersedes: list[str] = Field(default_factory=list, description="doc_ids it replaces.")
+    stated: str | None = Field(None, description="The sentence the validity was read from.")
+    source: Literal["manifest", "text"] | None = Field(
+        None, description="Where the dates came from; null when nothing states them.")
+
+
 class Citation(BaseModel):
     """The exact clause a sentence of the answer rests on."""
 
@@ -97,6 +130,11 @@ class Citation(BaseModel):
     start: int = Field(..., description="Offset of the quote in the document's stored text.")
     end: int
     score: float = Field(..., description="How well the quote supports the answer (0..1).")
+    version: str | None = Field(None, description="The document version quoted (its offsets "
+                                "open GET /api/documents/{doc_id}/versions/{version}).")
+    status: ValidityStatus = Field("in_force", description="The document's status today.")
+    status_note: str = Field("", description="The status in words when not in force, e.g. "
+                             "'expired on 2024-12-31'.")
 
 
 class Conflict(BaseModel):
@@ -151,17 +189,24 @@ class DocumentInfo(BaseModel):
     adcode: str | None = Field(
         None, description="The place's six-digit Chinese administrative division code, when known"
     )
-    issuer: str | None = None
+    issuer: str | None = Field(None, description="Who issued it: the manifest's, else read "
+                               "from the text (the closing signature 落款, or the head).")
+    doc_number: str | None = Field(None, description="Its document number (发文字号), e.g. "
+                                   "'川疫指发〔2020〕17号', as the text states it.")
     kind: str | None = None
-    published: str | None = None
+    published: str | None = Field(None, description="YYYY-MM-DD (or YYYY, YYYY-MM): the "
+                                  "manifest's, else the date the text is signed or dated.")
     year: int | None = None
-    language: str | None = None
+    language: str | None = Field(None, description="'zh' or 'en': the manifest's, else the "
+                                 "text's main language (each passage also carries its own).")
     covers: list[str] | None = None
     source: str | None = None
     official: bool | None = Field(
         None, description="true when a manifest entry describes the document; false otherwise"
     )
     chunks: int = 0
+    version: str | None = Field(None, description="Id of the stored version (a hash of its text).")
+    validity: ValidityInfo = Field(default_factory=ValidityInfo)
 
 
 class DocumentList(BaseModel):
@@ -170,6 +215,45 @@ class DocumentList(BaseModel):
 
 class DocumentDetail(DocumentInfo):
     text: str = Field(..., description="The normalized text that citation offsets point into.")
+
+
+class DocumentVersion(BaseModel):
+    """One stored version of a document's text."""
+
+    version: str
+    current: bool
+    ingested: str | None = Field(None, description="When ingest stored it (UTC, ISO 8601).")
+    title: str | None = None
+    chars: int
+    validity: ValidityInfo | None = None
+
+
+class VersionList(BaseModel):
+    doc_id: str
+    versions: list[DocumentVersion] = Field(..., description="Newest first.")
+
+
+class VersionText(DocumentVersion):
+    doc_id: str
+    text: str = Field(..., description="That version's text; old citations' offsets open it.")
+
+
+class DiffLine(BaseModel):
+    kind: Literal["same", "added", "removed", "changed"]
+    old: str | None = None
+    new: str | None = None
+    old_spans: list[tuple[int, int]] = Field(default_factory=list,
+                                             description="Changed character spans in old.")
+    new_spans: list[tuple[int, int]] = Field(default_factory=list,
+                                             description="Changed character spans in new.")
+
+
+class VersionDiff(BaseModel):
+    doc_id: str
+    old: str
+    new: str
+    lines: list[DiffLine] = Field(..., description="Clause by clause, in document order.")
+    changed: int = Field(..., description="Clauses added, removed or changed.")
 
 
 class Health(BaseModel):
@@ -182,8 +266,9 @@ class Health(BaseModel):
 
 
 class ErrorBody(BaseModel):
-    code: str
-    message: str
+    code: str = Field(description="Stable machine-readable name of the error.")
+    message: str = Field(description="The message in the asker's language.")
+    messages: dict[str, str] = Field(description="The message in English (en) and Chinese (zh).")
 
 
 class ErrorResponse(BaseModel):

@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from threadpoolctl import ThreadpoolController
 
@@ -23,6 +24,7 @@ from app.answering.generation import (
 )
 from app.answering.generation.budget import PromptBudget
 from app.answering.instructions import without_instructions
+from app.answering.validity import with_validity
 from app.briefing.builder import build_brief, compare_topic
 from app.briefing.models import Brief, TopicComparison
 from app.errors import EmptyQuestion, InvalidTopK, QuestionTooLong
@@ -41,7 +43,9 @@ from app.retrieval.catalog import Catalog
 from app.retrieval.dictionary import chinese_terms, dictionary
 from app.retrieval.freshness import StoreWatch
 from app.retrieval.gazetteer import gazetteer
+from app.retrieval.history import DocumentHistory
 from app.retrieval.hybrid import HybridRetriever, RetrievalMode, RetrievalResult
+from app.retrieval.in_force import left_out, retrieve_in_force
 from app.settings import Settings
 from app.store.bm25 import LexicalIndex
 from app.store.chroma import Store
@@ -189,25 +193,31 @@ class Services:
         top_k passages `ask` alone would give it."""
         asked = self._retrieve(request, retrieval_mode, depth)
         answer = self.answer_with(asked.mode, asked.question, asked.retrieval)
+        if answer.refused and request.as_of is None and left_out(self.retriever, asked.question):
+            # Nothing in force answers: from the rest, saying their status (answering.validity)
+            former = self._retrieve(request, retrieval_mode, depth, in_force=False)
+            old = self.answer_with(former.mode, former.question, former.retrieval)
+            if not old.refused:
+                asked, answer = replace(former, began=asked.began), old
         return self._finish(answer, request, asked), asked.full
 
     def _retrieve(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
-                  depth: int = 0) -> _Asked:
+                  depth: int = 0, in_force: bool = True) -> _Asked:
         """Validate the request and retrieve for it: everything before the answer."""
         began = time.perf_counter()
         question = self.check_question(request.question)
         top_k = self.check_top_k(request.top_k)
         with self.watch.reading():
             full = bounded(
-                self.retriever.retrieve(question, request.filters, max(top_k, depth),
-                                        retrieval_mode),
+                retrieve_in_force(self.retriever, question, request.filters, max(top_k, depth),
+                                  retrieval_mode, request.as_of, in_force),
                 self.settings.ingest.chunk_max_chars,
             )
         return _Asked(question, self.mode_for(request.mode),
                       replace(full, hits=full.hits[:top_k]), full, began, time.perf_counter())
 
-    @staticmethod
-    def _finish(answer: Answer, request: AskRequest, asked: _Asked) -> Answer:
+    def _finish(self, answer: Answer, request: AskRequest, asked: _Asked) -> Answer:
+        answer = with_validity(answer, self.catalog, asked.question)
         if not request.include_reasoning:
             answer.reasoning = None
         done = time.perf_counter()
@@ -255,7 +265,8 @@ class Services:
         query = self.check_question(request.query, "query")
         top_k = self.check_top_k(request.top_k)
         with self.watch.reading():
-            retrieval = bounded(self.retriever.retrieve(query, request.filters, top_k),
+            retrieval = bounded(retrieve_in_force(self.retriever, query, request.filters, top_k,
+                                                  None, request.as_of),
                                 self.settings.ingest.chunk_max_chars)
         total = _ms(time.perf_counter() - began)
         return SearchResponse(query=query, passages=[passage(h) for h in retrieval.hits],
@@ -264,24 +275,30 @@ class Services:
 
     def brief(self, doc_id: str) -> Brief:
         """The briefing pack of one document; its quiz and overview are asked through `ask`."""
-        info = DocumentInfo(**self.catalog.get(doc_id).info)
+        info = DocumentInfo(**self.catalog.info(doc_id))
         return build_brief(info, self.store.document_chunks(doc_id), self.ask,
                            with_model="generate" in self.answerers)
 
-    def compare(self, topic: str) -> TopicComparison:
-        """One topic across the stored documents: per city and document, the cited items."""
+    def compare(self, topic: str, expired: bool = False) -> TopicComparison:
+        """One topic across the stored documents in force (``expired``: all of them): per
+        city and document, the cited items."""
         topic = self.check_question(topic, "topic")
-        retrieval = self.retriever.retrieve(topic, None, self.settings.retrieval.max_top_k)
-        return compare_topic(topic, retrieval.hits, self.documents())
+        retrieval = self.retriever.retrieve(topic, None, self.settings.retrieval.max_top_k,
+                                            in_force=not expired)
+        return compare_topic(topic, retrieval.hits, self.documents(), expired)
 
     def documents(self) -> list[DocumentInfo]:
         with self.watch.reading():
-            return [DocumentInfo(**d.info) for d in self.catalog.documents.values()]
+            return [DocumentInfo(**self.catalog.info(d)) for d in self.catalog.documents]
 
     def document(self, doc_id: str) -> DocumentDetail:
         with self.watch.reading():
-            info = self.catalog.get(doc_id).info
-            return DocumentDetail(**info, text=self.catalog.text(doc_id))
+            return DocumentDetail(**self.catalog.info(doc_id), text=self.catalog.text(doc_id))
+
+    @cached_property
+    def history(self) -> DocumentHistory:
+        """Versions of the stored documents, and diffs between them."""
+        return DocumentHistory(self.store, self.catalog, self.watch)
 
     def health(self) -> Health:
         with self.watch.reading():

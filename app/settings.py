@@ -2,7 +2,8 @@
 
 Every field is read from the environment with the prefix ``POLICYKB_``; a nested section's
 fields join its name with one underscore, e.g. ``POLICYKB_CHROMA_MODE`` or
-``POLICYKB_LLM_BASE_URL``. README.md lists every setting (``policykb settings`` prints them).
+``POLICYKB_LLM_BASE_URL``. docs/settings.md lists every setting (``python -m app.settings_doc``
+writes it from this class; ``policykb settings`` prints the values in force).
 """
 
 from __future__ import annotations
@@ -202,7 +203,7 @@ class Settings(BaseSettings):
 
 
 def describe_settings() -> list[tuple[str, str, str]]:
-    """(environment variable, default, description) for every setting, for README and the CLI."""
+    """(environment variable, default, description) for every setting, for docs and the CLI."""
     rows: list[tuple[str, str, str]] = []
     for name, field in Settings.model_fields.items():
         annotation = field.annotation

@@ -16,6 +16,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from math import ceil
 from types import TracebackType
 
@@ -28,6 +29,7 @@ from tqdm import tqdm
 from app.settings import Settings
 from app.store.chroma import Store
 from app.store.embedding import load_embedding
+from app.store.versions import text_version
 from ingest.chunking import PolicyStructureParser
 from ingest.sources import SourceFile
 
@@ -87,6 +89,11 @@ class BatchWriter:
             return
         began = time.perf_counter()
         batch, self._pending, self._pending_chunks = self._pending, [], 0
+        # The text a changed document had is kept before its chunks are replaced: earlier
+        # answers' offsets point into it (app.store.versions).
+        for source, doc in batch:
+            if (current := self.store.get_document(source.doc_id)) is not None:
+                self.store.versions.archive(current, text_version(doc.text))
         # The pipeline's UPSERTS delete a changed document's old chunks before adding new ones.
         nodes = self.pipeline.run(documents=[d for _, d in batch], store_doc_text=False)
         counts: dict[str, int] = {}
@@ -94,9 +101,11 @@ class BatchWriter:
             counts[node.ref_doc_id or ""] = counts.get(node.ref_doc_id or "", 0) + 1
         # Records after all of the batch's chunks, docstore last: see ingest.consistency.
         for source, doc in batch:
-            record = {k: v for k, v in doc.metadata.items() if k != "pages"}
+            record = {k: v for k, v in doc.metadata.items() if k not in ("pages", "headings")}
             record.update(
-                doc_hash=doc.hash, chunks=counts.get(source.doc_id, 0), source=str(source.path)
+                doc_hash=doc.hash, chunks=counts.get(source.doc_id, 0), source=str(source.path),
+                version=text_version(doc.text),
+                ingested=datetime.now(UTC).isoformat(timespec="seconds"),
             )
             self.store.put_document(source.doc_id, doc.text, record)
         self.persist()

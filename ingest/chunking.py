@@ -1,21 +1,23 @@
 """Cut a policy text along its own structure into passages small enough to cite.
 
 Policy texts are numbered: parts (``1. Strengthen …``, ``一、``), measures (``(13) Cultivate …``,
-``（十三）``), "The first part is …". Each line of the normalized text is a paragraph. Rules:
+``（十三）``), articles (``第五条``), "The first part is …". ``ingest.structure`` finds the
+paragraphs (lines, and the numbered paragraphs of a line flattened from a web page) and where
+each sits in the outline. Rules:
 
-- a part heading starts a new section and is carried in ``section``, not repeated as a chunk;
-- a measure (or "The n-th part") starts a new chunk and a sub-section, so no chunk ever spans
-  two measures;
+- a heading starts a new section and is carried in ``section``, not repeated as a chunk;
+- a numbered paragraph (a measure, an article, "The n-th part") starts a new chunk and a
+  sub-section, so no chunk ever spans two measures;
 - consecutive short paragraphs of one section share a chunk up to ``max_chars``; a longer
   paragraph is cut between sentences, a sentence longer than ``max_chars`` at a word boundary
   (``capped_spans``), and page breaks always cut: no chunk is ever over ``max_chars``.
 
-Every chunk records ``start``/``end`` with ``text[start:end] == chunk``.
+Every chunk records ``start``/``end`` with ``text[start:end] == chunk``, and its own language
+(``zh``/``en``), so that a mixed document's passages are told apart.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,16 +27,9 @@ from llama_index.core.node_parser import NodeParser
 from llama_index.core.schema import BaseNode, NodeRelationship, TextNode
 
 from app.text import sentence_spans
+from ingest.document_facts import language_of
+from ingest.structure import is_heading, label, split_paragraphs
 
-_ZH_NUM = "一二三四五六七八九十百"
-_ORDINALS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
-PART = re.compile(rf"^(?:\d{{1,2}}\.\s*\S|[{_ZH_NUM}]+[、.]|第[{_ZH_NUM}]+[部章节])")
-MEASURE = re.compile(
-    rf"^(?:[(（]\d{{1,3}}[)）]|[(（][{_ZH_NUM}]+[)）]|The ({_ORDINALS}) part\b|第[{_ZH_NUM}]+条)",
-    re.IGNORECASE,
-)
-PART_HEADING_MAX = 120
-LABEL_MAX = 100
 # Chunk metadata the embedding and BM25 see besides the text: where the passage sits.
 EMBEDDED_KEYS = ("city", "section")
 
@@ -49,40 +44,39 @@ class _Para:
     new_chunk: bool  # a measure starts here
 
 
-def _label(text: str, start: int, end: int) -> str:
-    spans = sentence_spans(text, start, end)
-    first = text[spans[0][0] : spans[0][1]] if spans else text[start:end]
-    first = first.rstrip(".。;；:：")
-    return first if len(first) <= LABEL_MAX else first[: LABEL_MAX - 1].rstrip() + "…"
-
-
-def paragraphs(text: str, pages: Sequence[tuple[int, int, int]] = ()) -> list[_Para]:
-    """Paragraphs with their section path; part headings are consumed into the path."""
-    part, measure = "", ""
+def paragraphs(
+    text: str,
+    pages: Sequence[tuple[int, int, int]] = (),
+    headings: Sequence[tuple[int, int, int]] = (),
+) -> list[_Para]:
+    """Paragraphs with their section path; headings are consumed into the path."""
+    outline: dict[int, str] = {}  # rank -> the label of the open heading or measure there
     found: list[_Para] = []
-    pos = 0
-    for index, line in enumerate(text.split("\n")):
-        start, end = pos, pos + len(line)
-        pos = end + 1
-        if not line.strip():
-            continue
-        page = next((n for n, s, e in pages if s <= start < e), None)
-        if PART.match(line) and len(line) <= PART_HEADING_MAX:
-            part, measure = _label(text, start, end), ""
-            continue
-        is_measure = bool(MEASURE.match(line)) or (PART.match(line) is not None)
-        if is_measure:
-            measure = _label(text, start, end)
-        section = " > ".join(s for s in (part, measure) if s)
-        found.append(_Para(start, end, index, page, section, is_measure))
+    split = split_paragraphs(text, headings)
+    for position, para in enumerate(split):
+        page = next((n for n, s, e in pages if s <= para.start < e), None)
+        if para.rank is not None:
+            outline = {r: name for r, name in outline.items() if r < para.rank}
+            outline[para.rank] = label(text, para)
+            if is_heading(text, split, position):
+                continue
+        section = " > ".join(outline[r] for r in sorted(outline))
+        found.append(
+            _Para(para.start, para.end, para.index, page, section, para.rank is not None)
+        )
     return found
 
 
-def chunk_spans(text: str, pages: Sequence[tuple[int, int, int]], max_chars: int) -> list[_Para]:
+def chunk_spans(
+    text: str,
+    pages: Sequence[tuple[int, int, int]],
+    max_chars: int,
+    headings: Sequence[tuple[int, int, int]] = (),
+) -> list[_Para]:
     """Chunks as spans (reusing ``_Para``: the first paragraph's index, page and section)."""
     chunks: list[_Para] = []
     current: _Para | None = None
-    for para in paragraphs(text, pages):
+    for para in paragraphs(text, pages, headings):
         fits = (
             current is not None
             and not para.new_chunk
@@ -175,7 +169,9 @@ class PolicyStructureParser(NodeParser):
             text = doc.get_content()
             doc_meta = {k: v for k, v in doc.metadata.items() if k not in DOCUMENT_ONLY_KEYS}
             doc_meta["doc_hash"] = doc.hash
-            for number, span in enumerate(chunk_spans(text, _pages_of(doc), self.max_chars)):
+            spans = chunk_spans(text, _table(doc, "pages"), self.max_chars, _table(doc, "headings"))
+            for number, span in enumerate(spans):
+                chunk_text = text[span.start : span.end]
                 meta: dict[str, Any] = {
                     **doc_meta,
                     "section": span.section,
@@ -184,12 +180,15 @@ class PolicyStructureParser(NodeParser):
                     "end": span.end,
                     "chunk": number,
                 }
+                # A mixed document's passages each carry their own language.
+                if language := language_of(chunk_text):
+                    meta["language"] = language
                 if span.page is not None:
                     meta["page"] = span.page
                 hidden = [k for k in meta if k not in EMBEDDED_KEYS]
                 node = TextNode(
                     id_=f"{doc.node_id}::{number:04d}",
-                    text=text[span.start : span.end],
+                    text=chunk_text,
                     metadata=meta,
                     start_char_idx=span.start,
                     end_char_idx=span.end,
@@ -202,18 +201,21 @@ class PolicyStructureParser(NodeParser):
 
 
 # Document metadata that describes the file, not its passages.
-DOCUMENT_ONLY_KEYS = frozenset({"pages", "covers", "source", "pipeline_version"})
+DOCUMENT_ONLY_KEYS = frozenset(
+    {"pages", "headings", "covers", "source", "pipeline_version", "validity_text", "supersedes"}
+)
 
 
 def encode_pages(pages: Sequence[tuple[int, int, int]]) -> str:
-    """Page table as a metadata string ("page:start:end,..."); Chroma metadata is flat."""
+    """A page table ((page, start, end)) or heading table ((level, start, end)) as a metadata
+    string ("n:start:end,..."); Chroma metadata is flat."""
     return ",".join(f"{n}:{s}:{e}" for n, s, e in pages)
 
 
-def _pages_of(doc: BaseNode) -> list[tuple[int, int, int]]:
-    raw = str(doc.metadata.get("pages") or "")
-    pages: list[tuple[int, int, int]] = []
+def _table(doc: BaseNode, key: str) -> list[tuple[int, int, int]]:
+    raw = str(doc.metadata.get(key) or "")
+    table: list[tuple[int, int, int]] = []
     for item in filter(None, raw.split(",")):
         number, start, end = (int(x) for x in item.split(":"))
-        pages.append((number, start, end))
-    return pages
+        table.append((number, start, end))
+    return table

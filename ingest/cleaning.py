@@ -47,6 +47,9 @@ def clean_text(raw: str, *, markup: bool = True) -> str:
         text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
+    # A NUL is never a character of the text: PDF extraction of two-byte (CJK) font codes can
+    # leave one before every character ("\x00泰\x00州"), and a space there would split words.
+    text = text.replace("\x00", "")
     text = _CONTROL.sub(" ", text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()

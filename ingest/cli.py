@@ -19,7 +19,9 @@ def register_ingest(sub: Subparsers) -> None:
     parser = sub.add_parser(
         "ingest",
         help="ingest files or directories (default: corpus/) into the store",
-        description="Ingest .txt/.md/.html/.pdf files. Re-running is a no-op for unchanged "
+        description="Ingest .txt/.md/.html/.pdf/.docx files (.doc, .wps and .ofd fail with how to "
+        "convert them); title, issuer, date and 发文字号 are read from each text unless a "
+        "manifest.json gives them. Re-running is a no-op for unchanged "
         "files; a changed file replaces its chunks; a file gone from an ingested directory "
         "is removed unless --no-prune.",
     )
@@ -109,19 +111,28 @@ def _run_documents(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def register_delete(sub: Subparsers) -> None:
-    parser = sub.add_parser("delete", help="remove one document and all its chunks")
+    parser = sub.add_parser(
+        "delete", help="remove one document, its chunks and (unless --keep-versions) all of "
+        "its earlier versions")
     parser.add_argument("doc_id")
+    parser.add_argument("--keep-versions", action="store_true",
+                        help="keep the earlier versions, so old citations still open")
     parser.set_defaults(handler=_run_delete)
 
 
 def _run_delete(args: argparse.Namespace, settings: Settings) -> int:
     from ingest.pipeline import delete_document
 
-    if not delete_document(args.doc_id, settings):
+    deleted = delete_document(args.doc_id, settings, keep_versions=args.keep_versions)
+    if not deleted:
         print(
             f"policykb: no document {args.doc_id!r} is stored (see `policykb documents`)",
             file=sys.stderr,
         )
         return 1
-    print(f"deleted {args.doc_id}")
+    what = "the current version" if deleted.current else "no current version"
+    if args.keep_versions:
+        print(f"deleted {args.doc_id}: {what}; its earlier versions are kept")
+    else:
+        print(f"deleted {args.doc_id}: {what} and all {deleted.earlier} earlier versions")
     return 0

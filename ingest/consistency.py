@@ -20,7 +20,8 @@ from app.store.chroma import Store
 
 
 def purge(store: Store, docstore: BaseDocumentStore, doc_id: str) -> None:
-    """Remove a document everywhere, in the order that keeps a crash repairable."""
+    """Remove a document's current version everywhere, in the order that keeps a crash
+    repairable; its earlier versions (``app.store.versions``) stay."""
     store.delete_document(doc_id)
     docstore.delete_ref_doc(doc_id, raise_error=False)
     docstore.delete_document(doc_id, raise_error=False)  # also drops its hash

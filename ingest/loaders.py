@@ -1,11 +1,14 @@
-"""Read one file into normalized text: .txt, .md, .html/.htm, .pdf.
+"""Read one file into normalized text: .txt, .md, .html/.htm, .pdf, .docx.
 
 Each reader raises ``UnreadableFile`` or ``UnsupportedFormat`` with a reason a person can act
-on; ``ingest.isolation`` runs them in a worker process under a time limit.
+on; ``ingest.isolation`` runs them in a worker process under a time limit. The formats a city's
+files often come in but that no maintained Python library reads (.doc, .wps, .ofd) are named
+in ``NOT_READ`` with how to convert them.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,19 +16,38 @@ from pathlib import Path
 from app.errors import UnreadableFile, UnsupportedFormat
 from ingest.cleaning import clean_text
 
-SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
+SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx")
+_TO_DOCX = "or run `libreoffice --headless --convert-to docx FILE`, then ingest the .docx"
+NOT_READ = {
+    ".doc": "Word 97-2003 .doc files are not read; save it as .docx (Word or WPS: File > "
+    f"Save As) {_TO_DOCX}",
+    ".wps": "WPS Writer .wps files are not read; save it as .docx in WPS (文件 > 另存为 > "
+    f"Word 文件 *.docx) {_TO_DOCX}",
+    ".ofd": "OFD files are not read; export it to PDF with an OFD reader (e.g. 数科OFD阅读器 or "
+    "福昕OFD版式办公套件: 文件 > 另存为/导出 PDF), then ingest the PDF",
+}
+_MD_HEADING = re.compile(r"^(#{1,6})\s+\S", re.MULTILINE)
+# Private-use characters marking an HTML heading's level while the text is cleaned; never
+# stored (one found in a page's own text is dropped).
+_HEADING_MARKS = "\ue001\ue002\ue003\ue004\ue005\ue006"
+_HEADING_MARK = re.compile(f"[{_HEADING_MARKS}]")
 
 
 @dataclass
 class LoadedText:
-    """A file's normalized text; for a PDF, ``pages`` gives each page's (number, start, end)."""
+    """A file's normalized text; for a PDF, ``pages`` gives each page's (number, start, end);
+    ``headings`` the (level, start, end) of the lines the file marks as headings (a .docx
+    heading style, a Markdown ``#``, an HTML ``<h2>``)."""
 
     text: str
     pages: list[tuple[int, int, int]] = field(default_factory=list)
+    headings: list[tuple[int, int, int]] = field(default_factory=list)
 
 
 def load_file(path: Path) -> LoadedText:
     suffix = path.suffix.lower()
+    if suffix in NOT_READ:
+        raise UnsupportedFormat(NOT_READ[suffix])
     if suffix not in SUPPORTED:
         raise UnsupportedFormat(
             f"unsupported file type {suffix or '(none)'}; supported: {', '.join(SUPPORTED)}"
@@ -34,7 +56,14 @@ def load_file(path: Path) -> LoadedText:
         raise UnreadableFile("no such file")
     if path.stat().st_size == 0:
         raise UnreadableFile("file is empty")
-    loaded = _load_pdf(path) if suffix == ".pdf" else LoadedText(_load_text(path, suffix))
+    if suffix == ".pdf":
+        loaded = _load_pdf(path)
+    elif suffix == ".docx":
+        from ingest.docx_loader import load_docx
+
+        loaded = load_docx(path)
+    else:
+        loaded = _load_text(path, suffix)
     if not loaded.text.strip():
         raise UnreadableFile("no text left after cleaning (file holds only white space or markup)")
     return loaded
@@ -51,11 +80,22 @@ def _decode(path: Path) -> str:
         ) from exc
 
 
-def _load_text(path: Path, suffix: str) -> str:
+def _load_text(path: Path, suffix: str) -> LoadedText:
     raw = _decode(path)
     if suffix in (".html", ".htm"):
-        return clean_text(html_to_text(raw), markup=False)
-    return clean_text(raw)
+        return _take_heading_marks(clean_text(html_to_text(raw, mark_headings=True),
+                                              markup=False))
+    text = clean_text(raw)
+    if suffix not in (".md", ".markdown"):
+        return LoadedText(text)
+    headings = [(len(m.group(1)), m.start(), _line_end(text, m.start()))
+                for m in _MD_HEADING.finditer(text)]
+    return LoadedText(text, headings=headings)
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
 
 
 class _TextExtractor(HTMLParser):
@@ -83,16 +123,19 @@ class _TextExtractor(HTMLParser):
         }
     )
 
-    def __init__(self) -> None:
+    def __init__(self, mark_headings: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skipping = 0
+        self._mark_headings = mark_headings
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self._SKIP:
             self._skipping += 1
         elif tag in self._BLOCK:
             self.parts.append("\n")
+            if self._mark_headings and re.fullmatch(r"h[1-6]", tag):
+                self.parts.append(_HEADING_MARKS[int(tag[1]) - 1])
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self._SKIP:
@@ -102,15 +145,35 @@ class _TextExtractor(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self._skipping:
-            self.parts.append(data)
+            self.parts.append(_HEADING_MARK.sub("", data) if self._mark_headings else data)
 
 
-def html_to_text(markup: str) -> str:
-    """Visible text of an HTML page: scripts, styles and tags removed, blocks as lines."""
-    parser = _TextExtractor()
+def html_to_text(markup: str, *, mark_headings: bool = False) -> str:
+    """Visible text of an HTML page: scripts, styles and tags removed, blocks as lines.
+
+    ``mark_headings``: each ``<h1>``…``<h6>`` line starts with a private-use character naming
+    its level, for ``_take_heading_marks`` to read after cleaning.
+    """
+    parser = _TextExtractor(mark_headings)
     parser.feed(markup)
     parser.close()
     return "".join(parser.parts)
+
+
+def _take_heading_marks(text: str) -> LoadedText:
+    """``text`` without its heading marks, and the (level, start, end) of the marked lines."""
+    lines: list[str] = []
+    headings: list[tuple[int, int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line and line[0] in _HEADING_MARKS:
+            level = _HEADING_MARKS.index(line[0]) + 1
+            line = line[1:].lstrip()
+            if line:
+                headings.append((level, pos, pos + len(line)))
+        lines.append(line)
+        pos += len(line) + 1
+    return LoadedText("\n".join(lines), headings=headings)
 
 
 def _load_pdf(path: Path) -> LoadedText:

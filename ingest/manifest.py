@@ -35,6 +35,7 @@ class ManifestEntry(BaseModel):
     district: str | None = Field(None, max_length=200)
     province: str | None = Field(None, max_length=200)
     issuer: str | None = Field(None, max_length=1000)
+    doc_number: str | None = Field(None, max_length=200, description="发文字号")
     kind: str | None = Field(None, max_length=200)
     published: str | None = Field(None, description="YYYY, YYYY-MM or YYYY-MM-DD")
     year: int | None = Field(None, ge=1900, le=2100)
@@ -43,6 +44,24 @@ class ManifestEntry(BaseModel):
     # Whether the manifest vouches for the text; files with no entry are stored as unofficial,
     # and answers prefer official documents when two disagree.
     official: bool = True
+    # Validity: when given, the text's own statements are not read (ingest.validity).
+    issued: str | None = Field(None, description="YYYY-MM-DD")
+    effective_from: str | None = Field(None, description="YYYY-MM-DD")
+    effective_until: str | None = Field(None, description="YYYY-MM-DD, the last day in force")
+    valid_condition: str | None = Field(None, max_length=300,
+                                        description="an open end, as the document writes it")
+    superseded_by: str | None = Field(None, pattern=DOC_ID_PATTERN)
+    supersedes: list[str] | None = Field(None, max_length=50,
+                                         description="doc_ids or titles this one replaces")
+
+    @field_validator("issued", "effective_from", "effective_until")
+    @classmethod
+    def _day(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError("must be a date written YYYY-MM-DD")
+        if value is not None:
+            date.fromisoformat(value)  # a day that does not exist raises ValueError
+        return value
 
     @field_validator("published")
     @classmethod
@@ -62,7 +81,17 @@ class ManifestEntry(BaseModel):
             meta["year"] = int(self.published[:4])
         if self.covers is not None:
             meta["covers"] = json.dumps(self.covers, ensure_ascii=False)
+        if self.supersedes is not None:
+            meta["supersedes"] = json.dumps(self.supersedes, ensure_ascii=False)
+        if VALIDITY_KEYS & meta.keys():
+            meta["validity_source"] = "manifest"
         return meta
+
+
+VALIDITY_KEYS = frozenset(
+    {"issued", "effective_from", "effective_until", "valid_condition", "superseded_by",
+     "supersedes"}
+)
 
 
 @dataclass

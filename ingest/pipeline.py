@@ -30,13 +30,17 @@ from app.store.embedding import embedding_dimension, identity, load_embedding
 from ingest.batches import BatchWriter, Progress
 from ingest.chunking import encode_pages
 from ingest.consistency import purge, repair
+from ingest.document_facts import document_facts
 from ingest.isolation import load_isolated
+from ingest.loaders import LoadedText
 from ingest.lock import writer_lock
+from ingest.manifest import VALIDITY_KEYS
 from ingest.reembed import ensure_store_model
 from ingest.sources import SourceFile, discover, display
+from ingest.validity import detect
 
 # Bump when chunking changes, so that re-ingesting re-chunks every document.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 
 @dataclass
@@ -94,15 +98,25 @@ def _persist(docstore: SimpleDocumentStore, settings: Settings) -> None:
     tmp.replace(settings.docstore_path)
 
 
-def _document(source: SourceFile, text: str, pages: list[tuple[int, int, int]]) -> Document:
-    meta = {"doc_id": source.doc_id, **source.metadata, "pipeline_version": PIPELINE_VERSION}
+def _document(source: SourceFile, loaded: LoadedText) -> Document:
+    text = loaded.text
+    # What the text says about itself (title, issuer, date, 发文字号, language); a manifest wins.
+    meta = {**document_facts(text), "doc_id": source.doc_id, **source.metadata,
+            "pipeline_version": PIPELINE_VERSION}
     if "title" not in meta:
         first_line = text.split("\n", 1)[0].strip()
         meta["title"] = first_line[:120] or source.doc_id
     if not any(key in meta for key in PLACE_KEYS):  # a manifest's place wins whole
         meta.update(place_fields(text, title=meta.get("title"), issuer=meta.get("issuer")))
-    if pages:
-        meta["pages"] = encode_pages(pages)
+    if loaded.pages:
+        meta["pages"] = encode_pages(loaded.pages)
+    if loaded.headings:
+        meta["headings"] = encode_pages(loaded.headings)
+    if not VALIDITY_KEYS & meta.keys():  # a manifest's validity wins over the text's
+        stated = detect(text, str(meta["title"]), meta.get("issued") or meta.get("published"))
+        meta.update(stated, **({"validity_source": "text"} if stated else {}))
+    elif meta.get("issued") is None and meta.get("published"):
+        meta["issued"] = meta["published"]
     # Sorted keys: the hash covers str(metadata), which must not depend on field order.
     return Document(id_=source.doc_id, text=text, metadata=dict(sorted(meta.items())))
 
@@ -152,7 +166,7 @@ def _ingest(
                 report.failed.append((display(path), outcome.message))
                 bar.advance()
                 continue
-            doc = _document(source, outcome.text, outcome.pages)
+            doc = _document(source, outcome)
             if found_instructions := instruction_sentences(outcome.text):
                 report.instructions[source.doc_id] = found_instructions
             known = docstore.get_document_hash(source.doc_id)
@@ -219,26 +233,38 @@ def _prune(
         source = Path(str(doc.metadata.get("source", "")))
         if doc.doc_id in present or source.parent not in directories or source.exists():
             continue
-        purge(store, docstore, doc.doc_id)
+        purge(store, docstore, doc.doc_id)  # its earlier versions stay: answers cited them
         removed.append(doc.doc_id)
     return removed
 
 
-def delete_document(doc_id: str, settings: Settings) -> bool:
-    """Remove one document entirely; False when it was not stored."""
+@dataclass(frozen=True)
+class Deleted:
+    """What ``delete_document`` removed: the current version, and how many earlier ones."""
+
+    current: bool
+    earlier: int
+
+    def __bool__(self) -> bool:
+        return self.current or self.earlier > 0
+
+
+def delete_document(doc_id: str, settings: Settings, keep_versions: bool = False) -> Deleted:
+    """Remove one document with its earlier versions (unless ``keep_versions``)."""
     with writer_lock(settings.data_dir, settings.ingest.lock_wait_s):
-        return _delete_document(doc_id, settings)
+        return _delete_document(doc_id, settings, keep_versions)
 
 
-def _delete_document(doc_id: str, settings: Settings) -> bool:
+def _delete_document(doc_id: str, settings: Settings, keep_versions: bool) -> Deleted:
     store = Store(settings)
     docstore = open_docstore(settings)
     existed = store.get_document(doc_id) is not None
+    earlier = 0 if keep_versions else store.versions.delete_all(doc_id)
     if existed:
         purge(store, docstore, doc_id)
         _persist(docstore, settings)
         refresh_lexical_index(store, settings)
-    return existed
+    return Deleted(existed, earlier)
 
 
 def refresh_lexical_index(store: Store, settings: Settings,

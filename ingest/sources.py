@@ -1,5 +1,8 @@
 """Find the files to ingest and their metadata (from a directory's manifest.json).
 
+A file of a kind a city's documents often come in but that is not read (.doc, .wps, .ofd)
+fails with one line saying how to convert it; other unknown kinds are counted as skipped.
+
 What is not a plain readable file is reported, one line each, never silently passed over:
 a name that is not valid UTF-8 (it cannot be stored or printed as given), a named pipe or
 device, a symlink loop or a dangling link. A symlink inside an ingested directory that points
@@ -18,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ingest.loaders import SUPPORTED
+from ingest.loaders import NOT_READ, SUPPORTED
 from ingest.manifest import MANIFEST, Manifest, read_manifest
 
 
@@ -137,6 +140,8 @@ def discover(paths: list[Path]) -> Discovery:
                 reason = _not_plain_file(path, directory)
                 if reason:
                     found.failures.append((display(path), reason))
+                elif path.suffix.lower() in NOT_READ:
+                    found.failures.append((display(path), NOT_READ[path.suffix.lower()]))
                 elif path.suffix.lower() not in SUPPORTED:
                     found.skipped.append(str(path))
                 else:

@@ -57,6 +57,8 @@ def test_unknown_document_is_404(client: TestClient) -> None:
     assert response.json()["error"] == {
         "code": "document_not_found",
         "message": "no document 'nope' is stored",
+        "messages": {"en": "no document 'nope' is stored",
+                     "zh": "知识库中没有这份文件（no document 'nope' is stored）"},
     }
 
 

@@ -80,8 +80,12 @@ def test_docx_and_html_files_are_written(tmp_path: Path) -> None:
 def test_topic_comparison_prints_a_row_per_city(corpus_settings: Settings,
                                                 monkeypatch: pytest.MonkeyPatch,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """--expired: Shenzhen's and Zhangzhou's plans have expired and are left out without it."""
     monkeypatch.setenv("POLICYKB_DATA_DIR", str(corpus_settings.data_dir))
-    assert main(["brief", "--topic", "computing power"]) == 0
+    assert main(["brief", "--topic", "computing power", "--expired"]) == 0
     rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("| ")]
     cities = [row.split(" | ")[0].lstrip("| ") for row in rows[1:]]
     assert {"Shenzhen", "Zhangzhou", "Guangzhou · Haizhu"} <= set(cities)
+    assert main(["brief", "--topic", "computing power"]) == 0
+    printed = capsys.readouterr().out
+    assert "Shenzhen |" not in printed and "Left out as no longer in force" in printed

@@ -57,14 +57,15 @@ def test_bad_files_fail_one_line_each_and_the_rest_ingests(
     (bad / "empty.txt").write_text("")
     (bad / "latin1.txt").write_bytes("Politique de données à Zhanjiang".encode("latin-1"))
     (bad / "gbk.txt").write_bytes("湛江市政府投资项目".encode("gbk"))
-    (bad / "notes.docx").write_bytes(b"PK\x03\x04 not really a docx")
+    (bad / "broken.docx").write_bytes(b"PK\x03\x04 not really a docx")
+    (tmp_path / "notes.wps").write_bytes(b"\xd0\xcf\x11\xe0 a WPS Writer file")
     write_image_only_pdf(bad / "scanned.pdf")
     write_text_pdf(bad / "locked.pdf", PAGES[:1], password="secret")
     write_truncated_pdf(bad / "truncated.pdf", write_text_pdf(tmp_path / "whole.pdf", PAGES))
     (bad / "garbage.pdf").write_bytes(b"%PDF-1.7\n this is not a pdf at all \x00\x01\x02")
     (bad / "good.md").write_text("# Good policy\n\nThe good policy sets a 7% target.\n")
     missing = tmp_path / "does-not-exist.txt"
-    explicit = [str(bad / "notes.docx"), str(missing), str(bad)]
+    explicit = [str(tmp_path / "notes.wps"), str(missing), str(bad)]
 
     assert main(["ingest", *explicit]) == 1
     err = capsys.readouterr().err.splitlines()
@@ -74,12 +75,13 @@ def test_bad_files_fail_one_line_each_and_the_rest_ingests(
 
     assert "file is empty" in reason("empty.txt")
     assert "not UTF-8" in reason("latin1.txt") and "not UTF-8" in reason("gbk.txt")
-    assert "unsupported file type .docx" in reason("notes.docx")
+    assert "not a readable .docx" in reason("broken.docx")
+    assert "not read; save it as .docx" in reason("notes.wps")
     assert "no text layer" in reason("scanned.pdf")
     assert "encrypted" in reason("locked.pdf")
     assert "PDF" in reason("truncated.pdf") and "PDF" in reason("garbage.pdf")
     assert "no such file or directory" in reason("does-not-exist.txt")
-    assert len(err) == 9 and all(line.startswith("policykb: ") for line in err)
+    assert len(err) == 10 and all(line.startswith("policykb: ") for line in err)
 
     store = Store(make_settings(data))
     ids = {d.doc_id for d in store.list_documents()}

@@ -33,7 +33,7 @@ def group_of(module: str) -> str:
     parts = module.split(".")
     if parts[1] in {"store", "retrieval", "answering", "briefing", "http", "services"}:
         return parts[1]
-    if parts[1] in {"cli", "commands"}:
+    if parts[1] in {"cli", "commands", "running_service", "settings_doc"}:
         return "cli"
     raise AssertionError(f"{module} belongs to no group: place it in a stage package")
 

@@ -116,9 +116,14 @@ def _topic_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
             if _stemmer.stemWord(m.group(0).lower()) in terms]
 
 
-def compare_topic(topic: str, hits: list[Hit], documents: list[DocumentInfo]) -> TopicComparison:
+def compare_topic(topic: str, hits: list[Hit], documents: list[DocumentInfo],
+                  expired: bool = False) -> TopicComparison:
     """Per document, the sentences of the retrieved passages that hold every word of the topic,
-    in document order; documents ordered by city."""
+    in document order; documents ordered by city. Documents not in force are left out (and
+    listed) unless ``expired``."""
+    left_out = [] if expired else [d.doc_id for d in documents if d.validity.status != "in_force"]
+    documents = [d for d in documents if d.doc_id not in left_out]
+    hits = [h for h in hits if h.chunk.doc_id not in left_out]
     terms = topic_terms(topic)
     per_doc: dict[str, dict[str, Found]] = {}
     for sentence in sentences_of(hits) if terms else []:
@@ -142,5 +147,5 @@ def compare_topic(topic: str, hits: list[Hit], documents: list[DocumentInfo]) ->
         rows.append(TopicRow(city=info.city, district=info.district, doc_id=doc_id,
                              title=info.title or doc_id, items=_items(found, n)))
         n += len(found)
-    return TopicComparison(topic=topic, rows=rows,
-                           without=sorted(set(by_id) - set(per_doc)))
+    return TopicComparison(topic=topic, rows=rows, without=sorted(set(by_id) - set(per_doc)),
+                           not_in_force=left_out)

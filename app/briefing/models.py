@@ -75,3 +75,5 @@ class TopicComparison(BaseModel):
     rows: list[TopicRow] = Field(..., description="Per city and document, cities in order.")
     without: list[str] = Field(default_factory=list,
                                description="Stored documents with nothing on the topic.")
+    not_in_force: list[str] = Field(default_factory=list, description="Documents no longer (or "
+                                    "not yet) in force, left out unless asked for.")

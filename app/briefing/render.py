@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from app.briefing.models import Brief, BriefItem, TopicComparison
-from app.models import Citation, DocumentInfo
+from app.models import Citation, DocumentInfo, ValidityInfo
 
 EMPTY = "The document has no item of this kind."
 
@@ -20,11 +20,33 @@ def where(c: Citation) -> str:
     return f"{c.doc_id}, {section}{page}chars {c.start}-{c.end}"
 
 
+NOT_IN_FORCE = "Left out as no longer in force (ask with expired=true to include them)"
+STATUS_WORDS = {"in_force": "In force", "expired": "No longer in force",
+                "superseded": "No longer in force", "not_yet_in_force": "Not yet in force"}
+
+
+def validity_line(validity: ValidityInfo) -> str:
+    """Whether the policy holds today, and the dates it states (first thing a reader asks)."""
+    parts = [STATUS_WORDS[validity.status] + (f": {validity.note}" if validity.note else "")]
+    if validity.effective_from:
+        parts.append(f"from {validity.effective_from}")
+    elif validity.on_issue:
+        parts.append("from the day it was issued")
+    if validity.effective_until:
+        parts.append(f"until {validity.effective_until}")
+    if validity.condition:
+        parts.append(f"“{validity.condition}” (as the text states it)")
+    if len(parts) == 1 and validity.status == "in_force":
+        parts.append("the text states no dates of validity")
+    return "; ".join(parts)
+
+
 def facts(info: DocumentInfo) -> list[tuple[str, str]]:
     """What the policy is, as label/value pairs (only the values the store holds)."""
     place = " · ".join(p for p in (info.city, info.district) if p)
     date = info.published or (str(info.year) if info.year else "")
-    rows = [("Title", info.title or info.doc_id), ("Issuer", info.issuer or ""),
+    rows = [("Validity", validity_line(info.validity)),
+            ("Title", info.title or info.doc_id), ("Issuer", info.issuer or ""),
             ("Date", date), ("City", place), ("Kind", info.kind or ""),
             ("Covers", "; ".join(info.covers or [])), ("Document", info.doc_id)]
     return [(label, value) for label, value in rows if value]
@@ -70,6 +92,8 @@ def comparison_markdown(comparison: TopicComparison) -> str:
         lines.append(f"| {_cell(place)} | {_cell(row.title)} | {cells} |")
     if comparison.without:
         lines += ["", f"Nothing on this topic in: {', '.join(comparison.without)}."]
+    if comparison.not_in_force:
+        lines += ["", f"{NOT_IN_FORCE}: {', '.join(comparison.not_in_force)}."]
     return "\n".join(lines) + "\n"
 
 
@@ -156,4 +180,7 @@ def comparison_html(comparison: TopicComparison) -> str:
     if comparison.without:
         missing = escape(", ".join(comparison.without))
         body += f'<p class="note">Nothing on this topic in: {missing}.</p>'
+    if comparison.not_in_force:
+        left = escape(", ".join(comparison.not_in_force))
+        body += f'<p class="note">{NOT_IN_FORCE}: {left}.</p>'
     return _page(f"Topic comparison: {comparison.topic}", body)

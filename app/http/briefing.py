@@ -41,6 +41,9 @@ def brief(doc_id: str, services: ServicesDep,
 
 @router.get("/api/brief", response_model=TopicComparison, responses=FILES)  # type: ignore[arg-type]
 def compare(topic: Annotated[str, Query(description="e.g. 'computing power'")],
-            services: ServicesDep, format: ExportFormat = "json") -> TopicComparison | Response:
-    """One topic across the stored documents: per city and document, the cited items."""
-    return _respond(services.compare(topic), format)  # type: ignore[return-value]
+            services: ServicesDep, format: ExportFormat = "json",
+            expired: Annotated[bool, Query(description="Also documents no longer in force.")]
+            = False) -> TopicComparison | Response:
+    """One topic across the stored documents in force: per city and document, the cited
+    items."""
+    return _respond(services.compare(topic, expired), format)  # type: ignore[return-value]

@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse
 from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException
 
-from app.errors import MalformedBody, PolicyKBError, describe_validation
+from app.errors import Language, MalformedBody, PolicyKBError, describe_validation, error_body
 from app.http.briefing import router as briefing_router
 from app.http.openai_compat import router as openai_router
 from app.http.routes import router
@@ -23,14 +23,42 @@ from app.http.web import router as web_router
 from app.http.worker import WorkerHeader
 from app.services import Services
 from app.settings import Settings
+from app.text import has_cjk
+
+# Where a request carries the asker's own words: a question, a query, a topic, chat messages.
+ASKER_TEXT_FIELDS = ("question", "query", "topic")
 
 
-def _error(status: int, code: str, message: str,
+def _error(status: int, code: str, message: str, language: Language = "en",
            headers: dict[str, str] | None = None) -> JSONResponse:
     # A message may quote the request; whatever it quotes must still encode as UTF-8.
     message = message.encode("utf-8", "backslashreplace").decode("utf-8")
-    return JSONResponse(status_code=status, content={"error": {"code": code, "message": message}},
+    return JSONResponse(status_code=status, content=error_body(code, message, language),
                         headers=headers)
+
+
+def _asker_texts(body: object, request: Request) -> list[str]:
+    texts = [request.query_params.get(name) or "" for name in ASKER_TEXT_FIELDS]
+    if isinstance(body, dict):
+        texts += [value for name in ASKER_TEXT_FIELDS if isinstance(value := body.get(name), str)]
+        messages = body.get("messages")
+        if isinstance(messages, list):
+            texts += [m["content"] for m in messages
+                      if isinstance(m, dict) and isinstance(m.get("content"), str)]
+    return texts
+
+
+async def asker_language(request: Request) -> Language:
+    """Chinese when the asker wrote Chinese (question, query, topic, chat message) or the client
+    prefers it (``Accept-Language``, which the page sets to its own language); else English."""
+    try:
+        body: object = json.loads(await request.body() or b"null")
+    except (ValueError, RecursionError, RuntimeError):
+        body = None
+    if any(has_cjk(text) for text in _asker_texts(body, request)):
+        return "zh"
+    preferred = request.headers.get("accept-language", "").split(",")[0].strip().lower()
+    return "zh" if preferred.startswith("zh") else "en"
 
 
 def _unparsable_body(cause: BaseException | None) -> str | None:
@@ -83,31 +111,35 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
 
     @app.exception_handler(PolicyKBError)
     async def policykb_error(request: Request, exc: PolicyKBError) -> JSONResponse:
-        return _error(exc.status, exc.code, exc.message)
+        return _error(exc.status, exc.code, exc.message, await asker_language(request))
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
-        return _error(422, "invalid_request", describe_validation(exc.errors()))
+        return _error(422, "invalid_request", describe_validation(exc.errors()),
+                      await asker_language(request))
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
         # FastAPI answers a body it cannot decode (not UTF-8, nested past the parser's depth)
         # with a bare 400 {"detail"}; it is a malformed request like any other.
+        language = await asker_language(request)
         body_problem = _unparsable_body(exc.__cause__) if exc.status_code == 400 else None
         if body_problem:
-            return _error(MalformedBody.status, MalformedBody.code, body_problem)
+            return _error(MalformedBody.status, MalformedBody.code, body_problem, language)
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
-        return _error(exc.status_code, code, str(exc.detail), dict(exc.headers or {}))
+        return _error(exc.status_code, code, str(exc.detail), language, dict(exc.headers or {}))
 
     @app.exception_handler(httpx.TransportError)
     async def store_unreachable(request: Request, exc: httpx.TransportError) -> JSONResponse:
         # Only the Chroma server (http mode) is reached through httpx outside of generation,
         # which handles its own faults.
-        return _error(503, "service_unavailable", f"the Chroma server cannot be reached ({exc})")
+        return _error(503, "service_unavailable", f"the Chroma server cannot be reached ({exc})",
+                      await asker_language(request))
 
     @app.exception_handler(json.JSONDecodeError)
     async def json_error(request: Request, exc: json.JSONDecodeError) -> JSONResponse:
-        return _error(422, "invalid_request", f"malformed JSON body ({exc.msg})")
+        return _error(422, "invalid_request", f"malformed JSON body ({exc.msg})",
+                      await asker_language(request))
 
     app.include_router(briefing_router)
     app.include_router(router)

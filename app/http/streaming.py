@@ -18,12 +18,13 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterator
+from typing import Any
 
 from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
 from app.answering.generation import Done, Event, Quoted, Reasoning, Token
-from app.errors import PolicyKBError
+from app.errors import PolicyKBError, error_body
 from app.http.deps import ServicesDep
 from app.http.routes import ERRORS
 from app.models import AskRequest
@@ -39,10 +40,10 @@ def sse(event: str, data: object) -> str:
     return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
-def error_data(exc: Exception) -> dict[str, dict[str, str]]:
+def error_data(exc: Exception) -> dict[str, Any]:
     if isinstance(exc, PolicyKBError):
-        return {"error": {"code": exc.code, "message": exc.message}}
-    return {"error": {"code": "internal_error", "message": "the answer failed; see the log"}}
+        return error_body(exc.code, exc.message)
+    return error_body("internal_error", "the answer failed; see the log")
 
 
 def event_stream(events: Iterator[Event]) -> Iterator[str]:

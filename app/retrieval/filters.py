@@ -1,4 +1,5 @@
-"""A request's filters (city, doc_id, years) as conditions on the stored chunks' doc_id."""
+"""A request's filters (city, doc_id, issuer, language, years) as conditions on the stored
+chunks' doc_id."""
 
 from __future__ import annotations
 
@@ -36,6 +37,9 @@ def metadata_filters(filters: Filters | None, catalog: Catalog) -> list[Metadata
                 f"unknown doc_id {filters.doc_id!r}; GET /api/documents lists the stored ones"
             )
         conditions.append(MetadataFilter(key="doc_id", value=filters.doc_id))
+    for field, wanted in (("issuer", filters.issuer), ("language", filters.language)):
+        if wanted is not None:
+            conditions.append(_documents_whose(field, wanted, catalog))
     if (
         filters.year_from is not None
         and filters.year_to is not None
@@ -57,6 +61,31 @@ def metadata_filters(filters: Filters | None, catalog: Catalog) -> list[Metadata
             )
         )
     return conditions
+
+
+def _folded(text: str) -> str:
+    return "".join(text.split()).casefold()
+
+
+def _documents_whose(field: str, wanted: str, catalog: Catalog) -> MetadataFilter:
+    """Documents whose ``field`` holds ``wanted`` (the issuer: contains it; the language: is
+    it), as the catalog read them; none is the caller's error, naming what the store holds."""
+    held = {
+        doc.doc_id: value
+        for doc in catalog.documents.values()
+        if isinstance(value := doc.metadata.get(field), str)
+    }
+    want = _folded(wanted)
+    matches = sorted(
+        doc_id for doc_id, value in held.items()
+        if (want in _folded(value) if field == "issuer" else want == _folded(value))
+    )
+    if not matches:
+        values = sorted(set(held.values()))
+        shown = ", ".join(values[:20]) + (f" … ({len(values)} in all)" if len(values) > 20 else "")
+        raise InvalidFilter(f"no stored document has {field} {wanted!r}; the store holds: "
+                            f"{shown or 'none'}")
+    return MetadataFilter(key="doc_id", value=matches, operator=FilterOperator.IN)
 
 
 def scope_filter(doc_ids: set[str]) -> MetadataFilter:

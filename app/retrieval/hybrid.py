@@ -11,12 +11,14 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal, Protocol
 
 import numpy as np
 from llama_index.core.vector_stores.types import MetadataFilter
 
 from app.models import Filters
+from app.retrieval.as_of import in_force_condition
 from app.retrieval.catalog import Catalog
 from app.retrieval.filters import all_of, metadata_filters, scope_filter
 from app.retrieval.found import Found
@@ -93,7 +95,9 @@ class HybridRetriever:
         crosslingual: QueryEmbedder | None = None,
         crosslingual_weight: float = 2.0,
         dense_reads_chinese: bool = False,
+        in_force_only: bool = True,
     ) -> None:
+        self.in_force_only = in_force_only  # answer from documents in force (app.retrieval.as_of)
         # An English-only stored model places Chinese passages at random: its ranking keeps
         # only the passages it can read.
         self.dense_reads_chinese = dense_reads_chinese
@@ -117,10 +121,15 @@ class HybridRetriever:
         return metadata_filters(filters, self.catalog)
 
     def retrieve(
-        self, query: str, filters: Filters | None, top_k: int, mode: RetrievalMode | None = None
+        self, query: str, filters: Filters | None, top_k: int, mode: RetrievalMode | None = None,
+        as_of: date | None = None, in_force: bool = True,
     ) -> RetrievalResult:
+        """``as_of``: the day asked about; ``in_force=False``: every document, whatever its
+        validity (``in_force_only`` off does the same unless ``as_of`` is given)."""
         mode = mode or self.mode
         conditions = self.metadata_filters(filters)
+        if as_of is not None or (in_force and self.in_force_only):
+            conditions += in_force_condition(query, as_of, self.catalog)
         places = self.catalog.places.infer(query)
         scoped = (
             self.city_aware

@@ -8,6 +8,7 @@ Two collections live in one Chroma (embedded ``PersistentClient`` or a server th
   and the hash of the document version it was cut from (``doc_hash``).
 - ``<prefix>_documents``: one record per document: its normalized full text (the text chunk
   offsets point into) and its metadata, written only after all of its chunks.
+- ``<prefix>_versions``: the earlier texts of changed documents (``app.store.versions``).
 
 A document is *complete* when its record exists and every chunk carries the record's hash;
 ingest repairs anything else (see ``ingest.consistency``).
@@ -36,6 +37,7 @@ from app.store.metadata import clean_metadata
 from app.store.records import Chunk, StoredDocument
 from app.store.scope_vectors import ScopeMatrix, ScopeVectors
 from app.store.vector_store import BatchedChromaVectorStore
+from app.store.versions import VersionArchive
 
 
 def make_client(settings: Settings) -> ClientAPI:
@@ -71,6 +73,7 @@ class Store:
         prefix = self.settings.chroma.collection
         self.chunks: Collection = self._chunk_collection()
         self.documents: Collection = self.client.get_or_create_collection(f"{prefix}_documents")
+        self.versions = VersionArchive(self.client.get_or_create_collection(f"{prefix}_versions"))
         # The cached wrappers held the old collections.
         self.__dict__.pop("vector_store", None)
 
@@ -167,8 +170,11 @@ class Store:
         # Chroma needs a vector per record; documents are found through their chunks.
         self.documents.upsert(ids=[doc_id], documents=[text], metadatas=[clean], embeddings=[[1.0]])  # type: ignore[arg-type]
 
-    def delete_document(self, doc_id: str) -> None:
-        """Record first, chunks second: a crash in between leaves orphans ingest repairs."""
+    def delete_document(self, doc_id: str, versions: bool = False) -> None:
+        """Record first, chunks second: a crash in between leaves orphans ingest repairs.
+        ``versions``: also every earlier version (a repair keeps them)."""
+        if versions:
+            self.versions.delete_all(doc_id)
         self.documents.delete(ids=[doc_id])
         self.chunks.delete(where={"doc_id": doc_id})
         self.chunk_cache.clear()

@@ -13,12 +13,15 @@ import logging
 import math
 from typing import Any
 
+from app.store.validity import VALIDITY_FLAG_FIELDS, VALIDITY_TEXT_FIELDS
+
 log = logging.getLogger(__name__)
 
-# Fields a manifest may set, as text.
+# Fields a manifest may set or ingest reads from the text (ingest.document_facts), as text.
 TEXT_FIELDS = frozenset(
-    {"title", "city", "district", "province", "adcode", "issuer", "kind", "published", "language"}
-)
+    {"title", "city", "district", "province", "adcode", "issuer", "kind", "published",
+     "language", "doc_number"}
+) | VALIDITY_TEXT_FIELDS
 # Written by ingest itself; checked all the same, since an offset of the wrong type would be a 500.
 COUNT_FIELDS = frozenset({"page", "paragraph", "chunks", "chunk"})
 YEARS = range(1000, 10000)
@@ -75,7 +78,7 @@ def _normalized(key: str, value: object) -> object:
         return _count(value)
     if key == "covers":
         return _covers(value)
-    if key == "official":
+    if key == "official" or key in VALIDITY_FLAG_FIELDS:
         return _official(value)
     return value
 

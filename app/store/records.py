@@ -18,6 +18,7 @@ DOCUMENT_FIELDS = (
     "province",
     "adcode",
     "issuer",
+    "doc_number",
     "kind",
     "published",
     "year",
@@ -25,6 +26,7 @@ DOCUMENT_FIELDS = (
     "covers",
     "source",
     "official",
+    "version",
 )
 
 
@@ -82,11 +84,22 @@ class StoredDocument:
         if not isinstance(info["official"], bool):
             info["official"] = None
         info["covers"] = _string_list(info["covers"])
+        # A record stored before versions were kept: its hash names that version all the same.
+        info["version"] = version_id(self.metadata)
         return {"doc_id": self.doc_id, **info, "chunks": int(self.metadata.get("chunks", 0))}
 
     @property
     def doc_hash(self) -> str:
         return str(self.metadata.get("doc_hash", ""))
+
+
+def version_id(metadata: dict[str, Any]) -> str | None:
+    """The id of the stored version a record holds: its text's hash, as ingest recorded it."""
+    version = metadata.get("version")
+    if isinstance(version, str) and version:
+        return version
+    doc_hash = metadata.get("doc_hash")
+    return doc_hash[:16] if isinstance(doc_hash, str) and doc_hash else None
 
 
 def _string_list(raw: object) -> list[str] | None:

@@ -1,9 +1,10 @@
 """Score probe files in extractive mode: `python -m eval.probes FILE...`.
 
 A probe file holds one `question|expected fact` a line (`question|-`: the texts do not say, so
-the answer must be a refusal); `#` lines are comments. An answer is right when it is not
-refused and contains the fact (ignoring case). Prints each question, then per language the
-refusal accuracy, the false refusal rate and the fact accuracy.
+the answer must be a refusal); `#` lines are comments. Several facts joined by ` && ` (a
+question of two parts, or one asked across documents) must all be in the answer. An answer is
+right when it is not refused and contains every fact (ignoring case). Prints each question,
+then per language the refusal accuracy, the false refusal rate and the fact accuracy.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ def main(paths: list[str]) -> int:
                 right = answer.refused
                 counts.update(unanswerable=1, refused=int(right))
             else:
-                right = not answer.refused and fact.lower() in answer.answer.lower()
+                facts = [f.strip().lower() for f in fact.split(" && ")]
+                right = not answer.refused and all(f in answer.answer.lower() for f in facts)
                 counts.update(answerable=1, false_refusals=int(answer.refused), facts=int(right))
             shown = "REFUSED" if answer.refused else answer.answer[:160].replace("\n", " ")
             print("OK " if right else "BAD", question, "->", shown)

@@ -33,3 +33,22 @@ def write_truncated_pdf(path: Path, source: Path) -> Path:
     data = source.read_bytes()
     path.write_bytes(data[: len(data) // 3])
     return path
+
+
+# Debian's fonts-noto-cjk (installed by `make browser`); face 2 of the collection is Simplified
+# Chinese. Helvetica has no Chinese glyphs.
+CJK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+
+
+def write_chinese_pdf(path: Path, pages: list[str]) -> Path:
+    """A PDF of Chinese text (each page's lines as written), in the Noto CJK font."""
+    if not CJK_FONT.exists():
+        raise RuntimeError(f"{CJK_FONT} is missing: `make browser` installs fonts-noto-cjk")
+    pdf = FPDF()
+    pdf.add_font("noto-cjk", fname=str(CJK_FONT), collection_font_number=2)
+    pdf.set_font("noto-cjk", size=11)
+    for text in pages:
+        pdf.add_page()
+        pdf.multi_cell(0, 6, text)
+    pdf.output(str(path))
+    return path

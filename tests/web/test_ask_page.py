@@ -70,10 +70,11 @@ def test_refusal_is_shown_as_such_with_related_passages(page: Page, web_url: str
 
 
 def test_an_error_response_is_shown_as_its_message(page: Page, web_url: str) -> None:
+    """Regression: the Chinese page showed the API's English error message."""
     open_app(page, web_url)
     ask(page, "   ")
     error = page.locator("#answer .notice-error")
-    expect(error).to_contain_text("question is empty")
+    expect(error).to_contain_text("问题为空")
     expect(page.locator("#ask-button")).to_be_enabled()
 
 

@@ -1,6 +1,8 @@
 // Talking to the policykb API: JSON calls, and the answer stream (Server-Sent Events over a
 // POST, read with fetch() and a ReadableStream reader, since EventSource cannot POST).
 
+import { lang } from "./i18n.js";
+
 export class ApiError extends Error {
   constructor(status, code, message) {
     super(message);
@@ -9,12 +11,18 @@ export class ApiError extends Error {
   }
 }
 
+// An error body holds its message in both languages: show the page's own.
+function messageOf(error) {
+  const own = error.messages && error.messages[lang()];
+  return typeof own === "string" ? own : error.message || "";
+}
+
 async function errorFrom(response) {
   let payload = null;
   try { payload = await response.json(); } catch { /* not JSON */ }
   const error = payload && payload.error;
   if (error && typeof error.message === "string") {
-    return new ApiError(response.status, error.code || "error", error.message);
+    return new ApiError(response.status, error.code || "error", messageOf(error));
   }
   const detail = payload && typeof payload.detail === "string" ? payload.detail : "";
   return new ApiError(response.status, `http_${response.status}`,
@@ -26,8 +34,9 @@ async function request(method, path, body, signal) {
   try {
     response = await fetch(path, {
       method,
-      headers: body === undefined ? { Accept: "application/json" }
-        : { "Content-Type": "application/json", Accept: "application/json" },
+      headers: body === undefined ? { Accept: "application/json", "Accept-Language": lang() }
+        : { "Content-Type": "application/json", Accept: "application/json",
+            "Accept-Language": lang() },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
     });
@@ -90,7 +99,8 @@ export async function askStream(body, { onToken, onReasoning, onQuoted }, signal
   try {
     response = await fetch("/api/ask/stream", {
       method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
+      headers: { "Content-Type": "application/json", Accept: "text/event-stream",
+                 "Accept-Language": lang() },
       body: JSON.stringify(body),
       signal,
     });
@@ -118,7 +128,7 @@ export async function askStream(body, { onToken, onReasoning, onQuoted }, signal
     else if (event === "done") answer = payload;
     else if (event === "error") {
       const error = payload.error || {};
-      failure = new ApiError(response.status, error.code || "stream_error", error.message || "");
+      failure = new ApiError(response.status, error.code || "stream_error", messageOf(error));
     }
   });
   const reader = response.body.getReader();

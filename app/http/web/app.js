@@ -7,6 +7,7 @@ import {
   documentDate, el, metaRows, passageCard, place, renderAnswer, renderDocumentText, renderError,
   streamingView,
 } from "./render.js";
+import { renderDiff, renderHistory, statusBadge, versionText } from "./validity.js";
 
 const $ = (id) => document.getElementById(id);
 const state = {
@@ -69,7 +70,8 @@ function renderDocumentList() {
     (col) => el("th", { i18n: `docs.col.${col}`, attrs: { scope: "col" } })), el("th", {}));
   const rows = docs.map((d) => el("tr", { attrs: { "data-doc-id": d.doc_id } },
     el("td", { cls: "col-title" }, el("button", { cls: "title-link", text: d.title || d.doc_id,
-      attrs: { type: "button" }, on: () => openDocument(d.doc_id) })),
+      attrs: { type: "button" }, on: () => openDocument(d.doc_id) }), " ",
+      statusBadge(d.validity?.status, d.validity?.note)),
     el("td", { cls: "col-city" }, place(d) || ""),
     el("td", { cls: "col-issuer", text: d.issuer || "" }),
     el("td", { cls: "col-date", text: documentDate(d) }),
@@ -117,7 +119,8 @@ async function ask(event) {
   state.asking?.abort();
   const controller = new AbortController();
   state.asking = controller;
-  const body = { question: $("question").value, filters: filtersFrom($("city-filter"), $("doc-filter")) };
+  const body = { question: $("question").value, filters: filtersFrom($("city-filter"), $("doc-filter")),
+    as_of: $("as-of").value || undefined };
   const root = $("answer");
   setBusy(true);
   try {
@@ -197,7 +200,14 @@ async function openDocument(docId, span = null) {
     if (seq !== state.viewerSeq) return;
     $("viewer-title").textContent = doc.title || doc.doc_id;
     $("viewer-meta").replaceChildren(...metaRows(doc));
-    const mark = renderDocumentText($("viewer-text"), doc.text, span);
+    showHistory(docId);
+    // A citation of an earlier version opens the text it quoted, at its own offsets.
+    const old = span?.version && doc.version && span.version !== doc.version
+      ? await versionText(docId, span.version) : null;
+    if (seq !== state.viewerSeq) return;
+    $("viewer-version").hidden = !old;
+    if (old) $("viewer-version").replaceChildren(el("span", { i18n: "versions.showing", vars: { version: old.version } }));
+    const mark = renderDocumentText($("viewer-text"), old ? old.text : doc.text, span);
     $("viewer-note").hidden = !mark;
     if (mark) {
       requestAnimationFrame(scrollToHighlight);
@@ -208,6 +218,21 @@ async function openDocument(docId, span = null) {
   } catch (err) {
     if (seq === state.viewerSeq) renderError($("viewer-text"), err);
   }
+}
+
+function showHistory(docId) {
+  renderHistory($("viewer-versions"), docId, {
+    onOpen: async (version) => {
+      const old = await versionText(docId, version);
+      $("viewer-version").hidden = false;
+      $("viewer-version").replaceChildren(el("span", { i18n: "versions.showing", vars: { version } }));
+      renderDocumentText($("viewer-text"), old.text, null);
+    },
+    onDiff: async (version) => {
+      const first = await renderDiff($("viewer-text"), docId, version);
+      first?.scrollIntoView({ block: "center" });
+    },
+  }).catch((err) => renderError($("viewer-versions"), err));
 }
 
 function closeViewer() {

@@ -25,9 +25,11 @@ function form() {
       el("button", { cls: "primary", i18n: "brief.build", attrs: { id: "brief-button", type: "submit" } })));
   const topicForm = el("form", { cls: "brief-form", attrs: { id: "compare-form", novalidate: "" } },
     el("div", { cls: "form-row" }, field("brief.topic.label", topic),
+      el("label", { cls: "field" }, el("span", { cls: "label", i18n: "brief.compare.expired" }),
+        el("input", { attrs: { id: "compare-expired", type: "checkbox" } })),
       el("button", { cls: "primary", i18n: "brief.compare", attrs: { id: "compare-button", type: "submit" } })));
   briefForm.addEventListener("submit", (event) => { event.preventDefault(); loadBrief(docSelect.value); });
-  topicForm.addEventListener("submit", (event) => { event.preventDefault(); loadComparison(topic.value); });
+  topicForm.addEventListener("submit", (event) => { event.preventDefault(); loadComparison(topic.value, $("compare-expired").checked); });
   return el("div", { cls: "panel brief-controls" }, el("h2", { i18n: "brief.heading" }),
     el("p", { cls: "meta", i18n: "brief.intro" }), briefForm, topicForm);
 }
@@ -61,7 +63,8 @@ async function load(path, render) {
 }
 
 const loadBrief = (docId) => docId && load(`/api/documents/${encodeURIComponent(docId)}/brief`, renderBrief);
-const loadComparison = (topic) => load(`/api/brief?topic=${encodeURIComponent(topic)}`, renderComparison);
+const loadComparison = (topic, expired) => load(
+  `/api/brief?topic=${encodeURIComponent(topic)}${expired ? "&expired=true" : ""}`, renderComparison);
 
 // One cited item: its number, the verbatim quote, its section; a click opens the clause.
 function item(it) {
@@ -128,7 +131,9 @@ function renderComparison(out, comparison) {
     rows.length ? el("table", { cls: "doc-table compare-table" }, el("thead", {}, head), el("tbody", {}, ...rows))
       : el("p", { cls: "meta", i18n: "brief.compare.none" }),
     comparison.without.length ? el("p", { cls: "meta" }, el("span", { i18n: "brief.compare.without" }),
-      comparison.without.join(", ")) : null));
+      comparison.without.join(", ")) : null,
+    comparison.not_in_force?.length ? el("p", { cls: "meta not-in-force" }, el("span", { i18n: "brief.compare.not_in_force" }),
+      comparison.not_in_force.join(", ")) : null));
 }
 
 // Called once by app.js with the viewer's opener.

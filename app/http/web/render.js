@@ -2,6 +2,7 @@
 // text (textContent, text nodes, attributes): never as HTML.
 
 import { t, term } from "./i18n.js";
+import { statusBadge, validityValue } from "./validity.js";
 
 // el("p", {cls, text, i18n, vars, term, attrs, on}, ...children); children are nodes or text.
 export function el(tag, props = {}, ...children) {
@@ -86,7 +87,8 @@ function reasoningBlock(text) {
 export function sourceCard(citation, info, onCite) {
   return el("li", { cls: "card source", attrs: { id: `source-${citation.n}` } },
     button({ cls: "card-title", on: () => onCite(citation) },
-      el("span", { cls: "num", text: `[${citation.n}]` }), " ", el("span", { text: citation.title })),
+      el("span", { cls: "num", text: `[${citation.n}]` }), " ", el("span", { text: citation.title }),
+      " ", statusBadge(citation.status, citation.status_note)),
     metaLine([place({ city: citation.city, district: info?.district }), info?.issuer && el("span", { text: info.issuer }),
       sectionPart(citation.section), pagePart(citation.page)]),
     el("blockquote", { cls: "quote", text: citation.quote }),
@@ -235,6 +237,7 @@ export function renderDocumentText(root, text, span) {
 export function metaRows(doc) {
   const rows = [];
   const row = (key, ...value) => rows.push(el("div", {}, el("dt", { i18n: key }), el("dd", {}, ...value)));
+  if (doc.validity) row("viewer.validity", validityValue(doc.validity));
   if (doc.city || doc.district) row("viewer.city", place(doc));
   if (doc.issuer) row("viewer.issuer", doc.issuer);
   if (documentDate(doc)) row("viewer.date", documentDate(doc));

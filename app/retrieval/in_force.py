@@ -1,0 +1,35 @@
+"""Retrieval that prefers the documents in force (``app.retrieval.as_of`` decides which)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.models import Filters
+from app.retrieval.as_of import about_former, in_force_documents
+from app.retrieval.hybrid import HybridRetriever, RetrievalMode, RetrievalResult
+
+
+def left_out(retriever: HybridRetriever, question: str) -> bool:
+    """Whether answering ``question`` from the documents in force leaves any document out."""
+    return bool(retriever.in_force_only
+                and in_force_documents(question, None, retriever.catalog) is not None)
+
+
+def retrieve_in_force(retriever: HybridRetriever, question: str, filters: Filters | None,
+                      top_k: int, mode: RetrievalMode | None, as_of: date | None,
+                      in_force: bool = True) -> RetrievalResult:
+    """The passages of the documents in force; but when the best passage of all is in an
+    expired measure that nothing replaced, the question is about it: every document's passages
+    (the answer then says it expired, ``app.answering.validity``).
+
+    Every document is searched first: when no passage found is out of force (most questions),
+    that is the answer's retrieval, and the in-force search is not run a second time."""
+    held = (in_force_documents(question, None, retriever.catalog)
+            if in_force and as_of is None and retriever.in_force_only else None)
+    if held is None:
+        return retriever.retrieve(question, filters, top_k, mode, as_of, in_force)
+    every = retriever.retrieve(question, filters, top_k, mode, in_force=False)
+    best = every.hits[0].chunk.doc_id if every.hits else None
+    if all(hit.chunk.doc_id in held for hit in every.hits) or about_former(best, retriever.catalog):
+        return every
+    return retriever.retrieve(question, filters, top_k, mode)

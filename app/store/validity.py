@@ -1,0 +1,214 @@
+"""Which stored documents are in force on a given day.
+
+A document's own validity (issued, effective from/until, an open condition) is stored with it by
+ingest, from its manifest or its text (``ingest.validity``). Whether it was *superseded* needs
+the other documents too: a manifest's ``superseded_by``, or a newer document that repeals it by
+title ("原《…》同时废止", "supersedes the …"). ``resolve`` reads both once per catalog load;
+``status_on`` says what a document was on any day. One place decides both.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from itertools import pairwise
+from typing import Any
+
+from app.models import ValidityInfo
+from app.models import ValidityStatus as Status
+from app.text import has_cjk
+
+# Metadata keys ingest writes (text unless noted); app.store.metadata checks their types.
+VALIDITY_TEXT_FIELDS = frozenset({
+    "issued", "effective_from", "effective_until", "valid_condition", "superseded_by",
+    "supersedes", "validity_text", "validity_source", "version",
+})
+VALIDITY_FLAG_FIELDS = frozenset({"effective_on_issue"})
+
+
+@dataclass(frozen=True)
+class Validity:
+    """One document's validity, with what other documents say of it."""
+
+    doc_id: str
+    issued: date | None = None
+    effective_from: date | None = None
+    effective_until: date | None = None
+    condition: str | None = None  # an open end, as written ("有效期至疫情解除")
+    on_issue: bool = False
+    superseded_by: str | None = None  # doc_id
+    superseded_on: date | None = None  # None with superseded_by: the day is not known
+    supersedes: tuple[str, ...] = ()
+    stated: str | None = None
+    source: str | None = None
+
+    def status_on(self, day: date) -> Status:
+        if self.effective_from is not None and day < self.effective_from:
+            return "not_yet_in_force"
+        if self.superseded_by is not None and (
+            self.superseded_on is None or self.superseded_on <= day
+        ):
+            return "superseded"
+        if self.effective_until is not None and day > self.effective_until:
+            return "expired"
+        return "in_force"
+
+    def in_force_during(self, first: date, last: date) -> bool:
+        """In force on some day from ``first`` to ``last``; a supersession of unknown date
+        counts against it only for today's questions (``last`` is today or later)."""
+        if self.effective_from is not None and self.effective_from > last:
+            return False
+        if self.effective_until is not None and self.effective_until < first:
+            return False
+        if self.superseded_by is not None:
+            if self.superseded_on is None:
+                return last < date.today()
+            return self.superseded_on > first
+        return True
+
+
+def _day(value: object) -> date | None:
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _titles(value: object) -> list[str]:
+    try:
+        items = json.loads(value) if isinstance(value, str) else []
+    except ValueError:
+        return []
+    return [t for t in items if isinstance(t, str)] if isinstance(items, list) else []
+
+
+def _key(title: str) -> str:
+    """A title compared loosely: no brackets, spaces, quotes or case."""
+    return re.sub(r"[\s《》〈〉\"'“”‘’()（）]", "", title).lower()
+
+
+def resolve(documents: dict[str, dict[str, Any]]) -> dict[str, Validity]:
+    """Every document's validity by doc_id; ``documents`` maps doc_id to stored metadata."""
+    by_title: dict[str, str] = {}
+    for doc_id, meta in documents.items():
+        if isinstance(meta.get("title"), str) and len(_key(meta["title"])) >= 4:
+            by_title.setdefault(_key(meta["title"]), doc_id)
+    replaced: dict[str, str] = {}  # old doc_id -> newer doc_id
+    for doc_id, meta in documents.items():
+        for named in _titles(meta.get("supersedes")):
+            old = named if named in documents else _match(by_title, _key(named))
+            if old is not None and old != doc_id:
+                replaced.setdefault(old, doc_id)
+        if isinstance(meta.get("superseded_by"), str) and meta["superseded_by"] in documents:
+            replaced[doc_id] = meta["superseded_by"]
+    for old, new in _later_editions(documents).items():
+        replaced.setdefault(old, new)
+    found: dict[str, Validity] = {}
+    for doc_id, meta in documents.items():
+        newer = replaced.get(doc_id)
+        newer_meta = documents.get(newer, {}) if newer else {}
+        found[doc_id] = Validity(
+            doc_id=doc_id,
+            issued=_day(meta.get("issued")),
+            effective_from=_day(meta.get("effective_from")),
+            effective_until=_day(meta.get("effective_until")),
+            condition=meta.get("valid_condition") if isinstance(
+                meta.get("valid_condition"), str) else None,
+            on_issue=meta.get("effective_on_issue") is True,
+            superseded_by=newer,
+            superseded_on=(_day(newer_meta.get("effective_from"))
+                           or _day(newer_meta.get("issued"))) if newer else None,
+            supersedes=tuple(old for old, new in replaced.items() if new == doc_id),
+            stated=meta.get("validity_text") if isinstance(meta.get("validity_text"), str)
+            else None,
+            source=meta.get("validity_source") if isinstance(meta.get("validity_source"), str)
+            else None,
+        )
+    return found
+
+
+def _edition_key(meta: dict[str, Any]) -> str:
+    """A title without its years and numbers: the same plan re-issued ("… (2023–2024)",
+    "… 2025") has the same key."""
+    title = meta.get("title")
+    return re.sub(r"[\d\W_年]+", "", _key(title)) if isinstance(title, str) else ""
+
+
+def _edition_day(meta: dict[str, Any]) -> date | None:
+    for key in ("effective_from", "issued", "published"):
+        if (day := _day(meta.get(key))) is not None:
+            return day
+    year = meta.get("year")
+    return date(year, 1, 1) if isinstance(year, int) and 1000 <= year <= 9999 else None
+
+
+def _later_editions(documents: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Each dated document replaced by the next later edition of the same title (a city
+    re-issues a plan under its name every year or two)."""
+    editions: dict[str, list[tuple[date, str]]] = {}
+    for doc_id, meta in documents.items():
+        key, day = _edition_key(meta), _edition_day(meta)
+        if len(key) >= 6 and day is not None:
+            editions.setdefault(key, []).append((day, doc_id))
+    replaced: dict[str, str] = {}
+    for dated in editions.values():
+        dated.sort()
+        for (day, old), (later, new) in pairwise(dated):
+            if later > day:
+                replaced[old] = new
+    return replaced
+
+
+def _match(by_title: dict[str, str], named: str) -> str | None:
+    """The document a repeal names: its title, or the one title that contains the name (a
+    repeal may drop the issuer's prefix) or is contained in it."""
+    if named in by_title:
+        return by_title[named]
+    if len(named) < 6:
+        return None
+    near = [d for t, d in by_title.items() if named in t or (len(t) >= 6 and t in named)]
+    return near[0] if len(near) == 1 else None
+
+
+def status_note(validity: Validity, day: date, titles: dict[str, str], chinese: bool) -> str:
+    """The status of a document on ``day`` in words, empty when it is in force."""
+    status = validity.status_on(day)
+    if status == "in_force":
+        return ""
+    if status == "superseded":
+        newer = titles.get(validity.superseded_by or "", validity.superseded_by or "")
+        since = validity.superseded_on.isoformat() if validity.superseded_on else ""
+        if chinese:
+            return f"已被《{newer}》取代" + (f"（自{since}起）" if since else "")
+        return f"has been superseded by “{newer}”" + (f" (from {since})" if since else "")
+    if status == "expired":
+        until = validity.effective_until.isoformat() if validity.effective_until else ""
+        return f"已于{until}失效" if chinese else f"expired on {until}"
+    start = validity.effective_from.isoformat() if validity.effective_from else ""
+    return f"尚未施行（自{start}起施行）" if chinese else f"is not yet in force (from {start})"
+
+
+def validity_info(validity: Validity | None, titles: dict[str, str],
+                  day: date | None = None) -> ValidityInfo:
+    """What the API shows of a document's validity on ``day`` (default: today)."""
+    if validity is None:
+        return ValidityInfo()
+    day = day or date.today()
+    chinese = has_cjk(titles.get(validity.doc_id, ""))
+
+    def iso(value: date | None) -> str | None:
+        return value.isoformat() if value else None
+
+    return ValidityInfo(
+        status=validity.status_on(day), note=status_note(validity, day, titles, chinese),
+        issued=iso(validity.issued), effective_from=iso(validity.effective_from),
+        effective_until=iso(validity.effective_until), condition=validity.condition,
+        on_issue=validity.on_issue, superseded_by=validity.superseded_by,
+        superseded_on=iso(validity.superseded_on), supersedes=list(validity.supersedes),
+        stated=validity.stated,
+        source=validity.source if validity.source in ("manifest", "text") else None,
+    )

@@ -1,0 +1,65 @@
+"""Issue 26's targets on the small corpus of revised and expired documents (``corpus/``): the
+figure in force is given, an ``as_of`` question gets the figure of that day, and every citation
+of a text not in force carries its status. Run (ingests into a temporary directory):
+
+    python -m eval.validity.targets [--embedding-model NAME]
+
+The questions (``questions.jsonl``) were written for this corpus by its author; a question is
+right when its answer holds the expected figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app.models import AskRequest
+from app.services import Services
+from app.settings import Settings
+from ingest.pipeline import ingest
+
+HERE = Path(__file__).parent
+
+
+def run(settings: Settings) -> dict[str, Any]:
+    report = ingest([HERE / "corpus"], settings)
+    assert not report.failed, report.failed
+    services = Services.build(settings)
+    right: dict[str, list[bool]] = defaultdict(list)
+    statuses: list[bool] = []
+    wrong: list[dict[str, str]] = []
+    for line in (HERE / "questions.jsonl").read_text(encoding="utf-8").splitlines():
+        q = json.loads(line)
+        as_of = date.fromisoformat(q["as_of"]) if q.get("as_of") else None
+        answer = services.ask(AskRequest(question=q["question"], as_of=as_of, mode="extractive"))
+        ok = q["expect"] in answer.answer
+        right[f"{q['kind']}/{q['lang']}"].append(ok)
+        statuses += [bool(c.status_note) for c in answer.citations if c.status != "in_force"]
+        if not ok:
+            wrong.append({"question": q["question"], "as_of": q.get("as_of") or "",
+                          "answer": answer.answer[:200]})
+    return {
+        "scores": {k: f"{sum(v)}/{len(v)}" for k, v in sorted(right.items())},
+        "status_on_non_in_force_citations": f"{sum(statuses)}/{len(statuses)}",
+        "wrong": wrong,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--embedding-model", help="default: the configured one")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as data:
+        overrides: dict[str, Any] = {"data_dir": Path(data)}
+        if args.embedding_model:
+            overrides["embedding"] = {"model": args.embedding_model}
+        print(json.dumps(run(Settings(**overrides)), indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

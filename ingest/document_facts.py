@@ -1,0 +1,280 @@
+"""What a document says about itself: title, issuer, date, document number and language.
+
+A city's own files come without a manifest, yet an official document states its own facts in
+a fixed layout (GB/T 9704, the national standard for official documents): the issuing organ
+and the document number (发文字号, ``川疫指发〔2020〕17号``) at the top, the title
+(``[发文机关]关于[事由]的[文种]``), and the closing signature (落款) of issuer and date at the
+end (``泰州市人民政府 2020年2月4日``). English notices state theirs as a title line,
+"Issued by …" and a date. Texts flattened onto one line (web copies) keep the layout as runs of
+white space, so the reading below works on white-space-separated segments, not on lines.
+
+Dates are normalized in ``ingest.dates`` (by ``jionlp`` for Chinese); only facts the text
+states are returned, and a manifest's values win over them (``ingest.pipeline``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ingest.dates import EN_DATE, ZH_DATE, english_date, normalized_date, stands_alone
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+# How far into the text the head (版头: issuer, number, title) and from the end the closing
+# signature (落款) are looked for.
+HEAD_CHARS = 400
+TAIL_CHARS = 300
+TITLE_MAX = 120
+SIGNATURE_TRAILER = 40
+ISSUER_MAX = 80
+DATELINE_MAX = 100
+
+# The kinds of official document (文种) a Chinese title ends with: the fifteen of the Party and
+# government document regulations (党政机关公文处理工作条例) and the usual kinds of normative
+# document (规范性文件), with the forms they take in titles.
+_KINDS = (
+    "通知|通报|公告|通告|意见|决定|决议|命令|令|公报|报告|请示|批复|议案|函|纪要|办法|规定|"
+    "细则|规则|规程|条例|措施|方案|规划|计划|纲要|要点|指南|指引|须知|提示|倡议书|公开信|"
+    "答复|说明|解读|问答|名单|目录|清单|标准"
+)
+_TITLE = re.compile(
+    rf"^(?:.{{0,60}}关于.{{2,100}}的|.{{2,60}})(?:{_KINDS})(?:[(（].{{1,20}}[)）])?$"
+)
+_BOOK_TITLE = re.compile(r"《([^《》]{4,100})》")
+# Chinese organization names end in the word for their kind of body.
+_ORG_END = re.compile(
+    r"(?:政府|办公厅|办公室|委员会|人大常委会|党委|常委会|指挥部|组|部|厅|局|署|委|"
+    r"院|会|中心|所|站|办|处|科|队|社|公司|集团|银行|协会|联合会|商会|学会|基金会|总局|分局|"
+    r"管委会|管理局|法院|检察院|监狱|医院|大学|学校|机构)$"
+)
+# "转发…"/"印发…" before an organ's name in a closing line says what it did, not who it is.
+_FORWARDED = re.compile(r"^(?:转发|印发)")
+_ORG_BEFORE_ABOUT = re.compile(rf"^([{_CJK}（）()、]{{2,40}}?)(?:印发|转发|联合印发)?关于")
+# 发文字号: organ abbreviation + 〔year〕 + number + 号, or "…公告2020年第8号".
+_DOC_NUMBER = re.compile(
+    rf"[{_CJK}]{{1,20}}\s?[〔\[［【(（]\s?(?:19|20)\d\d\s?[〕\]］】)）]\s?第?\s?\d{{1,4}}\s?号"
+    rf"|[{_CJK}]{{0,20}}(?:公告|令)\s?(?:19|20)\d\d\s?年\s?第\s?\d{{1,4}}\s?号"
+)
+_YEAR_IN_NUMBER = re.compile(r"((?:19|20)\d\d)")
+_EN_ISSUER = re.compile(
+    r"\b(?i:issued by|issuing (?:body|authority|agency)\s*:|issuer\s*:|published by)\s*:?\s*"
+    r"(?:the\s+)?([A-Z][^.;\n]{2,120}?)(?=\s*(?:[.;\n]|,\s|\son\s|\sin\s|$))",
+)
+# English organization names end in the word for their kind of body, or name it before "of".
+_EN_ORG = re.compile(
+    r"\b(?:Bureau|Office|Commission|Government|Committee|Department|Administration|Ministry|"
+    r"Council|Agency|Authority|Centre|Center|Court|Procuratorate|Headquarters|Corporation|"
+    r"Company|Bank|Association|Federation|University|Institute)(?: of [A-Z][\w ,&'-]*)?$"
+)
+_DATE_LABEL = re.compile(r"\b(?i:issued|published|released|dated?|release time)\b")
+_SENTENCE_END = re.compile(r"[。！？；!?]")
+_SEGMENT = re.compile(r"\S+")
+
+
+def language_of(text: str) -> str | None:
+    """"zh" when the Han characters, each counted as three Latin letters (a Chinese word is
+    one or two characters, an English one about five letters), outweigh the Latin letters, else
+    "en"; None for text with neither (figures, punctuation). A Chinese sentence with Latin
+    acronyms stays "zh", an English one naming a Chinese place stays "en".
+    """
+    han = len(_CJK_CHAR.findall(text))
+    latin = len(_LATIN_LETTER.findall(text))
+    if han == 0 and latin == 0:
+        return None
+    return "zh" if han * 3 >= latin else "en"
+
+
+def document_facts(text: str) -> dict[str, Any]:
+    """The facts ``text`` states about itself, as stored metadata (only those found)."""
+    language = language_of(text)
+    facts: dict[str, Any] = {"language": language} if language else {}
+    found = _chinese_facts(text) if language == "zh" else _english_facts(text)
+    facts.update({k: v for k, v in found.items() if v})
+    if "year" not in facts and (published := facts.get("published")):
+        facts["year"] = int(published[:4])
+    return facts
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _SEGMENT.finditer(text)]
+
+
+def _chinese_facts(text: str) -> dict[str, Any]:
+    head = text[:HEAD_CHARS]
+    title = _chinese_title(head)
+    number = _DOC_NUMBER.search(head)
+    doc_number = re.sub(r"\s", "", number.group(0)) if number else None
+    issuer, published = _closing_signature(text)
+    if issuer is None:
+        issuer = _issuer_at_top(head, title)
+    if published is None:
+        published = _first_date(head)
+    facts: dict[str, Any] = {
+        "title": title,
+        "issuer": issuer,
+        "doc_number": doc_number,
+        "published": published,
+    }
+    if doc_number and not published and (year := _YEAR_IN_NUMBER.search(doc_number)):
+        facts["year"] = int(year.group(1))
+    return facts
+
+
+def _chinese_title(head: str) -> str | None:
+    """The official title in the head (``[organs]关于…的[kind]``, possibly wrapped over two
+    segments), else the first segment unless it only names an organ (a headline), else a
+    《…》 title the first sentence names, else the first segment."""
+    first_sentence = _SENTENCE_END.split(head, 1)[0]
+    segments = [head[s:e].strip("：:") for s, e in _segments(first_sentence)]
+    for index, segment in enumerate(segments):
+        if "关于" not in segment or _DOC_NUMBER.search(segment):
+            continue
+        title, following = segment, segments[index + 1 : index + 4]
+        while not _TITLE.match(title) and following and len(title) < TITLE_MAX:
+            title += following.pop(0)  # a long title wrapped onto the next line
+        if not _TITLE.match(title) or len(title) > TITLE_MAX:
+            continue
+        if not title.startswith("关于"):  # "税务总局关于…": the organs before it belong to it
+            organs = _organs_before(segments, index)
+            title = " ".join([*organs, title])
+        return title
+    first = segments[0] if segments else ""
+    if first and not (_ORG_END.search(first) and len(first) <= ISSUER_MAX):
+        return first[:TITLE_MAX]
+    if quoted := _BOOK_TITLE.search(first_sentence):
+        return quoted.group(1)
+    return first[:TITLE_MAX] or None
+
+
+def _organs_before(segments: list[str], index: int) -> list[str]:
+    """The segments just before ``segments[index]`` that name organs ("财政部 海关总署")."""
+    organs: list[str] = []
+    for segment in reversed(segments[:index]):
+        if not _ORG_END.search(segment) or len(segment) > ISSUER_MAX or segment in organs:
+            break
+        organs.insert(0, segment)
+    return organs
+
+
+def _closing_signature(text: str) -> tuple[str | None, str | None]:
+    """The 落款: the organs named just before the last date at the end of the text."""
+    tail_start = max(0, len(text) - TAIL_CHARS)
+    # The signature's date stands on a line of its own (or after the organs' names) and ends
+    # the text, but for a remark like "（此件主动公开）".
+    dates = [d for d in ZH_DATE.finditer(text, tail_start) if stands_alone(text, d)]
+    last = dates[-1] if dates and len(text) - dates[-1].end() <= SIGNATURE_TRAILER else None
+    published = normalized_date(last.group(0)) if last else None
+    before = text[tail_start : last.start() if last else len(text)]
+    # The closing line comes after the body's last sentence or its attachment list.
+    cut = max(before.rfind(mark) for mark in "。！？；：:")
+    names = _spaced_letters_joined(before[cut + 1 :].split())
+    body = text[: tail_start + cut + 1]
+    issuers: list[str] = []
+    wrapped = False
+    for name in reversed(names):
+        name = _FORWARDED.sub("", name.strip("（）()、，,"))
+        if not name:
+            continue
+        if _ORG_END.search(name) and len(name) <= ISSUER_MAX and not wrapped:
+            issuers.insert(0, name)
+        elif len(issuers) == 1 and not wrapped and _may_start_name(name, issuers[0], body):
+            # A signature wrapped over two lines: "四川省应对新型冠状病毒 肺炎疫情应急指挥部".
+            issuers[0] = name + issuers[0]
+            wrapped = True
+        else:
+            break
+    issuer = " ".join(issuers)
+    return (issuer if 2 <= len(issuer) <= ISSUER_MAX else None), published
+
+
+def _spaced_letters_joined(names: list[str]) -> list[str]:
+    """A short name is often signed with its characters spaced out ("财 政 部"): one name."""
+    joined: list[str] = []
+    spaced = False  # whether the last name was built from single characters
+    for name in names:
+        if len(name) == 1 and spaced:
+            joined[-1] += name
+            continue
+        joined.append(name)
+        spaced = len(name) == 1
+    return joined
+
+
+def _may_start_name(start: str, rest: str, body: str) -> bool:
+    """Whether ``start`` is the first line of an organ's name that ends in ``rest``: a run of
+    words without punctuation or list number, and the name runs on across the break where the
+    document names it elsewhere ("四川省应对新型冠状病毒" + "肺炎疫情应急指挥部", named at the
+    top)."""
+    joined = start + rest
+    return (len(joined) <= ISSUER_MAX and not re.search(r"[\d\W]", start[0])
+            and not re.search(r"[，。；：、,.;:！？()（）《》“”]", start)
+            and joined[len(start) - 2 : len(start) + 2] in body)
+
+
+def _issuer_at_top(head: str, title: str | None) -> str | None:
+    """The organ a title names before 关于, else the organs named just before the title."""
+    if title and (match := _ORG_BEFORE_ABOUT.match(title)) and _ORG_END.search(match.group(1)):
+        return _FORWARDED.sub("", match.group(1))
+    first_sentence = _SENTENCE_END.split(head, 1)[0]
+    segments = [head[s:e] for s, e in _segments(first_sentence)]
+    at = next((i for i, segment in enumerate(segments)
+               if title and title.replace(" ", "").startswith(segment)), None)
+    if title and " " in title:
+        organs = [part for part in title.split()[:-1] if _ORG_END.search(part)]
+        if organs:
+            return " ".join(organs)
+    organs = _organs_before(segments, at) if at is not None else []
+    return " ".join(organs) or None
+
+
+def _first_date(head: str) -> str | None:
+    """A date the head states as the document's own: standing alone (``（2020年2月10日）``, a
+    line of its own, after ``发布时间：``), not a date its sentences mention."""
+    for found in ZH_DATE.finditer(head):
+        if stands_alone(head, found):
+            return normalized_date(found.group(0))
+    english = EN_DATE.search(head)
+    return english_date(english) if english else None
+
+
+def _english_facts(text: str) -> dict[str, Any]:
+    """The title line (after an organ's name heading the text), "Issued by …" or the organ
+    signing at the end or heading the text, and a dateline or the closing date."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    # An organ's name heads the text when a title line follows it (not a date, not a sentence).
+    heads = len(lines) > 1 and _is_english_organ(lines[0]) and len(lines[1]) <= 2 * TITLE_MAX
+    heads = heads and not lines[1].endswith(".") and not EN_DATE.match(lines[1])
+    top_organ = lines[0] if heads else None
+    title = lines[1] if heads else (lines[0] if lines else "")
+    if len(title) > 2 * TITLE_MAX:  # a paragraph, not a title line: its first sentence
+        first_sentence = re.split(r"(?<=[.!?])\s", title, maxsplit=1)[0]
+        title = first_sentence if len(first_sentence) <= TITLE_MAX else title[:TITLE_MAX]
+    closing_date = EN_DATE.fullmatch(lines[-1]) if lines else None
+    signed = lines[-2] if closing_date and len(lines) > 2 else ""
+    issued = _EN_ISSUER.search(text[: HEAD_CHARS * 5])
+    issuer = (issued.group(1).strip() if issued
+              else signed if _is_english_organ(signed) else top_organ)
+    dateline = next((found for line in lines[:5]
+                     if (found := EN_DATE.search(line)) and _is_dateline(line, found)), None)
+    written = closing_date or dateline
+    return {
+        "title": title or None,
+        "issuer": issuer,
+        "published": english_date(written) if written else None,
+    }
+
+
+def _is_dateline(line: str, found: re.Match[str]) -> bool:
+    """A short line that is no sentence ("Release time: 2024-08-15"), one that says the date
+    is the issue's ("Issued by … on 12 March 2024."), or a date opening a line."""
+    short_line = len(line) <= DATELINE_MAX and not line.endswith(".")
+    return short_line or bool(_DATE_LABEL.search(line, 0, found.start())) or found.start() < 10
+
+
+def _is_english_organ(line: str) -> bool:
+    """A line that only names an organization ("Dongguan Municipal Bureau of …")."""
+    return len(line) <= ISSUER_MAX * 2 and not line.endswith(".") and bool(
+        _EN_ORG.search(line))

@@ -1,0 +1,76 @@
+"""Facts a document states about itself (ingest.document_facts), one layout at a time."""
+
+from __future__ import annotations
+
+from ingest.document_facts import document_facts, language_of
+
+
+def test_document_numbers_in_both_bracket_forms_and_the_announcement_form() -> None:
+    for written, number in (
+        ("扬府发〔2020〕37号", "扬府发〔2020〕37号"),
+        ("扬府发[2020]37号", "扬府发[2020]37号"),
+        ("财政部公告2020年第8号", "财政部公告2020年第8号"),
+    ):
+        facts = document_facts(f"关于做好防疫物资保障工作的通知\n{written}\n各区：\n现通知如下。")
+        assert facts["doc_number"] == number
+        assert facts["year"] == 2020  # from the number when the text has no date
+
+
+def test_a_signature_wrapped_over_two_lines_and_a_date_in_chinese_numerals() -> None:
+    text = (
+        "扬州市应对疫情工作领导小组指挥部关于延长复工时间的通知\n各单位：\n复工时间延至二月十日。\n"
+        "扬州市应对疫情工作\n领导小组指挥部\n二〇二〇年二月四日"
+    )
+    facts = document_facts(text)
+    assert facts["issuer"] == "扬州市应对疫情工作领导小组指挥部"
+    assert facts["published"] == "2020-02-04"
+
+
+def test_several_issuers_sign_together_and_head_the_title() -> None:
+    text = (
+        "财政部 海关总署关于防疫物资进口免税的公告\n为支持疫情防控，现公告如下。\n"
+        "一、捐赠的防疫物资免征进口关税。\n财政部 海关总署\n2020年2月1日"
+    )
+    facts = document_facts(text)
+    assert facts["title"] == "财政部 海关总署关于防疫物资进口免税的公告"
+    assert facts["issuer"] == "财政部 海关总署"
+
+
+def test_a_news_report_gets_its_headline_and_no_invented_issuer() -> None:
+    text = (
+        "扬州公交全面恢复运营 记者2月16日从市交通局获悉，全市公交线路将于2020年3月1日前全部恢复。"
+        "乘客须佩戴口罩。（记者 王明）"
+    )
+    facts = document_facts(text)
+    assert facts["title"] == "扬州公交全面恢复运营"
+    assert "issuer" not in facts and "published" not in facts  # a date it mentions is not its own
+
+
+def test_an_english_notice_states_title_issuer_and_date() -> None:
+    text = (
+        "Riverton Clean Air Plan 2024\n"
+        "Issued by the Riverton Environmental Protection Bureau on 12 March 2024.\n"
+        "The city will replace 400 diesel buses by 2026."
+    )
+    facts = document_facts(text)
+    assert facts["title"] == "Riverton Clean Air Plan 2024"
+    assert facts["issuer"] == "Riverton Environmental Protection Bureau"
+    assert (facts["published"], facts["year"], facts["language"]) == ("2024-03-12", 2024, "en")
+
+
+def test_language_is_read_from_the_script() -> None:
+    assert language_of("对承租国有房产的企业免收房租（SME）。") == "zh"
+    assert language_of("Rent is waived for SMEs in 泰州 until March.") == "en"
+    assert language_of("2020-02-04 12:00") is None
+
+
+def test_an_english_notice_headed_and_signed_by_its_organ() -> None:
+    text = (
+        "Riverton Municipal Bureau of Transport\nMeasures for Night Bus Services\n"
+        "Night buses run every 20 minutes from 1 July 2024.\n"
+        "Riverton Municipal Bureau of Transport\n3 June 2024"
+    )
+    facts = document_facts(text)
+    assert facts["title"] == "Measures for Night Bus Services"
+    assert facts["issuer"] == "Riverton Municipal Bureau of Transport"
+    assert facts["published"] == "2024-06-03"  # the signature's date, not the one it mentions

@@ -1,0 +1,66 @@
+"""The outline of a text (ingest.structure via ingest.chunking): ranks of numbered headings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.chunking import chunk_spans
+from ingest.loaders import load_file
+
+REGULATION = """某市公共数据管理办法
+第一章 总则
+第一条 为规范公共数据管理，制定本办法。
+第二条 本办法适用于本市行政机关。
+第二章 数据共享
+第三条 公共数据以共享为原则，不共享为例外。
+一、无条件共享的数据，各部门可直接获取。
+二、有条件共享的数据，须经提供部门同意。
+"""
+
+PLAN = """Riverton Work Plan for Open Data
+I. Goals
+By 2026 the city opens 500 data sets.
+II. Main tasks
+(1) Open public data. Each bureau publishes its data catalogue.
+(2) Protect data security. Personal data is never opened.
+"""
+
+
+def _sections(text: str) -> dict[str, str]:
+    return {text[c.start : c.end]: c.section for c in chunk_spans(text, [], 700)}
+
+
+def test_articles_sit_under_their_chapter_and_items_under_their_article() -> None:
+    sections = _sections(REGULATION)
+    assert sections["第二条 本办法适用于本市行政机关。"] == (
+        "第一章 总则 > 第二条 本办法适用于本市行政机关")
+    assert sections["二、有条件共享的数据，须经提供部门同意。"] == (
+        "第二章 数据共享 > 第三条 公共数据以共享为原则，不共享为例外 > "
+        "二、有条件共享的数据，须经提供部门同意"
+    )
+    assert "第一章 总则" not in sections  # a heading names its section, it is no passage
+
+
+def test_roman_numbered_english_parts_hold_their_measures() -> None:
+    sections = _sections(PLAN)
+    assert sections["By 2026 the city opens 500 data sets."] == "I. Goals"
+    assert sections["(2) Protect data security. Personal data is never opened."] == (
+        "II. Main tasks > (2) Protect data security"
+    )
+
+
+def test_html_headings_become_sections(tmp_path: Path) -> None:
+    page = tmp_path / "notice.html"
+    page.write_text(
+        "<html><head><title>ignored</title></head><body><h2>一、总体要求</h2>"
+        "<p>各部门要落实责任。</p><h2>二、工作措施</h2><h3>检查</h3><p>每月检查一次。</p>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    loaded = load_file(page)
+    spans = chunk_spans(loaded.text, [], 700, loaded.headings)
+    assert {loaded.text[c.start : c.end]: c.section for c in spans} == {
+        "各部门要落实责任。": "一、总体要求",
+        "每月检查一次。": "二、工作措施 > 检查",
+    }
+    assert "\ue002" not in loaded.text  # the level marks are gone

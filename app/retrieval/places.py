@@ -18,7 +18,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from app.retrieval.gazetteer import Division, gazetteer
+from app.retrieval.gazetteer import (
+    Division,
+    english_name,
+    everyday_word,
+    gazetteer,
+    inside_word,
+    towns_of,
+)
 from app.store.records import StoredDocument
 from app.text import has_cjk
 
@@ -91,6 +98,7 @@ class PlaceIndex:
                          for name in unresolved}
         # Each held place's names, for ``mentions`` (filled as questions name places).
         self._patterns: dict[str, re.Pattern[str]] = dict(self._unknown)
+        self._towns = _town_names(self.docs_by_adcode)
 
     @property
     def cities(self) -> list[str]:
@@ -178,7 +186,21 @@ class PlaceIndex:
             pool = fitting or [d for d in candidates if d.adcode in self.docs_by_adcode] \
                 or candidates
             chosen.append((min(pool, key=lambda d: _LEVEL_ORDER[d.level]), text[start:end]))
-        return chosen
+        return chosen + self._towns_named(text, [span[:2] for span in mentions])
+
+    def _towns_named(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[Division, str]]:
+        """Towns and streets of the held places named in ``text`` (琶洲, Pazhou, Shekou), each
+        as the district it lies in; only those of held places, so they narrow a question's
+        scope and never make it refused."""
+        found: list[tuple[Division, str]] = []
+        for name, (pattern, district) in self._towns.items():
+            match = next((m for m in pattern.finditer(text)
+                          if not any(s <= m.start() < e for s, e in taken)
+                          and not (has_cjk(name) and inside_word(text, m.start(), m.end()))),
+                         None)
+            if match is not None:
+                found.append((district, match.group(0)))
+        return found
 
     def _held_city_around(self, division: Division) -> Division | None:
         """The held city a district lies in (a province is too broad: a city the store lacks
@@ -193,6 +215,25 @@ class PlaceIndex:
     def mentions(self, text: str, places: Iterable[str]) -> bool:
         """Whether ``text`` names one of the held ``places`` (names ``infer`` gave)."""
         return any(self._patterns[p].search(text) for p in places if p in self._patterns)
+
+
+def _town_names(held: dict[str, set[str]]) -> dict[str, tuple[re.Pattern[str], Division]]:
+    """The towns and streets of the held districts and of every district of a held city: short
+    name -> (its names as a pattern, its district). A name that is also a division's, that two
+    districts share, or that jieba knows as an everyday word is left out."""
+    g = gazetteer()
+    districts = [d for d in g.by_adcode.values() if d.level == "district"
+                 and (d.adcode in held or d.parent in held)]
+    seen: dict[str, list[Division]] = {}
+    for district in districts:
+        for short in towns_of(district.adcode):
+            seen.setdefault(short, []).append(district)
+    towns = {}
+    for short, where in seen.items():
+        if len(where) == 1 and short not in g.chinese and not everyday_word(short):
+            english = re.escape(english_name(short)).replace("'", "['’]?")
+            towns[short] = (re.compile(rf"{re.escape(short)}|\b{english}\b"), where[0])
+    return towns
 
 
 def _pattern(division: Division) -> re.Pattern[str]:

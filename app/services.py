@@ -56,6 +56,7 @@ from app.store.embedding import (
     load_embedding,
     load_query_encoder,
     model_label,
+    reads_chinese,
     semantic_floor,
 )
 
@@ -137,6 +138,7 @@ class Services:
             mode=settings.retrieval.mode, candidates=settings.retrieval.candidates,
             rrf_k=settings.retrieval.rrf_k, bm25_weight=settings.retrieval.bm25_weight,
             city_aware=settings.retrieval.city_aware, crosslingual=crosslingual,
+            dense_reads_chinese=reads_chinese(settings.embedding.model),
         )
         extractive = ExtractiveAnswerer(
             embedder, settings.answer, semantic_floor(settings.embedding.model),

@@ -110,3 +110,20 @@ def test_a_place_question_keeps_documents_with_no_place(tmp_path: Path) -> None:
                         StoredDocument("national", {"title": "财政部 税务总局公告"})])
     found = index.infer("泰州的房租减免政策")
     assert found.held == ["泰州市"] and found.doc_ids == {"a", "national"}
+
+
+def test_a_place_only_an_unplaced_document_names_is_not_missing() -> None:
+    """Regression: a Dalian tax notice whose issuer names no place was left unplaced, and a
+    question about Dalian was refused as if no document were about it."""
+    from app.retrieval.places import PlaceIndex
+    from app.retrieval.placing import place_fields
+    from app.store.records import StoredDocument
+
+    text = ("税务局关于疫情防治人员取得的临时性医疗用品如何征税的说明。"
+            "大连市参加疫情防治的人员，免征个人所得税。")
+    fields = place_fields(text)
+    assert fields == {"places_named": "210200"}  # named once, not the issuer: no place
+    index = PlaceIndex([StoredDocument("dalian-tax", {"title": "说明", **fields}),
+                        StoredDocument("taizhou", {"city": "泰州市", "adcode": "321200"})])
+    assert not index.infer("大连对防治人员的临时性医疗用品如何征税？").missing
+    assert index.infer("沈阳市的房租政策").missing == ["沈阳市"]

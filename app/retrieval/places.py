@@ -75,6 +75,8 @@ class PlaceIndex:
         self.docs_by_place: dict[str, set[str]] = {}  # stored place names (filters, scopes)
         self.docs_by_adcode: dict[str, set[str]] = {}  # each division and all inside it
         self.unplaced: set[str] = set()
+        # Places that documents with no place of their own name: not missing.
+        self.named_unplaced: set[str] = set()
         self._label: dict[str, str] = {}  # adcode -> the name the store gives it
         unresolved: set[str] = set()
         for doc in documents:
@@ -87,6 +89,9 @@ class PlaceIndex:
                 unresolved.update(names.values())
                 if not names:
                     self.unplaced.add(doc.doc_id)
+                    named = doc.metadata.get("places_named")
+                    for code in named.split() if isinstance(named, str) else ():
+                        self.named_unplaced.update(d.adcode for d in g.chain(code))
                 continue
             for around in g.chain(division.adcode):
                 self.docs_by_adcode.setdefault(around.adcode, set()).add(doc.doc_id)
@@ -143,7 +148,8 @@ class PlaceIndex:
                     found.held.append(name)
                     found.by_place[name] = self.docs_by_adcode[city.adcode]
                     stand_ins.add(name)
-            elif division.parent not in codes:  # "Futian, Shenzhen": Shenzhen is missing
+            elif division.parent not in codes and division.adcode not in self.named_unplaced:
+                # (in "Futian, Shenzhen" Shenzhen is the missing one)
                 missing = division.label(english)
                 parent = gazetteer().by_adcode.get(division.parent or "")
                 if division.level == "district" and parent is not None:

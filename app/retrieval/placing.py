@@ -28,6 +28,8 @@ _SENTENCE_END = re.compile(r"[。！？；!?]")
 # document it is.
 _DATELINE = re.compile(r"(?:新华社|中新社|新华网|人民网|央视网)\S{0,8}?\d{1,2}月\d{1,2}日电?")
 PLACE_KEYS = ("province", "city", "district", "adcode")
+# At most this many places named by a document that has no place of its own.
+NAMED_KEPT = 20
 
 
 def place_fields(text: str, *, title: str | None = None, issuer: str | None = None
@@ -36,7 +38,8 @@ def place_fields(text: str, *, title: str | None = None, issuer: str | None = No
     document's script), or {} when it names none."""
     division = place_of(text, title=title, issuer=issuer)
     if division is None:
-        return {}
+        named = named_places(text[:BODY_CHARS])
+        return {"places_named": " ".join(named)} if named else {}
     chinese = mostly_chinese(text)
     fields: dict[str, str] = {"adcode": division.adcode}
     for around in gazetteer().chain(division.adcode):
@@ -56,6 +59,13 @@ def place_of(text: str, *, title: str | None = None, issuer: str | None = None
         if part and (division := _issuer_place(part)) is not None:
             return division
     return _most_named(text[:BODY_CHARS])
+
+
+def named_places(text: str) -> list[str]:
+    """The adcodes of the places a text names (each name as its broadest division), most named
+    first: a document with no place of its own is not refused for them."""
+    counts: Counter[str] = Counter(broadest(c).adcode for _, _, c in gazetteer().mentions(text))
+    return [code for code, _ in counts.most_common(NAMED_KEPT)]
 
 
 def _issuer_place(text: str) -> Division | None:

@@ -155,6 +155,27 @@ class Timings(BaseModel):
     total: float
 
 
+class AnswerPart(BaseModel):
+    """One part of a question that asks several things, and its own answer."""
+
+    question: str = Field(..., description="The part as asked.")
+    answer: str = Field(..., description="Its answer; markers [n] name the answer's citations.")
+    refused: bool = Field(False, description="true: the documents do not answer this part.")
+    citations: list[int] = Field(default_factory=list, description="n of its citations.")
+
+
+class PlaceGroup(BaseModel):
+    """The documents of one place that answer a question asked across documents."""
+
+    place: str = Field(..., description="The documents' city, with its district if any ("
+                       "or their province, or title).")
+    city: str | None = None
+    district: str | None = None
+    province: str | None = None
+    doc_ids: list[str] = Field(default_factory=list)
+    citations: list[int] = Field(default_factory=list, description="n of its citations.")
+
+
 class Answer(BaseModel):
     answer: str
     citations: list[Citation] = []
@@ -168,6 +189,12 @@ class Answer(BaseModel):
         default_factory=list,
         description="Passages of unofficial documents that say otherwise than the answer's "
         "official source; the answer text mentions them.")
+    parts: list[AnswerPart] = Field(
+        default_factory=list,
+        description="For a question that asks several things: each part with its own answer.")
+    groups: list[PlaceGroup] = Field(
+        default_factory=list,
+        description="For a question across documents: the answering citations per place.")
     fallback: Literal["ungrounded", "llm_unavailable"] | None = None
     reasoning: str | None = None
     timings_ms: Timings | None = None

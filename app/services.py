@@ -7,11 +7,13 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from datetime import date
+from functools import cached_property, partial
 
 from threadpoolctl import ThreadpoolController
 
 from app.answering.citations import bounded, passage
+from app.answering.compose import Composer
 from app.answering.extractive import Answerer, ExtractiveAnswerer
 from app.answering.generation import (
     Done,
@@ -19,12 +21,14 @@ from app.answering.generation import (
     GenerativeAnswerer,
     LLMClient,
     Reasoning,
+    Token,
     answer_events,
     without_model,
 )
 from app.answering.generation.budget import PromptBudget
 from app.answering.instructions import without_instructions
 from app.answering.validity import with_validity
+from app.briefing.across import answer_across, asks_across
 from app.briefing.builder import build_brief, compare_topic
 from app.briefing.models import Brief, TopicComparison
 from app.errors import EmptyQuestion, InvalidTopK, QuestionTooLong
@@ -33,6 +37,7 @@ from app.models import (
     AskRequest,
     DocumentDetail,
     DocumentInfo,
+    Filters,
     Health,
     Mode,
     SearchRequest,
@@ -148,7 +153,7 @@ class Services:
         if settings.llm.base_url:  # one model client per process, shared by every request
             answerers["generate"] = GenerativeAnswerer(
                 LLMClient(settings.llm), extractive, PromptBudget(settings.llm),
-                settings.llm.excerpt_sentences)
+                settings.llm.excerpt_sentences, settings.llm.rescue_sentences)
         if crosslingual is not None:
             # Loaded in the background (a few seconds), and only once the service is up: the
             # dictionary's parse holds the GIL, and run at once it delayed readiness by ~3 s
@@ -194,7 +199,8 @@ class Services:
         eval/). Fused ranks do not depend on the cut, so the answer still reads exactly the
         top_k passages `ask` alone would give it."""
         asked = self._retrieve(request, retrieval_mode, depth)
-        answer = self.answer_with(asked.mode, asked.question, asked.retrieval)
+        answer = self._composite(asked, request) or self.answer_with(asked.mode, asked.question,
+                                                                      asked.retrieval)
         if answer.refused and request.as_of is None and left_out(self.retriever, asked.question):
             # Nothing in force answers: from the rest, saying their status (answering.validity)
             former = self._retrieve(request, retrieval_mode, depth, in_force=False)
@@ -203,18 +209,41 @@ class Services:
                 asked, answer = replace(former, began=asked.began), old
         return self._finish(answer, request, asked), asked.full
 
+    def _composite(self, asked: _Asked, request: AskRequest) -> Answer | None:
+        """The answer to a question of several parts, or asked across documents; None for any
+        other question (answered as it was retrieved)."""
+        top_k = self.check_top_k(request.top_k)
+
+        def across(text: str) -> Answer | None:
+            if not asks_across(text):
+                return None
+            # Every document, in force or not, unless a day is asked: each place's text is
+            # shown with its status (answering.validity says which expired).
+            deep = self._retrieval_of(text, request.filters, self.settings.answer.across_passages,
+                                      as_of=request.as_of, in_force=request.as_of is not None)
+            with self.watch.reading():
+                return answer_across(text, deep, self.documents(), self.catalog.text)
+
+        return Composer(lambda text: self._retrieval_of(text, request.filters, top_k,
+                                                        as_of=request.as_of),
+                        partial(self.answer_with, asked.mode), across,
+                        ).compose(asked.question, asked.retrieval.places.held)
+
+    def _retrieval_of(self, text: str, filters: Filters | None, top_k: int,
+                      mode: RetrievalMode | None = None, as_of: date | None = None,
+                      in_force: bool = True) -> RetrievalResult:
+        with self.watch.reading():
+            return bounded(retrieve_in_force(self.retriever, text, filters, top_k, mode, as_of,
+                                             in_force), self.settings.ingest.chunk_max_chars)
+
     def _retrieve(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
                   depth: int = 0, in_force: bool = True) -> _Asked:
         """Validate the request and retrieve for it: everything before the answer."""
         began = time.perf_counter()
         question = self.check_question(request.question)
         top_k = self.check_top_k(request.top_k)
-        with self.watch.reading():
-            full = bounded(
-                retrieve_in_force(self.retriever, question, request.filters, max(top_k, depth),
-                                  retrieval_mode, request.as_of, in_force),
-                self.settings.ingest.chunk_max_chars,
-            )
+        full = self._retrieval_of(question, request.filters, max(top_k, depth), retrieval_mode,
+                                  request.as_of, in_force)
         return _Asked(question, self.mode_for(request.mode),
                       replace(full, hits=full.hits[:top_k]), full, began, time.perf_counter())
 
@@ -250,6 +279,12 @@ class Services:
         answerer = self.answerers.get(asked.mode)
 
         def events() -> Iterator[Event]:
+            composite = self._composite(asked, request)
+            if composite is not None:  # answered whole: its parts are not streamed
+                answer = self._finish(composite, request, asked)
+                yield Token(answer.answer)
+                yield Done(answer)
+                return
             retrieval = self._readable(asked.mode, asked.retrieval) if answerer else asked.retrieval
             for event in answer_events(answerer or self.answerers["extractive"], asked.question,
                                        retrieval):
@@ -266,10 +301,7 @@ class Services:
         began = time.perf_counter()
         query = self.check_question(request.query, "query")
         top_k = self.check_top_k(request.top_k)
-        with self.watch.reading():
-            retrieval = bounded(retrieve_in_force(self.retriever, query, request.filters, top_k,
-                                                  None, request.as_of),
-                                self.settings.ingest.chunk_max_chars)
+        retrieval = self._retrieval_of(query, request.filters, top_k, as_of=request.as_of)
         total = _ms(time.perf_counter() - began)
         return SearchResponse(query=query, passages=[passage(h) for h in retrieval.hits],
                               city_inferred=retrieval.places.label,

@@ -123,6 +123,10 @@ class AnswerSettings(BaseModel):
         2000, ge=10, le=100_000, description="Longest question or query accepted."
     )
     related: int = Field(3, ge=0, le=20, description="Nearest passages listed with a refusal.")
+    across_passages: int = Field(
+        20, ge=1, le=200,
+        description="Passages read for a question asked across documents ('which cities …', "
+        "'分别'), so that every place that answers is among them.")
 
 
 class LLMSettings(BaseModel):
@@ -146,6 +150,12 @@ class LLMSettings(BaseModel):
         description="Sentences of the retrieved passages the model reads: always those the "
         "extractive answer quotes, then the next best up to this many. 1 suits a small CPU model "
         "(shortest prompt, least to confuse it); raise it for a larger model.",
+    )
+    rescue_sentences: int = Field(
+        0, ge=0, le=50,
+        description="When the extractive answer refuses for want of a sentence scoring high "
+        "enough, the model reads this many of the best sentences and may answer (checked like "
+        "any generated answer). 0: an extractive refusal is final.",
     )
 
 

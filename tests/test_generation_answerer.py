@@ -58,8 +58,9 @@ def extractive(services: Services) -> ExtractiveAnswerer:
     return answerer
 
 
-def retrieve(services: Services, question: str = QUESTION, top_k: int = 3) -> RetrievalResult:
-    return services.retriever.retrieve(question, None, top_k)
+def retrieve(services: Services, question: str = QUESTION, top_k: int = 3,
+             in_force: bool = True) -> RetrievalResult:
+    return services.retriever.retrieve(question, None, top_k, in_force=in_force)
 
 
 def zhanjiang_hit(retrieval: RetrievalResult) -> int:
@@ -185,3 +186,46 @@ def test_server_style_is_learned_so_later_replies_stream_thinking_live(
         assert isinstance(done, Done)
         assert done.answer.answer == GOOD and done.answer.reasoning == f"Passage {n} has it."
         assert all(f"{n} has it" not in e.text for e in events if isinstance(e, Token))
+
+
+CLOUD_BRAIN_BUDGET = ("How much money does the Shenzhen plan budget for the Pengcheng Cloud Brain "
+                      "III project?")
+# The sentence of the passages nearest that question (the preamble's fund), stated truly.
+FUND_SAYS = ("Shenzhen will form an artificial intelligence fund group with a scale of 100 "
+             "billion yuan [1].")
+
+
+def test_refused_question_near_the_passages_may_be_answered_by_the_model(
+        services: Services, extractive: ExtractiveAnswerer) -> None:
+    """Issue 23: generate mode could never rescue an extractive refusal (the model was not
+    asked). Now it is, for a refusal for want of support, and its answer is checked."""
+    retrieval = retrieve(services, CLOUD_BRAIN_BUDGET, 5, in_force=False)
+    assert extractive.answer(CLOUD_BRAIN_BUDGET, retrieval).refused
+    client = ScriptedClient(content(FUND_SAYS))
+    answer = GenerativeAnswerer(client, extractive, rescue_sentences=3).answer(
+        CLOUD_BRAIN_BUDGET, retrieval)
+    assert len(client.calls) == 1
+    assert (answer.refused, answer.mode, answer.fallback) == (False, "generate", None)
+    assert answer.answer == FUND_SAYS
+    assert "100 billion yuan" in answer.citations[0].quote
+
+
+def test_rescued_answer_stating_a_figure_of_something_else_leaves_the_refusal(
+        services: Services, extractive: ExtractiveAnswerer) -> None:
+    retrieval = retrieve(services, CLOUD_BRAIN_BUDGET, 5, in_force=False)
+    client = ScriptedClient(content("The Shenzhen plan budgets 100 billion yuan for the "
+                                    "Pengcheng Cloud Brain III project [1]."))
+    answer = GenerativeAnswerer(client, extractive, rescue_sentences=3).answer(
+        CLOUD_BRAIN_BUDGET, retrieval)
+    assert len(client.calls) == 1
+    assert (answer.refused, answer.fallback, answer.citations) == (True, None, [])
+    assert len(answer.unsupported) == 1
+
+
+def test_question_far_from_every_passage_is_not_rescued(
+        services: Services, extractive: ExtractiveAnswerer) -> None:
+    client = ScriptedClient(content(GOOD))
+    question = "What is the recipe for a good mooncake filling?"
+    answer = GenerativeAnswerer(client, extractive, rescue_sentences=3).answer(
+        question, retrieve(services, question))
+    assert answer.refused and client.calls == []

@@ -129,12 +129,14 @@ def test_warm_scopes_reads_each_place_before_its_first_question(services: Servic
     store._read_scope = counted  # type: ignore[method-assign]
     try:
         result = retriever.retrieve(
-            "What is the scale of Shenzhen's artificial intelligence fund group?", None, 5)
+            "How much special funding does Haizhu District allocate each year?", None, 5)
     finally:
         del store._read_scope
     assert reads == []  # the place was read by the warm
-    assert result.hits[0].chunk.doc_id == SHENZHEN
-    assert any("100 billion yuan" in h.chunk.text for h in result.hits)
+    # A place whose documents are in force: a plan past its period (Shenzhen's) is searched
+    # again among the documents in force, a scope no warm reads.
+    assert result.hits[0].chunk.doc_id == HAIZHU
+    assert any("310 million yuan" in h.chunk.text for h in result.hits)
     store.scope_vectors.clear()
 
 

@@ -35,8 +35,9 @@ from app.text import content_tokens, has_cjk, sentence_spans
 Ask = Callable[[AskRequest], Answer]
 MIN_WORDS = 3  # "Three tasks;" is a fragment of a list, not an item
 NO_MODEL = "No model is configured, so the brief is fully extractive."
+# One question (the answer is one summary): a noun list, no second interrogative clause to split.
 OVERVIEW_QUESTION = ("What does “{title}” set out: its main requirements, figures and targets, "
-                     "deadlines, and who is responsible?")
+                     "deadlines and responsible bodies?")
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,9 @@ def _overview(info: DocumentInfo, ask: Ask) -> tuple[Overview | None, str | None
 
 # Topics ---------------------------------------------------------------------------------------
 _stemmer = Stemmer.Stemmer("english")
-_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+# A word as a topic names it: letters, or letters with digits ("5G"); a hyphen joins two words
+# ("low-altitude" holds "altitude"), as the topic's own words are read (``content_tokens``).
+WORD = re.compile(r"[0-9]*[A-Za-z][A-Za-z0-9]*")
 
 
 def topic_terms(topic: str) -> set[str]:
@@ -112,7 +115,7 @@ def topic_terms(topic: str) -> set[str]:
 
 
 def _topic_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
-    return [m.span() for m in _WORD.finditer(text)
+    return [m.span() for m in WORD.finditer(text)
             if _stemmer.stemWord(m.group(0).lower()) in terms]
 
 

@@ -201,3 +201,24 @@ def test_the_stream_parser_copes_with_any_chunking(page: Page, web_url: str) -> 
     }""")
     assert outcomes == ['token={"text": "a"}|token={"text": "b"}|reasoning=first\nsecond|'
                         'done={"answer": "ab"}']
+
+
+def test_parts_and_places_are_shown_each_with_its_own_answer(page: Page, web_url: str) -> None:
+    open_app(page, web_url)
+    ask(page, "What share of total investment must go to digital-intelligent upgrades in "
+              "Zhanjiang? What is the street address of the Haizhu AI Development Bureau?")
+    parts = page.locator("#answer .answer-parts > li")
+    expect(parts).to_have_count(2)
+    expect(parts.nth(0).locator(".part-question")).to_contain_text("Zhanjiang")
+    expect(parts.nth(0).locator(".answer-text")).to_contain_text("5%")
+    expect(parts.nth(0).locator("button.cite")).to_have_count(1)
+    expect(parts.nth(1)).to_have_class(re.compile(r"\brefused\b"))
+    expect(parts.nth(1).locator(".answer-text")).to_contain_text("don't say")
+
+    ask(page, "Which cities plan blockchain work?")
+    groups = page.locator("#answer .answer-groups .group")
+    expect(groups).to_have_count(2)
+    expect(groups.nth(0).locator("dt")).to_contain_text("广州")  # the page's language names it
+    expect(groups.nth(0).locator("dd")).to_contain_text("blockchain")
+    expect(groups.nth(1).locator("dd button.cite")).to_have_text("[2]")
+    screenshot(page, "web-groups")

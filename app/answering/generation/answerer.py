@@ -1,10 +1,13 @@
 """Generated answers on top of the extractive path, never without it.
 
-The extractive answer is computed first, for three reasons: when it refuses (no passage
-supports an answer, or the question names a city the store lacks) the model is not asked at
-all; when the model cannot be reached in time it is the answer (``fallback:
-"llm_unavailable"``); and when no generated sentence survives the citation check it is the
-answer too (``fallback: "ungrounded"``, the rejected sentences listed in ``unsupported``).
+The extractive answer is computed first, for three reasons: when it refuses because the
+question names a city the store lacks or a term no passage mentions, the model is not asked at
+all (when it refuses for want of a sentence scoring high enough, the model may read the best
+``rescue_sentences`` and answer, or say the passages do not -- with the same check; nothing
+that passes it means the refusal stands); when the model cannot be reached in time it is the
+answer (``fallback: "llm_unavailable"``); and when no generated sentence survives the citation
+check it is the answer too (``fallback: "ungrounded"``, the rejected sentences listed in
+``unsupported``).
 So mode ``generate`` is never worse than ``extractive`` and never shows unchecked text as the
 final answer.
 
@@ -23,7 +26,8 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from app.answering.extractive import Answerer, ExtractiveAnswerer
+from app.answering.citations import Scored
+from app.answering.extractive import NO_ANSWER, Answerer, ExtractiveAnswerer
 from app.answering.generation.budget import PromptBudget
 from app.answering.generation.client import LLMClient, LLMUnavailable
 from app.answering.generation.excerpts import EXCERPT_SENTENCES, excerpts
@@ -34,6 +38,9 @@ from app.models import Answer
 from app.retrieval.hybrid import RetrievalResult
 
 log = logging.getLogger(__name__)
+# Of the refusal threshold, the support a refused question's best sentence needs for the model
+# to be asked all the same: below it the passages are about something else.
+RESCUE_SHARE = 0.6
 
 
 @dataclass(frozen=True)
@@ -67,11 +74,12 @@ Event = Quoted | Token | Reasoning | Checked | Done
 class GenerativeAnswerer:
     def __init__(self, client: LLMClient, extractive: ExtractiveAnswerer,
                  budget: PromptBudget | None = None,
-                 excerpt_sentences: int = EXCERPT_SENTENCES) -> None:
+                 excerpt_sentences: int = EXCERPT_SENTENCES, rescue_sentences: int = 0) -> None:
         self.client = client
         self.extractive = extractive
         self.budget = budget  # None: every retrieved passage is sent (a caller that knows)
         self.excerpt_sentences = excerpt_sentences
+        self.rescue_sentences = rescue_sentences  # 0: an extractive refusal is final
         # Whether this server's chat template opens <think> in the prompt: learned from each
         # reply, so that streaming knows what a reply's first words are (see reasoning.py).
         self.opens_in_prompt: bool | None = None
@@ -85,19 +93,22 @@ class GenerativeAnswerer:
     def stream(self, question: str, retrieval: RetrievalResult) -> Iterator[Event]:
         extractive = self.extractive.answer(question, retrieval)
         extractive.mode = "generate"
-        if extractive.refused:
+        ranked = self.extractive.rank_sentences(question, retrieval)
+        rescue = extractive.refused and self._rescues(extractive, ranked)
+        if extractive.refused and not rescue:
             yield Token(extractive.answer)
             yield Done(extractive)
             return
-        quoted = extractive.model_copy(deep=True)
-        quoted.mode = "extractive"
-        yield Quoted(quoted)
+        if not rescue:
+            quoted = extractive.model_copy(deep=True)
+            quoted.mode = "extractive"
+            yield Quoted(quoted)
         splitter = ThinkSplitter(self.opens_in_prompt)
         streamed: list[str] = []  # answer text handed to the grounder
         finish = ""
         # The model reads the sentences that matter, not whole passages (excerpts.py).
-        passages = excerpts(self.extractive.rank_sentences(question, retrieval),
-                            retrieval.hits, extractive, self.excerpt_sentences)
+        passages = excerpts(ranked, retrieval.hits, extractive,
+                            self.rescue_sentences if rescue else self.excerpt_sentences)
         hits = [p.hit for p in passages]
         try:
             max_tokens = None
@@ -120,7 +131,8 @@ class GenerativeAnswerer:
             yield from self._events(splitter.finish(), grounder, streamed)
         except LLMUnavailable as exc:
             log.warning("generate: %s; answering extractively", exc)
-            extractive.fallback = "llm_unavailable"
+            if not extractive.refused:  # a refusal stands as it is
+                extractive.fallback = "llm_unavailable"
             yield Done(extractive)
             return
         self.opens_in_prompt = splitter.style(truncated=finish == "length")
@@ -130,6 +142,15 @@ class GenerativeAnswerer:
         else:  # a late lone </think> turned streamed answer into thinking: check the rest anew
             grounded = ground(splitter.answer, hits, question)
         yield Done(self._final(grounded, extractive, retrieval, splitter.reasoning))
+
+    def _rescues(self, refusal: Answer, ranked: list[Scored]) -> bool:
+        """Whether the model may answer what the extractive answerer refused: only a refusal
+        for want of a sentence scoring high enough (not a place the store lacks, nor a term
+        the passages never mention), and only when some sentence comes near (a question on
+        another subject altogether never reaches the model)."""
+        threshold = self.extractive.settings.refusal_threshold
+        return (self.rescue_sentences > 0 and refusal.answer == NO_ANSWER and bool(ranked)
+                and ranked[0].support >= RESCUE_SHARE * threshold)
 
     @staticmethod
     def _events(pieces: list[Piece], grounder: Grounder, streamed: list[str]) -> Iterator[Event]:
@@ -154,6 +175,9 @@ class GenerativeAnswerer:
             return refusal
         log.info("generate: no sentence passed the citation check (%d rejected)",
                  len(grounded.unsupported))
+        if extractive.refused:  # the model found nothing the passages back: still no answer
+            extractive.unsupported, extractive.reasoning = grounded.unsupported, reasoning
+            return extractive
         extractive.fallback = "ungrounded"
         extractive.unsupported = grounded.unsupported
         extractive.reasoning = reasoning

@@ -75,10 +75,17 @@ def figure_forms(text: str) -> list[tuple[frozenset[str], bool]]:
     one, as English "two" is not. A month is one figure: ``3月`` meets "March". Both sides of
     the check read text the same way.
     """
-    found: list[tuple[frozenset[str], bool]] = []
-    text = unicodedata.normalize("NFKC", text)
+    return [(forms, percent) for _, forms, percent in figure_spans(
+        unicodedata.normalize("NFKC", text))]
+
+
+def figure_spans(text: str) -> list[tuple[tuple[int, int], frozenset[str], bool]]:
+    """``figure_forms`` with where each figure stands in ``text`` (read as given: callers that
+    compare positions normalize the text themselves)."""
+    found: list[tuple[tuple[int, int], frozenset[str], bool]] = []
     for m in _MONTH_NAME.finditer(text):  # a month is compared as one, in either language
-        found.append((frozenset({f"{_MONTHS.index(m.group(0).lower()) + 1}月"}), False))
+        found.append((m.span(), frozenset({f"{_MONTHS.index(m.group(0).lower()) + 1}月"}),
+                      False))
     for m in _FIGURE.finditer(text):
         per_hundred, number, magnitude, percent_sign = m.groups()
         percent = bool(per_hundred or percent_sign)
@@ -102,7 +109,7 @@ def figure_forms(text: str) -> list[tuple[frozenset[str], bool]]:
             if magnitude:
                 scaled = _canonical(str(Decimal(part) * _MAGNITUDES[magnitude.lower()]))
                 forms = forms | {scaled} if magnitude.isascii() else {scaled}
-            found.append((frozenset(forms), percent))
+            found.append((m.span(), frozenset(forms), percent))
     return found
 
 

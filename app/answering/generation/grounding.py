@@ -7,8 +7,11 @@ A model's sentence is kept only when
 * every figure in it -- numbers, percentages, years, dates, written in digits -- occurs in the
   passages it cites (a percentage must be a percentage there too), and a figure that counts
   something in Chinese (5项任务) counts the same in a passage ("29 tasks", not "five parts"),
-  and
+  and each figure stands there among the words it stands among in the sentence (attached.py:
+  a passage's fund size is no budget of the project it names elsewhere), and
 * it is no question (a model echoing the question, marker and all, answers nothing), and
+* every name it states (a Latin-script name or code, a Chinese proper noun) is in those
+  passages or their documents' titles and places, and
 * it shares at least one word or figure with those passages (Chinese sentences through the
   glossary): a floor against noise that carries a stray marker, not a test of meaning.
 
@@ -32,6 +35,7 @@ from dataclasses import dataclass, field
 import Stemmer
 
 from app.answering.citations import Sentence, citation
+from app.answering.generation.attached import figures_attached, names_held
 from app.answering.generation.counted import counts_held
 from app.answering.generation.figure_terms import gloss_figures
 from app.answering.generation.figures import figures, figures_supported
@@ -152,8 +156,9 @@ class Grounder:
             return None
         passages = [self.hits[n - 1].chunk.text for n in cited]
         figures_held = figures_supported(_ENUMERATOR.sub("", claim), passages)
-        if not figures_held or not counts_held(claim, passages) or not shares_terms(claim,
-                                                                                     passages):
+        named = [*passages, *(_described(self.hits[n - 1]) for n in cited)]
+        if not (figures_held and figures_attached(claim, passages) and names_held(claim, named)
+                and counts_held(claim, passages) and shares_terms(claim, passages)):
             self.unsupported.append(sentence)
             return None
         for n in cited:
@@ -177,6 +182,13 @@ class Grounder:
 
 
 _stemmer = Stemmer.Stemmer("english")
+
+
+def _described(hit: Hit) -> str:
+    """What a passage's document is, by its metadata: a sentence may name its title or place."""
+    meta = hit.chunk.metadata
+    return " ".join(str(meta.get(k) or "") for k in ("title", "city", "district", "province",
+                                                      "issuer"))
 
 
 def _terms(text: str) -> set[str]:

@@ -71,6 +71,29 @@ function answerText(text, citations, onCite) {
   return paragraph;
 }
 
+// A question of several parts: each part as asked, then its answer (or that the documents do not
+// say). A question across documents: each place, then its documents' cited clauses. Otherwise
+// the answer text.
+function answerBody(answer, onCite) {
+  const citations = answer.refused ? [] : answer.citations || [];
+  if (answer.parts && answer.parts.length > 1) {
+    return el("ol", { cls: "answer-parts" }, ...answer.parts.map((part) =>
+      el("li", { cls: part.refused ? "part refused" : "part" },
+        el("p", { cls: "part-question", text: part.question }),
+        answerText(part.answer, citations, onCite))));
+  }
+  if (answer.groups && answer.groups.length && !answer.refused) {
+    const byN = new Map(citations.map((c) => [c.n, c]));
+    const said = (group) => group.citations.filter((n) => byN.has(n))
+      .map((n) => `${byN.get(n).quote} [${n}]`).join(" ");
+    return el("dl", { cls: "answer-groups" }, ...answer.groups.map((group) =>
+      el("div", { cls: "group" },
+        el("dt", {}, place({ city: group.city, district: group.district }) || group.place),
+        el("dd", {}, answerText(said(group), citations, onCite)))));
+  }
+  return answerText(answer.answer || "", citations, onCite);
+}
+
 function badge(answer) {
   if (answer.refused) return el("span", { cls: "badge badge-refused", i18n: "answer.refused" });
   if (answer.mode === "generate" && !answer.fallback) {
@@ -119,7 +142,7 @@ export function renderAnswer(root, answer, docs, { onCite, onPassage }, heading 
   if (answer.fallback) {
     card.append(el("p", { cls: "notice notice-warn", attrs: { role: "note" }, i18n: `answer.fallback.${answer.fallback}` }));
   }
-  card.append(answerText(answer.answer || "", answer.refused ? [] : answer.citations || [], onCite));
+  card.append(answerBody(answer, onCite));
   if (answer.unsupported && answer.unsupported.length) {
     card.append(el("div", { cls: "notice notice-warn unsupported" },
       el("p", { i18n: "answer.unsupported" }),

@@ -1,0 +1,89 @@
+"""One answer made of the answers to a question's parts (see ``app.answering.parts``).
+
+Each part was retrieved and answered on its own; here their citations are numbered through
+(part one's [1] [2], part two's [3] …), each part's text keeps its own markers renumbered, and
+a part the documents do not answer is named as such while the others stand. The whole is a
+refusal only when every part is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.answering.generation.markers import MARKER, markers
+from app.answering.parts import Part, split_parts
+from app.models import Answer, AnswerPart
+from app.retrieval.hybrid import RetrievalResult
+
+NOT_SAID = "The documents don't say: “{asked}”"
+
+
+@dataclass(frozen=True)
+class Composer:
+    """Answers a question of several parts, or one asked across documents, with the request's
+    own retrieval (its filters, its top_k) and answerer (its mode)."""
+
+    retrieve: Callable[[str], RetrievalResult]
+    answer: Callable[[str, RetrievalResult], Answer]
+    across: Callable[[str], Answer | None]  # the grouped answer of a question across documents
+
+    def compose(self, question: str, places: list[str]) -> Answer | None:
+        """The composite answer; None for a question of one part not asked across documents.
+        ``places``: the held places the whole question names, which a part naming none of its
+        own is asked about ("…in Zhanjiang, and who organised the training?")."""
+        parts = split_parts(question)
+        if len(parts) < 2:
+            return self.across(question)
+        answers = []
+        for part in parts:
+            text = part.text
+            retrieval = self.retrieve(text)
+            if places and not retrieval.places.held:
+                text = f"{text} ({', '.join(places)})"
+                retrieval = self.retrieve(text)
+            answers.append(self.across(text) or self.answer(text, retrieval))
+        return merge_parts(parts, answers)
+
+
+def merge_parts(parts: list[Part], answers: list[Answer]) -> Answer:
+    merged = Answer(answer="", mode=answers[0].mode)
+    texts: list[str] = []
+    for part, answer in zip(parts, answers, strict=True):
+        if answer.refused:
+            text = NOT_SAID.format(asked=part.asked.rstrip("?？ "))
+            merged.parts.append(AnswerPart(question=part.asked, answer=text, refused=True))
+            merged.related.extend(p for p in answer.related
+                                  if p.chunk_id not in {r.chunk_id for r in merged.related})
+        else:
+            first = len(merged.citations) + 1
+            numbers = {c.n: first + i for i, c in enumerate(answer.citations)}
+            merged.citations.extend(c.model_copy(update={"n": numbers[c.n]})
+                                    for c in answer.citations)
+            text = _renumber(answer.answer, numbers)
+            merged.parts.append(AnswerPart(question=part.asked, answer=text,
+                                           citations=list(numbers.values())))
+            merged.conflicts.extend(answer.conflicts)
+            merged.groups.extend(g.model_copy(update={"citations": [numbers[n] for n in
+                                                                    g.citations]})
+                                 for g in answer.groups)
+        texts.append(text)
+        merged.unsupported.extend(answer.unsupported)
+        merged.fallback = merged.fallback or answer.fallback
+        if answer.mode == "generate":
+            merged.mode = "generate"
+    merged.answer = "\n\n".join(texts)
+    merged.refused = all(p.refused for p in merged.parts)
+    labels = dict.fromkeys(a.city_inferred for a in answers if a.city_inferred)
+    merged.city_inferred = ", ".join(labels) or None
+    reasoning = [a.reasoning for a in answers if a.reasoning]
+    merged.reasoning = "\n\n".join(reasoning) if reasoning else None
+    return merged
+
+
+def _renumber(text: str, numbers: dict[int, int]) -> str:
+    def swap(m: re.Match[str]) -> str:
+        return "".join(f"[{numbers[n]}]" for n in markers(m.group(0)) if n in numbers)
+
+    return MARKER.sub(swap, text)

@@ -1,0 +1,152 @@
+"""A question that asks several things, split into its parts.
+
+The split rests on general facts of the two languages, never on particular wordings:
+
+* a question mark, or a semicolon, ends one question where more text follows
+  ("…是多少？由谁组织？", "What is X; who runs Y?");
+* a clause joined by a coordinating conjunction or a comma is a question of its own only when
+  it opens with an interrogative ("…, and when does it start?", "…, and by when?") and the
+  clause before it asks something too. "and" inside a noun phrase ("the rules and procedures
+  for X") is followed by no interrogative, so it never splits;
+* in Chinese, two comma-separated clauses that each hold an interrogative word
+  (多少, 什么, 哪, 谁, 何时, …) are two questions ("基金规模多大，何时开工？").
+
+A part that names nothing of its own ("and by when?") or points back with a pronoun ("when was
+it published?", "其…") borrows the words of the part before it (less its question words), so
+it is retrieved and answered about the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.text import content_tokens, has_cjk
+
+# Interrogatives of English: wh-words, and the auxiliaries that open a yes/no question.
+_EN_WH = r"what|when|where|who|whom|whose|which|why|how"
+_EN_AUX = r"is|are|was|were|does|do|did|can|could|will|would|has|have|had|should|must"
+# A preposition may stand before the wh-word ("and by when", "and in which year").
+_EN_PREP = r"by|in|on|at|for|from|to|until|with|of|under"
+_EN_OPENS = re.compile(rf"^(?:(?:{_EN_PREP})\s+)?(?:{_EN_WH})\b|^(?:{_EN_AUX})\s+\w+",
+                       re.IGNORECASE)
+_EN_ASKS = re.compile(rf"\b(?:{_EN_WH})\b|^\s*(?:{_EN_AUX})\b", re.IGNORECASE)
+# Where a second English clause may begin: ", and", "; ", ", also", " and " (before a wh-word).
+_EN_JOINS = re.compile(r"\s*(?:[,;]\s*(?:(?:and|also|plus|as well as)\s+)?|\s+and\s+(?:also\s+)?)",
+                       re.IGNORECASE)
+# Interrogative words and sentence-final question particles of Chinese.
+_ZH_ASKS = re.compile(r"什么|多少|哪|谁|几|何时|何地|何种|如何|怎么|怎样|为何|为什么|是否|多大|"
+                      r"多久|多长|多高|有没有|是不是|吗|呢")
+# A conjunction that may open the second of two Chinese questions (以及, 还有, 另外, 并且, 同时).
+_ZH_OPENERS = re.compile(r"^(?:以及|还有|另外|此外|并且|而且|同时|那么|那|和|及)")
+# Pronouns that point back to what an earlier part named.
+_BACK = re.compile(r"\b(?:it|its|they|them|their)\b|其|它|该|此", re.IGNORECASE)
+_NAME = re.compile(r"\b(?:[A-Z][\w-]*|\w*\d\w*)")
+_ENDS = re.compile(r"[?？;；]+")
+_ZH_COMMA = re.compile(r"[，,、]")
+# Words every question holds: what remains once they go names what a part is about.
+_QUESTION_WORDS = re.compile(rf"\b(?:{_EN_WH}|{_EN_AUX}|{_EN_PREP}|and|also|it|its|they|their|"
+                             r"this|that|these|those|the|a|an)\b|"
+                             + _ZH_ASKS.pattern + "|" + _ZH_OPENERS.pattern.lstrip("^"),
+                             re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Part:
+    asked: str  # the part as the user wrote it
+    text: str  # what it is retrieved and answered as (with a bare part's borrowed words)
+
+
+def split_parts(question: str) -> list[Part]:
+    """The parts of ``question``; a single question is one part, itself."""
+    pieces: list[str] = []
+    for sentence in _sentences(question):
+        pieces.extend(_clauses_zh(sentence) if has_cjk(sentence) else _clauses_en(sentence))
+    pieces = [p for p in (_tidy(p) for p in pieces) if p]
+    if len(pieces) < 2 or not _names_something(pieces[0]):
+        return [Part(question.strip(), question.strip())]
+    parts = [Part(pieces[0], pieces[0])]
+    for piece in pieces[1:]:
+        if not _names_something(piece):  # "and by when?": asked of all the part before asked
+            text = f"{_subject(parts[-1].text)} {piece}"
+        elif _BACK.search(piece):  # "when was it published?": of what the part before named
+            text = f"{_names(parts[-1].text) or _subject(parts[-1].text)} {piece}"
+        else:
+            text = piece
+        parts.append(Part(piece, text))
+    return parts
+
+
+def _sentences(question: str) -> list[str]:
+    """Split after each question mark or semicolon that more text follows."""
+    out, start = [], 0
+    for m in _ENDS.finditer(question):
+        if question[m.end():].strip():
+            out.append(question[start:m.end()])
+            start = m.end()
+    out.append(question[start:])
+    return out
+
+
+def _clauses_en(sentence: str) -> list[str]:
+    """English clauses: cut at a join only where an interrogative opens what follows and the
+    text before it asks something itself."""
+    out, start = [], 0
+    for m in _EN_JOINS.finditer(sentence):
+        if m.start() == 0 or not _EN_OPENS.match(sentence[m.end():]):
+            continue
+        before = sentence[start:m.start()]
+        if _EN_ASKS.search(before) and content_tokens(_QUESTION_WORDS.sub(" ", before)):
+            out.append(before)
+            start = m.end()
+    out.append(sentence[start:])
+    return out
+
+
+def _clauses_zh(sentence: str) -> list[str]:
+    """Chinese clauses: comma-separated runs, cut where the run before and the run after each
+    hold an interrogative word."""
+    runs = _ZH_COMMA.split(sentence)
+    out: list[str] = []
+    current = runs[0]
+    for run in runs[1:]:
+        if _ZH_ASKS.search(current) and _ZH_ASKS.search(run):
+            out.append(current)
+            current = _ZH_OPENERS.sub("", run.strip())
+        else:
+            current = f"{current}，{run}"
+    out.append(current)
+    return out
+
+
+def _tidy(piece: str) -> str:
+    piece = piece.strip().strip(",，;；、").strip()
+    piece = re.sub(r"^(?:and|also|plus)\s+", "", piece, flags=re.IGNORECASE)
+    if not piece or not any(ch.isalnum() for ch in piece):
+        return ""
+    if not piece.endswith(("?", "？")):
+        piece += "？" if has_cjk(piece) else "?"
+    return piece
+
+
+def _names_something(piece: str) -> bool:
+    """Whether a part names what it asks about, beyond question words and pronouns."""
+    rest = _QUESTION_WORDS.sub(" ", piece)
+    return bool(content_tokens(rest)) and len("".join(content_tokens(rest))) > 1
+
+
+def _names(text: str) -> str:
+    """The names a part holds, which a pronoun after it may point to: capitalised words and
+    words with digits in English, nouns (by jieba's part-of-speech tagger) in Chinese."""
+    if has_cjk(text):
+        import jieba.posseg
+
+        found = [p.word for p in jieba.posseg.cut(text) if p.flag.startswith(("n", "vn", "eng"))]
+    else:
+        found = _NAME.findall(text)
+    return " ".join(w for w in found if not _QUESTION_WORDS.fullmatch(w))
+
+
+def _subject(text: str) -> str:
+    """A part's words less its question words: what a following bare part is about."""
+    return " ".join(_QUESTION_WORDS.sub(" ", text).rstrip("?？ ").split())

@@ -1,0 +1,169 @@
+"""Questions across documents: one cited sentence per document that answers, grouped by place.
+
+A question asks across documents when it asks *which* places or documents do something, asks
+to compare, or asks for each one's ("分别", "各地") -- a small table of how the two languages
+ask that, not of any question's wording. When it names places ("compare Shenzhen with
+Guangzhou"), only their documents answer.
+
+What the documents are asked about is the question's rarest content word among the retrieved
+sentences (its "anchor": "blockchain" in "which cities plan blockchain work", not "plan"): the
+briefing's topic comparison (``app.briefing.builder.compare_topic``) gathers every sentence
+holding it, per document; of each document's, the one holding most of the question's other
+words answers for it. Places are the documents' stored ``city``/``district``/``province``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable
+
+import Stemmer
+
+from app.answering.citations import Sentence, passage, sentences_of
+from app.briefing.builder import WORD, compare_topic
+from app.models import Answer, Citation, DocumentInfo, PlaceGroup
+from app.retrieval.dictionary import english_terms
+from app.retrieval.glossary import expand_query
+from app.retrieval.hybrid import Hit, RetrievalResult
+from app.text import content_tokens
+
+_EN_ACROSS = re.compile(
+    r"\b(?:which|what)\s+(?:cities|places|districts|provinces|regions|localities|governments|"
+    r"documents|plans|policies|texts)\b|\bcompar(?:e|es|ed|ing|ison)\b|\bdiffer(?:s|ence|ences)?\b"
+    r"|\beach (?:city|place|district|province|document|plan)\b|\bacross\b|\bboth\b"
+    r"|\b(?:in|by) (?:all|different|various|other) (?:cities|places|districts|documents)\b",
+    re.IGNORECASE)
+_ZH_ACROSS = re.compile(r"分别|各地|各市|各区|各省|各城市|各个"
+                        r"|哪些(?:城市|地方|地区|市|区|省|文件|政策|规划)|哪几个(?:城市|地方|地区|市|区|文件)?|比较|对比|相比|有何不同|有什么不同|区别|异同")
+
+
+_stemmer = Stemmer.Stemmer("english")
+# Alternatives a question asks about, each with a topic of its own: "X or Y", "X或Y".
+_ALTERNATIVES = re.compile(r"\bor\b|或者|或|还是", re.IGNORECASE)
+
+
+def asks_across(question: str) -> bool:
+    """Whether ``question`` asks across documents."""
+    return bool(_EN_ACROSS.search(question) or _ZH_ACROSS.search(question))
+
+
+def _place(info: DocumentInfo) -> str:
+    """"Guangzhou · Haizhu" for a district's document; the city's, province's or title else."""
+    if info.city and info.district:
+        return f"{info.city} · {info.district}"
+    return info.city or info.district or info.province or info.title or info.doc_id
+
+
+def answer_across(question: str, retrieval: RetrievalResult, documents: list[DocumentInfo],
+                  text_of: Callable[[str], str]) -> Answer | None:
+    """The grouped answer, or None when no retrieved sentence holds the question's anchor (the
+    caller then answers as for any question). ``text_of`` gives a stored document's text: how
+    often the retrieved documents use a word as a whole tells a topic ("blockchain") from
+    the words every plan uses ("work", "plan")."""
+    asked = _EN_ACROSS.sub(" ", _ZH_ACROSS.sub(" ", question))
+    place_words = {w for d in documents for w in content_tokens(
+        " ".join(filter(None, (d.city, d.district, d.province))))}
+    words = {_form(w): w for w in _words(asked) if w not in place_words}
+    hits = retrieval.hits
+    if retrieval.places.by_place:  # compare the places named, and only those
+        wanted = set().union(*retrieval.places.by_place.values())
+        hits = [h for h in hits if h.chunk.doc_id in wanted]
+    sentences = sentences_of(hits)
+    uses = Counter(_form(w) for d in dict.fromkeys(h.chunk.doc_id for h in hits)
+                   for w in WORD.findall(text_of(d)))
+    found = _per_document(asked, words, hits, documents, sentences, uses)
+    if not found:
+        return None
+    weights = _weights(set(words), sentences)
+    by_id = {d.doc_id: d for d in documents}
+    citations: list[Citation] = []
+    groups: dict[str, PlaceGroup] = {}
+    for doc_id, items in found.items():
+        best = max(items, key=lambda c: (_held(c.quote, weights), -c.start))
+        cited = best.model_copy(update={"n": len(citations) + 1})
+        citations.append(cited)
+        info = by_id.get(doc_id) or DocumentInfo(doc_id=doc_id)
+        group = groups.setdefault(_place(info), PlaceGroup(
+            place=_place(info), city=info.city, district=info.district, province=info.province))
+        group.doc_ids.append(doc_id)
+        group.citations.append(cited.n)
+    lines = [f"{g.place}: " + " ".join(f"{citations[n - 1].quote} [{n}]" for n in g.citations)
+             for g in groups.values()]
+    answered = {d for g in groups.values() for d in g.doc_ids}
+    for name, docs in retrieval.places.by_place.items():
+        if not docs & answered:
+            lines.append(f"{name}: the documents don't say.")
+    return Answer(answer="\n".join(lines), citations=citations, groups=list(groups.values()),
+                  city_inferred=retrieval.places.label,
+                  related=[passage(h) for h in hits[:3]])
+
+
+def _per_document(asked: str, words: dict[str, str], hits: list[Hit],
+                  documents: list[DocumentInfo], sentences: list[Sentence],
+                  uses: Counter[str]) -> dict[str, list[Citation]]:
+    """Per document (in the topic comparison's order: by place), the clauses holding the
+    anchor of some alternative the question asks about ("drones or the low-altitude economy":
+    each has its own)."""
+    found: dict[str, list[Citation]] = {}
+    for alternative in _ALTERNATIVES.split(asked):
+        forms = {_form(w) for w in _words(alternative)} & set(words)
+        anchor = _anchor(forms, sentences, uses, _rarity(alternative, uses))
+        if anchor is None:
+            continue
+        # Retrieval decided which documents count (the day asked, or all): none is left out.
+        for row in compare_topic(words[anchor], hits, documents, expired=True).rows:
+            found.setdefault(row.doc_id, []).extend(i.citation for i in row.items)
+    return {d: items for d, items in found.items() if items}
+
+
+def _words(text: str) -> list[str]:
+    """The text's English content words (a Chinese text's through the glossary)."""
+    return [w for w in content_tokens(expand_query(text)) if w.isascii() and WORD.fullmatch(w)]
+
+
+def _form(word: str) -> str:
+    """A word as compared: its stem ("building" is "build", which every plan uses)."""
+    return str(_stemmer.stemWord(word.lower()))
+
+
+def _forms(text: str) -> set[str]:
+    return {_form(w) for w in WORD.findall(text)}
+
+
+def _rarity(text: str, uses: Counter[str]) -> dict[str, int]:
+    """How rare a Chinese word's renderings are: as rare as its most used sense (规划 renders
+    "plan", "program" and "layout"; that "layout" is rare does not make 规划 a topic). A sense
+    of several words counts by its rarest ("low altitude economy" by "altitude")."""
+    rarity: dict[str, int] = {}
+    for term in english_terms(text):
+        senses = [[_form(w) for w in content_tokens(e) if w.isascii() and WORD.fullmatch(w)]
+                  for e in term.english]
+        keys = [min(sense, key=lambda f: uses[f]) for sense in senses if sense]
+        for key in keys:
+            rarity[key] = max(rarity.get(key, 0), *(uses[k] for k in keys))
+    return rarity
+
+
+def _anchor(forms: set[str], sentences: list[Sentence], uses: Counter[str],
+            rarity: dict[str, int]) -> str | None:
+    """Of the words some retrieved sentence holds, the one the documents use least (a Chinese
+    word's renderings: by ``rarity``)."""
+    in_sentences: Counter[str] = Counter()
+    for sentence in sentences:
+        in_sentences.update(_forms(sentence.text) & forms)
+    if not in_sentences:
+        return None
+    return min(in_sentences, key=lambda f: (rarity.get(f, uses[f]), uses[f], in_sentences[f], f))
+
+
+def _weights(forms: set[str], sentences: list[Sentence]) -> dict[str, float]:
+    """Inverse sentence frequency of each question word: a rare word tells most."""
+    held = [_forms(s.text) for s in sentences]
+    return {f: math.log(1 + len(held) / (1 + sum(f in h for h in held))) for f in forms}
+
+
+def _held(text: str, weights: dict[str, float]) -> float:
+    held = _forms(text)
+    return sum(w for f, w in weights.items() if f in held)

@@ -1,0 +1,101 @@
+"""Questions of several parts, and questions across documents, over the real corpus (issue 23).
+
+Splitting is tested on questions written for these tests, by the general forms the split reads
+(question marks, an interrogative after "and", two Chinese clauses each asking), and a noun
+phrase joined by "and" must stay one question.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.answering.parts import split_parts
+from app.models import AskRequest
+from app.services import Services
+from tests.conftest import GUANGZHOU, ZHANGZHOU, ZHANJIANG
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("How large is the fund, and when does the centre open?",
+     ["How large is the fund?", "when does the centre open?"]),
+    ("Who leads the programme? What does it cost?", ["Who leads the programme?",
+                                                      "What does it cost?"]),
+    ("What must each county report; which office checks it?",
+     ["What must each county report?", "which office checks it?"]),
+    ("基金规模是多少，何时开始建设？", ["基金规模是多少？", "何时开始建设？"]),
+    ("试点由哪个部门负责？有多少项任务？", ["试点由哪个部门负责？", "有多少项任务？"]),
+])
+def test_several_questions_are_split_into_parts(question: str, asked: list[str]) -> None:
+    assert [p.asked for p in split_parts(question)] == asked
+
+
+@pytest.mark.parametrize("question", [
+    "What are the rules and procedures for sharing data between departments?",
+    "Which offices and agencies take part in the pilot?",
+    "When and where will the bureau open?",
+    "根据广州的方案，要建设什么？",
+    "What does the plan say?",
+])
+def test_one_question_stays_whole(question: str) -> None:
+    assert [p.asked for p in split_parts(question)] == [question]
+
+
+def test_a_part_naming_nothing_is_asked_about_the_part_before() -> None:
+    _, second = split_parts("What target does the plan set for 5G coverage, and by when?")
+    assert second.asked == "by when?"
+    assert "5G coverage" in second.text and second.text.endswith("by when?")
+    _, pointing = split_parts("Which bureau opened in Haizhu District, and when did it open?")
+    assert pointing.text.startswith("Haizhu District")
+
+
+def test_two_part_question_cites_one_clause_per_part(services: Services) -> None:
+    answer = services.ask(AskRequest(
+        question="What share of total investment must go to digital-intelligent upgrades in "
+                 "Zhanjiang's government-invested projects, and how many people attended the "
+                 "training session?", mode="extractive"))
+    assert not answer.refused
+    assert [len(p.citations) >= 1 for p in answer.parts] == [True, True]
+    share, attended = answer.parts
+    assert "5%" in " ".join(answer.citations[n - 1].quote for n in share.citations)
+    assert "hundred" in " ".join(answer.citations[n - 1].quote for n in attended.citations)
+    assert {c.doc_id for c in answer.citations} == {ZHANJIANG}
+    assert not set(share.citations) & set(attended.citations)
+    assert share.answer in answer.answer and attended.answer in answer.answer
+
+
+def test_unanswered_part_is_named_while_the_other_is_answered(services: Services) -> None:
+    answer = services.ask(AskRequest(
+        question="What share of total investment must go to digital-intelligent upgrades in "
+                 "Zhanjiang? What is the street address of the Haizhu AI Development Bureau?",
+        mode="extractive"))
+    assert not answer.refused
+    answered, unanswered = answer.parts
+    assert not answered.refused and "5%" in answer.citations[answered.citations[0] - 1].quote
+    assert unanswered.refused and unanswered.citations == []
+    assert "don't say" in unanswered.answer and "street address" in unanswered.answer
+    assert unanswered.answer in answer.answer
+
+
+def test_which_cities_cites_each_city_with_its_clause(services: Services) -> None:
+    answer = services.ask(AskRequest(question="Which cities plan blockchain work?",
+                                     mode="extractive"))
+    assert not answer.refused
+    by_place = {g.place: g for g in answer.groups}
+    assert set(by_place) == {"Guangzhou", "Zhangzhou"}
+    assert by_place["Guangzhou"].doc_ids == [GUANGZHOU]
+    assert by_place["Zhangzhou"].doc_ids == [ZHANGZHOU]
+    for group in answer.groups:
+        [n] = group.citations
+        quote = answer.citations[n - 1].quote
+        assert "blockchain" in quote.lower()
+        assert f"{group.place}: {quote} [{n}]" in answer.answer
+    assert "Guangzhou" in answer.answer.splitlines()[0]  # places in order
+
+
+def test_streamed_composite_answer_is_the_whole_answer(services: Services) -> None:
+    from app.answering.generation import Done, Token
+
+    request = AskRequest(question="Which cities plan blockchain work?", mode="extractive")
+    events = list(services.ask_events(request))
+    assert isinstance(events[0], Token) and isinstance(events[-1], Done)
+    assert events[-1].answer.groups and events[0].text == events[-1].answer.answer

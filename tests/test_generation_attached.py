@@ -1,0 +1,70 @@
+"""A generated sentence must state a figure of its cited passage about what the passage states
+it about, and name nothing the passage does not (issue 23: an unanswerable question was answered
+with a figure its passage gives for something else, and the figure check passed it).
+
+Real passages of corpus/, checked as the grounder checks them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.answering.generation.attached import figures_attached, names_held
+from app.answering.generation.grounding import ground
+from app.retrieval.hybrid import Hit
+from app.store.records import Chunk
+from tests.conftest import CORPUS, SHENZHEN, ZHANGZHOU
+
+
+def paragraph(doc_id: str, holding: str) -> tuple[str, int]:
+    text = (CORPUS / f"{doc_id}.txt").read_text(encoding="utf-8")
+    start = text.index(holding)
+    start = text.rfind("\n", 0, start) + 1
+    end = text.find("\n", start)
+    return text[start:end if end > 0 else len(text)], start
+
+
+FUND, FUND_AT = paragraph(SHENZHEN, "100 billion yuan")
+STATIONS, _ = paragraph(ZHANGZHOU, "5G base stations per 10,000 people")
+
+
+def test_the_fund_paragraph_names_no_cloud_brain() -> None:
+    """The premise of the tests below: the paragraph with the fund says nothing of the project."""
+    assert "Pengcheng" not in FUND and "100 billion yuan" in FUND
+
+
+@pytest.mark.parametrize("claim", [
+    "Shenzhen will form an artificial intelligence fund group with a scale of 100 billion yuan.",
+    "The AI fund group has a scale of 100 billion yuan.",
+    "深圳将组建规模1000亿元的人工智能基金群。",
+])
+def test_a_figure_stated_about_what_its_passage_states_it_about_is_kept(claim: str) -> None:
+    assert figures_attached(claim, [FUND]) and names_held(claim, [FUND])
+
+
+@pytest.mark.parametrize("claim", [
+    "The Shenzhen plan budgets 100 billion yuan for the Pengcheng Cloud Brain III project.",
+    "鹏城云脑III项目的预算为1000亿元。",
+])
+def test_a_figure_paired_with_another_subject_is_removed(claim: str) -> None:
+    grounded = ground(claim.replace(".", " [1].").replace("。", "[1]。"),
+                      [Hit(Chunk("sz-fund", SHENZHEN, FUND, FUND_AT, FUND_AT + len(FUND),
+                                 {"doc_id": SHENZHEN, "title": "Shenzhen AI action plan",
+                                  "city": "Shenzhen"}), 0.8, 1)])
+    assert grounded.answer == "" and grounded.citations == []
+    assert len(grounded.unsupported) == 1
+
+
+def test_a_year_is_attached_to_what_its_passage_dates() -> None:
+    """By 2025 the passage dates its new infrastructure's breakthrough, not a congress."""
+    assert figures_attached("By 2025 the city's new infrastructure construction will have made "
+                            "breakthrough progress.", [STATIONS])
+    assert not figures_attached("The 20th National Congress of the Party is held in 2025.",
+                                [STATIONS])
+
+
+def test_a_name_the_passage_never_states_is_not_held() -> None:
+    assert not names_held("The fund finances PZ-SPACE.", [FUND])
+    assert not names_held("湛江将组建人工智能基金群。", [FUND])  # a place the passage lacks
+    assert names_held("Shenzhen will set up the fund.", [FUND])
+    assert names_held("The fund is set up in Shenzhen.", [FUND, "Shenzhen AI plan Shenzhen"])

@@ -44,7 +44,7 @@ export CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=
 PIP := $(BIN)/pip -qq --disable-pip-version-check
 
 .DEFAULT_GOAL := help
-.PHONY: help setup setup-test browser ingest serve run test lint eval bench model llm clean
+.PHONY: help setup setup-test browser postgres ingest serve run test lint eval bench model llm clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-11s %s\n", $$1, $$2}'
@@ -77,12 +77,17 @@ $(VENV)/.installed-test: $(VENV)/.installed-llama
 
 setup: $(VENV)/.installed ## create .venv: torch (CPU) first, then the project
 
-setup-test: $(VENV)/.installed-test browser ## setup plus the test extras and Chromium
+setup-test: $(VENV)/.installed-test browser postgres ## setup plus the test extras, Chromium, PostgreSQL
 
 browser: ## install Debian's chromium and CJK fonts for the browser tests (never a tool's own download)
 	@{ command -v chromium >/dev/null && dpkg -s fonts-noto-cjk >/dev/null 2>&1; } || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+
+postgres: ## install Debian's postgresql for the tests that run accounts and the audit log on it
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
 
 ingest: setup ## ingest corpus/ into data/ (a no-op when nothing changed)
 	$(BIN)/policykb ingest

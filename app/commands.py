@@ -51,6 +51,9 @@ def _filters(args: argparse.Namespace) -> Filters | None:
 
 
 def register(sub: Subparsers) -> None:
+    from app.accounts.commands import register as register_accounts
+
+    register_accounts(sub)
     ask = sub.add_parser("ask", help="answer a question with cited passages")
     ask.add_argument("question")
     ask.add_argument("--mode", choices=["extractive", "generate"])

@@ -12,8 +12,19 @@ the message on one line and exits non-zero. ``MESSAGES_ZH`` says each code in Ch
     │   ├── InvalidFilter                  unknown doc_id or city, year_from > year_to
     │   ├── InvalidTopK                    top_k outside 1..retrieval.max_top_k
     │   ├── NoUserMessage                  /v1/chat/completions without a user message
+    │   ├── ConversationAndHistory         /api/ask with both conversation_id and history
     │   └── MalformedBody                  not JSON, not UTF-8, or nested too deeply
-    ├── DocumentNotFound              404  GET /api/documents/{doc_id} for an unknown id
+    │   ├── InvalidName                    a user, collection or key name of the wrong form
+    │   └── UploadRefused                  a file name, type, size or archive an upload refuses
+    ├── NotSignedIn                   401  no credentials, or a bad, revoked or expired key/session
+    ├── Forbidden                     403  signed in, but the role or grant does not allow it
+    │   └── CsrfFailed                     a cookie-signed write without its X-CSRF-Token
+    ├── DocumentNotFound              404  GET /api/documents/{doc_id} for an unknown id (or one
+    │                                      outside the caller's collections: never its title)
+    ├── ConversationNotFound          404  an unknown conversation, or another user's
+    ├── NotFound                      404  an unknown user, key, collection, answer or upload
+    ├── AlreadyExists                 409  a user or collection of that name exists
+    ├── TooManySignIns                429  failed sign-ins over accounts.sign_in_attempts
     ├── StoreBusy                     409  another writer (ingest, delete) holds the data dir's lock
     ├── IngestError                   ---  one file could not be ingested (reported per file)
     │   ├── UnsupportedFormat
@@ -68,12 +79,58 @@ class NoUserMessage(InputError):
     code = "no_user_message"
 
 
+class ConversationAndHistory(InputError):
+    code = "conversation_and_history"
+
+
 class MalformedBody(InputError):
     code = "malformed_body"
 
 
+class InvalidName(InputError):
+    code = "invalid_name"
+
+
+class UploadRefused(InputError):
+    code = "upload_refused"
+
+
+class NotSignedIn(PolicyKBError):
+    code = "not_signed_in"
+    status = 401
+
+
+class Forbidden(PolicyKBError):
+    code = "forbidden"
+    status = 403
+
+
+class CsrfFailed(Forbidden):
+    code = "csrf_failed"
+
+
+class NotFound(PolicyKBError):
+    code = "not_found"
+    status = 404
+
+
+class AlreadyExists(PolicyKBError):
+    code = "already_exists"
+    status = 409
+
+
+class TooManySignIns(PolicyKBError):
+    code = "too_many_sign_ins"
+    status = 429
+
+
 class DocumentNotFound(PolicyKBError):
     code = "document_not_found"
+    status = 404
+
+
+class ConversationNotFound(PolicyKBError):
+    code = "conversation_not_found"
     status = 404
 
 
@@ -138,6 +195,9 @@ MESSAGES_ZH: dict[str, tuple[str, bool]] = {
     "no_user_message": ("请求中没有用户消息（role 为 user 的消息）。", False),
     "malformed_body": ("请求体不是有效的 UTF-8 JSON", True),
     "document_not_found": ("知识库中没有这份文件", True),
+    "conversation_not_found": ("没有这个对话（可能已删除，或属于其他用户）。", False),
+    "conversation_and_history": (
+        "请只提供 conversation_id（由服务器保存对话）或 history（由客户端保存对话）之一。", False),
     "store_busy": ("另一个写入任务（导入或删除）正在进行，请稍后重试", True),
     "ingest_failed": ("文件导入失败", True),
     "unsupported_format": ("不支持这种文件格式", True),
@@ -145,6 +205,14 @@ MESSAGES_ZH: dict[str, tuple[str, bool]] = {
     "service_unavailable": ("服务暂不可用：无法连接知识库存储或模型", True),
     "embedding_model_mismatch": (
         "知识库的向量由另一个嵌入模型生成，请先运行 policykb ingest", True),
+    "invalid_name": ("名称不符合要求", True),
+    "upload_refused": ("上传的文件被拒绝，未保存任何内容", True),
+    "not_signed_in": ("请先登录，或在请求中提供有效的 API 密钥", True),
+    "forbidden": ("当前账户无权执行此操作", True),
+    "csrf_failed": ("页面的安全令牌缺失或已失效，请刷新页面后重试。", False),
+    "already_exists": ("同名的用户或知识库已存在", True),
+    "too_many_sign_ins": ("登录失败次数过多，请稍后再试", True),
+    "invalid_question_file": ("评测问题文件有误", True),  # eval/questions.py's error
     "not_found": ("没有这个地址", True),
     "method_not_allowed": ("这个地址不支持该请求方法", True),
     "http_error": ("请求未能完成", True),

@@ -49,6 +49,16 @@ class Filters(BaseModel):
     year_to: int | None = Field(None, ge=1900, le=2100, description="Latest year.")
 
 
+class HistoryTurn(BaseModel):
+    """An earlier turn of a conversation the client keeps itself (``AskRequest.history``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    question: Text = Field(..., description="The question asked then, as the user wrote it.")
+    doc_ids: list[Text] = Field(default_factory=list,
+                                description="Documents its answer cited, first cited first.")
+
+
 class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -62,6 +72,12 @@ class AskRequest(BaseModel):
     as_of: date | None = Field(None, description="Ask as of this day (YYYY-MM-DD): answer from "
                                "the documents in force then. Default: today, or the years the "
                                "question names.")
+    conversation_id: Text | None = Field(
+        None, description="A conversation the server keeps (POST /api/conversations): the "
+        "question may follow up on its earlier turns, and is added to it.")
+    history: list[HistoryTurn] | None = Field(
+        None, description="Earlier turns, oldest first, for a client that keeps the "
+        "conversation itself; not with conversation_id.")
 
 
 class SearchRequest(BaseModel):
@@ -155,6 +171,15 @@ class Timings(BaseModel):
     total: float
 
 
+RefusalCode = Literal["no_passage", "place_not_stored", "acronym_unmentioned", "kind_not_stated"]
+
+
+class Message(BaseModel):
+    """One message in both languages the service answers in."""
+
+    en: str
+    zh: str
+
 class AnswerPart(BaseModel):
     """One part of a question that asks several things, and its own answer."""
 
@@ -177,9 +202,17 @@ class PlaceGroup(BaseModel):
 
 
 class Answer(BaseModel):
-    answer: str
+    answer: str = Field(..., description="The answer, or a refusal in the question's language.")
     citations: list[Citation] = []
     refused: bool = False
+    refusal_code: RefusalCode | None = Field(
+        None, description="Why the question was refused: no_passage (no sentence answers it), "
+        "place_not_stored (no stored document is about the place it names), acronym_unmentioned "
+        "(the passages never mention an acronym it uses), kind_not_stated (the passages on its "
+        "topic never state the kind of detail asked, such as a date or a sum).")
+    message: Message | None = Field(
+        None, description="A refusal's message in English and Chinese (`answer` holds the one "
+        "in the question's language).")
     related: list[Passage] = []
     mode: Mode = "extractive"
     city_inferred: str | None = None
@@ -198,6 +231,14 @@ class Answer(BaseModel):
     fallback: Literal["ungrounded", "llm_unavailable"] | None = None
     reasoning: str | None = None
     timings_ms: Timings | None = None
+    answer_id: str | None = Field(
+        None, description="This answer's entry in the audit log; send feedback to "
+        "POST /api/answers/{answer_id}/feedback.")
+    resolved_question: str | None = Field(
+        None, description="The question answered, when a follow-up was completed from the "
+        "conversation (shown as 'Answering: …'); null when answered as asked.")
+    conversation_id: str | None = Field(None, description="The conversation the turn was "
+                                        "added to, when the request named one.")
 
 
 class SearchResponse(BaseModel):
@@ -231,6 +272,7 @@ class DocumentInfo(BaseModel):
     official: bool | None = Field(
         None, description="true when a manifest entry describes the document; false otherwise"
     )
+    collection: str = Field("default", description="The collection (knowledge base) it is in.")
     chunks: int = 0
     version: str | None = Field(None, description="Id of the stored version (a hash of its text).")
     validity: ValidityInfo = Field(default_factory=ValidityInfo)

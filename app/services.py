@@ -31,6 +31,7 @@ from app.answering.validity import with_validity
 from app.briefing.across import answer_across, asks_across
 from app.briefing.builder import build_brief, compare_topic
 from app.briefing.models import Brief, TopicComparison
+from app.conversation import Conversations, Resolution
 from app.errors import EmptyQuestion, InvalidTopK, QuestionTooLong
 from app.models import (
     Answer,
@@ -44,8 +45,9 @@ from app.models import (
     SearchResponse,
     Timings,
 )
-from app.retrieval.catalog import Catalog
+from app.retrieval.catalog import Catalog, Collections
 from app.retrieval.dictionary import chinese_terms, dictionary
+from app.retrieval.filters import unknown_doc_id
 from app.retrieval.freshness import StoreWatch
 from app.retrieval.gazetteer import gazetteer
 from app.retrieval.history import DocumentHistory
@@ -70,12 +72,23 @@ from app.store.embedding import (
 class _Asked:
     """A validated request with its retrieval, ready to be answered."""
 
-    question: str
+    question: str  # as answered: a follow-up completed from its conversation
     mode: Mode
     retrieval: RetrievalResult  # the top_k passages the answer reads
     full: RetrievalResult  # as deep as the caller asked (eval reads 10)
     began: float
     retrieved: float
+    resolution: Resolution
+    owner: str | None  # who asks: a conversation's turns are theirs
+    filters: Filters | None  # the request's, or the document a follow-up carried over
+    within: set[str] | None  # the documents the caller may read (None: every one)
+    scope: Collections
+
+
+@dataclass(frozen=True)
+class AnswerStream:
+    resolved_question: str | None  # a follow-up's completed question, known before the answer
+    events: Iterator[Event]
 
 
 log = logging.getLogger(__name__)
@@ -124,6 +137,7 @@ class Services:
     catalog: Catalog
     retriever: HybridRetriever
     watch: StoreWatch
+    conversations: Conversations
     answerers: dict[str, Answerer] = field(default_factory=dict)
 
     @classmethod
@@ -150,10 +164,12 @@ class Services:
             max_chars=settings.ingest.chunk_max_chars, crosslingual=crosslingual,
         )
         answerers: dict[str, Answerer] = {"extractive": extractive}
-        if settings.llm.base_url:  # one model client per process, shared by every request
+        client = LLMClient(settings.llm) if settings.llm.base_url else None
+        if client:  # one model client per process, shared by every request
             answerers["generate"] = GenerativeAnswerer(
-                LLMClient(settings.llm), extractive, PromptBudget(settings.llm),
+                client, extractive, PromptBudget(settings.llm),
                 settings.llm.excerpt_sentences, settings.llm.rescue_sentences)
+        conversations = Conversations.build(settings, catalog, client)
         if crosslingual is not None:
             # Loaded in the background (a few seconds), and only once the service is up: the
             # dictionary's parse holds the GIL, and run at once it delayed readiness by ~3 s
@@ -165,7 +181,7 @@ class Services:
         # 100k chunks the first questions about each city otherwise paid ~0.3 s each.
         threading.Thread(target=_warm_scopes, args=(retriever, watch), daemon=True,
                          name="policykb-warm-scopes").start()
-        return cls(settings, store, catalog, retriever, watch, answerers)
+        return cls(settings, store, catalog, retriever, watch, conversations, answerers)
 
     # Validation ------------------------------------------------------------------------------
     def check_question(self, text: str, what: str = "question") -> str:
@@ -190,20 +206,22 @@ class Services:
         return requested or self.settings.default_mode
 
     # Operations ------------------------------------------------------------------------------
-    def ask(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None) -> Answer:
-        return self.ask_with_retrieval(request, retrieval_mode)[0]
+    def ask(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
+            scope: Collections = None, owner: str | None = None) -> Answer:
+        return self.ask_with_retrieval(request, retrieval_mode, scope=scope, owner=owner)[0]
 
     def ask_with_retrieval(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
-                           depth: int = 0) -> tuple[Answer, RetrievalResult]:
+                           depth: int = 0, scope: Collections = None, owner: str | None = None,
+                           ) -> tuple[Answer, RetrievalResult]:
         """`ask`, also returning the ranking it used, at least ``depth`` passages deep (for
         eval/). Fused ranks do not depend on the cut, so the answer still reads exactly the
         top_k passages `ask` alone would give it."""
-        asked = self._retrieve(request, retrieval_mode, depth)
+        asked = self._retrieve(request, retrieval_mode, depth, scope, owner)
         answer = self._composite(asked, request) or self.answer_with(asked.mode, asked.question,
                                                                       asked.retrieval)
         if answer.refused and request.as_of is None and left_out(self.retriever, asked.question):
             # Nothing in force answers: from the rest, saying their status (answering.validity)
-            former = self._retrieve(request, retrieval_mode, depth, in_force=False)
+            former = self._retrieve(request, retrieval_mode, depth, scope, owner, in_force=False)
             old = self.answer_with(former.mode, former.question, former.retrieval)
             if not old.refused:
                 asked, answer = replace(former, began=asked.began), old
@@ -219,42 +237,65 @@ class Services:
                 return None
             # Every document, in force or not, unless a day is asked: each place's text is
             # shown with its status (answering.validity says which expired).
-            deep = self._retrieval_of(text, request.filters, self.settings.answer.across_passages,
-                                      as_of=request.as_of, in_force=request.as_of is not None)
+            deep = self._retrieval_of(text, asked.filters, self.settings.answer.across_passages,
+                                      as_of=request.as_of, in_force=request.as_of is not None,
+                                      within=asked.within)
             with self.watch.reading():
-                return answer_across(text, deep, self.documents(), self.catalog.text)
+                return answer_across(text, deep, self.documents(asked.scope), self.catalog.text)
 
-        return Composer(lambda text: self._retrieval_of(text, request.filters, top_k,
-                                                        as_of=request.as_of),
+        return Composer(lambda text: self._retrieval_of(text, asked.filters, top_k,
+                                                        as_of=request.as_of,
+                                                        within=asked.within),
                         partial(self.answer_with, asked.mode), across,
                         ).compose(asked.question, asked.retrieval.places.held)
 
     def _retrieval_of(self, text: str, filters: Filters | None, top_k: int,
                       mode: RetrievalMode | None = None, as_of: date | None = None,
-                      in_force: bool = True) -> RetrievalResult:
+                      in_force: bool = True, within: set[str] | None = None) -> RetrievalResult:
         with self.watch.reading():
             return bounded(retrieve_in_force(self.retriever, text, filters, top_k, mode, as_of,
-                                             in_force), self.settings.ingest.chunk_max_chars)
+                                             in_force, within),
+                           self.settings.ingest.chunk_max_chars)
 
+    def _within_filters(self, filters: Filters | None, scope: Collections) -> set[str] | None:
+        """The documents ``scope`` reads; a filter's doc_id outside it is unknown, as one not
+        stored at all is."""
+        with self.watch.reading():
+            within = self.catalog.doc_ids_in(scope)
+        if within is not None and filters is not None and filters.doc_id is not None \
+                and filters.doc_id not in within:
+            raise unknown_doc_id(filters.doc_id)
+        return within
     def _retrieve(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
-                  depth: int = 0, in_force: bool = True) -> _Asked:
-        """Validate the request and retrieve for it: everything before the answer."""
+                  depth: int = 0, scope: Collections = None, owner: str | None = None,
+                  in_force: bool = True) -> _Asked:
+        """Validate the request, complete a follow-up from its conversation, and retrieve for
+        it: everything before the answer."""
         began = time.perf_counter()
         question = self.check_question(request.question)
         top_k = self.check_top_k(request.top_k)
-        full = self._retrieval_of(question, request.filters, max(top_k, depth), retrieval_mode,
-                                  request.as_of, in_force)
-        return _Asked(question, self.mode_for(request.mode),
-                      replace(full, hits=full.hits[:top_k]), full, began, time.perf_counter())
+        mode = self.mode_for(request.mode)
+        earlier = self.conversations.earlier(request, owner)
+        with self.watch.reading():
+            resolution = self.conversations.resolve(question, earlier, mode)
+        filters = self.conversations.filters(resolution, request.filters)
+        within = self._within_filters(filters, scope)
+        full = self._retrieval_of(resolution.question, filters, max(top_k, depth),
+                                  retrieval_mode, request.as_of, in_force, within)
+        return _Asked(resolution.question, mode, replace(full, hits=full.hits[:top_k]), full,
+                      began, time.perf_counter(), resolution, owner, filters, within, scope)
 
     def _finish(self, answer: Answer, request: AskRequest, asked: _Asked) -> Answer:
         answer = with_validity(answer, self.catalog, asked.question)
         if not request.include_reasoning:
             answer.reasoning = None
+        if asked.resolution.rewritten:
+            answer.resolved_question = asked.question
         done = time.perf_counter()
         answer.timings_ms = Timings(retrieve=_ms(asked.retrieved - asked.began),
                                     answer=_ms(done - asked.retrieved),
                                     total=_ms(done - asked.began))
+        self.conversations.record(request, asked.owner, answer)
         return answer
 
     def answer_with(self, mode: Mode, question: str, retrieval: RetrievalResult) -> Answer:
@@ -272,10 +313,11 @@ class Services:
         extractive answerer skips them itself and shows passages verbatim)."""
         return without_instructions(retrieval) if mode == "generate" else retrieval
 
-    def ask_events(self, request: AskRequest) -> Iterator[Event]:
+    def ask_events(self, request: AskRequest, scope: Collections = None,
+                   owner: str | None = None) -> AnswerStream:
         """`ask` as stream events (app.answering.generation.answerer). Validation and retrieval run
         now, so input errors raise before the first event; the answer streams when iterated."""
-        asked = self._retrieve(request)
+        asked = self._retrieve(request, scope=scope, owner=owner)
         answerer = self.answerers.get(asked.mode)
 
         def events() -> Iterator[Event]:
@@ -295,39 +337,60 @@ class Services:
                     self._finish(answer, request, asked)
                 yield event
 
-        return events()
+        return AnswerStream(asked.question if asked.resolution.rewritten else None, events())
 
-    def search(self, request: SearchRequest) -> SearchResponse:
+    def search(self, request: SearchRequest, scope: Collections = None) -> SearchResponse:
         began = time.perf_counter()
         query = self.check_question(request.query, "query")
         top_k = self.check_top_k(request.top_k)
-        retrieval = self._retrieval_of(query, request.filters, top_k, as_of=request.as_of)
+        within = self._within_filters(request.filters, scope)
+        retrieval = self._retrieval_of(query, request.filters, top_k, as_of=request.as_of,
+                                       within=within)
         total = _ms(time.perf_counter() - began)
         return SearchResponse(query=query, passages=[passage(h) for h in retrieval.hits],
                               city_inferred=retrieval.places.label,
                               timings_ms=Timings(retrieve=total, answer=0.0, total=total))
 
-    def brief(self, doc_id: str) -> Brief:
-        """The briefing pack of one document; its quiz and overview are asked through `ask`."""
+    def brief(self, doc_id: str, scope: Collections = None) -> Brief:
+        """The briefing pack of one document; its quiz and overview are asked through `ask`
+        (within ``scope``, as the caller would ask them)."""
+        self.catalog.visible(doc_id, scope)
         info = DocumentInfo(**self.catalog.info(doc_id))
-        return build_brief(info, self.store.document_chunks(doc_id), self.ask,
+
+        def ask(request: AskRequest) -> Answer:
+            return self.ask(request, scope=scope)
+
+        return build_brief(info, self.store.document_chunks(doc_id), ask,
                            with_model="generate" in self.answerers)
 
-    def compare(self, topic: str, expired: bool = False) -> TopicComparison:
+    def compare(self, topic: str, expired: bool = False,
+                scope: Collections = None) -> TopicComparison:
         """One topic across the stored documents in force (``expired``: all of them): per
         city and document, the cited items."""
         topic = self.check_question(topic, "topic")
         retrieval = self.retriever.retrieve(topic, None, self.settings.retrieval.max_top_k,
-                                            in_force=not expired)
-        return compare_topic(topic, retrieval.hits, self.documents(), expired)
+                                            in_force=not expired,
+                                            within=self.catalog.doc_ids_in(scope))
+        return compare_topic(topic, retrieval.hits, self.documents(scope), expired)
 
-    def documents(self) -> list[DocumentInfo]:
+    def documents(self, scope: Collections = None) -> list[DocumentInfo]:
         with self.watch.reading():
-            return [DocumentInfo(**self.catalog.info(d)) for d in self.catalog.documents]
+            readable = self.catalog.doc_ids_in(scope)
+            return [DocumentInfo(**self.catalog.info(d)) for d in self.catalog.documents
+                    if readable is None or d in readable]
 
-    def document(self, doc_id: str) -> DocumentDetail:
+    def document(self, doc_id: str, scope: Collections = None) -> DocumentDetail:
         with self.watch.reading():
+            self.catalog.visible(doc_id, scope)
             return DocumentDetail(**self.catalog.info(doc_id), text=self.catalog.text(doc_id))
+
+    def readable(self, doc_id: str, scope: Collections) -> None:
+        """404 unless ``scope`` reads ``doc_id``'s collection; with a limited scope a document
+        no longer stored (only its past versions) is 404 too."""
+        if scope is None:
+            return
+        with self.watch.reading():
+            self.catalog.visible(doc_id, scope)
 
     @cached_property
     def history(self) -> DocumentHistory:

@@ -168,6 +168,67 @@ class ServerSettings(BaseModel):
     )
 
 
+class ConversationSettings(BaseModel):
+    context_turns: int = Field(
+        4, ge=1, le=50, description="Earlier turns a follow-up question is read against (the "
+        "model condenses them; the rule reads the last).",
+    )
+
+
+class DatabaseSettings(BaseModel):
+    url: str | None = Field(
+        None,
+        description="SQLAlchemy URL of the database holding accounts, API keys, collections, "
+        "the audit log, feedback, uploads and conversations. Empty: SQLite in WAL mode at "
+        "DATA_DIR/policykb.db (one process). Several workers share PostgreSQL, e.g. "
+        "'postgresql+psycopg://policykb:secret@127.0.0.1/policykb'. Migrations run at start-up.",
+    )
+
+
+class AccountSettings(BaseModel):
+    session_hours: float = Field(
+        12.0, gt=0, le=24 * 90, description="How long a page sign-in lasts (hours)."
+    )
+    key_days: int = Field(
+        90, ge=0, le=3650,
+        description="Default lifetime of a new API key in days (0: keys never expire unless "
+        "an expiry is given).",
+    )
+    sign_in_attempts: int = Field(
+        5, ge=1, le=1000,
+        description="Failed sign-ins allowed per account and per client address within "
+        "ACCOUNTS_SIGN_IN_WINDOW_S; more are refused (429) until the window passes.",
+    )
+    sign_in_window_s: float = Field(
+        900.0, gt=0, description="The window (seconds) failed sign-ins are counted in."
+    )
+    cookie_secure: bool = Field(
+        False, description="Mark the session cookie Secure (set it when served over HTTPS)."
+    )
+
+
+class AuditSettings(BaseModel):
+    retention_days: int = Field(
+        365, ge=0, le=36500,
+        description="Audit entries (and their feedback) older than this many days are pruned "
+        "at start-up and hourly; 0 keeps them forever.",
+    )
+
+
+class UploadSettings(BaseModel):
+    max_mb: float = Field(
+        20.0, gt=0, le=1024, description="Largest file accepted by an upload, in MB."
+    )
+    max_files: int = Field(
+        20, ge=1, le=1000, description="Most files one upload request may carry."
+    )
+    max_unpacked_mb: float = Field(
+        200.0, gt=0,
+        description="Largest total a .docx (a zip archive) may unpack to, in MB; a bigger or "
+        "more compressed one (a zip bomb) is refused before it is read.",
+    )
+
+
 class Settings(BaseSettings):
     """policykb's configuration (environment variables ``POLICYKB_*``)."""
 
@@ -188,6 +249,17 @@ class Settings(BaseSettings):
     answer: AnswerSettings = Field(default_factory=AnswerSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
     server: ServerSettings = Field(default_factory=ServerSettings)
+    auth: Literal["on", "off"] = Field(
+        "on",
+        description="'on': sign-in, roles and collection grants (the first start creates an "
+        "admin and prints a one-time password); 'off': the open single-user mode, everyone "
+        "may read and upload everything (for a laptop).",
+    )
+    database: DatabaseSettings = Field(default_factory=DatabaseSettings)
+    accounts: AccountSettings = Field(default_factory=AccountSettings)
+    audit: AuditSettings = Field(default_factory=AuditSettings)
+    upload: UploadSettings = Field(default_factory=UploadSettings)
+    conversation: ConversationSettings = Field(default_factory=ConversationSettings)
 
     @model_validator(mode="after")
     def _top_k_within_max(self) -> Settings:
@@ -210,6 +282,14 @@ class Settings(BaseSettings):
     @property
     def docstore_path(self) -> Path:
         return self.data_dir / "docstore.json"
+
+    @property
+    def database_url(self) -> str:
+        return self.database.url or f"sqlite:///{(self.data_dir / 'policykb.db').resolve()}"
+
+    @property
+    def uploads_dir(self) -> Path:
+        return self.data_dir / "uploads"
 
 
 def describe_settings() -> list[tuple[str, str, str]]:

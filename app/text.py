@@ -22,6 +22,8 @@ _EN_END = re.compile(rf"[.!?][{_CLOSERS}]*(?=\s+[\"“‘(（A-Z0-9{_CJK}])")
 _ENUMERATOR = re.compile(r"[(（]?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[)）]?\.")
 CJK_RUN = re.compile(rf"[{_CJK}]+")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
+# A quoted name or title ("the “i Shenzhen” app", 《…》): names a thing, says nothing of it.
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》|‘[^’]*’")
 _TOKEN = re.compile(r"(?u)\w+")
 
 STOPWORDS = frozenset(
@@ -92,6 +94,35 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if start < end else None
+
+
+# A figure and its magnitude: "310 million", "3.1亿", "三千万" (the number words of the two
+# languages; cn2an reads the Chinese ones).
+_FIGURE = re.compile(
+    r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(thousand|million|billion|trillion|[万亿千百]*)"
+    r"|([〇零一二两三四五六七八九十百千万亿点]*[十百千万亿][〇零一二两三四五六七八九十百千万亿点]*)",
+    re.IGNORECASE)
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def figure_values(text: str) -> list[float]:
+    """The values of the figures ``text`` states, magnitudes applied: "3.1亿元" and "310
+    million yuan" are both 310000000.0 (and 1000亿 is not 100亿)."""
+    import cn2an
+
+    values = []
+    for match in _FIGURE.finditer(text):
+        digits, scale, chinese = match.groups()
+        try:
+            if chinese:
+                values.append(float(cn2an.cn2an(chinese, "smart")))
+            elif scale.lower() in _SCALE:
+                values.append(float(digits.replace(",", "")) * _SCALE[scale.lower()])
+            else:
+                values.append(float(cn2an.cn2an(digits.replace(",", "") + scale, "smart")))
+        except (ValueError, KeyError, IndexError):
+            continue
+    return values
 
 
 def has_cjk(text: str) -> bool:

@@ -31,6 +31,7 @@ from app.store.chroma import Store
 from app.store.embedding import load_embedding
 from app.store.versions import text_version
 from ingest.chunking import PolicyStructureParser
+from ingest.entities import ChunkEntities
 from ingest.sources import SourceFile
 
 
@@ -119,6 +120,7 @@ class BatchWriter:
             self._pipeline = IngestionPipeline(
                 transformations=[
                     PolicyStructureParser(max_chars=self.settings.ingest.chunk_max_chars),
+                    ChunkEntities(),  # once per chunk, so a question is never NER'd against them
                     self.model or load_embedding(self.settings),
                 ],
                 vector_store=self.store.vector_store,

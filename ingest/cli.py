@@ -38,6 +38,11 @@ def register_ingest(sub: Subparsers) -> None:
         help="let a file replace a document that another file was ingested as "
         "(same doc_id); without it such a file fails",
     )
+    parser.add_argument(
+        "--collection",
+        help="the collection (knowledge base) the documents go into; default: the manifest's "
+        "'collection', else 'default'",
+    )
     parser.set_defaults(handler=_run_ingest)
 
 
@@ -52,6 +57,7 @@ def _run_ingest(args: argparse.Namespace, settings: Settings) -> int:
             prune=not args.no_prune,
             progress=not args.json and sys.stderr.isatty(),
             replace=args.replace,
+            collection=args.collection,
         )
     except PolicyKBError:
         raise  # printed as one line by the CLI

@@ -41,6 +41,8 @@ class ManifestEntry(BaseModel):
     year: int | None = Field(None, ge=1900, le=2100)
     language: str | None = Field(None, max_length=20)
     covers: list[str] | None = Field(None, max_length=200)
+    collection: str | None = Field(None, pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$",
+                                   description="the collection (knowledge base) it belongs to")
     # Whether the manifest vouches for the text; files with no entry are stored as unofficial,
     # and answers prefer official documents when two disagree.
     official: bool = True

@@ -20,6 +20,7 @@ from typing import Any
 from llama_index.core import Document
 from llama_index.core.storage.docstore import SimpleDocumentStore
 
+from app.accounts.principal import check_collection_name
 from app.answering.instructions import instruction_sentences
 from app.errors import IngestError
 from app.retrieval.placing import PLACE_KEYS, place_fields
@@ -40,7 +41,7 @@ from ingest.sources import SourceFile, discover, display
 from ingest.validity import detect
 
 # Bump when chunking changes, so that re-ingesting re-chunks every document.
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"  # 4: chunks carry their named entities
 
 
 @dataclass
@@ -128,14 +129,21 @@ def ingest(
     prune: bool = True,
     progress: bool = False,
     replace: bool = False,
+    collection: str | None = None,
 ) -> IngestReport:
-    """Ingest ``paths``; ``replace`` lets a file take over a doc_id another file holds."""
+    """Ingest ``paths``; ``replace`` lets a file take over a doc_id another file holds;
+    ``collection`` puts every file's document in that collection (else its manifest's, else
+    the default one)."""
+    if collection is not None:
+        check_collection_name(collection)
     with writer_lock(settings.data_dir, settings.ingest.lock_wait_s):
-        return _ingest(paths, settings, prune=prune, progress=progress, replace=replace)
+        return _ingest(paths, settings, prune=prune, progress=progress, replace=replace,
+                       collection=collection)
 
 
 def _ingest(
-    paths: list[Path], settings: Settings, *, prune: bool, progress: bool, replace: bool
+    paths: list[Path], settings: Settings, *, prune: bool, progress: bool, replace: bool,
+    collection: str | None = None,
 ) -> IngestReport:
     began = time.perf_counter()
     report = IngestReport()
@@ -151,6 +159,9 @@ def _ingest(
     report.repaired = repair(store, docstore, metadata)
 
     found = discover(paths)
+    if collection is not None:
+        for source in found.files:
+            source.metadata["collection"] = collection
     report.failed.extend(found.failures)
     report.skipped = found.skipped
     owners = {d.doc_id: str(d.metadata.get("source") or "") for d in store.list_documents()}

@@ -12,12 +12,16 @@ os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 for _name in [n for n in os.environ if n.startswith("POLICYKB_")]:
     del os.environ[_name]  # a developer's own settings must not leak into the suite
+# The suite's apps run in the open single-user mode (every endpoint without credentials, as
+# before sign-in existed); tests of accounts, grants and the audit log turn sign-in on.
+os.environ["POLICYKB_AUTH"] = "off"
 
 from fastapi.testclient import TestClient  # noqa: E402
 
 from app.http.factory import create_app  # noqa: E402
 from app.services import Services  # noqa: E402
 from app.settings import Settings  # noqa: E402
+from tests.support.accounts import Deployment  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -53,3 +57,39 @@ def services(corpus_settings: Settings) -> Services:
 def client(corpus_settings: Settings) -> Iterator[TestClient]:
     with TestClient(create_app(corpus_settings)) as test_client:
         yield test_client
+
+
+# Sign-in on (issue 24): two collections of look-alike documents, and an app over them with
+# accounts and keys, on SQLite and on a real PostgreSQL (tests/support/accounts.py).
+@pytest.fixture(scope="session")
+def two_collections(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    from tests.support.accounts import ingest_two_collections
+
+    return ingest_two_collections(tmp_path_factory.mktemp("collections"))
+
+
+@pytest.fixture(scope="session")
+def collection_services(two_collections: Settings) -> Services:
+    return Services.build(two_collections)
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    from tests.support.postgres import postgres_server
+
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def kb(request: pytest.FixtureRequest, two_collections: Settings,
+       collection_services: Services, tmp_path: Path) -> Iterator[Deployment]:
+    """A fresh accounts database (SQLite, or PostgreSQL emptied) with the test accounts."""
+    from tests.support.accounts import deployment, empty_postgres
+
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'policykb.db'}"
+    else:
+        url = empty_postgres(request.getfixturevalue("postgres_url"))
+    with deployment(two_collections, collection_services, url) as found:
+        yield found

@@ -4,6 +4,7 @@ must match the schema (including the declared 404/422/503 error bodies)."""
 
 from __future__ import annotations
 
+import shutil
 from typing import Any
 
 import pytest
@@ -20,8 +21,12 @@ EXAMPLES_PER_OPERATION = 12  # the whole test: well under a minute on two cores
 
 
 @pytest.fixture(scope="module")
-def api_schema(corpus_settings: Settings) -> Any:
-    return schemathesis.openapi.from_asgi("/openapi.json", create_app(corpus_settings))
+def api_schema(corpus_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    # A copy of the corpus store: generated requests upload, delete and make accounts.
+    copy = tmp_path_factory.mktemp("schema-store") / "store"
+    shutil.copytree(corpus_settings.data_dir, copy)
+    settings = corpus_settings.model_copy(update={"data_dir": copy})
+    return schemathesis.openapi.from_asgi("/openapi.json", create_app(settings))
 
 
 def test_generated_requests_get_no_5xx_and_match_the_schema(api_schema: Any) -> None:

@@ -17,13 +17,21 @@ BASE = {"app.settings", "app.errors", "app.models", "app.text"}
 # For each group, the groups it may import besides itself and the base.
 ALLOWED: dict[str, set[str]] = {
     "base": set(),
+    "db": set(),
     "store": set(),
+    # Who may do what, and the record of what was answered: SQL storage, never the answers.
+    "accounts": {"db", "store"},
+    "audit": {"db", "accounts"},
+    "uploads": {"db", "accounts"},
     "retrieval": {"store"},
     "answering": {"store", "retrieval"},
     "briefing": {"store", "retrieval", "answering"},
-    "services": {"store", "retrieval", "answering", "briefing"},
-    "http": {"store", "retrieval", "answering", "briefing", "services"},
-    "cli": {"services", "http", "briefing"},
+    # A follow-up completed before retrieval, and the conversations kept in SQL.
+    "conversation": {"db", "store", "retrieval", "answering"},
+    "services": {"store", "retrieval", "answering", "briefing", "conversation"},
+    "http": {"store", "retrieval", "answering", "briefing", "services", "db", "accounts",
+             "audit", "uploads", "conversation"},
+    "cli": {"services", "http", "briefing", "db", "accounts", "audit"},
 }
 
 
@@ -31,7 +39,8 @@ def group_of(module: str) -> str:
     if module == "app" or module in BASE:
         return "base"
     parts = module.split(".")
-    if parts[1] in {"store", "retrieval", "answering", "briefing", "http", "services"}:
+    if parts[1] in {"store", "retrieval", "answering", "briefing", "http", "services", "db",
+                    "accounts", "audit", "uploads", "conversation"}:
         return parts[1]
     if parts[1] in {"cli", "commands", "running_service", "settings_doc"}:
         return "cli"

@@ -31,6 +31,7 @@ class Scored:
 
     sentence: Sentence
     support: float
+    lacking: bool = False  # holds none of a kind the question must be answered with
 
 
 def bounded(retrieval: RetrievalResult, max_chars: int) -> RetrievalResult:

@@ -2,7 +2,8 @@
 
 Each candidate sentence gets a support score in 0..1: cosine similarity of sentence and
 question (all-MiniLM-L6-v2) blended with the share of the question's content words it
-contains. A question that asks for a figure or a date only counts sentences that hold one.
+contains. A question that asks for a kind of detail (a date, a sum, a body) only counts
+sentences holding an entity of that kind (``answerability``).
 The best sentence answers; a second joins when it is nearly as good. Below
 ``answer.refusal_threshold`` nothing answers: the response says so and lists the nearest
 passages instead, never an invented answer. Sentences are quoted verbatim, so figures, dates
@@ -18,38 +19,37 @@ from typing import Protocol
 import numpy as np
 import Stemmer
 
-from app.answering.acronyms import unmentioned
-from app.answering.asked import STRICT, Asks, asks, counted_noun, lacks
+from app.answering.answerability import (
+    STRICT,
+    Kind,
+    Refusal,
+    asked_kinds,
+    asked_thing,
+    in_language_of,
+    lacks,
+    refusal,
+    refusal_before_ranking,
+    sentence_labels,
+)
 from app.answering.citations import Scored, Sentence, citation, passage, sentences_of
+from app.answering.clauses import answering_clauses
 from app.answering.conflicts import prefer_official
 from app.answering.instructions import addresses_reader
 from app.answering.sentence_forms import in_context, is_field, is_heading
-from app.answering.where import QUOTED
 from app.models import Answer
 from app.retrieval.dictionary import english_terms
 from app.retrieval.glossary import english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
 from app.settings import AnswerSettings
 from app.store.vectors import QueryTextEmbedder, TextEmbedder, TextVectors, unit
-from app.text import IRREGULAR, content_tokens, has_cjk, segment
+from app.text import IRREGULAR, QUOTED, content_tokens, figure_values, has_cjk
 
-NO_ANSWER = "The knowledge base has no passage that answers this question."
 SEMANTIC_WEIGHT = 0.6
 SECOND_SENTENCE_RATIO = 0.9
 WRONG_TYPE_PENALTY = 0.5
 # A sentence lacking a kind it must hold to answer (a date for "when"): kept as a last resort
 # only, below any refusal threshold worth having.
 STRICT_PENALTY = 0.2
-
-# "29 tasks", "11 key evaluation indicators": a figure counting what the question asks about.
-_COUNTED = re.compile(
-    r"(?:(?<![\w.])\d[\d,.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
-    r"|twelve|dozens?|hundreds?|thousands?|millions?|billions?)\b)"
-    r"((?:\s+[A-Za-z0-9][A-Za-z0-9-]*){1,3})",
-    re.IGNORECASE,
-)
-COUNTED_BONUS = 0.1
-COUNTED_WORDS = 2  # of a Chinese question's counted phrase: its head words, not its clause
 # Weight of a question word that names what the passages are about (a title's or place's word).
 TOPIC_WEIGHT = 0.3
 # Weight of a question word a sentence holds only inside a quoted title (dev split).
@@ -57,11 +57,13 @@ TITLE_WEIGHT = 0.5
 # The cross-lingual model's cosines run lower than the configured model's between a question
 # and its answer; scaled to the same range so one refusal threshold serves both (dev split).
 CROSSLINGUAL_SCALE = 1.6
-# "How many staff positions …": what is counted; when no sentence counts it, none answers.
-_HOW_MANY = re.compile(r"\bhow many ((?:[A-Za-z0-9-]+\s+){0,3}?[A-Za-z0-9-]+?)\s+"
-                       r"(?:does|do|did|will|would|are|is|was|were|has|have|had|can|in|of|per|"
-                       r"for|to|at|on)\b", re.IGNORECASE)
 HEADING_PENALTY = 0.7
+# Most sentences compared with the question by the embedding model (the best by word overlap).
+SEMANTIC_CANDIDATES = 8
+# Least share (by weight) of the question's own words a sentence answering a kind must hold.
+OWN_SHARE = 0.25
+# Support added to a sentence holding an entity of each kind the question asks for (dev split).
+KIND_BONUS = 0.1
 _PERCENT_SIGN = re.compile(r"(?<=\d)\s*%")
 
 
@@ -81,30 +83,24 @@ class ExtractiveAnswerer:
         self.max_chars = max_chars  # longest quote: the chunk cap
         self._stemmer = Stemmer.Stemmer("english")
         self.vectors = TextVectors(embedder)
-        # A multilingual model that compares a Chinese question with English sentences
-        # directly (the configured model reads the question's dictionary rendering).
+        # A multilingual model that reads Chinese sentences and a Chinese question directly
+        # (the configured model may read English only).
         self.crosslingual = crosslingual
         self.crosslingual_vectors = TextVectors(crosslingual) if crosslingual else None
 
     def answer(self, question: str, retrieval: RetrievalResult) -> Answer:
         places = retrieval.places
-        if places.missing and not places.held:
-            return self.refusal(
-                retrieval,
-                f"The knowledge base holds no documents for {', '.join(places.missing)}, "
-                "so it cannot answer this.",
-            )
-        if missing := unmentioned(question, (h.chunk.text for h in retrieval.hits)):
-            return self.refusal(
-                retrieval,
-                f"The passages nearest this question never mention {', '.join(missing)}, so "
-                "the knowledge base cannot answer it.",
-            )
+        if found := refusal_before_ranking(question, retrieval):
+            return self.refusal(retrieval, found)
         ranked = self.rank_sentences(question, retrieval)
         if not ranked or ranked[0].support < self.settings.refusal_threshold:
-            return self.refusal(retrieval, NO_ANSWER)
+            # On topic but lacking the kind asked: a sentence would answer but for that.
+            lacking = any(s.lacking and s.support / STRICT_PENALTY >= self.settings
+                          .refusal_threshold for s in ranked[:3])
+            return self.refusal(retrieval, refusal("kind_not_stated" if lacking
+                                                   else "no_passage"))
         ranked, conflicts = prefer_official(ranked, self.settings.refusal_threshold)
-        chosen = self._choose(ranked, places.by_place)
+        chosen = [answering_clauses(s, question) for s in self._choose(ranked, places.by_place)]
         citations = [citation(n, s.sentence, s.support) for n, s in enumerate(chosen, start=1)]
         text = " ".join(f"{c.quote} [{c.n}]" for c in citations)
         for conflict in conflicts:
@@ -131,10 +127,13 @@ class ExtractiveAnswerer:
                 chosen.append(candidate)
         return chosen
 
-    def refusal(self, retrieval: RetrievalResult, message: str) -> Answer:
+    def refusal(self, retrieval: RetrievalResult, why: Refusal) -> Answer:
+        """A refusal in the question's language, with both languages' messages and its code."""
         related = [passage(h) for h in retrieval.hits[: self.settings.related]]
         return Answer(
-            answer=message, refused=True, related=related, city_inferred=retrieval.places.label
+            answer=in_language_of(retrieval.query, why.message), refused=True,
+            refusal_code=why.code, message=why.message, related=related,
+            city_inferred=retrieval.places.label,
         )
 
     def rank_sentences(self, question: str, retrieval: RetrievalResult) -> list[Scored]:
@@ -143,41 +142,59 @@ class ExtractiveAnswerer:
                      if not addresses_reader(s.text)]  # orders to the reader answer nothing
         if not sentences:
             return []
-        query, vectors, scale = self._semantic_space(question, retrieval, sentences)
         words = [set(self._stems(in_context(s))) for s in sentences]
         titled = self._only_quoted(question, sentences)
         topic = self._topic(retrieval)
-        weights = self._term_weights(question, words, topic)
+        weights = self._term_weights(question, words, topic,
+                                     any(has_cjk(s.text) for s in sentences))
         total = sum(weights.values())
-        # The cross-lingual model finds a Chinese question near sentences that merely share its
-        # field ("total investment" near any fund's size): one of the question's own words
-        # beyond the documents' titles and places must be there too (of those some candidate
-        # holds: a word none holds tells no sentence from another).
+        overlaps = [sum(w * (TITLE_WEIGHT if not t & (found - cited) else 1.0)
+                        for t, w in weights.items() if t & found) / total if total else 0.0
+                    for found, cited in zip(words, titled, strict=True)]
+        if len(sentences) > SEMANTIC_CANDIDATES:
+            # Only the sentences sharing most of the question's words are encoded: a long
+            # Chinese passage's sentences, uncached, cost the multilingual model ~5 ms each.
+            keep = sorted(sorted(range(len(sentences)), key=lambda i: -overlaps[i])
+                          [:SEMANTIC_CANDIDATES])
+            sentences = [sentences[i] for i in keep]
+            words = [words[i] for i in keep]
+            overlaps = [overlaps[i] for i in keep]
+        query, vectors, scale = self._semantic_space(question, retrieval, sentences)
+        # The cross-lingual model finds a Chinese question near English sentences that merely
+        # share its field ("total investment" near any fund's size), and a sentence holding a
+        # date is no answer to "when" about another event: the question's own words beyond the
+        # documents' titles and places must be there too, for a question asking a kind of
+        # detail a share of them (of those some candidate holds: a word none holds tells no
+        # sentence from another).
+        kinds = asked_kinds(question)
         own_words = [t for t in weights if not (topic and t <= topic)
-                     and any(t & found for found in words)] if scale != 1.0 else []
-        kinds = asks(question)
-        needs_number = Asks.QUANTITY in kinds
-        counted = self._counted(question)
+                     and any(t & found for found in words)] if scale != 1.0 or kinds else []
+        own_total = sum(weights[t] for t in own_words)
+        thing = self._thing_terms(question, kinds)
+        stated = frozenset(figure_values(question))
         scored: list[Scored] = []
-        for sentence, vector, found, cited in zip(sentences, vectors, words, titled, strict=True):
+        for sentence, vector, found, overlap in zip(sentences, vectors, words, overlaps,
+                                                    strict=True):
             cosine = scale * float(np.dot(query, vector))
             semantic = max(0.0, (cosine - self.semantic_floor) / (1 - self.semantic_floor))
-            overlap = sum(w * (TITLE_WEIGHT if not t & (found - cited) else 1.0)
-                          for t, w in weights.items() if t & found) / total if total else 0.0
-            support = SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * overlap
-            if own_words and not any(t & found for t in own_words):
+            support = min(1.0, SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * overlap)
+            own = sum(weights[t] for t in own_words if t & found) / own_total if own_words else 1
+            if own == 0 or (kinds and own < OWN_SHARE):
                 support *= WRONG_TYPE_PENALTY
             if is_field(sentence.text) and not kinds:  # a field's value answers no "what/how"
                 support *= WRONG_TYPE_PENALTY
-            if missing := lacks(kinds, sentence.text, question, retrieval.places.held):
+            labels = sentence_labels(sentence, question, stated)
+            missing = lacks(kinds, labels)
+            named = not thing or any(way <= found for way in thing)
+            if missing:
                 support *= STRICT_PENALTY if missing & STRICT else WRONG_TYPE_PENALTY
+            elif kinds and labels and named:  # holds what was asked: likelier the answer
+                support = min(1.0, support + KIND_BONUS)
+            if not named:
+                support *= WRONG_TYPE_PENALTY  # counts, or names the holder of, something else
             if is_heading(sentence):
                 support *= HEADING_PENALTY
-            if needs_number and self._counts_asked_thing(sentence.text, counted or weights):
-                support = min(1.0, support + COUNTED_BONUS)
-            elif counted:
-                support *= WRONG_TYPE_PENALTY
-            scored.append(Scored(sentence, support))
+            scored.append(Scored(sentence, support, lacking=bool(missing & STRICT)))
         return sorted(scored, key=lambda s: (-s.support, s.sentence.rank, s.sentence.start))
 
     def _only_quoted(self, question: str, sentences: list[Sentence]) -> list[set[str]]:
@@ -195,36 +212,29 @@ class ExtractiveAnswerer:
         self, question: str, retrieval: RetrievalResult, sentences: list[Sentence]
     ) -> tuple[np.ndarray, list[np.ndarray], float]:
         """The question's vector, the sentences' and the scale of their cosines: the
-        cross-lingual model's for a Chinese question over English sentences, else the
-        configured model's (whose query vector retrieval already computed)."""
+        multilingual model's when the question or a sentence is Chinese, else the configured
+        model's (whose query vector retrieval already computed)."""
         texts = [in_context(s) for s in sentences]
         if (
             self.crosslingual is not None
             and self.crosslingual_vectors is not None
-            and has_cjk(question)
-            and not any(has_cjk(t) for t in texts)
+            and (has_cjk(question) or any(has_cjk(t) for t in texts))
         ):
             query = unit(retrieval.crosslingual_embedding
                          or self.crosslingual.get_query_embedding(question))
             return query, self.crosslingual_vectors(texts), CROSSLINGUAL_SCALE
         return unit(retrieval.query_embedding), self.vectors(texts), 1.0
 
-    def _counted(self, question: str) -> dict[frozenset[str], float]:
-        """What a "how many" question counts, as terms: English words' stems, or the English
-        renderings of the first two words after a Chinese number and measure word."""
-        if how_many := _HOW_MANY.search(question):
-            return {frozenset([t]): 1.0 for t in self._stems(how_many.group(1))}
-        counted: dict[frozenset[str], float] = {}
-        for word in segment(counted_noun(question)).split()[:COUNTED_WORDS]:
-            renderings = [" ".join(t.english) for t in english_terms(word)] or [word]
-            if stems := frozenset(self._stems(" ".join(renderings))):
-                counted[stems] = 1.0
-        return counted
-
-    def _counts_asked_thing(self, text: str, asked: dict[frozenset[str], float]) -> bool:
-        nouns = [w.lower() for m in _COUNTED.finditer(text) for w in m.group(1).split()]
-        stems = set(self._stemmer.stemWords(nouns))
-        return any(term & stems for term in asked)
+    def _thing_terms(self, question: str, kinds: set[Kind]) -> list[frozenset[str]]:
+        """What the question counts or asks the holder of, as ways to name it, each a set of
+        stems a sentence must hold all of: the word itself, or one English rendering of it
+        ("bureau chief" for 局长, not "bureau" alone)."""
+        ways = []
+        for word in asked_thing(question, kinds):
+            ways.append(frozenset(self._stems(word)) or frozenset([word]))
+            ways += [frozenset(self._stems(rendering)) for term in english_terms(word)
+                     for rendering in term.english]
+        return [way for way in ways if way]
 
     def _topic(self, retrieval: RetrievalResult) -> set[str]:
         """Stems of what the passages are about as a whole: their documents' titles and the
@@ -234,7 +244,8 @@ class ExtractiveAnswerer:
         return set(self._stems(" ".join([*titles, *retrieval.places.held])))
 
     def _term_weights(
-        self, question: str, sentence_words: list[set[str]], topic: set[str] | None = None
+        self, question: str, sentence_words: list[set[str]], topic: set[str] | None = None,
+        chinese_sentences: bool = False,
     ) -> dict[frozenset[str], float]:
         """Inverse sentence frequency of each question word among the candidates: words every
         passage shares (the city, the plan's name) say little about which sentence answers,
@@ -244,10 +255,15 @@ class ExtractiveAnswerer:
         Chinese word (any of them in a sentence counts as the word found)."""
         own = english_part(question) if has_cjk(question) else expand_query(question)
         wanted = {frozenset([t]) for t in self._stems(own)}
+        # A Chinese word is found as itself (in a Chinese sentence) or as any of its English
+        # renderings; over Chinese sentences, the words the dictionary does not know count too.
+        rendered = set()
         for term in english_terms(question):
-            stems = frozenset(self._stems(" ".join(term.english)))
-            if stems:
-                wanted.add(stems)
+            rendered.add(term.chinese)
+            wanted.add(frozenset([term.chinese, *self._stems(" ".join(term.english))]))
+        if chinese_sentences:
+            wanted |= {frozenset([w]) for w in self._stems(question)
+                       if has_cjk(w) and w not in rendered}
         n = len(sentence_words)
         return {
             term: math.log(1 + n / (1 + sum(bool(term & found) for found in sentence_words)))

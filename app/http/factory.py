@@ -14,16 +14,23 @@ from fastapi.responses import JSONResponse
 from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException
 
+from app.accounts.sessions import SignInLimiter
 from app.errors import Language, MalformedBody, PolicyKBError, describe_validation, error_body
+from app.http.accounts import router as accounts_router
+from app.http.audit import router as audit_router
 from app.http.briefing import router as briefing_router
+from app.http.conversations import router as conversations_router
 from app.http.openai_compat import router as openai_router
 from app.http.routes import router
+from app.http.startup import open_database, start_pruning
 from app.http.streaming import router as stream_router
+from app.http.uploads import router as uploads_router
 from app.http.web import router as web_router
 from app.http.worker import WorkerHeader
 from app.services import Services
 from app.settings import Settings
 from app.text import has_cjk
+from app.uploads.jobs import Uploads
 
 # Where a request carries the asker's own words: a question, a query, a topic, chat messages.
 ASKER_TEXT_FIELDS = ("question", "query", "topic")
@@ -93,7 +100,17 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.services = services or Services.build(settings)
-        yield
+        app.state.database = open_database(settings)
+        app.state.services.conversations.store.use(app.state.database)
+        stop_pruning = start_pruning(app.state.database, settings)
+        app.state.uploads = Uploads(settings, app.state.database)
+        app.state.uploads.start()
+        try:
+            yield
+        finally:
+            stop_pruning()
+            app.state.uploads.stop()
+            app.state.database.close()
 
     # /docs and /redoc from assets shipped in the fastapi-offline package: no CDN, so the
     # docs work on a network with no way out.
@@ -107,11 +124,15 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         swagger_ui_parameters={"validatorUrl": None},  # no badge fetched from swagger.io
     )
     app.state.settings = settings
+    app.state.sign_in_limiter = SignInLimiter(settings.accounts.sign_in_attempts,
+                                              settings.accounts.sign_in_window_s)
     app.add_middleware(WorkerHeader)  # which of several workers answered (README 'Scaling out')
 
     @app.exception_handler(PolicyKBError)
     async def policykb_error(request: Request, exc: PolicyKBError) -> JSONResponse:
-        return _error(exc.status, exc.code, exc.message, await asker_language(request))
+        # 401 names the scheme that would work (RFC 9110): an API key as a bearer token.
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        return _error(exc.status, exc.code, exc.message, await asker_language(request), headers)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -141,9 +162,13 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         return _error(422, "invalid_request", f"malformed JSON body ({exc.msg})",
                       await asker_language(request))
 
+    app.include_router(accounts_router)
+    app.include_router(audit_router)
     app.include_router(briefing_router)
     app.include_router(router)
     app.include_router(stream_router)
+    app.include_router(uploads_router)
+    app.include_router(conversations_router)
     app.include_router(openai_router)
     app.include_router(web_router)
 

@@ -1,12 +1,14 @@
 """An OpenAI-compatible face, so chat front ends (Open WebUI, LibreChat, …) can use policykb.
 
     GET  /v1/models             one model, ``policykb``
-    POST /v1/chat/completions   the last user message is the question; ``stream`` too
+    POST /v1/chat/completions   the last user message is the question, the earlier ones its
+                                conversation; ``stream`` too
 
 The reply is the policykb answer with its sources appended as text (``Sources:`` then
 ``[n] title — section: "quote"``), since a chat window shows only text, plus a structured
-``citations`` field on the response (streaming: on the last chunk). Earlier turns are not used:
-each question is answered from the passages alone.
+``citations`` field on the response (streaming: on the last chunk). The earlier user messages
+are the conversation a follow-up is completed from ("what about Haizhu?"); the reply then opens
+with the question it answered ("Answering: …", "回答：…").
 
 Streaming differs from /api/ask/stream on purpose: a chat front end appends every delta and
 cannot replace text it has shown, so only sentences that passed the citation check are sent
@@ -22,17 +24,20 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app.answering.generation import Checked, Done, Event, Reasoning
 from app.errors import NoUserMessage
+from app.http.auditing import record_answer
+from app.http.auth import PrincipalDep
 from app.http.deps import ServicesDep
 from app.http.routes import ERRORS
-from app.http.streaming import SSE_HEADERS, error_data
-from app.models import Answer, AskRequest
+from app.http.streaming import SSE_HEADERS, audited, error_data
+from app.models import Answer, AskRequest, HistoryTurn
+from app.text import has_cjk
 
 log = logging.getLogger(__name__)
 
@@ -64,16 +69,38 @@ class ChatCompletionRequest(BaseModel):
     include_reasoning: bool = Field(False, description="policykb: return a model's thinking.")
 
 
+def _text(message: ChatMessageIn) -> str:
+    content = message.content
+    if isinstance(content, list):  # content parts: the text ones (images are ignored)
+        content = "\n".join(str(p.get("text", "")) for p in content if p.get("type") == "text")
+    return content or ""
+
+
 def question_of(request: ChatCompletionRequest) -> str:
-    for message in reversed(request.messages):
-        if message.role != "user":
-            continue
-        content = message.content
-        if isinstance(content, list):  # content parts: the text ones (images are ignored)
-            content = "\n".join(str(p.get("text", "")) for p in content if p.get("type") == "text")
-        return content or ""
-    raise NoUserMessage("messages holds no message with role 'user'; the last user message "
-                        "is the question")
+    return _user_texts(request)[-1]
+
+
+def _user_texts(request: ChatCompletionRequest) -> list[str]:
+    texts = [_text(m) for m in request.messages if m.role == "user"]
+    if not texts:
+        raise NoUserMessage("messages holds no message with role 'user'; the last user message "
+                            "is the question")
+    return texts
+
+
+def ask_request(body: ChatCompletionRequest) -> AskRequest:
+    """The /api/ask request of a chat: the last user message, the earlier ones its history."""
+    *earlier, question = _user_texts(body)
+    history = [HistoryTurn(question=text) for text in earlier if text.strip()]
+    return AskRequest(question=question, include_reasoning=body.include_reasoning,
+                      history=history or None)
+
+
+def answering(question: str | None) -> str:
+    """The line that says which question a follow-up was taken to ask, for a chat window."""
+    if not question:
+        return ""
+    return f"回答：{question}\n\n" if has_cjk(question) else f"Answering: {question}\n\n"
 
 
 def sources(answer: Answer) -> str:
@@ -93,7 +120,7 @@ def _citations(answer: Answer) -> list[dict[str, Any]]:
 
 
 @router.get("/models")
-def models() -> dict[str, Any]:
+def models(who: PrincipalDep) -> dict[str, Any]:
     return {"object": "list", "data": [
         {"id": MODEL_ID, "object": "model", "created": CREATED, "owned_by": "policykb"},
     ]}
@@ -102,19 +129,30 @@ def models() -> dict[str, Any]:
 @router.post("/chat/completions", response_model=None, responses={200: {
     "content": {"application/json": {}, "text/event-stream": {}},
     "description": "A chat.completion object, or chat.completion.chunk events when stream"}})
-def chat_completions(body: ChatCompletionRequest,
-                     services: ServicesDep) -> dict[str, Any] | StreamingResponse:
+def chat_completions(body: ChatCompletionRequest, services: ServicesDep, who: PrincipalDep,
+                     http: Request) -> dict[str, Any] | StreamingResponse:
+    began = time.perf_counter()
     try:  # the question is the request's field now: validated as /api/ask validates it
-        request = AskRequest(question=question_of(body), include_reasoning=body.include_reasoning)
+        request = ask_request(body)
     except ValidationError as exc:
         raise RequestValidationError(exc.errors()) from exc
-    completion_id = f"chatcmpl-{uuid.uuid4().hex}"
+    answer_id = str(uuid.uuid4())  # the audit log's id, also in the completion's id
+    completion_id = f"chatcmpl-{answer_id}"
+
+    def record(answer: Answer) -> None:
+        record_answer(http, services, who, "v1", request.question, answer, began)
+
     if body.stream:
-        events = services.ask_events(request)  # input errors raise here, as 422 JSON
-        return StreamingResponse(_chunks(events, completion_id), media_type="text/event-stream",
-                                 headers=SSE_HEADERS)
-    answer = services.ask(request)
-    message: dict[str, Any] = {"role": "assistant", "content": answer.answer + sources(answer)}
+        # input errors raise here, as 422 JSON
+        stream = services.ask_events(request, scope=who.read)
+        events = audited(stream.events, answer_id, record)
+        return StreamingResponse(_chunks(events, completion_id, stream.resolved_question),
+                                 media_type="text/event-stream", headers=SSE_HEADERS)
+    answer = services.ask(request, scope=who.read)
+    answer.answer_id = answer_id
+    record(answer)
+    content = answering(answer.resolved_question) + answer.answer + sources(answer)
+    message: dict[str, Any] = {"role": "assistant", "content": content}
     if answer.reasoning:
         message["reasoning_content"] = answer.reasoning
     return {
@@ -127,7 +165,8 @@ def chat_completions(body: ChatCompletionRequest,
     }
 
 
-def _chunks(events: Iterator[Event], completion_id: str) -> Iterator[str]:
+def _chunks(events: Iterator[Event], completion_id: str,
+            resolved_question: str | None = None) -> Iterator[str]:
     created = int(time.time())
 
     def chunk(delta: dict[str, Any], finish: str | None = None, **extra: Any) -> str:
@@ -136,7 +175,7 @@ def _chunks(events: Iterator[Event], completion_id: str) -> Iterator[str]:
                 "choices": [{"index": 0, "delta": delta, "finish_reason": finish}], **extra}
         return f"data: {json.dumps(body, ensure_ascii=False)}\n\n"
 
-    yield chunk({"role": "assistant", "content": ""})
+    yield chunk({"role": "assistant", "content": answering(resolved_question)})
     shown = ""
     try:
         for event in events:

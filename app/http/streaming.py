@@ -1,5 +1,7 @@
 """POST /api/ask/stream: an answer as Server-Sent Events.
 
+    event: question   data: {"resolved_question": "..."}   first, when a follow-up was completed
+                                              from its conversation (the question answered)
     event: extractive data: <Answer>          generate mode: the verbatim extractive answer, at
                                               once, before the model writes (not for refusals)
     event: token      data: {"text": "..."}   answer text as the model writes it
@@ -17,17 +19,21 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
 
 from app.answering.generation import Done, Event, Quoted, Reasoning, Token
+from app.audit.log import new_answer_id
 from app.errors import PolicyKBError, error_body
-from app.http.deps import ServicesDep
+from app.http.auditing import record_answer
+from app.http.auth import PrincipalDep
+from app.http.deps import OwnerDep, ServicesDep
 from app.http.routes import ERRORS
-from app.models import AskRequest
+from app.models import Answer, AskRequest
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +52,9 @@ def error_data(exc: Exception) -> dict[str, Any]:
     return error_body("internal_error", "the answer failed; see the log")
 
 
-def event_stream(events: Iterator[Event]) -> Iterator[str]:
+def event_stream(events: Iterator[Event], resolved_question: str | None = None) -> Iterator[str]:
+    if resolved_question:
+        yield sse("question", {"resolved_question": resolved_question})
     try:
         for event in events:
             if isinstance(event, Quoted):
@@ -62,6 +70,16 @@ def event_stream(events: Iterator[Event]) -> Iterator[str]:
         yield sse("error", error_data(exc))
 
 
+def audited(events: Iterator[Event], answer_id: str,
+            record: Callable[[Answer], None]) -> Iterator[Event]:
+    """The events, the final answer stamped with ``answer_id`` and recorded before it is sent."""
+    for event in events:
+        if isinstance(event, Done):
+            event.answer.answer_id = answer_id
+            record(event.answer)
+        yield event
+
+
 @router.post(
     "/api/ask/stream",
     tags=["answers"],
@@ -69,8 +87,17 @@ def event_stream(events: Iterator[Event]) -> Iterator[str]:
     responses={200: {"content": {"text/event-stream": {}},
                      "description": "token / reasoning events, then done (the final Answer)"}},
 )
-def ask_stream(request: AskRequest, services: ServicesDep) -> StreamingResponse:
+def ask_stream(request: AskRequest, services: ServicesDep, who: PrincipalDep, owner: OwnerDep,
+               http: Request) -> StreamingResponse:
     """Answer a question as Server-Sent Events; the `done` event carries the final Answer."""
-    events = services.ask_events(request)  # raises input errors now, answered as 422 JSON
-    return StreamingResponse(event_stream(events), media_type="text/event-stream",
-                             headers=SSE_HEADERS)
+    began = time.perf_counter()
+    # raises input errors now, answered as 422 JSON
+    stream = services.ask_events(request, scope=who.read, owner=owner)
+    answer_id = new_answer_id()
+
+    def record(answer: Answer) -> None:
+        record_answer(http, services, who, "stream", request.question, answer, began)
+
+    return StreamingResponse(
+        event_stream(audited(stream.events, answer_id, record), stream.resolved_question),
+        media_type="text/event-stream", headers={**SSE_HEADERS, "X-Answer-Id": answer_id})

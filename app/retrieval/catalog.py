@@ -15,8 +15,11 @@ from app.errors import DocumentNotFound
 from app.retrieval.places import PlaceIndex
 from app.store.bm25 import stored_fingerprint
 from app.store.chroma import Store
-from app.store.records import StoredDocument
+from app.store.records import StoredDocument, collection_of
 from app.store.validity import Validity, resolve, validity_info
+
+# The collections a caller may read; None: every collection (sign-in off, or an admin).
+Collections = frozenset[str] | None
 
 
 class Catalog:
@@ -72,3 +75,23 @@ class Catalog:
         if doc is None:
             raise DocumentNotFound(f"no document {doc_id!r} is stored")
         return doc.text
+
+    # Collections: which stored documents a caller may read ---------------------------------
+    def doc_ids_in(self, scope: Collections) -> set[str] | None:
+        """The doc_ids of the collections in ``scope`` (None: no limit)."""
+        if scope is None:
+            return None
+        return {doc_id for doc_id, doc in self.documents.items()
+                if collection_of(doc.metadata) in scope}
+
+    def visible(self, doc_id: str, scope: Collections) -> StoredDocument:
+        """The document; 404 outside ``scope``, worded as for one not stored at all."""
+        doc = self.get(doc_id)
+        if scope is not None and collection_of(doc.metadata) not in scope:
+            raise DocumentNotFound(f"no document {doc_id!r} is stored")
+        return doc
+
+    def versions(self, doc_ids: set[str]) -> dict[str, tuple[str, str]]:
+        """doc_id -> (collection, stored hash) of stored documents, for the audit log."""
+        return {d: (collection_of(self.documents[d].metadata), self.documents[d].doc_hash)
+                for d in doc_ids if d in self.documents}

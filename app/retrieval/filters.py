@@ -33,9 +33,7 @@ def metadata_filters(filters: Filters | None, catalog: Catalog) -> list[Metadata
         )
     if filters.doc_id is not None:
         if filters.doc_id not in catalog.documents:
-            raise InvalidFilter(
-                f"unknown doc_id {filters.doc_id!r}; GET /api/documents lists the stored ones"
-            )
+            raise unknown_doc_id(filters.doc_id)
         conditions.append(MetadataFilter(key="doc_id", value=filters.doc_id))
     for field, wanted in (("issuer", filters.issuer), ("language", filters.language)):
         if wanted is not None:
@@ -61,6 +59,15 @@ def metadata_filters(filters: Filters | None, catalog: Catalog) -> list[Metadata
             )
         )
     return conditions
+
+
+def unknown_doc_id(doc_id: str) -> InvalidFilter:
+    return InvalidFilter(f"unknown doc_id {doc_id!r}; GET /api/documents lists the stored ones")
+
+
+def within_filter(doc_ids: set[str]) -> MetadataFilter:
+    """The condition "in the documents the caller may read" (none: no passage at all)."""
+    return scope_filter(doc_ids or {NO_DOCUMENT})
 
 
 def _folded(text: str) -> str:

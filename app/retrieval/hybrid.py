@@ -20,7 +20,7 @@ from llama_index.core.vector_stores.types import MetadataFilter
 from app.models import Filters
 from app.retrieval.as_of import in_force_condition
 from app.retrieval.catalog import Catalog
-from app.retrieval.filters import all_of, metadata_filters, scope_filter
+from app.retrieval.filters import all_of, metadata_filters, scope_filter, within_filter
 from app.retrieval.found import Found
 from app.retrieval.glossary import expand_query, lexical_query
 from app.retrieval.places import PlaceInference
@@ -122,12 +122,16 @@ class HybridRetriever:
 
     def retrieve(
         self, query: str, filters: Filters | None, top_k: int, mode: RetrievalMode | None = None,
-        as_of: date | None = None, in_force: bool = True,
+        as_of: date | None = None, in_force: bool = True, within: set[str] | None = None,
     ) -> RetrievalResult:
         """``as_of``: the day asked about; ``in_force=False``: every document, whatever its
-        validity (``in_force_only`` off does the same unless ``as_of`` is given)."""
+        validity (``in_force_only`` off does the same unless ``as_of`` is given); ``within``:
+        the only documents the caller may read (None: every one), a condition applied inside
+        Chroma and the BM25 mask like a filter's."""
         mode = mode or self.mode
         conditions = self.metadata_filters(filters)
+        if within is not None:
+            conditions.append(within_filter(within))
         if as_of is not None or (in_force and self.in_force_only):
             conditions += in_force_condition(query, as_of, self.catalog)
         places = self.catalog.places.infer(query)

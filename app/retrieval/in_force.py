@@ -17,19 +17,20 @@ def left_out(retriever: HybridRetriever, question: str) -> bool:
 
 def retrieve_in_force(retriever: HybridRetriever, question: str, filters: Filters | None,
                       top_k: int, mode: RetrievalMode | None, as_of: date | None,
-                      in_force: bool = True) -> RetrievalResult:
+                      in_force: bool = True, within: set[str] | None = None) -> RetrievalResult:
     """The passages of the documents in force; but when the best passage of all is in an
     expired measure that nothing replaced, the question is about it: every document's passages
-    (the answer then says it expired, ``app.answering.validity``).
+    (the answer then says it expired, ``app.answering.validity``). ``within``: the documents
+    the caller may read (None: every one).
 
     Every document is searched first: when no passage found is out of force (most questions),
     that is the answer's retrieval, and the in-force search is not run a second time."""
     held = (in_force_documents(question, None, retriever.catalog)
             if in_force and as_of is None and retriever.in_force_only else None)
     if held is None:
-        return retriever.retrieve(question, filters, top_k, mode, as_of, in_force)
-    every = retriever.retrieve(question, filters, top_k, mode, in_force=False)
+        return retriever.retrieve(question, filters, top_k, mode, as_of, in_force, within)
+    every = retriever.retrieve(question, filters, top_k, mode, in_force=False, within=within)
     best = every.hits[0].chunk.doc_id if every.hits else None
     if all(hit.chunk.doc_id in held for hit in every.hits) or about_former(best, retriever.catalog):
         return every
-    return retriever.retrieve(question, filters, top_k, mode)
+    return retriever.retrieve(question, filters, top_k, mode, within=within)

@@ -10,6 +10,14 @@ from typing import Any
 
 from app.store.metadata import clean_metadata
 
+# The collection of a document stored without one (every store made before collections).
+DEFAULT_COLLECTION = "default"
+
+
+def collection_of(metadata: dict[str, Any]) -> str:
+    return str(metadata.get("collection") or DEFAULT_COLLECTION)
+
+
 # Metadata keys of a document record that are listed to users (the rest is bookkeeping).
 DOCUMENT_FIELDS = (
     "title",
@@ -86,7 +94,8 @@ class StoredDocument:
         info["covers"] = _string_list(info["covers"])
         # A record stored before versions were kept: its hash names that version all the same.
         info["version"] = version_id(self.metadata)
-        return {"doc_id": self.doc_id, **info, "chunks": int(self.metadata.get("chunks", 0))}
+        return {"doc_id": self.doc_id, **info, "collection": collection_of(self.metadata),
+                "chunks": int(self.metadata.get("chunks", 0))}
 
     @property
     def doc_hash(self) -> str:

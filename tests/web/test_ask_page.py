@@ -113,6 +113,9 @@ def test_with_a_model_the_answer_streams_in(page: Page, web_url: str) -> None:
     page.select_option("#city-filter", "Zhanjiang")
     ask(page, ZHANJIANG_QUESTION)
 
+    assert len(sent) == 1 and isinstance(sent[0], dict)
+    conversation = sent[0].pop("conversation_id")  # the page's thread (test_conversation_page)
+    assert re.fullmatch(r"[0-9a-f]{32}", conversation)
     assert sent == [{"question": ZHANJIANG_QUESTION, "filters": {"city": "Zhanjiang"}}]
     expect(page.locator("#answer .badge-generate")).to_have_text("由模型撰写，已对照来源核查")
     expect(page.locator("#answer .answer-text")).to_contain_text("no less than 5%")

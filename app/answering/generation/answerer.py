@@ -26,13 +26,14 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from app.answering.answerability import refusal as refused_for
 from app.answering.citations import Scored
-from app.answering.extractive import NO_ANSWER, Answerer, ExtractiveAnswerer
+from app.answering.extractive import STRICT_PENALTY, Answerer, ExtractiveAnswerer
 from app.answering.generation.budget import PromptBudget
 from app.answering.generation.client import LLMClient, LLMUnavailable
 from app.answering.generation.excerpts import EXCERPT_SENTENCES, excerpts
 from app.answering.generation.grounding import Grounded, Grounder, ground
-from app.answering.generation.prompt import NOT_COVERED, build_messages
+from app.answering.generation.prompt import build_messages
 from app.answering.generation.reasoning import Piece, ThinkSplitter
 from app.models import Answer
 from app.retrieval.hybrid import RetrievalResult
@@ -149,8 +150,11 @@ class GenerativeAnswerer:
         the passages never mention), and only when some sentence comes near (a question on
         another subject altogether never reaches the model)."""
         threshold = self.extractive.settings.refusal_threshold
-        return (self.rescue_sentences > 0 and refusal.answer == NO_ANSWER and bool(ranked)
-                and ranked[0].support >= RESCUE_SHARE * threshold)
+        # A sentence lacking the kind asked (no sum for "how much") is near all the same.
+        near = max((s.support / STRICT_PENALTY if s.lacking else s.support
+                    for s in ranked[:3]), default=0.0)
+        return (self.rescue_sentences > 0 and near >= RESCUE_SHARE * threshold
+                and refusal.refusal_code in {"no_passage", "kind_not_stated"})
 
     @staticmethod
     def _events(pieces: list[Piece], grounder: Grounder, streamed: list[str]) -> Iterator[Event]:
@@ -170,7 +174,7 @@ class GenerativeAnswerer:
                           unsupported=grounded.unsupported, reasoning=reasoning)
         if grounded.not_covered and not grounded.unsupported:
             # The model read the passages and found no answer: a refusal, as extractive gives.
-            refusal = self.extractive.refusal(retrieval, NOT_COVERED)
+            refusal = self.extractive.refusal(retrieval, refused_for("no_passage"))
             refusal.mode, refusal.reasoning = "generate", reasoning
             return refusal
         log.info("generate: no sentence passed the citation check (%d rejected)",

@@ -29,14 +29,20 @@ async function errorFrom(response) {
     detail || `${response.status} ${response.statusText}`.trim());
 }
 
+// The sign-in's CSRF token: sent with every write the session cookie signs (account.js).
+let csrfToken = "";
+export function setCsrf(token) { csrfToken = token || ""; }
+const csrf = () => (csrfToken ? { "X-CSRF-Token": csrfToken } : {});
+
 async function request(method, path, body, signal) {
   let response;
   try {
     response = await fetch(path, {
       method,
-      headers: body === undefined ? { Accept: "application/json", "Accept-Language": lang() }
+      headers: body === undefined
+        ? { Accept: "application/json", "Accept-Language": lang(), ...(method === "GET" ? {} : csrf()) }
         : { "Content-Type": "application/json", Accept: "application/json",
-            "Accept-Language": lang() },
+            "Accept-Language": lang(), ...csrf() },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
     });
@@ -45,11 +51,20 @@ async function request(method, path, body, signal) {
     throw new ApiError(0, "network", "");
   }
   if (!response.ok) throw await errorFrom(response);
-  return response.json();
+  return response.status === 204 ? null : response.json();
 }
 
 export const getJSON = (path, signal) => request("GET", path, undefined, signal);
 export const postJSON = (path, body, signal) => request("POST", path, body, signal);
+export const sendJSON = (method, path, body) => request(method, path, body);
+
+// A multipart upload (files), with the CSRF token; the server's JSON reply.
+export async function postForm(path, form) {
+  const response = await fetch(path, { method: "POST", headers: { Accept: "application/json", ...csrf() },
+    body: form });
+  if (!response.ok) throw await errorFrom(response);
+  return response.json();
+}
 
 // Split an SSE byte stream into events: {event, data}. Lines end in \n, \r\n or \r.
 export function sseParser(onEvent) {
@@ -100,7 +115,7 @@ export async function askStream(body, { onToken, onReasoning, onQuoted }, signal
     response = await fetch("/api/ask/stream", {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "text/event-stream",
-                 "Accept-Language": lang() },
+                 "Accept-Language": lang(), ...csrf() },
       body: JSON.stringify(body),
       signal,
     });

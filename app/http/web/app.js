@@ -1,5 +1,6 @@
 // The page: ask (streamed when a model is configured), read cited clauses, browse and search.
 
+import { feedbackBar, initAccount } from "./account.js";
 import { askStream, getJSON, postJSON } from "./api.js";
 import { initBrief } from "./brief.js";
 import { apply, lang, setLang, t, term } from "./i18n.js";
@@ -7,6 +8,7 @@ import {
   documentDate, el, metaRows, passageCard, place, renderAnswer, renderDocumentText, renderError,
   streamingView,
 } from "./render.js";
+import { beginTurn, conversationFor, initThread, listConversations, showResolved } from "./thread.js";
 import { renderDiff, renderHistory, statusBadge, versionText } from "./validity.js";
 
 const $ = (id) => document.getElementById(id);
@@ -124,6 +126,8 @@ async function ask(event) {
   const root = $("answer");
   setBusy(true);
   try {
+    body.conversation_id = await conversationFor(body.question);
+    beginTurn(body.question);
     let answer = null;
     let thinking = "";
     let view = null;
@@ -142,6 +146,10 @@ async function ask(event) {
     // The verbatim answer was shown at once: the model's checked answer goes beneath it.
     if (view && view.hasQuoted()) view.finish(answer);
     else renderAnswer(root, answer, state.docs, answerHandlers);
+    showResolved(root, answer);
+    if (answer.answer_id) root.append(feedbackBar(answer.answer_id));
+    $("question").value = "";
+    listConversations();
   } catch (err) {
     if (err.name !== "AbortError" && state.asking === controller) renderError(root, err);
   } finally {
@@ -285,6 +293,7 @@ function wire() {
 wire();
 initBrief({ onOpen: openDocument });
 apply();
-Promise.all([loadHealth(), loadDocuments()]).finally(() => {
+initAccount(showView).then(() => Promise.all([loadHealth(), loadDocuments(),
+  initThread({ docs: () => state.docs, handlers: answerHandlers })])).finally(() => {
   document.body.dataset.ready = "true";
 });

@@ -1,0 +1,73 @@
+"""The clauses of a Chinese sentence that answer a question.
+
+A Chinese sentence runs on through clauses split by ，；：, and often opens with clauses that
+only restate what the question already says ("截至目前，中外航空公司共办理退票…"). The quote keeps
+the clauses from the first that says something the question does not, with exact offsets into
+the document, so the citation check and the page read it as any other quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from app.answering.citations import Scored
+from app.text import content_tokens, has_cjk, sentence_spans
+
+__all__ = ["answering_clauses"]
+
+_CLAUSE_END = re.compile(r"[，,；;：:]")
+# A clause restates the question when this share of its words are the question's.
+RESTATED = 0.6
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Clauses of ``text`` as spans, each with its closing mark."""
+    spans, start = [], 0
+    for mark in _CLAUSE_END.finditer(text):
+        if text[start : mark.start()].strip():
+            spans.append((start, mark.end()))
+            start = mark.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def _restates(clause: str, asked: set[str]) -> bool:
+    words = content_tokens(clause)
+    return bool(words) and sum(w in asked for w in words) / len(words) >= RESTATED
+
+
+def answering_clauses(scored: Scored, question: str) -> Scored:
+    """``scored`` quoting its sentence from the first clause the question does not restate;
+    a sentence that only restates the question (a heading, the question asked in an FAQ) is
+    followed by its answer, so the next sentence of its passage is quoted instead. Unchanged
+    for an English sentence."""
+    sentence = scored.sentence
+    if not has_cjk(sentence.text):
+        return scored
+    asked = set(content_tokens(question))
+    spans = clause_spans(sentence.text)
+    first = next((i for i, (s, e) in enumerate(spans)
+                  if not _restates(sentence.text[s:e], asked)), None)
+    if first is None or sentence.text.rstrip().endswith(("？", "?")):
+        return _following(scored)
+    if first == 0:
+        return scored
+    start = spans[first][0]
+    while start < len(sentence.text) and sentence.text[start].isspace():
+        start += 1
+    trimmed = replace(sentence, start=sentence.start + start, text=sentence.text[start:])
+    return replace(scored, sentence=trimmed)
+
+
+def _following(scored: Scored) -> Scored:
+    """``scored`` with the sentence after its own in the passage (itself at a passage's end)."""
+    sentence, chunk = scored.sentence, scored.sentence.chunk
+    after = sentence_spans(chunk.text, sentence.end - chunk.start)
+    if not after:
+        return scored
+    start, end = after[0]
+    following = replace(sentence, start=chunk.start + start, end=chunk.start + end,
+                        text=chunk.text[start:end])
+    return replace(scored, sentence=following)

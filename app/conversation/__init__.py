@@ -1,0 +1,15 @@
+"""Conversations: follow-up questions completed from the turns before them, and the turns kept.
+
+    words      the taggers' reading of a question (LAC, spaCy)
+    resolve    the general rule that completes a follow-up
+    condense   the model's standalone question, checked
+    storage    the conversations' SQL tables
+    service    what app.services calls
+
+May import: the base, db, store, retrieval (places), answering (the model client).
+"""
+
+from app.conversation.resolve import Resolution, Resolver, Turn
+from app.conversation.service import Conversations
+
+__all__ = ["Conversations", "Resolution", "Resolver", "Turn"]

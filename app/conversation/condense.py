@@ -1,0 +1,78 @@
+"""A follow-up condensed by the model into one standalone question, then checked.
+
+The model may drop or change what the follow-up itself names; a condensed question that loses
+one of the follow-up's places, proper names or numbers, or names a place the conversation never
+did, is not used (the general rule resolves the follow-up instead).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Callable, Sequence
+
+from app.answering.generation.client import LLMClient, LLMUnavailable
+from app.conversation.resolve import Turn
+from app.conversation.words import words
+from app.retrieval.places import PlaceIndex
+
+log = logging.getLogger(__name__)
+
+CONDENSE_TOKENS = 120
+CONDENSE_TIMEOUT_S = 15.0
+_INSTRUCTION = (
+    "You rewrite the user's last question so that it can be understood without the "
+    "conversation: fill in from the earlier questions the place, document, measure or subject "
+    "it leaves out. If it is already complete, or asks about something new, return it "
+    "unchanged. Keep its language. Reply with the question alone."
+)
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _named(text: str, index: PlaceIndex) -> tuple[set[str], set[str], set[str]]:
+    """Places, proper names and numbers ``text`` names."""
+    found = index.infer(text)
+    names = {w.text.lower() for w in words(text) if w.may_name_place and not w.pointing}
+    return set(found.held) | set(found.missing), names, set(_NUMBER.findall(text))
+
+
+def keeps_named(question: str, condensed: str, earlier: Sequence[Turn],
+                index: PlaceIndex) -> bool:
+    """Whether ``condensed`` keeps every place, name and number ``question`` names, and names
+    no place that neither it nor the conversation named."""
+    places, names, numbers = _named(question, index)
+    new_places, _, new_numbers = _named(condensed, index)
+    said = set(places)
+    for turn in earlier:
+        seen = index.infer(f"{turn.question} {turn.resolved}")
+        said |= set(seen.held) | set(seen.missing)
+    lowered = condensed.lower()
+    return (places <= new_places and numbers <= new_numbers and new_places <= said
+            and all(name in lowered for name in names))
+
+
+class Condenser:
+    def __init__(self, client: LLMClient, places: Callable[[], PlaceIndex]) -> None:
+        self.client = client
+        self.places = places
+
+    def condense(self, question: str, earlier: Sequence[Turn]) -> str | None:
+        """The model's standalone question, or None (no reply, or one that fails the check)."""
+        messages = [{"role": "system", "content": _INSTRUCTION}]
+        for turn in earlier:
+            messages.append({"role": "user", "content": turn.resolved})
+            messages.append({"role": "assistant", "content": "…"})
+        messages.append({"role": "user", "content": f"Rewrite: {question}"})
+        deadline = time.monotonic() + min(CONDENSE_TIMEOUT_S, self.client.timeout_s)
+        try:
+            reply = "".join(d.text for d in self.client.stream(messages, CONDENSE_TOKENS,
+                                                                deadline)
+                            if d.kind == "content")
+        except LLMUnavailable as exc:
+            log.warning("condensing a follow-up failed (%s); the rule resolves it", exc)
+            return None
+        condensed = reply.strip().strip('"“”').splitlines()[0].strip() if reply.strip() else ""
+        if not condensed or not keeps_named(question, condensed, earlier, self.places()):
+            return None
+        return condensed

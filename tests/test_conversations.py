@@ -1,0 +1,190 @@
+"""Conversations over the real corpus, models and app: follow-ups completed from the turns
+before them, the conversation endpoints, one user's conversation hidden from another."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.http.factory import create_app
+from app.settings import Settings
+from tests.conftest import HAIZHU, SHENZHEN
+from tests.support.accounts import HEALTH_DOC, Deployment
+from tests.support.accounts import QUESTION as NORTHFIELD
+
+FUND_ZH = "深圳要组建多大规模的人工智能基金群？"
+FUND_EN = "How large is the artificial intelligence fund group Shenzhen will form?"
+
+
+@pytest.fixture(scope="module")
+def app_client(corpus_settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(corpus_settings)) as test_client:
+        yield test_client
+
+
+def _other(app_client: TestClient) -> TestClient:
+    """A second browser on the same app: its own cookies, so its own owner key."""
+    return TestClient(app_client.app)
+
+
+def _start(client: TestClient) -> str:
+    response = client.post("/api/conversations")
+    assert response.status_code == 201, response.text
+    return str(response.json()["conversation_id"])
+
+
+def _ask(client: TestClient, question: str, **body: object) -> dict[str, object]:
+    response = client.post("/api/ask", json={"question": question, "mode": "extractive", **body})
+    assert response.status_code == 200, response.text
+    answer: dict[str, object] = response.json()
+    return answer
+
+
+def _quotes(answer: dict[str, object]) -> str:
+    citations = answer["citations"]
+    assert isinstance(citations, list)
+    return " ".join(c["quote"] for c in citations)
+
+
+@pytest.mark.xfail(strict=False, reason=(
+    "the extractive answerer refuses 海珠区要组建多大规模的人工智能基金群？ (support 0.07: "
+    "多大规模 asks a count of 'scale', which Haizhu's sentence lacks); the follow-up resolves and "
+    "retrieves Haizhu's passage, answering is issue 22's"))
+def test_chinese_follow_up_naming_only_a_place_asks_the_last_question_of_it(
+        app_client: TestClient) -> None:
+    conversation = _start(app_client)
+    first = _ask(app_client, FUND_ZH, conversation_id=conversation)
+    assert "100 billion" in _quotes(first)
+    assert first["resolved_question"] is None  # a first turn is answered as asked
+
+    follow = _ask(app_client, "那海珠区呢？", conversation_id=conversation)
+    assert follow["resolved_question"] == "海珠区要组建多大规模的人工智能基金群？"
+    assert follow["conversation_id"] == conversation
+    nearest = follow["citations"] or follow["related"]
+    assert {c["doc_id"] for c in nearest} == {HAIZHU}  # type: ignore[union-attr]
+    assert not follow["refused"]
+    assert "310 million" in _quotes(follow)
+
+    kept = app_client.get(f"/api/conversations/{conversation}").json()
+    assert [t["question"] for t in kept["turns"]] == [FUND_ZH, "那海珠区呢？"]
+    assert kept["title"] == FUND_ZH
+    assert "310 million" in " ".join(c["quote"] for c in kept["turns"][1]["answer"]["citations"])
+
+
+def test_english_follow_up_pointing_back_cites_the_measure_just_cited(
+        app_client: TestClient) -> None:
+    conversation = _start(app_client)
+    first = _ask(app_client, FUND_EN, conversation_id=conversation)
+    assert "100 billion" in _quotes(first)
+    follow = _ask(app_client, "Who is responsible for that?", conversation_id=conversation)
+    resolved = str(follow["resolved_question"])
+    assert resolved.startswith("Who is responsible for the ") and "fund group" in resolved
+    assert {c["doc_id"] for c in follow["citations"]} == {SHENZHEN}  # type: ignore[union-attr]
+    # measure (16)'s own responsible units, not another measure's
+    assert "Municipal Finance Bureau" in _quotes(follow)
+
+
+def test_history_sent_by_the_client_resolves_as_a_kept_conversation(
+        app_client: TestClient) -> None:
+    follow = _ask(app_client, "What about Haizhu?",
+                  history=[{"question": FUND_EN, "doc_ids": [SHENZHEN]}])
+    assert follow["resolved_question"] == (
+        "How large is the artificial intelligence fund group Haizhu will form?")
+    assert "310 million" in _quotes(follow)
+    assert follow["conversation_id"] is None
+
+
+def test_a_complete_new_question_in_a_conversation_is_answered_as_asked(
+        app_client: TestClient) -> None:
+    conversation = _start(app_client)
+    _ask(app_client, FUND_EN, conversation_id=conversation)
+    question = ("What minimum share of total investment must digital-intelligent upgrades "
+                "take in Zhanjiang's government-invested projects?")
+    follow = _ask(app_client, question, conversation_id=conversation)
+    assert follow["resolved_question"] is None
+    assert "5%" in str(follow["answer"])
+
+
+def test_chat_completions_reads_the_whole_conversation(app_client: TestClient) -> None:
+    response = app_client.post("/v1/chat/completions", json={"messages": [
+        {"role": "user", "content": FUND_EN},
+        {"role": "assistant", "content": "An AI fund group of 100 billion yuan. [1]"},
+        {"role": "user", "content": "What about Haizhu?"},
+    ]})
+    assert response.status_code == 200, response.text
+    content = response.json()["choices"][0]["message"]["content"]
+    assert content.startswith("Answering: How large is the artificial intelligence fund group "
+                              "Haizhu will form?\n\n")
+    assert "310 million" in content
+    # In Chinese the line says so in Chinese.
+    response = app_client.post("/v1/chat/completions", json={"messages": [
+        {"role": "user", "content": FUND_ZH}, {"role": "user", "content": "那海珠区呢？"}]})
+    assert response.json()["choices"][0]["message"]["content"].startswith(
+        "回答：海珠区要组建多大规模的人工智能基金群？")
+
+
+def test_a_conversation_is_not_readable_by_another_user(app_client: TestClient) -> None:
+    conversation = _start(app_client)
+    _ask(app_client, FUND_EN, conversation_id=conversation)
+    with _other(app_client) as stranger:
+        assert stranger.get(f"/api/conversations/{conversation}").status_code == 404
+        assert conversation not in {c["conversation_id"] for c in
+                                    stranger.get("/api/conversations").json()["conversations"]}
+        asked = stranger.post("/api/ask", json={"question": "What about Haizhu?",
+                                                "conversation_id": conversation})
+        assert asked.status_code == 404
+        assert asked.json()["error"]["code"] == "conversation_not_found"
+        assert stranger.delete(f"/api/conversations/{conversation}").status_code == 404
+    # the owner still has it, whole; then deletes it
+    listed = app_client.get("/api/conversations").json()["conversations"]
+    assert any(c["conversation_id"] == conversation and c["turn_count"] == 1 for c in listed)
+    assert app_client.delete(f"/api/conversations/{conversation}").status_code == 204
+    assert app_client.get(f"/api/conversations/{conversation}").status_code == 404
+
+
+def test_conversation_id_and_history_together_are_refused(app_client: TestClient) -> None:
+    conversation = _start(app_client)
+    response = app_client.post("/api/ask", json={
+        "question": "What about Haizhu?", "conversation_id": conversation,
+        "history": [{"question": FUND_EN}]})
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "conversation_and_history"
+    assert app_client.get(f"/api/conversations/{conversation}").json()["turns"] == []
+
+
+def test_stream_names_the_resolved_question_first(app_client: TestClient) -> None:
+    body = {"question": "What about Haizhu?", "mode": "extractive",
+            "history": [{"question": FUND_EN}]}
+    with app_client.stream("POST", "/api/ask/stream", json=body) as response:
+        text = "".join(response.iter_text())
+    assert text.startswith("event: question\n")
+    assert "fund group Haizhu will form?" in text.split("\n\n")[0]
+    assert "310 million" in text
+
+
+@pytest.mark.parametrize("kb", ["sqlite"], indirect=True)
+def test_with_sign_in_a_conversation_belongs_to_its_user(kb: Deployment) -> None:
+    client, reader = kb.client, kb.as_("health-reader")
+    started = client.post("/api/conversations", headers=reader)
+    assert started.status_code == 201, started.text
+    conversation = started.json()["conversation_id"]
+    first = client.post("/api/ask", headers=reader, json={
+        "question": NORTHFIELD, "conversation_id": conversation}).json()
+    assert "300,000" in first["answer"]
+    follow = client.post("/api/ask", headers=reader, json={
+        "question": "What is the deadline for it?", "conversation_id": conversation}).json()
+    assert follow["resolved_question"] == "What is the deadline for the digitization grant?"
+    found = follow["citations"] or follow["related"]
+    assert found and {p["doc_id"] for p in found} == {HEALTH_DOC}  # the document carried over
+
+    other = kb.as_("transport-reader")
+    assert client.get(f"/api/conversations/{conversation}", headers=other).status_code == 404
+    assert client.get("/api/conversations", headers=other).json()["conversations"] == []
+    asked = client.post("/api/ask", headers=other, json={
+        "question": "Before when must they apply?", "conversation_id": conversation})
+    assert asked.status_code == 404
+    assert client.get("/api/conversations").status_code == 401  # no credentials at all
+    kept = client.get(f"/api/conversations/{conversation}", headers=reader).json()
+    assert kept["turn_count"] == 2

@@ -1,0 +1,47 @@
+"""eval/chains: the follow-up chains' file and the turn-by-turn scoring."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eval.chains import DEFAULT_CHAINS, TurnResult, load_chains, summarize
+from tests.conftest import ALL_DOCS, ROOT
+
+
+def test_the_chains_cover_both_languages_in_both_splits() -> None:
+    chains = load_chains(ROOT / DEFAULT_CHAINS)
+    assert {(c.split, c.lang) for c in chains} == {
+        (split, lang) for split in ("dev", "test") for lang in ("en", "zh")}
+    for chain in chains:
+        assert 2 <= len(chain.turns) <= 4
+        assert any(follow_up for _, follow_up in chain.turns)
+        for question, _ in chain.turns:
+            assert set(question.sources) <= ALL_DOCS and question.facts
+
+
+def test_a_chain_opening_with_a_follow_up_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "chains.jsonl"
+    bad.write_text('{"id": "x", "lang": "en", "split": "dev", "turns": ['
+                   '{"question": "And Haizhu?", "follow_up": true, "sources": [], "facts": []},'
+                   '{"question": "Why?", "sources": [], "facts": []}]}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="the first no follow-up"):
+        load_chains(bad)
+
+
+def _turn(turn: int, follow_up: bool, correct: bool, resolved: str | None = None,
+          resolve_ms: float | None = None) -> TurnResult:
+    return TurnResult("c", turn, "en", "dev", follow_up, "q", resolved, correct, "a", 10.0,
+                      resolve_ms)
+
+
+def test_turns_are_scored_by_their_kind() -> None:
+    summary = summarize([
+        _turn(1, False, True), _turn(2, True, True, "q'", 0.4), _turn(3, True, False, "q''", 0.6),
+        _turn(1, False, False), _turn(2, False, True, "rewritten"), _turn(3, False, True),
+    ])
+    assert summary["first_right"] == 0.5
+    assert summary["follow_up_right"] == 0.5 and summary["follow_ups"] == 2
+    assert summary["complete_later"] == 2 and summary["complete_rewritten"] == 0.5
+    assert summary["resolve_p50_ms"] == pytest.approx(0.5)

@@ -254,6 +254,9 @@ class DocumentInfo(BaseModel):
     city: str | None = None
     district: str | None = None
     province: str | None = None
+    adcode: str | None = Field(
+        None, description="The place's six-digit Chinese administrative division code, when known"
+    )
     issuer: str | None = Field(None, description="Who issued it: the manifest's, else read "
                                "from the text (the closing signature 落款, or the head).")
     doc_number: str | None = Field(None, description="Its document number (发文字号), e.g. "

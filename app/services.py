@@ -46,9 +46,10 @@ from app.models import (
     Timings,
 )
 from app.retrieval.catalog import Catalog, Collections
-from app.retrieval.dictionary import dictionary
+from app.retrieval.dictionary import chinese_terms, dictionary
 from app.retrieval.filters import unknown_doc_id
 from app.retrieval.freshness import StoreWatch
+from app.retrieval.gazetteer import gazetteer
 from app.retrieval.history import DocumentHistory
 from app.retrieval.hybrid import HybridRetriever, RetrievalMode, RetrievalResult
 from app.retrieval.in_force import left_out, retrieve_in_force
@@ -62,6 +63,7 @@ from app.store.embedding import (
     load_embedding,
     load_query_encoder,
     model_label,
+    reads_chinese,
     semantic_floor,
 )
 
@@ -97,6 +99,8 @@ WARM_DELAY_S = 5.0
 def _warm_crosslingual(model: OneAtATime) -> None:
     try:
         dictionary()
+        chinese_terms("warm")  # the dictionary read the other way, for English questions
+        gazetteer()
         model.get_query_embedding("预热")
     except Exception:  # a warm that fails leaves the first Chinese question to load them
         # Seen once in CI: CPython 3.11.7's ast (numpy's .npy header parse) raised SystemError
@@ -153,6 +157,7 @@ class Services:
             mode=settings.retrieval.mode, candidates=settings.retrieval.candidates,
             rrf_k=settings.retrieval.rrf_k, bm25_weight=settings.retrieval.bm25_weight,
             city_aware=settings.retrieval.city_aware, crosslingual=crosslingual,
+            dense_reads_chinese=reads_chinese(settings.embedding.model),
         )
         extractive = ExtractiveAnswerer(
             embedder, settings.answer, semantic_floor(settings.embedding.model),

@@ -21,6 +21,7 @@ _ZH_END = re.compile(rf"[。！？；!?][{_CLOSERS}]*")
 _EN_END = re.compile(rf"[.!?][{_CLOSERS}]*(?=\s+[\"“‘(（A-Z0-9{_CJK}])")
 _ENUMERATOR = re.compile(r"[(（]?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[)）]?\.")
 CJK_RUN = re.compile(rf"[{_CJK}]+")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 # A quoted name or title ("the “i Shenzhen” app", 《…》): names a thing, says nothing of it.
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》|‘[^’]*’")
 _TOKEN = re.compile(r"(?u)\w+")
@@ -128,6 +129,15 @@ def has_cjk(text: str) -> bool:
     return CJK_RUN.search(text) is not None
 
 
+def mostly_chinese(text: str, sample: int = 2000) -> bool:
+    """Whether the text (its first ``sample`` characters) is written in Chinese: more Chinese
+    characters than Latin letters, digits and signs aside (an English text quoting a Chinese
+    term is not; a Chinese contact line full of phone numbers is)."""
+    head = text[:sample]
+    chinese = sum(len(run) for run in CJK_RUN.findall(head))
+    return chinese > 0 and chinese >= len(_LATIN_LETTER.findall(head))
+
+
 @lru_cache(maxsize=1)
 def _jieba() -> Any:
     import jieba
@@ -149,6 +159,14 @@ def is_word(text: str) -> bool:
     tokenizer = _jieba().dt
     tokenizer.check_initialized()
     return bool(tokenizer.FREQ.get(text))
+
+
+def word_frequencies() -> dict[str, int]:
+    """How often jieba's dictionary counts each word it lists."""
+    tokenizer = _jieba().dt
+    tokenizer.check_initialized()
+    frequencies: dict[str, int] = tokenizer.FREQ
+    return frequencies
 
 
 def content_tokens(text: str) -> list[str]:

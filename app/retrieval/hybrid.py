@@ -22,14 +22,14 @@ from app.retrieval.as_of import in_force_condition
 from app.retrieval.catalog import Catalog
 from app.retrieval.filters import all_of, metadata_filters, scope_filter, within_filter
 from app.retrieval.found import Found
-from app.retrieval.glossary import expand_query
+from app.retrieval.glossary import expand_query, lexical_query
 from app.retrieval.places import PlaceInference
 from app.store.bm25 import LexicalIndex
 from app.store.chroma import Store
 from app.store.chroma_requests import allowed_doc_ids
 from app.store.records import Chunk
 from app.store.vectors import TextVectors, unit
-from app.text import has_cjk
+from app.text import has_cjk, mostly_chinese
 
 RetrievalMode = Literal["hybrid", "dense", "bm25"]
 
@@ -94,9 +94,13 @@ class HybridRetriever:
         city_aware: bool = True,
         crosslingual: QueryEmbedder | None = None,
         crosslingual_weight: float = 2.0,
+        dense_reads_chinese: bool = False,
         in_force_only: bool = True,
     ) -> None:
         self.in_force_only = in_force_only  # answer from documents in force (app.retrieval.as_of)
+        # An English-only stored model places Chinese passages at random: its ranking keeps
+        # only the passages it can read.
+        self.dense_reads_chinese = dense_reads_chinese
         # A multilingual model that re-ranks a Chinese question's passages (None: none); it
         # reads the question itself, the other rankings only its dictionary rendering, so it
         # weighs double.
@@ -137,9 +141,10 @@ class HybridRetriever:
             and (filters is None or (filters.city is None and filters.doc_id is None))
         )
         search_text = expand_query(query)
+        lexical_text = lexical_query(query, self.lexical.holds_chinese)
         # BM25 scores the question while it is encoded (both free the GIL): on 2 cores they
         # overlap, ~2 ms of a ~13 ms question at 100k chunks.
-        lexical = (_LEXICAL_POOL.submit(self.lexical.score, search_text)
+        lexical = (_LEXICAL_POOL.submit(self.lexical.score, lexical_text)
                    if mode in ("hybrid", "bm25") else None)
         embedding = self.embedder.get_query_embedding(search_text)
         found = Found(embedding, lexical.result() if lexical else None)
@@ -148,12 +153,13 @@ class HybridRetriever:
             scope = scope_filter(places.doc_ids)
             overall, inside = self._dense_scoped(embedding, conditions, scope, places.doc_ids,
                                                  mode, found)
-            rankings += self._rankings(search_text, inside, [*conditions, scope], mode, found)
+            rankings += self._rankings(lexical_text, inside, [*conditions, scope], mode, found)
             # Elsewhere, only passages that name the place themselves, at their overall rank.
-            for weight, ranking in self._rankings(search_text, overall, conditions, mode, found):
+            for weight, ranking in self._rankings(lexical_text, overall, conditions, mode,
+                                                  found):
                 kept = [
                     cid
-                    if found.chunks[cid].doc_id not in places.doc_ids
+                    if cid is not None and found.chunks[cid].doc_id not in places.doc_ids
                     and self.catalog.places.mentions(found.chunks[cid].text, places.held)
                     else None
                     for cid in ranking
@@ -165,11 +171,11 @@ class HybridRetriever:
                 if mode in ("hybrid", "dense")
                 else None
             )
-            rankings += self._rankings(search_text, dense, conditions, mode, found)
+            rankings += self._rankings(lexical_text, dense, conditions, mode, found)
         crosslingual: list[float] = []
-        if self.crosslingual is not None and has_cjk(query):
-            crosslingual = self.crosslingual.get_query_embedding(query)
-            rankings.append(self._crosslingual_ranking(crosslingual, rankings, found))
+        if self.crosslingual is not None and (has_cjk(query) or self.lexical.holds_chinese):
+            by_model, crosslingual = self._crosslingual_ranking(query, rankings, found)
+            rankings.append(by_model)
         fused = reciprocal_rank_fusion(rankings, self.rrf_k)[:top_k]
         scores = self._cosines(fused, found)
         hits = [Hit(found.chunks[cid], scores[cid], rank)
@@ -177,19 +183,28 @@ class HybridRetriever:
         return RetrievalResult(query, hits, places, embedding, crosslingual)
 
     def _crosslingual_ranking(
-        self, query_vector: list[float], rankings: list[Ranking], found: Found
-    ) -> Ranking:
-        """The passages the other rankings found (filtered and scoped as they are), ranked by
-        the multilingual model's similarity to the question in its own words: a dictionary's
-        rendering misses new coinages (数智化) and picks wrong senses."""
-        assert self.crosslingual_vectors is not None
+        self, query: str, rankings: list[Ranking], found: Found
+    ) -> tuple[Ranking, list[float]]:
+        """The passages in the other language that the other rankings found (filtered and
+        scoped as they are), ranked by the multilingual model's similarity to the question in
+        its own words: a dictionary's rendering misses new coinages (数智化) and picks wrong
+        senses, and the stored English model cannot read Chinese passages. Passages in the
+        question's own language are left to the words they share with it (on realzh-dev's
+        Chinese questions over Chinese notices the model's ranking lowered right-document-
+        first, and encoding every long Chinese passage cost ~1 s a question). The question's
+        vector is returned too (empty when no passage needed it)."""
+        assert self.crosslingual is not None and self.crosslingual_vectors is not None
+        chinese_question = has_cjk(query)
         pool = list(dict.fromkeys(cid for _, ranking in rankings for cid in ranking if cid))
+        pool = [cid for cid in pool if _chinese(found.chunks[cid]) != chinese_question]
         if not pool:
-            return (self.crosslingual_weight, [])
+            return (self.crosslingual_weight, []), []
+        query_vector = self.crosslingual.get_query_embedding(query)
         question = unit(query_vector)
         vectors = self.crosslingual_vectors([found.chunks[cid].text for cid in pool])
         similarity = {cid: float(np.dot(question, v)) for cid, v in zip(pool, vectors, strict=True)}
-        return (self.crosslingual_weight, sorted(pool, key=lambda cid: -similarity[cid]))
+        return (self.crosslingual_weight,
+                sorted(pool, key=lambda cid: -similarity[cid])), query_vector
 
     def _dense(
         self, embedding: list[float], conditions: list[MetadataFilter], k: int, found: Found
@@ -266,13 +281,16 @@ class HybridRetriever:
         conditions: list[MetadataFilter],
         mode: RetrievalMode,
         found: Found,
-    ) -> list[tuple[float, list[str]]]:
-        rankings: list[tuple[float, list[str]]] = []
+    ) -> list[Ranking]:
+        rankings: list[Ranking] = []
         if dense is not None:
-            rankings.append((1.0, dense))
+            rankings.append((1.0, [cid if self.dense_reads_chinese
+                                   or not _chinese(found.chunks[cid]) else None
+                                   for cid in dense]))
         if mode in ("hybrid", "bm25"):
-            lexical = [cid for cid, _ in self.lexical.search(text, self.candidates,
-                                                             all_of(conditions), found.scored)]
+            filters = all_of(conditions)
+            lexical = [cid for cid, _ in self.lexical.search(text, self.candidates, filters,
+                                                             found.scored)]
             missing = [cid for cid in lexical if cid not in found.chunks]
             found.chunks.update(self.store.get_chunks_cached(missing))
             rankings.append((self.bm25_weight, [cid for cid in lexical if cid in found.chunks]))
@@ -286,6 +304,14 @@ class HybridRetriever:
         for cid, vector in self.store.get_vectors(missing).items():
             found.cosines[cid] = found.cosine(vector)
         return {cid: found.cosines.get(cid, 0.0) for cid in chunk_ids}
+
+
+def _chinese(chunk: Chunk) -> bool:
+    """A Chinese passage: by the language ingest recorded, else by its characters."""
+    language = chunk.metadata.get("language")
+    if isinstance(language, str) and language:
+        return language.lower().startswith("zh")
+    return mostly_chinese(chunk.text)
 
 
 _LEXICAL_POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="bm25")

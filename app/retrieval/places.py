@@ -1,129 +1,36 @@
-"""Which places a question names, and which stored documents those places cover.
+"""Which places a question names, and which stored documents are about those places.
 
 Many cities issue near-identical plans with different figures, so the wrong city's figure is
-a wrong answer. Places are matched by name (English or Chinese) against the cities,
-districts and provinces of the stored documents; a gazetteer of other Chinese cities lets a
-question about a city the corpus does not hold be refused instead of answered from another.
-A place inside a city (``gazetteer``: Pazhou, Futian, 南靖) stands for the narrowest place
-around it that the store holds (Pazhou: Haizhu; Futian: Shenzhen), or for its missing city.
+a wrong answer. Places are China's administrative divisions (``gazetteer``), named in Chinese
+or in pinyin: a stored document is about the division its metadata names (a manifest's city,
+district and province, or the place ingest read from its issuer, ``placing``) and about every
+division around it (a Haizhu report is about Guangzhou and Guangdong too). A question naming
+a division no stored document is about names a missing place, which the answerer refuses by
+name. A place the store names that no gazetteer knows is matched by its stored name.
+
+A district no document is about stands for its city when the city is held (Tianhe: Guangzhou's
+documents). Documents with no known place are never left out of a place's scope.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from app.retrieval.gazetteer import PROVINCE_OF, SUB_PLACES, ancestors, city_of
+from app.retrieval.gazetteer import (
+    Division,
+    english_name,
+    everyday_word,
+    gazetteer,
+    inside_word,
+    towns_of,
+)
 from app.store.records import StoredDocument
-from app.text import has_cjk, is_word
+from app.text import has_cjk
 
-# Chinese names of places, so that questions in Chinese are placed too.
-CHINESE_NAMES = {
-    "Zhanjiang": "湛江",
-    "Shenzhen": "深圳",
-    "Guangzhou": "广州",
-    "Haizhu": "海珠",
-    "Zhangzhou": "漳州",
-    "Guangdong": "广东",
-    "Fujian": "福建",
-    "Beijing": "北京",
-    "Shanghai": "上海",
-    "Tianjin": "天津",
-    "Chongqing": "重庆",
-    "Hangzhou": "杭州",
-    "Nanjing": "南京",
-    "Suzhou": "苏州",
-    "Wuhan": "武汉",
-    "Chengdu": "成都",
-    "Xi'an": "西安",
-    "Xiamen": "厦门",
-    "Fuzhou": "福州",
-    "Quanzhou": "泉州",
-    "Dongguan": "东莞",
-    "Foshan": "佛山",
-    "Zhuhai": "珠海",
-    "Shantou": "汕头",
-    "Maoming": "茂名",
-    "Jiangmen": "江门",
-    "Huizhou": "惠州",
-    "Zhongshan": "中山",
-    "Zhaoqing": "肇庆",
-    "Qingdao": "青岛",
-    "Jinan": "济南",
-    "Hefei": "合肥",
-    "Changsha": "长沙",
-    "Zhengzhou": "郑州",
-    "Shenyang": "沈阳",
-    "Dalian": "大连",
-    "Harbin": "哈尔滨",
-    "Kunming": "昆明",
-    "Guiyang": "贵阳",
-    "Nanning": "南宁",
-    "Haikou": "海口",
-    "Ningbo": "宁波",
-    "Wuxi": "无锡",
-    "Changchun": "长春",
-    "Taiyuan": "太原",
-    "Shijiazhuang": "石家庄",
-    "Lanzhou": "兰州",
-    "Urumqi": "乌鲁木齐",
-    "Hohhot": "呼和浩特",
-    "Nanchang": "南昌",
-    "Wenzhou": "温州",
-    "Hong Kong": "香港",
-    "Macao": "澳门",
-    "Zhejiang": "浙江",
-    "Jiangsu": "江苏",
-    "Sichuan": "四川",
-    "Hubei": "湖北",
-    "Shandong": "山东",
-    "Hunan": "湖南",
-    "Henan": "河南",
-    "Hainan": "海南",
-}
-# Places the corpus may not hold; a question naming only these is answered with a refusal.
-GAZETTEER = tuple(CHINESE_NAMES)
-_PLACE_FIELDS = ("city", "district", "province")
-
-
-# What may follow a sub-place's Chinese name inside one word: 南山区 is Nanshan, 终南山 is not.
-_SUFFIXES = ("区", "县", "市", "镇", "新区", "港", "岛")
-_LONGEST_WORD = 6
-Span = tuple[int, int]
-
-
-def _pattern(name: str) -> re.Pattern[str]:
-    chinese = [zh] if (zh := CHINESE_NAMES.get(name)) else []
-    if name in SUB_PLACES:  # a held district: its Chinese names too
-        chinese += [zh for zh in SUB_PLACES[name].chinese if zh not in chinese]
-    return re.compile("|".join([rf"\b{re.escape(name)}\b", *map(re.escape, chinese)]),
-                      re.IGNORECASE)
-
-
-def _sub_place_pattern(name: str) -> re.Pattern[str]:
-    english = re.escape(name).replace("'", "['’]?")  # Bao'an, Bao’an, Baoan
-    chinese = "|".join(map(re.escape, SUB_PLACES[name].chinese))
-    return re.compile(rf"\b{english}\b|{chinese}", re.IGNORECASE)
-
-
-def _inside_word(text: str, start: int, end: int) -> bool:
-    """Whether the Chinese name at ``text[start:end]`` is part of a longer dictionary word
-    (终南山, 沙坡头, 南沙群岛) rather than a name (坡头区, 琶洲空间智算中心)."""
-    if not has_cjk(text[start:end]):
-        return False
-    suffixed = text.startswith(_SUFFIXES, end)
-    for left in range(max(0, start - _LONGEST_WORD), start + 1):
-        for right in range(end, min(len(text), end + _LONGEST_WORD) + 1):
-            if (left, right) != (start, end) and not (left == start and suffixed) \
-                    and is_word(text[left:right]):
-                return True
-    return False
-
-
-def _within(span: Span, others: list[Span]) -> bool:
-    """Whether ``span`` lies inside a longer one (Nanjing in "Nanjing County")."""
-    return any(s <= span[0] and span[1] <= e and e - s > span[1] - span[0] for s, e in others)
+_PLACE_FIELDS = ("district", "city", "province")
+_LEVEL_ORDER = {"province": 0, "city": 1, "district": 2}
 
 
 @dataclass
@@ -140,96 +47,204 @@ class PlaceInference:
         return ", ".join(self.held) or None
 
 
+def document_division(metadata: dict[str, object]) -> Division | None:
+    """The narrowest division a document's metadata places it in: its adcode, else its
+    district, city and province names read together (Taizhou with Jiangsu is 泰州, with
+    Zhejiang 台州); None when no name is a known division."""
+    g = gazetteer()
+    code = metadata.get("adcode")
+    if isinstance(code, str) and code in g.by_adcode:
+        return g.by_adcode[code]
+    names = [v for k in _PLACE_FIELDS if isinstance(v := metadata.get(k), str) and v.strip()]
+    options = [g.named(name) for name in names]
+    for found in options:  # narrowest first: the first name that fits all the broader ones
+        fitting = [d for d in found
+                   if all(any(g.contains(o.adcode, d.adcode) for o in other) or not other
+                          for other in options)]
+        if fitting:
+            return min(fitting, key=lambda d: _LEVEL_ORDER[d.level])
+    return None
+
+
 class PlaceIndex:
-    """Place names of the stored documents, rebuilt when the document list changes."""
+    """The stored documents by the places they are about, rebuilt when the document list
+    changes."""
 
     def __init__(self, documents: Iterable[StoredDocument]) -> None:
-        self.docs_by_place: dict[str, set[str]] = {}
+        g = gazetteer()
+        self.docs_by_place: dict[str, set[str]] = {}  # stored place names (filters, scopes)
+        self.docs_by_adcode: dict[str, set[str]] = {}  # each division and all inside it
+        self.unplaced: set[str] = set()
+        # Places that documents with no place of their own name: not missing.
+        self.named_unplaced: set[str] = set()
+        self._label: dict[str, str] = {}  # adcode -> the name the store gives it
+        unresolved: set[str] = set()
         for doc in documents:
-            for key in _PLACE_FIELDS:
-                value = doc.metadata.get(key)
-                if isinstance(value, str) and value.strip():
-                    self.docs_by_place.setdefault(value.strip(), set()).add(doc.doc_id)
-        names = set(self.docs_by_place) | set(GAZETTEER)
-        self._patterns = {name: _pattern(name) for name in names}
-        # Places inside a city that the store does not hold by name (a held one is itself).
-        self._sub_patterns = {name: _sub_place_pattern(name) for name in SUB_PLACES
-                              if name not in self.docs_by_place}
+            names = {k: v.strip() for k in _PLACE_FIELDS
+                     if isinstance(v := doc.metadata.get(k), str) and v.strip()}
+            for name in names.values():
+                self.docs_by_place.setdefault(name, set()).add(doc.doc_id)
+            division = document_division(doc.metadata)
+            if division is None:
+                unresolved.update(names.values())
+                if not names:
+                    self.unplaced.add(doc.doc_id)
+                    named = doc.metadata.get("places_named")
+                    for code in named.split() if isinstance(named, str) else ():
+                        self.named_unplaced.update(d.adcode for d in g.chain(code))
+                continue
+            for around in g.chain(division.adcode):
+                self.docs_by_adcode.setdefault(around.adcode, set()).add(doc.doc_id)
+                stored = next((n for n in names.values() if around in g.named(n)), None)
+                if stored is not None:
+                    self._label.setdefault(around.adcode, stored)
+        # Names no gazetteer knows (a manifest's foreign city) are matched as written.
+        self._unknown = {name: re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE)
+                         for name in unresolved}
+        # Each held place's names, for ``mentions`` (filled as questions name places).
+        self._patterns: dict[str, re.Pattern[str]] = dict(self._unknown)
+        self._towns = _town_names(self.docs_by_adcode)
 
     @property
     def cities(self) -> list[str]:
         return sorted(self.docs_by_place)
 
-    def canonical(self, name: str) -> str | None:
-        """The stored spelling of a place name given in a filter, or None."""
+    def label(self, division: Division, english: bool) -> str:
+        return self._label.get(division.adcode) or division.label(english)
+
+    def docs_named(self, name: str) -> set[str]:
+        """The documents about the place a filter names (its stored name, or any name of the
+        division: 广州, Guangzhou, 广州市); empty when none is."""
         wanted = name.strip().lower()
-        for place in self.docs_by_place:
-            if place.lower() == wanted or CHINESE_NAMES.get(place) == name.strip():
-                return place
-        return None
+        for place, docs in self.docs_by_place.items():
+            if place.lower() == wanted:
+                return docs
+        found: set[str] = set()
+        for division in gazetteer().named(name):
+            found |= self.docs_by_adcode.get(division.adcode, set())
+        return found
 
     def infer(self, text: str) -> PlaceInference:
         found = PlaceInference()
-        subs = list(self._sub_places(text))
-        spans = [span for span, _ in subs]
-        named = sorted(
-            (m.start(), name)
-            for name, pattern in self._patterns.items()
-            if (m := next((m for m in pattern.finditer(text) if not _within(m.span(), spans)),
-                          None)) is not None
-        )
-        names = [name for _, name in named]
-        hits = sorted([*named, *((s, n) for (s, _), n in subs if self._fits(n, names))])
         stand_ins: set[str] = set()  # held places named only through a place inside them
-        for _, name in hits:
-            if name in self._sub_patterns:
-                place = self._held_around(name)
-                city = city_of(name)
-                if place is None and city not in names:  # "Futian, Shenzhen": Shenzhen
-                    found.missing.append(f"{name} ({city})")
-                elif place is not None and place not in found.held:
-                    found.held.append(place)
-                    stand_ins.add(place)
-            elif name in self.docs_by_place:
+        named = self._named(text)
+        codes = {division.adcode for division, _ in named}
+        for division, surface in named:
+            english = not has_cjk(surface)
+            docs = self.docs_by_adcode.get(division.adcode)
+            if docs:
+                name = self.label(division, english)
+                self._patterns.setdefault(name, _pattern(division))
                 if name not in found.held:
                     found.held.append(name)
+                    found.by_place[name] = docs
                 stand_ins.discard(name)
-            else:
-                found.missing.append(name)
+                continue
+            city = self._held_city_around(division)
+            if city is not None:  # "Tianhe": Guangzhou's documents stand for it
+                name = self.label(city, english)
+                self._patterns.setdefault(name, _pattern(city))
+                if name not in found.held:
+                    found.held.append(name)
+                    found.by_place[name] = self.docs_by_adcode[city.adcode]
+                    stand_ins.add(name)
+            elif division.parent not in codes and division.adcode not in self.named_unplaced:
+                # (in "Futian, Shenzhen" Shenzhen is the missing one)
+                missing = division.label(english)
+                parent = gazetteer().by_adcode.get(division.parent or "")
+                if division.level == "district" and parent is not None:
+                    missing = f"{missing} ({parent.label(english)})"
+                if missing not in found.missing:
+                    found.missing.append(missing)
+        for name, pattern in self._unknown.items():
+            if pattern.search(text) and name not in found.held:
+                found.held.append(name)
+                found.by_place[name] = self.docs_by_place[name]
         # "Haizhu district, Guangzhou" means Haizhu: a place whose documents include all of
         # another named place's documents is the broader one and gives way. A place standing
         # for a place inside it does not ("Tianhe and Haizhu": Guangzhou stands for Tianhe).
-        sets = [self.docs_by_place[name] for name in found.held]
-        for name, docs in zip(found.held, sets, strict=True):
-            if name in stand_ins or not any(other < docs for other in sets):
-                found.doc_ids |= docs
-                found.by_place[name] = docs
+        sets = list(found.by_place.values())
+        for name, docs in list(found.by_place.items()):
+            if name not in stand_ins and any(other < docs for other in sets):
+                del found.by_place[name]
+        for docs in found.by_place.values():
+            found.doc_ids |= docs
+        if found.doc_ids:
+            found.doc_ids |= self.unplaced  # never excluded by place scoping
         return found
 
-    def _sub_places(self, text: str) -> Iterator[tuple[Span, str]]:
-        for name, pattern in self._sub_patterns.items():
+    def _named(self, text: str) -> list[tuple[Division, str]]:
+        """The divisions ``text`` names, each name read in the light of the others (贵阳市白云区
+        is Guiyang's Baiyun, not Guangzhou's) and then of the store (a Baiyun district alone is
+        the one the store holds), else as the broadest division of that name (Nanjing: the
+        city, not Nanjing County)."""
+        g = gazetteer()
+        mentions = g.mentions(text)
+        chosen: list[tuple[Division, str]] = []
+        for i, (start, end, candidates) in enumerate(mentions):
+            others = [d for j, (_, _, c) in enumerate(mentions) if j != i for d in c]
+            fitting = [d for d in candidates
+                       if any(g.contains(o.adcode, d.adcode) or g.contains(d.adcode, o.adcode)
+                              for o in others)]
+            if others and not fitting and all(d.level == "district" for d in candidates) \
+                    and len(candidates) > 1:
+                continue  # an ambiguous district placed elsewhere by the text: none of these
+            pool = fitting or [d for d in candidates if d.adcode in self.docs_by_adcode] \
+                or candidates
+            chosen.append((min(pool, key=lambda d: _LEVEL_ORDER[d.level]), text[start:end]))
+        return chosen + self._towns_named(text, [span[:2] for span in mentions])
+
+    def _towns_named(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[Division, str]]:
+        """Towns and streets of the held places named in ``text`` (琶洲, Pazhou, Shekou), each
+        as the district it lies in; only those of held places, so they narrow a question's
+        scope and never make it refused."""
+        found: list[tuple[Division, str]] = []
+        for name, (pattern, district) in self._towns.items():
             match = next((m for m in pattern.finditer(text)
-                          if not _inside_word(text, m.start(), m.end())), None)
+                          if not any(s <= m.start() < e for s, e in taken)
+                          and not (has_cjk(name) and inside_word(text, m.start(), m.end()))),
+                         None)
             if match is not None:
-                yield match.span(), name
+                found.append((district, match.group(0)))
+        return found
 
-    @staticmethod
-    def _fits(sub_place: str, named: list[str]) -> bool:
-        """A place inside a city counts unless every other place the text names lies
-        elsewhere: in 贵阳白云区 Baiyun is Guiyang's, not Guangzhou's."""
-        city, around = city_of(sub_place), ancestors(sub_place)
-        fits = [place in around or city in ancestors(place) for place in named]
-        return not fits or any(fits)
-
-    def _held_around(self, sub_place: str) -> str | None:
-        """The narrowest held place around a sub-place, up to its city (a province is too
-        broad: the code refuses a city it lacks even when it holds the city's province)."""
-        for place in ancestors(sub_place)[1:]:
-            if place in self.docs_by_place:
-                return place
-            if place in PROVINCE_OF:
-                return None
+    def _held_city_around(self, division: Division) -> Division | None:
+        """The held city a district lies in (a province is too broad: a city the store lacks
+        is refused even when the store holds its province)."""
+        if division.level != "district":
+            return None
+        parent = gazetteer().by_adcode.get(division.parent or "")
+        if parent is not None and parent.level == "city" and parent.adcode in self.docs_by_adcode:
+            return parent
         return None
 
     def mentions(self, text: str, places: Iterable[str]) -> bool:
+        """Whether ``text`` names one of the held ``places`` (names ``infer`` gave)."""
         return any(self._patterns[p].search(text) for p in places if p in self._patterns)
+
+
+def _town_names(held: dict[str, set[str]]) -> dict[str, tuple[re.Pattern[str], Division]]:
+    """The towns and streets of the held districts and of every district of a held city: short
+    name -> (its names as a pattern, its district). A name that is also a division's, that two
+    districts share, or that jieba knows as an everyday word is left out."""
+    g = gazetteer()
+    districts = [d for d in g.by_adcode.values() if d.level == "district"
+                 and (d.adcode in held or d.parent in held)]
+    seen: dict[str, list[Division]] = {}
+    for district in districts:
+        for short in towns_of(district.adcode):
+            seen.setdefault(short, []).append(district)
+    towns = {}
+    for short, where in seen.items():
+        if len(where) == 1 and short not in g.chinese and not everyday_word(short):
+            english = re.escape(english_name(short)).replace("'", "['’]?")
+            towns[short] = (re.compile(rf"{re.escape(short)}|\b{english}\b"), where[0])
+    return towns
+
+
+def _pattern(division: Division) -> re.Pattern[str]:
+    """A division's names: Chinese with or without its suffix, and its pinyin as a word."""
+    english = re.escape(division.english).replace("'", "['’]?")
+    chinese = "|".join(map(re.escape, sorted({division.name, division.short}, key=len,
+                                             reverse=True)))
+    return re.compile(rf"\b{english}\b|{chinese}", re.IGNORECASE)

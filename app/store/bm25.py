@@ -34,13 +34,16 @@ from llama_index.retrievers.bm25 import BM25Retriever
 
 from app.store.chroma_requests import allowed_doc_ids
 from app.store.records import Chunk
-from app.text import segment
+from app.text import has_cjk, segment
 
 TOKEN_PATTERN = r"(?u)\b\w+\b"
 FINGERPRINT_FILE = "fingerprint.txt"
 FILTER_KEYS = ("doc_id", "city", "year")
 # Part of the fingerprint: bump when the index layout changes, so ingest rebuilds old ones.
 INDEX_FORMAT = "2"
+# The share of the indexed words that are Chinese above which the texts count as holding
+# Chinese (English texts quote the odd Chinese term: 0.5% of the English corpus's words).
+CHINESE_SHARE = 0.05
 # Filter masks kept per index: a request's filters are one of few (a city, a document, years).
 MASKS_KEPT = 256
 
@@ -133,6 +136,7 @@ class LexicalIndex:
                 existing_bm25=loaded.bm25, similarity_top_k=1, token_pattern=TOKEN_PATTERN
             )
         self._retriever, self._rows = retriever, OrderedDict()
+        self.holds_chinese = retriever is not None and _chinese_share(retriever) >= CHINESE_SHARE
         # Each document's corpus rows, found on first use.
         self._doc_rows: dict[str, np.ndarray] | None = None
 
@@ -212,6 +216,11 @@ class LexicalIndex:
             return []
         return [(str(base.corpus[row]["node_id"]), score)
                 for row, score in best_rows(scored.scores, rows, k)]
+
+
+def _chinese_share(retriever: BM25Retriever) -> float:
+    vocabulary = getattr(retriever.bm25, "vocab_dict", None) or {}
+    return sum(map(has_cjk, vocabulary)) / (len(vocabulary) or 1)
 
 
 def _rows_by_doc(base: BM25Retriever) -> dict[str, np.ndarray]:

@@ -19,8 +19,8 @@ log = logging.getLogger(__name__)
 
 # Fields a manifest may set or ingest reads from the text (ingest.document_facts), as text.
 TEXT_FIELDS = frozenset(
-    {"title", "city", "district", "province", "issuer", "kind", "published", "language",
-     "doc_number"}
+    {"title", "city", "district", "province", "adcode", "issuer", "kind", "published",
+     "language", "doc_number"}
 ) | VALIDITY_TEXT_FIELDS
 # Written by ingest itself; checked all the same, since an offset of the wrong type would be a 500.
 COUNT_FIELDS = frozenset({"page", "paragraph", "chunks", "chunk"})

@@ -24,6 +24,7 @@ DOCUMENT_FIELDS = (
     "city",
     "district",
     "province",
+    "adcode",
     "issuer",
     "doc_number",
     "kind",

@@ -1,0 +1,95 @@
+"""Where a document is from, read from the document itself when no manifest says.
+
+The issuer decides: the closing signature (落款, "泰州市人民政府 2020年2月4日", after the last
+sentence), an issuer or title ingest read, then the opening line (often "XX市人民政府关于…").
+Within one of these the first place named and the places inside it that follow make the place
+("广东省广州市海珠区人民政府": Haizhu). Failing all, a place named at least twice and in most
+of the text's place names is the text's place. Places are the gazetteer's divisions, so a
+document is stored with its province, city, district and adcode; a document with no place
+named is stored without one (and is never left out of a place's scope).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from app.retrieval.gazetteer import Division, broadest, gazetteer
+from app.text import mostly_chinese
+
+# The opening: up to the first sentence end, at most this many characters.
+HEAD_CHARS = 80
+# The closing signature: after the last sentence end, when no longer than this.
+TAIL_CHARS = 80
+# The text read for its most named place, when the issuer names none.
+BODY_CHARS = 4000
+_SENTENCE_END = re.compile(r"[。！？；!?]")
+# A news agency's dateline (新华社北京2月15日电) says where the report was filed, not whose
+# document it is.
+_DATELINE = re.compile(r"(?:新华社|中新社|新华网|人民网|央视网)\S{0,8}?\d{1,2}月\d{1,2}日电?")
+PLACE_KEYS = ("province", "city", "district", "adcode")
+# At most this many places named by a document that has no place of its own.
+NAMED_KEPT = 20
+
+
+def place_fields(text: str, *, title: str | None = None, issuer: str | None = None
+                 ) -> dict[str, str]:
+    """The document's place as metadata (province, city, district, adcode; names in the
+    document's script), or {} when it names none."""
+    division = place_of(text, title=title, issuer=issuer)
+    if division is None:
+        named = named_places(text[:BODY_CHARS])
+        return {"places_named": " ".join(named)} if named else {}
+    chinese = mostly_chinese(text)
+    fields: dict[str, str] = {"adcode": division.adcode}
+    for around in gazetteer().chain(division.adcode):
+        fields.setdefault(around.level, around.label(not chinese))
+    if "city" not in fields and "province" in fields and fields["province"].endswith("市"):
+        fields["city"] = fields["province"]  # a municipality (北京市) is its own city
+    return {k: fields[k] for k in PLACE_KEYS if k in fields}
+
+
+def place_of(text: str, *, title: str | None = None, issuer: str | None = None
+             ) -> Division | None:
+    head = _SENTENCE_END.split(_DATELINE.sub(" ", text[:HEAD_CHARS]), maxsplit=1)[0]
+    ends = list(_SENTENCE_END.finditer(text))
+    tail = text[ends[-1].end():] if ends else text[-TAIL_CHARS:]
+    tail = tail[-TAIL_CHARS:]
+    for part in (tail, issuer or "", title or "", head):
+        if part and (division := _issuer_place(part)) is not None:
+            return division
+    return _most_named(text[:BODY_CHARS])
+
+
+def named_places(text: str) -> list[str]:
+    """The adcodes of the places a text names (each name as its broadest division), most named
+    first: a document with no place of its own is not refused for them."""
+    counts: Counter[str] = Counter(broadest(c).adcode for _, _, c in gazetteer().mentions(text))
+    return [code for code, _ in counts.most_common(NAMED_KEPT)]
+
+
+def _issuer_place(text: str) -> Division | None:
+    """The first place named, narrowed by the places inside it named right after it."""
+    g = gazetteer()
+    place: Division | None = None
+    for _, _, candidates in g.mentions(text):
+        if place is None:
+            place = broadest(candidates)
+            continue
+        inside = [d for d in candidates if g.contains(place.adcode, d.adcode)
+                  and d.adcode != place.adcode]
+        if not inside:
+            break
+        place = broadest(inside)
+    return place
+
+
+def _most_named(text: str) -> Division | None:
+    g = gazetteer()
+    counts: Counter[str] = Counter()
+    for _, _, candidates in g.mentions(text):
+        counts[broadest(candidates).adcode] += 1
+    if not counts:
+        return None
+    code, times = counts.most_common(1)[0]
+    return g.by_adcode[code] if times >= 2 and times * 2 > sum(counts.values()) else None

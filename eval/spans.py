@@ -1,0 +1,167 @@
+"""Span questions: a question, the one document that answers it, the answer as a verbatim span.
+
+The format is realzh-dev's ``questions.jsonl`` (``{"id", "question", "docid", "answer"}``, the
+documents as ``docs/<docid>.txt``). Each question is asked through ``Services.ask_with_retrieval``
+(the code path of ``POST /api/ask``) and scored: the right document first and in the top 5
+passages, refused, the gold span contained in the answer, character ROUGE-L F against the span,
+latency. Beside it, in the same run, the plain reference: BM25 over jieba-cut whole documents,
+and that document's best sentence by BM25 as its answer.
+
+Splits come from eval/splits.py's rule, computed from the ids at run time: the question file
+stays where it is, outside the repository.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.models import AskRequest
+from app.services import Services
+from app.text import segment, sentence_spans
+from eval.harness import EvalError
+from eval.splits import assign_splits
+
+PASSAGES = 5  # "in the top 5": the passages /api/search shows by default
+
+
+@dataclass(frozen=True)
+class SpanQuestion:
+    id: str
+    question: str
+    doc_id: str
+    answer: str
+    split: str
+
+
+@dataclass(frozen=True)
+class SpanOutcome:
+    first: bool
+    in_top: bool
+    refused: bool
+    contained: bool
+    rouge_l: float
+    latency_ms: float
+
+
+def load_span_questions(path: Path) -> list[SpanQuestion]:
+    """The questions of ``path``, each with its split by eval/splits.py's rule."""
+    try:
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+                if line.strip()]
+    except (OSError, ValueError) as exc:
+        raise EvalError(f"{path}: cannot read span questions: {exc}") from exc
+    for n, row in enumerate(rows, start=1):
+        missing = [k for k in ("id", "question", "docid", "answer") if not row.get(k)]
+        if missing:
+            raise EvalError(f"{path}:{n}: field {missing[0]!r} is missing or empty")
+    stratified = assign_splits([{"id": r["id"], "lang": "zh", "answerable": True,
+                                 "sources": [r["docid"]]} for r in rows])
+    return [SpanQuestion(str(r["id"]), r["question"], str(r["docid"]), r["answer"], s["split"])
+            for r, s in zip(rows, stratified, strict=True)]
+
+
+def rouge_l_f(candidate: str, reference: str) -> float:
+    """Character ROUGE-L F1 (the longest common subsequence over both lengths)."""
+    if not candidate or not reference:
+        return 0.0
+    previous = [0] * (len(reference) + 1)
+    for char in candidate:
+        current = [0]
+        for j, ref in enumerate(reference, start=1):
+            current.append(previous[j - 1] + 1 if char == ref
+                           else max(previous[j], current[j - 1]))
+        previous = current
+    lcs = previous[-1]
+    if not lcs:
+        return 0.0
+    precision, recall = lcs / len(candidate), lcs / len(reference)
+    return 2 * precision * recall / (precision + recall)
+
+
+def _scored(q: SpanQuestion, ranked_docs: list[str], answer: str, refused: bool,
+            latency_ms: float) -> SpanOutcome:
+    shown = "" if refused else answer
+    return SpanOutcome(first=bool(ranked_docs) and ranked_docs[0] == q.doc_id,
+                       in_top=q.doc_id in ranked_docs[:PASSAGES], refused=refused,
+                       contained=q.answer in shown, rouge_l=rouge_l_f(shown, q.answer),
+                       latency_ms=latency_ms)
+
+
+def run_policykb(services: Services, questions: Sequence[SpanQuestion]) -> list[SpanOutcome]:
+    held = services.catalog.doc_ids
+    absent = sorted({q.doc_id for q in questions} - held)
+    if absent:
+        raise EvalError(f"{len(absent)} documents asked about are not in the store in "
+                        f"{services.settings.data_dir} (e.g. {absent[0]!r}); ingest their "
+                        "docs/ directory first")
+    services.ask(AskRequest(question=questions[0].question))  # untimed: one-off loading
+    outcomes = []
+    for q in questions:
+        began = time.perf_counter()
+        answer, result = services.ask_with_retrieval(AskRequest(question=q.question),
+                                                     depth=PASSAGES)
+        latency = (time.perf_counter() - began) * 1000
+        docs = [h.chunk.doc_id for h in result.hits[:PASSAGES]]
+        outcomes.append(_scored(q, docs, answer.answer, answer.refused, latency))
+    return outcomes
+
+
+def run_plain_bm25(docs_dir: Path, questions: Sequence[SpanQuestion]) -> list[SpanOutcome]:
+    """The reference: bm25s over jieba-cut documents; the answer is the top document's
+    sentence that BM25 scores best."""
+    import bm25s
+
+    paths = sorted(docs_dir.glob("*.txt"))
+    if not paths:
+        raise EvalError(f"{docs_dir}: no .txt documents")
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    index = bm25s.BM25()
+    index.index(bm25s.tokenize([segment(t) for t in texts], stopwords=None,
+                               show_progress=False), show_progress=False)
+    outcomes = []
+    for q in questions:
+        began = time.perf_counter()
+        query = bm25s.tokenize([segment(q.question)], stopwords=None, show_progress=False)
+        rows, _ = index.retrieve(query, k=PASSAGES, show_progress=False)
+        ranked = [paths[int(row)].stem for row in rows[0]]
+        text = texts[int(rows[0][0])]
+        sentences = [text[s:e] for s, e in sentence_spans(text)] or [text]
+        per_sentence = bm25s.BM25()
+        per_sentence.index(bm25s.tokenize([segment(s) for s in sentences], stopwords=None,
+                                          show_progress=False), show_progress=False)
+        best, _ = per_sentence.retrieve(query, k=1, show_progress=False)
+        latency = (time.perf_counter() - began) * 1000
+        outcomes.append(_scored(q, ranked, sentences[int(best[0][0])], False, latency))
+    return outcomes
+
+
+def summary(outcomes: Sequence[SpanOutcome]) -> dict[str, float]:
+    n = len(outcomes) or 1
+    latencies = sorted(o.latency_ms for o in outcomes) or [0.0]
+    return {
+        "questions": len(outcomes),
+        "doc_first": sum(o.first for o in outcomes) / n,
+        "doc_top5": sum(o.in_top for o in outcomes) / n,
+        "refused": sum(o.refused for o in outcomes) / n,
+        "span_contained": sum(o.contained for o in outcomes) / n,
+        "rouge_l_f": sum(o.rouge_l for o in outcomes) / n,
+        "latency_ms_p50": statistics.median(latencies),
+        "latency_ms_p95": latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))],
+    }
+
+
+def span_table(rows: dict[str, dict[str, float]]) -> str:
+    """A markdown table, one row per run."""
+    keys = ["questions", "doc_first", "doc_top5", "refused", "span_contained", "rouge_l_f",
+            "latency_ms_p50", "latency_ms_p95"]
+    lines = ["| run | " + " | ".join(keys) + " |", "|---|" + "--:|" * len(keys)]
+    for name, row in rows.items():
+        cells = [f"{row[k]:.0f}" if k.startswith(("latency", "questions")) else f"{row[k]:.3f}"
+                 for k in keys]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)

@@ -1,0 +1,32 @@
+"""The span-question harness (eval/spans.py): realzh-dev's format, its split rule, char ROUGE-L."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eval.harness import EvalError
+from eval.spans import load_span_questions, rouge_l_f
+
+
+def test_char_rouge_l_f() -> None:
+    assert rouge_l_f("免收2月份房租", "免收2月份房租") == 1.0
+    # LCS 4 of 6 and 4 of 4: precision 2/3, recall 1, F 0.8
+    assert rouge_l_f("房租减半收取", "房租减半") == pytest.approx(0.8)
+    assert rouge_l_f("", "房租") == 0.0 and rouge_l_f("abc", "xyz") == 0.0
+
+
+def test_questions_get_splits_by_the_rule_and_bad_lines_are_named(tmp_path: Path) -> None:
+    rows = [{"id": f"q{i}", "question": "问？", "docid": f"d{i % 3}", "answer": "答"}
+            for i in range(12)]
+    path = tmp_path / "questions.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
+    questions = load_span_questions(path)
+    assert [q.id for q in questions] == [r["id"] for r in rows]
+    assert {q.split for q in questions} == {"dev", "test"}
+    assert questions == load_span_questions(path)  # computed from the ids: the same each run
+    path.write_text(json.dumps({"id": "x", "question": "问？", "docid": "d"}), "utf-8")
+    with pytest.raises(EvalError, match="'answer'"):
+        load_span_questions(path)

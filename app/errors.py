@@ -213,6 +213,7 @@ MESSAGES_ZH: dict[str, tuple[str, bool]] = {
     "already_exists": ("同名的用户或知识库已存在", True),
     "too_many_sign_ins": ("登录失败次数过多，请稍后再试", True),
     "invalid_question_file": ("评测问题文件有误", True),  # eval/questions.py's error
+    "eval_failed": ("评测无法在此知识库上运行", True),  # eval/harness.py's error
     "not_found": ("没有这个地址", True),
     "method_not_allowed": ("这个地址不支持该请求方法", True),
     "http_error": ("请求未能完成", True),

@@ -48,10 +48,6 @@ def _quotes(answer: dict[str, object]) -> str:
     return " ".join(c["quote"] for c in citations)
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "the extractive answerer refuses 海珠区要组建多大规模的人工智能基金群？ (support 0.07: "
-    "多大规模 asks a count of 'scale', which Haizhu's sentence lacks); the follow-up resolves and "
-    "retrieves Haizhu's passage, answering is issue 22's"))
 def test_chinese_follow_up_naming_only_a_place_asks_the_last_question_of_it(
         app_client: TestClient) -> None:
     conversation = _start(app_client)

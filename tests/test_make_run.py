@@ -89,8 +89,9 @@ def make_run(store: Path, tmp_path: Path) -> Iterator[dict[str, object]]:
     model = write_tiny_gguf(tmp_path / "tiny.gguf")
     port, llm_port, decoy = free_port(), free_port(), free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("POLICYKB_")}
+    # Sign-in off (a laptop's mode): this test is about the model, not accounts.
     env.update(HOST="0.0.0.0", PORT=str(decoy), POLICYKB_DATA_DIR=str(store),
-               PYTHONPATH=str(ROOT))
+               PYTHONPATH=str(ROOT), POLICYKB_AUTH="off")
     log = (tmp_path / "run.log").open("wb")
     args = [str(BIN), "on", "qwen2.5-coder-1.5b", "127.0.0.1", str(llm_port), "2048", "1",
             "120", "", str(port), str(model)]

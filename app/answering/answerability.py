@@ -82,6 +82,7 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
     Kind.PERCENT: re.compile(
         r"\bwhat (?:share|percentage|percent|proportion|ratio|fraction)\b|\bwhat per ?cent\b"
         r"|百分之(?:几|多少)|(?:多大|什么)比例|比例是|占比|比重|几成|占[^，。？?]{0,8}(?:多少|几)"
+        r"|(?:比例|比重|占比)[^，。？?]{0,6}(?:多少|几|多大|什么)"  # "比例不低于多少"
         r"|的(?:多少|几成)\s*[？?]?\s*$",  # "总投资的多少": a part of a whole
         re.I),
     Kind.PHONE: re.compile(r"\b(?:phone|telephone|hotline|fax)\b|\bwhat number\b.*\bcall\b"

@@ -161,6 +161,12 @@ def is_word(text: str) -> bool:
     return bool(tokenizer.FREQ.get(text))
 
 
+@lru_cache(maxsize=4096)
+def word_bounds(text: str) -> frozenset[int]:
+    """Where jieba's dictionary cut of ``text`` (no guessing of unknown words) puts boundaries."""
+    return frozenset(i for _, a, b in _jieba().dt.tokenize(text, HMM=False) for i in (a, b))
+
+
 def word_frequencies() -> dict[str, int]:
     """How often jieba's dictionary counts each word it lists."""
     tokenizer = _jieba().dt

@@ -74,7 +74,9 @@ def test_an_english_notice_is_placed_in_pinyin(client: TestClient) -> None:
 @pytest.mark.parametrize(
     ("question", "place"),
     [("贵阳市对中小企业的房租有何减免政策？", "贵阳市"),
-     ("What rent relief does Hangzhou give small firms?", "Hangzhou")],
+     ("What rent relief does Hangzhou give small firms?", "Hangzhou"),
+     # Regression: 杭州 before 人工智能 was taken for part of the dictionary word 杭州人.
+     ("杭州人工智能产业基金的规模是多少？", "杭州市")],
 )
 def test_a_city_no_document_is_about_is_refused_by_name(
     client: TestClient, question: str, place: str

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Literal
 
 from app.errors import ServiceUnavailable
-from app.text import has_cjk, is_word
+from app.text import has_cjk, is_word, word_bounds
 
 Level = Literal["province", "city", "district"]
 LEVELS: tuple[Level, ...] = ("province", "city", "district")
@@ -215,15 +215,13 @@ def everyday_word(name: str) -> bool:
 
 
 def inside_word(text: str, start: int, end: int) -> bool:
-    """Whether the name at ``text[start:end]`` is part of a longer dictionary word (中山大学,
-    终南山, 南沙群岛) rather than a name (坡头区, a name and its level's suffix)."""
+    """Whether the name at ``text[start:end]`` is part of a longer word as jieba cuts the text
+    around it (中山大学, 终南山, 南沙群岛) rather than a name (坡头区, a name and its level's
+    suffix; 杭州 in 杭州人工智能, though the dictionary also lists 杭州人)."""
     suffixed = text.startswith(_LEVEL_SUFFIXES, end)
-    for left in range(max(0, start - _LONGEST_WORD), start + 1):
-        for right in range(end, min(len(text), end + _LONGEST_WORD) + 1):
-            if (left, right) != (start, end) and not (left == start and suffixed) \
-                    and is_word(text[left:right]):
-                return True
-    return False
+    left = max(0, start - _LONGEST_WORD)
+    bounds = word_bounds(text[left:min(len(text), end + _LONGEST_WORD)])
+    return not (start - left in bounds and (end - left in bounds or suffixed))
 
 
 _LEVEL_SUFFIXES = ("省", "市", "区", "县", "州", "旗", "盟", "镇", "新区")

@@ -129,3 +129,19 @@ def test_a_place_only_an_unplaced_document_names_is_not_missing() -> None:
                         StoredDocument("taizhou", {"city": "泰州市", "adcode": "321200"})])
     assert not index.infer("大连对防治人员的临时性医疗用品如何征税？").missing
     assert index.infer("沈阳市的房租政策").missing == ["沈阳市"]
+
+
+def test_towns_are_read_from_jionlp_zip_before_jionlp_unzips_it(tmp_path: Path) -> None:
+    """Regression: a fresh install failed with FileNotFoundError (china_location.txt): jionlp
+    unzips its dictionary only on `import jionlp`, which had not run."""
+    import importlib.util
+    import shutil
+
+    from app.retrieval.gazetteer import _location_lines
+
+    spec = importlib.util.find_spec("jionlp")
+    assert spec is not None and spec.origin is not None
+    shutil.copy(Path(spec.origin).parent / "dictionary" / "china_location.zip", tmp_path)
+    with _location_lines(tmp_path) as lines:
+        head = [next(lines) for _ in range(3)]
+    assert head[0].split("\t")[:2] == ["上海市", "310000"]  # the first province, its adcode

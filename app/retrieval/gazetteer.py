@@ -14,14 +14,16 @@ everyday word (光明 "bright", 白云 "white cloud"); with its suffix (光明�
 from __future__ import annotations
 
 import csv
+import io
 import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.util import find_spec
 from itertools import pairwise
 from pathlib import Path
-from typing import Literal
+from typing import IO, Literal
 
 from app.errors import ServiceUnavailable
 from app.text import has_cjk, is_word, word_bounds
@@ -279,10 +281,9 @@ def _towns() -> dict[str, tuple[str, ...]]:
     spec = find_spec("jionlp")
     if spec is None or spec.origin is None:
         return {}
-    source = Path(spec.origin).parent / "dictionary" / "china_location.txt"
     towns: dict[str, list[str]] = {}
     district: str | None = None
-    with source.open(encoding="utf-8") as handle:
+    with _location_lines(Path(spec.origin).parent / "dictionary") as handle:
         for line in handle:
             tabs = len(line) - len(line.lstrip("\t"))
             fields = line.strip().split("\t")
@@ -293,6 +294,17 @@ def _towns() -> dict[str, tuple[str, ...]]:
                 if short != fields[0] and len(short) >= 2:
                     towns.setdefault(district, []).append(short)
     return {code: tuple(names) for code, names in towns.items()}
+
+
+def _location_lines(folder: Path) -> IO[str]:
+    """jionlp's location dictionary as text. The package ships it zipped and unzips it into its
+    own folder only when ``import jionlp`` runs (which it need not have, in this process or
+    ever: a fresh install failed here with FileNotFoundError), so the zip is read directly."""
+    text = folder / "china_location.txt"
+    if text.exists():
+        return text.open(encoding="utf-8")
+    archive = zipfile.ZipFile(folder / "china_location.zip")
+    return io.TextIOWrapper(archive.open("china_location.txt"), encoding="utf-8")
 
 
 def towns_of(district: str) -> tuple[str, ...]:

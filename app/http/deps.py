@@ -63,4 +63,7 @@ def db_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-DbDep = Annotated[Session, Depends(db_session)]
+# scope="function": committed before the response is sent. With the default ("request") the
+# commit ran after it, and a page that signed in and at once asked for its collections was
+# told "not signed in (the session ended)" when the sign-in's row was not yet committed.
+DbDep = Annotated[Session, Depends(db_session, scope="function")]

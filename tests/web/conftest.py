@@ -40,7 +40,7 @@ def page(browser: Browser, watch: Watch) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
-    page.on("pageerror", lambda error: watch.errors.append(str(error)))
+    page.on("pageerror", lambda error: watch.errors.append(f"{error}\n{error.stack}"))
 
     def on_dialog(dialog: Dialog) -> None:
         watch.dialogs.append(f"{dialog.type}: {dialog.message}")

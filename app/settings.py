@@ -173,6 +173,12 @@ class ConversationSettings(BaseModel):
         4, ge=1, le=50, description="Earlier turns a follow-up question is read against (the "
         "model condenses them; the rule reads the last).",
     )
+    reads_on_share: float = Field(
+        0.65, ge=0.0, le=1.0, description="A follow-up that is a complete clause naming no place "
+        "is asked in the document the last answer cited when that document's best passage "
+        "scores at least this share of the best passage anywhere (BM25 on its words); below "
+        "it, the question opens a new topic. 0: always read on; 1: only where it matches best.",
+    )
 
 
 class DatabaseSettings(BaseModel):

@@ -15,7 +15,8 @@ code path as ``POST /api/ask``, and scored as eval/ scores a question (every fac
     python -m eval.chains [--split dev|test|all] [--mode extractive|generate] [--report FILE]
 
 prints, per split and language: first turns answered right, follow-up turns answered right,
-complete later turns answered right and how many were rewritten, and what resolving a
+complete later turns answered right, how many were changed (their text rewritten, or asked in
+a document carried over) and how many of those were then answered wrongly, and what resolving a
 follow-up adds to ask latency (p50 of the resolution alone, and of asking with the
 conversation against asking its resolved question alone).
 """
@@ -65,6 +66,7 @@ class TurnResult:
     resolve_ms: float | None = None  # follow-ups: resolution alone
     alone_ms: float | None = None  # follow-ups: the resolved question asked alone
     cited: list[str] = field(default_factory=list)
+    carried: str | None = None  # later turns (extractive): the document it was asked in
 
 
 def load_chains(path: Path) -> list[Chain]:
@@ -103,10 +105,13 @@ def run_chain(services: Services, chain: Chain, mode: Mode) -> list[TurnResult]:
             answer.resolved_question,
             answer_correct(Outcome(question, [], ask_ms, answer.answer, answer.refused)),
             answer.answer, ask_ms, cited=[c.doc_id for c in answer.citations])
-        if follow_up and mode == "extractive":
+        if n > 1 and mode == "extractive":
             began = time.perf_counter()
             earlier = services.conversations.earlier(request, None)
-            resolution = services.conversations.resolve(question.question, earlier, mode)
+            with services.watch.reading():
+                resolution = services.conversations.resolve(question.question, earlier, mode)
+            result.carried = resolution.doc_id
+        if follow_up and mode == "extractive":
             result.resolve_ms = _timed_ms(began)
             alone = AskRequest(question=resolution.question, mode=mode,
                                filters=services.conversations.filters(resolution, None))
@@ -137,6 +142,7 @@ def summarize(results: Sequence[TurnResult]) -> dict[str, Any]:
     first = [r.correct for r in results if r.turn == 1]
     follow = [r.correct for r in results if r.follow_up]
     complete = [r for r in results if r.turn > 1 and not r.follow_up]
+    changed = [r for r in complete if r.resolved is not None or r.carried is not None]
     timed = [r for r in results if r.resolve_ms is not None]
     p50 = {name: percentile([v for r in timed if (v := getattr(r, name)) is not None], 50)
            for name in ("resolve_ms", "ask_ms", "alone_ms")}
@@ -146,7 +152,9 @@ def summarize(results: Sequence[TurnResult]) -> dict[str, Any]:
         "follow_ups": len(follow), "follow_up_right": _rate(follow),
         "complete_later": len(complete),
         "complete_right": _rate([r.correct for r in complete]),
-        "complete_rewritten": _rate([r.resolved is not None for r in complete]),
+        "complete_rewritten": _rate([r in changed for r in complete]),
+        "complete_wrongly_rewritten": _rate([r in changed and not r.correct
+                                             for r in complete]),
         "resolve_p50_ms": p50["resolve_ms"],
         "follow_up_ask_p50_ms": p50["ask_ms"],
         "resolved_alone_p50_ms": p50["alone_ms"],
@@ -158,8 +166,8 @@ def table(results: Sequence[TurnResult]) -> str:
     for r in results:
         groups.setdefault(f"{r.split} {r.lang}", []).append(r)
     columns = ["first_right", "follow_up_right", "follow_ups", "complete_rewritten",
-               "complete_later", "resolve_p50_ms", "follow_up_ask_p50_ms",
-               "resolved_alone_p50_ms"]
+               "complete_wrongly_rewritten", "complete_later", "resolve_p50_ms",
+               "follow_up_ask_p50_ms", "resolved_alone_p50_ms"]
     lines = ["| slice | " + " | ".join(columns) + " |", "|" + "---|" * (len(columns) + 1)]
     for name in sorted(groups):
         row = summarize(groups[name])

@@ -12,10 +12,13 @@ from app.conversation.condense import keeps_named
 from app.conversation.resolve import Resolver, Turn
 from app.retrieval.places import PlaceIndex
 from app.store.records import StoredDocument
-from tests.conftest import CORPUS, SHENZHEN
+from tests.conftest import CORPUS, GUANGZHOU, SHENZHEN
 
 FUND_ZH = "深圳要组建多大规模的人工智能基金群？"
 FUND_EN = "How large is the AI fund group Shenzhen will form?"
+GUANGZHOU_TASKS = ("How many key tasks does Guangzhou's digital transformation pilot plan put "
+                   "forward?")
+GUANGZHOU_TASKS_ZH = "广州城市全面数字化转型试点实施方案提出了多少项重点任务？"
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +70,28 @@ def test_a_chinese_pronoun_and_a_clause_less_follow_up_carry_the_subject(
     # Chinese drops a subject the conversation gave: only what is asked (哪些单位) is named
     resolution = resolver.resolve("由哪些单位负责？", earlier)
     assert resolution.question == "深圳人工智能基金群由哪些单位负责？"
+
+
+def test_a_place_and_a_thing_without_a_clause_ask_the_last_question_of_both(
+        resolver: Resolver) -> None:
+    """Regression: "What about Zhangzhou's action plan?" names a place and a thing, so it was
+    taken for a complete question and answered as asked, with nothing asked of the plan."""
+    earlier = [Turn(GUANGZHOU_TASKS, GUANGZHOU_TASKS, (GUANGZHOU,))]
+    resolution = resolver.resolve("What about Zhangzhou's action plan?", earlier)
+    assert resolution.question == "How many key tasks does Zhangzhou's action plan put forward?"
+    assert resolution.doc_id is None  # another place: the last document is not carried
+    fund = resolver.resolve("And Haizhu's annual special fund?", _after(FUND_EN))
+    assert fund.question == "How large is the annual special fund Haizhu will form?"
+
+
+def test_the_interrogative_numeral_asks_what_follows_it(resolver: Resolver) -> None:
+    """Regression: LAC tags 几个 a number, so in "涉及几个领域？" the noun asked for (领域) was
+    taken for the question's own topic and the follow-up was answered as asked."""
+    earlier = [Turn(GUANGZHOU_TASKS_ZH, GUANGZHOU_TASKS_ZH, (GUANGZHOU,))]
+    resolution = resolver.resolve("涉及几个领域？", earlier)
+    assert resolution.rewritten
+    assert resolution.question.startswith("广州") and resolution.question.endswith("涉及几个领域？")
+    assert resolution.doc_id == GUANGZHOU
 
 
 @pytest.mark.parametrize("question", [

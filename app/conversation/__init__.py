@@ -4,6 +4,7 @@
     resolve    the general rule that completes a follow-up
     condense   the model's standalone question, checked
     storage    the conversations' SQL tables
+    continuity whether a complete question naming no place reads on in the last document
     service    what app.services calls
 
 May import: the base, db, store, retrieval (places), answering (the model client).

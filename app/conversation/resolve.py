@@ -9,6 +9,11 @@ place index, never from its wording:
   responsible for that?", "它的期限是什么？") or is no clause at all ("期限呢？"): the pronoun
   stands for the last question's subject and place, and the answer is sought in the document
   the last answer cited;
+* it names a place and a thing, and is no clause ("What about Zhangzhou's action plan?"):
+  the last question, of that place and that thing;
+* it is a complete clause that names no place: it reads on in the document the last answer
+  cited when that document answers its words about as well as any other (``continuity``),
+  and is asked there, of the last question's place; otherwise it opens a new topic;
 * anything else is a complete question, answered as asked: a new topic is never forced into
   the old one.
 """
@@ -50,8 +55,12 @@ _DESIGNATORS = frozenset({"district", "city", "county", "province", "municipalit
 
 
 class Resolver:
-    def __init__(self, places: Callable[[], PlaceIndex]) -> None:
+    def __init__(self, places: Callable[[], PlaceIndex],
+                 reads_on: Callable[[str, str], bool] | None = None) -> None:
         self.places = places  # read per question: the index changes when an ingest lands
+        # Whether a question reads on in a document (continuity.Continuity); None: a complete
+        # question naming no place is always answered as asked.
+        self.reads_on = reads_on
 
     def resolve(self, question: str, earlier: Sequence[Turn]) -> Resolution:
         if not earlier:
@@ -62,14 +71,16 @@ class Resolver:
         own = words(question)
         place_spans = self._place_spans(question, own, index)
         content = [w for w in own if w.content and not _inside(w, place_spans)]
+        clause = any(w.predicate for w in own)
         if named.held or named.missing:
+            if content and place_spans and not clause:
+                return self._ask_of_place_and_thing(question, own, place_spans, last, index)
             if content or not place_spans:
                 return Resolution.as_asked(question)  # a place and a question of its own
             return self._ask_of_place(question, place_spans, last, index)
         pointing = [w for w in own if w.pointing]
-        clause = any(w.predicate for w in own)
         if not pointing and clause and _topic(own):
-            return Resolution.as_asked(question)
+            return self._read_on(question, own, last, index)
         return self._carry_over(question, own, pointing, last, index)
 
     # A place alone: the last question, of that place ---------------------------------------
@@ -86,6 +97,36 @@ class Resolver:
         else:
             text = f"{before.rstrip(' ?？')} in {place}?"
         return Resolution(text, rewritten=True)
+
+    # A place and a thing, no clause: the last question, of both ------------------------------
+    def _ask_of_place_and_thing(self, question: str, own: tuple[Word, ...], spans: list[Span],
+                                last: Turn, index: PlaceIndex) -> Resolution:
+        before = last.resolved
+        before_words = words(before)
+        old_places = self._place_spans(before, before_words, index)
+        old_subject = _subject_span(before, before_words, old_places)
+        thing = _subject(question, own, spans)
+        if not old_places or old_subject is None or not thing:
+            return Resolution.as_asked(question)  # nothing to put them in
+        place = _joined([question[s:e] for s, e in spans], question)
+        edits = [(s, e, place if n == 0 else "") for n, (s, e) in enumerate(old_places)]
+        text = _edited(before, [*edits, (*old_subject, thing)])
+        return Resolution(text, rewritten=True)
+
+    # A complete clause naming no place: on in the last document, or a new topic ---------------
+    def _read_on(self, question: str, own: tuple[Word, ...], last: Turn,
+                 index: PlaceIndex) -> Resolution:
+        doc_id = last.doc_ids[0] if last.doc_ids else None
+        if doc_id is None or self.reads_on is None or not self.reads_on(question, doc_id):
+            return Resolution.as_asked(question)
+        before = last.resolved
+        place = _joined([before[s:e] for s, e in self._place_spans(before, words(before), index)],
+                        question)
+        if not place:
+            return Resolution(question, doc_id=doc_id)
+        chinese = has_cjk(question)
+        text = _fill(question, own, [], place if chinese else f"in {place}", chinese)
+        return Resolution(text, doc_id=doc_id, rewritten=True)
 
     # Points back, or no clause: the last subject, place and document --------------------------
     def _carry_over(self, question: str, own: tuple[Word, ...], pointing: list[Word],
@@ -166,17 +207,25 @@ def _joined(parts: list[str], question: str) -> str:
 
 def _replace(text: str, spans: list[Span], place: str) -> str:
     """``text`` with its first place span made ``place`` and any other dropped."""
+    return _edited(text, [(s, e, place if n == 0 else "") for n, (s, e) in enumerate(spans)])
+
+
+def _edited(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """``text`` with each (start, end) span, none overlapping another, made its replacement."""
     out, at = [], 0
-    for n, (start, end) in enumerate(spans):
-        out.append(text[at:start])
-        if n == 0:
-            out.append(place)
+    for start, end, replacement in sorted(edits):
+        out += [text[at:start], replacement]
         at = end
     out.append(text[at:])
     return " ".join("".join(out).split()) if not has_cjk(text) else "".join(out)
 
 
 def _subject(text: str, found: Sequence[Word], places: list[Span]) -> str:
+    span = _subject_span(text, found, places)
+    return text[span[0]:span[1]] if span else ""
+
+
+def _subject_span(text: str, found: Sequence[Word], places: list[Span]) -> Span | None:
     """The longest noun phrase of ``text`` that is not a place: a run of nouns (English:
     adjectives may open it), ending on a noun."""
     best: Span | None = None
@@ -192,7 +241,7 @@ def _subject(text: str, found: Sequence[Word], places: list[Span]) -> str:
             if best is None or span[1] - span[0] > best[1] - best[0]:
                 best = span
         run = []
-    return text[best[0]:best[1]] if best else ""
+    return best
 
 
 def _fill(question: str, own: tuple[Word, ...], pointing: list[Word], phrase: str,

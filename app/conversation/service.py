@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 
 from app.answering.generation.client import LLMClient
 from app.conversation.condense import Condenser
+from app.conversation.continuity import Continuity
 from app.conversation.models import ConversationDetail, ConversationInfo
 from app.conversation.resolve import Resolution, Resolver, Turn
 from app.conversation.storage import ConversationStore
@@ -18,6 +19,7 @@ from app.models import Answer, AskRequest, Filters, HistoryTurn, Mode
 from app.retrieval.catalog import Catalog
 from app.retrieval.places import PlaceIndex
 from app.settings import Settings
+from app.store.bm25 import LexicalIndex
 
 log = logging.getLogger(__name__)
 WARM_DELAY_S = 5.0
@@ -38,9 +40,10 @@ def turn_of(question: str, answer: Answer) -> Turn:
 class Conversations:
     def __init__(self, store: ConversationStore, places: Callable[[], PlaceIndex],
                  known_document: Callable[[str], bool], context_turns: int,
-                 condenser: Condenser | None = None) -> None:
+                 condenser: Condenser | None = None,
+                 reads_on: Callable[[str, str], bool] | None = None) -> None:
         self.store = store
-        self.resolver = Resolver(places)
+        self.resolver = Resolver(places, reads_on)
         self.known_document = known_document
         self.context_turns = context_turns
         self.condenser = condenser
@@ -50,15 +53,16 @@ class Conversations:
         warming.start()
 
     @classmethod
-    def build(cls, settings: Settings, catalog: Catalog, client: LLMClient | None
-              ) -> Conversations:
+    def build(cls, settings: Settings, catalog: Catalog, client: LLMClient | None,
+              lexical: LexicalIndex) -> Conversations:
         def places() -> PlaceIndex:
             return catalog.places
 
         return cls(ConversationStore(settings.database_url), places,
                    lambda doc_id: doc_id in catalog.documents,
                    settings.conversation.context_turns,
-                   Condenser(client, places) if client else None)
+                   Condenser(client, places) if client else None,
+                   Continuity(lexical, settings.conversation.reads_on_share).reads_on)
 
     # Before retrieval -----------------------------------------------------------------------
     def earlier(self, request: AskRequest, owner: str | None) -> list[Turn]:

@@ -25,6 +25,8 @@ _LAC_CONTENT = _LAC_NOUNS | _LAC_PREDICATES | {"m", "q", "TIME", "t", "nt", "nr"
 # 该项, 其, 它们, 上述); interrogative ones (什么, 谁, 哪, 多少) do not. A fact of the language's
 # closed pronoun class, not a list of follow-up phrasings.
 _ZH_POINTING = ("这", "那", "该", "此", "其", "它", "他", "她", "上述")
+# 几 is Chinese's interrogative numeral (几个, 几家, 几项): LAC tags it a number, yet it asks.
+_ZH_INTERROGATIVE_NUMERAL = "几"
 
 # spaCy's universal parts of speech.
 _EN_NOUNS = frozenset({"NOUN", "PROPN"})
@@ -96,7 +98,9 @@ def _chinese(text: str) -> tuple[Word, ...]:
             token, start, end, noun=tag in _LAC_NOUNS, content=tag in _LAC_CONTENT,
             predicate=tag in _LAC_PREDICATES, pointing=pointing, possessive=False,
             may_name_place=tag in _LAC_PLACES, leading_link=not found and tag == "c",
-            thing=tag in _LAC_NOUNS, interrogative=tag == "r" and not pointing,
+            thing=tag in _LAC_NOUNS,
+            interrogative=(tag == "r" and not pointing)
+            or (tag == "m" and token.startswith(_ZH_INTERROGATIVE_NUMERAL)),
             quantity=tag in {"m", "q"},
         ))
     return tuple(found)

@@ -87,7 +87,7 @@ class Services(Asking):
             answerers["generate"] = GenerativeAnswerer(
                 client, extractive, PromptBudget(settings.llm),
                 settings.llm.excerpt_sentences, settings.llm.rescue_sentences)
-        conversations = Conversations.build(settings, catalog, client)
+        conversations = Conversations.build(settings, catalog, client, lexical)
         if crosslingual is not None:
             # Loaded in the background (a few seconds), and only once the service is up: the
             # dictionary's parse holds the GIL, and run at once it delayed readiness by ~3 s

@@ -13,6 +13,11 @@ answered as asked. Every turn is asked as a client that keeps its conversation a
 code path as ``POST /api/ask``, and scored as eval/ scores a question (every fact stated).
 
     python -m eval.chains [--split dev|test|all] [--mode extractive|generate] [--report FILE]
+                          [--condense]
+
+``--condense`` measures the model's condensation alone (a model server must be set): each
+later turn is condensed by the model, checked as the service checks it (the rule resolves it
+when the check rejects the model's question), and the result answered extractively.
 
 prints, per split and language: first turns answered right, follow-up turns answered right,
 complete later turns answered right, how many were changed (their text rewritten, or asked in
@@ -32,7 +37,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.models import AskRequest, HistoryTurn, Mode
+from app.models import Answer, AskRequest, HistoryTurn, Mode
 from app.services import Services
 from app.settings import Settings
 from eval.metrics import Outcome, answer_correct, percentile
@@ -67,6 +72,7 @@ class TurnResult:
     alone_ms: float | None = None  # follow-ups: the resolved question asked alone
     cited: list[str] = field(default_factory=list)
     carried: str | None = None  # later turns (extractive): the document it was asked in
+    condensed: str | None = None  # --condense: the model's question, when the check kept it
 
 
 def load_chains(path: Path) -> list[Chain]:
@@ -91,27 +97,49 @@ def _timed_ms(began: float) -> float:
     return (time.perf_counter() - began) * 1000
 
 
-def run_chain(services: Services, chain: Chain, mode: Mode) -> list[TurnResult]:
+def _condensed_answer(services: Services, request: AskRequest) -> tuple[Answer, str | None]:
+    """The turn resolved by the model's condensation (or the rule, when the check rejects it),
+    answered extractively."""
+    conversations = services.conversations
+    earlier = conversations.earlier(request, None)
+    condensed = None
+    if earlier and conversations.condenser is not None:
+        condensed = conversations.condenser.condense(request.question, earlier)
+    with services.watch.reading():
+        resolution = conversations.resolution(request.question, earlier, condensed)
+    answer = services.ask(AskRequest(question=resolution.question, mode="extractive",
+                                     filters=conversations.filters(resolution, None)))
+    answer.resolved_question = resolution.question if resolution.rewritten else None
+    return answer, condensed
+
+
+def run_chain(services: Services, chain: Chain, mode: Mode,
+              condense: bool = False) -> list[TurnResult]:
     history: list[HistoryTurn] = []
     results = []
     for n, (question, follow_up) in enumerate(chain.turns, start=1):
         request = AskRequest(question=question.question, mode=mode,
                              history=list(history) or None)
         began = time.perf_counter()
-        answer = services.ask(request)
+        condensed = None
+        if condense:
+            answer, condensed = _condensed_answer(services, request)
+        else:
+            answer = services.ask(request)
         ask_ms = _timed_ms(began)
         result = TurnResult(
             chain.id, n, chain.lang, chain.split, follow_up, question.question,
             answer.resolved_question,
             answer_correct(Outcome(question, [], ask_ms, answer.answer, answer.refused)),
-            answer.answer, ask_ms, cited=[c.doc_id for c in answer.citations])
-        if n > 1 and mode == "extractive":
+            answer.answer, ask_ms, cited=[c.doc_id for c in answer.citations],
+            condensed=condensed)
+        if n > 1 and mode == "extractive" and not condense:
             began = time.perf_counter()
             earlier = services.conversations.earlier(request, None)
             with services.watch.reading():
                 resolution = services.conversations.resolve(question.question, earlier, mode)
             result.carried = resolution.doc_id
-        if follow_up and mode == "extractive":
+        if follow_up and mode == "extractive" and not condense:
             result.resolve_ms = _timed_ms(began)
             alone = AskRequest(question=resolution.question, mode=mode,
                                filters=services.conversations.filters(resolution, None))
@@ -184,13 +212,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--split", choices=["dev", "test", "all"], default="all")
     parser.add_argument("--mode", choices=["extractive", "generate"])
     parser.add_argument("--report", type=Path, default=DEFAULT_REPORT)
+    parser.add_argument("--condense", action="store_true",
+                        help="resolve later turns by the model's condensation (checked), "
+                        "answer extractively")
     args = parser.parse_args(argv)
     chains = [c for c in load_chains(args.chains) if args.split in ("all", c.split)]
     services = Services.build(Settings())
-    mode = services.mode_for(args.mode)
+    mode = "extractive" if args.condense else services.mode_for(args.mode)
+    if args.condense and services.conversations.condenser is None:
+        parser.error("--condense needs a model server (POLICYKB_LLM_BASE_URL)")
     services.ask(AskRequest(question=chains[0].turns[0][0].question, mode=mode))  # warm
-    results = [r for chain in chains for r in run_chain(services, chain, mode)]
+    results = [r for chain in chains for r in run_chain(services, chain, mode, args.condense)]
     print(table(results))
+    if args.condense:
+        later = [r for r in results if r.turn > 1]
+        kept = sum(r.condensed is not None for r in later)
+        print(f"condensations kept by the check: {kept} of {len(later)} later turns")
     for r in results:
         if not r.correct:
             print(f"wrong: {r.chain}.{r.turn} {r.question!r} -> {r.resolved!r}: "

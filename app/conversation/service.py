@@ -85,12 +85,19 @@ class Conversations:
         return turns
 
     def resolve(self, question: str, earlier: Sequence[Turn], mode: Mode) -> Resolution:
-        rule = self.resolver.resolve(question, earlier[-1:])
+        condensed = None
         if mode == "generate" and self.condenser is not None and earlier:
             condensed = self.condenser.condense(question, earlier)
-            if condensed is not None:
-                same = condensed.strip() == question.strip()
-                return Resolution(condensed, None if same else rule.doc_id, rewritten=not same)
+        return self.resolution(question, earlier, condensed)
+
+    def resolution(self, question: str, earlier: Sequence[Turn],
+                   condensed: str | None = None) -> Resolution:
+        """The model's condensed question (already checked) when there is one, else the
+        rule's; either way the document the rule carries over."""
+        rule = self.resolver.resolve(question, earlier[-1:])
+        if condensed is not None:
+            same = condensed.strip() == question.strip()
+            return Resolution(condensed, None if same else rule.doc_id, rewritten=not same)
         if rule.doc_id is not None and not self.known_document(rule.doc_id):
             return Resolution(rule.question, rewritten=rule.rewritten)  # deleted since
         return rule

@@ -166,11 +166,16 @@ def _rate(values: Sequence[bool]) -> float | None:
     return round(sum(values) / len(values), 3) if values else None
 
 
+def _changed(result: TurnResult) -> bool:
+    """Whether the turn was not asked as written: its text rewritten, or asked in a document
+    carried over from the conversation."""
+    return result.resolved is not None or result.carried is not None
+
+
 def summarize(results: Sequence[TurnResult]) -> dict[str, Any]:
     first = [r.correct for r in results if r.turn == 1]
     follow = [r.correct for r in results if r.follow_up]
     complete = [r for r in results if r.turn > 1 and not r.follow_up]
-    changed = [r for r in complete if r.resolved is not None or r.carried is not None]
     timed = [r for r in results if r.resolve_ms is not None]
     p50 = {name: percentile([v for r in timed if (v := getattr(r, name)) is not None], 50)
            for name in ("resolve_ms", "ask_ms", "alone_ms")}
@@ -180,9 +185,8 @@ def summarize(results: Sequence[TurnResult]) -> dict[str, Any]:
         "follow_ups": len(follow), "follow_up_right": _rate(follow),
         "complete_later": len(complete),
         "complete_right": _rate([r.correct for r in complete]),
-        "complete_rewritten": _rate([r in changed for r in complete]),
-        "complete_wrongly_rewritten": _rate([r in changed and not r.correct
-                                             for r in complete]),
+        "complete_rewritten": _rate([_changed(r) for r in complete]),
+        "complete_wrongly_rewritten": _rate([_changed(r) and not r.correct for r in complete]),
         "resolve_p50_ms": p50["resolve_ms"],
         "follow_up_ask_p50_ms": p50["ask_ms"],
         "resolved_alone_p50_ms": p50["alone_ms"],
@@ -221,6 +225,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     mode = "extractive" if args.condense else services.mode_for(args.mode)
     if args.condense and services.conversations.condenser is None:
         parser.error("--condense needs a model server (POLICYKB_LLM_BASE_URL)")
+    if args.condense and services.conversations.condenser is not None:
+        # What the model writes is measured, not how fast a loaded machine writes it: the
+        # model has the whole LLM timeout (POLICYKB_LLM_TIMEOUT_S), not a follow-up's 15 s.
+        services.conversations.condenser.timeout_s = services.settings.llm.timeout_s
     services.ask(AskRequest(question=chains[0].turns[0][0].question, mode=mode))  # warm
     results = [r for chain in chains for r in run_chain(services, chain, mode, args.condense)]
     print(table(results))

@@ -44,4 +44,14 @@ def test_turns_are_scored_by_their_kind() -> None:
     assert summary["first_right"] == 0.5
     assert summary["follow_up_right"] == 0.5 and summary["follow_ups"] == 2
     assert summary["complete_later"] == 2 and summary["complete_rewritten"] == 0.5
+    assert summary["complete_wrongly_rewritten"] == 0
+
     assert summary["resolve_p50_ms"] == pytest.approx(0.5)
+
+
+def test_a_complete_turn_asked_in_a_carried_document_counts_as_changed() -> None:
+    carried = _turn(2, False, False)
+    carried.carried = "shenzhen-2023-ai-action-plan"
+    summary = summarize([_turn(1, False, True), carried, _turn(2, False, True)])
+    assert summary["complete_rewritten"] == 0.5
+    assert summary["complete_wrongly_rewritten"] == 0.5

@@ -56,6 +56,8 @@ class Condenser:
     def __init__(self, client: LLMClient, places: Callable[[], PlaceIndex]) -> None:
         self.client = client
         self.places = places
+        # A follow-up waits this long at most for the model before the rule resolves it.
+        self.timeout_s = CONDENSE_TIMEOUT_S
 
     def condense(self, question: str, earlier: Sequence[Turn]) -> str | None:
         """The model's standalone question, or None (no reply, or one that fails the check)."""
@@ -64,7 +66,7 @@ class Condenser:
             messages.append({"role": "user", "content": turn.resolved})
             messages.append({"role": "assistant", "content": "…"})
         messages.append({"role": "user", "content": f"Rewrite: {question}"})
-        deadline = time.monotonic() + min(CONDENSE_TIMEOUT_S, self.client.timeout_s)
+        deadline = time.monotonic() + min(self.timeout_s, self.client.timeout_s)
         try:
             reply = "".join(d.text for d in self.client.stream(messages, CONDENSE_TOKENS,
                                                                 deadline)

@@ -84,6 +84,19 @@ def test_a_place_and_a_thing_without_a_clause_ask_the_last_question_of_both(
     assert fund.question == "How large is the annual special fund Haizhu will form?"
 
 
+def test_a_demonstrative_with_its_noun_stands_for_the_subject_it_names(
+        resolver: Resolver) -> None:
+    """Regression: "这项措施" (a demonstrative, a measure word, a noun) became "…基金群项措施",
+    and "该基金群" repeated the noun the subject ends with ("…基金群的基金群")."""
+    earlier = _after(FUND_ZH)
+    assert resolver.resolve("该基金群由哪些单位负责？", earlier).question == \
+        "深圳人工智能基金群由哪些单位负责？"
+    assert resolver.resolve("这项措施由哪些单位负责？", earlier).question == \
+        "深圳人工智能基金群的措施由哪些单位负责？"
+    assert resolver.resolve("Who manages that fund group?", _after(FUND_EN)).question == \
+        "Who manages the AI fund group in Shenzhen?"
+
+
 def test_the_interrogative_numeral_asks_what_follows_it(resolver: Resolver) -> None:
     """Regression: LAC tags 几个 a number, so in "涉及几个领域？" the noun asked for (领域) was
     taken for the question's own topic and the follow-up was answered as asked."""

@@ -252,14 +252,22 @@ def _fill(question: str, own: tuple[Word, ...], pointing: list[Word], phrase: st
         out, at, determined = [], 0, False
         for word in pointing:
             out.append(question[at:word.start])
-            after = next((w for w in own if w.start >= word.end), None)
-            if after is not None and after.noun and not word.possessive:
+            at = word.end
+            after = next((w for w in own if w.start >= at), None)
+            if after is not None and after.quantity and not after.interrogative:
+                at = after.end  # 这项措施: a demonstrative takes a measure word before its noun
+                after = next((w for w in own if w.start >= at), None)
+            named = _noun_run(question, own, at)
+            if named and not word.possessive and _heads(named, phrase):
+                # "that fund group", 该基金群: the phrase names that very thing
+                out.append(phrase)
+                at += len(named)
+            elif after is not None and after.noun and not word.possessive:
                 # "that measure", 该措施: the noun stays, the phrase says whose it is
                 out.append("" if chinese else "the")
                 determined = True
             else:
                 out.append(phrase + ("'s" if word.possessive and not chinese else ""))
-            at = word.end
         out.append(question[at:])
         text = "".join(out).replace("the the ", "the ")
         if not determined:
@@ -271,3 +279,22 @@ def _fill(question: str, own: tuple[Word, ...], pointing: list[Word], phrase: st
         first = next((w for w in own if w.start >= start), None)
         return f"{phrase}{'的' if first is not None and first.thing else ''}{rest}"
     return f"{rest.rstrip(' ?')} ({phrase})?"
+
+
+def _noun_run(question: str, own: tuple[Word, ...], start: int) -> str:
+    """The nouns right after ``start`` (white space kept), as the text writes them."""
+    run = []
+    for word in own:
+        if word.end <= start:
+            continue
+        if not word.noun or word.pointing:
+            break
+        run.append(word)
+    return question[start:run[-1].end] if run else ""
+
+
+def _heads(named: str, phrase: str) -> bool:
+    """Whether ``named`` ("fund group", 基金群) is the head of ``phrase``'s noun phrase ("the AI
+    fund group in Shenzhen", 深圳人工智能基金群): the phrase ends with it, before any place."""
+    head = phrase.split(" in ")[0] if " in " in phrase else phrase
+    return bool(named.strip()) and head.lower().endswith(named.strip().lower())

@@ -136,3 +136,17 @@ def test_a_condensed_question_must_keep_what_the_follow_up_names(index: PlaceInd
                            "Who is responsible for Zhanjiang's fund?", earlier, index)
     assert not keeps_named("What about the 2025 budget?", "What about the budget?", earlier,
                            index)
+
+
+def test_a_condensed_question_must_be_a_question_of_the_follow_ups_own(
+        index: PlaceIndex) -> None:
+    """Regression: a 1.5B model answered "Who is responsible for that?" with "…" (the
+    placeholder of the answers in its prompt), and the check kept it: a follow-up naming no
+    place, name or number had nothing to lose."""
+    earlier = _after(FUND_EN)
+    assert not keeps_named("Who is responsible for that?", "…", earlier, index)
+    assert not keeps_named("由哪些单位负责？", "Which units are responsible for the fund?",
+                           earlier, index)  # another language
+    assert keeps_named("Who is responsible for that?",
+                       "Who is responsible for the AI fund group in Shenzhen?", earlier, index)
+    assert keeps_named("由哪些单位负责？", "深圳人工智能基金群由哪些单位负责？", earlier, index)

@@ -2,7 +2,9 @@
 
 The model may drop or change what the follow-up itself names; a condensed question that loses
 one of the follow-up's places, proper names or numbers, or names a place the conversation never
-did, is not used (the general rule resolves the follow-up instead).
+did, is not used (the general rule resolves the follow-up instead). Nor is one that is not a
+question of the follow-up's own: in another language, or keeping fewer than half of the words
+that carry its content (a small model echoed an ellipsis, "…", which names nothing to lose).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from app.answering.generation.client import LLMClient, LLMUnavailable
 from app.conversation.resolve import Turn
 from app.conversation.words import words
 from app.retrieval.places import PlaceIndex
+from app.text import has_cjk
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +30,13 @@ _INSTRUCTION = (
     "it leaves out. If it is already complete, or asks about something new, return it "
     "unchanged. Keep its language. Reply with the question alone."
 )
+# The conversation as one message (as llama-index's condense-question template has it): with
+# the earlier questions as chat turns and a placeholder for each answer, a 1.5B model replied
+# with the placeholder.
+_PROMPT = "Earlier questions:\n{earlier}\n\nLast question: {question}\n\nStandalone question:"
+# Least share of the follow-up's content words (nouns, verbs, adjectives, numbers) that its
+# condensed question must keep.
+KEPT_CONTENT = 0.5
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -49,7 +59,19 @@ def keeps_named(question: str, condensed: str, earlier: Sequence[Turn],
         said |= set(seen.held) | set(seen.missing)
     lowered = condensed.lower()
     return (places <= new_places and numbers <= new_numbers and new_places <= said
-            and all(name in lowered for name in names))
+            and all(name in lowered for name in names) and _its_own(question, condensed))
+
+
+def _its_own(question: str, condensed: str) -> bool:
+    """Whether ``condensed`` is a question of ``question``'s own: in its language, with content
+    of its own, keeping at least ``KEPT_CONTENT`` of the follow-up's content words."""
+    if has_cjk(question) != has_cjk(condensed):
+        return False
+    if not any(w.content for w in words(condensed)):
+        return False
+    content = {w.text.lower() for w in words(question) if w.content}
+    lowered = condensed.lower()
+    return not content or sum(c in lowered for c in content) >= KEPT_CONTENT * len(content)
 
 
 class Condenser:
@@ -61,11 +83,10 @@ class Condenser:
 
     def condense(self, question: str, earlier: Sequence[Turn]) -> str | None:
         """The model's standalone question, or None (no reply, or one that fails the check)."""
-        messages = [{"role": "system", "content": _INSTRUCTION}]
-        for turn in earlier:
-            messages.append({"role": "user", "content": turn.resolved})
-            messages.append({"role": "assistant", "content": "…"})
-        messages.append({"role": "user", "content": f"Rewrite: {question}"})
+        listed = "\n".join(f"- {turn.resolved}" for turn in earlier)
+        messages = [{"role": "system", "content": _INSTRUCTION},
+                    {"role": "user", "content": _PROMPT.format(earlier=listed,
+                                                              question=question)}]
         deadline = time.monotonic() + min(self.timeout_s, self.client.timeout_s)
         try:
             reply = "".join(d.text for d in self.client.stream(messages, CONDENSE_TOKENS,

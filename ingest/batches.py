@@ -101,6 +101,7 @@ class BatchWriter:
         for node in nodes:
             counts[node.ref_doc_id or ""] = counts.get(node.ref_doc_id or "", 0) + 1
         # Records after all of the batch's chunks, docstore last: see ingest.consistency.
+        records = []
         for source, doc in batch:
             record = {k: v for k, v in doc.metadata.items() if k not in ("pages", "headings")}
             record.update(
@@ -108,7 +109,8 @@ class BatchWriter:
                 version=text_version(doc.text),
                 ingested=datetime.now(UTC).isoformat(timespec="seconds"),
             )
-            self.store.put_document(source.doc_id, doc.text, record)
+            records.append((source.doc_id, doc.text, record))
+        self.store.put_documents(records)
         self.persist()
         self.embedded += len(nodes)
         self.progress.record(len(nodes), time.perf_counter() - began)

@@ -30,8 +30,8 @@ from app.settings import Settings
 from app.store.chroma import Store
 from app.store.embedding import load_embedding
 from app.store.versions import text_version
+from ingest.annotate import EntitiesAndVectors
 from ingest.chunking import PolicyStructureParser
-from ingest.entities import ChunkEntities
 from ingest.sources import SourceFile
 
 
@@ -122,8 +122,10 @@ class BatchWriter:
             self._pipeline = IngestionPipeline(
                 transformations=[
                     PolicyStructureParser(max_chars=self.settings.ingest.chunk_max_chars),
-                    ChunkEntities(),  # once per chunk, so a question is never NER'd against them
-                    self.model or load_embedding(self.settings),
+                    # NER once per chunk (a question is never NER'd against them), beside the
+                    # embedding
+                    EntitiesAndVectors(self.model or load_embedding(self.settings),
+                                       self.settings.embedding.model),
                 ],
                 vector_store=self.store.vector_store,
                 docstore=self.docstore,

@@ -31,6 +31,7 @@ from app.answering.answerability import (
     refusal_before_ranking,
     sentence_labels,
 )
+from app.answering.chinese_reader import REFUSAL_SUPPORT, read_chinese, reads_chinese
 from app.answering.citations import Scored, Sentence, citation, passage, sentences_of
 from app.answering.clauses import answering_clauses
 from app.answering.conflicts import prefer_official
@@ -92,6 +93,8 @@ class ExtractiveAnswerer:
         places = retrieval.places
         if found := refusal_before_ranking(question, retrieval):
             return self.refusal(retrieval, found)
+        if reads_chinese(question, retrieval.hits):
+            return self._answer_chinese(question, retrieval)
         ranked = self.rank_sentences(question, retrieval)
         if not ranked or ranked[0].support < self.settings.refusal_threshold:
             # On topic but lacking the kind asked: a sentence would answer but for that.
@@ -108,6 +111,19 @@ class ExtractiveAnswerer:
                      f"otherwise: “{conflict.quote}”; this answer follows the official document.)")
         return Answer(answer=text, citations=citations, city_inferred=places.label,
                       conflicts=conflicts)
+
+    def _answer_chinese(self, question: str, retrieval: RetrievalResult) -> Answer:
+        """A Chinese question over Chinese passages: the span ``chinese_reader`` reads."""
+        sentences = [s for s in sentences_of(retrieval.hits, self.max_chars)
+                     if not addresses_reader(s.text)]
+        reading = read_chinese(question, sentences)
+        if reading is None or reading.answer.support < REFUSAL_SUPPORT:
+            lacking = reading is not None and reading.answer.lacking
+            return self.refusal(retrieval, refusal("kind_not_stated" if lacking
+                                                   else "no_passage"))
+        cited = citation(1, reading.answer.sentence, reading.answer.support)
+        return Answer(answer=f"{cited.quote} [1]", citations=[cited],
+                      city_inferred=retrieval.places.label)
 
     def _choose(self, ranked: list[Scored], places: dict[str, set[str]]) -> list[Scored]:
         """The best sentence, then: for a question naming several places, the best of each

@@ -133,8 +133,20 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
 
 
 def _restates(text: str, asked: set[str]) -> bool:
-    units = _units(text)
-    return bool(units) and len(units & asked) / len(units) >= RESTATED
+    """Whether the question's bigrams cover most of the characters of ``text``: it says
+    nothing the question does not."""
+    covered = total = 0
+    for run in CJK_RUN.findall(text):
+        marked = [False] * len(run)
+        for i in range(len(run) - 1):
+            if run[i : i + 2] in asked:
+                marked[i] = marked[i + 1] = True
+        covered += sum(marked)
+        total += len(run)
+    for word in _WORD.findall(text):
+        total += len(word)
+        covered += len(word) if word.lower() in asked else 0
+    return total > 0 and covered / total >= RESTATED
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -192,7 +204,7 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
         return _run_on(nxt, following[1:]) if not kinds else nxt
     if kinds:
         if found := _entities(anchor, kinds, question, stated):
-            return _kind_clause(anchor, found[0])
+            return _after_restated(_kind_clause(anchor, found[0]), found[0][0], asked)
         return anchor
     trimmed = _from_first_new_clause(anchor, asked)
     return _run_on(trimmed, following)
@@ -203,8 +215,22 @@ def _kind_clause(anchor: Sentence, entity: tuple[int, int]) -> Sentence:
     offset = anchor.start
     for s, e in _clauses(anchor.text):
         if offset + s <= entity[0] < offset + e:
+            # Without the mark that joins it to the next clause.
+            e -= bool(_CLAUSE_END.fullmatch(anchor.text[e - 1]))
             return _slice(anchor, offset + s, offset + e)
     return anchor
+
+
+def _after_restated(clause: Sentence, limit: int, asked: set[str]) -> Sentence:
+    """``clause`` from the first character the question's bigrams do not cover, up to
+    ``limit`` (where the detail asked begins): "中外航空公司共办理退票超过2000万张" asked as
+    "…共办理退票多少张" quotes "超过2000万张"."""
+    text, start = clause.text, 0
+    while clause.start + start < limit and text[start : start + 2] in asked:
+        start += 2
+    while clause.start + start < limit and text[start].isspace():
+        start += 1
+    return _slice(clause, clause.start + start, clause.end) if start else clause
 
 
 def _from_first_new_clause(anchor: Sentence, asked: set[str]) -> Sentence:

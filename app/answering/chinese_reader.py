@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from app.answering.answerability import STRICT, Kind, asked_kinds, lacks, sentence_labels
 from app.answering.citations import Scored, Sentence
+from app.answering.clauses import CLAUSE_END, clause_spans
 from app.retrieval.hybrid import Hit
 from app.text import CJK_CHARS, CJK_RUN, figure_values, sentence_spans
 
@@ -41,7 +42,6 @@ _LAYOUT_GAP = re.compile(rf"(?<=[^\x00-\x7f])\s+(?=[{CJK_CHARS}“《（【])")
 _PUNCTUATED = re.compile(r"[。！？；，：.!?;,:）)”]\s*$")
 # A headline or section title names what follows; it answers nothing itself (dev split).
 HEADING_PENALTY = 0.7
-_CLAUSE_END = re.compile(r"[，,；;：:]")
 # Least support of the anchor for an answer; below it the question is refused (dev split).
 REFUSAL_SUPPORT = 0.1
 # Share of a sentence's bigrams found in the question above which the sentence only restates it.
@@ -149,17 +149,6 @@ def _restates(text: str, asked: set[str]) -> bool:
     return total > 0 and covered / total >= RESTATED
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for mark in _CLAUSE_END.finditer(text):
-        if text[start : mark.start()].strip():
-            spans.append((start, mark.end()))
-            start = mark.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
-
-
 def _slice(sentence: Sentence, start: int, end: int) -> Sentence:
     """The part of ``sentence``'s passage from absolute ``start`` to ``end``, white space
     trimmed."""
@@ -213,10 +202,10 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
 def _kind_clause(anchor: Sentence, entity: tuple[int, int]) -> Sentence:
     """The clause of ``anchor`` holding ``entity``."""
     offset = anchor.start
-    for s, e in _clauses(anchor.text):
+    for s, e in clause_spans(anchor.text):
         if offset + s <= entity[0] < offset + e:
             # Without the mark that joins it to the next clause.
-            e -= bool(_CLAUSE_END.fullmatch(anchor.text[e - 1]))
+            e -= bool(CLAUSE_END.fullmatch(anchor.text[e - 1]))
             return _slice(anchor, offset + s, offset + e)
     return anchor
 
@@ -234,7 +223,7 @@ def _after_restated(clause: Sentence, limit: int, asked: set[str]) -> Sentence:
 
 
 def _from_first_new_clause(anchor: Sentence, asked: set[str]) -> Sentence:
-    clauses = _clauses(anchor.text)
+    clauses = clause_spans(anchor.text)
     first = next((s for s, e in clauses if not _restates(anchor.text[s:e], asked)), None)
     if first is None:
         return anchor

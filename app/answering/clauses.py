@@ -14,9 +14,9 @@ from dataclasses import replace
 from app.answering.citations import Scored
 from app.text import content_tokens, has_cjk, sentence_spans
 
-__all__ = ["answering_clauses"]
+__all__ = ["CLAUSE_END", "answering_clauses", "clause_spans"]
 
-_CLAUSE_END = re.compile(r"[，,；;：:]")
+CLAUSE_END = re.compile(r"[，,；;：:]")
 # A clause restates the question when this share of its words are the question's.
 RESTATED = 0.6
 
@@ -24,7 +24,7 @@ RESTATED = 0.6
 def clause_spans(text: str) -> list[tuple[int, int]]:
     """Clauses of ``text`` as spans, each with its closing mark."""
     spans, start = [], 0
-    for mark in _CLAUSE_END.finditer(text):
+    for mark in CLAUSE_END.finditer(text):
         if text[start : mark.start()].strip():
             spans.append((start, mark.end()))
             start = mark.end()

@@ -7,8 +7,8 @@ reader works in two steps, both on the text as it is, with no model run at query
 1. **Anchor.** Every sentence of the retrieved passages is scored by the share of the
    question's character bigrams it holds (bigrams need no word segmentation, which is least
    reliable on the names questions ask about), each weighted by how few candidate sentences hold
-   it: what every candidate shares (the city, the topic of the document) tells little. The
-   sentences of the best passages lead; a sentence lacking a kind of detail the question must
+   it: what every candidate shares (the city, the topic of the document) tells little; a tie
+   goes to the better passage. A sentence lacking a kind of detail the question must
    be answered with (a figure for 多少, a date for 何时: ``answerability``'s table of question
    words and the entities NER stored at ingest) falls back.
 2. **Span.** What the anchor says beyond the question: for a question asking a kind of detail,
@@ -43,15 +43,13 @@ _PUNCTUATED = re.compile(r"[。！？；，：.!?;,:）)”]\s*$")
 # A headline or section title names what follows; it answers nothing itself (dev split).
 HEADING_PENALTY = 0.7
 # Least support of the anchor for an answer; below it the question is refused (dev split).
-REFUSAL_SUPPORT = 0.1
+REFUSAL_SUPPORT = 0.14
 # Share of a sentence's bigrams found in the question above which the sentence only restates it.
 RESTATED = 0.6
 # A sentence holding none of a strict kind asked keeps this share of its score (dev split).
 LACKING_PENALTY = 0.25
 # How much a sentence's length above the candidates' mean lowers its score (dev split).
 LENGTH_NORM = 0.3
-# Score lost per rank of the passage a sentence is in: retrieval's order is evidence too.
-RANK_STEP = 0.03
 # An open question's answer runs on into following sentences until it is this long (dev split).
 OPEN_ANSWER_CHARS = 100
 # ...but never past this many characters.
@@ -119,7 +117,6 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
         # A long sentence holds more of any question's bigrams by chance (BM25's normalisation).
         norm = (1 - LENGTH_NORM + LENGTH_NORM * len(sentence.text) / mean) ** 0.5
         support = sum(weights[u] for u in units & asked) / total / norm
-        support = max(0.0, support - RANK_STEP * sentence.rank)
         if _is_heading(sentence):
             support *= HEADING_PENALTY
         missing = lacks(kinds, sentence_labels(sentence, question, stated))

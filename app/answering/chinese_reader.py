@@ -35,7 +35,7 @@ from app.answering.clauses import CLAUSE_END, clause_spans
 from app.retrieval.hybrid import Hit
 from app.text import CJK_CHARS, CJK_RUN, figure_values, sentence_spans
 
-__all__ = ["REFUSAL_SUPPORT", "ChineseReading", "read_chinese", "reads_chinese"]
+__all__ = ["REFUSAL_SUPPORT", "ChineseReading", "holds_chinese", "read_chinese", "reads_chinese"]
 
 _WORD = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
 _LAYOUT_GAP = re.compile(rf"(?<=[^\x00-\x7f])\s+(?=[{CJK_CHARS}“《（【])")
@@ -64,11 +64,14 @@ class ChineseReading:
     ranked: list[Scored]
 
 
+def holds_chinese(hit: Hit) -> bool:
+    return hit.chunk.metadata.get("language") == "zh"
+
+
 def reads_chinese(question: str, hits: list[Hit]) -> bool:
     """Whether the reader of Chinese passages answers: a Chinese question whose best passage is
     Chinese (an English passage is read by the cross-lingual path)."""
-    return bool(hits) and CJK_RUN.search(question) is not None \
-        and hits[0].chunk.metadata.get("language") == "zh"
+    return bool(hits) and CJK_RUN.search(question) is not None and holds_chinese(hits[0])
 
 
 def _units(text: str) -> set[str]:

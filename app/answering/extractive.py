@@ -31,7 +31,12 @@ from app.answering.answerability import (
     refusal_before_ranking,
     sentence_labels,
 )
-from app.answering.chinese_reader import REFUSAL_SUPPORT, read_chinese, reads_chinese
+from app.answering.chinese_reader import (
+    REFUSAL_SUPPORT,
+    holds_chinese,
+    read_chinese,
+    reads_chinese,
+)
 from app.answering.citations import Scored, Sentence, citation, passage, sentences_of
 from app.answering.clauses import answering_clauses
 from app.answering.conflicts import prefer_official
@@ -97,6 +102,11 @@ class ExtractiveAnswerer:
             return self._answer_chinese(question, retrieval)
         ranked = self.rank_sentences(question, retrieval)
         if not ranked or ranked[0].support < self.settings.refusal_threshold:
+            if has_cjk(question) and any(holds_chinese(h) for h in retrieval.hits):
+                # The Chinese passages below an English best one may still answer.
+                chinese = self._answer_chinese(question, retrieval)
+                if not chinese.refused:
+                    return chinese
             # On topic but lacking the kind asked: a sentence would answer but for that.
             lacking = any(s.lacking and s.support / STRICT_PENALTY >= self.settings
                           .refusal_threshold for s in ranked[:3])

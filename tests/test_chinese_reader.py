@@ -35,6 +35,18 @@ FUZHOU = (
     "三、稳定就业。对不裁员的企业，返还上年度实际缴纳失业保险费的50%。\n"
     "抚州市人民政府\n2020年2月8日\n"
 )
+# Notices for the two questions issue 22 quotes (its real notices are not copied here).
+BEIJING = (
+    "关于做好疫情期间境外投资备案工作的通知\n各区商务主管部门、各有关企业：\n"
+    "疫情防控期间，本市企业办理境外投资业务，可通过中国邮政EMS将申请材料邮寄至北京市商务局"
+    "对外投资和经济合作处，无需到现场办理。\n北京市商务局\n2020年2月12日\n"
+)
+SUINING = (
+    "遂宁市关于应对疫情支持中小微企业发展的若干措施\n"
+    "一、减免房租。对承租国有资产类经营用房的中小微企业，免收2月、3月两个月房租，4月至6月房租减半收取。\n"
+    "二、延期缴纳税款。因疫情影响不能按期申报纳税的企业，可依法办理延期申报。\n"
+    "遂宁市人民政府\n2020年2月6日\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +54,8 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     root = tmp_path_factory.mktemp("zh-reader")
     docs = root / "docs"
     docs.mkdir()
-    for name, text in (("linchuan", LINCHUAN), ("fuzhou", FUZHOU)):
+    for name, text in (("linchuan", LINCHUAN), ("fuzhou", FUZHOU), ("beijing", BEIJING),
+                       ("suining", SUINING)):
         (docs / f"{name}.txt").write_text(text, encoding="utf-8")
     settings = make_settings(root / "data")
     report = ingest([Path(docs)], settings)
@@ -103,3 +116,19 @@ def test_a_chinese_answer_needs_no_model_at_query_time(client: TestClient) -> No
     assert "50%" in str(body["answer"])
     assert body["timings_ms"]["answer"] < 50, body["timings_ms"]  # type: ignore[index]
     assert time.perf_counter() - began < 5
+
+
+@pytest.mark.parametrize(
+    ("question", "doc_id", "clause"),
+    [("北京市企业办理境外投资业务时，应如何邮寄申请材料？", "beijing", "中国邮政EMS"),
+     ("遂宁市对承租国有资产用房的中小微企业有何政策？", "suining", "免收2月、3月两个月房租")],
+)
+def test_the_issue_questions_are_answered_from_their_notices(
+    client: TestClient, question: str, doc_id: str, clause: str
+) -> None:
+    """Regression: both were refused ("no documents for Beijing", "no passage answers")."""
+    body = _ask(client, question)
+    assert not body["refused"], body
+    cited = body["citations"][0]  # type: ignore[index]
+    assert cited["doc_id"] == doc_id and clause in cited["quote"]
+    _quotes_exactly(client, body)

@@ -64,6 +64,8 @@ SEMANTIC_CANDIDATES = 8
 OWN_SHARE = 0.25
 # Support added to a sentence holding an entity of each kind the question asks for (dev split).
 KIND_BONUS = 0.1
+# Support added to a document's field line whose label the question names (dev split).
+FIELD_BONUS = 0.2
 _PERCENT_SIGN = re.compile(r"(?<=\d)\s*%")
 
 
@@ -172,6 +174,7 @@ class ExtractiveAnswerer:
         own_total = sum(weights[t] for t in own_words)
         thing = self._thing_terms(question, kinds)
         stated = frozenset(figure_values(question))
+        held = tuple(retrieval.places.held)
         scored: list[Scored] = []
         for sentence, vector, found, overlap in zip(sentences, vectors, words, overlaps,
                                                     strict=True):
@@ -181,9 +184,13 @@ class ExtractiveAnswerer:
             own = sum(weights[t] for t in own_words if t & found) / own_total if own_words else 1
             if own == 0 or (kinds and own < OWN_SHARE):
                 support *= WRONG_TYPE_PENALTY
-            if is_field(sentence.text) and not kinds:  # a field's value answers no "what/how"
-                support *= WRONG_TYPE_PENALTY
-            labels = sentence_labels(sentence, question, stated)
+            if is_field(sentence.text):
+                if self._label_asked(sentence.text, weights):
+                    # "Interpreter: Guo Hongwei" states just what "who interpreted" asks.
+                    support = min(1.0, support + FIELD_BONUS)
+                elif not kinds:  # a field's value answers no "what/how"
+                    support *= WRONG_TYPE_PENALTY
+            labels = sentence_labels(sentence, question, stated, held)
             missing = lacks(kinds, labels)
             named = not thing or any(way <= found for way in thing)
             if missing:
@@ -196,6 +203,11 @@ class ExtractiveAnswerer:
                 support *= HEADING_PENALTY
             scored.append(Scored(sentence, support, lacking=bool(missing & STRICT)))
         return sorted(scored, key=lambda s: (-s.support, s.sentence.rank, s.sentence.start))
+
+    def _label_asked(self, field: str, weights: dict[frozenset[str], float]) -> bool:
+        """Whether the question names what a field line's label says it states."""
+        label = set(self._stems(field.split(":", 1)[0].split("：", 1)[0]))
+        return any(term & label for term in weights)
 
     def _only_quoted(self, question: str, sentences: list[Sentence]) -> list[set[str]]:
         """Per sentence, the stems it holds only inside quotes: a title names a document the

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -48,7 +49,7 @@ class Kind(Enum):
     MONEY = ("MONEY",)
     PERCENT = ("PERCENT",)
     COUNT = ("NUMBER", "MONEY", "PERCENT")
-    PLACE = ("PLACE", "ORG")
+    PLACE = ("PLACE",)
     PHONE = ("PHONE",)
 
 
@@ -127,8 +128,9 @@ _MONEY_NOUN = re.compile(
 # Nouns that denote a part of a whole, which a "what"/"how much" question asks the size of
 # ("what is the floor on the share of …").
 _SHARE_NOUN = re.compile(r"\b(?:share|percentage|proportion|ratio|fraction|rate)\b", re.I)
-_SIZE_ASKED = re.compile(r"\bhow (?:much|large|big|high)\b|\bwhat is the (?:total |annual )?"
-                         r"(?:budget|amount|cost|price|fee|fine)\b|多少|多大|规模|上限|金额", re.I)
+_SIZE_ASKED = re.compile(r"\bhow (?:much|large|big|high)\b|\bwhat (?:is|are|was|were) (?:[\w'-]+ )"
+                         r"{0,3}?(?:budget|amount|cost|price|fee|fine)s?\b|多少|多大|规模|上限|金额",
+                         re.I)
 _WHAT_ASKED = re.compile(r"\bwhat\b|\bhow (?:much|large|big|high)\b", re.I)
 _COUNTED = re.compile(rf"\bhow many\b|(?<!哪)(?:多少|几)[{_MEASURE}]", re.I)
 
@@ -194,13 +196,15 @@ _NAMES = frozenset({"PERSON", "ORG", "PLACE"})
 
 
 def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] = frozenset(),
-                    places: tuple[str, ...] = ()) -> set[str] | None:
+                    places: tuple[str, ...] = (),
+                    asked: Callable[[str], bool] = lambda _: False) -> set[str] | None:
     """Labels of the entities in ``sentence`` that the question does not state itself (a date
     the question gives is no answer to "when", nor "310 million yuan" to a question about "the
     3.1亿元 fund": ``stated`` holds the values of its figures; nor is a place it names, one of
-    ``places``, an answer to "where"). A date or figure inside a quoted title names a document
-    ("the Action Plan (2025-2027)"), and says nothing of when or how much. None when its
-    chunk was stored without NER."""
+    ``places``, an answer to "where", nor any name whose words it renders, by ``asked``: "the
+    Shenzhen Venture Capital Day" is what "深圳风险投资日在哪…" asks about). A date or figure
+    inside a quoted title names a document ("the Action Plan (2025-2027)"), and says nothing
+    of when or how much. None when its chunk was stored without NER."""
     raw = sentence.chunk.metadata.get(ENTITIES_KEY)
     if not isinstance(raw, str):
         return None
@@ -211,7 +215,7 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
     for start, end, label, *value in json.loads(raw):
         named = text[start:end].strip()
         if not (start >= offset and end <= offset + len(sentence.text)) or named in question \
-                or set(value) & stated:
+                or set(value) & stated or (label in _NAMES and asked(named)):
             continue
         # A place the question names, in English or as the question writes it (漳州 of 漳州市).
         if label == "PLACE" and (any(place in named for place in places)

@@ -64,8 +64,10 @@ SEMANTIC_CANDIDATES = 8
 OWN_SHARE = 0.25
 # Support added to a sentence holding an entity of each kind the question asks for (dev split).
 KIND_BONUS = 0.1
+# Share of a name's words a question must say for the name to be what it asks about.
+NAMED_SHARE = 0.6
 # Support added to a document's field line whose label the question names (dev split).
-FIELD_BONUS = 0.2
+FIELD_BONUS = 0.35
 _PERCENT_SIGN = re.compile(r"(?<=\d)\s*%")
 
 
@@ -175,6 +177,11 @@ class ExtractiveAnswerer:
         thing = self._thing_terms(question, kinds)
         stated = frozenset(figure_values(question))
         held = tuple(retrieval.places.held)
+        asked_stems = set().union(*weights)
+
+        def asked(name: str) -> bool:  # a name most of whose words the question says
+            stems = set(self._stems(name))
+            return bool(stems) and len(stems & asked_stems) >= NAMED_SHARE * len(stems)
         scored: list[Scored] = []
         for sentence, vector, found, overlap in zip(sentences, vectors, words, overlaps,
                                                     strict=True):
@@ -190,7 +197,7 @@ class ExtractiveAnswerer:
                     support = min(1.0, support + FIELD_BONUS)
                 elif not kinds:  # a field's value answers no "what/how"
                     support *= WRONG_TYPE_PENALTY
-            labels = sentence_labels(sentence, question, stated, held)
+            labels = sentence_labels(sentence, question, stated, held, asked)
             missing = lacks(kinds, labels)
             named = not thing or any(way <= found for way in thing)
             if missing:

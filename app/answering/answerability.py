@@ -49,7 +49,7 @@ class Kind(Enum):
     MONEY = ("MONEY",)
     PERCENT = ("PERCENT",)
     COUNT = ("NUMBER", "MONEY", "PERCENT")
-    PLACE = ("PLACE",)
+    PLACE = ("PLACE", "ORG")  # a "where" may be a platform, "on the i Shenzhen app"
     PHONE = ("PHONE",)
 
 
@@ -115,8 +115,7 @@ _NARROWER = {Kind.MONEY: Kind.COUNT, Kind.PERCENT: Kind.COUNT, Kind.DURATION: Ki
              Kind.PERSON: Kind.WHO, Kind.ORG: Kind.WHO, Kind.DATE: Kind.COUNT,
              Kind.PHONE: Kind.COUNT}
 # Kinds whose absence refuses (a sentence without a date tells no "when"); the others only
-# weigh a sentence down (a "where" may be answered by a platform no NER labels a place, a
-# "which company" by a firm's name no NER knows).
+# weigh a sentence down (a "which company" may be answered by a firm's name no NER knows).
 STRICT = frozenset({Kind.DATE, Kind.MONEY, Kind.PERCENT, Kind.COUNT, Kind.DURATION,
                     Kind.PERSON, Kind.PLACE, Kind.PHONE})
 # Nouns that denote a sum of money, and the words asking a size: together they ask for a sum

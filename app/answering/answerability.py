@@ -49,7 +49,7 @@ class Kind(Enum):
     MONEY = ("MONEY",)
     PERCENT = ("PERCENT",)
     COUNT = ("NUMBER", "MONEY", "PERCENT")
-    PLACE = ("PLACE", "ORG")  # a "where" may be a platform, "on the i Shenzhen app"
+    PLACE = ("PLACE",)  # an organisation's name says nothing of where a thing is (dev split)
     PHONE = ("PHONE",)
 
 

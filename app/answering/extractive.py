@@ -292,5 +292,7 @@ class ExtractiveAnswerer:
 
     def _stems(self, text: str) -> list[str]:
         # "5%" says "percent" (百分之几 renders "percent"): the sign is no word to the tokenizer.
-        words = [IRREGULAR.get(w, w) for w in content_tokens(_PERCENT_SIGN.sub(" percent ", text))]
+        # A lone Latin letter is no word: the "s" of "Zhanjiang's", the "t" of "don't".
+        words = [IRREGULAR.get(w, w) for w in content_tokens(_PERCENT_SIGN.sub(" percent ", text))
+                 if not (len(w) == 1 and w.isascii() and w.isalpha())]
         return list(self._stemmer.stemWords(words))

@@ -76,3 +76,11 @@ def test_a_possessive_is_no_question_word(services: Services) -> None:
         mode="extractive"))
     assert not answer.refused, answer.answer
     assert "5%" in answer.citations[0].quote
+
+
+def test_how_to_handle_asks_no_place() -> None:
+    """Regression: 何处 ("where") was found inside 如何处置 / 如何处理 ("how to handle"), so
+    a how-question over real notices was refused as not stating a place."""
+    assert asked_kinds("医疗机构应如何处置疑似病人？") == set()
+    assert asked_kinds("对拒绝隔离的人员如何处理？") == set()
+    assert asked_kinds("新的数据中心建在何处？") == {Kind.PLACE}

@@ -70,6 +70,10 @@ SEMANTIC_CANDIDATES = 8
 OWN_SHARE = 0.25
 # Support added to a sentence holding an entity of each kind the question asks for (dev split).
 KIND_BONUS = 0.1
+# Share of a name's words a question must say for the name to be what it asks about.
+NAMED_SHARE = 0.6
+# Support added to a document's field line whose label the question names (dev split).
+FIELD_BONUS = 0.35
 _PERCENT_SIGN = re.compile(r"(?<=\d)\s*%")
 
 
@@ -198,6 +202,12 @@ class ExtractiveAnswerer:
         own_total = sum(weights[t] for t in own_words)
         thing = self._thing_terms(question, kinds)
         stated = frozenset(figure_values(question))
+        held = tuple(retrieval.places.held)
+        asked_stems = set().union(*weights)
+
+        def asked(name: str) -> bool:  # a name most of whose words the question says
+            stems = set(self._stems(name))
+            return bool(stems) and len(stems & asked_stems) >= NAMED_SHARE * len(stems)
         scored: list[Scored] = []
         for sentence, vector, found, overlap in zip(sentences, vectors, words, overlaps,
                                                     strict=True):
@@ -207,9 +217,13 @@ class ExtractiveAnswerer:
             own = sum(weights[t] for t in own_words if t & found) / own_total if own_words else 1
             if own == 0 or (kinds and own < OWN_SHARE):
                 support *= WRONG_TYPE_PENALTY
-            if is_field(sentence.text) and not kinds:  # a field's value answers no "what/how"
-                support *= WRONG_TYPE_PENALTY
-            labels = sentence_labels(sentence, question, stated)
+            if is_field(sentence.text):
+                if self._label_asked(sentence.text, weights):
+                    # "Interpreter: Guo Hongwei" states just what "who interpreted" asks.
+                    support = min(1.0, support + FIELD_BONUS)
+                elif not kinds:  # a field's value answers no "what/how"
+                    support *= WRONG_TYPE_PENALTY
+            labels = sentence_labels(sentence, question, stated, held, asked)
             missing = lacks(kinds, labels)
             named = not thing or any(way <= found for way in thing)
             if missing:
@@ -222,6 +236,11 @@ class ExtractiveAnswerer:
                 support *= HEADING_PENALTY
             scored.append(Scored(sentence, support, lacking=bool(missing & STRICT)))
         return sorted(scored, key=lambda s: (-s.support, s.sentence.rank, s.sentence.start))
+
+    def _label_asked(self, field: str, weights: dict[frozenset[str], float]) -> bool:
+        """Whether the question names what a field line's label says it states."""
+        label = set(self._stems(field.split(":", 1)[0].split("：", 1)[0]))
+        return any(term & label for term in weights)
 
     def _only_quoted(self, question: str, sentences: list[Sentence]) -> list[set[str]]:
         """Per sentence, the stems it holds only inside quotes: a title names a document the
@@ -299,5 +318,7 @@ class ExtractiveAnswerer:
 
     def _stems(self, text: str) -> list[str]:
         # "5%" says "percent" (百分之几 renders "percent"): the sign is no word to the tokenizer.
-        words = [IRREGULAR.get(w, w) for w in content_tokens(_PERCENT_SIGN.sub(" percent ", text))]
+        # A lone Latin letter is no word: the "s" of "Zhanjiang's", the "t" of "don't".
+        words = [IRREGULAR.get(w, w) for w in content_tokens(_PERCENT_SIGN.sub(" percent ", text))
+                 if not (len(w) == 1 and w.isascii() and w.isalpha())]
         return list(self._stemmer.stemWords(words))

@@ -4,6 +4,8 @@ A question is refused, with one ``code`` and its message in both languages, when
 
 - ``place_not_stored``: it names places and no stored document is about any of them (what
   retrieval reports);
+- ``place_not_stated``: it names a place below the place of the documents about it (a street
+  of a district) and the passages that would answer never name that place;
 - ``acronym_unmentioned``: it uses an acronym the nearest passages never write nor spell out;
 - ``kind_not_stated``: the passages on its topic never state the kind of detail it asks for (a
   "when" question over undated sentences);
@@ -23,12 +25,14 @@ from dataclasses import dataclass
 from enum import Enum
 
 from app.answering.acronyms import unmentioned
-from app.answering.citations import Sentence
+from app.answering.citations import Scored, Sentence
+from app.answering.sentence_forms import in_context
 from app.models import Message, RefusalCode
 from app.retrieval.hybrid import RetrievalResult
+from app.retrieval.places import PlaceInference
 from app.text import has_cjk, segment
 
-__all__ = ["ENTITIES_KEY", "Kind", "Refusal", "asked_kinds", "asked_thing", "lacks",
+__all__ = ["ENTITIES_KEY", "Kind", "Refusal", "asked_kinds", "asked_thing", "at_level", "lacks",
            "refusal_before_ranking", "sentence_labels"]
 
 # Chunk metadata key of the entities ingest found: JSON [[start, end, label, value?], …], with
@@ -191,6 +195,9 @@ def refusal(code: RefusalCode, names: list[str] | None = None) -> Refusal:
         "place_not_stored": (f"The knowledge base holds no documents for {en_names}, so it "
                              "cannot answer this.",
                              f"知识库中没有关于{zh_names}的文件，无法回答这个问题。"),
+        "place_not_stated": (f"The documents that would answer this speak of a wider place and "
+                             f"never mention {en_names}, so the knowledge base cannot answer it.",
+                             f"相关文件说的是更大的地区，没有提到{zh_names}，知识库无法回答这个问题。"),
         "acronym_unmentioned": (f"The passages nearest this question never mention {en_names}, "
                                 "so the knowledge base cannot answer it.",
                                 f"与这个问题最相关的段落从未提到{zh_names}，知识库无法回答。"),
@@ -212,6 +219,14 @@ def refusal_before_ranking(question: str, retrieval: RetrievalResult) -> Refusal
     if missing := unmentioned(question, (h.chunk.text for h in retrieval.hits)):
         return refusal("acronym_unmentioned", missing)
     return None
+
+
+def at_level(ranked: list[Scored], places: PlaceInference) -> tuple[list[Scored], bool]:
+    """The sentences that answer at the level of the places the question names (a street's
+    question is not answered by its district's sentence), and whether any was left out."""
+    kept = [s for s in ranked if places.at_level(
+        s.sentence.chunk.doc_id, f"{s.sentence.chunk.section} {in_context(s.sentence)}")]
+    return kept, len(kept) < len(ranked)
 
 
 def in_language_of(question: str, message: Message) -> str:

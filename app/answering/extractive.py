@@ -25,6 +25,7 @@ from app.answering.answerability import (
     Refusal,
     asked_kinds,
     asked_thing,
+    at_level,
     in_language_of,
     lacks,
     refusal,
@@ -93,6 +94,11 @@ class ExtractiveAnswerer:
         if found := refusal_before_ranking(question, retrieval):
             return self.refusal(retrieval, found)
         ranked = self.rank_sentences(question, retrieval)
+        if places.narrower:
+            ranked, off_level = at_level(ranked, places)
+            if off_level and (not ranked or ranked[0].support < self.settings.refusal_threshold):
+                return self.refusal(retrieval, refusal(
+                    "place_not_stated", [n.name for n in places.narrower]))
         if not ranked or ranked[0].support < self.settings.refusal_threshold:
             # On topic but lacking the kind asked: a sentence would answer but for that.
             lacking = any(s.lacking and s.support / STRICT_PENALTY >= self.settings

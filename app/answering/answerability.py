@@ -64,7 +64,9 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
     Kind.WHO: re.compile(
         r"\bwho(?:m|se)?\b(?! (?:is|are) (?:eligible|entitled))|\bwhich (?:[\w-]+ ){0,2}?(?:"
         r"department|agency|organi[sz]ation|unit|bureau|body|office|authority|institution"
-        r"|company|official|person)s?\b|谁|哪(?:个|些|家|一)(?:部门|单位|机构|组织|企业)|哪家"
+        r"|company|official|person|college|school|institute|bank|hospital)s?\b"
+        r"|\bwhich (?:[\w-]+ ){0,2}?(?:companies|universit(?:y|ies))\b"
+        r"|谁|哪(?:个|些|家|一)(?:部门|单位|机构|组织|企业)|哪家"
         r"|什么(?:部门|单位|机构)", re.I),
     # "Who is the director", "局长是谁": who holds an office is a person ("who is responsible"
     # may be a body).
@@ -79,7 +81,8 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
         r"|截止(?:日期|时间)?(?:是|为)?(?:哪|什么|何)|日期", re.I),
     Kind.DURATION: re.compile(
         r"\bhow long\b|\bhow many (?:working |calendar )?(?:days|weeks|months|years)\b"
-        r"|\bwithin what (?:time|period)\b|多久|多长时间|几(?:个)?(?:工作)?(?:天|日|周|月|年)"
+        r"|\bwithin what (?:time|period)\b|多久|多长(?![\u4e00-\u9fff]*(?:米|公里|距离))"
+        r"|几(?:个)?(?:工作)?(?:天|日|周|月|年)"
         r"|多少(?:个)?(?:工作)?(?:天|日|周|月|年)", re.I),
     Kind.MONEY: re.compile(
         r"\bhow much (?:money|funding)\b|\bcost\b|多少钱|(?:多少|几)[万亿千百]*元", re.I),

@@ -38,7 +38,7 @@ from app.answering.conflicts import prefer_official
 from app.answering.instructions import addresses_reader
 from app.answering.sentence_forms import in_context, is_field, is_heading
 from app.models import Answer
-from app.retrieval.dictionary import english_terms
+from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
 from app.settings import AnswerSettings
@@ -240,6 +240,8 @@ class ExtractiveAnswerer:
             ways.append(frozenset(self._stems(word)) or frozenset([word]))
             ways += [frozenset(self._stems(rendering)) for term in english_terms(word)
                      for rendering in term.english]
+            # An English word is named in a Chinese sentence by a Chinese word rendering it.
+            ways += [frozenset([chinese]) for chinese in chinese_terms(word)]
         return [way for way in ways if way]
 
     def _topic(self, retrieval: RetrievalResult) -> set[str]:

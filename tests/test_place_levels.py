@@ -122,3 +122,12 @@ def test_a_street_the_passages_never_name_is_refused_by_name(client: TestClient)
     body = _ask(client, "滨江区长河街道对集成电路领军人才有什么补助？")
     assert body["refused"] and body["refusal_code"] == "place_not_stated"
     assert "长河街道" in str(body["answer"])
+
+
+def test_a_province_wide_document_answers_a_city_only_where_it_names_it() -> None:
+    province = StoredDocument("zhejiang", {"province": "浙江省", "title": "浙江省数字经济条例"})
+    found = PlaceIndex([province]).infer("温州市对数字经济企业有什么奖励？")
+    assert found.held == ["浙江省"] and not found.missing
+    assert found.at_level("zhejiang", "温州市建设数字经济示范区。")
+    assert not found.at_level("zhejiang", "全省建设数字经济示范区。")
+    assert PlaceIndex([XIHU]).infer("温州市对数字经济企业有什么奖励？").missing == ["温州市"]

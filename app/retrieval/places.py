@@ -8,12 +8,12 @@ division around it (a Haizhu report is about Guangzhou and Guangdong too). A que
 a division no stored document is about names a missing place, which the answerer refuses by
 name. A place the store names that no gazetteer knows is matched by its stored name.
 
-A place named below the place of every document about it (a street, a town; a district no
-document is about, whose city has documents about all of it) is held through those documents
-(Tianhe: the documents about all of Guangzhou, not Haizhu's), but their passages answer it only
-where they name it (``PlaceInference.at_level``): what a city does as a whole is no answer
-about one of its streets. A district whose city has no document about all of it is missing.
-Documents with no known place are never left out of a place's scope.
+A place named below the place of every document about it (a street, a town; a district or a
+city no document is about, in a city or province that has documents about all of it) is held
+through those documents (Tianhe: the documents about all of Guangzhou, not Haizhu's), but their
+passages answer it only where they name it (``PlaceInference.at_level``): what a city does as
+a whole is no answer about one of its streets. A district or city with no such division around
+it is missing. Documents with no known place are never left out of a place's scope.
 """
 
 from __future__ import annotations
@@ -41,7 +41,8 @@ class PlaceInference:
     by_place: dict[str, set[str]] = field(default_factory=dict)  # the most specific places
 
     # Places named below the place of the documents that stand for them (a street of a held
-    # district; a district of a city whose documents are about all of it).
+    # district; a district or city no document is about, in a division that has documents
+    # about all of it).
     narrower: list[Narrower] = field(default_factory=list)
 
     @property
@@ -51,8 +52,11 @@ class PlaceInference:
     def at_level(self, doc_id: str, text: str) -> bool:
         """Whether a passage of ``doc_id`` reading ``text`` may answer at the level the question
         asks: a question about a street is not answered by what its district does as a whole,
-        so a document standing for a narrower place answers only where it names that place."""
+        so a document standing for a narrower place answers only where it names that place, as
+        does a document outside the question's places (found because it names one of them)."""
         wanted = [n for n in self.narrower if doc_id in n.docs]
+        if not wanted and self.doc_ids and doc_id not in self.doc_ids:
+            wanted = self.narrower
         return not wanted or any(n.pattern.search(text) for n in wanted)
 
 
@@ -158,12 +162,12 @@ class PlaceIndex:
             if self.docs_by_adcode.get(division.adcode):
                 stand_ins.discard(self._hold(found, division, english))
                 continue
-            city = self._held_city_around(division)
-            if city is not None:  # "Tianhe": the documents about all of Guangzhou stand for it
-                if self.label(city, english) not in found.held:
-                    stand_ins.add(self._hold(found, city, english, self.docs_at[city.adcode]))
+            around = self._held_around(division)
+            if around is not None:  # "Tianhe": the documents about all of Guangzhou stand for it
+                if self.label(around, english) not in found.held:
+                    stand_ins.add(self._hold(found, around, english, self.docs_at[around.adcode]))
                 found.narrower.append(self._narrower(surface, _pattern(division),
-                                                     self.docs_at[city.adcode]))
+                                                     self.docs_at[around.adcode]))
             elif division.adcode not in self.named_unplaced and (
                     division.parent not in codes or division.parent in self.docs_by_adcode):
                 # In "Futian, Shenzhen" Shenzhen is the missing one, unless held: then Futian
@@ -177,16 +181,16 @@ class PlaceIndex:
                     found.missing.append(missing)
         for town, surface in self._towns.named(text, self._spans(text)):
             # A town or street narrows the question to its district, or to the documents about
-            # all of its city; their passages answer only where they name it.
+            # all of its city or province; their passages answer only where they name it.
             english = not has_cjk(surface)
             district = town.district
             if self.docs_by_adcode.get(district.adcode):
                 docs = self.docs_by_adcode[district.adcode]
                 self._hold(found, district, english)
-            elif (city := self._held_city_around(district)) is not None:
-                docs = self.docs_at[city.adcode]
-                if self.label(city, english) not in found.held:
-                    stand_ins.add(self._hold(found, city, english, docs))
+            elif (around := self._held_around(district)) is not None:
+                docs = self.docs_at[around.adcode]
+                if self.label(around, english) not in found.held:
+                    stand_ins.add(self._hold(found, around, english, docs))
             else:
                 continue
             found.narrower.append(self._narrower(surface, town_pattern(town), docs))
@@ -255,14 +259,12 @@ class PlaceIndex:
             chosen.append((min(pool, key=lambda d: _LEVEL_ORDER[d.level]), text[start:end]))
         return chosen
 
-    def _held_city_around(self, division: Division) -> Division | None:
-        """The held city a district lies in (a province is too broad: a city the store lacks
-        is refused even when the store holds its province)."""
-        if division.level != "district":
-            return None
-        parent = gazetteer().by_adcode.get(division.parent or "")
-        if parent is not None and parent.level == "city" and self.docs_at.get(parent.adcode):
-            return parent
+    def _held_around(self, division: Division) -> Division | None:
+        """The narrowest division around ``division`` that documents are about as a whole (a
+        district's city, a city's province), whose passages may speak of it."""
+        for around in gazetteer().chain(division.adcode)[1:]:
+            if self.docs_at.get(around.adcode):
+                return around
         return None
 
     def mentions(self, text: str, places: Iterable[str]) -> bool:

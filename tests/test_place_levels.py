@@ -131,3 +131,20 @@ def test_a_province_wide_document_answers_a_city_only_where_it_names_it() -> Non
     assert found.at_level("zhejiang", "温州市建设数字经济示范区。")
     assert not found.at_level("zhejiang", "全省建设数字经济示范区。")
     assert PlaceIndex([XIHU]).infer("温州市对数字经济企业有什么奖励？").missing == ["温州市"]
+
+
+def test_a_sentence_naming_no_place_speaks_of_the_place_just_before_it() -> None:
+    found = PlaceIndex(StoredDocument(d["doc_id"], d) for d in MANIFEST).infer(
+        "琶洲街道的空间智算中心最终规模是多大？")
+    named = "Third, the launch of the PZ-SPACE Pazhou Space Intelligent Computing Center."
+    assert found.at_level(HAIZHU, "The center will reach a scale of 500P.", named)
+    assert not found.at_level(HAIZHU, "Haizhu District also plans a fund of 310 million yuan.",
+                              named)
+
+
+def test_a_bare_street_name_narrows_the_scope_without_asking_its_level() -> None:
+    """琶洲 alone also names sites there (琶洲空间智算中心): the report's sentences about "the
+    center" answer it."""
+    found = PlaceIndex(StoredDocument(d["doc_id"], d) for d in MANIFEST).infer(
+        "琶洲空间智算中心最终规模是多大？")
+    assert found.doc_ids == {HAIZHU} and not found.narrower

@@ -30,7 +30,7 @@ from app.answering.sentence_forms import in_context
 from app.models import Message, RefusalCode
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.places import PlaceInference
-from app.text import has_cjk, segment
+from app.text import has_cjk, segment, sentence_spans
 
 __all__ = ["ENTITIES_KEY", "Kind", "Refusal", "asked_kinds", "asked_thing", "at_level", "lacks",
            "refusal_before_ranking", "sentence_labels"]
@@ -228,8 +228,21 @@ def at_level(ranked: list[Scored], places: PlaceInference) -> tuple[list[Scored]
     """The sentences that answer at the level of the places the question names (a street's
     question is not answered by its district's sentence), and whether any was left out."""
     kept = [s for s in ranked if places.at_level(
-        s.sentence.chunk.doc_id, f"{s.sentence.chunk.section} {in_context(s.sentence)}")]
+        s.sentence.chunk.doc_id, f"{s.sentence.chunk.section} {in_context(s.sentence)}",
+        _before(s.sentence))]
     return kept, len(kept) < len(ranked)
+
+
+# Sentences before a sentence, in its paragraph, whose places it may speak of ("the center").
+CARRIED_SENTENCES = 2
+
+
+def _before(sentence: Sentence) -> str:
+    chunk = sentence.chunk
+    head = chunk.text[:max(0, sentence.start - chunk.start)]
+    paragraph = head[head.rfind("\n") + 1:]
+    spans = sentence_spans(paragraph)[-CARRIED_SENTENCES:]
+    return paragraph[spans[0][0]:] if spans else ""
 
 
 def in_language_of(question: str, message: Message) -> str:

@@ -49,15 +49,20 @@ class PlaceInference:
     def label(self) -> str | None:
         return ", ".join(self.held) or None
 
-    def at_level(self, doc_id: str, text: str) -> bool:
+    def at_level(self, doc_id: str, text: str, before: str = "") -> bool:
         """Whether a passage of ``doc_id`` reading ``text`` may answer at the level the question
         asks: a question about a street is not answered by what its district does as a whole,
         so a document standing for a narrower place answers only where it names that place, as
-        does a document outside the question's places (found because it names one of them)."""
+        does a document outside the question's places (found because it names one of them). A
+        sentence naming no place at all ("the center will …") speaks of what the sentences
+        ``before`` it in its paragraph name; one naming a place speaks of that place."""
         wanted = [n for n in self.narrower if doc_id in n.docs]
         if not wanted and self.doc_ids and doc_id not in self.doc_ids:
             wanted = self.narrower
-        return not wanted or any(n.pattern.search(text) for n in wanted)
+        if not wanted or any(n.pattern.search(text) for n in wanted):
+            return True
+        return (bool(before) and not gazetteer().mentions(text)
+                and any(n.pattern.search(before) for n in wanted))
 
 
 @dataclass(frozen=True)
@@ -179,9 +184,11 @@ class PlaceIndex:
                     missing = f"{missing} ({parent.label(english)})"
                 if missing not in found.missing:
                     found.missing.append(missing)
-        for town, surface in self._towns.named(text, self._spans(text)):
+        for town, surface, full in self._towns.named(text, self._spans(text)):
             # A town or street narrows the question to its district, or to the documents about
-            # all of its city or province; their passages answer only where they name it.
+            # all of its city or province. Named with its level (琶洲街道, Liuxia Subdistrict) it
+            # is asked about as a place, and their passages answer only where they name it; a
+            # bare name is also how zones and sites there are called (琶洲空间智算中心).
             english = not has_cjk(surface)
             district = town.district
             if self.docs_by_adcode.get(district.adcode):
@@ -193,7 +200,8 @@ class PlaceIndex:
                     stand_ins.add(self._hold(found, around, english, docs))
             else:
                 continue
-            found.narrower.append(self._narrower(surface, town_pattern(town), docs))
+            if full:
+                found.narrower.append(self._narrower(surface, town_pattern(town), docs))
         for division, surface in named:
             if division.adcode in context:
                 name = self.label(division, not has_cjk(surface))

@@ -97,19 +97,22 @@ class TownIndex:
                                                                 rf"|\b{english}\b")
             self._towns.append((town, full, bare))
 
-    def named(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[Town, str]]:
+    def named(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[Town, str, bool]]:
         """The towns ``text`` names outside the spans ``taken`` (a division's names), each
-        with the words that name it; a bare Chinese name only where it is no part of a
-        longer word."""
-        found: list[tuple[Town, str]] = []
+        with the words that name it and whether they are its full name (with its level); a
+        bare Chinese name only where it is no part of a longer word."""
+        found: list[tuple[Town, str, bool]] = []
         for town, full, bare in self._towns:
             match = next((m for m in full.finditer(text) if not _within(m, taken)), None)
-            if match is None and bare is not None:
+            if match is not None:
+                found.append((town, match.group(0), True))
+                continue
+            if bare is not None:
                 match = next((m for m in bare.finditer(text) if not _within(m, taken)
                               and not (has_cjk(m.group(0))
                                        and inside_word(text, m.start(), m.end()))), None)
-            if match is not None:
-                found.append((town, match.group(0)))
+                if match is not None:
+                    found.append((town, match.group(0), False))
         return found
 
 

@@ -65,13 +65,14 @@ def answering_clauses(scored: Scored, question: str) -> Scored:
     restates the question."""
     sentence = scored.sentence
     asked = set(content_tokens(question))
+    kinds = asked_kinds(question)
     if not has_cjk(sentence.text):
         # A measure's label that only restates the question heads the sentence answering it.
         if ((is_heading(sentence) or len(sentence.text.split()) <= HEADING_WORDS)
-                and _restates(sentence.text, asked)):
+                and _restates(sentence.text, asked)
+                and not _answers_kind(sentence, 0, len(sentence.text), question, kinds)):
             return _following(scored)
         return scored
-    kinds = asked_kinds(question)
     spans = clause_spans(sentence.text)
     first = next((i for i, (s, e) in enumerate(spans)
                   if not _restates(sentence.text[s:e], asked)

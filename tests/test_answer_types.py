@@ -160,3 +160,13 @@ def test_entities_are_hidden_from_the_embedding() -> None:
     node = TextNode(text="The plan takes effect on 1 July 2026.", metadata={"city": "Riverton"})
     (node,) = ChunkEntities()([node])
     assert ENTITIES_KEY not in node.get_content(metadata_mode=MetadataMode.EMBED)
+
+
+def test_a_telephone_number_ending_a_sentence_is_a_phone() -> None:
+    """Regression: "telephone 0551-63538000." was no PHONE (the full stop read as a decimal
+    point), so "What is the telephone number …?" was refused over the sentence giving it."""
+    text = "Contact: Talent Service Centre, telephone 0551-63538000."
+    (found,) = entities_of([text])
+    assert any(label == "PHONE" and text[s:e] == "0551-63538000" for s, e, label, *_ in found)
+    (decimal,) = entities_of(["The fund grew by 12345678.5 yuan."])
+    assert not any(label == "PHONE" for _, _, label, *_ in decimal)

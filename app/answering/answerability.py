@@ -4,6 +4,8 @@ A question is refused, with one ``code`` and its message in both languages, when
 
 - ``place_not_stored``: it names places and no stored document is about any of them (what
   retrieval reports);
+- ``place_not_stated``: it names a place below the place of the documents about it (a street
+  of a district) and the passages that would answer never name that place;
 - ``acronym_unmentioned``: it uses an acronym the nearest passages never write nor spell out;
 - ``kind_not_stated``: the passages on its topic never state the kind of detail it asks for (a
   "when" question over undated sentences);
@@ -24,12 +26,14 @@ from dataclasses import dataclass
 from enum import Enum
 
 from app.answering.acronyms import unmentioned
-from app.answering.citations import Sentence
+from app.answering.citations import Scored, Sentence
+from app.answering.sentence_forms import in_context
 from app.models import Message, RefusalCode
 from app.retrieval.hybrid import RetrievalResult
-from app.text import QUOTED, has_cjk, segment
+from app.retrieval.places import PlaceInference
+from app.text import QUOTED, has_cjk, segment, sentence_spans
 
-__all__ = ["ENTITIES_KEY", "Kind", "Refusal", "asked_kinds", "asked_thing", "lacks",
+__all__ = ["ENTITIES_KEY", "Kind", "Refusal", "asked_kinds", "asked_thing", "at_level", "lacks",
            "refusal_before_ranking", "sentence_labels"]
 
 # Chunk metadata key of the entities ingest found: JSON [[start, end, label, value?], …], with
@@ -65,7 +69,8 @@ ZH_ASKS = re.compile(r"什么|啥|多少|哪|谁|几|何时|何地|何种|如何
 _MEASURE = "个名位项家座条台所批类种次件款只支套处间栋辆架张份篇部"
 # Nouns naming an organisation, which a "which …" asks one of.
 _ORG_EN = (r"departments?|agenc(?:y|ies)|organi[sz]ations?|units?|bureaus?|bod(?:y|ies)|offices?"
-           r"|authorit(?:y|ies)|institutions?|compan(?:y|ies)|firms?|enterprises?")
+           r"|authorit(?:y|ies)|institutions?|compan(?:y|ies)|firms?|enterprises?|colleges?|schools?"
+           r"|institutes?|banks?|hospitals?|universit(?:y|ies)")
 _ORG_ZH = r"部门|单位|机构|组织|企业|公司|银行|平台"
 # The question words of each language. A "when" asks only as an interrogative: before an
 # auxiliary verb or at the end ("When preparing …," is a conjunction).
@@ -92,7 +97,8 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
         r"|截止(?:日期|时间)?(?:是|为)?(?:哪|什么|何)|日期", re.I),
     Kind.DURATION: re.compile(
         r"\bhow long\b|\bhow many (?:working |calendar )?(?:days|weeks|months|years)\b"
-        r"|\bwithin what (?:time|period)\b|多久|多长时间|几(?:个)?(?:工作)?(?:天|日|周|月|年)"
+        r"|\bwithin what (?:time|period)\b|多久|多长(?![\u4e00-\u9fff]*(?:米|公里|距离))"
+        r"|几(?:个)?(?:工作)?(?:天|日|周|月|年)"
         r"|多少(?:个)?(?:工作)?(?:天|日|周|月|年)", re.I),
     Kind.MONEY: re.compile(
         r"\bhow much (?:money|funding)\b|\bcost\b|多少钱|(?:多少|几)[万亿千百]*元", re.I),
@@ -253,6 +259,9 @@ def refusal(code: RefusalCode, names: list[str] | None = None) -> Refusal:
         "place_not_stored": (f"The knowledge base holds no documents for {en_names}, so it "
                              "cannot answer this.",
                              f"知识库中没有关于{zh_names}的文件，无法回答这个问题。"),
+        "place_not_stated": (f"The documents that would answer this speak of a wider place and "
+                             f"never mention {en_names}, so the knowledge base cannot answer it.",
+                             f"相关文件说的是更大的地区，没有提到{zh_names}，知识库无法回答这个问题。"),
         "acronym_unmentioned": (f"The passages nearest this question never mention {en_names}, "
                                 "so the knowledge base cannot answer it.",
                                 f"与这个问题最相关的段落从未提到{zh_names}，知识库无法回答。"),
@@ -274,6 +283,27 @@ def refusal_before_ranking(question: str, retrieval: RetrievalResult) -> Refusal
     if missing := unmentioned(question, (h.chunk.text for h in retrieval.hits)):
         return refusal("acronym_unmentioned", missing)
     return None
+
+
+def at_level(ranked: list[Scored], places: PlaceInference) -> tuple[list[Scored], bool]:
+    """The sentences that answer at the level of the places the question names (a street's
+    question is not answered by its district's sentence), and whether any was left out."""
+    kept = [s for s in ranked if places.at_level(
+        s.sentence.chunk.doc_id, f"{s.sentence.chunk.section} {in_context(s.sentence)}",
+        _before(s.sentence))]
+    return kept, len(kept) < len(ranked)
+
+
+# Sentences before a sentence, in its paragraph, whose places it may speak of ("the center").
+CARRIED_SENTENCES = 2
+
+
+def _before(sentence: Sentence) -> str:
+    chunk = sentence.chunk
+    head = chunk.text[:max(0, sentence.start - chunk.start)]
+    paragraph = head[head.rfind("\n") + 1:]
+    spans = sentence_spans(paragraph)[-CARRIED_SENTENCES:]
+    return paragraph[spans[0][0]:] if spans else ""
 
 
 def in_language_of(question: str, message: Message) -> str:

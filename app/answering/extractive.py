@@ -25,6 +25,7 @@ from app.answering.answerability import (
     Refusal,
     asked_kinds,
     asked_thing,
+    at_level,
     in_language_of,
     lacks,
     refusal,
@@ -43,7 +44,7 @@ from app.answering.conflicts import prefer_official
 from app.answering.instructions import addresses_reader
 from app.answering.sentence_forms import in_context, is_field, is_heading
 from app.models import Answer
-from app.retrieval.dictionary import english_terms
+from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
 from app.settings import AnswerSettings
@@ -105,6 +106,11 @@ class ExtractiveAnswerer:
         if reads_chinese(question, retrieval.hits):
             return self._answer_chinese(question, retrieval)
         ranked = self.rank_sentences(question, retrieval)
+        if places.narrower:
+            ranked, off_level = at_level(ranked, places)
+            if off_level and (not ranked or ranked[0].support < self.settings.refusal_threshold):
+                return self.refusal(retrieval, refusal(
+                    "place_not_stated", [n.name for n in places.narrower]))
         if not ranked or ranked[0].support < self.settings.refusal_threshold:
             if has_cjk(question) and any(holds_chinese(h) for h in retrieval.hits):
                 # The Chinese passages below an English best one may still answer.
@@ -279,6 +285,8 @@ class ExtractiveAnswerer:
             ways.append(frozenset(self._stems(word)) or frozenset([word]))
             ways += [frozenset(self._stems(rendering)) for term in english_terms(word)
                      for rendering in term.english]
+            # An English word is named in a Chinese sentence by a Chinese word rendering it.
+            ways += [frozenset([chinese]) for chinese in chinese_terms(word)]
         return [way for way in ways if way]
 
     def _topic(self, retrieval: RetrievalResult) -> set[str]:

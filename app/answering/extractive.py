@@ -136,8 +136,16 @@ class ExtractiveAnswerer:
         """A Chinese question over Chinese passages: the span ``chinese_reader`` reads."""
         sentences = [s for s in sentences_of(retrieval.hits, self.max_chars)
                      if not addresses_reader(s.text)]
-        reading = read_chinese(question, sentences)
+        off_level = False
+        if retrieval.places.narrower:
+            # A street's question is not answered by its district's sentence (as in English).
+            kept, off_level = at_level([Scored(s, 0.0) for s in sentences], retrieval.places)
+            sentences = [k.sentence for k in kept]
+        reading = read_chinese(question, sentences) if sentences else None
         if reading is None or reading.answer.support < REFUSAL_SUPPORT:
+            if off_level:
+                return self.refusal(retrieval, refusal(
+                    "place_not_stated", [n.name for n in retrieval.places.narrower]))
             lacking = reading is not None and reading.answer.lacking
             return self.refusal(retrieval, refusal("kind_not_stated" if lacking
                                                    else "no_passage"))

@@ -12,12 +12,10 @@ from collections.abc import Sequence
 import numpy as np
 
 from app.retrieval.found import Found
+from app.retrieval.fusion import Ranking
 from app.store.records import Chunk
 from app.store.vectors import QueryTextEmbedder, TextVectors, unit
 from app.text import has_cjk, mostly_chinese
-
-# A ranking with its weight in the fusion; a None holds the place of a passage left out.
-Ranking = tuple[float, Sequence[str | None]]
 
 
 class CrosslingualRanking:
@@ -37,15 +35,21 @@ class CrosslingualRanking:
         model's ranking lowered right-document-first, and encoding every long Chinese passage
         cost ~1 s a question)."""
         chinese_question = has_cjk(query)
-        pool = list(dict.fromkeys(cid for _, ranking in rankings for cid in ranking if cid))
-        pool = [cid for cid in pool if is_chinese(found.chunks[cid]) != chinese_question]
+        met = dict.fromkeys(c for ranking in rankings if ranking.holder is None
+                            for c in ranking.ids if c is not None)
+        pool = [cid for cid in met if is_chinese(found.chunks[cid]) != chinese_question]
+
+        def reads(cid: str) -> bool:
+            return is_chinese(found.chunks[cid]) != chinese_question
+
         if not pool:
-            return (self.weight, []), []
+            return Ranking(self.weight, [], reads), []
         query_vector = self.model.get_query_embedding(query)
         question = unit(query_vector)
         vectors = self.vectors([found.chunks[cid].text for cid in pool])
         similarity = {cid: float(np.dot(question, v)) for cid, v in zip(pool, vectors, strict=True)}
-        return (self.weight, sorted(pool, key=lambda cid: -similarity[cid])), query_vector
+        ordered: list[str] = sorted(pool, key=lambda cid: -similarity[cid])
+        return Ranking(self.weight, ordered, reads), query_vector
 
 
 def is_chinese(chunk: Chunk) -> bool:

@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 
 import numpy as np
 from llama_index.core.vector_stores.types import MetadataFilter
@@ -64,18 +64,46 @@ class Retriever(Protocol):
     def retrieve(self, query: str, filters: Filters | None, top_k: int) -> RetrievalResult: ...
 
 
-# A ranking with its weight in the fusion; a None holds the place of a passage left out.
-Ranking = tuple[float, Sequence[str | None]]
+Reads = Literal["both", "chinese", "not_chinese"]
 
 
-def reciprocal_rank_fusion(rankings: Sequence[Ranking], k: int) -> list[str]:
+class Ranking(NamedTuple):
+    """A ranking with its weight in the fusion; a None holds the place of a passage left out.
+    ``reads``: the passages it can rank at all, by language (Chinese or not); ``elsewhere``:
+    it ranks the passages outside the question's places as another ranking does inside."""
+
+    weight: float
+    order: Sequence[str | None]
+    reads: Reads = "both"
+    elsewhere: bool = False
+
+
+def reciprocal_rank_fusion(rankings: Sequence[Ranking], k: int,
+                           is_chinese: Callable[[str], bool] | None = None) -> list[str]:
     """Weighted RRF; a passage left out (``None``) keeps its place, so the passages kept keep
-    the rank they earned among all."""
+    the rank they earned among all.
+
+    A ranking that cannot rank a passage's language (the English-only dense model and a
+    Chinese passage; the cross-lingual model, which ranks the other language only) does not
+    count against it: with ``is_chinese``, a passage's score is scaled by the weight of all
+    rankings over the weight of those that read its language. Otherwise, with both languages
+    stored, the language read by more rankings won whatever the question: a Chinese question
+    about 青山区 was answered from an English look-alike plan of another place, whose
+    passages the dense, the cross-lingual and the rendered BM25 rankings all ranked, while
+    the Chinese passages had BM25 alone."""
     scores: dict[str, float] = {}
-    for weight, ranking in rankings:
+    for weight, ranking, *_ in rankings:
         for rank, chunk_id in enumerate(ranking, start=1):
             if chunk_id is not None:
                 scores[chunk_id] = scores.get(chunk_id, 0.0) + weight / (k + rank)
+    if is_chinese is not None:
+        counted = [r for r in rankings if not r.elsewhere]
+        total = sum(r.weight for r in counted)
+        reach = {chinese: sum(r.weight for r in counted
+                              if r.reads == "both" or (r.reads == "chinese") == chinese)
+                 for chinese in (True, False)}
+        for cid in scores:
+            scores[cid] *= total / (reach[is_chinese(cid)] or total)
     return sorted(scores, key=lambda cid: (-scores[cid], cid))
 
 
@@ -155,8 +183,8 @@ class HybridRetriever:
                                                  mode, found)
             rankings += self._rankings(lexical_text, inside, [*conditions, scope], mode, found)
             # Elsewhere, only passages that name the place themselves, at their overall rank.
-            for weight, ranking in self._rankings(lexical_text, overall, conditions, mode,
-                                                  found):
+            for weight, ranking, reads, _ in self._rankings(lexical_text, overall, conditions,
+                                                         mode, found):
                 kept = [
                     cid
                     if cid is not None and found.chunks[cid].doc_id not in places.doc_ids
@@ -164,7 +192,7 @@ class HybridRetriever:
                     else None
                     for cid in ranking
                 ]
-                rankings.append((weight, kept))
+                rankings.append(Ranking(weight, kept, reads, elsewhere=True))
         else:
             dense = (
                 self._dense(embedding, conditions, self.candidates, found)
@@ -176,7 +204,8 @@ class HybridRetriever:
         if self.crosslingual is not None and (has_cjk(query) or self.lexical.holds_chinese):
             by_model, crosslingual = self._crosslingual_ranking(query, rankings, found)
             rankings.append(by_model)
-        fused = reciprocal_rank_fusion(rankings, self.rrf_k)[:top_k]
+        fused = reciprocal_rank_fusion(rankings, self.rrf_k,
+                                       lambda cid: _chinese(found.chunks[cid]))[:top_k]
         scores = self._cosines(fused, found)
         hits = [Hit(found.chunks[cid], scores[cid], rank)
                 for rank, cid in enumerate(fused, start=1)]
@@ -195,16 +224,18 @@ class HybridRetriever:
         vector is returned too (empty when no passage needed it)."""
         assert self.crosslingual is not None and self.crosslingual_vectors is not None
         chinese_question = has_cjk(query)
-        pool = list(dict.fromkeys(cid for _, ranking in rankings for cid in ranking if cid))
-        pool = [cid for cid in pool if _chinese(found.chunks[cid]) != chinese_question]
+        found_ids = [cid for r in rankings for cid in r.order if cid is not None]
+        pool = [cid for cid in dict.fromkeys(found_ids)
+                if _chinese(found.chunks[cid]) != chinese_question]
+        other: Reads = "not_chinese" if chinese_question else "chinese"
         if not pool:
-            return (self.crosslingual_weight, []), []
+            return Ranking(self.crosslingual_weight, [], other), []
         query_vector = self.crosslingual.get_query_embedding(query)
         question = unit(query_vector)
         vectors = self.crosslingual_vectors([found.chunks[cid].text for cid in pool])
         similarity = {cid: float(np.dot(question, v)) for cid, v in zip(pool, vectors, strict=True)}
-        return (self.crosslingual_weight,
-                sorted(pool, key=lambda cid: -similarity[cid])), query_vector
+        ranked = sorted(pool, key=lambda cid: -similarity[cid])
+        return Ranking(self.crosslingual_weight, ranked, other), query_vector
 
     def _dense(
         self, embedding: list[float], conditions: list[MetadataFilter], k: int, found: Found
@@ -284,16 +315,26 @@ class HybridRetriever:
     ) -> list[Ranking]:
         rankings: list[Ranking] = []
         if dense is not None:
-            rankings.append((1.0, [cid if self.dense_reads_chinese
-                                   or not _chinese(found.chunks[cid]) else None
-                                   for cid in dense]))
+            rankings.append(Ranking(1.0, [cid if self.dense_reads_chinese
+                                          or not _chinese(found.chunks[cid]) else None
+                                          for cid in dense],
+                                    "both" if self.dense_reads_chinese else "not_chinese"))
         if mode in ("hybrid", "bm25"):
             filters = all_of(conditions)
             lexical = [cid for cid, _ in self.lexical.search(text, self.candidates, filters,
                                                              found.scored)]
             missing = [cid for cid in lexical if cid not in found.chunks]
             found.chunks.update(self.store.get_chunks_cached(missing))
-            rankings.append((self.bm25_weight, [cid for cid in lexical if cid in found.chunks]))
+            kept = [cid for cid in lexical if cid in found.chunks]
+            # One ranking per language: a Chinese question's English rendering (every sense of
+            # every word) outscored its own words, so English look-alikes came first; each
+            # language's passages are ranked by the part of the query in their own words.
+            languages: tuple[tuple[bool, Reads], ...] = ((True, "chinese"),
+                                                           (False, "not_chinese"))
+            for chinese, reads in languages:
+                rankings.append(Ranking(self.bm25_weight,
+                                        [cid for cid in kept
+                                         if _chinese(found.chunks[cid]) == chinese], reads))
         return rankings
 
     def _cosines(self, chunk_ids: list[str], found: Found) -> dict[str, float]:

@@ -1,0 +1,177 @@
+"""The ask path: validate, complete a follow-up from its conversation, retrieve, answer, finish."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import partial
+
+from app.answering.compose import Composer
+from app.answering.generation import (
+    Done,
+    Event,
+    Reasoning,
+    Token,
+    answer_events,
+    without_model,
+)
+from app.answering.instructions import without_instructions
+from app.answering.validity import with_validity
+from app.briefing.across import answer_across, asks_across
+from app.conversation import Resolution
+from app.models import (
+    Answer,
+    AskRequest,
+    Filters,
+    Mode,
+    Timings,
+)
+from app.retrieval.catalog import Collections
+from app.retrieval.hybrid import RetrievalMode, RetrievalResult
+from app.retrieval.in_force import left_out
+from app.services.components import Components, milliseconds
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """A validated request with its retrieval, ready to be answered."""
+
+    question: str  # as answered: a follow-up completed from its conversation
+    mode: Mode
+    retrieval: RetrievalResult  # the top_k passages the answer reads
+    full: RetrievalResult  # as deep as the caller asked (eval reads 10)
+    began: float
+    retrieved: float
+    resolution: Resolution
+    owner: str | None  # who asks: a conversation's turns are theirs
+    filters: Filters | None  # the request's, or the document a follow-up carried over
+    within: set[str] | None  # the documents the caller may read (None: every one)
+    scope: Collections
+
+
+@dataclass(frozen=True)
+class AnswerStream:
+    resolved_question: str | None  # a follow-up's completed question, known before the answer
+    events: Iterator[Event]
+
+
+class Asking(Components):
+    """Questions asked and answered, whole or streamed; a question of several parts or asked
+    across documents is answered by the composite layer (app.answering.compose, app.briefing)."""
+
+    def ask(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
+            scope: Collections = None, owner: str | None = None) -> Answer:
+        return self.ask_with_retrieval(request, retrieval_mode, scope=scope, owner=owner)[0]
+
+    def ask_with_retrieval(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
+                           depth: int = 0, scope: Collections = None, owner: str | None = None,
+                           ) -> tuple[Answer, RetrievalResult]:
+        """`ask`, also returning the ranking it used, at least ``depth`` passages deep (for
+        eval/). Fused ranks do not depend on the cut, so the answer still reads exactly the
+        top_k passages `ask` alone would give it."""
+        asked = self._retrieve(request, retrieval_mode, depth, scope, owner)
+        answer = self._composite(asked, request) or self.answer_with(asked.mode, asked.question,
+                                                                      asked.retrieval)
+        if answer.refused and request.as_of is None and left_out(self.retriever, asked.question):
+            # Nothing in force answers: from the rest, saying their status (answering.validity)
+            former = self._retrieve(request, retrieval_mode, depth, scope, owner, in_force=False)
+            old = self.answer_with(former.mode, former.question, former.retrieval)
+            if not old.refused:
+                asked, answer = replace(former, began=asked.began), old
+        return self._finish(answer, request, asked), asked.full
+
+    def _composite(self, asked: _Asked, request: AskRequest) -> Answer | None:
+        """The answer to a question of several parts, or asked across documents; None for any
+        other question (answered as it was retrieved)."""
+        top_k = self.check_top_k(request.top_k)
+
+        def across(text: str) -> Answer | None:
+            if not asks_across(text):
+                return None
+            # Every document, in force or not, unless a day is asked: each place's text is
+            # shown with its status (answering.validity says which expired).
+            deep = self._retrieval_of(text, asked.filters, self.settings.answer.across_passages,
+                                      as_of=request.as_of, in_force=request.as_of is not None,
+                                      within=asked.within)
+            with self.watch.reading():
+                return answer_across(text, deep, self.documents(asked.scope), self.catalog.text)
+
+        return Composer(lambda text: self._retrieval_of(text, asked.filters, top_k,
+                                                        as_of=request.as_of,
+                                                        within=asked.within),
+                        partial(self.answer_with, asked.mode), across,
+                        ).compose(asked.question, asked.retrieval.places.held)
+
+    def _retrieve(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
+                  depth: int = 0, scope: Collections = None, owner: str | None = None,
+                  in_force: bool = True) -> _Asked:
+        """Validate the request, complete a follow-up from its conversation, and retrieve for
+        it: everything before the answer."""
+        began = time.perf_counter()
+        question = self.check_question(request.question)
+        top_k = self.check_top_k(request.top_k)
+        mode = self.mode_for(request.mode)
+        earlier = self.conversations.earlier(request, owner)
+        with self.watch.reading():
+            resolution = self.conversations.resolve(question, earlier, mode)
+        filters = self.conversations.filters(resolution, request.filters)
+        within = self._within_filters(filters, scope)
+        full = self._retrieval_of(resolution.question, filters, max(top_k, depth),
+                                  retrieval_mode, request.as_of, in_force, within)
+        return _Asked(resolution.question, mode, replace(full, hits=full.hits[:top_k]), full,
+                      began, time.perf_counter(), resolution, owner, filters, within, scope)
+
+    def _finish(self, answer: Answer, request: AskRequest, asked: _Asked) -> Answer:
+        answer = with_validity(answer, self.catalog, asked.question)
+        if not request.include_reasoning:
+            answer.reasoning = None
+        if asked.resolution.rewritten:
+            answer.resolved_question = asked.question
+        done = time.perf_counter()
+        answer.timings_ms = Timings(retrieve=milliseconds(asked.retrieved - asked.began),
+                                    answer=milliseconds(done - asked.retrieved),
+                                    total=milliseconds(done - asked.began))
+        self.conversations.record(request, asked.owner, answer)
+        return answer
+
+    def answer_with(self, mode: Mode, question: str, retrieval: RetrievalResult) -> Answer:
+        """The answer in ``mode``; ``generate`` with no model server set is the extractive
+        answer marked ``fallback: "llm_unavailable"`` (rather than a 422: clients need not
+        know how the deployment is configured)."""
+        answerer = self.answerers.get(mode)
+        if answerer is None:
+            return without_model(self.answerers["extractive"].answer(question, retrieval))
+        return answerer.answer(question, self._readable(mode, retrieval))
+
+    @staticmethod
+    def _readable(mode: str, retrieval: RetrievalResult) -> RetrievalResult:
+        """What an answerer reads: a model never sees a document's orders to the reader (the
+        extractive answerer skips them itself and shows passages verbatim)."""
+        return without_instructions(retrieval) if mode == "generate" else retrieval
+
+    def ask_events(self, request: AskRequest, scope: Collections = None,
+                   owner: str | None = None) -> AnswerStream:
+        """`ask` as stream events (app.answering.generation.answerer). Validation and retrieval run
+        now, so input errors raise before the first event; the answer streams when iterated."""
+        asked = self._retrieve(request, scope=scope, owner=owner)
+        answerer = self.answerers.get(asked.mode)
+
+        def events() -> Iterator[Event]:
+            composite = self._composite(asked, request)
+            if composite is not None:  # answered whole: its parts are not streamed
+                answer = self._finish(composite, request, asked)
+                yield Token(answer.answer)
+                yield Done(answer)
+                return
+            retrieval = self._readable(asked.mode, asked.retrieval) if answerer else asked.retrieval
+            for event in answer_events(answerer or self.answerers["extractive"], asked.question,
+                                       retrieval):
+                if isinstance(event, Reasoning) and not request.include_reasoning:
+                    continue
+                if isinstance(event, Done):
+                    answer = event.answer if answerer else without_model(event.answer)
+                    self._finish(answer, request, asked)
+                yield event
+
+        return AnswerStream(asked.question if asked.resolution.rewritten else None, events())

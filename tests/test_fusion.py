@@ -1,8 +1,8 @@
-"""Fusion of the rankings of a mixed-language store (app.retrieval.hybrid)."""
+"""Fusion of the rankings of a mixed-language store (app.retrieval.fusion)."""
 
 from __future__ import annotations
 
-from app.retrieval.hybrid import Ranking, reciprocal_rank_fusion
+from app.retrieval.fusion import Ranking, reciprocal_rank_fusion
 
 
 def _chinese(cid: str) -> bool:

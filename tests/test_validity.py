@@ -164,7 +164,7 @@ def test_a_chinese_question_is_answered_from_its_own_place_not_an_english_look_a
         client: TestClient) -> None:
     """Regression: a Chinese question about 青山区 was answered from Riverside's English
     housing plan, whose passages three rankings scored while the Chinese ones had BM25 alone
-    (app.retrieval.hybrid.reciprocal_rank_fusion)."""
+    (app.retrieval.fusion)."""
     answer = _ask(client, "青山区博士研究生首次购房可以拿到多少安家补贴？")
     assert "15万元" in str(answer["answer"])
     citations = answer["citations"]
@@ -184,6 +184,19 @@ def test_an_english_question_is_not_answered_from_a_chinese_look_alike(
     citations = answer["citations"]
     assert isinstance(citations, list)
     assert citations and {c["doc_id"] for c in citations} == {NEW_PLAN}
+
+
+def test_a_place_asked_about_is_searched_in_its_own_documents_across_languages(
+        client: TestClient) -> None:
+    """Regression: with both languages stored, an English question about Jiaxing found
+    Riverside's English plan (a document of no known place) first, not Jiaxing's own Chinese
+    measures (app.retrieval.fusion; app.retrieval.hybrid, placed documents first)."""
+    response = client.post("/api/search", json={
+        "query": "How much is Jiaxing's one-off start-up subsidy for new housekeeping companies?"})
+    assert response.status_code == 200, response.text
+    passages = response.json()["passages"]
+    assert passages and passages[0]["doc_id"] == "jiaxing-housekeeping-2025"
+    assert "8万元" in passages[0]["text"]
 
 
 def test_bad_as_of_is_a_422(client: TestClient) -> None:

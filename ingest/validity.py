@@ -86,14 +86,14 @@ _EN_DATE = (
 )
 _START_EN = re.compile(
     rf"(?:effective|takes? effect|comes? into (?:force|effect)|in force|shall apply|applies|"
-    rf"runs?)"
+    rf"runs?|(?:is|are) in place|starts?|begins?)"
     rf"\s+(?:from|on|as of|as from|starting)\s+(?P<when>{_EN_DATE}|the date of (?:issue|"
     r"issuance|publication)|its (?:issue|issuance|publication))",
     re.IGNORECASE,
 )
 _UNTIL_EN = re.compile(
     r"(?:valid|effective|in force|remains? in (?:force|effect)|shall (?:apply|remain in force)|"
-    r"applies|expires?)\s+(?:until|through|till|on)\s+(?P<until>[^.;\n]{2,80})",
+    r"applies|expires?|ends?)\s+(?:until|through|till|on)\s+(?P<until>[^.;\n]{2,80})",
     re.IGNORECASE,
 )
 # "applies from 15 May 2021 until 31 August 2021", "runs from 1 February 2022 to 31 December
@@ -189,7 +189,7 @@ def detect(text: str, title: str = "", published: str | None = None) -> dict[str
     if "effective_until" not in found and "valid_condition" not in found:
         for sentence in sentences:
             about_itself = re.search(_SELF_ZH, sentence) or re.search(
-                r"\b(?:this|the)\b", sentence, re.I)
+                r"\b(?:this|these|the)\b", sentence, re.I)
             if about_itself and _read_end(sentence, found):
                 if sentence.strip() not in basis:
                     basis.append(sentence.strip())

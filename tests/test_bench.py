@@ -10,6 +10,7 @@ import pytest
 from app.cli import main
 from eval.bench.cli import LEVELS
 from eval.bench.corpus import document, questions
+from eval.bench.languages import chinese_document, chinese_questions
 from eval.bench.measure import Latency, SizeResult
 from eval.bench.report import rows
 
@@ -19,6 +20,21 @@ def test_synthetic_documents_are_the_same_on_every_run() -> None:
     assert document(7)[0] != document(8)[0]
     assert "Article 50." in document(7)[2]
     assert questions(3) == questions(3)
+
+
+def test_synthetic_chinese_notices_read_as_real_ones() -> None:
+    """The Chinese bench corpus has what ingest reads from a real notice without a manifest:
+    a title line, outline items and a closing issuer and date."""
+    from ingest.document_facts import document_facts
+
+    doc_id, text = chinese_document(3)
+    assert (doc_id, text) == chinese_document(3) and doc_id != chinese_document(4)[0]
+    assert "一、" in text and "（一）" in text
+    facts = document_facts(text)
+    assert facts["language"] == "zh"
+    assert str(facts["issuer"]).endswith("人民政府办公室")
+    assert str(facts["published"]).startswith("2023-")
+    assert chinese_questions(3) == chinese_questions(3)
 
 
 def test_small_bench_prints_every_figure_and_writes_the_chart(
@@ -42,6 +58,10 @@ def test_small_bench_prints_every_figure_and_writes_the_chart(
     for name in names:
         assert re.search(rf"^\| {re.escape(name)} \| \d+\.?\d* \|$", table, re.M), name
     assert "Produced by `policykb bench --small --questions 12 --seconds 1`" in table
+    # Ingest and ask by language: a row each, with every figure.
+    for language in ("zh", "en"):
+        row = rf"^\| {language} \| 12 \| \d+ \|(?: \d+\.?\d* \|){{7}}$"
+        assert re.search(row, out, re.M) and re.search(row, table, re.M), language
     assert markdown.with_suffix(".png").read_bytes().startswith(b"\x89PNG")
     # A second run reuses the built corpus.
     assert (tmp_path / "data" / "bench" / "chunks-2000" / "built.json").exists()

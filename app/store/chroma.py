@@ -166,9 +166,22 @@ class Store:
         )
 
     def put_document(self, doc_id: str, text: str, metadata: dict[str, Any]) -> None:
-        clean = {k: v for k, v in metadata.items() if v is not None}
-        # Chroma needs a vector per record; documents are found through their chunks.
-        self.documents.upsert(ids=[doc_id], documents=[text], metadatas=[clean], embeddings=[[1.0]])  # type: ignore[arg-type]
+        self.put_documents([(doc_id, text, metadata)])
+
+    def put_documents(self, records: list[tuple[str, str, dict[str, Any]]]) -> None:
+        """Write document records (doc_id, text, metadata), as few calls as Chroma allows: an
+        embedded Chroma spent ~150 ms on each call, ~12 ms a record in one call of 40."""
+        step = self.client.get_max_batch_size()
+        for first in range(0, len(records), step):
+            part = records[first:first + step]
+            self.documents.upsert(
+                ids=[doc_id for doc_id, _, _ in part],
+                documents=[text for _, text, _ in part],
+                metadatas=[{k: v for k, v in meta.items() if v is not None}
+                           for _, _, meta in part],
+                # Chroma needs a vector per record; documents are found through their chunks.
+                embeddings=[[1.0]] * len(part),  # type: ignore[arg-type]
+            )
 
     def delete_document(self, doc_id: str, versions: bool = False) -> None:
         """Record first, chunks second: a crash in between leaves orphans ingest repairs.

@@ -20,6 +20,8 @@ FULL_SIZES = (10_000, 100_000)
 SMALL_SIZES = (2_000,)
 LEVELS = (1, 8, 32)
 DEFAULT_PORT = 8140
+FULL_LANGUAGE_DOCS = 60  # about 1,000 Chinese chunks and 400 English ones
+SMALL_LANGUAGE_DOCS = 12
 
 
 def register_bench(sub: Subparsers) -> None:
@@ -47,6 +49,13 @@ def register_bench(sub: Subparsers) -> None:
                         help="only time ingest of the documents in DIR (e.g. a Chinese corpus) "
                         "into a fresh store under POLICYKB_DATA_DIR/bench-ingest: chunks/s for "
                         "embed + write, and overall")
+    parser.add_argument("--languages", type=int, metavar="DOCS",
+                        help="synthetic Chinese and English notices (no manifest) per language "
+                        "ingested into fresh stores and asked in their language: ingest "
+                        f"chunks/s, CPU, peak RSS, ask p50/p95 (default {FULL_LANGUAGE_DOCS}, "
+                        f"{SMALL_LANGUAGE_DOCS} with --small; 0 skips)")
+    parser.add_argument("--languages-only", action="store_true",
+                        help="only the per-language ingest and ask figures")
     parser.set_defaults(handler=_run_bench)
 
 
@@ -54,9 +63,18 @@ def _run_bench(args: argparse.Namespace, settings: Settings) -> int:
     if args.ingest is not None:
         return _bench_ingest(args.ingest, settings)
     from eval.bench.corpus import bench_settings, build, questions
+    from eval.bench.languages import by_language, language_table
     from eval.bench.measure import SizeResult, in_process, over_http
     from eval.bench.report import TARGETS, text_table, write_markdown
 
+    documents = args.languages
+    if documents is None:
+        documents = SMALL_LANGUAGE_DOCS if args.small else FULL_LANGUAGE_DOCS
+    languages = by_language(settings, documents, args.questions) if documents else []
+    if languages:
+        print("\n".join(language_table(languages)))
+    if args.languages_only:
+        return 0
     sizes = args.sizes or (SMALL_SIZES if args.small else FULL_SIZES)
     seconds = args.seconds or (2.0 if args.small else 10.0)
     markdown = args.markdown or (None if args.small else Path("eval/bench.md"))
@@ -81,7 +99,7 @@ def _run_bench(args: argparse.Namespace, settings: Settings) -> int:
     if markdown is not None:
         command = _command_line(args)
         png = write_markdown(markdown, results, LEVELS, command,
-                             f"{time.strftime('%Y-%m-%d')}, {minutes:.0f} min")
+                             f"{time.strftime('%Y-%m-%d')}, {minutes:.0f} min", languages)
         print(f"wrote {markdown} and {png}")
     print(f"bench: {minutes:.1f} min")
     return 0
@@ -89,22 +107,17 @@ def _run_bench(args: argparse.Namespace, settings: Settings) -> int:
 
 def _bench_ingest(corpus: Path, settings: Settings) -> int:
     """Ingest ``corpus`` into a fresh store and print how fast its chunks were embedded and
-    written (``embed_seconds``: chunking, embedding and writing) and the whole run's rate."""
-    import shutil
-
-    from ingest.pipeline import ingest
+    written (``embed_seconds``: chunking, NER, embedding and writing) and the whole run's rate."""
+    from eval.bench.languages import ingest_rate
 
     if not corpus.is_dir():
         raise SystemExit(f"policykb: error: --ingest {corpus}: not a directory")
     fresh = settings.model_copy(update={"data_dir": settings.data_dir / "bench-ingest"})
-    shutil.rmtree(fresh.data_dir, ignore_errors=True)
-    report = ingest([corpus], fresh)
-    if not report.embedded:
-        raise SystemExit(f"policykb: error: --ingest {corpus}: no chunk was ingested")
-    print(f"{len(report.added)} documents, {report.embedded} chunks from {corpus}: "
-          f"{report.embedded / report.embed_seconds:.1f} chunks/s embed + write, "
-          f"{report.embedded / report.seconds:.1f} chunks/s overall ({report.seconds:.1f} s); "
-          f"{len(report.failed)} failed")
+    r = ingest_rate(corpus, fresh)
+    print(f"{r.documents} documents, {r.chunks} chunks from {corpus}: "
+          f"{r.embed_chunks_per_s:.1f} chunks/s embed + write, "
+          f"{r.overall_chunks_per_s:.1f} chunks/s overall; {r.cpu_ms_per_chunk:.1f} CPU ms a "
+          f"chunk in this process; peak RSS {r.peak_rss_mb:.0f} MB; {r.failed} failed")
     return 0
 
 
@@ -115,7 +128,8 @@ def _command_line(args: argparse.Namespace) -> str:
     if args.sizes:
         parts += ["--sizes", ",".join(str(s) for s in args.sizes)]
     for flag, value, default in (("--questions", args.questions, 60),
-                                 ("--seconds", args.seconds, None)):
+                                 ("--seconds", args.seconds, None),
+                                 ("--languages", args.languages, None)):
         if value != default:
             parts += [flag, f"{value:g}"]
     return shlex.join(parts)

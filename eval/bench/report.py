@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from eval.bench.languages import LanguageResult, language_table
 from eval.bench.measure import SizeResult
 
 TARGETS = ("targets (issue 12): ask p50 <= 0.8x the recipe's retrieval p50, <= 20 ms on the "
@@ -81,7 +82,7 @@ def chart(results: Sequence[SizeResult], path: Path) -> None:
 
 
 def write_markdown(path: Path, results: Sequence[SizeResult], levels: Sequence[int],
-                   command: str, note: str) -> Path:
+                   command: str, note: str, languages: Sequence[LanguageResult] = ()) -> Path:
     png = path.with_suffix(".png")
     chart(results, png)
     path.write_text(
@@ -97,5 +98,11 @@ def write_markdown(path: Path, results: Sequence[SizeResult], levels: Sequence[i
         "Latencies are in process; answers/s are over HTTP to a real `policykb serve` "
         "(uvicorn, one worker) from httpx clients on the same machine.\n\n"
         f"{markdown_table(results, levels)}\n\n{TARGETS}.\n\n"
-        f"![latency against corpus size]({png.name})\n")
+        f"![latency against corpus size]({png.name})\n"
+        + ("\n## Ingest and ask by language\n\nSynthetic Chinese and English notices without a "
+           "manifest (eval/bench/languages.py), each language in a fresh store at the default "
+           "settings (700-character chunks, NER, document facts and places from the text); "
+           "'embed + write' times chunking, NER, embedding and writing (issue 22's figure), "
+           "'overall' the whole run; CPU is this process's (parsing runs in a worker).\n\n"
+           + "\n".join(language_table(languages)) + "\n" if languages else ""))
     return png

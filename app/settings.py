@@ -105,6 +105,10 @@ class RetrievalSettings(BaseModel):
     bm25_weight: float = Field(
         1.0, ge=0.0, le=10.0, description="Weight of the BM25 ranking in the fusion (dense: 1)."
     )
+    document_weight: float = Field(
+        1.0, ge=0.0, le=10.0, description="Weight in the fusion of the whole documents' BM25 "
+        "ranking, whose rank each passage of a document takes (0: passages alone).",
+    )
     city_aware: bool = Field(
         True, description="Restrict retrieval to the cities a question names, when they are held."
     )

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # a regex class body
+_CJK = CJK_CHARS
 _CLOSERS = "\"'”’）)」』】"
 
 # A boundary is the position right after the terminator (and any closing quotes or brackets).

@@ -142,9 +142,10 @@ def _chinese_entities(text: str, words: list[tuple[int, int, str]]) -> list[Enti
 
 # A telephone number, which neither model labels: seven digits or more, with the separators
 # numbers are written with ("0596-2035835", "+86 20 8888 6666") or a trunk prefix; not a
-# span of years nor a plain figure ("19800000 yuan").
+# span of years nor a plain figure ("19800000 yuan"). A full stop may end the sentence after
+# it; a decimal point continues a figure.
 _PHONE = re.compile(r"(?<![\d.])(?:\+\d{1,3}[\s-]?)?(?:\(?\d{2,5}\)?[\s-]{0,2})?\d{3,4}[\s-]?\d{4}"
-                    r"(?![\d.])")
+                    r"(?!\d|\.\d)")
 _YEARS = re.compile(r"^(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d$")
 
 

@@ -85,15 +85,21 @@ _EN_DATE = (
     r"\d{4}-\d{2}-\d{2})"
 )
 _START_EN = re.compile(
-    rf"(?:effective|takes? effect|comes? into (?:force|effect)|in force|shall apply|applies)"
+    rf"(?:effective|takes? effect|comes? into (?:force|effect)|in force|shall apply|applies|"
+    rf"runs?|(?:is|are) in place|starts?|begins?)"
     rf"\s+(?:from|on|as of|as from|starting)\s+(?P<when>{_EN_DATE}|the date of (?:issue|"
     r"issuance|publication)|its (?:issue|issuance|publication))",
     re.IGNORECASE,
 )
 _UNTIL_EN = re.compile(
     r"(?:valid|effective|in force|remains? in (?:force|effect)|shall (?:apply|remain in force)|"
-    r"applies|expires?)\s+(?:until|through|till|on)\s+(?P<until>[^.;\n]{2,80})",
+    r"applies|expires?|ends?)\s+(?:until|through|till|on)\s+(?P<until>[^.;\n]{2,80})",
     re.IGNORECASE,
+)
+# "applies from 15 May 2021 until 31 August 2021", "runs from 1 February 2022 to 31 December
+# 2023": a start and an end in one phrase.
+_SPAN_EN = re.compile(
+    rf"\bfrom\s+{_EN_DATE}\s+(?:until|till|to|through)\s+(?P<until>{_EN_DATE})", re.IGNORECASE
 )
 _REPEALS_EN = re.compile(
     r"(?:supersedes|replaces|repeals)\s+(?:the\s+)?(?P<title>[^.;\n]{4,120})"
@@ -183,7 +189,7 @@ def detect(text: str, title: str = "", published: str | None = None) -> dict[str
     if "effective_until" not in found and "valid_condition" not in found:
         for sentence in sentences:
             about_itself = re.search(_SELF_ZH, sentence) or re.search(
-                r"\b(?:this|the)\b", sentence, re.I)
+                r"\b(?:this|these|the)\b", sentence, re.I)
             if about_itself and _read_end(sentence, found):
                 if sentence.strip() not in basis:
                     basis.append(sentence.strip())
@@ -249,7 +255,7 @@ def _read_end(sentence: str, found: dict[str, Any]) -> bool:
         else:  # the start is the issue day, not known: keep the term as written
             found["valid_condition"] = term.group(0)
         return True
-    match = _UNTIL_ZH.search(sentence) or _UNTIL_EN.search(sentence)
+    match = _UNTIL_ZH.search(sentence) or _UNTIL_EN.search(sentence) or _SPAN_EN.search(sentence)
     if match is not None:
         until = match.group("until").strip()
         day = _date_in(until)

@@ -128,7 +128,9 @@ def test_a_chinese_question_is_refused_in_chinese_with_one_code(town: Services) 
         ("When does the plan take effect?", Kind.DATE),
         ("什么时候开始申报？", Kind.DATE),
         ("Who carries out the plan?", Kind.WHO),
-        ("由哪个部门负责？", Kind.WHO),
+        ("由哪个部门负责？", Kind.ORG),
+        ("Which body interpreted the plan?", Kind.ORG),
+        ("What is the floor on the share of the budget?", Kind.PERCENT),
         ("How much money does the fund hold?", Kind.MONEY),
         ("专项资金有多少亿元？", Kind.MONEY),
         ("What percentage is returned?", Kind.PERCENT),
@@ -158,3 +160,13 @@ def test_entities_are_hidden_from_the_embedding() -> None:
     node = TextNode(text="The plan takes effect on 1 July 2026.", metadata={"city": "Riverton"})
     (node,) = ChunkEntities()([node])
     assert ENTITIES_KEY not in node.get_content(metadata_mode=MetadataMode.EMBED)
+
+
+def test_a_telephone_number_ending_a_sentence_is_a_phone() -> None:
+    """Regression: "telephone 0551-63538000." was no PHONE (the full stop read as a decimal
+    point), so "What is the telephone number …?" was refused over the sentence giving it."""
+    text = "Contact: Talent Service Centre, telephone 0551-63538000."
+    (found,) = entities_of([text])
+    assert any(label == "PHONE" and text[s:e] == "0551-63538000" for s, e, label, *_ in found)
+    (decimal,) = entities_of(["The fund grew by 12345678.5 yuan."])
+    assert not any(label == "PHONE" for _, _, label, *_ in decimal)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from app.answering.generation.counted import counts_held
 from app.answering.generation.figure_terms import gloss_figures
-from app.answering.generation.source_terms import annotate
 
 PASSAGE = ("In November 2025, Zhanjiang issued the Notification. Eight cases were selected. "
            "Haizhu will allocate 310 million yuan annually. It opened on December 28th. "
@@ -24,14 +23,6 @@ def test_figures_the_passage_writes_in_digits_or_not_at_all_are_left_alone() -> 
     for sentence in ("投入不低于5%[1]。", "到2025年完成[1]。", "共有百分之五[1]。",
                      "有9个案例[1]。", "Eight cases were selected [1]."):
         assert gloss_figures(sentence, [PASSAGE]) == sentence
-
-
-def test_a_localizer_is_no_part_of_the_term_before_it() -> None:
-    """Regression: 政府云上 ("on the government cloud") was not glossed: 上 ("top, above") was
-    read as the term's last word, and no passage renders "government cloud top"."""
-    passage = "Establish an AI test zone deployed on the government cloud."
-    assert annotate("测试区部署在政府云上[1]。", [passage], "测试区部署在什么平台上？") == (
-        "测试区部署在政府云（government cloud）上[1]。")
 
 
 def test_a_counted_figure_must_count_what_the_passage_counts() -> None:

@@ -35,7 +35,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def settings(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Settings:
     settings = make_settings(tmp_path_factory.mktemp("validity-store"))
     report = ingest([corpus], settings)
-    assert not report.failed and len(report.added) == 7
+    assert not report.failed and len(report.added) == len(list(CORPUS.glob("*.txt")))
     return settings
 
 
@@ -82,6 +82,17 @@ def test_issue_day_dates_a_start_on_issue_and_a_term() -> None:
 def test_a_licence_term_is_not_the_documents_own() -> None:
     """"有效期顺延至疫情结束" of licences is not the validity of the notice that extends them."""
     assert detect("食品经营许可证到期的，有效期顺延至疫情结束。") == {}
+
+
+def test_a_start_and_an_end_in_one_english_phrase() -> None:
+    found = detect("The fee holiday applies from 15 May 2021 until 31 August 2021.")
+    assert (found["effective_from"], found["effective_until"]) == ("2021-05-15", "2021-08-31")
+    found = detect("The scheme runs from 1 February 2022 to 31 December 2023.")
+    assert (found["effective_from"], found["effective_until"]) == ("2022-02-01", "2023-12-31")
+    found = detect("These waivers are in place from 2 March 2020 to 31 July 2020.")
+    assert (found["effective_from"], found["effective_until"]) == ("2020-03-02", "2020-07-31")
+    found = detect("The programme begins on 1 April 2022 and ends on 30 June 2022.")
+    assert (found["effective_from"], found["effective_until"]) == ("2022-04-01", "2022-06-30")
 
 
 def test_repeal_and_plan_years_are_read() -> None:
@@ -141,6 +152,55 @@ def test_a_question_about_an_expired_measure_says_it_expired(client: TestClient)
     citations = answer["citations"]
     assert isinstance(citations, list)
     assert citations and all(c["status"] == "expired" for c in citations)
+
+
+def test_a_chinese_question_about_an_expired_measure_says_it_expired(
+        client: TestClient) -> None:
+    answer = _ask(client, "芜湖市小微企业的水费能减免多少？")
+    assert str(answer["answer"]).startswith("注意：《芜湖市关于阶段性减免小微企业和个体工商户"
+                                            "水电气费用的通知》已于2022-12-31失效。")
+    citations = answer["citations"]
+    assert isinstance(citations, list)
+    assert citations and all(c["status"] == "expired" for c in citations)
+
+
+def test_a_chinese_question_is_answered_from_its_own_place_not_an_english_look_alike(
+        client: TestClient) -> None:
+    """Regression: a Chinese question about 青山区 was answered from Riverside's English
+    housing plan, whose passages three rankings scored while the Chinese ones had BM25 alone
+    (app.retrieval.fusion)."""
+    answer = _ask(client, "青山区博士研究生首次购房可以拿到多少安家补贴？")
+    assert "15万元" in str(answer["answer"])
+    citations = answer["citations"]
+    assert isinstance(citations, list) and citations
+    assert {c["doc_id"] for c in citations} == {"qingshan-talent-housing-2024"}
+    dated = _ask(client, "在青山区租房的高校毕业生每月有多少租房补贴？", as_of="2022-09-01")
+    assert "600元" in str(dated["answer"])
+    assert str(dated["answer"]).startswith("注意：《青山区人才安居办法（2022—2023年）》已被")
+
+
+def test_an_english_question_is_not_answered_from_a_chinese_look_alike(
+        client: TestClient) -> None:
+    """Regression: Riverside's rent question was answered with 青山区's 900元 (the Chinese
+    passages had the cross-lingual ranking's double weight on top of BM25's)."""
+    answer = _ask(client, "What rent subsidy do graduates renting in Riverside get each month?")
+    assert "1,000 yuan" in str(answer["answer"])
+    citations = answer["citations"]
+    assert isinstance(citations, list)
+    assert citations and {c["doc_id"] for c in citations} == {NEW_PLAN}
+
+
+def test_a_place_asked_about_is_searched_in_its_own_documents_across_languages(
+        client: TestClient) -> None:
+    """Regression: with both languages stored, an English question about Jiaxing found
+    Riverside's English plan (a document of no known place) first, not Jiaxing's own Chinese
+    measures (app.retrieval.fusion; app.retrieval.hybrid, placed documents first)."""
+    response = client.post("/api/search", json={
+        "query": "How much is Jiaxing's one-off start-up subsidy for new housekeeping companies?"})
+    assert response.status_code == 200, response.text
+    passages = response.json()["passages"]
+    assert passages and passages[0]["doc_id"] == "jiaxing-housekeeping-2025"
+    assert "8万元" in passages[0]["text"]
 
 
 def test_bad_as_of_is_a_422(client: TestClient) -> None:

@@ -137,11 +137,11 @@ def test_towns_are_read_from_jionlp_zip_before_jionlp_unzips_it(tmp_path: Path) 
     import importlib.util
     import shutil
 
-    from app.retrieval.gazetteer import _location_lines
+    from app.retrieval.towns import location_lines
 
     spec = importlib.util.find_spec("jionlp")
     assert spec is not None and spec.origin is not None
     shutil.copy(Path(spec.origin).parent / "dictionary" / "china_location.zip", tmp_path)
-    with _location_lines(tmp_path) as lines:
+    with location_lines(tmp_path) as lines:
         head = [next(lines) for _ in range(3)]
     assert head[0].split("\t")[:2] == ["上海市", "310000"]  # the first province, its adcode

@@ -8,15 +8,18 @@ the document, so the citation check and the page read it as any other quote.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 
-from app.answering.citations import Scored
+from app.answering.answerability import ENTITIES_KEY, Kind, asked_kinds
+from app.answering.citations import Scored, Sentence
+from app.answering.sentence_forms import HEADING_WORDS, is_heading
 from app.text import content_tokens, has_cjk, sentence_spans
 
-__all__ = ["answering_clauses"]
+__all__ = ["CLAUSE_END", "answering_clauses", "clause_spans"]
 
-_CLAUSE_END = re.compile(r"[，,；;：:]")
+CLAUSE_END = re.compile(r"[，,；;：:]")
 # A clause restates the question when this share of its words are the question's.
 RESTATED = 0.6
 
@@ -24,7 +27,7 @@ RESTATED = 0.6
 def clause_spans(text: str) -> list[tuple[int, int]]:
     """Clauses of ``text`` as spans, each with its closing mark."""
     spans, start = [], 0
-    for mark in _CLAUSE_END.finditer(text):
+    for mark in CLAUSE_END.finditer(text):
         if text[start : mark.start()].strip():
             spans.append((start, mark.end()))
             start = mark.end()
@@ -38,18 +41,42 @@ def _restates(clause: str, asked: set[str]) -> bool:
     return bool(words) and sum(w in asked for w in words) / len(words) >= RESTATED
 
 
+def _answers_kind(sentence: Sentence, start: int, end: int, question: str,
+                  kinds: set[Kind]) -> bool:
+    """Whether the clause at ``start:end`` of the sentence holds an entity of a kind the
+    question asks for that the question does not state ("在柯桥区建设…中心" for "建在哪里"):
+    whatever else it repeats, it is the answer."""
+    raw = sentence.chunk.metadata.get(ENTITIES_KEY)
+    if not kinds or not isinstance(raw, str):
+        return False
+    wanted = {label for kind in kinds for label in kind.value}
+    offset = sentence.start - sentence.chunk.start
+    return any(label in wanted and offset + start <= s and e <= offset + end
+               and sentence.chunk.text[s:e].strip() not in question
+               for s, e, label, *_ in json.loads(raw))
+
+
 def answering_clauses(scored: Scored, question: str) -> Scored:
     """``scored`` quoting its sentence from the first clause the question does not restate;
     a sentence that only restates the question (a heading, the question asked in an FAQ) is
-    followed by its answer, so the next sentence of its passage is quoted instead. Unchanged
-    for an English sentence."""
+    followed by its answer, so the next sentence of its passage is quoted instead. A clause
+    holding what the question asks for is kept, whatever else it repeats. An English sentence
+    is quoted whole, or followed by the next when it is short (a measure's label) and
+    restates the question."""
     sentence = scored.sentence
-    if not has_cjk(sentence.text):
-        return scored
     asked = set(content_tokens(question))
+    kinds = asked_kinds(question)
+    if not has_cjk(sentence.text):
+        # A measure's label that only restates the question heads the sentence answering it.
+        if ((is_heading(sentence) or len(sentence.text.split()) <= HEADING_WORDS)
+                and _restates(sentence.text, asked)
+                and not _answers_kind(sentence, 0, len(sentence.text), question, kinds)):
+            return _following(scored)
+        return scored
     spans = clause_spans(sentence.text)
     first = next((i for i, (s, e) in enumerate(spans)
-                  if not _restates(sentence.text[s:e], asked)), None)
+                  if not _restates(sentence.text[s:e], asked)
+                  or _answers_kind(sentence, s, e, question, kinds)), None)
     if first is None or sentence.text.rstrip().endswith(("？", "?")):
         return _following(scored)
     if first == 0:

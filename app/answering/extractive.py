@@ -25,11 +25,18 @@ from app.answering.answerability import (
     Refusal,
     asked_kinds,
     asked_thing,
+    at_level,
     in_language_of,
     lacks,
     refusal,
     refusal_before_ranking,
     sentence_labels,
+)
+from app.answering.chinese_reader import (
+    REFUSAL_SUPPORT,
+    holds_chinese,
+    read_chinese,
+    reads_chinese,
 )
 from app.answering.citations import Scored, Sentence, citation, passage, sentences_of
 from app.answering.clauses import answering_clauses
@@ -37,7 +44,7 @@ from app.answering.conflicts import prefer_official
 from app.answering.instructions import addresses_reader
 from app.answering.sentence_forms import in_context, is_field, is_heading
 from app.models import Answer
-from app.retrieval.dictionary import english_terms
+from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
 from app.settings import AnswerSettings
@@ -64,6 +71,10 @@ SEMANTIC_CANDIDATES = 8
 OWN_SHARE = 0.25
 # Support added to a sentence holding an entity of each kind the question asks for (dev split).
 KIND_BONUS = 0.1
+# Share of a name's words a question must say for the name to be what it asks about.
+NAMED_SHARE = 0.6
+# Support added to a document's field line whose label the question names (dev split).
+FIELD_BONUS = 0.35
 _PERCENT_SIGN = re.compile(r"(?<=\d)\s*%")
 
 
@@ -92,8 +103,20 @@ class ExtractiveAnswerer:
         places = retrieval.places
         if found := refusal_before_ranking(question, retrieval):
             return self.refusal(retrieval, found)
+        if reads_chinese(question, retrieval.hits):
+            return self._answer_chinese(question, retrieval)
         ranked = self.rank_sentences(question, retrieval)
+        if places.narrower:
+            ranked, off_level = at_level(ranked, places)
+            if off_level and (not ranked or ranked[0].support < self.settings.refusal_threshold):
+                return self.refusal(retrieval, refusal(
+                    "place_not_stated", [n.name for n in places.narrower]))
         if not ranked or ranked[0].support < self.settings.refusal_threshold:
+            if has_cjk(question) and any(holds_chinese(h) for h in retrieval.hits):
+                # The Chinese passages below an English best one may still answer.
+                chinese = self._answer_chinese(question, retrieval)
+                if not chinese.refused:
+                    return chinese
             # On topic but lacking the kind asked: a sentence would answer but for that.
             lacking = any(s.lacking and s.support / STRICT_PENALTY >= self.settings
                           .refusal_threshold for s in ranked[:3])
@@ -108,6 +131,27 @@ class ExtractiveAnswerer:
                      f"otherwise: “{conflict.quote}”; this answer follows the official document.)")
         return Answer(answer=text, citations=citations, city_inferred=places.label,
                       conflicts=conflicts)
+
+    def _answer_chinese(self, question: str, retrieval: RetrievalResult) -> Answer:
+        """A Chinese question over Chinese passages: the span ``chinese_reader`` reads."""
+        sentences = [s for s in sentences_of(retrieval.hits, self.max_chars)
+                     if not addresses_reader(s.text)]
+        off_level = False
+        if retrieval.places.narrower:
+            # A street's question is not answered by its district's sentence (as in English).
+            kept, off_level = at_level([Scored(s, 0.0) for s in sentences], retrieval.places)
+            sentences = [k.sentence for k in kept]
+        reading = read_chinese(question, sentences) if sentences else None
+        if reading is None or reading.answer.support < REFUSAL_SUPPORT:
+            if off_level:
+                return self.refusal(retrieval, refusal(
+                    "place_not_stated", [n.name for n in retrieval.places.narrower]))
+            lacking = reading is not None and reading.answer.lacking
+            return self.refusal(retrieval, refusal("kind_not_stated" if lacking
+                                                   else "no_passage"))
+        cited = citation(1, reading.answer.sentence, reading.answer.support)
+        return Answer(answer=f"{cited.quote} [1]", citations=[cited],
+                      city_inferred=retrieval.places.label)
 
     def _choose(self, ranked: list[Scored], places: dict[str, set[str]]) -> list[Scored]:
         """The best sentence, then: for a question naming several places, the best of each
@@ -172,6 +216,12 @@ class ExtractiveAnswerer:
         own_total = sum(weights[t] for t in own_words)
         thing = self._thing_terms(question, kinds)
         stated = frozenset(figure_values(question))
+        held = tuple(retrieval.places.held)
+        asked_stems = set().union(*weights)
+
+        def asked(name: str) -> bool:  # a name most of whose words the question says
+            stems = set(self._stems(name))
+            return bool(stems) and len(stems & asked_stems) >= NAMED_SHARE * len(stems)
         scored: list[Scored] = []
         for sentence, vector, found, overlap in zip(sentences, vectors, words, overlaps,
                                                     strict=True):
@@ -181,9 +231,13 @@ class ExtractiveAnswerer:
             own = sum(weights[t] for t in own_words if t & found) / own_total if own_words else 1
             if own == 0 or (kinds and own < OWN_SHARE):
                 support *= WRONG_TYPE_PENALTY
-            if is_field(sentence.text) and not kinds:  # a field's value answers no "what/how"
-                support *= WRONG_TYPE_PENALTY
-            labels = sentence_labels(sentence, question, stated)
+            if is_field(sentence.text):
+                if self._label_asked(sentence.text, weights):
+                    # "Interpreter: Guo Hongwei" states just what "who interpreted" asks.
+                    support = min(1.0, support + FIELD_BONUS)
+                elif not kinds:  # a field's value answers no "what/how"
+                    support *= WRONG_TYPE_PENALTY
+            labels = sentence_labels(sentence, question, stated, held, asked)
             missing = lacks(kinds, labels)
             named = not thing or any(way <= found for way in thing)
             if missing:
@@ -196,6 +250,11 @@ class ExtractiveAnswerer:
                 support *= HEADING_PENALTY
             scored.append(Scored(sentence, support, lacking=bool(missing & STRICT)))
         return sorted(scored, key=lambda s: (-s.support, s.sentence.rank, s.sentence.start))
+
+    def _label_asked(self, field: str, weights: dict[frozenset[str], float]) -> bool:
+        """Whether the question names what a field line's label says it states."""
+        label = set(self._stems(field.split(":", 1)[0].split("：", 1)[0]))
+        return any(term & label for term in weights)
 
     def _only_quoted(self, question: str, sentences: list[Sentence]) -> list[set[str]]:
         """Per sentence, the stems it holds only inside quotes: a title names a document the
@@ -234,6 +293,8 @@ class ExtractiveAnswerer:
             ways.append(frozenset(self._stems(word)) or frozenset([word]))
             ways += [frozenset(self._stems(rendering)) for term in english_terms(word)
                      for rendering in term.english]
+            # An English word is named in a Chinese sentence by a Chinese word rendering it.
+            ways += [frozenset([chinese]) for chinese in chinese_terms(word)]
         return [way for way in ways if way]
 
     def _topic(self, retrieval: RetrievalResult) -> set[str]:
@@ -273,5 +334,7 @@ class ExtractiveAnswerer:
 
     def _stems(self, text: str) -> list[str]:
         # "5%" says "percent" (百分之几 renders "percent"): the sign is no word to the tokenizer.
-        words = [IRREGULAR.get(w, w) for w in content_tokens(_PERCENT_SIGN.sub(" percent ", text))]
+        # A lone Latin letter is no word: the "s" of "Zhanjiang's", the "t" of "don't".
+        words = [IRREGULAR.get(w, w) for w in content_tokens(_PERCENT_SIGN.sub(" percent ", text))
+                 if not (len(w) == 1 and w.isascii() and w.isalpha())]
         return list(self._stemmer.stemWords(words))

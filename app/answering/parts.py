@@ -1,6 +1,7 @@
 """A question that asks several things, split into its parts.
 
-The split rests on general facts of the two languages, never on particular wordings:
+The split rests on general facts of the two languages (their interrogatives are
+``answerability``'s table), never on particular wordings:
 
 * a question mark, or a semicolon, ends one question where more text follows
   ("…是多少？由谁组织？", "What is X; who runs Y?");
@@ -21,22 +22,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.answering.answerability import EN_AUX, EN_WH, ZH_ASKS
 from app.text import content_tokens, has_cjk
 
-# Interrogatives of English: wh-words, and the auxiliaries that open a yes/no question.
-_EN_WH = r"what|when|where|who|whom|whose|which|why|how"
-_EN_AUX = r"is|are|was|were|does|do|did|can|could|will|would|has|have|had|should|must"
 # A preposition may stand before the wh-word ("and by when", "and in which year").
 _EN_PREP = r"by|in|on|at|for|from|to|until|with|of|under"
-_EN_OPENS = re.compile(rf"^(?:(?:{_EN_PREP})\s+)?(?:{_EN_WH})\b|^(?:{_EN_AUX})\s+\w+",
+_EN_OPENS = re.compile(rf"^(?:(?:{_EN_PREP})\s+)?(?:{EN_WH})\b|^(?:{EN_AUX})\s+\w+",
                        re.IGNORECASE)
-_EN_ASKS = re.compile(rf"\b(?:{_EN_WH})\b|^\s*(?:{_EN_AUX})\b", re.IGNORECASE)
+_EN_ASKS = re.compile(rf"\b(?:{EN_WH})\b|^\s*(?:{EN_AUX})\b", re.IGNORECASE)
 # Where a second English clause may begin: ", and", "; ", ", also", " and " (before a wh-word).
 _EN_JOINS = re.compile(r"\s*(?:[,;]\s*(?:(?:and|also|plus|as well as)\s+)?|\s+and\s+(?:also\s+)?)",
                        re.IGNORECASE)
-# Interrogative words and sentence-final question particles of Chinese.
-_ZH_ASKS = re.compile(r"什么|多少|哪|谁|几|何时|何地|何种|如何|怎么|怎样|为何|为什么|是否|多大|"
-                      r"多久|多长|多高|有没有|是不是|吗|呢")
 # A conjunction that may open the second of two Chinese questions (以及, 还有, 另外, 并且, 同时).
 _ZH_OPENERS = re.compile(r"^(?:以及|还有|另外|此外|并且|而且|同时|那么|那|和|及)")
 # Pronouns that point back to what an earlier part named.
@@ -45,9 +41,9 @@ _NAME = re.compile(r"\b(?:[A-Z][\w-]*|\w*\d\w*)")
 _ENDS = re.compile(r"[?？;；]+")
 _ZH_COMMA = re.compile(r"[，,、]")
 # Words every question holds: what remains once they go names what a part is about.
-_QUESTION_WORDS = re.compile(rf"\b(?:{_EN_WH}|{_EN_AUX}|{_EN_PREP}|and|also|it|its|they|their|"
+_QUESTION_WORDS = re.compile(rf"\b(?:{EN_WH}|{EN_AUX}|{_EN_PREP}|and|also|it|its|they|their|"
                              r"this|that|these|those|the|a|an)\b|"
-                             + _ZH_ASKS.pattern + "|" + _ZH_OPENERS.pattern.lstrip("^"),
+                             + ZH_ASKS.pattern + "|" + _ZH_OPENERS.pattern.lstrip("^"),
                              re.IGNORECASE)
 
 
@@ -114,7 +110,7 @@ def _clauses_zh(sentence: str) -> list[str]:
     out: list[str] = []
     current = runs[0]
     for run in runs[1:]:
-        if _ZH_ASKS.search(current) and _ZH_ASKS.search(run):
+        if ZH_ASKS.search(current) and ZH_ASKS.search(run):
             out.append(current)
             current = _ZH_OPENERS.sub("", run.strip())
         else:
@@ -138,7 +134,7 @@ def _asks(piece: str) -> bool:
     piece = piece.strip().strip(",，;；、").strip()
     if piece.endswith(("?", "？")):
         return True
-    return bool((_ZH_ASKS if has_cjk(piece) else _EN_ASKS).search(piece))
+    return bool((ZH_ASKS if has_cjk(piece) else _EN_ASKS).search(piece))
 
 
 def _names_something(piece: str) -> bool:

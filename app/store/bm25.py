@@ -6,7 +6,10 @@ on disk changes (a later ingest), so no query ever rebuilds it.
 
 bm25s tokenizes with a regular expression, which would keep a run of Chinese characters as one
 token; segmenting Chinese with jieba first (``app.text.segment``) lets the same tokenizer serve
-both languages.
+both languages. Each Chinese run is also indexed as its overlapping character pairs, the usual
+unit of Chinese retrieval: jieba may cut the same phrase differently in a question and in a
+notice, or keep a compound whole that the other text splits, and the pairs still match where
+the words do not.
 """
 
 from __future__ import annotations
@@ -34,13 +37,16 @@ from llama_index.retrievers.bm25 import BM25Retriever
 
 from app.store.chroma_requests import allowed_doc_ids
 from app.store.records import Chunk
-from app.text import has_cjk, segment
+from app.text import CJK_RUN, has_cjk, segment
 
 TOKEN_PATTERN = r"(?u)\b\w+\b"
 FINGERPRINT_FILE = "fingerprint.txt"
 FILTER_KEYS = ("doc_id", "city", "year")
+HEAD_KEYS = ("title", "issuer", "city", "section")
+# Where under the index directory the whole documents' index is kept.
+DOCUMENTS_DIR = "documents"
 # Part of the fingerprint: bump when the index layout changes, so ingest rebuilds old ones.
-INDEX_FORMAT = "2"
+INDEX_FORMAT = "3"  # 3: Chinese character pairs; titles and issuers
 # The share of the indexed words that are Chinese above which the texts count as holding
 # Chinese (English texts quote the odd Chinese term: 0.5% of the English corpus's words).
 CHINESE_SHARE = 0.05
@@ -64,31 +70,31 @@ def stored_fingerprint(directory: Path) -> str | None:
 
 
 def _indexed_text(chunk: Chunk) -> str:
-    # The section title and city are searchable words too, though not part of the quote.
-    head = " ".join(str(chunk.metadata.get(k) or "") for k in ("city", "section"))
-    return segment(f"{head}\n{chunk.text}")
+    # The document's title, issuer and city and the section's title are searchable words too,
+    # though not part of the quote: a question names the notice it asks about by them.
+    head = " ".join(str(chunk.metadata.get(k) or "") for k in HEAD_KEYS)
+    return lexical_terms(f"{head}\n{chunk.text}")
+
+
+def lexical_terms(text: str) -> str:
+    """What BM25 reads of ``text``: its words (Chinese cut by jieba), then each Chinese run's
+    overlapping character pairs."""
+    if not has_cjk(text):
+        return text
+    pairs = [run[i:i + 2] for run in CJK_RUN.findall(text) for i in range(len(run) - 1)]
+    return f"{segment(text)} {' '.join(pairs)}"
 
 
 def build_index(chunks: list[Chunk], directory: Path, print_: str) -> None:
-    """Build from ``chunks`` and replace ``directory`` whole, so readers never see half of it."""
+    """Build from ``chunks`` and replace ``directory`` whole, so readers never see half of it:
+    the passages' index, and under ``documents/`` the whole documents' (``documents_of``)."""
     tmp = directory.with_name(directory.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     if chunks:
-        nodes: list[BaseNode] = [
-            TextNode(
-                id_=c.chunk_id,
-                text=_indexed_text(c),
-                metadata={k: c.metadata[k] for k in FILTER_KEYS if k in c.metadata},
-                excluded_embed_metadata_keys=list(FILTER_KEYS),
-                # The persisted corpus sets "doc_id" from the source node, whatever the
-                # metadata says: without it every doc_id filter matched nothing.
-                relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=c.doc_id)},
-            )
-            for c in chunks
-        ]
-        retriever = BM25Retriever(nodes=nodes, token_pattern=TOKEN_PATTERN, similarity_top_k=1)
-        retriever.persist(str(tmp), show_progress=False)
+        _persist([_node(c.chunk_id, c.doc_id, _indexed_text(c), c.metadata) for c in chunks], tmp)
+        _persist([_node(doc_id, doc_id, text, meta) for doc_id, text, meta in documents_of(chunks)],
+                 tmp / DOCUMENTS_DIR)
     (tmp / FINGERPRINT_FILE).write_text(print_)
     old = directory.with_name(directory.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
@@ -96,6 +102,39 @@ def build_index(chunks: list[Chunk], directory: Path, print_: str) -> None:
         directory.rename(old)
     tmp.rename(directory)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def documents_of(chunks: list[Chunk]) -> list[tuple[str, str, dict[str, object]]]:
+    """(doc_id, indexed text, metadata) of each document: its head and its passages in order."""
+    by_doc: dict[str, list[Chunk]] = {}
+    for chunk in chunks:
+        by_doc.setdefault(chunk.doc_id, []).append(chunk)
+    documents = []
+    for doc_id, held in by_doc.items():
+        held.sort(key=lambda c: c.start)
+        meta = held[0].metadata
+        head = " ".join(str(meta.get(k) or "") for k in HEAD_KEYS if k != "section")
+        body = "\n".join([head, *(c.text for c in held)])
+        documents.append((doc_id, lexical_terms(body), meta))
+    return documents
+
+
+def _node(node_id: str, doc_id: str, text: str, metadata: dict[str, object]) -> BaseNode:
+    return TextNode(
+        id_=node_id,
+        text=text,
+        metadata={k: metadata[k] for k in FILTER_KEYS if k in metadata},
+        excluded_embed_metadata_keys=list(FILTER_KEYS),
+        # The persisted corpus sets "doc_id" from the source node, whatever the metadata
+        # says: without it every doc_id filter matched nothing.
+        relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=doc_id)},
+    )
+
+
+def _persist(nodes: list[BaseNode], directory: Path) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    retriever = BM25Retriever(nodes=nodes, token_pattern=TOKEN_PATTERN, similarity_top_k=1)
+    retriever.persist(str(directory), show_progress=False)
 
 
 @dataclass(frozen=True)
@@ -115,18 +154,23 @@ class LexicalIndex:
     masked-out zeros took ~6 ms at 100k chunks, where a city's 3,000 rows take 0.05 ms).
     """
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, documents: bool = True) -> None:
         self.directory = directory
+        # The whole documents' index beside the passages' (None: not built, or this is it).
+        self.documents = LexicalIndex(directory / DOCUMENTS_DIR, False) if documents else None
         self.loaded_fingerprint: str | None = None
         self._retriever: BM25Retriever | None = None
         self._rows: OrderedDict[str, np.ndarray] = OrderedDict()
         self.refresh()
 
-    def refresh(self) -> None:
-        """Reload when ingest has written a new index since we last loaded."""
-        current = stored_fingerprint(self.directory)
+    def refresh(self, fingerprint_: str | None = None) -> None:
+        """Reload when ingest has written a new index since we last loaded (``fingerprint_``:
+        the enclosing index's, for the documents' index, which has none of its own)."""
+        current = fingerprint_ or stored_fingerprint(self.directory)
         if current == self.loaded_fingerprint:
             return
+        if self.documents is not None:
+            self.documents.refresh(current)
         self.loaded_fingerprint = current
         retriever = None
         if current is not None and (self.directory / "params.index.json").exists():
@@ -186,7 +230,7 @@ class LexicalIndex:
         if base is None or not query.strip():
             return QueryScores(base, query, None)
         tokens = bm25s.tokenize(
-            segment(query),
+            lexical_terms(query),
             stemmer=None if base.skip_stemming else base.stemmer,
             token_pattern=TOKEN_PATTERN,
             show_progress=False,

@@ -118,7 +118,7 @@ class GenerativeAnswerer:
                 fitted = self.budget.fit(question, passages, deadline)
                 passages, hits, max_tokens = fitted.excerpts, fitted.hits, fitted.max_tokens
             # The prompt numbers these 1..k: the check holds it to them.
-            grounder = Grounder(hits, question)
+            grounder = Grounder(hits)
             messages = build_messages(question, passages)
             with contextlib.closing(self.client.stream(messages, max_tokens,
                                                        deadline)) as deltas:
@@ -141,7 +141,7 @@ class GenerativeAnswerer:
             last, grounded = grounder.finish()
             yield from (Checked(text) for text in last)
         else:  # a late lone </think> turned streamed answer into thinking: check the rest anew
-            grounded = ground(splitter.answer, hits, question)
+            grounded = ground(splitter.answer, hits)
         yield Done(self._final(grounded, extractive, retrieval, splitter.reasoning))
 
     def _rescues(self, refusal: Answer, ranked: list[Scored]) -> bool:

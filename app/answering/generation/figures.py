@@ -14,10 +14,7 @@ from decimal import Decimal
 _MAGNITUDES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
                "万亿": 10**12, "千万": 10**7, "百万": 10**6, "万": 10**4, "亿": 10**8}
 _MAGNITUDE = "|".join(sorted(_MAGNITUDES, key=len, reverse=True))
-_CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-              "七": 7, "八": 8, "九": 9}
-_CN_DIGITS = "".join(_CN_VALUES)
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_DIGITS = "零〇一二两三四五六七八九"
 # A figure: 百分之 + a number (Chinese percent), digits or a Chinese numeral, then an optional
 # magnitude and an optional percent sign or word.
 _FIGURE = re.compile(
@@ -46,23 +43,14 @@ _LONE_UNITS = {"百", "千"}
 
 
 def chinese_number(numeral: str) -> int | None:
-    """二十五 -> 25, 两千 -> 2000, 二〇二五 -> 2025; None for what is no well-formed number
-    (十四五, the five-year plan's name)."""
-    if all(ch in _CN_VALUES for ch in numeral):  # digit by digit, as years are written
-        return int("".join(str(_CN_VALUES[ch]) for ch in numeral))
-    total, digit, last_unit = 0, None, 10**9
-    for ch in numeral:
-        if ch in _CN_UNITS:
-            unit = _CN_UNITS[ch]
-            if unit >= last_unit:
-                return None
-            total += (1 if digit is None else digit) * unit
-            digit, last_unit = None, unit
-        else:
-            if digit is not None:
-                return None  # two digits without a unit between them
-            digit = _CN_VALUES[ch] or None
-    return total + (digit or 0)
+    """二十五 -> 25, 两千 -> 2000, 二〇二五 -> 2025 (cn2an); None for what is no well-formed
+    number (十四五, the five-year plan's name)."""
+    import cn2an
+
+    try:
+        return int(cn2an.cn2an(numeral, "normal"))
+    except (ValueError, KeyError, IndexError):
+        return None
 
 
 def figure_forms(text: str) -> list[tuple[frozenset[str], bool]]:

@@ -40,7 +40,6 @@ from app.answering.generation.counted import counts_held
 from app.answering.generation.figure_terms import gloss_figures
 from app.answering.generation.figures import figures, figures_supported
 from app.answering.generation.markers import MARKER, markers, strip_markers
-from app.answering.generation.source_terms import annotate
 from app.models import Citation
 from app.retrieval.glossary import expand_query
 from app.retrieval.hybrid import Hit
@@ -91,7 +90,6 @@ class Grounder:
     """Checks an answer sentence by sentence against ``hits`` (passage n is ``hits[n-1]``)."""
 
     hits: list[Hit]
-    question: str = ""  # a Chinese one: its answer's new terms get the passages' English
     unsupported: list[str] = field(default_factory=list)
     not_covered: bool = False
     _kept: list[Kept] = field(default_factory=list)
@@ -163,7 +161,7 @@ class Grounder:
             return None
         for n in cited:
             self._numbers.setdefault(n, len(self._numbers) + 1)
-        sentence = gloss_figures(annotate(sentence, passages, self.question), passages)
+        sentence = gloss_figures(sentence, passages)
         self._kept.append(Kept(strip_markers(sentence), cited))
 
         def renumber(m: re.Match[str]) -> str:
@@ -233,8 +231,8 @@ def best_sentence(hit: Hit, claims: list[str]) -> tuple[Sentence, float]:
     return sentence, score
 
 
-def ground(answer: str, hits: list[Hit], question: str = "") -> Grounded:
+def ground(answer: str, hits: list[Hit]) -> Grounded:
     """Check a whole answer at once."""
-    grounder = Grounder(hits, question)
+    grounder = Grounder(hits)
     grounder.feed(answer)
     return grounder.finish()[1]

@@ -1,0 +1,245 @@
+"""Answers from Chinese passages: the clause, sentence or short run of sentences that answers.
+
+A Chinese question is nearly always written from the text it asks about: it restates the
+sentence that leads to the answer and asks for what that sentence goes on to say. So the
+reader works in two steps, both on the text as it is, with no model run at query time:
+
+1. **Anchor.** Every sentence of the retrieved passages is scored by the share of the
+   question's character bigrams it holds (bigrams need no word segmentation, which is least
+   reliable on the names questions ask about), each weighted by how few candidate sentences hold
+   it: what every candidate shares (the city, the topic of the document) tells little; a tie
+   goes to the better passage. A sentence lacking a kind of detail the question must
+   be answered with (a figure for 多少, a date for 何时: ``answerability``'s table of question
+   words and the entities NER stored at ingest) falls back.
+2. **Span.** What the anchor says beyond the question: for a question asking a kind of detail,
+   the clause holding it (from where the question's own words end); for any other, the anchor
+   from its first clause that does not restate the question, running on into the sentences
+   that follow while they continue it (the items under a heading or a colon). An anchor the
+   question wholly restates (a heading, a lead-in "此外，该区还实施……机制。") is answered by
+   the sentences after it.
+
+Offsets stay exact: a span is always a slice of its passage's text.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from app.answering.answerability import STRICT, Kind, asked_kinds, lacks, sentence_labels
+from app.answering.citations import Scored, Sentence
+from app.answering.clauses import CLAUSE_END, clause_spans
+from app.retrieval.hybrid import Hit
+from app.text import CJK_CHARS, CJK_RUN, figure_values, sentence_spans
+
+__all__ = ["REFUSAL_SUPPORT", "ChineseReading", "holds_chinese", "read_chinese", "reads_chinese"]
+
+_WORD = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
+_LAYOUT_GAP = re.compile(rf"(?<=[^\x00-\x7f])\s+(?=[{CJK_CHARS}“《（【])")
+_PUNCTUATED = re.compile(r"[。！？；，：.!?;,:）)”]\s*$")
+# A headline or section title names what follows; it answers nothing itself (dev split).
+HEADING_PENALTY = 0.7
+# Least support of the anchor for an answer; below it the question is refused (dev split).
+REFUSAL_SUPPORT = 0.14
+# Share of a sentence's bigrams found in the question above which the sentence only restates it.
+RESTATED = 0.6
+# A sentence holding none of a strict kind asked keeps this share of its score (dev split).
+LACKING_PENALTY = 0.25
+# How much a sentence's length above the candidates' mean lowers its score (dev split).
+LENGTH_NORM = 0.3
+# An open question's answer runs on into following sentences until it is this long (dev split).
+OPEN_ANSWER_CHARS = 100
+# ...but never past this many characters.
+LONGEST_ANSWER = 300
+
+
+@dataclass(frozen=True)
+class ChineseReading:
+    """The answer span and the anchor's support (the weighted share of the question found)."""
+
+    answer: Scored
+    ranked: list[Scored]
+
+
+def holds_chinese(hit: Hit) -> bool:
+    return hit.chunk.metadata.get("language") == "zh"
+
+
+def reads_chinese(question: str, hits: list[Hit]) -> bool:
+    """Whether the reader of Chinese passages answers: a Chinese question whose best passage is
+    Chinese (an English passage is read by the cross-lingual path)."""
+    return bool(hits) and CJK_RUN.search(question) is not None and holds_chinese(hits[0])
+
+
+def _units(text: str) -> set[str]:
+    """Character bigrams of the Chinese runs and the Latin words and numbers of ``text``."""
+    found = {w.lower() for w in _WORD.findall(text)}
+    for run in CJK_RUN.findall(text):
+        found.update(run[i : i + 2] for i in range(len(run) - 1))
+        if len(run) == 1:
+            found.add(run)
+    return found
+
+
+def _laid_out(sentence: Sentence) -> list[Sentence]:
+    """``sentence`` cut where white space separates Chinese text: a page flattened into one
+    line keeps its headline, dateline and body apart only by spaces."""
+    pieces, start = [], 0
+    for gap in _LAYOUT_GAP.finditer(sentence.text):
+        pieces.append((start, gap.start()))
+        start = gap.end()
+    pieces.append((start, len(sentence.text)))
+    return [_slice(sentence, sentence.start + a, sentence.start + b) for a, b in pieces]
+
+
+def _is_heading(sentence: Sentence) -> bool:
+    """A line of layout (a headline, a dateline, a section title): it ends in no punctuation."""
+    return not _PUNCTUATED.search(sentence.text)
+
+
+def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | None:
+    """The span of ``sentences`` (those of the retrieved passages) that answers ``question``."""
+    chinese = [piece for s in sentences if s.chunk.metadata.get("language") == "zh"
+               for piece in _laid_out(s)]
+    if not chinese:
+        return None
+    asked = _units(question)
+    held = [_units(s.text) for s in chinese]
+    frequency = Counter(u for units in held for u in units & asked)
+    n = len(chinese)
+    weights = {u: math.log(1 + n / (1 + frequency[u])) for u in asked}
+    total = sum(weights.values()) or 1.0
+    kinds = asked_kinds(question)
+    stated = frozenset(figure_values(question))
+    scored = []
+    mean = sum(len(s.text) for s in chinese) / n
+    for sentence, units in zip(chinese, held, strict=True):
+        # A long sentence holds more of any question's bigrams by chance (BM25's normalisation).
+        norm = (1 - LENGTH_NORM + LENGTH_NORM * len(sentence.text) / mean) ** 0.5
+        support = sum(weights[u] for u in units & asked) / total / norm
+        if _is_heading(sentence):
+            support *= HEADING_PENALTY
+        missing = lacks(kinds, sentence_labels(sentence, question, stated))
+        if missing & STRICT:
+            support *= LACKING_PENALTY
+        scored.append(Scored(sentence, support, lacking=bool(missing & STRICT)))
+    ranked = sorted(scored, key=lambda s: (-s.support, s.sentence.rank, s.sentence.start))
+    best = ranked[0]
+    return ChineseReading(Scored(_span(best.sentence, question, asked, kinds, stated),
+                                 best.support, best.lacking), ranked)
+
+
+def _restates(text: str, asked: set[str]) -> bool:
+    """Whether the question's bigrams cover most of the characters of ``text``: it says
+    nothing the question does not."""
+    covered = total = 0
+    for run in CJK_RUN.findall(text):
+        marked = [False] * len(run)
+        for i in range(len(run) - 1):
+            if run[i : i + 2] in asked:
+                marked[i] = marked[i + 1] = True
+        covered += sum(marked)
+        total += len(run)
+    for word in _WORD.findall(text):
+        total += len(word)
+        covered += len(word) if word.lower() in asked else 0
+    return total > 0 and covered / total >= RESTATED
+
+
+def _slice(sentence: Sentence, start: int, end: int) -> Sentence:
+    """The part of ``sentence``'s passage from absolute ``start`` to ``end``, white space
+    trimmed."""
+    chunk = sentence.chunk
+    text = chunk.text
+    a, b = start - chunk.start, end - chunk.start
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return Sentence(chunk, chunk.start + a, chunk.start + b, text[a:b], sentence.rank)
+
+
+def _following(sentence: Sentence) -> list[tuple[int, int]]:
+    """Absolute spans of the sentences after ``sentence`` in its passage."""
+    chunk = sentence.chunk
+    return [(chunk.start + s, chunk.start + e)
+            for s, e in sentence_spans(chunk.text, sentence.end - chunk.start)]
+
+
+def _entities(sentence: Sentence, kinds: set[Kind], question: str,
+              stated: frozenset[float]) -> list[tuple[int, int]]:
+    """Absolute spans of the entities in ``sentence`` of a kind asked, not given by the
+    question."""
+    raw = sentence.chunk.metadata.get("entities")
+    if not isinstance(raw, str):
+        return []
+    wanted = {label for kind in kinds for label in kind.value}
+    base, text = sentence.chunk.start, sentence.chunk.text
+    return [(base + s, base + e) for s, e, label, *value in json.loads(raw)
+            if label in wanted and sentence.start <= base + s and base + e <= sentence.end
+            and text[s:e].strip() not in question and not set(value) & stated]
+
+
+def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
+          stated: frozenset[float]) -> Sentence:
+    following = _following(anchor)
+    if (_restates(anchor.text, asked) or anchor.text.rstrip().endswith(("：", ":"))) \
+            and following:
+        # A heading or a lead-in the question restates: its answer is what comes after it.
+        nxt = _slice(anchor, *following[0])
+        return _run_on(nxt, following[1:]) if not kinds else nxt
+    if kinds:
+        if found := _entities(anchor, kinds, question, stated):
+            return _after_restated(_kind_clause(anchor, found[0]), found[0][0], asked)
+        return anchor
+    trimmed = _from_first_new_clause(anchor, asked)
+    return _run_on(trimmed, following)
+
+
+def _kind_clause(anchor: Sentence, entity: tuple[int, int]) -> Sentence:
+    """The clause of ``anchor`` holding ``entity``."""
+    offset = anchor.start
+    for s, e in clause_spans(anchor.text):
+        if offset + s <= entity[0] < offset + e:
+            # Without the mark that joins it to the next clause.
+            e -= bool(CLAUSE_END.fullmatch(anchor.text[e - 1]))
+            return _slice(anchor, offset + s, offset + e)
+    return anchor
+
+
+def _after_restated(clause: Sentence, limit: int, asked: set[str]) -> Sentence:
+    """``clause`` from the first character the question's bigrams do not cover, up to
+    ``limit`` (where the detail asked begins): "中外航空公司共办理退票超过2000万张" asked as
+    "…共办理退票多少张" quotes "超过2000万张"."""
+    text, start = clause.text, 0
+    while clause.start + start < limit and text[start : start + 2] in asked:
+        start += 2
+    while clause.start + start < limit and text[start].isspace():
+        start += 1
+    return _slice(clause, clause.start + start, clause.end) if start else clause
+
+
+def _from_first_new_clause(anchor: Sentence, asked: set[str]) -> Sentence:
+    clauses = clause_spans(anchor.text)
+    first = next((s for s, e in clauses if not _restates(anchor.text[s:e], asked)), None)
+    if first is None:
+        return anchor
+    return _slice(anchor, anchor.start + first, anchor.end)
+
+
+def _run_on(span: Sentence, following: list[tuple[int, int]]) -> Sentence:
+    """``span`` with the sentences after it, while the answer is shorter than an open question's
+    answer tends to be and the next sentence is on the same line."""
+    end = span.end
+    text, base = span.chunk.text, span.chunk.start
+    for s, e in following:
+        if s < end:
+            continue
+        if end - span.start >= OPEN_ANSWER_CHARS or e - span.start > LONGEST_ANSWER \
+                or "\n" in text[end - base : s - base]:
+            break
+        end = e
+    return _slice(span, span.start, end)

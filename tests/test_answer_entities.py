@@ -1,0 +1,86 @@
+"""What a sentence states, as the answer-type check reads its stored entities (issue 23 item 1):
+an entity the question names itself, or a date inside a quoted title, answers nothing.
+
+The sentences are made up here; their entities are the trained models' own (ingest's NER).
+"""
+
+from __future__ import annotations
+
+import json
+
+from app.answering.acronyms import unmentioned
+from app.answering.answerability import ENTITIES_KEY, Kind, asked_kinds, asked_thing, lacks
+from app.answering.answerability import sentence_labels as labels_of
+from app.answering.citations import Sentence
+from app.models import AskRequest
+from app.services import Services
+from app.store.records import Chunk
+from ingest.entities import entities_of
+
+
+def _sentence(text: str) -> Sentence:
+    entities = entities_of([text])[0]
+    chunk = Chunk("c1", "doc", text, 0, len(text), {ENTITIES_KEY: json.dumps(entities)})
+    return Sentence(chunk, 0, len(text), text, 1)
+
+
+def test_a_date_inside_a_quoted_title_tells_no_when() -> None:
+    """Regression: "When will the cluster zone open?" was answered by a sentence whose one date
+    was the period in a plan's title ("… Action Plan (2025-2027)")."""
+    titled = _sentence('The city issued the "Riverton Ferry Action Plan (2025-2027)" to build '
+                       "three piers.")
+    dated = _sentence("The first pier opens on 1 July 2026.")
+    question = "When will the new piers open?"
+    assert "DATE" in json.loads(titled.chunk.metadata[ENTITIES_KEY])[0]  # the title's period
+    assert lacks({Kind.DATE}, labels_of(titled, question)) == {Kind.DATE}
+    assert lacks({Kind.DATE}, labels_of(dated, question)) == set()
+
+
+def test_a_place_or_name_the_question_gives_is_no_answer_to_it() -> None:
+    """Regression: "where is Riverton's data centre built?" was answered by a sentence whose
+    only place was Riverton itself, and a venue question by the event's own name."""
+    sentence = _sentence("The Riverton Cloud Computing Centre was put into operation in Riverton.")
+    question = "Where is the cloud computing centre built?"
+    assert lacks({Kind.PLACE}, labels_of(sentence, question, places=("Riverton",))) == {
+        Kind.PLACE}
+    assert lacks({Kind.PLACE}, labels_of(sentence, question)) == set()
+    event = _sentence("The Riverton Venture Capital Day is held on the 8th of each month.")
+    said = {"riverton", "venture", "capital", "day"}
+    assert "ORG" not in (labels_of(event, "Where is the day held?",
+                                   asked=lambda name: set(name.lower().split()) <= said
+                                   | {"the"}) or set())
+
+
+def test_which_body_asks_an_organisation_and_its_head_noun_is_what_is_counted() -> None:
+    assert asked_kinds("Which agency reviews the applications?") == {Kind.ORG}
+    assert asked_kinds("由哪几家公司共建？") == {Kind.ORG}  # which ones, not how many
+    assert asked_kinds("What is the city's planned budget for the centre?") == {Kind.MONEY}
+    counted = asked_kinds("县里在几个重点领域推动应用？")
+    assert "领域" in asked_thing("县里在几个重点领域推动应用？", counted)
+    assert asked_thing("How many 5G base stations are planned?", {Kind.COUNT}) == ["stations"]
+    assert "管理人" in asked_thing("基金的管理人是哪家公司？", {Kind.ORG})
+
+
+def test_a_roman_numeral_is_no_acronym() -> None:
+    texts = ["Phase III of the cloud brain starts at the end of 2023."]
+    assert unmentioned("When does Cloud Brain IV start?", texts) == []
+    assert unmentioned("What PUE must it reach?", texts) == ["PUE"]
+
+
+def test_a_possessive_is_no_question_word(services: Services) -> None:
+    """Regression: the "s" of "Zhanjiang's" counted as a question word no sentence holds, as
+    heavy as the rarest word, so the sentence stating the 5% share scored below the threshold
+    and the question was refused."""
+    answer = services.ask(AskRequest(
+        question="What is Zhanjiang's minimum digital-intelligent investment share?",
+        mode="extractive"))
+    assert not answer.refused, answer.answer
+    assert "5%" in answer.citations[0].quote
+
+
+def test_how_to_handle_asks_no_place() -> None:
+    """Regression: 何处 ("where") was found inside 如何处置 / 如何处理 ("how to handle"), so
+    a how-question over real notices was refused as not stating a place."""
+    assert asked_kinds("医疗机构应如何处置疑似病人？") == set()
+    assert asked_kinds("对拒绝隔离的人员如何处理？") == set()
+    assert asked_kinds("新的数据中心建在何处？") == {Kind.PLACE}

@@ -12,7 +12,7 @@ from collections.abc import Generator, Iterator
 
 from app.answering.extractive import ExtractiveAnswerer
 from app.answering.generation import GenerativeAnswerer
-from app.answering.generation.client import Delta, LLMClient
+from app.llm.client import Delta, LLMClient
 from app.services import Services
 from tests.conftest import HAIZHU
 

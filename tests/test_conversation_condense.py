@@ -8,10 +8,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from app.answering.generation import LLMClient
-from app.answering.generation.client import Delta
 from app.conversation.condense import Condenser
 from app.conversation.resolve import Turn
+from app.llm.client import Delta, LLMClient
 from app.models import AskRequest, HistoryTurn
 from app.services import Services
 from app.settings import LLMSettings, Settings

@@ -15,8 +15,9 @@ from typing import Any
 import pytest
 
 from app.answering.extractive import ExtractiveAnswerer
-from app.answering.generation import GenerativeAnswerer, LLMClient
+from app.answering.generation import GenerativeAnswerer
 from app.answering.generation.budget import PromptBudget
+from app.llm.client import LLMClient
 from app.services import Services
 from app.settings import LLMSettings, Settings
 from tests.support.llama_server import LlamaServer, running_llama_server

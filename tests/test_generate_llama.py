@@ -20,9 +20,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from app.answering.generation import GenerativeAnswerer, LLMClient
+from app.answering.generation import GenerativeAnswerer
 from app.answering.generation.budget import PromptBudget
 from app.http.factory import create_app
+from app.llm.client import LLMClient
 from app.services import Services
 from app.settings import LLMSettings, RetrievalSettings, Settings
 from tests.conftest import ZHANJIANG

@@ -15,12 +15,11 @@ from app.answering.extractive import ExtractiveAnswerer
 from app.answering.generation import (
     Done,
     GenerativeAnswerer,
-    LLMUnavailable,
     Quoted,
     Reasoning,
     Token,
 )
-from app.answering.generation.client import Delta, LLMClient
+from app.llm.client import Delta, LLMClient, LLMUnavailable
 from app.models import AskRequest
 from app.retrieval.hybrid import RetrievalResult
 from app.services import Services

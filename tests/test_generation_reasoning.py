@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.answering.generation.reasoning import Piece, ThinkSplitter, split_reasoning
+from app.llm.reasoning import Piece, ThinkSplitter, split_reasoning
 
 ANSWER = "Projects must spend at least 5% on upgrades [1]."
 

@@ -24,11 +24,13 @@ ALLOWED: dict[str, set[str]] = {
     "audit": {"db", "accounts"},
     "uploads": {"db", "accounts"},
     "retrieval": {"store"},
-    "answering": {"store", "retrieval"},
+    # The model server's client: no passages, no citations.
+    "llm": set(),
+    "answering": {"store", "retrieval", "llm"},
     "briefing": {"store", "retrieval", "answering"},
     # A follow-up completed before retrieval, and the conversations kept in SQL.
-    "conversation": {"db", "store", "retrieval", "answering"},
-    "services": {"store", "retrieval", "answering", "briefing", "conversation"},
+    "conversation": {"db", "store", "retrieval", "answering", "llm"},
+    "services": {"store", "retrieval", "answering", "briefing", "conversation", "llm"},
     "http": {"store", "retrieval", "answering", "briefing", "services", "db", "accounts",
              "audit", "uploads", "conversation"},
     "cli": {"services", "http", "briefing", "db", "accounts", "audit"},
@@ -40,7 +42,7 @@ def group_of(module: str) -> str:
         return "base"
     parts = module.split(".")
     if parts[1] in {"store", "retrieval", "answering", "briefing", "http", "services", "db",
-                    "accounts", "audit", "uploads", "conversation"}:
+                    "accounts", "audit", "uploads", "conversation", "llm"}:
         return parts[1]
     if parts[1] in {"cli", "commands", "running_service", "settings_doc"}:
         return "cli"

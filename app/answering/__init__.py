@@ -6,5 +6,5 @@
 - ``generation``: answers written by a model on an OpenAI-compatible server, held to the same
   citations by a grounding check.
 
-May import: the shared base, ``app.store`` and ``app.retrieval``. Never ``app.http``.
+May import: the shared base, ``app.store``, ``app.retrieval`` and ``app.llm``. Never ``app.http``.
 """

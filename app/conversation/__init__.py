@@ -7,7 +7,7 @@
     continuity whether a complete question naming no place reads on in the last document
     service    what app.services calls
 
-May import: the base, db, store, retrieval (places), answering (the model client).
+May import: the base, db, store, retrieval (places), answering, llm (the model client).
 """
 
 from app.conversation.resolve import Resolution, Resolver, Turn

@@ -14,9 +14,9 @@ import re
 import time
 from collections.abc import Callable, Sequence
 
-from app.answering.generation.client import LLMClient, LLMUnavailable
 from app.conversation.resolve import Turn
 from app.conversation.words import words
+from app.llm.client import LLMClient, LLMUnavailable
 from app.retrieval.places import PlaceIndex
 from app.text import has_cjk
 

@@ -7,7 +7,6 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 
-from app.answering.generation.client import LLMClient
 from app.conversation.condense import Condenser
 from app.conversation.continuity import Continuity
 from app.conversation.models import ConversationDetail, ConversationInfo
@@ -15,6 +14,7 @@ from app.conversation.resolve import Resolution, Resolver, Turn
 from app.conversation.storage import ConversationStore
 from app.conversation.words import warm
 from app.errors import ConversationAndHistory
+from app.llm.client import LLMClient
 from app.models import Answer, AskRequest, Filters, HistoryTurn, Mode
 from app.retrieval.catalog import Catalog
 from app.retrieval.places import PlaceIndex

@@ -5,7 +5,7 @@
     core        Services: built once per process, with the operations on documents
     warm        what loads in the background, and numpy's thread limit
 
-May import: store, retrieval, answering, briefing, conversation (and the base).
+May import: store, retrieval, answering, briefing, conversation, llm (and the base).
 """
 
 from app.services.asking import AnswerStream

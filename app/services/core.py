@@ -11,12 +11,12 @@ from app.answering.citations import passage
 from app.answering.extractive import Answerer, ExtractiveAnswerer
 from app.answering.generation import (
     GenerativeAnswerer,
-    LLMClient,
 )
 from app.answering.generation.budget import PromptBudget
 from app.briefing.builder import build_brief, compare_topic
 from app.briefing.models import Brief, TopicComparison
 from app.conversation import Conversations
+from app.llm.client import LLMClient
 from app.models import (
     Answer,
     AskRequest,

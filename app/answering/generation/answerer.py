@@ -30,11 +30,11 @@ from app.answering.answerability import refusal as refused_for
 from app.answering.citations import Scored
 from app.answering.extractive import STRICT_PENALTY, Answerer, ExtractiveAnswerer
 from app.answering.generation.budget import PromptBudget
-from app.answering.generation.client import LLMClient, LLMUnavailable
 from app.answering.generation.excerpts import EXCERPT_SENTENCES, excerpts
 from app.answering.generation.grounding import Grounded, Grounder, ground
 from app.answering.generation.prompt import build_messages
-from app.answering.generation.reasoning import Piece, ThinkSplitter
+from app.llm.client import LLMClient, LLMUnavailable
+from app.llm.reasoning import Piece, ThinkSplitter
 from app.models import Answer
 from app.retrieval.hybrid import RetrievalResult
 

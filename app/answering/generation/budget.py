@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 import httpx
 
-from app.answering.generation.client import LLMUnavailable
 from app.answering.generation.excerpts import Excerpt, whole
 from app.answering.generation.prompt import build_messages, format_passages
+from app.llm.client import LLMUnavailable
 from app.retrieval.hybrid import Hit
 from app.settings import LLMSettings
 

@@ -112,9 +112,12 @@ class Asking(Components):
         question = self.check_question(request.question)
         top_k = self.check_top_k(request.top_k)
         mode = self.mode_for(request.mode)
+        # A question asked across documents ("which cities …") is about places in its own
+        # right: the conversation's place is never added to it.
         earlier = self.conversations.earlier(request, owner)
         with self.watch.reading():
-            resolution = self.conversations.resolve(question, earlier, mode)
+            resolution = self.conversations.resolve(
+                question, [] if asks_across(question) else earlier, mode)
         filters = self.conversations.filters(resolution, request.filters)
         within = self._within_filters(filters, scope)
         full = self._retrieval_of(resolution.question, filters, max(top_k, depth),

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from app.errors import InputError
 from app.models import Filters
+from app.text import CJK_CHARS
 
 Lang = Literal["en", "zh"]
 Split = Literal["dev", "test"]
@@ -28,7 +29,7 @@ OPTIONAL = ("filters", "lang")
 LANGS: tuple[Lang, ...] = ("en", "zh")
 SPLITS: tuple[Split, ...] = ("dev", "test")
 # Han ideographs: a question holding any is Chinese, so the per-language figures can trust `lang`.
-CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CJK = re.compile(f"[{CJK_CHARS}]")
 
 
 class QuestionFileError(InputError):

@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from app.text import CJK_CHARS
 from ingest.dates import EN_DATE, ZH_DATE, english_date, normalized_date, stands_alone
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK = CJK_CHARS
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 

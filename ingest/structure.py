@@ -21,9 +21,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.text import sentence_spans
+from app.text import CJK_CHARS, sentence_spans
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK = CJK_CHARS
 _ZH_NUM = "一二三四五六七八九十百零〇两"
 _ORDINALS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
 # (rank, pattern at a paragraph's start), outermost first.

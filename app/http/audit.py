@@ -18,9 +18,10 @@ from app.db import Database
 from app.http.auth import PrincipalDep
 from app.http.deps import DbDep
 from app.http.routes import ERRORS
+from app.text import CJK_CHARS
 
 router = APIRouter(responses=ERRORS, tags=["audit"])
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+HAN = re.compile(f"[{CJK_CHARS}]")
 
 
 class FeedbackBody(BaseModel):

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from app.answering.answerability import ENTITIES_KEY, Kind, asked_kinds
+from app.answering.answerability import ENTITIES_KEY
+from app.answering.question_kinds import Kind, asked_kinds
 from app.models import AskRequest, Filters
 from app.services import Services
 from app.text import has_cjk

@@ -9,7 +9,7 @@ reader works in two steps, both on the text as it is, with no model run at query
    reliable on the names questions ask about), each weighted by how few candidate sentences hold
    it: what every candidate shares (the city, the topic of the document) tells little; a tie
    goes to the better passage. A sentence lacking a kind of detail the question must
-   be answered with (a figure for 多少, a date for 何时: ``answerability``'s table of question
+   be answered with (a figure for 多少, a date for 何时: ``question_kinds``' table of question
    words and the entities NER stored at ingest) falls back.
 2. **Span.** What the anchor says beyond the question: for a question asking a kind of detail,
    the clause holding it (from where the question's own words end); for any other, the anchor
@@ -29,9 +29,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from app.answering.answerability import STRICT, Kind, asked_kinds, lacks, sentence_labels
+from app.answering.answerability import lacks, sentence_labels
 from app.answering.citations import Scored, Sentence
 from app.answering.clauses import CLAUSE_END, clause_spans
+from app.answering.question_kinds import STRICT, Kind, asked_kinds
+from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
 from app.retrieval.hybrid import Hit
 from app.text import CJK_CHARS, CJK_RUN, figure_values, sentence_spans
 
@@ -40,8 +42,6 @@ __all__ = ["REFUSAL_SUPPORT", "ChineseReading", "holds_chinese", "read_chinese",
 _WORD = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
 _LAYOUT_GAP = re.compile(rf"(?<=[^\x00-\x7f])\s+(?=[{CJK_CHARS}“《（【])")
 _PUNCTUATED = re.compile(r"[。！？；，：.!?;,:）)”]\s*$")
-# A headline or section title names what follows; it answers nothing itself (dev split).
-HEADING_PENALTY = 0.7
 # Least support of the anchor for an answer; below it the question is refused (dev split).
 REFUSAL_SUPPORT = 0.14
 # Share of a sentence's bigrams found in the question above which the sentence only restates it.

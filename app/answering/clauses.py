@@ -12,8 +12,9 @@ import json
 import re
 from dataclasses import replace
 
-from app.answering.answerability import ENTITIES_KEY, Kind, asked_kinds
+from app.answering.answerability import ENTITIES_KEY
 from app.answering.citations import Scored, Sentence
+from app.answering.question_kinds import Kind, asked_kinds
 from app.answering.sentence_forms import HEADING_WORDS, is_heading
 from app.text import content_tokens, has_cjk, sentence_spans
 

@@ -1,36 +1,22 @@
 """Extractive answers: the sentences of the retrieved passages that answer the question.
 
-Each candidate sentence gets a support score in 0..1: cosine similarity of sentence and
-question (all-MiniLM-L6-v2) blended with the share of the question's content words it
-contains. A question that asks for a kind of detail (a date, a sum, a body) only counts
-sentences holding an entity of that kind (``answerability``).
-The best sentence answers; a second joins when it is nearly as good. Below
-``answer.refusal_threshold`` nothing answers: the response says so and lists the nearest
-passages instead, never an invented answer. Sentences are quoted verbatim, so figures, dates
-and names stay exactly as in the source.
+Each candidate sentence gets a support score in 0..1 (``ranking``); a Chinese question over
+Chinese passages is read by ``chinese_reader``. The best sentence answers; a second joins when
+it is nearly as good. Below ``answer.refusal_threshold`` nothing answers: the response says so
+and lists the nearest passages instead, never an invented answer. Sentences are quoted
+verbatim, so figures, dates and names stay exactly as in the source.
 """
 
 from __future__ import annotations
 
-import math
-import re
 from typing import Protocol
 
-import numpy as np
-import Stemmer
-
 from app.answering.answerability import (
-    STRICT,
-    Kind,
     Refusal,
-    asked_kinds,
-    asked_thing,
     at_level,
     in_language_of,
-    lacks,
     refusal,
     refusal_before_ranking,
-    sentence_labels,
 )
 from app.answering.chinese_reader import (
     REFUSAL_SUPPORT,
@@ -38,44 +24,18 @@ from app.answering.chinese_reader import (
     read_chinese,
     reads_chinese,
 )
-from app.answering.citations import Scored, Sentence, citation, passage, sentences_of
+from app.answering.citations import Scored, citation, passage, sentences_of
 from app.answering.clauses import answering_clauses
 from app.answering.conflicts import prefer_official
 from app.answering.instructions import addresses_reader
-from app.answering.sentence_forms import in_context, is_field, is_heading
+from app.answering.ranking import STRICT_PENALTY, SentenceRanker
 from app.models import Answer
-from app.retrieval.dictionary import chinese_terms, english_terms
-from app.retrieval.glossary import english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
 from app.settings import AnswerSettings
-from app.store.vectors import QueryTextEmbedder, TextEmbedder, TextVectors, unit
-from app.text import IRREGULAR, QUOTED, content_tokens, figure_values, has_cjk
+from app.store.vectors import QueryTextEmbedder, TextEmbedder
+from app.text import has_cjk
 
-SEMANTIC_WEIGHT = 0.6
 SECOND_SENTENCE_RATIO = 0.9
-WRONG_TYPE_PENALTY = 0.5
-# A sentence lacking a kind it must hold to answer (a date for "when"): kept as a last resort
-# only, below any refusal threshold worth having.
-STRICT_PENALTY = 0.2
-# Weight of a question word that names what the passages are about (a title's or place's word).
-TOPIC_WEIGHT = 0.3
-# Weight of a question word a sentence holds only inside a quoted title (dev split).
-TITLE_WEIGHT = 0.5
-# The cross-lingual model's cosines run lower than the configured model's between a question
-# and its answer; scaled to the same range so one refusal threshold serves both (dev split).
-CROSSLINGUAL_SCALE = 1.6
-HEADING_PENALTY = 0.7
-# Most sentences compared with the question by the embedding model (the best by word overlap).
-SEMANTIC_CANDIDATES = 8
-# Least share (by weight) of the question's own words a sentence answering a kind must hold.
-OWN_SHARE = 0.25
-# Support added to a sentence holding an entity of each kind the question asks for (dev split).
-KIND_BONUS = 0.1
-# Share of a name's words a question must say for the name to be what it asks about.
-NAMED_SHARE = 0.6
-# Support added to a document's field line whose label the question names (dev split).
-FIELD_BONUS = 0.35
-_PERCENT_SIGN = re.compile(r"(?<=\d)\s*%")
 
 
 class Answerer(Protocol):
@@ -88,16 +48,9 @@ class ExtractiveAnswerer:
                  crosslingual: QueryTextEmbedder | None = None) -> None:
         self.embedder = embedder
         self.settings = settings
-        # The model's cosine between unrelated texts: rescaled to 0, so that one support
-        # threshold serves every model (e5's cosines crowd above 0.7, MiniLM's do not).
-        self.semantic_floor = semantic_floor
         self.max_chars = max_chars  # longest quote: the chunk cap
-        self._stemmer = Stemmer.Stemmer("english")
-        self.vectors = TextVectors(embedder)
-        # A multilingual model that reads Chinese sentences and a Chinese question directly
-        # (the configured model may read English only).
-        self.crosslingual = crosslingual
-        self.crosslingual_vectors = TextVectors(crosslingual) if crosslingual else None
+        self.ranker = SentenceRanker(embedder, semantic_floor, max_chars, crosslingual)
+        self.rank_sentences = self.ranker.rank_sentences
 
     def answer(self, question: str, retrieval: RetrievalResult) -> Answer:
         places = retrieval.places
@@ -179,162 +132,3 @@ class ExtractiveAnswerer:
             refusal_code=why.code, message=why.message, related=related,
             city_inferred=retrieval.places.label,
         )
-
-    def rank_sentences(self, question: str, retrieval: RetrievalResult) -> list[Scored]:
-        """Candidate sentences of the retrieved passages, best supported first."""
-        sentences = [s for s in sentences_of(retrieval.hits, self.max_chars)
-                     if not addresses_reader(s.text)]  # orders to the reader answer nothing
-        if not sentences:
-            return []
-        words = [set(self._stems(in_context(s))) for s in sentences]
-        titled = self._only_quoted(question, sentences)
-        topic = self._topic(retrieval)
-        weights = self._term_weights(question, words, topic,
-                                     any(has_cjk(s.text) for s in sentences))
-        total = sum(weights.values())
-        overlaps = [sum(w * (TITLE_WEIGHT if not t & (found - cited) else 1.0)
-                        for t, w in weights.items() if t & found) / total if total else 0.0
-                    for found, cited in zip(words, titled, strict=True)]
-        if len(sentences) > SEMANTIC_CANDIDATES:
-            # Only the sentences sharing most of the question's words are encoded: a long
-            # Chinese passage's sentences, uncached, cost the multilingual model ~5 ms each.
-            keep = sorted(sorted(range(len(sentences)), key=lambda i: -overlaps[i])
-                          [:SEMANTIC_CANDIDATES])
-            sentences = [sentences[i] for i in keep]
-            words = [words[i] for i in keep]
-            overlaps = [overlaps[i] for i in keep]
-        query, vectors, scale = self._semantic_space(question, retrieval, sentences)
-        # The cross-lingual model finds a Chinese question near English sentences that merely
-        # share its field ("total investment" near any fund's size), and a sentence holding a
-        # date is no answer to "when" about another event: the question's own words beyond the
-        # documents' titles and places must be there too, for a question asking a kind of
-        # detail a share of them (of those some candidate holds: a word none holds tells no
-        # sentence from another).
-        kinds = asked_kinds(question)
-        own_words = [t for t in weights if not (topic and t <= topic)
-                     and any(t & found for found in words)] if scale != 1.0 or kinds else []
-        own_total = sum(weights[t] for t in own_words)
-        thing = self._thing_terms(question, kinds)
-        stated = frozenset(figure_values(question))
-        held = tuple(retrieval.places.held)
-        asked_stems = set().union(*weights)
-
-        def asked(name: str) -> bool:  # a name most of whose words the question says
-            stems = set(self._stems(name))
-            return bool(stems) and len(stems & asked_stems) >= NAMED_SHARE * len(stems)
-        scored: list[Scored] = []
-        for sentence, vector, found, overlap in zip(sentences, vectors, words, overlaps,
-                                                    strict=True):
-            cosine = scale * float(np.dot(query, vector))
-            semantic = max(0.0, (cosine - self.semantic_floor) / (1 - self.semantic_floor))
-            support = min(1.0, SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * overlap)
-            own = sum(weights[t] for t in own_words if t & found) / own_total if own_words else 1
-            if own == 0 or (kinds and own < OWN_SHARE):
-                support *= WRONG_TYPE_PENALTY
-            if is_field(sentence.text):
-                if self._label_asked(sentence.text, weights):
-                    # "Interpreter: Guo Hongwei" states just what "who interpreted" asks.
-                    support = min(1.0, support + FIELD_BONUS)
-                elif not kinds:  # a field's value answers no "what/how"
-                    support *= WRONG_TYPE_PENALTY
-            labels = sentence_labels(sentence, question, stated, held, asked)
-            missing = lacks(kinds, labels)
-            named = not thing or any(way <= found for way in thing)
-            if missing:
-                support *= STRICT_PENALTY if missing & STRICT else WRONG_TYPE_PENALTY
-            elif kinds and labels and named:  # holds what was asked: likelier the answer
-                support = min(1.0, support + KIND_BONUS)
-            if not named:
-                support *= WRONG_TYPE_PENALTY  # counts, or names the holder of, something else
-            if is_heading(sentence):
-                support *= HEADING_PENALTY
-            scored.append(Scored(sentence, support, lacking=bool(missing & STRICT)))
-        return sorted(scored, key=lambda s: (-s.support, s.sentence.rank, s.sentence.start))
-
-    def _label_asked(self, field: str, weights: dict[frozenset[str], float]) -> bool:
-        """Whether the question names what a field line's label says it states."""
-        label = set(self._stems(field.split(":", 1)[0].split("：", 1)[0]))
-        return any(term & label for term in weights)
-
-    def _only_quoted(self, question: str, sentences: list[Sentence]) -> list[set[str]]:
-        """Per sentence, the stems it holds only inside quotes: a title names a document the
-        sentence cites, not what it says. None for a Chinese question, which is read through
-        its words' renderings and names a document by its title's words ("那个通知"); never a
-        name the question quotes itself ("Sui Biao Tong"), which is what it asks about."""
-        if has_cjk(question):
-            return [set() for _ in sentences]
-        named = set(self._stems(" ".join(QUOTED.findall(question))))
-        return [set(self._stems(" ".join(QUOTED.findall(s.text))))
-                - set(self._stems(QUOTED.sub(" ", in_context(s)))) - named for s in sentences]
-
-    def _semantic_space(
-        self, question: str, retrieval: RetrievalResult, sentences: list[Sentence]
-    ) -> tuple[np.ndarray, list[np.ndarray], float]:
-        """The question's vector, the sentences' and the scale of their cosines: the
-        multilingual model's when the question or a sentence is Chinese, else the configured
-        model's (whose query vector retrieval already computed)."""
-        texts = [in_context(s) for s in sentences]
-        if (
-            self.crosslingual is not None
-            and self.crosslingual_vectors is not None
-            and (has_cjk(question) or any(has_cjk(t) for t in texts))
-        ):
-            query = unit(retrieval.crosslingual_embedding
-                         or self.crosslingual.get_query_embedding(question))
-            return query, self.crosslingual_vectors(texts), CROSSLINGUAL_SCALE
-        return unit(retrieval.query_embedding), self.vectors(texts), 1.0
-
-    def _thing_terms(self, question: str, kinds: set[Kind]) -> list[frozenset[str]]:
-        """What the question counts or asks the holder of, as ways to name it, each a set of
-        stems a sentence must hold all of: the word itself, or one English rendering of it
-        ("bureau chief" for 局长, not "bureau" alone)."""
-        ways = []
-        for word in asked_thing(question, kinds):
-            ways.append(frozenset(self._stems(word)) or frozenset([word]))
-            ways += [frozenset(self._stems(rendering)) for term in english_terms(word)
-                     for rendering in term.english]
-            # An English word is named in a Chinese sentence by a Chinese word rendering it.
-            ways += [frozenset([chinese]) for chinese in chinese_terms(word)]
-        return [way for way in ways if way]
-
-    def _topic(self, retrieval: RetrievalResult) -> set[str]:
-        """Stems of what the passages are about as a whole: their documents' titles and the
-        places asked about. A question names its document to say where to look; those words
-        tell the sentence that answers from its neighbours far less than the rest."""
-        titles = {str(h.chunk.metadata.get("title") or "") for h in retrieval.hits}
-        return set(self._stems(" ".join([*titles, *retrieval.places.held])))
-
-    def _term_weights(
-        self, question: str, sentence_words: list[set[str]], topic: set[str] | None = None,
-        chinese_sentences: bool = False,
-    ) -> dict[frozenset[str], float]:
-        """Inverse sentence frequency of each question word among the candidates: words every
-        passage shares (the city, the plan's name) say little about which sentence answers,
-        and a word no candidate holds (a detail the texts lack) weighs most of all.
-
-        A word is a set of stems: an English word's own, or every English rendering of a
-        Chinese word (any of them in a sentence counts as the word found)."""
-        own = english_part(question) if has_cjk(question) else expand_query(question)
-        wanted = {frozenset([t]) for t in self._stems(own)}
-        # A Chinese word is found as itself (in a Chinese sentence) or as any of its English
-        # renderings; over Chinese sentences, the words the dictionary does not know count too.
-        rendered = set()
-        for term in english_terms(question):
-            rendered.add(term.chinese)
-            wanted.add(frozenset([term.chinese, *self._stems(" ".join(term.english))]))
-        if chinese_sentences:
-            wanted |= {frozenset([w]) for w in self._stems(question)
-                       if has_cjk(w) and w not in rendered}
-        n = len(sentence_words)
-        return {
-            term: math.log(1 + n / (1 + sum(bool(term & found) for found in sentence_words)))
-            * (TOPIC_WEIGHT if topic and term <= topic else 1.0)
-            for term in wanted
-        }
-
-    def _stems(self, text: str) -> list[str]:
-        # "5%" says "percent" (百分之几 renders "percent"): the sign is no word to the tokenizer.
-        # A lone Latin letter is no word: the "s" of "Zhanjiang's", the "t" of "don't".
-        words = [IRREGULAR.get(w, w) for w in content_tokens(_PERCENT_SIGN.sub(" percent ", text))
-                 if not (len(w) == 1 and w.isascii() and w.isalpha())]
-        return list(self._stemmer.stemWords(words))

@@ -1,7 +1,7 @@
 """A question that asks several things, split into its parts.
 
 The split rests on general facts of the two languages (their interrogatives are
-``answerability``'s table), never on particular wordings:
+``question_kinds``' table), never on particular wordings:
 
 * a question mark, or a semicolon, ends one question where more text follows
   ("…是多少？由谁组织？", "What is X; who runs Y?");
@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.answering.answerability import EN_AUX, EN_WH, ZH_ASKS
+from app.answering.question_kinds import EN_AUX, EN_WH, ZH_ASKS
 from app.text import content_tokens, has_cjk
 
 # A preposition may stand before the wh-word ("and by when", "and in which year").

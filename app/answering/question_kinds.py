@@ -1,0 +1,169 @@
+"""What a question asks for: the kind of detail (a date, a sum, a body, a place …) and the thing
+it counts or asks the holder of.
+
+From a table of each language's question words (who/谁 → a person or an organisation, when/何时
+→ a date, …): the grammar of the two languages, never the wording of particular questions.
+``answerability`` decides whether the passages state what is asked.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from app.text import has_cjk, segment
+
+
+class Kind(Enum):
+    """A kind of detail a question asks for, and the entity labels that supply it."""
+
+    WHO = ("PERSON", "ORG")
+    PERSON = ("PERSON",)
+    ORG = ("ORG",)
+    DATE = ("DATE",)
+    DURATION = ("DATE", "TIME", "NUMBER")
+    MONEY = ("MONEY",)
+    PERCENT = ("PERCENT",)
+    COUNT = ("NUMBER", "MONEY", "PERCENT")
+    PLACE = ("PLACE",)  # an organisation's name says nothing of where a thing is (dev split)
+    PHONE = ("PHONE",)
+
+
+# The interrogatives of each language, the one table every module reads (``parts`` splits a
+# question where one opens a clause): English wh-words and the auxiliaries that open a yes/no
+# question; Chinese interrogative pronouns and sentence-final question particles.
+EN_WH = r"what|when|where|who|whom|whose|which|why|how"
+EN_AUX = (r"is|are|was|were|does|do|did|can|could|will|would|has|have|had|should|must|shall"
+          r"|may")
+ZH_ASKS = re.compile(r"什么|啥|多少|哪|谁|几|何时|何地|何种|如何|怎么|咋|怎样|为何|为什么|是否|多大"
+                     r"|多久|多长|多高|有没有|是不是|吗|呢")
+# Chinese measure words: "多少家企业" counts firms.
+_MEASURE = "个名位项家座条台所批类种次件款只支套处间栋辆架张份篇部"
+# Nouns naming an organisation, which a "which …" asks one of.
+_ORG_EN = (r"departments?|agenc(?:y|ies)|organi[sz]ations?|units?|bureaus?|bod(?:y|ies)|offices?"
+           r"|authorit(?:y|ies)|institutions?|compan(?:y|ies)|firms?|enterprises?|colleges?|schools?"
+           r"|institutes?|banks?|hospitals?|universit(?:y|ies)")
+_ORG_ZH = r"部门|单位|机构|组织|企业|公司|银行|平台"
+# The question words of each language. A "when" asks only as an interrogative: before an
+# auxiliary verb or at the end ("When preparing …," is a conjunction).
+QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
+    Kind.WHO: re.compile(
+        r"\bwho(?:m|se)?\b(?! (?:is|are) (?:eligible|entitled))|\bwhich (?:[\w-]+ ){0,2}?(?:"
+        r"official|person)s?\b|谁", re.I),
+    Kind.ORG: re.compile(
+        rf"\b(?:which|what) (?:[\w-]+ ){{0,2}}?(?:{_ORG_EN})\b"
+        rf"|哪(?:个|些|家|一|几家|几个)?(?:{_ORG_ZH})|哪家|什么(?:{_ORG_ZH})", re.I),
+    # "Who is the director", "局长是谁": who holds an office is a person ("who is responsible"
+    # may be a body).
+    Kind.PERSON: re.compile(
+        r"\bwho (?:is|was|are|were) (?:the |its |their |[A-Z][\w-]*'s )(?!(?:one|ones|body"
+        r"|bodies|unit|units|department|organi[sz]ation)\b)|\bname of the person\b"
+        r"|\bwho (?:heads|leads|chairs|directs|runs)\b"
+        r"|(?<!由)(?<!单位)(?<!部门)(?<!机构)是谁|姓名|哪位|谁担任"
+        r"|[人者员长]叫什么",  # the name of one named by an agent noun (解读人, 负责人, 局长)
+        re.I),
+    Kind.DATE: re.compile(
+        rf"\bwhen (?=(?:{EN_AUX})\b)|\bwhen\s*[?？]"
+        r"|\b(?:what|which|by what) (?:date|year|day|month)s?\b|\bby when\b|\bdeadline\b"
+        r"|何时|什么时候|什么时间|哪(?:一)?(?:年|天|日)|哪个月|几月|几号"
+        r"|截止(?:日期|时间)?(?:是|为)?(?:哪|什么|何)|日期", re.I),
+    Kind.DURATION: re.compile(
+        r"\bhow long\b|\bhow many (?:working |calendar )?(?:days|weeks|months|years)\b"
+        r"|\bwithin what (?:time|period)\b|多久|多长(?![\u4e00-\u9fff]*(?:米|公里|距离))"
+        r"|几(?:个)?(?:工作)?(?:天|日|周|月|年)"
+        r"|多少(?:个)?(?:工作)?(?:天|日|周|月|年)", re.I),
+    Kind.MONEY: re.compile(
+        r"\bhow much (?:money|funding)\b|\bcost\b|多少钱|(?:多少|几)[万亿千百]*元", re.I),
+    Kind.PERCENT: re.compile(
+        r"\bwhat (?:share|percentage|percent|proportion|ratio|fraction)\b|\bwhat per ?cent\b"
+        r"|百分之(?:几|多少)|(?:多大|什么)比例|比例是|占比|比重|几成|占[^，。？?]{0,8}(?:多少|几)"
+        r"|(?:比例|比重|占比)[^，。？?]{0,6}(?:多少|几|多大|什么)"  # "比例不低于多少"
+        r"|的(?:多少|几成)\s*[？?]?\s*$",  # "总投资的多少": a part of a whole
+        re.I),
+    Kind.PHONE: re.compile(r"\b(?:phone|telephone|hotline|fax)\b|\bwhat number\b.*\bcall\b"
+                           r"|电话|热线|手机号|传真", re.I),
+    # 哪几家 asks which ones, not how many.
+    Kind.COUNT: re.compile(r"\bhow (?:many|much)\b|多少|(?<!哪)几(?=[\u4e00-\u9fff])", re.I),
+    Kind.PLACE: re.compile(
+        r"\bwhere\b|\bwhich (?:city|cities|district|county|province|place|location|site)s?\b"
+        r"|哪里|哪儿|在哪|何地|(?<!如)何处|什么地方"  # 如何处理 is "how to handle"
+        r"|哪(?:个|些|座)(?:城市|区|县|省|地方|地区)", re.I),
+}
+# A narrower kind says all its broader one does: "how much money" needs a sum, not any figure.
+_NARROWER = {Kind.MONEY: Kind.COUNT, Kind.PERCENT: Kind.COUNT, Kind.DURATION: Kind.COUNT,
+             Kind.PERSON: Kind.WHO, Kind.ORG: Kind.WHO, Kind.DATE: Kind.COUNT,
+             Kind.PHONE: Kind.COUNT}
+# Kinds whose absence refuses (a sentence without a date tells no "when"); the others only
+# weigh a sentence down (a "which company" may be answered by a firm's name no NER knows).
+STRICT = frozenset({Kind.DATE, Kind.MONEY, Kind.PERCENT, Kind.COUNT, Kind.DURATION,
+                    Kind.PERSON, Kind.PLACE, Kind.PHONE})
+# Nouns that denote a sum of money, and the words asking a size: together they ask for a sum
+# ("how large is the fund", "预算是多少"), unless things are counted ("多少家企业获得补贴").
+_MONEY_NOUN = re.compile(
+    r"\b(?:budget|invest(?:ment|ed|s)?|funding|funds?|subsid(?:y|ies)|grants?|costs?|prices?"
+    r"|fees?|fines?|allowances?|rewards?|rent)\b|预算|投资|资金|基金|补贴|补助|费用|经费|罚款|奖励"
+    r"|租金|价格|收费", re.I)
+# Nouns that denote a part of a whole, which a "what"/"how much" question asks the size of
+# ("what is the floor on the share of …").
+_SHARE_NOUN = re.compile(r"\b(?:share|percentage|proportion|ratio|fraction|rate)\b", re.I)
+_SIZE_ASKED = re.compile(r"\bhow (?:much|large|big|high)\b|\bwhat (?:is|are|was|were) (?:[\w'-]+ )"
+                         r"{0,3}?(?:budget|amount|cost|price|fee|fine)s?\b|多少|多大|规模|上限|金额",
+                         re.I)
+_WHAT_ASKED = re.compile(r"\bwhat\b|\bhow (?:much|large|big|high)\b", re.I)
+_COUNTED = re.compile(rf"\bhow many\b|(?<!哪)(?:多少|几)[{_MEASURE}]", re.I)
+
+
+def asked_kinds(question: str) -> set[Kind]:
+    question = question.replace("啥", "什么").replace("咋", "怎么")  # everyday Chinese
+    kinds = {kind for kind, words in QUESTION_WORDS.items() if words.search(question)}
+    if (_MONEY_NOUN.search(question) and _SIZE_ASKED.search(question)
+            and not _COUNTED.search(question) and not kinds & {Kind.PERCENT, Kind.DURATION}):
+        kinds.add(Kind.MONEY)
+    if _SHARE_NOUN.search(question) and _WHAT_ASKED.search(question) and not kinds - {Kind.COUNT}:
+        kinds.add(Kind.PERCENT)
+    return kinds - {_NARROWER[k] for k in kinds if k in _NARROWER}
+
+
+# What is counted ("how many staff positions", "多少名行政编制") or whose holder is asked ("who
+# is the director of", "局长是谁"): a sentence that never names it answers something else.
+_THING_EN = re.compile(
+    r"\b(?:how many|who (?:is|was|are|were) the) ((?:[\w-]+ ){0,2}?[\w-]+?)"
+    rf"(?= (?:{EN_AUX})\b| (?:in|of|per|for|to|at|on|by)\b|\s*[?？]|$)", re.I)
+_THING_ZH = re.compile(rf"(?<!哪)(?:多少|几)[{_MEASURE}]?([A-Za-z0-9]*[\u4e00-\u9fff]+)")
+_HOLDER_ZH = re.compile(r"([\u4e00-\u9fff]+)(?:是谁|是哪[家个位])")
+
+
+def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
+    """The words naming what a question counts or whose holder it asks for ([] if neither):
+    an English phrase's head noun; of a Chinese phrase, its first word and the last of the
+    nouns it opens with (its head: 领域 of "几个重点领域推动…"), or, of a holder, the last
+    word and its last two characters (发展局局长, 局长)."""
+    if not kinds & {Kind.COUNT, Kind.PERSON, Kind.WHO, Kind.ORG}:
+        return []
+    if match := _THING_EN.search(question):
+        return [match.group(1).split()[-1]]
+    words: list[str] = []
+    if match := _THING_ZH.search(question):
+        words = _noun_phrase(match.group(1))
+    elif match := _HOLDER_ZH.search(question):
+        # The last word (joined to the one before when jieba cut off one character: 管理 人)
+        # and its last two characters (局长 of 局局长).
+        tail = segment(match.group(1)).split()
+        last = "".join(tail[-2:]) if len(tail[-1]) == 1 else tail[-1]
+        words = list(dict.fromkeys([last, last[-2:]]))
+    return [w for w in words if len(w) > 1 or not has_cjk(w)]
+
+
+def _noun_phrase(text: str) -> list[str]:
+    """The first word of ``text`` and the last of the nouns it opens with (jieba's tags)."""
+    import jieba.posseg
+
+    tagged = list(jieba.posseg.cut(text))
+    if not tagged:
+        return []
+    nouns = []
+    for pair in tagged:
+        if not pair.flag.startswith(("n", "vn", "eng")) or pair.flag == "nr":
+            break
+        nouns.append(pair.word)
+    return list(dict.fromkeys([tagged[0].word, (nouns or [tagged[-1].word])[-1]]))

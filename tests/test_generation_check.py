@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.answering.generation.attached import figures_attached, names_held
+from app.answering.generation.check import counts_held, figures_attached, names_held
 from app.answering.generation.grounding import ground
 from app.retrieval.hybrid import Hit
 from app.store.records import Chunk
@@ -68,3 +68,25 @@ def test_a_name_the_passage_never_states_is_not_held() -> None:
     assert not names_held("湛江将组建人工智能基金群。", [FUND])  # a place the passage lacks
     assert names_held("Shenzhen will set up the fund.", [FUND])
     assert names_held("The fund is set up in Shenzhen.", [FUND, "Shenzhen AI plan Shenzhen"])
+
+
+def test_a_counted_figure_must_count_what_the_passage_counts() -> None:
+    """Regression: 漳州…方案共包含5项任务 passed the check (the passage says "five major parts",
+    and "29 tasks"), and its gloss then read 5项（five）任务."""
+    passage = ("The Action Plan contains five major parts, including 29 tasks. Eight cases were "
+               "selected, and 11 key evaluation indicators. It supports AI joint laboratories.")
+    assert not counts_held("方案共包含5项任务", [passage])
+    assert counts_held("方案共包含29项任务", [passage])
+    assert counts_held("有8个案例入选了省级", [passage])
+    assert counts_held("选定11项关键评价指标", [passage])
+    assert counts_held("方案分为五个部分", [passage])
+    assert counts_held("提出了两项任务", [passage])  # a list summed up, as the figure check
+
+
+def test_a_count_stops_at_the_next_number_and_may_refer_back() -> None:
+    """Regression: "five major parts, 29 tasks" held 5项任务 ("tasks" within four words of
+    "five"), and "over 20 application cases, eight of which …" did not hold 8个案例."""
+    passage = ("The plan has five major parts, 29 tasks. It released over 20 application "
+               "cases, eight of which were selected.")
+    assert not counts_held("共包含5项任务", [passage])
+    assert counts_held("有8个案例入选", [passage])

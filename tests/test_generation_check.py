@@ -13,7 +13,7 @@ from app.answering.generation.check import counts_held, figures_attached, names_
 from app.answering.generation.grounding import ground
 from app.retrieval.hybrid import Hit
 from app.store.records import Chunk
-from tests.conftest import CORPUS, SHENZHEN, ZHANGZHOU
+from tests.conftest import CORPUS, HAIZHU, SHENZHEN, ZHANGZHOU
 
 
 def paragraph(doc_id: str, holding: str) -> tuple[str, int]:
@@ -26,6 +26,7 @@ def paragraph(doc_id: str, holding: str) -> tuple[str, int]:
 
 FUND, FUND_AT = paragraph(SHENZHEN, "100 billion yuan")
 STATIONS, _ = paragraph(ZHANGZHOU, "5G base stations per 10,000 people")
+HAIZHU_FUND, HAIZHU_AT = paragraph(HAIZHU, "310 million yuan")
 
 
 def test_the_fund_paragraph_names_no_cloud_brain() -> None:
@@ -90,3 +91,40 @@ def test_a_count_stops_at_the_next_number_and_may_refer_back() -> None:
                "cases, eight of which were selected.")
     assert not counts_held("共包含5项任务", [passage])
     assert counts_held("有8个案例入选", [passage])
+
+
+@pytest.mark.parametrize("claim", [
+    "Guangzhou will allocate a special fund of 310 million yuan annually.",
+    "The Pazhou cluster receives a special fund of 310 million yuan annually.",
+    "广州每年安排3.1亿元专项资金。",
+])
+def test_a_figure_given_to_another_subject_the_passage_names_is_removed(claim: str) -> None:
+    """Issue 23.5: the passage names Guangzhou and Pazhou too, but writes the 310 million
+    yuan beside Haizhu District; the words near the figure were mostly the passage's, so a
+    sentence handing Haizhu's fund to Guangzhou passed the check."""
+    hit = Hit(Chunk("hz-fund", HAIZHU, HAIZHU_FUND, HAIZHU_AT, HAIZHU_AT + len(HAIZHU_FUND),
+                    {"doc_id": HAIZHU, "title": "Haizhu AI bureau", "city": "Guangzhou",
+                     "district": "Haizhu"}), 0.8, 1)
+    assert not figures_attached(claim, [HAIZHU_FUND])
+    grounded = ground(claim.replace(".", " [1].").replace("。", "[1]。"), [hit])
+    assert grounded.answer == "" and len(grounded.unsupported) == 1
+    for kept in ("Haizhu District will allocate a special fund of 310 million yuan annually.",
+                 "The special fund is 310 million yuan a year.", "海珠区每年安排3.1亿元专项资金。"):
+        assert figures_attached(kept, [HAIZHU_FUND]) and names_held(kept, [HAIZHU_FUND])
+
+
+def test_a_place_the_passage_does_not_name_is_not_held_even_first_in_its_sentence() -> None:
+    """Issue 23.5: a capitalised first word was never taken for a name, so "Nansha District
+    will allocate … 310 million yuan" passed for Haizhu's fund."""
+    assert not names_held("Nansha District will allocate a special fund of 310 million yuan "
+                          "annually.", [HAIZHU_FUND])
+    assert not names_held("Shenzhen allocates 310 million yuan a year.", [HAIZHU_FUND])
+    assert names_held("Guangzhou has a Haizhu District AI bureau.", [HAIZHU_FUND])
+
+
+def test_a_count_in_a_chinese_passage_holds_the_same_count_in_a_chinese_answer() -> None:
+    """Regression: the count check read only a passage's Latin words, so a Chinese answer's
+    29项任务 was removed for want of "tasks" after 29 in a Chinese passage that says 29项任务."""
+    passage = "行动方案共包含五大部分、29项任务。"
+    assert counts_held("方案共包含29项任务", [passage])
+    assert not counts_held("方案共包含5项任务", [passage])

@@ -19,14 +19,5 @@ from app.answering.generation.answerer import (
     without_model,
 )
 
-__all__ = [
-    "Checked",
-    "Done",
-    "Event",
-    "GenerativeAnswerer",
-    "Quoted",
-    "Reasoning",
-    "Token",
-    "answer_events",
-    "without_model",
-]
+__all__ = ["Checked", "Done", "Event", "GenerativeAnswerer", "Quoted", "Reasoning", "Token",
+           "answer_events", "without_model"]

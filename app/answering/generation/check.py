@@ -7,14 +7,16 @@ A cited sentence is kept only when it says nothing its passages do not:
 * each figure stands there among the words it stands among in the sentence: of the words near
   it in the sentence (within ``CLAIM_WINDOW``) that the passages hold at all, at least
   ``ATTACHED_SHARE`` stand near the same figure in a passage (within ``PASSAGE_WINDOW``), so a
-  passage's fund size is no budget of a project it names elsewhere; words no passage holds are
-  the model's own wording and are not judged;
+  passage's fund size is no budget of a project it names elsewhere; and when the sentence
+  names the figure's subject there (a place, a body, a project), the passage does not write
+  the figure beside another name without it (Haizhu's fund is not Guangzhou's). Words no
+  passage holds are the model's own wording and are not judged;
 * a figure that counts something in Chinese (5项任务) counts the same there: the passage writes
   that number with a rendering of the counted word among the words after it, up to the next
-  number ("29 tasks", not the "five major parts" before them), or before it ("eight of which");
-* every name it states (a Latin-script name, acronym or code; a Chinese proper noun by jieba's
-  tagger that the glossary can render) is in those passages or their documents' titles and
-  places;
+  figure ("29 tasks", not the "five major parts" before them), or before it ("eight of which");
+* every name it states is in those passages or their documents' titles and places: a place
+  the gazetteer knows (in either language; one the passages hold lies in it), a Latin-script
+  name, acronym or code, a Chinese proper noun by jieba's tagger that the glossary renders;
 * it shares at least one word or figure with those passages: a floor against noise that carries
   a stray marker, not a test of meaning.
 
@@ -30,8 +32,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 import Stemmer
 
@@ -42,15 +45,16 @@ from app.answering.generation.figures import (
     figures_supported,
 )
 from app.answering.generation.prompt import SOURCE_NAMES
+from app.retrieval.gazetteer import Division, gazetteer
 from app.retrieval.glossary import expand_query
 from app.text import (
     CJK_CHARS,
     CJK_RUN,
     CN_DIGITS,
     MEASURE_WORDS,
-    NUMBER_WORDS,
     STOPWORDS,
     content_tokens,
+    sentence_spans,
 )
 
 CLAIM_WINDOW = 6
@@ -59,20 +63,24 @@ ATTACHED_SHARE = 0.5
 COUNT_WINDOW = 4  # passage words after a number: "11 key evaluation indicators"
 COUNTED_WORDS = 3  # of the run after a measure word: 案例 of 案例入选了省级
 _TOKEN = re.compile(rf"[0-9]*[A-Za-z][\w'-]*|{CJK_RUN.pattern}")
-_SENTENCE_END = re.compile(r"[.!?;。！？；]\s")
 _COUNTED = re.compile(rf"(\d+|[{CN_DIGITS}十百千]+)多?[{MEASURE_WORDS}]([{CJK_CHARS}]{{1,12}})")
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")
+_REFERS_BACK = re.compile(r"\s+of\s+(?:which|them|these)\b", re.IGNORECASE)
 _ENUMERATOR = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)、]|[(（]\d{1,2}[)）])\s+")
-# A Latin-script name: a capitalised word, an acronym, a code with digits ("5G", "PZ-SPACE").
-_NAME = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z0-9-]*|[0-9]+[A-Za-z][A-Za-z0-9-]*)")
-_CODE = re.compile(r"[A-Z].*[A-Z0-9]|[0-9]")  # more than a capitalised first word
+_CODE = re.compile(r"[A-Z].*[A-Z0-9]|[0-9]")  # an acronym or code, more than a capital
+_OPENING = " \t\"“‘(（-*•"  # what may stand before a sentence's first word
 # jieba's tags of proper nouns: place, person, organisation, other proper noun.
 _PROPER = frozenset({"ns", "nr", "nt", "nz"})
 # Negation, a closed class of each language ("does not", "no passage", 没有, 未, 无, 不).
 _NEGATION = re.compile(r"\b(?:not|no|none|cannot)\b|n't\b|[没未无不]", re.IGNORECASE)
 _stemmer = Stemmer.Stemmer("english")
+Place = tuple[int, int, list[Division]]
 
-Token = tuple[int, int, frozenset[str]]  # start, end, the word's comparable forms
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    forms: frozenset[str]  # the word's comparable forms
+    name: bool  # a proper noun, an acronym or code, a capitalised word within a sentence
 
 
 def supported(claim: str, passages: list[str], described: list[str]) -> bool:
@@ -81,7 +89,7 @@ def supported(claim: str, passages: list[str], described: list[str]) -> bool:
     claim = _ENUMERATOR.sub("", claim)
     return (figures_supported(claim, passages) and figures_attached(claim, passages)
             and names_held(claim, [*passages, *described]) and counts_held(claim, passages)
-            and _shares_terms(claim, passages))
+            and any(_claim_terms(claim) & terms(text) for text in passages))
 
 
 def says_not_covered(claim: str) -> bool:
@@ -95,43 +103,50 @@ def says_not_covered(claim: str) -> bool:
 
 def figures_attached(claim: str, passages: list[str]) -> bool:
     """Whether every figure of ``claim`` stands in some cited passage among the words it
-    stands among in the claim."""
-    claim = unicodedata.normalize("NFKC", claim)
+    stands among in the claim, and not beside another subject there."""
+    claim = _normal(claim)
     read = [(text, _tokens(text)) for text in map(_normal, passages)]
     held = _held(tokens for _, tokens in read)
     claim_tokens = _tokens(claim)
+    stated, places = _held([claim_tokens]), _places(claim)
+
+    def attached(near: list[Token], around: frozenset[str], beside: frozenset[str]) -> bool:
+        if sum(bool(t.forms & around) for t in near) < ATTACHED_SHARE * len(near):
+            return False
+        return not (beside - stated and any(_named(t, places) and not t.forms & around
+                                            for t in near))
+
     for span, forms, _ in figure_spans(claim):
-        wanted = [t for t in _near(claim_tokens, span, CLAIM_WINDOW, _bounds(claim, span))
-                  if t & held]
-        if not wanted:
-            continue
-        shares = [sum(bool(t & around) for t in wanted) / len(wanted)
-                  for around in _around_figure(read, forms)]
-        if shares and max(shares) < ATTACHED_SHARE:
+        near = [t for t in _near(claim_tokens, span, CLAIM_WINDOW, _sentence(claim, span))
+                if t.forms & held]
+        arounds = list(_around_figure(read, forms))
+        if near and arounds and not any(attached(near, *around) for around in arounds):
             return False
     return True
 
 
 def names_held(claim: str, passages: list[str]) -> bool:
     """Whether every name the claim states is in ``passages`` (with the cited documents'
-    titles and places among them)."""
-    claim = unicodedata.normalize("NFKC", claim)
+    titles and places among them); a place also when a place they name lies in it."""
+    claim = _normal(claim)
     texts = list(map(_normal, passages))
     held = _held(map(_tokens, texts))
     lowered = " ".join(texts).lower()
-    for m in _NAME.finditer(claim):
-        word = m.group(0)
-        first = not claim[:m.start()].strip(" \t\"“‘(（-*•")
-        if (first and not _CODE.search(word)) or word.lower() in STOPWORDS:
+    named = {d.adcode for text in texts for *_, divisions in _places(text) for place in divisions
+             for d in gazetteer().chain(place.adcode)}
+    places = _places(claim)
+    if any(not any(d.adcode in named for d in divisions) for *_, divisions in places):
+        return False
+    for token in _tokens(claim):
+        word = claim[token.start:token.end]
+        if not token.name or any(s < token.end and token.start < e for s, e, _ in places):
             continue
-        if (_stemmer.stemWord(word.lower()) not in held and word.lower() not in lowered
-                and not _spelled_out(word, lowered)):
-            return False
-    for run in CJK_RUN.findall(claim):
-        for word in _proper_nouns(run):
-            forms = _chinese_forms(word)
-            if forms - {word} and not forms & held and word not in lowered:
+        if CJK_RUN.fullmatch(word):
+            if token.forms - {word} and not token.forms & held and word not in lowered:
                 return False
+        elif (not token.forms & held and word.lower() not in lowered
+              and not _spelled_out(word, lowered)):
+            return False
     return True
 
 
@@ -145,18 +160,12 @@ def counts_held(claim: str, passages: list[str]) -> bool:
         # check, a small number in Chinese numerals is no figure).
         if value is None or value < 2 or (not number.isdigit() and value < 10):
             continue
-        pieces = [p for p, *_ in _cut(run)][:COUNTED_WORDS]
+        pieces = [word for word, _ in _tagged(run)][:COUNTED_WORDS]
         renderings = frozenset().union(*(_chinese_forms(p) - {p} for p in pieces))
-        if renderings and not any(_counts(passage, value, renderings) for passage in passages):
+        if renderings and not any(renderings & counted
+                                  for counted in _counted(passages, str(value))):
             return False
     return True
-
-
-def _shares_terms(claim: str, passages: list[str]) -> bool:
-    """Whether the claim shares a word or a figure with one of the passages, across languages:
-    what a faithful answer in any language carries over from its source is its figures (as
-    values, so 百分之五 meets 5%), names and policy terms (Chinese ones by their renderings)."""
-    return any(_claim_terms(claim) & terms(text) for text in passages)
 
 
 def terms(text: str) -> frozenset[str]:
@@ -165,27 +174,47 @@ def terms(text: str) -> frozenset[str]:
     return _held([_tokens(_normal(text))]) | marked
 
 
-def _counts(passage: str, value: int, renderings: frozenset[str]) -> bool:
-    words = [w.lower() for w in _WORD.findall(passage)]
-    return any(_value(word) == value and renderings & set(_stemmer.stemWords(_counted(words, i)))
-               for i, word in enumerate(words))
+def _counted(passages: list[str], value: str) -> Iterator[frozenset[str]]:
+    """What each passage counts with each figure of ``value``: the words after it, up to the
+    next figure, or before it when it refers back ("20 application cases, eight of which")."""
+    for text in map(_normal, passages):
+        tokens, spans = _tokens(text), figure_spans(text, number_words=True)
+        for (start, end), forms, _ in spans:
+            if value not in forms:
+                continue
+            if _REFERS_BACK.match(text, end):
+                near = [t for t in tokens if t.end <= start][-COUNT_WINDOW:]
+            else:
+                stop = min((s for (s, _), *_ in spans if s >= end), default=len(text))
+                near = [t for t in tokens if end <= t.start and t.end <= stop][:COUNT_WINDOW]
+            yield _held([near])
 
 
-def _counted(words: list[str], i: int) -> list[str]:
-    """The words a number at ``i`` may count: those after it, up to the next number, or before
-    it when it refers back ("20 application cases, eight of which")."""
-    after: list[str] = []
-    for word in words[i + 1 : i + 1 + COUNT_WINDOW]:
-        if _value(word) is not None:
-            break
-        after.append(word)
-    if after[:2] in (["of", "which"], ["of", "them"], ["of", "these"]):
-        return words[max(0, i - COUNT_WINDOW) : i]
-    return after
+def _around_figure(read: list[tuple[str, list[Token]]], forms: frozenset[str]
+                   ) -> Iterator[tuple[frozenset[str], frozenset[str]]]:
+    """The words near each place a passage writes the figure (in digits or in words), and
+    those of them that are names."""
+    for text, tokens in read:
+        places = _places(text)
+        for span, other, _ in figure_spans(text, number_words=True):
+            if other & forms:
+                near = _near(tokens, span, PASSAGE_WINDOW, (0, len(text)))
+                yield _held([near]), _held([[t for t in near if _named(t, places)]])
 
 
-def _value(word: str) -> int | None:
-    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+def _named(token: Token, places: list[Place]) -> bool:
+    return token.name or any(s < token.end and token.start < e for s, e, _ in places)
+
+
+def _sentence(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    return next(((s, e) for s, e in sentence_spans(text) if s <= span[0] < e), (0, len(text)))
+
+
+def _near(tokens: list[Token], span: tuple[int, int], window: int,
+          bounds: tuple[int, int]) -> list[Token]:
+    before = [t for t in tokens if bounds[0] <= t.start and t.end <= span[0]][-window:]
+    after = [t for t in tokens if span[1] <= t.start and t.end <= bounds[1]][:window]
+    return before + after
 
 
 def _spelled_out(word: str, lowered: str) -> bool:
@@ -194,34 +223,6 @@ def _spelled_out(word: str, lowered: str) -> bool:
         return False
     initials = r"\W+".join(rf"{ch.lower()}\w*" for ch in word)
     return re.search(rf"\b{initials}\b", lowered) is not None
-
-
-def _proper_nouns(run: str) -> list[str]:
-    import jieba.posseg
-
-    return [p.word for p in jieba.posseg.cut(run) if p.flag in _PROPER]
-
-
-def _around_figure(read: list[tuple[str, list[Token]]], forms: frozenset[str]
-                   ) -> list[frozenset[str]]:
-    """The words near each place a passage writes the figure (in digits or in words)."""
-    return [frozenset().union(*_near(tokens, span, PASSAGE_WINDOW, (0, len(text))))
-            for text, tokens in read
-            for span, other, _ in figure_spans(text, number_words=True) if other & forms]
-
-
-def _bounds(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """The sentence of ``text`` that holds ``span``."""
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, span[0])), default=0)
-    after = _SENTENCE_END.search(text, span[1])
-    return start, after.start() if after else len(text)
-
-
-def _near(tokens: list[Token], span: tuple[int, int], window: int,
-          bounds: tuple[int, int]) -> list[frozenset[str]]:
-    before = [t for a, b, t in tokens if bounds[0] <= a and b <= span[0]][-window:]
-    after = [t for a, b, t in tokens if span[1] <= a and b <= bounds[1]][:window]
-    return before + after
 
 
 def _claim_terms(claim: str) -> frozenset[str]:
@@ -236,32 +237,48 @@ def _source_terms() -> frozenset[str]:
 
 def _held(read: Iterable[list[Token]]) -> frozenset[str]:
     """Every comparable form of the tokens read."""
-    return frozenset().union(*(forms for tokens in read for *_, forms in tokens))
+    return frozenset().union(*(t.forms for tokens in read for t in tokens))
 
 
 def _normal(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+@lru_cache(maxsize=256)
+def _places(text: str) -> list[Place]:
+    """The places the gazetteer finds in ``text``, with the divisions each may be."""
+    return gazetteer().mentions(text)
+
+
 @lru_cache(maxsize=512)
 def _tokens(text: str) -> list[Token]:
+    """The text's words but stopwords, with their forms and whether each is a name; a
+    sentence's capitalised first word is no name by itself."""
     found: list[Token] = []
     for m in _TOKEN.finditer(text):
         word = m.group(0)
         if not CJK_RUN.fullmatch(word):
+            before = text[max(0, m.start() - 8):m.start()].rstrip(_OPENING)
+            first = not before or before[-1] in ".!?;:\n。！？；："
+            name = (word[0].isupper() or word[0].isdigit()) and (
+                not first or _CODE.search(word) is not None)
             if word.lower() not in STOPWORDS:
-                found.append((m.start(), m.end(), frozenset([_stemmer.stemWord(word.lower())])))
+                found.append(Token(m.start(), m.end(), frozenset([_stemmer.stemWord(
+                    word.lower())]), name))
             continue
-        for piece, a, b in _cut(word):
+        at = m.start()
+        for piece, flag in _tagged(word):
             if forms := _chinese_forms(piece):
-                found.append((m.start() + a, m.start() + b, forms))
+                found.append(Token(at, at + len(piece), forms, flag in _PROPER))
+            at += len(piece)
     return found
 
 
-def _cut(run: str) -> list[tuple[str, int, int]]:
-    import jieba
+def _tagged(run: str) -> list[tuple[str, str]]:
+    """A Chinese run cut into words by jieba, with their part-of-speech tags."""
+    import jieba.posseg
 
-    return list(jieba.tokenize(run))
+    return [(p.word, p.flag) for p in jieba.posseg.cut(run)]
 
 
 @lru_cache(maxsize=4096)

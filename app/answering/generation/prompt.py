@@ -25,6 +25,7 @@ import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, TypeVar
 
 import httpx
@@ -161,9 +162,9 @@ class PromptBudget:
     def window(self) -> int:
         """The context window in tokens: as the server reports it, else the setting."""
         if self._window is None:
-            reported = (self._ask(lambda: self._get(f"{self.base}/models")["data"][0]
+            reported = (self._ask(lambda: self._call(f"{self.base}/models")["data"][0]
                                   ["max_model_len"])
-                        or self._ask(lambda: self._get(f"{self.root}/props")
+                        or self._ask(lambda: self._call(f"{self.root}/props")
                                      ["default_generation_settings"]["n_ctx"]))
             self._window = reported if isinstance(reported, int) and reported > 0 \
                 else self.settings.context_tokens
@@ -174,11 +175,14 @@ class PromptBudget:
         """Tokens of ``text`` in the server's tokenizer (an estimate where it has none)."""
         if text not in self._cache:
             if self._counter is None:
-                self._counter = _estimate
-                for server in (self._llama_cpp_python, self._llama_server):
-                    if self._ask(lambda: server("probe")) is not None:  # noqa: B023
-                        self._counter = server
-                        break
+                # llama-cpp-python's tokenizer, llama-server's, else the estimate.
+                servers: list[Callable[[str], int]] = [
+                    lambda t: int(self._call(f"{self.root}/extras/tokenize/count",
+                                             {"input": t})["count"]),
+                    lambda t: len(self._call(f"{self.root}/tokenize", {"content": t})["tokens"])]
+                self._counter = next((server for server in servers
+                                      if self._ask(partial(server, "probe")) is not None),
+                                     _estimate)
             counter = self._counter
             tokens = self._ask(lambda: counter(text)) or _estimate(text)
             if len(self._cache) >= 10_000:
@@ -238,19 +242,9 @@ class PromptBudget:
             raise LLMUnavailable("the model server did not answer in time")
         return left
 
-    def _get(self, url: str) -> Any:
-        response = httpx.get(url, headers=self.headers, timeout=self._timeout)
+    def _call(self, url: str, body: dict[str, str] | None = None) -> Any:
+        """The server's JSON answer at ``url``: posted ``body``, or a GET."""
+        response = httpx.request("POST" if body else "GET", url, json=body,
+                                 headers=self.headers, timeout=self._timeout)
         response.raise_for_status()
         return response.json()
-
-    def _post(self, path: str, body: dict[str, str]) -> Any:
-        response = httpx.post(f"{self.root}{path}", json=body, headers=self.headers,
-                              timeout=self._timeout)
-        response.raise_for_status()
-        return response.json()
-
-    def _llama_cpp_python(self, text: str) -> int:
-        return int(self._post("/extras/tokenize/count", {"input": text})["count"])
-
-    def _llama_server(self, text: str) -> int:
-        return len(self._post("/tokenize", {"content": text})["tokens"])

@@ -11,15 +11,10 @@ check it is the answer too (``fallback: "ungrounded"``, the rejected sentences l
 So mode ``generate`` is never worse than ``extractive`` and never shows unchecked text as the
 final answer.
 
-The model reads the few sentences that matter, not whole passages (``excerpts``): on 2 CPU
-cores the bundled 1.5B evaluates a prompt at ~25 tokens/s, so five whole passages (~800 tokens)
-kept its first token ~30 s away. The extractive answerer already scores every sentence; the
-model gets those the extractive answer quotes and, up to ``excerpt_sentences``, the next best,
-each under the number of its passage, in document order, " … " where sentences were left out;
-the passage of the best sentence is passage 1. By default only the quoted sentences: with the
-best three, the 1.5B often answered from the wrong one (fact accuracy 0.58 against 0.83 on a
-17-question dev sample); a larger model may be given more (``POLICYKB_LLM_EXCERPT_SENTENCES``).
-The citation check still reads the whole passages.
+The model reads the sentences the extractive answer quotes, not whole passages (five of them,
+~800 tokens, kept the 1.5B's first token ~30 s away on 2 cores), and up to
+``excerpt_sentences`` next best ones (with three, the 1.5B often answered from the wrong one:
+fact accuracy 0.58 against 0.83 on 17 dev questions); the citation check reads whole passages.
 
 ``stream`` yields events as the reply arrives: ``Quoted`` (the verbatim extractive answer,
 at once, before the model is asked; not sent for a refusal), ``Token`` (answer text as the
@@ -101,10 +96,7 @@ class GenerativeAnswerer:
         self.opens_in_prompt: bool | None = None
 
     def answer(self, question: str, retrieval: RetrievalResult) -> Answer:
-        for event in self.stream(question, retrieval):
-            if isinstance(event, Done):
-                return event.answer
-        raise AssertionError("stream ended without Done")  # pragma: no cover
+        return next(e.answer for e in self.stream(question, retrieval) if isinstance(e, Done))
 
     def stream(self, question: str, retrieval: RetrievalResult) -> Iterator[Event]:
         extractive = self.extractive.answer(question, retrieval)
@@ -202,7 +194,8 @@ class GenerativeAnswerer:
 def excerpts(ranked: list[Scored], hits: list[Hit], quoted: Answer,
              limit: int = EXCERPT_SENTENCES) -> list[Excerpt]:
     """The passages holding the best ``limit`` sentences of ``ranked`` (plus any the extractive
-    answer ``quoted``), passage of the best sentence first, each cut to its chosen sentences."""
+    answer ``quoted``), passage of the best sentence first, each cut to its chosen sentences in
+    document order (``GAP`` where sentences between were left out)."""
     if not ranked:
         return []
     by_chunk = {hit.chunk.chunk_id: hit for hit in hits}

@@ -128,3 +128,14 @@ def test_a_count_in_a_chinese_passage_holds_the_same_count_in_a_chinese_answer()
     passage = "行动方案共包含五大部分、29项任务。"
     assert counts_held("方案共包含29项任务", [passage])
     assert not counts_held("方案共包含5项任务", [passage])
+
+
+def test_a_figure_is_the_subject_s_of_its_own_sentence_not_of_the_next() -> None:
+    """Issue 23.5: the next sentence's district stood within twelve words of the fund, so
+    "番禺区每年安排3.1亿元" passed for Haizhu's 3.1亿元."""
+    passage = ("为加快人工智能产业发展，海珠区每年安排3.1亿元专项资金，支持琶洲试验区建设。"
+               "番禺区设立10亿元产业基金。")
+    assert figures_attached("海珠区每年安排3.1亿元专项资金。", [passage])
+    assert figures_attached("番禺区设立10亿元产业基金。", [passage])
+    assert not figures_attached("番禺区每年安排3.1亿元专项资金。", [passage])
+    assert not figures_attached("海珠区设立10亿元产业基金。", [passage])

@@ -110,10 +110,11 @@ def figures_attached(claim: str, passages: list[str]) -> bool:
     claim_tokens = _tokens(claim)
     stated, places = _held([claim_tokens]), _places(claim)
 
-    def attached(near: list[Token], around: frozenset[str], beside: frozenset[str]) -> bool:
+    def attached(near: list[Token], around: frozenset[str], local: frozenset[str],
+                 beside: frozenset[str]) -> bool:
         if sum(bool(t.forms & around) for t in near) < ATTACHED_SHARE * len(near):
             return False
-        return not (beside - stated and any(_named(t, places) and not t.forms & around
+        return not (beside - stated and any(_named(t, places) and not t.forms & local
                                             for t in near))
 
     for span, forms, _ in figure_spans(claim):
@@ -191,15 +192,16 @@ def _counted(passages: list[str], value: str) -> Iterator[frozenset[str]]:
 
 
 def _around_figure(read: list[tuple[str, list[Token]]], forms: frozenset[str]
-                   ) -> Iterator[tuple[frozenset[str], frozenset[str]]]:
-    """The words near each place a passage writes the figure (in digits or in words), and
-    those of them that are names."""
+                   ) -> Iterator[tuple[frozenset[str], frozenset[str], frozenset[str]]]:
+    """The words near each place a passage writes the figure (in digits or in words); those
+    of its sentence, and the names among them."""
     for text, tokens in read:
         places = _places(text)
         for span, other, _ in figure_spans(text, number_words=True):
             if other & forms:
-                near = _near(tokens, span, PASSAGE_WINDOW, (0, len(text)))
-                yield _held([near]), _held([[t for t in near if _named(t, places)]])
+                local = _near(tokens, span, PASSAGE_WINDOW, _sentence(text, span))
+                yield (_held([_near(tokens, span, PASSAGE_WINDOW, (0, len(text)))]),
+                       _held([local]), _held([[t for t in local if _named(t, places)]]))
 
 
 def _named(token: Token, places: list[Place]) -> bool:

@@ -32,7 +32,7 @@ _MONTH_NAME = re.compile(rf"(?<=\d )({'|'.join(_MONTHS)})\b|\b({'|'.join(_MONTHS
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 # Number words a passage may use where an answer writes digits ("six work tasks" -> 6项).
 # They support an answer's figure but are no figures of an answer (like a bare 一…九).
-NUMBER_WORD = re.compile(rf"\b({'|'.join(NUMBER_WORDS)})\b{_PERCENT}", re.IGNORECASE)
+_NUMBER_WORD = re.compile(rf"\b({'|'.join(NUMBER_WORDS)})\b{_PERCENT}", re.IGNORECASE)
 # Words that hold a Chinese unit character but count nothing: 千兆 (giga-), 百兆, 十分 (very),
 # 百姓 (the people). A lone 百 or 千 is never written for 100 or 1000 (一百, 一千 are).
 _LONE_UNITS = {"百", "千"}
@@ -65,7 +65,7 @@ def figure_spans(text: str, number_words: bool = False) -> list[Figure]:
                             False) for m in _MONTH_NAME.finditer(text)]
     if number_words:
         found += [(m.span(), frozenset({str(NUMBER_WORDS[m.group(1).lower()])}), bool(m.group(2)))
-                  for m in NUMBER_WORD.finditer(text)]
+                  for m in _NUMBER_WORD.finditer(text)]
     for m in _FIGURE.finditer(text):
         per_hundred, number, magnitude, percent_sign = m.groups()
         percent = bool(per_hundred or percent_sign)

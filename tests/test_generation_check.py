@@ -139,3 +139,10 @@ def test_a_figure_is_the_subject_s_of_its_own_sentence_not_of_the_next() -> None
     assert figures_attached("番禺区设立10亿元产业基金。", [passage])
     assert not figures_attached("番禺区每年安排3.1亿元专项资金。", [passage])
     assert not figures_attached("海珠区设立10亿元产业基金。", [passage])
+
+
+def test_a_decimal_or_a_code_is_no_count() -> None:
+    """Regression: 0.5个百分点 was read as the count 5个 (and, with 次 among the measure words,
+    G9383次列车 as 9383次), so verbatim sentences failed the count check on their own passage."""
+    assert counts_held("缴费比例降低0.5个百分点", ["单位缴费比例降低0.5个百分点。"])
+    assert counts_held("G9383次列车开出", ["G9383次列车从西站开出。"])

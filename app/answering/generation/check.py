@@ -63,7 +63,10 @@ ATTACHED_SHARE = 0.5
 COUNT_WINDOW = 4  # passage words after a number: "11 key evaluation indicators"
 COUNTED_WORDS = 3  # of the run after a measure word: 案例 of 案例入选了省级
 _TOKEN = re.compile(rf"[0-9]*[A-Za-z][\w'-]*|{CJK_RUN.pattern}")
-_COUNTED = re.compile(rf"(\d+|[{CN_DIGITS}十百千]+)多?[{MEASURE_WORDS}]([{CJK_CHARS}]{{1,12}})")
+# A count: a whole number (not the end of 0.5 or of a code like G9383), a measure word and what
+# it counts.
+_COUNTED = re.compile(rf"(?<![A-Za-z0-9.])(\d+|[{CN_DIGITS}十百千]+)多?[{MEASURE_WORDS}]"
+                      rf"([{CJK_CHARS}]{{1,12}})")
 _REFERS_BACK = re.compile(r"\s+of\s+(?:which|them|these)\b", re.IGNORECASE)
 _ENUMERATOR = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)、]|[(（]\d{1,2}[)）])\s+")
 _CODE = re.compile(r"[A-Z].*[A-Z0-9]|[0-9]")  # an acronym or code, more than a capital

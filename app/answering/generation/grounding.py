@@ -21,6 +21,7 @@ shown still never shows an unchecked sentence.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from app.answering.citations import Sentence, citation
@@ -29,7 +30,7 @@ from app.answering.generation.figures import figure_spans, figures
 from app.answering.generation.markers import MARKER, blank_markers, markers, strip_markers
 from app.models import Citation
 from app.retrieval.hybrid import Hit
-from app.text import CN_DIGITS, MAGNITUDES, MEASURE_WORDS, has_cjk, sentence_spans
+from app.text import MEASURE_WORDS, has_cjk, sentence_spans
 
 # A marker group after the sentence's terminator ("… 5%. [1]") belongs to that sentence:
 # moved before the terminator so the sentence splitter keeps them together.
@@ -39,13 +40,8 @@ _TRAILING_MARKERS = re.compile(rf"([.!?。！？；])((?:[ \t]*{MARKER.pattern})
 _OPEN_MARKER = re.compile(r"[\[【][\d\s,，、]*$")
 # A question the model echoes ("Guangzhou plan - anything on self-driving rules [1]?").
 _QUESTION_END = re.compile(r"[?？]\s*$")
-# A figure as Chinese writes it: a date (2025年11月, 12月28日), a share (百分之五), or a number
-# with its magnitude and currency (3.1亿元).
-_CHINESE_MAGNITUDE = "|".join(sorted((m for m in MAGNITUDES if not m.isascii()), key=len,
-                                     reverse=True))
-_CHINESE_FIGURE = re.compile(
-    rf"\d{{4}}年\d{{1,2}}月(?:\d{{1,2}}日)?|\d{{1,2}}月\d{{1,2}}日"
-    rf"|(?:百分之)?(?:\d+(?:\.\d+)?|[{CN_DIGITS}十百千]+)(?:\s*(?:{_CHINESE_MAGNITUDE}))?(?:\s*元)?%?")
+# The units a Chinese figure runs on with: a date's (2025年11月, 12月28日) and a sum's (3.1亿元).
+_FIGURE_UNITS = ("年", "月", "日", "元")
 _LATIN_TOKEN = re.compile(r"[A-Za-z0-9][\w.,%'-]*[\w%]|[A-Za-z0-9]")
 _CURRENCY = re.compile(r"\s+(?:yuan|RMB)\b", re.IGNORECASE)
 _LONGEST_GLOSS = 4  # tokens: "December 28th, 2025", "310 million yuan"
@@ -206,18 +202,25 @@ def gloss_figures(sentence: str, passages: list[str]) -> str:
     a cited passage that states the same figures and nothing else is copied after it, when it
     holds words: digits the passage writes as digits need no gloss.
     """
-    if not has_cjk(sentence):
-        return sentence
+    blank = blank_markers(sentence)
+    if not has_cjk(sentence) or len(unicodedata.normalize("NFKC", blank)) != len(blank):
+        return sentence  # (figure spans are the normalized text's)
+    runs: list[tuple[int, int]] = []  # figures with their units, adjacent ones joined
+    for (start, end), _, _ in sorted(set(figure_spans(blank))):
+        end += blank.startswith(_FIGURE_UNITS, end)
+        if runs and runs[-1][1] == start:
+            start = runs.pop()[0]
+        runs.append((start, end))
     out, previous = [], 0
-    for m in _CHINESE_FIGURE.finditer(blank_markers(sentence)):
-        wanted = figures(m.group(0))
+    for start, end in runs:
+        wanted, written = figures(blank[start:end]), blank[start:end]
         # "5%", "3.5": written as the passage writes them; "8" may be its "eight".
-        if not wanted or (not has_cjk(m.group(0)) and not m.group(0).isdigit()):
+        if not wanted or (not has_cjk(written) and not written.isdigit()):
             continue
         english = next((e for p in passages if (e := _stated(wanted, p))), None)
         if english and english.lower() not in sentence.lower():
             # After the measure word: 8个（eight）, not 8（eight）个.
-            end = m.end() + ((sentence[m.end():m.end() + 1] or "-") in MEASURE_WORDS)
+            end += (sentence[end:end + 1] or "-") in MEASURE_WORDS
             out.append(f"{sentence[previous:end]}（{english}）")
             previous = end
     out.append(sentence[previous:])

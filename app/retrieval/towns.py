@@ -90,6 +90,9 @@ class TownIndex:
         # its pinyin folded (None: one with letters of case or not ASCII, so the patterns are
         # always tried). Checked first, they spare most of ~4,000 towns' patterns a question.
         self._needles: list[tuple[str | None, str | None]] = []
+        # The towns by the first two characters of each needle; those always tried.
+        self._by_start: dict[str, list[int]] = {}
+        self._always: list[int] = []
         for short, towns in seen.items():
             if len({t.district.adcode for t in towns}) > 1 or short in g.chinese:
                 continue
@@ -101,8 +104,14 @@ class TownIndex:
                                                                 rf"|\b{english}\b")
             self._towns.append((town, full, bare))
             pinyin = english_name(short)
-            self._needles.append((short if short.lower() == short.upper() else None,
-                                  _folded(pinyin) if pinyin.isascii() else None))
+            chinese = short if short.lower() == short.upper() else None
+            folded = _folded(pinyin) if pinyin.isascii() else None
+            self._needles.append((chinese, folded))
+            if chinese is None or folded is None or min(len(chinese), len(folded)) < 2:
+                self._always.append(len(self._needles) - 1)
+                continue
+            for needle in (chinese, folded):
+                self._by_start.setdefault(needle[:2], []).append(len(self._needles) - 1)
 
     def named(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[Town, str, bool]]:
         """The towns ``text`` names outside the spans ``taken`` (a division's names), each
@@ -110,7 +119,12 @@ class TownIndex:
         bare Chinese name only where it is no part of a longer word."""
         found: list[tuple[Town, str, bool]] = []
         folded = _folded(text)
-        for (town, full, bare), (short, english) in zip(self._towns, self._needles, strict=True):
+        starts = {text[i:i + 2] for i in range(len(text) - 1)}
+        starts |= {folded[i:i + 2] for i in range(len(folded) - 1)}
+        candidates = set(self._always).union(*(self._by_start.get(s, ()) for s in starts))
+        for index in sorted(candidates):  # in the index's order, as every town was tried
+            town, full, bare = self._towns[index]
+            short, english = self._needles[index]
             if (short is not None and short not in text) and (
                     english is not None and english not in folded):
                 continue

@@ -50,6 +50,9 @@ RESTATED = 0.6
 LACKING_PENALTY = 0.25
 # How much a sentence's length above the candidates' mean lowers its score (dev split).
 LENGTH_NORM = 0.3
+# How much each place down the retrieval ranking lowers a sentence's claim to be the anchor:
+# the document ranked first is most often the one asked about (dev split).
+PASSAGE_RANK_DECAY = 0.2
 # An open question's answer runs on into following sentences until it is this long (dev split).
 OPEN_ANSWER_CHARS = 100
 # ...but never past this many characters.
@@ -126,7 +129,9 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
         if missing & STRICT:
             support *= LACKING_PENALTY
         scored.append(Scored(sentence, support, lacking=bool(missing & STRICT)))
-    ranked = sorted(scored, key=lambda s: (-s.support, s.sentence.rank, s.sentence.start))
+    # A better passage's sentence wins a near tie; the refusal reads the support alone.
+    ranked = sorted(scored, key=lambda s: (-s.support / (1 + PASSAGE_RANK_DECAY * s.sentence.rank),
+                                           s.sentence.rank, s.sentence.start))
     best = ranked[0]
     return ChineseReading(Scored(_span(best.sentence, question, asked, kinds, stated),
                                  best.support, best.lacking), ranked)

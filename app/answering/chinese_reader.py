@@ -128,9 +128,9 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
         if missing & STRICT:
             support *= LACKING_PENALTY
         scored.append(Scored(sentence, support, lacking=bool(missing & STRICT)))
-    # A better passage's sentence wins a near tie; the refusal reads the support alone.
-    ranked = sorted(scored, key=lambda s: (-s.support / (1 + PASSAGE_RANK_DECAY * s.sentence.rank),
-                                           s.sentence.rank, s.sentence.start))
+    # A better passage's sentence wins a near tie, never over one alone strong enough to answer.
+    ranked = sorted(scored, key=lambda s: (s.support < REFUSAL_SUPPORT, -s.support / (
+        1 + PASSAGE_RANK_DECAY * s.sentence.rank), s.sentence.rank, s.sentence.start))
     best = ranked[0]
     return ChineseReading(Scored(_span(best.sentence, question, asked, kinds, stated),
                                  best.support, best.lacking), ranked)

@@ -43,15 +43,13 @@ from app.settings import Settings
 from app.store.bm25 import LexicalIndex
 from app.store.chroma import Store
 from app.store.embedding import (
-    OneAtATime,
-    embedding_dimension,
     identity,
     load_embedding,
-    load_query_encoder,
     model_label,
     reads_chinese,
     semantic_floor,
 )
+from app.store.query_encoder import OneAtATime, embedding_dimension, load_query_encoder
 
 
 @dataclass

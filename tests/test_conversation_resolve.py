@@ -188,6 +188,10 @@ def test_a_new_thing_is_not_spliced_into_a_frame_it_does_not_fit(resolver: Resol
     plan = "漳州新基建行动计划由哪个单位解读？"  # the same kind of thing: a plan for a plan
     assert resolver.resolve("那深圳的行动计划呢？", [Turn(plan, plan, (ZHANGZHOU,))]).question \
         == "深圳行动计划由哪个单位解读？"
+    indicators = "漳州的行动方案确定了多少个重点评价指标？"  # a count: the same count of the new thing
+    assert resolver.resolve("那广州的重点任务呢？",
+                            [Turn(indicators, indicators, (ZHANGZHOU,))]).question == \
+        "广州的行动方案确定了多少个重点任务？"
     issued = "Who issued Guangzhou's digital transformation pilot plan?"
     assert resolver.resolve("What about Shenzhen's venture capital day?",
                             [Turn(issued, issued, (GUANGZHOU,))]).question == \

@@ -105,6 +105,27 @@ def copular(found: Sequence[Word], places: Sequence[Span]) -> Copular | None:
     return Copular(run, not degree)
 
 
+def counted(found: Sequence[Word], places: Sequence[Span]) -> Span | None:
+    """The noun phrase a question counts: after a question word and a measure word ("多少项重点
+    任务", "几个领域") or "how" and a quantity adjective before a noun ("how many key tasks").
+    A follow-up naming another thing asks the same count of it; a "which" question (哪个单位)
+    asks one of a kind, which another thing does not fit."""
+    for n, word in enumerate(found[:-1]):
+        following = found[n + 1]
+        if word.interrogative and word.quantity and not word.thing:  # 几个: the numeral itself
+            at = n + 1
+        elif word.interrogative and (following.quantity or (
+                following.noun and not following.thing and not following.content)):
+            # 多少 项 (a measure word); how many (a quantifier, a function word: not 专项)
+            at = n + 2
+        else:
+            continue
+        run = _run_after(found, at, places) if at < len(found) else None
+        if run is not None:
+            return run
+    return None
+
+
 def _run_before(found: Sequence[Word], end: int, places: Sequence[Span]) -> Span | None:
     at = end
     while at > 0 and found[at - 1].noun and not found[at - 1].pointing \

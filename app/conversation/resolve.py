@@ -13,10 +13,10 @@ place index, never from its wording:
   document;
 * it names a place and a thing, and is no clause ("What about Zhangzhou's action plan?"):
   the last question, of that place and that thing, when the thing can take the place of one
-  of its noun phrases (the same kind of thing, or the phrase a copula asks about: "X是多少",
-  "How large is X"); otherwise it asks what the thing is ("那湛江的数智化投资比例呢？" after
-  "深圳每月几号举办创投日？" is "湛江的数智化投资比例是什么？", not the old frame with a new
-  object);
+  of its noun phrases (the same kind of thing, the phrase a copula asks about: "X是多少",
+  "How large is X", or the one it counts: "多少项X"); otherwise it asks what the thing is
+  ("那湛江的数智化投资比例呢？" after "深圳每月几号举办创投日？" is "湛江的数智化投资比例是什么？",
+  not the old frame with a new object);
 * it is a complete clause that names no place: it reads on in the document the last answer
   cited when that document answers its words about as well as any other (``continuity``),
   and is asked there, of the last question's place; otherwise it opens a new topic;
@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from app.conversation.phrases import (
     Span,
     copular,
+    counted,
     edited,
     fill,
     head,
@@ -170,12 +171,13 @@ class Resolver:
 def _fitting(found: Sequence[Word], places: list[Span], thing_head: str) -> Span | None:
     """The noun phrase of the last question that a follow-up's thing can take the place of:
     one of the same kind (the same head noun), else the one a copula asks about ("X是多少",
-    "How large is X"), which any thing fits; None when the thing fits nowhere."""
+    "How large is X") or the one it counts ("多少项X", "how many X"): the follow-up asks the
+    same of its thing. None when the thing fits nowhere."""
     for span in noun_spans(found, places):
         if thing_head and head(found, span) == thing_head:
             return span
     asked = copular(found, places)
-    return asked.span if asked is not None else None
+    return asked.span if asked is not None else counted(found, places)
 
 
 def _what_is(question: str, own: tuple[Word, ...], spans: list[Span]) -> str:

@@ -12,7 +12,7 @@ from app.conversation.condense import keeps_named
 from app.conversation.resolve import Resolver, Turn
 from app.retrieval.places import PlaceIndex
 from app.store.records import StoredDocument
-from tests.conftest import CORPUS, GUANGZHOU, SHENZHEN, ZHANGZHOU
+from tests.conftest import CORPUS, GUANGZHOU, HAIZHU, SHENZHEN, ZHANGZHOU
 
 FUND_ZH = "深圳要组建多大规模的人工智能基金群？"
 FUND_EN = "How large is the AI fund group Shenzhen will form?"
@@ -188,7 +188,7 @@ def test_a_new_thing_is_not_spliced_into_a_frame_it_does_not_fit(resolver: Resol
     plan = "漳州新基建行动计划由哪个单位解读？"  # the same kind of thing: a plan for a plan
     assert resolver.resolve("那深圳的行动计划呢？", [Turn(plan, plan, (ZHANGZHOU,))]).question \
         == "深圳行动计划由哪个单位解读？"
-    indicators = "漳州的行动方案确定了多少个重点评价指标？"  # a count: the same count of the new thing
+    indicators = "漳州的行动方案确定了多少个重点评价指标？"  # a count: the same count asked
     assert resolver.resolve("那广州的重点任务呢？",
                             [Turn(indicators, indicators, (ZHANGZHOU,))]).question == \
         "广州的行动方案确定了多少个重点任务？"
@@ -196,3 +196,17 @@ def test_a_new_thing_is_not_spliced_into_a_frame_it_does_not_fit(resolver: Resol
     assert resolver.resolve("What about Shenzhen's venture capital day?",
                             [Turn(issued, issued, (GUANGZHOU,))]).question == \
         "What is Shenzhen's venture capital day?"
+
+
+def test_the_kind_a_which_question_asks_is_not_carried_as_its_subject(
+        resolver: Resolver) -> None:
+    """Regression: after "琶洲空间智算中心由哪几家企业共同建设？", "它的总算力规模是多少？" became
+    "琶洲空间智算中心企业的总算力规模是多少？": the firms asked for (the answer's kind) were
+    carried as the subject, and "一期呢？" then asked of "…中心企业". A count's noun is still
+    carried ("多少专项资金 … 用来做什么？" is about the fund)."""
+    builders = "琶洲空间智算中心由哪几家企业共同建设？"
+    scale = resolver.resolve("它的总算力规模是多少？", [Turn(builders, builders, (HAIZHU,))])
+    assert scale.question == "琶洲空间智算中心的总算力规模是多少？"
+    fund = "海珠区每年安排多少专项资金？"
+    assert resolver.resolve("用来做什么？", [Turn(fund, fund, (HAIZHU,))]).question == \
+        "海珠区专项资金用来做什么？"

@@ -112,6 +112,8 @@ def counted(found: Sequence[Word], places: Sequence[Span]) -> Span | None:
     asks one of a kind, which another thing does not fit."""
     for n, word in enumerate(found[:-1]):
         following = found[n + 1]
+        if word.selective or (n and found[n - 1].selective):
+            continue  # 哪几家企业 asks which firms, not how many
         if word.interrogative and word.quantity and not word.thing:  # 几个: the numeral itself
             at = n + 1
         elif word.interrogative and (following.quantity or (
@@ -124,6 +126,24 @@ def counted(found: Sequence[Word], places: Sequence[Span]) -> Span | None:
         if run is not None:
             return run
     return None
+
+
+def _selected(found: Sequence[Word], places: Sequence[Span]) -> list[Span]:
+    """The bare noun a "which" question asks one of ("由哪几家企业建设", "which platform"): the
+    kind of the answer, not the topic. A modified noun ("which AI joint laboratories") says
+    what the question is about itself."""
+    spans = []
+    for n, word in enumerate(found):
+        if not word.selective:
+            continue
+        at = n + 1
+        while at < len(found) and found[at].quantity:
+            at += 1
+        run = _run_after(found, at, places) if at < len(found) else None
+        if run is not None and sum(w.thing for w in found
+                                   if run[0] <= w.start and w.end <= run[1]) < 2:
+            spans.append(run)
+    return spans
 
 
 def _run_before(found: Sequence[Word], end: int, places: Sequence[Span]) -> Span | None:
@@ -148,7 +168,9 @@ def subject_span(text: str, found: Sequence[Word], places: Sequence[Span]) -> Sp
     """The longest noun phrase of ``text`` that is not a place nor the attribute asked: a run
     of nouns (English: adjectives may open it), ending on a noun."""
     asked = copular(found, places)
-    skip = [*places, asked.span] if asked is not None and asked.value else list(places)
+    skip = [*places, *_selected(found, places)]
+    if asked is not None and asked.value:
+        skip.append(asked.span)
     best: Span | None = None
     run: list[Word] = []
     for word in [*found, None]:

@@ -26,6 +26,8 @@ _LAC_CONTENT = _LAC_NOUNS | _LAC_PREDICATES | {"m", "q", "TIME", "t", "nt", "nr"
 # 该项, 其, 它们, 上述); interrogative ones (什么, 谁, 哪, 多少) do not. A fact of the language's
 # closed pronoun class, not a list of follow-up phrasings.
 _ZH_POINTING = ("这", "那", "该", "此", "其", "它", "他", "她", "上述")
+# Chinese interrogatives that ask which one(s) of a kind begin with 哪 (哪个, 哪些, 哪家, 哪几).
+_ZH_SELECTIVE = "哪"
 # Chinese copulas: 是 (is), 有 (has), 为 (is, written style), the closed class that links a noun
 # to what is said of it ("联系电话是多少", "牵头单位有哪些", "期限为多久").
 _ZH_COPULAS = frozenset({"是", "有", "为"})
@@ -55,6 +57,7 @@ class Word:
     interrogative: bool = False  # what, which, who, how; 什么, 哪些, 谁, 多少
     quantity: bool = False  # a number or measure word (哪几家: 几, 家)
     copula: bool = False  # is/are, 是/有: links a noun to what is asked of it
+    selective: bool = False  # which (哪个, 哪些, 哪几家): asks one or some of a kind
 
 
 _lock = threading.Lock()
@@ -118,6 +121,7 @@ def _chinese(text: str) -> tuple[Word, ...]:
             interrogative=(tag == "r" and not pointing)
             or (tag == "m" and token.startswith(_ZH_INTERROGATIVE_NUMERAL)),
             quantity=tag in {"m", "q"}, copula=tag == "v" and token in _ZH_COPULAS,
+            selective=tag == "r" and token.startswith(_ZH_SELECTIVE),
         ))
     return tuple(found)
 
@@ -143,5 +147,6 @@ def _english(text: str) -> tuple[Word, ...]:
             leading_link=not found and token.pos_ == "CCONJ",
             thing=token.pos_ in _EN_NOUNS, interrogative=token.tag_ in _EN_WH,
             quantity=token.pos_ == "NUM", copula=token.lemma_ == "be",
+            selective=token.tag_ == "WDT",
         ))
     return tuple(found)

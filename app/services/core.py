@@ -12,7 +12,7 @@ from app.answering.extractive import Answerer, ExtractiveAnswerer
 from app.answering.generation import (
     GenerativeAnswerer,
 )
-from app.answering.generation.budget import PromptBudget
+from app.answering.generation.prompt import PromptBudget
 from app.briefing.builder import build_brief, compare_topic
 from app.briefing.models import Brief, TopicComparison
 from app.conversation import Conversations

@@ -12,7 +12,7 @@ What a question is about is read from the taggers' words (``words``) and the pla
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from app.conversation.words import Word
@@ -171,20 +171,8 @@ def subject_span(text: str, found: Sequence[Word], places: Sequence[Span]) -> Sp
     skip = [*places, *_selected(found, places)]
     if asked is not None and asked.value:
         skip.append(asked.span)
-    best: Span | None = None
-    run: list[Word] = []
-    for word in [*found, None]:
-        if word is not None and word.noun and not word.pointing and not inside(word, skip):
-            run.append(word)
-            continue
-        while run and not run[-1].content:
-            run.pop()
-        if run:
-            span = (run[0].start, run[-1].end)
-            if best is None or span[1] - span[0] > best[1] - best[0]:
-                best = span
-        run = []
-    return best
+    spans = noun_spans(found, skip, ending=lambda word: word.content)
+    return max(spans, key=lambda span: span[1] - span[0]) if spans else None  # first longest
 
 
 def subject(text: str, found: Sequence[Word], places: Sequence[Span]) -> str:
@@ -192,14 +180,16 @@ def subject(text: str, found: Sequence[Word], places: Sequence[Span]) -> str:
     return text[span[0]:span[1]] if span else ""
 
 
-def noun_spans(found: Sequence[Word], places: Sequence[Span]) -> list[Span]:
-    """Every run of nouns that is not a place, ending on a noun."""
+def noun_spans(found: Sequence[Word], skip: Sequence[Span],
+               ending: Callable[[Word], bool] = lambda word: word.thing) -> list[Span]:
+    """Every run of nouns outside ``skip`` (places, and what else the caller leaves out) that
+    ends on a word ``ending`` accepts (by default a noun proper)."""
     spans, run = [], []
     for word in [*found, None]:
-        if word is not None and word.noun and not word.pointing and not inside(word, places):
+        if word is not None and word.noun and not word.pointing and not inside(word, skip):
             run.append(word)
             continue
-        while run and not run[-1].thing:
+        while run and not ending(run[-1]):
             run.pop()
         if run:
             spans.append((run[0].start, run[-1].end))

@@ -191,6 +191,8 @@ def noun_spans(found: Sequence[Word], skip: Sequence[Span],
             continue
         while run and not ending(run[-1]):
             run.pop()
+        while run and not run[0].content:  # "many", "much": a quantifier, no part of the name
+            run.pop(0)
         if run:
             spans.append((run[0].start, run[-1].end))
         run = []

@@ -137,9 +137,12 @@ def _english(text: str) -> tuple[Word, ...]:
         third = "3" in morph.get("Person") or "Dem" in kind
         pointing = token.pos_ in {"PRON", "DET"} and ("Dem" in kind or (
             "Prs" in kind and third))
+        # A number written onto the noun after it is part of its name ("5G": 5, G).
+        fused = token.pos_ == "NUM" and not token.whitespace_ and token.i + 1 < len(doc) \
+            and doc[token.i + 1].pos_ in _EN_NOUNS
         found.append(Word(
             token.text, token.idx, token.idx + len(token.text),
-            noun=token.pos_ in _EN_NOUNS or token.pos_ == "ADJ",
+            noun=token.pos_ in _EN_NOUNS or token.pos_ == "ADJ" or fused,
             content=token.pos_ in _EN_CONTENT and not token.is_stop,
             predicate=token.pos_ in _EN_PREDICATES, pointing=pointing,
             possessive="Yes" in morph.get("Poss"),

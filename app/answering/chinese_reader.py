@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from app.answering.answerability import lacks, sentence_labels
 from app.answering.citations import Scored, Sentence
 from app.answering.clauses import CLAUSE_END, clause_spans
-from app.answering.question_kinds import STRICT, Kind, asked_kinds
+from app.answering.question_kinds import STRICT, ZH_ASKS, Kind, asked_kinds
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
 from app.retrieval.hybrid import Hit
 from app.text import CJK_CHARS, CJK_RUN, figure_values, sentence_spans
@@ -50,10 +50,14 @@ RESTATED = 0.6
 LACKING_PENALTY = 0.25
 # How much a sentence's length above the candidates' mean lowers its score (dev split).
 LENGTH_NORM = 0.3
+# How much each place down the ranking lowers a passage's claim to the anchor (dev split).
+PASSAGE_RANK_DECAY = 0.2
 # An open question's answer runs on into following sentences until it is this long (dev split).
 OPEN_ANSWER_CHARS = 100
 # ...but never past this many characters.
 LONGEST_ANSWER = 300
+# Characters before a question word that say what the answer's clause goes on from.
+LEAD_IN_CHARS = 4
 
 
 @dataclass(frozen=True)
@@ -126,7 +130,9 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
         if missing & STRICT:
             support *= LACKING_PENALTY
         scored.append(Scored(sentence, support, lacking=bool(missing & STRICT)))
-    ranked = sorted(scored, key=lambda s: (-s.support, s.sentence.rank, s.sentence.start))
+    # A better passage's sentence wins a near tie, never over one alone strong enough to answer.
+    ranked = sorted(scored, key=lambda s: (s.support < REFUSAL_SUPPORT, -s.support / (
+        1 + PASSAGE_RANK_DECAY * s.sentence.rank), s.sentence.rank, s.sentence.start))
     best = ranked[0]
     return ChineseReading(Scored(_span(best.sentence, question, asked, kinds, stated),
                                  best.support, best.lacking), ranked)
@@ -150,15 +156,11 @@ def _restates(text: str, asked: set[str]) -> bool:
 
 
 def _slice(sentence: Sentence, start: int, end: int) -> Sentence:
-    """The part of ``sentence``'s passage from absolute ``start`` to ``end``, white space
-    trimmed."""
-    chunk = sentence.chunk
-    text = chunk.text
+    """``sentence``'s passage from absolute ``start`` to ``end``, white space trimmed."""
+    chunk, text = sentence.chunk, sentence.chunk.text
     a, b = start - chunk.start, end - chunk.start
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
+    a += len(text[a:b]) - len(text[a:b].lstrip())
+    b -= len(text[a:b]) - len(text[a:b].rstrip())
     return Sentence(chunk, chunk.start + a, chunk.start + b, text[a:b], sentence.rank)
 
 
@@ -193,10 +195,21 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
         return _run_on(nxt, following[1:]) if not kinds else nxt
     if kinds:
         if found := _entities(anchor, kinds, question, stated):
-            return _after_restated(_kind_clause(anchor, found[0]), found[0][0], asked)
+            # Of several, the detail in the clause that goes on from the question's words
+            # just before its question word ("最长发放" of "…最长发放多久"), not an outline
+            # number or another figure of the sentence: the first on a tie.
+            lead = _units(_lead_in(question))
+            entity = max(found, key=lambda e: len(_units(_kind_clause(anchor, e).text) & lead))
+            return _after_restated(_kind_clause(anchor, entity), entity[0], asked)
         return anchor
     trimmed = _from_first_new_clause(anchor, asked)
     return _run_on(trimmed, following)
+
+
+def _lead_in(question: str) -> str:
+    """The few characters of ``question`` before its question word."""
+    asks = ZH_ASKS.search(question)
+    return question[max(0, asks.start() - LEAD_IN_CHARS):asks.start()] if asks else ""
 
 
 def _kind_clause(anchor: Sentence, entity: tuple[int, int]) -> Sentence:

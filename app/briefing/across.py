@@ -19,15 +19,13 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-import Stemmer
-
 from app.answering.citations import Sentence, passage, sentences_of
 from app.briefing.builder import WORD, compare_topic
 from app.models import Answer, Citation, DocumentInfo, PlaceGroup
 from app.retrieval.dictionary import english_terms
 from app.retrieval.glossary import expand_query
 from app.retrieval.hybrid import Hit, RetrievalResult
-from app.text import content_tokens
+from app.text import content_tokens, stem
 
 _EN_ACROSS = re.compile(
     r"\b(?:which|what)\s+(?:cities|places|districts|provinces|regions|localities|governments|"
@@ -44,7 +42,6 @@ _ZH_ACROSS = re.compile(r"分别|各地|各市|各区|各省|各城市|各个"
 _ABOUT_TEXTS = re.compile(r"\b(?:documents?|texts?|policies|papers)\b|\b(?:mention|say|state|"
                           r"discuss|cover|refer to|talk about)(?:s|ed|ing)?\b|提到|提及|涉及|文件",
                           re.IGNORECASE)
-_stemmer = Stemmer.Stemmer("english")
 # Alternatives a question asks about, each with a topic of its own: "X or Y", "X或Y".
 _ALTERNATIVES = re.compile(r"\bor\b|或者|或|还是", re.IGNORECASE)
 
@@ -130,7 +127,7 @@ def _words(text: str) -> list[str]:
 
 def _form(word: str) -> str:
     """A word as compared: its stem ("building" is "build", which every plan uses)."""
-    return str(_stemmer.stemWord(word.lower()))
+    return stem(word)
 
 
 def _forms(text: str) -> set[str]:

@@ -139,7 +139,8 @@ def test_a_chinese_comparison_is_about_its_noun_not_its_verb(services: Services)
     """Regression: in "广州和漳州分别怎样推进智慧教育？" the rarest rendering was 推进's "carry
     (forward)" (and 怎样's "what kind"), so Guangzhou was answered with "… to carry out the
     pilot …". What is compared is named by the question's nouns (智慧教育)."""
-    answer = services.ask(AskRequest(question="广州和漳州分别怎样推进智慧教育？", mode="extractive"))
+    answer = services.ask(AskRequest(question="广州和漳州分别怎样推进智慧教育？",
+                                     mode="extractive"))
     by_place = {g.place: g for g in answer.groups}
     [n] = by_place["Guangzhou"].citations
     assert "education" in answer.citations[n - 1].quote

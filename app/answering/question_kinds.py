@@ -76,7 +76,8 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
         r"\bhow much (?:money|funding)\b|\bcost\b|多少钱|(?:多少|几)[万亿千百]*元", re.I),
     Kind.PERCENT: re.compile(
         r"\bwhat (?:share|percentage|percent|proportion|ratio|fraction)\b|\bwhat per ?cent\b"
-        r"|百分之(?:几|多少)|(?:多大|什么)比例|比例是|占比|比重|几成|占[^，。？?]{0,8}(?:多少|几)"
+        r"|百分之(?:几|多少)|(?:多大|什么|多少)比例|比例是|占比|比重|几成|占[^，。？?]{0,8}(?:多少|几)"
+        r"|按[^，。？?]{1,16}的(?:多少|几成)"  # "按最低工资标准的多少发放": a share of it
         r"|(?:比例|比重|占比)[^，。？?]{0,6}(?:多少|几|多大|什么)"  # "比例不低于多少"
         r"|的(?:多少|几成)\s*[？?]?\s*$",  # "总投资的多少": a part of a whole
         re.I),
@@ -107,8 +108,8 @@ _MONEY_NOUN = re.compile(
 # ("what is the floor on the share of …").
 _SHARE_NOUN = re.compile(r"\b(?:share|percentage|proportion|ratio|fraction|rate)\b", re.I)
 _SIZE_ASKED = re.compile(r"\bhow (?:much|large|big|high)\b|\bwhat (?:is|are|was|were) (?:[\w'-]+ )"
-                         r"{0,3}?(?:budget|amount|cost|price|fee|fine)s?\b|多少|多大|规模|上限|金额",
-                         re.I)
+                         r"{0,3}?(?:budget|amount|cost|price|fee|fine)s?\b|多少|多大|规模|上限|金额"
+                         r"|\bthe (?:most|maximum|largest|highest|biggest)\b|\bmaximum\b", re.I)
 _WHAT_ASKED = re.compile(r"\bwhat\b|\bhow (?:much|large|big|high)\b", re.I)
 _COUNTED = re.compile(rf"\bhow many\b|(?<!哪)(?:多少|几)[{_MEASURE}]", re.I)
 

@@ -69,14 +69,11 @@ def test_chinese_follow_up_naming_only_a_place_asks_the_last_question_of_it(
     assert "310 million" in " ".join(c["quote"] for c in kept["turns"][1]["answer"]["citations"])
 
 
-@pytest.mark.xfail(reason="answering, not resolution: the follow-up is resolved right ('Who is "
-                   "responsible for the artificial intelligence fund group in Shenzhen?', in the "
-                   "plan), but the fund question is answered from the plan's news lead, which "
-                   "repeats measure (16)'s sentence and names no units, and measure (16)'s "
-                   "bracketed '(Responsible units: …)' is not among the answerer's sentences; "
-                   "another measure's remark naming organisations wins")
 def test_english_follow_up_pointing_back_cites_the_measure_just_cited(
         app_client: TestClient) -> None:
+    """Bug: "Who is responsible for that?" after the fund question quoted another measure's
+    units. Measure (16) is stored in two chunks and its "(Responsible units: …)" remark, in the
+    second, ranked sixth; the best passages are now read to the end of their section."""
     conversation = _start(app_client)
     first = _ask(app_client, FUND_EN, conversation_id=conversation)
     assert "100 billion" in _quotes(first)

@@ -28,6 +28,7 @@ from app.models import (
     Timings,
 )
 from app.retrieval.catalog import Collections
+from app.retrieval.continuation import with_continuations
 from app.retrieval.hybrid import RetrievalMode, RetrievalResult
 from app.retrieval.in_force import left_out
 from app.services.components import Components, milliseconds
@@ -122,7 +123,8 @@ class Asking(Components):
         within = self._within_filters(filters, scope)
         full = self._retrieval_of(resolution.question, filters, max(top_k, depth),
                                   retrieval_mode, request.as_of, in_force, within)
-        return _Asked(resolution.question, mode, replace(full, hits=full.hits[:top_k]), full,
+        read = with_continuations(replace(full, hits=full.hits[:top_k]), self.store)
+        return _Asked(resolution.question, mode, read, full,
                       began, time.perf_counter(), resolution, owner, filters, within, scope)
 
     def _finish(self, answer: Answer, request: AskRequest, asked: _Asked) -> Answer:

@@ -14,6 +14,7 @@ from importlib.metadata import entry_points
 import httpx
 from pydantic import ValidationError
 
+from app.background import stop_warms
 from app.errors import PolicyKBError, describe_validation, message_zh
 from app.running_service import with_running_model
 from app.settings import Settings
@@ -49,6 +50,13 @@ def _run_settings(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _run(argv)
+    finally:
+        stop_warms()  # before the interpreter's own exit handlers: see app.background
+
+
+def _run(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = Settings()

@@ -18,6 +18,7 @@ os.environ["POLICYKB_AUTH"] = "off"
 
 from fastapi.testclient import TestClient  # noqa: E402
 
+from app.background import stop_warms  # noqa: E402
 from app.http.factory import create_app  # noqa: E402
 from app.services import Services  # noqa: E402
 from app.settings import Settings  # noqa: E402
@@ -93,3 +94,9 @@ def kb(request: pytest.FixtureRequest, two_collections: Settings,
         url = empty_postgres(request.getfixturevalue("postgres_url"))
     with deployment(two_collections, collection_services, url) as found:
         yield found
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Warms still running are finished before the interpreter's exit handlers run: spaCy
+    called from a warm after them crashed the run at exit (see app.background)."""
+    stop_warms()

@@ -4,9 +4,9 @@ by the client), the question it resolves to, and the turn kept once it is answer
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable, Sequence
 
+from app.background import start_warm
 from app.conversation.condense import Condenser
 from app.conversation.continuity import Continuity
 from app.conversation.models import ConversationDetail, ConversationInfo
@@ -48,9 +48,7 @@ class Conversations:
         self.context_turns = context_turns
         self.condenser = condenser
         # The taggers load in ~1 s, once the service is up, so no follow-up waits for them.
-        warming = threading.Timer(WARM_DELAY_S, _warm_taggers)
-        warming.daemon, warming.name = True, "policykb-warm-taggers"
-        warming.start()
+        start_warm("policykb-warm-taggers", _warm_taggers, delay=WARM_DELAY_S)
 
     @classmethod
     def build(cls, settings: Settings, catalog: Catalog, client: LLMClient | None,

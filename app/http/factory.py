@@ -15,6 +15,7 @@ from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException
 
 from app.accounts.sessions import SignInLimiter
+from app.background import stop_warms
 from app.errors import Language, MalformedBody, PolicyKBError, describe_validation, error_body
 from app.http.accounts import router as accounts_router
 from app.http.audit import router as audit_router
@@ -108,6 +109,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         try:
             yield
         finally:
+            stop_warms()  # before the interpreter's own exit handlers: see app.background
             stop_pruning()
             app.state.uploads.stop()
             app.state.database.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from dataclasses import dataclass
 from functools import cached_property
@@ -34,10 +33,8 @@ from app.retrieval.hybrid import HybridRetriever
 from app.services.asking import Asking
 from app.services.components import milliseconds
 from app.services.warm import (
-    WARM_DELAY_S,
-    _warm_crosslingual,
-    _warm_scopes,
     numpy_blas_single_threaded,
+    start_warming,
 )
 from app.settings import Settings
 from app.store.bm25 import LexicalIndex
@@ -89,17 +86,7 @@ class Services(Asking):
                 client, extractive, PromptBudget(settings.llm),
                 settings.llm.excerpt_sentences, settings.llm.rescue_sentences)
         conversations = Conversations.build(settings, catalog, client, lexical)
-        if crosslingual is not None:
-            # Loaded in the background (a few seconds), and only once the service is up: the
-            # dictionary's parse holds the GIL, and run at once it delayed readiness by ~3 s
-            # (bench). A Chinese question before then loads them itself.
-            warm = threading.Timer(WARM_DELAY_S, _warm_crosslingual, args=(crosslingual,))
-            warm.daemon, warm.name = True, "policykb-warm"
-            warm.start()
-        # Started at once: reading a place holds the GIL little (Chroma reads in Rust), and at
-        # 100k chunks the first questions about each city otherwise paid ~0.3 s each.
-        threading.Thread(target=_warm_scopes, args=(retriever, watch), daemon=True,
-                         name="policykb-warm-scopes").start()
+        start_warming(crosslingual, retriever, watch)
         return cls(settings, store, catalog, retriever, watch, conversations, answerers)
 
     # Operations ------------------------------------------------------------------------------

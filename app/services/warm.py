@@ -6,6 +6,7 @@ import logging
 
 from threadpoolctl import ThreadpoolController
 
+from app.background import start_warm
 from app.retrieval.dictionary import chinese_terms, dictionary
 from app.retrieval.freshness import StoreWatch
 from app.retrieval.gazetteer import gazetteer
@@ -15,6 +16,17 @@ from app.store.query_encoder import OneAtATime
 log = logging.getLogger(__name__)
 
 WARM_DELAY_S = 5.0
+def start_warming(crosslingual: OneAtATime | None, retriever: HybridRetriever,
+                  watch: StoreWatch) -> None:
+    """Warm the cross-lingual model (a few seconds after start) and the places' scopes."""
+    if crosslingual is not None:
+        # Loaded in the background (a few seconds), and only once the service is up: the
+        # dictionary's parse holds the GIL, and run at once it delayed readiness by ~3 s
+        # (bench). A Chinese question before then loads them itself.
+        start_warm("policykb-warm", _warm_crosslingual, crosslingual, delay=WARM_DELAY_S)
+    # Started at once: reading a place holds the GIL little (Chroma reads in Rust), and at
+    # 100k chunks the first questions about each city otherwise paid ~0.3 s each.
+    start_warm("policykb-warm-scopes", _warm_scopes, retriever, watch)
 
 
 def _warm_crosslingual(model: OneAtATime) -> None:

@@ -19,17 +19,21 @@ stored with its chunk.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import Stemmer
+
 from app.answering.acronyms import unmentioned
 from app.answering.citations import Scored, Sentence
-from app.answering.question_kinds import Kind
+from app.answering.question_kinds import DISTRIBUTIVE, Kind, counted
 from app.answering.sentence_forms import in_context
 from app.models import Message, RefusalCode
+from app.retrieval.gazetteer import gazetteer
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.places import PlaceInference
-from app.text import QUOTED, has_cjk, sentence_spans
+from app.text import CJK_CHARS, QUOTED, has_cjk, sentence_spans
 
 __all__ = ["ENTITIES_KEY", "Refusal", "at_level", "lacks", "refusal_before_ranking",
            "sentence_labels"]
@@ -37,7 +41,6 @@ __all__ = ["ENTITIES_KEY", "Refusal", "at_level", "lacks", "refusal_before_ranki
 # Chunk metadata key of the entities ingest found: JSON [[start, end, label, value?], …], with
 # offsets into the chunk's text (Chroma metadata is flat).
 ENTITIES_KEY = "entities"
-
 
 
 # Labels of what a title may name as its subject (a quoted platform, firm or place).
@@ -60,9 +63,18 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
     offset = sentence.start - sentence.chunk.start
     text = sentence.chunk.text
     titles = [m.span() for m in QUOTED.finditer(text, offset, offset + len(sentence.text))]
+    entities = json.loads(raw)
+    # A "person" the chunk also writes inside an organisation's or a place's name, or that runs
+    # on from one ("the Pazhou … Industry" ORG + "Cluster Zone" PERSON), or with digits in it
+    # ("2024-08-15click"), is the small model's misreading of a name or a field.
+    named_spans = [(s, e) for s, e, label, *_ in entities if label in {"ORG", "PLACE"}]
+    names = " ".join(text[s:e] for s, e in named_spans)
     labels = set()
-    for start, end, label, *value in json.loads(raw):
+    for start, end, label, *value in entities:
         named = text[start:end].strip()
+        if label == "PERSON" and (named in names or any(c.isdigit() for c in named) or any(
+                _adjacent((s, e), (start, end), text) for s, e in named_spans)):
+            continue
         if not (start >= offset and end <= offset + len(sentence.text)) or named in question \
                 or set(value) & stated or (label in _NAMES and asked(named)):
             continue
@@ -72,8 +84,37 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
             continue
         if label not in _NAMES and any(a <= start and end <= b for a, b in titles):
             continue
+        if label == "NUMBER" and not _counts((start, end), text, sentence.text,
+                                             counted(question)):
+            continue
         labels.add(label)
+    if DISTRIBUTIVE.search(sentence.text):
+        labels.add("RATE")
     return labels
+
+
+# How near a number the thing it counts is written, in characters either side, in Chinese and
+# in English ("企业50家以上", "300 data engineers").
+_NEAR = {True: 8, False: 30}
+_stemmer = Stemmer.Stemmer("english")
+
+
+def _counts(span: tuple[int, int], text: str, sentence: str, things: list[str]) -> bool:
+    """Whether the number at ``span`` counts what the question counts: a sentence writing the
+    thing writes its count next to it ("500,000 yuan" in a sentence on enterprises counts no
+    enterprises). True when the sentence never writes the thing (it may name it otherwise:
+    "participants" for "people"), which ranking weighs."""
+    zh = has_cjk(sentence)
+    words = [t if zh else _stemmer.stemWord(t.lower()) for t in things if has_cjk(t) == zh]
+    written = [w for w in words if w in sentence.lower()]
+    near = text[max(0, span[0] - _NEAR[zh]):span[1] + _NEAR[zh]].lower()
+    return not written or any(w in near for w in written)
+
+
+def _adjacent(one: tuple[int, int], other: tuple[int, int], text: str) -> bool:
+    """Whether two spans of ``text`` touch, with only white space between them."""
+    first, second = sorted([one, other])
+    return second[0] >= first[1] and not text[first[1]:second[0]].strip()
 
 
 def lacks(kinds: set[Kind], labels: set[str] | None) -> set[Kind]:
@@ -121,11 +162,33 @@ def refusal_before_ranking(question: str, retrieval: RetrievalResult) -> Refusal
     """A refusal the passages' sentences need not be read for: a place no stored document is
     about, an acronym the passages never mention."""
     places = retrieval.places
-    if places.missing and not places.held:
-        return refusal("place_not_stored", places.missing)
+    missing = [m for m in places.missing
+               if not _part_of_a_name(question, m, [h.chunk.text for h in retrieval.hits])]
+    if missing and not places.held:
+        return refusal("place_not_stored", missing)
     if missing := unmentioned(question, (h.chunk.text for h in retrieval.hits)):
         return refusal("acronym_unmentioned", missing)
     return None
+
+
+# What may follow a place's name inside a longer name: a Latin word, or two Chinese characters.
+_NAME_GOES_ON = re.compile(rf"\s*[A-Za-z]+|[{CJK_CHARS}]{{2}}")
+
+
+def _part_of_a_name(question: str, place: str, texts: list[str]) -> bool:
+    """Whether the question names ``place`` only as the first part of a longer name that the
+    passages write as it does: 太湖智算中心 is Wuxi's computing centre named after its lake,
+    not a question about 太湖县 (a county with no documents)."""
+    name = place.split(" (")[0]
+    english = not has_cjk(name)
+    written = " ".join(texts).lower()
+    spans = [(s, e) for s, e, divisions in gazetteer().mentions(question)
+             if any(d.label(english) == name for d in divisions)]
+    for start, end in spans:
+        goes_on = _NAME_GOES_ON.match(question, end)
+        if goes_on is None or question[start:goes_on.end()].lower() not in written:
+            return False
+    return bool(spans)
 
 
 def at_level(ranked: list[Scored], places: PlaceInference) -> tuple[list[Scored], bool]:

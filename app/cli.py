@@ -16,7 +16,8 @@ from pydantic import ValidationError
 
 from app.errors import PolicyKBError, describe_validation, message_zh
 from app.running_service import with_running_model
-from app.settings import Settings, describe_settings
+from app.settings import Settings
+from app.settings_doc import describe_settings
 from app.text import has_cjk
 
 

@@ -301,17 +301,3 @@ class Settings(BaseSettings):
     def uploads_dir(self) -> Path:
         return self.data_dir / "uploads"
 
-
-def describe_settings() -> list[tuple[str, str, str]]:
-    """(environment variable, default, description) for every setting, for docs and the CLI."""
-    rows: list[tuple[str, str, str]] = []
-    for name, field in Settings.model_fields.items():
-        annotation = field.annotation
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            for sub, subfield in annotation.model_fields.items():
-                default = repr(subfield.default)
-                env = f"POLICYKB_{name}_{sub}".upper()
-                rows.append((env, default, subfield.description or ""))
-        else:
-            rows.append((f"POLICYKB_{name}".upper(), str(field.default), field.description or ""))
-    return rows

@@ -15,7 +15,9 @@ import re
 import sys
 from pathlib import Path
 
-from app.settings import describe_settings
+from pydantic import BaseModel
+
+from app.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "settings.md"
@@ -43,6 +45,22 @@ model server with only these (never with the environment's `HOST`/`PORT`) and ha
 address to policykb as `POLICYKB_LLM_BASE_URL`.
 
 """
+
+
+def describe_settings() -> list[tuple[str, str, str]]:
+    """(environment variable, default, description) for every setting, for docs and the CLI."""
+    rows: list[tuple[str, str, str]] = []
+    for name, field in Settings.model_fields.items():
+        annotation = field.annotation
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            for sub, subfield in annotation.model_fields.items():
+                default = repr(subfield.default)
+                env = f"POLICYKB_{name}_{sub}".upper()
+                rows.append((env, default, subfield.description or ""))
+        else:
+            rows.append((f"POLICYKB_{name}".upper(), str(field.default), field.description or ""))
+    return rows
+
 
 
 def _cell(text: str) -> str:

@@ -97,13 +97,22 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+# Facts of the two languages' figures, written once: Chinese numeral digits, the words that
+# scale a number, and the Chinese measure words a count takes (5项任务, 八个案例).
+CN_DIGITS = "〇零一二两三四五六七八九"
+MAGNITUDES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+              "万亿": 10**12, "千万": 10**7, "百万": 10**6, "万": 10**4, "亿": 10**8}
+MEASURE_WORDS = "个名位项家座条台所批类种次件款只支套处间栋辆架张份篇部"
+NUMBER_WORDS = dict(zip(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred".split(), [*range(21), *range(30, 100, 10), 100], strict=True))
 # A figure and its magnitude: "310 million", "3.1亿", "三千万" (the number words of the two
 # languages; cn2an reads the Chinese ones).
 _FIGURE = re.compile(
     r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(thousand|million|billion|trillion|[万亿千百]*)"
-    r"|([〇零一二两三四五六七八九十百千万亿点]*[十百千万亿][〇零一二两三四五六七八九十百千万亿点]*)",
+    rf"|([{CN_DIGITS}十百千万亿点]*[十百千万亿][{CN_DIGITS}十百千万亿点]*)",
     re.IGNORECASE)
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
 def figure_values(text: str) -> list[float]:
@@ -117,8 +126,8 @@ def figure_values(text: str) -> list[float]:
         try:
             if chinese:
                 values.append(float(cn2an.cn2an(chinese, "smart")))
-            elif scale.lower() in _SCALE:
-                values.append(float(digits.replace(",", "")) * _SCALE[scale.lower()])
+            elif scale.isascii() and scale.lower() in MAGNITUDES:
+                values.append(float(digits.replace(",", "")) * MAGNITUDES[scale.lower()])
             else:
                 values.append(float(cn2an.cn2an(digits.replace(",", "") + scale, "smart")))
         except (ValueError, KeyError, IndexError):

@@ -21,7 +21,7 @@ from typing import Any
 from llama_index.core.schema import BaseNode, TransformComponent
 
 from app.answering.answerability import ENTITIES_KEY
-from app.text import CJK_RUN, figure_values, sentence_spans
+from app.text import CJK_RUN, CN_DIGITS, figure_values, sentence_spans
 from ingest.lac import fast_lac
 
 __all__ = ["ChunkEntities", "entities_of"]
@@ -36,7 +36,7 @@ _LAC = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "TIME": "DATE"}
 # LAC tags a numeral "m" and its measure word "q": "3.1亿" + "元" is a sum, "15" + "%" a share.
 _CHINESE_SHARE = re.compile(r"%|％|百分之|成$")
 _FIGURES = {"MONEY", "PERCENT", "NUMBER"}
-CJK_NUMERAL = re.compile(r"[〇零一二两三四五六七八九十]")
+CJK_NUMERAL = re.compile(rf"[{CN_DIGITS}十]")
 # LAC tags both a date and a span of time TIME: a count of units ("3个月", "15天", "两年") is the
 # span (a year is written with four digits).
 _SPAN_OF_TIME = re.compile(r"[\d一二两三四五六七八九十百几]{1,3}(?:多?个多?(?:月|小时|星期|工作日)"

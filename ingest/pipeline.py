@@ -27,7 +27,8 @@ from app.retrieval.placing import PLACE_KEYS, place_fields
 from app.settings import Settings
 from app.store.bm25 import build_index, fingerprint, stored_fingerprint
 from app.store.chroma import Store
-from app.store.embedding import embedding_dimension, identity, load_embedding
+from app.store.embedding import identity, load_embedding
+from app.store.query_encoder import embedding_dimension
 from ingest.batches import BatchWriter, Progress
 from ingest.chunking import encode_pages
 from ingest.consistency import purge, repair

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app import settings_doc
-from app.settings import describe_settings
+from app.settings_doc import describe_settings
 from tests.conftest import ROOT
 
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]

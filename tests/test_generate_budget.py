@@ -16,7 +16,7 @@ import pytest
 
 from app.answering.extractive import ExtractiveAnswerer
 from app.answering.generation import GenerativeAnswerer
-from app.answering.generation.budget import PromptBudget
+from app.answering.generation.prompt import PromptBudget
 from app.llm.client import LLMClient
 from app.services import Services
 from app.settings import LLMSettings, Settings

@@ -21,7 +21,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.answering.generation import GenerativeAnswerer
-from app.answering.generation.budget import PromptBudget
+from app.answering.generation.prompt import PromptBudget
 from app.http.factory import create_app
 from app.llm.client import LLMClient
 from app.services import Services

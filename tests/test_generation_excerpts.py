@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from app.answering.citations import Scored, Sentence, citation
-from app.answering.generation.budget import Fitted
-from app.answering.generation.excerpts import excerpts
+from app.answering.generation.answerer import excerpts
 from app.answering.generation.grounding import ground
-from app.answering.generation.prompt import SYSTEM_PROMPT, build_messages
+from app.answering.generation.prompt import SYSTEM_PROMPT, Fitted, build_messages
 from app.models import Answer
 from app.retrieval.hybrid import Hit
 from app.store.records import Chunk

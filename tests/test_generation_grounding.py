@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.answering.generation.figures import figures_supported
-from app.answering.generation.grounding import Grounder, figures, ground, normalize_answer
+from app.answering.generation.figures import figures, figures_supported
+from app.answering.generation.grounding import Grounder, ground, normalize_answer
 from app.answering.generation.prompt import SYSTEM_PROMPT, build_messages
 from app.retrieval.hybrid import Hit
 from app.store.records import Chunk

@@ -14,8 +14,9 @@ import pytest
 from app.models import SearchRequest
 from app.services import Services
 from app.settings import Settings
-from app.store.embedding import MINILM, MINILM_INT8, load_embedding, load_query_encoder
+from app.store.embedding import MINILM, MINILM_INT8, load_embedding
 from app.store.onnx_encoder import OnnxSentenceEncoder, load_onnx_encoder
+from app.store.query_encoder import load_query_encoder
 from ingest.pipeline import ingest
 from tests.conftest import CORPUS, HAIZHU, ROOT, make_settings
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from app.settings import Settings, describe_settings
+from app.settings import Settings
+from app.settings_doc import describe_settings
 from app.store.embedding import BUNDLED
 from tests.conftest import ROOT
 

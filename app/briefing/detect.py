@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from app.text import NUMBER_WORDS
+
 Kind = Literal["requirement", "figure", "date", "responsibility", "procedure"]
 KINDS: tuple[Kind, ...] = ("requirement", "figure", "date", "responsibility", "procedure")
 
@@ -26,8 +28,9 @@ _I = re.IGNORECASE
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
           r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
 _YEAR = r"(?:19|20)\d\d"
-_NUMBER_WORD = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
-                r"|forty|fifty|hundred|dozens|hundreds|thousands)")
+# "one" sizes nothing ("one of the …"); the plural scales count ("hundreds of firms").
+_NUMBER_WORD = "(?:" + "|".join(
+    [w for w, v in NUMBER_WORDS.items() if v >= 2] + ["dozens", "hundreds", "thousands"]) + ")"
 QUALIFIER = (r"(?:no less than|not less than|no more than|not more than|at least|at most"
               r"|more than|less than|over|under|up to|nearly|about|around|approximately)\s+")
 

@@ -12,7 +12,7 @@ from app.answering.extractive import Answerer, ExtractiveAnswerer
 from app.answering.generation import (
     GenerativeAnswerer,
 )
-from app.answering.generation.budget import PromptBudget
+from app.answering.generation.prompt import PromptBudget
 from app.briefing.builder import build_brief, compare_topic
 from app.briefing.models import Brief, TopicComparison
 from app.conversation import Conversations
@@ -43,15 +43,13 @@ from app.settings import Settings
 from app.store.bm25 import LexicalIndex
 from app.store.chroma import Store
 from app.store.embedding import (
-    OneAtATime,
-    embedding_dimension,
     identity,
     load_embedding,
-    load_query_encoder,
     model_label,
     reads_chinese,
     semantic_floor,
 )
+from app.store.query_encoder import OneAtATime, embedding_dimension, load_query_encoder
 
 
 @dataclass

@@ -10,9 +10,7 @@ from app.retrieval.dictionary import chinese_terms, dictionary
 from app.retrieval.freshness import StoreWatch
 from app.retrieval.gazetteer import gazetteer
 from app.retrieval.hybrid import HybridRetriever
-from app.store.embedding import (
-    OneAtATime,
-)
+from app.store.query_encoder import OneAtATime
 
 log = logging.getLogger(__name__)
 

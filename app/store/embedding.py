@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-import threading
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
@@ -187,15 +186,6 @@ def identity(settings: Settings, dimension: int, name: str | None = None) -> Emb
     return EmbeddingIdentity(label, dimension, digest.hexdigest()[:16])
 
 
-def embedding_dimension(model: BaseEmbedding | QueryEncoder) -> int:
-    if isinstance(model, OneAtATime):
-        model = model.model
-    dimension = getattr(model, "dimension", None)  # packaged and ONNX models know theirs
-    if isinstance(dimension, int):
-        return dimension
-    return len(model.get_query_embedding("dimension"))
-
-
 def load_embedding(settings: Settings, name: str | None = None) -> BaseEmbedding:
     """The configured model (or ``name``) on the CPU (GPU-less machines are the norm)."""
     name = name or settings.embedding.model
@@ -250,54 +240,3 @@ def _load_sentence_transformer(settings: Settings, name: str) -> BaseEmbedding:
         raise ServiceUnavailable(
             f"cannot load embedding model {name!r} by {where}: {exc}"
         ) from exc
-
-
-def load_query_encoder(settings: Settings) -> QueryEncoder:
-    """The configured model as the service runs it: on ONNX Runtime when it is a
-    sentence-transformers model and the runtime is 'onnx' (see ``app.store.onnx_encoder``),
-    else the library's model, one encode at a time."""
-    name = settings.embedding.model
-    if name == MINILM_INT8:
-        # A question's new passage sentences are encoded on every core, each alone as
-        # before (so the same vectors): a first question about new passages waited for
-        # ~10 encodes in a row while the other core was idle.
-        return load_int8(settings, threads=os.cpu_count() or 1)
-    if settings.embedding.runtime == "onnx" and name not in (USE_MULTILINGUAL, E5_MULTILINGUAL):
-        from app.store.onnx_encoder import load_onnx_encoder
-
-        model_dir = Path(bundled_minilm() if name == MINILM else name)
-        if model_dir.is_dir():
-            encoder = load_onnx_encoder(model_dir, settings.embedding.onnx_dir,
-                                        identity(settings, 0).fingerprint,
-                                        settings.embedding.batch_size)
-            if encoder is not None:
-                return encoder
-    return OneAtATime(load_embedding(settings))
-
-
-class QueryEncoder(Protocol):
-    """What the service needs of a model: questions and sentences, from any thread."""
-
-    def get_query_embedding(self, query: str) -> list[float]: ...
-
-    def get_text_embedding_batch(self, texts: list[str]) -> list[list[float]]: ...
-
-
-class OneAtATime:
-    """The model, run by one request at a time.
-
-    torch runs each encode on every core already; requests encoding at once from the
-    server's worker threads each start their own OpenMP team on the same cores, and the
-    oversubscribed teams make the whole server slower than one encode at a time."""
-
-    def __init__(self, model: BaseEmbedding) -> None:
-        self.model = model
-        self._lock = threading.Lock()
-
-    def get_query_embedding(self, query: str) -> list[float]:
-        with self._lock:
-            return self.model.get_query_embedding(query)
-
-    def get_text_embedding_batch(self, texts: list[str]) -> list[list[float]]:
-        with self._lock:
-            return self.model.get_text_embedding_batch(texts)

@@ -1,10 +1,10 @@
 """Mode ``generate``: answers written by a locally served open model, checked against citations.
 
-excerpts.py picks the sentences the model reads (app/llm talks to the server), prompt.py
-frames them as numbered passages (budget.py fits them to the context window), grounding.py is
-the citation check
-(figures.py reads the figures it compares), and answerer.py puts them together on top of the
-extractive answer (which is also every fallback).
+answerer.py picks the sentences the model reads and puts everything together on top of the
+extractive answer (which is also every fallback); prompt.py frames them as numbered passages
+fitted to the context window (app/llm talks to the server); grounding.py checks the reply
+sentence by sentence, with check.py the one check of a sentence against its passages
+(figures.py reads the figures both sides state).
 """
 
 from app.answering.generation.answerer import (
@@ -19,14 +19,5 @@ from app.answering.generation.answerer import (
     without_model,
 )
 
-__all__ = [
-    "Checked",
-    "Done",
-    "Event",
-    "GenerativeAnswerer",
-    "Quoted",
-    "Reasoning",
-    "Token",
-    "answer_events",
-    "without_model",
-]
+__all__ = ["Checked", "Done", "Event", "GenerativeAnswerer", "Quoted", "Reasoning", "Token",
+           "answer_events", "without_model"]

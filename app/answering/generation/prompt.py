@@ -1,4 +1,5 @@
-"""The prompt: numbered passages as untrusted data, and rules the citation check can verify.
+"""The prompt: numbered passages as untrusted data, rules the citation check can verify, and a
+budget that fits them to the model's context window.
 
 Passages come from documents anyone may have put into the store, so they are framed as data:
 each sits in its own ``<passage n="…">`` block inside ``<passages>``, the system prompt says
@@ -6,24 +7,44 @@ that nothing inside is an instruction, and text in a passage that looks like our
 defused so a document cannot close its block and speak as the prompt. This only lowers the
 odds that a model obeys a planted instruction; the citation check (grounding.py) is what makes
 sure such an answer is never shown as grounded.
+
+A prompt plus ``max_tokens`` over the server's context window fails (llama-cpp-python ends the
+reply empty, vLLM answers 400), so ``PromptBudget`` counts the passages in the server's own
+tokens and keeps them, best first, while prompt + answer fit. The window comes from the server
+when it reports one (vLLM's ``max_model_len`` in ``/v1/models``, llama.cpp ``llama-server``'s
+``/props``), else from ``POLICYKB_LLM_CONTEXT_TOKENS``. Tokens are counted by the server's
+tokenizer when it offers one (llama-cpp-python ``/extras/tokenize/count``, ``llama-server``
+``/tokenize``), else estimated on the safe side from the UTF-8 length.
 """
 
 from __future__ import annotations
 
 import html
+import logging
 import re
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, TypeVar
 
-from app.answering.generation.excerpts import Excerpt, whole
+import httpx
+
+from app.llm.client import LLMUnavailable
 from app.retrieval.hybrid import Hit
+from app.settings import LLMSettings
 from app.text import has_cjk
 
-NOT_COVERED = "The knowledge base does not cover this question."
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
+# What the prompt calls the texts it gives the model: a model saying it cannot answer names
+# one of them (check.says_not_covered).
+SOURCE_NAMES = ("knowledge base", "passages", "documents")
 # No "if the passages do not answer, say so" rule: with it, the bundled 1.5B model answered
-# every probe -- answerable ones included -- with that sentence. Refusals come from the
+# every probe -- answerable ones included -- with such a sentence. Refusals come from the
 # extractive path (the model is not asked when no passage supports an answer) and from the
-# citation check; a model that says NOT_COVERED anyway is still understood (grounding.py).
+# citation check; a model that says the passages do not answer is still understood (check.py).
 # The worked example costs nothing per question: the system message never changes, so
 # llama.cpp keeps it evaluated (prefix cache). It shows a 1.5B model what the rules alone did
 # not: a short sentence of its own rather than a copied passage, the marker at the end, and a
@@ -56,6 +77,27 @@ Question: 数据局每年开放多少个什么样的应用场景？
 Answer: Data Bureau（数据局）每年开放40个"smart harbour"应用场景[1]。"""
 
 _DELIMITER = re.compile(r"<(/?\s*(?:passages?|question)\b)", re.IGNORECASE)
+# The chat template's own tokens (role headers, separators) and the small differences between
+# counting parts and counting their concatenation.
+TEMPLATE_TOKENS = 48
+SAFETY = 1.05
+# Below this many answer tokens a reply could not hold one cited sentence: give up instead.
+MIN_ANSWER_TOKENS = 48
+# Real tokenizers spend at least ~2.5 UTF-8 bytes per token on English and Chinese alike.
+BYTES_PER_TOKEN = 2.5
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """Passage ``hit`` as the model reads it: ``text`` is its chosen sentences, or all of it."""
+
+    hit: Hit
+    text: str
+
+
+def as_excerpts(passages: Sequence[Hit] | Sequence[Excerpt]) -> list[Excerpt]:
+    """Excerpts as given; whole hits as excerpts of all their text."""
+    return [p if isinstance(p, Excerpt) else Excerpt(p, p.chunk.text.strip()) for p in passages]
 
 
 def _defuse(text: str) -> str:
@@ -63,24 +105,16 @@ def _defuse(text: str) -> str:
     return _DELIMITER.sub(r"‹\1", text)
 
 
-def _attribute(value: object) -> str:
-    return html.escape(" ".join(str(value).split()), quote=False).replace('"', "&quot;")
-
-
 def format_passages(passages: Sequence[Hit] | Sequence[Excerpt]) -> str:
     blocks = []
-    for n, excerpt in enumerate(_excerpts(passages), start=1):
-        meta = excerpt.hit.chunk.metadata
+    for n, excerpt in enumerate(as_excerpts(passages), start=1):
         # Only the city: a title or section heading costs ~20 prompt tokens a passage (about a
         # second on 2 CPU cores) and rarely answers anything the sentences do not.
-        attributes = {"n": n, "city": meta.get("city") or ""}
-        head = " ".join(f'{k}="{_attribute(v)}"' for k, v in attributes.items() if v != "")
+        city = " ".join(str(excerpt.hit.chunk.metadata.get("city") or "").split())
+        quoted = html.escape(city, quote=False).replace('"', "&quot;")
+        head = f'n="{n}"' + (f' city="{quoted}"' if city else "")
         blocks.append(f"<passage {head}>\n{_defuse(excerpt.text)}\n</passage>")
     return "<passages>\n" + "\n".join(blocks) + "\n</passages>"
-
-
-def _excerpts(passages: Sequence[Hit] | Sequence[Excerpt]) -> list[Excerpt]:
-    return [p if isinstance(p, Excerpt) else whole([p])[0] for p in passages]
 
 
 def build_messages(question: str,
@@ -97,3 +131,120 @@ def build_messages(question: str,
         "every sentence."
     )
     return [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": user}]
+
+
+@dataclass(frozen=True)
+class Fitted:
+    excerpts: list[Excerpt]  # the passages that fit, best first (the prompt numbers them 1..k)
+    max_tokens: int
+
+    @property
+    def hits(self) -> list[Hit]:
+        return [e.hit for e in self.excerpts]
+
+
+def _estimate(text: str) -> int:
+    return int(len(text.encode("utf-8")) / BYTES_PER_TOKEN) + 1
+
+
+class PromptBudget:
+    def __init__(self, settings: LLMSettings) -> None:
+        assert settings.base_url
+        self.base = settings.base_url.rstrip("/")
+        self.root = self.base.removesuffix("/v1")
+        self.settings = settings
+        self.headers = {"Authorization": f"Bearer {settings.api_key}"}
+        self._window: int | None = None
+        self._counter: Callable[[str], int] | None = None
+        self._cache: dict[str, int] = {}
+        self.deadline: float | None = None  # time.monotonic() by which the reply is due
+
+    def window(self) -> int:
+        """The context window in tokens: as the server reports it, else the setting."""
+        if self._window is None:
+            reported = (self._ask(lambda: self._call(f"{self.base}/models")["data"][0]
+                                  ["max_model_len"])
+                        or self._ask(lambda: self._call(f"{self.root}/props")
+                                     ["default_generation_settings"]["n_ctx"]))
+            self._window = reported if isinstance(reported, int) and reported > 0 \
+                else self.settings.context_tokens
+            log.info("generate: context window %d tokens", self._window)
+        return self._window
+
+    def count(self, text: str) -> int:
+        """Tokens of ``text`` in the server's tokenizer (an estimate where it has none)."""
+        if text not in self._cache:
+            if self._counter is None:
+                # llama-cpp-python's tokenizer, llama-server's, else the estimate.
+                servers: list[Callable[[str], int]] = [
+                    lambda t: int(self._call(f"{self.root}/extras/tokenize/count",
+                                             {"input": t})["count"]),
+                    lambda t: len(self._call(f"{self.root}/tokenize", {"content": t})["tokens"])]
+                self._counter = next((server for server in servers
+                                      if self._ask(partial(server, "probe")) is not None),
+                                     _estimate)
+            counter = self._counter
+            tokens = self._ask(lambda: counter(text)) or _estimate(text)
+            if len(self._cache) >= 10_000:
+                return tokens
+            self._cache[text] = tokens
+        return self._cache[text]
+
+    def fit(self, question: str, passages: Sequence[Hit] | Sequence[Excerpt],
+            deadline: float | None = None) -> Fitted:
+        """The best passages (whole hits or excerpts) whose prompt leaves room for the answer;
+        ``max_tokens`` lowered (not below MIN_ANSWER_TOKENS) when even the best passage alone
+        needs it. Counting gives up (``LLMUnavailable``) at ``deadline``."""
+        self.deadline = deadline
+        candidates = as_excerpts(passages)
+        window, wanted = self.window(), self.settings.max_tokens
+        system, user = build_messages(question, [])
+        fixed = self.count(system["content"]) + self.count(user["content"]) + TEMPLATE_TOKENS
+        room = int((window - wanted) / SAFETY) - fixed
+        kept: list[Excerpt] = []
+        for excerpt in candidates:
+            cost = self.count(format_passages([excerpt]))
+            if cost > room:
+                break
+            kept.append(excerpt)
+            room -= cost
+        if kept or not candidates:
+            if len(kept) < len(candidates):
+                log.info("generate: %d of %d passages fit the %d-token window", len(kept),
+                         len(candidates), window)
+            return Fitted(kept, wanted)
+        # Not even the best passage fits beside max_tokens: shorten the answer instead.
+        answer = window - int((fixed + self.count(format_passages(candidates[:1]))) * SAFETY)
+        if answer < MIN_ANSWER_TOKENS:
+            raise LLMUnavailable(f"the best passage does not fit the model's {window}-token "
+                                 "context window")
+        return Fitted(candidates[:1], min(answer, wanted))
+
+    # The server ---------------------------------------------------------------------------------
+    def _ask(self, call: Callable[[], T]) -> T | None:
+        """What ``call`` reads from the server; None when the server has no such endpoint or
+        answers oddly. A server too slow for the deadline is unavailable."""
+        try:
+            return call()
+        except httpx.TimeoutException as exc:
+            raise LLMUnavailable("the model server did not answer in time") from exc
+        except (httpx.HTTPError, ValueError, KeyError, IndexError, TypeError):
+            return None
+
+    @property
+    def _timeout(self) -> float:
+        # Counting is quick, but a one-slot server (llama-cpp-python) counts only after the
+        # replies queued before it: it may take until the request's deadline, no longer.
+        if self.deadline is None:
+            return self.settings.timeout_s
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise LLMUnavailable("the model server did not answer in time")
+        return left
+
+    def _call(self, url: str, body: dict[str, str] | None = None) -> Any:
+        """The server's JSON answer at ``url``: posted ``body``, or a GET."""
+        response = httpx.request("POST" if body else "GET", url, json=body,
+                                 headers=self.headers, timeout=self._timeout)
+        response.raise_for_status()
+        return response.json()

@@ -1,0 +1,295 @@
+"""The check of one generated sentence against the passages it cites.
+
+A cited sentence is kept only when it says nothing its passages do not:
+
+* every figure in it -- numbers, percentages, years, dates, in digits or spelled out -- occurs
+  in those passages (a percentage as a percentage there too; figures.py reads them);
+* each figure stands there among the words it stands among in the sentence: of the words near
+  it in the sentence (within ``CLAIM_WINDOW``) that the passages hold at all, at least
+  ``ATTACHED_SHARE`` stand near the same figure in a passage (within ``PASSAGE_WINDOW``), so a
+  passage's fund size is no budget of a project it names elsewhere; and when the sentence
+  names the figure's subject there (a place, a body, a project), the passage does not write
+  the figure beside another name without it (Haizhu's fund is not Guangzhou's). Words no
+  passage holds are the model's own wording and are not judged;
+* a figure that counts something in Chinese (5项任务) counts the same there: the passage writes
+  that number with a rendering of the counted word among the words after it, up to the next
+  figure ("29 tasks", not the "five major parts" before them), or before it ("eight of which");
+* every name it states is in those passages or their documents' titles and places: a place
+  the gazetteer knows (in either language; one the passages hold lies in it), a Latin-script
+  name, acronym or code, a Chinese proper noun by jieba's tagger that the glossary renders;
+* it shares at least one word or figure with those passages: a floor against noise that carries
+  a stray marker, not a test of meaning.
+
+A sentence citing nothing may be the model saying the passages do not answer
+(``says_not_covered``): then it is a refusal, not an unsupported claim.
+
+Words are compared as the glossary renders them: an English word by its stem, a Chinese word
+(cut by jieba) as itself and by its English renderings' stems, so a Chinese answer from English
+passages is judged as an English one is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import NamedTuple
+
+import Stemmer
+
+from app.answering.generation.figures import (
+    chinese_number,
+    figure_spans,
+    figures,
+    figures_supported,
+)
+from app.answering.generation.prompt import SOURCE_NAMES
+from app.retrieval.gazetteer import Division, gazetteer
+from app.retrieval.glossary import expand_query
+from app.text import (
+    CJK_CHARS,
+    CJK_RUN,
+    CN_DIGITS,
+    MEASURE_WORDS,
+    STOPWORDS,
+    content_tokens,
+    sentence_spans,
+)
+
+CLAIM_WINDOW = 6
+PASSAGE_WINDOW = 12
+ATTACHED_SHARE = 0.5
+COUNT_WINDOW = 4  # passage words after a number: "11 key evaluation indicators"
+COUNTED_WORDS = 3  # of the run after a measure word: 案例 of 案例入选了省级
+_TOKEN = re.compile(rf"[0-9]*[A-Za-z][\w'-]*|{CJK_RUN.pattern}")
+# A count: a whole number (not the end of 0.5 or of a code like G9383), a measure word and what
+# it counts.
+_COUNTED = re.compile(rf"(?<![A-Za-z0-9.])(\d+|[{CN_DIGITS}十百千]+)多?[{MEASURE_WORDS}]"
+                      rf"([{CJK_CHARS}]{{1,12}})")
+_REFERS_BACK = re.compile(r"\s+of\s+(?:which|them|these)\b", re.IGNORECASE)
+_ENUMERATOR = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)、]|[(（]\d{1,2}[)）])\s+")
+_CODE = re.compile(r"[A-Z].*[A-Z0-9]|[0-9]")  # an acronym or code, more than a capital
+_OPENING = " \t\"“‘(（-*•"  # what may stand before a sentence's first word
+# jieba's tags of proper nouns: place, person, organisation, other proper noun.
+_PROPER = frozenset({"ns", "nr", "nt", "nz"})
+# Negation, a closed class of each language ("does not", "no passage", 没有, 未, 无, 不).
+_NEGATION = re.compile(r"\b(?:not|no|none|cannot)\b|n't\b|[没未无不]", re.IGNORECASE)
+_stemmer = Stemmer.Stemmer("english")
+Place = tuple[int, int, list[Division]]
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    forms: frozenset[str]  # the word's comparable forms
+    name: bool  # a proper noun, an acronym or code, a capitalised word within a sentence
+
+
+def supported(claim: str, passages: list[str], described: list[str]) -> bool:
+    """Whether ``claim`` says nothing ``passages`` do not (``described``: what the cited
+    documents are, by title and place, which a sentence may name too)."""
+    claim = _ENUMERATOR.sub("", claim)
+    return (figures_supported(claim, passages) and figures_attached(claim, passages)
+            and names_held(claim, [*passages, *described]) and counts_held(claim, passages)
+            and any(_claim_terms(claim) & terms(text) for text in passages))
+
+
+def says_not_covered(claim: str) -> bool:
+    """Whether a sentence says the texts do not answer: it negates, states no figure, and names
+    the texts by a name the prompt gives them (``SOURCE_NAMES``; a Chinese sentence by its
+    renderings: 知识库 is "knowledge base"). No list of a model's phrasings: what a model says
+    when it finds nothing varies, what it must name to say so does not."""
+    return (bool(_NEGATION.search(claim)) and not figures(claim)
+            and bool(_claim_terms(claim) & _source_terms()))
+
+
+def figures_attached(claim: str, passages: list[str]) -> bool:
+    """Whether every figure of ``claim`` stands in some cited passage among the words it
+    stands among in the claim, and not beside another subject there."""
+    claim = _normal(claim)
+    read = [(text, _tokens(text)) for text in map(_normal, passages)]
+    held = _held(tokens for _, tokens in read)
+    claim_tokens = _tokens(claim)
+    stated, places = _held([claim_tokens]), _places(claim)
+
+    def attached(near: list[Token], around: frozenset[str], local: frozenset[str],
+                 beside: frozenset[str]) -> bool:
+        if sum(bool(t.forms & around) for t in near) < ATTACHED_SHARE * len(near):
+            return False
+        return not (beside - stated and any(_named(t, places) and not t.forms & local
+                                            for t in near))
+
+    for span, forms, _ in figure_spans(claim):
+        near = [t for t in _near(claim_tokens, span, CLAIM_WINDOW, _sentence(claim, span))
+                if t.forms & held]
+        arounds = list(_around_figure(read, forms))
+        if near and arounds and not any(attached(near, *around) for around in arounds):
+            return False
+    return True
+
+
+def names_held(claim: str, passages: list[str]) -> bool:
+    """Whether every name the claim states is in ``passages`` (with the cited documents'
+    titles and places among them); a place also when a place they name lies in it."""
+    claim = _normal(claim)
+    texts = list(map(_normal, passages))
+    held = _held(map(_tokens, texts))
+    lowered = " ".join(texts).lower()
+    named = {d.adcode for text in texts for *_, divisions in _places(text) for place in divisions
+             for d in gazetteer().chain(place.adcode)}
+    places = _places(claim)
+    if any(not any(d.adcode in named for d in divisions) for *_, divisions in places):
+        return False
+    for token in _tokens(claim):
+        word = claim[token.start:token.end]
+        if not token.name or any(s < token.end and token.start < e for s, e, _ in places):
+            continue
+        if CJK_RUN.fullmatch(word):
+            if token.forms - {word} and not token.forms & held and word not in lowered:
+                return False
+        elif (not token.forms & held and word.lower() not in lowered
+              and not _spelled_out(word, lowered)):
+            return False
+    return True
+
+
+def counts_held(claim: str, passages: list[str]) -> bool:
+    """Whether every counted figure of the claim (5项任务) counts, in some passage, what it
+    says. Counted words the dictionary cannot render are not judged."""
+    for match in _COUNTED.finditer(claim):
+        number, run = match.groups()
+        value = int(number) if number.isdigit() else chinese_number(number)
+        # 一个 is "a"; 两项任务 may sum up a list the passage does not count (as in the figure
+        # check, a small number in Chinese numerals is no figure).
+        if value is None or value < 2 or (not number.isdigit() and value < 10):
+            continue
+        pieces = [word for word, _ in _tagged(run)][:COUNTED_WORDS]
+        renderings = frozenset().union(*(_chinese_forms(p) - {p} for p in pieces))
+        if renderings and not any(renderings & counted
+                                  for counted in _counted(passages, str(value))):
+            return False
+    return True
+
+
+def terms(text: str) -> frozenset[str]:
+    """The text's comparable words and its figures (``#5%``)."""
+    marked = {f"#{value}{'%' if pct else ''}" for value, pct in figures(text)}
+    return _held([_tokens(_normal(text))]) | marked
+
+
+def _counted(passages: list[str], value: str) -> Iterator[frozenset[str]]:
+    """What each passage counts with each figure of ``value``: the words after it, up to the
+    next figure, or before it when it refers back ("20 application cases, eight of which")."""
+    for text in map(_normal, passages):
+        tokens, spans = _tokens(text), figure_spans(text, number_words=True)
+        for (start, end), forms, _ in spans:
+            if value not in forms:
+                continue
+            if _REFERS_BACK.match(text, end):
+                near = [t for t in tokens if t.end <= start][-COUNT_WINDOW:]
+            else:
+                stop = min((s for (s, _), *_ in spans if s >= end), default=len(text))
+                near = [t for t in tokens if end <= t.start and t.end <= stop][:COUNT_WINDOW]
+            yield _held([near])
+
+
+def _around_figure(read: list[tuple[str, list[Token]]], forms: frozenset[str]
+                   ) -> Iterator[tuple[frozenset[str], frozenset[str], frozenset[str]]]:
+    """The words near each place a passage writes the figure (in digits or in words); those
+    of its sentence, and the names among them."""
+    for text, tokens in read:
+        places = _places(text)
+        for span, other, _ in figure_spans(text, number_words=True):
+            if other & forms:
+                local = _near(tokens, span, PASSAGE_WINDOW, _sentence(text, span))
+                yield (_held([_near(tokens, span, PASSAGE_WINDOW, (0, len(text)))]),
+                       _held([local]), _held([[t for t in local if _named(t, places)]]))
+
+
+def _named(token: Token, places: list[Place]) -> bool:
+    return token.name or any(s < token.end and token.start < e for s, e, _ in places)
+
+
+def _sentence(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    return next(((s, e) for s, e in sentence_spans(text) if s <= span[0] < e), (0, len(text)))
+
+
+def _near(tokens: list[Token], span: tuple[int, int], window: int,
+          bounds: tuple[int, int]) -> list[Token]:
+    before = [t for t in tokens if bounds[0] <= t.start and t.end <= span[0]][-window:]
+    after = [t for t in tokens if span[1] <= t.start and t.end <= bounds[1]][:window]
+    return before + after
+
+
+def _spelled_out(word: str, lowered: str) -> bool:
+    """Whether an acronym ("AI") stands for words of the text ("artificial intelligence")."""
+    if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
+        return False
+    initials = r"\W+".join(rf"{ch.lower()}\w*" for ch in word)
+    return re.search(rf"\b{initials}\b", lowered) is not None
+
+
+def _claim_terms(claim: str) -> frozenset[str]:
+    """The claim's terms with those of its rendering (AI: artificial intelligence)."""
+    return terms(claim) | terms(expand_query(claim))
+
+
+@lru_cache(maxsize=1)
+def _source_terms() -> frozenset[str]:
+    return terms(" ".join(SOURCE_NAMES))
+
+
+def _held(read: Iterable[list[Token]]) -> frozenset[str]:
+    """Every comparable form of the tokens read."""
+    return frozenset().union(*(t.forms for tokens in read for t in tokens))
+
+
+def _normal(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+@lru_cache(maxsize=256)
+def _places(text: str) -> list[Place]:
+    """The places the gazetteer finds in ``text``, with the divisions each may be."""
+    return gazetteer().mentions(text)
+
+
+@lru_cache(maxsize=512)
+def _tokens(text: str) -> list[Token]:
+    """The text's words but stopwords, with their forms and whether each is a name; a
+    sentence's capitalised first word is no name by itself."""
+    found: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        if not CJK_RUN.fullmatch(word):
+            before = text[max(0, m.start() - 8):m.start()].rstrip(_OPENING)
+            first = not before or before[-1] in ".!?;:\n。！？；："
+            name = (word[0].isupper() or word[0].isdigit()) and (
+                not first or _CODE.search(word) is not None)
+            if word.lower() not in STOPWORDS:
+                found.append(Token(m.start(), m.end(), frozenset([_stemmer.stemWord(
+                    word.lower())]), name))
+            continue
+        at = m.start()
+        for piece, flag in _tagged(word):
+            if forms := _chinese_forms(piece):
+                found.append(Token(at, at + len(piece), forms, flag in _PROPER))
+            at += len(piece)
+    return found
+
+
+def _tagged(run: str) -> list[tuple[str, str]]:
+    """A Chinese run cut into words by jieba, with their part-of-speech tags."""
+    import jieba.posseg
+
+    return [(p.word, p.flag) for p in jieba.posseg.cut(run)]
+
+
+@lru_cache(maxsize=4096)
+def _chinese_forms(word: str) -> frozenset[str]:
+    """A Chinese word as itself and its English renderings' stems; empty for a function word."""
+    if not content_tokens(word):
+        return frozenset()
+    english = [w for w in content_tokens(expand_query(word)) if w.isascii()]
+    return frozenset([word, *_stemmer.stemWords(english)])

@@ -64,16 +64,16 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
     text = sentence.chunk.text
     titles = [m.span() for m in QUOTED.finditer(text, offset, offset + len(sentence.text))]
     entities = json.loads(raw)
-    # A "person" the chunk also writes inside an organisation's or a place's name, or that runs
-    # on from one ("the Pazhou … Industry" ORG + "Cluster Zone" PERSON), or with digits in it
-    # ("2024-08-15click"), is the small model's misreading of a name or a field.
+    # A "person" inside or running on from an organisation's or place's name ("the Pazhou …
+    # Industry" ORG, "Cluster Zone" PERSON), or with digits ("2024-08-15click"), is misread.
     named_spans = [(s, e) for s, e, label, *_ in entities if label in {"ORG", "PLACE"}]
     names = " ".join(text[s:e] for s, e in named_spans)
     labels = set()
     for start, end, label, *value in entities:
         named = text[start:end].strip()
-        if label == "PERSON" and (named in names or any(c.isdigit() for c in named) or any(
-                _adjacent((s, e), (start, end), text) for s, e in named_spans)):
+        touching = any(not text[e:start].strip() if e <= start else end <= s
+                       and not text[end:s].strip() for s, e in named_spans)
+        if label == "PERSON" and (named in names or touching or any(map(str.isdigit, named))):
             continue
         if not (start >= offset and end <= offset + len(sentence.text)) or named in question \
                 or set(value) & stated or (label in _NAMES and asked(named)):
@@ -111,12 +111,6 @@ def _counts(span: tuple[int, int], text: str, sentence: str, things: list[str]) 
     return not written or any(w in near for w in written)
 
 
-def _adjacent(one: tuple[int, int], other: tuple[int, int], text: str) -> bool:
-    """Whether two spans of ``text`` touch, with only white space between them."""
-    first, second = sorted([one, other])
-    return second[0] >= first[1] and not text[first[1]:second[0]].strip()
-
-
 def lacks(kinds: set[Kind], labels: set[str] | None) -> set[Kind]:
     """The kinds asked that the sentence holds no entity of (none when it is unknown)."""
     if labels is None:
@@ -130,13 +124,9 @@ class Refusal:
     message: Message
 
 
-def _names(items: list[str], zh: bool) -> str:
-    return ("、" if zh else ", ").join(items)
-
-
 def refusal(code: RefusalCode, names: list[str] | None = None) -> Refusal:
     """The refusal of ``code`` in both languages, naming the places or acronyms at fault."""
-    en_names, zh_names = _names(names or [], False), _names(names or [], True)
+    en_names, zh_names = ", ".join(names or []), "、".join(names or [])
     messages = {
         "no_passage": ("The knowledge base has no passage that answers this question.",
                        "知识库中没有能回答这个问题的段落。"),
@@ -179,11 +169,9 @@ def _part_of_a_name(question: str, place: str, texts: list[str]) -> bool:
     """Whether the question names ``place`` only as the first part of a longer name that the
     passages write as it does: 太湖智算中心 is Wuxi's computing centre named after its lake,
     not a question about 太湖县 (a county with no documents)."""
-    name = place.split(" (")[0]
-    english = not has_cjk(name)
-    written = " ".join(texts).lower()
+    name, written = place.split(" (")[0], " ".join(texts).lower()
     spans = [(s, e) for s, e, divisions in gazetteer().mentions(question)
-             if any(d.label(english) == name for d in divisions)]
+             if any(d.label(not has_cjk(name)) == name for d in divisions)]
     for start, end in spans:
         goes_on = _NAME_GOES_ON.match(question, end)
         if goes_on is None or question[start:goes_on.end()].lower() not in written:

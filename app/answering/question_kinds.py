@@ -12,7 +12,7 @@ import re
 from enum import Enum
 from functools import lru_cache
 
-from app.text import has_cjk, segment
+from app.text import MEASURE_WORDS, has_cjk, segment
 
 
 class Kind(Enum):
@@ -40,8 +40,6 @@ EN_AUX = (r"is|are|was|were|does|do|did|can|could|will|would|has|have|had|should
           r"|may")
 ZH_ASKS = re.compile(r"什么|啥|多少|哪|谁|几|何时|何地|何种|如何|怎么|咋|怎样|为何|为什么|是否|多大"
                      r"|多久|多长|多高|有没有|是不是|吗|呢")
-# Chinese measure words: "多少家企业" counts firms.
-_MEASURE = "个名位项家座条台所批类种次件款只支套处间栋辆架张份篇部"
 # Nouns naming an organisation, which a "which …" asks one of.
 _ORG_EN = (r"departments?|agenc(?:y|ies)|organi[sz]ations?|units?|bureaus?|bod(?:y|ies)|offices?"
            r"|authorit(?:y|ies)|institutions?|compan(?:y|ies)|firms?|enterprises?|colleges?|schools?"
@@ -117,7 +115,7 @@ _WHAT_ASKED = re.compile(r"\bwhat\b|\bhow (?:much|large|big|high)\b", re.I)
 DISTRIBUTIVE = re.compile(
     r"\b(?:per|each|every|annual(?:ly)?|yearly|monthly|weekly|daily|quarterly)\b"
     r"|\ba (?:year|month|week|day)\b|每|[/／](?=[\u4e00-\u9fff])", re.I)
-_COUNTED = re.compile(rf"\bhow many\b|(?<!哪)(?:多少|几)[{_MEASURE}]", re.I)
+_COUNTED = re.compile(rf"\bhow many\b|(?<!哪)(?:多少|几)[{MEASURE_WORDS}]", re.I)
 
 
 def asked_kinds(question: str) -> set[Kind]:
@@ -142,7 +140,7 @@ def asked_kinds(question: str) -> set[Kind]:
 _THING_EN = re.compile(
     r"\b(?:how many|who (?:is|was|are|were) the) ((?:[\w-]+ ){0,2}?[\w-]+?)"
     rf"(?= (?:{EN_AUX})\b| (?:in|of|per|for|to|at|on|by)\b|\s*[?？]|$)", re.I)
-_THING_ZH = re.compile(rf"(?<!哪)(?:多少|几)[{_MEASURE}]?([A-Za-z0-9]*[\u4e00-\u9fff]+)")
+_THING_ZH = re.compile(rf"(?<!哪)(?:多少|几)[{MEASURE_WORDS}]?([A-Za-z0-9]*[\u4e00-\u9fff]+)")
 _HOLDER_ZH = re.compile(r"([\u4e00-\u9fff]+)(?:是谁|是哪[家个位])")
 
 

@@ -203,6 +203,31 @@ def test_a_place_asked_about_is_searched_in_its_own_documents_across_languages(
     assert "8万元" in passages[0]["text"]
 
 
+def test_a_chinese_question_is_answered_from_the_plan_in_force_only(client: TestClient) -> None:
+    answer = _ask(client, "嘉兴市新设立的员工制家政企业能拿到多少开办补助？")
+    assert "8万元" in str(answer["answer"]) and "5万元" not in str(answer["answer"])
+    assert {c["doc_id"] for c in answer["citations"]} == {"jiaxing-housekeeping-2025"}  # type: ignore[union-attr]
+
+
+def test_a_notice_extending_a_measure_keeps_it_in_force_until_the_later_day(
+        client: TestClient) -> None:
+    question = "南浔区承租国有房产的小微企业可以减免几个月房租？"
+    dated = _ask(client, question, as_of="2023-06-01")  # after its own end, 2022-12-31
+    assert "3个月" in str(dated["answer"])
+    assert {c["doc_id"] for c in dated["citations"]} == {"nanxun-rent-relief-2022"}  # type: ignore[union-attr]
+    assert str(_ask(client, question)["answer"]).startswith(
+        "注意：《南浔区小微企业房租减免试行办法》已于2023-12-31失效。")
+
+
+def test_a_validity_sentence_is_not_quoted_for_a_term_it_does_not_state(
+        client: TestClient) -> None:
+    """Regression: "贴息期限最长多久" as of 2021 quoted "2年" of "本办法自…起试行，有效期2年"."""
+    answer = _ask(client, "桐乡市创业担保贷款的贴息期限最长多久？", as_of="2021-09-01")
+    quotes = [c["quote"] for c in answer["citations"]]  # type: ignore[union-attr]
+    assert quotes and all("有效期" not in q for q in quotes)
+    assert any("2年" in q for q in quotes)
+
+
 def test_bad_as_of_is_a_422(client: TestClient) -> None:
     response = client.post("/api/ask", json={"question": SUBSIDY, "as_of": "2024-13-01"})
     assert response.status_code == 422 and "as_of" in response.text

@@ -1,19 +1,11 @@
-"""Whether the retrieved passages can answer a question, decided in one place.
-
-A question is refused, with one ``code`` and its message in both languages, when:
-
-- ``place_not_stored``: it names places and no stored document is about any of them (what
-  retrieval reports);
-- ``place_not_stated``: it names a place below the place of the documents about it (a street
-  of a district) and the passages that would answer never name that place;
-- ``acronym_unmentioned``: it uses an acronym the nearest passages never write nor spell out;
-- ``kind_not_stated``: the passages on its topic never state the kind of detail it asks for (a
-  "when" question over undated sentences);
-- ``no_passage``: no sentence supports it well enough.
-
-What a question asks for comes from ``question_kinds``; what a sentence holds, from the
-entities a trained NER model (spaCy ``en_core_web_sm``, Baidu LAC) found in it at ingest,
-stored with its chunk.
+"""Whether the retrieved passages can answer a question, decided in one place. A refusal has
+one ``code`` and its message in both languages: ``place_not_stored`` (no stored document is about
+the places it names), ``place_not_stated`` (it names a place below its documents' place, a street
+of a district, that the answering passages never name), ``acronym_unmentioned``,
+``kind_not_stated`` (the passages on its topic never state the kind of detail asked: a "when"
+over undated sentences) and ``no_passage`` (no sentence supports it well enough). What a question
+asks comes from ``question_kinds``; what a sentence holds, from the entities trained NER (spaCy
+``en_core_web_sm``, Baidu LAC) found in it at ingest, stored with its chunk.
 """
 
 from __future__ import annotations
@@ -38,8 +30,7 @@ from app.text import CJK_CHARS, QUOTED, has_cjk, sentence_spans
 __all__ = ["ENTITIES_KEY", "Refusal", "at_level", "lacks", "refusal_before_ranking",
            "sentence_labels"]
 
-# Chunk metadata key of the entities ingest found: JSON [[start, end, label, value?], …], with
-# offsets into the chunk's text (Chroma metadata is flat).
+# Chunk metadata key of ingest's entities: JSON [[start, end, label, value?], …] into its text.
 ENTITIES_KEY = "entities"
 
 
@@ -50,13 +41,10 @@ _NAMES = frozenset({"PERSON", "ORG", "PLACE"})
 def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] = frozenset(),
                     places: tuple[str, ...] = (),
                     asked: Callable[[str], bool] = lambda _: False) -> set[str] | None:
-    """Labels of the entities in ``sentence`` that the question does not state itself (a date
-    the question gives is no answer to "when", nor "310 million yuan" to a question about "the
-    3.1亿元 fund": ``stated`` holds the values of its figures; nor is a place it names, one of
-    ``places``, an answer to "where", nor any name whose words it renders, by ``asked``: "the
-    Shenzhen Venture Capital Day" is what "深圳风险投资日在哪…" asks about). A date or figure
-    inside a quoted title names a document ("the Action Plan (2025-2027)"), and says nothing
-    of when or how much. None when its chunk was stored without NER."""
+    """Labels of the entities in ``sentence`` the question does not state itself: not its date,
+    its figures (``stated`` values: 3.1亿元 is "310 million yuan"), its ``places``, a name whose
+    words it says (``asked``), nor a date or figure inside a quoted title ("the Action Plan
+    (2025-2027)"). None when its chunk was stored without NER."""
     raw = sentence.chunk.metadata.get(ENTITIES_KEY)
     if not isinstance(raw, str):
         return None
@@ -93,17 +81,14 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
     return labels
 
 
-# How near a number the thing it counts is written, in characters either side, in Chinese and
-# in English ("企业50家以上", "300 data engineers").
+# Characters either side of a number its thing is written within ("企业50家以上", "300 engineers").
 _NEAR = {True: 8, False: 30}
 _stemmer = Stemmer.Stemmer("english")
 
 
 def _counts(span: tuple[int, int], text: str, sentence: str, things: list[str]) -> bool:
-    """Whether the number at ``span`` counts what the question counts: a sentence writing the
-    thing writes its count next to it ("500,000 yuan" in a sentence on enterprises counts no
-    enterprises). True when the sentence never writes the thing (it may name it otherwise:
-    "participants" for "people"), which ranking weighs."""
+    """Whether the number at ``span`` counts the thing the question counts, written next to it;
+    True when the sentence never writes the thing (it may say "participants" for "people")."""
     zh = has_cjk(sentence)
     words = [t if zh else _stemmer.stemWord(t.lower()) for t in things if has_cjk(t) == zh]
     written = [w for w in words if w in sentence.lower()]
@@ -149,8 +134,7 @@ def refusal(code: RefusalCode, names: list[str] | None = None) -> Refusal:
 
 
 def refusal_before_ranking(question: str, retrieval: RetrievalResult) -> Refusal | None:
-    """A refusal the passages' sentences need not be read for: a place no stored document is
-    about, an acronym the passages never mention."""
+    """A refusal without reading sentences: a place no document is about, an unmentioned acronym."""
     places = retrieval.places
     missing = [m for m in places.missing
                if not _part_of_a_name(question, m, [h.chunk.text for h in retrieval.hits])]
@@ -166,9 +150,8 @@ _NAME_GOES_ON = re.compile(rf"\s*[A-Za-z]+|[{CJK_CHARS}]{{2}}")
 
 
 def _part_of_a_name(question: str, place: str, texts: list[str]) -> bool:
-    """Whether the question names ``place`` only as the first part of a longer name that the
-    passages write as it does: 太湖智算中心 is Wuxi's computing centre named after its lake,
-    not a question about 太湖县 (a county with no documents)."""
+    """Whether the question names ``place`` only to begin a longer name the passages write:
+    太湖智算中心 (Wuxi's centre, named after the lake) asks nothing of 太湖县."""
     name, written = place.split(" (")[0], " ".join(texts).lower()
     spans = [(s, e) for s, e, divisions in gazetteer().mentions(question)
              if any(d.label(not has_cjk(name)) == name for d in divisions)]

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from app.answering.answerability import lacks, sentence_labels
 from app.answering.citations import Scored, Sentence
 from app.answering.clauses import CLAUSE_END, clause_spans
-from app.answering.question_kinds import STRICT, Kind, asked_kinds
+from app.answering.question_kinds import STRICT, ZH_ASKS, Kind, asked_kinds
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
 from app.retrieval.hybrid import Hit
 from app.text import CJK_CHARS, CJK_RUN, figure_values, sentence_spans
@@ -54,6 +54,8 @@ LENGTH_NORM = 0.3
 OPEN_ANSWER_CHARS = 100
 # ...but never past this many characters.
 LONGEST_ANSWER = 300
+# Characters before a question word that say what the answer's clause goes on from.
+LEAD_IN_CHARS = 4
 
 
 @dataclass(frozen=True)
@@ -193,10 +195,21 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
         return _run_on(nxt, following[1:]) if not kinds else nxt
     if kinds:
         if found := _entities(anchor, kinds, question, stated):
-            return _after_restated(_kind_clause(anchor, found[0]), found[0][0], asked)
+            # Of several, the detail in the clause that goes on from the question's words
+            # just before its question word ("最长发放" of "…最长发放多久"), not an outline
+            # number or another figure of the sentence: the first on a tie.
+            lead = _units(_lead_in(question))
+            entity = max(found, key=lambda e: len(_units(_kind_clause(anchor, e).text) & lead))
+            return _after_restated(_kind_clause(anchor, entity), entity[0], asked)
         return anchor
     trimmed = _from_first_new_clause(anchor, asked)
     return _run_on(trimmed, following)
+
+
+def _lead_in(question: str) -> str:
+    """The few characters of ``question`` before its question word."""
+    asks = ZH_ASKS.search(question)
+    return question[max(0, asks.start() - LEAD_IN_CHARS):asks.start()] if asks else ""
 
 
 def _kind_clause(anchor: Sentence, entity: tuple[int, int]) -> Sentence:

@@ -1,11 +1,7 @@
-"""What a question asks for: the kind of detail (a date, a sum, a body, a place …) and the thing
-it counts or asks the holder of.
-
-From a table of each language's question words (who/谁 → a person or an organisation, when/何时
-→ a date, …): the grammar of the two languages, never the wording of particular questions.
-``answerability`` decides whether the passages state what is asked.
+"""What a question asks for: the kind of detail (a date, a sum, a body, a place …), from a table
+of each language's question words (who/谁 → a person or an organisation, when/何时 → a date, …),
+and the thing it counts or asks the holder of. ``answerability`` decides whether it is stated.
 """
-
 from __future__ import annotations
 
 import re
@@ -76,7 +72,8 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
         r"\bhow much (?:money|funding)\b|\bcost\b|多少钱|(?:多少|几)[万亿千百]*元", re.I),
     Kind.PERCENT: re.compile(
         r"\bwhat (?:share|percentage|percent|proportion|ratio|fraction)\b|\bwhat (?:per ?cent\b|%)"
-        r"|百分之(?:几|多少)|(?:多大|什么)比例|比例是|占比|比重|几成|占[^，。？?]{0,8}(?:多少|几)"
+        r"|百分之(?:几|多少)|(?:多大|什么|多少)比例|比例是|占比|比重|几成|占[^，。？?]{0,8}(?:多少|几)"
+        r"|按[^，。？?]{1,16}的(?:多少|几成)"  # "按最低工资标准的多少发放": a share of it
         r"|(?:比例|比重|占比)[^，。？?]{0,6}(?:多少|几|多大|什么)"  # "比例不低于多少"
         r"|的(?:多少|几成)\s*[？?]?\s*$",  # "总投资的多少": a part of a whole
         re.I),
@@ -93,12 +90,10 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
 _NARROWER = {Kind.MONEY: Kind.COUNT, Kind.PERCENT: Kind.COUNT, Kind.DURATION: Kind.COUNT,
              Kind.PERSON: Kind.WHO, Kind.ORG: Kind.WHO, Kind.DATE: Kind.COUNT,
              Kind.PHONE: Kind.COUNT, Kind.CARDINAL: Kind.COUNT}
-# Kinds whose absence refuses (a sentence without a date tells no "when"); the others only
-# weigh a sentence down (a "which company" may be answered by a firm's name no NER knows).
+# Kinds whose absence refuses (no date tells no "when"); the others only weigh a sentence down.
 STRICT = frozenset({Kind.DATE, Kind.MONEY, Kind.PERCENT, Kind.COUNT, Kind.CARDINAL,
                     Kind.DURATION, Kind.PERSON, Kind.PLACE, Kind.PHONE, Kind.RATE})
-# Nouns that denote a sum of money, and the words asking a size: together they ask for a sum
-# ("how large is the fund", "预算是多少"), unless things are counted ("多少家企业获得补贴").
+# Money nouns and size words together ask a sum ("how large is the fund", "预算是多少").
 _MONEY_NOUN = re.compile(
     r"\b(?:budget|invest(?:ment|ed|s)?|funding|funds?|subsid(?:y|ies)|grants?|costs?|prices?"
     r"|fees?|fines?|allowances?|rewards?|rent)\b|预算|投资|资金|基金|补贴|补助|费用|经费|罚款|奖励"
@@ -107,11 +102,10 @@ _MONEY_NOUN = re.compile(
 # ("what is the floor on the share of …").
 _SHARE_NOUN = re.compile(r"\b(?:share|percentage|proportion|ratio|fraction|rate)\b", re.I)
 _SIZE_ASKED = re.compile(r"\bhow (?:much|large|big|high)\b|\bwhat (?:is|are|was|were) (?:[\w'-]+ )"
-                         r"{0,3}?(?:budget|amount|cost|price|fee|fine)s?\b|多少|多大|规模|上限|金额",
-                         re.I)
+                         r"{0,3}?(?:budget|amount|cost|price|fee|fine)s?\b|多少|多大|规模|上限|金额"
+                         r"|\bthe (?:most|maximum|largest|highest|biggest)\b|\bmaximum\b", re.I)
 _WHAT_ASKED = re.compile(r"\bwhat\b|\bhow (?:much|large|big|high)\b", re.I)
-# The distributive words of each language: a figure said of each one or each period ("per firm",
-# "each year", "annually", "每家", "各", "元/人"). A share is of each by itself, so never asks it.
+# Distributive words: a figure of each one or each period ("per firm", "annually", 每家, 元/人).
 DISTRIBUTIVE = re.compile(
     r"\b(?:per|each|every|annual(?:ly)?|yearly|monthly|weekly|daily|quarterly)\b"
     r"|\ba (?:year|month|week|day)\b|每|[/／](?=[\u4e00-\u9fff])", re.I)
@@ -130,7 +124,6 @@ def asked_kinds(question: str) -> set[Kind]:
         kinds.add(Kind.CARDINAL)
     kinds -= {_NARROWER[k] for k in kinds if k in _NARROWER}
     if kinds & {Kind.COUNT, Kind.CARDINAL, Kind.MONEY} and DISTRIBUTIVE.search(question):
-        # "How much does each lab receive?": a total ("a fund of 100 billion") is no answer.
         kinds.add(Kind.RATE)
     return kinds
 
@@ -158,8 +151,7 @@ def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
     if match := _THING_ZH.search(question):  # 多少平方公里 too: what is measured
         return [w for w in _noun_phrase(match.group(1)) if len(w) > 1 or not has_cjk(w)]
     if match := _HOLDER_ZH.search(question):
-        # The last word (joined to the one before when jieba cut off one character: 管理 人)
-        # and its last two characters (局长 of 局局长).
+        # The last word (joined to a one-character cut: 管理 人), its last two characters.
         tail = segment(match.group(1)).split()
         last = "".join(tail[-2:]) if len(tail[-1]) == 1 else tail[-1]
         return [w for w in dict.fromkeys([last, last[-2:]]) if len(w) > 1]

@@ -16,6 +16,7 @@ from app.answering.citations import Scored, Sentence, sentences_of
 from app.answering.instructions import addresses_reader
 from app.answering.question_kinds import STRICT, Kind, asked_kinds, asked_thing
 from app.answering.sentence_forms import in_context, is_field, is_heading
+from app.answering.validity import states_own_validity
 from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
@@ -63,15 +64,18 @@ class SentenceRanker:
 
     def rank_sentences(self, question: str, retrieval: RetrievalResult) -> list[Scored]:
         """Candidate sentences of the retrieved passages, best supported first."""
+        # Orders to the reader answer nothing; nor does a document's statement of its validity.
         sentences = [s for s in sentences_of(retrieval.hits, self.max_chars)
-                     if not addresses_reader(s.text)]  # orders to the reader answer nothing
+                     if not addresses_reader(s.text) and not states_own_validity(s.text, question)]
         if not sentences:
             return []
         words = [set(self._stems(in_context(s))) for s in sentences]
         titled = self._only_quoted(question, sentences)
         topic = self._topic(retrieval)
+        # An English question whose best passage is Chinese is read through the dictionary.
         weights = self._term_weights(question, words, topic,
-                                     any(has_cjk(s.text) for s in sentences))
+                                     any(has_cjk(s.text) for s in sentences),
+                                     retrieval.hits[0].chunk.metadata.get("language") == "zh")
         total = sum(weights.values())
         overlaps = [sum(w * (TITLE_WEIGHT if not t & (found - cited) else 1.0)
                         for t, w in weights.items() if t & found) / total if total else 0.0
@@ -187,7 +191,7 @@ class SentenceRanker:
 
     def _term_weights(
         self, question: str, sentence_words: list[set[str]], topic: set[str] | None = None,
-        chinese_sentences: bool = False,
+        chinese_sentences: bool = False, chinese_first: bool = False,
     ) -> dict[frozenset[str], float]:
         """Inverse sentence frequency of each question word among the candidates: words every
         passage shares (the city, the plan's name) say little about which sentence answers,
@@ -197,6 +201,11 @@ class SentenceRanker:
         Chinese word (any of them in a sentence counts as the word found)."""
         own = english_part(question) if has_cjk(question) else expand_query(question)
         wanted = {frozenset([t]) for t in self._stems(own)}
+        if chinese_first and not has_cjk(question):
+            # Over Chinese passages an English word is also found as a Chinese word rendering
+            # it (the dictionary's), as a Chinese question's words are found in English ones.
+            wanted = {frozenset([*stems, *chinese_terms(word)]) for word in content_tokens(own)
+                      if (stems := self._stems(word))}
         # A Chinese word is found as itself (in a Chinese sentence) or as any of its English
         # renderings; over Chinese sentences, the words the dictionary does not know count too.
         rendered = set()

@@ -23,7 +23,7 @@ from app.text import has_cjk
 # Metadata keys ingest writes (text unless noted); app.store.metadata checks their types.
 VALIDITY_TEXT_FIELDS = frozenset({
     "issued", "effective_from", "effective_until", "valid_condition", "superseded_by",
-    "supersedes", "validity_text", "validity_source", "version",
+    "supersedes", "extends", "validity_text", "validity_source", "version",
 })
 VALIDITY_FLAG_FIELDS = frozenset({"effective_on_issue"})
 
@@ -98,11 +98,16 @@ def resolve(documents: dict[str, dict[str, Any]]) -> dict[str, Validity]:
         if isinstance(meta.get("title"), str) and len(_key(meta["title"])) >= 4:
             by_title.setdefault(_key(meta["title"]), doc_id)
     replaced: dict[str, str] = {}  # old doc_id -> newer doc_id
+    extended: dict[str, date] = {}  # doc_id -> the last day another document extends it to
     for doc_id, meta in documents.items():
         for named in _titles(meta.get("supersedes")):
-            old = named if named in documents else _match(by_title, _key(named))
+            old = (named if named in documents else _match(by_title, _key(named))
+                   or _edition_of_year(named, doc_id, documents))
             if old is not None and old != doc_id:
                 replaced.setdefault(old, doc_id)
+        for title, until in _extensions(meta.get("extends")):
+            if (target := _match(by_title, _key(title))) and target != doc_id:
+                extended[target] = max(until, extended.get(target, until))
         if isinstance(meta.get("superseded_by"), str) and meta["superseded_by"] in documents:
             replaced[doc_id] = meta["superseded_by"]
     for old, new in _later_editions(documents).items():
@@ -115,7 +120,7 @@ def resolve(documents: dict[str, dict[str, Any]]) -> dict[str, Validity]:
             doc_id=doc_id,
             issued=_day(meta.get("issued")),
             effective_from=_day(meta.get("effective_from")),
-            effective_until=_day(meta.get("effective_until")),
+            effective_until=_later(_day(meta.get("effective_until")), extended.get(doc_id)),
             condition=meta.get("valid_condition") if isinstance(
                 meta.get("valid_condition"), str) else None,
             on_issue=meta.get("effective_on_issue") is True,
@@ -129,6 +134,40 @@ def resolve(documents: dict[str, dict[str, Any]]) -> dict[str, Validity]:
             else None,
         )
     return found
+
+
+def _extensions(value: object) -> list[tuple[str, date]]:
+    """The [title, last day] pairs of an ``extends`` field."""
+    try:
+        items = json.loads(value) if isinstance(value, str) else []
+    except ValueError:
+        return []
+    return [(pair[0], day) for pair in items if isinstance(pair, list) and len(pair) == 2
+            and isinstance(pair[0], str) and (day := _day(pair[1])) is not None]
+
+
+def _later(own: date | None, extended: date | None) -> date | None:
+    """A document's last day, as another document may have extended it (an open end stays)."""
+    return max(own, extended) if own and extended else own
+
+
+def _edition_of_year(named: str, doc_id: str, documents: dict[str, dict[str, Any]]
+                     ) -> str | None:
+    """The one earlier edition of ``doc_id``'s own plan dated in the year a repeal names
+    ("replaces the 2022 plan")."""
+    year = re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", named)
+    family = _edition_key(documents[doc_id])
+    if year is None or len(family) < 6:
+        return None
+    near = [other for other, meta in documents.items() if other != doc_id
+            and int(year.group(0)) in _years(meta) and len(key := _edition_key(meta)) >= 6
+            and (key in family or family in key)]
+    return near[0] if len(near) == 1 else None
+
+
+def _years(meta: dict[str, Any]) -> set[int]:
+    return {day.year for key in ("effective_from", "issued", "published")
+            if (day := _day(meta.get(key))) is not None}
 
 
 def _edition_key(meta: dict[str, Any]) -> str:
@@ -182,9 +221,13 @@ def status_note(validity: Validity, day: date, titles: dict[str, str], chinese: 
     if status == "superseded":
         newer = titles.get(validity.superseded_by or "", validity.superseded_by or "")
         since = validity.superseded_on.isoformat() if validity.superseded_on else ""
+        # A plan re-issued under the same title: "the new edition" tells the two apart.
+        edition = newer == titles.get(validity.doc_id)
         if chinese:
-            return f"已被《{newer}》取代" + (f"（自{since}起）" if since else "")
-        return f"has been superseded by “{newer}”" + (f" (from {since})" if since else "")
+            return (f"已被{'新版' if edition else ''}《{newer}》取代"
+                    + (f"（自{since}起）" if since else ""))
+        return (f"has been superseded by {'a new edition of ' if edition else ''}“{newer}”"
+                + (f" (from {since})" if since else ""))
     if status == "expired":
         until = validity.effective_until.isoformat() if validity.effective_until else ""
         return f"已于{until}失效" if chinese else f"expired on {until}"

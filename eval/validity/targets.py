@@ -6,7 +6,8 @@ of a text not in force carries its status. Run (ingests into a temporary directo
 
 The questions (``questions.jsonl``) were written for this corpus by its authors; a question is
 right when its answer holds the expected figure (for a question about an expired measure: the
-status it must state). ``heldout/`` is a second set of documents and questions, written before
+status it must state) and not, where a question names it (``reject``), the figure of another
+version of the document. ``heldout/`` is a second set of documents and questions, written before
 the code they score was tuned and scored once at the end of a round: ``--heldout`` ingests
 both corpora and asks the held-out questions only.
 """
@@ -42,7 +43,8 @@ def run(settings: Settings, heldout: bool = False) -> dict[str, Any]:
         q = json.loads(line)
         as_of = date.fromisoformat(q["as_of"]) if q.get("as_of") else None
         answer = services.ask(AskRequest(question=q["question"], as_of=as_of, mode="extractive"))
-        ok = q["expect"] in answer.answer
+        # Right: the expected figure, and not the one a question's other version states.
+        ok = q["expect"] in answer.answer and not (q.get("reject") and q["reject"] in answer.answer)
         right[f"{q['kind']}/{q['lang']}"].append(ok)
         statuses += [bool(c.status_note) for c in answer.citations if c.status != "in_force"]
         if not ok:

@@ -1,0 +1,113 @@
+"""How documents state their validity, in each language: the forms ``ingest.validity`` reads.
+
+Tables of the languages' official writing, not of any corpus: what a document calls itself
+(本 + the kind of document, "this plan"), how a start, an end, a term or an open end is written.
+"""
+
+from __future__ import annotations
+
+import re
+
+# What a document calls itself when it states its own validity (general forms of Chinese
+# official writing: 本 + the kind of document, or 以上/上述 + measures).
+SELF_ZH = (
+    r"(?:本|以上|上述|此)(?!一些|部分|个别)(?:[\u4e00-\u9fff]{0,8}?)"
+    r"(?:通知|意见|办法|措施|规定|公告|通告|方案|细则|决定|政策|条例|规划|计划|指引|指南|"
+    r"实施意见|若干措施|条款|规则|标准|批复|函|要求|制度)"
+)
+# A day, with the hour a notice may add ("2020年2月21日零时", "2020年2月17日00：00").
+ZH_DATE = (r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:[（(][^）)]{1,8}[）)])?"
+            r"(?:\s*(?:零时|\d{1,2}\s*[时:：](?:\d{2})?))?")
+ON_ISSUE_ZH = r"(?:印发|发布|公布|颁布|下发|签发|印发之|发布之)"
+START_ZH = re.compile(
+    rf"{SELF_ZH}[^。；;]{{0,30}}?(?:自|从|于)\s*(?P<when>{ZH_DATE}|{ON_ISSUE_ZH}之?日|即日)"
+    r"\s*(?:起|开始)?\s*暂?(?:施行|实施|执行|生效|试行)"
+)
+ANY_START_ZH = re.compile(
+    rf"(?:自|从)\s*(?P<when>{ZH_DATE}|{ON_ISSUE_ZH}之?日|即日)\s*起\s*(?:施行|实施|执行|生效|试行)"
+)
+# A policy's start said of its measures ("明确自2020年1月1日起实施一系列…优惠政策"), or a term
+# that starts on issue ("执行期限为发布之日起至…").
+POLICY_START_ZH = re.compile(
+    rf"(?:自|从)\s*(?P<when>{ZH_DATE})\s*起\s*(?:施行|实施|执行)[^。；;]{{0,30}}?(?:政策|措施)|"
+    rf"期限为\s*(?P<issue>{ON_ISSUE_ZH}之?日)\s*起"
+)
+# A temporary measure from a day until further notice or until an event ("自2020年2月3日起暂时
+#关闭……恢复时间视疫情形势变化另行通知"): its start and its open end in one sentence.
+TEMPORARY_ZH = re.compile(
+    rf"(?:自|从)\s*(?P<when>{ZH_DATE})\s*起[^。]{{0,120}}?"
+    r"(?P<until>(?:至[^。；;，,]{2,20}?结束|(?<=[，,])[^。；;，,]{0,30}?另行(?:通知|公告|通告)))"
+)
+# 有效期至2022年12月31日 / 有效期至疫情解除 / 有效期为… / 执行至… / 截止日期视…另行公告
+UNTIL_ZH = re.compile(
+    r"(?:有效期(?:限)?(?:为|是)?(?:至|到|截至|截止(?:到|至)?)|(?:执行|实施|施行)(?:期限)?(?:至|到)|"
+    r"(?:执行|实施|施行)期限(?:为|是)?(?:[^。；;，,]{0,20}?至))"
+    r"\s*(?P<until>[^。；;，,（(]{1,60})"
+)
+# 有效期两年; 执行期暂定为自政策发布之日起三个月 (a term that starts on issue).
+TERM_ZH = re.compile(
+    r"(?:有效|执行|实施)期(?:限)?(?:暂定)?(?:为|是)?\s*"
+    r"(?P<since>(?:自|从)[^。；;，,]{0,12}?之日起)?\s*"
+    r"(?P<n>[0-9零〇一二两三四五六七八九十]{1,3})\s*(?P<unit>年|个月)"
+)
+# A day written without its year ("自2月5日起"): the year is the document's own.
+DAY_ZH = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# A measure's start with no word for "this document" ("一、2020年2月3日起暂停……",
+# "自2月5日起，对……停征"): the document's own start when it does what the title announces.
+DATED_START_ZH = re.compile(
+    r"(?:(?:自|从)\s*|(?:^|(?<=[、：:，,\s])))(?P<when>(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*"
+    r"\d{1,2}\s*日)(?:\s*(?:零时|\d{1,2}\s*[时:：](?:\d{2})?))?\s*起"
+)
+# A title's period ("关于疫情期间停征……的通知"): the open end of a measure dated in the text.
+TITLE_PERIOD_ZH = re.compile(r"关于(?P<until>[^，。；的]{2,30}?期间)")
+PERIOD_ZH = re.compile(r"有效期(?:限)?(?:为|是)\s*(?P<until>[^。；;，,（(]{2,40}?期间)")
+OPEN_END_ZH = re.compile(
+    r"(?P<until>(?:(?:实施|执行|适用)?期限|截止|截至|终止|停止时间)(?:日期|时间)?[^。；;]{0,60}?"
+    r"另行(?:公告|通知|通告|发布|明确)|"
+    r"适用于[^。；;，,的]{1,30}?期间(?=[。；;，,（(]|$))"
+)
+# 自疫情防控工作结束之日起停止执行: an end that is an event, unless the event is a date.
+STOP_ZH = re.compile(
+    r"(?:自|从|至|到)\s*(?P<until>[^。；;，,自从]{2,60}?)(?:之日)?起?\s*(?:停止执行|停止实施|废止|失效|终止)"
+)
+# A plan's period in its title or opening: "（2023—2025年）", "2023-2024", "the 2023–2024 plan".
+PERIOD_YEARS = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]\s*((?:19|20)\d{2})(?!\d)"
+)
+
+EN_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+EN_DATE = (
+    rf"(?:\d{{1,2}}\s+(?:{EN_MONTHS})\s+\d{{4}}|(?:{EN_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}|"
+    r"\d{4}-\d{2}-\d{2})"
+)
+START_EN = re.compile(
+    rf"(?:effective|takes? effect|comes? into (?:force|effect)|in force|shall apply|appl(?:y|ies)|"
+    rf"runs?|(?:is|are) in place|starts?|begins?)"
+    rf"\s+(?:from|on|as of|as from|starting)\s+(?P<when>{EN_DATE}|the date of (?:issue|"
+    r"issuance|publication)|its (?:issue|issuance|publication))",
+    re.IGNORECASE,
+)
+UNTIL_EN = re.compile(
+    r"(?:valid|effective|in force|remains? in (?:force|effect)|shall (?:apply|remain in force)|"
+    r"appl(?:y|ies)|expires?|ends?)\s+(?:until|through|till|on)\s+(?P<until>[^.;\n]{2,80})",
+    re.IGNORECASE,
+)
+# "applies from 15 May 2021 until 31 August 2021", "runs from 1 February 2022 to 31 December
+# 2023": a start and an end in one phrase.
+SPAN_EN = re.compile(
+    rf"\bfrom\s+{EN_DATE}\s+(?:until|till|to|through)\s+(?P<until>{EN_DATE})", re.IGNORECASE
+)
+EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9, "ten": 10, "eighteen": 18, "twelve": 12, "twenty-four": 24}
+TERM_EN = re.compile(
+    r"(?:valid|in force|in effect|effective|apply|applies)\s+for\s+"
+    rf"(?:a\s+(?:term|period)\s+of\s+)?(?P<n>\d{{1,2}}|{'|'.join(EN_NUMBERS)}|an?)\s+(?P<unit>years?|months?)"
+    rf"(?:\s+(?:from|starting(?:\s+on)?)\s+(?P<since>{EN_DATE}))?",
+    re.IGNORECASE,
+)
+ISSUE_WORDS = re.compile(r"印发|发布|公布|颁布|下发|签发|即日|issue|publication", re.IGNORECASE)
+
+# Verbs of a title that announce the document rather than what it does.
+ANNOUNCING = frozenset({"通知", "通告", "公告", "印发", "发布", "公布", "转发", "关于"})

@@ -3,9 +3,10 @@
 The format is realzh-dev's ``questions.jsonl`` (``{"id", "question", "docid", "answer"}``, the
 documents as ``docs/<docid>.txt``). Each question is asked through ``Services.ask_with_retrieval``
 (the code path of ``POST /api/ask``) and scored: the right document first and in the top 5
-passages, refused, the gold span contained in the answer, character ROUGE-L F against the span,
-latency. Beside it, in the same run, the plain reference: BM25 over jieba-cut whole documents,
-and that document's best sentence by BM25 as its answer.
+passages, the gold document cited, refused, the gold span contained in the answer, character
+ROUGE-L F against the span, latency; and each answer's kind of miss (``miss``), so a change
+shows which misses it turned into hits. Beside it, in the same run, the plain reference: BM25
+over jieba-cut whole documents, and that document's best sentence by BM25 as its answer.
 
 Splits come from eval/splits.py's rule, computed from the ids at run time: the question file
 stays where it is, outside the repository.
@@ -38,6 +39,12 @@ class SpanQuestion:
     split: str
 
 
+# Kinds of answer, from the best to the worst: the gold span quoted (and not much more), quoted
+# inside a quote more than twice its length, cut short, quoted beside it in its document, the
+# quote from another document, refused.
+MISSES = ("hit", "too_long", "too_short", "wrong_sentence", "wrong_document", "refused")
+
+
 @dataclass(frozen=True)
 class SpanOutcome:
     first: bool
@@ -46,6 +53,25 @@ class SpanOutcome:
     contained: bool
     rouge_l: float
     latency_ms: float
+    cites_gold: bool = False
+    miss: str = "hit"
+
+
+def miss_of(gold: str, gold_start: int, answer: str, refused: bool,
+            cited: Sequence[tuple[str, int, int]], doc_id: str) -> str:
+    """The kind of answer (``MISSES``): ``cited`` holds each citation's (doc_id, start, end);
+    ``gold_start`` is the gold span's offset in its document (-1: not found verbatim)."""
+    if refused:
+        return "refused"
+    own = [(s, e) for d, s, e in cited if d == doc_id]
+    if not own:
+        return "wrong_document"
+    if gold in answer:
+        return "too_long" if len(answer) > 2 * len(gold) + 10 else "hit"
+    gold_end = gold_start + len(gold)
+    if gold_start < 0 or not any(s < gold_end and gold_start < e for s, e in own):
+        return "wrong_sentence"
+    return "too_short"
 
 
 def load_span_questions(path: Path) -> list[SpanQuestion]:
@@ -84,12 +110,15 @@ def rouge_l_f(candidate: str, reference: str) -> float:
 
 
 def _scored(q: SpanQuestion, ranked_docs: list[str], answer: str, refused: bool,
-            latency_ms: float) -> SpanOutcome:
+            latency_ms: float, cited: Sequence[tuple[str, int, int]] = (),
+            gold_start: int = -1) -> SpanOutcome:
     shown = "" if refused else answer
     return SpanOutcome(first=bool(ranked_docs) and ranked_docs[0] == q.doc_id,
                        in_top=q.doc_id in ranked_docs[:PASSAGES], refused=refused,
                        contained=q.answer in shown, rouge_l=rouge_l_f(shown, q.answer),
-                       latency_ms=latency_ms)
+                       latency_ms=latency_ms,
+                       cites_gold=not refused and any(d == q.doc_id for d, _, _ in cited),
+                       miss=miss_of(q.answer, gold_start, shown, refused, cited, q.doc_id))
 
 
 def run_policykb(services: Services, questions: Sequence[SpanQuestion]) -> list[SpanOutcome]:
@@ -107,7 +136,10 @@ def run_policykb(services: Services, questions: Sequence[SpanQuestion]) -> list[
                                                      depth=PASSAGES)
         latency = (time.perf_counter() - began) * 1000
         docs = [h.chunk.doc_id for h in result.hits[:PASSAGES]]
-        outcomes.append(_scored(q, docs, answer.answer, answer.refused, latency))
+        cited = [(c.doc_id, c.start, c.end) for c in answer.citations]
+        gold_start = services.catalog.text(q.doc_id).find(q.answer)
+        outcomes.append(_scored(q, docs, answer.answer, answer.refused, latency, cited,
+                                gold_start))
     return outcomes
 
 
@@ -130,13 +162,16 @@ def run_plain_bm25(docs_dir: Path, questions: Sequence[SpanQuestion]) -> list[Sp
         rows, _ = index.retrieve(query, k=PASSAGES, show_progress=False)
         ranked = [paths[int(row)].stem for row in rows[0]]
         text = texts[int(rows[0][0])]
-        sentences = [text[s:e] for s, e in sentence_spans(text)] or [text]
+        spans = sentence_spans(text) or [(0, len(text))]
+        sentences = [text[s:e] for s, e in spans]
         per_sentence = bm25s.BM25()
         per_sentence.index(bm25s.tokenize([segment(s) for s in sentences], stopwords=None,
                                           show_progress=False), show_progress=False)
         best, _ = per_sentence.retrieve(query, k=1, show_progress=False)
         latency = (time.perf_counter() - began) * 1000
-        outcomes.append(_scored(q, ranked, sentences[int(best[0][0])], False, latency))
+        chosen = int(best[0][0])
+        outcomes.append(_scored(q, ranked, sentences[chosen], False, latency,
+                                [(ranked[0], *spans[chosen])], text.find(q.answer)))
     return outcomes
 
 
@@ -147,21 +182,27 @@ def summary(outcomes: Sequence[SpanOutcome]) -> dict[str, float]:
         "questions": len(outcomes),
         "doc_first": sum(o.first for o in outcomes) / n,
         "doc_top5": sum(o.in_top for o in outcomes) / n,
+        "cites_gold": sum(o.cites_gold for o in outcomes) / n,
         "refused": sum(o.refused for o in outcomes) / n,
         "span_contained": sum(o.contained for o in outcomes) / n,
         "rouge_l_f": sum(o.rouge_l for o in outcomes) / n,
         "latency_ms_p50": statistics.median(latencies),
         "latency_ms_p95": latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))],
+        **{f"miss_{kind}": sum(o.miss == kind for o in outcomes) / n for kind in MISSES},
     }
 
 
 def span_table(rows: dict[str, dict[str, float]]) -> str:
     """A markdown table, one row per run."""
-    keys = ["questions", "doc_first", "doc_top5", "refused", "span_contained", "rouge_l_f",
-            "latency_ms_p50", "latency_ms_p95"]
+    keys = ["questions", "doc_first", "doc_top5", "cites_gold", "refused", "span_contained",
+            "rouge_l_f", "latency_ms_p50", "latency_ms_p95"]
     lines = ["| run | " + " | ".join(keys) + " |", "|---|" + "--:|" * len(keys)]
     for name, row in rows.items():
         cells = [f"{row[k]:.0f}" if k.startswith(("latency", "questions")) else f"{row[k]:.3f}"
                  for k in keys]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    lines += ["", "answers by kind (share of questions):",
+              "| run | " + " | ".join(MISSES) + " |", "|---|" + "--:|" * len(MISSES)]
+    for name, row in rows.items():
+        lines.append(f"| {name} | " + " | ".join(f"{row[f'miss_{k}']:.3f}" for k in MISSES) + " |")
     return "\n".join(lines)

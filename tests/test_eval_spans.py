@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eval.harness import EvalError
-from eval.spans import load_span_questions, rouge_l_f
+from eval.spans import MISSES, load_span_questions, miss_of, rouge_l_f
 
 
 def test_char_rouge_l_f() -> None:
@@ -30,3 +30,23 @@ def test_questions_get_splits_by_the_rule_and_bad_lines_are_named(tmp_path: Path
     path.write_text(json.dumps({"id": "x", "question": "问？", "docid": "d"}), "utf-8")
     with pytest.raises(EvalError, match="'answer'"):
         load_span_questions(path)
+
+
+def test_each_answer_gets_its_kind_of_miss() -> None:
+    """The harness said how often the gold span was quoted, not what went wrong otherwise (a
+    quote beside the gold clause and one from another notice both counted as 'not contained')."""
+    gold = "免收2月份房租"
+    text = "为支持小微企业，对承租国有资产用房的，免收2月份房租。另减半收取3月份房租。"
+    at = text.find(gold)
+    quote = "对承租国有资产用房的，免收2月份房租。"
+    cited = [("d1", text.find(quote), text.find(quote) + len(quote))]
+    assert miss_of(gold, at, quote, False, cited, "d1") == "hit"
+    assert miss_of(gold, at, text, False, [("d1", 0, len(text))], "d1") == "too_long"
+    assert miss_of(gold, at, "免收2月份", False, [("d1", at, at + 5)], "d1") == "too_short"
+    later = text.find("另减半")
+    assert miss_of(gold, at, "另减半收取3月份房租。", False, [("d1", later, len(text))],
+                   "d1") == "wrong_sentence"
+    assert miss_of(gold, at, quote, False, [("d2", 0, len(quote))], "d1") == "wrong_document"
+    assert miss_of(gold, at, "", True, [], "d1") == "refused"
+    assert set(MISSES) == {"hit", "too_long", "too_short", "wrong_sentence", "wrong_document",
+                           "refused"}

@@ -50,6 +50,8 @@ RESTATED = 0.6
 LACKING_PENALTY = 0.25
 # How much a sentence's length above the candidates' mean lowers its score (dev split).
 LENGTH_NORM = 0.3
+# How much each place down the ranking lowers a passage's claim to the anchor (dev split).
+PASSAGE_RANK_DECAY = 0.2
 # An open question's answer runs on into following sentences until it is this long (dev split).
 OPEN_ANSWER_CHARS = 100
 # ...but never past this many characters.
@@ -128,7 +130,9 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
         if missing & STRICT:
             support *= LACKING_PENALTY
         scored.append(Scored(sentence, support, lacking=bool(missing & STRICT)))
-    ranked = sorted(scored, key=lambda s: (-s.support, s.sentence.rank, s.sentence.start))
+    # A better passage's sentence wins a near tie, never over one alone strong enough to answer.
+    ranked = sorted(scored, key=lambda s: (s.support < REFUSAL_SUPPORT, -s.support / (
+        1 + PASSAGE_RANK_DECAY * s.sentence.rank), s.sentence.rank, s.sentence.start))
     best = ranked[0]
     return ChineseReading(Scored(_span(best.sentence, question, asked, kinds, stated),
                                  best.support, best.lacking), ranked)
@@ -152,15 +156,11 @@ def _restates(text: str, asked: set[str]) -> bool:
 
 
 def _slice(sentence: Sentence, start: int, end: int) -> Sentence:
-    """The part of ``sentence``'s passage from absolute ``start`` to ``end``, white space
-    trimmed."""
-    chunk = sentence.chunk
-    text = chunk.text
+    """``sentence``'s passage from absolute ``start`` to ``end``, white space trimmed."""
+    chunk, text = sentence.chunk, sentence.chunk.text
     a, b = start - chunk.start, end - chunk.start
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
+    a += len(text[a:b]) - len(text[a:b].lstrip())
+    b -= len(text[a:b]) - len(text[a:b].rstrip())
     return Sentence(chunk, chunk.start + a, chunk.start + b, text[a:b], sentence.rank)
 
 

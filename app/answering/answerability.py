@@ -82,7 +82,7 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
 
 
 # Characters either side of a number its thing is written within ("企业50家以上", "300 engineers").
-_NEAR = {True: 8, False: 30}
+_NEAR = {True: 8, False: 50}
 _stemmer = Stemmer.Stemmer("english")
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
+
+import Stemmer
 
 CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # a regex class body
 _CJK = CJK_CHARS
@@ -183,6 +185,20 @@ def word_frequencies() -> dict[str, int]:
     tokenizer.check_initialized()
     frequencies: dict[str, int] = tokenizer.FREQ
     return frequencies
+
+
+# English words compared by their Snowball stems ("building" is "build"): one stemmer for the
+# ranking of sentences, the briefing's topics and the questions asked across documents.
+_STEMMER = Stemmer.Stemmer("english")
+
+
+def stem_words(words: Iterable[str]) -> list[str]:
+    """The Snowball stems of lower-cased ``words``, in order."""
+    return list(_STEMMER.stemWords([w.lower() for w in words]))
+
+
+def stem(word: str) -> str:
+    return str(_STEMMER.stemWord(word.lower()))
 
 
 def content_tokens(text: str) -> list[str]:

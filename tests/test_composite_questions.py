@@ -24,6 +24,10 @@ from tests.conftest import GUANGZHOU, ZHANGZHOU, ZHANJIANG
      ["What must each county report?", "which office checks it?"]),
     ("基金规模是多少，何时开始建设？", ["基金规模是多少？", "何时开始建设？"]),
     ("试点由哪个部门负责？有多少项任务？", ["试点由哪个部门负责？", "有多少项任务？"]),
+    # Regression: an adverb of degree before the wh-word ("and about how many") kept the two
+    # questions one, answered by one sentence.
+    ("When did the bureau open, and roughly how many staff does it have?",
+     ["When did the bureau open?", "roughly how many staff does it have?"]),
 ])
 def test_several_questions_are_split_into_parts(question: str, asked: list[str]) -> None:
     assert [p.asked for p in split_parts(question)] == asked
@@ -107,3 +111,37 @@ def test_streamed_composite_answer_is_the_whole_answer(services: Services) -> No
     events = list(services.ask_events(request).events)
     assert isinstance(events[0], Token) and isinstance(events[-1], Done)
     assert events[-1].answer.groups and events[0].text == events[-1].answer.answer
+
+
+def test_which_company_is_answered_by_a_name_no_ner_tagged(services: Services) -> None:
+    """Regression: "Which edge-AI company set up Zhanjiang's first AI enterprise, …" was refused:
+    NER tags no IntelliFusion, so the sentence naming it lacked the organisation asked for. A
+    sentence naming the kind of body asked ("enterprise" for "company") names one."""
+    answer = services.ask(AskRequest(question="Which company opened a subsidiary in Zhanjiang?",
+                                     mode="extractive"))
+    assert not answer.refused
+    assert "IntelliFusion" in answer.citations[0].quote
+
+
+def test_a_lead_in_before_the_question_does_not_pick_the_sentence(services: Services) -> None:
+    """Regression: "I'm briefing project units in Zhanjiang: which departments review …" was
+    refused: the lead-in's words ("project units") drew the sentence about project units, and
+    the sentence naming the reviewing departments in lower case held no tagged organisation."""
+    answer = services.ask(AskRequest(
+        question="Note for my team in Zhanjiang: which departments review the plans?",
+        mode="extractive"))
+    assert not answer.refused
+    assert any("development and reform department" in c.quote for c in answer.citations)
+    assert answer.citations[0].doc_id == ZHANJIANG
+
+
+def test_a_chinese_comparison_is_about_its_noun_not_its_verb(services: Services) -> None:
+    """Regression: in "广州和漳州分别怎样推进智慧教育？" the rarest rendering was 推进's "carry
+    (forward)" (and 怎样's "what kind"), so Guangzhou was answered with "… to carry out the
+    pilot …". What is compared is named by the question's nouns (智慧教育)."""
+    answer = services.ask(AskRequest(question="广州和漳州分别怎样推进智慧教育？",
+                                     mode="extractive"))
+    by_place = {g.place: g for g in answer.groups}
+    [n] = by_place["Guangzhou"].citations
+    assert "education" in answer.citations[n - 1].quote
+    assert "carry out" not in answer.citations[n - 1].quote

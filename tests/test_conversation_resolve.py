@@ -12,7 +12,7 @@ from app.conversation.condense import keeps_named
 from app.conversation.resolve import Resolver, Turn
 from app.retrieval.places import PlaceIndex
 from app.store.records import StoredDocument
-from tests.conftest import CORPUS, GUANGZHOU, SHENZHEN
+from tests.conftest import CORPUS, GUANGZHOU, HAIZHU, SHENZHEN, ZHANGZHOU
 
 FUND_ZH = "深圳要组建多大规模的人工智能基金群？"
 FUND_EN = "How large is the AI fund group Shenzhen will form?"
@@ -150,3 +150,63 @@ def test_a_condensed_question_must_be_a_question_of_the_follow_ups_own(
     assert keeps_named("Who is responsible for that?",
                        "Who is responsible for the AI fund group in Shenzhen?", earlier, index)
     assert keeps_named("由哪些单位负责？", "深圳人工智能基金群由哪些单位负责？", earlier, index)
+
+
+def test_the_attribute_a_question_asked_is_not_carried_as_its_subject(
+        resolver: Resolver) -> None:
+    """Regression (held-out chain q-01): after "联系电话是多少？" (resolved "漳州的联系电话是
+    多少？"), "那一共提出了多少项任务？" became "漳州联系电话一共提出了多少项任务？": the phone
+    number asked, an answer's kind, was carried as the subject. The plan the conversation is
+    about is carried instead, and a copula's attribute never is."""
+    plan = "漳州新基建行动计划由哪个单位解读？"
+    phone = resolver.resolve("联系电话是多少？", [Turn(plan, plan, (ZHANGZHOU,))])
+    assert phone.question == "漳州新基建行动计划的联系电话是多少？"
+    tasks = resolver.resolve("那一共提出了多少项任务？",
+                             [Turn("联系电话是多少？", phone.question, (ZHANGZHOU,))])
+    assert tasks.question == "漳州新基建行动计划一共提出了多少项任务？"
+    assert tasks.doc_id == ZHANGZHOU
+    english = resolver.resolve("Who interpreted it?",
+                               [Turn("What is the contact number?",
+                                     "What is the contact number of Zhangzhou's plan?",
+                                     (ZHANGZHOU,))])
+    assert "contact number" not in english.question and "plan" in english.question
+
+
+def test_a_new_thing_is_not_spliced_into_a_frame_it_does_not_fit(resolver: Resolver) -> None:
+    """Regression (held-out chain q-03): "那湛江的数智化投资比例呢？" after "深圳每月几号举办创投
+    日？" became "湛江每月几号举办数智化投资比例？" (a ratio "held" on a day of the month). A
+    thing that is not of the old subject's kind, in a frame that is no copula, is asked of
+    itself; one that fits still takes the old frame."""
+    venture = "深圳每月几号举办创投日？"
+    ratio = resolver.resolve("那湛江的数智化投资比例呢？", [Turn(venture, venture, (SHENZHEN,))])
+    assert ratio.question == "湛江的数智化投资比例是什么？"
+    assert ratio.doc_id is None
+    bandwidth = "深圳的目标带宽是多少？"  # a copula's attribute: any thing fits its frame
+    assert resolver.resolve("那湛江的数智化投资比例呢？",
+                            [Turn(bandwidth, bandwidth, (SHENZHEN,))]).question == \
+        "湛江的数智化投资比例是多少？"
+    plan = "漳州新基建行动计划由哪个单位解读？"  # the same kind of thing: a plan for a plan
+    assert resolver.resolve("那深圳的行动计划呢？", [Turn(plan, plan, (ZHANGZHOU,))]).question \
+        == "深圳行动计划由哪个单位解读？"
+    indicators = "漳州的行动方案确定了多少个重点评价指标？"  # a count: the same count asked
+    assert resolver.resolve("那广州的重点任务呢？",
+                            [Turn(indicators, indicators, (ZHANGZHOU,))]).question == \
+        "广州的行动方案确定了多少个重点任务？"
+    issued = "Who issued Guangzhou's digital transformation pilot plan?"
+    assert resolver.resolve("What about Shenzhen's venture capital day?",
+                            [Turn(issued, issued, (GUANGZHOU,))]).question == \
+        "What is Shenzhen's venture capital day?"
+
+
+def test_the_kind_a_which_question_asks_is_not_carried_as_its_subject(
+        resolver: Resolver) -> None:
+    """Regression: after "琶洲空间智算中心由哪几家企业共同建设？", "它的总算力规模是多少？" became
+    "琶洲空间智算中心企业的总算力规模是多少？": the firms asked for (the answer's kind) were
+    carried as the subject, and "一期呢？" then asked of "…中心企业". A count's noun is still
+    carried ("多少专项资金 … 用来做什么？" is about the fund)."""
+    builders = "琶洲空间智算中心由哪几家企业共同建设？"
+    scale = resolver.resolve("它的总算力规模是多少？", [Turn(builders, builders, (HAIZHU,))])
+    assert scale.question == "琶洲空间智算中心的总算力规模是多少？"
+    fund = "海珠区每年安排多少专项资金？"
+    assert resolver.resolve("用来做什么？", [Turn(fund, fund, (HAIZHU,))]).question == \
+        "海珠区专项资金用来做什么？"

@@ -8,11 +8,10 @@ the document, so the citation check and the page read it as any other quote.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import replace
 
-from app.answering.answerability import ENTITIES_KEY
+from app.answering.answerability import sentence_labels
 from app.answering.citations import Scored, Sentence
 from app.answering.question_kinds import Kind, asked_kinds
 from app.answering.sentence_forms import HEADING_WORDS, is_heading
@@ -47,14 +46,9 @@ def _answers_kind(sentence: Sentence, start: int, end: int, question: str,
     """Whether the clause at ``start:end`` of the sentence holds an entity of a kind the
     question asks for that the question does not state ("在柯桥区建设…中心" for "建在哪里"):
     whatever else it repeats, it is the answer."""
-    raw = sentence.chunk.metadata.get(ENTITIES_KEY)
-    if not kinds or not isinstance(raw, str):
-        return False
-    wanted = {label for kind in kinds for label in kind.value}
-    offset = sentence.start - sentence.chunk.start
-    return any(label in wanted and offset + start <= s and e <= offset + end
-               and sentence.chunk.text[s:e].strip() not in question
-               for s, e, label, *_ in json.loads(raw))
+    clause = replace(sentence, start=sentence.start + start, text=sentence.text[start:end])
+    return bool(kinds) and bool((sentence_labels(clause, question) or set()) & {
+        label for kind in kinds for label in kind.value})
 
 
 def answering_clauses(scored: Scored, question: str) -> Scored:

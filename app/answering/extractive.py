@@ -63,8 +63,7 @@ class ExtractiveAnswerer:
         if places.narrower:
             ranked, off_level = at_level(ranked, places)
             if off_level and (not ranked or ranked[0].support < self.settings.refusal_threshold):
-                return self.refusal(retrieval, refusal(
-                    "place_not_stated", [n.name for n in places.narrower]))
+                return self._refused(retrieval, off_level=True)
         if not ranked or ranked[0].support < self.settings.refusal_threshold:
             if has_cjk(question) and any(holds_chinese(h) for h in retrieval.hits):
                 # The Chinese passages below an English best one may still answer.
@@ -72,10 +71,9 @@ class ExtractiveAnswerer:
                 if not chinese.refused:
                     return chinese
             # On topic but lacking the kind asked: a sentence would answer but for that.
-            lacking = any(s.lacking and s.support / STRICT_PENALTY >= self.settings
-                          .refusal_threshold for s in ranked[:3])
-            return self.refusal(retrieval, refusal("kind_not_stated" if lacking
-                                                   else "no_passage"))
+            return self._refused(retrieval, lacking=any(
+                s.lacking and s.support / STRICT_PENALTY >= self.settings.refusal_threshold
+                for s in ranked[:3]))
         ranked, conflicts = prefer_official(ranked, self.settings.refusal_threshold)
         chosen = [answering_clauses(s, question) for s in self._choose(ranked, places.by_place)]
         citations = [citation(n, s.sentence, s.support) for n, s in enumerate(chosen, start=1)]
@@ -97,12 +95,8 @@ class ExtractiveAnswerer:
             sentences = [k.sentence for k in kept]
         reading = read_chinese(question, sentences) if sentences else None
         if reading is None or reading.answer.support < REFUSAL_SUPPORT:
-            if off_level:
-                return self.refusal(retrieval, refusal(
-                    "place_not_stated", [n.name for n in retrieval.places.narrower]))
-            lacking = reading is not None and reading.answer.lacking
-            return self.refusal(retrieval, refusal("kind_not_stated" if lacking
-                                                   else "no_passage"))
+            return self._refused(retrieval, off_level,
+                                 lacking=reading is not None and reading.answer.lacking)
         cited = citation(1, reading.answer.sentence, reading.answer.support)
         return Answer(answer=f"{cited.quote} [1]", citations=[cited],
                       city_inferred=retrieval.places.label)
@@ -124,6 +118,14 @@ class ExtractiveAnswerer:
             if candidate.support >= max(floor, SECOND_SENTENCE_RATIO * ranked[0].support):
                 chosen.append(candidate)
         return chosen
+
+    def _refused(self, retrieval: RetrievalResult, off_level: bool = False,
+                 lacking: bool = False) -> Answer:
+        """Refused: the place asked is not stated, else the kind asked, else no passage."""
+        if off_level:
+            return self.refusal(retrieval, refusal(
+                "place_not_stated", [n.name for n in retrieval.places.narrower]))
+        return self.refusal(retrieval, refusal("kind_not_stated" if lacking else "no_passage"))
 
     def refusal(self, retrieval: RetrievalResult, why: Refusal) -> Answer:
         """A refusal in the question's language, with both languages' messages and its code."""

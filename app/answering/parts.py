@@ -25,10 +25,12 @@ from dataclasses import dataclass
 from app.answering.question_kinds import EN_AUX, EN_WH, ZH_ASKS
 from app.text import content_tokens, has_cjk
 
-# A preposition may stand before the wh-word ("and by when", "and in which year").
+# A preposition may stand before the wh-word ("and by when", "and in which year"), and so may an
+# adverb of degree or approximation ("and about how many", "and roughly when").
 _EN_PREP = r"by|in|on|at|for|from|to|until|with|of|under"
-_EN_OPENS = re.compile(rf"^(?:(?:{_EN_PREP})\s+)?(?:{EN_WH})\b|^(?:{EN_AUX})\s+\w+",
-                       re.IGNORECASE)
+_EN_DEGREE = r"about|around|roughly|approximately|nearly|almost|exactly|precisely|then|also"
+_EN_OPENS = re.compile(
+    rf"^(?:(?:{_EN_PREP}|{_EN_DEGREE})\s+)?(?:{EN_WH})\b|^(?:{EN_AUX})\s+\w+", re.IGNORECASE)
 _EN_ASKS = re.compile(rf"\b(?:{EN_WH})\b|^\s*(?:{EN_AUX})\b", re.IGNORECASE)
 # Where a second English clause may begin: ", and", "; ", ", also", " and " (before a wh-word).
 _EN_JOINS = re.compile(r"\s*(?:[,;]\s*(?:(?:and|also|plus|as well as)\s+)?|\s+and\s+(?:also\s+)?)",
@@ -41,8 +43,8 @@ _NAME = re.compile(r"\b(?:[A-Z][\w-]*|\w*\d\w*)")
 _ENDS = re.compile(r"[?？;；]+")
 _ZH_COMMA = re.compile(r"[，,、]")
 # Words every question holds: what remains once they go names what a part is about.
-_QUESTION_WORDS = re.compile(rf"\b(?:{EN_WH}|{EN_AUX}|{_EN_PREP}|and|also|it|its|they|their|"
-                             r"this|that|these|those|the|a|an)\b|"
+_QUESTION_WORDS = re.compile(rf"\b(?:{EN_WH}|{EN_AUX}|{_EN_PREP}|{_EN_DEGREE}|and|it|its|they|"
+                             r"their|this|that|these|those|the|a|an)\b|"
                              + ZH_ASKS.pattern + "|" + _ZH_OPENERS.pattern.lstrip("^"),
                              re.IGNORECASE)
 

@@ -9,19 +9,24 @@ import math
 import re
 
 import numpy as np
-import Stemmer
 
 from app.answering.answerability import lacks, sentence_labels
 from app.answering.citations import Scored, Sentence, sentences_of
 from app.answering.instructions import addresses_reader
-from app.answering.question_kinds import STRICT, Kind, asked_kinds, asked_thing
+from app.answering.question_kinds import (
+    QUESTION_WORDS,
+    STRICT,
+    Kind,
+    asked_kinds,
+    asked_thing,
+)
 from app.answering.sentence_forms import in_context, is_field, is_heading
 from app.answering.validity import states_own_validity
 from app.retrieval.dictionary import chinese_terms, english_terms
-from app.retrieval.glossary import english_part, expand_query
+from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
 from app.store.vectors import QueryTextEmbedder, TextEmbedder, TextVectors, unit
-from app.text import IRREGULAR, QUOTED, content_tokens, figure_values, has_cjk
+from app.text import IRREGULAR, QUOTED, content_tokens, figure_values, has_cjk, stem_words
 
 SEMANTIC_WEIGHT = 0.6
 WRONG_TYPE_PENALTY = 0.5
@@ -47,6 +52,8 @@ NAMED_SHARE = 0.6
 # Support added to a document's field line whose label the question names (dev split).
 FIELD_BONUS = 0.35
 _PERCENT_SIGN = re.compile(r"(?<=\d)\s*%")
+# A lead-in, a colon, then the question ("For my training slides: what …").
+_LEAD_IN = re.compile(r"^([^:：?？]{3,120})[:：]\s*(?=\S)")
 
 
 class SentenceRanker:
@@ -56,7 +63,6 @@ class SentenceRanker:
         # threshold serves every model (e5's cosines crowd above 0.7, MiniLM's do not).
         self.semantic_floor = semantic_floor
         self.max_chars = max_chars  # longest quote: the chunk cap
-        self._stemmer = Stemmer.Stemmer("english")
         self.vectors = TextVectors(embedder)
         # A multilingual model that reads Chinese sentences and a Chinese question directly.
         self.crosslingual = crosslingual
@@ -69,17 +75,22 @@ class SentenceRanker:
                      if not addresses_reader(s.text) and not states_own_validity(s.text, question)]
         if not sentences:
             return []
-        words = [set(self._stems(in_context(s))) for s in sentences]
+        # A sentence says "AI" where a question renders 人工智能 "artificial intelligence".
+        words = [set(self._stems(expand_query(in_context(s)))) for s in sentences]
         titled = self._only_quoted(question, sentences)
         topic = self._topic(retrieval)
         # An English question whose best passage is Chinese is read through the dictionary.
         weights = self._term_weights(question, words, topic,
                                      any(has_cjk(s.text) for s in sentences),
                                      retrieval.hits[0].chunk.metadata.get("language") == "zh")
-        total = sum(weights.values())
+        # A Chinese word the dictionary does not render ("来", "发") cannot be found in an
+        # English sentence: it counts only against sentences that could hold it.
+        unrendered = sum(w for t, w in weights.items() if all(has_cjk(x) for x in t))
+        totals = [sum(weights.values()) - (0 if has_cjk(s.text) else unrendered)
+                  for s in sentences]
         overlaps = [sum(w * (TITLE_WEIGHT if not t & (found - cited) else 1.0)
                         for t, w in weights.items() if t & found) / total if total else 0.0
-                    for found, cited in zip(words, titled, strict=True)]
+                    for found, cited, total in zip(words, titled, totals, strict=True)]
         if len(sentences) > SEMANTIC_CANDIDATES:
             # Only the sentences sharing most of the question's words are encoded: a long
             # Chinese passage's sentences, uncached, cost the multilingual model ~5 ms each.
@@ -96,13 +107,14 @@ class SentenceRanker:
         # detail a share of them (of those some candidate holds: a word none holds tells no
         # sentence from another).
         kinds = asked_kinds(question)
-        own_words = [t for t in weights if not (topic and t <= topic)
+        own_words = [t for t in weights if not t <= topic
                      and any(t & found for found in words)] if scale != 1.0 or kinds else []
         own_total = sum(weights[t] for t in own_words)
-        thing = self._thing_terms(question, kinds)
+        thing = [way for word in asked_thing(question, kinds) for way in self._ways(word)]
         stated = frozenset(figure_values(question))
         held = tuple(retrieval.places.held)
         asked_stems = set().union(*weights)
+        bodies = self._bodies(question) if Kind.ORG in kinds else []
 
         def asked(name: str) -> bool:  # a name most of whose words the question says
             stems = set(self._stems(name))
@@ -123,6 +135,8 @@ class SentenceRanker:
                 elif not kinds:  # a field's value answers no "what/how"
                     support *= WRONG_TYPE_PENALTY
             labels = sentence_labels(sentence, question, stated, held, asked)
+            if labels is not None and any(b <= found for b in bodies):
+                labels.add("ORG")  # "the development and reform department"
             missing = lacks(kinds, labels)
             named = not thing or any(way <= found for way in thing)
             if missing:
@@ -135,6 +149,14 @@ class SentenceRanker:
                 support *= HEADING_PENALTY
             scored.append(Scored(sentence, support, lacking=bool(missing & STRICT)))
         return sorted(scored, key=lambda s: (-s.support, s.sentence.rank, s.sentence.start))
+
+    def _bodies(self, question: str) -> list[frozenset[str]]:
+        """Ways to name the kind of body a "which departments"/"哪个部门" question asks one of:
+        a sentence naming such a body names one, though no NER tags it."""
+        match = QUESTION_WORDS[Kind.ORG].search(question)
+        noun = match.group(0).split()[-1] if match else ""
+        noun = noun[-2:] if has_cjk(noun) else noun  # 部门 of 哪个部门
+        return self._ways(noun) if noun and noun not in {"哪家", "什么"} else []
 
     def _label_asked(self, field: str, weights: dict[frozenset[str], float]) -> bool:
         """Whether the question names what a field line's label says it states."""
@@ -169,18 +191,16 @@ class SentenceRanker:
             return query, self.crosslingual_vectors(texts), CROSSLINGUAL_SCALE
         return unit(retrieval.query_embedding), self.vectors(texts), 1.0
 
-    def _thing_terms(self, question: str, kinds: set[Kind]) -> list[frozenset[str]]:
-        """What the question counts or asks the holder of, as ways to name it, each a set of
-        stems a sentence must hold all of: the word itself, or one English rendering of it
-        ("bureau chief" for 局长, not "bureau" alone)."""
-        ways = []
-        for word in asked_thing(question, kinds):
-            ways.append(frozenset(self._stems(word)) or frozenset([word]))
-            ways += [frozenset(self._stems(rendering)) for term in english_terms(word)
-                     for rendering in term.english]
-            # An English word is named in a Chinese sentence by a Chinese word rendering it.
-            ways += [frozenset([chinese]) for chinese in chinese_terms(word)]
-        return [way for way in ways if way]
+    def _ways(self, word: str) -> list[frozenset[str]]:
+        """Ways to name ``word``, each a set of stems a sentence must hold all of: the word
+        itself, the texts' variant of it ("enterprise" for "company"), or one English rendering
+        of it ("bureau chief" for 局长, not "bureau" alone); an English word is named in a
+        Chinese sentence by a Chinese word rendering it."""
+        ways = [frozenset(self._stems(w)) or frozenset([w])
+                for w in (word, ENGLISH_VARIANTS.get(word.lower(), "")) if w]
+        ways += [frozenset(self._stems(rendering)) for term in english_terms(word)
+                 for rendering in term.english]
+        return [way for way in ways + [frozenset([c]) for c in chinese_terms(word)] if way]
 
     def _topic(self, retrieval: RetrievalResult) -> set[str]:
         """Stems of what the passages are about as a whole: their documents' titles and the
@@ -215,10 +235,15 @@ class SentenceRanker:
         if chinese_sentences:
             wanted |= {frozenset([w]) for w in self._stems(question)
                        if has_cjk(w) and w not in rendered}
+        # A lead-in before the question ("I'm briefing project units in X: which …") says who
+        # asks or why; its words, like the topic's, tell little of which sentence answers.
+        lead_in = _LEAD_IN.match(question)
+        aside = (topic or set()) | (set(self._stems(lead_in.group(1))) - set(self._stems(
+            question[lead_in.end():])) if lead_in else set())
         n = len(sentence_words)
         return {
             term: math.log(1 + n / (1 + sum(bool(term & found) for found in sentence_words)))
-            * (TOPIC_WEIGHT if topic and term <= topic else 1.0)
+            * (TOPIC_WEIGHT if term <= aside else 1.0)
             for term in wanted
         }
 
@@ -227,4 +252,4 @@ class SentenceRanker:
         # A lone Latin letter is no word: the "s" of "Zhanjiang's", the "t" of "don't".
         words = [IRREGULAR.get(w, w) for w in content_tokens(_PERCENT_SIGN.sub(" percent ", text))
                  if not (len(w) == 1 and w.isascii() and w.isalpha())]
-        return list(self._stemmer.stemWords(words))
+        return stem_words(words)

@@ -19,15 +19,14 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-import Stemmer
-
 from app.answering.citations import Sentence, passage, sentences_of
+from app.answering.question_kinds import ZH_ASKS
 from app.briefing.builder import WORD, compare_topic
 from app.models import Answer, Citation, DocumentInfo, PlaceGroup
 from app.retrieval.dictionary import english_terms
 from app.retrieval.glossary import expand_query
 from app.retrieval.hybrid import Hit, RetrievalResult
-from app.text import content_tokens
+from app.text import content_tokens, has_cjk, stem
 
 _EN_ACROSS = re.compile(
     r"\b(?:which|what)\s+(?:cities|places|districts|provinces|regions|localities|governments|"
@@ -44,7 +43,6 @@ _ZH_ACROSS = re.compile(r"分别|各地|各市|各区|各省|各城市|各个"
 _ABOUT_TEXTS = re.compile(r"\b(?:documents?|texts?|policies|papers)\b|\b(?:mention|say|state|"
                           r"discuss|cover|refer to|talk about)(?:s|ed|ing)?\b|提到|提及|涉及|文件",
                           re.IGNORECASE)
-_stemmer = Stemmer.Stemmer("english")
 # Alternatives a question asks about, each with a topic of its own: "X or Y", "X或Y".
 _ALTERNATIVES = re.compile(r"\bor\b|或者|或|还是", re.IGNORECASE)
 
@@ -67,9 +65,14 @@ def answer_across(question: str, retrieval: RetrievalResult, documents: list[Doc
     caller then answers as for any question). ``text_of`` gives a stored document's text: how
     often the retrieved documents use a word as a whole tells a topic ("blockchain") from
     the words every plan uses ("work", "plan")."""
+    # Interrogatives ("怎样" renders "what kind") ask, and name no topic.
     asked = _ABOUT_TEXTS.sub(" ", _EN_ACROSS.sub(" ", _ZH_ACROSS.sub(" ", question)))
+    asked = _nouns(ZH_ASKS.sub(" ", asked))
     place_words = {w for d in documents for w in content_tokens(
         " ".join(filter(None, (d.city, d.district, d.province))))}
+    for term in english_terms(asked):  # a place's other renderings (广州: "Canton")
+        senses = {w for sense in term.english for w in content_tokens(sense)}
+        place_words |= senses if senses & place_words else set()
     words = {_form(w): w for w in _words(asked) if w not in place_words}
     hits = retrieval.hits
     if retrieval.places.by_place:  # compare the places named, and only those
@@ -123,6 +126,17 @@ def _per_document(asked: str, words: dict[str, str], hits: list[Hit],
     return {d: items for d, items in found.items() if items}
 
 
+def _nouns(text: str) -> str:
+    """A Chinese text's nouns (by jieba's tags): what is compared is named by a noun (智慧教育),
+    never by the verb asking how it is done (推进)."""
+    if not has_cjk(text):
+        return text
+    import jieba.posseg
+
+    return " ".join(p.word for p in jieba.posseg.cut(text)
+                    if p.flag.startswith(("n", "vn", "eng")) or not has_cjk(p.word))
+
+
 def _words(text: str) -> list[str]:
     """The text's English content words (a Chinese text's through the glossary)."""
     return [w for w in content_tokens(expand_query(text)) if w.isascii() and WORD.fullmatch(w)]
@@ -130,7 +144,7 @@ def _words(text: str) -> list[str]:
 
 def _form(word: str) -> str:
     """A word as compared: its stem ("building" is "build", which every plan uses)."""
-    return str(_stemmer.stemWord(word.lower()))
+    return stem(word)
 
 
 def _forms(text: str) -> set[str]:

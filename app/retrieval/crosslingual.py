@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from app.retrieval.found import Found
-from app.retrieval.fusion import Ranking
+from app.retrieval.fusion import Ranking, fused_scores
 from app.store.records import Chunk
 from app.store.vectors import QueryTextEmbedder, TextVectors, unit
 from app.text import has_cjk, mostly_chinese
@@ -26,14 +26,15 @@ class CrosslingualRanking:
         # it weighs more (double by default).
         self.weight = weight
 
-    def rank(self, query: str, rankings: Sequence[Ranking], found: Found
+    def rank(self, query: str, rankings: Sequence[Ranking], found: Found, cut: int, rrf_k: int
              ) -> tuple[Ranking, list[float]]:
         """The passages in the other language that the other rankings found (filtered and
         scoped as they are), ranked by the model; and the question's vector (empty when no
         passage needed it). Passages in the question's own language are left to the words
         they share with it (on realzh-dev's Chinese questions over Chinese notices the
         model's ranking lowered right-document-first, and encoding every long Chinese passage
-        cost ~1 s a question)."""
+        cost ~1 s a question). When none of them could enter the ``cut`` best of the fusion
+        (``rrf_k``) even ranked first, the model is not run: its ranking is empty."""
         chinese_question = has_cjk(query)
         met = dict.fromkeys(c for ranking in rankings if ranking.holder is None
                             for c in ranking.ids if c is not None)
@@ -42,7 +43,7 @@ class CrosslingualRanking:
         def reads(cid: str) -> bool:
             return is_chinese(found.chunks[cid]) != chinese_question
 
-        if not pool:
+        if not pool or self._cannot_enter(rankings, pool, cut, rrf_k):
             return Ranking(self.weight, [], reads), []
         query_vector = self.model.get_query_embedding(query)
         question = unit(query_vector)
@@ -50,6 +51,29 @@ class CrosslingualRanking:
         similarity = {cid: float(np.dot(question, v)) for cid, v in zip(pool, vectors, strict=True)}
         ordered: list[str] = sorted(pool, key=lambda cid: -similarity[cid])
         return Ranking(self.weight, ordered, reads), query_vector
+
+    def _cannot_enter(self, rankings: Sequence[Ranking], pool: list[str], cut: int,
+                      rrf_k: int) -> bool:
+        """Whether ``cut`` passages outside ``pool`` outscore every pool passage's best fused
+        score (ranked first by the model). This ranking does not read them, so their scores
+        are final; a Chinese question over a mostly Chinese store is then answered without
+        the model's ~25 ms encode (and its passages' encodes), and the fused ranking is the
+        same as with it."""
+        scores = fused_scores(rankings, rrf_k)
+        first = self.weight / (rrf_k + 1)
+
+        def best(cid: str) -> float:
+            weight = sum(r.weight for r in rankings if r.reads is None or r.reads(cid))
+            return (scores[cid] * (weight or 1.0) + first) / (weight + self.weight)
+
+        bound = max(best(cid) for cid in pool) + _MARGIN
+        outside = set(pool)
+        return sum(1 for cid, score in scores.items()
+                   if cid not in outside and score > bound) >= cut
+
+
+# Above any difference the order of a sum's floating-point additions makes.
+_MARGIN = 1e-9
 
 
 def is_chinese(chunk: Chunk) -> bool:

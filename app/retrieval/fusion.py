@@ -34,6 +34,12 @@ class Ranking:
 def reciprocal_rank_fusion(rankings: Sequence[Ranking], k: int) -> list[str]:
     """The passages of the passage rankings, best first by weighted RRF, each averaged over
     the weight of the rankings that read it."""
+    scores = fused_scores(rankings, k)
+    return sorted(scores, key=lambda cid: (-scores[cid], cid))
+
+
+def fused_scores(rankings: Sequence[Ranking], k: int) -> dict[str, float]:
+    """Each passage of the passage rankings with its fused score (higher first)."""
     sums: dict[str, float] = {}
     for ranking in rankings:
         if ranking.holder is None:
@@ -47,10 +53,9 @@ def reciprocal_rank_fusion(rankings: Sequence[Ranking], k: int) -> list[str]:
                 held_at = place.get(ranking.holder(chunk_id))
                 if held_at is not None:
                     sums[chunk_id] += ranking.weight / (k + held_at)
-    scores = {cid: total / (sum(r.weight for r in rankings if r.reads is None or r.reads(cid))
-                            or 1.0)
-              for cid, total in sums.items()}
-    return sorted(scores, key=lambda cid: (-scores[cid], cid))
+    return {cid: total / (sum(r.weight for r in rankings if r.reads is None or r.reads(cid))
+                          or 1.0)
+            for cid, total in sums.items()}
 
 
 def reading(ranking: Ranking, reads: Callable[[str], bool]) -> Ranking:

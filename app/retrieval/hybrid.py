@@ -164,7 +164,8 @@ class HybridRetriever:
             rankings.append(self._document_ranking(lexical_text, conditions, found))
         crosslingual: list[float] = []
         if self.crosslingual is not None and (has_cjk(query) or self.lexical.holds_chinese):
-            by_model, crosslingual = self.crosslingual.rank(query, rankings, found)
+            by_model, crosslingual = self.crosslingual.rank(query, rankings, found, top_k,
+                                                             self.rrf_k)
             rankings.append(by_model)
         fused = reciprocal_rank_fusion(rankings, self.rrf_k)[:top_k]
         scores = self._cosines(fused, found)

@@ -86,6 +86,13 @@ class TownIndex:
             for name, short in _towns().get(district.adcode, ()):
                 seen.setdefault(short, []).append(Town(name, short, district))
         self._towns: list[tuple[Town, re.Pattern[str], re.Pattern[str] | None]] = []
+        # Per town, what any text naming it holds: its short name (inside the full one too) or
+        # its pinyin folded (None: one with letters of case or not ASCII, so the patterns are
+        # always tried). Checked first, they spare most of ~4,000 towns' patterns a question.
+        self._needles: list[tuple[str | None, str | None]] = []
+        # The towns by the first two characters of each needle; those always tried.
+        self._by_start: dict[str, list[int]] = {}
+        self._always: list[int] = []
         for short, towns in seen.items():
             if len({t.district.adcode for t in towns}) > 1 or short in g.chinese:
                 continue
@@ -96,13 +103,31 @@ class TownIndex:
             bare = None if everyday_word(short) else re.compile(rf"{re.escape(short)}"
                                                                 rf"|\b{english}\b")
             self._towns.append((town, full, bare))
+            pinyin = english_name(short)
+            chinese = short if short.lower() == short.upper() else None
+            folded = _folded(pinyin) if pinyin.isascii() else None
+            self._needles.append((chinese, folded))
+            if chinese is None or folded is None or min(len(chinese), len(folded)) < 2:
+                self._always.append(len(self._needles) - 1)
+                continue
+            for needle in (chinese, folded):
+                self._by_start.setdefault(needle[:2], []).append(len(self._needles) - 1)
 
     def named(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[Town, str, bool]]:
         """The towns ``text`` names outside the spans ``taken`` (a division's names), each
         with the words that name it and whether they are its full name (with its level); a
         bare Chinese name only where it is no part of a longer word."""
         found: list[tuple[Town, str, bool]] = []
-        for town, full, bare in self._towns:
+        folded = _folded(text)
+        starts = {text[i:i + 2] for i in range(len(text) - 1)}
+        starts |= {folded[i:i + 2] for i in range(len(folded) - 1)}
+        candidates = set(self._always).union(*(self._by_start.get(s, ()) for s in starts))
+        for index in sorted(candidates):  # in the index's order, as every town was tried
+            town, full, bare = self._towns[index]
+            short, english = self._needles[index]
+            if (short is not None and short not in text) and (
+                    english is not None and english not in folded):
+                continue
             match = next((m for m in full.finditer(text) if not _within(m, taken)), None)
             if match is not None:
                 found.append((town, match.group(0), True))
@@ -122,6 +147,18 @@ def town_pattern(town: Town) -> re.Pattern[str]:
     bare = "" if everyday_word(town.short) else f"|{re.escape(town.short)}|\\b{english}\\b"
     return re.compile(rf"{re.escape(town.name)}|\b{english}{_ENGLISH_LEVEL}\b{bare}",
                       re.IGNORECASE)
+
+
+# What IGNORECASE lets stand for an ASCII letter beyond its two cases (Kelvin sign, long s,
+# Turkish i's), and the apostrophes a name's pattern makes optional.
+_FOLD = str.maketrans({"\u212a": "k", "\u017f": "s", "\u0130": "i", "\u0131": "i",
+                       "'": None, "\u2019": None})
+
+
+def _folded(text: str) -> str:
+    """``text`` as a town's pinyin is looked for in it: ASCII letters in lower case, no
+    apostrophes; a match of the town's patterns (IGNORECASE) is a substring of it."""
+    return text.translate(_FOLD).lower()
 
 
 def _within(match: re.Match[str], taken: list[tuple[int, int]]) -> bool:

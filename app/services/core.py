@@ -67,7 +67,9 @@ class Services(Asking):
         watch = StoreWatch(store, catalog, lexical, settings.bm25_dir,
                            settings.server.store_check_s)
         name = settings.embedding.crosslingual
-        crosslingual = OneAtATime(load_embedding(settings, name)) if name else None
+        # One BLAS thread, as numpy's everywhere in the service: a question's encode with two
+        # took ~20 times as long on a busy machine (0.4 s instead of 20 ms), same vectors.
+        crosslingual = OneAtATime(load_embedding(settings, name, threads=1)) if name else None
         retriever = HybridRetriever(
             store, embedder, lexical, catalog,
             mode=settings.retrieval.mode, candidates=settings.retrieval.candidates,

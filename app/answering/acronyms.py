@@ -1,11 +1,6 @@
-"""Acronyms a question uses that the passages never mention, as written or spelled out.
-
-"What PUE must new data centres reach?" asks for a figure of a measure (power usage
-effectiveness) the texts never name; a sentence on data centres does not answer it. An acronym
-counts as mentioned when a passage writes it or spells it out in consecutive words ("SMEs":
-"small and medium-sized enterprises", "LLM": "large language model"), so an official's
-shorthand for what the texts spell out is never refused for that.
-"""
+"""Acronyms a question uses that the passages never mention, as written or spelled out in
+consecutive words ("SMEs": "small and medium-sized enterprises"): "What PUE must new data
+centres reach?" is not answered by a sentence on data centres."""
 
 from __future__ import annotations
 
@@ -36,12 +31,8 @@ def unmentioned(question: str, texts: Iterable[str]) -> list[str]:
     written = " ".join(texts)
     initials = " ".join("".join(w[0].lower() for w in _WORD.findall(t)
                                 if w.lower() not in _MINOR) for t in texts)
-    return [a for a in asked if not _written(a, written) and not _spelled(a, initials)]
-
-
-def _written(acronym: str, text: str) -> bool:
-    found = re.search(rf"(?<![A-Za-z0-9]){re.escape(acronym)}(?![A-Za-z0-9])", text, re.I)
-    return found is not None
+    return [a for a in asked if not _spelled(a, initials) and not re.search(
+        rf"(?<![A-Za-z0-9]){re.escape(a)}(?![A-Za-z0-9])", written, re.I)]
 
 
 def _spelled(acronym: str, initials: str) -> bool:

@@ -1,43 +1,35 @@
-"""Whether the retrieved passages can answer a question, decided in one place.
-
-A question is refused, with one ``code`` and its message in both languages, when:
-
-- ``place_not_stored``: it names places and no stored document is about any of them (what
-  retrieval reports);
-- ``place_not_stated``: it names a place below the place of the documents about it (a street
-  of a district) and the passages that would answer never name that place;
-- ``acronym_unmentioned``: it uses an acronym the nearest passages never write nor spell out;
-- ``kind_not_stated``: the passages on its topic never state the kind of detail it asks for (a
-  "when" question over undated sentences);
-- ``no_passage``: no sentence supports it well enough.
-
-What a question asks for comes from ``question_kinds``; what a sentence holds, from the
-entities a trained NER model (spaCy ``en_core_web_sm``, Baidu LAC) found in it at ingest,
-stored with its chunk.
+"""Whether the retrieved passages can answer a question, decided in one place. A refusal has
+one ``code`` and its message in both languages: ``place_not_stored`` (no stored document is about
+the places it names), ``place_not_stated`` (it names a place below its documents' place, a street
+of a district, that the answering passages never name), ``acronym_unmentioned``,
+``kind_not_stated`` (the passages on its topic never state the kind of detail asked: a "when"
+over undated sentences) and ``no_passage`` (no sentence supports it well enough). What a question
+asks comes from ``question_kinds``; what a sentence holds, from the entities trained NER (spaCy
+``en_core_web_sm``, Baidu LAC) found in it at ingest, stored with its chunk.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.answering.acronyms import unmentioned
 from app.answering.citations import Scored, Sentence
-from app.answering.question_kinds import Kind
+from app.answering.question_kinds import DISTRIBUTIVE, Kind
 from app.answering.sentence_forms import in_context
 from app.models import Message, RefusalCode
+from app.retrieval.gazetteer import gazetteer
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.places import PlaceInference
-from app.text import QUOTED, has_cjk, sentence_spans
+from app.text import CJK_CHARS, QUOTED, has_cjk, sentence_spans
 
 __all__ = ["ENTITIES_KEY", "Refusal", "at_level", "lacks", "refusal_before_ranking",
            "sentence_labels"]
 
-# Chunk metadata key of the entities ingest found: JSON [[start, end, label, value?], …], with
-# offsets into the chunk's text (Chroma metadata is flat).
+# Chunk metadata key of ingest's entities: JSON [[start, end, label, value?], …] into its text.
 ENTITIES_KEY = "entities"
-
 
 
 # Labels of what a title may name as its subject (a quoted platform, firm or place).
@@ -47,22 +39,28 @@ _NAMES = frozenset({"PERSON", "ORG", "PLACE"})
 def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] = frozenset(),
                     places: tuple[str, ...] = (),
                     asked: Callable[[str], bool] = lambda _: False) -> set[str] | None:
-    """Labels of the entities in ``sentence`` that the question does not state itself (a date
-    the question gives is no answer to "when", nor "310 million yuan" to a question about "the
-    3.1亿元 fund": ``stated`` holds the values of its figures; nor is a place it names, one of
-    ``places``, an answer to "where", nor any name whose words it renders, by ``asked``: "the
-    Shenzhen Venture Capital Day" is what "深圳风险投资日在哪…" asks about). A date or figure
-    inside a quoted title names a document ("the Action Plan (2025-2027)"), and says nothing
-    of when or how much. None when its chunk was stored without NER."""
+    """Labels of the entities in ``sentence`` the question does not state itself: not its date,
+    its figures (``stated`` values: 3.1亿元 is "310 million yuan"), its ``places``, a name whose
+    words it says (``asked``), nor a date or figure inside a quoted title ("the Action Plan
+    (2025-2027)"). None when its chunk was stored without NER."""
     raw = sentence.chunk.metadata.get(ENTITIES_KEY)
     if not isinstance(raw, str):
         return None
     offset = sentence.start - sentence.chunk.start
     text = sentence.chunk.text
     titles = [m.span() for m in QUOTED.finditer(text, offset, offset + len(sentence.text))]
+    entities = json.loads(raw)
+    # A "person" inside or running on from an organisation's or place's name ("the Pazhou …
+    # Industry" ORG, "Cluster Zone" PERSON), or with digits ("2024-08-15click"), is misread.
+    named_spans = [(s, e) for s, e, label, *_ in entities if label in {"ORG", "PLACE"}]
+    names = " ".join(text[s:e] for s, e in named_spans)
     labels = set()
-    for start, end, label, *value in json.loads(raw):
+    for start, end, label, *value in entities:
         named = text[start:end].strip()
+        touching = any(not text[e:start].strip() if e <= start else end <= s
+                       and not text[end:s].strip() for s, e in named_spans)
+        if label == "PERSON" and (named in names or touching or any(map(str.isdigit, named))):
+            continue
         if not (start >= offset and end <= offset + len(sentence.text)) or named in question \
                 or set(value) & stated or (label in _NAMES and asked(named)):
             continue
@@ -73,6 +71,8 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
         if label not in _NAMES and any(a <= start and end <= b for a, b in titles):
             continue
         labels.add(label)
+    if DISTRIBUTIVE.search(sentence.text):
+        labels.add("RATE")
     return labels
 
 
@@ -89,13 +89,9 @@ class Refusal:
     message: Message
 
 
-def _names(items: list[str], zh: bool) -> str:
-    return ("、" if zh else ", ").join(items)
-
-
 def refusal(code: RefusalCode, names: list[str] | None = None) -> Refusal:
     """The refusal of ``code`` in both languages, naming the places or acronyms at fault."""
-    en_names, zh_names = _names(names or [], False), _names(names or [], True)
+    en_names, zh_names = ", ".join(names or []), "、".join(names or [])
     messages = {
         "no_passage": ("The knowledge base has no passage that answers this question.",
                        "知识库中没有能回答这个问题的段落。"),
@@ -118,14 +114,32 @@ def refusal(code: RefusalCode, names: list[str] | None = None) -> Refusal:
 
 
 def refusal_before_ranking(question: str, retrieval: RetrievalResult) -> Refusal | None:
-    """A refusal the passages' sentences need not be read for: a place no stored document is
-    about, an acronym the passages never mention."""
+    """A refusal without reading sentences: a place no document is about, an unmentioned acronym."""
     places = retrieval.places
-    if places.missing and not places.held:
-        return refusal("place_not_stored", places.missing)
+    missing = [m for m in places.missing
+               if not _part_of_a_name(question, m, [h.chunk.text for h in retrieval.hits])]
+    if missing and not places.held:
+        return refusal("place_not_stored", missing)
     if missing := unmentioned(question, (h.chunk.text for h in retrieval.hits)):
         return refusal("acronym_unmentioned", missing)
     return None
+
+
+# What may follow a place's name inside a longer name: a Latin word, or two Chinese characters.
+_NAME_GOES_ON = re.compile(rf"\s*[A-Za-z]+|[{CJK_CHARS}]{{2}}")
+
+
+def _part_of_a_name(question: str, place: str, texts: list[str]) -> bool:
+    """Whether the question names ``place`` only to begin a longer name the passages write:
+    太湖智算中心 (Wuxi's centre, named after the lake) asks nothing of 太湖县."""
+    name, written = place.split(" (")[0], " ".join(texts).lower()
+    spans = [(s, e) for s, e, divisions in gazetteer().mentions(question)
+             if any(d.label(not has_cjk(name)) == name for d in divisions)]
+    for start, end in spans:
+        goes_on = _NAME_GOES_ON.match(question, end)
+        if goes_on is None or question[start:goes_on.end()].lower() not in written:
+            return False
+    return bool(spans)
 
 
 def at_level(ranked: list[Scored], places: PlaceInference) -> tuple[list[Scored], bool]:

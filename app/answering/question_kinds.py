@@ -1,17 +1,13 @@
-"""What a question asks for: the kind of detail (a date, a sum, a body, a place …) and the thing
-it counts or asks the holder of.
-
-From a table of each language's question words (who/谁 → a person or an organisation, when/何时
-→ a date, …): the grammar of the two languages, never the wording of particular questions.
-``answerability`` decides whether the passages state what is asked.
+"""What a question asks for: the kind of detail (a date, a sum, a body, a place …), from a table
+of each language's question words (who/谁 → a person or an organisation, when/何时 → a date, …),
+and the thing it counts or asks the holder of. ``answerability`` decides whether it is stated.
 """
-
 from __future__ import annotations
 
 import re
 from enum import Enum
 
-from app.text import has_cjk, segment
+from app.text import MEASURE_WORDS, has_cjk, segment
 
 
 class Kind(Enum):
@@ -27,6 +23,7 @@ class Kind(Enum):
     COUNT = ("NUMBER", "MONEY", "PERCENT")
     PLACE = ("PLACE",)  # an organisation's name says nothing of where a thing is (dev split)
     PHONE = ("PHONE",)
+    RATE = ("RATE",)  # a figure each one or each period gets: "per firm", "每年", "annually"
 
 
 # The interrogatives of each language, the one table every module reads (``parts`` splits a
@@ -37,8 +34,6 @@ EN_AUX = (r"is|are|was|were|does|do|did|can|could|will|would|has|have|had|should
           r"|may")
 ZH_ASKS = re.compile(r"什么|啥|多少|哪|谁|几|何时|何地|何种|如何|怎么|咋|怎样|为何|为什么|是否|多大"
                      r"|多久|多长|多高|有没有|是不是|吗|呢")
-# Chinese measure words: "多少家企业" counts firms.
-_MEASURE = "个名位项家座条台所批类种次件款只支套处间栋辆架张份篇部"
 # Nouns naming an organisation, which a "which …" asks one of.
 _ORG_EN = (r"departments?|agenc(?:y|ies)|organi[sz]ations?|units?|bureaus?|bod(?:y|ies)|offices?"
            r"|authorit(?:y|ies)|institutions?|compan(?:y|ies)|firms?|enterprises?|colleges?|schools?"
@@ -48,7 +43,7 @@ _ORG_ZH = r"部门|单位|机构|组织|企业|公司|银行|平台"
 # auxiliary verb or at the end ("When preparing …," is a conjunction).
 QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
     Kind.WHO: re.compile(
-        r"\bwho(?:m|se)?\b(?! (?:is|are) (?:eligible|entitled))|\bwhich (?:[\w-]+ ){0,2}?(?:"
+        r"\bwho(?:m|se)?\b|\bwhich (?:[\w-]+ ){0,2}?(?:"
         r"official|person)s?\b|谁", re.I),
     Kind.ORG: re.compile(
         rf"\b(?:which|what) (?:[\w-]+ ){{0,2}}?(?:{_ORG_EN})\b"
@@ -68,14 +63,13 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
         r"|何时|什么时候|什么时间|哪(?:一)?(?:年|天|日)|哪个月|几月|几号"
         r"|截止(?:日期|时间)?(?:是|为)?(?:哪|什么|何)|日期", re.I),
     Kind.DURATION: re.compile(
-        r"\bhow long\b|\bhow many (?:working |calendar )?(?:days|weeks|months|years)\b"
-        r"|\bwithin what (?:time|period)\b|多久|多长(?![\u4e00-\u9fff]*(?:米|公里|距离))"
-        r"|几(?:个)?(?:工作)?(?:天|日|周|月|年)"
-        r"|多少(?:个)?(?:工作)?(?:天|日|周|月|年)", re.I),
+        r"\bhow long\b|\bhow many (?:working |calendar )?(?:minutes|hours|days|weeks|months"
+        r"|years)\b|\bwithin what (?:time|period)\b|多久|多长(?![\u4e00-\u9fff]*(?:米|公里|距离))"
+        r"|(?:几|多少)(?:个)?(?:工作)?(?:分钟|小时|天|日|周|月|年)", re.I),
     Kind.MONEY: re.compile(
         r"\bhow much (?:money|funding)\b|\bcost\b|多少钱|(?:多少|几)[万亿千百]*元", re.I),
     Kind.PERCENT: re.compile(
-        r"\bwhat (?:share|percentage|percent|proportion|ratio|fraction)\b|\bwhat per ?cent\b"
+        r"\bwhat (?:share|percentage|percent|proportion|ratio|fraction)\b|\bwhat (?:per ?cent\b|%)"
         r"|百分之(?:几|多少)|(?:多大|什么|多少)比例|比例是|占比|比重|几成|占[^，。？?]{0,8}(?:多少|几)"
         r"|按[^，。？?]{1,16}的(?:多少|几成)"  # "按最低工资标准的多少发放": a share of it
         r"|(?:比例|比重|占比)[^，。？?]{0,6}(?:多少|几|多大|什么)"  # "比例不低于多少"
@@ -94,12 +88,10 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
 _NARROWER = {Kind.MONEY: Kind.COUNT, Kind.PERCENT: Kind.COUNT, Kind.DURATION: Kind.COUNT,
              Kind.PERSON: Kind.WHO, Kind.ORG: Kind.WHO, Kind.DATE: Kind.COUNT,
              Kind.PHONE: Kind.COUNT}
-# Kinds whose absence refuses (a sentence without a date tells no "when"); the others only
-# weigh a sentence down (a "which company" may be answered by a firm's name no NER knows).
+# Kinds whose absence refuses (no date tells no "when"); the others only weigh a sentence down.
 STRICT = frozenset({Kind.DATE, Kind.MONEY, Kind.PERCENT, Kind.COUNT, Kind.DURATION,
-                    Kind.PERSON, Kind.PLACE, Kind.PHONE})
-# Nouns that denote a sum of money, and the words asking a size: together they ask for a sum
-# ("how large is the fund", "预算是多少"), unless things are counted ("多少家企业获得补贴").
+                    Kind.PERSON, Kind.PLACE, Kind.PHONE, Kind.RATE})
+# Money nouns and size words together ask a sum ("how large is the fund", "预算是多少").
 _MONEY_NOUN = re.compile(
     r"\b(?:budget|invest(?:ment|ed|s)?|funding|funds?|subsid(?:y|ies)|grants?|costs?|prices?"
     r"|fees?|fines?|allowances?|rewards?|rent)\b|预算|投资|资金|基金|补贴|补助|费用|经费|罚款|奖励"
@@ -111,7 +103,11 @@ _SIZE_ASKED = re.compile(r"\bhow (?:much|large|big|high)\b|\bwhat (?:is|are|was|
                          r"{0,3}?(?:budget|amount|cost|price|fee|fine)s?\b|多少|多大|规模|上限|金额"
                          r"|\bthe (?:most|maximum|largest|highest|biggest)\b|\bmaximum\b", re.I)
 _WHAT_ASKED = re.compile(r"\bwhat\b|\bhow (?:much|large|big|high)\b", re.I)
-_COUNTED = re.compile(rf"\bhow many\b|(?<!哪)(?:多少|几)[{_MEASURE}]", re.I)
+# Distributive words: a figure of each one or each period ("per firm", "annually", 每家, 元/人).
+DISTRIBUTIVE = re.compile(
+    r"\b(?:per|each|every|annual(?:ly)?|yearly|monthly|weekly|daily|quarterly)\b"
+    r"|\ba (?:year|month|week|day)\b|每|[/／](?=[\u4e00-\u9fff])", re.I)
+_COUNTED = re.compile(rf"\bhow many\b|(?<!哪)(?:多少|几)[{MEASURE_WORDS}]", re.I)
 
 
 def asked_kinds(question: str) -> set[Kind]:
@@ -122,7 +118,10 @@ def asked_kinds(question: str) -> set[Kind]:
         kinds.add(Kind.MONEY)
     if _SHARE_NOUN.search(question) and _WHAT_ASKED.search(question) and not kinds - {Kind.COUNT}:
         kinds.add(Kind.PERCENT)
-    return kinds - {_NARROWER[k] for k in kinds if k in _NARROWER}
+    kinds -= {_NARROWER[k] for k in kinds if k in _NARROWER}
+    if kinds & {Kind.COUNT, Kind.MONEY} and DISTRIBUTIVE.search(question):
+        kinds.add(Kind.RATE)
+    return kinds
 
 
 # What is counted ("how many staff positions", "多少名行政编制") or whose holder is asked ("who
@@ -130,29 +129,29 @@ def asked_kinds(question: str) -> set[Kind]:
 _THING_EN = re.compile(
     r"\b(?:how many|who (?:is|was|are|were) the) ((?:[\w-]+ ){0,2}?[\w-]+?)"
     rf"(?= (?:{EN_AUX})\b| (?:in|of|per|for|to|at|on|by)\b|\s*[?？]|$)", re.I)
-_THING_ZH = re.compile(rf"(?<!哪)(?:多少|几)[{_MEASURE}]?([A-Za-z0-9]*[\u4e00-\u9fff]+)")
+_THING_ZH = re.compile(rf"(?<!哪)(?:多少|几)[{MEASURE_WORDS}]?([A-Za-z0-9]*[\u4e00-\u9fff]+)")
 _HOLDER_ZH = re.compile(r"([\u4e00-\u9fff]+)(?:是谁|是哪[家个位])")
 
 
 def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
-    """The words naming what a question counts or whose holder it asks for ([] if neither):
-    an English phrase's head noun; of a Chinese phrase, its first word and the last of the
-    nouns it opens with (its head: 领域 of "几个重点领域推动…"), or, of a holder, the last
-    word and its last two characters (发展局局长, 局长)."""
+    """The words naming the sum a question asks, what it counts or whose holder it asks for
+    ([] if none): the noun of money; an English phrase's head noun; of a Chinese phrase, its
+    first word and the last of the nouns it opens with (its head: 领域 of "几个重点领域推动…"),
+    or, of a holder, the last word and its last two characters (发展局局长, 局长)."""
+    if Kind.MONEY in kinds and (noun := _MONEY_NOUN.search(question)):
+        return [noun.group(0)]  # "what fine …", "罚款多少": a sum the fund's size is not
     if not kinds & {Kind.COUNT, Kind.PERSON, Kind.WHO, Kind.ORG}:
         return []
     if match := _THING_EN.search(question):
         return [match.group(1).split()[-1]]
-    words: list[str] = []
-    if match := _THING_ZH.search(question):
-        words = _noun_phrase(match.group(1))
-    elif match := _HOLDER_ZH.search(question):
-        # The last word (joined to the one before when jieba cut off one character: 管理 人)
-        # and its last two characters (局长 of 局局长).
+    if match := _THING_ZH.search(question):  # 多少平方公里 too: what is measured
+        return [w for w in _noun_phrase(match.group(1)) if len(w) > 1 or not has_cjk(w)]
+    if match := _HOLDER_ZH.search(question):
+        # The last word (joined to a one-character cut: 管理 人), its last two characters.
         tail = segment(match.group(1)).split()
         last = "".join(tail[-2:]) if len(tail[-1]) == 1 else tail[-1]
-        words = list(dict.fromkeys([last, last[-2:]]))
-    return [w for w in words if len(w) > 1 or not has_cjk(w)]
+        return [w for w in dict.fromkeys([last, last[-2:]]) if len(w) > 1]
+    return []
 
 
 def _noun_phrase(text: str) -> list[str]:

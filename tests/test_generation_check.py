@@ -13,7 +13,7 @@ from app.answering.generation.check import counts_held, figures_attached, names_
 from app.answering.generation.grounding import ground
 from app.retrieval.hybrid import Hit
 from app.store.records import Chunk
-from tests.conftest import CORPUS, HAIZHU, SHENZHEN, ZHANGZHOU
+from tests.conftest import CORPUS, GUANGZHOU, HAIZHU, SHENZHEN, ZHANGZHOU
 
 
 def paragraph(doc_id: str, holding: str) -> tuple[str, int]:
@@ -146,3 +146,24 @@ def test_a_decimal_or_a_code_is_no_count() -> None:
     G9383次列车 as 9383次), so verbatim sentences failed the count check on their own passage."""
     assert counts_held("缴费比例降低0.5个百分点", ["单位缴费比例降低0.5个百分点。"])
     assert counts_held("G9383次列车开出", ["G9383次列车从西站开出。"])
+
+
+def test_english_names_written_against_chinese_words_are_held() -> None:
+    """Regression (probe s, generate mode): a Latin word ran on into the Chinese after it
+    ("Holdings共同建设"), so the names of a right Chinese answer quoting the passage's English
+    names were "not in the passage" and the sentence was removed."""
+    passage, _ = paragraph(HAIZHU, "Jiazhi Huixing")
+    claim = ("琶洲空间智算中心由Haizhu District Artificial Intelligence Development Bureau、"
+             "Jiazhi Huixing、Guoxing Yuhang和Qianxing Holdings共同建设。")
+    assert names_held(claim, [passage])
+    assert not names_held(claim.replace("Qianxing", "Tianxing"), [passage])
+
+
+def test_a_subject_far_from_its_figure_in_the_same_sentence_holds_it() -> None:
+    """Regression (probe s, generate mode): "广州试点方案提出了25项重点任务" was removed because
+    the passage names Guangzhou more than twelve words after "25 key tasks", while the
+    capitalised "Five in One" stood beside it; the figure's own sentence names the subject."""
+    passage, _ = paragraph(GUANGZHOU, "25 key tasks")
+    assert figures_attached("广州试点方案提出了25项重点任务。", [passage])
+    assert figures_attached("Guangzhou's pilot plan puts forward 25 key tasks.", [passage])
+    assert not names_held("深圳试点方案提出了25项重点任务。", [passage])

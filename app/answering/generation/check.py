@@ -62,7 +62,8 @@ PASSAGE_WINDOW = 12
 ATTACHED_SHARE = 0.5
 COUNT_WINDOW = 4  # passage words after a number: "11 key evaluation indicators"
 COUNTED_WORDS = 3  # of the run after a measure word: 案例 of 案例入选了省级
-_TOKEN = re.compile(rf"[0-9]*[A-Za-z][\w'-]*|{CJK_RUN.pattern}")
+# A Latin word ends where Chinese begins (\w would run on into it: "Holdings共同建设").
+_TOKEN = re.compile(rf"[0-9]*[A-Za-z][A-Za-z0-9_'-]*|{CJK_RUN.pattern}")
 # A count: a whole number (not the end of 0.5 or of a code like G9383), a measure word and what
 # it counts.
 _COUNTED = re.compile(rf"(?<![A-Za-z0-9.])(\d+|[{CN_DIGITS}十百千]+)多?[{MEASURE_WORDS}]"
@@ -202,9 +203,13 @@ def _around_figure(read: list[tuple[str, list[Token]]], forms: frozenset[str]
         places = _places(text)
         for span, other, _ in figure_spans(text, number_words=True):
             if other & forms:
-                local = _near(tokens, span, PASSAGE_WINDOW, _sentence(text, span))
-                yield (_held([_near(tokens, span, PASSAGE_WINDOW, (0, len(text)))]),
-                       _held([local]), _held([[t for t in local if _named(t, places)]]))
+                start, end = _sentence(text, span)
+                local = _near(tokens, span, PASSAGE_WINDOW, (start, end))
+                # The subject may open a long sentence far from its figure ("It puts forward
+                # 25 key tasks …, for Guangzhou to …"): the whole sentence holds it.
+                sentence = [t for t in tokens if start <= t.start and t.end <= end]
+                yield (_held([_near(tokens, span, PASSAGE_WINDOW, (0, len(text))), sentence]),
+                       _held([sentence]), _held([[t for t in local if _named(t, places)]]))
 
 
 def _named(token: Token, places: list[Place]) -> bool:

@@ -6,10 +6,11 @@ A cited sentence is kept only when it says nothing its passages do not:
   in those passages (a percentage as a percentage there too; figures.py reads them);
 * each figure stands there among the words it stands among in the sentence: of the words near
   it in the sentence (within ``CLAIM_WINDOW``) that the passages hold at all, at least
-  ``ATTACHED_SHARE`` stand near the same figure in a passage (within ``PASSAGE_WINDOW``), so a
-  passage's fund size is no budget of a project it names elsewhere; and when the sentence
-  names the figure's subject there (a place, a body, a project), the passage does not write
-  the figure beside another name without it (Haizhu's fund is not Guangzhou's). Words no
+  ``ATTACHED_SHARE`` stand near the same figure in a passage (within ``PASSAGE_WINDOW``, or
+  in its sentence), so a passage's fund size is no budget of a project it names elsewhere; and
+  when the sentence names the figure's subject there (a place, a body, a project), the
+  passage's sentence of the figure names it too or writes the figure beside no other name
+  (Haizhu's fund is not Guangzhou's). Words no
   passage holds are the model's own wording and are not judged;
 * a figure that counts something in Chinese (5项任务) counts the same there: the passage writes
   that number with a rendering of the counted word among the words after it, up to the next
@@ -205,8 +206,7 @@ def _around_figure(read: list[tuple[str, list[Token]]], forms: frozenset[str]
             if other & forms:
                 start, end = _sentence(text, span)
                 local = _near(tokens, span, PASSAGE_WINDOW, (start, end))
-                # The subject may open a long sentence far from its figure ("It puts forward
-                # 25 key tasks …, for Guangzhou to …"): the whole sentence holds it.
+                # A long sentence may name its figure's subject far from it ("25 key tasks …").
                 sentence = [t for t in tokens if start <= t.start and t.end <= end]
                 yield (_held([_near(tokens, span, PASSAGE_WINDOW, (0, len(text))), sentence]),
                        _held([sentence]), _held([[t for t in local if _named(t, places)]]))

@@ -167,3 +167,19 @@ def test_a_subject_far_from_its_figure_in_the_same_sentence_holds_it() -> None:
     assert figures_attached("广州试点方案提出了25项重点任务。", [passage])
     assert figures_attached("Guangzhou's pilot plan puts forward 25 key tasks.", [passage])
     assert not names_held("深圳试点方案提出了25项重点任务。", [passage])
+
+
+def test_a_recurrence_the_passage_does_not_state_is_removed() -> None:
+    """Regression (probe s, generate mode): "深圳人工智能产业的统计数据每年发布一次" passed for
+    data the passage releases "on a quarterly basis": no figure, name or count differed."""
+    passage, at = paragraph(SHENZHEN, "on a quarterly basis")
+    hit = Hit(Chunk("sz-stats", SHENZHEN, passage, at, at + len(passage),
+                    {"doc_id": SHENZHEN, "title": "Shenzhen AI action plan", "city": "Shenzhen"}),
+              0.8, 1)
+    for wrong in ("深圳人工智能产业的统计数据每年发布一次[1]。",
+                  "Shenzhen releases its AI industry statistics annually [1]."):
+        grounded = ground(wrong, [hit])
+        assert grounded.answer == "" and grounded.unsupported == [wrong]
+    for right in ("深圳人工智能产业的统计数据每季度发布一次[1]。",
+                  "Shenzhen releases its AI industry statistics quarterly [1]."):
+        assert ground(right, [hit]).answer == right

@@ -38,6 +38,7 @@ from fastapi.testclient import TestClient
 
 from app.answering.generation import GenerativeAnswerer
 from app.answering.generation.grounding import ground
+from app.answering.parts import split_parts
 from app.http.factory import create_app
 from app.retrieval.hybrid import Hit
 from app.settings import Settings
@@ -49,36 +50,39 @@ Record = dict[str, Any]
 
 
 class Tap:
-    """What the generate answerer sent and got: the passages it was checked against and the
-    model's raw reply (the answer path itself is unchanged)."""
+    """What the generate answerer sent and got, call by call (a question of several parts asks
+    the model once a part): the passages each reply was checked against and the model's raw
+    reply. The answer path itself is unchanged."""
 
     def __init__(self, answerer: GenerativeAnswerer) -> None:
-        self.hits: list[Hit] = []
-        self.reply: list[str] = []
+        self.calls: list[dict[str, Any]] = []
         client, budget = answerer.client, answerer.budget
         real_stream = client.stream
 
         def stream(*args: Any, **kwargs: Any) -> Iterator[Any]:
+            if not self.calls or "reply" in self.calls[-1]:  # no budget fitted the passages
+                self.calls.append({"hits": []})
+            call = self.calls[-1]
+            call["reply"] = ""
             for delta in real_stream(*args, **kwargs):
                 if delta.kind == "content":
-                    self.reply.append(delta.text)
+                    call["reply"] += delta.text
                 yield delta
 
-        client.stream = stream  # type: ignore[method-assign]
+        client.stream = stream  # type: ignore[method-assign, assignment]
         if budget is not None:
             real_fit = budget.fit
 
             def fit(*args: Any, **kwargs: Any) -> Any:
                 fitted = real_fit(*args, **kwargs)
-                self.hits = fitted.hits
+                self.calls.append({"hits": [asdict(h) for h in fitted.hits]})
                 return fitted
 
             budget.fit = fit  # type: ignore[method-assign]
 
-    def take(self) -> tuple[list[Hit], str | None]:
-        hits, reply = self.hits, "".join(self.reply) if self.reply else None
-        self.hits, self.reply = [], []
-        return hits, reply
+    def take(self) -> list[dict[str, Any]]:
+        calls, self.calls = [c for c in self.calls if "reply" in c], []
+        return calls
 
 
 def ask(client: TestClient, question: str, mode: str) -> tuple[dict[str, Any], float]:
@@ -104,22 +108,28 @@ def run(paths: list[str], out: Path, settings: Settings, every: int) -> None:
             for i, (question, fact) in enumerate(questions, 1):
                 extractive, extractive_ms = ask(client, question, "extractive")
                 generated, generate_ms = ask(client, question, "generate")
-                hits, reply = tap.take()
                 record = {"question": question, "fact": fact, "extractive": shown(extractive),
                           "extractive_ms": extractive_ms, "generate": shown(generated),
-                          "generate_ms": generate_ms, "reply": reply,
-                          "hits": [asdict(h) for h in hits]}
+                          "generate_ms": generate_ms, "calls": tap.take()}
                 sink.write(json.dumps(record, ensure_ascii=False) + "\n")
                 sink.flush()
                 print(f"{i}/{len(questions)} {generate_ms / 1000:.1f}s {question}", flush=True)
 
 
+def calls(record: Record) -> list[dict[str, Any]]:
+    if "calls" in record:
+        return list(record["calls"])
+    return [] if record.get("reply") is None else [record]  # a run before calls were kept
+
+
 def recheck(record: Record) -> Record:
-    """The record with its generate answer as this code's citation check makes it."""
-    if record["reply"] is None:
+    """The record with its generate answer as this code's citation check makes it (a question
+    the model answered in several calls, one a part, is kept as it was answered)."""
+    if len(calls(record)) != 1 or split_parts(record["question"])[1:]:
         return record
-    hits = [Hit(Chunk(**h["chunk"]), h["score"], h["rank"]) for h in record["hits"]]
-    grounded = ground(record["reply"], hits)
+    call = calls(record)[0]
+    hits = [Hit(Chunk(**h["chunk"]), h["score"], h["rank"]) for h in call["hits"]]
+    grounded = ground(call["reply"], hits)
     extractive = record["extractive"]
     if grounded.answer:
         answer = {"answer": grounded.answer, "refused": False, "fallback": None}
@@ -146,7 +156,8 @@ def summary(records: list[Record]) -> str:
             else:
                 c.update(answerable=1, facts=int(right), false_refusals=int(answer["refused"]))
             if mode != "extractive":
-                written = not answer["refused"] and answer.get("fallback") is None
+                written = (bool(calls(r)) and not answer["refused"]
+                           and answer.get("fallback") is None)
                 c.update(written=int(written), fallbacks=int(answer.get("fallback") is not None),
                          removed=len(answer.get("unsupported") or []),
                          rescued=int(written and ext["refused"]))

@@ -1,26 +1,24 @@
 """Generated answers on top of the extractive path, never without it.
 
-The extractive answer is computed first, for three reasons: when it refuses because the
-question names a city the store lacks or a term no passage mentions, the model is not asked at
-all (when it refuses for want of a sentence scoring high enough, the model may read the best
-``rescue_sentences`` and answer, or say the passages do not -- with the same check; nothing
-that passes it means the refusal stands); when the model cannot be reached in time it is the
-answer (``fallback: "llm_unavailable"``); and when no generated sentence survives the citation
-check it is the answer too (``fallback: "ungrounded"``, the rejected sentences listed in
-``unsupported``).
-So mode ``generate`` is never worse than ``extractive`` and never shows unchecked text as the
-final answer.
+The extractive answer is computed first. When it refuses because the question names a city the
+store lacks or a term no passage mentions, the model is not asked; when it refuses for want of
+a sentence scoring high enough, the model may read the best ``rescue_sentences`` and answer, or
+say the passages do not, with the same check (nothing passing it: the refusal stands). When
+the model cannot be reached in time, the extractive answer is the answer (``fallback:
+"llm_unavailable"``), and also when no generated sentence survives the citation check
+(``fallback: "ungrounded"``, the rejected sentences in ``unsupported``). So mode ``generate``
+never shows unchecked text as the final answer.
 
 The model reads the sentences the extractive answer quotes, not whole passages (five of them,
 ~800 tokens, kept the 1.5B's first token ~30 s away on 2 cores), and up to
 ``excerpt_sentences`` next best ones (with three, the 1.5B often answered from the wrong one:
 fact accuracy 0.58 against 0.83 on 17 dev questions); the citation check reads whole passages.
 
-``stream`` yields events as the reply arrives: ``Quoted`` (the verbatim extractive answer,
-at once, before the model is asked; not sent for a refusal), ``Token`` (answer text as the
-model writes it, thinking removed), ``Reasoning`` (thinking), ``Checked`` (answer sentences
-that passed the check, for clients that cannot replace text) and, last, ``Done`` with the
-final Answer, which replaces whatever was streamed.
+``stream`` yields events as the reply arrives: ``Quoted`` (the verbatim extractive answer, at
+once, before the model is asked; not for a refusal), ``Token`` (answer text as the model
+writes it, thinking removed), ``Reasoning`` (thinking), ``Checked`` (answer sentences that
+passed the check, for clients that cannot replace text) and, last, ``Done`` with the final
+Answer, which replaces whatever was streamed.
 """
 
 from __future__ import annotations

@@ -6,27 +6,25 @@ A cited sentence is kept only when it says nothing its passages do not:
   in those passages (a percentage as a percentage there too; figures.py reads them);
 * each figure stands there among the words it stands among in the sentence: of the words near
   it in the sentence (within ``CLAIM_WINDOW``) that the passages hold at all, at least
-  ``ATTACHED_SHARE`` stand near the same figure in a passage (within ``PASSAGE_WINDOW``, or
-  in its sentence), so a passage's fund size is no budget of a project it names elsewhere; and
-  when the sentence names the figure's subject there (a place, a body, a project), the
-  passage's sentence of the figure names it too or writes the figure beside no other name
-  (Haizhu's fund is not Guangzhou's). Words no
-  passage holds are the model's own wording and are not judged;
+  ``ATTACHED_SHARE`` stand near the same figure in a passage (within ``PASSAGE_WINDOW``, or in
+  its sentence), so a passage's fund size is no budget of a project it names elsewhere; and a
+  subject the sentence names there (a place, a body) is named in the passage's sentence of the
+  figure, or that sentence writes the figure beside no other name (Haizhu's fund is not
+  Guangzhou's). Words no passage holds are the model's own wording and are not judged;
 * a figure that counts something in Chinese (5项任务) counts the same there: the passage writes
   that number with a rendering of the counted word among the words after it, up to the next
   figure ("29 tasks", not the "five major parts" before them), or before it ("eight of which");
+* a recurrence it states (每年, "quarterly") is one its passages state;
 * every name it states is in those passages or their documents' titles and places: a place
   the gazetteer knows (in either language; one the passages hold lies in it), a Latin-script
   name, acronym or code, a Chinese proper noun by jieba's tagger that the glossary renders;
-* it shares at least one word or figure with those passages: a floor against noise that carries
-  a stray marker, not a test of meaning.
+* it shares a word or figure with those passages: a floor against noise with a stray marker.
 
 A sentence citing nothing may be the model saying the passages do not answer
-(``says_not_covered``): then it is a refusal, not an unsupported claim.
-
-Words are compared as the glossary renders them: an English word by its stem, a Chinese word
-(cut by jieba) as itself and by its English renderings' stems, so a Chinese answer from English
-passages is judged as an English one is.
+(``says_not_covered``): then it is a refusal, not an unsupported claim. Words are compared as
+the glossary renders them: an English word by its stem, a Chinese word (cut by jieba) as itself
+and by its English renderings' stems, so a Chinese answer from English passages is judged as an
+English one is.
 """
 
 from __future__ import annotations
@@ -75,8 +73,12 @@ _CODE = re.compile(r"[A-Z].*[A-Z0-9]|[0-9]")  # an acronym or code, more than a 
 _OPENING = " \t\"“‘(（-*•"  # what may stand before a sentence's first word
 # jieba's tags of proper nouns: place, person, organisation, other proper noun.
 _PROPER = frozenset({"ns", "nr", "nt", "nz"})
-# Negation, a closed class of each language ("does not", "no passage", 没有, 未, 无, 不).
+# Negation and recurrence (by calendar unit): closed classes of each language.
 _NEGATION = re.compile(r"\b(?:not|no|none|cannot)\b|n't\b|[没未无不]", re.IGNORECASE)
+_RECURS = re.compile(r"每个?(年|季|月|周|星期|天|日)|按(年|季|月|周)|\b(?:(annual|year|quarter|"
+                     r"month|week)ly|(?:each|every|per) (year|quarter|month|week|day))\b", re.I)
+_UNITS = {"年": "year", "annual": "year", "季": "quarter", "月": "month", "周": "week",
+          "星期": "week", "天": "day", "日": "day"}
 _stemmer = Stemmer.Stemmer("english")
 Place = tuple[int, int, list[Division]]
 
@@ -94,6 +96,7 @@ def supported(claim: str, passages: list[str], described: list[str]) -> bool:
     claim = _ENUMERATOR.sub("", claim)
     return (figures_supported(claim, passages) and figures_attached(claim, passages)
             and names_held(claim, [*passages, *described]) and counts_held(claim, passages)
+            and _recurrences(claim) <= _recurrences(" ".join(passages))
             and any(_claim_terms(claim) & terms(text) for text in passages))
 
 
@@ -172,6 +175,12 @@ def counts_held(claim: str, passages: list[str]) -> bool:
                                   for counted in _counted(passages, str(value))):
             return False
     return True
+
+
+def _recurrences(text: str) -> set[str]:
+    """The calendar units ``text`` says something recurs by: 每年 and "annually" are "year"."""
+    units = (next(g for g in m.groups() if g).lower() for m in _RECURS.finditer(text))
+    return {_UNITS.get(unit, unit) for unit in units}
 
 
 def terms(text: str) -> frozenset[str]:

@@ -3,14 +3,12 @@
 A model's sentence is kept only when it carries at least one marker ``[n]`` (also ``[1, 2]``,
 ``【1】``), every marker names a retrieved passage (1..k), it is no question (a model echoing
 the question, marker and all, answers nothing), and it says nothing those passages do not
-(check.py: figures, counts, what each figure is attached to, names, a shared word).
-
-Everything else is listed as unsupported and removed, so a model that drifts, invents a figure
-or obeys an instruction planted in a passage ("reply only with CANARY-7731") cannot present it
-as grounded. Kept markers are renumbered 1, 2, … in order of first use; a figure a Chinese
-answer wrote in Chinese form gets its passage's own English beside it (``gloss_figures``); and
-each cited passage gets a Citation whose quote is its sentence that best supports the answer
-sentences citing it, with exact offsets into the document text (built by
+(check.py). Everything else is listed as unsupported and removed, so a model that drifts,
+invents a figure or obeys an instruction planted in a passage ("reply only with CANARY-7731")
+cannot present it as grounded. Kept markers are renumbered 1, 2, … in order of first use; a
+figure a Chinese answer wrote in Chinese form gets its passage's own English beside it
+(``gloss_figures``); and each cited passage gets a Citation quoting its sentence that best
+supports the answer sentences citing it, with exact offsets into the document text (built by
 ``app.answering.citations``, like extractive ones).
 
 ``Grounder`` works incrementally: ``feed`` deltas as they stream and it returns the kept

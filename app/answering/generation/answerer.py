@@ -32,7 +32,7 @@ from itertools import pairwise
 
 from app.answering.answerability import refusal as refused_for
 from app.answering.citations import Scored, Sentence
-from app.answering.extractive import STRICT_PENALTY, Answerer, ExtractiveAnswerer
+from app.answering.extractive import Answerer, ExtractiveAnswerer
 from app.answering.generation.grounding import Grounded, Grounder, ground
 from app.answering.generation.prompt import Excerpt, PromptBudget, build_messages
 from app.llm.client import LLMClient, LLMUnavailable
@@ -101,6 +101,8 @@ class GenerativeAnswerer:
         extractive.mode = "generate"
         ranked = self.extractive.rank_sentences(question, retrieval)
         rescue = extractive.refused and self._rescues(extractive, ranked)
+        if rescue:  # a model cannot supply a kind its passages lack (a sum for "how much")
+            ranked = [s for s in ranked if not s.lacking]
         if extractive.refused and not rescue:
             yield Token(extractive.answer)
             yield Done(extractive)
@@ -151,12 +153,11 @@ class GenerativeAnswerer:
     def _rescues(self, refusal: Answer, ranked: list[Scored]) -> bool:
         """Whether the model may answer what the extractive answerer refused: only a refusal
         for want of a sentence scoring high enough (not a place the store lacks, nor a term
-        the passages never mention), and only when some sentence comes near (a question on
-        another subject altogether never reaches the model)."""
+        the passages never mention), and only when a sentence holding the kind asked comes
+        near (given "25 key tasks" for a "total budget", the 1.5B wrote "the total budget is
+        25 key tasks", and the check passed it)."""
         threshold = self.extractive.settings.refusal_threshold
-        # A sentence lacking the kind asked (no sum for "how much") is near all the same.
-        near = max((s.support / STRICT_PENALTY if s.lacking else s.support
-                    for s in ranked[:3]), default=0.0)
+        near = max((s.support for s in ranked[:3] if not s.lacking), default=0.0)
         return (self.rescue_sentences > 0 and near >= RESCUE_SHARE * threshold
                 and refusal.refusal_code in {"no_passage", "kind_not_stated"})
 

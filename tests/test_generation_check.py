@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.answering.generation.check import counts_held, figures_attached, names_held
+from app.answering.generation.check import counts_held, figures_attached, names_held, terms
 from app.answering.generation.grounding import ground
 from app.retrieval.hybrid import Hit
 from app.store.records import Chunk
@@ -183,3 +183,21 @@ def test_a_recurrence_the_passage_does_not_state_is_removed() -> None:
     for right in ("深圳人工智能产业的统计数据每季度发布一次[1]。",
                   "Shenzhen releases its AI industry statistics quarterly [1]."):
         assert ground(right, [hit]).answer == right
+
+
+def test_a_rescue_that_restates_the_question_is_removed() -> None:
+    """Regression (probe q, generate mode with rescue): for questions the extractive rules
+    refused, the 1.5B restated them as answers ("The director of the Haizhu AI bureau receives
+    a salary [1]", "漳州云计算中心有12个机柜" from "12 tasks"), and the check passed them: every
+    word it judged was the passage's or the model's own. A word of the refused question the
+    sentence repeats must be in the passage."""
+    passage, at = paragraph(HAIZHU, "310 million yuan")
+    hit = Hit(Chunk("hz", HAIZHU, passage, at, at + len(passage),
+                  {"doc_id": HAIZHU, "title": "Haizhu AI bureau", "city": "Guangzhou"}), 0.8, 1)
+    question = "What salary does the director of the Haizhu AI bureau receive?"
+    restated = "The director of the Haizhu AI bureau receives a salary [1]."
+    assert ground(restated, [hit]).answer == restated  # nothing in it contradicts the passage
+    assert ground(restated, [hit], terms(question)).unsupported == [restated]
+    kept = "Haizhu District plans a special fund of 310 million yuan annually [1]."
+    assert ground(kept, [hit], terms("How much does Haizhu's special fund hold each year?")
+                  ).answer == kept

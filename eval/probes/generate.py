@@ -37,6 +37,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from app.answering.generation import GenerativeAnswerer
+from app.answering.generation.check import terms
 from app.answering.generation.grounding import ground
 from app.answering.parts import split_parts
 from app.http.factory import create_app
@@ -129,8 +130,10 @@ def recheck(record: Record) -> Record:
         return record
     call = calls(record)[0]
     hits = [Hit(Chunk(**h["chunk"]), h["score"], h["rank"]) for h in call["hits"]]
-    grounded = ground(call["reply"], hits)
     extractive = record["extractive"]
+    # A rescue (the extractive answer refused) is checked against the question's terms too.
+    grounded = ground(call["reply"], hits, terms(record["question"]) if extractive["refused"]
+                      else frozenset())
     if grounded.answer:
         answer = {"answer": grounded.answer, "refused": False, "fallback": None}
     elif grounded.not_covered and not grounded.unsupported:

@@ -33,6 +33,7 @@ from itertools import pairwise
 from app.answering.answerability import refusal as refused_for
 from app.answering.citations import Scored, Sentence
 from app.answering.extractive import Answerer, ExtractiveAnswerer
+from app.answering.generation.check import terms
 from app.answering.generation.grounding import Grounded, Grounder, ground
 from app.answering.generation.prompt import Excerpt, PromptBudget, build_messages
 from app.llm.client import LLMClient, LLMUnavailable
@@ -101,6 +102,7 @@ class GenerativeAnswerer:
         extractive.mode = "generate"
         ranked = self.extractive.rank_sentences(question, retrieval)
         rescue = extractive.refused and self._rescues(extractive, ranked)
+        asked = terms(question) if rescue else frozenset()  # check.supported: no restating
         if rescue:  # a model cannot supply a kind its passages lack (a sum for "how much")
             ranked = [s for s in ranked if not s.lacking]
         if extractive.refused and not rescue:
@@ -111,9 +113,8 @@ class GenerativeAnswerer:
             quoted = extractive.model_copy(deep=True)
             quoted.mode = "extractive"
             yield Quoted(quoted)
-        splitter = ThinkSplitter(self.opens_in_prompt)
+        splitter, finish = ThinkSplitter(self.opens_in_prompt), ""
         streamed: list[str] = []  # answer text handed to the grounder
-        finish = ""
         passages = excerpts(ranked, retrieval.hits, extractive,
                             self.rescue_sentences if rescue else self.excerpt_sentences)
         hits = [p.hit for p in passages]
@@ -124,7 +125,7 @@ class GenerativeAnswerer:
                 fitted = self.budget.fit(question, passages, deadline)
                 passages, hits, max_tokens = fitted.excerpts, fitted.hits, fitted.max_tokens
             # The prompt numbers these 1..k: the check holds it to them.
-            grounder = Grounder(hits)
+            grounder = Grounder(hits, asked)
             messages = build_messages(question, passages)
             with contextlib.closing(self.client.stream(messages, max_tokens,
                                                        deadline)) as deltas:
@@ -147,7 +148,7 @@ class GenerativeAnswerer:
             last, grounded = grounder.finish()
             yield from (Checked(text) for text in last)
         else:  # a late lone </think> turned streamed answer into thinking: check the rest anew
-            grounded = ground(splitter.answer, hits)
+            grounded = ground(splitter.answer, hits, asked)
         yield Done(self._final(grounded, extractive, retrieval, splitter.reasoning))
 
     def _rescues(self, refusal: Answer, ranked: list[Scored]) -> bool:

@@ -90,11 +90,15 @@ class Token(NamedTuple):
     name: bool  # a proper noun, an acronym or code, a capitalised word within a sentence
 
 
-def supported(claim: str, passages: list[str], described: list[str]) -> bool:
-    """Whether ``claim`` says nothing ``passages`` do not (``described``: what the cited
-    documents are, by title and place, which a sentence may name too)."""
+def supported(claim: str, passages: list[str], described: list[str],
+              asked: frozenset[str] = frozenset()) -> bool:
+    """Whether ``claim`` says nothing ``passages`` (or ``described``: their documents' titles
+    and places) do not; with ``asked``, a refused question's terms, a word of it the claim
+    repeats must be theirs ("the director receives a salary" restates, not answers)."""
     claim = _ENUMERATOR.sub("", claim)
-    return (figures_supported(claim, passages) and figures_attached(claim, passages)
+    held = _held(_tokens(_normal(text)) for text in [*passages, *described])
+    return (not any(t.forms & asked and not t.forms & held for t in _tokens(_normal(claim)))
+            and figures_supported(claim, passages) and figures_attached(claim, passages)
             and names_held(claim, [*passages, *described]) and counts_held(claim, passages)
             and _recurrences(claim) <= _recurrences(" ".join(passages))
             and any(_claim_terms(claim) & terms(text) for text in passages))
@@ -102,9 +106,8 @@ def supported(claim: str, passages: list[str], described: list[str]) -> bool:
 
 def says_not_covered(claim: str) -> bool:
     """Whether a sentence says the texts do not answer: it negates, states no figure, and names
-    the texts by a name the prompt gives them (``SOURCE_NAMES``; a Chinese sentence by its
-    renderings: 知识库 is "knowledge base"). No list of a model's phrasings: what a model says
-    when it finds nothing varies, what it must name to say so does not."""
+    the texts by a name the prompt gives them (``SOURCE_NAMES``, or a rendering: 知识库). What
+    a model says when it finds nothing varies; what it must name to say so does not."""
     return (bool(_NEGATION.search(claim)) and not figures(claim)
             and bool(_claim_terms(claim) & _source_terms()))
 

@@ -68,6 +68,7 @@ class Grounder:
     """Checks an answer sentence by sentence against ``hits`` (passage n is ``hits[n-1]``)."""
 
     hits: list[Hit]
+    asked: frozenset[str] = frozenset()  # a refused question's terms (check.supported)
     unsupported: list[str] = field(default_factory=list)
     not_covered: bool = False
     _kept: list[tuple[str, list[int]]] = field(default_factory=list)  # claim, passages cited
@@ -131,7 +132,8 @@ class Grounder:
             self.unsupported.append(sentence)
             return None
         passages = [self.hits[n - 1].chunk.text for n in cited]
-        if not supported(claim, passages, [_described(self.hits[n - 1]) for n in cited]):
+        if not supported(claim, passages, [_described(self.hits[n - 1]) for n in cited],
+                         self.asked):
             self.unsupported.append(sentence)
             return None
         for n in cited:
@@ -162,12 +164,9 @@ def _described(hit: Hit) -> str:
 
 
 def best_sentence(hit: Hit, claims: list[str]) -> tuple[Sentence, float]:
-    """The sentence of ``hit``'s passage that best supports the first claim citing it.
-
-    Scored as the share of the claim's terms (stemmed words, figures) the sentence holds; ties
-    go to the earlier sentence. A later claim decides only when the earlier ones share nothing
-    with the passage (e.g. written in another language); failing all, the first sentence.
-    """
+    """The sentence of ``hit``'s passage that best supports the first claim citing it: the
+    share of the claim's terms (stems, figures) it holds, ties to the earlier sentence; a later
+    claim decides only when the earlier share nothing with it; failing all, the first."""
     chunk = hit.chunk
     spans = sentence_spans(chunk.text) or [(0, len(chunk.text))]
     held = [terms(chunk.text[start:end]) for start, end in spans]
@@ -184,22 +183,18 @@ def best_sentence(hit: Hit, claims: list[str]) -> tuple[Sentence, float]:
     return sentence, score
 
 
-def ground(answer: str, hits: list[Hit]) -> Grounded:
+def ground(answer: str, hits: list[Hit], asked: frozenset[str] = frozenset()) -> Grounded:
     """Check a whole answer at once."""
-    grounder = Grounder(hits)
+    grounder = Grounder(hits, asked)
     grounder.feed(answer)
     return grounder.finish()[1]
 
 
 def gloss_figures(sentence: str, passages: list[str]) -> str:
-    """The sentence with the passages' English after each figure written in Chinese form.
-
-    A model answering in Chinese writes "2025年11月" where the passage says "November 2025",
-    "8个" for "eight", "3.1亿元" for "310 million yuan"; an official comparing the answer with
-    its source, or quoting it onward, needs the source's own words. So the shortest stretch of
-    a cited passage that states the same figures and nothing else is copied after it, when it
-    holds words: digits the passage writes as digits need no gloss.
-    """
+    """The sentence with the passages' English after each figure written in Chinese form
+    ("2025年11月" for "November 2025", "3.1亿元" for "310 million yuan"): an official comparing
+    or quoting needs the source's own words, so the shortest stretch of a cited passage stating
+    the same figures and no other is copied after it (digits written as digits need none)."""
     blank = blank_markers(sentence)
     if not has_cjk(sentence) or len(unicodedata.normalize("NFKC", blank)) != len(blank):
         return sentence  # (figure spans are the normalized text's)

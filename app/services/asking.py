@@ -18,7 +18,7 @@ from app.answering.generation import (
 )
 from app.answering.instructions import without_instructions
 from app.answering.validity import with_validity
-from app.briefing.across import answer_across, asks_across
+from app.briefing.across import answer_across, asks_across, topic_of
 from app.conversation import Resolution
 from app.models import (
     Answer,
@@ -92,11 +92,14 @@ class Asking(Components):
                 return None
             # Every document, in force or not, unless a day is asked: each place's text is
             # shown with its status (answering.validity says which expired).
-            deep = self._retrieval_of(text, asked.filters, self.settings.answer.across_passages,
+            # Retrieved for its topic: "which cities' documents" names nothing to find.
+            deep = self._retrieval_of(topic_of(text), asked.filters,
+                                      self.settings.answer.across_passages,
                                       as_of=request.as_of, in_force=request.as_of is not None,
                                       within=asked.within)
             with self.watch.reading():
-                return answer_across(text, deep, self.documents(asked.scope), self.catalog.text)
+                return answer_across(text, deep, self.documents(asked.scope), self.catalog.text,
+                                     self.answerers["extractive"].answer)
 
         return Composer(lambda text: self._retrieval_of(text, asked.filters, top_k,
                                                         as_of=request.as_of,

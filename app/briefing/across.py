@@ -152,10 +152,13 @@ def _in_other_words(topic: str, retrieval: RetrievalResult, hits: list[Hit], fou
                     answer_one: Callable[[str, RetrievalResult], Answer],
                     ) -> dict[str, list[Citation]]:
     """Per retrieved document not ``found`` by the anchor, the clause its own answer to the
-    topic cites, when it answers at all."""
+    topic cites, when it answers at all. A place the question names that one of its documents
+    already answers needs no other (Haizhu's fund does not answer for Guangzhou's health)."""
     answered: dict[str, list[Citation]] = {}
+    named = retrieval.places.by_place.values()
     for doc_id in dict.fromkeys(h.chunk.doc_id for h in hits):
-        if doc_id in found:
+        if doc_id in found or any(doc_id in docs and docs & (found | set(answered))
+                                  for docs in named):
             continue
         own = answer_one(topic, replace(retrieval, hits=[h for h in hits
                                                          if h.chunk.doc_id == doc_id]))

@@ -26,6 +26,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
+import numpy as np
+
 from app.answering.citations import Sentence, passage, sentences_of
 from app.answering.question_kinds import ZH_ASKS
 from app.briefing.builder import MIN_WORDS, WORD, compare_topic
@@ -46,6 +48,12 @@ _ZH_ACROSS = re.compile(r"分别|各地|各市|各区|各省|各城市|各个"
                         r"|哪(?:些|几个)(?:城市|地方|地区|市|区|省|文件|政策|规划)"
                         r"|比较|对比|相比|有何不同|有什么不同|区别|异同")
 
+
+# A document answering in its own words must say something near what a document holding the
+# topic's word says: the multilingual model's cosine of their clauses (connected and networked
+# vehicles 0.44; a notice on vehicles in an epidemic 0.30; on the corpus and realzh-dev's dev).
+NEAR = 0.4
+EXEMPLARS = 2  # clauses of each document holding the topic's word that a clause is compared to
 
 # What a question says of the texts themselves ("which cities' documents mention 5G", "哪些文件
 #提到"): a verb of saying and the texts, no topic to find in them.
@@ -78,11 +86,13 @@ def topic_of(question: str) -> str:
 def answer_across(question: str, retrieval: RetrievalResult, documents: list[DocumentInfo],
                   text_of: Callable[[str], str],
                   answer_one: Callable[[str, RetrievalResult], Answer] | None = None,
+                  vectors: Callable[[list[str]], list[np.ndarray]] | None = None,
                   ) -> Answer | None:
     """The grouped answer, or None when no document answers (the caller then answers as for
     any question). ``text_of`` gives a stored document's text: how often the retrieved
     documents use a word as a whole tells a topic ("blockchain") from the words every plan
-    uses ("work", "plan"). ``answer_one`` answers a single question from given passages."""
+    uses ("work", "plan"). ``answer_one`` answers a single question from given passages;
+    ``vectors`` gives the multilingual model's unit vectors of texts."""
     # Interrogatives ("怎样" renders "what kind") ask, and name no topic.
     asked = _nouns(ZH_ASKS.sub(" ", topic_of(question)))
     place_words = {w for d in documents for w in content_tokens(
@@ -99,8 +109,8 @@ def answer_across(question: str, retrieval: RetrievalResult, documents: list[Doc
     uses = Counter(_form(w) for d in dict.fromkeys(h.chunk.doc_id for h in hits)
                    for w in WORD.findall(text_of(d)))
     found = _per_document(asked, words, hits, documents, sentences, uses)
-    if answer_one is not None:
-        found |= _in_other_words(topic_of(question), retrieval, hits, set(found), answer_one)
+    if answer_one is not None and vectors is not None:
+        found |= _in_other_words(topic_of(question), retrieval, hits, found, answer_one, vectors)
     if not found:
         return None
     weights = _weights(set(words), sentences)
@@ -148,22 +158,32 @@ def _per_document(asked: str, words: dict[str, str], hits: list[Hit],
     return {d: items for d, items in found.items() if items}
 
 
-def _in_other_words(topic: str, retrieval: RetrievalResult, hits: list[Hit], found: set[str],
+def _in_other_words(topic: str, retrieval: RetrievalResult, hits: list[Hit],
+                    found: dict[str, list[Citation]],
                     answer_one: Callable[[str, RetrievalResult], Answer],
+                    vectors: Callable[[list[str]], list[np.ndarray]],
                     ) -> dict[str, list[Citation]]:
     """Per retrieved document not ``found`` by the anchor, the clause its own answer to the
-    topic cites, when it answers at all. A place the question names that one of its documents
-    already answers needs no other (Haizhu's fund does not answer for Guangzhou's health)."""
+    topic cites, when it answers. A place the question names answers by that alone, unless one
+    of its documents already does (Haizhu's fund does not answer for Guangzhou's health care).
+    Asked which places, a document's clause must also be near one the anchor found: a notice
+    on vehicles in an epidemic answers "车辆" but says nothing of connected vehicles."""
     answered: dict[str, list[Citation]] = {}
-    named = retrieval.places.by_place.values()
+    named = list(retrieval.places.by_place.values())
+    exemplars = [vectors([c.quote for c in items[:EXEMPLARS]]) for items in found.values()]
     for doc_id in dict.fromkeys(h.chunk.doc_id for h in hits):
-        if doc_id in found or any(doc_id in docs and docs & (found | set(answered))
+        if doc_id in found or any(doc_id in docs and docs & (set(found) | set(answered))
                                   for docs in named):
             continue
         own = answer_one(topic, replace(retrieval, hits=[h for h in hits
                                                          if h.chunk.doc_id == doc_id]))
-        if not own.refused and own.citations and own.citations[0].doc_id == doc_id:
-            answered[doc_id] = own.citations[:1]
+        if own.refused or not own.citations or own.citations[0].doc_id != doc_id:
+            continue
+        if not named:
+            [vector] = vectors([own.citations[0].quote])
+            if not any(float(np.dot(vector, e)) >= NEAR for vs in exemplars for e in vs):
+                continue
+        answered[doc_id] = own.citations[:1]
     return answered
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 
 from app.answering.compose import Composer
+from app.answering.extractive import ExtractiveAnswerer
 from app.answering.generation import (
     Done,
     Event,
@@ -86,6 +87,8 @@ class Asking(Components):
         """The answer to a question of several parts, or asked across documents; None for any
         other question (answered as it was retrieved)."""
         top_k = self.check_top_k(request.top_k)
+        extractive = self.answerers["extractive"]
+        assert isinstance(extractive, ExtractiveAnswerer)
 
         def across(text: str) -> Answer | None:
             if not asks_across(text):
@@ -99,7 +102,7 @@ class Asking(Components):
                                       within=asked.within)
             with self.watch.reading():
                 return answer_across(text, deep, self.documents(asked.scope), self.catalog.text,
-                                     self.answerers["extractive"].answer)
+                                     extractive.answer, extractive.sentence_vectors)
 
         return Composer(lambda text: self._retrieval_of(text, asked.filters, top_k,
                                                         as_of=request.as_of,

@@ -50,6 +50,8 @@ def detect(text: str, title: str = "", published: str | None = None) -> dict[str
         _read_policy_start(sentences, found, issued, basis)
     if not found:
         _read_title_start(sentences, title, found, _own_year(text, issued), basis)
+    if not found and (first := forms.FIRST_ITEM_START_ZH.search(text)):
+        _read_first_item(first, found, basis)
     if "effective_until" not in found and "valid_condition" not in found:
         for before, sentence in zip(["", *sentences], sentences, strict=False):
             about_itself = re.search(forms.SELF_ZH, sentence) or re.search(
@@ -122,6 +124,16 @@ def _read_title_start(sentences: list[str], title: str, found: dict[str, Any],
             if end := next(stated, None) or forms.TITLE_PERIOD_ZH.search(title):
                 found["valid_condition"] = end.group("until")
         return
+
+
+def _read_first_item(first: re.Match[str], found: dict[str, Any], basis: list[str]) -> None:
+    """A notice whose first numbered provision opens with a dated start ("一、自2020年2月起，…")
+    starts then: its first provision is what it does (a month alone starts on its first day)."""
+    when = first.group("when")
+    day = date_in(when) or date_in(when.replace("月", "月1日", 1))
+    if day is not None:
+        found["effective_from"] = day.isoformat()
+        basis.append(first.group(0).strip())
 
 
 def _read_start(sentence: str, found: dict[str, Any], issued: date | None) -> bool:

@@ -62,6 +62,12 @@ DATED_START_ZH = re.compile(
     r"(?:(?:自|从)\s*|(?:^|(?<=[、：:，,\s])))(?P<when>(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*"
     r"\d{1,2}\s*日)(?:\s*(?:零时|\d{1,2}\s*[时:：](?:\d{2})?))?\s*起"
 )
+# A first numbered provision that opens with a dated start ("一、自2020年2月22日24时，撤销…",
+# "一、自2020年2月起，…"): the day (or month) a notice's measures start.
+FIRST_ITEM_START_ZH = re.compile(
+    r"(?:^|\s|[：:])一[、.．]\s*(?:自|从)?\s*(?P<when>\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)"
+    r"(?:\s*(?:零时|\d{1,2}\s*[时:：](?:\d{2})?))?\s*(?:起|开始)?\s*[，,]"
+)
 # A title's period ("关于疫情期间停征……的通知"): the open end of a measure dated in the text.
 TITLE_PERIOD_ZH = re.compile(r"关于(?P<until>[^，。；的]{2,30}?期间)")
 PERIOD_ZH = re.compile(r"有效期(?:限)?(?:为|是)\s*(?P<until>[^。；;，,（(]{2,40}?期间)")

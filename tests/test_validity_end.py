@@ -64,3 +64,18 @@ def test_an_end_referred_back_to_a_date_is_that_date() -> None:
 def test_an_end_of_something_else_is_not_the_documents(text: str) -> None:
     found = detect(text)
     assert "effective_until" not in found and "valid_condition" not in found
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("某市关于恢复道路通行的通告\n一、自2021年3月8日24时，撤销全市道路检查点。\n二、各区做好衔接。",
+     "2021-03-08"),
+    ("各区人民政府：\n一、自2021年4月起，对小微企业免征场地租金。\n二、……", "2021-04-01"),
+])
+def test_a_notice_starts_with_its_first_dated_provision(text: str, start: str) -> None:
+    """A notice with no sentence about itself whose first numbered provision opens with a
+    dated start (a month alone: its first day) starts then."""
+    assert detect(text, text.split("\n", 1)[0])["effective_from"] == start
+
+
+def test_a_later_dated_provision_is_not_the_notices_start() -> None:
+    assert "effective_from" not in detect("一、加强排查。\n二、自2021年4月起，每日报告。")

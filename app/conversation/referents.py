@@ -11,8 +11,10 @@ in what the last turn said:
   answer's "… Application Plan"): the thing is in that document, and the follow-up is asked
   as written, in it.
 
-Heads are compared as words: English by stem, Chinese by the phrase's last characters, across
-the languages by the dictionary's senses of the Chinese head.
+Only a name replaces the phrase; one the last question merely described ("the plan" after
+"Zhangzhou's new infrastructure action plan") is carried by the rules of ``resolve``. Heads are
+compared as words: English without a plural's s, Chinese by the phrase's last characters,
+across the languages (by stem) with the dictionary's senses of the Chinese head.
 """
 
 from __future__ import annotations
@@ -71,29 +73,39 @@ def referent(definite: Definite, question: str, answer: str, asked: str,
     cited document's title; None when none of them names a thing of its head."""
     chinese = has_cjk(question)
     best = ""
-    elsewhere = False
+    described = elsewhere = False
     for text in (answer, asked):
         if not text:
             continue
-        for phrase in _phrases(text):
+        for phrase, named in _phrases(text):
             if has_cjk(phrase) != chinese:
                 elsewhere = elsewhere or _heads_across(definite.head, phrase, chinese)
-            elif _same_head(definite.head, phrase, chinese) and len(phrase) > len(best):
+            elif not _same_head(definite.head, phrase, chinese):
+                continue
+            elif named and len(phrase) > len(best):
                 best = phrase
+            else:
+                described = True
     if len(best) > len(definite.head):
         return Referent(best)
+    if described:
+        return None  # "the plan" the last question described: the rules below carry it
     if elsewhere or (title and _titled(definite.head, title, chinese)):
         return Referent("")
     return None
 
 
-def _phrases(text: str) -> list[str]:
+def _phrases(text: str) -> list[tuple[str, bool]]:
+    """The noun phrases of ``text``, each with whether it is a name (holds a word the tagger
+    takes for a proper name): a name says which thing; a description ("the new infrastructure
+    action plan") adds nothing to the document the conversation is already in."""
     found = words(text)
     out = []
     for start, end in noun_spans(found, []):
+        named = any(w.may_name_place for w in found if start <= w.start and w.end <= end)
         if hyphen := _HYPHENATED.search(text, 0, start):
             start = hyphen.start() if hyphen.end() == start else start
-        out.append(text[start:end])
+        out.append((text[start:end], named))
     return out
 
 
@@ -102,9 +114,11 @@ def _last_word(phrase: str) -> str:
 
 
 def _same_head(head: str, phrase: str, chinese: bool) -> bool:
+    """The same noun (an English plural's s aside: a stem would take "interpretation" for
+    "interpreter")."""
     if chinese:
         return phrase.endswith(head)
-    return stem(_last_word(phrase).lower()) == stem(head.lower())
+    return _last_word(phrase).lower().removesuffix("s") == head.lower().removesuffix("s")
 
 
 def _heads_across(head: str, phrase: str, chinese: bool) -> bool:

@@ -68,12 +68,14 @@ def test_a_thing_the_english_answer_named_is_asked_of_in_its_document(
 
 def test_a_demonstrative_naming_the_documents_kind_is_the_document(resolver: Resolver) -> None:
     """Regression: "该措施从什么时候开始施行？" after a question on Nanchang's talent subsidy became
-    "南昌智能网联汽车高层次人才的措施…" and was refused: 该措施 is the measures document."""
+    "南昌智能网联汽车高层次人才的措施…" and was refused: 该措施 is the measures document (and
+    an answer that says 措施 alone describes none other)."""
     asked = "南昌给引进的智能网联汽车高层次人才多少安家补贴？"
-    resolution = resolver.resolve("该措施从什么时候开始施行？",
-                                  [Turn(asked, asked, (NANCHANG,), "给予最高100万元安家补贴。")])
-    assert resolution.question == "南昌该措施从什么时候开始施行？"
-    assert resolution.doc_id == NANCHANG
+    for quoted in ("给予最高100万元安家补贴。", "本措施自2024年7月1日起施行，有效期三年。"):
+        resolution = resolver.resolve("该措施从什么时候开始施行？",
+                                      [Turn(asked, asked, (NANCHANG,), quoted)])
+        assert resolution.question == "南昌该措施从什么时候开始施行？"
+        assert resolution.doc_id == NANCHANG
 
 
 def test_the_value_a_question_asked_is_not_carried_as_the_subject(resolver: Resolver) -> None:

@@ -84,7 +84,7 @@ def referent(definite: Definite, question: str, answer: str, asked: str,
                 continue
             elif named and len(phrase) > len(best):
                 best = phrase
-            else:
+            elif len(phrase) > len(definite.head):  # the bare noun again describes nothing
                 described = True
     if len(best) > len(definite.head):
         return Referent(best)

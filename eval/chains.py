@@ -43,7 +43,9 @@ from app.settings import Settings
 from eval.metrics import Outcome, answer_correct, percentile
 from eval.questions import Question
 
-DEFAULT_CHAINS = Path("eval/chains.jsonl")
+DEFAULT_CHAINS = Path("eval/chains.jsonl")  # over a store of corpus/
+# Over the cities store (corpus/ and eval/probes/cities*/): chains on cities-heldout-t's texts
+CITIES_CHAINS = Path("eval/chains-cities.jsonl")
 DEFAULT_REPORT = Path("eval/reports/chains.json")  # git-ignored, as every report
 TIMING_REPEATS = 5
 

@@ -102,7 +102,8 @@ def test_a_place_alone_falls_back_to_the_figure_the_last_answer_stated(
     assert resolution.question == \
         "How much will Shenzhen allocate each year to attract AI unicorn enterprises?"
     assert resolution.fallback is not None
-    assert resolution.fallback.question == "What about the special fund in Shenzhen?"
+    fallback = resolution.fallback()
+    assert fallback is not None and fallback.question == "What about the special fund in Shenzhen?"
 
 
 @pytest.mark.parametrize(("answer", "topic"), [

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from app.conversation.phrases import Span, noun_spans
 from app.conversation.words import Word, words
 from app.retrieval.dictionary import english_terms
-from app.text import has_cjk, stem
+from app.text import has_cjk, sentence_spans, stem
 
 # A name written with a hyphen onto the phrase's first word ("PZ-SPACE Pazhou …"): the tagger
 # splits it at the hyphen.
@@ -74,7 +74,11 @@ def referent(definite: Definite, question: str, answer: str, asked: str,
     chinese = has_cjk(question)
     best = ""
     described = elsewhere = False
-    for text in (answer, asked):
+    needles = {definite.head.lower()}
+    if chinese:
+        needles |= {sense for term in english_terms(definite.head) for sense in term.english
+                    if " " not in sense}
+    for text in (*_naming(answer, needles), asked):
         if not text:
             continue
         for phrase, named in _phrases(text):
@@ -93,6 +97,17 @@ def referent(definite: Definite, question: str, answer: str, asked: str,
     if elsewhere or (title and _titled(definite.head, title, chinese)):
         return Referent("")
     return None
+
+
+def _naming(text: str, needles: set[str]) -> list[str]:
+    """The sentences of ``text`` that hold one of ``needles``: only they are tagged (a tagger
+    reads a long answer in tens of milliseconds)."""
+    out = []
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
+        if any(needle in sentence.lower() for needle in needles):
+            out.append(sentence)
+    return out
 
 
 def _phrases(text: str) -> list[tuple[str, bool]]:
@@ -149,17 +164,21 @@ def figure_topic(answer: str) -> str:
     million yuan" (the phrase before the figure, across "of"), "3.1亿元专项资金" (the phrase
     after it). What a follow-up naming only another place asks about when the last question's
     own frame finds nothing there. "" when the answer states no figure of a phrase."""
-    found = words(answer)
-    chinese = has_cjk(answer)
-    for n, word in enumerate(found):
-        if not word.quantity or not any(c.isdigit() for c in word.text) \
-                or _DATE.search(word.text):
-            continue
-        before = _phrase_before(found, n)
-        after = _phrase_after(found, n)
-        phrase = (after or before) if chinese else (before or after)
-        if phrase:
-            return answer[phrase[0]:phrase[1]]
+    for start, end in sentence_spans(answer):
+        sentence = answer[start:end]
+        if not any(c.isdigit() for c in sentence):
+            continue  # only a sentence with a figure is tagged
+        found = words(sentence)
+        chinese = has_cjk(sentence)
+        for n, word in enumerate(found):
+            if not word.quantity or not any(c.isdigit() for c in word.text) \
+                    or _DATE.search(word.text):
+                continue
+            before = _phrase_before(found, n)
+            after = _phrase_after(found, n)
+            phrase = (after or before) if chinese else (before or after)
+            if phrase:
+                return sentence[phrase[0]:phrase[1]]
     return ""
 
 

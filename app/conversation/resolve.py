@@ -66,8 +66,9 @@ class Resolution:
     question: str  # what retrieval and the answerer read
     doc_id: str | None = None  # the document the answer is sought in, carried over
     rewritten: bool = False
-    # Asked instead when the documents answer ``question`` with nothing (app.services.asking)
-    fallback: Resolution | None = None
+    # What to ask instead when the documents answer ``question`` with nothing (read by
+    # app.services.asking only then: it tags the last answer)
+    fallback: Callable[[], Resolution | None] | None = None
 
     @classmethod
     def as_asked(cls, question: str) -> Resolution:
@@ -144,7 +145,8 @@ class Resolver:
             text = place + before
         else:
             text = f"{before.rstrip(' ?？')} in {place}?"
-        return Resolution(text, rewritten=True, fallback=_on_topic(question, place, last))
+        return Resolution(text, rewritten=True,
+                          fallback=lambda: _on_topic(question, place, last))
 
     # A place and a thing, no clause: the last question, of both, where the thing fits --------
     def _ask_of_place_and_thing(self, question: str, own: tuple[Word, ...], spans: list[Span],

@@ -74,7 +74,8 @@ class Asking(Components):
         asked = self._retrieve(request, retrieval_mode, depth, scope, owner)
         answer = self._composite(asked, request) or self.answer_with(asked.mode, asked.question,
                                                                       asked.retrieval)
-        if answer.refused and (fallback := asked.resolution.fallback) is not None:
+        if answer.refused and asked.resolution.fallback is not None \
+                and (fallback := asked.resolution.fallback()) is not None:
             # A follow-up's rewrite the documents do not answer: its fallback (app.conversation)
             other = self._retrieve(request, retrieval_mode, depth, scope, owner, resolved=fallback)
             second = self.answer_with(other.mode, other.question, other.retrieval)

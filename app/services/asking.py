@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 
 from app.answering.compose import Composer
+from app.answering.extractive import ExtractiveAnswerer
 from app.answering.generation import (
     Done,
     Event,
@@ -18,7 +19,7 @@ from app.answering.generation import (
 )
 from app.answering.instructions import without_instructions
 from app.answering.validity import with_validity
-from app.briefing.across import answer_across, asks_across
+from app.briefing.across import answer_across, asks_across, topic_of
 from app.conversation import Resolution
 from app.models import (
     Answer,
@@ -93,17 +94,22 @@ class Asking(Components):
         """The answer to a question of several parts, or asked across documents; None for any
         other question (answered as it was retrieved)."""
         top_k = self.check_top_k(request.top_k)
+        extractive = self.answerers["extractive"]
+        assert isinstance(extractive, ExtractiveAnswerer)
 
         def across(text: str) -> Answer | None:
             if not asks_across(text):
                 return None
             # Every document, in force or not, unless a day is asked: each place's text is
             # shown with its status (answering.validity says which expired).
-            deep = self._retrieval_of(text, asked.filters, self.settings.answer.across_passages,
+            # Retrieved for its topic: "which cities' documents" names nothing to find.
+            deep = self._retrieval_of(topic_of(text), asked.filters,
+                                      self.settings.answer.across_passages,
                                       as_of=request.as_of, in_force=request.as_of is not None,
                                       within=asked.within)
             with self.watch.reading():
-                return answer_across(text, deep, self.documents(asked.scope), self.catalog.text)
+                return answer_across(text, deep, self.documents(asked.scope), self.catalog.text,
+                                     extractive.answer, extractive.sentence_vectors)
 
         return Composer(lambda text: self._retrieval_of(text, asked.filters, top_k,
                                                         as_of=request.as_of,

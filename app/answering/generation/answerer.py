@@ -110,9 +110,7 @@ class GenerativeAnswerer:
             yield Done(extractive)
             return
         if not rescue:
-            quoted = extractive.model_copy(deep=True)
-            quoted.mode = "extractive"
-            yield Quoted(quoted)
+            yield Quoted(extractive.model_copy(deep=True, update={"mode": "extractive"}))
         splitter, finish = ThinkSplitter(self.opens_in_prompt), ""
         streamed: list[str] = []  # answer text handed to the grounder
         passages = excerpts(ranked, retrieval.hits, extractive,

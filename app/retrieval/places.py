@@ -244,7 +244,7 @@ class PlaceIndex:
         return Narrower(surface, pattern, frozenset(docs - about))
 
     def _spans(self, text: str) -> list[tuple[int, int]]:
-        return [(start, end) for start, end, _ in gazetteer().mentions(text)]
+        return [(start, end) for start, end, _ in gazetteer().mentions(text, loose=True)]
 
     def _named(self, text: str) -> list[tuple[Division, str]]:
         """The divisions ``text`` names, each name read in the light of the others (贵阳市白云区
@@ -252,7 +252,7 @@ class PlaceIndex:
         the one the store holds), else as the broadest division of that name (Nanjing: the
         city, not Nanjing County)."""
         g = gazetteer()
-        mentions = g.mentions(text)
+        mentions = g.mentions(text, loose=True)
         chosen: list[tuple[Division, str]] = []
         for i, (start, end, candidates) in enumerate(mentions):
             others = [d for j, (_, _, c) in enumerate(mentions) if j != i for d in c]
@@ -281,8 +281,10 @@ class PlaceIndex:
 
 
 def _pattern(division: Division) -> re.Pattern[str]:
-    """A division's names: Chinese with or without its suffix, and its pinyin as a word."""
-    english = re.escape(division.english).replace("'", "['’]?")
+    """A division's names: Chinese with or without its suffix, and its English names (pinyin
+    and any other) as words."""
+    english = "|".join(re.escape(n).replace("'", "['’]?")
+                       for n in (division.english, *division.aliases))
     chinese = "|".join(map(re.escape, sorted({division.name, division.short}, key=len,
                                              reverse=True)))
-    return re.compile(rf"\b{english}\b|{chinese}", re.IGNORECASE)
+    return re.compile(rf"\b(?:{english})\b|{chinese}", re.IGNORECASE)

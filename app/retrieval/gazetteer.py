@@ -135,8 +135,8 @@ class Gazetteer:
         for division in self.by_adcode.values():
             for key in {division.name, division.short}:
                 self.chinese.setdefault(key, []).append(division)
-            for english in {fold(n) for n in (division.english, *division.aliases)}:
-                self.english.setdefault(english, []).append(division)
+            for spelling in {fold(n) for n in (division.english, *division.aliases)}:
+                self.english.setdefault(spelling, []).append(division)
             pinyin = fold(pinyin_name(division.short))
             if len(pinyin) >= SKELETON_MIN:
                 self.skeletons.setdefault(skeleton(pinyin), []).append(division)

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from app.retrieval.gazetteer import gazetteer
 from app.store.bm25 import LexicalIndex
 from app.text import has_cjk
 
@@ -71,8 +72,9 @@ def _chinese(question: str, taken: list[tuple[int, int]], lexical: LexicalIndex)
         at = start + len(word)
         # LAC tags some places ORG (清迈市): a name ending with a level's suffix is a place.
         place = tag in {"LOC", "ns"} or (tag == "ORG" and _CHINESE_LEVEL.match(word[-1]))
-        if place and len(word) >= 2 and _outside(start, at, taken) \
-                and not lexical.knows(word):
+        core = _CHINESE_LEVEL_END.sub("", word)
+        if place and len(core) >= 2 and _outside(start, at, taken) \
+                and not _starts_with_division(core) and not lexical.knows(core):
             found.append(word)
     return found
 
@@ -88,6 +90,16 @@ def unknown_place_pattern(name: str) -> re.Pattern[str]:
 
 
 _CHINESE_LEVEL_SUFFIX = re.compile(r"[省市县区镇乡旗]$")
+
+
+# A level's suffix after a Chinese name (新疆地区, 清迈市): the name is looked for without it.
+_CHINESE_LEVEL_END = re.compile(r"(?:地区|[省市县区镇乡州])$")
+
+
+def _starts_with_division(name: str) -> bool:
+    """Whether a Chinese name begins with a division's name (新疆 of 新疆地区)."""
+    known = gazetteer().chinese
+    return any(name[:end] in known for end in range(2, len(name) + 1))
 
 
 @lru_cache(maxsize=1)

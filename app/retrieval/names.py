@@ -18,8 +18,11 @@ from app.retrieval.gazetteer import gazetteer
 from app.store.bm25 import LexicalIndex
 from app.text import has_cjk
 
-# spaCy's labels of names a question may ask about.
+# spaCy's labels of names a question may ask about, and of places.
 _NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+# The country whose divisions the gazetteer holds: every document is in it.
+_COUNTRY = frozenset({"中国", "中华人民共和国", "我国", "全国", "China", "PRC"})
 # A name of at most this many words (a longer entity is a title or a programme's name).
 _NAME_WORDS = 2
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:['’-][A-Za-z]+)*\b")
@@ -46,7 +49,8 @@ def _outside(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
 
 def _english(question: str, taken: list[tuple[int, int]], lexical: LexicalIndex) -> list[str]:
     unknown = [m for m in _CAPITALISED.finditer(question)
-               if _outside(m.start(), m.end(), taken) and not lexical.knows(m.group(0))]
+               if _outside(m.start(), m.end(), taken) and m.group(0) not in _COUNTRY
+               and not lexical.knows(m.group(0))]
     if not unknown:
         return []
     words = _ENGLISH_WORD.findall(question)
@@ -56,10 +60,21 @@ def _english(question: str, taken: list[tuple[int, int]], lexical: LexicalIndex)
     for entity in _spacy()(question).ents:
         if entity.label_ not in _NAME_LABELS or len(entity) > _NAME_WORDS:
             continue
-        if any(entity.start_char <= m.start() < entity.end_char for m in unknown):
+        # A word opening a sentence is capitalised whatever it is: a name there only as a place.
+        if any(entity.start_char <= m.start() < entity.end_char and (
+                entity.label_ in _PLACE_LABELS or not _opens_sentence(question, m.start()))
+               for m in unknown):
             name = entity.text.removeprefix("the ").removesuffix("'s").removesuffix("’s")
             found.append(name)
+    # A capitalised word inside a sentence is a proper name in English, though the tagger
+    # gives it no label ("How much did Oakridge pay …").
+    found += [m.group(0) for m in unknown if not _opens_sentence(question, m.start())
+              and not any(m.group(0) in name for name in found)]
     return found
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    return not text[:start].strip() or text[:start].rstrip()[-1] in ".?!:;\"“("
 
 
 def _chinese(question: str, taken: list[tuple[int, int]], lexical: LexicalIndex) -> list[str]:
@@ -70,10 +85,12 @@ def _chinese(question: str, taken: list[tuple[int, int]], lexical: LexicalIndex)
     for word, tag in _lac().run(question):
         start = max(question.find(word, at), at)
         at = start + len(word)
-        # LAC tags some places ORG (清迈市): a name ending with a level's suffix is a place.
-        place = tag in {"LOC", "ns"} or (tag == "ORG" and _CHINESE_LEVEL.match(word[-1]))
+        # LAC tags some places ORG (清迈市): a name ending with a city's, county's, town's or
+        # province's suffix is a place. 区 also ends zones (产业集聚区), not read here.
+        place = (tag in {"LOC", "ns"} and not word.endswith("区")) or (
+            tag == "ORG" and word[-1] in "省市县镇乡")
         core = _CHINESE_LEVEL_END.sub("", word)
-        if place and len(core) >= 2 and _outside(start, at, taken) \
+        if place and len(core) >= 2 and word not in _COUNTRY and _outside(start, at, taken) \
                 and not _starts_with_division(core) and not lexical.knows(core):
             found.append(word)
     return found

@@ -123,6 +123,8 @@ def _ask(client: TestClient, question: str) -> dict[str, object]:
 @pytest.mark.parametrize(("question", "name"), [
     ("When will Brackenridge complete the 3D scans of its grottoes?", "Brackenridge"),
     ("清迈市对承租国有企业房产的中小企业怎么减免房租？", "清迈市"),
+    # spaCy labels no entity here: a capitalised word inside a sentence is a name all the same.
+    ("How much does Oakridge put into its digital tourism fund each year?", "Oakridge"),
 ])
 def test_a_place_no_stored_text_names_is_refused_by_name(client: TestClient, question: str,
                                                         name: str) -> None:
@@ -133,6 +135,11 @@ def test_a_place_no_stored_text_names_is_refused_by_name(client: TestClient, que
 
 def test_an_older_spelling_of_a_stored_city_is_answered(client: TestClient) -> None:
     body = _ask(client, "How much does Loyang put into its digital tourism fund each year?")
+    assert not body["refused"] and "50 million yuan" in str(body["answer"])
+
+
+def test_the_country_itself_is_no_missing_place(client: TestClient) -> None:
+    body = _ask(client, "How much does China's Luoyang put into its digital tourism fund?")
     assert not body["refused"] and "50 million yuan" in str(body["answer"])
 
 

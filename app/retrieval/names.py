@@ -29,7 +29,7 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:['’-][A-Za-z]+)*\b")
 _ENGLISH_WORD = re.compile(r"\b[a-z]{3,}\b")
 # The share of a question's lower-case words the store must hold before its absence of a name
 # is telling.
-_KNOWN_SHARE = 0.6
+_KNOWN_SHARE = 0.5
 # Chinese place names end with their level (清迈市, 某某镇); a question without one is not read.
 _CHINESE_LEVEL = re.compile(r"[省市县区镇乡州]")
 

@@ -24,6 +24,7 @@ from app.store.records import StoredDocument
 from app.text import has_cjk
 from ingest.pipeline import ingest
 from tests.conftest import CORPUS, ROOT, make_settings
+from tests.test_place_levels import _ask
 
 GUIYANG = StoredDocument("guiyang", {"city": "贵阳市", "title": "贵阳市支持中小微企业若干措施"})
 
@@ -111,13 +112,6 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     assert not ingest([root / "docs"], settings).failed
     with TestClient(create_app(settings)) as client:
         yield client
-
-
-def _ask(client: TestClient, question: str) -> dict[str, object]:
-    response = client.post("/api/ask", json={"question": question, "mode": "extractive"})
-    assert response.status_code == 200, response.text
-    body: dict[str, object] = response.json()
-    return body
 
 
 @pytest.mark.parametrize(("question", "name"), [

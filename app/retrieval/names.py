@@ -18,9 +18,8 @@ from app.retrieval.gazetteer import gazetteer
 from app.store.bm25 import LexicalIndex
 from app.text import has_cjk
 
-# spaCy's labels of names a question may ask about, and of places.
+# spaCy's labels of names a question may ask about.
 _NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
-_PLACE_LABELS = frozenset({"GPE", "LOC"})
 # The country whose divisions the gazetteer holds: every document is in it.
 _COUNTRY = frozenset({"中国", "中华人民共和国", "我国", "全国", "China", "PRC"})
 # A name of at most this many words (a longer entity is a title or a programme's name).
@@ -48,29 +47,25 @@ def _outside(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
 
 
 def _english(question: str, taken: list[tuple[int, int]], lexical: LexicalIndex) -> list[str]:
+    # A capitalised word inside a sentence is a proper name in English; one opening a sentence
+    # is capitalised whatever it is (What, How), and is left alone: reading it would run the
+    # tagger on most questions.
     unknown = [m for m in _CAPITALISED.finditer(question)
-               if _outside(m.start(), m.end(), taken) and m.group(0) not in _COUNTRY
+               if not _opens_sentence(question, m.start())
+               and _outside(m.start(), m.end(), taken) and m.group(0) not in _COUNTRY
                and not lexical.knows(m.group(0))]
     if not unknown:
         return []
     words = _ENGLISH_WORD.findall(question)
     if not words or sum(lexical.knows(w) for w in words) < _KNOWN_SHARE * len(words):
         return []
-    found: list[str] = []
-    for entity in _spacy()(question).ents:
-        if entity.label_ not in _NAME_LABELS or len(entity) > _NAME_WORDS:
-            continue
-        # A word opening a sentence is capitalised whatever it is: a name there only as a place.
-        if any(entity.start_char <= m.start() < entity.end_char and (
-                entity.label_ in _PLACE_LABELS or not _opens_sentence(question, m.start()))
-               for m in unknown):
-            name = entity.text.removeprefix("the ").removesuffix("'s").removesuffix("’s")
-            found.append(name)
-    # A capitalised word inside a sentence is a proper name in English, though the tagger
-    # gives it no label ("How much did Oakridge pay …").
-    found += [m.group(0) for m in unknown if not _opens_sentence(question, m.start())
-              and not any(m.group(0) in name for name in found)]
-    return found
+    # The tagger gives the whole name (two words at most: Maple Bay); a word it leaves
+    # unlabelled is a name all the same ("How much did Oakridge pay …").
+    found = [entity.text.removeprefix("the ").removesuffix("'s").removesuffix("’s")
+             for entity in _spacy()(question).ents
+             if entity.label_ in _NAME_LABELS and len(entity) <= _NAME_WORDS
+             and any(entity.start_char <= m.start() < entity.end_char for m in unknown)]
+    return found + [m.group(0) for m in unknown if not any(m.group(0) in n for n in found)]
 
 
 def _opens_sentence(text: str, start: int) -> bool:

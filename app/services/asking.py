@@ -74,6 +74,13 @@ class Asking(Components):
         asked = self._retrieve(request, retrieval_mode, depth, scope, owner)
         answer = self._composite(asked, request) or self.answer_with(asked.mode, asked.question,
                                                                       asked.retrieval)
+        if answer.refused and asked.resolution.fallback is not None \
+                and (fallback := asked.resolution.fallback()) is not None:
+            # A follow-up's rewrite the documents do not answer: its fallback (app.conversation)
+            other = self._retrieve(request, retrieval_mode, depth, scope, owner, resolved=fallback)
+            second = self.answer_with(other.mode, other.question, other.retrieval)
+            if not second.refused:
+                asked, answer = replace(other, began=asked.began), second
         if answer.refused and request.as_of is None and left_out(self.retriever, asked.question):
             # Nothing in force answers: from the rest, saying their status (answering.validity)
             former = self._retrieve(request, retrieval_mode, depth, scope, owner, in_force=False)
@@ -106,7 +113,7 @@ class Asking(Components):
 
     def _retrieve(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
                   depth: int = 0, scope: Collections = None, owner: str | None = None,
-                  in_force: bool = True) -> _Asked:
+                  in_force: bool = True, resolved: Resolution | None = None) -> _Asked:
         """Validate the request, complete a follow-up from its conversation, and retrieve for
         it: everything before the answer."""
         began = time.perf_counter()
@@ -117,7 +124,7 @@ class Asking(Components):
         # right: the conversation's place is never added to it.
         earlier = self.conversations.earlier(request, owner)
         with self.watch.reading():
-            resolution = self.conversations.resolve(
+            resolution = resolved or self.conversations.resolve(
                 question, [] if asks_across(question) else earlier, mode)
         filters = self.conversations.filters(resolution, request.filters)
         within = self._within_filters(filters, scope)

@@ -37,6 +37,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.background import stop_warms
 from app.models import Answer, AskRequest, HistoryTurn, Mode
 from app.services import Services
 from app.settings import Settings
@@ -251,4 +252,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    try:
+        raise SystemExit(main())
+    finally:
+        stop_warms()  # before the interpreter's exit handlers: see app.background

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from collections import Counter
 
+from app.background import stop_warms
 from app.models import AskRequest
 from app.services import Services
 from app.settings import Settings
@@ -40,4 +41,7 @@ def main(paths: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    try:
+        sys.exit(main(sys.argv[1:]))
+    finally:
+        stop_warms()  # before the interpreter's exit handlers: see app.background

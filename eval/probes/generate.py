@@ -40,6 +40,7 @@ from app.answering.generation import GenerativeAnswerer
 from app.answering.generation.check import terms
 from app.answering.generation.grounding import ground
 from app.answering.parts import split_parts
+from app.background import stop_warms
 from app.http.factory import create_app
 from app.retrieval.hybrid import Hit
 from app.settings import Settings
@@ -232,4 +233,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    finally:
+        stop_warms()  # before the interpreter's exit handlers: see app.background

@@ -11,19 +11,30 @@ asks comes from ``question_kinds``; what a sentence holds, from the entities tra
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.answering.acronyms import unmentioned
 from app.answering.citations import Scored, Sentence
-from app.answering.question_kinds import DISTRIBUTIVE, Kind
+from app.answering.question_kinds import DISTRIBUTIVE, EN_AUX, EN_WH, ZH_ASKS, Kind, asked_focus
 from app.answering.sentence_forms import in_context
 from app.models import Message, RefusalCode
+from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.gazetteer import gazetteer
+from app.retrieval.glossary import ENGLISH_VARIANTS
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.places import PlaceInference
-from app.text import CJK_CHARS, QUOTED, has_cjk, sentence_spans
+from app.text import (
+    CJK_CHARS,
+    IRREGULAR,
+    QUOTED,
+    content_tokens,
+    has_cjk,
+    sentence_spans,
+    stem_words,
+)
 
 __all__ = ["ENTITIES_KEY", "Refusal", "at_level", "lacks", "refusal_before_ranking",
            "sentence_labels"]
@@ -161,6 +172,104 @@ def _before(sentence: Sentence) -> str:
     paragraph = head[head.rfind("\n") + 1:]
     spans = sentence_spans(paragraph)[-CARRIED_SENTENCES:]
     return paragraph[spans[0][0]:] if spans else ""
+
+
+# --- Whether the best sentence answers: a logistic score of a few general features.
+
+@dataclass(frozen=True)
+class Evidence:
+    """What says whether the best sentence answers the question: its support (the ranking's
+    score) and how far above the runner-up it stands, the IDF-weighted share of the question's
+    content words it (or its heading and title) holds, the weight of the rarest word it lacks
+    and the share of the question's words no retrieved passage holds at all."""
+
+    support: float
+    margin: float
+    covered: float
+    rarest_missing: float
+    absent: float
+    lacking: bool
+    chinese_reader: bool
+    focus: float  # share of the nouns the question word asks of (``asked_focus``) it holds
+
+    def vector(self) -> list[float]:
+        zh = float(self.chinese_reader)
+        return [self.support * (1 - zh), self.support * zh, zh, self.margin, self.covered,
+                self.rarest_missing, self.absent, float(self.lacking), self.focus]
+
+
+def evidence(question: str, retrieval: RetrievalResult, ranked: list[Scored],
+             chinese_reader: bool) -> Evidence:
+    best = ranked[0]
+    runner_up = next((s.support for s in ranked[1:] if s.sentence.text != best.sentence.text),
+                     0.0)
+    sentence = best.sentence
+    texts = [h.chunk.text for h in retrieval.hits]
+    pieces = [t[a:b] for t in texts for a, b in sentence_spans(t)] or [sentence.text]
+    context = " ".join([in_context(sentence), str(sentence.chunk.metadata.get("title") or ""),
+                        sentence.chunk.section or "", *retrieval.places.held])
+    terms = _question_terms(question)
+    held = [[_found(ways, _Text(p)) for p in pieces] for ways in terms]
+    weights = [math.log(1 + len(pieces) / (1 + sum(h))) for h in held]
+    total, top = sum(weights) or 1.0, math.log(1 + len(pieces))
+    here = _Text(context)
+    found = [_found(ways, here) for ways in terms]
+    return Evidence(
+        support=best.support, margin=best.support - runner_up,
+        covered=sum(w for w, f in zip(weights, found, strict=True) if f) / total,
+        rarest_missing=max((w / top for w, f in zip(weights, found, strict=True) if not f),
+                           default=0.0),
+        absent=sum(w for w, h in zip(weights, held, strict=True) if not any(h)) / total,
+        lacking=best.lacking, chinese_reader=chinese_reader,
+        focus=focus_held(question, here))
+
+
+def answers(question: str, retrieval: RetrievalResult, ranked: list[Scored],
+            floor: float, chinese_reader: bool = False) -> bool:
+    """Whether the best of ``ranked`` answers the question (the one decision of it)."""
+    if not ranked:
+        return False
+    found = evidence(question, retrieval, ranked, chinese_reader)
+    return found.support >= floor
+
+
+_EN_QUESTION = frozenset(f"{EN_WH}|{EN_AUX}".split("|"))
+
+
+def focus_held(question: str, text: _Text) -> float:
+    focus = [_ways(t) for w in asked_focus(question) for t in content_tokens(w)]
+    return sum(_found(ways, text) for ways in focus) / len(focus) if focus else 1.0
+
+
+class _Text:
+    """A text as its raw characters (Chinese words are found in them) and its English stems."""
+
+    def __init__(self, text: str) -> None:
+        self.raw = text.lower()
+        self.stems = set(stem_words(content_tokens(text)))
+
+
+def _found(ways: list[str | frozenset[str]], text: _Text) -> bool:
+    return any(way in text.raw if isinstance(way, str) else way <= text.stems for way in ways)
+
+
+def _question_terms(question: str) -> list[list[str | frozenset[str]]]:
+    """The question's content words, each as the ways a text may hold it (``_ways``); question
+    words and stopwords are none."""
+    return [_ways(w) for w in dict.fromkeys(content_tokens(question))
+            if len(w) > 1 and not (ZH_ASKS.search(w) if has_cjk(w) else w in _EN_QUESTION)]
+
+
+def _ways(word: str) -> list[str | frozenset[str]]:
+    """A Chinese word as itself or any English rendering's stems; an English word as its stem,
+    its texts' variant ("enterprise" for "company") or a Chinese word rendering it."""
+    if has_cjk(word):
+        return [word, *(frozenset(stem_words(content_tokens(e))) for t in english_terms(word)
+                        for e in t.english)]
+    variant = ENGLISH_VARIANTS.get(word, "")
+    ways: list[str | frozenset[str]] = [frozenset(stem_words([IRREGULAR.get(word, word)]))]
+    ways += [frozenset(stem_words(content_tokens(variant)))] if variant else []
+    return [w for w in ways + list(chinese_terms(word)) if w]
 
 
 def in_language_of(question: str, message: Message) -> str:

@@ -13,6 +13,7 @@ from typing import Protocol
 
 from app.answering.answerability import (
     Refusal,
+    answers,
     at_level,
     in_language_of,
     refusal,
@@ -64,7 +65,7 @@ class ExtractiveAnswerer:
             ranked, off_level = at_level(ranked, places)
             if off_level and (not ranked or ranked[0].support < self.settings.refusal_threshold):
                 return self._refused(retrieval, off_level=True)
-        if not ranked or ranked[0].support < self.settings.refusal_threshold:
+        if not answers(question, retrieval, ranked, self.settings.refusal_threshold):
             if has_cjk(question) and any(holds_chinese(h) for h in retrieval.hits):
                 # The Chinese passages below an English best one may still answer.
                 chinese = self._answer_chinese(question, retrieval)
@@ -94,7 +95,8 @@ class ExtractiveAnswerer:
             kept, off_level = at_level([Scored(s, 0.0) for s in sentences], retrieval.places)
             sentences = [k.sentence for k in kept]
         reading = read_chinese(question, sentences) if sentences else None
-        if reading is None or reading.answer.support < REFUSAL_SUPPORT:
+        if reading is None or not answers(question, retrieval, reading.ranked, REFUSAL_SUPPORT,
+                                          chinese_reader=True):
             return self._refused(retrieval, off_level,
                                  lacking=reading is not None and reading.answer.lacking)
         cited = citation(1, reading.answer.sentence, reading.answer.support)

@@ -1,0 +1,144 @@
+"""Fit the answerability score (``app/answering/answerability.py``) on labelled questions.
+
+Two steps, so the slow one runs once per store:
+
+    POLICYKB_DATA_DIR=<store> python -m eval.answerability_fit collect OUT.jsonl SOURCE...
+    python -m eval.answerability_fit fit OUT.jsonl...
+
+``collect`` asks every question of each SOURCE (a probe file ``question|fact`` / ``question|-``,
+``eval/questions.jsonl`` for its dev split, or a realzh-dev ``questions.jsonl`` for its dev split)
+in extractive mode and writes, per question, the evidence the answerer weighed at its last
+decision, whether the question is answerable and whether the answer given was right. ``fit``
+fits a logistic regression (Newton's method, a small L2 penalty) on a random three quarters of
+the rows with evidence and reports, on the rest and on all, the share of unanswerable questions
+refused and of answerable ones refused at several thresholds.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+import app.answering.answerability as answerability
+from app.models import AskRequest
+from app.services import Services
+from app.settings import Settings
+from eval.splits import assign_splits
+
+L2 = 1e-2
+HELD_OUT_SHARE = 0.25
+
+
+def _questions(source: Path) -> list[tuple[str, bool, list[list[str]]]]:
+    """(question, answerable, facts: groups of alternatives, each group must be in the answer)."""
+    if source.suffix == ".txt":
+        rows = []
+        for line in source.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                question, _, fact = line.rpartition("|")
+                rows.append((question, fact != "-",
+                             [[f.strip()] for f in fact.split(" && ")] if fact != "-" else []))
+        return rows
+    objs = [json.loads(x) for x in source.read_text(encoding="utf-8").splitlines() if x.strip()]
+    if "docid" in objs[0]:  # realzh-dev: every question answerable; right = the gold document cited
+        split = assign_splits([{"id": o["id"], "lang": "zh", "answerable": True,
+                                "sources": [o["docid"]]}
+                               for o in objs])
+        return [(o["question"], True, [["@" + o["docid"]]])
+                for o, s in zip(objs, split, strict=True) if s["split"] == "dev"]
+    return [(o["question"], o["answerable"], o.get("facts") or []) for o in objs
+            if o["split"] == "dev"]
+
+
+def collect(out: Path, sources: list[Path]) -> None:
+    services = Services.build(Settings())
+    seen: list[Any] = []
+    weigh = answerability.evidence
+
+    def recorded(*args: Any, **kwargs: Any) -> answerability.Evidence:
+        found = weigh(*args, **kwargs)
+        best = args[2][0].sentence
+        seen.append((found, " ".join([best.text, str(best.chunk.metadata.get("title") or ""),
+                                      best.chunk.section])))
+        return found
+    answerability.evidence = recorded
+    with out.open("a", encoding="utf-8") as sink:
+        for source in sources:
+            for question, answerable, facts in _questions(source):
+                seen.clear()
+                answer = services.ask(AskRequest(question=question, mode="extractive"))
+                text = answer.answer.lower()
+                docs = {c.doc_id for c in answer.citations}
+                right = not answer.refused and all(
+                    any(f[1:] in docs if f.startswith("@") else f.lower() in text for f in group)
+                    for group in facts)
+                sink.write(json.dumps({
+                    "source": source.name, "question": question, "answerable": answerable,
+                    "refused": answer.refused, "right": right,
+                    "evidence": asdict(seen[-1][0]) if seen else None,
+                    "context": seen[-1][1] if seen else None}, ensure_ascii=False) + "\n")
+
+
+def _fit(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Weighted L2-penalised logistic regression by Newton's method; the last weight is the bias."""
+    x = np.hstack([x, np.ones((len(x), 1))])
+    beta = np.zeros(x.shape[1])
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-x @ beta))
+        grad = x.T @ (w * (p - y)) + L2 * beta
+        hess = (x * (w * p * (1 - p))[:, None]).T @ x + L2 * np.eye(len(beta))
+        beta -= np.linalg.solve(hess, grad)
+    return beta
+
+
+def _vector(e: dict[str, Any]) -> list[float]:
+    return answerability.Evidence(**e).vector()
+
+
+def _report(name: str, rows: list[dict[str, Any]], beta: np.ndarray, cuts: list[float]) -> None:
+    x = np.array([_vector(r["evidence"]) for r in rows])
+    p = 1 / (1 + np.exp(-(x @ beta[:-1] + beta[-1])))
+    unans = np.array([not r["answerable"] for r in rows])
+    right = np.array([r["answerable"] and r["right"] for r in rows])
+    now = np.array([r["refused"] for r in rows])
+    print(f"{name}: {unans.sum()} unanswerable, {(~unans).sum()} answerable ({right.sum()} right);"
+          f" now refused {now[unans].mean():.3f}, false {now[~unans].mean():.3f}")
+    for cut in cuts:
+        refuse = p < cut
+        print(f"  cut {cut:.2f}: refused {refuse[unans].mean():.3f}, false refusals "
+              f"{refuse[~unans].mean():.3f}, right answers lost {(refuse & right).sum()}")
+
+
+def fit(paths: list[Path]) -> None:
+    rows = [json.loads(x) for p in paths for x in p.read_text(encoding="utf-8").splitlines()]
+    rows = [r for r in rows if r["evidence"] is not None]
+    random.Random(0).shuffle(rows)
+    cut = int(len(rows) * HELD_OUT_SHARE)
+    train, held = rows[cut:], rows[:cut]
+    # Answerable questions answered wrongly say little of answerability: left out of the fit.
+    train = [r for r in train if not r["answerable"] or r["right"]]
+    x = np.array([_vector(r["evidence"]) for r in train])
+    y = np.array([float(r["answerable"]) for r in train])
+    # Each class weighs the same in total: unanswerable questions are the rarer.
+    w = np.where(y == 1, 0.5 / max(y.sum(), 1), 0.5 / max((1 - y).sum(), 1)) * len(y)
+    beta = _fit(x, y, w)
+    print("weights:", [round(float(b), 3) for b in beta])
+    cuts = [0.2, 0.3, 0.4, 0.5, 0.6]
+    _report("held out", held, beta, cuts)
+    _report("all", rows, beta, cuts)
+    for source in sorted({r["source"] for r in rows}):
+        _report(source, [r for r in rows if r["source"] == source], beta, [0.4, 0.5])
+
+
+if __name__ == "__main__":
+    command, *args = sys.argv[1:]
+    if command == "collect":
+        collect(Path(args[0]), [Path(a) for a in args[1:]])
+    else:
+        fit([Path(a) for a in args])

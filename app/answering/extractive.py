@@ -20,7 +20,6 @@ from app.answering.answerability import (
     refusal_before_ranking,
 )
 from app.answering.chinese_reader import (
-    REFUSAL_SUPPORT,
     holds_chinese,
     read_chinese,
     reads_chinese,
@@ -65,7 +64,7 @@ class ExtractiveAnswerer:
             ranked, off_level = at_level(ranked, places)
             if off_level and (not ranked or ranked[0].support < self.settings.refusal_threshold):
                 return self._refused(retrieval, off_level=True)
-        if not answers(question, retrieval, ranked, self.settings.refusal_threshold):
+        if not answers(question, retrieval, ranked):
             if has_cjk(question) and any(holds_chinese(h) for h in retrieval.hits):
                 # The Chinese passages below an English best one may still answer.
                 chinese = self._answer_chinese(question, retrieval)
@@ -95,7 +94,7 @@ class ExtractiveAnswerer:
             kept, off_level = at_level([Scored(s, 0.0) for s in sentences], retrieval.places)
             sentences = [k.sentence for k in kept]
         reading = read_chinese(question, sentences) if sentences else None
-        if reading is None or not answers(question, retrieval, reading.ranked, REFUSAL_SUPPORT,
+        if reading is None or not answers(question, retrieval, reading.ranked,
                                           chinese_reader=True):
             return self._refused(retrieval, off_level,
                                  lacking=reading is not None and reading.answer.lacking)

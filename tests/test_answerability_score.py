@@ -1,0 +1,55 @@
+"""The answerability score (issue 23): one logistic decision, in ``answerability``, over general
+evidence of the best sentence (its support, the IDF-weighted share of the question's content
+words it holds, whether it names the noun the question word asks of) instead of a rule per
+question form. Real taggers (spaCy, LAC) read the questions; the passages are built here."""
+
+from __future__ import annotations
+
+from app.answering.answerability import answers, evidence
+from app.answering.citations import Scored, Sentence
+from app.answering.question_kinds import asked_focus
+from app.retrieval.hybrid import Hit, RetrievalResult
+from app.store.records import Chunk
+from app.text import sentence_spans
+
+TEXT = ("The city sets up an emergency bridge-loan fund of 300 million yuan for small firms. "
+        "The fee rate of the bridge-loan fund is cut to 0.01% a day. "
+        "Firms that keep all their staff get half of last year's unemployment insurance back.")
+
+
+def _asked(question: str, support: float) -> tuple[str, RetrievalResult, list[Scored]]:
+    chunk = Chunk("c1", "relief", TEXT, 0, len(TEXT),
+                  {"doc_id": "relief", "title": "Relief measures", "language": "en"})
+    sentences = [Sentence(chunk, a, b, TEXT[a:b], 1) for a, b in sentence_spans(TEXT)]
+    ranked = [Scored(sentences[0], support), Scored(sentences[1], support / 3)]
+    return question, RetrievalResult(question, [Hit(chunk, 0.8, 1)]), ranked
+
+
+def test_the_focus_is_the_noun_a_question_word_asks_of() -> None:
+    assert asked_focus("What penalty applies to firms that misuse the fund?") == ["penalty"]
+    assert asked_focus("Which bank runs the emergency fund?") == []  # a kind: an organisation
+    assert asked_focus("What is the street address of the bureau?") == ["street", "address"]
+    assert asked_focus("How many visitors did the grottoes receive?") == ["visitors"]
+    assert asked_focus("How long is the subsidy paid?") == []  # "how long" asks a duration
+    assert "地址" in asked_focus("海珠区人工智能发展局办公地址在哪？")
+    assert "票价" in asked_focus("南昌对无人驾驶出租车的票价有什么规定？")
+
+
+def test_a_sentence_on_the_topic_that_never_names_what_is_asked_is_refused() -> None:
+    """Probe batch s: "What penalty applies if a Zhanjiang project unit leaves out its
+    digital-intelligence plan?" was answered by a sentence on the plan that names no penalty.
+    Over a sentence on a fund, with the support the old threshold let through (0.35), the size
+    of the fund is answered and the penalty for misusing it is refused."""
+    size = "How large is the emergency bridge-loan fund for small firms?"
+    penalty = "What penalty applies to small firms that misuse the emergency bridge-loan fund?"
+    assert evidence(*_asked(penalty, 0.35), chinese_reader=False).focus == 0.0
+    assert evidence(*_asked(size, 0.35), chinese_reader=False).focus == 1.0
+    assert answers(*_asked(size, 0.35))
+    assert not answers(*_asked(penalty, 0.35))
+
+
+def test_support_still_decides_most() -> None:
+    question = "How large is the emergency bridge-loan fund for small firms?"
+    assert not answers(*_asked(question, 0.05))
+    assert answers(*_asked(question, 0.8))
+    assert not answers(question, RetrievalResult(question, []), [])

@@ -2,7 +2,7 @@
 
 Each candidate sentence gets a support score in 0..1 (``ranking``); a Chinese question over
 Chinese passages is read by ``chinese_reader``. The best sentence answers; a second joins when
-it is nearly as good. Below ``answer.refusal_threshold`` nothing answers: the response says so
+it is nearly as good. When ``answerability`` says the best does not answer, the response says so
 and lists the nearest passages instead, never an invented answer. Sentences are quoted
 verbatim, so figures, dates and names stay exactly as in the source.
 """

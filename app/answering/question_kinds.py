@@ -193,19 +193,22 @@ def asked_focus(question: str) -> list[str]:
                                    or (tagged[j].quantity and not tagged[j].thing)):
             j += 1
         while j < len(tagged) and tagged[j].noun and not tagged[j].may_name_place:
-            focus.append(tagged[j].text)
+            # The question word with the noun may name a kind ("what year", 多少钱, 哪家银行).
+            if not _names_a_kind(question[tagged[i].start:tagged[j].end]):
+                focus.append(tagged[j].text)
             j += 1
         k = i - 1
         while has_cjk(question) and k >= 0 and (tagged[k].copula or tagged[k].text in _FOCUS_SKIP):
             k -= 1
         while has_cjk(question) and k >= 0 and tagged[k].thing and not tagged[k].may_name_place:
-            focus.append(tagged[k].text)
+            if not _names_a_kind(f"哪个{tagged[k].text}"):
+                focus.append(tagged[k].text)
             k -= 1
-    return [w for w in dict.fromkeys(focus) if not _names_a_kind(w)]
+    return list(dict.fromkeys(focus))
 
 
-def _names_a_kind(noun: str) -> bool:
-    """Whether the question-word table reads ``noun`` as a kind of answer ("which year",
-    "哪个部门"): that kind is then asked for, not the word itself."""
-    asked = f"哪个{noun}" if has_cjk(noun) else f"which {noun}"
-    return any(words.search(asked) for words in QUESTION_WORDS.values())
+def _names_a_kind(phrase: str) -> bool:
+    """Whether the question-word table reads ``phrase`` as asking a kind of answer beyond a
+    figure ("which year", 哪个部门, 多少钱): that kind is then asked for, not the noun itself."""
+    return any(words.search(phrase) for kind, words in QUESTION_WORDS.items()
+               if kind is not Kind.COUNT)

@@ -249,6 +249,7 @@ def answers(question: str, retrieval: RetrievalResult, ranked: list[Scored],
 
 
 _EN_QUESTION = frozenset(f"{EN_WH}|{EN_AUX}".split("|"))
+_LATIN = re.compile(r"[a-z0-9]+")
 
 
 def focus_held(question: str, text: _Text) -> float:
@@ -261,7 +262,8 @@ class _Text:
 
     def __init__(self, text: str) -> None:
         self.raw = text.lower()
-        self.stems = set(stem_words(content_tokens(text)))
+        # Latin words only: a Chinese word is found in ``raw`` (no segmenting each sentence).
+        self.stems = set(stem_words(_LATIN.findall(self.raw)))
 
 
 def _found(ways: list[str | frozenset[str]], text: _Text) -> bool:

@@ -53,3 +53,11 @@ def test_support_still_decides_most() -> None:
     assert not answers(*_asked(question, 0.05))
     assert answers(*_asked(question, 0.8))
     assert not answers(question, RetrievalResult(question, []), [])
+
+
+def test_the_chinese_readers_anchor_keeps_its_support_threshold() -> None:
+    question = "应急转贷资金有多少？"
+    _, retrieval, ranked = _asked(question, 0.13)
+    assert not answers(question, retrieval, ranked, chinese_reader=True)
+    _, retrieval, ranked = _asked(question, 0.15)
+    assert answers(question, retrieval, ranked, chinese_reader=True)

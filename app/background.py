@@ -32,6 +32,14 @@ def start_warm(name: str, work: Callable[..., Any], *args: Any, delay: float = 0
     warm.start()
 
 
+def wait_warms(timeout: float = STOP_TIMEOUT_S) -> None:
+    """Wait for the warms started so far to finish (an evaluation times the service warm)."""
+    with _lock:
+        warms = list(_warms)
+    for warm in warms:
+        warm.join(timeout)
+
+
 @atexit.register
 def stop_warms(timeout: float = STOP_TIMEOUT_S) -> None:
     """Cancel the warms not begun and wait for those running."""

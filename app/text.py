@@ -109,6 +109,9 @@ NUMBER_WORDS = dict(zip(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
     "eighty ninety hundred".split(), [*range(21), *range(30, 100, 10), 100], strict=True))
+# English month names, lower case, January first: the one list dates are read by.
+EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+             "september", "october", "november", "december")
 # A figure and its magnitude: "310 million", "3.1亿", "三千万" (the number words of the two
 # languages; cn2an reads the Chinese ones).
 _FIGURE = re.compile(

@@ -17,6 +17,7 @@ from tqdm import tqdm
 from app.answering.generation import GenerativeAnswerer
 from app.answering.generation.figures import figures_supported
 from app.answering.generation.markers import strip_markers
+from app.background import wait_warms
 from app.errors import InputError, PolicyKBError
 from app.models import Answer, AskRequest, Mode
 from app.retrieval.hybrid import RetrievalMode
@@ -87,6 +88,7 @@ def run_pipeline(services: Services, questions: Sequence[Question], *,
     # loading) that would otherwise pose as the latency of whichever question came first.
     services.ask(AskRequest(question=questions[0].question, top_k=top_k, mode=asked_mode),
                  retrieval)
+    wait_warms()  # timed as a running service answers: warm (app.services.warm)
     outcomes: list[Outcome] = []
     first_token = FirstToken(services.answerers.get(asked_mode))
     for q in progress(questions, name or retrieval):

@@ -14,14 +14,14 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from app.text import EN_MONTHS
+
 _ZH_DIGIT = "〇零一二三四五六七八九十"
 ZH_DATE = re.compile(
     rf"(?:(?:19|20)\d\d|[一二][{_ZH_DIGIT}]{{3}})\s?年\s?(?:\d{{1,2}}|[{_ZH_DIGIT}]{{1,3}})\s?月"
     rf"\s?(?:\d{{1,2}}|[{_ZH_DIGIT}]{{1,3}})\s?日"
 )
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-)
+_MONTHS = "|".join(EN_MONTHS)
 EN_DATE = re.compile(
     rf"\b(?:(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
     rf"|(?P<mdy>(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)"

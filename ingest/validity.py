@@ -6,49 +6,20 @@ effect on 1 March 2024"), or a dated start of what its title announces ("关于�
 "2020年2月3日起暂停……"): a policy on licences says "有效期顺延至疫情结束" of the licences, not of
 itself. An end that is a condition rather than a date ("有效期至疫情解除", "until the epidemic
 response ends") is kept as written and never turned into a guessed date. The forms of each
-language are in ``ingest.validity_forms``; dates are read by ``ingest.dates`` (jionlp), Chinese
-numerals by cn2an.
+language are in ``ingest.validity_forms``; the end (a date, one referred back to, a term, an
+open condition) is read by ``ingest.validity_end``; dates by ``ingest.dates`` (jionlp).
 """
 
 from __future__ import annotations
 
-import calendar
 import re
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
-
-import cn2an
 
 from app.text import has_cjk
 from ingest import validity_forms as forms
 from ingest.amendments import amendment_fields
-from ingest.dates import EN_DATE, english_date, normalized_date
-
-
-def _date_in(text: str, year: int | None = None) -> date | None:
-    """The first written date in ``text``, Chinese or English; a Chinese day written without
-    its year ("自2月5日起") is of ``year``, the document's own."""
-    written = re.search(forms.ZH_DATE, text)
-    if written is None and year is not None and (day := forms.DAY_ZH.search(text)):
-        return _valid(year, int(day.group(1)), int(day.group(2)))
-    iso = normalized_date(written.group(0)) if written else (
-        english_date(found) if (found := EN_DATE.search(text)) else None)
-    return date.fromisoformat(iso) if iso and len(iso) == 10 else None
-
-
-def _valid(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _plus(start: date, years: int = 0, months: int = 0) -> date:
-    """The last day of a term of ``years`` and ``months`` that begins on ``start``."""
-    index = start.month - 1 + months + 12 * years
-    year, month = start.year + index // 12, index % 12 + 1
-    day = min(start.day, calendar.monthrange(year, month)[1])
-    return date(year, month, day) - timedelta(days=1)
+from ingest.validity_end import date_in, read_end, read_when
 
 
 def _issued(published: str | None) -> date | None:
@@ -73,22 +44,24 @@ def detect(text: str, title: str = "", published: str | None = None) -> dict[str
     for sentence in sentences:
         if _read_start(sentence, found, issued):
             basis.append(sentence.strip())
-            _read_end(sentence, found)
+            read_end(sentence, found)
             break
     if not found:
         _read_policy_start(sentences, found, issued, basis)
     if not found:
         _read_title_start(sentences, title, found, _own_year(text, issued), basis)
+    if not found and (first := forms.FIRST_ITEM_START_ZH.search(text)):
+        _read_first_item(first, found, basis)
     if "effective_until" not in found and "valid_condition" not in found:
-        for sentence in sentences:
+        for before, sentence in zip(["", *sentences], sentences, strict=False):
             about_itself = re.search(forms.SELF_ZH, sentence) or re.search(
-                r"\b(?:this|these|the)\b", sentence, re.I)
-            if about_itself and _read_end(sentence, found, issued):
+                r"\b(?:this|these|the|it|they)\b", sentence, re.I)
+            if about_itself and read_end(sentence, found, issued, before):
                 if sentence.strip() not in basis:
                     basis.append(sentence.strip())
                 break
     _read_period(title or text[:200], found)
-    found.update(amendment_fields(text, _date_in))
+    found.update(amendment_fields(text, date_in))
     if basis:
         found["validity_text"] = " ".join(basis)[:300]
     return found
@@ -99,7 +72,7 @@ def _read_policy_start(sentences: list[str], found: dict[str, Any], issued: date
     """A start (and open end) stated of a document's measures rather than of the document."""
     for sentence in sentences:
         match = forms.TEMPORARY_ZH.search(sentence)
-        if match and (day := _date_in(match.group("when"))):
+        if match and (day := date_in(match.group("when"))):
             found["effective_from"] = day.isoformat()
             found["valid_condition"] = match.group("until").strip("，, ")
         elif match := forms.POLICY_START_ZH.search(sentence):
@@ -107,13 +80,13 @@ def _read_policy_start(sentences: list[str], found: dict[str, Any], issued: date
                 found["effective_on_issue"] = True
                 if issued:
                     found["effective_from"] = issued.isoformat()
-            elif day := _date_in(match.group("when")):
+            elif day := date_in(match.group("when")):
                 found["effective_from"] = day.isoformat()
         else:
             continue
         basis.append(sentence.strip())
         if "valid_condition" not in found:
-            _read_end(sentence, found)
+            read_end(sentence, found)
         return
 
 
@@ -142,15 +115,25 @@ def _read_title_start(sentences: list[str], title: str, found: dict[str, Any],
         match = forms.DATED_START_ZH.search(sentence)
         if match is None or not any(act in sentence[match.end():] for act in acts):
             continue
-        if (day := _date_in(match.group("when"), year)) is None:
+        if (day := date_in(match.group("when"), year)) is None:
             continue
         found["effective_from"] = day.isoformat()
         basis.append(sentence.strip())
-        if not _read_end(sentence, found):
+        if not read_end(sentence, found):
             stated = (m for s in sentences if (m := forms.OPEN_END_ZH.search(s)))
             if end := next(stated, None) or forms.TITLE_PERIOD_ZH.search(title):
                 found["valid_condition"] = end.group("until")
         return
+
+
+def _read_first_item(first: re.Match[str], found: dict[str, Any], basis: list[str]) -> None:
+    """A notice whose first numbered provision opens with a dated start ("一、自2020年2月起，…")
+    starts then: its first provision is what it does (a month alone starts on its first day)."""
+    when = first.group("when")
+    day = date_in(when) or date_in(when.replace("月", "月1日", 1))
+    if day is not None:
+        found["effective_from"] = day.isoformat()
+        basis.append(first.group(0).strip())
 
 
 def _read_start(sentence: str, found: dict[str, Any], issued: date | None) -> bool:
@@ -159,59 +142,8 @@ def _read_start(sentence: str, found: dict[str, Any], issued: date | None) -> bo
         match = forms.ANY_START_ZH.search(sentence)
     if match is None:
         return False
-    _read_when(match.group("when"), found, issued)
+    read_when(match.group("when") or "issue", found, issued)  # or "with immediate effect"
     return True
-
-
-def _read_when(when: str, found: dict[str, Any], issued: date | None) -> None:
-    """A start: the issue day ("自印发之日起") or a written date."""
-    if forms.ISSUE_WORDS.search(when) and not re.search(r"\d", when):
-        found["effective_on_issue"] = True
-        if issued:
-            found["effective_from"] = issued.isoformat()
-    elif (day := _date_in(when)) is not None:
-        found["effective_from"] = day.isoformat()
-
-
-def _read_end(sentence: str, found: dict[str, Any], issued: date | None = None) -> bool:
-    """The end of validity stated in ``sentence``: a date, a term (from the day it names, if
-    any), or an open condition."""
-    if term := forms.TERM_ZH.search(sentence) or forms.TERM_EN.search(sentence):
-        if since := term.group("since"):
-            _read_when(since, found, issued)
-        written = term.group("n").lower()
-        number = (forms.EN_NUMBERS.get(written) or (1 if written in ("a", "an") else 0)
-                  or int(cn2an.cn2an(written, "smart")))
-        years, months = (number, 0) if term.group("unit").lower() in ("年", "year", "years") \
-            else (0, number)
-        start = found.get("effective_from")
-        if start:
-            found["effective_until"] = _plus(date.fromisoformat(start), years, months).isoformat()
-        else:  # the start is the issue day, not known: keep the term as written
-            found["valid_condition"] = term.group(0)
-        return True
-    match = (forms.UNTIL_ZH.search(sentence) or forms.UNTIL_EN.search(sentence)
-             or forms.SPAN_EN.search(sentence))
-    if match is not None:
-        until = match.group("until").strip()
-        day = _date_in(until)
-        if day is not None and re.match(rf"\s*(?:{forms.ZH_DATE}|{forms.EN_DATE})", until, re.I):
-            found["effective_until"] = day.isoformat()
-        else:
-            found["valid_condition"] = match.group(0).strip()
-        return True
-    period = forms.PERIOD_ZH.search(sentence) or forms.OPEN_END_ZH.search(sentence)
-    if period:
-        found["valid_condition"] = period.group(0).strip()
-        return True
-    if stop := forms.STOP_ZH.search(sentence):
-        day = _date_in(stop.group("until"))
-        if day is not None and re.fullmatch(rf"\s*{forms.ZH_DATE}\s*", stop.group("until")):
-            found["effective_until"] = (day - timedelta(days=1)).isoformat()
-        else:
-            found["valid_condition"] = stop.group(0).strip()
-        return True
-    return False
 
 
 def _read_period(head: str, found: dict[str, Any]) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from app.text import EN_MONTHS, NUMBER_WORDS
+
 # What a document calls itself when it states its own validity (general forms of Chinese
 # official writing: 本 + the kind of document, or 以上/上述 + measures).
 SELF_ZH = (
@@ -44,11 +46,13 @@ UNTIL_ZH = re.compile(
     r"(?:执行|实施|施行)期限(?:为|是)?(?:[^。；;，,]{0,20}?至))"
     r"\s*(?P<until>[^。；;，,（(]{1,60})"
 )
-# 有效期两年; 执行期暂定为自政策发布之日起三个月 (a term that starts on issue).
+# 有效期两年; 执行期暂定为自政策发布之日起三个月; 试行期18个月; 自发布之日起两年内有效.
 TERM_ZH = re.compile(
-    r"(?:有效|执行|实施)期(?:限)?(?:暂定)?(?:为|是)?\s*"
+    r"(?:(?:有效|执行|实施|试行)期(?:限)?(?:暂定)?(?:为|是)?\s*"
     r"(?P<since>(?:自|从)[^。；;，,]{0,12}?之日起)?\s*"
-    r"(?P<n>[0-9零〇一二两三四五六七八九十]{1,3})\s*(?P<unit>年|个月)"
+    r"(?P<n>[0-9零〇一二两三四五六七八九十百]{1,3})\s*(?P<unit>年|个月|周|天|日))"
+    r"|(?:(?P<since2>(?:自|从)[^。；;，,]{0,12}?之日起)\s*"
+    r"(?P<n2>[0-9零〇一二两三四五六七八九十百]{1,3})\s*(?P<unit2>年|个月|周|天|日)内有效)"
 )
 # A day written without its year ("自2月5日起"): the year is the document's own.
 DAY_ZH = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -57,6 +61,12 @@ DAY_ZH = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 DATED_START_ZH = re.compile(
     r"(?:(?:自|从)\s*|(?:^|(?<=[、：:，,\s])))(?P<when>(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*"
     r"\d{1,2}\s*日)(?:\s*(?:零时|\d{1,2}\s*[时:：](?:\d{2})?))?\s*起"
+)
+# A first numbered provision that opens with a dated start ("一、自2020年2月22日24时，撤销…",
+# "一、自2020年2月起，…"): the day (or month) a notice's measures start.
+FIRST_ITEM_START_ZH = re.compile(
+    r"(?:^|\s|[：:])一[、.．]\s*(?:自|从)?\s*(?P<when>\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)"
+    r"(?:\s*(?:零时|\d{1,2}\s*[时:：](?:\d{2})?))?\s*(?:起|开始)?\s*[，,]"
 )
 # A title's period ("关于疫情期间停征……的通知"): the open end of a measure dated in the text.
 TITLE_PERIOD_ZH = re.compile(r"关于(?P<until>[^，。；的]{2,30}?期间)")
@@ -75,23 +85,24 @@ PERIOD_YEARS = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]\s*((?:19|20)\d{2})(?!\d)"
 )
 
-EN_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
+_MONTH = "|".join(EN_MONTHS)
 EN_DATE = (
-    rf"(?:\d{{1,2}}\s+(?:{EN_MONTHS})\s+\d{{4}}|(?:{EN_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}|"
+    rf"(?:\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}}|(?:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}}|"
     r"\d{4}-\d{2}-\d{2})"
 )
 START_EN = re.compile(
-    rf"(?:effective|takes? effect|comes? into (?:force|effect)|in force|shall apply|appl(?:y|ies)|"
-    rf"runs?|(?:is|are) in place|starts?|begins?)"
+    rf"(?:effective|takes? effect|comes? into (?:force|effect|operation)|in force|shall apply|"
+    rf"appl(?:y|ies)|runs?|(?:is|are) in place|(?:is|are) available|starts?|begins?|commences?)"
     rf"\s+(?:from|on|as of|as from|starting)\s+(?P<when>{EN_DATE}|the date of (?:issue|"
-    r"issuance|publication)|its (?:issue|issuance|publication))",
+    r"issuance|publication)|its (?:issue|issuance|publication))"
+    r"|(?P<now>with immediate effect)",
     re.IGNORECASE,
 )
 UNTIL_EN = re.compile(
-    r"(?:valid|effective|in force|remains? in (?:force|effect)|shall (?:apply|remain in force)|"
-    r"appl(?:y|ies)|expires?|ends?)\s+(?:until|through|till|on)\s+(?P<until>[^.;\n]{2,80})",
+    r"(?:valid|effective|in force|remains? in (?:force|effect|place)|shall (?:apply|remain in "
+    r"force)|appl(?:y|ies)|expires?|ends?|(?:will )?continues?|lasts?|stays? in place)"
+    r"\s+(?:until|through|till|on)\s+(?P<until>[^.;\n]{2,80})|\bruns?\s+(?:to|until|till|through)"
+    r"\s+(?P<until2>[^.;\n]{2,80})",
     re.IGNORECASE,
 )
 # "applies from 15 May 2021 until 31 August 2021", "runs from 1 February 2022 to 31 December
@@ -99,15 +110,42 @@ UNTIL_EN = re.compile(
 SPAN_EN = re.compile(
     rf"\bfrom\s+{EN_DATE}\s+(?:until|till|to|through)\s+(?P<until>{EN_DATE})", re.IGNORECASE
 )
-EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-               "eight": 8, "nine": 9, "ten": 10, "eighteen": 18, "twelve": 12, "twenty-four": 24}
+# English number words ("eighteen", "twenty-four") are read with app.text.NUMBER_WORDS.
+_EN_NUMBER = rf"(?:{'|'.join(NUMBER_WORDS)})(?:-(?:{'|'.join(NUMBER_WORDS)}))?"
+# "valid for two years from 1 March 2024", "runs for eighteen months, starting on 1 October
+# 2023", "remain in place for 90 days": a term, from the day it names or the start.
 TERM_EN = re.compile(
-    r"(?:valid|in force|in effect|effective|apply|applies)\s+for\s+"
-    rf"(?:a\s+(?:term|period)\s+of\s+)?(?P<n>\d{{1,2}}|{'|'.join(EN_NUMBERS)}|an?)\s+(?P<unit>years?|months?)"
-    rf"(?:\s+(?:from|starting(?:\s+on)?)\s+(?P<since>{EN_DATE}))?",
+    r"(?:valid|in force|in effect|effective|apply|applies|runs?|lasts?|operates?|"
+    r"remains?\s+in\s+(?:force|effect|place)|stays?\s+in\s+place)\s+for\s+"
+    rf"(?:a\s+(?:term|period)\s+of\s+)?(?P<n>\d{{1,3}}|{_EN_NUMBER}|an?)\s+"
+    r"(?P<unit>years?|months?|weeks?|days?)"
+    rf"(?:,?\s+(?:from|starting(?:\s+on)?|beginning(?:\s+on)?|commencing(?:\s+on)?)\s+"
+    rf"(?P<since>{EN_DATE}))?",
     re.IGNORECASE,
 )
 ISSUE_WORDS = re.compile(r"印发|发布|公布|颁布|下发|签发|即日|issue|publication", re.IGNORECASE)
 
 # Verbs of a title that announce the document rather than what it does.
 ANNOUNCING = frozenset({"通知", "通告", "公告", "印发", "发布", "公布", "转发", "关于"})
+
+# Verbs that end a document's own validity, with the word that refers back to a date already
+# written ("the scheme ends on that date", "本政策于该日终止"): facts of each language. Its
+# subject is the document (this/the …/it; 本…/以上措施), never another named document.
+END_EN = re.compile(
+    r"\b(?:this|these|the|it|they)\b[^.;,\n]{0,40}?\b(?:will\s+|shall\s+)?"
+    r"(?P<verb>ends|end(?=\s+on\b)|expires?|lapses?|ceases?(?:\s+to\s+(?:apply|operate|have\s+"
+    r"effect|be\s+in\s+force))?|terminates?|(?:is|are|will\s+be)\s+(?:terminated|withdrawn|"
+    r"repealed)|closes?)\b(?!\s+(?:up|with|of)\b)",
+    re.IGNORECASE,
+)
+# A Chinese ending verb closes its clause ("…届满。", "…于该日终止。"); one inside a clause
+# ("对授信到期…的企业") is said of something else.
+END_ZH = re.compile(r"(?P<verb>届满|到期|终止|停止执行|停止实施|自动失效|失效|自行废止|自动废止|"
+                    r"废止|自行解除|自动解除)(?=\s*(?:[。；;，,]|$))")
+BACK_REFERENCE = re.compile(r"\b(?:that|the\s+same|this)\s+(?:date|day)\b|该日|当日|同日|届时|此日",
+                            re.IGNORECASE)
+# A date that starts, not ends: "自2024年3月1日起", "from 1 May 2023".
+START_MARK_ZH = re.compile(
+    r"^\s*(?:[（(][^）)]{1,8}[）)])?\s*(?:零时|\d{1,2}\s*[时:：]\d{0,2})?\s*起")
+START_MARK_EN = re.compile(
+    r"(?:from|starting(?:\s+on)?|commencing(?:\s+on)?|as\s+of|effective)\s*$", re.IGNORECASE)

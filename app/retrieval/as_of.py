@@ -16,12 +16,11 @@ from llama_index.core.vector_stores.types import FilterOperator, MetadataFilter
 
 from app.retrieval.catalog import Catalog
 from app.retrieval.filters import NO_DOCUMENT
+from app.text import EN_MONTHS
 
-_MONTHS = ("january february march april may june july august september october november "
-           "december").split()
 _DAY_ZH = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?")
 _DAY_ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})(?:-(\d{1,2}))?(?!\d)")
-_DAY_EN = re.compile(rf"(?<!\d)(\d{{1,2}})?\s*({'|'.join(_MONTHS)})\s+((?:19|20)\d{{2}})(?!\d)",
+_DAY_EN = re.compile(rf"(?<!\d)(\d{{1,2}})?\s*({'|'.join(EN_MONTHS)})\s+((?:19|20)\d{{2}})(?!\d)",
                      re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d-])((?:19|20)\d{2})(?![\d-])")
 
@@ -49,7 +48,7 @@ def _named_periods(question: str) -> list[Period]:
                 found.append(span)
         rest = pattern.sub(" ", rest)
     for match in _DAY_EN.finditer(rest):
-        month = _MONTHS.index(match.group(2).lower()) + 1
+        month = EN_MONTHS.index(match.group(2).lower()) + 1
         day = int(match.group(1)) if match.group(1) else None
         if span := _span(int(match.group(3)), month, day):
             found.append(span)

@@ -86,7 +86,7 @@ class Services(Asking):
                 client, extractive, PromptBudget(settings.llm),
                 settings.llm.excerpt_sentences, settings.llm.rescue_sentences)
         conversations = Conversations.build(settings, catalog, client, lexical)
-        start_warming(crosslingual, retriever, watch)
+        start_warming(crosslingual, retriever, watch, extractive)
         return cls(settings, store, catalog, retriever, watch, conversations, answerers)
 
     # Operations ------------------------------------------------------------------------------

@@ -6,24 +6,43 @@ import logging
 
 from threadpoolctl import ThreadpoolController
 
+from app.answering.citations import sentences_of
+from app.answering.extractive import ExtractiveAnswerer
+from app.answering.sentence_forms import in_context
 from app.background import start_warm
 from app.retrieval.dictionary import chinese_terms, dictionary
 from app.retrieval.freshness import StoreWatch
 from app.retrieval.gazetteer import gazetteer
-from app.retrieval.hybrid import HybridRetriever
+from app.retrieval.hybrid import Hit, HybridRetriever
 from app.store.query_encoder import OneAtATime
+from app.store.vectors import TextVectors
+from app.text import has_cjk
 
 log = logging.getLogger(__name__)
 
 WARM_DELAY_S = 5.0
+# A store of at most this many passages has the vectors of all its passages and sentences
+# computed once the service is up (the five corpus texts: 91 passages, ~1,000 sentences, a few
+# seconds); the caches hold 8,192 vectors each. A larger store caches what questions meet.
+WARM_PASSAGES_MAX_CHUNKS = 500
+# Texts encoded at a time: a question's own encode waits for one batch at most.
+WARM_BATCH = 16
+
+
 def start_warming(crosslingual: OneAtATime | None, retriever: HybridRetriever,
-                  watch: StoreWatch) -> None:
-    """Warm the cross-lingual model (a few seconds after start) and the places' scopes."""
+                  watch: StoreWatch, extractive: ExtractiveAnswerer) -> None:
+    """Warm the cross-lingual model (a few seconds after start), the places' scopes, and the
+    vectors of a small store's passages and sentences."""
     if crosslingual is not None:
         # Loaded in the background (a few seconds), and only once the service is up: the
         # dictionary's parse holds the GIL, and run at once it delayed readiness by ~3 s
         # (bench). A Chinese question before then loads them itself.
         start_warm("policykb-warm", _warm_crosslingual, crosslingual, delay=WARM_DELAY_S)
+    # After the models' warm: in a store of the five texts, a Chinese question met ~10 English
+    # sentences its model had not encoded yet, and the first pass over the eval set's Chinese
+    # questions took twice the time of the second (p50).
+    start_warm("policykb-warm-passages", _warm_passages, retriever, watch, extractive,
+               delay=WARM_DELAY_S if crosslingual is not None else 0.0)
     # Started at once: reading a place holds the GIL little (Chroma reads in Rust), and at
     # 100k chunks the first questions about each city otherwise paid ~0.3 s each.
     start_warm("policykb-warm-scopes", _warm_scopes, retriever, watch)
@@ -39,6 +58,30 @@ def _warm_crosslingual(model: OneAtATime) -> None:
         # Seen once in CI: CPython 3.11.7's ast (numpy's .npy header parse) raised SystemError
         # "AST constructor recursion depth mismatch" with another thread parsing at once.
         log.warning("warming the cross-lingual model failed", exc_info=True)
+
+
+def _warm_passages(retriever: HybridRetriever, watch: StoreWatch,
+                   extractive: ExtractiveAnswerer) -> None:
+    try:
+        with watch.reading():
+            if retriever.store.chunk_count() > WARM_PASSAGES_MAX_CHUNKS:
+                return
+            chunks = retriever.store.all_chunks()
+        ranker = extractive.ranker
+        sentences = [in_context(s) for s in sentences_of([Hit(c, 0.0, 0) for c in chunks],
+                                                          ranker.max_chars)]
+        if retriever.crosslingual is not None:
+            _encode(retriever.crosslingual.vectors, [c.text for c in chunks])
+        if ranker.crosslingual_vectors is not None:
+            _encode(ranker.crosslingual_vectors, sentences)
+        _encode(ranker.vectors, [s for s in sentences if not has_cjk(s)])
+    except Exception:  # a warm that fails leaves each question to encode what it meets
+        log.warning("warming the passages' vectors failed", exc_info=True)
+
+
+def _encode(vectors: TextVectors, texts: list[str]) -> None:
+    for start in range(0, len(texts), WARM_BATCH):
+        vectors(texts[start : start + WARM_BATCH])
 
 
 def _warm_scopes(retriever: HybridRetriever, watch: StoreWatch) -> None:

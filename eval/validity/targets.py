@@ -4,7 +4,8 @@ of a text not in force carries its status. Run (ingests into a temporary directo
 
     python -m eval.validity.targets [--heldout] [--embedding-model NAME]
 
-The questions (``questions.jsonl``) were written for this corpus by its authors; a question is
+The questions (``questions.jsonl``) were written for this corpus (and the twelve documents in
+``forms/``, which the detection scorer also reads) by its authors; a question is
 right when its answer holds the expected figure (for a question about an expired measure: the
 status it must state) and not, where a question names it (``reject``), the figure of another
 version of the document. ``heldout/`` is a second set of documents and questions, written before
@@ -31,7 +32,8 @@ HERE = Path(__file__).parent
 
 
 def run(settings: Settings, heldout: bool = False) -> dict[str, Any]:
-    corpora = [HERE / "corpus", HERE / "heldout" / "corpus"] if heldout else [HERE / "corpus"]
+    corpora = ([HERE / "corpus", HERE / "heldout" / "corpus"] if heldout
+               else [HERE / "corpus", HERE / "forms"])
     report = ingest(corpora, settings)
     assert not report.failed, report.failed
     questions = HERE / "heldout" / "questions.jsonl" if heldout else HERE / "questions.jsonl"

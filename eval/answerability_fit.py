@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import random
 import sys
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +98,8 @@ def _fit(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> np.ndarray:
 
 
 def _vector(e: dict[str, Any]) -> list[float]:
-    return answerability.Evidence(**e).vector()
+    names = {f.name for f in fields(answerability.Evidence)}
+    return answerability.Evidence(**{k: v for k, v in e.items() if k in names}).vector()
 
 
 def _report(name: str, rows: list[dict[str, Any]], beta: np.ndarray, cuts: list[float]) -> None:

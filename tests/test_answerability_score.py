@@ -1,13 +1,12 @@
 """The answerability score (issue 23): one logistic decision, in ``answerability``, over general
-evidence of the best sentence (its support, the IDF-weighted share of the question's content
-words it holds, whether it names the noun the question word asks of) instead of a rule per
-question form. Real taggers (spaCy, LAC) read the questions; the passages are built here."""
+evidence of the best sentence (its support, its margin over the runner-up, the IDF-weighted
+share of the question's content words it holds) instead of a rule per question form. The
+passages are built here; the words are read by the real tokenizers and dictionary."""
 
 from __future__ import annotations
 
 from app.answering.answerability import answers, evidence
 from app.answering.citations import Scored, Sentence
-from app.answering.question_kinds import asked_focus
 from app.retrieval.hybrid import Hit, RetrievalResult
 from app.store.records import Chunk
 from app.text import sentence_spans
@@ -25,27 +24,18 @@ def _asked(question: str, support: float) -> tuple[str, RetrievalResult, list[Sc
     return question, RetrievalResult(question, [Hit(chunk, 0.8, 1)]), ranked
 
 
-def test_the_focus_is_the_noun_a_question_word_asks_of() -> None:
-    assert asked_focus("What penalty applies to firms that misuse the fund?") == ["penalty"]
-    assert asked_focus("Which bank runs the emergency fund?") == []  # a kind: an organisation
-    assert asked_focus("What is the street address of the bureau?") == ["street", "address"]
-    assert asked_focus("How many visitors did the grottoes receive?") == ["visitors"]
-    assert asked_focus("How long is the subsidy paid?") == []  # "how long" asks a duration
-    assert "地址" in asked_focus("海珠区人工智能发展局办公地址在哪？")
-    assert "票价" in asked_focus("南昌对无人驾驶出租车的票价有什么规定？")
-
-
 def test_a_sentence_on_the_topic_that_never_names_what_is_asked_is_refused() -> None:
     """Probe batch s: "What penalty applies if a Zhanjiang project unit leaves out its
     digital-intelligence plan?" was answered by a sentence on the plan that names no penalty.
-    Over a sentence on a fund, with the support the old threshold let through (0.35), the size
-    of the fund is answered and the penalty for misusing it is refused."""
+    Over a sentence on a fund, at the same support, the size of the fund (all of whose words
+    the sentence holds) is answered and the penalty for misusing it is refused."""
     size = "How large is the emergency bridge-loan fund for small firms?"
     penalty = "What penalty applies to small firms that misuse the emergency bridge-loan fund?"
-    assert evidence(*_asked(penalty, 0.35), chinese_reader=False).focus == 0.0
-    assert evidence(*_asked(size, 0.35), chinese_reader=False).focus == 1.0
-    assert answers(*_asked(size, 0.35))
-    assert not answers(*_asked(penalty, 0.35))
+    held = evidence(*_asked(size, 0.3), chinese_reader=False)
+    lacking = evidence(*_asked(penalty, 0.3), chinese_reader=False)
+    assert held.covered > 0.7 > 0.6 > lacking.covered
+    assert answers(*_asked(size, 0.3))
+    assert not answers(*_asked(penalty, 0.3))
 
 
 def test_support_still_decides_most() -> None:

@@ -31,11 +31,11 @@ def test_a_sentence_on_the_topic_that_never_names_what_is_asked_is_refused() -> 
     the sentence holds) is answered and the penalty for misusing it is refused."""
     size = "How large is the emergency bridge-loan fund for small firms?"
     penalty = "What penalty applies to small firms that misuse the emergency bridge-loan fund?"
-    held = evidence(*_asked(size, 0.3), chinese_reader=False)
-    lacking = evidence(*_asked(penalty, 0.3), chinese_reader=False)
+    held = evidence(*_asked(size, 0.26), chinese_reader=False)
+    lacking = evidence(*_asked(penalty, 0.26), chinese_reader=False)
     assert held.covered > 0.7 > 0.6 > lacking.covered
-    assert answers(*_asked(size, 0.3))
-    assert not answers(*_asked(penalty, 0.3))
+    assert answers(*_asked(size, 0.26))
+    assert not answers(*_asked(penalty, 0.26))
 
 
 def test_support_still_decides_most() -> None:

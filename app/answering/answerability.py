@@ -179,15 +179,12 @@ def _before(sentence: Sentence) -> str:
 @dataclass(frozen=True)
 class Evidence:
     """What says whether the best sentence answers the question: its support (the ranking's
-    score) and how far above the runner-up it stands, the IDF-weighted share of the question's
-    content words it (or its heading and title) holds, the weight of the rarest word it lacks
-    and the share of the question's words no retrieved passage holds at all."""
+    score), how far above the runner-up it stands, the IDF-weighted share of the question's
+    content words it (or its heading and title) holds, and whether it lacks the kind asked."""
 
     support: float
     margin: float
     covered: float
-    rarest_missing: float
-    absent: float
     lacking: bool
     chinese_reader: bool
 
@@ -208,16 +205,11 @@ def evidence(question: str, retrieval: RetrievalResult, ranked: list[Scored],
     terms = _question_terms(question)
     held = [[_found(ways, _Text(p)) for p in pieces] for ways in terms]
     weights = [math.log(1 + len(pieces) / (1 + sum(h))) for h in held]
-    total, top = sum(weights) or 1.0, math.log(1 + len(pieces))
     here = _Text(context)
-    found = [_found(ways, here) for ways in terms]
-    return Evidence(
-        support=best.support, margin=best.support - runner_up,
-        covered=sum(w for w, f in zip(weights, found, strict=True) if f) / total,
-        rarest_missing=max((w / top for w, f in zip(weights, found, strict=True) if not f),
-                           default=0.0),
-        absent=sum(w for w, h in zip(weights, held, strict=True) if not any(h)) / total,
-        lacking=best.lacking, chinese_reader=chinese_reader)
+    covered = sum(w for w, ways in zip(weights, terms, strict=True) if _found(ways, here))
+    return Evidence(support=best.support, margin=best.support - runner_up,
+                    covered=covered / (sum(weights) or 1.0), lacking=best.lacking,
+                    chinese_reader=chinese_reader)
 
 
 # Logistic weights of ``Evidence.vector`` and the bias, fitted by ``python -m

@@ -119,10 +119,8 @@ class AnswerSettings(BaseModel):
         0.35,
         ge=0.0,
         le=1.0,
-        description="Least support score (0..1) of a sentence joining the best one, of a "
-        "sentence answering for a narrower place and of one that brings generate mode's rescue "
-        "near; whether the best sentence answers is the answerability score's "
-        "(docs/architecture.md).",
+        description="Least support score (0..1) the best sentence needs; below it the answer is "
+        "refused. Calibrated on eval/questions.jsonl (eval/README.md).",
     )
     max_sentences: int = Field(2, ge=1, le=5, description="Sentences in an extractive answer.")
     max_question_chars: int = Field(

@@ -20,6 +20,7 @@ from app.answering.answerability import (
     refusal_before_ranking,
 )
 from app.answering.chinese_reader import (
+    REFUSAL_SUPPORT,
     holds_chinese,
     read_chinese,
     reads_chinese,
@@ -64,7 +65,7 @@ class ExtractiveAnswerer:
             ranked, off_level = at_level(ranked, places)
             if off_level and (not ranked or ranked[0].support < self.settings.refusal_threshold):
                 return self._refused(retrieval, off_level=True)
-        if not answers(question, retrieval, ranked):
+        if not answers(ranked, self.settings.refusal_threshold):
             if has_cjk(question) and any(holds_chinese(h) for h in retrieval.hits):
                 # The Chinese passages below an English best one may still answer.
                 chinese = self._answer_chinese(question, retrieval)
@@ -94,8 +95,7 @@ class ExtractiveAnswerer:
             kept, off_level = at_level([Scored(s, 0.0) for s in sentences], retrieval.places)
             sentences = [k.sentence for k in kept]
         reading = read_chinese(question, sentences) if sentences else None
-        if reading is None or not answers(question, retrieval, reading.ranked,
-                                          chinese_reader=True):
+        if reading is None or not answers(reading.ranked, REFUSAL_SUPPORT):
             return self._refused(retrieval, off_level,
                                  lacking=reading is not None and reading.answer.lacking)
         cited = citation(1, reading.answer.sentence, reading.answer.support)

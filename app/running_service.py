@@ -24,7 +24,8 @@ from app.settings import LLMSettings, Settings
 
 RECORD_NAME = "serving.json"
 # The model settings a second command needs to talk to the same server the same way.
-SHARED_LLM_FIELDS = ("base_url", "model", "context_tokens", "max_tokens", "timeout_s")
+SHARED_LLM_FIELDS = ("base_url", "model", "context_tokens", "max_tokens", "timeout_s",
+                     "default_mode")
 
 log = logging.getLogger(__name__)
 

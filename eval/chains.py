@@ -9,7 +9,7 @@ Each line of ``eval/chains.jsonl`` is one chain::
 ``follow_up`` marks a turn that leaves out what the conversation gave (a place, document,
 measure or subject); a later turn without it is a complete new question, which must be
 answered as asked. Every turn is asked as a client that keeps its conversation asks
-(``history``: the earlier questions and the documents their answers cited), through the same
+(``history``: the earlier questions, their answers and the documents they cited), through the same
 code path as ``POST /api/ask``, and scored as eval/ scores a question (every fact stated).
 
     python -m eval.chains [--split dev|test|all] [--mode extractive|generate] [--report FILE]
@@ -37,13 +37,16 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.background import stop_warms
 from app.models import Answer, AskRequest, HistoryTurn, Mode
 from app.services import Services
 from app.settings import Settings
 from eval.metrics import Outcome, answer_correct, percentile
 from eval.questions import Question
 
-DEFAULT_CHAINS = Path("eval/chains.jsonl")
+DEFAULT_CHAINS = Path("eval/chains.jsonl")  # over a store of corpus/
+# Over the cities store (corpus/ and eval/probes/cities*/): chains on cities-heldout-t's texts
+CITIES_CHAINS = Path("eval/chains-cities.jsonl")
 DEFAULT_REPORT = Path("eval/reports/chains.json")  # git-ignored, as every report
 TIMING_REPEATS = 5
 
@@ -158,7 +161,8 @@ def run_chain(services: Services, chain: Chain, mode: Mode,
             result.alone_ms = statistics.median(by_itself)
         results.append(result)
         history.append(HistoryTurn(question=question.question,
-                                   doc_ids=list(dict.fromkeys(result.cited))))
+                                   doc_ids=list(dict.fromkeys(result.cited)),
+                                   answer=answer.answer))
     return results
 
 
@@ -248,4 +252,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    try:
+        raise SystemExit(main())
+    finally:
+        stop_warms()  # before the interpreter's exit handlers: see app.background

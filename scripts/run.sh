@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `make run`: the whole product on one machine. Starts the bundled model with llama.cpp in the
-# background (unless LLM=off), waits for it with progress, and serves policykb in generate mode
-# on it. When the model cannot be installed, fetched or started, policykb still serves
-# extractive answers, after saying why and where the log is.
+# background (unless LLM=off), waits for it with progress, and serves policykb with it: answers
+# quote unless a request asks for mode generate (or POLICYKB_LLM_DEFAULT_MODE=generate). When
+# the model cannot be installed, fetched or started, policykb still serves extractive answers,
+# after saying why and where the log is.
 # Usage: scripts/run.sh BIN LLM LLM_MODEL LLM_HOST LLM_PORT LLM_CTX LLM_THREADS LLM_WAIT HOST PORT [MODEL]
 #   HOST/PORT empty: policykb serve's own settings (POLICYKB_SERVER_HOST/PORT, 127.0.0.1:8000).
 #   MODEL: a GGUF file to serve instead of fetching LLM_MODEL.

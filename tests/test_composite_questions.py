@@ -10,9 +10,10 @@ from __future__ import annotations
 import pytest
 
 from app.answering.parts import split_parts
+from app.briefing.across import asks_across
 from app.models import AskRequest
 from app.services import Services
-from tests.conftest import GUANGZHOU, ZHANGZHOU, ZHANJIANG
+from tests.conftest import GUANGZHOU, HAIZHU, SHENZHEN, ZHANGZHOU, ZHANJIANG
 
 
 @pytest.mark.parametrize(("question", "asked"), [
@@ -145,3 +146,54 @@ def test_a_chinese_comparison_is_about_its_noun_not_its_verb(services: Services)
     [n] = by_place["Guangzhou"].citations
     assert "education" in answer.citations[n - 1].quote
     assert "carry out" not in answer.citations[n - 1].quote
+
+
+def test_a_list_item_alone_is_no_quote(services: Services) -> None:
+    """Regression: "广州和漳州分别怎样推进智慧教育？" quoted Zhangzhou as "education [2]": the
+    clause of a list ("transportation, urban management, education, medical care, …") around
+    the topic word. A document's quote says something of the topic."""
+    answer = services.ask(AskRequest(question="广州和漳州分别怎样推进智慧教育？",
+                                     mode="extractive"))
+    by_place = {g.place: g for g in answer.groups}
+    [n] = by_place["Zhangzhou"].citations
+    assert len(answer.citations[n - 1].quote.split()) >= 3
+    assert "education" in answer.citations[n - 1].quote
+
+
+@pytest.mark.parametrize(("question", "across"), [
+    ("哪几个城市提到了5G？", True),
+    ("哪些文件提到了区块链？", True),
+    ("这个试点在哪几个领域开展？", False),
+    ("培训有哪几个环节？", False),
+])
+def test_which_ones_asks_across_only_of_places_or_documents(question: str, across: bool) -> None:
+    """Regression: any "哪几个" asked across documents, so "湛江在哪几个重点领域推进…" (which
+    fields, of one city) was answered as a comparison, with one sentence per document."""
+    assert asks_across(question) is across
+
+
+def test_a_document_saying_the_topic_in_other_words_answers(services: Services) -> None:
+    """Regression: "Which cities … intelligent connected vehicles?" cited Guangzhou only:
+    Shenzhen's plan says "intelligent networked vehicles", and only documents holding the
+    question's rarest word answered. Every retrieved document is now asked the topic itself."""
+    answer = services.ask(AskRequest(question="Which cities mention connected vehicles?",
+                                     mode="extractive"))
+    by_place = {g.place: g for g in answer.groups}
+    assert {"Guangzhou", "Shenzhen"} <= set(by_place)
+    assert by_place["Shenzhen"].doc_ids == [SHENZHEN]
+    [n] = by_place["Shenzhen"].citations
+    assert "networked vehicles" in answer.citations[n - 1].quote
+    assert not {ZHANJIANG, ZHANGZHOU, HAIZHU} & {c.doc_id for c in answer.citations}
+
+
+def test_a_named_place_already_answered_takes_no_other_document(services: Services) -> None:
+    """A comparison of two named places cites one document for each: Haizhu's (a Guangzhou
+    district's) sentence about its fund does not join Guangzhou's about health care."""
+    answer = services.ask(AskRequest(
+        question="Compare how Guangzhou and Zhanjiang use AI in healthcare.", mode="extractive"))
+    by_place = {g.place: g for g in answer.groups}
+    assert set(by_place) == {"Guangzhou", "Zhanjiang"}
+    [n] = by_place["Zhanjiang"].citations
+    assert "healthcare" in answer.citations[n - 1].quote
+    [m] = by_place["Guangzhou"].citations
+    assert "healthcare" in answer.citations[m - 1].quote

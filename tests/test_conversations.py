@@ -95,6 +95,33 @@ def test_history_sent_by_the_client_resolves_as_a_kept_conversation(
     assert follow["conversation_id"] is None
 
 
+def test_the_center_is_the_center_the_last_answer_quoted(app_client: TestClient) -> None:
+    """Bug (chain s-06): "What is the center's full name?" after Haizhu's computing center was
+    asked as written, of Haizhu, and refused: "the center" named none of the answer's."""
+    conversation = _start(app_client)
+    first = _ask(app_client, "What level of computing center did Haizhu announce construction "
+                 "of at the bureau's launch?", conversation_id=conversation)
+    assert "100P" in _quotes(first)
+    follow = _ask(app_client, "What is the center's full name?", conversation_id=conversation)
+    assert "Computing Center" in str(follow["resolved_question"])
+    assert not follow["refused"] and "PZ-SPACE" in _quotes(follow)
+
+
+def test_a_place_the_old_frame_does_not_fit_is_asked_of_the_answers_topic(
+        app_client: TestClient) -> None:
+    """Bug (chain s-02): "And what about Shenzhen?" after Haizhu's yearly allocation to
+    attract AI unicorns was asked in that frame alone, which Shenzhen's plan does not fit,
+    and refused; the answer's topic (a special fund) finds Shenzhen's fund group."""
+    first_question = "How much will Haizhu allocate each year to attract AI unicorn enterprises?"
+    first = _ask(app_client, first_question)
+    assert "310 million" in _quotes(first)
+    follow = _ask(app_client, "And what about Shenzhen?", history=[
+        {"question": first_question, "doc_ids": [HAIZHU], "answer": first["answer"]}])
+    assert not follow["refused"]
+    assert "100 billion" in _quotes(follow)
+    assert "Shenzhen" in str(follow["resolved_question"])
+
+
 def test_a_complete_new_question_in_a_conversation_is_answered_as_asked(
         app_client: TestClient) -> None:
     conversation = _start(app_client)

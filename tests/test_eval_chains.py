@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from eval.chains import DEFAULT_CHAINS, TurnResult, load_chains, summarize
+from eval.chains import CITIES_CHAINS, DEFAULT_CHAINS, TurnResult, load_chains, summarize
 from tests.conftest import ALL_DOCS, ROOT
 
 
@@ -21,6 +21,17 @@ def test_the_chains_cover_both_languages_in_both_splits() -> None:
         assert 2 <= len(chain.turns) <= 4
         for question, _ in chain.turns:
             assert set(question.sources) <= ALL_DOCS and question.facts
+
+
+def test_the_cities_chains_cover_both_languages_on_the_new_city_texts() -> None:
+    chains = load_chains(ROOT / CITIES_CHAINS)
+    texts = {p.stem for p in (ROOT / "eval/probes/cities-heldout-t").glob("*.txt")}
+    assert {(c.split, c.lang) for c in chains} == {
+        (split, lang) for split in ("dev", "test") for lang in ("en", "zh")}
+    for chain in chains:
+        assert any(f for _, f in chain.turns)
+        for question, _ in chain.turns:
+            assert set(question.sources) <= texts | ALL_DOCS and question.facts
 
 
 def test_a_chain_opening_with_a_follow_up_is_refused(tmp_path: Path) -> None:

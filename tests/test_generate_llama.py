@@ -39,7 +39,8 @@ CANARY = "CANARY-7731"
 
 
 def llm_settings(base_url: str, model: str = "tiny", timeout_s: float = TIMEOUT_S) -> LLMSettings:
-    return LLMSettings(base_url=base_url, model=model, timeout_s=timeout_s, max_tokens=MAX_TOKENS)
+    return LLMSettings(base_url=base_url, model=model, timeout_s=timeout_s, max_tokens=MAX_TOKENS,
+                       default_mode="generate")
 
 
 def generate_settings(data_dir: Path, server: LlamaServer) -> Settings:

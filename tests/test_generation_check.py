@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from app.answering.generation.check import counts_held, figures_attached, names_held
+from app.answering.generation.check import counts_held, figures_attached, names_held, terms
 from app.answering.generation.grounding import ground
 from app.retrieval.hybrid import Hit
 from app.store.records import Chunk
-from tests.conftest import CORPUS, HAIZHU, SHENZHEN, ZHANGZHOU
+from tests.conftest import CORPUS, GUANGZHOU, HAIZHU, SHENZHEN, ZHANGZHOU
 
 
 def paragraph(doc_id: str, holding: str) -> tuple[str, int]:
@@ -146,3 +146,58 @@ def test_a_decimal_or_a_code_is_no_count() -> None:
     G9383次列车 as 9383次), so verbatim sentences failed the count check on their own passage."""
     assert counts_held("缴费比例降低0.5个百分点", ["单位缴费比例降低0.5个百分点。"])
     assert counts_held("G9383次列车开出", ["G9383次列车从西站开出。"])
+
+
+def test_english_names_written_against_chinese_words_are_held() -> None:
+    """Regression (probe s, generate mode): a Latin word ran on into the Chinese after it
+    ("Holdings共同建设"), so the names of a right Chinese answer quoting the passage's English
+    names were "not in the passage" and the sentence was removed."""
+    passage, _ = paragraph(HAIZHU, "Jiazhi Huixing")
+    claim = ("琶洲空间智算中心由Haizhu District Artificial Intelligence Development Bureau、"
+             "Jiazhi Huixing、Guoxing Yuhang和Qianxing Holdings共同建设。")
+    assert names_held(claim, [passage])
+    assert not names_held(claim.replace("Qianxing", "Tianxing"), [passage])
+
+
+def test_a_subject_far_from_its_figure_in_the_same_sentence_holds_it() -> None:
+    """Regression (probe s, generate mode): "广州试点方案提出了25项重点任务" was removed because
+    the passage names Guangzhou more than twelve words after "25 key tasks", while the
+    capitalised "Five in One" stood beside it; the figure's own sentence names the subject."""
+    passage, _ = paragraph(GUANGZHOU, "25 key tasks")
+    assert figures_attached("广州试点方案提出了25项重点任务。", [passage])
+    assert figures_attached("Guangzhou's pilot plan puts forward 25 key tasks.", [passage])
+    assert not names_held("深圳试点方案提出了25项重点任务。", [passage])
+
+
+def test_a_recurrence_the_passage_does_not_state_is_removed() -> None:
+    """Regression (probe s, generate mode): "深圳人工智能产业的统计数据每年发布一次" passed for
+    data the passage releases "on a quarterly basis": no figure, name or count differed."""
+    passage, at = paragraph(SHENZHEN, "on a quarterly basis")
+    hit = Hit(Chunk("sz-stats", SHENZHEN, passage, at, at + len(passage),
+                    {"doc_id": SHENZHEN, "title": "Shenzhen AI action plan", "city": "Shenzhen"}),
+              0.8, 1)
+    for wrong in ("深圳人工智能产业的统计数据每年发布一次[1]。",
+                  "Shenzhen releases its AI industry statistics annually [1]."):
+        grounded = ground(wrong, [hit])
+        assert grounded.answer == "" and grounded.unsupported == [wrong]
+    for right in ("深圳人工智能产业的统计数据每季度发布一次[1]。",
+                  "Shenzhen releases its AI industry statistics quarterly [1]."):
+        assert ground(right, [hit]).answer == right
+
+
+def test_a_rescue_that_restates_the_question_is_removed() -> None:
+    """Regression (probe q, generate mode with rescue): for questions the extractive rules
+    refused, the 1.5B restated them as answers ("The director of the Haizhu AI bureau receives
+    a salary [1]", "漳州云计算中心有12个机柜" from "12 tasks"), and the check passed them: every
+    word it judged was the passage's or the model's own. A word of the refused question the
+    sentence repeats must be in the passage."""
+    passage, at = paragraph(HAIZHU, "310 million yuan")
+    hit = Hit(Chunk("hz", HAIZHU, passage, at, at + len(passage),
+                  {"doc_id": HAIZHU, "title": "Haizhu AI bureau", "city": "Guangzhou"}), 0.8, 1)
+    question = "What salary does the director of the Haizhu AI bureau receive?"
+    restated = "The director of the Haizhu AI bureau receives a salary [1]."
+    assert ground(restated, [hit]).answer == restated  # nothing in it contradicts the passage
+    assert ground(restated, [hit], terms(question)).unsupported == [restated]
+    kept = "Haizhu District plans a special fund of 310 million yuan annually [1]."
+    assert ground(kept, [hit], terms("How much does Haizhu's special fund hold each year?")
+                  ).answer == kept

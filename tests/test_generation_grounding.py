@@ -231,3 +231,13 @@ def test_a_question_the_model_echoes_is_removed() -> None:
                     "5% [1].", HITS)
     assert result.answer == "Projects spend no less than 5% [1]."
     assert result.unsupported == ["Zhanjiang projects - any rule on upgrades [1]?"]
+
+
+def test_with_one_passage_any_marker_means_it() -> None:
+    """Regression (probe s, generate mode): given one passage, the 1.5B cited its second line
+    as [2] ("The interpreter is Guo Hongwei [2]."), and the right sentence was removed for
+    citing no passage. With one passage a marker can only mean it; the check still decides."""
+    result = ground("Shenzhen builds 10 zones [2]. Shenzhen builds 99 zones [3].", HITS[1:])
+    assert result.answer == "Shenzhen builds 10 zones [1]."
+    assert result.unsupported == ["Shenzhen builds 99 zones [3]."]
+    assert [c.doc_id for c in result.citations] == ["shenzhen"]

@@ -130,11 +130,12 @@ def test_make_run_serves_generated_answers_with_port_and_host_in_the_environment
     llm_port, decoy = int(str(make_run["llm_port"])), int(str(make_run["decoy"]))
     health = httpx.get(f"{make_run['base']}/healthz", timeout=10).json()
     assert health["llm"] == f"http://127.0.0.1:{llm_port}/v1"
-    assert health["default_mode"] == "generate"
+    assert health["default_mode"] == "extractive"  # quotes stay the default (docs/model.md)
     listening = _listening_addresses(llm_port)
     assert listening and listening <= LOOPBACK, listening
     assert not _listening_addresses(decoy)
-    answer = httpx.post(f"{make_run['base']}/api/ask", json={"question": QUESTION},
+    answer = httpx.post(f"{make_run['base']}/api/ask", json={"question": QUESTION,
+                                                              "mode": "generate"},
                         timeout=120).json()
     assert answer["mode"] == "generate" or answer["fallback"] == "ungrounded", answer
     assert answer["fallback"] != "llm_unavailable"

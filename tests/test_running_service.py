@@ -16,7 +16,7 @@ URL = "http://127.0.0.1:18999/v1"
 
 def _serving(data: Path) -> Settings:
     return Settings(data_dir=data, llm=LLMSettings(base_url=URL, max_tokens=160,
-                                                   context_tokens=2048))
+                                                   context_tokens=2048, default_mode="generate"))
 
 
 def test_a_command_adopts_the_running_service_s_model(tmp_path: Path) -> None:

@@ -23,7 +23,9 @@ def test_nested_settings_read_from_single_underscore_names(
     settings = Settings()
     assert settings.data_dir == Path("/srv/kb")
     assert settings.llm.base_url == "http://127.0.0.1:8080/v1"
-    assert settings.default_mode == "generate"
+    assert settings.default_mode == "extractive"  # quotes stay the default (docs/model.md)
+    monkeypatch.setenv("POLICYKB_LLM_DEFAULT_MODE", "generate")
+    assert Settings().default_mode == "generate"
     assert settings.chroma.mode == "http" and settings.answer.refusal_threshold == 0.5
 
 

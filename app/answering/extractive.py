@@ -53,6 +53,7 @@ class ExtractiveAnswerer:
         self.max_chars = max_chars  # longest quote: the chunk cap
         self.ranker = SentenceRanker(embedder, semantic_floor, max_chars, crosslingual)
         self.rank_sentences = self.ranker.rank_sentences
+        self.sentence_vectors = self.ranker.crosslingual_vectors or self.ranker.vectors
 
     def answer(self, question: str, retrieval: RetrievalResult) -> Answer:
         places = retrieval.places

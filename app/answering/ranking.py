@@ -165,12 +165,13 @@ class SentenceRanker:
 
     def _only_quoted(self, question: str, sentences: list[Sentence]) -> list[set[str]]:
         """Per sentence, the stems it holds only inside quotes: a title names a document the
-        sentence cites, not what it says. None for a Chinese question, which is read through
-        its words' renderings and names a document by its title's words ("那个通知"); never a
-        name the question quotes itself ("Sui Biao Tong"), which is what it asks about."""
-        if has_cjk(question):
-            return [set() for _ in sentences]
-        named = set(self._stems(" ".join(QUOTED.findall(question))))
+        sentence cites, not what it says (a Chinese question's words through their renderings
+        as well: "Industry" in a regulation's quoted title answers no 产业 question); never a
+        name the question quotes itself ("Sui Biao Tong", 《…条例》), which is what it asks
+        about."""
+        quoted = " ".join(QUOTED.findall(question))
+        named = set(self._stems(" ".join([quoted, *(e for term in english_terms(quoted)
+                                                    for e in term.english)])))
         return [set(self._stems(" ".join(QUOTED.findall(s.text))))
                 - set(self._stems(QUOTED.sub(" ", in_context(s)))) - named for s in sentences]
 

@@ -32,6 +32,7 @@ class Copular:
 
     span: Span
     value: bool  # what X is (its value: X is what was asked), not how large X is
+    linked: bool = True  # by a copula; False: by another verb ("X 不低于 多少")
 
 
 def place_spans(text: str, found: Sequence[Word], index: PlaceIndex) -> list[Span]:
@@ -77,13 +78,22 @@ def copular(found: Sequence[Word], places: Sequence[Span]) -> Copular | None:
         return None
     if has_cjk("".join(w.text for w in found)):
         for n, word in enumerate(found):
-            if not (word.copula and n + 1 < len(found) and found[n + 1].interrogative):
+            if not ((word.copula or word.predicate) and n + 1 < len(found)
+                    and found[n + 1].interrogative):
                 continue
             rest = found[n + 2:]
             if any(w.content and not w.quantity for w in rest):
-                return None  # 是哪天挂牌成立的: a cleft, the verb after says what is asked
-            run = _run_before(found, n, places)
-            return Copular(run, True) if run else None
+                if word.copula:
+                    return None  # 是哪天挂牌成立的: a cleft, the verb after says what is asked
+                continue
+            # Any verb whose object is the question word measures its subject ("投资比例原则上
+            # 不低于多少"), as a copula does; adverbs may stand between them.
+            at = n
+            while not word.copula and at > 0 and not found[at - 1].noun \
+                    and not found[at - 1].content and not found[at - 1].pointing:
+                at -= 1
+            run = _run_before(found, at, places)
+            return Copular(run, True, word.copula) if run else None
         return None
     first = content[0]
     if not found[first].interrogative:

@@ -26,6 +26,7 @@ place index, never from its wording:
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -44,6 +45,7 @@ from app.conversation.phrases import (
     subject,
     subject_span,
 )
+from app.conversation.referents import definite_phrases, figure_topic, referent
 from app.conversation.words import Word, words
 from app.retrieval.places import PlaceIndex
 from app.text import has_cjk
@@ -56,6 +58,7 @@ class Turn:
     question: str  # as asked
     resolved: str  # as answered (the question itself when it needed nothing)
     doc_ids: tuple[str, ...] = ()  # documents its answer cited, first cited first
+    answer: str = ""  # the text its answer cited (or the answer, as a client kept it)
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,9 @@ class Resolution:
     question: str  # what retrieval and the answerer read
     doc_id: str | None = None  # the document the answer is sought in, carried over
     rewritten: bool = False
+    # What to ask instead when the documents answer ``question`` with nothing (read by
+    # app.services.asking only then: it tags the last answer)
+    fallback: Callable[[], Resolution | None] | None = None
 
     @classmethod
     def as_asked(cls, question: str) -> Resolution:
@@ -71,8 +77,10 @@ class Resolution:
 
 class Resolver:
     def __init__(self, places: Callable[[], PlaceIndex],
-                 reads_on: Callable[[str, str], bool] | None = None) -> None:
+                 reads_on: Callable[[str, str], bool] | None = None,
+                 title: Callable[[str], str | None] | None = None) -> None:
         self.places = places  # read per question: the index changes when an ingest lands
+        self.title = title  # a stored document's title, by its id
         # Whether a question reads on in a document (continuity.Continuity); None: a complete
         # question naming no place is always answered as asked.
         self.reads_on = reads_on
@@ -80,8 +88,8 @@ class Resolver:
     def resolve(self, question: str, earlier: Sequence[Turn]) -> Resolution:
         if not earlier:
             return Resolution.as_asked(question)
-        last = earlier[-1]
         index = self.places()
+        last = _last_cited(earlier, index)
         named = index.infer(question)
         own = words(question)
         spans = place_spans(question, own, index)
@@ -93,10 +101,36 @@ class Resolver:
             if content or not spans:
                 return Resolution.as_asked(question)  # a place and a question of its own
             return self._ask_of_place(question, spans, last, index)
+        referred = self._refer(question, own, last, index)
+        if referred is not None:
+            return referred
         pointing = [w for w in own if w.pointing]
         if not pointing and clause and _topic(own):
             return self._read_on(question, own, last, index)
         return self._carry_over(question, own, pointing, last, index)
+
+    # A definite phrase: the thing the last answer, question or document named -----------------
+    def _refer(self, question: str, own: tuple[Word, ...], last: Turn,
+               index: PlaceIndex) -> Resolution | None:
+        doc_id = last.doc_ids[0] if last.doc_ids else None
+        title = self.title(doc_id) if doc_id is not None and self.title is not None else None
+        for definite in definite_phrases(own):
+            found = referent(definite, question, last.answer, last.resolved, title)
+            if found is None:
+                continue
+            if not found.phrase:  # in the document: asked there, of the last place
+                return _of_last_place(question, own, last, index, doc_id)
+            start, end = definite.span
+            before = last.resolved
+            place = joined([before[s:e] for s, e in place_spans(before, words(before), index)
+                            if before[s:e] not in found.phrase], question)
+            if has_cjk(question):
+                named = place + found.phrase
+            else:
+                named = f"the {found.phrase}" + (f" in {place}" if place else "")
+            return Resolution(f"{question[:start]}{named}{question[end:]}", doc_id=doc_id,
+                              rewritten=True)
+        return None
 
     # A place alone: the last question, of that place ---------------------------------------
     def _ask_of_place(self, question: str, spans: list[Span], last: Turn,
@@ -111,7 +145,8 @@ class Resolver:
             text = place + before
         else:
             text = f"{before.rstrip(' ?？')} in {place}?"
-        return Resolution(text, rewritten=True)
+        return Resolution(text, rewritten=True,
+                          fallback=lambda: _on_topic(question, place, last))
 
     # A place and a thing, no clause: the last question, of both, where the thing fits --------
     def _ask_of_place_and_thing(self, question: str, own: tuple[Word, ...], spans: list[Span],
@@ -136,14 +171,7 @@ class Resolver:
         doc_id = last.doc_ids[0] if last.doc_ids else None
         if doc_id is None or self.reads_on is None or not self.reads_on(question, doc_id):
             return Resolution.as_asked(question)
-        before = last.resolved
-        place = joined([before[s:e] for s, e in place_spans(before, words(before), index)],
-                       question)
-        if not place:
-            return Resolution(question, doc_id=doc_id)
-        chinese = has_cjk(question)
-        text = fill(question, own, [], place if chinese else f"in {place}", chinese)
-        return Resolution(text, doc_id=doc_id, rewritten=True)
+        return _of_last_place(question, own, last, index, doc_id)
 
     # Points back, or no clause: the last subject, place and document --------------------------
     def _carry_over(self, question: str, own: tuple[Word, ...], pointing: list[Word],
@@ -166,6 +194,46 @@ class Resolver:
                                           f"in {place}" if place else "") if p)
         text = fill(question, own, pointing, phrase, chinese)
         return Resolution(text, doc_id=doc_id, rewritten=True)
+
+
+def _last_cited(earlier: Sequence[Turn], index: PlaceIndex) -> Turn:
+    """The last turn, as a follow-up reads it: one whose answer cited nothing (refused) and
+    named no other place leaves the conversation in the document, and with the cited text, of
+    the latest turn that cited one."""
+    last = earlier[-1]
+    cited = next((t for t in reversed(earlier) if t.doc_ids), None)
+    if last.doc_ids or cited is None:
+        return last
+    now, then = index.infer(last.resolved), index.infer(cited.resolved)
+    if {*now.held, *now.missing} - {*then.held, *then.missing}:
+        return last  # it moved to another place, which answered nothing
+    return dataclasses.replace(last, doc_ids=cited.doc_ids, answer=cited.answer)
+
+
+def _of_last_place(question: str, own: tuple[Word, ...], last: Turn, index: PlaceIndex,
+                   doc_id: str | None) -> Resolution:
+    """``question`` asked in ``doc_id``, of the last question's place (its subject is not
+    carried: the question has one of its own)."""
+    before = last.resolved
+    place = joined([before[s:e] for s, e in place_spans(before, words(before), index)],
+                   question)
+    if not place:
+        return Resolution(question, doc_id=doc_id)
+    chinese = has_cjk(question)
+    text = fill(question, own, [], place if chinese else f"in {place}", chinese)
+    return Resolution(text, doc_id=doc_id, rewritten=True)
+
+
+def _on_topic(question: str, place: str, last: Turn) -> Resolution | None:
+    """The other place's figure of what the last answer stated a figure of ("What about the
+    special fund in Shenzhen?"), for when the last question's own frame finds nothing there:
+    the place may fund, count or build it otherwise."""
+    topic = figure_topic(last.answer)
+    chinese = has_cjk(question)
+    if not topic or has_cjk(topic) != chinese:
+        return None
+    text = f"{place}的{topic}是多少？" if chinese else f"What about the {topic} in {place}?"
+    return Resolution(text, rewritten=True)
 
 
 def _fitting(found: Sequence[Word], places: list[Span], thing_head: str) -> Span | None:
@@ -207,5 +275,8 @@ def _topic(own: Sequence[Word]) -> list[Word]:
             if sum(own[i].thing for i in run) < 2:
                 asked.update(run)
     attribute = copular(own, [])
-    spans = [attribute.span] if attribute is not None and attribute.value else []
+    # a copula's attribute names no topic ("联系电话是多少"); a measured noun may ("数智化投入
+    # 不低于多少" asks of the conversation's notice, not of all investment)
+    spans = [attribute.span] if attribute is not None and attribute.value \
+        and attribute.linked else []
     return [w for n, w in enumerate(own) if w.thing and n not in asked and not inside(w, spans)]

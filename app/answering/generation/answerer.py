@@ -1,26 +1,24 @@
 """Generated answers on top of the extractive path, never without it.
 
-The extractive answer is computed first, for three reasons: when it refuses because the
-question names a city the store lacks or a term no passage mentions, the model is not asked at
-all (when it refuses for want of a sentence scoring high enough, the model may read the best
-``rescue_sentences`` and answer, or say the passages do not -- with the same check; nothing
-that passes it means the refusal stands); when the model cannot be reached in time it is the
-answer (``fallback: "llm_unavailable"``); and when no generated sentence survives the citation
-check it is the answer too (``fallback: "ungrounded"``, the rejected sentences listed in
-``unsupported``).
-So mode ``generate`` is never worse than ``extractive`` and never shows unchecked text as the
-final answer.
+The extractive answer is computed first. When it refuses because the question names a city the
+store lacks or a term no passage mentions, the model is not asked; when it refuses for want of
+a sentence scoring high enough, the model may read the best ``rescue_sentences`` and answer, or
+say the passages do not, with the same check (nothing passing it: the refusal stands). When
+the model cannot be reached in time, the extractive answer is the answer (``fallback:
+"llm_unavailable"``), and also when no generated sentence survives the citation check
+(``fallback: "ungrounded"``, the rejected sentences in ``unsupported``). So mode ``generate``
+never shows unchecked text as the final answer.
 
 The model reads the sentences the extractive answer quotes, not whole passages (five of them,
 ~800 tokens, kept the 1.5B's first token ~30 s away on 2 cores), and up to
 ``excerpt_sentences`` next best ones (with three, the 1.5B often answered from the wrong one:
 fact accuracy 0.58 against 0.83 on 17 dev questions); the citation check reads whole passages.
 
-``stream`` yields events as the reply arrives: ``Quoted`` (the verbatim extractive answer,
-at once, before the model is asked; not sent for a refusal), ``Token`` (answer text as the
-model writes it, thinking removed), ``Reasoning`` (thinking), ``Checked`` (answer sentences
-that passed the check, for clients that cannot replace text) and, last, ``Done`` with the
-final Answer, which replaces whatever was streamed.
+``stream`` yields events as the reply arrives: ``Quoted`` (the verbatim extractive answer, at
+once, before the model is asked; not for a refusal), ``Token`` (answer text as the model
+writes it, thinking removed), ``Reasoning`` (thinking), ``Checked`` (answer sentences that
+passed the check, for clients that cannot replace text) and, last, ``Done`` with the final
+Answer, which replaces whatever was streamed.
 """
 
 from __future__ import annotations
@@ -34,7 +32,8 @@ from itertools import pairwise
 
 from app.answering.answerability import refusal as refused_for
 from app.answering.citations import Scored, Sentence
-from app.answering.extractive import STRICT_PENALTY, Answerer, ExtractiveAnswerer
+from app.answering.extractive import Answerer, ExtractiveAnswerer
+from app.answering.generation.check import terms
 from app.answering.generation.grounding import Grounded, Grounder, ground
 from app.answering.generation.prompt import Excerpt, PromptBudget, build_messages
 from app.llm.client import LLMClient, LLMUnavailable
@@ -103,17 +102,17 @@ class GenerativeAnswerer:
         extractive.mode = "generate"
         ranked = self.extractive.rank_sentences(question, retrieval)
         rescue = extractive.refused and self._rescues(extractive, ranked)
+        asked = terms(question) if rescue else frozenset()  # check.supported: no restating
+        if rescue:  # a model cannot supply a kind its passages lack (a sum for "how much")
+            ranked = [s for s in ranked if not s.lacking]
         if extractive.refused and not rescue:
             yield Token(extractive.answer)
             yield Done(extractive)
             return
         if not rescue:
-            quoted = extractive.model_copy(deep=True)
-            quoted.mode = "extractive"
-            yield Quoted(quoted)
-        splitter = ThinkSplitter(self.opens_in_prompt)
+            yield Quoted(extractive.model_copy(deep=True, update={"mode": "extractive"}))
+        splitter, finish = ThinkSplitter(self.opens_in_prompt), ""
         streamed: list[str] = []  # answer text handed to the grounder
-        finish = ""
         passages = excerpts(ranked, retrieval.hits, extractive,
                             self.rescue_sentences if rescue else self.excerpt_sentences)
         hits = [p.hit for p in passages]
@@ -124,7 +123,7 @@ class GenerativeAnswerer:
                 fitted = self.budget.fit(question, passages, deadline)
                 passages, hits, max_tokens = fitted.excerpts, fitted.hits, fitted.max_tokens
             # The prompt numbers these 1..k: the check holds it to them.
-            grounder = Grounder(hits)
+            grounder = Grounder(hits, asked)
             messages = build_messages(question, passages)
             with contextlib.closing(self.client.stream(messages, max_tokens,
                                                        deadline)) as deltas:
@@ -147,18 +146,17 @@ class GenerativeAnswerer:
             last, grounded = grounder.finish()
             yield from (Checked(text) for text in last)
         else:  # a late lone </think> turned streamed answer into thinking: check the rest anew
-            grounded = ground(splitter.answer, hits)
+            grounded = ground(splitter.answer, hits, asked)
         yield Done(self._final(grounded, extractive, retrieval, splitter.reasoning))
 
     def _rescues(self, refusal: Answer, ranked: list[Scored]) -> bool:
         """Whether the model may answer what the extractive answerer refused: only a refusal
         for want of a sentence scoring high enough (not a place the store lacks, nor a term
-        the passages never mention), and only when some sentence comes near (a question on
-        another subject altogether never reaches the model)."""
+        the passages never mention), and only when a sentence holding the kind asked comes
+        near (given "25 key tasks" for a "total budget", the 1.5B wrote "the total budget is
+        25 key tasks", and the check passed it)."""
         threshold = self.extractive.settings.refusal_threshold
-        # A sentence lacking the kind asked (no sum for "how much") is near all the same.
-        near = max((s.support / STRICT_PENALTY if s.lacking else s.support
-                    for s in ranked[:3]), default=0.0)
+        near = max((s.support for s in ranked[:3] if not s.lacking), default=0.0)
         return (self.rescue_sentences > 0 and near >= RESCUE_SHARE * threshold
                 and refusal.refusal_code in {"no_passage", "kind_not_stated"})
 

@@ -6,26 +6,25 @@ A cited sentence is kept only when it says nothing its passages do not:
   in those passages (a percentage as a percentage there too; figures.py reads them);
 * each figure stands there among the words it stands among in the sentence: of the words near
   it in the sentence (within ``CLAIM_WINDOW``) that the passages hold at all, at least
-  ``ATTACHED_SHARE`` stand near the same figure in a passage (within ``PASSAGE_WINDOW``), so a
-  passage's fund size is no budget of a project it names elsewhere; and when the sentence
-  names the figure's subject there (a place, a body, a project), the passage does not write
-  the figure beside another name without it (Haizhu's fund is not Guangzhou's). Words no
-  passage holds are the model's own wording and are not judged;
+  ``ATTACHED_SHARE`` stand near the same figure in a passage (within ``PASSAGE_WINDOW``, or in
+  its sentence), so a passage's fund size is no budget of a project it names elsewhere; and a
+  subject the sentence names there (a place, a body) is named in the passage's sentence of the
+  figure, or that sentence writes the figure beside no other name (Haizhu's fund is not
+  Guangzhou's). Words no passage holds are the model's own wording and are not judged;
 * a figure that counts something in Chinese (5项任务) counts the same there: the passage writes
   that number with a rendering of the counted word among the words after it, up to the next
   figure ("29 tasks", not the "five major parts" before them), or before it ("eight of which");
+* a recurrence it states (每年, "quarterly") is one its passages state;
 * every name it states is in those passages or their documents' titles and places: a place
   the gazetteer knows (in either language; one the passages hold lies in it), a Latin-script
   name, acronym or code, a Chinese proper noun by jieba's tagger that the glossary renders;
-* it shares at least one word or figure with those passages: a floor against noise that carries
-  a stray marker, not a test of meaning.
+* it shares a word or figure with those passages: a floor against noise with a stray marker.
 
 A sentence citing nothing may be the model saying the passages do not answer
-(``says_not_covered``): then it is a refusal, not an unsupported claim.
-
-Words are compared as the glossary renders them: an English word by its stem, a Chinese word
-(cut by jieba) as itself and by its English renderings' stems, so a Chinese answer from English
-passages is judged as an English one is.
+(``says_not_covered``): then it is a refusal, not an unsupported claim. Words are compared as
+the glossary renders them: an English word by its stem, a Chinese word (cut by jieba) as itself
+and by its English renderings' stems, so a Chinese answer from English passages is judged as an
+English one is.
 """
 
 from __future__ import annotations
@@ -62,7 +61,8 @@ PASSAGE_WINDOW = 12
 ATTACHED_SHARE = 0.5
 COUNT_WINDOW = 4  # passage words after a number: "11 key evaluation indicators"
 COUNTED_WORDS = 3  # of the run after a measure word: 案例 of 案例入选了省级
-_TOKEN = re.compile(rf"[0-9]*[A-Za-z][\w'-]*|{CJK_RUN.pattern}")
+# A Latin word ends where Chinese begins (\w would run on into it: "Holdings共同建设").
+_TOKEN = re.compile(rf"[0-9]*[A-Za-z][A-Za-z0-9_'-]*|{CJK_RUN.pattern}")
 # A count: a whole number (not the end of 0.5 or of a code like G9383), a measure word and what
 # it counts.
 _COUNTED = re.compile(rf"(?<![A-Za-z0-9.])(\d+|[{CN_DIGITS}十百千]+)多?[{MEASURE_WORDS}]"
@@ -73,8 +73,12 @@ _CODE = re.compile(r"[A-Z].*[A-Z0-9]|[0-9]")  # an acronym or code, more than a 
 _OPENING = " \t\"“‘(（-*•"  # what may stand before a sentence's first word
 # jieba's tags of proper nouns: place, person, organisation, other proper noun.
 _PROPER = frozenset({"ns", "nr", "nt", "nz"})
-# Negation, a closed class of each language ("does not", "no passage", 没有, 未, 无, 不).
+# Negation and recurrence (by calendar unit): closed classes of each language.
 _NEGATION = re.compile(r"\b(?:not|no|none|cannot)\b|n't\b|[没未无不]", re.IGNORECASE)
+_RECURS = re.compile(r"每个?(年|季|月|周|星期|天|日)|按(年|季|月|周)|\b(?:(annual|year|quarter|"
+                     r"month|week)ly|(?:each|every|per) (year|quarter|month|week|day))\b", re.I)
+_UNITS = {"年": "year", "annual": "year", "季": "quarter", "月": "month", "周": "week",
+          "星期": "week", "天": "day", "日": "day"}
 _stemmer = Stemmer.Stemmer("english")
 Place = tuple[int, int, list[Division]]
 
@@ -86,20 +90,24 @@ class Token(NamedTuple):
     name: bool  # a proper noun, an acronym or code, a capitalised word within a sentence
 
 
-def supported(claim: str, passages: list[str], described: list[str]) -> bool:
-    """Whether ``claim`` says nothing ``passages`` do not (``described``: what the cited
-    documents are, by title and place, which a sentence may name too)."""
+def supported(claim: str, passages: list[str], described: list[str],
+              asked: frozenset[str] = frozenset()) -> bool:
+    """Whether ``claim`` says nothing ``passages`` (or ``described``: their documents' titles
+    and places) do not; with ``asked``, a refused question's terms, a word of it the claim
+    repeats must be theirs ("the director receives a salary" restates, not answers)."""
     claim = _ENUMERATOR.sub("", claim)
-    return (figures_supported(claim, passages) and figures_attached(claim, passages)
+    held = _held(_tokens(_normal(text)) for text in [*passages, *described])
+    return (not any(t.forms & asked and not t.forms & held for t in _tokens(_normal(claim)))
+            and figures_supported(claim, passages) and figures_attached(claim, passages)
             and names_held(claim, [*passages, *described]) and counts_held(claim, passages)
+            and _recurrences(claim) <= _recurrences(" ".join(passages))
             and any(_claim_terms(claim) & terms(text) for text in passages))
 
 
 def says_not_covered(claim: str) -> bool:
     """Whether a sentence says the texts do not answer: it negates, states no figure, and names
-    the texts by a name the prompt gives them (``SOURCE_NAMES``; a Chinese sentence by its
-    renderings: 知识库 is "knowledge base"). No list of a model's phrasings: what a model says
-    when it finds nothing varies, what it must name to say so does not."""
+    the texts by a name the prompt gives them (``SOURCE_NAMES``, or a rendering: 知识库). What
+    a model says when it finds nothing varies; what it must name to say so does not."""
     return (bool(_NEGATION.search(claim)) and not figures(claim)
             and bool(_claim_terms(claim) & _source_terms()))
 
@@ -172,6 +180,12 @@ def counts_held(claim: str, passages: list[str]) -> bool:
     return True
 
 
+def _recurrences(text: str) -> set[str]:
+    """The calendar units ``text`` says something recurs by: 每年 and "annually" are "year"."""
+    units = (next(g for g in m.groups() if g).lower() for m in _RECURS.finditer(text))
+    return {_UNITS.get(unit, unit) for unit in units}
+
+
 def terms(text: str) -> frozenset[str]:
     """The text's comparable words and its figures (``#5%``)."""
     marked = {f"#{value}{'%' if pct else ''}" for value, pct in figures(text)}
@@ -202,9 +216,12 @@ def _around_figure(read: list[tuple[str, list[Token]]], forms: frozenset[str]
         places = _places(text)
         for span, other, _ in figure_spans(text, number_words=True):
             if other & forms:
-                local = _near(tokens, span, PASSAGE_WINDOW, _sentence(text, span))
-                yield (_held([_near(tokens, span, PASSAGE_WINDOW, (0, len(text)))]),
-                       _held([local]), _held([[t for t in local if _named(t, places)]]))
+                start, end = _sentence(text, span)
+                local = _near(tokens, span, PASSAGE_WINDOW, (start, end))
+                # A long sentence may name its figure's subject far from it ("25 key tasks …").
+                sentence = [t for t in tokens if start <= t.start and t.end <= end]
+                yield (_held([_near(tokens, span, PASSAGE_WINDOW, (0, len(text))), sentence]),
+                       _held([sentence]), _held([[t for t in local if _named(t, places)]]))
 
 
 def _named(token: Token, places: list[Place]) -> bool:

@@ -41,16 +41,14 @@ T = TypeVar("T")
 # What the prompt calls the texts it gives the model: a model saying it cannot answer names
 # one of them (check.says_not_covered).
 SOURCE_NAMES = ("knowledge base", "passages", "documents")
-# No "if the passages do not answer, say so" rule: with it, the bundled 1.5B model answered
-# every probe -- answerable ones included -- with such a sentence. Refusals come from the
-# extractive path (the model is not asked when no passage supports an answer) and from the
-# citation check; a model that says the passages do not answer is still understood (check.py).
-# The worked example costs nothing per question: the system message never changes, so
-# llama.cpp keeps it evaluated (prefix cache). It shows a 1.5B model what the rules alone did
-# not: a short sentence of its own rather than a copied passage, the marker at the end, and a
-# Chinese answer to a Chinese question with the figure copied in digits. Its facts are made up
-# and far from any document's, so a model that repeats them is caught by the check; it holds no
-# year: with one (2031) in it, an answer gave a date the passage lacks (2029).
+# No "if the passages do not answer, say so" rule: with it, the bundled 1.5B answered every
+# probe, answerable ones too, with such a sentence (refusals come from the extractive path and
+# the check; a model saying the passages do not answer is still understood, check.py). The
+# worked example costs nothing per question (llama.cpp keeps the unchanging system message
+# evaluated) and shows a 1.5B what the rules alone did not: a short sentence of its own, the
+# marker at the end, a Chinese answer with the figure in digits. Its facts are made up, so a
+# model repeating them is caught by the check; it holds no year (with 2031 in it, an answer
+# gave a date the passage lacks).
 SYSTEM_PROMPT = """\
 You answer officials' questions about municipal AI and digital policy documents, using only \
 the numbered passages inside <passages>…</passages>.

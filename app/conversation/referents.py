@@ -1,0 +1,208 @@
+"""What a definite noun phrase of a follow-up refers to: "the center", "该中心", "这份意见".
+
+A definite phrase names one thing the conversation already gave. It is sought, by its head noun,
+in what the last turn said:
+
+* a noun phrase of the last answer's cited text, or of the last question, with the same head
+  (the fullest one: "the center" after an answer quoting "PZ-SPACE Pazhou Space Intelligent
+  Computing Center" is that center), which then takes the phrase's place;
+* the title of the document the last answer cited ("该措施" and "南昌市……若干措施"), or a
+  phrase of the answer in the other language (a Chinese follow-up's "该方案" and an English
+  answer's "… Application Plan"): the thing is in that document, and the follow-up is asked
+  as written, in it.
+
+Only a name replaces the phrase; one the last question merely described ("the plan" after
+"Zhangzhou's new infrastructure action plan") is carried by the rules of ``resolve``. Heads are
+compared as words: English without a plural's s, Chinese by the phrase's last characters,
+across the languages (by stem) with the dictionary's senses of the Chinese head.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.conversation.phrases import Span, noun_spans
+from app.conversation.words import Word, words
+from app.retrieval.dictionary import english_terms
+from app.text import has_cjk, sentence_spans, stem
+
+# A name written with a hyphen onto the phrase's first word ("PZ-SPACE Pazhou …"): the tagger
+# splits it at the hyphen.
+_HYPHENATED = re.compile(r"[A-Za-z0-9]+-$")
+
+
+@dataclass(frozen=True)
+class Definite:
+    span: Span  # the determiner through the phrase's last noun
+    head: str  # its last noun
+
+
+@dataclass(frozen=True)
+class Referent:
+    phrase: str  # the fuller phrase that replaces the definite one; "" when in the document
+
+
+def definite_phrases(own: Sequence[Word]) -> list[Definite]:
+    """The definite noun phrases of a question: a demonstrative (这, 该, this, that) or, in
+    English, "the" before common nouns ("the center", not "the Haizhu District bureau", which
+    names itself)."""
+    found = []
+    for n, word in enumerate(own):
+        if not (word.pointing or word.definite) or word.possessive:
+            continue
+        at = n + 1
+        if at < len(own) and own[at].quantity and not own[at].interrogative:
+            at += 1  # 这项任务: a measure word between the demonstrative and its noun
+        run: list[Word] = []
+        while at < len(own) and own[at].noun and not own[at].pointing:
+            run.append(own[at])
+            at += 1
+        while run and not run[-1].thing:
+            run.pop()
+        if not run or (word.definite and any(w.may_name_place for w in run)):
+            continue
+        found.append(Definite((word.start, run[-1].end), run[-1].text))
+    return found
+
+
+def referent(definite: Definite, question: str, answer: str, asked: str,
+             title: str | None) -> Referent | None:
+    """What ``definite`` refers to in the last answer's cited text, the last question or the
+    cited document's title; None when none of them names a thing of its head."""
+    chinese = has_cjk(question)
+    best = ""
+    described = elsewhere = False
+    needles = {definite.head.lower()}
+    if chinese:
+        needles |= {sense for term in english_terms(definite.head) for sense in term.english
+                    if " " not in sense}
+    for text in (*_naming(answer, needles), asked):
+        if not text:
+            continue
+        for phrase, named in _phrases(text):
+            if has_cjk(phrase) != chinese:
+                elsewhere = elsewhere or _heads_across(definite.head, phrase, chinese)
+            elif not _same_head(definite.head, phrase, chinese):
+                continue
+            elif named and len(phrase) > len(best):
+                best = phrase
+            elif len(phrase) > len(definite.head):  # the bare noun again describes nothing
+                described = True
+    if len(best) > len(definite.head):
+        return Referent(best)
+    if described:
+        return None  # "the plan" the last question described: the rules below carry it
+    if elsewhere or (title and _titled(definite.head, title, chinese)):
+        return Referent("")
+    return None
+
+
+def _naming(text: str, needles: set[str]) -> list[str]:
+    """The sentences of ``text`` that hold one of ``needles``: only they are tagged (a tagger
+    reads a long answer in tens of milliseconds)."""
+    out = []
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
+        if any(needle in sentence.lower() for needle in needles):
+            out.append(sentence)
+    return out
+
+
+def _phrases(text: str) -> list[tuple[str, bool]]:
+    """The noun phrases of ``text``, each with whether it is a name (holds a word the tagger
+    takes for a proper name): a name says which thing; a description ("the new infrastructure
+    action plan") adds nothing to the document the conversation is already in."""
+    found = words(text)
+    out = []
+    for start, end in noun_spans(found, []):
+        named = any(w.may_name_place for w in found if start <= w.start and w.end <= end)
+        if hyphen := _HYPHENATED.search(text, 0, start):
+            start = hyphen.start() if hyphen.end() == start else start
+        out.append((text[start:end], named))
+    return out
+
+
+def _last_word(phrase: str) -> str:
+    return phrase.split()[-1] if phrase.split() else ""
+
+
+def _same_head(head: str, phrase: str, chinese: bool) -> bool:
+    """The same noun (an English plural's s aside: a stem would take "interpretation" for
+    "interpreter")."""
+    if chinese:
+        return phrase.endswith(head)
+    return _last_word(phrase).lower().removesuffix("s") == head.lower().removesuffix("s")
+
+
+def _heads_across(head: str, phrase: str, chinese: bool) -> bool:
+    """Whether an English ``phrase`` is headed by a rendering of the Chinese ``head`` (an
+    English follow-up's head is not looked up in Chinese: the texts it meets are English)."""
+    if not chinese:
+        return False
+    last = stem(_last_word(phrase).lower())
+    return any(stem(sense) == last for term in english_terms(head) for sense in term.english
+               if " " not in sense)
+
+
+def _titled(head: str, title: str, chinese: bool) -> bool:
+    """Whether the document's title names a thing of ``head`` (its own kind: 措施, 意见, plan)."""
+    if chinese and has_cjk(title):
+        return head in title
+    if chinese:
+        return any(_heads_across(head, word, True) for word in title.split())
+    return stem(head.lower()) in {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", title)}
+
+
+# A date written as one token ("2024-12-31" in a validity note): a figure no measure states.
+_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+
+
+def figure_topic(answer: str) -> str:
+    """The noun phrase the last answer states its first figure of: "a special fund of 310
+    million yuan" (the phrase before the figure, across "of"), "3.1亿元专项资金" (the phrase
+    after it). What a follow-up naming only another place asks about when the last question's
+    own frame finds nothing there. "" when the answer states no figure of a phrase."""
+    for start, end in sentence_spans(answer):
+        sentence = answer[start:end]
+        if not any(c.isdigit() for c in sentence):
+            continue  # only a sentence with a figure is tagged
+        found = words(sentence)
+        chinese = has_cjk(sentence)
+        for n, word in enumerate(found):
+            if not word.quantity or not any(c.isdigit() for c in word.text) \
+                    or _DATE.search(word.text):
+                continue
+            before = _phrase_before(found, n)
+            after = _phrase_after(found, n)
+            phrase = (after or before) if chinese else (before or after)
+            if phrase:
+                return sentence[phrase[0]:phrase[1]]
+    return ""
+
+
+def _phrase_before(found: Sequence[Word], at: int) -> Span | None:
+    while at > 0 and not found[at - 1].noun and not found[at - 1].content \
+            and not found[at - 1].predicate:
+        at -= 1  # of, a, with
+    end = at
+    while at > 0 and found[at - 1].noun and not found[at - 1].quantity:
+        at -= 1
+    while at < end and not found[at].content:
+        at += 1
+    return (found[at].start, found[end - 1].end) if at < end and found[end - 1].thing else None
+
+
+def _phrase_after(found: Sequence[Word], at: int) -> Span | None:
+    at += 1
+    while at < len(found) and found[at].quantity and not found[at].noun:
+        at += 1  # million, 亿元 (not 5 in "5G", which the noun after it names)
+    start = at
+    while at < len(found) and found[at].noun:
+        at += 1
+    while at > start and not found[at - 1].thing:
+        at -= 1
+    if at - start < 1 or (at - start == 1 and not has_cjk(found[start].text)):
+        return None  # "yuan" alone is the figure's unit, not what it measures
+    return found[start].start, found[at - 1].end

@@ -31,7 +31,8 @@ from typing import Any
 import numpy as np
 
 import app.answering.extractive as extractive
-from app.answering.citations import Scored
+from app.answering.chinese_reader import ChineseReading
+from app.answering.citations import Scored, Sentence
 from app.answering.question_kinds import EN_AUX, EN_WH, ZH_ASKS
 from app.answering.sentence_forms import in_context
 from app.models import AskRequest
@@ -145,23 +146,32 @@ def _questions(source: Path) -> list[tuple[str, bool, list[list[str]]]]:
 def collect(out: Path, sources: list[Path]) -> None:
     services = Services.build(Settings())
     seen: list[Any] = []
-    asked: list[RetrievalResult] = []
-    answer_of, decide = extractive.ExtractiveAnswerer.answer, extractive.answers
+    answer_of, read_of = extractive.ExtractiveAnswerer.answer, extractive.read_chinese
 
-    def answering(self: Any, question: str, retrieval: RetrievalResult) -> Any:
-        asked[:] = [retrieval]
-        return answer_of(self, question, retrieval)
-
-    def recorded(ranked: list[Scored], floor: float) -> bool:
-        if ranked and asked:
+    def record(question: str, retrieval: RetrievalResult, ranked: list[Scored],
+               chinese_reader: bool) -> None:
+        if ranked:  # the best sentence the decision weighs (the last one weighed decides)
             best = ranked[0].sentence
-            chinese_reader = floor == extractive.REFUSAL_SUPPORT  # the Chinese reader's floor
-            seen.append((evidence(asked[0].query, asked[0], ranked, chinese_reader),
+            seen.append((evidence(question, retrieval, ranked, chinese_reader),
                          " ".join([best.text, str(best.chunk.metadata.get("title") or ""),
                                    best.chunk.section])))
-        return decide(ranked, floor)
+
+    def answering(self: Any, question: str, retrieval: RetrievalResult) -> Any:
+        rank = self.ranker.rank_sentences
+
+        def ranking(q: str, r: RetrievalResult) -> list[Scored]:
+            ranked = rank(q, r)
+            record(q, r, ranked, False)
+            return ranked
+
+        def reading(question: str, sentences: list[Sentence]) -> ChineseReading | None:
+            read = read_of(question, sentences)
+            if read is not None:
+                record(question, retrieval, read.ranked, True)
+            return read
+        self.rank_sentences, extractive.read_chinese = ranking, reading
+        return answer_of(self, question, retrieval)
     extractive.ExtractiveAnswerer.answer = answering  # type: ignore[method-assign]
-    extractive.answers = recorded
     with out.open("a", encoding="utf-8") as sink:
         for source in sources:
             for question, answerable, facts in _questions(source):

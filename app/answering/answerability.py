@@ -163,12 +163,5 @@ def _before(sentence: Sentence) -> str:
     return paragraph[spans[0][0]:] if spans else ""
 
 
-def answers(ranked: list[Scored], floor: float) -> bool:
-    """Whether the best of ``ranked`` answers: its support reaches ``floor`` (the ranking's or the
-    Chinese reader's threshold). A learned score over more evidence was measured against it by
-    ``eval/answerability_fit.py`` and moved the refusal trade-off no further."""
-    return bool(ranked) and ranked[0].support >= floor
-
-
 def in_language_of(question: str, message: Message) -> str:
     return message.zh if has_cjk(question) else message.en

@@ -2,7 +2,7 @@
 
 Each candidate sentence gets a support score in 0..1 (``ranking``); a Chinese question over
 Chinese passages is read by ``chinese_reader``. The best sentence answers; a second joins when
-it is nearly as good. When ``answerability`` says the best does not answer, the response says so
+it is nearly as good. Below ``answer.refusal_threshold`` nothing answers: the response says so
 and lists the nearest passages instead, never an invented answer. Sentences are quoted
 verbatim, so figures, dates and names stay exactly as in the source.
 """
@@ -13,7 +13,6 @@ from typing import Protocol
 
 from app.answering.answerability import (
     Refusal,
-    answers,
     at_level,
     in_language_of,
     refusal,
@@ -66,7 +65,7 @@ class ExtractiveAnswerer:
             ranked, off_level = at_level(ranked, places)
             if off_level and (not ranked or ranked[0].support < self.settings.refusal_threshold):
                 return self._refused(retrieval, off_level=True)
-        if not answers(ranked, self.settings.refusal_threshold):
+        if not ranked or ranked[0].support < self.settings.refusal_threshold:
             if has_cjk(question) and any(holds_chinese(h) for h in retrieval.hits):
                 # The Chinese passages below an English best one may still answer.
                 chinese = self._answer_chinese(question, retrieval)
@@ -96,7 +95,7 @@ class ExtractiveAnswerer:
             kept, off_level = at_level([Scored(s, 0.0) for s in sentences], retrieval.places)
             sentences = [k.sentence for k in kept]
         reading = read_chinese(question, sentences) if sentences else None
-        if reading is None or not answers(reading.ranked, REFUSAL_SUPPORT):
+        if reading is None or reading.answer.support < REFUSAL_SUPPORT:
             return self._refused(retrieval, off_level,
                                  lacking=reading is not None and reading.answer.lacking)
         cited = citation(1, reading.answer.sentence, reading.answer.support)

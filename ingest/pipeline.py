@@ -25,7 +25,8 @@ from app.answering.instructions import instruction_sentences
 from app.errors import IngestError
 from app.retrieval.placing import PLACE_KEYS, place_fields
 from app.settings import Settings
-from app.store.bm25 import build_index, fingerprint, stored_fingerprint
+from app.store.bm25 import stored_fingerprint
+from app.store.bm25_build import build_index, fingerprint
 from app.store.chroma import Store
 from app.store.embedding import identity, load_embedding
 from app.store.query_encoder import embedding_dimension

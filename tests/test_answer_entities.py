@@ -144,3 +144,13 @@ def test_a_figure_asked_of_each_one_needs_a_sentence_saying_it_of_each() -> None
     assert lacks(kinds, labels_of(each, question)) == set()
     assert Kind.RATE in asked_kinds("青川县每年安排多少专项资金？")
     assert Kind.RATE not in asked_kinds("What share of each project goes to upgrades?")
+
+
+def test_a_share_of_the_cost_asks_the_share_not_a_sum() -> None:
+    """Regression: "What share of the cost of approved software does a Kestrel Bay voucher
+    cover?" asked a sum as well as a share ("cost"), so "covers at most 70% of the cost" lacked
+    a kind and was refused, while a look-alike sentence holding both answered."""
+    assert asked_kinds("What share of the cost of approved software does the voucher cover?") \
+        == {Kind.PERCENT}
+    assert asked_kinds("What percentage of cost does the grant cover?") == {Kind.PERCENT}
+    assert asked_kinds("What is the cost of the bus pass?") == {Kind.MONEY}

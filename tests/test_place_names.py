@@ -76,6 +76,22 @@ def test_a_town_no_gazetteer_knows_is_read_from_the_issuer() -> None:
     assert place_fields("Data Security Handbook for Small Enterprises\nKeep backups.\n") == {}
 
 
+def test_a_town_named_without_a_level_word_is_read_from_title_and_issuer() -> None:
+    """Regression: "Kestrel Bay Commerce Bureau" names no level of government, so its scheme
+    got no place and a question about Kestrel Bay was answered from Maple Bay's grant."""
+    text = ("Kestrel Bay Small Business Digital Voucher Scheme 2025\n"
+            "Issued by the Kestrel Bay Commerce Bureau on 20 December 2024.\n"
+            "The scheme helps small shops in Kestrel Bay buy digital tools.\n")
+    lines = text.splitlines()
+    assert place_fields(text, title=lines[0], issuer="Kestrel Bay Commerce Bureau") \
+        == {"city": "Kestrel Bay"}
+    # Words a title and its issuer share are no place unless the text writes them as one.
+    handbook = ("Digital Economy Action Plan\nIssued by the Digital Economy Office.\n"
+                "The plan supports firms that adopt cloud services.\n")
+    assert place_fields(handbook, title="Digital Economy Action Plan",
+                        issuer="Digital Economy Office") == {}
+
+
 def test_a_question_about_one_unknown_town_is_scoped_to_its_documents() -> None:
     index = PlaceIndex([StoredDocument("millford", {"city": "Millford"}),
                         StoredDocument("ashford", {"city": "Ashford"}),

@@ -55,6 +55,15 @@ def test_an_end_referred_back_to_a_date_is_that_date() -> None:
     assert "valid_condition" not in found
 
 
+def test_an_end_referred_back_by_a_relative_clause_is_the_date_before_it() -> None:
+    """Regression: "…between 1 November 2022 and 31 March 2023, after which the scheme lapses."
+    was read as no end, so an expired rebate was quoted as in force."""
+    found = detect("Harrow Vale Energy Rebate\nCafés may claim back 15% of their bills. The "
+                   "rebate covers bills dated between 1 November 2022 and 31 March 2023, after "
+                   "which the scheme lapses.", "Harrow Vale Energy Rebate", "2022-10-25")
+    assert found["effective_until"] == "2023-03-31"
+
+
 @pytest.mark.parametrize("text", [
     "Applications close on 30 September 2023.",  # a deadline, not the scheme's end
     "本通知自2025年1月1日起施行，原《某区占道停车收费办法》同时废止。",  # another's end

@@ -77,6 +77,8 @@ class ExtractiveAnswerer:
                 for s in ranked[:3]))
         ranked, conflicts = prefer_official(ranked, self.settings.refusal_threshold)
         chosen = [answering_clauses(s, question) for s in self._choose(ranked, places.by_place)]
+        # A title restating the question is followed by its next sentence: maybe the runner-up.
+        chosen = list({(s.sentence.chunk.doc_id, s.sentence.start): s for s in chosen}.values())
         citations = [citation(n, s.sentence, s.support) for n, s in enumerate(chosen, start=1)]
         text = " ".join(f"{c.quote} [{c.n}]" for c in citations)
         for conflict in conflicts:

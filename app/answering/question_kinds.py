@@ -67,7 +67,8 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
         r"|years)\b|\bwithin what (?:time|period)\b|多久|多长(?![\u4e00-\u9fff]*(?:米|公里|距离))"
         r"|(?:几|多少)(?:个)?(?:工作)?(?:分钟|小时|天|日|周|月|年)", re.I),
     Kind.MONEY: re.compile(
-        r"\bhow much (?:money|funding)\b|\bcost\b|多少钱|(?:多少|几)[万亿千百]*元", re.I),
+        r"\bhow much (?:money|funding)\b|(?<!\bof )(?<!\bof the )\bcost\b"  # not a share's whole
+        r"|多少钱|(?:多少|几)[万亿千百]*元", re.I),
     Kind.PERCENT: re.compile(
         r"\bwhat (?:share|percentage|percent|proportion|ratio|fraction)\b|\bwhat (?:per ?cent\b|%)"
         r"|百分之(?:几|多少)|(?:多大|什么|多少)比例|比例是|占比|比重|几成|占[^，。？?]{0,8}(?:多少|几)"
@@ -96,8 +97,7 @@ _MONEY_NOUN = re.compile(
     r"\b(?:budget|invest(?:ment|ed|s)?|funding|funds?|subsid(?:y|ies)|grants?|costs?|prices?"
     r"|fees?|fines?|allowances?|rewards?|rent)\b|预算|投资|资金|基金|补贴|补助|费用|经费|罚款|奖励"
     r"|租金|价格|收费", re.I)
-# Nouns that denote a part of a whole, which a "what"/"how much" question asks the size of
-# ("what is the floor on the share of …").
+# Nouns of a part of a whole, whose size "what"/"how much" asks ("the floor on the share of …").
 _SHARE_NOUN = re.compile(r"\b(?:share|percentage|proportion|ratio|fraction|rate)\b", re.I)
 _SIZE_ASKED = re.compile(r"\bhow (?:much|large|big|high)\b|\bwhat (?:is|are|was|were) (?:[\w'-]+ )"
                          r"{0,3}?(?:budget|amount|cost|price|fee|fine)s?\b|多少|多大|规模|上限|金额"

@@ -55,7 +55,8 @@ def place_fields(text: str, *, title: str | None = None, issuer: str | None = No
     document's script), or {} when it names none."""
     division = place_of(text, title=title, issuer=issuer)
     if division is None:
-        if unknown := unknown_place(title=title, issuer=issuer, head=text[:HEAD_CHARS * 2]):
+        if unknown := unknown_place(title=title, issuer=issuer, head=text[:HEAD_CHARS * 2],
+                                    body=text[:BODY_CHARS]):
             return {"city": unknown}
         named = named_places(text[:BODY_CHARS])
         return {"places_named": " ".join(named)} if named else {}
@@ -80,7 +81,8 @@ def place_of(text: str, *, title: str | None = None, issuer: str | None = None
     return _most_named(text[:BODY_CHARS])
 
 
-def unknown_place(*, title: str | None, issuer: str | None, head: str = "") -> str | None:
+def unknown_place(*, title: str | None, issuer: str | None, head: str = "", body: str = ""
+                  ) -> str | None:
     """The place an issuer (else a title, else a line of the head) names by the way place
     names are written, when no gazetteer knows it: Millford, 松林县."""
     for part in (issuer or "", title or "", *head.splitlines()[:3]):
@@ -90,7 +92,22 @@ def unknown_place(*, title: str | None, issuer: str | None, head: str = "") -> s
                 return name
         if found_zh := _ZH_LEVEL_NAME.match(part.strip()):
             return found_zh.group(1)
-    return None
+    return _shared_lead(title or "", issuer or "", body or head)
+
+
+def _shared_lead(title: str, issuer: str, body: str) -> str | None:
+    """The capitalised words both the title and the issuer open with, when the text also
+    writes them as a place ("in X", "of X", "X's"): a place named without a level word
+    ("Kestrel Bay Commerce Bureau" issues "Kestrel Bay Small Business … Scheme" for shops
+    "in Kestrel Bay")."""
+    lead = []
+    for a, b in zip(title.split(), issuer.removeprefix("the ").split(), strict=False):
+        if a != b or not a[:1].isupper() or not a.isalpha() or a in _NOT_NAMES:
+            break
+        lead.append(a)
+    name = " ".join(lead)
+    named = rf"\b(?:in|of)\s+{re.escape(name)}\b|\b{re.escape(name)}['’]s\b"
+    return name if lead and re.search(named, body) else None
 
 
 def named_places(text: str) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from llama_index.core.vector_stores.types import MetadataFilters
 
 from app.models import Filters
@@ -48,3 +50,12 @@ def test_scores_computed_beforehand_serve_only_their_own_query_and_index(
     assert index.search(query, 5, None, other) == plain
     stale = LexicalIndex(corpus_settings.bm25_dir).score(query)  # another loaded index
     assert stale.base is not None and index.search(query, 5, None, stale) == plain
+
+
+def test_a_store_whose_index_was_never_written_is_searched_as_empty(tmp_path: Path) -> None:
+    """Regression: a store whose ingest stopped before the BM25 index was written (no
+    fingerprint on disk) raised AttributeError 'holds_chinese' on its first question."""
+    index = LexicalIndex(tmp_path / "bm25")
+    assert index.holds_chinese is False and index.documents is not None
+    assert index.documents.holds_chinese is False
+    assert index.search("rent relief", 5, None) == [] and index.size == 0

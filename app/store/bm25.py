@@ -82,6 +82,10 @@ class LexicalIndex:
         self.loaded_fingerprint: str | None = None
         self._retriever: BM25Retriever | None = None
         self._rows: OrderedDict[str, np.ndarray] = OrderedDict()
+        # Set here too: with no fingerprint on disk (an ingest stopped before the index was
+        # written), refresh finds nothing new and sets nothing.
+        self.holds_chinese = False
+        self._doc_rows: dict[str, np.ndarray] | None = None
         self.refresh()
 
     def refresh(self, fingerprint_: str | None = None) -> None:
@@ -102,8 +106,7 @@ class LexicalIndex:
             )
         self._retriever, self._rows = retriever, OrderedDict()
         self.holds_chinese = retriever is not None and _chinese_share(retriever) >= CHINESE_SHARE
-        # Each document's corpus rows, found on first use.
-        self._doc_rows: dict[str, np.ndarray] | None = None
+        self._doc_rows = None  # each document's corpus rows, found on first use
 
     @property
     def size(self) -> int:

@@ -14,13 +14,16 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.answering.acronyms import unmentioned
 from app.answering.citations import Scored, Sentence
-from app.answering.question_kinds import DISTRIBUTIVE, Kind
+from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind
 from app.answering.sentence_forms import in_context
 from app.models import Message, RefusalCode
+from app.retrieval.dictionary import english_terms
 from app.retrieval.gazetteer import gazetteer
+from app.retrieval.glossary import ENGLISH_VARIANTS
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.places import PlaceInference
 from app.text import CJK_CHARS, QUOTED, has_cjk, sentence_spans
@@ -32,6 +35,9 @@ __all__ = ["ENTITIES_KEY", "Refusal", "at_level", "lacks", "refusal_before_ranki
 ENTITIES_KEY = "entities"
 
 
+# The level words of places below a city and of addresses (Chinese ones end the name).
+_SITE = re.compile(r"(?:区|县|镇|乡|街道|[路街巷道]|\d+号)$|\b(?:District|County|Town(?:ship)?"
+                   r"|Street|Road|Avenue)\b")
 # Labels of what a title may name as its subject (a quoted platform, firm or place).
 _NAMES = frozenset({"PERSON", "ORG", "PLACE"})
 
@@ -71,9 +77,30 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
         if label not in _NAMES and any(a <= start and end <= b for a, b in titles):
             continue
         labels.add(label)
+        if label == "PLACE" and _SITE.search(named):
+            labels.add("SITE")
     if DISTRIBUTIVE.search(sentence.text):
         labels.add("RATE")
+    if (bodies := _bodies(question)) and bodies.search(sentence.text):
+        labels.add("ORG")  # "the finance departments", 合作银行: a body of the kind asked
     return labels
+
+
+@lru_cache(maxsize=256)
+def _bodies(question: str) -> re.Pattern[str] | None:
+    """Ways to name the kind of body a "which department"/"哪家银行" question asks one of (as
+    written, the texts' variant, an English rendering): a sentence naming one names such a body,
+    though no NER tags it ("the development and reform department")."""
+    match = QUESTION_WORDS[Kind.ORG].search(question)
+    noun = match.group(0).split()[-1] if match else ""
+    noun = noun[-2:] if has_cjk(noun) else noun.lower()
+    if not noun or noun in {"哪家", "什么"}:
+        return None
+    ways = [noun, ENGLISH_VARIANTS.get(noun, ""),
+            *(e for term in english_terms(noun) for e in term.english)]
+    # A plural or its singular ("agency", "agencies"); a Chinese name ends in its noun (合作银行).
+    return re.compile("|".join(rf"(?<![a-z]){re.escape(re.sub('(?:ies|y|s)$', '', w))}"
+                               for w in ways if w), re.I)
 
 
 def lacks(kinds: set[Kind], labels: set[str] | None) -> set[Kind]:

@@ -21,9 +21,11 @@ class Kind(Enum):
     MONEY = ("MONEY",)
     PERCENT = ("PERCENT",)
     COUNT = ("NUMBER", "MONEY", "PERCENT")
+    TALLY = ("NUMBER",)  # a count of things ("how many firms", 多少家, 多少亩): no sum nor share
     PLACE = ("PLACE",)  # an organisation's name says nothing of where a thing is (dev split)
+    SITE = ("SITE",)  # a place below a city (a district, a street) or an address
     PHONE = ("PHONE",)
-    RATE = ("RATE",)  # a figure each one or each period gets: "per firm", "每年", "annually"
+    RATE = ("RATE",)  # each one or each period: "per firm", "每年", "twice a year", 每季度
 
 
 # The interrogatives of each language, the one table every module reads (``parts`` splits a
@@ -48,12 +50,11 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
     Kind.ORG: re.compile(
         rf"\b(?:which|what) (?:[\w-]+ ){{0,2}}?(?:{_ORG_EN})\b"
         rf"|哪(?:个|些|家|一|几家|几个)?(?:{_ORG_ZH})|哪家|什么(?:{_ORG_ZH})", re.I),
-    # "Who is the director", "局长是谁": who holds an office is a person ("who is responsible"
-    # may be a body).
+    # "Who is the director", "局长是谁": one who holds an office, not a body ("who is the lead
+    # agency", "who runs/leads it") nor several ("who are the partners", mostly bodies).
     Kind.PERSON: re.compile(
-        r"\bwho (?:is|was|are|were) (?:the |its |their |[A-Z][\w-]*'s )(?!(?:one|ones|body"
-        r"|bodies|unit|units|department|organi[sz]ation)\b)|\bname of the person\b"
-        r"|\bwho (?:heads|leads|chairs|directs|runs)\b"
+        rf"\bwho (?:is|was) (?:the |its |their |[A-Z][\w-]*'s )(?!(?:[\w-]+ ){{0,2}}"
+        rf"(?:one|ones|{_ORG_EN})\b)|\bname of the person\b|\bwho (?:heads|chairs|directs)\b"
         r"|(?<!由)(?<!单位)(?<!部门)(?<!机构)是谁|姓名|哪位|谁担任"
         r"|[人者员长]叫什么",  # the name of one named by an agent noun (解读人, 负责人, 局长)
         re.I),
@@ -71,11 +72,20 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
         r"|多少钱|(?:多少|几)[万亿千百]*元", re.I),
     Kind.PERCENT: re.compile(
         r"\bwhat (?:share|percentage|percent|proportion|ratio|fraction)\b|\bwhat (?:per ?cent\b|%)"
-        r"|百分之(?:几|多少)|(?:多大|什么|多少)比例|比例是|占比|比重|几成|占[^，。？?]{0,8}(?:多少|几)"
+        r"|百分之(?:几|多少)|(?:多大|什么|多少)比例|比例是|占比|比重|几成|占(?!地)[^，。？?]{0,8}(?:多少|几)"
         r"|按[^，。？?]{1,16}的(?:多少|几成)"  # "按最低工资标准的多少发放": a share of it
         r"|(?:比例|比重|占比)[^，。？?]{0,6}(?:多少|几|多大|什么)"  # "比例不低于多少"
         r"|的(?:多少|几成)\s*[？?]?\s*$",  # "总投资的多少": a part of a whole
         re.I),
+    # How often: a frequency ("twice a year", 每季度), not a span of time nor a count.
+    Kind.RATE: re.compile(
+        r"\bhow (?:often|frequently)\b|\bhow many times (?:a|an|per|each|every)\b"
+        r"|(?:多久|多长时间)[^，。？?]{0,6}一次|(?:每|一)(?:年|月|季度?|周|天)[^，。？?]{0,4}(?:几|多少)次"
+        r"|频率|频次", re.I),
+    Kind.SITE: re.compile(
+        r"\b(?:which|what) (?:district|county|town|township|street|road)s?\b|(?<!e-)(?<!e)"
+        r"(?<!email )\baddress\b|哪(?:个|条|一)?(?:区县|县区|区|县|镇|乡|街道|片区|条路|条街|路)"
+        r"|(?<!邮箱)(?<!网址)地址|哪个?地段", re.I),
     Kind.PHONE: re.compile(r"\b(?:phone|telephone|hotline|fax)\b|\bwhat number\b.*\bcall\b"
                            r"|电话|热线|手机号|传真", re.I),
     # 哪几家 asks which ones, not how many.
@@ -86,12 +96,13 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
         r"|哪(?:个|些|座)(?:城市|区|县|省|地方|地区)", re.I),
 }
 # A narrower kind says all its broader one does: "how much money" needs a sum, not any figure.
-_NARROWER = {Kind.MONEY: Kind.COUNT, Kind.PERCENT: Kind.COUNT, Kind.DURATION: Kind.COUNT,
-             Kind.PERSON: Kind.WHO, Kind.ORG: Kind.WHO, Kind.DATE: Kind.COUNT,
-             Kind.PHONE: Kind.COUNT}
+_NARROWER = {Kind.MONEY: {Kind.COUNT}, Kind.PERCENT: {Kind.COUNT}, Kind.DURATION: {Kind.COUNT},
+             Kind.PERSON: {Kind.WHO}, Kind.ORG: {Kind.WHO}, Kind.DATE: {Kind.COUNT},
+             Kind.PHONE: {Kind.COUNT}, Kind.RATE: {Kind.COUNT, Kind.DURATION},
+             Kind.SITE: {Kind.PLACE}}
 # Kinds whose absence refuses (no date tells no "when"); the others only weigh a sentence down.
-STRICT = frozenset({Kind.DATE, Kind.MONEY, Kind.PERCENT, Kind.COUNT, Kind.DURATION,
-                    Kind.PERSON, Kind.PLACE, Kind.PHONE, Kind.RATE})
+STRICT = frozenset({Kind.DATE, Kind.MONEY, Kind.PERCENT, Kind.COUNT, Kind.TALLY, Kind.DURATION,
+                    Kind.PERSON, Kind.ORG, Kind.PLACE, Kind.SITE, Kind.PHONE, Kind.RATE})
 # Money nouns and size words together ask a sum ("how large is the fund", "预算是多少").
 _MONEY_NOUN = re.compile(
     r"\b(?:budget|invest(?:ment|ed|s)?|funding|funds?|subsid(?:y|ies)|grants?|costs?|prices?"
@@ -108,6 +119,10 @@ DISTRIBUTIVE = re.compile(
     r"\b(?:per|each|every|annual(?:ly)?|yearly|monthly|weekly|daily|quarterly)\b"
     r"|\ba (?:year|month|week|day)\b|每|[/／](?=[\u4e00-\u9fff])", re.I)
 _COUNTED = re.compile(rf"\bhow many\b|(?<!哪)(?:多少|几)[{MEASURE_WORDS}]", re.I)
+# Things counted or measured in units (firms, 家, 亩): a sum or a share counts none of them.
+_TALLIED = re.compile(r"\bhow many (?!(?:yuan|dollars?|pounds?|euros?|percent|per cent)\b)"
+                      rf"|(?<!哪)(?:多少|几)(?:[{MEASURE_WORDS}](?![万亿千百元])|人|户|亩|吨"
+                      r"|(?:平方)?(?:公里|千米|米)|公顷|[千兆]瓦)", re.I)
 
 
 def asked_kinds(question: str) -> set[Kind]:
@@ -118,8 +133,10 @@ def asked_kinds(question: str) -> set[Kind]:
         kinds.add(Kind.MONEY)
     if _SHARE_NOUN.search(question) and _WHAT_ASKED.search(question) and not kinds - {Kind.COUNT}:
         kinds.add(Kind.PERCENT)
-    kinds -= {_NARROWER[k] for k in kinds if k in _NARROWER}
-    if kinds & {Kind.COUNT, Kind.MONEY} and DISTRIBUTIVE.search(question):
+    kinds -= {broader for k in kinds for broader in _NARROWER.get(k, ())}
+    if Kind.COUNT in kinds and _TALLIED.search(question):
+        kinds ^= {Kind.COUNT, Kind.TALLY}
+    if kinds & {Kind.COUNT, Kind.TALLY, Kind.MONEY} and DISTRIBUTIVE.search(question):
         kinds.add(Kind.RATE)
     return kinds
 
@@ -140,7 +157,7 @@ def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
     or, of a holder, the last word and its last two characters (发展局局长, 局长)."""
     if Kind.MONEY in kinds and (noun := _MONEY_NOUN.search(question)):
         return [noun.group(0)]  # "what fine …", "罚款多少": a sum the fund's size is not
-    if not kinds & {Kind.COUNT, Kind.PERSON, Kind.WHO, Kind.ORG}:
+    if not kinds & {Kind.COUNT, Kind.TALLY, Kind.PERSON, Kind.WHO, Kind.ORG}:
         return []
     if match := _THING_EN.search(question):
         return [match.group(1).split()[-1]]

@@ -118,7 +118,6 @@ _WHAT_ASKED = re.compile(r"\bwhat\b|\bhow (?:much|large|big|high)\b", re.I)
 DISTRIBUTIVE = re.compile(
     r"\b(?:per|each|every|annual(?:ly)?|yearly|monthly|weekly|daily|quarterly)\b"
     r"|\ba (?:year|month|week|day)\b|每|[/／](?=[\u4e00-\u9fff])", re.I)
-_COUNTED = re.compile(rf"\bhow many\b|(?<!哪)(?:多少|几)[{MEASURE_WORDS}]", re.I)
 # Things counted or measured in units (firms, 家, 亩): a sum or a share counts none of them.
 _TALLIED = re.compile(r"\bhow many (?!(?:yuan|dollars?|pounds?|euros?|percent|per cent)\b)"
                       rf"|(?<!哪)(?:多少|几)(?:[{MEASURE_WORDS}](?![万亿千百元])|人|户|亩|吨"
@@ -129,7 +128,7 @@ def asked_kinds(question: str) -> set[Kind]:
     question = question.replace("啥", "什么").replace("咋", "怎么")  # everyday Chinese
     kinds = {kind for kind, words in QUESTION_WORDS.items() if words.search(question)}
     if (_MONEY_NOUN.search(question) and _SIZE_ASKED.search(question)
-            and not _COUNTED.search(question) and not kinds & {Kind.PERCENT, Kind.DURATION}):
+            and not _TALLIED.search(question) and not kinds & {Kind.PERCENT, Kind.DURATION}):
         kinds.add(Kind.MONEY)
     if _SHARE_NOUN.search(question) and _WHAT_ASKED.search(question) and not kinds - {Kind.COUNT}:
         kinds.add(Kind.PERCENT)

@@ -38,6 +38,8 @@ ENTITIES_KEY = "entities"
 # The level words of places below a city and of addresses (Chinese ones end the name).
 _SITE = re.compile(r"(?:区|县|镇|乡|街道|[路街巷道]|\d+号)$|\b(?:District|County|Town(?:ship)?"
                    r"|Street|Road|Avenue)\b")
+# An item's number opening its sentence: "(1)", "（一）", "3.", "二、".
+_ITEM = re.compile(r"\s*(?:[(（][\d一二三四五六七八九十]{1,3}[)）]|[\d一二三四五六七八九十]{1,3}[.、．](?!\d))")
 # Labels of what a title may name as its subject (a quoted platform, firm or place).
 _NAMES = frozenset({"PERSON", "ORG", "PLACE"})
 
@@ -55,6 +57,7 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
     offset = sentence.start - sentence.chunk.start
     text = sentence.chunk.text
     titles = [m.span() for m in QUOTED.finditer(text, offset, offset + len(sentence.text))]
+    first = item.end() if (item := _ITEM.match(text, offset)) else offset  # "(1)" is no figure
     entities = json.loads(raw)
     # A "person" inside or running on from an organisation's or place's name ("the Pazhou …
     # Industry" ORG, "Cluster Zone" PERSON), or with digits ("2024-08-15click"), is misread.
@@ -63,11 +66,12 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
     labels = set()
     for start, end, label, *value in entities:
         named = text[start:end].strip()
+        label = "PERCENT" if label == "NUMBER" and re.search("分之|‰", named) else label
         touching = any(not text[e:start].strip() if e <= start else end <= s
                        and not text[end:s].strip() for s, e in named_spans)
         if label == "PERSON" and (named in names or touching or any(map(str.isdigit, named))):
             continue
-        if not (start >= offset and end <= offset + len(sentence.text)) or named in question \
+        if not (start >= first and end <= offset + len(sentence.text)) or named in question \
                 or set(value) & stated or (label in _NAMES and asked(named)):
             continue
         # A place the question names, in English or as the question writes it (漳州 of 漳州市).

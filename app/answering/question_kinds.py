@@ -75,7 +75,8 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
         r"|百分之(?:几|多少)|(?:多大|什么|多少)比例|比例是|占比|比重|几成|占(?!地)[^，。？?]{0,8}(?:多少|几)"
         r"|按[^，。？?]{1,16}的(?:多少|几成)"  # "按最低工资标准的多少发放": a share of it
         r"|(?:比例|比重|占比)[^，。？?]{0,6}(?:多少|几|多大|什么)"  # "比例不低于多少"
-        r"|的(?:多少|几成)\s*[？?]?\s*$",  # "总投资的多少": a part of a whole
+        r"|的(?:多少|几成)\s*[？?]?\s*$"  # "总投资的多少": a part of a whole
+        r"|(?<![效频概])率(?:是|为)?(?:多少|几|多高|多大)",  # a rate: 利率, 费率
         re.I),
     # How often: a frequency ("twice a year", 每季度), not a span of time nor a count.
     Kind.RATE: re.compile(
@@ -146,6 +147,9 @@ _THING_EN = re.compile(
     r"\b(?:how many|who (?:is|was|are|were) the) ((?:[\w-]+ ){0,2}?[\w-]+?)"
     rf"(?= (?:{EN_AUX})\b| (?:in|of|per|for|to|at|on|by)\b|\s*[?？]|$)", re.I)
 _THING_ZH = re.compile(rf"(?<!哪)(?:多少|几)[{MEASURE_WORDS}]?([A-Za-z0-9]*[\u4e00-\u9fff]+)")
+# A rate named by what it is of ("interest rate", 利率, 费率), not by its degree ("minimum rate").
+_RATE_OF = re.compile(r"\b(?!(?:the|a|an|what|which|its|minimum|maximum|lowest|highest|average"
+                      r"|overall)\b)([a-z]+) rates?\b|([\u4e00-\u9fff](?<!比)率)", re.I)
 _HOLDER_ZH = re.compile(r"([\u4e00-\u9fff]+)(?:是谁|是哪[家个位])")
 
 
@@ -156,6 +160,8 @@ def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
     or, of a holder, the last word and its last two characters (发展局局长, 局长)."""
     if Kind.MONEY in kinds and (noun := _MONEY_NOUN.search(question)):
         return [noun.group(0)]  # "what fine …", "罚款多少": a sum the fund's size is not
+    if Kind.PERCENT in kinds and (rate := _RATE_OF.search(question)):
+        return [rate.group(1) or rate.group(2)]  # an interest rate is no share of a price
     if not kinds & {Kind.COUNT, Kind.TALLY, Kind.PERSON, Kind.WHO, Kind.ORG}:
         return []
     if match := _THING_EN.search(question):

@@ -39,7 +39,8 @@ ENTITIES_KEY = "entities"
 _SITE = re.compile(r"(?:区|县|镇|乡|街道|[路街巷道]|\d+号)$|\b(?:District|County|Town(?:ship)?"
                    r"|Street|Road|Avenue)\b")
 # An item's number opening its sentence: "(1)", "（一）", "3.", "二、".
-_ITEM = re.compile(r"\s*(?:[(（][\d一二三四五六七八九十]{1,3}[)）]|[\d一二三四五六七八九十]{1,3}[.、．](?!\d))")
+_ITEM = re.compile(r"\s*(?:[(（][\d一二三四五六七八九十]{1,3}[)）]"
+                   r"|[\d一二三四五六七八九十]{1,3}[.、．](?!\d))")
 # Labels of what a title may name as its subject (a quoted platform, firm or place).
 _NAMES = frozenset({"PERSON", "ORG", "PLACE"})
 

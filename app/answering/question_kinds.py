@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from app.text import MEASURE_WORDS
+from app.text import MEASURE_WORDS, has_cjk, segment
 
 
 class Kind(Enum):
@@ -64,7 +64,7 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
         r"|何时|什么时候|什么时间|哪(?:一)?(?:年|天|日)|哪个月|几月|几号"
         r"|截止(?:日期|时间)?(?:是|为)?(?:哪|什么|何)|日期", re.I),
     Kind.DURATION: re.compile(
-        r"\bhow long\b|\bhow many (?:working |calendar )?(?:minutes|hours|days|weeks|months"
+        r"\bhow long\b|\bhow many (?:[\w-]+ ){0,2}?(?:minutes|hours|days|weeks|months"
         r"|years)\b|\bwithin what (?:time|period)\b|多久|多长(?![\u4e00-\u9fff]*(?:米|公里|距离))"
         r"|(?:几|多少)(?:个)?(?:工作)?(?:分钟|小时|天|日|周|月|年)", re.I),
     Kind.MONEY: re.compile(
@@ -84,8 +84,8 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
         r"|(?:多久|多长时间)[^，。？?]{0,6}一次|(?:每|一)(?:年|月|季度?|周|天)[^，。？?]{0,4}(?:几|多少)次"
         r"|频率|频次", re.I),
     Kind.SITE: re.compile(
-        r"\b(?:which|what) (?:district|county|town|township|street|road)s?\b|(?<!e-)(?<!e)"
-        r"(?<!email )\baddress\b|哪(?:个|条|一)?(?:区县|县区|区|县|镇|乡|街道|片区|条路|条街|路)"
+        r"\b(?:which|what) (?:district|county|town|township|street|road)s?\b"
+        r"|(?<!mail )\baddress\b|哪(?:个|条|一)?(?:区县|县区|区|县|镇|乡|街道|片区|条路|条街|路)"
         r"|(?<!邮箱)(?<!网址)地址|哪个?地段", re.I),
     Kind.PHONE: re.compile(r"\b(?:phone|telephone|hotline|fax)\b|\bwhat number\b.*\bcall\b"
                            r"|电话|热线|手机号|传真", re.I),
@@ -141,19 +141,23 @@ def asked_kinds(question: str) -> set[Kind]:
     return kinds
 
 
-# What is counted ("how many staff positions") or whose holder is asked ("who is the director
-# of"): a sentence that never names it answers something else.
+# What is counted ("how many staff positions", "多少名行政编制") or whose holder is asked ("who
+# is the director of", "局长是谁"): a sentence that never names it answers something else.
 _THING_EN = re.compile(
     r"\b(?:how many|who (?:is|was|are|were) the) ((?:[\w-]+ ){0,2}?[\w-]+?)"
     rf"(?= (?:{EN_AUX})\b| (?:in|of|per|for|to|at|on|by)\b|\s*[?？]|$)", re.I)
+_THING_ZH = re.compile(rf"(?<!哪)(?:多少|几)[{MEASURE_WORDS}]?([A-Za-z0-9]*[\u4e00-\u9fff]+)")
 # A rate named by what it is of ("interest rate", 利率, 费率), not by its degree ("minimum rate").
 _RATE_OF = re.compile(r"\b(?!(?:the|a|an|what|which|its|minimum|maximum|lowest|highest|average"
                       r"|overall)\b)([a-z]+) rates?\b|([\u4e00-\u9fff](?<!比)率)", re.I)
+_HOLDER_ZH = re.compile(r"([\u4e00-\u9fff]+)(?:是谁|是哪[家个位])")
 
 
 def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
     """The words naming the sum or rate a question asks, what it counts or whose holder it asks
-    for ([] if none): the noun of money or of what a rate is of; an English phrase's head."""
+    for ([] if none): the noun of money or of what a rate is of; an English phrase's head noun;
+    of a Chinese phrase, its first word and the last of the nouns it opens with (领域 of
+    "几个重点领域推动…"), or, of a holder, the last word and its last two characters (局长)."""
     if Kind.MONEY in kinds and (noun := _MONEY_NOUN.search(question)):
         return [noun.group(0)]  # "what fine …", "罚款多少": a sum the fund's size is not
     if Kind.PERCENT in kinds and (rate := _RATE_OF.search(question)):
@@ -162,5 +166,26 @@ def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
         return []
     if match := _THING_EN.search(question):
         return [match.group(1).split()[-1]]
+    if match := _THING_ZH.search(question):  # 多少平方公里 too: what is measured
+        return [w for w in _noun_phrase(match.group(1)) if len(w) > 1 or not has_cjk(w)]
+    if match := _HOLDER_ZH.search(question):
+        # The last word (joined to a one-character cut: 管理 人), its last two characters.
+        tail = segment(match.group(1)).split()
+        last = "".join(tail[-2:]) if len(tail[-1]) == 1 else tail[-1]
+        return [w for w in dict.fromkeys([last, last[-2:]]) if len(w) > 1]
     return []
 
+
+def _noun_phrase(text: str) -> list[str]:
+    """The first word of ``text`` and the last of the nouns it opens with (jieba's tags)."""
+    import jieba.posseg
+
+    tagged = list(jieba.posseg.cut(text))
+    if not tagged:
+        return []
+    nouns = []
+    for pair in tagged:
+        if not pair.flag.startswith(("n", "vn", "eng")) or pair.flag == "nr":
+            break
+        nouns.append(pair.word)
+    return list(dict.fromkeys([tagged[0].word, (nouns or [tagged[-1].word])[-1]]))

@@ -87,15 +87,14 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
     if DISTRIBUTIVE.search(sentence.text):
         labels.add("RATE")
     if (bodies := _bodies(question)) and bodies.search(sentence.text):
-        labels.add("ORG")  # "the finance departments", 合作银行: a body of the kind asked
+        labels.add("ORG")
     return labels
 
 
 @lru_cache(maxsize=256)
 def _bodies(question: str) -> re.Pattern[str] | None:
-    """Ways to name the kind of body a "which department"/"哪家银行" question asks one of (as
-    written, the texts' variant, an English rendering): a sentence naming one names such a body,
-    though no NER tags it ("the development and reform department")."""
+    """Ways to name the kind of body a "which department"/"哪家银行" question asks one of: a
+    sentence naming one names such a body, though no NER tags it ("the finance department")."""
     match = QUESTION_WORDS[Kind.ORG].search(question)
     noun = match.group(0).split()[-1] if match else ""
     noun = noun[-2:] if has_cjk(noun) else noun.lower()

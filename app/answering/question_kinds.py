@@ -93,14 +93,13 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
     Kind.COUNT: re.compile(r"\bhow (?:many|much)\b|多少|(?<!哪)几(?=[\u4e00-\u9fff])", re.I),
     Kind.PLACE: re.compile(
         r"\bwhere\b|\bwhich (?:city|cities|district|county|province|place|location|site)s?\b"
-        r"|哪里|哪儿|在哪|何地|(?<!如)何处|什么地方"  # 如何处理 is "how to handle"
+        r"|哪里|哪儿|在哪(?![些个])|何地|(?<!如)何处|什么地方"  # 如何处理: "how to handle"
         r"|哪(?:个|些|座)(?:城市|区|县|省|地方|地区)", re.I),
 }
 # A narrower kind says all its broader one does: "how much money" needs a sum, not any figure.
 _NARROWER = {Kind.MONEY: {Kind.COUNT}, Kind.PERCENT: {Kind.COUNT}, Kind.DURATION: {Kind.COUNT},
-             Kind.PERSON: {Kind.WHO}, Kind.ORG: {Kind.WHO}, Kind.DATE: {Kind.COUNT},
-             Kind.PHONE: {Kind.COUNT}, Kind.RATE: {Kind.COUNT, Kind.DURATION},
-             Kind.SITE: {Kind.PLACE}}
+             Kind.DATE: {Kind.COUNT}, Kind.PHONE: {Kind.COUNT}, Kind.PERSON: {Kind.WHO},
+             Kind.ORG: {Kind.WHO}, Kind.RATE: {Kind.COUNT, Kind.DURATION}, Kind.SITE: {Kind.PLACE}}
 # Kinds whose absence refuses (no date tells no "when"); the others only weigh a sentence down.
 STRICT = frozenset({Kind.DATE, Kind.MONEY, Kind.PERCENT, Kind.COUNT, Kind.TALLY, Kind.DURATION,
                     Kind.PERSON, Kind.ORG, Kind.PLACE, Kind.SITE, Kind.PHONE, Kind.RATE})
@@ -110,11 +109,11 @@ _MONEY_NOUN = re.compile(
     r"|fees?|fines?|allowances?|rewards?|rent)\b|预算|投资|资金|基金|补贴|补助|费用|经费|罚款|奖励"
     r"|租金|价格|收费", re.I)
 # Nouns of a part of a whole, whose size "what"/"how much" asks ("the floor on the share of …").
-_SHARE_NOUN = re.compile(r"\b(?:share|percentage|proportion|ratio|fraction|rate)\b", re.I)
+_SHARE_ASKED = re.compile(r"\b(?:what|how (?:much|large|big|high))\b.*\b(?:share|percentage"
+                          r"|proportion|ratio|fraction|rate)\b", re.I)
 _SIZE_ASKED = re.compile(r"\bhow (?:much|large|big|high)\b|\bwhat (?:is|are|was|were) (?:[\w'-]+ )"
                          r"{0,3}?(?:budget|amount|cost|price|fee|fine)s?\b|多少|多大|规模|上限|金额"
                          r"|\bthe (?:most|maximum|largest|highest|biggest)\b|\bmaximum\b", re.I)
-_WHAT_ASKED = re.compile(r"\bwhat\b|\bhow (?:much|large|big|high)\b", re.I)
 # Distributive words: a figure of each one or each period ("per firm", "annually", 每家, 元/人).
 DISTRIBUTIVE = re.compile(
     r"\b(?:per|each|every|annual(?:ly)?|yearly|monthly|weekly|daily|quarterly)\b"
@@ -131,7 +130,7 @@ def asked_kinds(question: str) -> set[Kind]:
     if (_MONEY_NOUN.search(question) and _SIZE_ASKED.search(question)
             and not _TALLIED.search(question) and not kinds & {Kind.PERCENT, Kind.DURATION}):
         kinds.add(Kind.MONEY)
-    if _SHARE_NOUN.search(question) and _WHAT_ASKED.search(question) and not kinds - {Kind.COUNT}:
+    if _SHARE_ASKED.search(question) and not kinds - {Kind.COUNT}:
         kinds.add(Kind.PERCENT)
     kinds -= {broader for k in kinds for broader in _NARROWER.get(k, ())}
     if Kind.COUNT in kinds and _TALLIED.search(question):

@@ -162,9 +162,10 @@ def test_a_share_of_the_cost_asks_the_share_not_a_sum() -> None:
 def test_a_count_of_things_is_not_answered_by_a_sum_nor_an_item_number() -> None:
     """Regression (round 5): "How many enterprises … have built smart factories?" was answered
     by the award sentence "(1) An enterprise that builds … receives 2 million yuan": the item's
-    number "(1)" counted as a figure and a sum counted as a count of enterprises."""
-    award = _sentence("(1) An enterprise that builds a smart factory receives an award of "
-                      "2 million yuan.")
+    number "(1)" and the "one" of "one-time" counted as figures, and a sum as a count of
+    enterprises."""
+    award = _sentence("(1) An enterprise that builds a smart factory receives a one-time award "
+                      "of 2 million yuan.")
     counted = _sentence("So far 35 enterprises have built smart factories.")
     question = "How many enterprises have built smart factories?"
     assert asked_kinds(question) == {Kind.TALLY}

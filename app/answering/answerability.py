@@ -67,6 +67,8 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
     labels = set()
     for start, end, label, *value in entities:
         named = text[start:end].strip()
+        if label == "NUMBER" and re.match(r"-[A-Za-z]", text[end:end + 2]):
+            continue  # "a one-time award", "a two-year plan": a number inside an adjective
         label = "PERCENT" if label == "NUMBER" and re.search("分之|‰", named) else label
         touching = any(not text[e:start].strip() if e <= start else end <= s
                        and not text[end:s].strip() for s, e in named_spans)

@@ -100,9 +100,9 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
 _NARROWER = {Kind.MONEY: {Kind.COUNT}, Kind.PERCENT: {Kind.COUNT}, Kind.DURATION: {Kind.COUNT},
              Kind.DATE: {Kind.COUNT}, Kind.PHONE: {Kind.COUNT}, Kind.PERSON: {Kind.WHO},
              Kind.ORG: {Kind.WHO}, Kind.RATE: {Kind.COUNT, Kind.DURATION}, Kind.SITE: {Kind.PLACE}}
-# Kinds whose absence refuses (no date tells no "when"); the others only weigh a sentence down.
-STRICT = frozenset({Kind.DATE, Kind.MONEY, Kind.PERCENT, Kind.COUNT, Kind.TALLY, Kind.DURATION,
-                    Kind.PERSON, Kind.ORG, Kind.PLACE, Kind.SITE, Kind.PHONE, Kind.RATE})
+# Kinds whose absence refuses (no date tells no "when"): all but "who", a person or a body that
+# NER often misses ("the municipal task force"), which only weighs a sentence down.
+STRICT = frozenset(Kind) - {Kind.WHO}
 # Money nouns and size words together ask a sum ("how large is the fund", "预算是多少").
 _MONEY_NOUN = re.compile(
     r"\b(?:budget|invest(?:ment|ed|s)?|funding|funds?|subsid(?:y|ies)|grants?|costs?|prices?"

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from app.answering.acronyms import unmentioned
 from app.answering.citations import Scored, Sentence
-from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind
+from app.answering.question_kinds import DISTRIBUTIVE, NAMED_BY_KIND, QUESTION_WORDS, Kind
 from app.answering.sentence_forms import in_context
 from app.models import Message, RefusalCode
 from app.retrieval.dictionary import english_terms
@@ -41,6 +41,7 @@ _SITE = re.compile(r"(?:区|县|镇|乡|街道|[路街巷道]|\d+号)$|\b(?:Dist
 # An item's number opening its sentence: "(1)", "（一）", "3.", "二、".
 _ITEM = re.compile(r"\s*(?:[(（][\d一二三四五六七八九十]{1,3}[)）]"
                    r"|[\d一二三四五六七八九十]{1,3}[.、．](?!\d))")
+_ISO_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)")
 # Labels of what a title may name as its subject (a quoted platform, firm or place).
 _NAMES = frozenset({"PERSON", "ORG", "PLACE"})
 
@@ -90,6 +91,10 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
         labels.add("RATE")
     if (bodies := _bodies(question)) and bodies.search(sentence.text):
         labels.add("ORG")
+    elif bodies and NAMED_BY_KIND.search(bodies.pattern):  # another body is no bank
+        labels.discard("ORG")
+    if _ISO_DATE.search(sentence.text):
+        labels.add("DATE")  # "Release time:2024-08-15click:0", which NER misreads
     return labels
 
 

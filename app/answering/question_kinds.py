@@ -40,7 +40,9 @@ ZH_ASKS = re.compile(r"什么|啥|多少|哪|谁|几|何时|何地|何种|如何
 _ORG_EN = (r"departments?|agenc(?:y|ies)|organi[sz]ations?|units?|bureaus?|bod(?:y|ies)|offices?"
            r"|authorit(?:y|ies)|institutions?|compan(?:y|ies)|firms?|enterprises?|colleges?|schools?"
            r"|institutes?|banks?|hospitals?|universit(?:y|ies)")
-_ORG_ZH = r"部门|单位|机构|组织|企业|公司|银行|平台"
+_ORG_ZH = r"部门|单位|机构|组织|企业|公司|银行|平台|医院|大学|学校|学院"
+# Bodies whose names always say what they are (中国银行, Ocean University): one of them is named.
+NAMED_BY_KIND = re.compile(r"bank|hospital|universit|school|college|银行|医院|大学|学校|学院", re.I)
 # The question words of each language. A "when" asks only as an interrogative: before an
 # auxiliary verb or at the end ("When preparing …," is a conjunction).
 QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {

@@ -189,3 +189,16 @@ def test_which_district_asks_a_place_below_the_city_and_which_bank_a_bank() -> N
     assert Kind.ORG in STRICT and asked_kinds(question) == {Kind.ORG}
     assert lacks({Kind.ORG}, labels_of(fund, question)) == {Kind.ORG}
     assert lacks({Kind.ORG}, labels_of(banked, question)) == set()  # a bank of the kind asked
+
+
+def test_a_bank_asked_is_named_as_one_and_an_iso_date_is_a_date() -> None:
+    """Regression (round 5): "…基金群由哪家银行管理？" was answered by a sentence naming another
+    body (an organisation, but no bank), and "When was the interpretation published?" was refused
+    though its field line "Release time:2024-08-15click:0" holds the date NER misread."""
+    other = _sentence("The fund is managed under the Shenzhen Municipal Finance Bureau.")
+    bank = _sentence("The fund is managed by the Bank of China Shenzhen Branch.")
+    question = "Which bank manages the fund?"
+    assert lacks({Kind.ORG}, labels_of(other, question)) == {Kind.ORG}
+    assert lacks({Kind.ORG}, labels_of(bank, question)) == set()
+    released = _sentence("Release time:2024-08-15click:0")
+    assert lacks({Kind.DATE}, labels_of(released, "When was it released?")) == set()

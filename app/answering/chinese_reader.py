@@ -111,7 +111,8 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
     weights = {u: math.log(1 + n / (1 + frequency[u])) for u in asked}
     total = sum(weights.values()) or 1.0
     kinds, stated = asked_kinds(question), frozenset(figure_values(question))
-    titles = {s.chunk.doc_id: _units(str(s.chunk.metadata.get("title", ""))) for s in chinese}
+    titles = {d: _units(t) for d, t in {s.chunk.doc_id: str(s.chunk.metadata.get("title", ""))
+                                         for s in chinese}.items()}
     mean, read = sum(len(s.text) for s in chinese) / n, []
     for sentence, units in zip(chinese, held, strict=True):
         # A long sentence holds more of any question's bigrams by chance (BM25's normalisation).

@@ -86,3 +86,14 @@ def test_a_report_of_one_measure_ends_when_the_measure_does() -> None:
             "至2020年12月31日，对医务工作者实行免门票。")
     found = detect(text, "某市A级旅游景区今年对医务工作者免门票")
     assert found["effective_until"] == "2020-12-31" and "effective_from" not in found
+
+
+def test_an_edition_stating_no_start_replaces_the_old_one_from_its_publication() -> None:
+    """Regression: a next edition with no start of its own left the day of the supersession
+    unknown, so the old plan was quoted for every past day, even after the new one appeared."""
+    documents = {"old": {"title": "Ashby Bus Pass Scheme 2022", "published": "2022-01-10"},
+                 "new": {"title": "Ashby Bus Pass Scheme 2024", "published": "2024-02-01"}}
+    old = resolve(documents)["old"]
+    assert old.superseded_on == date(2024, 2, 1)
+    assert old.status_on(date(2023, 6, 1)) == "in_force"
+    assert not old.in_force_during(date(2024, 6, 1), date(2024, 6, 1))

@@ -126,8 +126,7 @@ def resolve(documents: dict[str, dict[str, Any]]) -> dict[str, Validity]:
                 meta.get("valid_condition"), str) else None,
             on_issue=meta.get("effective_on_issue") is True,
             superseded_by=newer,
-            superseded_on=(_day(newer_meta.get("effective_from"))
-                           or _day(newer_meta.get("issued"))) if newer else None,
+            superseded_on=_replacing_day(newer_meta) if newer else None,
             supersedes=tuple(old for old, new in replaced.items() if new == doc_id),
             stated=meta.get("validity_text") if isinstance(meta.get("validity_text"), str)
             else None,
@@ -135,6 +134,13 @@ def resolve(documents: dict[str, dict[str, Any]]) -> dict[str, Validity]:
             else None,
         )
     return found
+
+
+def _replacing_day(newer: dict[str, Any]) -> date | None:
+    """The day a newer document replaces an older one: its start, else its issue (a document
+    that states no start is in force once issued), else its publication."""
+    return next((day for key in ("effective_from", "issued", "published")
+                 if (day := _day(newer.get(key))) is not None), None)
 
 
 def _extensions(value: object) -> list[tuple[str, date]]:
@@ -203,9 +209,8 @@ def _same_place(one: dict[str, Any], other: dict[str, Any]) -> bool:
 
 
 def _edition_day(meta: dict[str, Any]) -> date | None:
-    for key in ("effective_from", "issued", "published"):
-        if (day := _day(meta.get(key))) is not None:
-            return day
+    if (day := _replacing_day(meta)) is not None:
+        return day
     year = meta.get("year")
     return date(year, 1, 1) if isinstance(year, int) and 1000 <= year <= 9999 else None
 

@@ -13,11 +13,13 @@ from typing import Any
 _TITLE = re.compile(r"《([^》]{2,80})》")
 _REPEALS_ZH = re.compile(
     r"(?:原|此前印发的|同时)?(?P<titles>(?:《[^》]{2,80}》[、和及与，,]?){1,6})"
-    r"[^。；;]{0,20}?(?:同时|一并)?(?:废止|停止执行|不再执行|失效)"
+    r"[^。；;]{0,20}?(?:同时|一并)?(?:废止|停止执行|不再执行|失效|作废)"
 )
 _REPEALS_EN = re.compile(
-    r"\b(?:supersedes?|replaces?|repeals?)\s+(?:the\s+)?(?P<title>[^.;\n]{4,120})"
-    r"|(?P<title2>[^.;\n]{4,120}?)\s+(?:is|are)\s+(?:hereby\s+)?(?:repealed|superseded|revoked)",
+    r"\b(?:supersedes?|replaces?|repeals?|revokes?|rescinds?|succeeds?|takes?\s+the\s+place\s+of)"
+    r"(?:,[^,.;\n]{2,40},)?\s+(?:the\s+)?(?P<title>[^.;\n]{4,120})"  # "replaces, from …, the …"
+    r"|(?P<title2>[^.;\n]{4,120}?)\s+(?:is|are)\s+(?:hereby\s+)?(?:repealed|superseded|revoked"
+    r"|rescinded)",
     re.IGNORECASE,
 )
 # 将《…》有效期延长至…, 《…》的执行期限延长到…, "extends the … until 31 December 2023".

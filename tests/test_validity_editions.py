@@ -97,3 +97,18 @@ def test_an_edition_stating_no_start_replaces_the_old_one_from_its_publication()
     assert old.superseded_on == date(2024, 2, 1)
     assert old.status_on(date(2023, 6, 1)) == "in_force"
     assert not old.in_force_during(date(2024, 6, 1), date(2024, 6, 1))
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("This scheme applies from 1 January 2025 and takes the place of the Kestrel Bay Digital "
+     "Voucher Scheme 2023-2024.", "Kestrel Bay Digital Voucher Scheme 2023-2024"),
+    ("It revokes the Heron Vale Home Insulation Grant of 2022.",
+     "Heron Vale Home Insulation Grant of 2022"),
+    ("This grant replaces, from 1 May 2025, the Heron Vale Home Insulation Grant.",
+     "Heron Vale Home Insulation Grant"),
+    ("本办法自2024年7月1日起施行，原《安吉县家庭农场培育扶持办法》同时作废。", "安吉县家庭农场培育扶持办法"),
+])
+def test_more_verbs_of_replacing_another_document(text: str, named: str) -> None:
+    """Regression: "takes the place of", "revokes", "replaces, from …, the" and 作废 were not read
+    as repeals, so a successor under another title left its predecessor in force."""
+    assert json.loads(detect(text)["supersedes"]) == [named]

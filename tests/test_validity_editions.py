@@ -106,7 +106,8 @@ def test_an_edition_stating_no_start_replaces_the_old_one_from_its_publication()
      "Heron Vale Home Insulation Grant of 2022"),
     ("This grant replaces, from 1 May 2025, the Heron Vale Home Insulation Grant.",
      "Heron Vale Home Insulation Grant"),
-    ("本办法自2024年7月1日起施行，原《安吉县家庭农场培育扶持办法》同时作废。", "安吉县家庭农场培育扶持办法"),
+    ("本办法自2024年7月1日起施行，原《安吉县家庭农场培育扶持办法》同时作废。",
+     "安吉县家庭农场培育扶持办法"),
 ])
 def test_more_verbs_of_replacing_another_document(text: str, named: str) -> None:
     """Regression: "takes the place of", "revokes", "replaces, from …, the" and 作废 were not read

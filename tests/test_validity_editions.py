@@ -113,3 +113,20 @@ def test_more_verbs_of_replacing_another_document(text: str, named: str) -> None
     """Regression: "takes the place of", "revokes", "replaces, from …, the" and 作废 were not read
     as repeals, so a successor under another title left its predecessor in force."""
     assert json.loads(detect(text)["supersedes"]) == [named]
+
+
+def test_a_repeal_by_document_number_supersedes_that_document() -> None:
+    """A successor may name what it repeals by its number alone ("原安政办发〔2021〕15号文件同时
+    废止"): the stored document of that number, and of the same place, is superseded."""
+    found = detect("本办法自2024年7月1日起施行，原安政办发〔2021〕15号文件同时废止。")
+    assert json.loads(found["supersedes"]) == ["安政办发〔2021〕15号"]
+    documents = {
+        "old": {"title": "安吉县家庭农场扶持办法", "doc_number": "安政办发〔2021〕15号",
+                "adcode": "330523", "effective_from": "2021-05-01"},
+        "other": {"title": "安溪县家庭农场扶持办法", "doc_number": "安政办发〔2021〕15号",
+                  "adcode": "350524", "effective_from": "2021-06-01"},
+        "new": {"title": "安吉县家庭农场培育办法", "adcode": "330523",
+                "effective_from": "2024-07-01", "supersedes": found["supersedes"]},
+    }
+    resolved = resolve(documents)
+    assert resolved["old"].superseded_by == "new" and resolved["other"].superseded_by is None

@@ -87,16 +87,17 @@ def _titles(value: object) -> list[str]:
 
 
 def _key(title: str) -> str:
-    """A title compared loosely: no brackets, spaces, quotes or case."""
-    return re.sub(r"[\s《》〈〉\"'“”‘’()（）]", "", title).lower()
+    """A title (or a document number) compared loosely: no brackets, spaces, quotes or case."""
+    return re.sub(r"[\s《》〈〉\"'“”‘’()（）〔〕\[\]［］【】]", "", title).lower()
 
 
 def resolve(documents: dict[str, dict[str, Any]]) -> dict[str, Validity]:
     """Every document's validity by doc_id; ``documents`` maps doc_id to stored metadata."""
-    by_title: dict[str, list[str]] = {}
+    by_title: dict[str, list[str]] = {}  # also by document number (发文字号)
     for doc_id, meta in documents.items():
-        if isinstance(meta.get("title"), str) and len(_key(meta["title"])) >= 4:
-            by_title.setdefault(_key(meta["title"]), []).append(doc_id)
+        for name in (meta.get("title"), meta.get("doc_number")):
+            if isinstance(name, str) and len(_key(name)) >= 4:
+                by_title.setdefault(_key(name), []).append(doc_id)
     replaced: dict[str, str] = {}  # old doc_id -> newer doc_id
     extended: dict[str, date] = {}  # doc_id -> the last day another document extends it to
     for doc_id, meta in documents.items():

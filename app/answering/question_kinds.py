@@ -70,7 +70,7 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
         r"|years)\b|\bwithin what (?:time|period)\b|多久|多长(?![\u4e00-\u9fff]*(?:米|公里|距离))"
         r"|(?:几|多少)(?:个)?(?:工作)?(?:分钟|小时|天|日|周|月|年)", re.I),
     Kind.MONEY: re.compile(
-        r"\bhow much (?:money|funding)\b|(?<!\bof )(?<!\bof the )\bcost\b"  # not a share's whole
+        r"\bhow much (?:money|funding)\b|\bcost\b"  # but a share's whole: see asked_kinds
         r"|多少钱|(?:多少|几)[万亿千百]*元", re.I),
     Kind.PERCENT: re.compile(
         r"\bwhat (?:share|percentage|percent|proportion|ratio|fraction)\b|\bwhat (?:per ?cent\b|%)"
@@ -134,7 +134,8 @@ def asked_kinds(question: str) -> set[Kind]:
         kinds.add(Kind.MONEY)
     if _SHARE_ASKED.search(question) and not kinds - {Kind.COUNT}:
         kinds.add(Kind.PERCENT)
-    kinds -= {broader for k in kinds for broader in _NARROWER.get(k, ())}
+    whole = {Kind.MONEY} if Kind.PERCENT in kinds else set()  # "what share of the quoted cost"
+    kinds -= {broader for k in kinds for broader in _NARROWER.get(k, ())} | whole
     if Kind.COUNT in kinds and _TALLIED.search(question):
         kinds ^= {Kind.COUNT, Kind.TALLY}
     if kinds & {Kind.COUNT, Kind.TALLY, Kind.MONEY} and DISTRIBUTIVE.search(question):

@@ -28,9 +28,6 @@ from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.places import PlaceInference
 from app.text import CJK_CHARS, QUOTED, has_cjk, sentence_spans
 
-__all__ = ["ENTITIES_KEY", "Refusal", "at_level", "lacks", "refusal_before_ranking",
-           "sentence_labels"]
-
 # Chunk metadata key of ingest's entities: JSON [[start, end, label, value?], …] into its text.
 ENTITIES_KEY = "entities"
 

@@ -38,8 +38,6 @@ from app.answering.ranking import HEADING_PENALTY  # a title answers nothing its
 from app.retrieval.hybrid import Hit
 from app.text import CJK_CHARS, CJK_RUN, figure_values, sentence_spans
 
-__all__ = ["REFUSAL_SUPPORT", "ChineseReading", "holds_chinese", "read_chinese", "reads_chinese"]
-
 _WORD = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
 _LAYOUT_GAP = re.compile(rf"(?<=[^\x00-\x7f])\s+(?=[{CJK_CHARS}“《（【])")
 _PUNCTUATED = re.compile(r"[。！？；，：.!?;,:）)”]\s*$")

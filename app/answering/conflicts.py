@@ -14,8 +14,6 @@ from app.answering.citations import Scored, Sentence
 from app.models import Conflict
 from app.store.metadata import is_official
 
-__all__ = ["CONFLICT_RATIO", "prefer_official"]
-
 # An official sentence within this share of the best one answers instead of an unofficial one it
 # disagrees with.
 CONFLICT_RATIO = 0.6

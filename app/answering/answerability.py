@@ -113,9 +113,7 @@ def _bodies(question: str) -> re.Pattern[str] | None:
 
 def lacks(kinds: set[Kind], labels: set[str] | None) -> set[Kind]:
     """The kinds asked that the sentence holds no entity of (none when it is unknown)."""
-    if labels is None:
-        return set()
-    return {kind for kind in kinds if not labels & set(kind.value)}
+    return set() if labels is None else {kind for kind in kinds if not labels & set(kind.value)}
 
 
 @dataclass(frozen=True)

@@ -240,8 +240,7 @@ def _after_restated(clause: Sentence, limit: int, asked: set[str]) -> Sentence:
 def _run_on(span: Sentence, following: list[tuple[int, int]]) -> Sentence:
     """``span`` with the sentences after it, while the answer is shorter than an open question's
     answer tends to be and the next sentence is on the same line."""
-    end = span.end
-    text, base = span.chunk.text, span.chunk.start
+    end, text, base = span.end, span.chunk.text, span.chunk.start
     for s, e in following:
         if s < end:
             continue

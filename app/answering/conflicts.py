@@ -29,11 +29,8 @@ def prefer_official(ranked: list[Scored], threshold: float) -> tuple[list[Scored
     if official is None:
         return ranked, []
     figures = set(_figures(official.sentence.text))
-    rivals = [
-        s for s in near
-        if not is_official(s.sentence.chunk.metadata)
-        and set(_figures(s.sentence.text)) - figures and figures
-    ]
+    rivals = [s for s in near if not is_official(s.sentence.chunk.metadata)
+              and set(_figures(s.sentence.text)) - figures and figures]
     if not rivals:
         return ranked, []
     kept = [official] + [s for s in ranked if s is not official and s not in rivals]

@@ -83,9 +83,7 @@ def _units(text: str) -> set[str]:
     """Character bigrams of the Chinese runs and the Latin words and numbers of ``text``."""
     found = {w.lower() for w in _WORD.findall(text)}
     for run in CJK_RUN.findall(text):
-        found.update(run[i : i + 2] for i in range(len(run) - 1))
-        if len(run) == 1:
-            found.add(run)
+        found.update([run] if len(run) == 1 else (run[i : i + 2] for i in range(len(run) - 1)))
     return found
 
 

@@ -63,8 +63,9 @@ def preferring(rankings: Sequence[Ranking], k: int, weight: float,
     """One more ranking: the passages of ``rankings`` that ``wanted`` allows, best first by
     their fusion so far (the others left out, so it counts against them)."""
     scores = fused_scores(rankings, k)
-    return Ranking(weight, sorted((cid for cid in scores if wanted(cid)),
-                                  key=lambda cid: (-scores[cid], cid)))
+    kept = [cid for cid in scores if wanted(cid)]
+    kept.sort(key=lambda cid: (-scores[cid], cid))
+    return Ranking(weight, kept)
 
 
 def reading(ranking: Ranking, reads: Callable[[str], bool]) -> Ranking:

@@ -160,9 +160,7 @@ class HybridRetriever:
         if mode in ("hybrid", "bm25") and self.lexical.documents is not None \
                 and self.document_weight:
             rankings.append(self._document_ranking(lexical_text, conditions, found))
-        if places.narrower:
-            # A place named below its documents' place (a district of a city's notices): the
-            # passages naming it answer at the level asked, as the answerer requires too.
+        if places.narrower:  # a district of a city's notices: passages naming it answer it
             patterns = [n.pattern for n in places.narrower]
             rankings.append(preferring(rankings, self.rrf_k, NARROWER_WEIGHT, lambda cid: any(
                 p.search(found.chunks[cid].text) for p in patterns)))
@@ -292,9 +290,7 @@ class HybridRetriever:
 
 _LEXICAL_POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="bm25")
 
-# Weight of the passages naming the place a question asks about below its documents' place
-# (none of realzh-dev's dev questions moved at 0.5 or 1; a district question of our own batch
-# came first at both).
+# Weight of the passages naming a place asked below its documents' place (as BM25's).
 NARROWER_WEIGHT = 1.0
 # A store of at most this many times the candidates is read whole by a scoped question's
 # one dense query; above it, a question's places get their own query.

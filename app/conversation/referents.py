@@ -94,7 +94,7 @@ def referent(definite: Definite, question: str, answer: str, asked: str,
         return Referent(best)
     if described:
         return None  # "the plan" the last question described: the rules below carry it
-    if elsewhere or (title and _titled(definite.head, title, chinese)):
+    if elsewhere or (title and titled(definite.head, title, chinese)):
         return Referent("")
     return None
 
@@ -146,7 +146,7 @@ def _heads_across(head: str, phrase: str, chinese: bool) -> bool:
                if " " not in sense)
 
 
-def _titled(head: str, title: str, chinese: bool) -> bool:
+def titled(head: str, title: str, chinese: bool) -> bool:
     """Whether the document's title names a thing of ``head`` (its own kind: 措施, 意见, plan)."""
     if chinese and has_cjk(title):
         return head in title

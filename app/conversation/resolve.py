@@ -30,6 +30,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from app.conversation.nearby import Cited
 from app.conversation.phrases import (
     Span,
     copular,
@@ -45,7 +46,7 @@ from app.conversation.phrases import (
     subject,
     subject_span,
 )
-from app.conversation.referents import definite_phrases, figure_topic, referent
+from app.conversation.referents import definite_phrases, figure_topic, referent, titled
 from app.conversation.words import Word, words
 from app.retrieval.places import PlaceIndex
 from app.text import has_cjk
@@ -59,6 +60,7 @@ class Turn:
     resolved: str  # as answered (the question itself when it needed nothing)
     doc_ids: tuple[str, ...] = ()  # documents its answer cited, first cited first
     answer: str = ""  # the text its answer cited (or the answer, as a client kept it)
+    cited: tuple[Cited, ...] = ()  # where its answer's quotes stand (``nearby``)
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ class Resolution:
     question: str  # what retrieval and the answerer read
     doc_id: str | None = None  # the document the answer is sought in, carried over
     rewritten: bool = False
+    # Where the last answer stood in ``doc_id``: the follow-up is answered first from there
+    near: tuple[Cited, ...] = ()
     # What to ask instead when the documents answer ``question`` with nothing (read by
     # app.services.asking only then: it tags the last answer)
     fallback: Callable[[], Resolution | None] | None = None
@@ -90,6 +94,16 @@ class Resolver:
             return Resolution.as_asked(question)
         index = self.places()
         last = _last_cited(earlier, index)
+        found = self._resolve(question, last, index)
+        title = self.title(found.doc_id) if found.doc_id and self.title else None
+        if found.doc_id is None or not _about_the_last(words(question), title):
+            return found
+        # The clause the answer rests on: its first quote in the document (a runner-up quoted
+        # beside it may be another measure's)
+        return dataclasses.replace(found, near=tuple(c for c in last.cited
+                                                     if c.doc_id == found.doc_id)[:1])
+
+    def _resolve(self, question: str, last: Turn, index: PlaceIndex) -> Resolution:
         named = index.infer(question)
         own = words(question)
         spans = place_spans(question, own, index)
@@ -207,7 +221,8 @@ def _last_cited(earlier: Sequence[Turn], index: PlaceIndex) -> Turn:
     now, then = index.infer(last.resolved), index.infer(cited.resolved)
     if {*now.held, *now.missing} - {*then.held, *then.missing}:
         return last  # it moved to another place, which answered nothing
-    return dataclasses.replace(last, doc_ids=cited.doc_ids, answer=cited.answer)
+    return dataclasses.replace(last, doc_ids=cited.doc_ids, answer=cited.answer,
+                               cited=cited.cited)
 
 
 def _of_last_place(question: str, own: tuple[Word, ...], last: Turn, index: PlaceIndex,
@@ -255,6 +270,23 @@ def _what_is(question: str, own: tuple[Word, ...], spans: list[Span]) -> str:
     named = [w for w in own if w.content or inside(w, spans)]
     core = question[named[0].start:max(named[-1].end, max(e for _, e in spans))]
     return f"{core}是什么？" if has_cjk(question) else f"What is {core}?"
+
+
+def _about_the_last(own: Sequence[Word], title: str | None) -> bool:
+    """Whether a follow-up asks about what the last answer said: it names no topic of its own
+    ("Who must review it?", "由哪些单位负责？") but what its demonstratives point at ("这项工作",
+    "that measure"). One naming a thing of its own ("那未来工厂培育企业呢？", "它在医疗方面…")
+    asks about that thing, and one pointing at the document itself ("这个通知", "this plan",
+    a kind its title names) about the whole document: the cited clause need not be near."""
+    pointed = [d for d in definite_phrases(own) if own_word(own, d.span[0]).pointing]
+    if title and any(titled(d.head, title, has_cjk(d.head)) for d in pointed):
+        return False
+    spans = [d.span for d in pointed]
+    return not [w for w in _topic(own) if not inside(w, spans)]
+
+
+def own_word(own: Sequence[Word], start: int) -> Word:
+    return next(w for w in own if w.start == start)
 
 
 def _topic(own: Sequence[Word]) -> list[Word]:

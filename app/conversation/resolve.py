@@ -46,7 +46,13 @@ from app.conversation.phrases import (
     subject,
     subject_span,
 )
-from app.conversation.referents import definite_phrases, figure_topic, referent, titled
+from app.conversation.referents import (
+    about_the_last,
+    definite_phrases,
+    figure_topic,
+    referent,
+    topic,
+)
 from app.conversation.words import Word, words
 from app.retrieval.places import PlaceIndex
 from app.text import has_cjk
@@ -96,7 +102,7 @@ class Resolver:
         last = _last_cited(earlier, index)
         found = self._resolve(question, last, index)
         title = self.title(found.doc_id) if found.doc_id and self.title else None
-        if found.doc_id is None or not _about_the_last(words(question), title):
+        if found.doc_id is None or not about_the_last(words(question), title):
             return found
         # The clause the answer rests on: its first quote in the document (a runner-up quoted
         # beside it may be another measure's)
@@ -119,7 +125,7 @@ class Resolver:
         if referred is not None:
             return referred
         pointing = [w for w in own if w.pointing]
-        if not pointing and clause and _topic(own):
+        if not pointing and clause and topic(own):
             return self._read_on(question, own, last, index)
         return self._carry_over(question, own, pointing, last, index)
 
@@ -243,11 +249,11 @@ def _on_topic(question: str, place: str, last: Turn) -> Resolution | None:
     """The other place's figure of what the last answer stated a figure of ("What about the
     special fund in Shenzhen?"), for when the last question's own frame finds nothing there:
     the place may fund, count or build it otherwise."""
-    topic = figure_topic(last.answer)
+    figured = figure_topic(last.answer)
     chinese = has_cjk(question)
-    if not topic or has_cjk(topic) != chinese:
+    if not figured or has_cjk(figured) != chinese:
         return None
-    text = f"{place}的{topic}是多少？" if chinese else f"What about the {topic} in {place}?"
+    text = f"{place}的{figured}是多少？" if chinese else f"What about the {figured} in {place}?"
     return Resolution(text, rewritten=True)
 
 
@@ -270,45 +276,3 @@ def _what_is(question: str, own: tuple[Word, ...], spans: list[Span]) -> str:
     named = [w for w in own if w.content or inside(w, spans)]
     core = question[named[0].start:max(named[-1].end, max(e for _, e in spans))]
     return f"{core}是什么？" if has_cjk(question) else f"What is {core}?"
-
-
-def _about_the_last(own: Sequence[Word], title: str | None) -> bool:
-    """Whether a follow-up asks about what the last answer said: it names no topic of its own
-    ("Who must review it?", "由哪些单位负责？") but what its demonstratives point at ("这项工作",
-    "that measure"). One naming a thing of its own ("那未来工厂培育企业呢？", "它在医疗方面…")
-    asks about that thing, and one pointing at the document itself ("这个通知", "this plan",
-    a kind its title names) about the whole document: the cited clause need not be near."""
-    pointed = [d for d in definite_phrases(own) if own_word(own, d.span[0]).pointing]
-    if title and any(titled(d.head, title, has_cjk(d.head)) for d in pointed):
-        return False
-    spans = [d.span for d in pointed]
-    return not [w for w in _topic(own) if not inside(w, spans)]
-
-
-def own_word(own: Sequence[Word], start: int) -> Word:
-    return next(w for w in own if w.start == start)
-
-
-def _topic(own: Sequence[Word]) -> list[Word]:
-    """The nouns a question is about, beside a bare noun it asks for: in "which units are
-    responsible for the fund?" the fund, not the units; "由哪些单位负责？" and "联系电话是多少？"
-    have none (Chinese drops the subject a conversation already gave). A modified noun asked
-    for ("how many AI joint laboratories") says what it is about itself."""
-    asked: set[int] = set()
-    for n, word in enumerate(own):
-        if word.interrogative:  # the noun phrase right after a wh-word is what is asked
-            run = []
-            at = n + 1
-            while at < len(own) and own[at].quantity:  # 哪几家企业: the noun after 几家
-                at += 1
-            while at < len(own) and own[at].noun and not own[at].interrogative:
-                run.append(at)
-                at += 1
-            if sum(own[i].thing for i in run) < 2:
-                asked.update(run)
-    attribute = copular(own, [])
-    # a copula's attribute names no topic ("联系电话是多少"); a measured noun may ("数智化投入
-    # 不低于多少" asks of the conversation's notice, not of all investment)
-    spans = [attribute.span] if attribute is not None and attribute.value \
-        and attribute.linked else []
-    return [w for n, w in enumerate(own) if w.thing and n not in asked and not inside(w, spans)]

@@ -213,10 +213,14 @@ def about_the_last(own: Sequence[Word], title: str | None) -> bool:
     ("Who must review it?", "由哪些单位负责？") but what its demonstratives point at ("这项工作",
     "that measure"). One naming a thing of its own ("那未来工厂培育企业呢？", "它在医疗方面…")
     asks about that thing, and one pointing at the document itself ("这个通知", "this plan",
-    a kind its title names) about the whole document: the cited clause need not be near."""
-    pointed = [d for d in definite_phrases(own) if own_word(own, d.span[0]).pointing]
-    if title and any(titled(d.head, title, has_cjk(d.head)) for d in pointed):
-        return False
+    a kind its title names) about the whole document: the cited clause need not be near.
+    Without a clause, a demonstrative's phrase is the thing asked about ("那房屋租金呢？": 那
+    opens "what about" the rent, it points at no rent the answer named)."""
+    clause = any(w.predicate for w in own)
+    pointed = [d for d in definite_phrases(own) if clause and own_word(own, d.span[0]).pointing]
+    if title and any(titled(w.text, title, has_cjk(w.text)) for d in pointed for w in own
+                     if w.thing and inside(w, [d.span])):
+        return False  # "这个通知有效期": the notice's own validity
     spans = [d.span for d in pointed]
     return not [w for w in topic(own) if not inside(w, spans)]
 

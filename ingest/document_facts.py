@@ -59,10 +59,18 @@ _DOC_NUMBER = re.compile(
     rf"[{_CJK}]{{1,20}}\s?[〔\[［【(（]\s?(?:19|20)\d\d\s?[〕\]］】)）]\s?第?\s?\d{{1,4}}\s?号"
     rf"|[{_CJK}]{{0,20}}(?:公告|令)\s?(?:19|20)\d\d\s?年\s?第\s?\d{{1,4}}\s?号"
 )
+# The same number in an English rendering, on a line of its own: the organ abbreviation in
+# pinyin syllables ("Lin Zheng Ban Fa [2025] No. 14", "Guo Ban Fa (2020) No. 5").
+_EN_DOC_NUMBER = re.compile(
+    r"^[ \t]*((?:[A-Z][a-z]*\.?[ \t]){1,6}[\[(〔［【][ \t]?(?:19|20)\d\d[ \t]?[\])〕］】]"
+    r"[ \t]?No\.?[ \t]?\d{1,4})[ \t]*$", re.M)
 _YEAR_IN_NUMBER = re.compile(r"((?:19|20)\d\d)")
 _EN_ISSUER = re.compile(
     r"\b(?i:issued by|issuing (?:body|authority|agency)\s*:|issuer\s*:|published by)\s*:?\s*"
-    r"(?:the\s+)?([A-Z][^.;\n]{2,120}?)(?=\s*(?:[.;\n]|,\s|\son\s|\sin\s|$))",
+    # A comma ends the name, but in a list of its own words ("Bureau of Culture, Radio,
+    # Television and Tourism"): a capitalised word then a comma or "and".
+    r"(?:the\s+)?([A-Z][^.;\n]{2,120}?)"
+    r"(?=\s*(?:[.;\n]|,\s(?![A-Z][a-z]+(?:,|\s+and\b))|\son\s|\sin\s|$))",
 )
 # English organization names end in the word for their kind of body, or name it before "of".
 _EN_ORG = re.compile(
@@ -261,9 +269,12 @@ def _english_facts(text: str) -> dict[str, Any]:
     dateline = next((found for line in lines[:5]
                      if (found := EN_DATE.search(line)) and _is_dateline(line, found)), None)
     written = closing_date or dateline
+    head = text[:HEAD_CHARS]
+    number = _EN_DOC_NUMBER.search(head) or _DOC_NUMBER.search(head)
     return {
         "title": title or None,
         "issuer": issuer,
+        "doc_number": number.group(number.lastindex or 0).strip() if number else None,
         "published": english_date(written) if written else None,
     }
 

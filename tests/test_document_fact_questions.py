@@ -87,7 +87,8 @@ def test_the_source_line_of_a_date_written_in_any_form() -> None:
 
 
 def test_a_fact_in_a_text_flattened_onto_one_line_is_quoted_alone() -> None:
-    flat = "某某市交通运输局关于恢复公交运营的通告 " + "乘客须全程佩戴口罩。" * 30 + " 2020年2月18日"
+    flat = ("某某市交通运输局关于恢复公交运营的通告 " + "乘客须全程佩戴口罩。" * 30
+            + " 2020年2月18日")
     found = source_line(Fact.ISSUED, "2020-02-18", flat)
     assert found is not None and flat[found.start:found.end] == "2020年2月18日"
 

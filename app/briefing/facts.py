@@ -23,10 +23,14 @@ import cn2an
 from app.models import Answer, Citation
 from app.retrieval.hybrid import RetrievalResult
 from app.store.records import Chunk
-from app.text import EN_MONTHS
+from app.text import EN_MONTHS, sentence_spans
 
-# The longest line quoted whole; in a longer one (a web copy on one line) the fact alone is.
+# The longest line quoted whole; in a longer one (a paragraph, a web copy on one line) the
+# sentence holding the fact is, unless longer than a quote may be: then the fact alone.
 LINE_MAX = 160
+SENTENCE_MAX = 600
+# How near the end a closing signature stands (as ingest.document_facts reads it).
+TAIL_CHARS = 300
 
 
 class Fact(Enum):
@@ -48,6 +52,7 @@ _BODY_ZH = r"单位|部门|机关|机构|政府|组织|部|局|委|办|厅"  # w
 _ISSUING_EN = r"(?:issued|published|released|promulgated|signed|formulated|drew up|drafted)"
 # Verbs of a document's issue (制定, 出台 also say a measure is made, 将出台 a plan's future act).
 _ISSUING_ZH = r"(?:印发|发布|发文|颁布|签发|下发|制发|成文)"
+_ISSUING = re.compile(rf"\b(?:{_ISSUING_EN}|issues?)\b|{_ISSUING_ZH}", re.I)
 _ASKS: dict[Fact, re.Pattern[str]] = {
     Fact.NUMBER: re.compile(
         r"\b(?:document|reference|file|serial|issue)\s+(?:number|no\b)|文号|发文字号|文件编号|文件号",
@@ -87,14 +92,24 @@ class Source:
 
 
 def source_line(fact: Fact, value: str, text: str) -> Source | None:
-    """The line of ``text`` the fact ``value`` was read from: the last one holding it (the 落款
-    ends a document, a head names its issuer first), the first for a number or a title."""
+    """The line of ``text`` the fact ``value`` was read from, where ingest reads it: an issuer or
+    a date in the closing signature (落款) when the end holds one, else the first line holding
+    it (the head's number, title, "Issued by …" line or dateline)."""
     patterns = [_date_pattern(value)] if fact is Fact.ISSUED else [
         _spaced(value), _spaced(value.split(";")[0])]  # "A; B": two organs signing apart
     found = next((f for p in patterns if p is not None and (f := list(p.finditer(text)))), [])
     if not found:
         return None
-    match = found[0] if fact in (Fact.NUMBER, Fact.TITLE) else found[-1]
+    if fact in (Fact.ISSUER, Fact.ISSUED) and len(text) - found[-1].end() <= TAIL_CHARS:
+        return _quoted(text, found[-1])  # the closing signature
+    quoted = [_quoted(text, match) for match in found]
+    # An issuer the text names more than once: where it is said to issue ("… issued a notice").
+    return next((q for q in quoted if fact is Fact.ISSUER
+                 and _ISSUING.search(text, q.start, q.end)), quoted[0])
+
+
+def _quoted(text: str, match: re.Match[str]) -> Source:
+    """The line holding ``match``; in a long one, its sentence; in a long sentence, the match."""
     start = text.rfind("\n", 0, match.start()) + 1
     end = text.find("\n", match.end())
     end = len(text) if end < 0 else end
@@ -102,8 +117,11 @@ def source_line(fact: Fact, value: str, text: str) -> Source | None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end - start > LINE_MAX:  # a text flattened onto one line: the fact as written
-        start, end = match.span()
+    if end - start > LINE_MAX:  # a paragraph, or a text flattened onto one line: its sentence
+        start, end = next(((s, e) for s, e in sentence_spans(text, start, end)
+                           if s <= match.start() and match.end() <= e), match.span())
+        if end - start > SENTENCE_MAX:
+            start, end = match.span()
     return Source(start, end)
 
 
@@ -144,7 +162,7 @@ def fact_answer(question: str, retrieval: RetrievalResult,
                 refuse: Callable[[RetrievalResult], Answer]) -> Answer | None:
     """The answer to a question about the first retrieved document's own facts, quoting the line
     the fact was read from; ``refuse``d when that document states none; None for any other
-    question (or nothing retrieved)."""
+    question, nothing retrieved, or a value no line of the text holds."""
     fact = fact_asked(question)
     if fact is None or not retrieval.hits:
         return None
@@ -152,9 +170,11 @@ def fact_answer(question: str, retrieval: RetrievalResult,
     meta = metadata_of(doc_id)
     value = str(meta.get(fact.value) or "")
     text = text_of(doc_id)
-    source = source_line(fact, value, text) if value else None
-    if source is None:
+    if not value:
         return refuse(retrieval)
+    source = source_line(fact, value, text)
+    if source is None:  # a manifest's value the text does not write: the text is read instead
+        return None
     chunk = next((c for c in chunks_of(doc_id) if c.start <= source.start < c.end), None)
     cited = Citation(n=1, doc_id=doc_id, title=str(meta.get("title") or doc_id),
                      city=meta.get("city"), section=chunk.section if chunk else "",

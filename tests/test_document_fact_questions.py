@@ -136,3 +136,20 @@ def test_a_question_of_two_parts_answers_the_fact_in_its_part(services: Services
         question="What is the document number of Weihai's marine tourism measures, and how "
                  "much does a new cruise route receive?", mode="extractive"))
     assert "Wei Zheng Ban Fa [2025] No. 3" in answer.answer and "1 million yuan" in answer.answer
+
+
+def test_a_place_no_document_is_about_is_refused_by_name(services: Services) -> None:
+    """The first retrieved document is not another place's: Taiyuan holds none."""
+    answer = services.ask(AskRequest(question="太原市茶产业方案的文号是什么？", mode="extractive"))
+    assert answer.refused and answer.refusal_code == "place_not_stored"
+
+
+def test_a_town_no_gazetteer_knows_is_asked_in_english_by_its_pinyin(services: Services) -> None:
+    """Regression: 莫干山镇, read from its issuer, was 'not stored' to an English question naming
+    Moganshan (its name's pinyin, as the gazetteer knows every division)."""
+    asked = "How much does Qingshi give a new tea processing plant?"
+    assert services.catalog.places.infer(asked).held == ["青石镇"]
+    assert services.catalog.places.infer("Qingshi Town's tea plan").held == ["青石镇"]
+    assert services.catalog.places.infer("qingshi tea").held == []  # a capitalised name only
+    answer = services.ask(AskRequest(question=asked, mode="extractive"))
+    assert not answer.refused and "20万元" in answer.answer

@@ -20,6 +20,7 @@ from typing import Any
 
 import cn2an
 
+from app.answering.answerability import refusal_before_ranking
 from app.models import Answer, Citation
 from app.retrieval.hybrid import RetrievalResult
 from app.store.records import Chunk
@@ -164,8 +165,8 @@ def fact_answer(question: str, retrieval: RetrievalResult,
     the fact was read from; ``refuse``d when that document states none; None for any other
     question, nothing retrieved, or a value no line of the text holds."""
     fact = fact_asked(question)
-    if fact is None or not retrieval.hits:
-        return None
+    if fact is None or not retrieval.hits or refusal_before_ranking(question, retrieval):
+        return None  # refused as any question is: a place no document is about
     doc_id = retrieval.hits[0].chunk.doc_id
     meta = metadata_of(doc_id)
     value = str(meta.get(fact.value) or "")

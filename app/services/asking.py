@@ -87,7 +87,8 @@ class Asking(Components):
         if answer.refused and request.as_of is None and left_out(self.retriever, asked.question):
             # Nothing in force answers: from the rest, saying their status (answering.validity)
             former = self._retrieve(request, retrieval_mode, depth, scope, owner, in_force=False)
-            old = self.answer_with(former.mode, former.question, former.retrieval)
+            old = self._about_document(former.question, former.retrieval) \
+                or self.answer_with(former.mode, former.question, former.retrieval)
             if not old.refused:
                 asked, answer = replace(former, began=asked.began), old
         return self._finish(answer, request, asked), asked.full
@@ -99,14 +100,8 @@ class Asking(Components):
         extractive = self.answerers["extractive"]
         assert isinstance(extractive, ExtractiveAnswerer)
 
-        def fact(text: str, retrieval: RetrievalResult) -> Answer | None:
-            """A question about the document itself: its number, issuer, date (briefing.facts)."""
-            return fact_answer(text, retrieval, lambda doc_id: self.catalog.get(doc_id).metadata,
-                               self.catalog.text, self.store.document_chunks,
-                               lambda r: extractive.refusal(r, refusal("kind_not_stated")))
-
-        if len(split_parts(asked.question)) < 2 and (found := fact(asked.question,
-                                                                    asked.retrieval)):
+        if len(split_parts(asked.question)) < 2 and (found := self._about_document(
+                asked.question, asked.retrieval)):
             return found
 
         def across(text: str) -> Answer | None:
@@ -126,9 +121,18 @@ class Asking(Components):
         return Composer(lambda text: self._retrieval_of(text, asked.filters, top_k,
                                                         as_of=request.as_of,
                                                         within=asked.within),
-                        lambda text, retrieval: fact(text, retrieval)
+                        lambda text, retrieval: self._about_document(text, retrieval)
                         or self.answer_with(asked.mode, text, retrieval), across,
                         ).compose(asked.question, asked.retrieval.places.held)
+
+    def _about_document(self, question: str, retrieval: RetrievalResult) -> Answer | None:
+        """The answer to a question about the document itself: its number, issuer, date
+        (app.briefing.facts); None for any other question."""
+        extractive = self.answerers["extractive"]
+        assert isinstance(extractive, ExtractiveAnswerer)
+        return fact_answer(question, retrieval, lambda doc_id: self.catalog.get(doc_id).metadata,
+                           self.catalog.text, self.store.document_chunks,
+                           lambda r: extractive.refusal(r, refusal("kind_not_stated")))
 
     def _retrieve(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
                   depth: int = 0, scope: Collections = None, owner: str | None = None,

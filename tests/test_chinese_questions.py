@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from app.answering.ranking import semantic_texts
 from app.models import AskRequest
 from app.services import Services
-from tests.conftest import SHENZHEN, ZHANJIANG
+from tests.conftest import GUANGZHOU, SHENZHEN, ZHANJIANG
 
 
 @pytest.mark.parametrize(
@@ -22,6 +23,10 @@ from tests.conftest import SHENZHEN, ZHANJIANG
             "5%",
         ),
         ("深圳准备打造的人工智能基金群，资金盘子有多大？", SHENZHEN, "100 billion yuan"),
+        # Bug: the answer is one clause of a long English sentence listing a dozen measures,
+        # whose whole vector is far from the question: another sentence was quoted.
+        ("广州想建一个怎样的岭南文化体验空间？", GUANGZHOU,
+         "Lingnan cultural digital experience space"),
         # Bug: "总投资的多少" (how much of the total) was read as asking a sum of money, so
         # the 5% clause, which names no sum, was scored down and the question refused.
         pytest.param("湛江要求数智化升级投入不低于项目总投资的多少？", ZHANJIANG, "5%",
@@ -36,3 +41,17 @@ def test_chinese_question_is_answered_by_the_english_clause(
     assert not answer.refused, answer.answer
     first = answer.citations[0]
     assert first.doc_id == doc_id and fact in first.quote
+
+
+def test_an_english_sentence_is_encoded_with_each_clause_long_enough_to_stand_alone() -> None:
+    sentence = ("Initiatives include establishing a joint innovation center, building a large "
+                "language model inference platform, deploying an AI testing zone on the "
+                "government cloud, and releasing cases.")
+    assert semantic_texts(sentence) == [
+        sentence, "Initiatives include establishing a joint innovation center",
+        " building a large language model inference platform",
+        " deploying an AI testing zone on the government cloud"]
+    assert semantic_texts("Promote data, build platforms, and train staff.") == [
+        "Promote data, build platforms, and train staff."]  # no clause stands alone
+    assert semantic_texts("建设人工智能测试区，部署在政务云上，并发布二十多个应用案例。") == [
+        "建设人工智能测试区，部署在政务云上，并发布二十多个应用案例。"]

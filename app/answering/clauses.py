@@ -76,9 +76,7 @@ def answering_clauses(scored: Scored, question: str) -> Scored:
         return _following(scored)
     if first == 0:
         return scored
-    start = spans[first][0]
-    while start < len(sentence.text) and sentence.text[start].isspace():
-        start += 1
+    start = len(sentence.text) - len(sentence.text[spans[first][0]:].lstrip())
     trimmed = replace(sentence, start=sentence.start + start, text=sentence.text[start:])
     return replace(scored, sentence=trimmed)
 

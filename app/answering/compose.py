@@ -8,7 +8,6 @@ refusal only when every part is.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -71,19 +70,15 @@ def merge_parts(parts: list[Part], answers: list[Answer]) -> Answer:
         texts.append(text)
         merged.unsupported.extend(answer.unsupported)
         merged.fallback = merged.fallback or answer.fallback
-        if answer.mode == "generate":
-            merged.mode = "generate"
+        merged.mode = "generate" if answer.mode == "generate" else merged.mode
     merged.answer = "\n\n".join(texts)
     merged.refused = all(p.refused for p in merged.parts)
-    labels = dict.fromkeys(a.city_inferred for a in answers if a.city_inferred)
-    merged.city_inferred = ", ".join(labels) or None
-    reasoning = [a.reasoning for a in answers if a.reasoning]
-    merged.reasoning = "\n\n".join(reasoning) if reasoning else None
+    merged.city_inferred = ", ".join(dict.fromkeys(a.city_inferred for a in answers
+                                                   if a.city_inferred)) or None
+    merged.reasoning = "\n\n".join(a.reasoning for a in answers if a.reasoning) or None
     return merged
 
 
 def _renumber(text: str, numbers: dict[int, int]) -> str:
-    def swap(m: re.Match[str]) -> str:
-        return "".join(f"[{numbers[n]}]" for n in markers(m.group(0)) if n in numbers)
-
-    return MARKER.sub(swap, text)
+    return MARKER.sub(lambda m: "".join(f"[{numbers[n]}]" for n in markers(m.group(0))
+                                        if n in numbers), text)

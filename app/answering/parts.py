@@ -126,17 +126,14 @@ def _tidy(piece: str) -> str:
     piece = re.sub(r"^(?:and|also|plus)\s+", "", piece, flags=re.IGNORECASE)
     if not piece or not any(ch.isalnum() for ch in piece):
         return ""
-    if not piece.endswith(("?", "？")):
-        piece += "？" if has_cjk(piece) else "?"
-    return piece
+    return piece if piece.endswith(("?", "？")) else piece + ("？" if has_cjk(piece) else "?")
 
 
 def _asks(piece: str) -> bool:
     """Whether a piece is a question: it ends with a question mark or holds an interrogative."""
     piece = piece.strip().strip(",，;；、").strip()
-    if piece.endswith(("?", "？")):
-        return True
-    return bool((ZH_ASKS if has_cjk(piece) else _EN_ASKS).search(piece))
+    asks = ZH_ASKS if has_cjk(piece) else _EN_ASKS
+    return piece.endswith(("?", "？")) or bool(asks.search(piece))
 
 
 def _names_something(piece: str) -> bool:

@@ -8,6 +8,7 @@ from threadpoolctl import ThreadpoolController
 
 from app.answering.citations import sentences_of
 from app.answering.extractive import ExtractiveAnswerer
+from app.answering.ranking import semantic_texts
 from app.answering.sentence_forms import in_context
 from app.background import start_warm
 from app.retrieval.dictionary import chinese_terms, dictionary
@@ -76,7 +77,7 @@ def _warm_passages(retriever: HybridRetriever, watch: StoreWatch,
         if retriever.crosslingual is not None:
             _encode(retriever.crosslingual.vectors, [c.text for c in chunks])
         if ranker.crosslingual_vectors is not None:
-            _encode(ranker.crosslingual_vectors, sentences)
+            _encode(ranker.crosslingual_vectors, [t for s in sentences for t in semantic_texts(s)])
         _encode(ranker.vectors, [s for s in sentences if not has_cjk(s)])
     except Exception:  # a warm that fails leaves each question to encode what it meets
         log.warning("warming the passages' vectors failed", exc_info=True)

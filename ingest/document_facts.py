@@ -1,4 +1,5 @@
-"""What a document says about itself: title, issuer, date, document number and language.
+"""What a document says about itself: title, issuer, addressees, date, document number and
+language.
 
 A city's own files come without a manifest, yet an official document states its own facts in
 a fixed layout (GB/T 9704, the national standard for official documents): the issuing organ
@@ -80,6 +81,12 @@ _EN_ORG = re.compile(
 )
 _DATE_LABEL = re.compile(r"\b(?i:issued|published|released|dated?|release time)\b")
 _SENTENCE_END = re.compile(r"[。！？；!?]")
+# The addressees (主送机关) head the body on a line of their own, ending in a colon: "各县、区人民
+# 政府，市政府各部门：", "To the people's governments of all counties …:".
+_ADDRESSEES = re.compile(
+    rf"(?:^|(?<=\s))((?:各|[{_CJK}]{{2,30}}(?:政府|部门|单位|委办局|管委会))[^。！？：:\s]{{0,120}}?)"
+    r"[：:](?=\s)"  # a segment of its own: web copies flatten the lines into one
+    r"|^[ \t]*(To (?:the |all )[^.!?\n]{5,240}?):[ \t]*$", re.M)
 _SEGMENT = re.compile(r"\S+")
 
 
@@ -124,6 +131,7 @@ def _chinese_facts(text: str) -> dict[str, Any]:
     facts: dict[str, Any] = {
         "title": title,
         "issuer": issuer,
+        "addressees": _addressees(head),
         "doc_number": doc_number,
         "published": published,
     }
@@ -274,9 +282,16 @@ def _english_facts(text: str) -> dict[str, Any]:
     return {
         "title": title or None,
         "issuer": issuer,
+        "addressees": _addressees(head),
         "doc_number": number.group(number.lastindex or 0).strip() if number else None,
         "published": english_date(written) if written else None,
     }
+
+
+def _addressees(head: str) -> str | None:
+    """Whom the document is sent to: the colon-ended line opening its body."""
+    found = _ADDRESSEES.search(head)
+    return (found.group(1) or found.group(2)).strip() if found else None
 
 
 def _is_dateline(line: str, found: re.Match[str]) -> bool:

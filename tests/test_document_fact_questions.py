@@ -12,6 +12,7 @@ from app.briefing.facts import Fact, fact_asked, source_line
 from app.models import AskRequest
 from app.services import Services
 from app.store.chroma import Store
+from ingest.document_facts import document_facts
 from ingest.pipeline import ingest
 from tests.conftest import make_settings
 
@@ -153,3 +154,25 @@ def test_a_town_no_gazetteer_knows_is_asked_in_english_by_its_pinyin(services: S
     assert services.catalog.places.infer("qingshi tea").held == []  # a capitalised name only
     answer = services.ask(AskRequest(question=asked, mode="extractive"))
     assert not answer.refused and "20万元" in answer.answer
+
+
+def test_whom_a_document_is_sent_to() -> None:
+    """The addressees (主送机关) are read at ingest, also from a web copy on one line."""
+    assert document_facts(TOWN)["addressees"] == "各村（社区），镇属各单位"
+    flat = ("某某市人民政府关于做好春耕工作的通知 各县区人民政府，市政府各部门："
+            " 现就有关事项通知如下。")
+    assert document_facts(flat)["addressees"] == "各县区人民政府，市政府各部门"
+    english = "Weihai Notice\nTo the people's governments of all districts:\nThe city will act."
+    assert document_facts(english)["addressees"] == "To the people's governments of all districts"
+    assert "addressees" not in document_facts("某某市关于春耕的通知\n一、各县区要做好以下工作：\n")
+    for question in ("青石镇茶产业方案是发给哪些单位的？", "这份通知的主送机关是什么？",
+                     "To whom are Weihai's marine tourism measures addressed?"):
+        assert fact_asked(question) is Fact.ADDRESSEES
+    assert fact_asked("补贴发给哪些企业？") is None
+    assert fact_asked("Which engineers are vouchers issued to?") is None
+
+
+def test_answered_with_the_addressee_line(services: Services) -> None:
+    answer = services.ask(AskRequest(question="青石镇茶产业方案是发给哪些单位的？",
+                                     mode="extractive"))
+    assert answer.answer == "各村（社区），镇属各单位： [1]"

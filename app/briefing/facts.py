@@ -1,6 +1,6 @@
 """Questions about a document itself: its number (文号), who issued it (印发, 发文机关), when it
-was issued (印发日期) and its title, answered from the facts ingest read from its text
-(``ingest.document_facts``: the head, the 落款) and stored as metadata.
+was issued (印发日期), whom it is sent to (主送) and its title, answered from the facts ingest
+read from its text (``ingest.document_facts``: the head, the 落款) and stored as metadata.
 
 The answer quotes the line of the document the fact was read from, with its offsets, so it is
 checked and shown like any other citation. The document asked about is the first one retrieved
@@ -38,6 +38,7 @@ class Fact(Enum):
     """A fact a document states about itself, by its metadata field."""
 
     NUMBER = "doc_number"
+    ADDRESSEES = "addressees"
     ISSUER = "issuer"
     ISSUED = "published"
     TITLE = "title"
@@ -53,11 +54,18 @@ _BODY_ZH = r"单位|部门|机关|机构|政府|组织|部|局|委|办|厅"  # w
 _ISSUING_EN = r"(?:issued|published|released|promulgated|signed|formulated|drew up|drafted)"
 # Verbs of a document's issue (制定, 出台 also say a measure is made, 将出台 a plan's future act).
 _ISSUING_ZH = r"(?:印发|发布|发文|颁布|签发|下发|制发|成文)"
+_SENT_EN = r"(?:sent|addressed|directed|circulated)"
 _ISSUING = re.compile(rf"\b(?:{_ISSUING_EN}|issues?)\b|{_ISSUING_ZH}", re.I)
 _ASKS: dict[Fact, re.Pattern[str]] = {
     Fact.NUMBER: re.compile(
         r"\b(?:document|reference|file|serial|issue)\s+(?:number|no\b)|文号|发文字号|文件编号|文件号",
         re.I),
+    # Whom it is sent to (主送机关); "issued to" is also said of vouchers and permits.
+    Fact.ADDRESSEES: re.compile(
+        rf"\b{_DOC_NOUN_EN}\b.*\b{_SENT_EN}\s+to\s*\??\s*$"
+        rf"|\b{_SENT_EN}\s+to\s+(?:whom|which|what)\b.*\b{_DOC_NOUN_EN}\b"
+        rf"|\bto\s+whom\b.*\b{_SENT_EN}\b|\b(?:addressees|recipients)\s+of\b"
+        rf"|主送|{_DOC_NOUN_ZH}.*(?:发|送|印发|下发)(?:给|往|至)(?:谁|哪些|哪个|哪几|什么)", re.I),
     Fact.ISSUED: re.compile(
         rf"\bwhen\s+(?:was|were|did)\b.*\b{_DOC_NOUN_EN}\b.*\b(?:{_ISSUING_EN}|issue|publish"
         rf"|release|sign)\s*\??\s*$|\bwhen\s+did\b.*\b(?:issue|publish|release)\b.*\b{_DOC_NOUN_EN}\b"

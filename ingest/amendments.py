@@ -13,11 +13,20 @@ from typing import Any
 _TITLE = re.compile(r"《([^》]{2,80})》")
 _REPEALS_ZH = re.compile(
     r"(?:原|此前印发的|同时)?(?P<titles>(?:《[^》]{2,80}》[、和及与，,]?){1,6})"
-    r"[^。；;]{0,20}?(?:同时|一并)?(?:废止|停止执行|不再执行|失效)"
+    r"[^。；;]{0,20}?(?:同时|一并)?(?:废止|停止执行|不再执行|失效|作废)"
+)
+# A repeal by document number alone ("原安政办发〔2021〕15号文件同时废止").
+_NUMBER = (r"[\u4e00-\u9fff]{1,12}\s?[〔\[［【(（]\s?(?:19|20)\d\d\s?[〕\]］】)）]"
+           r"\s?第?\s?\d{1,4}\s?号")
+_REPEALS_NUMBER_ZH = re.compile(
+    rf"(?P<numbers>(?:{_NUMBER}[、和及与，,]?){{1,6}})(?:文件|文)?[）)]?[^。；;《]{{0,10}}?"
+    r"(?:同时|一并)?(?:废止|停止执行|不再执行|失效|作废)"
 )
 _REPEALS_EN = re.compile(
-    r"\b(?:supersedes?|replaces?|repeals?)\s+(?:the\s+)?(?P<title>[^.;\n]{4,120})"
-    r"|(?P<title2>[^.;\n]{4,120}?)\s+(?:is|are)\s+(?:hereby\s+)?(?:repealed|superseded|revoked)",
+    r"\b(?:supersedes?|replaces?|repeals?|revokes?|rescinds?|succeeds?|takes?\s+the\s+place\s+of)"
+    r"(?:,[^,.;\n]{2,40},)?\s+(?:the\s+)?(?P<title>[^.;\n]{4,120})"  # "replaces, from …, the …"
+    r"|(?P<title2>[^.;\n]{4,120}?)\s+(?:is|are)\s+(?:hereby\s+)?(?:repealed|superseded|revoked"
+    r"|rescinded)",
     re.IGNORECASE,
 )
 # 将《…》有效期延长至…, 《…》的执行期限延长到…, "extends the … until 31 December 2023".
@@ -33,10 +42,14 @@ _EXTENDS_EN = re.compile(
 
 
 def repealed(text: str) -> list[str]:
-    """The titles (or, in English, the names such as "the 2022 plan") ``text`` repeals."""
+    """The titles (or, in English, the names such as "the 2022 plan"; or document numbers,
+    安政办发〔2021〕15号) ``text`` repeals."""
     titles: list[str] = []
     for match in _REPEALS_ZH.finditer(text):
         titles += _TITLE.findall(match.group("titles"))
+    for match in _REPEALS_NUMBER_ZH.finditer(text):
+        titles += [re.sub(r"^(?:原|此前|前)|\s", "", n)
+                   for n in re.findall(_NUMBER, match.group("numbers"))]
     for match in _REPEALS_EN.finditer(text):
         title = (match.group("title") or match.group("title2") or "").strip()
         title = re.sub(r"^(?:the|this)\s+", "", title, flags=re.IGNORECASE)

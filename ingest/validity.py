@@ -42,14 +42,17 @@ def detect(text: str, title: str = "", published: str | None = None) -> dict[str
     basis: list[str] = []
     sentences = _sentences(text)
     for sentence in sentences:
-        if _read_start(sentence, found, issued):
+        if _read_span(sentence, found, issued) or _read_start(sentence, found, issued):
             basis.append(sentence.strip())
-            read_end(sentence, found)
+            if "effective_until" not in found:
+                read_end(sentence, found)
             break
     if not found:
         _read_policy_start(sentences, found, issued, basis)
     if not found:
         _read_title_start(sentences, title, found, _own_year(text, issued), basis)
+    if not found:
+        _read_title_end(sentences, title, found, _own_year(text, issued), basis)
     if not found and (first := forms.FIRST_ITEM_START_ZH.search(text)):
         _read_first_item(first, found, basis)
     if "effective_until" not in found and "valid_condition" not in found:
@@ -101,8 +104,16 @@ def _title_acts(title: str) -> set[str]:
     part-of-speech tags."""
     import jieba.posseg
 
-    return {p.word for p in jieba.posseg.cut(title) if p.flag == "v"
-            and len(p.word) >= 2 and p.word not in forms.ANNOUNCING}
+    words = list(jieba.posseg.cut(title))
+    acts = set()
+    for word, after in zip(words, [*words[1:], None], strict=True):
+        if word.flag != "v" or word.word in forms.ANNOUNCING:
+            continue
+        if len(word.word) >= 2:
+            acts.add(word.word)
+        elif after is not None and after.flag.startswith("n"):  # 免 + 门票: verb and object
+            acts.add(word.word + after.word)
+    return acts
 
 
 def _read_title_start(sentences: list[str], title: str, found: dict[str, Any],
@@ -126,6 +137,23 @@ def _read_title_start(sentences: list[str], title: str, found: dict[str, Any],
         return
 
 
+def _read_title_end(sentences: list[str], title: str, found: dict[str, Any],
+                    year: int | None, basis: list[str]) -> None:
+    """What the title announces, done until a day ("…至2020年12月31日，对…实行免门票"): a
+    report's account of the one measure it reports."""
+    title = title.split()[0] if title.split() else ""
+    acts = _title_acts(title) if has_cjk(title) else set()
+    for sentence in sentences if acts else []:
+        for match in forms.TITLE_END_ZH.finditer(sentence):
+            if not any(act in sentence[match.end():] for act in acts):
+                continue
+            if (day := date_in(match.group("day"), year)) is None:
+                continue
+            found["effective_until"] = day.isoformat()
+            basis.append(sentence.strip())
+            return
+
+
 def _read_first_item(first: re.Match[str], found: dict[str, Any], basis: list[str]) -> None:
     """A notice whose first numbered provision opens with a dated start ("一、自2020年2月起，…")
     starts then: its first provision is what it does (a month alone starts on its first day)."""
@@ -134,6 +162,20 @@ def _read_first_item(first: re.Match[str], found: dict[str, Any], basis: list[st
     if day is not None:
         found["effective_from"] = day.isoformat()
         basis.append(first.group(0).strip())
+
+
+def _read_span(sentence: str, found: dict[str, Any], issued: date | None) -> bool:
+    """A start and an end in one phrase, said of the document itself or of what it announces
+    ("本通知执行期限为…至…", "自2020年1月1日至3月31日，实行…，现公告如下")."""
+    span = forms.SPAN_ZH.search(sentence)
+    if span is None or not (re.search(forms.SELF_ZH, sentence[:span.start()])
+                            or forms.ANNOUNCES_ZH.search(sentence)):
+        return False
+    read_when(span.group("when"), found, issued)
+    start = found.get("effective_from")
+    if until := date_in(span.group("until"), int(start[:4]) if start else None):
+        found["effective_until"] = until.isoformat()
+    return True
 
 
 def _read_start(sentence: str, found: dict[str, Any], issued: date | None) -> bool:

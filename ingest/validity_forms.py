@@ -43,9 +43,20 @@ TEMPORARY_ZH = re.compile(
 # 有效期至2022年12月31日 / 有效期至疫情解除 / 有效期为… / 执行至… / 截止日期视…另行公告
 UNTIL_ZH = re.compile(
     r"(?:有效期(?:限)?(?:为|是)?(?:至|到|截至|截止(?:到|至)?)|(?:执行|实施|施行)(?:期限)?(?:至|到)|"
+    r"(?<=[，,])\s*至(?=\s*\d{4}\s*年[^。；;，,]{0,12}止)|"  # "…起执行，至2022年12月31日止"
     r"(?:执行|实施|施行)期限(?:为|是)?(?:[^。；;，,]{0,20}?至))"
     r"\s*(?P<until>[^。；;，,（(]{1,60})"
 )
+# A start and an end in one phrase ("执行期限为2023年1月1日至2023年12月31日", "有效期自…起至…止",
+# "自印发之日起至2023年12月31日止", "自2020年1月1日至3月31日，实行…，现公告如下"); an end
+# without its year is in the start's. Not a period something happens in ("…至…期间新招用").
+SPAN_ZH = re.compile(
+    rf"(?<=[自从为是：:])\s*(?P<when>{ZH_DATE}|{ON_ISSUE_ZH}之?日)\s*起?\s*(?:至|到)\s*"
+    r"(?P<until>(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s*(?:24|二十四)\s*时)?"
+    r"\s*止?(?!\s*(?:期间|之间|内|前|的|发生|新))"
+)
+# A sentence that announces what the document does ("现公告如下", "现就有关事项通知如下").
+ANNOUNCES_ZH = re.compile(r"现[^。；;]{0,30}?(?:公告|通知|通告|规定|明确)如下")
 # 有效期两年; 执行期暂定为自政策发布之日起三个月; 试行期18个月; 自发布之日起两年内有效.
 TERM_ZH = re.compile(
     r"(?:(?:有效|执行|实施|试行)期(?:限)?(?:暂定)?(?:为|是)?\s*"
@@ -68,6 +79,10 @@ FIRST_ITEM_START_ZH = re.compile(
     r"(?:^|\s|[：:])一[、.．]\s*(?:自|从)?\s*(?P<when>\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)"
     r"(?:\s*(?:零时|\d{1,2}\s*[时:：](?:\d{2})?))?\s*(?:起|开始)?\s*[，,]"
 )
+# An end of what a title announces, in the sentence that does it: the day it lasts to ("…恢复营业
+# 后至2020年12月31日，对…实行…"). (A period such as "疫情防控期间，…" is not read: instructions
+# name it of each measure they give.)
+TITLE_END_ZH = re.compile(rf"至\s*(?P<day>{ZH_DATE}|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*[，,]")
 # A title's period ("关于疫情期间停征……的通知"): the open end of a measure dated in the text.
 TITLE_PERIOD_ZH = re.compile(r"关于(?P<until>[^，。；的]{2,30}?期间)")
 PERIOD_ZH = re.compile(r"有效期(?:限)?(?:为|是)\s*(?P<until>[^。；;，,（(]{2,40}?期间)")
@@ -117,7 +132,7 @@ _EN_NUMBER = rf"(?:{'|'.join(NUMBER_WORDS)})(?:-(?:{'|'.join(NUMBER_WORDS)}))?"
 TERM_EN = re.compile(
     r"(?:valid|in force|in effect|effective|apply|applies|runs?|lasts?|operates?|"
     r"remains?\s+in\s+(?:force|effect|place)|stays?\s+in\s+place)\s+for\s+"
-    rf"(?:a\s+(?:term|period)\s+of\s+)?(?P<n>\d{{1,3}}|{_EN_NUMBER}|an?)\s+"
+    rf"(?:an?\s+(?:[a-z]+\s+)?(?:term|period)\s+of\s+)?(?P<n>\d{{1,3}}|{_EN_NUMBER}|an?)\s+"
     r"(?P<unit>years?|months?|weeks?|days?)"
     rf"(?:,?\s+(?:from|starting(?:\s+on)?|beginning(?:\s+on)?|commencing(?:\s+on)?)\s+"
     rf"(?P<since>{EN_DATE}))?",
@@ -132,7 +147,7 @@ ANNOUNCING = frozenset({"通知", "通告", "公告", "印发", "发布", "公�
 # written ("the scheme ends on that date", "本政策于该日终止"): facts of each language. Its
 # subject is the document (this/the …/it; 本…/以上措施), never another named document.
 END_EN = re.compile(
-    r"\b(?:this|these|the|it|they)\b[^.;,\n]{0,40}?\b(?:will\s+|shall\s+)?"
+    r"(?:\b(?:this|these|the|it|they)\b[^.;,\n]{0,40}?|\band\s+)\b(?:will\s+|shall\s+)?"
     r"(?P<verb>ends|end(?=\s+on\b)|expires?|lapses?|ceases?(?:\s+to\s+(?:apply|operate|have\s+"
     r"effect|be\s+in\s+force))?|terminates?|(?:is|are|will\s+be)\s+(?:terminated|withdrawn|"
     r"repealed)|closes?)\b(?!\s+(?:up|with|of)\b)",

@@ -154,3 +154,5 @@ def test_a_share_of_the_cost_asks_the_share_not_a_sum() -> None:
         == {Kind.PERCENT}
     assert asked_kinds("What percentage of cost does the grant cover?") == {Kind.PERCENT}
     assert asked_kinds("What is the cost of the bus pass?") == {Kind.MONEY}
+    # Regression: a word between "of the" and "cost" ("the quoted cost") asked a sum again.
+    assert asked_kinds("What share of the quoted cost does the grant pay?") == {Kind.PERCENT}

@@ -7,16 +7,17 @@ reader works in two steps, both on the text as it is, with no model run at query
 1. **Anchor.** Every sentence of the retrieved passages is scored by the share of the
    question's character bigrams it holds (bigrams need no word segmentation, which is least
    reliable on the names questions ask about), each weighted by how few candidate sentences hold
-   it: what every candidate shares (the city, the topic of the document) tells little; a tie
-   goes to the better passage. A sentence lacking a kind of detail the question must
-   be answered with (a figure for 多少, a date for 何时: ``question_kinds``' table of question
-   words and the entities NER stored at ingest) falls back.
+   it; a sentence lacking a kind of detail the question must be answered with (a figure for
+   多少, a date for 何时: ``question_kinds``' table and the entities NER stored at ingest) falls
+   back. Enough of that support answers; the anchor is then chosen from the notice search ranked
+   first (search weighed the whole notice), by the question's words other than the notice's
+   title (they tell which notice, not which sentence), a near tie going to the better passage.
 2. **Span.** What the anchor says beyond the question: for a question asking a kind of detail,
-   the clause holding it (from where the question's own words end); for any other, the anchor
-   from its first clause that does not restate the question, running on into the sentences
-   that follow while they continue it (the items under a heading or a colon). An anchor the
-   question wholly restates (a heading, a lead-in "此外，该区还实施……机制。") is answered by
-   the sentences after it.
+   the clause holding it that goes on from the question's words before its question word, or
+   from a list item's head the rest of the item; for any other, the anchor from its first
+   clause the question does not restate, running on into the sentences that continue it. An
+   anchor the question wholly restates (a heading, a lead-in "此外，该区还实施……机制。") is
+   answered by the sentences after it.
 
 Offsets stay exact: a span is always a slice of its passage's text.
 """
@@ -52,6 +53,8 @@ LACKING_PENALTY = 0.25
 LENGTH_NORM = 0.3
 # How much each place down the ranking lowers a passage's claim to the anchor (dev split).
 PASSAGE_RANK_DECAY = 0.2
+# How many times the support of the first notice's best sentence another notice's must have.
+CLEAR_WIN = 2.0
 # An open question's answer runs on into following sentences until it is this long (dev split).
 OPEN_ANSWER_CHARS = 100
 # ...but never past this many characters.
@@ -91,17 +94,10 @@ def _units(text: str) -> set[str]:
 def _laid_out(sentence: Sentence) -> list[Sentence]:
     """``sentence`` cut where white space separates Chinese text: a page flattened into one
     line keeps its headline, dateline and body apart only by spaces."""
-    pieces, start = [], 0
-    for gap in _LAYOUT_GAP.finditer(sentence.text):
-        pieces.append((start, gap.start()))
-        start = gap.end()
-    pieces.append((start, len(sentence.text)))
-    return [_slice(sentence, sentence.start + a, sentence.start + b) for a, b in pieces]
-
-
-def _is_heading(sentence: Sentence) -> bool:
-    """A line of layout (a headline, a dateline, a section title): it ends in no punctuation."""
-    return not _PUNCTUATED.search(sentence.text)
+    cuts = [0, *(i for gap in _LAYOUT_GAP.finditer(sentence.text) for i in gap.span()),
+            len(sentence.text)]
+    return [_slice(sentence, sentence.start + a, sentence.start + b)
+            for a, b in zip(cuts[::2], cuts[1::2], strict=True)]
 
 
 def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | None:
@@ -110,29 +106,32 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
                for piece in _laid_out(s)]
     if not chinese:
         return None
-    asked = _units(question)
-    held = [_units(s.text) for s in chinese]
+    asked, held, n = _units(question), [_units(s.text) for s in chinese], len(chinese)
     frequency = Counter(u for units in held for u in units & asked)
-    n = len(chinese)
     weights = {u: math.log(1 + n / (1 + frequency[u])) for u in asked}
     total = sum(weights.values()) or 1.0
-    kinds = asked_kinds(question)
-    stated = frozenset(figure_values(question))
-    scored = []
-    mean = sum(len(s.text) for s in chinese) / n
+    kinds, stated = asked_kinds(question), frozenset(figure_values(question))
+    titles = {d: _units(t) for d, t in {s.chunk.doc_id: str(s.chunk.metadata.get("title", ""))
+                                         for s in chinese}.items()}
+    mean, read = sum(len(s.text) for s in chinese) / n, []
     for sentence, units in zip(chinese, held, strict=True):
         # A long sentence holds more of any question's bigrams by chance (BM25's normalisation).
-        norm = (1 - LENGTH_NORM + LENGTH_NORM * len(sentence.text) / mean) ** 0.5
-        support = sum(weights[u] for u in units & asked) / total / norm
-        if _is_heading(sentence):
-            support *= HEADING_PENALTY
-        missing = lacks(kinds, sentence_labels(sentence, question, stated))
-        if missing & STRICT:
-            support *= LACKING_PENALTY
-        scored.append(Scored(sentence, support, lacking=bool(missing & STRICT)))
-    # A better passage's sentence wins a near tie, never over one alone strong enough to answer.
-    ranked = sorted(scored, key=lambda s: (s.support < REFUSAL_SUPPORT, -s.support / (
-        1 + PASSAGE_RANK_DECAY * s.sentence.rank), s.sentence.rank, s.sentence.start))
+        factor = (1 - LENGTH_NORM + LENGTH_NORM * len(sentence.text) / mean) ** -0.5 / total
+        # A line of layout (a headline, a dateline, a section title) ends in no punctuation.
+        factor *= 1.0 if _PUNCTUATED.search(sentence.text) else HEADING_PENALTY
+        lacking = bool(lacks(kinds, sentence_labels(sentence, question, stated)) & STRICT)
+        factor *= LACKING_PENALTY if lacking else 1.0
+        found = units & asked
+        # Its notice's title words tell which notice answers, not which of its sentences.
+        read.append((Scored(sentence, factor * sum(weights[u] for u in found), lacking),
+                     factor * sum(weights[u] for u in found - titles[sentence.chunk.doc_id])))
+    top = min(chinese, key=lambda s: s.rank).chunk.doc_id  # the notice search ranks first
+    outdone = CLEAR_WIN * max(s.support for s, _ in read if s.sentence.chunk.doc_id == top)
+    ranked = [s for s, _ in sorted(read, key=lambda r: (
+        r[0].support < REFUSAL_SUPPORT,
+        r[0].sentence.chunk.doc_id != top and r[0].support < outdone,
+        -r[1] / (1 + PASSAGE_RANK_DECAY * r[0].sentence.rank), r[0].sentence.rank,
+        r[0].sentence.start))]
     best = ranked[0]
     return ChineseReading(Scored(_span(best.sentence, question, asked, kinds, stated),
                                  best.support, best.lacking), ranked)
@@ -164,13 +163,6 @@ def _slice(sentence: Sentence, start: int, end: int) -> Sentence:
     return Sentence(chunk, chunk.start + a, chunk.start + b, text[a:b], sentence.rank)
 
 
-def _following(sentence: Sentence) -> list[tuple[int, int]]:
-    """Absolute spans of the sentences after ``sentence`` in its passage."""
-    chunk = sentence.chunk
-    return [(chunk.start + s, chunk.start + e)
-            for s, e in sentence_spans(chunk.text, sentence.end - chunk.start)]
-
-
 def _entities(sentence: Sentence, kinds: set[Kind], question: str,
               stated: frozenset[float]) -> list[tuple[int, int]]:
     """Absolute spans of the entities in ``sentence`` of a kind asked, not given by the
@@ -187,29 +179,41 @@ def _entities(sentence: Sentence, kinds: set[Kind], question: str,
 
 def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
           stated: frozenset[float]) -> Sentence:
-    following = _following(anchor)
-    if (_restates(anchor.text, asked) or anchor.text.rstrip().endswith(("：", ":"))) \
-            and following:
-        # A heading or a lead-in the question restates: its answer is what comes after it.
+    base, text = anchor.chunk.start, anchor.chunk.text  # the sentences after it in its passage:
+    following = [(base + s, base + e) for s, e in sentence_spans(text, anchor.end - base)]
+    clauses = clause_spans(anchor.text) or [(0, len(anchor.text))]
+    new = next((a for a, b in clauses if not _restates(anchor.text[a:b], asked)), None)
+    # A heading or lead-in the question restates to its end, where Chinese says what is new
+    # ("…的收入，免征增值税。" says more): what comes after it answers.
+    if ((_restates(anchor.text, asked) and _restates(anchor.text[clauses[-1][0]:], asked))
+            or anchor.text.rstrip().endswith(("：", ":"))) and following:
         nxt = _slice(anchor, *following[0])
-        return _run_on(nxt, following[1:]) if not kinds else nxt
-    if kinds:
-        if found := _entities(anchor, kinds, question, stated):
-            # Of several, the detail in the clause that goes on from the question's words
-            # just before its question word ("最长发放" of "…最长发放多久"), not an outline
-            # number or another figure of the sentence: the first on a tie.
-            lead = _units(_lead_in(question))
-            entity = max(found, key=lambda e: len(_units(_kind_clause(anchor, e).text) & lead))
-            return _after_restated(_kind_clause(anchor, entity), entity[0], asked)
+        return nxt if kinds else _run_on(nxt, following[1:])
+    if not kinds:
+        return _run_on(_slice(anchor, anchor.start + (new or 0), anchor.end), following)
+    if not (found := _entities(anchor, kinds, question, stated)):
         return anchor
-    trimmed = _from_first_new_clause(anchor, asked)
-    return _run_on(trimmed, following)
+    # Of several, the detail in the clause that goes on from the question's words just before
+    # its question word ("最长发放" of "…最长发放多久"), the nearest weighing most, not an
+    # outline number or another figure of the sentence: the first on a tie.
+    near = _lead_in(question)
+    entity = max(found, key=lambda e: sum(near.get(u, 0)
+                                          for u in _units(_kind_clause(anchor, e).text)))
+    clause = _kind_clause(anchor, entity)
+    verb = max((u for u in near if u in anchor.text), key=near.__getitem__, default="")
+    if verb and verb not in clause.text and verb in anchor.text[clause.end - anchor.start:]:
+        # A list item's head, what it is about, is no answer: the item goes on to say it
+        # ("（一）对新引进…的集成电路制造项目，按设备投资额的10%给予补助" for "…项目补助多少").
+        clause = _slice(anchor, clause.start, anchor.end)
+    return _after_restated(clause, entity[0], asked)
 
 
-def _lead_in(question: str) -> str:
-    """The few characters of ``question`` before its question word."""
+def _lead_in(question: str) -> dict[str, int]:
+    """The bigrams of the few characters of ``question`` before its question word, each
+    weighing more the nearer it is."""
     asks = ZH_ASKS.search(question)
-    return question[max(0, asks.start() - LEAD_IN_CHARS):asks.start()] if asks else ""
+    lead = question[max(0, asks.start() - LEAD_IN_CHARS):asks.start()] if asks else ""
+    return {lead[i : i + 2]: i + 1 for i in range(len(lead) - 1)}
 
 
 def _kind_clause(anchor: Sentence, entity: tuple[int, int]) -> Sentence:
@@ -233,14 +237,6 @@ def _after_restated(clause: Sentence, limit: int, asked: set[str]) -> Sentence:
     while clause.start + start < limit and text[start].isspace():
         start += 1
     return _slice(clause, clause.start + start, clause.end) if start else clause
-
-
-def _from_first_new_clause(anchor: Sentence, asked: set[str]) -> Sentence:
-    clauses = clause_spans(anchor.text)
-    first = next((s for s, e in clauses if not _restates(anchor.text[s:e], asked)), None)
-    if first is None:
-        return anchor
-    return _slice(anchor, anchor.start + first, anchor.end)
 
 
 def _run_on(span: Sentence, following: list[tuple[int, int]]) -> Sentence:

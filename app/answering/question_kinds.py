@@ -67,7 +67,7 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
         r"|years)\b|\bwithin what (?:time|period)\b|多久|多长(?![\u4e00-\u9fff]*(?:米|公里|距离))"
         r"|(?:几|多少)(?:个)?(?:工作)?(?:分钟|小时|天|日|周|月|年)", re.I),
     Kind.MONEY: re.compile(
-        r"\bhow much (?:money|funding)\b|(?<!\bof )(?<!\bof the )\bcost\b"  # not a share's whole
+        r"\bhow much (?:money|funding)\b|\bcost\b"  # but a share's whole: see asked_kinds
         r"|多少钱|(?:多少|几)[万亿千百]*元", re.I),
     Kind.PERCENT: re.compile(
         r"\bwhat (?:share|percentage|percent|proportion|ratio|fraction)\b|\bwhat (?:per ?cent\b|%)"
@@ -118,7 +118,8 @@ def asked_kinds(question: str) -> set[Kind]:
         kinds.add(Kind.MONEY)
     if _SHARE_NOUN.search(question) and _WHAT_ASKED.search(question) and not kinds - {Kind.COUNT}:
         kinds.add(Kind.PERCENT)
-    kinds -= {_NARROWER[k] for k in kinds if k in _NARROWER}
+    whole = {Kind.MONEY} if Kind.PERCENT in kinds else set()  # "what share of the quoted cost"
+    kinds -= {_NARROWER[k] for k in kinds if k in _NARROWER} | whole
     if kinds & {Kind.COUNT, Kind.MONEY} and DISTRIBUTIVE.search(question):
         kinds.add(Kind.RATE)
     return kinds

@@ -55,9 +55,8 @@ def with_validity(answer: Answer, catalog: Catalog, question: str,
             continue
         citation.status = validity.status_on(today)
         citation.status_note = status_note(validity, today, catalog.titles, chinese)
-        if citation.status_note:
-            stated.setdefault(citation.doc_id, _sentence(citation.title, citation.status_note,
-                                                         chinese))
+        if note := citation.status_note:
+            stated.setdefault(citation.doc_id, _sentence(citation.title, note, chinese))
     if stated and not answer.refused:
         answer.answer = ("" if chinese else " ").join([*stated.values(), answer.answer])
     return answer

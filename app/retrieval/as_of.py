@@ -93,7 +93,9 @@ def in_force_condition(
 def about_former(best_doc_id: str | None, catalog: Catalog, today: date | None = None) -> bool:
     """True when the best passage for a question, over every document, is in one no longer
     (or not yet) in force that no other document replaces: the question is about that
-    measure, and its answer should say that it expired rather than quote something else."""
+    measure, and its answer should say that it expired rather than quote something else. A
+    next edition not yet in force is not: the one it will replace still answers today."""
     validity = catalog.validity.get(best_doc_id or "")
-    return (validity is not None and validity.superseded_by is None
-            and validity.status_on(today or date.today()) != "in_force")
+    status = validity.status_on(today or date.today()) if validity else "in_force"
+    return (validity is not None and validity.superseded_by is None and status != "in_force"
+            and not (status == "not_yet_in_force" and validity.supersedes))

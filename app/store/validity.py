@@ -87,26 +87,28 @@ def _titles(value: object) -> list[str]:
 
 
 def _key(title: str) -> str:
-    """A title compared loosely: no brackets, spaces, quotes or case."""
-    return re.sub(r"[\s《》〈〉\"'“”‘’()（）]", "", title).lower()
+    """A title (or a document number) compared loosely: no brackets, spaces, quotes or case."""
+    return re.sub(r"[\s《》〈〉\"'“”‘’()（）〔〕\[\]［］【】]", "", title).lower()
 
 
 def resolve(documents: dict[str, dict[str, Any]]) -> dict[str, Validity]:
     """Every document's validity by doc_id; ``documents`` maps doc_id to stored metadata."""
-    by_title: dict[str, str] = {}
+    by_title: dict[str, list[str]] = {}  # also by document number (发文字号)
     for doc_id, meta in documents.items():
-        if isinstance(meta.get("title"), str) and len(_key(meta["title"])) >= 4:
-            by_title.setdefault(_key(meta["title"]), doc_id)
+        for name in (meta.get("title"), meta.get("doc_number")):
+            if isinstance(name, str) and len(_key(name)) >= 4:
+                by_title.setdefault(_key(name), []).append(doc_id)
     replaced: dict[str, str] = {}  # old doc_id -> newer doc_id
     extended: dict[str, date] = {}  # doc_id -> the last day another document extends it to
     for doc_id, meta in documents.items():
         for named in _titles(meta.get("supersedes")):
-            old = (named if named in documents else _match(by_title, _key(named))
+            old = (named if named in documents
+                   else _match(by_title, _key(named), doc_id, documents)
                    or _edition_of_year(named, doc_id, documents))
             if old is not None and old != doc_id:
                 replaced.setdefault(old, doc_id)
         for title, until in _extensions(meta.get("extends")):
-            if (target := _match(by_title, _key(title))) and target != doc_id:
+            if (target := _match(by_title, _key(title), doc_id, documents)) and target != doc_id:
                 extended[target] = max(until, extended.get(target, until))
         if isinstance(meta.get("superseded_by"), str) and meta["superseded_by"] in documents:
             replaced[doc_id] = meta["superseded_by"]
@@ -125,8 +127,7 @@ def resolve(documents: dict[str, dict[str, Any]]) -> dict[str, Validity]:
                 meta.get("valid_condition"), str) else None,
             on_issue=meta.get("effective_on_issue") is True,
             superseded_by=newer,
-            superseded_on=(_day(newer_meta.get("effective_from"))
-                           or _day(newer_meta.get("issued"))) if newer else None,
+            superseded_on=_replacing_day(newer_meta) if newer else None,
             supersedes=tuple(old for old, new in replaced.items() if new == doc_id),
             stated=meta.get("validity_text") if isinstance(meta.get("validity_text"), str)
             else None,
@@ -134,6 +135,13 @@ def resolve(documents: dict[str, dict[str, Any]]) -> dict[str, Validity]:
             else None,
         )
     return found
+
+
+def _replacing_day(newer: dict[str, Any]) -> date | None:
+    """The day a newer document replaces an older one: its start, else its issue (a document
+    that states no start is in force once issued), else its publication."""
+    return next((day for key in ("effective_from", "issued", "published")
+                 if (day := _day(newer.get(key))) is not None), None)
 
 
 def _extensions(value: object) -> list[tuple[str, date]]:
@@ -161,7 +169,7 @@ def _edition_of_year(named: str, doc_id: str, documents: dict[str, dict[str, Any
         return None
     near = [other for other, meta in documents.items() if other != doc_id
             and int(year.group(0)) in _years(meta) and len(key := _edition_key(meta)) >= 6
-            and (key in family or family in key)]
+            and (key in family or family in key) and _same_place(meta, documents[doc_id])]
     return near[0] if len(near) == 1 else None
 
 
@@ -170,17 +178,40 @@ def _years(meta: dict[str, Any]) -> set[int]:
             if (day := _day(meta.get(key))) is not None}
 
 
+# A title's mark of its edition, in brackets ("（2024年修订）", "(revised 2025)", "（试行）",
+# "(2023 edition)"): words of each language for a re-issue, not part of the plan's name.
+_EDITION_MARK = re.compile(
+    r"[(（][^()（）]{0,20}?(?:(?:19|20)\d{2}|修订|修正|修改|试行|暂行|版|revised|revision|amended"
+    r"|edition|update[d]?|consolidated)[^()（）]{0,20}?[)）]", re.IGNORECASE)
+
+
 def _edition_key(meta: dict[str, Any]) -> str:
-    """A title without its years and numbers: the same plan re-issued ("… (2023–2024)",
-    "… 2025") has the same key."""
+    """A title without its years, numbers and edition mark: the same plan re-issued
+    ("… (2023–2024)", "… 2025", "…（2024年修订）") has the same key."""
     title = meta.get("title")
-    return re.sub(r"[\d\W_年]+", "", _key(title)) if isinstance(title, str) else ""
+    if not isinstance(title, str):
+        return ""
+    return re.sub(r"[\d\W_年]+", "", _key(_EDITION_MARK.sub("", title)))
+
+
+def _place(meta: dict[str, Any]) -> str | None:
+    """Where a document applies, as stored (its area code, else its city), to tell a plan's
+    next edition from a plan of the same name of another place."""
+    for key in ("adcode", "county", "city"):
+        if isinstance(meta.get(key), str) and meta[key]:
+            return f"{key}:{meta[key]}"
+    return None
+
+
+def _same_place(one: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Not known to be of different places (a document without a place may be either)."""
+    first, second = _place(one), _place(other)
+    return first is None or second is None or first == second
 
 
 def _edition_day(meta: dict[str, Any]) -> date | None:
-    for key in ("effective_from", "issued", "published"):
-        if (day := _day(meta.get(key))) is not None:
-            return day
+    if (day := _replacing_day(meta)) is not None:
+        return day
     year = meta.get("year")
     return date(year, 1, 1) if isinstance(year, int) and 1000 <= year <= 9999 else None
 
@@ -188,11 +219,11 @@ def _edition_day(meta: dict[str, Any]) -> date | None:
 def _later_editions(documents: dict[str, dict[str, Any]]) -> dict[str, str]:
     """Each dated document replaced by the next later edition of the same title (a city
     re-issues a plan under its name every year or two)."""
-    editions: dict[str, list[tuple[date, str]]] = {}
+    editions: dict[tuple[str, str | None], list[tuple[date, str]]] = {}
     for doc_id, meta in documents.items():
         key, day = _edition_key(meta), _edition_day(meta)
         if len(key) >= 6 and day is not None:
-            editions.setdefault(key, []).append((day, doc_id))
+            editions.setdefault((key, _place(meta)), []).append((day, doc_id))
     replaced: dict[str, str] = {}
     for dated in editions.values():
         dated.sort()
@@ -202,14 +233,21 @@ def _later_editions(documents: dict[str, dict[str, Any]]) -> dict[str, str]:
     return replaced
 
 
-def _match(by_title: dict[str, str], named: str) -> str | None:
-    """The document a repeal names: its title, or the one title that contains the name (a
-    repeal may drop the issuer's prefix) or is contained in it."""
+def _match(by_title: dict[str, list[str]], named: str, by: str,
+           documents: dict[str, dict[str, Any]]) -> str | None:
+    """The document a repeal (or an extension) in ``by`` names: its title, or the one title
+    that contains the name (a repeal may drop the issuer's prefix) or is contained in it;
+    never one of another place than ``by``'s (two places may issue plans of one name)."""
+    def of_place(ids: list[str]) -> list[str]:
+        return [d for d in ids if d != by and _same_place(documents[d], documents[by])]
+
     if named in by_title:
-        return by_title[named]
+        exact = of_place(by_title[named])
+        return exact[0] if exact else None
     if len(named) < 6:
         return None
-    near = [d for t, d in by_title.items() if named in t or (len(t) >= 6 and t in named)]
+    near = of_place([d for t, ids in by_title.items() if named in t or (len(t) >= 6 and t in named)
+                     for d in ids])
     return near[0] if len(near) == 1 else None
 
 

@@ -12,7 +12,7 @@ from app.answering.acronyms import unmentioned
 from app.answering.answerability import ENTITIES_KEY, lacks
 from app.answering.answerability import sentence_labels as labels_of
 from app.answering.citations import Sentence
-from app.answering.question_kinds import Kind, asked_kinds, asked_thing
+from app.answering.question_kinds import STRICT, Kind, asked_kinds, asked_thing
 from app.models import AskRequest
 from app.services import Services
 from app.store.records import Chunk
@@ -60,6 +60,9 @@ def test_which_body_asks_an_organisation_and_its_head_noun_is_what_is_counted() 
     assert "领域" in asked_thing("县里在几个重点领域推动应用？", counted)
     assert asked_thing("How many 5G base stations are planned?", {Kind.COUNT}) == ["stations"]
     assert "管理人" in asked_thing("基金的管理人是哪家公司？", {Kind.ORG})
+    # A rate is named by what it is of: an interest rate is no share of a purchase price.
+    assert asked_thing("What is the interest rate of the loans?", {Kind.PERCENT}) == ["interest"]
+    assert asked_thing("贷款利率是多少？", asked_kinds("贷款利率是多少？")) == ["利率"]
 
 
 def test_a_roman_numeral_is_no_acronym() -> None:
@@ -105,7 +108,7 @@ def test_a_person_read_inside_a_name_or_with_digits_is_no_person() -> None:
                     [("the Lakeside Digital Industry", "ORG"), ("Cluster Zone", "PERSON")])
     assert labels_of(split, question) == {"ORG"}
     field = _tagged("Release time:2026-03-01click:12", [("2026-03-01click", "PERSON")])
-    assert labels_of(field, question) == set()
+    assert labels_of(field, question) == {"DATE"}  # a date, no person
     person = _tagged("Director Li Ming heads the Riverton harbour office.", [("Li Ming", "PERSON")])
     assert labels_of(person, question) == {"PERSON"}
 
@@ -156,3 +159,48 @@ def test_a_share_of_the_cost_asks_the_share_not_a_sum() -> None:
     assert asked_kinds("What is the cost of the bus pass?") == {Kind.MONEY}
     # Regression: a word between "of the" and "cost" ("the quoted cost") asked a sum again.
     assert asked_kinds("What share of the quoted cost does the grant pay?") == {Kind.PERCENT}
+
+
+def test_a_count_of_things_is_not_answered_by_a_sum_nor_an_item_number() -> None:
+    """Regression (round 5): "How many enterprises … have built smart factories?" was answered
+    by the award sentence "(1) An enterprise that builds … receives 2 million yuan": the item's
+    number "(1)" and the "one" of "one-time" counted as figures, and a sum as a count of
+    enterprises."""
+    award = _sentence("(1) An enterprise that builds a smart factory receives a one-time award "
+                      "of 2 million yuan.")
+    counted = _sentence("So far 35 enterprises have built smart factories.")
+    question = "How many enterprises have built smart factories?"
+    assert asked_kinds(question) == {Kind.TALLY}
+    assert lacks({Kind.TALLY}, labels_of(award, question)) == {Kind.TALLY}
+    assert lacks({Kind.TALLY}, labels_of(counted, question)) == set()
+    assert asked_kinds("产业园占地多少亩？") == {Kind.TALLY}  # 占地: land taken, no share
+
+
+def test_which_district_asks_a_place_below_the_city_and_which_bank_a_bank() -> None:
+    """Regression (round 5): "…建在哪个区？" was answered by a sentence naming only its city,
+    and "…由哪家银行承办？" by one naming no bank."""
+    city = _sentence("The city's cloud computing centre will be built in Guangzhou.")
+    district = _sentence("The centre will be built in Tianhe District, Guangzhou.")
+    question = "Which district will host the cloud computing centre?"
+    assert asked_kinds(question) == {Kind.SITE}
+    assert lacks({Kind.SITE}, labels_of(city, question)) == {Kind.SITE}
+    assert lacks({Kind.SITE}, labels_of(district, question)) == set()
+    fund = _sentence("市财政安排2亿元设立应急周转资金，为中小微企业提供续贷过桥服务。")
+    banked = _sentence("应急周转资金由合作银行承办。")
+    question = "应急周转资金由哪家银行承办？"
+    assert Kind.ORG in STRICT and asked_kinds(question) == {Kind.ORG}
+    assert lacks({Kind.ORG}, labels_of(fund, question)) == {Kind.ORG}
+    assert lacks({Kind.ORG}, labels_of(banked, question)) == set()  # a bank of the kind asked
+
+
+def test_a_bank_asked_is_named_as_one_and_an_iso_date_is_a_date() -> None:
+    """Regression (round 5): "…基金群由哪家银行管理？" was answered by a sentence naming another
+    body (an organisation, but no bank), and "When was the interpretation published?" was refused
+    though its field line "Release time:2024-08-15click:0" holds the date NER misread."""
+    other = _sentence("The fund is managed under the Shenzhen Municipal Finance Bureau.")
+    bank = _sentence("The fund is managed by the Bank of China Shenzhen Branch.")
+    question = "Which bank manages the fund?"
+    assert lacks({Kind.ORG}, labels_of(other, question)) == {Kind.ORG}
+    assert lacks({Kind.ORG}, labels_of(bank, question)) == set()
+    released = _sentence("Release time:2024-08-15click:0")
+    assert lacks({Kind.DATE}, labels_of(released, "When was it released?")) == set()

@@ -138,7 +138,16 @@ def test_a_chinese_question_is_refused_in_chinese_with_one_code(town: Services) 
         ("返还比例是多少？", Kind.PERCENT),
         # Regression: a ratio of an investment was asked as a sum of money (投资 + 多少).
         ("升级投资占总投资的比例不低于多少？", Kind.PERCENT),
-        ("How many reading rooms open?", Kind.COUNT),
+        ("How many reading rooms open?", Kind.TALLY),  # a count of things: no sum, no share
+        ("绍兴的产业园占地多少亩？", Kind.TALLY),  # 占地 is land taken, not a share
+        ("共有多少？", Kind.COUNT),
+        ("How often is progress reviewed?", Kind.RATE),  # a frequency: "every six months"
+        ("专家委员会多久开一次会？", Kind.RATE),
+        ("Which district hosts the centre?", Kind.SITE),
+        ("服务中心的地址在哪里？", Kind.SITE),
+        ("Who runs the shared platform?", Kind.WHO),  # a body may run it
+        ("Who chairs the committee?", Kind.PERSON),
+        ("Who is the lead agency?", Kind.WHO),
         ("Where are the reading rooms?", Kind.PLACE),
         ("How long does the review take?", Kind.DURATION),
     ],

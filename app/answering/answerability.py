@@ -14,13 +14,16 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.answering.acronyms import unmentioned
 from app.answering.citations import Scored, Sentence
-from app.answering.question_kinds import DISTRIBUTIVE, Kind
+from app.answering.question_kinds import DISTRIBUTIVE, NAMED_BY_KIND, QUESTION_WORDS, Kind
 from app.answering.sentence_forms import in_context
 from app.models import Message, RefusalCode
+from app.retrieval.dictionary import english_terms
 from app.retrieval.gazetteer import gazetteer
+from app.retrieval.glossary import ENGLISH_VARIANTS
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.places import PlaceInference
 from app.text import CJK_CHARS, QUOTED, has_cjk, sentence_spans
@@ -32,6 +35,13 @@ __all__ = ["ENTITIES_KEY", "Refusal", "at_level", "lacks", "refusal_before_ranki
 ENTITIES_KEY = "entities"
 
 
+# The level words of places below a city and of addresses (Chinese ones end the name).
+_SITE = re.compile(r"(?:区|县|镇|乡|街道|[路街巷道]|\d+号)$|\b(?:District|County|Town(?:ship)?"
+                   r"|Street|Road|Avenue)\b")
+# An item's number opening its sentence: "(1)", "（一）", "3.", "二、".
+_ITEM = re.compile(r"\s*(?:[(（][\d一二三四五六七八九十]{1,3}[)）]"
+                   r"|[\d一二三四五六七八九十]{1,3}[.、．](?!\d))")
+_ISO_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)")
 # Labels of what a title may name as its subject (a quoted platform, firm or place).
 _NAMES = frozenset({"PERSON", "ORG", "PLACE"})
 
@@ -49,6 +59,7 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
     offset = sentence.start - sentence.chunk.start
     text = sentence.chunk.text
     titles = [m.span() for m in QUOTED.finditer(text, offset, offset + len(sentence.text))]
+    first = item.end() if (item := _ITEM.match(text, offset)) else offset  # "(1)" is no figure
     entities = json.loads(raw)
     # A "person" inside or running on from an organisation's or place's name ("the Pazhou …
     # Industry" ORG, "Cluster Zone" PERSON), or with digits ("2024-08-15click"), is misread.
@@ -57,11 +68,14 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
     labels = set()
     for start, end, label, *value in entities:
         named = text[start:end].strip()
+        if label == "NUMBER" and re.match(r"-[A-Za-z]", text[end:end + 2]):
+            continue  # "a one-time award", "a two-year plan": a number inside an adjective
+        label = "PERCENT" if label == "NUMBER" and re.search("分之|‰", named) else label
         touching = any(not text[e:start].strip() if e <= start else end <= s
                        and not text[end:s].strip() for s, e in named_spans)
         if label == "PERSON" and (named in names or touching or any(map(str.isdigit, named))):
             continue
-        if not (start >= offset and end <= offset + len(sentence.text)) or named in question \
+        if not (start >= first and end <= offset + len(sentence.text)) or named in question \
                 or set(value) & stated or (label in _NAMES and asked(named)):
             continue
         # A place the question names, in English or as the question writes it (漳州 of 漳州市).
@@ -71,9 +85,33 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
         if label not in _NAMES and any(a <= start and end <= b for a, b in titles):
             continue
         labels.add(label)
+        if label == "PLACE" and _SITE.search(named):
+            labels.add("SITE")
     if DISTRIBUTIVE.search(sentence.text):
         labels.add("RATE")
+    if (bodies := _bodies(question)) and bodies.search(sentence.text):
+        labels.add("ORG")
+    elif bodies and NAMED_BY_KIND.search(bodies.pattern):  # another body is no bank
+        labels.discard("ORG")
+    if _ISO_DATE.search(sentence.text):
+        labels.add("DATE")  # "Release time:2024-08-15click:0", which NER misreads
     return labels
+
+
+@lru_cache(maxsize=256)
+def _bodies(question: str) -> re.Pattern[str] | None:
+    """Ways to name the kind of body a "which department"/"哪家银行" question asks one of: a
+    sentence naming one names such a body, though no NER tags it ("the finance department")."""
+    match = QUESTION_WORDS[Kind.ORG].search(question)
+    noun = match.group(0).split()[-1] if match else ""
+    noun = noun[-2:] if has_cjk(noun) else noun.lower()
+    if not noun or noun in {"哪家", "什么"}:
+        return None
+    ways = [noun, ENGLISH_VARIANTS.get(noun, ""),
+            *(e for term in english_terms(noun) for e in term.english)]
+    # A plural or its singular ("agency", "agencies"); a Chinese name ends in its noun (合作银行).
+    return re.compile("|".join(rf"(?<![a-z]){re.escape(re.sub('(?:ies|y|s)$', '', w))}"
+                               for w in ways if w), re.I)
 
 
 def lacks(kinds: set[Kind], labels: set[str] | None) -> set[Kind]:

@@ -21,9 +21,11 @@ class Kind(Enum):
     MONEY = ("MONEY",)
     PERCENT = ("PERCENT",)
     COUNT = ("NUMBER", "MONEY", "PERCENT")
+    TALLY = ("NUMBER",)  # a count of things ("how many firms", 多少家, 多少亩): no sum nor share
     PLACE = ("PLACE",)  # an organisation's name says nothing of where a thing is (dev split)
+    SITE = ("SITE",)  # a place below a city (a district, a street) or an address
     PHONE = ("PHONE",)
-    RATE = ("RATE",)  # a figure each one or each period gets: "per firm", "每年", "annually"
+    RATE = ("RATE",)  # each one or each period: "per firm", "每年", "twice a year", 每季度
 
 
 # The interrogatives of each language, the one table every module reads (``parts`` splits a
@@ -38,7 +40,9 @@ ZH_ASKS = re.compile(r"什么|啥|多少|哪|谁|几|何时|何地|何种|如何
 _ORG_EN = (r"departments?|agenc(?:y|ies)|organi[sz]ations?|units?|bureaus?|bod(?:y|ies)|offices?"
            r"|authorit(?:y|ies)|institutions?|compan(?:y|ies)|firms?|enterprises?|colleges?|schools?"
            r"|institutes?|banks?|hospitals?|universit(?:y|ies)")
-_ORG_ZH = r"部门|单位|机构|组织|企业|公司|银行|平台"
+_ORG_ZH = r"部门|单位|机构|组织|企业|公司|银行|平台|医院|大学|学校|学院"
+# Bodies whose names always say what they are (中国银行, Ocean University): one of them is named.
+NAMED_BY_KIND = re.compile(r"bank|hospital|universit|school|college|银行|医院|大学|学校|学院", re.I)
 # The question words of each language. A "when" asks only as an interrogative: before an
 # auxiliary verb or at the end ("When preparing …," is a conjunction).
 QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
@@ -48,12 +52,11 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
     Kind.ORG: re.compile(
         rf"\b(?:which|what) (?:[\w-]+ ){{0,2}}?(?:{_ORG_EN})\b"
         rf"|哪(?:个|些|家|一|几家|几个)?(?:{_ORG_ZH})|哪家|什么(?:{_ORG_ZH})", re.I),
-    # "Who is the director", "局长是谁": who holds an office is a person ("who is responsible"
-    # may be a body).
+    # "Who is the director", "局长是谁": one who holds an office, not a body ("who is the lead
+    # agency", "who runs/leads it") nor several ("who are the partners", mostly bodies).
     Kind.PERSON: re.compile(
-        r"\bwho (?:is|was|are|were) (?:the |its |their |[A-Z][\w-]*'s )(?!(?:one|ones|body"
-        r"|bodies|unit|units|department|organi[sz]ation)\b)|\bname of the person\b"
-        r"|\bwho (?:heads|leads|chairs|directs|runs)\b"
+        rf"\bwho (?:is|was) (?:the |its |their |[A-Z][\w-]*'s )(?!(?:[\w-]+ ){{0,2}}"
+        rf"(?:one|ones|{_ORG_EN})\b)|\bname of the person\b|\bwho (?:heads|chairs|directs)\b"
         r"|(?<!由)(?<!单位)(?<!部门)(?<!机构)是谁|姓名|哪位|谁担任"
         r"|[人者员长]叫什么",  # the name of one named by an agent noun (解读人, 负责人, 局长)
         re.I),
@@ -63,7 +66,7 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
         r"|何时|什么时候|什么时间|哪(?:一)?(?:年|天|日)|哪个月|几月|几号"
         r"|截止(?:日期|时间)?(?:是|为)?(?:哪|什么|何)|日期", re.I),
     Kind.DURATION: re.compile(
-        r"\bhow long\b|\bhow many (?:working |calendar )?(?:minutes|hours|days|weeks|months"
+        r"\bhow long\b|\bhow many (?:[\w-]+ ){0,2}?(?:minutes|hours|days|weeks|months"
         r"|years)\b|\bwithin what (?:time|period)\b|多久|多长(?![\u4e00-\u9fff]*(?:米|公里|距离))"
         r"|(?:几|多少)(?:个)?(?:工作)?(?:分钟|小时|天|日|周|月|年)", re.I),
     Kind.MONEY: re.compile(
@@ -71,56 +74,71 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
         r"|多少钱|(?:多少|几)[万亿千百]*元", re.I),
     Kind.PERCENT: re.compile(
         r"\bwhat (?:share|percentage|percent|proportion|ratio|fraction)\b|\bwhat (?:per ?cent\b|%)"
-        r"|百分之(?:几|多少)|(?:多大|什么|多少)比例|比例是|占比|比重|几成|占[^，。？?]{0,8}(?:多少|几)"
+        r"|百分之(?:几|多少)|(?:多大|什么|多少)比例|比例是|占比|比重|几成|占(?!地)[^，。？?]{0,8}(?:多少|几)"
         r"|按[^，。？?]{1,16}的(?:多少|几成)"  # "按最低工资标准的多少发放": a share of it
         r"|(?:比例|比重|占比)[^，。？?]{0,6}(?:多少|几|多大|什么)"  # "比例不低于多少"
-        r"|的(?:多少|几成)\s*[？?]?\s*$",  # "总投资的多少": a part of a whole
+        r"|的(?:多少|几成)\s*[？?]?\s*$"  # "总投资的多少": a part of a whole
+        r"|(?<![效频概])率(?:是|为)?(?:多少|几|多高|多大)",  # a rate: 利率, 费率
         re.I),
+    # How often: a frequency ("twice a year", 每季度), not a span of time nor a count.
+    Kind.RATE: re.compile(
+        r"\bhow (?:often|frequently)\b|\bhow many times (?:a|an|per|each|every)\b"
+        r"|(?:多久|多长时间)[^，。？?]{0,6}一次|(?:每|一)(?:年|月|季度?|周|天)[^，。？?]{0,4}(?:几|多少)次"
+        r"|频率|频次", re.I),
+    Kind.SITE: re.compile(
+        r"\b(?:which|what) (?:district|county|town|township|street|road)s?\b"
+        r"|(?<!mail )\baddress\b|哪(?:个|条|一)?(?:区县|县区|区|县|镇|乡|街道|片区|条路|条街|路)"
+        r"|(?<!邮箱)(?<!网址)地址|哪个?地段", re.I),
     Kind.PHONE: re.compile(r"\b(?:phone|telephone|hotline|fax)\b|\bwhat number\b.*\bcall\b"
                            r"|电话|热线|手机号|传真", re.I),
     # 哪几家 asks which ones, not how many.
     Kind.COUNT: re.compile(r"\bhow (?:many|much)\b|多少|(?<!哪)几(?=[\u4e00-\u9fff])", re.I),
     Kind.PLACE: re.compile(
         r"\bwhere\b|\bwhich (?:city|cities|district|county|province|place|location|site)s?\b"
-        r"|哪里|哪儿|在哪|何地|(?<!如)何处|什么地方"  # 如何处理 is "how to handle"
+        r"|哪里|哪儿|在哪(?!些)|何地|(?<!如)何处|什么地方"  # 如何处理: "how to handle"
         r"|哪(?:个|些|座)(?:城市|区|县|省|地方|地区)", re.I),
 }
 # A narrower kind says all its broader one does: "how much money" needs a sum, not any figure.
-_NARROWER = {Kind.MONEY: Kind.COUNT, Kind.PERCENT: Kind.COUNT, Kind.DURATION: Kind.COUNT,
-             Kind.PERSON: Kind.WHO, Kind.ORG: Kind.WHO, Kind.DATE: Kind.COUNT,
-             Kind.PHONE: Kind.COUNT}
-# Kinds whose absence refuses (no date tells no "when"); the others only weigh a sentence down.
-STRICT = frozenset({Kind.DATE, Kind.MONEY, Kind.PERCENT, Kind.COUNT, Kind.DURATION,
-                    Kind.PERSON, Kind.PLACE, Kind.PHONE, Kind.RATE})
+_NARROWER = {Kind.MONEY: {Kind.COUNT}, Kind.PERCENT: {Kind.COUNT}, Kind.DURATION: {Kind.COUNT},
+             Kind.DATE: {Kind.COUNT}, Kind.PHONE: {Kind.COUNT}, Kind.PERSON: {Kind.WHO},
+             Kind.ORG: {Kind.WHO}, Kind.RATE: {Kind.COUNT, Kind.DURATION}, Kind.SITE: {Kind.PLACE}}
+# Kinds whose absence refuses (no date tells no "when"): all but "who", a person or a body that
+# NER often misses ("the municipal task force"), which only weighs a sentence down.
+STRICT = frozenset(Kind) - {Kind.WHO}
 # Money nouns and size words together ask a sum ("how large is the fund", "预算是多少").
 _MONEY_NOUN = re.compile(
     r"\b(?:budget|invest(?:ment|ed|s)?|funding|funds?|subsid(?:y|ies)|grants?|costs?|prices?"
     r"|fees?|fines?|allowances?|rewards?|rent)\b|预算|投资|资金|基金|补贴|补助|费用|经费|罚款|奖励"
     r"|租金|价格|收费", re.I)
 # Nouns of a part of a whole, whose size "what"/"how much" asks ("the floor on the share of …").
-_SHARE_NOUN = re.compile(r"\b(?:share|percentage|proportion|ratio|fraction|rate)\b", re.I)
+_SHARE_ASKED = re.compile(r"\b(?:what|how (?:much|large|big|high))\b.*\b(?:share|percentage"
+                          r"|proportion|ratio|fraction|rate)\b", re.I)
 _SIZE_ASKED = re.compile(r"\bhow (?:much|large|big|high)\b|\bwhat (?:is|are|was|were) (?:[\w'-]+ )"
                          r"{0,3}?(?:budget|amount|cost|price|fee|fine)s?\b|多少|多大|规模|上限|金额"
                          r"|\bthe (?:most|maximum|largest|highest|biggest)\b|\bmaximum\b", re.I)
-_WHAT_ASKED = re.compile(r"\bwhat\b|\bhow (?:much|large|big|high)\b", re.I)
 # Distributive words: a figure of each one or each period ("per firm", "annually", 每家, 元/人).
 DISTRIBUTIVE = re.compile(
     r"\b(?:per|each|every|annual(?:ly)?|yearly|monthly|weekly|daily|quarterly)\b"
     r"|\ba (?:year|month|week|day)\b|每|[/／](?=[\u4e00-\u9fff])", re.I)
-_COUNTED = re.compile(rf"\bhow many\b|(?<!哪)(?:多少|几)[{MEASURE_WORDS}]", re.I)
+# Things counted or measured in units (firms, 家, 亩): a sum or a share counts none of them.
+_TALLIED = re.compile(r"\bhow many (?!(?:yuan|dollars?|pounds?|euros?|percent|per cent)\b)"
+                      rf"|(?<!哪)(?:多少|几)(?:[{MEASURE_WORDS}](?![万亿千百元])|人|户|亩|吨"
+                      r"|(?:平方)?(?:公里|千米|米)|公顷|[千兆]瓦)", re.I)
 
 
 def asked_kinds(question: str) -> set[Kind]:
     question = question.replace("啥", "什么").replace("咋", "怎么")  # everyday Chinese
     kinds = {kind for kind, words in QUESTION_WORDS.items() if words.search(question)}
     if (_MONEY_NOUN.search(question) and _SIZE_ASKED.search(question)
-            and not _COUNTED.search(question) and not kinds & {Kind.PERCENT, Kind.DURATION}):
+            and not _TALLIED.search(question) and not kinds & {Kind.PERCENT, Kind.DURATION}):
         kinds.add(Kind.MONEY)
-    if _SHARE_NOUN.search(question) and _WHAT_ASKED.search(question) and not kinds - {Kind.COUNT}:
+    if _SHARE_ASKED.search(question) and not kinds - {Kind.COUNT}:
         kinds.add(Kind.PERCENT)
     whole = {Kind.MONEY} if Kind.PERCENT in kinds else set()  # "what share of the quoted cost"
-    kinds -= {_NARROWER[k] for k in kinds if k in _NARROWER} | whole
-    if kinds & {Kind.COUNT, Kind.MONEY} and DISTRIBUTIVE.search(question):
+    kinds -= {broader for k in kinds for broader in _NARROWER.get(k, ())} | whole
+    if Kind.COUNT in kinds and _TALLIED.search(question):
+        kinds ^= {Kind.COUNT, Kind.TALLY}
+    if kinds & {Kind.COUNT, Kind.TALLY, Kind.MONEY} and DISTRIBUTIVE.search(question):
         kinds.add(Kind.RATE)
     return kinds
 
@@ -131,17 +149,22 @@ _THING_EN = re.compile(
     r"\b(?:how many|who (?:is|was|are|were) the) ((?:[\w-]+ ){0,2}?[\w-]+?)"
     rf"(?= (?:{EN_AUX})\b| (?:in|of|per|for|to|at|on|by)\b|\s*[?？]|$)", re.I)
 _THING_ZH = re.compile(rf"(?<!哪)(?:多少|几)[{MEASURE_WORDS}]?([A-Za-z0-9]*[\u4e00-\u9fff]+)")
+# A rate named by what it is of ("interest rate", 利率, 费率), not by its degree ("minimum rate").
+_RATE_OF = re.compile(r"\b(?!(?:the|a|an|what|which|its|minimum|maximum|lowest|highest|average"
+                      r"|overall)\b)([a-z]+) rates?\b|([\u4e00-\u9fff](?<!比)率)", re.I)
 _HOLDER_ZH = re.compile(r"([\u4e00-\u9fff]+)(?:是谁|是哪[家个位])")
 
 
 def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
-    """The words naming the sum a question asks, what it counts or whose holder it asks for
-    ([] if none): the noun of money; an English phrase's head noun; of a Chinese phrase, its
-    first word and the last of the nouns it opens with (its head: 领域 of "几个重点领域推动…"),
-    or, of a holder, the last word and its last two characters (发展局局长, 局长)."""
+    """The words naming the sum or rate a question asks, what it counts or whose holder it asks
+    for ([] if none): the noun of money or of what a rate is of; an English phrase's head noun;
+    of a Chinese phrase, its first word and the last of the nouns it opens with (领域 of
+    "几个重点领域推动…"), or, of a holder, the last word and its last two characters (局长)."""
     if Kind.MONEY in kinds and (noun := _MONEY_NOUN.search(question)):
         return [noun.group(0)]  # "what fine …", "罚款多少": a sum the fund's size is not
-    if not kinds & {Kind.COUNT, Kind.PERSON, Kind.WHO, Kind.ORG}:
+    if Kind.PERCENT in kinds and (rate := _RATE_OF.search(question)):
+        return [rate.group(1) or rate.group(2)]  # an interest rate is no share of a price
+    if not kinds & {Kind.COUNT, Kind.TALLY, Kind.PERSON, Kind.WHO, Kind.ORG}:
         return []
     if match := _THING_EN.search(question):
         return [match.group(1).split()[-1]]

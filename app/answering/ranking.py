@@ -14,7 +14,7 @@ from app.answering.answerability import lacks, sentence_labels
 from app.answering.citations import Scored, Sentence, sentences_of
 from app.answering.clauses import CLAUSE_END
 from app.answering.instructions import addresses_reader
-from app.answering.question_kinds import QUESTION_WORDS, STRICT, Kind, asked_kinds, asked_thing
+from app.answering.question_kinds import STRICT, asked_kinds, asked_thing
 from app.answering.sentence_forms import in_context, is_field, is_heading
 from app.answering.validity import states_own_validity
 from app.retrieval.dictionary import chinese_terms, english_terms
@@ -113,7 +113,6 @@ class SentenceRanker:
         stated = frozenset(figure_values(question))
         held = tuple(retrieval.places.held)
         asked_stems = set().union(*weights)
-        bodies = self._bodies(question) if Kind.ORG in kinds else []
 
         def asked(name: str) -> bool:  # a name most of whose words the question says
             stems = set(self._stems(name))
@@ -133,8 +132,6 @@ class SentenceRanker:
                 elif not kinds:  # a field's value answers no "what/how"
                     support *= WRONG_TYPE_PENALTY
             labels = sentence_labels(sentence, question, stated, held, asked)
-            if labels is not None and any(b <= found for b in bodies):
-                labels.add("ORG")  # "the development and reform department"
             missing = lacks(kinds, labels)
             named = not thing or any(way <= found for way in thing)
             if missing:
@@ -147,14 +144,6 @@ class SentenceRanker:
                 support *= HEADING_PENALTY
             scored.append(Scored(sentence, support, lacking=bool(missing & STRICT)))
         return sorted(scored, key=lambda s: (-s.support, s.sentence.rank, s.sentence.start))
-
-    def _bodies(self, question: str) -> list[frozenset[str]]:
-        """Ways to name the kind of body a "which departments"/"哪个部门" question asks one of:
-        a sentence naming such a body names one, though no NER tags it."""
-        match = QUESTION_WORDS[Kind.ORG].search(question)
-        noun = match.group(0).split()[-1] if match else ""
-        noun = noun[-2:] if has_cjk(noun) else noun  # 部门 of 哪个部门
-        return self._ways(noun) if noun and noun not in {"哪家", "什么"} else []
 
     def _label_asked(self, field: str, weights: dict[frozenset[str], float]) -> bool:
         """Whether the question names what a field line's label says it states."""

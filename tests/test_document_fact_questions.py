@@ -71,6 +71,8 @@ def test_a_question_about_the_document_itself(question: str, fact: Fact) -> None
     "漳州的行动计划是按照福建省哪个文件的精神制定的？",  # a document it follows
     "How many cruise routes will Weihai publish each year?",
     "个体工商户的字号如何登记？",  # a shop's trade name, not a document number
+    "What is the center's full name?",  # a body's name (chain s-06), not a document's title
+    "该中心的全称是什么？",
 ])
 def test_a_question_about_what_the_text_says_is_not_one(question: str) -> None:
     assert fact_asked(question) is None

@@ -81,8 +81,11 @@ _ASKS: dict[Fact, re.Pattern[str]] = {
         rf"|{_DOC_NOUN_ZH}.*(?:(?:哪个|哪家|哪一个?|什么|哪些)(?:{_BODY_ZH})?|谁)(?:联合|共同)?"
         rf"{_ISSUING_ZH}的?\s*[？?]?\s*$"
         rf"|{_ISSUING_ZH}(?:机关|单位|部门|机构)", re.I),
-    Fact.TITLE: re.compile(r"\b(?:full|official)\s+(?:title|name)\b|\btitle\s+of\b"
-                           r"|标题|全称|文件名称|文件题目", re.I),
+    # A document's title; "the center's full name" or 该中心的全称 name a body, not a document.
+    Fact.TITLE: re.compile(
+        rf"\b(?:(?:full|official)\s+)?(?:title|name)\s+of\s+(?:[\w'’-]+\s+){{0,5}}?{_DOC_NOUN_EN}\b"
+        rf"|\b{_DOC_NOUN_EN}['’]s?\s+(?:(?:full|official)\s+)?(?:title|name)\b"
+        rf"|标题|文件名称|文件题目|{_DOC_NOUN_ZH}的?(?:全称|全名|名称)", re.I),
 }
 
 

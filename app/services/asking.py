@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import partial
 
+from app.answering.answerability import refusal
 from app.answering.citations import bounded
 from app.answering.compose import Composer
 from app.answering.extractive import ExtractiveAnswerer
@@ -19,8 +19,10 @@ from app.answering.generation import (
     without_model,
 )
 from app.answering.instructions import without_instructions
+from app.answering.parts import split_parts
 from app.answering.validity import with_validity
 from app.briefing.across import answer_across, asks_across, topic_of
+from app.briefing.facts import fact_answer
 from app.conversation import Resolution
 from app.models import (
     Answer,
@@ -87,17 +89,22 @@ class Asking(Components):
         if answer.refused and request.as_of is None and left_out(self.retriever, asked.question):
             # Nothing in force answers: from the rest, saying their status (answering.validity)
             former = self._retrieve(request, retrieval_mode, depth, scope, owner, in_force=False)
-            old = self.answer_with(former.mode, former.question, former.retrieval)
+            old = self._about_document(former.question, former.retrieval) \
+                or self.answer_with(former.mode, former.question, former.retrieval)
             if not old.refused:
                 asked, answer = replace(former, began=asked.began), old
         return self._finish(answer, request, asked), asked.full
 
     def _composite(self, asked: _Asked, request: AskRequest) -> Answer | None:
-        """The answer to a question of several parts, or asked across documents; None for any
-        other question (answered as it was retrieved)."""
+        """The answer to a question of several parts, asked across documents or about a document
+        itself; None for any other question (answered as it was retrieved)."""
         top_k = self.check_top_k(request.top_k)
         extractive = self.answerers["extractive"]
         assert isinstance(extractive, ExtractiveAnswerer)
+
+        if len(split_parts(asked.question)) < 2 and (found := self._about_document(
+                asked.question, asked.retrieval)):
+            return found
 
         def across(text: str) -> Answer | None:
             if not asks_across(text):
@@ -116,8 +123,18 @@ class Asking(Components):
         return Composer(lambda text: self._retrieval_of(text, asked.filters, top_k,
                                                         as_of=request.as_of,
                                                         within=asked.within),
-                        partial(self.answer_with, asked.mode), across,
+                        lambda text, retrieval: self._about_document(text, retrieval)
+                        or self.answer_with(asked.mode, text, retrieval), across,
                         ).compose(asked.question, asked.retrieval.places.held)
+
+    def _about_document(self, question: str, retrieval: RetrievalResult) -> Answer | None:
+        """The answer to a question about the document itself: its number, issuer, date
+        (app.briefing.facts); None for any other question."""
+        extractive = self.answerers["extractive"]
+        assert isinstance(extractive, ExtractiveAnswerer)
+        return fact_answer(question, retrieval, lambda doc_id: self.catalog.get(doc_id).metadata,
+                           self.catalog.text, self.store.document_chunks,
+                           lambda r: extractive.refusal(r, refusal("kind_not_stated")))
 
     def _retrieve(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
                   depth: int = 0, scope: Collections = None, owner: str | None = None,

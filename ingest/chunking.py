@@ -203,7 +203,7 @@ class PolicyStructureParser(NodeParser):
 # Document metadata that describes the file, not its passages.
 DOCUMENT_ONLY_KEYS = frozenset(
     {"pages", "headings", "covers", "source", "pipeline_version", "validity_text", "supersedes",
-     "extends"}
+     "extends", "addressees"}
 )
 
 

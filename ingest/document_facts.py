@@ -1,4 +1,5 @@
-"""What a document says about itself: title, issuer, date, document number and language.
+"""What a document says about itself: title, issuer, addressees, date, document number and
+language.
 
 A city's own files come without a manifest, yet an official document states its own facts in
 a fixed layout (GB/T 9704, the national standard for official documents): the issuing organ
@@ -59,10 +60,18 @@ _DOC_NUMBER = re.compile(
     rf"[{_CJK}]{{1,20}}\s?[〔\[［【(（]\s?(?:19|20)\d\d\s?[〕\]］】)）]\s?第?\s?\d{{1,4}}\s?号"
     rf"|[{_CJK}]{{0,20}}(?:公告|令)\s?(?:19|20)\d\d\s?年\s?第\s?\d{{1,4}}\s?号"
 )
+# The same number in an English rendering, on a line of its own: the organ abbreviation in
+# pinyin syllables ("Lin Zheng Ban Fa [2025] No. 14", "Guo Ban Fa (2020) No. 5").
+_EN_DOC_NUMBER = re.compile(
+    r"^[ \t]*((?:[A-Z][a-z]*\.?[ \t]){1,6}[\[(〔［【][ \t]?(?:19|20)\d\d[ \t]?[\])〕］】]"
+    r"[ \t]?No\.?[ \t]?\d{1,4})[ \t]*$", re.M)
 _YEAR_IN_NUMBER = re.compile(r"((?:19|20)\d\d)")
 _EN_ISSUER = re.compile(
     r"\b(?i:issued by|issuing (?:body|authority|agency)\s*:|issuer\s*:|published by)\s*:?\s*"
-    r"(?:the\s+)?([A-Z][^.;\n]{2,120}?)(?=\s*(?:[.;\n]|,\s|\son\s|\sin\s|$))",
+    # A comma ends the name, but in a list of its own words ("Bureau of Culture, Radio,
+    # Television and Tourism"): a capitalised word then a comma or "and".
+    r"(?:the\s+)?([A-Z][^.;\n]{2,120}?)"
+    r"(?=\s*(?:[.;\n]|,\s(?![A-Z][a-z]+(?:,|\s+and\b))|\son\s|\sin\s|$))",
 )
 # English organization names end in the word for their kind of body, or name it before "of".
 _EN_ORG = re.compile(
@@ -72,6 +81,12 @@ _EN_ORG = re.compile(
 )
 _DATE_LABEL = re.compile(r"\b(?i:issued|published|released|dated?|release time)\b")
 _SENTENCE_END = re.compile(r"[。！？；!?]")
+# The addressees (主送机关) head the body on a line of their own, ending in a colon: "各县、区人民
+# 政府，市政府各部门：", "To the people's governments of all counties …:".
+_ADDRESSEES = re.compile(
+    rf"(?:^|(?<=\s))((?:各|[{_CJK}]{{2,30}}(?:政府|部门|单位|委办局|管委会))[^。！？：:\s]{{0,120}}?)"
+    r"[：:](?=\s)"  # a segment of its own: web copies flatten the lines into one
+    r"|^[ \t]*(To (?:the |all )[^.!?\n]{5,240}?):[ \t]*$", re.M)
 _SEGMENT = re.compile(r"\S+")
 
 
@@ -116,6 +131,7 @@ def _chinese_facts(text: str) -> dict[str, Any]:
     facts: dict[str, Any] = {
         "title": title,
         "issuer": issuer,
+        "addressees": _addressees(head),
         "doc_number": doc_number,
         "published": published,
     }
@@ -261,11 +277,21 @@ def _english_facts(text: str) -> dict[str, Any]:
     dateline = next((found for line in lines[:5]
                      if (found := EN_DATE.search(line)) and _is_dateline(line, found)), None)
     written = closing_date or dateline
+    head = text[:HEAD_CHARS]
+    number = _EN_DOC_NUMBER.search(head) or _DOC_NUMBER.search(head)
     return {
         "title": title or None,
         "issuer": issuer,
+        "addressees": _addressees(head),
+        "doc_number": number.group(number.lastindex or 0).strip() if number else None,
         "published": english_date(written) if written else None,
     }
+
+
+def _addressees(head: str) -> str | None:
+    """Whom the document is sent to: the colon-ended line opening its body."""
+    found = _ADDRESSEES.search(head)
+    return (found.group(1) or found.group(2)).strip() if found else None
 
 
 def _is_dateline(line: str, found: re.Match[str]) -> bool:

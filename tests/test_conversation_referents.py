@@ -7,8 +7,9 @@ import json
 
 import pytest
 
-from app.conversation.referents import figure_topic
+from app.conversation.referents import about_the_last, figure_topic
 from app.conversation.resolve import Resolver, Turn
+from app.conversation.words import words
 from app.http.openai_compat import ChatCompletionRequest, ask_request
 from app.retrieval.places import PlaceIndex
 from app.store.records import StoredDocument
@@ -142,3 +143,20 @@ def test_a_chat_keeps_the_assistants_replies_as_the_answers_of_its_history() -> 
     assert [(t.question, t.answer) for t in request.history] == \
         [(HAIZHU_CENTER_Q, HAIZHU_CENTER_A)]
     assert SHENZHEN not in request.history[0].doc_ids
+
+
+@pytest.mark.parametrize(("follow_up", "title", "beside"), [
+    ("Who must review it?", None, True),
+    ("那这项工作由哪些单位负责？", None, True),
+    ("由哪些单位负责？", None, True),
+    # a thing of its own: asked about that thing, wherever it stands
+    ("那房屋租金呢？", None, False),
+    ("它在医疗方面要推广什么应用？", None, False),
+    # the document itself
+    ("这个通知有效期到什么时候？", "兰州市人民政府办公室关于帮助中小微企业纾困解难的通知", False),
+])
+def test_a_follow_up_about_the_clause_just_cited_is_read_beside_it(
+        follow_up: str, title: str | None, beside: bool) -> None:
+    """Bug (held-out h5-05): "那房屋租金呢？" after the unemployment-insurance refund was read
+    beside that clause, 那 taken for a demonstrative pointing at it, and answered with it."""
+    assert about_the_last(words(follow_up), title) is beside

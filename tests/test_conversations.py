@@ -85,6 +85,51 @@ def test_english_follow_up_pointing_back_cites_the_measure_just_cited(
     assert "Municipal Finance Bureau" in _quotes(follow)
 
 
+SERVICE_AREA = "Which platform will Shenzhen rely on to build an AI service area?"
+
+
+def test_responsible_units_are_read_beside_the_clause_just_cited(
+        app_client: TestClient) -> None:
+    """Bug (chain u-01): "Which units are responsible for that?" after the AI service area was
+    resolved to "… for the AI service area in Shenzhen?" and answered from measure (11)'s
+    "building units"; the units stand beside the clause just cited, in measure (9)."""
+    conversation = _start(app_client)
+    first = _ask(app_client, SERVICE_AREA, conversation_id=conversation)
+    assert "Shenzhen i Enterprise" in _quotes(first)
+    follow = _ask(app_client, "Which units are responsible for that?",
+                  conversation_id=conversation)
+    assert "AI service area" in str(follow["resolved_question"])  # still shown as resolved
+    assert "Municipal Bureau of Industry and Information Technology, districts" in \
+        _quotes(follow)
+
+
+def test_a_client_kept_answer_is_found_in_its_document(app_client: TestClient) -> None:
+    """Bug (chain ch-07): "Which departments review it?" after Zhanjiang's rule for project
+    proposals was answered with the notice's issuers; the review sentence is the one after the
+    cited one. A client sends only the answer's text: its quote is found in the document."""
+    question = ("What must Zhanjiang project units include when preparing proposals for "
+                "projects in the digital-intelligent project library?")
+    first = _ask(app_client, question)
+    assert "Application Plan" in _quotes(first)
+    follow = _ask(app_client, "Which departments review it?", history=[
+        {"question": question, "doc_ids": ["zhanjiang-2025-digital-intelligent-projects"],
+         "answer": first["answer"]}])
+    assert "submitted for review" in _quotes(follow)
+    assert "development and reform department" in _quotes(follow)
+
+
+def test_a_follow_up_naming_its_own_thing_is_not_read_beside_the_last_clause(
+        app_client: TestClient) -> None:
+    """A follow-up about a thing of its own (what the home fibre coverage is) asks about that
+    thing, not about what stands beside the clause just cited."""
+    conversation = _start(app_client)
+    _ask(app_client, "What is Zhangzhou's Internet exit bandwidth target?",
+         conversation_id=conversation)
+    follow = _ask(app_client, "And the home gigabit fiber coverage?",
+                  conversation_id=conversation)
+    assert "290%" in _quotes(follow)
+
+
 def test_history_sent_by_the_client_resolves_as_a_kept_conversation(
         app_client: TestClient) -> None:
     follow = _ask(app_client, "What about Haizhu?",

@@ -74,3 +74,21 @@ def test_an_english_notice_headed_and_signed_by_its_organ() -> None:
     assert facts["title"] == "Measures for Night Bus Services"
     assert facts["issuer"] == "Riverton Municipal Bureau of Transport"
     assert facts["published"] == "2024-06-03"  # the signature's date, not the one it mentions
+
+
+def test_an_english_rendering_keeps_its_document_number_and_a_listed_bureau_name() -> None:
+    """Regression: an English notice's number line ("Lin Zheng Ban Fa [2025] No. 14") was not
+    read, and an issuer named as a list ("Bureau of Culture, Radio, Television and Tourism")
+    was cut at its first comma."""
+    text = (
+        "Weihai Measures to Promote Marine Tourism\n\nWei Zheng Ban Fa [2025] No. 3\n\n"
+        "Issued by the Weihai Municipal Bureau of Culture, Radio, Television and Tourism on "
+        "2 April 2025.\n\n(1) Each new cruise route receives 1 million yuan."
+    )
+    facts = document_facts(text)
+    assert facts["doc_number"] == "Wei Zheng Ban Fa [2025] No. 3"
+    assert facts["issuer"] == "Weihai Municipal Bureau of Culture, Radio, Television and Tourism"
+    signed = "Weihai Plan\nIssued by the Weihai Finance Bureau, 2 April 2025.\nThe city pays."
+    assert document_facts(signed)["issuer"] == "Weihai Finance Bureau"  # a date ends it
+    assert "doc_number" not in document_facts(
+        "Weihai Plan\nThe Weihai Finance Bureau [2025] No. 3 rules apply.")  # not a line of its own

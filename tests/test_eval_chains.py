@@ -25,7 +25,8 @@ def test_the_chains_cover_both_languages_in_both_splits() -> None:
 
 def test_the_cities_chains_cover_both_languages_on_the_new_city_texts() -> None:
     chains = load_chains(ROOT / CITIES_CHAINS)
-    texts = {p.stem for p in (ROOT / "eval/probes/cities-heldout-t").glob("*.txt")}
+    texts = {p.stem for batch in ("cities-heldout-t", "cities-heldout-v")
+             for p in (ROOT / "eval/probes" / batch).glob("*.txt")}
     assert {(c.split, c.lang) for c in chains} == {
         (split, lang) for split in ("dev", "test") for lang in ("en", "zh")}
     for chain in chains:

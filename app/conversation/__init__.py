@@ -6,6 +6,7 @@
     condense   the model's standalone question, checked
     storage    the conversations' SQL tables
     continuity whether a complete question naming no place reads on in the last document
+    nearby     where the last answer stood: its quotes found, the passages around them
     service    what app.services calls
 
 May import: the base, db, store, retrieval (places), answering, llm (the model client).

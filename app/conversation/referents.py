@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.conversation.phrases import Span, noun_spans
+from app.conversation.phrases import Span, copular, inside, noun_spans
 from app.conversation.words import Word, words
 from app.retrieval.dictionary import english_terms
 from app.text import has_cjk, sentence_spans, stem
@@ -94,7 +94,7 @@ def referent(definite: Definite, question: str, answer: str, asked: str,
         return Referent(best)
     if described:
         return None  # "the plan" the last question described: the rules below carry it
-    if elsewhere or (title and _titled(definite.head, title, chinese)):
+    if elsewhere or (title and titled(definite.head, title, chinese)):
         return Referent("")
     return None
 
@@ -146,7 +146,7 @@ def _heads_across(head: str, phrase: str, chinese: bool) -> bool:
                if " " not in sense)
 
 
-def _titled(head: str, title: str, chinese: bool) -> bool:
+def titled(head: str, title: str, chinese: bool) -> bool:
     """Whether the document's title names a thing of ``head`` (its own kind: 措施, 意见, plan)."""
     if chinese and has_cjk(title):
         return head in title
@@ -206,3 +206,49 @@ def _phrase_after(found: Sequence[Word], at: int) -> Span | None:
     if at - start < 1 or (at - start == 1 and not has_cjk(found[start].text)):
         return None  # "yuan" alone is the figure's unit, not what it measures
     return found[start].start, found[at - 1].end
+
+
+def about_the_last(own: Sequence[Word], title: str | None) -> bool:
+    """Whether a follow-up asks about what the last answer said: it names no topic of its own
+    ("Who must review it?", "由哪些单位负责？") but what its demonstratives point at ("这项工作",
+    "that measure"). One naming a thing of its own ("那未来工厂培育企业呢？", "它在医疗方面…")
+    asks about that thing, and one pointing at the document itself ("这个通知", "this plan",
+    a kind its title names) about the whole document: the cited clause need not be near.
+    Without a clause, a demonstrative's phrase is the thing asked about ("那房屋租金呢？": 那
+    opens "what about" the rent, it points at no rent the answer named)."""
+    clause = any(w.predicate for w in own)
+    pointed = [d for d in definite_phrases(own) if clause and own_word(own, d.span[0]).pointing]
+    if title and any(titled(w.text, title, has_cjk(w.text)) for d in pointed for w in own
+                     if w.thing and inside(w, [d.span])):
+        return False  # "这个通知有效期": the notice's own validity
+    spans = [d.span for d in pointed]
+    return not [w for w in topic(own) if not inside(w, spans)]
+
+
+def own_word(own: Sequence[Word], start: int) -> Word:
+    return next(w for w in own if w.start == start)
+
+
+def topic(own: Sequence[Word]) -> list[Word]:
+    """The nouns a question is about, beside a bare noun it asks for: in "which units are
+    responsible for the fund?" the fund, not the units; "由哪些单位负责？" and "联系电话是多少？"
+    have none (Chinese drops the subject a conversation already gave). A modified noun asked
+    for ("how many AI joint laboratories") says what it is about itself."""
+    asked: set[int] = set()
+    for n, word in enumerate(own):
+        if word.interrogative:  # the noun phrase right after a wh-word is what is asked
+            run = []
+            at = n + 1
+            while at < len(own) and own[at].quantity:  # 哪几家企业: the noun after 几家
+                at += 1
+            while at < len(own) and own[at].noun and not own[at].interrogative:
+                run.append(at)
+                at += 1
+            if sum(own[i].thing for i in run) < 2:
+                asked.update(run)
+    attribute = copular(own, [])
+    # a copula's attribute names no topic ("联系电话是多少"); a measured noun may ("数智化投入
+    # 不低于多少" asks of the conversation's notice, not of all investment)
+    spans = [attribute.span] if attribute is not None and attribute.value \
+        and attribute.linked else []
+    return [w for n, w in enumerate(own) if w.thing and n not in asked and not inside(w, spans)]

@@ -30,6 +30,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from app.conversation.nearby import Cited
 from app.conversation.phrases import (
     Span,
     copular,
@@ -45,7 +46,13 @@ from app.conversation.phrases import (
     subject,
     subject_span,
 )
-from app.conversation.referents import definite_phrases, figure_topic, referent
+from app.conversation.referents import (
+    about_the_last,
+    definite_phrases,
+    figure_topic,
+    referent,
+    topic,
+)
 from app.conversation.words import Word, words
 from app.retrieval.places import PlaceIndex
 from app.text import has_cjk
@@ -59,6 +66,7 @@ class Turn:
     resolved: str  # as answered (the question itself when it needed nothing)
     doc_ids: tuple[str, ...] = ()  # documents its answer cited, first cited first
     answer: str = ""  # the text its answer cited (or the answer, as a client kept it)
+    cited: tuple[Cited, ...] = ()  # where its answer's quotes stand (``nearby``)
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,8 @@ class Resolution:
     question: str  # what retrieval and the answerer read
     doc_id: str | None = None  # the document the answer is sought in, carried over
     rewritten: bool = False
+    # Where the last answer stood in ``doc_id``: the follow-up is answered first from there
+    near: tuple[Cited, ...] = ()
     # What to ask instead when the documents answer ``question`` with nothing (read by
     # app.services.asking only then: it tags the last answer)
     fallback: Callable[[], Resolution | None] | None = None
@@ -90,6 +100,16 @@ class Resolver:
             return Resolution.as_asked(question)
         index = self.places()
         last = _last_cited(earlier, index)
+        found = self._resolve(question, last, index)
+        title = self.title(found.doc_id) if found.doc_id and self.title else None
+        if found.doc_id is None or not about_the_last(words(question), title):
+            return found
+        # The clause the answer rests on: its first quote in the document (a runner-up quoted
+        # beside it may be another measure's)
+        return dataclasses.replace(found, near=tuple(c for c in last.cited
+                                                     if c.doc_id == found.doc_id)[:1])
+
+    def _resolve(self, question: str, last: Turn, index: PlaceIndex) -> Resolution:
         named = index.infer(question)
         own = words(question)
         spans = place_spans(question, own, index)
@@ -105,7 +125,7 @@ class Resolver:
         if referred is not None:
             return referred
         pointing = [w for w in own if w.pointing]
-        if not pointing and clause and _topic(own):
+        if not pointing and clause and topic(own):
             return self._read_on(question, own, last, index)
         return self._carry_over(question, own, pointing, last, index)
 
@@ -207,7 +227,8 @@ def _last_cited(earlier: Sequence[Turn], index: PlaceIndex) -> Turn:
     now, then = index.infer(last.resolved), index.infer(cited.resolved)
     if {*now.held, *now.missing} - {*then.held, *then.missing}:
         return last  # it moved to another place, which answered nothing
-    return dataclasses.replace(last, doc_ids=cited.doc_ids, answer=cited.answer)
+    return dataclasses.replace(last, doc_ids=cited.doc_ids, answer=cited.answer,
+                               cited=cited.cited)
 
 
 def _of_last_place(question: str, own: tuple[Word, ...], last: Turn, index: PlaceIndex,
@@ -228,11 +249,11 @@ def _on_topic(question: str, place: str, last: Turn) -> Resolution | None:
     """The other place's figure of what the last answer stated a figure of ("What about the
     special fund in Shenzhen?"), for when the last question's own frame finds nothing there:
     the place may fund, count or build it otherwise."""
-    topic = figure_topic(last.answer)
+    figured = figure_topic(last.answer)
     chinese = has_cjk(question)
-    if not topic or has_cjk(topic) != chinese:
+    if not figured or has_cjk(figured) != chinese:
         return None
-    text = f"{place}的{topic}是多少？" if chinese else f"What about the {topic} in {place}?"
+    text = f"{place}的{figured}是多少？" if chinese else f"What about the {figured} in {place}?"
     return Resolution(text, rewritten=True)
 
 
@@ -255,28 +276,3 @@ def _what_is(question: str, own: tuple[Word, ...], spans: list[Span]) -> str:
     named = [w for w in own if w.content or inside(w, spans)]
     core = question[named[0].start:max(named[-1].end, max(e for _, e in spans))]
     return f"{core}是什么？" if has_cjk(question) else f"What is {core}?"
-
-
-def _topic(own: Sequence[Word]) -> list[Word]:
-    """The nouns a question is about, beside a bare noun it asks for: in "which units are
-    responsible for the fund?" the fund, not the units; "由哪些单位负责？" and "联系电话是多少？"
-    have none (Chinese drops the subject a conversation already gave). A modified noun asked
-    for ("how many AI joint laboratories") says what it is about itself."""
-    asked: set[int] = set()
-    for n, word in enumerate(own):
-        if word.interrogative:  # the noun phrase right after a wh-word is what is asked
-            run = []
-            at = n + 1
-            while at < len(own) and own[at].quantity:  # 哪几家企业: the noun after 几家
-                at += 1
-            while at < len(own) and own[at].noun and not own[at].interrogative:
-                run.append(at)
-                at += 1
-            if sum(own[i].thing for i in run) < 2:
-                asked.update(run)
-    attribute = copular(own, [])
-    # a copula's attribute names no topic ("联系电话是多少"); a measured noun may ("数智化投入
-    # 不低于多少" asks of the conversation's notice, not of all investment)
-    spans = [attribute.span] if attribute is not None and attribute.value \
-        and attribute.linked else []
-    return [w for n, w in enumerate(own) if w.thing and n not in asked and not inside(w, spans)]

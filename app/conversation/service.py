@@ -10,6 +10,7 @@ from app.background import start_warm
 from app.conversation.condense import Condenser
 from app.conversation.continuity import Continuity
 from app.conversation.models import ConversationDetail, ConversationInfo
+from app.conversation.nearby import Cited, Neighbourhood, located, restated, without
 from app.conversation.resolve import Resolution, Resolver, Turn
 from app.conversation.storage import ConversationStore
 from app.conversation.words import warm
@@ -20,6 +21,7 @@ from app.retrieval.catalog import Catalog
 from app.retrieval.places import PlaceIndex
 from app.settings import Settings
 from app.store.bm25 import LexicalIndex
+from app.store.records import Chunk
 
 log = logging.getLogger(__name__)
 WARM_DELAY_S = 5.0
@@ -35,7 +37,8 @@ def _warm_taggers() -> None:
 def turn_of(question: str, answer: Answer) -> Turn:
     cited = tuple(dict.fromkeys(c.doc_id for c in answer.citations))
     quoted = " ".join(c.quote for c in answer.citations) or answer.answer
-    return Turn(question, answer.resolved_question or question, cited, quoted)
+    spans = tuple(Cited(c.doc_id, c.start, c.end) for c in answer.citations)
+    return Turn(question, answer.resolved_question or question, cited, quoted, spans)
 
 
 class Conversations:
@@ -43,12 +46,16 @@ class Conversations:
                  known_document: Callable[[str], bool], context_turns: int,
                  condenser: Condenser | None = None,
                  reads_on: Callable[[str, str], bool] | None = None,
-                 title: Callable[[str], str | None] | None = None) -> None:
+                 title: Callable[[str], str | None] | None = None,
+                 text: Callable[[str], str | None] | None = None,
+                 neighbourhood: Neighbourhood | None = None) -> None:
         self.store = store
         self.resolver = Resolver(places, reads_on, title)
         self.known_document = known_document
         self.context_turns = context_turns
         self.condenser = condenser
+        self.text = text or (lambda doc_id: None)  # a stored document's text, by its id
+        self.neighbourhood = neighbourhood
         # The taggers load in ~1 s, once the service is up, so no follow-up waits for them.
         start_warm("policykb-warm-taggers", _warm_taggers, delay=WARM_DELAY_S)
 
@@ -58,12 +65,20 @@ class Conversations:
         def places() -> PlaceIndex:
             return catalog.places
 
+        def text(doc_id: str) -> str | None:
+            return catalog.text(doc_id) if doc_id in catalog.documents else None
+
+        def version(doc_id: str) -> str | None:
+            found = catalog.documents.get(doc_id)
+            return found.doc_hash if found is not None else None
+
         return cls(ConversationStore(settings.database_url), places,
                    lambda doc_id: doc_id in catalog.documents,
                    settings.conversation.context_turns,
                    Condenser(client, places) if client else None,
                    Continuity(lexical, settings.conversation.reads_on_share).reads_on,
-                   lambda doc_id: catalog.titles.get(doc_id))
+                   lambda doc_id: catalog.titles.get(doc_id), text,
+                   Neighbourhood(catalog.store.document_chunks, version))
 
     # Before retrieval -----------------------------------------------------------------------
     def earlier(self, request: AskRequest, owner: str | None) -> list[Turn]:
@@ -82,7 +97,8 @@ class Conversations:
         turns: list[Turn] = []
         for item in history[-self.context_turns:]:
             resolved = self.resolver.resolve(item.question, turns).question
-            turns.append(Turn(item.question, resolved, tuple(item.doc_ids), item.answer or ""))
+            turns.append(Turn(item.question, resolved, tuple(item.doc_ids), item.answer or "",
+                              located(item.answer or "", item.doc_ids, self.text)))
         return turns
 
     def resolve(self, question: str, earlier: Sequence[Turn], mode: Mode) -> Resolution:
@@ -100,10 +116,31 @@ class Conversations:
         changed none of the complete ones."""
         rule = self.resolver.resolve(question, earlier)
         if condensed is not None and condensed.strip() != question.strip():
-            return Resolution(condensed, rule.doc_id, rewritten=True)
+            return Resolution(condensed, rule.doc_id, rewritten=True, near=rule.near)
         if rule.doc_id is not None and not self.known_document(rule.doc_id):
             return Resolution(rule.question, rewritten=rule.rewritten)  # deleted since
         return rule
+
+    def nearby(self, question: str, resolution: Resolution) -> list[tuple[str, list[Chunk]]]:
+        """What to read, in turn, around where the last answer stood (``nearby``), for a
+        follow-up carried to its document (none for any other question): the follow-up as asked
+        over the neighbourhood (where it stands says what "it" is; the question it resolves to
+        restates the cited clause's subject, which that clause then matches best), then the
+        resolved question over the cited section without the clause just cited."""
+        if not resolution.near or self.neighbourhood is None:
+            return []
+        said = restated(resolution.near, self.text)
+        around = self.neighbourhood.around(said)
+        return [(question, around),
+                (resolution.question, without([c for c in around if c.section], said))]
+
+    def repeats(self, resolution: Resolution, answer: Answer) -> bool:
+        """Whether ``answer`` quotes only the clause the last answer stood on: a follow-up asks
+        something new, so its neighbourhood found nothing of it ("该中心规划的总规模是多少？"
+        answered again with the 100P sentence just cited)."""
+        said = restated(resolution.near, self.text)
+        return all(any(c.doc_id == s.doc_id and s.start <= c.start and c.end <= s.end
+                       for s in said) for c in answer.citations)
 
     @staticmethod
     def filters(resolution: Resolution, given: Filters | None) -> Filters | None:

@@ -58,6 +58,16 @@ def fused_scores(rankings: Sequence[Ranking], k: int) -> dict[str, float]:
             for cid, total in sums.items()}
 
 
+def preferring(rankings: Sequence[Ranking], k: int, weight: float,
+               wanted: Callable[[str], bool]) -> Ranking:
+    """One more ranking: the passages of ``rankings`` that ``wanted`` allows, best first by
+    their fusion so far (the others left out, so it counts against them)."""
+    scores = fused_scores(rankings, k)
+    kept = [cid for cid in scores if wanted(cid)]
+    kept.sort(key=lambda cid: (-scores[cid], cid))
+    return Ranking(weight, kept)
+
+
 def reading(ranking: Ranking, reads: Callable[[str], bool]) -> Ranking:
     """``ranking``, reading only the passages ``reads`` allows besides its own."""
     own = ranking.reads

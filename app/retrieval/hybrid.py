@@ -22,7 +22,7 @@ from app.retrieval.catalog import Catalog
 from app.retrieval.crosslingual import CrosslingualRanking, is_chinese
 from app.retrieval.filters import all_of, metadata_filters, scope_filter, within_filter
 from app.retrieval.found import Found
-from app.retrieval.fusion import Ranking, reading, reciprocal_rank_fusion
+from app.retrieval.fusion import Ranking, preferring, reading, reciprocal_rank_fusion
 from app.retrieval.glossary import expand_query, lexical_query
 from app.retrieval.names import unheard_places
 from app.retrieval.places import PlaceInference
@@ -38,8 +38,6 @@ RetrievalMode = Literal["hybrid", "dense", "bm25"]
 
 class Embedder(Protocol):
     def get_query_embedding(self, query: str) -> list[float]: ...
-
-
 
 
 @dataclass
@@ -93,12 +91,8 @@ class HybridRetriever:
         self.bm25_weight = bm25_weight
         self.document_weight = document_weight  # of the whole documents' BM25 ranking
         self.store, self.embedder, self.lexical, self.catalog = store, embedder, lexical, catalog
-        self.mode, self.candidates, self.rrf_k, self.city_aware = (
-            mode,
-            candidates,
-            rrf_k,
-            city_aware,
-        )
+        self.mode, self.candidates = mode, candidates
+        self.rrf_k, self.city_aware = rrf_k, city_aware
 
     def metadata_filters(self, filters: Filters | None) -> list[MetadataFilter]:
         """Validated filter conditions; unknown cities or documents are the caller's error."""
@@ -166,6 +160,10 @@ class HybridRetriever:
         if mode in ("hybrid", "bm25") and self.lexical.documents is not None \
                 and self.document_weight:
             rankings.append(self._document_ranking(lexical_text, conditions, found))
+        if places.narrower:  # a district of a city's notices: passages naming it answer it
+            patterns = [n.pattern for n in places.narrower]
+            rankings.append(preferring(rankings, self.rrf_k, NARROWER_WEIGHT, lambda cid: any(
+                p.search(found.chunks[cid].text) for p in patterns)))
         crosslingual: list[float] = []
         if self.crosslingual is not None and (has_cjk(query) or self.lexical.holds_chinese):
             by_model, crosslingual = self.crosslingual.rank(query, rankings, found, top_k,
@@ -292,6 +290,8 @@ class HybridRetriever:
 
 _LEXICAL_POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="bm25")
 
+# Weight of the passages naming a place asked below its documents' place (as BM25's).
+NARROWER_WEIGHT = 1.0
 # A store of at most this many times the candidates is read whole by a scoped question's
 # one dense query; above it, a question's places get their own query.
 SCOPE_DEPTH = 4

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from app.retrieval.gazetteer import gazetteer
+from app.retrieval.gazetteer import gazetteer, pinyin_name
 from app.store.bm25 import LexicalIndex
 from app.text import has_cjk
 
@@ -93,12 +93,16 @@ def _chinese(question: str, taken: list[tuple[int, int]], lexical: LexicalIndex)
 
 def unknown_place_pattern(name: str) -> re.Pattern[str]:
     """A place no gazetteer knows: an English name as a capitalised word (Riverside the town,
-    not any riverside), a Chinese one with or without its level's suffix (松林县, 松林)."""
+    not any riverside), a Chinese one with or without its level's suffix (松林县, 松林), and in
+    English by the pinyin of that short name (Songlin), as the gazetteer knows its places."""
     if not has_cjk(name):
         return re.compile(rf"\b{re.escape(name)}\b")
     short = _CHINESE_LEVEL_SUFFIX.sub("", name)
     names = {name, short} if len(short) >= 2 else {name}
-    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    written = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    if len(short) < 2 or not all(map(has_cjk, short)):
+        return re.compile(written)
+    return re.compile(rf"{written}|\b{re.escape(pinyin_name(short))}\b")
 
 
 _CHINESE_LEVEL_SUFFIX = re.compile(r"[省市县区镇乡旗]$")

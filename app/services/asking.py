@@ -5,8 +5,9 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import partial
 
+from app.answering.answerability import refusal
+from app.answering.citations import bounded
 from app.answering.compose import Composer
 from app.answering.extractive import ExtractiveAnswerer
 from app.answering.generation import (
@@ -18,8 +19,10 @@ from app.answering.generation import (
     without_model,
 )
 from app.answering.instructions import without_instructions
+from app.answering.parts import split_parts
 from app.answering.validity import with_validity
 from app.briefing.across import answer_across, asks_across, topic_of
+from app.briefing.facts import fact_answer
 from app.conversation import Resolution
 from app.models import (
     Answer,
@@ -30,7 +33,7 @@ from app.models import (
 )
 from app.retrieval.catalog import Collections
 from app.retrieval.continuation import with_continuations
-from app.retrieval.hybrid import RetrievalMode, RetrievalResult
+from app.retrieval.hybrid import Hit, RetrievalMode, RetrievalResult
 from app.retrieval.in_force import left_out
 from app.services.components import Components, milliseconds
 
@@ -39,7 +42,8 @@ from app.services.components import Components, milliseconds
 class _Asked:
     """A validated request with its retrieval, ready to be answered."""
 
-    question: str  # as answered: a follow-up completed from its conversation
+    question: str  # as the answerer reads it: a follow-up completed, or as asked beside the
+    # clause the last answer cited (app.conversation.nearby)
     mode: Mode
     retrieval: RetrievalResult  # the top_k passages the answer reads
     full: RetrievalResult  # as deep as the caller asked (eval reads 10)
@@ -85,17 +89,22 @@ class Asking(Components):
         if answer.refused and request.as_of is None and left_out(self.retriever, asked.question):
             # Nothing in force answers: from the rest, saying their status (answering.validity)
             former = self._retrieve(request, retrieval_mode, depth, scope, owner, in_force=False)
-            old = self.answer_with(former.mode, former.question, former.retrieval)
+            old = self._about_document(former.question, former.retrieval) \
+                or self.answer_with(former.mode, former.question, former.retrieval)
             if not old.refused:
                 asked, answer = replace(former, began=asked.began), old
         return self._finish(answer, request, asked), asked.full
 
     def _composite(self, asked: _Asked, request: AskRequest) -> Answer | None:
-        """The answer to a question of several parts, or asked across documents; None for any
-        other question (answered as it was retrieved)."""
+        """The answer to a question of several parts, asked across documents or about a document
+        itself; None for any other question (answered as it was retrieved)."""
         top_k = self.check_top_k(request.top_k)
         extractive = self.answerers["extractive"]
         assert isinstance(extractive, ExtractiveAnswerer)
+
+        if len(split_parts(asked.question)) < 2 and (found := self._about_document(
+                asked.question, asked.retrieval)):
+            return found
 
         def across(text: str) -> Answer | None:
             if not asks_across(text):
@@ -114,8 +123,18 @@ class Asking(Components):
         return Composer(lambda text: self._retrieval_of(text, asked.filters, top_k,
                                                         as_of=request.as_of,
                                                         within=asked.within),
-                        partial(self.answer_with, asked.mode), across,
+                        lambda text, retrieval: self._about_document(text, retrieval)
+                        or self.answer_with(asked.mode, text, retrieval), across,
                         ).compose(asked.question, asked.retrieval.places.held)
+
+    def _about_document(self, question: str, retrieval: RetrievalResult) -> Answer | None:
+        """The answer to a question about the document itself: its number, issuer, date
+        (app.briefing.facts); None for any other question."""
+        extractive = self.answerers["extractive"]
+        assert isinstance(extractive, ExtractiveAnswerer)
+        return fact_answer(question, retrieval, lambda doc_id: self.catalog.get(doc_id).metadata,
+                           self.catalog.text, self.store.document_chunks,
+                           lambda r: extractive.refusal(r, refusal("kind_not_stated")))
 
     def _retrieve(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
                   depth: int = 0, scope: Collections = None, owner: str | None = None,
@@ -137,15 +156,36 @@ class Asking(Components):
         full = self._retrieval_of(resolution.question, filters, max(top_k, depth),
                                   retrieval_mode, request.as_of, in_force, within)
         read = with_continuations(replace(full, hits=full.hits[:top_k]), self.store)
-        return _Asked(resolution.question, mode, read, full,
+        # Where the last answer stood answers the follow-up as asked: the question it is resolved
+        # to restates the cited clause's subject, which that clause then matches best.
+        reads, read = self._answered_near(question, resolution, read) \
+            or (resolution.question, read)
+        return _Asked(reads, mode, read, full,
                       began, time.perf_counter(), resolution, owner, filters, within, scope)
+
+    def _answered_near(self, question: str, resolution: Resolution,
+                       read: RetrievalResult) -> tuple[str, RetrievalResult] | None:
+        """The question and passages that answer (extractively) a follow-up carried to its
+        document from around where the last answer stood (app.conversation.nearby), with more
+        than the clause just cited; None: the retrieval reads."""
+        with self.watch.reading():
+            readings = self.conversations.nearby(question, resolution)
+        scores = {h.chunk.chunk_id: h.score for h in read.hits}
+        for asked, chunks in readings:
+            near = bounded(replace(read, hits=[Hit(c, scores.get(c.chunk_id, 0.0), n)
+                                               for n, c in enumerate(chunks, start=1)]),
+                           self.settings.ingest.chunk_max_chars)
+            answered = self.answerers["extractive"].answer(asked, near)
+            if not answered.refused and not self.conversations.repeats(resolution, answered):
+                return asked, near
+        return None
 
     def _finish(self, answer: Answer, request: AskRequest, asked: _Asked) -> Answer:
         answer = with_validity(answer, self.catalog, asked.question)
         if not request.include_reasoning:
             answer.reasoning = None
         if asked.resolution.rewritten:
-            answer.resolved_question = asked.question
+            answer.resolved_question = asked.resolution.question
         done = time.perf_counter()
         answer.timings_ms = Timings(retrieve=milliseconds(asked.retrieved - asked.began),
                                     answer=milliseconds(done - asked.retrieved),
@@ -192,4 +232,5 @@ class Asking(Components):
                     self._finish(answer, request, asked)
                 yield event
 
-        return AnswerStream(asked.question if asked.resolution.rewritten else None, events())
+        return AnswerStream(asked.resolution.question if asked.resolution.rewritten else None,
+                            events())

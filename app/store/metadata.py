@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 # Fields a manifest may set or ingest reads from the text (ingest.document_facts), as text.
 TEXT_FIELDS = frozenset(
     {"title", "city", "district", "province", "adcode", "issuer", "kind", "published",
-     "language", "doc_number"}
+     "language", "doc_number", "addressees"}
 ) | VALIDITY_TEXT_FIELDS
 # Written by ingest itself; checked all the same, since an offset of the wrong type would be a 500.
 COUNT_FIELDS = frozenset({"page", "paragraph", "chunks", "chunk"})

@@ -1,0 +1,196 @@
+"""Questions about a document itself: its number (文号), who issued it (印发, 发文机关), when it
+was issued (印发日期), whom it is sent to (主送) and its title, answered from the facts ingest
+read from its text (``ingest.document_facts``: the head, the 落款) and stored as metadata.
+
+The answer quotes the line of the document the fact was read from, with its offsets, so it is
+checked and shown like any other citation. The document asked about is the first one retrieved
+(the question's place and topic chose it). A question is taken to be about the document only by
+the words the two languages have for these facts: a document noun with a verb of issuing
+("who issued the measures", "方案是哪个单位印发的"), or the fact's own name ("document number",
+文号, 印发日期); "who runs the platform" or "何时发布名单" ask the text, not the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+import cn2an
+
+from app.answering.answerability import refusal_before_ranking
+from app.models import Answer, Citation
+from app.retrieval.hybrid import RetrievalResult
+from app.store.records import Chunk
+from app.text import EN_MONTHS, sentence_spans
+
+# The longest line quoted whole; in a longer one (a paragraph, a web copy on one line) the
+# sentence holding the fact is, unless longer than a quote may be: then the fact alone.
+LINE_MAX = 160
+SENTENCE_MAX = 600
+# How near the end a closing signature stands (as ingest.document_facts reads it).
+TAIL_CHARS = 300
+
+
+class Fact(Enum):
+    """A fact a document states about itself, by its metadata field."""
+
+    NUMBER = "doc_number"
+    ADDRESSEES = "addressees"
+    ISSUER = "issuer"
+    ISSUED = "published"
+    TITLE = "title"
+
+
+# The nouns the languages name an official document by (the 文种 of its title, and plain words).
+_DOC_NOUN_EN = (r"(?:measures?|notices?|notifications?|circulars?|plans?|interpretations?"
+                r"|polic(?:y|ies)|documents?|regulations?|rules|opinions|schemes?|guidelines?|programmes?|programs?|decisions?"
+                r"|announcements?|provisions|methods|strateg(?:y|ies)|outlines?)")
+_DOC_NOUN_ZH = (r"(?:通知|通告|公告|意见|决定|办法|规定|细则|措施|方案|规划|计划|纲要|要点"
+                r"|指南|政策|文件|条例|解读)")
+_BODY_ZH = r"单位|部门|机关|机构|政府|组织|部|局|委|办|厅"  # who issues: a body
+_ISSUING_EN = r"(?:issued|published|released|promulgated|signed|formulated|drew up|drafted)"
+# Verbs of a document's issue (制定, 出台 also say a measure is made, 将出台 a plan's future act).
+_ISSUING_ZH = r"(?:印发|发布|发文|颁布|签发|下发|制发|成文)"
+_SENT_EN = r"(?:sent|addressed|directed|circulated)"
+_ISSUING = re.compile(rf"\b(?:{_ISSUING_EN}|issues?)\b|{_ISSUING_ZH}", re.I)
+_ASKS: dict[Fact, re.Pattern[str]] = {
+    Fact.NUMBER: re.compile(
+        r"\b(?:document|reference|file|serial|issue)\s+(?:number|no\b)|文号|发文字号|文件编号|文件号",
+        re.I),
+    # Whom it is sent to (主送机关); "issued to" is also said of vouchers and permits.
+    Fact.ADDRESSEES: re.compile(
+        rf"\b{_DOC_NOUN_EN}\b.*\b{_SENT_EN}\s+to\s*\??\s*$"
+        rf"|\b{_SENT_EN}\s+to\s+(?:whom|which|what)\b.*\b{_DOC_NOUN_EN}\b"
+        rf"|\bto\s+whom\b.*\b{_SENT_EN}\b|\b(?:addressees|recipients)\s+of\b"
+        rf"|主送|{_DOC_NOUN_ZH}.*(?:发|送|印发|下发)(?:给|往|至)(?:谁|哪些|哪个|哪几|什么)", re.I),
+    Fact.ISSUED: re.compile(
+        rf"\bwhen\s+(?:was|were|did)\b.*\b{_DOC_NOUN_EN}\b.*\b(?:{_ISSUING_EN}|issue|publish"
+        rf"|release|sign)\s*\??\s*$|\bwhen\s+did\b.*\b(?:issue|publish|release)\b.*\b{_DOC_NOUN_EN}\b"
+        rf"|\b(?:date|day)\s+of\s+(?:issue|issuance|publication|release|signing)\b"
+        rf"|\b(?:issue|issuance|publication|release)\s+date\b"
+        rf"|{_DOC_NOUN_ZH}.*(?:什么时候|何时|哪天|哪一天|哪日|几月|什么时间|哪年|哪个月)"
+        rf".{{0,3}}{_ISSUING_ZH}的?\s*[？?]?\s*$"
+        rf"|{_ISSUING_ZH}(?:日期|时间)", re.I),
+    Fact.ISSUER: re.compile(
+        rf"\b(?:who|which\s+[\w-]+(?:\s+[\w-]+){{0,2}}|what\s+[\w-]+(?:\s+[\w-]+){{0,2}})\s+"
+        rf"{_ISSUING_EN}\b.*\b{_DOC_NOUN_EN}\b"
+        rf"|\bby\s+whom\b.*\b{_ISSUING_EN}\b|\bissu(?:er|ing\s+(?:body|authority|office|organ))\b"
+        rf"|{_DOC_NOUN_ZH}.*(?:(?:哪个|哪家|哪一个?|什么|哪些)(?:{_BODY_ZH})?|谁)(?:联合|共同)?"
+        rf"{_ISSUING_ZH}的?\s*[？?]?\s*$"
+        rf"|{_ISSUING_ZH}(?:机关|单位|部门|机构)", re.I),
+    # A document's title; "the center's full name" or 该中心的全称 name a body, not a document.
+    Fact.TITLE: re.compile(
+        rf"\b(?:(?:full|official)\s+)?(?:title|name)\s+of\s+(?:[\w'’-]+\s+){{0,5}}?{_DOC_NOUN_EN}\b"
+        rf"|\b{_DOC_NOUN_EN}['’]s?\s+(?:(?:full|official)\s+)?(?:title|name)\b"
+        rf"|标题|文件名称|文件题目|{_DOC_NOUN_ZH}的?(?:全称|全名|名称)", re.I),
+}
+
+
+def fact_asked(question: str) -> Fact | None:
+    """The fact of a document the question asks about, if it asks one (the first that fits:
+    "when was it issued" asks the date, not the issuer)."""
+    return next((fact for fact, asks in _ASKS.items() if asks.search(question)), None)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact stands in its document's text: the whole line that states it."""
+
+    start: int
+    end: int
+
+
+def source_line(fact: Fact, value: str, text: str) -> Source | None:
+    """The line of ``text`` the fact ``value`` was read from, where ingest reads it: an issuer or
+    a date in the closing signature (落款) when the end holds one, else the first line holding
+    it (the head's number, title, "Issued by …" line or dateline)."""
+    patterns = [_date_pattern(value)] if fact is Fact.ISSUED else [
+        _spaced(value), _spaced(value.split(";")[0])]  # "A; B": two organs signing apart
+    found = next((f for p in patterns if p is not None and (f := list(p.finditer(text)))), [])
+    if not found:
+        return None
+    if fact in (Fact.ISSUER, Fact.ISSUED) and len(text) - found[-1].end() <= TAIL_CHARS:
+        return _quoted(text, found[-1])  # the closing signature
+    quoted = [_quoted(text, match) for match in found]
+    # An issuer the text names more than once: where it is said to issue ("… issued a notice").
+    return next((q for q in quoted if fact is Fact.ISSUER
+                 and _ISSUING.search(text, q.start, q.end)), quoted[0])
+
+
+def _quoted(text: str, match: re.Match[str]) -> Source:
+    """The line holding ``match``; in a long one, its sentence; in a long sentence, the match."""
+    start = text.rfind("\n", 0, match.start()) + 1
+    end = text.find("\n", match.end())
+    end = len(text) if end < 0 else end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end - start > LINE_MAX:  # a paragraph, or a text flattened onto one line: its sentence
+        start, end = next(((s, e) for s, e in sentence_spans(text, start, end)
+                           if s <= match.start() and match.end() <= e), match.span())
+        if end - start > SENTENCE_MAX:
+            start, end = match.span()
+    return Source(start, end)
+
+
+def _spaced(value: str) -> re.Pattern[str] | None:
+    """``value`` as a text may write it: spaced ("财 政 部"), wrapped over lines (a title, or
+    organs stored joined by a space that sign on lines of their own)."""
+    letters = [re.escape(c) for c in value if not c.isspace()]
+    return re.compile(r"\s*".join(letters)) if letters else None
+
+
+def _date_pattern(iso: str) -> re.Pattern[str] | None:
+    """The ways a text writes the date ``iso`` ("2024-06-10", "2024-06", "2024"): 2024年6月10日,
+    二〇二四年六月十日, 10 June 2024, June 10, 2024, 2024-06-10, 2024.6.10."""
+    parts = [int(p) for p in re.findall(r"\d+", iso)]
+    if not parts:
+        return None
+    year, month, day = [*parts, 0, 0][:3]
+    numerals = "".join("〇一二三四五六七八九"[int(d)] for d in str(year))
+    forms = []
+    if month and day:
+        month_name = EN_MONTHS[month - 1]
+        forms += [rf"{year}\s*年\s*0?{month}\s*月\s*0?{day}\s*[日号]",
+                  rf"{numerals}\s*年\s*{cn2an.an2cn(month)}\s*月\s*{cn2an.an2cn(day)}\s*日",
+                  rf"\b0?{day}\s+{month_name}\s*,?\s*{year}",
+                  rf"\b{month_name}\s+0?{day},?\s*{year}",
+                  rf"\b{year}\s*[-./]\s*0?{month}\s*[-./]\s*0?{day}\b"]
+    elif month:
+        forms += [rf"{year}\s*年\s*0?{month}\s*月", rf"\b{EN_MONTHS[month - 1]}\s+{year}\b",
+                  rf"\b{year}-0?{month}\b"]
+    else:
+        forms += [rf"\b{year}\b"]
+    return re.compile("|".join(forms), re.I)
+
+
+def fact_answer(question: str, retrieval: RetrievalResult,
+                metadata_of: Callable[[str], Mapping[str, Any]], text_of: Callable[[str], str],
+                chunks_of: Callable[[str], list[Chunk]],
+                refuse: Callable[[RetrievalResult], Answer]) -> Answer | None:
+    """The answer to a question about the first retrieved document's own facts, quoting the line
+    the fact was read from; ``refuse``d when that document states none; None for any other
+    question, nothing retrieved, or a value no line of the text holds."""
+    fact = fact_asked(question)
+    if fact is None or not retrieval.hits or refusal_before_ranking(question, retrieval):
+        return None  # refused as any question is: a place no document is about
+    doc_id = retrieval.hits[0].chunk.doc_id
+    meta = metadata_of(doc_id)
+    value = str(meta.get(fact.value) or "")
+    text = text_of(doc_id)
+    if not value:
+        return refuse(retrieval)
+    source = source_line(fact, value, text)
+    if source is None:  # a manifest's value the text does not write: the text is read instead
+        return None
+    chunk = next((c for c in chunks_of(doc_id) if c.start <= source.start < c.end), None)
+    cited = Citation(n=1, doc_id=doc_id, title=str(meta.get("title") or doc_id),
+                     city=meta.get("city"), section=chunk.section if chunk else "",
+                     page=chunk.page if chunk else None, quote=text[source.start:source.end],
+                     start=source.start, end=source.end, score=1.0)
+    return Answer(answer=f"{cited.quote} [1]", citations=[cited],
+                  city_inferred=retrieval.places.label)

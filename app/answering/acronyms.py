@@ -9,8 +9,6 @@ from collections.abc import Iterable
 
 from app.retrieval.glossary import ENGLISH_VARIANTS
 
-__all__ = ["unmentioned"]
-
 # Latin-script bounds: in a Chinese question the acronym touches Chinese characters.
 _ACRONYM = re.compile(r"(?<![A-Za-z0-9-])[A-Z][A-Z0-9]+(?=s?(?![A-Za-z0-9-]))")
 _WORD = re.compile(r"[A-Za-z0-9]+")

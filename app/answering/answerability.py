@@ -28,9 +28,6 @@ from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.places import PlaceInference
 from app.text import CJK_CHARS, QUOTED, has_cjk, sentence_spans
 
-__all__ = ["ENTITIES_KEY", "Refusal", "at_level", "lacks", "refusal_before_ranking",
-           "sentence_labels"]
-
 # Chunk metadata key of ingest's entities: JSON [[start, end, label, value?], …] into its text.
 ENTITIES_KEY = "entities"
 
@@ -116,9 +113,7 @@ def _bodies(question: str) -> re.Pattern[str] | None:
 
 def lacks(kinds: set[Kind], labels: set[str] | None) -> set[Kind]:
     """The kinds asked that the sentence holds no entity of (none when it is unknown)."""
-    if labels is None:
-        return set()
-    return {kind for kind in kinds if not labels & set(kind.value)}
+    return set() if labels is None else {kind for kind in kinds if not labels & set(kind.value)}
 
 
 @dataclass(frozen=True)

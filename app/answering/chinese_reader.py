@@ -38,8 +38,6 @@ from app.answering.ranking import HEADING_PENALTY  # a title answers nothing its
 from app.retrieval.hybrid import Hit
 from app.text import CJK_CHARS, CJK_RUN, figure_values, sentence_spans
 
-__all__ = ["REFUSAL_SUPPORT", "ChineseReading", "holds_chinese", "read_chinese", "reads_chinese"]
-
 _WORD = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
 _LAYOUT_GAP = re.compile(rf"(?<=[^\x00-\x7f])\s+(?=[{CJK_CHARS}“《（【])")
 _PUNCTUATED = re.compile(r"[。！？；，：.!?;,:）)”]\s*$")
@@ -85,9 +83,7 @@ def _units(text: str) -> set[str]:
     """Character bigrams of the Chinese runs and the Latin words and numbers of ``text``."""
     found = {w.lower() for w in _WORD.findall(text)}
     for run in CJK_RUN.findall(text):
-        found.update(run[i : i + 2] for i in range(len(run) - 1))
-        if len(run) == 1:
-            found.add(run)
+        found.update([run] if len(run) == 1 else (run[i : i + 2] for i in range(len(run) - 1)))
     return found
 
 
@@ -242,8 +238,7 @@ def _after_restated(clause: Sentence, limit: int, asked: set[str]) -> Sentence:
 def _run_on(span: Sentence, following: list[tuple[int, int]]) -> Sentence:
     """``span`` with the sentences after it, while the answer is shorter than an open question's
     answer tends to be and the next sentence is on the same line."""
-    end = span.end
-    text, base = span.chunk.text, span.chunk.start
+    end, text, base = span.end, span.chunk.text, span.chunk.start
     for s, e in following:
         if s < end:
             continue

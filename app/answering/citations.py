@@ -90,34 +90,17 @@ def _int(value: object) -> int | None:
 
 
 def passage(hit: Hit) -> Passage:
-    meta = hit.chunk.metadata
-    return Passage(
-        chunk_id=hit.chunk.chunk_id,
-        doc_id=hit.chunk.doc_id,
-        title=str(meta.get("title") or hit.chunk.doc_id),
-        city=meta.get("city"), issuer=meta.get("issuer"), year=_int(meta.get("year")),
-        section=hit.chunk.section,
-        paragraph=_int(meta.get("paragraph")),
-        page=hit.chunk.page,
-        text=hit.chunk.text,
-        start=hit.chunk.start,
-        end=hit.chunk.end,
-        score=round(hit.score, 4),
-        rank=hit.rank,
-    )
+    chunk, meta = hit.chunk, hit.chunk.metadata
+    return Passage(chunk_id=chunk.chunk_id, doc_id=chunk.doc_id,
+                   title=str(meta.get("title") or chunk.doc_id), city=meta.get("city"),
+                   issuer=meta.get("issuer"), year=_int(meta.get("year")), section=chunk.section,
+                   paragraph=_int(meta.get("paragraph")), page=chunk.page, text=chunk.text,
+                   start=chunk.start, end=chunk.end, score=round(hit.score, 4), rank=hit.rank)
 
 
 def citation(n: int, sentence: Sentence, score: float) -> Citation:
-    meta = sentence.chunk.metadata
-    return Citation(
-        n=n,
-        doc_id=sentence.chunk.doc_id,
-        title=str(meta.get("title") or sentence.chunk.doc_id),
-        city=meta.get("city"),
-        section=sentence.chunk.section,
-        page=sentence.chunk.page,
-        quote=sentence.text,
-        start=sentence.start,
-        end=sentence.end,
-        score=round(score, 4),
-    )
+    chunk, meta = sentence.chunk, sentence.chunk.metadata
+    return Citation(n=n, doc_id=chunk.doc_id, title=str(meta.get("title") or chunk.doc_id),
+                    city=meta.get("city"), section=chunk.section, page=chunk.page,
+                    quote=sentence.text, start=sentence.start, end=sentence.end,
+                    score=round(score, 4))

@@ -17,8 +17,6 @@ from app.answering.question_kinds import Kind, asked_kinds
 from app.answering.sentence_forms import HEADING_WORDS, is_heading
 from app.text import content_tokens, has_cjk, sentence_spans
 
-__all__ = ["CLAUSE_END", "answering_clauses", "clause_spans"]
-
 CLAUSE_END = re.compile(r"[，,；;：:]")
 # A clause restates the question when this share of its words are the question's.
 RESTATED = 0.6

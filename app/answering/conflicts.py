@@ -14,8 +14,6 @@ from app.answering.citations import Scored, Sentence
 from app.models import Conflict
 from app.store.metadata import is_official
 
-__all__ = ["CONFLICT_RATIO", "prefer_official"]
-
 # An official sentence within this share of the best one answers instead of an unofficial one it
 # disagrees with.
 CONFLICT_RATIO = 0.6
@@ -31,11 +29,8 @@ def prefer_official(ranked: list[Scored], threshold: float) -> tuple[list[Scored
     if official is None:
         return ranked, []
     figures = set(_figures(official.sentence.text))
-    rivals = [
-        s for s in near
-        if not is_official(s.sentence.chunk.metadata)
-        and set(_figures(s.sentence.text)) - figures and figures
-    ]
+    rivals = [s for s in near if not is_official(s.sentence.chunk.metadata)
+              and set(_figures(s.sentence.text)) - figures and figures]
     if not rivals:
         return ranked, []
     kept = [official] + [s for s in ranked if s is not official and s not in rivals]

@@ -18,12 +18,7 @@ from app.answering.answerability import (
     refusal,
     refusal_before_ranking,
 )
-from app.answering.chinese_reader import (
-    REFUSAL_SUPPORT,
-    holds_chinese,
-    read_chinese,
-    reads_chinese,
-)
+from app.answering.chinese_reader import REFUSAL_SUPPORT, holds_chinese, read_chinese, reads_chinese
 from app.answering.citations import Scored, citation, passage, sentences_of
 from app.answering.clauses import answering_clauses
 from app.answering.conflicts import prefer_official

@@ -20,7 +20,6 @@ from functools import lru_cache
 from app.retrieval.hybrid import RetrievalResult
 from app.text import sentence_spans
 
-_EN_FLAGS = re.IGNORECASE
 _OUTPUT_VERB = r"(?:answer|respond|reply|say|state|tell|output|print|claim|assert|repeat|mention)"
 _EN = [
     # Overriding what the reader was told: "ignore (all) previous instructions".
@@ -62,7 +61,7 @@ _ZH = [
     r"作为(?:一个|一名)?(?:AI|人工智能|语言模型|大模型|大语言模型)(?:助手|模型)?[，,：:]",
     r"无论(?:用户|任何人|别人|对方)?(?:问|询问|提问)(?:什么|任何)",
 ]
-_PATTERNS = [re.compile(p, _EN_FLAGS) for p in _EN] + [re.compile(p) for p in _ZH]
+_PATTERNS = [re.compile(p, re.IGNORECASE) for p in _EN] + [re.compile(p) for p in _ZH]
 
 
 # Every question's candidate sentences are tested, ~17 patterns each (~0.5 ms a question);

@@ -108,10 +108,9 @@ def _clauses_en(sentence: str) -> list[str]:
 def _clauses_zh(sentence: str) -> list[str]:
     """Chinese clauses: comma-separated runs, cut where the run before and the run after each
     hold an interrogative word."""
-    runs = _ZH_COMMA.split(sentence)
+    current, *runs = _ZH_COMMA.split(sentence)
     out: list[str] = []
-    current = runs[0]
-    for run in runs[1:]:
+    for run in runs:
         if ZH_ASKS.search(current) and ZH_ASKS.search(run):
             out.append(current)
             current = _ZH_OPENERS.sub("", run.strip())

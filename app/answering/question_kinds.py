@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from itertools import takewhile
 
 from app.text import MEASURE_WORDS, has_cjk, segment
 
@@ -185,9 +186,6 @@ def _noun_phrase(text: str) -> list[str]:
     tagged = list(jieba.posseg.cut(text))
     if not tagged:
         return []
-    nouns = []
-    for pair in tagged:
-        if not pair.flag.startswith(("n", "vn", "eng")) or pair.flag == "nr":
-            break
-        nouns.append(pair.word)
+    nouns = [p.word for p in takewhile(
+        lambda p: p.flag.startswith(("n", "vn", "eng")) and p.flag != "nr", tagged)]
     return list(dict.fromkeys([tagged[0].word, (nouns or [tagged[-1].word])[-1]]))

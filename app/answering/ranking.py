@@ -199,10 +199,8 @@ class SentenceRanker:
         titles = {str(h.chunk.metadata.get("title") or "") for h in retrieval.hits}
         return set(self._stems(" ".join([*titles, *retrieval.places.held])))
 
-    def _term_weights(
-        self, question: str, sentence_words: list[set[str]], topic: set[str] | None = None,
-        chinese_sentences: bool = False, chinese_first: bool = False,
-    ) -> dict[frozenset[str], float]:
+    def _term_weights(self, question: str, sentence_words: list[set[str]], topic: set[str],
+                      chinese_sentences: bool, chinese_first: bool) -> dict[frozenset[str], float]:
         """Inverse sentence frequency of each question word among the candidates: words every
         passage shares (the city, the plan's name) say little about which sentence answers,
         and a word no candidate holds (a detail the texts lack) weighs most of all.
@@ -228,14 +226,11 @@ class SentenceRanker:
         # A lead-in before the question ("I'm briefing project units in X: which …") says who
         # asks or why; its words, like the topic's, tell little of which sentence answers.
         lead_in = _LEAD_IN.match(question)
-        aside = (topic or set()) | (set(self._stems(lead_in.group(1))) - set(self._stems(
+        aside = topic | (set(self._stems(lead_in.group(1))) - set(self._stems(
             question[lead_in.end():])) if lead_in else set())
         n = len(sentence_words)
-        return {
-            term: math.log(1 + n / (1 + sum(bool(term & found) for found in sentence_words)))
-            * (TOPIC_WEIGHT if term <= aside else 1.0)
-            for term in wanted
-        }
+        return {term: math.log(1 + n / (1 + sum(bool(term & found) for found in sentence_words)))
+                * (TOPIC_WEIGHT if term <= aside else 1.0) for term in wanted}
 
     def _stems(self, text: str) -> list[str]:
         # "5%" says "percent" (百分之几 renders "percent"): the sign is no word to the tokenizer.

@@ -35,8 +35,6 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-import Stemmer
-
 from app.answering.generation.figures import (
     chinese_number,
     figure_spans,
@@ -54,6 +52,8 @@ from app.text import (
     STOPWORDS,
     content_tokens,
     sentence_spans,
+    stem,
+    stem_words,
 )
 
 CLAIM_WINDOW = 6
@@ -79,7 +79,6 @@ _RECURS = re.compile(r"每个?(年|季|月|周|星期|天|日)|按(年|季|月|�
                      r"month|week)ly|(?:each|every|per) (year|quarter|month|week|day))\b", re.I)
 _UNITS = {"年": "year", "annual": "year", "季": "quarter", "月": "month", "周": "week",
           "星期": "week", "天": "day", "日": "day"}
-_stemmer = Stemmer.Stemmer("english")
 Place = tuple[int, int, list[Division]]
 
 
@@ -285,8 +284,7 @@ def _tokens(text: str) -> list[Token]:
             name = (word[0].isupper() or word[0].isdigit()) and (
                 not first or _CODE.search(word) is not None)
             if word.lower() not in STOPWORDS:
-                found.append(Token(m.start(), m.end(), frozenset([_stemmer.stemWord(
-                    word.lower())]), name))
+                found.append(Token(m.start(), m.end(), frozenset([stem(word)]), name))
             continue
         at = m.start()
         for piece, flag in _tagged(word):
@@ -309,4 +307,4 @@ def _chinese_forms(word: str) -> frozenset[str]:
     if not content_tokens(word):
         return frozenset()
     english = [w for w in content_tokens(expand_query(word)) if w.isascii()]
-    return frozenset([word, *_stemmer.stemWords(english)])
+    return frozenset([word, *stem_words(english)])

@@ -3,18 +3,17 @@ Chinese numerals, read the same way on the answer's side and the passages' side.
 
 A model writing Chinese from English passages may spell a figure out (百分之五, 二十, 3月), so
 each figure is reduced to the values it may be written as before the two sides are compared.
-The languages' facts (numeral digits, magnitudes, number words) are app.text's; cn2an reads
-Chinese numerals and the calendar names the months.
+The languages' facts (numeral digits, magnitudes, number words, month names) are app.text's;
+cn2an reads Chinese numerals.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 import unicodedata
 from decimal import Decimal
 
-from app.text import CN_DIGITS, MAGNITUDES, NUMBER_WORDS
+from app.text import CN_DIGITS, EN_MONTHS, MAGNITUDES, NUMBER_WORDS
 
 Figure = tuple[tuple[int, int], frozenset[str], bool]  # span, values it may be, is_percentage
 
@@ -25,9 +24,8 @@ _FIGURE = re.compile(
     rf"(百分之)?(\d+(?:[.,]\d+)*|[{CN_DIGITS}十百千]+)"
     rf"(?:\s*({'|'.join(sorted(MAGNITUDES, key=len, reverse=True))})(?![A-Za-z]))?{_PERCENT}",
     re.IGNORECASE)
-_MONTHS = [m.lower() for m in calendar.month_name[1:]]
 # A month by name ("1 March 2025"), never "may" the verb: only before or after a day or year.
-_MONTH_NAME = re.compile(rf"(?<=\d )({'|'.join(_MONTHS)})\b|\b({'|'.join(_MONTHS)})(?= \d)",
+_MONTH_NAME = re.compile(rf"(?<=\d )({'|'.join(EN_MONTHS)})\b|\b({'|'.join(EN_MONTHS)})(?= \d)",
                          re.IGNORECASE)
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 # Number words a passage may use where an answer writes digits ("six work tasks" -> 6项).
@@ -61,7 +59,7 @@ def figure_spans(text: str, number_words: bool = False) -> list[Figure]:
     the check read text the same way; ``number_words`` adds English ones ("six").
     """
     text = unicodedata.normalize("NFKC", text)
-    found: list[Figure] = [(m.span(), frozenset({f"{_MONTHS.index(m.group(0).lower()) + 1}月"}),
+    found: list[Figure] = [(m.span(), frozenset({f"{EN_MONTHS.index(m.group(0).lower()) + 1}月"}),
                             False) for m in _MONTH_NAME.finditer(text)]
     if number_words:
         found += [(m.span(), frozenset({str(NUMBER_WORDS[m.group(1).lower()])}), bool(m.group(2)))

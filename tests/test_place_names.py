@@ -156,3 +156,13 @@ def test_the_country_itself_is_no_missing_place(client: TestClient) -> None:
 def test_a_place_a_stored_text_names_is_not_refused(client: TestClient) -> None:
     body = _ask(client, "When will the Longmen Grottoes be scanned in 3D?")
     assert not body["refused"] and "2026" in str(body["answer"])
+
+
+def test_a_held_districts_bare_name_is_a_place_though_an_everyday_word() -> None:
+    """Regression: "深圳和海珠分别…" read only Shenzhen: jieba knows 海珠 as a noun ("sea pearl"),
+    so a bare 海珠 was no place even in a store holding 海珠区's documents."""
+    text = "海珠每年安排多少专项资金？"
+    assert _names(text) == []
+    held = [(text[s:e], [d.name for d in c])
+            for s, e, c in gazetteer().mentions(text, held={"440105"})]
+    assert held == [("海珠", ["海珠区"])]

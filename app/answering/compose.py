@@ -60,7 +60,7 @@ def merge_parts(parts: list[Part], answers: list[Answer]) -> Answer:
             numbers = {c.n: first + i for i, c in enumerate(answer.citations)}
             merged.citations.extend(c.model_copy(update={"n": numbers[c.n]})
                                     for c in answer.citations)
-            text = _renumber(answer.answer, numbers)
+            text = renumber(answer.answer, numbers)
             merged.parts.append(AnswerPart(question=part.asked, answer=text,
                                            citations=list(numbers.values())))
             merged.conflicts.extend(answer.conflicts)
@@ -79,6 +79,6 @@ def merge_parts(parts: list[Part], answers: list[Answer]) -> Answer:
     return merged
 
 
-def _renumber(text: str, numbers: dict[int, int]) -> str:
+def renumber(text: str, numbers: dict[int, int]) -> str:
     return MARKER.sub(lambda m: "".join(f"[{numbers[n]}]" for n in markers(m.group(0))
                                         if n in numbers), text)

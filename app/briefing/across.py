@@ -29,6 +29,7 @@ from dataclasses import replace
 import numpy as np
 
 from app.answering.citations import Sentence, passage, sentences_of
+from app.answering.compose import renumber
 from app.answering.question_kinds import ZH_ASKS
 from app.briefing.builder import MIN_WORDS, WORD, compare_topic
 from app.models import Answer, Citation, DocumentInfo, PlaceGroup
@@ -135,6 +136,43 @@ def answer_across(question: str, retrieval: RetrievalResult, documents: list[Doc
     return Answer(answer="\n".join(lines), citations=citations, groups=list(groups.values()),
                   city_inferred=retrieval.places.label,
                   related=[passage(h) for h in hits[:3]])
+
+
+def answer_by_place(named: dict[str, set[str]], documents: list[DocumentInfo],
+                    answer_in: Callable[[set[str]], Answer],
+                    grouped: Callable[[], Answer | None]) -> Answer | None:
+    """The answer to a question naming several places ("深圳和海珠分别…", "Guangzhou's plan and
+    Zhanjiang's notice"): the question asked of each place's documents alone, as any question
+    is, grouped by place. Where that is refused, the place's group of ``grouped`` (the answer
+    by the question's topic, ``answer_across``: "how do they advance smart education" names a
+    topic, not a figure to find) stands; else the place is named as unanswered. None when no
+    place's documents answer."""
+    by_id = {d.doc_id: d for d in documents}
+    citations: list[Citation] = []
+    groups: list[PlaceGroup] = []
+    lines: list[str] = []
+    topical: list[Answer | None] = []
+    for name, docs in named.items():
+        one = answer_in(docs)
+        if one.refused or not one.citations:
+            topical = topical or [grouped()]
+            cited = [topical[0].citations[n - 1] for g in (topical[0].groups if topical[0]
+                                                             else []) if set(g.doc_ids) & docs
+                     for n in g.citations]
+            one = Answer(answer=" ".join(f"{c.quote} [{c.n}]" for c in cited), citations=cited)
+        if not one.citations:
+            lines.append(f"{name}: the documents don't say.")
+            continue
+        numbers = {c.n: len(citations) + i for i, c in enumerate(one.citations, 1)}
+        citations += [c.model_copy(update={"n": numbers[c.n]}) for c in one.citations]
+        lines.append(f"{name}: {renumber(one.answer, numbers)}")
+        info = by_id.get(one.citations[0].doc_id) or DocumentInfo(doc_id=one.citations[0].doc_id)
+        groups.append(PlaceGroup(place=name, city=info.city, district=info.district,
+                                 province=info.province, citations=list(numbers.values()),
+                                 doc_ids=list(dict.fromkeys(c.doc_id for c in one.citations))))
+    if not citations:
+        return None
+    return Answer(answer="\n".join(lines), citations=citations, groups=groups)
 
 
 def _per_document(asked: str, words: dict[str, str], hits: list[Hit],

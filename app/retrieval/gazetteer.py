@@ -17,7 +17,7 @@ everyday word (光明 "bright", 白云 "white cloud"); with its suffix (光明�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -153,27 +153,31 @@ class Gazetteer:
         """Whether the division ``inner`` lies in (or is) ``outer``."""
         return any(d.adcode == outer for d in self.chain(inner))
 
-    def chinese_mentions(self, text: str) -> Iterator[tuple[int, int, list[Division]]]:
+    def chinese_mentions(self, text: str, held: Container[str] = ()
+                         ) -> Iterator[tuple[int, int, list[Division]]]:
         """Each Chinese place name in ``text`` (start, end, the divisions of that name),
-        longest name first at each position, left to right, never overlapping."""
+        longest name first at each position, left to right, never overlapping. ``held``: the
+        adcodes of districts documents are about, whose bare names are places even where they
+        are everyday words too (海珠 "sea pearl" in a store holding 海珠区's documents)."""
         pos = 0
         while pos < len(text):
             for end in range(min(len(text), pos + self.longest), pos + 1, -1):
                 candidates = self.chinese.get(text[pos:end])
-                if candidates and (kept := self._as_place(text, pos, end, candidates)):
+                if candidates and (kept := self._as_place(text, pos, end, candidates, held)):
                     yield pos, end, kept
                     pos = end
                     break
             else:
                 pos += 1
 
-    def _as_place(self, text: str, start: int, end: int, candidates: list[Division]
-                  ) -> list[Division]:
+    def _as_place(self, text: str, start: int, end: int, candidates: list[Division],
+                  held: Container[str]) -> list[Division]:
         name = text[start:end]
         full = [d for d in candidates if d.name == name]
         bare = [d for d in candidates if d.name != name]
         if bare and not inside_word(text, start, end):
-            full += [d for d in bare if d.level != "district" or not everyday_word(name)]
+            full += [d for d in bare if d.level != "district" or d.adcode in held
+                     or not everyday_word(name)]
         return full
 
     def english_mentions(self, text: str, loose: bool = False
@@ -208,10 +212,11 @@ class Gazetteer:
             yield start, end, candidates
             i += width
 
-    def mentions(self, text: str, loose: bool = False) -> list[tuple[int, int, list[Division]]]:
+    def mentions(self, text: str, loose: bool = False, held: Container[str] = ()
+                 ) -> list[tuple[int, int, list[Division]]]:
         found = list(self.english_mentions(text, loose))
         if has_cjk(text):
-            found += self.chinese_mentions(text)
+            found += self.chinese_mentions(text, held)
         return sorted(found, key=lambda m: m[0])
 
     def named(self, name: str) -> list[Division]:

@@ -259,7 +259,7 @@ class PlaceIndex:
         the one the store holds), else as the broadest division of that name (Nanjing: the
         city, not Nanjing County)."""
         g = gazetteer()
-        mentions = g.mentions(text, loose=True)
+        mentions = g.mentions(text, loose=True, held=self.docs_at)
         chosen: list[tuple[Division, str]] = []
         for i, (start, end, candidates) in enumerate(mentions):
             others = [d for j, (_, _, c) in enumerate(mentions) if j != i for d in c]

@@ -20,8 +20,9 @@ from app.answering.generation import (
 )
 from app.answering.instructions import without_instructions
 from app.answering.parts import split_parts
+from app.answering.question_kinds import asked_kinds
 from app.answering.validity import with_validity
-from app.briefing.across import answer_across, asks_across, topic_of
+from app.briefing.across import answer_across, answer_by_place, asks_across, topic_of
 from app.briefing.facts import fact_answer
 from app.conversation import Resolution
 from app.models import (
@@ -102,13 +103,28 @@ class Asking(Components):
         extractive = self.answerers["extractive"]
         assert isinstance(extractive, ExtractiveAnswerer)
 
-        if len(split_parts(asked.question)) < 2 and (found := self._about_document(
-                asked.question, asked.retrieval)):
+        if len(split_parts(asked.question)) < 2 and len(asked.retrieval.places.by_place) < 2 \
+                and (found := self._about_document(asked.question, asked.retrieval)):
             return found
 
+        def answer(text: str, retrieval: RetrievalResult) -> Answer:
+            return self._about_document(text, retrieval) or self.answer_with(asked.mode, text,
+                                                                              retrieval)
+
         def across(text: str) -> Answer | None:
-            if not asks_across(text):
-                return None
+            named = self.catalog.places.infer(text).by_place
+            # A figure, date or name asked of several places: each place's documents answer
+            # for it, as asked of it alone; a topic ("how do they use AI in health care"):
+            # the topic's sentences per place.
+            if len(named) > 1 and asked_kinds(text):
+                return answer_by_place(named, self.documents(asked.scope), lambda docs: answer(
+                    text, self._retrieval_of(text, asked.filters, top_k, as_of=request.as_of,
+                                             in_force=request.as_of is not None,
+                                             within=docs if asked.within is None
+                                             else docs & asked.within)), lambda: by_topic(text))
+            return by_topic(text) if asks_across(text) else None
+
+        def by_topic(text: str) -> Answer | None:
             # Every document, in force or not, unless a day is asked: each place's text is
             # shown with its status (answering.validity says which expired).
             # Retrieved for its topic: "which cities' documents" names nothing to find.
@@ -123,8 +139,7 @@ class Asking(Components):
         return Composer(lambda text: self._retrieval_of(text, asked.filters, top_k,
                                                         as_of=request.as_of,
                                                         within=asked.within),
-                        lambda text, retrieval: self._about_document(text, retrieval)
-                        or self.answer_with(asked.mode, text, retrieval), across,
+                        answer, across,
                         ).compose(asked.question, asked.retrieval.places.held)
 
     def _about_document(self, question: str, retrieval: RetrievalResult) -> Answer | None:

@@ -210,3 +210,31 @@ def test_the_kind_a_which_question_asks_is_not_carried_as_its_subject(
     fund = "海珠区每年安排多少专项资金？"
     assert resolver.resolve("用来做什么？", [Turn(fund, fund, (HAIZHU,))]).question == \
         "海珠区专项资金用来做什么？"
+
+
+def test_a_place_and_its_own_document_kind_replace_the_old_place_and_document(
+        resolver: Resolver) -> None:
+    """Regression (chain w-02): after "漳州的新基建行动计划一共有多少项任务？",
+    "那广州的试点方案呢？" was "广州的新基建行动计划一共有多少项试点方案？"
+    (Zhangzhou's title words kept, the plan counted as tasks). 方案 and 计划 are
+    one kind of thing (the dictionary renders both "plan"): the follow-up's
+    document takes the old document's place."""
+    before = "漳州的新基建行动计划一共有多少项任务？"
+    resolution = resolver.resolve("那广州的试点方案呢？", [Turn(before, before, (ZHANGZHOU,))])
+    assert resolution.question == "广州的试点方案一共有多少项任务？"
+    assert resolution.doc_id is None
+
+
+@pytest.mark.parametrize(("before", "follow_up", "expected"), [
+    ("那漳州的行动计划有几项任务？", "其中第二部分有几项？", "漳州行动计划中第二部分有几项？"),
+    ("湛江发布了多少个人工智能具体应用案例？", "其中医疗健康领域有几个入选省级？",
+     "湛江人工智能具体应用案例中医疗健康领域有几个入选省级？"),
+])
+def test_a_locative_pronoun_stands_for_the_last_subject(
+        resolver: Resolver, before: str, follow_up: str, expected: str) -> None:
+    """Regression (chains w-08, ch-22): 其中 ("among them", LAC's locative f) was no pronoun to
+    the rule, which asked "漳州其中第二部分有几项？", of nothing in particular. 其 points back; 中
+    stays after what it points at."""
+    resolution = resolver.resolve(follow_up, [Turn(before, before, (ZHANGZHOU,))])
+    assert resolution.question == expected
+    assert resolution.doc_id == ZHANGZHOU

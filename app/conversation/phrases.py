@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from app.conversation.words import Word
+from app.retrieval.dictionary import english_terms
 from app.retrieval.places import PlaceIndex
 from app.text import has_cjk
 
@@ -216,6 +217,17 @@ def head(found: Sequence[Word], span: Span) -> str:
     return things[-1].text.lower().removesuffix("s") if things else ""
 
 
+def same_kind(one: str, other: str) -> bool:
+    """Whether two head nouns name the same kind of thing: the same word, or Chinese words the
+    dictionary renders alike (计划 and 方案 are both a "plan": one document kind, not two)."""
+    if one == other:
+        return True
+    if not (has_cjk(one) and has_cjk(other)):
+        return False
+    senses = {sense for term in english_terms(one) for sense in term.english}
+    return any(sense in senses for term in english_terms(other) for sense in term.english)
+
+
 # Edits ------------------------------------------------------------------------------------
 def joined(parts: list[str], question: str) -> str:
     return ("、" if has_cjk(question) else " and ").join(dict.fromkeys(parts))
@@ -245,6 +257,9 @@ def fill(question: str, own: tuple[Word, ...], pointing: list[Word], phrase: str
         for word in pointing:
             out.append(question[at:word.start])
             at = word.end
+            if word.locative:  # 其中 → 漳州行动计划中: the phrase, then the locative
+                out.append(phrase + word.locative)
+                continue
             after = next((w for w in own if w.start >= at), None)
             if after is not None and after.quantity and not after.interrogative:
                 at = after.end  # 这项措施: a demonstrative takes a measure word before its noun

@@ -43,6 +43,7 @@ from app.conversation.phrases import (
     noun_spans,
     place_spans,
     replace,
+    same_kind,
     subject,
     subject_span,
 )
@@ -259,11 +260,12 @@ def _on_topic(question: str, place: str, last: Turn) -> Resolution | None:
 
 def _fitting(found: Sequence[Word], places: list[Span], thing_head: str) -> Span | None:
     """The noun phrase of the last question that a follow-up's thing can take the place of:
-    one of the same kind (the same head noun), else the one a copula asks about ("X是多少",
-    "How large is X") or the one it counts ("多少项X", "how many X"): the follow-up asks the
-    same of its thing. None when the thing fits nowhere."""
+    one of the same kind (the same head noun, or a Chinese synonym: 试点方案 takes the place of
+    新基建行动计划 whole, none of the old title's words kept), else the one a copula asks about
+    ("X是多少", "How large is X") or the one it counts ("多少项X", "how many X"): the follow-up
+    asks the same of its thing. None when the thing fits nowhere."""
     for span in noun_spans(found, places):
-        if thing_head and head(found, span) == thing_head:
+        if thing_head and same_kind(head(found, span), thing_head):
             return span
     asked = copular(found, places)
     return asked.span if asked is not None else counted(found, places)

@@ -182,8 +182,26 @@ def subject_span(text: str, found: Sequence[Word], places: Sequence[Span]) -> Sp
     skip = [*places, *_selected(found, places)]
     if asked is not None and asked.value:
         skip.append(asked.span)
+        owner = _possessor(found, places, asked.span) if asked.linked else None
+        if owner is not None:  # not "…的企业奖励多少": 的 there closes a relative clause
+            return owner
     spans = noun_spans(found, skip, ending=lambda word: word.content)
     return max(spans, key=lambda span: span[1] - span[0]) if spans else None  # first longest
+
+
+def _possessor(found: Sequence[Word], places: Sequence[Span], asked: Span) -> Span | None:
+    """Chinese "X的Y是多少": X, whose Y is asked, whole, its verbs too ("加快建设人工智能
+    全域渗透城市行动计划的期限": a title the tagger cuts at each verb is still one noun
+    phrase before 的)."""
+    before = [w for w in found if w.end <= asked[0]]
+    if len(before) < 2 or before[-1].text != "的" or not before[-2].thing:
+        return None
+    at = len(before) - 1
+    while at > 0 and (before[at - 1].content or before[at - 1].noun) \
+            and not (before[at - 1].interrogative or before[at - 1].pointing
+                     or inside(before[at - 1], places)):
+        at -= 1
+    return (before[at].start, before[-2].end)
 
 
 def subject(text: str, found: Sequence[Word], places: Sequence[Span]) -> str:

@@ -128,6 +128,10 @@ class Resolver:
         pointing = [w for w in own if w.pointing]
         if not pointing and clause and topic(own):
             return self._read_on(question, own, last, index)
+        said = [w for w in own if w.content]
+        if not pointing and not clause and said and all(w.quantity for w in said) \
+                and has_cjk(question):  # a Chinese numeral and its measure word name a part
+            return _one_of(question[said[0].start:said[-1].end], last, index)
         return self._carry_over(question, own, pointing, last, index)
 
     # A definite phrase: the thing the last answer, question or document named -----------------
@@ -215,6 +219,21 @@ class Resolver:
                                           f"in {place}" if place else "") if p)
         text = fill(question, own, pointing, phrase, chinese)
         return Resolution(text, doc_id=doc_id, rewritten=True)
+
+
+def _one_of(numbered: str, last: Turn, index: PlaceIndex) -> Resolution:
+    """A number alone ("一期呢？", "第二批呢？"): which one of the last question's subject (or
+    place, when the place index names the thing itself), asked the same of it:
+    "琶洲空间智算中心一期的总算力规模是多少？"."""
+    before = last.resolved
+    found = words(before)
+    places = place_spans(before, found, index)
+    span = subject_span(before, found, places) or (places[-1] if places else None)
+    doc_id = last.doc_ids[0] if last.doc_ids else None
+    if span is None:
+        return Resolution(f"{numbered}{before}", doc_id=doc_id, rewritten=True)
+    return Resolution(before[:span[1]] + numbered + before[span[1]:], doc_id=doc_id,
+                      rewritten=True)
 
 
 def _last_cited(earlier: Sequence[Turn], index: PlaceIndex) -> Turn:

@@ -30,19 +30,16 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from app.conversation.edits import edited, fill, joined, replace
 from app.conversation.nearby import Cited
 from app.conversation.phrases import (
     Span,
     copular,
     counted,
-    edited,
-    fill,
     head,
     inside,
-    joined,
     noun_spans,
     place_spans,
-    replace,
     same_kind,
     subject,
     subject_span,

@@ -70,3 +70,18 @@ def test_without_the_cited_clause_the_rest_keeps_its_offsets() -> None:
     pieces = without([chunk], [Cited(DOC, start, start + len("The platform opens in 2024."))])
     assert [p.text.strip() for p in pieces] == ["(1) Build a platform."]
     assert all(TEXT[p.start:p.end] == p.text for p in pieces)
+
+
+def test_a_quote_running_on_into_its_units_stood_on_the_clause_alone() -> None:
+    """Regression (chains f5-01.2, f6-04.2, h5-04.2): "The Pengcheng Cloud Brain III project will
+    start construction before the end of 2023. (Responsible units: …)" is one sentence to the
+    splitter; the follow-up "Which units are responsible for it?" answered with that quote was
+    taken for a repeat of the clause just cited and dropped for another measure's units. The
+    bracketed aside is a statement of its own: the last answer stood on the clause before it."""
+    start = TEXT.index("Form a fund group")
+    end = TEXT.index("(Responsible units: Tax Bureau)") + len("(Responsible units: Tax Bureau)")
+    said = restated([Cited(DOC, start, end)], _text)
+    assert said[0] == Cited(DOC, start, start + len("Form a fund group of 10 billion yuan."))
+    assert TEXT.rindex("Form a fund group") in {c.start for c in said}  # still restated
+    aside = TEXT.index("(Responsible units: Tax")
+    assert not any(c.start <= aside < c.end for c in said)

@@ -9,10 +9,12 @@ import json
 import pytest
 
 from app.conversation.condense import keeps_named
+from app.conversation.phrases import place_spans, subject
 from app.conversation.resolve import Resolver, Turn
+from app.conversation.words import words
 from app.retrieval.places import PlaceIndex
 from app.store.records import StoredDocument
-from tests.conftest import CORPUS, GUANGZHOU, HAIZHU, SHENZHEN, ZHANGZHOU
+from tests.conftest import CORPUS, GUANGZHOU, HAIZHU, SHENZHEN, ZHANGZHOU, ZHANJIANG
 
 FUND_ZH = "深圳要组建多大规模的人工智能基金群？"
 FUND_EN = "How large is the AI fund group Shenzhen will form?"
@@ -210,3 +212,59 @@ def test_the_kind_a_which_question_asks_is_not_carried_as_its_subject(
     fund = "海珠区每年安排多少专项资金？"
     assert resolver.resolve("用来做什么？", [Turn(fund, fund, (HAIZHU,))]).question == \
         "海珠区专项资金用来做什么？"
+
+
+def test_a_place_and_its_own_document_kind_replace_the_old_place_and_document(
+        resolver: Resolver) -> None:
+    """Regression (chain w-02): after "漳州的新基建行动计划一共有多少项任务？",
+    "那广州的试点方案呢？" was "广州的新基建行动计划一共有多少项试点方案？"
+    (Zhangzhou's title words kept, the plan counted as tasks). 方案 and 计划 are
+    one kind of thing (the dictionary renders both "plan"): the follow-up's
+    document takes the old document's place."""
+    before = "漳州的新基建行动计划一共有多少项任务？"
+    resolution = resolver.resolve("那广州的试点方案呢？", [Turn(before, before, (ZHANGZHOU,))])
+    assert resolution.question == "广州的试点方案一共有多少项任务？"
+    assert resolution.doc_id is None
+
+
+@pytest.mark.parametrize(("before", "follow_up", "expected"), [
+    ("那漳州的行动计划有几项任务？", "其中第二部分有几项？", "漳州行动计划中第二部分有几项？"),
+    ("湛江发布了多少个人工智能具体应用案例？", "其中医疗健康领域有几个入选省级？",
+     "湛江人工智能具体应用案例中医疗健康领域有几个入选省级？"),
+])
+def test_a_locative_pronoun_stands_for_the_last_subject(
+        resolver: Resolver, before: str, follow_up: str, expected: str) -> None:
+    """Regression (chains w-08, ch-22): 其中 ("among them", LAC's locative f) was no pronoun to
+    the rule, which asked "漳州其中第二部分有几项？", of nothing in particular. 其 points back; 中
+    stays after what it points at."""
+    resolution = resolver.resolve(follow_up, [Turn(before, before, (ZHANGZHOU,))])
+    assert resolution.question == expected
+    assert resolution.doc_id == ZHANGZHOU
+
+
+def test_a_copula_s_possessor_is_carried_whole_with_its_verbs(resolver: Resolver) -> None:
+    """Regression (chain ch-28): after "湛江加快建设人工智能全域渗透城市行动计划的期限是哪几年？",
+    "建立了什么机制？" carried "人工智能全域", the longest run of nouns in a title LAC
+    cuts at each verb. In "X的Y是多少" X is what the question is about, whole."""
+    before = "湛江加快建设人工智能全域渗透城市行动计划的期限是哪几年？"
+    resolution = resolver.resolve("建立了什么机制？", [Turn(before, before, (ZHANJIANG,))])
+    assert resolution.question == "湛江加快建设人工智能全域渗透城市行动计划建立了什么机制？"
+
+
+def test_a_relative_clause_before_de_is_no_possessor(index: PlaceIndex) -> None:
+    """The possessor rule reads a copula's "X的Y" only: in "…小巨人的数字经济企业奖励多少" 的
+    closes a relative clause (which firms), and the firms are no property of it (cities chain
+    f5-17 carried the clause and lost its answer)."""
+    question = "绍兴对首次入选国家级专精特新小巨人的数字经济企业奖励多少？"
+    found = words(question)
+    assert "首次入选" not in subject(question, found, place_spans(question, found, index))
+
+
+def test_a_number_alone_names_a_part_of_the_last_subject(resolver: Resolver) -> None:
+    """Regression (chain ch-21): "一期呢？" after "琶洲空间智算中心的总算力规模是多少？" was
+    "琶洲空间智算中心一期呢？", no question at all. A Chinese numeral with its measure word
+    (LAC's m) says which part: the last question, of that part."""
+    before = "琶洲空间智算中心的总算力规模是多少？"
+    resolution = resolver.resolve("一期呢？", [Turn(before, before, (HAIZHU,))])
+    assert resolution.question == "琶洲空间智算中心一期的总算力规模是多少？"
+    assert resolution.doc_id == HAIZHU

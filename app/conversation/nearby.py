@@ -51,6 +51,8 @@ DOCUMENTS_KEPT = 32
 SHORTEST_QUOTE = 12
 # A marker after a quote (" [1]"), which separates an extractive answer's quotes.
 _MARKER = re.compile(r"\s*\[\d+\]\s*")
+# A bracketed aside at a quote's end, after its sentence's last stop: (Responsible units: …)
+_ASIDE = re.compile(r"(?<=[.。;；])\s*[(（][^()（）]+[)）]\s*$")
 
 
 def located(answer: str, doc_ids: Sequence[str],
@@ -77,14 +79,27 @@ def located(answer: str, doc_ids: Sequence[str],
 
 
 def restated(cited: Sequence[Cited], text: Callable[[str], str | None]) -> tuple[Cited, ...]:
-    """``cited`` with every other place its documents state the same quote."""
-    found = list(cited)
+    """``cited`` without a closing aside, with every other place its documents state the same
+    quote."""
+    found: list[Cited] = []
     for span in cited:
         body = text(span.doc_id) or ""
+        span = _before_aside(body, span)
+        found.append(span)
         quote = body[span.start:span.end]
         if len(quote.strip()) >= SHORTEST_QUOTE:
             found += [Cited(span.doc_id, at, at + len(quote)) for at in _occurrences(body, quote)]
     return tuple(dict.fromkeys(found))
+
+
+def _before_aside(body: str, span: Cited) -> Cited:
+    """``span`` without the bracketed aside that closes it: "… before the end of 2023.
+    (Responsible units: …)" is one sentence to the splitter, but the aside is a statement of its
+    own (who does it, not what is done), which a follow-up may ask for ("Which units are
+    responsible for it?"); an answer quoting it says more than the clause the last answer
+    stood on."""
+    aside = _ASIDE.search(body, span.start, span.end)
+    return replace(span, end=aside.start()) if aside and aside.start() > span.start else span
 
 
 def _occurrences(body: str, quote: str) -> list[int]:

@@ -1,4 +1,4 @@
-"""The phrases of a tagged question that resolution carries or replaces, and the edits it makes.
+"""The phrases of a tagged question that resolution carries or replaces (``edits`` edits them).
 
 What a question is about is read from the taggers' words (``words``) and the place index:
 
@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from app.conversation.words import Word
+from app.retrieval.dictionary import english_terms
 from app.retrieval.places import PlaceIndex
 from app.text import has_cjk
 
@@ -181,8 +182,26 @@ def subject_span(text: str, found: Sequence[Word], places: Sequence[Span]) -> Sp
     skip = [*places, *_selected(found, places)]
     if asked is not None and asked.value:
         skip.append(asked.span)
+        owner = _possessor(found, places, asked.span) if asked.linked else None
+        if owner is not None:  # not "…的企业奖励多少": 的 there closes a relative clause
+            return owner
     spans = noun_spans(found, skip, ending=lambda word: word.content)
     return max(spans, key=lambda span: span[1] - span[0]) if spans else None  # first longest
+
+
+def _possessor(found: Sequence[Word], places: Sequence[Span], asked: Span) -> Span | None:
+    """Chinese "X的Y是多少": X, whose Y is asked, whole, its verbs too ("加快建设人工智能
+    全域渗透城市行动计划的期限": a title the tagger cuts at each verb is still one noun
+    phrase before 的)."""
+    before = [w for w in found if w.end <= asked[0]]
+    if len(before) < 2 or before[-1].text != "的" or not before[-2].thing:
+        return None
+    at = len(before) - 1
+    while at > 0 and (before[at - 1].content or before[at - 1].noun) \
+            and not (before[at - 1].interrogative or before[at - 1].pointing
+                     or inside(before[at - 1], places)):
+        at -= 1
+    return (before[at].start, before[-2].end)
 
 
 def subject(text: str, found: Sequence[Word], places: Sequence[Span]) -> str:
@@ -216,77 +235,12 @@ def head(found: Sequence[Word], span: Span) -> str:
     return things[-1].text.lower().removesuffix("s") if things else ""
 
 
-# Edits ------------------------------------------------------------------------------------
-def joined(parts: list[str], question: str) -> str:
-    return ("、" if has_cjk(question) else " and ").join(dict.fromkeys(parts))
-
-
-def replace(text: str, spans: list[Span], place: str) -> str:
-    """``text`` with its first place span made ``place`` and any other dropped."""
-    return edited(text, [(s, e, place if n == 0 else "") for n, (s, e) in enumerate(spans)])
-
-
-def edited(text: str, edits: list[tuple[int, int, str]]) -> str:
-    """``text`` with each (start, end) span, none overlapping another, made its replacement."""
-    out, at = [], 0
-    for start, end, replacement in sorted(edits):
-        out += [text[at:start], replacement]
-        at = end
-    out.append(text[at:])
-    return " ".join("".join(out).split()) if not has_cjk(text) else "".join(out)
-
-
-def fill(question: str, own: tuple[Word, ...], pointing: list[Word], phrase: str,
-          chinese: bool) -> str:
-    """``question`` with its pointing words standing for ``phrase``; with none, ``phrase`` is
-    added where the language puts what a question is about."""
-    if pointing:
-        out, at, determined = [], 0, False
-        for word in pointing:
-            out.append(question[at:word.start])
-            at = word.end
-            after = next((w for w in own if w.start >= at), None)
-            if after is not None and after.quantity and not after.interrogative:
-                at = after.end  # 这项措施: a demonstrative takes a measure word before its noun
-                after = next((w for w in own if w.start >= at), None)
-            named = noun_run(question, own, at)
-            if named and not word.possessive and heads_phrase(named, phrase):
-                # "that fund group", 该基金群: the phrase names that very thing
-                out.append(phrase)
-                at += len(named)
-            elif after is not None and after.noun and not word.possessive:
-                # "that measure", 该措施: the noun stays, the phrase says whose it is
-                out.append("" if chinese else "the")
-                determined = True
-            else:
-                out.append(phrase + ("'s" if word.possessive and not chinese else ""))
-        out.append(question[at:])
-        text = "".join(out).replace("the the ", "the ")
-        if not determined:
-            return text
-        return f"{phrase}的{text}" if chinese else f"{text.rstrip(' ?')} ({phrase})?"
-    start = own[0].end if own and own[0].leading_link else 0
-    rest = question[start:].strip()
-    if chinese:  # 的 joins the phrase to a noun (…的期限呢), not to a verb (…由谁负责)
-        first = next((w for w in own if w.start >= start), None)
-        return f"{phrase}{'的' if first is not None and first.thing else ''}{rest}"
-    return f"{rest.rstrip(' ?')} ({phrase})?"
-
-
-def noun_run(question: str, own: tuple[Word, ...], start: int) -> str:
-    """The nouns right after ``start`` (white space kept), as the text writes them."""
-    run = []
-    for word in own:
-        if word.end <= start:
-            continue
-        if not word.noun or word.pointing:
-            break
-        run.append(word)
-    return question[start:run[-1].end] if run else ""
-
-
-def heads_phrase(named: str, phrase: str) -> bool:
-    """Whether ``named`` ("fund group", 基金群) is the head of ``phrase``'s noun phrase ("the AI
-    fund group in Shenzhen", 深圳人工智能基金群): the phrase ends with it, before any place."""
-    head = phrase.split(" in ")[0] if " in " in phrase else phrase
-    return bool(named.strip()) and head.lower().endswith(named.strip().lower())
+def same_kind(one: str, other: str) -> bool:
+    """Whether two head nouns name the same kind of thing: the same word, or Chinese words the
+    dictionary renders alike (计划 and 方案 are both a "plan": one document kind, not two)."""
+    if one == other:
+        return True
+    if not (has_cjk(one) and has_cjk(other)):
+        return False
+    senses = {sense for term in english_terms(one) for sense in term.english}
+    return any(sense in senses for term in english_terms(other) for sense in term.english)

@@ -50,8 +50,8 @@ def definite_phrases(own: Sequence[Word]) -> list[Definite]:
     names itself)."""
     found = []
     for n, word in enumerate(own):
-        if not (word.pointing or word.definite) or word.possessive:
-            continue
+        if not (word.pointing or word.definite) or word.possessive or word.locative:
+            continue  # 其中 (among them) determines no noun: 其中第二部分 is a part of "them"
         at = n + 1
         if at < len(own) and own[at].quantity and not own[at].interrogative:
             at += 1  # 这项任务: a measure word between the demonstrative and its noun

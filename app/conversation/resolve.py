@@ -30,19 +30,17 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from app.conversation.edits import edited, fill, joined, replace
 from app.conversation.nearby import Cited
 from app.conversation.phrases import (
     Span,
     copular,
     counted,
-    edited,
-    fill,
     head,
     inside,
-    joined,
     noun_spans,
     place_spans,
-    replace,
+    same_kind,
     subject,
     subject_span,
 )
@@ -127,6 +125,10 @@ class Resolver:
         pointing = [w for w in own if w.pointing]
         if not pointing and clause and topic(own):
             return self._read_on(question, own, last, index)
+        said = [w for w in own if w.content]
+        if not pointing and not clause and said and all(w.quantity for w in said) \
+                and has_cjk(question):  # a Chinese numeral and its measure word name a part
+            return _one_of(question[said[0].start:said[-1].end], last, index)
         return self._carry_over(question, own, pointing, last, index)
 
     # A definite phrase: the thing the last answer, question or document named -----------------
@@ -216,6 +218,21 @@ class Resolver:
         return Resolution(text, doc_id=doc_id, rewritten=True)
 
 
+def _one_of(numbered: str, last: Turn, index: PlaceIndex) -> Resolution:
+    """A number alone ("一期呢？", "第二批呢？"): which one of the last question's subject (or
+    place, when the place index names the thing itself), asked the same of it:
+    "琶洲空间智算中心一期的总算力规模是多少？"."""
+    before = last.resolved
+    found = words(before)
+    places = place_spans(before, found, index)
+    span = subject_span(before, found, places) or (places[-1] if places else None)
+    doc_id = last.doc_ids[0] if last.doc_ids else None
+    if span is None:
+        return Resolution(f"{numbered}{before}", doc_id=doc_id, rewritten=True)
+    return Resolution(before[:span[1]] + numbered + before[span[1]:], doc_id=doc_id,
+                      rewritten=True)
+
+
 def _last_cited(earlier: Sequence[Turn], index: PlaceIndex) -> Turn:
     """The last turn, as a follow-up reads it: one whose answer cited nothing (refused) and
     named no other place leaves the conversation in the document, and with the cited text, of
@@ -259,11 +276,12 @@ def _on_topic(question: str, place: str, last: Turn) -> Resolution | None:
 
 def _fitting(found: Sequence[Word], places: list[Span], thing_head: str) -> Span | None:
     """The noun phrase of the last question that a follow-up's thing can take the place of:
-    one of the same kind (the same head noun), else the one a copula asks about ("X是多少",
-    "How large is X") or the one it counts ("多少项X", "how many X"): the follow-up asks the
-    same of its thing. None when the thing fits nowhere."""
+    one of the same kind (the same head noun, or a Chinese synonym: 试点方案 takes the place of
+    新基建行动计划 whole, none of the old title's words kept), else the one a copula asks about
+    ("X是多少", "How large is X") or the one it counts ("多少项X", "how many X"): the follow-up
+    asks the same of its thing. None when the thing fits nowhere."""
     for span in noun_spans(found, places):
-        if thing_head and head(found, span) == thing_head:
+        if thing_head and same_kind(head(found, span), thing_head):
             return span
     asked = copular(found, places)
     return asked.span if asked is not None else counted(found, places)

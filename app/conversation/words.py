@@ -59,6 +59,7 @@ class Word:
     copula: bool = False  # is/are, 是/有: links a noun to what is asked of it
     selective: bool = False  # which (哪个, 哪些, 哪几家): asks one or some of a kind
     definite: bool = False  # English's definite article: "the center" names one already known
+    locative: str = ""  # after a pointing morpheme, the place inside what it points at (其中: 中)
 
 
 _lock = threading.Lock()
@@ -106,7 +107,9 @@ def _chinese(text: str) -> tuple[Word, ...]:
         tagged.append((token, tag, start))
     tags = [tag for _, tag, _ in tagged]
     for n, (token, tag, start) in enumerate(tagged):
-        pointing = tag == "r" and token.startswith(_ZH_POINTING)
+        # A locative (LAC's f) that opens with a pointing morpheme (其中, 此外) points back too:
+        # 其中 is 其 "it" and 中 "in", "among the things just named".
+        pointing = tag in {"r", "f"} and token.startswith(_ZH_POINTING)
         before = tags[n - 1] if n else ""
         after = tags[n + 1] if n + 1 < len(tags) else ""
         # Inside a noun phrase: an adjective before its noun (新型基础设施, 专项资金) and a number
@@ -123,6 +126,7 @@ def _chinese(text: str) -> tuple[Word, ...]:
             or (tag == "m" and token.startswith(_ZH_INTERROGATIVE_NUMERAL)),
             quantity=tag in {"m", "q"}, copula=tag == "v" and token in _ZH_COPULAS,
             selective=tag == "r" and token.startswith(_ZH_SELECTIVE),
+            locative=token[1:] if pointing and tag == "f" else "",
         ))
     return tuple(found)
 

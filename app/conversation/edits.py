@@ -1,0 +1,87 @@
+"""The edits resolution makes to a question: places joined or replaced, spans rewritten, and a
+pronoun (or the place a language puts what a question is about) filled with the phrase it
+stands for. What to edit is read by ``phrases``."""
+
+from __future__ import annotations
+
+from app.conversation.phrases import Span
+from app.conversation.words import Word
+from app.text import has_cjk
+
+
+def joined(parts: list[str], question: str) -> str:
+    return ("、" if has_cjk(question) else " and ").join(dict.fromkeys(parts))
+
+
+def replace(text: str, spans: list[Span], place: str) -> str:
+    """``text`` with its first place span made ``place`` and any other dropped."""
+    return edited(text, [(s, e, place if n == 0 else "") for n, (s, e) in enumerate(spans)])
+
+
+def edited(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """``text`` with each (start, end) span, none overlapping another, made its replacement."""
+    out, at = [], 0
+    for start, end, replacement in sorted(edits):
+        out += [text[at:start], replacement]
+        at = end
+    out.append(text[at:])
+    return " ".join("".join(out).split()) if not has_cjk(text) else "".join(out)
+
+
+def fill(question: str, own: tuple[Word, ...], pointing: list[Word], phrase: str,
+          chinese: bool) -> str:
+    """``question`` with its pointing words standing for ``phrase``; with none, ``phrase`` is
+    added where the language puts what a question is about."""
+    if pointing:
+        out, at, determined = [], 0, False
+        for word in pointing:
+            out.append(question[at:word.start])
+            at = word.end
+            if word.locative:  # 其中 → 漳州行动计划中: the phrase, then the locative
+                out.append(phrase + word.locative)
+                continue
+            after = next((w for w in own if w.start >= at), None)
+            if after is not None and after.quantity and not after.interrogative:
+                at = after.end  # 这项措施: a demonstrative takes a measure word before its noun
+                after = next((w for w in own if w.start >= at), None)
+            named = noun_run(question, own, at)
+            if named and not word.possessive and heads_phrase(named, phrase):
+                # "that fund group", 该基金群: the phrase names that very thing
+                out.append(phrase)
+                at += len(named)
+            elif after is not None and after.noun and not word.possessive:
+                # "that measure", 该措施: the noun stays, the phrase says whose it is
+                out.append("" if chinese else "the")
+                determined = True
+            else:
+                out.append(phrase + ("'s" if word.possessive and not chinese else ""))
+        out.append(question[at:])
+        text = "".join(out).replace("the the ", "the ")
+        if not determined:
+            return text
+        return f"{phrase}的{text}" if chinese else f"{text.rstrip(' ?')} ({phrase})?"
+    start = own[0].end if own and own[0].leading_link else 0
+    rest = question[start:].strip()
+    if chinese:  # 的 joins the phrase to a noun (…的期限呢), not to a verb (…由谁负责)
+        first = next((w for w in own if w.start >= start), None)
+        return f"{phrase}{'的' if first is not None and first.thing else ''}{rest}"
+    return f"{rest.rstrip(' ?')} ({phrase})?"
+
+
+def noun_run(question: str, own: tuple[Word, ...], start: int) -> str:
+    """The nouns right after ``start`` (white space kept), as the text writes them."""
+    run = []
+    for word in own:
+        if word.end <= start:
+            continue
+        if not word.noun or word.pointing:
+            break
+        run.append(word)
+    return question[start:run[-1].end] if run else ""
+
+
+def heads_phrase(named: str, phrase: str) -> bool:
+    """Whether ``named`` ("fund group", 基金群) is the head of ``phrase``'s noun phrase ("the AI
+    fund group in Shenzhen", 深圳人工智能基金群): the phrase ends with it, before any place."""
+    head = phrase.split(" in ")[0] if " in " in phrase else phrase
+    return bool(named.strip()) and head.lower().endswith(named.strip().lower())

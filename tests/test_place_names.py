@@ -92,6 +92,21 @@ def test_a_town_named_without_a_level_word_is_read_from_title_and_issuer() -> No
                         issuer="Digital Economy Office") == {}
 
 
+def test_a_town_is_read_from_an_issuer_whose_title_does_not_name_it() -> None:
+    """Regression: "Inshore Fishing Fuel Rebate 2025", issued by the "Pelham Reach Harbour
+    Office" (no level word; a title that does not open with the town), got no place, and a
+    question about Pelham Reach in 2024 was answered from Pelham Moor's look-alike rebate."""
+    text = ("Inshore Fishing Fuel Rebate 2025\n"
+            "Issued by the Pelham Reach Harbour Office on 10 February 2025.\n"
+            "Owners of inshore fishing boats registered at Pelham Reach harbour may claim.\n")
+    assert place_fields(text, title="Inshore Fishing Fuel Rebate 2025",
+                        issuer="Pelham Reach Harbour Office") == {"city": "Pelham Reach"}
+    # A lead the text writes only after an article, or running into a longer name, is none.
+    office = ("Harbour Fuel Rebate\nIssued by the Harbour Office.\n"
+              "Claims go to the Harbour Office; the Harbour pays each quarter.\n")
+    assert place_fields(office, title="Harbour Fuel Rebate", issuer="Harbour Office") == {}
+
+
 def test_a_question_about_one_unknown_town_is_scoped_to_its_documents() -> None:
     index = PlaceIndex([StoredDocument("millford", {"city": "Millford"}),
                         StoredDocument("ashford", {"city": "Ashford"}),

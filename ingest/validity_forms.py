@@ -157,9 +157,12 @@ END_EN = re.compile(
 # ("对授信到期…的企业") is said of something else.
 END_ZH = re.compile(r"(?P<verb>届满|到期|终止|停止执行|停止实施|自动失效|失效|自行废止|自动废止|"
                     r"废止|自行解除|自动解除)(?=\s*(?:[。；;，,]|$))")
-# English also refers back by a relative clause ("…, after which the scheme lapses").
+# English also refers back by a relative clause ("…, after which the scheme lapses", "…, on
+# which date it expires", "…, when the scheme ends") or an adverb ("After that, …", "thereafter").
 BACK_REFERENCE = re.compile(r"\b(?:that|the\s+same|this)\s+(?:date|day)\b"
-                            r"|\b(?:after|upon)\s+which\b|\bwhereupon\b|该日|当日|同日|届时|此日",
+                            r"|\b(?:after|upon|on|at|by)\s+which\b|\bwhereupon\b|\bthereafter\b"
+                            r"|\bafter\s+(?:that|this)\b|(?:^|,)\s*when\b"
+                            r"|该日|当日|同日|届时|此日",
                             re.IGNORECASE)
 # A date that starts, not ends: "自2024年3月1日起", "from 1 May 2023".
 START_MARK_ZH = re.compile(

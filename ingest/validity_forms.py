@@ -80,9 +80,15 @@ FIRST_ITEM_START_ZH = re.compile(
     r"(?:\s*(?:零时|\d{1,2}\s*[时:：](?:\d{2})?))?\s*(?:起|开始)?\s*[，,]"
 )
 # An end of what a title announces, in the sentence that does it: the day it lasts to ("…恢复营业
-# 后至2020年12月31日，对…实行…"). (A period such as "疫情防控期间，…" is not read: instructions
-# name it of each measure they give.)
-TITLE_END_ZH = re.compile(rf"至\s*(?P<day>{ZH_DATE}|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*[，,]")
+# 后至2020年12月31日，对…实行…"). "截至2月10日，" is the day a tally was made, not an end.
+TITLE_END_ZH = re.compile(rf"(?<!截)至\s*(?P<day>{ZH_DATE}|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*[，,]")
+# A period opening a sentence or its clause ("疫情防控期间，…", "在疫情防控期间，…"): of what
+# follows in it. Read only of a report's headline measure: instructions name such a period of
+# each measure they give.
+PERIOD_OPEN_ZH = re.compile(r"(?:^|(?<=[，,：:\s]))在?(?P<until>[\u4e00-\u9fff]{2,12}?期间)[，,]")
+# The start of a span ("从今年1月1日至…", "2019年10月1日至…") just before its end.
+SPAN_START_ZH = re.compile(r"(?:(?:自|从)\s*)?(?:今年|本年)?\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*"
+                           r"\d{1,2}\s*日\s*$")
 # A title's period ("关于疫情期间停征……的通知"): the open end of a measure dated in the text.
 TITLE_PERIOD_ZH = re.compile(r"关于(?P<until>[^，。；的]{2,30}?期间)")
 PERIOD_ZH = re.compile(r"有效期(?:限)?(?:为|是)\s*(?P<until>[^。；;，,（(]{2,40}?期间)")

@@ -81,7 +81,8 @@ FIRST_ITEM_START_ZH = re.compile(
 )
 # An end of what a title announces, in the sentence that does it: the day it lasts to ("…恢复营业
 # 后至2020年12月31日，对…实行…"). "截至2月10日，" is the day a tally was made, not an end.
-TITLE_END_ZH = re.compile(rf"(?<!截)至\s*(?P<day>{ZH_DATE}|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*[，,]")
+TITLE_END_ZH = re.compile(
+    rf"(?<!截)至\s*(?P<day>{ZH_DATE}|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*[，,]")
 # A period opening a sentence or its clause ("疫情防控期间，…", "在疫情防控期间，…"): of what
 # follows in it. Read only of a report's headline measure: instructions name such a period of
 # each measure they give.

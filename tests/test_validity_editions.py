@@ -92,10 +92,11 @@ def test_a_report_of_one_measure_for_a_period_has_that_open_end() -> None:
     """Regression: a report whose headline is one measure ("…对返乡务工包车免收停车费") and
     whose text does it "疫情防控期间，…" got no validity; an official notice naming such a
     period of its instructions still gets none."""
-    report = ("青州市对返乡务工包车免收停车费 记者3日获悉，疫情防控期间，青州市对返乡务工人员包车免收"
-              "停车费。同时加强包车管理。")
+    report = ("青州市对返乡务工包车免收停车费 记者3日获悉，疫情防控期间，青州市对返乡务工人员"
+              "包车免收停车费。同时加强包车管理。")
     assert detect(report, "青州市对返乡务工包车免收停车费")["valid_condition"] == "疫情防控期间"
-    notice = "关于做好疫情防控期间车辆维护工作的通知\n疫情防控期间，各单位要做好车辆维护，免收检测费。"
+    notice = ("关于做好疫情防控期间车辆维护工作的通知\n疫情防控期间，各单位要做好车辆维护，"
+              "免收检测费。")
     assert detect(notice, "关于做好疫情防控期间车辆维护工作的通知") == {}
 
 

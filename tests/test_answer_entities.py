@@ -78,7 +78,7 @@ def test_which_body_asks_an_organisation_and_its_head_noun_is_what_is_counted() 
 
 
 def test_occupying_a_road_is_no_share_of_a_whole() -> None:
-    """Regression: "东坡区老城区小型车占道停车首小时收费多少？" (a fee for parking on the road, 占道)
+    """Regression: "东坡区老城区小型车占道停车首小时收费多少？" (a fee for parking on the road)
     was read as asking a share ("占…多少", what part of a whole), and refused as no passage
     states a percentage, though "小型车首小时收费4元" answers it."""
     assert asked_kinds("东坡区老城区小型车占道停车首小时收费多少？") != {Kind.PERCENT}

@@ -101,10 +101,15 @@ def test_a_town_is_read_from_an_issuer_whose_title_does_not_name_it() -> None:
             "Owners of inshore fishing boats registered at Pelham Reach harbour may claim.\n")
     assert place_fields(text, title="Inshore Fishing Fuel Rebate 2025",
                         issuer="Pelham Reach Harbour Office") == {"city": "Pelham Reach"}
-    # A lead the text writes only after an article, or running into a longer name, is none.
-    office = ("Harbour Fuel Rebate\nIssued by the Harbour Office.\n"
-              "Claims go to the Harbour Office; the Harbour pays each quarter.\n")
-    assert place_fields(office, title="Harbour Fuel Rebate", issuer="Harbour Office") == {}
+    # A lead the text writes in a longer name, or not after a preposition of place, is none.
+    office = ("Housing Repair Grant\nIssued by the Housing Office.\n"
+              "Claims go to the Department of Housing, which offers support for Housing at "
+              "Housing Office counters.\n")
+    assert place_fields(office, title="Housing Repair Grant", issuer="Housing Office") == {}
+    residents = ("Greenhill Bus Pass Notice\nIssued by the Greenhill Transport Office.\n"
+                 "1. Residents of Greenhill aged 65 or over travel free.\n")
+    assert place_fields(residents, title="Greenhill Bus Pass Notice",
+                        issuer="Greenhill Transport Office") == {"city": "Greenhill"}
 
 
 def test_a_question_about_one_unknown_town_is_scoped_to_its_documents() -> None:

@@ -43,9 +43,9 @@ _EN_LEVEL_NAME = re.compile(
 # Words of that shape that are no names ("The City Council", "Municipal District …").
 _NOT_NAMES = frozenset({"The", "This", "That", "Each", "Every", "Our", "Municipal", "City",
                         "County", "District", "Town", "Local", "Central", "National", "State"})
-# Words before a noun that make it a thing, not a name ("the Harbour", "its Office").
-_ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "our",
-                       "each", "every", "any", "no"})
+# Prepositions of place, before a town's name in a sentence ("in Kestrel Bay").
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "of", "across", "throughout", "within", "around",
+                                 "near", "outside"})
 # Chinese: a name with its level's suffix, then the organ that issues (人民政府, …局, …委员会)
 # or the 关于 of a title.
 _ZH_LEVEL_NAME = re.compile(
@@ -107,7 +107,8 @@ def _named_alone(title: str, issuer: str, body: str) -> str | None:
     its name opens with the place's."""
     for name in (issuer.removeprefix("the "), title):
         lead = list(itertools.takewhile(_capitalised, name.split()))
-        for size in range(len(lead), 0, -1):
+        whole = len(lead) == len(name.split())  # the office's (or scheme's) whole name: no place
+        for size in range(len(lead) - whole, 0, -1):
             words = lead[:size]
             if words[0] not in _NOT_NAMES and words[-1] not in _NOT_NAMES \
                     and _written_alone(words, body):
@@ -120,18 +121,23 @@ def _capitalised(word: str) -> bool:
 
 
 def _written_alone(words: list[str], body: str) -> bool:
-    """Whether ``body`` writes ``words`` as a name of its own: inside a sentence (after a word
-    in lower case that is no article: "the Harbour" is a thing) with no capitalised word
-    running on (a longer name), or as an owner ("Pelham Reach's")."""
+    """Whether ``body`` writes ``words`` as a place of its own: after a preposition of place
+    ("in Kestrel Bay", "at Pelham Reach harbour", "residents of Greenhill") with no capitalised
+    word running on (a longer name), or as an owner ("Ashcombe's"). "the Department of
+    Housing" is one name, and "support for Housing" no place."""
     name = r"\s+".join(map(re.escape, words))
     for found in re.finditer(rf"(?<![\w’'-]){name}(?![\w-])", body):
         after = body[found.end():]
         if re.match(r"['’]s\b", after):
             return True
-        before = re.search(r"(\w+)[,;:]?\s+$", body[:found.start()])
-        if before is not None and before.group(1).islower() \
-                and before.group(1) not in _ARTICLES and not re.match(r"\s+[A-Z]", after):
-            return True
+        ahead = body[:found.start()].split()[-3:]
+        if not ahead or ahead[-1] not in _PLACE_PREPOSITIONS or re.match(r"\s+[A-Z]", after):
+            continue
+        owner = ahead[-2] if len(ahead) > 1 else ""
+        opening = ahead[0] if len(ahead) > 2 else "."  # the word before the owner, if any
+        if ahead[-1] == "of" and owner[:1].isupper() and not re.search(r"[.:;!?]$", opening):
+            continue  # a capitalised word inside a sentence: "… the Department of Housing"
+        return True
     return False
 
 

@@ -166,6 +166,12 @@ def _chinese_title(head: str) -> str | None:
     return first[:TITLE_MAX] or None
 
 
+def official_title(title: str) -> bool:
+    """Whether ``title`` is an official document's (``…关于…的通知``, ``…若干措施``), not a
+    report's headline."""
+    return bool(_TITLE.match(title.strip()))
+
+
 def _organs_before(segments: list[str], index: int) -> list[str]:
     """The segments just before ``segments[index]`` that name organs ("财政部 海关总署")."""
     organs: list[str] = []

@@ -19,6 +19,8 @@ from typing import Any
 from app.text import has_cjk
 from ingest import validity_forms as forms
 from ingest.amendments import amendment_fields
+from ingest.document_facts import official_title
+from ingest.lac import fast_lac
 from ingest.validity_end import date_in, read_end, read_when
 
 
@@ -100,20 +102,25 @@ def _own_year(text: str, issued: date | None) -> int | None:
 
 
 def _title_acts(title: str) -> set[str]:
-    """What a Chinese title says the document does (its verbs: 停征, 实行 …), by jieba's
-    part-of-speech tags."""
-    import jieba.posseg
+    """What a Chinese title says the document does (its verbs: 停征, 实行 …), by Baidu LAC's
+    part-of-speech tags (jieba's took the nouns of "支持春耕备耕贷款" for verbs, and a later
+    "春耕备耕企业" for the measure the title announced)."""
+    return {verb for verb in _verbs(title) if verb not in forms.ANNOUNCING}
 
-    words = list(jieba.posseg.cut(title))
-    acts = set()
-    for word, after in zip(words, [*words[1:], None], strict=True):
-        if word.flag != "v" or word.word in forms.ANNOUNCING:
+
+def _verbs(text: str) -> set[str]:
+    """The verbs of ``text`` by LAC's tags; a one-character verb with the word after it (免 +
+    门票, 停 + 征)."""
+    words = fast_lac().run([text])[0]
+    verbs = set()
+    for (word, tag), after in zip(words, [*words[1:], None], strict=True):
+        if tag != "v":
             continue
-        if len(word.word) >= 2:
-            acts.add(word.word)
-        elif after is not None and after.flag.startswith("n"):  # 免 + 门票: verb and object
-            acts.add(word.word + after.word)
-    return acts
+        if len(word) >= 2:
+            verbs.add(word)
+        elif after is not None and after[1][0] in "nv":
+            verbs.add(word + after[0])
+    return verbs
 
 
 def _read_title_start(sentences: list[str], title: str, found: dict[str, Any],
@@ -139,17 +146,31 @@ def _read_title_start(sentences: list[str], title: str, found: dict[str, Any],
 
 def _read_title_end(sentences: list[str], title: str, found: dict[str, Any],
                     year: int | None, basis: list[str]) -> None:
-    """What the title announces, done until a day ("…至2020年12月31日，对…实行免门票"): a
-    report's account of the one measure it reports."""
+    """What the title announces, done until a day ("…至2020年12月31日，对…实行免门票") or for a
+    period ("疫情防控期间，内蒙古对…免收通行费"): a report's account of the one measure it
+    reports. A span with its own start ("从今年1月1日至2月10日，发放…") is when something was
+    done, not how long a measure holds."""
     title = title.split()[0] if title.split() else ""
     acts = _title_acts(title) if has_cjk(title) else set()
-    for sentence in sentences if acts else []:
-        for match in forms.TITLE_END_ZH.finditer(sentence):
-            if not any(act in sentence[match.end():] for act in acts):
+    for index, sentence in enumerate(sentences if acts else []):
+        # An official notice names a period of each measure it gives; a report's headline
+        # names the one measure its lead (the first sentence after it) gives the period of.
+        periods = [] if official_title(title) or index > 1 else forms.PERIOD_OPEN_ZH.finditer(
+            sentence)
+        for match in [*forms.TITLE_END_ZH.finditer(sentence), *periods]:
+            if not any(act in sentence[match.end():] for act in acts) \
+                    or forms.SPAN_START_ZH.search(sentence[:match.start()]):
                 continue
-            if (day := date_in(match.group("day"), year)) is None:
+            if "until" in match.groupdict():
+                # Of the clause right after it, where the title's act is done (a verb there).
+                clause = re.split(r"[，,。；;]", sentence[match.end():], maxsplit=1)[0]
+                if not acts & _verbs(clause):
+                    continue
+                found["valid_condition"] = match.group("until")
+            elif (day := date_in(match.group("day"), year)) is not None:
+                found["effective_until"] = day.isoformat()
+            else:
                 continue
-            found["effective_until"] = day.isoformat()
             basis.append(sentence.strip())
             return
 

@@ -127,7 +127,7 @@ def _read_ending_verb(sentence: str, found: dict[str, Any], before: str) -> bool
     clause = sentence[start:end]
     if "《" in clause or "〔" in clause:  # it ends another, named document
         return False
-    if forms.BACK_REFERENCE.search(clause):
+    if forms.BACK_REFERENCE.search(sentence[:end]):  # its clause or one ahead ("After that, …")
         day = _last_end_date(sentence[:verb.start("verb")]) or _last_end_date(before)
     else:
         day = _last_end_date(clause)

@@ -80,9 +80,16 @@ FIRST_ITEM_START_ZH = re.compile(
     r"(?:\s*(?:零时|\d{1,2}\s*[时:：](?:\d{2})?))?\s*(?:起|开始)?\s*[，,]"
 )
 # An end of what a title announces, in the sentence that does it: the day it lasts to ("…恢复营业
-# 后至2020年12月31日，对…实行…"). (A period such as "疫情防控期间，…" is not read: instructions
-# name it of each measure they give.)
-TITLE_END_ZH = re.compile(rf"至\s*(?P<day>{ZH_DATE}|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*[，,]")
+# 后至2020年12月31日，对…实行…"). "截至2月10日，" is the day a tally was made, not an end.
+TITLE_END_ZH = re.compile(
+    rf"(?<!截)至\s*(?P<day>{ZH_DATE}|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*[，,]")
+# A period opening a sentence or its clause ("疫情防控期间，…", "在疫情防控期间，…"): of what
+# follows in it. Read only of a report's headline measure: instructions name such a period of
+# each measure they give.
+PERIOD_OPEN_ZH = re.compile(r"(?:^|(?<=[，,：:\s]))在?(?P<until>[\u4e00-\u9fff]{2,12}?期间)[，,]")
+# The start of a span ("从今年1月1日至…", "2019年10月1日至…") just before its end.
+SPAN_START_ZH = re.compile(r"(?:(?:自|从)\s*)?(?:今年|本年)?\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*"
+                           r"\d{1,2}\s*日\s*$")
 # A title's period ("关于疫情期间停征……的通知"): the open end of a measure dated in the text.
 TITLE_PERIOD_ZH = re.compile(r"关于(?P<until>[^，。；的]{2,30}?期间)")
 PERIOD_ZH = re.compile(r"有效期(?:限)?(?:为|是)\s*(?P<until>[^。；;，,（(]{2,40}?期间)")
@@ -157,9 +164,12 @@ END_EN = re.compile(
 # ("对授信到期…的企业") is said of something else.
 END_ZH = re.compile(r"(?P<verb>届满|到期|终止|停止执行|停止实施|自动失效|失效|自行废止|自动废止|"
                     r"废止|自行解除|自动解除)(?=\s*(?:[。；;，,]|$))")
-# English also refers back by a relative clause ("…, after which the scheme lapses").
+# English also refers back by a relative clause ("…, after which the scheme lapses", "…, on
+# which date it expires", "…, when the scheme ends") or an adverb ("After that, …", "thereafter").
 BACK_REFERENCE = re.compile(r"\b(?:that|the\s+same|this)\s+(?:date|day)\b"
-                            r"|\b(?:after|upon)\s+which\b|\bwhereupon\b|该日|当日|同日|届时|此日",
+                            r"|\b(?:after|upon|on|at|by)\s+which\b|\bwhereupon\b|\bthereafter\b"
+                            r"|\bafter\s+(?:that|this)\b|(?:^|,)\s*when\b"
+                            r"|该日|当日|同日|届时|此日",
                             re.IGNORECASE)
 # A date that starts, not ends: "自2024年3月1日起", "from 1 May 2023".
 START_MARK_ZH = re.compile(

@@ -37,6 +37,18 @@ def test_a_date_inside_a_quoted_title_tells_no_when() -> None:
     assert lacks({Kind.DATE}, labels_of(dated, question)) == set()
 
 
+def test_a_time_of_day_tells_when_and_a_span_of_hours_does_not() -> None:
+    """Regression: "When may lorries over 12 tonnes drive on Stonebridge's inner ring road?"
+    was refused (no date stated) though "…only between 22:00 and 06:00" answers it: spaCy
+    labels a time of day TIME, which the answerer keeps for what tells no "when"."""
+    question = "When may lorries use the inner ring road?"
+    clock = _sentence("Lorries over 12 tonnes may use the inner ring road only between 22:00 "
+                      "and 06:00.")
+    hours = _sentence("Lorries may use the inner ring road for 3 hours.")
+    assert lacks({Kind.DATE}, labels_of(clock, question)) == set()
+    assert lacks({Kind.DATE}, labels_of(hours, question)) == {Kind.DATE}
+
+
 def test_a_place_or_name_the_question_gives_is_no_answer_to_it() -> None:
     """Regression: "where is Riverton's data centre built?" was answered by a sentence whose
     only place was Riverton itself, and a venue question by the event's own name."""
@@ -63,6 +75,14 @@ def test_which_body_asks_an_organisation_and_its_head_noun_is_what_is_counted() 
     # A rate is named by what it is of: an interest rate is no share of a purchase price.
     assert asked_thing("What is the interest rate of the loans?", {Kind.PERCENT}) == ["interest"]
     assert asked_thing("贷款利率是多少？", asked_kinds("贷款利率是多少？")) == ["利率"]
+
+
+def test_occupying_a_road_is_no_share_of_a_whole() -> None:
+    """Regression: "东坡区老城区小型车占道停车首小时收费多少？" (a fee for parking on the road)
+    was read as asking a share ("占…多少", what part of a whole), and refused as no passage
+    states a percentage, though "小型车首小时收费4元" answers it."""
+    assert asked_kinds("东坡区老城区小型车占道停车首小时收费多少？") != {Kind.PERCENT}
+    assert asked_kinds("企业研发投入占营业收入的多少？") == {Kind.PERCENT}
 
 
 def test_a_roman_numeral_is_no_acronym() -> None:

@@ -92,6 +92,26 @@ def test_a_town_named_without_a_level_word_is_read_from_title_and_issuer() -> No
                         issuer="Digital Economy Office") == {}
 
 
+def test_a_town_is_read_from_an_issuer_whose_title_does_not_name_it() -> None:
+    """Regression: "Inshore Fishing Fuel Rebate 2025", issued by the "Pelham Reach Harbour
+    Office" (no level word; a title that does not open with the town), got no place, and a
+    question about Pelham Reach in 2024 was answered from Pelham Moor's look-alike rebate."""
+    text = ("Inshore Fishing Fuel Rebate 2025\n"
+            "Issued by the Pelham Reach Harbour Office on 10 February 2025.\n"
+            "Owners of inshore fishing boats registered at Pelham Reach harbour may claim.\n")
+    assert place_fields(text, title="Inshore Fishing Fuel Rebate 2025",
+                        issuer="Pelham Reach Harbour Office") == {"city": "Pelham Reach"}
+    # A lead the text writes in a longer name, or not after a preposition of place, is none.
+    office = ("Housing Repair Grant\nIssued by the Housing Office.\n"
+              "Claims go to the Department of Housing, which offers support for Housing at "
+              "Housing Office counters.\n")
+    assert place_fields(office, title="Housing Repair Grant", issuer="Housing Office") == {}
+    residents = ("Greenhill Bus Pass Notice\nIssued by the Greenhill Transport Office.\n"
+                 "1. Residents of Greenhill aged 65 or over travel free.\n")
+    assert place_fields(residents, title="Greenhill Bus Pass Notice",
+                        issuer="Greenhill Transport Office") == {"city": "Greenhill"}
+
+
 def test_a_question_about_one_unknown_town_is_scoped_to_its_documents() -> None:
     index = PlaceIndex([StoredDocument("millford", {"city": "Millford"}),
                         StoredDocument("ashford", {"city": "Ashford"}),

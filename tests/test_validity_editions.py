@@ -88,6 +88,29 @@ def test_a_report_of_one_measure_ends_when_the_measure_does() -> None:
     assert found["effective_until"] == "2020-12-31" and "effective_from" not in found
 
 
+def test_a_report_of_one_measure_for_a_period_has_that_open_end() -> None:
+    """Regression: a report whose headline is one measure ("…对返乡务工包车免收停车费") and
+    whose text does it "疫情防控期间，…" got no validity; an official notice naming such a
+    period of its instructions still gets none."""
+    report = ("青州市对返乡务工包车免收停车费 记者3日获悉，疫情防控期间，青州市对返乡务工人员"
+              "包车免收停车费。同时加强包车管理。")
+    assert detect(report, "青州市对返乡务工包车免收停车费")["valid_condition"] == "疫情防控期间"
+    notice = ("关于做好疫情防控期间车辆维护工作的通知\n疫情防控期间，各单位要做好车辆维护，"
+              "免收检测费。")
+    assert detect(notice, "关于做好疫情防控期间车辆维护工作的通知") == {}
+
+
+def test_a_reports_tallies_are_no_validity() -> None:
+    """Regression: a report of loans made ("某银行发放支持春耕备耕贷款…") was given a start
+    from "从1月26日起，对春耕备耕企业实行…" (jieba took the nouns 春耕, 备耕 for the title's
+    verbs) and an end from the tallies "截至2月10日，…" and "…至2020年2月10日，发放…"."""
+    text = ("某银行发放支持春耕备耕贷款30亿元 截至2月10日，某银行共发放支持春耕备耕贷款30亿元。"
+            "2019年10月1日至2020年2月10日，发放化肥贷款8亿元。从1月26日起，对春耕备耕企业实行"
+            "优惠利率。")
+    found = detect(text, "某银行发放支持春耕备耕贷款30亿元")
+    assert "effective_from" not in found and "effective_until" not in found
+
+
 def test_an_edition_stating_no_start_replaces_the_old_one_from_its_publication() -> None:
     """Regression: a next edition with no start of its own left the day of the supersession
     unknown, so the old plan was quoted for every past day, even after the new one appeared."""

@@ -64,6 +64,23 @@ def test_an_end_referred_back_by_a_relative_clause_is_the_date_before_it() -> No
     assert found["effective_until"] == "2023-03-31"
 
 
+@pytest.mark.parametrize(("text", "end"), [
+    ("Households may claim until 31 January 2024, at which point the payment ends.",
+     "2024-01-31"),
+    ("Payments continue to 31 March 2023, when the scheme ends.", "2023-03-31"),
+    ("The rebate covers work done between 1 May 2023 and 31 October 2023. After that, the "
+     "scheme lapses.", "2023-10-31"),
+    ("The rebate covers work done by 31 October 2023; thereafter the scheme ceases to apply.",
+     "2023-10-31"),
+])
+def test_every_english_way_of_referring_back_is_the_date_before_it(text: str, end: str) -> None:
+    """Regression: "…, at which point the payment ends", "…, when the scheme ends", "After
+    that, the scheme lapses" and "thereafter" were read as open conditions, not the date just
+    written, so the expired scheme was quoted as in force."""
+    found = detect(text, "Test Scheme", "2023-01-01")
+    assert found.get("effective_until") == end and "valid_condition" not in found
+
+
 @pytest.mark.parametrize("text", [
     "Applications close on 30 September 2023.",  # a deadline, not the scheme's end
     "本通知自2025年1月1日起施行，原《某区占道停车收费办法》同时废止。",  # another's end

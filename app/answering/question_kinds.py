@@ -75,7 +75,7 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
         r"|多少钱|(?:多少|几)[万亿千百]*元", re.I),
     Kind.PERCENT: re.compile(
         r"\bwhat (?:share|percentage|percent|proportion|ratio|fraction)\b|\bwhat (?:per ?cent\b|%)"
-        r"|百分之(?:几|多少)|(?:多大|什么|多少)比例|比例是|占比|比重|几成|占(?!地)[^，。？?]{0,8}(?:多少|几)"
+        r"|百分之(?:几|多少)|(?:多大|什么|多少)比例|比例是|占比|比重|几成|占(?![地道])[^，。？?]{0,8}(?:多少|几)"
         r"|按[^，。？?]{1,16}的(?:多少|几成)"  # "按最低工资标准的多少发放": a share of it
         r"|(?:比例|比重|占比)[^，。？?]{0,6}(?:多少|几|多大|什么)"  # "比例不低于多少"
         r"|的(?:多少|几成)\s*[？?]?\s*$"  # "总投资的多少": a part of a whole

@@ -16,6 +16,7 @@ Resources Bureau", "Ashford Borough Council"), with a level's suffix before an o
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -42,6 +43,9 @@ _EN_LEVEL_NAME = re.compile(
 # Words of that shape that are no names ("The City Council", "Municipal District …").
 _NOT_NAMES = frozenset({"The", "This", "That", "Each", "Every", "Our", "Municipal", "City",
                         "County", "District", "Town", "Local", "Central", "National", "State"})
+# Prepositions of place, before a town's name in a sentence ("in Kestrel Bay").
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "of", "across", "throughout", "within", "around",
+                                 "near", "outside"})
 # Chinese: a name with its level's suffix, then the organ that issues (人民政府, …局, …委员会)
 # or the 关于 of a title.
 _ZH_LEVEL_NAME = re.compile(
@@ -92,22 +96,49 @@ def unknown_place(*, title: str | None, issuer: str | None, head: str = "", body
                 return name
         if found_zh := _ZH_LEVEL_NAME.match(part.strip()):
             return found_zh.group(1)
-    return _shared_lead(title or "", issuer or "", body or head)
+    return _named_alone(title or "", issuer or "", body or head)
 
 
-def _shared_lead(title: str, issuer: str, body: str) -> str | None:
-    """The capitalised words both the title and the issuer open with, when the text also
-    writes them as a place ("in X", "of X", "X's"): a place named without a level word
-    ("Kestrel Bay Commerce Bureau" issues "Kestrel Bay Small Business … Scheme" for shops
-    "in Kestrel Bay")."""
-    lead = []
-    for a, b in zip(title.split(), issuer.removeprefix("the ").split(), strict=False):
-        if a != b or not a[:1].isupper() or not a.isalpha() or a in _NOT_NAMES:
-            break
-        lead.append(a)
-    name = " ".join(lead)
-    named = rf"\b(?:in|of)\s+{re.escape(name)}\b|\b{re.escape(name)}['’]s\b"
-    return name if lead and re.search(named, body) else None
+def _named_alone(title: str, issuer: str, body: str) -> str | None:
+    """The capitalised words an issuer (else a title) opens with that the text also writes as
+    a name of its own, the longest such: a town named without a level word ("Pelham Reach
+    Harbour Office" for boats "registered at Pelham Reach harbour", "Kestrel Bay Commerce
+    Bureau" for shops "in Kestrel Bay"). An office or a scheme is called after its place, so
+    its name opens with the place's."""
+    for name in (issuer.removeprefix("the "), title):
+        lead = list(itertools.takewhile(_capitalised, name.split()))
+        whole = len(lead) == len(name.split())  # the office's (or scheme's) whole name: no place
+        for size in range(len(lead) - whole, 0, -1):
+            words = lead[:size]
+            if words[0] not in _NOT_NAMES and words[-1] not in _NOT_NAMES \
+                    and _written_alone(words, body):
+                return " ".join(words)
+    return None
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word.replace("-", "").isalpha()
+
+
+def _written_alone(words: list[str], body: str) -> bool:
+    """Whether ``body`` writes ``words`` as a place of its own: after a preposition of place
+    ("in Kestrel Bay", "at Pelham Reach harbour", "residents of Greenhill") with no capitalised
+    word running on (a longer name), or as an owner ("Ashcombe's"). "the Department of
+    Housing" is one name, and "support for Housing" no place."""
+    name = r"\s+".join(map(re.escape, words))
+    for found in re.finditer(rf"(?<![\w’'-]){name}(?![\w-])", body):
+        after = body[found.end():]
+        if re.match(r"['’]s\b", after):
+            return True
+        ahead = body[:found.start()].split()[-3:]
+        if not ahead or ahead[-1] not in _PLACE_PREPOSITIONS or re.match(r"\s+[A-Z]", after):
+            continue
+        owner = ahead[-2] if len(ahead) > 1 else ""
+        opening = ahead[0] if len(ahead) > 2 else "."  # the word before the owner, if any
+        if ahead[-1] == "of" and owner[:1].isupper() and not re.search(r"[.:;!?]$", opening):
+            continue  # a capitalised word inside a sentence: "… the Department of Housing"
+        return True
+    return False
 
 
 def named_places(text: str) -> list[str]:

@@ -13,7 +13,10 @@ the code they score was tuned and scored once at the end of a round: ``--heldout
 both corpora and asks the held-out questions only. Its last 24 questions (and their 16
 documents: revised plans of Heron Vale, Dunmore, Lowmoor, 安吉县 and 德清县 beside look-alikes of
 Heron Cross, Lowbridge and 安溪县, a next edition not yet in force, expired measures) were written
-in round 5 before the code was changed for them, and run at its start and end.
+in round 5 before the code was changed for them, and run at its start and end; its last 8
+(Pelham Reach's fuel rebate of 2023 and 2025, issued by a "Harbour Office" under a title
+without the town, beside Pelham Moor's look-alike that lapses "after which it is withdrawn") in
+round 6 the same way: 7/8 at its start, 8/8 at its end.
 """
 
 from __future__ import annotations

@@ -1,42 +1,36 @@
 """Answers from Chinese passages: the clause, sentence or short run of sentences that answers.
 
 A Chinese question is nearly always written from the text it asks about: it restates the
-sentence that leads to the answer and asks for what that sentence goes on to say. So the
-reader works in two steps, both on the text as it is, with no model run at query time:
+sentence that leads to the answer and asks for what that sentence goes on to say. So the reader
+works in two steps on the text as it is, with no model run at query time:
 
-1. **Anchor.** Every sentence of the retrieved passages is scored by the share of the
-   question's character bigrams it holds (bigrams need no word segmentation, which is least
-   reliable on the names questions ask about), each weighted by how few candidate sentences hold
-   it; a sentence lacking a kind of detail the question must be answered with (a figure for
-   多少, a date for 何时: ``question_kinds``' table and the entities NER stored at ingest) falls
-   back. Enough of that support answers; the anchor is then chosen from the notice search ranked
-   first (search weighed the whole notice), by the question's words other than the notice's
-   title (they tell which notice, not which sentence), a near tie going to the better passage.
-2. **Span.** What the anchor says beyond the question: for a question asking a kind of detail,
-   the clause holding it that goes on from the question's words before its question word, or
-   from a list item's head the rest of the item; for any other, the anchor from its first
-   clause the question does not restate, running on into the sentences that continue it. An
-   anchor the question wholly restates (a heading, a lead-in "此外，该区还实施……机制。") is
-   answered by the sentences after it.
+1. **Anchor.** Each sentence is scored by the question's character bigrams it holds (no word
+   segmentation, least reliable on names), each weighted by how few candidates hold it; one
+   lacking the kind of detail asked (a figure for 多少: ``question_kinds``, NER at ingest) falls
+   back. The anchor comes from the notice search ranked first, by the question's words other
+   than the notice's title (they tell which notice, not which sentence).
+2. **Span.** For a question asking a kind of detail, the clause holding the one the question's
+   words point to (``_asked_entity``); for any other, the anchor from its first clause the
+   question does not restate, running on. An anchor the question wholly restates (a lead-in
+   "此外，该区还实施……机制。") is answered by the sentences after it.
 
 Offsets stay exact: a span is always a slice of its passage's text.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 
-from app.answering.answerability import lacks, sentence_labels
+from app.answering.answerability import lacks, sentence_labels, unstated_entities
 from app.answering.citations import Scored, Sentence
 from app.answering.clauses import CLAUSE_END, clause_spans
-from app.answering.question_kinds import STRICT, ZH_ASKS, Kind, asked_kinds
+from app.answering.question_kinds import MONEY_NOUN, STRICT, Kind, asked_kinds
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
 from app.retrieval.hybrid import Hit
-from app.text import CJK_CHARS, CJK_RUN, figure_values, sentence_spans
+from app.text import CJK_CHARS, CJK_RUN, figure_values, sentence_spans, word_bounds
 
 _WORD = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
 _LAYOUT_GAP = re.compile(rf"(?<=[^\x00-\x7f])\s+(?=[{CJK_CHARS}“《（【])")
@@ -57,8 +51,12 @@ CLEAR_WIN = 2.0
 OPEN_ANSWER_CHARS = 100
 # ...but never past this many characters.
 LONGEST_ANSWER = 300
-# Characters before a question word that say what the answer's clause goes on from.
+# The most a quote keeps before its detail of words the question does not say ("超过2000万张").
 LEAD_IN_CHARS = 4
+_FIGURES = {Kind.COUNT, Kind.TALLY, Kind.MONEY, Kind.PERCENT}
+# Words of an upper and of a lower bound: "最多多少" asks the cap, which "最高" or "不超过" states.
+_BOUNDS = (re.compile("最高|最多|不超过|不高于|上限|封顶|至多"),
+           re.compile("最低|最少|不少于|不低于|下限|至少"))
 
 
 @dataclass(frozen=True)
@@ -102,20 +100,29 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
                for piece in _laid_out(s)]
     if not chinese:
         return None
-    asked, held, n = _units(question), [_units(s.text) for s in chinese], len(chinese)
+    # A sentence going on from one closed by "；" leaves unsaid what they share ("博士…补贴每月
+    # 3000元；硕士研究生每月1500元。"): it is read with those it goes on from.
+    readings = [s.text for s in chinese]
+    for i in range(1, len(chinese)):
+        if chinese[i - 1].chunk is chinese[i].chunk and chinese[i - 1].text.endswith("；"):
+            readings[i] = readings[i - 1] + readings[i]
+    asked, held, n = _units(question), [_units(r) for r in readings], len(chinese)
     frequency = Counter(u for units in held for u in units & asked)
     weights = {u: math.log(1 + n / (1 + frequency[u])) for u in asked}
     total = sum(weights.values()) or 1.0
     kinds, stated = asked_kinds(question), frozenset(figure_values(question))
+    noun = MONEY_NOUN.search(question) if Kind.MONEY in kinds else None  # what sum is asked
     titles = {d: _units(t) for d, t in {s.chunk.doc_id: str(s.chunk.metadata.get("title", ""))
                                          for s in chinese}.items()}
-    mean, read = sum(len(s.text) for s in chinese) / n, []
-    for sentence, units in zip(chinese, held, strict=True):
+    mean, read = sum(map(len, readings)) / n, []
+    for sentence, units, reading in zip(chinese, held, readings, strict=True):
         # A long sentence holds more of any question's bigrams by chance (BM25's normalisation).
-        factor = (1 - LENGTH_NORM + LENGTH_NORM * len(sentence.text) / mean) ** -0.5 / total
+        factor = (1 - LENGTH_NORM + LENGTH_NORM * len(reading) / mean) ** -0.5 / total
         # A line of layout (a headline, a dateline, a section title) ends in no punctuation.
         factor *= 1.0 if _PUNCTUATED.search(sentence.text) else HEADING_PENALTY
-        lacking = bool(lacks(kinds, sentence_labels(sentence, question, stated)) & STRICT)
+        lacking = bool(lacks(kinds, sentence_labels(sentence, question, stated)) & STRICT) or (
+            noun is not None and _of_other_sum(
+                sentence, _entities(sentence, kinds, question, stated), noun.group()))
         factor *= LACKING_PENALTY if lacking else 1.0
         found = units & asked
         # Its notice's title words tell which notice answers, not which of its sentences.
@@ -133,21 +140,23 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
                                  best.support, best.lacking), ranked)
 
 
+def _said(text: str, asked: set[str]) -> list[bool]:
+    """Per character of ``text``, whether it is in one of the question's ``_units`` (a mark
+    between words is)."""
+    marked = [not c.isalnum() for c in text]
+    for i in range(len(text) - 1):
+        if text[i : i + 2] in asked:
+            marked[i] = marked[i + 1] = True
+    for word in _WORD.finditer(text):
+        if word.group().lower() in asked:
+            marked[word.start():word.end()] = [True] * len(word.group())
+    return marked
+
+
 def _restates(text: str, asked: set[str]) -> bool:
-    """Whether the question's bigrams cover most of the characters of ``text``: it says
-    nothing the question does not."""
-    covered = total = 0
-    for run in CJK_RUN.findall(text):
-        marked = [False] * len(run)
-        for i in range(len(run) - 1):
-            if run[i : i + 2] in asked:
-                marked[i] = marked[i + 1] = True
-        covered += sum(marked)
-        total += len(run)
-    for word in _WORD.findall(text):
-        total += len(word)
-        covered += len(word) if word.lower() in asked else 0
-    return total > 0 and covered / total >= RESTATED
+    """Whether the question says most of the characters of ``text``."""
+    said = [m for c, m in zip(text, _said(text, asked), strict=True) if c.isalnum()]
+    return bool(said) and sum(said) / len(said) >= RESTATED
 
 
 def _slice(sentence: Sentence, start: int, end: int) -> Sentence:
@@ -161,16 +170,11 @@ def _slice(sentence: Sentence, start: int, end: int) -> Sentence:
 
 def _entities(sentence: Sentence, kinds: set[Kind], question: str,
               stated: frozenset[float]) -> list[tuple[int, int]]:
-    """Absolute spans of the entities in ``sentence`` of a kind asked, not given by the
-    question."""
-    raw = sentence.chunk.metadata.get("entities")
-    if not isinstance(raw, str):
-        return []
+    """Absolute spans of the entities of ``sentence`` of a kind asked, unstated, in order."""
     wanted = {label for kind in kinds for label in kind.value}
-    base, text = sentence.chunk.start, sentence.chunk.text
-    return [(base + s, base + e) for s, e, label, *value in json.loads(raw)
-            if label in wanted and sentence.start <= base + s and base + e <= sentence.end
-            and text[s:e].strip() not in question and not set(value) & stated]
+    base = sentence.chunk.start
+    return sorted({(base + s, base + e) for s, e, label
+                   in unstated_entities(sentence, question, stated) or () if label in wanted})
 
 
 def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
@@ -189,27 +193,24 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
         return _run_on(_slice(anchor, anchor.start + (new or 0), anchor.end), following)
     if not (found := _entities(anchor, kinds, question, stated)):
         return anchor
-    # Of several, the detail in the clause that goes on from the question's words just before
-    # its question word ("最长发放" of "…最长发放多久"), the nearest weighing most, not an
-    # outline number or another figure of the sentence: the first on a tie.
-    near = _lead_in(question)
-    entity = max(found, key=lambda e: sum(near.get(u, 0)
-                                          for u in _units(_kind_clause(anchor, e).text)))
+    entity = _asked_entity(anchor, found, question, asked)
     clause = _kind_clause(anchor, entity)
-    verb = max((u for u in near if u in anchor.text), key=near.__getitem__, default="")
-    if verb and verb not in clause.text and verb in anchor.text[clause.end - anchor.start:]:
-        # A list item's head, what it is about, is no answer: the item goes on to say it
-        # ("（一）对新引进…的集成电路制造项目，按设备投资额的10%给予补助" for "…项目补助多少").
-        clause = _slice(anchor, clause.start, anchor.end)
+    if entity[0] < anchor.start + clauses[0][1] <= found[-1][0] and kinds & _FIGURES:
+        # A list item's head, what it is about, is no answer: its figure is a condition
+        # ("（一）对新引进总投资超过5亿元的…项目，按…的10%给予补助"); the item goes on to say it.
+        return _slice(anchor, clause.start, anchor.end)
     return _after_restated(clause, entity[0], asked)
 
 
-def _lead_in(question: str) -> dict[str, int]:
-    """The bigrams of the few characters of ``question`` before its question word, each
-    weighing more the nearer it is."""
-    asks = ZH_ASKS.search(question)
-    lead = question[max(0, asks.start() - LEAD_IN_CHARS):asks.start()] if asks else ""
-    return {lead[i : i + 2]: i + 1 for i in range(len(lead) - 1)}
+def _of_other_sum(sentence: Sentence, found: list[tuple[int, int]], noun: str) -> bool:
+    """Whether each sum of ``sentence`` is of another thing than ``noun``: the money word nearest
+    it in its clause shares no character with it ("…补贴基础上再给予2000元置换奖励" for 补贴)."""
+    def of_noun(entity: tuple[int, int]) -> bool:
+        clause = _kind_clause(sentence, entity)
+        nearest = min(MONEY_NOUN.finditer(clause.text), default=None, key=lambda m: min(
+            abs(clause.start + m.end() - entity[0]), abs(clause.start + m.start() - entity[1])))
+        return nearest is None or bool(set(nearest.group()) & set(noun))
+    return bool(found) and not any(map(of_noun, found))
 
 
 def _kind_clause(anchor: Sentence, entity: tuple[int, int]) -> Sentence:
@@ -223,16 +224,37 @@ def _kind_clause(anchor: Sentence, entity: tuple[int, int]) -> Sentence:
     return anchor
 
 
+def _asked_entity(anchor: Sentence, found: list[tuple[int, int]], question: str,
+                  asked: set[str]) -> tuple[int, int]:
+    """Of several details of the kind asked, the one the question's words point to. A clause
+    leaves unsaid what it shares with those before it ("博士…补贴每月3000元；硕士每月1500元"): each
+    detail is read with its sentence up to its clause's end, the reading nearest the question
+    (Dice of their bigrams) answering, the first on a tie; a bound asked ("最多") by one stated."""
+    bound = next((b for b in _BOUNDS if b.search(question)), None)
+    bounded = [e for e in found if bound and bound.search(_kind_clause(anchor, e).text)]
+
+    def nearness(entity: tuple[int, int]) -> float:
+        reading = anchor.text[:_kind_clause(anchor, entity).end - anchor.start]
+        for start, end in found:  # the details themselves are no words of either
+            reading = reading.replace(anchor.text[start - anchor.start:end - anchor.start], " ")
+        units = _units(reading)
+        return 2 * len(units & asked) / (len(units) + len(asked) or 1)
+    return max(bounded or found, key=nearness)
+
+
 def _after_restated(clause: Sentence, limit: int, asked: set[str]) -> Sentence:
-    """``clause`` from the first character the question's bigrams do not cover, up to
-    ``limit`` (where the detail asked begins): "中外航空公司共办理退票超过2000万张" asked as
-    "…共办理退票多少张" quotes "超过2000万张"."""
-    text, start = clause.text, 0
-    while clause.start + start < limit and text[start : start + 2] in asked:
-        start += 2
-    while clause.start + start < limit and text[start].isspace():
-        start += 1
-    return _slice(clause, clause.start + start, clause.end) if start else clause
+    """``clause`` from its first word the question does not say, when all before it does and
+    a word or two is left before the detail at ``limit`` ("…共办理退票超过2000万张" asked "…共办理
+    退票多少张" quotes "超过2000万张"); else whole, never cut inside a word ("新能源汽车…")."""
+    said, start = _said(clause.text, asked), 0
+    for bound in sorted(word_bounds(clause.text[: limit - clause.start])):
+        if not all(said[start:bound]):
+            break
+        start = bound
+    # An item's number ("（四）") alone is not what the question says.
+    if not _restates(clause.text[:start], asked) or limit - clause.start - start > LEAD_IN_CHARS:
+        return clause
+    return _slice(clause, clause.start + start, clause.end)
 
 
 def _run_on(span: Sentence, following: list[tuple[int, int]]) -> Sentence:

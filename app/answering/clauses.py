@@ -17,7 +17,8 @@ from app.answering.question_kinds import Kind, asked_kinds
 from app.answering.sentence_forms import HEADING_WORDS, is_heading
 from app.text import content_tokens, has_cjk, sentence_spans
 
-CLAUSE_END = re.compile(r"[，,；;：:]")
+# A comma or colon between digits is inside a figure ("1,000", "00:00").
+CLAUSE_END = re.compile(r"[，；;：]|(?<!\d)[,:]|[,:](?!\d)")
 # A clause restates the question when this share of its words are the question's.
 RESTATED = 0.6
 

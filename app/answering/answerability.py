@@ -65,10 +65,8 @@ def unstated_entities(sentence: Sentence, question: str, stated: frozenset[float
                       places: tuple[str, ...] = (), asked: Callable[[str], bool] = lambda _: False
                       ) -> list[tuple[int, int, str]] | None:
     """The entities of ``sentence`` (offsets into its chunk, label) the question does not state:
-    not its date, its figures (``stated`` values: 3.1亿元 is "310 million yuan"), its
-    ``places``, a name whose words it says (``asked``), a date or figure inside a quoted title
-    ("the Action Plan (2025-2027)"), nor the number of the item it opens ("（六）"). None when
-    its chunk was stored without NER."""
+    not its date, figures (``stated`` values: 3.1亿元 is "310 million yuan"), ``places``, a name
+    whose words it says (``asked``), a date or figure in a quoted title, an item's number."""
     raw = sentence.chunk.metadata.get(ENTITIES_KEY)
     if not isinstance(raw, str):
         return None

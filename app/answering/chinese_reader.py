@@ -33,6 +33,7 @@ from app.retrieval.hybrid import Hit
 from app.text import CJK_CHARS, CJK_RUN, figure_values, sentence_spans, word_bounds
 
 _WORD = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
+_JOINED = re.compile(r"[，、；：]")
 _LAYOUT_GAP = re.compile(rf"(?<=[^\x00-\x7f])\s+(?=[{CJK_CHARS}“《（【])")
 _PUNCTUATED = re.compile(r"[。！？；，：.!?;,:）)”]\s*$")
 # Least support of the anchor for an answer; below it the question is refused (dev split).
@@ -80,7 +81,7 @@ def reads_chinese(question: str, hits: list[Hit]) -> bool:
 def _units(text: str) -> set[str]:
     """Character bigrams of the Chinese runs and the Latin words and numbers of ``text``."""
     found = {w.lower() for w in _WORD.findall(text)}
-    for run in CJK_RUN.findall(text):
+    for run in CJK_RUN.findall(_JOINED.sub("", text)):  # "毕业生，每月" as "毕业生每月" is asked
         found.update([run] if len(run) == 1 else (run[i : i + 2] for i in range(len(run) - 1)))
     return found
 
@@ -141,15 +142,11 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
 
 
 def _said(text: str, asked: set[str]) -> list[bool]:
-    """Per character of ``text``, whether it is in one of the question's ``_units`` (a mark
-    between words is)."""
+    """Per character of ``text``, whether one of the question's ``_units`` holds it (or a mark)."""
     marked = [not c.isalnum() for c in text]
-    for i in range(len(text) - 1):
-        if text[i : i + 2] in asked:
-            marked[i] = marked[i + 1] = True
-    for word in _WORD.finditer(text):
-        if word.group().lower() in asked:
-            marked[word.start():word.end()] = [True] * len(word.group())
+    for a, b in [(i, i + 2) for i in range(len(text) - 1) if text[i : i + 2] in asked] + [
+            w.span() for w in _WORD.finditer(text) if w.group().lower() in asked]:
+        marked[a:b] = [True] * (b - a)
     return marked
 
 

@@ -64,9 +64,8 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
 def unstated_entities(sentence: Sentence, question: str, stated: frozenset[float] = frozenset(),
                       places: tuple[str, ...] = (), asked: Callable[[str], bool] = lambda _: False
                       ) -> list[tuple[int, int, str]] | None:
-    """The entities of ``sentence`` (offsets into its chunk, label) the question does not state:
-    not its date, figures (``stated`` values: 3.1亿元 is "310 million yuan"), ``places``, a name
-    whose words it says (``asked``), a date or figure in a quoted title, an item's number."""
+    """Entities of ``sentence`` (chunk offsets, label) but those the question states (figures:
+    ``stated``, 3.1亿元 as 310 million; ``places``; names: ``asked``), a title's and an item's."""
     raw = sentence.chunk.metadata.get(ENTITIES_KEY)
     if not isinstance(raw, str):
         return None

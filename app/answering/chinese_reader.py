@@ -26,14 +26,22 @@ from dataclasses import dataclass
 
 from app.answering.answerability import lacks, sentence_labels, unstated_entities
 from app.answering.citations import Scored, Sentence
-from app.answering.clauses import CLAUSE_END, clause_spans
 from app.answering.question_kinds import MONEY_NOUN, STRICT, Kind, asked_kinds
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
 from app.retrieval.hybrid import Hit
-from app.text import CJK_CHARS, CJK_RUN, figure_values, sentence_spans, word_bounds
+from app.text import (
+    CJK_CHARS,
+    CJK_RUN,
+    CLAUSE_END,
+    ZH_BOUNDS,
+    bigram_units,
+    clause_spans,
+    figure_values,
+    said_by,
+    sentence_spans,
+    word_bounds,
+)
 
-_WORD = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
-_JOINED = re.compile(r"[，、；：]")
 _LAYOUT_GAP = re.compile(rf"(?<=[^\x00-\x7f])\s+(?=[{CJK_CHARS}“《（【])")
 _PUNCTUATED = re.compile(r"[。！？；，：.!?;,:）)”]\s*$")
 # Least support of the anchor for an answer; below it the question is refused (dev split).
@@ -55,9 +63,6 @@ LONGEST_ANSWER = 300
 # The most a quote keeps before its detail of words the question does not say ("超过2000万张").
 LEAD_IN_CHARS = 4
 _FIGURES = {Kind.COUNT, Kind.TALLY, Kind.MONEY, Kind.PERCENT}
-# Words of an upper and of a lower bound: "最多多少" asks the cap, which "最高" or "不超过" states.
-_BOUNDS = (re.compile("最高|最多|不超过|不高于|上限|封顶|至多"),
-           re.compile("最低|最少|不少于|不低于|下限|至少"))
 
 
 @dataclass(frozen=True)
@@ -78,14 +83,6 @@ def reads_chinese(question: str, hits: list[Hit]) -> bool:
     return bool(hits) and CJK_RUN.search(question) is not None and holds_chinese(hits[0])
 
 
-def _units(text: str) -> set[str]:
-    """Character bigrams of the Chinese runs and the Latin words and numbers of ``text``."""
-    found = {w.lower() for w in _WORD.findall(text)}
-    for run in CJK_RUN.findall(_JOINED.sub("", text)):  # "毕业生，每月" as "毕业生每月" is asked
-        found.update([run] if len(run) == 1 else (run[i : i + 2] for i in range(len(run) - 1)))
-    return found
-
-
 def _laid_out(sentence: Sentence) -> list[Sentence]:
     """``sentence`` cut where white space separates Chinese text: a page flattened into one
     line keeps its headline, dateline and body apart only by spaces."""
@@ -101,19 +98,18 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
                for piece in _laid_out(s)]
     if not chinese:
         return None
-    # A sentence going on from one closed by "；" leaves unsaid what they share ("博士…补贴每月
-    # 3000元；硕士研究生每月1500元。"): it is read with those it goes on from.
+    # A sentence after one closed by "；" leaves unsaid what they share ("博士…；硕士每月1500元。").
     readings = [s.text for s in chinese]
     for i in range(1, len(chinese)):
         if chinese[i - 1].chunk is chinese[i].chunk and chinese[i - 1].text.endswith("；"):
             readings[i] = readings[i - 1] + readings[i]
-    asked, held, n = _units(question), [_units(r) for r in readings], len(chinese)
+    asked, held, n = bigram_units(question), [bigram_units(r) for r in readings], len(chinese)
     frequency = Counter(u for units in held for u in units & asked)
     weights = {u: math.log(1 + n / (1 + frequency[u])) for u in asked}
     total = sum(weights.values()) or 1.0
     kinds, stated = asked_kinds(question), frozenset(figure_values(question))
     noun = MONEY_NOUN.search(question) if Kind.MONEY in kinds else None  # what sum is asked
-    titles = {d: _units(t) for d, t in {s.chunk.doc_id: str(s.chunk.metadata.get("title", ""))
+    titles = {d: bigram_units(t) for d, t in {s.chunk.doc_id: str(s.chunk.metadata.get("title", ""))
                                          for s in chinese}.items()}
     mean, read = sum(map(len, readings)) / n, []
     for sentence, units, reading in zip(chinese, held, readings, strict=True):
@@ -141,18 +137,9 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
                                  best.support, best.lacking), ranked)
 
 
-def _said(text: str, asked: set[str]) -> list[bool]:
-    """Per character of ``text``, whether one of the question's ``_units`` holds it (or a mark)."""
-    marked = [not c.isalnum() for c in text]
-    for a, b in [(i, i + 2) for i in range(len(text) - 1) if text[i : i + 2] in asked] + [
-            w.span() for w in _WORD.finditer(text) if w.group().lower() in asked]:
-        marked[a:b] = [True] * (b - a)
-    return marked
-
-
 def _restates(text: str, asked: set[str]) -> bool:
     """Whether the question says most of the characters of ``text``."""
-    said = [m for c, m in zip(text, _said(text, asked), strict=True) if c.isalnum()]
+    said = [m for c, m in zip(text, said_by(text, asked), strict=True) if c.isalnum()]
     return bool(said) and sum(said) / len(said) >= RESTATED
 
 
@@ -168,8 +155,7 @@ def _slice(sentence: Sentence, start: int, end: int) -> Sentence:
 def _entities(sentence: Sentence, kinds: set[Kind], question: str,
               stated: frozenset[float]) -> list[tuple[int, int]]:
     """Absolute spans of the entities of ``sentence`` of a kind asked, unstated, in order."""
-    wanted = {label for kind in kinds for label in kind.value}
-    base = sentence.chunk.start
+    base, wanted = sentence.chunk.start, {label for kind in kinds for label in kind.value}
     return sorted({(base + s, base + e) for s, e, label
                    in unstated_entities(sentence, question, stated) or () if label in wanted})
 
@@ -193,8 +179,7 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
     entity = _asked_entity(anchor, found, question, asked)
     clause = _kind_clause(anchor, entity)
     if entity[0] < anchor.start + clauses[0][1] <= found[-1][0] and kinds & _FIGURES:
-        # A list item's head, what it is about, is no answer: its figure is a condition
-        # ("（一）对新引进总投资超过5亿元的…项目，按…的10%给予补助"); the item goes on to say it.
+        # A list item's head's figure is a condition ("（一）对…超过5亿元的…项目，按…"): read on.
         return _slice(anchor, clause.start, anchor.end)
     return _after_restated(clause, entity[0], asked)
 
@@ -204,50 +189,45 @@ def _of_other_sum(sentence: Sentence, found: list[tuple[int, int]], noun: str) -
     it in its clause shares no character with it ("…补贴基础上再给予2000元置换奖励" for 补贴)."""
     def of_noun(entity: tuple[int, int]) -> bool:
         clause = _kind_clause(sentence, entity)
-        nearest = min(MONEY_NOUN.finditer(clause.text), default=None, key=lambda m: min(
-            abs(clause.start + m.end() - entity[0]), abs(clause.start + m.start() - entity[1])))
+        nearest = min(MONEY_NOUN.finditer(clause.text), default=None, key=lambda m: abs(
+            2 * clause.start + m.start() + m.end() - entity[0] - entity[1]))  # their middles
         return nearest is None or bool(set(nearest.group()) & set(noun))
     return bool(found) and not any(map(of_noun, found))
 
 
 def _kind_clause(anchor: Sentence, entity: tuple[int, int]) -> Sentence:
     """The clause of ``anchor`` holding ``entity``."""
-    offset = anchor.start
     for s, e in clause_spans(anchor.text):
-        if offset + s <= entity[0] < offset + e:
+        if s <= entity[0] - anchor.start < e:
             # Without the mark that joins it to the next clause.
             e -= bool(CLAUSE_END.fullmatch(anchor.text[e - 1]))
-            return _slice(anchor, offset + s, offset + e)
+            return _slice(anchor, anchor.start + s, anchor.start + e)
     return anchor
 
 
 def _asked_entity(anchor: Sentence, found: list[tuple[int, int]], question: str,
                   asked: set[str]) -> tuple[int, int]:
     """Of several details of the kind asked, the one the question's words point to. A clause
-    leaves unsaid what it shares with those before it ("博士…补贴每月3000元；硕士每月1500元"): each
-    detail is read with its sentence up to its clause's end, the reading nearest the question
-    (Dice of their bigrams) answering, the first on a tie; a bound asked ("最多") by one stated."""
-    bound = next((b for b in _BOUNDS if b.search(question)), None)
+    leaves unsaid what it shares with those before it, so each detail is read with its sentence
+    up to its clause's end ("…展会，按每平方米15元给予补助，单个展会最高80万元"); the reading
+    nearest the question (Dice of bigrams, details aside) answers, a bound asked (最多) by one."""
+    bound = next((b for b in ZH_BOUNDS if b.search(question)), None)
     bounded = [e for e in found if bound and bound.search(_kind_clause(anchor, e).text)]
+    details = set().union(*(bigram_units(anchor.text[a - anchor.start:b - anchor.start])
+                            for a, b in found))
 
     def nearness(entity: tuple[int, int]) -> float:
-        reading = anchor.text[:_kind_clause(anchor, entity).end - anchor.start]
-        for start, end in found:  # the details themselves are no words of either
-            reading = reading.replace(anchor.text[start - anchor.start:end - anchor.start], " ")
-        units = _units(reading)
-        return 2 * len(units & asked) / (len(units) + len(asked) or 1)
+        units = bigram_units(anchor.text[:_kind_clause(anchor, entity).end - anchor.start])
+        return 2 * len(units & asked - details) / (len(units - details) + len(asked) or 1)
     return max(bounded or found, key=nearness)
 
 
 def _after_restated(clause: Sentence, limit: int, asked: set[str]) -> Sentence:
-    """``clause`` from its first word the question does not say, when all before it does and
-    a word or two is left before the detail at ``limit`` ("…共办理退票超过2000万张" asked "…共办理
-    退票多少张" quotes "超过2000万张"); else whole, never cut inside a word ("新能源汽车…")."""
-    said, start = _said(clause.text, asked), 0
-    for bound in sorted(word_bounds(clause.text[: limit - clause.start])):
-        if not all(said[start:bound]):
-            break
-        start = bound
+    """``clause`` from its first word the question does not say, when it says all before and a
+    word or two is left before the detail at ``limit`` ("…退票超过2000万张"); else whole."""
+    said = said_by(clause.text, asked)
+    start = max((b for b in word_bounds(clause.text[: limit - clause.start]) if all(said[:b])),
+                default=0)
     # An item's number ("（四）") alone is not what the question says.
     if not _restates(clause.text[:start], asked) or limit - clause.start - start > LEAD_IN_CHARS:
         return clause

@@ -82,6 +82,22 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     return spans
 
 
+# What ends a clause; a comma or colon between digits is inside a figure ("1,000", "00:00").
+CLAUSE_END = re.compile(r"[，；;：]|(?<!\d)[,:]|[,:](?!\d)")
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Clauses of ``text`` as spans, each with its closing mark."""
+    spans, start = [], 0
+    for mark in CLAUSE_END.finditer(text):
+        if text[start : mark.start()].strip():
+            spans.append((start, mark.end()))
+            start = mark.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
 def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     pos = start
     while pos < end:
@@ -105,6 +121,9 @@ CN_DIGITS = "〇零一二两三四五六七八九"
 MAGNITUDES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
               "万亿": 10**12, "千万": 10**7, "百万": 10**6, "万": 10**4, "亿": 10**8}
 MEASURE_WORDS = "个名位项家座条台所批类种次件款只支套处间栋辆架张份篇部"
+# Words of an upper and of a lower bound: "最多多少" asks the cap, which "最高" or "不超过" states.
+ZH_BOUNDS = (re.compile("最高|最多|不超过|不高于|上限|封顶|至多"),
+             re.compile("最低|最少|不少于|不低于|下限|至少"))
 NUMBER_WORDS = dict(zip(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
@@ -138,6 +157,30 @@ def figure_values(text: str) -> list[float]:
         except (ValueError, KeyError, IndexError):
             continue
     return values
+
+
+_UNIT_WORD = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
+_CLAUSE_MARK = re.compile(r"[，、；：]")
+
+
+def bigram_units(text: str) -> set[str]:
+    """The character bigrams of ``text``'s Chinese runs (a lone character as itself), a clause
+    mark joining the runs it parts ("毕业生，每月" holds 生每 as "毕业生每月…" does), and its
+    Latin words and numbers, lower case: what two texts share, no word segmentation needed."""
+    found = {w.lower() for w in _UNIT_WORD.findall(text)}
+    for run in CJK_RUN.findall(_CLAUSE_MARK.sub("", text)):
+        found.update([run] if len(run) == 1 else (run[i : i + 2] for i in range(len(run) - 1)))
+    return found
+
+
+def said_by(text: str, units: set[str]) -> list[bool]:
+    """Per character of ``text``, whether one of ``units`` (``bigram_units``) holds it there; a
+    mark between words counts as held."""
+    marked = [not c.isalnum() for c in text]
+    for a, b in [(i, i + 2) for i in range(len(text) - 1) if text[i : i + 2] in units] + [
+            w.span() for w in _UNIT_WORD.finditer(text) if w.group().lower() in units]:
+        marked[a:b] = [True] * (b - a)
+    return marked
 
 
 def has_cjk(text: str) -> bool:

@@ -56,6 +56,17 @@ JIAXING = (
     "嘉兴市人民政府\n2024年3月1日\n"
 )
 
+# Sentences and items holding several figures of one kind (issue 22: the clause quoted).
+PINGHU = (
+    "平湖市促进会展和人才发展的若干办法\n"
+    "第一条 在平湖举办展览面积5000平方米以上的展会，按每平方米12元给予补助，单个展会最高60万元。\n"
+    "第二条 全职引进的博士研究生，给予生活补贴每月2500元；硕士研究生每月1200元。\n"
+    "第三条 个人购买新能源乘用车的，按每辆车4000元给予一次性消费补贴。\n"
+    "第四条 个人报废燃油乘用车并购买新能源乘用车的，在消费补贴基础上再给予每辆车1500元置换奖励。\n"
+    "第五条 新能源汽车在政府投资建设的公共停车场首1小时免费停放。\n"
+    "（六）在平湖经济开发区建设科创孵化器，孵化面积不少于8万平方米。\n"
+    "平湖市人民政府\n2025年3月1日\n"
+)
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
@@ -63,7 +74,8 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     docs = root / "docs"
     docs.mkdir()
     for name, text in (("linchuan", LINCHUAN), ("fuzhou", FUZHOU), ("beijing", BEIJING),
-                       ("suining", SUINING), ("jiaxing", JIAXING)):
+                       ("suining", SUINING), ("jiaxing", JIAXING),
+                       ("pinghu", PINGHU)):
         (docs / f"{name}.txt").write_text(text, encoding="utf-8")
     settings = make_settings(root / "data")
     report = ingest([Path(docs)], settings)
@@ -209,3 +221,35 @@ def test_a_notices_title_words_do_not_choose_its_sentence() -> None:
     reading = read_chinese("某市支持中小企业共渡难关的措施对员工集体宿舍有何要求？", [lead, rule])
     assert reading is not None
     assert reading.answer.sentence.text.startswith("复工企业员工集体宿舍")  # not the lead's end
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted", "not_quoted"),
+    [("平湖单个展会最高补助多少？", "60万元", "12元"),
+     ("平湖举办5000平方米以上的展会每平方米补助多少？", "12元", "60万元"),
+     ("平湖硕士研究生生活补贴每月多少？", "1200元", "2500元"),
+     ("平湖博士研究生生活补贴每月多少？", "2500元", "1200元"),
+     ("平湖个人买新能源乘用车能拿多少补贴？", "4000元", "1500元"),
+     ("平湖科创孵化器的面积要求是多少？", "8万平方米", "（六）")],
+)
+def test_the_clause_of_the_figure_asked_is_quoted(
+        client: TestClient, question: str, quoted: str, not_quoted: str) -> None:
+    """Regressions (issue 22): the figure quoted was the one nearest the question's last words,
+    not the one its subject words point to: "温州单个展会最高补助多少" quoted the per-m² clause,
+    "德清县硕士研究生住房补贴每月多少" the 博士 clause; an item's number "（六）" was taken for
+    the figure asked ("绵阳科技企业孵化器的面积要求" quoted the item's head); and a sentence
+    whose sum is of another thing ("…再给予每辆车2000元置换奖励") answered "…能拿多少补贴"."""
+    body = _ask(client, question)
+    assert not body["refused"], body
+    quote = body["citations"][0]["quote"]  # type: ignore[index]
+    assert quoted in quote and not_quoted not in quote, quote
+    _quotes_exactly(client, body)
+
+
+def test_a_quote_is_never_cut_inside_a_word(client: TestClient) -> None:
+    """Regression: the restated start of a clause was skipped two characters at a time, so
+    "柳州新能源车在公共停车场免费停多久" quoted "源汽车在市政府投资建设的…"."""
+    body = _ask(client, "平湖新能源车在公共停车场免费停多久？")
+    assert not body["refused"], body
+    assert body["citations"][0]["quote"].startswith("新能源汽车")  # type: ignore[index]
+    _quotes_exactly(client, body)

@@ -46,10 +46,26 @@ _NAMES = frozenset({"PERSON", "ORG", "PLACE"})
 def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] = frozenset(),
                     places: tuple[str, ...] = (),
                     asked: Callable[[str], bool] = lambda _: False) -> set[str] | None:
-    """Labels of the entities in ``sentence`` the question does not state itself: not its date,
-    its figures (``stated`` values: 3.1亿元 is "310 million yuan"), its ``places``, a name whose
-    words it says (``asked``), nor a date or figure inside a quoted title ("the Action Plan
-    (2025-2027)"). None when its chunk was stored without NER."""
+    """Labels of ``unstated_entities``; None when its chunk was stored without NER."""
+    if (found := unstated_entities(sentence, question, stated, places, asked)) is None:
+        return None
+    labels = {label for *_, label in found}
+    if DISTRIBUTIVE.search(sentence.text):
+        labels.add("RATE")
+    if (bodies := _bodies(question)) and bodies.search(sentence.text):
+        labels.add("ORG")
+    elif bodies and NAMED_BY_KIND.search(bodies.pattern):  # another body is no bank
+        labels.discard("ORG")
+    if _ISO_DATE.search(sentence.text):
+        labels.add("DATE")  # "Release time:2024-08-15click:0", which NER misreads
+    return labels
+
+
+def unstated_entities(sentence: Sentence, question: str, stated: frozenset[float] = frozenset(),
+                      places: tuple[str, ...] = (), asked: Callable[[str], bool] = lambda _: False
+                      ) -> list[tuple[int, int, str]] | None:
+    """Entities of ``sentence`` (chunk offsets, label) but those the question states (figures:
+    ``stated``, 3.1亿元 as 310 million; ``places``; names: ``asked``), a title's and an item's."""
     raw = sentence.chunk.metadata.get(ENTITIES_KEY)
     if not isinstance(raw, str):
         return None
@@ -62,7 +78,7 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
     # Industry" ORG, "Cluster Zone" PERSON), or with digits ("2024-08-15click"), is misread.
     named_spans = [(s, e) for s, e, label, *_ in entities if label in {"ORG", "PLACE"}]
     names = " ".join(text[s:e] for s, e in named_spans)
-    labels = set()
+    found = []
     for start, end, label, *value in entities:
         named = text[start:end].strip()
         if label == "NUMBER" and re.match(r"-[A-Za-z]", text[end:end + 2]):
@@ -81,18 +97,10 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
             continue
         if label not in _NAMES and any(a <= start and end <= b for a, b in titles):
             continue
-        labels.add(label)
+        found.append((start, end, label))
         if label == "PLACE" and _SITE.search(named):
-            labels.add("SITE")
-    if DISTRIBUTIVE.search(sentence.text):
-        labels.add("RATE")
-    if (bodies := _bodies(question)) and bodies.search(sentence.text):
-        labels.add("ORG")
-    elif bodies and NAMED_BY_KIND.search(bodies.pattern):  # another body is no bank
-        labels.discard("ORG")
-    if _ISO_DATE.search(sentence.text):
-        labels.add("DATE")  # "Release time:2024-08-15click:0", which NER misreads
-    return labels
+            found.append((start, end, "SITE"))
+    return found
 
 
 @lru_cache(maxsize=256)

@@ -1,44 +1,47 @@
 """Answers from Chinese passages: the clause, sentence or short run of sentences that answers.
 
 A Chinese question is nearly always written from the text it asks about: it restates the
-sentence that leads to the answer and asks for what that sentence goes on to say. So the
-reader works in two steps, both on the text as it is, with no model run at query time:
+sentence that leads to the answer and asks for what that sentence goes on to say. So the reader
+works in two steps on the text as it is, with no model run at query time:
 
-1. **Anchor.** Every sentence of the retrieved passages is scored by the share of the
-   question's character bigrams it holds (bigrams need no word segmentation, which is least
-   reliable on the names questions ask about), each weighted by how few candidate sentences hold
-   it; a sentence lacking a kind of detail the question must be answered with (a figure for
-   多少, a date for 何时: ``question_kinds``' table and the entities NER stored at ingest) falls
-   back. Enough of that support answers; the anchor is then chosen from the notice search ranked
-   first (search weighed the whole notice), by the question's words other than the notice's
-   title (they tell which notice, not which sentence), a near tie going to the better passage.
-2. **Span.** What the anchor says beyond the question: for a question asking a kind of detail,
-   the clause holding it that goes on from the question's words before its question word, or
-   from a list item's head the rest of the item; for any other, the anchor from its first
-   clause the question does not restate, running on into the sentences that continue it. An
-   anchor the question wholly restates (a heading, a lead-in "此外，该区还实施……机制。") is
-   answered by the sentences after it.
+1. **Anchor.** Each sentence is scored by the question's character bigrams it holds (no word
+   segmentation, least reliable on names), each weighted by how few candidates hold it; one
+   lacking the kind of detail asked (a figure for 多少: ``question_kinds``, NER at ingest) falls
+   back. The anchor comes from the notice search ranked first, by the question's words other
+   than the notice's title (they tell which notice, not which sentence).
+2. **Span.** For a question asking a kind of detail, the clause holding the one the question's
+   words point to (``_asked_entity``); for any other, the anchor from its first clause the
+   question does not restate, running on. An anchor the question wholly restates (a lead-in
+   "此外，该区还实施……机制。") is answered by the sentences after it.
 
 Offsets stay exact: a span is always a slice of its passage's text.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 
-from app.answering.answerability import lacks, sentence_labels
+from app.answering.answerability import lacks, sentence_labels, unstated_entities
 from app.answering.citations import Scored, Sentence
-from app.answering.clauses import CLAUSE_END, clause_spans
-from app.answering.question_kinds import STRICT, ZH_ASKS, Kind, asked_kinds
+from app.answering.question_kinds import MONEY_NOUN, STRICT, Kind, asked_kinds
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
 from app.retrieval.hybrid import Hit
-from app.text import CJK_CHARS, CJK_RUN, figure_values, sentence_spans
+from app.text import (
+    CJK_CHARS,
+    CJK_RUN,
+    CLAUSE_END,
+    ZH_BOUNDS,
+    bigram_units,
+    clause_spans,
+    figure_values,
+    said_by,
+    sentence_spans,
+    word_bounds,
+)
 
-_WORD = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
 _LAYOUT_GAP = re.compile(rf"(?<=[^\x00-\x7f])\s+(?=[{CJK_CHARS}“《（【])")
 _PUNCTUATED = re.compile(r"[。！？；，：.!?;,:）)”]\s*$")
 # Least support of the anchor for an answer; below it the question is refused (dev split).
@@ -57,8 +60,9 @@ CLEAR_WIN = 2.0
 OPEN_ANSWER_CHARS = 100
 # ...but never past this many characters.
 LONGEST_ANSWER = 300
-# Characters before a question word that say what the answer's clause goes on from.
+# The most a quote keeps before its detail of words the question does not say ("超过2000万张").
 LEAD_IN_CHARS = 4
+_FIGURES = {Kind.COUNT, Kind.TALLY, Kind.MONEY, Kind.PERCENT}
 
 
 @dataclass(frozen=True)
@@ -79,14 +83,6 @@ def reads_chinese(question: str, hits: list[Hit]) -> bool:
     return bool(hits) and CJK_RUN.search(question) is not None and holds_chinese(hits[0])
 
 
-def _units(text: str) -> set[str]:
-    """Character bigrams of the Chinese runs and the Latin words and numbers of ``text``."""
-    found = {w.lower() for w in _WORD.findall(text)}
-    for run in CJK_RUN.findall(text):
-        found.update([run] if len(run) == 1 else (run[i : i + 2] for i in range(len(run) - 1)))
-    return found
-
-
 def _laid_out(sentence: Sentence) -> list[Sentence]:
     """``sentence`` cut where white space separates Chinese text: a page flattened into one
     line keeps its headline, dateline and body apart only by spaces."""
@@ -102,20 +98,28 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
                for piece in _laid_out(s)]
     if not chinese:
         return None
-    asked, held, n = _units(question), [_units(s.text) for s in chinese], len(chinese)
+    # A sentence after one closed by "；" leaves unsaid what they share ("博士…；硕士每月1500元。").
+    readings = [s.text for s in chinese]
+    for i in range(1, len(chinese)):
+        if chinese[i - 1].chunk is chinese[i].chunk and chinese[i - 1].text.endswith("；"):
+            readings[i] = readings[i - 1] + readings[i]
+    asked, held, n = bigram_units(question), [bigram_units(r) for r in readings], len(chinese)
     frequency = Counter(u for units in held for u in units & asked)
     weights = {u: math.log(1 + n / (1 + frequency[u])) for u in asked}
     total = sum(weights.values()) or 1.0
     kinds, stated = asked_kinds(question), frozenset(figure_values(question))
-    titles = {d: _units(t) for d, t in {s.chunk.doc_id: str(s.chunk.metadata.get("title", ""))
+    noun = MONEY_NOUN.search(question) if Kind.MONEY in kinds else None  # what sum is asked
+    titles = {d: bigram_units(t) for d, t in {s.chunk.doc_id: str(s.chunk.metadata.get("title", ""))
                                          for s in chinese}.items()}
-    mean, read = sum(len(s.text) for s in chinese) / n, []
-    for sentence, units in zip(chinese, held, strict=True):
+    mean, read = sum(map(len, readings)) / n, []
+    for sentence, units, reading in zip(chinese, held, readings, strict=True):
         # A long sentence holds more of any question's bigrams by chance (BM25's normalisation).
-        factor = (1 - LENGTH_NORM + LENGTH_NORM * len(sentence.text) / mean) ** -0.5 / total
+        factor = (1 - LENGTH_NORM + LENGTH_NORM * len(reading) / mean) ** -0.5 / total
         # A line of layout (a headline, a dateline, a section title) ends in no punctuation.
         factor *= 1.0 if _PUNCTUATED.search(sentence.text) else HEADING_PENALTY
-        lacking = bool(lacks(kinds, sentence_labels(sentence, question, stated)) & STRICT)
+        lacking = bool(lacks(kinds, sentence_labels(sentence, question, stated)) & STRICT) or (
+            noun is not None and _of_other_sum(
+                sentence, _entities(sentence, kinds, question, stated), noun.group()))
         factor *= LACKING_PENALTY if lacking else 1.0
         found = units & asked
         # Its notice's title words tell which notice answers, not which of its sentences.
@@ -134,20 +138,9 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
 
 
 def _restates(text: str, asked: set[str]) -> bool:
-    """Whether the question's bigrams cover most of the characters of ``text``: it says
-    nothing the question does not."""
-    covered = total = 0
-    for run in CJK_RUN.findall(text):
-        marked = [False] * len(run)
-        for i in range(len(run) - 1):
-            if run[i : i + 2] in asked:
-                marked[i] = marked[i + 1] = True
-        covered += sum(marked)
-        total += len(run)
-    for word in _WORD.findall(text):
-        total += len(word)
-        covered += len(word) if word.lower() in asked else 0
-    return total > 0 and covered / total >= RESTATED
+    """Whether the question says most of the characters of ``text``."""
+    said = [m for c, m in zip(text, said_by(text, asked), strict=True) if c.isalnum()]
+    return bool(said) and sum(said) / len(said) >= RESTATED
 
 
 def _slice(sentence: Sentence, start: int, end: int) -> Sentence:
@@ -161,16 +154,10 @@ def _slice(sentence: Sentence, start: int, end: int) -> Sentence:
 
 def _entities(sentence: Sentence, kinds: set[Kind], question: str,
               stated: frozenset[float]) -> list[tuple[int, int]]:
-    """Absolute spans of the entities in ``sentence`` of a kind asked, not given by the
-    question."""
-    raw = sentence.chunk.metadata.get("entities")
-    if not isinstance(raw, str):
-        return []
-    wanted = {label for kind in kinds for label in kind.value}
-    base, text = sentence.chunk.start, sentence.chunk.text
-    return [(base + s, base + e) for s, e, label, *value in json.loads(raw)
-            if label in wanted and sentence.start <= base + s and base + e <= sentence.end
-            and text[s:e].strip() not in question and not set(value) & stated]
+    """Absolute spans of the entities of ``sentence`` of a kind asked, unstated, in order."""
+    base, wanted = sentence.chunk.start, {label for kind in kinds for label in kind.value}
+    return sorted({(base + s, base + e) for s, e, label
+                   in unstated_entities(sentence, question, stated) or () if label in wanted})
 
 
 def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
@@ -189,50 +176,62 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
         return _run_on(_slice(anchor, anchor.start + (new or 0), anchor.end), following)
     if not (found := _entities(anchor, kinds, question, stated)):
         return anchor
-    # Of several, the detail in the clause that goes on from the question's words just before
-    # its question word ("最长发放" of "…最长发放多久"), the nearest weighing most, not an
-    # outline number or another figure of the sentence: the first on a tie.
-    near = _lead_in(question)
-    entity = max(found, key=lambda e: sum(near.get(u, 0)
-                                          for u in _units(_kind_clause(anchor, e).text)))
+    entity = _asked_entity(anchor, found, question, asked)
     clause = _kind_clause(anchor, entity)
-    verb = max((u for u in near if u in anchor.text), key=near.__getitem__, default="")
-    if verb and verb not in clause.text and verb in anchor.text[clause.end - anchor.start:]:
-        # A list item's head, what it is about, is no answer: the item goes on to say it
-        # ("（一）对新引进…的集成电路制造项目，按设备投资额的10%给予补助" for "…项目补助多少").
-        clause = _slice(anchor, clause.start, anchor.end)
+    if entity[0] < anchor.start + clauses[0][1] <= found[-1][0] and kinds & _FIGURES:
+        # A list item's head's figure is a condition ("（一）对…超过5亿元的…项目，按…"): read on.
+        return _slice(anchor, clause.start, anchor.end)
     return _after_restated(clause, entity[0], asked)
 
 
-def _lead_in(question: str) -> dict[str, int]:
-    """The bigrams of the few characters of ``question`` before its question word, each
-    weighing more the nearer it is."""
-    asks = ZH_ASKS.search(question)
-    lead = question[max(0, asks.start() - LEAD_IN_CHARS):asks.start()] if asks else ""
-    return {lead[i : i + 2]: i + 1 for i in range(len(lead) - 1)}
+def _of_other_sum(sentence: Sentence, found: list[tuple[int, int]], noun: str) -> bool:
+    """Whether each sum of ``sentence`` is of another thing than ``noun``: the money word nearest
+    it in its clause shares no character with it ("…补贴基础上再给予2000元置换奖励" for 补贴)."""
+    def of_noun(entity: tuple[int, int]) -> bool:
+        clause = _kind_clause(sentence, entity)
+        nearest = min(MONEY_NOUN.finditer(clause.text), default=None, key=lambda m: abs(
+            2 * clause.start + m.start() + m.end() - entity[0] - entity[1]))  # their middles
+        return nearest is None or bool(set(nearest.group()) & set(noun))
+    return bool(found) and not any(map(of_noun, found))
 
 
 def _kind_clause(anchor: Sentence, entity: tuple[int, int]) -> Sentence:
     """The clause of ``anchor`` holding ``entity``."""
-    offset = anchor.start
     for s, e in clause_spans(anchor.text):
-        if offset + s <= entity[0] < offset + e:
+        if s <= entity[0] - anchor.start < e:
             # Without the mark that joins it to the next clause.
             e -= bool(CLAUSE_END.fullmatch(anchor.text[e - 1]))
-            return _slice(anchor, offset + s, offset + e)
+            return _slice(anchor, anchor.start + s, anchor.start + e)
     return anchor
 
 
+def _asked_entity(anchor: Sentence, found: list[tuple[int, int]], question: str,
+                  asked: set[str]) -> tuple[int, int]:
+    """Of several details of the kind asked, the one the question's words point to. A clause
+    leaves unsaid what it shares with those before it, so each detail is read with its sentence
+    up to its clause's end ("…展会，按每平方米15元给予补助，单个展会最高80万元"); the reading
+    nearest the question (Dice of bigrams, details aside) answers, a bound asked (最多) by one."""
+    bound = next((b for b in ZH_BOUNDS if b.search(question)), None)
+    bounded = [e for e in found if bound and bound.search(_kind_clause(anchor, e).text)]
+    details = set().union(*(bigram_units(anchor.text[a - anchor.start:b - anchor.start])
+                            for a, b in found))
+
+    def nearness(entity: tuple[int, int]) -> float:
+        units = bigram_units(anchor.text[:_kind_clause(anchor, entity).end - anchor.start])
+        return 2 * len(units & asked - details) / (len(units - details) + len(asked) or 1)
+    return max(bounded or found, key=nearness)
+
+
 def _after_restated(clause: Sentence, limit: int, asked: set[str]) -> Sentence:
-    """``clause`` from the first character the question's bigrams do not cover, up to
-    ``limit`` (where the detail asked begins): "中外航空公司共办理退票超过2000万张" asked as
-    "…共办理退票多少张" quotes "超过2000万张"."""
-    text, start = clause.text, 0
-    while clause.start + start < limit and text[start : start + 2] in asked:
-        start += 2
-    while clause.start + start < limit and text[start].isspace():
-        start += 1
-    return _slice(clause, clause.start + start, clause.end) if start else clause
+    """``clause`` from its first word the question does not say, when it says all before and a
+    word or two is left before the detail at ``limit`` ("…退票超过2000万张"); else whole."""
+    said = said_by(clause.text, asked)
+    start = max((b for b in word_bounds(clause.text[: limit - clause.start]) if all(said[:b])),
+                default=0)
+    # An item's number ("（四）") alone is not what the question says.
+    if not _restates(clause.text[:start], asked) or limit - clause.start - start > LEAD_IN_CHARS:
+        return clause
+    return _slice(clause, clause.start + start, clause.end)
 
 
 def _run_on(span: Sentence, following: list[tuple[int, int]]) -> Sentence:

@@ -8,30 +8,16 @@ the document, so the citation check and the page read it as any other quote.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from app.answering.answerability import sentence_labels
 from app.answering.citations import Scored, Sentence
 from app.answering.question_kinds import Kind, asked_kinds
 from app.answering.sentence_forms import HEADING_WORDS, is_heading
-from app.text import content_tokens, has_cjk, sentence_spans
+from app.text import clause_spans, content_tokens, has_cjk, sentence_spans
 
-CLAUSE_END = re.compile(r"[，,；;：:]")
 # A clause restates the question when this share of its words are the question's.
 RESTATED = 0.6
-
-
-def clause_spans(text: str) -> list[tuple[int, int]]:
-    """Clauses of ``text`` as spans, each with its closing mark."""
-    spans, start = [], 0
-    for mark in CLAUSE_END.finditer(text):
-        if text[start : mark.start()].strip():
-            spans.append((start, mark.end()))
-            start = mark.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
 
 
 def _restates(clause: str, asked: set[str]) -> bool:

@@ -107,7 +107,7 @@ _NARROWER = {Kind.MONEY: {Kind.COUNT}, Kind.PERCENT: {Kind.COUNT}, Kind.DURATION
 # NER often misses ("the municipal task force"), which only weighs a sentence down.
 STRICT = frozenset(Kind) - {Kind.WHO}
 # Money nouns and size words together ask a sum ("how large is the fund", "预算是多少").
-_MONEY_NOUN = re.compile(
+MONEY_NOUN = re.compile(
     r"\b(?:budget|invest(?:ment|ed|s)?|funding|funds?|subsid(?:y|ies)|grants?|costs?|prices?"
     r"|fees?|fines?|allowances?|rewards?|rent)\b|预算|投资|资金|基金|补贴|补助|费用|经费|罚款|奖励"
     r"|租金|价格|收费", re.I)
@@ -130,7 +130,7 @@ _TALLIED = re.compile(r"\bhow many (?!(?:yuan|dollars?|pounds?|euros?|percent|pe
 def asked_kinds(question: str) -> set[Kind]:
     question = question.replace("啥", "什么").replace("咋", "怎么")  # everyday Chinese
     kinds = {kind for kind, words in QUESTION_WORDS.items() if words.search(question)}
-    if (_MONEY_NOUN.search(question) and _SIZE_ASKED.search(question)
+    if (MONEY_NOUN.search(question) and _SIZE_ASKED.search(question)
             and not _TALLIED.search(question) and not kinds & {Kind.PERCENT, Kind.DURATION}):
         kinds.add(Kind.MONEY)
     if _SHARE_ASKED.search(question) and not kinds - {Kind.COUNT}:
@@ -161,7 +161,7 @@ def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
     for ([] if none): the noun of money or of what a rate is of; an English phrase's head noun;
     of a Chinese phrase, its first word and the last of the nouns it opens with (领域 of
     "几个重点领域推动…"), or, of a holder, the last word and its last two characters (局长)."""
-    if Kind.MONEY in kinds and (noun := _MONEY_NOUN.search(question)):
+    if Kind.MONEY in kinds and (noun := MONEY_NOUN.search(question)):
         return [noun.group(0)]  # "what fine …", "罚款多少": a sum the fund's size is not
     if Kind.PERCENT in kinds and (rate := _RATE_OF.search(question)):
         return [rate.group(1) or rate.group(2)]  # an interest rate is no share of a price

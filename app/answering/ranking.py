@@ -12,7 +12,6 @@ import numpy as np
 
 from app.answering.answerability import lacks, sentence_labels
 from app.answering.citations import Scored, Sentence, sentences_of
-from app.answering.clauses import CLAUSE_END
 from app.answering.instructions import addresses_reader
 from app.answering.question_kinds import STRICT, asked_kinds, asked_thing
 from app.answering.sentence_forms import in_context, is_field, is_heading
@@ -21,7 +20,15 @@ from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
 from app.store.vectors import QueryTextEmbedder, TextEmbedder, TextVectors, unit
-from app.text import IRREGULAR, QUOTED, content_tokens, figure_values, has_cjk, stem_words
+from app.text import (
+    CLAUSE_END,
+    IRREGULAR,
+    QUOTED,
+    content_tokens,
+    figure_values,
+    has_cjk,
+    stem_words,
+)
 
 SEMANTIC_WEIGHT = 0.6
 WRONG_TYPE_PENALTY = 0.5

@@ -139,28 +139,18 @@ def answer_across(question: str, retrieval: RetrievalResult, documents: list[Doc
 
 
 def answer_by_place(named: dict[str, set[str]], documents: list[DocumentInfo],
-                    answer_in: Callable[[set[str]], Answer],
-                    grouped: Callable[[], Answer | None]) -> Answer | None:
-    """The answer to a question naming several places ("深圳和海珠分别…", "Guangzhou's plan and
-    Zhanjiang's notice"): the question asked of each place's documents alone, as any question
-    is, grouped by place. Where that is refused, the place's group of ``grouped`` (the answer
-    by the question's topic, ``answer_across``: "how do they advance smart education" names a
-    topic, not a figure to find) stands; else the place is named as unanswered. None when no
-    place's documents answer."""
+                    answer_in: Callable[[set[str]], Answer]) -> Answer | None:
+    """The answer to a question asking a figure, date or name of several places ("深圳和海珠分别
+    …多少钱", "who issued Guangzhou's plan and Zhanjiang's notice"): the question asked of each
+    place's documents alone, as any question is, grouped by place; a place whose documents do
+    not answer is named as such. None when no place's documents answer."""
     by_id = {d.doc_id: d for d in documents}
     citations: list[Citation] = []
     groups: list[PlaceGroup] = []
     lines: list[str] = []
-    topical: list[Answer | None] = []
     for name, docs in named.items():
         one = answer_in(docs)
         if one.refused or not one.citations:
-            topical = topical or [grouped()]
-            cited = [topical[0].citations[n - 1] for g in (topical[0].groups if topical[0]
-                                                             else []) if set(g.doc_ids) & docs
-                     for n in g.citations]
-            one = Answer(answer=" ".join(f"{c.quote} [{c.n}]" for c in cited), citations=cited)
-        if not one.citations:
             lines.append(f"{name}: the documents don't say.")
             continue
         numbers = {c.n: len(citations) + i for i, c in enumerate(one.citations, 1)}

@@ -121,7 +121,7 @@ class Asking(Components):
                     text, self._retrieval_of(text, asked.filters, top_k, as_of=request.as_of,
                                              in_force=request.as_of is not None,
                                              within=docs if asked.within is None
-                                             else docs & asked.within)), lambda: by_topic(text))
+                                             else docs & asked.within)))
             return by_topic(text) if asks_across(text) else None
 
         def by_topic(text: str) -> Answer | None:

@@ -159,6 +159,19 @@ def test_model_saying_not_covered_is_a_refusal(services: Services,
     assert answer.related
 
 
+def test_model_saying_not_covered_beside_a_removed_sentence_is_a_refusal(
+        services: Services, extractive: ExtractiveAnswerer) -> None:
+    """Issue 23.5: the model's unsupported sentence was removed, its "the passages do not say"
+    ignored, and the extractive quote shown: for a question the texts do not answer, a false
+    statement the model itself had declined to make."""
+    reply = content("Upgrades take 9% of the investment [1]. The passages do not say the share "
+                    "[1].")
+    answer = GenerativeAnswerer(ScriptedClient(reply), extractive).answer(QUESTION,
+                                                                          retrieve(services))
+    assert (answer.refused, answer.mode, answer.fallback) == (True, "generate", None)
+    assert "5%" not in answer.answer
+
+
 def test_generate_without_a_model_server_is_extractive_marked_unavailable(
         services: Services) -> None:
     assert "generate" not in services.answerers  # the session store has no base_url

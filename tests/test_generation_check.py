@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.answering.generation.check import counts_held, figures_attached, names_held, terms
+from app.answering.generation.check import counts_held, figures_attached, names_held
 from app.answering.generation.grounding import ground
 from app.retrieval.hybrid import Hit
 from app.store.records import Chunk
@@ -197,7 +197,7 @@ def test_a_rescue_that_restates_the_question_is_removed() -> None:
     question = "What salary does the director of the Haizhu AI bureau receive?"
     restated = "The director of the Haizhu AI bureau receives a salary [1]."
     assert ground(restated, [hit]).answer == restated  # nothing in it contradicts the passage
-    assert ground(restated, [hit], terms(question)).unsupported == [restated]
+    assert ground(restated, [hit], question, rescue=True).unsupported == [restated]
     kept = "Haizhu District plans a special fund of 310 million yuan annually [1]."
-    assert ground(kept, [hit], terms("How much does Haizhu's special fund hold each year?")
-                  ).answer == kept
+    assert ground(kept, [hit], "How much does Haizhu's special fund hold each year?",
+                  rescue=True).answer == kept

@@ -9,6 +9,7 @@ from app.answering.generation.grounding import Grounder, ground, normalize_answe
 from app.answering.generation.prompt import SYSTEM_PROMPT, build_messages
 from app.retrieval.hybrid import Hit
 from app.store.records import Chunk
+from tests.conftest import CORPUS, GUANGZHOU
 
 # Two passages as retrieval returns them; the documents' texts hold them at these offsets.
 ZJ_DOC = ("Preamble of the notice. Government-invested projects shall spend no less than 5% of "
@@ -241,3 +242,59 @@ def test_with_one_passage_any_marker_means_it() -> None:
     assert result.answer == "Shenzhen builds 10 zones [1]."
     assert result.unsupported == ["Shenzhen builds 99 zones [3]."]
     assert [c.doc_id for c in result.citations] == ["shenzhen"]
+
+
+def guangzhou_hits() -> list[Hit]:
+    """The Guangzhou paragraph naming its public computing power center (and no size of it)."""
+    text = (CORPUS / f"{GUANGZHOU}.txt").read_text(encoding="utf-8")
+    start = text.index("In terms of data base and common capability construction")
+    end = text.index("\n", start)
+    chunk = Chunk("gz-2", GUANGZHOU, text[start:end], start, end,
+                  {"doc_id": GUANGZHOU, "title": "Guangzhou pilot plan", "city": "Guangzhou"})
+    return [Hit(chunk, 0.8, 1)]
+
+
+def test_a_sentence_saying_the_passages_do_not_answer_is_a_refusal_even_with_a_marker() -> None:
+    """Issue 23.5 (probe generate6): the prompt's example has the model say so when a passage
+    comes near but does not answer; the 1.5B ends every sentence with a marker, and the marked
+    sentence was checked as a claim and removed, so the quote was shown instead of a refusal."""
+    result = ground("The passages do not say how many zones Zhanjiang builds [1].", HITS)
+    assert (result.answer, result.unsupported, result.not_covered) == ("", [], True)
+    result = ground("Projects spend no less than 5% [1]. 文件没有说明湛江建设多少个试点区[1]。",
+                    HITS)
+    assert (result.answer, result.not_covered) == ("", True)
+
+
+def test_an_answer_restating_the_question_with_its_slot_empty_answers_nothing() -> None:
+    """Issue 23.5 (tuning probes, generate mode): asked the size of Guangzhou's public computing
+    power center, which no text gives, the 1.5B wrote "广州人工智能公共算力中心的算力规模是[1]。"
+    (the question restated, the figure left out); every word is its passage's, so the check
+    kept it and an unanswerable question was answered. Asked the director's name it wrote
+    "海珠区人工智能发展局局长是[1]。" alike."""
+    question = "广州人工智能公共算力中心的算力规模是多少？"
+    result = ground("广州人工智能公共算力中心的算力规模是[1]。", guangzhou_hits(), question)
+    assert (result.answer, result.citations, result.not_covered) == ("", [], True)
+    result = ground("Shenzhen's AI pilot zones are run by [2].", HITS,
+                    "Who runs Shenzhen's AI pilot zones?")
+    assert (result.answer, result.not_covered) == ("", True)
+
+
+def test_asked_a_figure_an_answer_stating_none_answers_nothing() -> None:
+    """Issue 23.5: "How many staff" answered "the bureau has dedicated staffing [1]" states a
+    true sentence of its passage and no count: the model found none."""
+    result = ground("Shenzhen will build AI pilot zones [2].", HITS,
+                    "How many AI pilot zones will Shenzhen build?")
+    assert (result.answer, result.not_covered) == ("", True)
+
+
+def test_an_answer_stating_what_was_asked_is_kept() -> None:
+    """Controls of the two rules above: the figure asked, a name beyond the question's words,
+    and a yes/no question (no kind asked), whose answer may well restate it."""
+    kept = [("Shenzhen will build 10 AI pilot zones by 2025 [2].",
+             "How many AI pilot zones will Shenzhen build?"),
+            ("Shenzhen will build 10 AI pilot zones [2].", "When will Shenzhen build AI zones?"),
+            ("Shenzhen will build AI pilot zones [2].", "Will Shenzhen build AI pilot zones?"),
+            ("深圳将建设10个人工智能试点区[2]。", "深圳将建设多少个人工智能试点区？")]
+    for answer, question in kept:
+        result = ground(answer, HITS, question)
+        assert (result.answer, result.not_covered) == (answer.replace("[2]", "[1]"), False)

@@ -106,6 +106,7 @@ _NARROWER = {Kind.MONEY: {Kind.COUNT}, Kind.PERCENT: {Kind.COUNT}, Kind.DURATION
 # Kinds whose absence refuses (no date tells no "when"): all but "who", a person or a body that
 # NER often misses ("the municipal task force"), which only weighs a sentence down.
 STRICT = frozenset(Kind) - {Kind.WHO}
+FIGURED = frozenset({Kind.COUNT, Kind.TALLY, Kind.MONEY, Kind.PERCENT})  # only a figure states
 # Money nouns and size words together ask a sum ("how large is the fund", "预算是多少").
 MONEY_NOUN = re.compile(
     r"\b(?:budget|invest(?:ment|ed|s)?|funding|funds?|subsid(?:y|ies)|grants?|costs?|prices?"

@@ -37,7 +37,6 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from app.answering.generation import GenerativeAnswerer
-from app.answering.generation.check import terms
 from app.answering.generation.grounding import ground
 from app.answering.parts import split_parts
 from app.background import stop_warms
@@ -133,11 +132,10 @@ def recheck(record: Record) -> Record:
     hits = [Hit(Chunk(**h["chunk"]), h["score"], h["rank"]) for h in call["hits"]]
     extractive = record["extractive"]
     # A rescue (the extractive answer refused) is checked against the question's terms too.
-    grounded = ground(call["reply"], hits, terms(record["question"]) if extractive["refused"]
-                      else frozenset())
+    grounded = ground(call["reply"], hits, record["question"], extractive["refused"])
     if grounded.answer:
         answer = {"answer": grounded.answer, "refused": False, "fallback": None}
-    elif grounded.not_covered and not grounded.unsupported:
+    elif grounded.not_covered:
         answer = {"answer": "", "refused": True, "fallback": None}
     else:  # the extractive answer, as the answerer falls back to it
         answer = {**extractive, "fallback": None if extractive["refused"] else "ungrounded"}

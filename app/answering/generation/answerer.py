@@ -2,23 +2,22 @@
 
 The extractive answer is computed first. When it refuses because the question names a city the
 store lacks or a term no passage mentions, the model is not asked; when it refuses for want of
-a sentence scoring high enough, the model may read the best ``rescue_sentences`` and answer, or
-say the passages do not, with the same check (nothing passing it: the refusal stands). When
-the model cannot be reached in time, the extractive answer is the answer (``fallback:
+a sentence scoring high enough, the model may read the best ``rescue_sentences`` and answer
+with the same check (nothing passing it: the refusal stands). A model saying the passages do
+not answer, or answering with none of the kind of detail asked, gives a refusal. When the
+model cannot be reached in time, the extractive answer is the answer (``fallback:
 "llm_unavailable"``), and also when no generated sentence survives the citation check
-(``fallback: "ungrounded"``, the rejected sentences in ``unsupported``). So mode ``generate``
-never shows unchecked text as the final answer.
+(``fallback: "ungrounded"``, the rejected sentences in ``unsupported``).
 
-The model reads the sentences the extractive answer quotes, not whole passages (five of them,
-~800 tokens, kept the 1.5B's first token ~30 s away on 2 cores), and up to
-``excerpt_sentences`` next best ones (with three, the 1.5B often answered from the wrong one:
-fact accuracy 0.58 against 0.83 on 17 dev questions); the citation check reads whole passages.
+The model reads the sentences the extractive answer quotes (five whole passages, ~800 tokens,
+kept the 1.5B's first token ~30 s away on 2 cores) and up to ``excerpt_sentences`` next best
+(with three, the 1.5B often answered from the wrong one: fact 0.58 against 0.83 on 17 dev
+questions); the citation check reads whole passages.
 
-``stream`` yields events as the reply arrives: ``Quoted`` (the verbatim extractive answer, at
-once, before the model is asked; not for a refusal), ``Token`` (answer text as the model
-writes it, thinking removed), ``Reasoning`` (thinking), ``Checked`` (answer sentences that
-passed the check, for clients that cannot replace text) and, last, ``Done`` with the final
-Answer, which replaces whatever was streamed.
+``stream`` yields events as the reply arrives: ``Quoted`` (the extractive answer, before the
+model is asked; not for a refusal), ``Token`` (answer text, thinking removed), ``Reasoning``,
+``Checked`` (sentences that passed the check, for clients that cannot replace text) and, last,
+``Done`` with the final Answer, which replaces whatever was streamed.
 """
 
 from __future__ import annotations
@@ -33,7 +32,6 @@ from itertools import pairwise
 from app.answering.answerability import refusal as refused_for
 from app.answering.citations import Scored, Sentence
 from app.answering.extractive import Answerer, ExtractiveAnswerer
-from app.answering.generation.check import terms
 from app.answering.generation.grounding import Grounded, Grounder, ground
 from app.answering.generation.prompt import Excerpt, PromptBudget, build_messages
 from app.llm.client import LLMClient, LLMUnavailable
@@ -102,12 +100,10 @@ class GenerativeAnswerer:
         extractive.mode = "generate"
         ranked = self.extractive.rank_sentences(question, retrieval)
         rescue = extractive.refused and self._rescues(extractive, ranked)
-        asked = terms(question) if rescue else frozenset()  # check.supported: no restating
         if rescue:  # a model cannot supply a kind its passages lack (a sum for "how much")
             ranked = [s for s in ranked if not s.lacking]
         if extractive.refused and not rescue:
-            yield Token(extractive.answer)
-            yield Done(extractive)
+            yield from (Token(extractive.answer), Done(extractive))
             return
         if not rescue:
             yield Quoted(extractive.model_copy(deep=True, update={"mode": "extractive"}))
@@ -123,10 +119,9 @@ class GenerativeAnswerer:
                 fitted = self.budget.fit(question, passages, deadline)
                 passages, hits, max_tokens = fitted.excerpts, fitted.hits, fitted.max_tokens
             # The prompt numbers these 1..k: the check holds it to them.
-            grounder = Grounder(hits, asked)
+            grounder = Grounder(hits, question, rescue)
             messages = build_messages(question, passages)
-            with contextlib.closing(self.client.stream(messages, max_tokens,
-                                                       deadline)) as deltas:
+            with contextlib.closing(self.client.stream(messages, max_tokens, deadline)) as deltas:
                 for delta in deltas:
                     if delta.kind == "finish":
                         finish = delta.text
@@ -146,7 +141,7 @@ class GenerativeAnswerer:
             last, grounded = grounder.finish()
             yield from (Checked(text) for text in last)
         else:  # a late lone </think> turned streamed answer into thinking: check the rest anew
-            grounded = ground(splitter.answer, hits, asked)
+            grounded = ground(splitter.answer, hits, question, rescue)
         yield Done(self._final(grounded, extractive, retrieval, splitter.reasoning))
 
     def _rescues(self, refusal: Answer, ranked: list[Scored]) -> bool:
@@ -176,8 +171,7 @@ class GenerativeAnswerer:
             return Answer(answer=grounded.answer, citations=grounded.citations, mode="generate",
                           city_inferred=retrieval.places.label,
                           unsupported=grounded.unsupported, reasoning=reasoning)
-        if grounded.not_covered and not grounded.unsupported:
-            # The model read the passages and found no answer: a refusal, as extractive gives.
+        if grounded.not_covered:  # the model found no answer: a refusal, as extractive gives
             refusal = self.extractive.refusal(retrieval, refused_for("no_passage"))
             refusal.mode, refusal.reasoning = "generate", reasoning
             return refusal

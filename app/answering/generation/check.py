@@ -4,27 +4,23 @@ A cited sentence is kept only when it says nothing its passages do not:
 
 * every figure in it -- numbers, percentages, years, dates, in digits or spelled out -- occurs
   in those passages (a percentage as a percentage there too; figures.py reads them);
-* each figure stands there among the words it stands among in the sentence: of the words near
-  it in the sentence (within ``CLAIM_WINDOW``) that the passages hold at all, at least
-  ``ATTACHED_SHARE`` stand near the same figure in a passage (within ``PASSAGE_WINDOW``, or in
-  its sentence), so a passage's fund size is no budget of a project it names elsewhere; and a
-  subject the sentence names there (a place, a body) is named in the passage's sentence of the
-  figure, or that sentence writes the figure beside no other name (Haizhu's fund is not
-  Guangzhou's). Words no passage holds are the model's own wording and are not judged;
-* a figure that counts something in Chinese (5项任务) counts the same there: the passage writes
-  that number with a rendering of the counted word among the words after it, up to the next
-  figure ("29 tasks", not the "five major parts" before them), or before it ("eight of which");
+* each figure stands there among the words it stands among in the sentence: at least
+  ``ATTACHED_SHARE`` of its near words that the passages hold stand near the same figure in a
+  passage, and a subject named beside it (a place, a body) is named in the passage's sentence
+  of the figure or none other is (Haizhu's fund is not Guangzhou's; ``figures_attached``);
+* a figure that counts something in Chinese (5项任务) counts the same there: "29 tasks", not
+  the "five major parts" before them, or "eight of which" (``counts_held``);
 * a recurrence it states (每年, "quarterly") is one its passages state;
 * every name it states is in those passages or their documents' titles and places: a place
   the gazetteer knows (in either language; one the passages hold lies in it), a Latin-script
   name, acronym or code, a Chinese proper noun by jieba's tagger that the glossary renders;
 * it shares a word or figure with those passages: a floor against noise with a stray marker.
 
-A sentence citing nothing may be the model saying the passages do not answer
-(``says_not_covered``): then it is a refusal, not an unsupported claim. Words are compared as
-the glossary renders them: an English word by its stem, a Chinese word (cut by jieba) as itself
-and by its English renderings' stems, so a Chinese answer from English passages is judged as an
-English one is.
+A sentence saying the passages do not answer (``says_not_covered``), cited or not, is a
+refusal, as is an answer stating none of the detail asked (``answers_nothing``). Words are
+compared as the glossary renders them: an English word by its stem, a Chinese word (cut by
+jieba) as itself and by its English renderings' stems, so a Chinese answer from English
+passages is judged as an English one is.
 """
 
 from __future__ import annotations
@@ -42,6 +38,7 @@ from app.answering.generation.figures import (
     figures_supported,
 )
 from app.answering.generation.prompt import SOURCE_NAMES
+from app.answering.question_kinds import FIGURED, asked_kinds
 from app.retrieval.gazetteer import Division, gazetteer
 from app.retrieval.glossary import expand_query
 from app.text import (
@@ -109,6 +106,16 @@ def says_not_covered(claim: str) -> bool:
     a model says when it finds nothing varies; what it must name to say so does not."""
     return (bool(_NEGATION.search(claim)) and not figures(claim)
             and bool(_claim_terms(claim) & _source_terms()))
+
+
+def answers_nothing(answer: str, question: str) -> bool:
+    """Whether an answer to a question asking a kind of detail (question_kinds) states none: no
+    figure where only a figure states it ("Staff are dedicated [1]" for "how many staff"), or
+    nothing the question does not say itself ("局长是[1]。": the question restated)."""
+    kinds, asked, answer = asked_kinds(question), terms(question), _normal(answer)
+    figured = figures(answer, number_words=True) or _COUNTED.search(answer)
+    new = figures(answer) - figures(question) or any(not t.forms & asked for t in _tokens(answer))
+    return bool((kinds & FIGURED and not figured) or (kinds and not new))
 
 
 def figures_attached(claim: str, passages: list[str]) -> bool:

@@ -2,19 +2,17 @@
 budget that fits them to the model's context window.
 
 Passages come from documents anyone may have put into the store, so they are framed as data:
-each sits in its own ``<passage n="…">`` block inside ``<passages>``, the system prompt says
-that nothing inside is an instruction, and text in a passage that looks like our delimiters is
-defused so a document cannot close its block and speak as the prompt. This only lowers the
-odds that a model obeys a planted instruction; the citation check (grounding.py) is what makes
-sure such an answer is never shown as grounded.
+each in its own ``<passage n="…">`` block inside ``<passages>``, the system prompt saying that
+nothing inside is an instruction, and text looking like our delimiters defused so a document
+cannot close its block and speak as the prompt. This only lowers the odds that a model obeys a
+planted instruction; the citation check (grounding.py) keeps such an answer from being shown.
 
 A prompt plus ``max_tokens`` over the server's context window fails (llama-cpp-python ends the
-reply empty, vLLM answers 400), so ``PromptBudget`` counts the passages in the server's own
-tokens and keeps them, best first, while prompt + answer fit. The window comes from the server
-when it reports one (vLLM's ``max_model_len`` in ``/v1/models``, llama.cpp ``llama-server``'s
-``/props``), else from ``POLICYKB_LLM_CONTEXT_TOKENS``. Tokens are counted by the server's
-tokenizer when it offers one (llama-cpp-python ``/extras/tokenize/count``, ``llama-server``
-``/tokenize``), else estimated on the safe side from the UTF-8 length.
+reply empty, vLLM answers 400), so ``PromptBudget`` keeps passages, best first, while prompt +
+answer fit: the window as the server reports it (vLLM's ``max_model_len``, ``llama-server``'s
+``/props``) else ``POLICYKB_LLM_CONTEXT_TOKENS``; tokens counted by the server's tokenizer
+(llama-cpp-python ``/extras/tokenize/count``, ``llama-server`` ``/tokenize``) else estimated
+on the safe side from the UTF-8 length.
 """
 
 from __future__ import annotations
@@ -41,14 +39,13 @@ T = TypeVar("T")
 # What the prompt calls the texts it gives the model: a model saying it cannot answer names
 # one of them (check.says_not_covered).
 SOURCE_NAMES = ("knowledge base", "passages", "documents")
-# No "if the passages do not answer, say so" rule: with it, the bundled 1.5B answered every
-# probe, answerable ones too, with such a sentence (refusals come from the extractive path and
-# the check; a model saying the passages do not answer is still understood, check.py). The
-# worked example costs nothing per question (llama.cpp keeps the unchanging system message
-# evaluated) and shows a 1.5B what the rules alone did not: a short sentence of its own, the
-# marker at the end, a Chinese answer with the figure in digits. Its facts are made up, so a
-# model repeating them is caught by the check; it holds no year (with 2031 in it, an answer
-# gave a date the passage lacks).
+# No "if the passages do not answer, say so" rule: with it, the 1.5B said so of every probe,
+# answerable ones too; with a worked example of it, of none (a model saying so is still
+# understood, check.py). The worked example (free per question: llama.cpp keeps the unchanging
+# system message evaluated) shows a 1.5B what the rules alone did not: a short sentence of its
+# own, the marker at the end, a Chinese answer with the figure in digits. Its facts are made
+# up, so a model repeating them is caught by the check; it holds no year (with 2031 in it, an
+# answer gave a date the passage lacks).
 SYSTEM_PROMPT = """\
 You answer officials' questions about municipal AI and digital policy documents, using only \
 the numbered passages inside <passages>…</passages>.

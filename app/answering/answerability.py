@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from app.answering.acronyms import unmentioned
 from app.answering.citations import Scored, Sentence
-from app.answering.question_kinds import DISTRIBUTIVE, NAMED_BY_KIND, QUESTION_WORDS, Kind
+from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind, not_of_kind
 from app.answering.sentence_forms import in_context
 from app.models import Message, RefusalCode
 from app.retrieval.dictionary import english_terms
@@ -63,8 +63,11 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
     named_spans = [(s, e) for s, e, label, *_ in entities if label in {"ORG", "PLACE"}]
     names = " ".join(text[s:e] for s, e in named_spans)
     labels = set()
+    bodies = _bodies(question)
     for start, end, label, *value in entities:
         named = text[start:end].strip()
+        if label == "ORG" and bodies and bodies[1] and bodies[1].search(named):
+            continue  # another kind of body is no firm ("… Big Data Center" for "which company")
         if label == "NUMBER" and re.match(r"-[A-Za-z]", text[end:end + 2]):
             continue  # "a one-time award", "a two-year plan": a number inside an adjective
         label = "PERCENT" if label == "NUMBER" and re.search("分之|‰", named) else label
@@ -86,19 +89,18 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
             labels.add("SITE")
     if DISTRIBUTIVE.search(sentence.text):
         labels.add("RATE")
-    if (bodies := _bodies(question)) and bodies.search(sentence.text):
+    if bodies and bodies[0].search(sentence.text):
         labels.add("ORG")
-    elif bodies and NAMED_BY_KIND.search(bodies.pattern):  # another body is no bank
-        labels.discard("ORG")
     if _ISO_DATE.search(sentence.text):
         labels.add("DATE")  # "Release time:2024-08-15click:0", which NER misreads
     return labels
 
 
 @lru_cache(maxsize=256)
-def _bodies(question: str) -> re.Pattern[str] | None:
-    """Ways to name the kind of body a "which department"/"哪家银行" question asks one of: a
-    sentence naming one names such a body, though no NER tags it ("the finance department")."""
+def _bodies(question: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | None:
+    """How a sentence names the kind of body a "which department"/"哪家银行" question asks one
+    of, though no NER tags it ("the finance department"), and, of a kind of its own (a firm, a
+    bank), the names of bodies that are not of it."""
     match = QUESTION_WORDS[Kind.ORG].search(question)
     noun = match.group(0).split()[-1] if match else ""
     noun = noun[-2:] if has_cjk(noun) else noun.lower()
@@ -107,8 +109,12 @@ def _bodies(question: str) -> re.Pattern[str] | None:
     ways = [noun, ENGLISH_VARIANTS.get(noun, ""),
             *(e for term in english_terms(noun) for e in term.english)]
     # A plural or its singular ("agency", "agencies"); a Chinese name ends in its noun (合作银行).
-    return re.compile("|".join(rf"(?<![a-z]){re.escape(re.sub('(?:ies|y|s)$', '', w))}"
-                               for w in ways if w), re.I)
+    # In English a determiner comes first ("the finance department", "the city's first
+    # enterprise"): without one it speaks of any ("support institutions and enterprises").
+    kind = "|".join(re.escape(re.sub("(?:ies|y|s)$", "", w)) for w in ways if w)
+    names_one = "|".join(rf"(?<![a-z]){w}" if has_cjk(w) else rf"\b(?:the|its|their|this|that"
+                         rf"|[\w-]+['’]s)\s+(?:[\w,-]+\s+){{0,4}}?{w}" for w in kind.split("|"))
+    return re.compile(names_one, re.I), not_of_kind(kind)
 
 
 def lacks(kinds: set[Kind], labels: set[str] | None) -> set[Kind]:

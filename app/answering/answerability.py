@@ -16,9 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from app.answering import question_kinds as kinds
 from app.answering.acronyms import unmentioned
 from app.answering.citations import Scored, Sentence
-from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind, not_of_kind
+from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind
 from app.answering.sentence_forms import in_context
 from app.models import Message, RefusalCode
 from app.retrieval.dictionary import english_terms
@@ -50,11 +51,9 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
     its figures (``stated`` values: 3.1亿元 is "310 million yuan"), its ``places``, a name whose
     words it says (``asked``), nor a date or figure inside a quoted title ("the Action Plan
     (2025-2027)"). None when its chunk was stored without NER."""
-    raw = sentence.chunk.metadata.get(ENTITIES_KEY)
-    if not isinstance(raw, str):
+    if not isinstance(raw := sentence.chunk.metadata.get(ENTITIES_KEY), str):
         return None
-    offset = sentence.start - sentence.chunk.start
-    text = sentence.chunk.text
+    offset, text = sentence.start - sentence.chunk.start, sentence.chunk.text
     titles = [m.span() for m in QUOTED.finditer(text, offset, offset + len(sentence.text))]
     first = item.end() if (item := _ITEM.match(text, offset)) else offset  # "(1)" is no figure
     entities = json.loads(raw)
@@ -62,8 +61,7 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
     # Industry" ORG, "Cluster Zone" PERSON), or with digits ("2024-08-15click"), is misread.
     named_spans = [(s, e) for s, e, label, *_ in entities if label in {"ORG", "PLACE"}]
     names = " ".join(text[s:e] for s, e in named_spans)
-    labels = set()
-    bodies = _bodies(question)
+    labels, bodies = set[str](), _bodies(question)
     for start, end, label, *value in entities:
         named = text[start:end].strip()
         if label == "ORG" and bodies and bodies[1] and bodies[1].search(named):
@@ -84,37 +82,32 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
             continue
         if label not in _NAMES and any(a <= start and end <= b for a, b in titles):
             continue
-        labels.add(label)
-        if label == "PLACE" and _SITE.search(named):
-            labels.add("SITE")
-    if DISTRIBUTIVE.search(sentence.text):
-        labels.add("RATE")
-    if bodies and bodies[0].search(sentence.text):
-        labels.add("ORG")
-    if _ISO_DATE.search(sentence.text):
-        labels.add("DATE")  # "Release time:2024-08-15click:0", which NER misreads
-    return labels
+        labels |= {label, "SITE" if label == "PLACE" and _SITE.search(named) else label}
+    # A body of the kind asked, named; a date NER misreads ("Release time:2024-08-15click:0").
+    found = {"RATE": DISTRIBUTIVE, "ORG": bodies[0] if bodies else None, "DATE": _ISO_DATE}
+    return labels | {label for label, form in found.items() if form and form.search(sentence.text)}
 
 
 @lru_cache(maxsize=256)
 def _bodies(question: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | None:
     """How a sentence names the kind of body a "which department"/"哪家银行" question asks one
-    of, though no NER tags it ("the finance department"), and, of a kind of its own (a firm, a
-    bank), the names of bodies that are not of it."""
-    match = QUESTION_WORDS[Kind.ORG].search(question)
-    noun = match.group(0).split()[-1] if match else ""
+    of though no NER tags it ("the finance department"); of a firm or bank, others' names."""
+    noun = m.group(0).split()[-1] if (m := QUESTION_WORDS[Kind.ORG].search(question)) else ""
     noun = noun[-2:] if has_cjk(noun) else noun.lower()
     if not noun or noun in {"哪家", "什么"}:
         return None
     ways = [noun, ENGLISH_VARIANTS.get(noun, ""),
             *(e for term in english_terms(noun) for e in term.english)]
-    # A plural or its singular ("agency", "agencies"); a Chinese name ends in its noun (合作银行).
-    # In English a determiner comes first ("the finance department", "the city's first
-    # enterprise"): without one it speaks of any ("support institutions and enterprises").
+    # Plural or singular; a Chinese name ends in its noun (合作银行); an English one follows a
+    # determiner ("the city's first enterprise"), without which it is any ("support enterprises").
     kind = "|".join(re.escape(re.sub("(?:ies|y|s)$", "", w)) for w in ways if w)
     names_one = "|".join(rf"(?<![a-z]){w}" if has_cjk(w) else rf"\b(?:the|its|their|this|that"
                          rf"|[\w-]+['’]s)\s+(?:[\w,-]+\s+){{0,4}}?{w}" for w in kind.split("|"))
-    return re.compile(names_one, re.I), not_of_kind(kind)
+    # Names of bodies not of a kind of its own: not headed by its noun (but by another's).
+    other = rf"^(?!.*(?:{kind})\w*(?:$|\s+of\b))" + ("" if re.search(
+        kinds.NAMED_BY_KIND, kind, re.I) else rf".*{kinds.ORG_HEAD.pattern}")
+    return re.compile(names_one, re.I), re.compile(other, re.I) if kinds.OWN_KIND.search(
+        kind) else None
 
 
 def lacks(kinds: set[Kind], labels: set[str] | None) -> set[Kind]:
@@ -174,11 +167,9 @@ def _part_of_a_name(question: str, place: str, texts: list[str]) -> bool:
     name, written = place.split(" (")[0], " ".join(texts).lower()
     spans = [(s, e) for s, e, divisions in gazetteer().mentions(question)
              if any(d.label(not has_cjk(name)) == name for d in divisions)]
-    for start, end in spans:
-        goes_on = _NAME_GOES_ON.match(question, end)
-        if goes_on is None or question[start:goes_on.end()].lower() not in written:
-            return False
-    return bool(spans)
+    return bool(spans) and all((goes_on := _NAME_GOES_ON.match(question, end)) is not None
+                               and question[start:goes_on.end()].lower() in written
+                               for start, end in spans)
 
 
 def at_level(ranked: list[Scored], places: PlaceInference) -> tuple[list[Scored], bool]:
@@ -195,8 +186,7 @@ CARRIED_SENTENCES = 2
 
 
 def _before(sentence: Sentence) -> str:
-    chunk = sentence.chunk
-    head = chunk.text[:max(0, sentence.start - chunk.start)]
+    head = sentence.chunk.text[:max(0, sentence.start - sentence.chunk.start)]
     paragraph = head[head.rfind("\n") + 1:]
     spans = sentence_spans(paragraph)[-CARRIED_SENTENCES:]
     return paragraph[spans[0][0]:] if spans else ""

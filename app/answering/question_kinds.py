@@ -37,28 +37,17 @@ EN_AUX = (r"is|are|was|were|does|do|did|can|could|will|would|has|have|had|should
           r"|may")
 ZH_ASKS = re.compile(r"什么|啥|多少|哪|谁|几|何时|何地|何种|如何|怎么|咋|怎样|为何|为什么|是否|多大"
                      r"|多久|多长|多高|有没有|是不是|吗|呢")
-# Nouns naming an organisation, which a "which …" asks one of; an English name's last word is
-# its head, so one ending in them names a body ("… Service Center", not a place: ingest).
-ORG_NOUNS_EN = (r"departments?|agenc(?:y|ies)|organi[sz]ations?|units?|bureaus?|bod(?:y|ies)"
-                r"|offices?|authorit(?:y|ies)|institutions?|compan(?:y|ies)|firms?|enterprises?"
-                r"|colleges?|schools?|institutes?|banks?|hospitals?|universit(?:y|ies)|cent(?:er|re)s?"
-                r"|commissions?|committees?|administrations?|councils?|associations?|alliances?"
-                r"|ministr(?:y|ies)|regulators?")
+# Nouns naming an organisation, which a "which …" asks one of; the head of a body's English name
+# (its last word, or the one before "of": "… Service Center", "Bureau of …"), whatever NER's tag.
+ORG_NOUNS_EN = (r"(?:department|agenc|organi[sz]ation|unit|bureau|bod|office|authorit|institution"
+                r"|compan|firm|enterprise|college|school|institute|bank|hospital|universit|cent(?:er"
+                r"|re)|commission|committee|administration|council|association|alliance|ministr"
+                r"|regulator)(?:s|y|ies)?")
+ORG_HEAD = re.compile(rf"\b{ORG_NOUNS_EN}(?:$|\s+of\b)", re.I)
 _ORG_ZH = r"部门|单位|机构|组织|企业|公司|银行|平台|医院|大学|学校|学院"
-# A name headed by one of them (its last word, or the one before "of") names a body.
-ORG_HEAD = re.compile(rf"\b(?:{ORG_NOUNS_EN})(?:$|\s+of\b)", re.I)
-# Bodies of a kind of their own, which one named as another is not (a "… Center" is no firm);
-# of them, those whose names always say what they are (中国银行, Ocean University).
-_NAMED_BY_KIND = r"bank|hospital|universit|school|college|银行|医院|大学|学校|学院"
-_OWN_KIND = re.compile(rf"{_NAMED_BY_KIND}|compan|firm|enterprise|公司|企业", re.I)
-
-
-def not_of_kind(kind: str) -> re.Pattern[str] | None:
-    """The names of bodies not of ``kind`` (its nouns' stems, "compan|enterprise") when it is
-    one of its own: a name not headed by them, headed by another body's noun if it may be."""
-    return re.compile(rf"^(?!.*(?:{kind})\w*(?:$|\s+of\b))" + (
-        "" if re.search(_NAMED_BY_KIND, kind, re.I) else rf".*{ORG_HEAD.pattern}"), re.I) \
-        if _OWN_KIND.search(kind) else None
+# Kinds of body of their own (a "… Center" is no firm), those named by it first (中国银行).
+NAMED_BY_KIND = r"bank|hospital|universit|school|college|银行|医院|大学|学校|学院"
+OWN_KIND = re.compile(rf"{NAMED_BY_KIND}|compan|firm|enterprise|公司|企业", re.I)
 # The question words of each language. A "when" asks only as an interrogative: before an
 # auxiliary verb or at the end ("When preparing …," is a conjunction).
 QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {

@@ -237,3 +237,15 @@ def test_a_which_company_question_is_not_answered_by_another_kind_of_body() -> N
     # A bureau does answer "which department", as before.
     assert lacks({Kind.ORG}, labels_of(_sentence("The Riverton Finance Bureau pays the awards."),
                                        "Which department pays the awards?")) == set()
+
+
+def test_a_who_question_is_answered_by_a_body_named_by_its_noun() -> None:
+    """Regression (issue 23, cities batch): "Who should Shenzhen enterprises report a data
+    security incident to?" was refused: "… reported to the industry regulator" names a body no
+    NER tags. A determined noun of a body answers "who"; a bare plural ("connects shipping
+    companies"), which speaks of any, does not."""
+    question = "Who should firms report an incident to?"
+    named = _sentence("An incident should be reported to the industry regulator within 24 hours.")
+    assert lacks({Kind.WHO}, labels_of(named, question)) == set()
+    bare = _sentence("The city will build a port platform that connects shipping companies.")
+    assert lacks({Kind.WHO}, labels_of(bare, "Who pays for the port platform?")) == {Kind.WHO}

@@ -42,6 +42,8 @@ _ITEM = re.compile(r"\s*(?:[(（][\d一二三四五六七八九十]{1,3}[)）]"
 _ISO_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)")
 # Labels of what a title may name as its subject (a quoted platform, firm or place).
 _NAMES = frozenset({"PERSON", "ORG", "PLACE"})
+# An English noun after a determiner names one ("the city's first enterprise"); without one, any.
+_DETERMINED = r"\b(?:the|its|their|[\w-]+['’]s)\s+(?:[\w,-]+\s+){0,4}?"
 
 
 def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] = frozenset(),
@@ -83,9 +85,12 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
         if label not in _NAMES and any(a <= start and end <= b for a, b in titles):
             continue
         labels |= {label, "SITE" if label == "PLACE" and _SITE.search(named) else label}
-    # A body of the kind asked, named; a date NER misreads ("Release time:2024-08-15click:0").
-    found = {"RATE": DISTRIBUTIVE, "ORG": bodies[0] if bodies else None, "DATE": _ISO_DATE}
-    return labels | {label for label, form in found.items() if form and form.search(sentence.text)}
+    if bodies and any(has_cjk(body) or " ".join(body.split()[-2:]).lower() not in question.lower()
+                      for body in bodies[0].findall(sentence.text)):
+        labels.add("ORG")  # a body of the kind asked, not the one asked about ("the … office")
+    # Each period ("per firm"); a date NER misreads ("Release time:2024-08-15click:0").
+    found = {"RATE": DISTRIBUTIVE, "DATE": _ISO_DATE}
+    return labels | {label for label, form in found.items() if form.search(sentence.text)}
 
 
 @lru_cache(maxsize=256)
@@ -94,6 +99,8 @@ def _bodies(question: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | N
     of though no NER tags it ("the finance department"); of a firm or bank, others' names."""
     noun = m.group(0).split()[-1] if (m := QUESTION_WORDS[Kind.ORG].search(question)) else ""
     noun = noun[-2:] if has_cjk(noun) else noun.lower()
+    if not noun and QUESTION_WORDS[Kind.WHO].search(question):  # any body ("the regulator")
+        return re.compile(rf"{_DETERMINED}{kinds.ORG_NOUNS_EN}\b", re.I), None
     if not noun or noun in {"哪家", "什么"}:
         return None
     ways = [noun, ENGLISH_VARIANTS.get(noun, ""),
@@ -101,8 +108,8 @@ def _bodies(question: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | N
     # Plural or singular; a Chinese name ends in its noun (合作银行); an English one follows a
     # determiner ("the city's first enterprise"), without which it is any ("support enterprises").
     kind = "|".join(re.escape(re.sub("(?:ies|y|s)$", "", w)) for w in ways if w)
-    names_one = "|".join(rf"(?<![a-z]){w}" if has_cjk(w) else rf"\b(?:the|its|their|this|that"
-                         rf"|[\w-]+['’]s)\s+(?:[\w,-]+\s+){{0,4}}?{w}" for w in kind.split("|"))
+    names_one = "|".join(rf"(?<![a-z]){w}" if has_cjk(w) else _DETERMINED + w
+                         for w in kind.split("|"))
     # Names of bodies not of a kind of its own: not headed by its noun (but by another's).
     other = rf"^(?!.*(?:{kind})\w*(?:$|\s+of\b))" + ("" if re.search(
         kinds.NAMED_BY_KIND, kind, re.I) else rf".*{kinds.ORG_HEAD.pattern}")
@@ -147,10 +154,9 @@ def refusal(code: RefusalCode, names: list[str] | None = None) -> Refusal:
 
 def refusal_before_ranking(question: str, retrieval: RetrievalResult) -> Refusal | None:
     """A refusal without reading sentences: a place no document is about, an unmentioned acronym."""
-    places = retrieval.places
-    missing = [m for m in places.missing
+    missing = [m for m in retrieval.places.missing
                if not _part_of_a_name(question, m, [h.chunk.text for h in retrieval.hits])]
-    if missing and not places.held:
+    if missing and not retrieval.places.held:
         return refusal("place_not_stored", missing)
     if missing := unmentioned(question, (h.chunk.text for h in retrieval.hits)):
         return refusal("acronym_unmentioned", missing)
@@ -190,7 +196,3 @@ def _before(sentence: Sentence) -> str:
     paragraph = head[head.rfind("\n") + 1:]
     spans = sentence_spans(paragraph)[-CARRIED_SENTENCES:]
     return paragraph[spans[0][0]:] if spans else ""
-
-
-def in_language_of(question: str, message: Message) -> str:
-    return message.zh if has_cjk(question) else message.en

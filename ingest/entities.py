@@ -21,6 +21,7 @@ from typing import Any
 from llama_index.core.schema import BaseNode, TransformComponent
 
 from app.answering.answerability import ENTITIES_KEY
+from app.answering.question_kinds import ORG_HEAD
 from app.text import CJK_RUN, CN_DIGITS, figure_values, sentence_spans
 from ingest.lac import fast_lac
 
@@ -80,6 +81,8 @@ def _english(texts: Sequence[str]) -> list[list[Entity]]:
             if e.label_ not in _SPACY:
                 continue
             label = _SPACY[e.label_]
+            if label == "PLACE" and ORG_HEAD.search(e.text.rstrip(",.;:'’-")):
+                label = "ORG"  # the model reads "… Service Center" as a building (FAC)
             value = value_of(e.text) if label in _FIGURES else None
             if label == "DATE" and not _concrete(e.text):
                 label = "TIME"  # "the same day", "recently": no date to answer "when" with

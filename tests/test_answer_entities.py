@@ -224,3 +224,48 @@ def test_a_bank_asked_is_named_as_one_and_an_iso_date_is_a_date() -> None:
     assert lacks({Kind.ORG}, labels_of(bank, question)) == set()
     released = _sentence("Release time:2024-08-15click:0")
     assert lacks({Kind.DATE}, labels_of(released, "When was it released?")) == set()
+
+
+def test_a_body_the_model_reads_as_a_place_is_stored_as_an_organisation() -> None:
+    """Regression (issue 23, cities batch v): "Who runs Hefei's shared model-training platform?"
+    was refused: spaCy tags "The Hefei Industrial Internet Service Center" a building (FAC), so
+    the sentence held no organisation. A name headed by a body's noun ("Center") is one."""
+    text = ("(4) The Hefei Industrial Internet Service Center operates a shared model-training "
+            "platform; small and medium-sized manufacturers may use up to 5,000 GPU hours of it "
+            "free of charge each year.")
+    named = {text[s:e]: label for s, e, label, *_ in entities_of([text])[0]}
+    assert named["The Hefei Industrial Internet Service Center"] == "ORG"
+    assert "ORG" in (labels_of(_sentence(text), "Who runs the shared platform?") or set())
+
+
+def test_a_which_company_question_is_not_answered_by_another_kind_of_body() -> None:
+    """Regression (issue 23, cities batches w and x): "Which company developed Luoyang's tourism
+    service app?" was answered by "… the Luoyang Big Data Center builds and runs it", and
+    "Which company built the Xugong Hanyun platform's data centre?" by a sentence on "5,000
+    supplier enterprises": a body named as another kind is no company, nor is a bare plural,
+    which speaks of any; a determined noun or a name without a body's noun still is one."""
+    question = "Which company developed Riverton's tourism app?"
+    for text in ("A tourism app will bring together ticketing; the Riverton Big Data Center "
+                 "builds and runs it.",
+                 "The platform will connect at least 5,000 supplier enterprises by 2026.",
+                 "Support research institutions and enterprises to jointly build the app."):
+        assert lacks({Kind.ORG}, labels_of(_sentence(text), question)) == {Kind.ORG}, text
+    for text in ("The tourism app was developed by Riverton Cloud Technology Company.",
+                 "It has attracted a software firm to build the app, the city's first enterprise "
+                 "in the sector."):
+        assert lacks({Kind.ORG}, labels_of(_sentence(text), question)) == set(), text
+    # A bureau does answer "which department", as before.
+    assert lacks({Kind.ORG}, labels_of(_sentence("The Riverton Finance Bureau pays the awards."),
+                                       "Which department pays the awards?")) == set()
+
+
+def test_a_who_question_is_answered_by_a_body_named_by_its_noun() -> None:
+    """Regression (issue 23, cities batch): "Who should Shenzhen enterprises report a data
+    security incident to?" was refused: "… reported to the industry regulator" names a body no
+    NER tags. A determined noun of a body answers "who"; a bare plural ("connects shipping
+    companies"), which speaks of any, does not."""
+    question = "Who should firms report an incident to?"
+    named = _sentence("An incident should be reported to the industry regulator within 24 hours.")
+    assert lacks({Kind.WHO}, labels_of(named, question)) == set()
+    bare = _sentence("The city will build a port platform that connects shipping companies.")
+    assert lacks({Kind.WHO}, labels_of(bare, "Who pays for the port platform?")) == {Kind.WHO}

@@ -16,9 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from app.answering import question_kinds as kinds
 from app.answering.acronyms import unmentioned
 from app.answering.citations import Scored, Sentence
-from app.answering.question_kinds import DISTRIBUTIVE, NAMED_BY_KIND, QUESTION_WORDS, Kind
+from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind
 from app.answering.sentence_forms import in_context
 from app.models import Message, RefusalCode
 from app.retrieval.dictionary import english_terms
@@ -41,6 +42,8 @@ _ITEM = re.compile(r"\s*(?:[(（][\d一二三四五六七八九十]{1,3}[)）]"
 _ISO_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)")
 # Labels of what a title may name as its subject (a quoted platform, firm or place).
 _NAMES = frozenset({"PERSON", "ORG", "PLACE"})
+# An English noun after a determiner names one ("the city's first enterprise"); without one, any.
+_DETERMINED = r"\b(?:the|its|their|[\w-]+['’]s)\s+(?:[\w,-]+\s+){0,4}?"
 
 
 def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] = frozenset(),
@@ -49,16 +52,13 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
     """Labels of ``unstated_entities``; None when its chunk was stored without NER."""
     if (found := unstated_entities(sentence, question, stated, places, asked)) is None:
         return None
-    labels = {label for *_, label in found}
-    if DISTRIBUTIVE.search(sentence.text):
-        labels.add("RATE")
-    if (bodies := _bodies(question)) and bodies.search(sentence.text):
-        labels.add("ORG")
-    elif bodies and NAMED_BY_KIND.search(bodies.pattern):  # another body is no bank
-        labels.discard("ORG")
-    if _ISO_DATE.search(sentence.text):
-        labels.add("DATE")  # "Release time:2024-08-15click:0", which NER misreads
-    return labels
+    labels, bodies = {label for *_, label in found}, _bodies(question)
+    if bodies and any(has_cjk(body) or " ".join(body.split()[-2:]).lower() not in question.lower()
+                      for body in bodies[0].findall(sentence.text)):
+        labels.add("ORG")  # a body of the kind asked, not the one asked about ("the … office")
+    # Each period ("per firm"); a date NER misreads ("Release time:2024-08-15click:0").
+    forms = {"RATE": DISTRIBUTIVE, "DATE": _ISO_DATE}
+    return labels | {label for label, form in forms.items() if form.search(sentence.text)}
 
 
 def unstated_entities(sentence: Sentence, question: str, stated: frozenset[float] = frozenset(),
@@ -66,11 +66,9 @@ def unstated_entities(sentence: Sentence, question: str, stated: frozenset[float
                       ) -> list[tuple[int, int, str]] | None:
     """Entities of ``sentence`` (chunk offsets, label) but those the question states (figures:
     ``stated``, 3.1亿元 as 310 million; ``places``; names: ``asked``), a title's and an item's."""
-    raw = sentence.chunk.metadata.get(ENTITIES_KEY)
-    if not isinstance(raw, str):
+    if not isinstance(raw := sentence.chunk.metadata.get(ENTITIES_KEY), str):
         return None
-    offset = sentence.start - sentence.chunk.start
-    text = sentence.chunk.text
+    offset, text = sentence.start - sentence.chunk.start, sentence.chunk.text
     titles = [m.span() for m in QUOTED.finditer(text, offset, offset + len(sentence.text))]
     first = item.end() if (item := _ITEM.match(text, offset)) else offset  # "(1)" is no figure
     entities = json.loads(raw)
@@ -78,9 +76,11 @@ def unstated_entities(sentence: Sentence, question: str, stated: frozenset[float
     # Industry" ORG, "Cluster Zone" PERSON), or with digits ("2024-08-15click"), is misread.
     named_spans = [(s, e) for s, e, label, *_ in entities if label in {"ORG", "PLACE"}]
     names = " ".join(text[s:e] for s, e in named_spans)
-    found = []
+    found, bodies = [], _bodies(question)
     for start, end, label, *value in entities:
         named = text[start:end].strip()
+        if label == "ORG" and bodies and bodies[1] and bodies[1].search(named):
+            continue  # another kind of body is no firm ("… Big Data Center" for "which company")
         if label == "NUMBER" and re.match(r"-[A-Za-z]", text[end:end + 2]):
             continue  # "a one-time award", "a two-year plan": a number inside an adjective
         label = "PERCENT" if label == "NUMBER" and re.search("分之|‰", named) else label
@@ -104,19 +104,27 @@ def unstated_entities(sentence: Sentence, question: str, stated: frozenset[float
 
 
 @lru_cache(maxsize=256)
-def _bodies(question: str) -> re.Pattern[str] | None:
-    """Ways to name the kind of body a "which department"/"哪家银行" question asks one of: a
-    sentence naming one names such a body, though no NER tags it ("the finance department")."""
-    match = QUESTION_WORDS[Kind.ORG].search(question)
-    noun = match.group(0).split()[-1] if match else ""
+def _bodies(question: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | None:
+    """How a sentence names the kind of body a "which department"/"哪家银行" question asks one
+    of though no NER tags it ("the finance department"); of a firm or bank, others' names."""
+    noun = m.group(0).split()[-1] if (m := QUESTION_WORDS[Kind.ORG].search(question)) else ""
     noun = noun[-2:] if has_cjk(noun) else noun.lower()
+    if not noun and QUESTION_WORDS[Kind.WHO].search(question):  # any body ("the regulator")
+        return re.compile(rf"{_DETERMINED}{kinds.ORG_NOUNS_EN}\b", re.I), None
     if not noun or noun in {"哪家", "什么"}:
         return None
     ways = [noun, ENGLISH_VARIANTS.get(noun, ""),
             *(e for term in english_terms(noun) for e in term.english)]
-    # A plural or its singular ("agency", "agencies"); a Chinese name ends in its noun (合作银行).
-    return re.compile("|".join(rf"(?<![a-z]){re.escape(re.sub('(?:ies|y|s)$', '', w))}"
-                               for w in ways if w), re.I)
+    # Plural or singular; a Chinese name ends in its noun (合作银行); an English one follows a
+    # determiner ("the city's first enterprise"), without which it is any ("support enterprises").
+    kind = "|".join(re.escape(re.sub("(?:ies|y|s)$", "", w)) for w in ways if w)
+    names_one = "|".join(rf"(?<![a-z]){w}" if has_cjk(w) else _DETERMINED + w
+                         for w in kind.split("|"))
+    # Names of bodies not of a kind of its own: not headed by its noun (but by another's).
+    other = rf"^(?!.*(?:{kind})\w*(?:$|\s+of\b))" + ("" if re.search(
+        kinds.NAMED_BY_KIND, kind, re.I) else rf".*{kinds.ORG_HEAD.pattern}")
+    return re.compile(names_one, re.I), re.compile(other, re.I) if kinds.OWN_KIND.search(
+        kind) else None
 
 
 def lacks(kinds: set[Kind], labels: set[str] | None) -> set[Kind]:
@@ -156,10 +164,9 @@ def refusal(code: RefusalCode, names: list[str] | None = None) -> Refusal:
 
 def refusal_before_ranking(question: str, retrieval: RetrievalResult) -> Refusal | None:
     """A refusal without reading sentences: a place no document is about, an unmentioned acronym."""
-    places = retrieval.places
-    missing = [m for m in places.missing
+    missing = [m for m in retrieval.places.missing
                if not _part_of_a_name(question, m, [h.chunk.text for h in retrieval.hits])]
-    if missing and not places.held:
+    if missing and not retrieval.places.held:
         return refusal("place_not_stored", missing)
     if missing := unmentioned(question, (h.chunk.text for h in retrieval.hits)):
         return refusal("acronym_unmentioned", missing)
@@ -176,11 +183,9 @@ def _part_of_a_name(question: str, place: str, texts: list[str]) -> bool:
     name, written = place.split(" (")[0], " ".join(texts).lower()
     spans = [(s, e) for s, e, divisions in gazetteer().mentions(question)
              if any(d.label(not has_cjk(name)) == name for d in divisions)]
-    for start, end in spans:
-        goes_on = _NAME_GOES_ON.match(question, end)
-        if goes_on is None or question[start:goes_on.end()].lower() not in written:
-            return False
-    return bool(spans)
+    return bool(spans) and all((goes_on := _NAME_GOES_ON.match(question, end)) is not None
+                               and question[start:goes_on.end()].lower() in written
+                               for start, end in spans)
 
 
 def at_level(ranked: list[Scored], places: PlaceInference) -> tuple[list[Scored], bool]:
@@ -197,12 +202,7 @@ CARRIED_SENTENCES = 2
 
 
 def _before(sentence: Sentence) -> str:
-    chunk = sentence.chunk
-    head = chunk.text[:max(0, sentence.start - chunk.start)]
+    head = sentence.chunk.text[:max(0, sentence.start - sentence.chunk.start)]
     paragraph = head[head.rfind("\n") + 1:]
     spans = sentence_spans(paragraph)[-CARRIED_SENTENCES:]
     return paragraph[spans[0][0]:] if spans else ""
-
-
-def in_language_of(question: str, message: Message) -> str:
-    return message.zh if has_cjk(question) else message.en

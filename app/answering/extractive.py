@@ -11,13 +11,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from app.answering.answerability import (
-    Refusal,
-    at_level,
-    in_language_of,
-    refusal,
-    refusal_before_ranking,
-)
+from app.answering.answerability import Refusal, at_level, refusal, refusal_before_ranking
 from app.answering.chinese_reader import REFUSAL_SUPPORT, holds_chinese, read_chinese, reads_chinese
 from app.answering.citations import Scored, citation, passage, sentences_of
 from app.answering.clauses import answering_clauses
@@ -129,7 +123,7 @@ class ExtractiveAnswerer:
         """A refusal in the question's language, with both languages' messages and its code."""
         related = [passage(h) for h in retrieval.hits[: self.settings.related]]
         return Answer(
-            answer=in_language_of(retrieval.query, why.message), refused=True,
+            answer=why.message.zh if has_cjk(retrieval.query) else why.message.en, refused=True,
             refusal_code=why.code, message=why.message, related=related,
             city_inferred=retrieval.places.label,
         )

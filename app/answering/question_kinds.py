@@ -37,13 +37,17 @@ EN_AUX = (r"is|are|was|were|does|do|did|can|could|will|would|has|have|had|should
           r"|may")
 ZH_ASKS = re.compile(r"什么|啥|多少|哪|谁|几|何时|何地|何种|如何|怎么|咋|怎样|为何|为什么|是否|多大"
                      r"|多久|多长|多高|有没有|是不是|吗|呢")
-# Nouns naming an organisation, which a "which …" asks one of.
-_ORG_EN = (r"departments?|agenc(?:y|ies)|organi[sz]ations?|units?|bureaus?|bod(?:y|ies)|offices?"
-           r"|authorit(?:y|ies)|institutions?|compan(?:y|ies)|firms?|enterprises?|colleges?|schools?"
-           r"|institutes?|banks?|hospitals?|universit(?:y|ies)")
+# Nouns naming an organisation, which a "which …" asks one of; the head of a body's English name
+# (its last word, or the one before "of": "… Service Center", "Bureau of …"), whatever NER's tag.
+ORG_NOUNS_EN = (r"(?:department|agenc|organi[sz]ation|unit|bureau|bod|office|authorit|institution"
+                r"|compan|firm|enterprise|college|school|institute|bank|hospital|universit|cent(?:er"
+                r"|re)|commission|committee|administration|council|association|alliance|ministr"
+                r"|regulator)(?:s|y|ies)?")
+ORG_HEAD = re.compile(rf"\b{ORG_NOUNS_EN}(?:$|\s+of\b)", re.I)
 _ORG_ZH = r"部门|单位|机构|组织|企业|公司|银行|平台|医院|大学|学校|学院"
-# Bodies whose names always say what they are (中国银行, Ocean University): one of them is named.
-NAMED_BY_KIND = re.compile(r"bank|hospital|universit|school|college|银行|医院|大学|学校|学院", re.I)
+# Kinds of body of their own (a "… Center" is no firm), those named by it first (中国银行).
+NAMED_BY_KIND = r"bank|hospital|universit|school|college|银行|医院|大学|学校|学院"
+OWN_KIND = re.compile(rf"{NAMED_BY_KIND}|compan|firm|enterprise|公司|企业", re.I)
 # The question words of each language. A "when" asks only as an interrogative: before an
 # auxiliary verb or at the end ("When preparing …," is a conjunction).
 QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
@@ -51,13 +55,13 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
         r"\bwho(?:m|se)?\b|\bwhich (?:[\w-]+ ){0,2}?(?:"
         r"official|person)s?\b|谁", re.I),
     Kind.ORG: re.compile(
-        rf"\b(?:which|what) (?:[\w-]+ ){{0,2}}?(?:{_ORG_EN})\b"
+        rf"\b(?:which|what) (?:[\w-]+ ){{0,2}}?(?!cent)(?:{ORG_NOUNS_EN})\b"  # a centre: a site too
         rf"|哪(?:个|些|家|一|几家|几个)?(?:{_ORG_ZH})|哪家|什么(?:{_ORG_ZH})", re.I),
     # "Who is the director", "局长是谁": one who holds an office, not a body ("who is the lead
     # agency", "who runs/leads it") nor several ("who are the partners", mostly bodies).
     Kind.PERSON: re.compile(
         rf"\bwho (?:is|was) (?:the |its |their |[A-Z][\w-]*'s )(?!(?:[\w-]+ ){{0,2}}"
-        rf"(?:one|ones|{_ORG_EN})\b)|\bname of the person\b|\bwho (?:heads|chairs|directs)\b"
+        rf"(?:one|ones|{ORG_NOUNS_EN})\b)|\bname of the person\b|\bwho (?:heads|chairs|directs)\b"
         r"|(?<!由)(?<!单位)(?<!部门)(?<!机构)是谁|姓名|哪位|谁担任"
         r"|[人者员长]叫什么",  # the name of one named by an agent noun (解读人, 负责人, 局长)
         re.I),

@@ -204,6 +204,13 @@ def _jieba() -> Any:
     return jieba
 
 
+def tagged(text: str) -> list[tuple[str, str]]:
+    """Text cut into words by jieba, with their part-of-speech tags ("n", "ns", "v", …)."""
+    import jieba.posseg
+
+    return [(p.word, p.flag) for p in jieba.posseg.cut(text)]
+
+
 def segment(text: str) -> str:
     """Text with Chinese runs cut into words by jieba and joined by spaces (English untouched)."""
     if not has_cjk(text):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.answering.parts import split_parts
+from app.answering.parts import names_own, split_parts
 from app.briefing.across import asks_across
 from app.models import AskRequest
 from app.services import Services
@@ -74,6 +74,29 @@ def test_two_part_question_cites_one_clause_per_part(services: Services) -> None
     assert {c.doc_id for c in answer.citations} == {ZHANJIANG}
     assert not set(share.citations) & set(attended.citations)
     assert share.answer in answer.answer and attended.answer in answer.answer
+
+
+def test_a_part_naming_only_a_kind_is_asked_of_the_part_before(services: Services) -> None:
+    """Regression: "…, and what phone number is listed?" names no thing of its own; asked alone
+    it found no passage and was named unanswered beside the interpretation agency's line, though
+    the same document lists its contact number."""
+    answer = services.ask(AskRequest(
+        question="Which agency interpreted Zhangzhou's new infrastructure plan, and what phone "
+                 "number is listed?", mode="extractive"))
+    agency, phone = answer.parts
+    assert not agency.refused and not phone.refused
+    assert "Development and Reform Commission" in answer.citations[agency.citations[0] - 1].quote
+    assert "2035835" in " ".join(answer.citations[n - 1].quote for n in phone.citations)
+    assert not set(agency.citations) & set(phone.citations)
+
+
+@pytest.mark.parametrize(("part", "own"), [
+    ("what phone number is listed?", False), ("谁负责？", False), ("电话是多少？", False),
+    ("Who is the director of the Haizhu AI Development Bureau?", True),
+    ("空间智算中心由哪几家企业共建？", True), ("深圳创投日在每月几号？", True),
+])
+def test_a_part_names_a_thing_of_its_own_or_only_a_kind(part: str, own: bool) -> None:
+    assert names_own(part) is own
 
 
 def test_unanswered_part_is_named_while_the_other_is_answered(services: Services) -> None:

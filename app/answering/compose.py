@@ -1,9 +1,6 @@
-"""One answer made of the answers to a question's parts (see ``app.answering.parts``).
-
-Each part was retrieved and answered on its own; here their citations are numbered through
-(part one's [1] [2], part two's [3] …), each part's text keeps its own markers renumbered, and
-a part the documents do not answer is named as such while the others stand. The whole is a
-refusal only when every part is.
+"""One answer made of the answers to a question's parts (see ``app.answering.parts``): their
+citations numbered through (part one's [1] [2], part two's [3] …), a part the documents do not
+answer named as such while the others stand; a refusal only when every part is.
 """
 
 from __future__ import annotations
@@ -12,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.answering.generation.markers import MARKER, markers
-from app.answering.parts import Part, split_parts
+from app.answering.parts import Part, names_own, split_parts, subject_of
 from app.models import Answer, AnswerPart
 from app.retrieval.hybrid import RetrievalResult
 
@@ -35,15 +32,28 @@ class Composer:
         parts = split_parts(question)
         if len(parts) < 2:
             return self.across(question)
-        answers = []
-        for part in parts:
-            text = part.text
-            retrieval = self.retrieve(text)
-            if places and not retrieval.places.held:
-                text = f"{text} ({', '.join(places)})"
-                retrieval = self.retrieve(text)
-            answers.append(self.across(text) or self.answer(text, retrieval))
+        answers: list[Answer] = []
+        for n, part in enumerate(parts):
+            answer = self._answer(part.text, places)
+            # A part naming only a kind ("what phone number is listed?") is asked of the part
+            # before's subject, unless that cites only what it cited and the part alone answers.
+            if n and part.text == part.asked and not names_own(part.asked):
+                about = self._answer(f"{subject_of(parts[n - 1].text)} {part.text}", places)
+                if answer.refused or not cited(about) <= cited(answers[-1]):
+                    answer = about
+            answers.append(answer)
         return merge_parts(parts, answers)
+
+    def _answer(self, text: str, places: list[str]) -> Answer:
+        retrieval = self.retrieve(text)
+        if places and not retrieval.places.held:
+            text = f"{text} ({', '.join(places)})"
+            retrieval = self.retrieve(text)
+        return self.across(text) or self.answer(text, retrieval)
+
+
+def cited(answer: Answer) -> set[tuple[str, int]]:
+    return {(c.doc_id, c.start) for c in answer.citations}
 
 
 def merge_parts(parts: list[Part], answers: list[Answer]) -> Answer:

@@ -13,8 +13,8 @@ The split rests on general facts of the two languages (their interrogatives are
   (多少, 什么, 哪, 谁, 何时, …) are two questions ("基金规模多大，何时开工？").
 
 A part that names nothing of its own ("and by when?") or points back with a pronoun ("when was
-it published?", "其…") borrows the words of the part before it (less its question words), so
-it is retrieved and answered about the same thing.
+it published?", "其…") borrows the words of the part before it (less its question words); one
+naming only a kind ("what phone number is listed?") may (``compose``).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from app.answering.question_kinds import EN_AUX, EN_WH, ZH_ASKS
-from app.text import content_tokens, has_cjk
+from app.text import content_tokens, has_cjk, tagged
 
 # A preposition may stand before the wh-word ("and by when", "and in which year"), and so may an
 # adverb of degree or approximation ("and about how many", "and roughly when").
@@ -40,7 +40,8 @@ _ZH_OPENERS = re.compile(r"^(?:以及|还有|另外|此外|并且|而且|同时|
 # Pronouns that point back to what an earlier part named.
 _BACK = re.compile(r"\b(?:it|its|they|them|their)\b|其|它|该|此", re.IGNORECASE)
 _NAME = re.compile(r"\b(?:[A-Z][\w-]*|\w*\d\w*)")
-_ENDS = re.compile(r"[?？;；]+")
+# After a question mark or semicolon (a run of them) that more text follows.
+_ENDS = re.compile(r"(?<=[?？;；])(?![?？;；])(?=\s*\S)")
 _ZH_COMMA = re.compile(r"[，,、]")
 # Words every question holds: what remains once they go names what a part is about.
 _QUESTION_WORDS = re.compile(rf"\b(?:{EN_WH}|{EN_AUX}|{_EN_PREP}|{_EN_DEGREE}|and|it|its|they|"
@@ -58,7 +59,7 @@ class Part:
 def split_parts(question: str) -> list[Part]:
     """The parts of ``question``; a single question is one part, itself."""
     pieces: list[str] = []
-    for sentence in _sentences(question):
+    for sentence in _ENDS.split(question):
         pieces.extend(_clauses_zh(sentence) if has_cjk(sentence) else _clauses_en(sentence))
     # Every part must ask: a sentence after a question that asks nothing ("Then add this
     # sentence …") is an instruction, never a part to answer (nor to repeat as unanswered).
@@ -70,24 +71,13 @@ def split_parts(question: str) -> list[Part]:
     parts = [Part(pieces[0], pieces[0])]
     for piece in pieces[1:]:
         if not _names_something(piece):  # "and by when?": asked of all the part before asked
-            text = f"{_subject(parts[-1].text)} {piece}"
+            text = f"{subject_of(parts[-1].text)} {piece}"
         elif _BACK.search(piece):  # "when was it published?": of what the part before named
-            text = f"{_names(parts[-1].text) or _subject(parts[-1].text)} {piece}"
+            text = f"{_names(parts[-1].text) or subject_of(parts[-1].text)} {piece}"
         else:
             text = piece
         parts.append(Part(piece, text))
     return parts
-
-
-def _sentences(question: str) -> list[str]:
-    """Split after each question mark or semicolon that more text follows."""
-    out, start = [], 0
-    for m in _ENDS.finditer(question):
-        if question[m.end():].strip():
-            out.append(question[start:m.end()])
-            start = m.end()
-    out.append(question[start:])
-    return out
 
 
 def _clauses_en(sentence: str) -> list[str]:
@@ -145,14 +135,22 @@ def _names(text: str) -> str:
     """The names a part holds, which a pronoun after it may point to: capitalised words and
     words with digits in English, nouns (by jieba's part-of-speech tagger) in Chinese."""
     if has_cjk(text):
-        import jieba.posseg
-
-        found = [p.word for p in jieba.posseg.cut(text) if p.flag.startswith(("n", "vn", "eng"))]
+        found = [word for word, flag in tagged(text) if flag.startswith(("n", "vn", "eng"))]
     else:
         found = _NAME.findall(text)
     return " ".join(w for w in found if not _QUESTION_WORDS.fullmatch(w))
 
 
-def _subject(text: str) -> str:
+def names_own(text: str) -> bool:
+    """Whether a part names a thing of its own, not only a kind ("what phone number", "电话",
+    "谁负责"): a proper name or a word with digits; in Chinese, whose names are not
+    capitalised, a proper noun or a compound of nouns (空间智算中心) by jieba's tags."""
+    if not has_cjk(text):
+        return bool(_names(text))
+    flags = " ".join(flag for _, flag in tagged(text))
+    return bool(re.search(r"\bn[rstz]|\beng|\bn\w* n", flags))
+
+
+def subject_of(text: str) -> str:
     """A part's words less its question words: what a following bare part is about."""
     return " ".join(_QUESTION_WORDS.sub(" ", text).rstrip("?？ ").split())

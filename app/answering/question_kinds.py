@@ -8,7 +8,7 @@ import re
 from enum import Enum
 from itertools import takewhile
 
-from app.text import MEASURE_WORDS, has_cjk, segment
+from app.text import MEASURE_WORDS, has_cjk, segment, tagged
 
 
 class Kind(Enum):
@@ -186,11 +186,9 @@ def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
 
 def _noun_phrase(text: str) -> list[str]:
     """The first word of ``text`` and the last of the nouns it opens with (jieba's tags)."""
-    import jieba.posseg
-
-    tagged = list(jieba.posseg.cut(text))
-    if not tagged:
+    words = tagged(text)
+    if not words:
         return []
-    nouns = [p.word for p in takewhile(
-        lambda p: p.flag.startswith(("n", "vn", "eng")) and p.flag != "nr", tagged)]
-    return list(dict.fromkeys([tagged[0].word, (nouns or [tagged[-1].word])[-1]]))
+    nouns = [word for word, flag in takewhile(
+        lambda w: w[1].startswith(("n", "vn", "eng")) and w[1] != "nr", words)]
+    return list(dict.fromkeys([words[0][0], (nouns or [words[-1][0]])[-1]]))

@@ -51,6 +51,7 @@ from app.text import (
     sentence_spans,
     stem,
     stem_words,
+    tagged,
 )
 
 CLAIM_WINDOW = 6
@@ -178,7 +179,7 @@ def counts_held(claim: str, passages: list[str]) -> bool:
         # check, a small number in Chinese numerals is no figure).
         if value is None or value < 2 or (not number.isdigit() and value < 10):
             continue
-        pieces = [word for word, _ in _tagged(run)][:COUNTED_WORDS]
+        pieces = [word for word, _ in tagged(run)][:COUNTED_WORDS]
         renderings = frozenset().union(*(_chinese_forms(p) - {p} for p in pieces))
         if renderings and not any(renderings & counted
                                   for counted in _counted(passages, str(value))):
@@ -294,18 +295,11 @@ def _tokens(text: str) -> list[Token]:
                 found.append(Token(m.start(), m.end(), frozenset([stem(word)]), name))
             continue
         at = m.start()
-        for piece, flag in _tagged(word):
+        for piece, flag in tagged(word):
             if forms := _chinese_forms(piece):
                 found.append(Token(at, at + len(piece), forms, flag in _PROPER))
             at += len(piece)
     return found
-
-
-def _tagged(run: str) -> list[tuple[str, str]]:
-    """A Chinese run cut into words by jieba, with their part-of-speech tags."""
-    import jieba.posseg
-
-    return [(p.word, p.flag) for p in jieba.posseg.cut(run)]
 
 
 @lru_cache(maxsize=4096)

@@ -3,6 +3,8 @@ chunks' doc_id."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from llama_index.core.vector_stores.types import (
     FilterCondition,
     FilterOperator,
@@ -13,6 +15,7 @@ from llama_index.core.vector_stores.types import (
 from app.errors import InvalidFilter
 from app.models import Filters
 from app.retrieval.catalog import Catalog
+from app.retrieval.places import PlaceInference
 
 # A doc_id no document has: the filter of a year range that holds no document.
 NO_DOCUMENT = "\x00no document"
@@ -107,3 +110,16 @@ def all_of(conditions: list[MetadataFilter]) -> MetadataFilters | None:
     return MetadataFilters(
         filters=list[MetadataFilter | MetadataFilters](conditions), condition=FilterCondition.AND
     )
+
+
+def readable_places(places: PlaceInference, within: set[str] | None) -> PlaceInference:
+    """The places a question names as a reader granted only ``within`` sees them: a place none of
+    whose documents they may read is left out (neither held nor named as missing), so that no
+    scope, ``city_inferred`` or refusal tells them the store holds documents they may not read."""
+    if within is None:
+        return places
+    by_place = {name: docs & within for name, docs in places.by_place.items() if docs & within}
+    held = [n for n in places.held if n in by_place
+            or (n not in places.by_place and places.doc_ids & within)]
+    doc_ids = places.doc_ids & within if held else set()
+    return replace(places, held=held, by_place=by_place, doc_ids=doc_ids)

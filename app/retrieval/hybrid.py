@@ -20,7 +20,13 @@ from app.models import Filters
 from app.retrieval.as_of import in_force_condition
 from app.retrieval.catalog import Catalog
 from app.retrieval.crosslingual import CrosslingualRanking, is_chinese
-from app.retrieval.filters import all_of, metadata_filters, scope_filter, within_filter
+from app.retrieval.filters import (
+    all_of,
+    metadata_filters,
+    readable_places,
+    scope_filter,
+    within_filter,
+)
 from app.retrieval.found import Found
 from app.retrieval.fusion import Ranking, preferring, reading, reciprocal_rank_fusion
 from app.retrieval.glossary import expand_query, lexical_query
@@ -112,7 +118,7 @@ class HybridRetriever:
             conditions.append(within_filter(within))
         if as_of is not None or (in_force and self.in_force_only):
             conditions += in_force_condition(query, as_of, self.catalog)
-        places = self.catalog.places.infer(query)
+        places = readable_places(self.catalog.places.infer(query), within)
         if self.city_aware and not places.held:
             places.missing += unheard_places(query, self.catalog.places.spans(query),
                                              self.lexical)

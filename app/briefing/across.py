@@ -32,6 +32,7 @@ from app.answering.citations import Sentence, passage, sentences_of
 from app.answering.question_kinds import ZH_ASKS
 from app.briefing.builder import MIN_WORDS, WORD, compare_topic
 from app.models import Answer, Citation, DocumentInfo, PlaceGroup
+from app.retrieval.crosslingual import is_chinese
 from app.retrieval.dictionary import english_terms
 from app.retrieval.glossary import expand_query
 from app.retrieval.hybrid import Hit, RetrievalResult
@@ -111,7 +112,7 @@ def answer_across(question: str, retrieval: RetrievalResult, documents: list[Doc
     found = _per_document(asked, words, hits, documents, sentences, uses)
     if answer_one is not None and vectors is not None:
         found |= _in_other_words(topic_of(question), retrieval, hits, found, answer_one, vectors)
-    if not found:
+    if not found or _only_translated(question, found, hits):
         return None
     weights = _weights(set(words), sentences)
     by_id = {d.doc_id: d for d in documents}
@@ -135,6 +136,18 @@ def answer_across(question: str, retrieval: RetrievalResult, documents: list[Doc
     return Answer(answer="\n".join(lines), citations=citations, groups=list(groups.values()),
                   city_inferred=retrieval.places.label,
                   related=[passage(h) for h in hits[:3]])
+
+
+def _only_translated(question: str, found: dict[str, list[Citation]], hits: list[Hit]) -> bool:
+    """Whether passages in the question's language were retrieved but every document answering
+    is in the other language. Documents are compared through English words (``_words``), which
+    a Chinese notice never holds: such a grouping cannot tell whether the question's own
+    documents answer, and the question is answered as any other is (realzh-dev: "煤炭供应保障
+    优先安排哪些地区？", "各地交通运输部门…" were answered by an expired English plan alone, the
+    notice ranked first unquoted)."""
+    chinese = has_cjk(question)
+    return any(is_chinese(h.chunk) == chinese for h in hits) and all(
+        is_chinese(h.chunk) != chinese for h in hits if h.chunk.doc_id in found)
 
 
 def _per_document(asked: str, words: dict[str, str], hits: list[Hit],

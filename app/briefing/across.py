@@ -139,14 +139,16 @@ def answer_across(question: str, retrieval: RetrievalResult, documents: list[Doc
 
 
 def _only_translated(question: str, found: dict[str, list[Citation]], hits: list[Hit]) -> bool:
-    """Whether passages in the question's language were retrieved but every document answering
-    is in the other language. Documents are compared through English words (``_words``), which
-    a Chinese notice never holds: such a grouping cannot tell whether the question's own
-    documents answer, and the question is answered as any other is (realzh-dev: "煤炭供应保障
-    优先安排哪些地区？", "各地交通运输部门…" were answered by an expired English plan alone, the
-    notice ranked first unquoted)."""
+    """Whether one document alone answers, in the other language than the question's, while
+    passages in the question's language were retrieved. Documents are compared through English
+    words (``_words``), which a Chinese notice never holds, so the grouping cannot tell whether
+    the question's own documents answer; grouping one document compares nothing, and the
+    question is answered as any other is (realzh-dev: "煤炭供应保障优先安排哪些地区？",
+    "各地交通运输部门…" were answered by an expired English plan alone, the notice ranked
+    first unquoted). Several documents answering are kept: asked which cities' documents
+    mention a topic, the English plans that do answer it beside Chinese notices."""
     chinese = has_cjk(question)
-    return any(is_chinese(h.chunk) == chinese for h in hits) and all(
+    return len(found) == 1 and any(is_chinese(h.chunk) == chinese for h in hits) and all(
         is_chinese(h.chunk) != chinese for h in hits if h.chunk.doc_id in found)
 
 

@@ -138,20 +138,6 @@ def answer_across(question: str, retrieval: RetrievalResult, documents: list[Doc
                   related=[passage(h) for h in hits[:3]])
 
 
-def _only_translated(question: str, found: dict[str, list[Citation]], hits: list[Hit]) -> bool:
-    """Whether one document alone answers, in the other language than the question's, while
-    passages in the question's language were retrieved. Documents are compared through English
-    words (``_words``), which a Chinese notice never holds, so the grouping cannot tell whether
-    the question's own documents answer; grouping one document compares nothing, and the
-    question is answered as any other is (realzh-dev: "煤炭供应保障优先安排哪些地区？",
-    "各地交通运输部门…" were answered by an expired English plan alone, the notice ranked
-    first unquoted). Several documents answering are kept: asked which cities' documents
-    mention a topic, the English plans that do answer it beside Chinese notices."""
-    chinese = has_cjk(question)
-    return len(found) == 1 and any(is_chinese(h.chunk) == chinese for h in hits) and all(
-        is_chinese(h.chunk) != chinese for h in hits if h.chunk.doc_id in found)
-
-
 def _per_document(asked: str, words: dict[str, str], hits: list[Hit],
                   documents: list[DocumentInfo], sentences: list[Sentence],
                   uses: Counter[str]) -> dict[str, list[Citation]]:
@@ -200,6 +186,20 @@ def _in_other_words(topic: str, retrieval: RetrievalResult, hits: list[Hit],
                 continue
         answered[doc_id] = own.citations[:1]
     return answered
+
+
+def _only_translated(question: str, found: dict[str, list[Citation]], hits: list[Hit]) -> bool:
+    """Whether one document alone answers, in the other language than the question's, while
+    passages in the question's language were retrieved. Documents are compared through English
+    words (``_words``), which a Chinese notice never holds, so the grouping cannot tell whether
+    the question's own documents answer; grouping one document compares nothing, and the
+    question is answered as any other is (realzh-dev: "煤炭供应保障优先安排哪些地区？",
+    "各地交通运输部门…" were answered by an expired English plan alone, the notice ranked
+    first unquoted). Several documents answering are kept: asked which cities' documents
+    mention a topic, the English plans that do answer it beside Chinese notices."""
+    chinese = has_cjk(question)
+    return len(found) == 1 and any(is_chinese(h.chunk) == chinese for h in hits) and all(
+        is_chinese(h.chunk) != chinese for h in hits if h.chunk.doc_id in found)
 
 
 def _nouns(text: str) -> str:

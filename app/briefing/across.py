@@ -33,6 +33,7 @@ from app.answering.compose import renumber
 from app.answering.question_kinds import ZH_ASKS
 from app.briefing.builder import MIN_WORDS, WORD, compare_topic
 from app.models import Answer, Citation, DocumentInfo, PlaceGroup
+from app.retrieval.crosslingual import is_chinese
 from app.retrieval.dictionary import english_terms
 from app.retrieval.glossary import expand_query
 from app.retrieval.hybrid import Hit, RetrievalResult
@@ -112,7 +113,7 @@ def answer_across(question: str, retrieval: RetrievalResult, documents: list[Doc
     found = _per_document(asked, words, hits, documents, sentences, uses)
     if answer_one is not None and vectors is not None:
         found |= _in_other_words(topic_of(question), retrieval, hits, found, answer_one, vectors)
-    if not found:
+    if not found or _only_translated(question, found, hits):
         return None
     weights = _weights(set(words), sentences)
     by_id = {d.doc_id: d for d in documents}
@@ -213,6 +214,20 @@ def _in_other_words(topic: str, retrieval: RetrievalResult, hits: list[Hit],
                 continue
         answered[doc_id] = own.citations[:1]
     return answered
+
+
+def _only_translated(question: str, found: dict[str, list[Citation]], hits: list[Hit]) -> bool:
+    """Whether one document alone answers, in the other language than the question's, while
+    passages in the question's language were retrieved. Documents are compared through English
+    words (``_words``), which a Chinese notice never holds, so the grouping cannot tell whether
+    the question's own documents answer; grouping one document compares nothing, and the
+    question is answered as any other is (realzh-dev: "煤炭供应保障优先安排哪些地区？",
+    "各地交通运输部门…" were answered by an expired English plan alone, the notice ranked
+    first unquoted). Several documents answering are kept: asked which cities' documents
+    mention a topic, the English plans that do answer it beside Chinese notices."""
+    chinese = has_cjk(question)
+    return len(found) == 1 and any(is_chinese(h.chunk) == chinese for h in hits) and all(
+        is_chinese(h.chunk) != chinese for h in hits if h.chunk.doc_id in found)
 
 
 def _nouns(text: str) -> str:

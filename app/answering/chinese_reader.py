@@ -56,7 +56,7 @@ LENGTH_NORM = 0.3
 PASSAGE_RANK_DECAY = 0.2
 # How many times the support of the first notice's best sentence another notice's must have.
 CLEAR_WIN = 2.0
-# An open question's answer runs on within its paragraph until it is this long (realzh-dev dev split).
+# An open answer runs on within its paragraph until it is this long (realzh-dev dev split).
 OPEN_ANSWER_CHARS = 150
 # ...but never past this many characters.
 LONGEST_ANSWER = 300

@@ -67,6 +67,13 @@ PINGHU = (
     "（六）在平湖经济开发区建设科创孵化器，孵化面积不少于8万平方米。\n"
     "平湖市人民政府\n2025年3月1日\n"
 )
+# A page flattened into one line: its paragraphs apart only by spaces after a sentence's end.
+SHAOXING = (
+    "绍兴市税务局：疫情期间这些税费可延期缴纳 　　在延期缴纳税费方面，按月申报的纳税人，"
+    "今年2月份纳税申报期限延长至2月24日。 　　在优化税费管理服务方面，纳税人原则上通过"
+    "网上办理涉税事项，无需到办税服务厅现场办理。\n"
+)
+
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
@@ -75,7 +82,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     docs.mkdir()
     for name, text in (("linchuan", LINCHUAN), ("fuzhou", FUZHOU), ("beijing", BEIJING),
                        ("suining", SUINING), ("jiaxing", JIAXING),
-                       ("pinghu", PINGHU)):
+                       ("pinghu", PINGHU), ("shaoxing", SHAOXING)):
         (docs / f"{name}.txt").write_text(text, encoding="utf-8")
     settings = make_settings(root / "data")
     report = ingest([Path(docs)], settings)
@@ -140,6 +147,17 @@ def test_a_sentence_saying_more_in_its_last_clause_is_not_a_restatement(
     body = _ask(client, "嘉兴对实施智能化改造的企业，软件投入怎样奖励？")
     assert not body["refused"], body
     assert "按软件投入的20%给予奖励" in str(body["answer"])
+    _quotes_exactly(client, body)
+
+
+def test_an_open_answer_ends_with_its_paragraph_on_a_flattened_page(client: TestClient) -> None:
+    """Regression (issue 22, extent): an open question's answer ran on past its paragraph's
+    end into the next heading's ("。 　　在优化税费管理服务方面，…") on a page whose paragraphs
+    are apart only by spaces, quoting what another question asks (realzh-dev: too long)."""
+    body = _ask(client, "绍兴在延期缴纳税费方面有什么措施？")
+    assert not body["refused"], body
+    assert "纳税申报期限延长至2月24日" in str(body["answer"])
+    assert "网上办理" not in str(body["answer"])
     _quotes_exactly(client, body)
 
 

@@ -128,6 +128,20 @@ NUMBER_WORDS = dict(zip(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
     "eighty ninety hundred".split(), [*range(21), *range(30, 100, 10), 100], strict=True))
+# Ordinals pick one of an enumeration: "the second part", 第二部分 (not "listed first").
+ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+_EN_ORDINAL = re.compile(rf"\b(?:(?:the|its|their)\s+|['’]s\s+)?({'|'.join(ORDINALS)})\b", re.I)
+_ZH_ORDINAL = re.compile("第([一二三四五六七八九十])(?![一二三四五六七八九十百千])")
+
+
+def ordinals(text: str, picking: bool = False) -> set[str]:
+    """The ordinals ``text`` says, in English ("second" for 第二 too); ``picking``: only those
+    picking one of several ("the second part", "its third phase"), not "listed first"."""
+    return {m.group(1).lower() for m in _EN_ORDINAL.finditer(text)
+            if not picking or m.group(0) != m.group(1)} | {
+        ORDINALS["一二三四五六七八九十".index(n)] for n in _ZH_ORDINAL.findall(text)}
+
+
 # English month names, lower case, January first: the one list dates are read by.
 EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december")

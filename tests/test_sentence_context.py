@@ -8,6 +8,7 @@ from app.answering.sentence_forms import in_context
 from app.models import AskRequest
 from app.services import Services
 from app.store.records import Chunk
+from app.text import ordinals
 
 REMARK = "Explore pilot projects. (Responsible units: Municipal Fire Rescue Detachment, etc.)"
 
@@ -74,3 +75,35 @@ def test_a_name_the_question_quotes_is_what_it_asks_about(services: Services) ->
         mode="extractive"))
     assert not answer.refused
     assert "unified data collection" in answer.answer
+
+
+def test_a_sentence_without_a_subject_is_read_under_its_heading() -> None:
+    """"Includes 12 tasks …" names no part: under its heading it says which part it counts; an
+    opening phrase before a subject ("Focusing on …, the plan …") and an order stay alone."""
+    section = "2. Main content > The second part is to accelerate information infrastructure"
+    counted = "Includes 12 tasks in building infrastructures."
+    assert in_context(_sentence(counted, section)) == (
+        f"The second part is to accelerate information infrastructure: {counted}")
+    for alone in ("Focusing on the 29 tasks, the plan selected 11 indicators.",
+                  "Build a smart computing power hub."):
+        assert in_context(_sentence(alone, section)) == alone
+
+
+def test_how_many_tasks_a_part_has_is_not_the_whole_plans_count(services: Services) -> None:
+    """Asked how many tasks the second part of Zhangzhou's plan has, the answer quoted "The
+    Action Plan contains five parts … 29 tasks" (the whole plan's count, naming "parts") over
+    "Includes 12 tasks", whose part is named by the heading before it."""
+    for question in ("How many tasks are in the third part of Zhangzhou's new infrastructure plan?",
+                     "漳州新基建三年行动计划的第二部分有多少项任务？"):
+        answer = services.ask(AskRequest(question=question, mode="extractive"))
+        assert not answer.refused
+        assert "29 tasks" not in answer.citations[0].quote
+        assert any(n in answer.citations[0].quote for n in ("15 tasks", "12 tasks"))
+
+
+def test_ordinals_are_read_in_both_languages() -> None:
+    """第四部分 was not found as "fourth part": the dictionary renders 第二 and 第五, not 第四."""
+    assert ordinals("漳州行动计划第四部分包括几项任务？") == {"fourth"}
+    assert ordinals("The Second part; the 第十一 item") == {"second"}
+    assert ordinals("Which bureau is listed first, and the plan's third part?",
+                    picking=True) == {"third"}

@@ -13,7 +13,7 @@ import numpy as np
 from app.answering.answerability import lacks, sentence_labels
 from app.answering.citations import Scored, Sentence, sentences_of
 from app.answering.instructions import addresses_reader
-from app.answering.question_kinds import STRICT, asked_kinds, asked_thing
+from app.answering.question_kinds import STRICT, Kind, asked_kinds, asked_thing
 from app.answering.sentence_forms import in_context, is_field, is_heading
 from app.answering.validity import states_own_validity
 from app.retrieval.dictionary import chinese_terms, english_terms
@@ -27,6 +27,7 @@ from app.text import (
     content_tokens,
     figure_values,
     has_cjk,
+    ordinals,
     stem_words,
 )
 
@@ -117,6 +118,8 @@ class SentenceRanker:
                      and any(t & found for found in words)] if scale != 1.0 or kinds else []
         own_total = sum(weights[t] for t in own_words)
         thing = [way for word in asked_thing(question, kinds) for way in self._ways(word)]
+        # "The second part" is one of several: a sentence naming none counts another's things.
+        picked = ordinals(question, picking=True) if kinds & {Kind.COUNT, Kind.TALLY} else set()
         stated = frozenset(figure_values(question))
         held = tuple(retrieval.places.held)
         asked_stems = set().union(*weights)
@@ -140,7 +143,8 @@ class SentenceRanker:
                     support *= WRONG_TYPE_PENALTY
             labels = sentence_labels(sentence, question, stated, held, asked)
             missing = lacks(kinds, labels)
-            named = not thing or any(way <= found for way in thing)
+            named = (not thing or any(way <= found for way in thing)) and picked <= ordinals(
+                in_context(sentence))
             if missing:
                 support *= STRICT_PENALTY if missing & STRICT else WRONG_TYPE_PENALTY
             elif kinds and labels and named:  # holds what was asked: likelier the answer

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from app.answering.citations import Sentence
+from app.conversation.words import opens_without_subject
 
 # A heading quoted alone ("(18) Strengthen safety supervision.") names a topic, answers nothing.
 _MEASURE_LABEL = re.compile(r"^[(（]\d{1,3}[)）]")
@@ -34,19 +35,14 @@ def is_field(text: str) -> bool:
 _REMARK = re.compile(r"[(（][A-Za-z][A-Za-z ]{1,30}[:：][^()（）]*[)）]\.?\s*$")
 
 
-def _heading(sentence: Sentence) -> str:
-    """The innermost section heading of the sentence's passage ("(11) Promoting …")."""
-    section = str(sentence.chunk.metadata.get("section") or "")
-    return section.rsplit(">", 1)[-1].strip()
-
-
 def in_context(sentence: Sentence) -> str:
-    """What a sentence is scored as: a document's field line under the document's title, a
-    sentence closing in a bracketed remark under its section's heading."""
+    """What a sentence is scored as: a field line under its document's title; one closing in a
+    remark or with no subject of its own ("Includes 12 tasks …") under its section's heading."""
     if is_field(sentence.text):
         return f"{sentence.chunk.metadata.get('title') or ''}: {sentence.text}"
-    if _REMARK.search(sentence.text):
-        heading = _heading(sentence)
+    if _REMARK.search(sentence.text) or opens_without_subject(sentence.text):
+        # The innermost heading of its passage ("(11) Promoting …", "The second part is …").
+        heading = str(sentence.chunk.metadata.get("section") or "").rsplit(">", 1)[-1].strip()
         if heading and heading not in sentence.text:
             return f"{heading}: {sentence.text}"
     return sentence.text

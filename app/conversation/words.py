@@ -9,6 +9,7 @@ taggers' parts of speech, named once here so that ``resolve`` reads none of the 
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -159,3 +160,18 @@ def _english(text: str) -> tuple[Word, ...]:
             definite="Art" in kind and "Def" in morph.get("Definite"),
         ))
     return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def opens_without_subject(sentence: str) -> bool:
+    """Whether an English sentence opens on a verb's -s or -ing form ("Includes 12 tasks …",
+    "Including three actions …"): it has no subject of its own, and continues the one the
+    sentence before it names. An order ("Build …", the base form) is not one, nor an opening
+    phrase the subject follows ("Focusing on the 29 tasks, the plan …")."""
+    opening = " ".join(sentence.split()[:4])
+    if not opening or has_cjk(opening):
+        return False
+    with _lock:
+        doc = _spacy()(opening)
+    return len(doc) > 0 and (doc[0].tag_ == "VBZ" or (
+        doc[0].tag_ == "VBG" and not re.match(r"[^,:;]*,", sentence)))

@@ -158,12 +158,20 @@ def _chinese_entities(text: str, words: list[tuple[int, int, str]]) -> list[Enti
 _PHONE = re.compile(r"(?<![\d.])(?:\+\d{1,3}[\s-]?)?(?:\(?\d{2,5}\)?[\s-]{0,2})?\d{3,4}[\s-]?\d{4}"
                     r"(?!\d|\.\d)")
 _YEARS = re.compile(r"^(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d$")
+# China's five-digit service numbers (12345 government hotline, 12366 tax, 95xxx/96xxx utilities):
+# a telephone number when dialled through an area code ("0851-12345") or written as one, after a
+# word for a telephone or a call, or before 热线 ("纳税服务热线12366", "call 12345"); else a figure.
+_SERVICE = re.compile(r"(?<![\d.])(0\d{2,3}[\s-]?)?(?:1\d{4}|9[56]\d{3})(?!\d|\.\d)")
+_DIALLED = re.compile(r"(?:电话|热线|拨打|致电|tel(?:ephone)?|phone|hotline|call|dial)\W{0,3}$", re.I)
 
 
 def _phones(text: str) -> list[Entity]:
-    return [(m.start(), m.end(), "PHONE") for m in _PHONE.finditer(text)
-            if sum(c.isdigit() for c in m.group(0)) >= 7 and not _YEARS.match(m.group(0))
-            and (m.group(0)[0] in "+0(" or not m.group(0).isdigit())]  # not a mere figure
+    service = [(m.start(), m.end(), "PHONE") for m in _SERVICE.finditer(text)
+               if m.group(1) or _DIALLED.search(text[max(0, m.start() - 14):m.start()])
+               or re.match(r"\s*(?:热线|hotline)", text[m.end():], re.I)]
+    return service + [(m.start(), m.end(), "PHONE") for m in _PHONE.finditer(text)
+                      if sum(c.isdigit() for c in m.group(0)) >= 7 and not _YEARS.match(m.group(0))
+                      and (m.group(0)[0] in "+0(" or not m.group(0).isdigit())]  # not a figure
 
 
 def entities_of(texts: Sequence[str]) -> list[list[Entity]]:

@@ -18,6 +18,14 @@ import Stemmer
 CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # a regex class body
 _CJK = CJK_CHARS
 _CLOSERS = "\"'”’）)」』】"
+# A Chinese body's name ends in the word for its kind (市数据局, 管委会, 服务中心), the one table
+# that ingest (a document's issuer) and answering (a bureau is no answer to 哪家公司) read;
+# firms' words apart, since a question asking which company is answered by them, not a bureau.
+ZH_FIRM_ENDS = "公司|集团|社"
+ZH_BODY_ENDS = ("政府|办公厅|办公室|委员会|人大常委会|党委|常委会|指挥部|组|部|厅|局|署|委|院|会"
+                "|中心|所|站|办|处|科|队|银行|协会|联合会|商会|学会|基金会|总局|分局|管委会|管理局"
+                "|法院|检察院|监狱|医院|大学|学校|机构")
+ZH_ORG_END = re.compile(rf"(?:{ZH_BODY_ENDS}|{ZH_FIRM_ENDS})$")
 
 # A boundary is the position right after the terminator (and any closing quotes or brackets).
 _ZH_END = re.compile(rf"[。！？；!?][{_CLOSERS}]*")

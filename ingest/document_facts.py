@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.text import CJK_CHARS
+from app.text import CJK_CHARS, ZH_ORG_END
 from ingest.dates import EN_DATE, ZH_DATE, english_date, normalized_date, stands_alone
 
 _CJK = CJK_CHARS
@@ -46,12 +46,6 @@ _TITLE = re.compile(
     rf"^(?:.{{0,60}}关于.{{2,100}}的|.{{2,60}})(?:{_KINDS})(?:[(（].{{1,20}}[)）])?$"
 )
 _BOOK_TITLE = re.compile(r"《([^《》]{4,100})》")
-# Chinese organization names end in the word for their kind of body.
-_ORG_END = re.compile(
-    r"(?:政府|办公厅|办公室|委员会|人大常委会|党委|常委会|指挥部|组|部|厅|局|署|委|"
-    r"院|会|中心|所|站|办|处|科|队|社|公司|集团|银行|协会|联合会|商会|学会|基金会|总局|分局|"
-    r"管委会|管理局|法院|检察院|监狱|医院|大学|学校|机构)$"
-)
 # "转发…"/"印发…" before an organ's name in a closing line says what it did, not who it is.
 _FORWARDED = re.compile(r"^(?:转发|印发)")
 _ORG_BEFORE_ABOUT = re.compile(rf"^([{_CJK}（）()、]{{2,40}}?)(?:印发|转发|联合印发)?关于")
@@ -159,7 +153,7 @@ def _chinese_title(head: str) -> str | None:
             title = " ".join([*organs, title])
         return title
     first = segments[0] if segments else ""
-    if first and not (_ORG_END.search(first) and len(first) <= ISSUER_MAX):
+    if first and not (ZH_ORG_END.search(first) and len(first) <= ISSUER_MAX):
         return first[:TITLE_MAX]
     if quoted := _BOOK_TITLE.search(first_sentence):
         return quoted.group(1)
@@ -176,7 +170,7 @@ def _organs_before(segments: list[str], index: int) -> list[str]:
     """The segments just before ``segments[index]`` that name organs ("财政部 海关总署")."""
     organs: list[str] = []
     for segment in reversed(segments[:index]):
-        if not _ORG_END.search(segment) or len(segment) > ISSUER_MAX or segment in organs:
+        if not ZH_ORG_END.search(segment) or len(segment) > ISSUER_MAX or segment in organs:
             break
         organs.insert(0, segment)
     return organs
@@ -201,7 +195,7 @@ def _closing_signature(text: str) -> tuple[str | None, str | None]:
         name = _FORWARDED.sub("", name.strip("（）()、，,"))
         if not name:
             continue
-        if _ORG_END.search(name) and len(name) <= ISSUER_MAX and not wrapped:
+        if ZH_ORG_END.search(name) and len(name) <= ISSUER_MAX and not wrapped:
             issuers.insert(0, name)
         elif len(issuers) == 1 and not wrapped and _may_start_name(name, issuers[0], body):
             # A signature wrapped over two lines: "四川省应对新型冠状病毒 肺炎疫情应急指挥部".
@@ -239,14 +233,14 @@ def _may_start_name(start: str, rest: str, body: str) -> bool:
 
 def _issuer_at_top(head: str, title: str | None) -> str | None:
     """The organ a title names before 关于, else the organs named just before the title."""
-    if title and (match := _ORG_BEFORE_ABOUT.match(title)) and _ORG_END.search(match.group(1)):
+    if title and (match := _ORG_BEFORE_ABOUT.match(title)) and ZH_ORG_END.search(match.group(1)):
         return _FORWARDED.sub("", match.group(1))
     first_sentence = _SENTENCE_END.split(head, 1)[0]
     segments = [head[s:e] for s, e in _segments(first_sentence)]
     at = next((i for i, segment in enumerate(segments)
                if title and title.replace(" ", "").startswith(segment)), None)
     if title and " " in title:
-        organs = [part for part in title.split()[:-1] if _ORG_END.search(part)]
+        organs = [part for part in title.split()[:-1] if ZH_ORG_END.search(part)]
         if organs:
             return " ".join(organs)
     organs = _organs_before(segments, at) if at is not None else []

@@ -22,7 +22,7 @@ from llama_index.core.schema import BaseNode, TransformComponent
 
 from app.answering.answerability import ENTITIES_KEY
 from app.answering.question_kinds import ORG_HEAD
-from app.text import CJK_RUN, CN_DIGITS, figure_values, sentence_spans
+from app.text import CJK_RUN, CN_DIGITS, ZH_ORG_END, figure_values, sentence_spans
 from ingest.lac import fast_lac
 
 __all__ = ["ChunkEntities", "entities_of"]
@@ -134,6 +134,12 @@ def _chinese_entities(text: str, words: list[tuple[int, int, str]]) -> list[Enti
             found.append((start, end, "TIME"))  # "3个月" is how long, not when
         elif tag in _LAC:
             label = _LAC[tag]
+            # LAC may tag only a body's first word ("市" of 市数据局): the nouns after it that
+            # end its name in a body's word (局, 委, 中心) are part of it.
+            while label == "ORG" and i + 1 < len(words) and words[i + 1][2].startswith("n") \
+                    and words[i + 1][0] == end and ZH_ORG_END.search(text[start:words[i + 1][1]]):
+                i += 1
+                end = words[i][1]
             concrete = label != "DATE" or _concrete(text[start:end])
             found.append((start, end, label if concrete else "TIME"))
         elif tag == "m" and any(c.isdigit() or c in "一二两三四五六七八九十百千万亿" for c in
@@ -158,12 +164,23 @@ def _chinese_entities(text: str, words: list[tuple[int, int, str]]) -> list[Enti
 _PHONE = re.compile(r"(?<![\d.])(?:\+\d{1,3}[\s-]?)?(?:\(?\d{2,5}\)?[\s-]{0,2})?\d{3,4}[\s-]?\d{4}"
                     r"(?!\d|\.\d)")
 _YEARS = re.compile(r"^(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d$")
+# China's five-digit service numbers (12345 government hotline, 12366 tax, 95xxx/96xxx utilities)
+# are telephone numbers when dialled through an area code ("0851-12345"), written right after a
+# word for a telephone or a call ("服务热线12366", "call 12345") or before 热线; else figures.
+_SERVICE = re.compile(r"(?<![\d.])(0\d{2,3}[\s-]?)?(?:1\d{4}|9[56]\d{3})(?!\d|\.\d)")
+_DIALLED = re.compile(r"(?:电话|热线|拨打|致电|tel(?:ephone)?|phone|hotline|call|dial)\W{0,3}$",
+                      re.I)
 
 
 def _phones(text: str) -> list[Entity]:
-    return [(m.start(), m.end(), "PHONE") for m in _PHONE.finditer(text)
-            if sum(c.isdigit() for c in m.group(0)) >= 7 and not _YEARS.match(m.group(0))
-            and (m.group(0)[0] in "+0(" or not m.group(0).isdigit())]  # not a mere figure
+    service: list[Entity] = [
+        (m.start(), m.end(), "PHONE") for m in _SERVICE.finditer(text)
+        if m.group(1) or _DIALLED.search(text[max(0, m.start() - 14):m.start()])
+        or re.match(r"\s*(?:热线|hotline)", text[m.end():], re.I)]
+    return service + [(m.start(), m.end(), "PHONE") for m in _PHONE.finditer(text)
+                      if sum(c.isdigit() for c in m.group(0)) >= 7
+                      and not _YEARS.match(m.group(0))
+                      and (m.group(0)[0] in "+0(" or not m.group(0).isdigit())]  # not a figure
 
 
 def entities_of(texts: Sequence[str]) -> list[list[Entity]]:

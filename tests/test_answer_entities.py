@@ -259,6 +259,37 @@ def test_a_which_company_question_is_not_answered_by_another_kind_of_body() -> N
                                        "Which department pays the awards?")) == set()
 
 
+def test_a_chinese_body_named_as_another_kind_answers_no_which_company() -> None:
+    """Regression (issue 23, batch zhbodies6): "南昌改造智能路口由哪家公司负责施工？" was answered
+    by "由市交通运输局牵头": a Chinese body's kind (局, 委, 中心) was read only at ingest, so a
+    bureau passed for a company in either language; a firm's name (…有限公司, …集团) still does.
+    "Which company built the Xugong Hanyun platform's data centre?" was answered by "由市数据局
+    牵头…", LAC tagging "市" alone."""
+    for question in ("智能路口由哪家公司负责施工？", "Which company rebuilds the smart crossings?"):
+        bureau = _sentence("由南昌市交通运输局牵头，在主城区改造智能路口200个。")
+        assert lacks({Kind.ORG}, labels_of(bureau, question)) == {Kind.ORG}, question
+    # LAC tags only "市" of 市数据局 (cities batch x, Xugong Hanyun): the body's word joins it.
+    data_bureau = _sentence("由市数据局牵头，建成覆盖全市的算力调度平台。")
+    question = "Which company built the platform?"
+    assert lacks({Kind.ORG}, labels_of(data_bureau, question)) == {Kind.ORG}
+    firm = _sentence("智能路口由中国电信股份有限公司南昌分公司负责施工。")
+    assert lacks({Kind.ORG}, labels_of(firm, "智能路口由哪家公司负责施工？")) == set()
+
+
+def test_a_service_number_is_a_telephone_number() -> None:
+    """Regression (issue 23, batch zhbodies6; realzh-dev 12366): "…咨询电话是多少？" was refused
+    over "咨询电话：0851-12345。": a five-digit service number (12345, 12366, 96116), dialled
+    through an area code or written after a word for a call, is a telephone number; a figure
+    of five digits ("受理12345件") is none."""
+    for text, number in (("咨询电话：0851-12345。", "0851-12345"), ("纳税服务热线12366", "12366"),
+                         ("用户也可拨打集团客户服务热线96116进行自报数。", "96116")):
+        phones = [text[s:e] for s, e, label, *_ in entities_of([text])[0] if label == "PHONE"]
+        assert phones == [number], text
+    dialled = _sentence("咨询电话：0851-12345。")
+    assert lacks({Kind.PHONE}, labels_of(dialled, "咨询电话是多少？")) == set()
+    assert "PHONE" not in {label for _, _, label, *_ in entities_of(["累计受理12345件。"])[0]}
+
+
 def test_a_who_question_is_answered_by_a_body_named_by_its_noun() -> None:
     """Regression (issue 23, cities batch): "Who should Shenzhen enterprises report a data
     security incident to?" was refused: "… reported to the industry regulator" names a body no

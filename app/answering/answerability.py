@@ -122,7 +122,7 @@ def _bodies(question: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | N
                          for w in kind.split("|"))
     # Names of bodies not of a kind of its own: not headed by its noun (but by another's).
     other = rf"^(?!.*(?:{kind})\w*(?:$|\s+of\b))" + ("" if re.search(
-        kinds.NAMED_BY_KIND, kind, re.I) else rf".*{kinds.ORG_HEAD.pattern}")
+        kinds.NAMED_BY_KIND, kind, re.I) else rf".*(?:{kinds.ORG_HEAD.pattern})")
     return re.compile(names_one, re.I), re.compile(other, re.I) if kinds.OWN_KIND.search(
         kind) else None
 

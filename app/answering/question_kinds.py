@@ -8,7 +8,7 @@ import re
 from enum import Enum
 from itertools import takewhile
 
-from app.text import MEASURE_WORDS, has_cjk, segment, tagged
+from app.text import MEASURE_WORDS, ZH_BODY_ENDS, has_cjk, segment, tagged
 
 
 class Kind(Enum):
@@ -37,13 +37,13 @@ EN_AUX = (r"is|are|was|were|does|do|did|can|could|will|would|has|have|had|should
           r"|may")
 ZH_ASKS = re.compile(r"什么|啥|多少|哪|谁|几|何时|何地|何种|如何|怎么|咋|怎样|为何|为什么|是否|多大"
                      r"|多久|多长|多高|有没有|是不是|吗|呢")
-# Nouns naming an organisation, which a "which …" asks one of; the head of a body's English name
-# (its last word, or the one before "of": "… Service Center", "Bureau of …"), whatever NER's tag.
+# Nouns naming an organisation, which a "which …" asks one of; the head of a body's name (its last
+# word, or the one before "of": "… Service Center", "Bureau of …", 市数据局), whatever NER's tag.
 ORG_NOUNS_EN = (r"(?:department|agenc|organi[sz]ation|unit|bureau|bod|office|authorit|institution"
                 r"|compan|firm|enterprise|college|school|institute|bank|hospital|universit|cent(?:er"
                 r"|re)|commission|committee|administration|council|association|alliance|ministr"
                 r"|regulator)(?:s|y|ies)?")
-ORG_HEAD = re.compile(rf"\b{ORG_NOUNS_EN}(?:$|\s+of\b)", re.I)
+ORG_HEAD = re.compile(rf"\b{ORG_NOUNS_EN}(?:$|\s+of\b)|(?:{ZH_BODY_ENDS})$", re.I)
 _ORG_ZH = r"部门|单位|机构|组织|企业|公司|银行|平台|医院|大学|学校|学院"
 # Kinds of body of their own (a "… Center" is no firm), those named by it first (中国银行).
 NAMED_BY_KIND = r"bank|hospital|universit|school|college|银行|医院|大学|学校|学院"

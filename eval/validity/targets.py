@@ -16,7 +16,10 @@ Heron Cross, Lowbridge and 安溪县, a next edition not yet in force, expired m
 in round 5 before the code was changed for them, and run at its start and end; its last 8
 (Pelham Reach's fuel rebate of 2023 and 2025, issued by a "Harbour Office" under a title
 without the town, beside Pelham Moor's look-alike that lapses "after which it is withdrawn") in
-round 6 the same way: 7/8 at its start, 8/8 at its end.
+round 6 the same way: 7/8 at its start, 8/8 at its end; and the lead's held-out set y of round 6
+(14 questions after those: Greywater's solar grant of 2023 and its 2025 revision beside
+Greyfield's look-alike, 诸暨's 2022 and 2024 elderly-care 办法, expired Coldbrook and 桐庐
+measures), 11/14 at the start and the end (e025251, 9e05300).
 """
 
 from __future__ import annotations

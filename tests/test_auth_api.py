@@ -87,6 +87,8 @@ def test_a_filter_naming_a_document_outside_the_grant_is_unknown(kb: Deployment)
 
 
 def test_a_reader_without_a_grant_gets_nothing_anywhere(kb: Deployment) -> None:
+    """Regression: once towns written without a level word were placed, the stream's
+    ``city_inferred`` named Northfield to a reader granted none of its documents."""
     nobody = kb.as_("nobody")
     client = kb.client
     answer = client.post("/api/ask", json={"question": QUESTION}, headers=nobody).json()

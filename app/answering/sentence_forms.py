@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from app.answering.citations import Sentence
-from app.conversation.words import opens_without_subject
+from app.retrieval.taggers import opens_without_subject
 
 # A heading quoted alone ("(18) Strengthen safety supervision.") names a topic, answers nothing.
 _MEASURE_LABEL = re.compile(r"^[(（]\d{1,3}[)）]")

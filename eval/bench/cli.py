@@ -54,6 +54,9 @@ def register_bench(sub: Subparsers) -> None:
                         "ingested into fresh stores and asked in their language: ingest "
                         f"chunks/s, CPU, peak RSS, ask p50/p95 (default {FULL_LANGUAGE_DOCS}, "
                         f"{SMALL_LANGUAGE_DOCS} with --small; 0 skips)")
+    parser.add_argument("--audit", type=int, metavar="ENTRIES",
+                        help="only time exporting ENTRIES audit entries as CSV and JSON lines "
+                        "from a fresh SQLite store (target: 1,000 in under a second)")
     parser.add_argument("--languages-only", action="store_true",
                         help="only the per-language ingest and ask figures")
     parser.set_defaults(handler=_run_bench)
@@ -62,6 +65,11 @@ def register_bench(sub: Subparsers) -> None:
 def _run_bench(args: argparse.Namespace, settings: Settings) -> int:
     if args.ingest is not None:
         return _bench_ingest(args.ingest, settings)
+    if args.audit is not None:
+        from eval.bench.audit import audit_table
+
+        print("\n".join(audit_table(args.audit)))
+        return 0
     from eval.bench.corpus import bench_settings, build, questions
     from eval.bench.languages import by_language, language_table
     from eval.bench.measure import SizeResult, in_process, over_http

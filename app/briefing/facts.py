@@ -28,7 +28,7 @@ from app.text import EN_MONTHS, sentence_spans
 # sentence holding the fact is, unless longer than a quote may be: then the fact alone.
 LINE_MAX = 160
 SENTENCE_MAX = 600
-# How near the end a closing signature stands (as ingest.document_facts reads it).
+# How near the end a closing signature stands (as ingest.signature reads it).
 TAIL_CHARS = 300
 
 

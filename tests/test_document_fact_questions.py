@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from app.background import stop_warms
 from app.answering.question_kinds import Fact, fact_asked
+from app.background import stop_warms
 from app.briefing.facts import source_line
 from app.models import AskRequest
 from app.services import Services

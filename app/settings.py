@@ -3,7 +3,8 @@
 Every field is read from the environment with the prefix ``POLICYKB_``; a nested section's
 fields join its name with one underscore, e.g. ``POLICYKB_CHROMA_MODE`` or
 ``POLICYKB_LLM_BASE_URL``. docs/settings.md lists every setting (``python -m app.settings_doc``
-writes it from this class; ``policykb settings`` prints the values in force).
+writes it from this class; ``policykb settings`` prints the values in force). The sections of
+who may use the service and what it keeps of them are in ``app.access_settings``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from app.access_settings import AccountSettings, AuditSettings, DatabaseSettings, UploadSettings
 
 # The embedded default must never reach a model hub: set before any Hugging Face import.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -189,60 +192,6 @@ class ConversationSettings(BaseModel):
         "is asked in the document the last answer cited when that document's best passage "
         "scores at least this share of the best passage anywhere (BM25 on its words); below "
         "it, the question opens a new topic. 0: always read on; 1: only where it matches best.",
-    )
-
-
-class DatabaseSettings(BaseModel):
-    url: str | None = Field(
-        None,
-        description="SQLAlchemy URL of the database holding accounts, API keys, collections, "
-        "the audit log, feedback, uploads and conversations. Empty: SQLite in WAL mode at "
-        "DATA_DIR/policykb.db (one process). Several workers share PostgreSQL, e.g. "
-        "'postgresql+psycopg://policykb:secret@127.0.0.1/policykb'. Migrations run at start-up.",
-    )
-
-
-class AccountSettings(BaseModel):
-    session_hours: float = Field(
-        12.0, gt=0, le=24 * 90, description="How long a page sign-in lasts (hours)."
-    )
-    key_days: int = Field(
-        90, ge=0, le=3650,
-        description="Default lifetime of a new API key in days (0: keys never expire unless "
-        "an expiry is given).",
-    )
-    sign_in_attempts: int = Field(
-        5, ge=1, le=1000,
-        description="Failed sign-ins allowed per account and per client address within "
-        "ACCOUNTS_SIGN_IN_WINDOW_S; more are refused (429) until the window passes.",
-    )
-    sign_in_window_s: float = Field(
-        900.0, gt=0, description="The window (seconds) failed sign-ins are counted in."
-    )
-    cookie_secure: bool = Field(
-        False, description="Mark the session cookie Secure (set it when served over HTTPS)."
-    )
-
-
-class AuditSettings(BaseModel):
-    retention_days: int = Field(
-        365, ge=0, le=36500,
-        description="Audit entries (and their feedback) older than this many days are pruned "
-        "at start-up and hourly; 0 keeps them forever.",
-    )
-
-
-class UploadSettings(BaseModel):
-    max_mb: float = Field(
-        20.0, gt=0, le=1024, description="Largest file accepted by an upload, in MB."
-    )
-    max_files: int = Field(
-        20, ge=1, le=1000, description="Most files one upload request may carry."
-    )
-    max_unpacked_mb: float = Field(
-        200.0, gt=0,
-        description="Largest total a .docx (a zip archive) may unpack to, in MB; a bigger or "
-        "more compressed one (a zip bomb) is refused before it is read.",
     )
 
 

@@ -4,10 +4,11 @@ language.
 A city's own files come without a manifest, yet an official document states its own facts in
 a fixed layout (GB/T 9704, the national standard for official documents): the issuing organ
 and the document number (发文字号, ``川疫指发〔2020〕17号``) at the top, the title
-(``[发文机关]关于[事由]的[文种]``), and the closing signature (落款) of issuer and date at the
-end (``泰州市人民政府 2020年2月4日``). English notices state theirs as a title line,
-"Issued by …" and a date. Texts flattened onto one line (web copies) keep the layout as runs of
-white space, so the reading below works on white-space-separated segments, not on lines.
+(``[发文机关]关于[事由]的[文种]``), and the closing signature (落款, ``ingest.signature``) of
+issuer and date at the end (``泰州市人民政府 2020年2月4日``). English notices state theirs as a
+title line, "Issued by …" and a date. Texts flattened onto one line (web copies) keep the layout
+as runs of white space, so the reading below works on white-space-separated segments, not on
+lines.
 
 Dates are normalized in ``ingest.dates`` (by ``jionlp`` for Chinese); only facts the text
 states are returned, and a manifest's values win over them (``ingest.pipeline``).
@@ -20,18 +21,15 @@ from typing import Any
 
 from app.text import CJK_CHARS, ZH_ORG_END
 from ingest.dates import EN_DATE, ZH_DATE, english_date, normalized_date, stands_alone
+from ingest.signature import FORWARDED, ISSUER_MAX, closing_signature
 
 _CJK = CJK_CHARS
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 
-# How far into the text the head (版头: issuer, number, title) and from the end the closing
-# signature (落款) are looked for.
+# How far into the text the head (版头: issuer, number, title) is looked for.
 HEAD_CHARS = 400
-TAIL_CHARS = 300
 TITLE_MAX = 120
-SIGNATURE_TRAILER = 40
-ISSUER_MAX = 80
 DATELINE_MAX = 100
 
 # The kinds of official document (文种) a Chinese title ends with: the fifteen of the Party and
@@ -46,8 +44,6 @@ _TITLE = re.compile(
     rf"^(?:.{{0,60}}关于.{{2,100}}的|.{{2,60}})(?:{_KINDS})(?:[(（].{{1,20}}[)）])?$"
 )
 _BOOK_TITLE = re.compile(r"《([^《》]{4,100})》")
-# "转发…"/"印发…" before an organ's name in a closing line says what it did, not who it is.
-_FORWARDED = re.compile(r"^(?:转发|印发)")
 _ORG_BEFORE_ABOUT = re.compile(rf"^([{_CJK}（）()、]{{2,40}}?)(?:印发|转发|联合印发)?关于")
 # 发文字号: organ abbreviation + 〔year〕 + number + 号, or "…公告2020年第8号".
 _DOC_NUMBER = re.compile(
@@ -117,7 +113,7 @@ def _chinese_facts(text: str) -> dict[str, Any]:
     title = _chinese_title(head)
     number = _DOC_NUMBER.search(head)
     doc_number = re.sub(r"\s", "", number.group(0)) if number else None
-    issuer, published = _closing_signature(text)
+    issuer, published = closing_signature(text)
     if issuer is None:
         issuer = _issuer_at_top(head, title)
     if published is None:
@@ -176,65 +172,10 @@ def _organs_before(segments: list[str], index: int) -> list[str]:
     return organs
 
 
-def _closing_signature(text: str) -> tuple[str | None, str | None]:
-    """The 落款: the organs named just before the last date at the end of the text."""
-    tail_start = max(0, len(text) - TAIL_CHARS)
-    # The signature's date stands on a line of its own (or after the organs' names) and ends
-    # the text, but for a remark like "（此件主动公开）".
-    dates = [d for d in ZH_DATE.finditer(text, tail_start) if stands_alone(text, d)]
-    last = dates[-1] if dates and len(text) - dates[-1].end() <= SIGNATURE_TRAILER else None
-    published = normalized_date(last.group(0)) if last else None
-    before = text[tail_start : last.start() if last else len(text)]
-    # The closing line comes after the body's last sentence or its attachment list.
-    cut = max(before.rfind(mark) for mark in "。！？；：:")
-    names = _spaced_letters_joined(before[cut + 1 :].split())
-    body = text[: tail_start + cut + 1]
-    issuers: list[str] = []
-    wrapped = False
-    for name in reversed(names):
-        name = _FORWARDED.sub("", name.strip("（）()、，,"))
-        if not name:
-            continue
-        if ZH_ORG_END.search(name) and len(name) <= ISSUER_MAX and not wrapped:
-            issuers.insert(0, name)
-        elif len(issuers) == 1 and not wrapped and _may_start_name(name, issuers[0], body):
-            # A signature wrapped over two lines: "四川省应对新型冠状病毒 肺炎疫情应急指挥部".
-            issuers[0] = name + issuers[0]
-            wrapped = True
-        else:
-            break
-    issuer = " ".join(issuers)
-    return (issuer if 2 <= len(issuer) <= ISSUER_MAX else None), published
-
-
-def _spaced_letters_joined(names: list[str]) -> list[str]:
-    """A short name is often signed with its characters spaced out ("财 政 部"): one name."""
-    joined: list[str] = []
-    spaced = False  # whether the last name was built from single characters
-    for name in names:
-        if len(name) == 1 and spaced:
-            joined[-1] += name
-            continue
-        joined.append(name)
-        spaced = len(name) == 1
-    return joined
-
-
-def _may_start_name(start: str, rest: str, body: str) -> bool:
-    """Whether ``start`` is the first line of an organ's name that ends in ``rest``: a run of
-    words without punctuation or list number, and the name runs on across the break where the
-    document names it elsewhere ("四川省应对新型冠状病毒" + "肺炎疫情应急指挥部", named at the
-    top)."""
-    joined = start + rest
-    return (len(joined) <= ISSUER_MAX and not re.search(r"[\d\W]", start[0])
-            and not re.search(r"[，。；：、,.;:！？()（）《》“”]", start)
-            and joined[len(start) - 2 : len(start) + 2] in body)
-
-
 def _issuer_at_top(head: str, title: str | None) -> str | None:
     """The organ a title names before 关于, else the organs named just before the title."""
     if title and (match := _ORG_BEFORE_ABOUT.match(title)) and ZH_ORG_END.search(match.group(1)):
-        return _FORWARDED.sub("", match.group(1))
+        return FORWARDED.sub("", match.group(1))
     first_sentence = _SENTENCE_END.split(head, 1)[0]
     segments = [head[s:e] for s, e in _segments(first_sentence)]
     at = next((i for i, segment in enumerate(segments)

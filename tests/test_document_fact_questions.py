@@ -7,8 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from app.answering.question_kinds import Fact, fact_asked
 from app.background import stop_warms
-from app.briefing.facts import Fact, fact_asked, source_line
+from app.briefing.facts import source_line
 from app.models import AskRequest
 from app.services import Services
 from app.store.chroma import Store
@@ -56,6 +57,10 @@ NUMERALS = """泰安市科学技术局关于开展科技型中小企业评价工
     ("When were Weihai's marine tourism measures issued?", Fact.ISSUED),
     ("When did Weihai issue its marine tourism measures?", Fact.ISSUED),
     ("这份通知的印发日期是哪天？", Fact.ISSUED),
+    # The date words are the question-word table's own (Kind.DATE's): 几号 and 哪一年 ask the
+    # day of issue too, which the document-fact table's own shorter list missed.
+    ("青石镇的茶产业方案是几号印发的？", Fact.ISSUED),
+    ("这份通知是哪一年发布的？", Fact.ISSUED),
     ("青石镇茶产业方案是哪个单位印发的？", Fact.ISSUER),
     ("Which office issued Weihai's marine tourism measures?", Fact.ISSUER),
     ("What is the full title of Weihai's marine tourism measures?", Fact.TITLE),

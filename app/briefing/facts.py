@@ -4,10 +4,8 @@ read from its text (``ingest.document_facts``: the head, the 落款) and stored 
 
 The answer quotes the line of the document the fact was read from, with its offsets, so it is
 checked and shown like any other citation. The document asked about is the first one retrieved
-(the question's place and topic chose it). A question is taken to be about the document only by
-the words the two languages have for these facts: a document noun with a verb of issuing
-("who issued the measures", "方案是哪个单位印发的"), or the fact's own name ("document number",
-文号, 印发日期); "who runs the platform" or "何时发布名单" ask the text, not the document.
+(the question's place and topic chose it). Which fact a question asks, if any, the table of
+question words decides (``app.answering.question_kinds.fact_asked``).
 """
 
 from __future__ import annotations
@@ -15,12 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from enum import Enum
 from typing import Any
 
 import cn2an
 
 from app.answering.answerability import refusal_before_ranking
+from app.answering.question_kinds import ISSUING, Fact, fact_asked
 from app.models import Answer, Citation
 from app.retrieval.hybrid import RetrievalResult
 from app.store.records import Chunk
@@ -30,69 +28,8 @@ from app.text import EN_MONTHS, sentence_spans
 # sentence holding the fact is, unless longer than a quote may be: then the fact alone.
 LINE_MAX = 160
 SENTENCE_MAX = 600
-# How near the end a closing signature stands (as ingest.document_facts reads it).
+# How near the end a closing signature stands (as ingest.signature reads it).
 TAIL_CHARS = 300
-
-
-class Fact(Enum):
-    """A fact a document states about itself, by its metadata field."""
-
-    NUMBER = "doc_number"
-    ADDRESSEES = "addressees"
-    ISSUER = "issuer"
-    ISSUED = "published"
-    TITLE = "title"
-
-
-# The nouns the languages name an official document by (the 文种 of its title, and plain words).
-_DOC_NOUN_EN = (r"(?:measures?|notices?|notifications?|circulars?|plans?|interpretations?"
-                r"|polic(?:y|ies)|documents?|regulations?|rules|opinions|schemes?|guidelines?|programmes?|programs?|decisions?"
-                r"|announcements?|provisions|methods|strateg(?:y|ies)|outlines?)")
-_DOC_NOUN_ZH = (r"(?:通知|通告|公告|意见|决定|办法|规定|细则|措施|方案|规划|计划|纲要|要点"
-                r"|指南|政策|文件|条例|解读)")
-_BODY_ZH = r"单位|部门|机关|机构|政府|组织|部|局|委|办|厅"  # who issues: a body
-_ISSUING_EN = r"(?:issued|published|released|promulgated|signed|formulated|drew up|drafted)"
-# Verbs of a document's issue (制定, 出台 also say a measure is made, 将出台 a plan's future act).
-_ISSUING_ZH = r"(?:印发|发布|发文|颁布|签发|下发|制发|成文)"
-_SENT_EN = r"(?:sent|addressed|directed|circulated)"
-_ISSUING = re.compile(rf"\b(?:{_ISSUING_EN}|issues?)\b|{_ISSUING_ZH}", re.I)
-_ASKS: dict[Fact, re.Pattern[str]] = {
-    Fact.NUMBER: re.compile(
-        r"\b(?:document|reference|file|serial|issue)\s+(?:number|no\b)|文号|发文字号|文件编号|文件号",
-        re.I),
-    # Whom it is sent to (主送机关); "issued to" is also said of vouchers and permits.
-    Fact.ADDRESSEES: re.compile(
-        rf"\b{_DOC_NOUN_EN}\b.*\b{_SENT_EN}\s+to\s*\??\s*$"
-        rf"|\b{_SENT_EN}\s+to\s+(?:whom|which|what)\b.*\b{_DOC_NOUN_EN}\b"
-        rf"|\bto\s+whom\b.*\b{_SENT_EN}\b|\b(?:addressees|recipients)\s+of\b"
-        rf"|主送|{_DOC_NOUN_ZH}.*(?:发|送|印发|下发)(?:给|往|至)(?:谁|哪些|哪个|哪几|什么)", re.I),
-    Fact.ISSUED: re.compile(
-        rf"\bwhen\s+(?:was|were|did)\b.*\b{_DOC_NOUN_EN}\b.*\b(?:{_ISSUING_EN}|issue|publish"
-        rf"|release|sign)\s*\??\s*$|\bwhen\s+did\b.*\b(?:issue|publish|release)\b.*\b{_DOC_NOUN_EN}\b"
-        rf"|\b(?:date|day)\s+of\s+(?:issue|issuance|publication|release|signing)\b"
-        rf"|\b(?:issue|issuance|publication|release)\s+date\b"
-        rf"|{_DOC_NOUN_ZH}.*(?:什么时候|何时|哪天|哪一天|哪日|几月|什么时间|哪年|哪个月)"
-        rf".{{0,3}}{_ISSUING_ZH}的?\s*[？?]?\s*$"
-        rf"|{_ISSUING_ZH}(?:日期|时间)", re.I),
-    Fact.ISSUER: re.compile(
-        rf"\b(?:who|which\s+[\w-]+(?:\s+[\w-]+){{0,2}}|what\s+[\w-]+(?:\s+[\w-]+){{0,2}})\s+"
-        rf"{_ISSUING_EN}\b.*\b{_DOC_NOUN_EN}\b"
-        rf"|\bby\s+whom\b.*\b{_ISSUING_EN}\b|\bissu(?:er|ing\s+(?:body|authority|office|organ))\b"
-        rf"|{_DOC_NOUN_ZH}.*(?:(?:哪个|哪家|哪一个?|什么|哪些)(?:{_BODY_ZH})?|谁)(?:联合|共同)?"
-        rf"{_ISSUING_ZH}的?\s*[？?]?\s*$"
-        rf"|{_ISSUING_ZH}(?:机关|单位|部门|机构)", re.I),
-    # A document's title; "the center's full name" or 该中心的全称 name a body, not a document.
-    Fact.TITLE: re.compile(
-        rf"\b(?:(?:full|official)\s+)?(?:title|name)\s+of\s+(?:[\w'’-]+\s+){{0,5}}?{_DOC_NOUN_EN}\b"
-        rf"|\b{_DOC_NOUN_EN}['’]s?\s+(?:(?:full|official)\s+)?(?:title|name)\b"
-        rf"|标题|文件名称|文件题目|{_DOC_NOUN_ZH}的?(?:全称|全名|名称)", re.I),
-}
-
-
-def fact_asked(question: str) -> Fact | None:
-    """The fact of a document the question asks about, if it asks one (the first that fits:
-    "when was it issued" asks the date, not the issuer)."""
-    return next((fact for fact, asks in _ASKS.items() if asks.search(question)), None)
 
 
 @dataclass(frozen=True)
@@ -117,7 +54,7 @@ def source_line(fact: Fact, value: str, text: str) -> Source | None:
     quoted = [_quoted(text, match) for match in found]
     # An issuer the text names more than once: where it is said to issue ("… issued a notice").
     return next((q for q in quoted if fact is Fact.ISSUER
-                 and _ISSUING.search(text, q.start, q.end)), quoted[0])
+                 and ISSUING.search(text, q.start, q.end)), quoted[0])
 
 
 def _quoted(text: str, match: re.Match[str]) -> Source:

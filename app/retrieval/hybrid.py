@@ -20,6 +20,7 @@ from app.models import Filters
 from app.retrieval.as_of import in_force_condition
 from app.retrieval.catalog import Catalog
 from app.retrieval.crosslingual import CrosslingualRanking, is_chinese
+from app.retrieval.dense import SCOPE_DEPTH, SCOPE_IN_MEMORY, DenseSearch
 from app.retrieval.filters import (
     all_of,
     metadata_filters,
@@ -34,7 +35,6 @@ from app.retrieval.names import unheard_places
 from app.retrieval.places import PlaceInference
 from app.store.bm25 import LexicalIndex
 from app.store.chroma import Store
-from app.store.chroma_requests import allowed_doc_ids
 from app.store.records import Chunk
 from app.store.vectors import QueryTextEmbedder
 from app.text import has_cjk
@@ -99,6 +99,7 @@ class HybridRetriever:
         self.store, self.embedder, self.lexical, self.catalog = store, embedder, lexical, catalog
         self.mode, self.candidates = mode, candidates
         self.rrf_k, self.city_aware = rrf_k, city_aware
+        self.dense = DenseSearch(store, catalog, candidates)
 
     def metadata_filters(self, filters: Filters | None) -> list[MetadataFilter]:
         """Validated filter conditions; unknown cities or documents are the caller's error."""
@@ -138,8 +139,8 @@ class HybridRetriever:
         rankings: list[Ranking] = []
         if scoped:
             scope = scope_filter(places.doc_ids)
-            overall, inside = self._dense_scoped(embedding, conditions, scope, places.doc_ids,
-                                                 mode, found)
+            overall, inside = self.dense.scoped(embedding, conditions, scope, places.doc_ids,
+                                                mode, found)
             def in_scope(cid: str) -> bool:
                 return found.chunks[cid].doc_id in places.doc_ids
 
@@ -158,7 +159,7 @@ class HybridRetriever:
                                         lambda cid: not in_scope(cid)))
         else:
             dense = (
-                self._dense(embedding, conditions, self.candidates, found)
+                self.dense.nearest(embedding, conditions, self.candidates, found)
                 if mode in ("hybrid", "dense")
                 else None
             )
@@ -191,52 +192,6 @@ class HybridRetriever:
         ranked = self.lexical.documents.search(text, self.candidates, all_of(conditions))
         return Ranking(self.document_weight, [doc_id for doc_id, _ in ranked],
                        holder=lambda cid: found.chunks[cid].doc_id)
-
-    def _dense(
-        self, embedding: list[float], conditions: list[MetadataFilter], k: int, found: Found
-    ) -> list[str]:
-        dense = self.store.query_dense(embedding, k, all_of(conditions))
-        for chunk, cosine in dense:
-            found.chunks[chunk.chunk_id] = chunk
-            found.cosines[chunk.chunk_id] = cosine
-        return [chunk.chunk_id for chunk, _ in dense]
-
-    def _dense_scoped(
-        self,
-        embedding: list[float],
-        conditions: list[MetadataFilter],
-        scope: MetadataFilter,
-        scope_docs: set[str],
-        mode: RetrievalMode,
-        found: Found,
-    ) -> tuple[list[str] | None, list[str] | None]:
-        """The overall and the in-scope dense rankings (None: not run).
-
-        A small store is read whole by one query and split. A larger one gets one query, in
-        scope: in hybrid mode the passages elsewhere that name the place come from BM25's
-        overall ranking, since naming the place is a matter of words (with 20 look-alike
-        copies per document, dev evidence@5 and fact accuracy were the same with and
-        without the second, overall dense query). Dense mode alone keeps both queries."""
-        if mode not in ("hybrid", "dense"):
-            return None, None
-        if self.catalog.chunk_total <= self.candidates * SCOPE_DEPTH:
-            overall = self._dense(embedding, conditions, self.candidates * SCOPE_DEPTH, found)
-            inside = [cid for cid in overall if found.chunks[cid].doc_id in scope_docs]
-        elif mode == "hybrid":
-            narrowed = allowed_doc_ids(conditions) if conditions else scope_docs
-            allowed = None if narrowed is None else narrowed & scope_docs
-            if allowed is not None and self.catalog.chunks_of(allowed) <= SCOPE_IN_MEMORY:
-                dense = self.store.query_dense_within(embedding, self.candidates, allowed)
-                for chunk, cosine in dense:
-                    found.chunks[chunk.chunk_id] = chunk
-                    found.cosines[chunk.chunk_id] = cosine
-                return None, [chunk.chunk_id for chunk, _ in dense]
-            inside = self._dense(embedding, [*conditions, scope], self.candidates, found)
-            return None, inside
-        else:
-            overall = self._dense(embedding, conditions, self.candidates, found)
-            inside = self._dense(embedding, [*conditions, scope], self.candidates, found)
-        return overall[: self.candidates], inside[: self.candidates]
 
     def warm_scopes(self, hold: Callable[[], AbstractContextManager[object]] = nullcontext
                     ) -> int:
@@ -298,9 +253,3 @@ _LEXICAL_POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="bm25")
 
 # Weight of the passages naming a place asked below its documents' place (as BM25's).
 NARROWER_WEIGHT = 1.0
-# A store of at most this many times the candidates is read whole by a scoped question's
-# one dense query; above it, a question's places get their own query.
-SCOPE_DEPTH = 4
-# A place's documents of at most this many chunks are searched in memory (Store.query_dense_
-# within), more through Chroma's filtered query.
-SCOPE_IN_MEMORY = 20_000

@@ -11,12 +11,13 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
+from app.access_settings import DatabaseSettings
 from app.accounts.keys import create_key
 from app.accounts.users import create_user, grant
 from app.db import Database
 from app.http.factory import create_app
 from app.services import Services
-from app.settings import DatabaseSettings, Settings
+from app.settings import Settings
 
 HEALTH_DOC = "northfield-clinic-grants"
 TRANSPORT_DOC = "northfield-depot-grants"

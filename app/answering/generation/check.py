@@ -18,19 +18,25 @@ A cited sentence is kept only when it says nothing its passages do not:
 
 A sentence saying the passages do not answer (``says_not_covered``), cited or not, is a
 refusal, as is an answer stating none of the detail asked (``answers_nothing``). Words are
-compared as the glossary renders them: an English word by its stem, a Chinese word (cut by
-jieba) as itself and by its English renderings' stems, so a Chinese answer from English
-passages is judged as an English one is.
+compared as the glossary renders them (comparable_words.py).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import NamedTuple
 
+from app.answering.generation.comparable_words import (
+    Place,
+    Token,
+    chinese_forms,
+    forms_held,
+    normal,
+    places_in,
+    terms,
+    tokens_of,
+)
 from app.answering.generation.figures import (
     chinese_number,
     figure_spans,
@@ -39,52 +45,27 @@ from app.answering.generation.figures import (
 )
 from app.answering.generation.prompt import SOURCE_NAMES
 from app.answering.question_kinds import FIGURED, asked_kinds
-from app.retrieval.gazetteer import Division, gazetteer
+from app.retrieval.gazetteer import gazetteer
 from app.retrieval.glossary import expand_query
-from app.text import (
-    CJK_CHARS,
-    CJK_RUN,
-    CN_DIGITS,
-    MEASURE_WORDS,
-    STOPWORDS,
-    content_tokens,
-    sentence_spans,
-    stem,
-    stem_words,
-    tagged,
-)
+from app.text import CJK_CHARS, CJK_RUN, CN_DIGITS, MEASURE_WORDS, sentence_spans, tagged
 
 CLAIM_WINDOW = 6
 PASSAGE_WINDOW = 12
 ATTACHED_SHARE = 0.5
 COUNT_WINDOW = 4  # passage words after a number: "11 key evaluation indicators"
 COUNTED_WORDS = 3  # of the run after a measure word: 案例 of 案例入选了省级
-# A Latin word ends where Chinese begins (\w would run on into it: "Holdings共同建设").
-_TOKEN = re.compile(rf"[0-9]*[A-Za-z][A-Za-z0-9_'-]*|{CJK_RUN.pattern}")
 # A count: a whole number (not the end of 0.5 or of a code like G9383), a measure word and what
 # it counts.
 _COUNTED = re.compile(rf"(?<![A-Za-z0-9.])(\d+|[{CN_DIGITS}十百千]+)多?[{MEASURE_WORDS}]"
                       rf"([{CJK_CHARS}]{{1,12}})")
 _REFERS_BACK = re.compile(r"\s+of\s+(?:which|them|these)\b", re.IGNORECASE)
 _ENUMERATOR = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)、]|[(（]\d{1,2}[)）])\s+")
-_CODE = re.compile(r"[A-Z].*[A-Z0-9]|[0-9]")  # an acronym or code, more than a capital
-_OPENING = " \t\"“‘(（-*•"  # what may stand before a sentence's first word
-# jieba's tags of proper nouns: place, person, organisation, other proper noun.
-_PROPER = frozenset({"ns", "nr", "nt", "nz"})
 # Negation and recurrence (by calendar unit): closed classes of each language.
 _NEGATION = re.compile(r"\b(?:not|no|none|cannot)\b|n't\b|[没未无不]", re.IGNORECASE)
 _RECURS = re.compile(r"每个?(年|季|月|周|星期|天|日)|按(年|季|月|周)|\b(?:(annual|year|quarter|"
                      r"month|week)ly|(?:each|every|per) (year|quarter|month|week|day))\b", re.I)
 _UNITS = {"年": "year", "annual": "year", "季": "quarter", "月": "month", "周": "week",
           "星期": "week", "天": "day", "日": "day"}
-Place = tuple[int, int, list[Division]]
-
-
-class Token(NamedTuple):
-    start: int
-    end: int
-    forms: frozenset[str]  # the word's comparable forms
-    name: bool  # a proper noun, an acronym or code, a capitalised word within a sentence
 
 
 def supported(claim: str, passages: list[str], described: list[str],
@@ -93,8 +74,8 @@ def supported(claim: str, passages: list[str], described: list[str],
     and places) do not; with ``asked``, a refused question's terms, a word of it the claim
     repeats must be theirs ("the director receives a salary" restates, not answers)."""
     claim = _ENUMERATOR.sub("", claim)
-    held = _held(_tokens(_normal(text)) for text in [*passages, *described])
-    return (not any(t.forms & asked and not t.forms & held for t in _tokens(_normal(claim)))
+    held = forms_held(tokens_of(normal(text)) for text in [*passages, *described])
+    return (not any(t.forms & asked and not t.forms & held for t in tokens_of(normal(claim)))
             and figures_supported(claim, passages) and figures_attached(claim, passages)
             and names_held(claim, [*passages, *described]) and counts_held(claim, passages)
             and _recurrences(claim) <= _recurrences(" ".join(passages))
@@ -113,20 +94,20 @@ def answers_nothing(answer: str, question: str) -> bool:
     """Whether an answer to a question asking a kind of detail (question_kinds) states none: no
     figure where only a figure states it ("Staff are dedicated [1]" for "how many staff"), or
     nothing the question does not say itself ("局长是[1]。": the question restated)."""
-    kinds, asked, answer = asked_kinds(question), terms(question), _normal(answer)
+    kinds, asked, answer = asked_kinds(question), terms(question), normal(answer)
     figured = figures(answer, number_words=True) or _COUNTED.search(answer)
-    new = figures(answer) - figures(question) or any(not t.forms & asked for t in _tokens(answer))
+    new = figures(answer) - figures(question) or any(not t.forms & asked for t in tokens_of(answer))
     return bool((kinds & FIGURED and not figured) or (kinds and not new))
 
 
 def figures_attached(claim: str, passages: list[str]) -> bool:
     """Whether every figure of ``claim`` stands in some cited passage among the words it
     stands among in the claim, and not beside another subject there."""
-    claim = _normal(claim)
-    read = [(text, _tokens(text)) for text in map(_normal, passages)]
-    held = _held(tokens for _, tokens in read)
-    claim_tokens = _tokens(claim)
-    stated, places = _held([claim_tokens]), _places(claim)
+    claim = normal(claim)
+    read = [(text, tokens_of(text)) for text in map(normal, passages)]
+    held = forms_held(tokens for _, tokens in read)
+    claim_tokens = tokens_of(claim)
+    stated, places = forms_held([claim_tokens]), places_in(claim)
 
     def attached(near: list[Token], around: frozenset[str], local: frozenset[str],
                  beside: frozenset[str]) -> bool:
@@ -147,16 +128,16 @@ def figures_attached(claim: str, passages: list[str]) -> bool:
 def names_held(claim: str, passages: list[str]) -> bool:
     """Whether every name the claim states is in ``passages`` (with the cited documents'
     titles and places among them); a place also when a place they name lies in it."""
-    claim = _normal(claim)
-    texts = list(map(_normal, passages))
-    held = _held(map(_tokens, texts))
+    claim = normal(claim)
+    texts = list(map(normal, passages))
+    held = forms_held(map(tokens_of, texts))
     lowered = " ".join(texts).lower()
-    named = {d.adcode for text in texts for *_, divisions in _places(text) for place in divisions
+    named = {d.adcode for text in texts for *_, divisions in places_in(text) for place in divisions
              for d in gazetteer().chain(place.adcode)}
-    places = _places(claim)
+    places = places_in(claim)
     if any(not any(d.adcode in named for d in divisions) for *_, divisions in places):
         return False
-    for token in _tokens(claim):
+    for token in tokens_of(claim):
         word = claim[token.start:token.end]
         if not token.name or any(s < token.end and token.start < e for s, e, _ in places):
             continue
@@ -180,7 +161,7 @@ def counts_held(claim: str, passages: list[str]) -> bool:
         if value is None or value < 2 or (not number.isdigit() and value < 10):
             continue
         pieces = [word for word, _ in tagged(run)][:COUNTED_WORDS]
-        renderings = frozenset().union(*(_chinese_forms(p) - {p} for p in pieces))
+        renderings = frozenset().union(*(chinese_forms(p) - {p} for p in pieces))
         if renderings and not any(renderings & counted
                                   for counted in _counted(passages, str(value))):
             return False
@@ -193,17 +174,11 @@ def _recurrences(text: str) -> set[str]:
     return {_UNITS.get(unit, unit) for unit in units}
 
 
-def terms(text: str) -> frozenset[str]:
-    """The text's comparable words and its figures (``#5%``)."""
-    marked = {f"#{value}{'%' if pct else ''}" for value, pct in figures(text)}
-    return _held([_tokens(_normal(text))]) | marked
-
-
 def _counted(passages: list[str], value: str) -> Iterator[frozenset[str]]:
     """What each passage counts with each figure of ``value``: the words after it, up to the
     next figure, or before it when it refers back ("20 application cases, eight of which")."""
-    for text in map(_normal, passages):
-        tokens, spans = _tokens(text), figure_spans(text, number_words=True)
+    for text in map(normal, passages):
+        tokens, spans = tokens_of(text), figure_spans(text, number_words=True)
         for (start, end), forms, _ in spans:
             if value not in forms:
                 continue
@@ -212,7 +187,7 @@ def _counted(passages: list[str], value: str) -> Iterator[frozenset[str]]:
             else:
                 stop = min((s for (s, _), *_ in spans if s >= end), default=len(text))
                 near = [t for t in tokens if end <= t.start and t.end <= stop][:COUNT_WINDOW]
-            yield _held([near])
+            yield forms_held([near])
 
 
 def _around_figure(read: list[tuple[str, list[Token]]], forms: frozenset[str]
@@ -220,15 +195,16 @@ def _around_figure(read: list[tuple[str, list[Token]]], forms: frozenset[str]
     """The words near each place a passage writes the figure (in digits or in words); those
     of its sentence, and the names among them."""
     for text, tokens in read:
-        places = _places(text)
+        places = places_in(text)
         for span, other, _ in figure_spans(text, number_words=True):
             if other & forms:
                 start, end = _sentence(text, span)
                 local = _near(tokens, span, PASSAGE_WINDOW, (start, end))
                 # A long sentence may name its figure's subject far from it ("25 key tasks …").
                 sentence = [t for t in tokens if start <= t.start and t.end <= end]
-                yield (_held([_near(tokens, span, PASSAGE_WINDOW, (0, len(text))), sentence]),
-                       _held([sentence]), _held([[t for t in local if _named(t, places)]]))
+                named = [t for t in local if _named(t, places)]
+                yield (forms_held([_near(tokens, span, PASSAGE_WINDOW, (0, len(text))), sentence]),
+                       forms_held([sentence]), forms_held([named]))
 
 
 def _named(token: Token, places: list[Place]) -> bool:
@@ -262,50 +238,3 @@ def _claim_terms(claim: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _source_terms() -> frozenset[str]:
     return terms(" ".join(SOURCE_NAMES))
-
-
-def _held(read: Iterable[list[Token]]) -> frozenset[str]:
-    """Every comparable form of the tokens read."""
-    return frozenset().union(*(t.forms for tokens in read for t in tokens))
-
-
-def _normal(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
-
-
-@lru_cache(maxsize=256)
-def _places(text: str) -> list[Place]:
-    """The places the gazetteer finds in ``text``, with the divisions each may be."""
-    return gazetteer().mentions(text)
-
-
-@lru_cache(maxsize=512)
-def _tokens(text: str) -> list[Token]:
-    """The text's words but stopwords, with their forms and whether each is a name; a
-    sentence's capitalised first word is no name by itself."""
-    found: list[Token] = []
-    for m in _TOKEN.finditer(text):
-        word = m.group(0)
-        if not CJK_RUN.fullmatch(word):
-            before = text[max(0, m.start() - 8):m.start()].rstrip(_OPENING)
-            first = not before or before[-1] in ".!?;:\n。！？；："
-            name = (word[0].isupper() or word[0].isdigit()) and (
-                not first or _CODE.search(word) is not None)
-            if word.lower() not in STOPWORDS:
-                found.append(Token(m.start(), m.end(), frozenset([stem(word)]), name))
-            continue
-        at = m.start()
-        for piece, flag in tagged(word):
-            if forms := _chinese_forms(piece):
-                found.append(Token(at, at + len(piece), forms, flag in _PROPER))
-            at += len(piece)
-    return found
-
-
-@lru_cache(maxsize=4096)
-def _chinese_forms(word: str) -> frozenset[str]:
-    """A Chinese word as itself and its English renderings' stems; empty for a function word."""
-    if not content_tokens(word):
-        return frozenset()
-    english = [w for w in content_tokens(expand_query(word)) if w.isascii()]
-    return frozenset([word, *stem_words(english)])

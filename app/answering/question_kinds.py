@@ -101,7 +101,7 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
     Kind.COUNT: re.compile(r"\bhow (?:many|much)\b|多少|(?<!哪)几(?=[\u4e00-\u9fff])", re.I),
     Kind.PLACE: re.compile(
         r"\bwhere\b|\bwhich (?:city|cities|district|county|province|place|location|site)s?\b"
-        r"|哪里|哪儿|在哪(?!些)|何地|(?<!如)何处|什么地方"  # 如何处理: "how to handle"
+        r"|哪里|哪儿|在哪(?!些|一?[天年月日]|个月)|何地|(?<!如)何处|什么地方"  # 在哪天, 如何处理
         r"|哪(?:个|些|座)(?:城市|区|县|省|地方|地区)", re.I),
 }
 # A narrower kind says all its broader one does: "how much money" needs a sum, not any figure.

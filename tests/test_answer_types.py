@@ -140,6 +140,11 @@ def test_a_chinese_question_is_refused_in_chinese_with_one_code(town: Services) 
         ("升级投资占总投资的比例不低于多少？", Kind.PERCENT),
         ("How many reading rooms open?", Kind.TALLY),  # a count of things: no sum, no share
         ("绍兴的产业园占地多少亩？", Kind.TALLY),  # 占地 is land taken, not a share
+        # Regression: "其中…那部分占几项" asked a share, and no sentence's count of tasks answered.
+        ("其中信息基础设施那部分占几项？", Kind.TALLY),
+        ("What phone number is listed?", Kind.PHONE),
+        # Regression: 在哪天之前 was asked as a place too (在哪), and no dated sentence named one.
+        ("深圳要在哪天之前制定公共数据开放管理办法？", Kind.DATE),
         ("共有多少？", Kind.COUNT),
         ("How often is progress reviewed?", Kind.RATE),  # a frequency: "every six months"
         ("专家委员会多久开一次会？", Kind.RATE),

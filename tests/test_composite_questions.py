@@ -11,7 +11,7 @@ import pytest
 
 from app.answering.parts import names_own, split_parts
 from app.briefing.across import asks_across
-from app.models import AskRequest
+from app.models import Answer, AnswerPart, AskRequest
 from app.services import Services
 from tests.conftest import GUANGZHOU, HAIZHU, SHENZHEN, ZHANGZHOU, ZHANJIANG
 
@@ -246,3 +246,53 @@ def test_a_document_fact_of_two_places_is_given_for_each(services: Services) -> 
     assert set(by_place) == {"Guangzhou", "Zhanjiang"}
     assert "Guangzhou Municipal Government Service and Data Management Bureau" in answer.answer
     assert "Zhanjiang Municipal Government Service and Data Administration" in answer.answer
+
+
+def _quotes(answer: Answer, part: AnswerPart) -> str:
+    return " ".join(answer.citations[n - 1].quote for n in part.citations)
+
+
+@pytest.mark.parametrize(("question", "years", "other"), [
+    ("Which years does Zhanjiang's action plan for an AI-permeated city cover, and what joint "
+     "innovation center is Zhanjiang setting up with Shenzhen?", "2025-2027",
+     "Digital Shenzhen-Digital Zhanjiang Joint Innovation Center"),
+    ("湛江的AI渗透城市行动方案覆盖哪几年？重点推进几个领域的AI应用？", "2025-2027",
+     "six key fields"),
+])
+def test_the_years_a_plan_covers_are_its_titles_span(services: Services, question: str,
+                                                     years: str, other: str) -> None:
+    """Regression: "which years does the plan cover" was answered by another dated sentence (a
+    notification issued in November 2025): the span of years in the plan's quoted title was
+    left out as a title's date, though the question asks of that very title."""
+    answer = services.ask(AskRequest(question=question, mode="extractive"))
+    first, second = answer.parts
+    assert years in _quotes(answer, first) and other in _quotes(answer, second)
+
+
+def test_a_title_span_of_years_answers_no_other_when(services: Services) -> None:
+    """The title's years answer only a question about the titled plan: the AI cluster zone's
+    opening date is still not stated."""
+    answer = services.ask(AskRequest(question="When will the Zhanjiang AI cluster zone open?",
+                                     mode="extractive"))
+    assert answer.refused, answer.answer
+
+
+def test_a_kind_only_part_after_a_person_part_finds_the_number(services: Services) -> None:
+    """Regression: "…, and what phone number is listed?" was named unanswered: "number" was
+    taken for a word the answer must hold (another sentence says "A number of …"), which halved
+    the contact line's support; the words asking a kind name nothing to look for."""
+    answer = services.ask(AskRequest(
+        question="Who gave the interpretation of Zhangzhou's plan, and what phone number is "
+                 "listed?", mode="extractive"))
+    who, phone = answer.parts
+    assert "Guo Hongwei" in _quotes(answer, who) and "2035835" in _quotes(answer, phone)
+
+
+def test_a_part_of_a_whole_counts_its_own_tasks(services: Services) -> None:
+    """Regression: "其中信息基础设施那部分占几项？" after the plan's whole count was read as a
+    share (占…几) and named unanswered; it counts the second part's 12 tasks."""
+    answer = services.ask(AskRequest(
+        question="漳州的行动方案一共有多少项任务？其中信息基础设施那部分占几项？",
+        mode="extractive"))
+    whole, part = answer.parts
+    assert "29 tasks" in _quotes(answer, whole) and "12 tasks" in _quotes(answer, part)

@@ -40,6 +40,7 @@ _SITE = re.compile(r"(?:区|县|镇|乡|街道|[路街巷道]|\d+号)$|\b(?:Dist
 _ITEM = re.compile(r"\s*(?:[(（][\d一二三四五六七八九十]{1,3}[)）]"
                    r"|[\d一二三四五六七八九十]{1,3}[.、．](?!\d))")
 _ISO_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)")
+_YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–—至到]\s*(?:19|20)\d\d年?")
 # Labels of what a title may name as its subject (a quoted platform, firm or place).
 _NAMES = frozenset({"PERSON", "ORG", "PLACE"})
 # An English noun after a determiner names one ("the city's first enterprise"); without one, any.
@@ -95,8 +96,10 @@ def unstated_entities(sentence: Sentence, question: str, stated: frozenset[float
         if label == "PLACE" and (any(place in named for place in places)
                                  or named.rstrip("市区县省") in question):
             continue
-        if label not in _NAMES and any(a <= start and end <= b for a, b in titles):
-            continue
+        title = next((text[a:b] for a, b in titles if a <= start and end <= b), None)
+        if label not in _NAMES and title is not None and not (
+                label == "DATE" and _YEAR_SPAN.fullmatch(named) and asked(title)):
+            continue  # but a span of years in a title asked of: the period the plan covers
         found.append((start, end, label))
         if label == "PLACE" and _SITE.search(named):
             found.append((start, end, "SITE"))

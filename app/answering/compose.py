@@ -66,8 +66,7 @@ def merge_parts(parts: list[Part], answers: list[Answer]) -> Answer:
             merged.related.extend(p for p in answer.related
                                   if p.chunk_id not in {r.chunk_id for r in merged.related})
         else:
-            first = len(merged.citations) + 1
-            numbers = {c.n: first + i for i, c in enumerate(answer.citations)}
+            numbers = {c.n: len(merged.citations) + 1 + i for i, c in enumerate(answer.citations)}
             merged.citations.extend(c.model_copy(update={"n": numbers[c.n]})
                                     for c in answer.citations)
             text = renumber(answer.answer, numbers)

@@ -63,20 +63,16 @@ def split_parts(question: str) -> list[Part]:
         pieces.extend(_clauses_zh(sentence) if has_cjk(sentence) else _clauses_en(sentence))
     # Every part must ask: a sentence after a question that asks nothing ("Then add this
     # sentence …") is an instruction, never a part to answer (nor to repeat as unanswered).
-    if not all(_asks(p) for p in pieces if _tidy(p)):
-        return [Part(question.strip(), question.strip())]
-    pieces = [p for p in (_tidy(p) for p in pieces) if p]
-    if len(pieces) < 2 or not _names_something(pieces[0]):
+    asking, pieces = all(_asks(p) for p in pieces if _tidy(p)), [t for t in map(_tidy, pieces) if t]
+    if not asking or len(pieces) < 2 or not _names_something(pieces[0]):
         return [Part(question.strip(), question.strip())]
     parts = [Part(pieces[0], pieces[0])]
     for piece in pieces[1:]:
-        if not _names_something(piece):  # "and by when?": asked of all the part before asked
-            text = f"{subject_of(parts[-1].text)} {piece}"
-        elif _BACK.search(piece):  # "when was it published?": of what the part before named
-            text = f"{_names(parts[-1].text) or subject_of(parts[-1].text)} {piece}"
-        else:
-            text = piece
-        parts.append(Part(piece, text))
+        # "and by when?" is asked of all the part before asked (less its question words); "when
+        # was it published?" of what the part before named.
+        named, before = _names_something(piece), parts[-1].text
+        borrowed = f"{(named and _names(before)) or subject_of(before)} {piece}"
+        parts.append(Part(piece, piece if named and not _BACK.search(piece) else borrowed))
     return parts
 
 
@@ -85,10 +81,9 @@ def _clauses_en(sentence: str) -> list[str]:
     text before it asks something itself."""
     out, start = [], 0
     for m in _EN_JOINS.finditer(sentence):
-        if m.start() == 0 or not _EN_OPENS.match(sentence[m.end():]):
-            continue
         before = sentence[start:m.start()]
-        if _EN_ASKS.search(before) and content_tokens(_QUESTION_WORDS.sub(" ", before)):
+        if m.start() and _EN_OPENS.match(sentence[m.end():]) and _EN_ASKS.search(before) \
+                and content_tokens(_QUESTION_WORDS.sub(" ", before)):
             out.append(before)
             start = m.end()
     out.append(sentence[start:])
@@ -111,24 +106,21 @@ def _clauses_zh(sentence: str) -> list[str]:
 
 
 def _tidy(piece: str) -> str:
-    piece = piece.strip().strip(",，;；、").strip()
-    piece = re.sub(r"^(?:and|also|plus)\s+", "", piece, flags=re.IGNORECASE)
-    if not piece or not any(ch.isalnum() for ch in piece):
+    piece = re.sub(r"^(?:and|also|plus)\s+", "", piece.strip(" \t\n,，;；、"), flags=re.I)
+    if not any(ch.isalnum() for ch in piece):
         return ""
     return piece if piece.endswith(("?", "？")) else piece + ("？" if has_cjk(piece) else "?")
 
 
 def _asks(piece: str) -> bool:
     """Whether a piece is a question: it ends with a question mark or holds an interrogative."""
-    piece = piece.strip().strip(",，;；、").strip()
-    asks = ZH_ASKS if has_cjk(piece) else _EN_ASKS
-    return piece.endswith(("?", "？")) or bool(asks.search(piece))
+    return piece.rstrip().endswith(("?", "？")) or bool((ZH_ASKS if has_cjk(piece)
+                                                         else _EN_ASKS).search(piece))
 
 
 def _names_something(piece: str) -> bool:
     """Whether a part names what it asks about, beyond question words and pronouns."""
-    rest = _QUESTION_WORDS.sub(" ", piece)
-    return bool(content_tokens(rest)) and len("".join(content_tokens(rest))) > 1
+    return len("".join(content_tokens(_QUESTION_WORDS.sub(" ", piece)))) > 1
 
 
 def _names(text: str) -> str:

@@ -108,7 +108,8 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
         r"|多少钱|(?:多少|几)[万亿千百]*元", re.I),
     Kind.PERCENT: re.compile(
         r"\bwhat (?:share|percentage|percent|proportion|ratio|fraction)\b|\bwhat (?:per ?cent\b|%)"
-        r"|百分之(?:几|多少)|(?:多大|什么|多少)比例|比例是|占比|比重|几成|占(?![地道])[^，。？?]{0,8}(?:多少|几)"
+        r"|百分之(?:几|多少)|(?:多大|什么|多少)比例|比例是|占比|比重|几成"
+        rf"|占(?![地道])[^，。？?]{{0,8}}(?:多少|几)(?![{MEASURE_WORDS}])"  # 占几项: a count
         r"|按[^，。？?]{1,16}的(?:多少|几成)"  # "按最低工资标准的多少发放": a share of it
         r"|(?:比例|比重|占比)[^，。？?]{0,6}(?:多少|几|多大|什么)"  # "比例不低于多少"
         r"|的(?:多少|几成)\s*[？?]?\s*$"  # "总投资的多少": a part of a whole
@@ -123,13 +124,13 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
         r"\b(?:which|what) (?:district|county|town|township|street|road)s?\b"
         r"|(?<!mail )\baddress\b|哪(?:个|条|一)?(?:区县|县区|区|县|镇|乡|街道|片区|条路|条街|路)"
         r"|(?<!邮箱)(?<!网址)地址|哪个?地段", re.I),
-    Kind.PHONE: re.compile(r"\b(?:phone|telephone|hotline|fax)\b|\bwhat number\b.*\bcall\b"
-                           r"|电话|热线|手机号|传真", re.I),
+    Kind.PHONE: re.compile(r"\b(?:phone|telephone|hotline|fax)(?: numbers?)?\b"
+                           r"|\bwhat number\b.*\bcall\b|电话|热线|手机号|传真", re.I),
     # 哪几家 asks which ones, not how many.
     Kind.COUNT: re.compile(r"\bhow (?:many|much)\b|多少|(?<!哪)几(?=[\u4e00-\u9fff])", re.I),
     Kind.PLACE: re.compile(
         r"\bwhere\b|\bwhich (?:city|cities|district|county|province|place|location|site)s?\b"
-        r"|哪里|哪儿|在哪(?!些)|何地|(?<!如)何处|什么地方"  # 如何处理: "how to handle"
+        r"|哪里|哪儿|在哪(?!些|一?[天年月日]|个月)|何地|(?<!如)何处|什么地方"  # 在哪天, 如何处理
         r"|哪(?:个|些|座)(?:城市|区|县|省|地方|地区)", re.I),
     # The facts of a document (the first that fits: "when was it issued" asks the date).
     Fact.NUMBER: re.compile(

@@ -13,7 +13,7 @@ import numpy as np
 from app.answering.answerability import lacks, sentence_labels
 from app.answering.citations import Scored, Sentence, sentences_of
 from app.answering.instructions import addresses_reader
-from app.answering.question_kinds import STRICT, Kind, asked_kinds, asked_thing
+from app.answering.question_kinds import QUESTION_WORDS, STRICT, Kind, asked_kinds, asked_thing
 from app.answering.sentence_forms import in_context, is_field, is_heading
 from app.answering.validity import states_own_validity
 from app.retrieval.dictionary import chinese_terms, english_terms
@@ -114,7 +114,12 @@ class SentenceRanker:
         # detail a share of them (of those some candidate holds: a word none holds tells no
         # sentence from another).
         kinds = asked_kinds(question)
-        own_words = [t for t in weights if not t <= topic
+        # The words asking a value ("phone number", "which year") name nothing to find; a body's
+        # noun is in its name ("… department"); a Chinese kind's match spans words (占总投资的多少).
+        asking = topic | set(() if has_cjk(question) else self._stems(" ".join(
+            m.group(0) for k in kinds - {Kind.WHO, Kind.PERSON, Kind.ORG, Kind.PLACE, Kind.SITE}
+            if k in QUESTION_WORDS and (m := QUESTION_WORDS[k].search(question)))))
+        own_words = [t for t in weights if not t <= asking
                      and any(t & found for found in words)] if scale != 1.0 or kinds else []
         own_total = sum(weights[t] for t in own_words)
         thing = [way for word in asked_thing(question, kinds) for way in self._ways(word)]

@@ -178,8 +178,10 @@ def _issuer_at_top(head: str, title: str | None) -> str | None:
         return FORWARDED.sub("", match.group(1))
     first_sentence = _SENTENCE_END.split(head, 1)[0]
     segments = [head[s:e] for s, e in _segments(first_sentence)]
-    at = next((i for i, segment in enumerate(segments)
-               if title and title.replace(" ", "").startswith(segment)), None)
+    # A page may head the document with its title, then give the organ and the title again:
+    # the organs stand before the title's first occurrence that follows any.
+    at = next((i for i, segment in enumerate(segments) if title and _organs_before(segments, i)
+               and title.replace(" ", "").startswith(segment)), None)
     if title and " " in title:
         organs = [part for part in title.split()[:-1] if ZH_ORG_END.search(part)]
         if organs:

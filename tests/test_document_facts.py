@@ -36,6 +36,17 @@ def test_several_issuers_sign_together_and_head_the_title() -> None:
     assert facts["issuer"] == "财政部 海关总署"
 
 
+def test_a_page_repeating_its_title_after_the_organ_names_the_organ() -> None:
+    """Regression (realzh-dev): 海淀区's notice, laid out as title, organ, title again, was read
+    with no issuer; it was placed by its title's 北京市 and so left out of 海淀 questions."""
+    title = "关于印发本区落实北京市促防疫稳增长政策若干措施的通知"
+    text = (f"{title} 北京市海淀区人民政府 {title} 各镇政府、街道办事处： "
+            "经区政府研究同意，现将措施印发给你们。对承租区属国有企业房产的企业减免房租。")
+    facts = document_facts(text)
+    assert facts["title"] == title
+    assert facts["issuer"] == "北京市海淀区人民政府"
+
+
 def test_a_news_report_gets_its_headline_and_no_invented_issuer() -> None:
     text = (
         "扬州公交全面恢复运营 记者2月16日从市交通局获悉，全市公交线路将于2020年3月1日前全部恢复。"

@@ -145,3 +145,18 @@ def test_towns_are_read_from_jionlp_zip_before_jionlp_unzips_it(tmp_path: Path) 
     with location_lines(tmp_path) as lines:
         head = [next(lines) for _ in range(3)]
     assert head[0].split("\t")[:2] == ["上海市", "310000"]  # the first province, its adcode
+
+
+def test_a_national_organs_notice_is_not_placed_where_its_body_speaks_of() -> None:
+    """Regression (realzh-dev): 国家卫生健康委's notice on front-line medical staff, whose
+    issuer names no place, was placed in 湖北 because its body names 湖北 most (the epidemic's
+    center), and so was left out of every other province's questions."""
+    from app.retrieval.placing import place_fields
+
+    text = ("国家卫生健康委关于改善一线医务人员工作条件的通知\n各省、自治区、直辖市卫生健康委：\n"
+            "为切实关心医务人员身心健康，现就有关事项通知如下。湖北省要统筹安排医务人员轮休。湖北省以外的省份要支援湖北省的医疗队。\n"
+            "国家卫生健康委\n2020年2月11日")
+    assert "province" not in place_fields(text, title="关于改善一线医务人员工作条件的通知",
+                                          issuer="国家卫生健康委")
+    # With no issuer read, the place the body names most is still the text's place.
+    assert place_fields(text.replace("国家卫生健康委\n", ""))["province"] == "湖北省"

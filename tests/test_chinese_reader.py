@@ -293,3 +293,25 @@ def test_an_open_answer_does_not_run_on_into_a_field_line() -> None:
     assert "牵头单位" not in quote
     assert is_field("配合单位：市发展改革委、市财政局；")
     assert not is_field("会议要求：要把一网通办作为重要支撑，确保年底前落实。")
+
+
+def test_a_clause_does_not_end_inside_brackets() -> None:
+    """Regression: a clause mark inside brackets cut the quote there, so a realzh-dev answer
+    ended "…至2月2日（农历正月初九" and a hotline's "0523-86195536（服务时间" with the bracket
+    left open; a bracketed aside belongs to the clause it stands in."""
+    from app.answering.chinese_reader import read_chinese
+    from app.answering.citations import Sentence
+    from app.store.records import Chunk
+    from app.text import clause_spans
+
+    text = "一、延长2020年春节假期至2月2日（农历正月初九，星期日），2月3日（星期一）起正常上班。"
+    assert [text[a:b] for a, b in clause_spans(text)] == [
+        "一、延长2020年春节假期至2月2日（农历正月初九，星期日），", "2月3日（星期一）起正常上班。"]
+    chunk = Chunk("notice::0", "notice", text, 0, len(text), {"language": "zh"})
+    reading = read_chinese("春节假期延长到哪天？", [Sentence(chunk, 0, len(text), text, 0)])
+    assert reading is not None
+    quote = reading.answer.sentence.text
+    assert "2月2日（农历正月初九，星期日）" in quote and quote.count("（") == quote.count("）")
+    line = "电话：0523-86195536（服务时间：9:00-17:00）。"
+    assert [line[a:b] for a, b in clause_spans(line)] == [
+        "电话：", "0523-86195536（服务时间：9:00-17:00）。"]

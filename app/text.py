@@ -95,10 +95,11 @@ CLAUSE_END = re.compile(r"[，；;：]|(?<!\d)[,:]|[,:](?!\d)")
 
 
 def clause_spans(text: str) -> list[tuple[int, int]]:
-    """Clauses of ``text`` as spans, each with its closing mark."""
+    """Clauses of ``text`` as spans, each with its closing mark (none closes inside brackets)."""
     spans, start = [], 0
     for mark in CLAUSE_END.finditer(text):
-        if text[start : mark.start()].strip():
+        clause = text[start : mark.start()]
+        if clause.strip() and sum(map(clause.count, "（(")) <= sum(map(clause.count, "）)")):
             spans.append((start, mark.end()))
             start = mark.end()
     if text[start:].strip():

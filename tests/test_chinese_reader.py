@@ -268,3 +268,50 @@ def test_a_quote_is_never_cut_inside_a_word(client: TestClient) -> None:
     assert not body["refused"], body
     assert body["citations"][0]["quote"].startswith("新能源汽车")  # type: ignore[index]
     _quotes_exactly(client, body)
+
+
+def test_an_open_answer_does_not_run_on_into_a_field_line() -> None:
+    """Regression: an open question's answer ran on through its measure to the closing field
+    line ("…最高不超过50万元。牵头单位：市人力资源和社会保障局。"), whose value says who carries the
+    measure out, not how; on the cities batch zhspan7 six of ten quotes ended so, and on
+    realzh-dev a contact line ("联系人：…") was quoted after the answer. A line holding clauses
+    after its colon ("会议要求：要…，…") is a sentence and is read on."""
+    from app.answering.chinese_reader import read_chinese
+    from app.answering.citations import Sentence
+    from app.answering.sentence_forms import is_field
+    from app.store.records import Chunk
+    from app.text import sentence_spans
+
+    text = ("第二条 对企业招用青年并缴纳社会保险的，按每人2000元给予一次性吸纳就业补贴。"
+            "同一企业每年补贴总额最高不超过50万元。牵头单位：市人力资源和社会保障局。")
+    chunk = Chunk("notice::0", "notice", text, 0, len(text), {"language": "zh"})
+    reading = read_chinese("企业招用青年怎样领取吸纳就业补贴？",
+                           [Sentence(chunk, a, b, text[a:b], 0) for a, b in sentence_spans(text)])
+    assert reading is not None
+    quote = reading.answer.sentence.text
+    assert "按每人2000元" in quote and quote.endswith("最高不超过50万元。")
+    assert "牵头单位" not in quote
+    assert is_field("配合单位：市发展改革委、市财政局；")
+    assert not is_field("会议要求：要把一网通办作为重要支撑，确保年底前落实。")
+
+
+def test_a_clause_does_not_end_inside_brackets() -> None:
+    """Regression: a clause mark inside brackets cut the quote there, so a realzh-dev answer
+    ended "…至2月2日（农历正月初九" and a hotline's "0523-86195536（服务时间" with the bracket
+    left open; a bracketed aside belongs to the clause it stands in."""
+    from app.answering.chinese_reader import read_chinese
+    from app.answering.citations import Sentence
+    from app.store.records import Chunk
+    from app.text import clause_spans
+
+    text = "一、延长2020年春节假期至2月2日（农历正月初九，星期日），2月3日（星期一）起正常上班。"
+    assert [text[a:b] for a, b in clause_spans(text)] == [
+        "一、延长2020年春节假期至2月2日（农历正月初九，星期日），", "2月3日（星期一）起正常上班。"]
+    chunk = Chunk("notice::0", "notice", text, 0, len(text), {"language": "zh"})
+    reading = read_chinese("春节假期延长到哪天？", [Sentence(chunk, 0, len(text), text, 0)])
+    assert reading is not None
+    quote = reading.answer.sentence.text
+    assert "2月2日（农历正月初九，星期日）" in quote and quote.count("（") == quote.count("）")
+    line = "电话：0523-86195536（服务时间：9:00-17:00）。"
+    assert [line[a:b] for a, b in clause_spans(line)] == [
+        "电话：", "0523-86195536（服务时间：9:00-17:00）。"]

@@ -28,6 +28,7 @@ from app.answering.answerability import lacks, sentence_labels, unstated_entitie
 from app.answering.citations import Scored, Sentence
 from app.answering.question_kinds import MONEY_NOUN, STRICT, Kind, asked_kinds
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
+from app.answering.sentence_forms import is_field
 from app.retrieval.hybrid import Hit
 from app.text import (
     CJK_CHARS,
@@ -109,8 +110,7 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
     total = sum(weights.values()) or 1.0
     kinds, stated = asked_kinds(question), frozenset(figure_values(question))
     noun = MONEY_NOUN.search(question) if Kind.MONEY in kinds else None  # what sum is asked
-    titles = {d: bigram_units(t) for d, t in {s.chunk.doc_id: str(s.chunk.metadata.get("title", ""))
-                                         for s in chinese}.items()}
+    titles = {s.chunk.doc_id: bigram_units(str(s.chunk.metadata.get("title", ""))) for s in chinese}
     mean, read = sum(map(len, readings)) / n, []
     for sentence, units, reading in zip(chinese, held, readings, strict=True):
         # A long sentence holds more of any question's bigrams by chance (BM25's normalisation).
@@ -236,13 +236,11 @@ def _after_restated(clause: Sentence, limit: int, asked: set[str]) -> Sentence:
 
 def _run_on(span: Sentence, following: list[tuple[int, int]]) -> Sentence:
     """``span`` with the sentences after it, while the answer is shorter than an open question's
-    answer tends to be and the next is in its paragraph (spaces after "。" part a flat page's)."""
+    tends to be, the next in its paragraph (spaces after "。" part a flat page's), not a field."""
     end, text, base = span.end, span.chunk.text, span.chunk.start
-    for s, e in following:
-        if s < end:
-            continue
-        if end - span.start >= OPEN_ANSWER_CHARS or e - span.start > LONGEST_ANSWER \
-                or (text[end - base - 1] in "。！？" and s > end):
-            break
+    for s, e in (f for f in following if f[0] >= end):
+        if end - span.start >= OPEN_ANSWER_CHARS or e - span.start > LONGEST_ANSWER or (
+                text[end - base - 1] in "。！？" and s > end) or is_field(text[s - base:e - base]):
+            break  # a field's value ("牵头单位：市财政局。") answers no "how"
         end = e
     return _slice(span, span.start, end)

@@ -8,13 +8,15 @@ import re
 
 from app.answering.citations import Sentence
 from app.retrieval.taggers import opens_without_subject
+from app.text import CJK_CHARS
 
 # A heading quoted alone ("(18) Strengthen safety supervision.") names a topic, answers nothing.
 _MEASURE_LABEL = re.compile(r"^[(（]\d{1,3}[)）]")
 HEADING_WORDS = 8
-# "Interpreter: Guo Hongwei", "Contact information: 0596 -2035835": a field of its document,
-# which says nothing of what it belongs to; it is read together with the document's title.
-_FIELD = re.compile(r"^\s*[A-Za-z][A-Za-z ]{1,30}\s*[:：]\s*\S")
+# "Interpreter: Guo Hongwei", "牵头单位：市财政局。" (a name, no clause "，"): a field of its
+# document, which says nothing of what it belongs to; it is read with the document's title.
+_FIELD = re.compile(rf"^\s*(?:[A-Za-z][A-Za-z ]{{1,30}}\s*[:：]\s*\S"
+                    rf"|[{CJK_CHARS}]{{2,6}}[:：][^，；]+[。；;]?$)")
 FIELD_WORDS = 8
 
 

@@ -18,6 +18,7 @@ class Kind(Enum):
     PERSON = ("PERSON",)
     ORG = ("ORG",)
     DATE = ("DATE",)
+    DAY = ("DAY",)  # a day, not a month or a year; nor a deadline ("by what date", 哪天之前)
     DURATION = ("DATE", "TIME", "NUMBER")
     MONEY = ("MONEY",)
     PERCENT = ("PERCENT",)
@@ -33,8 +34,7 @@ class Kind(Enum):
 # question where one opens a clause): English wh-words and the auxiliaries that open a yes/no
 # question; Chinese interrogative pronouns and sentence-final question particles.
 EN_WH = r"what|when|where|who|whom|whose|which|why|how"
-EN_AUX = (r"is|are|was|were|does|do|did|can|could|will|would|has|have|had|should|must|shall"
-          r"|may")
+EN_AUX = r"is|are|was|were|does|do|did|can|could|will|would|has|have|had|should|must|shall|may"
 ZH_ASKS = re.compile(r"什么|啥|多少|哪|谁|几|何时|何地|何种|如何|怎么|咋|怎样|为何|为什么|是否|多大"
                      r"|多久|多长|多高|有没有|是不是|吗|呢")
 # Nouns naming an organisation, which a "which …" asks one of; the head of a body's name (its last
@@ -52,8 +52,7 @@ OWN_KIND = re.compile(rf"{NAMED_BY_KIND}|compan|firm|enterprise|公司|企业", 
 # auxiliary verb or at the end ("When preparing …," is a conjunction).
 QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
     Kind.WHO: re.compile(
-        r"\bwho(?:m|se)?\b|\bwhich (?:[\w-]+ ){0,2}?(?:"
-        r"official|person)s?\b|谁", re.I),
+        r"\bwho(?:m|se)?\b|\bwhich (?:[\w-]+ ){0,2}?(?:official|person)s?\b|谁", re.I),
     Kind.ORG: re.compile(
         rf"\b(?:which|what) (?:[\w-]+ ){{0,2}}?(?!cent)(?:{ORG_NOUNS_EN})\b"  # a centre: a site too
         rf"|哪(?:个|些|家|一|几家|几个)?(?:{_ORG_ZH})|哪家|什么(?:{_ORG_ZH})", re.I),
@@ -67,13 +66,16 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
         re.I),
     Kind.DATE: re.compile(
         rf"\bwhen (?=(?:{EN_AUX})\b)|\bwhen\s*[?？]"
-        r"|\b(?:what|which|by what) (?:date|year|day|month)s?\b|\bby when\b|\bdeadline\b"
+        r"|\b(?:what|which) (?:year|month)s?\b|\bby (?:what (?:date|day)|when)\b|\bdeadline\b"
         r"|何时|什么时候|什么时间|哪(?:一)?(?:年|天|日)|哪个月|几月|几号"
         r"|截止(?:日期|时间)?(?:是|为)?(?:哪|什么|何)|日期", re.I),
+    Kind.DAY: re.compile(r"(?<!by )\b(?:what|which) (?:exact |specific )?(?:day|date)\b"
+                         r"|\bexact date\b|哪一?[天日](?!之?前|以前)|几号|几日(?!内)", re.I),
     Kind.DURATION: re.compile(
         r"\bhow long\b|\bhow many (?:[\w-]+ ){0,2}?(?:minutes|hours|days|weeks|months"
         r"|years)\b|\bwithin what (?:time|period)\b|多久|多长(?![\u4e00-\u9fff]*(?:米|公里|距离))"
-        r"|(?:几|多少)(?:个)?(?:工作)?(?:分钟|小时|天|日|周|月|年)", re.I),
+        r"|(?:几|多少)(?:个(?:工作)?[月日]|个?(?:工作)?(?:分钟|小时|天|日(?=内)|周|年))|多少日",
+        re.I),  # but 几月, 几日: which month, which day
     Kind.MONEY: re.compile(
         r"\bhow much (?:money|funding)\b|\bcost\b"  # but a share's whole: see asked_kinds
         r"|多少钱|(?:多少|几)[万亿千百]*元", re.I),

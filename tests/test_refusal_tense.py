@@ -37,6 +37,7 @@ def test_which_day_asks_a_day_which_month_and_by_when_do_not() -> None:
     assert Kind.DAY not in asked_kinds("深圳要在哪天之前制定办法？")  # a deadline
     assert Kind.DAY not in asked_kinds("By what date must units apply?")
     assert asked_kinds("几日内办结？") == {Kind.DURATION}
+    assert asked_kinds("琶洲空间智算中心一期算力规模多大？") == {Kind.COUNT}
 
 
 @pytest.mark.parametrize(("sentence", "before", "aim"), [
@@ -61,6 +62,7 @@ def test_now_is_asked_by_the_words_of_the_present() -> None:
 
 @pytest.mark.parametrize("question", [
     "漳州目前互联网出口带宽达到多少了？",
+    "漳州目前的互联网出口带宽有多大？",  # 多大 asks a magnitude: a figure, as 多少 does
     "深圳已经建成了多少个人工智能联合实验室？",
     "How much computing power is the Pazhou Space Intelligent Computing Center running today?",
     "湛江关于政府投资项目数智化建设的通知是哪一天印发的？",

@@ -99,7 +99,7 @@ QUESTION_WORDS: dict[Kind, re.Pattern[str]] = {
     Kind.PHONE: re.compile(r"\b(?:phone|telephone|hotline|fax)\b|\bwhat number\b.*\bcall\b"
                            r"|电话|热线|手机号|传真", re.I),
     # 哪几家 asks which ones, not how many.
-    Kind.COUNT: re.compile(r"\bhow (?:many|much)\b|多少|(?<!哪)几(?=[\u4e00-\u9fff])", re.I),
+    Kind.COUNT: re.compile(r"\bhow (?:many|much)\b|多少|多大|(?<!哪)几(?=[\u4e00-\u9fff])", re.I),
     Kind.PLACE: re.compile(
         r"\bwhere\b|\bwhich (?:city|cities|district|county|province|place|location|site)s?\b"
         r"|哪里|哪儿|在哪(?!些)|何地|(?<!如)何处|什么地方"  # 如何处理: "how to handle"

@@ -154,6 +154,16 @@ def ordinals(text: str, picking: bool = False) -> set[str]:
 # English month names, lower case, January first: the one list dates are read by.
 EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december")
+ISO_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)")
+_MONTH = "|".join([*EN_MONTHS, *(m[:3] for m in EN_MONTHS)])
+# A date naming a day, not only a month or a year ("November 2025" tells no "哪天"): "May 31",
+# "Dec.29", "the 8th of each month", 2024-08-15, 3月15日, 10日 (of this month), a weekday.
+NAMES_A_DAY = re.compile(
+    rf"\b(?:{_MONTH})\b\.?\s*\d{{1,2}}(?!\d)|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"(?:each |every |the )?(?:month|{_MONTH})\b|{ISO_DATE.pattern}"
+    rf"|月\s?[\d{CN_DIGITS}十]{{1,3}}\s?[日号]|(?<!\d)\d{{1,2}}日(?!内|以内|后|起)"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    re.IGNORECASE)
 # A figure and its magnitude: "310 million", "3.1亿", "三千万" (the number words of the two
 # languages; cn2an reads the Chinese ones).
 _FIGURE = re.compile(

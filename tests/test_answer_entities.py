@@ -128,7 +128,7 @@ def test_a_person_read_inside_a_name_or_with_digits_is_no_person() -> None:
                     [("the Lakeside Digital Industry", "ORG"), ("Cluster Zone", "PERSON")])
     assert labels_of(split, question) == {"ORG"}
     field = _tagged("Release time:2026-03-01click:12", [("2026-03-01click", "PERSON")])
-    assert labels_of(field, question) == {"DATE"}  # a date, no person
+    assert labels_of(field, question) == {"DATE", "DAY"}  # a day's date, no person
     person = _tagged("Director Li Ming heads the Riverton harbour office.", [("Li Ming", "PERSON")])
     assert labels_of(person, question) == {"PERSON"}
 

@@ -27,7 +27,8 @@ from app.retrieval.gazetteer import gazetteer
 from app.retrieval.glossary import ENGLISH_VARIANTS
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.places import PlaceInference
-from app.text import CJK_CHARS, QUOTED, has_cjk, sentence_spans
+from app.retrieval.taggers import ASKS_NOW, states_an_aim
+from app.text import CJK_CHARS, ISO_DATE, NAMES_A_DAY, QUOTED, has_cjk, sentence_spans
 
 # Chunk metadata key of ingest's entities: JSON [[start, end, label, value?], …] into its text.
 ENTITIES_KEY = "entities"
@@ -39,7 +40,6 @@ _SITE = re.compile(r"(?:区|县|镇|乡|街道|[路街巷道]|\d+号)$|\b(?:Dist
 # An item's number opening its sentence: "(1)", "（一）", "3.", "二、".
 _ITEM = re.compile(r"\s*(?:[(（][\d一二三四五六七八九十]{1,3}[)）]"
                    r"|[\d一二三四五六七八九十]{1,3}[.、．](?!\d))")
-_ISO_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)")
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–—至到]\s*(?:19|20)\d\d年?")
 # Labels of what a title may name as its subject (a quoted platform, firm or place).
 _NAMES = frozenset({"PERSON", "ORG", "PLACE"})
@@ -57,8 +57,10 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
     if bodies and any(has_cjk(body) or " ".join(body.split()[-2:]).lower() not in question.lower()
                       for body in bodies[0].findall(sentence.text)):
         labels.add("ORG")  # a body of the kind asked, not the one asked about ("the … office")
-    # Each period ("per firm"); a date NER misreads ("Release time:2024-08-15click:0").
-    forms = {"RATE": DISTRIBUTIVE, "DATE": _ISO_DATE}
+    if ASKS_NOW.search(question) and states_an_aim(sentence.text, _before(sentence)):
+        labels -= set(Kind.COUNT.value)  # a target's figures: none there is now
+    # Each period ("per firm"); a day; a date NER misreads ("Release time:2024-08-15click:0").
+    forms = {"RATE": DISTRIBUTIVE, "DAY": NAMES_A_DAY, "DATE": ISO_DATE}
     return labels | {label for label, form in forms.items() if form.search(sentence.text)}
 
 
@@ -161,8 +163,7 @@ def refusal(code: RefusalCode, names: list[str] | None = None) -> Refusal:
                             "answer it.", "相关段落没有写明问题所问的内容（如日期、数额或机构），"
                             "知识库无法回答。"),
     }
-    en, zh = messages[code]
-    return Refusal(code, Message(en=en, zh=zh))
+    return Refusal(code, Message(en=messages[code][0], zh=messages[code][1]))
 
 
 def refusal_before_ranking(question: str, retrieval: RetrievalResult) -> Refusal | None:

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 
 from app.answering.answerability import lacks, sentence_labels, unstated_entities
 from app.answering.citations import Scored, Sentence
-from app.answering.question_kinds import MONEY_NOUN, STRICT, Kind, asked_kinds
+from app.answering.clauses import RESTATED  # the share of a clause the question says
+from app.answering.question_kinds import FIGURED, MONEY_NOUN, STRICT, Kind, asked_kinds
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
 from app.answering.sentence_forms import is_field
 from app.retrieval.hybrid import Hit
@@ -47,8 +48,6 @@ _LAYOUT_GAP = re.compile(rf"(?<=[^\x00-\x7f])\s+(?=[{CJK_CHARS}“《（【])")
 _PUNCTUATED = re.compile(r"[。！？；，：.!?;,:）)”]\s*$")
 # Least support of the anchor for an answer; below it the question is refused (dev split).
 REFUSAL_SUPPORT = 0.14
-# Share of a sentence's bigrams found in the question above which the sentence only restates it.
-RESTATED = 0.6
 # A sentence holding none of a strict kind asked keeps this share of its score (dev split).
 LACKING_PENALTY = 0.25
 # How much a sentence's length above the candidates' mean lowers its score (dev split).
@@ -63,7 +62,6 @@ OPEN_ANSWER_CHARS = 150
 LONGEST_ANSWER = 300
 # The most a quote keeps before its detail of words the question does not say ("超过2000万张").
 LEAD_IN_CHARS = 4
-_FIGURES = {Kind.COUNT, Kind.TALLY, Kind.MONEY, Kind.PERCENT}
 
 
 @dataclass(frozen=True)
@@ -178,7 +176,7 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
         return anchor
     entity = _asked_entity(anchor, found, question, asked)
     clause = _kind_clause(anchor, entity)
-    if entity[0] < anchor.start + clauses[0][1] <= found[-1][0] and kinds & _FIGURES:
+    if entity[0] < anchor.start + clauses[0][1] <= found[-1][0] and kinds & FIGURED:
         # A list item's head's figure is a condition ("（一）对…超过5亿元的…项目，按…"): read on.
         return _slice(anchor, clause.start, anchor.end)
     return _after_restated(clause, entity[0], asked)

@@ -44,5 +44,4 @@ def _figures(text: str) -> list[str]:
 def _conflict(sentence: Sentence, followed: str) -> Conflict:
     chunk = sentence.chunk
     return Conflict(doc_id=chunk.doc_id, title=str(chunk.metadata.get("title") or chunk.doc_id),
-                    quote=sentence.text, start=sentence.start, end=sentence.end,
-                    followed=followed)
+                    quote=sentence.text, start=sentence.start, end=sentence.end, followed=followed)

@@ -20,6 +20,7 @@ class Kind(Enum):
     PERSON = ("PERSON",)
     ORG = ("ORG",)
     DATE = ("DATE",)
+    DAY = ("DAY",)  # a day, not a month or a year; nor a deadline ("by what date", 哪天之前)
     DURATION = ("DATE", "TIME", "NUMBER")
     MONEY = ("MONEY",)
     PERCENT = ("PERCENT",)
@@ -45,8 +46,7 @@ class Fact(Enum):
 # question where one opens a clause): English wh-words and the auxiliaries that open a yes/no
 # question; Chinese interrogative pronouns and sentence-final question particles.
 EN_WH = r"what|when|where|who|whom|whose|which|why|how"
-EN_AUX = (r"is|are|was|were|does|do|did|can|could|will|would|has|have|had|should|must|shall"
-          r"|may")
+EN_AUX = r"is|are|was|were|does|do|did|can|could|will|would|has|have|had|should|must|shall|may"
 ZH_ASKS = re.compile(r"什么|啥|多少|哪|谁|几|何时|何地|何种|如何|怎么|咋|怎样|为何|为什么|是否|多大"
                      r"|多久|多长|多高|有没有|是不是|吗|呢")
 # Nouns naming an organisation, which a "which …" asks one of; the head of a body's name (its last
@@ -82,8 +82,7 @@ ISSUING = re.compile(rf"\b(?:{_ISSUING_EN}|issues?)\b|{_ISSUING_ZH}", re.I)
 # auxiliary verb or at the end ("When preparing …," is a conjunction).
 QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
     Kind.WHO: re.compile(
-        r"\bwho(?:m|se)?\b|\bwhich (?:[\w-]+ ){0,2}?(?:"
-        r"official|person)s?\b|谁", re.I),
+        r"\bwho(?:m|se)?\b|\bwhich (?:[\w-]+ ){0,2}?(?:official|person)s?\b|谁", re.I),
     Kind.ORG: re.compile(
         rf"\b(?:which|what) (?:[\w-]+ ){{0,2}}?(?!cent)(?:{ORG_NOUNS_EN})\b"  # a centre: a site too
         rf"|哪(?:个|些|家|一|几家|几个)?(?:{_ORG_ZH})|哪家|什么(?:{_ORG_ZH})", re.I),
@@ -97,12 +96,15 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
         re.I),
     Kind.DATE: re.compile(
         rf"\bwhen (?=(?:{EN_AUX})\b)|\bwhen\s*[?？]"
-        r"|\b(?:what|which|by what) (?:date|year|day|month)s?\b|\bby when\b|\bdeadline\b"
+        r"|\b(?:what|which) (?:year|month)s?\b|\bby (?:what (?:date|day)|when)\b|\bdeadline\b"
         rf"|{_ZH_WHEN}|截止(?:日期|时间)?(?:是|为)?(?:哪|什么|何)|日期", re.I),
+    Kind.DAY: re.compile(r"(?<!by )\b(?:what|which) (?:exact |specific )?(?:day|date)\b"
+                         r"|\bexact date\b|哪一?[天日](?!之?前|以前)|几号|几日(?!内)", re.I),
     Kind.DURATION: re.compile(
         r"\bhow long\b|\bhow many (?:[\w-]+ ){0,2}?(?:minutes|hours|days|weeks|months"
         r"|years)\b|\bwithin what (?:time|period)\b|多久|多长(?![\u4e00-\u9fff]*(?:米|公里|距离))"
-        r"|(?:几|多少)(?:个)?(?:工作)?(?:分钟|小时|天|日|周|月|年)", re.I),
+        r"|(?:几|多少)(?:个(?:工作)?[月日]|个?(?:工作)?(?:分钟|小时|天|日(?=内)|周|年))|多少日",
+        re.I),  # but 几月, 几日: which month, which day
     Kind.MONEY: re.compile(
         r"\bhow much (?:money|funding)\b|\bcost\b"  # but a share's whole: see asked_kinds
         r"|多少钱|(?:多少|几)[万亿千百]*元", re.I),
@@ -127,7 +129,7 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
     Kind.PHONE: re.compile(r"\b(?:phone|telephone|hotline|fax)(?: numbers?)?\b"
                            r"|\bwhat number\b.*\bcall\b|电话|热线|手机号|传真", re.I),
     # 哪几家 asks which ones, not how many.
-    Kind.COUNT: re.compile(r"\bhow (?:many|much)\b|多少|(?<!哪)几(?=[\u4e00-\u9fff])", re.I),
+    Kind.COUNT: re.compile(r"\bhow (?:many|much)\b|多少|多大|(?<!哪)几(?=[\u4e00-\u9fff])", re.I),
     Kind.PLACE: re.compile(
         r"\bwhere\b|\bwhich (?:city|cities|district|county|province|place|location|site)s?\b"
         r"|哪里|哪儿|在哪(?!些|一?[天年月日]|个月)|何地|(?<!如)何处|什么地方"  # 在哪天, 如何处理

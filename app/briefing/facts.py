@@ -18,7 +18,7 @@ from typing import Any
 import cn2an
 
 from app.answering.answerability import refusal_before_ranking
-from app.answering.question_kinds import ISSUING, Fact, fact_asked
+from app.answering.question_kinds import ISSUING, Fact, Kind, asked_kinds, fact_asked
 from app.models import Answer, Citation
 from app.retrieval.hybrid import RetrievalResult
 from app.store.records import Chunk
@@ -119,7 +119,8 @@ def fact_answer(question: str, retrieval: RetrievalResult,
     meta = metadata_of(doc_id)
     value = str(meta.get(fact.value) or "")
     text = text_of(doc_id)
-    if not value:
+    if not value or (fact is Fact.ISSUED and Kind.DAY in asked_kinds(question)
+                     and value.count("-") < 2):  # a month or a year tells no day
         return refuse(retrieval)
     source = source_line(fact, value, text)
     if source is None:  # a manifest's value the text does not write: the text is read instead

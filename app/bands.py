@@ -1,0 +1,95 @@
+"""The bands a text states its figures in ("80周岁至89周岁", "an income above 35,000 pounds",
+"aged 75 or over"), and whether a question's figure falls outside a sentence's bands.
+
+A scheme of tiers or age bands states one sum per band, each in a sentence much like the others;
+a question names its band by a figure in it ("92岁的老人", "earning 28,000 pounds a year") or by
+the band itself ("80岁以上"). A sentence all of whose bands of that figure's unit leave it out
+answers another band. Figures are read by ``app.text.figures`` (the one reader of numerals); this
+module reads only the words around them. Bounds count as inclusive: texts write 以上 and 超过,
+"over" and "or over" for the same threshold.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from app.text import STOPWORDS, figures, stem
+
+# Share of its support a sentence keeps when it answers another band than the question's.
+OUT_OF_BAND = 0.5
+# A figure's unit is the word after it (周岁 is 岁; not a bound word: 以上, "or over"), else the
+# word before it ("aged 75 or over"); a band's first figure takes its last's ("80至89周岁").
+_ZH_UNIT = re.compile(r"\s*(?:周?(岁)|(?![以及至到或])([\u4e00-\u9fff]))")
+_EN_UNIT = re.compile(r"\s*([A-Za-z]+)")
+_EN_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+# Words of a lower or an upper bound before a figure or after its unit (not a cap on a sum:
+# "up to", 最高, 不超过 bound the answer, not the band it is for).
+_FROM = re.compile(r"(?:(?<!不)超过|(?<!不)高于|大于|多于|(?<![不未])满|不低于|不少于"
+                   r"|\b(?:above|over|more than|greater than|exceeding|at least))\s*$", re.I)
+_TO = re.compile(r"(?:(?<!不)低于|(?<!不)少于|不足|未满|不满|小于"
+                 r"|\b(?:below|under|less than|fewer than))\s*$", re.I)
+_AND_UP = re.compile(r"\s*(?:[及或]?以上|or (?:over|more|above|older)\b"
+                     r"|and (?:over|above|older)\b)", re.I)
+_AND_DOWN = re.compile(r"\s*(?:[及或]?以下|or (?:under|less|below|younger|fewer)\b)", re.I)
+# What joins a band's two figures ("80周岁至89周岁", "from 20,000 to 35,000", "between … and").
+_THROUGH = re.compile(r"\s*(?:至|到|[-–—~～]|to)\s*", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+
+Band = tuple[float, float, str]  # lowest, highest, unit
+
+
+def _units(text: str) -> list[tuple[int, int, float, str]]:
+    """Each figure of ``text``: its start, where its unit ends, its value and its unit ("")."""
+    found = []
+    for start, end, value in figures(text):
+        if zh := _ZH_UNIT.match(text, end):
+            found.append((start, zh.end(), value, zh.group(1) or zh.group(2)))
+        elif (en := _EN_UNIT.match(text, end)) and en.group(1).lower() not in STOPWORDS:
+            found.append((start, en.end(), value, stem(en.group(1))))
+        else:
+            before = _EN_BEFORE.search(text, max(0, start - 20), start)
+            word = before.group(1).lower() if before else ""
+            found.append((start, end, value, "" if word in STOPWORDS else stem(word)))
+    return found
+
+
+def quantities(text: str) -> tuple[list[Band], list[Band]]:
+    """The bands ``text`` states, and its other figures (as bands of one value) with a unit."""
+    bands: list[Band] = []
+    points: list[Band] = []
+    found = _units(text)
+    i = 0
+    while i < len(found):
+        start, end, value, unit = found[i]
+        after = found[i + 1] if i + 1 < len(found) else None
+        joined = after is not None and (_THROUGH.fullmatch(text, end, after[0]) or (
+            text[end:after[0]].strip() == "and" and _BETWEEN.search(text[:start])))
+        if after is not None and joined and (after[3] or unit):
+            bands.append((value, after[2], after[3] or unit))
+            i += 2
+            continue
+        if _AND_UP.match(text, end) or _FROM.search(text[max(0, start - 12):start]):
+            bands.append((value, math.inf, unit))
+        elif _AND_DOWN.match(text, end) or _TO.search(text[max(0, start - 12):start]):
+            bands.append((-math.inf, value, unit))
+        else:
+            points.append((value, value, unit))
+        i += 1
+    return [b for b in bands if b[2]], [p for p in points if p[2]]
+
+
+def band_factor(question: str, sentence: str) -> float:
+    """``OUT_OF_BAND`` when ``sentence`` states bands of a unit the question states a figure or
+    band of, none of which holds it (and the sentence does not state that figure itself: "is
+    the grant 1,800 pounds?"), else 1."""
+    held, stated = quantities(sentence)
+    if not held:
+        return 1.0
+    asked, figures_asked = quantities(question)
+    for low, high, unit in asked + figures_asked:
+        mine = [(a, b) for a, b, u in held if u == unit]
+        if mine and not any(a <= low and high <= b for a, b in mine) and (
+                low, high, unit) not in stated:
+            return OUT_OF_BAND
+    return 1.0

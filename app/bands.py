@@ -93,3 +93,16 @@ def band_factor(question: str, sentence: str) -> float:
                 low, high, unit) not in stated:
             return OUT_OF_BAND
     return 1.0
+
+
+def of_band(question: str, text: str, start: int, details: list[tuple[int, int]]
+            ) -> list[tuple[int, int]]:
+    """Of ``details`` (spans of ``text`` counted from ``start``, in order), those whose band holds
+    what the question states, each read from the detail before it ("80周岁至89周岁的…100元，90周岁
+    至99周岁的…200元"); all of them when none does."""
+    kept, since = [], 0
+    for detail in details:
+        if band_factor(question, text[since:detail[1] - start]) == 1:
+            kept.append(detail)
+        since = detail[1] - start
+    return kept or details

@@ -13,6 +13,7 @@ other. The documents here are written by the test.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterator
 from pathlib import Path
@@ -94,6 +95,27 @@ def test_the_clause_after_a_semicolon_is_read_by_its_own_band() -> None:
     assert "150元" in reading.answer.sentence.text, reading.answer.sentence.text
     reading = read_chinese("90岁以上的老人每月能领多少居家养老服务补贴？", sentences)
     assert reading is not None and "200元" in reading.answer.sentence.text
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("92岁的老人每月能领多少高龄津贴？", "90周岁至99周岁的老年人每人每月200元"),
+    ("85周岁老人每月补贴多少？", "80周岁至89周岁的老年人每人每月100元"),
+    ("老人每月的高龄津贴是多少？", "80周岁至89周岁的老年人每人每月100元，90周岁"),  # no band named
+])
+def test_the_detail_of_the_band_asked_is_quoted_from_one_sentence(question: str,
+                                                                   quoted: str) -> None:
+    """Bands in one sentence, apart only by "，": the sum quoted was the first band's for any age
+    (and read on to the sentence's end, as a list item's head's condition is)."""
+    text = ("第三条 80周岁至89周岁的老年人每人每月100元，90周岁至99周岁的老年人每人每月200元，"
+            "100周岁以上的老年人每人每月500元。")
+    sums = [(text.index(s), text.index(s) + len(s), "MONEY") for s in ("100元", "200元", "500元")]
+    chunk = Chunk("allowance::0", "allowance", text, 0, len(text),
+                  {"language": "zh", "entities": json.dumps(sums)})
+    reading = read_chinese(question, [Sentence(chunk, 0, len(text), text, 0)])
+    assert reading is not None and quoted in reading.answer.sentence.text, (
+        reading.answer.sentence.text)
+    if "岁" in question:  # that band's sum alone
+        assert reading.answer.sentence.text.count("元") == 1, reading.answer.sentence.text
 
 
 @pytest.fixture(scope="module")

@@ -28,7 +28,7 @@ from app.answering.answerability import lacks, sentence_labels, unstated_entitie
 from app.answering.citations import Scored, Sentence
 from app.answering.question_kinds import MONEY_NOUN, STRICT, Kind, asked_kinds
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
-from app.bands import band_factor
+from app.bands import band_factor, of_band
 from app.retrieval.hybrid import Hit
 from app.text import (
     CJK_CHARS,
@@ -175,7 +175,8 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
         return nxt if kinds else _run_on(nxt, following[1:])
     if not kinds:
         return _run_on(_slice(anchor, anchor.start + (new or 0), anchor.end), following)
-    if not (found := _entities(anchor, kinds, question, stated)):
+    found = _entities(anchor, kinds, question, stated)
+    if not (found := of_band(question, anchor.text, anchor.start, found)):
         return anchor
     entity = _asked_entity(anchor, found, question, asked)
     clause = _kind_clause(anchor, entity)
@@ -239,9 +240,7 @@ def _run_on(span: Sentence, following: list[tuple[int, int]]) -> Sentence:
     """``span`` with the sentences after it, while the answer is shorter than an open question's
     answer tends to be and the next is in its paragraph (spaces after "。" part a flat page's)."""
     end, text, base = span.end, span.chunk.text, span.chunk.start
-    for s, e in following:
-        if s < end:
-            continue
+    for s, e in following:  # each after ``span``
         if end - span.start >= OPEN_ANSWER_CHARS or e - span.start > LONGEST_ANSWER \
                 or (text[end - base - 1] in "。！？" and s > end):
             break

@@ -18,8 +18,10 @@ from app.text import STOPWORDS, figures, stem
 
 # Share of its support a sentence keeps when it answers another band than the question's.
 OUT_OF_BAND = 0.5
-# A figure's unit is the word after it (周岁 is 岁; not a bound word: 以上, "or over"), else the
-# word before it ("aged 75 or over"); a band's first figure takes its last's ("80至89周岁").
+# A figure's unit is a currency sign before it, else the word after it (周岁 is 岁; not a bound
+# word: 以上, "or over"), else the word before it ("aged 75 or over"); a band's first figure
+# without one takes its last's ("80至89周岁", "from 20,000 to 35,000 pounds").
+_SIGNS = "£$€¥"
 _ZH_UNIT = re.compile(r"\s*(?:周?(岁)|(?![以及至到或])([\u4e00-\u9fff]))")
 _EN_UNIT = re.compile(r"\s*([A-Za-z]+)")
 _EN_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
@@ -29,11 +31,12 @@ _FROM = re.compile(r"(?:(?<!不)超过|(?<!不)高于|大于|多于|(?<![不未]
                    r"|\b(?:above|over|more than|greater than|exceeding|at least))\s*$", re.I)
 _TO = re.compile(r"(?:(?<!不)低于|(?<!不)少于|不足|未满|不满|小于"
                  r"|\b(?:below|under|less than|fewer than))\s*$", re.I)
-_AND_UP = re.compile(r"\s*(?:[及或]?以上|or (?:over|more|above|older)\b"
+_AND_UP = re.compile(r"\s*(?:[（(]含[)）])?(?:[及或]?以上|or (?:over|more|above|older)\b"
                      r"|and (?:over|above|older)\b)", re.I)
-_AND_DOWN = re.compile(r"\s*(?:[及或]?以下|or (?:under|less|below|younger|fewer)\b)", re.I)
+_AND_DOWN = re.compile(r"\s*(?:[（(]含[)）])?(?:[及或]?以下"
+                       r"|or (?:under|less|below|younger|fewer)\b)", re.I)
 # What joins a band's two figures ("80周岁至89周岁", "from 20,000 to 35,000", "between … and").
-_THROUGH = re.compile(r"\s*(?:至|到|[-–—~～]|to)\s*", re.I)
+_THROUGH = re.compile(r"\s*(?:至|到|[-–—~～]|to)\s*[£$€¥]?", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 
 Band = tuple[float, float, str]  # lowest, highest, unit
@@ -43,7 +46,9 @@ def _units(text: str) -> list[tuple[int, int, float, str]]:
     """Each figure of ``text``: its start, where its unit ends, its value and its unit ("")."""
     found = []
     for start, end, value in figures(text):
-        if zh := _ZH_UNIT.match(text, end):
+        if start and text[start - 1] in _SIGNS:
+            found.append((start, end, value, text[start - 1]))
+        elif zh := _ZH_UNIT.match(text, end):
             found.append((start, zh.end(), value, zh.group(1) or zh.group(2)))
         elif (en := _EN_UNIT.match(text, end)) and en.group(1).lower() not in STOPWORDS:
             found.append((start, en.end(), value, stem(en.group(1))))
@@ -65,8 +70,8 @@ def quantities(text: str) -> tuple[list[Band], list[Band]]:
         after = found[i + 1] if i + 1 < len(found) else None
         joined = after is not None and (_THROUGH.fullmatch(text, end, after[0]) or (
             text[end:after[0]].strip() == "and" and _BETWEEN.search(text[:start])))
-        if after is not None and joined and (after[3] or unit):
-            bands.append((value, after[2], after[3] or unit))
+        if after is not None and joined and (unit or after[3]):
+            bands.append((value, after[2], unit or after[3]))
             i += 2
             continue
         if _AND_UP.match(text, end) or _FROM.search(text[max(0, start - 12):start]):

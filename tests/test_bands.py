@@ -55,6 +55,10 @@ def test_bands_are_read_with_their_units() -> None:
         (18000.0, 30000.0, "dollar")]
     assert quantities("a member aged 75 or over")[0] == [(75.0, math.inf, "age")]
     assert quantities("income below 18,000 dollars")[0] == [(-math.inf, 18000.0, "dollar")]
+    assert quantities("people aged 16 to 24 receive 300 dollars")[0] == [(16.0, 24.0, "age")]
+    assert quantities("households earning £20,000 to £35,000 a year")[0] == [
+        (20000.0, 35000.0, "£")]
+    assert quantities("推荐成功上岗人数为50人（含）以上的")[0] == [(50.0, math.inf, "人")]
     # A cap bounds the sum answered, not the band it is for; a date is no band.
     assert quantities("给予最高不超过100万元补助")[0] == []
     assert quantities("本办法自2024年7月1日起施行，有效期三年。")[0] == []

@@ -19,12 +19,15 @@ from app.text import STOPWORDS, figures, stem
 # Share of its support a sentence keeps when it answers another band than the question's.
 OUT_OF_BAND = 0.5
 # A figure's unit is a currency sign before it, else the word after it (周岁 is 岁; not a bound
-# word: 以上, "or over"), else the word before it ("aged 75 or over"); a band's first figure
-# without one takes its last's ("80至89周岁", "from 20,000 to 35,000 pounds").
+# word: 以上, "or over"), and in English the word before it as well ("aged 75 or over", "aged 80
+# get"); a band's first figure without one takes its last's ("80至89周岁", "from 20,000 to 35,000
+# pounds"). A figure is of a band's unit when they share one.
 _SIGNS = "£$€¥"
 _ZH_UNIT = re.compile(r"\s*(?:周?(岁)|(?![以及至到或])([\u4e00-\u9fff]))")
 _EN_UNIT = re.compile(r"\s*([A-Za-z]+)")
 _EN_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+_NO_UNITS = STOPWORDS | {"above", "below", "than", "least", "exceeding", "between", "less",
+                         "fewer", "greater", "older", "younger"}  # the bound words
 # Words of a lower or an upper bound before a figure or after its unit (not a cap on a sum:
 # "up to", 最高, 不超过 bound the answer, not the band it is for).
 _FROM = re.compile(r"(?:(?<!不)超过|(?<!不)高于|大于|多于|(?<![不未])满|不低于|不少于"
@@ -39,23 +42,23 @@ _AND_DOWN = re.compile(r"\s*(?:[（(]含[)）])?(?:[及或]?以下"
 _THROUGH = re.compile(r"\s*(?:至|到|[-–—~～]|to)\s*[£$€¥]?", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 
-Band = tuple[float, float, str]  # lowest, highest, unit
+Band = tuple[float, float, frozenset[str]]  # lowest, highest, units
 
 
-def _units(text: str) -> list[tuple[int, int, float, str]]:
-    """Each figure of ``text``: its start, where its unit ends, its value and its unit ("")."""
+def _units(text: str) -> list[tuple[int, int, float, frozenset[str]]]:
+    """Each figure of ``text``: its start, where its unit ends, its value and its units."""
     found = []
     for start, end, value in figures(text):
         if start and text[start - 1] in _SIGNS:
-            found.append((start, end, value, text[start - 1]))
+            found.append((start, end, value, frozenset([text[start - 1]])))
         elif zh := _ZH_UNIT.match(text, end):
-            found.append((start, zh.end(), value, zh.group(1) or zh.group(2)))
-        elif (en := _EN_UNIT.match(text, end)) and en.group(1).lower() not in STOPWORDS:
-            found.append((start, en.end(), value, stem(en.group(1))))
+            found.append((start, zh.end(), value, frozenset([zh.group(1) or zh.group(2)])))
         else:
+            after = _EN_UNIT.match(text, end)
             before = _EN_BEFORE.search(text, max(0, start - 20), start)
-            word = before.group(1).lower() if before else ""
-            found.append((start, end, value, "" if word in STOPWORDS else stem(word)))
+            words = {m.group(1).lower() for m in (after, before) if m} - _NO_UNITS
+            found.append((start, after.end() if after and after.group(1).lower() in words
+                          else end, value, frozenset(map(stem, words))))
     return found
 
 
@@ -93,9 +96,9 @@ def band_factor(question: str, sentence: str) -> float:
         return 1.0
     asked, figures_asked = quantities(question)
     for low, high, unit in asked + figures_asked:
-        mine = [(a, b) for a, b, u in held if u == unit]
-        if mine and not any(a <= low and high <= b for a, b in mine) and (
-                low, high, unit) not in stated:
+        mine = [(a, b) for a, b, u in held if u & unit]
+        if mine and not any(a <= low and high <= b for a, b in mine) and not any(
+                low == high == value and unit & units for value, _, units in stated):
             return OUT_OF_BAND
     return 1.0
 

@@ -7,8 +7,8 @@ one before it, so it held every word of the question, the 80 too); "…92岁的�
 津贴" quoted the 80–89 band's sum; "What grant does a … household with an income above 35,000
 pounds receive" quoted the 20,000–35,000 band beside its own; and "How much more does the …
 warm homes grant pay for fitting a heat pump" was refused: its clause ("… receives an additional
-1,200 pounds") never says "grant", so its sum was taken for another thing's, though it names no
-other. The documents here are written by the test.
+1,200 pounds") never says "grant", so its sum was taken for another thing's, though "grant" is the
+scheme's own name (its title's word). The documents here are written by the test.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from ingest.pipeline import ingest
 from tests.conftest import make_settings
 
 HOLLINGTON = (
-    "Hollington Boiler Upgrade Scheme 2026\n"
+    "Hollington Boiler Upgrade Grant 2026\n"
     "Issued by the Hollington District Council Housing Team on 3 March 2026.\n"
     "Grant bands\n"
     "(1) Households with a gross annual income below 18,000 dollars receive a grant of 2,600 "
@@ -48,20 +48,23 @@ HOLLINGTON = (
 
 
 def test_bands_are_read_with_their_units() -> None:
-    assert quantities("80周岁至89周岁的老年人，每人每月50元；") == (
-        [(80.0, 89.0, "岁")], [(50.0, 50.0, "元")])
-    assert quantities("对90周岁以上老年人，每人每月200元。")[0] == [(90.0, math.inf, "岁")]
-    assert quantities("households with an income from 18,000 to 30,000 dollars")[0] == [
-        (18000.0, 30000.0, "dollar")]
-    assert quantities("a member aged 75 or over")[0] == [(75.0, math.inf, "age")]
-    assert quantities("income below 18,000 dollars")[0] == [(-math.inf, 18000.0, "dollar")]
-    assert quantities("people aged 16 to 24 receive 300 dollars")[0] == [(16.0, 24.0, "age")]
-    assert quantities("households earning £20,000 to £35,000 a year")[0] == [
-        (20000.0, 35000.0, "£")]
-    assert quantities("推荐成功上岗人数为50人（含）以上的")[0] == [(50.0, math.inf, "人")]
+    def bands(text: str) -> list[tuple[float, float, set[str]]]:
+        return [(low, high, set(units)) for low, high, units in quantities(text)[0]]
+
+    assert bands("80周岁至89周岁的老年人，每人每月50元；") == [(80.0, 89.0, {"岁"})]
+    assert quantities("80周岁至89周岁的老年人，每人每月50元；")[1] == [
+        (50.0, 50.0, frozenset(["元"]))]
+    assert bands("对90周岁以上老年人，每人每月200元。") == [(90.0, math.inf, {"岁"})]
+    assert bands("households with an income from 18,000 to 30,000 dollars") == [
+        (18000.0, 30000.0, {"dollar"})]
+    assert bands("a member aged 75 or over") == [(75.0, math.inf, {"age"})]
+    assert bands("income below 18,000 dollars") == [(-math.inf, 18000.0, {"dollar"})]
+    assert bands("people aged 16 to 24 receive 300 dollars") == [(16.0, 24.0, {"age"})]
+    assert bands("households earning £20,000 to £35,000 a year") == [(20000.0, 35000.0, {"£"})]
+    assert bands("推荐成功上岗人数为50人（含）以上的") == [(50.0, math.inf, {"人"})]
     # A cap bounds the sum answered, not the band it is for; a date is no band.
-    assert quantities("给予最高不超过100万元补助")[0] == []
-    assert quantities("本办法自2024年7月1日起施行，有效期三年。")[0] == []
+    assert bands("给予最高不超过100万元补助") == []
+    assert bands("本办法自2024年7月1日起施行，有效期三年。") == []
 
 
 @pytest.mark.parametrize(("question", "sentence", "factor"), [
@@ -77,6 +80,12 @@ def test_bands_are_read_with_their_units() -> None:
     ("Is the grant 1,500 dollars?",
      "(2) Households with an income from 18,000 to 30,000 dollars receive a grant of 1,500"
      " dollars.",
+     1.0),
+    # An English figure's unit may come before it ("aged 80") or after it.
+    ("What does a household with a member aged 70 get?",
+     "(6) Where a member of the household is aged 75 or over, it receives 250 dollars.",
+     OUT_OF_BAND),
+    ("Does a member aged 80 get more?", "Where a member is aged 75 or over, add 250 dollars.",
      1.0),
     # Another unit is another matter: a year is no age.
     ("What did a 2022 household aged 80 get?", "Households with an income above 30,000 dollars.",

@@ -13,7 +13,7 @@ import numpy as np
 from app.answering.answerability import lacks, sentence_labels
 from app.answering.citations import Scored, Sentence, sentences_of
 from app.answering.instructions import addresses_reader
-from app.answering.question_kinds import MONEY_NOUN, STRICT, Kind, asked_kinds, asked_thing
+from app.answering.question_kinds import STRICT, Kind, asked_kinds, asked_thing
 from app.answering.sentence_forms import in_context, is_field, is_heading
 from app.answering.validity import states_own_validity
 from app.bands import band_factor
@@ -117,7 +117,9 @@ class SentenceRanker:
         own_words = [t for t in weights if not t <= topic
                      and any(t & found for found in words)] if scale != 1.0 or kinds else []
         own_total = sum(weights[t] for t in own_words)
-        thing = [way for word in asked_thing(question, kinds) for way in self._ways(word)]
+        # What the passages' titles name ("… Warm Homes Grant") is what all of them are about.
+        thing = [way for word in asked_thing(question, kinds)
+                 if not set(self._stems(word)) <= topic for way in self._ways(word)]
         # "The second part" is one of several: a sentence naming none counts another's things.
         picked = ordinals(question, picking=True) if kinds & {Kind.COUNT, Kind.TALLY} else set()
         stated = frozenset(figure_values(question))
@@ -143,10 +145,8 @@ class SentenceRanker:
                     support *= WRONG_TYPE_PENALTY
             labels = sentence_labels(sentence, question, stated, held, asked)
             missing = lacks(kinds, labels)
-            # A sum beside no money noun is the one asked ("receives a further 600 dollars").
-            named = picked <= ordinals(in_context(sentence)) and (
-                not thing or any(way <= found for way in thing)
-                or (Kind.MONEY in kinds and not MONEY_NOUN.search(sentence.text)))
+            named = (not thing or any(way <= found for way in thing)) and picked <= ordinals(
+                in_context(sentence))
             if missing:
                 support *= STRICT_PENALTY if missing & STRICT else WRONG_TYPE_PENALTY
             elif kinds and labels and named:  # holds what was asked: likelier the answer

@@ -175,21 +175,27 @@ _FIGURE = re.compile(
 def figure_values(text: str) -> list[float]:
     """The values of the figures ``text`` states, magnitudes applied: "3.1亿元" and "310
     million yuan" are both 310000000.0 (and 1000亿 is not 100亿)."""
+    return [value for _, _, value in figures(text)]
+
+
+def figures(text: str) -> list[tuple[int, int, float]]:
+    """The figures ``text`` states: each one's span and value (as ``figure_values``)."""
     import cn2an
 
-    values = []
+    found = []
     for match in _FIGURE.finditer(text):
         digits, scale, chinese = match.groups()
         try:
             if chinese:
-                values.append(float(cn2an.cn2an(chinese, "smart")))
+                value = float(cn2an.cn2an(chinese, "smart"))
             elif scale.isascii() and scale.lower() in MAGNITUDES:
-                values.append(float(digits.replace(",", "")) * MAGNITUDES[scale.lower()])
+                value = float(digits.replace(",", "")) * MAGNITUDES[scale.lower()]
             else:
-                values.append(float(cn2an.cn2an(digits.replace(",", "") + scale, "smart")))
+                value = float(cn2an.cn2an(digits.replace(",", "") + scale, "smart"))
         except (ValueError, KeyError, IndexError):
             continue
-    return values
+        found.append((match.start(), match.end(), value))
+    return found
 
 
 _UNIT_WORD = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")

@@ -30,6 +30,7 @@ from app.answering.clauses import RESTATED  # the share of a clause the question
 from app.answering.question_kinds import FIGURED, MONEY_NOUN, STRICT, Kind, asked_kinds
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
 from app.answering.sentence_forms import is_field
+from app.bands import band_factor, of_band
 from app.retrieval.hybrid import Hit
 from app.text import (
     CJK_CHARS,
@@ -118,7 +119,7 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
         lacking = bool(lacks(kinds, sentence_labels(sentence, question, stated)) & STRICT) or (
             noun is not None and _of_other_sum(
                 sentence, _entities(sentence, kinds, question, stated), noun.group()))
-        factor *= LACKING_PENALTY if lacking else 1.0
+        factor *= (LACKING_PENALTY if lacking else 1.0) * band_factor(question, sentence.text)
         found = units & asked
         # Its notice's title words tell which notice answers, not which of its sentences.
         read.append((Scored(sentence, factor * sum(weights[u] for u in found), lacking),
@@ -172,7 +173,8 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
         return nxt if kinds else _run_on(nxt, following[1:])
     if not kinds:
         return _run_on(_slice(anchor, anchor.start + (new or 0), anchor.end), following)
-    if not (found := _entities(anchor, kinds, question, stated)):
+    found = _entities(anchor, kinds, question, stated)
+    if not (found := of_band(question, anchor.text, anchor.start, found)):
         return anchor
     entity = _asked_entity(anchor, found, question, asked)
     clause = _kind_clause(anchor, entity)

@@ -58,7 +58,7 @@ def answering_clauses(scored: Scored, question: str) -> Scored:
                   or _answers_kind(sentence, s, e, question, kinds)), None)
     if first is None or sentence.text.rstrip().endswith(("？", "?")):
         return _following(scored)
-    start = len(sentence.text) - len(sentence.text[spans[first][0]:].lstrip())
+    start = len(sentence.text) - len(sentence.text[spans[first][0]:].lstrip())  # 0 keeps it whole
     trimmed = replace(sentence, start=sentence.start + start, text=sentence.text[start:])
     return replace(scored, sentence=trimmed)
 

@@ -16,6 +16,7 @@ from app.answering.instructions import addresses_reader
 from app.answering.question_kinds import QUESTION_WORDS, STRICT, Kind, asked_kinds, asked_thing
 from app.answering.sentence_forms import in_context, is_field, is_heading
 from app.answering.validity import states_own_validity
+from app.bands import band_factor
 from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
@@ -98,14 +99,13 @@ class SentenceRanker:
         overlaps = [sum(w * (TITLE_WEIGHT if not t & (found - cited) else 1.0)
                         for t, w in weights.items() if t & found) / total if total else 0.0
                     for found, cited, total in zip(words, titled, totals, strict=True)]
-        if len(sentences) > SEMANTIC_CANDIDATES:
-            # Only the sentences sharing most of the question's words are encoded: a long
-            # Chinese passage's sentences, uncached, cost the multilingual model ~5 ms each.
-            keep = sorted(sorted(range(len(sentences)), key=lambda i: -overlaps[i])
-                          [:SEMANTIC_CANDIDATES])
-            sentences = [sentences[i] for i in keep]
-            words = [words[i] for i in keep]
-            overlaps = [overlaps[i] for i in keep]
+        # Only the sentences sharing most of the question's words are encoded: a long Chinese
+        # passage's sentences, uncached, cost the multilingual model ~5 ms each.
+        keep = sorted(sorted(range(len(sentences)), key=lambda i: -overlaps[i])
+                      [:SEMANTIC_CANDIDATES])
+        sentences = [sentences[i] for i in keep]
+        words = [words[i] for i in keep]
+        overlaps = [overlaps[i] for i in keep]
         cosines, scale = self._cosines(question, retrieval, sentences)
         # The cross-lingual model finds a Chinese question near English sentences that merely
         # share its field ("total investment" near any fund's size), and a sentence holding a
@@ -122,7 +122,9 @@ class SentenceRanker:
         own_words = [t for t in weights if not t <= asking
                      and any(t & found for found in words)] if scale != 1.0 or kinds else []
         own_total = sum(weights[t] for t in own_words)
-        thing = [way for word in asked_thing(question, kinds) for way in self._ways(word)]
+        # What the passages' titles name ("… Warm Homes Grant") is what all of them are about.
+        thing = [way for word in asked_thing(question, kinds)
+                 if not set(self._stems(word)) <= topic for way in self._ways(word)]
         # "The second part" is one of several: a sentence naming none counts another's things.
         picked = ordinals(question, picking=True) if kinds & {Kind.COUNT, Kind.TALLY} else set()
         stated = frozenset(figure_values(question))
@@ -156,8 +158,8 @@ class SentenceRanker:
                 support = min(1.0, support + KIND_BONUS)
             if not named:
                 support *= WRONG_TYPE_PENALTY  # counts, or names the holder of, something else
-            if is_heading(sentence):
-                support *= HEADING_PENALTY
+            support *= (HEADING_PENALTY if is_heading(sentence) else 1.0) * band_factor(
+                question, sentence.text)
             scored.append(Scored(sentence, support, lacking=bool(missing & STRICT)))
         return sorted(scored, key=lambda s: (-s.support, s.sentence.rank, s.sentence.start))
 
@@ -251,9 +253,8 @@ class SentenceRanker:
     def _stems(self, text: str) -> list[str]:
         # "5%" says "percent" (百分之几 renders "percent"): the sign is no word to the tokenizer.
         # A lone Latin letter is no word: the "s" of "Zhanjiang's", the "t" of "don't".
-        words = [IRREGULAR.get(w, w) for w in content_tokens(_PERCENT_SIGN.sub(" percent ", text))
-                 if not (len(w) == 1 and w.isascii() and w.isalpha())]
-        return stem_words(words)
+        return stem_words([IRREGULAR.get(w, w) for w in content_tokens(_PERCENT_SIGN.sub(
+            " percent ", text)) if not (len(w) == 1 and w.isascii() and w.isalpha())])
 
 
 def semantic_texts(text: str) -> list[str]:

@@ -1,8 +1,8 @@
 """How often ``ingest.validity`` reads a document's validity as a person labelled it.
 
-``realzh-dev-labels.jsonl`` holds hand labels of 172 realzh-dev documents (doc ids and
+``realzh-dev-labels.jsonl`` holds hand labels of 182 realzh-dev documents (doc ids and
 normalised values only: effective_from as a date or "on_issue", effective_until, and whether an
-open end is stated), read by a person from the texts, in five batches, each scored once on the
+open end is stated), read by a person from the texts, in six batches, each scored once on the
 code of its day before the detection was tuned on it:
 
 - batch 1 (44 documents);
@@ -26,6 +26,10 @@ code of its day before the detection was tuned on it:
   end (batches 1 to 3 labelled none), nor is a day an application opens or a service went
   online. Two labels of batch 1 (番禺's market closure "从2月8日起", Chongqing's free postage
   "从2月9日起~2月29日") hold a year their texts never write: right, but beyond any reader.
+- batch 6 (10 documents, ``"batch": 6``, round 7): every 12th of the 127 documents no batch
+  held, in id order, read whole (news reports, a reminder "关于加强疫情防控期间食堂管理的工作
+  提醒" whose "疫情防控期间，建议…" suggests rather than takes effect, a "温馨提示" of a title's
+  period): none states a validity; scored on 918e356, no false finding.
 
 ``forms/`` holds twelve short documents (six English, six Chinese) written for this set in forms
 the validity corpus does not use, with their labels in ``forms/labels.jsonl``. Run:

@@ -19,7 +19,9 @@ without the town, beside Pelham Moor's look-alike that lapses "after which it is
 round 6 the same way: 7/8 at its start, 8/8 at its end; and the lead's held-out set y of round 6
 (14 questions after those: Greywater's solar grant of 2023 and its 2025 revision beside
 Greyfield's look-alike, 诸暨's 2022 and 2024 elderly-care 办法, expired Coldbrook and 桐庐
-measures), 11/14 at the start and the end (e025251, 9e05300).
+measures), 11/14 at the start and the end (e025251, 9e05300); and round 7's fresh batch (8
+questions after those: Brackenford's warm homes grant with income bands and extras, 嵊州's 2021
+and 2025 高龄津贴 办法 with age bands), 5/8 at its start (918e356) and 8/8 at its end.
 """
 
 from __future__ import annotations

@@ -1,0 +1,116 @@
+"""The bands a text states its figures in ("80周岁至89周岁", "an income above 35,000 pounds",
+"aged 75 or over"), and whether a question's figure falls outside a sentence's bands.
+
+A scheme of tiers or age bands states one sum per band, each in a sentence much like the others;
+a question names its band by a figure in it ("92岁的老人", "earning 28,000 pounds a year") or by
+the band itself ("80岁以上"). A sentence all of whose bands of that figure's unit leave it out
+answers another band. Figures are read by ``app.text.figures`` (the one reader of numerals); this
+module reads only the words around them. Bounds count as inclusive: texts write 以上 and 超过,
+"over" and "or over" for the same threshold.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from app.text import STOPWORDS, figures, stem
+
+# Share of its support a sentence keeps when it answers another band than the question's.
+OUT_OF_BAND = 0.5
+# A figure's unit is a currency sign before it, else the word after it (周岁 is 岁; not a bound
+# word: 以上, "or over"), and in English the word before it as well ("aged 75 or over", "aged 80
+# get"); a band's first figure without one takes its last's ("80至89周岁", "from 20,000 to 35,000
+# pounds"). A figure is of a band's unit when they share one.
+_SIGNS = "£$€¥"
+_ZH_UNIT = re.compile(r"\s*(?:周?(岁)|(?![以及至到或])([\u4e00-\u9fff]))")
+_EN_UNIT = re.compile(r"\s*([A-Za-z]+)")
+_EN_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+_NO_UNITS = STOPWORDS | {"above", "below", "than", "least", "exceeding", "between", "less",
+                         "fewer", "greater", "older", "younger"}  # the bound words
+# Words of a lower or an upper bound before a figure or after its unit (not a cap on a sum:
+# "up to", 最高, 不超过 bound the answer, not the band it is for).
+_FROM = re.compile(r"(?:(?<!不)超过|(?<!不)高于|大于|多于|(?<![不未])满|不低于|不少于"
+                   r"|\b(?:above|over|more than|greater than|exceeding|at least))\s*$", re.I)
+_TO = re.compile(r"(?:(?<!不)低于|(?<!不)少于|不足|未满|不满|小于"
+                 r"|\b(?:below|under|less than|fewer than))\s*$", re.I)
+_AND_UP = re.compile(r"\s*(?:[（(]含[)）])?(?:[及或]?以上|or (?:over|more|above|older)\b"
+                     r"|and (?:over|above|older)\b)", re.I)
+_AND_DOWN = re.compile(r"\s*(?:[（(]含[)）])?(?:[及或]?以下"
+                       r"|or (?:under|less|below|younger|fewer)\b)", re.I)
+# What joins a band's two figures ("80周岁至89周岁", "from 20,000 to 35,000", "between … and").
+_THROUGH = re.compile(r"\s*(?:至|到|[-–—~～]|to)\s*[£$€¥]?", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+
+Band = tuple[float, float, frozenset[str]]  # lowest, highest, units
+
+
+def _units(text: str) -> list[tuple[int, int, float, frozenset[str]]]:
+    """Each figure of ``text``: its start, where its unit ends, its value and its units."""
+    found = []
+    for start, end, value in figures(text):
+        if start and text[start - 1] in _SIGNS:
+            found.append((start, end, value, frozenset([text[start - 1]])))
+        elif zh := _ZH_UNIT.match(text, end):
+            found.append((start, zh.end(), value, frozenset([zh.group(1) or zh.group(2)])))
+        else:
+            after = _EN_UNIT.match(text, end)
+            before = _EN_BEFORE.search(text, max(0, start - 20), start)
+            words = {m.group(1).lower() for m in (after, before) if m} - _NO_UNITS
+            found.append((start, after.end() if after and after.group(1).lower() in words
+                          else end, value, frozenset(map(stem, words))))
+    return found
+
+
+def quantities(text: str) -> tuple[list[Band], list[Band]]:
+    """The bands ``text`` states, and its other figures (as bands of one value) with a unit."""
+    bands: list[Band] = []
+    points: list[Band] = []
+    found = _units(text)
+    i = 0
+    while i < len(found):
+        start, end, value, unit = found[i]
+        after = found[i + 1] if i + 1 < len(found) else None
+        joined = after is not None and (_THROUGH.fullmatch(text, end, after[0]) or (
+            text[end:after[0]].strip() == "and" and _BETWEEN.search(text[:start])))
+        if after is not None and joined and (unit or after[3]):
+            bands.append((value, after[2], unit or after[3]))
+            i += 2
+            continue
+        if _AND_UP.match(text, end) or _FROM.search(text[max(0, start - 12):start]):
+            bands.append((value, math.inf, unit))
+        elif _AND_DOWN.match(text, end) or _TO.search(text[max(0, start - 12):start]):
+            bands.append((-math.inf, value, unit))
+        else:
+            points.append((value, value, unit))
+        i += 1
+    return [b for b in bands if b[2]], [p for p in points if p[2]]
+
+
+def band_factor(question: str, sentence: str) -> float:
+    """``OUT_OF_BAND`` when ``sentence`` states bands of a unit the question states a figure or
+    band of, none of which holds it (and the sentence does not state that figure itself: "is
+    the grant 1,800 pounds?"), else 1."""
+    held, stated = quantities(sentence)
+    if not held:
+        return 1.0
+    asked, figures_asked = quantities(question)
+    for low, high, unit in asked + figures_asked:
+        mine = [(a, b) for a, b, u in held if u & unit]
+        if mine and not any(a <= low and high <= b for a, b in mine) and not any(
+                low == high == value and unit & units for value, _, units in stated):
+            return OUT_OF_BAND
+    return 1.0
+
+
+def of_band(question: str, text: str, start: int, details: list[tuple[int, int]]
+            ) -> list[tuple[int, int]]:
+    """Of ``details`` (spans of ``text`` counted from ``start``, in order), those whose band holds
+    what the question states, each read from the detail before it ("80周岁至89周岁的…100元，90周岁
+    至99周岁的…200元"); all of them when none does."""
+    kept, since = [], 0
+    for detail in details:
+        if band_factor(question, text[since:detail[1] - start]) == 1:
+            kept.append(detail)
+        since = detail[1] - start
+    return kept or details

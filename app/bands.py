@@ -4,7 +4,7 @@
 A scheme of tiers or age bands states one sum per band, each in a sentence much like the others;
 a question names its band by a figure in it ("92岁的老人", "earning 28,000 pounds a year") or by
 the band itself ("80岁以上"). A sentence all of whose bands of that figure's unit leave it out
-answers another band. Figures are read by ``app.text.figures`` (the one reader of numerals); this
+answers another band. Figures are read by ``app.numerals.figures`` (one reader of numerals): this
 module reads only the words around them. Bounds count as inclusive: texts write 以上 and 超过,
 "over" and "or over" for the same threshold.
 """
@@ -14,7 +14,8 @@ from __future__ import annotations
 import math
 import re
 
-from app.text import STOPWORDS, figures, stem
+from app.numerals import figures
+from app.text import STOPWORDS, stem
 
 # Share of its support a sentence keeps when it answers another band than the question's.
 OUT_OF_BAND = 0.5

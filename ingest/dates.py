@@ -14,7 +14,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from app.text import EN_MONTHS
+from app.numerals import EN_MONTHS
 
 _ZH_DIGIT = "〇零一二三四五六七八九十"
 ZH_DATE = re.compile(

@@ -22,7 +22,8 @@ from llama_index.core.schema import BaseNode, TransformComponent
 
 from app.answering.answerability import ENTITIES_KEY
 from app.answering.question_kinds import ORG_HEAD
-from app.text import CJK_RUN, CN_DIGITS, ZH_ORG_END, figure_values, sentence_spans
+from app.numerals import CN_DIGITS, figure_values
+from app.text import CJK_RUN, ZH_ORG_END, sentence_spans
 from ingest.lac import fast_lac
 
 __all__ = ["ChunkEntities", "entities_of"]

@@ -15,7 +15,7 @@ from typing import Any
 
 import cn2an
 
-from app.text import NUMBER_WORDS
+from app.numerals import NUMBER_WORDS
 from ingest import validity_forms as forms
 from ingest.dates import EN_DATE, ZH_DATE, english_date, normalized_date
 

@@ -13,9 +13,9 @@ import pytest
 
 from app.answering.question_kinds import Kind, asked_kinds
 from app.models import AskRequest
+from app.numerals import NAMES_A_DAY
 from app.retrieval.taggers import ASKS_NOW, states_an_aim
 from app.services import Services
-from app.text import NAMES_A_DAY
 
 
 @pytest.mark.parametrize(("written", "day"), [

@@ -6,9 +6,9 @@ from __future__ import annotations
 from app.answering.citations import Sentence
 from app.answering.sentence_forms import in_context
 from app.models import AskRequest
+from app.numerals import ordinals
 from app.services import Services
 from app.store.records import Chunk
-from app.text import ordinals
 
 REMARK = "Explore pilot projects. (Responsible units: Municipal Fire Rescue Detachment, etc.)"
 

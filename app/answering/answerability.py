@@ -22,13 +22,14 @@ from app.answering.citations import Scored, Sentence
 from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind
 from app.answering.sentence_forms import in_context
 from app.models import Message, RefusalCode
+from app.numerals import ISO_DATE, NAMES_A_DAY
 from app.retrieval.dictionary import english_terms
 from app.retrieval.gazetteer import gazetteer
 from app.retrieval.glossary import ENGLISH_VARIANTS
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.places import PlaceInference
 from app.retrieval.taggers import ASKS_NOW, states_an_aim
-from app.text import CJK_CHARS, ISO_DATE, NAMES_A_DAY, QUOTED, has_cjk, sentence_spans
+from app.text import CJK_CHARS, QUOTED, has_cjk, sentence_spans
 
 # Chunk metadata key of ingest's entities: JSON [[start, end, label, value?], …] into its text.
 ENTITIES_KEY = "entities"

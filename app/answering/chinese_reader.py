@@ -31,15 +31,14 @@ from app.answering.question_kinds import FIGURED, MONEY_NOUN, STRICT, Kind, aske
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
 from app.answering.sentence_forms import is_field
 from app.bands import band_factor, of_band
+from app.numerals import ZH_BOUNDS, figure_values
 from app.retrieval.hybrid import Hit
 from app.text import (
     CJK_CHARS,
     CJK_RUN,
     CLAUSE_END,
-    ZH_BOUNDS,
     bigram_units,
     clause_spans,
-    figure_values,
     said_by,
     sentence_spans,
     word_bounds,

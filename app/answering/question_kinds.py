@@ -10,7 +10,8 @@ import re
 from enum import Enum
 from itertools import takewhile
 
-from app.text import MEASURE_WORDS, ZH_BODY_ENDS, has_cjk, segment, tagged
+from app.numerals import MEASURE_WORDS
+from app.text import ZH_BODY_ENDS, has_cjk, segment, tagged
 
 
 class Kind(Enum):

@@ -17,20 +17,12 @@ from app.answering.question_kinds import QUESTION_WORDS, STRICT, Kind, asked_kin
 from app.answering.sentence_forms import in_context, is_field, is_heading
 from app.answering.validity import states_own_validity
 from app.bands import band_factor
+from app.numerals import figure_values, ordinals
 from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
 from app.store.vectors import QueryTextEmbedder, TextEmbedder, TextVectors, unit
-from app.text import (
-    CLAUSE_END,
-    IRREGULAR,
-    QUOTED,
-    content_tokens,
-    figure_values,
-    has_cjk,
-    ordinals,
-    stem_words,
-)
+from app.text import CLAUSE_END, IRREGULAR, QUOTED, content_tokens, has_cjk, stem_words
 
 SEMANTIC_WEIGHT = 0.6
 WRONG_TYPE_PENALTY = 0.5

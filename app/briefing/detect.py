@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from app.text import NUMBER_WORDS
+from app.numerals import NUMBER_WORDS
 
 Kind = Literal["requirement", "figure", "date", "responsibility", "procedure"]
 KINDS: tuple[Kind, ...] = ("requirement", "figure", "date", "responsibility", "procedure")

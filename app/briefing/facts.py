@@ -20,9 +20,10 @@ import cn2an
 from app.answering.answerability import refusal_before_ranking
 from app.answering.question_kinds import ISSUING, Fact, Kind, asked_kinds, fact_asked
 from app.models import Answer, Citation
+from app.numerals import EN_MONTHS
 from app.retrieval.hybrid import RetrievalResult
 from app.store.records import Chunk
-from app.text import EN_MONTHS, sentence_spans
+from app.text import sentence_spans
 
 # The longest line quoted whole; in a longer one (a paragraph, a web copy on one line) the
 # sentence holding the fact is, unless longer than a quote may be: then the fact alone.

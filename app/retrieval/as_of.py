@@ -14,9 +14,9 @@ from datetime import date
 
 from llama_index.core.vector_stores.types import FilterOperator, MetadataFilter
 
+from app.numerals import EN_MONTHS
 from app.retrieval.catalog import Catalog
 from app.retrieval.filters import NO_DOCUMENT
-from app.text import EN_MONTHS
 
 _DAY_ZH = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?")
 _DAY_ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})(?:-(\d{1,2}))?(?!\d)")

@@ -45,9 +45,10 @@ from app.answering.generation.figures import (
 )
 from app.answering.generation.prompt import SOURCE_NAMES
 from app.answering.question_kinds import FIGURED, asked_kinds
+from app.numerals import CN_DIGITS, MEASURE_WORDS
 from app.retrieval.gazetteer import gazetteer
 from app.retrieval.glossary import expand_query
-from app.text import CJK_CHARS, CJK_RUN, CN_DIGITS, MEASURE_WORDS, sentence_spans, tagged
+from app.text import CJK_CHARS, CJK_RUN, sentence_spans, tagged
 
 CLAIM_WINDOW = 6
 PASSAGE_WINDOW = 12

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from app.text import CN_DIGITS, EN_MONTHS, MAGNITUDES, NUMBER_WORDS
+from app.numerals import CN_DIGITS, EN_MONTHS, MAGNITUDES, NUMBER_WORDS
 
 Figure = tuple[tuple[int, int], frozenset[str], bool]  # span, values it may be, is_percentage
 

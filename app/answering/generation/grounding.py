@@ -23,8 +23,9 @@ from app.answering.generation.check import answers_nothing, says_not_covered, su
 from app.answering.generation.figures import figure_spans, figures
 from app.answering.generation.markers import MARKER, blank_markers, markers, strip_markers
 from app.models import Citation
+from app.numerals import MEASURE_WORDS
 from app.retrieval.hybrid import Hit
-from app.text import MEASURE_WORDS, has_cjk, sentence_spans
+from app.text import has_cjk, sentence_spans
 
 # A marker group after the sentence's terminator ("… 5%. [1]") belongs to that sentence:
 # moved before the terminator so the sentence splitter keeps them together.

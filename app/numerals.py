@@ -1,0 +1,79 @@
+"""Numbers, ordinals and dates as the two languages write them: the one place a figure's value,
+an ordinal or a day is read (both ingest and answering read figures through it)."""
+
+from __future__ import annotations
+
+import re
+
+# Facts of the two languages' figures, written once: Chinese numeral digits, the words that
+# scale a number, and the Chinese measure words a count takes (5项任务, 八个案例).
+CN_DIGITS = "〇零一二两三四五六七八九"
+MAGNITUDES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+              "万亿": 10**12, "千万": 10**7, "百万": 10**6, "万": 10**4, "亿": 10**8}
+MEASURE_WORDS = "个名位项家座条台所批类种次件款只支套处间栋辆架张份篇部"
+# Words of an upper and of a lower bound: "最多多少" asks the cap, which "最高" or "不超过" states.
+ZH_BOUNDS = (re.compile("最高|最多|不超过|不高于|上限|封顶|至多"),
+             re.compile("最低|最少|不少于|不低于|下限|至少"))
+NUMBER_WORDS = dict(zip(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred".split(), [*range(21), *range(30, 100, 10), 100], strict=True))
+# Ordinals pick one of an enumeration: "the second part", 第二部分 (not "listed first").
+ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+_EN_ORDINAL = re.compile(rf"\b(?:(?:the|its|their)\s+|['’]s\s+)?({'|'.join(ORDINALS)})\b", re.I)
+_ZH_ORDINAL = re.compile("第([一二三四五六七八九十])(?![一二三四五六七八九十百千])")
+
+
+def ordinals(text: str, picking: bool = False) -> set[str]:
+    """The ordinals ``text`` says, in English ("second" for 第二 too); ``picking``: only those
+    picking one of several ("the second part", "its third phase"), not "listed first"."""
+    return {m.group(1).lower() for m in _EN_ORDINAL.finditer(text)
+            if not picking or m.group(0) != m.group(1)} | {
+        ORDINALS["一二三四五六七八九十".index(n)] for n in _ZH_ORDINAL.findall(text)}
+
+
+# English month names, lower case, January first: the one list dates are read by.
+EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+             "september", "october", "november", "december")
+ISO_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)")
+_MONTH = "|".join([*EN_MONTHS, *(m[:3] for m in EN_MONTHS)])
+# A date naming a day, not only a month or a year ("November 2025" tells no "哪天"): "May 31",
+# "Dec.29", "the 8th of each month", 2024-08-15, 3月15日, 10日 (of this month), a weekday.
+NAMES_A_DAY = re.compile(
+    rf"\b(?:{_MONTH})\b\.?\s*\d{{1,2}}(?!\d)|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"(?:each |every |the )?(?:month|{_MONTH})\b|{ISO_DATE.pattern}"
+    rf"|月\s?[\d{CN_DIGITS}十]{{1,3}}\s?[日号]|(?<!\d)\d{{1,2}}日(?!内|以内|后|起)"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    re.IGNORECASE)
+# A figure and its magnitude: "310 million", "3.1亿", "三千万" (the number words of the two
+# languages; cn2an reads the Chinese ones).
+_FIGURE = re.compile(
+    r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(thousand|million|billion|trillion|[万亿千百]*)"
+    rf"|([{CN_DIGITS}十百千万亿点]*[十百千万亿][{CN_DIGITS}十百千万亿点]*)",
+    re.IGNORECASE)
+
+
+def figure_values(text: str) -> list[float]:
+    """The values of the figures ``text`` states, magnitudes applied: "3.1亿元" and "310
+    million yuan" are both 310000000.0 (and 1000亿 is not 100亿)."""
+    return [value for _, _, value in figures(text)]
+
+
+def figures(text: str) -> list[tuple[int, int, float]]:
+    """The figures ``text`` states: each one's span and value (as ``figure_values``)."""
+    import cn2an
+
+    found = []
+    for match in _FIGURE.finditer(text):
+        digits, scale, chinese = match.groups()
+        try:
+            if chinese:
+                value = float(cn2an.cn2an(chinese, "smart"))
+            elif scale.isascii() and scale.lower() in MAGNITUDES:
+                value = float(digits.replace(",", "")) * MAGNITUDES[scale.lower()]
+            else:
+                value = float(cn2an.cn2an(digits.replace(",", "") + scale, "smart"))
+        except (ValueError, KeyError, IndexError):
+            continue
+        found.append((match.start(), match.end(), value))
+    return found

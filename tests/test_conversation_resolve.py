@@ -362,3 +362,16 @@ def test_a_locative_pronoun_before_a_part_of_the_document_stands_for_the_last_su
     resolution = resolver.resolve("其中融合基础设施那部分有几项？", earlier)
     assert resolution.question == "漳州新型基础设施行动方案中融合基础设施那部分有几项？"
     assert resolution.doc_id == ZHANGZHOU
+
+
+def test_a_do_question_s_verb_tagged_a_noun_ends_no_noun_phrase(resolver: Resolver) -> None:
+    """Regression (brief of round 7): "And Guangzhou's digital transformation pilot plan?"
+    after "How many tasks does the Zhangzhou plan list?" asked "How many digital transformation
+    pilot plan does …": spaCy tags "list" a noun, so "plan list" had no head of the plan's kind
+    and the thing took the place of the tasks counted. A do-question's main verb follows its
+    subject: with no verb tagged after "does", the last noun is it. The count asked is kept."""
+    count = "How many tasks does the Zhangzhou plan list?"
+    resolution = resolver.resolve("And Guangzhou's digital transformation pilot plan?",
+                                  [Turn(count, count, (ZHANGZHOU,))])
+    assert resolution.question == \
+        "How many tasks does the Guangzhou digital transformation pilot plan list?"

@@ -157,8 +157,19 @@ def _chinese(text: str) -> tuple[Word, ...]:
 def _english(text: str) -> tuple[Word, ...]:
     doc = english_tagger()(text)
     found: list[Word] = []
+    # A do-question has its main verb after the subject ("does the plan list?"); when the
+    # tagger found none after the auxiliary, the subject's last noun is that verb.
+    auxiliary = next((t.i for t in doc if t.lemma_ == "do" and t.pos_ == "AUX"), None)
+    verb_at = None
+    if auxiliary is not None and not any(t.pos_ == "VERB" for t in doc[auxiliary + 1:]):
+        verb_at = max((t.i for t in doc[auxiliary + 1:] if t.pos_ == "NOUN"), default=None)
     for token in doc:
         if token.is_space:
+            continue
+        if token.i == verb_at:
+            found.append(Word(token.text, token.idx, token.idx + len(token.text), noun=False,
+                              content=True, predicate=True, pointing=False, possessive=False,
+                              may_name_place=False))
             continue
         morph = token.morph
         kind = morph.get("PronType")

@@ -107,6 +107,7 @@ def warm() -> None:
     """Load both taggers now (a server does it once, off the request path)."""
     words("海珠区呢？")
     words("What about it?")
+    acting_name("The bureau organized it.")  # the parser, for a pronoun after a who-question
 
 
 @lru_cache(maxsize=2048)

@@ -268,3 +268,110 @@ def test_a_number_alone_names_a_part_of_the_last_subject(resolver: Resolver) -> 
     resolution = resolver.resolve("一期呢？", [Turn(before, before, (HAIZHU,))])
     assert resolution.question == "琶洲空间智算中心一期的总算力规模是多少？"
     assert resolution.doc_id == HAIZHU
+
+
+def test_an_ellipsis_keeps_the_frame_of_a_question_that_pointed_at_its_thing(
+        resolver: Resolver) -> None:
+    """Regression (held-out chain y-03): "And Guangzhou's digital transformation pilot plan?"
+    after "Who issued that notification?" became "What is Guangzhou's … plan?" and lost the
+    issuer asked. A question that was a frame alone (who issued *that* thing) is asked of the
+    new thing; what the thing is stays the fallback when the documents answer nothing."""
+    earlier = [Turn("Who issued that notification?",
+                    "Who issued the notification (the intelligent upgrades in Zhanjiang)?",
+                    (ZHANJIANG,))]
+    resolution = resolver.resolve("And Guangzhou's digital transformation pilot plan?", earlier)
+    assert resolution.question == "Who issued Guangzhou's digital transformation pilot plan?"
+    assert resolution.fallback is not None
+    fallback = resolution.fallback()
+    assert fallback is not None
+    assert fallback.question == "What is Guangzhou's digital transformation pilot plan?"
+    measure = [Turn("该措施由哪些单位负责？", "深圳该措施由哪些单位负责？", (SHENZHEN,))]
+    assert resolver.resolve("那广州的试点方案呢？", measure).question == \
+        "广州的试点方案由哪些单位负责？"
+
+
+ORGANIZED = ("Recently, the Zhanjiang Municipal Government Service and Data Administration "
+             "organized a specialized training session on the digital-intelligent co-construction "
+             "of government-invested projects. [1]")
+SUPPORTED = ("This Space Intelligent Computing Center is supported by the Haizhu District "
+             "Artificial Intelligence Development Bureau and jointly built by Jiazhi Huixing, "
+             "Guoxing Yuhang, and Qianxing Holdings. [1]")
+
+
+def test_a_pronoun_after_a_who_question_stands_for_the_one_who_acted(
+        resolver: Resolver) -> None:
+    """Regression (fresh chain f7-03): after "…专题培训由哪个单位组织？", answered "the Zhanjiang …
+    Administration organized a … training session", "它联合哪些部门印发了通知？" asked what the
+    training issued with whom. The answer's active subject, the body asked for, is what the
+    pronoun stands for; a passive answer's subject (the center supported by a bureau) and a
+    question of a measure keep the last subject."""
+    who = "湛江政府投资项目数智化共建专题培训由哪个单位组织？"
+    organized = [Turn(who, who, (ZHANJIANG,), ORGANIZED)]
+    assert resolver.resolve("它联合哪些部门印发了通知？", organized).question == \
+        "Zhanjiang Municipal Government Service and Data Administration联合哪些部门印发了通知？"
+    english = [Turn("Who organized Zhanjiang's training session?",
+                    "Who organized Zhanjiang's training session?", (ZHANJIANG,), ORGANIZED)]
+    assert "Data Administration" in resolver.resolve(
+        "Which departments did it jointly issue the notice with?", english).question
+    assert "Administration" not in resolver.resolve("它的总预算是多少？", organized).question
+    supported = [Turn("Which bureau supports the Pazhou Space Intelligent Computing Center?",
+                      "Which bureau supports the Pazhou Space Intelligent Computing Center?",
+                      (HAIZHU,), SUPPORTED)]
+    provided = resolver.resolve("What will it provide once completed?", supported).question
+    assert "Computing Center" in provided and "Bureau" not in provided
+
+
+def test_a_body_beside_the_subject_is_not_carried_as_its_place(resolver: Resolver) -> None:
+    """Regression (held-out chain y-07): "它最终要建到多大？" after "海珠区人工智能发展局同一天宣布
+    开工的智算中心是多大规模？" asked of "海珠区人工智能发展局智算中心": the bureau (LAC's ORG, a
+    place's body) was carried as the place, and the answer was the bureau's sentence. The
+    pronoun stands for the subject; a body that is the subject itself is still carried."""
+    scale = "海珠区人工智能发展局同一天宣布开工的智算中心是多大规模？"
+    earlier = [Turn("同一天宣布开工的智算中心是多大规模？", scale, (HAIZHU,))]
+    built = resolver.resolve("它最终要建到多大？", earlier)
+    assert built.question == "智算中心最终要建到多大？"
+    assert built.doc_id == HAIZHU
+    opened = "海珠区人工智能发展局是哪天挂牌的？"
+    assert "海珠区人工智能发展局" in resolver.resolve("它联合哪个部门发布了措施？",
+                                                [Turn(opened, opened, (HAIZHU,))]).question
+
+
+def test_a_chinese_bare_noun_the_last_turn_named_reads_on_in_its_document(
+        index: PlaceIndex) -> None:
+    """Regression (fresh chain f7-03): "通知是什么时候印发的？" after "它联合哪些部门印发了通知？"
+    was asked of every document (another city's plan has a release date) when the lexical
+    check found its words stated as well elsewhere. Chinese has no article: a bare noun the last
+    turn named is the one it named, and the question reads on in its document. A question of a
+    topic of its own is still asked as written."""
+    never = Resolver(lambda: index, lambda question, doc_id: False)
+    issued = "湛江市政务服务和数据管理局联合哪些部门印发了通知？"
+    earlier = [Turn(issued, issued, (ZHANJIANG,), "… issued a notification in November 2025.")]
+    resolution = never.resolve("通知是什么时候印发的？", earlier)
+    assert resolution.doc_id == ZHANJIANG
+    assert never.resolve("鹏城云脑III项目什么时候开工？", earlier).doc_id is None
+
+
+def test_a_locative_pronoun_before_a_part_of_the_document_stands_for_the_last_subject(
+        resolver: Resolver) -> None:
+    """Regression (held-out chain y-06): "其中融合基础设施那部分有几项？" was "漳州其中融合基础设施
+    那部分有几项？": "那部分" named a part of the cited document, so the question was asked there
+    of the last place, and 其中 (among them) pointed at nothing."""
+    tasks = "漳州新型基础设施行动方案一共有多少项任务？"
+    earlier = [Turn(tasks, tasks, (ZHANGZHOU,), "The Action Plan contains five parts, including "
+                    "29 tasks. [1]")]
+    resolution = resolver.resolve("其中融合基础设施那部分有几项？", earlier)
+    assert resolution.question == "漳州新型基础设施行动方案中融合基础设施那部分有几项？"
+    assert resolution.doc_id == ZHANGZHOU
+
+
+def test_a_do_question_s_verb_tagged_a_noun_ends_no_noun_phrase(resolver: Resolver) -> None:
+    """Regression (brief of round 7): "And Guangzhou's digital transformation pilot plan?"
+    after "How many tasks does the Zhangzhou plan list?" asked "How many digital transformation
+    pilot plan does …": spaCy tags "list" a noun, so "plan list" had no head of the plan's kind
+    and the thing took the place of the tasks counted. A do-question's main verb follows its
+    subject: with no verb tagged after "does", the last noun is it. The count asked is kept."""
+    count = "How many tasks does the Zhangzhou plan list?"
+    resolution = resolver.resolve("And Guangzhou's digital transformation pilot plan?",
+                                  [Turn(count, count, (ZHANGZHOU,))])
+    assert resolution.question == \
+        "How many tasks does the Guangzhou digital transformation pilot plan list?"

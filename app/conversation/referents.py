@@ -23,8 +23,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from app.answering.question_kinds import Kind, asked_kinds
 from app.conversation.phrases import Span, copular, inside, noun_spans
-from app.conversation.words import Word, words
+from app.conversation.words import Word, acting_name, words
 from app.retrieval.dictionary import english_terms
 from app.text import has_cjk, sentence_spans, stem
 
@@ -153,6 +154,43 @@ def titled(head: str, title: str, chinese: bool) -> bool:
     if chinese:
         return any(_heads_across(head, word, True) for word in title.split())
     return stem(head.lower()) in {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", title)}
+
+
+# A marker after an extractive answer's quote (" [1]")
+_MARKER = re.compile(r"\s*\[\d+\]")
+# What a "who" question's answer names: a body or a person, who may act again in the next turn
+_WHO = frozenset({Kind.WHO, Kind.ORG, Kind.PERSON})
+# Questions of a measure: a pronoun there stands for the thing measured, never the body
+_MEASURES = frozenset({Kind.COUNT, Kind.TALLY, Kind.MONEY, Kind.PERCENT, Kind.DURATION,
+                       Kind.RATE})
+
+
+def agent_of(question: str, asked: str, answer: str, title: str | None) -> str:
+    """Who a follow-up's pronoun stands for when the last question asked who did something and
+    its answer's first sentence (not a note quoting the document's ``title``) names the one who
+    did it as its active subject (``acting_name``: "the … Administration organized the
+    training", so "它联合哪些部门印发了通知？" asks what the Administration did). A passive
+    answer ("the center is supported by the bureau") keeps its subject, the center, and a
+    question of a measure ("它最终要建到多大？") asks of the thing measured, not the body
+    responsible. "" when the pronoun stands for the last question's subject."""
+    if not asked_kinds(asked) & _WHO or asked_kinds(question) & _MEASURES:
+        return ""
+    for start, end in sentence_spans(answer):
+        sentence = _MARKER.sub("", answer[start:end]).strip()
+        if sentence and not (title and title in sentence):
+            return acting_name(sentence)
+    return ""
+
+
+def given(question: str, own: Sequence[Word], answer: str, asked: str) -> bool:
+    """Whether a Chinese question's topic is what the last turn (``asked``, ``answer``) just
+    named: Chinese has no article, and a bare noun the context gives is definite
+    ("通知是什么时候印发的？" after "它联合哪些部门印发了通知？"), as "the notification" would
+    be in English."""
+    nouns = topic(own)
+    return has_cjk(question) and bool(nouns) and all(
+        w.text in asked or referent(Definite((w.start, w.end), w.text), question, answer, asked,
+                                    None) is not None for w in nouns)
 
 
 # A date written as one token ("2024-12-31" in a validity note): a figure no measure states.

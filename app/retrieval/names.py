@@ -100,7 +100,7 @@ def unknown_place_pattern(name: str) -> re.Pattern[str]:
     English by the pinyin of that short name (Songlin), as the gazetteer knows its places."""
     if not has_cjk(name):
         return re.compile(rf"\b{re.escape(name)}\b")
-    short = _CHINESE_LEVEL_SUFFIX.sub("", name)
+    short = CHINESE_LEVEL_SUFFIX.sub("", name)
     names = {name, short} if len(short) >= 2 else {name}
     written = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
     if len(short) < 2 or not all(map(has_cjk, short)):
@@ -108,7 +108,7 @@ def unknown_place_pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"{written}|\b{re.escape(pinyin_name(short))}\b")
 
 
-_CHINESE_LEVEL_SUFFIX = re.compile(r"[省市县区镇乡旗]$")
+CHINESE_LEVEL_SUFFIX = re.compile(r"[省市县区镇乡旗]$")
 
 
 # A level's suffix after a Chinese name (新疆地区, 清迈市): the name is looked for without it.

@@ -1,0 +1,50 @@
+"""A follow-up naming a place and a thing, no clause ("What about Zhangzhou's action plan?",
+"那广州的试点方案呢？"): the last question asked of that thing, where the thing fits its frame,
+else what the thing is (``resolve`` decides which and keeps the other as its fallback)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from app.conversation.edits import edited
+from app.conversation.phrases import Span, copular, counted, head, inside, noun_spans, same_kind
+from app.conversation.referents import about_the_last, definite_phrases
+from app.conversation.words import Word, words
+from app.text import has_cjk
+
+
+def fitting(found: Sequence[Word], places: list[Span], thing_head: str) -> Span | None:
+    """The noun phrase of the last question that a follow-up's thing can take the place of:
+    one of the same kind (the same head noun, or a Chinese synonym: 试点方案 takes the place of
+    新基建行动计划 whole, none of the old title's words kept), else the one a copula asks about
+    ("X是多少", "How large is X") or the one it counts ("多少项X", "how many X"): the follow-up
+    asks the same of its thing. None when the thing fits nowhere."""
+    for span in noun_spans(found, places):
+        if thing_head and same_kind(head(found, span), thing_head):
+            return span
+    asked = copular(found, places)
+    return asked.span if asked is not None else counted(found, places)
+
+
+def framed(question: str, spans: list[Span], thing: Span, last_question: str) -> str | None:
+    """The last question asked of a follow-up's thing, when that question was a frame alone:
+    it named no topic of its own but pointed at the conversation's ("Who issued that
+    notification?", "该措施由哪些单位负责？"), so another thing fills the same frame ("And
+    Guangzhou's pilot plan?": "Who issued Guangzhou's pilot plan?"). A question with a topic
+    of its own ("深圳每月几号举办创投日？") frames only that topic. None when it is no frame."""
+    asked = words(last_question)
+    pointed = definite_phrases(asked)
+    if not pointed or not about_the_last(asked, None):
+        return None
+    start, end = pointed[0].span
+    named = question[min(spans[0][0], thing[0]):thing[1]]
+    return edited(last_question, [(start, end, named)])
+
+
+def what_is(question: str, own: tuple[Word, ...], spans: list[Span]) -> str:
+    """A place and a thing asked alone: what the thing is ("湛江的数智化投资比例是什么？",
+    "What is Haizhu's annual special fund?"), the follow-up's own words from its first place or
+    content word to its last content word."""
+    named = [w for w in own if w.content or inside(w, spans)]
+    core = question[named[0].start:max(named[-1].end, max(e for _, e in spans))]
+    return f"{core}是什么？" if has_cjk(question) else f"What is {core}?"

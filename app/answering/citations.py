@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from app.answering.instructions import addresses_reader
+from app.answering.question_kinds import ISSUING
+from app.answering.validity import states_own_validity
+from app.mastheads import dateline_end, is_stamp
 from app.models import Citation, Passage
 from app.retrieval.hybrid import Hit, RetrievalResult
 from app.store.records import Chunk
@@ -62,6 +66,7 @@ def sentences_of(hits: list[Hit], max_chars: int | None = None) -> list[Sentence
                           else pieces_of(chunk.text, start, end, max_chars))
         ]
         for start, end in spans:
+            start += dateline_end(chunk.text[start:end])  # a news lead quoted without it
             text = chunk.text[start:end]
             key = " ".join(text.lower().split())
             if key in seen:  # the same clause repeated (Shenzhen's preamble repeats (16))
@@ -69,6 +74,14 @@ def sentences_of(hits: list[Hit], max_chars: int | None = None) -> list[Sentence
             seen.add(key)
             found.append(Sentence(chunk, chunk.start + start, chunk.start + end, text, hit.rank))
     return found
+
+
+def candidates(question: str, hits: list[Hit], cap: int | None) -> list[Sentence]:
+    """The sentences that may answer: not orders to the reader, nor a document's statement of its
+    validity, nor a page's stamp (``app.mastheads``) but to a question of its issue."""
+    return [s for s in sentences_of(hits, cap) if not addresses_reader(s.text)
+            and not states_own_validity(s.text, question)
+            and not (is_stamp(s.text) and not ISSUING.search(question))]
 
 
 def with_remarks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

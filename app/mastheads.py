@@ -1,0 +1,43 @@
+"""What a web page saved as a document says of itself, not of its subject: its masthead stamp
+and a news item's dateline. Both tell when (and where from) the page was published, never
+when anything it tells of happens."""
+
+from __future__ import annotations
+
+import re
+
+from app.numerals import NAMES_A_DAY
+
+# Most words of a stamp line ("发布时间：2023-05-06 来源：市发改委 浏览次数：12") and of a dateline.
+STAMP_WORDS = 8
+DATELINE_WORDS = 6
+# Fields beside a stamp's date: a time of day, or a second "label:" field ("…click:0", "来源：").
+_MORE_FIELDS = re.compile(r"\b\d{1,2}:\d\d\b|\w[:：]\s*\w[^:：]*\w[:：]")
+# Words of issue labelling a date ("Release time:", 发布时间：, "Published:").
+_ISSUE_LABEL = re.compile(r"releas|publish|post|issu|发布|发表|印发|更新", re.I)
+# A news dateline: a source and a date, no clause (no preposition opens it: "On May 31, …" is the
+# lead's own date), then the lead ("Wedoany.com Report-Dec.29, ", "BEIJING, Dec. 29 (Xinhua) --
+# ", "新华社北京12月29日电 ").
+_BRACKETED = r"(?:\s*[(（][^()（）]{1,24}[)）])?"
+_DATELINE = re.compile(
+    rf"^\s*(?!(?:on|in|by|at|as|from|since|before|after|until|during|for|of)\b)(?:[A-Z][\w.]*, )?"
+    rf"[^\n,;!?，。]{{0,40}}?(?:{NAMES_A_DAY.pattern}){_BRACKETED}"
+    rf"(?:\s*(?:,|--|—|[-:：])\s*|\s+)(?=(?-i:[A-Z\u4e00-\u9fff]))"
+    rf"|^\s*[\u4e00-\u9fff]{{2,12}}\d{{1,2}}月\d{{1,2}}日[电讯]{_BRACKETED}\s*", re.I)
+
+
+def is_stamp(line: str) -> bool:
+    """A masthead stamp ("Release time:2024-08-15click:0", "2025-12-29 15:05"): a short line, no
+    sentence, holding a date that opens it, or that a word of issue labels, or with other fields
+    ("Deadline: 2024-12-31" alone is a document's field, not its page's stamp)."""
+    date = NAMES_A_DAY.search(line)
+    if not date or len(line.split()) > STAMP_WORDS or line.rstrip().endswith((".", "。")):
+        return False
+    label = line[: date.start()]
+    return not label.strip() or bool(_ISSUE_LABEL.search(label) or _MORE_FIELDS.search(line))
+
+
+def dateline_end(text: str) -> int:
+    """Where the lead sentence starts after a news dateline opening ``text`` (0: none)."""
+    found = _DATELINE.match(text)
+    return found.end() if found and len(found.group(0).split()) <= DATELINE_WORDS else 0

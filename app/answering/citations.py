@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from app.answering.instructions import addresses_reader
-from app.answering.question_kinds import ISSUING
-from app.answering.validity import states_own_validity
 from app.mastheads import dateline_end, is_stamp
 from app.models import Citation, Passage
 from app.retrieval.hybrid import Hit, RetrievalResult
@@ -53,35 +50,23 @@ def bounded(retrieval: RetrievalResult, max_chars: int) -> RetrievalResult:
 
 
 def sentences_of(hits: list[Hit], max_chars: int | None = None) -> list[Sentence]:
-    """Candidate sentences; one longer than ``max_chars`` (the chunk cap) becomes pieces cut
-    at word boundaries, so no quote is longer than a chunk may be."""
+    """Candidate sentences (a news lead without its dateline; no page stamp: ``app.mastheads``);
+    one longer than ``max_chars`` (the chunk cap) becomes pieces cut at word boundaries."""
     seen: set[str] = set()
     found: list[Sentence] = []
     for hit in hits:
         chunk = hit.chunk
-        spans = [
-            piece
-            for start, end in with_remarks(chunk.text, sentence_spans(chunk.text))
-            for piece in ([(start, end)] if max_chars is None or end - start <= max_chars
-                          else pieces_of(chunk.text, start, end, max_chars))
-        ]
-        for start, end in spans:
-            start += dateline_end(chunk.text[start:end])  # a news lead quoted without it
+        spans = [piece for start, end in with_remarks(chunk.text, sentence_spans(chunk.text))
+                 for piece in ([(start, end)] if max_chars is None or end - start <= max_chars
+                               else pieces_of(chunk.text, start, end, max_chars))]
+        for start, end in ((s + dateline_end(chunk.text[s:e]), e) for s, e in spans):
             text = chunk.text[start:end]
             key = " ".join(text.lower().split())
-            if key in seen:  # the same clause repeated (Shenzhen's preamble repeats (16))
+            if key in seen or is_stamp(text):  # a clause repeated (Shenzhen's preamble: (16))
                 continue
             seen.add(key)
             found.append(Sentence(chunk, chunk.start + start, chunk.start + end, text, hit.rank))
     return found
-
-
-def candidates(question: str, hits: list[Hit], cap: int | None) -> list[Sentence]:
-    """The sentences that may answer: not orders to the reader, nor a document's statement of its
-    validity, nor a page's stamp (``app.mastheads``) but to a question of its issue."""
-    return [s for s in sentences_of(hits, cap) if not addresses_reader(s.text)
-            and not states_own_validity(s.text, question)
-            and not (is_stamp(s.text) and not ISSUING.search(question))]
 
 
 def with_remarks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

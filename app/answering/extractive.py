@@ -13,10 +13,12 @@ from typing import Protocol
 
 from app.answering.answerability import Refusal, at_level, refusal, refusal_before_ranking
 from app.answering.chinese_reader import REFUSAL_SUPPORT, holds_chinese, read_chinese, reads_chinese
-from app.answering.citations import Scored, candidates, citation, passage
+from app.answering.citations import Scored, citation, passage, sentences_of
 from app.answering.clauses import answering_clauses
 from app.answering.conflicts import prefer_official
+from app.answering.instructions import addresses_reader
 from app.answering.ranking import STRICT_PENALTY, SentenceRanker
+from app.answering.validity import states_own_validity
 from app.models import Answer
 from app.retrieval.hybrid import RetrievalResult
 from app.settings import AnswerSettings
@@ -76,7 +78,8 @@ class ExtractiveAnswerer:
 
     def _answer_chinese(self, question: str, retrieval: RetrievalResult) -> Answer:
         """A Chinese question over Chinese passages: the span ``chinese_reader`` reads."""
-        sentences = candidates(question, retrieval.hits, self.max_chars)
+        sentences = [s for s in sentences_of(retrieval.hits, self.max_chars)
+                     if not addresses_reader(s.text) and not states_own_validity(s.text, question)]
         off_level = False
         if retrieval.places.narrower:
             # A street's question is not answered by its district's sentence (as in English).

@@ -11,9 +11,11 @@ import re
 import numpy as np
 
 from app.answering.answerability import lacks, sentence_labels
-from app.answering.citations import Scored, Sentence, candidates
+from app.answering.citations import Scored, Sentence, sentences_of
+from app.answering.instructions import addresses_reader
 from app.answering.question_kinds import QUESTION_WORDS, STRICT, Kind, asked_kinds, asked_thing
 from app.answering.sentence_forms import in_context, is_field, is_heading
+from app.answering.validity import states_own_validity
 from app.bands import band_factor
 from app.numerals import figure_values, ordinals
 from app.retrieval.dictionary import chinese_terms, english_terms
@@ -68,7 +70,9 @@ class SentenceRanker:
 
     def rank_sentences(self, question: str, retrieval: RetrievalResult) -> list[Scored]:
         """Candidate sentences of the retrieved passages, best supported first."""
-        sentences = candidates(question, retrieval.hits, self.max_chars)
+        # Orders to the reader answer nothing; nor does a document's statement of its validity.
+        sentences = [s for s in sentences_of(retrieval.hits, self.max_chars)
+                     if not addresses_reader(s.text) and not states_own_validity(s.text, question)]
         if not sentences:
             return []
         # A sentence says "AI" where a question renders 人工智能 "artificial intelligence".

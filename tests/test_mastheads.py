@@ -4,7 +4,7 @@ when anything it tells of happens (issues 22 + 23)."""
 from __future__ import annotations
 
 from app.answering.citations import sentences_of
-from app.mastheads import dateline_end, is_stamp
+from app.mastheads import is_stamp, masthead_end
 from app.models import AskRequest
 from app.retrieval.hybrid import Hit
 from app.services import Services
@@ -42,9 +42,11 @@ def test_a_lead_is_quoted_without_its_dateline() -> None:
     for lead, kept in (("BEIJING, Dec. 29 (Xinhua) -- China's plan", "China's plan"),
                        ("新华社北京12月29日电 记者从", "记者从"),
                        ("明查暗访时间 2020年2月19日 二、重点", "明查暗访时间"),
+                       ("某市人民政府办公室 2020年2月8日 关于支持企业的措施", "关于支持企业"),
+                       ("截止时间 2020年3月1日 逾期不予受理", "截止时间"),
                        ("On May 31, Shenzhen issued the plan.", "On May 31, Shenzhen issued"),
                        ("By 2025, the city will build 30 stations.", "By 2025, the city")):
-        assert lead[dateline_end(lead):].startswith(kept), lead
+        assert lead[masthead_end(lead):].startswith(kept), lead
 
 
 def test_an_event_s_date_is_not_the_page_s(services: Services) -> None:

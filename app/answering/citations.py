@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from app.mastheads import dateline_end, is_stamp
+from app.mastheads import masthead_end
 from app.models import Citation, Passage
 from app.retrieval.hybrid import Hit, RetrievalResult
 from app.store.records import Chunk
@@ -59,10 +59,10 @@ def sentences_of(hits: list[Hit], max_chars: int | None = None) -> list[Sentence
         spans = [piece for start, end in with_remarks(chunk.text, sentence_spans(chunk.text))
                  for piece in ([(start, end)] if max_chars is None or end - start <= max_chars
                                else pieces_of(chunk.text, start, end, max_chars))]
-        for start, end in ((s + dateline_end(chunk.text[s:e]), e) for s, e in spans):
+        for start, end in ((s + masthead_end(chunk.text[s:e]), e) for s, e in spans):
             text = chunk.text[start:end]
             key = " ".join(text.lower().split())
-            if key in seen or is_stamp(text):  # a clause repeated (Shenzhen's preamble: (16))
+            if not key or key in seen:  # a clause repeated (Shenzhen's preamble repeats (16))
                 continue
             seen.add(key)
             found.append(Sentence(chunk, chunk.start + start, chunk.start + end, text, hit.rank))

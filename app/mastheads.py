@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 from app.numerals import NAMES_A_DAY
-from app.text import ZH_BODY_ENDS
 
 # Most words of a stamp line ("发布时间：2023-05-06 来源：市发改委 浏览次数：12") and of a dateline.
 STAMP_WORDS = 8
@@ -29,10 +28,7 @@ _DATELINE = re.compile(
     rf"^\s*(?!(?:on|in|by|at|as|from|since|before|after|until|during|for|of)\b)(?:[A-Z][\w.]*, )?"
     rf"[^\n,;!?\u3000-\u9fff\uff00-\uffef]{{0,40}}?(?:{NAMES_A_DAY.pattern}){_BRACKETED}"
     rf"(?:\s*(?:,|--|—|[-:：])\s*|\s+)(?=(?-i:[A-Z]))"
-    rf"|^\s*[\u4e00-\u9fff]{{2,12}}\d{{1,2}}月\d{{1,2}}日[电讯]{_BRACKETED}\s*"
-    # A flattened page's signature (落款) glued before the next text: an organ, a full date.
-    rf"|^\s*(?:[^\s，。；：:]{{0,30}}(?:{ZH_BODY_ENDS})\s*)?(?:19|20)\d\d\s*年\s*\d{{1,2}}\s*月"
-    rf"\s*\d{{1,2}}\s*日{_BRACKETED}\s+(?=\S)", re.I)
+    rf"|^\s*[\u4e00-\u9fff]{{2,12}}\d{{1,2}}月\d{{1,2}}日[电讯]{_BRACKETED}\s*", re.I)
 
 
 def is_stamp(line: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from app.mastheads import masthead_end
 from app.models import Citation, Passage
 from app.retrieval.hybrid import Hit, RetrievalResult
 from app.store.records import Chunk
@@ -49,22 +50,19 @@ def bounded(retrieval: RetrievalResult, max_chars: int) -> RetrievalResult:
 
 
 def sentences_of(hits: list[Hit], max_chars: int | None = None) -> list[Sentence]:
-    """Candidate sentences; one longer than ``max_chars`` (the chunk cap) becomes pieces cut
-    at word boundaries, so no quote is longer than a chunk may be."""
+    """Candidate sentences (a news lead without its dateline; no page stamp: ``app.mastheads``);
+    one longer than ``max_chars`` (the chunk cap) becomes pieces cut at word boundaries."""
     seen: set[str] = set()
     found: list[Sentence] = []
     for hit in hits:
         chunk = hit.chunk
-        spans = [
-            piece
-            for start, end in with_remarks(chunk.text, sentence_spans(chunk.text))
-            for piece in ([(start, end)] if max_chars is None or end - start <= max_chars
-                          else pieces_of(chunk.text, start, end, max_chars))
-        ]
-        for start, end in spans:
+        spans = [piece for start, end in with_remarks(chunk.text, sentence_spans(chunk.text))
+                 for piece in ([(start, end)] if max_chars is None or end - start <= max_chars
+                               else pieces_of(chunk.text, start, end, max_chars))]
+        for start, end in ((s + masthead_end(chunk.text[s:e]), e) for s, e in spans):
             text = chunk.text[start:end]
             key = " ".join(text.lower().split())
-            if key in seen:  # the same clause repeated (Shenzhen's preamble repeats (16))
+            if not key or key in seen:  # a clause repeated (Shenzhen's preamble repeats (16))
                 continue
             seen.add(key)
             found.append(Sentence(chunk, chunk.start + start, chunk.start + end, text, hit.rank))

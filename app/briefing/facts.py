@@ -97,7 +97,8 @@ def _date_pattern(iso: str) -> re.Pattern[str] | None:
                   rf"{numerals}\s*年\s*{cn2an.an2cn(month)}\s*月\s*{cn2an.an2cn(day)}\s*日",
                   rf"\b0?{day}\s+{month_name}\s*,?\s*{year}",
                   rf"\b{month_name}\s+0?{day},?\s*{year}",
-                  rf"\b{year}\s*[-./]\s*0?{month}\s*[-./]\s*0?{day}\b"]
+                  # "…2024-08-15click:0": a web page's stamp runs its fields together
+                  rf"(?<!\d){year}\s*[-./]\s*0?{month}\s*[-./]\s*0?{day}(?!\d)"]
     elif month:
         forms += [rf"{year}\s*年\s*0?{month}\s*月", rf"\b{EN_MONTHS[month - 1]}\s+{year}\b",
                   rf"\b{year}-0?{month}\b"]

@@ -1,0 +1,52 @@
+"""What a web page saved as a document says of itself, not of its subject: its masthead stamp
+and a news item's dateline. Both tell when (and where from) the page was published, never
+when anything it tells of happens."""
+
+from __future__ import annotations
+
+import re
+
+from app.numerals import NAMES_A_DAY
+
+# Most words of a stamp line ("发布时间：2023-05-06 来源：市发改委 浏览次数：12") and of a dateline.
+STAMP_WORDS = 8
+STAMP_CHARS = 80  # nor longer (a dateline's length too)
+DATELINE_WORDS = 6
+# Beside a stamp's date: a time of day, or another field after it ("…click:0", " 来源：…").
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
+_FIELD_AFTER = re.compile(r"\w[:：]")
+# Words of issue labelling a date ("Release time:", 发布时间：, "Published:"); a label's length.
+_ISSUE_LABEL = re.compile(r"releas|publish|post|issu|发布|发表|印发|更新", re.I)
+LABEL_CHARS = 20
+# A clause (a transcript's "11:06 梁远：首先，…") is no stamp.
+_CLAUSE = re.compile(r"[，；;。]|\.\s*$")
+# A news dateline: a source and a date, no clause (no preposition opens it: "On May 31, …" is the
+# lead's own date), then the lead ("Wedoany.com Report-Dec.29, ", "BEIJING, Dec. 29 (Xinhua) --
+# ", "新华社北京12月29日电 ").
+_BRACKETED = r"(?:\s*[(（][^()（）]{1,24}[)）])?"
+_DATELINE = re.compile(
+    rf"^\s*(?!(?:on|in|by|at|as|from|since|before|after|until|during|for|of)\b)(?:[A-Z][\w.]*, )?"
+    rf"[^\n,;!?\u3000-\u9fff\uff00-\uffef]{{0,40}}?(?:{NAMES_A_DAY.pattern}){_BRACKETED}"
+    rf"(?:\s*(?:,|--|—|[-:：])\s*|\s+)(?=(?-i:[A-Z]))"
+    rf"|^\s*[\u4e00-\u9fff]{{2,12}}\d{{1,2}}月\d{{1,2}}日[电讯]{_BRACKETED}\s*", re.I)
+
+
+def is_stamp(line: str) -> bool:
+    """A masthead stamp ("Release time:2024-08-15click:0", "2025-12-29 15:05"): a short line, no
+    clause, holding a date that opens it, or that a word of issue labels, or with other fields
+    ("Deadline: 2024-12-31" alone is a document's field, not its page's stamp)."""
+    if len(line) > STAMP_CHARS or len(line.split()) > STAMP_WORDS or _CLAUSE.search(line) or not (
+            date := NAMES_A_DAY.search(line)):
+        return False
+    label = line[: date.start()]  # a label, or a signature's name; no remark before it
+    return len(label) <= LABEL_CHARS and (not label.strip() or bool(
+        _CLOCK.search(line) or _FIELD_AFTER.search(line, date.end()) or _ISSUE_LABEL.search(label)))
+
+
+def masthead_end(text: str) -> int:
+    """Where the page's own words give way to its text: after a news dateline opening ``text``,
+    at its end when it is all a stamp, else 0."""
+    if is_stamp(text):
+        return len(text)
+    found = _DATELINE.match(text, 0, STAMP_CHARS)
+    return found.end() if found and len(found.group(0).split()) <= DATELINE_WORDS else 0

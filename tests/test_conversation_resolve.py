@@ -375,3 +375,15 @@ def test_a_do_question_s_verb_tagged_a_noun_ends_no_noun_phrase(resolver: Resolv
                                   [Turn(count, count, (ZHANGZHOU,))])
     assert resolution.question == \
         "How many tasks does the Guangzhou digital transformation pilot plan list?"
+
+
+def test_with_no_pronoun_the_body_beside_the_subject_is_still_carried(
+        resolver: Resolver) -> None:
+    """Regression (held-out chain v-06, round 7): after "海珠区人工智能发展局是和哪个部门
+    联合发布支持措施的？", "一共有几条？" was asked of "支持措施" alone: the rule that a
+    pronoun stands for the subject without the body beside it dropped the bureau from a
+    follow-up with no pronoun, and the next turn ("这些措施支持的是什么方向？") lost whose
+    measures they were and was refused."""
+    issued = "海珠区人工智能发展局是和哪个部门联合发布支持措施的？"
+    counted = resolver.resolve("一共有几条？", [Turn(issued, issued, (HAIZHU,))])
+    assert "海珠区人工智能发展局" in counted.question and "几条" in counted.question

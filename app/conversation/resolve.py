@@ -220,8 +220,9 @@ class Resolver:
         before_words = words(before)
         old_spans = place_spans(before, before_words, index)
         carried = subject(before, before_words, old_spans)
-        if carried:  # a body beside the subject ("…发展局同一天宣布开工的智算中心") acts on it,
-            # it is not where the subject is: the pronoun stands for the subject alone
+        if carried and pointing:  # a body beside the subject ("…发展局同一天宣布开工的智算中心")
+            # acts on it, it is not where it is: a pronoun stands for the subject alone (with
+            # no pronoun, "一共有几条？", the body still says whose subject it is)
             old_spans = [s for s in old_spans if not any(
                 w.body and w.start == s[0] and w.end == s[1] for w in before_words)]
         old_places = [before[s:e] for s, e in old_spans]

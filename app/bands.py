@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from app.numerals import figures
 from app.text import STOPWORDS, stem
@@ -65,6 +66,14 @@ def _units(text: str) -> list[tuple[int, int, float, frozenset[str]]]:
 
 def quantities(text: str) -> tuple[list[Band], list[Band]]:
     """The bands ``text`` states, and its other figures (as bands of one value) with a unit."""
+    bands, points = _quantities(text)
+    return list(bands), list(points)
+
+
+@lru_cache(maxsize=8192)
+def _quantities(text: str) -> tuple[tuple[Band, ...], tuple[Band, ...]]:
+    # Cached: each question is read against every candidate sentence, a sentence against many
+    # questions.
     bands: list[Band] = []
     points: list[Band] = []
     found = _units(text)
@@ -85,17 +94,17 @@ def quantities(text: str) -> tuple[list[Band], list[Band]]:
         else:
             points.append((value, value, unit))
         i += 1
-    return [b for b in bands if b[2]], [p for p in points if p[2]]
+    return tuple(b for b in bands if b[2]), tuple(p for p in points if p[2])
 
 
 def band_factor(question: str, sentence: str) -> float:
     """``OUT_OF_BAND`` when ``sentence`` states bands of a unit the question states a figure or
     band of, none of which holds it (and the sentence does not state that figure itself: "is
     the grant 1,800 pounds?"), else 1."""
-    held, stated = quantities(sentence)
-    if not held:
+    asked, figures_asked = _quantities(question)
+    if not (asked or figures_asked):  # most questions state no figure: no sentence is read
         return 1.0
-    asked, figures_asked = quantities(question)
+    held, stated = _quantities(sentence)
     for low, high, unit in asked + figures_asked:
         mine = [(a, b) for a, b, u in held if u & unit]
         if mine and not any(a <= low and high <= b for a, b in mine) and not any(

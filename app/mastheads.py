@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import re
 
-from app.numerals import NAMES_A_DAY
+from app.numerals import CLOCK_TIME, NAMES_A_DAY
 
 # Most words of a stamp line ("发布时间：2023-05-06 来源：市发改委 浏览次数：12") and of a dateline.
 STAMP_WORDS = 8
 STAMP_CHARS = 80  # nor longer (a dateline's length too)
 DATELINE_WORDS = 6
-# Beside a stamp's date: a time of day, or another field after it ("…click:0", " 来源：…").
-_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
+# Beside a stamp's date: a time of day (CLOCK_TIME), or a field after it ("…click:0", " 来源：…").
 _FIELD_AFTER = re.compile(r"\w[:：]")
 # Words of issue labelling a date ("Release time:", 发布时间：, "Published:"); a label's length.
 _ISSUE_LABEL = re.compile(r"releas|publish|post|issu|发布|发表|印发|更新", re.I)
@@ -40,7 +39,8 @@ def is_stamp(line: str) -> bool:
         return False
     label = line[: date.start()]  # a label, or a signature's name; no remark before it
     return len(label) <= LABEL_CHARS and (not label.strip() or bool(
-        _CLOCK.search(line) or _FIELD_AFTER.search(line, date.end()) or _ISSUE_LABEL.search(label)))
+        CLOCK_TIME.search(line) or _FIELD_AFTER.search(line, date.end())
+        or _ISSUE_LABEL.search(label)))
 
 
 def masthead_end(text: str) -> int:

@@ -37,6 +37,9 @@ EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "au
              "september", "october", "november", "december")
 ISO_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)")
 _MONTH = "|".join([*EN_MONTHS, *(m[:3] for m in EN_MONTHS)])
+# A time of day ("15:05", "10.30", "3 pm", "nine o'clock" in digits): ingest stores it as a
+# DATE, and beside a date it marks a web page's stamp line.
+CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:[ap]\.?m\b\.?|o['’]clock)", re.I)
 # A date naming a day, not only a month or a year ("November 2025" tells no "哪天"): "May 31",
 # "Dec.29", "the 8th of each month", 2024-08-15, 3月15日, 10日 (of this month), a weekday.
 NAMES_A_DAY = re.compile(

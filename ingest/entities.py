@@ -22,7 +22,7 @@ from llama_index.core.schema import BaseNode, TransformComponent
 
 from app.answering.answerability import ENTITIES_KEY
 from app.answering.question_kinds import ORG_HEAD
-from app.numerals import CN_DIGITS, figure_values
+from app.numerals import CLOCK_TIME, CN_DIGITS, figure_values
 from app.text import CJK_RUN, ZH_ORG_END, sentence_spans
 from ingest.lac import fast_lac
 
@@ -43,8 +43,6 @@ CJK_NUMERAL = re.compile(rf"[{CN_DIGITS}十]")
 # span (a year is written with four digits).
 _SPAN_OF_TIME = re.compile(r"[\d一二两三四五六七八九十百几]{1,3}(?:多?个多?(?:月|小时|星期|工作日)"
                            r"|天|周|小时|年|工作日)(?:内|以内|左右)?")  # "12月" is December
-# A time of day ("22:00", "6 pm", "9 o'clock"): a point in time, not a span of it.
-_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:[ap]\.?m\b\.?|o['’]clock)", re.I)
 # A figure in a currency's name is a sum, whatever spaCy's label.
 _CURRENCY = re.compile(r"\d[\d,.]*\s*(?:pounds?|dollars?|euros?|yuan|rmb|yen)\b|[$£€¥]\s*\d", re.I)
 # A chunk is read as Chinese when this share of its letters are Chinese characters.
@@ -87,7 +85,7 @@ def _english(texts: Sequence[str]) -> list[list[Entity]]:
             value = value_of(e.text) if label in _FIGURES else None
             if label == "DATE" and not _concrete(e.text):
                 label = "TIME"  # "the same day", "recently": no date to answer "when" with
-            elif label == "TIME" and _CLOCK.search(e.text):
+            elif label == "TIME" and CLOCK_TIME.search(e.text):  # a point in time, not a span
                 label = "DATE"  # "between 22:00 and 06:00" answers "when", as LAC's "20时" does
             elif label == "NUMBER" and _CURRENCY.search(e.text):
                 label = "MONEY"  # spaCy reads "6,500 pounds" as a weight (QUANTITY)

@@ -185,7 +185,7 @@ def _read_title_end(sentences: list[str], title: str, found: dict[str, Any],
                     continue
                 if "until" in match.groupdict():
                     found["valid_condition"] = match.group("until")
-                elif not _read_month_span(match, found):
+                elif forms.TALLY_ZH.search(clause) or not _read_month_span(match, found):
                     continue
             elif (day := date_in(match.group("day"), year)) is not None:
                 found["effective_until"] = day.isoformat()

@@ -93,6 +93,9 @@ PERIOD_OPEN_ZH = re.compile(r"(?:^|(?<=[，,：:\s]))(?P<at>在)?(?P<until>[\u4e
 MONTH_SPAN_ZH = re.compile(
     r"(?:^|(?<=[，,：:\s]))(?:自|从)?(?P<year>\d{4})\s*年\s*(?P<first>\d{1,2})\s*月份?\s*(?:至|到)\s*"
     r"(?:(?P<year2>\d{4})\s*年\s*)?(?P<last>\d{1,2})\s*月(?:份|底)?\s*[，,]")
+# Words that sum up what was done ("共发放…贷款30亿元", "累计减免…"): a span over such a clause is
+# a tally's period, not a measure's.
+TALLY_ZH = re.compile(r"累计|共计|合计|总计|(?<![公一])共(?!同)")
 # The start of a span ("从今年1月1日至…", "2019年10月1日至…") just before its end.
 SPAN_START_ZH = re.compile(r"(?:(?:自|从)\s*)?(?:今年|本年)?\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*"
                            r"\d{1,2}\s*日\s*$")

@@ -112,6 +112,10 @@ def test_a_reports_sub_headline_names_its_measure_and_a_month_span_bounds_it() -
               "降费部署。2020年3月至8月，单位缴费比例下调0.5个百分点。")
     found = detect(months, "某市失业保险费率阶段性调整")
     assert (found["effective_from"], found["effective_until"]) == ("2020-03-01", "2020-08-31")
+    # A span over a clause that sums up what was done is a tally's period.
+    tally = ("某银行发放支持春耕备耕贷款30亿元 2020年1月至2月，某银行共发放支持春耕备耕"
+             "贷款30亿元。")
+    assert "effective_from" not in detect(tally, "某银行发放支持春耕备耕贷款30亿元")
     # The headline ends at a dateline: what follows it is the story, not a sub-headline.
     dateline = ("某市出台政策稳就业 新华社某市2月3日电 对企业招工给予补助 为企业招工的中介机构，"
                 "在疫情防控期间将给予最高5万元补助。")

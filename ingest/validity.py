@@ -21,7 +21,7 @@ from ingest import validity_forms as forms
 from ingest.amendments import amendment_fields
 from ingest.document_facts import official_title
 from ingest.lac import fast_lac
-from ingest.validity_end import date_in, read_end, read_when
+from ingest.validity_end import date_in, plus, read_end, read_when
 
 
 def _issued(published: str | None) -> date | None:
@@ -51,10 +51,11 @@ def detect(text: str, title: str = "", published: str | None = None) -> dict[str
             break
     if not found:
         _read_policy_start(sentences, found, issued, basis)
+    headline = _headline(text, title)
     if not found:
-        _read_title_start(sentences, title, found, _own_year(text, issued), basis)
+        _read_title_start(sentences, headline, found, _own_year(text, issued), basis)
     if not found:
-        _read_title_end(sentences, title, found, _own_year(text, issued), basis)
+        _read_title_end(sentences, headline, found, _own_year(text, issued), basis)
     if not found and (first := forms.FIRST_ITEM_START_ZH.search(text)):
         _read_first_item(first, found, basis)
     if "effective_until" not in found and "valid_condition" not in found:
@@ -101,6 +102,24 @@ def _own_year(text: str, issued: date | None) -> int | None:
     return issued.year if issued else (int(years[-1]) if years else None)
 
 
+def _headline(text: str, title: str) -> str:
+    """A report's title with its sub-headlines: a news page heads its story with the headline
+    and, after a space, the measure it leads with ("北京市出台政策鼓励用工 为重点企业招人给予最高
+    9万元补助"), whose verbs are the report's acts too. The parts stop at the first that is a
+    sentence (a clause mark: the story's lead) or a dateline (a day); an official title has
+    none (what follows it is its number or addressees)."""
+    head = title.split()[0] if title.split() else ""  # not a dateline or text run on
+    segments = text.split()
+    if official_title(head) or not segments or segments[0] != head:
+        return head
+    parts = [head]
+    for segment in segments[1:4]:
+        if re.search(r"[，。；：,;:！？!?]", segment) or forms.DAY_ZH.search(segment):
+            break
+        parts.append(segment)
+    return " ".join(parts)
+
+
 def _title_acts(title: str) -> set[str]:
     """What a Chinese title says the document does (its verbs: 停征, 实行 …), by Baidu LAC's
     part-of-speech tags (jieba's took the nouns of "支持春耕备耕贷款" for verbs, and a later
@@ -127,7 +146,6 @@ def _read_title_start(sentences: list[str], title: str, found: dict[str, Any],
                       year: int | None, basis: list[str]) -> None:
     """A dated start of what the title announces, with its open end: one the text states
     ("停止时间……另行通告") or the title's period ("关于疫情期间……")."""
-    title = title.split()[0] if title.split() else ""  # not a dateline or text run on
     acts = _title_acts(title) if has_cjk(title) else set()
     for sentence in sentences if acts else []:
         match = forms.DATED_START_ZH.search(sentence)
@@ -150,29 +168,45 @@ def _read_title_end(sentences: list[str], title: str, found: dict[str, Any],
     period ("疫情防控期间，内蒙古对…免收通行费"): a report's account of the one measure it
     reports. A span with its own start ("从今年1月1日至2月10日，发放…") is when something was
     done, not how long a measure holds."""
-    title = title.split()[0] if title.split() else ""
     acts = _title_acts(title) if has_cjk(title) else set()
     for index, sentence in enumerate(sentences if acts else []):
         # An official notice names a period of each measure it gives; a report's headline
         # names the one measure its lead (the first sentence after it) gives the period of.
-        periods = [] if official_title(title) or index > 1 else forms.PERIOD_OPEN_ZH.finditer(
-            sentence)
-        for match in [*forms.TITLE_END_ZH.finditer(sentence), *periods]:
+        lead = [] if official_title(title) or index > 1 else [
+            *forms.PERIOD_OPEN_ZH.finditer(sentence), *forms.MONTH_SPAN_ZH.finditer(sentence)]
+        for match in [*forms.TITLE_END_ZH.finditer(sentence), *lead]:
             if not any(act in sentence[match.end():] for act in acts) \
                     or forms.SPAN_START_ZH.search(sentence[:match.start()]):
                 continue
-            if "until" in match.groupdict():
+            if "day" not in match.groupdict():
                 # Of the clause right after it, where the title's act is done (a verb there).
                 clause = re.split(r"[，,。；;]", sentence[match.end():], maxsplit=1)[0]
                 if not acts & _verbs(clause):
                     continue
-                found["valid_condition"] = match.group("until")
+                if "until" in match.groupdict():
+                    found["valid_condition"] = match.group("until")
+                elif forms.TALLY_ZH.search(clause) or not _read_month_span(match, found):
+                    continue
             elif (day := date_in(match.group("day"), year)) is not None:
                 found["effective_until"] = day.isoformat()
             else:
                 continue
             basis.append(sentence.strip())
             return
+
+
+def _read_month_span(span: re.Match[str], found: dict[str, Any]) -> bool:
+    """"2020年2月至12月": from 2020-02-01 to 2020-12-31 (the last month in the first's year
+    unless it names its own); not a span that ends before it starts or names no month."""
+    first_year, first = int(span.group("year")), int(span.group("first"))
+    last_year, last = int(span.group("year2") or first_year), int(span.group("last"))
+    months = 12 * (last_year - first_year) + last - first + 1
+    if months < 1 or not 1 <= first <= 12 or not 1 <= last <= 12:
+        return False
+    start = date(first_year, first, 1)
+    found["effective_from"] = start.isoformat()
+    found["effective_until"] = plus(start, months=months).isoformat()
+    return True
 
 
 def _read_first_item(first: re.Match[str], found: dict[str, Any], basis: list[str]) -> None:

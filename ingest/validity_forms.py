@@ -83,10 +83,19 @@ FIRST_ITEM_START_ZH = re.compile(
 # 后至2020年12月31日，对…实行…"). "截至2月10日，" is the day a tally was made, not an end.
 TITLE_END_ZH = re.compile(
     rf"(?<!截)至\s*(?P<day>{ZH_DATE}|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*[，,]")
-# A period opening a sentence or its clause ("疫情防控期间，…", "在疫情防控期间，…"): of what
-# follows in it. Read only of a report's headline measure: instructions name such a period of
-# each measure they give.
-PERIOD_OPEN_ZH = re.compile(r"(?:^|(?<=[，,：:\s]))在?(?P<until>[\u4e00-\u9fff]{2,12}?期间)[，,]")
+# A period opening a sentence or its clause ("疫情防控期间，…", "在疫情防控期间，…", or with 在 its
+# verb right after: "在疫情防控期间将给予…"): of what follows in it. Read only of a report's
+# headline measure: instructions name such a period of each measure they give.
+PERIOD_OPEN_ZH = re.compile(r"(?:^|(?<=[，,：:\s]))(?P<at>在)?(?P<until>[\u4e00-\u9fff]{2,12}?期间)"
+                            r"(?(at)[，,]?|[，,])")
+# A span of months opening a sentence or its clause ("2020年2月至12月，…"): of what follows in it,
+# from its first month's first day to its last month's last (read as PERIOD_OPEN_ZH is).
+MONTH_SPAN_ZH = re.compile(
+    r"(?:^|(?<=[，,：:\s]))(?:自|从)?(?P<year>\d{4})\s*年\s*(?P<first>\d{1,2})\s*月份?\s*(?:至|到)\s*"
+    r"(?:(?P<year2>\d{4})\s*年\s*)?(?P<last>\d{1,2})\s*月(?:份|底)?\s*[，,]")
+# Words that sum up what was done ("共发放…贷款30亿元", "累计减免…"): a span over such a clause is
+# a tally's period, not a measure's.
+TALLY_ZH = re.compile(r"累计|共计|合计|总计|(?<![公一])共(?!同)")
 # The start of a span ("从今年1月1日至…", "2019年10月1日至…") just before its end.
 SPAN_START_ZH = re.compile(r"(?:(?:自|从)\s*)?(?:今年|本年)?\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*"
                            r"\d{1,2}\s*日\s*$")

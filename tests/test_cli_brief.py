@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from app.briefing.models import Brief
+from app.briefing.render import brief_markdown
 from app.cli import main
+from app.models import DocumentInfo, ValidityInfo
 from app.settings import Settings
 from tests.conftest import make_settings
 
@@ -89,3 +92,15 @@ def test_topic_comparison_prints_a_row_per_city(corpus_settings: Settings,
     assert main(["brief", "--topic", "computing power"]) == 0
     printed = capsys.readouterr().out
     assert "Shenzhen |" not in printed and "Left out as no longer in force" in printed
+
+
+def test_a_briefing_pack_states_the_policys_validity_at_its_top() -> None:
+    """Issue 26 (Build 5), untested until round 8: the pack's first line under its title is the
+    policy's validity, its status in words and the open end as the text writes it."""
+    validity = ValidityInfo(status="expired", note="expired on 2022-06-30",
+                            effective_from="2020-02-15", condition="有效期至疫情解除之日止")
+    info = DocumentInfo(doc_id="stall-fees", title="Stall fee notice", validity=validity)
+    lines = brief_markdown(Brief(document=info, sections=[], quiz=[])).splitlines()
+    assert lines[0] == "# Briefing: Stall fee notice"
+    assert lines[2] == ("- **Validity:** No longer in force: expired on 2022-06-30; from "
+                        "2020-02-15; “有效期至疫情解除之日止” (as the text states it)")

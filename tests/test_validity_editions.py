@@ -100,6 +100,28 @@ def test_a_report_of_one_measure_for_a_period_has_that_open_end() -> None:
     assert detect(notice, "关于做好疫情防控期间车辆维护工作的通知") == {}
 
 
+def test_a_reports_sub_headline_names_its_measure_and_a_month_span_bounds_it() -> None:
+    """Regression (issue 26, realzh-dev detection 36/40): a report's acts were read from the
+    first part of its headline only, so a sub-headline's measure ("某市出台政策稳就业 对企业招工
+    给予补助") had no verb to find in the lead, and neither "在疫情防控期间将给予…" (no comma after
+    the period) nor "2020年3月至8月，…下调…" (a span of months) was read as its validity."""
+    period = ("某市出台政策稳就业 对企业招工给予补助 为企业招工的中介机构，在疫情防控期间将给予最高"
+              "5万元补助。")
+    assert detect(period, "某市出台政策稳就业")["valid_condition"] == "疫情防控期间"
+    months = ("某市失业保险费率阶段性调整 单位费率下调0.5个百分点 记者昨天获悉，市人社局落实阶段性"
+              "降费部署。2020年3月至8月，单位缴费比例下调0.5个百分点。")
+    found = detect(months, "某市失业保险费率阶段性调整")
+    assert (found["effective_from"], found["effective_until"]) == ("2020-03-01", "2020-08-31")
+    # A span over a clause that sums up what was done is a tally's period.
+    tally = ("某银行发放支持春耕备耕贷款30亿元 2020年1月至2月，某银行共发放支持春耕备耕"
+             "贷款30亿元。")
+    assert "effective_from" not in detect(tally, "某银行发放支持春耕备耕贷款30亿元")
+    # The headline ends at a dateline: what follows it is the story, not a sub-headline.
+    dateline = ("某市出台政策稳就业 新华社某市2月3日电 对企业招工给予补助 为企业招工的中介机构，"
+                "在疫情防控期间将给予最高5万元补助。")
+    assert "valid_condition" not in detect(dateline, "某市出台政策稳就业")
+
+
 def test_a_reports_tallies_are_no_validity() -> None:
     """Regression: a report of loans made ("某银行发放支持春耕备耕贷款…") was given a start
     from "从1月26日起，对春耕备耕企业实行…" (jieba took the nouns 春耕, 备耕 for the title's

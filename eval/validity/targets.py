@@ -21,7 +21,11 @@ round 6 the same way: 7/8 at its start, 8/8 at its end; and the lead's held-out 
 Greyfield's look-alike, 诸暨's 2022 and 2024 elderly-care 办法, expired Coldbrook and 桐庐
 measures), 11/14 at the start and the end (e025251, 9e05300); and round 7's fresh batch (8
 questions after those: Brackenford's warm homes grant with income bands and extras, 嵊州's 2021
-and 2025 高龄津贴 办法 with age bands), 5/8 at its start (918e356) and 8/8 at its end.
+and 2025 高龄津贴 办法 with age bands), 5/8 at its start (918e356) and 8/8 at its end; and round
+8's fresh batch (the last 8 questions: Tarnwick's hedgerow grant of 2022, "valid for three
+years", and its 2025 re-issue with new figures, "valid for two years from that date"; 浏阳's 返乡
+创业 办法 of 2020 and 2023, "自…起施行，有效期X年"; 醴陵's stall-fee notice, "有效期至疫情解除之日
+止"), 7/8 at its start (26727a5).
 """
 
 from __future__ import annotations

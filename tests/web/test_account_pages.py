@@ -80,6 +80,9 @@ def test_upload_ask_flag_and_audit_through_the_page(page: Page, signed_url: str,
     page.click("#upload-form button[type=submit]")
     expect(page.locator("#upload-list li[data-status=done]")).to_contain_text(name,
                                                                                timeout=240_000)
+    # Issue 26: the page's delete says that it removes every stored version of the document.
+    expect(page.locator("#upload-list li[data-status=done] button")).to_have_text(
+        "删除（含全部版本）")
 
     page.click("#tab-ask")
     for _ in range(20):  # the service sees the new document within store_check_s

@@ -23,6 +23,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import dropwhile
 
 from app.answering.answerability import lacks, sentence_labels, unstated_entities
 from app.answering.citations import Scored, Sentence
@@ -32,7 +33,9 @@ from app.answering.ranking import HEADING_PENALTY  # a title answers nothing its
 from app.answering.sentence_forms import is_field
 from app.bands import band_factor, of_band
 from app.numerals import ZH_BOUNDS, figure_values
+from app.retrieval.continuation import next_chunk_id
 from app.retrieval.hybrid import Hit
+from app.store.records import Chunk
 from app.text import (
     CJK_CHARS,
     CJK_RUN,
@@ -130,8 +133,9 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
         r[0].sentence.chunk.doc_id != top and r[0].support < outdone,
         -r[1] / (1 + PASSAGE_RANK_DECAY * r[0].sentence.rank), r[0].sentence.rank,
         r[0].sentence.start))]
-    best = ranked[0]
-    return ChineseReading(Scored(_span(best.sentence, question, asked, kinds, stated),
+    best, chunks = ranked[0], {s.chunk.chunk_id: s.chunk for s in chinese}
+    after = chunks.get(next_chunk_id(best.sentence.chunk.chunk_id) or "")
+    return ChineseReading(Scored(_span(best.sentence, question, asked, kinds, stated, after),
                                  best.support, best.lacking), ranked)
 
 
@@ -159,17 +163,18 @@ def _entities(sentence: Sentence, kinds: set[Kind], question: str,
 
 
 def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
-          stated: frozenset[float]) -> Sentence:
-    base, text = anchor.chunk.start, anchor.chunk.text  # the sentences after it in its passage:
-    following = [(base + s, base + e) for s, e in sentence_spans(text, anchor.end - base)]
+          stated: frozenset[float], after: Chunk | None = None) -> Sentence:
     clauses = clause_spans(anchor.text) or [(0, len(anchor.text))]
     new = next((a for a, b in clauses if not _restates(anchor.text[a:b], asked)), None)
-    # A heading or lead-in the question restates to its end, where Chinese says what is new
-    # ("…的收入，免征增值税。" says more): what comes after it answers.
-    if ((_restates(anchor.text, asked) and _restates(anchor.text[clauses[-1][0]:], asked))
-            or anchor.text.rstrip().endswith(("：", ":"))) and following:
-        nxt = _slice(anchor, *following[0])
-        return nxt if kinds else _run_on(nxt, following[1:])
+    # A heading, lead-in or question (an FAQ's "该怎么消毒？") the question restates to its end,
+    # where Chinese says what is new ("…的收入，免征增值税。" says more), is answered by what comes
+    # after it, in the passage after its own when it closes one; so is a lead-in to a list
+    # ("…主要措施有：") by the rest of its passage (else it answers itself).
+    said = _restates(anchor.text, asked) and _restates(anchor.text[clauses[-1][0]:], asked)
+    asks = anchor.text.rstrip().endswith(("？", "?"))
+    following = _following(anchor, after if said or asks else None)
+    if (said or asks or anchor.text.rstrip().endswith(("：", ":"))) and following:
+        return following[0] if kinds else _run_on(following[0], following[1:])
     if not kinds:
         return _run_on(_slice(anchor, anchor.start + (new or 0), anchor.end), following)
     found = _entities(anchor, kinds, question, stated)
@@ -233,11 +238,25 @@ def _after_restated(clause: Sentence, limit: int, asked: set[str]) -> Sentence:
     return _slice(clause, clause.start + start, clause.end)
 
 
-def _run_on(span: Sentence, following: list[tuple[int, int]]) -> Sentence:
+def _following(anchor: Sentence, after: Chunk | None) -> list[Sentence]:
+    """The sentences after ``anchor`` in its passage, from the first that asks nothing (an FAQ
+    asks "…是否有病毒？该怎么消毒？" before it answers); at the passage's end, those of ``after``,
+    the retrieved passage continuing it (a question or "…如下：" may close a passage at ingest,
+    its answer opening the next)."""
+    base = anchor.chunk.start
+    found = list(dropwhile(lambda f: f.text.endswith(("？", "?")), (
+        _slice(anchor, base + s, base + e)
+        for s, e in sentence_spans(anchor.chunk.text, anchor.end - base))))
+    if found or after is None:
+        return found
+    return _following(Sentence(after, after.start, after.start, "", anchor.rank), None)
+
+
+def _run_on(span: Sentence, following: list[Sentence]) -> Sentence:
     """``span`` with the sentences after it, while the answer is shorter than an open question's
     tends to be, the next in its paragraph (spaces after "。" part a flat page's), not a field."""
     end, text, base = span.end, span.chunk.text, span.chunk.start
-    for s, e in (f for f in following if f[0] >= end):
+    for s, e in ((f.start, f.end) for f in following if f.chunk is span.chunk and f.start >= end):
         if end - span.start >= OPEN_ANSWER_CHARS or e - span.start > LONGEST_ANSWER or (
                 text[end - base - 1] in "。！？" and s > end) or is_field(text[s - base:e - base]):
             break  # a field's value ("牵头单位：市财政局。") answers no "how"

@@ -341,3 +341,24 @@ def test_a_question_closing_its_passage_is_answered_by_the_next_passage() -> Non
         assert quote.text.startswith("摸了门把手以后及时洗手"), quote.text
         assert quote.chunk is chunks[1] and second[quote.start - quote.chunk.start:].startswith(
             quote.text)
+
+
+def test_a_pages_opening_sentence_yields_to_the_detail_it_sums_up() -> None:
+    """Regression: a news page's lead ("记者从…获悉，该区近日出台措施，支持…") and a notice's
+    preamble hold most words of any question about the page, so they beat the sentence stating
+    the detail asked; on realzh-dev leads were the largest kind of answers quoting the right
+    notice's wrong sentence. The opening sentence is weighed as a headline is."""
+    from app.answering.chinese_reader import read_chinese
+    from app.answering.citations import Sentence
+    from app.store.records import Chunk
+    from app.text import sentence_spans
+
+    text = ("某区出台措施助餐饮企业恢复经营\n"
+            "记者从某区商务局获悉，该区近日出台措施，支持餐饮企业恢复经营，减轻企业负担。"
+            "其中，对恢复堂食的餐饮企业，按每家5000元给予一次性补助；对承租区属国有房产的，免收1个月房租。\n")
+    chunk = Chunk("news::0000", "news", text, 0, len(text), {"language": "zh", "title": ""})
+    reading = read_chinese("某区对恢复经营的餐饮企业有什么支持？",
+                           [Sentence(chunk, a, b, text[a:b], 0) for a, b in sentence_spans(text)])
+    assert reading is not None
+    quote = reading.answer.sentence.text
+    assert "按每家5000元给予一次性补助" in quote and "记者" not in quote, quote

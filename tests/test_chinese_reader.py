@@ -315,3 +315,50 @@ def test_a_clause_does_not_end_inside_brackets() -> None:
     line = "电话：0523-86195536（服务时间：9:00-17:00）。"
     assert [line[a:b] for a, b in clause_spans(line)] == [
         "电话：", "0523-86195536（服务时间：9:00-17:00）。"]
+
+
+def test_a_question_closing_its_passage_is_answered_by_the_next_passage() -> None:
+    """Regression: an FAQ's question line ("该怎么消毒？") or a lead-in the question restates
+    ("现就…通知如下：") that closes its passage at ingest was quoted itself, its answer opening
+    the next passage; on realzh-dev "…该怎么消毒？" was answered "该怎么消毒？" twice. A question
+    line asked with another ("…是否有病毒？该怎么消毒？") is answered by what follows both."""
+    from app.answering.chinese_reader import read_chinese
+    from app.answering.citations import Sentence
+    from app.store.records import Chunk
+    from app.text import sentence_spans
+
+    first = "消毒问答 门把手、按钮是否有病毒？该怎么消毒？"
+    second = "摸了门把手以后及时洗手，就可以很好地解决这个问题。另外，电梯按钮每天消毒两次。"
+    chunks = [Chunk("faq::0000", "faq", first, 0, len(first), {"language": "zh"}),
+              Chunk("faq::0001", "faq", second, len(first) + 1, len(first) + 1 + len(second),
+                    {"language": "zh"})]
+    sentences = [Sentence(c, c.start + a, c.start + b, c.text[a:b], n)
+                 for n, c in enumerate(chunks) for a, b in sentence_spans(c.text)]
+    for question in ("门把手、按钮上该怎么消毒？", "门把手、按钮是否有病毒？"):
+        reading = read_chinese(question, sentences)
+        assert reading is not None
+        quote = reading.answer.sentence
+        assert quote.text.startswith("摸了门把手以后及时洗手"), quote.text
+        assert quote.chunk is chunks[1] and second[quote.start - quote.chunk.start:].startswith(
+            quote.text)
+
+
+def test_a_pages_opening_sentence_yields_to_the_detail_it_sums_up() -> None:
+    """Regression: a news page's lead ("记者从…获悉，该区近日出台措施，支持…") and a notice's
+    preamble hold most words of any question about the page, so they beat the sentence stating
+    the detail asked; on realzh-dev leads were the largest kind of answers quoting the right
+    notice's wrong sentence. The opening sentence is weighed as a headline is."""
+    from app.answering.chinese_reader import read_chinese
+    from app.answering.citations import Sentence
+    from app.store.records import Chunk
+    from app.text import sentence_spans
+
+    text = ("某区出台措施助餐饮企业恢复经营\n"
+            "记者从某区商务局获悉，该区近日出台措施，支持餐饮企业恢复经营，减轻企业负担。"
+            "其中，对恢复堂食的餐饮企业，按每家5000元给予一次性补助；对承租区属国有房产的，免收1个月房租。\n")
+    chunk = Chunk("news::0000", "news", text, 0, len(text), {"language": "zh", "title": ""})
+    reading = read_chinese("某区对恢复经营的餐饮企业有什么支持？",
+                           [Sentence(chunk, a, b, text[a:b], 0) for a, b in sentence_spans(text)])
+    assert reading is not None
+    quote = reading.answer.sentence.text
+    assert "按每家5000元给予一次性补助" in quote and "记者" not in quote, quote

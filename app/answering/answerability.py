@@ -39,7 +39,7 @@ ENTITIES_KEY = "entities"
 _SITE = re.compile(r"(?:区|县|镇|乡|街道|[路街巷道]|\d+号)$|\b(?:District|County|Town(?:ship)?"
                    r"|Street|Road|Avenue)\b")
 # An item's number opening its sentence: "(1)", "（一）", "3.", "二、".
-_ITEM = re.compile(r"\s*(?:[(（][\d一二三四五六七八九十]{1,3}[)）]"
+ITEM = re.compile(r"\s*(?:[(（][\d一二三四五六七八九十]{1,3}[)）]"
                    r"|[\d一二三四五六七八九十]{1,3}[.、．](?!\d))")
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–—至到]\s*(?:19|20)\d\d年?")
 # Labels of what a title may name as its subject (a quoted platform, firm or place).
@@ -74,7 +74,7 @@ def unstated_entities(sentence: Sentence, question: str, stated: frozenset[float
         return None
     offset, text = sentence.start - sentence.chunk.start, sentence.chunk.text
     titles = [m.span() for m in QUOTED.finditer(text, offset, offset + len(sentence.text))]
-    first = item.end() if (item := _ITEM.match(text, offset)) else offset  # "(1)" is no figure
+    first = item.end() if (item := ITEM.match(text, offset)) else offset  # "(1)" is no figure
     entities = json.loads(raw)
     # A "person" inside or running on from an organisation's or place's name ("the Pazhou …
     # Industry" ORG, "Cluster Zone" PERSON), or with digits ("2024-08-15click"), is misread.

@@ -1,18 +1,18 @@
 """Answers from Chinese passages: the clause, sentence or short run of sentences that answers.
 
 A Chinese question is nearly always written from the text it asks about: it restates the
-sentence that leads to the answer and asks for what that sentence goes on to say. So the reader
-works in two steps on the text as it is, with no model run at query time:
+sentence leading to the answer and asks what it goes on to say. So the reader works in two
+steps on the text as it is, with no model run at query time:
 
-1. **Anchor.** Each sentence is scored by the question's character bigrams it holds (no word
-   segmentation, least reliable on names), each weighted by how few candidates hold it; one
-   lacking the kind of detail asked (a figure for 多少: ``question_kinds``, NER at ingest) falls
-   back. The anchor comes from the notice search ranked first, by the question's words other
-   than the notice's title (they tell which notice, not which sentence).
+1. **Anchor.** Each sentence is scored by the question's character bigrams it holds, each
+   weighted by how few candidates hold it; one lacking the kind of detail asked (a figure for
+   多少: ``question_kinds``, NER at ingest) falls back, and so do headings and a page's opening
+   sentence. The anchor comes from the notice search ranked first, by the question's words
+   other than the notice's title (they tell which notice, not which sentence).
 2. **Span.** For a question asking a kind of detail, the clause holding the one the question's
    words point to (``_asked_entity``); for any other, the anchor from its first clause the
    question does not restate, running on. An anchor the question wholly restates (a lead-in
-   "此外，该区还实施……机制。") is answered by the sentences after it.
+   "此外，该区还实施……机制。") or a question line is answered by the sentences after it.
 
 Offsets stay exact: a span is always a slice of its passage's text.
 """
@@ -24,15 +24,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from app.answering.answerability import lacks, sentence_labels, unstated_entities
-from app.answering.citations import Scored, Sentence
+from app.answering.answerability import ITEM, lacks, sentence_labels, unstated_entities
+from app.answering.citations import Scored, Sentence, sentences_after
 from app.answering.clauses import RESTATED  # the share of a clause the question says
 from app.answering.question_kinds import FIGURED, MONEY_NOUN, STRICT, Kind, asked_kinds
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
 from app.answering.sentence_forms import is_field
 from app.bands import band_factor, of_band
 from app.numerals import ZH_BOUNDS, figure_values
+from app.retrieval.continuation import next_chunk_id
 from app.retrieval.hybrid import Hit
+from app.store.records import Chunk
 from app.text import (
     CJK_CHARS,
     CJK_RUN,
@@ -40,7 +42,6 @@ from app.text import (
     bigram_units,
     clause_spans,
     said_by,
-    sentence_spans,
     word_bounds,
 )
 
@@ -115,6 +116,11 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
         factor = (1 - LENGTH_NORM + LENGTH_NORM * len(reading) / mean) ** -0.5 / total
         # A line of layout (a headline, a dateline, a section title) ends in no punctuation.
         factor *= 1.0 if _PUNCTUATED.search(sentence.text) else HEADING_PENALTY
+        # So does a page's opening sentence (a news lead, a notice's preamble), summing up as a
+        # headline does: its first passage's first punctuated line, if a sentence and no item.
+        factor *= HEADING_PENALTY if sentence.chunk.start == 0 and sentence.text.endswith(tuple(
+            "。！？：")) and not ITEM.match(sentence.text) and sentence is next((s for s in chinese
+            if s.chunk is sentence.chunk and _PUNCTUATED.search(s.text)), None) else 1.0
         lacking = bool(lacks(kinds, sentence_labels(sentence, question, stated)) & STRICT) or (
             noun is not None and _of_other_sum(
                 sentence, _entities(sentence, kinds, question, stated), noun.group()))
@@ -130,8 +136,9 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
         r[0].sentence.chunk.doc_id != top and r[0].support < outdone,
         -r[1] / (1 + PASSAGE_RANK_DECAY * r[0].sentence.rank), r[0].sentence.rank,
         r[0].sentence.start))]
-    best = ranked[0]
-    return ChineseReading(Scored(_span(best.sentence, question, asked, kinds, stated),
+    best, wanted = ranked[0], next_chunk_id(ranked[0].sentence.chunk.chunk_id)
+    after = next((s.chunk for s in chinese if s.chunk.chunk_id == wanted), None)
+    return ChineseReading(Scored(_span(best.sentence, question, asked, kinds, stated, after),
                                  best.support, best.lacking), ranked)
 
 
@@ -159,17 +166,15 @@ def _entities(sentence: Sentence, kinds: set[Kind], question: str,
 
 
 def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
-          stated: frozenset[float]) -> Sentence:
-    base, text = anchor.chunk.start, anchor.chunk.text  # the sentences after it in its passage:
-    following = [(base + s, base + e) for s, e in sentence_spans(text, anchor.end - base)]
+          stated: frozenset[float], after: Chunk | None = None) -> Sentence:
     clauses = clause_spans(anchor.text) or [(0, len(anchor.text))]
     new = next((a for a, b in clauses if not _restates(anchor.text[a:b], asked)), None)
-    # A heading or lead-in the question restates to its end, where Chinese says what is new
-    # ("…的收入，免征增值税。" says more): what comes after it answers.
-    if ((_restates(anchor.text, asked) and _restates(anchor.text[clauses[-1][0]:], asked))
-            or anchor.text.rstrip().endswith(("：", ":"))) and following:
-        nxt = _slice(anchor, *following[0])
-        return nxt if kinds else _run_on(nxt, following[1:])
+    # What follows answers a heading or lead-in restated to its end (where Chinese says what is
+    # new) and a question line (an FAQ's), even from the next passage, and a list's "…如下：".
+    said = _restates(anchor.text, asked) and _restates(anchor.text[clauses[-1][0]:], asked)
+    following = sentences_after(anchor, after if said or anchor.text[-1:] in "？?" else None)
+    if (said or anchor.text.endswith(tuple("？?：:"))) and following:
+        return following[0] if kinds else _run_on(following[0], following[1:])
     if not kinds:
         return _run_on(_slice(anchor, anchor.start + (new or 0), anchor.end), following)
     found = _entities(anchor, kinds, question, stated)
@@ -233,11 +238,11 @@ def _after_restated(clause: Sentence, limit: int, asked: set[str]) -> Sentence:
     return _slice(clause, clause.start + start, clause.end)
 
 
-def _run_on(span: Sentence, following: list[tuple[int, int]]) -> Sentence:
+def _run_on(span: Sentence, following: list[Sentence]) -> Sentence:
     """``span`` with the sentences after it, while the answer is shorter than an open question's
     tends to be, the next in its paragraph (spaces after "。" part a flat page's), not a field."""
     end, text, base = span.end, span.chunk.text, span.chunk.start
-    for s, e in (f for f in following if f[0] >= end):
+    for s, e in ((f.start, f.end) for f in following if f.start >= end):
         if end - span.start >= OPEN_ANSWER_CHARS or e - span.start > LONGEST_ANSWER or (
                 text[end - base - 1] in "。！？" and s > end) or is_field(text[s - base:e - base]):
             break  # a field's value ("牵头单位：市财政局。") answers no "how"

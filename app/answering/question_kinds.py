@@ -97,13 +97,13 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
         re.I),
     Kind.DATE: re.compile(
         rf"\bwhen (?=(?:{EN_AUX})\b)|\bwhen\s*[?？]"
-        r"|\bwh(?:at|ich) (?:year|month|period)s?\b|\bby (?:what (?:date|day)|when)\b|\bdeadline\b"
+        r"|\b(?:what|which) (?:year|month)s?\b|\bby (?:what (?:date|day)|when)\b|\bdeadline\b"
         rf"|{_ZH_WHEN}|截止(?:日期|时间)?(?:是|为)?(?:哪|什么|何)|日期", re.I),
     Kind.DAY: re.compile(r"(?<!by )\b(?:what|which) (?:exact |specific )?(?:day|date)\b"
                          r"|\bexact date\b|哪一?[天日](?!之?前|以前)|几号|几日(?!内)", re.I),
     Kind.DURATION: re.compile(
-        r"\bhow long\b|\bhow many (?:[\w-]+ ){0,2}?(?:minutes|hours|days|weeks|months"
-        r"|years)\b|\bwithin what (?:time|period)\b|多久|多长(?![\u4e00-\u9fff]*(?:米|公里|距离))"
+        r"\bhow long\b|\bwhat periods?\b|多久|\bhow many (?:[\w-]+ ){0,2}?(?:minutes|hours"
+        r"|days|weeks|months|years)\b|\bwithin what time\b|多长(?![\u4e00-\u9fff]*(?:米|公里|距离))"
         r"|(?<!哪)(?:几|多少)(?:个(?:工作)?[月日]|个?(?:工作)?(?:分钟|小时|天|日(?=内)|周|年))|多少日",
         re.I),  # but 几月, 几日: which month, which day; 哪几年: which years
     Kind.MONEY: re.compile(

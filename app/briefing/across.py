@@ -62,6 +62,8 @@ EXEMPLARS = 2  # clauses of each document holding the topic's word that a clause
 _ABOUT_TEXTS = re.compile(r"\b(?:documents?|texts?|policies|papers)\b|\b(?:mention|say|state|"
                           r"discuss|cover|refer to|talk about)(?:s|ed|ing)?\b|提到|提及|涉及|文件",
                           re.IGNORECASE)
+# A Chinese frame "在X方面/领域" ("in terms of X"): X is the topic, the frame noun none.
+_FRAME = re.compile(r"(?<=[在对于])([^，。？?]{1,16}?)(?:方面|领域)")
 # Alternatives a question asks about, each with a topic of its own: "X or Y", "X或Y".
 _ALTERNATIVES = re.compile(r"\bor\b|或者|或|还是", re.IGNORECASE)
 
@@ -81,7 +83,8 @@ def _place(info: DocumentInfo) -> str:
 def topic_of(question: str) -> str:
     """What an across question asks each document about: the question less its asking across
     ("which cities", "比较") and its words about the texts ("documents mention")."""
-    topic = _ABOUT_TEXTS.sub(" ", _EN_ACROSS.sub(" ", _ZH_ACROSS.sub(" ", question)))
+    topic = _ABOUT_TEXTS.sub(" ", _EN_ACROSS.sub(" ", _ZH_ACROSS.sub(" ", _FRAME.sub(r"\1",
+                                                                                question))))
     return " ".join(topic.replace("'", " ").split())
 
 
@@ -237,8 +240,9 @@ def _nouns(text: str) -> str:
         return text
     import jieba.posseg
 
-    return " ".join(p.word for p in jieba.posseg.cut(text)
+    kept = " ".join(p.word for p in jieba.posseg.cut(text)
                     if p.flag.startswith(("n", "vn", "eng")) or not has_cjk(p.word))
+    return re.sub(r"(?<=[A-Za-z0-9]) (?=[A-Za-z0-9])", "", kept)  # "5G", cut as 5 and G
 
 
 def _words(text: str) -> list[str]:

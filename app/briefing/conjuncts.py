@@ -43,8 +43,8 @@ def each_place(question: str, mentions: list[tuple[str, Span]]) -> dict[str, str
     # plan": "issued Guangzhou's plan"), the first at its place's name.
     conjuncts: list[Span] = []
     start = mentions[0][1][0]
-    for (_, (_, end)), (_, (after, _)) in pairwise(mentions):
-        joins = list(_JOINS.finditer(question, end, after))
+    for (_, (_, end)), (_, (following, _)) in pairwise(mentions):
+        joins = list(_JOINS.finditer(question, end, following))
         if not joins:
             return {}  # not coordinated: "Haizhu, Guangzhou" is one place
         conjuncts.append((start, joins[-1].start() if joins[0].start() > end else end))
@@ -69,10 +69,10 @@ def _phrase_end(question: str, start: int) -> int:
     """Where the noun phrase running on from a place name (at ``start``) ends."""
     rest = question[start:]
     if has_cjk(question):
-        words = tagged(rest)
+        cut = tagged(rest)
         at = 0
-        for n, (word, flag) in enumerate(words):
-            following = words[n + 1][1] if n + 1 < len(words) else "x"
+        for n, (word, flag) in enumerate(cut):
+            following = cut[n + 1][1] if n + 1 < len(cut) else "x"
             if flag[:1] in {"d", "p", "r", "x"} or (flag[:1] == "v" and following[:1] in "rmux"):
                 return start + at
             at += len(word)

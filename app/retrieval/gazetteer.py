@@ -219,11 +219,6 @@ class Gazetteer:
             found += self.chinese_mentions(text, held)
         return sorted(found, key=lambda m: m[0])
 
-    def names_any(self, text: str, places: Iterable[str]) -> bool:
-        """Whether ``text`` names one of ``places`` (names in either language: 漳州, Zhangzhou)."""
-        wanted = {d.adcode for place in places for d in self.named(place.split(" (")[0])}
-        return any(d.adcode in wanted for *_, found in self.mentions(text) for d in found)
-
     def named(self, name: str) -> list[Division]:
         """The divisions a place name given alone stands for (a manifest's or a filter's)."""
         name = name.strip()
@@ -279,6 +274,12 @@ def _tags() -> dict[str, str]:
 def gazetteer() -> Gazetteer:
     """The bundled gazetteer, read once per process."""
     return Gazetteer(division_rows())
+
+
+def names_any(text: str, places: Iterable[str]) -> bool:
+    """Whether ``text`` names one of ``places`` (names in either language: 漳州, Zhangzhou)."""
+    wanted = {d.adcode for place in places for d in gazetteer().named(place.split(" (")[0])}
+    return any(d.adcode in wanted for *_, found in gazetteer().mentions(text) for d in found)
 
 
 def broadest(candidates: list[Division]) -> Division:

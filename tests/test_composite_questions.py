@@ -353,3 +353,12 @@ def test_a_chinese_frame_noun_is_no_topic(services: Services) -> None:
     assert set(by_place) == {"Guangzhou", "Zhangzhou"}
     for group in by_place.values():
         assert all("5G" in answer.citations[n - 1].quote for n in group.citations)
+
+
+def test_a_place_not_answering_is_named_in_the_questions_language(services: Services) -> None:
+    """Brief (round 8): a place whose documents do not answer is named as such, in Chinese for a
+    Chinese question ("海珠：文件未写明"), not "the documents don't say"."""
+    answer = services.ask(AskRequest(question="漳州和海珠区分别要求每万人拥有多少个5G基站？",
+                                     mode="extractive"))
+    assert "30 5G base stations" in answer.answer
+    assert "Haizhu：文件未写明。" in answer.answer and "don't say" not in answer.answer

@@ -64,6 +64,7 @@ _ABOUT_TEXTS = re.compile(r"\b(?:documents?|texts?|policies|papers)\b|\b(?:menti
                           re.IGNORECASE)
 # A Chinese frame "在X方面/领域" ("in terms of X"): X is the topic, the frame noun none.
 _FRAME = re.compile(r"(?<=[在对于])([^，。？?]{1,16}?)(?:方面|领域)")
+_NOT_SAID = ("{}: the documents don't say.", "{}：文件未写明。")  # a place not answering (en, zh)
 # Alternatives a question asks about, each with a topic of its own: "X or Y", "X或Y".
 _ALTERNATIVES = re.compile(r"\bor\b|或者|或|还是", re.IGNORECASE)
 
@@ -136,14 +137,15 @@ def answer_across(question: str, retrieval: RetrievalResult, documents: list[Doc
     answered = {d for g in groups.values() for d in g.doc_ids}
     for name, docs in retrieval.places.by_place.items():
         if not docs & answered:
-            lines.append(f"{name}: the documents don't say.")
+            lines.append(_NOT_SAID[has_cjk(question)].format(name))
     return Answer(answer="\n".join(lines), citations=citations, groups=list(groups.values()),
                   city_inferred=retrieval.places.label,
                   related=[passage(h) for h in hits[:3]])
 
 
 def answer_by_place(named: dict[str, set[str]], documents: list[DocumentInfo],
-                    answer_in: Callable[[str, set[str]], Answer]) -> Answer | None:
+                    answer_in: Callable[[str, set[str]], Answer], chinese: bool = False,
+                    ) -> Answer | None:
     """The answer to a question asking a figure, date or name of several places ("深圳和海珠分别
     …多少钱", "who issued Guangzhou's plan and Zhanjiang's notice"): the question asked of each
     place's documents alone, as any question is, grouped by place; a place whose documents do
@@ -155,7 +157,7 @@ def answer_by_place(named: dict[str, set[str]], documents: list[DocumentInfo],
     for name, docs in named.items():
         one = answer_in(name, docs)
         if one.refused or not one.citations:
-            lines.append(f"{name}: the documents don't say.")
+            lines.append(_NOT_SAID[chinese].format(name))
             continue
         numbers = {c.n: len(citations) + i for i, c in enumerate(one.citations, 1)}
         citations += [c.model_copy(update={"n": numbers[c.n]}) for c in one.citations]

@@ -38,6 +38,7 @@ from app.retrieval.continuation import with_continuations
 from app.retrieval.hybrid import Hit, RetrievalMode, RetrievalResult
 from app.retrieval.in_force import left_out
 from app.services.components import Components, milliseconds
+from app.text import has_cjk
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ class Asking(Components):
                                            own.get(place, text), asked.filters, top_k,
                                            as_of=request.as_of, in_force=request.as_of is not None,
                                            within=docs if asked.within is None
-                                           else docs & asked.within)))
+                                           else docs & asked.within)), has_cjk(text))
             return by_topic(text) if asks_across(text) else None
 
         def by_topic(text: str) -> Answer | None:

@@ -189,6 +189,9 @@ def test_a_list_item_alone_is_no_quote(services: Services) -> None:
     ("哪些文件提到了区块链？", True),
     ("这个试点在哪几个领域开展？", False),
     ("培训有哪几个环节？", False),
+    # Regression (across4): "which of the cities" asked no comparison, so one place answered.
+    ("Which of the cities are building intelligent computing centres?", True),
+    ("Which of the measures supports AI terminals?", False),
 ])
 def test_which_ones_asks_across_only_of_places_or_documents(question: str, across: bool) -> None:
     """Regression: any "哪几个" asked across documents, so "湛江在哪几个重点领域推进…" (which

@@ -40,7 +40,7 @@ from app.retrieval.hybrid import Hit, RetrievalResult
 from app.text import content_tokens, has_cjk, stem
 
 _EN_ACROSS = re.compile(
-    r"\b(?:which|what)\s+(?:cities|places|districts|provinces|regions|localities|governments|"
+    r"\b(?:which|what)\s+(?:of\s+the\s+)?(?:cities|places|districts|provinces|regions|localities|governments|"
     r"documents|plans|policies|texts)\b|\bcompar(?:e|es|ed|ing|ison)\b|\bdiffer(?:s|ence|ences)?\b"
     r"|\beach (?:city|place|district|province|document|plan)\b|\bacross\b|\bboth\b"
     r"|\b(?:in|by) (?:all|different|various|other) (?:cities|places|districts|documents)\b",

@@ -36,6 +36,8 @@ def ordinals(text: str, picking: bool = False) -> set[str]:
 EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december")
 ISO_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)")
+# A span of years, as a plan's title gives the period it covers ("(2023-2025)", 2023至2025年).
+YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–—至到]\s*(?:19|20)\d\d年?")
 _MONTH = "|".join([*EN_MONTHS, *(m[:3] for m in EN_MONTHS)])
 # A time of day ("15:05", "10.30", "3 pm", "nine o'clock" in digits): ingest stores it as a
 # DATE, and beside a date it marks a web page's stamp line.

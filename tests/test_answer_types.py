@@ -155,6 +155,10 @@ def test_a_chinese_question_is_refused_in_chinese_with_one_code(town: Services) 
         ("Who is the lead agency?", Kind.WHO),
         ("Where are the reading rooms?", Kind.PLACE),
         ("How long does the review take?", Kind.DURATION),
+        # Regression (held-out v): a period asked ("what periods … cover", 哪几年) was no kind,
+        # and 哪几年 (which years) read as 几年 (how many years).
+        ("What periods do the two plans cover?", Kind.DURATION),
+        ("漳州的方案覆盖哪几年？", Kind.DATE),
     ],
 )
 def test_the_question_words_of_each_language_name_the_kind_asked(question: str,

@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from app.answering.parts import names_own, split_parts
-from app.briefing.across import asks_across
+from app.briefing.across import asks_across, topic_of
+from app.briefing.conjuncts import each_place
 from app.models import Answer, AnswerPart, AskRequest
 from app.services import Services
 from tests.conftest import GUANGZHOU, HAIZHU, SHENZHEN, ZHANGZHOU, ZHANJIANG
@@ -188,6 +189,9 @@ def test_a_list_item_alone_is_no_quote(services: Services) -> None:
     ("哪些文件提到了区块链？", True),
     ("这个试点在哪几个领域开展？", False),
     ("培训有哪几个环节？", False),
+    # Regression (across4): "which of the cities" asked no comparison, so one place answered.
+    ("Which of the cities are building intelligent computing centres?", True),
+    ("Which of the measures supports AI terminals?", False),
 ])
 def test_which_ones_asks_across_only_of_places_or_documents(question: str, across: bool) -> None:
     """Regression: any "哪几个" asked across documents, so "湛江在哪几个重点领域推进…" (which
@@ -296,3 +300,68 @@ def test_a_part_of_a_whole_counts_its_own_tasks(services: Services) -> None:
         mode="extractive"))
     whole, part = answer.parts
     assert "29 tasks" in _quotes(answer, whole) and "12 tasks" in _quotes(answer, part)
+
+
+def test_each_place_is_asked_with_its_own_conjunct() -> None:
+    """Regression (held-out v, round 7): "What periods do Zhangzhou's … plan and Zhanjiang's …
+    plan cover?" was asked whole of each place's documents, so Zhanjiang's words retrieved for
+    Zhangzhou and Zhangzhou went unanswered; each place now gets its own conjunct, and a word
+    spreading the question over the places ("each", 分别) goes."""
+    question = ("What periods do Zhangzhou's new infrastructure action plan and Zhanjiang's "
+                "AI-permeated city action plan cover?")
+    spans = {p: (question.index(p), question.index(p) + len(p)) for p in ("Zhangzhou", "Zhanjiang")}
+    assert each_place(question, list(spans.items())) == {
+        "Zhangzhou": "What periods do Zhangzhou's new infrastructure action plan cover?",
+        "Zhanjiang": "What periods do Zhanjiang's AI-permeated city action plan cover?"}
+    money = "How much money do Shenzhen and Haizhu each put into AI funds?"
+    spans = {p: (money.index(p), money.index(p) + len(p)) for p in ("Shenzhen", "Haizhu")}
+    assert each_place(money, list(spans.items()))["Shenzhen"] == (
+        "How much money do Shenzhen put into AI funds?")
+    zh = "湛江关于政府投资项目数智化建设的通知和海珠区支持AI终端的八条措施分别是哪些部门发布的？"
+    spans = {p: (zh.index(w), zh.index(w) + len(w)) for p, w in (("Zhanjiang", "湛江"),
+                                                                ("Haizhu", "海珠区"))}
+    assert each_place(zh, list(spans.items())) == {
+        "Zhanjiang": "湛江关于政府投资项目数智化建设的通知是哪些部门发布的？",
+        "Haizhu": "海珠区支持AI终端的八条措施是哪些部门发布的？"}
+    shared = "漳州和广州的方案分别覆盖哪几年？"  # bare places: the plans' words are both places'
+    assert each_place(shared, [("Zhangzhou", (0, 2)), ("Guangzhou", (3, 5))]) == {
+        "Zhangzhou": "漳州的方案覆盖哪几年？", "Guangzhou": "广州的方案覆盖哪几年？"}
+
+
+@pytest.mark.parametrize(("question", "facts"), [
+    ("What periods do Zhangzhou's new infrastructure action plan and Zhanjiang's AI-permeated "
+     "city action plan cover?", {"Zhangzhou": "2023-2025", "Zhanjiang": "2025-2027"}),
+    ("How much money do Shenzhen and Haizhu each put into AI funds?",
+     {"Shenzhen": "100 billion", "Haizhu": "310 million"}),
+])
+def test_each_named_place_gets_its_own_sentence(services: Services, question: str,
+                                                facts: dict[str, str]) -> None:
+    """Regression (held-out v, round 7; across-z): only Zhanjiang's period was given, and only
+    Haizhu's fund ('each' read as 'per year' asked a rate Shenzhen's fund group lacks)."""
+    answer = services.ask(AskRequest(question=question, mode="extractive"))
+    by_place = {g.place: g for g in answer.groups}
+    assert set(by_place) == set(facts)
+    for place, fact in facts.items():
+        assert fact in " ".join(answer.citations[n - 1].quote for n in by_place[place].citations)
+
+
+def test_a_chinese_frame_noun_is_no_topic(services: Services) -> None:
+    """Regression (held-out v, round 7): "广州和漳州分别在5G方面提出了什么？" quoted Zhangzhou's
+    "Includes two aspects": 5G was cut into 5 and G, and the frame noun 方面 ("aspect") became
+    the topic's rarest word. The topic is what the frame holds (5G)."""
+    assert "方面" not in topic_of("广州和漳州分别在5G方面提出了什么？")
+    answer = services.ask(AskRequest(question="广州和漳州分别在5G方面提出了什么？",
+                                     mode="extractive"))
+    by_place = {g.place: g for g in answer.groups}
+    assert set(by_place) == {"Guangzhou", "Zhangzhou"}
+    for group in by_place.values():
+        assert all("5G" in answer.citations[n - 1].quote for n in group.citations)
+
+
+def test_a_place_not_answering_is_named_in_the_questions_language(services: Services) -> None:
+    """Brief (round 8): a place whose documents do not answer is named as such, in Chinese for a
+    Chinese question ("海珠：文件未写明"), not "the documents don't say"."""
+    answer = services.ask(AskRequest(question="漳州和海珠区分别要求每万人拥有多少个5G基站？",
+                                     mode="extractive"))
+    assert "30 5G base stations" in answer.answer
+    assert "Haizhu：文件未写明。" in answer.answer and "don't say" not in answer.answer

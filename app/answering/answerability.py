@@ -22,9 +22,9 @@ from app.answering.citations import Scored, Sentence
 from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind
 from app.answering.sentence_forms import in_context
 from app.models import Message, RefusalCode
-from app.numerals import ISO_DATE, NAMES_A_DAY
+from app.numerals import ISO_DATE, NAMES_A_DAY, YEAR_SPAN
 from app.retrieval.dictionary import english_terms
-from app.retrieval.gazetteer import gazetteer
+from app.retrieval.gazetteer import gazetteer, names_any
 from app.retrieval.glossary import ENGLISH_VARIANTS
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.places import PlaceInference
@@ -41,7 +41,7 @@ _SITE = re.compile(r"(?:区|县|镇|乡|街道|[路街巷道]|\d+号)$|\b(?:Dist
 # An item's number opening its sentence: "(1)", "（一）", "3.", "二、".
 ITEM = re.compile(r"\s*(?:[(（][\d一二三四五六七八九十]{1,3}[)）]"
                    r"|[\d一二三四五六七八九十]{1,3}[.、．](?!\d))")
-_YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–—至到]\s*(?:19|20)\d\d年?")
+_SPANS = re.compile(r"\b(?:periods?|years)\b|哪几年|期限", re.I)  # years a plan runs, no day
 # Labels of what a title may name as its subject (a quoted platform, firm or place).
 _NAMES = frozenset({"PERSON", "ORG", "PLACE"})
 # An English noun after a determiner names one ("the city's first enterprise"); without one, any.
@@ -100,9 +100,9 @@ def unstated_entities(sentence: Sentence, question: str, stated: frozenset[float
                                  or named.rstrip("市区县省") in question):
             continue
         title = next((text[a:b] for a, b in titles if a <= start and end <= b), None)
-        if label not in _NAMES and title is not None and not (
-                label == "DATE" and _YEAR_SPAN.fullmatch(named) and asked(title)):
-            continue  # but a span of years in a title asked of: the period the plan covers
+        if title and label not in _NAMES and not (label == "DATE" and YEAR_SPAN.fullmatch(named)
+                and (asked(title) or (_SPANS.search(question) and names_any(title, places)))):
+            continue  # but the years a plan asked of (or the place's, years asked) covers
         found.append((start, end, label))
         if label == "PLACE" and _SITE.search(named):
             found.append((start, end, "SITE"))

@@ -62,7 +62,7 @@ _ORG_ZH = r"部门|单位|机构|组织|企业|公司|银行|平台|医院|大�
 NAMED_BY_KIND = r"bank|hospital|universit|school|college|银行|医院|大学|学校|学院"
 OWN_KIND = re.compile(rf"{NAMED_BY_KIND}|compan|firm|enterprise|公司|企业", re.I)
 # Chinese words asking a date (shared by "when" and "when was it issued").
-_ZH_WHEN = r"何时|什么时候|什么时间|哪(?:一)?(?:年|天|日)|哪个月|几月|几号"
+_ZH_WHEN = r"何时|什么时候|什么时间|哪[一几]?(?:年|天|日)|哪个月|几月|几号"
 # A question asks a fact of the document itself only by the words the two languages have for
 # these facts: a document noun with a verb of issuing ("who issued the measures", "方案是哪个
 # 单位印发的"), or the fact's own name ("document number", 文号, 印发日期); "who runs the
@@ -102,10 +102,10 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
     Kind.DAY: re.compile(r"(?<!by )\b(?:what|which) (?:exact |specific )?(?:day|date)\b"
                          r"|\bexact date\b|哪一?[天日](?!之?前|以前)|几号|几日(?!内)", re.I),
     Kind.DURATION: re.compile(
-        r"\bhow long\b|\bhow many (?:[\w-]+ ){0,2}?(?:minutes|hours|days|weeks|months"
-        r"|years)\b|\bwithin what (?:time|period)\b|多久|多长(?![\u4e00-\u9fff]*(?:米|公里|距离))"
-        r"|(?:几|多少)(?:个(?:工作)?[月日]|个?(?:工作)?(?:分钟|小时|天|日(?=内)|周|年))|多少日",
-        re.I),  # but 几月, 几日: which month, which day
+        r"\bhow long\b|\bwhat periods?\b|多久|\bhow many (?:[\w-]+ ){0,2}?(?:minutes|hours"
+        r"|days|weeks|months|years)\b|\bwithin what time\b|多长(?![\u4e00-\u9fff]*(?:米|公里|距离))"
+        r"|(?<!哪)(?:几|多少)(?:个(?:工作)?[月日]|个?(?:工作)?(?:分钟|小时|天|日(?=内)|周|年))|多少日",
+        re.I),  # but 几月, 几日: which month, which day; 哪几年: which years
     Kind.MONEY: re.compile(
         r"\bhow much (?:money|funding)\b|\bcost\b"  # but a share's whole: see asked_kinds
         r"|多少钱|(?:多少|几)[万亿千百]*元", re.I),

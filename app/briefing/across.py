@@ -40,7 +40,7 @@ from app.retrieval.hybrid import Hit, RetrievalResult
 from app.text import content_tokens, has_cjk, stem
 
 _EN_ACROSS = re.compile(
-    r"\b(?:which|what)\s+(?:cities|places|districts|provinces|regions|localities|governments|"
+    r"\b(?:which|what)\s+(?:of\s+the\s+)?(?:cities|places|districts|provinces|regions|localities|governments|"
     r"documents|plans|policies|texts)\b|\bcompar(?:e|es|ed|ing|ison)\b|\bdiffer(?:s|ence|ences)?\b"
     r"|\beach (?:city|place|district|province|document|plan)\b|\bacross\b|\bboth\b"
     r"|\b(?:in|by) (?:all|different|various|other) (?:cities|places|districts|documents)\b",
@@ -62,6 +62,9 @@ EXEMPLARS = 2  # clauses of each document holding the topic's word that a clause
 _ABOUT_TEXTS = re.compile(r"\b(?:documents?|texts?|policies|papers)\b|\b(?:mention|say|state|"
                           r"discuss|cover|refer to|talk about)(?:s|ed|ing)?\b|提到|提及|涉及|文件",
                           re.IGNORECASE)
+# A Chinese frame "在X方面/领域" ("in terms of X"): X is the topic, the frame noun none.
+_FRAME = re.compile(r"(?<=[在对于])([^，。？?]{1,16}?)(?:方面|领域)")
+_NOT_SAID = ("{}: the documents don't say.", "{}：文件未写明。")  # a place not answering (en, zh)
 # Alternatives a question asks about, each with a topic of its own: "X or Y", "X或Y".
 _ALTERNATIVES = re.compile(r"\bor\b|或者|或|还是", re.IGNORECASE)
 
@@ -81,7 +84,8 @@ def _place(info: DocumentInfo) -> str:
 def topic_of(question: str) -> str:
     """What an across question asks each document about: the question less its asking across
     ("which cities", "比较") and its words about the texts ("documents mention")."""
-    topic = _ABOUT_TEXTS.sub(" ", _EN_ACROSS.sub(" ", _ZH_ACROSS.sub(" ", question)))
+    topic = _ABOUT_TEXTS.sub(" ", _EN_ACROSS.sub(" ", _ZH_ACROSS.sub(" ", _FRAME.sub(r"\1",
+                                                                                question))))
     return " ".join(topic.replace("'", " ").split())
 
 
@@ -133,14 +137,15 @@ def answer_across(question: str, retrieval: RetrievalResult, documents: list[Doc
     answered = {d for g in groups.values() for d in g.doc_ids}
     for name, docs in retrieval.places.by_place.items():
         if not docs & answered:
-            lines.append(f"{name}: the documents don't say.")
+            lines.append(_NOT_SAID[has_cjk(question)].format(name))
     return Answer(answer="\n".join(lines), citations=citations, groups=list(groups.values()),
                   city_inferred=retrieval.places.label,
                   related=[passage(h) for h in hits[:3]])
 
 
 def answer_by_place(named: dict[str, set[str]], documents: list[DocumentInfo],
-                    answer_in: Callable[[set[str]], Answer]) -> Answer | None:
+                    answer_in: Callable[[str, set[str]], Answer], chinese: bool = False,
+                    ) -> Answer | None:
     """The answer to a question asking a figure, date or name of several places ("深圳和海珠分别
     …多少钱", "who issued Guangzhou's plan and Zhanjiang's notice"): the question asked of each
     place's documents alone, as any question is, grouped by place; a place whose documents do
@@ -150,9 +155,9 @@ def answer_by_place(named: dict[str, set[str]], documents: list[DocumentInfo],
     groups: list[PlaceGroup] = []
     lines: list[str] = []
     for name, docs in named.items():
-        one = answer_in(docs)
+        one = answer_in(name, docs)
         if one.refused or not one.citations:
-            lines.append(f"{name}: the documents don't say.")
+            lines.append(_NOT_SAID[chinese].format(name))
             continue
         numbers = {c.n: len(citations) + i for i, c in enumerate(one.citations, 1)}
         citations += [c.model_copy(update={"n": numbers[c.n]}) for c in one.citations]
@@ -237,8 +242,9 @@ def _nouns(text: str) -> str:
         return text
     import jieba.posseg
 
-    return " ".join(p.word for p in jieba.posseg.cut(text)
+    kept = " ".join(p.word for p in jieba.posseg.cut(text)
                     if p.flag.startswith(("n", "vn", "eng")) or not has_cjk(p.word))
+    return re.sub(r"(?<=[A-Za-z0-9]) (?=[A-Za-z0-9])", "", kept)  # "5G", cut as 5 and G
 
 
 def _words(text: str) -> list[str]:

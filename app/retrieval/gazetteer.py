@@ -17,7 +17,7 @@ everyday word (光明 "bright", 白云 "white cloud"); with its suffix (光明�
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -274,6 +274,12 @@ def _tags() -> dict[str, str]:
 def gazetteer() -> Gazetteer:
     """The bundled gazetteer, read once per process."""
     return Gazetteer(division_rows())
+
+
+def names_any(text: str, places: Iterable[str]) -> bool:
+    """Whether ``text`` names one of ``places`` (names in either language: 漳州, Zhangzhou)."""
+    wanted = {d.adcode for place in places for d in gazetteer().named(place.split(" (")[0])}
+    return any(d.adcode in wanted for *_, found in gazetteer().mentions(text) for d in found)
 
 
 def broadest(candidates: list[Division]) -> Division:

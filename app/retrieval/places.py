@@ -282,6 +282,11 @@ class PlaceIndex:
                 return around
         return None
 
+    def where(self, text: str, place: str) -> tuple[int, int] | None:
+        """Where ``text`` first names the held ``place`` (a name ``infer`` gave)."""
+        pattern = self._patterns.get(place) or self._unknown.get(place)
+        return found.span() if pattern and (found := pattern.search(text)) else None
+
     def mentions(self, text: str, places: Iterable[str]) -> bool:
         """Whether ``text`` names one of the held ``places`` (names ``infer`` gave)."""
         return any(self._patterns[p].search(text) for p in places if p in self._patterns)

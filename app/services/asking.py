@@ -23,6 +23,7 @@ from app.answering.parts import split_parts
 from app.answering.question_kinds import asked_kinds
 from app.answering.validity import with_validity
 from app.briefing.across import answer_across, answer_by_place, asks_across, topic_of
+from app.briefing.conjuncts import each_place
 from app.briefing.facts import fact_answer
 from app.conversation import Resolution
 from app.models import (
@@ -37,6 +38,7 @@ from app.retrieval.continuation import with_continuations
 from app.retrieval.hybrid import Hit, RetrievalMode, RetrievalResult
 from app.retrieval.in_force import left_out
 from app.services.components import Components, milliseconds
+from app.text import has_cjk
 
 
 @dataclass(frozen=True)
@@ -114,14 +116,17 @@ class Asking(Components):
         def across(text: str) -> Answer | None:
             named = self.catalog.places.infer(text).by_place
             # A figure, date or name asked of several places: each place's documents answer
-            # for it, as asked of it alone; a topic ("how do they use AI in health care"):
-            # the topic's sentences per place.
+            # for it, as asked of it alone (app.briefing.conjuncts); a topic ("how do they use
+            # AI in health care"): the topic's sentences per place.
             if len(named) > 1 and asked_kinds(text):
-                return answer_by_place(named, self.documents(asked.scope), lambda docs: answer(
-                    text, self._retrieval_of(text, asked.filters, top_k, as_of=request.as_of,
-                                             in_force=request.as_of is not None,
-                                             within=docs if asked.within is None
-                                             else docs & asked.within)))
+                own = each_place(text, [(name, span) for name in named
+                                        if (span := self.catalog.places.where(text, name))])
+                return answer_by_place(named, self.documents(asked.scope), lambda place, docs:
+                                       answer(own.get(place, text), self._retrieval_of(
+                                           own.get(place, text), asked.filters, top_k,
+                                           as_of=request.as_of, in_force=request.as_of is not None,
+                                           within=docs if asked.within is None
+                                           else docs & asked.within)), has_cjk(text))
             return by_topic(text) if asks_across(text) else None
 
         def by_topic(text: str) -> Answer | None:

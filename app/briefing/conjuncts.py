@@ -1,0 +1,88 @@
+"""A question that names several places, asked of each place alone.
+
+"What periods do Zhangzhou's new infrastructure plan and Zhanjiang's AI-permeated city plan
+cover?" names two documents by their places, joined by a conjunction; each place's documents
+are asked the question with only their own conjunct ("What periods do Zhanjiang's AI-permeated
+city plan cover?"): the other place's words would retrieve the other document's passages and
+weigh down its own sentences. A word that distributes the question over the places ("each",
+"分别") goes too, as it means nothing of one place ("each" is no "per firm").
+
+A conjunct runs from its place's name to the conjunction before the next place's name; the last
+one runs to the end of its noun phrase (by part-of-speech tags: spaCy's for English, jieba's for
+Chinese), unless the first conjunct is a bare place name, when all of them are ("漳州和广州的方案":
+both plans). General facts of the two languages' coordination, no wording of a question.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from app.retrieval.taggers import TAGGING, english
+from app.text import has_cjk, tagged
+
+Span = tuple[int, int]
+
+# What joins two conjuncts: "and", "with", "or", "versus", a comma; 和, 与, 跟, 同, 及, 、.
+_JOINS = re.compile(r"\s*,?\s+(?:and|with|or|versus|vs\.?)\s+|\s*,\s*|以及|和|与|跟|同|及|、|，")
+# Words spreading the question over the places named (floating quantifiers, 分别 "respectively").
+_EACH_AFTER = re.compile(r"^\s*(?:each|respectively|both)\b|^(?:分别|各自)", re.IGNORECASE)
+_BOTH_BEFORE = re.compile(r"\bboth\s+$", re.IGNORECASE)
+# English tags that end a noun phrase: a finite verb or modal, a wh-word, a determiner ("each"),
+# an adverb, punctuation. Participles stay ("AI-permeated", "government-invested").
+_EN_ENDS = re.compile(r"^(?:VB|VBP|VBZ|VBD|MD|W\w*|DT|PDT|RB\w*|[.,:;?!]|``|'')$")
+
+
+def each_place(question: str, mentions: list[tuple[str, Span]]) -> dict[str, str]:
+    """Per place (``mentions``: each place's name and where the question first names it), the
+    question asked of it alone; {} when the places are not named side by side."""
+    mentions = sorted(mentions, key=lambda m: m[1][0])
+    if len(mentions) < 2:
+        return {}
+    # A conjunct begins where the join before it ends ("… training and issued Guangzhou's
+    # plan": "issued Guangzhou's plan"), the first at its place's name.
+    conjuncts: list[Span] = []
+    start = mentions[0][1][0]
+    for (_, (_, end)), (_, (following, _)) in pairwise(mentions):
+        joins = list(_JOINS.finditer(question, end, following))
+        if not joins:
+            return {}  # not coordinated: "Haizhu, Guangzhou" is one place
+        conjuncts.append((start, joins[-1].start() if joins[0].start() > end else end))
+        start = joins[-1].end()
+    bare = conjuncts[0] == mentions[0][1]
+    last_end = mentions[-1][1][1]
+    conjuncts.append((start, last_end if bare else _phrase_end(question, last_end)))
+    first, final = conjuncts[0][0], conjuncts[-1][1]
+    before = _BOTH_BEFORE.sub("", question[:first])
+    after = _EACH_AFTER.sub("", question[final:])
+    if has_cjk(question):
+        after = after.replace("分别", "").replace("各自", "")
+    else:
+        after = (" " if after.strip()[:1].isalnum() else "") + after.lstrip()
+    # Words a conjunct repeats from before the first ("who issued X with who issued Y") once.
+    own = {name: question[at if before.rstrip().endswith(question[a:at].strip()) else a:b]
+           for (name, (at, _)), (a, b) in zip(mentions, conjuncts, strict=True)}
+    return {name: f"{before}{conjunct}{after}" for name, conjunct in own.items()}
+
+
+def _phrase_end(question: str, start: int) -> int:
+    """Where the noun phrase running on from a place name (at ``start``) ends."""
+    rest = question[start:]
+    if has_cjk(question):
+        cut = tagged(rest)
+        at = 0
+        for n, (word, flag) in enumerate(cut):
+            following = cut[n + 1][1] if n + 1 < len(cut) else "x"
+            if flag[:1] in {"d", "p", "r", "x"} or (flag[:1] == "v" and following[:1] in "rmux"):
+                return start + at
+            at += len(word)
+        return start + at
+    with TAGGING:
+        tokens = list(english()(question))
+    words = [t for t in tokens if t.idx >= start]
+    end = next((t.idx for t in words if _EN_ENDS.match(t.tag_) and t.text not in {"'s", "’s"}),
+               len(question))
+    if any(t.lower_ in {"do", "does", "did"} for t in tokens if t.idx < start):
+        # Do-support ("what periods do X and Y cover?"): the verb comes last, whatever its tag.
+        end = min(end, max((t.idx for t in words if t.is_alpha), default=end))
+    return len(question[:end].rstrip())

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from app.answering.validity import without_status
 from eval.questions import Question
 
 DEPTH = 10  # passages kept per question: mrr@10 reads this far down the ranking
@@ -88,6 +89,9 @@ def matches_group(alternatives: Sequence[str], text: str) -> bool:
 
 
 def facts_matched(question: Question, text: str) -> list[bool]:
+    """Each fact group stated by an answer's own text (not its status sentences, which repeat
+    a plan's title and so its years)."""
+    text = without_status(text)
     return [matches_group(group, text) for group in question.facts]
 
 

@@ -120,3 +120,20 @@ def test_percentile_interpolates_between_ranks() -> None:
     assert percentile([7.0], 95) == 7.0
     assert percentile([4.0, 1.0, 3.0, 2.0], 50) == pytest.approx(2.5)
     assert percentile([1.0, 2.0, 3.0, 4.0], 95) == pytest.approx(3.85)  # 3 + 0.85 * (4 - 3)
+
+
+def test_a_status_sentence_does_not_state_a_fact() -> None:
+    """Bug (across8, round 8): "What periods do the Shenzhen and Guangzhou plans cover?" was
+    scored right although the Shenzhen sentence quoted was the wrong one, because the status
+    sentence before the answer ("Note: “…(2023-2024)” expired on …") repeats the title's years."""
+    from eval.metrics import answer_correct
+    from eval.probes import judged_right
+    noted = ("Note: “Shenzhen Action Plan (2023-2024)” expired on 2024-12-31. "
+             "Statistics are published on an annual basis.")
+    assert not judged_right("2023-2024", False, noted)
+    assert judged_right("annual basis", False, noted)
+    q = question("p1", (A,), (("2023-2024",),))
+    assert not answer_correct(Outcome(q, [], 1.0, noted, False))
+    chinese = "注意：《漳州行动方案（2023-2025）》已于2025-12-31失效。方案覆盖2023至2025年。"
+    assert judged_right("2023至2025年", False, chinese)
+    assert not judged_right("2023-2025", False, chinese)

@@ -64,3 +64,13 @@ def with_validity(answer: Answer, catalog: Catalog, question: str,
 
 def _sentence(title: str, note: str, chinese: bool) -> str:
     return f"注意：《{title}》{note}。" if chinese else f"Note: “{title}” {note}."
+
+
+# The status sentences _sentence writes, as they open an answer: a scorer reads the answer
+# without them, since they repeat a title (and its years) that no quoted clause stated.
+_STATUS_OPENING = re.compile(r"^(?:注意：《[^》]*》[^。]*。|Note: “[^”]*” [^.]*\.\s?)+")
+
+
+def without_status(answer: str) -> str:
+    """``answer`` without the status sentences ``with_validity`` put before it."""
+    return _STATUS_OPENING.sub("", answer)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from app.answering.validity import without_status
+
 
 def read_probes(path: str | Path) -> Iterator[tuple[str, str]]:
     """Each (question, expected fact) of a probe file; the fact is ``-`` for a refusal."""
@@ -26,4 +28,5 @@ def judged_right(fact: str, refused: bool, answer: str) -> bool:
     if fact == "-":
         return refused
     facts = [f.strip().lower() for f in fact.split(" && ")]
-    return not refused and all(f in answer.lower() for f in facts)
+    stated = without_status(answer).lower()  # a status sentence repeats a title's years
+    return not refused and all(f in stated for f in facts)

@@ -9,6 +9,7 @@ import json
 import pytest
 
 from app.conversation.condense import keeps_named
+from app.conversation.nearby import Cited
 from app.conversation.phrases import place_spans, subject
 from app.conversation.resolve import Resolver, Turn
 from app.conversation.words import words
@@ -228,18 +229,65 @@ def test_a_place_and_its_own_document_kind_replace_the_old_place_and_document(
 
 
 @pytest.mark.parametrize(("before", "follow_up", "expected"), [
-    ("那漳州的行动计划有几项任务？", "其中第二部分有几项？", "漳州行动计划中第二部分有几项？"),
+    ("那漳州的行动计划有几项任务？", "其中第二部分有几项？", "漳州行动计划中第二部分有几项任务？"),
     ("湛江发布了多少个人工智能具体应用案例？", "其中医疗健康领域有几个入选省级？",
-     "湛江人工智能具体应用案例中医疗健康领域有几个入选省级？"),
+     "湛江人工智能具体应用案例中医疗健康领域有几个案例入选省级？"),
 ])
 def test_a_locative_pronoun_stands_for_the_last_subject(
         resolver: Resolver, before: str, follow_up: str, expected: str) -> None:
     """Regression (chains w-08, ch-22): 其中 ("among them", LAC's locative f) was no pronoun to
     the rule, which asked "漳州其中第二部分有几项？", of nothing in particular. 其 points back; 中
-    stays after what it points at."""
+    stays after what it points at. The count's left-out noun is the last question's (任务,
+    案例)."""
     resolution = resolver.resolve(follow_up, [Turn(before, before, (ZHANGZHOU,))])
     assert resolution.question == expected
     assert resolution.doc_id == ZHANGZHOU
+
+
+@pytest.mark.parametrize(("before", "follow_up", "expected"), [
+    ("漳州新型基础设施行动方案一共有多少项任务？", "有几项？",
+     "漳州新型基础设施行动方案有几项任务？"),
+    ("湛江发布了多少个人工智能具体应用案例？", "其中医疗健康领域有几个入选省级？", "几个案例入选"),
+])
+def test_a_count_without_its_noun_counts_what_the_last_question_counted(
+        resolver: Resolver, before: str, follow_up: str, expected: str) -> None:
+    """Regression (chain ch-22): "其中医疗健康领域有几个入选省级？" counts the cases the last
+    question counted, a noun Chinese leaves out after the measure word; asked without it, no
+    sentence's count of cases supported it (0.26 against the refusal threshold 0.35, 0.61 with
+    案例 written back) and it was refused."""
+    resolution = resolver.resolve(follow_up, [Turn(before, before, (ZHANGZHOU,))])
+    assert expected in resolution.question
+    assert resolution.rewritten
+
+
+def test_a_count_with_its_noun_or_after_no_count_is_left_as_it_is(resolver: Resolver) -> None:
+    """A count naming its noun keeps it, and a count after a question that counted nothing has
+    no noun to take."""
+    counted = "湛江发布了多少个人工智能具体应用案例？"
+    assert "几个领域" in resolver.resolve("涉及几个领域？", _after(counted)).question
+    assert "几条？" in resolver.resolve("一共有几条？", _after(FUND_ZH)).question
+
+
+@pytest.mark.parametrize(("follow_up", "narrows"), [
+    ("其中第二部分有几项？", True),
+    ("Among them, how many tasks does the third action propose?", True),
+    ("How many of these are in the third part?", True),
+    ("此外还有什么措施？", False),
+    ("Who is responsible for them?", False),
+])
+def test_a_part_of_what_was_named_is_read_wide_near_the_last_answer(
+        resolver: Resolver, follow_up: str, narrows: bool) -> None:
+    """Regression (chains f8-02, f8-05): "其中数字社会方面聚焦哪些重点领域？" names a topic of its
+    own, so it was not read near the last answer, and the resolved question (the plan's title
+    words and 数字社会) matched the summary sentence just cited again. A partitive (其中, among
+    them, of these) asks for a part of what the last answer named: it is read near that answer
+    and in its document (``wide``); "besides" (此外) and "for them" are no part of it."""
+    before = "漳州新型基础设施行动方案一共有多少项任务？"
+    cited = Cited(ZHANGZHOU, 10, 80)
+    resolution = resolver.resolve(follow_up, [Turn(before, before, (ZHANGZHOU,), "…", (cited,))])
+    assert resolution.wide is narrows
+    if narrows:
+        assert resolution.near == (cited,)
 
 
 def test_a_copula_s_possessor_is_carried_whole_with_its_verbs(resolver: Resolver) -> None:
@@ -360,7 +408,7 @@ def test_a_locative_pronoun_before_a_part_of_the_document_stands_for_the_last_su
     earlier = [Turn(tasks, tasks, (ZHANGZHOU,), "The Action Plan contains five parts, including "
                     "29 tasks. [1]")]
     resolution = resolver.resolve("其中融合基础设施那部分有几项？", earlier)
-    assert resolution.question == "漳州新型基础设施行动方案中融合基础设施那部分有几项？"
+    assert resolution.question == "漳州新型基础设施行动方案中融合基础设施那部分有几项任务？"
     assert resolution.doc_id == ZHANGZHOU
 
 
@@ -387,3 +435,14 @@ def test_with_no_pronoun_the_body_beside_the_subject_is_still_carried(
     issued = "海珠区人工智能发展局是和哪个部门联合发布支持措施的？"
     counted = resolver.resolve("一共有几条？", [Turn(issued, issued, (HAIZHU,))])
     assert "海珠区人工智能发展局" in counted.question and "几条" in counted.question
+
+
+@pytest.mark.parametrize("follow_up", ["时间范围是哪几年？", "深圳人工智能行动计划是哪天印发的？",
+                                       "持续几天？"])
+def test_which_ones_or_a_span_of_time_takes_no_counted_noun(
+        resolver: Resolver, follow_up: str) -> None:
+    """Regression (dev chains f5-14, ch-31): "时间范围是哪几年？" became "…哪几年任务？" and "是哪天
+    印发的" "是哪天任务印发的" after a question counting tasks: 哪几年 asks which years, and a
+    unit of time is the noun it counts."""
+    before = "漳州新型基础设施行动方案一共有多少项任务？"
+    assert "任务" not in resolver.resolve(follow_up, _after(before)).question

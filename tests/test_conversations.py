@@ -276,3 +276,31 @@ def test_a_question_across_documents_is_answered_as_asked_inside_a_conversation(
     assert follow["resolved_question"] is None
     places = [str(g["place"]) for g in follow["groups"]]  # type: ignore[union-attr]
     assert places == ["Guangzhou", "Zhangzhou"]
+
+
+def test_a_part_of_the_last_answer_is_read_in_its_document_not_in_the_clause_just_cited(
+        app_client: TestClient) -> None:
+    """Bug (chain f8-02): "其中数字社会方面聚焦哪些重点领域？" after the pilot plan's 25 tasks was
+    answered with the summary sentence just cited (it names "digital society" among six areas);
+    the plan states each area's focus in a paragraph of its own, far from that sentence."""
+    conversation = _start(app_client)
+    first = _ask(app_client, "广州城市全面数字化转型试点实施方案提出了多少项重点任务？",
+                 conversation_id=conversation)
+    assert "25 key tasks" in _quotes(first)
+    follow = _ask(app_client, "其中数字政府方面要推广什么数据采集系统？",
+                  conversation_id=conversation)
+    assert "Sui Biao Tong" in _quotes(follow)
+    assert "25 key tasks" not in _quotes(follow)
+
+
+def test_a_part_counted_in_the_clause_just_cited_is_answered_from_it(
+        app_client: TestClient) -> None:
+    """Bug (chain ch-22): "其中医疗健康领域有几个入选省级？" was refused: the count left out the
+    cases the last question counted, and "over 20 … cases, eight of which … selected for
+    provincial-level recognition" is the clause just cited, which a follow-up asking something
+    new was not to repeat."""
+    conversation = _start(app_client)
+    first = _ask(app_client, "湛江发布了多少个人工智能具体应用案例？", conversation_id=conversation)
+    assert "over 20" in _quotes(first)
+    follow = _ask(app_client, "其中医疗健康领域有几个入选省级？", conversation_id=conversation)
+    assert "eight of which" in _quotes(follow)

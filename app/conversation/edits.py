@@ -4,8 +4,10 @@ stands for. What to edit is read by ``phrases``."""
 
 from __future__ import annotations
 
-from app.conversation.phrases import Span
-from app.conversation.words import Word
+from app.answering.question_kinds import Kind, asked_kinds
+from app.conversation.phrases import Span, counted, head, place_spans, uncounted
+from app.conversation.words import Word, words
+from app.retrieval.places import PlaceIndex
 from app.text import has_cjk
 
 
@@ -85,3 +87,16 @@ def heads_phrase(named: str, phrase: str) -> bool:
     fund group in Shenzhen", 深圳人工智能基金群): the phrase ends with it, before any place."""
     head = phrase.split(" in ")[0] if " in " in phrase else phrase
     return bool(named.strip()) and head.lower().endswith(named.strip().lower())
+
+
+def with_counted_noun(question: str, own: tuple[Word, ...], before: str,
+                      index: PlaceIndex) -> str:
+    """``question`` with the noun its count leaves out ("其中第二部分有几项？") written back from
+    the last question ``before``, when that question counted ("一共有多少项任务？"): "有几项任务".
+    Without it, a question counting nothing named matches no sentence's count of tasks."""
+    # A tally of items (几项, 多少个), not of time: 几年 counts years, a noun of its own
+    at = uncounted(own) if Kind.TALLY in asked_kinds(question) else None
+    found = words(before) if at is not None else ()
+    span = counted(found, place_spans(before, found, index)) if found else None
+    return question if at is None or span is None else \
+        question[:at] + head(found, span) + question[at:]

@@ -139,6 +139,21 @@ def counted(found: Sequence[Word], places: Sequence[Span]) -> Span | None:
     return None
 
 
+def uncounted(found: Sequence[Word]) -> int | None:
+    """Where a Chinese count leaves its noun out ("其中第二部分有几项？", "有几个入选省级"): the
+    end of its question word's measure word when no noun follows it. Chinese drops a counted
+    noun the conversation gave; the count then counts what the last question counted."""
+    for n, word in enumerate(found):
+        measure = word if word.interrogative and word.quantity else found[n + 1] if (
+            word.interrogative and n + 1 < len(found) and found[n + 1].quantity) else None
+        if measure is None or not has_cjk(word.text) or word.selective \
+                or (n and found[n - 1].selective):
+            continue  # 哪几年, 哪天: which ones, not how many
+        after = next((w for w in found if w.start >= measure.end), None)
+        return None if after is not None and after.noun else measure.end
+    return None
+
+
 def _selected(found: Sequence[Word], places: Sequence[Span]) -> list[Span]:
     """The bare noun a "which" question asks one of ("由哪几家企业建设", "which platform"): the
     kind of the answer, not the topic. A modified noun ("which AI joint laboratories") says

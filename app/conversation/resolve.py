@@ -30,7 +30,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from app.conversation.edits import edited, fill, joined, replace
+from app.conversation.edits import edited, fill, joined, replace, with_counted_noun
 from app.conversation.frames import fitting, what_is
 from app.conversation.frames import framed as frame_of
 from app.conversation.nearby import Cited
@@ -74,6 +74,8 @@ class Resolution:
     rewritten: bool = False
     # Where the last answer stood in ``doc_id``: the follow-up is answered first from there
     near: tuple[Cited, ...] = ()
+    wide: bool = False  # a part of what it named (其中): read in its document too (``service``)
+    asked: str = ""  # the follow-up in its own words, a count's left-out noun written back
     # What to ask instead when the documents answer ``question`` with nothing (read by
     # app.services.asking only then: it tags the last answer)
     fallback: Callable[[], Resolution | None] | None = None
@@ -98,14 +100,19 @@ class Resolver:
             return Resolution.as_asked(question)
         index = self.places()
         last = _last_cited(earlier, index)
-        found = self._resolve(question, last, index)
+        own = words(question)
+        filled = with_counted_noun(question, own, last.resolved, index)
+        found = self._resolve(filled, last, index)
+        found = dataclasses.replace(found, rewritten=found.rewritten or filled != question)
         title = self.title(found.doc_id) if found.doc_id and self.title else None
-        if found.doc_id is None or not about_the_last(words(question), title):
+        narrows = any(w.partitive for w in own)  # 其中, among them: a part of the last answer
+        if found.doc_id is None or not (narrows or about_the_last(own, title)):
             return found
         # The clause the answer rests on: its first quote in the document (a runner-up quoted
         # beside it may be another measure's)
         return dataclasses.replace(found, near=tuple(c for c in last.cited
-                                                     if c.doc_id == found.doc_id)[:1])
+                                                     if c.doc_id == found.doc_id)[:1],
+                                   wide=narrows, asked=filled)
 
     def _resolve(self, question: str, last: Turn, index: PlaceIndex) -> Resolution:
         named = index.infer(question)

@@ -3,6 +3,7 @@ by the client), the question it resolves to, and the turn kept once it is answer
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Sequence
 
@@ -116,28 +117,39 @@ class Conversations:
         changed none of the complete ones."""
         rule = self.resolver.resolve(question, earlier)
         if condensed is not None and condensed.strip() != question.strip():
-            return Resolution(condensed, rule.doc_id, rewritten=True, near=rule.near)
+            return dataclasses.replace(rule, question=condensed, rewritten=True,
+                                       fallback=None)
         if rule.doc_id is not None and not self.known_document(rule.doc_id):
             return Resolution(rule.question, rewritten=rule.rewritten)  # deleted since
         return rule
 
-    def nearby(self, question: str, resolution: Resolution) -> list[tuple[str, list[Chunk]]]:
+    def nearby(self, question: str, resolution: Resolution,
+               retrieved: Sequence[Chunk] = ()) -> list[tuple[str, list[Chunk]]]:
         """What to read, in turn, around where the last answer stood (``nearby``), for a
-        follow-up carried to its document (none for any other question): the follow-up as asked
-        over the neighbourhood (where it stands says what "it" is; the question it resolves to
-        restates the cited clause's subject, which that clause then matches best), then the
-        resolved question over the cited section without the clause just cited."""
+        follow-up carried to its document (none for any other question): the follow-up in its
+        own words over the neighbourhood (where it stands says what "it" is; the question it
+        resolves to restates the cited clause's subject, which that clause then matches best),
+        then the resolved question over the cited section without the clause just cited. A part
+        of what the last answer named (``wide``: "其中第二部分有几项？") is read in its own words
+        over the neighbourhood and the passages ``retrieved`` for it together: a plan's summary
+        counts its parts and each part states its own count far from it, while "over 20 cases,
+        eight of which …" answers in the clause just cited."""
         if not resolution.near or self.neighbourhood is None:
             return []
         said = restated(resolution.near, self.text)
         around = self.neighbourhood.around(said)
-        return [(question, around),
+        own = resolution.asked or question
+        if resolution.wide:
+            return [(own, list({c.chunk_id: c for c in [*around, *retrieved]}.values()))]
+        return [(own, around),
                 (resolution.question, without([c for c in around if c.section], said))]
 
     def repeats(self, resolution: Resolution, answer: Answer) -> bool:
         """Whether ``answer`` quotes only the clause the last answer stood on: a follow-up asks
         something new, so its neighbourhood found nothing of it ("该中心规划的总规模是多少？"
         answered again with the 100P sentence just cited)."""
+        if resolution.wide:
+            return False  # a part of what it named may be stated in the same clause
         said = restated(resolution.near, self.text)
         return all(any(c.doc_id == s.doc_id and s.start <= c.start and c.end <= s.end
                        for s in said) for c in answer.citations)

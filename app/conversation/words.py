@@ -27,6 +27,10 @@ _LAC_CONTENT = _LAC_NOUNS | _LAC_PREDICATES | {"m", "q", "TIME", "t", "nt", "nr"
 # 该项, 其, 它们, 上述); interrogative ones (什么, 谁, 哪, 多少) do not. A fact of the language's
 # closed pronoun class, not a list of follow-up phrasings.
 _ZH_POINTING = ("这", "那", "该", "此", "其", "它", "他", "她", "上述")
+# The locative of being among (其中, 此中, 之中); 此外 "besides" points outside.
+_ZH_AMONG = "中"
+# English prepositions of a part of a whole ("among them", "two of these").
+_EN_PARTITIVE = frozenset({"among", "of"})
 # Chinese interrogatives that ask which one(s) of a kind begin with 哪 (哪个, 哪些, 哪家, 哪几).
 _ZH_SELECTIVE = "哪"
 # Chinese copulas: 是 (is), 有 (has), 为 (is, written style), the closed class that links a noun
@@ -62,6 +66,9 @@ class Word:
     definite: bool = False  # English's definite article: "the center" names one already known
     locative: str = ""  # after a pointing morpheme, the place inside what it points at (其中: 中)
     body: bool = False  # an organization's name (LAC's ORG): a body, though named by its place
+    # A part of what it points at: 其中 (中, "among", after 其), "among them", "of these" (a
+    # plural pronoun after a partitive preposition): the answer is one of the things just named
+    partitive: bool = False
 
 
 def _english_parser() -> Any:
@@ -146,6 +153,7 @@ def _chinese(text: str) -> tuple[Word, ...]:
             quantity=tag in {"m", "q"}, copula=tag == "v" and token in _ZH_COPULAS,
             selective=tag == "r" and token.startswith(_ZH_SELECTIVE),
             locative=token[1:] if pointing and tag == "f" else "",
+            partitive=pointing and tag == "f" and token.endswith(_ZH_AMONG),
             # LAC tags some places ORG (湛江市): a name ending with a level's suffix is a place
             body=tag == "ORG" and not CHINESE_LEVEL_SUFFIX.search(token),
         ))
@@ -189,5 +197,7 @@ def _english(text: str) -> tuple[Word, ...]:
             quantity=token.pos_ == "NUM", copula=token.lemma_ == "be",
             selective=token.tag_ == "WDT",
             definite="Art" in kind and "Def" in morph.get("Definite"),
+            partitive=pointing and "Plur" in morph.get("Number") and bool(found)
+            and found[-1].text.lower() in _EN_PARTITIVE,
         ))
     return tuple(found)

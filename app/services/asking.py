@@ -189,7 +189,8 @@ class Asking(Components):
         document from around where the last answer stood (app.conversation.nearby), with more
         than the clause just cited; None: the retrieval reads."""
         with self.watch.reading():
-            readings = self.conversations.nearby(question, resolution)
+            readings = self.conversations.nearby(question, resolution,
+                                                 [h.chunk for h in read.hits])
         scores = {h.chunk.chunk_id: h.score for h in read.hits}
         for asked, chunks in readings:
             near = bounded(replace(read, hits=[Hit(c, scores.get(c.chunk_id, 0.0), n)

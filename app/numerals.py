@@ -18,18 +18,25 @@ NUMBER_WORDS = dict(zip(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
     "eighty ninety hundred".split(), [*range(21), *range(30, 100, 10), 100], strict=True))
-# Ordinals pick one of an enumeration: "the second part", 第二部分 (not "listed first").
+# Ordinals pick one of an enumeration: "the second part", 第二部分 (not "listed first"); a
+# project's phase is numbered so too: 二期 and "Phase II" are its second phase.
 ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
 _EN_ORDINAL = re.compile(rf"\b(?:(?:the|its|their)\s+|['’]s\s+)?({'|'.join(ORDINALS)})\b", re.I)
-_ZH_ORDINAL = re.compile("第([一二三四五六七八九十])(?![一二三四五六七八九十百千])")
+_ZH_ORDINAL = re.compile("第([一二三四五六七八九十])(?![一二三四五六七八九十百千])"
+                         "|(?<![第一二三四五六七八九十百千\\d])([一二三四五六七八九十])期(?![间限待望满末])")
+_PHASE = re.compile(r"\bphase\s+(I{1,3}|IV|V|[1-5])\b", re.I)
+_ROMAN = ("I", "II", "III", "IV", "V")
 
 
 def ordinals(text: str, picking: bool = False) -> set[str]:
     """The ordinals ``text`` says, in English ("second" for 第二 too); ``picking``: only those
     picking one of several ("the second part", "its third phase"), not "listed first"."""
+    numbered = [int(n) if n.isdigit() else _ROMAN.index(n.upper()) + 1
+                for n in _PHASE.findall(text)]
     return {m.group(1).lower() for m in _EN_ORDINAL.finditer(text)
             if not picking or m.group(0) != m.group(1)} | {
-        ORDINALS["一二三四五六七八九十".index(n)] for n in _ZH_ORDINAL.findall(text)}
+        ORDINALS["一二三四五六七八九十".index(a or b)] for a, b in _ZH_ORDINAL.findall(text)} | {
+        ORDINALS[n - 1] for n in numbered}
 
 
 # English month names, lower case, January first: the one list dates are read by.

@@ -228,6 +228,11 @@ _THING_ZH = re.compile(rf"(?<!哪)(?:多少|几)[{MEASURE_WORDS}]?([A-Za-z0-9]*[
 _RATE_OF = re.compile(r"\b(?!(?:the|a|an|what|which|its|minimum|maximum|lowest|highest|average"
                       r"|overall)\b)([a-z]+) rates?\b|([\u4e00-\u9fff](?<!比)率)", re.I)
 _HOLDER_ZH = re.compile(r"([\u4e00-\u9fff]+)(?:是谁|是哪[家个位])")
+# A part asked of a whole the question names ("how many of the participants …", 基金群里政府出资
+# 多少, 案例里，医疗领域有几个): the whole's own figure, its total, answers nothing.
+_WHOLE_EN = re.compile(rf"\bhow (?:many|much) of (?:the|these|those|its|their) (?:[\w-]+ ){{0,2}}?"
+                       rf"([\w-]+?)(?= (?:{EN_AUX}|in|of|for|to|at|on|by|came|come)\b|\s*[?？]|$)", re.I)
+_WHOLE_ZH = re.compile(r"([\u4e00-\u9fff]{2,}?)(当中|之中|里面|里|中)(?=[，,]|[^，。？?]*(?:多少|几))")
 
 
 def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
@@ -251,6 +256,16 @@ def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
         last = "".join(tail[-2:]) if len(tail[-1]) == 1 else tail[-1]
         return [w for w in dict.fromkeys([last, last[-2:]]) if len(w) > 1]
     return []
+
+
+def asked_whole(question: str) -> str:
+    """The whole a question asks a part of, after its last 的 ("" if none); a 中 or 里 opening
+    a word (中心, 里程) marks none."""
+    if match := _WHOLE_EN.search(question):
+        return match.group(1)
+    starts = {question.find(w) for w in segment(question).split() if len(w) > 1}
+    return next((m.group(1).split("的")[-1] for m in _WHOLE_ZH.finditer(question)
+                 if len(m.group(2)) > 1 or m.start(2) not in starts), "")
 
 
 def _noun_phrase(text: str) -> list[str]:

@@ -13,7 +13,14 @@ import numpy as np
 from app.answering.answerability import lacks, sentence_labels
 from app.answering.citations import Scored, Sentence, sentences_of
 from app.answering.instructions import addresses_reader
-from app.answering.question_kinds import QUESTION_WORDS, STRICT, Kind, asked_kinds, asked_thing
+from app.answering.question_kinds import (
+    FIGURED,
+    QUESTION_WORDS,
+    STRICT,
+    Kind,
+    asked_kinds,
+    asked_thing,
+)
 from app.answering.sentence_forms import in_context, is_field, is_heading
 from app.answering.validity import states_own_validity
 from app.bands import band_factor
@@ -118,7 +125,7 @@ class SentenceRanker:
         thing = [way for word in asked_thing(question, kinds)
                  if not set(self._stems(word)) <= topic for way in self._ways(word)]
         # "The second part" is one of several: a sentence naming none counts another's things.
-        picked = ordinals(question, picking=True) if kinds & {Kind.COUNT, Kind.TALLY} else set()
+        picked = ordinals(question, picking=True) if kinds & FIGURED else set()
         stated = frozenset(figure_values(question))
         held = tuple(retrieval.places.held)
         asked_stems = set().union(*weights)

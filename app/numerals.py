@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from app.text import CLAUSE_END, has_cjk
+
 # Facts of the two languages' figures, written once: Chinese numeral digits, the words that
 # scale a number, and the Chinese measure words a count takes (5项任务, 八个案例).
 CN_DIGITS = "〇零一二两三四五六七八九"
@@ -37,6 +39,23 @@ def ordinals(text: str, picking: bool = False) -> set[str]:
             if not picking or m.group(0) != m.group(1)} | {
         ORDINALS["一二三四五六七八九十".index(a or b)] for a, b in _ZH_ORDINAL.findall(text)} | {
         ORDINALS[n - 1] for n in numbered}
+
+
+# Words after a figure that make it a part of what was named before it: "eight of which", 其中.
+REFERS_BACK = re.compile(r"\s*(?:of\s+(?:which|them|these|those)\b|其中)", re.I)
+
+
+def of_whole(text: str, start: int, end: int, whole: re.Pattern[str]) -> bool:
+    """Whether the figure at ``start:end`` counts or measures what ``whole`` names: the words
+    after it in its clause name it ("one hundred participants", 100亿元的人工智能基金群), or, with
+    no word after it there, those before it do ("a fund group with a scale of 100 billion")."""
+    after = re.split(r"\d", CLAUSE_END.split(text[end:end + 40], maxsplit=1)[0], maxsplit=1)[0]
+    if REFERS_BACK.match(after):
+        return False
+    if re.search(r"[^\W\d_]", after):
+        return bool(whole.search(after[:12] if has_cjk(after) else " ".join(after.split()[:4])))
+    before = CLAUSE_END.split(text[max(0, start - 60):start])[-1]
+    return bool(whole.search(before[-12:] if has_cjk(before) else " ".join(before.split()[-6:])))
 
 
 # English month names, lower case, January first: the one list dates are read by.

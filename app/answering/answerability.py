@@ -22,14 +22,14 @@ from app.answering.citations import Scored, Sentence
 from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind
 from app.answering.sentence_forms import in_context
 from app.models import Message, RefusalCode
-from app.numerals import ISO_DATE, NAMES_A_DAY
+from app.numerals import ISO_DATE, NAMES_A_DAY, of_whole
 from app.retrieval.dictionary import english_terms
 from app.retrieval.gazetteer import gazetteer
 from app.retrieval.glossary import ENGLISH_VARIANTS
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.places import PlaceInference
 from app.retrieval.taggers import ASKS_NOW, states_an_aim
-from app.text import CJK_CHARS, CLAUSE_END, QUOTED, has_cjk, sentence_spans
+from app.text import CJK_CHARS, QUOTED, has_cjk, sentence_spans
 
 # Chunk metadata key of ingest's entities: JSON [[start, end, label, value?], …] into its text.
 ENTITIES_KEY = "entities"
@@ -82,7 +82,7 @@ def unstated_entities(sentence: Sentence, question: str, stated: frozenset[float
     names = " ".join(text[s:e] for s, e in named_spans)
     found, bodies, whole = [], _bodies(question), _whole(question)
     for start, end, label, *value in entities:
-        if whole and label in {"NUMBER", "MONEY"} and _of_whole(text, start, end, whole):
+        if whole and label in {"NUMBER", "MONEY"} and of_whole(text, start, end, whole):
             continue  # the total of what the question asks a part of (a share is a part)
         named = text[start:end].strip()
         if label == "ORG" and bodies and bodies[1] and bodies[1].search(named):
@@ -137,32 +137,14 @@ def _bodies(question: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | N
 
 @lru_cache(maxsize=256)
 def _whole(question: str) -> re.Pattern[str] | None:
-    """How a sentence names the whole a question asks a part of (``asked_whole``): its last
-    word the dictionary knows, in Chinese and English ("fund" for 人工智能基金群)."""
+    """How a sentence names the whole a question asks a part of (``asked_whole``): by its last
+    word the dictionary knows, in either language ("fund" for 人工智能基金群)."""
     if not (whole := kinds.asked_whole(question)):
         return None
-    if not has_cjk(whole):
-        return re.compile(rf"\b{re.escape(whole.rstrip('s'))}", re.I)
-    ways = [w for term in english_terms(whole)[-1:] if len(term.chinese) > 1
-            for w in (term.chinese, *(rf"\b{re.escape(e)}" for e in term.english))]
-    return re.compile("|".join(ways), re.I) if ways else None
-
-
-# Words after a figure that make it a part of what was named before it: "eight of which", 其中.
-_PART_OF = re.compile(r"\s*(?:of (?:which|them|these|those)\b|其中)", re.I)
-
-
-def _of_whole(text: str, start: int, end: int, whole: re.Pattern[str]) -> bool:
-    """Whether the figure at ``start:end`` of ``text`` is the whole's: the words after it in its
-    clause name the whole ("one hundred participants", 100亿元的人工智能基金群), or, with no word
-    after it there, the words before it do ("a fund group with a scale of 100 billion yuan")."""
-    after = re.split(r"\d", CLAUSE_END.split(text[end:end + 40], 1)[0], 1)[0]
-    if _PART_OF.match(after):
-        return False
-    if re.search(r"[^\W\d_]", after):
-        return bool(whole.search(after[:12] if has_cjk(after) else " ".join(after.split()[:4])))
-    before = CLAUSE_END.split(text[max(0, start - 60):start])[-1]
-    return bool(whole.search(before[-12:] if has_cjk(before) else " ".join(before.split()[-6:])))
+    ways = [whole.rstrip("s")] if not has_cjk(whole) else [
+        w for term in english_terms(whole)[-1:] if len(term.chinese) > 1
+        for w in (term.chinese, *term.english)]
+    return re.compile("|".join(rf"(?<![a-z]){re.escape(w)}" for w in ways), re.I) if ways else None
 
 
 def lacks(kinds: set[Kind], labels: set[str] | None) -> set[Kind]:

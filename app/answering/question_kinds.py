@@ -124,7 +124,7 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
         r"|(?:多久|多长时间)[^，。？?]{0,6}一次|(?:每|一)(?:年|月|季度?|周|天)[^，。？?]{0,4}(?:几|多少)次"
         r"|频率|频次", re.I),
     Kind.SITE: re.compile(
-        r"\b(?:which|what) (?:district|county|town|township|street|road)s?\b"
+        r"\b(?:which|what) (?:[A-Z][\w'-]* ){0,2}(?:district|county|town|township|street|road)s?\b"
         r"|(?<!mail )\baddress\b|哪(?:个|条|一)?(?:区县|县区|区|县|镇|乡|街道|片区|条路|条街|路)"
         r"|(?<!邮箱)(?<!网址)地址|哪个?地段", re.I),
     Kind.PHONE: re.compile(r"\b(?:phone|telephone|hotline|fax)(?: numbers?)?\b"
@@ -228,11 +228,10 @@ _THING_ZH = re.compile(rf"(?<!哪)(?:多少|几)[{MEASURE_WORDS}]?([A-Za-z0-9]*[
 _RATE_OF = re.compile(r"\b(?!(?:the|a|an|what|which|its|minimum|maximum|lowest|highest|average"
                       r"|overall)\b)([a-z]+) rates?\b|([\u4e00-\u9fff](?<!比)率)", re.I)
 _HOLDER_ZH = re.compile(r"([\u4e00-\u9fff]+)(?:是谁|是哪[家个位])")
-# A part asked of a whole the question names ("how many of the participants …", 基金群里政府出资
-# 多少, 案例里，医疗领域有几个): the whole's own figure, its total, answers nothing.
-_WHOLE_EN = re.compile(rf"\bhow (?:many|much) of (?:the|these|those|its|their) (?:[\w-]+ ){{0,2}}?"
-                       rf"([\w-]+?)(?= (?:{EN_AUX}|in|of|for|to|at|on|by|came|come)\b|\s*[?？]|$)", re.I)
-_WHOLE_ZH = re.compile(r"([\u4e00-\u9fff]{2,}?)(当中|之中|里面|里|中)(?=[，,]|[^，。？?]*(?:多少|几))")
+# A whole a part is asked of ("how many of the participants", 基金群里政府出资多少): its total
+# answers nothing. A 中 or 里 opening a word (中心, 里程) marks none.
+_WHOLE_ZH = re.compile(r"([\u4e00-\u9fff]{2,}?)(当中|之中|里面|里|中)"
+                       r"(?=[，,]|[^，。？?]*(?:多少|几))")
 
 
 def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
@@ -259,10 +258,9 @@ def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
 
 
 def asked_whole(question: str) -> str:
-    """The whole a question asks a part of, after its last 的 ("" if none); a 中 or 里 opening
-    a word (中心, 里程) marks none."""
-    if match := _WHOLE_EN.search(question):
-        return match.group(1)
+    """The whole a question asks a part of, after its last 的 ("" if none)."""
+    if (match := _THING_EN.search(question)) and (words := match.group(1).split())[0] == "of":
+        return words[-1]
     starts = {question.find(w) for w in segment(question).split() if len(w) > 1}
     return next((m.group(1).split("的")[-1] for m in _WHOLE_ZH.finditer(question)
                  if len(m.group(2)) > 1 or m.start(2) not in starts), "")

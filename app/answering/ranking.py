@@ -13,14 +13,7 @@ import numpy as np
 from app.answering.answerability import lacks, sentence_labels
 from app.answering.citations import Scored, Sentence, sentences_of
 from app.answering.instructions import addresses_reader
-from app.answering.question_kinds import (
-    FIGURED,
-    QUESTION_WORDS,
-    STRICT,
-    Kind,
-    asked_kinds,
-    asked_thing,
-)
+from app.answering.question_kinds import QUESTION_WORDS, STRICT, Kind, asked_kinds, asked_thing
 from app.answering.sentence_forms import in_context, is_field, is_heading
 from app.answering.validity import states_own_validity
 from app.bands import band_factor
@@ -125,7 +118,7 @@ class SentenceRanker:
         thing = [way for word in asked_thing(question, kinds)
                  if not set(self._stems(word)) <= topic for way in self._ways(word)]
         # "The second part" is one of several: a sentence naming none counts another's things.
-        picked = ordinals(question, picking=True) if kinds & FIGURED else set()
+        picked = ordinals(question, picking=True) if kinds else set()
         stated = frozenset(figure_values(question))
         held = tuple(retrieval.places.held)
         asked_stems = set().union(*weights)
@@ -148,9 +141,10 @@ class SentenceRanker:
                 elif not kinds:  # a field's value answers no "what/how"
                     support *= WRONG_TYPE_PENALTY
             labels = sentence_labels(sentence, question, stated, held, asked)
-            missing = lacks(kinds, labels)
-            named = (not thing or any(way <= found for way in thing)) and picked <= ordinals(
-                in_context(sentence))
+            said = ordinals(in_context(sentence))
+            named = (not thing or any(way <= found for way in thing)) and picked <= said
+            # Another phase's or part's detail ("phase III" for phase I) states none of this one's.
+            missing = lacks(kinds, labels) | (kinds if said and picked - said else set())
             if missing:
                 support *= STRICT_PENALTY if missing & STRICT else WRONG_TYPE_PENALTY
             elif kinds and labels and named:  # holds what was asked: likelier the answer

@@ -26,19 +26,25 @@ ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".sp
 _EN_ORDINAL = re.compile(rf"\b(?:(?:the|its|their)\s+|['’]s\s+)?({'|'.join(ORDINALS)})\b", re.I)
 _ZH_ORDINAL = re.compile("第([一二三四五六七八九十])(?![一二三四五六七八九十百千])"
                          "|(?<![第一二三四五六七八九十百千\\d])([一二三四五六七八九十])期(?![间限待望满末])")
-_PHASE = re.compile(r"\bphase\s+(I{1,3}|IV|V|[1-5])\b", re.I)
-_ROMAN = ("I", "II", "III", "IV", "V")
+# A Roman numeral numbers a thing's phase or generation ("Cloud Brain III"): only the small
+# ones (I … XXXIX): "CD" or "MD" are more often letters than numbers.
+ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+_PHASE = re.compile(rf"\bphase\s+((?=[IVX]){ROMAN.pattern}|[1-9])\b", re.I)
 
 
 def ordinals(text: str, picking: bool = False) -> set[str]:
     """The ordinals ``text`` says, in English ("second" for 第二 too); ``picking``: only those
     picking one of several ("the second part", "its third phase"), not "listed first"."""
-    numbered = [int(n) if n.isdigit() else _ROMAN.index(n.upper()) + 1
-                for n in _PHASE.findall(text)]
+    numbered = [int(n) if n.isdigit() else _roman_value(n) for n in _PHASE.findall(text)]
     return {m.group(1).lower() for m in _EN_ORDINAL.finditer(text)
             if not picking or m.group(0) != m.group(1)} | {
         ORDINALS["一二三四五六七八九十".index(a or b)] for a, b in _ZH_ORDINAL.findall(text)} | {
-        ORDINALS[n - 1] for n in numbered}
+        ORDINALS[n - 1] for n in numbered if n <= len(ORDINALS)}
+
+
+def _roman_value(numeral: str) -> int:
+    values = [{"I": 1, "V": 5, "X": 10}[c] for c in numeral.upper()]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
 
 
 # Words after a figure that make it a part of what was named before it: "eight of which", 其中.
@@ -62,6 +68,7 @@ def of_whole(text: str, start: int, end: int, whole: re.Pattern[str]) -> bool:
 EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december")
 ISO_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)")
+YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–—至到]\s*(?:19|20)\d\d年?")  # "2023-2025", 2025至2027年
 _MONTH = "|".join([*EN_MONTHS, *(m[:3] for m in EN_MONTHS)])
 # A time of day ("15:05", "10.30", "3 pm", "nine o'clock" in digits): ingest stores it as a
 # DATE, and beside a date it marks a web page's stamp line.

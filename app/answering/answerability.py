@@ -22,8 +22,8 @@ from app.answering.citations import Scored, Sentence
 from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind
 from app.answering.sentence_forms import in_context
 from app.models import Message, RefusalCode
-from app.numerals import ISO_DATE, NAMES_A_DAY, of_whole
-from app.retrieval.dictionary import english_terms
+from app.numerals import ISO_DATE, NAMES_A_DAY, YEAR_SPAN, figure_values, of_whole
+from app.retrieval.dictionary import english_terms, naming
 from app.retrieval.gazetteer import gazetteer
 from app.retrieval.glossary import ENGLISH_VARIANTS
 from app.retrieval.hybrid import RetrievalResult
@@ -41,18 +41,16 @@ _SITE = re.compile(r"(?:区|县|镇|乡|街道|[路街巷道]|\d+号)$|\b(?:Dist
 # An item's number opening its sentence: "(1)", "（一）", "3.", "二、".
 _ITEM = re.compile(r"\s*(?:[(（][\d一二三四五六七八九十]{1,3}[)）]"
                    r"|[\d一二三四五六七八九十]{1,3}[.、．](?!\d))")
-_YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–—至到]\s*(?:19|20)\d\d年?")
 # Labels of what a title may name as its subject (a quoted platform, firm or place).
 _NAMES = frozenset({"PERSON", "ORG", "PLACE"})
 # An English noun after a determiner names one ("the city's first enterprise"); without one, any.
 _DETERMINED = r"\b(?:the|its|their|[\w-]+['’]s)\s+(?:[\w,-]+\s+){0,4}?"
 
 
-def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] = frozenset(),
-                    places: tuple[str, ...] = (),
+def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] = (),
                     asked: Callable[[str], bool] = lambda _: False) -> set[str] | None:
     """Labels of ``unstated_entities``; None when its chunk was stored without NER."""
-    if (found := unstated_entities(sentence, question, stated, places, asked)) is None:
+    if (found := unstated_entities(sentence, question, places, asked)) is None:
         return None
     labels, bodies = {label for *_, label in found}, _bodies(question)
     if bodies and any(has_cjk(body) or " ".join(body.split()[-2:]).lower() not in question.lower()
@@ -65,11 +63,12 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
     return labels | {label for label, form in forms.items() if form.search(sentence.text)}
 
 
-def unstated_entities(sentence: Sentence, question: str, stated: frozenset[float] = frozenset(),
-                      places: tuple[str, ...] = (), asked: Callable[[str], bool] = lambda _: False
+def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...] = (),
+                      asked: Callable[[str], bool] = lambda _: False
                       ) -> list[tuple[int, int, str]] | None:
-    """Entities of ``sentence`` (chunk offsets, label) but those the question states (figures:
-    ``stated``, 3.1亿元 as 310 million; ``places``; names: ``asked``), a title's and an item's."""
+    """Entities of ``sentence`` (chunk offsets, label) but those the question states (figures,
+    3.1亿元 as 310 million; ``places``; names: ``asked``) or gives (the total of the whole it
+    asks a part of: ``asked_whole``; a share is a part), a title's and an item's."""
     if not isinstance(raw := sentence.chunk.metadata.get(ENTITIES_KEY), str):
         return None
     offset, text = sentence.start - sentence.chunk.start, sentence.chunk.text
@@ -80,10 +79,9 @@ def unstated_entities(sentence: Sentence, question: str, stated: frozenset[float
     # Industry" ORG, "Cluster Zone" PERSON), or with digits ("2024-08-15click"), is misread.
     named_spans = [(s, e) for s, e, label, *_ in entities if label in {"ORG", "PLACE"}]
     names = " ".join(text[s:e] for s, e in named_spans)
-    found, bodies, whole = [], _bodies(question), _whole(question)
+    found, bodies, stated = [], _bodies(question), frozenset(figure_values(question))
+    whole = naming(kinds.asked_whole(question))
     for start, end, label, *value in entities:
-        if whole and label in {"NUMBER", "MONEY"} and of_whole(text, start, end, whole):
-            continue  # the total of what the question asks a part of (a share is a part)
         named = text[start:end].strip()
         if label == "ORG" and bodies and bodies[1] and bodies[1].search(named):
             continue  # another kind of body is no firm ("… Big Data Center" for "which company")
@@ -95,7 +93,8 @@ def unstated_entities(sentence: Sentence, question: str, stated: frozenset[float
         if label == "PERSON" and (named in names or touching or any(map(str.isdigit, named))):
             continue
         if not (start >= first and end <= offset + len(sentence.text)) or named in question \
-                or set(value) & stated or (label in _NAMES and asked(named)):
+                or set(value) & stated or (label in _NAMES and asked(named)) or (whole and (
+                    label in {"NUMBER", "MONEY"}) and of_whole(text, start, end, whole)):
             continue
         # A place the question names, in English or as the question writes it (漳州 of 漳州市).
         if label == "PLACE" and (any(place in named for place in places)
@@ -103,7 +102,7 @@ def unstated_entities(sentence: Sentence, question: str, stated: frozenset[float
             continue
         title = next((text[a:b] for a, b in titles if a <= start and end <= b), None)
         if label not in _NAMES and title is not None and not (
-                label == "DATE" and _YEAR_SPAN.fullmatch(named) and asked(title)):
+                label == "DATE" and YEAR_SPAN.fullmatch(named) and asked(title)):
             continue  # but a span of years in a title asked of: the period the plan covers
         found.append((start, end, label))
         if label == "PLACE" and _SITE.search(named):
@@ -133,18 +132,6 @@ def _bodies(question: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | N
         kinds.NAMED_BY_KIND, kind, re.I) else rf".*(?:{kinds.ORG_HEAD.pattern})")
     return re.compile(names_one, re.I), re.compile(other, re.I) if kinds.OWN_KIND.search(
         kind) else None
-
-
-@lru_cache(maxsize=256)
-def _whole(question: str) -> re.Pattern[str] | None:
-    """How a sentence names the whole a question asks a part of (``asked_whole``): by its last
-    word the dictionary knows, in either language ("fund" for 人工智能基金群)."""
-    if not (whole := kinds.asked_whole(question)):
-        return None
-    ways = [whole.rstrip("s")] if not has_cjk(whole) else [
-        w for term in english_terms(whole)[-1:] if len(term.chinese) > 1
-        for w in (term.chinese, *term.english)]
-    return re.compile("|".join(rf"(?<![a-z]){re.escape(w)}" for w in ways), re.I) if ways else None
 
 
 def lacks(kinds: set[Kind], labels: set[str] | None) -> set[Kind]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from functools import lru_cache
 from itertools import takewhile
 
 from app.numerals import MEASURE_WORDS
@@ -124,7 +125,7 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
         r"|(?:多久|多长时间)[^，。？?]{0,6}一次|(?:每|一)(?:年|月|季度?|周|天)[^，。？?]{0,4}(?:几|多少)次"
         r"|频率|频次", re.I),
     Kind.SITE: re.compile(
-        r"\b(?:which|what) (?:[A-Z][\w'-]* ){0,2}(?:district|county|town|township|street|road)s?\b"
+        r"\b(?:which|what) (?-i:[A-Z][\w'-]* ){0,2}(?:district|county|town|township|street|road)s?"
         r"|(?<!mail )\baddress\b|哪(?:个|条|一)?(?:区县|县区|区|县|镇|乡|街道|片区|条路|条街|路)"
         r"|(?<!邮箱)(?<!网址)地址|哪个?地段", re.I),
     Kind.PHONE: re.compile(r"\b(?:phone|telephone|hotline|fax)(?: numbers?)?\b"
@@ -257,6 +258,7 @@ def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
     return []
 
 
+@lru_cache(maxsize=256)
 def asked_whole(question: str) -> str:
     """The whole a question asks a part of, after its last 的 ("" if none)."""
     if (match := _THING_EN.search(question)) and (words := match.group(1).split())[0] == "of":

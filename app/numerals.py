@@ -35,7 +35,7 @@ _PHASE = re.compile(rf"\bphase\s+((?=[IVX]){ROMAN.pattern}|[1-9])\b", re.I)
 def ordinals(text: str, picking: bool = False) -> set[str]:
     """The ordinals ``text`` says, in English ("second" for 第二 too); ``picking``: only those
     picking one of several ("the second part", "its third phase"), not "listed first"."""
-    numbered = [int(n) if n.isdigit() else _roman_value(n) for n in _PHASE.findall(text)]
+    numbered = [int(n) if n.isdigit() else _roman_value(n) for n in _PHASE.findall(text) if n]
     return {m.group(1).lower() for m in _EN_ORDINAL.finditer(text)
             if not picking or m.group(0) != m.group(1)} | {
         ORDINALS["一二三四五六七八九十".index(a or b)] for a, b in _ZH_ORDINAL.findall(text)} | {

@@ -66,9 +66,8 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
 def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...] = (),
                       asked: Callable[[str], bool] = lambda _: False
                       ) -> list[tuple[int, int, str]] | None:
-    """Entities of ``sentence`` (chunk offsets, label) but those the question states (figures,
-    3.1亿元 as 310 million; ``places``; names: ``asked``) or gives (the total of the whole it
-    asks a part of: ``asked_whole``; a share is a part), a title's and an item's."""
+    """Entities of ``sentence`` (chunk offsets, label) but a title's, an item's, and those the
+    question states (figures, 3.1亿元 as 310 million; ``places``; names: ``asked``) or gives."""
     if not isinstance(raw := sentence.chunk.metadata.get(ENTITIES_KEY), str):
         return None
     offset, text = sentence.start - sentence.chunk.start, sentence.chunk.text
@@ -80,7 +79,7 @@ def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...]
     named_spans = [(s, e) for s, e, label, *_ in entities if label in {"ORG", "PLACE"}]
     names = " ".join(text[s:e] for s, e in named_spans)
     found, bodies, stated = [], _bodies(question), frozenset(figure_values(question))
-    whole = naming(kinds.asked_whole(question))
+    whole = naming(kinds.asked_whole(question))  # given: its total answers no part of it
     for start, end, label, *value in entities:
         named = text[start:end].strip()
         if label == "ORG" and bodies and bodies[1] and bodies[1].search(named):

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 from enum import Enum
-from functools import lru_cache
 from itertools import takewhile
 
 from app.numerals import MEASURE_WORDS
-from app.text import ZH_BODY_ENDS, has_cjk, segment, tagged
+from app.text import ZH_BODY_ENDS, has_cjk, segment, tagged, word_bounds
 
 
 class Kind(Enum):
@@ -229,10 +228,8 @@ _THING_ZH = re.compile(rf"(?<!哪)(?:多少|几)[{MEASURE_WORDS}]?([A-Za-z0-9]*[
 _RATE_OF = re.compile(r"\b(?!(?:the|a|an|what|which|its|minimum|maximum|lowest|highest|average"
                       r"|overall)\b)([a-z]+) rates?\b|([\u4e00-\u9fff](?<!比)率)", re.I)
 _HOLDER_ZH = re.compile(r"([\u4e00-\u9fff]+)(?:是谁|是哪[家个位])")
-# A whole a part is asked of ("how many of the participants", 基金群里政府出资多少): its total
-# answers nothing. A 中 or 里 opening a word (中心, 里程) marks none.
-_WHOLE_ZH = re.compile(r"([\u4e00-\u9fff]{2,}?)(当中|之中|里面|里|中)"
-                       r"(?=[，,]|[^，。？?]*(?:多少|几))")
+# A whole a part is asked of: 基金群里…多少 (its total is given); 中心 or 里程 close none.
+_WHOLE_ZH = re.compile(r"([\u4e00-\u9fff]{2,}?)(当中|之中|里面|里|中)(?=.*(?:多少|几))")
 
 
 def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
@@ -258,14 +255,12 @@ def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
     return []
 
 
-@lru_cache(maxsize=256)
 def asked_whole(question: str) -> str:
-    """The whole a question asks a part of, after its last 的 ("" if none)."""
+    """The whole a question asks a part of ("how many of the participants"), after its last 的."""
     if (match := _THING_EN.search(question)) and (words := match.group(1).split())[0] == "of":
         return words[-1]
-    starts = {question.find(w) for w in segment(question).split() if len(w) > 1}
     return next((m.group(1).split("的")[-1] for m in _WHOLE_ZH.finditer(question)
-                 if len(m.group(2)) > 1 or m.start(2) not in starts), "")
+                 if m.end(2) in word_bounds(question)), "")
 
 
 def _noun_phrase(text: str) -> list[str]:

@@ -15,13 +15,19 @@ Regressions (held-out batch v and the round 8 fresh batch, tuning data now):
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from app.answering.answerability import sentence_labels
+from app.answering.citations import Sentence
 from app.answering.question_kinds import Kind, asked_kinds, asked_whole
 from app.models import AskRequest
 from app.numerals import of_whole, ordinals
 from app.retrieval.dictionary import naming
 from app.services import Services
+from app.store.records import Chunk
+from ingest.entities import entities_of
 
 
 @pytest.mark.parametrize(
@@ -106,3 +112,17 @@ def test_the_subject_asked_is_still_answered(services: Services, question: str,
     answer = services.ask(AskRequest(question=question, mode="extractive"))
     assert not answer.refused, answer.answer
     assert fact in answer.answer
+
+
+def test_an_item_numbered_order_states_a_target_not_what_is() -> None:
+    """Bug: "How many data engineers has Qingdao trained so far?" was answered by "(5) Establish
+    a Marine Data Talent Training Base …, training 300 data engineers every year.": the item's
+    number hid the order's opening verb, so the plan's figure was read as what is now."""
+    text = ("(5) Establish a Marine Data Talent Training Base with Ocean University of China, "
+            "training 300 data engineers every year.")
+    entities = json.dumps([list(e) for e in entities_of([text])[0]])
+    sentence = Sentence(Chunk("c1", "doc", text, 0, len(text), {"entities": entities}),
+                        0, len(text), text, 1)
+    assert "NUMBER" in (sentence_labels(sentence, "How many data engineers will it train?") or ())
+    now = sentence_labels(sentence, "How many data engineers has Qingdao trained so far?")
+    assert now is not None and "NUMBER" not in now

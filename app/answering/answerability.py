@@ -56,7 +56,8 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
     if bodies and any(has_cjk(body) or " ".join(body.split()[-2:]).lower() not in question.lower()
                       for body in bodies[0].findall(sentence.text)):
         labels.add("ORG")  # a body of the kind asked, not the one asked about ("the … office")
-    if ASKS_NOW.search(question) and states_an_aim(sentence.text, _before(sentence)):
+    opening = sentence.text[item.end():] if (item := _ITEM.match(sentence.text)) else sentence.text
+    if ASKS_NOW.search(question) and states_an_aim(opening, _before(sentence)):  # "(5) Build …"
         labels -= set(Kind.COUNT.value)  # a target's figures: none there is now
     # Each period ("per firm"); a day; a date NER misreads ("Release time:2024-08-15click:0").
     forms = {"RATE": DISTRIBUTIVE, "DAY": NAMES_A_DAY, "DATE": ISO_DATE}

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from app.text import CLAUSE_END, has_cjk
+
 # Facts of the two languages' figures, written once: Chinese numeral digits, the words that
 # scale a number, and the Chinese measure words a count takes (5项任务, 八个案例).
 CN_DIGITS = "〇零一二两三四五六七八九"
@@ -18,26 +20,55 @@ NUMBER_WORDS = dict(zip(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
     "eighty ninety hundred".split(), [*range(21), *range(30, 100, 10), 100], strict=True))
-# Ordinals pick one of an enumeration: "the second part", 第二部分 (not "listed first").
+# Ordinals pick one of an enumeration: "the second part", 第二部分 (not "listed first"); a
+# project's phase is numbered so too: 二期 and "Phase II" are its second phase.
 ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
 _EN_ORDINAL = re.compile(rf"\b(?:(?:the|its|their)\s+|['’]s\s+)?({'|'.join(ORDINALS)})\b", re.I)
-_ZH_ORDINAL = re.compile("第([一二三四五六七八九十])(?![一二三四五六七八九十百千])")
+_ZH_ORDINAL = re.compile("第([一二三四五六七八九十])(?![一二三四五六七八九十百千])"
+                         "|(?<![第一二三四五六七八九十百千\\d])([一二三四五六七八九十])期(?![间限待望满末])")
+# A Roman numeral numbers a thing's phase or generation ("Cloud Brain III"): only the small
+# ones (I … XXXIX): "CD" or "MD" are more often letters than numbers.
+ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+_PHASE = re.compile(rf"\bphase\s+((?=[IVX]){ROMAN.pattern}|[1-9])\b", re.I)
 
 
 def ordinals(text: str, picking: bool = False) -> set[str]:
     """The ordinals ``text`` says, in English ("second" for 第二 too); ``picking``: only those
     picking one of several ("the second part", "its third phase"), not "listed first"."""
+    numbered = [int(n) if n.isdigit() else _roman_value(n) for n in _PHASE.findall(text) if n]
     return {m.group(1).lower() for m in _EN_ORDINAL.finditer(text)
             if not picking or m.group(0) != m.group(1)} | {
-        ORDINALS["一二三四五六七八九十".index(n)] for n in _ZH_ORDINAL.findall(text)}
+        ORDINALS["一二三四五六七八九十".index(a or b)] for a, b in _ZH_ORDINAL.findall(text)} | {
+        ORDINALS[n - 1] for n in numbered if n <= len(ORDINALS)}
+
+
+def _roman_value(numeral: str) -> int:
+    values = [{"I": 1, "V": 5, "X": 10}[c] for c in numeral.upper()]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+
+
+# Words after a figure that make it a part of what was named before it: "eight of which", 其中.
+REFERS_BACK = re.compile(r"\s*(?:of\s+(?:which|them|these|those)\b|其中)", re.I)
+
+
+def of_whole(text: str, start: int, end: int, whole: re.Pattern[str]) -> bool:
+    """Whether the figure at ``start:end`` counts or measures what ``whole`` names: the words
+    after it in its clause name it ("one hundred participants", 100亿元的人工智能基金群), or, with
+    no word after it there, those before it do ("a fund group with a scale of 100 billion")."""
+    after = re.split(r"\d", CLAUSE_END.split(text[end:end + 40], maxsplit=1)[0], maxsplit=1)[0]
+    if REFERS_BACK.match(after):
+        return False
+    if re.search(r"[^\W\d_]", after):
+        return bool(whole.search(after[:12] if has_cjk(after) else " ".join(after.split()[:4])))
+    before = CLAUSE_END.split(text[max(0, start - 60):start])[-1]
+    return bool(whole.search(before[-12:] if has_cjk(before) else " ".join(before.split()[-6:])))
 
 
 # English month names, lower case, January first: the one list dates are read by.
 EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december")
 ISO_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)")
-# A span of years, as a plan's title gives the period it covers ("(2023-2025)", 2023至2025年).
-YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–—至到]\s*(?:19|20)\d\d年?")
+YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–—至到]\s*(?:19|20)\d\d年?")  # "2023-2025", 2025至2027年
 _MONTH = "|".join([*EN_MONTHS, *(m[:3] for m in EN_MONTHS)])
 # A time of day ("15:05", "10.30", "3 pm", "nine o'clock" in digits): ingest stores it as a
 # DATE, and beside a date it marks a web page's stamp line.

@@ -7,22 +7,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from app.numerals import ROMAN
 from app.retrieval.glossary import ENGLISH_VARIANTS
 
 # Latin-script bounds: in a Chinese question the acronym touches Chinese characters.
 _ACRONYM = re.compile(r"(?<![A-Za-z0-9-])[A-Z][A-Z0-9]+(?=s?(?![A-Za-z0-9-]))")
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _MINOR = frozenset({"a", "an", "and", "the", "of", "for", "in", "on", "to", "with"})
-# A Roman numeral numbers a thing's phase or generation ("Cloud Brain III"): no acronym. Only
-# the small ones (I … XXXIX): "CD" or "MD" are more often letters than numbers.
-_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 
 
 def unmentioned(question: str, texts: Iterable[str]) -> list[str]:
     """The question's acronyms (two letters or more, not "AI", which the texts spell out and
     the glossary renders) that none of the texts holds."""
     asked = [a for a in dict.fromkeys(m.group(0) for m in _ACRONYM.finditer(question))
-             if a.lower() not in ENGLISH_VARIANTS and not _ROMAN.fullmatch(a)]
+             if a.lower() not in ENGLISH_VARIANTS and not ROMAN.fullmatch(a)]  # a phase
     if not asked:
         return []
     texts = list(texts)

@@ -22,8 +22,8 @@ from app.answering.citations import Scored, Sentence
 from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind
 from app.answering.sentence_forms import in_context
 from app.models import Message, RefusalCode
-from app.numerals import ISO_DATE, NAMES_A_DAY, YEAR_SPAN
-from app.retrieval.dictionary import english_terms
+from app.numerals import ISO_DATE, NAMES_A_DAY, YEAR_SPAN, figure_values, of_whole
+from app.retrieval.dictionary import english_terms, naming
 from app.retrieval.gazetteer import gazetteer, names_any
 from app.retrieval.glossary import ENGLISH_VARIANTS
 from app.retrieval.hybrid import RetrievalResult
@@ -48,28 +48,28 @@ _NAMES = frozenset({"PERSON", "ORG", "PLACE"})
 _DETERMINED = r"\b(?:the|its|their|[\w-]+['’]s)\s+(?:[\w,-]+\s+){0,4}?"
 
 
-def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] = frozenset(),
-                    places: tuple[str, ...] = (),
+def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] = (),
                     asked: Callable[[str], bool] = lambda _: False) -> set[str] | None:
     """Labels of ``unstated_entities``; None when its chunk was stored without NER."""
-    if (found := unstated_entities(sentence, question, stated, places, asked)) is None:
+    if (found := unstated_entities(sentence, question, places, asked)) is None:
         return None
     labels, bodies = {label for *_, label in found}, _bodies(question)
     if bodies and any(has_cjk(body) or " ".join(body.split()[-2:]).lower() not in question.lower()
                       for body in bodies[0].findall(sentence.text)):
         labels.add("ORG")  # a body of the kind asked, not the one asked about ("the … office")
-    if ASKS_NOW.search(question) and states_an_aim(sentence.text, _before(sentence)):
+    opening = sentence.text[item.end():] if (item := ITEM.match(sentence.text)) else sentence.text
+    if ASKS_NOW.search(question) and states_an_aim(opening, _before(sentence)):  # "(5) Build …"
         labels -= set(Kind.COUNT.value)  # a target's figures: none there is now
     # Each period ("per firm"); a day; a date NER misreads ("Release time:2024-08-15click:0").
     forms = {"RATE": DISTRIBUTIVE, "DAY": NAMES_A_DAY, "DATE": ISO_DATE}
     return labels | {label for label, form in forms.items() if form.search(sentence.text)}
 
 
-def unstated_entities(sentence: Sentence, question: str, stated: frozenset[float] = frozenset(),
-                      places: tuple[str, ...] = (), asked: Callable[[str], bool] = lambda _: False
+def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...] = (),
+                      asked: Callable[[str], bool] = lambda _: False
                       ) -> list[tuple[int, int, str]] | None:
-    """Entities of ``sentence`` (chunk offsets, label) but those the question states (figures:
-    ``stated``, 3.1亿元 as 310 million; ``places``; names: ``asked``), a title's and an item's."""
+    """Entities of ``sentence`` (chunk offsets, label) but a title's, an item's, and those the
+    question states (figures, 3.1亿元 as 310 million; ``places``; names: ``asked``) or gives."""
     if not isinstance(raw := sentence.chunk.metadata.get(ENTITIES_KEY), str):
         return None
     offset, text = sentence.start - sentence.chunk.start, sentence.chunk.text
@@ -80,7 +80,8 @@ def unstated_entities(sentence: Sentence, question: str, stated: frozenset[float
     # Industry" ORG, "Cluster Zone" PERSON), or with digits ("2024-08-15click"), is misread.
     named_spans = [(s, e) for s, e, label, *_ in entities if label in {"ORG", "PLACE"}]
     names = " ".join(text[s:e] for s, e in named_spans)
-    found, bodies = [], _bodies(question)
+    found, bodies, stated = [], _bodies(question), frozenset(figure_values(question))
+    whole = naming(kinds.asked_whole(question))  # given: its total answers no part of it
     for start, end, label, *value in entities:
         named = text[start:end].strip()
         if label == "ORG" and bodies and bodies[1] and bodies[1].search(named):
@@ -93,7 +94,8 @@ def unstated_entities(sentence: Sentence, question: str, stated: frozenset[float
         if label == "PERSON" and (named in names or touching or any(map(str.isdigit, named))):
             continue
         if not (start >= first and end <= offset + len(sentence.text)) or named in question \
-                or set(value) & stated or (label in _NAMES and asked(named)):
+                or set(value) & stated or (label in _NAMES and asked(named)) or (whole and (
+                    label in {"NUMBER", "MONEY"}) and of_whole(text, start, end, whole)):
             continue
         # A place the question names, in English or as the question writes it (漳州 of 漳州市).
         if label == "PLACE" and (any(place in named for place in places)

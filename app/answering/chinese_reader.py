@@ -31,7 +31,7 @@ from app.answering.question_kinds import FIGURED, MONEY_NOUN, STRICT, Kind, aske
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
 from app.answering.sentence_forms import is_field
 from app.bands import band_factor, of_band
-from app.numerals import ZH_BOUNDS, figure_values
+from app.numerals import ZH_BOUNDS
 from app.retrieval.continuation import next_chunk_id
 from app.retrieval.hybrid import Hit
 from app.store.records import Chunk
@@ -107,7 +107,7 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
     frequency = Counter(u for units in held for u in units & asked)
     weights = {u: math.log(1 + n / (1 + frequency[u])) for u in asked}
     total = sum(weights.values()) or 1.0
-    kinds, stated = asked_kinds(question), frozenset(figure_values(question))
+    kinds = asked_kinds(question)
     noun = MONEY_NOUN.search(question) if Kind.MONEY in kinds else None  # what sum is asked
     titles = {s.chunk.doc_id: bigram_units(str(s.chunk.metadata.get("title", ""))) for s in chinese}
     mean, read = sum(map(len, readings)) / n, []
@@ -121,9 +121,9 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
         factor *= HEADING_PENALTY if sentence.chunk.start == 0 and sentence.text.endswith(tuple(
             "。！？：")) and not ITEM.match(sentence.text) and sentence is next((s for s in chinese
             if s.chunk is sentence.chunk and _PUNCTUATED.search(s.text)), None) else 1.0
-        lacking = bool(lacks(kinds, sentence_labels(sentence, question, stated)) & STRICT) or (
+        lacking = bool(lacks(kinds, sentence_labels(sentence, question)) & STRICT) or (
             noun is not None and _of_other_sum(
-                sentence, _entities(sentence, kinds, question, stated), noun.group()))
+                sentence, _entities(sentence, kinds, question), noun.group()))
         factor *= (LACKING_PENALTY if lacking else 1.0) * band_factor(question, sentence.text)
         found = units & asked
         # Its notice's title words tell which notice answers, not which of its sentences.
@@ -138,7 +138,7 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
         r[0].sentence.start))]
     best, wanted = ranked[0], next_chunk_id(ranked[0].sentence.chunk.chunk_id)
     after = next((s.chunk for s in chinese if s.chunk.chunk_id == wanted), None)
-    return ChineseReading(Scored(_span(best.sentence, question, asked, kinds, stated, after),
+    return ChineseReading(Scored(_span(best.sentence, question, asked, kinds, after),
                                  best.support, best.lacking), ranked)
 
 
@@ -157,16 +157,15 @@ def _slice(sentence: Sentence, start: int, end: int) -> Sentence:
     return Sentence(chunk, chunk.start + a, chunk.start + b, text[a:b], sentence.rank)
 
 
-def _entities(sentence: Sentence, kinds: set[Kind], question: str,
-              stated: frozenset[float]) -> list[tuple[int, int]]:
+def _entities(sentence: Sentence, kinds: set[Kind], question: str) -> list[tuple[int, int]]:
     """Absolute spans of the entities of ``sentence`` of a kind asked, unstated, in order."""
     base, wanted = sentence.chunk.start, {label for kind in kinds for label in kind.value}
     return sorted({(base + s, base + e) for s, e, label
-                   in unstated_entities(sentence, question, stated) or () if label in wanted})
+                   in unstated_entities(sentence, question) or () if label in wanted})
 
 
 def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
-          stated: frozenset[float], after: Chunk | None = None) -> Sentence:
+          after: Chunk | None = None) -> Sentence:
     clauses = clause_spans(anchor.text) or [(0, len(anchor.text))]
     new = next((a for a, b in clauses if not _restates(anchor.text[a:b], asked)), None)
     # What follows answers a heading or lead-in restated to its end (where Chinese says what is
@@ -177,7 +176,7 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
         return following[0] if kinds else _run_on(following[0], following[1:])
     if not kinds:
         return _run_on(_slice(anchor, anchor.start + (new or 0), anchor.end), following)
-    found = _entities(anchor, kinds, question, stated)
+    found = _entities(anchor, kinds, question)
     if not (found := of_band(question, anchor.text, anchor.start, found)):
         return anchor
     entity = _asked_entity(anchor, found, question, asked)

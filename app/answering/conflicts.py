@@ -8,16 +8,14 @@ reported as conflicts, never quoted as the answer.
 
 from __future__ import annotations
 
-import re
-
 from app.answering.citations import Scored, Sentence
 from app.models import Conflict
+from app.numerals import figure_values
 from app.store.metadata import is_official
 
 # An official sentence within this share of the best one answers instead of an unofficial one it
 # disagrees with.
 CONFLICT_RATIO = 0.6
-_FIGURE = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\s*%?")
 
 
 def prefer_official(ranked: list[Scored], threshold: float) -> tuple[list[Scored], list[Conflict]]:
@@ -28,17 +26,13 @@ def prefer_official(ranked: list[Scored], threshold: float) -> tuple[list[Scored
     official = next((s for s in near if is_official(s.sentence.chunk.metadata)), None)
     if official is None:
         return ranked, []
-    figures = set(_figures(official.sentence.text))
+    figures = set(figure_values(official.sentence.text))
     rivals = [s for s in near if not is_official(s.sentence.chunk.metadata)
-              and set(_figures(s.sentence.text)) - figures and figures]
+              and set(figure_values(s.sentence.text)) - figures and figures]
     if not rivals:
         return ranked, []
     kept = [official] + [s for s in ranked if s is not official and s not in rivals]
     return kept, [_conflict(s.sentence, official.sentence.chunk.doc_id) for s in rivals[:2]]
-
-
-def _figures(text: str) -> list[str]:
-    return [re.sub(r"[\s,]", "", m.group(0)) for m in _FIGURE.finditer(text)]
 
 
 def _conflict(sentence: Sentence, followed: str) -> Conflict:

@@ -11,7 +11,7 @@ from enum import Enum
 from itertools import takewhile
 
 from app.numerals import MEASURE_WORDS
-from app.text import ZH_BODY_ENDS, has_cjk, segment, tagged
+from app.text import ZH_BODY_ENDS, has_cjk, segment, tagged, word_bounds
 
 
 class Kind(Enum):
@@ -124,7 +124,7 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
         r"|(?:多久|多长时间)[^，。？?]{0,6}一次|(?:每|一)(?:年|月|季度?|周|天)[^，。？?]{0,4}(?:几|多少)次"
         r"|频率|频次", re.I),
     Kind.SITE: re.compile(
-        r"\b(?:which|what) (?:district|county|town|township|street|road)s?\b"
+        r"\b(?:which|what) (?-i:[A-Z][\w'-]* ){0,2}(?:district|county|town|township|street|road)s?"
         r"|(?<!mail )\baddress\b|哪(?:个|条|一)?(?:区县|县区|区|县|镇|乡|街道|片区|条路|条街|路)"
         r"|(?<!邮箱)(?<!网址)地址|哪个?地段", re.I),
     Kind.PHONE: re.compile(r"\b(?:phone|telephone|hotline|fax)(?: numbers?)?\b"
@@ -228,6 +228,8 @@ _THING_ZH = re.compile(rf"(?<!哪)(?:多少|几)[{MEASURE_WORDS}]?([A-Za-z0-9]*[
 _RATE_OF = re.compile(r"\b(?!(?:the|a|an|what|which|its|minimum|maximum|lowest|highest|average"
                       r"|overall)\b)([a-z]+) rates?\b|([\u4e00-\u9fff](?<!比)率)", re.I)
 _HOLDER_ZH = re.compile(r"([\u4e00-\u9fff]+)(?:是谁|是哪[家个位])")
+# A whole a part is asked of: 基金群里…多少 (its total is given); 中心 or 里程 close none.
+_WHOLE_ZH = re.compile(r"([\u4e00-\u9fff]{2,}?)(当中|之中|里面|里|中)(?=.*(?:多少|几))")
 
 
 def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
@@ -251,6 +253,14 @@ def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
         last = "".join(tail[-2:]) if len(tail[-1]) == 1 else tail[-1]
         return [w for w in dict.fromkeys([last, last[-2:]]) if len(w) > 1]
     return []
+
+
+def asked_whole(question: str) -> str:
+    """The whole a question asks a part of ("how many of the participants"), after its last 的."""
+    if (match := _THING_EN.search(question)) and (words := match.group(1).split())[0] == "of":
+        return words[-1]
+    return next((m.group(1).split("的")[-1] for m in _WHOLE_ZH.finditer(question)
+                 if m.end(2) in word_bounds(question)), "")
 
 
 def _noun_phrase(text: str) -> list[str]:

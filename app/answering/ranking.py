@@ -17,7 +17,7 @@ from app.answering.question_kinds import QUESTION_WORDS, STRICT, Kind, asked_kin
 from app.answering.sentence_forms import in_context, is_field, is_heading
 from app.answering.validity import states_own_validity
 from app.bands import band_factor
-from app.numerals import figure_values, ordinals
+from app.numerals import ordinals
 from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
@@ -118,8 +118,7 @@ class SentenceRanker:
         thing = [way for word in asked_thing(question, kinds)
                  if not set(self._stems(word)) <= topic for way in self._ways(word)]
         # "The second part" is one of several: a sentence naming none counts another's things.
-        picked = ordinals(question, picking=True) if kinds & {Kind.COUNT, Kind.TALLY} else set()
-        stated = frozenset(figure_values(question))
+        picked = ordinals(question, picking=True) if kinds else set()
         held = tuple(retrieval.places.held)
         asked_stems = set().union(*weights)
 
@@ -140,10 +139,11 @@ class SentenceRanker:
                     support = min(1.0, support + FIELD_BONUS)
                 elif not kinds:  # a field's value answers no "what/how"
                     support *= WRONG_TYPE_PENALTY
-            labels = sentence_labels(sentence, question, stated, held, asked)
-            missing = lacks(kinds, labels)
-            named = (not thing or any(way <= found for way in thing)) and picked <= ordinals(
-                in_context(sentence))
+            labels = sentence_labels(sentence, question, held, asked)
+            said = ordinals(in_context(sentence))
+            named = (not thing or any(way <= found for way in thing)) and picked <= said
+            # Another phase's or part's detail ("phase III" for phase I) states none of this one's.
+            missing = lacks(kinds, labels) | (kinds if said and picked - said else set())
             if missing:
                 support *= STRICT_PENALTY if missing & STRICT else WRONG_TYPE_PENALTY
             elif kinds and labels and named:  # holds what was asked: likelier the answer

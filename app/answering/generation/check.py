@@ -45,7 +45,7 @@ from app.answering.generation.figures import (
 )
 from app.answering.generation.prompt import SOURCE_NAMES
 from app.answering.question_kinds import FIGURED, asked_kinds
-from app.numerals import CN_DIGITS, MEASURE_WORDS
+from app.numerals import CN_DIGITS, MEASURE_WORDS, REFERS_BACK
 from app.retrieval.gazetteer import gazetteer
 from app.retrieval.glossary import expand_query
 from app.text import CJK_CHARS, CJK_RUN, sentence_spans, tagged
@@ -59,7 +59,6 @@ COUNTED_WORDS = 3  # of the run after a measure word: 案例 of 案例入选了�
 # it counts.
 _COUNTED = re.compile(rf"(?<![A-Za-z0-9.])(\d+|[{CN_DIGITS}十百千]+)多?[{MEASURE_WORDS}]"
                       rf"([{CJK_CHARS}]{{1,12}})")
-_REFERS_BACK = re.compile(r"\s+of\s+(?:which|them|these)\b", re.IGNORECASE)
 _ENUMERATOR = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)、]|[(（]\d{1,2}[)）])\s+")
 # Negation and recurrence (by calendar unit): closed classes of each language.
 _NEGATION = re.compile(r"\b(?:not|no|none|cannot)\b|n't\b|[没未无不]", re.IGNORECASE)
@@ -183,7 +182,7 @@ def _counted(passages: list[str], value: str) -> Iterator[frozenset[str]]:
         for (start, end), forms, _ in spans:
             if value not in forms:
                 continue
-            if _REFERS_BACK.match(text, end):
+            if REFERS_BACK.match(text, end):
                 near = [t for t in tokens if t.end <= start][-COUNT_WINDOW:]
             else:
                 stop = min((s for (s, _), *_ in spans if s >= end), default=len(text))

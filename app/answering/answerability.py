@@ -28,7 +28,7 @@ from app.retrieval.gazetteer import gazetteer
 from app.retrieval.glossary import ENGLISH_VARIANTS
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.places import PlaceInference
-from app.retrieval.taggers import ASKS_NOW, states_an_aim
+from app.retrieval.taggers import ASKS_NOW, acts, states_an_aim
 from app.text import CJK_CHARS, QUOTED, has_cjk, sentence_spans
 
 # Chunk metadata key of ingest's entities: JSON [[start, end, label, value?], …] into its text.
@@ -55,8 +55,9 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
     if (found := unstated_entities(sentence, question, stated, places, asked)) is None:
         return None
     labels, bodies = {label for *_, label in found}, _bodies(question)
-    if bodies and any(has_cjk(body) or " ".join(body.split()[-2:]).lower() not in question.lower()
-                      for body in bodies[0].findall(sentence.text)):
+    if bodies and any((has_cjk(body[0]) or " ".join(body[0].split()[-2:]).lower() not in
+                       question.lower()) and _acts(sentence.text, *body.span(), question)
+                      for body in bodies[0].finditer(sentence.text)):
         labels.add("ORG")  # a body of the kind asked, not the one asked about ("the … office")
     if ASKS_NOW.search(question) and states_an_aim(sentence.text, _before(sentence)):
         labels -= set(Kind.COUNT.value)  # a target's figures: none there is now
@@ -80,11 +81,16 @@ def unstated_entities(sentence: Sentence, question: str, stated: frozenset[float
     # Industry" ORG, "Cluster Zone" PERSON), or with digits ("2024-08-15click"), is misread.
     named_spans = [(s, e) for s, e, label, *_ in entities if label in {"ORG", "PLACE"}]
     names = " ".join(text[s:e] for s, e in named_spans)
-    found, bodies = [], _bodies(question)
+    found, bodies, orgs = [], _bodies(question), {s: e for s, e, lb, *_ in entities if lb == "ORG"}
     for start, end, label, *value in entities:
-        named = text[start:end].strip()
-        if label == "ORG" and bodies and bodies[1] and bodies[1].search(named):
+        named, whole = text[start:end].strip(), end
+        while whole in orgs:  # LAC may cut one name in two (市 | 市场监管局)
+            whole = orgs[whole]
+        if label == "ORG" and bodies and bodies[1] and bodies[1].search(text[start:whole].strip()):
             continue  # another kind of body is no firm ("… Big Data Center" for "which company")
+        if label in {"ORG", "PERSON"} and not _acts(sentence.text, start - offset, end - offset,
+                                                    question):
+            continue  # named, but not as the one who acts ("the plan for the … Zone")
         if label == "NUMBER" and re.match(r"-[A-Za-z]", text[end:end + 2]):
             continue  # "a one-time award", "a two-year plan": a number inside an adjective
         label = "PERCENT" if label == "NUMBER" and re.search("分之|‰", named) else label
@@ -107,6 +113,17 @@ def unstated_entities(sentence: Sentence, question: str, stated: frozenset[float
         if label == "PLACE" and _SITE.search(named):
             found.append((start, end, "SITE"))
     return found
+
+
+def _acts(sentence: str, start: int, end: int, question: str) -> bool:
+    """Whether a name may answer in the role a question asking a body or a person wants (who
+    builds, runs, leads: ``taggers.acts``); any name of a Chinese sentence, which is not parsed."""
+    return has_cjk(sentence) or not _asks_agent(question) or acts(sentence, start, end)
+
+
+@lru_cache(maxsize=256)
+def _asks_agent(question: str) -> bool:
+    return bool(kinds.asked_kinds(question) & {Kind.WHO, Kind.PERSON, Kind.ORG})
 
 
 @lru_cache(maxsize=256)

@@ -56,7 +56,7 @@ def sentence_labels(sentence: Sentence, question: str, stated: frozenset[float] 
         return None
     labels, bodies = {label for *_, label in found}, _bodies(question)
     if bodies and any((has_cjk(body[0]) or " ".join(body[0].split()[-2:]).lower() not in
-                       question.lower()) and _acts(sentence.text, *body.span(), question)
+                       question.lower()) and acts(sentence.text, *body.span(), question)
                       for body in bodies[0].finditer(sentence.text)):
         labels.add("ORG")  # a body of the kind asked, not the one asked about ("the … office")
     if ASKS_NOW.search(question) and states_an_aim(sentence.text, _before(sentence)):
@@ -81,16 +81,14 @@ def unstated_entities(sentence: Sentence, question: str, stated: frozenset[float
     # Industry" ORG, "Cluster Zone" PERSON), or with digits ("2024-08-15click"), is misread.
     named_spans = [(s, e) for s, e, label, *_ in entities if label in {"ORG", "PLACE"}]
     names = " ".join(text[s:e] for s, e in named_spans)
-    found, bodies, orgs = [], _bodies(question), {s: e for s, e, lb, *_ in entities if lb == "ORG"}
+    found, bodies = [], _bodies(question)
     for start, end, label, *value in entities:
-        named, whole = text[start:end].strip(), end
-        while whole in orgs:  # LAC may cut one name in two (市 | 市场监管局)
-            whole = orgs[whole]
-        if label == "ORG" and bodies and bodies[1] and bodies[1].search(text[start:whole].strip()):
+        named = text[start:end].strip()
+        if label == "ORG" and bodies and bodies[1] and bodies[1].search(named):
             continue  # another kind of body is no firm ("… Big Data Center" for "which company")
-        if label in {"ORG", "PERSON"} and not _acts(sentence.text, start - offset, end - offset,
-                                                    question):
-            continue  # named, but not as the one who acts ("the plan for the … Zone")
+        if label in {"ORG", "PERSON"} and not acts(sentence.text, start - offset, end - offset,
+                                                   question):
+            continue  # named, but not in the role asked ("the plan for the … Zone" builds none)
         if label == "NUMBER" and re.match(r"-[A-Za-z]", text[end:end + 2]):
             continue  # "a one-time award", "a two-year plan": a number inside an adjective
         label = "PERCENT" if label == "NUMBER" and re.search("分之|‰", named) else label
@@ -113,17 +111,6 @@ def unstated_entities(sentence: Sentence, question: str, stated: frozenset[float
         if label == "PLACE" and _SITE.search(named):
             found.append((start, end, "SITE"))
     return found
-
-
-def _acts(sentence: str, start: int, end: int, question: str) -> bool:
-    """Whether a name may answer in the role a question asking a body or a person wants (who
-    builds, runs, leads: ``taggers.acts``); any name of a Chinese sentence, which is not parsed."""
-    return has_cjk(sentence) or not _asks_agent(question) or acts(sentence, start, end)
-
-
-@lru_cache(maxsize=256)
-def _asks_agent(question: str) -> bool:
-    return bool(kinds.asked_kinds(question) & {Kind.WHO, Kind.PERSON, Kind.ORG})
 
 
 @lru_cache(maxsize=256)

@@ -21,9 +21,8 @@ from typing import Any
 from llama_index.core.schema import BaseNode, TransformComponent
 
 from app.answering.answerability import ENTITIES_KEY
-from app.answering.question_kinds import ORG_HEAD
 from app.numerals import CLOCK_TIME, CN_DIGITS, figure_values
-from app.text import CJK_RUN, ZH_ORG_END, sentence_spans
+from app.text import CJK_RUN, ORG_HEAD, ZH_ORG_END, sentence_spans
 from ingest.lac import fast_lac
 
 __all__ = ["ChunkEntities", "entities_of"]

@@ -29,7 +29,7 @@ from app.retrieval.glossary import ENGLISH_VARIANTS
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.places import PlaceInference
 from app.retrieval.taggers import ASKS_NOW, acts, states_an_aim
-from app.text import CJK_CHARS, QUOTED, has_cjk, sentence_spans
+from app.text import CJK_CHARS, ORG_HEAD, QUOTED, has_cjk, sentence_spans
 
 # Chunk metadata key of ingest's entities: JSON [[start, end, label, value?], …] into its text.
 ENTITIES_KEY = "entities"
@@ -87,8 +87,8 @@ def unstated_entities(sentence: Sentence, question: str, stated: frozenset[float
         if label == "ORG" and bodies and bodies[1] and bodies[1].search(named):
             continue  # another kind of body is no firm ("… Big Data Center" for "which company")
         if label in {"ORG", "PERSON"} and not acts(sentence.text, start - offset, end - offset,
-                                                   question):
-            continue  # named, but not in the role asked ("the plan for the … Zone" builds none)
+                                                   question):  # not in the role asked
+            continue  # "… the master plan for the Pazhou … Zone" names no one who builds
         if label == "NUMBER" and re.match(r"-[A-Za-z]", text[end:end + 2]):
             continue  # "a one-time award", "a two-year plan": a number inside an adjective
         label = "PERCENT" if label == "NUMBER" and re.search("分之|‰", named) else label
@@ -132,7 +132,7 @@ def _bodies(question: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | N
                          for w in kind.split("|"))
     # Names of bodies not of a kind of its own: not headed by its noun (but by another's).
     other = rf"^(?!.*(?:{kind})\w*(?:$|\s+of\b))" + ("" if re.search(
-        kinds.NAMED_BY_KIND, kind, re.I) else rf".*(?:{kinds.ORG_HEAD.pattern})")
+        kinds.NAMED_BY_KIND, kind, re.I) else rf".*(?:{ORG_HEAD.pattern})")
     return re.compile(names_one, re.I), re.compile(other, re.I) if kinds.OWN_KIND.search(
         kind) else None
 

@@ -11,7 +11,7 @@ from enum import Enum
 from itertools import takewhile
 
 from app.numerals import MEASURE_WORDS
-from app.text import ZH_BODY_ENDS, has_cjk, segment, tagged
+from app.text import ORG_NOUNS_EN, has_cjk, segment, tagged
 
 
 class Kind(Enum):
@@ -50,13 +50,6 @@ EN_WH = r"what|when|where|who|whom|whose|which|why|how"
 EN_AUX = r"is|are|was|were|does|do|did|can|could|will|would|has|have|had|should|must|shall|may"
 ZH_ASKS = re.compile(r"什么|啥|多少|哪|谁|几|何时|何地|何种|如何|怎么|咋|怎样|为何|为什么|是否|多大"
                      r"|多久|多长|多高|有没有|是不是|吗|呢")
-# Nouns naming an organisation, which a "which …" asks one of; the head of a body's name (its last
-# word, or the one before "of": "… Service Center", "Bureau of …", 市数据局), whatever NER's tag.
-ORG_NOUNS_EN = (r"(?:department|agenc|organi[sz]ation|unit|bureau|bod|office|authorit|institution"
-                r"|compan|firm|enterprise|college|school|institute|bank|hospital|universit|cent(?:er"
-                r"|re)|commission|committee|administration|council|association|alliance|ministr"
-                r"|regulator)(?:s|y|ies)?")
-ORG_HEAD = re.compile(rf"\b{ORG_NOUNS_EN}(?:$|\s+of\b)|(?:{ZH_BODY_ENDS})$", re.I)
 # A participle saying how one came to hold an office ("who was appointed director", "named as").
 _MADE = r"[a-z]+ed (?!(?:to|by|in|for|with|on|at|from|of|into)\b)(?:as )?"
 _ORG_ZH = r"部门|单位|机构|组织|企业|公司|银行|平台|医院|大学|学校|学院"
@@ -89,9 +82,8 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
     Kind.ORG: re.compile(
         rf"\b(?:which|what) (?:[\w-]+ ){{0,2}}?(?!cent)(?:{ORG_NOUNS_EN})\b"  # a centre: a site too
         rf"|哪(?:个|些|家|一|几家|几个)?(?:{_ORG_ZH})|哪家|什么(?:{_ORG_ZH})", re.I),
-    # "Who is the director", "who was appointed director", "局长是谁": one who holds an office, not
-    # a body ("who is the lead agency", "who runs/leads it", "who is the operator": a party to a
-    # contract) nor several ("who are the partners", mostly bodies).
+    # "Who is the director", "who was appointed director", 局长是谁: one in an office, not a body
+    # ("who is the lead agency/operator", "who runs it") nor several ("who are the partners").
     Kind.PERSON: re.compile(
         rf"\bwho (?:is|was) (?:{_MADE})?(?:the |its |their |[A-Z][\w-]*'s |(?<=ed )|(?<=\bas ))"
         rf"(?!(?:[\w-]+ ){{0,2}}(?:one|ones|{ORG_NOUNS_EN}|(?:operat|contract|partner|suppl|provid"

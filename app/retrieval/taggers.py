@@ -49,9 +49,10 @@ def english_tagger() -> Any:
 
 # Prepositions whose object acts: a passive's agent ("built by"), one acting alongside ("together
 # with"), the source that gives or the one given to ("a certificate from the authority",
-# "submitted for review to the department"). The object of any other ("the plan for the … Zone",
+# "submitted for review to the department"), the agent or the parts of a noun ("under the
+# leadership of", "a mechanism made up of"). The object of any other ("the plan for the … Zone",
 # "apply through the platform") does not, unless the question asks for it ("in which body").
-_ACTING_OBJECT = frozenset({"by", "with", "from", "to"})
+_ACTING_OBJECT = frozenset({"by", "with", "from", "to", "of"})
 _ASKED_OBJECT = re.compile(r"\b([a-z]+)\s+(?:whom|which|what)\b", re.I)
 
 

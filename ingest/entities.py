@@ -133,8 +133,8 @@ def _chinese_entities(text: str, words: list[tuple[int, int, str]]) -> list[Enti
         elif tag in _LAC:
             label = _LAC[tag]
             # LAC may tag only a body's first word ("市" of 市数据局), or cut it in two bodies
-            # (市 | 市场监管局): the nouns or body after it that end its name in a body's word
-            # (局, 委, 中心) are part of it.
+            # (市 | 市场监管局): the nouns (n…) or body (ORG) after it that end its name in a
+            # body's word (局, 委, 中心) are part of it.
             while label == "ORG" and i + 1 < len(words) and words[i + 1][2][0] in "nO" \
                     and words[i + 1][0] == end and ZH_ORG_END.search(text[start:words[i + 1][1]]):
                 i += 1

@@ -87,10 +87,11 @@ def asks_agent(question: str) -> bool:
     object ("which alliance will it support", 支持哪家企业) nor a copula's ("what kind of
     association is part of it", 管理人是哪家公司)."""
     if has_cjk(question):
-        words = [(w, "" if w[0] in "哪谁" else f) for w, f in tagged(question)]
+        words = tagged(question)  # jieba: 由/p 哪家/r 企业/n 承建/v
         asked = next((i for i, (w, _) in enumerate(words) if w[0] in "哪谁"), None)
         if asked is None:
             return False
+        # The first word after the asked phrase (its nouns, measure words) is its verb.
         after = [f for _, f in words[asked + 1:] if not f.startswith(("n", "q", "m"))]
         return (asked > 0 and words[asked - 1][0] == "由") or after[:1] in (["v"], ["vn"])
     with TAGGING:

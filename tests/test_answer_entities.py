@@ -350,3 +350,14 @@ def test_who_was_appointed_to_an_office_asks_a_person_and_an_operator_any_body()
     for question in ("Who is the operator of the platform?", "Who was commissioned to build it?",
                      "Who was selected as the contractor?"):
         assert asked_kinds(question) == {Kind.WHO}, question
+
+
+def test_which_firm_is_answered_by_the_texts_enterprise() -> None:
+    """Regression (probe batch j): "which edge AI firm opened a subsidiary in zhanjiang" was
+    answered by a sentence on the action plan: no NER tags "IntelliFusion", and "firm" had no
+    variant in the texts' words (as "firms" and "company" had: "enterprise"), so "marking the
+    city's first enterprise" named no body of the kind asked."""
+    text = ('It has attracted the domestic "first stock in edge AI," IntelliFusion, to establish '
+            "a subsidiary in Riverton, marking the city's first enterprise in the AI industry.")
+    question = "which edge AI firm opened a subsidiary in riverton"
+    assert lacks({Kind.ORG}, labels_of(_sentence(text), question)) == set()

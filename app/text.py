@@ -26,6 +26,14 @@ ZH_BODY_ENDS = ("政府|办公厅|办公室|委员会|人大常委会|党委|常
                 "|中心|所|站|办|处|科|队|银行|协会|联合会|商会|学会|基金会|总局|分局|管委会|管理局"
                 "|法院|检察院|监狱|医院|大学|学校|机构")
 ZH_ORG_END = re.compile(rf"(?:{ZH_BODY_ENDS}|{ZH_FIRM_ENDS})$")
+# English nouns naming an organisation, which a "which …" asks one of; the head of a body's name
+# in either language (its last word, or the one before "of": "… Service Center", "Bureau of …",
+# 市数据局), whatever NER's tag: the table ingest (a building's name) and answering read.
+ORG_NOUNS_EN = (r"(?:department|agenc|organi[sz]ation|unit|bureau|bod|office|authorit|institution"
+                r"|compan|firm|enterprise|college|school|institute|bank|hospital|universit|cent(?:er"
+                r"|re)|commission|committee|administration|council|association|alliance|ministr"
+                r"|regulator)(?:s|y|ies)?")
+ORG_HEAD = re.compile(rf"\b{ORG_NOUNS_EN}(?:$|\s+of\b)|(?:{ZH_BODY_ENDS})$", re.I)
 
 # A boundary is the position right after the terminator (and any closing quotes or brackets).
 _ZH_END = re.compile(rf"[。！？；!?][{_CLOSERS}]*")

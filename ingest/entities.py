@@ -21,9 +21,8 @@ from typing import Any
 from llama_index.core.schema import BaseNode, TransformComponent
 
 from app.answering.answerability import ENTITIES_KEY
-from app.answering.question_kinds import ORG_HEAD
 from app.numerals import CLOCK_TIME, CN_DIGITS, figure_values
-from app.text import CJK_RUN, ZH_ORG_END, sentence_spans
+from app.text import CJK_RUN, ORG_HEAD, ZH_ORG_END, sentence_spans
 from ingest.lac import fast_lac
 
 __all__ = ["ChunkEntities", "entities_of"]
@@ -133,9 +132,10 @@ def _chinese_entities(text: str, words: list[tuple[int, int, str]]) -> list[Enti
             found.append((start, end, "TIME"))  # "3个月" is how long, not when
         elif tag in _LAC:
             label = _LAC[tag]
-            # LAC may tag only a body's first word ("市" of 市数据局): the nouns after it that
-            # end its name in a body's word (局, 委, 中心) are part of it.
-            while label == "ORG" and i + 1 < len(words) and words[i + 1][2].startswith("n") \
+            # LAC may tag only a body's first word ("市" of 市数据局), or cut it in two bodies
+            # (市 | 市场监管局): the nouns (n…) or body (ORG) after it that end its name in a
+            # body's word (局, 委, 中心) are part of it.
+            while label == "ORG" and i + 1 < len(words) and words[i + 1][2][0] in "nO" \
                     and words[i + 1][0] == end and ZH_ORG_END.search(text[start:words[i + 1][1]]):
                 i += 1
                 end = words[i][1]

@@ -14,6 +14,7 @@ from app.answering.answerability import sentence_labels as labels_of
 from app.answering.citations import Sentence
 from app.answering.question_kinds import STRICT, Kind, asked_kinds, asked_thing
 from app.models import AskRequest
+from app.retrieval.taggers import asks_agent
 from app.services import Services
 from app.store.records import Chunk
 from ingest.entities import entities_of
@@ -300,3 +301,63 @@ def test_a_who_question_is_answered_by_a_body_named_by_its_noun() -> None:
     assert lacks({Kind.WHO}, labels_of(named, question)) == set()
     bare = _sentence("The city will build a port platform that connects shipping companies.")
     assert lacks({Kind.WHO}, labels_of(bare, "Who pays for the port platform?")) == {Kind.WHO}
+
+
+def test_a_body_named_but_not_as_who_acts_answers_no_which_company() -> None:
+    """Regression (round 7's held-out batch v, issue 23 §1): "广州人工智能公共算力中心是由哪家企业
+    承建的？" was answered by "… launched the master plan for the Pazhou Artificial Intelligence
+    Industry Cluster Zone …": spaCy's ORG there is what a plan is for, not who builds. A name
+    answers "which company / who" only as who acts in its sentence (the parse: a subject, the
+    agent of a passive, a list of them), or where the question's own preposition puts it."""
+    question = "Which company built the computing center?"
+    mentioned = _sentence("On the same day, Haizhu District launched the master plan for the "
+                          "Pazhou Artificial Intelligence Industry Cluster Zone.")
+    assert lacks({Kind.ORG}, labels_of(mentioned, question)) == {Kind.ORG}
+    builders = _sentence("The center is supported by the district bureau and jointly built by "
+                         "Jiazhi Huixing, Guoxing Yuhang, and Qianxing Holdings.")
+    assert lacks({Kind.ORG}, labels_of(builders, question)) == set()
+    runner = _sentence("The Hefei Industrial Internet Service Center operates a shared platform.")
+    assert lacks({Kind.WHO}, labels_of(runner, "Who runs the shared platform?")) == set()
+    # Who acts is asked only by a question whose "who"/"which …" is its verb's subject.
+    drafted = _sentence("The plan was drafted for the Riverton Finance Bureau last year.")
+    assert lacks({Kind.WHO}, labels_of(drafted, "Who drafted the plan?")) == {Kind.WHO}
+    assert lacks({Kind.ORG}, labels_of(drafted, "Which bureau was the plan drafted for?")) == set()
+    assert lacks({Kind.ORG}, labels_of(mentioned, "Which zone does the plan cover?")) == set()
+    assert asks_agent("算力中心是由哪家企业承建的？") and asks_agent("哪个部门负责解读？")
+    assert not asks_agent("市里支持哪家企业？") and not asks_agent("管理人是哪家公司？")
+
+
+def test_a_chinese_body_lac_cuts_in_two_is_one_body() -> None:
+    """Regression (round 7's held-out batch v): "宝鸡钛谷新材料检测中心是由哪家公司运营的？" was
+    answered by "…（牵头单位：市市场监管局）": LAC tags 市 and 市场监管局 apart, and 市 alone,
+    ending in no body's word, passed for a company. Ingest joins them into one body."""
+    text = "单户企业每年最高20万元。（牵头单位：市市场监管局）"
+    assert "市市场监管局" in {text[s:e] for s, e, label, *_ in entities_of([text])[0]
+                             if label == "ORG"}
+    assert lacks({Kind.ORG}, labels_of(_sentence(text), "检测中心由哪家公司运营？")) == {Kind.ORG}
+
+
+def test_who_was_appointed_to_an_office_asks_a_person_and_an_operator_any_body() -> None:
+    """Regression (round 7's held-out batch v): "Who was appointed director of the Haizhu
+    District Artificial Intelligence Development Bureau?" was answered by a sentence naming the
+    bureau: a participle before the office ("appointed director", "named as head") still asks
+    who holds it, a person, and the office is what the answer must name; a party to a contract
+    ("who is the operator") is mostly a body."""
+    question = "Who was appointed director of the Riverton Data Bureau?"
+    assert asked_kinds(question) == {Kind.PERSON}
+    assert asked_thing(question, {Kind.PERSON}) == ["director"]
+    assert asked_kinds("Who was named as the head of the group?") == {Kind.PERSON}
+    for question in ("Who is the operator of the platform?", "Who was commissioned to build it?",
+                     "Who was selected as the contractor?"):
+        assert asked_kinds(question) == {Kind.WHO}, question
+
+
+def test_which_firm_is_answered_by_the_texts_enterprise() -> None:
+    """Regression (probe batch j): "which edge AI firm opened a subsidiary in zhanjiang" was
+    answered by a sentence on the action plan: no NER tags "IntelliFusion", and "firm" had no
+    variant in the texts' words (as "firms" and "company" had: "enterprise"), so "marking the
+    city's first enterprise" named no body of the kind asked."""
+    text = ('It has attracted the domestic "first stock in edge AI," IntelliFusion, to establish '
+            "a subsidiary in Riverton, marking the city's first enterprise in the AI industry.")
+    question = "which edge AI firm opened a subsidiary in riverton"
+    assert lacks({Kind.ORG}, labels_of(_sentence(text), question)) == set()

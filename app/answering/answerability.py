@@ -28,8 +28,8 @@ from app.retrieval.gazetteer import gazetteer, names_any
 from app.retrieval.glossary import ENGLISH_VARIANTS
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.places import PlaceInference
-from app.retrieval.taggers import ASKS_NOW, states_an_aim
-from app.text import CJK_CHARS, QUOTED, has_cjk, sentence_spans
+from app.retrieval.taggers import ASKS_NOW, acts, states_an_aim
+from app.text import CJK_CHARS, ORG_HEAD, QUOTED, has_cjk, sentence_spans
 
 # Chunk metadata key of ingest's entities: JSON [[start, end, label, value?], …] into its text.
 ENTITIES_KEY = "entities"
@@ -54,8 +54,9 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
     if (found := unstated_entities(sentence, question, places, asked)) is None:
         return None
     labels, bodies = {label for *_, label in found}, _bodies(question)
-    if bodies and any(has_cjk(body) or " ".join(body.split()[-2:]).lower() not in question.lower()
-                      for body in bodies[0].findall(sentence.text)):
+    if bodies and any((has_cjk(body[0]) or " ".join(body[0].split()[-2:]).lower() not in
+                       question.lower()) and acts(sentence.text, *body.span(), question)
+                      for body in bodies[0].finditer(sentence.text)):
         labels.add("ORG")  # a body of the kind asked, not the one asked about ("the … office")
     opening = sentence.text[item.end():] if (item := ITEM.match(sentence.text)) else sentence.text
     if ASKS_NOW.search(question) and states_an_aim(opening, _before(sentence)):  # "(5) Build …"
@@ -86,6 +87,9 @@ def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...]
         named = text[start:end].strip()
         if label == "ORG" and bodies and bodies[1] and bodies[1].search(named):
             continue  # another kind of body is no firm ("… Big Data Center" for "which company")
+        if label in {"ORG", "PERSON"} and not acts(sentence.text, start - offset, end - offset,
+                                                   question):  # not in the role asked
+            continue  # "… the master plan for the Pazhou … Zone" names no one who builds
         if label == "NUMBER" and re.match(r"-[A-Za-z]", text[end:end + 2]):
             continue  # "a one-time award", "a two-year plan": a number inside an adjective
         label = "PERCENT" if label == "NUMBER" and re.search("分之|‰", named) else label
@@ -130,7 +134,7 @@ def _bodies(question: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | N
                          for w in kind.split("|"))
     # Names of bodies not of a kind of its own: not headed by its noun (but by another's).
     other = rf"^(?!.*(?:{kind})\w*(?:$|\s+of\b))" + ("" if re.search(
-        kinds.NAMED_BY_KIND, kind, re.I) else rf".*(?:{kinds.ORG_HEAD.pattern})")
+        kinds.NAMED_BY_KIND, kind, re.I) else rf".*(?:{ORG_HEAD.pattern})")
     return re.compile(names_one, re.I), re.compile(other, re.I) if kinds.OWN_KIND.search(
         kind) else None
 

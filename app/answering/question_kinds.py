@@ -11,7 +11,7 @@ from enum import Enum
 from itertools import takewhile
 
 from app.numerals import MEASURE_WORDS
-from app.text import ZH_BODY_ENDS, has_cjk, segment, tagged, word_bounds
+from app.text import ORG_NOUNS_EN, has_cjk, segment, tagged, word_bounds
 
 
 class Kind(Enum):
@@ -50,13 +50,8 @@ EN_WH = r"what|when|where|who|whom|whose|which|why|how"
 EN_AUX = r"is|are|was|were|does|do|did|can|could|will|would|has|have|had|should|must|shall|may"
 ZH_ASKS = re.compile(r"什么|啥|多少|哪|谁|几|何时|何地|何种|如何|怎么|咋|怎样|为何|为什么|是否|多大"
                      r"|多久|多长|多高|有没有|是不是|吗|呢")
-# Nouns naming an organisation, which a "which …" asks one of; the head of a body's name (its last
-# word, or the one before "of": "… Service Center", "Bureau of …", 市数据局), whatever NER's tag.
-ORG_NOUNS_EN = (r"(?:department|agenc|organi[sz]ation|unit|bureau|bod|office|authorit|institution"
-                r"|compan|firm|enterprise|college|school|institute|bank|hospital|universit|cent(?:er"
-                r"|re)|commission|committee|administration|council|association|alliance|ministr"
-                r"|regulator)(?:s|y|ies)?")
-ORG_HEAD = re.compile(rf"\b{ORG_NOUNS_EN}(?:$|\s+of\b)|(?:{ZH_BODY_ENDS})$", re.I)
+# A participle saying how one came to hold an office ("who was appointed director", "named as").
+_MADE = r"[a-z]+ed (?!(?:to|by|in|for|with|on|at|from|of|into)\b)(?:as )?"
 _ORG_ZH = r"部门|单位|机构|组织|企业|公司|银行|平台|医院|大学|学校|学院"
 # Kinds of body of their own (a "… Center" is no firm), those named by it first (中国银行).
 NAMED_BY_KIND = r"bank|hospital|universit|school|college|银行|医院|大学|学校|学院"
@@ -87,11 +82,12 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
     Kind.ORG: re.compile(
         rf"\b(?:which|what) (?:[\w-]+ ){{0,2}}?(?!cent)(?:{ORG_NOUNS_EN})\b"  # a centre: a site too
         rf"|哪(?:个|些|家|一|几家|几个)?(?:{_ORG_ZH})|哪家|什么(?:{_ORG_ZH})", re.I),
-    # "Who is the director", "局长是谁": one who holds an office, not a body ("who is the lead
-    # agency", "who runs/leads it") nor several ("who are the partners", mostly bodies).
+    # "Who is the director", "who was appointed director", 局长是谁: one in an office, not a body
+    # ("who is the lead agency/operator", "who runs it") nor several ("who are the partners").
     Kind.PERSON: re.compile(
-        rf"\bwho (?:is|was) (?:the |its |their |[A-Z][\w-]*'s )(?!(?:[\w-]+ ){{0,2}}"
-        rf"(?:one|ones|{ORG_NOUNS_EN})\b)|\bname of the person\b|\bwho (?:heads|chairs|directs)\b"
+        rf"\bwho (?:is|was) (?:{_MADE})?(?:the |its |their |[A-Z][\w-]*'s |(?<=ed )|(?<=\bas ))"
+        rf"(?!(?:[\w-]+ ){{0,2}}(?:one|ones|{ORG_NOUNS_EN}|(?:operat|contract|partner|suppl|provid"
+        r"|develop|build|organi[sz])\w*)\b)|\bname of the person\b|\bwho (?:heads|chairs|directs)\b"
         r"|(?<!由)(?<!单位)(?<!部门)(?<!机构)是谁|姓名|哪位|谁担任"
         r"|[人者员长]叫什么",  # the name of one named by an agent noun (解读人, 负责人, 局长)
         re.I),
@@ -221,8 +217,8 @@ def fact_asked(question: str) -> Fact | None:
 # What is counted ("how many staff positions", "多少名行政编制") or whose holder is asked ("who
 # is the director of", "局长是谁"): a sentence that never names it answers something else.
 _THING_EN = re.compile(
-    r"\b(?:how many|who (?:is|was|are|were) the) ((?:[\w-]+ ){0,2}?[\w-]+?)"
-    rf"(?= (?:{EN_AUX})\b| (?:in|of|per|for|to|at|on|by)\b|\s*[?？]|$)", re.I)
+    rf"\b(?:how many |who (?:is|was|are|were) (?:the |{_MADE}(?:the )?))((?:[\w-]+ ){{0,2}}?"
+    rf"[\w-]+?)(?= (?:{EN_AUX})\b| (?:in|of|per|for|to|at|on|by)\b|\s*[?？]|$)", re.I)
 _THING_ZH = re.compile(rf"(?<!哪)(?:多少|几)[{MEASURE_WORDS}]?([A-Za-z0-9]*[\u4e00-\u9fff]+)")
 # A rate named by what it is of ("interest rate", 利率, 费率), not by its degree ("minimum rate").
 _RATE_OF = re.compile(r"\b(?!(?:the|a|an|what|which|its|minimum|maximum|lowest|highest|average"

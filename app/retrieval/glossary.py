@@ -20,7 +20,8 @@ ENGLISH_VARIANTS = {
     "ai": "artificial intelligence", "centre": "center", "centres": "centers",
     "organise": "organize", "organised": "organized", "programme": "program",
     "companies": "enterprises", "company": "enterprise", "firms": "enterprises",
-    "cars": "vehicles", "self-driving": "autonomous driving", "household": "home",
+    "firm": "enterprise", "cars": "vehicles", "self-driving": "autonomous driving",
+    "household": "home",
 }
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 # Words and figures in Latin script (5G, 100, 5%), without the Chinese text's punctuation.

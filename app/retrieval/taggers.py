@@ -12,7 +12,7 @@ import threading
 from functools import lru_cache
 from typing import Any, Literal
 
-from app.text import has_cjk
+from app.text import has_cjk, tagged
 
 # Neither tagger is documented as safe to call from two threads at once.
 TAGGING = threading.Lock()
@@ -45,6 +45,68 @@ def english(reading: Literal["tags", "entities", "parse"] = "tags") -> Any:
 
 def english_tagger() -> Any:
     return english("tags")
+
+
+# Prepositions whose object acts: a passive's agent ("built by"), one acting alongside ("together
+# with"), the source that gives or the one given to ("a certificate from the authority",
+# "submitted for review to the department"), the agent or the parts of a noun ("under the
+# leadership of", "a mechanism made up of"). The object of any other ("the plan for the … Zone",
+# "apply through the platform") does not, unless the question asks for it ("in which body").
+_ACTING_OBJECT = frozenset({"by", "with", "from", "to", "of"})
+_ASKED_OBJECT = re.compile(r"\b([a-z]+)\s+(?:whom|which|what)\b", re.I)
+
+
+def acts(sentence: str, start: int, end: int, question: str) -> bool:
+    """Whether the name at ``start:end`` of an English sentence may answer ``question`` in the
+    role it asks: when it asks who acts ("which company built it", ``asks_agent``), not a
+    passive's subject nor the object of a preposition but those above, by the parser's reading
+    of the name's head, followed out of compounds and lists. A name a sentence only mentions
+    answers no "which company built it" (round 7's held-out batch v). A Chinese sentence is not
+    parsed: any name may."""
+    if has_cjk(sentence) or not asks_agent(question):
+        return True
+    with TAGGING:
+        doc = _parsed(sentence)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return True
+    nouns = {"NOUN", "PROPN"}  # a name's head is its last noun ("the Pazhou … Industry")
+    token = next((t for t in reversed(span) if t.pos_ in nouns), span.root)
+    while token.dep_ in {"compound", "conj", "appos"} and token.head.pos_ in nouns:
+        token = token.head
+    if token.dep_ == "pobj":
+        asked = {m.group(1).lower() for m in _ASKED_OBJECT.finditer(question)}
+        return token.head.lower_ in _ACTING_OBJECT | asked
+    return token.dep_ != "nsubjpass"
+
+
+@lru_cache(maxsize=256)
+def asks_agent(question: str) -> bool:
+    """Whether a question asks who does what its verb says: its "who"/"which …" is the verb's
+    subject ("who runs it", "哪个部门负责") or agent ("by which firm", 由哪家企业承建), not its
+    object ("which alliance will it support", 支持哪家企业) nor a copula's ("what kind of
+    association is part of it", 管理人是哪家公司)."""
+    if has_cjk(question):
+        words = tagged(question)  # jieba: 由/p 哪家/r 企业/n 承建/v
+        asked = next((i for i, (w, _) in enumerate(words) if w[0] in "哪谁"), None)
+        if asked is None:
+            return False
+        # The first word after the asked phrase (its nouns, measure words) is its verb.
+        after = [f for _, f in words[asked + 1:] if not f.startswith(("n", "q", "m"))]
+        return (asked > 0 and words[asked - 1][0] == "由") or after[:1] in (["v"], ["vn"])
+    with TAGGING:
+        doc = _parsed(question)
+    wh = next((t for t in doc if t.tag_ in {"WP", "WDT", "WP$"}), None)
+    if wh is None:
+        return False
+    phrase = wh.head if wh.dep_ in {"det", "poss"} else wh  # "which company", "whose office"
+    return (phrase.dep_ == "nsubj" and phrase.head.pos_ == "VERB") or (
+        phrase.dep_ == "pobj" and phrase.head.lower_ == "by")
+
+
+@lru_cache(maxsize=1024)
+def _parsed(sentence: str) -> Any:
+    return english("parse")(sentence)
 
 
 def opens_without_subject(sentence: str) -> bool:

@@ -39,7 +39,7 @@ _FILLER = re.compile(r"\b(to|sb|sth|one's|oneself|lit\.|fig\.|etc|a|an|the)\b")
 # The first senses are the common ones; later ones are rare or figurative. Three lost the
 # policy texts' words for common terms (指标 "indicator", 升级 "upgrade", 重点 "key": each the
 # fourth); the sixth and later are mostly figurative.
-SENSES = 5
+SENSES = 4
 LONGEST_SENSE = 6  # words; longer senses explain rather than translate
 LONGEST_WORD = 8
 

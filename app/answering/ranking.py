@@ -229,7 +229,11 @@ class SentenceRanker:
         rendered = set()
         for term in [*english_terms(question), *retrieval.names]:  # names in their pinyin
             rendered.add(term.chinese)
-            wanted.add(frozenset([term.chinese, *self._stems(" ".join(term.english))]))
+            wanted.add(frozenset([term.chinese, *self._senses(term.english)]))
+        # A longer sense is found where a sentence holds all its words (see _senses).
+        phrases = {p for term in wanted for p in term if " " in p}
+        for found in sentence_words:
+            found |= {p for p in phrases if set(p.split()) <= found}
         if chinese_sentences:
             wanted |= {frozenset([w]) for w in self._stems(question)
                        if has_cjk(w) and w not in rendered}
@@ -241,6 +245,16 @@ class SentenceRanker:
         n = len(sentence_words)
         return {term: math.log(1 + n / (1 + sum(bool(term & found) for found in sentence_words)))
                 * (TOPIC_WEIGHT if term <= aside else 1.0) for term in wanted}
+
+    def _senses(self, senses: tuple[str, ...]) -> list[str]:
+        """A Chinese word's English senses as sentences are searched for them: a one-word sense
+        by its stem, a longer one whole (its stems joined: 一起 "in the same place" is no
+        sentence saying "same"); a word with longer senses alone, by each of their words (太空
+        "outer space" is the "space" of a text)."""
+        stems = [self._stems(sense) for sense in senses]
+        if not any(len(each) == 1 for each in stems):
+            return [stem for each in stems for stem in each]
+        return [" ".join(each) for each in stems if each]
 
     def _stems(self, text: str) -> list[str]:
         # "5%" says "percent" (百分之几 renders "percent"): the sign is no word to the tokenizer.

@@ -69,7 +69,10 @@ class Dictionary:
         return cls({word: senses for word, each in readings.items() if (senses := _first(each))})
 
     def terms(self, text: str) -> list[Term]:
-        """The question's Chinese words that the dictionary renders, in order."""
+        """The question's Chinese words that the dictionary renders, in order. An English word
+        rendering two of them renders the one it is the earlier sense of (工作 "work, operate,
+        job, task" beside 任务 "mission, assignment, task"): a sentence saying "tasks" would
+        otherwise hold both words, and "work" tell it from others no more."""
         found: list[Term] = []
         for run in CJK_RUN.findall(text):
             for word in self.words(run):
@@ -78,7 +81,12 @@ class Dictionary:
                     # One character alone is too ambiguous to render (比: "compare", "Belgium").
                     if english and len(piece) > 1 and piece not in STOPWORDS:
                         found.append(Term(piece, english))
-        return found
+        earliest: dict[str, int] = {}
+        for term in found:
+            for at, sense in enumerate(term.english):
+                earliest[sense] = min(at, earliest.get(sense, at))
+        return [Term(t.chinese, tuple(s for at, s in enumerate(t.english) if at <= earliest[s]))
+                for t in found]
 
     def words(self, run: str) -> list[str]:
         """jieba's words of a Chinese run, but where jieba leaves a single character that a

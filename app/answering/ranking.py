@@ -119,7 +119,6 @@ class SentenceRanker:
         # "The second part" is one of several: a sentence naming none counts another's things.
         picked = ordinals(question, picking=True) if kinds & {Kind.COUNT, Kind.TALLY} else set()
         stated = frozenset(figure_values(question))
-        held = tuple(retrieval.places.held)
         asked_stems = set().union(*weights)
 
         def asked(name: str) -> bool:  # a name most of whose words the question says
@@ -139,7 +138,7 @@ class SentenceRanker:
                     support = min(1.0, support + FIELD_BONUS)
                 elif not kinds:  # a field's value answers no "what/how"
                     support *= WRONG_TYPE_PENALTY
-            labels = sentence_labels(sentence, question, stated, held, asked)
+            labels = sentence_labels(sentence, question, stated, (*retrieval.places.held,), asked)
             missing = lacks(kinds, labels)
             named = (not thing or any(way <= found for way in thing)) and picked <= ordinals(
                 in_context(sentence))
@@ -209,8 +208,7 @@ class SentenceRanker:
         return set(self._stems(" ".join([*titles, *retrieval.places.held])))
 
     def _term_weights(self, question: str, sentence_words: list[set[str]], topic: set[str],
-                      chinese_sentences: bool, retrieval: RetrievalResult
-                      ) -> dict[frozenset[str], float]:
+                      chinese: bool, retrieval: RetrievalResult) -> dict[frozenset[str], float]:
         """Inverse sentence frequency of each question word among the candidates: words every
         passage shares (the city, the plan's name) say little about which sentence answers,
         and a word no candidate holds (a detail the texts lack) weighs most of all.
@@ -229,12 +227,10 @@ class SentenceRanker:
         rendered = set()
         for term in [*english_terms(question), *retrieval.names]:  # names in their pinyin
             rendered.add(term.chinese)
-            wanted.add(frozenset([term.chinese, *self._senses(term.english)]))
-        # A longer sense is found where a sentence holds all its words (see _senses).
-        phrases = {p for term in wanted for p in term if " " in p}
-        for found in sentence_words:
-            found |= {p for p in phrases if set(p.split()) <= found}
-        if chinese_sentences:
+            wanted.add(frozenset([term.chinese, *term.stems]))
+        for found in sentence_words:  # a longer sense is held where all its words are
+            found |= {p for t in wanted for p in t if " " in p and set(p.split()) <= found}
+        if chinese:  # some sentence is Chinese
             wanted |= {frozenset([w]) for w in self._stems(question)
                        if has_cjk(w) and w not in rendered}
         # A lead-in before the question ("I'm briefing project units in X: which …") says who
@@ -245,16 +241,6 @@ class SentenceRanker:
         n = len(sentence_words)
         return {term: math.log(1 + n / (1 + sum(bool(term & found) for found in sentence_words)))
                 * (TOPIC_WEIGHT if term <= aside else 1.0) for term in wanted}
-
-    def _senses(self, senses: tuple[str, ...]) -> list[str]:
-        """A Chinese word's English senses as sentences are searched for them: a one-word sense
-        by its stem, a longer one whole (its stems joined: 一起 "in the same place" is no
-        sentence saying "same"); a word with longer senses alone, by each of their words (太空
-        "outer space" is the "space" of a text)."""
-        stems = [self._stems(sense) for sense in senses]
-        if not any(len(each) == 1 for each in stems):
-            return [stem for each in stems for stem in each]
-        return [" ".join(each) for each in stems if each]
 
     def _stems(self, text: str) -> list[str]:
         # "5%" says "percent" (百分之几 renders "percent"): the sign is no word to the tokenizer.

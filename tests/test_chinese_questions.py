@@ -11,7 +11,7 @@ import pytest
 from app.answering.ranking import semantic_texts
 from app.models import AskRequest
 from app.services import Services
-from tests.conftest import GUANGZHOU, SHENZHEN, ZHANJIANG
+from tests.conftest import GUANGZHOU, SHENZHEN, ZHANGZHOU, ZHANJIANG
 
 
 @pytest.mark.parametrize(
@@ -27,11 +27,17 @@ from tests.conftest import GUANGZHOU, SHENZHEN, ZHANJIANG
         # whose whole vector is far from the question: another sentence was quoted.
         ("广州想建一个怎样的岭南文化体验空间？", GUANGZHOU,
          "Lingnan cultural digital experience space"),
+        # Regression (round 8): 鹏城 is in no dictionary, so the question was searched without
+        # its name and refused; it is now read in the pinyin the text writes ("Pengcheng").
+        ("鹏城云脑III项目什么时候开工？", SHENZHEN, "before the end of 2023"),
+        # Regression (round 8): 重点 rendered "recount", 指标 "target, quota, index" (three
+        # senses a word): "11 key evaluation indicators" held neither and was refused.
+        ("漳州的新基建行动计划挑了几个重点评价指标？", ZHANGZHOU, "11 key evaluation indicators"),
         # Bug: "总投资的多少" (how much of the total) was read as asking a sum of money, so
         # the 5% clause, which names no sum, was scored down and the question refused.
-        pytest.param("湛江要求数智化升级投入不低于项目总投资的多少？", ZHANJIANG, "5%",
-                     marks=pytest.mark.xfail(reason="the 5% clause scores 0.31 across "
-                                             "languages, below the threshold", strict=False)),
+        # (an xfail until round 8: 升级 rendered no "upgrade", its fourth sense, so the 5%
+        # clause held too few of the question's words and scored 0.31, below the threshold)
+        ("湛江要求数智化升级投入不低于项目总投资的多少？", ZHANJIANG, "5%"),
     ],
 )
 def test_chinese_question_is_answered_by_the_english_clause(

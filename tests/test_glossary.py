@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from app.answering.citations import with_remarks
-from app.retrieval.dictionary import english_terms
-from app.retrieval.glossary import expand_query
+from app.retrieval.dictionary import Term, english_terms
+from app.retrieval.glossary import expand_query, pinyin_names
 from app.text import has_cjk, sentence_spans
 
 
@@ -45,3 +45,53 @@ def test_a_bracketed_remark_is_quoted_with_its_sentence() -> None:
         "Build a computing power platform. (Responsible units: Municipal Finance Bureau)",
         "(18) Strengthen safety supervision.",
     ]
+
+
+def test_a_word_read_two_ways_gives_its_common_readings_senses() -> None:
+    """Regression (round 8): three senses a word, in the dictionary's order, kept 重点's rare
+    reading ("recount, re-evaluate") and lost "key"; 指标 lost "indicator" and 升级 "upgrade"
+    (each the fourth), so "漳州…挑了几个重点评价指标" was refused beside "11 key evaluation
+    indicators"."""
+    senses = {t.chinese: t.english for t in english_terms("重点评价指标要升级")}
+    assert "key" in senses["重点"] and "recount" not in senses["重点"]
+    assert "indicator" in senses["指标"] and "upgrade" in senses["升级"]
+
+
+def test_single_characters_jieba_leaves_are_read_in_the_longer_entry_spanning_them() -> None:
+    """Regression (round 8): jieba cut 琶洲 into 琶 + 洲, two single characters, which are not
+    rendered: the dictionary's 琶洲 "Pazhou" was never read."""
+    assert ("琶洲", ("Pazhou", "Pazhou Island")) in [
+        (t.chinese, t.english) for t in english_terms("琶洲太空智算中心")]
+
+
+def test_an_english_word_renders_the_chinese_word_it_is_the_earlier_sense_of() -> None:
+    """工作 "work, operate, job, task" beside 任务 "mission, assignment, task": "tasks" renders
+    任务, else every sentence saying "tasks" held both words and "six work tasks" lost its lead
+    (dev zh-f-12)."""
+    senses = {t.chinese: t.english for t in english_terms("一共安排了几项工作任务")}
+    assert "task" in senses["任务"] and "task" not in senses["工作"]
+    assert "work" in senses["工作"]
+
+
+def test_a_longer_sense_is_held_whole_where_the_word_has_one_word_senses() -> None:
+    """Regression (round 8): 一起's "in the same place" was held by any sentence saying "same"
+    ("On the same day, …"), which then outranked the sentence naming the builders. A word with
+    longer senses alone is held by each of their words (太空 "outer space": "Space"); an
+    opening light verb is no word a sentence must hold (负责 "take responsibility for":
+    "Responsible units"), an opening adjective is (一次 "first time")."""
+    stems = {t.chinese: t.stems for t in english_terms("一起建的太空中心由谁负责")}
+    assert "same" not in stems["一起"] and "togeth" in stems["一起"]
+    assert "space" in stems["太空"]
+    assert "respons" in stems["负责"]
+    assert "first time" in {t.chinese: t.stems for t in english_terms("一次")}["一次"]
+
+
+def test_a_name_no_dictionary_renders_is_read_in_the_pinyin_the_texts_write() -> None:
+    """Regression (round 8): 鹏城 (of 鹏城云脑, "Pengcheng Cloud Brain") is in no dictionary, so
+    "鹏城云脑III项目什么时候开工" was searched without its name and refused. A pinyin no text
+    writes is no name of theirs."""
+    texts = {"pengcheng", "jiazhi"}
+    assert pinyin_names("鹏城云脑III项目什么时候开工？", lambda n: n.lower() in texts) == [
+        Term("鹏城", ("Pengcheng",))]
+    assert pinyin_names("鹏城云脑III项目什么时候开工？", lambda n: False) == []
+    assert pinyin_names("Who builds Pengcheng Cloud Brain?", lambda n: True) == []

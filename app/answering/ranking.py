@@ -81,8 +81,7 @@ class SentenceRanker:
         topic = self._topic(retrieval)
         # An English question whose best passage is Chinese is read through the dictionary.
         weights = self._term_weights(question, words, topic,
-                                     any(has_cjk(s.text) for s in sentences),
-                                     retrieval.hits[0].chunk.metadata.get("language") == "zh")
+                                     any(has_cjk(s.text) for s in sentences), retrieval)
         # A Chinese word the dictionary does not render ("来", "发") cannot be found in an
         # English sentence: it counts only against sentences that could hold it.
         unrendered = sum(w for t, w in weights.items() if all(has_cjk(x) for x in t))
@@ -210,7 +209,7 @@ class SentenceRanker:
         return set(self._stems(" ".join([*titles, *retrieval.places.held])))
 
     def _term_weights(self, question: str, sentence_words: list[set[str]], topic: set[str],
-                      chinese_sentences: bool, chinese_first: bool) -> dict[frozenset[str], float]:
+                      chinese: bool, retrieval: RetrievalResult) -> dict[frozenset[str], float]:
         """Inverse sentence frequency of each question word among the candidates: words every
         passage shares (the city, the plan's name) say little about which sentence answers,
         and a word no candidate holds (a detail the texts lack) weighs most of all.
@@ -219,7 +218,7 @@ class SentenceRanker:
         Chinese word (any of them in a sentence counts as the word found)."""
         own = english_part(question) if has_cjk(question) else expand_query(question)
         wanted = {frozenset([t]) for t in self._stems(own)}
-        if chinese_first and not has_cjk(question):
+        if retrieval.hits[0].chunk.metadata.get("language") == "zh" and not has_cjk(question):
             # Over Chinese passages an English word is also found as a Chinese word rendering
             # it (the dictionary's), as a Chinese question's words are found in English ones.
             wanted = {frozenset([*stems, *chinese_terms(word)]) for word in content_tokens(own)
@@ -227,10 +226,12 @@ class SentenceRanker:
         # A Chinese word is found as itself (in a Chinese sentence) or as any of its English
         # renderings; over Chinese sentences, the words the dictionary does not know count too.
         rendered = set()
-        for term in english_terms(question):
+        for term in [*english_terms(question), *retrieval.names]:  # names in their pinyin
             rendered.add(term.chinese)
-            wanted.add(frozenset([term.chinese, *self._stems(" ".join(term.english))]))
-        if chinese_sentences:
+            wanted.add(frozenset([term.chinese, *term.stems]))
+        for found in sentence_words:  # a longer sense is held where all its words are
+            found |= {p for t in wanted for p in t if " " in p and set(p.split()) <= found}
+        if chinese:  # some sentence is Chinese
             wanted |= {frozenset([w]) for w in self._stems(question)
                        if has_cjk(w) and w not in rendered}
         # A lead-in before the question ("I'm briefing project units in X: which …") says who

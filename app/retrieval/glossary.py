@@ -9,10 +9,11 @@ dictionary gives (``dictionary``). An English one gains the texts' variants of i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from app.retrieval.dictionary import chinese_terms, english_terms
-from app.retrieval.gazetteer import broadest, gazetteer
-from app.text import CJK_RUN, has_cjk
+from app.retrieval.dictionary import Term, chinese_terms, dictionary, english_terms
+from app.retrieval.gazetteer import broadest, gazetteer, pinyin_name
+from app.text import CJK_RUN, STOPWORDS, has_cjk
 
 # The texts' own words for what officials often say otherwise (and American spellings: the
 # English renderings of the policies use them).
@@ -24,6 +25,7 @@ ENGLISH_VARIANTS = {
     "household": "home",
 }
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+SEARCHED = 3  # senses of each Chinese word a query is searched with
 # Words and figures in Latin script (5G, 100, 5%), without the Chinese text's punctuation.
 _LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,%-]*[A-Za-z0-9%]|[A-Za-z0-9]")
 
@@ -37,7 +39,10 @@ def expand_query(query: str) -> str:
         extra = [ENGLISH_VARIANTS[w.lower()] for w in _WORD.findall(query)
                  if w.lower() in ENGLISH_VARIANTS]
         return " ".join([query, *dict.fromkeys(extra)])
-    renderings = [sense for term in english_terms(query) for sense in term.english]
+    # The first senses of each word only: a word's later senses blur the query's vector, which
+    # is most of what a Chinese text's rank by the English model is (realzh-dev dev: 上海市对复工
+    # 企业员工有何要求 lost its notice to 要求's fourth sense "stake claim"); ranking reads all.
+    renderings = [sense for term in english_terms(query) for sense in term.english[:SEARCHED]]
     return " ".join(dict.fromkeys([*english_part(query).split(), *renderings]))
 
 
@@ -62,3 +67,42 @@ def lexical_query(query: str, chinese_texts: bool) -> str:
         return expanded
     places = [broadest(c).short for _, _, c in gazetteer().english_mentions(query)]
     return " ".join([expanded, *places, *chinese_terms(query)])
+
+
+def pinyin_names(query: str, written: Callable[[str], bool]) -> list[Term]:
+    """A Chinese question's names that no dictionary renders, in the pinyin the English texts
+    write them in (鹏城 "Pengcheng" of Pengcheng Cloud Brain, 嘉智 "Jiazhi"): each stretch of
+    words the dictionary leaves unrendered, by its longest spans of two characters or more whose
+    pinyin the texts hold (``written``: the store's vocabulary). A span no text writes is no
+    name of theirs, and is left out: it would only lower every sentence's share of the words."""
+    if not has_cjk(query):
+        return []
+    found: list[Term] = []
+    for run in CJK_RUN.findall(query):
+        words = dictionary().words(run)
+        rendered = {t.chinese for t in english_terms(run)}
+        stretch: list[str] = []
+        for word in [*words, ""]:
+            if word and word not in STOPWORDS and not any(p in rendered for p in
+                                                          dictionary().pieces(word)):
+                stretch.append(word)
+                continue
+            found += _spans_written(stretch, written)
+            stretch = []
+    return found
+
+
+def _spans_written(words: list[str], written: Callable[[str], bool]) -> list[Term]:
+    """The longest spans of ``words`` (two characters or more) whose pinyin ``written`` holds."""
+    found: list[Term] = []
+    start = 0
+    while start < len(words):
+        for end in range(len(words), start, -1):
+            span = "".join(words[start:end])
+            if len(span) >= 2 and written(name := pinyin_name(span)):
+                found.append(Term(span, (name,)))
+                start = end
+                break
+        else:
+            start += 1
+    return found

@@ -21,6 +21,7 @@ from app.retrieval.as_of import in_force_condition
 from app.retrieval.catalog import Catalog
 from app.retrieval.crosslingual import CrosslingualRanking, is_chinese
 from app.retrieval.dense import SCOPE_DEPTH, SCOPE_IN_MEMORY, DenseSearch
+from app.retrieval.dictionary import Term
 from app.retrieval.filters import (
     all_of,
     metadata_filters,
@@ -30,7 +31,7 @@ from app.retrieval.filters import (
 )
 from app.retrieval.found import Found
 from app.retrieval.fusion import Ranking, preferring, reading, reciprocal_rank_fusion
-from app.retrieval.glossary import expand_query, lexical_query
+from app.retrieval.glossary import expand_query, lexical_query, pinyin_names
 from app.retrieval.names import unheard_places
 from app.retrieval.places import PlaceInference
 from app.store.bm25 import LexicalIndex
@@ -62,6 +63,8 @@ class RetrievalResult:
     # The cross-lingual model's vector of a Chinese question (empty otherwise): the answerer
     # scores sentences with it, and need not encode the question again.
     crosslingual_embedding: list[float] = field(default_factory=list)
+    # A Chinese question's names in the texts' pinyin (glossary.pinyin_names).
+    names: list[Term] = field(default_factory=list)
 
 
 class Retriever(Protocol):
@@ -128,8 +131,11 @@ class HybridRetriever:
             and places.doc_ids
             and (filters is None or (filters.city is None and filters.doc_id is None))
         )
-        search_text = expand_query(query)
-        lexical_text = lexical_query(query, self.lexical.holds_chinese)
+        # A name the dictionary does not know is searched in the pinyin the texts write it in.
+        names = pinyin_names(query, self.lexical.knows)
+        named = "".join(f" {name.english[0]}" for name in names)
+        search_text = expand_query(query) + named
+        lexical_text = lexical_query(query, self.lexical.holds_chinese) + named
         # BM25 scores the question while it is encoded (both free the GIL): on 2 cores they
         # overlap, ~2 ms of a ~13 ms question at 100k chunks.
         lexical = (_LEXICAL_POOL.submit(self.lexical.score, lexical_text)
@@ -180,7 +186,7 @@ class HybridRetriever:
         scores = self._cosines(fused, found)
         hits = [Hit(found.chunks[cid], scores[cid], rank)
                 for rank, cid in enumerate(fused, start=1)]
-        return RetrievalResult(query, hits, places, embedding, crosslingual)
+        return RetrievalResult(query, hits, places, embedding, crosslingual, names)
 
     def _document_ranking(self, text: str, conditions: list[MetadataFilter], found: Found
                           ) -> Ranking:

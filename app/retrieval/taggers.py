@@ -114,7 +114,7 @@ def opens_without_subject(sentence: str) -> bool:
     "Including three actions …"): it has no subject of its own, and continues the one the
     sentence before it names. An order ("Build …", the base form) is not one, nor an opening
     phrase the subject follows ("Focusing on the 29 tasks, the plan …")."""
-    tag = _opening_tag(sentence)
+    tag = opening_tag(sentence)
     return tag == "VBZ" or (tag == "VBG" and not re.match(r"[^,:;]*,", sentence))
 
 
@@ -133,11 +133,11 @@ def states_an_aim(sentence: str, before: str = "") -> bool:
     paragraph frames the figures after it), says what is to be rather than what is: its
     figures are targets. So does an English order, opening on a verb's base form ("Implement
     …, support … to build more than 5 laboratories"): a plan's task."""
-    return bool(_AIMED.search(f"{before} {sentence}")) or _opening_tag(sentence) == "VB"
+    return bool(_AIMED.search(f"{before} {sentence}")) or opening_tag(sentence) == "VB"
 
 
 @lru_cache(maxsize=4096)
-def _opening_tag(sentence: str) -> str:
+def opening_tag(sentence: str) -> str:
     """The part-of-speech tag of an English sentence's first word ("" for a Chinese one)."""
     opening = " ".join(sentence.split()[:4])
     if not opening or has_cjk(opening):

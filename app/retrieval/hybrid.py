@@ -33,6 +33,7 @@ from app.retrieval.fusion import Ranking, preferring, reading, reciprocal_rank_f
 from app.retrieval.glossary import expand_query, lexical_query
 from app.retrieval.names import unheard_places
 from app.retrieval.places import PlaceInference
+from app.retrieval.taggers import question_frame
 from app.store.bm25 import LexicalIndex
 from app.store.chroma import Store
 from app.store.records import Chunk
@@ -128,7 +129,9 @@ class HybridRetriever:
             and places.doc_ids
             and (filters is None or (filters.city is None and filters.doc_id is None))
         )
-        search_text = expand_query(query)
+        # Encoded without its asker's frame ("When preparing a session …, what should I tell
+        # participants …"), whose words would draw the passages on a training session.
+        search_text = expand_query(question_frame(query).rest)
         lexical_text = lexical_query(query, self.lexical.holds_chinese)
         # BM25 scores the question while it is encoded (both free the GIL): on 2 cores they
         # overlap, ~2 ms of a ~13 ms question at 100k chunks.

@@ -78,6 +78,17 @@ def test_which_body_asks_an_organisation_and_its_head_noun_is_what_is_counted() 
     assert asked_thing("贷款利率是多少？", asked_kinds("贷款利率是多少？")) == ["利率"]
 
 
+def test_a_reported_count_names_what_it_counts() -> None:
+    """Regression (issue 23): in a trainer's "Summarize for trainees how many staff positions
+    Haizhu's new AI bureau has been given." the count comes before its subject without the
+    inversion a question has, so nothing counted was read, and "released eight measures"
+    answered it."""
+    question = ("Summarize for trainees how many staff positions Haizhu's new AI bureau has been "
+                "given.")
+    assert asked_thing(question, asked_kinds(question)) == ["positions"]
+    assert asked_thing("Tell me how many people attended the training.", {Kind.COUNT}) == []
+
+
 def test_occupying_a_road_is_no_share_of_a_whole() -> None:
     """Regression: "东坡区老城区小型车占道停车首小时收费多少？" (a fee for parking on the road)
     was read as asking a share ("占…多少", what part of a whole), and refused as no passage

@@ -41,6 +41,10 @@ def test_several_questions_are_split_into_parts(question: str, asked: list[str])
     "When and where will the bureau open?",
     "根据广州的方案，要建设什么？",
     "What does the plan say?",
+    # Regression (issue 23): the asker's opening clause "When preparing a session …" was cut off
+    # as a "when" question of its own, answered with the bureau's opening day.
+    "When preparing a session on Haizhu's new bureau, what should I tell participants about "
+    "the yearly fund it plans?",
 ])
 def test_one_question_stays_whole(question: str) -> None:
     assert [p.asked for p in split_parts(question)] == [question]
@@ -158,6 +162,19 @@ def test_a_lead_in_before_the_question_does_not_pick_the_sentence(services: Serv
     assert not answer.refused
     assert any("development and reform department" in c.quote for c in answer.citations)
     assert answer.citations[0].doc_id == ZHANJIANG
+
+
+def test_a_trainers_frame_is_not_what_the_answer_must_hold(services: Services) -> None:
+    """Regression (issue 23): "When preparing a briefing for project owners …, what should I tell
+    participants is the least share …" was answered with the training event's sentence: the
+    frame's words ("briefing", "project", "participants") were counted as content to find, and
+    the share's sentence, which says none of them, lost."""
+    answer = services.ask(AskRequest(
+        question="When preparing a briefing for project owners on Zhanjiang's notification, what "
+                 "should I tell participants is the least share of total investment that upgrades "
+                 "must take?", mode="extractive"))
+    assert not answer.refused
+    assert "no less than 5%" in answer.citations[0].quote
 
 
 def test_a_chinese_comparison_is_about_its_noun_not_its_verb(services: Services) -> None:

@@ -7,8 +7,8 @@ The split rests on general facts of the two languages (their interrogatives are
   ("…是多少？由谁组织？", "What is X; who runs Y?");
 * a clause joined by a coordinating conjunction or a comma is a question of its own only when
   it opens with an interrogative ("…, and when does it start?", "…, and by when?") and the
-  clause before it asks something too. "and" inside a noun phrase ("the rules and procedures
-  for X") is followed by no interrogative, so it never splits;
+  clause before it asks something too, not as the asker's opening ("When preparing X, …"); "and"
+  inside a noun phrase ("the rules and procedures for X") is followed by no interrogative;
 * in Chinese, two comma-separated clauses that each hold an interrogative word
   (多少, 什么, 哪, 谁, 何时, …) are two questions ("基金规模多大，何时开工？").
 
@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from app.answering.question_kinds import EN_AUX, EN_WH, ZH_ASKS
+from app.retrieval.taggers import question_frame
 from app.text import content_tokens, has_cjk, tagged
 
 # A preposition may stand before the wh-word ("and by when", "and in which year"), and so may an
@@ -83,7 +84,8 @@ def _clauses_en(sentence: str) -> list[str]:
     for m in _EN_JOINS.finditer(sentence):
         before = sentence[start:m.start()]
         if m.start() and _EN_OPENS.match(sentence[m.end():]) and _EN_ASKS.search(before) \
-                and content_tokens(_QUESTION_WORDS.sub(" ", before)):
+                and content_tokens(_QUESTION_WORDS.sub(" ", before)) \
+                and before.strip() != question_frame(sentence).opening:  # "When preparing X, …"
             out.append(before)
             start = m.end()
     out.append(sentence[start:])

@@ -214,11 +214,11 @@ def fact_asked(question: str) -> Fact | None:
                  if isinstance(fact, Fact) and words.search(question)), None)
 
 
-# What is counted ("how many staff positions", "多少名行政编制") or whose holder is asked ("who
-# is the director of", "局长是谁"): a sentence that never names it answers something else.
+# What is counted ("how many staff positions", 多少名编制, reported: "… how many staff X's bureau
+# has") or whose holder is asked ("who is the director of", 局长是谁): no answer if never named.
 _THING_EN = re.compile(
     rf"\b(?:how many |who (?:is|was|are|were) (?:the |{_MADE}(?:the )?))((?:[\w-]+ ){{0,2}}?"
-    rf"[\w-]+?)(?= (?:{EN_AUX})\b| (?:in|of|per|for|to|at|on|by)\b|\s*[?？]|$)", re.I)
+    rf"[\w-]+?)(?= (?:{EN_AUX}|in|of|per|for|to|at|on|by|[A-Z][\w-]*['’]s)\b|\s*[?？.]|$)", re.I)
 _THING_ZH = re.compile(rf"(?<!哪)(?:多少|几)[{MEASURE_WORDS}]?([A-Za-z0-9]*[\u4e00-\u9fff]+)")
 # A rate named by what it is of ("interest rate", 利率, 费率), not by its degree ("minimum rate").
 _RATE_OF = re.compile(r"\b(?!(?:the|a|an|what|which|its|minimum|maximum|lowest|highest|average"

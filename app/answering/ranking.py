@@ -21,6 +21,7 @@ from app.numerals import ordinals
 from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
+from app.retrieval.taggers import question_frame
 from app.store.vectors import QueryTextEmbedder, TextEmbedder, TextVectors, unit
 from app.text import CLAUSE_END, IRREGULAR, QUOTED, content_tokens, has_cjk, stem_words
 
@@ -52,8 +53,6 @@ _PERCENT_SIGN = re.compile(r"(?<=\d)\s*%")
 # sentence a sentence gains across languages (tuning probes: 0.3 gained less, 1.0 misanswered).
 CLAUSE_WORDS = 6
 CLAUSE_WEIGHT = 0.5
-# A lead-in, a colon, then the question ("For my training slides: what …").
-_LEAD_IN = re.compile(r"^([^:：?？]{3,120})[:：]\s*(?=\S)")
 
 
 class SentenceRanker:
@@ -234,14 +233,13 @@ class SentenceRanker:
         if chinese:  # some sentence is Chinese
             wanted |= {frozenset([w]) for w in self._stems(question)
                        if has_cjk(w) and w not in rendered}
-        # A lead-in before the question ("I'm briefing project units in X: which …") says who
-        # asks or why; its words, like the topic's, tell little of which sentence answers.
-        lead_in = _LEAD_IN.match(question)
-        aside = topic | (set(self._stems(lead_in.group(1))) - set(self._stems(
-            question[lead_in.end():])) if lead_in else set())
+        # A frame ("When preparing a session on X, what should I tell participants …") says who
+        # asks or why: no answer holds its words (what it is on names the document, as the topic).
+        framed = set(self._stems((frame := question_frame(question)).words)) - set(self._stems(
+            frame.rest)) - topic
         n = len(sentence_words)
         return {term: math.log(1 + n / (1 + sum(bool(term & found) for found in sentence_words)))
-                * (TOPIC_WEIGHT if term <= aside else 1.0) for term in wanted}
+                * (TOPIC_WEIGHT if term <= topic else 1.0) for term in wanted if not term <= framed}
 
     def _stems(self, text: str) -> list[str]:
         # "5%" says "percent" (百分之几 renders "percent"): the sign is no word to the tokenizer.

@@ -34,6 +34,7 @@ from app.retrieval.fusion import Ranking, preferring, reading, reciprocal_rank_f
 from app.retrieval.glossary import expand_query, lexical_query, pinyin_names
 from app.retrieval.names import unheard_places
 from app.retrieval.places import PlaceInference
+from app.retrieval.taggers import question_frame
 from app.store.bm25 import LexicalIndex
 from app.store.chroma import Store
 from app.store.records import Chunk
@@ -131,10 +132,12 @@ class HybridRetriever:
             and places.doc_ids
             and (filters is None or (filters.city is None and filters.doc_id is None))
         )
-        # A name the dictionary does not know is searched in the pinyin the texts write it in.
+        # A name the dictionary does not know is searched in the pinyin the texts write it in;
+        # the question is encoded without its asker's frame ("When preparing a session …, what
+        # should I tell participants …"), whose words would draw the passages on a session.
         names = pinyin_names(query, self.lexical.knows)
         named = "".join(f" {name.english[0]}" for name in names)
-        search_text = expand_query(query) + named
+        search_text = expand_query(question_frame(query).rest) + named
         lexical_text = lexical_query(query, self.lexical.holds_chinese) + named
         # BM25 scores the question while it is encoded (both free the GIL): on 2 cores they
         # overlap, ~2 ms of a ~13 ms question at 100k chunks.

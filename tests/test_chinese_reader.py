@@ -10,6 +10,7 @@ the candidate sentences at query time. The notices here are written by the test.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -362,3 +363,26 @@ def test_a_pages_opening_sentence_yields_to_the_detail_it_sums_up() -> None:
     assert reading is not None
     quote = reading.answer.sentence.text
     assert "按每家5000元给予一次性补助" in quote and "记者" not in quote, quote
+
+
+def test_an_article_stating_the_figure_asked_is_not_a_lead_in() -> None:
+    """Regression (round 8's merge of zhspan8): an article the question restates almost word
+    for word ("…奖励楼宇运营方30万元。" for "…运营方能得到多少奖励？") was taken for a lead-in, and
+    the article after it was quoted ("第四条 本办法自…起施行。"), though it states the sum asked."""
+    from app.answering.chinese_reader import read_chinese
+    from app.answering.citations import Sentence
+    from app.store.records import Chunk
+    from app.text import sentence_spans
+
+    text = ("某区促进楼宇经济发展扶持办法\n第一条 为促进楼宇经济发展，制定本办法。\n"
+            "第三条 对年度纳税首次超过1000万元的商务楼宇，奖励楼宇运营方30万元。\n"
+            "第四条 本办法自2024年6月1日起施行。\n")
+    from ingest.entities import entities_of
+    (found,) = entities_of([text])  # as ingest stores them: the sum is what marks the answer
+    chunk = Chunk("rules::0000", "rules", text, 0, len(text), {
+        "language": "zh", "title": "", "entities": json.dumps([list(e) for e in found])})
+    reading = read_chinese("某区商务楼宇年度纳税首次超过1000万元，运营方能得到多少奖励？",
+                           [Sentence(chunk, a, b, text[a:b], 0) for a, b in sentence_spans(text)])
+    assert reading is not None
+    quote = reading.answer.sentence.text
+    assert "30万元" in quote and "施行" not in quote, quote

@@ -95,3 +95,12 @@ def test_a_name_no_dictionary_renders_is_read_in_the_pinyin_the_texts_write() ->
         Term("鹏城", ("Pengcheng",))]
     assert pinyin_names("鹏城云脑III项目什么时候开工？", lambda n: False) == []
     assert pinyin_names("Who builds Pengcheng Cloud Brain?", lambda n: True) == []
+
+
+def test_a_question_word_renders_no_english_word() -> None:
+    """Regression (round 8's merge of xlang8): with four senses kept, 多大 ("how big?/…/so
+    big/that much") rendered "so big", and "Big Data" answered
+    "漳州目前的互联网出口带宽有多大？"."""
+    terms = english_terms("漳州目前的互联网出口带宽有多大？")
+    rendered = {term.chinese: term.english for term in terms}
+    assert "多大" not in rendered and rendered["带宽"] == ("bandwidth",)

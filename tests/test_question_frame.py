@@ -38,3 +38,13 @@ def test_a_lead_in_before_a_colon_is_the_frame() -> None:
 def test_a_question_without_a_frame_keeps_every_word(question: str) -> None:
     frame = question_frame(question)
     assert frame.words == "" and frame.opening == ""
+
+
+def test_words_before_a_colon_that_ask_are_the_question() -> None:
+    """Regression (round 8's merge of paraphrase8): the briefing pack's overview question
+    "What does “<title>” set out: its main requirements, …?" lost its title as a lead-in frame,
+    so the overview was searched without the document's name and refused."""
+    question = ("What does “Haizhu District AI Development Bureau Inaugurated” set out: its main "
+                "requirements, figures and targets, deadlines and responsible bodies?")
+    assert "Haizhu" in question_frame(question).rest
+    assert question_frame("For my training slides: what is the fund?").rest.startswith("what")

@@ -168,15 +168,17 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
           after: Chunk | None = None) -> Sentence:
     clauses = clause_spans(anchor.text) or [(0, len(anchor.text))]
     new = next((a for a, b in clauses if not _restates(anchor.text[a:b], asked)), None)
+    found = _entities(anchor, kinds, question) if kinds else []
     # What follows answers a heading or lead-in restated to its end (where Chinese says what is
-    # new) and a question line (an FAQ's), even from the next passage, and a list's "…如下：".
-    said = _restates(anchor.text, asked) and _restates(anchor.text[clauses[-1][0]:], asked)
+    # new) and a question line (an FAQ's), even from the next passage, and a list's "…如下：";
+    # not a clause stating the kind asked itself ("…，奖励楼宇运营方30万元。" for 多少奖励).
+    said = not found and _restates(anchor.text, asked) and _restates(
+        anchor.text[clauses[-1][0]:], asked)
     following = sentences_after(anchor, after if said or anchor.text[-1:] in "？?" else None)
     if (said or anchor.text.endswith(tuple("？?：:"))) and following:
         return following[0] if kinds else _run_on(following[0], following[1:])
     if not kinds:
         return _run_on(_slice(anchor, anchor.start + (new or 0), anchor.end), following)
-    found = _entities(anchor, kinds, question)
     if not (found := of_band(question, anchor.text, anchor.start, found)):
         return anchor
     entity = _asked_entity(anchor, found, question, asked)

@@ -34,6 +34,7 @@ _NOT_A_SENSE = re.compile(
     r"|(?:how|what|which|who|when|where|why)\b)",
     re.IGNORECASE,
 )
+_ASKS = re.compile(r"(?:how|what|which|who|when|where|why)\b.*\?$", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]|\S*[|]\S*")
 _NAME = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?\s?)+(?=\s|$)")
 _FILLER = re.compile(r"\b(to|sb|sth|one's|oneself|lit\.|fig\.|etc|a|an|the)\b")
@@ -88,7 +89,10 @@ class Dictionary:
             match = _ENTRY.match(line)
             if match is None:
                 continue
-            senses = [cleaned for sense in match.group(2).split("/") if (cleaned := _clean(sense))]
+            raw = match.group(2).split("/")
+            if _ASKS.match(raw[0]):  # a question word (多大 "how big?/…/so big"): its other
+                continue  # senses are no words of the answer either ("Big Data" for 多大)
+            senses = [cleaned for sense in raw if (cleaned := _clean(sense))]
             readings.setdefault(match.group(1), []).append(senses)
         return cls({word: first for word, each in readings.items() if (first := _first(each))})
 

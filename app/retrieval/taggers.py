@@ -150,6 +150,8 @@ def opening_tag(sentence: str) -> str:
 
 # A lead-in, a colon, then the question ("For my training slides: what …").
 _LEAD_IN = re.compile(r"^([^:：?？]{3,120})[:：]\s*(?=\S)")
+# ... unless the words before the colon ask themselves ("What does “…” set out: its …?").
+_ASKING = re.compile(r"\s*(?:wh\w*|how|do|does|did|is|are|was|were|can|will|should)\b", re.I)
 
 
 _WH_TAGS = {"WP", "WRB", "WDT"}  # Penn tags of wh-words
@@ -173,7 +175,7 @@ def question_frame(question: str) -> Frame:
     """The frame of an English question, read from its dependency parse (none for Chinese)."""
     if has_cjk(question):
         return Frame(rest=question)
-    if lead_in := _LEAD_IN.match(question):
+    if (lead_in := _LEAD_IN.match(question)) and not _ASKING.match(lead_in.group(1)):
         return Frame(lead_in.group(1), lead_in.group(1), question[lead_in.end():])
     with TAGGING:
         doc = english("parse")(question)

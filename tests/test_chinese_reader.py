@@ -386,3 +386,24 @@ def test_an_article_stating_the_figure_asked_is_not_a_lead_in() -> None:
     assert reading is not None
     quote = reading.answer.sentence.text
     assert "30万元" in quote and "施行" not in quote, quote
+
+
+def test_the_sum_asked_is_named_where_the_question_asks() -> None:
+    """Regression (round 8's held-out validity set h8): "六安低保家庭分摊的加装电梯费用，每户最多
+    补多少？" was refused: its first money word (费用) was taken for the sum asked, and the
+    article's sum is a 补助, though the clause that asks (每户最多补多少) names no sum."""
+    from app.answering.chinese_reader import read_chinese
+    from app.answering.citations import Sentence
+    from app.store.records import Chunk
+    from app.text import sentence_spans
+    from ingest.entities import entities_of
+
+    text = ("某市既有住宅加装电梯补助办法\n第三条 经验收的，每部电梯给予一次性补助20万元。\n"
+            "第四条 低保家庭分摊的加装费用，每户给予最高5000元补助。\n")
+    (found,) = entities_of([text])
+    chunk = Chunk("lift::0000", "lift", text, 0, len(text), {
+        "language": "zh", "title": "", "entities": json.dumps([list(e) for e in found])})
+    reading = read_chinese("某市低保家庭分摊的加装电梯费用，每户最多补多少？",
+                           [Sentence(chunk, a, b, text[a:b], 0) for a, b in sentence_spans(text)])
+    assert reading is not None and not reading.answer.lacking
+    assert "5000元" in reading.answer.sentence.text

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -365,25 +366,31 @@ def test_a_pages_opening_sentence_yields_to_the_detail_it_sums_up() -> None:
     assert "按每家5000元给予一次性补助" in quote and "记者" not in quote, quote
 
 
-def test_an_article_stating_the_figure_asked_is_not_a_lead_in() -> None:
-    """Regression (round 8's merge of zhspan8): an article the question restates almost word
-    for word ("…奖励楼宇运营方30万元。" for "…运营方能得到多少奖励？") was taken for a lead-in, and
-    the article after it was quoted ("第四条 本办法自…起施行。"), though it states the sum asked."""
+def _read_as_stored(text: str, question: str) -> Any:
+    """``read_chinese`` over one passage holding ``text``, with the entities ingest stores."""
     from app.answering.chinese_reader import read_chinese
     from app.answering.citations import Sentence
     from app.store.records import Chunk
     from app.text import sentence_spans
-
-    text = ("某区促进楼宇经济发展扶持办法\n第一条 为促进楼宇经济发展，制定本办法。\n"
-            "第三条 对年度纳税首次超过1000万元的商务楼宇，奖励楼宇运营方30万元。\n"
-            "第四条 本办法自2024年6月1日起施行。\n")
     from ingest.entities import entities_of
+
     (found,) = entities_of([text])  # as ingest stores them: the sum is what marks the answer
     chunk = Chunk("rules::0000", "rules", text, 0, len(text), {
         "language": "zh", "title": "", "entities": json.dumps([list(e) for e in found])})
-    reading = read_chinese("某区商务楼宇年度纳税首次超过1000万元，运营方能得到多少奖励？",
-                           [Sentence(chunk, a, b, text[a:b], 0) for a, b in sentence_spans(text)])
+    reading = read_chinese(question, [Sentence(chunk, a, b, text[a:b], 0)
+                                      for a, b in sentence_spans(text)])
     assert reading is not None
+    return reading
+
+
+def test_an_article_stating_the_figure_asked_is_not_a_lead_in() -> None:
+    """Regression (round 8's merge of zhspan8): an article the question restates almost word
+    for word ("…奖励楼宇运营方30万元。" for "…运营方能得到多少奖励？") was taken for a lead-in, and
+    the article after it was quoted ("第四条 本办法自…起施行。"), though it states the sum asked."""
+    text = ("某区促进楼宇经济发展扶持办法\n第一条 为促进楼宇经济发展，制定本办法。\n"
+            "第三条 对年度纳税首次超过1000万元的商务楼宇，奖励楼宇运营方30万元。\n"
+            "第四条 本办法自2024年6月1日起施行。\n")
+    reading = _read_as_stored(text, "某区商务楼宇年度纳税首次超过1000万元，运营方能得到多少奖励？")
     quote = reading.answer.sentence.text
     assert "30万元" in quote and "施行" not in quote, quote
 
@@ -392,18 +399,8 @@ def test_the_sum_asked_is_named_where_the_question_asks() -> None:
     """Regression (round 8's held-out validity set h8): "六安低保家庭分摊的加装电梯费用，每户最多
     补多少？" was refused: its first money word (费用) was taken for the sum asked, and the
     article's sum is a 补助, though the clause that asks (每户最多补多少) names no sum."""
-    from app.answering.chinese_reader import read_chinese
-    from app.answering.citations import Sentence
-    from app.store.records import Chunk
-    from app.text import sentence_spans
-    from ingest.entities import entities_of
-
     text = ("某市既有住宅加装电梯补助办法\n第三条 经验收的，每部电梯给予一次性补助20万元。\n"
             "第四条 低保家庭分摊的加装费用，每户给予最高5000元补助。\n")
-    (found,) = entities_of([text])
-    chunk = Chunk("lift::0000", "lift", text, 0, len(text), {
-        "language": "zh", "title": "", "entities": json.dumps([list(e) for e in found])})
-    reading = read_chinese("某市低保家庭分摊的加装电梯费用，每户最多补多少？",
-                           [Sentence(chunk, a, b, text[a:b], 0) for a, b in sentence_spans(text)])
-    assert reading is not None and not reading.answer.lacking
+    reading = _read_as_stored(text, "某市低保家庭分摊的加装电梯费用，每户最多补多少？")
+    assert not reading.answer.lacking
     assert "5000元" in reading.answer.sentence.text

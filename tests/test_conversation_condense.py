@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from app.conversation.condense import Condenser
-from app.conversation.resolve import Turn
+from app.conversation.turns import Turn
 from app.llm.client import Delta, LLMClient
 from app.models import AskRequest, HistoryTurn
 from app.services import Services

@@ -8,7 +8,8 @@ import json
 import pytest
 
 from app.conversation.referents import about_the_last, figure_topic
-from app.conversation.resolve import Resolver, Turn
+from app.conversation.resolve import Resolver
+from app.conversation.turns import Turn
 from app.conversation.words import words
 from app.http.openai_compat import ChatCompletionRequest, ask_request
 from app.retrieval.places import PlaceIndex

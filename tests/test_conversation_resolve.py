@@ -11,7 +11,8 @@ import pytest
 from app.conversation.condense import keeps_named
 from app.conversation.nearby import Cited
 from app.conversation.phrases import place_spans, subject
-from app.conversation.resolve import Resolver, Turn
+from app.conversation.resolve import Resolver
+from app.conversation.turns import Turn
 from app.conversation.words import words
 from app.retrieval.places import PlaceIndex
 from app.store.records import StoredDocument

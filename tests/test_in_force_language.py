@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from app.retrieval.hybrid import Hit, RetrievalResult
 from app.retrieval.in_force import _best_document
-from app.retrieval.places import PlaceInference
+from app.retrieval.place_inference import PlaceInference
 from app.store.records import Chunk
 
 

@@ -27,7 +27,7 @@ from app.retrieval.dictionary import english_terms, naming
 from app.retrieval.gazetteer import gazetteer, names_any
 from app.retrieval.glossary import ENGLISH_VARIANTS
 from app.retrieval.hybrid import RetrievalResult
-from app.retrieval.places import PlaceInference
+from app.retrieval.place_inference import PlaceInference
 from app.retrieval.taggers import ASKS_NOW, acts, states_an_aim
 from app.text import CJK_CHARS, ORG_HEAD, QUOTED, has_cjk, sentence_spans
 

@@ -12,7 +12,8 @@
 May import: the base, db, store, retrieval (places), answering, llm (the model client).
 """
 
-from app.conversation.resolve import Resolution, Resolver, Turn
+from app.conversation.resolve import Resolver
 from app.conversation.service import Conversations
+from app.conversation.turns import Resolution, Turn
 
 __all__ = ["Conversations", "Resolution", "Resolver", "Turn"]

@@ -14,7 +14,7 @@ import re
 import time
 from collections.abc import Callable, Sequence
 
-from app.conversation.resolve import Turn
+from app.conversation.turns import Turn
 from app.conversation.words import words
 from app.llm.client import LLMClient, LLMUnavailable
 from app.retrieval.places import PlaceIndex

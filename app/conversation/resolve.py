@@ -28,12 +28,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from app.conversation.edits import edited, fill, joined, replace, with_counted_noun
 from app.conversation.frames import fitting, what_is
 from app.conversation.frames import framed as frame_of
-from app.conversation.nearby import Cited
 from app.conversation.phrases import (
     Span,
     head,
@@ -51,38 +49,10 @@ from app.conversation.referents import (
     referent,
     topic,
 )
+from app.conversation.turns import Resolution, Turn
 from app.conversation.words import Word, words
 from app.retrieval.places import PlaceIndex
 from app.text import has_cjk
-
-
-@dataclass(frozen=True)
-class Turn:
-    """What resolution reads of an earlier turn."""
-
-    question: str  # as asked
-    resolved: str  # as answered (the question itself when it needed nothing)
-    doc_ids: tuple[str, ...] = ()  # documents its answer cited, first cited first
-    answer: str = ""  # the text its answer cited (or the answer, as a client kept it)
-    cited: tuple[Cited, ...] = ()  # where its answer's quotes stand (``nearby``)
-
-
-@dataclass(frozen=True)
-class Resolution:
-    question: str  # what retrieval and the answerer read
-    doc_id: str | None = None  # the document the answer is sought in, carried over
-    rewritten: bool = False
-    # Where the last answer stood in ``doc_id``: the follow-up is answered first from there
-    near: tuple[Cited, ...] = ()
-    wide: bool = False  # a part of what it named (其中): read in its document too (``service``)
-    asked: str = ""  # the follow-up in its own words, a count's left-out noun written back
-    # What to ask instead when the documents answer ``question`` with nothing (read by
-    # app.services.asking only then: it tags the last answer)
-    fallback: Callable[[], Resolution | None] | None = None
-
-    @classmethod
-    def as_asked(cls, question: str) -> Resolution:
-        return cls(question)
 
 
 class Resolver:

@@ -12,8 +12,9 @@ from app.conversation.condense import Condenser
 from app.conversation.continuity import Continuity
 from app.conversation.models import ConversationDetail, ConversationInfo
 from app.conversation.nearby import Cited, Neighbourhood, located, restated, without
-from app.conversation.resolve import Resolution, Resolver, Turn
+from app.conversation.resolve import Resolver
 from app.conversation.storage import ConversationStore
+from app.conversation.turns import Resolution, Turn
 from app.conversation.words import warm
 from app.errors import ConversationAndHistory
 from app.llm.client import LLMClient

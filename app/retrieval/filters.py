@@ -15,7 +15,7 @@ from llama_index.core.vector_stores.types import (
 from app.errors import InvalidFilter
 from app.models import Filters
 from app.retrieval.catalog import Catalog
-from app.retrieval.places import PlaceInference
+from app.retrieval.place_inference import PlaceInference
 
 # A doc_id no document has: the filter of a year range that holds no document.
 NO_DOCUMENT = "\x00no document"

@@ -33,7 +33,7 @@ from app.retrieval.found import Found
 from app.retrieval.fusion import Ranking, preferring, reading, reciprocal_rank_fusion
 from app.retrieval.glossary import expand_query, lexical_query, pinyin_names
 from app.retrieval.names import unheard_places
-from app.retrieval.places import PlaceInference
+from app.retrieval.place_inference import PlaceInference
 from app.retrieval.taggers import question_frame
 from app.store.bm25 import LexicalIndex
 from app.store.chroma import Store

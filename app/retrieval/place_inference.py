@@ -1,0 +1,53 @@
+"""What ``places.PlaceIndex.infer`` finds a text names: the places the store holds, those it
+lacks, and the places named below their documents' level, with the rule by which a passage
+of such a document may answer at the level asked (``at_level``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.retrieval.gazetteer import gazetteer
+
+
+@dataclass
+class PlaceInference:
+    """Places a text names: those the store holds (with their documents) and those it lacks."""
+
+    held: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    doc_ids: set[str] = field(default_factory=set)
+    by_place: dict[str, set[str]] = field(default_factory=dict)  # the most specific places
+
+    # Places named below the place of the documents that stand for them (a street of a held
+    # district; a district or city no document is about, in a division that has documents
+    # about all of it).
+    narrower: list[Narrower] = field(default_factory=list)
+
+    @property
+    def label(self) -> str | None:
+        return ", ".join(self.held) or None
+
+    def at_level(self, doc_id: str, text: str, before: str = "") -> bool:
+        """Whether a passage of ``doc_id`` reading ``text`` may answer at the level the question
+        asks: a question about a street is not answered by what its district does as a whole,
+        so a document standing for a narrower place answers only where it names that place, as
+        does a document outside the question's places (found because it names one of them). A
+        sentence naming no place at all ("the center will …") speaks of what the sentences
+        ``before`` it in its paragraph name; one naming a place speaks of that place."""
+        wanted = [n for n in self.narrower if doc_id in n.docs]
+        if not wanted and self.doc_ids and doc_id not in self.doc_ids:
+            wanted = self.narrower
+        if not wanted or any(n.pattern.search(text) for n in wanted):
+            return True
+        return (bool(before) and not gazetteer().mentions(text)
+                and any(n.pattern.search(before) for n in wanted))
+
+
+@dataclass(frozen=True)
+class Narrower:
+    """A place a question names below the place its documents are about."""
+
+    name: str  # as the question names it: 琶洲, Tianhe District
+    pattern: re.Pattern[str]  # its names, to find it in a passage
+    docs: frozenset[str]  # the documents whose passages must name it to answer

@@ -478,3 +478,22 @@ def test_a_noun_inside_a_relative_clause_is_not_the_subject(resolver: Resolver,
     assert subject(before, found, place_spans(before, found, index)) == "措施"
     carried = resolver.resolve("是跟哪个部门联合发布的？", [Turn(before, before, (HAIZHU,))])
     assert "AI终端是" not in carried.question and "措施" in carried.question
+
+
+@pytest.mark.parametrize(("before", "follow_up", "expected"), [
+    ("In how many key fields is Zhanjiang prioritizing AI applications?",
+     "And what joint innovation center is the city establishing with Shenzhen?",
+     "And what joint innovation center is Zhanjiang establishing with Shenzhen?"),
+    ("海珠区每年安排多少专项资金？", "该区要建多大规模的智算中心？",
+     "海珠区要建多大规模的智算中心？"),
+])
+def test_the_city_points_back_at_the_last_place(
+        resolver: Resolver, before: str, follow_up: str, expected: str) -> None:
+    """Regression (fresh chain f9-02): "And what joint innovation center is the city establishing
+    with Shenzhen?" after a question about Zhanjiang was asked as written, of Shenzhen, the one
+    place it names, and answered from Shenzhen's plan. "The city", 该区 (a demonstrative or
+    definite article before a level's name) point back at the last question's place; a place
+    named beside them is another one (a partner)."""
+    resolution = resolver.resolve(follow_up, [Turn(before, before, (ZHANJIANG,))])
+    assert resolution.question == expected
+    assert resolution.doc_id == ZHANJIANG

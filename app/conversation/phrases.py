@@ -23,7 +23,7 @@ from app.text import has_cjk
 Span = tuple[int, int]
 # English words that follow a place's name as part of it, as 区/县/市 do in Chinese (where the
 # tagger keeps them in the name's word).
-_DESIGNATORS = frozenset({"district", "city", "county", "province", "municipality", "town"})
+DESIGNATORS = frozenset({"district", "city", "county", "province", "municipality", "town"})
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def place_spans(text: str, found: Sequence[Word], index: PlaceIndex) -> list[Spa
                         if names_place(text[run[0].start:run[end - 1].end], index)), 0)
             if not end:
                 break
-            while end < len(run) and run[end].text.lower() in _DESIGNATORS:
+            while end < len(run) and run[end].text.lower() in DESIGNATORS:
                 end += 1
             spans.append((run[0].start, run[end - 1].end))
             run = run[end:]

@@ -29,7 +29,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 
-from app.conversation.edits import edited, fill, joined, replace, with_counted_noun
+from app.conversation.edits import (
+    edited,
+    fill,
+    joined,
+    replace,
+    with_counted_noun,
+    with_place_pointed,
+)
 from app.conversation.frames import fitting, what_is
 from app.conversation.frames import framed as frame_of
 from app.conversation.phrases import (
@@ -73,6 +80,9 @@ class Resolver:
         last = _last_cited(earlier, index)
         own = words(question)
         filled = with_counted_noun(question, own, last.resolved, index)
+        if (placed := with_place_pointed(filled, words(filled), last.resolved, index)) != filled:
+            return Resolution(placed, doc_id=last.doc_ids[0] if last.doc_ids else None,
+                              rewritten=True)  # "the city": the last place, in its document
         found = self._resolve(filled, last, index)
         found = dataclasses.replace(found, rewritten=found.rewritten or filled != question)
         title = self.title(found.doc_id) if found.doc_id and self.title else None

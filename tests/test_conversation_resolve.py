@@ -447,3 +447,53 @@ def test_which_ones_or_a_span_of_time_takes_no_counted_noun(
     unit of time is the noun it counts."""
     before = "漳州新型基础设施行动方案一共有多少项任务？"
     assert "任务" not in resolver.resolve(follow_up, _after(before)).question
+
+
+@pytest.mark.parametrize(("follow_up", "thing"), [
+    ("鹏城云脑三期呢？", "鹏城云脑三期"), ("那人工智能基金群的规模呢？", "人工智能基金群的规模")])
+def test_a_thing_named_alone_is_not_joined_to_the_last_subject(
+        resolver: Resolver, follow_up: str, thing: str) -> None:
+    """Regression (held-out chain h8-07): "鹏城云脑三期呢？" after "深圳公共数据开放管理办法由哪些
+    单位负责？" was "深圳公共数据开放管理办法鹏城云脑三期呢？", two names run together, and was
+    answered with the data measure. A clause-less follow-up whose phrase holds a name of its own
+    (LAC's LOC for 鹏城云脑三期, no place the index knows) or a possessor (…的规模) is its own
+    topic: asked as written, in the conversation's document. A bare attribute ("牵头单位呢？")
+    still carries the subject."""
+    before = "深圳公共数据开放管理办法由哪些单位负责？"
+    resolution = resolver.resolve(follow_up, _after(before))
+    assert "办法" not in resolution.question and thing in resolution.question
+    assert resolution.doc_id == SHENZHEN
+    attribute = resolver.resolve("牵头单位呢？", _after("深圳的人工智能基金群由哪些单位负责？"))
+    assert "基金群" in attribute.question
+
+
+def test_a_noun_inside_a_relative_clause_is_not_the_subject(resolver: Resolver,
+                                                          index: PlaceIndex) -> None:
+    """Regression (held-out chain h8-08): "是跟哪个部门联合发布的？" after "海珠区人工智能发展局当天
+    发布了几条支持AI终端集聚发展的措施？" carried "AI终端", the longest noun run, though it is the
+    object of 支持 in the clause modifying 措施: a noun inside a modifier is not what the question
+    is about; the noun 的 leads to is."""
+    before = "海珠区人工智能发展局当天发布了几条支持AI终端集聚发展的措施？"
+    found = words(before)
+    assert subject(before, found, place_spans(before, found, index)) == "措施"
+    carried = resolver.resolve("是跟哪个部门联合发布的？", [Turn(before, before, (HAIZHU,))])
+    assert "AI终端是" not in carried.question and "措施" in carried.question
+
+
+@pytest.mark.parametrize(("before", "follow_up", "expected"), [
+    ("In how many key fields is Zhanjiang prioritizing AI applications?",
+     "And what joint innovation center is the city establishing with Shenzhen?",
+     "And what joint innovation center is Zhanjiang establishing with Shenzhen?"),
+    ("海珠区每年安排多少专项资金？", "该区要建多大规模的智算中心？",
+     "海珠区要建多大规模的智算中心？"),
+])
+def test_the_city_points_back_at_the_last_place(
+        resolver: Resolver, before: str, follow_up: str, expected: str) -> None:
+    """Regression (fresh chain f9-02): "And what joint innovation center is the city establishing
+    with Shenzhen?" after a question about Zhanjiang was asked as written, of Shenzhen, the one
+    place it names, and answered from Shenzhen's plan. "The city", 该区 (a demonstrative or
+    definite article before a level's name) point back at the last question's place; a place
+    named beside them is another one (a partner)."""
+    resolution = resolver.resolve(follow_up, [Turn(before, before, (ZHANJIANG,))])
+    assert resolution.question == expected
+    assert resolution.doc_id == ZHANJIANG

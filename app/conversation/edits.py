@@ -5,8 +5,16 @@ stands for. What to edit is read by ``phrases``."""
 from __future__ import annotations
 
 from app.answering.question_kinds import Kind, asked_kinds
-from app.conversation.phrases import Span, counted, head, place_spans, uncounted
+from app.conversation.phrases import (
+    DESIGNATORS,
+    Span,
+    counted,
+    head,
+    place_spans,
+    uncounted,
+)
 from app.conversation.words import Word, words
+from app.retrieval.names import CHINESE_LEVEL_SUFFIX
 from app.retrieval.places import PlaceIndex
 from app.text import has_cjk
 
@@ -100,3 +108,29 @@ def with_counted_noun(question: str, own: tuple[Word, ...], before: str,
     span = counted(found, place_spans(before, found, index)) if found else None
     return question if at is None or span is None else \
         question[:at] + head(found, span) + question[at:]
+
+
+def with_place_pointed(question: str, own: tuple[Word, ...], before: str,
+                       index: PlaceIndex) -> str:
+    """``question`` with the place it points back at ("the city", "this district", 该市,
+    这个区: a demonstrative or definite article before a level's name) made the place the last
+    question ``before`` named: "And what joint innovation center is the city establishing with
+    Shenzhen?" after a question about Zhanjiang is about Zhanjiang, and Shenzhen, which it
+    names, is only its partner. Unchanged when it points at no place or the last named none."""
+    for n, word in enumerate(own):
+        if not (word.pointing or word.definite):
+            continue
+        level = word.text[1:] if has_cjk(word.text) and len(word.text) > 1 else ""
+        following = own[n + 1] if n + 1 < len(own) else None
+        if level and CHINESE_LEVEL_SUFFIX.fullmatch(level):
+            span = (word.start, word.end)  # 该市, 本市: one word
+        elif following is not None and not word.possessive and following.thing and (
+                following.text.lower() in DESIGNATORS
+                or CHINESE_LEVEL_SUFFIX.fullmatch(following.text)):
+            span = (word.start, following.end)
+        else:
+            continue
+        found = words(before)
+        places = [before[s:e] for s, e in place_spans(before, found, index)]
+        return edited(question, [(*span, joined(places, question))]) if places else question
+    return question

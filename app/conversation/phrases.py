@@ -23,7 +23,7 @@ from app.text import has_cjk
 Span = tuple[int, int]
 # English words that follow a place's name as part of it, as 区/县/市 do in Chinese (where the
 # tagger keeps them in the name's word).
-_DESIGNATORS = frozenset({"district", "city", "county", "province", "municipality", "town"})
+DESIGNATORS = frozenset({"district", "city", "county", "province", "municipality", "town"})
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def place_spans(text: str, found: Sequence[Word], index: PlaceIndex) -> list[Spa
                         if names_place(text[run[0].start:run[end - 1].end], index)), 0)
             if not end:
                 break
-            while end < len(run) and run[end].text.lower() in _DESIGNATORS:
+            while end < len(run) and run[end].text.lower() in DESIGNATORS:
                 end += 1
             spans.append((run[0].start, run[end - 1].end))
             run = run[end:]
@@ -200,8 +200,26 @@ def subject_span(text: str, found: Sequence[Word], places: Sequence[Span]) -> Sp
         owner = _possessor(found, places, asked.span) if asked.linked else None
         if owner is not None:  # not "…的企业奖励多少": 的 there closes a relative clause
             return owner
-    spans = noun_spans(found, skip, ending=lambda word: word.content)
+    spans = noun_spans(found, [*skip, *_modifying(found)], ending=lambda word: word.content)
     return max(spans, key=lambda span: span[1] - span[0]) if spans else None  # first longest
+
+
+def _modifying(found: Sequence[Word]) -> list[Span]:
+    """Chinese noun runs inside a relative clause, a verb's object before 的 and the noun it
+    modifies ("支持AI终端集聚发展的措施": AI终端): a noun in a modifier is none of the question's
+    subjects, the noun after 的 is."""
+    spans = []
+    for n, word in enumerate(found[1:], start=1):
+        if not (word.noun and found[n - 1].predicate and not found[n - 1].noun):
+            continue
+        at = n
+        while at < len(found) and (found[at].noun or found[at].predicate) \
+                and not found[at].copula:
+            at += 1
+        if at + 1 < len(found) and found[at].text == "的" and found[at + 1].thing \
+                and any(w.predicate for w in found[n:at]):
+            spans.append((word.start, found[at - 1].end))
+    return spans
 
 
 def _possessor(found: Sequence[Word], places: Sequence[Span], asked: Span) -> Span | None:
@@ -217,6 +235,21 @@ def _possessor(found: Sequence[Word], places: Sequence[Span], asked: Span) -> Sp
                      or inside(before[at - 1], places)):
         at -= 1
     return (before[at].start, before[-2].end)
+
+
+def names_own_thing(found: Sequence[Word], places: Sequence[Span]) -> bool:
+    """Whether a clause-less follow-up ("X呢？", "What about X?") names a thing of its own, not
+    an attribute of the last subject ("期限呢？", "牵头单位呢？"): X holds a name the place index
+    does not know (鹏城云脑三期, "the AI Lecturer Group": the taggers' proper or place names) or
+    a possessor of its own (人工智能基金群的规模). An attribute belongs to what the conversation
+    is about; a named or possessed thing is its own topic, and only the place carries over."""
+    for n, word in enumerate(found):
+        if word.may_name_place and not word.interrogative and not inside(word, places):
+            return True
+        if word.text == "的" and 0 < n < len(found) - 1 and found[n - 1].thing \
+                and found[n + 1].thing:
+            return True
+    return False
 
 
 def subject(text: str, found: Sequence[Word], places: Sequence[Span]) -> str:

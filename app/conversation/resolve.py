@@ -29,13 +29,21 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 
-from app.conversation.edits import edited, fill, joined, replace, with_counted_noun
+from app.conversation.edits import (
+    edited,
+    fill,
+    joined,
+    replace,
+    with_counted_noun,
+    with_place_pointed,
+)
 from app.conversation.frames import fitting, what_is
 from app.conversation.frames import framed as frame_of
 from app.conversation.phrases import (
     Span,
     head,
     inside,
+    names_own_thing,
     place_spans,
     subject,
     subject_span,
@@ -72,6 +80,9 @@ class Resolver:
         last = _last_cited(earlier, index)
         own = words(question)
         filled = with_counted_noun(question, own, last.resolved, index)
+        if (placed := with_place_pointed(filled, words(filled), last.resolved, index)) != filled:
+            return Resolution(placed, doc_id=last.doc_ids[0] if last.doc_ids else None,
+                              rewritten=True)  # "the city": the last place, in its document
         found = self._resolve(filled, last, index)
         found = dataclasses.replace(found, rewritten=found.rewritten or filled != question)
         title = self.title(found.doc_id) if found.doc_id and self.title else None
@@ -106,7 +117,21 @@ class Resolver:
         if not pointing and not clause and said and all(w.quantity for w in said) \
                 and has_cjk(question):  # a Chinese numeral and its measure word name a part
             return _one_of(question[said[0].start:said[-1].end], last, index)
+        nominal = [w for w in own if w.content or w.may_name_place]  # LAC: 鹏城云脑 a LOC
+        if not clause and nominal and names_own_thing(own, spans) \
+                and all(w.end <= nominal[0].start for w in pointing):  # 那 opens "what about"
+            return self._named(question, last)
         return self._carry_over(question, own, pointing, last, index)
+
+    # "X呢？" naming a thing of its own: neither the last subject nor its place is X's ----------
+    def _named(self, question: str, last: Turn) -> Resolution:
+        """Asked as written, in the last document when it reads on there: a name ("鹏城云脑三期
+        呢？") or a possessed thing ("人工智能基金群的规模呢？") says what it is about, and the
+        last subject joined to it ("深圳公共数据开放管理办法鹏城云脑三期呢？") names nothing."""
+        doc_id = last.doc_ids[0] if last.doc_ids else None
+        if doc_id is not None and (self.reads_on is None or self.reads_on(question, doc_id)):
+            return Resolution(question, doc_id=doc_id)
+        return Resolution.as_asked(question)
 
     # A definite phrase: the thing the last answer, question or document named -----------------
     def _refer(self, question: str, own: tuple[Word, ...], last: Turn,

@@ -11,6 +11,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import takewhile
 from typing import Any
 
 import Stemmer
@@ -182,6 +183,17 @@ def tagged(text: str) -> list[tuple[str, str]]:
     import jieba.posseg
 
     return [(p.word, p.flag) for p in jieba.posseg.cut(text)]
+
+
+def noun_phrase(text: str) -> list[str]:
+    """The first word of Chinese ``text`` and the last of the nouns it opens with (jieba's tags:
+    what a phrase after 多少 counts, 领域 of "几个重点领域推动…")."""
+    words = tagged(text)
+    if not words:
+        return []
+    nouns = [word for word, flag in takewhile(
+        lambda w: w[1].startswith(("n", "vn", "eng")) and w[1] != "nr", words)]
+    return list(dict.fromkeys([words[0][0], (nouns or [words[-1][0]])[-1]]))
 
 
 def segment(text: str) -> str:

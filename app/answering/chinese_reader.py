@@ -31,6 +31,7 @@ from app.answering.question_kinds import FIGURED, MONEY_NOUN, STRICT, ZH_ASKS, K
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
 from app.answering.sentence_forms import is_field
 from app.bands import band_factor, of_band
+from app.negation import opposed_units
 from app.numerals import ZH_BOUNDS
 from app.retrieval.continuation import next_chunk_id
 from app.retrieval.hybrid import Hit
@@ -127,7 +128,7 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
             noun is not None and _of_other_sum(
                 sentence, _entities(sentence, kinds, question), noun.group()))
         factor *= (LACKING_PENALTY if lacking else 1.0) * band_factor(question, sentence.text)
-        found = units & asked
+        found = units & asked - opposed_units(question, reading)  # 非国有 is no 国有
         # Its notice's title words tell which notice answers, not which of its sentences.
         read.append((Scored(sentence, factor * sum(weights[u] for u in found), lacking),
                      factor * sum(weights[u] for u in found - titles[sentence.chunk.doc_id])))

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from enum import Enum
-from itertools import takewhile
 
 from app.numerals import MEASURE_WORDS
-from app.text import ORG_NOUNS_EN, has_cjk, segment, tagged, word_bounds
+from app.retrieval.taggers import without_relatives
+from app.text import ORG_NOUNS_EN, has_cjk, noun_phrase, segment, word_bounds
 
 
 class Kind(Enum):
@@ -170,15 +170,18 @@ _NARROWER = {Kind.MONEY: {Kind.COUNT}, Kind.PERCENT: {Kind.COUNT}, Kind.DURATION
 STRICT = frozenset(Kind) - {Kind.WHO}
 FIGURED = frozenset({Kind.COUNT, Kind.TALLY, Kind.MONEY, Kind.PERCENT})  # only a figure states
 # Money nouns and size words together ask a sum ("how large is the fund", "预算是多少").
-MONEY_NOUN = re.compile(
-    r"\b(?:budget|invest(?:ment|ed|s)?|funding|funds?|subsid(?:y|ies)|grants?|costs?|prices?"
-    r"|fees?|fines?|allowances?|rewards?|rent)\b|预算|投资|资金|基金|补贴|补助|费用|经费|罚款|奖励"
-    r"|租金|价格|收费", re.I)
+_MONEY_EN = (r"budget|invest(?:ment|ed|s)?|funding|funds?|subsid(?:y|ies)|grants?|costs?|prices?"
+             r"|fees?|fines?|allowances?|rewards?|rent")
+MONEY_NOUN = re.compile(rf"\b(?:{_MONEY_EN})\b|预算|投资|资金|基金|补贴|补助|费用|经费|罚款|奖励"
+                        r"|租金|价格|收费", re.I)
 # Nouns of a part of a whole, whose size "what"/"how much" asks ("the floor on the share of …").
 _SHARE_ASKED = re.compile(r"\b(?:what|how (?:much|large|big|high))\b.*\b(?:share|percentage"
                           r"|proportion|ratio|fraction|rate)\b", re.I)
+# What a sum is for each one ("what is the hiring grant per apprentice") is its size too.
 _SIZE_ASKED = re.compile(r"\bhow (?:much|large|big|high)\b|\bwhat (?:is|are|was|were) (?:[\w'-]+ )"
                          r"{0,3}?(?:budget|amount|cost|price|fee|fine)s?\b|多少|多大|规模|上限|金额"
+                         rf"|\bwhat (?:is|are|was|were) (?:[\w'-]+ ){{0,3}}?(?:{_MONEY_EN})"
+                         r" (?:per|(?:for )?each)\b"
                          r"|\bthe (?:most|maximum|largest|highest|biggest)\b|\bmaximum\b", re.I)
 # Distributive words: a figure of each one or each period ("per firm", "annually", 每家, 元/人).
 DISTRIBUTIVE = re.compile(
@@ -191,7 +194,8 @@ _TALLIED = re.compile(r"\bhow many (?!(?:yuan|dollars?|pounds?|euros?|percent|pe
 
 
 def asked_kinds(question: str) -> set[Kind]:
-    question = question.replace("啥", "什么").replace("咋", "怎么")  # everyday Chinese
+    # Everyday Chinese; a relative pronoun ("an apprentice who had …") asks nothing.
+    question = without_relatives(question.replace("啥", "什么").replace("咋", "怎么"))
     kinds = {kind for kind, words in QUESTION_WORDS.items()
              if isinstance(kind, Kind) and words.search(question)}
     if (MONEY_NOUN.search(question) and _SIZE_ASKED.search(question)
@@ -242,7 +246,7 @@ def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
     if match := _THING_EN.search(question):
         return [match.group(1).split()[-1]]
     if match := _THING_ZH.search(question):  # 多少平方公里 too: what is measured
-        return [w for w in _noun_phrase(match.group(1)) if len(w) > 1 or not has_cjk(w)]
+        return [w for w in noun_phrase(match.group(1)) if len(w) > 1 or not has_cjk(w)]
     if match := _HOLDER_ZH.search(question):
         # The last word (joined to a one-character cut: 管理 人), its last two characters.
         tail = segment(match.group(1)).split()
@@ -258,12 +262,3 @@ def asked_whole(question: str) -> str:
     return next((m.group(1).split("的")[-1] for m in _WHOLE_ZH.finditer(question)
                  if m.end(2) in word_bounds(question)), "")
 
-
-def _noun_phrase(text: str) -> list[str]:
-    """The first word of ``text`` and the last of the nouns it opens with (jieba's tags)."""
-    words = tagged(text)
-    if not words:
-        return []
-    nouns = [word for word, flag in takewhile(
-        lambda w: w[1].startswith(("n", "vn", "eng")) and w[1] != "nr", words)]
-    return list(dict.fromkeys([words[0][0], (nouns or [words[-1][0]])[-1]]))

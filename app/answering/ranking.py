@@ -17,6 +17,7 @@ from app.answering.question_kinds import QUESTION_WORDS, STRICT, Kind, asked_kin
 from app.answering.sentence_forms import in_context, is_field, is_heading
 from app.answering.validity import states_own_validity
 from app.bands import band_factor
+from app.negation import opposed_words
 from app.numerals import ordinals
 from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, expand_query
@@ -75,7 +76,9 @@ class SentenceRanker:
         if not sentences:
             return []
         # A sentence says "AI" where a question renders 人工智能 "artificial intelligence".
-        words = [set(self._stems(expand_query(in_context(s)))) for s in sentences]
+        # A word said negated in one only ("not their home", "from home") is no shared word.
+        words = [set(self._stems(expand_query(in_context(s)))) - set(self._stems(opposed_words(
+            question, s.text))) for s in sentences]
         titled = self._only_quoted(question, sentences)
         topic = self._topic(retrieval)
         # An English question whose best passage is Chinese is read through the dictionary.

@@ -233,3 +233,18 @@ def _told(verb: Any) -> list[Any]:
     # or that governs the verb (the parser's "I tell participants" as the subject of "is …").
     says = asks or (clause != verb.i and (doc[clause].head.i == verb.i or verb.head.i == clause))
     return [verb, *subjects, *audience] if says else []
+
+
+@lru_cache(maxsize=1024)
+def without_relatives(question: str) -> str:
+    """An English question with "that" for its relative pronouns ("an apprentice who had been
+    out of work", "the zone where the park stands"): they open a clause about the noun before
+    them and ask nothing, so the interrogatives left say what the question asks."""
+    if has_cjk(question) or not re.search(r"\s(?:who|whom|whose|which|where|when)\b", question,
+                                          re.IGNORECASE):
+        return question
+    with TAGGING:
+        doc = _parsed(question)
+    relative = {t.i for t in doc if t.i > 0 and t.tag_ in {*_WH_TAGS, "WP$"} and next(
+        (a.dep_ for a in [t, *t.ancestors] if a.pos_ in {"VERB", "AUX"}), "") == "relcl"}
+    return "".join(("that" + t.whitespace_) if t.i in relative else t.text_with_ws for t in doc)

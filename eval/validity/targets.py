@@ -25,7 +25,12 @@ and 2025 高龄津贴 办法 with age bands), 5/8 at its start (918e356) and 8/8
 8's fresh batch (the last 8 questions: Tarnwick's hedgerow grant of 2022, "valid for three
 years", and its 2025 re-issue with new figures, "valid for two years from that date"; 浏阳's 返乡
 创业 办法 of 2020 and 2023, "自…起施行，有效期X年"; 醴陵's stall-fee notice, "有效期至疫情解除之日
-止"), 7/8 at its start (26727a5).
+止"), 7/8 at its start (26727a5); and round 9's fresh batch (the last 12 questions: Hollinsby's
+childminder start-up grant of 2023 and its 2025 revision, with clauses for a home and for
+"premises that are not their home", beside Hollinsworth's expired look-alike; 余姚's 充电设施
+补助办法 of 2021 and 2024, 公共 and 非公共 停车场; 乐清's 老年人乘车 办法 of 2022 and 2025, 本市户籍
+and 非本市户籍), its first 6 tuned on: 6/6 at its start (21d8f49) and end; its last 6 held out:
+5/6 at its start, 6/6 at its end (bfc520a).
 """
 
 from __future__ import annotations

@@ -1,0 +1,82 @@
+"""Negated qualifiers, in both languages: 非国有 is no 国有, "non-resident" no "resident".
+
+A notice's clauses often differ by a negation alone ("市属国有农贸市场的经营户…" and
+"非国有农贸市场…", "在公共停车场建设的…" and "在非公共停车场建设的…", "working from their own
+home" and "from premises that are not their home"): a question about the one holds every word of
+the other but the negator, so the words it qualifies, said in one text and negated in the
+other, are no words the two share. A negator qualifies the word after it: in Chinese a prefix
+(非/不/无/未) before a word of two or more characters, or that word's first character when the
+remainder is itself a word (jieba: 非国有 -> 国有, 未成年人 -> 成年人, but not 非常, 未来, 无法,
+whose remainder is one character); in English "not", "no", "non-", "never", "without" or
+"n't" before a word, past an article or a possessive ("not their home").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import pairwise
+
+from app.text import CJK_RUN, bigram_units, is_word, stem, word_bounds
+
+_ZH_NEGATORS = "非不无未"
+_EN_NEGATED = re.compile(
+    r"(?:\b(?:not|non|no|never|without)|n['’]t)(?:\s+|-)(?:(?:the|a|an|their|its|his|her|our"
+    r"|your|my|any)\s+)?([A-Za-z][A-Za-z]*)", re.I)
+_EN_WORD = re.compile(r"[A-Za-z]+")
+
+Span = tuple[int, int]
+
+
+@lru_cache(maxsize=4096)
+def negated(text: str) -> tuple[Span, ...]:
+    """Spans of the words of ``text`` a negator qualifies."""
+    spans = [m.span(1) for m in _EN_NEGATED.finditer(text)]
+    for run in CJK_RUN.finditer(text):
+        cuts = sorted(word_bounds(run.group()))
+        words = [(run.group()[a:b], a, b) for a, b in pairwise(cuts)]
+        for (word, a, b), (after, c, d) in zip(words, [*words[1:], ("", 0, 0)], strict=True):
+            if word in _ZH_NEGATORS and len(after) >= 2:
+                spans.append((run.start() + c, run.start() + d))
+            elif len(word) >= 3 and word[0] in _ZH_NEGATORS and is_word(word[1:]):
+                spans.append((run.start() + a + 1, run.start() + b))
+    return tuple(spans)
+
+
+def _held(text: str, word: str) -> tuple[bool, bool]:
+    """Whether ``text`` holds ``word`` un-negated somewhere, and negated somewhere (an English
+    word by its stem)."""
+    spans = negated(text)
+    if CJK_RUN.fullmatch(word):
+        found = [(m.start(), m.start() + len(word)) for m in re.finditer(re.escape(word), text)]
+    else:
+        found = [m.span() for m in _EN_WORD.finditer(text) if stem(m.group()) == stem(word)]
+    inside = [any(a <= s and e <= b for a, b in spans) for s, e in found]
+    return not all(inside), any(inside)
+
+
+def _opposed(question: str, text: str) -> list[tuple[str, Span]]:
+    """The words held in one of the two texts only negated and in the other only un-negated,
+    each with its text and its span there (a Chinese word's span widened by a character either
+    side: the bigrams that join it to its neighbours say it too)."""
+    found: list[tuple[str, Span]] = []
+    for one, other in ((question, text), (text, question)):
+        for a, b in negated(one):
+            plain, negative = _held(other, one[a:b])
+            if plain and not negative and not _held(one, one[a:b])[0]:
+                wide = CJK_RUN.fullmatch(one[a:b]) is not None
+                found.append((one, (max(0, a - wide), b + wide)))
+    return found
+
+
+def opposed_units(question: str, text: str) -> set[str]:
+    """The bigram units (``app.text.bigram_units``) ``question`` and ``text`` share only as
+    words one negates and the other does not: no evidence that ``text`` answers."""
+    return set[str]().union(*(bigram_units(one[a:b]) for one, (a, b) in _opposed(question, text)))
+
+
+def opposed_words(question: str, text: str) -> str:
+    """The English words ``question`` and ``text`` share only as words one negates and the
+    other does not, joined by spaces (for a ranker to stem as it stems the rest)."""
+    return " ".join(one[a:b] for one, (a, b) in _opposed(question, text)
+                    if not CJK_RUN.search(one[a:b]))

@@ -119,7 +119,7 @@ def test_a_part_pointing_back_is_answered_beside_what_the_part_before_cited(
 
 def test_a_chinese_demonstrative_points_back() -> None:
     """"这一条由哪个部门牵头？" points back to what the part before named, as 其 and 该 do."""
-    first, second = split_parts("深圳人工智能基金群规模有多大？这一条由哪个部门牵头？")
+    _, second = split_parts("深圳人工智能基金群规模有多大？这一条由哪个部门牵头？")
     assert second.asked == "这一条由哪个部门牵头？" and "基金" in second.text
 
 

@@ -95,6 +95,34 @@ def test_a_part_naming_only_a_kind_is_asked_of_the_part_before(services: Service
     assert not set(agency.citations) & set(phone.citations)
 
 
+def _quoted(answer: Answer, part: AnswerPart) -> str:
+    return " ".join(answer.citations[n - 1].quote for n in part.citations)
+
+
+@pytest.mark.parametrize(("question", "first", "second"), [
+    ("How large will Shenzhen's AI fund group be, and which units are responsible for it?",
+     "100 billion", "Municipal Finance Bureau"),
+    ("深圳要组建什么人工智能教育联盟？这项工作由哪些部门负责？",
+     "Shenzhen AI Education Alliance", "Municipal Education Bureau"),
+])
+def test_a_part_pointing_back_is_answered_beside_what_the_part_before_cited(
+        services: Services, question: str, first: str, second: str) -> None:
+    """Regression (issue 23 §3): "…, and which units are responsible for it?" quoted another
+    measure's "Responsible units" line (retrieval over the whole plan ranks every measure's
+    units alike), and "这项工作" was no pronoun to the splitter. A part leaning on the one before
+    is now read first beside what that one cited, as a conversation's follow-up is."""
+    answer = services.ask(AskRequest(question=question, mode="extractive"))
+    before, leaning = answer.parts
+    assert first in _quoted(answer, before)
+    assert second in _quoted(answer, leaning) and first not in _quoted(answer, leaning)
+
+
+def test_a_chinese_demonstrative_points_back() -> None:
+    """"这一条由哪个部门牵头？" points back to what the part before named, as 其 and 该 do."""
+    _, second = split_parts("深圳人工智能基金群规模有多大？这一条由哪个部门牵头？")
+    assert second.asked == "这一条由哪个部门牵头？" and "基金" in second.text
+
+
 @pytest.mark.parametrize(("part", "own"), [
     ("what phone number is listed?", False), ("谁负责？", False), ("电话是多少？", False),
     ("Who is the director of the Haizhu AI Development Bureau?", True),

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.answering.generation.markers import MARKER, markers
-from app.answering.parts import Part, names_own, split_parts, subject_of
+from app.answering.parts import Part, names_own, split_parts
 from app.models import Answer, AnswerPart
 from app.retrieval.hybrid import RetrievalResult
 
@@ -24,6 +24,7 @@ class Composer:
     retrieve: Callable[[str], RetrievalResult]
     answer: Callable[[str, RetrievalResult], Answer]
     across: Callable[[str], Answer | None]  # the grouped answer of a question across documents
+    near: Callable[[str, str, Answer], Answer | None]  # a part beside the last part's answer
 
     def compose(self, question: str, places: list[str]) -> Answer | None:
         """The composite answer; None for a question of one part not asked across documents.
@@ -34,13 +35,13 @@ class Composer:
             return self.across(question)
         answers: list[Answer] = []
         for n, part in enumerate(parts):
-            answer = self._answer(part.text, places)
-            # A part naming only a kind ("what phone number is listed?") is asked of the part
-            # before's subject, unless that cites only what it cited and the part alone answers.
-            if n and part.text == part.asked and not names_own(part.asked):
-                about = self._answer(f"{subject_of(parts[n - 1].text)} {part.text}", places)
-                if answer.refused or not cited(about) <= cited(answers[-1]):
-                    answer = about
+            # A part leaning on the one before ("…, and who leads it?", "谁负责？", "what phone
+            # number is listed?") is answered first beside what that one cited, as a follow-up
+            # pointing back is (app.conversation.nearby): a plan names a measure's units by it.
+            leans = n and not answers[-1].refused and (part.text != part.asked
+                                                       or not names_own(part.asked))
+            beside = self.near(part.asked, part.text, answers[-1]) if leans else None
+            answer = beside or self._answer(part.text, places)
             answers.append(answer)
         return merge_parts(parts, answers)
 
@@ -50,10 +51,6 @@ class Composer:
             text = f"{text} ({', '.join(places)})"
             retrieval = self.retrieve(text)
         return self.across(text) or self.answer(text, retrieval)
-
-
-def cited(answer: Answer) -> set[tuple[str, int]]:
-    return {(c.doc_id, c.start) for c in answer.citations}
 
 
 def merge_parts(parts: list[Part], answers: list[Answer]) -> Answer:

@@ -13,8 +13,9 @@ The split rests on general facts of the two languages (their interrogatives are
   (多少, 什么, 哪, 谁, 何时, …) are two questions ("基金规模多大，何时开工？").
 
 A part that names nothing of its own ("and by when?") or points back with a pronoun ("when was
-it published?", "其…") borrows the words of the part before it (less its question words); one
-naming only a kind ("what phone number is listed?") may (``compose``).
+it published?", "其…", "这一条") borrows the words of the part before it (less its question
+words); it, and one naming only a kind ("what phone number is listed?"), is answered first
+beside what the part before cited (``compose``).
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ _EN_JOINS = re.compile(r"\s*(?:[,;]\s*(?:(?:and|also|plus|as well as)\s+)?|\s+an
                        re.IGNORECASE)
 # A conjunction that may open the second of two Chinese questions (以及, 还有, 另外, 并且, 同时).
 _ZH_OPENERS = re.compile(r"^(?:以及|还有|另外|此外|并且|而且|同时|那么|那|和|及)")
-# Pronouns that point back to what an earlier part named.
-_BACK = re.compile(r"\b(?:it|its|they|them|their)\b|其|它|该|此", re.IGNORECASE)
+# Pronouns that point back to what an earlier part named (a demonstrative: 这一条, 那个).
+_BACK = re.compile(r"\b(?:it|its|they|them|their)\b|其|它|该|此|这|那(?=[一个项条些种份])", re.I)
 _NAME = re.compile(r"\b(?:[A-Z][\w-]*|\w*\d\w*)")
 # After a question mark or semicolon (a run of them) that more text follows.
 _ENDS = re.compile(r"(?<=[?？;；])(?![?？;；])(?=\s*\S)")

@@ -26,6 +26,7 @@ from app.briefing.across import answer_across, answer_by_place, asks_across, top
 from app.briefing.conjuncts import each_place
 from app.briefing.facts import fact_answer
 from app.conversation import Resolution
+from app.conversation.nearby import Cited
 from app.models import (
     Answer,
     AskRequest,
@@ -141,10 +142,19 @@ class Asking(Components):
                 return answer_across(text, deep, self.documents(asked.scope), self.catalog.text,
                                      extractive.answer, extractive.sentence_vectors)
 
-        return Composer(lambda text: self._retrieval_of(text, asked.filters, top_k,
-                                                        as_of=request.as_of,
-                                                        within=asked.within),
-                        answer, across,
+        def retrieve(text: str) -> RetrievalResult:
+            return self._retrieval_of(text, asked.filters, top_k, as_of=request.as_of,
+                                      within=asked.within)
+
+        def near(own: str, text: str, before: Answer) -> Answer | None:
+            # A part leaning on the one before is that one's follow-up: read where its answer
+            # stood, as a conversation's would be (app.conversation.nearby).
+            spans = tuple(Cited(c.doc_id, c.start, c.end) for c in before.citations)
+            found = self._answered_near(own, Resolution(text, spans[0].doc_id, near=spans,
+                                                        asked=own), retrieve(text))
+            return answer(*found) if found else None
+
+        return Composer(retrieve, answer, across, near,
                         ).compose(asked.question, asked.retrieval.places.held)
 
     def _about_document(self, question: str, retrieval: RetrievalResult) -> Answer | None:

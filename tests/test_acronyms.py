@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.answering.acronyms import unmentioned
 from app.models import AskRequest
+from app.retrieval.acronyms import unmentioned
 from app.services import Services
 
 TEXTS = ["Support small and medium-sized enterprises with a large language model.",

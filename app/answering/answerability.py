@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.answering import question_kinds as kinds
-from app.answering.acronyms import unmentioned
 from app.answering.citations import Scored, Sentence
 from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind
 from app.answering.sentence_forms import in_context
 from app.models import Message, RefusalCode
 from app.numerals import ISO_DATE, NAMES_A_DAY, YEAR_SPAN, figure_values, of_whole
+from app.retrieval.acronyms import unmentioned
 from app.retrieval.dictionary import english_terms, naming
 from app.retrieval.gazetteer import gazetteer, names_any
 from app.retrieval.glossary import ENGLISH_VARIANTS

@@ -22,6 +22,7 @@ from app.numerals import ordinals
 from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
+from app.retrieval.kindred import credit
 from app.retrieval.taggers import question_frame
 from app.store.vectors import QueryTextEmbedder, TextEmbedder, TextVectors, unit
 from app.text import CLAUSE_END, IRREGULAR, QUOTED, content_tokens, has_cjk, stem_words
@@ -84,6 +85,12 @@ class SentenceRanker:
         # An English question whose best passage is Chinese is read through the dictionary.
         weights = self._term_weights(question, words, topic,
                                      any(has_cjk(s.text) for s in sentences), retrieval)
+        # A word no candidate holds, said otherwise (app.retrieval.kindred), weighed as unheld;
+        # not a word asking ("which company": a body of that kind is NER's to find).
+        asks = set(self._stems(" ".join(m.group(0) for p in QUESTION_WORDS.values()
+                                        if (m := p.search(question)))))
+        credit(self.vectors, self.semantic_floor, question, [t for t in weights if not t & asks],
+               words, [in_context(s) for s in sentences])
         # A Chinese word the dictionary does not render ("来", "发") cannot be found in an
         # English sentence: it counts only against sentences that could hold it.
         unrendered = sum(w for t, w in weights.items() if all(has_cjk(x) for x in t))

@@ -1,7 +1,10 @@
 """Normalize received text into the stored text that every chunk offset points into.
 
 Only what would mislead a reader or a tokenizer goes: stray markup (the Zhangzhou text has
-``< strong>``), entities, control characters, odd white space. Words stay as received.
+``< strong>``), entities, control characters, runs of layout spaces. Words stay as received,
+and so do the typeset spaces of Chinese text (the full-width indent "\u3000\u3000" that opens a
+paragraph of a flattened notice, an en space after "2."): they are characters of the text a
+quote must give verbatim (realzh-dev's spans hold them), and offsets point into this text.
 """
 
 from __future__ import annotations
@@ -29,7 +32,9 @@ _INLINE_TAG = _tag(_INLINE_TAGS)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u3000]+")
+# Layout (an extractor's, a web page's): a run of ASCII spaces, tabs and no-break spaces becomes
+# one space, as does a lone tab or no-break space; the typeset spaces above are kept.
+_SPACES = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 

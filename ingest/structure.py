@@ -154,5 +154,6 @@ def label(text: str, para: Paragraph) -> str:
     spans = sentence_spans(text, para.start, para.end)
     first = text[spans[0][0] : spans[0][1]] if spans else text[para.start : para.end]
     first = first.lstrip("#").strip() if para.explicit else first
-    first = first.rstrip(".。;；:：")
+    # The text keeps its typeset spaces (an indent, "2.\u2002医疗机构…"); a shown path needs none.
+    first = " ".join(first.rstrip(".。;；:：").split())
     return first if len(first) <= LABEL_MAX else first[: LABEL_MAX - 1].rstrip() + "…"

@@ -44,6 +44,36 @@ def test_chunks_are_capped_without_sentence_punctuation(text: str) -> None:
     assert "".join(covered.split()) == "".join(text.split())  # no word lost at the cuts
 
 
+# A notice as a web copy gives it: one line, each paragraph opened by the typesetting's
+# full-width indent ("\u3000\u3000") after the space that stood for its line break.
+INDENTED = (
+    "常州市商务局关于支持商贸企业复工的通知 \u3000\u3000一、减免租金。对承租国有房产的商贸企业，"
+    "免收2月份租金； \u3000\u3000二、发放补贴。对复工的商贸企业给予每家5000元补贴。"
+    " \u3000\u3000常州市商务局 2020年2月20日"
+)
+
+
+def test_full_width_indents_are_stored_as_received(tmp_path: Path) -> None:
+    """Bug (issue 22): cleaning collapsed full-width and other typeset spaces with the layout
+    spaces around them into one space, so a span holding one ("…租金； \u3000\u3000二、…", as
+    7 of realzh-dev's dev answers do) could never be quoted verbatim. They stay as received;
+    runs of ASCII spaces, tabs and no-break spaces still become one space."""
+    assert clean_text(f"a  b\tc\u00a0\u00a0d {INDENTED}\u2002e") == f"a b c d {INDENTED}\u2002e"
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "changzhou-trade.txt").write_text(INDENTED, encoding="utf-8")
+    settings = make_settings(tmp_path / "data")
+    assert not ingest([folder], settings).failed
+    doc = Store(settings).get_document("changzhou-trade")
+    assert doc is not None and doc.text == INDENTED
+    assert (doc.info["issuer"], doc.info["published"]) == ("常州市商务局", "2020-02-20")
+    chunks = [c for c in Store(settings).all_chunks() if c.doc_id == "changzhou-trade"]
+    assert any("5000元" in c.text for c in chunks)
+    for chunk in chunks:
+        assert doc.text[chunk.start : chunk.end] == chunk.text
+        assert chunk.text == chunk.text.strip()  # no chunk opens or closes on an indent
+
+
 def _small_dir(path: Path, *doc_ids: str) -> Path:
     path.mkdir()
     for doc_id in doc_ids:

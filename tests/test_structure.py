@@ -64,3 +64,14 @@ def test_html_headings_become_sections(tmp_path: Path) -> None:
         "每月检查一次。": "二、工作措施 > 检查",
     }
     assert "\ue002" not in loaded.text  # the level marks are gone
+
+
+def test_a_heading_keeps_no_typeset_space_in_its_section_path() -> None:
+    """Regression (zhspan9b): since ingest keeps a Chinese text's typeset spaces (zhspan9), a
+    heading "2.\u2002医疗机构…" or an indented one named its section "2.\u2002医疗机构" and
+    "\u3000\u3000一、…" in the shown path; the path reads its words with one plain space."""
+    text = ("某市医疗废物管理通知\n\u3000\u3000一、\u3000职责分工\n"
+            "2.\u2002医疗机构职责\n医疗机构应当对医疗废物分类收集。\n")
+    sections = [s for s in _sections(text).values() if s]
+    assert sections and all("\u2002" not in s and "\u3000" not in s for s in sections), sections
+    assert any("医疗机构职责" in s for s in sections), sections

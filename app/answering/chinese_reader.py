@@ -31,6 +31,7 @@ from app.answering.question_kinds import FIGURED, MONEY_NOUN, STRICT, ZH_ASKS, K
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
 from app.answering.sentence_forms import is_field
 from app.bands import band_factor, of_band
+from app.mastheads import masthead_end
 from app.negation import opposed_units
 from app.numerals import ZH_BOUNDS
 from app.retrieval.continuation import next_chunk_id
@@ -56,12 +57,10 @@ LACKING_PENALTY = 0.25
 LENGTH_NORM = 0.3
 # How much each place down the ranking lowers a passage's claim to the anchor (dev split).
 PASSAGE_RANK_DECAY = 0.2
-# How many times the support of the first notice's best sentence another notice's must have.
-CLEAR_WIN = 2.0
+CLEAR_WIN = 2.0  # times the first notice's best support another notice's must have
 # An open answer runs on within its paragraph until it is this long (realzh-dev dev split).
 OPEN_ANSWER_CHARS = 150
-# ...but never past this many characters.
-LONGEST_ANSWER = 300
+LONGEST_ANSWER = 300  # ...but never past this many characters
 # The most a quote keeps before its detail of words the question does not say ("超过2000万张").
 LEAD_IN_CHARS = 4
 
@@ -85,12 +84,14 @@ def reads_chinese(question: str, hits: list[Hit]) -> bool:
 
 
 def _laid_out(sentence: Sentence) -> list[Sentence]:
-    """``sentence`` cut where white space separates Chinese text: a page flattened into one
-    line keeps its headline, dateline and body apart only by spaces."""
-    cuts = [0, *(i for gap in _LAYOUT_GAP.finditer(sentence.text) for i in gap.span()),
-            len(sentence.text)]
-    return [_slice(sentence, sentence.start + a, sentence.start + b)
-            for a, b in zip(cuts[::2], cuts[1::2], strict=True)]
+    """``sentence`` cut where white space outside brackets ("（记者 栗雅婷）") separates Chinese
+    text (a flat page's headline, dateline and body), each piece without its news dateline."""
+    text = sentence.text
+    inside = [m.span() for m in re.finditer(r"[（(][^（）()]*[）)]", text)]
+    cuts = [0, *(i for gap in _LAYOUT_GAP.finditer(text) for i in gap.span() if not any(
+        a < gap.start() < b for a, b in inside)), len(text)]
+    return [_slice(sentence, sentence.start + a + masthead_end(text[a:b]), sentence.start + b)
+            for a, b in zip(cuts[::2], cuts[1::2], strict=True) if masthead_end(text[a:b]) < b - a]
 
 
 def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | None:
@@ -207,8 +208,7 @@ def _kind_clause(anchor: Sentence, entity: tuple[int, int]) -> Sentence:
     """The clause of ``anchor`` holding ``entity``."""
     for s, e in clause_spans(anchor.text):
         if s <= entity[0] - anchor.start < e:
-            # Without the mark that joins it to the next clause.
-            e -= bool(CLAUSE_END.fullmatch(anchor.text[e - 1]))
+            e -= bool(CLAUSE_END.fullmatch(anchor.text[e - 1]))  # not the mark joining the next
             return _slice(anchor, anchor.start + s, anchor.start + e)
     return anchor
 

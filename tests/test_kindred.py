@@ -7,7 +7,7 @@ paraphrase8)."""
 from __future__ import annotations
 
 from app.models import AskRequest
-from app.retrieval.kindred import credit, kindred
+from app.retrieval.kindred import _nouns, credit, kindred
 from app.services import Services
 
 
@@ -48,3 +48,11 @@ def test_the_noun_a_question_asks_by_is_not_found_by_meaning(services: Services)
         question="Which company will build the second phase of the Pazhou computing center?",
         mode="extractive"))
     assert answer.refused
+
+
+def test_a_verb_the_tagger_takes_for_a_noun_is_not_placed_by_meaning() -> None:
+    """Bug (merge of paraphrase9 and validity9): spaCy tags the last verb of "What extra does a
+    Fernley childminder working from home get?" NN, and "get" lay close to "work" in an
+    out-of-work extra's sentence, which then outranked the working-from-home clause."""
+    nouns = _nouns("What extra does a Fernley childminder working from home get?")
+    assert "get" not in nouns and "childminder" in nouns

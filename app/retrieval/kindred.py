@@ -67,7 +67,8 @@ def credit(vectors: TextVectors, floor: float, question: str, terms: Iterable[fr
 def _nouns(question: str) -> frozenset[str]:
     """The common nouns of an English question (spaCy's tags): what a text may name otherwise.
     A verb or an adjective ("want", "big") is said of anything, and a name ("Pazhou") is no
-    word to say otherwise."""
+    word to say otherwise. A stop word is none either: the tagger takes a question's last verb
+    for a noun ("… working from home get?"), and "get" lies close to any sentence's "work"."""
     with TAGGING:
         doc = english_tagger()(question)
-    return frozenset(t.lower_ for t in doc if t.tag_ in {"NN", "NNS"})
+    return frozenset(t.lower_ for t in doc if t.tag_ in {"NN", "NNS"} and not t.is_stop)

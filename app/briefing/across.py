@@ -29,14 +29,15 @@ from dataclasses import replace
 import numpy as np
 
 from app.answering.citations import Sentence, passage, sentences_of
-from app.answering.compose import renumber
 from app.answering.question_kinds import ZH_ASKS
 from app.briefing.builder import MIN_WORDS, WORD, compare_topic
+from app.briefing.grouped import labelled, name_in, not_said, place_of
 from app.models import Answer, Citation, DocumentInfo, PlaceGroup
 from app.retrieval.crosslingual import is_chinese
 from app.retrieval.dictionary import english_terms
 from app.retrieval.glossary import expand_query
 from app.retrieval.hybrid import Hit, RetrievalResult
+from app.store.records import Chunk
 from app.text import content_tokens, has_cjk, stem
 
 _EN_ACROSS = re.compile(
@@ -64,7 +65,6 @@ _ABOUT_TEXTS = re.compile(r"\b(?:documents?|texts?|policies|papers)\b|\b(?:menti
                           re.IGNORECASE)
 # A Chinese frame "在X方面/领域" ("in terms of X"): X is the topic, the frame noun none.
 _FRAME = re.compile(r"(?<=[在对于])([^，。？?]{1,16}?)(?:方面|领域)")
-_NOT_SAID = ("{}: the documents don't say.", "{}：文件未写明。")  # a place not answering (en, zh)
 # Alternatives a question asks about, each with a topic of its own: "X or Y", "X或Y".
 _ALTERNATIVES = re.compile(r"\bor\b|或者|或|还是", re.IGNORECASE)
 
@@ -72,13 +72,6 @@ _ALTERNATIVES = re.compile(r"\bor\b|或者|或|还是", re.IGNORECASE)
 def asks_across(question: str) -> bool:
     """Whether ``question`` asks across documents."""
     return bool(_EN_ACROSS.search(question) or _ZH_ACROSS.search(question))
-
-
-def _place(info: DocumentInfo) -> str:
-    """"Guangzhou · Haizhu" for a district's document; the city's, province's or title else."""
-    if info.city and info.district:
-        return f"{info.city} · {info.district}"
-    return info.city or info.district or info.province or info.title or info.doc_id
 
 
 def topic_of(question: str) -> str:
@@ -93,12 +86,16 @@ def answer_across(question: str, retrieval: RetrievalResult, documents: list[Doc
                   text_of: Callable[[str], str],
                   answer_one: Callable[[str, RetrievalResult], Answer] | None = None,
                   vectors: Callable[[list[str]], list[np.ndarray]] | None = None,
+                  chunks_of: Callable[[str], list[Chunk]] | None = None,
                   ) -> Answer | None:
     """The grouped answer, or None when no document answers (the caller then answers as for
     any question). ``text_of`` gives a stored document's text: how often the retrieved
     documents use a word as a whole tells a topic ("blockchain") from the words every plan
     uses ("work", "plan"). ``answer_one`` answers a single question from given passages;
-    ``vectors`` gives the multilingual model's unit vectors of texts."""
+    ``vectors`` gives the multilingual model's unit vectors of texts; ``chunks_of`` a stored
+    document's passages: a retrieved document is asked whole, as the anchor is found in its
+    passages retrieval did not rank (漳州's "smart agricultural projects" beside 湛江's
+    "agriculture", where retrieval ranked other passages of 漳州 for 农业)."""
     # Interrogatives ("怎样" renders "what kind") ask, and name no topic.
     asked = _nouns(ZH_ASKS.sub(" ", topic_of(question)))
     place_words = {w for d in documents for w in content_tokens(
@@ -114,13 +111,17 @@ def answer_across(question: str, retrieval: RetrievalResult, documents: list[Doc
     sentences = sentences_of(hits)
     uses = Counter(_form(w) for d in dict.fromkeys(h.chunk.doc_id for h in hits)
                    for w in WORD.findall(text_of(d)))
-    found = _per_document(asked, words, hits, documents, sentences, uses)
+    read = hits + [Hit(c, 0.0, len(hits) + n) for n, c in enumerate(
+        c for d in dict.fromkeys(h.chunk.doc_id for h in hits) if chunks_of is not None
+        for c in chunks_of(d) if c.chunk_id not in {h.chunk.chunk_id for h in hits})]
+    found = _per_document(asked, words, read, documents, sentences, uses)
     if answer_one is not None and vectors is not None:
         found |= _in_other_words(topic_of(question), retrieval, hits, found, answer_one, vectors)
     if not found or _only_translated(question, found, hits):
         return None
     weights = _weights(set(words), sentences)
     by_id = {d.doc_id: d for d in documents}
+    chinese = has_cjk(question)
     citations: list[Citation] = []
     groups: dict[str, PlaceGroup] = {}
     for doc_id, items in found.items():
@@ -128,57 +129,30 @@ def answer_across(question: str, retrieval: RetrievalResult, documents: list[Doc
         cited = best.model_copy(update={"n": len(citations) + 1})
         citations.append(cited)
         info = by_id.get(doc_id) or DocumentInfo(doc_id=doc_id)
-        group = groups.setdefault(_place(info), PlaceGroup(
-            place=_place(info), city=info.city, district=info.district, province=info.province))
+        place = place_of(info, chinese)
+        group = groups.setdefault(place, PlaceGroup(
+            place=place, city=info.city, district=info.district, province=info.province))
         group.doc_ids.append(doc_id)
         group.citations.append(cited.n)
-    lines = [f"{g.place}: " + " ".join(f"{citations[n - 1].quote} [{n}]" for n in g.citations)
-             for g in groups.values()]
+    lines = [labelled(g.place, " ".join(f"{citations[n - 1].quote} [{n}]" for n in g.citations),
+                      chinese) for g in groups.values()]
     answered = {d for g in groups.values() for d in g.doc_ids}
     for name, docs in retrieval.places.by_place.items():
         if not docs & answered:
-            lines.append(_NOT_SAID[has_cjk(question)].format(name))
+            lines.append(not_said(name_in(name, docs, documents, chinese), chinese))
     return Answer(answer="\n".join(lines), citations=citations, groups=list(groups.values()),
                   city_inferred=retrieval.places.label,
                   related=[passage(h) for h in hits[:3]])
 
 
-def answer_by_place(named: dict[str, set[str]], documents: list[DocumentInfo],
-                    answer_in: Callable[[str, set[str]], Answer], chinese: bool = False,
-                    ) -> Answer | None:
-    """The answer to a question asking a figure, date or name of several places ("深圳和海珠分别
-    …多少钱", "who issued Guangzhou's plan and Zhanjiang's notice"): the question asked of each
-    place's documents alone, as any question is, grouped by place; a place whose documents do
-    not answer is named as such. None when no place's documents answer."""
-    by_id = {d.doc_id: d for d in documents}
-    citations: list[Citation] = []
-    groups: list[PlaceGroup] = []
-    lines: list[str] = []
-    for name, docs in named.items():
-        one = answer_in(name, docs)
-        if one.refused or not one.citations:
-            lines.append(_NOT_SAID[chinese].format(name))
-            continue
-        numbers = {c.n: len(citations) + i for i, c in enumerate(one.citations, 1)}
-        citations += [c.model_copy(update={"n": numbers[c.n]}) for c in one.citations]
-        lines.append(f"{name}: {renumber(one.answer, numbers)}")
-        info = by_id.get(one.citations[0].doc_id) or DocumentInfo(doc_id=one.citations[0].doc_id)
-        groups.append(PlaceGroup(place=name, city=info.city, district=info.district,
-                                 province=info.province, citations=list(numbers.values()),
-                                 doc_ids=list(dict.fromkeys(c.doc_id for c in one.citations))))
-    if not citations:
-        return None
-    return Answer(answer="\n".join(lines), citations=citations, groups=groups)
-
-
 def _per_document(asked: str, words: dict[str, str], hits: list[Hit],
                   documents: list[DocumentInfo], sentences: list[Sentence],
                   uses: Counter[str]) -> dict[str, list[Citation]]:
-    """Per document (in the topic comparison's order: by place), the clauses holding the
-    anchor of some alternative the question asks about ("drones or the low-altitude economy":
-    each has its own)."""
+    """Per document (in the topic comparison's order: by place), the clauses of ``hits``
+    holding the anchor (found in ``sentences``) of some alternative the question asks about
+    ("drones or the low-altitude economy": each has its own)."""
     found: dict[str, list[Citation]] = {}
-    for alternative in _ALTERNATIVES.split(asked):
+    for alternative in _alternatives(asked):
         forms = {_form(w) for w in _words(alternative)} & set(words)
         anchor = _anchor(forms, sentences, uses, _rarity(alternative, uses))
         if anchor is None:
@@ -190,6 +164,18 @@ def _per_document(asked: str, words: dict[str, str], hits: list[Hit],
                 i.citation for i in row.items
                 if has_cjk(i.citation.quote) or len(i.citation.quote.split()) >= MIN_WORDS)
     return {d: items for d, items in found.items() if items}
+
+
+def _alternatives(asked: str) -> list[str]:
+    """The alternatives of ``asked``; a bare noun shares the words before the head it is
+    coordinated with ("an Internet of Things system or platform": an Internet of Things
+    platform), as English coordinates heads under one modifier."""
+    parts = _ALTERNATIVES.split(asked)
+    for n in range(1, len(parts)):
+        before = parts[n - 1].split()
+        if len(_words(parts[n])) == 1 and len(before) > 1:
+            parts[n] = " ".join([*before[:-1], parts[n].strip()])
+    return parts
 
 
 def _in_other_words(topic: str, retrieval: RetrievalResult, hits: list[Hit],

@@ -16,10 +16,12 @@ def test_a_place_is_labelled_in_the_questions_language() -> None:
     both languages; a district's documents go under their city's name too."""
     haizhu = DocumentInfo(doc_id="h", city="Guangzhou", district="Haizhu", province="Guangdong")
     zunyi = DocumentInfo(doc_id="z", city="遵义市")
-    assert place_of(haizhu, chinese=True) == "广州市 · 海珠区"
+    # The documents' own name follows where they write it in the other script.
+    assert place_of(haizhu, chinese=True) == "广州市 · 海珠区（Guangzhou · Haizhu）"
     assert place_of(haizhu, chinese=False) == "Guangzhou · Haizhu"
-    assert place_of(zunyi, chinese=False) == "Zunyi" and place_of(zunyi, chinese=True) == "遵义市"
-    assert name_in("Haizhu", {"h"}, [haizhu], chinese=True) == "海珠区"
+    assert place_of(zunyi, chinese=False) == "Zunyi (遵义市)"
+    assert place_of(zunyi, chinese=True) == "遵义市"
+    assert name_in("Haizhu", {"h"}, [haizhu], chinese=True) == "海珠区（Haizhu）"
     assert name_in("Nowhere", {"x"}, [haizhu], chinese=True) == "Nowhere"  # unknown: as stored
 
 
@@ -27,9 +29,10 @@ def test_a_chinese_question_gets_a_chinese_frame(services: Services) -> None:
     answer = services.ask(AskRequest(question="深圳和湛江分别在机器人方面做了什么？",
                                      mode="extractive"))
     by_place = {g.place: g for g in answer.groups}
-    assert set(by_place) == {"深圳市", "湛江市"}
-    assert by_place["深圳市"].doc_ids == [SHENZHEN] and by_place["湛江市"].doc_ids == [ZHANJIANG]
-    assert "深圳市：" in answer.answer and "Shenzhen:" not in answer.answer
+    shenzhen, zhanjiang = "深圳市（Shenzhen）", "湛江市（Zhanjiang）"
+    assert set(by_place) == {shenzhen, zhanjiang}
+    assert by_place[shenzhen].doc_ids == [SHENZHEN] and by_place[zhanjiang].doc_ids == [ZHANJIANG]
+    assert f"{shenzhen}：" in answer.answer and "Shenzhen:" not in answer.answer
 
 
 def test_a_retrieved_document_is_read_whole_for_the_topic(services: Services) -> None:
@@ -42,6 +45,18 @@ def test_a_retrieved_document_is_read_whole_for_the_topic(services: Services) ->
     assert "smart agricultural projects" in quotes[ZHANGZHOU]
     assert "agriculture" in quotes[ZHANJIANG]
     assert HAIZHU not in quotes
+
+
+def test_a_named_place_answers_by_the_rest_of_a_compound(services: Services) -> None:
+    """Regression (across9's fresh batch): "Compare what Zhanjiang and Shenzhen are doing with
+    large language models." said Shenzhen's documents don't say: its plan writes "large-scale
+    models", and only "language", the rarest word, was looked for."""
+    answer = services.ask(AskRequest(question="Compare what Zhanjiang and Shenzhen are doing "
+                                     "with large language models.", mode="extractive"))
+    quotes = {c.doc_id: c.quote for c in answer.citations}
+    assert "large language model" in quotes[ZHANJIANG]
+    assert "large-scale models" in quotes[SHENZHEN]
+    assert "don't say" not in answer.answer
 
 
 def test_a_bare_alternative_shares_its_modifier(services: Services) -> None:

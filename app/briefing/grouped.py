@@ -5,8 +5,9 @@ A place is labelled by its administrative division (``app.retrieval.gazetteer``:
 Chinese question, Shenzhen for an English one) whatever the language its documents' metadata
 name it in -- a manifest's "Zhangzhou", a Chinese notice's own 遵义市; a place no gazetteer
 knows keeps its stored name. A district's documents are labelled with their city's name before
-the district's ("Guangzhou · Haizhu"). The languages' punctuation of a label is theirs: an
-English colon and a Chinese full-width one.
+the district's ("Guangzhou · Haizhu"). Where the documents write the place in the other script,
+that name follows in brackets (深圳市（Shenzhen）): the quotes after the label are in their script.
+The languages' punctuation of a label is theirs: an English colon, a Chinese full-width one.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from app.answering.compose import renumber
 from app.models import Answer, Citation, DocumentInfo, PlaceGroup
 from app.retrieval.gazetteer import Division, gazetteer
 from app.retrieval.places import document_division
+from app.text import has_cjk
 
 _NOT_SAID = ("{}: the documents don't say.", "{}：文件未写明。")  # a place not answering (en, zh)
 _LABEL = ("{}: {}", "{}：{}")
+_GLOSS = ("{} ({})", "{}（{}）")  # a label, and the documents' name in the other script
 
 
 def not_said(place: str, chinese: bool) -> str:
@@ -30,6 +33,10 @@ def labelled(place: str, text: str, chinese: bool) -> str:
     return _LABEL[chinese].format(place, text)
 
 
+def _glossed(label: str, stored: str, chinese: bool) -> str:
+    return _GLOSS[chinese].format(label, stored) if has_cjk(stored) != chinese else label
+
+
 def _division(info: DocumentInfo) -> Division | None:
     return document_division(info.model_dump(include={"adcode", "city", "district", "province"}))
 
@@ -37,13 +44,17 @@ def _division(info: DocumentInfo) -> Division | None:
 def place_of(info: DocumentInfo, chinese: bool) -> str:
     """"Guangzhou · Haizhu" (广州市 · 海珠区) for a district's document; its city's, province's
     name else; a document of no known place by its stored place, title or id."""
+    stored = info.city or info.district or info.province or info.title or info.doc_id
+    if info.city and info.district:
+        stored = f"{info.city} · {info.district}"
     division = _division(info)
     if division is None:
-        return info.city or info.district or info.province or info.title or info.doc_id
+        return stored
     chain = gazetteer().chain(division.adcode)
     if division.level == "district" and len(chain) > 1 and chain[1].level == "city":
-        return f"{chain[1].label(not chinese)} · {division.label(not chinese)}"
-    return division.label(not chinese)
+        return _glossed(f"{chain[1].label(not chinese)} · {division.label(not chinese)}", stored,
+                        chinese)
+    return _glossed(division.label(not chinese), stored, chinese)
 
 
 def name_in(name: str, docs: Iterable[str], documents: list[DocumentInfo], chinese: bool) -> str:
@@ -53,7 +64,7 @@ def name_in(name: str, docs: Iterable[str], documents: list[DocumentInfo], chine
               and (division := _division(info)) is not None
               for d in gazetteer().chain(division.adcode)}
     found = [d for d in gazetteer().named(name) if d.adcode in around]
-    return found[0].label(not chinese) if found else name
+    return _glossed(found[0].label(not chinese), name, chinese) if found else name
 
 
 def answer_by_place(named: dict[str, set[str]], documents: list[DocumentInfo],

@@ -53,36 +53,3 @@ def test_several_english_plans_still_answer_beside_a_chinese_notice() -> None:
 def test_an_english_plan_still_answers_a_chinese_question_asked_across_english_texts() -> None:
     answer = _across([_hit("plan", PLAN, "en", 1)])
     assert answer is not None and "深圳市（Shenzhen）" in answer and "coal supply" in answer
-
-
-def test_chinese_notices_answer_by_the_topics_characters() -> None:
-    """Regression (across9's cities batch): "哪些城市发放算力券？" over Chinese notices was refused:
-    the anchor compares English words, which no notice holds, and a notice's own answer had to
-    be near a clause the anchor found -- there was none. Each notice's own clause now answers
-    where it says at least half of the topic's character pairs (jieba cuts 算力券 as 算 / 力券);
-    a notice saying none of them does not."""
-    import numpy as np
-
-    from app.answering.citations import citation, sentences_of
-    from app.models import Answer
-
-    question = "哪些城市发放算力券？"
-    texts = {"wuxi": "面向中小企业每年发放总额1亿元的算力券。",
-             "zunyi": "每年安排算力券总额2000万元。",
-             "qujing": "市级财政每年安排就业创业专项资金2000万元。"}
-    documents = [DocumentInfo(doc_id=d, city=c) for d, c in
-                 (("wuxi", "无锡市"), ("zunyi", "遵义市"), ("qujing", "曲靖市"))]
-    hits = [_hit(d, t, "zh", n) for n, (d, t) in enumerate(texts.items(), start=1)]
-
-    def own(_: str, retrieval: RetrievalResult) -> Answer:  # each notice's sentence answers
-        [sentence] = sentences_of(retrieval.hits)
-        return Answer(answer=sentence.text, citations=[citation(1, sentence, 0.9)])
-
-    def apart(quotes: list[str]) -> list[np.ndarray]:  # no two clauses near each other
-        return [np.eye(len(quotes) + 1)[i] for i in range(len(quotes))]
-
-    answer = answer_across(question, RetrievalResult(question, hits), documents,
-                           texts.__getitem__, own, apart)
-    assert answer is not None
-    assert "无锡市：" in answer.answer and "1亿元" in answer.answer
-    assert "遵义市：" in answer.answer and "曲靖市" not in answer.answer

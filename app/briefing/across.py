@@ -33,7 +33,6 @@ from app.briefing.builder import MIN_WORDS, WORD, compare_topic
 from app.briefing.grouped import labelled, name_in, not_said, place_of
 from app.briefing.topic_words import (
     anchor_of,
-    cjk_pairs,
     form,
     held_by,
     nouns,
@@ -124,11 +123,8 @@ def answer_across(question: str, retrieval: RetrievalResult, documents: list[Doc
         c for d in dict.fromkeys(h.chunk.doc_id for h in hits) if chunks_of is not None
         for c in chunks_of(d) if c.chunk_id not in {h.chunk.chunk_id for h in hits})]
     found = _per_document(asked, words, hits, documents, sentences, uses)
-    more = _per_document(asked, words, [h for h in read if h.chunk.doc_id not in found],
-                         documents, sentences, uses)  # what retrieval ranked comes first
-    if found and vectors is not None and not retrieval.places.by_place:
-        more = _near(more, found, vectors)
-    found |= more
+    found |= _per_document(asked, words, [h for h in read if h.chunk.doc_id not in found],
+                           documents, sentences, uses)  # what retrieval ranked comes first
     if answer_one is not None and vectors is not None:
         found |= _in_other_words(topic_of(question), retrieval, hits, found, answer_one, vectors)
     found |= _own_word(asked, retrieval.places.by_place, read, found, words, anchor_of(
@@ -205,13 +201,10 @@ def _in_other_words(topic: str, retrieval: RetrievalResult, hits: list[Hit],
     topic cites, when it answers. A place the question names answers by that alone, unless one
     of its documents already does (Haizhu's fund does not answer for Guangzhou's health care).
     Asked which places, a document's clause must also be near one the anchor found: a notice
-    on vehicles in an epidemic answers "车辆" but says nothing of connected vehicles. Where the
-    anchor found none (Chinese notices hold no English word), a clause must say at least half
-    of the Chinese topic's character pairs (无锡's and 遵义's 算力券 for "哪些城市发放算力券")."""
+    on vehicles in an epidemic answers "车辆" but says nothing of connected vehicles."""
     answered: dict[str, list[Citation]] = {}
     named = list(retrieval.places.by_place.values())
     exemplars = [vectors([c.quote for c in items[:EXEMPLARS]]) for items in found.values()]
-    pairs = cjk_pairs(ZH_ASKS.sub(" ", topic))
     for doc_id in dict.fromkeys(h.chunk.doc_id for h in hits):
         if doc_id in found or any(doc_id in docs and docs & (set(found) | set(answered))
                                   for docs in named):
@@ -222,27 +215,10 @@ def _in_other_words(topic: str, retrieval: RetrievalResult, hits: list[Hit],
             continue
         if not named:
             [vector] = vectors([own.citations[0].quote])
-            said = cjk_pairs(own.citations[0].quote) & pairs
-            if not any(float(np.dot(vector, e)) >= NEAR for vs in exemplars for e in vs) and (
-                    exemplars or not pairs or 2 * len(said) < len(pairs)):
+            if not any(float(np.dot(vector, e)) >= NEAR for vs in exemplars for e in vs):
                 continue
         answered[doc_id] = own.citations[:1]
     return answered
-
-
-def _near(more: dict[str, list[Citation]], found: dict[str, list[Citation]],
-          vectors: Callable[[list[str]], list[np.ndarray]]) -> dict[str, list[Citation]]:
-    """Of the clauses ``more`` holds, those near a clause ``found`` holds: a passage retrieval
-    did not rank must say what the ranked ones do, not only hold the anchor's stem (湛江's
-    "to educate participants" for 智慧教育)."""
-    exemplars = [v for items in found.values() for v in vectors([c.quote
-                                                                 for c in items[:EXEMPLARS]])]
-    kept: dict[str, list[Citation]] = {}
-    for doc_id, items in more.items():
-        near = [c for c, v in zip(items, vectors([c.quote for c in items]), strict=True)
-                if any(float(np.dot(v, e)) >= NEAR for e in exemplars)]
-        kept |= {doc_id: near} if near else {}
-    return kept
 
 
 def _own_word(asked: str, named: dict[str, set[str]], read: list[Hit],

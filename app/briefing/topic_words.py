@@ -84,10 +84,3 @@ def pairs_of(text: str) -> set[tuple[str, str]]:
     only its words scattered ("an innovation platform system … the Internet of Things")."""
     forms = [form(w) for w in content_tokens(text) if WORD.fullmatch(w)]
     return set(pairwise(forms))
-
-
-def cjk_pairs(text: str) -> set[str]:
-    """The overlapping character pairs of the text's Chinese runs: Chinese matched without
-    trusting one segmentation (jieba cuts 算力券 as 算 / 力券), as retrieval's BM25 does."""
-    return {run[i:i + 2] for run in re.findall(r"[\u4e00-\u9fff]+", text)
-            for i in range(len(run) - 1)}

@@ -212,7 +212,7 @@ def test_a_chinese_comparison_is_about_its_noun_not_its_verb(services: Services)
     answer = services.ask(AskRequest(question="广州和漳州分别怎样推进智慧教育？",
                                      mode="extractive"))
     by_place = {g.place: g for g in answer.groups}
-    [n] = by_place["Guangzhou"].citations
+    [n] = by_place["广州市（Guangzhou）"].citations  # in the question's language (round 9)
     assert "education" in answer.citations[n - 1].quote
     assert "carry out" not in answer.citations[n - 1].quote
 
@@ -224,7 +224,7 @@ def test_a_list_item_alone_is_no_quote(services: Services) -> None:
     answer = services.ask(AskRequest(question="广州和漳州分别怎样推进智慧教育？",
                                      mode="extractive"))
     by_place = {g.place: g for g in answer.groups}
-    [n] = by_place["Zhangzhou"].citations
+    [n] = by_place["漳州市（Zhangzhou）"].citations
     assert len(answer.citations[n - 1].quote.split()) >= 3
     assert "education" in answer.citations[n - 1].quote
 
@@ -398,15 +398,16 @@ def test_a_chinese_frame_noun_is_no_topic(services: Services) -> None:
     answer = services.ask(AskRequest(question="广州和漳州分别在5G方面提出了什么？",
                                      mode="extractive"))
     by_place = {g.place: g for g in answer.groups}
-    assert set(by_place) == {"Guangzhou", "Zhangzhou"}
+    assert set(by_place) == {"广州市（Guangzhou）", "漳州市（Zhangzhou）"}
     for group in by_place.values():
         assert all("5G" in answer.citations[n - 1].quote for n in group.citations)
 
 
 def test_a_place_not_answering_is_named_in_the_questions_language(services: Services) -> None:
     """Brief (round 8): a place whose documents do not answer is named as such, in Chinese for a
-    Chinese question ("海珠：文件未写明"), not "the documents don't say"."""
+    Chinese question ("海珠区（Haizhu）：文件未写明", its Chinese name first since round 9), not
+    "the documents don't say"."""
     answer = services.ask(AskRequest(question="漳州和海珠区分别要求每万人拥有多少个5G基站？",
                                      mode="extractive"))
     assert "30 5G base stations" in answer.answer
-    assert "Haizhu：文件未写明。" in answer.answer and "don't say" not in answer.answer
+    assert "海珠区（Haizhu）：文件未写明。" in answer.answer and "don't say" not in answer.answer

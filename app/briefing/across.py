@@ -20,7 +20,6 @@ multilingual model's across languages) and the same answerability check as any q
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -29,15 +28,25 @@ from dataclasses import replace
 import numpy as np
 
 from app.answering.citations import Sentence, passage, sentences_of
-from app.answering.compose import renumber
 from app.answering.question_kinds import ZH_ASKS
 from app.briefing.builder import MIN_WORDS, WORD, compare_topic
+from app.briefing.grouped import labelled, name_in, not_said, place_of
+from app.briefing.topic_words import (
+    anchor_of,
+    form,
+    held_by,
+    nouns,
+    pairs_of,
+    rarity,
+    weights_of,
+    words_of,
+)
 from app.models import Answer, Citation, DocumentInfo, PlaceGroup
 from app.retrieval.crosslingual import is_chinese
 from app.retrieval.dictionary import english_terms
-from app.retrieval.glossary import expand_query
 from app.retrieval.hybrid import Hit, RetrievalResult
-from app.text import content_tokens, has_cjk, stem
+from app.store.records import Chunk
+from app.text import content_tokens, has_cjk
 
 _EN_ACROSS = re.compile(
     r"\b(?:which|what)\s+(?:of\s+the\s+)?(?:cities|places|districts|provinces|regions|localities|governments|"
@@ -64,7 +73,6 @@ _ABOUT_TEXTS = re.compile(r"\b(?:documents?|texts?|policies|papers)\b|\b(?:menti
                           re.IGNORECASE)
 # A Chinese frame "在X方面/领域" ("in terms of X"): X is the topic, the frame noun none.
 _FRAME = re.compile(r"(?<=[在对于])([^，。？?]{1,16}?)(?:方面|领域)")
-_NOT_SAID = ("{}: the documents don't say.", "{}：文件未写明。")  # a place not answering (en, zh)
 # Alternatives a question asks about, each with a topic of its own: "X or Y", "X或Y".
 _ALTERNATIVES = re.compile(r"\bor\b|或者|或|还是", re.IGNORECASE)
 
@@ -72,13 +80,6 @@ _ALTERNATIVES = re.compile(r"\bor\b|或者|或|还是", re.IGNORECASE)
 def asks_across(question: str) -> bool:
     """Whether ``question`` asks across documents."""
     return bool(_EN_ACROSS.search(question) or _ZH_ACROSS.search(question))
-
-
-def _place(info: DocumentInfo) -> str:
-    """"Guangzhou · Haizhu" for a district's document; the city's, province's or title else."""
-    if info.city and info.district:
-        return f"{info.city} · {info.district}"
-    return info.city or info.district or info.province or info.title or info.doc_id
 
 
 def topic_of(question: str) -> str:
@@ -93,94 +94,81 @@ def answer_across(question: str, retrieval: RetrievalResult, documents: list[Doc
                   text_of: Callable[[str], str],
                   answer_one: Callable[[str, RetrievalResult], Answer] | None = None,
                   vectors: Callable[[list[str]], list[np.ndarray]] | None = None,
+                  chunks_of: Callable[[str], list[Chunk]] | None = None,
                   ) -> Answer | None:
     """The grouped answer, or None when no document answers (the caller then answers as for
     any question). ``text_of`` gives a stored document's text: how often the retrieved
     documents use a word as a whole tells a topic ("blockchain") from the words every plan
     uses ("work", "plan"). ``answer_one`` answers a single question from given passages;
-    ``vectors`` gives the multilingual model's unit vectors of texts."""
+    ``vectors`` gives the multilingual model's unit vectors of texts; ``chunks_of`` a stored
+    document's passages: a retrieved document is asked whole, as the anchor is found in its
+    passages retrieval did not rank (漳州's "smart agricultural projects" beside 湛江's
+    "agriculture", where retrieval ranked other passages of 漳州 for 农业)."""
     # Interrogatives ("怎样" renders "what kind") ask, and name no topic.
-    asked = _nouns(ZH_ASKS.sub(" ", topic_of(question)))
+    asked = nouns(ZH_ASKS.sub(" ", topic_of(question)))
     place_words = {w for d in documents for w in content_tokens(
         " ".join(filter(None, (d.city, d.district, d.province))))}
     for term in english_terms(asked):  # a place's other renderings (广州: "Canton")
         senses = {w for sense in term.english for w in content_tokens(sense)}
         place_words |= senses if senses & place_words else set()
-    words = {_form(w): w for w in _words(asked) if w not in place_words}
+    words = {form(w): w for w in words_of(asked) if w not in place_words}
     hits = retrieval.hits
     if retrieval.places.by_place:  # compare the places named, and only those
         wanted = set().union(*retrieval.places.by_place.values())
         hits = [h for h in hits if h.chunk.doc_id in wanted]
     sentences = sentences_of(hits)
-    uses = Counter(_form(w) for d in dict.fromkeys(h.chunk.doc_id for h in hits)
+    uses = Counter(form(w) for d in dict.fromkeys(h.chunk.doc_id for h in hits)
                    for w in WORD.findall(text_of(d)))
+    read = hits + [Hit(c, 0.0, len(hits) + n) for n, c in enumerate(
+        c for d in dict.fromkeys(h.chunk.doc_id for h in hits) if chunks_of is not None
+        for c in chunks_of(d) if c.chunk_id not in {h.chunk.chunk_id for h in hits})]
     found = _per_document(asked, words, hits, documents, sentences, uses)
+    found |= _per_document(asked, words, [h for h in read if h.chunk.doc_id not in found],
+                           documents, sentences, uses)  # what retrieval ranked comes first
     if answer_one is not None and vectors is not None:
         found |= _in_other_words(topic_of(question), retrieval, hits, found, answer_one, vectors)
+    found |= _own_word(asked, retrieval.places.by_place, read, found, words, anchor_of(
+        set(words), sentences, uses, rarity(asked, uses)), documents)
     if not found or _only_translated(question, found, hits):
         return None
-    weights = _weights(set(words), sentences)
+    weights = weights_of(set(words), sentences)
+    said = {p for alternative in _alternatives(asked) for p in pairs_of(alternative)}
     by_id = {d.doc_id: d for d in documents}
+    chinese = has_cjk(question)
     citations: list[Citation] = []
     groups: dict[str, PlaceGroup] = {}
     for doc_id, items in found.items():
-        best = max(items, key=lambda c: (_held(c.quote, weights), -c.start))
+        best = max(items, key=lambda c: (len(pairs_of(c.quote) & said), held_by(c.quote, weights),
+                                         -c.start))
         cited = best.model_copy(update={"n": len(citations) + 1})
         citations.append(cited)
         info = by_id.get(doc_id) or DocumentInfo(doc_id=doc_id)
-        group = groups.setdefault(_place(info), PlaceGroup(
-            place=_place(info), city=info.city, district=info.district, province=info.province))
+        place = place_of(info, chinese)
+        group = groups.setdefault(place, PlaceGroup(
+            place=place, city=info.city, district=info.district, province=info.province))
         group.doc_ids.append(doc_id)
         group.citations.append(cited.n)
-    lines = [f"{g.place}: " + " ".join(f"{citations[n - 1].quote} [{n}]" for n in g.citations)
-             for g in groups.values()]
+    lines = [labelled(g.place, " ".join(f"{citations[n - 1].quote} [{n}]" for n in g.citations),
+                      chinese) for g in groups.values()]
     answered = {d for g in groups.values() for d in g.doc_ids}
     for name, docs in retrieval.places.by_place.items():
         if not docs & answered:
-            lines.append(_NOT_SAID[has_cjk(question)].format(name))
+            lines.append(not_said(name_in(name, docs, documents, chinese), chinese))
     return Answer(answer="\n".join(lines), citations=citations, groups=list(groups.values()),
                   city_inferred=retrieval.places.label,
                   related=[passage(h) for h in hits[:3]])
 
 
-def answer_by_place(named: dict[str, set[str]], documents: list[DocumentInfo],
-                    answer_in: Callable[[str, set[str]], Answer], chinese: bool = False,
-                    ) -> Answer | None:
-    """The answer to a question asking a figure, date or name of several places ("深圳和海珠分别
-    …多少钱", "who issued Guangzhou's plan and Zhanjiang's notice"): the question asked of each
-    place's documents alone, as any question is, grouped by place; a place whose documents do
-    not answer is named as such. None when no place's documents answer."""
-    by_id = {d.doc_id: d for d in documents}
-    citations: list[Citation] = []
-    groups: list[PlaceGroup] = []
-    lines: list[str] = []
-    for name, docs in named.items():
-        one = answer_in(name, docs)
-        if one.refused or not one.citations:
-            lines.append(_NOT_SAID[chinese].format(name))
-            continue
-        numbers = {c.n: len(citations) + i for i, c in enumerate(one.citations, 1)}
-        citations += [c.model_copy(update={"n": numbers[c.n]}) for c in one.citations]
-        lines.append(f"{name}: {renumber(one.answer, numbers)}")
-        info = by_id.get(one.citations[0].doc_id) or DocumentInfo(doc_id=one.citations[0].doc_id)
-        groups.append(PlaceGroup(place=name, city=info.city, district=info.district,
-                                 province=info.province, citations=list(numbers.values()),
-                                 doc_ids=list(dict.fromkeys(c.doc_id for c in one.citations))))
-    if not citations:
-        return None
-    return Answer(answer="\n".join(lines), citations=citations, groups=groups)
-
-
 def _per_document(asked: str, words: dict[str, str], hits: list[Hit],
                   documents: list[DocumentInfo], sentences: list[Sentence],
                   uses: Counter[str]) -> dict[str, list[Citation]]:
-    """Per document (in the topic comparison's order: by place), the clauses holding the
-    anchor of some alternative the question asks about ("drones or the low-altitude economy":
-    each has its own)."""
+    """Per document (in the topic comparison's order: by place), the clauses of ``hits``
+    holding the anchor (found in ``sentences``) of some alternative the question asks about
+    ("drones or the low-altitude economy": each has its own)."""
     found: dict[str, list[Citation]] = {}
-    for alternative in _ALTERNATIVES.split(asked):
-        forms = {_form(w) for w in _words(alternative)} & set(words)
-        anchor = _anchor(forms, sentences, uses, _rarity(alternative, uses))
+    for alternative in _alternatives(asked):
+        forms = {form(w) for w in words_of(alternative)} & set(words)
+        anchor = anchor_of(forms, sentences, uses, rarity(alternative, uses))
         if anchor is None:
             continue
         # Retrieval decided which documents count (the day asked, or all): none is left out.
@@ -190,6 +178,18 @@ def _per_document(asked: str, words: dict[str, str], hits: list[Hit],
                 i.citation for i in row.items
                 if has_cjk(i.citation.quote) or len(i.citation.quote.split()) >= MIN_WORDS)
     return {d: items for d, items in found.items() if items}
+
+
+def _alternatives(asked: str) -> list[str]:
+    """The alternatives of ``asked``; a bare noun shares the words before the head it is
+    coordinated with ("an Internet of Things system or platform": an Internet of Things
+    platform), as English coordinates heads under one modifier."""
+    parts = _ALTERNATIVES.split(asked)
+    for n in range(1, len(parts)):
+        before = parts[n - 1].split()
+        if len(words_of(parts[n])) == 1 and len(before) > 1:
+            parts[n] = " ".join([*before[:-1], parts[n].strip()])
+    return parts
 
 
 def _in_other_words(topic: str, retrieval: RetrievalResult, hits: list[Hit],
@@ -221,6 +221,32 @@ def _in_other_words(topic: str, retrieval: RetrievalResult, hits: list[Hit],
     return answered
 
 
+def _own_word(asked: str, named: dict[str, set[str]], read: list[Hit],
+              found: dict[str, list[Citation]], words: dict[str, str], anchor: str | None,
+              documents: list[DocumentInfo]) -> dict[str, list[Citation]]:
+    """Per place an English question names that nothing answers yet, the clauses of its
+    documents holding the rest of the anchor's compound: Shenzhen's plan says "large-scale
+    models", never the "language" of "large language models" -- a large language model is a
+    large model, as English compounds name a kind of their head."""
+    run = re.findall(r"[A-Za-z0-9]+|[^\sA-Za-z0-9]", asked)
+    at = next((n for n, w in enumerate(run) if form(w) == anchor), None)
+    if at is None or has_cjk(asked):
+        return {}
+    start, end = at, at + 1
+    while start > 0 and form(run[start - 1]) in words:
+        start -= 1
+    while end < len(run) and form(run[end]) in words:
+        end += 1
+    rest = " ".join(w for w in run[start:end] if form(w) != anchor)
+    answered: dict[str, list[Citation]] = {}
+    for docs in named.values():
+        if rest and not docs & set(found):
+            own = [h for h in read if h.chunk.doc_id in docs]
+            answered |= {row.doc_id: [i.citation for i in row.items] for row in compare_topic(
+                rest, own, documents, expired=True).rows if row.items}
+    return answered
+
+
 def _only_translated(question: str, found: dict[str, list[Citation]], hits: list[Hit]) -> bool:
     """Whether one document alone answers, in the other language than the question's, while
     passages in the question's language were retrieved. Documents are compared through English
@@ -233,66 +259,3 @@ def _only_translated(question: str, found: dict[str, list[Citation]], hits: list
     chinese = has_cjk(question)
     return len(found) == 1 and any(is_chinese(h.chunk) == chinese for h in hits) and all(
         is_chinese(h.chunk) != chinese for h in hits if h.chunk.doc_id in found)
-
-
-def _nouns(text: str) -> str:
-    """A Chinese text's nouns (by jieba's tags): what is compared is named by a noun (智慧教育),
-    never by the verb asking how it is done (推进)."""
-    if not has_cjk(text):
-        return text
-    import jieba.posseg
-
-    kept = " ".join(p.word for p in jieba.posseg.cut(text)
-                    if p.flag.startswith(("n", "vn", "eng")) or not has_cjk(p.word))
-    return re.sub(r"(?<=[A-Za-z0-9]) (?=[A-Za-z0-9])", "", kept)  # "5G", cut as 5 and G
-
-
-def _words(text: str) -> list[str]:
-    """The text's English content words (a Chinese text's through the glossary)."""
-    return [w for w in content_tokens(expand_query(text)) if w.isascii() and WORD.fullmatch(w)]
-
-
-def _form(word: str) -> str:
-    """A word as compared: its stem ("building" is "build", which every plan uses)."""
-    return stem(word)
-
-
-def _forms(text: str) -> set[str]:
-    return {_form(w) for w in WORD.findall(text)}
-
-
-def _rarity(text: str, uses: Counter[str]) -> dict[str, int]:
-    """How rare a Chinese word's renderings are: as rare as its most used sense (规划 renders
-    "plan", "program" and "layout"; that "layout" is rare does not make 规划 a topic). A sense
-    of several words counts by its rarest ("low altitude economy" by "altitude")."""
-    rarity: dict[str, int] = {}
-    for term in english_terms(text):
-        senses = [[_form(w) for w in content_tokens(e) if w.isascii() and WORD.fullmatch(w)]
-                  for e in term.english]
-        keys = [min(sense, key=lambda f: uses[f]) for sense in senses if sense]
-        for key in keys:
-            rarity[key] = max(rarity.get(key, 0), *(uses[k] for k in keys))
-    return rarity
-
-
-def _anchor(forms: set[str], sentences: list[Sentence], uses: Counter[str],
-            rarity: dict[str, int]) -> str | None:
-    """Of the words some retrieved sentence holds, the one the documents use least (a Chinese
-    word's renderings: by ``rarity``)."""
-    in_sentences: Counter[str] = Counter()
-    for sentence in sentences:
-        in_sentences.update(_forms(sentence.text) & forms)
-    if not in_sentences:
-        return None
-    return min(in_sentences, key=lambda f: (rarity.get(f, uses[f]), uses[f], in_sentences[f], f))
-
-
-def _weights(forms: set[str], sentences: list[Sentence]) -> dict[str, float]:
-    """Inverse sentence frequency of each question word: a rare word tells most."""
-    held = [_forms(s.text) for s in sentences]
-    return {f: math.log(1 + len(held) / (1 + sum(f in h for h in held))) for f in forms}
-
-
-def _held(text: str, weights: dict[str, float]) -> float:
-    held = _forms(text)
-    return sum(w for f, w in weights.items() if f in held)

@@ -22,9 +22,10 @@ from app.answering.instructions import without_instructions
 from app.answering.parts import split_parts
 from app.answering.question_kinds import asked_kinds
 from app.answering.validity import with_validity
-from app.briefing.across import answer_across, answer_by_place, asks_across, topic_of
+from app.briefing.across import answer_across, asks_across, topic_of
 from app.briefing.conjuncts import each_place
 from app.briefing.facts import fact_answer
+from app.briefing.grouped import answer_by_place
 from app.conversation import Resolution
 from app.conversation.nearby import Cited
 from app.models import (
@@ -140,7 +141,8 @@ class Asking(Components):
                                       within=asked.within)
             with self.watch.reading():
                 return answer_across(text, deep, self.documents(asked.scope), self.catalog.text,
-                                     extractive.answer, extractive.sentence_vectors)
+                                     extractive.answer, extractive.sentence_vectors,
+                                     self.store.document_chunks)
 
         def retrieve(text: str) -> RetrievalResult:
             return self._retrieval_of(text, asked.filters, top_k, as_of=request.as_of,

@@ -1,0 +1,86 @@
+"""The words an across question is compared by (``app.briefing.across``): its nouns, their
+English forms, and the anchor -- the word the retrieved documents use least."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from itertools import pairwise
+
+from app.answering.citations import Sentence
+from app.briefing.builder import WORD
+from app.retrieval.dictionary import english_terms
+from app.retrieval.glossary import expand_query
+from app.text import content_tokens, has_cjk, stem
+
+
+def nouns(text: str) -> str:
+    """A Chinese text's nouns (by jieba's tags): what is compared is named by a noun (智慧教育),
+    never by the verb asking how it is done (推进)."""
+    if not has_cjk(text):
+        return text
+    import jieba.posseg
+
+    kept = " ".join(p.word for p in jieba.posseg.cut(text)
+                    if p.flag.startswith(("n", "vn", "eng")) or not has_cjk(p.word))
+    return re.sub(r"(?<=[A-Za-z0-9]) (?=[A-Za-z0-9])", "", kept)  # "5G", cut as 5 and G
+
+
+def words_of(text: str) -> list[str]:
+    """The text's English content words (a Chinese text's through the glossary)."""
+    return [w for w in content_tokens(expand_query(text)) if w.isascii() and WORD.fullmatch(w)]
+
+
+def form(word: str) -> str:
+    """A word as compared: its stem ("building" is "build", which every plan uses)."""
+    return stem(word)
+
+
+def forms_of(text: str) -> set[str]:
+    return {form(w) for w in WORD.findall(text)}
+
+
+def rarity(text: str, uses: Counter[str]) -> dict[str, int]:
+    """How rare a Chinese word's renderings are: as rare as its most used sense (规划 renders
+    "plan", "program" and "layout"; that "layout" is rare does not make 规划 a topic). A sense
+    of several words counts by its rarest ("low altitude economy" by "altitude")."""
+    rarity: dict[str, int] = {}
+    for term in english_terms(text):
+        senses = [[form(w) for w in content_tokens(e) if w.isascii() and WORD.fullmatch(w)]
+                  for e in term.english]
+        keys = [min(sense, key=lambda f: uses[f]) for sense in senses if sense]
+        for key in keys:
+            rarity[key] = max(rarity.get(key, 0), *(uses[k] for k in keys))
+    return rarity
+
+
+def anchor_of(forms: set[str], sentences: list[Sentence], uses: Counter[str],
+            rarity: dict[str, int]) -> str | None:
+    """Of the words some retrieved sentence holds, the one the documents use least (a Chinese
+    word's renderings: by ``rarity``)."""
+    in_sentences: Counter[str] = Counter()
+    for sentence in sentences:
+        in_sentences.update(forms_of(sentence.text) & forms)
+    if not in_sentences:
+        return None
+    return min(in_sentences, key=lambda f: (rarity.get(f, uses[f]), uses[f], in_sentences[f], f))
+
+
+def weights_of(forms: set[str], sentences: list[Sentence]) -> dict[str, float]:
+    """Inverse sentence frequency of each question word: a rare word tells most."""
+    held = [forms_of(s.text) for s in sentences]
+    return {f: math.log(1 + len(held) / (1 + sum(f in h for h in held))) for f in forms}
+
+
+def held_by(text: str, weights: dict[str, float]) -> float:
+    held = forms_of(text)
+    return sum(w for f, w in weights.items() if f in held)
+
+
+def pairs_of(text: str) -> set[tuple[str, str]]:
+    """The text's content words two by two as they follow each other ("Internet of Things
+    platform": internet-thing, thing-platform): a clause saying the question's phrase, not
+    only its words scattered ("an innovation platform system … the Internet of Things")."""
+    forms = [form(w) for w in content_tokens(text) if WORD.fullmatch(w)]
+    return set(pairwise(forms))

@@ -233,3 +233,29 @@ def _told(verb: Any) -> list[Any]:
     # or that governs the verb (the parser's "I tell participants" as the subject of "is …").
     says = asks or (clause != verb.i and (doc[clause].head.i == verb.i or verb.head.i == clause))
     return [verb, *subjects, *audience] if says else []
+
+
+# jieba's tags of a common noun (not a person's, place's or body's name: nr, ns, nt) or a verb
+# used as one (建设 of 建设补贴): what may say which of its kind a noun is.
+_COMMON_NOUN_ZH = frozenset({"n", "vn", "nz"})
+
+
+def qualifier(text: str, start: int, end: int) -> str:
+    """The common noun just before the noun at ``start:end`` that says which of its kind it is
+    (住房 of 住房补贴, "housing" of "how much housing subsidy"), or "". Not a degree ("maximum
+    award", 最高奖励) nor a name ("the AI fund"): jieba's words and tags in Chinese (a compound
+    it keeps whole, 住房补贴, gives its head's part before the noun), spaCy's in English."""
+    if has_cjk(text[start:end]):
+        at, before = 0, ""
+        for word, flag in tagged(text):
+            if at < start < at + len(word) and flag in _COMMON_NOUN_ZH:
+                return text[at:start] if start - at > 1 else ""
+            if at == start:
+                return before
+            before, at = word if flag in _COMMON_NOUN_ZH and len(word) > 1 else "", at + len(word)
+        return ""
+    with TAGGING:
+        doc = english_tagger()(text)
+    token = next((t for t in doc if t.idx == start), None)
+    return doc[token.i - 1].text if token is not None and token.i and doc[token.i - 1].pos_ \
+        == "NOUN" else ""

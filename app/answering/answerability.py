@@ -25,7 +25,7 @@ from app.models import Message, RefusalCode, refusal_message
 from app.numerals import ISO_DATE, NAMES_A_DAY, YEAR, YEAR_SPAN, figure_values, of_whole
 from app.retrieval.dictionary import english_terms, naming
 from app.retrieval.gazetteer import names_any
-from app.retrieval.glossary import ENGLISH_VARIANTS
+from app.retrieval.glossary import ENGLISH_VARIANTS, expand_query
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.place_inference import PlaceInference, part_of_a_name
 from app.retrieval.taggers import ASKS_NOW, acts, states_an_aim
@@ -66,10 +66,10 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
     if (ASKS_NOW.search(question) or years) and states_an_aim(opening, _before(sentence)):
         labels -= set(Kind.COUNT.value)
     # Its sums are of another thing unless it, its lead-in, section or title say which one is asked
-    # (生活补贴 for 住房补贴); an English question's word is not sought through the dictionary.
+    # (生活补贴 for 住房补贴; "AI" says 人工智能); an English word is not sought in Chinese.
+    said = f"{sentence.chunk.metadata.get('title', '')} {sentence.chunk.section} {context}"
     if (which := naming(kinds.asked_sum(question)[1])) and (has_cjk(question) or not has_cjk(
-            sentence.text)) and not which.search(f"{sentence.chunk.metadata.get('title', '')} "
-                                                 f"{sentence.chunk.section} {context}"):
+            sentence.text)) and not which.search(said if has_cjk(said) else expand_query(said)):
         labels.discard("MONEY")
     # Each period ("per firm"); a day; a date NER misreads ("Release time:2024-08-15click:0").
     forms = {"RATE": DISTRIBUTIVE, "DAY": NAMES_A_DAY, "DATE": ISO_DATE}

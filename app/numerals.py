@@ -68,6 +68,7 @@ def of_whole(text: str, start: int, end: int, whole: re.Pattern[str]) -> bool:
 EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december")
 ISO_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)")
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year in digits
 YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–—至到]\s*(?:19|20)\d\d年?")  # "2023-2025", 2025至2027年
 _MONTH = "|".join([*EN_MONTHS, *(m[:3] for m in EN_MONTHS)])
 # A time of day ("15:05", "10.30", "3 pm", "nine o'clock" in digits): ingest stores it as a

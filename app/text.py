@@ -103,6 +103,24 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
 CLAUSE_END = re.compile(r"[，；;：]|(?<!\d)[,:]|[,:](?!\d)")
 
 
+# Sentences before a sentence, in its paragraph, it may speak of ("the center", "By 2025, …").
+CARRIED_SENTENCES = 2
+
+
+def paragraph_before(head: str) -> str:
+    """The last ``CARRIED_SENTENCES`` sentences of the paragraph ``head`` (a text up to a
+    sentence) ends in."""
+    paragraph = head[head.rfind("\n") + 1:]
+    spans = sentence_spans(paragraph)[-CARRIED_SENTENCES:]
+    return paragraph[spans[0][0]:] if spans else ""
+
+
+def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the clause of ``text`` holding ``start:end``, without its marks."""
+    opening = max((m.end() for m in CLAUSE_END.finditer(text, 0, start)), default=0)
+    return opening, next((m.start() for m in CLAUSE_END.finditer(text, end)), len(text))
+
+
 def clause_spans(text: str) -> list[tuple[int, int]]:
     """Clauses of ``text`` as spans, each with its closing mark (none closes inside brackets)."""
     spans, start = [], 0

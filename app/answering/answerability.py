@@ -20,16 +20,16 @@ from app.answering import question_kinds as kinds
 from app.answering.citations import Scored, Sentence
 from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind
 from app.answering.sentence_forms import in_context
-from app.models import Message, RefusalCode
-from app.numerals import ISO_DATE, NAMES_A_DAY, YEAR_SPAN, figure_values, of_whole
+from app.models import Message, RefusalCode, refusal_message
+from app.numerals import ISO_DATE, NAMES_A_DAY, YEAR, YEAR_SPAN, figure_values, of_whole
 from app.retrieval.acronyms import unmentioned
 from app.retrieval.dictionary import english_terms, naming
-from app.retrieval.gazetteer import gazetteer, names_any
-from app.retrieval.glossary import ENGLISH_VARIANTS
+from app.retrieval.gazetteer import names_any
+from app.retrieval.glossary import ENGLISH_VARIANTS, expand_query
 from app.retrieval.hybrid import RetrievalResult
-from app.retrieval.place_inference import PlaceInference
+from app.retrieval.place_inference import PlaceInference, part_of_a_name
 from app.retrieval.taggers import ASKS_NOW, acts, states_an_aim
-from app.text import CJK_CHARS, ORG_HEAD, QUOTED, has_cjk, sentence_spans
+from app.text import ORG_HEAD, QUOTED, clause_around, has_cjk, paragraph_before
 
 # Chunk metadata key of ingest's entities: JSON [[start, end, label, value?], …] into its text.
 ENTITIES_KEY = "entities"
@@ -59,8 +59,18 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
                       for body in bodies[0].finditer(sentence.text)):
         labels.add("ORG")  # a body of the kind asked, not the one asked about ("the … office")
     opening = sentence.text[item.end():] if (item := ITEM.match(sentence.text)) else sentence.text
-    if ASKS_NOW.search(question) and states_an_aim(opening, _before(sentence)):  # "(5) Build …"
-        labels -= set(Kind.COUNT.value)  # a target's figures: none there is now
+    # A target's figures ("(5) Build …", "By 2025, …") tell neither what there is now nor what there
+    # was in a year the question names and they do not (30 base stations by 2025 for 2023).
+    years = set(YEAR.findall(YEAR_SPAN.sub(" ", question))) - set(YEAR.findall(context := (
+        f"{_before(sentence)} {sentence.text}")))
+    if (ASKS_NOW.search(question) or years) and states_an_aim(opening, _before(sentence)):
+        labels -= set(Kind.COUNT.value)
+    # Its sums are of another thing unless it, its lead-in, section or title say which one is asked
+    # (生活补贴 for 住房补贴; "AI" says 人工智能); an English word is not sought in Chinese.
+    said = f"{sentence.chunk.metadata.get('title', '')} {sentence.chunk.section} {context}"
+    if (which := naming(kinds.asked_sum(question)[1])) and (has_cjk(question) or not has_cjk(
+            sentence.text)) and not which.search(said if has_cjk(said) else expand_query(said)):
+        labels.discard("MONEY")
     # Each period ("per firm"); a day; a date NER misreads ("Release time:2024-08-15click:0").
     forms = {"RATE": DISTRIBUTIVE, "DAY": NAMES_A_DAY, "DATE": ISO_DATE}
     return labels | {label for label, form in forms.items() if form.search(sentence.text)}
@@ -106,6 +116,9 @@ def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...]
                                  or named.rstrip("市区县省") in question):
             continue
         title = next((text[a:b] for a, b in titles if a <= start and end <= b), None)
+        if label == "DATE" and not title and _issues(question, text,
+                                                     *clause_around(text, start, end)):
+            continue  # the day a document was issued tells no other event's ("a deadline")
         if title and label not in _NAMES and not (label == "DATE" and YEAR_SPAN.fullmatch(named)
                 and (asked(title) or (_SPANS.search(question) and names_any(title, places)))):
             continue  # but the years a plan asked of (or the place's, years asked) covers
@@ -113,6 +126,14 @@ def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...]
         if label == "PLACE" and _SITE.search(named):
             found.append((start, end, "SITE"))
     return found
+
+
+def _issues(question: str, text: str, start: int, end: int) -> bool:
+    """Whether a date's clause ``text[start:end]`` issues a document the question asks no issue
+    of, nor names ("issued a notification in November 2025" for a deadline to submit a plan)."""
+    return not kinds.ISSUING.search(question) and bool(kinds.ISSUING.search(text, start, end)) \
+        and not any((named := naming(m.group())) and named.search(text, start, end)
+                    for m in kinds.DOCUMENT.finditer(question))
 
 
 @lru_cache(maxsize=256)
@@ -151,52 +172,19 @@ class Refusal:
 
 
 def refusal(code: RefusalCode, names: list[str] | None = None) -> Refusal:
-    """The refusal of ``code`` in both languages, naming the places or acronyms at fault."""
-    en_names, zh_names = ", ".join(names or []), "、".join(names or [])
-    messages = {
-        "no_passage": ("The knowledge base has no passage that answers this question.",
-                       "知识库中没有能回答这个问题的段落。"),
-        "place_not_stored": (f"The knowledge base holds no documents for {en_names}, so it "
-                             "cannot answer this.",
-                             f"知识库中没有关于{zh_names}的文件，无法回答这个问题。"),
-        "place_not_stated": (f"The documents that would answer this speak of a wider place and "
-                             f"never mention {en_names}, so the knowledge base cannot answer it.",
-                             f"相关文件说的是更大的地区，没有提到{zh_names}，知识库无法回答这个问题。"),
-        "acronym_unmentioned": (f"The passages nearest this question never mention {en_names}, "
-                                "so the knowledge base cannot answer it.",
-                                f"与这个问题最相关的段落从未提到{zh_names}，知识库无法回答。"),
-        "kind_not_stated": ("The passages on this topic do not state what the question asks for "
-                            "(such as its date, figure or body), so the knowledge base cannot "
-                            "answer it.", "相关段落没有写明问题所问的内容（如日期、数额或机构），"
-                            "知识库无法回答。"),
-    }
-    return Refusal(code, Message(en=messages[code][0], zh=messages[code][1]))
+    """The refusal of ``code``, its message naming the places or acronyms at fault."""
+    return Refusal(code, refusal_message(code, names))
 
 
 def refusal_before_ranking(question: str, retrieval: RetrievalResult) -> Refusal | None:
     """A refusal without reading sentences: a place no document is about, an unmentioned acronym."""
     missing = [m for m in retrieval.places.missing
-               if not _part_of_a_name(question, m, [h.chunk.text for h in retrieval.hits])]
+               if not part_of_a_name(question, m, [h.chunk.text for h in retrieval.hits])]
     if missing and not retrieval.places.held:
         return refusal("place_not_stored", missing)
     if missing := unmentioned(question, (h.chunk.text for h in retrieval.hits)):
         return refusal("acronym_unmentioned", missing)
     return None
-
-
-# What may follow a place's name inside a longer name: a Latin word, or two Chinese characters.
-_NAME_GOES_ON = re.compile(rf"\s*[A-Za-z]+|[{CJK_CHARS}]{{2}}")
-
-
-def _part_of_a_name(question: str, place: str, texts: list[str]) -> bool:
-    """Whether the question names ``place`` only to begin a longer name the passages write:
-    太湖智算中心 (Wuxi's centre, named after the lake) asks nothing of 太湖县."""
-    name, written = place.split(" (")[0], " ".join(texts).lower()
-    spans = [(s, e) for s, e, divisions in gazetteer().mentions(question)
-             if any(d.label(not has_cjk(name)) == name for d in divisions)]
-    return bool(spans) and all((goes_on := _NAME_GOES_ON.match(question, end)) is not None
-                               and question[start:goes_on.end()].lower() in written
-                               for start, end in spans)
 
 
 def at_level(ranked: list[Scored], places: PlaceInference) -> tuple[list[Scored], bool]:
@@ -208,12 +196,5 @@ def at_level(ranked: list[Scored], places: PlaceInference) -> tuple[list[Scored]
     return kept, len(kept) < len(ranked)
 
 
-# Sentences before a sentence, in its paragraph, whose places it may speak of ("the center").
-CARRIED_SENTENCES = 2
-
-
-def _before(sentence: Sentence) -> str:
-    head = sentence.chunk.text[:max(0, sentence.start - sentence.chunk.start)]
-    paragraph = head[head.rfind("\n") + 1:]
-    spans = sentence_spans(paragraph)[-CARRIED_SENTENCES:]
-    return paragraph[spans[0][0]:] if spans else ""
+def _before(sentence: Sentence) -> str:  # whose places or goal year it may speak of
+    return paragraph_before(sentence.chunk.text[:max(0, sentence.start - sentence.chunk.start)])

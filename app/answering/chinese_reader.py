@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from app.answering.answerability import ITEM, lacks, sentence_labels, unstated_entities
 from app.answering.citations import Scored, Sentence, sentences_after
 from app.answering.clauses import RESTATED  # the share of a clause the question says
-from app.answering.question_kinds import FIGURED, MONEY_NOUN, STRICT, ZH_ASKS, Kind, asked_kinds
+from app.answering.question_kinds import FIGURED, MONEY_NOUN, STRICT, Kind, asked_kinds, asked_sum
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
 from app.answering.sentence_forms import is_field
 from app.bands import band_factor, of_band
@@ -110,9 +110,7 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
     weights = {u: math.log(1 + n / (1 + frequency[u])) for u in asked}
     total = sum(weights.values()) or 1.0
     kinds = asked_kinds(question)
-    # The sum asked is named where the question asks ("…分摊的费用，每户最多补多少？" names none).
-    asking = next((c for c in re.split(r"[，,；;]", question) if ZH_ASKS.search(c)), question)
-    noun = MONEY_NOUN.search(asking) if Kind.MONEY in kinds else None
+    noun = asked_sum(question)[0]
     titles = {s.chunk.doc_id: bigram_units(str(s.chunk.metadata.get("title", ""))) for s in chinese}
     mean, read = sum(map(len, readings)) / n, []
     for sentence, units, reading in zip(chinese, held, readings, strict=True):
@@ -126,8 +124,7 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
             "。！？：")) and not ITEM.match(sentence.text) and sentence is next((s for s in chinese
             if s.chunk is sentence.chunk and _PUNCTUATED.search(s.text)), None) else 1.0
         lacking = bool(lacks(kinds, sentence_labels(sentence, question)) & STRICT) or (
-            noun is not None and _of_other_sum(
-                sentence, _entities(sentence, kinds, question), noun.group()))
+            noun != "" and _of_other_sum(sentence, _entities(sentence, kinds, question), noun))
         factor *= (LACKING_PENALTY if lacking else 1.0) * band_factor(question, sentence.text)
         found = units & asked - opposed_units(question, reading)  # 非国有 is no 国有
         # Its notice's title words tell which notice answers, not which of its sentences.

@@ -10,7 +10,7 @@ import re
 from enum import Enum
 
 from app.numerals import MEASURE_WORDS
-from app.retrieval.taggers import without_relatives
+from app.retrieval.taggers import qualifier, without_relatives
 from app.text import ORG_NOUNS_EN, has_cjk, noun_phrase, segment, word_bounds
 
 
@@ -73,6 +73,7 @@ _ISSUING_EN = r"(?:issued|published|released|promulgated|signed|formulated|drew 
 # Verbs of a document's issue (制定, 出台 also say a measure is made, 将出台 a plan's future act).
 _ISSUING_ZH = r"(?:印发|发布|发文|颁布|签发|下发|制发|成文)"
 _SENT_EN = r"(?:sent|addressed|directed|circulated)"
+DOCUMENT = re.compile(rf"\b{_DOC_NOUN_EN}\b|{_DOC_NOUN_ZH}", re.I)  # a noun naming a document
 ISSUING = re.compile(rf"\b(?:{_ISSUING_EN}|issues?)\b|{_ISSUING_ZH}", re.I)
 # The question words of each language. A "when" asks only as an interrogative: before an
 # auxiliary verb or at the end ("When preparing …," is a conjunction).
@@ -253,6 +254,15 @@ def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
         last = "".join(tail[-2:]) if len(tail[-1]) == 1 else tail[-1]
         return [w for w in dict.fromkeys([last, last[-2:]]) if len(w) > 1]
     return []
+
+
+def asked_sum(question: str) -> tuple[str, str]:
+    """The money noun of the sum a question asks, in the clause that asks ("…分摊的加装电梯费用，
+    每户最多补多少？" names none), and the noun saying which sum it is (住房 of 住房补贴)."""
+    asking = next((c for c in re.split(r"[，,；;]", question) if ZH_ASKS.search(c)), question)
+    if Kind.MONEY not in asked_kinds(question) or not (noun := MONEY_NOUN.search(asking)):
+        return "", ""
+    return noun.group(), qualifier(asking, *noun.span())
 
 
 def asked_whole(question: str) -> str:

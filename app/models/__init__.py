@@ -21,6 +21,7 @@ from app.models.answers import (
     RefusalCode,
     SearchResponse,
     Timings,
+    refusal_message,
 )
 from app.models.documents import (
     DiffLine,
@@ -50,5 +51,5 @@ __all__ = [
     "DocumentInfo", "DocumentList", "DocumentVersion", "ErrorBody", "ErrorResponse", "Filters",
     "Health", "HistoryTurn", "Message", "Mode", "Passage", "PlaceGroup", "RefusalCode",
     "SearchRequest", "SearchResponse", "Text", "Timings", "ValidityInfo", "ValidityStatus",
-    "VersionDiff", "VersionList", "VersionText", "utf8_text",
+    "VersionDiff", "VersionList", "VersionText", "refusal_message", "utf8_text",
 ]

@@ -77,6 +77,31 @@ class Message(BaseModel):
     en: str
     zh: str
 
+
+def refusal_message(code: RefusalCode, names: list[str] | None = None) -> Message:
+    """The message of a refusal of ``code`` in both languages, naming the places or acronyms at
+    fault."""
+    en_names, zh_names = ", ".join(names or []), "、".join(names or [])
+    messages = {
+        "no_passage": ("The knowledge base has no passage that answers this question.",
+                       "知识库中没有能回答这个问题的段落。"),
+        "place_not_stored": (f"The knowledge base holds no documents for {en_names}, so it "
+                             "cannot answer this.",
+                             f"知识库中没有关于{zh_names}的文件，无法回答这个问题。"),
+        "place_not_stated": (f"The documents that would answer this speak of a wider place and "
+                             f"never mention {en_names}, so the knowledge base cannot answer it.",
+                             f"相关文件说的是更大的地区，没有提到{zh_names}，知识库无法回答这个问题。"),
+        "acronym_unmentioned": (f"The passages nearest this question never mention {en_names}, "
+                                "so the knowledge base cannot answer it.",
+                                f"与这个问题最相关的段落从未提到{zh_names}，知识库无法回答。"),
+        "kind_not_stated": ("The passages on this topic do not state what the question asks for "
+                            "(such as its date, figure or body), so the knowledge base cannot "
+                            "answer it.", "相关段落没有写明问题所问的内容（如日期、数额或机构），"
+                            "知识库无法回答。"),
+    }
+    return Message(en=messages[code][0], zh=messages[code][1])
+
+
 class AnswerPart(BaseModel):
     """One part of a question that asks several things, and its own answer."""
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.retrieval.gazetteer import gazetteer
+from app.text import CJK_CHARS, has_cjk
 
 
 @dataclass
@@ -51,3 +52,18 @@ class Narrower:
     name: str  # as the question names it: 琶洲, Tianhe District
     pattern: re.Pattern[str]  # its names, to find it in a passage
     docs: frozenset[str]  # the documents whose passages must name it to answer
+
+
+# What may follow a place's name inside a longer name: a Latin word, or two Chinese characters.
+_NAME_GOES_ON = re.compile(rf"\s*[A-Za-z]+|[{CJK_CHARS}]{{2}}")
+
+
+def part_of_a_name(question: str, place: str, texts: list[str]) -> bool:
+    """Whether the question names ``place`` only to begin a longer name the passages write:
+    太湖智算中心 (Wuxi's centre, named after the lake) asks nothing of 太湖县."""
+    name, written = place.split(" (")[0], " ".join(texts).lower()
+    spans = [(s, e) for s, e, divisions in gazetteer().mentions(question)
+             if any(d.label(not has_cjk(name)) == name for d in divisions)]
+    return bool(spans) and all((goes_on := _NAME_GOES_ON.match(question, end)) is not None
+                               and question[start:goes_on.end()].lower() in written
+                               for start, end in spans)

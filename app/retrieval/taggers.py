@@ -248,3 +248,29 @@ def without_relatives(question: str) -> str:
     relative = {t.i for t in doc if t.i > 0 and t.tag_ in {*_WH_TAGS, "WP$"} and next(
         (a.dep_ for a in [t, *t.ancestors] if a.pos_ in {"VERB", "AUX"}), "") == "relcl"}
     return "".join(("that" + t.whitespace_) if t.i in relative else t.text_with_ws for t in doc)
+
+
+# jieba's tags of a common noun (not a person's, place's or body's name: nr, ns, nt) or a verb
+# used as one (建设 of 建设补贴): what may say which of its kind a noun is.
+_COMMON_NOUN_ZH = frozenset({"n", "vn", "nz"})
+
+
+def qualifier(text: str, start: int, end: int) -> str:
+    """The common noun just before the noun at ``start:end`` that says which of its kind it is
+    (住房 of 住房补贴, "housing" of "how much housing subsidy"), or "". Not a degree ("maximum
+    award", 最高奖励) nor a name ("the AI fund"): jieba's words and tags in Chinese (a compound
+    it keeps whole, 住房补贴, gives its head's part before the noun), spaCy's in English."""
+    if has_cjk(text[start:end]):
+        at, before = 0, ""
+        for word, flag in tagged(text):
+            if at < start < at + len(word) and flag in _COMMON_NOUN_ZH:
+                return text[at:start] if start - at > 1 else ""
+            if at == start:
+                return before
+            before, at = word if flag in _COMMON_NOUN_ZH and len(word) > 1 else "", at + len(word)
+        return ""
+    with TAGGING:
+        doc = english_tagger()(text)
+    token = next((t for t in doc if t.idx == start), None)
+    return doc[token.i - 1].text if token is not None and token.i and doc[token.i - 1].pos_ \
+        == "NOUN" else ""

@@ -156,7 +156,7 @@ def test_a_place_named_only_inside_a_longer_name_the_passages_write_is_no_missin
     """Regression: "太湖智算中心一期规模多大？" was refused as asking about 太湖县, a county no
     document is about, although Wuxi's plan builds the 太湖智算中心 (a centre named after the
     lake). A question about the place itself is still missing it."""
-    from app.answering.answerability import _part_of_a_name
+    from app.retrieval.place_inference import part_of_a_name as _part_of_a_name
 
     passages = ["在开发区建设青山智算中心，一期建设规模2000P。"]
     assert _part_of_a_name("青山智算中心一期规模多大？", "青山区", passages)

@@ -497,3 +497,32 @@ def test_the_city_points_back_at_the_last_place(
     resolution = resolver.resolve(follow_up, [Turn(before, before, (ZHANJIANG,))])
     assert resolution.question == expected
     assert resolution.doc_id == ZHANJIANG
+
+
+def test_a_clause_less_follow_up_carries_the_whole_plan_not_only_its_place(
+        resolver: Resolver) -> None:
+    """Regression (chain h9-06.3): "分成几大领域？" after "它覆盖哪几年？" was asked "广州分成几大
+    领域？" and refused. "覆盖哪几年" was read as measuring the plan (which years is a kind asked,
+    not a measure of the subject), so the plan was no subject, and the subject carried before
+    was cut at the adverbial adjective 全面 and at 的: "城市全面数字化转型试点的实施方案" is one
+    noun phrase."""
+    first = "广州城市全面数字化转型试点的实施方案是哪个部门印发的？"
+    years = resolver.resolve("它覆盖哪几年？", [Turn(first, first, (GUANGZHOU,))])
+    assert years.question == "广州城市全面数字化转型试点的实施方案覆盖哪几年？"
+    areas = resolver.resolve("分成几大领域？", [Turn("它覆盖哪几年？", years.question,
+                                                   (GUANGZHOU,))])
+    assert areas.question == "广州城市全面数字化转型试点的实施方案分成几大领域？"
+    assert areas.doc_id == GUANGZHOU
+
+
+def test_this_clause_s_attribute_asks_about_the_clause_just_cited(resolver: Resolver) -> None:
+    """Regression (chain h9-05.2): in "这条的责任单位都有谁？" the adverb 都 hid 责任单位 as the
+    attribute its copula asks, so 责任单位 was taken for a topic of its own and the follow-up
+    was not read beside the clause just cited (another measure's units answered it)."""
+    cited = Cited(SHENZHEN, 509, 698)
+    resolution = resolver.resolve("这条的责任单位都有谁？",
+                                  [Turn("深圳打算把人工智能基金群做到多大规模？",
+                                        "深圳打算把人工智能基金群做到多大规模？", (SHENZHEN,),
+                                        "form an artificial intelligence fund group", (cited,))])
+    assert resolution.near == (cited,)
+    assert resolution.doc_id == SHENZHEN

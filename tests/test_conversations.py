@@ -304,3 +304,17 @@ def test_a_part_counted_in_the_clause_just_cited_is_answered_from_it(
     assert "over 20" in _quotes(first)
     follow = _ask(app_client, "其中医疗健康领域有几个入选省级？", conversation_id=conversation)
     assert "eight of which" in _quotes(follow)
+
+
+def test_this_clause_s_responsible_units_are_those_of_the_clause_just_cited(
+        app_client: TestClient) -> None:
+    """Bug (chain h9-05.2): "这条的责任单位都有谁？" after the fund group was rewritten
+    "深圳人工智能基金群的责任单位都有谁？" and answered with the talent measure's units:
+    责任单位 (hidden by the adverb 都 from its copula) was taken for a topic, so the clause's
+    neighbours went unread."""
+    conversation = _start(app_client)
+    first = _ask(app_client, "深圳打算把人工智能基金群做到多大规模？", conversation_id=conversation)
+    assert "100 billion" in _quotes(first)
+    follow = _ask(app_client, "这条的责任单位都有谁？", conversation_id=conversation)
+    assert "Municipal Finance Bureau" in _quotes(follow)
+    assert "Municipal Talent Work Bureau" not in _quotes(follow)

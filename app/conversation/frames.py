@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.conversation.edits import edited
-from app.conversation.phrases import Span, copular, counted, head, inside, noun_spans, same_kind
+from app.conversation.phrases import Span, copular, counted, head, inside, noun_spans
 from app.conversation.referents import about_the_last, definite_phrases
 from app.conversation.words import Word, words
+from app.retrieval.dictionary import english_terms
 from app.text import has_cjk
 
 
@@ -48,3 +49,14 @@ def what_is(question: str, own: tuple[Word, ...], spans: list[Span]) -> str:
     named = [w for w in own if w.content or inside(w, spans)]
     core = question[named[0].start:max(named[-1].end, max(e for _, e in spans))]
     return f"{core}是什么？" if has_cjk(question) else f"What is {core}?"
+
+
+def same_kind(one: str, other: str) -> bool:
+    """Whether two head nouns name the same kind of thing: the same word, or Chinese words the
+    dictionary renders alike (计划 and 方案 are both a "plan": one document kind, not two)."""
+    if one == other:
+        return True
+    if not (has_cjk(one) and has_cjk(other)):
+        return False
+    senses = {sense for term in english_terms(one) for sense in term.english}
+    return any(sense in senses for term in english_terms(other) for sense in term.english)

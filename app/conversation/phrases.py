@@ -16,7 +16,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from app.conversation.words import Word
-from app.retrieval.dictionary import english_terms
 from app.retrieval.places import PlaceIndex
 from app.text import has_cjk
 
@@ -80,18 +79,20 @@ def copular(found: Sequence[Word], places: Sequence[Span]) -> Copular | None:
     if has_cjk("".join(w.text for w in found)):
         for n, word in enumerate(found):
             if not ((word.copula or word.predicate) and n + 1 < len(found)
-                    and found[n + 1].interrogative):
-                continue
+                    and found[n + 1].interrogative) or (found[n + 1].selective
+                                                        and not word.copula):
+                continue  # 覆盖哪几年: which of a kind (years), no measure of the subject
             rest = found[n + 2:]
             if any(w.content and not w.quantity for w in rest):
                 if word.copula:
                     return None  # 是哪天挂牌成立的: a cleft, the verb after says what is asked
                 continue
             # Any verb whose object is the question word measures its subject ("投资比例原则上
-            # 不低于多少"), as a copula does; adverbs may stand between them.
+            # 不低于多少"), as a copula does; adverbs may stand between them ("责任单位都有谁"),
+            # not 的, which closes a relative clause ("印发的是谁": no noun is asked).
             at = n
-            while not word.copula and at > 0 and not found[at - 1].noun \
-                    and not found[at - 1].content and not found[at - 1].pointing:
+            while at > 0 and not found[at - 1].noun and not found[at - 1].content \
+                    and not found[at - 1].pointing and found[at - 1].text != "的":
                 at -= 1
             run = _run_before(found, at, places)
             return Copular(run, True, word.copula) if run else None
@@ -201,7 +202,22 @@ def subject_span(text: str, found: Sequence[Word], places: Sequence[Span]) -> Sp
         if owner is not None:  # not "…的企业奖励多少": 的 there closes a relative clause
             return owner
     spans = noun_spans(found, [*skip, *_modifying(found)], ending=lambda word: word.content)
+    spans = _associated(found, spans)
     return max(spans, key=lambda span: span[1] - span[0]) if spans else None  # first longest
+
+
+def _associated(found: Sequence[Word], spans: list[Span]) -> list[Span]:
+    """"X的Y" is one phrase: X modifies Y ("数字化转型试点的实施方案" is the plan, of the pilot),
+    and a follow-up carries both; X opened by an adjective ("多大规模的基金群") names nothing."""
+    joined: list[Span] = []
+    for span in spans:
+        between = [w for w in found if joined and joined[-1][1] <= w.start and w.end <= span[0]]
+        if len(between) == 1 and between[0].text == "的" and any(
+                w.thing and w.start == joined[-1][0] for w in found):
+            joined[-1] = (joined[-1][0], span[1])
+        else:
+            joined.append(span)
+    return joined
 
 
 def _modifying(found: Sequence[Word]) -> list[Span]:
@@ -281,14 +297,3 @@ def head(found: Sequence[Word], span: Span) -> str:
     without an English plural's s."""
     things = [w for w in found if w.thing and span[0] <= w.start and w.end <= span[1]]
     return things[-1].text.lower().removesuffix("s") if things else ""
-
-
-def same_kind(one: str, other: str) -> bool:
-    """Whether two head nouns name the same kind of thing: the same word, or Chinese words the
-    dictionary renders alike (计划 and 方案 are both a "plan": one document kind, not two)."""
-    if one == other:
-        return True
-    if not (has_cjk(one) and has_cjk(other)):
-        return False
-    senses = {sense for term in english_terms(one) for sense in term.english}
-    return any(sense in senses for term in english_terms(other) for sense in term.english)

@@ -138,10 +138,10 @@ def _chinese(text: str) -> tuple[Word, ...]:
         pointing = tag in {"r", "f"} and token.startswith(_ZH_POINTING)
         before = tags[n - 1] if n else ""
         after = tags[n + 1] if n + 1 < len(tags) else ""
-        # Inside a noun phrase: an adjective before its noun (新型基础设施, 专项资金) and a number
-        # or time between two nouns (基础设施三年行动方案).
+        # Inside a noun phrase: an adjective before its noun (新型基础设施, 专项资金) and a number,
+        # time or adverbial adjective between two nouns (基础设施三年行动方案, 城市全面数字化转型).
         modifier = (tag == "a" and after in _LAC_NOUNS) or (
-            tag in _LAC_MODIFIERS and before in _LAC_NOUNS and after in _LAC_NOUNS)
+            tag in {*_LAC_MODIFIERS, "ad"} and before in _LAC_NOUNS and after in _LAC_NOUNS)
         found.append(Word(
             token, start, start + len(token), noun=tag in _LAC_NOUNS or modifier,
             content=tag in _LAC_CONTENT,

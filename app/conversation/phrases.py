@@ -207,12 +207,13 @@ def subject_span(text: str, found: Sequence[Word], places: Sequence[Span]) -> Sp
 
 
 def _associated(found: Sequence[Word], spans: list[Span]) -> list[Span]:
-    """"X的Y" is one phrase: X modifies Y ("数字化转型试点的实施方案" is the plan, of the pilot),
-    and a follow-up carries both; X opened by an adjective ("多大规模的基金群") names nothing."""
+    """"X的Y" opening a question is one phrase (试点的实施方案); not 多大规模的Y, nor 基于X的Y."""
     joined: list[Span] = []
     for span in spans:
         between = [w for w in found if joined and joined[-1][1] <= w.start and w.end <= span[0]]
-        if len(between) == 1 and between[0].text == "的" and any(
+        before = [w for w in found if joined and w.end <= joined[-1][0]][-1:]
+        if len(between) == 1 and between[0].text == "的" and all(
+                w.may_name_place for w in before) and any(
                 w.thing and w.start == joined[-1][0] for w in found):
             joined[-1] = (joined[-1][0], span[1])
         else:

@@ -55,6 +55,8 @@ class SpanOutcome:
     latency_ms: float
     cites_gold: bool = False
     miss: str = "hit"
+    id: str = ""
+    answer: str = ""  # as shown: so a change can be compared answer for answer
 
 
 def miss_of(gold: str, gold_start: int, answer: str, refused: bool,
@@ -118,7 +120,8 @@ def _scored(q: SpanQuestion, ranked_docs: list[str], answer: str, refused: bool,
                        contained=q.answer in shown, rouge_l=rouge_l_f(shown, q.answer),
                        latency_ms=latency_ms,
                        cites_gold=not refused and any(d == q.doc_id for d, _, _ in cited),
-                       miss=miss_of(q.answer, gold_start, shown, refused, cited, q.doc_id))
+                       miss=miss_of(q.answer, gold_start, shown, refused, cited, q.doc_id),
+                       id=q.id, answer=shown)
 
 
 def run_policykb(services: Services, questions: Sequence[SpanQuestion]) -> list[SpanOutcome]:
@@ -190,6 +193,12 @@ def summary(outcomes: Sequence[SpanOutcome]) -> dict[str, float]:
         "latency_ms_p95": latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))],
         **{f"miss_{kind}": sum(o.miss == kind for o in outcomes) / n for kind in MISSES},
     }
+
+
+def answers(outcomes: Sequence[SpanOutcome]) -> list[dict[str, object]]:
+    """Each question's answer and its scores, for the report."""
+    return [{"id": o.id, "miss": o.miss, "contained": o.contained, "rouge_l": round(o.rouge_l, 4),
+             "answer": o.answer} for o in outcomes]
 
 
 def span_table(rows: dict[str, dict[str, float]]) -> str:

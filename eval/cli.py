@@ -176,6 +176,7 @@ def _run_spans(args: argparse.Namespace, settings: Settings) -> int:
     from app.services import Services
     from eval.report import write_report
     from eval.spans import (
+        answers,
         load_span_questions,
         run_plain_bm25,
         run_policykb,
@@ -189,13 +190,15 @@ def _run_spans(args: argparse.Namespace, settings: Settings) -> int:
     if not questions:
         args.parser.error(f"{args.spans} holds no {args.split} questions")
     services = Services.build(settings)
+    ours = run_policykb(services, questions)
     rows = {"plain jieba + BM25 (document; its best sentence)":
             summary(run_plain_bm25(args.spans / "docs", questions)),
-            "policykb": summary(run_policykb(services, questions))}
+            "policykb": summary(ours)}
     print(f"{len(questions)} span questions ({args.split}) from {args.spans}; store "
           f"{settings.data_dir}")
     print(span_table(rows))
-    write_report(args.report, {"spans": str(args.spans), "split": args.split, "runs": rows})
+    write_report(args.report, {"spans": str(args.spans), "split": args.split, "runs": rows,
+                               "answers": answers(ours)})
     print(f"\nreport: {args.report}")
     return 0
 

@@ -15,15 +15,17 @@ stays where it is, outside the repository.
 from __future__ import annotations
 
 import json
+import re
 import statistics
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.answering.generation.markers import MARKER
 from app.models import AskRequest
 from app.services import Services
-from app.text import segment, sentence_spans
+from app.text import CJK_CHARS, segment, sentence_spans
 from eval.harness import EvalError
 from eval.splits import assign_splits
 
@@ -45,6 +47,16 @@ class SpanQuestion:
 MISSES = ("hit", "too_long", "too_short", "wrong_sentence", "wrong_document", "refused")
 
 
+# A citation marker " [1]" and the space joining the next quote when it opens in Chinese (which
+# runs on without spaces): they are not the document's text, which the gold span is.
+_MARKED = re.compile(rf"\s*{MARKER.pattern}(?:\s+(?=[{CJK_CHARS}]))?")
+
+
+def quoted(answer: str) -> str:
+    """The answer as the document's text: without its citation markers."""
+    return _MARKED.sub("", answer).strip()
+
+
 @dataclass(frozen=True)
 class SpanOutcome:
     first: bool
@@ -55,6 +67,8 @@ class SpanOutcome:
     latency_ms: float
     cites_gold: bool = False
     miss: str = "hit"
+    id: str = ""
+    answer: str = ""  # as given, markers too: so a change is compared answer for answer
 
 
 def miss_of(gold: str, gold_start: int, answer: str, refused: bool,
@@ -112,13 +126,15 @@ def rouge_l_f(candidate: str, reference: str) -> float:
 def _scored(q: SpanQuestion, ranked_docs: list[str], answer: str, refused: bool,
             latency_ms: float, cited: Sequence[tuple[str, int, int]] = (),
             gold_start: int = -1) -> SpanOutcome:
-    shown = "" if refused else answer
+    # The gold's edge white space is no part of what it says (some golds end in a space).
+    shown, gold = ("" if refused else quoted(answer)), q.answer.strip()
     return SpanOutcome(first=bool(ranked_docs) and ranked_docs[0] == q.doc_id,
                        in_top=q.doc_id in ranked_docs[:PASSAGES], refused=refused,
-                       contained=q.answer in shown, rouge_l=rouge_l_f(shown, q.answer),
+                       contained=gold in shown, rouge_l=rouge_l_f(shown, gold),
                        latency_ms=latency_ms,
                        cites_gold=not refused and any(d == q.doc_id for d, _, _ in cited),
-                       miss=miss_of(q.answer, gold_start, shown, refused, cited, q.doc_id))
+                       miss=miss_of(gold, gold_start, shown, refused, cited, q.doc_id),
+                       id=q.id, answer="" if refused else answer)
 
 
 def run_policykb(services: Services, questions: Sequence[SpanQuestion]) -> list[SpanOutcome]:
@@ -190,6 +206,12 @@ def summary(outcomes: Sequence[SpanOutcome]) -> dict[str, float]:
         "latency_ms_p95": latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))],
         **{f"miss_{kind}": sum(o.miss == kind for o in outcomes) / n for kind in MISSES},
     }
+
+
+def answers(outcomes: Sequence[SpanOutcome]) -> list[dict[str, object]]:
+    """Each question's answer and its scores, for the report."""
+    return [{"id": o.id, "miss": o.miss, "contained": o.contained, "rouge_l": round(o.rouge_l, 4),
+             "answer": o.answer} for o in outcomes]
 
 
 def span_table(rows: dict[str, dict[str, float]]) -> str:

@@ -21,3 +21,26 @@ def test_a_reporters_credit_is_not_cut_inside_its_brackets() -> None:
     assert "开设绿色通道" in quote, quote
     assert "）" not in quote and "张晓明" not in quote and "新华社" not in quote, quote
 
+
+
+# A measure stated in one sentence, and what follows it in the same paragraph.
+SUPPLY = ("为做好疫情期间主副食品保供工作，某市商务局近日提出保障运输畅通、提高物流效率、"
+          "创新流通模式3项措施。疫情防控期间，将蔬菜、肉蛋奶、粮油等重要生活物资纳入应急运输保障“绿色通道”，"
+          "确保不停车、不检查、不收费，优先便捷通行。\n")
+
+
+def test_the_stretch_where_the_question_word_stands_is_the_answer_without_a_run_on() -> None:
+    """Regression (zhspan10, realzh-dev dev: 93 answers held the gold span in much more): an
+    open question restating a sentence around its question word ("…提出哪三项措施？" of
+    "…提出保障运输畅通、…3项措施。") was answered by that sentence run on into the next ones,
+    which say something else; Chinese leaves the question word where the answer stands."""
+    from app.in_situ import asked_gap
+
+    reading = _read_as_stored(SUPPLY, "某市商务局在主副食品保供方面提出哪三项措施？")
+    quote = reading.answer.sentence.text
+    assert "保障运输畅通、提高物流效率、创新流通模式" in quote, quote
+    assert quote.endswith("3项措施。") and "绿色通道" not in quote, quote
+    text = "某部第一时间部署建立了九省联保联供协作机制，各有关省市团结协作。"
+    gap = asked_gap(text, "某部第一时间部署建立了什么机制？")
+    assert gap and text[gap[0]:gap[1]] == "九省联保联供协作机制"  # with the noun asked of
+    assert asked_gap(text, "某部如何建立联保联供协作机制？") is None  # a way is asked: no gap

@@ -50,3 +50,17 @@ def test_each_answer_gets_its_kind_of_miss() -> None:
     assert miss_of(gold, at, "", True, [], "d1") == "refused"
     assert set(MISSES) == {"hit", "too_long", "too_short", "wrong_sentence", "wrong_document",
                            "refused"}
+
+
+def test_answers_are_scored_without_their_citation_markers() -> None:
+    """The harness scored the answer with its markers: " [1]" counted against ROUGE-L as if the
+    quote said it, and a gold span running over two quotes was not found across "。 [1] "."""
+    from eval.spans import SpanQuestion, _scored, quoted
+
+    assert quoted("免收2月份房租。 [1] 另减半收取3月份房租。 [2]") == (
+        "免收2月份房租。另减半收取3月份房租。")
+    assert quoted("It waives rent. [1] Fees halve. [2]") == "It waives rent. Fees halve."
+    q = SpanQuestion("q", "问？", "d1", "免收2月份房租。另减半 ", "dev")
+    outcome = _scored(q, ["d1"], "免收2月份房租。 [1] 另减半 [2]", False, 1.0, [("d1", 0, 9)], 0)
+    assert outcome.contained and outcome.rouge_l == 1.0
+    assert outcome.answer.endswith("[2]")  # the report keeps the answer as given

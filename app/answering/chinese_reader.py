@@ -31,6 +31,7 @@ from app.answering.question_kinds import FIGURED, MONEY_NOUN, STRICT, Kind, aske
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
 from app.answering.sentence_forms import is_field
 from app.bands import band_factor, of_band
+from app.in_situ import asked_gap
 from app.mastheads import masthead_end
 from app.negation import opposed_units
 from app.numerals import ZH_BOUNDS
@@ -178,7 +179,10 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
     following = sentences_after(anchor, after if said or anchor.text[-1:] in "？?" else None)
     if (said or anchor.text.endswith(tuple("？?：:"))) and following:
         return following[0] if kinds else _run_on(following[0], following[1:])
-    if not kinds:
+    if not kinds:  # where the question word stands, the sentence says what is asked: no run-on
+        if gap := asked_gap(anchor.text, question):
+            start = next(a for a, b in clauses if gap[0] < b)
+            return _slice(anchor, anchor.start + start, anchor.end)
         return _run_on(_slice(anchor, anchor.start + (new or 0), anchor.end), following)
     if not (found := of_band(question, anchor.text, anchor.start, found)):
         return anchor

@@ -1,0 +1,65 @@
+"""Where the answer stands in a sentence that a Chinese question restates.
+
+Chinese leaves its question word where the answer stands (wh-in-situ): "江西省支援哪个市？" asks
+of "江西省支援随州市": the question's words before its question word stand before the answer,
+those after it follow the answer. So in a sentence that says the question's words on both sides
+of a stretch the question does not say, that stretch is what is asked. Only words asking for a
+thing stand so (什么, 哪些, 多少, 几, 何时); 如何, 怎么, 为何 ask for a way or a reason, which a
+clause of its own says (``question_kinds.ZH_ASKS`` holds every question word).
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.text import bigram_units, said_by, tagged
+
+_IN_SITU = re.compile(r"什么|哪[些个类家种项]?|多少|何时|几")
+_CLASSIFIERS = "个些类家种项位名条"  # "哪个市": the noun follows the classifier
+_STOPS = frozenset("，；。：！？,;:!?\n")  # the stretch is inside one clause
+_DEICTIC = "这该此其"  # "静安这个小区": a demonstrative points elsewhere, it answers nothing
+# The least share of the question's character bigrams the sentence says (realzh-dev dev split).
+RESTATED_SHARE = 0.5
+
+
+def asked_gap(text: str, question: str) -> tuple[int, int] | None:
+    """The offsets in ``text`` (one sentence) of the stretch standing where ``question``'s
+    question word stands: right after the question's last two characters before it, up to the
+    words it says after it (a noun it asks of, "哪些企业", included); None when the sentence
+    does not frame one so."""
+    asking = _IN_SITU.search(question)
+    if not asking:
+        return None
+    left = re.sub(r"[\W_]+", "", question[: asking.start()])
+    right = re.sub(r"[？?。！!\s]+$", "", question[asking.end():]).lstrip(_CLASSIFIERS)
+    units_l, units_r = bigram_units(left), bigram_units(right)
+    framed = bigram_units(text) & (units_l | units_r)
+    if len(left) < 2 or not units_r or len(framed) < RESTATED_SHARE * len(units_l | units_r):
+        return None
+    by_r = said_by(text, units_r)
+    said = [(a or b) and c.isalnum() for c, a, b in zip(text, said_by(text, units_l), by_r,
+                                                         strict=True)]
+    noun = next((w for w, tag in tagged(right)[:1] if tag.startswith("n")), "")
+    n = len(text)
+    for i in range(2, n):
+        k = i - 1 if text[i - 1].isalnum() else i - 2  # past an opening quote mark
+        if said[i] or not text[i].isalnum() or text[i] in _DEICTIC or (
+                text[k - 1:k + 1] != left[-2:]):
+            continue
+        j = i  # on to the question's words after it; a lone character said by chance is no end
+        while j < n and text[j] not in _STOPS:
+            if not said[j]:
+                j += 1
+                continue
+            run = j
+            while run < n and said[run]:
+                run += 1
+            if run - j > 1 and by_r[j]:
+                break
+            j = run
+        if j >= n or text[j] in _STOPS or not by_r[j]:
+            continue
+        end = j + len(noun) if noun and text.startswith(noun, j) else j
+        if end - i >= 2:
+            return i, end
+    return None

@@ -20,6 +20,7 @@ from app.answering import question_kinds as kinds
 from app.answering.citations import Scored, Sentence
 from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind
 from app.answering.sentence_forms import in_context
+from app.enumeration import listed_count, lists
 from app.models import Message, RefusalCode, refusal_message
 from app.numerals import ISO_DATE, NAMES_A_DAY, YEAR, YEAR_SPAN, figure_values, of_whole
 from app.retrieval.acronyms import unmentioned
@@ -73,7 +74,8 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
         labels.discard("MONEY")
     # Each period ("per firm"); a day; a date NER misreads ("Release time:2024-08-15click:0").
     forms = {"RATE": DISTRIBUTIVE, "DAY": NAMES_A_DAY, "DATE": ISO_DATE}
-    return labels | {label for label, form in forms.items() if form.search(sentence.text)}
+    listed = {"ITEMS"} if (n := listed_count(question)) and lists(sentence.text, n) else set()
+    return labels | listed | {label for label, form in forms.items() if form.search(sentence.text)}
 
 
 def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...] = (),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
+from app.enumeration import listed_count
 from app.numerals import MEASURE_WORDS
 from app.retrieval.taggers import qualifier, without_relatives
 from app.text import ORG_NOUNS_EN, has_cjk, noun_phrase, segment, word_bounds
@@ -31,6 +32,7 @@ class Kind(Enum):
     SITE = ("SITE",)  # a place below a city (a district, a street) or an address
     PHONE = ("PHONE",)
     RATE = ("RATE",)  # each one or each period: "per firm", "每年", "twice a year", 每季度
+    ITEMS = ("ITEMS",)  # which ones of a number it gives: their names listed (app.enumeration)
 
 
 class Fact(Enum):
@@ -210,7 +212,7 @@ def asked_kinds(question: str) -> set[Kind]:
         kinds ^= {Kind.COUNT, Kind.TALLY}
     if kinds & {Kind.COUNT, Kind.TALLY, Kind.MONEY} and DISTRIBUTIVE.search(question):
         kinds.add(Kind.RATE)
-    return kinds
+    return kinds | ({Kind.ITEMS} if listed_count(question) else set())
 
 
 def fact_asked(question: str) -> Fact | None:

@@ -30,6 +30,7 @@ from app.retrieval.glossary import ENGLISH_VARIANTS, expand_query
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.place_inference import PlaceInference, part_of_a_name
 from app.retrieval.taggers import ASKS_NOW, acts, states_an_aim
+from app.sanctions import STATES
 from app.text import ORG_HEAD, QUOTED, clause_around, has_cjk, paragraph_before
 
 # Chunk metadata key of ingest's entities: JSON [[start, end, label, value?], …] into its text.
@@ -73,7 +74,7 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
             sentence.text)) and not which.search(said if has_cjk(said) else expand_query(said)):
         labels.discard("MONEY")
     # Each period ("per firm"); a day; a date NER misreads ("Release time:2024-08-15click:0").
-    forms = {"RATE": DISTRIBUTIVE, "DAY": NAMES_A_DAY, "DATE": ISO_DATE}
+    forms = {"RATE": DISTRIBUTIVE, "DAY": NAMES_A_DAY, "DATE": ISO_DATE, "SANCTION": STATES}
     listed = {"ITEMS"} if (n := listed_count(question)) and lists(sentence.text, n) else set()
     return labels | listed | {label for label, form in forms.items() if form.search(sentence.text)}
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
+from app import sanctions
 from app.enumeration import listed_count
 from app.numerals import MEASURE_WORDS
 from app.retrieval.taggers import qualifier, without_relatives
@@ -33,6 +34,7 @@ class Kind(Enum):
     PHONE = ("PHONE",)
     RATE = ("RATE",)  # each one or each period: "per firm", "每年", "twice a year", 每季度
     ITEMS = ("ITEMS",)  # which ones of a number it gives: their names listed (app.enumeration)
+    SANCTION = ("SANCTION",)  # what befalls one who breaks a rule (app.sanctions)
 
 
 class Fact(Enum):
@@ -126,6 +128,7 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
         r"\b(?:which|what) (?-i:[A-Z][\w'-]* ){0,2}(?:district|county|town|township|street|road)s?"
         r"|(?<!mail )\baddress\b|哪(?:个|条|一)?(?:区县|县区|区|县|镇|乡|街道|片区|条路|条街|路)"
         r"|(?<!邮箱)(?<!网址)地址|哪个?地段", re.I),
+    Kind.SANCTION: sanctions.ASKS,
     Kind.PHONE: re.compile(r"\b(?:phone|telephone|hotline|fax)(?: numbers?)?\b"
                            r"|\bwhat number\b.*\bcall\b|电话|热线|手机号|传真", re.I),
     # 哪几家 asks which ones, not how many.

@@ -15,8 +15,8 @@ from __future__ import annotations
 import pytest
 
 from app.answering.question_kinds import Kind, asked_kinds, asked_sum
-from app.enumeration import listed_count, lists
 from app.models import AskRequest
+from app.retrieval.enumeration import listed_count, lists
 from app.services import Services
 
 

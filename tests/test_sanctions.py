@@ -13,7 +13,7 @@ import pytest
 
 from app.answering.question_kinds import Kind, asked_kinds
 from app.models import AskRequest
-from app.sanctions import STATES
+from app.retrieval.sanctions import STATES
 from app.services import Services
 
 

@@ -20,17 +20,17 @@ from app.answering import question_kinds as kinds
 from app.answering.citations import Scored, Sentence
 from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind
 from app.answering.sentence_forms import in_context
-from app.enumeration import listed_count, lists
 from app.models import Message, RefusalCode, refusal_message
 from app.numerals import ISO_DATE, NAMES_A_DAY, YEAR, YEAR_SPAN, figure_values, of_whole
 from app.retrieval.acronyms import unmentioned
 from app.retrieval.dictionary import english_terms, naming
+from app.retrieval.enumeration import listed_count, lists
 from app.retrieval.gazetteer import names_any
 from app.retrieval.glossary import ENGLISH_VARIANTS, expand_query
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.place_inference import PlaceInference, part_of_a_name
+from app.retrieval.sanctions import STATES
 from app.retrieval.taggers import ASKS_NOW, acts, states_an_aim
-from app.sanctions import STATES
 from app.text import ORG_HEAD, QUOTED, clause_around, has_cjk, paragraph_before
 
 # Chunk metadata key of ingest's entities: JSON [[start, end, label, value?], …] into its text.

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from app import sanctions
-from app.enumeration import listed_count
 from app.numerals import MEASURE_WORDS
+from app.retrieval import sanctions
+from app.retrieval.enumeration import listed_count
 from app.retrieval.taggers import qualifier, without_relatives
 from app.text import ORG_NOUNS_EN, has_cjk, noun_phrase, segment, word_bounds
 
@@ -33,8 +33,8 @@ class Kind(Enum):
     SITE = ("SITE",)  # a place below a city (a district, a street) or an address
     PHONE = ("PHONE",)
     RATE = ("RATE",)  # each one or each period: "per firm", "每年", "twice a year", 每季度
-    ITEMS = ("ITEMS",)  # which ones of a number it gives: their names listed (app.enumeration)
-    SANCTION = ("SANCTION",)  # what befalls one who breaks a rule (app.sanctions)
+    ITEMS = ("ITEMS",)  # which ones of a number it gives, their names listed (retrieval.enumeration)
+    SANCTION = ("SANCTION",)  # what befalls one who breaks a rule (app.retrieval.sanctions)
 
 
 class Fact(Enum):

@@ -33,7 +33,7 @@ class Kind(Enum):
     SITE = ("SITE",)  # a place below a city (a district, a street) or an address
     PHONE = ("PHONE",)
     RATE = ("RATE",)  # each one or each period: "per firm", "每年", "twice a year", 每季度
-    ITEMS = ("ITEMS",)  # which ones of a number it gives, their names listed (retrieval.enumeration)
+    ITEMS = ("ITEMS",)  # which ones of a number it gives: their names (retrieval.enumeration)
     SANCTION = ("SANCTION",)  # what befalls one who breaks a rule (app.retrieval.sanctions)
 
 

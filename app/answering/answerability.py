@@ -24,10 +24,12 @@ from app.models import Message, RefusalCode, refusal_message
 from app.numerals import ISO_DATE, NAMES_A_DAY, YEAR, YEAR_SPAN, figure_values, of_whole
 from app.retrieval.acronyms import unmentioned
 from app.retrieval.dictionary import english_terms, naming
+from app.retrieval.enumeration import listed_count, lists
 from app.retrieval.gazetteer import names_any
 from app.retrieval.glossary import ENGLISH_VARIANTS, expand_query
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.place_inference import PlaceInference, part_of_a_name
+from app.retrieval.sanctions import STATES
 from app.retrieval.taggers import ASKS_NOW, acts, states_an_aim
 from app.text import ORG_HEAD, QUOTED, clause_around, has_cjk, paragraph_before
 
@@ -72,8 +74,9 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
             sentence.text)) and not which.search(said if has_cjk(said) else expand_query(said)):
         labels.discard("MONEY")
     # Each period ("per firm"); a day; a date NER misreads ("Release time:2024-08-15click:0").
-    forms = {"RATE": DISTRIBUTIVE, "DAY": NAMES_A_DAY, "DATE": ISO_DATE}
-    return labels | {label for label, form in forms.items() if form.search(sentence.text)}
+    forms = {"RATE": DISTRIBUTIVE, "DAY": NAMES_A_DAY, "DATE": ISO_DATE, "SANCTION": STATES}
+    listed = {"ITEMS"} if (n := listed_count(question)) and lists(sentence.text, n) else set()
+    return labels | listed | {label for label, form in forms.items() if form.search(sentence.text)}
 
 
 def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...] = (),

@@ -10,6 +10,8 @@ import re
 from enum import Enum
 
 from app.numerals import MEASURE_WORDS
+from app.retrieval import sanctions
+from app.retrieval.enumeration import listed_count
 from app.retrieval.taggers import qualifier, without_relatives
 from app.text import ORG_NOUNS_EN, has_cjk, noun_phrase, segment, word_bounds
 
@@ -31,6 +33,8 @@ class Kind(Enum):
     SITE = ("SITE",)  # a place below a city (a district, a street) or an address
     PHONE = ("PHONE",)
     RATE = ("RATE",)  # each one or each period: "per firm", "每年", "twice a year", 每季度
+    ITEMS = ("ITEMS",)  # which ones of a number it gives: their names (retrieval.enumeration)
+    SANCTION = ("SANCTION",)  # what befalls one who breaks a rule (app.retrieval.sanctions)
 
 
 class Fact(Enum):
@@ -124,6 +128,7 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
         r"\b(?:which|what) (?-i:[A-Z][\w'-]* ){0,2}(?:district|county|town|township|street|road)s?"
         r"|(?<!mail )\baddress\b|哪(?:个|条|一)?(?:区县|县区|区|县|镇|乡|街道|片区|条路|条街|路)"
         r"|(?<!邮箱)(?<!网址)地址|哪个?地段", re.I),
+    Kind.SANCTION: sanctions.ASKS,
     Kind.PHONE: re.compile(r"\b(?:phone|telephone|hotline|fax)(?: numbers?)?\b"
                            r"|\bwhat number\b.*\bcall\b|电话|热线|手机号|传真", re.I),
     # 哪几家 asks which ones, not how many.
@@ -210,7 +215,7 @@ def asked_kinds(question: str) -> set[Kind]:
         kinds ^= {Kind.COUNT, Kind.TALLY}
     if kinds & {Kind.COUNT, Kind.TALLY, Kind.MONEY} and DISTRIBUTIVE.search(question):
         kinds.add(Kind.RATE)
-    return kinds
+    return kinds | ({Kind.ITEMS} if listed_count(question) else set())
 
 
 def fact_asked(question: str) -> Fact | None:

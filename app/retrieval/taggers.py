@@ -267,7 +267,9 @@ def qualifier(text: str, start: int, end: int) -> str:
                 return text[at:start] if start - at > 1 else ""
             if at == start:
                 return before
-            before, at = word if flag in _COMMON_NOUN_ZH and len(word) > 1 else "", at + len(word)
+            # A verb of two characters right before it says what the money is for (养护经费).
+            named = flag in {*_COMMON_NOUN_ZH, "v"} and len(word) > 1
+            before, at = word if named else "", at + len(word)
         return ""
     with TAGGING:
         doc = english_tagger()(text)

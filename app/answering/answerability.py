@@ -46,6 +46,7 @@ ITEM = re.compile(r"\s*(?:[(（][\d一二三四五六七八九十]{1,3}[)）]"
 _SPANS = re.compile(r"\b(?:periods?|years)\b|哪几年|期限", re.I)  # years a plan runs, no day
 # Labels of what a title may name as its subject (a quoted platform, firm or place).
 _NAMES = frozenset({"PERSON", "ORG", "PLACE"})
+_ANY_BODY = re.compile(r"bod|organi[sz]ation|institution|entit|agenc")  # every body is one
 # An English noun after a determiner names one ("the city's first enterprise"); without one, any.
 _DETERMINED = r"\b(?:the|its|their|[\w-]+['’]s)\s+(?:[\w,-]+\s+){0,4}?"
 
@@ -105,7 +106,8 @@ def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...]
             continue  # "… the master plan for the Pazhou … Zone" names no one who builds
         if label == "NUMBER" and re.match(r"-[A-Za-z]", text[end:end + 2]):
             continue  # "a one-time award", "a two-year plan": a number inside an adjective
-        label = "PERCENT" if label == "NUMBER" and re.search("分之|‰", named) else label
+        label = "PERCENT" if label == "NUMBER" and re.search("分之|‰", named) else "RATE" if (
+            label in {"DATE", "TIME"} and DISTRIBUTIVE.fullmatch(named)) else label  # "annual"
         touching = any(not text[e:start].strip() if e <= start else end <= s
                        and not text[end:s].strip() for s, e in named_spans)
         if label == "PERSON" and (named in names or touching or any(map(str.isdigit, named))):
@@ -147,6 +149,9 @@ def _bodies(question: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | N
     noun = noun[-2:] if has_cjk(noun) else noun.lower()
     if not noun and QUESTION_WORDS[Kind.WHO].search(question):  # any body ("the regulator")
         return re.compile(rf"{_DETERMINED}{kinds.ORG_NOUNS_EN}\b", re.I), None
+    if _ANY_BODY.match(noun):  # "which advisory body": also a name NER missed, however long
+        return re.compile(rf"{_DETERMINED}{kinds.ORG_NOUNS_EN}\b|(?-i:(?:[A-Z][\w-]*\s+){{1,8}})"
+                          rf"{kinds.ORG_NOUNS_EN}\b", re.I), None
     if not noun or noun in {"哪家", "什么"}:
         return None
     ways = [noun, ENGLISH_VARIANTS.get(noun, ""),

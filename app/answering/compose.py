@@ -41,8 +41,10 @@ class Composer:
             leans = n and not answers[-1].refused and (part.text != part.asked
                                                        or not names_own(part.asked))
             beside = self.near(part.asked, part.text, answers[-1]) if leans else None
-            answer = beside or self._answer(part.text, places)
-            answers.append(answer)
+            # One naming its own thing may be answered better where it is: the better one stands.
+            own = self._answer(part.text, places) if not beside or names_own(part.asked) else None
+            answers.append(max((a for a in (beside, own) if a is not None), key=lambda a: max(
+                [c.score for c in a.citations if not a.refused], default=-1.0)))
         return merge_parts(parts, answers)
 
     def _answer(self, text: str, places: list[str]) -> Answer:
@@ -50,7 +52,9 @@ class Composer:
         if places and not retrieval.places.held:
             text = f"{text} ({', '.join(places)})"
             retrieval = self.retrieve(text)
-        return self.across(text) or self.answer(text, retrieval)
+        # A part about one place ("Compare …: what does Haizhu set aside …?") asks its documents.
+        return (len(retrieval.places.held) != 1 and self.across(text)) or self.answer(text,
+                                                                                     retrieval)
 
 
 def merge_parts(parts: list[Part], answers: list[Answer]) -> Answer:

@@ -132,7 +132,10 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
     Kind.PHONE: re.compile(r"\b(?:phone|telephone|hotline|fax)(?: numbers?)?\b"
                            r"|\bwhat number\b.*\bcall\b|电话|热线|手机号|传真", re.I),
     # 哪几家 asks which ones, not how many.
-    Kind.COUNT: re.compile(r"\bhow (?:many|much)\b|多少|多大|(?<!哪)几(?=[\u4e00-\u9fff])", re.I),
+    # A measure's noun asks its figure ("what outbound internet capacity", "what size").
+    Kind.COUNT: re.compile(r"\bhow (?:many|much)\b|\bwhat (?:[\w-]+ ){0,3}?(?:capacity|capacities"
+                           r"|bandwidth|size|amount|quantity|volume|speed)\b"
+                           r"|多少|多大|(?<!哪)几(?=[\u4e00-\u9fff])", re.I),
     Kind.PLACE: re.compile(
         r"\bwhere\b|\bwhich (?:city|cities|district|county|province|place|location|site)s?\b"
         r"|哪里|哪儿|在哪(?!些|一?[天年月日]|个月)|何地|(?<!如)何处|什么地方"  # 在哪天, 如何处理

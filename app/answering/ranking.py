@@ -14,7 +14,7 @@ from app.answering.answerability import lacks, sentence_labels
 from app.answering.citations import Scored, Sentence, sentences_of
 from app.answering.instructions import addresses_reader
 from app.answering.question_kinds import QUESTION_WORDS, STRICT, Kind, asked_kinds, asked_thing
-from app.answering.sentence_forms import in_context, is_field, is_heading
+from app.answering.sentence_forms import REMARK, in_context, is_field, is_heading
 from app.answering.validity import states_own_validity
 from app.bands import band_factor
 from app.negation import opposed_words
@@ -141,12 +141,14 @@ class SentenceRanker:
             own = sum(weights[t] for t in own_words if t & found) / own_total if own_words else 1
             if own == 0 or (kinds and own < OWN_SHARE):
                 support *= WRONG_TYPE_PENALTY
-            if is_field(sentence.text):
-                if self._label_asked(sentence.text, weights):
-                    # "Interpreter: Guo Hongwei" states just what "who interpreted" asks.
-                    support = min(1.0, support + FIELD_BONUS)
-                elif not kinds:  # a field's value answers no "what/how"
-                    support *= WRONG_TYPE_PENALTY
+            # "Interpreter: Guo Hongwei" states just what "who interpreted" asks; a field's value,
+            # or a remark alone ("(Responsible units: …)"), answers no "what/how" not naming it.
+            field, remark = is_field(sentence.text), REMARK.match(sentence.text.lstrip())
+            if (named_label := any(term & set(self._stems(re.split("[:：]", sentence.text)[0]))
+                                   for term in weights)) and field:
+                support = min(1.0, support + FIELD_BONUS)
+            elif (field or remark) and not named_label and not kinds:
+                support *= WRONG_TYPE_PENALTY
             labels = sentence_labels(sentence, question, held, asked)
             said = ordinals(in_context(sentence))
             named = (not thing or any(way <= found for way in thing)) and picked <= said
@@ -162,11 +164,6 @@ class SentenceRanker:
                 question, sentence.text)
             scored.append(Scored(sentence, support, lacking=bool(missing & STRICT)))
         return sorted(scored, key=lambda s: (-s.support, s.sentence.rank, s.sentence.start))
-
-    def _label_asked(self, field: str, weights: dict[frozenset[str], float]) -> bool:
-        """Whether the question names what a field line's label says it states."""
-        label = set(self._stems(field.split(":", 1)[0].split("：", 1)[0]))
-        return any(term & label for term in weights)
 
     def _only_quoted(self, question: str, sentences: list[Sentence]) -> list[set[str]]:
         """Per sentence, the stems it holds only inside quotes: a title names a document the

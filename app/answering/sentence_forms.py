@@ -34,7 +34,7 @@ def is_field(text: str) -> bool:
 
 # "(Responsible units: …)" closing a measure: a field in brackets, which says who carries out
 # the measure; which measure is said by its heading, often sentences away.
-_REMARK = re.compile(r"[(（][A-Za-z][A-Za-z ]{1,30}[:：][^()（）]*[)）]\.?\s*$")
+REMARK = re.compile(r"[(（][A-Za-z][A-Za-z ]{1,30}[:：][^()（）]*[)）]\.?\s*$")
 
 
 def in_context(sentence: Sentence) -> str:
@@ -42,7 +42,7 @@ def in_context(sentence: Sentence) -> str:
     remark or with no subject of its own ("Includes 12 tasks …") under its section's heading."""
     if is_field(sentence.text):
         return f"{sentence.chunk.metadata.get('title') or ''}: {sentence.text}"
-    if _REMARK.search(sentence.text) or opens_without_subject(sentence.text):
+    if REMARK.search(sentence.text) or opens_without_subject(sentence.text):
         # The innermost heading of its passage ("(11) Promoting …", "The second part is …").
         heading = str(sentence.chunk.metadata.get("section") or "").rsplit(">", 1)[-1].strip()
         if heading and heading not in sentence.text:

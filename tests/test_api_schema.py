@@ -5,6 +5,7 @@ must match the schema (including the declared 404/422/503 error bodies)."""
 from __future__ import annotations
 
 import shutil
+import traceback
 from typing import Any
 
 import pytest
@@ -23,6 +24,8 @@ from app.http.factory import create_app
 from app.settings import Settings
 
 EXAMPLES_PER_OPERATION = 12  # the whole test: well under a minute on two cores
+
+AST_BUG = "AST constructor recursion depth mismatch"
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +58,15 @@ def test_generated_requests_get_no_5xx_and_match_the_schema(api_schema: Any) -> 
         def check(case: Any) -> None:
             case.call_and_validate(checks=[not_a_server_error, response_schema_conformance])
 
-        check()
+        try:
+            check()
+        except Exception as exc:
+            # CPython 3.11.7's ast.parse, called deep in the stack by Hypothesis describing a
+            # recursive strategy, can raise "AST constructor recursion depth mismatch" (a
+            # CPython bug, not a request's outcome; CI of 8c8eb38): run the same cases again.
+            if AST_BUG not in "".join(traceback.format_exception(exc)):
+                raise
+            check()
 
 
 def test_schema_declares_what_the_service_checks(corpus_settings: Settings) -> None:

@@ -30,7 +30,10 @@ childminder start-up grant of 2023 and its 2025 revision, with clauses for a hom
 "premises that are not their home", beside Hollinsworth's expired look-alike; 余姚's 充电设施
 补助办法 of 2021 and 2024, 公共 and 非公共 停车场; 乐清's 老年人乘车 办法 of 2022 and 2025, 本市户籍
 and 非本市户籍), its first 6 tuned on: 6/6 at its start (21d8f49) and end; its last 6 held out:
-5/6 at its start, 6/6 at its end (bfc520a).
+5/6 at its start, 6/6 at its end (bfc520a); and the lead's held-out batch h9 of round 9 (the
+last 14 questions: Harrowfield's shopfront grant of 2022 and 2025, 黟县's 民宿 awards of 2023 and
+2025 beside 祁门县's look-alike, Wrenhaven's vouchers expired on 2025-09-30, 泾县's express subsidy
+expired on 2024-06-30), 13/14 at its start (21d8f49) and at its end (bc615f0).
 """
 
 from __future__ import annotations

@@ -18,11 +18,9 @@ from app.services import Services
     "question",
     [
         "Who is the mayor of Zhangzhou?",
-        pytest.param(
-            "What penalty does Zhanjiang impose on project units that skip the "
-            "digital-intelligent plan?", marks=pytest.mark.xfail(
-            reason="a sanction is no entity kind the NER models label; its rule was "
-            "removed", strict=False)),
+        # Answered only by a sentence stating a sanction (Kind.SANCTION, refusal10).
+        "What penalty does Zhanjiang impose on project units that skip the "
+        "digital-intelligent plan?",
         "What share of Haizhu's special AI fund goes to computing power?",
         "湛江数智化培训的报名截止日期是哪一天？",
         "深圳给人工智能企业的房租补贴是多少钱？",
@@ -77,10 +75,7 @@ def test_a_detail_the_texts_hold_is_answered(services: Services, question: str,
     [
         pytest.param("Shenzhen AI summit venue?", marks=pytest.mark.xfail(
             reason="a bare noun phrase asks no kind the question-word table knows", strict=False)),
-        pytest.param(
-            "What happens to Zhanjiang project units that leave out the AI application plan?",
-            marks=pytest.mark.xfail(
-            reason="a sanction is no entity kind the NER models label", strict=False)),
+        "What happens to Zhanjiang project units that leave out the AI application plan?",
         "海珠区人工智能发展局的一把手是谁？",
         pytest.param("广州数字政府绩效考核是一年一次还是半年一次？", marks=pytest.mark.xfail(
             reason="a choice between two frequencies asks no question word", strict=False)),

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.answering.generation.markers import MARKER
+from app.answering.validity import without_status
 from app.models import AskRequest
 from app.services import Services
 from app.text import CJK_CHARS, segment, sentence_spans
@@ -53,8 +54,10 @@ _MARKED = re.compile(rf"\s*{MARKER.pattern}(?:\s+(?=[{CJK_CHARS}]))?")
 
 
 def quoted(answer: str) -> str:
-    """The answer as the document's text: without its citation markers."""
-    return _MARKED.sub("", answer).strip()
+    """The answer as the document's text: without its citation markers, nor the status sentence
+    the service puts before a quote of a text no longer in force ("注意：《…》已于…失效。"), which
+    the document does not say (the probe scorer and eval/metrics read answers without it too)."""
+    return _MARKED.sub("", without_status(answer)).strip()
 
 
 @dataclass(frozen=True)

@@ -64,3 +64,15 @@ def test_answers_are_scored_without_their_citation_markers() -> None:
     outcome = _scored(q, ["d1"], "免收2月份房租。 [1] 另减半 [2]", False, 1.0, [("d1", 0, 9)], 0)
     assert outcome.contained and outcome.rouge_l == 1.0
     assert outcome.answer.endswith("[2]")  # the report keeps the answer as given
+
+
+def test_answers_are_scored_without_the_status_of_an_expired_notice() -> None:
+    """The span harness scored "注意：《…》已于2020-12-31失效。" as part of the quote: a hit on an
+    expired notice counted as too long (ROUGE-L halved), though no document says that sentence."""
+    from eval.spans import SpanQuestion, _scored, quoted
+
+    answer = "注意：《本市职工基本医疗保险费率暂时下调》已于2020-12-31失效。约52.6亿元。 [1]"
+    assert quoted(answer) == "约52.6亿元。"
+    q = SpanQuestion("q", "减轻多少经济负担？", "d1", "约52.6亿元", "dev")
+    outcome = _scored(q, ["d1"], answer, False, 1.0, [("d1", 0, 7)], 0)
+    assert outcome.miss == "hit" and outcome.contained and outcome.rouge_l > 0.9

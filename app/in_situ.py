@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from app.text import bigram_units, said_by, tagged
+from app.text import CJK_RUN, bigram_units, said_by, tagged
 
 _IN_SITU = re.compile(r"什么|哪[些个类家种项]?|多少|何时|几")
 _CLASSIFIERS = "个些类家种项位名条"  # "哪个市": the noun follows the classifier
@@ -31,10 +31,17 @@ def asked_gap(text: str, question: str) -> tuple[int, int] | None:
     if not asking:
         return None
     left = re.sub(r"[\W_]+", "", question[: asking.start()])
-    right = re.sub(r"[？?。！!\s]+$", "", question[asking.end():]).lstrip(_CLASSIFIERS)
-    units_l, units_r = bigram_units(left), bigram_units(right)
+    right = re.sub(r"[？?。！!\s]+$", "", question[asking.end():])
+    if asking.group() in ("哪", "几", "多少"):  # "几名", "多少家": a measure word, then the noun
+        right = right[right[:1] in _CLASSIFIERS:]  # (什么 takes none: 什么条件 keeps its 条)
+    headed = len(right) == 1 and CJK_RUN.fullmatch(right) is not None  # "哪个市": no bigram
+    units_l, units_r = bigram_units(left), set() if headed else bigram_units(right)
     framed = bigram_units(text) & (units_l | units_r)
-    if len(left) < 2 or not units_r or len(framed) < RESTATED_SHARE * len(units_l | units_r):
+    if len(left) < 2 or len(framed) < RESTATED_SHARE * len(units_l | units_r):
+        return None
+    if headed:
+        return _headed(text, left, right)
+    if not units_r:
         return None
     by_r = said_by(text, units_r)
     said = [(a or b) and c.isalnum() for c, a, b in zip(text, said_by(text, units_l), by_r,
@@ -63,3 +70,18 @@ def asked_gap(text: str, question: str) -> tuple[int, int] | None:
         if end - i >= 2:
             return i, end
     return None
+
+
+def _headed(text: str, left: str, head: str) -> tuple[int, int] | None:
+    """The stretch after ``left``'s last two characters up to and with ``head``, inside one
+    clause: a question word with one character after it asks of that noun or measure ("哪个市",
+    "多少件"), which the answer ends with ("江西省支援随州市", "咨询590余件"); it has no bigram to
+    be found by. Of several such stretches, the one whose clause says most of ``left``."""
+    units, found = bigram_units(left), []
+    for before in re.finditer(re.escape(left[-2:]), text):
+        i = before.end()
+        end = next((k for k in range(i, len(text)) if text[k] in _STOPS or text[k] == head), None)
+        if end is not None and text[end] == head and end > i and text[i] not in _DEICTIC:
+            opening = max((k + 1 for k in range(i) if text[k] in _STOPS), default=0)
+            found.append((len(bigram_units(text[opening:i]) & units), -i, end + 1))
+    return (-max(found)[1], max(found)[2]) if found else None

@@ -44,3 +44,21 @@ def test_the_stretch_where_the_question_word_stands_is_the_answer_without_a_run_
     gap = asked_gap(text, "某部第一时间部署建立了什么机制？")
     assert gap and text[gap[0]:gap[1]] == "九省联保联供协作机制"  # with the noun asked of
     assert asked_gap(text, "某部如何建立联保联供协作机制？") is None  # a way is asked: no gap
+
+
+def test_a_question_word_before_a_one_character_noun_finds_its_stretch() -> None:
+    """Regression (zhspan11, realzh-dev dev "…支援哪个市？"): the noun after 哪个 was one character
+    (市, 局), which has no character bigram, so no stretch was found and the whole sentence was
+    quoted; and 什么条件 lost its 条 to the measure words stripped after a question word."""
+    from app.in_situ import asked_gap
+
+    text = "甲省、乙省支援东川市，丙省支援南平市，丁省支援西岭市。"
+    gap = asked_gap(text, "丙省支援哪个市？")
+    assert gap and text[gap[0]:gap[1]] == "南平市"  # the clause saying the question's words
+    text = "联席会议办公室设在市民政局，每季度召开一次会议。"
+    gap = asked_gap(text, "某市老年助餐联席会议办公室设在哪个局？")
+    assert gap and text[gap[0]:gap[1]] == "市民政局"
+    text = "某市对申请人提出本市户籍、无违法记录等条件，并实行承诺制。"
+    gap = asked_gap(text, "某市对申请人提出什么条件？")
+    assert gap and text[gap[0]:gap[1]] == "本市户籍、无违法记录等条件"
+

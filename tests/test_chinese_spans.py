@@ -62,3 +62,27 @@ def test_a_question_word_before_a_one_character_noun_finds_its_stretch() -> None
     gap = asked_gap(text, "某市对申请人提出什么条件？")
     assert gap and text[gap[0]:gap[1]] == "本市户籍、无违法记录等条件"
 
+
+def test_a_notice_signed_at_its_end_is_not_quoted_for_its_signature() -> None:
+    """Regression (zhspan11, realzh-dev dev): "…区《关于…的工作提醒》的目的是什么？" was answered by
+    the notice's 落款 ("…区市场监督管理局 2020年2月1日"): the place and issuer the question names
+    to say which notice made that line its best, though it says nothing the notice provides."""
+    from app.answering.chinese_reader import read_chinese
+    from app.answering.citations import Sentence
+    from app.store.records import Chunk
+    from app.text import sentence_spans
+
+    text = ("关于加强疫情防控期间食堂管理的工作提醒\n为进一步加强餐饮服务环节疫情防控工作，"
+            "区市场监管局提醒全区各单位食堂：\n一、推行分时分餐制。建议各单位食堂推行分餐制，"
+            "制作固定菜式的套餐，即取即走，减少排队等餐时间。\n二、加强从业人员管理。食堂从业人员"
+            "上岗前须测量体温，体温异常的不得上岗，并做好健康登记。\n三、严格餐厨垃圾管理。餐厨垃圾"
+            "应当日产日清，交由有资质的单位收运处理，不得私自处置。\n"
+            "青禾市松岭区市场监督管理局 2020年2月1日\n")
+    chunk = Chunk("tip::0000", "tip", text, 0, len(text), {
+        "language": "zh", "title": "关于加强疫情防控期间食堂管理的工作提醒",
+        "issuer": "青禾市松岭区市场监督管理局"})
+    reading = read_chinese("青禾市松岭区《关于加强疫情防控期间食堂管理的工作提醒》的目的是什么？",
+                           [Sentence(chunk, a, b, text[a:b], 0) for a, b in sentence_spans(text)])
+    assert reading is not None
+    quote = reading.answer.sentence.text
+    assert "进一步加强餐饮服务环节疫情防控工作" in quote and "2020年2月1日" not in quote, quote

@@ -112,7 +112,8 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
     total = sum(weights.values()) or 1.0
     kinds = asked_kinds(question)
     noun = asked_sum(question)[0]
-    titles = {s.chunk.doc_id: bigram_units(str(s.chunk.metadata.get("title", ""))) for s in chinese}
+    titles = {s.chunk.doc_id: bigram_units(" ".join(str(s.chunk.metadata.get(k) or "") for k in (
+        "title", "issuer"))) for s in chinese}
     mean, read = sum(map(len, readings)) / n, []
     for sentence, units, reading in zip(chinese, held, readings, strict=True):
         # A long sentence holds more of any question's bigrams by chance (BM25's normalisation).
@@ -128,13 +129,17 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
             noun != "" and _of_other_sum(sentence, _entities(sentence, kinds, question), noun))
         factor *= (LACKING_PENALTY if lacking else 1.0) * band_factor(question, sentence.text)
         found = units & asked - opposed_units(question, reading)  # 非国有 is no 国有
-        # Its notice's title words tell which notice answers, not which of its sentences.
+        # Its notice's title and issuer tell which notice answers, not which of its sentences.
         read.append((Scored(sentence, factor * sum(weights[u] for u in found), lacking),
                      factor * sum(weights[u] for u in found - titles[sentence.chunk.doc_id])))
     top = min(chinese, key=lambda s: s.rank).chunk.doc_id  # the notice search ranks first
     outdone = CLEAR_WIN * max(s.support for s, _ in read if s.sentence.chunk.doc_id == top)
     ranked = [s for s, _ in sorted(read, key=lambda r: (
         r[0].support < REFUSAL_SUPPORT,
+        # A line of layout its notice's names restate (the title as a headline, the 落款 of its
+        # issuer and date) says which notice, not what it provides: it comes after the others.
+        not _PUNCTUATED.search(r[0].sentence.text) and _restates(re.sub(
+            r"[\d年月日]", "", r[0].sentence.text), titles[r[0].sentence.chunk.doc_id]),
         r[0].sentence.chunk.doc_id != top and r[0].support < outdone,
         -r[1] / (1 + PASSAGE_RANK_DECAY * r[0].sentence.rank), r[0].sentence.rank,
         r[0].sentence.start))]

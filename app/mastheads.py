@@ -1,6 +1,7 @@
 """What a web page saved as a document says of itself, not of its subject: its masthead stamp
 and a news item's dateline. Both tell when (and where from) the page was published, never
-when anything it tells of happens."""
+when anything it tells of happens. So does a reporter's frame opening a sentence ("据介绍，"):
+who told or where it was heard, not what."""
 
 from __future__ import annotations
 
@@ -50,3 +51,13 @@ def masthead_end(text: str) -> int:
         return len(text)
     found = _DATELINE.match(text, 0, STAMP_CHARS)
     return found.end() if found and len(found.group(0).split()) <= DATELINE_WORDS else 0
+
+
+# A reporter's frame: a clause ending in a verb of saying or of learning ("市交通局表示，",
+# "据介绍，", "记者2月10日从省人社厅获悉，", "记者在投放点看到，"): what was said or seen follows.
+_REPORTING = re.compile(r"(?:说|表示|介绍|获悉|指出|强调|透露|了解到|看到)\s*[，：:,]?\s*$")
+
+
+def reports(clause: str) -> bool:
+    """Whether ``clause`` (a Chinese sentence's clause, its mark included) is a reporter's frame."""
+    return bool(_REPORTING.search(clause))

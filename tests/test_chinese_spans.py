@@ -86,3 +86,17 @@ def test_a_notice_signed_at_its_end_is_not_quoted_for_its_signature() -> None:
     assert reading is not None
     quote = reading.answer.sentence.text
     assert "进一步加强餐饮服务环节疫情防控工作" in quote and "2020年2月1日" not in quote, quote
+
+
+def test_a_reporters_frame_opening_the_sentence_is_not_quoted() -> None:
+    """Regression (zhspan11, realzh-dev dev: 17 answers opened so): an open question's quote began
+    at a reporter's frame ("据介绍，", "工信部有关负责人表示，", "记者在投放点看到，"), which says who
+    told it, not what; the quote now begins where what was told begins."""
+    from app.mastheads import reports
+
+    text = ("某市近日召开春运疫情防控新闻发布会。据介绍，某市要求省际包车严格落实消毒通风措施，"
+            "客座率控制在50%以内，後两排设置留观区。\n")
+    quote = _read_as_stored(text, "某市对省际包车有何要求？").answer.sentence.text
+    assert quote.startswith("某市要求省际包车严格落实消毒通风措施"), quote
+    assert reports("工信部有关负责人表示，") and reports("记者2月10日从省人社厅获悉，")
+    assert not reports("对不裁员或少裁员的参保企业，")

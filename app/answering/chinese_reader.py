@@ -32,7 +32,7 @@ from app.answering.ranking import HEADING_PENALTY  # a title answers nothing its
 from app.answering.sentence_forms import is_field
 from app.bands import band_factor, of_band
 from app.in_situ import asked_gap
-from app.mastheads import masthead_end
+from app.mastheads import masthead_end, reports
 from app.negation import opposed_units
 from app.numerals import ZH_BOUNDS
 from app.retrieval.continuation import next_chunk_id
@@ -136,8 +136,7 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
     outdone = CLEAR_WIN * max(s.support for s, _ in read if s.sentence.chunk.doc_id == top)
     ranked = [s for s, _ in sorted(read, key=lambda r: (
         r[0].support < REFUSAL_SUPPORT,
-        # A line of layout its notice's names restate (the title as a headline, the 落款 of its
-        # issuer and date) says which notice, not what it provides: it comes after the others.
+        # A layout line naming its notice (the title as a headline, a 落款) says nothing of it.
         not _PUNCTUATED.search(r[0].sentence.text) and _restates(re.sub(
             r"[\d年月日]", "", r[0].sentence.text), titles[r[0].sentence.chunk.doc_id]),
         r[0].sentence.chunk.doc_id != top and r[0].support < outdone,
@@ -174,7 +173,8 @@ def _entities(sentence: Sentence, kinds: set[Kind], question: str) -> list[tuple
 def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
           after: Chunk | None = None) -> Sentence:
     clauses = clause_spans(anchor.text) or [(0, len(anchor.text))]
-    new = next((a for a, b in clauses if not _restates(anchor.text[a:b], asked)), None)
+    new = next((a for a, b in clauses if not _restates(anchor.text[a:b], asked)
+                and not reports(anchor.text[a:b])), None)  # "据介绍，": who said, not what
     found = _entities(anchor, kinds, question) if kinds else []
     # What follows answers a heading or lead-in restated to its end (where Chinese says what is
     # new) and a question line (an FAQ's), even from the next passage, and a list's "…如下：";

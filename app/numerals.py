@@ -114,3 +114,9 @@ def figures(text: str) -> list[tuple[int, int, float]]:
             continue
         found.append((match.start(), match.end(), value))
     return found
+
+
+# Distributive words: a figure of each one or each period ("per firm", "annually", 每家, 元/人).
+DISTRIBUTIVE = re.compile(
+    r"\b(?:per|each|every|annual(?:ly)?|yearly|monthly|weekly|daily|quarterly)\b"
+    r"|\ba (?:year|month|week|day)\b|每|[/／](?=[\u4e00-\u9fff])", re.I)

@@ -285,3 +285,8 @@ def pieces_of(text: str, start: int, end: int, limit: int) -> list[tuple[int, in
             spans.append(span)
         start = cut
     return spans
+
+
+# An item's number opening its sentence: "(1)", "（一）", "3.", "二、".
+ITEM = re.compile(r"\s*(?:[(（][\d一二三四五六七八九十]{1,3}[)）]"
+                   r"|[\d一二三四五六七八九十]{1,3}[.、．](?!\d))")

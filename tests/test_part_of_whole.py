@@ -126,3 +126,43 @@ def test_an_item_numbered_order_states_a_target_not_what_is() -> None:
     assert "NUMBER" in (sentence_labels(sentence, "How many data engineers will it train?") or ())
     now = sentence_labels(sentence, "How many data engineers has Qingdao trained so far?")
     assert now is not None and "NUMBER" not in now
+
+
+def _labels(text: str, question: str) -> set[str]:
+    entities = json.dumps([list(e) for e in entities_of([text])[0]])
+    sentence = Sentence(Chunk("c1", "doc", text, 0, len(text), {"entities": entities}),
+                        0, len(text), text, 1)
+    return sentence_labels(sentence, question) or set()
+
+
+def test_a_digit_inside_a_name_is_no_figure() -> None:
+    """Bug: "What computing capacity will the Guangzhou … Public Computing Power Center have?"
+    was answered by the sentence naming it beside "5G": spaCy cut "5" out of "5G" as a figure."""
+    named = "We will promote the deployment of 5G and build the Public Computing Power Center."
+    assert "NUMBER" not in _labels(named, "What computing capacity will the center have?")
+    counted = "The city has 30 5G base stations per 10,000 people."
+    assert "NUMBER" in _labels(counted, "How many base stations will it have?")
+
+
+def test_a_sum_asked_by_its_noun_is_stated_as_a_share_of_it() -> None:
+    """Bug: "湛江要求政府投资项目数智化投入不低于多少？" was refused: a sum asked by its noun
+    (投资) wanted a sum of money, and "no less than 5% of the total project investment" is a
+    share of it; a sum asked in a currency (多少亿元) still wants money."""
+    text = ("Upgrades of government-invested projects should account for no less than 5% of "
+            "the total project investment.")
+    assert "MONEY" in _labels(text, "湛江要求政府投资项目数智化投入不低于多少？")
+    assert "MONEY" not in _labels(text, "湛江政府投资项目的总投资是多少亿元？")
+    assert "MONEY" not in _labels("It releases 5% of the cases.", "投资不低于多少？")
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [("湛江要求政府投资项目数智化投入不低于多少？", "5%"),
+     ("What total budget has Guangzhou set aside for its urban comprehensive digital "
+      "transformation pilot?", None)],  # a sum's noun after "what" asks its size: none given
+)
+def test_a_sum_is_answered_only_where_stated(services: Services, question: str,
+                                             fact: str | None) -> None:
+    answer = services.ask(AskRequest(question=question, mode="extractive"))
+    assert answer.refused is (fact is None), answer.answer
+    assert fact is None or fact in answer.answer

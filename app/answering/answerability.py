@@ -31,7 +31,7 @@ from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.place_inference import PlaceInference, part_of_a_name
 from app.retrieval.sanctions import STATES
 from app.retrieval.taggers import ASKS_NOW, acts, states_an_aim
-from app.text import ORG_HEAD, QUOTED, clause_around, has_cjk, paragraph_before
+from app.text import ITEM, ORG_HEAD, QUOTED, clause_around, has_cjk, paragraph_before
 
 # Chunk metadata key of ingest's entities: JSON [[start, end, label, value?], …] into its text.
 ENTITIES_KEY = "entities"
@@ -40,9 +40,6 @@ ENTITIES_KEY = "entities"
 # The level words of places below a city and of addresses (Chinese ones end the name).
 _SITE = re.compile(r"(?:区|县|镇|乡|街道|[路街巷道]|\d+号)$|\b(?:District|County|Town(?:ship)?"
                    r"|Street|Road|Avenue)\b")
-# An item's number opening its sentence: "(1)", "（一）", "3.", "二、".
-ITEM = re.compile(r"\s*(?:[(（][\d一二三四五六七八九十]{1,3}[)）]"
-                   r"|[\d一二三四五六七八九十]{1,3}[.、．](?!\d))")
 _SPANS = re.compile(r"\b(?:periods?|years)\b|哪几年|期限", re.I)  # years a plan runs, no day
 # Labels of what a title may name as its subject (a quoted platform, firm or place).
 _NAMES = frozenset({"PERSON", "ORG", "PLACE"})
@@ -68,6 +65,11 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
         f"{_before(sentence)} {sentence.text}")))
     if (ASKS_NOW.search(question) or years) and states_an_aim(opening, _before(sentence)):
         labels -= set(Kind.COUNT.value)
+    # A sum asked by its noun, in no currency (投入不低于多少), is a share of it ("5% of the …").
+    if (of := naming(kinds.asked_sum(question)[0])) and not QUESTION_WORDS[Kind.MONEY].search(
+            question) and any(label == "PERCENT" and of.search(sentence.chunk.text, *clause_around(
+                sentence.chunk.text, s, e)) for s, e, label in found):
+        labels.add("MONEY")
     # Its sums are of another thing unless it, its lead-in, section or title say which one is asked
     # (生活补贴 for 住房补贴; "AI" says 人工智能); an English word is not sought in Chinese.
     said = f"{sentence.chunk.metadata.get('title', '')} {sentence.chunk.section} {context}"
@@ -104,8 +106,9 @@ def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...]
         if label in {"ORG", "PERSON"} and not acts(sentence.text, start - offset, end - offset,
                                                    question):  # not in the role asked
             continue  # "… the master plan for the Pazhou … Zone" names no one who builds
-        if label == "NUMBER" and re.match(r"-[A-Za-z]", text[end:end + 2]):
-            continue  # "a one-time award", "a two-year plan": a number inside an adjective
+        if label == "NUMBER" and re.match(r"-[A-Za-z]" if " " in named else r"-?[A-Za-z]",
+                                          text[end:end + 2]):  # NER cut a word: "5" of "5G"
+            continue  # "a one-time award", "a two-year plan", 5G: a number inside a word
         label = "PERCENT" if label == "NUMBER" and re.search("分之|‰", named) else "RATE" if (
             label in {"DATE", "TIME"} and DISTRIBUTIVE.fullmatch(named)) else label  # "annual"
         touching = any(not text[e:start].strip() if e <= start else end <= s

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from app.numerals import MEASURE_WORDS
+from app.numerals import DISTRIBUTIVE, MEASURE_WORDS
 from app.retrieval import sanctions
 from app.retrieval.enumeration import listed_count
 from app.retrieval.taggers import qualifier, without_relatives
@@ -134,7 +134,7 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
     # 哪几家 asks which ones, not how many.
     # A measure's noun asks its figure ("what outbound internet capacity", "what size").
     Kind.COUNT: re.compile(r"\bhow (?:many|much)\b|\bwhat (?:[\w-]+ ){0,3}?(?:capacity|capacities"
-                           r"|bandwidth|size|amount|quantity|volume|speed)\b"
+                           r"|bandwidth|size|scale|amount|quantity|volume|speed)\b"
                            r"|多少|多大|(?<!哪)几(?=[\u4e00-\u9fff])", re.I),
     Kind.PLACE: re.compile(
         r"\bwhere\b|\bwhich (?:city|cities|district|county|province|place|location|site)s?\b"
@@ -186,16 +186,14 @@ MONEY_NOUN = re.compile(rf"\b(?:{_MONEY_EN})\b|预算|投资|资金|基金|补�
 # Nouns of a part of a whole, whose size "what"/"how much" asks ("the floor on the share of …").
 _SHARE_ASKED = re.compile(r"\b(?:what|how (?:much|large|big|high))\b.*\b(?:share|percentage"
                           r"|proportion|ratio|fraction|rate)\b", re.I)
-# What a sum is for each one ("what is the hiring grant per apprentice") is its size too.
+# What a sum is for each one ("what is the hiring grant per apprentice") is its size too; a
+# budget is a sum ("what total budget has it set aside"), a price may be a rate or a share.
 _SIZE_ASKED = re.compile(r"\bhow (?:much|large|big|high)\b|\bwhat (?:is|are|was|were) (?:[\w'-]+ )"
                          r"{0,3}?(?:budget|amount|cost|price|fee|fine)s?\b|多少|多大|规模|上限|金额"
+                         r"|\bwhat (?:[\w'-]+ ){0,2}?budgets?\b"
                          rf"|\bwhat (?:is|are|was|were) (?:[\w'-]+ ){{0,3}}?(?:{_MONEY_EN})"
                          r" (?:per|(?:for )?each)\b"
                          r"|\bthe (?:most|maximum|largest|highest|biggest)\b|\bmaximum\b", re.I)
-# Distributive words: a figure of each one or each period ("per firm", "annually", 每家, 元/人).
-DISTRIBUTIVE = re.compile(
-    r"\b(?:per|each|every|annual(?:ly)?|yearly|monthly|weekly|daily|quarterly)\b"
-    r"|\ba (?:year|month|week|day)\b|每|[/／](?=[\u4e00-\u9fff])", re.I)
 # Things counted or measured in units (firms, 家, 亩): a sum or a share counts none of them.
 _TALLIED = re.compile(r"\bhow many (?!(?:yuan|dollars?|pounds?|euros?|percent|per cent)\b)"
                       rf"|(?<!哪)(?:多少|几)(?:[{MEASURE_WORDS}](?![万亿千百元])|人|户|亩|吨"

@@ -19,6 +19,7 @@ from app.answering.validity import states_own_validity
 from app.bands import band_factor
 from app.negation import opposed_words
 from app.numerals import ordinals
+from app.retrieval.acronyms import unnamed_by
 from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
@@ -128,6 +129,7 @@ class SentenceRanker:
         # "The second part" is one of several: a sentence naming none counts another's things.
         picked = ordinals(question, picking=True) if kinds else set()
         held = tuple(retrieval.places.held)
+        other = unnamed_by(question, [(h.chunk.doc_id, h.chunk.text) for h in retrieval.hits])
         asked_stems = set().union(*weights)
 
         def asked(name: str) -> bool:  # a name most of whose words the question says
@@ -151,7 +153,8 @@ class SentenceRanker:
                 support *= WRONG_TYPE_PENALTY
             labels = sentence_labels(sentence, question, held, asked)
             said = ordinals(in_context(sentence))
-            named = (not thing or any(way <= found for way in thing)) and picked <= said
+            named = (not thing or any(way <= found for way in thing)) and picked <= said \
+                and sentence.chunk.doc_id not in other  # another's document names it not
             # Another phase's or part's detail ("phase III" for phase I) states none of this one's.
             missing = lacks(kinds, labels) | (kinds if said and picked - said else set())
             if missing:

@@ -1,6 +1,8 @@
 """Acronyms a question uses that the passages never mention, as written or spelled out in
 consecutive words ("SMEs": "small and medium-sized enterprises"): "What PUE must new data
-centres reach?" is not answered by a sentence on data centres."""
+centres reach?" is not answered by a sentence on data centres. Likewise a name of three
+capitalised words or more that one document holds and another never does: the other speaks of
+something else (a "Public Computing Power Center" asked, the "Space … Computing Center" said)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,9 @@ from app.retrieval.glossary import ENGLISH_VARIANTS
 # Latin-script bounds: in a Chinese question the acronym touches Chinese characters.
 _ACRONYM = re.compile(r"(?<![A-Za-z0-9-])[A-Z][A-Z0-9]+(?=s?(?![A-Za-z0-9-]))")
 _WORD = re.compile(r"[A-Za-z0-9]+")
+# A proper name by its form: three capitalised words or more in a row (a question's first word
+# is capitalised whatever it is, and is not read).
+_NAME = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*\s+){2,}[A-Z][\w'’-]*")
 _MINOR = frozenset({"a", "an", "and", "the", "of", "for", "in", "on", "to", "with"})
 
 
@@ -35,3 +40,18 @@ def _spelled(acronym: str, initials: str) -> bool:
     # One word may come between two of its letters ("medium-sized" is two words).
     letters = [re.escape(c) for c in acronym.lower()]
     return re.search(".?".join(letters), initials) is not None
+
+
+def unnamed_by(question: str, chunks: Iterable[tuple[str, str]]) -> set[str]:
+    """The documents of ``chunks`` (doc_id, text) that never hold a name the question uses that
+    another of them holds (as written, ignoring case and spacing); none when no text holds it."""
+    names = {" ".join(m.group(0).split()[m.start() == 0:]).lower()
+             for m in _NAME.finditer(question.strip())}
+    written: dict[str, str] = {}
+    for doc_id, text in chunks:
+        written[doc_id] = f"{written.get(doc_id, '')} {' '.join(text.split()).lower()}"
+    unnamed: set[str] = set()
+    for name in (n for n in names if len(n.split()) >= 3):
+        holding = {doc for doc, text in written.items() if name in text}
+        unnamed |= set(written) - holding if holding else set()
+    return unnamed

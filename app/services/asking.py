@@ -39,6 +39,7 @@ from app.retrieval.catalog import Collections
 from app.retrieval.continuation import with_continuations
 from app.retrieval.hybrid import Hit, RetrievalMode, RetrievalResult
 from app.retrieval.in_force import left_out
+from app.retrieval.place_inference import part_of_a_name
 from app.services.components import Components, milliseconds
 from app.text import has_cjk
 
@@ -117,6 +118,12 @@ class Asking(Components):
 
         def across(text: str) -> Answer | None:
             named = self.catalog.places.infer(text).by_place
+            # Not a place named only inside a name its documents write ("Digital Shenzhen-Digital
+            # Zhanjiang Joint Innovation Center" asks nothing of Shenzhen's documents).
+            texts = [self.catalog.text(d) for docs in named.values() for d in docs] \
+                if len(named) > 1 else []
+            named = {place: docs for place, docs in named.items()
+                     if not texts or not part_of_a_name(text, place, texts)}
             # A figure, date or name asked of several places: each place's documents answer
             # for it, as asked of it alone (app.briefing.conjuncts); a topic ("how do they use
             # AI in health care"): the topic's sentences per place.

@@ -43,6 +43,7 @@ _SITE = re.compile(r"(?:区|县|镇|乡|街道|[路街巷道]|\d+号)$|\b(?:Dist
 _SPANS = re.compile(r"\b(?:periods?|years)\b|哪几年|期限", re.I)  # years a plan runs, no day
 # Labels of what a title may name as its subject (a quoted platform, firm or place).
 _NAMES = frozenset({"PERSON", "ORG", "PLACE"})
+WEB_ADDRESS = re.compile(r"\bhttps?://|\bwww\.[\w-]+\.", re.I)
 _ANY_BODY = re.compile(r"bod|organi[sz]ation|institution|entit|agenc")  # every body is one
 # An English noun after a determiner names one ("the city's first enterprise"); without one, any.
 _DETERMINED = r"\b(?:the|its|their|[\w-]+['’]s)\s+(?:[\w,-]+\s+){0,4}?"
@@ -77,7 +78,9 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
             sentence.text)) and not which.search(said if has_cjk(said) else expand_query(said)):
         labels.discard("MONEY")
     # Each period ("per firm"); a day; a date NER misreads ("Release time:2024-08-15click:0").
-    forms = {"RATE": DISTRIBUTIVE, "DAY": NAMES_A_DAY, "DATE": ISO_DATE, "SANCTION": STATES}
+    # A web address is where a thing is published or applied for ("发布在哪": "…专栏内发布(http://…)").
+    forms = {"RATE": DISTRIBUTIVE, "DAY": NAMES_A_DAY, "DATE": ISO_DATE, "SANCTION": STATES,
+             "PLACE": WEB_ADDRESS}
     listed = {"ITEMS"} if (n := listed_count(question)) and lists(sentence.text, n) else set()
     return labels | listed | {label for label, form in forms.items() if form.search(sentence.text)}
 

@@ -89,9 +89,9 @@ def test_a_notice_signed_at_its_end_is_not_quoted_for_its_signature() -> None:
 
 
 def test_a_reporters_frame_opening_the_sentence_is_not_quoted() -> None:
-    """Regression (zhspan11, realzh-dev dev: 17 answers opened so): an open question's quote began
-    at a reporter's frame ("据介绍，", "工信部有关负责人表示，", "记者在投放点看到，"), which says who
-    told it, not what; the quote now begins where what was told begins."""
+    """Regression (zhspan11, realzh-dev dev: 17 answers opened so): an open question's quote
+    began at a reporter's frame ("据介绍，", "工信部有关负责人表示，", "记者在投放点看到，"),
+    which says who told it, not what; the quote now begins where what was told begins."""
     from app.mastheads import reports
 
     text = ("某市近日召开春运疫情防控新闻发布会。据介绍，某市要求省际包车严格落实消毒通风措施，"

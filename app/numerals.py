@@ -64,6 +64,16 @@ def of_whole(text: str, start: int, end: int, whole: re.Pattern[str]) -> bool:
     return bool(whole.search(before[-12:] if has_cjk(before) else " ".join(before.split()[-6:])))
 
 
+def share_of(text: str, start: int, end: int, whole: re.Pattern[str]) -> bool:
+    """Whether the percent at ``start:end`` is a share of what ``whole`` names: "5% of the total
+    project investment", 项目总投资的5%; not "利息的50%给予贴息" for 贴息, whose share is of
+    the interest, nor a clause merely naming the whole elsewhere."""
+    after = re.match(r"\s*of\s+((?:\S+\s+){0,4}\S+)", CLAUSE_END.split(text[end:end + 60])[0])
+    before = CLAUSE_END.split(text[max(0, start - 16):start])[-1]
+    return bool((after and whole.search(after.group(1)))
+                or (before.endswith("的") and whole.search(before[:-1])))
+
+
 # English month names, lower case, January first: the one list dates are read by.
 EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december")

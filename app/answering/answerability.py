@@ -21,7 +21,7 @@ from app.answering.citations import Scored, Sentence
 from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind
 from app.answering.sentence_forms import in_context
 from app.models import Message, RefusalCode, refusal_message
-from app.numerals import ISO_DATE, NAMES_A_DAY, YEAR, YEAR_SPAN, figure_values, of_whole
+from app.numerals import ISO_DATE, NAMES_A_DAY, YEAR, YEAR_SPAN, figure_values, of_whole, share_of
 from app.retrieval.acronyms import unmentioned
 from app.retrieval.dictionary import english_terms, naming
 from app.retrieval.enumeration import listed_count, lists
@@ -68,8 +68,8 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
         labels -= set(Kind.COUNT.value)
     # A sum asked by its noun, in no currency (投入不低于多少), is a share of it ("5% of the …").
     if (of := naming(kinds.asked_sum(question)[0])) and not QUESTION_WORDS[Kind.MONEY].search(
-            question) and any(label == "PERCENT" and of.search(sentence.chunk.text, *clause_around(
-                sentence.chunk.text, s, e)) for s, e, label in found):
+            question) and any(label == "PERCENT" and share_of(sentence.chunk.text, s, e, of)
+                              for s, e, label in found):
         labels.add("MONEY")
     # Its sums are of another thing unless it, its lead-in, section or title say which one is asked
     # (生活补贴 for 住房补贴; "AI" says 人工智能); an English word is not sought in Chinese.

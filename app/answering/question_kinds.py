@@ -73,7 +73,8 @@ _DOC_NOUN_EN = (r"(?:measures?|notices?|notifications?|circulars?|plans?|interpr
 _DOC_NOUN_ZH = (r"(?:通知|通告|公告|意见|决定|办法|规定|细则|措施|方案|规划|计划|纲要|要点"
                 r"|指南|政策|文件|条例|解读)")
 _BODY_ZH = r"单位|部门|机关|机构|政府|组织|部|局|委|办|厅"  # who issues: a body
-_ISSUING_EN = r"(?:issued|published|released|promulgated|signed|formulated|drew up|drafted)"
+_ISSUING_EN = (r"(?:issued|published|released|promulgated|signed|formulated|drew up|drafted"
+               r"|(?:put|brought|rolled) out)")  # phrasal verbs of issuing
 # Verbs of a document's issue (制定, 出台 also say a measure is made, 将出台 a plan's future act).
 _ISSUING_ZH = r"(?:印发|发布|发文|颁布|签发|下发|制发|成文)"
 _SENT_EN = r"(?:sent|addressed|directed|circulated)"
@@ -152,7 +153,8 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
         rf"|主送|{_DOC_NOUN_ZH}.*(?:发|送|印发|下发)(?:给|往|至)(?:谁|哪些|哪个|哪几|什么)", re.I),
     Fact.ISSUED: re.compile(
         rf"\bwhen\s+(?:was|were|did)\b.*\b{_DOC_NOUN_EN}\b.*\b(?:{_ISSUING_EN}|issue|publish"
-        rf"|release|sign)\s*\??\s*$|\bwhen\s+did\b.*\b(?:issue|publish|release)\b.*\b{_DOC_NOUN_EN}\b"
+        rf"|release|sign)\s*\??\s*$|\bwhen\s+did\b.*\b(?:issue|publish|release|(?:put|bring|roll)"
+        rf" out)\b.*\b{_DOC_NOUN_EN}\b"
         rf"|\b(?:date|day)\s+of\s+(?:issue|issuance|publication|release|signing)\b"
         rf"|\b(?:issue|issuance|publication|release)\s+date\b"
         rf"|{_DOC_NOUN_ZH}.*(?:{_ZH_WHEN}).{{0,3}}{_ISSUING_ZH}的?\s*[？?]?\s*$"

@@ -447,3 +447,18 @@ def test_a_place_not_answering_is_named_in_the_questions_language(services: Serv
                                      mode="extractive"))
     assert "30 5G base stations" in answer.answer
     assert "海珠区（Haizhu）：文件未写明。" in answer.answer and "don't say" not in answer.answer
+
+
+@pytest.mark.parametrize(("question", "facts"), [
+    ("Who interpreted the Zhangzhou new infrastructure plan?", ["Guo Hongwei"]),
+    ("Who did the official interpretation of Zhangzhou's new infrastructure action plan, and "
+     "what contact number is listed?", ["Zhangzhou Development and Reform Commission", "2035835"]),
+])
+def test_a_closing_field_line_the_question_names_is_read(services: Services, question: str,
+                                                        facts: list[str]) -> None:
+    """Regression (h10 and five probe batches, round 11): "Who interpreted …" was answered with
+    the plan's opening sentences: the "Interpreter:" field line shares its chunk with the key
+    indicators paragraph, which retrieval ranked below the title's chunks."""
+    answer = services.ask(AskRequest(question=question, mode="extractive"))
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert not answer.refused and all(fact in quotes for fact in facts)

@@ -189,10 +189,10 @@ MONEY_NOUN = re.compile(rf"\b(?:{_MONEY_EN})\b|预算|投资|资金|基金|补�
 _SHARE_ASKED = re.compile(r"\b(?:what|how (?:much|large|big|high))\b.*\b(?:share|percentage"
                           r"|proportion|ratio|fraction|rate)\b", re.I)
 # What a sum is for each one ("what is the hiring grant per apprentice") is its size too.
-_SIZE_ASKED = re.compile(r"\bhow (?:much|large|big|high)\b|\bsize\b|\bwhat (?:is|are|was|were) (?:[\w'-]+ )"
+_SIZE_ASKED = re.compile(r"\bhow (?:much|large|big|high)\b|\bwhat (?:is|are|was|were) (?:[\w'-]+ )"
                          r"{0,3}?(?:budget|amount|cost|price|fee|fine)s?\b|多少|多大|规模|上限|金额"
                          rf"|\bwhat (?:is|are|was|were) (?:[\w'-]+ ){{0,3}}?(?:{_MONEY_EN})"
-                         r" (?:per|(?:for )?each)\b"
+                         r" (?:per|(?:for )?each)\b|\bsize\b"
                          r"|\bthe (?:most|maximum|largest|highest|biggest)\b|\bmaximum\b", re.I)
 # Distributive words: a figure of each one or each period ("per firm", "annually", 每家, 元/人).
 DISTRIBUTIVE = re.compile(

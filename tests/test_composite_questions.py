@@ -390,6 +390,42 @@ def test_each_named_place_gets_its_own_sentence(services: Services, question: st
         assert fact in " ".join(answer.citations[n - 1].quote for n in by_place[place].citations)
 
 
+def test_a_comparison_asks_each_place_what_the_first_is_asked() -> None:
+    """Regression (h10, round 11): in "How does X's fund compare in size with Y's fund group?"
+    Y's conjunct lost its last noun (read as the verb of "do"), and Y was asked no size; in
+    "X versus Y: how many tasks does each one set out?" "each one" asked a number per unit."""
+    compare = ("How does Haizhu's yearly AI special fund compare in size with Shenzhen's "
+               "planned AI fund group?")
+    spans = {p: (compare.index(p), compare.index(p) + len(p)) for p in ("Haizhu", "Shenzhen")}
+    assert each_place(compare, list(spans.items())) == {
+        "Haizhu": "How does Haizhu's yearly AI special fund compare in size?",
+        "Shenzhen": "How does Shenzhen's planned AI fund group compare in size?"}
+    versus = "Zhangzhou's action plan versus Guangzhou's pilot plan: what does each say about 5G?"
+    spans = {p: (versus.index(p), versus.index(p) + len(p)) for p in ("Zhangzhou", "Guangzhou")}
+    assert each_place(versus, list(spans.items()))["Guangzhou"] == (
+        "Guangzhou's pilot plan: what does it say about 5G?")
+    target = "Compare Zhangzhou's target for 5G base stations with Guangzhou's pilot plan."
+    spans = {p: (target.index(p), target.index(p) + len(p)) for p in ("Zhangzhou", "Guangzhou")}
+    assert each_place(target, list(spans.items()))["Zhangzhou"] == (  # no subject: stays
+        "Compare Zhangzhou's target for 5G base stations.")
+
+
+@pytest.mark.parametrize(("question", "facts"), [
+    ("How does Shenzhen's AI fund group compare in size with Haizhu's annual special fund?",
+     {"Shenzhen": "100 billion", "Haizhu": "310 million"}),
+    ("Zhangzhou's action plan versus Guangzhou's pilot plan: how many tasks does each one set "
+     "out?", {"Zhangzhou": "29 tasks", "Guangzhou": "25 key tasks"}),
+])
+def test_a_comparison_of_two_places_answers_both(services: Services, question: str,
+                                                 facts: dict[str, str]) -> None:
+    """Regression (h10, round 11): a comparison ("compare in size with", "versus … each one")
+    answered one side, or was refused: the size of a fund is a sum, and "each one" is a place."""
+    answer = services.ask(AskRequest(question=question, mode="extractive"))
+    by_place = {g.place: g for g in answer.groups}
+    for place, fact in facts.items():
+        assert fact in " ".join(answer.citations[n - 1].quote for n in by_place[place].citations)
+
+
 def test_a_chinese_frame_noun_is_no_topic(services: Services) -> None:
     """Regression (held-out v, round 7): "广州和漳州分别在5G方面提出了什么？" quoted Zhangzhou's
     "Includes two aspects": 5G was cut into 5 and G, and the frame noun 方面 ("aspect") became
@@ -411,3 +447,18 @@ def test_a_place_not_answering_is_named_in_the_questions_language(services: Serv
                                      mode="extractive"))
     assert "30 5G base stations" in answer.answer
     assert "海珠区（Haizhu）：文件未写明。" in answer.answer and "don't say" not in answer.answer
+
+
+@pytest.mark.parametrize(("question", "facts"), [
+    ("Who interpreted the Zhangzhou new infrastructure plan?", ["Guo Hongwei"]),
+    ("Who did the official interpretation of Zhangzhou's new infrastructure action plan, and "
+     "what contact number is listed?", ["Zhangzhou Development and Reform Commission", "2035835"]),
+])
+def test_a_closing_field_line_the_question_names_is_read(services: Services, question: str,
+                                                        facts: list[str]) -> None:
+    """Regression (h10 and five probe batches, round 11): "Who interpreted …" was answered with
+    the plan's opening sentences: the "Interpreter:" field line shares its chunk with the key
+    indicators paragraph, which retrieval ranked below the title's chunks."""
+    answer = services.ask(AskRequest(question=question, mode="extractive"))
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert not answer.refused and all(fact in quotes for fact in facts)

@@ -64,6 +64,10 @@ NUMERALS = """泰安市科学技术局关于开展科技型中小企业评价工
     ("青石镇茶产业方案是哪个单位印发的？", Fact.ISSUER),
     ("Which office issued Weihai's marine tourism measures?", Fact.ISSUER),
     ("What is the full title of Weihai's marine tourism measures?", Fact.TITLE),
+    # Regression (eval dev en-col-14, round 11): a phrasal verb of issuing ("put out") asked
+    # nothing of the document, so the plan's date went unanswered.
+    ("When did Weihai put out its marine tourism measures?", Fact.ISSUED),
+    ("Which bureau brought out Weihai's marine tourism measures?", Fact.ISSUER),
 ])
 def test_a_question_about_the_document_itself(question: str, fact: Fact) -> None:
     assert fact_asked(question) is fact

@@ -73,7 +73,8 @@ _DOC_NOUN_EN = (r"(?:measures?|notices?|notifications?|circulars?|plans?|interpr
 _DOC_NOUN_ZH = (r"(?:通知|通告|公告|意见|决定|办法|规定|细则|措施|方案|规划|计划|纲要|要点"
                 r"|指南|政策|文件|条例|解读)")
 _BODY_ZH = r"单位|部门|机关|机构|政府|组织|部|局|委|办|厅"  # who issues: a body
-_ISSUING_EN = r"(?:issued|published|released|promulgated|signed|formulated|drew up|drafted)"
+_ISSUING_EN = (r"(?:issued|published|released|promulgated|signed|formulated|drew up|drafted"
+               r"|(?:put|brought|rolled) out)")  # phrasal verbs of issuing
 # Verbs of a document's issue (制定, 出台 also say a measure is made, 将出台 a plan's future act).
 _ISSUING_ZH = r"(?:印发|发布|发文|颁布|签发|下发|制发|成文)"
 _SENT_EN = r"(?:sent|addressed|directed|circulated)"
@@ -152,7 +153,8 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
         rf"|主送|{_DOC_NOUN_ZH}.*(?:发|送|印发|下发)(?:给|往|至)(?:谁|哪些|哪个|哪几|什么)", re.I),
     Fact.ISSUED: re.compile(
         rf"\bwhen\s+(?:was|were|did)\b.*\b{_DOC_NOUN_EN}\b.*\b(?:{_ISSUING_EN}|issue|publish"
-        rf"|release|sign)\s*\??\s*$|\bwhen\s+did\b.*\b(?:issue|publish|release)\b.*\b{_DOC_NOUN_EN}\b"
+        rf"|release|sign)\s*\??\s*$|\bwhen\s+did\b.*\b(?:issue|publish|release|(?:put|bring|roll)"
+        rf" out)\b.*\b{_DOC_NOUN_EN}\b"
         rf"|\b(?:date|day)\s+of\s+(?:issue|issuance|publication|release|signing)\b"
         rf"|\b(?:issue|issuance|publication|release)\s+date\b"
         rf"|{_DOC_NOUN_ZH}.*(?:{_ZH_WHEN}).{{0,3}}{_ISSUING_ZH}的?\s*[？?]?\s*$"
@@ -192,7 +194,7 @@ _SIZE_ASKED = re.compile(r"\bhow (?:much|large|big|high)\b|\bwhat (?:is|are|was|
                          r"{0,3}?(?:budget|amount|cost|price|fee|fine)s?\b|多少|多大|规模|上限|金额"
                          r"|\bwhat (?:[\w'-]+ ){0,2}?budgets?\b"
                          rf"|\bwhat (?:is|are|was|were) (?:[\w'-]+ ){{0,3}}?(?:{_MONEY_EN})"
-                         r" (?:per|(?:for )?each)\b"
+                         r" (?:per|(?:for )?each)\b|\bsize\b"
                          r"|\bthe (?:most|maximum|largest|highest|biggest)\b|\bmaximum\b", re.I)
 # Things counted or measured in units (firms, 家, 亩): a sum or a share counts none of them.
 _TALLIED = re.compile(r"\bhow many (?!(?:yuan|dollars?|pounds?|euros?|percent|per cent)\b)"

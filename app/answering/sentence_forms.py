@@ -7,17 +7,12 @@ from __future__ import annotations
 import re
 
 from app.answering.citations import Sentence
+from app.fields import is_field
 from app.retrieval.taggers import opens_without_subject
-from app.text import CJK_CHARS
 
 # A heading quoted alone ("(18) Strengthen safety supervision.") names a topic, answers nothing.
 _MEASURE_LABEL = re.compile(r"^[(（]\d{1,3}[)）]")
 HEADING_WORDS = 8
-# "Interpreter: Guo Hongwei", "牵头单位：市财政局。" (a name, no clause "，"): a field of its
-# document, which says nothing of what it belongs to; it is read with the document's title.
-_FIELD = re.compile(rf"^\s*(?:[A-Za-z][A-Za-z ]{{1,30}}\s*[:：]\s*\S"
-                    rf"|[{CJK_CHARS}]{{2,6}}[:：][^，；]+[。；;]?$)")
-FIELD_WORDS = 8
 
 
 def is_heading(sentence: Sentence) -> bool:
@@ -26,10 +21,6 @@ def is_heading(sentence: Sentence) -> bool:
     if _MEASURE_LABEL.match(text) and len(text.split()) <= HEADING_WORDS:
         return True
     return sentence.start == 0 and not text.rstrip().endswith((".", "。", "!", "?", "！", "？"))
-
-
-def is_field(text: str) -> bool:
-    return bool(_FIELD.match(text)) and len(text.split()) <= FIELD_WORDS
 
 
 # "(Responsible units: …)" closing a measure: a field in brackets, which says who carries out

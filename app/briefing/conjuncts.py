@@ -28,6 +28,10 @@ _JOINS = re.compile(r"\s*,?\s+(?:and|with|or|versus|vs\.?)\s+|\s*,\s*|以及|和
 # Words spreading the question over the places named (floating quantifiers, 分别 "respectively").
 _EACH_AFTER = re.compile(r"^\s*(?:each|respectively|both)\b|^(?:分别|各自)", re.IGNORECASE)
 _BOTH_BEFORE = re.compile(r"\bboth\s+$", re.IGNORECASE)
+# "Each" as a pronoun, not a determiner: "each one", "each of them".
+_EACH_OF = re.compile(r"^(?:one|of (?:them|these|those|the two))\b", re.IGNORECASE)
+# A join making the next place the object of a comparison ("X compare with Y", "X versus Y").
+_COMPARED = re.compile(r"\s*,?\s+(?:with|versus|vs\.?|against)\s+", re.IGNORECASE)
 # English tags that end a noun phrase: a finite verb or modal, a wh-word, a determiner ("each"),
 # an adverb, punctuation. Participles stay ("AI-permeated", "government-invested").
 _EN_ENDS = re.compile(r"^(?:VB|VBP|VBZ|VBD|MD|W\w*|DT|PDT|RB\w*|[.,:;?!]|``|'')$")
@@ -51,22 +55,66 @@ def each_place(question: str, mentions: list[tuple[str, Span]]) -> dict[str, str
         start = joins[-1].end()
     bare = conjuncts[0] == mentions[0][1]
     last_end = mentions[-1][1][1]
-    conjuncts.append((start, last_end if bare else _phrase_end(question, last_end)))
+    compared = _COMPARED.fullmatch(joins[-1].group(0)) is not None
+    conjuncts.append((start, last_end if bare else _phrase_end(question, last_end, compared)))
     first, final = conjuncts[0][0], conjuncts[-1][1]
     before = _BOTH_BEFORE.sub("", question[:first])
     after = _EACH_AFTER.sub("", question[final:])
     if has_cjk(question):
         after = after.replace("分别", "").replace("各自", "")
     else:
-        after = (" " if after.strip()[:1].isalnum() else "") + after.lstrip()
+        after = (" " if after.strip()[:1].isalnum() else "") + _each_as_it(after.lstrip())
+        # "How does X's fund compare in size with Y's?": what the first is said to do is
+        # said of every place compared with it.
+        if compared and not any(ch.isalnum() for ch in after) and (cut := _predicate_at(
+                question, mentions[0][1][1], conjuncts[0][1])) is not None:
+            after = question[cut:conjuncts[0][1]] + after
+            conjuncts[0] = (conjuncts[0][0], cut)
     # Words a conjunct repeats from before the first ("who issued X with who issued Y") once.
     own = {name: question[at if before.rstrip().endswith(question[a:at].strip()) else a:b]
            for (name, (at, _)), (a, b) in zip(mentions, conjuncts, strict=True)}
     return {name: f"{before}{conjunct}{after}" for name, conjunct in own.items()}
 
 
-def _phrase_end(question: str, start: int) -> int:
-    """Where the noun phrase running on from a place name (at ``start``) ends."""
+def _each_as_it(after: str) -> str:
+    """"Each" standing for the places themselves ("how many tasks does each one set out?",
+    "what does each say?"), not a determiner of a noun ("each lab"): one place is "it". A
+    pronoun "each" is followed by "one", "of them", a verb or the end (spaCy's tags)."""
+    with TAGGING:
+        tokens = list(english()(after))
+    for n, token in reversed(list(enumerate(tokens))):
+        following = tokens[n + 1] if n + 1 < len(tokens) else None
+        rest = after[token.idx + len(token.text):].lstrip()
+        if token.lower_ != "each" or not (following is None or _EACH_OF.match(rest)
+                                          or following.tag_[:2] in {"VB", "MD"}
+                                          or not following.is_alpha):
+            continue
+        pronoun = _EACH_OF.match(rest)
+        end = token.idx + len(token.text) + (len(after[token.idx + len(token.text):])
+                                              - len(rest) + pronoun.end() if pronoun else 0)
+        after = f"{after[:token.idx]}it{after[end:]}"
+    return after
+
+
+def _predicate_at(question: str, start: int, end: int) -> int | None:
+    """Where, within ``start``..``end``, the first place's noun phrase (the one its name, at
+    ``start``, is the possessor or modifier of) ends and that phrase's own predicate begins,
+    by spaCy's parse; None when the phrase is no subject ("Compare X's target for …")."""
+    with TAGGING:
+        tokens = list(english("parse")(question))
+    at = next((t for t in tokens if t.idx < start <= t.idx + len(t.text)), None)
+    while at is not None and at.dep_ in {"poss", "compound", "nmod", "amod", "case"} \
+            and at.head.i > at.i:
+        at = at.head
+    if at is None or at.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    cut = at.idx + len(at.text)
+    return cut if start <= cut < end and question[cut:end].strip() else None
+
+
+def _phrase_end(question: str, start: int, compared: bool = False) -> int:
+    """Where the noun phrase running on from a place name (at ``start``) ends; ``compared``:
+    the place is the object of a comparison ("… with Y"), whose verb came before it."""
     rest = question[start:]
     if has_cjk(question):
         cut = tagged(rest)
@@ -82,7 +130,7 @@ def _phrase_end(question: str, start: int) -> int:
     words = [t for t in tokens if t.idx >= start]
     end = next((t.idx for t in words if _EN_ENDS.match(t.tag_) and t.text not in {"'s", "’s"}),
                len(question))
-    if any(t.lower_ in {"do", "does", "did"} for t in tokens if t.idx < start):
+    if not compared and any(t.lower_ in {"do", "does", "did"} for t in tokens if t.idx < start):
         # Do-support ("what periods do X and Y cover?"): the verb comes last, whatever its tag.
         end = min(end, max((t.idx for t in words if t.is_alpha), default=end))
     return len(question[:end].rstrip())

@@ -1,18 +1,26 @@
-"""The rest of a retrieved measure: a passage's next chunk when it continues the same section.
+"""The rest of a retrieved measure: a passage's next chunk when it continues the same section;
+and a document's field lines a question names.
 
 A long measure is stored as several chunks, and its closing remark ("(Responsible units: …)",
 "（责任单位：…）") often lands in the last one, which shares few words with a question about the
 measure's subject; ranked on its own it falls below the top passages, and "who is responsible
 for it?" was then answered with another measure's units. The best passages are read whole.
+
+A document's closing field lines ("Interpreter: Guo Hongwei", "Contact information: …") share
+their chunk with the text before them, which a question about the interpreter does not match:
+the chunk holding a field whose label the question names is read with the best document.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Protocol
 
+from app.fields import field_label
 from app.retrieval.hybrid import Hit, RetrievalResult
 from app.store.records import Chunk
+from app.text import content_tokens, stem_words
 
 # How many of the best passages are read to the end of their section: the first few carry the
 # answer; reading every hit's continuation would dilute the passages with far-off text.
@@ -49,3 +57,25 @@ def with_continuations(retrieval: RetrievalResult, store: ChunkSource) -> Retrie
                 and follower.section == hit.chunk.section and hit in best:
             hits.append(replace(hit, chunk=follower))
     return replace(retrieval, hits=hits)
+
+
+def with_fields(question: str, retrieval: RetrievalResult, text_of: Callable[[str], str],
+                chunks_of: Callable[[str], list[Chunk]]) -> RetrievalResult:
+    """``retrieval`` with the chunks of its best document holding a field line whose label
+    shares a word with ``question`` ("who interpreted": "Interpreter: …"), when missing."""
+    if not retrieval.hits:
+        return retrieval
+    best = retrieval.hits[0]
+    asked = set(stem_words(content_tokens(question)))
+    text = text_of(best.chunk.doc_id)
+    at, starts = 0, []
+    for line in text.splitlines(keepends=True):
+        if (label := field_label(line)) and asked & set(stem_words(content_tokens(label))):
+            starts.append(at)
+        at += len(line)
+    if not starts:
+        return retrieval
+    present = {h.chunk.chunk_id for h in retrieval.hits}
+    found = [c for c in chunks_of(best.chunk.doc_id) if c.chunk_id not in present
+             and any(c.start <= s < c.end for s in starts)]
+    return replace(retrieval, hits=[*retrieval.hits, *(replace(best, chunk=c) for c in found)])

@@ -20,7 +20,7 @@ from app.answering.generation import (
 )
 from app.answering.instructions import without_instructions
 from app.answering.parts import split_parts
-from app.answering.question_kinds import asked_kinds
+from app.answering.question_kinds import Kind, asked_kinds
 from app.answering.validity import with_validity
 from app.briefing.across import answer_across, asks_across, topic_of
 from app.briefing.conjuncts import each_place
@@ -36,12 +36,15 @@ from app.models import (
     Timings,
 )
 from app.retrieval.catalog import Collections
-from app.retrieval.continuation import with_continuations
+from app.retrieval.continuation import with_continuations, with_fields
 from app.retrieval.hybrid import Hit, RetrievalMode, RetrievalResult
 from app.retrieval.in_force import left_out
 from app.retrieval.place_inference import part_of_a_name
 from app.services.components import Components, milliseconds
 from app.text import has_cjk
+
+# The kinds a document's field line states ("Interpreter: …", "Contact information: …").
+_FIELD_KINDS = {Kind.WHO, Kind.PERSON, Kind.ORG, Kind.PHONE, Kind.DATE, Kind.DAY}
 
 
 @dataclass(frozen=True)
@@ -152,8 +155,8 @@ class Asking(Components):
                                      self.store.document_chunks)
 
         def retrieve(text: str) -> RetrievalResult:
-            return self._retrieval_of(text, asked.filters, top_k, as_of=request.as_of,
-                                      within=asked.within)
+            return self._with_fields(text, self._retrieval_of(
+                text, asked.filters, top_k, as_of=request.as_of, within=asked.within))
 
         def near(own: str, text: str, before: Answer) -> Answer | None:
             # A part leaning on the one before is that one's follow-up: read where its answer
@@ -165,6 +168,14 @@ class Asking(Components):
 
         return Composer(retrieve, answer, across, near,
                         ).compose(asked.question, asked.retrieval.places.held)
+
+    def _with_fields(self, question: str, retrieval: RetrievalResult) -> RetrievalResult:
+        """A question asking who, whose number or when is also read in the best document's
+        field lines its words name (app.retrieval.continuation.with_fields)."""
+        if not asked_kinds(question) & _FIELD_KINDS:
+            return retrieval
+        with self.watch.reading():
+            return with_fields(question, retrieval, self.catalog.text, self.store.document_chunks)
 
     def _about_document(self, question: str, retrieval: RetrievalResult) -> Answer | None:
         """The answer to a question about the document itself: its number, issuer, date
@@ -194,7 +205,8 @@ class Asking(Components):
         within = self._within_filters(filters, scope)
         full = self._retrieval_of(resolution.question, filters, max(top_k, depth),
                                   retrieval_mode, request.as_of, in_force, within)
-        read = with_continuations(replace(full, hits=full.hits[:top_k]), self.store)
+        read = self._with_fields(resolution.question, with_continuations(
+            replace(full, hits=full.hits[:top_k]), self.store))
         # Where the last answer stood answers the follow-up as asked: the question it is resolved
         # to restates the cited clause's subject, which that clause then matches best.
         reads, read = self._answered_near(question, resolution, read) \

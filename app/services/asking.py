@@ -121,10 +121,12 @@ class Asking(Components):
 
         def across(text: str) -> Answer | None:
             named = self.catalog.places.infer(text).by_place
-            # Not a place named only inside a name its documents write ("Digital Shenzhen-Digital
-            # Zhanjiang Joint Innovation Center" asks nothing of Shenzhen's documents).
-            texts = [self.catalog.text(d) for docs in named.values() for d in docs] \
-                if len(named) > 1 else []
+            # Not a place named only inside a name the passages write ("Digital Shenzhen-Digital
+            # Zhanjiang Joint Innovation Center" asks nothing of Shenzhen's documents). Read in
+            # the retrieved documents (cached texts, at most top_k), not every document of each
+            # place: a city may hold hundreds.
+            texts = [self.catalog.text(d) for d in {h.chunk.doc_id for h in asked.retrieval.hits}
+                     ] if len(named) > 1 else []
             named = {place: docs for place, docs in named.items()
                      if not texts or not part_of_a_name(text, place, texts)}
             # A figure, date or name asked of several places: each place's documents answer

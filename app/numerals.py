@@ -78,6 +78,13 @@ def share_of(text: str, start: int, end: int, whole: re.Pattern[str]) -> bool:
 EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december")
 ISO_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)")
+# When a thing is due, said as a date or as a span from an event (疫情结束后3个月内, 自公布之日
+# 起30日内): a Chinese span after 后/起 ends at a time, which a "when" asks.
+DUE = re.compile(rf"{ISO_DATE.pattern}|(?:后|起)\s*[\d{CN_DIGITS}十]+\s*个?(?:工作)?"
+                 r"(?:日|天|周|月|年)(?:内|以内|前)")
+# A ratio of parts (按5:5比例分担, 1∶1配套, 3比7的比例): a proportion, which "what share" asks.
+RATIO = re.compile(r"(?<![\d.:：∶])\d{1,2}(?:\s*[:：∶比]\s*\d{1,2})+(?![\d.:：∶])"
+                   r"(?=\s*的?(?:比例|配套|分担))|(?<=按)(?:不低于)?\d{1,2}(?:\s*[:：∶]\s*\d{1,2})+(?![\d.:：∶])")
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year in digits
 YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–—至到]\s*(?:19|20)\d\d年?")  # "2023-2025", 2025至2027年
 _MONTH = "|".join([*EN_MONTHS, *(m[:3] for m in EN_MONTHS)])

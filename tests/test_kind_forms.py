@@ -44,3 +44,29 @@ def test_an_interest_subsidy_asked_how_much_asks_a_sum() -> None:
     assert Kind.MONEY not in asked_kinds("某市对中小企业新增贷款给予多少比例的贴息？")
     reading = _read_as_stored(SUBSIDY, "某市对中小企业新增贷款贴息，单户企业贴息总额最高多少？")
     assert reading.answer.lacking
+
+
+# Forms of the kind asked the entities ingest stores do not label as such (zhcite12's fresh batch).
+DUE = "（二）降低用能成本。对中小企业所需的用电、用水实行“欠费不停供”，疫情结束后3个月内补缴。\n"
+SHARED = "（二）市财政局负责落实补贴资金，市级财政与区县财政按5:5比例分担。\n"
+
+
+def test_a_span_after_an_event_answers_when() -> None:
+    """Regression (zhcite12, "山东烟台中小企业用电用气用水欠费的，什么时候补缴？" refused,
+    kind_not_stated): ingest labels 3个月 a span of time (how long), so "疫情结束后3个月内" held no
+    date and the clause saying when the arrears are due lacked the kind a "when" asks."""
+    reading = _read_as_stored(DUE, "某市中小企业用电用水欠费的，什么时候补缴？")
+    assert not reading.answer.lacking and "疫情结束后3个月内补缴" in reading.answer.sentence.text
+    # A span from no event tells no time: "3年内" alone is how long, not when.
+    assert _read_as_stored("（一）全市计划3年内完成老旧小区改造。\n",
+                           "某市什么时候完成老旧小区改造？").answer.lacking
+
+
+def test_a_ratio_answers_what_proportion() -> None:
+    """Regression (zhcite12, "自贡市级财政与区县财政按什么比例分担助餐补贴资金？" refused,
+    kind_not_stated): a ratio of parts (5:5) is no percent NER labels, yet it is the share asked."""
+    reading = _read_as_stored(SHARED, "某市市级财政与区县财政按什么比例分担补贴资金？")
+    assert not reading.answer.lacking and "5:5" in reading.answer.sentence.text
+    assert _read_as_stored("（一）夜市经营时间为18:00至次日2:00。\n",
+                           "某市夜市收入按什么比例分成？").answer.lacking
+

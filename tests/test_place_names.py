@@ -186,3 +186,26 @@ def test_a_held_districts_bare_name_is_a_place_though_an_everyday_word() -> None
     held = [(text[s:e], [d.name for d in c])
             for s, e, c in gazetteer().mentions(text, held={"440105"})]
     assert held == [("海珠", ["海珠区"])]
+
+
+def test_a_districts_bare_name_in_another_province_is_an_everyday_word() -> None:
+    """Regression (zhcite12: "四川宜宾对新建老年食堂给予多少一次性建设补助？" was also answered
+    for 南昌市, "文件未写明", as 新建 "newly built" is the bare name of Nanchang's 新建区, which
+    jieba lists as a place name): a district's bare name is no place where the question names
+    only places of other provinces; beside its own city or a sibling it still is."""
+    index = PlaceIndex([StoredDocument("yibin", {"city": "宜宾市"}),
+                        StoredDocument("nanchang", {"city": "南昌市"})])
+    assert "南昌市" not in index.infer("四川宜宾对新建老年食堂给予多少建设补助？").held
+    assert _names("南昌新建的补助是多少？", loose=True)[1] == ("新建", ["新建区"])
+    assert "南昌市" in index.infer("南昌新建的补助是多少？").held
+
+
+def test_a_province_named_before_its_city_is_one_place() -> None:
+    """Regression (zhcite12: "广西柳州个人买新能源乘用车能拿多少补贴？" was answered as a
+    comparison, "广西壮族自治区：… [1] 柳州市：… [2]", quoting one notice twice): the province
+    only says where the city lies, though the store holds nothing else of it."""
+    index = PlaceIndex([StoredDocument("liuzhou", {"city": "柳州市"}),
+                        StoredDocument("yibin", {"city": "宜宾市"})])
+    found = index.infer("广西柳州个人买新能源乘用车能拿多少补贴？")
+    assert list(found.by_place) == ["柳州市"] and found.doc_ids == {"liuzhou"}
+    assert set(index.infer("柳州和宜宾的补贴各是多少？").by_place) == {"柳州市", "宜宾市"}

@@ -21,7 +21,7 @@ from app.answering.citations import Scored, Sentence
 from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind
 from app.answering.sentence_forms import in_context
 from app.models import Message, RefusalCode, refusal_message
-from app.numerals import ISO_DATE, NAMES_A_DAY, YEAR, YEAR_SPAN, figure_values, of_whole, share_of
+from app.numerals import DUE, NAMES_A_DAY, RATIO, YEAR, YEAR_SPAN, figure_values, of_whole, share_of
 from app.retrieval.acronyms import unmentioned
 from app.retrieval.dictionary import english_terms, naming
 from app.retrieval.enumeration import listed_count, lists
@@ -77,10 +77,10 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
     if (which := naming(kinds.asked_sum(question)[1])) and (has_cjk(question) or not has_cjk(
             sentence.text)) and not which.search(said if has_cjk(said) else expand_query(said)):
         labels.discard("MONEY")
-    # Each period ("per firm"); a day; a date NER misreads ("Release time:2024-08-15click:0").
-    # A web address is where a thing is published or applied for ("发布在哪": "…专栏内发布(http://…)").
-    forms = {"RATE": DISTRIBUTIVE, "DAY": NAMES_A_DAY, "DATE": ISO_DATE, "SANCTION": STATES,
-             "PLACE": WEB_ADDRESS}
+    # Each period ("per firm"); a day; a date NER misreads ("…2024-08-15click:0") or a span from
+    # an event (后3个月内: when due); a ratio (5:5), a share; a web address, where a thing is put.
+    forms = {"RATE": DISTRIBUTIVE, "DAY": NAMES_A_DAY, "DATE": DUE, "SANCTION": STATES,
+             "PLACE": WEB_ADDRESS, "PERCENT": RATIO}
     listed = {"ITEMS"} if (n := listed_count(question)) and lists(sentence.text, n) else set()
     return labels | listed | {label for label, form in forms.items() if form.search(sentence.text)}
 

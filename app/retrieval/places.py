@@ -173,9 +173,14 @@ class PlaceIndex:
         # "Haizhu district, Guangzhou" means Haizhu: a place whose documents include all of
         # another named place's documents is the broader one and gives way. A place standing
         # for a place inside it does not ("Tianhe and Haizhu": Guangzhou stands for Tianhe).
+        # So does a division holding another named one with the same documents (广西柳州 when
+        # the store holds nothing else of Guangxi): it only says where the other lies.
         sets = list(found.by_place.values())
+        at = {n: d.adcode for d, s in named if (n := self.label(d, not has_cjk(s))) in found.held}
         for name, docs in list(found.by_place.items()):
-            if name not in stand_ins and any(other < docs for other in sets):
+            inner = any(gazetteer().contains(at[name], c) for c in at.values() if c != at[name]) \
+                if name in at else False
+            if name not in stand_ins and (inner or any(other < docs for other in sets)):
                 del found.by_place[name]
         for docs in found.by_place.values():
             found.doc_ids |= docs
@@ -223,9 +228,13 @@ class PlaceIndex:
             fitting = [d for d in candidates
                        if any(g.contains(o.adcode, d.adcode) or g.contains(d.adcode, o.adcode)
                               for o in others)]
-            if others and not fitting and all(d.level == "district" for d in candidates) \
-                    and len(candidates) > 1:
-                continue  # an ambiguous district placed elsewhere by the text: none of these
+            # An ambiguous district placed elsewhere by the text: none of these; nor a district's
+            # bare name (新建, also "newly built") where the text names only other provinces.
+            if others and not fitting and all(d.level == "district" for d in candidates) and (
+                    len(candidates) > 1 or (text[start:end] != candidates[0].name and not any(
+                        g.contains(g.chain(candidates[0].adcode)[-1].adcode, o.adcode)
+                        for o in others))):
+                continue
             pool = fitting or [d for d in candidates if d.adcode in self.docs_by_adcode] \
                 or candidates
             chosen.append((min(pool, key=lambda d: _LEVEL_ORDER[d.level]), text[start:end]))

@@ -67,6 +67,10 @@ def test_a_ratio_answers_what_proportion() -> None:
     kind_not_stated): a ratio of parts (5:5) is no percent NER labels, yet it is the share asked."""
     reading = _read_as_stored(SHARED, "某市市级财政与区县财政按什么比例分担补贴资金？")
     assert not reading.answer.lacking and "5:5" in reading.answer.sentence.text
+    # Its clause is quoted, not the next sentence, though the question restates the rest of it.
+    reading = _read_as_stored("第九条 本措施所需资金由市、县两级财政按6:4比例分担。"
+                              "本措施自印发之日起施行。\n", "本措施的资金由市县按什么比例分担？")
+    assert "6:4" in reading.answer.sentence.text
     assert _read_as_stored("（一）夜市经营时间为18:00至次日2:00。\n",
                            "某市夜市收入按什么比例分成？").answer.lacking
 

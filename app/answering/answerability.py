@@ -78,9 +78,9 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
             sentence.text)) and not which.search(said if has_cjk(said) else expand_query(said)):
         labels.discard("MONEY")
     # Each period ("per firm"); a day; a date NER misreads ("…2024-08-15click:0") or a span from
-    # an event (后3个月内: when due); a ratio (5:5), a share; a web address, where a thing is put.
+    # an event (后3个月内: when due); a web address, where a thing is published or applied for.
     forms = {"RATE": DISTRIBUTIVE, "DAY": NAMES_A_DAY, "DATE": DUE, "SANCTION": STATES,
-             "PLACE": WEB_ADDRESS, "PERCENT": RATIO}
+             "PLACE": WEB_ADDRESS}
     listed = {"ITEMS"} if (n := listed_count(question)) and lists(sentence.text, n) else set()
     return labels | listed | {label for label, form in forms.items() if form.search(sentence.text)}
 
@@ -95,7 +95,7 @@ def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...]
     offset, text = sentence.start - sentence.chunk.start, sentence.chunk.text
     titles = [m.span() for m in QUOTED.finditer(text, offset, offset + len(sentence.text))]
     first = item.end() if (item := ITEM.match(text, offset)) else offset  # "(1)" is no figure
-    entities = json.loads(raw)
+    entities = json.loads(raw) + [[*m.span(), "PERCENT"] for m in RATIO.finditer(text)]  # 5:5
     # A "person" inside or running on from an organisation's or place's name ("the Pazhou …
     # Industry" ORG, "Cluster Zone" PERSON), or with digits ("2024-08-15click"), is misread.
     named_spans = [(s, e) for s, e, label, *_ in entities if label in {"ORG", "PLACE"}]

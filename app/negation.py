@@ -20,6 +20,7 @@ from itertools import pairwise
 from app.text import CJK_RUN, bigram_units, is_word, stem, word_bounds
 
 _ZH_NEGATORS = "非不无未"
+_ZH_NEGATOR = re.compile(f"[{_ZH_NEGATORS}]")
 _EN_NEGATED = re.compile(
     r"(?:\b(?:not|non|no|never|without)|n['’]t)(?:\s+|-)(?:(?:the|a|an|their|its|his|her|our"
     r"|your|my|any)\s+)?([A-Za-z][A-Za-z]*)", re.I)
@@ -33,6 +34,8 @@ def negated(text: str) -> tuple[Span, ...]:
     """Spans of the words of ``text`` a negator qualifies."""
     spans = [m.span(1) for m in _EN_NEGATED.finditer(text)]
     for run in CJK_RUN.finditer(text):
+        if not _ZH_NEGATOR.search(run.group()):
+            continue  # no negator, nothing to cut: jieba's cut of every sentence cost most
         cuts = sorted(word_bounds(run.group()))
         words = [(run.group()[a:b], a, b) for a, b in pairwise(cuts)]
         for (word, a, b), (after, c, d) in zip(words, [*words[1:], ("", 0, 0)], strict=True):

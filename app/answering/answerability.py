@@ -102,7 +102,8 @@ def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...]
     names = " ".join(text[s:e] for s, e in named_spans)
     found, bodies, stated = [], _bodies(question), frozenset(figure_values(question))
     whole = naming(kinds.asked_whole(question))  # given: its total answers no part of it
-    for start, end, label, *value in entities:
+    last = offset + len(sentence.text)  # the chunk's other sentences' entities are not read
+    for start, end, label, *value in (e for e in entities if e[0] >= first and e[1] <= last):
         named = text[start:end].strip()
         if label == "ORG" and bodies and bodies[1] and bodies[1].search(named):
             continue  # another kind of body is no firm ("… Big Data Center" for "which company")
@@ -114,13 +115,12 @@ def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...]
             continue  # "a one-time award", "a two-year plan", 5G: a number inside a word
         label = "PERCENT" if label == "NUMBER" and re.search("分之|‰", named) else "RATE" if (
             label in {"DATE", "TIME"} and DISTRIBUTIVE.fullmatch(named)) else label  # "annual"
-        touching = any(not text[e:start].strip() if e <= start else end <= s
-                       and not text[end:s].strip() for s, e in named_spans)
-        if label == "PERSON" and (named in names or touching or any(map(str.isdigit, named))):
+        if label == "PERSON" and (named in names or any(  # touching one
+                not text[e:start].strip() if e <= start else end <= s and not text[end:s].strip()
+                for s, e in named_spans) or any(map(str.isdigit, named))):
             continue
-        if not (start >= first and end <= offset + len(sentence.text)) or named in question \
-                or set(value) & stated or (label in _NAMES and asked(named)) or (whole and (
-                    label in {"NUMBER", "MONEY"}) and of_whole(text, start, end, whole)):
+        if named in question or set(value) & stated or (label in _NAMES and asked(named)) or (
+                whole and label in {"NUMBER", "MONEY"} and of_whole(text, start, end, whole)):
             continue
         # A place the question names, in English or as the question writes it (漳州 of 漳州市).
         if label == "PLACE" and (any(place in named for place in places)

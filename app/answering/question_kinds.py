@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from functools import lru_cache
 
 from app.numerals import DISTRIBUTIVE, MEASURE_WORDS
 from app.retrieval import sanctions
@@ -264,6 +265,7 @@ def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
     return []
 
 
+@lru_cache(maxsize=256)  # asked of every candidate sentence; spaCy tags it
 def asked_sum(question: str) -> tuple[str, str]:
     """The money noun of the sum a question asks, in the clause that asks ("…分摊的加装电梯费用，
     每户最多补多少？" names none), and the noun saying which sum it is (住房 of 住房补贴)."""

@@ -213,6 +213,9 @@ class HybridRetriever:
                 and self.catalog.chunk_total > self.candidates * SCOPE_DEPTH):
             return 0
         warmed = 0
+        if self.catalog.chunk_total <= SCOPE_IN_MEMORY:  # every scope is a selection of it
+            with hold():
+                self.store.keep_scope(self.catalog.doc_ids)
         for docs in self.catalog.places.docs_by_place.values():
             size = self.catalog.chunks_of(docs)
             if size > SCOPE_IN_MEMORY \

@@ -43,6 +43,11 @@ def kindred(vectors: TextVectors, floor: float, asked: dict[str, str],
     return [set().union(*(close.get(w, set()) for w in tokens)) for tokens in sentences]
 
 
+def placeable_words(sentences: Iterable[str]) -> list[str]:
+    """The words of ``sentences`` that ``kindred`` may encode (a small store's, warmed ahead)."""
+    return sorted({w for s in sentences for w in content_tokens(s) if _placeable(w)})
+
+
 def _placeable(word: str) -> bool:
     return len(word) >= SHORTEST and word.isascii() and word.isalpha() and word not in STOPWORDS
 

@@ -105,9 +105,21 @@ def asks_agent(question: str) -> bool:
         phrase.dep_ == "pobj" and phrase.head.lower_ == "by")
 
 
-@lru_cache(maxsize=1024)
+PARSES_KEPT = 1024
+
+
+@lru_cache(maxsize=PARSES_KEPT)
 def _parsed(sentence: str) -> Any:
     return english("parse")(sentence)
+
+
+def keep_parses(sentences: list[str]) -> None:
+    """Parse ``sentences`` ahead of the questions whose ``acts`` reads them (a small store's
+    English sentences, as the service warms): ~15 ms each, which a "which body built it"
+    question otherwise paid for each candidate sentence naming a body."""
+    for sentence in sentences[:PARSES_KEPT]:
+        with TAGGING:  # one at a time: a question's own tagging waits for one parse at most
+            _parsed(sentence)
 
 
 def opens_without_subject(sentence: str) -> bool:
@@ -178,7 +190,7 @@ def question_frame(question: str) -> Frame:
     if (lead_in := _LEAD_IN.match(question)) and not _ASKING.match(lead_in.group(1)):
         return Frame(lead_in.group(1), lead_in.group(1), question[lead_in.end():])
     with TAGGING:
-        doc = english("parse")(question)
+        doc = _parsed(question)  # the parse ``asks_agent`` and ``without_relatives`` read too
     opening = _asker_opening(doc)
     framed = {t.i for t in opening or ()} | {t.i for verb in doc for t in _told(verb)}
     return Frame(opening.text if opening is not None else "",

@@ -11,12 +11,16 @@ from app.answering.extractive import ExtractiveAnswerer
 from app.answering.ranking import semantic_texts
 from app.answering.sentence_forms import in_context
 from app.background import start_warm
+from app.retrieval.crosslingual import is_chinese
 from app.retrieval.dictionary import chinese_terms, dictionary
 from app.retrieval.freshness import StoreWatch
 from app.retrieval.gazetteer import gazetteer
 from app.retrieval.hybrid import Hit, HybridRetriever
+from app.retrieval.kindred import placeable_words
 from app.retrieval.names import warm as warm_name_taggers
+from app.retrieval.taggers import keep_parses
 from app.store.query_encoder import OneAtATime
+from app.store.records import Chunk
 from app.store.vectors import TextVectors
 from app.text import has_cjk
 
@@ -27,6 +31,10 @@ WARM_DELAY_S = 5.0
 # computed once the service is up (the five corpus texts: 91 passages, ~1,000 sentences, a few
 # seconds); the caches hold 8,192 vectors each. A larger store caches what questions meet.
 WARM_PASSAGES_MAX_CHUNKS = 500
+# A store of at most this many passages has them all read into the chunk cache once the service
+# is up (a second or two of Chroma reads for realzh-dev's 2,157), and its passages in its other
+# language encoded for the cross-lingual ranking when they are few.
+WARM_CHUNKS_MAX = 5_000
 # Texts encoded at a time: a question's own encode waits for one batch at most.
 WARM_BATCH = 16
 
@@ -68,19 +76,43 @@ def _warm_passages(retriever: HybridRetriever, watch: StoreWatch,
                    extractive: ExtractiveAnswerer) -> None:
     try:
         with watch.reading():
-            if retriever.store.chunk_count() > WARM_PASSAGES_MAX_CHUNKS:
+            total = retriever.store.chunk_count()
+            if total > WARM_CHUNKS_MAX:
                 return
             chunks = retriever.store.all_chunks()
+            # A question's passages are read from the cache, not from Chroma (~5 ms a question
+            # on realzh-dev's 2,157 passages, whose questions rarely meet the same ones twice).
+            retriever.store.chunk_cache.keep(chunks)
         ranker = extractive.ranker
-        sentences = [in_context(s) for s in sentences_of([Hit(c, 0.0, 0) for c in chunks],
-                                                          ranker.max_chars)]
+        if total > WARM_PASSAGES_MAX_CHUNKS:
+            # The passages of the store's other language, when few (the five English texts
+            # beside Chinese notices), are the ones each question's cross-lingual ranking
+            # encodes: ~60 ms of a realzh-dev question that met three of them unencoded.
+            few = min(_by_language(chunks).values(), key=len)
+            if retriever.crosslingual is not None and len(few) <= WARM_PASSAGES_MAX_CHUNKS:
+                _encode(retriever.crosslingual.vectors, [c.text for c in few])
+            return
+        read = sentences_of([Hit(c, 0.0, 0) for c in chunks], ranker.max_chars)
+        sentences = [in_context(s) for s in read]
         if retriever.crosslingual is not None:
             _encode(retriever.crosslingual.vectors, [c.text for c in chunks])
         if ranker.crosslingual_vectors is not None:
             _encode(ranker.crosslingual_vectors, [t for s in sentences for t in semantic_texts(s)])
         _encode(ranker.vectors, [s for s in sentences if not has_cjk(s)])
+        # The sentences' words an English question's word may be close to (app.retrieval.kindred):
+        # ~1,100 in the five texts, which questions otherwise encoded a few dozen at a time.
+        _encode(ranker.vectors, placeable_words(sentences))
+        keep_parses([s.text for s in read if not has_cjk(s.text)])
     except Exception:  # a warm that fails leaves each question to encode what it meets
         log.warning("warming the passages' vectors failed", exc_info=True)
+
+
+def _by_language(chunks: list[Chunk]) -> dict[bool, list[Chunk]]:
+    """The passages by whether they are Chinese, as the cross-lingual ranking tells them."""
+    found: dict[bool, list[Chunk]] = {True: [], False: []}
+    for chunk in chunks:
+        found[is_chinese(chunk)].append(chunk)
+    return found
 
 
 def _encode(vectors: TextVectors, texts: list[str]) -> None:

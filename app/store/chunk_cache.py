@@ -52,3 +52,10 @@ class ChunkCache:
                 while len(self._chunks) > self.limit:
                     self._chunks.popitem(last=False)
         return found
+
+    def keep(self, chunks: Sequence[Chunk]) -> None:
+        """Keep ``chunks`` read ahead of the questions (the service's warm), up to the limit."""
+        with self._lock:
+            self._chunks.update((c.chunk_id, c) for c in chunks[:self.limit])
+            while len(self._chunks) > self.limit:
+                self._chunks.popitem(last=False)

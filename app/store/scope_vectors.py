@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+ID_SEPARATOR = "::"  # a chunk's id is "<doc_id>::<n>"
 # Vectors kept over all scopes (384 floats each: 150 MB at most).
 ROWS_KEPT = 100_000
 
@@ -48,6 +49,9 @@ class ScopeVectors:
                 if found is not None:
                     self._scopes.move_to_end(scope)
                     return found
+                if (wider := next((s for s in self._scopes if scope <= s), None)) is not None:
+                    self._scopes.move_to_end(wider)
+                    return _within(self._scopes[wider], scope)
                 pending = self._reading.get(scope)
                 if pending is None:
                     pending = self._reading[scope] = threading.Lock()
@@ -86,3 +90,13 @@ class ScopeVectors:
         best = np.argpartition(-cosines, k - 1)[:k]
         best = best[np.argsort(-cosines[best], kind="stable")]
         return [(ids[i], float(cosines[i])) for i in best]
+
+
+def _within(found: ScopeMatrix, scope: Scope) -> ScopeMatrix:
+    """The rows of ``found`` whose documents are in ``scope``, in their order: Chroma reads a
+    scope's rows in the store's own order, so these are the rows, in the order, that reading
+    ``scope`` gives (a question's scope is its places' documents in force, rarely one read
+    before: realzh-dev's questions read ~1 in 3 anew, ~30 ms each)."""
+    ids, rows = found
+    kept = [i for i, cid in enumerate(ids) if cid.rsplit(ID_SEPARATOR, 1)[0] in scope]
+    return [ids[i] for i in kept], rows[kept]

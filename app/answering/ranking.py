@@ -20,6 +20,7 @@ from app.bands import band_factor
 from app.negation import opposed_words
 from app.numerals import ordinals
 from app.retrieval.acronyms import unnamed_by
+from app.retrieval.counted import asked_nouns, may_count
 from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
@@ -126,6 +127,9 @@ class SentenceRanker:
         # What the passages' titles name ("… Warm Homes Grant") is what all of them are about.
         thing = [way for word in asked_thing(question, kinds)
                  if not set(self._stems(word)) <= topic for way in self._ways(word)]
+        # A count's or a size's noun: a sentence naming it nowhere, its figures another's, lacks it.
+        of = asked_nouns(question) if kinds & {Kind.COUNT, Kind.TALLY} else ()
+        of_ways = [way for word in of for way in self._ways(word)]
         # "The second part" is one of several: a sentence naming none counts another's things.
         picked = ordinals(question, picking=True) if kinds else set()
         held = tuple(retrieval.places.held)
@@ -156,7 +160,9 @@ class SentenceRanker:
             named = (not thing or any(way <= found for way in thing)) and picked <= said \
                 and sentence.chunk.doc_id not in other  # another's document names it not
             # Another phase's or part's detail ("phase III" for phase I) states none of this one's.
-            missing = lacks(kinds, labels) | (kinds if said and picked - said else set())
+            missing = lacks(kinds, labels) | (kinds if said and picked - said else set()) | (
+                kinds if of and not any(w <= found for w in of_ways)
+                and not may_count(sentence.text, of, read_back=False) else set())
             if missing:
                 support *= STRICT_PENALTY if missing & STRICT else WRONG_TYPE_PENALTY
             elif kinds and labels and named:  # holds what was asked: likelier the answer

@@ -55,3 +55,11 @@ def unnamed_by(question: str, chunks: Iterable[tuple[str, str]]) -> set[str]:
         holding = {doc for doc, text in written.items() if name in text}
         unnamed |= set(written) - holding if holding else set()
     return unnamed
+
+
+def spelled_out(word: str, lowered: str) -> bool:
+    """Whether an acronym ("AI") stands for words of the text ("artificial intelligence")."""
+    if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
+        return False
+    initials = r"\W+".join(rf"{ch.lower()}\w*" for ch in word)
+    return re.search(rf"\b{initials}\b", lowered) is not None

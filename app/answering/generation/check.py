@@ -44,8 +44,10 @@ from app.answering.generation.figures import (
     figures_supported,
 )
 from app.answering.generation.prompt import SOURCE_NAMES
-from app.answering.question_kinds import FIGURED, asked_kinds
+from app.answering.question_kinds import FIGURED, Kind, asked_kinds
 from app.numerals import CN_DIGITS, MEASURE_WORDS, REFERS_BACK
+from app.retrieval.acronyms import spelled_out
+from app.retrieval.counted import asked_nouns, may_count
 from app.retrieval.gazetteer import gazetteer
 from app.retrieval.glossary import expand_query
 from app.text import CJK_CHARS, CJK_RUN, sentence_spans, tagged
@@ -93,11 +95,13 @@ def says_not_covered(claim: str) -> bool:
 def answers_nothing(answer: str, question: str) -> bool:
     """Whether an answer to a question asking a kind of detail (question_kinds) states none: no
     figure where only a figure states it ("Staff are dedicated [1]" for "how many staff"), or
-    nothing the question does not say itself ("局长是[1]。": the question restated)."""
+    nothing the question does not say itself ("局长是[1]。": the question restated), or only counts
+    of another thing than the one asked ("Nearly one hundred participants" for projects)."""
     kinds, asked, answer = asked_kinds(question), terms(question), normal(answer)
     figured = figures(answer, number_words=True) or _COUNTED.search(answer)
     new = figures(answer) - figures(question) or any(not t.forms & asked for t in tokens_of(answer))
-    return bool((kinds & FIGURED and not figured) or (kinds and not new))
+    return bool((kinds & FIGURED and not figured) or (kinds and not new)) or not may_count(
+        answer, asked_nouns(question) if kinds & {Kind.COUNT, Kind.TALLY} else ())
 
 
 def figures_attached(claim: str, passages: list[str]) -> bool:
@@ -145,7 +149,7 @@ def names_held(claim: str, passages: list[str]) -> bool:
             if token.forms - {word} and not token.forms & held and word not in lowered:
                 return False
         elif (not token.forms & held and word.lower() not in lowered
-              and not _spelled_out(word, lowered)):
+              and not spelled_out(word, lowered)):
             return False
     return True
 
@@ -220,14 +224,6 @@ def _near(tokens: list[Token], span: tuple[int, int], window: int,
     before = [t for t in tokens if bounds[0] <= t.start and t.end <= span[0]][-window:]
     after = [t for t in tokens if span[1] <= t.start and t.end <= bounds[1]][:window]
     return before + after
-
-
-def _spelled_out(word: str, lowered: str) -> bool:
-    """Whether an acronym ("AI") stands for words of the text ("artificial intelligence")."""
-    if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
-        return False
-    initials = r"\W+".join(rf"{ch.lower()}\w*" for ch in word)
-    return re.search(rf"\b{initials}\b", lowered) is not None
 
 
 def _claim_terms(claim: str) -> frozenset[str]:

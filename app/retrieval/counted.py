@@ -1,0 +1,144 @@
+"""What a figure counts or measures, and what a question asks the count or size of (issue 23).
+
+"How many experts are on the committee" is not answered by "nearly one hundred participants
+attended", nor "how large is the zone's planned area" by "released eight measures": the
+sentence holds a figure of the kind asked, but of another noun. The noun a figure is attached
+to comes from spaCy's parse of an English sentence (the noun a number modifies, ``nummod``; a
+unit's own noun in "a scale of 500P", "a fund of 310 million yuan") and, in Chinese, from the
+language's own order (number, measure word, the noun counted: 600个基层服务岗位). Where the
+attachment cannot be read (a bare "29", "计划完成加装电梯150部"), the figure is not judged.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from app.numerals import CN_DIGITS, MEASURE_WORDS
+from app.retrieval.dictionary import naming
+from app.retrieval.taggers import TAGGING, _parsed
+from app.text import has_cjk, tagged
+
+_NOUNS = {"NOUN", "PROPN"}
+_SENTENCE_END = re.compile(r"[\n。；;！？!?]|\.\s")
+# A count in Chinese: a number, a measure word and the run of characters it counts (to a
+# break: punctuation, 的, a conjunction).
+_COUNTED_ZH = re.compile(rf"(?:\d+(?:\.\d+)?|[{CN_DIGITS}十百千万]+)\s*多?余?[{MEASURE_WORDS}]"
+                         r"([\u4e00-\u9fff]{1,10})")
+# What a Chinese question counts (多少个5G基站, 几条支持AI终端的措施), to a break.
+_COUNT_OF_ZH = re.compile(rf"(?<!哪)(?:多少|几)([{MEASURE_WORDS}]?)([^，。？?！；;、\s]*)")
+# jieba's tags a counted noun phrase is made of (an attribute verb too: 联合 of 联合实验室).
+_PHRASE_ZH = ("n", "vn", "v", "eng", "m", "l", "t", "a", "b", "q")
+# Nouns that count any person ("how many people", 多少人): which kind of person a sentence
+# counts ("participants") the dictionary cannot tell, so such a count is not judged.
+_ANY_PERSON = re.compile(r"^(?:people|person|persons|individuals?)$", re.I)
+
+
+def asked_nouns(question: str) -> tuple[str, ...]:
+    """The nouns a question asks the count of: of an English "how many X", X's lemma by the
+    parse; of a Chinese question, the head of the phrase 多少/几 counts (its last noun, after a
+    的: 措施 of 几条支持AI终端的措施). () when none, or any person."""
+    if not has_cjk(question):
+        return tuple(w for w in _how_many(question) if not _ANY_PERSON.match(w))
+    if count := _COUNT_OF_ZH.search(question):
+        if not count.group(1) and count.group(2).startswith("人"):
+            return ()  # 多少人: any person (多少个人工智能…: a count of other things)
+        if head := _head(count.group(2).split("的")[-1] or count.group(2)):
+            return (head,)
+    return ()
+
+
+def _head(phrase: str) -> str:
+    """The head of a Chinese noun phrase: its last noun, with a one-character word that ends
+    the phrase (服务点 of 老年助餐服务点)."""
+    head = ""
+    words = tagged(phrase)
+    for i, (word, flag) in enumerate(words):
+        if not flag.startswith(_PHRASE_ZH):
+            break
+        if flag.startswith("n") or flag == "vn":
+            head = word
+        elif head and len(word) == 1 and i == len(words) - 1:
+            head = words[i - 1][0] + word
+    return head if len(head) > 1 else ""
+
+
+@lru_cache(maxsize=512)
+def _how_many(question: str) -> tuple[str, ...]:
+    with TAGGING:
+        doc = _parsed(question)
+    # The noun phrase "how many" opens, by its root ("how many new-energy refrigerated trucks").
+    return tuple(chunk.root.lemma_.lower() for chunk in doc.noun_chunks
+                 if any(t.lower_ == "many" and t.nbor(-1).lower_ == "how" for t in chunk if t.i))
+
+
+def counts(text: str, start: int, end: int, asked: tuple[str, ...], read_back: bool = True
+           ) -> bool:
+    """Whether the figure at ``start:end`` of ``text`` may count or measure one of the ``asked``
+    nouns: it does unless the noun it is attached to is read and is another. With ``read_back``,
+    a text naming none of them (the question says "jobs", it says "tasks") or one before the
+    figure in its sentence (a broader word refers back: "trucks … 30 vehicles") is not judged."""
+    if (attached := _attached(text, start, end)) is None or any(_same(n, attached) for n in asked):
+        return True
+    opening = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    return read_back and (not any(_same(n, text) for n in asked)
+                          or any(_same(n, text[opening:start]) for n in asked))
+
+
+def _attached(sentence: str, start: int, end: int) -> str | None:
+    """The nouns the figure at ``start:end`` counts or measures, or None when unread."""
+    if has_cjk(sentence):
+        found = _COUNTED_ZH.match(sentence, start)
+        found = found or next((m for m in _COUNTED_ZH.finditer(sentence, max(0, start - 2), end + 2)
+                               if m.start() <= start < m.end()), None)
+        return (_head(found.group(1)) or None) if found else None  # 50家以上: no noun after it
+    with TAGGING:
+        doc = _parsed(sentence)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    token, nouns = span.root, []
+    if token.dep_ in {"nummod", "quantmod", "compound"} and token.head.pos_ in _NOUNS:
+        token = token.head  # "eight measures", "nearly one hundred participants"
+    if token.pos_ in _NOUNS and not token.like_num:
+        nouns.append(token.lemma_)  # the noun counted, or a unit: "yuan"
+    while token.dep_ in {"poss", "nmod", "compound", "conj"} and token.head.pos_ in _NOUNS:
+        token = token.head  # "500 master's and doctoral students"
+        nouns.append(token.lemma_)
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in _NOUNS:
+        nouns.append(token.head.head.lemma_)  # what it is the size of: "a scale of 500P"
+    return " ".join(nouns).lower() or None
+
+
+def _same(asked: str, attached: str) -> bool:
+    """Whether ``attached`` names the ``asked`` noun: itself, or a rendering in the other
+    language (the dictionary's: 专家 "expert", 研究生 "graduate student", "elevator" 电梯), by
+    its head, the last word ("students" for "graduate student")."""
+    if asked.lower() in attached.lower():
+        return True
+    pattern = naming(asked)
+    ways = [re.sub(r"\\(.)", r"\1", w.removeprefix("(?<![a-z])"))
+            for w in (pattern.pattern.split("|") if pattern else [])]
+    heads = {w.split()[-1] for w in ways if " " in w}
+    return bool(pattern and pattern.search(attached)) or any(
+        re.search(rf"(?<![a-z]){re.escape(h)}", attached, re.I) for h in heads)
+
+
+def may_count(text: str, asked: tuple[str, ...], read_back: bool = True) -> bool:
+    """Whether some figure of ``text`` may count or measure an ``asked`` noun (``counts``), or
+    none is asked, or it holds no figure: "Nearly one hundred participants" counts no projects."""
+    if not asked:
+        return True
+    if has_cjk(text):  # its counts, and any other figure in digits ("500P": not judged)
+        spans = [m.span() for m in (*_COUNTED_ZH.finditer(text), *re.finditer(r"\d+", text))]
+    else:
+        with TAGGING:
+            doc = _parsed(text)
+        runs: list[list[int]] = []  # a figure's words together: "one hundred", "310 million"
+        for t in (t for t in doc if t.tag_ == "CD"):  # cardinals, not "Second, …"
+            if runs and runs[-1][1] == t.idx - len(t.nbor(-1).whitespace_):
+                runs[-1][1] = t.idx + len(t)
+            else:
+                runs.append([t.idx, t.idx + len(t)])
+        spans = [(start, end) for start, end in runs]
+    return not spans or any(counts(text, start, end, asked, read_back) for start, end in spans)

@@ -100,3 +100,28 @@ def test_a_reporters_frame_opening_the_sentence_is_not_quoted() -> None:
     assert quote.startswith("某市要求省际包车严格落实消毒通风措施"), quote
     assert reports("工信部有关负责人表示，") and reports("记者2月10日从省人社厅获悉，")
     assert not reports("对不裁员或少裁员的参保企业，")
+
+
+def test_the_question_s_words_before_a_figure_frame_it_and_are_left_out() -> None:
+    """Regression (zhspan12, realzh-dev dev: "…预拨金额是多少？" answered with the whole clause
+    "财政部14日预拨…补助资金80亿元"): only a word or two the question said just before the figure
+    was left out, so a clause restating the question at length was quoted for the figure; a word
+    said by chance ("缓缴期限") is no frame and stays."""
+    text = "记者获悉，某部14日预拨2020年第二批疫情防控补助资金80亿元，支持各地开展防控工作。\n"
+    reading = _read_as_stored(text, "某部第二批疫情防控补助资金的预拨金额是多少？")
+    assert reading.answer.sentence.text == "80亿元", reading.answer.sentence.text
+    text = ("对受疫情影响生产经营出现严重困难的企业，可申请缓缴社会保险费，"
+            "缓缴期限原则上不超过6个月。\n")
+    reading = _read_as_stored(text, "对生产经营出现严重困难的企业，可申请缓缴社会保险费多长时间？")
+    assert "缓缴期限原则上不超过6个月" in reading.answer.sentence.text, reading.answer.sentence.text
+
+
+def test_a_lead_in_clause_the_question_only_partly_says_stays_in_the_answer() -> None:
+    """Regression (zhspan12, realzh-dev dev: "…对单位食堂的就餐人员提出了什么要求？" quoted from
+    "要做好自我防护" of "到食堂的就餐人员，要做好自我防护。"): a lead-in clause was left out when
+    the question said 60% of it, though one it only partly says names whom the answer is about."""
+    text = ("二、到食堂的就餐人员，要做好自我防护。就餐前按照“七步”洗手法规范洗手，"
+            "坐下吃饭的最后一刻才脱口罩。\n")
+    reading = _read_as_stored(text, "某市对单位食堂的就餐人员提出了什么要求？")
+    quote = reading.answer.sentence.text
+    assert "到食堂的就餐人员，要做好自我防护" in quote, quote

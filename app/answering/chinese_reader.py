@@ -62,8 +62,8 @@ CLEAR_WIN = 2.0  # times the first notice's best support another notice's must h
 # An open answer runs on within its paragraph until it is this long (realzh-dev dev split).
 OPEN_ANSWER_CHARS = 150
 LONGEST_ANSWER = 300  # ...but never past this many characters
-# The most a quote keeps before its detail of words the question does not say ("超过2000万张").
-LEAD_IN_CHARS = 4
+FRAME_CHARS = 3  # the least run of the question's characters that frames a detail (no "缓缴")
+LEAD_IN_SAID = 0.8  # the share of a lead-in clause said that leaves it out of an open answer
 
 
 @dataclass(frozen=True)
@@ -148,10 +148,10 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
                                  best.support, best.lacking), ranked)
 
 
-def _restates(text: str, asked: set[str]) -> bool:
-    """Whether the question says most of the characters of ``text``."""
+def _restates(text: str, asked: set[str], share: float = RESTATED) -> bool:
+    """Whether the question says ``share`` (most) of the characters of ``text``."""
     said = [m for c, m in zip(text, said_by(text, asked), strict=True) if c.isalnum()]
-    return bool(said) and sum(said) / len(said) >= RESTATED
+    return bool(said) and sum(said) / len(said) >= share
 
 
 def _slice(sentence: Sentence, start: int, end: int) -> Sentence:
@@ -173,7 +173,7 @@ def _entities(sentence: Sentence, kinds: set[Kind], question: str) -> list[tuple
 def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
           after: Chunk | None = None) -> Sentence:
     clauses = clause_spans(anchor.text) or [(0, len(anchor.text))]
-    new = next((a for a, b in clauses if not _restates(anchor.text[a:b], asked)
+    new = next((a for a, b in clauses if not _restates(anchor.text[a:b], asked, LEAD_IN_SAID)
                 and not reports(anchor.text[a:b])), None)  # "据介绍，": who said, not what
     found = _entities(anchor, kinds, question) if kinds else []
     # What follows answers a heading or lead-in restated to its end (where Chinese says what is
@@ -237,13 +237,17 @@ def _asked_entity(anchor: Sentence, found: list[tuple[int, int]], question: str,
 
 
 def _after_restated(clause: Sentence, limit: int, asked: set[str]) -> Sentence:
-    """``clause`` from its first word the question does not say, when it says all before and a
-    word or two is left before the detail at ``limit`` ("…退票超过2000万张"); else whole."""
-    said = said_by(clause.text, asked)
-    start = max((b for b in word_bounds(clause.text[: limit - clause.start]) if all(said[:b])),
-                default=0)
-    # An item's number ("（四）") alone is not what the question says.
-    if not _restates(clause.text[:start], asked) or limit - clause.start - start > LEAD_IN_CHARS:
+    """``clause`` from the word after the question's last words before the detail at ``limit``,
+    which frame it: Chinese states what is asked where the question's words leave off ("…预拨…
+    补助资金80亿元"); whole when they are a word said by chance, or the cut is inside brackets."""
+    text, held, detail = clause.text, said_by(clause.text, asked), limit - clause.start
+    said = [i for i in range(detail) if held[i] and text[i].isalnum()] or [-1]
+    # The run of said characters (marks too) ending at the last one before the detail.
+    run = text[next((i for i in range(said[-1], -1, -1) if not held[i]), -1) + 1:said[-1] + 1]
+    start = min((b for b in word_bounds(text) if said[-1] < b <= detail), default=detail)
+    start += text[start] == "的" and start < detail  # a particle ends the frame ("…费的50%")
+    if sum(c.isalnum() for c in run) < FRAME_CHARS or any(
+            text[:start].count(o) > text[:start].count(c) for o, c in ("《》", "“”", "（）", "()")):
         return clause
     return _slice(clause, clause.start + start, clause.end)
 

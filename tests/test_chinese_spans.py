@@ -125,3 +125,12 @@ def test_a_lead_in_clause_the_question_only_partly_says_stays_in_the_answer() ->
     reading = _read_as_stored(text, "某市对单位食堂的就餐人员提出了什么要求？")
     quote = reading.answer.sentence.text
     assert "到食堂的就餐人员，要做好自我防护" in quote, quote
+
+
+def test_a_word_the_question_says_only_in_part_stays_before_the_figure() -> None:
+    """Regression (round 12 merge of zhspan12, cities probes: "…每年最多补助多少？" over
+    "单个企业每年最高补助300万元" quoted "300万元"): the frame ended at 最, a character of the
+    sentence's own word 最高, so the cap's bound was cut off and the quote read as a fixed sum."""
+    text = "对新落户的数据企业，单个企业每年最高300万元，连续支持3年。\n"
+    reading = _read_as_stored(text, "对新落户的数据企业，单个企业每年最多给多少钱？")
+    assert reading.answer.sentence.text.startswith("最高300万元"), reading.answer.sentence.text

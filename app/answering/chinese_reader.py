@@ -244,7 +244,11 @@ def _after_restated(clause: Sentence, limit: int, asked: set[str]) -> Sentence:
     said = [i for i in range(detail) if held[i] and text[i].isalnum()] or [-1]
     # The run of said characters (marks too) ending at the last one before the detail.
     run = text[next((i for i in range(said[-1], -1, -1) if not held[i]), -1) + 1:said[-1] + 1]
-    start = min((b for b in word_bounds(text) if said[-1] < b <= detail), default=detail)
+    bounds = word_bounds(text)
+    start = min((b for b in bounds if said[-1] < b <= detail), default=detail)
+    # A word the question says only in part is the sentence's own ("最高" for 最多): keep it.
+    word = max((b for b in bounds if b <= said[-1]), default=0)
+    start = start if all(held[word:start]) else word
     start += text[start] == "的" and start < detail  # a particle ends the frame ("…费的50%")
     if sum(c.isalnum() for c in run) < FRAME_CHARS or any(
             text[:start].count(o) > text[:start].count(c) for o, c in ("《》", "“”", "（）", "()")):

@@ -239,7 +239,8 @@ def _asked_entity(anchor: Sentence, found: list[tuple[int, int]], question: str,
 def _after_restated(clause: Sentence, limit: int, asked: set[str]) -> Sentence:
     """``clause`` from the word after the question's last words before the detail at ``limit``,
     which frame it: Chinese states what is asked where the question's words leave off ("…预拨…
-    补助资金80亿元"); whole when they are a word said by chance, or the cut is inside brackets."""
+    补助资金80亿元"); whole when they are a word said by chance, when the question does not say most
+    of what would be left out, or when the cut is inside brackets."""
     text, held, detail = clause.text, said_by(clause.text, asked), limit - clause.start
     said = [i for i in range(detail) if held[i] and text[i].isalnum()] or [-1]
     # The run of said characters (marks too) ending at the last one before the detail.
@@ -250,7 +251,9 @@ def _after_restated(clause: Sentence, limit: int, asked: set[str]) -> Sentence:
     word = max((b for b in bounds if b <= said[-1]), default=0)
     start = start if all(held[word:start]) else word
     start += text[start] == "的" and start < detail  # a particle ends the frame ("…费的50%")
-    if sum(c.isalnum() for c in run) < FRAME_CHARS or any(
+    # What is left out must be what the question says: a band or qualifier it does not say
+    # ("90周岁至99周岁的…每月" for a 92-year-old) stays with the figure.
+    if sum(c.isalnum() for c in run) < FRAME_CHARS or not _restates(text[:start], asked) or any(
             text[:start].count(o) > text[:start].count(c) for o, c in ("《》", "“”", "（）", "()")):
         return clause
     return _slice(clause, clause.start + start, clause.end)

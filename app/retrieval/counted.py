@@ -54,7 +54,9 @@ def _head(phrase: str) -> str:
     head = ""
     words = tagged(phrase)
     for i, (word, flag) in enumerate(words):
-        if not flag.startswith(_PHRASE_ZH):
+        # A verb after the noun starts what is said of it (领域 of 重点领域统筹推进…落地): a verb
+        # is an attribute only before its noun (联合实验室).
+        if not flag.startswith(_PHRASE_ZH) or (head and flag.startswith("v") and flag != "vn"):
             break
         if flag.startswith("n") or flag == "vn":
             head = word

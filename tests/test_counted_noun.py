@@ -63,6 +63,7 @@ def test_a_generated_count_of_another_noun_answers_nothing() -> None:
 def test_a_verb_after_the_counted_noun_ends_its_phrase() -> None:
     """Regression (round 12 merge, eval test zh-18: "湛江准备在多少个重点领域统筹推进人工智能应用
     落地？" no longer quoted "…across six key fields"): the phrase after 多少个 ran on through the
-    verbs to 落地, so the count asked was read as one of 落地 and "six key fields" counted another."""
+    verbs to 落地, so the count asked was read as one of 落地, and "six key fields" counted
+    another thing."""
     assert asked_nouns("湛江准备在多少个重点领域统筹推进人工智能应用落地？") == ("领域",)
     assert asked_nouns("深圳要和科研机构一起建多少个联合实验室？") == ("实验室",)

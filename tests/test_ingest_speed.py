@@ -172,3 +172,28 @@ def test_sentences_of_one_length_share_a_run_and_keep_their_tags() -> None:
     assert len({len(s) for s in same[:-1]}) == 1
     package = LAC()
     assert fast_lac().run(same) == [package.run(s) for s in same]
+
+
+def test_chunks_embedding_one_text_are_embedded_once() -> None:
+    """Regression (issue 22, ingest CPU): chunks whose embedded text is the same (a Chinese
+    chunk's section path and opening under MiniLM) were each embedded; the text is now
+    embedded once and every such chunk gets its vector, the model's."""
+    from ingest.annotate import EntitiesAndVectors
+
+    model = load_embedding(Settings())
+    seen: list[str] = []
+
+    class Counting:
+        def get_text_embedding_batch(self, texts: list[str]) -> list[list[float]]:
+            seen.extend(texts)
+            return model.get_text_embedding_batch(texts)
+
+    opening = "对承租国有资产类经营用房的中小微企业，3个月租金全部免收。" * 4
+    nodes = [TextNode(text=opening + tail, metadata={"language": "zh", "section": "一、"})
+             for tail in ("申请截止3月15日。", "咨询电话0751-2035835。")]
+    nodes.append(TextNode(text=ENGLISH, metadata={"language": "en"}))
+    EntitiesAndVectors(Counting(), MINILM_INT8)(nodes)  # type: ignore[arg-type]
+    assert len(seen) == 2 and len(set(seen)) == 2
+    assert nodes[0].embedding == nodes[1].embedding != nodes[2].embedding
+    assert nodes[0].embedding == model.get_text_embedding(passage_text(nodes[0], MINILM_INT8))
+    assert nodes[0].metadata[ENTITIES_KEY] != nodes[1].metadata[ENTITIES_KEY]

@@ -92,8 +92,9 @@ class BatchWriter:
         batch, self._pending, self._pending_chunks = self._pending, [], 0
         # The text a changed document had is kept before its chunks are replaced: earlier
         # answers' offsets point into it (app.store.versions).
+        stored = self.store.get_documents([source.doc_id for source, _ in batch])
         for source, doc in batch:
-            if (current := self.store.get_document(source.doc_id)) is not None:
+            if (current := stored.get(source.doc_id)) is not None:
                 self.store.versions.archive(current, text_version(doc.text))
         # The pipeline's UPSERTS delete a changed document's old chunks before adding new ones.
         nodes = self.pipeline.run(documents=[d for _, d in batch], store_doc_text=False)

@@ -156,14 +156,14 @@ class Store:
         return sorted(docs, key=lambda d: d.doc_id)
 
     def get_document(self, doc_id: str) -> StoredDocument | None:
-        got = self.documents.get(ids=[doc_id], include=["metadatas", "documents"])
-        if not got["ids"]:
-            return None
-        return StoredDocument(
-            doc_id,
-            clean_metadata(doc_id, dict((got["metadatas"] or [{}])[0] or {})),
-            (got["documents"] or [""])[0] or "",
-        )
+        return self.get_documents([doc_id]).get(doc_id)
+
+    def get_documents(self, doc_ids: list[str]) -> dict[str, StoredDocument]:
+        """The stored ones of ``doc_ids`` in one call (an embedded Chroma's ~14 ms each)."""
+        got = self.documents.get(ids=doc_ids, include=["metadatas", "documents"])
+        return {doc_id: StoredDocument(doc_id, clean_metadata(doc_id, dict(meta or {})), text or "")
+                for doc_id, meta, text in zip(got["ids"], got["metadatas"] or [],
+                                              got["documents"] or [], strict=True)}
 
     def put_document(self, doc_id: str, text: str, metadata: dict[str, Any]) -> None:
         self.put_documents([(doc_id, text, metadata)])

@@ -107,6 +107,7 @@ CLAUSE_END = re.compile(r"[，；;：]|(?<!\d)[,:]|[,:](?!\d)")
 CARRIED_SENTENCES = 2
 
 
+@lru_cache(maxsize=8192)  # per candidate sentence, as its chunk's sentences come back
 def paragraph_before(head: str) -> str:
     """The last ``CARRIED_SENTENCES`` sentences of the paragraph ``head`` (a text up to a
     sentence) ends in."""
@@ -159,10 +160,15 @@ def bigram_units(text: str) -> set[str]:
     """The character bigrams of ``text``'s Chinese runs (a lone character as itself), a clause
     mark joining the runs it parts ("毕业生，每月" holds 生每 as "毕业生每月…" does), and its
     Latin words and numbers, lower case: what two texts share, no word segmentation needed."""
+    return set(_bigram_units(text))  # a copy of the cached set, which every caller shares
+
+
+@lru_cache(maxsize=32768)  # a candidate sentence is read again by each question it comes back to
+def _bigram_units(text: str) -> frozenset[str]:
     found = {w.lower() for w in _UNIT_WORD.findall(text)}
     for run in CJK_RUN.findall(_CLAUSE_MARK.sub("", text)):
         found.update([run] if len(run) == 1 else (run[i : i + 2] for i in range(len(run) - 1)))
-    return found
+    return frozenset(found)
 
 
 def said_by(text: str, units: set[str]) -> list[bool]:

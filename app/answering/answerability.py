@@ -10,7 +10,6 @@ asks comes from ``question_kinds``; what a sentence holds, from the entities tra
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from app.answering.citations import Scored, Sentence
 from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind
 from app.answering.sentence_forms import in_context
 from app.models import Message, RefusalCode, refusal_message
-from app.numerals import DUE, NAMES_A_DAY, RATIO, YEAR, YEAR_SPAN, figure_values, of_whole, share_of
+from app.numerals import DUE, NAMES_A_DAY, YEAR, YEAR_SPAN, figure_values, of_whole, share_of
 from app.retrieval.acronyms import unmentioned
 from app.retrieval.dictionary import english_terms, naming
 from app.retrieval.enumeration import listed_count, lists
@@ -31,6 +30,7 @@ from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.place_inference import PlaceInference, part_of_a_name
 from app.retrieval.sanctions import STATES
 from app.retrieval.taggers import ASKS_NOW, acts, states_an_aim
+from app.store.chunk_entities import chunk_entities
 from app.text import ITEM, ORG_HEAD, QUOTED, clause_around, has_cjk, paragraph_before
 
 # Chunk metadata key of ingest's entities: JSON [[start, end, label, value?], …] into its text.
@@ -95,11 +95,9 @@ def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...]
     offset, text = sentence.start - sentence.chunk.start, sentence.chunk.text
     titles = [m.span() for m in QUOTED.finditer(text, offset, offset + len(sentence.text))]
     first = item.end() if (item := ITEM.match(text, offset)) else offset  # "(1)" is no figure
-    entities = json.loads(raw) + [[*m.span(), "PERCENT"] for m in RATIO.finditer(text)]  # 5:5
     # A "person" inside or running on from an organisation's or place's name ("the Pazhou …
     # Industry" ORG, "Cluster Zone" PERSON), or with digits ("2024-08-15click"), is misread.
-    named_spans = [(s, e) for s, e, label, *_ in entities if label in {"ORG", "PLACE"}]
-    names = " ".join(text[s:e] for s, e in named_spans)
+    entities, named_spans, names = chunk_entities(raw, text)  # with ratios (5:5) as shares
     found, bodies, stated = [], _bodies(question), frozenset(figure_values(question))
     whole = naming(kinds.asked_whole(question))  # given: its total answers no part of it
     last = offset + len(sentence.text)  # the chunk's other sentences' entities are not read

@@ -25,9 +25,10 @@ from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.kindred import credit
+from app.retrieval.stems import content_stems
 from app.retrieval.taggers import question_frame
 from app.store.vectors import QueryTextEmbedder, TextEmbedder, TextVectors, unit
-from app.text import CLAUSE_END, IRREGULAR, QUOTED, content_tokens, has_cjk, stem_words
+from app.text import CLAUSE_END, QUOTED, content_tokens, has_cjk
 
 SEMANTIC_WEIGHT = 0.6
 WRONG_TYPE_PENALTY = 0.5
@@ -52,7 +53,6 @@ KIND_BONUS = 0.1
 NAMED_SHARE = 0.6
 # Support added to a document's field line whose label the question names (dev split).
 FIELD_BONUS = 0.35
-_PERCENT_SIGN = re.compile(r"(?<=\d)\s*%")
 # Least words of a clause compared with the question on its own; share of its lead over its
 # sentence a sentence gains across languages (tuning probes: 0.3 gained less, 1.0 misanswered).
 CLAUSE_WORDS = 6
@@ -257,11 +257,7 @@ class SentenceRanker:
         return {term: math.log(1 + n / (1 + sum(bool(term & found) for found in sentence_words)))
                 * (TOPIC_WEIGHT if term <= topic else 1.0) for term in wanted if not term <= framed}
 
-    def _stems(self, text: str) -> list[str]:
-        # "5%" says "percent" (百分之几 renders "percent"): the sign is no word to the tokenizer.
-        # A lone Latin letter is no word: the "s" of "Zhanjiang's", the "t" of "don't".
-        return stem_words([IRREGULAR.get(w, w) for w in content_tokens(_PERCENT_SIGN.sub(
-            " percent ", text)) if not (len(w) == 1 and w.isascii() and w.isalpha())])
+    _stems = staticmethod(content_stems)  # cached per text (app.retrieval.stems)
 
 
 def semantic_texts(text: str) -> list[str]:

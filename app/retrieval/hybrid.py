@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal, Protocol
 
+import numpy as np
 from llama_index.core.vector_stores.types import MetadataFilter
 
 from app.models import Filters
@@ -254,8 +255,11 @@ class HybridRetriever:
     def _cosines(self, chunk_ids: list[str], found: Found) -> dict[str, float]:
         """The passages' cosine similarity to the question: the dense query reported it for
         those it found; the vectors of those only BM25 found are fetched, for the passages
-        kept only (a few, not the ~30 BM25 candidates)."""
+        kept only (a few, not the ~30 BM25 candidates), from those kept in memory when there."""
         missing = [cid for cid in chunk_ids if cid not in found.cosines]
+        for cid, unit_vector in self.store.scope_vectors.unit_vectors(missing).items():
+            found.cosines[cid] = float(np.dot(found.query, unit_vector))
+        missing = [cid for cid in missing if cid not in found.cosines]
         for cid, vector in self.store.get_vectors(missing).items():
             found.cosines[cid] = found.cosine(vector)
         return {cid: found.cosines.get(cid, 0.0) for cid in chunk_ids}

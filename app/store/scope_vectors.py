@@ -32,10 +32,16 @@ class ScopeVectors:
         # Scopes being read, each with a lock its reader holds: a second thread that wants
         # the same scope (a request while the start-up warm reads it) waits, not reads again.
         self._reading: dict[Scope, threading.Lock] = {}
+        # Per kept scope, each document's rows and each chunk's row, made when first asked for:
+        # selecting a narrower scope then walks its documents, not every row of the wider one.
+        self._doc_rows: dict[Scope, dict[str, np.ndarray]] = {}
+        self._row_of: dict[Scope, dict[str, int]] = {}
 
     def clear(self) -> None:
         with self._lock:
             self._scopes.clear()
+            self._doc_rows.clear()
+            self._row_of.clear()
 
     @property
     def rows(self) -> int:
@@ -51,7 +57,7 @@ class ScopeVectors:
                     return found
                 if (wider := next((s for s in self._scopes if scope <= s), None)) is not None:
                     self._scopes.move_to_end(wider)
-                    return _within(self._scopes[wider], scope)
+                    return _within(self._scopes[wider], scope, self._rows_by_doc(wider))
                 pending = self._reading.get(scope)
                 if pending is None:
                     pending = self._reading[scope] = threading.Lock()
@@ -75,7 +81,29 @@ class ScopeVectors:
             self._scopes[scope] = found
             while sum(len(i) for i, _ in self._scopes.values()) > self.rows_kept \
                     and len(self._scopes) > 1:
-                self._scopes.popitem(last=False)
+                evicted, _ = self._scopes.popitem(last=False)
+                self._doc_rows.pop(evicted, None)
+                self._row_of.pop(evicted, None)
+        return found
+
+    def _rows_by_doc(self, scope: Scope) -> dict[str, np.ndarray]:  # under the lock
+        if (found := self._doc_rows.get(scope)) is None:
+            by_doc: dict[str, list[int]] = {}
+            for i, cid in enumerate(self._scopes[scope][0]):
+                by_doc.setdefault(cid.rsplit(ID_SEPARATOR, 1)[0], []).append(i)
+            found = self._doc_rows[scope] = {d: np.asarray(r, dtype=np.intp)
+                                             for d, r in by_doc.items()}
+        return found
+
+    def unit_vectors(self, chunk_ids: list[str]) -> dict[str, np.ndarray]:
+        """The unit vectors of those of ``chunk_ids`` a kept scope holds (no store read)."""
+        found: dict[str, np.ndarray] = {}
+        with self._lock:
+            for scope, (ids, rows) in self._scopes.items():
+                if (row_of := self._row_of.get(scope)) is None:
+                    row_of = self._row_of[scope] = {cid: i for i, cid in enumerate(ids)}
+                found |= {cid: rows[row_of[cid]] for cid in chunk_ids
+                          if cid in row_of and cid not in found}
         return found
 
     @staticmethod
@@ -92,11 +120,12 @@ class ScopeVectors:
         return [(ids[i], float(cosines[i])) for i in best]
 
 
-def _within(found: ScopeMatrix, scope: Scope) -> ScopeMatrix:
+def _within(found: ScopeMatrix, scope: Scope, doc_rows: dict[str, np.ndarray]) -> ScopeMatrix:
     """The rows of ``found`` whose documents are in ``scope``, in their order: Chroma reads a
     scope's rows in the store's own order, so these are the rows, in the order, that reading
     ``scope`` gives (a question's scope is its places' documents in force, rarely one read
     before: realzh-dev's questions read ~1 in 3 anew, ~30 ms each)."""
     ids, rows = found
-    kept = [i for i, cid in enumerate(ids) if cid.rsplit(ID_SEPARATOR, 1)[0] in scope]
+    picked = [doc_rows[doc] for doc in scope if doc in doc_rows]  # ``doc_rows``: of ``found``
+    kept = np.sort(np.concatenate(picked)) if picked else np.empty(0, dtype=np.intp)
     return [ids[i] for i in kept], rows[kept]

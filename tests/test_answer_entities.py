@@ -372,3 +372,17 @@ def test_which_firm_is_answered_by_the_texts_enterprise() -> None:
             "a subsidiary in Riverton, marking the city's first enterprise in the AI industry.")
     question = "which edge AI firm opened a subsidiary in riverton"
     assert lacks({Kind.ORG}, labels_of(_sentence(text), question)) == set()
+
+
+def test_an_acronym_ner_reads_as_a_place_tells_no_where() -> None:
+    """Regression (issue 23, unanswerable answered): "湛江人工智能产业集聚区选址定在哪里？" was
+    answered by sentences whose one place was "AI": spaCy's en_core_web_sm tags the acronym as
+    a place (GPE), so the where-check found a place in every sentence about AI."""
+    question = "Where will the AI cluster zone be built?"
+    fields = _sentence("Riverton is prioritizing AI applications across four key fields: "
+                       "farming, ports, schools and clinics.")
+    assert ["PLACE"] == [e[2] for e in json.loads(fields.chunk.metadata[ENTITIES_KEY])
+                         if fields.text[e[0]:e[1]] == "AI"]  # the trained model's misreading
+    assert lacks({Kind.PLACE}, labels_of(fields, question, places=("Riverton",))) == {Kind.PLACE}
+    sited = _sentence("The AI cluster zone will be built in Millford County.")
+    assert lacks({Kind.PLACE}, labels_of(sited, question, places=("Riverton",))) == set()

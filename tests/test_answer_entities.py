@@ -387,3 +387,12 @@ def test_an_acronym_ner_reads_as_a_place_tells_no_where() -> None:
     assert lacks({Kind.PLACE}, labels_of(fields, question, places=("Riverton",))) == {Kind.PLACE}
     sited = _sentence("The AI cluster zone will be built in Millford County.")
     assert lacks({Kind.PLACE}, labels_of(sited, question, places=("Riverton",))) == set()
+
+
+def test_zai_na_before_a_number_asks_which_not_where() -> None:
+    """Regression: "湛江在哪几个重点领域推进人工智能应用？" was read as asking a place (在哪), and
+    answered only because spaCy read "AI" as one; 哪 before a number or measure word is "which"."""
+    assert Kind.PLACE not in asked_kinds("县里在哪几个重点领域推进应用？")
+    assert Kind.PLACE not in asked_kinds("县里在哪六个重点领域推进应用？")
+    assert Kind.PLACE in asked_kinds("县里的测试区建在哪？")
+    assert Kind.PLACE in asked_kinds("县里的测试区建在哪里？")

@@ -396,3 +396,4 @@ def test_zai_na_before_a_number_asks_which_not_where() -> None:
     assert Kind.PLACE not in asked_kinds("县里在哪六个重点领域推进应用？")
     assert Kind.PLACE in asked_kinds("县里的测试区建在哪？")
     assert Kind.PLACE in asked_kinds("县里的测试区建在哪里？")
+    assert Kind.PLACE in asked_kinds("创投日在哪个场馆举办？")  # 哪个 + a noun of a place

@@ -372,3 +372,28 @@ def test_which_firm_is_answered_by_the_texts_enterprise() -> None:
             "a subsidiary in Riverton, marking the city's first enterprise in the AI industry.")
     question = "which edge AI firm opened a subsidiary in riverton"
     assert lacks({Kind.ORG}, labels_of(_sentence(text), question)) == set()
+
+
+def test_an_acronym_ner_reads_as_a_place_tells_no_where() -> None:
+    """Regression (issue 23, unanswerable answered): "湛江人工智能产业集聚区选址定在哪里？" was
+    answered by sentences whose one place was "AI": spaCy's en_core_web_sm tags the acronym as
+    a place (GPE), so the where-check found a place in every sentence about AI."""
+    question = "Where will the AI cluster zone be built?"
+    fields = _sentence("Riverton is prioritizing AI applications across four key fields: "
+                       "farming, ports, schools and clinics.")
+    misread = [e[2] for e in json.loads(fields.chunk.metadata[ENTITIES_KEY])
+               if fields.text[e[0]:e[1]] == "AI"]
+    assert misread == ["PLACE"]  # the trained model's own reading
+    assert lacks({Kind.PLACE}, labels_of(fields, question, places=("Riverton",))) == {Kind.PLACE}
+    sited = _sentence("The AI cluster zone will be built in Millford County.")
+    assert lacks({Kind.PLACE}, labels_of(sited, question, places=("Riverton",))) == set()
+
+
+def test_zai_na_before_a_number_asks_which_not_where() -> None:
+    """Regression: "湛江在哪几个重点领域推进人工智能应用？" was read as asking a place (在哪), and
+    answered only because spaCy read "AI" as one; 哪 before a number or measure word is "which"."""
+    assert Kind.PLACE not in asked_kinds("县里在哪几个重点领域推进应用？")
+    assert Kind.PLACE not in asked_kinds("县里在哪六个重点领域推进应用？")
+    assert Kind.PLACE in asked_kinds("县里的测试区建在哪？")
+    assert Kind.PLACE in asked_kinds("县里的测试区建在哪里？")
+    assert Kind.PLACE in asked_kinds("创投日在哪个场馆举办？")  # 哪个 + a noun of a place

@@ -21,7 +21,7 @@ from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind
 from app.answering.sentence_forms import in_context
 from app.models import Message, RefusalCode, refusal_message
 from app.numerals import DUE, NAMES_A_DAY, YEAR, YEAR_SPAN, figure_values, of_whole, share_of
-from app.retrieval.acronyms import unmentioned
+from app.retrieval.acronyms import is_acronym, unmentioned
 from app.retrieval.dictionary import english_terms, naming
 from app.retrieval.enumeration import listed_count, lists
 from app.retrieval.gazetteer import names_any
@@ -120,9 +120,9 @@ def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...]
         if named in question or set(value) & stated or (label in _NAMES and asked(named)) or (
                 whole and label in {"NUMBER", "MONEY"} and of_whole(text, start, end, whole)):
             continue
-        # A place the question names, in English or as the question writes it (漳州 of 漳州市).
-        if label == "PLACE" and (any(place in named for place in places)
-                                 or named.rstrip("市区县省") in question):
+        # A place the question names (漳州 of 漳州市); an acronym stands for words: spaCy's "AI".
+        if label == "PLACE" and (any(place in named for place in places) or named.rstrip(
+                "市区县省") in question or is_acronym(named)):
             continue
         title = next((text[a:b] for a, b in titles if a <= start and end <= b), None)
         if label == "DATE" and not title and _issues(question, text,

@@ -140,8 +140,8 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
                            r"|多少|多大|(?<!哪)几(?=[\u4e00-\u9fff])", re.I),
     Kind.PLACE: re.compile(
         r"\bwhere\b|\bwhich (?:city|cities|district|county|province|place|location|site)s?\b"
-        r"|哪里|哪儿|在哪(?!些|一?[天年月日]|个月)|何地|(?<!如)何处|什么地方"  # 在哪天, 如何处理
-        r"|哪(?:个|些|座)(?:城市|区|县|省|地方|地区)", re.I),
+        r"|哪里|哪儿|在哪(?![些几二两三四五六七八九十]|一?[天年月日]|个月)"  # 在哪几个领域: which
+        r"|何地|(?<!如)何处|什么地方|哪(?:个|些|座)(?:城市|区|县|省|地方|地区)", re.I),  # 如何处理
     # The facts of a document (the first that fits: "when was it issued" asks the date).
     Fact.NUMBER: re.compile(
         r"\b(?:document|reference|file|serial|issue)\s+(?:number|no\b)|文号|发文字号|文件编号|文件号",

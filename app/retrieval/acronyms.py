@@ -57,9 +57,14 @@ def unnamed_by(question: str, chunks: Iterable[tuple[str, str]]) -> set[str]:
     return unnamed
 
 
+def is_acronym(word: str) -> bool:
+    """Whether ``word`` is written as an acronym: capitals standing for words ("AI", "PUE")."""
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
+
+
 def spelled_out(word: str, lowered: str) -> bool:
     """Whether an acronym ("AI") stands for words of the text ("artificial intelligence")."""
-    if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
+    if not is_acronym(word):
         return False
     initials = r"\W+".join(rf"{ch.lower()}\w*" for ch in word)
     return re.search(rf"\b{initials}\b", lowered) is not None

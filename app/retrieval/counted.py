@@ -17,10 +17,9 @@ from functools import lru_cache
 from app.numerals import CN_DIGITS, MEASURE_WORDS
 from app.retrieval.dictionary import naming, naming_ways
 from app.retrieval.taggers import TAGGING, _parsed
-from app.text import has_cjk, tagged
+from app.text import has_cjk, sentence_spans, tagged
 
 _NOUNS = {"NOUN", "PROPN"}
-_SENTENCE_END = re.compile(r"[\n。；;！？!?]|\.\s")
 # A count in Chinese: a number, a measure word and the run of characters it counts (to a
 # break: punctuation, 的, a conjunction).
 _COUNTED_ZH = re.compile(rf"(?:\d+(?:\.\d+)?|[{CN_DIGITS}十百千万]+)\s*多?余?[{MEASURE_WORDS}]"
@@ -82,7 +81,7 @@ def counts(text: str, start: int, end: int, asked: tuple[str, ...], read_back: b
     figure in its sentence (a broader word refers back: "trucks … 30 vehicles") is not judged."""
     if (attached := _attached(text, start, end)) is None or any(_same(n, attached) for n in asked):
         return True
-    opening = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    opening = max((s for s, _ in sentence_spans(text) if s <= start), default=0)
     return read_back and (not any(_same(n, text) for n in asked)
                           or any(_same(n, text[opening:start]) for n in asked))
 

@@ -186,6 +186,13 @@ class PlaceIndex:
             found.doc_ids |= docs
         if found.doc_ids:
             found.doc_ids |= self.unplaced  # never excluded by place scoping
+            # A province's notice holds in its cities (福建's 健康码 in 莆田): the documents about
+            # all of a held city's province answer too. Not a city's in a held district: what a
+            # district asks is its own (the city's stand in only for a district holding none).
+            found.doc_ids |= {d for division, _ in named if division.adcode in self.docs_by_adcode
+                              and division.level == "city"
+                              for around in gazetteer().chain(division.adcode)[1:]
+                              for d in self.docs_at.get(around.adcode, ())}
         return found
 
     def _hold(self, found: PlaceInference, division: Division, english: bool,

@@ -3,7 +3,8 @@
 The format is realzh-dev's ``questions.jsonl`` (``{"id", "question", "docid", "answer"}``, the
 documents as ``docs/<docid>.txt``). Each question is asked through ``Services.ask_with_retrieval``
 (the code path of ``POST /api/ask``) and scored: the right document first and in the top 5
-passages, the gold document cited, refused, the gold span contained in the answer, character
+passages, the gold document cited (and, beside it, the gold document or a copy of its sentence
+cited: ``cites_gold_sentence``), refused, the gold span contained in the answer, character
 ROUGE-L F against the span, latency; and each answer's kind of miss (``miss``), so a change
 shows which misses it turned into hits. Beside it, in the same run, the plain reference: BM25
 over jieba-cut whole documents, and that document's best sentence by BM25 as its answer.
@@ -70,6 +71,7 @@ class SpanOutcome:
     rouge_l: float
     latency_ms: float
     cites_gold: bool = False
+    cites_gold_sentence: bool = False
     miss: str = "hit"
     id: str = ""
     answer: str = ""  # as given, markers too: so a change is compared answer for answer
@@ -90,6 +92,22 @@ def miss_of(gold: str, gold_start: int, answer: str, refused: bool,
     if gold_start < 0 or not any(s < gold_end and gold_start < e for s, e in own):
         return "wrong_sentence"
     return "too_short"
+
+
+def gold_sentence(text: str, gold_start: int, gold: str) -> str:
+    """The sentence of ``text`` holding the gold span (the span itself if it runs over more)."""
+    end = gold_start + len(gold)
+    for s, e in sentence_spans(text):
+        if s <= gold_start and end <= e:
+            return text[s:e].strip()
+    return gold
+
+
+def states_gold_sentence(cited_texts: Sequence[str], sentence: str) -> bool:
+    """Whether a cited document states the gold's whole sentence verbatim: the same notice
+    stored twice (republished under another id, or by another office) answers as the gold does;
+    the whole sentence, not the span, so a figure like "30%" found elsewhere does not count."""
+    return bool(sentence) and any(sentence in text for text in cited_texts)
 
 
 def load_span_questions(path: Path) -> list[SpanQuestion]:
@@ -129,14 +147,16 @@ def rouge_l_f(candidate: str, reference: str) -> float:
 
 def _scored(q: SpanQuestion, ranked_docs: list[str], answer: str, refused: bool,
             latency_ms: float, cited: Sequence[tuple[str, int, int]] = (),
-            gold_start: int = -1) -> SpanOutcome:
+            gold_start: int = -1, copy_cited: bool = False) -> SpanOutcome:
     # The gold's edge white space is no part of what it says (some golds end in a space).
     shown, gold = ("" if refused else quoted(answer)), q.answer.strip()
+    cites_gold = not refused and any(d == q.doc_id for d, _, _ in cited)
     return SpanOutcome(first=bool(ranked_docs) and ranked_docs[0] == q.doc_id,
                        in_top=q.doc_id in ranked_docs[:PASSAGES], refused=refused,
                        contained=gold in shown, rouge_l=rouge_l_f(shown, gold),
                        latency_ms=latency_ms,
-                       cites_gold=not refused and any(d == q.doc_id for d, _, _ in cited),
+                       cites_gold=cites_gold,
+                       cites_gold_sentence=cites_gold or (not refused and copy_cited),
                        miss=miss_of(gold, gold_start, shown, refused, cited, q.doc_id),
                        id=q.id, answer="" if refused else answer)
 
@@ -158,9 +178,13 @@ def run_policykb(services: Services, questions: Sequence[SpanQuestion]) -> list[
         latency = (time.perf_counter() - began) * 1000
         docs = [h.chunk.doc_id for h in result.hits[:PASSAGES]]
         cited = [(c.doc_id, c.start, c.end) for c in answer.citations]
-        gold_start = services.catalog.text(q.doc_id).find(q.answer)
+        gold_text = services.catalog.text(q.doc_id)
+        gold_start = gold_text.find(q.answer)
+        others = [services.catalog.text(d) for d in {d for d, _, _ in cited} - {q.doc_id}]
+        copy_cited = gold_start >= 0 and states_gold_sentence(
+            others, gold_sentence(gold_text, gold_start, q.answer))
         outcomes.append(_scored(q, docs, answer.answer, answer.refused, latency, cited,
-                                gold_start))
+                                gold_start, copy_cited))
     return outcomes
 
 
@@ -173,6 +197,7 @@ def run_plain_bm25(docs_dir: Path, questions: Sequence[SpanQuestion]) -> list[Sp
     if not paths:
         raise EvalError(f"{docs_dir}: no .txt documents")
     texts = [p.read_text(encoding="utf-8") for p in paths]
+    by_id = {p.stem: text for p, text in zip(paths, texts, strict=True)}
     index = bm25s.BM25()
     index.index(bm25s.tokenize([segment(t) for t in texts], stopwords=None,
                                show_progress=False), show_progress=False)
@@ -191,8 +216,12 @@ def run_plain_bm25(docs_dir: Path, questions: Sequence[SpanQuestion]) -> list[Sp
         best, _ = per_sentence.retrieve(query, k=1, show_progress=False)
         latency = (time.perf_counter() - began) * 1000
         chosen = int(best[0][0])
+        gold_text = by_id.get(q.doc_id, "")
+        start = gold_text.find(q.answer)
+        copy_cited = start >= 0 and ranked[0] != q.doc_id and states_gold_sentence(
+            [text], gold_sentence(gold_text, start, q.answer))
         outcomes.append(_scored(q, ranked, sentences[chosen], False, latency,
-                                [(ranked[0], *spans[chosen])], text.find(q.answer)))
+                                [(ranked[0], *spans[chosen])], text.find(q.answer), copy_cited))
     return outcomes
 
 
@@ -204,6 +233,7 @@ def summary(outcomes: Sequence[SpanOutcome]) -> dict[str, float]:
         "doc_first": sum(o.first for o in outcomes) / n,
         "doc_top5": sum(o.in_top for o in outcomes) / n,
         "cites_gold": sum(o.cites_gold for o in outcomes) / n,
+        "cites_gold_sentence": sum(o.cites_gold_sentence for o in outcomes) / n,
         "refused": sum(o.refused for o in outcomes) / n,
         "span_contained": sum(o.contained for o in outcomes) / n,
         "rouge_l_f": sum(o.rouge_l for o in outcomes) / n,
@@ -221,7 +251,8 @@ def answers(outcomes: Sequence[SpanOutcome]) -> list[dict[str, object]]:
 
 def span_table(rows: dict[str, dict[str, float]]) -> str:
     """A markdown table, one row per run."""
-    keys = ["questions", "doc_first", "doc_top5", "cites_gold", "refused", "span_contained",
+    keys = ["questions", "doc_first", "doc_top5", "cites_gold", "cites_gold_sentence", "refused",
+            "span_contained",
             "rouge_l_f", "latency_ms_p50", "latency_ms_p95"]
     lines = ["| run | " + " | ".join(keys) + " |", "|---|" + "--:|" * len(keys)]
     for name, row in rows.items():

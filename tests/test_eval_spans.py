@@ -76,3 +76,24 @@ def test_answers_are_scored_without_the_status_of_an_expired_notice() -> None:
     q = SpanQuestion("q", "减轻多少经济负担？", "d1", "约52.6亿元", "dev")
     outcome = _scored(q, ["d1"], answer, False, 1.0, [("d1", 0, 7)], 0)
     assert outcome.miss == "hit" and outcome.contained and outcome.rouge_l > 0.9
+
+
+def test_a_copy_of_the_gold_notice_counts_as_its_sentence_cited() -> None:
+    """cites_gold counted a notice stored twice (republished under another id) as a wrong
+    citation although the cited copy states the gold's sentence word for word; the report now
+    shows beside it cites_gold_sentence, which counts the copy and only a whole-sentence copy."""
+    from eval.spans import SpanQuestion, _scored, gold_sentence, states_gold_sentence
+
+    gold_text = "一、减免房租。对承租国有资产类经营用房的企业，免收2月份房租。二、延期缴税。"
+    start = gold_text.find("免收2月份房租")
+    sentence = gold_sentence(gold_text, start, "免收2月份房租")
+    assert sentence == "对承租国有资产类经营用房的企业，免收2月份房租。"
+    copy = "（转发）" + gold_text
+    other = "对个体工商户免收2月份房租。"  # the span, but another sentence
+    assert states_gold_sentence([copy], sentence)
+    assert not states_gold_sentence([other], sentence)
+    q = SpanQuestion("q", "免收几月房租？", "d1", "免收2月份房租", "dev")
+    copied = _scored(q, ["d2"], "免收2月份房租。 [1]", False, 1.0, [("d2", 20, 28)], -1, True)
+    assert not copied.cites_gold and copied.cites_gold_sentence
+    refused = _scored(q, ["d2"], "", True, 1.0, [], -1, True)
+    assert not refused.cites_gold_sentence

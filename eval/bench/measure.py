@@ -65,6 +65,7 @@ def in_process(settings: Settings, questions: Sequence[str]) -> tuple[Latency, L
     from llama_index.core import VectorStoreIndex
     from llama_index.vector_stores.chroma import ChromaVectorStore
 
+    from app.background import wait_warms
     from app.models import AskRequest
     from app.services import Services
     from app.store.embedding import MINILM, load_embedding
@@ -89,6 +90,7 @@ def in_process(settings: Settings, questions: Sequence[str]) -> tuple[Latency, L
         ask(question)
         strict(question)
         as_written(question)
+    wait_warms()  # timed as a running server answers, its warms done (as eval/harness.py)
     asked: list[float] = []
     plain: list[float] = []
     written: list[float] = []

@@ -63,15 +63,20 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 # is kept in a folder named for the version and the flags, so the next fresh clone on this
 # machine installs that same build instead of compiling again.
 LLAMA_WHEELS := $(HOME)/.cache/policykb/llama-wheels/$(shell echo '$(LLAMA_CPP) $(CMAKE_ARGS)' | sha256sum | cut -c1-16)
-$(VENV)/.installed-llama: $(VENV)/.installed
+$(VENV)/.installed-llama-wheel: $(VENV)/.installed
 	@$(BIN)/python -c "import importlib.metadata as m; assert m.version('llama_cpp_python') == '0.3.36'" 2>/dev/null || { \
 	  ls $(LLAMA_WHEELS)/llama_cpp_python-*.whl >/dev/null 2>&1 \
 	    || $(PIP) wheel --no-cache-dir --no-deps -w $(LLAMA_WHEELS) '$(LLAMA_CPP)'; \
 	  $(PIP) install --no-deps --no-index --find-links $(LLAMA_WHEELS) 'llama-cpp-python==0.3.36'; }
+	touch $@
+
+$(VENV)/.installed-llama: $(VENV)/.installed-llama-wheel
 	$(PIP) install -e '.[llm]'
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed-llama
+# The test extra holds the llm extra's packages (and gguf, all `make model` needs): one
+# editable install of the project for `make test`, not three (each pass ~40 s on 2 cores).
+$(VENV)/.installed-test: $(VENV)/.installed-llama-wheel
 	$(PIP) install -e '.[test]'
 	touch $@
 
@@ -117,7 +122,7 @@ bench: setup ## benchmark 10k and 100k-chunk synthetic corpora (first run ~1 h, 
 
 
 model: $(VENV)/.installed ## fetch, join and verify the bundled model under models/ (LLM_MODEL=...)
-	$(PIP) install -e '.[model]'
+	@$(BIN)/python -c "import gguf" 2>/dev/null || $(PIP) install -e '.[model]'
 	$(BIN)/python scripts/fetch_model.py --model $(LLM_MODEL)
 
 llm: $(VENV)/.installed-llama ## serve the bundled model (or MODEL=path.gguf) with llama.cpp on $(LLM_HOST):$(LLM_PORT)

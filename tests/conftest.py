@@ -22,7 +22,7 @@ from app.background import stop_warms  # noqa: E402
 from app.http.factory import create_app  # noqa: E402
 from app.services import Services  # noqa: E402
 from app.settings import Settings  # noqa: E402
-from tests.support.accounts import Deployment  # noqa: E402
+from tests.support.accounts import Deployment, Seed  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -82,17 +82,30 @@ def postgres_url() -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(scope="session")
+def sqlite_seed(tmp_path_factory: pytest.TempPathFactory) -> Seed:
+    from tests.support.accounts import seed
+
+    return seed(f"sqlite:///{tmp_path_factory.mktemp('accounts') / 'policykb.db'}")
+
+
+@pytest.fixture(scope="session")
+def postgresql_seed(postgres_url: str) -> Seed:
+    from tests.support.accounts import postgres_seed
+
+    return postgres_seed(postgres_url)
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def kb(request: pytest.FixtureRequest, two_collections: Settings,
        collection_services: Services, tmp_path: Path) -> Iterator[Deployment]:
-    """A fresh accounts database (SQLite, or PostgreSQL emptied) with the test accounts."""
-    from tests.support.accounts import deployment, empty_postgres
+    """A fresh accounts database (SQLite, or PostgreSQL) with the test accounts: a copy of
+    the one seeded once a session for that backend."""
+    from tests.support.accounts import deployment, fresh_copy
 
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'policykb.db'}"
-    else:
-        url = empty_postgres(request.getfixturevalue("postgres_url"))
-    with deployment(two_collections, collection_services, url) as found:
+    seeded: Seed = request.getfixturevalue(f"{request.param}_seed")
+    url = fresh_copy(seeded, tmp_path)
+    with deployment(two_collections, collection_services, url, seeded.keys) as found:
         yield found
 
 

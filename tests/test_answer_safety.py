@@ -16,6 +16,7 @@ from app.answering.instructions import (
     instruction_sentences,
     without_instructions,
 )
+from app.background import wait_warms
 from app.http.factory import create_app
 from app.models import Filters
 from app.store.chroma import Store
@@ -100,6 +101,21 @@ def test_detector_reads_form_not_topic() -> None:
         assert not addresses_reader(sentence), sentence
     flagged = [s for p in CORPUS.glob("*.txt") for s in instruction_sentences(p.read_text())]
     assert flagged == []  # the real policy texts hold none
+
+
+def test_the_startup_warm_leaves_a_chunk_over_the_cap_to_the_questions(steered: Steered) -> None:
+    """Bug: the service's startup warm encoded and parsed the 2,000,000-character chunk an
+    older ingest stored whole: a core busy for minutes after startup and ~8 GB more memory
+    (the suite was killed for memory). Run first in this module, before any question."""
+    wait_warms()
+    services = steered.client.app.state.services  # type: ignore[attr-defined]
+    ranker = services.answerers["extractive"].ranker
+    kept = {name: list(vectors._cache) for name, vectors in [
+        ("passages", services.retriever.crosslingual.vectors),
+        ("sentences", ranker.vectors), ("cross-lingual sentences", ranker.crosslingual_vectors)]}
+    assert all(kept.values()), "the warm encoded the other passages' texts"
+    for name, texts in kept.items():
+        assert not [t[:20] for t in texts if t.startswith("x x x")], name
 
 
 def test_ingest_reports_instruction_sentences(steered: Steered) -> None:

@@ -84,6 +84,10 @@ def _warm_passages(retriever: HybridRetriever, watch: StoreWatch,
             # on realzh-dev's 2,157 passages, whose questions rarely meet the same ones twice).
             retriever.store.chunk_cache.keep(chunks)
         ranker = extractive.ranker
+        # A passage longer than the chunk cap (stored whole by an older ingest) is left to the
+        # questions that meet it: warming one of 2,000,000 characters kept a core busy for
+        # minutes after startup and the process grew by ~8 GB (tests/test_answer_safety.py).
+        chunks = [c for c in chunks if len(c.text) <= (ranker.max_chars or len(c.text))]
         if total > WARM_PASSAGES_MAX_CHUNKS:
             # The passages of the store's other language, when few (the five English texts
             # beside Chinese notices), are the ones each question's cross-lingual ranking

@@ -117,3 +117,23 @@ def test_a_share_per_mille_is_a_share() -> None:
     reading = _read_as_stored("（四）设立5亿元应急转贷资金，转贷费率按日0.1‰收取。\n",
                               "某市应急转贷资金的转贷费率是多少？")
     assert not reading.answer.lacking and "0.1‰" in reading.answer.sentence.text
+
+
+def test_a_when_asked_of_a_report_of_sums_asks_no_sum() -> None:
+    """Regression (zhread14's fresh batch: "…每月什么时候报送…补助的人员数和金额？"): the sums
+    the question names as what is reported (补助…金额) made it ask a sum beside its "when", so the
+    sentence giving the day ("于每月10日报送") lacked a sum and the question was refused."""
+    question = "某省每月什么时候报送临时性工作补助的人员数和金额？"
+    assert asked_kinds(question) == {Kind.DATE}
+    text = "三、由各省级卫生健康部门统计汇总，将人员数和补助金额于每月10日报送国家卫生健康委。\n"
+    reading = _read_as_stored(text, question)
+    assert not reading.answer.lacking and "每月10日" in reading.answer.sentence.text
+
+
+def test_until_a_span_after_an_event_tells_when() -> None:
+    """Regression (the cities probes: "…有效期到什么时候？" of "有效期至疫情结束后3个月。"): a date
+    given as a span after an event counted only with 内 or 前 after it, so "until three months
+    after" lacked a date and the question was refused."""
+    text = "四、本政策意见自印发之日起施行，有效期至疫情结束后3个月。\n"
+    reading = _read_as_stored(text, "某市的政策意见有效期到什么时候？")
+    assert not reading.answer.lacking and "疫情结束后3个月" in reading.answer.sentence.text

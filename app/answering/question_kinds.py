@@ -208,8 +208,8 @@ def asked_kinds(question: str) -> set[Kind]:
     question = without_relatives(question.replace("啥", "什么").replace("咋", "怎么"))
     kinds = {kind for kind, words in QUESTION_WORDS.items()
              if isinstance(kind, Kind) and words.search(question)}
-    if (MONEY_NOUN.search(question) and _SIZE_ASKED.search(question)
-            and not _TALLIED.search(question) and not kinds & {Kind.PERCENT, Kind.DURATION}):
+    if (MONEY_NOUN.search(question) and _SIZE_ASKED.search(question) and not _TALLIED.search(
+            question) and not kinds & {Kind.PERCENT, Kind.DURATION, Kind.DATE}):  # 何时报送…金额
         kinds.add(Kind.MONEY)
     if _SHARE_ASKED.search(question) and not kinds - {Kind.COUNT}:
         kinds.add(Kind.PERCENT)

@@ -99,8 +99,9 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     return spans
 
 
-# What ends a clause; a comma or colon between digits is inside a figure ("1,000", "00:00").
-CLAUSE_END = re.compile(r"[，；;：]|(?<!\d)[,:]|[,:](?!\d)")
+# What ends a clause; a comma or colon between digits is inside a figure ("1,000", "00:00"),
+# a full-width colon too: Chinese text writes a time of day "00：00" as often as "00:00".
+CLAUSE_END = re.compile(r"[，；;]|(?<!\d)[,:：]|[,:：](?!\d)")
 
 
 # Sentences before a sentence, in its paragraph, it may speak of ("the center", "By 2025, …").

@@ -316,6 +316,10 @@ def test_a_clause_does_not_end_inside_brackets() -> None:
     assert reading is not None
     quote = reading.answer.sentence.text
     assert "2月2日（农历正月初九，星期日）" in quote and quote.count("（") == quote.count("）")
+    # Nor at a full-width colon inside a time of day: "…00：00起" was quoted "自2020年2月17日00".
+    timed = "自2020年2月17日00：00起至疫情防控工作结束，所有收费公路免收车辆通行费。"
+    first = "自2020年2月17日00：00起至疫情防控工作结束，"
+    assert next(timed[a:b] for a, b in clause_spans(timed)) == first
     line = "电话：0523-86195536（服务时间：9:00-17:00）。"
     assert [line[a:b] for a, b in clause_spans(line)] == [
         "电话：", "0523-86195536（服务时间：9:00-17:00）。"]

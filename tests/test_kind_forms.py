@@ -74,3 +74,66 @@ def test_a_ratio_answers_what_proportion() -> None:
     assert _read_as_stored("（一）夜市经营时间为18:00至次日2:00。\n",
                            "某市夜市收入按什么比例分成？").answer.lacking
 
+
+
+def test_a_time_of_day_asked_by_its_hour_is_a_time_not_a_count() -> None:
+    """Regression (zhread14's fresh batch and the cities probes: "…几点办公？", "…延长到几点？"):
+    几点 was read as a count (几 + a noun), so "早8:30至17:00" and "至23时", dates and times
+    to NER, lacked the kind asked and the questions were refused (kind_not_stated). 几点 before a
+    noun of points made ("几点意见") still counts."""
+    assert asked_kinds("某市车管窗口周一至周五几点办公？") == {Kind.DURATION}
+    assert asked_kinds("会议提出了几点意见？") == {Kind.COUNT}
+    text = ("一、全市车管窗口正常对外办公。\n二、办公时间统一调整为：周一至周五，早8:30至17:00。"
+            "周六、日暂停对外办公。\n")
+    reading = _read_as_stored(text, "某市车管窗口周一至周五几点办公？")
+    assert not reading.answer.lacking and reading.answer.support >= REFUSAL_SUPPORT
+    assert "8:30至17:00" in reading.answer.sentence.text
+
+
+def test_a_time_limit_asked_how_much_is_a_span_of_time() -> None:
+    """Regression (the cities probes: "…投诉处理时限是多少？" of "…投诉处理时限不超过24小时。"): a
+    limit's 多少 asked a count, which "24小时" (a time to NER) is not, so it was refused."""
+    assert asked_kinds("某市旅游投诉处理时限是多少？") == {Kind.DURATION}
+    text = "三、加强市场监管。对违法行为依法从严查处，投诉处理时限不超过24小时。\n"
+    reading = _read_as_stored(text, "某市旅游投诉处理时限是多少？")
+    assert not reading.answer.lacking and "24小时" in reading.answer.sentence.text
+
+
+def test_a_body_one_is_sent_to_answers_where() -> None:
+    """Regression (the cities probes: "…申请人向哪里提交申请？" of "申请人向所在街道办事处提交
+    申请"): a "where" needed a place entity, so the office one applies to (an organisation to NER,
+    after the locative 向) lacked the kind asked. A body named in another role still lacks it."""
+    text = "二、申请人向所在街道办事处提交申请，街道办事处应当在10个工作日内完成公示。\n"
+    reading = _read_as_stored(text, "某市加装电梯的申请人向哪里提交申请？")
+    assert not reading.answer.lacking and "街道办事处" in reading.answer.sentence.text
+    other = _read_as_stored("二、由市住房和城乡建设局牵头推进既有住宅加装电梯工作。\n",
+                            "某市加装电梯的申请人向哪里提交申请？")
+    assert other.answer.lacking
+
+
+def test_a_share_per_mille_is_a_share() -> None:
+    """Regression (the cities probes: "…转贷费率是多少？" of "转贷费率按日0.1‰收取"): NER read
+    "0.1" without its per-mille sign, a plain number, so the rate asked was lacking."""
+    reading = _read_as_stored("（四）设立5亿元应急转贷资金，转贷费率按日0.1‰收取。\n",
+                              "某市应急转贷资金的转贷费率是多少？")
+    assert not reading.answer.lacking and "0.1‰" in reading.answer.sentence.text
+
+
+def test_a_when_asked_of_a_report_of_sums_asks_no_sum() -> None:
+    """Regression (zhread14's fresh batch: "…每月什么时候报送…补助的人员数和金额？"): the sums
+    the question names as what is reported (补助…金额) made it ask a sum beside its "when", so the
+    sentence giving the day ("于每月10日报送") lacked a sum and the question was refused."""
+    question = "某省每月什么时候报送临时性工作补助的人员数和金额？"
+    assert asked_kinds(question) == {Kind.DATE}
+    text = "三、由各省级卫生健康部门统计汇总，将人员数和补助金额于每月10日报送国家卫生健康委。\n"
+    reading = _read_as_stored(text, question)
+    assert not reading.answer.lacking and "每月10日" in reading.answer.sentence.text
+
+
+def test_until_a_span_after_an_event_tells_when() -> None:
+    """Regression (the cities probes: "…有效期到什么时候？" of "有效期至疫情结束后3个月。"): a date
+    given as a span after an event counted only with 内 or 前 after it, so "until three months
+    after" lacked a date and the question was refused."""
+    text = "四、本政策意见自印发之日起施行，有效期至疫情结束后3个月。\n"
+    reading = _read_as_stored(text, "某市的政策意见有效期到什么时候？")
+    assert not reading.answer.lacking and "疫情结束后3个月" in reading.answer.sentence.text

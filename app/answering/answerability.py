@@ -43,6 +43,7 @@ _SITE = re.compile(r"(?:区|县|镇|乡|街道|[路街巷道]|\d+号)$|\b(?:Dist
 _SPANS = re.compile(r"\b(?:periods?|years)\b|哪几年|期限", re.I)  # years a plan runs, no day
 # Labels of what a title may name as its subject (a quoted platform, firm or place).
 _NAMES = frozenset({"PERSON", "ORG", "PLACE"})
+_TOWARDS = re.compile(r"[向到至往在](?:所在地?|当地|属地)?$")  # 向所在街道办事处提交, 设在市民政局
 WEB_ADDRESS = re.compile(r"\bhttps?://|\bwww\.[\w-]+\.", re.I)
 _ANY_BODY = re.compile(r"bod|organi[sz]ation|institution|entit|agenc")  # every body is one
 # An English noun after a determiner names one ("the city's first enterprise"); without one, any.
@@ -82,6 +83,8 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
     forms = {"RATE": DISTRIBUTIVE, "DAY": NAMES_A_DAY, "DATE": DUE, "SANCTION": STATES,
              "PLACE": WEB_ADDRESS}
     listed = {"ITEMS"} if (n := listed_count(question)) and lists(sentence.text, n) else set()
+    listed |= {"PLACE"} if any(label == "ORG" and _TOWARDS.search(sentence.chunk.text, max(
+        0, s - 5), s) for s, _, label in found) else set()  # a body one is sent to is a where
     return labels | listed | {label for label, form in forms.items() if form.search(sentence.text)}
 
 
@@ -111,8 +114,8 @@ def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...]
         if label == "NUMBER" and re.match(r"-[A-Za-z]" if " " in named else r"-?[A-Za-z]",
                                           text[end:end + 2]):  # NER cut a word: "5" of "5G"
             continue  # "a one-time award", "a two-year plan", 5G: a number inside a word
-        label = "PERCENT" if label == "NUMBER" and re.search("分之|‰", named) else "RATE" if (
-            label in {"DATE", "TIME"} and DISTRIBUTIVE.fullmatch(named)) else label  # "annual"
+        label = "PERCENT" if label == "NUMBER" and re.search("分之|‰", text[start:end + 1]) else (
+            "RATE" if label in {"DATE", "TIME"} and DISTRIBUTIVE.fullmatch(named) else label)  # ‰
         if label == "PERSON" and (named in names or any(  # touching one
                 not text[e:start].strip() if e <= start else end <= s and not text[end:s].strip()
                 for s, e in named_spans) or any(map(str.isdigit, named))):

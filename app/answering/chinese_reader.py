@@ -59,8 +59,7 @@ LENGTH_NORM = 0.3
 # How much each place down the ranking lowers a passage's claim to the anchor (dev split).
 PASSAGE_RANK_DECAY = 0.2
 CLEAR_WIN = 2.0  # times the first notice's best support another notice's must have
-# An open answer runs on within its paragraph until it is this long (realzh-dev dev split).
-OPEN_ANSWER_CHARS = 150
+OPEN_ANSWER_CHARS = 150  # an open answer runs on in its paragraph to this length (dev split)
 LONGEST_ANSWER = 300  # ...but never past this many characters
 FRAME_CHARS = 3  # the least run of the question's characters that frames a detail (no "缓缴")
 LEAD_IN_SAID = 0.8  # the share of a lead-in clause said that leaves it out of an open answer
@@ -69,7 +68,6 @@ LEAD_IN_SAID = 0.8  # the share of a lead-in clause said that leaves it out of a
 @dataclass(frozen=True)
 class ChineseReading:
     """The answer span and the anchor's support (the weighted share of the question found)."""
-
     answer: Scored
     ranked: list[Scored]
 
@@ -79,8 +77,7 @@ def holds_chinese(hit: Hit) -> bool:
 
 
 def reads_chinese(question: str, hits: list[Hit]) -> bool:
-    """Whether the reader of Chinese passages answers: a Chinese question whose best passage is
-    Chinese (an English passage is read by the cross-lingual path)."""
+    """Whether this reader answers: a Chinese question, its best passage Chinese (not English)."""
     return bool(hits) and CJK_RUN.search(question) is not None and holds_chinese(hits[0])
 
 

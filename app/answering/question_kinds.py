@@ -104,11 +104,11 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
         rf"|{_ZH_WHEN}|截止(?:日期|时间)?(?:是|为)?(?:哪|什么|何)|日期", re.I),
     Kind.DAY: re.compile(r"(?<!by )\b(?:what|which) (?:exact |specific )?(?:day|date)\b"
                          r"|\bexact date\b|哪一?[天日](?!之?前|以前)|几号|几日(?!内)", re.I),
-    Kind.DURATION: re.compile(
+    Kind.DURATION: re.compile(  # 几点: a time of day; but 几月, 几日: which; 哪几年: which years
         r"\bhow long\b|\bwhat periods?\b|多久|\bhow many (?:[\w-]+ ){0,2}?(?:minutes|hours"
         r"|days|weeks|months|years)\b|\bwithin what time\b|多长(?![\u4e00-\u9fff]*(?:米|公里|距离))"
-        r"|(?<!哪)(?:几|多少)(?:个(?:工作)?[月日]|个?(?:工作)?(?:分钟|小时|天|日(?=内)|周|年))|多少日",
-        re.I),  # but 几月, 几日: which month, which day; 哪几年: which years
+        r"|(?<!哪)(?:几|多少)(?:个(?:工作)?[月日]|个?(?:工作)?(?:分钟|小时|天|日(?=内)|周|年))|多少日"
+        r"|几点(?!建议|意见|要求|措施)|(?:时限|期限|时长)(?:是|为)?(?:多少|多长)", re.I),
     Kind.MONEY: re.compile(
         r"\bhow much (?:money|funding)\b|\bcost\b"  # but a share's whole: see asked_kinds
         r"|多少钱|(?:多少|几)[万亿千百]*元", re.I),
@@ -208,8 +208,8 @@ def asked_kinds(question: str) -> set[Kind]:
     question = without_relatives(question.replace("啥", "什么").replace("咋", "怎么"))
     kinds = {kind for kind, words in QUESTION_WORDS.items()
              if isinstance(kind, Kind) and words.search(question)}
-    if (MONEY_NOUN.search(question) and _SIZE_ASKED.search(question)
-            and not _TALLIED.search(question) and not kinds & {Kind.PERCENT, Kind.DURATION}):
+    if (MONEY_NOUN.search(question) and _SIZE_ASKED.search(question) and not _TALLIED.search(
+            question) and not kinds & {Kind.PERCENT, Kind.DURATION, Kind.DATE}):  # 何时报送…金额
         kinds.add(Kind.MONEY)
     if _SHARE_ASKED.search(question) and not kinds - {Kind.COUNT}:
         kinds.add(Kind.PERCENT)

@@ -167,19 +167,34 @@ _YEARS = re.compile(r"^(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d$")
 # are telephone numbers when dialled through an area code ("0851-12345"), written right after a
 # word for a telephone or a call ("服务热线12366", "call 12345") or before 热线; else figures.
 _SERVICE = re.compile(r"(?<![\d.])(0\d{2,3}[\s-]?)?(?:1\d{4}|9[56]\d{3})(?!\d|\.\d)")
-_DIALLED = re.compile(r"(?:电话|热线|拨打|致电|tel(?:ephone)?|phone|hotline|call|dial)\W{0,3}$",
-                      re.I)
+_DIALLED = re.compile(r"(?:电话|热线|拨打|致电|tel(?:ephone)?|phone|hotline|call|dial)"
+                      r"(?:号码)?[为是]?\W{0,3}$", re.I)
+# A service number named before its line's name ("12366纳税服务热线"), and the separators of a
+# list of numbers ("12345、12366", "or").
+_HOTLINE = re.compile(r"\s*[\u4e00-\u9fff]{0,6}?(?:热线|hotline)", re.I)
+_LISTED = re.compile(r"\s*(?:[、,，/]|或|及|和|or|and)\s*$", re.I)
 
 
 def _phones(text: str) -> list[Entity]:
-    service: list[Entity] = [
-        (m.start(), m.end(), "PHONE") for m in _SERVICE.finditer(text)
-        if m.group(1) or _DIALLED.search(text[max(0, m.start() - 14):m.start()])
-        or re.match(r"\s*(?:热线|hotline)", text[m.end():], re.I)]
-    return service + [(m.start(), m.end(), "PHONE") for m in _PHONE.finditer(text)
-                      if sum(c.isdigit() for c in m.group(0)) >= 7
-                      and not _YEARS.match(m.group(0))
-                      and (m.group(0)[0] in "+0(" or not m.group(0).isdigit())]  # not a figure
+    """The text's telephone numbers, left to right (a number overlapping one found is skipped)."""
+    found: list[Entity] = []
+    for m in sorted([*_SERVICE.finditer(text), *_PHONE.finditer(text)], key=lambda m: m.start()):
+        if found and m.start() < found[-1][1]:
+            continue
+        number = m.group(0)
+        dialled = bool(_DIALLED.search(text[max(0, m.start() - 14):m.start()]))
+        # A number listed right after a telephone number ("12345、12366") is one too.
+        listed = bool(found) and bool(_LISTED.match(text[found[-1][1]:m.start()]))
+        if m.re is _SERVICE:
+            phone = bool(m.group(1)) or dialled or listed or bool(_HOTLINE.match(text[m.end():]))
+        else:
+            phone = (sum(c.isdigit() for c in number) >= 7 and not _YEARS.match(number)
+                     # a bare run of digits is a figure ("19800000 yuan") unless a word for a
+                     # telephone or a listed number introduces it ("电话：88011784")
+                     and (number[0] in "+0(" or not number.isdigit() or dialled or listed))
+        if phone:
+            found.append((m.start(), m.end(), "PHONE"))
+    return found
 
 
 def entities_of(texts: Sequence[str]) -> list[list[Entity]]:

@@ -302,6 +302,22 @@ def test_a_service_number_is_a_telephone_number() -> None:
     assert "PHONE" not in {label for _, _, label, *_ in entities_of(["累计受理12345件。"])[0]}
 
 
+def test_a_bare_local_number_after_a_word_for_a_telephone_is_one() -> None:
+    """Regression (round 14, realzh-dev "…电话咨询…| 12366" and zhread14's fresh batch): an
+    eight-digit local number written bare after "电话：" (88011784) was read as a figure, a
+    service number named before its line's name ("12366纳税服务热线") or listed after another
+    number ("12345、12366") as a figure too, so "咨询电话是多少？" was refused over the sentence
+    giving it. A bare figure with no word for a telephone stays a figure."""
+    for text, numbers in (("联系人：王科长，联系电话：88011784。", ["88011784"]),
+                          ("咨询电话为66123456。", ["66123456"]),
+                          ("可拨打12366纳税服务热线咨询。", ["12366"]),
+                          ("咨询电话：0931-8861234、12345。", ["0931-8861234", "12345"])):
+        phones = [text[s:e] for s, e, label, *_ in entities_of([text])[0] if label == "PHONE"]
+        assert phones == numbers, text
+    for figure in ("全年共发放补贴19800000元。", "共受理12345件，办结12366件。"):
+        assert "PHONE" not in {label for _, _, label, *_ in entities_of([figure])[0]}, figure
+
+
 def test_a_who_question_is_answered_by_a_body_named_by_its_noun() -> None:
     """Regression (issue 23, cities batch): "Who should Shenzhen enterprises report a data
     security incident to?" was refused: "… reported to the industry regulator" names a body no

@@ -210,13 +210,13 @@ class HybridRetriever:
         places as the in-memory scopes hold; the places warmed. Questions meanwhile are
         answered as usual; one that needs a place being read waits for that read. Each
         place is read inside ``hold()`` (the service's hold on the current store)."""
+        if self.mode != "bm25" and 0 < self.catalog.chunk_total <= SCOPE_IN_MEMORY:
+            with hold():  # searched exactly (DenseSearch.nearest); a scope is a selection of it
+                self.store.keep_scope(self.catalog.doc_ids)
         if not (self.city_aware and self.mode == "hybrid"
                 and self.catalog.chunk_total > self.candidates * SCOPE_DEPTH):
             return 0
         warmed = 0
-        if self.catalog.chunk_total <= SCOPE_IN_MEMORY:  # every scope is a selection of it
-            with hold():
-                self.store.keep_scope(self.catalog.doc_ids)
         for docs in self.catalog.places.docs_by_place.values():
             size = self.catalog.chunks_of(docs)
             if size > SCOPE_IN_MEMORY \

@@ -1,0 +1,59 @@
+"""Dense search over the whole store done exactly in memory (issues 22/23, ask latency).
+
+A question's unscoped dense search went to Chroma's HNSW query with its ``doc_id`` filter (~25 ms
+profiled at 2k chunks) although a store of at most 20,000 passages is kept in memory for place
+scopes; it is now one matrix product over the kept vectors. It must find what Chroma finds where
+HNSW is exact (a store this small), and break equal cosines by the store's row order.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from app.retrieval.filters import scope_filter
+from app.retrieval.found import Found
+from app.services import Services
+from app.store.scope_vectors import ScopeVectors
+from tests.conftest import HAIZHU, ZHANJIANG
+from tests.test_scoped_search import QUESTIONS, _only
+
+
+def test_unscoped_dense_search_is_exact_over_the_kept_vectors_not_a_chroma_query(
+        services: Services) -> None:
+    store, dense = services.store, services.retriever.dense
+    encoder = services.retriever.embedder
+    queried: list[int] = []
+    chroma_query = store.chunks.query
+
+    def counted(*args: object, **kwargs: object) -> object:
+        queried.append(1)
+        return chroma_query(*args, **kwargs)  # type: ignore[arg-type]
+
+    for question in QUESTIONS:
+        vector = encoder.get_query_embedding(question)
+        for conditions in ([], [scope_filter({ZHANJIANG, HAIZHU})]):
+            filters = _only(sorted({ZHANJIANG, HAIZHU})) if conditions else None
+            by_chroma = store.query_dense(vector, 8, filters)
+            store.chunks.query = counted  # type: ignore[method-assign]
+            try:
+                found = Found(vector)
+                exact = dense.nearest(vector, conditions, 8, found)
+            finally:
+                del store.chunks.query
+            assert exact == [c.chunk_id for c, _ in by_chroma]
+            for chunk, cosine in by_chroma:
+                assert abs(found.cosines[chunk.chunk_id] - cosine) < 1e-4
+    assert not queried
+    assert frozenset(services.catalog.doc_ids) in store.scope_vectors._scopes
+
+
+def test_equal_cosines_are_ranked_in_row_order_whichever_rows_a_partition_picks() -> None:
+    """A notice stored twice has its vectors twice: the row read first comes first, and the
+    k-th place goes to the first of the equal rows, not to whichever a partition left there."""
+    rows = np.array([[0.0, 1.0], [1.0, 0.0], [0.6, 0.8], [1.0, 0.0], [0.6, 0.8], [0.6, 0.8]],
+                    dtype=np.float32)
+    ids = [f"d::{i}" for i in range(len(rows))]
+    assert [cid for cid, _ in ScopeVectors.nearest((ids, rows), [1.0, 0.0], 3)] == [
+        "d::1", "d::3", "d::2"]
+    assert [cid for cid, _ in ScopeVectors.nearest((ids, rows), [0.6, 0.8], 2)] == [
+        "d::2", "d::4"]

@@ -57,3 +57,27 @@ def test_equal_cosines_are_ranked_in_row_order_whichever_rows_a_partition_picks(
         "d::1", "d::3", "d::2"]
     assert [cid for cid, _ in ScopeVectors.nearest((ids, rows), [0.6, 0.8], 2)] == [
         "d::2", "d::4"]
+
+
+def test_a_question_retrieved_again_is_not_encoded_again(services: Services) -> None:
+    """Bug (round 14): a question over a store holding a document out of force was retrieved
+    twice (every document, then those in force) and encoded twice by each model (~7 ms each,
+    ~1 retrieval in 5); the second retrieval reads the kept vector, the same floats."""
+    retriever = services.retriever
+    texts: list[str] = []
+    model = retriever.embedder
+
+    class Counting:
+        def get_query_embedding(self, query: str) -> list[float]:
+            texts.append(query)
+            return model.get_query_embedding(query)
+
+    question = "How many key evaluation indicators does the new infrastructure plan select?"
+    retriever.embedder = Counting()
+    try:
+        first = retriever.retrieve(question, None, 5, in_force=False)
+        second = retriever.retrieve(question, None, 5)
+    finally:
+        retriever.embedder = model
+    assert len(texts) == 1
+    assert first.query_embedding == second.query_embedding == model.get_query_embedding(texts[0])

@@ -39,7 +39,7 @@ from app.retrieval.taggers import question_frame
 from app.store.bm25 import LexicalIndex
 from app.store.chroma import Store
 from app.store.records import Chunk
-from app.store.vectors import QueryTextEmbedder
+from app.store.vectors import KeptQueries, QueryTextEmbedder
 from app.text import has_cjk
 
 RetrievalMode = Literal["hybrid", "dense", "bm25"]
@@ -105,6 +105,7 @@ class HybridRetriever:
         self.mode, self.candidates = mode, candidates
         self.rrf_k, self.city_aware = rrf_k, city_aware
         self.dense = DenseSearch(store, catalog, candidates)
+        self.query_vectors = KeptQueries(lambda text: self.embedder.get_query_embedding(text))
 
     def metadata_filters(self, filters: Filters | None) -> list[MetadataFilter]:
         """Validated filter conditions; unknown cities or documents are the caller's error."""
@@ -144,7 +145,7 @@ class HybridRetriever:
         # overlap, ~2 ms of a ~13 ms question at 100k chunks.
         lexical = (_LEXICAL_POOL.submit(self.lexical.score, lexical_text)
                    if mode in ("hybrid", "bm25") else None)
-        embedding = self.embedder.get_query_embedding(search_text)
+        embedding = self.query_vectors(search_text)
         found = Found(embedding, lexical.result() if lexical else None)
         rankings: list[Ranking] = []
         if scoped:

@@ -14,7 +14,7 @@ import numpy as np
 from app.retrieval.found import Found
 from app.retrieval.fusion import Ranking, fused_scores
 from app.store.records import Chunk
-from app.store.vectors import QueryTextEmbedder, TextVectors, unit
+from app.store.vectors import KeptQueries, QueryTextEmbedder, TextVectors, unit
 from app.text import has_cjk, mostly_chinese
 
 
@@ -22,6 +22,7 @@ class CrosslingualRanking:
     def __init__(self, model: QueryTextEmbedder, weight: float) -> None:
         self.model = model
         self.vectors = TextVectors(model)
+        self.query_vectors = KeptQueries(lambda text: self.model.get_query_embedding(text))
         # It reads the question itself, the other rankings only its dictionary rendering, so
         # it weighs more (double by default).
         self.weight = weight
@@ -45,7 +46,7 @@ class CrosslingualRanking:
 
         if not pool or self._cannot_enter(rankings, pool, cut, rrf_k):
             return Ranking(self.weight, [], reads), []
-        query_vector = self.model.get_query_embedding(query)
+        query_vector = self.query_vectors(query)
         question = unit(query_vector)
         vectors = self.vectors([found.chunks[cid].text for cid in pool])
         similarity = {cid: float(np.dot(question, v)) for cid, v in zip(pool, vectors, strict=True)}

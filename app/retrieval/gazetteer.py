@@ -138,7 +138,10 @@ class Gazetteer:
             pinyin = fold(pinyin_name(division.short))
             if len(pinyin) >= SKELETON_MIN:
                 self.skeletons.setdefault(skeleton(pinyin), []).append(division)
-        self.longest = max(map(len, self.chinese))
+        # The longest name opening with each character: most open none, and need no lookup.
+        self.longest: dict[str, int] = {}
+        for key in sorted(filter(None, self.chinese), key=len):
+            self.longest[key[0]] = len(key)
 
     def chain(self, adcode: str) -> list[Division]:
         """The division and every division it lies in, narrowest first."""
@@ -161,7 +164,7 @@ class Gazetteer:
         are everyday words too (海珠 "sea pearl" in a store holding 海珠区's documents)."""
         pos = 0
         while pos < len(text):
-            for end in range(min(len(text), pos + self.longest), pos + 1, -1):
+            for end in range(min(len(text), pos + self.longest.get(text[pos], 0)), pos + 1, -1):
                 candidates = self.chinese.get(text[pos:end])
                 if candidates and (kept := self._as_place(text, pos, end, candidates, held)):
                     yield pos, end, kept

@@ -39,7 +39,7 @@ from app.retrieval.taggers import question_frame
 from app.store.bm25 import LexicalIndex
 from app.store.chroma import Store
 from app.store.records import Chunk
-from app.store.vectors import QueryTextEmbedder
+from app.store.vectors import KeptQueries, QueryTextEmbedder
 from app.text import has_cjk
 
 RetrievalMode = Literal["hybrid", "dense", "bm25"]
@@ -105,6 +105,7 @@ class HybridRetriever:
         self.mode, self.candidates = mode, candidates
         self.rrf_k, self.city_aware = rrf_k, city_aware
         self.dense = DenseSearch(store, catalog, candidates)
+        self.query_vectors = KeptQueries(lambda text: self.embedder.get_query_embedding(text))
 
     def metadata_filters(self, filters: Filters | None) -> list[MetadataFilter]:
         """Validated filter conditions; unknown cities or documents are the caller's error."""
@@ -144,7 +145,7 @@ class HybridRetriever:
         # overlap, ~2 ms of a ~13 ms question at 100k chunks.
         lexical = (_LEXICAL_POOL.submit(self.lexical.score, lexical_text)
                    if mode in ("hybrid", "bm25") else None)
-        embedding = self.embedder.get_query_embedding(search_text)
+        embedding = self.query_vectors(search_text)
         found = Found(embedding, lexical.result() if lexical else None)
         rankings: list[Ranking] = []
         if scoped:
@@ -210,13 +211,13 @@ class HybridRetriever:
         places as the in-memory scopes hold; the places warmed. Questions meanwhile are
         answered as usual; one that needs a place being read waits for that read. Each
         place is read inside ``hold()`` (the service's hold on the current store)."""
+        if self.mode != "bm25" and 0 < self.catalog.chunk_total <= SCOPE_IN_MEMORY:
+            with hold():  # searched exactly (DenseSearch.nearest); a scope is a selection of it
+                self.store.keep_scope(self.catalog.doc_ids)
         if not (self.city_aware and self.mode == "hybrid"
                 and self.catalog.chunk_total > self.candidates * SCOPE_DEPTH):
             return 0
         warmed = 0
-        if self.catalog.chunk_total <= SCOPE_IN_MEMORY:  # every scope is a selection of it
-            with hold():
-                self.store.keep_scope(self.catalog.doc_ids)
         for docs in self.catalog.places.docs_by_place.values():
             size = self.catalog.chunks_of(docs)
             if size > SCOPE_IN_MEMORY \

@@ -115,8 +115,11 @@ class ScopeVectors:
         q = np.asarray(query, dtype=np.float32)
         cosines = rows @ (q / (np.linalg.norm(q) or 1.0))
         k = min(k, len(ids))
-        best = np.argpartition(-cosines, k - 1)[:k]
-        best = best[np.argsort(-cosines[best], kind="stable")]
+        # Ties (a notice stored twice has its vectors twice) go to the row read first,
+        # whatever order a partition leaves them in: every row as near as the k-th competes.
+        kth = np.partition(cosines, len(ids) - k)[len(ids) - k]
+        best = np.flatnonzero(cosines >= kth)
+        best = best[np.lexsort((best, -cosines[best]))][:k]
         return [(ids[i], float(cosines[i])) for i in best]
 
 

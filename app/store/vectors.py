@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Protocol
 
 import numpy as np
@@ -55,3 +56,30 @@ class TextVectors:
                 while len(self._cache) > self.limit:
                     self._cache.popitem(last=False)
         return [found[t] for t in texts]
+
+
+class KeptQueries:
+    """A model's vectors of the questions it encoded last, by their text.
+
+    A question is retrieved again among the documents in force, or its parts across documents,
+    with the same words: ~1 retrieval in 5 on realzh-dev's questions and 1 in 4 on eval dev's
+    encoded a text just encoded (~7 ms each). The model gives a text the same vector every time,
+    so the kept one is the answer."""
+
+    def __init__(self, encode: Callable[[str], list[float]], limit: int = 256) -> None:
+        self.encode = encode
+        self.limit = limit
+        self._kept: OrderedDict[str, list[float]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(self, text: str) -> list[float]:
+        with self._lock:
+            if (vector := self._kept.get(text)) is not None:
+                self._kept.move_to_end(text)
+                return list(vector)  # a copy: a caller may change its own
+        vector = self.encode(text)
+        with self._lock:
+            self._kept[text] = list(vector)
+            while len(self._kept) > self.limit:
+                self._kept.popitem(last=False)
+        return vector

@@ -45,6 +45,10 @@ _SPANS = re.compile(r"\b(?:periods?|years)\b|哪几年|期限", re.I)  # years a
 _NAMES = frozenset({"PERSON", "ORG", "PLACE"})
 WEB_ADDRESS = re.compile(r"\bhttps?://|\bwww\.[\w-]+\.", re.I)
 _ANY_BODY = re.compile(r"bod|organi[sz]ation|institution|entit|agenc")  # every body is one
+# Chinese nouns every body is one of (哪个部门 asks any), and a body's name as government writes
+# it, its level first and its organ's word last (市工业和信息化局), which LAC may not tag.
+_ZH_ANY_BODY = re.compile(r"部门|单位|机构|机关|组织")
+_ZH_BODY_NAME = r"[省市区县][\u4e00-\u9fff]{1,10}?(?:局|厅|委员会|委|办公室|政府|中心|管委会)"
 # An English noun after a determiner names one ("the city's first enterprise"); without one, any.
 _DETERMINED = r"\b(?:the|its|their|[\w-]+['’]s)\s+(?:[\w,-]+\s+){0,4}?"
 
@@ -66,10 +70,13 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
         f"{_before(sentence)} {sentence.text}")))
     if (ASKS_NOW.search(question) or years) and states_an_aim(opening, _before(sentence)):
         labels -= set(Kind.COUNT.value)
-    # A sum asked by its noun, in no currency (投入不低于多少), is a share of it ("5% of the …").
+    # A sum asked by its noun, in no currency (投入不低于多少), is a share of it ("5% of the …"),
+    # or a share its clause sets the sum at ("补贴标准提高到80%").
+    text = sentence.chunk.text
     if (of := naming(kinds.asked_sum(question)[0])) and not QUESTION_WORDS[Kind.MONEY].search(
-            question) and any(label == "PERCENT" and share_of(sentence.chunk.text, s, e, of)
-                              for s, e, label in found):
+            question) and any(label == "PERCENT" and (share_of(text, s, e, of) or (
+                has_cjk(question) and of.search(text, *clause_around(text, s, e))))
+                for s, e, label in found):
         labels.add("MONEY")
     # Its sums are of another thing unless it, its lead-in, section or title say which one is asked
     # (生活补贴 for 住房补贴; "AI" says 人工智能); an English word is not sought in Chinese.
@@ -111,7 +118,8 @@ def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...]
         if label == "NUMBER" and re.match(r"-[A-Za-z]" if " " in named else r"-?[A-Za-z]",
                                           text[end:end + 2]):  # NER cut a word: "5" of "5G"
             continue  # "a one-time award", "a two-year plan", 5G: a number inside a word
-        label = "PERCENT" if label == "NUMBER" and re.search("分之|‰", named) else "RATE" if (
+        shares = label == "NUMBER" and re.search("分之|‰", text[start:end + 1])  # 0.1 of 0.1‰
+        label = "PERCENT" if shares else "RATE" if (
             label in {"DATE", "TIME"} and DISTRIBUTIVE.fullmatch(named)) else label  # "annual"
         if label == "PERSON" and (named in names or any(  # touching one
                 not text[e:start].strip() if e <= start else end <= s and not text[end:s].strip()
@@ -163,8 +171,9 @@ def _bodies(question: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | N
     # Plural or singular; a Chinese name ends in its noun (合作银行); an English one follows a
     # determiner ("the city's first enterprise"), without which it is any ("support enterprises").
     kind = "|".join(re.escape(re.sub("(?:ies|y|s)$", "", w)) for w in ways if w)
-    names_one = "|".join(rf"(?<![a-z]){w}" if has_cjk(w) else _DETERMINED + w
-                         for w in kind.split("|"))
+    names_one = "|".join([*(rf"(?<![a-z]){w}" if has_cjk(w) else _DETERMINED + w
+                            for w in kind.split("|")), *[_ZH_BODY_NAME] * bool(
+                                _ZH_ANY_BODY.fullmatch(noun))])
     # Names of bodies not of a kind of its own: not headed by its noun (but by another's).
     other = rf"^(?!.*(?:{kind})\w*(?:$|\s+of\b))" + ("" if re.search(
         kinds.NAMED_BY_KIND, kind, re.I) else rf".*(?:{ORG_HEAD.pattern})")

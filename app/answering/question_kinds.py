@@ -57,12 +57,14 @@ ZH_ASKS = re.compile(r"什么|啥|多少|哪|谁|几|何时|何地|何种|如何
                      r"|多久|多长|多高|有没有|是不是|吗|呢")
 # A participle saying how one came to hold an office ("who was appointed director", "named as").
 _MADE = r"[a-z]+ed (?!(?:to|by|in|for|with|on|at|from|of|into)\b)(?:as )?"
-_ORG_ZH = r"部门|单位|机构|组织|企业|公司|银行|平台|医院|大学|学校|学院"
+_ORG_ZH = r"部门|单位|机构|组织|企业|公司|银行|医院|大学|学校|学院"
 # Kinds of body of their own (a "… Center" is no firm), those named by it first (中国银行).
 NAMED_BY_KIND = r"bank|hospital|universit|school|college|银行|医院|大学|学校|学院"
 OWN_KIND = re.compile(rf"{NAMED_BY_KIND}|compan|firm|enterprise|公司|企业", re.I)
+# 几点 asking a time of day ("开到几点？", 几点前), not how many points (几点意见).
+_O_CLOCK = r"点(?:钟|之?前|以前|之?后|以后|开始|结束|截止|\s*[？?]|$)"
 # Chinese words asking a date (shared by "when" and "when was it issued").
-_ZH_WHEN = r"何时|什么时候|什么时间|哪[一几]?(?:年|天|日)|哪个月|几月|几号"
+_ZH_WHEN = rf"何时|什么时候|什么时间|哪[一几]?(?:年|天|日)|哪个月|几月|几号|几{_O_CLOCK}"
 # A question asks a fact of the document itself only by the words the two languages have for
 # these facts: a document noun with a verb of issuing ("who issued the measures", "方案是哪个
 # 单位印发的"), or the fact's own name ("document number", 文号, 印发日期); "who runs the
@@ -85,7 +87,8 @@ ISSUING = re.compile(rf"\b(?:{_ISSUING_EN}|issues?)\b|{_ISSUING_ZH}", re.I)
 # auxiliary verb or at the end ("When preparing …," is a conjunction).
 QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
     Kind.WHO: re.compile(
-        r"\bwho(?:m|se)?\b|\bwhich (?:[\w-]+ ){0,2}?(?:official|person)s?\b|谁", re.I),
+        r"\bwho(?:m|se)?\b|\bwhich (?:[\w-]+ ){0,2}?(?:official|person)s?\b|谁"
+        r"|向(?:哪里|哪儿|何处)", re.I),  # one applies or reports to a body: 向哪里提交申请
     Kind.ORG: re.compile(
         rf"\b(?:which|what) (?:[\w-]+ ){{0,2}}?(?!cent)(?:{ORG_NOUNS_EN})\b"  # a centre: a site too
         rf"|哪(?:个|些|家|一|几家|几个)?(?:{_ORG_ZH})|哪家|什么(?:{_ORG_ZH})", re.I),
@@ -107,7 +110,8 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
     Kind.DURATION: re.compile(
         r"\bhow long\b|\bwhat periods?\b|多久|\bhow many (?:[\w-]+ ){0,2}?(?:minutes|hours"
         r"|days|weeks|months|years)\b|\bwithin what time\b|多长(?![\u4e00-\u9fff]*(?:米|公里|距离))"
-        r"|(?<!哪)(?:几|多少)(?:个(?:工作)?[月日]|个?(?:工作)?(?:分钟|小时|天|日(?=内)|周|年))|多少日",
+        r"|(?<!哪)(?:几|多少)(?:个(?:工作)?[月日]|个?(?:工作)?(?:分钟|小时|天|日(?=内)|周|年))|多少日"
+        r"|(?:时限|期限|时长|工期|周期)(?:是|为|有)?(?:多少|多长|几)",  # a span's noun: 时限是多少
         re.I),  # but 几月, 几日: which month, which day; 哪几年: which years
     Kind.MONEY: re.compile(
         r"\bhow much (?:money|funding)\b|\bcost\b"  # but a share's whole: see asked_kinds
@@ -137,11 +141,13 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
     # A measure's noun asks its figure ("what outbound internet capacity", "what size").
     Kind.COUNT: re.compile(r"\bhow (?:many|much)\b|\bwhat (?:[\w-]+ ){0,3}?(?:capacity|capacities"
                            r"|bandwidth|size|scale|amount|quantity|volume|speed)\b"
-                           r"|多少|多大|(?<!哪)几(?=[\u4e00-\u9fff])", re.I),
+                           rf"|多少|多大|(?<!哪)几(?=[\u4e00-\u9fff])(?!{_O_CLOCK})", re.I),
     Kind.PLACE: re.compile(
         r"\bwhere\b|\bwhich (?:city|cities|district|county|province|place|location|site)s?\b"
-        r"|哪里|哪儿|在哪(?![些几二两三四五六七八九十]|一?[天年月日]|个月)"  # 在哪几个领域: which
-        r"|何地|(?<!如)何处|什么地方|哪(?:个|些|座)(?:城市|区|县|省|地方|地区)", re.I),  # 如何处理
+        r"|(?<!向)(?:哪里|哪儿)"  # 向哪里: to which body (WHO)
+        r"|在哪(?![些几二两三四五六七八九十]|一?[天年月日]|个月)"  # 在哪几个领域: which
+        r"|何地|(?<![如向])何处|什么地方"  # 如何处理
+        r"|哪(?:个|些|座)(?:城市|区|县|省|地方|地区)", re.I),
     # The facts of a document (the first that fits: "when was it issued" asks the date).
     Fact.NUMBER: re.compile(
         r"\b(?:document|reference|file|serial|issue)\s+(?:number|no\b)|文号|发文字号|文件编号|文件号",
@@ -183,16 +189,18 @@ STRICT = frozenset(Kind) - {Kind.WHO}
 FIGURED = frozenset({Kind.COUNT, Kind.TALLY, Kind.MONEY, Kind.PERCENT})  # only a figure states
 # Money nouns and size words together ask a sum ("how large is the fund", "预算是多少").
 _MONEY_EN = (r"budget|invest(?:ment|ed|s)?|funding|funds?|subsid(?:y|ies)|grants?|costs?|prices?"
-             r"|fees?|fines?|allowances?|rewards?|rent")
+             r"|fees?|fines?|allowances?|rewards?|rent|salar(?:y|ies)|wages?")
 MONEY_NOUN = re.compile(rf"\b(?:{_MONEY_EN})\b|预算|投资|资金|基金|补贴|补助|费用|经费|罚款|奖励"
-                        r"|租金|价格|收费|贴息", re.I)  # 贴息: a subsidy of a loan's interest
+                        r"|租金|价格|收费|贴息|工资|薪酬"  # 贴息: a subsidy of a loan's interest
+                        r"|[\u4e00-\u9fff](?<![免消])费", re.I)  # a fee (送餐费), not 免费 or 消费
 # Nouns of a part of a whole, whose size "what"/"how much" asks ("the floor on the share of …").
 _SHARE_ASKED = re.compile(r"\b(?:what|how (?:much|large|big|high))\b.*\b(?:share|percentage"
                           r"|proportion|ratio|fraction|rate)\b", re.I)
 # What a sum is for each one ("what is the hiring grant per apprentice") is its size too; a
 # budget is a sum ("what total budget has it set aside"), a price may be a rate or a share.
 _SIZE_ASKED = re.compile(r"\bhow (?:much|large|big|high)\b|\bwhat (?:is|are|was|were) (?:[\w'-]+ )"
-                         r"{0,3}?(?:budget|amount|cost|price|fee|fine)s?\b|多少|多大|规模|上限|金额"
+                         r"{0,3}?(?:budget|amount|cost|price|fee|fine|salar(?:y|ie)|wage)s?\b"
+                         r"|多少|多大|规模|上限|金额"
                          r"|\bwhat (?:[\w'-]+ ){0,2}?budgets?\b"
                          rf"|\bwhat (?:is|are|was|were) (?:[\w'-]+ ){{0,3}}?(?:{_MONEY_EN})"
                          r" (?:per|(?:for )?each)\b|\bsize\b"

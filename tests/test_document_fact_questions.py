@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from app.answering.question_kinds import Fact, fact_asked
+from app.asked_facts import Fact, fact_asked
 from app.background import stop_warms
 from app.briefing.facts import source_line
 from app.models import AskRequest

@@ -44,7 +44,7 @@ NOTICE = """鄂州市人民政府办公室关于做好便民服务若干工作�
 
 PROGRAMME = """Ezhou Rural School Bus Programme (2025-2027)
 1. The city will run no fewer than 120 dedicated school buses by the end of 2027.
-2. Every school bus will carry at least one trained escort, who checks the pupils on and off the bus.
+2. Every school bus will carry at least one trained escort, who checks the pupils on the bus.
 3. Parents pay no more than 2 yuan per pupil per one-way trip.
 Ezhou Municipal People's Government
 12 March 2025

@@ -19,6 +19,7 @@ from app.answering import question_kinds as kinds
 from app.answering.citations import Scored, Sentence
 from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind
 from app.answering.sentence_forms import in_context
+from app.asked_facts import DOCUMENT, ISSUING
 from app.models import Message, RefusalCode, refusal_message
 from app.numerals import DUE, NAMES_A_DAY, YEAR, YEAR_SPAN, figure_values, of_whole, share_of
 from app.retrieval.acronyms import is_acronym, unmentioned
@@ -71,11 +72,12 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
     if (ASKS_NOW.search(question) or years) and states_an_aim(opening, _before(sentence)):
         labels -= set(Kind.COUNT.value)
     # A sum asked by its noun, in no currency (投入不低于多少), is a share of it ("5% of the …"),
-    # or a share its clause sets the sum at ("补贴标准提高到80%").
+    # or a share its clause sets the sum at after naming it ("补贴标准提高到80%"; not "利息的50%
+    # 给予贴息" for 贴息, a share of the interest).
     text = sentence.chunk.text
     if (of := naming(kinds.asked_sum(question)[0])) and not QUESTION_WORDS[Kind.MONEY].search(
             question) and any(label == "PERCENT" and (share_of(text, s, e, of) or (
-                has_cjk(question) and of.search(text, *clause_around(text, s, e))))
+                has_cjk(question) and of.search(text, clause_around(text, s, e)[0], s)))
                 for s, e, label in found):
         labels.add("MONEY")
     # Its sums are of another thing unless it, its lead-in, section or title say which one is asked
@@ -148,9 +150,9 @@ def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...]
 def _issues(question: str, text: str, start: int, end: int) -> bool:
     """Whether a date's clause ``text[start:end]`` issues a document the question asks no issue
     of, nor names ("issued a notification in November 2025" for a deadline to submit a plan)."""
-    return not kinds.ISSUING.search(question) and bool(kinds.ISSUING.search(text, start, end)) \
+    return not ISSUING.search(question) and bool(ISSUING.search(text, start, end)) \
         and not any((named := naming(m.group())) and named.search(text, start, end)
-                    for m in kinds.DOCUMENT.finditer(question))
+                    for m in DOCUMENT.finditer(question))
 
 
 @lru_cache(maxsize=256)

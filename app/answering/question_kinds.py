@@ -1,8 +1,7 @@
 """What a question asks for: the kind of detail (a date, a sum, a body, a place …), from a table
 of each language's question words (who/谁 → a person or an organisation, when/何时 → a date, …),
 and the thing it counts or asks the holder of. ``answerability`` decides whether it is stated.
-The same table tells a question about a document itself (its 文号, issuer, date of issue,
-addressees, title: ``Fact``), which ``app.briefing.facts`` answers from the stored metadata.
+The same table tells a question about a document itself (``app.asked_facts``).
 """
 from __future__ import annotations
 
@@ -10,6 +9,7 @@ import re
 from enum import Enum
 from functools import lru_cache
 
+from app.asked_facts import FACT_WORDS, O_CLOCK, ZH_WHEN, Fact
 from app.numerals import DISTRIBUTIVE, MEASURE_WORDS
 from app.retrieval import sanctions
 from app.retrieval.enumeration import listed_count
@@ -38,16 +38,6 @@ class Kind(Enum):
     SANCTION = ("SANCTION",)  # what befalls one who breaks a rule (app.retrieval.sanctions)
 
 
-class Fact(Enum):
-    """A fact a document states about itself, by its metadata field."""
-
-    NUMBER = "doc_number"
-    ADDRESSEES = "addressees"
-    ISSUER = "issuer"
-    ISSUED = "published"
-    TITLE = "title"
-
-
 # The interrogatives of each language, the one table every module reads (``parts`` splits a
 # question where one opens a clause): English wh-words and the auxiliaries that open a yes/no
 # question; Chinese interrogative pronouns and sentence-final question particles.
@@ -61,28 +51,6 @@ _ORG_ZH = r"部门|单位|机构|组织|企业|公司|银行|医院|大学|学�
 # Kinds of body of their own (a "… Center" is no firm), those named by it first (中国银行).
 NAMED_BY_KIND = r"bank|hospital|universit|school|college|银行|医院|大学|学校|学院"
 OWN_KIND = re.compile(rf"{NAMED_BY_KIND}|compan|firm|enterprise|公司|企业", re.I)
-# 几点 asking a time of day ("开到几点？", 几点前), not how many points (几点意见).
-_O_CLOCK = r"点(?:钟|之?前|以前|之?后|以后|开始|结束|截止|\s*[？?]|$)"
-# Chinese words asking a date (shared by "when" and "when was it issued").
-_ZH_WHEN = rf"何时|什么时候|什么时间|哪[一几]?(?:年|天|日)|哪个月|几月|几号|几{_O_CLOCK}"
-# A question asks a fact of the document itself only by the words the two languages have for
-# these facts: a document noun with a verb of issuing ("who issued the measures", "方案是哪个
-# 单位印发的"), or the fact's own name ("document number", 文号, 印发日期); "who runs the
-# platform" or "何时发布名单" ask the text. The nouns a document is named by (the 文种 of its
-# title, and plain words):
-_DOC_NOUN_EN = (r"(?:measures?|notices?|notifications?|circulars?|plans?|interpretations?|polic(?:y"
-                r"|ies)|documents?|regulations?|rules|opinions|schemes?|guidelines?|programmes?"
-                r"|programs?|decisions?|announcements?|provisions|methods|strateg(?:y|ies)|outlines?)")
-_DOC_NOUN_ZH = (r"(?:通知|通告|公告|意见|决定|办法|规定|细则|措施|方案|规划|计划|纲要|要点"
-                r"|指南|政策|文件|条例|解读)")
-_BODY_ZH = r"单位|部门|机关|机构|政府|组织|部|局|委|办|厅"  # who issues: a body
-_ISSUING_EN = (r"(?:issued|published|released|promulgated|signed|formulated|drew up|drafted"
-               r"|(?:put|brought|rolled) out)")  # phrasal verbs of issuing
-# Verbs of a document's issue (制定, 出台 also say a measure is made, 将出台 a plan's future act).
-_ISSUING_ZH = r"(?:印发|发布|发文|颁布|签发|下发|制发|成文)"
-_SENT_EN = r"(?:sent|addressed|directed|circulated)"
-DOCUMENT = re.compile(rf"\b{_DOC_NOUN_EN}\b|{_DOC_NOUN_ZH}", re.I)  # a noun naming a document
-ISSUING = re.compile(rf"\b(?:{_ISSUING_EN}|issues?)\b|{_ISSUING_ZH}", re.I)
 # The question words of each language. A "when" asks only as an interrogative: before an
 # auxiliary verb or at the end ("When preparing …," is a conjunction).
 QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
@@ -104,7 +72,7 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
     Kind.DATE: re.compile(
         rf"\bwhen (?=(?:{EN_AUX})\b)|\bwhen\s*[?？]"
         r"|\b(?:what|which) (?:year|month)s?\b|\bby (?:what (?:date|day)|when)\b|\bdeadline\b"
-        rf"|{_ZH_WHEN}|截止(?:日期|时间)?(?:是|为)?(?:哪|什么|何)|日期", re.I),
+        rf"|{ZH_WHEN}|截止(?:日期|时间)?(?:是|为)?(?:哪|什么|何)|日期", re.I),
     Kind.DAY: re.compile(r"(?<!by )\b(?:what|which) (?:exact |specific )?(?:day|date)\b"
                          r"|\bexact date\b|哪一?[天日](?!之?前|以前)|几号|几日(?!内)", re.I),
     Kind.DURATION: re.compile(
@@ -141,43 +109,14 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
     # A measure's noun asks its figure ("what outbound internet capacity", "what size").
     Kind.COUNT: re.compile(r"\bhow (?:many|much)\b|\bwhat (?:[\w-]+ ){0,3}?(?:capacity|capacities"
                            r"|bandwidth|size|scale|amount|quantity|volume|speed)\b"
-                           rf"|多少|多大|(?<!哪)几(?=[\u4e00-\u9fff])(?!{_O_CLOCK})", re.I),
+                           rf"|多少|多大|(?<!哪)几(?=[\u4e00-\u9fff])(?!{O_CLOCK})", re.I),
     Kind.PLACE: re.compile(
         r"\bwhere\b|\bwhich (?:city|cities|district|county|province|place|location|site)s?\b"
         r"|(?<!向)(?:哪里|哪儿)"  # 向哪里: to which body (WHO)
         r"|在哪(?![些几二两三四五六七八九十]|一?[天年月日]|个月)"  # 在哪几个领域: which
         r"|何地|(?<![如向])何处|什么地方"  # 如何处理
         r"|哪(?:个|些|座)(?:城市|区|县|省|地方|地区)", re.I),
-    # The facts of a document (the first that fits: "when was it issued" asks the date).
-    Fact.NUMBER: re.compile(
-        r"\b(?:document|reference|file|serial|issue)\s+(?:number|no\b)|文号|发文字号|文件编号|文件号",
-        re.I),
-    # Whom it is sent to (主送机关); "issued to" is also said of vouchers and permits.
-    Fact.ADDRESSEES: re.compile(
-        rf"\b{_DOC_NOUN_EN}\b.*\b{_SENT_EN}\s+to\s*\??\s*$"
-        rf"|\b{_SENT_EN}\s+to\s+(?:whom|which|what)\b.*\b{_DOC_NOUN_EN}\b"
-        rf"|\bto\s+whom\b.*\b{_SENT_EN}\b|\b(?:addressees|recipients)\s+of\b"
-        rf"|主送|{_DOC_NOUN_ZH}.*(?:发|送|印发|下发)(?:给|往|至)(?:谁|哪些|哪个|哪几|什么)", re.I),
-    Fact.ISSUED: re.compile(
-        rf"\bwhen\s+(?:was|were|did)\b.*\b{_DOC_NOUN_EN}\b.*\b(?:{_ISSUING_EN}|issue|publish"
-        rf"|release|sign)\s*\??\s*$|\bwhen\s+did\b.*\b(?:issue|publish|release|(?:put|bring|roll)"
-        rf" out)\b.*\b{_DOC_NOUN_EN}\b"
-        rf"|\b(?:date|day)\s+of\s+(?:issue|issuance|publication|release|signing)\b"
-        rf"|\b(?:issue|issuance|publication|release)\s+date\b"
-        rf"|{_DOC_NOUN_ZH}.*(?:{_ZH_WHEN}).{{0,3}}{_ISSUING_ZH}的?\s*[？?]?\s*$"
-        rf"|{_ISSUING_ZH}(?:日期|时间)", re.I),
-    Fact.ISSUER: re.compile(
-        rf"\b(?:who|which\s+[\w-]+(?:\s+[\w-]+){{0,2}}|what\s+[\w-]+(?:\s+[\w-]+){{0,2}})\s+"
-        rf"{_ISSUING_EN}\b.*\b{_DOC_NOUN_EN}\b"
-        rf"|\bby\s+whom\b.*\b{_ISSUING_EN}\b|\bissu(?:er|ing\s+(?:body|authority|office|organ))\b"
-        rf"|{_DOC_NOUN_ZH}.*(?:(?:哪个|哪家|哪一个?|什么|哪些)(?:{_BODY_ZH})?|谁)(?:联合|共同)?"
-        rf"{_ISSUING_ZH}的?\s*[？?]?\s*$"
-        rf"|{_ISSUING_ZH}(?:机关|单位|部门|机构)", re.I),
-    # A document's title; "the center's full name" or 该中心的全称 name a body, not a document.
-    Fact.TITLE: re.compile(
-        rf"\b(?:(?:full|official)\s+)?(?:title|name)\s+of\s+(?:[\w'’-]+\s+){{0,5}}?{_DOC_NOUN_EN}\b"
-        rf"|\b{_DOC_NOUN_EN}['’]s?\s+(?:(?:full|official)\s+)?(?:title|name)\b"
-        rf"|标题|文件名称|文件题目|{_DOC_NOUN_ZH}的?(?:全称|全名|名称)", re.I),
+    **{fact: words for fact, words in FACT_WORDS.items()},  # the facts of a document
 }
 # A narrower kind says all its broader one does: "how much money" needs a sum, not any figure.
 _NARROWER = {Kind.MONEY: {Kind.COUNT}, Kind.PERCENT: {Kind.COUNT}, Kind.DURATION: {Kind.COUNT},
@@ -192,7 +131,7 @@ _MONEY_EN = (r"budget|invest(?:ment|ed|s)?|funding|funds?|subsid(?:y|ies)|grants
              r"|fees?|fines?|allowances?|rewards?|rent|salar(?:y|ies)|wages?")
 MONEY_NOUN = re.compile(rf"\b(?:{_MONEY_EN})\b|预算|投资|资金|基金|补贴|补助|费用|经费|罚款|奖励"
                         r"|租金|价格|收费|贴息|工资|薪酬"  # 贴息: a subsidy of a loan's interest
-                        r"|[\u4e00-\u9fff](?<![免消])费", re.I)  # a fee (送餐费), not 免费 or 消费
+                        r"|[\u4e00-\u9fff]{1,2}(?<![免消])费", re.I)  # a fee (送餐费), not 免费
 # Nouns of a part of a whole, whose size "what"/"how much" asks ("the floor on the share of …").
 _SHARE_ASKED = re.compile(r"\b(?:what|how (?:much|large|big|high))\b.*\b(?:share|percentage"
                           r"|proportion|ratio|fraction|rate)\b", re.I)
@@ -228,12 +167,6 @@ def asked_kinds(question: str) -> set[Kind]:
     if kinds & {Kind.COUNT, Kind.TALLY, Kind.MONEY} and DISTRIBUTIVE.search(question):
         kinds.add(Kind.RATE)
     return kinds | ({Kind.ITEMS} if listed_count(question) else set())
-
-
-def fact_asked(question: str) -> Fact | None:
-    """The fact of a document the question asks about, if it asks one."""
-    return next((fact for fact, words in QUESTION_WORDS.items()
-                 if isinstance(fact, Fact) and words.search(question)), None)
 
 
 # What is counted ("how many staff positions", 多少名编制, reported: "… how many staff X's bureau

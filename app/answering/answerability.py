@@ -19,11 +19,11 @@ from app.answering import question_kinds as kinds
 from app.answering.citations import Scored, Sentence
 from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind
 from app.answering.sentence_forms import in_context
-from app.asked_facts import DOCUMENT, ISSUING
 from app.models import Message, RefusalCode, refusal_message
 from app.numerals import DUE, NAMES_A_DAY, YEAR, YEAR_SPAN, figure_values, of_whole, share_of
 from app.retrieval.acronyms import is_acronym, unmentioned
 from app.retrieval.dictionary import english_terms, naming
+from app.retrieval.document_questions import DOCUMENT, ISSUING
 from app.retrieval.enumeration import listed_count, lists
 from app.retrieval.gazetteer import names_any
 from app.retrieval.glossary import ENGLISH_VARIANTS, expand_query

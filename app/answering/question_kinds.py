@@ -1,7 +1,7 @@
 """What a question asks for: the kind of detail (a date, a sum, a body, a place …), from a table
 of each language's question words (who/谁 → a person or an organisation, when/何时 → a date, …),
 and the thing it counts or asks the holder of. ``answerability`` decides whether it is stated.
-The same table tells a question about a document itself (``app.asked_facts``).
+The same table tells a question about a document itself (``retrieval.document_questions``).
 """
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import re
 from enum import Enum
 from functools import lru_cache
 
-from app.asked_facts import FACT_WORDS, O_CLOCK, ZH_WHEN, Fact
 from app.numerals import DISTRIBUTIVE, MEASURE_WORDS
 from app.retrieval import sanctions
+from app.retrieval.document_questions import FACT_WORDS, O_CLOCK, ZH_WHEN, Fact
 from app.retrieval.enumeration import listed_count
 from app.retrieval.taggers import qualifier, without_relatives
 from app.text import ORG_NOUNS_EN, has_cjk, noun_phrase, segment, word_bounds

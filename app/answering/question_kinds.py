@@ -56,7 +56,8 @@ OWN_KIND = re.compile(rf"{NAMED_BY_KIND}|compan|firm|enterprise|公司|企业", 
 QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
     Kind.WHO: re.compile(
         r"\bwho(?:m|se)?\b|\bwhich (?:[\w-]+ ){0,2}?(?:official|person)s?\b|谁"
-        r"|向(?:哪里|哪儿|何处)", re.I),  # one applies or reports to a body: 向哪里提交申请
+        r"|向(?:哪里|哪儿|何处)"  # one applies or reports to a body: 向哪里提交申请
+        r"|(?:哪[个些家一]?|什么)平台", re.I),  # a platform is run by a body, or named as none is
     Kind.ORG: re.compile(
         rf"\b(?:which|what) (?:[\w-]+ ){{0,2}}?(?!cent)(?:{ORG_NOUNS_EN})\b"  # a centre: a site too
         rf"|哪(?:个|些|家|一|几家|几个)?(?:{_ORG_ZH})|哪家|什么(?:{_ORG_ZH})", re.I),

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from app.answering.question_kinds import Fact, fact_asked
 from app.background import stop_warms
 from app.briefing.facts import source_line
 from app.models import AskRequest
+from app.retrieval.document_questions import Fact, fact_asked
 from app.services import Services
 from app.store.chroma import Store
 from ingest.document_facts import document_facts

@@ -23,6 +23,7 @@ from app.models import Message, RefusalCode, refusal_message
 from app.numerals import DUE, NAMES_A_DAY, YEAR, YEAR_SPAN, figure_values, of_whole, share_of
 from app.retrieval.acronyms import is_acronym, unmentioned
 from app.retrieval.dictionary import english_terms, naming
+from app.retrieval.document_questions import DOCUMENT, ISSUING
 from app.retrieval.enumeration import listed_count, lists
 from app.retrieval.gazetteer import names_any
 from app.retrieval.glossary import ENGLISH_VARIANTS, expand_query
@@ -46,6 +47,10 @@ _NAMES = frozenset({"PERSON", "ORG", "PLACE"})
 _TOWARDS = re.compile(r"[向到至往在](?:所在地?|当地|属地)?$")  # 向所在街道办事处提交, 设在市民政局
 WEB_ADDRESS = re.compile(r"\bhttps?://|\bwww\.[\w-]+\.", re.I)
 _ANY_BODY = re.compile(r"bod|organi[sz]ation|institution|entit|agenc")  # every body is one
+# Chinese nouns every body is one of (哪个部门 asks any), and a body's name as government writes
+# it, its level first and its organ's word last (市工业和信息化局), which LAC may not tag.
+_ZH_ANY_BODY = re.compile(r"部门|单位|机构|机关|组织")
+_ZH_BODY_NAME = r"[省市区县][\u4e00-\u9fff]{1,10}?(?:局|厅|委员会|委|办公室|政府|中心|管委会)"
 # An English noun after a determiner names one ("the city's first enterprise"); without one, any.
 _DETERMINED = r"\b(?:the|its|their|[\w-]+['’]s)\s+(?:[\w,-]+\s+){0,4}?"
 
@@ -67,10 +72,14 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
         f"{_before(sentence)} {sentence.text}")))
     if (ASKS_NOW.search(question) or years) and states_an_aim(opening, _before(sentence)):
         labels -= set(Kind.COUNT.value)
-    # A sum asked by its noun, in no currency (投入不低于多少), is a share of it ("5% of the …").
+    # A sum asked by its noun, in no currency (投入不低于多少), is a share of it ("5% of the …"),
+    # or a share its clause sets the sum at after naming it ("补贴标准提高到80%"; not "利息的50%
+    # 给予贴息" for 贴息, a share of the interest).
+    text = sentence.chunk.text
     if (of := naming(kinds.asked_sum(question)[0])) and not QUESTION_WORDS[Kind.MONEY].search(
-            question) and any(label == "PERCENT" and share_of(sentence.chunk.text, s, e, of)
-                              for s, e, label in found):
+            question) and any(label == "PERCENT" and (share_of(text, s, e, of) or (
+                has_cjk(question) and of.search(text, clause_around(text, s, e)[0], s)))
+                for s, e, label in found):
         labels.add("MONEY")
     # Its sums are of another thing unless it, its lead-in, section or title say which one is asked
     # (生活补贴 for 住房补贴; "AI" says 人工智能); an English word is not sought in Chinese.
@@ -143,9 +152,9 @@ def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...]
 def _issues(question: str, text: str, start: int, end: int) -> bool:
     """Whether a date's clause ``text[start:end]`` issues a document the question asks no issue
     of, nor names ("issued a notification in November 2025" for a deadline to submit a plan)."""
-    return not kinds.ISSUING.search(question) and bool(kinds.ISSUING.search(text, start, end)) \
+    return not ISSUING.search(question) and bool(ISSUING.search(text, start, end)) \
         and not any((named := naming(m.group())) and named.search(text, start, end)
-                    for m in kinds.DOCUMENT.finditer(question))
+                    for m in DOCUMENT.finditer(question))
 
 
 @lru_cache(maxsize=256)
@@ -166,8 +175,9 @@ def _bodies(question: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | N
     # Plural or singular; a Chinese name ends in its noun (合作银行); an English one follows a
     # determiner ("the city's first enterprise"), without which it is any ("support enterprises").
     kind = "|".join(re.escape(re.sub("(?:ies|y|s)$", "", w)) for w in ways if w)
-    names_one = "|".join(rf"(?<![a-z]){w}" if has_cjk(w) else _DETERMINED + w
-                         for w in kind.split("|"))
+    names_one = "|".join([*(rf"(?<![a-z]){w}" if has_cjk(w) else _DETERMINED + w
+                            for w in kind.split("|")), *[_ZH_BODY_NAME] * bool(
+                                _ZH_ANY_BODY.fullmatch(noun))])
     # Names of bodies not of a kind of its own: not headed by its noun (but by another's).
     other = rf"^(?!.*(?:{kind})\w*(?:$|\s+of\b))" + ("" if re.search(
         kinds.NAMED_BY_KIND, kind, re.I) else rf".*(?:{ORG_HEAD.pattern})")

@@ -1,8 +1,7 @@
 """What a question asks for: the kind of detail (a date, a sum, a body, a place …), from a table
 of each language's question words (who/谁 → a person or an organisation, when/何时 → a date, …),
 and the thing it counts or asks the holder of. ``answerability`` decides whether it is stated.
-The same table tells a question about a document itself (its 文号, issuer, date of issue,
-addressees, title: ``Fact``), which ``app.briefing.facts`` answers from the stored metadata.
+The same table tells a question about a document itself (``retrieval.document_questions``).
 """
 from __future__ import annotations
 
@@ -12,6 +11,7 @@ from functools import lru_cache
 
 from app.numerals import DISTRIBUTIVE, MEASURE_WORDS
 from app.retrieval import sanctions
+from app.retrieval.document_questions import FACT_WORDS, O_CLOCK, ZH_WHEN, Fact
 from app.retrieval.enumeration import listed_count
 from app.retrieval.taggers import qualifier, without_relatives
 from app.text import ORG_NOUNS_EN, has_cjk, noun_phrase, segment, word_bounds
@@ -38,16 +38,6 @@ class Kind(Enum):
     SANCTION = ("SANCTION",)  # what befalls one who breaks a rule (app.retrieval.sanctions)
 
 
-class Fact(Enum):
-    """A fact a document states about itself, by its metadata field."""
-
-    NUMBER = "doc_number"
-    ADDRESSEES = "addressees"
-    ISSUER = "issuer"
-    ISSUED = "published"
-    TITLE = "title"
-
-
 # The interrogatives of each language, the one table every module reads (``parts`` splits a
 # question where one opens a clause): English wh-words and the auxiliaries that open a yes/no
 # question; Chinese interrogative pronouns and sentence-final question particles.
@@ -57,35 +47,16 @@ ZH_ASKS = re.compile(r"什么|啥|多少|哪|谁|几|何时|何地|何种|如何
                      r"|多久|多长|多高|有没有|是不是|吗|呢")
 # A participle saying how one came to hold an office ("who was appointed director", "named as").
 _MADE = r"[a-z]+ed (?!(?:to|by|in|for|with|on|at|from|of|into)\b)(?:as )?"
-_ORG_ZH = r"部门|单位|机构|组织|企业|公司|银行|平台|医院|大学|学校|学院"
+_ORG_ZH = r"部门|单位|机构|组织|企业|公司|银行|医院|大学|学校|学院"
 # Kinds of body of their own (a "… Center" is no firm), those named by it first (中国银行).
 NAMED_BY_KIND = r"bank|hospital|universit|school|college|银行|医院|大学|学校|学院"
 OWN_KIND = re.compile(rf"{NAMED_BY_KIND}|compan|firm|enterprise|公司|企业", re.I)
-# Chinese words asking a date (shared by "when" and "when was it issued").
-_ZH_WHEN = r"何时|什么时候|什么时间|哪[一几]?(?:年|天|日)|哪个月|几月|几号"
-# A question asks a fact of the document itself only by the words the two languages have for
-# these facts: a document noun with a verb of issuing ("who issued the measures", "方案是哪个
-# 单位印发的"), or the fact's own name ("document number", 文号, 印发日期); "who runs the
-# platform" or "何时发布名单" ask the text. The nouns a document is named by (the 文种 of its
-# title, and plain words):
-_DOC_NOUN_EN = (r"(?:measures?|notices?|notifications?|circulars?|plans?|interpretations?|polic(?:y"
-                r"|ies)|documents?|regulations?|rules|opinions|schemes?|guidelines?|programmes?"
-                r"|programs?|decisions?|announcements?|provisions|methods|strateg(?:y|ies)|outlines?)")
-_DOC_NOUN_ZH = (r"(?:通知|通告|公告|意见|决定|办法|规定|细则|措施|方案|规划|计划|纲要|要点"
-                r"|指南|政策|文件|条例|解读)")
-_BODY_ZH = r"单位|部门|机关|机构|政府|组织|部|局|委|办|厅"  # who issues: a body
-_ISSUING_EN = (r"(?:issued|published|released|promulgated|signed|formulated|drew up|drafted"
-               r"|(?:put|brought|rolled) out)")  # phrasal verbs of issuing
-# Verbs of a document's issue (制定, 出台 also say a measure is made, 将出台 a plan's future act).
-_ISSUING_ZH = r"(?:印发|发布|发文|颁布|签发|下发|制发|成文)"
-_SENT_EN = r"(?:sent|addressed|directed|circulated)"
-DOCUMENT = re.compile(rf"\b{_DOC_NOUN_EN}\b|{_DOC_NOUN_ZH}", re.I)  # a noun naming a document
-ISSUING = re.compile(rf"\b(?:{_ISSUING_EN}|issues?)\b|{_ISSUING_ZH}", re.I)
 # The question words of each language. A "when" asks only as an interrogative: before an
 # auxiliary verb or at the end ("When preparing …," is a conjunction).
 QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
     Kind.WHO: re.compile(
-        r"\bwho(?:m|se)?\b|\bwhich (?:[\w-]+ ){0,2}?(?:official|person)s?\b|谁", re.I),
+        r"\bwho(?:m|se)?\b|\bwhich (?:[\w-]+ ){0,2}?(?:official|person)s?\b|谁"
+        r"|(?:哪[个些家一]?|什么)平台", re.I),  # a platform is run by a body, or named as none is
     Kind.ORG: re.compile(
         rf"\b(?:which|what) (?:[\w-]+ ){{0,2}}?(?!cent)(?:{ORG_NOUNS_EN})\b"  # a centre: a site too
         rf"|哪(?:个|些|家|一|几家|几个)?(?:{_ORG_ZH})|哪家|什么(?:{_ORG_ZH})", re.I),
@@ -101,14 +72,15 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
     Kind.DATE: re.compile(
         rf"\bwhen (?=(?:{EN_AUX})\b)|\bwhen\s*[?？]"
         r"|\b(?:what|which) (?:year|month)s?\b|\bby (?:what (?:date|day)|when)\b|\bdeadline\b"
-        rf"|{_ZH_WHEN}|截止(?:日期|时间)?(?:是|为)?(?:哪|什么|何)|日期", re.I),
+        rf"|{ZH_WHEN}|截止(?:日期|时间)?(?:是|为)?(?:哪|什么|何)|日期", re.I),
     Kind.DAY: re.compile(r"(?<!by )\b(?:what|which) (?:exact |specific )?(?:day|date)\b"
                          r"|\bexact date\b|哪一?[天日](?!之?前|以前)|几号|几日(?!内)", re.I),
-    Kind.DURATION: re.compile(  # 几点: a time of day; but 几月, 几日: which; 哪几年: which years
+    Kind.DURATION: re.compile(
         r"\bhow long\b|\bwhat periods?\b|多久|\bhow many (?:[\w-]+ ){0,2}?(?:minutes|hours"
         r"|days|weeks|months|years)\b|\bwithin what time\b|多长(?![\u4e00-\u9fff]*(?:米|公里|距离))"
         r"|(?<!哪)(?:几|多少)(?:个(?:工作)?[月日]|个?(?:工作)?(?:分钟|小时|天|日(?=内)|周|年))|多少日"
-        r"|几点(?!建议|意见|要求|措施)|(?:时限|期限|时长)(?:是|为)?(?:多少|多长)", re.I),
+        r"|(?:时限|期限|时长|工期|周期)(?:是|为|有)?(?:多少|多长|几)",  # a span's noun: 时限是多少
+        re.I),  # but 几月, 几日: which month, which day; 哪几年: which years
     Kind.MONEY: re.compile(
         r"\bhow much (?:money|funding)\b|\bcost\b"  # but a share's whole: see asked_kinds
         r"|多少钱|(?:多少|几)[万亿千百]*元", re.I),
@@ -137,41 +109,14 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
     # A measure's noun asks its figure ("what outbound internet capacity", "what size").
     Kind.COUNT: re.compile(r"\bhow (?:many|much)\b|\bwhat (?:[\w-]+ ){0,3}?(?:capacity|capacities"
                            r"|bandwidth|size|scale|amount|quantity|volume|speed)\b"
-                           r"|多少|多大|(?<!哪)几(?=[\u4e00-\u9fff])", re.I),
+                           rf"|多少|多大|(?<!哪)几(?=[\u4e00-\u9fff])(?!{O_CLOCK})", re.I),
     Kind.PLACE: re.compile(
         r"\bwhere\b|\bwhich (?:city|cities|district|county|province|place|location|site)s?\b"
-        r"|哪里|哪儿|在哪(?![些几二两三四五六七八九十]|一?[天年月日]|个月)"  # 在哪几个领域: which
-        r"|何地|(?<!如)何处|什么地方|哪(?:个|些|座)(?:城市|区|县|省|地方|地区)", re.I),  # 如何处理
-    # The facts of a document (the first that fits: "when was it issued" asks the date).
-    Fact.NUMBER: re.compile(
-        r"\b(?:document|reference|file|serial|issue)\s+(?:number|no\b)|文号|发文字号|文件编号|文件号",
-        re.I),
-    # Whom it is sent to (主送机关); "issued to" is also said of vouchers and permits.
-    Fact.ADDRESSEES: re.compile(
-        rf"\b{_DOC_NOUN_EN}\b.*\b{_SENT_EN}\s+to\s*\??\s*$"
-        rf"|\b{_SENT_EN}\s+to\s+(?:whom|which|what)\b.*\b{_DOC_NOUN_EN}\b"
-        rf"|\bto\s+whom\b.*\b{_SENT_EN}\b|\b(?:addressees|recipients)\s+of\b"
-        rf"|主送|{_DOC_NOUN_ZH}.*(?:发|送|印发|下发)(?:给|往|至)(?:谁|哪些|哪个|哪几|什么)", re.I),
-    Fact.ISSUED: re.compile(
-        rf"\bwhen\s+(?:was|were|did)\b.*\b{_DOC_NOUN_EN}\b.*\b(?:{_ISSUING_EN}|issue|publish"
-        rf"|release|sign)\s*\??\s*$|\bwhen\s+did\b.*\b(?:issue|publish|release|(?:put|bring|roll)"
-        rf" out)\b.*\b{_DOC_NOUN_EN}\b"
-        rf"|\b(?:date|day)\s+of\s+(?:issue|issuance|publication|release|signing)\b"
-        rf"|\b(?:issue|issuance|publication|release)\s+date\b"
-        rf"|{_DOC_NOUN_ZH}.*(?:{_ZH_WHEN}).{{0,3}}{_ISSUING_ZH}的?\s*[？?]?\s*$"
-        rf"|{_ISSUING_ZH}(?:日期|时间)", re.I),
-    Fact.ISSUER: re.compile(
-        rf"\b(?:who|which\s+[\w-]+(?:\s+[\w-]+){{0,2}}|what\s+[\w-]+(?:\s+[\w-]+){{0,2}})\s+"
-        rf"{_ISSUING_EN}\b.*\b{_DOC_NOUN_EN}\b"
-        rf"|\bby\s+whom\b.*\b{_ISSUING_EN}\b|\bissu(?:er|ing\s+(?:body|authority|office|organ))\b"
-        rf"|{_DOC_NOUN_ZH}.*(?:(?:哪个|哪家|哪一个?|什么|哪些)(?:{_BODY_ZH})?|谁)(?:联合|共同)?"
-        rf"{_ISSUING_ZH}的?\s*[？?]?\s*$"
-        rf"|{_ISSUING_ZH}(?:机关|单位|部门|机构)", re.I),
-    # A document's title; "the center's full name" or 该中心的全称 name a body, not a document.
-    Fact.TITLE: re.compile(
-        rf"\b(?:(?:full|official)\s+)?(?:title|name)\s+of\s+(?:[\w'’-]+\s+){{0,5}}?{_DOC_NOUN_EN}\b"
-        rf"|\b{_DOC_NOUN_EN}['’]s?\s+(?:(?:full|official)\s+)?(?:title|name)\b"
-        rf"|标题|文件名称|文件题目|{_DOC_NOUN_ZH}的?(?:全称|全名|名称)", re.I),
+        r"|哪里|哪儿"  # 向哪里: to a body, after a locative (answerability's _TOWARDS)
+        r"|在哪(?![些几二两三四五六七八九十]|一?[天年月日]|个月)"  # 在哪几个领域: which
+        r"|何地|(?<!如)何处|什么地方"  # 如何处理
+        r"|哪(?:个|些|座)(?:城市|区|县|省|地方|地区)", re.I),
+    **{fact: words for fact, words in FACT_WORDS.items()},  # the facts of a document
 }
 # A narrower kind says all its broader one does: "how much money" needs a sum, not any figure.
 _NARROWER = {Kind.MONEY: {Kind.COUNT}, Kind.PERCENT: {Kind.COUNT}, Kind.DURATION: {Kind.COUNT},
@@ -183,16 +128,19 @@ STRICT = frozenset(Kind) - {Kind.WHO}
 FIGURED = frozenset({Kind.COUNT, Kind.TALLY, Kind.MONEY, Kind.PERCENT})  # only a figure states
 # Money nouns and size words together ask a sum ("how large is the fund", "预算是多少").
 _MONEY_EN = (r"budget|invest(?:ment|ed|s)?|funding|funds?|subsid(?:y|ies)|grants?|costs?|prices?"
-             r"|fees?|fines?|allowances?|rewards?|rent")
+             r"|fees?|fines?|allowances?|rewards?|rent|salar(?:y|ies)|wages?")
 MONEY_NOUN = re.compile(rf"\b(?:{_MONEY_EN})\b|预算|投资|资金|基金|补贴|补助|费用|经费|罚款|奖励"
-                        r"|租金|价格|收费|贴息", re.I)  # 贴息: a subsidy of a loan's interest
+                        r"|租金|价格|收费|贴息|工资|薪酬"  # 贴息: a subsidy of a loan's interest
+                        # A fee (送餐费, 保险费), not 免费; 经费 and 收费 are listed whole.
+                        r"|[\u4e00-\u9fff]{1,2}(?<![免消经收])费", re.I)
 # Nouns of a part of a whole, whose size "what"/"how much" asks ("the floor on the share of …").
 _SHARE_ASKED = re.compile(r"\b(?:what|how (?:much|large|big|high))\b.*\b(?:share|percentage"
                           r"|proportion|ratio|fraction|rate)\b", re.I)
 # What a sum is for each one ("what is the hiring grant per apprentice") is its size too; a
 # budget is a sum ("what total budget has it set aside"), a price may be a rate or a share.
 _SIZE_ASKED = re.compile(r"\bhow (?:much|large|big|high)\b|\bwhat (?:is|are|was|were) (?:[\w'-]+ )"
-                         r"{0,3}?(?:budget|amount|cost|price|fee|fine)s?\b|多少|多大|规模|上限|金额"
+                         r"{0,3}?(?:budget|amount|cost|price|fee|fine|salar(?:y|ie)|wage)s?\b"
+                         r"|多少|多大|规模|上限|金额"
                          r"|\bwhat (?:[\w'-]+ ){0,2}?budgets?\b"
                          rf"|\bwhat (?:is|are|was|were) (?:[\w'-]+ ){{0,3}}?(?:{_MONEY_EN})"
                          r" (?:per|(?:for )?each)\b|\bsize\b"
@@ -220,12 +168,6 @@ def asked_kinds(question: str) -> set[Kind]:
     if kinds & {Kind.COUNT, Kind.TALLY, Kind.MONEY} and DISTRIBUTIVE.search(question):
         kinds.add(Kind.RATE)
     return kinds | ({Kind.ITEMS} if listed_count(question) else set())
-
-
-def fact_asked(question: str) -> Fact | None:
-    """The fact of a document the question asks about, if it asks one."""
-    return next((fact for fact, words in QUESTION_WORDS.items()
-                 if isinstance(fact, Fact) and words.search(question)), None)
 
 
 # What is counted ("how many staff positions", 多少名编制, reported: "… how many staff X's bureau

@@ -5,7 +5,7 @@ read from its text (``ingest.document_facts``: the head, the 落款) and stored 
 The answer quotes the line of the document the fact was read from, with its offsets, so it is
 checked and shown like any other citation. The document asked about is the first one retrieved
 (the question's place and topic chose it). Which fact a question asks, if any, the table of
-question words decides (``app.answering.question_kinds.fact_asked``).
+question words decides (``app.retrieval.document_questions.fact_asked``).
 """
 
 from __future__ import annotations
@@ -18,9 +18,10 @@ from typing import Any
 import cn2an
 
 from app.answering.answerability import refusal_before_ranking
-from app.answering.question_kinds import ISSUING, Fact, Kind, asked_kinds, fact_asked
+from app.answering.question_kinds import Kind, asked_kinds
 from app.models import Answer, Citation
 from app.numerals import EN_MONTHS
+from app.retrieval.document_questions import ISSUING, Fact, fact_asked
 from app.retrieval.hybrid import RetrievalResult
 from app.store.records import Chunk
 from app.text import sentence_spans

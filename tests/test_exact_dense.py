@@ -109,3 +109,12 @@ def test_chinese_place_names_are_found_as_when_every_length_was_looked_up() -> N
     found = list(places.chinese_mentions(text))
     assert found == every_length(text)
     assert {text[s:e] for s, e, _ in found} >= {"广东省", "广州市", "海珠区", "湛江市", "漳州市"}
+
+
+def test_a_scope_of_no_stored_document_reads_no_rows_and_finds_nothing() -> None:
+    """Regression (round 14's merge): a reader granted no department's documents searches the
+    "no document" scope; its read returned no rows, which could not be shaped into a matrix
+    (ValueError: cannot reshape array of size 0), and /api/search answered 500."""
+    kept = ScopeVectors()
+    found = kept.matrix(frozenset({"\x00no document"}), lambda ids: ([], np.asarray([])))
+    assert found[0] == [] and ScopeVectors.nearest(found, [1.0, 0.0], 5) == []

@@ -43,7 +43,10 @@ class DenseSearch:
         (~25 ms profiled at 2k chunks, for an approximate answer)."""
         total = self.catalog.chunk_total
         allowed = allowed_doc_ids(conditions) if conditions else self.catalog.doc_ids
-        if 0 < total <= SCOPE_IN_MEMORY and allowed is not None:
+        # A Chroma server (scale-out) is asked each time, as before: an unreachable server is
+        # reported (503), not hidden behind vectors kept from before other workers' ingests.
+        local = self.store.settings.chroma.mode == "persistent"
+        if local and 0 < total <= SCOPE_IN_MEMORY and allowed is not None:
             self.store.keep_scope(self.catalog.doc_ids)  # kept: a selection of it is read
             return _recorded(self.store.query_dense_within(embedding, k, allowed), found)
         return _recorded(self.store.query_dense(embedding, k, all_of(conditions)), found)

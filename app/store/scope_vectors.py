@@ -74,7 +74,9 @@ class ScopeVectors:
 
     def _read(self, scope: Scope, read: Callable[[list[str]], ScopeMatrix]) -> ScopeMatrix:
         ids, vectors = read(sorted(scope))
-        rows = np.asarray(vectors, dtype=np.float32).reshape(len(ids), -1)
+        # A scope of no stored document (the "no document" scope) reads no rows at all.
+        rows = np.asarray(vectors, dtype=np.float32).reshape(len(ids), -1) if len(ids) else \
+            np.zeros((0, 0), dtype=np.float32)
         norms = np.linalg.norm(rows, axis=1, keepdims=True)
         found = (ids, rows / np.where(norms == 0, 1.0, norms))
         with self._lock:

@@ -32,7 +32,7 @@ from app.retrieval.place_inference import PlaceInference, part_of_a_name
 from app.retrieval.sanctions import STATES
 from app.retrieval.taggers import ASKS_NOW, acts, states_an_aim
 from app.store.chunk_entities import chunk_entities
-from app.text import ITEM, ORG_HEAD, QUOTED, clause_around, has_cjk, paragraph_before
+from app.text import ITEM, ORG_HEAD, QUOTED, ZH_ORGAN_ENDS, clause_around, has_cjk, paragraph_before
 
 # Chunk metadata key of ingest's entities: JSON [[start, end, label, value?], …] into its text.
 ENTITIES_KEY = "entities"
@@ -50,7 +50,7 @@ _ANY_BODY = re.compile(r"bod|organi[sz]ation|institution|entit|agenc")  # every 
 # Chinese nouns every body is one of (哪个部门 asks any), and a body's name as government writes
 # it, its level first and its organ's word last (市工业和信息化局), which LAC may not tag.
 _ZH_ANY_BODY = re.compile(r"部门|单位|机构|机关|组织")
-_ZH_BODY_NAME = r"[省市区县][\u4e00-\u9fff]{1,10}?(?:局|厅|委员会|委|办公室|政府|中心|管委会)"
+_ZH_BODY_NAME = rf"[省市区县][\u4e00-\u9fff]{{1,10}}?(?:{ZH_ORGAN_ENDS})"
 # An English noun after a determiner names one ("the city's first enterprise"); without one, any.
 _DETERMINED = r"\b(?:the|its|their|[\w-]+['’]s)\s+(?:[\w,-]+\s+){0,4}?"
 

@@ -104,3 +104,15 @@ def test_a_question_word_renders_no_english_word() -> None:
     terms = english_terms("漳州目前的互联网出口带宽有多大？")
     rendered = {term.chinese: term.english for term in terms}
     assert "多大" not in rendered and rendered["带宽"] == ("bandwidth",)
+
+
+def test_a_texts_expansion_is_kept_and_unchanged() -> None:
+    """Round 15's latency: the answerer expanded every candidate sentence anew for each question
+    (~900 expansions over eval dev's English questions, the same sentences each time); a text's
+    expansion is now kept, and is what it was."""
+    text = "The AI centre will support firms."
+    first = expand_query(text)
+    hits = expand_query.cache_info().hits
+    assert expand_query(text) == first == ("The AI centre will support firms. artificial "
+                                           "intelligence center enterprises")
+    assert expand_query.cache_info().hits == hits + 1

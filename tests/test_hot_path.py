@@ -257,3 +257,25 @@ def test_towns_are_found_by_their_names_as_when_every_towns_patterns_ran() -> No
                      for text in texts]
     assert ("琶洲街道", "琶洲街道", True) in found[0]
     assert ("琶洲街道", "PAZHOU Subdistrict", True) in found[1]
+
+
+def test_the_cross_lingual_model_encodes_a_question_once_for_every_reader(
+        services: Services) -> None:
+    """Regression (round 15's latency): the sentence ranking encoded an English question again
+    with the multilingual model each time it was answered (a refusal retried among every
+    document: 5 of the 18 encodes over eval dev's English questions, ~8 ms each). The one model
+    the retriever and the answerer share keeps its questions' vectors, the same vectors."""
+    encoder = services.retriever.crosslingual.model  # type: ignore[union-attr]
+    assert encoder is services.answerers["extractive"].ranker.crosslingual  # type: ignore[attr-defined]
+    question = "How large is the AI fund group of the test city?"
+    first = encoder.get_query_embedding(question)
+    calls: list[str] = []
+    real = encoder._kept.encode
+    encoder._kept.encode = lambda text: calls.append(text) or real(text)
+    try:
+        again = encoder.get_query_embedding(question)
+        other = encoder.get_query_embedding("Who heads the bureau?")
+    finally:
+        encoder._kept.encode = real
+    assert again == first and calls == ["Who heads the bureau?"] and len(other) == 512
+    assert again == encoder.model.get_query_embedding(question)  # the model's vector anew

@@ -56,3 +56,28 @@ def test_a_verb_the_tagger_takes_for_a_noun_is_not_placed_by_meaning() -> None:
     out-of-work extra's sentence, which then outranked the working-from-home clause."""
     nouns = _nouns("What extra does a Fernley childminder working from home get?")
     assert "get" not in nouns and "childminder" in nouns
+
+
+def test_the_nouns_are_read_from_the_parse_retrieval_made() -> None:
+    """Bug (issue 23, round 15's latency): every English question went through spaCy twice, its
+    parse for its frame and the tagger again for its nouns (~6 ms of a ~40 ms ask). The nouns
+    are now the parse's tags, which are the tagger pipeline's: the parser does not change them."""
+    from app.retrieval.taggers import _parsed, english, question_frame
+
+    question = "When preparing a session on Zhangzhou's plan, how many key jobs does it list?"
+    question_frame(question)  # retrieval parses the question first
+    before = _parsed.cache_info()
+    nouns = _nouns(question)
+    assert _parsed.cache_info().hits == before.hits + 1  # no second pass of spaCy
+    tagged = english("tags")(question)
+    assert nouns == {t.lower_ for t in tagged if t.tag_ in {"NN", "NNS"} and not t.is_stop}
+    assert {"session", "jobs"} <= nouns and "plan" in nouns
+
+
+def test_a_word_repeated_across_sentences_is_placed_in_each(services: Services) -> None:
+    """Each distinct candidate word is now judged once (round 15's latency): a word two
+    sentences share is still found in both, and a question with nothing unheld reads none."""
+    vectors = services.answerers["extractive"].ranker.vectors  # type: ignore[attr-defined]
+    sentences = [["unmanned", "aerial", "patrols"], ["build", "unmanned", "hubs"], ["schools"]]
+    assert kindred(vectors, 0.0, {"drone": "drones"}, sentences) == [{"drone"}, {"drone"}, set()]
+    assert kindred(vectors, 0.0, {}, sentences) == [set(), set(), set()]

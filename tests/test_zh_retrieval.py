@@ -160,3 +160,23 @@ def test_a_national_organs_notice_is_not_placed_where_its_body_speaks_of() -> No
                                           issuer="国家卫生健康委")
     # With no issuer read, the place the body names most is still the text's place.
     assert place_fields(text.replace("国家卫生健康委\n", ""))["province"] == "湖北省"
+
+
+def test_a_place_people_come_from_or_go_to_is_not_the_texts_place() -> None:
+    """Regression (realzh-dev): Beijing's restaurant guideline, with no issuer read, was placed
+    in 湖北 because its body names 湖北 only as where arrivals come from ("离开湖北地区或者有过
+    湖北地区人员接触史的到京人员", twice), and so was left out of every Beijing question."""
+    from app.retrieval.placing import place_fields
+
+    rule = ("对前14日内，离开湖北地区或者有过湖北地区人员接触史的到京人员，餐饮单位督促其"
+            "主动报告健康状况。")
+    text = (f"餐饮服务单位防控指引\n根据疫情防控要求，制定本指引。\n一、餐饮从业人员\n{rule}\n"
+            f"二、网络餐饮服务平台\n{rule}")
+    assert "province" not in place_fields(text, title="餐饮服务单位防控指引")
+    # Not held against it, the mentions still keep the place from being missing.
+    assert place_fields(text)["places_named"] == "420000"
+    # Sent to help (驰援) or native (湖北籍) likewise; a place the text speaks of is still its own.
+    sent = "各方全力支持疫情防控。本市医疗队驰援湖北。接回湖北籍旅客118人。"
+    assert "province" not in place_fields(sent)
+    own = "湖北省要统筹安排医务人员轮休。湖北省将加强物资保障。湖北省各市要落实。"
+    assert place_fields(sent + own)["province"] == "湖北省"

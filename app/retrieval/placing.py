@@ -4,7 +4,8 @@ The issuer decides: the closing signature (落款, "泰州市人民政府 2020�
 sentence), an issuer or title ingest read, then the opening line (often "XX市人民政府关于…").
 Within one of these the first place named and the places inside it that follow make the place
 ("广东省广州市海珠区人民政府": Haizhu). Failing all, a place named at least twice and in most
-of the text's place names is the text's place, unless an issuer was read that names none.
+of the text's place names is the text's place, unless an issuer was read that names none; a
+place named as where people come from or go to (来自武汉, 驰援湖北, 湖北籍) is not counted for it.
 Places are the gazetteer's divisions, so a document is stored with its province, city,
 district and adcode; a document with no place named is stored without one (and is never left
 out of a place's scope).
@@ -35,6 +36,12 @@ _SENTENCE_END = re.compile(r"[。！？；!?]")
 # document it is.
 _DATELINE = re.compile(r"(?:新华社|中新社|新华网|人民网|央视网)\S{0,8}?\d{1,2}月\d{1,2}日电?")
 PLACE_KEYS = ("province", "city", "district", "adcode")
+# A place named as where people or goods come from or go to ("离开湖北地区的人员", "来自武汉的
+# 人员", "驰援湖北", "湖北籍旅客", "湖北地区人员") is another place than the text's own: a text
+# on arrivals from the epidemic's center is not that center's (Beijing's restaurant guideline
+# was placed in 湖北 by "离开湖北地区…湖北地区人员", and left out of every Beijing question).
+_FROM_OR_TO = re.compile(r"(?:来自|离开|途经|驰援|支援|援助|赴|前往|去往|运往|发往)$")
+_NATIVE_OF = re.compile(r"^(?:地区)?(?:籍|人员(?!密集))")
 # At most this many places named by a document that has no place of its own.
 NAMED_KEPT = 20
 # English: one or two capitalised words before the word for a level of government.
@@ -172,9 +179,13 @@ def _issuer_place(text: str) -> Division | None:
 def _most_named(text: str) -> Division | None:
     g = gazetteer()
     counts: Counter[str] = Counter()
-    for _, _, candidates in g.mentions(text):
-        counts[broadest(candidates).adcode] += 1
+    named = 0  # every place name, those of elsewhere too: the text's own must be most of them
+    for start, end, candidates in g.mentions(text):
+        named += 1
+        if not (_FROM_OR_TO.search(text[max(0, start - 2):start])
+                or _NATIVE_OF.match(text[end:end + 4])):
+            counts[broadest(candidates).adcode] += 1
     if not counts:
         return None
     code, times = counts.most_common(1)[0]
-    return g.by_adcode[code] if times >= 2 and times * 2 > sum(counts.values()) else None
+    return g.by_adcode[code] if times >= 2 and times * 2 > named else None

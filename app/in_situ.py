@@ -41,6 +41,8 @@ def asked_gap(text: str, question: str) -> tuple[int, int] | None:
         return None
     if headed:
         return _headed(text, left, right)
+    if not right:  # "…负责什么？": the answer closes the clause, after the question's last words
+        return _closing(text, left)
     if not units_r:
         return None
     by_r = said_by(text, units_r)
@@ -72,6 +74,14 @@ def asked_gap(text: str, question: str) -> tuple[int, int] | None:
     return None
 
 
+def _closing(text: str, left: str) -> tuple[int, int] | None:
+    """The rest of a clause after ``left``'s last two characters: a question ending in its
+    question word ("疾控机构负责什么？") asks what the verb it ends on governs, which ends that
+    clause ("…疾控机构负责提供必要的技术支持。"). Of several, the one whose clause says most of
+    ``left``."""
+    return _headed(text, left, "")
+
+
 def _headed(text: str, left: str, head: str) -> tuple[int, int] | None:
     """The stretch after ``left``'s last two characters up to and with ``head``, inside one
     clause: a question word with one character after it asks of that noun or measure ("哪个市",
@@ -80,8 +90,10 @@ def _headed(text: str, left: str, head: str) -> tuple[int, int] | None:
     units, found = bigram_units(left), []
     for before in re.finditer(re.escape(left[-2:]), text):
         i = before.end()
-        end = next((k for k in range(i, len(text)) if text[k] in _STOPS or text[k] == head), None)
-        if end is not None and text[end] == head and end > i and text[i] not in _DEICTIC:
+        end = next((k for k in range(i, len(text)) if text[k] in _STOPS or text[k] == head),
+                   None if head else len(text))  # no head: up to the clause's end
+        if end is not None and (text[end:end + 1] == head if head else end - i >= 2) and (
+                end > i and text[i] not in _DEICTIC):
             opening = max((k + 1 for k in range(i) if text[k] in _STOPS), default=0)
-            found.append((len(bigram_units(text[opening:i]) & units), -i, end + 1))
+            found.append((len(bigram_units(text[opening:i]) & units), -i, end + bool(head)))
     return (-max(found)[1], max(found)[2]) if found else None

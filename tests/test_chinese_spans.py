@@ -134,3 +134,25 @@ def test_a_word_the_question_says_only_in_part_stays_before_the_figure() -> None
     text = "对新落户的数据企业，单个企业每年最高300万元，连续支持3年。\n"
     reading = _read_as_stored(text, "对新落户的数据企业，单个企业每年最多给多少钱？")
     assert reading.answer.sentence.text.startswith("最高300万元"), reading.answer.sentence.text
+
+
+# Two bodies' tasks in one sentence, then what else the notice says.
+FOLLOW_UP = ("本通知明确了各方职责。其中：定点医院和基层医疗机构具体落实患者出院后跟踪随访"
+             "各项工作，疾病预防控制等专业公共卫生机构负责提供必要的技术支持。同时，本通知还明确了跟踪随访的"
+             "工作流程和随访措施，鼓励各地充分运用信息手段开展随访。\n")
+
+
+def test_a_question_ending_in_its_question_word_is_answered_by_its_clause() -> None:
+    """Regression (zhspan15, fresh batch "…疾病预防控制机构负责什么？"): a question with nothing
+    after its question word found no stretch, so the sentence was quoted from its first clause
+    and run on into the next sentence; the answer is what the verb it ends on governs, the rest
+    of that clause."""
+    from app.in_situ import asked_gap
+
+    reading = _read_as_stored(FOLLOW_UP, "出院患者跟踪随访工作中疾病预防控制机构负责什么？")
+    quote = reading.answer.sentence.text
+    assert "负责提供必要的技术支持" in quote, quote
+    assert "定点医院" not in quote and "工作流程" not in quote, quote
+    text = "省人社厅负责收集汇总务工人员信息，省卫健委负责指定服务机构。"
+    gap = asked_gap(text, "省卫健委负责什么？")
+    assert gap and text[gap[0]:gap[1]] == "指定服务机构"  # the clause saying the question's words

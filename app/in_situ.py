@@ -4,8 +4,9 @@ Chinese leaves its question word where the answer stands (wh-in-situ): "江西�
 of "江西省支援随州市": the question's words before its question word stand before the answer,
 those after it follow the answer. So in a sentence that says the question's words on both sides
 of a stretch the question does not say, that stretch is what is asked. Only words asking for a
-thing stand so (什么, 哪些, 多少, 几, 何时); 如何, 怎么, 为何 ask for a way or a reason, which a
-clause of its own says (``question_kinds.ZH_ASKS`` holds every question word).
+thing or for who does it stand so (什么, 哪些, 多少, 几, 何时, 谁: "由谁负责" of "由街道负责");
+如何, 怎么, 为何 ask for a way or a reason, which a clause of its own says
+(``question_kinds.ZH_ASKS`` holds every question word).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 
 from app.text import CJK_RUN, bigram_units, said_by, tagged
 
-_IN_SITU = re.compile(r"什么|哪[些个类家种项]?|多少|何时|几")
+_IN_SITU = re.compile(r"什么|哪[些个类家种项]?|多少|何时|几|谁")
 _CLASSIFIERS = "个些类家种项位名条"  # "哪个市": the noun follows the classifier
 _STOPS = frozenset("，；。：！？,;:!?\n")  # the stretch is inside one clause
 _DEICTIC = "这该此其"  # "静安这个小区": a demonstrative points elsewhere, it answers nothing
@@ -51,9 +52,9 @@ def asked_gap(text: str, question: str) -> tuple[int, int] | None:
     noun = next((w for w, tag in tagged(right)[:1] if tag.startswith("n")), "")
     n = len(text)
     for i in range(2, n):
-        k = i - 1 if text[i - 1].isalnum() else i - 2  # past an opening quote mark
-        if said[i] or not text[i].isalnum() or text[i] in _DEICTIC or (
-                text[k - 1:k + 1] != left[-2:]):
+        # The question's last two characters, past marks it leaves out ("管理，由…", "在“…")
+        before = "".join(c for c in text[max(0, i - 4):i] if c.isalnum())[-2:]
+        if said[i] or not text[i].isalnum() or text[i] in _DEICTIC or before != left[-2:]:
             continue
         j = i  # on to the question's words after it; a lone character said by chance is no end
         while j < n and text[j] not in _STOPS:

@@ -156,3 +156,25 @@ def test_a_question_ending_in_its_question_word_is_answered_by_its_clause() -> N
     text = "省人社厅负责收集汇总务工人员信息，省卫健委负责指定服务机构。"
     gap = asked_gap(text, "省卫健委负责什么？")
     assert gap and text[gap[0]:gap[1]] == "指定服务机构"  # the clause saying the question's words
+
+
+# A numbered notice: each item one sentence, a body named after a comma.
+ITEMS = ("某省应对疫情指挥部公告\n一、城镇居住小区实施网格化管理，对疫情较重地区来人逐一排查。\n"
+         "二、对民宿、网约房、小产权房以及城乡结合部的排查管理，由当地街道社区负责。疫情期间，"
+         "暂停麻将馆、茶室、网吧等经营场所开业。\n")
+
+
+def test_who_is_asked_where_it_stands_even_past_a_comma_and_with_no_body_found() -> None:
+    """Regression (zhspan15, fresh batch "…的排查管理由谁负责？"): 谁 was not read as standing
+    where the answer stands, the comma in "排查管理，由…" hid the question's last words, and with
+    no entity of the kind asked found (LAC reads no 街道社区 as a body) the whole sentence with its
+    item number was quoted; the clause "由当地街道社区负责" answers."""
+    from app.in_situ import asked_gap
+
+    reading = _read_as_stored(ITEMS, "某省对民宿、网约房和小产权房的排查管理由谁负责？")
+    quote = reading.answer.sentence.text
+    assert "当地街道社区" in quote, quote
+    assert "二、" not in quote and "网约房" not in quote, quote
+    text = "各项审批事项，由市政务服务中心统一受理。"
+    gap = asked_gap(text, "各项审批事项由谁统一受理？")
+    assert gap and text[gap[0]:gap[1]] == "市政务服务中心"

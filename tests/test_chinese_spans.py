@@ -178,3 +178,18 @@ def test_who_is_asked_where_it_stands_even_past_a_comma_and_with_no_body_found()
     text = "各项审批事项，由市政务服务中心统一受理。"
     gap = asked_gap(text, "各项审批事项由谁统一受理？")
     assert gap and text[gap[0]:gap[1]] == "市政务服务中心"
+
+
+RENT = ("某市支持小微企业的若干措施\n七、减免租金。对租用市属国有房产经营的小微企业，视情况免收"
+        "1—3个月房租（或租期顺延1—3个月），疫情期间解除合同不扣违约金。鼓励商场运营方减免租金。\n")
+
+
+def test_a_restated_lead_in_is_left_out_when_no_entity_of_the_kind_asked_is_found() -> None:
+    """Regression (zhspan15, fresh batch "…中小微企业减免多少房租？"): when NER found no entity of
+    the kind asked ("1—3个月" for 多少房租), the whole sentence was quoted with its lead-in
+    clause, which only restates the question; the answer starts after it, as for an open
+    question."""
+    reading = _read_as_stored(RENT, "某市对租用市属国有房产经营的小微企业减免多少房租？")
+    quote = reading.answer.sentence.text
+    assert "免收1—3个月房租" in quote, quote
+    assert "租用市属国有房产" not in quote, quote

@@ -183,9 +183,9 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
         return following[0] if kinds else _run_on(following[0], following[1:])
     # The clause where the question word stands says what is asked (no run-on), entity or none
     gap = asked_gap(anchor.text, question)
-    at = anchor.start + next((a for a, b in clauses if gap[0] < b), 0) if gap else anchor.start
+    at = anchor.start + (next((a for a, b in clauses if gap[0] < b), 0) if gap else new or 0)
     if not kinds and not gap:
-        return _run_on(_slice(anchor, anchor.start + (new or 0), anchor.end), following)
+        return _run_on(_slice(anchor, at, anchor.end), following)
     if not kinds or not (found := of_band(question, anchor.text, anchor.start, found)):
         return _slice(anchor, at, anchor.end)
     entity = _asked_entity(anchor, found, question, asked)

@@ -4,8 +4,9 @@ Chinese leaves its question word where the answer stands (wh-in-situ): "江西�
 of "江西省支援随州市": the question's words before its question word stand before the answer,
 those after it follow the answer. So in a sentence that says the question's words on both sides
 of a stretch the question does not say, that stretch is what is asked. Only words asking for a
-thing stand so (什么, 哪些, 多少, 几, 何时); 如何, 怎么, 为何 ask for a way or a reason, which a
-clause of its own says (``question_kinds.ZH_ASKS`` holds every question word).
+thing or for who does it stand so (什么, 哪些, 多少, 几, 何时, 谁: "由谁负责" of "由街道负责");
+如何, 怎么, 为何 ask for a way or a reason, which a clause of its own says
+(``question_kinds.ZH_ASKS`` holds every question word).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 
 from app.text import CJK_RUN, bigram_units, said_by, tagged
 
-_IN_SITU = re.compile(r"什么|哪[些个类家种项]?|多少|何时|几")
+_IN_SITU = re.compile(r"什么|哪[些个类家种项]?|多少|何时|几|谁")
 _CLASSIFIERS = "个些类家种项位名条"  # "哪个市": the noun follows the classifier
 _STOPS = frozenset("，；。：！？,;:!?\n")  # the stretch is inside one clause
 _DEICTIC = "这该此其"  # "静安这个小区": a demonstrative points elsewhere, it answers nothing
@@ -41,6 +42,8 @@ def asked_gap(text: str, question: str) -> tuple[int, int] | None:
         return None
     if headed:
         return _headed(text, left, right)
+    if not right:  # "…负责什么？": the answer closes the clause, after the question's last words
+        return _closing(text, left)
     if not units_r:
         return None
     by_r = said_by(text, units_r)
@@ -49,9 +52,9 @@ def asked_gap(text: str, question: str) -> tuple[int, int] | None:
     noun = next((w for w, tag in tagged(right)[:1] if tag.startswith("n")), "")
     n = len(text)
     for i in range(2, n):
-        k = i - 1 if text[i - 1].isalnum() else i - 2  # past an opening quote mark
-        if said[i] or not text[i].isalnum() or text[i] in _DEICTIC or (
-                text[k - 1:k + 1] != left[-2:]):
+        # The question's last two characters, past marks it leaves out ("管理，由…", "在“…")
+        before = "".join(c for c in text[max(0, i - 4):i] if c.isalnum())[-2:]
+        if said[i] or not text[i].isalnum() or text[i] in _DEICTIC or before != left[-2:]:
             continue
         j = i  # on to the question's words after it; a lone character said by chance is no end
         while j < n and text[j] not in _STOPS:
@@ -72,6 +75,14 @@ def asked_gap(text: str, question: str) -> tuple[int, int] | None:
     return None
 
 
+def _closing(text: str, left: str) -> tuple[int, int] | None:
+    """The rest of a clause after ``left``'s last two characters: a question ending in its
+    question word ("疾控机构负责什么？") asks what the verb it ends on governs, which ends that
+    clause ("…疾控机构负责提供必要的技术支持。"). Of several, the one whose clause says most of
+    ``left``."""
+    return _headed(text, left, "")
+
+
 def _headed(text: str, left: str, head: str) -> tuple[int, int] | None:
     """The stretch after ``left``'s last two characters up to and with ``head``, inside one
     clause: a question word with one character after it asks of that noun or measure ("哪个市",
@@ -80,8 +91,10 @@ def _headed(text: str, left: str, head: str) -> tuple[int, int] | None:
     units, found = bigram_units(left), []
     for before in re.finditer(re.escape(left[-2:]), text):
         i = before.end()
-        end = next((k for k in range(i, len(text)) if text[k] in _STOPS or text[k] == head), None)
-        if end is not None and text[end] == head and end > i and text[i] not in _DEICTIC:
+        end = next((k for k in range(i, len(text)) if text[k] in _STOPS or text[k] == head),
+                   None if head else len(text))  # no head: up to the clause's end
+        if end is not None and (text[end:end + 1] == head if head else end - i >= 2) and (
+                end > i and text[i] not in _DEICTIC):
             opening = max((k + 1 for k in range(i) if text[k] in _STOPS), default=0)
-            found.append((len(bigram_units(text[opening:i]) & units), -i, end + 1))
+            found.append((len(bigram_units(text[opening:i]) & units), -i, end + bool(head)))
     return (-max(found)[1], max(found)[2]) if found else None

@@ -134,3 +134,62 @@ def test_a_word_the_question_says_only_in_part_stays_before_the_figure() -> None
     text = "对新落户的数据企业，单个企业每年最高300万元，连续支持3年。\n"
     reading = _read_as_stored(text, "对新落户的数据企业，单个企业每年最多给多少钱？")
     assert reading.answer.sentence.text.startswith("最高300万元"), reading.answer.sentence.text
+
+
+# Two bodies' tasks in one sentence, then what else the notice says.
+FOLLOW_UP = ("本通知明确了各方职责。其中：定点医院和基层医疗机构具体落实患者出院后跟踪随访"
+             "各项工作，疾病预防控制等专业公共卫生机构负责提供必要的技术支持。同时，本通知还明确了跟踪随访的"
+             "工作流程和随访措施，鼓励各地充分运用信息手段开展随访。\n")
+
+
+def test_a_question_ending_in_its_question_word_is_answered_by_its_clause() -> None:
+    """Regression (zhspan15, fresh batch "…疾病预防控制机构负责什么？"): a question with nothing
+    after its question word found no stretch, so the sentence was quoted from its first clause
+    and run on into the next sentence; the answer is what the verb it ends on governs, the rest
+    of that clause."""
+    from app.in_situ import asked_gap
+
+    reading = _read_as_stored(FOLLOW_UP, "出院患者跟踪随访工作中疾病预防控制机构负责什么？")
+    quote = reading.answer.sentence.text
+    assert "负责提供必要的技术支持" in quote, quote
+    assert "定点医院" not in quote and "工作流程" not in quote, quote
+    text = "省人社厅负责收集汇总务工人员信息，省卫健委负责指定服务机构。"
+    gap = asked_gap(text, "省卫健委负责什么？")
+    assert gap and text[gap[0]:gap[1]] == "指定服务机构"  # the clause saying the question's words
+
+
+# A numbered notice: each item one sentence, a body named after a comma.
+ITEMS = ("某省应对疫情指挥部公告\n一、城镇居住小区实施网格化管理，对疫情较重地区来人逐一排查。\n"
+         "二、对民宿、网约房、小产权房以及城乡结合部的排查管理，由当地街道社区负责。疫情期间，"
+         "暂停麻将馆、茶室、网吧等经营场所开业。\n")
+
+
+def test_who_is_asked_where_it_stands_even_past_a_comma_and_with_no_body_found() -> None:
+    """Regression (zhspan15, fresh batch "…的排查管理由谁负责？"): 谁 was not read as standing
+    where the answer stands, the comma in "排查管理，由…" hid the question's last words, and with
+    no entity of the kind asked found (LAC reads no 街道社区 as a body) the whole sentence with its
+    item number was quoted; the clause "由当地街道社区负责" answers."""
+    from app.in_situ import asked_gap
+
+    reading = _read_as_stored(ITEMS, "某省对民宿、网约房和小产权房的排查管理由谁负责？")
+    quote = reading.answer.sentence.text
+    assert "当地街道社区" in quote, quote
+    assert "二、" not in quote and "网约房" not in quote, quote
+    text = "各项审批事项，由市政务服务中心统一受理。"
+    gap = asked_gap(text, "各项审批事项由谁统一受理？")
+    assert gap and text[gap[0]:gap[1]] == "市政务服务中心"
+
+
+RENT = ("某市支持小微企业的若干措施\n七、减免租金。对租用市属国有房产经营的小微企业，视情况免收"
+        "1—3个月房租（或租期顺延1—3个月），疫情期间解除合同不扣违约金。鼓励商场运营方减免租金。\n")
+
+
+def test_a_restated_lead_in_is_left_out_when_no_entity_of_the_kind_asked_is_found() -> None:
+    """Regression (zhspan15, fresh batch "…中小微企业减免多少房租？"): when NER found no entity of
+    the kind asked ("1—3个月" for 多少房租), the whole sentence was quoted with its lead-in
+    clause, which only restates the question; the answer starts after it, as for an open
+    question."""
+    reading = _read_as_stored(RENT, "某市对租用市属国有房产经营的小微企业减免多少房租？")
+    quote = reading.answer.sentence.text
+    assert "免收1—3个月房租" in quote, quote
+    assert "租用市属国有房产" not in quote, quote

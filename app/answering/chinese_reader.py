@@ -181,13 +181,13 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
     following = sentences_after(anchor, after if said or anchor.text[-1:] in "？?" else None)
     if (said or anchor.text.endswith(tuple("？?：:"))) and following:
         return following[0] if kinds else _run_on(following[0], following[1:])
-    if not kinds:  # where the question word stands, the sentence says what is asked: no run-on
-        if gap := asked_gap(anchor.text, question):
-            start = next(a for a, b in clauses if gap[0] < b)
-            return _slice(anchor, anchor.start + start, anchor.end)
-        return _run_on(_slice(anchor, anchor.start + (new or 0), anchor.end), following)
-    if not (found := of_band(question, anchor.text, anchor.start, found)):
-        return anchor
+    # The clause where the question word stands says what is asked (no run-on), entity or none
+    gap = asked_gap(anchor.text, question)
+    at = anchor.start + (next((a for a, b in clauses if gap[0] < b), 0) if gap else new or 0)
+    if not kinds and not gap:
+        return _run_on(_slice(anchor, at, anchor.end), following)
+    if not kinds or not (found := of_band(question, anchor.text, anchor.start, found)):
+        return _slice(anchor, at, anchor.end)
     entity = _asked_entity(anchor, found, question, asked)
     clause = _kind_clause(anchor, entity)
     if entity[0] < anchor.start + clauses[0][1] <= found[-1][0] and kinds & FIGURED:

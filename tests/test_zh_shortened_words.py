@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from app.answering.chinese_reader import _shortened
 from app.http.factory import create_app
+from app.retrieval.shortened import shortened as _shortened
 from ingest.pipeline import ingest
 from tests.conftest import make_settings
 

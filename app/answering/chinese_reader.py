@@ -36,11 +36,10 @@ from app.mastheads import masthead_end, reports
 from app.negation import opposed_units
 from app.numerals import ZH_BOUNDS
 from app.retrieval.continuation import next_chunk_id
-from app.retrieval.hybrid import Hit
+from app.retrieval.shortened import shortened
 from app.store.records import Chunk
 from app.text import (
     CJK_CHARS,
-    CJK_RUN,
     CLAUSE_END,
     bigram_units,
     clause_spans,
@@ -61,7 +60,6 @@ PASSAGE_RANK_DECAY = 0.2
 CLEAR_WIN = 2.0  # times the first notice's best support another notice's must have
 OPEN_ANSWER_CHARS = 150  # an open answer runs on in its paragraph to this length (dev split)
 LONGEST_ANSWER = 300  # ...but never past this many characters
-SHORTENED_GAP = 2  # characters a shortened word may leave out between two it keeps
 FRAME_CHARS = 3  # the least run of the question's characters that frames a detail (no "缓缴")
 LEAD_IN_SAID = 0.8  # the share of a lead-in clause said that leaves it out of an open answer
 
@@ -71,15 +69,6 @@ class ChineseReading:
     """The answer span and the anchor's support (the weighted share of the question found)."""
     answer: Scored
     ranked: list[Scored]
-
-
-def holds_chinese(hit: Hit) -> bool:
-    return hit.chunk.metadata.get("language") == "zh"
-
-
-def reads_chinese(question: str, hits: list[Hit]) -> bool:
-    """Whether this reader answers: a Chinese question, its best passage Chinese (not English)."""
-    return bool(hits) and CJK_RUN.search(question) is not None and holds_chinese(hits[0])
 
 
 def _laid_out(sentence: Sentence) -> list[Sentence]:
@@ -127,32 +116,24 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
             noun != "" and _of_other_sum(sentence, _entities(sentence, kinds, question), noun))
         factor *= (LACKING_PENALTY if lacking else 1.0) * band_factor(question, sentence.text)
         found = units & asked - opposed_units(question, reading)  # 非国有 is no 国有
-        # Its notice's title and issuer tell which notice answers, not which of its sentences.
+        # Its notice's title and issuer tell which notice answers, not which of its sentences;
+        # whether it answers reads the question's words shortened too (老人 of 老年人).
         read.append((Scored(sentence, factor * sum(weights[u] for u in found), lacking),
                      factor * sum(weights[u] for u in found - titles[sentence.chunk.doc_id]),
-                     factor * sum(weights[u] for u in _shortened(reading, asked - units))))
+                     factor * sum(weights[u] for u in shortened(reading, asked - units))))
     top = min(chinese, key=lambda s: s.rank).chunk.doc_id  # the notice search ranks first
     outdone = CLEAR_WIN * max(r[0].support for r in read if r[0].sentence.chunk.doc_id == top)
-    ordered = sorted(read, key=lambda r: (
-        r[0].support < REFUSAL_SUPPORT,
+    ordered = sorted(read, key=lambda r: (r[0].support < REFUSAL_SUPPORT,
         # A layout line naming its notice (the title as a headline, a 落款) says nothing of it.
         not _PUNCTUATED.search(r[0].sentence.text) and _restates(re.sub(
             r"[\d年月日]", "", r[0].sentence.text), titles[r[0].sentence.chunk.doc_id]),
         r[0].sentence.chunk.doc_id != top and r[0].support < outdone,
         -r[1] / (1 + PASSAGE_RANK_DECAY * r[0].sentence.rank), r[0].sentence.rank,
         r[0].sentence.start))
-    (best, _, shortened), wanted = ordered[0], next_chunk_id(ordered[0][0].sentence.chunk.chunk_id)
+    (best, _, short), wanted = ordered[0], next_chunk_id(ordered[0][0].sentence.chunk.chunk_id)
     after = next((s.chunk for s in chinese if s.chunk.chunk_id == wanted), None)
-    # Whether it answers reads its words shortened too (the anchor is chosen as ever).
     return ChineseReading(Scored(_span(best.sentence, question, asked, kinds, after),
-                                 best.support + shortened, best.lacking), [r[0] for r in ordered])
-
-
-def _shortened(text: str, asked: set[str]) -> set[str]:
-    """The bigrams of ``asked`` that ``text`` holds as a shortened word does, its characters in
-    order with at most ``SHORTENED_GAP`` left out between them (老人 of 老年人)."""
-    return {run[i] + run[j] for run in CJK_RUN.findall(text) for i in range(len(run))
-            for j in range(i + 2, min(i + 2 + SHORTENED_GAP, len(run)))} & asked
+                                 best.support + short, best.lacking), [r[0] for r in ordered])
 
 
 def _restates(text: str, asked: set[str], share: float = RESTATED) -> bool:

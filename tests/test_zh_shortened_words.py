@@ -4,8 +4,9 @@ their characters in order (老人 for 老年人, 助餐 for 助老餐): the noti
 Regression (round 15, issues 22/23): on new cities' notices, "80岁以上的老人去助餐点吃饭，每顿能补
 多少钱？" was refused ("no passage answers") although the notice says "年满80周岁的老年人每餐补贴
 3元": the reader's support counted only the question's bigrams the sentence holds as written, and
-老人 is no bigram of 老年人. A question of what the notice does not say stays refused. The notice
-is written by the test.
+老人 is no bigram of 老年人. So was "一份午餐最高多少钱？" over "午餐标准价格不高于12元" (最高
+and 不高于 state the same bound). A question of what the notice does not say stays refused. The
+notice is written by the test.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.http.factory import create_app
-from app.retrieval.shortened import shortened as _shortened
+from app.retrieval.shortened import bound_said, shortened
 from ingest.pipeline import ingest
 from tests.conftest import make_settings
 
@@ -31,6 +32,7 @@ MEALS = (
     "（一）年满60周岁的本市户籍老年人在助餐点就餐，每餐补贴1元。\n"
     "（二）年满80周岁的老年人在助餐点就餐的，每餐补贴3元。\n"
     "（三）助餐点的食品留样应当保存不少于48小时。\n"
+    "（四）助餐点的午餐标准价格不高于12元。\n"
     "三、运营补助\n"
     "（一）对新建助餐点验收合格的，给予一次性建设补助3万元。\n"
     "鹤壁市民政局\n2025年6月1日\n"
@@ -57,8 +59,19 @@ def _ask(client: TestClient, question: str) -> dict[str, object]:
 
 
 def test_a_shortened_word_keeps_its_characters_in_order() -> None:
-    held = _shortened("年满80周岁的老年人每餐补贴3元", {"老人", "每顿", "餐补"})
+    held = shortened("年满80周岁的老年人每餐补贴3元", {"老人", "每顿", "餐补"})
     assert held == {"老人"}  # 老年人 shortened; 每顿 is not 每餐; 餐补 is a bigram as written
+
+
+def test_a_bound_is_held_in_any_of_its_words() -> None:
+    assert bound_said("午餐标准价格不高于12元", {"最高", "高多", "午餐"}) == {"最高"}
+    assert bound_said("保存不少于48小时", {"最高"}) == set()  # a floor states no cap
+
+
+def test_a_bound_asked_in_other_words_is_answered(client: TestClient) -> None:
+    body = _ask(client, "鹤壁助餐点一份午餐最高多少钱？")
+    assert not body["refused"], body
+    assert "12元" in str(body["answer"])
 
 
 def test_a_question_shortening_the_notices_words_is_answered(client: TestClient) -> None:

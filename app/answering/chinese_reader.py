@@ -36,7 +36,7 @@ from app.mastheads import masthead_end, reports
 from app.negation import opposed_units
 from app.numerals import ZH_BOUNDS
 from app.retrieval.continuation import next_chunk_id
-from app.retrieval.shortened import shortened
+from app.retrieval.shortened import said_otherwise
 from app.store.records import Chunk
 from app.text import (
     CJK_CHARS,
@@ -117,10 +117,10 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
         factor *= (LACKING_PENALTY if lacking else 1.0) * band_factor(question, sentence.text)
         found = units & asked - opposed_units(question, reading)  # 非国有 is no 国有
         # Its notice's title and issuer tell which notice answers, not which of its sentences;
-        # whether it answers reads the question's words shortened too (老人 of 老年人).
+        # whether it answers reads the question's words said otherwise too (老人 of 老年人).
         read.append((Scored(sentence, factor * sum(weights[u] for u in found), lacking),
                      factor * sum(weights[u] for u in found - titles[sentence.chunk.doc_id]),
-                     factor * sum(weights[u] for u in shortened(reading, asked - units))))
+                     factor * sum(weights[u] for u in said_otherwise(reading, asked - units))))
     top = min(chinese, key=lambda s: s.rank).chunk.doc_id  # the notice search ranks first
     outdone = CLEAR_WIN * max(r[0].support for r in read if r[0].sentence.chunk.doc_id == top)
     ordered = sorted(read, key=lambda r: (r[0].support < REFUSAL_SUPPORT,

@@ -36,11 +36,10 @@ from app.mastheads import masthead_end, reports
 from app.negation import opposed_units
 from app.numerals import ZH_BOUNDS
 from app.retrieval.continuation import next_chunk_id
-from app.retrieval.hybrid import Hit
+from app.retrieval.shortened import said_otherwise
 from app.store.records import Chunk
 from app.text import (
     CJK_CHARS,
-    CJK_RUN,
     CLAUSE_END,
     bigram_units,
     clause_spans,
@@ -70,15 +69,6 @@ class ChineseReading:
     """The answer span and the anchor's support (the weighted share of the question found)."""
     answer: Scored
     ranked: list[Scored]
-
-
-def holds_chinese(hit: Hit) -> bool:
-    return hit.chunk.metadata.get("language") == "zh"
-
-
-def reads_chinese(question: str, hits: list[Hit]) -> bool:
-    """Whether this reader answers: a Chinese question, its best passage Chinese (not English)."""
-    return bool(hits) and CJK_RUN.search(question) is not None and holds_chinese(hits[0])
 
 
 def _laid_out(sentence: Sentence) -> list[Sentence]:
@@ -126,23 +116,24 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
             noun != "" and _of_other_sum(sentence, _entities(sentence, kinds, question), noun))
         factor *= (LACKING_PENALTY if lacking else 1.0) * band_factor(question, sentence.text)
         found = units & asked - opposed_units(question, reading)  # 非国有 is no 国有
-        # Its notice's title and issuer tell which notice answers, not which of its sentences.
+        # Its notice's title and issuer tell which notice answers, not which of its sentences;
+        # whether it answers reads the question's words said otherwise too (老人 of 老年人).
         read.append((Scored(sentence, factor * sum(weights[u] for u in found), lacking),
-                     factor * sum(weights[u] for u in found - titles[sentence.chunk.doc_id])))
+                     factor * sum(weights[u] for u in found - titles[sentence.chunk.doc_id]),
+                     factor * sum(weights[u] for u in said_otherwise(reading, asked - units))))
     top = min(chinese, key=lambda s: s.rank).chunk.doc_id  # the notice search ranks first
-    outdone = CLEAR_WIN * max(s.support for s, _ in read if s.sentence.chunk.doc_id == top)
-    ranked = [s for s, _ in sorted(read, key=lambda r: (
-        r[0].support < REFUSAL_SUPPORT,
+    outdone = CLEAR_WIN * max(r[0].support for r in read if r[0].sentence.chunk.doc_id == top)
+    ordered = sorted(read, key=lambda r: (r[0].support < REFUSAL_SUPPORT,
         # A layout line naming its notice (the title as a headline, a 落款) says nothing of it.
         not _PUNCTUATED.search(r[0].sentence.text) and _restates(re.sub(
             r"[\d年月日]", "", r[0].sentence.text), titles[r[0].sentence.chunk.doc_id]),
         r[0].sentence.chunk.doc_id != top and r[0].support < outdone,
         -r[1] / (1 + PASSAGE_RANK_DECAY * r[0].sentence.rank), r[0].sentence.rank,
-        r[0].sentence.start))]
-    best, wanted = ranked[0], next_chunk_id(ranked[0].sentence.chunk.chunk_id)
+        r[0].sentence.start))
+    (best, _, short), wanted = ordered[0], next_chunk_id(ordered[0][0].sentence.chunk.chunk_id)
     after = next((s.chunk for s in chinese if s.chunk.chunk_id == wanted), None)
     return ChineseReading(Scored(_span(best.sentence, question, asked, kinds, after),
-                                 best.support, best.lacking), ranked)
+                                 best.support + short, best.lacking), [r[0] for r in ordered])
 
 
 def _restates(text: str, asked: set[str], share: float = RESTATED) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from app.answering.answerability import Refusal, at_level, refusal, refusal_before_ranking
-from app.answering.chinese_reader import REFUSAL_SUPPORT, holds_chinese, read_chinese, reads_chinese
+from app.answering.chinese_reader import REFUSAL_SUPPORT, read_chinese
 from app.answering.citations import Scored, citation, passage, sentences_of
 from app.answering.clauses import answering_clauses
 from app.answering.conflicts import prefer_official
@@ -20,6 +20,7 @@ from app.answering.instructions import addresses_reader
 from app.answering.ranking import STRICT_PENALTY, SentenceRanker
 from app.answering.validity import states_own_validity
 from app.models import Answer
+from app.retrieval.crosslingual import holds_chinese, reads_chinese
 from app.retrieval.hybrid import RetrievalResult
 from app.settings import AnswerSettings
 from app.store.vectors import QueryTextEmbedder, TextEmbedder

@@ -8,6 +8,7 @@ senses, and the stored English model cannot read Chinese passages; this model re
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -15,7 +16,10 @@ from app.retrieval.found import Found
 from app.retrieval.fusion import Ranking, fused_scores
 from app.store.records import Chunk
 from app.store.vectors import KeptQueries, QueryTextEmbedder, TextVectors, unit
-from app.text import has_cjk, mostly_chinese
+from app.text import CJK_RUN, has_cjk, mostly_chinese
+
+if TYPE_CHECKING:  # hybrid ranks with this module
+    from app.retrieval.hybrid import Hit
 
 
 class CrosslingualRanking:
@@ -83,3 +87,12 @@ def is_chinese(chunk: Chunk) -> bool:
     if isinstance(language, str) and language:
         return language.lower().startswith("zh")
     return mostly_chinese(chunk.text)
+
+
+def holds_chinese(hit: Hit) -> bool:
+    return hit.chunk.metadata.get("language") == "zh"
+
+
+def reads_chinese(question: str, hits: list[Hit]) -> bool:
+    """Whether the Chinese reader answers: a Chinese question, its best passage Chinese."""
+    return bool(hits) and CJK_RUN.search(question) is not None and holds_chinese(hits[0])

@@ -1,0 +1,33 @@
+"""A question's words a sentence says in another form. Chinese shortens a word by keeping some
+of its characters in their order (老人 of 老年人, 留样 of 留存样品), so a question written in short
+words still holds pairs of a sentence's characters a few apart; and a bound has several words
+(最多, 最高, 不超过: ``app.numerals.ZH_BOUNDS``), any of which states the same bound."""
+
+from __future__ import annotations
+
+from app.numerals import ZH_BOUNDS
+from app.text import CJK_RUN
+
+SHORTENED_GAP = 2  # the most characters a shortened word leaves out between two it keeps
+
+
+def shortened(text: str, asked: set[str]) -> set[str]:
+    """The character bigrams of ``asked`` that ``text`` holds as a shortened word keeps them:
+    in order, with one to ``SHORTENED_GAP`` characters of its Chinese runs between them."""
+    return {run[i] + run[j] for run in CJK_RUN.findall(text) for i in range(len(run))
+            for j in range(i + 2, min(i + 2 + SHORTENED_GAP, len(run)))} & asked
+
+
+def bound_said(text: str, asked: set[str]) -> set[str]:
+    """The bigrams of ``asked`` in a bound's word (最多, 至少) when ``text`` states a bound of the
+    same side in any of its words (不超过, 不少于): the same bound, in other words."""
+    held: set[str] = set()
+    for bound in ZH_BOUNDS:
+        units = {w[i:i + 2] for w in bound.pattern.split("|") for i in range(len(w) - 1)} & asked
+        held |= units if units and bound.search(text) else set()
+    return held
+
+
+def said_otherwise(text: str, asked: set[str]) -> set[str]:
+    """The bigrams of ``asked`` that ``text`` holds shortened or as a bound said otherwise."""
+    return shortened(text, asked) | bound_said(text, asked)

@@ -1,0 +1,85 @@
+"""A Chinese question may shorten the notice's words the way Chinese shortens them, keeping
+their characters in order (老人 for 老年人, 助餐 for 助老餐): the notice still answers it.
+
+Regression (round 15, issues 22/23): on new cities' notices, "80岁以上的老人去助餐点吃饭，每顿能补
+多少钱？" was refused ("no passage answers") although the notice says "年满80周岁的老年人每餐补贴
+3元": the reader's support counted only the question's bigrams the sentence holds as written, and
+老人 is no bigram of 老年人. So was "一份午餐最高多少钱？" over "午餐标准价格不高于12元" (最高
+and 不高于 state the same bound). A question of what the notice does not say stays refused. The
+notice is written by the test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.http.factory import create_app
+from app.retrieval.shortened import bound_said, shortened
+from ingest.pipeline import ingest
+from tests.conftest import make_settings
+
+MEALS = (
+    "鹤壁市民政局关于推进老年助餐服务的通知\n"
+    "各县区民政局：\n"
+    "为解决老年人就餐难问题，现就推进老年助餐服务有关事项通知如下。\n"
+    "一、建设目标\n"
+    "（一）到2026年底，全市建成老年助餐服务点150个，覆盖全部城市社区。\n"
+    "二、就餐补贴\n"
+    "（一）年满60周岁的本市户籍老年人在助餐点就餐，每餐补贴1元。\n"
+    "（二）年满80周岁的老年人在助餐点就餐的，每餐补贴3元。\n"
+    "（三）助餐点的食品留样应当保存不少于48小时。\n"
+    "（四）助餐点的午餐标准价格不高于12元。\n"
+    "三、运营补助\n"
+    "（一）对新建助餐点验收合格的，给予一次性建设补助3万元。\n"
+    "鹤壁市民政局\n2025年6月1日\n"
+)
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    root = tmp_path_factory.mktemp("zh-shortened")
+    docs = root / "docs"
+    docs.mkdir()
+    (docs / "hebi-meals.txt").write_text(MEALS, encoding="utf-8")
+    settings = make_settings(root / "data")
+    report = ingest([Path(docs)], settings)
+    assert not report.failed, report.failed
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
+
+
+def _ask(client: TestClient, question: str) -> dict[str, object]:
+    body: dict[str, object] = client.post(
+        "/api/ask", json={"question": question, "mode": "extractive"}).json()
+    return body
+
+
+def test_a_shortened_word_keeps_its_characters_in_order() -> None:
+    held = shortened("年满80周岁的老年人每餐补贴3元", {"老人", "每顿", "餐补"})
+    assert held == {"老人"}  # 老年人 shortened; 每顿 is not 每餐; 餐补 is a bigram as written
+
+
+def test_a_bound_is_held_in_any_of_its_words() -> None:
+    assert bound_said("午餐标准价格不高于12元", {"最高", "高多", "午餐"}) == {"最高"}
+    assert bound_said("保存不少于48小时", {"最高"}) == set()  # a floor states no cap
+
+
+def test_a_bound_asked_in_other_words_is_answered(client: TestClient) -> None:
+    body = _ask(client, "鹤壁助餐点一份午餐最高多少钱？")
+    assert not body["refused"], body
+    assert "12元" in str(body["answer"])
+
+
+def test_a_question_shortening_the_notices_words_is_answered(client: TestClient) -> None:
+    body = _ask(client, "鹤壁80岁以上的老人去助餐点吃饭，每顿能补多少钱？")
+    assert not body["refused"], body
+    assert "3元" in str(body["answer"])
+
+
+def test_a_detail_the_notice_does_not_give_stays_refused(client: TestClient) -> None:
+    body = _ask(client, "鹤壁助餐点的厨师每月工资是多少？")
+    assert body["refused"], body

@@ -18,6 +18,10 @@ from typing import Any
 
 # How long the process waits at exit for a warm still running.
 STOP_TIMEOUT_S = 60.0
+# How long an evaluation waits for the warms before it times asks: a warm still running holds
+# the models and competes for the cores, so asks timed beside it measure the warm (a store's
+# warm took 45–120 s of wall on a loaded machine, past the exit's 60 s).
+WARMED_TIMEOUT_S = 900.0
 _warms: list[threading.Thread] = []
 _lock = threading.Lock()
 
@@ -32,7 +36,7 @@ def start_warm(name: str, work: Callable[..., Any], *args: Any, delay: float = 0
     warm.start()
 
 
-def wait_warms(timeout: float = STOP_TIMEOUT_S) -> None:
+def wait_warms(timeout: float = WARMED_TIMEOUT_S) -> None:
     """Wait for the warms started so far to finish (an evaluation times the service warm)."""
     with _lock:
         warms = list(_warms)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from app.retrieval.dictionary import dictionary
 from app.retrieval.taggers import TAGGING, _parsed, question_frame
@@ -44,10 +44,19 @@ def qualifiers(question: str) -> tuple[str, ...]:
     # to a noun ("points for helicopters") or of "per" ("per household"), or the object of a
     # clause describing a noun ("measures supporting AI terminals").
     return tuple(t.text for t in doc if t.pos_ == "NOUN" and (
-        (t.dep_ == "compound" and t.head.pos_ in _NOUNS)
+        (t.dep_ == "compound" and t.head.pos_ in _NOUNS and not _circumstance(t))
         or (t.dep_ == "pobj" and t.head.dep_ == "prep" and (
             t.head.head.pos_ == "NOUN" or t.head.lower_ == "per"))
         or (t.dep_ == "dobj" and t.head.dep_ == "acl" and t.head.head.pos_ == "NOUN")))
+
+
+def _circumstance(token: Any) -> bool:
+    """Whether ``token``'s noun phrase is a verb's circumstance ("made at the launch event",
+    "keep in its city-level stockpile"): where or when, not which thing is asked of."""
+    head = token.head
+    while head.dep_ == "compound":
+        head = head.head
+    return bool(head.dep_ == "pobj" and head.head.head.pos_ in {"VERB", "AUX"})
 
 
 def _qualifying_pieces(word: str) -> list[str]:

@@ -12,15 +12,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-from app.http.factory import create_app
-from ingest.pipeline import ingest
-from tests.conftest import make_settings
+from tests.support.served import serve_texts
 
 # A news page flattened into one line: headline, source and dateline apart only by spaces.
 LINCHUAN = (
@@ -78,18 +75,10 @@ SHAOXING = (
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    root = tmp_path_factory.mktemp("zh-reader")
-    docs = root / "docs"
-    docs.mkdir()
-    for name, text in (("linchuan", LINCHUAN), ("fuzhou", FUZHOU), ("beijing", BEIJING),
-                       ("suining", SUINING), ("jiaxing", JIAXING),
-                       ("pinghu", PINGHU), ("shaoxing", SHAOXING)):
-        (docs / f"{name}.txt").write_text(text, encoding="utf-8")
-    settings = make_settings(root / "data")
-    report = ingest([Path(docs)], settings)
-    assert not report.failed, report.failed
-    with TestClient(create_app(settings)) as test_client:
-        yield test_client
+    texts = {"linchuan": LINCHUAN, "fuzhou": FUZHOU, "beijing": BEIJING, "suining": SUINING,
+             "jiaxing": JIAXING, "pinghu": PINGHU, "shaoxing": SHAOXING}
+    with serve_texts(tmp_path_factory.mktemp("zh-reader"), texts) as served:
+        yield served
 
 
 def _ask(client: TestClient, question: str) -> dict[str, object]:

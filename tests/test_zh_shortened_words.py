@@ -12,15 +12,12 @@ notice is written by the test.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from app.http.factory import create_app
 from app.retrieval.shortened import bound_said, shortened
-from ingest.pipeline import ingest
-from tests.conftest import make_settings
+from tests.support.served import serve_texts
 
 MEALS = (
     "鹤壁市民政局关于推进老年助餐服务的通知\n"
@@ -41,15 +38,8 @@ MEALS = (
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    root = tmp_path_factory.mktemp("zh-shortened")
-    docs = root / "docs"
-    docs.mkdir()
-    (docs / "hebi-meals.txt").write_text(MEALS, encoding="utf-8")
-    settings = make_settings(root / "data")
-    report = ingest([Path(docs)], settings)
-    assert not report.failed, report.failed
-    with TestClient(create_app(settings)) as test_client:
-        yield test_client
+    with serve_texts(tmp_path_factory.mktemp("zh-shortened"), {"hebi-meals": MEALS}) as served:
+        yield served
 
 
 def _ask(client: TestClient, question: str) -> dict[str, object]:

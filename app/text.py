@@ -23,12 +23,10 @@ _CLOSERS = "\"'”’）)」』】"
 # that ingest (a document's issuer) and answering (a bureau is no answer to 哪家公司) read;
 # firms' words apart, since a question asking which company is answered by them, not a bureau.
 ZH_FIRM_ENDS = "公司|集团|社"
-# A government organ's own ending (市工业和信息化局), which answering reads as a department's name
-# where LAC tagged none: a part of the table, since 会/办/处 alone end many words besides bodies.
+# An organ's ending (市民政局), read as a department's name where LAC tagged none (会/办 end words).
 ZH_ORGAN_ENDS = "局|厅|委员会|委|办公室|政府|中心|管委会"
-ZH_BODY_ENDS = (ZH_ORGAN_ENDS + "|办公厅|人大常委会|党委|常委会|指挥部|组|部|署|院|会"
-                "|所|站|办|处|科|队|银行|协会|联合会|商会|学会|基金会|总局|分局|管理局"
-                "|法院|检察院|监狱|医院|大学|学校|机构")
+ZH_BODY_ENDS = (ZH_ORGAN_ENDS + "|办公厅|人大常委会|党委|常委会|指挥部|组|部|署|院|会|所|站|办|处"
+                "|科|队|银行|协会|联合会|商会|学会|基金会|总局|分局|管理局|法院|检察院|监狱|医院|大学|学校|机构")
 ZH_ORG_END = re.compile(rf"(?:{ZH_BODY_ENDS}|{ZH_FIRM_ENDS})$")
 # English nouns naming an organisation, which a "which …" asks one of; the head of a body's name
 # in either language (its last word, or the one before "of": "… Service Center", "Bureau of …",

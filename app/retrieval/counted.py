@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from app.numerals import CN_DIGITS, MEASURE_WORDS
 from app.retrieval.dictionary import naming, naming_ways
-from app.retrieval.taggers import TAGGING, _parsed
+from app.retrieval.taggers import TAGGING, parsed
 from app.text import has_cjk, sentence_spans, tagged
 
 _NOUNS = {"NOUN", "PROPN"}
@@ -67,7 +67,7 @@ def _head(phrase: str) -> str:
 @lru_cache(maxsize=512)
 def _how_many(question: str) -> tuple[str, ...]:
     with TAGGING:
-        doc = _parsed(question)
+        doc = parsed(question)
     # The noun phrase "how many" opens, by its root ("how many new-energy refrigerated trucks").
     return tuple(chunk.root.lemma_.lower() for chunk in doc.noun_chunks
                  if any(t.lower_ == "many" and t.nbor(-1).lower_ == "how" for t in chunk if t.i))
@@ -94,7 +94,7 @@ def _attached(sentence: str, start: int, end: int) -> str | None:
                                if m.start() <= start < m.end()), None)
         return (_head(found.group(1)) or None) if found else None  # 50家以上: no noun after it
     with TAGGING:
-        doc = _parsed(sentence)
+        doc = parsed(sentence)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
@@ -132,7 +132,7 @@ def may_count(text: str, asked: tuple[str, ...], read_back: bool = True) -> bool
         spans = [m.span() for m in (*_COUNTED_ZH.finditer(text), *re.finditer(r"\d+", text))]
     else:
         with TAGGING:
-            doc = _parsed(text)
+            doc = parsed(text)
         runs: list[list[int]] = []  # a figure's words together: "one hundred", "310 million"
         for t in (t for t in doc if t.tag_ == "CD"):  # cardinals, not "Second, …"
             if runs and runs[-1][1] == t.idx - len(t.nbor(-1).whitespace_):

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from app.retrieval.taggers import TAGGING, _parsed
+from app.retrieval.taggers import TAGGING, parsed
 from app.store.vectors import TextVectors
 from app.text import STOPWORDS, content_tokens, has_cjk, stem_words
 
@@ -82,5 +82,5 @@ def _nouns(question: str) -> frozenset[str]:
     tagger's tags (1,347 English questions of eval/ compared), and a second pass of spaCy
     cost every English question ~6 ms."""
     with TAGGING:
-        doc = _parsed(question)
+        doc = parsed(question)
     return frozenset(t.lower_ for t in doc if t.tag_ in {"NN", "NNS"} and not t.is_stop)

@@ -67,7 +67,7 @@ def acts(sentence: str, start: int, end: int, question: str) -> bool:
     if has_cjk(sentence) or not asks_agent(question):
         return True
     with TAGGING:
-        doc = _parsed(sentence)
+        doc = parsed(sentence)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return True
@@ -96,7 +96,7 @@ def asks_agent(question: str) -> bool:
         after = [f for _, f in words[asked + 1:] if not f.startswith(("n", "q", "m"))]
         return (asked > 0 and words[asked - 1][0] == "由") or after[:1] in (["v"], ["vn"])
     with TAGGING:
-        doc = _parsed(question)
+        doc = parsed(question)
     wh = next((t for t in doc if t.tag_ in {"WP", "WDT", "WP$"}), None)
     if wh is None:
         return False
@@ -109,7 +109,8 @@ PARSES_KEPT = 1024
 
 
 @lru_cache(maxsize=PARSES_KEPT)
-def _parsed(sentence: str) -> Any:
+def parsed(sentence: str) -> Any:
+    """spaCy's parse of an English sentence, kept: each reader of a question reads this one."""
     return english("parse")(sentence)
 
 
@@ -119,7 +120,7 @@ def keep_parses(sentences: list[str]) -> None:
     question otherwise paid for each candidate sentence naming a body."""
     for sentence in sentences[:PARSES_KEPT]:
         with TAGGING:  # one at a time: a question's own tagging waits for one parse at most
-            _parsed(sentence)
+            parsed(sentence)
 
 
 def opens_without_subject(sentence: str) -> bool:
@@ -190,7 +191,7 @@ def question_frame(question: str) -> Frame:
     if (lead_in := _LEAD_IN.match(question)) and not _ASKING.match(lead_in.group(1)):
         return Frame(lead_in.group(1), lead_in.group(1), question[lead_in.end():])
     with TAGGING:
-        doc = _parsed(question)  # the parse ``asks_agent`` and ``without_relatives`` read too
+        doc = parsed(question)  # the parse ``asks_agent`` and ``without_relatives`` read too
     opening = _asker_opening(doc)
     framed = {t.i for t in opening or ()} | {t.i for verb in doc for t in _told(verb)}
     return Frame(opening.text if opening is not None else "",
@@ -256,7 +257,7 @@ def without_relatives(question: str) -> str:
                                           re.IGNORECASE):
         return question
     with TAGGING:
-        doc = _parsed(question)
+        doc = parsed(question)
     relative = {t.i for t in doc if t.i > 0 and t.tag_ in {*_WH_TAGS, "WP$"} and next(
         (a.dep_ for a in [t, *t.ancestors] if a.pos_ in {"VERB", "AUX"}), "") == "relcl"}
     return "".join(("that" + t.whitespace_) if t.i in relative else t.text_with_ws for t in doc)

@@ -55,12 +55,14 @@ def test_each_part_borrows_what_it_leans_on() -> None:
     _, units = split_parts("深圳人工智能基金群的规模是多少？由哪些单位负责？")
     assert units.text.startswith("深圳人工智能基金群")
     # Without a verb of its own, a part asks what the part before asked, of the same subject.
-    _, share, _ = split_parts("辽源犬只狂犬病疫苗的经费由谁分担，按什么比例，以及犬只伤人后多久内要送检？")
+    _, share, _ = split_parts("辽源犬只狂犬病疫苗的经费由谁分担，按什么比例，"
+                              "以及犬只伤人后多久内要送检？")
     assert "经费" in share.text and "分担" in share.text
 
 
 def test_an_enumerations_ordinals_are_no_words_of_its_parts() -> None:
-    parts = split_parts("请回答两个问题：1. 漳州新基建行动计划包含几个部分？2. 它选定了多少项重点评价指标？")
+    parts = split_parts("请回答两个问题：1. 漳州新基建行动计划包含几个部分？"
+                        "2. 它选定了多少项重点评价指标？")
     assert parts[1].asked == "它选定了多少项重点评价指标？"
     assert parts[1].text.startswith("漳州新基建行动计划")
     parts = split_parts("Two questions: (1) how large is Shenzhen's AI fund group? (2) when does "

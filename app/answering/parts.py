@@ -12,11 +12,11 @@ The split rests on general facts of the two languages (their interrogatives are
 * in Chinese, two comma-separated clauses that each hold an interrogative word
   (多少, 什么, 哪, 谁, 何时, …) are two questions ("基金规模多大，何时开工？").
 
-A part that names nothing of its own ("and by when?", a verbless "按什么比例？") borrows the words of
-the part before it (less its question words); one leaning back (a pronoun, a Chinese clause without
-a subject: ``app.retrieval.antecedents``) the topic of the last part naming its own. Either, and
-one naming only a kind ("what phone number is listed?"), is answered first beside what the part
-before cited (``compose``). Enumerations' ordinals ("1.", "(2)", "二、") are no part's words.
+A part that names nothing of its own ("and by when?", a verbless "按什么比例？") borrows the words
+of the part before it (less its question words); one leaning back (a pronoun, a Chinese clause
+without a subject: ``app.retrieval.antecedents``) the topic of the last part naming its own.
+Both, and one naming only a kind ("what phone number is listed?"), are answered first beside what
+the part before cited (``compose``). Enumerations' ordinals ("1.", "(2)", "二、") are no words.
 """
 
 from __future__ import annotations

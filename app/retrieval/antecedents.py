@@ -7,8 +7,8 @@ language, read by the taggers (``taggers``), never from wordings:
   "which units are responsible for it?"), unless the clause has a subject of its own the pronoun
   may stand for ("when did Shenzhen issue its plan?");
 * Chinese drops the subject a clause shares with the one before it (a pro-drop language): a
-  clause opening on a verb, preposition, adverb or pronoun has none of its own ("…？由哪些单位负责？",
-  "…，按什么比例？"); and it points back with 其, 它, 该, 这, 那 … as English does.
+  clause opening on a verb, preposition, adverb or pronoun has none of its own
+  ("…？由哪些单位负责？", "…，按什么比例？"); and it points back with 其, 它, 该, 这, 那 …
 
 What it leans on is the earlier clause's topic: in English the subject by spaCy's dependency
 parse, else its first object, whole ("Guangzhou's digital transformation pilot plan"), never the
@@ -26,7 +26,7 @@ from app.retrieval.taggers import TAGGING, lac, parsed
 from app.text import has_cjk
 
 # Chinese third-person and demonstrative pronouns begin with one of these morphemes (这个, 该项,
-# 其, 它们, 上述); interrogative ones (什么, 谁, 哪, 多少) do not: the language's closed pronoun class.
+# 其, 它们, 上述); interrogative ones (什么, 谁, 哪, 多少) do not: the closed pronoun class.
 ZH_POINTING = ("这", "那", "该", "此", "其", "它", "他", "她", "上述")
 # LAC's tags (its tag.dic) of what may stand in a Chinese topic: nouns, names, places, bodies,
 # numbers and measure words inside a noun phrase (第四部分), and the particle 的 joining them.
@@ -46,7 +46,7 @@ def leans_back(clause: str) -> bool:
     """Whether ``clause`` is about what an earlier clause named, by the rules above."""
     if has_cjk(clause):
         tags = [tag for _, tag in _chinese(clause)] + ["", ""]
-        # A noun phrase opens on a noun, or on an adjective or ordinal before one (总投资, 第五部分).
+        # A noun phrase opens on a noun, or an adjective or ordinal before one (总投资, 第五部分).
         opens = tags[0] in _ZH_NOUNS or (tags[0] in {"a", "m"} and tags[1] in _ZH_NOUNS)
         return not opens or any(_points_zh(word, tag) for word, tag in _chinese(clause))
     with TAGGING:

@@ -76,7 +76,7 @@ def split_parts(question: str) -> list[Part]:
         # "and by when?" is asked of all the part before asked (less its question words); "when
         # was it published?", "由谁负责？" of the topic of the last part naming its own.
         leaning = leans_back(piece)
-        if not _names_something(piece) or leaning and elliptical(piece):
+        if not _names_something(piece) or (leaning and elliptical(piece)):
             parts.append(Part(piece, f"{subject_of(parts[-1].text)} {piece}"))
         elif leaning:
             shared = topic(about, piece) or _names(about) or subject_of(about)

@@ -72,7 +72,7 @@ def topic(clause: str, leaning: str = "") -> str:
     if has_cjk(clause):
         found = _chinese(re.split("[:：]", clause)[-1])  # not a lead-in's words ("请回答：")
         nominal = [(w, tag) for w, tag in found[:next((n for n, (w, tag) in enumerate(found) if (
-            tag not in _ZH_NOMINAL and w not in _QUOTES or _points_zh(w, tag)
+            (tag not in _ZH_NOMINAL and w not in _QUOTES) or _points_zh(w, tag)
             or w.startswith(_ZH_ASKING_NUMERAL))), len(found))]]
         while nominal and nominal[-1][1] not in _ZH_NOUNS and nominal[-1][0] not in _QUOTES:
             nominal.pop()  # a phrase ends on its noun (not 湛江连续, 的)

@@ -12,10 +12,11 @@ The split rests on general facts of the two languages (their interrogatives are
 * in Chinese, two comma-separated clauses that each hold an interrogative word
   (多少, 什么, 哪, 谁, 何时, …) are two questions ("基金规模多大，何时开工？").
 
-A part that names nothing of its own ("and by when?") or points back with a pronoun ("when was
-it published?", "其…", "这一条") borrows the words of the part before it (less its question
-words); it, and one naming only a kind ("what phone number is listed?"), is answered first
-beside what the part before cited (``compose``).
+A part that names nothing of its own ("and by when?", a verbless "按什么比例？") borrows the words
+of the part before it (less its question words); one leaning back (a pronoun, a Chinese clause
+without a subject: ``app.retrieval.antecedents``) the topic of the last part naming its own.
+Both, and one naming only a kind ("what phone number is listed?"), are answered first beside what
+the part before cited (``compose``). Enumerations' ordinals ("1.", "(2)", "二、") are no words.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from app.answering.question_kinds import EN_AUX, EN_WH, ZH_ASKS
+from app.retrieval.antecedents import elliptical, leans_back, topic
 from app.retrieval.taggers import question_frame
 from app.text import content_tokens, has_cjk, tagged
 
@@ -39,8 +41,9 @@ _EN_JOINS = re.compile(r"\s*(?:[,;]\s*(?:(?:and|also|plus|as well as)\s+)?|\s+an
                        re.IGNORECASE)
 # A conjunction that may open the second of two Chinese questions (以及, 还有, 另外, 并且, 同时).
 _ZH_OPENERS = re.compile(r"^(?:以及|还有|另外|此外|并且|而且|同时|那么|那|和|及)")
-# Pronouns that point back to what an earlier part named (a demonstrative: 这一条, 那个).
-_BACK = re.compile(r"\b(?:it|its|they|them|their)\b|其|它|该|此|这|那(?=[一个项条些种份])", re.I)
+# An enumeration's ordinal opening a question, or after a lead-in's colon: "1.", "(2)", "二、", "③".
+_ORDINAL = re.compile(r"(^\s*|[:：]\s*)(?:[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]"
+                      r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、．](?!\d)|[①-⑳])\s*")
 _NAME = re.compile(r"\b(?:[A-Z][\w-]*|\w*\d\w*)")
 # After a question mark or semicolon (a run of them) that more text follows.
 _ENDS = re.compile(r"(?<=[?？;；])(?![?？;；])(?=\s*\S)")
@@ -61,20 +64,26 @@ class Part:
 def split_parts(question: str) -> list[Part]:
     """The parts of ``question``; a single question is one part, itself."""
     pieces: list[str] = []
-    for sentence in _ENDS.split(question):
+    for sentence in (_ORDINAL.sub(r"\1", s) for s in _ENDS.split(question)):
         pieces.extend(_clauses_zh(sentence) if has_cjk(sentence) else _clauses_en(sentence))
     # Every part must ask: a sentence after a question that asks nothing ("Then add this
     # sentence …") is an instruction, never a part to answer (nor to repeat as unanswered).
     asking, pieces = all(_asks(p) for p in pieces if _tidy(p)), [t for t in map(_tidy, pieces) if t]
     if not asking or len(pieces) < 2 or not _names_something(pieces[0]):
         return [Part(question.strip(), question.strip())]
-    parts = [Part(pieces[0], pieces[0])]
+    parts, about = [Part(pieces[0], pieces[0])], pieces[0]
     for piece in pieces[1:]:
         # "and by when?" is asked of all the part before asked (less its question words); "when
-        # was it published?" of what the part before named.
-        named, before = _names_something(piece), parts[-1].text
-        borrowed = f"{(named and _names(before)) or subject_of(before)} {piece}"
-        parts.append(Part(piece, piece if named and not _BACK.search(piece) else borrowed))
+        # was it published?", "由谁负责？" of the topic of the last part naming its own.
+        leaning = leans_back(piece)
+        if not _names_something(piece) or (leaning and elliptical(piece)):
+            parts.append(Part(piece, f"{subject_of(parts[-1].text)} {piece}"))
+        elif leaning:
+            shared = topic(about, piece) or _names(about) or subject_of(about)
+            parts.append(Part(piece, f"{shared} {piece}"))
+        else:
+            parts.append(Part(piece, piece))
+            about = piece
     return parts
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from app.retrieval.antecedents import ZH_POINTING
 from app.retrieval.names import CHINESE_LEVEL_SUFFIX
 from app.retrieval.taggers import TAGGING, english, english_tagger, lac
 from app.text import has_cjk
@@ -23,10 +24,6 @@ _LAC_PLACES = frozenset({"LOC", "ns", "nz", "ORG"})
 _LAC_PREDICATES = frozenset({"v", "vd", "a", "ad"})
 _LAC_MODIFIERS = frozenset({"m", "TIME", "t"})  # numbers and times, which may sit inside a phrase
 _LAC_CONTENT = _LAC_NOUNS | _LAC_PREDICATES | {"m", "q", "TIME", "t", "nt", "nr"}
-# Chinese third-person and demonstrative pronouns begin with one of these morphemes (这个,
-# 该项, 其, 它们, 上述); interrogative ones (什么, 谁, 哪, 多少) do not. A fact of the language's
-# closed pronoun class, not a list of follow-up phrasings.
-_ZH_POINTING = ("这", "那", "该", "此", "其", "它", "他", "她", "上述")
 # The locative of being among (其中, 此中, 之中); 此外 "besides" points outside.
 _ZH_AMONG = "中"
 # English prepositions of a part of a whole ("among them", "two of these").
@@ -135,7 +132,7 @@ def _chinese(text: str) -> tuple[Word, ...]:
     for n, (token, tag, start) in enumerate(tagged):
         # A locative (LAC's f) that opens with a pointing morpheme (其中, 此外) points back too:
         # 其中 is 其 "it" and 中 "in", "among the things just named".
-        pointing = tag in {"r", "f"} and token.startswith(_ZH_POINTING)
+        pointing = tag in {"r", "f"} and token.startswith(ZH_POINTING)
         before = tags[n - 1] if n else ""
         after = tags[n + 1] if n + 1 < len(tags) else ""
         # Inside a noun phrase: an adjective before its noun (新型基础设施, 专项资金) and a number,

@@ -1,0 +1,124 @@
+"""What a clause leaning on the one before it is about (issue 23: a question of several parts).
+
+A later part of a question may lean on an earlier one in two ways, each a general fact of its
+language, read by the taggers (``taggers``), never from wordings:
+
+* English points back with a third-person or demonstrative pronoun ("…, and when does it end?",
+  "which units are responsible for it?"), unless the clause has a subject of its own the pronoun
+  may stand for ("when did Shenzhen issue its plan?");
+* Chinese drops the subject a clause shares with the one before it (a pro-drop language): a
+  clause opening on a verb, preposition, adverb or pronoun has none of its own
+  ("…？由哪些单位负责？", "…，按什么比例？"); and it points back with 其, 它, 该, 这, 那 …
+
+What it leans on is the earlier clause's topic: in English the subject by spaCy's dependency
+parse, else its first object, whole ("Guangzhou's digital transformation pilot plan"), never the
+phrase the question asks for ("how many participants"), and agreeing in number with the pronoun
+pointing to it ("it": not "participants"); in Chinese, which puts its topic first, the nouns it
+opens with, by LAC ("辽源犬只狂犬病疫苗的经费|由谁分担").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from app.retrieval.taggers import TAGGING, lac, parsed
+from app.text import has_cjk
+
+# Chinese third-person and demonstrative pronouns begin with one of these morphemes (这个, 该项,
+# 其, 它们, 上述); interrogative ones (什么, 谁, 哪, 多少) do not: the closed pronoun class.
+ZH_POINTING = ("这", "那", "该", "此", "其", "它", "他", "她", "上述")
+# LAC's tags (its tag.dic) of what may stand in a Chinese topic: nouns, names, places, bodies,
+# numbers and measure words inside a noun phrase (第四部分), and the particle 的 joining them.
+_ZH_NOUNS = frozenset({"n", "nz", "nw", "vn", "an", "ns", "nt", "nr", "s", "LOC", "ORG", "PER"})
+_ZH_NOMINAL = _ZH_NOUNS | {"a", "m", "q", "u"}
+_ZH_ASKING_NUMERAL = "几"  # LAC tags it a number (几年, 几项), yet it asks
+_QUOTES = set("“”\"'‘’《》「」")
+_ZH_OPENING_LINK = "c"  # a conjunction before the clause (以及, 还有): no part of it
+_SUBJECTS = ("nsubj", "nsubjpass")
+# Dependents that are noun phrases of their own: subjects, objects, a copula's attribute, a
+# possessor ("Zhanjiang's cases").
+_ARGUMENTS = {*_SUBJECTS, "dobj", "pobj", "attr", "poss", "appos"}
+_WH_TAGS = {"WP", "WDT", "WRB", "WP$"}
+
+
+def leans_back(clause: str) -> bool:
+    """Whether ``clause`` is about what an earlier clause named, by the rules above."""
+    if has_cjk(clause):
+        tags = [tag for _, tag in _chinese(clause)] + ["", ""]
+        # A noun phrase opens on a noun, or an adjective or ordinal before one (总投资, 第五部分).
+        opens = tags[0] in _ZH_NOUNS or (tags[0] in {"a", "m"} and tags[1] in _ZH_NOUNS)
+        return not opens or any(_points_zh(word, tag) for word, tag in _chinese(clause))
+    with TAGGING:
+        doc = parsed(clause)
+    # A possessive may stand for the clause's own subject ("Shenzhen … its plan"); a pronoun
+    # the verb takes as its object or subject never does (it is the subject or not its own).
+    own = any(t.dep_ in _SUBJECTS and _names_a_thing(t) for t in doc)
+    return any(_points_en(t) and not (own and "Yes" in t.morph.get("Poss")) for t in doc)
+
+
+def elliptical(clause: str) -> bool:
+    """Whether ``clause`` has no verb of its own ("按什么比例？", "and in which year?"): it asks
+    what the clause before it asked, its predicate left out as well as its subject."""
+    if has_cjk(clause):
+        return not any(tag in {"v", "vd"} for _, tag in _chinese(clause))
+    with TAGGING:
+        return not any(t.pos_ in {"VERB", "AUX"} for t in parsed(clause))
+
+
+def topic(clause: str, leaning: str = "") -> str:
+    """The topic of ``clause`` that ``leaning`` (a later clause pointing back) may be about; ""
+    when the taggers find none."""
+    if has_cjk(clause):
+        found = _chinese(re.split("[:：]", clause)[-1])  # not a lead-in's words ("请回答：")
+        nominal = [(w, tag) for w, tag in found[:next((n for n, (w, tag) in enumerate(found) if (
+            (tag not in _ZH_NOMINAL and w not in _QUOTES) or _points_zh(w, tag)
+            or w.startswith(_ZH_ASKING_NUMERAL))), len(found))]]
+        while nominal and nominal[-1][1] not in _ZH_NOUNS and nominal[-1][0] not in _QUOTES:
+            nominal.pop()  # a phrase ends on its noun (not 湛江连续, 的)
+        return "".join(w for w, _ in nominal)
+    with TAGGING:
+        doc, pointing = parsed(clause), parsed(leaning) if leaning else ()
+    number = {n for t in pointing if _points_en(t) for n in t.morph.get("Number")}
+    # The subject first, then each phrase holding a name, then the others, each in order (a
+    # possessor after the phrase it opens): a pronoun stands for a thing named more than a kind.
+    heads = sorted((t for t in doc if t.dep_ in _ARGUMENTS and _names_a_thing(t)), key=lambda t: (
+        t.dep_ not in _SUBJECTS, all(w.pos_ != "PROPN" for w in t.subtree),
+        t.head.i + 0.5 if t.dep_ == "poss" else t.i))
+    for head in heads:
+        if not number or number & set(head.morph.get("Number")):
+            return _phrase(head)
+    return ""
+
+
+def _chinese(clause: str) -> list[tuple[str, str]]:
+    """LAC's words and tags of a Chinese clause, its question mark and opening link left off."""
+    with TAGGING:
+        found = [(w, t) for w, t in lac().run(clause.rstrip("？?。 ")) if w.strip()]
+    return found[1:] if found and found[0][1] == _ZH_OPENING_LINK else found
+
+
+def _points_zh(word: str, tag: str) -> bool:
+    return tag in {"r", "f"} and word.startswith(ZH_POINTING)
+
+
+def _points_en(token: Any) -> bool:
+    """A third-person personal pronoun or a demonstrative: it, its, they, them, this, those."""
+    kind = token.morph.get("PronType")
+    return token.pos_ in {"PRON", "DET"} and ("Dem" in kind or (
+        "Prs" in kind and "3" in token.morph.get("Person")))
+
+
+def _names_a_thing(head: Any) -> bool:
+    """A noun phrase naming something: a noun's, holding neither a wh-word (the phrase asked
+    for) nor a pronoun."""
+    return head.pos_ in {"NOUN", "PROPN"} and not any(
+        t.tag_ in _WH_TAGS or t.pos_ == "PRON" for t in head.subtree)
+
+
+def _phrase(head: Any) -> str:
+    """The noun phrase ``head`` heads, up to its head: its possessor and modifiers, not its
+    article, nor a prepositional phrase or clause after it."""
+    start = min(t.i for t in head.subtree)
+    start += head.doc[start].lower_ in {"the", "a", "an"}
+    return head.doc[start:head.i + 1].text

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import multiprocessing as mp
+import time
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -18,6 +19,10 @@ from app.errors import IngestError, UnreadableFile
 from ingest.loaders import LoadedText, load_file
 
 Outcome = LoadedText | IngestError
+# How long a worker may take to import its parsers before ingest gives up on it. The wait ends
+# as soon as the worker is ready or dies; a fixed 120 s failed whole ingests on a machine at load
+# average 40, where the spawned interpreter's imports alone took longer.
+START_LIMIT_S = 900.0
 
 
 def _serve(conn: Connection, loader: Callable[[Path], LoadedText]) -> None:
@@ -45,9 +50,14 @@ class _Worker:
         self.process = ctx.Process(target=_serve, args=(child, loader), daemon=True)
         self.process.start()
         child.close()
-        if not self.conn.poll(120) or self.conn.recv() != "ready":
-            self.close(kill=True)
-            raise RuntimeError("the parser worker process did not start")
+        deadline = time.monotonic() + START_LIMIT_S
+        while not self.conn.poll(1) and self.process.is_alive() and time.monotonic() < deadline:
+            pass
+        with contextlib.suppress(EOFError, OSError):
+            if self.conn.poll() and self.conn.recv() == "ready":
+                return
+        self.close(kill=True)
+        raise RuntimeError("the parser worker process did not start")
 
     def load(self, path: Path, timeout_s: float) -> Outcome:
         self.conn.send(path)

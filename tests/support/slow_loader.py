@@ -15,7 +15,8 @@ class SlowToArrive:
     set: the worker dies during its start-up instead."""
 
     def __init__(self, delay_s: float = 0.0, exit_code: int | None = None) -> None:
-        self.delay_s, self.exit_code = delay_s, exit_code
+        self.delay_s: float = delay_s
+        self.exit_code: int | None = exit_code
 
     def __getstate__(self) -> dict[str, object]:
         return {"delay_s": self.delay_s, "exit_code": self.exit_code}
@@ -24,7 +25,7 @@ class SlowToArrive:
         self.__dict__.update(state)
         if self.exit_code is not None:
             os._exit(self.exit_code)
-        time.sleep(float(self.delay_s))  # type: ignore[arg-type]
+        time.sleep(self.delay_s)
 
     def __call__(self, path: Path) -> LoadedText:
         return load_file(path)

@@ -246,5 +246,6 @@ def test_english_repeals_are_read_only_where_a_repeal_is_worded() -> None:
     assert repealed("This plan replaces the 2022 Digital Plan.") == ["2022 Digital Plan"]
     assert repealed("The Interim Measures on Grants are hereby repealed.") == [
         "Interim Measures on Grants"]
-    assert repealed("对符合条件的企业给予补助。原《青溪县补助办法》同时废止。") == ["青溪县补助办法"]
+    chinese = "对符合条件的企业给予补助。原《青溪县补助办法》同时废止。"
+    assert repealed(chinese) == ["青溪县补助办法"]
     assert repealed("The bureau shall take over the place of the office.") == []

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from app.text import has_cjk
@@ -120,11 +121,12 @@ def _headline(text: str, title: str) -> str:
     return " ".join(parts)
 
 
-def _title_acts(title: str) -> set[str]:
+@lru_cache(maxsize=64)  # read by both title readers of a document: LAC once per title
+def _title_acts(title: str) -> frozenset[str]:
     """What a Chinese title says the document does (its verbs: 停征, 实行 …), by Baidu LAC's
     part-of-speech tags (jieba's took the nouns of "支持春耕备耕贷款" for verbs, and a later
     "春耕备耕企业" for the measure the title announced)."""
-    return {verb for verb in _verbs(title) if verb not in forms.ANNOUNCING}
+    return frozenset(verb for verb in _verbs(title) if verb not in forms.ANNOUNCING)
 
 
 def _verbs(text: str) -> set[str]:
@@ -146,7 +148,7 @@ def _read_title_start(sentences: list[str], title: str, found: dict[str, Any],
                       year: int | None, basis: list[str]) -> None:
     """A dated start of what the title announces, with its open end: one the text states
     ("停止时间……另行通告") or the title's period ("关于疫情期间……")."""
-    acts = _title_acts(title) if has_cjk(title) else set()
+    acts = _title_acts(title) if has_cjk(title) else frozenset()
     for sentence in sentences if acts else []:
         match = forms.DATED_START_ZH.search(sentence)
         if match is None or not any(act in sentence[match.end():] for act in acts):
@@ -168,7 +170,7 @@ def _read_title_end(sentences: list[str], title: str, found: dict[str, Any],
     period ("疫情防控期间，内蒙古对…免收通行费"): a report's account of the one measure it
     reports. A span with its own start ("从今年1月1日至2月10日，发放…") is when something was
     done, not how long a measure holds."""
-    acts = _title_acts(title) if has_cjk(title) else set()
+    acts = _title_acts(title) if has_cjk(title) else frozenset()
     for index, sentence in enumerate(sentences if acts else []):
         # An official notice names a period of each measure it gives; a report's headline
         # names the one measure its lead (the first sentence after it) gives the period of.

@@ -15,6 +15,8 @@ from llama_index.core.schema import MetadataMode, TextNode
 
 from app.answering.answerability import ENTITIES_KEY
 from app.settings import Settings
+from app.store.bm25 import lexical_terms
+from app.store.bm25_build import HEAD_KEYS, indexed_texts
 from app.store.chroma import Store
 from app.store.embedding import (
     MINILM_INT8,
@@ -23,6 +25,7 @@ from app.store.embedding import (
     load_embedding,
     passage_text,
 )
+from ingest.amendments import repealed
 from ingest.chunking import EMBEDDED_KEYS
 from ingest.entities import entities_of
 from ingest.lac import fast_lac
@@ -218,3 +221,31 @@ def test_chunks_embedding_one_text_are_embedded_once() -> None:
     assert nodes[0].embedding == nodes[1].embedding != nodes[2].embedding
     assert nodes[0].embedding == model.get_text_embedding(passage_text(nodes[0], MINILM_INT8))
     assert nodes[0].metadata[ENTITIES_KEY] != nodes[1].metadata[ENTITIES_KEY]
+
+
+def test_index_texts_cut_once_are_those_of_the_whole_texts(ingested: Settings) -> None:
+    """The BM25 build cuts each chunk's text and head by jieba once (a chunk's text was cut
+    again inside its document): a passage reads as its head and text cut together, a document
+    as its head and passages in order cut together."""
+    chunks = Store(ingested).all_chunks()
+    passages, documents = indexed_texts(chunks)
+    for chunk, text in zip(chunks, passages, strict=True):
+        head = " ".join(str(chunk.metadata.get(k) or "") for k in HEAD_KEYS)
+        assert text == lexical_terms(f"{head}\n{chunk.text}")
+    for doc_id, text, _ in documents:
+        held = sorted((c for c in chunks if c.doc_id == doc_id), key=lambda c: c.start)
+        head = " ".join(str(held[0].metadata.get(k) or "") for k in HEAD_KEYS if k != "section")
+        assert text == lexical_terms("\n".join([head, *(c.text for c in held)]))
+    chinese = next(text for doc_id, text, _ in documents if doc_id == "qingxi-2020-rent")
+    assert " 商务局 " in chinese and " 务局 " in chinese  # jieba's word, then the pairs
+
+
+def test_english_repeals_are_read_only_where_a_repeal_is_worded() -> None:
+    """A text is searched for an English repeal only when it has one of the words either form
+    needs (the search was ~7 ms a Chinese notice): both forms are still read."""
+    assert repealed("This plan replaces the 2022 Digital Plan.") == ["2022 Digital Plan"]
+    assert repealed("The Interim Measures on Grants are hereby repealed.") == [
+        "Interim Measures on Grants"]
+    chinese = "对符合条件的企业给予补助。原《青溪县补助办法》同时废止。"
+    assert repealed(chinese) == ["青溪县补助办法"]
+    assert repealed("The bureau shall take over the place of the office.") == []

@@ -82,6 +82,7 @@ def english_name(chinese: str) -> str:
     return pinyin_name(chinese)
 
 
+@lru_cache(maxsize=16384)  # the gazetteer reads each division's name's pinyin three times
 def pinyin_name(chinese: str) -> str:
     from pypinyin import lazy_pinyin
 

@@ -52,10 +52,27 @@ def stored_fingerprint(directory: Path) -> str | None:
 def lexical_terms(text: str) -> str:
     """What BM25 reads of ``text``: its words (Chinese cut by jieba), then each Chinese run's
     overlapping character pairs."""
-    if not has_cjk(text):
-        return text
+    return joined_terms([lexical_piece(text)])
+
+
+# A piece of text as BM25 reads it: the text, its words (Chinese runs cut by jieba) and its
+# Chinese runs' overlapping character pairs, space-separated.
+LexicalPiece = tuple[str, str, str]
+
+
+def lexical_piece(text: str) -> LexicalPiece:
     pairs = [run[i:i + 2] for run in CJK_RUN.findall(text) for i in range(len(run) - 1)]
-    return f"{segment(text)} {' '.join(pairs)}"
+    return text, segment(text), " ".join(pairs)
+
+
+def joined_terms(pieces: list[LexicalPiece]) -> str:
+    """``lexical_terms`` of the pieces' texts joined by newlines, from pieces cut once: jieba
+    cuts each Chinese run alone (``segment``) and no run crosses a newline, so the whole's words
+    are its pieces' in order, and so are its pairs."""
+    if not any(has_cjk(text) for text, _, _ in pieces):
+        return "\n".join(text for text, _, _ in pieces)
+    words = "\n".join(words for _, words, _ in pieces)
+    return words + " " + " ".join(pairs for _, _, pairs in pieces if pairs)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ an ordinal or a day is read (both ingest and answering read figures through it).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from app.text import CLAUSE_END, has_cjk
 
@@ -113,6 +114,11 @@ def figure_values(text: str) -> list[float]:
     """The values of the figures ``text`` states, magnitudes applied: "3.1亿元" and "310
     million yuan" are both 310000000.0 (and 1000亿 is not 100亿)."""
     return [value for _, _, value in figures(text)]
+
+
+@lru_cache(maxsize=1024)  # a question's, read against each of its candidate sentences
+def values_stated(text: str) -> frozenset[float]:
+    return frozenset(figure_values(text))
 
 
 def figures(text: str) -> list[tuple[int, int, float]]:

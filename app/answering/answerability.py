@@ -20,7 +20,7 @@ from app.answering.citations import Scored, Sentence
 from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind
 from app.answering.sentence_forms import in_context
 from app.models import Message, RefusalCode, refusal_message
-from app.numerals import DUE, NAMES_A_DAY, YEAR, YEAR_SPAN, figure_values, of_whole, share_of
+from app.numerals import DUE, NAMES_A_DAY, YEAR, YEAR_SPAN, of_whole, share_of, values_stated
 from app.retrieval.acronyms import is_acronym, unmentioned
 from app.retrieval.dictionary import english_terms, naming
 from app.retrieval.document_questions import DOCUMENT, ISSUING
@@ -87,14 +87,21 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
     if (which := naming(kinds.asked_sum(question)[1])) and (has_cjk(question) or not has_cjk(
             sentence.text)) and not which.search(said if has_cjk(said) else expand_query(said)):
         labels.discard("MONEY")
-    # Each period ("per firm"); a day; a date NER misreads ("…2024-08-15click:0") or a span from
-    # an event (后3个月内: when due); a web address, where a thing is published or applied for.
-    forms = {"RATE": DISTRIBUTIVE, "DAY": NAMES_A_DAY, "DATE": DUE, "SANCTION": STATES,
-             "PLACE": WEB_ADDRESS}
     listed = {"ITEMS"} if (n := listed_count(question)) and lists(sentence.text, n) else set()
     listed |= {"PLACE"} if any(label == "ORG" and _TOWARDS.search(sentence.chunk.text, max(
         0, s - 5), s) for s, _, label in found) else set()  # a body one is sent to is a where
-    return labels | listed | {label for label, form in forms.items() if form.search(sentence.text)}
+    return labels | listed | _forms(sentence.text)
+
+
+# Each period ("per firm"); a day; a date NER misreads ("…2024-08-15click:0") or a span from
+# an event (后3个月内: when due); a web address, where a thing is published or applied for.
+_FORMS = {"RATE": DISTRIBUTIVE, "DAY": NAMES_A_DAY, "DATE": DUE, "SANCTION": STATES,
+          "PLACE": WEB_ADDRESS}
+
+
+@lru_cache(maxsize=8192)  # a sentence's own (~0.13 ms), and the same ones come back per question
+def _forms(text: str) -> frozenset[str]:
+    return frozenset(label for label, form in _FORMS.items() if form.search(text))
 
 
 def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...] = (),
@@ -110,7 +117,7 @@ def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...]
     # A "person" inside or running on from an organisation's or place's name ("the Pazhou …
     # Industry" ORG, "Cluster Zone" PERSON), or with digits ("2024-08-15click"), is misread.
     entities, named_spans, names = chunk_entities(raw, text)  # with ratios (5:5) as shares
-    found, bodies, stated = [], _bodies(question), frozenset(figure_values(question))
+    found, bodies, stated = [], _bodies(question), values_stated(question)
     whole = naming(kinds.asked_whole(question))  # given: its total answers no part of it
     last = offset + len(sentence.text)  # the chunk's other sentences' entities are not read
     for start, end, label, *value in (e for e in entities if e[0] >= first and e[1] <= last):

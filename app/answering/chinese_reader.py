@@ -98,6 +98,7 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
     weights = {u: math.log(1 + n / (1 + frequency[u])) for u in asked}
     total = sum(weights.values()) or 1.0
     kinds = asked_kinds(question)
+    strict = kinds & STRICT  # only a strict kind's labels are read: none, no sentence's
     noun = asked_sum(question)[0]
     titles = {s.chunk.doc_id: bigram_units(" ".join(str(s.chunk.metadata.get(k) or "") for k in (
         "title", "issuer"))) for s in chinese}
@@ -112,7 +113,7 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
         factor *= HEADING_PENALTY if sentence.chunk.start == 0 and sentence.text.endswith(tuple(
             "。！？：")) and not ITEM.match(sentence.text) and sentence is next((s for s in chinese
             if s.chunk is sentence.chunk and _PUNCTUATED.search(s.text)), None) else 1.0
-        lacking = bool(lacks(kinds, sentence_labels(sentence, question)) & STRICT) or (
+        lacking = bool(strict and lacks(strict, sentence_labels(sentence, question))) or (
             noun != "" and _of_other_sum(sentence, _entities(sentence, kinds, question), noun))
         factor *= (LACKING_PENALTY if lacking else 1.0) * band_factor(question, sentence.text)
         found = units & asked - opposed_units(question, reading)  # 非国有 is no 国有

@@ -217,6 +217,7 @@ def asked_sum(question: str) -> tuple[str, str]:
     return noun.group(), qualifier(asking, *noun.span())
 
 
+@lru_cache(maxsize=256)  # asked of every candidate sentence
 def asked_whole(question: str) -> str:
     """The whole a question asks a part of ("how many of the participants"), after its last 的."""
     if (match := _THING_EN.search(question)) and (words := match.group(1).split())[0] == "of":

@@ -155,7 +155,8 @@ class SentenceRanker:
                 support = min(1.0, support + FIELD_BONUS)
             elif (field or remark) and not named_label and not kinds:
                 support *= WRONG_TYPE_PENALTY
-            labels = sentence_labels(sentence, question, held, asked)
+            # Labels tell a kind asked only: a question asking none reads no sentence's.
+            labels = sentence_labels(sentence, question, held, asked) if kinds else None
             said = ordinals(in_context(sentence))
             named = (not thing or any(way <= found for way in thing)) and picked <= said \
                 and sentence.chunk.doc_id not in other  # another's document names it not

@@ -25,6 +25,7 @@ from pydantic import PrivateAttr
 
 from app.errors import ServiceUnavailable
 from app.settings import Settings
+from app.store.direct_embedding import DirectEmbedding
 
 MINILM = "all-MiniLM-L6-v2"
 # MiniLM with int8 weights on ONNX Runtime: other vectors (cosine ~0.97 with the float
@@ -76,7 +77,7 @@ class EmbeddingIdentity:
         )
 
 
-class PackagedEmbedding(BaseEmbedding):
+class PackagedEmbedding(DirectEmbedding):
     """A model whose weights ship inside a Python package: USE multilingual v3 (one encoding
     for questions and passages) or multilingual-e5-small (``query:``/``passage:`` encodings)."""
 

@@ -26,8 +26,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from llama_index.core.base.embeddings.base import BaseEmbedding
 from pydantic import PrivateAttr
+
+from app.store.direct_embedding import DirectEmbedding
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ INPUTS = ("input_ids", "token_type_ids")
 GRAPH_FORMAT = "2"
 
 
-class OnnxSentenceEncoder(BaseEmbedding):
+class OnnxSentenceEncoder(DirectEmbedding):
     """A BERT-style sentence-transformers model (mean pooling, normalised) on ONNX Runtime.
 
     Each text is encoded alone, one intra-op thread per run, and a batch is spread over

@@ -22,8 +22,10 @@ _REPEALS_NUMBER_ZH = re.compile(
     rf"(?P<numbers>(?:{_NUMBER}[、和及与，,]?){{1,6}})(?:文件|文)?[）)]?[^。；;《]{{0,10}}?"
     r"(?:同时|一并)?(?:废止|停止执行|不再执行|失效|作废)"
 )
+# English verbs of one document ending another ("replaces", "is repealed").
+_REPEAL_VERBS_EN = "supersede|replace|repeal|revoke|rescind|succeed"
 _REPEALS_EN = re.compile(
-    r"\b(?:supersedes?|replaces?|repeals?|revokes?|rescinds?|succeeds?|takes?\s+the\s+place\s+of)"
+    rf"\b(?:(?:{_REPEAL_VERBS_EN})s?|takes?\s+the\s+place\s+of)"
     r"(?:,[^,.;\n]{2,40},)?\s+(?:the\s+)?(?P<title>[^.;\n]{4,120})"  # "replaces, from …, the …"
     r"|(?P<title2>[^.;\n]{4,120}?)\s+(?:is|are)\s+(?:hereby\s+)?(?:repealed|superseded|revoked"
     r"|rescinded)",
@@ -31,8 +33,7 @@ _REPEALS_EN = re.compile(
 )
 # A word either form of ``_REPEALS_EN`` needs: a text without one is not searched (its second
 # form, a title before "is repealed", was tried from every character: ~7 ms a Chinese notice).
-_REPEAL_WORD_EN = re.compile(
-    r"supersede|replace|repeal|revoke|rescind|succeed|takes?\s+the\s+place", re.IGNORECASE)
+_REPEAL_WORD_EN = re.compile(rf"{_REPEAL_VERBS_EN}|takes?\s+the\s+place", re.IGNORECASE)
 # 将《…》有效期延长至…, 《…》的执行期限延长到…, "extends the … until 31 December 2023".
 _EXTENDS_ZH = re.compile(
     r"《(?P<title>[^》]{2,80})》[^。；;《]{0,12}?(?:有效期|执行期|实施期|执行期限|实施期限)?"

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from app.answering.question_kinds import EN_AUX, EN_WH, ZH_ASKS
 from app.retrieval.antecedents import elliptical, leans_back, topic
 from app.retrieval.taggers import question_frame
-from app.text import content_tokens, has_cjk, tagged
+from app.text import ITEM, content_tokens, has_cjk, tagged
 
 # A preposition may stand before the wh-word ("and by when", "and in which year"), and so may an
 # adverb of degree or approximation ("and about how many", "and roughly when").
@@ -41,9 +41,9 @@ _EN_JOINS = re.compile(r"\s*(?:[,;]\s*(?:(?:and|also|plus|as well as)\s+)?|\s+an
                        re.IGNORECASE)
 # A conjunction that may open the second of two Chinese questions (以及, 还有, 另外, 并且, 同时).
 _ZH_OPENERS = re.compile(r"^(?:以及|还有|另外|此外|并且|而且|同时|那么|那|和|及)")
-# An enumeration's ordinal opening a question, or after a lead-in's colon: "1.", "(2)", "二、", "③".
-_ORDINAL = re.compile(r"(^\s*|[:：]\s*)(?:[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]"
-                      r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、．](?!\d)|[①-⑳])\s*")
+# An enumeration's item number (``ITEM``: "1.", "(2)", "二、"; or a circled "③") opening a
+# question, or after a lead-in's colon.
+_ORDINAL = re.compile(rf"(^\s*|[:：]\s*)(?:{ITEM.pattern}|[①-⑳])\s*")
 _NAME = re.compile(r"\b(?:[A-Z][\w-]*|\w*\d\w*)")
 # After a question mark or semicolon (a run of them) that more text follows.
 _ENDS = re.compile(r"(?<=[?？;；])(?![?？;；])(?=\s*\S)")

@@ -27,7 +27,9 @@ from app.retrieval.divisions import division_rows
 from app.retrieval.romanised import (
     SKELETON_MIN,
     conventional_names,
+    english_name,
     older_romanisation,
+    pinyin_name,
     skeleton,
 )
 from app.text import has_cjk, is_word, word_bounds
@@ -41,8 +43,6 @@ _SUFFIX = re.compile(
     r"^(?P<short>.{2,}?)(?:(?:[\u4e00-\u9fff]{1,4}?族)+)?"
     r"(?:特别行政区|自治区|自治州|自治县|自治旗|地区|林区|新区|矿区|[省市区县旗盟])$"
 )
-# Conventional English names of province-level divisions that are not their pinyin.
-_EXONYMS = {"西藏": "Tibet", "内蒙古": "Inner Mongolia", "香港": "Hong Kong", "澳门": "Macao"}
 # English words naming a level after a place name ("Haizhu District").
 LEVEL_WORDS: dict[str, Level] = {
     "province": "province", "municipality": "city", "city": "city", "prefecture": "city",
@@ -72,25 +72,6 @@ def _level(adcode: str) -> Level:
     if adcode.endswith("0000"):
         return "province"
     return "city" if adcode.endswith("00") else "district"
-
-
-def english_name(chinese: str) -> str:
-    """The pinyin of a place name as English writes it: syllables run together, capitalised,
-    an apostrophe before a syllable that starts with a vowel (Xi'an, Bao'an)."""
-    if chinese in _EXONYMS:
-        return _EXONYMS[chinese]
-    return pinyin_name(chinese)
-
-
-@lru_cache(maxsize=16384)  # the gazetteer reads each division's name's pinyin three times
-def pinyin_name(chinese: str) -> str:
-    from pypinyin import lazy_pinyin
-
-    syllables = lazy_pinyin(chinese)
-    joined = syllables[0] + "".join(
-        ("'" + s if s[:1] in "aoe" else s) for s in syllables[1:]
-    )
-    return joined[:1].upper() + joined[1:]
 
 
 def fold(name: str) -> str:

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from app.retrieval.dictionary import Term, chinese_terms, dictionary, english_terms
-from app.retrieval.gazetteer import broadest, gazetteer, pinyin_name
+from app.retrieval.gazetteer import broadest, gazetteer
+from app.retrieval.romanised import pinyin_name
 from app.text import CJK_RUN, STOPWORDS, has_cjk
 
 # The texts' own words for what officials often say otherwise (and American spellings: the

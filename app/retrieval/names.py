@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.retrieval.gazetteer import gazetteer, pinyin_name
+from app.retrieval.gazetteer import gazetteer
+from app.retrieval.romanised import pinyin_name
 from app.retrieval.taggers import TAGGING, english, lac
 from app.store.bm25 import LexicalIndex
 from app.text import has_cjk

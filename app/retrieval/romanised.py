@@ -1,4 +1,5 @@
-"""English names of Chinese places beside their pinyin.
+"""English names of Chinese places: their pinyin as English writes it (``english_name``), and
+the names beside it.
 
 Many places are written in English otherwise than in pinyin: by a conventional name that is
 not a rendering of the Chinese at all (Harbin for 哈尔滨, Hohhot for 呼和浩特, Urumqi for 乌鲁木齐:
@@ -116,3 +117,26 @@ def conventional_names() -> dict[str, list[str]]:
             if _LEVEL_END.search(full):
                 found.setdefault(full, []).append((-int(city.get("population") or 0), name))
     return {full: [n for _, n in sorted(set(names))] for full, names in found.items()}
+
+
+# Conventional English names of province-level divisions that are not their pinyin.
+_EXONYMS = {"西藏": "Tibet", "内蒙古": "Inner Mongolia", "香港": "Hong Kong", "澳门": "Macao"}
+
+
+def english_name(chinese: str) -> str:
+    """The pinyin of a place name as English writes it: syllables run together, capitalised,
+    an apostrophe before a syllable that starts with a vowel (Xi'an, Bao'an)."""
+    if chinese in _EXONYMS:
+        return _EXONYMS[chinese]
+    return pinyin_name(chinese)
+
+
+@lru_cache(maxsize=16384)  # the gazetteer reads each division's name's pinyin three times
+def pinyin_name(chinese: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    syllables = lazy_pinyin(chinese)
+    joined = syllables[0] + "".join(
+        ("'" + s if s[:1] in "aoe" else s) for s in syllables[1:]
+    )
+    return joined[:1].upper() + joined[1:]

@@ -19,7 +19,8 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import IO
 
-from app.retrieval.gazetteer import Division, english_name, everyday_word, gazetteer, inside_word
+from app.retrieval.gazetteer import Division, everyday_word, gazetteer, inside_word
+from app.retrieval.romanised import english_name
 from app.text import has_cjk
 
 # What ends a town's or street's name (琶洲街道 -> 琶洲, 华亭镇 -> 华亭).

@@ -8,7 +8,6 @@ from threadpoolctl import ThreadpoolController
 
 from app.answering.citations import sentences_of
 from app.answering.extractive import ExtractiveAnswerer
-from app.answering.ranking import semantic_texts
 from app.answering.sentence_forms import in_context
 from app.background import start_warm
 from app.retrieval.crosslingual import is_chinese
@@ -21,7 +20,7 @@ from app.retrieval.names import warm as warm_name_taggers
 from app.retrieval.taggers import keep_parses
 from app.store.query_encoder import OneAtATime
 from app.store.records import Chunk
-from app.store.vectors import TextVectors
+from app.store.vectors import TextVectors, semantic_texts
 from app.text import has_cjk
 
 log = logging.getLogger(__name__)

@@ -1,0 +1,74 @@
+"""The nouns a question narrows what it asks with (issue 23): "cases in the *education* field",
+"*industrial internet* platform projects", 农村家庭, 数据券. A figure stated of the thing without
+that qualifier, in a sentence that does not name it while another passage retrieved with it
+does, is the figure of another subject ("eight of which in the healthcare field" for the
+education field; "每平方米补贴15元" of 城镇集中供热家庭 for 农村家庭): the texts speak of the
+qualified thing elsewhere, and not here. A qualifier no passage holds is not judged: a question's
+own wording ("a project's budget") is no subject of the texts.
+
+English qualifiers come from spaCy's parse of the question (a noun compounded with another, or
+the object of a preposition attached to a noun); Chinese ones from jieba's tags (a noun directly
+before another noun), the language's order of modifier before head.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import Any, TypeVar
+
+from app.retrieval.dictionary import dictionary
+from app.retrieval.taggers import TAGGING, _parsed, question_frame
+from app.text import has_cjk, tagged
+
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_ZH_NOUNS = ("n", "vn")  # jieba's common nouns and verbal nouns; not names of places or people
+T = TypeVar("T")  # how a reading is held: its text, or its set of stems
+
+
+@lru_cache(maxsize=256)
+def qualifiers(question: str) -> tuple[str, ...]:
+    """The common nouns that qualify another noun of ``question`` (not of the asker's frame:
+    "a session for county officials")."""
+    if has_cjk(question):
+        words = tagged(question)
+        # A word jieba keeps whole that the dictionary knows only as two (教育领域: 教育 + 领域)
+        # is qualified by its first.
+        return tuple(w for (w, f), (_, g) in zip(words, [*words[1:], ("", "")], strict=True)
+                     if f in _ZH_NOUNS and len(w) > 1 and g in _ZH_NOUNS) + tuple(
+            p for w, f in words if f in _ZH_NOUNS for p in _qualifying_pieces(w))
+    asked = question_frame(question).rest or question  # takes TAGGING itself: not inside it
+    with TAGGING:
+        doc = _parsed(asked)
+    # A noun compounded with another ("education field"), the object of a preposition attached
+    # to a noun ("points for helicopters") or of "per" ("per household"), or the object of a
+    # clause describing a noun ("measures supporting AI terminals").
+    return tuple(t.text for t in doc if t.pos_ == "NOUN" and (
+        (t.dep_ == "compound" and t.head.pos_ in _NOUNS and not _circumstance(t))
+        or (t.dep_ == "pobj" and t.head.dep_ == "prep" and (
+            t.head.head.pos_ == "NOUN" or t.head.lower_ == "per"))
+        or (t.dep_ == "dobj" and t.head.dep_ == "acl" and t.head.head.pos_ == "NOUN")))
+
+
+def _circumstance(token: Any) -> bool:
+    """Whether ``token``'s noun phrase is a verb's circumstance ("made at the launch event",
+    "keep in its city-level stockpile"): where or when, not which thing is asked of."""
+    head = token.head
+    while head.dep_ == "compound":
+        head = head.head
+    return bool(head.dep_ == "pobj" and head.head.head.pos_ in {"VERB", "AUX"})
+
+
+def _qualifying_pieces(word: str) -> list[str]:
+    """The words before the last of the dictionary words that make up ``word``, when it is no
+    dictionary word itself (人工智能 is one; 教育领域 is 教育 + 领域)."""
+    pieces = dictionary().pieces(word)
+    return pieces[:-1] if len(pieces) > 1 and min(map(len, pieces)) > 1 else []
+
+
+def said_elsewhere(question: str, readings: Sequence[T], holds: Callable[[str, T], bool],
+                   topic: T) -> list[str]:
+    """The qualifiers of ``question`` some of ``readings`` hold (``holds(word, reading)``), not
+    words of the ``topic`` (a document's title, which names every passage's subject)."""
+    return [q for q in qualifiers(question) if not holds(q, topic)
+            and any(holds(q, r) for r in readings)]

@@ -1,0 +1,53 @@
+"""A figure asked of a qualified thing ("cases in the education field", "measures supporting AI
+terminals", 教育领域) is not answered by the figure a sentence states of another (issue 23)."""
+
+from __future__ import annotations
+
+from app.models import AskRequest
+from app.retrieval.qualifiers import qualifiers, said_elsewhere
+from app.services import Services
+
+
+def test_the_nouns_a_question_qualifies_its_thing_with() -> None:
+    assert "education" in qualifiers("How many of the AI application cases in the education "
+                                     "field were recognised?")
+    assert "terminals" in qualifiers("How much is allocated to the measures supporting AI "
+                                     "terminals?")
+    assert "household" in qualifiers("What bandwidth per household is targeted?")
+    assert "农村" in qualifiers("农村家庭每平方米补贴多少元？")
+    # Not the asker's frame, nor a word the dictionary holds whole (人工智能 is no 人工 + 智能).
+    assert "county" not in qualifiers("When preparing a session for county officials, what "
+                                      "share of a project's budget must go to upgrades?")
+    # A verb's circumstance (where, when) is not the thing asked of.
+    assert "launch" not in qualifiers("How many announcements were made at the launch event?")
+    assert "人工" not in qualifiers("湛江发布了多少个人工智能应用场景案例？")
+    assert "教育" in qualifiers("在教育领域有几个案例入选？")
+    # A qualifier only some passage holds is judged; one none holds is the question's wording.
+    readings = ["农村家庭每户补贴500元。", "城镇家庭每平方米补贴12元。"]
+    assert said_elsewhere("农村家庭每平方米补贴多少元？", readings,
+                          lambda q, r: q in r, "") == ["农村"]
+    assert said_elsewhere("牧区家庭每平方米补贴多少元？", readings,
+                          lambda q, r: q in r, "") == []
+
+
+def test_a_figure_of_another_programme_is_refused(services: Services) -> None:
+    """Regression: asked what Haizhu allocates a year to its eight measures for AI terminals (in
+    English or Chinese), the answer quoted the 310 million yuan fund for AI unicorn enterprises;
+    asked the budget of Shenzhen's computing power coordination platform, the AI fund group's
+    100 billion yuan."""
+    for question in ("海珠区每年为支持AI终端集群发展安排多少资金？",
+                     "What is the budget of Shenzhen's city-level computing power coordination "
+                     "platform?",
+                     "How much does Haizhu allocate each year to the eight measures supporting "
+                     "AI terminals?"):
+        answer = services.ask(AskRequest(question=question, mode="extractive"))
+        assert answer.refused, answer.answer
+    for question, fact in (("How many of Zhanjiang's AI application cases in the healthcare field "
+                            "were selected for provincial-level recognition?", "eight"),
+                           ("How much does Haizhu allocate each year to attract and cultivate AI "
+                            "unicorn enterprises?", "310 million"),
+                           ("湛江在医疗健康领域有几个人工智能应用案例入选省级推荐？", "eight"),
+                           ("How many announcements were made at the Haizhu AI bureau launch "
+                            "event?", "Three announcements")):
+        answer = services.ask(AskRequest(question=question, mode="extractive"))
+        assert fact in answer.answer, answer.answer

@@ -26,7 +26,7 @@ from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.kindred import credit
-from app.retrieval.qualifiers import said_elsewhere
+from app.retrieval.qualifiers import contrasted, said_elsewhere
 from app.retrieval.stems import content_stems
 from app.retrieval.taggers import question_frame
 from app.store.vectors import QueryTextEmbedder, TextEmbedder, TextVectors, semantic_texts, unit
@@ -72,8 +72,10 @@ class SentenceRanker:
         self.crosslingual = crosslingual
         self.crosslingual_vectors = TextVectors(crosslingual) if crosslingual else None
 
-    def rank_sentences(self, question: str, retrieval: RetrievalResult) -> list[Scored]:
-        """Candidate sentences of the retrieved passages, best supported first."""
+    def rank_sentences(self, question: str, retrieval: RetrievalResult,
+                       narrowing: bool = True) -> list[Scored]:
+        """Candidate sentences of the retrieved passages, best supported first (``narrowing``:
+        a figure stated of another subject than the question qualifies counts as lacking)."""
         # Orders to the reader answer nothing; nor does a document's statement of its validity.
         sentences = [s for s in sentences_of(retrieval.hits, self.max_chars)
                      if not addresses_reader(s.text) and not states_own_validity(s.text, question)]
@@ -87,9 +89,10 @@ class SentenceRanker:
         topic = self._topic(retrieval)
         # A figure of a thing the question qualifies ("cases in the education field") that a
         # sentence not naming the qualifier states, while another names it, is another's.
+        figured = narrowing and bool(asked_kinds(question) & question_kinds.FIGURED)
         narrowed = [self._ways(q) for q in said_elsewhere(
             question, words, lambda q, f: any(w <= f for w in self._ways(q)), topic)
-        ] if asked_kinds(question) & question_kinds.FIGURED else []
+        ] if figured else []
         # An English question whose best passage is Chinese is read through the dictionary.
         weights = self._term_weights(question, words, topic,
                                      any(has_cjk(s.text) for s in sentences), retrieval)
@@ -169,11 +172,12 @@ class SentenceRanker:
             # Another phase's or part's detail ("phase III" for phase I) states none of this one's.
             missing = lacks(kinds, labels) | (kinds if said and picked - said else set()) | (
                 kinds if of and not any(w <= found for w in of_ways)
-                and not may_count(sentence.text, of, read_back=False) else set()) | (
-                kinds & question_kinds.FIGURED if any(not any(w <= found for w in q)
-                                                      for q in narrowed) else set())
-            if missing:
-                support *= STRICT_PENALTY if missing & STRICT else WRONG_TYPE_PENALTY
+                and not may_count(sentence.text, of, read_back=False) else set())
+            # Another subject's figure (not lacking its kind: a rescuing model may read it).
+            elsewhere = any(not any(w <= found for w in q) for q in narrowed) or (
+                figured and contrasted(question, sentence.text, found, asked_stems, topic))
+            if missing or elsewhere:
+                support *= STRICT_PENALTY if missing & STRICT or elsewhere else WRONG_TYPE_PENALTY
             elif kinds and labels and named:  # holds what was asked: likelier the answer
                 support = min(1.0, support + KIND_BONUS)
             if not named:

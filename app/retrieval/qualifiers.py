@@ -18,7 +18,8 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 from app.retrieval.dictionary import dictionary
-from app.retrieval.taggers import TAGGING, _parsed, question_frame
+from app.retrieval.stems import content_stems
+from app.retrieval.taggers import TAGGING, parsed, question_frame
 from app.text import has_cjk, tagged
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -39,15 +40,22 @@ def qualifiers(question: str) -> tuple[str, ...]:
             p for w, f in words if f in _ZH_NOUNS for p in _qualifying_pieces(w))
     asked = question_frame(question).rest or question  # takes TAGGING itself: not inside it
     with TAGGING:
-        doc = _parsed(asked)
+        doc = parsed(asked)
     # A noun compounded with another ("education field"), the object of a preposition attached
     # to a noun ("points for helicopters") or of "per" ("per household"), or the object of a
     # clause describing a noun ("measures supporting AI terminals").
     return tuple(t.text for t in doc if t.pos_ == "NOUN" and (
-        (t.dep_ == "compound" and t.head.pos_ in _NOUNS and not _circumstance(t))
+        (t.dep_ == "compound" and _nominal(t.head) and not _circumstance(t))
         or (t.dep_ == "pobj" and t.head.dep_ == "prep" and (
-            t.head.head.pos_ == "NOUN" or t.head.lower_ == "per"))
-        or (t.dep_ == "dobj" and t.head.dep_ == "acl" and t.head.head.pos_ == "NOUN")))
+            _nominal(t.head.head) or t.head.lower_ == "per"))
+        or (t.dep_ == "dobj" and t.head.dep_ == "acl" and _nominal(t.head.head))))
+
+
+def _nominal(token: Any) -> bool:
+    """Whether ``token`` is a noun used as one: a "noun" with a subject or an auxiliary of its
+    own is a verb the tagger misread ("How does X's fund group *compare* in size?")."""
+    return bool(token.pos_ in _NOUNS
+                and not any(c.dep_ in {"nsubj", "aux"} for c in token.children))
 
 
 def _circumstance(token: Any) -> bool:
@@ -72,3 +80,62 @@ def said_elsewhere(question: str, readings: Sequence[T], holds: Callable[[str, T
     words of the ``topic`` (a document's title, which names every passage's subject)."""
     return [q for q in qualifiers(question) if not holds(q, topic)
             and any(holds(q, r) for r in readings)]
+
+
+# Dependencies of a noun's modifiers before it ("fuel cell vehicles", "second-phase investment").
+_MODIFIERS = frozenset({"compound", "amod", "nmod"})
+
+
+@lru_cache(maxsize=256)
+def _noun_phrases(question: str) -> tuple[tuple[tuple[str, bool], ...], ...]:
+    """Each noun of an English ``question`` with the modifiers right before it, as stems in
+    order, each marked whether it is a common noun (not an adjective: "the *maximum* subsidy"
+    is any subsidy's)."""
+    asked = question_frame(question).rest or question  # takes TAGGING itself: not inside it
+    with TAGGING:
+        doc = parsed(asked)
+    phrases = []
+    for head in doc:
+        if head.pos_ != "NOUN" or head.dep_ in _MODIFIERS:
+            continue
+        start = head.i
+        while start > 0 and (doc[start - 1].dep_ in _MODIFIERS or doc[start - 1].text == "-"):
+            start -= 1
+        # A gerund before a noun classifies it as a noun does ("the manufacturing field").
+        phrases.append(tuple((s, t.pos_ == "NOUN" or t.tag_ == "VBG") for t in doc[start:head.i + 1]
+                             for s in content_stems(t.text)))
+    return tuple(p for p in phrases if len(p) > 1)
+
+
+def contrasted(question: str, sentence: str, found: set[str], asked: set[str],
+               topic: set[str]) -> bool:
+    """Whether ``sentence`` (its stems ``found``) names what an English ``question`` asks of
+    with another common noun in its modifier's place, and never the question's: "AI *unicorn*
+    enterprises" for "AI *robot* enterprises", "*intelligence* joint laboratories" for "humanoid
+    *robot* joint laboratories". ``asked``: the question's stems; ``topic``: its documents' titles'
+    (which name every passage's subject)."""
+    if has_cjk(question) or has_cjk(sentence):
+        return False
+    said = content_stems(sentence)
+    for phrase in _noun_phrases(question):
+        for k in range(1, len(phrase)):  # the longest part of the phrase the sentence says
+            tail = [s for s, _ in phrase[k:]]
+            at = next((j for j in range(1, len(said) - len(tail) + 1)
+                       if list(said[j:j + len(tail)]) == tail), None)
+            if at is None:
+                continue
+            (mine, noun), other = phrase[k - 1], said[at - 1]
+            if noun and mine not in found | topic and other not in asked | topic \
+                    and other.isalpha() and _common_noun(sentence, other):
+                return True
+            break
+    return False
+
+
+def _common_noun(sentence: str, stem: str) -> bool:
+    """Whether the word of ``sentence`` whose stem is ``stem`` names a kind of thing there: a
+    common noun, or one the tagger reads as an adjective before a noun ("AI unicorn
+    enterprises"); not a verb's participle ("newly built") nor a name."""
+    with TAGGING:
+        doc = parsed(sentence)
+    return any(t.pos_ in {"NOUN", "ADJ"} for t in doc if content_stems(t.text) == (stem,))

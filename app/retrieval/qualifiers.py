@@ -38,17 +38,32 @@ def qualifiers(question: str) -> tuple[str, ...]:
         return tuple(w for (w, f), (_, g) in zip(words, [*words[1:], ("", "")], strict=True)
                      if f in _ZH_NOUNS and len(w) > 1 and g in _ZH_NOUNS) + tuple(
             p for w, f in words if f in _ZH_NOUNS for p in _qualifying_pieces(w))
+    return tuple(word for word, _ in _english_qualifiers(question))
+
+
+@lru_cache(maxsize=256)
+def _english_qualifiers(question: str) -> tuple[tuple[str, str], ...]:
+    """Each qualifier of an English ``question`` with the noun it qualifies."""
     asked = question_frame(question).rest or question  # takes TAGGING itself: not inside it
     with TAGGING:
         doc = parsed(asked)
     # A noun compounded with another ("education field"), the object of a preposition attached
     # to a noun ("points for helicopters") or of "per" ("per household"), or the object of a
     # clause describing a noun ("measures supporting AI terminals").
-    return tuple(t.text for t in doc if t.pos_ == "NOUN" and (
+    return tuple((t.text, _qualified(t)) for t in doc if t.pos_ == "NOUN" and (
         (t.dep_ == "compound" and _nominal(t.head) and not _circumstance(t))
         or (t.dep_ == "pobj" and t.head.dep_ == "prep" and (
             _nominal(t.head.head) or t.head.lower_ == "per"))
         or (t.dep_ == "dobj" and t.head.dep_ == "acl" and _nominal(t.head.head))))
+
+
+def _qualified(token: Any) -> str:
+    """The noun ``token`` qualifies: a compound's last noun, a preposition's or a describing
+    clause's noun."""
+    head = token.head.head if token.head.dep_ in {"prep", "acl"} else token.head
+    while head.dep_ == "compound":
+        head = head.head
+    return str(head.text)
 
 
 def _nominal(token: Any) -> bool:
@@ -77,9 +92,12 @@ def _qualifying_pieces(word: str) -> list[str]:
 def said_elsewhere(question: str, readings: Sequence[T], holds: Callable[[str, T], bool],
                    topic: T) -> list[str]:
     """The qualifiers of ``question`` some of ``readings`` hold (``holds(word, reading)``), not
-    words of the ``topic`` (a document's title, which names every passage's subject)."""
+    words of the ``topic`` (a document's title, which names every passage's subject), nor of a
+    noun the topic holds: they say which document ("Guangzhou's new infrastructure action
+    *plan*", a follow-up's rewrite of another place's plan's name), not what of it."""
+    heads = {} if has_cjk(question) else dict(_english_qualifiers(question))
     return [q for q in qualifiers(question) if not holds(q, topic)
-            and any(holds(q, r) for r in readings)]
+            and not (q in heads and holds(heads[q], topic)) and any(holds(q, r) for r in readings)]
 
 
 # Dependencies of a noun's modifiers before it ("fuel cell vehicles", "second-phase investment").

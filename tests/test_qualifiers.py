@@ -30,6 +30,21 @@ def test_the_nouns_a_question_qualifies_its_thing_with() -> None:
                           lambda q, r: q in r, "") == []
 
 
+def test_no_qualifier_of_a_misread_verb_nor_of_the_document_itself() -> None:
+    """Regressions: "How does Shenzhen's AI fund group compare in size?" (a comparison's own
+    question per place) read "size" as qualifying "compare", tagged a noun, and Shenzhen's
+    fund group was refused (test_composite_questions); a follow-up's rewrite "Guangzhou's new
+    infrastructure action plan" (chains f4-02) qualified Guangzhou's plan by Zhangzhou's plan's
+    name, and its "25 key tasks" lacked "infrastructure"."""
+    assert "size" not in qualifiers("How does Shenzhen's AI fund group compare in size?")
+    readings = ["It puts forward 25 key tasks in six major areas.",
+                "We will advance gigabit optical network infrastructure."]
+    assert said_elsewhere("How many tasks does Guangzhou's new infrastructure action plan "
+                          "contain?", readings, lambda q, r: q in r,
+                          "Implementation plan for the pilot of Guangzhou's digital "
+                          "transformation") == []
+
+
 def test_a_figure_of_another_programme_is_refused(services: Services) -> None:
     """Regression: asked what Haizhu allocates a year to its eight measures for AI terminals (in
     English or Chinese), the answer quoted the 310 million yuan fund for AI unicorn enterprises;
@@ -51,3 +66,13 @@ def test_a_figure_of_another_programme_is_refused(services: Services) -> None:
                             "event?", "Three announcements")):
         answer = services.ask(AskRequest(question=question, mode="extractive"))
         assert fact in answer.answer, answer.answer
+
+
+def test_a_figure_of_a_thing_another_noun_qualifies_is_refused(services: Services) -> None:
+    """Regression (unans16 tuning): asked what Haizhu allocates a year to attract AI *robot*
+    enterprises, the answer quoted the fund for AI *unicorn* enterprises: the sentence says the
+    asked noun phrase with another noun in the qualifier's place, and never the question's."""
+    asked = "How much will Haizhu allocate each year to attract AI robot enterprises?"
+    assert services.ask(AskRequest(question=asked, mode="extractive")).refused
+    stated = "How much will Haizhu allocate each year to attract AI unicorn enterprises?"
+    assert "310 million" in services.ask(AskRequest(question=stated, mode="extractive")).answer

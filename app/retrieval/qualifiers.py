@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any, TypeVar
 
-from app.retrieval.dictionary import dictionary
+from app.retrieval.dictionary import dictionary, one_sense
 from app.retrieval.stems import content_stems
 from app.retrieval.taggers import TAGGING, parsed, question_frame
-from app.text import has_cjk, tagged
+from app.text import content_tokens, has_cjk, tagged
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _ZH_NOUNS = ("n", "vn")  # jieba's common nouns and verbal nouns; not names of places or people
@@ -49,8 +50,9 @@ def _english_qualifiers(question: str) -> tuple[tuple[str, str], ...]:
         doc = parsed(asked)
     # A noun compounded with another ("education field"), the object of a preposition attached
     # to a noun ("points for helicopters") or of "per" ("per household"), or the object of a
-    # clause describing a noun ("measures supporting AI terminals").
-    return tuple((t.text, _qualified(t)) for t in doc if t.pos_ == "NOUN" and (
+    # clause describing a noun ("measures supporting AI terminals"). A hyphenated word's nouns
+    # are an adjective's parts ("city-level": "municipal"), not a thing of their own.
+    return tuple((t.text, _qualified(t)) for t in doc if t.pos_ == "NOUN" and not _hyphened(t) and (
         (t.dep_ == "compound" and _nominal(t.head) and not _circumstance(t))
         or (t.dep_ == "pobj" and t.head.dep_ == "prep" and (
             _nominal(t.head.head) or t.head.lower_ == "per"))
@@ -71,6 +73,12 @@ def _nominal(token: Any) -> bool:
     own is a verb the tagger misread ("How does X's fund group *compare* in size?")."""
     return bool(token.pos_ in _NOUNS
                 and not any(c.dep_ in {"nsubj", "aux"} for c in token.children))
+
+
+def _hyphened(token: Any) -> bool:
+    """Whether ``token`` is joined to its neighbour by a hyphen."""
+    doc = token.doc
+    return any(0 <= i < len(doc) and doc[i].text == "-" for i in (token.i - 1, token.i + 1))
 
 
 def _circumstance(token: Any) -> bool:
@@ -114,7 +122,7 @@ def _noun_phrases(question: str) -> tuple[tuple[tuple[str, bool], ...], ...]:
         doc = parsed(asked)
     phrases = []
     for head in doc:
-        if head.pos_ != "NOUN" or head.dep_ in _MODIFIERS:
+        if head.pos_ != "NOUN" or head.dep_ in _MODIFIERS or not _nominal(head):
             continue
         start = head.i
         while start > 0 and (doc[start - 1].dep_ in _MODIFIERS or doc[start - 1].text == "-"):
@@ -144,16 +152,20 @@ def contrasted(question: str, sentence: str, found: set[str], asked: set[str],
                 continue
             (mine, noun), other = phrase[k - 1], said[at - 1]
             if noun and mine not in found | topic and other not in asked | topic \
-                    and other.isalpha() and _common_noun(sentence, other):
+                    and other.isalpha() and (word := _modifier(sentence, other, tail[0])) \
+                    and not any(one_sense(word, w) for w in content_tokens(question)):
                 return True
             break
     return False
 
 
-def _common_noun(sentence: str, stem: str) -> bool:
-    """Whether the word of ``sentence`` whose stem is ``stem`` names a kind of thing there: a
-    common noun, or one the tagger reads as an adjective before a noun ("AI unicorn
-    enterprises"); not a verb's participle ("newly built") nor a name."""
+def _modifier(sentence: str, stem: str, then: str) -> str:
+    """The word of ``sentence`` whose stem is ``stem`` when it names a kind of the noun right
+    after it (whose stem is ``then``): a common noun, or one the tagger reads as an adjective ("AI
+    unicorn enterprises"); not a verb's participle ("newly built"), a name, nor a noun of another
+    phrase ("10,000 people, Internet exit bandwidth"). "" if none."""
     with TAGGING:
         doc = parsed(sentence)
-    return any(t.pos_ in {"NOUN", "ADJ"} for t in doc if content_stems(t.text) == (stem,))
+    return next((t.text for t, after in pairwise(doc) if t.pos_ in {"NOUN", "ADJ"}
+                 and t.dep_ in _MODIFIERS and content_stems(t.text) == (stem,)
+                 and content_stems(after.text)[:1] == (then,)), "")

@@ -4,6 +4,7 @@ terminals", 教育领域) is not answered by the figure a sentence states of ano
 from __future__ import annotations
 
 from app.models import AskRequest
+from app.retrieval.dictionary import one_sense
 from app.retrieval.qualifiers import qualifiers, said_elsewhere
 from app.services import Services
 
@@ -76,3 +77,28 @@ def test_a_figure_of_a_thing_another_noun_qualifies_is_refused(services: Service
     assert services.ask(AskRequest(question=asked, mode="extractive")).refused
     stated = "How much will Haizhu allocate each year to attract AI unicorn enterprises?"
     assert "310 million" in services.ask(AskRequest(question=stated, mode="extractive")).answer
+
+
+def test_another_word_in_the_question_s_sense_is_no_other_subject(services: Services) -> None:
+    """Regressions (the qualifier test on probes h9, h16, parts6): "headline indicators ... to
+    assess progress" was refused for "11 key evaluation indicators" (evaluation: assess), "AI use
+    cases" for "application cases" (use: application), "outbound internet bandwidth" for "per
+    10,000 people, Internet exit bandwidth" (a noun of another phrase), and "how many AI joint
+    laboratories will the city support" read "city support" as a noun phrase ("carrier
+    support")."""
+    for question, fact in (
+            ("How many headline indicators did Zhangzhou pick to assess progress on its new "
+             "infrastructure plan?", "11 key evaluation indicators"),
+            ("Of Zhanjiang's published AI use cases, how many healthcare ones earned recognition "
+             "at provincial level?", "eight of which"),
+            ("For my session on Zhangzhou's broadband targets, what outbound internet bandwidth "
+             "is the city aiming for by 2025?", "10.5Tbps"),
+            ("How large will Shenzhen's AI fund group be, and how many AI joint laboratories will "
+             "the city support?", "5 artificial intelligence joint laboratories")):
+        answer = services.ask(AskRequest(question=question, mode="extractive"))
+        assert fact in answer.answer, answer.answer
+    assert one_sense("use", "application") and one_sense("assess", "evaluation")
+    assert not one_sense("robot", "unicorn")
+    # A hyphenated word's nouns are an adjective's parts ("city-level": municipal).
+    asked = "How many mobile drainage pumps does Jiujiang keep in its city-level flood stockpile?"
+    assert "level" not in qualifiers(asked) and "drainage" in qualifiers(asked)

@@ -10,6 +10,7 @@ import re
 
 import numpy as np
 
+from app.answering import question_kinds
 from app.answering.answerability import lacks, sentence_labels
 from app.answering.citations import Scored, Sentence, sentences_of
 from app.answering.instructions import addresses_reader
@@ -25,10 +26,11 @@ from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.kindred import credit
+from app.retrieval.qualifiers import contrasted, said_elsewhere
 from app.retrieval.stems import content_stems
 from app.retrieval.taggers import question_frame
-from app.store.vectors import QueryTextEmbedder, TextEmbedder, TextVectors, unit
-from app.text import CLAUSE_END, QUOTED, content_tokens, has_cjk
+from app.store.vectors import QueryTextEmbedder, TextEmbedder, TextVectors, semantic_texts, unit
+from app.text import QUOTED, content_tokens, has_cjk
 
 SEMANTIC_WEIGHT = 0.6
 WRONG_TYPE_PENALTY = 0.5
@@ -53,9 +55,8 @@ KIND_BONUS = 0.1
 NAMED_SHARE = 0.6
 # Support added to a document's field line whose label the question names (dev split).
 FIELD_BONUS = 0.35
-# Least words of a clause compared with the question on its own; share of its lead over its
-# sentence a sentence gains across languages (tuning probes: 0.3 gained less, 1.0 misanswered).
-CLAUSE_WORDS = 6
+# Share of a clause's lead over its sentence (app.store.vectors.semantic_texts) a sentence gains
+# across languages (tuning probes: 0.3 gained less, 1.0 misanswered).
 CLAUSE_WEIGHT = 0.5
 
 
@@ -71,8 +72,10 @@ class SentenceRanker:
         self.crosslingual = crosslingual
         self.crosslingual_vectors = TextVectors(crosslingual) if crosslingual else None
 
-    def rank_sentences(self, question: str, retrieval: RetrievalResult) -> list[Scored]:
-        """Candidate sentences of the retrieved passages, best supported first."""
+    def rank_sentences(self, question: str, retrieval: RetrievalResult,
+                       narrowing: bool = True) -> list[Scored]:
+        """Candidate sentences of the retrieved passages, best supported first (``narrowing``:
+        a figure stated of another subject than the question qualifies counts as lacking)."""
         # Orders to the reader answer nothing; nor does a document's statement of its validity.
         sentences = [s for s in sentences_of(retrieval.hits, self.max_chars)
                      if not addresses_reader(s.text) and not states_own_validity(s.text, question)]
@@ -84,6 +87,12 @@ class SentenceRanker:
             question, s.text))) for s in sentences]
         titled = self._only_quoted(question, sentences)
         topic = self._topic(retrieval)
+        # A figure of a thing the question qualifies ("cases in the education field") that a
+        # sentence not naming the qualifier states, while another names it, is another's.
+        figured = narrowing and bool(asked_kinds(question) & question_kinds.FIGURED)
+        narrowed = [self._ways(q) for q in said_elsewhere(
+            question, words, lambda q, f: any(w <= f for w in self._ways(q)), topic)
+        ] if figured else []
         # An English question whose best passage is Chinese is read through the dictionary.
         weights = self._term_weights(question, words, topic,
                                      any(has_cjk(s.text) for s in sentences), retrieval)
@@ -164,8 +173,11 @@ class SentenceRanker:
             missing = lacks(kinds, labels) | (kinds if said and picked - said else set()) | (
                 kinds if of and not any(w <= found for w in of_ways)
                 and not may_count(sentence.text, of, read_back=False) else set())
-            if missing:
-                support *= STRICT_PENALTY if missing & STRICT else WRONG_TYPE_PENALTY
+            # Another subject's figure (not lacking its kind: a rescuing model may read it).
+            elsewhere = any(not any(w <= found for w in q) for q in narrowed) or (
+                figured and contrasted(question, sentence.text, found, asked_stems, topic))
+            if missing or elsewhere:
+                support *= STRICT_PENALTY if missing & STRICT or elsewhere else WRONG_TYPE_PENALTY
             elif kinds and labels and named:  # holds what was asked: likelier the answer
                 support = min(1.0, support + KIND_BONUS)
             if not named:
@@ -259,11 +271,3 @@ class SentenceRanker:
                 * (TOPIC_WEIGHT if term <= topic else 1.0) for term in wanted if not term <= framed}
 
     _stems = staticmethod(content_stems)  # cached per text (app.retrieval.stems)
-
-
-def semantic_texts(text: str) -> list[str]:
-    """What the multilingual model encodes of a sentence: itself, and each clause of an English
-    one with words enough to stand alone (a Chinese one's are the Chinese reader's to weigh)."""
-    clauses = [] if has_cjk(text) else [
-        c for c in CLAUSE_END.split(text) if len(c.split()) >= CLAUSE_WORDS]
-    return [text, *clauses] if len(clauses) > 1 else [text]

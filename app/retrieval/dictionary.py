@@ -227,6 +227,30 @@ def chinese_terms(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+
+@lru_cache(maxsize=1)
+def _renderers() -> dict[str, frozenset[str]]:
+    """English sense -> every Chinese word (of two characters or more) giving it: unlike
+    ``_reverse``, none left out for being rare, since it tells sameness, not what to search."""
+    found: dict[str, set[str]] = {}
+    for word, senses in dictionary().entries.items():
+        if len(word) > 1:
+            for sense in senses:
+                found.setdefault(sense.lower(), set()).add(word)
+    return {sense: frozenset(words) for sense, words in found.items()}
+
+
+def one_sense(first: str, second: str) -> bool:
+    """Whether two English words say one thing: a Chinese word renders both (用途 "use;
+    application", 评估 "assess; evaluation"; none renders "robot" and "unicorn")."""
+    renderers = _renderers()
+
+    def rendering(word: str) -> frozenset[str]:
+        word = word.lower()
+        return renderers.get(word, frozenset()) | renderers.get(word.rstrip("s"), frozenset())
+    return bool(rendering(first) & rendering(second))
+
+
 @lru_cache(maxsize=256)
 def naming_ways(word: str) -> tuple[str, ...]:
     """The words a text in either language names ``word`` by (none for ""): a Chinese one by its

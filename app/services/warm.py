@@ -8,11 +8,10 @@ from threadpoolctl import ThreadpoolController
 
 from app.answering.citations import sentences_of
 from app.answering.extractive import ExtractiveAnswerer
-from app.answering.ranking import semantic_texts
 from app.answering.sentence_forms import in_context
 from app.background import start_warm
 from app.retrieval.crosslingual import is_chinese
-from app.retrieval.dictionary import chinese_terms, dictionary
+from app.retrieval.dictionary import chinese_terms, dictionary, one_sense
 from app.retrieval.freshness import StoreWatch
 from app.retrieval.gazetteer import gazetteer
 from app.retrieval.hybrid import Hit, HybridRetriever
@@ -21,7 +20,7 @@ from app.retrieval.names import warm as warm_name_taggers
 from app.retrieval.taggers import keep_parses
 from app.store.query_encoder import OneAtATime
 from app.store.records import Chunk
-from app.store.vectors import TextVectors
+from app.store.vectors import TextVectors, semantic_texts
 from app.text import has_cjk
 
 log = logging.getLogger(__name__)
@@ -64,6 +63,7 @@ def _warm_crosslingual(model: OneAtATime) -> None:
     try:
         dictionary()
         chinese_terms("warm")  # the dictionary read the other way, for English questions
+        one_sense("warm", "heat")  # and by sense, for another subject's noun (~1 s)
         gazetteer()
         model.get_query_embedding("预热")
     except Exception:  # a warm that fails leaves the first Chinese question to load them

@@ -15,6 +15,8 @@ from typing import Protocol
 
 import numpy as np
 
+from app.text import CLAUSE_END, has_cjk
+
 
 class TextEmbedder(Protocol):
     def get_text_embedding_batch(self, texts: list[str]) -> list[list[float]]: ...
@@ -83,3 +85,15 @@ class KeptQueries:
             while len(self._kept) > self.limit:
                 self._kept.popitem(last=False)
         return vector
+
+
+# Least words of a clause the multilingual model compares with a question on its own.
+CLAUSE_WORDS = 6
+
+
+def semantic_texts(text: str) -> list[str]:
+    """What the multilingual model encodes of a sentence: itself, and each clause of an English
+    one with words enough to stand alone (a Chinese one's are the Chinese reader's to weigh)."""
+    clauses = [] if has_cjk(text) else [
+        c for c in CLAUSE_END.split(text) if len(c.split()) >= CLAUSE_WORDS]
+    return [text, *clauses] if len(clauses) > 1 else [text]

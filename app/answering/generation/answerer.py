@@ -98,7 +98,9 @@ class GenerativeAnswerer:
     def stream(self, question: str, retrieval: RetrievalResult) -> Iterator[Event]:
         extractive = self.extractive.answer(question, retrieval)
         extractive.mode = "generate"
-        ranked = self.extractive.rank_sentences(question, retrieval)
+        # The model reads each sentence with its subject: another's figure is the check's to
+        # catch in its claim, not the ranking's to withhold (a rescue is given the nearest).
+        ranked = self.extractive.rank_sentences(question, retrieval, narrowing=False)
         rescue = extractive.refused and self._rescues(extractive, ranked)
         if rescue:  # a model cannot supply a kind its passages lack (a sum for "how much")
             ranked = [s for s in ranked if not s.lacking]

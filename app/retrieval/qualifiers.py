@@ -1,0 +1,171 @@
+"""The nouns a question narrows what it asks with (issue 23): "cases in the *education* field",
+"*industrial internet* platform projects", 农村家庭, 数据券. A figure stated of the thing without
+that qualifier, in a sentence that does not name it while another passage retrieved with it
+does, is the figure of another subject ("eight of which in the healthcare field" for the
+education field; "每平方米补贴15元" of 城镇集中供热家庭 for 农村家庭): the texts speak of the
+qualified thing elsewhere, and not here. A qualifier no passage holds is not judged: a question's
+own wording ("a project's budget") is no subject of the texts.
+
+English qualifiers come from spaCy's parse of the question (a noun compounded with another, or
+the object of a preposition attached to a noun); Chinese ones from jieba's tags (a noun directly
+before another noun), the language's order of modifier before head.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from itertools import pairwise
+from typing import Any, TypeVar
+
+from app.retrieval.dictionary import dictionary, one_sense
+from app.retrieval.stems import content_stems
+from app.retrieval.taggers import TAGGING, parsed, question_frame
+from app.text import content_tokens, has_cjk, tagged
+
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_ZH_NOUNS = ("n", "vn")  # jieba's common nouns and verbal nouns; not names of places or people
+T = TypeVar("T")  # how a reading is held: its text, or its set of stems
+
+
+@lru_cache(maxsize=256)
+def qualifiers(question: str) -> tuple[str, ...]:
+    """The common nouns that qualify another noun of ``question`` (not of the asker's frame:
+    "a session for county officials")."""
+    if has_cjk(question):
+        words = tagged(question)
+        # A word jieba keeps whole that the dictionary knows only as two (教育领域: 教育 + 领域)
+        # is qualified by its first.
+        return tuple(w for (w, f), (_, g) in zip(words, [*words[1:], ("", "")], strict=True)
+                     if f in _ZH_NOUNS and len(w) > 1 and g in _ZH_NOUNS) + tuple(
+            p for w, f in words if f in _ZH_NOUNS for p in _qualifying_pieces(w))
+    return tuple(word for word, _ in _english_qualifiers(question))
+
+
+@lru_cache(maxsize=256)
+def _english_qualifiers(question: str) -> tuple[tuple[str, str], ...]:
+    """Each qualifier of an English ``question`` with the noun it qualifies."""
+    asked = question_frame(question).rest or question  # takes TAGGING itself: not inside it
+    with TAGGING:
+        doc = parsed(asked)
+    # A noun compounded with another ("education field"), the object of a preposition attached
+    # to a noun ("points for helicopters") or of "per" ("per household"), or the object of a
+    # clause describing a noun ("measures supporting AI terminals"). A hyphenated word's nouns
+    # are an adjective's parts ("city-level": "municipal"), not a thing of their own.
+    return tuple((t.text, _qualified(t)) for t in doc if t.pos_ == "NOUN" and not _hyphened(t) and (
+        (t.dep_ == "compound" and _nominal(t.head) and not _circumstance(t))
+        or (t.dep_ == "pobj" and t.head.dep_ == "prep" and (
+            _nominal(t.head.head) or t.head.lower_ == "per"))
+        or (t.dep_ == "dobj" and t.head.dep_ == "acl" and _nominal(t.head.head))))
+
+
+def _qualified(token: Any) -> str:
+    """The noun ``token`` qualifies: a compound's last noun, a preposition's or a describing
+    clause's noun."""
+    head = token.head.head if token.head.dep_ in {"prep", "acl"} else token.head
+    while head.dep_ == "compound":
+        head = head.head
+    return str(head.text)
+
+
+def _nominal(token: Any) -> bool:
+    """Whether ``token`` is a noun used as one: a "noun" with a subject or an auxiliary of its
+    own is a verb the tagger misread ("How does X's fund group *compare* in size?")."""
+    return bool(token.pos_ in _NOUNS
+                and not any(c.dep_ in {"nsubj", "aux"} for c in token.children))
+
+
+def _hyphened(token: Any) -> bool:
+    """Whether ``token`` is joined to its neighbour by a hyphen."""
+    doc = token.doc
+    return any(0 <= i < len(doc) and doc[i].text == "-" for i in (token.i - 1, token.i + 1))
+
+
+def _circumstance(token: Any) -> bool:
+    """Whether ``token``'s noun phrase is a verb's circumstance ("made at the launch event",
+    "keep in its city-level stockpile"): where or when, not which thing is asked of."""
+    head = token.head
+    while head.dep_ == "compound":
+        head = head.head
+    return bool(head.dep_ == "pobj" and head.head.head.pos_ in {"VERB", "AUX"})
+
+
+def _qualifying_pieces(word: str) -> list[str]:
+    """The words before the last of the dictionary words that make up ``word``, when it is no
+    dictionary word itself (人工智能 is one; 教育领域 is 教育 + 领域)."""
+    pieces = dictionary().pieces(word)
+    return pieces[:-1] if len(pieces) > 1 and min(map(len, pieces)) > 1 else []
+
+
+def said_elsewhere(question: str, readings: Sequence[T], holds: Callable[[str, T], bool],
+                   topic: T) -> list[str]:
+    """The qualifiers of ``question`` some of ``readings`` hold (``holds(word, reading)``), not
+    words of the ``topic`` (a document's title, which names every passage's subject), nor of a
+    noun the topic holds: they say which document ("Guangzhou's new infrastructure action
+    *plan*", a follow-up's rewrite of another place's plan's name), not what of it."""
+    heads = {} if has_cjk(question) else dict(_english_qualifiers(question))
+    return [q for q in qualifiers(question) if not holds(q, topic)
+            and not (q in heads and holds(heads[q], topic)) and any(holds(q, r) for r in readings)]
+
+
+# Dependencies of a noun's modifiers before it ("fuel cell vehicles", "second-phase investment").
+_MODIFIERS = frozenset({"compound", "amod", "nmod"})
+
+
+@lru_cache(maxsize=256)
+def _noun_phrases(question: str) -> tuple[tuple[tuple[str, bool], ...], ...]:
+    """Each noun of an English ``question`` with the modifiers right before it, as stems in
+    order, each marked whether it is a common noun (not an adjective: "the *maximum* subsidy"
+    is any subsidy's)."""
+    asked = question_frame(question).rest or question  # takes TAGGING itself: not inside it
+    with TAGGING:
+        doc = parsed(asked)
+    phrases = []
+    for head in doc:
+        if head.pos_ != "NOUN" or head.dep_ in _MODIFIERS or not _nominal(head):
+            continue
+        start = head.i
+        while start > 0 and (doc[start - 1].dep_ in _MODIFIERS or doc[start - 1].text == "-"):
+            start -= 1
+        # A gerund before a noun classifies it as a noun does ("the manufacturing field").
+        phrases.append(tuple((s, t.pos_ == "NOUN" or t.tag_ == "VBG") for t in doc[start:head.i + 1]
+                             for s in content_stems(t.text)))
+    return tuple(p for p in phrases if len(p) > 1)
+
+
+def contrasted(question: str, sentence: str, found: set[str], asked: set[str],
+               topic: set[str]) -> bool:
+    """Whether ``sentence`` (its stems ``found``) names what an English ``question`` asks of
+    with another common noun in its modifier's place, and never the question's: "AI *unicorn*
+    enterprises" for "AI *robot* enterprises", "*intelligence* joint laboratories" for "humanoid
+    *robot* joint laboratories". ``asked``: the question's stems; ``topic``: its documents' titles'
+    (which name every passage's subject)."""
+    if has_cjk(question) or has_cjk(sentence):
+        return False
+    said = content_stems(sentence)
+    for phrase in _noun_phrases(question):
+        for k in range(1, len(phrase)):  # the longest part of the phrase the sentence says
+            tail = [s for s, _ in phrase[k:]]
+            at = next((j for j in range(1, len(said) - len(tail) + 1)
+                       if list(said[j:j + len(tail)]) == tail), None)
+            if at is None:
+                continue
+            (mine, noun), other = phrase[k - 1], said[at - 1]
+            if noun and mine not in found | topic and other not in asked | topic \
+                    and other.isalpha() and (word := _modifier(sentence, other, tail[0])) \
+                    and not any(one_sense(word, w) for w in content_tokens(question)):
+                return True
+            break
+    return False
+
+
+def _modifier(sentence: str, stem: str, then: str) -> str:
+    """The word of ``sentence`` whose stem is ``stem`` when it names a kind of the noun right
+    after it (whose stem is ``then``): a common noun, or one the tagger reads as an adjective ("AI
+    unicorn enterprises"); not a verb's participle ("newly built"), a name, nor a noun of another
+    phrase ("10,000 people, Internet exit bandwidth"). "" if none."""
+    with TAGGING:
+        doc = parsed(sentence)
+    return next((t.text for t, after in pairwise(doc) if t.pos_ in {"NOUN", "ADJ"}
+                 and t.dep_ in _MODIFIERS and content_stems(t.text) == (stem,)
+                 and content_stems(after.text)[:1] == (then,)), "")

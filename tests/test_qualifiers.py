@@ -1,0 +1,104 @@
+"""A figure asked of a qualified thing ("cases in the education field", "measures supporting AI
+terminals", 教育领域) is not answered by the figure a sentence states of another (issue 23)."""
+
+from __future__ import annotations
+
+from app.models import AskRequest
+from app.retrieval.dictionary import one_sense
+from app.retrieval.qualifiers import qualifiers, said_elsewhere
+from app.services import Services
+
+
+def test_the_nouns_a_question_qualifies_its_thing_with() -> None:
+    assert "education" in qualifiers("How many of the AI application cases in the education "
+                                     "field were recognised?")
+    assert "terminals" in qualifiers("How much is allocated to the measures supporting AI "
+                                     "terminals?")
+    assert "household" in qualifiers("What bandwidth per household is targeted?")
+    assert "农村" in qualifiers("农村家庭每平方米补贴多少元？")
+    # Not the asker's frame, nor a word the dictionary holds whole (人工智能 is no 人工 + 智能).
+    assert "county" not in qualifiers("When preparing a session for county officials, what "
+                                      "share of a project's budget must go to upgrades?")
+    # A verb's circumstance (where, when) is not the thing asked of.
+    assert "launch" not in qualifiers("How many announcements were made at the launch event?")
+    assert "人工" not in qualifiers("湛江发布了多少个人工智能应用场景案例？")
+    assert "教育" in qualifiers("在教育领域有几个案例入选？")
+    # A qualifier only some passage holds is judged; one none holds is the question's wording.
+    readings = ["农村家庭每户补贴500元。", "城镇家庭每平方米补贴12元。"]
+    assert said_elsewhere("农村家庭每平方米补贴多少元？", readings,
+                          lambda q, r: q in r, "") == ["农村"]
+    assert said_elsewhere("牧区家庭每平方米补贴多少元？", readings,
+                          lambda q, r: q in r, "") == []
+
+
+def test_no_qualifier_of_a_misread_verb_nor_of_the_document_itself() -> None:
+    """Regressions: "How does Shenzhen's AI fund group compare in size?" (a comparison's own
+    question per place) read "size" as qualifying "compare", tagged a noun, and Shenzhen's
+    fund group was refused (test_composite_questions); a follow-up's rewrite "Guangzhou's new
+    infrastructure action plan" (chains f4-02) qualified Guangzhou's plan by Zhangzhou's plan's
+    name, and its "25 key tasks" lacked "infrastructure"."""
+    assert "size" not in qualifiers("How does Shenzhen's AI fund group compare in size?")
+    readings = ["It puts forward 25 key tasks in six major areas.",
+                "We will advance gigabit optical network infrastructure."]
+    assert said_elsewhere("How many tasks does Guangzhou's new infrastructure action plan "
+                          "contain?", readings, lambda q, r: q in r,
+                          "Implementation plan for the pilot of Guangzhou's digital "
+                          "transformation") == []
+
+
+def test_a_figure_of_another_programme_is_refused(services: Services) -> None:
+    """Regression: asked what Haizhu allocates a year to its eight measures for AI terminals (in
+    English or Chinese), the answer quoted the 310 million yuan fund for AI unicorn enterprises;
+    asked the budget of Shenzhen's computing power coordination platform, the AI fund group's
+    100 billion yuan."""
+    for question in ("海珠区每年为支持AI终端集群发展安排多少资金？",
+                     "What is the budget of Shenzhen's city-level computing power coordination "
+                     "platform?",
+                     "How much does Haizhu allocate each year to the eight measures supporting "
+                     "AI terminals?"):
+        answer = services.ask(AskRequest(question=question, mode="extractive"))
+        assert answer.refused, answer.answer
+    for question, fact in (("How many of Zhanjiang's AI application cases in the healthcare field "
+                            "were selected for provincial-level recognition?", "eight"),
+                           ("How much does Haizhu allocate each year to attract and cultivate AI "
+                            "unicorn enterprises?", "310 million"),
+                           ("湛江在医疗健康领域有几个人工智能应用案例入选省级推荐？", "eight"),
+                           ("How many announcements were made at the Haizhu AI bureau launch "
+                            "event?", "Three announcements")):
+        answer = services.ask(AskRequest(question=question, mode="extractive"))
+        assert fact in answer.answer, answer.answer
+
+
+def test_a_figure_of_a_thing_another_noun_qualifies_is_refused(services: Services) -> None:
+    """Regression (unans16 tuning): asked what Haizhu allocates a year to attract AI *robot*
+    enterprises, the answer quoted the fund for AI *unicorn* enterprises: the sentence says the
+    asked noun phrase with another noun in the qualifier's place, and never the question's."""
+    asked = "How much will Haizhu allocate each year to attract AI robot enterprises?"
+    assert services.ask(AskRequest(question=asked, mode="extractive")).refused
+    stated = "How much will Haizhu allocate each year to attract AI unicorn enterprises?"
+    assert "310 million" in services.ask(AskRequest(question=stated, mode="extractive")).answer
+
+
+def test_another_word_in_the_question_s_sense_is_no_other_subject(services: Services) -> None:
+    """Regressions (the qualifier test on probes h9, h16, parts6): "headline indicators ... to
+    assess progress" was refused for "11 key evaluation indicators" (evaluation: assess), "AI use
+    cases" for "application cases" (use: application), "outbound internet bandwidth" for "per
+    10,000 people, Internet exit bandwidth" (a noun of another phrase), and "how many AI joint
+    laboratories will the city support" read "city support" as a noun phrase ("carrier
+    support")."""
+    for question, fact in (
+            ("How many headline indicators did Zhangzhou pick to assess progress on its new "
+             "infrastructure plan?", "11 key evaluation indicators"),
+            ("Of Zhanjiang's published AI use cases, how many healthcare ones earned recognition "
+             "at provincial level?", "eight of which"),
+            ("For my session on Zhangzhou's broadband targets, what outbound internet bandwidth "
+             "is the city aiming for by 2025?", "10.5Tbps"),
+            ("How large will Shenzhen's AI fund group be, and how many AI joint laboratories will "
+             "the city support?", "5 artificial intelligence joint laboratories")):
+        answer = services.ask(AskRequest(question=question, mode="extractive"))
+        assert fact in answer.answer, answer.answer
+    assert one_sense("use", "application") and one_sense("assess", "evaluation")
+    assert not one_sense("robot", "unicorn")
+    # A hyphenated word's nouns are an adjective's parts ("city-level": municipal).
+    asked = "How many mobile drainage pumps does Jiujiang keep in its city-level flood stockpile?"
+    assert "level" not in qualifiers(asked) and "drainage" in qualifiers(asked)

@@ -6,7 +6,7 @@ those after it follow the answer. So in a sentence that says the question's word
 of a stretch the question does not say, that stretch is what is asked. Only words asking for a
 thing or for who does it stand so (什么, 哪些, 多少, 几, 何时, 谁: "由谁负责" of "由街道负责");
 如何, 怎么, 为何 ask for a way or a reason, which a clause of its own says
-(``question_kinds.ZH_ASKS`` holds every question word).
+(``ZH_ASKS`` holds every question word).
 """
 
 from __future__ import annotations
@@ -15,6 +15,10 @@ import re
 
 from app.text import CJK_RUN, bigram_units, said_by, tagged
 
+# Every Chinese question word: interrogative pronouns and sentence-final question particles
+# (the one table: ``answering.question_kinds`` asks by them, retrieval searches without them).
+ZH_ASKS = re.compile(r"什么|啥|多少|哪|谁|几|何时|何地|何种|如何|怎么|咋|怎样|为何|为什么|是否|多大"
+                     r"|多久|多长|多高|有没有|是不是|吗|呢")
 _IN_SITU = re.compile(r"什么|哪[些个类家种项]?|多少|何时|几|谁")
 _CLASSIFIERS = "个些类家种项位名条"  # "哪个市": the noun follows the classifier
 _STOPS = frozenset("，；。：！？,;:!?\n")  # the stretch is inside one clause

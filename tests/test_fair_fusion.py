@@ -76,6 +76,24 @@ def test_the_documents_index_reads_a_title_no_passage_holds(tmp_path: Path) -> N
     assert ranked[0][0] == "rent"
 
 
+def test_a_chinese_questions_question_words_are_not_searched(tmp_path: Path) -> None:
+    """Regression: a question's 哪些 and the pairs across it (有哪, 哪些行) were searched as its
+    words, so a Q&A page that asks "哪些…？" of other things outranked the notice stating what
+    was asked; on realzh-dev "哪些行为会构成犯罪？" found a Q&A page before the notice listing
+    the acts. Chinese leaves its question word where the answer stands: the text answering
+    never holds it."""
+    from app.retrieval.glossary import lexical_query
+
+    query = lexical_query("哪些行为会构成犯罪？", chinese_texts=True)
+    assert "哪些" not in query and "行为会构成犯罪" in query
+    chunks = [_chunk("law", "传播病毒、暴力伤医、拦抢物资等行为构成犯罪的，依法追究刑事责任。"),
+              _chunk("faq", "问：哪些人员需要隔离？哪些场所需要消毒？哪些行为会被劝导？")]
+    build_index(chunks, tmp_path / "bm25", "test")
+    index = LexicalIndex(tmp_path / "bm25")
+    assert index.search("哪些行为会构成犯罪？", 1, None)[0][0] == "faq::0000"  # as it was searched
+    assert index.search(query, 1, None)[0][0] == "law::0000"
+
+
 CHINESE_NOTICE = (
     "宿迁市人民政府关于减轻中小微企业房租负担的通知\n"
     "各县（区）人民政府，市各委办局：\n"

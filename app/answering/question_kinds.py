@@ -9,6 +9,7 @@ import re
 from enum import Enum
 from functools import lru_cache
 
+from app.in_situ import ZH_ASKS
 from app.numerals import DISTRIBUTIVE, MEASURE_WORDS
 from app.retrieval import sanctions
 from app.retrieval.document_questions import FACT_WORDS, O_CLOCK, ZH_WHEN, Fact
@@ -40,11 +41,10 @@ class Kind(Enum):
 
 # The interrogatives of each language, the one table every module reads (``parts`` splits a
 # question where one opens a clause): English wh-words and the auxiliaries that open a yes/no
-# question; Chinese interrogative pronouns and sentence-final question particles.
+# question; Chinese interrogative pronouns and sentence-final question particles (``ZH_ASKS``,
+# in app.in_situ, which retrieval reads too).
 EN_WH = r"what|when|where|who|whom|whose|which|why|how"
 EN_AUX = r"is|are|was|were|does|do|did|can|could|will|would|has|have|had|should|must|shall|may"
-ZH_ASKS = re.compile(r"什么|啥|多少|哪|谁|几|何时|何地|何种|如何|怎么|咋|怎样|为何|为什么|是否|多大"
-                     r"|多久|多长|多高|有没有|是不是|吗|呢")
 # A participle saying how one came to hold an office ("who was appointed director", "named as").
 _MADE = r"[a-z]+ed (?!(?:to|by|in|for|with|on|at|from|of|into)\b)(?:as )?"
 _ORG_ZH = r"部门|单位|机构|组织|企业|公司|银行|医院|大学|学校|学院"

@@ -229,6 +229,28 @@ def test_a_notices_title_words_do_not_choose_its_sentence() -> None:
     assert reading.answer.sentence.text.startswith("复工企业员工集体宿舍")  # not the lead's end
 
 
+def test_a_sentence_negating_a_title_word_the_question_asks_does_not_answer() -> None:
+    """Regression (round 17, newcity17): over a heating notice titled "…城区居民供热报停和收费工作的
+    通知", "黑河市居民供热价格是多少？" quoted the non-residents' price (42元): the title's words do
+    not choose a sentence, so 居民 counted for neither "居民住宅供热价格…31.5元" nor "非居民用户供热
+    价格…42元", and the later, longer sentence won the tie although it negates 居民."""
+    from app.answering.chinese_reader import read_chinese
+    from app.answering.citations import Sentence
+    from app.store.records import Chunk
+
+    title = "黑河市住房和城乡建设局关于做好城区居民供热报停和收费工作的通知"
+    text = ("居民住宅供热价格按照建筑面积每平方米每采暖期31.5元执行。"
+            "非居民用户供热价格按照建筑面积每平方米每采暖期42元执行。")
+    chunk = Chunk("heat::0", "heat", text, 0, len(text), {"language": "zh", "title": title})
+    cut = text.index("。") + 1
+    residents = Sentence(chunk, 0, cut, text[:cut], 0)
+    others = Sentence(chunk, cut, len(text), text[cut:], 0)
+    for question, price in (("黑河市居民供热价格是多少？", "31.5元"),
+                            ("黑河市非居民供热价格是多少？", "42元")):
+        reading = read_chinese(question, [residents, others])
+        assert reading is not None and price in reading.answer.sentence.text
+
+
 @pytest.mark.parametrize(
     ("question", "quoted", "not_quoted"),
     [("平湖单个展会最高补助多少？", "60万元", "12元"),

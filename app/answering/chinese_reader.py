@@ -116,11 +116,15 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
         lacking = bool(strict and lacks(strict, sentence_labels(sentence, question))) or (
             noun != "" and _of_other_sum(sentence, _entities(sentence, kinds, question), noun))
         factor *= (LACKING_PENALTY if lacking else 1.0) * band_factor(question, sentence.text)
-        found = units & asked - opposed_units(question, reading)  # 非国有 is no 国有
-        # Its notice's title and issuer tell which notice answers, not which of its sentences;
-        # whether it answers reads the question's words said otherwise too (老人 of 老年人).
+        opposed = opposed_units(question, reading)
+        found = units & asked - opposed  # 非国有 is no 国有
+        # Its notice's title and issuer tell which notice answers, not which of its sentences,
+        # unless it negates them (非居民 where the title and question say 居民); whether it
+        # answers reads the question's words said otherwise too (老人 of 老年人).
+        own = titles[sentence.chunk.doc_id]
         read.append((Scored(sentence, factor * sum(weights[u] for u in found), lacking),
-                     factor * sum(weights[u] for u in found - titles[sentence.chunk.doc_id]),
+                     factor * (sum(weights[u] for u in found - own) - sum(
+                         weights[u] for u in opposed & asked & own)),
                      factor * sum(weights[u] for u in said_otherwise(reading, asked - units))))
     top = min(chinese, key=lambda s: s.rank).chunk.doc_id  # the notice search ranks first
     outdone = CLEAR_WIN * max(r[0].support for r in read if r[0].sentence.chunk.doc_id == top)

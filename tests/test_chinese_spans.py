@@ -193,3 +193,24 @@ def test_a_restated_lead_in_is_left_out_when_no_entity_of_the_kind_asked_is_foun
     quote = reading.answer.sentence.text
     assert "免收1—3个月房租" in quote, quote
     assert "租用市属国有房产" not in quote, quote
+
+
+# A measure whose sentence restates the question's lead-up in its opening clauses.
+AID = ("为稳定就业，某市出台若干措施。疫情防控期间，对处于失业状态且未达到领取失业保险金"
+       "条件的参保人员，由参保地按照每人1000元的标准发放失业补助金，资金从失业保险基金中列支。\n"
+       "对受疫情影响较大的困难行业企业2020年度发生的亏损最长结转年限由5年延长至8年。\n")
+
+
+def test_an_open_answer_opens_past_the_lead_up_the_question_restates() -> None:
+    """Regression (spans17, realzh-dev dev: 61 of 74 too-long answers began before the gold
+    inside its sentence): an open question restates the lead-up of the sentence it asks about
+    ("…的参保人员有何补助？") and asks what follows, but the quote opened at the first clause not
+    wholly restated ("疫情防控期间，") or at the restated words ("…亏损最长结转年限")."""
+    question = "某市对处于失业状态且未达到领取失业保险金条件的参保人员有何补助？"
+    reading = _read_as_stored(AID, question)
+    quote = reading.answer.sentence.text
+    assert quote.startswith("由参保地按照每人1000元的标准发放失业补助金"), quote
+    question = "某市对受疫情影响较大的困难行业企业2020年度亏损最长结转年限做了什么调整？"
+    reading = _read_as_stored(AID, question)
+    quote = reading.answer.sentence.text
+    assert quote.startswith("由5年延长至8年"), quote

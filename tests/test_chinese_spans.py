@@ -214,3 +214,21 @@ def test_an_open_answer_opens_past_the_lead_up_the_question_restates() -> None:
     reading = _read_as_stored(AID, question)
     quote = reading.answer.sentence.text
     assert quote.startswith("由5年延长至8年"), quote
+
+
+# A numbered notice flattened into one line: each item's heading, then its sentences.
+SAFETY = ("某市应急管理局发布企业复工安全提示。 一、做好疫情防控。企业要为员工配发口罩。 "
+          "二、严格落实主体责任。复工前，企业主要负责人要全部到岗到位。 "
+          "企业要制定切实可行的复工方案。 "
+          "对责任不落实导致事故的，将依法追究责任。 三、加强隐患排查。企业要全面排查设备隐患。")
+
+
+def test_a_heading_the_question_restates_is_answered_by_its_section() -> None:
+    """Regression (spans17, realzh-dev dev: 22 answers held part of the gold, mostly sections
+    under a heading): a question restating an item's heading ("…严格落实主体责任是什么？") was
+    answered by the heading's next sentences up to a paragraph break or about 150 characters,
+    while the item's section runs to the next item."""
+    reading = _read_as_stored(SAFETY, "某市应急管理局提出的严格落实主体责任是什么？")
+    quote = reading.answer.sentence.text
+    assert quote.startswith("复工前，企业主要负责人要全部到岗到位。"), quote
+    assert quote.endswith("将依法追究责任。") and "三、" not in quote, quote

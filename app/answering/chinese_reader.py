@@ -166,7 +166,8 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
         anchor.text[clauses[-1][0]:], asked)
     following = sentences_after(anchor, after if said or anchor.text[-1:] in "？?" else None)
     if (said or anchor.text.endswith(tuple("？?：:"))) and following:
-        return following[0] if kinds else _run_on(following[0], following[1:])
+        return following[0] if kinds else _run_on(following[0], following[1:], heads=bool(
+            ITEM.match(anchor.text) or not _PUNCTUATED.search(anchor.text.rstrip("？?"))))
     # The clause where the question word stands says what is asked (no run-on), entity or none
     gap = asked_gap(anchor.text, question)
     at = anchor.start + (next((a for a, b in clauses if gap[0] < b), 0) if gap else new or 0)
@@ -184,9 +185,8 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
 
 
 def _past_lead_up(anchor: Sentence, at: int, question: str, asked: set[str]) -> int:
-    """Where an open answer opens in ``anchor`` from ``at``: a question restates the lead-up and
-    asks what follows (…对…的参保人员，由…发放), so past the last clause (not the sentence's last)
-    restating its words before its question word, then past those opening the clause left."""
+    """Where an open answer opens from ``at``: a question asks what follows the lead-up it says
+    (its words before its question word), so past its last clause but the last, then its words."""
     asking, clauses = question_kinds.ZH_ASKS.search(question), clause_spans(anchor.text)
     lead_up = bigram_units(question[:asking.start()]) if asking else asked
     said = [i for i, (a, b) in enumerate(clauses) if anchor.start + a >= at
@@ -256,13 +256,15 @@ def _after_restated(clause: Sentence, limit: int, asked: set[str]) -> Sentence:
     return _slice(clause, clause.start + start, clause.end)
 
 
-def _run_on(span: Sentence, following: list[Sentence]) -> Sentence:
-    """``span`` with the sentences after it, while the answer is shorter than an open question's
-    tends to be, the next in its paragraph (spaces after "。" part a flat page's), not a field."""
+def _run_on(span: Sentence, following: list[Sentence], heads: bool = False) -> Sentence:
+    """``span`` run on while shorter than open answers tend to be, in its paragraph (spaces after
+    "。" part a flat page's), to no field; under a heading (an item's, an FAQ's) to the next."""
     end, text, base = span.end, span.chunk.text, span.chunk.start
     for s, e in ((f.start, f.end) for f in following if f.start >= end):
-        if end - span.start >= OPEN_ANSWER_CHARS or e - span.start > LONGEST_ANSWER or (
-                text[end - base - 1] in "。！？" and s > end) or is_field(text[s - base:e - base]):
-            break  # a field's value ("牵头单位：市财政局。") answers no "how"
+        piece = text[s - base:e - base]  # a field's value ("牵头单位：市财政局。") answers no "how"
+        if e - span.start > LONGEST_ANSWER or is_field(piece) or ((ITEM.match(piece) or not (
+                _PUNCTUATED.search(piece))) if heads else end - span.start >= OPEN_ANSWER_CHARS
+                or (text[end - base - 1] in "。！？" and s > end)):
+            break
         end = e
     return _slice(span, span.start, end)

@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from app.answering import question_kinds
 from app.answering.answerability import ITEM, lacks, sentence_labels, unstated_entities
 from app.answering.citations import Scored, Sentence, sentences_after
 from app.answering.clauses import RESTATED  # the share of a clause the question says
@@ -38,14 +39,7 @@ from app.numerals import ZH_BOUNDS
 from app.retrieval.continuation import next_chunk_id
 from app.retrieval.shortened import said_otherwise
 from app.store.records import Chunk
-from app.text import (
-    CJK_CHARS,
-    CLAUSE_END,
-    bigram_units,
-    clause_spans,
-    said_by,
-    word_bounds,
-)
+from app.text import CJK_CHARS, CLAUSE_END, bigram_units, clause_spans, said_by, word_bounds
 
 _LAYOUT_GAP = re.compile(rf"(?<=[^\x00-\x7f])\s+(?=[{CJK_CHARS}“《（【])")
 _PUNCTUATED = re.compile(r"[。！？；，：.!?;,:）)”]\s*$")
@@ -176,12 +170,14 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
         anchor.text[clauses[-1][0]:], asked)
     following = sentences_after(anchor, after if said or anchor.text[-1:] in "？?" else None)
     if (said or anchor.text.endswith(tuple("？?：:"))) and following:
-        return following[0] if kinds else _run_on(following[0], following[1:])
+        return following[0] if kinds else _run_on(following[0], following[1:], heads=bool(
+            ITEM.match(anchor.text) or not _PUNCTUATED.search(anchor.text.rstrip("？?"))))
     # The clause where the question word stands says what is asked (no run-on), entity or none
     gap = asked_gap(anchor.text, question)
     at = anchor.start + (next((a for a, b in clauses if gap[0] < b), 0) if gap else new or 0)
-    if not kinds and not gap:
-        return _run_on(_slice(anchor, at, anchor.end), following)
+    if not kinds and not gap:  # run on as from its first new clause, opening past the lead-up
+        ran = _run_on(_slice(anchor, at, anchor.end), following)
+        return _slice(ran, _past_lead_up(anchor, at, question, asked), ran.end)
     if not kinds or not (found := of_band(question, anchor.text, anchor.start, found)):
         return _slice(anchor, at, anchor.end)
     entity = _asked_entity(anchor, found, question, asked)
@@ -190,6 +186,18 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
         # A list item's head's figure is a condition ("（一）对…超过5亿元的…项目，按…"): read on.
         return _slice(anchor, clause.start, anchor.end)
     return _after_restated(clause, entity[0], asked)
+
+
+def _past_lead_up(anchor: Sentence, at: int, question: str, asked: set[str]) -> int:
+    """Where an open answer opens from ``at``: a question asks what follows the lead-up it says
+    (its words before its question word), so past its last clause but the last, then its words."""
+    asking, clauses = question_kinds.ZH_ASKS.search(question), clause_spans(anchor.text)
+    lead_up = bigram_units(question[:asking.start()]) if asking else asked
+    said = [i for i, (a, b) in enumerate(clauses) if anchor.start + a >= at
+            and _restates(anchor.text[a:b], lead_up, LEAD_IN_SAID)]
+    at = anchor.start + clauses[said[-1]][1] if said and said[-1] < len(clauses) - 1 else at
+    cut = _after_restated(head := _kind_clause(anchor, (at, at)), head.end, asked)
+    return max(at, cut.start) if sum(c.isalnum() for c in cut.text) >= FRAME_CHARS else at
 
 
 def _of_other_sum(sentence: Sentence, found: list[tuple[int, int]], noun: str) -> bool:
@@ -243,7 +251,7 @@ def _after_restated(clause: Sentence, limit: int, asked: set[str]) -> Sentence:
     # A word the question says only in part is the sentence's own ("最高" for 最多): keep it.
     word = max((b for b in bounds if b <= said[-1]), default=0)
     start = start if all(held[word:start]) else word
-    start += text[start] == "的" and start < detail  # a particle ends the frame ("…费的50%")
+    start += start < detail and text[start] == "的"  # a particle ends the frame ("…费的50%")
     # What is left out must be what the question says: a band or qualifier it does not say
     # ("90周岁至99周岁的…每月" for a 92-year-old) stays with the figure.
     if sum(c.isalnum() for c in run) < FRAME_CHARS or not _restates(text[:start], asked) or any(
@@ -252,13 +260,15 @@ def _after_restated(clause: Sentence, limit: int, asked: set[str]) -> Sentence:
     return _slice(clause, clause.start + start, clause.end)
 
 
-def _run_on(span: Sentence, following: list[Sentence]) -> Sentence:
-    """``span`` with the sentences after it, while the answer is shorter than an open question's
-    tends to be, the next in its paragraph (spaces after "。" part a flat page's), not a field."""
+def _run_on(span: Sentence, following: list[Sentence], heads: bool = False) -> Sentence:
+    """``span`` run on while shorter than open answers tend to be, in its paragraph (spaces after
+    "。" part a flat page's), to no field; under a heading (an item's, an FAQ's) to the next."""
     end, text, base = span.end, span.chunk.text, span.chunk.start
     for s, e in ((f.start, f.end) for f in following if f.start >= end):
-        if end - span.start >= OPEN_ANSWER_CHARS or e - span.start > LONGEST_ANSWER or (
-                text[end - base - 1] in "。！？" and s > end) or is_field(text[s - base:e - base]):
-            break  # a field's value ("牵头单位：市财政局。") answers no "how"
+        piece = text[s - base:e - base]  # a field's value ("牵头单位：市财政局。") answers no "how"
+        if e - span.start > LONGEST_ANSWER or is_field(piece) or ((ITEM.match(piece) or not (
+                _PUNCTUATED.search(piece))) if heads else end - span.start >= OPEN_ANSWER_CHARS
+                or (text[end - base - 1] in "。！？" and s > end)):
+            break
         end = e
     return _slice(span, span.start, end)

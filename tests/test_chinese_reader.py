@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from tests.support.served import serve_texts
+
+if TYPE_CHECKING:
+    from app.answering.citations import Sentence
 
 # A news page flattened into one line: headline, source and dateline apart only by spaces.
 LINCHUAN = (
@@ -209,21 +212,25 @@ def test_the_notice_search_ranks_first_answers_unless_clearly_outdone() -> None:
     assert reading is not None and reading.answer.sentence.chunk.doc_id == "second"
 
 
+def _two_sentences(title: str, text: str) -> tuple[Sentence, Sentence]:
+    """The two sentences of one Chinese chunk of a notice titled `title` (cut at the first 。)."""
+    from app.answering.citations import Sentence
+    from app.store.records import Chunk
+
+    chunk = Chunk("notice::0", "notice", text, 0, len(text), {"language": "zh", "title": title})
+    cut = text.index("。") + 1
+    return Sentence(chunk, 0, cut, text[:cut], 0), Sentence(chunk, cut, len(text), text[cut:], 0)
+
+
 def test_a_notices_title_words_do_not_choose_its_sentence() -> None:
     """Regression: a news page's lead restating its title ("…出台…若干措施…") out-scored the
     sentence holding what the question asks of the notice; on realzh-dev such leads and
     headlines were most of the answers quoting the right notice's wrong sentence."""
     from app.answering.chinese_reader import read_chinese
-    from app.answering.citations import Sentence
-    from app.store.records import Chunk
 
-    title = "某市出台十条措施支持中小企业共渡难关"
-    text = ("某市近日出台十条措施支持中小企业共渡难关，涵盖房租、金融和用工。"
-            "复工企业员工集体宿舍每间不超过6人。")
-    chunk = Chunk("news::0", "news", text, 0, len(text), {"language": "zh", "title": title})
-    cut = text.index("。") + 1
-    lead = Sentence(chunk, 0, cut, text[:cut], 0)
-    rule = Sentence(chunk, cut, len(text), text[cut:], 0)
+    lead, rule = _two_sentences("某市出台十条措施支持中小企业共渡难关",
+                                "某市近日出台十条措施支持中小企业共渡难关，涵盖房租、金融和用工。"
+                                "复工企业员工集体宿舍每间不超过6人。")
     reading = read_chinese("某市支持中小企业共渡难关的措施对员工集体宿舍有何要求？", [lead, rule])
     assert reading is not None
     quote = reading.answer.sentence.text  # the rule's sentence, past the words the question says
@@ -236,16 +243,11 @@ def test_a_sentence_negating_a_title_word_the_question_asks_does_not_answer() ->
     not choose a sentence, so 居民 counted for neither "居民住宅供热价格…31.5元" nor "非居民用户供热
     价格…42元", and the later, longer sentence won the tie although it negates 居民."""
     from app.answering.chinese_reader import read_chinese
-    from app.answering.citations import Sentence
-    from app.store.records import Chunk
 
     title = "黑河市住房和城乡建设局关于做好城区居民供热报停和收费工作的通知"
-    text = ("居民住宅供热价格按照建筑面积每平方米每采暖期31.5元执行。"
-            "非居民用户供热价格按照建筑面积每平方米每采暖期42元执行。")
-    chunk = Chunk("heat::0", "heat", text, 0, len(text), {"language": "zh", "title": title})
-    cut = text.index("。") + 1
-    residents = Sentence(chunk, 0, cut, text[:cut], 0)
-    others = Sentence(chunk, cut, len(text), text[cut:], 0)
+    residents, others = _two_sentences(
+        title, "居民住宅供热价格按照建筑面积每平方米每采暖期31.5元执行。"
+               "非居民用户供热价格按照建筑面积每平方米每采暖期42元执行。")
     for question, price in (("黑河市居民供热价格是多少？", "31.5元"),
                             ("黑河市非居民供热价格是多少？", "42元")):
         reading = read_chinese(question, [residents, others])

@@ -17,6 +17,7 @@ from tqdm import tqdm
 from app.answering.generation import GenerativeAnswerer
 from app.answering.generation.figures import figures_supported
 from app.answering.generation.markers import strip_markers
+from app.answering.validity import without_status
 from app.background import wait_warms
 from app.errors import InputError, PolicyKBError
 from app.models import Answer, AskRequest, Mode
@@ -163,7 +164,10 @@ def generated(answer: Answer, passages: list[str], first_token_ms: float | None)
     """The model's part of a generate-mode answer (an extractive fallback shows none of it)."""
     shown = answer.fallback is None and not answer.refused
     kept = len(sentence_spans(answer.answer)) if shown else 0
-    leaks = int(shown and not figures_supported(strip_markers(answer.answer), passages))
+    # The status sentence before an answer ("Note: “…” expired on 2025-12-31.") is the
+    # catalogue's, not the model's: its date is in no passage and is no figure the model stated.
+    leaks = int(shown and not figures_supported(without_status(strip_markers(answer.answer)),
+                                                passages))
     return Generated(answer.fallback, kept, len(answer.unsupported), first_token_ms, leaks)
 
 

@@ -115,3 +115,20 @@ def test_a_source_the_store_lacks_is_named_with_its_line(services: Services,
                     '"split": "dev"}\n', encoding="utf-8")
     with pytest.raises(QuestionFileError, match=r"q\.jsonl:1: field 'sources': 'nowhere-2020'"):
         run_pipeline(services, load_questions(path))
+
+
+def test_a_status_note_is_no_unsupported_figure_of_the_model() -> None:
+    """Regression (round 17): eval's `figures_unsupported` counted 35 of 76 generated dev answers
+    because the validity note put before them ("Note: “…” expired on 2025-12-31.") holds a date
+    no passage holds; the note is the catalogue's, so only the model's sentences are checked."""
+    from app.models import Answer
+    from eval.harness import generated
+
+    passage = "Shenzhen plans a fund group of 100 billion yuan."
+    note = "Note: “Shenzhen Action Plan” expired on 2025-12-31. "
+    said = generated(Answer(answer=note + "The fund group is 100 billion yuan [1]."), [passage],
+                     None)
+    assert said.unsupported_figures == 0
+    made_up = generated(Answer(answer=note + "The fund group is 300 billion yuan [1]."), [passage],
+                        None)
+    assert made_up.unsupported_figures == 1

@@ -365,6 +365,39 @@ def test_a_question_closing_its_passage_is_answered_by_the_next_passage() -> Non
             quote.text)
 
 
+def test_a_heading_kept_out_of_its_passage_is_answered_by_its_section() -> None:
+    """Regression: ingest keeps a section's heading out of its passage's text (in ``section``),
+    so a question restating it ("…如何要求合理安排职工休息休假？" for "（二）合理安排职工休息休假")
+    was answered by another item's sentence sharing its words, or by its section's last sentence
+    alone; on realzh-dev five questions so. Neither the notice's title (its opening passage's
+    section) nor a heading the text repeats counts."""
+    from app.answering.chinese_reader import read_chinese
+    from app.answering.citations import Sentence
+    from app.store.records import Chunk
+    from app.text import sentence_spans
+
+    title = "某市关于做好疫情防控期间劳动关系工作的通知"
+    parts = [(title, title + " 现就有关工作通知如下："),
+             ("一、维护劳动关系 > （二）合理安排职工休息休假",
+              "春节假期延长期间不能休假的职工，企业应当安排其同等时间的补休。"
+              "不能安排补休的，按照不低于工资基数的200%支付加班工资。"),
+             ("二、加强服务保障 > （一）各类用人单位应当落实劳动保护",
+              "（一）各类用人单位应当落实劳动保护，合理安排工作时间和职工休息休假，维护劳动关系和谐。")]
+    chunks, at = [], 0
+    for n, (section, text) in enumerate(parts):
+        chunks.append(Chunk(f"ld::{n:04d}", "ld", text, at, at + len(text),
+                            {"language": "zh", "section": section, "title": title}))
+        at += len(text) + 1
+    sentences = [Sentence(c, c.start + a, c.start + b, c.text[a:b], n)
+                 for n, c in enumerate(chunks) for a, b in sentence_spans(c.text)]
+    reading = read_chinese("某市如何要求合理安排职工休息休假？", sentences)
+    assert reading is not None
+    quote = reading.answer.sentence.text
+    assert quote.startswith("春节假期延长期间") and "200%" in quote, quote
+    assert chunks[1].heading_at(chunks[1].start) == "（二）合理安排职工休息休假"
+    assert chunks[0].heading_at(0) == "" and chunks[2].heading_at(chunks[2].start) == ""
+
+
 def test_a_pages_opening_sentence_yields_to_the_detail_it_sums_up() -> None:
     """Regression: a news page's lead ("记者从…获悉，该区近日出台措施，支持…") and a notice's
     preamble hold most words of any question about the page, so they beat the sentence stating

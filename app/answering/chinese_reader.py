@@ -87,6 +87,8 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
     for i in range(1, len(chinese)):
         if chinese[i - 1].chunk is chinese[i].chunk and chinese[i - 1].text.endswith("；"):
             readings[i] = readings[i - 1] + readings[i]
+    # A passage's opening sentence is read under its section's heading, kept out of its text.
+    readings = [s.chunk.heading_at(s.start) + r for s, r in zip(chinese, readings, strict=True)]
     asked, held, n = bigram_units(question), [bigram_units(r) for r in readings], len(chinese)
     frequency = Counter(u for units in held for u in units & asked)
     weights = {u: math.log(1 + n / (1 + frequency[u])) for u in asked}
@@ -172,6 +174,8 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
     if (said or anchor.text.endswith(tuple("？?：:"))) and following:
         return following[0] if kinds else _run_on(following[0], following[1:], heads=bool(
             ITEM.match(anchor.text) or not _PUNCTUATED.search(anchor.text.rstrip("？?"))))
+    if not kinds and _restates(anchor.chunk.heading_at(anchor.start), asked):  # its section answers
+        return _run_on(anchor, following, heads=True)
     # The clause where the question word stands says what is asked (no run-on), entity or none
     gap = asked_gap(anchor.text, question)
     at = anchor.start + (next((a for a, b in clauses if gap[0] < b), 0) if gap else new or 0)

@@ -53,6 +53,14 @@ class Chunk:
     def section(self) -> str:
         return str(self.metadata.get("section") or "")
 
+    def heading_at(self, at: int) -> str:
+        """The heading of this passage's section if absolute offset ``at`` opens its text: ingest
+        keeps it out of the text, as the last part of ``section`` ("一、… > （二）…"); not the
+        opening passage's (the document's title), nor one the text repeats (its opening words)."""
+        head = self.section.rpartition(" > ")[2]
+        opens = self.start > 0 and not self.text[:at - self.start].strip()
+        return head if opens and head[:8] not in self.text else ""
+
     @property
     def page(self) -> int | None:
         page = self.metadata.get("page")

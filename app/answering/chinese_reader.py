@@ -87,13 +87,15 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
     for i in range(1, len(chinese)):
         if chinese[i - 1].chunk is chinese[i].chunk and chinese[i - 1].text.endswith("；"):
             readings[i] = readings[i - 1] + readings[i]
-    # A passage's opening sentence is read under its section's heading, kept out of its text.
-    readings = [s.chunk.heading_at(s.start) + r for s, r in zip(chinese, readings, strict=True)]
-    asked, held, n = bigram_units(question), [bigram_units(r) for r in readings], len(chinese)
+    # A passage's opening sentence holds its section's heading too (ingest keeps it out of the
+    # text), for a question asking no kind of detail: a heading states none.
+    kinds = asked_kinds(question)
+    held = [bigram_units(("" if kinds else s.chunk.heading_at(s.start)) + r)
+            for s, r in zip(chinese, readings, strict=True)]
+    asked, n = bigram_units(question), len(chinese)
     frequency = Counter(u for units in held for u in units & asked)
     weights = {u: math.log(1 + n / (1 + frequency[u])) for u in asked}
     total = sum(weights.values()) or 1.0
-    kinds = asked_kinds(question)
     strict = kinds & STRICT  # only a strict kind's labels are read: none, no sentence's
     noun = asked_sum(question)[0]
     titles = {s.chunk.doc_id: bigram_units(" ".join(str(s.chunk.metadata.get(k) or "") for k in (

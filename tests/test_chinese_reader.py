@@ -457,3 +457,28 @@ def test_the_sum_asked_is_named_where_the_question_asks() -> None:
     reading = _read_as_stored(text, "某市低保家庭分摊的加装电梯费用，每户最多补多少？")
     assert not reading.answer.lacking
     assert "5000元" in reading.answer.sentence.text
+
+
+def test_the_first_notices_best_stands_in_for_a_sentence_not_twice_as_near() -> None:
+    """Regression: a sentence of another notice with enough support went before the first
+    notice's best when that best was below the refusal threshold, though not half as near: on
+    zhread14 "北京的中小微企业遇到困难可以找哪个热线？" cited another notice than the asked one,
+    which search ranked first. The first notice's best answers unless outdone twice over."""
+    from app.answering.chinese_reader import REFUSAL_SUPPORT, read_chinese
+    from app.answering.citations import Sentence
+    from app.store.records import Chunk
+
+    def sentence(doc_id: str, text: str, rank: int) -> Sentence:
+        chunk = Chunk(f"{doc_id}::0", doc_id, text, 0, len(text), {"language": "zh"})
+        return Sentence(chunk, 0, len(text), text, rank)
+
+    question = "企业欠缴的水电气费用什么时候补缴？"
+    first = sentence("first", "欠缴的费用允许在疫情解除后3个月内补缴完毕。", 0)
+    other = sentence("second", "对欠缴水电气费用的企业，疫情结束后3个月内补缴各项费用。", 1)
+    filler = sentence("first", "鼓励企业多途径扩大招工规模。", 0)
+    reading = read_chinese(question, [first, other, filler])
+    assert reading is not None
+    supports = {s.sentence.chunk.doc_id + s.sentence.text[:2]: s.support for s in reading.ranked}
+    assert supports["first欠缴"] < REFUSAL_SUPPORT <= supports["second对欠"]  # as the case above
+    assert reading.answer.sentence.chunk.doc_id == "first"
+    assert reading.answer.support >= REFUSAL_SUPPORT  # answered, not refused

@@ -125,8 +125,12 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
                          weights[u] for u in opposed & asked & own)),
                      factor * sum(weights[u] for u in said_otherwise(reading, asked - units))))
     top = min(chinese, key=lambda s: s.rank).chunk.doc_id  # the notice search ranks first
-    outdone = CLEAR_WIN * max(r[0].support for r in read if r[0].sentence.chunk.doc_id == top)
-    ordered = sorted(read, key=lambda r: (r[0].support < REFUSAL_SUPPORT,
+    first = max((r[0] for r in read if r[0].sentence.chunk.doc_id == top), key=lambda s: s.support)
+    enough, outdone = max(r[0].support for r in read), CLEAR_WIN * first.support
+    # Another notice's sentence with enough support, not twice the first notice's best, yields to
+    # that best (unless it lacks the kind asked): below the threshold alone, it is as near.
+    ordered = sorted(read, key=lambda r: (r[0].support < REFUSAL_SUPPORT and not (
+        r[0] is first and enough >= REFUSAL_SUPPORT and not first.lacking),
         # A layout line naming its notice (the title as a headline, a 落款) says nothing of it.
         not _PUNCTUATED.search(r[0].sentence.text) and _restates(re.sub(
             r"[\d年月日]", "", r[0].sentence.text), titles[r[0].sentence.chunk.doc_id]),
@@ -135,8 +139,8 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
         r[0].sentence.start))
     (best, _, short), wanted = ordered[0], next_chunk_id(ordered[0][0].sentence.chunk.chunk_id)
     after = next((s.chunk for s in chinese if s.chunk.chunk_id == wanted), None)
-    return ChineseReading(Scored(_span(best.sentence, question, asked, kinds, after),
-                                 best.support + short, best.lacking), [r[0] for r in ordered])
+    return ChineseReading(Scored(_span(best.sentence, question, asked, kinds, after), max(
+        best.support + short, enough), best.lacking), [r[0] for r in ordered])
 
 
 def _restates(text: str, asked: set[str], share: float = RESTATED) -> bool:

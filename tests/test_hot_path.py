@@ -279,3 +279,26 @@ def test_the_cross_lingual_model_encodes_a_question_once_for_every_reader(
         encoder._kept.encode = real
     assert again == first and calls == ["Who heads the bureau?"] and len(other) == 512
     assert again == encoder.model.get_query_embedding(question)  # the model's vector anew
+
+
+def test_a_questions_encode_opens_no_llama_index_span(services: Services) -> None:
+    """Regression (round 18's latency): llama-index's ``DispatcherSpanMixin`` wrapped the
+    models' own ``_get_query_embedding`` (and ``DirectEmbedding``'s overrides) in a span as each
+    class was made, so every encode still paid ~47 us of span bookkeeping (a uuid4 from
+    os.urandom, an ``inspect.signature``) twice, for events nothing listens to. The vectors are
+    the model's own, as before."""
+    from llama_index_instrumentation import get_dispatcher
+    from llama_index_instrumentation.span_handlers import SimpleSpanHandler
+
+    handler = SimpleSpanHandler()
+    root = get_dispatcher()
+    root.add_span_handler(handler)
+    try:
+        for model in (services.retriever.embedder, services.retriever.crosslingual.model.model):  # type: ignore[union-attr]
+            question = "How large is the AI fund group of the test city?"
+            vector = model.get_query_embedding(question)
+            assert vector == type(model)._get_query_embedding(model, question)
+            assert len(vector) in (384, 512)
+    finally:
+        root.span_handlers.remove(handler)
+    assert handler.completed_spans == [] and handler.open_spans == {}

@@ -123,7 +123,7 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
         read.append((Scored(sentence, factor * sum(weights[u] for u in found), lacking),
                      factor * (sum(weights[u] for u in found - own) - sum(
                          weights[u] for u in opposed & asked & own)),
-                     factor * sum(weights[u] for u in said_otherwise(reading, asked - units))))
+                     (factor, reading, units)))  # what it says otherwise: read of the best only
     top = min(chinese, key=lambda s: s.rank).chunk.doc_id  # the notice search ranks first
     first = max((r[0] for r in read if r[0].sentence.chunk.doc_id == top), key=lambda s: s.support)
     enough, outdone = max(r[0].support for r in read), CLEAR_WIN * first.support
@@ -137,7 +137,9 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
         r[0].sentence.chunk.doc_id != top and r[0].support < outdone,
         -r[1] / (1 + PASSAGE_RANK_DECAY * r[0].sentence.rank), r[0].sentence.rank,
         r[0].sentence.start))
-    (best, _, short), wanted = ordered[0], next_chunk_id(ordered[0][0].sentence.chunk.chunk_id)
+    (best, _, (factor, reading, units)) = ordered[0]
+    short = factor * sum(weights[u] for u in said_otherwise(reading, asked - units))
+    wanted = next_chunk_id(best.sentence.chunk.chunk_id)
     after = next((s.chunk for s in chinese if s.chunk.chunk_id == wanted), None)
     return ChineseReading(Scored(_span(best.sentence, question, asked, kinds, after), max(
         best.support + short, enough), best.lacking), [r[0] for r in ordered])

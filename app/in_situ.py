@@ -17,10 +17,12 @@ from app.text import CJK_RUN, bigram_units, said_by, tagged
 
 # Every Chinese question word: interrogative pronouns and sentence-final question particles
 # (the one table: ``answering.question_kinds`` asks by them, retrieval searches without them).
-ZH_ASKS = re.compile(r"什么|啥|多少|哪|谁|几|何时|何地|何种|如何|怎么|咋|怎样|为何|为什么|是否|多大"
+ZH_ASKS = re.compile(r"什么|啥|多少|哪|谁|几(?!乎)|何时|何地|何种|如何|怎么|咋|怎样|为何|为什么|是否|多大"
                      r"|多久|多长|多高|有没有|是不是|吗|呢")
 _IN_SITU = re.compile(r"什么|哪[些个类家种项]?|多少|何时|几|谁")
 _CLASSIFIERS = "个些类家种项位名条"  # "哪个市": the noun follows the classifier
+# A question word with the measure word it takes (几个, 哪些, 多少项; 什么 takes none: 什么条件).
+_ASKING = re.compile(rf"(?:{ZH_ASKS.pattern})(?<=[哪几少])[{_CLASSIFIERS}]?|{ZH_ASKS.pattern}")
 _STOPS = frozenset("，；。：！？,;:!?\n")  # the stretch is inside one clause
 _DEICTIC = "这该此其"  # "静安这个小区": a demonstrative points elsewhere, it answers nothing
 # The least share of the question's character bigrams the sentence says (realzh-dev dev split).
@@ -102,3 +104,9 @@ def _headed(text: str, left: str, head: str) -> tuple[int, int] | None:
             opening = max((k + 1 for k in range(i) if text[k] in _STOPS), default=0)
             found.append((len(bigram_units(text[opening:i]) & units), -i, end + bool(head)))
     return (-max(found)[1], max(found)[2]) if found else None
+
+
+def without_asking(question: str) -> str:
+    """``question`` with its Chinese question words blanked: they stand where the answer stands,
+    so no sentence answering holds them (nor "几个"'s renderings "few", "several")."""
+    return _ASKING.sub(" ", question)

@@ -18,6 +18,7 @@ from app.answering.question_kinds import QUESTION_WORDS, STRICT, Kind, asked_kin
 from app.answering.sentence_forms import REMARK, in_context, is_field, is_heading
 from app.answering.validity import states_own_validity
 from app.bands import band_factor
+from app.in_situ import without_asking
 from app.negation import opposed_words
 from app.numerals import ordinals
 from app.retrieval.acronyms import unnamed_by
@@ -244,6 +245,7 @@ class SentenceRanker:
 
         A word is a set of stems: an English word's own, or every English rendering of a
         Chinese word (any of them in a sentence counts as the word found)."""
+        question = without_asking(question)  # "几个" (few, several): no answer says it
         own = english_part(question) if has_cjk(question) else expand_query(question)
         wanted = {frozenset([t]) for t in self._stems(own)}
         if retrieval.hits[0].chunk.metadata.get("language") == "zh" and not has_cjk(question):

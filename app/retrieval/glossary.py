@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from app.in_situ import ZH_ASKS
+from app.in_situ import without_asking
 from app.retrieval.dictionary import Term, chinese_terms, dictionary, english_terms
 from app.retrieval.gazetteer import broadest, gazetteer
 from app.retrieval.romanised import pinyin_name
@@ -71,7 +71,7 @@ def lexical_query(query: str, chinese_texts: bool) -> str:
     questions themselves, such as a Q&A page (realzh-dev dev: right document first 0.882 ->
     0.885, none lost)."""
     if has_cjk(query):
-        return f"{ZH_ASKS.sub(' ', query)} {expand_query(query)}"
+        return f"{without_asking(query)} {expand_query(query)}"
     expanded = expand_query(query)
     if not chinese_texts:
         return expanded

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from app.answering.citations import with_remarks
+from app.in_situ import without_asking
 from app.retrieval.dictionary import Term, english_terms
-from app.retrieval.glossary import expand_query, pinyin_names
+from app.retrieval.glossary import expand_query, lexical_query, pinyin_names
 from app.text import has_cjk, sentence_spans
 
 
@@ -116,3 +117,14 @@ def test_a_texts_expansion_is_kept_and_unchanged() -> None:
     assert expand_query(text) == first == ("The AI centre will support firms. artificial "
                                            "intelligence center enterprises")
     assert expand_query.cache_info().hits == hits + 1
+
+
+def test_question_words_and_their_measure_words_are_no_word_an_answer_holds() -> None:
+    """Regression (round 18): "…涉及几个领域？" rendered 几个 as "few"/"several", the rarest
+    words of the question, so the sentence stating "25 key tasks in six major areas" fell under the
+    refusal threshold; and 几乎 ("almost") was read as asking a count."""
+    assert without_asking("广州试点方案涉及几个领域？").split() == ["广州试点方案涉及", "领域？"]
+    assert without_asking("由哪些部门负责") == "由 部门负责"
+    assert without_asking("需要什么条件？") == "需要 条件？"  # 什么 takes no measure word
+    assert without_asking("几乎所有企业") == "几乎所有企业"
+    assert "几个" not in lexical_query("广州试点方案涉及几个领域？", chinese_texts=True)

@@ -190,12 +190,6 @@ def test_the_notice_search_ranks_first_answers_unless_clearly_outdone() -> None:
     asked about) in about one question in six, and still in 7 of 305 dev questions after a near
     tie went to the better passage. Only twice the support crosses notices."""
     from app.answering.chinese_reader import read_chinese
-    from app.answering.citations import Sentence
-    from app.store.records import Chunk
-
-    def sentence(doc_id: str, text: str, rank: int) -> Sentence:
-        chunk = Chunk(f"{doc_id}::0", doc_id, text, 0, len(text), {"language": "zh"})
-        return Sentence(chunk, 0, len(text), text, rank)
 
     question = "小微企业承租国有房屋的房租怎样减免？"
     first = sentence("first", "对承租国有房屋的小微企业，房租免收三个月。", 0)
@@ -210,6 +204,15 @@ def test_the_notice_search_ranks_first_answers_unless_clearly_outdone() -> None:
     vague = sentence("first", "对小微企业的房租给予优惠。", 0)
     reading = read_chinese(question, [vague, better])
     assert reading is not None and reading.answer.sentence.chunk.doc_id == "second"
+
+
+def sentence(doc_id: str, text: str, rank: int) -> Sentence:
+    """A one-sentence Chinese chunk of notice ``doc_id``, at search rank ``rank``."""
+    from app.answering.citations import Sentence
+    from app.store.records import Chunk
+
+    chunk = Chunk(f"{doc_id}::0", doc_id, text, 0, len(text), {"language": "zh"})
+    return Sentence(chunk, 0, len(text), text, rank)
 
 
 def _two_sentences(title: str, text: str) -> tuple[Sentence, Sentence]:
@@ -465,12 +468,6 @@ def test_the_first_notices_best_stands_in_for_a_sentence_not_twice_as_near() -> 
     zhread14 "北京的中小微企业遇到困难可以找哪个热线？" cited another notice than the asked one,
     which search ranked first. The first notice's best answers unless outdone twice over."""
     from app.answering.chinese_reader import REFUSAL_SUPPORT, read_chinese
-    from app.answering.citations import Sentence
-    from app.store.records import Chunk
-
-    def sentence(doc_id: str, text: str, rank: int) -> Sentence:
-        chunk = Chunk(f"{doc_id}::0", doc_id, text, 0, len(text), {"language": "zh"})
-        return Sentence(chunk, 0, len(text), text, rank)
 
     question = "企业欠缴的水电气费用什么时候补缴？"
     first = sentence("first", "欠缴的费用允许在疫情解除后3个月内补缴完毕。", 0)

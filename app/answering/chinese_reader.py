@@ -182,8 +182,9 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
     if (said or anchor.text.endswith(tuple("？?：:"))) and following:
         return following[0] if kinds else _run_on(following[0], following[1:], heads=bool(
             ITEM.match(anchor.text) or not _PUNCTUATED.search(anchor.text.rstrip("？?"))))
-    if not kinds and _restates(anchor.chunk.heading_at(anchor.start), asked):  # its section answers
-        return _run_on(anchor, following, heads=True)
+    if not kinds and _restates(anchor.chunk.heading_at(anchor.start), asked):  # its section,
+        return _run_on(_slice(anchor, anchor.start + (new or 0), anchor.end), following,
+                       heads=True)  # from its first clause the question does not restate
     # The clause where the question word stands says what is asked (no run-on), entity or none
     gap = asked_gap(anchor.text, question)
     at = anchor.start + (next((a for a, b in clauses if gap[0] < b), 0) if gap else new or 0)

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from app.text import CJK_RUN, bigram_units, said_by, tagged
+from app.chinese_words import tagged
+from app.text import CJK_RUN, bigram_units, said_by
 
 # Every Chinese question word: interrogative pronouns and sentence-final question particles
 # (the one table: ``answering.question_kinds`` asks by them, retrieval searches without them).
@@ -22,7 +23,7 @@ ZH_ASKS = re.compile(r"什么|啥|多少|哪|谁|几(?!乎)|何时|何地|何种
 _IN_SITU = re.compile(r"什么|哪[些个类家种项]?|多少|何时|几|谁")
 _CLASSIFIERS = "个些类家种项位名条"  # "哪个市": the noun follows the classifier
 # A question word with the measure word it takes (几个, 哪些, 多少项; 什么 takes none: 什么条件).
-_ASKING = re.compile(rf"(?:{ZH_ASKS.pattern})(?<=[哪几少])[{_CLASSIFIERS}]?|{ZH_ASKS.pattern}")
+_ASKING = re.compile(rf"(?:{ZH_ASKS.pattern})(?:(?<=[哪几少])[{_CLASSIFIERS}])?")
 _STOPS = frozenset("，；。：！？,;:!?\n")  # the stretch is inside one clause
 _DEICTIC = "这该此其"  # "静安这个小区": a demonstrative points elsewhere, it answers nothing
 # The least share of the question's character bigrams the sentence says (realzh-dev dev split).

@@ -17,7 +17,8 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from app.text import CJK_RUN, bigram_units, is_word, stem, word_bounds
+from app.chinese_words import is_word, word_bounds
+from app.text import CJK_RUN, bigram_units, stem
 
 _ZH_NEGATORS = "非不无未"
 _ZH_NEGATOR = re.compile(f"[{_ZH_NEGATORS}]")

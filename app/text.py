@@ -7,14 +7,13 @@ with surrounding white space excluded, so ``text[start:end]`` is the sentence it
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import takewhile
-from typing import Any
 
 import Stemmer
+
+from app.chinese_words import load_jieba
 
 CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # a regex class body
 _CJK = CJK_CHARS
@@ -196,66 +195,12 @@ def mostly_chinese(text: str, sample: int = 2000) -> bool:
     return chinese > 0 and chinese >= len(_LATIN_LETTER.findall(head))
 
 
-@lru_cache(maxsize=1)
-def _jieba() -> Any:
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba
-
-
-def tagged(text: str) -> list[tuple[str, str]]:
-    """Text cut into words by jieba, with their part-of-speech tags ("n", "ns", "v", …)."""
-    return list(_tagged(text))
-
-
-@lru_cache(maxsize=2048)
-def _tagged(text: str) -> tuple[tuple[str, str], ...]:
-    """Kept: each reader of a Chinese question tagged it again (~5 ms each, jieba's HMM); the
-    dictionary never changes at run time, so neither do a text's tags."""
-    import jieba.posseg
-
-    return tuple((p.word, p.flag) for p in jieba.posseg.cut(text))
-
-
-def noun_phrase(text: str) -> list[str]:
-    """The first word of Chinese ``text`` and the last of the nouns it opens with (jieba's tags:
-    what a phrase after 多少 counts, 领域 of "几个重点领域推动…")."""
-    words = tagged(text)
-    if not words:
-        return []
-    nouns = [word for word, flag in takewhile(
-        lambda w: w[1].startswith(("n", "vn", "eng")) and w[1] != "nr", words)]
-    return list(dict.fromkeys([words[0][0], (nouns or [words[-1][0]])[-1]]))
-
-
 def segment(text: str) -> str:
     """Text with Chinese runs cut into words by jieba and joined by spaces (English untouched)."""
     if not has_cjk(text):
         return text
-    jieba = _jieba()
+    jieba = load_jieba()
     return CJK_RUN.sub(lambda m: " " + " ".join(jieba.cut(m.group(0))) + " ", text)
-
-
-def is_word(text: str) -> bool:
-    """Whether jieba's dictionary (the one ``segment`` cuts with) lists ``text`` as a word."""
-    tokenizer = _jieba().dt
-    tokenizer.check_initialized()
-    return bool(tokenizer.FREQ.get(text))
-
-
-@lru_cache(maxsize=4096)
-def word_bounds(text: str) -> frozenset[int]:
-    """Where jieba's dictionary cut of ``text`` (no guessing of unknown words) puts boundaries."""
-    return frozenset(i for _, a, b in _jieba().dt.tokenize(text, HMM=False) for i in (a, b))
-
-
-def word_frequencies() -> dict[str, int]:
-    """How often jieba's dictionary counts each word it lists."""
-    tokenizer = _jieba().dt
-    tokenizer.check_initialized()
-    frequencies: dict[str, int] = tokenizer.FREQ
-    return frequencies
 
 
 # English words compared by their Snowball stems ("building" is "build"): one stemmer for the

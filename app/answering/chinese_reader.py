@@ -32,6 +32,7 @@ from app.answering.question_kinds import FIGURED, MONEY_NOUN, STRICT, Kind, aske
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
 from app.answering.sentence_forms import is_field
 from app.bands import band_factor, of_band
+from app.chinese_words import word_bounds
 from app.in_situ import asked_gap
 from app.mastheads import masthead_end, reports
 from app.negation import opposed_units
@@ -39,7 +40,7 @@ from app.numerals import ZH_BOUNDS
 from app.retrieval.continuation import next_chunk_id
 from app.retrieval.shortened import said_otherwise
 from app.store.records import Chunk
-from app.text import CJK_CHARS, CLAUSE_END, bigram_units, clause_spans, said_by, word_bounds
+from app.text import CJK_CHARS, CLAUSE_END, bigram_units, clause_spans, said_by
 
 _LAYOUT_GAP = re.compile(rf"(?<=[^\x00-\x7f])\s+(?=[{CJK_CHARS}“《（【])")
 _PUNCTUATED = re.compile(r"[。！？；，：.!?;,:）)”]\s*$")

@@ -9,13 +9,14 @@ import re
 from enum import Enum
 from functools import lru_cache
 
+from app.chinese_words import noun_phrase, word_bounds
 from app.in_situ import ZH_ASKS
 from app.numerals import DISTRIBUTIVE, MEASURE_WORDS
 from app.retrieval import sanctions
 from app.retrieval.document_questions import FACT_WORDS, O_CLOCK, ZH_WHEN, Fact
 from app.retrieval.enumeration import listed_count
 from app.retrieval.taggers import qualifier, without_relatives
-from app.text import ORG_NOUNS_EN, has_cjk, noun_phrase, segment, word_bounds
+from app.text import ORG_NOUNS_EN, has_cjk, segment
 
 
 class Kind(Enum):

@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from app.chinese_words import tagged
 from app.retrieval.taggers import TAGGING, english
-from app.text import has_cjk, tagged
+from app.text import has_cjk
 
 Span = tuple[int, int]
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from app.chinese_words import tagged
 from app.numerals import CN_DIGITS, MEASURE_WORDS
 from app.retrieval.dictionary import naming, naming_ways
 from app.retrieval.taggers import TAGGING, parsed
-from app.text import has_cjk, sentence_spans, tagged
+from app.text import has_cjk, sentence_spans
 
 _NOUNS = {"NOUN", "PROPN"}
 # A count in Chinese: a number, a measure word and the run of characters it counts (to a

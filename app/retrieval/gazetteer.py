@@ -23,6 +23,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Literal
 
+from app.chinese_words import is_word, word_bounds
 from app.retrieval.divisions import division_rows
 from app.retrieval.romanised import (
     SKELETON_MIN,
@@ -32,7 +33,7 @@ from app.retrieval.romanised import (
     pinyin_name,
     skeleton,
 )
-from app.text import has_cjk, is_word, word_bounds
+from app.text import has_cjk
 
 Level = Literal["province", "city", "district"]
 LEVELS: tuple[Level, ...] = ("province", "city", "district")

@@ -18,10 +18,11 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any, TypeVar
 
+from app.chinese_words import tagged
 from app.retrieval.dictionary import dictionary, one_sense
 from app.retrieval.stems import content_stems
 from app.retrieval.taggers import TAGGING, parsed, question_frame
-from app.text import content_tokens, has_cjk, tagged
+from app.text import content_tokens, has_cjk
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _ZH_NOUNS = ("n", "vn")  # jieba's common nouns and verbal nouns; not names of places or people

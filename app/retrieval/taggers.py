@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
-from app.text import has_cjk, tagged
+from app.chinese_words import tagged
+from app.text import has_cjk
 
 # Neither tagger is documented as safe to call from two threads at once.
 TAGGING = threading.Lock()

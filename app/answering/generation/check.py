@@ -45,12 +45,13 @@ from app.answering.generation.figures import (
 )
 from app.answering.generation.prompt import SOURCE_NAMES
 from app.answering.question_kinds import FIGURED, Kind, asked_kinds
+from app.chinese_words import tagged
 from app.numerals import CN_DIGITS, MEASURE_WORDS, REFERS_BACK
 from app.retrieval.acronyms import spelled_out
 from app.retrieval.counted import asked_nouns, may_count
 from app.retrieval.gazetteer import gazetteer
 from app.retrieval.glossary import expand_query
-from app.text import CJK_CHARS, CJK_RUN, sentence_spans, tagged
+from app.text import CJK_CHARS, CJK_RUN, sentence_spans
 
 CLAIM_WINDOW = 6
 PASSAGE_WINDOW = 12

@@ -15,9 +15,10 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from app.answering.generation.figures import figures
+from app.chinese_words import tagged
 from app.retrieval.gazetteer import Division, gazetteer
 from app.retrieval.glossary import expand_query
-from app.text import CJK_RUN, STOPWORDS, content_tokens, stem, stem_words, tagged
+from app.text import CJK_RUN, STOPWORDS, content_tokens, stem, stem_words
 
 # A Latin word ends where Chinese begins (\w would run on into it: "Holdings共同建设").
 _TOKEN = re.compile(rf"[0-9]*[A-Za-z][A-Za-z0-9_'-]*|{CJK_RUN.pattern}")

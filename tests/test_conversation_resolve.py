@@ -526,3 +526,58 @@ def test_this_clause_s_attribute_asks_about_the_clause_just_cited(resolver: Reso
                                         "form an artificial intelligence fund group", (cited,))])
     assert resolution.near == (cited,)
     assert resolution.doc_id == SHENZHEN
+
+
+def test_a_measure_word_counts_only_the_noun_it_agrees_with(resolver: Resolver) -> None:
+    """Regression (chain h12-07.3): "保障措施一共有几条？" after a question counting 多少项任务
+    had 任务 written after its 几条 ("保障措施一共有几条任务？"): 条 counts the measures it
+    names itself; only the same measure word (几项) leaves the last count's noun out."""
+    before = "漳州新基建行动计划一共有多少项任务？"
+    measures = resolver.resolve("保障措施一共有几条？", [Turn(before, before, (ZHANGZHOU,))])
+    assert "保障措施一共有几条？" in measures.question and "任务" not in measures.question
+    part = resolver.resolve("其中第三部分有几项？", [Turn(before, before, (ZHANGZHOU,))])
+    assert "几项任务" in part.question
+
+
+def test_a_demonstrative_opening_before_another_is_the_link_then(resolver: Resolver) -> None:
+    """Regression (chain h17-06.2): in "那这项工作由哪些单位负责？" both 那 and 这 were taken to
+    point back, each filled with the last place: "深圳的深圳工作由哪些单位负责？"."""
+    before = "深圳的鹏城云脑三期什么时候开工？"
+    resolution = resolver.resolve("那这项工作由哪些单位负责？", [Turn(before, before, (SHENZHEN,))])
+    assert resolution.question.count("深圳") == 1
+    assert "那" not in resolution.question
+
+
+def test_a_thing_alone_takes_the_place_of_the_last_question_s_thing_of_its_kind(
+        resolver: Resolver) -> None:
+    """Regression (fresh chain c19-02.2): "What about master's graduates?" after a question of
+    what doctoral graduates get was asked as written and answered from another city's
+    notice: an ellipsis keeps the last question and contrasts its graduates."""
+    before = ("How much housing allowance per month do doctoral graduates get under Shenzhen's "
+              "AI talent notice?")
+    resolution = resolver.resolve("What about master's graduates?",
+                                  [Turn(before, before, (SHENZHEN,))])
+    assert resolution.question == before.replace("doctoral", "master's")
+    assert resolution.doc_id == SHENZHEN
+
+
+def test_a_hyphenated_compound_is_carried_whole(resolver: Resolver) -> None:
+    """Regression (chain h17-04.3): spaCy splits "three-year" at its hyphen, and "it" was
+    carried as "the year new infrastructure action plan in Zhangzhou"."""
+    before = "How many tasks does Zhangzhou's three-year new infrastructure action plan contain?"
+    resolution = resolver.resolve("Who can I phone about it?",
+                                  [Turn(before, before, (ZHANGZHOU,))])
+    assert "the three-year new infrastructure action plan" in resolution.question
+
+
+def test_another_place_falls_back_to_the_kind_of_the_last_document(index: PlaceIndex) -> None:
+    """Regression (chain ch-16.2): "那漳州呢？" after a question naming Guangzhou's plan by its
+    title kept the title ("漳州城市全面数字化转型试点实施方案…"), which names nothing in
+    Zhangzhou, and was refused: when that finds nothing, only the document's kind carries."""
+    titles = {GUANGZHOU: "Implementation Plan for the Pilot of Guangzhou's Urban Comprehensive "
+                         "Digital Transformation"}
+    resolution = Resolver(lambda: index, title=titles.get).resolve(
+        "那漳州呢？", [Turn(GUANGZHOU_TASKS_ZH, GUANGZHOU_TASKS_ZH, (GUANGZHOU,))])
+    assert resolution.question == "漳州城市全面数字化转型试点实施方案提出了多少项重点任务？"
+    fallback = resolution.fallback() if resolution.fallback is not None else None
+    assert fallback is not None and fallback.question == "漳州方案提出了多少项重点任务？"

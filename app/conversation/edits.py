@@ -42,8 +42,9 @@ def fill(question: str, own: tuple[Word, ...], pointing: list[Word], phrase: str
           chinese: bool) -> str:
     """``question`` with its pointing words standing for ``phrase``; with none, ``phrase`` is
     added where the language puts what a question is about."""
+    start = own[0].end if own and own[0].leading_link else 0  # "那", "and": no part of it
     if pointing:
-        out, at, determined = [], 0, False
+        out, at, determined = [], start, False
         for word in pointing:
             out.append(question[at:word.start])
             at = word.end
@@ -66,11 +67,10 @@ def fill(question: str, own: tuple[Word, ...], pointing: list[Word], phrase: str
             else:
                 out.append(phrase + ("'s" if word.possessive and not chinese else ""))
         out.append(question[at:])
-        text = "".join(out).replace("the the ", "the ")
+        text = "".join(out).replace("the the ", "the ").strip()
         if not determined:
             return text
         return f"{phrase}的{text}" if chinese else f"{text.rstrip(' ?')} ({phrase})?"
-    start = own[0].end if own and own[0].leading_link else 0
     rest = question[start:].strip()
     if chinese:  # 的 joins the phrase to a noun (…的期限呢), not to a verb (…由谁负责)
         first = next((w for w in own if w.start >= start), None)
@@ -106,8 +106,9 @@ def with_counted_noun(question: str, own: tuple[Word, ...], before: str,
     at = uncounted(own) if Kind.TALLY in asked_kinds(question) else None
     found = words(before) if at is not None else ()
     span = counted(found, place_spans(before, found, index)) if found else None
-    return question if at is None or span is None else \
-        question[:at] + head(found, span) + question[at:]
+    if at is None or span is None or question[at - 1] != before[span[0] - 1]:
+        return question  # a measure word agrees with its noun: 几条 counts no 多少项任务's 任务
+    return question[:at] + head(found, span) + question[at:]
 
 
 def with_place_pointed(question: str, own: tuple[Word, ...], before: str,
@@ -134,3 +135,4 @@ def with_place_pointed(question: str, own: tuple[Word, ...], before: str,
         places = [before[s:e] for s, e in place_spans(before, found, index)]
         return edited(question, [(*span, joined(places, question))]) if places else question
     return question
+

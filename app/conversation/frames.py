@@ -7,10 +7,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.conversation.edits import edited
-from app.conversation.phrases import Span, copular, counted, head, inside, noun_spans
-from app.conversation.referents import about_the_last, definite_phrases
+from app.conversation.phrases import (
+    Span,
+    copular,
+    counted,
+    head,
+    inside,
+    noun_spans,
+    place_spans,
+    subject_span,
+)
+from app.conversation.referents import about_the_last, definite_phrases, titled
+from app.conversation.turns import Resolution, Turn
 from app.conversation.words import Word, words
 from app.retrieval.dictionary import english_terms
+from app.retrieval.places import PlaceIndex
 from app.text import has_cjk
 
 
@@ -60,3 +71,36 @@ def same_kind(one: str, other: str) -> bool:
         return False
     senses = {sense for term in english_terms(one) for sense in term.english}
     return any(sense in senses for term in english_terms(other) for sense in term.english)
+
+
+def in_parallel(question: str, own: tuple[Word, ...], last: Turn, index: PlaceIndex) -> str | None:
+    """The last question asked of a clause-less follow-up's thing, when the thing has the
+    head of one of its noun phrases (not a place): an ellipsis contrasts
+    one thing with another of its kind ("What about master's graduates?" after "How much do
+    doctoral graduates get …?"), the rest of the question stays. None when none fits."""
+    named = [w for w in own if w.content]
+    if not named or named[0].quantity or not any(w.thing for w in named):
+        return None  # a numbered part (第五部分呢？) is one of a series: ``resolve._one_of``
+    thing = question[named[0].start:named[-1].end]
+    before = last.resolved
+    found = words(before)
+    kind = head(own, (named[0].start, named[-1].end))
+    target = next((span for span in noun_spans(found, place_spans(before, found, index))
+                   if same_kind(head(found, span), kind)), None)
+    if target is None or before[target[0]:target[1]].lower() == thing.lower():
+        return None
+    return edited(before, [(*target, thing)])
+
+
+def of_its_kind(text: str, index: PlaceIndex, title: str | None) -> Resolution | None:
+    """``text`` with its subject, when it names the last cited document (its head is a kind
+    the ``title`` names), cut to that head ("漳州城市全面数字化转型试点实施方案提出了多少项重点
+    任务？" → "漳州方案提出了…"): asked of another place, the last place's title names nothing
+    there, only its kind carries. None otherwise."""
+    found = words(text)
+    span = subject_span(text, found, place_spans(text, found, index))
+    kind = [w for w in found if span and w.thing and span[0] <= w.start and w.end <= span[1]]
+    if span is None or not kind or (kind[-1].start, kind[-1].end) == span or not title \
+            or not titled(kind[-1].text.lower().removesuffix("s"), title, has_cjk(text)):
+        return None
+    return Resolution(edited(text, [(*span, kind[-1].text)]), rewritten=True)

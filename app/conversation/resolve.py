@@ -37,7 +37,7 @@ from app.conversation.edits import (
     with_counted_noun,
     with_place_pointed,
 )
-from app.conversation.frames import fitting, what_is
+from app.conversation.frames import fitting, in_parallel, of_its_kind, what_is
 from app.conversation.frames import framed as frame_of
 from app.conversation.phrases import (
     Span,
@@ -117,6 +117,9 @@ class Resolver:
         if not pointing and not clause and said and all(w.quantity for w in said) \
                 and has_cjk(question):  # a Chinese numeral and its measure word name a part
             return _one_of(question[said[0].start:said[-1].end], last, index)
+        if not clause and not pointing and (parallel := in_parallel(question, own, last, index)):
+            return Resolution(parallel, doc_id=last.doc_ids[0] if last.doc_ids else None,
+                              rewritten=True)  # "What about master's graduates?"
         nominal = [w for w in own if w.content or w.may_name_place]  # LAC: 鹏城云脑 a LOC
         if not clause and nominal and names_own_thing(own, spans) \
                 and all(w.end <= nominal[0].start for w in pointing):  # 那 opens "what about"
@@ -172,8 +175,9 @@ class Resolver:
             text = place + before
         else:
             text = f"{before.rstrip(' ?？')} in {place}?"
-        return Resolution(text, rewritten=True,
-                          fallback=lambda: _on_topic(question, place, last))
+        title = self.title(last.doc_ids[0]) if last.doc_ids and self.title else None
+        return Resolution(text, rewritten=True, fallback=lambda: _on_topic(question, place, last)
+                          or of_its_kind(text, index, title))
 
     # A place and a thing, no clause: the last question, of both, where the thing fits --------
     def _ask_of_place_and_thing(self, question: str, own: tuple[Word, ...], spans: list[Span],

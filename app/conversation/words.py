@@ -129,10 +129,13 @@ def _chinese(text: str) -> tuple[Word, ...]:
         at = start + len(token)
         tagged.append((token, tag, start))
     tags = [tag for _, tag, _ in tagged]
+    points = [tag in {"r", "f"} and token.startswith(ZH_POINTING) for token, tag, _ in tagged]
     for n, (token, tag, start) in enumerate(tagged):
         # A locative (LAC's f) that opens with a pointing morpheme (其中, 此外) points back too:
-        # 其中 is 其 "it" and 中 "in", "among the things just named".
-        pointing = tag in {"r", "f"} and token.startswith(ZH_POINTING)
+        # 其中 is 其 "it" and 中 "in", "among the things just named". One opening the question
+        # before another ("那这项工作…", "那其中…") determines nothing: it is the link "then".
+        link = n == 0 and points[n] and len(points) > 1 and points[1]
+        pointing = points[n] and not link
         before = tags[n - 1] if n else ""
         after = tags[n + 1] if n + 1 < len(tags) else ""
         # Inside a noun phrase: an adjective before its noun (新型基础设施, 专项资金) and a number,
@@ -143,7 +146,7 @@ def _chinese(text: str) -> tuple[Word, ...]:
             token, start, start + len(token), noun=tag in _LAC_NOUNS or modifier,
             content=tag in _LAC_CONTENT,
             predicate=tag in _LAC_PREDICATES and not modifier, pointing=pointing, possessive=False,
-            may_name_place=tag in _LAC_PLACES, leading_link=not found and tag == "c",
+            may_name_place=tag in _LAC_PLACES, leading_link=link or (not found and tag == "c"),
             thing=tag in _LAC_NOUNS,
             interrogative=(tag == "r" and not pointing)
             or (tag == "m" and token.startswith(_ZH_INTERROGATIVE_NUMERAL)),
@@ -182,10 +185,15 @@ def _english(text: str) -> tuple[Word, ...]:
         # A number written onto the noun after it is part of its name ("5G": 5, G).
         fused = token.pos_ == "NUM" and not token.whitespace_ and token.i + 1 < len(doc) \
             and doc[token.i + 1].pos_ in _EN_NOUNS
+        # A compound the tagger splits at its hyphen ("three-year", "high-quality") is one
+        # word of the phrase: the hyphen and the word written onto it join the noun after.
+        hyphen = _infix_hyphen(doc, token.i)
+        compound = hyphen or _infix_hyphen(doc, token.i + 1)
         found.append(Word(
             token.text, token.idx, token.idx + len(token.text),
-            noun=token.pos_ in _EN_NOUNS or token.pos_ == "ADJ" or fused,
-            content=token.pos_ in _EN_CONTENT and not token.is_stop,
+            noun=token.pos_ in _EN_NOUNS or token.pos_ == "ADJ" or fused or compound,
+            content=(token.pos_ in _EN_CONTENT and not token.is_stop)
+            or (compound and not hyphen),
             predicate=token.pos_ in _EN_PREDICATES, pointing=pointing,
             possessive="Yes" in morph.get("Poss"),
             may_name_place=token.pos_ == "PROPN",
@@ -198,3 +206,11 @@ def _english(text: str) -> tuple[Word, ...]:
             and found[-1].text.lower() in _EN_PARTITIVE,
         ))
     return tuple(found)
+
+
+def _infix_hyphen(doc: Any, at: int) -> bool:
+    """Whether token ``at`` is a hyphen written between two words, no space on either side."""
+    if not 0 < at < len(doc) - 1 or doc[at].text != "-":
+        return False
+    return not doc[at - 1].whitespace_ and not doc[at].whitespace_ \
+        and (doc[at - 1].is_alpha or doc[at - 1].like_num) and doc[at + 1].is_alpha

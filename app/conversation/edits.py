@@ -135,4 +135,3 @@ def with_place_pointed(question: str, own: tuple[Word, ...], before: str,
         places = [before[s:e] for s, e in place_spans(before, found, index)]
         return edited(question, [(*span, joined(places, question))]) if places else question
     return question
-

@@ -75,9 +75,9 @@ def same_kind(one: str, other: str) -> bool:
 
 def in_parallel(question: str, own: tuple[Word, ...], last: Turn, index: PlaceIndex) -> str | None:
     """The last question asked of a clause-less follow-up's thing, when the thing has the
-    head of one of its noun phrases (not a place): an ellipsis contrasts
-    one thing with another of its kind ("What about master's graduates?" after "How much do
-    doctoral graduates get …?"), the rest of the question stays. None when none fits."""
+    head of one of its noun phrases (not a place): an ellipsis contrasts one thing with
+    another of its kind ("What about master's graduates?" after "How much do doctoral
+    graduates get …?"), the rest of the question stays. None when none fits."""
     named = [w for w in own if w.content]
     if not named or named[0].quantity or not any(w.thing for w in named):
         return None  # a numbered part (第五部分呢？) is one of a series: ``resolve._one_of``

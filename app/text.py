@@ -87,6 +87,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         cuts = sorted(
             {m.end() for m in _ZH_END.finditer(text, line_start, line_end)}
             | {m.end() for m in _EN_END.finditer(text, line_start, line_end)}
+            | {m.end() for m in _LEAD_IN.finditer(text, line_start, line_end)}
         )
         piece_start = line_start
         for cut in [*cuts, line_end]:
@@ -250,3 +251,6 @@ def pieces_of(text: str, start: int, end: int, limit: int) -> list[tuple[int, in
 # An item's number opening its sentence: "(1)", "（一）", "3.", "二、".
 ITEM = re.compile(r"\s*(?:[(（][\d一二三四五六七八九十]{1,3}[)）]"
                    r"|[\d一二三四五六七八九十]{1,3}[.、．](?!\d))")
+# A colon before a list's first item ends the lead-in ("…属于密切接触者： （1）…；"): the lead-in
+# is a sentence of its own, as on a page whose items stand on lines of their own.
+_LEAD_IN = re.compile(rf"[：:](?={ITEM.pattern})")

@@ -8,6 +8,8 @@ each sits in the outline. Rules:
 - a heading starts a new section and is carried in ``section``, not repeated as a chunk;
 - a numbered paragraph (a measure, an article, "The n-th part") starts a new chunk and a
   sub-section, so no chunk ever spans two measures;
+- a list's items that follow the paragraph announcing them ("…如下：", "…include:") and fit
+  with it in ``max_chars`` stay in its chunk (``with_lists``): each item alone answers no "有哪些";
 - consecutive short paragraphs of one section share a chunk up to ``max_chars``; a longer
   paragraph is cut between sentences, a sentence longer than ``max_chars`` at a word boundary
   (``capped_spans``), and page breaks always cut: no chunk is ever over ``max_chars``.
@@ -20,7 +22,8 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import takewhile
 from typing import Any
 
 from llama_index.core.node_parser import NodeParser
@@ -67,6 +70,30 @@ def paragraphs(
     return found
 
 
+def with_lists(text: str, paras: list[_Para], max_chars: int) -> list[_Para]:
+    """``paras`` with the items of each list its lead-in announces (a paragraph of a section
+    ending in a colon, the items in the sub-sections under its section) put in the lead-in's
+    section, not starting a chunk, when all fit with the lead-in in ``max_chars``: the items of
+    "有如下情形之一者属于密切接触者：" were each a chunk, and the question
+    "什么是密切接触者" got the lead-in alone."""
+    out = list(paras)
+    for i, lead in enumerate(paras):
+        # A notice's opening "…通知如下：" (in no section) announces its measures, not a list.
+        if not lead.section or not text[lead.start:lead.end].rstrip().endswith(("：", ":")):
+            continue
+        items = _items_under(lead, paras[i + 1:])
+        if items and items[-1].end - lead.start <= max_chars:
+            out[i + 1:i + 1 + len(items)] = [
+                replace(p, section=lead.section, new_chunk=False) for p in items]
+    return out
+
+
+def _items_under(lead: _Para, following: list[_Para]) -> list[_Para]:
+    """The paragraphs opening ``following`` in the sub-sections of ``lead``'s section."""
+    return list(takewhile(lambda p: p.section.startswith(f"{lead.section} > ")
+                          and p.page == lead.page, following))
+
+
 def chunk_spans(
     text: str,
     pages: Sequence[tuple[int, int, int]],
@@ -76,7 +103,7 @@ def chunk_spans(
     """Chunks as spans (reusing ``_Para``: the first paragraph's index, page and section)."""
     chunks: list[_Para] = []
     current: _Para | None = None
-    for para in paragraphs(text, pages, headings):
+    for para in with_lists(text, paragraphs(text, pages, headings), max_chars):
         fits = (
             current is not None
             and not para.new_chunk

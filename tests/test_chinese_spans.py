@@ -232,3 +232,19 @@ def test_a_heading_the_question_restates_is_answered_by_its_section() -> None:
     quote = reading.answer.sentence.text
     assert quote.startswith("复工前，企业主要负责人要全部到岗到位。"), quote
     assert quote.endswith("将依法追究责任。") and "三、" not in quote, quote
+
+
+# An FAQ page flattened into one line: a numbered question, a lead-in, its list of items.
+CONTACTS = ("3、什么是密切接触者？ 与病例有如下接触情形之一者属于密切接触者： （1）与病例共同居住、"
+            "学习、工作的人员； （2）诊疗、护理病例时未采取有效防护措施的医护人员； "
+            "（3）与病例乘坐同一交通工具并有近距离接触的人员。 "
+            "4、为什么要医学观察14天？ 因为潜伏期最长为14天。\n")
+
+
+def test_a_lead_in_is_answered_with_the_items_it_announces() -> None:
+    """Regression (lists19, realzh-dev dev "什么是密切接触者？"): the lead-in "…属于密切接触者："
+    was quoted alone: the colon before "（1）" ended no sentence, and an FAQ's answer ran on only
+    to the next numbered piece, which was the list's first item."""
+    quote = _read_as_stored(CONTACTS, "什么是密切接触者？").answer.sentence.text
+    assert "（1）与病例共同居住" in quote and quote.endswith("近距离接触的人员。"), quote
+    assert "4、" not in quote, quote

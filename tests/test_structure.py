@@ -75,3 +75,29 @@ def test_a_heading_keeps_no_typeset_space_in_its_section_path() -> None:
     sections = [s for s in _sections(text).values() if s]
     assert sections and all("\u2002" not in s and "\u3000" not in s for s in sections), sections
     assert any("医疗机构职责" in s for s in sections), sections
+
+
+CONTACTS = """三、什么是密切接触者？
+与发病病例有如下接触情形之一者属于密切接触者：
+（1）与病例共同居住、学习、工作的人员；
+（2）诊疗、护理病例时未采取有效防护措施的医护人员；
+（3）与病例乘坐同一交通工具并有近距离接触人员。
+四、为什么要医学观察14天？
+"""
+
+
+def test_a_list_stays_in_the_chunk_of_its_lead_in() -> None:
+    """Bug: each item of "…属于密切接触者：" was a chunk of its own, so "什么是密切接触者？" was
+    answered by the lead-in alone."""
+    sections = _sections(CONTACTS)
+    lead = next(t for t in sections if "与发病病例" in t)
+    assert lead.endswith("（3）与病例乘坐同一交通工具并有近距离接触人员。")
+    assert "（1）与病例共同居住、学习、工作的人员；" in lead
+    assert sections[lead] == "三、什么是密切接触者？"
+
+
+def test_a_list_too_long_for_one_chunk_keeps_its_items_apart() -> None:
+    spans = chunk_spans(CONTACTS, [], 60)
+    texts = [CONTACTS[c.start : c.end] for c in spans]
+    assert "（2）诊疗、护理病例时未采取有效防护措施的医护人员；" in texts
+    assert next(t for t in texts if "与发病病例" in t).endswith("：")

@@ -276,13 +276,15 @@ def _after_restated(clause: Sentence, limit: int, asked: set[str]) -> Sentence:
 
 def _run_on(span: Sentence, following: list[Sentence], heads: bool = False) -> Sentence:
     """``span`` run on while shorter than open answers tend to be, in its paragraph (spaces after
-    "。" part a flat page's), to no field; under a heading (an item's, an FAQ's) to the next."""
+    "。" part a flat page's), to no field; under a heading (an item's, an FAQ's) to the next, but
+    through the items a lead-in announces ("…如下：（1）…；（2）…", an item ending in "；")."""
     end, text, base = span.end, span.chunk.text, span.chunk.start
     for s, e in ((f.start, f.end) for f in following if f.start >= end):
         piece = text[s - base:e - base]  # a field's value ("牵头单位：市财政局。") answers no "how"
-        if e - span.start > LONGEST_ANSWER or is_field(piece) or ((ITEM.match(piece) or not (
-                _PUNCTUATED.search(piece))) if heads else end - span.start >= OPEN_ANSWER_CHARS
-                or (text[end - base - 1] in "。！？" and s > end)):
+        listed = text[end - base - 1] in "：:；;"  # a list's next item
+        if e - span.start > LONGEST_ANSWER or is_field(piece) or (((ITEM.match(piece) and not (
+                listed)) or not _PUNCTUATED.search(piece)) if heads else end - span.start >= (
+                OPEN_ANSWER_CHARS) or (text[end - base - 1] in "。！？" and s > end)):
             break
         end = e
     return _slice(span, span.start, end)

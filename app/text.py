@@ -252,5 +252,6 @@ def pieces_of(text: str, start: int, end: int, limit: int) -> list[tuple[int, in
 ITEM = re.compile(r"\s*(?:[(（][\d一二三四五六七八九十]{1,3}[)）]"
                    r"|[\d一二三四五六七八九十]{1,3}[.、．](?!\d))")
 # A colon before a list's first item ends the lead-in ("…属于密切接触者： （1）…；"): the lead-in
-# is a sentence of its own, as on a page whose items stand on lines of their own.
-_LEAD_IN = re.compile(rf"[：:](?={ITEM.pattern})")
+# is a sentence of its own, as on a page whose items stand on lines of their own; not one between
+# figures ("a ratio of 4:6.").
+_LEAD_IN = re.compile(rf"(?<!\d)[：:](?={ITEM.pattern})")

@@ -248,3 +248,17 @@ def test_a_lead_in_is_answered_with_the_items_it_announces() -> None:
     quote = _read_as_stored(CONTACTS, "什么是密切接触者？").answer.sentence.text
     assert "（1）与病例共同居住" in quote and quote.endswith("近距离接触的人员。"), quote
     assert "4、" not in quote, quote
+
+
+def test_a_colon_before_a_list_item_ends_a_sentence_but_not_one_between_figures() -> None:
+    """Regression (lists19's first cut, cities-2026-12-03-h11): "a ratio of 4:6. (Responsible
+    unit: …)" was cut after "4:", as if "6." were a list's first item."""
+    from app.text import sentence_spans
+
+    def pieces(text: str) -> list[str]:
+        return [text[a:b] for a, b in sentence_spans(text)]
+
+    assert pieces("属于密切接触者： （1）同住人员；（2）医护人员。") == [
+        "属于密切接触者：", "（1）同住人员；", "（2）医护人员。"]
+    assert pieces("shared in a ratio of 4:6. (Responsible unit: Finance Bureau)") == [
+        "shared in a ratio of 4:6.", "(Responsible unit: Finance Bureau)"]

@@ -82,7 +82,10 @@ def with_lists(text: str, paras: list[_Para], max_chars: int) -> list[_Para]:
         if not lead.section or not text[lead.start:lead.end].rstrip().endswith(("：", ":")):
             continue
         items = _items_under(lead, paras[i + 1:])
-        if items and items[-1].end - lead.start <= max_chars:
+        # An item of one sentence is a list's; one with a sentence of its own under its number
+        # ("（二）重大项目复工开工方面。重点了解…") heads a sub-section, which keeps its own chunk.
+        if items and items[-1].end - lead.start <= max_chars and all(
+                len(sentence_spans(text, p.start, p.end)) == 1 for p in items):
             out[i + 1:i + 1 + len(items)] = [
                 replace(p, section=lead.section, new_chunk=False) for p in items]
     return out

@@ -101,3 +101,14 @@ def test_a_list_too_long_for_one_chunk_keeps_its_items_apart() -> None:
     texts = [CONTACTS[c.start : c.end] for c in spans]
     assert "（2）诊疗、护理病例时未采取有效防护措施的医护人员；" in texts
     assert next(t for t in texts if "与发病病例" in t).endswith("：")
+
+
+def test_items_heading_sentences_of_their_own_keep_their_own_chunks() -> None:
+    """Regression (lists19's first cut, realzh-dev dev 江西 明查暗访): "（二）重大项目复工开工方面。
+    重点了解…" joined its lead-in's chunk and lost its own section, so the question naming it
+    found another passage."""
+    text = ("二、明查暗访重点\n主要包括以下两个方面：\n"
+            "（一）重点企业复工复产方面。重点了解复工进度。\n（二）重大项目复工开工方面。重点了解开工进度。\n")
+    sections = _sections(text)
+    assert sections["（二）重大项目复工开工方面。重点了解开工进度。"] == (
+        "二、明查暗访重点 > （二）重大项目复工开工方面")

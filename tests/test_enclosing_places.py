@@ -40,3 +40,18 @@ def test_a_district_question_keeps_to_its_own_documents() -> None:
     assert "siming" not in index.infer("莆田市复工有什么要求？").doc_ids
     # The province's question keeps all of it, as before.
     assert {"fujian", "putian", "xiamen", "siming"} <= index.infer("福建省有什么要求？").doc_ids
+
+
+def test_a_city_coordinated_with_its_district_is_compared_with_it() -> None:
+    """Regression (issue 23, probe h18 "广州和海珠分别在建什么算力中心？"): a city joined to one of
+    its districts by a conjunction gave way to the district as if it only said where the
+    district lies, so the answer grouped the district's passage alone under "广州市 · 海珠区".
+    Coordinated, the city keeps its documents other than the district's; in apposition it still
+    gives way."""
+    index = PlaceIndex([XIAMEN, SIMING, PUTIAN])
+    for question in ("厦门和思明区分别有什么复工要求？",
+                     "Compare Xiamen's tax guide and Siming District's requirements."):
+        assert sorted(map(sorted, index.infer(question).by_place.values())) == [
+            ["siming"], ["xiamen"]]
+    for question in ("厦门市思明区有什么复工要求？", "What does Siming District, Xiamen require?"):
+        assert list(index.infer(question).by_place.values()) == [{"siming"}]

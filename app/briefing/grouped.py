@@ -69,11 +69,13 @@ def name_in(name: str, docs: Iterable[str], documents: list[DocumentInfo], chine
 
 def answer_by_place(named: dict[str, set[str]], documents: list[DocumentInfo],
                     answer_in: Callable[[str, set[str]], Answer], chinese: bool = False,
-                    ) -> Answer | None:
+                    topical: Callable[[], Answer | None] | None = None) -> Answer | None:
     """The answer to a question asking a figure, date or name of several places ("深圳和海珠分别
     …多少钱", "who issued Guangzhou's plan and Zhanjiang's notice"): the question asked of each
     place's documents alone, as any question is, grouped by place; a place whose documents do
-    not answer is named as such. None when no place's documents answer."""
+    not answer is named as such. None when no place's documents answer. ``topical``: the topic's
+    sentences per document (app.briefing.across), which answer for a place its own question
+    does not: a topic is said in other words than one question's ("large-scale models")."""
     by_id = {d.doc_id: d for d in documents}
     citations: list[Citation] = []
     groups: list[PlaceGroup] = []
@@ -81,6 +83,9 @@ def answer_by_place(named: dict[str, set[str]], documents: list[DocumentInfo],
     for name, docs in named.items():
         label = name_in(name, docs, documents, chinese)
         one = answer_in(name, docs)
+        if (one.refused or not one.citations) and topical is not None \
+                and (cited := [c for c in (topical() or one).citations if c.doc_id in docs]):
+            one = Answer(answer=" ".join(f"{c.quote} [{c.n}]" for c in cited), citations=cited)
         if one.refused or not one.citations:
             lines.append(not_said(label, chinese))
             continue

@@ -29,6 +29,11 @@ from app.store.records import StoredDocument
 from app.text import has_cjk
 
 _PLACE_FIELDS = ("district", "city", "province")
+# What joins two coordinated noun phrases: a conjunction, after the first phrase's head when the
+# place is its possessor ("Guangzhou's plan and", "广州的方案和").
+_COORDINATED = re.compile(r"(?:['’]s\b[^,;:.?!]*?|的[^，。；？！]*?)?"
+                          r"(?:\s*,?\s+(?:and|or|with|versus|vs\.?)\s+|以及|和|与|及|跟|同|、)",
+                          re.IGNORECASE)
 _LEVEL_ORDER = {"province": 0, "city": 1, "district": 2}
 
 
@@ -181,7 +186,14 @@ class PlaceIndex:
             inner = any(gazetteer().contains(at[name], c) for c in at.values() if c != at[name]) \
                 if name in at else False
             if name not in stand_ins and (inner or any(other < docs for other in sets)):
-                del found.by_place[name]
+                # Coordinated with a place inside it ("广州和海珠", "Guangzhou's plan and Haizhu's")
+                # it is compared with that place, not placing it: it keeps its other documents.
+                beside = {d for n, o in found.by_place.items() if n != name and o < docs
+                          and self._coordinated(text, name, n) for d in o}
+                if docs - beside and beside:
+                    found.by_place[name] = docs - beside
+                else:
+                    del found.by_place[name]
         for docs in found.by_place.values():
             found.doc_ids |= docs
         if found.doc_ids:
@@ -259,6 +271,13 @@ class PlaceIndex:
         """Where ``text`` first names the held ``place`` (a name ``infer`` gave)."""
         pattern = self._patterns.get(place) or self._unknown.get(place)
         return found.span() if pattern and (found := pattern.search(text)) else None
+
+    def _coordinated(self, text: str, one: str, other: str) -> bool:
+        """Whether ``text`` joins the held places ``one`` and ``other`` by a conjunction, each
+        alone or as its noun phrase's possessor (a comma alone is apposition: "Haizhu,
+        Guangzhou")."""
+        spans = sorted(s for s in (self.where(text, one), self.where(text, other)) if s)
+        return len(spans) == 2 and bool(_COORDINATED.fullmatch(text[spans[0][1]:spans[1][0]]))
 
     def mentions(self, text: str, places: Iterable[str]) -> bool:
         """Whether ``text`` names one of the held ``places`` (names ``infer`` gave)."""

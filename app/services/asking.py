@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 
 from app.answering.answerability import refusal
 from app.answering.citations import bounded
@@ -129,18 +130,20 @@ class Asking(Components):
                      ] if len(named) > 1 else []
             named = {place: docs for place, docs in named.items()
                      if not texts or not part_of_a_name(text, place, texts)}
-            # A figure, date or name asked of several places: each place's documents answer
-            # for it, as asked of it alone (app.briefing.conjuncts); a topic ("how do they use
-            # AI in health care"): the topic's sentences per place.
-            if len(named) > 1 and asked_kinds(text):
-                own = each_place(text, [(name, span) for name in named
-                                        if (span := self.catalog.places.where(text, name))])
+            # A figure, date or name asked of several places, or anything asked of places named
+            # side by side ("广州和海珠分别在建什么"): each place's documents answer for it, as
+            # asked of it alone (app.briefing.conjuncts); a topic asked of places not coordinated
+            # ("how do they use AI in health care"): the topic's sentences per place.
+            own = each_place(text, [(name, span) for name in named
+                                    if (span := self.catalog.places.where(text, name))])
+            if len(named) > 1 and (asked_kinds(text) or own):
                 return answer_by_place(named, self.documents(asked.scope), lambda place, docs:
                                        answer(own.get(place, text), self._retrieval_of(
                                            own.get(place, text), asked.filters, top_k,
                                            as_of=request.as_of, in_force=request.as_of is not None,
                                            within=docs if asked.within is None
-                                           else docs & asked.within)), has_cjk(text))
+                                           else docs & asked.within)), has_cjk(text),
+                                       None if asked_kinds(text) else cache(lambda: by_topic(text)))
             return by_topic(text) if asks_across(text) else None
 
         def by_topic(text: str) -> Answer | None:

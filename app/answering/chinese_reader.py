@@ -24,7 +24,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from app.answering import question_kinds
 from app.answering.answerability import ITEM, lacks, sentence_labels, unstated_entities
 from app.answering.citations import Scored, Sentence, sentences_after
 from app.answering.clauses import RESTATED  # the share of a clause the question says
@@ -32,7 +31,6 @@ from app.answering.question_kinds import FIGURED, MONEY_NOUN, STRICT, Kind, aske
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
 from app.answering.sentence_forms import is_field
 from app.bands import band_factor, of_band
-from app.chinese_words import word_bounds
 from app.in_situ import asked_gap
 from app.mastheads import masthead_end, reports
 from app.negation import opposed_units
@@ -55,7 +53,6 @@ PASSAGE_RANK_DECAY = 0.2
 CLEAR_WIN = 2.0  # times the first notice's best support another notice's must have
 OPEN_ANSWER_CHARS = 150  # an open answer runs on in its paragraph to this length (dev split)
 LONGEST_ANSWER = 300  # ...but never past this many characters
-FRAME_CHARS = 3  # the least run of the question's characters that frames a detail (no "缓缴")
 LEAD_IN_SAID = 0.8  # the share of a lead-in clause said that leaves it out of an open answer
 
 
@@ -189,9 +186,8 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
     # The clause where the question word stands says what is asked (no run-on), entity or none
     gap = asked_gap(anchor.text, question)
     at = anchor.start + (next((a for a, b in clauses if gap[0] < b), 0) if gap else new or 0)
-    if not kinds and not gap:  # run on as from its first new clause, opening past the lead-up
-        ran = _run_on(_slice(anchor, at, anchor.end), following)
-        return _slice(ran, _past_lead_up(anchor, at, question, asked), ran.end)
+    if not kinds and not gap:  # run on from its first clause the question does not restate
+        return _run_on(_slice(anchor, at, anchor.end), following)
     if not kinds or not (found := of_band(question, anchor.text, anchor.start, found)):
         return _slice(anchor, at, anchor.end)
     entity = _asked_entity(anchor, found, question, asked)
@@ -199,19 +195,8 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
     if entity[0] < anchor.start + clauses[0][1] <= found[-1][0] and kinds & FIGURED:
         # A list item's head's figure is a condition ("（一）对…超过5亿元的…项目，按…"): read on.
         return _slice(anchor, clause.start, anchor.end)
-    return _after_restated(clause, entity[0], asked)
-
-
-def _past_lead_up(anchor: Sentence, at: int, question: str, asked: set[str]) -> int:
-    """Where an open answer opens from ``at``: a question asks what follows the lead-up it says
-    (its words before its question word), so past its last clause but the last, then its words."""
-    asking, clauses = question_kinds.ZH_ASKS.search(question), clause_spans(anchor.text)
-    lead_up = bigram_units(question[:asking.start()]) if asking else asked
-    said = [i for i, (a, b) in enumerate(clauses) if anchor.start + a >= at
-            and _restates(anchor.text[a:b], lead_up, LEAD_IN_SAID)]
-    at = anchor.start + clauses[said[-1]][1] if said and said[-1] < len(clauses) - 1 else at
-    cut = _after_restated(head := _kind_clause(anchor, (at, at)), head.end, asked)
-    return max(at, cut.start) if sum(c.isalnum() for c in cut.text) >= FRAME_CHARS else at
+    # Whole: a reader quoting a clause keeps what it is of ("疫情检查点1526个", not "1526个").
+    return clause
 
 
 def _of_other_sum(sentence: Sentence, found: list[tuple[int, int]], noun: str) -> bool:
@@ -249,29 +234,6 @@ def _asked_entity(anchor: Sentence, found: list[tuple[int, int]], question: str,
         units = bigram_units(anchor.text[:_kind_clause(anchor, entity).end - anchor.start])
         return 2 * len(units & asked - details) / (len(units - details) + len(asked) or 1)
     return max(bounded or found, key=nearness)
-
-
-def _after_restated(clause: Sentence, limit: int, asked: set[str]) -> Sentence:
-    """``clause`` from the word after the question's last words before the detail at ``limit``,
-    which frame it: Chinese states what is asked where the question's words leave off ("…预拨…
-    补助资金80亿元"); whole when they are a word said by chance, when the question does not say most
-    of what would be left out, or when the cut is inside brackets."""
-    text, held, detail = clause.text, said_by(clause.text, asked), limit - clause.start
-    said = [i for i in range(detail) if held[i] and text[i].isalnum()] or [-1]
-    # The run of said characters (marks too) ending at the last one before the detail.
-    run = text[next((i for i in range(said[-1], -1, -1) if not held[i]), -1) + 1:said[-1] + 1]
-    bounds = word_bounds(text)
-    start = min((b for b in bounds if said[-1] < b <= detail), default=detail)
-    # A word the question says only in part is the sentence's own ("最高" for 最多): keep it.
-    word = max((b for b in bounds if b <= said[-1]), default=0)
-    start = start if all(held[word:start]) else word
-    start += start < detail and text[start] == "的"  # a particle ends the frame ("…费的50%")
-    # What is left out must be what the question says: a band or qualifier it does not say
-    # ("90周岁至99周岁的…每月" for a 92-year-old) stays with the figure.
-    if sum(c.isalnum() for c in run) < FRAME_CHARS or not _restates(text[:start], asked) or any(
-            text[:start].count(o) > text[:start].count(c) for o, c in ("《》", "“”", "（）", "()")):
-        return clause
-    return _slice(clause, clause.start + start, clause.end)
 
 
 def _run_on(span: Sentence, following: list[Sentence], heads: bool = False) -> Sentence:

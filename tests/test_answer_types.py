@@ -26,6 +26,7 @@ HARBOUR = """Riverton Harbour Renewal Plan
 The harbour renewal plan supports shipyards, ferry piers and fishing cooperatives along the river.
 The harbour renewal plan takes effect on 1 July 2026 and runs until the end of 2028.
 The Riverton Port Authority carries out the plan together with the district offices.
+The plan moves 120 fishing households from the flood bank to new homes on the east bank.
 """
 LIBRARY = """Riverton Lakeside Library Programme
 
@@ -159,11 +160,34 @@ def test_a_chinese_question_is_refused_in_chinese_with_one_code(town: Services) 
         # and 哪几年 (which years) read as 几年 (how many years).
         ("What periods do the two plans cover?", Kind.DURATION),
         ("漳州的方案覆盖哪几年？", Kind.DATE),
+        # Regression (unans21): a sum heading "what …" or paid asked no kind, so any figure passed.
+        ("What heating subsidy does the town give?", Kind.MONEY),
+        ("What is the second-phase investment of the institute?", Kind.MONEY),
+        ("How much did the town spend on the pier?", Kind.MONEY),
     ],
 )
 def test_the_question_words_of_each_language_name_the_kind_asked(question: str,
                                                                  kind: Kind) -> None:
     assert asked_kinds(question) == {kind}
+
+
+def test_several_kinds_of_support_ask_no_sum() -> None:
+    """"What subsidies does it offer" asks which kinds, which a sentence may give without sums."""
+    assert Kind.MONEY not in asked_kinds("What subsidies does the town offer fishing households?")
+    assert Kind.MONEY not in asked_kinds("What is the grant application process?")
+
+
+def test_a_sum_asked_over_a_sentence_of_counts_is_refused(town: Services) -> None:
+    """Regression (unans21; probes unans16 "What is the second-phase investment of …", h9 "How
+    much does Jiujiang pay per household …"): a "what <sum> does …" or "how much does … pay"
+    question asked no sum (no kind, or any figure), so a sentence counting households answered."""
+    for question in ("What relocation subsidy does the harbour plan give fishing households?",
+                     "How much does the harbour plan pay the fishing households it moves?"):
+        answer = town.ask(AskRequest(question=question, mode="extractive"))
+        assert answer.refused, (question, answer.answer)
+    answer = town.ask(AskRequest(question="How many fishing households does the harbour renewal "
+                                          "plan move?", mode="extractive"))
+    assert not answer.refused and "120" in answer.answer
 
 
 def test_a_conjunction_when_asks_no_date() -> None:

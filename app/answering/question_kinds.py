@@ -129,7 +129,7 @@ STRICT = frozenset(Kind) - {Kind.WHO}
 FIGURED = frozenset({Kind.COUNT, Kind.TALLY, Kind.MONEY, Kind.PERCENT})  # only a figure states
 # Money nouns and size words together ask a sum ("how large is the fund", "预算是多少").
 _MONEY_EN = (r"budget|invest(?:ment|ed|s)?|funding|funds?|subsid(?:y|ies)|grants?|costs?|prices?"
-             r"|fees?|fines?|allowances?|rewards?|rent|salar(?:y|ies)|wages?")
+             r"|fees?|fines?|allowances?|(?:re)?wards?|fares?|rent|salar(?:y|ies)|wages?")
 MONEY_NOUN = re.compile(rf"\b(?:{_MONEY_EN})\b|预算|投资|资金|基金|补贴|补助|费用|经费|罚款|奖励"
                         r"|租金|价格|收费|贴息|工资|薪酬"  # 贴息: a subsidy of a loan's interest
                         # A fee (送餐费, 保险费), not 免费; 经费 and 收费 are listed whole.
@@ -137,15 +137,15 @@ MONEY_NOUN = re.compile(rf"\b(?:{_MONEY_EN})\b|预算|投资|资金|基金|补�
 # Nouns of a part of a whole, whose size "what"/"how much" asks ("the floor on the share of …").
 _SHARE_ASKED = re.compile(r"\b(?:what|how (?:much|large|big|high))\b.*\b(?:share|percentage"
                           r"|proportion|ratio|fraction|rate)\b", re.I)
-# What a sum is for each one ("what is the hiring grant per apprentice") is its size too; a
-# budget is a sum ("what total budget has it set aside"), a price may be a rate or a share.
+# A sum heading what is asked ("what heating subsidy does it give", "the grant per apprentice";
+# not "what subsidies": several kinds) asks its size; a budget too; a price may be a rate or share.
 _SIZE_ASKED = re.compile(r"\bhow (?:much|large|big|high)\b|\bwhat (?:is|are|was|were) (?:[\w'-]+ )"
                          r"{0,3}?(?:budget|amount|cost|price|fee|fine|salar(?:y|ie)|wage)s?\b"
-                         r"|多少|多大|规模|上限|金额"
-                         r"|\bwhat (?:[\w'-]+ ){0,2}?budgets?\b"
-                         rf"|\bwhat (?:is|are|was|were) (?:[\w'-]+ ){{0,3}}?(?:{_MONEY_EN})"
-                         r" (?:per|(?:for )?each)\b|\bsize\b"
+                         r"|多少|多大|规模|上限|金额|\bwhat (?:[\w'-]+ ){0,2}?budgets?\b|\bsize\b"
+                         rf"|\bwhat(?:['’]s)? (?:[\w'-]+ ){{0,4}}?(?:{_MONEY_EN})(?:(?<!s) (?:do"
+                         r"|does|did|will|would|can|could|ha[sv]e?|for|of|to|in)| per| each)\b"
                          r"|\bthe (?:most|maximum|largest|highest|biggest)\b|\bmaximum\b", re.I)
+_PAID = re.compile(r"\b(?:pa(?:y|ys|id)|charg(?:e|es|ed)|spen(?:d|ds|t)|earn(?:s|ed)?)\b", re.I)
 # Things counted or measured in units (firms, 家, 亩): a sum or a share counts none of them.
 _TALLIED = re.compile(r"\bhow many (?!(?:yuan|dollars?|pounds?|euros?|percent|per cent)\b)"
                       rf"|(?<!哪)(?:多少|几)(?:[{MEASURE_WORDS}](?![万亿千百元])|人|户|亩|吨"
@@ -157,8 +157,9 @@ def asked_kinds(question: str) -> set[Kind]:
     question = without_relatives(question.replace("啥", "什么").replace("咋", "怎么"))
     kinds = {kind for kind, words in QUESTION_WORDS.items()
              if isinstance(kind, Kind) and words.search(question)}
-    if (MONEY_NOUN.search(question) and _SIZE_ASKED.search(question) and not _TALLIED.search(
-            question) and not kinds & {Kind.PERCENT, Kind.DURATION, Kind.DATE}):  # 何时报送…金额
+    if ((MONEY_NOUN.search(question) or _PAID.search(question)) and _SIZE_ASKED.search(question)
+            and not _TALLIED.search(question)  # nor 何时报送…金额; but "how much does it pay"
+            and not kinds & {Kind.PERCENT, Kind.DURATION, Kind.DATE}):
         kinds.add(Kind.MONEY)
     if _SHARE_ASKED.search(question) and not kinds - {Kind.COUNT}:
         kinds.add(Kind.PERCENT)

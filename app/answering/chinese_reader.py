@@ -136,7 +136,7 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
         -r[1] / (1 + PASSAGE_RANK_DECAY * r[0].sentence.rank), r[0].sentence.rank,
         r[0].sentence.start))
     (best, _, (factor, reading, units)) = ordered[0]
-    short = factor * sum(weights[u] for u in said_otherwise(reading, asked - units))
+    short = factor * sum(weights[u] for u in said_otherwise(reading, asked - units, question))
     wanted = next_chunk_id(best.sentence.chunk.chunk_id)
     after = next((s.chunk for s in chinese if s.chunk.chunk_id == wanted), None)
     return ChineseReading(Scored(_span(best.sentence, question, asked, kinds, after), max(

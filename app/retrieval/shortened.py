@@ -1,12 +1,17 @@
 """A question's words a sentence says in another form. Chinese shortens a word by keeping some
 of its characters in their order (老人 of 老年人, 留样 of 留存样品), so a question written in short
 words still holds pairs of a sentence's characters a few apart; and a bound has several words
-(最多, 最高, 不超过: ``app.numerals.ZH_BOUNDS``), any of which states the same bound."""
+(最多, 最高, 不超过: ``app.numerals.ZH_BOUNDS``), any of which states the same bound; and an
+everyday question says in its own word what a notice says in a formal one of the same sense in
+the general dictionary, CC-CEDICT (报名 of 登记 "register", 补贴 of 补助 "subsidy")."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from app.numerals import ZH_BOUNDS
-from app.text import CJK_RUN
+from app.retrieval.dictionary import dictionary
+from app.text import CJK_RUN, STOPWORDS, bigram_units, stem_words
 
 SHORTENED_GAP = 2  # the most characters a shortened word leaves out between two it keeps
 
@@ -47,6 +52,28 @@ def bound_said(text: str, asked: set[str]) -> set[str]:
     return held
 
 
-def said_otherwise(text: str, asked: set[str]) -> set[str]:
-    """The bigrams of ``asked`` that ``text`` holds shortened or as a bound said otherwise."""
-    return shortened(text, asked) | bound_said(text, asked)
+@lru_cache(maxsize=4096)
+def _senses(word: str) -> frozenset[str]:
+    """A word's dictionary senses, stemmed (none for a character alone: too ambiguous)."""
+    english = dictionary().entries.get(word, ()) if len(word) > 1 else ()
+    return frozenset(" ".join(stem_words(s.split())) for s in english) - STOPWORDS
+
+
+def _words(text: str) -> list[str]:
+    """The dictionary's words of ``text``'s Chinese runs (jieba's cut, as ``english_terms``)."""
+    return [w for run in CJK_RUN.findall(text) for w in dictionary().words(run)]
+
+
+def same_sense(text: str, asked: set[str], question: str) -> set[str]:
+    """The bigrams of ``asked`` in a word of ``question`` that ``text`` says by another word
+    sharing one of its dictionary senses: the same thing in the notice's words."""
+    said = set().union(*map(_senses, _words(text)))
+    return {u for word in _words(question) if _senses(word) & said
+            for u in bigram_units(word) & asked}
+
+
+def said_otherwise(text: str, asked: set[str], question: str = "") -> set[str]:
+    """The bigrams of ``asked`` that ``text`` holds shortened, as a bound said otherwise, or
+    (given the ``question`` they are of) in a word of the same sense."""
+    return shortened(text, asked) | bound_said(text, asked) | (
+        same_sense(text, asked, question) if question else set())

@@ -1,12 +1,12 @@
 """An everyday Chinese question may name what a notice says formally by another word of the same
 sense (报名 for 登记, 补贴 for 补助, 回话 for 答复): the notice still answers it.
 
-Regression (round 21, issues 22/23): on a new city's notice, "家里困难的住校生一年能拿多少生活补贴？"
-was refused ("no passage answers") although the notice says "家庭经济困难寄宿生按照每人每年1000元的
-标准发放生活补助": the reader's support counted only the question's character pairs the sentence
-holds (补贴 is no pair of 补助). Words of one sense in the general dictionary (CC-CEDICT) now count
-as said; a question of what the notice does not say stays refused. The notice is written by the
-test.
+Regression (round 21, issues 22/23): on a new city's notice, "家里困难的住校生一年能拿多少
+生活补贴？" was refused ("no passage answers") although the notice says "家庭经济困难寄宿生
+按照每人每年1000元的标准发放生活补助": the reader's support counted only the question's
+character pairs the sentence holds (补贴 is no pair of 补助). Words of one sense in the general
+dictionary (CC-CEDICT) now count as said; a question of what the notice does not say stays
+refused. The notice is written by the test.
 """
 
 from __future__ import annotations

@@ -241,6 +241,15 @@ def _renderers() -> dict[str, frozenset[str]]:
     return {sense: frozenset(words) for sense, words in found.items()}
 
 
+@lru_cache(maxsize=4096)
+def sense_sharers(word: str) -> frozenset[str]:
+    """The other Chinese words giving one of ``word``'s first senses (补助 of 补贴 "subsidy",
+    登记 of 报名 "register"): what a text may say it by."""
+    renderers = _renderers()
+    return frozenset(w for sense in dictionary().entries.get(word, ())
+                     for w in renderers.get(sense.lower(), ()) if w != word)
+
+
 def one_sense(first: str, second: str) -> bool:
     """Whether two English words say one thing: a Chinese word renders both (用途 "use;
     application", 评估 "assess; evaluation"; none renders "robot" and "unicorn")."""

@@ -7,11 +7,9 @@ the general dictionary, CC-CEDICT (报名 of 登记 "register", 补贴 of 补助
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from app.numerals import ZH_BOUNDS
-from app.retrieval.dictionary import dictionary
-from app.text import CJK_RUN, STOPWORDS, bigram_units, stem_words
+from app.retrieval.dictionary import english_terms, sense_sharers
+from app.text import CJK_RUN, bigram_units
 
 SHORTENED_GAP = 2  # the most characters a shortened word leaves out between two it keeps
 
@@ -52,24 +50,12 @@ def bound_said(text: str, asked: set[str]) -> set[str]:
     return held
 
 
-@lru_cache(maxsize=4096)
-def _senses(word: str) -> frozenset[str]:
-    """A word's dictionary senses, stemmed (none for a character alone: too ambiguous)."""
-    english = dictionary().entries.get(word, ()) if len(word) > 1 else ()
-    return frozenset(" ".join(stem_words(s.split())) for s in english) - STOPWORDS
-
-
-def _words(text: str) -> list[str]:
-    """The dictionary's words of ``text``'s Chinese runs (jieba's cut, as ``english_terms``)."""
-    return [w for run in CJK_RUN.findall(text) for w in dictionary().words(run)]
-
-
 def same_sense(text: str, asked: set[str], question: str) -> set[str]:
-    """The bigrams of ``asked`` in a word of ``question`` that ``text`` says by another word
-    sharing one of its dictionary senses: the same thing in the notice's words."""
-    said = set().union(*map(_senses, _words(text)))
-    return {u for word in _words(question) if _senses(word) & said
-            for u in bigram_units(word) & asked}
+    """The bigrams of ``asked`` in a word of ``question`` (its dictionary words, cut once for
+    retrieval) that ``text`` says by another word giving one of its senses: the same thing in
+    the notice's words. Looked up, not cut: no jieba run over ``text``."""
+    return {u for term in english_terms(question) if len(term.chinese) > 1 and any(
+        w in text for w in sense_sharers(term.chinese)) for u in bigram_units(term.chinese) & asked}
 
 
 def said_otherwise(text: str, asked: set[str], question: str = "") -> set[str]:

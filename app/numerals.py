@@ -15,7 +15,7 @@ MAGNITUDES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion":
               "万亿": 10**12, "千万": 10**7, "百万": 10**6, "万": 10**4, "亿": 10**8}
 MEASURE_WORDS = "个名位项家座条台所批类种次件款只支套处间栋辆架张份篇部"
 # Words of an upper and of a lower bound: "最多多少" asks the cap, which "最高" or "不超过" states.
-ZH_BOUNDS = (re.compile("最高|最多|不超过|不高于|上限|封顶|至多"),
+ZH_BOUNDS = (re.compile("最高|最多|不超过|不高于|上限|封顶|至多|以内"),
              re.compile("最低|最少|不少于|不低于|下限|至少"))
 NUMBER_WORDS = dict(zip(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "

@@ -73,3 +73,10 @@ def test_a_question_shortening_the_notices_words_is_answered(client: TestClient)
 def test_a_detail_the_notice_does_not_give_stays_refused(client: TestClient) -> None:
     body = _ask(client, "鹤壁助餐点的厨师每月工资是多少？")
     assert body["refused"], body
+
+
+def test_within_states_an_upper_bound() -> None:
+    """Regression (round 21): "最多能投放多少辆" was refused over "投放总量控制在6000辆以内": 以内
+    states the cap that 最多 asks, as 不超过 does."""
+    assert bound_said("投放总量控制在6000辆以内", {"最多", "投放"}) == {"最多"}
+    assert bound_said("投放总量不少于6000辆", {"最多"}) == set()  # a floor states no cap

@@ -462,6 +462,25 @@ def test_the_sum_asked_is_named_where_the_question_asks() -> None:
     assert "5000元" in reading.answer.sentence.text
 
 
+@pytest.mark.parametrize(("question", "figure"), [
+    ("某市对企业以专利权质押方式获得贷款发生的专利评估费用补贴标准是多少？", "3万元"),
+    ("某市中小微企业社会保险费补贴政策预计投入多少资金？", "30亿元"),
+])
+def test_a_sum_named_by_any_of_the_questions_money_words_is_the_one_asked(
+        question: str, figure: str) -> None:
+    """Regression (realzh16 r16-09): "…专利评估费用补贴标准是多少？" was refused as not stating
+    the sum: only its first money word (评估费) was read as the thing asked, so the notice's
+    补贴 of 3万元 counted as another thing's sum. Any of the question's money words names it
+    (the second question's sum is named by its 社会保险费, not by the 资金 it asks)."""
+    text = ("某市支持企业发展的若干措施\n"
+            "一、对企业以发明专利权质押方式从金融机构获得贷款发生的专利评估费用，"
+            "给予单笔补贴金额最高不超过3万元。\n"
+            "二、根据测算，仅社会保险费补贴这一政策就要投入社会保险费30亿元，惠及职工120万人。\n")
+    reading = _read_as_stored(text, question)
+    assert not reading.answer.lacking
+    assert figure in reading.answer.sentence.text
+
+
 def test_the_first_notices_best_stands_in_for_a_sentence_not_twice_as_near() -> None:
     """Regression: a sentence of another notice with enough support went before the first
     notice's best when that best was below the refusal threshold, though not half as near: on

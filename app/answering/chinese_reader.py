@@ -95,7 +95,9 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
     weights = {u: math.log(1 + n / (1 + frequency[u])) for u in asked}
     total = sum(weights.values()) or 1.0
     strict = kinds & STRICT  # only a strict kind's labels are read: none, no sentence's
-    noun = asked_sum(question)[0]
+    # A sum is of the thing asked when named by any of the question's money words (评估费用补贴:
+    # a notice's 补贴 of 3万元; 社会保险费补贴…投入多少资金: its 社会保险费 of 30亿元).
+    noun = "".join(MONEY_NOUN.findall(question)) if asked_sum(question)[0] else ""
     titles = {s.chunk.doc_id: bigram_units(" ".join(str(s.chunk.metadata.get(k) or "") for k in (
         "title", "issuer"))) for s in chinese}
     mean, read = sum(map(len, readings)) / n, []

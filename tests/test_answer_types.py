@@ -177,6 +177,16 @@ def test_several_kinds_of_support_ask_no_sum() -> None:
     assert Kind.MONEY not in asked_kinds("What is the grant application process?")
 
 
+def test_how_much_less_is_paid_asks_a_difference_not_a_sum() -> None:
+    """Regression (round 20, unans21's "how much does X pay" read as a sum): "How much less than
+    the standard charge do voluntary groups pay to hire the hall?" was refused over "pays 55% less
+    than the standard hourly hire charge" (test_validity_next_edition): a difference asked by
+    "how much more/less" is a share as often as a sum."""
+    assert Kind.MONEY not in asked_kinds("How much less than the standard charge do voluntary "
+                                         "groups pay to hire the hall?")
+    assert Kind.MONEY in asked_kinds("How much do voluntary groups pay to hire the hall?")
+
+
 def test_a_sum_asked_over_a_sentence_of_counts_is_refused(town: Services) -> None:
     """Regression (unans21; probes unans16 "What is the second-phase investment of …", h9 "How
     much does Jiujiang pay per household …"): a "what <sum> does …" or "how much does … pay"

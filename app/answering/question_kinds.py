@@ -145,7 +145,9 @@ _SIZE_ASKED = re.compile(r"\bhow (?:much|large|big|high)\b|\bwhat (?:is|are|was|
                          rf"|\bwhat(?:['’]s)? (?:[\w'-]+ ){{0,4}}?(?:{_MONEY_EN})(?:(?<!s) (?:do"
                          r"|does|did|will|would|can|could|ha[sv]e?|for|of|to|in)| per| each)\b"
                          r"|\bthe (?:most|maximum|largest|highest|biggest)\b|\bmaximum\b", re.I)
-_PAID = re.compile(r"\b(?:pa(?:y|ys|id)|charg(?:e|es|ed)|spen(?:d|ds|t)|earn(?:s|ed)?)\b", re.I)
+# What is paid asks a sum, unless "how much more/less" asks a difference, a share as often as a sum.
+_PAID = re.compile(r"^(?!.*\bhow much (?:more|less)\b).*\b(?:pa(?:y|ys|id)|charg(?:e|es|ed)"
+                   r"|spen(?:d|ds|t)|earn(?:s|ed)?)\b", re.I)
 # Things counted or measured in units (firms, 家, 亩): a sum or a share counts none of them.
 _TALLIED = re.compile(r"\bhow many (?!(?:yuan|dollars?|pounds?|euros?|percent|per cent)\b)"
                       rf"|(?<!哪)(?:多少|几)(?:[{MEASURE_WORDS}](?![万亿千百元])|人|户|亩|吨"

@@ -243,7 +243,7 @@ def _renderers() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=4096)
 def sense_sharers(word: str) -> frozenset[str]:
-    """The other Chinese words giving one of ``word``'s first senses (补助 of 补贴 "subsidy",
+    """The other Chinese words giving one of ``word``'s senses (补助 of 补贴 "subsidy",
     登记 of 报名 "register"): what a text may say it by."""
     renderers = _renderers()
     return frozenset(w for sense in dictionary().entries.get(word, ())

@@ -25,6 +25,7 @@ from app.retrieval.hybrid import RetrievalResult
 from app.settings import AnswerSettings
 from app.store.vectors import QueryTextEmbedder, TextEmbedder
 from app.text import has_cjk
+from app.years import of_asked_year
 
 SECOND_SENTENCE_RATIO = 0.9
 
@@ -65,7 +66,9 @@ class ExtractiveAnswerer:
             return self._refused(retrieval, lacking=any(
                 s.lacking and s.support / STRICT_PENALTY >= self.settings.refusal_threshold
                 for s in ranked[:3]))
-        ranked, conflicts = prefer_official(ranked, self.settings.refusal_threshold)
+        if (years := of_asked_year(question, ranked))[1]:  # another year's figure only
+            return self.refusal(retrieval, refusal("year_not_stated", years[1]))
+        ranked, conflicts = prefer_official(years[0], self.settings.refusal_threshold)
         chosen = [answering_clauses(s, question) for s in self._choose(ranked, places.by_place)]
         # A title restating the question is followed by its next sentence: maybe the runner-up.
         chosen = list({(s.sentence.chunk.doc_id, s.sentence.start): s for s in chosen}.values())
@@ -87,6 +90,8 @@ class ExtractiveAnswerer:
             kept, off_level = at_level([Scored(s, 0.0) for s in sentences], retrieval.places)
             sentences = [k.sentence for k in kept]
         reading = read_chinese(question, sentences) if sentences else None
+        if reading and (years := of_asked_year(question, reading.ranked))[1]:
+            return self.refusal(retrieval, refusal("year_not_stated", years[1]))  # as in English
         if reading is None or reading.answer.support < REFUSAL_SUPPORT:
             return self._refused(retrieval, off_level,
                                  lacking=reading is not None and reading.answer.lacking)

@@ -68,7 +68,7 @@ class Timings(BaseModel):
 
 
 RefusalCode = Literal["no_passage", "place_not_stored", "place_not_stated", "acronym_unmentioned",
-                      "kind_not_stated"]
+                      "kind_not_stated", "year_not_stated"]
 
 
 class Message(BaseModel):
@@ -98,6 +98,9 @@ def refusal_message(code: RefusalCode, names: list[str] | None = None) -> Messag
                             "(such as its date, figure or body), so the knowledge base cannot "
                             "answer it.", "相关段落没有写明问题所问的内容（如日期、数额或机构），"
                             "知识库无法回答。"),
+        "year_not_stated": (f"The passages on this topic state it for {en_names} only, not for the "
+                            "year asked, so the knowledge base cannot answer it.",
+                            f"相关段落只写明了{zh_names}年的情况，没有写明所问年份的，知识库无法回答。"),
     }
     return Message(en=messages[code][0], zh=messages[code][1])
 
@@ -133,7 +136,8 @@ class Answer(BaseModel):
         "names a place below its documents' place, a street or town, and no passage names it), "
         "acronym_unmentioned "
         "(the passages never mention an acronym it uses), kind_not_stated (the passages on its "
-        "topic never state the kind of detail asked, such as a date or a sum).")
+        "topic never state the kind of detail asked, such as a date or a sum), year_not_stated "
+        "(they state it for another year than the one asked).")
     message: Message | None = Field(
         None, description="A refusal's message in English and Chinese (`answer` holds the one "
         "in the question's language).")

@@ -30,9 +30,12 @@ _SPAN = re.compile(rf"{_YEAR}\s*年?\s*(?:[-–—~～至到]|\b(?:to|through|un
 _ONWARDS = re.compile(rf"{_YEAR}\s*年?\s*(?:起|以来|以后|开始)|\b(?:since|from|starting(?: in)?"
                       rf"|beginning(?: in)?|as of)\s+(?:(?:FY|fiscal year)\s*)?{_YEAR}"
                       r"(?!\s*(?:[-–—]|to\b))", re.I)
-# A year naming a document: before its noun ("2025年家政服务实施方案", "the 2025 cycling plan").
-_OF_DOCUMENT = re.compile(rf"{_YEAR}\s*年?(?:度)?[^\s，。？?、,;；]{{2,14}}?(?:{DOCUMENT.pattern})"
-                          rf"|{_YEAR}(?:\s+[A-Za-z-]+){{0,3}}\s+(?:{DOCUMENT.pattern})", re.I)
+# A year naming a document: before its noun ("2025年家政服务实施方案", "the 2025 cycling plan"),
+# with no preposition between that makes the noun another phrase's ("in 2026 under the plan").
+_PREPOSITION = r"(?:on|in|under|for|of|the|a|an|to|by|from|with|at|and|or|as|per)\b"
+_OF_DOCUMENT = re.compile(rf"{_YEAR}\s*年?度?(?:(?!按|根据|依据|依照)[^\s，。？?、,;；]){{2,14}}?"
+                          rf"(?:{DOCUMENT.pattern})|{_YEAR}(?:\s+(?!{_PREPOSITION})[A-Za-z-]+)"
+                          rf"{{0,3}}\s+(?:{DOCUMENT.pattern})", re.I)
 _OPEN = 2100  # the last year an open start ("since 2025") is taken to reach
 C = TypeVar("C", bound="Candidate")
 

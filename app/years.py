@@ -85,5 +85,7 @@ def of_asked_year(question: str, ranked: Sequence[C]) -> tuple[list[C], list[str
     if stated[0] and not stated[0] & asked:
         kept = [r for r, years in zip(ranked, stated, strict=True) if years & asked]
         written = _DAY.sub(" ", QUOTED.sub(" ", ranked[0].sentence.text))  # as it writes them
-        return kept, [] if kept else sorted(set(re.findall(_YEAR, written)))
+        if kept or not (names := sorted(set(re.findall(_YEAR, written)))):
+            return kept or list(ranked), []  # never an empty list without the years to name
+        return [], names
     return [r for r, years in zip(ranked, stated, strict=True) if not years or years & asked], []

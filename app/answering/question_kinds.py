@@ -34,7 +34,8 @@ class Kind(Enum):
     TALLY = ("NUMBER",)  # a count of things ("how many firms", 多少家, 多少亩): no sum nor share
     PLACE = ("PLACE",)  # an organisation's name says nothing of where a thing is (dev split)
     SITE = ("SITE",)  # a place below a city (a district, a street) or an address
-    PHONE = ("PHONE",)
+    PHONE, EMAIL, WEB = ("PHONE",), ("EMAIL",), ("WEB",)  # told by their form (answerability)
+    CONTACT = ("PHONE", "EMAIL", "WEB", "SITE")  # any way to reach one (联系方式)
     RATE = ("RATE",)  # each one or each period: "per firm", "每年", "twice a year", 每季度
     ITEMS = ("ITEMS",)  # which ones of a number it gives: their names (retrieval.enumeration)
     SANCTION = ("SANCTION",)  # what befalls one who breaks a rule (app.retrieval.sanctions)
@@ -101,13 +102,14 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
         r"|频率|频次", re.I),
     Kind.SITE: re.compile(
         r"\b(?:which|what) (?-i:[A-Z][\w'-]* ){0,2}(?:district|county|town|township|street|road)s?"
-        r"|(?<!mail )\baddress\b|哪(?:个|条|一)?(?:区县|县区|区|县|镇|乡|街道|片区|条路|条街|路)"
-        r"|(?<!邮箱)(?<!网址)地址|哪个?地段", re.I),
+        r"|\baddress\b|哪(?:个|条|一)?(?:区|县|镇|乡|街道|片区|条街|路)|地址|哪个?地段", re.I),
     Kind.SANCTION: sanctions.ASKS,
     Kind.PHONE: re.compile(r"\b(?:phone|telephone|hotline|fax)(?: numbers?)?\b"
                            r"|\bwhat number\b.*\bcall\b|电话|热线|手机号|传真", re.I),
-    # 哪几家 asks which ones, not how many.
-    # A measure's noun asks its figure ("what outbound internet capacity", "what size").
+    Kind.EMAIL: re.compile(r"\be-?mails?\b|邮箱|电子邮件|邮件地址", re.I),
+    Kind.WEB: re.compile(r"\b(?:web ?(?:sites?|address)|urls?)\b|网[址站页]|网上\w{0,4}地址", re.I),
+    Kind.CONTACT: re.compile(r"\bcontact (?:details|information)\b|联[系络]方式", re.I),
+    # A measure's noun asks its figure ("what outbound capacity", "what size"); 哪几家: which ones.
     Kind.COUNT: re.compile(r"\bhow (?:many|much)\b|\bwhat (?:[\w-]+ ){0,3}?(?:capacity|capacities"
                            r"|bandwidth|size|scale|amount|quantity|volume|speed)\b"
                            rf"|多少|多大|(?<!哪)几(?=[\u4e00-\u9fff])(?!{O_CLOCK})", re.I),
@@ -120,9 +122,11 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
     **{fact: words for fact, words in FACT_WORDS.items()},  # the facts of a document
 }
 # A narrower kind says all its broader one does: "how much money" needs a sum, not any figure.
+_ADDRESSES = {Kind.SITE, Kind.PLACE, Kind.CONTACT, Kind.COUNT, Kind.MONEY}  # 补贴的热线是多少
 _NARROWER = {Kind.MONEY: {Kind.COUNT}, Kind.PERCENT: {Kind.COUNT}, Kind.DURATION: {Kind.COUNT},
-             Kind.DATE: {Kind.COUNT}, Kind.PHONE: {Kind.COUNT}, Kind.PERSON: {Kind.WHO},
-             Kind.ORG: {Kind.WHO}, Kind.RATE: {Kind.COUNT, Kind.DURATION}, Kind.SITE: {Kind.PLACE}}
+             Kind.DATE: {Kind.COUNT}, Kind.PHONE: _ADDRESSES, Kind.PERSON: {Kind.WHO},
+             Kind.ORG: {Kind.WHO}, Kind.RATE: {Kind.COUNT, Kind.DURATION}, Kind.SITE: {Kind.PLACE},
+             Kind.EMAIL: _ADDRESSES, Kind.WEB: _ADDRESSES, Kind.CONTACT: {Kind.COUNT, Kind.MONEY}}
 # Kinds whose absence refuses (no date tells no "when"): all but "who", a person or a body that
 # NER often misses ("the municipal task force"), which only weighs a sentence down.
 STRICT = frozenset(Kind) - {Kind.WHO}

@@ -45,7 +45,8 @@ from app.services.components import Components, milliseconds
 from app.text import has_cjk
 
 # The kinds a document's field line states ("Interpreter: …", "Contact information: …").
-_FIELD_KINDS = {Kind.WHO, Kind.PERSON, Kind.ORG, Kind.PHONE, Kind.DATE, Kind.DAY}
+_FIELD_KINDS = {Kind.WHO, Kind.PERSON, Kind.ORG, Kind.PHONE, Kind.EMAIL, Kind.WEB, Kind.CONTACT,
+                Kind.DATE, Kind.DAY}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,54 @@
+"""The kinds of contact detail a question asks (issue 23 item 1: "联系电话是多少", "电子邮箱是什么",
+"网址是什么" asked no kind or a sum, so a sentence stating none answered them). The notices are
+written by the test and read with the entities ingest stores."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.answering.chinese_reader import REFUSAL_SUPPORT
+from app.answering.question_kinds import Kind, asked_kinds
+from tests.test_chinese_reader import _read_as_stored
+
+CONTACTS = ("一、补贴标准：按产品销售价格的15%给予补贴，每件最高不超过2000元。\n"
+            "二、联系方式：电子邮箱：subsidy@example.gov.cn。\n"
+            "三、政策原文见市人民政府网站（http://www.example.gov.cn）。\n")
+NONE_GIVEN = ("一、救助标准：低保对象每户发放取暖补助600元，于12月20日前发放到户。\n"
+              "二、有疑问的群众可电话咨询所在乡镇（街道）民政办。\n")
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("某市家电以旧换新补贴的联系电话是多少？", Kind.PHONE),
+    ("某市补贴审核服务热线是多少？", Kind.PHONE),
+    ("What is the e-mail address for questions about the subsidy?", Kind.EMAIL),
+    ("市民政局的电子邮箱是什么？", Kind.EMAIL),
+    ("补贴申请网址是什么？", Kind.WEB),
+    ("门头沟区网上信访地址是什么？", Kind.WEB),
+    ("On which website is the list published?", Kind.WEB),
+    ("水运职业资格处的联系方式是多少？", Kind.CONTACT),
+])
+def test_a_contact_detail_asked_is_its_own_kind(question: str, kind: Kind) -> None:
+    """Regression (kinds22's batch): a telephone number asked of a subsidy ("补贴的联系电话是多少")
+    asked a sum too, and an e-mail or web address no kind; an address of either is no street."""
+    assert asked_kinds(question) == {kind}
+
+
+def test_a_notice_giving_no_e_mail_address_lacks_one() -> None:
+    """Regression (kinds22's batch, "荆门市民政局社会救助科的电子邮箱是什么？" answered with a
+    sentence naming the section and no address): an e-mail asked is stated only by its form."""
+    assert _read_as_stored(NONE_GIVEN, "某市民政局的电子邮箱是什么？").answer.lacking
+    reading = _read_as_stored(CONTACTS, "某市补贴的电子邮箱是什么？")
+    assert not reading.answer.lacking and reading.answer.support >= REFUSAL_SUPPORT
+    assert "subsidy@example.gov.cn" in reading.answer.sentence.text
+
+
+def test_a_way_to_ask_by_telephone_is_no_number() -> None:
+    """"可电话咨询" names a way to ask, not the number "咨询电话是多少" asks; nor is a sum one."""
+    assert _read_as_stored(NONE_GIVEN, "某市取暖救助的咨询电话是多少？").answer.lacking
+
+
+def test_a_website_named_or_its_address_answers_which_website() -> None:
+    reading = _read_as_stored(CONTACTS, "某市补贴政策原文在哪个网站查看？")
+    assert not reading.answer.lacking
+    assert "http://www.example.gov.cn" in reading.answer.sentence.text
+    assert _read_as_stored(NONE_GIVEN, "某市取暖救助的申请网址是什么？").answer.lacking

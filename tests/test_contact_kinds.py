@@ -47,6 +47,13 @@ def test_a_way_to_ask_by_telephone_is_no_number() -> None:
     assert _read_as_stored(NONE_GIVEN, "某市取暖救助的咨询电话是多少？").answer.lacking
 
 
+def test_sending_by_e_mail_asks_no_address() -> None:
+    """Regression (realzh19 r19-38, "…选择电子邮件方式递交材料有什么要求？" refused): a way of
+    sending ("by e-mail", 电子邮件方式) was read as asking an e-mail address."""
+    assert Kind.EMAIL not in asked_kinds("某市税务局选择电子邮件方式递交材料有什么要求？")
+    assert Kind.EMAIL not in asked_kinds("Can the forms be sent by e-mail?")
+
+
 def test_a_website_named_or_its_address_answers_which_website() -> None:
     reading = _read_as_stored(CONTACTS, "某市补贴政策原文在哪个网站查看？")
     assert not reading.answer.lacking

@@ -106,7 +106,7 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
     Kind.SANCTION: sanctions.ASKS,
     Kind.PHONE: re.compile(r"\b(?:phone|telephone|hotline|fax)(?: numbers?)?\b"
                            r"|\bwhat number\b.*\bcall\b|电话|热线|手机号|传真", re.I),
-    Kind.EMAIL: re.compile(r"\be-?mails?\b|邮箱|电子邮件|邮件地址", re.I),
+    Kind.EMAIL: re.compile(r"(?<!by )(?<!via )\be-?mails?\b|邮箱|邮件地址", re.I),  # not a way
     Kind.WEB: re.compile(r"\b(?:web ?(?:sites?|address)|urls?)\b|网[址站页]|网上\w{0,4}地址", re.I),
     Kind.CONTACT: re.compile(r"\bcontact (?:details|information)\b|联[系络]方式", re.I),
     # A measure's noun asks its figure ("what outbound capacity", "what size"); 哪几家: which ones.

@@ -74,12 +74,20 @@ SHAOXING = (
     "今年2月份纳税申报期限延长至2月24日。 　　在优化税费管理服务方面，纳税人原则上通过"
     "网上办理涉税事项，无需到办税服务厅现场办理。\n"
 )
+# Figures of one kind of a thing (境外 fairs, 省级 bases) and none of its sibling kinds (issue 23).
+JINHUA = (
+    "金华市促进外贸发展的若干措施\n"
+    "一、对参加境外专业展会的企业，按展位费的50%给予补贴。\n"
+    "二、对新认定为省级外贸转型升级基地的，一次性奖励40万元。\n"
+    "金华市人民政府\n2025年2月1日\n"
+)
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     texts = {"linchuan": LINCHUAN, "fuzhou": FUZHOU, "beijing": BEIJING, "suining": SUINING,
-             "jiaxing": JIAXING, "pinghu": PINGHU, "shaoxing": SHAOXING}
+             "jiaxing": JIAXING, "pinghu": PINGHU, "shaoxing": SHAOXING,
+             "jinhua": JINHUA}
     with serve_texts(tmp_path_factory.mktemp("zh-reader"), texts) as served:
         yield served
 
@@ -498,3 +506,16 @@ def test_the_first_notices_best_stands_in_for_a_sentence_not_twice_as_near() -> 
     assert supports["first欠缴"] < REFUSAL_SUPPORT <= supports["second对欠"]  # as the case above
     assert reading.answer.sentence.chunk.doc_id == "first"
     assert reading.answer.support >= REFUSAL_SUPPORT  # answered, not refused
+
+
+def test_a_sibling_kind_s_figure_is_refused(client: TestClient) -> None:
+    """Regression (round 22, cities probes): asked the subsidy for 交流充电桩, Liuzhou's answer
+    quoted the one for 直流充电桩; asked of 市级 events or 三类 zones, the figure of 国家级 events
+    or 一类 zones: the sentence names the asked thing with a sibling kind's modifier only."""
+    for question in ("金华企业参加境内专业展会，展位费补贴多少？",
+                     "金华对新认定为国家级外贸转型升级基地的奖励多少？"):
+        assert _ask(client, question)["refused"], question
+    for question, fact in (("金华企业参加境外专业展会，展位费补贴多少？", "50%"),
+                           ("金华对新认定为省级外贸转型升级基地的奖励多少？", "40万元")):
+        body = _ask(client, question)
+        assert fact in str(body["answer"]), body

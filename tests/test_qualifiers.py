@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from app.models import AskRequest
 from app.retrieval.dictionary import one_sense
-from app.retrieval.qualifiers import qualifiers, said_elsewhere
+from app.retrieval.qualifiers import qualifiers, said_elsewhere, sibling_named
 from app.services import Services
 
 
@@ -102,3 +102,18 @@ def test_another_word_in_the_question_s_sense_is_no_other_subject(services: Serv
     # A hyphenated word's nouns are an adjective's parts ("city-level": municipal).
     asked = "How many mobile drainage pumps does Jiujiang keep in its city-level flood stockpile?"
     assert "level" not in qualifiers(asked) and "drainage" in qualifiers(asked)
+
+
+def test_a_sibling_kind_is_told_by_a_shared_morpheme_in_one_place() -> None:
+    """Chinese kinds of one thing share a morpheme where they differ (交流/直流, 市级/国家级, 三类/
+    一类); a word the question's says otherwise (户厕 of 厕所, 老人 of 老年人) is no sibling."""
+    assert sibling_named("柳州交流充电桩每千瓦给予多少元建设补助？",
+                         "按直流充电桩每千瓦200元给予建设补助")
+    assert sibling_named("牡丹江对市级冰雪赛事最高补助多少？",
+                         "国家级赛事最高50万元，省级赛事最高20万元")
+    assert sibling_named("铜仁小型车在三类区域第一个小时收费多少？", "一类区域最高收费30元")
+    assert not sibling_named("农户反映厕所问题，多少天内要整改好？",
+                             "县级农业农村部门要建立户厕问题摸排整改台账。")
+    assert not sibling_named("老人助餐每餐补多少？", "老年人助餐每餐补贴5元。")
+    assert not sibling_named("交流充电桩每千瓦补多少？",
+                             "直流充电桩每千瓦200元，交流充电桩每千瓦100元。")

@@ -36,6 +36,7 @@ from app.mastheads import masthead_end, reports
 from app.negation import opposed_units
 from app.numerals import ZH_BOUNDS
 from app.retrieval.continuation import next_chunk_id
+from app.retrieval.qualifiers import sibling_named
 from app.retrieval.shortened import said_otherwise
 from app.store.records import Chunk
 from app.text import CJK_CHARS, CLAUSE_END, bigram_units, clause_spans, said_by
@@ -113,7 +114,9 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
             if s.chunk is sentence.chunk and _PUNCTUATED.search(s.text)), None) else 1.0
         lacking = bool(strict and lacks(strict, sentence_labels(sentence, question))) or (
             noun != "" and _of_other_sum(sentence, _entities(sentence, kinds, question), noun))
-        factor *= (LACKING_PENALTY if lacking else 1.0) * band_factor(question, sentence.text)
+        # Another kind's detail (直流充电桩's for 交流充电桩) is no answer: it falls back further.
+        other = bool(kinds) and sibling_named(question, reading)
+        factor *= LACKING_PENALTY ** (lacking + 2 * other) * band_factor(question, sentence.text)
         opposed = opposed_units(question, reading)
         found = units & asked - opposed  # 非国有 is no 国有
         # Its notice's title and issuer tell which notice answers, not which of its sentences,

@@ -13,13 +13,14 @@ before another noun), the language's order of modifier before head.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any, TypeVar
 
 from app.chinese_words import tagged
-from app.retrieval.dictionary import dictionary, one_sense
+from app.retrieval.dictionary import dictionary, one_sense, sense_sharers
 from app.retrieval.stems import content_stems
 from app.retrieval.taggers import TAGGING, parsed, question_frame
 from app.text import content_tokens, has_cjk
@@ -170,3 +171,42 @@ def _modifier(sentence: str, stem: str, then: str) -> str:
     return next((t.text for t, after in pairwise(doc) if t.pos_ in {"NOUN", "ADJ"}
                  and t.dep_ in _MODIFIERS and content_stems(t.text) == (stem,)
                  and content_stems(after.text)[:1] == (then,)), "")
+
+
+# jieba's tags of words that name no kind of a noun: prepositions, particles, pronouns, adverbs,
+# conjunctions, measure words, punctuation; times (周末: when) and names (盘锦市: whose, not which
+# kind). Figures in digits (a year, 60%) are left out apart.
+_ZH_FUNCTION = re.compile(r"^(?:p|u\w*|r\w*|d|c|x|q|zg|y|e|o|t\w*|n[rst]\w*)$")
+
+
+def sibling_named(question: str, sentence: str) -> bool:
+    """Whether a Chinese ``sentence`` names what ``question`` asks of with a sibling kind's
+    modifier in its place and never the question's: 直流充电桩 for 交流充电桩, 省级基地 for 国家级
+    基地, 境外展会 for 境内展会. Kinds of one thing are told apart by a morpheme they share in one
+    place (级 of levels, 类 of classes, 境 of where: its head or its first); a modifier sharing
+    one so but no sense (CC-CEDICT) with the question's, nor said by it, is another kind's, not
+    the question's said otherwise (老人 of 老年人, 户厕 of 厕所)."""
+    if not (has_cjk(question) and has_cjk(sentence)):
+        return False
+    said, words = tagged(sentence), tagged(question)
+    # The noun qualified may follow another modifier (市级冰雪赛事: 市级 of 赛事), not a verb (要).
+    pairs = [(m, t, h) for i, (m, t) in enumerate(words) for h, _ in words[i + 1:i + 3]
+             if h == words[i + 1][0] or not re.match(r"v(?!n)|d|p|c|u", words[i + 1][1])]
+    for mine, tag, head in pairs:
+        if len(mine) < 2 or len(head) < 2 or _ZH_FUNCTION.match(tag) or mine in sentence \
+                or not mine.isalpha():
+            continue
+        # A quantity (三类, 一年) has only quantities for siblings (一类; not 一次性).
+        if any(then == head and other != mine and len(other) > 1 and other.isalpha()
+               and not _ZH_FUNCTION.match(kind) and (kind == "m") == (tag == "m")
+               and other not in question and (other[0] == mine[0] or other[-1] == mine[-1])
+               and not _within(other, mine) and not _within(mine, other)
+               and other not in sense_sharers(mine) for (other, kind), (then, _) in pairwise(said)):
+            return True
+    return False
+
+
+def _within(short: str, long: str) -> bool:
+    """Whether ``short``'s characters come in order in ``long`` (老人 in 老年人)."""
+    rest = iter(long)
+    return all(c in rest for c in short)

@@ -115,5 +115,12 @@ def test_a_sibling_kind_is_told_by_a_shared_morpheme_in_one_place() -> None:
     assert not sibling_named("农户反映厕所问题，多少天内要整改好？",
                              "县级农业农村部门要建立户厕问题摸排整改台账。")
     assert not sibling_named("老人助餐每餐补多少？", "老年人助餐每餐补贴5元。")
+    # Nor is a question word (多少 of 多张: realzh-dev), a time (周末 of 周六) or a count (一年 of
+    # 一次性: cities probes h8, cities), which name no kind of the noun after them.
+    assert not sibling_named("武汉已经开放了多少床位？", "已经开放了9个方舱医院，有6960多张床位。")
+    assert not sibling_named("长沙地铁周末运营延长到几点？",
+                             "地铁周五、周六运营时间延长至次日凌晨1时。")
+    assert not sibling_named("曲靖每户企业一年的吸纳就业补贴最多能拿多少？",
+                             "按每人1500元给予一次性吸纳就业补贴。")
     assert not sibling_named("交流充电桩每千瓦补多少？",
                              "直流充电桩每千瓦200元，交流充电桩每千瓦100元。")

@@ -20,6 +20,7 @@ from itertools import pairwise
 from typing import Any, TypeVar
 
 from app.chinese_words import tagged
+from app.in_situ import ZH_ASKS
 from app.retrieval.dictionary import dictionary, one_sense, sense_sharers
 from app.retrieval.stems import content_stems
 from app.retrieval.taggers import TAGGING, parsed, question_frame
@@ -194,7 +195,7 @@ def sibling_named(question: str, sentence: str) -> bool:
              if h == words[i + 1][0] or not re.match(r"v(?!n)|d|p|c|u", words[i + 1][1])]
     for mine, tag, head in pairs:
         if len(mine) < 2 or len(head) < 2 or _ZH_FUNCTION.match(tag) or mine in sentence \
-                or not mine.isalpha():
+                or not mine.isalpha() or ZH_ASKS.search(mine):  # 多少床位 asks, names no kind
             continue
         # A quantity (三类, 一年) has only quantities for siblings (一类; not 一次性).
         if any(then == head and other != mine and len(other) > 1 and other.isalpha()

@@ -111,3 +111,30 @@ def without_asking(question: str) -> str:
     """``question`` with its Chinese question words blanked: they stand where the answer stands,
     so no sentence answering holds them (nor "几个"'s renderings "few", "several")."""
     return _ASKING.sub(" ", question)
+
+
+# A bare interrogative predicate closing a clause: it asks of the nouns before it ("…是什么？").
+# 如何 and 怎样 alone ask how a thing stands ("…努力下重点产品情况如何？"): after 是 they ask what.
+_BARE_ASK = re.compile(r"(?:分别|各自|都)?(?:(?:是|为|有)?(?:什么|多少|哪[些个里]?|谁|何时|何处|"
+                       r"几[个项]?)|(?:是|为)(?:怎样|如何))的?[？?]*$")
+
+
+def coordinated_asks(clause: str) -> list[str]:
+    """A clause asking each of the nouns it coordinates (和, 及, 与, 、) under a bare predicate,
+    one clause per noun ("…的联系人和联系电话是什么？": 联系人, 联系电话), the words before the
+    first one's "的" leading each. Nouns before the noun asked about say whose it is ("企业和
+    个体工商户有何政策？"): one clause; so is "X和Y的Z" unless X has a "的" of its own too
+    (not "人力资源和社会保障局的电话", one name)."""
+    ask = _BARE_ASK.search(clause)
+    words = tagged(clause[:ask.start()]) if ask else []
+    # No noun is asked when an adverb, particle, verb or preposition is last ("共有多少", a sum).
+    if not ask or not words or words[-1][1].startswith(("d", "u", "v", "p")):
+        return [clause]
+    heads = [""]
+    for word, flag in words:
+        conjunction = word == "、" or (flag == "c" and word in ("和", "及", "以及", "与"))
+        heads[-1:] = [heads[-1], ""] if conjunction else [heads[-1] + word]
+    lead, of, first = heads[0].rpartition("的")
+    if len(heads) < 2 or any(len(h) < 2 for h in heads) or ("的" in heads[-1] and not of):
+        return [clause]
+    return [lead + of + head + ask.group() for head in (first, *heads[1:])]

@@ -61,15 +61,21 @@ def merge_parts(parts: list[Part], answers: list[Answer]) -> Answer:
     merged = Answer(answer="", mode=answers[0].mode)
     texts: list[str] = []
     for part, answer in zip(parts, answers, strict=True):
+        repeats = False
         if answer.refused:
             text = NOT_SAID.format(asked=part.asked.rstrip("?？ "))
             merged.parts.append(AnswerPart(question=part.asked, answer=text, refused=True))
             merged.related.extend(p for p in answer.related
                                   if p.chunk_id not in {r.chunk_id for r in merged.related})
         else:
-            numbers = {c.n: len(merged.citations) + 1 + i for i, c in enumerate(answer.citations)}
+            # A part quoting only what one before quoted (one sentence says both) points there.
+            held = {c.n: next((m.n for m in merged.citations if m.doc_id == c.doc_id and
+                               m.start <= c.start and c.end <= m.end), 0) for c in answer.citations}
+            repeats = bool(held) and all(held.values())
+            numbers = held if repeats else {
+                c.n: len(merged.citations) + 1 + i for i, c in enumerate(answer.citations)}
             merged.citations.extend(c.model_copy(update={"n": numbers[c.n]})
-                                    for c in answer.citations)
+                                    for c in answer.citations if not repeats)
             text = renumber(answer.answer, numbers)
             merged.parts.append(AnswerPart(question=part.asked, answer=text,
                                            citations=list(numbers.values())))
@@ -77,7 +83,7 @@ def merge_parts(parts: list[Part], answers: list[Answer]) -> Answer:
             merged.groups.extend(g.model_copy(update={"citations": [numbers[n] for n in
                                                                     g.citations]})
                                  for g in answer.groups)
-        texts.append(text)
+        texts.extend([] if repeats else [text])
         merged.unsupported.extend(answer.unsupported)
         merged.fallback = merged.fallback or answer.fallback
         merged.mode = "generate" if answer.mode == "generate" else merged.mode

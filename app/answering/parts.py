@@ -10,7 +10,8 @@ The split rests on general facts of the two languages (their interrogatives are
   clause before it asks something too, not as the asker's opening ("When preparing X, …"); "and"
   inside a noun phrase ("the rules and procedures for X") is followed by no interrogative;
 * in Chinese, two comma-separated clauses that each hold an interrogative word
-  (多少, 什么, 哪, 谁, 何时, …) are two questions ("基金规模多大，何时开工？").
+  (多少, 什么, 哪, 谁, 何时, …) are two questions ("基金规模多大，何时开工？"), as one clause may
+  be, asking each noun it coordinates ("…的联系人和电话是什么？": ``in_situ.coordinated_asks``).
 
 A part that names nothing of its own ("and by when?", a verbless "按什么比例？") borrows the words
 of the part before it (less its question words); one leaning back (a pronoun, a Chinese clause
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 
 from app.answering.question_kinds import EN_AUX, EN_WH, ZH_ASKS
 from app.chinese_words import tagged
+from app.in_situ import coordinated_asks
 from app.retrieval.antecedents import elliptical, leans_back, topic
 from app.retrieval.taggers import question_frame
 from app.text import ITEM, content_tokens, has_cjk
@@ -48,7 +50,7 @@ _ORDINAL = re.compile(rf"(^\s*|[:：]\s*)(?:{ITEM.pattern}|[①-⑳])\s*")
 _NAME = re.compile(r"\b(?:[A-Z][\w-]*|\w*\d\w*)")
 # After a question mark or semicolon (a run of them) that more text follows.
 _ENDS = re.compile(r"(?<=[?？;；])(?![?？;；])(?=\s*\S)")
-_ZH_COMMA = re.compile(r"[，,、]")
+_ZH_COMMA = re.compile(r"(?<=[，,、])")  # after each comma, which stays with its clause
 # Words every question holds: what remains once they go names what a part is about.
 _QUESTION_WORDS = re.compile(rf"\b(?:{EN_WH}|{EN_AUX}|{_EN_PREP}|{_EN_DEGREE}|and|it|its|they|"
                              r"their|this|that|these|those|the|a|an)\b|"
@@ -104,8 +106,7 @@ def _clauses_en(sentence: str) -> list[str]:
 
 
 def _clauses_zh(sentence: str) -> list[str]:
-    """Chinese clauses: comma-separated runs, cut where the run before and the run after each
-    hold an interrogative word."""
+    """Chinese clauses: comma-separated runs, cut where the runs on both sides ask something."""
     current, *runs = _ZH_COMMA.split(sentence)
     out: list[str] = []
     for run in runs:
@@ -113,16 +114,15 @@ def _clauses_zh(sentence: str) -> list[str]:
             out.append(current)
             current = _ZH_OPENERS.sub("", run.strip())
         else:
-            current = f"{current}，{run}"
+            current += run
     out.append(current)
-    return out
+    return [each for clause in out for each in coordinated_asks(clause)]
 
 
 def _tidy(piece: str) -> str:
     piece = re.sub(r"^(?:and|also|plus)\s+", "", piece.strip(" \t\n,，;；、"), flags=re.I)
-    if not any(ch.isalnum() for ch in piece):
-        return ""
-    return piece if piece.endswith(("?", "？")) else piece + ("？" if has_cjk(piece) else "?")
+    mark = "" if piece.endswith(("?", "？")) else "？" if has_cjk(piece) else "?"
+    return piece + mark if any(ch.isalnum() for ch in piece) else ""
 
 
 def _asks(piece: str) -> bool:
@@ -152,8 +152,7 @@ def names_own(text: str) -> bool:
     capitalised, a proper noun or a compound of nouns (空间智算中心) by jieba's tags."""
     if not has_cjk(text):
         return bool(_names(text))
-    flags = " ".join(flag for _, flag in tagged(text))
-    return bool(re.search(r"\bn[rstz]|\beng|\bn\w* n", flags))
+    return bool(re.search(r"\bn[rstz]|\beng|\bn\w* n", " ".join(f for _, f in tagged(text))))
 
 
 def subject_of(text: str) -> str:

@@ -1,0 +1,54 @@
+"""Issue 23 item 3: a Chinese clause asking two things ("…的联系人和联系电话是什么？") is two parts,
+and a part whose quote an earlier part quoted already is not quoted twice."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.answering.compose import merge_parts
+from app.answering.parts import split_parts
+from app.models import Answer, Citation
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    # Regression (realzh16 r16-05, realzh18 r18-12): "联系人和联系电话是什么？" was one part,
+    # answered with the telephone clause only.
+    ("商务部办公厅疫情防控工作的联系人和联系电话是什么？",
+     ["商务部办公厅疫情防控工作的联系人是什么？", "商务部办公厅疫情防控工作的联系电话是什么？"]),
+    ("稳岗补贴的补贴标准和发放方式是怎样的？",
+     ["稳岗补贴的补贴标准是怎样的？", "稳岗补贴的发放方式是怎样的？"]),
+    ("招生问题的答复时限、违规行为的举报部门和举报电话是什么？",
+     ["招生问题的答复时限是什么？", "招生问题的违规行为的举报部门是什么？",
+      "招生问题的举报电话是什么？"]),
+])
+def test_nouns_coordinated_under_a_bare_interrogative_are_each_asked(
+        question: str, asked: list[str]) -> None:
+    assert [p.asked for p in split_parts(question)] == asked
+
+
+@pytest.mark.parametrize("question", [
+    "中小微企业和个体工商户有何政策？",  # two holders of what is asked: the policy
+    "随迁子女和户籍儿童享受什么入学待遇？",
+    "倍丰集团化肥等农资到货量和库存量共有多少？",  # a sum of both
+    "北京市人力资源和社会保障局的电话是多少？",  # one name holding 和
+    "对电动自行车驾驶人和乘坐人员有什么要求？",
+])
+def test_coordinated_nouns_that_are_not_what_is_asked_stay_one_part(question: str) -> None:
+    assert [p.text for p in split_parts(question)] == [question]
+
+
+def _quoted(n: int, start: int, end: int, text: str) -> Answer:
+    citation = Citation(n=n, doc_id="d", title="t", quote=text, start=start, end=end, score=0.9)
+    return Answer(answer=f"{text} [{n}]", mode="extractive", citations=[citation])
+
+
+def test_a_part_quoting_what_an_earlier_part_quoted_points_there() -> None:
+    """Regression: "…的时间和平台是什么？", one sentence saying both, gave that sentence twice."""
+    parts = split_parts("宜昌市小学一年级网上入学登记的时间和平台是什么？")
+    sentence = "于2025年6月10日至6月20日登录“宜昌教育云”平台填报入学信息"
+    merged = merge_parts(parts, [_quoted(1, 100, 130, sentence), _quoted(1, 100, 130, sentence)])
+    assert merged.answer.count(sentence) == 1
+    assert [p.citations for p in merged.parts] == [[1], [1]] and len(merged.citations) == 1
+    later = _quoted(1, 140, 150, "逾期未登记的")
+    other = merge_parts(parts, [_quoted(1, 100, 130, sentence), later])
+    assert "逾期未登记的 [2]" in other.answer and len(other.citations) == 2

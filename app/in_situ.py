@@ -113,28 +113,35 @@ def without_asking(question: str) -> str:
     return _ASKING.sub(" ", question)
 
 
-# A bare interrogative predicate closing a clause: it asks of the nouns before it ("…是什么？").
-# 如何 and 怎样 alone ask how a thing stands ("…努力下重点产品情况如何？"): after 是 they ask what.
-_BARE_ASK = re.compile(r"(?:分别|各自|都)?(?:(?:是|为|有)?(?:什么|多少|哪[些个里]?|谁|何时|何处|"
-                       r"几[个项]?)|(?:是|为)(?:怎样|如何))的?[？?]*$")
+# A bare interrogative predicate closing a clause, after its copula or 分别 ("…是什么？", "分别
+# 是多少？"); 如何 and 怎样 alone ask how a thing stands ("…努力下重点产品情况如何？").
+_BARE_ASK = re.compile(r"(?:(?:分别|各自)(?:是|为)?|是|为|有)(?:什么|多少|哪[些个里]?|谁|何时|何处|"
+                       r"几[个项]?|(?<=[是为])(?:怎样|如何))的?[？?]*$")
+_AND = ("和", "及", "以及", "与")  # the coordinating conjunctions of nouns
 
 
 def coordinated_asks(clause: str) -> list[str]:
     """A clause asking each of the nouns it coordinates (和, 及, 与, 、) under a bare predicate,
     one clause per noun ("…的联系人和联系电话是什么？": 联系人, 联系电话), the words before the
-    first one's "的" leading each. Nouns before the noun asked about say whose it is ("企业和
-    个体工商户有何政策？"): one clause; so is "X和Y的Z" unless X has a "的" of its own too
-    (not "人力资源和社会保障局的电话", one name)."""
+    first one's "的" leading each but one with a "的" of its own ("深圳的基金群和海珠区每年的
+    专项资金分别是多少？"). Nouns before the noun asked about say whose it is ("企业和个体工商户
+    有何政策？"): one clause; so is "X和Y的Z" unless X has its own "的" (人力资源和社会保障局的
+    电话, one name)."""
     ask = _BARE_ASK.search(clause)
-    words = tagged(clause[:ask.start()]) if ask else []
+    # The nouns asked stand in the clause's last comma-run.
+    asked = re.split(r"[，,；;：:]", clause[:ask.start()])[-1] if ask else ""
+    words = tagged(asked)
     # No noun is asked when an adverb, particle, verb or preposition is last ("共有多少", a sum).
     if not ask or not words or words[-1][1].startswith(("d", "u", "v", "p")):
         return [clause]
-    heads = [""]
-    for word, flag in words:
-        conjunction = word == "、" or (flag == "c" and word in ("和", "及", "以及", "与"))
+    heads, depth = [""], 0
+    for word, flag in words:  # an enumeration inside brackets is no coordination: "各县（市、区）"
+        depth += (word in ("（", "(")) - (word in ("）", ")"))
+        conjunction = not depth and (word == "、" or (flag == "c" and word in _AND))
         heads[-1:] = [heads[-1], ""] if conjunction else [heads[-1] + word]
     lead, of, first = heads[0].rpartition("的")
     if len(heads) < 2 or any(len(h) < 2 for h in heads) or ("的" in heads[-1] and not of):
         return [clause]
-    return [lead + of + head + ask.group() for head in (first, *heads[1:])]
+    before = clause[:ask.start() - len(asked)]  # the comma-runs before the asking one
+    return [before + (h if "的" in h and h != first else lead + of + h) + ask.group()
+            for h in (first, *heads[1:])]

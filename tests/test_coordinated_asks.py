@@ -18,8 +18,14 @@ from app.models import Answer, Citation
     ("稳岗补贴的补贴标准和发放方式是怎样的？",
      ["稳岗补贴的补贴标准是怎样的？", "稳岗补贴的发放方式是怎样的？"]),
     ("招生问题的答复时限、违规行为的举报部门和举报电话是什么？",
-     ["招生问题的答复时限是什么？", "招生问题的违规行为的举报部门是什么？",
-      "招生问题的举报电话是什么？"]),
+     ["招生问题的答复时限是什么？", "违规行为的举报部门是什么？", "招生问题的举报电话是什么？"]),
+    # A noun with its own "的" is not led by the first one's: no "深圳的海珠区".
+    ("深圳的人工智能基金群和海珠区每年的AI专项资金分别是多少？",
+     ["深圳的人工智能基金群分别是多少？", "海珠区每年的AI专项资金分别是多少？"]),
+    # An enumeration inside brackets is no coordination.
+    ("黄冈市各县（市、区）实施方案的报送期限和报送单位是什么？",
+     ["黄冈市各县（市、区）实施方案的报送期限是什么？",
+      "黄冈市各县（市、区）实施方案的报送单位是什么？"]),
 ])
 def test_nouns_coordinated_under_a_bare_interrogative_are_each_asked(
         question: str, asked: list[str]) -> None:
@@ -32,6 +38,9 @@ def test_nouns_coordinated_under_a_bare_interrogative_are_each_asked(
     "倍丰集团化肥等农资到货量和库存量共有多少？",  # a sum of both
     "北京市人力资源和社会保障局的电话是多少？",  # one name holding 和
     "对电动自行车驾驶人和乘坐人员有什么要求？",
+    "遵义的高校和科研机构用算力券买算力，支持比例是多少？",  # the coordination is in another run
+    "张掖80周岁及以上老年人每餐补贴多少？",  # no copula: "补贴多少" asks of the verb
+    "在国务院国资委的组织推动和中央企业的协同努力下重点产品情况如何？",
 ])
 def test_coordinated_nouns_that_are_not_what_is_asked_stay_one_part(question: str) -> None:
     assert [p.text for p in split_parts(question)] == [question]

@@ -123,10 +123,8 @@ _AND = ("和", "及", "以及", "与")  # the coordinating conjunctions of nouns
 def coordinated_asks(clause: str) -> list[str]:
     """A clause asking each of the nouns it coordinates (和, 及, 与, 、) under a bare predicate,
     one clause per noun ("…的联系人和联系电话是什么？": 联系人, 联系电话), the words before the
-    first one's "的" leading each but one with a "的" of its own ("深圳的基金群和海珠区每年的
-    专项资金分别是多少？"). Nouns before the noun asked about say whose it is ("企业和个体工商户
-    有何政策？"): one clause; so is "X和Y的Z" unless X has its own "的" (人力资源和社会保障局的
-    电话, one name)."""
+    first one's "的" leading each. Nouns before the noun asked about say whose it is ("企业和个体
+    工商户有何政策？", "单位和个人的电话是多少？"): one clause."""
     ask = _BARE_ASK.search(clause)
     # The nouns asked stand in the clause's last comma-run.
     asked = re.split(r"[，,；;：:]", clause[:ask.start()])[-1] if ask else ""
@@ -140,8 +138,7 @@ def coordinated_asks(clause: str) -> list[str]:
         conjunction = not depth and (word == "、" or (flag == "c" and word in _AND))
         heads[-1:] = [heads[-1], ""] if conjunction else [heads[-1] + word]
     lead, of, first = heads[0].rpartition("的")
-    if len(heads) < 2 or any(len(h) < 2 for h in heads) or ("的" in heads[-1] and not of):
+    if len(heads) < 2 or any(len(h) < 2 or "的" in h for h in (first, *heads[1:])):
         return [clause]
     before = clause[:ask.start() - len(asked)]  # the comma-runs before the asking one
-    return [before + (h if "的" in h and h != first else lead + of + h) + ask.group()
-            for h in (first, *heads[1:])]
+    return [before + lead + of + h + ask.group() for h in (first, *heads[1:])]

@@ -22,7 +22,7 @@ import itertools
 import re
 from collections import Counter
 
-from app.retrieval.gazetteer import Division, broadest, gazetteer
+from app.retrieval.gazetteer import LEVELS, Division, broadest, gazetteer
 from app.text import mostly_chinese
 
 # The opening: up to the first sentence end, at most this many characters.
@@ -42,6 +42,12 @@ PLACE_KEYS = ("province", "city", "district", "adcode")
 # was placed in 湖北 by "离开湖北地区…湖北地区人员", and left out of every Beijing question).
 _FROM_OR_TO = re.compile(r"(?:来自|离开|途经|驰援|支援|援助|赴|前往|去往|运往|发往)$")
 _NATIVE_OF = re.compile(r"^(?:地区)?(?:籍|人员(?!密集))")
+# A text that speaks of its own province, city or district (我市, 本省, 全区) is a local one,
+# as is an issuer named by its level alone (市市场监管委, 省发展改革委): its place is the one
+# its body names, not the none its issuer names. 市场/区域/县级/省份 are other words, and a
+# national notice tells each province to act "结合本省实际" (as it fits there).
+_SELF_PLACED = re.compile(r"(?:我|(?<!结合)[本全])[省市区县州](?![场域级份])")
+_LOCAL_ORGAN = re.compile(r"[省市区县州](?![场域级份])")
 # At most this many places named by a document that has no place of its own.
 NAMED_KEPT = 20
 # English: one or two capitalised words before the word for a level of government.
@@ -88,13 +94,15 @@ def place_of(text: str, *, title: str | None = None, issuer: str | None = None
     tail = text[ends[-1].end():] if ends else text[-TAIL_CHARS:]
     tail = tail[-TAIL_CHARS:]
     for part in (tail, issuer or "", title or "", head):
-        if part and (division := _issuer_place(part)) is not None:
+        if part and (division := _issuer_place(part)) is not None \
+                and (part in (tail, issuer) or not _named_elsewhere(division, text)):
             return division
     # An issuer read that names no place (财政部, 国家卫生健康委) is a national organ's, or one
     # the text does not place: the place its body names most is what it speaks of, not where
     # it is from (three ministries' epidemic notices in realzh-dev were placed in 湖北, the
     # epidemic's center, and left out of every other place's questions).
-    return None if issuer else _most_named(text[:BODY_CHARS])
+    local = _LOCAL_ORGAN.match(issuer or "") or _SELF_PLACED.search(text[:BODY_CHARS])
+    return None if issuer and not local else _most_named(text[:BODY_CHARS], bool(local))
 
 
 def unknown_place(*, title: str | None, issuer: str | None, head: str = "", body: str = ""
@@ -176,7 +184,27 @@ def _issuer_place(text: str) -> Division | None:
     return place
 
 
-def _most_named(text: str) -> Division | None:
+def _named_elsewhere(division: Division, text: str) -> bool:
+    """Whether a headline's place is belied by the body: named there only once (in the
+    headline) while the body names two places or more of another province, none of which is
+    where people come from or go to. A word can read as a place (这个…的大社区: 高雄's 大社区)."""
+    g = gazetteer()
+    inside = outside = 0
+    for start, end, candidates in g.mentions(text[:BODY_CHARS]):
+        code = broadest(candidates).adcode
+        if g.contains(division.adcode, code) or g.contains(code, division.adcode):
+            inside += 1
+        elif not (_FROM_OR_TO.search(text[max(0, start - 2):start])
+                  or _NATIVE_OF.match(text[end:end + 4])):
+            outside += 1
+    return inside < 2 and outside >= 2
+
+
+def _most_named(text: str, local: bool = False) -> Division | None:
+    """The place most of the text's place names are. Failing one, a local text's
+    (``_SELF_PLACED``) names count for the places around them too, as a province's notice names
+    its cities (西藏's tax guide lists 拉萨, 日喀则 … and was left unplaced when each was counted
+    apart): its place is the narrowest holding most of them."""
     g = gazetteer()
     counts: Counter[str] = Counter()
     named = 0  # every place name, those of elsewhere too: the text's own must be most of them
@@ -185,7 +213,14 @@ def _most_named(text: str) -> Division | None:
         if not (_FROM_OR_TO.search(text[max(0, start - 2):start])
                 or _NATIVE_OF.match(text[end:end + 4])):
             counts[broadest(candidates).adcode] += 1
-    if not counts:
+    ranked = [(times, code) for code, times in counts.most_common(1)]
+    if local and not (ranked and ranked[0][0] >= 2 and ranked[0][0] * 2 > named):
+        around = Counter(a.adcode for code, times in counts.items()
+                         for a in g.chain(code) for _ in range(times))
+        ranked = [(times, code) for code, times in around.items()]
+        ranked.sort(key=lambda item: (item[0], LEVELS.index(g.by_adcode[item[1]].level)))
+        ranked = ranked[-1:]
+    if not ranked:
         return None
-    code, times = counts.most_common(1)[0]
+    times, code = ranked[0]
     return g.by_adcode[code] if times >= 2 and times * 2 > named else None

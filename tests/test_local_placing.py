@@ -1,0 +1,56 @@
+"""Where a notice is from when neither its issuer nor its headline says (app/retrieval/placing.py).
+
+Regressions, from realzh-dev's notices: 西藏's tax guide ("我区…服务指南", listing 拉萨, 日喀则 …)
+and 贵州's "省发展改革委印发…" were stored with no place, since each city was counted apart and
+none was most of the names; "这个地处三区交界的大社区…", a Shanghai street's report, was placed in
+高雄's 大社区 district (a word of its headline read as a place) and left out of every Shanghai
+question.
+"""
+
+from __future__ import annotations
+
+from app.retrieval.placing import place_fields
+
+# A region's own guide: it says 我区 and lists its cities, none named most.
+REGION_GUIDE = (
+    "我区预约办税服务指南 为减少人员聚集，我区倡议纳税人通过宁夏回族自治区电子税务局办理业务。"
+    "银川市纳税人可拨打0951-12366预约，石嘴山市纳税人可拨打0952-12366预约，"
+    "吴忠市纳税人可拨打0953-12366预约，固原市纳税人可拨打0954-12366预约，"
+    "中卫市纳税人可拨打0955-12366预约。全区各办税服务厅实行错峰办税。"
+)
+
+
+def test_a_local_guide_is_placed_in_the_region_its_cities_lie_in() -> None:
+    assert place_fields(REGION_GUIDE).get("province") == "宁夏回族自治区"
+
+
+def test_an_issuer_named_by_its_level_alone_is_placed_by_its_body() -> None:
+    """A city's bureau names itself 市市场监管委: the body's 天津 is its place."""
+    text = ("市市场监管委关于服务企业复工复产的通知 各区局：为支持天津市企业复工复产，"
+            "现提出如下措施。一、天津市特种设备检验机构减免检验费用。"
+            "二、企业可登陆天津市市场监管委网站办理。 市市场监管委 2020年2月20日")
+    assert place_fields(text, issuer="市市场监管委").get("province") == "天津市"
+
+
+def test_a_national_notice_telling_provinces_to_act_stays_unplaced() -> None:
+    """"结合本省实际" is said to every province: the 湖北 it names twice is not its place."""
+    text = ("关于阶段性减免企业社会保险费的通知 各省、自治区、直辖市人民政府："
+            "现就阶段性减免企业社会保险费有关问题通知如下。一、湖北省可免征各类参保单位三项社会"
+            "保险单位缴费部分。二、湖北省以外各省份可减半征收，具体办法结合本省实际确定。"
+            " 人力资源社会保障部 财政部 2020年2月20日")
+    fields = place_fields(text, issuer="人力资源社会保障部 财政部")
+    assert "province" not in fields
+
+
+def test_a_headline_word_is_no_place_when_the_body_names_another_provinces() -> None:
+    text = ("这个地处三区交界的大社区，如何守住居民区出入口 上海市临汾路街道地处静安区、宝山区、"
+            "虹口区三区交界处，为纯居民居住区。街道按上海市要求对居民区出入口实行分类管理。")
+    fields = place_fields(text, title=text.split(" ")[0])
+    assert fields.get("province") != "台湾省"
+    assert "大社区" not in fields.values()
+
+
+def test_a_headline_place_the_body_bears_out_is_kept() -> None:
+    text = ("信丰县2026年早稻集中育秧补助实施方案 县级财政每亩增加15元。"
+            "咨询电话：0797-3322158。")
+    assert place_fields(text, title=text.split(" ")[0]).get("district") == "信丰县"

@@ -43,7 +43,7 @@ from ingest.sources import SourceFile, discover, display
 from ingest.validity import detect
 
 # Bump when chunking changes, so that re-ingesting re-chunks every document.
-PIPELINE_VERSION = "6"  # 5: a list stays in its lead-in's chunk; 6: a local text is placed by the province its places lie in
+PIPELINE_VERSION = "6"  # 6: a local text is placed by where its body's places lie
 
 
 @dataclass

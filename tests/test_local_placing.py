@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from app.retrieval.placing import place_fields
 
-# A region's own guide: it says 我区 and lists its cities, none named most.
+# A region's own guide: it says 我区, names itself twice and lists its cities, none of them
+# (nor the region) most of the names.
 REGION_GUIDE = (
-    "我区预约办税服务指南 为减少人员聚集，我区倡议纳税人通过宁夏回族自治区电子税务局办理业务。"
-    "银川市纳税人可拨打0951-12366预约，石嘴山市纳税人可拨打0952-12366预约，"
-    "吴忠市纳税人可拨打0953-12366预约，固原市纳税人可拨打0954-12366预约，"
-    "中卫市纳税人可拨打0955-12366预约。全区各办税服务厅实行错峰办税。"
+    "我区预约办税服务指南。为减少人员聚集，请纳税人通过宁夏回族自治区电子税务局办理业务。"
+    "银川市纳税人可拨打0951-12366预约，银川市兴庆区设有自助办税网点；石嘴山市纳税人可拨打"
+    "0952-12366预约，吴忠市纳税人可拨打0953-12366预约，固原市纳税人可拨打0954-12366预约。"
+    "全区办税服务厅实行错峰办税，宁夏回族自治区税务局提供咨询。"
 )
 
 
@@ -26,9 +27,9 @@ def test_a_local_guide_is_placed_in_the_region_its_cities_lie_in() -> None:
 
 def test_an_issuer_named_by_its_level_alone_is_placed_by_its_body() -> None:
     """A city's bureau names itself 市市场监管委: the body's 天津 is its place."""
-    text = ("市市场监管委关于服务企业复工复产的通知 各区局：为支持天津市企业复工复产，"
-            "现提出如下措施。一、天津市特种设备检验机构减免检验费用。"
-            "二、企业可登陆天津市市场监管委网站办理。 市市场监管委 2020年2月20日")
+    text = ("市市场监管委关于服务企业复工复产的通知。各区局：现提出如下措施。"
+            "一、天津市特种设备检验机构减免检验费用。二、天津市计量机构免收检定费。"
+            "三、企业可登陆天津市市场监管委网站办理。 市市场监管委 2020年2月20日")
     assert place_fields(text, issuer="市市场监管委").get("province") == "天津市"
 
 

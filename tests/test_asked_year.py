@@ -1,4 +1,5 @@
-"""A question's year against the year its quoted sentence states (app/years.py, issues 22/23).
+"""A question's year against the year its quoted sentence states (app/retrieval/years.py;
+issues 22/23).
 
 Regression: on round 20's held-out city batch, "贺州市2026年发放多少家政服务消费券？" was answered
 with "2025年发放家政服务消费券200万元": the sentence states the figure of another year, and
@@ -14,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from app.models import AskRequest
+from app.retrieval.years import asked_years, stated_years
 from app.services import Services
-from app.years import asked_years, stated_years
 from ingest.pipeline import ingest
 from tests.conftest import ROOT, make_settings
 

@@ -22,10 +22,10 @@ from app.answering.validity import states_own_validity
 from app.models import Answer
 from app.retrieval.crosslingual import holds_chinese, reads_chinese
 from app.retrieval.hybrid import RetrievalResult
+from app.retrieval.years import of_asked_year
 from app.settings import AnswerSettings
 from app.store.vectors import QueryTextEmbedder, TextEmbedder
 from app.text import has_cjk
-from app.years import of_asked_year
 
 SECOND_SENTENCE_RATIO = 0.9
 

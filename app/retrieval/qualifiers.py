@@ -189,14 +189,16 @@ def sibling_named(question: str, sentence: str) -> bool:
     the question's said otherwise (老人 of 老年人, 户厕 of 厕所)."""
     if not (has_cjk(question) and has_cjk(sentence)):
         return False
-    said, words = tagged(sentence), tagged(question)
+    words = tagged(question)
+    said: list[tuple[str, str]] = []  # the sentence's tags, read only for a pair it may hold
     # The noun qualified may follow another modifier (市级冰雪赛事: 市级 of 赛事), not a verb (要).
     pairs = [(m, t, h) for i, (m, t) in enumerate(words) for h, _ in words[i + 1:i + 3]
              if h == words[i + 1][0] or not re.match(r"v(?!n)|d|p|c|u", words[i + 1][1])]
     for mine, tag, head in pairs:
         if len(mine) < 2 or len(head) < 2 or _ZH_FUNCTION.match(tag) or mine in sentence \
-                or not mine.isalpha() or ZH_ASKS.search(mine):  # 多少床位 asks, names no kind
-            continue
+                or not mine.isalpha() or ZH_ASKS.search(mine) or head not in sentence:
+            continue  # 多少床位 asks, names no kind; tagging every sentence cost ~100 ms a question
+        said = said or tagged(sentence)
         # A quantity (三类, 一年) has only quantities for siblings (一类; not 一次性).
         if any(then == head and other != mine and len(other) > 1 and other.isalpha()
                and not _ZH_FUNCTION.match(kind) and (kind == "m") == (tag == "m")

@@ -110,6 +110,17 @@ _FIGURE = re.compile(
     re.IGNORECASE)
 
 
+def chinese_number(numeral: str, mode: str = "normal") -> int | None:
+    """二十五 -> 25, 两千 -> 2000, 二〇二五 -> 2025 (cn2an; ``mode`` "smart" reads digits and
+    a magnitude too: 3万); None for what is no well-formed number (十四五, the plan's name)."""
+    import cn2an
+
+    try:
+        return int(cn2an.cn2an(numeral, mode))
+    except (ValueError, KeyError, IndexError):
+        return None
+
+
 def figure_values(text: str) -> list[float]:
     """The values of the figures ``text`` states, magnitudes applied: "3.1亿元" and "310
     million yuan" are both 310000000.0 (and 1000亿 is not 100亿)."""

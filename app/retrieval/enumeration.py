@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from app.numerals import CN_DIGITS, MEASURE_WORDS, NUMBER_WORDS
+from app.numerals import CN_DIGITS, MEASURE_WORDS, NUMBER_WORDS, chinese_number
 
 _EN_COUNT = rf"\d+|{'|'.join(NUMBER_WORDS)}"
 _ZH_COUNT = rf"\d+|[{CN_DIGITS}十百千]+"
@@ -41,12 +41,7 @@ def _value(count: str) -> int | None:
         return int(count)
     if count.lower() in NUMBER_WORDS:
         return NUMBER_WORDS[count.lower()]
-    import cn2an
-
-    try:
-        return int(cn2an.cn2an(count, "smart"))
-    except (ValueError, KeyError, IndexError):
-        return None
+    return chinese_number(count, "smart")
 
 
 @lru_cache(maxsize=512)

@@ -37,16 +37,11 @@ from app.answering.generation.comparable_words import (
     terms,
     tokens_of,
 )
-from app.answering.generation.figures import (
-    chinese_number,
-    figure_spans,
-    figures,
-    figures_supported,
-)
+from app.answering.generation.figures import figure_spans, figures, figures_supported
 from app.answering.generation.prompt import SOURCE_NAMES
 from app.answering.question_kinds import FIGURED, Kind, asked_kinds
 from app.chinese_words import tagged
-from app.numerals import CN_DIGITS, MEASURE_WORDS, REFERS_BACK
+from app.numerals import CN_DIGITS, MEASURE_WORDS, REFERS_BACK, chinese_number
 from app.retrieval.acronyms import spelled_out
 from app.retrieval.counted import asked_nouns, may_count
 from app.retrieval.gazetteer import gazetteer

@@ -3,8 +3,8 @@ Chinese numerals, read the same way on the answer's side and the passages' side.
 
 A model writing Chinese from English passages may spell a figure out (百分之五, 二十, 3月), so
 each figure is reduced to the values it may be written as before the two sides are compared.
-The languages' facts (numeral digits, magnitudes, number words, month names) are app.text's;
-cn2an reads Chinese numerals.
+The languages' facts (numeral digits, magnitudes, number words, month names) and the reading
+of a Chinese numeral (cn2an) are app.numerals'.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from app.numerals import CN_DIGITS, EN_MONTHS, MAGNITUDES, NUMBER_WORDS
+from app.numerals import CN_DIGITS, EN_MONTHS, MAGNITUDES, NUMBER_WORDS, chinese_number
 
 Figure = tuple[tuple[int, int], frozenset[str], bool]  # span, values it may be, is_percentage
 
@@ -34,17 +34,6 @@ _NUMBER_WORD = re.compile(rf"\b({'|'.join(NUMBER_WORDS)})\b{_PERCENT}", re.IGNOR
 # Words that hold a Chinese unit character but count nothing: 千兆 (giga-), 百兆, 十分 (very),
 # 百姓 (the people). A lone 百 or 千 is never written for 100 or 1000 (一百, 一千 are).
 _LONE_UNITS = {"百", "千"}
-
-
-def chinese_number(numeral: str) -> int | None:
-    """二十五 -> 25, 两千 -> 2000, 二〇二五 -> 2025 (cn2an); None for what is no well-formed
-    number (十四五, the five-year plan's name)."""
-    import cn2an
-
-    try:
-        return int(cn2an.cn2an(numeral, "normal"))
-    except (ValueError, KeyError, IndexError):
-        return None
 
 
 def figure_spans(text: str, number_words: bool = False) -> list[Figure]:

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 
 from app.answering import question_kinds as kinds
 from app.answering.citations import Scored, Sentence
 from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind
 from app.answering.sentence_forms import in_context
-from app.models import Message, RefusalCode, refusal_message
+from app.models import RefusalCode
 from app.numerals import DUE, NAMES_A_DAY, YEAR, YEAR_SPAN, of_whole, share_of, values_stated
 from app.retrieval.acronyms import is_acronym, unmentioned
 from app.retrieval.dictionary import english_terms, naming
@@ -198,25 +197,16 @@ def lacks(kinds: set[Kind], labels: set[str] | None) -> set[Kind]:
     return set() if labels is None else {kind for kind in kinds if not labels & set(kind.value)}
 
 
-@dataclass(frozen=True)
-class Refusal:
-    code: RefusalCode
-    message: Message
-
-
-def refusal(code: RefusalCode, names: list[str] | None = None) -> Refusal:
-    """The refusal of ``code``, its message naming the places or acronyms at fault."""
-    return Refusal(code, refusal_message(code, names))
-
-
-def refusal_before_ranking(question: str, retrieval: RetrievalResult) -> Refusal | None:
-    """A refusal without reading sentences: a place no document is about, an unmentioned acronym."""
+def refusal_before_ranking(question: str, retrieval: RetrievalResult
+                           ) -> tuple[RefusalCode, list[str]] | None:
+    """A refusal's code without reading sentences, and the names at fault: a place no document
+    is about, an unmentioned acronym."""
     missing = [m for m in retrieval.places.missing
                if not part_of_a_name(question, m, [h.chunk.text for h in retrieval.hits])]
     if missing and not retrieval.places.held:
-        return refusal("place_not_stored", missing)
+        return "place_not_stored", missing
     if missing := unmentioned(question, (h.chunk.text for h in retrieval.hits)):
-        return refusal("acronym_unmentioned", missing)
+        return "acronym_unmentioned", missing
     return None
 
 

@@ -11,15 +11,13 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from app.answering.answerability import Refusal, at_level, refusal, refusal_before_ranking
+from app.answering.answerability import at_level, refusal_before_ranking
 from app.answering.chinese_reader import REFUSAL_SUPPORT, read_chinese
-from app.answering.citations import Scored, citation, passage, sentences_of
+from app.answering.citations import Scored, citation, passage
 from app.answering.clauses import answering_clauses
 from app.answering.conflicts import prefer_official
-from app.answering.instructions import addresses_reader
 from app.answering.ranking import STRICT_PENALTY, SentenceRanker
-from app.answering.validity import states_own_validity
-from app.models import Answer
+from app.models import Answer, RefusalCode, refusal_message
 from app.retrieval.crosslingual import holds_chinese, reads_chinese
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.years import of_asked_year
@@ -40,7 +38,6 @@ class ExtractiveAnswerer:
                  crosslingual: QueryTextEmbedder | None = None) -> None:
         self.embedder = embedder
         self.settings = settings
-        self.max_chars = max_chars  # longest quote: the chunk cap
         self.ranker = SentenceRanker(embedder, semantic_floor, max_chars, crosslingual)
         self.rank_sentences = self.ranker.rank_sentences
         self.sentence_vectors = self.ranker.crosslingual_vectors or self.ranker.vectors
@@ -48,7 +45,7 @@ class ExtractiveAnswerer:
     def answer(self, question: str, retrieval: RetrievalResult) -> Answer:
         places = retrieval.places
         if found := refusal_before_ranking(question, retrieval):
-            return self.refusal(retrieval, found)
+            return self.refusal(retrieval, *found)
         if reads_chinese(question, retrieval.hits):
             return self._answer_chinese(question, retrieval)
         ranked = self.rank_sentences(question, retrieval)
@@ -67,7 +64,7 @@ class ExtractiveAnswerer:
                 s.lacking and s.support / STRICT_PENALTY >= self.settings.refusal_threshold
                 for s in ranked[:3]))
         if (years := of_asked_year(question, ranked))[1]:  # another year's figure only
-            return self.refusal(retrieval, refusal("year_not_stated", years[1]))
+            return self.refusal(retrieval, "year_not_stated", years[1])
         ranked, conflicts = prefer_official(years[0], self.settings.refusal_threshold)
         chosen = [answering_clauses(s, question) for s in self._choose(ranked, places.by_place)]
         # A title restating the question is followed by its next sentence: maybe the runner-up.
@@ -82,8 +79,7 @@ class ExtractiveAnswerer:
 
     def _answer_chinese(self, question: str, retrieval: RetrievalResult) -> Answer:
         """A Chinese question over Chinese passages: the span ``chinese_reader`` reads."""
-        sentences = [s for s in sentences_of(retrieval.hits, self.max_chars)
-                     if not addresses_reader(s.text) and not states_own_validity(s.text, question)]
+        sentences = self.ranker.candidates(question, retrieval)
         off_level = False
         if retrieval.places.narrower:
             # A street's question is not answered by its district's sentence (as in English).
@@ -91,7 +87,7 @@ class ExtractiveAnswerer:
             sentences = [k.sentence for k in kept]
         reading = read_chinese(question, sentences) if sentences else None
         if reading and (years := of_asked_year(question, reading.ranked))[1]:
-            return self.refusal(retrieval, refusal("year_not_stated", years[1]))  # as in English
+            return self.refusal(retrieval, "year_not_stated", years[1])  # as in English
         if reading is None or reading.answer.support < REFUSAL_SUPPORT:
             return self._refused(retrieval, off_level,
                                  lacking=reading is not None and reading.answer.lacking)
@@ -121,15 +117,18 @@ class ExtractiveAnswerer:
                  lacking: bool = False) -> Answer:
         """Refused: the place asked is not stated, else the kind asked, else no passage."""
         if off_level:
-            return self.refusal(retrieval, refusal(
-                "place_not_stated", [n.name for n in retrieval.places.narrower]))
-        return self.refusal(retrieval, refusal("kind_not_stated" if lacking else "no_passage"))
+            return self.refusal(retrieval, "place_not_stated",
+                                [n.name for n in retrieval.places.narrower])
+        return self.refusal(retrieval, "kind_not_stated" if lacking else "no_passage")
 
-    def refusal(self, retrieval: RetrievalResult, why: Refusal) -> Answer:
-        """A refusal in the question's language, with both languages' messages and its code."""
+    def refusal(self, retrieval: RetrievalResult, code: RefusalCode,
+                names: list[str] | None = None) -> Answer:
+        """A refusal in the question's language, with both languages' messages (naming the
+        places or acronyms at fault) and its code."""
         related = [passage(h) for h in retrieval.hits[: self.settings.related]]
+        message = refusal_message(code, names)
         return Answer(
-            answer=why.message.zh if has_cjk(retrieval.query) else why.message.en, refused=True,
-            refusal_code=why.code, message=why.message, related=related,
+            answer=message.zh if has_cjk(retrieval.query) else message.en, refused=True,
+            refusal_code=code, message=message, related=related,
             city_inferred=retrieval.places.label,
         )

@@ -73,14 +73,17 @@ class SentenceRanker:
         self.crosslingual = crosslingual
         self.crosslingual_vectors = TextVectors(crosslingual) if crosslingual else None
 
+    def candidates(self, question: str, retrieval: RetrievalResult) -> list[Sentence]:
+        """The sentences of the retrieved passages that may answer: orders to the reader answer
+        nothing, nor does a document's statement of its validity."""
+        return [s for s in sentences_of(retrieval.hits, self.max_chars)
+                if not addresses_reader(s.text) and not states_own_validity(s.text, question)]
+
     def rank_sentences(self, question: str, retrieval: RetrievalResult,
                        narrowing: bool = True) -> list[Scored]:
         """Candidate sentences of the retrieved passages, best supported first (``narrowing``:
         a figure stated of another subject than the question qualifies counts as lacking)."""
-        # Orders to the reader answer nothing; nor does a document's statement of its validity.
-        sentences = [s for s in sentences_of(retrieval.hits, self.max_chars)
-                     if not addresses_reader(s.text) and not states_own_validity(s.text, question)]
-        if not sentences:
+        if not (sentences := self.candidates(question, retrieval)):
             return []
         # A sentence says "AI" where a question renders 人工智能 "artificial intelligence".
         # A word said negated in one only ("not their home", "from home") is no shared word.

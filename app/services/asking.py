@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
-from app.answering.answerability import refusal
 from app.answering.citations import bounded
 from app.answering.compose import Composer
 from app.answering.extractive import ExtractiveAnswerer
@@ -190,7 +189,7 @@ class Asking(Components):
         assert isinstance(extractive, ExtractiveAnswerer)
         return fact_answer(question, retrieval, lambda doc_id: self.catalog.get(doc_id).metadata,
                            self.catalog.text, self.store.document_chunks,
-                           lambda r: extractive.refusal(r, refusal("kind_not_stated")))
+                           lambda r: extractive.refusal(r, "kind_not_stated"))
 
     def _retrieve(self, request: AskRequest, retrieval_mode: RetrievalMode | None = None,
                   depth: int = 0, scope: Collections = None, owner: str | None = None,

@@ -29,7 +29,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from app.answering.answerability import refusal as refused_for
 from app.answering.citations import Scored, Sentence
 from app.answering.extractive import Answerer, ExtractiveAnswerer
 from app.answering.generation.grounding import Grounded, Grounder, ground
@@ -174,7 +173,7 @@ class GenerativeAnswerer:
                           city_inferred=retrieval.places.label,
                           unsupported=grounded.unsupported, reasoning=reasoning)
         if grounded.not_covered:  # the model found no answer: a refusal, as extractive gives
-            refusal = self.extractive.refusal(retrieval, refused_for("no_passage"))
+            refusal = self.extractive.refusal(retrieval, "no_passage")
             refusal.mode, refusal.reasoning = "generate", reasoning
             return refusal
         log.info("generate: no sentence passed the citation check (%d rejected)",

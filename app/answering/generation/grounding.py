@@ -128,13 +128,10 @@ class Grounder:
             self.not_covered = True
             return None
         cited = [1] if cited and len(self.hits) == 1 else cited  # one passage: a marker means it
-        if (not cited or any(not 1 <= n <= len(self.hits) for n in cited)
-                or _QUESTION_END.search(claim)):
-            self.unsupported.append(sentence)
-            return None
-        passages = [self.hits[n - 1].chunk.text for n in cited]
-        if not supported(claim, passages, [_described(self.hits[n - 1]) for n in cited],
-                         terms(self.question) if self.rescue else frozenset()):
+        passages = [self.hits[n - 1].chunk.text for n in cited if 1 <= n <= len(self.hits)]
+        if (not cited or len(passages) < len(cited) or _QUESTION_END.search(claim)
+                or not supported(claim, passages, [_described(self.hits[n - 1]) for n in cited],
+                                 terms(self.question) if self.rescue else frozenset())):
             self.unsupported.append(sentence)
             return None
         for n in cited:

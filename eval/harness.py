@@ -14,7 +14,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from app.answering.generation import GenerativeAnswerer
+from app.answering.generation.answerer import GenerativeAnswerer
 from app.answering.generation.figures import figures_supported
 from app.answering.generation.markers import strip_markers
 from app.answering.validity import without_status

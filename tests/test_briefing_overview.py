@@ -11,7 +11,7 @@ import re
 from collections.abc import Generator, Iterator
 
 from app.answering.extractive import ExtractiveAnswerer
-from app.answering.generation import GenerativeAnswerer
+from app.answering.generation.answerer import GenerativeAnswerer
 from app.llm.client import Delta, LLMClient
 from app.services import Services
 from tests.conftest import HAIZHU

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from app.answering.extractive import ExtractiveAnswerer
-from app.answering.generation import GenerativeAnswerer
+from app.answering.generation.answerer import GenerativeAnswerer
 from app.answering.generation.prompt import PromptBudget
 from app.llm.client import LLMClient
 from app.services import Services

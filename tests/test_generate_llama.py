@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from app.answering.generation import GenerativeAnswerer
+from app.answering.generation.answerer import GenerativeAnswerer
 from app.answering.generation.prompt import PromptBudget
 from app.http.factory import create_app
 from app.llm.client import LLMClient

@@ -12,7 +12,7 @@ from collections.abc import Generator
 import pytest
 
 from app.answering.extractive import ExtractiveAnswerer
-from app.answering.generation import (
+from app.answering.generation.answerer import (
     Done,
     GenerativeAnswerer,
     Quoted,

@@ -29,7 +29,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from app.answering.generation import Checked, Done, Event, Reasoning
+from app.answering.generation.answerer import Checked, Done, Event, Reasoning
 from app.errors import NoUserMessage
 from app.http.auditing import record_answer
 from app.http.auth import PrincipalDep

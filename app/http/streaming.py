@@ -26,7 +26,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
 
-from app.answering.generation import Done, Event, Quoted, Reasoning, Token
+from app.answering.generation.answerer import Done, Event, Quoted, Reasoning, Token
 from app.audit.log import new_answer_id
 from app.errors import PolicyKBError, error_body
 from app.http.auditing import record_answer

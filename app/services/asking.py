@@ -10,7 +10,7 @@ from functools import cache
 from app.answering.citations import bounded
 from app.answering.compose import Composer
 from app.answering.extractive import ExtractiveAnswerer
-from app.answering.generation import (
+from app.answering.generation.answerer import (
     Done,
     Event,
     Reasoning,

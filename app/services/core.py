@@ -8,7 +8,7 @@ from functools import cached_property
 
 from app.answering.citations import passage
 from app.answering.extractive import Answerer, ExtractiveAnswerer
-from app.answering.generation import (
+from app.answering.generation.answerer import (
     GenerativeAnswerer,
 )
 from app.answering.generation.prompt import PromptBudget

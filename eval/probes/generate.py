@@ -36,7 +36,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from app.answering.generation import GenerativeAnswerer
+from app.answering.generation.answerer import GenerativeAnswerer
 from app.answering.generation.grounding import ground
 from app.answering.parts import split_parts
 from app.background import stop_warms

@@ -6,18 +6,3 @@ fitted to the context window (app/llm talks to the server); grounding.py checks 
 sentence by sentence, with check.py the one check of a sentence against its passages
 (figures.py reads the figures both sides state, comparable_words.py their words).
 """
-
-from app.answering.generation.answerer import (
-    Checked,
-    Done,
-    Event,
-    GenerativeAnswerer,
-    Quoted,
-    Reasoning,
-    Token,
-    answer_events,
-    without_model,
-)
-
-__all__ = ["Checked", "Done", "Event", "GenerativeAnswerer", "Quoted", "Reasoning", "Token",
-           "answer_events", "without_model"]

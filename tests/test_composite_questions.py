@@ -162,7 +162,7 @@ def test_which_cities_cites_each_city_with_its_clause(services: Services) -> Non
 
 
 def test_streamed_composite_answer_is_the_whole_answer(services: Services) -> None:
-    from app.answering.generation import Done, Token
+    from app.answering.generation.answerer import Done, Token
 
     request = AskRequest(question="Which cities plan blockchain work?", mode="extractive")
     events = list(services.ask_events(request).events)

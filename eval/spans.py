@@ -2,12 +2,14 @@
 
 The format is realzh-dev's ``questions.jsonl`` (``{"id", "question", "docid", "answer"}``, the
 documents as ``docs/<docid>.txt``). Each question is asked through ``Services.ask_with_retrieval``
-(the code path of ``POST /api/ask``) and scored: the right document first and in the top 5
-passages, the gold document cited (and, beside it, the gold document or a copy of its sentence
-cited: ``cites_gold_sentence``), refused, the gold span contained in the answer, character
-ROUGE-L F against the span, latency; and each answer's kind of miss (``miss``), so a change
-shows which misses it turned into hits. Beside it, in the same run, the plain reference: BM25
-over jieba-cut whole documents, and that document's best sentence by BM25 as its answer.
+(the code path of ``POST /api/ask``) and scored: the right document first (and, beside it,
+first or a copy stating the gold's sentence: ``doc_first_or_copy``, the share no ranking can do
+better than by chance between copies) and in the top 5 passages, the gold document cited (and,
+beside it, the gold document or a copy of its sentence cited: ``cites_gold_sentence``),
+refused, the gold span contained in the answer, character ROUGE-L F against the span, latency;
+and each answer's kind of miss (``miss``), so a change shows which misses it turned into hits.
+Beside it, in the same run, the plain reference: BM25 over jieba-cut whole documents, and that
+document's best sentence by BM25 as its answer.
 
 Splits come from eval/splits.py's rule, computed from the ids at run time: the question file
 stays where it is, outside the repository.
@@ -72,6 +74,9 @@ class SpanOutcome:
     latency_ms: float
     cites_gold: bool = False
     cites_gold_sentence: bool = False
+    # The first document is the gold or another that states the gold's sentence verbatim (a
+    # notice stored twice): what no ranking can tell apart from the gold.
+    first_or_copy: bool = False
     miss: str = "hit"
     id: str = ""
     answer: str = ""  # as given, markers too: so a change is compared answer for answer
@@ -147,11 +152,13 @@ def rouge_l_f(candidate: str, reference: str) -> float:
 
 def _scored(q: SpanQuestion, ranked_docs: list[str], answer: str, refused: bool,
             latency_ms: float, cited: Sequence[tuple[str, int, int]] = (),
-            gold_start: int = -1, copy_cited: bool = False) -> SpanOutcome:
+            gold_start: int = -1, copy_cited: bool = False, copy_first: bool = False
+            ) -> SpanOutcome:
     # The gold's edge white space is no part of what it says (some golds end in a space).
     shown, gold = ("" if refused else quoted(answer)), q.answer.strip()
     cites_gold = not refused and any(d == q.doc_id for d, _, _ in cited)
-    return SpanOutcome(first=bool(ranked_docs) and ranked_docs[0] == q.doc_id,
+    first = bool(ranked_docs) and ranked_docs[0] == q.doc_id
+    return SpanOutcome(first=first, first_or_copy=first or copy_first,
                        in_top=q.doc_id in ranked_docs[:PASSAGES], refused=refused,
                        contained=gold in shown, rouge_l=rouge_l_f(shown, gold),
                        latency_ms=latency_ms,
@@ -181,10 +188,12 @@ def run_policykb(services: Services, questions: Sequence[SpanQuestion]) -> list[
         gold_text = services.catalog.text(q.doc_id)
         gold_start = gold_text.find(q.answer)
         others = [services.catalog.text(d) for d in {d for d, _, _ in cited} - {q.doc_id}]
-        copy_cited = gold_start >= 0 and states_gold_sentence(
-            others, gold_sentence(gold_text, gold_start, q.answer))
+        sentence = gold_sentence(gold_text, gold_start, q.answer) if gold_start >= 0 else ""
+        copy_cited = states_gold_sentence(others, sentence)
+        copy_first = bool(docs) and docs[0] != q.doc_id and states_gold_sentence(
+            [services.catalog.text(docs[0])], sentence)
         outcomes.append(_scored(q, docs, answer.answer, answer.refused, latency, cited,
-                                gold_start, copy_cited))
+                                gold_start, copy_cited, copy_first))
     return outcomes
 
 
@@ -221,7 +230,8 @@ def run_plain_bm25(docs_dir: Path, questions: Sequence[SpanQuestion]) -> list[Sp
         copy_cited = start >= 0 and ranked[0] != q.doc_id and states_gold_sentence(
             [text], gold_sentence(gold_text, start, q.answer))
         outcomes.append(_scored(q, ranked, sentences[chosen], False, latency,
-                                [(ranked[0], *spans[chosen])], text.find(q.answer), copy_cited))
+                                [(ranked[0], *spans[chosen])], text.find(q.answer), copy_cited,
+                                copy_cited))
     return outcomes
 
 
@@ -231,6 +241,7 @@ def summary(outcomes: Sequence[SpanOutcome]) -> dict[str, float]:
     return {
         "questions": len(outcomes),
         "doc_first": sum(o.first for o in outcomes) / n,
+        "doc_first_or_copy": sum(o.first_or_copy for o in outcomes) / n,
         "doc_top5": sum(o.in_top for o in outcomes) / n,
         "cites_gold": sum(o.cites_gold for o in outcomes) / n,
         "cites_gold_sentence": sum(o.cites_gold_sentence for o in outcomes) / n,
@@ -251,9 +262,9 @@ def answers(outcomes: Sequence[SpanOutcome]) -> list[dict[str, object]]:
 
 def span_table(rows: dict[str, dict[str, float]]) -> str:
     """A markdown table, one row per run."""
-    keys = ["questions", "doc_first", "doc_top5", "cites_gold", "cites_gold_sentence", "refused",
-            "span_contained",
-            "rouge_l_f", "latency_ms_p50", "latency_ms_p95"]
+    keys = ["questions", "doc_first", "doc_first_or_copy", "doc_top5", "cites_gold",
+            "cites_gold_sentence", "refused", "span_contained", "rouge_l_f", "latency_ms_p50",
+            "latency_ms_p95"]
     lines = ["| run | " + " | ".join(keys) + " |", "|---|" + "--:|" * len(keys)]
     for name, row in rows.items():
         cells = [f"{row[k]:.0f}" if k.startswith(("latency", "questions")) else f"{row[k]:.3f}"

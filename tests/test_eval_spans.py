@@ -97,3 +97,21 @@ def test_a_copy_of_the_gold_notice_counts_as_its_sentence_cited() -> None:
     assert not copied.cites_gold and copied.cites_gold_sentence
     refused = _scored(q, ["d2"], "", True, 1.0, [], -1, True)
     assert not refused.cites_gold_sentence
+
+
+def test_a_copy_ranked_first_counts_apart_from_the_gold_ranked_first() -> None:
+    """doc_first counted a notice stored twice under two ids (a ministry's notice and a crawl of
+    it) as a wrong document first, so the target could not be read for what ranking can decide:
+    doc_first_or_copy counts the copy stating the gold's sentence, and only such a copy."""
+    from eval.spans import SpanQuestion, _scored, summary
+
+    q = SpanQuestion("q", "免收几月房租？", "d1", "免收2月份房租", "dev")
+    gold_first = _scored(q, ["d1", "d2"], "免收2月份房租。 [1]", False, 1.0, [("d1", 0, 8)], 0)
+    copy_first = _scored(q, ["d2", "d1"], "免收2月份房租。 [1]", False, 1.0, [("d2", 0, 8)], 0,
+                         True, True)
+    other_first = _scored(q, ["d3", "d1"], "免收3月份房租。 [1]", False, 1.0, [("d3", 0, 8)], 0)
+    assert gold_first.first and gold_first.first_or_copy
+    assert not copy_first.first and copy_first.first_or_copy
+    assert not other_first.first and not other_first.first_or_copy
+    row = summary([gold_first, copy_first, other_first])
+    assert row["doc_first"] == 1 / 3 and row["doc_first_or_copy"] == 2 / 3

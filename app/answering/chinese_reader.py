@@ -38,6 +38,7 @@ from app.numerals import ZH_BOUNDS
 from app.retrieval.continuation import next_chunk_id
 from app.retrieval.qualifiers import sibling_named
 from app.retrieval.shortened import said_otherwise
+from app.retrieval.years import off_year
 from app.store.records import Chunk
 from app.text import CJK_CHARS, CLAUSE_END, bigram_units, clause_spans, said_by
 
@@ -102,7 +103,8 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
     titles = {s.chunk.doc_id: bigram_units(" ".join(str(s.chunk.metadata.get(k) or "") for k in (
         "title", "issuer"))) for s in chinese}
     mean, read = sum(map(len, readings)) / n, []
-    for sentence, units, reading in zip(chinese, held, readings, strict=True):
+    for sentence, units, reading, late in zip(chinese, held, readings, off_year(
+            question, chinese), strict=True):
         # A long sentence holds more of any question's bigrams by chance (BM25's normalisation).
         factor = (1 - LENGTH_NORM + LENGTH_NORM * len(reading) / mean) ** -0.5 / total
         # A line of layout (a headline, a dateline, a section title) ends in no punctuation.
@@ -114,8 +116,9 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
             if s.chunk is sentence.chunk and _PUNCTUATED.search(s.text)), None) else 1.0
         lacking = bool(strict and lacks(strict, sentence_labels(sentence, question))) or (
             noun != "" and _of_other_sum(sentence, _entities(sentence, kinds, question), noun))
-        # Another kind's detail (直流充电桩's for 交流充电桩) is no answer: it falls back further.
-        other = bool(kinds) and sibling_named(question, reading)
+        # Another kind's figure (直流充电桩's for 交流充电桩) is no answer: it falls back further;
+        # not another kind's contact or date (来信地址 for 收信地址: one office's address).
+        other = bool(kinds & FIGURED) and sibling_named(question, reading)
         factor *= LACKING_PENALTY ** (lacking + 2 * other) * band_factor(question, sentence.text)
         opposed = opposed_units(question, reading)
         found = units & asked - opposed  # 非国有 is no 国有
@@ -126,21 +129,21 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
         read.append((Scored(sentence, factor * sum(weights[u] for u in found), lacking),
                      factor * (sum(weights[u] for u in found - own) - sum(
                          weights[u] for u in opposed & asked & own)),
-                     (factor, reading, units)))  # what it says otherwise: read of the best only
+                     (factor, reading, units), late))  # what it says otherwise: of the best only
     top = min(chinese, key=lambda s: s.rank).chunk.doc_id  # the notice search ranks first
     first = max((r[0] for r in read if r[0].sentence.chunk.doc_id == top), key=lambda s: s.support)
     enough, outdone = max(r[0].support for r in read), CLEAR_WIN * first.support
     # Another notice's sentence with enough support, not twice the first notice's best, yields to
     # that best (unless it lacks the kind asked): below the threshold alone, it is as near.
     ordered = sorted(read, key=lambda r: (r[0].support < REFUSAL_SUPPORT and not (
-        r[0] is first and enough >= REFUSAL_SUPPORT and not first.lacking),
+        r[0] is first and enough >= REFUSAL_SUPPORT and not first.lacking), r[3],  # year asked
         # A layout line naming its notice (the title as a headline, a 落款) says nothing of it.
         not _PUNCTUATED.search(r[0].sentence.text) and _restates(re.sub(
             r"[\d年月日]", "", r[0].sentence.text), titles[r[0].sentence.chunk.doc_id]),
         r[0].sentence.chunk.doc_id != top and r[0].support < outdone,
         -r[1] / (1 + PASSAGE_RANK_DECAY * r[0].sentence.rank), r[0].sentence.rank,
         r[0].sentence.start))
-    (best, _, (factor, reading, units)) = ordered[0]
+    (best, _, (factor, reading, units), _) = ordered[0]
     short = factor * sum(weights[u] for u in said_otherwise(reading, asked - units, question))
     wanted = next_chunk_id(best.sentence.chunk.chunk_id)
     after = next((s.chunk for s in chinese if s.chunk.chunk_id == wanted), None)

@@ -6,14 +6,16 @@ it would answer what the text never says. Years are read by one general pattern 
 language (digits, a span "2025—2027年" / "from 2025 to 2027", an open start "2025年起" /
 "since 2025"); a year inside a day ("2025年5月1日", "1 June 2025") dates an event, not the
 period a figure is of, and a year naming a document ("2025年家政服务实施方案", "the 2025
-plan") or a quoted title is no year asked.
+plan") or a quoted title is no year asked. A Chinese notice says years relative to its own date
+too (今年, 明年起, 去年 in a notice of 2025: 2025, from 2026, 2024), read with the year it was
+published.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import Protocol, TypeVar
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol, TypeVar
 
 from app.numerals import EN_MONTHS
 from app.retrieval.document_questions import DOCUMENT
@@ -36,6 +38,11 @@ _PREPOSITION = r"(?:on|in|under|for|of|the|a|an|to|by|from|with|at|and|or|as|per
 _OF_DOCUMENT = re.compile(rf"{_YEAR}\s*年?度?(?:(?!按|根据|依据|依照)[^\s，。？?、,;；]){{2,14}}?"
                           rf"(?:{DOCUMENT.pattern})|{_YEAR}(?:\s+(?!{_PREPOSITION})[A-Za-z-]+)"
                           rf"{{0,3}}\s+(?:{DOCUMENT.pattern})", re.I)
+# A year said relative to the text's own date, with its offset; not inside another word (说明年度,
+# 过去年代, 此后年度, 基本年薪).
+_RELATIVE = re.compile(r"前年|(?<!过)去年|今年|(?<!基)本年|(?<![说证表声])明年"
+                       r"|(?<![此以之最然])后年")
+_OFFSETS = {"前年": -2, "去年": -1, "今年": 0, "本年": 0, "明年": 1, "后年": 2}
 _OPEN = 2100  # the last year an open start ("since 2025") is taken to reach
 C = TypeVar("C", bound="Candidate")
 
@@ -58,14 +65,36 @@ def asked_years(question: str) -> set[int]:
     return _years(_OF_DOCUMENT.sub(" ", question), spans=False)
 
 
-def stated_years(sentence: str) -> set[int]:
-    """The years ``sentence`` states its details for; a span and an open start cover each year."""
-    return _years(sentence)
+def stated_years(sentence: str, published: int | None = None) -> set[int]:
+    """The years ``sentence`` states its details for; a span and an open start cover each year;
+    with the year its text was ``published``, also those it says relative to it (明年起)."""
+    return _years(absolute(sentence, published))
+
+
+def absolute(text: str, published: int | None) -> str:
+    """``text`` with each year said relative to ``published`` written as that year (今年 of a
+    notice published in 2025: 2025年); unchanged without the year."""
+    return text if not published else _RELATIVE.sub(
+        lambda m: f"{published + _OFFSETS[m.group()]}年", text)
+
+
+def published_year(metadata: Mapping[str, object]) -> int | None:
+    """The year a stored passage's document was published (its ``published`` date), if known."""
+    found = re.match(r"((?:19|20)\d\d)-", str(metadata.get("published") or ""))
+    return int(found[1]) if found else None
+
+
+class _Chunk(Protocol):
+    @property
+    def metadata(self) -> Mapping[str, Any]: ...
 
 
 class _Sentence(Protocol):
     @property
     def text(self) -> str: ...
+
+    @property
+    def chunk(self) -> _Chunk: ...
 
 
 class Candidate(Protocol):
@@ -81,11 +110,24 @@ def of_asked_year(question: str, ranked: Sequence[C]) -> tuple[list[C], list[str
     years it writes (the refusal names them). Unchanged for a question naming no year."""
     if not (asked := asked_years(question)) or not ranked:
         return list(ranked), []
-    stated = [stated_years(r.sentence.text) for r in ranked]
+    stated = [stated_years(r.sentence.text, published_year(r.sentence.chunk.metadata))
+              for r in ranked]
     if stated[0] and not stated[0] & asked:
         kept = [r for r, years in zip(ranked, stated, strict=True) if years & asked]
-        written = _DAY.sub(" ", QUOTED.sub(" ", ranked[0].sentence.text))  # as it writes them
+        written = _DAY.sub(" ", QUOTED.sub(" ", absolute(  # as it writes them (明年: 2026)
+            ranked[0].sentence.text, published_year(ranked[0].sentence.chunk.metadata))))
         if kept or not (names := sorted(set(re.findall(_YEAR, written)))):
             return kept or list(ranked), []  # never an empty list without the years to name
         return [], names
     return [r for r, years in zip(ranked, stated, strict=True) if not years or years & asked], []
+
+
+def off_year(question: str, sentences: Sequence[_Sentence]) -> list[bool]:
+    """For each of ``sentences``, whether it states only other years than the one ``question``
+    asks while another of them states that one: the Chinese reader orders it after them, as
+    ``of_asked_year`` keeps only those ("今年…800万元" of a notice of 2025 for 2026年)."""
+    if not (asked := asked_years(question)):
+        return [False] * len(sentences)
+    stated = [stated_years(s.text, published_year(s.chunk.metadata)) for s in sentences]
+    some = any(years & asked for years in stated)
+    return [some and bool(years) and not years & asked for years in stated]

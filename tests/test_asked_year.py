@@ -46,6 +46,16 @@ def test_the_years_a_sentence_states_its_details_for(sentence: str, years: set[i
     assert stated_years(sentence) == years
 
 
+def test_a_year_said_relative_to_the_notices_date() -> None:
+    """A notice of 2024 says 明年 for 2025 and 明年起 from 2025 on; without its date nothing."""
+    assert stated_years("明年，公益性岗位开发规模扩大到1000个。", 2024) == {2025}
+    assert {2026, 2030} <= stated_years("明年起，补贴资金提高到每年1200万元。", 2025)
+    assert stated_years("去年，全市新增养老床位600张。", 2025) == {2024}
+    assert stated_years("今年5月1日起施行。", 2025) == set()  # a day dates an event
+    assert stated_years("明年，规模扩大到1000个。") == set()
+    assert stated_years("请说明年度预算执行情况。", 2025) == set()  # 说明 + 年度: no 明年
+
+
 def test_an_open_start_covers_every_later_year() -> None:
     assert {2025, 2030} <= stated_years("2025年起，补贴标准提高到每人500元。")
     assert {2024, 2031} <= stated_years("Since 2024 the city has paid 300 yuan a month.")
@@ -56,7 +66,8 @@ def cities(tmp_path_factory: pytest.TempPathFactory) -> Services:
     docs = tmp_path_factory.mktemp("docs")
     for name in ("cities-heldout-h20/hezhou-2025-household-services.txt",
                  "cities-year22/qinzhou-2025-culture-tourism-consumption.txt",
-                 "cities-year22/weihai-2025-cycling-network-plan.txt"):
+                 "cities-year22/weihai-2025-cycling-network-plan.txt",
+                 "cities-zhreader23/ezhou-2024-employment-stabilising.txt"):
         shutil.copy(ROOT / "eval/probes" / name, docs / Path(name).name)
     settings = make_settings(tmp_path_factory.mktemp("data"))
     assert not ingest([docs], settings).failed
@@ -67,6 +78,7 @@ def cities(tmp_path_factory: pytest.TempPathFactory) -> Services:
     ("贺州市2026年发放多少家政服务消费券？", "2025"),
     ("钦州市2027年发放多少文旅消费券？", "2025"),
     ("How much will Weihai spend on cycle lane construction in 2028?", "2025"),
+    ("鄂州2026年要开发多少公益性岗位？", "2025"),  # its 明年 is 2025: the notice is of 2024
 ])
 def test_another_years_figure_is_refused_by_name(cities: Services, question: str,
                                                  named: str) -> None:
@@ -84,6 +96,9 @@ def test_another_years_figure_is_refused_by_name(cities: Services, question: str
     ("How much does Weihai grant a district in 2026 for repainting cycle lane markings on time?",
      "1.2 million yuan", "-"),  # a span of years covers the one asked
     ("钦州市A级旅游景区智慧导览系统建设要在哪一年前完成？", "2027年底前", "-"),
+    # a notice of 2024: its 明年 (1000个) is 2025, its 今年 (800个) 2024
+    ("鄂州2025年公益性岗位开发多少个？", "1000个", "800个"),
+    ("鄂州2024年公益性岗位计划开发多少个？", "800个", "1000个"),
     ("Under Weihai's 2025 cycling network plan, how wide must a protected cycle lane be?",
      "2.5 metres", "-"),
 ])

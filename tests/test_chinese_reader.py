@@ -519,3 +519,17 @@ def test_a_sibling_kind_s_figure_is_refused(client: TestClient) -> None:
                            ("金华对新认定为省级外贸转型升级基地的奖励多少？", "40万元")):
         body = _ask(client, question)
         assert fact in str(body["answer"]), body
+
+
+def test_a_same_meaning_modifier_of_a_contact_is_no_sibling_kind() -> None:
+    """Regression (realzh-dev test, round 21's ``sibling_named``): "…收信地址是什么？" over a notice
+    writing "来信地址：…" was refused: 收信 and 来信 share 信, and an address was read like a figure
+    of another kind. A sibling's figure is no answer (直流 for 交流); one office's address for
+    letters, said from the other side, is."""
+    text = ("某县信访局关于暂停接待来访的通知\n有诉求的群众可通过来信反映。"
+            "来信地址：某县人民路12号县信访局，邮政编码：100000。\n")
+    reading = _read_as_stored(text, "某县信访局的收信地址是什么？")
+    assert reading.answer.support >= 0.14 and "人民路12号" in reading.answer.sentence.text
+    figures = ("某县充电设施补贴办法\n对新建直流充电桩按每千瓦200元给予补贴。\n")
+    reading = _read_as_stored(figures, "某县新建交流充电桩每千瓦补贴多少？")
+    assert reading.answer.support < 0.14 or "200元" not in reading.answer.sentence.text

@@ -38,10 +38,10 @@ _PREPOSITION = r"(?:on|in|under|for|of|the|a|an|to|by|from|with|at|and|or|as|per
 _OF_DOCUMENT = re.compile(rf"{_YEAR}\s*年?度?(?:(?!按|根据|依据|依照)[^\s，。？?、,;；]){{2,14}}?"
                           rf"(?:{DOCUMENT.pattern})|{_YEAR}(?:\s+(?!{_PREPOSITION})[A-Za-z-]+)"
                           rf"{{0,3}}\s+(?:{DOCUMENT.pattern})", re.I)
-# A year said relative to the text's own date, with its offset; not inside another word (说明年度,
-# 过去年代, 此后年度, 基本年薪).
-_RELATIVE = re.compile(r"前年|(?<!过)去年|今年|(?<!基)本年|(?<![说证表声])明年"
-                       r"|(?<![此以之最然])后年")
+# A year said relative to the text's own date, with its offset; not the end of another word before
+# 年 (当前年度, 过去年代, 成本年度, 说明年度, 此后年度).
+_RELATIVE = re.compile(r"(?<![目当提])前年|(?<!过)去年|今年|(?<![基资成样版根日账])本年"
+                       r"|(?<![说证表声标注载写透阐])明年|(?<![此以之最然今落前])后年")
 _OFFSETS = {"前年": -2, "去年": -1, "今年": 0, "本年": 0, "明年": 1, "后年": 2}
 _OPEN = 2100  # the last year an open start ("since 2025") is taken to reach
 C = TypeVar("C", bound="Candidate")

@@ -55,6 +55,7 @@ PASSAGE_RANK_DECAY = 0.2
 CLEAR_WIN = 2.0  # times the first notice's best support another notice's must have
 OPEN_ANSWER_CHARS = 150  # an open answer runs on in its paragraph to this length (dev split)
 LONGEST_ANSWER = 300  # ...but never past this many characters
+REACH = frozenset({Kind.SITE, Kind.PHONE, Kind.EMAIL, Kind.WEB, Kind.CONTACT})  # ways to reach one
 LEAD_IN_SAID = 0.8  # the share of a lead-in clause said that leaves it out of an open answer
 
 
@@ -116,9 +117,9 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
             if s.chunk is sentence.chunk and _PUNCTUATED.search(s.text)), None) else 1.0
         lacking = bool(strict and lacks(strict, sentence_labels(sentence, question))) or (
             noun != "" and _of_other_sum(sentence, _entities(sentence, kinds, question), noun))
-        # Another kind's figure (直流充电桩's for 交流充电桩) is no answer: it falls back further;
-        # not another kind's contact or date (来信地址 for 收信地址: one office's address).
-        other = bool(kinds & FIGURED) and sibling_named(question, reading)
+        # Another kind's detail (直流充电桩's for 交流充电桩) is no answer: it falls back further;
+        # not a way to reach one body (来信地址 for 收信地址: its address for letters).
+        other = bool(kinds - REACH) and sibling_named(question, reading)
         factor *= LACKING_PENALTY ** (lacking + 2 * other) * band_factor(question, sentence.text)
         opposed = opposed_units(question, reading)
         found = units & asked - opposed  # 非国有 is no 国有

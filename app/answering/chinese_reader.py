@@ -37,7 +37,7 @@ from app.negation import opposed_units
 from app.numerals import ZH_BOUNDS
 from app.retrieval.continuation import next_chunk_id
 from app.retrieval.qualifiers import sibling_named
-from app.retrieval.shortened import said_otherwise
+from app.retrieval.shortened import Meant, said_otherwise
 from app.retrieval.years import off_year
 from app.store.records import Chunk
 from app.text import CJK_CHARS, CLAUSE_END, bigram_units, clause_spans, said_by
@@ -77,7 +77,8 @@ def _laid_out(sentence: Sentence) -> list[Sentence]:
             for a, b in zip(cuts[::2], cuts[1::2], strict=True) if masthead_end(text[a:b]) < b - a]
 
 
-def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | None:
+def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None = None,
+                 ) -> ChineseReading | None:  # meant: the question's bigrams said otherwise
     """The span of ``sentences`` (those of the retrieved passages) that answers ``question``."""
     chinese = [piece for s in sentences if s.chunk.metadata.get("language") == "zh"
                for piece in _laid_out(s)]
@@ -91,8 +92,8 @@ def read_chinese(question: str, sentences: list[Sentence]) -> ChineseReading | N
     # A passage's opening sentence holds its section's heading too (ingest keeps it out of the
     # text), for a question asking no kind of detail: a heading states none.
     kinds = asked_kinds(question)
-    held = [bigram_units(("" if kinds else s.chunk.heading_at(s.start)) + r)
-            for s, r in zip(chinese, readings, strict=True)]
+    held = [bigram_units(("" if kinds else s.chunk.heading_at(s.start)) + r) | o for s, r, o in zip(
+        chinese, readings, meant(readings) if meant else [set()] * len(readings), strict=True)]
     asked, n = bigram_units(question), len(chinese)
     frequency = Counter(u for units in held for u in units & asked)
     weights = {u: math.log(1 + n / (1 + frequency[u])) for u in asked}

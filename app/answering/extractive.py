@@ -20,6 +20,7 @@ from app.answering.ranking import STRICT_PENALTY, SentenceRanker
 from app.models import Answer, RefusalCode, refusal_message
 from app.retrieval.crosslingual import holds_chinese, reads_chinese
 from app.retrieval.hybrid import RetrievalResult
+from app.retrieval.shortened import by_meaning
 from app.retrieval.years import of_asked_year
 from app.settings import AnswerSettings
 from app.store.vectors import QueryTextEmbedder, TextEmbedder
@@ -86,6 +87,9 @@ class ExtractiveAnswerer:
             kept, off_level = at_level([Scored(s, 0.0) for s in sentences], retrieval.places)
             sentences = [k.sentence for k in kept]
         reading = read_chinese(question, sentences) if sentences else None
+        if reading and reading.answer.support < REFUSAL_SUPPORT:  # maybe in everyday words
+            meant = by_meaning(self.ranker.crosslingual_vectors, question)
+            reading = read_chinese(question, sentences, meant)
         if reading and (years := of_asked_year(question, reading.ranked))[1]:
             return self.refusal(retrieval, "year_not_stated", years[1])  # as in English
         if reading is None or reading.answer.support < REFUSAL_SUPPORT:

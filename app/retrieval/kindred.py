@@ -11,7 +11,7 @@ words, so the model reads a few hundred short words at most, each kept once enco
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 import numpy as np
@@ -28,11 +28,14 @@ SHORTEST = 3  # letters: shorter tokens ("s", "of", "ai") are no words to place 
 
 
 def kindred(vectors: TextVectors, floor: float, asked: dict[str, str],
-            sentences: list[list[str]]) -> list[set[str]]:
+            sentences: list[list[str]], close_at: float = CLOSE,
+            kin: Callable[[str, str], bool] = lambda _, __: True) -> list[set[str]]:
     """Per sentence (its word tokens), the stems of ``asked`` (stem -> the question's word, held
-    by no sentence) that one of its words is close to in meaning."""
+    by no sentence) that one of its words is close to in meaning (``close_at``), unless ``kin``
+    tells the two words apart. A Chinese word of two or more characters is placed too."""
     # Each distinct word is judged once (a question's candidates repeat their words ~20 times).
-    words = sorted(filter(_placeable, {w for tokens in sentences for w in tokens})) if asked else []
+    words = sorted({w for tokens in sentences for w in tokens if _placeable(w) or (
+        has_cjk(w) and len(w) > 1)}) if asked else []
     if not words:
         return [set() for _ in sentences]
     stems = list(asked)
@@ -40,7 +43,9 @@ def kindred(vectors: TextVectors, floor: float, asked: dict[str, str],
     similarity = np.stack(found[:len(stems)]) @ np.stack(found[len(stems):]).T
     similarity = (similarity - floor) / (1 - floor)
     close: dict[str, set[str]] = {}
-    for i, j in zip(*np.nonzero(similarity >= CLOSE), strict=True):
+    for i, j in zip(*np.nonzero(similarity >= close_at), strict=True):
+        if not kin(asked[stems[i]], words[j]):
+            continue
         close.setdefault(words[j], set()).add(stems[i])
     return [set().union(*(close[w] for w in tokens if w in close)) for tokens in sentences]
 

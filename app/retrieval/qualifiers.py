@@ -202,11 +202,18 @@ def sibling_named(question: str, sentence: str) -> bool:
         # A quantity (三类, 一年) has only quantities for siblings (一类; not 一次性).
         if any(then == head and other != mine and len(other) > 1 and other.isalpha()
                and not _ZH_FUNCTION.match(kind) and (kind == "m") == (tag == "m")
-               and other not in question and (other[0] == mine[0] or other[-1] == mine[-1])
-               and not _within(other, mine) and not _within(mine, other)
-               and other not in sense_sharers(mine) for (other, kind), (then, _) in pairwise(said)):
+               and other not in question and siblings(mine, other)
+               for (other, kind), (then, _) in pairwise(said)):
             return True
     return False
+
+
+def siblings(mine: str, other: str) -> bool:
+    """Whether two Chinese words name kinds of one thing, not one thing: they share their first
+    or last morpheme (市级 and 省级, 每季度 and 每半年), neither is the other shortened (老人 of
+    老年人), and CC-CEDICT gives them no sense in common."""
+    return (other[0] == mine[0] or other[-1] == mine[-1]) and not _within(other, mine) \
+        and not _within(mine, other) and other not in sense_sharers(mine)
 
 
 def _within(short: str, long: str) -> bool:

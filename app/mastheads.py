@@ -61,3 +61,31 @@ _REPORTING = re.compile(r"(?:说|表示|介绍|获悉|指出|强调|透露|了�
 def reports(clause: str) -> bool:
     """Whether ``clause`` (a Chinese sentence's clause, its mark included) is a reporter's frame."""
     return bool(_REPORTING.search(clause))
+
+
+# A sentence opening on another matter or on what comes next ("此外，", "下一步，", "届时，",
+# "据悉，") adds a statement of its own to what was told before it ("目前，" may tell how the
+# matter told stands: it goes on with it).
+_NEW_STATEMENT = re.compile(r"\s*(?:至此|下一步|此外|另外|届时|据悉|近日|日前)")
+
+
+def opens_statement(sentence: str, before: str) -> bool:
+    """Whether a Chinese ``sentence`` after ``before`` starts a statement of its own rather than
+    going on with it: a reporter's frame in its first clause (another speaker: "陆林表示，", "会议
+    强调，"; not one naming who said the quote before it, "“…。”丛亮表示，"), an opener of that
+    kind, or a question (a page of questions and answers)."""
+    first = re.split(r"(?<=[，：:,])", sentence, maxsplit=1)[0]
+    attributes = before.rstrip().endswith("”")
+    return bool((reports(first) and not attributes) or _NEW_STATEMENT.match(sentence)) or (
+        sentence.rstrip().endswith("？"))
+
+
+def frame_end(sentence: str) -> int:
+    """Where a Chinese ``sentence``'s leading reporter's frames end ("上海海关副关长蒋原介绍，在…":
+    who told, not what): 0 when none opens it."""
+    end = 0
+    for clause in re.split(r"(?<=[，：:,])", sentence)[:-1]:
+        if not reports(clause):
+            break
+        end += len(clause)
+    return end

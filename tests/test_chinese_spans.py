@@ -262,3 +262,25 @@ def test_a_colon_before_a_list_item_ends_a_sentence_but_not_one_between_figures(
         "属于密切接触者：", "（1）同住人员；", "（2）医护人员。"]
     assert pieces("shared in a ratio of 4:6. (Responsible unit: Finance Bureau)") == [
         "shared in a ratio of 4:6.", "(Responsible unit: Finance Bureau)"]
+
+
+def test_an_open_answer_does_not_run_on_into_another_speakers_statement() -> None:
+    """Regression (extent23, realzh-dev dev: "上海市有些家医院驰援武汉？" quoted the list, then
+    "医疗队领队…介绍，…" and what the leader went on to tell): an open answer runs on in its
+    paragraph, but a sentence opened by a reporter's frame is another speaker's statement."""
+    text = ("某市海关在各个通关现场开通了防疫物资受理专窗和绿色通道，确保物资通关零延时，"
+            "企业可以通过单一窗口提前申报。海关副关长李某介绍，今年以来全市已累计验放防疫物资"
+            "三千余批次。\n")
+    quote = _read_as_stored(text, "某市进口防疫物资如何快速通关？").answer.sentence.text
+    assert "绿色通道" in quote and "提前申报" in quote, quote
+    assert "介绍" not in quote and "三千余批次" not in quote, quote
+
+
+def test_the_answer_after_a_restated_lead_in_is_quoted_without_who_tells_it() -> None:
+    """Regression (extent23, realzh-dev dev "进口防疫物资如何通关？"): the sentence answering a
+    lead-in or an FAQ's question was quoted with its reporter's frame ("…副关长蒋原介绍，在…"),
+    who told it, which no reader marks as the answer."""
+    text = ("关于加快复工复产的问答\n问：企业如何申请复工？\n县工信局副局长孙某介绍，企业可通过"
+            "政务服务网提交复工申请表和防控方案，审核通过后即可复工。\n")
+    quote = _read_as_stored(text, "企业如何申请复工？").answer.sentence.text
+    assert quote.startswith("企业可通过政务服务网") and quote.endswith("即可复工。"), quote

@@ -32,7 +32,7 @@ from app.answering.ranking import HEADING_PENALTY  # a title answers nothing its
 from app.answering.sentence_forms import is_field
 from app.bands import band_factor, of_band
 from app.in_situ import asked_gap
-from app.mastheads import masthead_end, reports
+from app.mastheads import frame_end, masthead_end, opens_statement, reports
 from app.negation import opposed_units
 from app.numerals import ZH_BOUNDS
 from app.retrieval.continuation import next_chunk_id
@@ -187,8 +187,9 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
     said = not found and _restates(anchor.text, asked) and _restates(
         anchor.text[clauses[-1][0]:], asked)
     following = sentences_after(anchor, after if said or anchor.text[-1:] in "？?" else None)
-    if (said or anchor.text.endswith(tuple("？?：:"))) and following:
-        return following[0] if kinds else _run_on(following[0], following[1:], heads=bool(
+    if (said or anchor.text.endswith(tuple("？?：:"))) and following:  # not who tells it:
+        told = _slice(nxt := following[0], nxt.start + frame_end(nxt.text), nxt.end)
+        return told if kinds else _run_on(told, following[1:], heads=bool(
             ITEM.match(anchor.text) or not _PUNCTUATED.search(anchor.text.rstrip("？?"))))
     if not kinds and _restates(anchor.chunk.heading_at(anchor.start), asked):  # its section,
         return _run_on(_slice(anchor, anchor.start + (new or 0), anchor.end), following,
@@ -253,8 +254,9 @@ def _run_on(span: Sentence, following: list[Sentence], heads: bool = False) -> S
     end, text, base = span.end, span.chunk.text, span.chunk.start
     for s, e in ((f.start, f.end) for f in following if f.start >= end):
         piece = text[s - base:e - base]  # a field's value ("牵头单位：市财政局。") answers no "how"
+        ended = is_field(piece) or opens_statement(piece, text[:s - base])  # nor another's word
         listed = text[end - base - 1] in "：:；;"  # a list's next item
-        if e - span.start > LONGEST_ANSWER or is_field(piece) or (((ITEM.match(piece) and not (
+        if e - span.start > LONGEST_ANSWER or ended or (((ITEM.match(piece) and not (
                 listed)) or not _PUNCTUATED.search(piece)) if heads else end - span.start >= (
                 OPEN_ANSWER_CHARS) or (text[end - base - 1] in "。！？" and s > end)):
             break

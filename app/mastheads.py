@@ -80,12 +80,13 @@ def opens_statement(sentence: str, before: str) -> bool:
         sentence.rstrip().endswith("？"))
 
 
+FRAMING_CLAUSES = 3  # a frame with when and where it was told ("2月3日，在…发布会上，…介绍，")
+
+
 def frame_end(sentence: str) -> int:
-    """Where a Chinese ``sentence``'s leading reporter's frames end ("上海海关副关长蒋原介绍，在…":
-    who told, not what): 0 when none opens it."""
-    end = 0
-    for clause in re.split(r"(?<=[，：:,])", sentence)[:-1]:
-        if not reports(clause):
-            break
-        end += len(clause)
-    return end
+    """Where the reporter's frame opening a Chinese ``sentence`` ends ("…副关长蒋原介绍，在…",
+    "在12日的…发布会上，…余洪伟介绍，…": who told it, when and where, not what): 0 when none
+    does, among its first clauses and before its last."""
+    clauses = re.split(r"(?<=[，：:,])", sentence.rstrip("，：:, "))[:-1][:FRAMING_CLAUSES]
+    return max((sum(map(len, clauses[:i + 1])) for i, c in enumerate(clauses) if reports(c)),
+               default=0)

@@ -284,3 +284,13 @@ def test_the_answer_after_a_restated_lead_in_is_quoted_without_who_tells_it() ->
             "政务服务网提交复工申请表和防控方案，审核通过后即可复工。\n")
     quote = _read_as_stored(text, "企业如何申请复工？").answer.sentence.text
     assert quote.startswith("企业可通过政务服务网") and quote.endswith("即可复工。"), quote
+
+
+def test_a_reporters_frame_with_when_and_where_it_was_told_is_no_part_of_the_answer() -> None:
+    """Regression (extent23, zhcite15 "上海对外地寄来的邮件快件有什么要求？"): the quote opened on
+    "在12日的…新闻发布会上，…副局长余洪伟介绍，": only the reporter's frame opening a sentence was
+    left out, not the clauses before it saying when and where it was told."""
+    text = ("在5日的市政府新闻发布会上，市邮政管理局副局长周某介绍，全市邮政管理部门已加强邮件、"
+            "快件管控，要求对所有外地寄来的邮件、快件进行消毒。\n")
+    quote = _read_as_stored(text, "某市对外地寄来的邮件快件有什么要求？").answer.sentence.text
+    assert quote.startswith("全市邮政管理部门") and quote.endswith("进行消毒。"), quote

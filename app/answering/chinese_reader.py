@@ -178,8 +178,9 @@ def _entities(sentence: Sentence, kinds: set[Kind], question: str) -> list[tuple
 def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
           after: Chunk | None = None) -> Sentence:
     clauses = clause_spans(anchor.text) or [(0, len(anchor.text))]
-    new = next((a for a, b in clauses if not _restates(anchor.text[a:b], asked, LEAD_IN_SAID)
-                and not reports(anchor.text[a:b])), None)  # "据介绍，": who said, not what
+    framed = frame_end(anchor.text)  # "据介绍，": who told it, not what
+    new = next((a for a, b in clauses if a >= framed and not _restates(
+        anchor.text[a:b], asked, LEAD_IN_SAID) and not reports(anchor.text[a:b])), None)
     found = _entities(anchor, kinds, question) if kinds else []
     # What follows answers a heading or lead-in restated to its end (where Chinese says what is
     # new) and a question line (an FAQ's), even from the next passage, and a list's "…如下：";

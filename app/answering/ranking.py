@@ -144,7 +144,7 @@ class SentenceRanker:
         of = asked_nouns(question) if kinds & {Kind.COUNT, Kind.TALLY} else ()
         of_ways = [way for word in of for way in self._ways(word)]
         # "The second part" is one of several: a sentence naming none counts another's things.
-        picked = ordinals(question, picking=True) if kinds else set()
+        picked = ordinals(question, picking=True) if kinds else frozenset()
         held = tuple(retrieval.places.held)
         other = unnamed_by(question, [(h.chunk.doc_id, h.chunk.text) for h in retrieval.hits])
         asked_stems = set().union(*weights)

@@ -92,6 +92,10 @@ def test_a_sub_place_of_a_missing_city_is_refused_like_the_city() -> None:
         ("钟南山院士", []),  # a name holding 南山
         ("沙坡头区", ["沙坡头区 (中卫市)"]),  # Ningxia's Shapotou, not Zhanjiang's Potou
         ("南沙群岛", []),  # the Spratly Islands, not Nansha district
+        # Regression: 新建 "newly built" after 九江 was read as 南昌's 新建区, so the answer
+        # gathered Nanchang's notice beside Jiujiang's (LAC reads it a verb there).
+        ("九江新建集中投放点补助多少？", ["九江市"]),
+        ("新建区的集中投放点", ["新建区 (南昌市)"]),
     ],
 )
 def test_no_sub_place_where_the_text_means_something_else(text: str, missing: list[str]) -> None:

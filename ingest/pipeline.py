@@ -43,7 +43,7 @@ from ingest.sources import SourceFile, discover, display
 from ingest.validity import detect
 
 # Bump when chunking changes, so that re-ingesting re-chunks every document.
-PIPELINE_VERSION = "6"  # 6: a local text is placed by where its body's places lie
+PIPELINE_VERSION = "7"  # 7: a bare district name that is also a word is placed only where LAC reads a place
 
 
 @dataclass

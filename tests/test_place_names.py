@@ -209,3 +209,19 @@ def test_a_province_named_before_its_city_is_one_place() -> None:
     found = index.infer("广西柳州个人买新能源乘用车能拿多少补贴？")
     assert list(found.by_place) == ["柳州市"] and found.doc_ids == {"liuzhou"}
     assert set(index.infer("柳州和宜宾的补贴各是多少？").by_place) == {"柳州市", "宜宾市"}
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("记者王玉召、马伊宁、逯风暴采写", []),  # a reporter's name holding 伊宁
+        ("泰州市海陵生态环境局 2020年2月19日", ["泰州市", "海陵区"]),  # an organ named with 海陵
+        ("浦东机场旅客过检", ["浦东新区"]),  # a place named after the district
+    ],
+)
+def test_a_bare_district_name_that_is_also_a_word_is_read_in_its_clause(
+        text: str, named: list[str]) -> None:
+    """Regression (round 22): reading such a name by LAC's tag in context dropped 海陵 from
+    its 生态环境局's 落款 and 浦东 from 浦东机场 (both tagged inside longer tokens), and kept 伊宁
+    of a reporter's name as 伊宁市, so notices were placed in the wrong district."""
+    assert [ds[0].name for _, _, ds in gazetteer().mentions(text)] == named

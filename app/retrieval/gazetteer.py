@@ -25,6 +25,7 @@ from typing import Literal
 
 from app.chinese_words import is_word, word_bounds
 from app.retrieval.divisions import division_rows
+from app.retrieval.in_context import read_as_place
 from app.retrieval.romanised import (
     SKELETON_MIN,
     conventional_names,
@@ -162,9 +163,15 @@ class Gazetteer:
         full = [d for d in candidates if d.name == name]
         bare = [d for d in candidates if d.name != name]
         if bare and not inside_word(text, start, end):
-            full += [d for d in bare if d.level != "district" or d.adcode in held or not (
-                everyday_word(name) or (is_word(name) and not read_as_place(text, start, end)))]
+            full += [d for d in bare if d.level != "district" or d.adcode in held
+                     or self._after_parent(text, start, d) or not (everyday_word(name) or (
+                         is_word(name) and not read_as_place(text, start, end)))]
         return full
+
+    def _after_parent(self, text: str, start: int, division: Division) -> bool:
+        """Whether the district's name follows its own city's (南昌新建: 新建区 of 南昌)."""
+        parent = self.by_adcode.get(division.parent or "")
+        return parent is not None and text.endswith((parent.name, parent.short), 0, start)
 
     def english_mentions(self, text: str, loose: bool = False
                          ) -> Iterator[tuple[int, int, list[Division]]]:
@@ -228,31 +235,6 @@ def _adjacent(text: str, words: list[re.Match[str]]) -> bool:
 def everyday_word(name: str) -> bool:
     """Whether jieba's dictionary knows ``name`` as a word other than a place name (光明)."""
     return is_word(name) and not (word_tag(name) or "").startswith("ns")
-
-
-def read_as_place(text: str, start: int, end: int) -> bool:
-    """Whether Baidu's LAC, reading the words around it, tags ``text[start:end]`` a place: a
-    bare district name the dictionary also lists as a word is one only in context (新建 "newly
-    built" in 九江新建投放点, 新建区 of 南昌 in 南昌新建有哪些补贴)."""
-    left = max(0, start - _CONTEXT)
-    return _tagged_place(text[left:min(len(text), end + _CONTEXT)], start - left, end - left)
-
-
-@lru_cache(maxsize=4096)  # the same chunk's clause is read again by every question it answers
-def _tagged_place(window: str, start: int, end: int) -> bool:
-    from app.retrieval.taggers import TAGGING, lac  # the tagger loads on first use
-
-    with TAGGING:
-        tagged = lac().run(window)
-    at = 0
-    for word, tag in tagged:
-        if at <= start < at + len(word):
-            return bool(tag in ("LOC", "ns") and at + len(word) <= end + 1)
-        at += len(word)
-    return True
-
-
-_CONTEXT = 12  # characters each side LAC reads a name in: its clause, not the whole text
 
 
 def inside_word(text: str, start: int, end: int) -> bool:

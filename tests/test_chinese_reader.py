@@ -11,6 +11,7 @@ the candidate sentences at query time. The notices here are written by the test.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -533,3 +534,41 @@ def test_a_same_meaning_modifier_of_a_contact_is_no_sibling_kind() -> None:
     figures = ("某县充电设施补贴办法\n对新建直流充电桩按每千瓦200元给予补贴。\n")
     reading = _read_as_stored(figures, "某县新建交流充电桩每千瓦补贴多少？")
     assert reading.answer.support < 0.14 or "200元" not in reading.answer.sentence.text
+
+
+def _notice_with_entities(texts: list[str]) -> list[Sentence]:
+    """One-sentence chunks of a notice, with the entities ingest's NER would store for them."""
+    from app.answering.citations import Sentence
+    from app.store.records import Chunk
+
+    labels = [(r"\d{4}-\d{7}", "PHONE"), (r"\d+元", "MONEY"), (r"\d+月", "DATE")]
+    sentences = []
+    for i, text in enumerate(texts):
+        found = [[m.start(), m.end(), label] for form, label in labels
+                 for m in re.finditer(form, text)]
+        chunk = Chunk(f"notice::{i}", "notice", text, 0, len(text),
+                      {"language": "zh", "entities": json.dumps(found)})
+        sentences.append(Sentence(chunk, 0, len(text), text, 0))
+    return sentences
+
+
+INSURANCE = ["一、本年度城乡居民个人缴费标准为每人每年400元。",
+             "二、参保人员可在每年9月至12月集中缴费期内办理参保登记。",
+             "三、参保缴费政策咨询可拨打医保服务热线0738-1234567。",
+             "四、各乡镇要做好参保宣传动员工作。"]
+
+
+def test_a_clear_lead_stating_a_phone_number_answers_below_the_threshold() -> None:
+    """Regression (round 22, cities23): "娄底居民医保有问题打什么电话咨询？" was refused though the
+    hotline's sentence, the only one holding a phone number, had 0.090 support against 0.024:
+    a question in everyday words shares few bigrams with the sentence that answers it."""
+    from app.answering.chinese_reader import REFUSAL_SUPPORT, read_chinese
+
+    question = "医保有问题打什么电话咨询？"
+    reading = read_chinese(question, _notice_with_entities(INSURANCE))
+    assert reading is not None and reading.answer.support >= REFUSAL_SUPPORT
+    assert "0738-1234567" in reading.answer.sentence.text
+    # Without the hotline's sentence no sentence states a phone number: still refused.
+    others = [text for text in INSURANCE if "热线" not in text]
+    reading = read_chinese(question, _notice_with_entities(others))
+    assert reading is not None and reading.answer.support < REFUSAL_SUPPORT

@@ -52,7 +52,7 @@ LACKING_PENALTY = 0.25
 LENGTH_NORM = 0.3
 # How much each place down the ranking lowers a passage's claim to the anchor (dev split).
 PASSAGE_RANK_DECAY = 0.2
-CLEAR_WIN = 2.0  # times the first notice's best support another notice's must have
+CLEAR_WIN, LEAD_FLOOR = 2.0, 0.084  # times the support it beats; a clear lead's least (0.6 of 0.14)
 OPEN_ANSWER_CHARS = 150  # an open answer runs on in its paragraph to this length (dev split)
 LONGEST_ANSWER = 300  # ...but never past this many characters
 REACH = frozenset({Kind.SITE, Kind.PHONE, Kind.EMAIL, Kind.WEB, Kind.CONTACT})  # ways to reach one
@@ -135,10 +135,14 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
     top = min(chinese, key=lambda s: s.rank).chunk.doc_id  # the notice search ranks first
     first = max((r[0] for r in read if r[0].sentence.chunk.doc_id == top), key=lambda s: s.support)
     enough, outdone = max(r[0].support for r in read), CLEAR_WIN * first.support
+    # A clear lead stating a kind told by its form (a date, a phone; not a figure) answers too.
+    lead, *rest = sorted((r[0] for r in read), key=lambda s: -s.support)
+    leading = lead if strict and not strict & (FIGURED | {Kind.DURATION}) and not lead.lacking and (
+        lead.support >= max([LEAD_FLOOR, *(CLEAR_WIN * s.support for s in rest)])) else None
     # Another notice's sentence with enough support, not twice the first notice's best, yields to
     # that best (unless it lacks the kind asked): below the threshold alone, it is as near.
-    ordered = sorted(read, key=lambda r: (r[0].support < REFUSAL_SUPPORT and not (
-        r[0] is first and enough >= REFUSAL_SUPPORT and not first.lacking), r[3],  # year asked
+    ordered = sorted(read, key=lambda r: (r[0].support < REFUSAL_SUPPORT and r[0] is not leading
+        and not (r[0] is first and enough >= REFUSAL_SUPPORT and not first.lacking), r[3],  # year
         # A layout line naming its notice (the title as a headline, a 落款) says nothing of it.
         not _PUNCTUATED.search(r[0].sentence.text) and _restates(re.sub(
             r"[\d年月日]", "", r[0].sentence.text), titles[r[0].sentence.chunk.doc_id]),
@@ -150,7 +154,8 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
     wanted = next_chunk_id(best.sentence.chunk.chunk_id)
     after = next((s.chunk for s in chinese if s.chunk.chunk_id == wanted), None)
     return ChineseReading(Scored(_span(best.sentence, question, asked, kinds, after), max(
-        best.support + short, enough), best.lacking), [r[0] for r in ordered])
+        best.support + short, enough, REFUSAL_SUPPORT * (best is leading)), best.lacking),
+        [r[0] for r in ordered])
 
 
 def _restates(text: str, asked: set[str], share: float = RESTATED) -> bool:

@@ -50,11 +50,18 @@ class CrosslingualRanking:
 
         if not pool or self._cannot_enter(rankings, pool, cut, rrf_k):
             return Ranking(self.weight, [], reads), []
+        # An English question's own best passages hold their places among the Chinese ones
+        # (as gaps: this ranking scores no passage of the question's language), so that a weak
+        # Chinese passage (a notice of the same city on another matter) is not first only for
+        # being the best of its language.
+        own = [] if chinese_question else [cid for cid in met if not reads(cid)][:cut]
         query_vector = self.query_vectors(query)
         question = unit(query_vector)
-        vectors = self.vectors([found.chunks[cid].text for cid in pool])
-        similarity = {cid: float(np.dot(question, v)) for cid, v in zip(pool, vectors, strict=True)}
-        ordered: list[str] = sorted(pool, key=lambda cid: -similarity[cid])
+        vectors = self.vectors([found.chunks[cid].text for cid in pool + own])
+        similarity = {cid: float(np.dot(question, v))
+                      for cid, v in zip(pool + own, vectors, strict=True)}
+        ordered = [cid if reads(cid) else None
+                   for cid in sorted(pool + own, key=lambda cid: -similarity[cid])]
         return Ranking(self.weight, ordered, reads), query_vector
 
     def _cannot_enter(self, rankings: Sequence[Ranking], pool: list[str], cut: int,

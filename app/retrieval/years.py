@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
+from app.chinese_words import word_bounds
 from app.numerals import EN_MONTHS
 from app.retrieval.document_questions import DOCUMENT
 from app.text import QUOTED
@@ -38,10 +39,9 @@ _PREPOSITION = r"(?:on|in|under|for|of|the|a|an|to|by|from|with|at|and|or|as|per
 _OF_DOCUMENT = re.compile(rf"{_YEAR}\s*年?度?(?:(?!按|根据|依据|依照)[^\s，。？?、,;；]){{2,14}}?"
                           rf"(?:{DOCUMENT.pattern})|{_YEAR}(?:\s+(?!{_PREPOSITION})[A-Za-z-]+)"
                           rf"{{0,3}}\s+(?:{DOCUMENT.pattern})", re.I)
-# A year said relative to the text's own date, with its offset; not the end of another word before
-# 年 (当前年度, 过去年代, 成本年度, 说明年度, 此后年度).
-_RELATIVE = re.compile(r"(?<![目当提])前年|(?<!过)去年|今年|(?<![基资成样版根日账])本年"
-                       r"|(?<![说证表声标注载写透阐])明年|(?<![此以之最然今落前])后年")
+# A year said relative to the text's own date, with its offset: where jieba's cut starts a word
+# there, not inside another word (说明|年度, 当前|年度, 成本|年度).
+_RELATIVE = re.compile(r"前年|去年|今年|本年|明年|后年")
 _OFFSETS = {"前年": -2, "去年": -1, "今年": 0, "本年": 0, "明年": 1, "后年": 2}
 _OPEN = 2100  # the last year an open start ("since 2025") is taken to reach
 C = TypeVar("C", bound="Candidate")
@@ -74,8 +74,11 @@ def stated_years(sentence: str, published: int | None = None) -> set[int]:
 def absolute(text: str, published: int | None) -> str:
     """``text`` with each year said relative to ``published`` written as that year (今年 of a
     notice published in 2025: 2025年); unchanged without the year."""
-    return text if not published else _RELATIVE.sub(
-        lambda m: f"{published + _OFFSETS[m.group()]}年", text)
+    if not published or not _RELATIVE.search(text):
+        return text
+    bounds = word_bounds(text)
+    return _RELATIVE.sub(lambda m: f"{published + _OFFSETS[m.group()]}年"
+                         if m.start() in bounds else m.group(), text)
 
 
 def published_year(metadata: Mapping[str, object]) -> int | None:

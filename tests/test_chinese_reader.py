@@ -22,6 +22,7 @@ from tests.support.served import serve_texts
 
 if TYPE_CHECKING:
     from app.answering.citations import Sentence
+    from app.services import Services
 
 # A news page flattened into one line: headline, source and dateline apart only by spaces.
 LINCHUAN = (
@@ -571,4 +572,31 @@ def test_a_clear_lead_stating_a_phone_number_answers_below_the_threshold() -> No
     # Without the hotline's sentence no sentence states a phone number: still refused.
     others = [text for text in INSURANCE if "热线" not in text]
     reading = read_chinese(question, _notice_with_entities(others))
+    assert reading is not None and reading.answer.support < REFUSAL_SUPPORT
+
+
+
+SERVICES = ["一、市县两级政务服务中心实行“周末不打烊”，每周六上午提供延时服务。",
+            "二、企业开办全流程时间压缩至1个工作日以内，免费为新开办企业发放一套公章，所需费用由市级财政承担。",
+            "三、对行动不便的群众，可通过热线预约上门服务。",
+            "四、每个镇便民服务中心可办理的政务服务事项不少于100项。",
+            "五、推行“一件事一次办”，材料精简三成以上。",
+            "六、政务服务中心设立“办不成事”反映窗口。"]
+
+
+def test_a_clear_lead_the_multilingual_model_puts_first_answers(services: Services) -> None:
+    """Regression (round 23, zhfr24): "在商洛开个公司，刻公章要自己掏钱吗？" was refused though the
+    free seals' sentence led every other twice over (0.103 against 0.035): a question in everyday
+    words shares few bigrams with its answer, and the multilingual model, by meaning, agrees."""
+    from app.answering.chinese_reader import REFUSAL_SUPPORT, read_chinese
+    from app.retrieval.shortened import nearest_in_meaning
+
+    question = "在商洛开个公司，刻公章要自己掏钱吗？"
+    ranker = services.answerers["extractive"].ranker  # type: ignore[attr-defined]
+    nearest = nearest_in_meaning(ranker.crosslingual, ranker.crosslingual_vectors, question)
+    reading = read_chinese(question, _notice_with_entities(SERVICES), nearest=nearest)
+    assert reading is not None and reading.answer.support >= REFUSAL_SUPPORT
+    assert "免费为新开办企业发放一套公章" in reading.answer.sentence.text
+    # Without the second reader the lead under the threshold is refused, as before.
+    reading = read_chinese(question, _notice_with_entities(SERVICES))
     assert reading is not None and reading.answer.support < REFUSAL_SUPPORT

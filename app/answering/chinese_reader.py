@@ -37,7 +37,7 @@ from app.negation import opposed_units
 from app.numerals import ZH_BOUNDS
 from app.retrieval.continuation import next_chunk_id
 from app.retrieval.qualifiers import sibling_named
-from app.retrieval.shortened import Meant, said_otherwise
+from app.retrieval.shortened import Meant, Nearest, said_otherwise
 from app.retrieval.years import off_year
 from app.store.records import Chunk
 from app.text import CJK_CHARS, CLAUSE_END, bigram_units, clause_spans, said_by
@@ -78,7 +78,7 @@ def _laid_out(sentence: Sentence) -> list[Sentence]:
 
 
 def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None = None,
-                 ) -> ChineseReading | None:  # meant: the question's bigrams said otherwise
+                 nearest: Nearest | None = None) -> ChineseReading | None:  # both by meaning
     """The span of ``sentences`` (those of the retrieved passages) that answers ``question``."""
     chinese = [piece for s in sentences if s.chunk.metadata.get("language") == "zh"
                for piece in _laid_out(s)]
@@ -135,10 +135,14 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
     top = min(chinese, key=lambda s: s.rank).chunk.doc_id  # the notice search ranks first
     first = max((r[0] for r in read if r[0].sentence.chunk.doc_id == top), key=lambda s: s.support)
     enough, outdone = max(r[0].support for r in read), CLEAR_WIN * first.support
-    # A clear lead stating a kind told by its form (a date, a phone; not a figure) answers too.
+    # A clear lead answers too: stating a kind told by its form (a date, a phone; not a figure),
+    # or any but a sum (whose lead tells the topic, not whose sum) where the multilingual model,
+    # choosing among several (1 in 5 by chance), too places it nearest the question.
     lead, *rest = sorted((r[0] for r in read), key=lambda s: -s.support)
-    leading = lead if strict and not strict & (FIGURED | {Kind.DURATION}) and not lead.lacking and (
-        lead.support >= max([LEAD_FLOOR, *(CLEAR_WIN * s.support for s in rest)])) else None
+    leading = lead if not lead.lacking and lead.support > 0 and lead.support >= max([0, *(
+        CLEAR_WIN * s.support for s in rest)]) and ((strict and not strict & (FIGURED | {
+            Kind.DURATION}) and lead.support >= LEAD_FLOOR) or (nearest and n >= 5 and Kind.MONEY
+            not in kinds and nearest([s.text for s in chinese]) == lead.sentence.text)) else None
     # Another notice's sentence with enough support, not twice the first notice's best, yields to
     # that best (unless it lacks the kind asked): below the threshold alone, it is as near.
     ordered = sorted(read, key=lambda r: (r[0].support < REFUSAL_SUPPORT and r[0] is not leading

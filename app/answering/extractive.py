@@ -20,7 +20,7 @@ from app.answering.ranking import STRICT_PENALTY, SentenceRanker
 from app.models import Answer, RefusalCode, refusal_message
 from app.retrieval.crosslingual import holds_chinese, reads_chinese
 from app.retrieval.hybrid import RetrievalResult
-from app.retrieval.shortened import by_meaning
+from app.retrieval.shortened import by_meaning, nearest_in_meaning
 from app.retrieval.years import of_asked_year
 from app.settings import AnswerSettings
 from app.store.vectors import QueryTextEmbedder, TextEmbedder
@@ -88,8 +88,9 @@ class ExtractiveAnswerer:
             sentences = [k.sentence for k in kept]
         reading = read_chinese(question, sentences) if sentences else None
         if reading and reading.answer.support < REFUSAL_SUPPORT:  # maybe in everyday words
-            meant = by_meaning(self.ranker.crosslingual_vectors, question)
-            reading = read_chinese(question, sentences, meant)
+            vectors = self.ranker.crosslingual_vectors
+            reading = read_chinese(question, sentences, by_meaning(vectors, question),
+                                   nearest_in_meaning(self.ranker.crosslingual, vectors, question))
         if reading and (years := of_asked_year(question, reading.ranked))[1]:
             return self.refusal(retrieval, "year_not_stated", years[1])  # as in English
         if reading is None or reading.answer.support < REFUSAL_SUPPORT:

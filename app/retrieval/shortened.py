@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
+
 from app.chinese_words import load_jieba, tagged
 from app.in_situ import ZH_ASKS
 from app.numerals import ZH_BOUNDS
 from app.retrieval.dictionary import english_terms, sense_sharers
 from app.retrieval.kindred import kindred
 from app.retrieval.qualifiers import siblings
-from app.store.vectors import TextVectors
+from app.store.vectors import QueryTextEmbedder, TextVectors, unit
 from app.text import CJK_RUN, bigram_units
 
 # The multilingual model's least cosine of two Chinese words taken as one: 公司 0.82 from 企业,
@@ -100,3 +102,18 @@ def by_meaning(vectors: TextVectors | None, question: str) -> Meant | None:
         return [set().union(*map(bigram_units, w)) if all(n & bigram_units(s) for n in nouns)
                 else set() for w, s in zip(close, sentences, strict=True)]
     return meant if vectors else None
+
+
+# Of several sentences, the one the multilingual model places nearest the question.
+Nearest = Callable[[list[str]], str]
+
+
+def nearest_in_meaning(model: QueryTextEmbedder | None, vectors: TextVectors | None,
+                       question: str) -> Nearest | None:
+    """The sentence whose vector (``model``'s, kept in ``vectors``) is nearest the question's: a
+    second reader, by meaning, of which sentence a question in everyday words is about."""
+    def nearest(sentences: list[str]) -> str:
+        assert model is not None and vectors is not None  # only returned with both
+        cosines = np.array(vectors(sentences)) @ unit(model.get_query_embedding(question))
+        return sentences[int(np.argmax(cosines))]
+    return nearest if model and vectors else None

@@ -39,7 +39,7 @@ from app.models import AskRequest
 from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import ENGLISH_VARIANTS
 from app.retrieval.hybrid import RetrievalResult
-from app.retrieval.shortened import Meant
+from app.retrieval.shortened import Meant, Nearest
 from app.services import Services
 from app.settings import Settings
 from app.text import IRREGULAR, content_tokens, has_cjk, sentence_spans, stem_words
@@ -165,9 +165,9 @@ def collect(out: Path, sources: list[Path]) -> None:
             record(q, r, ranked, False)
             return ranked
 
-        def reading(question: str, sentences: list[Sentence],
-                    meant: Meant | None = None) -> ChineseReading | None:
-            read = read_of(question, sentences, meant)
+        def reading(question: str, sentences: list[Sentence], meant: Meant | None = None,
+                    nearest: Nearest | None = None) -> ChineseReading | None:
+            read = read_of(question, sentences, meant, nearest)
             if read is not None:
                 record(question, retrieval, read.ranked, True)
             return read

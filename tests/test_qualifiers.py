@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from app.models import AskRequest
 from app.retrieval.dictionary import one_sense
-from app.retrieval.qualifiers import qualifiers, said_elsewhere, sibling_named
+from app.retrieval.qualifiers import contrasted, qualifiers, said_elsewhere, sibling_named
+from app.retrieval.stems import content_stems
 from app.services import Services
 
 
@@ -144,3 +145,31 @@ def test_the_words_before_a_word_are_those_of_the_whole_sentence_s_tagging() -> 
             expected = [before for before, after in pairwise(whole) if after[0] == word]
             assert words_before(sentence, word) == expected, (sentence, word)
     assert "省级" in [w for w, _ in words_before(sentences[0], "基地")]
+
+
+def _contrasted(question: str, sentence: str) -> bool:
+    return contrasted(question, sentence, set(content_stems(sentence)),
+                      set(content_stems(question)), set())
+
+
+def test_a_detail_held_by_another_noun_after_the_question_s_modifiers_is_another_s() -> None:
+    """Regression (issue 23, round 23): a figure or phone stated of the question's modifiers with
+    another noun at their head ("fuel cell heavy trucks" for "fuel cell buses", "the bus company
+    service line" for the taxi company's) answered the question as if it were its subject's."""
+    trucks = ("Enterprises that buy fuel cell heavy trucks for coal transport routes will "
+              "receive 50,000 yuan per vehicle.")
+    assert _contrasted("How much does Datong pay per vehicle for fuel cell buses?", trucks)
+    assert _contrasted("What purchase subsidy does Danzhou grant for each new energy taxi?",
+                       "A subsidy of 150,000 yuan is granted for each new energy bus put into "
+                       "service.")
+    assert _contrasted("What is the phone number of the taxi company's service line?",
+                       "Complaints may be made through the bus company service line 0937-6225.")
+    # The question's own head said, or no noun where it stands, is no other subject.
+    assert not _contrasted("How much does Datong pay per fuel cell heavy truck?", trucks)
+    assert not _contrasted("What subsidy does Datong give per fuel cell vehicle?", trucks)
+    assert not _contrasted("What is the bus company's service line number?",
+                           "Complaints may be made through the bus company service line 0937.")
+    assert sibling_named("衢州电动摩托车最高时速不得超过多少公里？",
+                         "驾驶电动自行车在非机动车道内行驶的，最高时速不得超过25公里。")
+    assert not sibling_named("衢州驾驶电动自行车最高时速不得超过多少公里？",
+                             "驾驶电动自行车在非机动车道内行驶的，最高时速不得超过25公里。")

@@ -179,7 +179,8 @@ class SentenceRanker:
                 and not may_count(sentence.text, of, read_back=False) else set())
             # Another subject's figure (not lacking its kind: a rescuing model may read it).
             elsewhere = any(not any(w <= found for w in q) for q in narrowed) or (
-                figured and contrasted(question, sentence.text, found, asked_stems, topic))
+                (figured or (narrowing and Kind.PHONE in kinds))  # a phone is its holder's too
+                and contrasted(question, sentence.text, found, asked_stems, topic))
             if missing or elsewhere:
                 support *= STRICT_PENALTY if missing & STRICT or elsewhere else WRONG_TYPE_PENALTY
             elif kinds and labels and named:  # holds what was asked: likelier the answer

@@ -159,6 +159,40 @@ def contrasted(question: str, sentence: str, found: set[str], asked: set[str],
                     and not any(one_sense(word, w) for w in content_tokens(question)):
                 return True
             break
+        if _other_head(question, sentence, phrase, found | topic, asked | topic):
+            return True
+    return False
+
+
+def _other_head(question: str, sentence: str, phrase: tuple[tuple[str, bool], ...],
+                found: set[str], asked: set[str]) -> bool:
+    """Whether ``sentence`` says the modifiers of ``phrase`` with another noun at its head, and
+    never the question's: "fuel cell heavy trucks" for "fuel cell buses", "bus company" for
+    "taxi company". The modifiers (at least one a common noun: "new" classifies nothing) say
+    which field; the head, what the detail is of."""
+    head = phrase[-1][0]
+    if head in found | {"one"}:  # "healthcare ones": a prop-word stands for a noun said before
+        return False
+    with TAGGING:
+        doc = [t for t in parsed(sentence) if not t.is_punct or t.text == "-"]
+    for start in range(len(phrase) - 1):
+        run = phrase[start:-1]
+        if not any(noun for _, noun in run):
+            continue
+        stems = [s for s, _ in run]
+        for i in range(len(doc) - len(stems)):
+            if [content_stems(t.text)[:1] for t in doc[i:i + len(stems)]] != [(s,) for s in stems]:
+                continue
+            j = i + len(stems)  # past adjectives ("heavy") to the noun they and the run qualify
+            while j < len(doc) - 1 and doc[j].pos_ == "ADJ":
+                j += 1
+            other, after = doc[j], doc[j + 1] if j + 1 < len(doc) else None
+            if other.pos_ == "NOUN" and (after is None or after.pos_ not in _NOUNS) \
+                    and (stem := content_stems(other.text)[:1]) and stem[0] not in asked \
+                    and other.text.isalpha() \
+                    and not any(one_sense(other.text, w) for w in content_tokens(question)):
+                return True
+        return False  # the longest run the sentence says decides
     return False
 
 
@@ -170,7 +204,8 @@ def _modifier(sentence: str, stem: str, then: str) -> str:
     with TAGGING:
         doc = parsed(sentence)
     return next((t.text for t, after in pairwise(doc) if t.pos_ in {"NOUN", "ADJ"}
-                 and t.dep_ in _MODIFIERS and content_stems(t.text) == (stem,)
+                 and (t.dep_ in _MODIFIERS or (t.pos_ == "NOUN" and t.dep_ == "npadvmod"))
+                 and content_stems(t.text) == (stem,)
                  and content_stems(after.text)[:1] == (then,)), "")
 
 
@@ -194,6 +229,10 @@ def sibling_named(question: str, sentence: str) -> bool:
     pairs = [(m, t, h) for i, (m, t) in enumerate(words) for h, _ in words[i + 1:i + 3]
              if h == words[i + 1][0] or not re.match(r"v(?!n)|d|p|c|u", words[i + 1][1])]
     for mine, tag, head in pairs:
+        if len(mine) > 1 and len(head) > 1 and not _ZH_FUNCTION.match(tag) and mine in sentence \
+                and head not in sentence and dict(words).get(head) in (*_ZH_NOUNS, "nz") \
+                and _other_head_zh(question, sentence, mine, head):
+            return True  # 电动自行车 for 电动摩托车: its modifier, another kind at its head
         if len(mine) < 2 or len(head) < 2 or _ZH_FUNCTION.match(tag) or mine in sentence \
                 or not mine.isalpha() or ZH_ASKS.search(mine) or head not in sentence:
             continue  # 多少床位 asks, names no kind; tagging every sentence cost ~100 ms a question
@@ -202,6 +241,18 @@ def sibling_named(question: str, sentence: str) -> bool:
                and not _ZH_FUNCTION.match(kind) and (kind == "m") == (tag == "m")
                and other not in question and siblings(mine, other)
                for other, kind in words_before(sentence, head)):
+            return True
+    return False
+
+
+def _other_head_zh(question: str, sentence: str, mine: str, head: str) -> bool:
+    """Whether ``sentence`` says ``mine`` followed by a sibling of ``head`` (a noun sharing its
+    first or last morpheme) the question does not say: 电动自行车 for 电动摩托车, 村道 for 省道.
+    Only the few characters after ``mine`` are tagged: tagging whole sentences cost too much."""
+    for at in (m.start() for m in re.finditer(re.escape(mine), sentence)):
+        words = tagged(sentence[at:at + len(mine) + len(head) + 4])
+        if len(words) > 1 and words[0][0] == mine and (other := words[1])[1] in (
+                *_ZH_NOUNS, "nz") and other[0] not in question and siblings(head, other[0]):
             return True
     return False
 

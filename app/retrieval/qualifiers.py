@@ -154,12 +154,12 @@ def contrasted(question: str, sentence: str, found: set[str], asked: set[str],
             if at is None:
                 continue
             (mine, noun), other = phrase[k - 1], said[at - 1]
-            if noun and mine not in found | topic and other not in asked | topic \
+            if noun and mine not in found | topic and other not in asked \
                     and other.isalpha() and (word := _modifier(sentence, other, tail[0])) \
                     and not any(one_sense(word, w) for w in content_tokens(question)):
                 return True
             break
-        if _other_head(question, sentence, phrase, found | topic, asked | topic):
+        if _other_head(question, sentence, phrase, found | topic, asked):
             return True
     return False
 

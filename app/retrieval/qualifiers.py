@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from app.chinese_words import tagged, words_before
 from app.in_situ import ZH_ASKS
+from app.retrieval.counted import asked_nouns
 from app.retrieval.dictionary import dictionary, one_sense, sense_sharers
 from app.retrieval.stems import content_stems
 from app.retrieval.taggers import TAGGING, parsed, question_frame
@@ -170,11 +171,15 @@ def _other_head(question: str, sentence: str, phrase: tuple[tuple[str, bool], ..
     never the question's: "fuel cell heavy trucks" for "fuel cell buses", "bus company" for
     "taxi company". The modifiers (at least one a common noun: "new" classifies nothing) say
     which field; the head, what the detail is of."""
-    head = phrase[-1][0]
-    if head in found | {"one"}:  # "healthcare ones": a prop-word stands for a noun said before
+    head, counted = phrase[-1][0], {s for n in asked_nouns(question) for s in content_stems(n)}
+    # "healthcare ones": a prop-word stands for a noun said before; "how many labs … research
+    # bodies team up on" counts labs: the bodies hold no figure.
+    if head in found | {"one"} or (counted and head not in counted):
         return False
     with TAGGING:
         doc = [t for t in parsed(sentence) if not t.is_punct or t.text == "-"]
+        # Its words as themselves and as lemmas: "bodies" is "body", which "institution" means.
+        words = {*content_tokens(question), *(t.lemma_ for t in parsed(question) if t.is_alpha)}
     for start in range(len(phrase) - 1):
         run = phrase[start:-1]
         if not any(noun for _, noun in run):
@@ -190,7 +195,7 @@ def _other_head(question: str, sentence: str, phrase: tuple[tuple[str, bool], ..
             if other.pos_ == "NOUN" and (after is None or after.pos_ not in _NOUNS) \
                     and (stem := content_stems(other.text)[:1]) and stem[0] not in asked \
                     and other.text.isalpha() \
-                    and not any(one_sense(other.text, w) for w in content_tokens(question)):
+                    and not any(one_sense(other.lemma_, w) for w in words):
                 return True
         return False  # the longest run the sentence says decides
     return False

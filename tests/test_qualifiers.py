@@ -169,6 +169,10 @@ def test_a_detail_held_by_another_noun_after_the_question_s_modifiers_is_another
     assert not _contrasted("What subsidy does Datong give per fuel cell vehicle?", trucks)
     assert not _contrasted("What is the bus company's service line number?",
                            "Complaints may be made through the bus company service line 0937.")
+    # "How many labs" counts labs: the bodies that build them hold no figure.
+    assert not _contrasted("How many joint AI labs does Shenzhen want research bodies to team up "
+                           "on?", "Support scientific research institutions to jointly build "
+                           "more than 5 artificial intelligence joint laboratories.")
     assert sibling_named("衢州电动摩托车最高时速不得超过多少公里？",
                          "驾驶电动自行车在非机动车道内行驶的，最高时速不得超过25公里。")
     assert not sibling_named("衢州驾驶电动自行车最高时速不得超过多少公里？",

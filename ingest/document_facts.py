@@ -134,7 +134,7 @@ def _chinese_title(head: str) -> str | None:
     """The official title in the head (``[organs]关于…的[kind]``, possibly wrapped over two
     segments), else the first segment unless it only names an organ (a headline), else a
     《…》 title the first sentence names, else the first segment."""
-    first_sentence = _SENTENCE_END.split(head, 1)[0]
+    first_sentence = head[:_first_end(head)]
     segments = [head[s:e].strip("：:") for s, e in _segments(first_sentence)]
     for index, segment in enumerate(segments):
         if "关于" not in segment or _DOC_NUMBER.search(segment):
@@ -154,6 +154,20 @@ def _chinese_title(head: str) -> str | None:
     if quoted := _BOOK_TITLE.search(first_sentence):
         return quoted.group(1)
     return first[:TITLE_MAX] or None
+
+
+def _first_end(head: str) -> int:
+    """Where the head's first sentence ends. A headline's ！ or ？ inside its first segment,
+    run on by more headline ("全是干货！重庆税务十项举措为企业纾困解难 今（12）日…"), ends no
+    sentence: cut there, the title kept only the exclamation, without the place and topic."""
+    first = _SEGMENT.search(head)
+    headline = first is not None and len(first.group()) <= TITLE_MAX \
+        and not re.search("[。；]", first.group())
+    for end in _SENTENCE_END.finditer(head):
+        if not (headline and first is not None and end.end() < first.end()
+                and end.group() in "！？!?"):
+            return end.start()
+    return len(head)
 
 
 def official_title(title: str) -> bool:

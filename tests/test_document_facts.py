@@ -103,3 +103,13 @@ def test_an_english_rendering_keeps_its_document_number_and_a_listed_bureau_name
     assert document_facts(signed)["issuer"] == "Weihai Finance Bureau"  # a date ends it
     assert "doc_number" not in document_facts(
         "Weihai Plan\nThe Weihai Finance Bureau [2025] No. 3 rules apply.")  # not a line of its own
+
+
+def test_a_headline_runs_on_past_its_exclamation() -> None:
+    """Regression (realzh-dev): "全是干货！重庆税务十项举措为企业纾困解难" was titled "全是干货",
+    its place and topic cut off at the ！ inside the headline; one ending the headline still
+    ends it, and a first line with a full stop is a sentence, not a headline."""
+    text = "全是干货！重庆税务十项举措为企业纾困解难 今（12）日，记者从新闻发布会上获悉。"
+    assert document_facts(text)["title"] == "全是干货！重庆税务十项举措为企业纾困解难"
+    assert document_facts("速查看！ 我区预约办税服务指南 疫情就是命令！")["title"] == "速查看"
+    assert document_facts("注意！今天停课。明天复课。")["title"] == "注意"

@@ -27,6 +27,7 @@ from llama_index.core.vector_stores.types import (
 from llama_index.core.vector_stores.utils import build_metadata_filter_fn
 from llama_index.retrievers.bm25 import BM25Retriever
 
+from app.chinese_words import simplified
 from app.store.chroma_requests import allowed_doc_ids
 from app.text import CJK_RUN, has_cjk, segment
 
@@ -61,6 +62,7 @@ LexicalPiece = tuple[str, str, str]
 
 
 def lexical_piece(text: str) -> LexicalPiece:
+    text = simplified(text)  # a question's 以后 finds a notice's 以後
     pairs = [run[i:i + 2] for run in CJK_RUN.findall(text) for i in range(len(run) - 1)]
     return text, segment(text), " ".join(pairs)
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from app.answering.generation.markers import MARKER
 from app.answering.validity import without_status
 from app.background import wait_warms
+from app.chinese_words import simplified
 from app.models import AskRequest
 from app.services import Services
 from app.text import CJK_CHARS, segment, sentence_spans
@@ -111,8 +112,9 @@ def gold_sentence(text: str, gold_start: int, gold: str) -> str:
 def states_gold_sentence(cited_texts: Sequence[str], sentence: str) -> bool:
     """Whether a cited document states the gold's whole sentence verbatim: the same notice
     stored twice (republished under another id, or by another office) answers as the gold does;
-    the whole sentence, not the span, so a figure like "30%" found elsewhere does not count."""
-    return bool(sentence) and any(sentence in text for text in cited_texts)
+    the whole sentence, not the span, so a figure like "30%" found elsewhere does not count;
+    a web copy writing traditional forms (以後 for 以后) is the same notice."""
+    return bool(sentence) and any(simplified(sentence) in simplified(text) for text in cited_texts)
 
 
 def load_span_questions(path: Path) -> list[SpanQuestion]:

@@ -99,6 +99,17 @@ def test_a_copy_of_the_gold_notice_counts_as_its_sentence_cited() -> None:
     assert not refused.cites_gold_sentence
 
 
+def test_a_web_copy_in_traditional_forms_states_the_gold_sentence() -> None:
+    """Regression (realzh-dev): 税务总局's Q&A list was stored three times, one copy writing 後
+    for 后; ranked first, it counted as another document, not as the gold's copy."""
+    from eval.spans import states_gold_sentence
+
+    sentence = "纳税人访问税务总局官网后选择所在省级税务局的链接。"
+    web_copy, other = "答：纳税人访问税务总局官网後选择所在省级税务局的链接。", "答：官网前选择。"
+    assert states_gold_sentence([web_copy], sentence)
+    assert not states_gold_sentence([other], sentence)
+
+
 def test_a_copy_ranked_first_counts_apart_from_the_gold_ranked_first() -> None:
     """doc_first counted a notice stored twice under two ids (a ministry's notice and a crawl of
     it) as a wrong document first, so the target could not be read for what ranking can decide:

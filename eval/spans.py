@@ -113,8 +113,12 @@ def states_gold_sentence(cited_texts: Sequence[str], sentence: str) -> bool:
     """Whether a cited document states the gold's whole sentence verbatim: the same notice
     stored twice (republished under another id, or by another office) answers as the gold does;
     the whole sentence, not the span, so a figure like "30%" found elsewhere does not count;
-    a web copy writing traditional forms (以後 for 以后) is the same notice."""
-    return bool(sentence) and any(simplified(sentence) in simplified(text) for text in cited_texts)
+    a web copy writing traditional forms (以後 for 以后) or other spaces is the same notice."""
+    return bool(sentence) and any(_plain(sentence) in _plain(text) for text in cited_texts)
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", "", simplified(text))
 
 
 def load_span_questions(path: Path) -> list[SpanQuestion]:

@@ -101,13 +101,14 @@ def test_a_copy_of_the_gold_notice_counts_as_its_sentence_cited() -> None:
 
 def test_a_web_copy_in_traditional_forms_states_the_gold_sentence() -> None:
     """Regression (realzh-dev): 税务总局's Q&A list was stored three times, one copy writing 後
-    for 后; ranked first, it counted as another document, not as the gold's copy."""
+    for 后 and laid out with other spaces; ranked first, it counted as another document, not as
+    the gold's copy."""
     from eval.spans import states_gold_sentence
 
     sentence = "纳税人访问税务总局官网后选择所在省级税务局的链接。"
-    web_copy, other = "答：纳税人访问税务总局官网後选择所在省级税务局的链接。", "答：官网前选择。"
+    web_copy = "答：纳税人访问税务总局官网後选择所在省级\u3000税务局的链接。"
     assert states_gold_sentence([web_copy], sentence)
-    assert not states_gold_sentence([other], sentence)
+    assert not states_gold_sentence(["答：官网前选择。"], sentence)
 
 
 def test_a_copy_ranked_first_counts_apart_from_the_gold_ranked_first() -> None:

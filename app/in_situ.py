@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from app.chinese_words import tagged
-from app.text import CJK_RUN, bigram_units, said_by
+from app.numerals import CN_DIGITS, MEASURE_WORDS, ZH_BOUNDS
+from app.text import CJK_RUN, CLAUSE_END, bigram_units, clause_spans, said_by
 
 # Every Chinese question word: interrogative pronouns and sentence-final question particles
 # (the one table: ``answering.question_kinds`` asks by them, retrieval searches without them).
@@ -26,6 +27,7 @@ _CLASSIFIERS = "个些类家种项位名条"  # "哪个市": the noun follows th
 _ASKING = re.compile(rf"(?:{ZH_ASKS.pattern})(?:(?<=[哪几少])[{_CLASSIFIERS}])?")
 _STOPS = frozenset("，；。：！？,;:!?\n")  # the stretch is inside one clause
 _DEICTIC = "这该此其"  # "静安这个小区": a demonstrative points elsewhere, it answers nothing
+_COUNT = re.compile(rf"[\d{CN_DIGITS}十百千万]+[{MEASURE_WORDS}]?")
 # The least share of the question's character bigrams the sentence says (realzh-dev dev split).
 RESTATED_SHARE = 0.5
 
@@ -57,7 +59,7 @@ def asked_gap(text: str, question: str) -> tuple[int, int] | None:
     said = [(a or b) and c.isalnum() for c, a, b in zip(text, said_by(text, units_l), by_r,
                                                          strict=True)]
     noun = next((w for w, tag in tagged(right)[:1] if tag.startswith("n")), "")
-    n = len(text)
+    n, found = len(text), []  # (how the clause leads to it, -start, end) of each stretch
     for i in range(2, n):
         # The question's last two characters, past marks it leaves out ("管理，由…", "在“…")
         before = "".join(c for c in text[max(0, i - 4):i] if c.isalnum())[-2:]
@@ -77,9 +79,20 @@ def asked_gap(text: str, question: str) -> tuple[int, int] | None:
         if j >= n or text[j] in _STOPS or not by_r[j]:
             continue
         end = j + len(noun) if noun and text.startswith(noun, j) else j
-        if end - i >= 2:
-            return i, end
-    return None
+        # 哪 asks which one: a count ("1项政策，即…") says how many, not which
+        if end - i >= 2 and not (asking.group()[0] == "哪" and _COUNT.fullmatch(text[i:j])):
+            found.append((_leads(text, i, left), -i, end))
+    return (-max(found)[1], max(found)[2]) if found else None
+
+
+def _leads(text: str, i: int, left: str) -> tuple[int, float]:
+    """How much the clause of ``text`` up to ``i`` says the question's words before its question
+    word: of several stretches framed so, the one whose clause says most of them (and the most
+    of it theirs) stands where the question word does ("…提出了依法严惩…十大政策，明确要依法严惩
+    X犯罪" for "明确要依法严惩哪些…")."""
+    opening = max((k + 1 for k in range(i) if text[k] in _STOPS), default=0)
+    said = bigram_units(text[opening:i]) & bigram_units(left)
+    return len(said), len(said) / (len(bigram_units(text[opening:i])) or 1)
 
 
 def _closing(text: str, left: str) -> tuple[int, int] | None:
@@ -94,17 +107,39 @@ def _headed(text: str, left: str, head: str) -> tuple[int, int] | None:
     """The stretch after ``left``'s last two characters up to and with ``head``, inside one
     clause: a question word with one character after it asks of that noun or measure ("哪个市",
     "多少件"), which the answer ends with ("江西省支援随州市", "咨询590余件"); it has no bigram to
-    be found by. Of several such stretches, the one whose clause says most of ``left``."""
-    units, found = bigram_units(left), []
+    be found by. Of several such stretches, the one whose clause leads to it as ``left`` does."""
+    found = []
     for before in re.finditer(re.escape(left[-2:]), text):
         i = before.end()
         end = next((k for k in range(i, len(text)) if text[k] in _STOPS or text[k] == head),
                    None if head else len(text))  # no head: up to the clause's end
         if end is not None and (text[end:end + 1] == head if head else end - i >= 2) and (
                 end > i and text[i] not in _DEICTIC):
-            opening = max((k + 1 for k in range(i) if text[k] in _STOPS), default=0)
-            found.append((len(bigram_units(text[opening:i]) & units), -i, end + bool(head)))
+            found.append((_leads(text, i, left), -i, end + bool(head)))
     return (-max(found)[1], max(found)[2]) if found else None
+
+
+def _bounds(clause: str) -> bool:
+    """Whether ``clause`` caps a figure ("…给予不超过2%的贴息支持，单个主体原则上不超过50万元"):
+    the cap of what the clause before it grants belongs to it (a least, "其中不少于20亿", is
+    a part of it told apart)."""
+    return bool(ZH_BOUNDS[0].search(clause)) and any(c.isdigit() for c in clause)
+
+
+def coordinated(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clauses of ``text`` from the one holding offset ``start`` to the one holding ``end``
+    (its closing mark left out), widened over the clauses opening with a conjunction of nouns
+    (以及, 和: not 并, which opens another predicate), which go on with what the clause before
+    them names ("…共收治2名危重症患者，以及12名确诊患者和19名疑似病例。")."""
+    spans = clause_spans(text) or [(0, len(text))]
+    first = next((n for n, (_, b) in enumerate(spans) if start < b), len(spans) - 1)
+    last = next((n for n, (_, b) in enumerate(spans) if end <= b), len(spans) - 1)
+    opens = [tagged(text[slice(*span)])[:1] in ([(c, "c")] for c in _AND) for span in spans]
+    while first and opens[first]:
+        first -= 1
+    while last + 1 < len(spans) and (opens[last + 1] or _bounds(text[slice(*spans[last + 1])])):
+        last += 1
+    return spans[first][0], spans[last][1] - bool(CLAUSE_END.fullmatch(text[spans[last][1] - 1]))
 
 
 def without_asking(question: str) -> str:

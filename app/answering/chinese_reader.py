@@ -31,7 +31,7 @@ from app.answering.question_kinds import FIGURED, MONEY_NOUN, STRICT, Kind, aske
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
 from app.answering.sentence_forms import is_field
 from app.bands import band_factor, of_band
-from app.in_situ import asked_gap
+from app.in_situ import asked_gap, coordinated
 from app.mastheads import frame_end, masthead_end, opens_statement, reports
 from app.negation import opposed_units
 from app.numerals import ZH_BOUNDS
@@ -204,20 +204,23 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
     if not kinds and _restates(anchor.chunk.heading_at(anchor.start), asked):  # its section,
         return _run_on(_slice(anchor, anchor.start + (new or 0), anchor.end), following,
                        heads=True)  # from its first clause the question does not restate
-    # The clause where the question word stands says what is asked (no run-on), entity or none
+    # The clause where the question word stands says what is asked, entity or none, and ends
+    # with it (no run-on: what the next clauses say was not asked), or with its coordination
     gap = asked_gap(anchor.text, question)
-    at = anchor.start + (next((a for a, b in clauses if gap[0] < b), 0) if gap else new or 0)
+    at, end = coordinated(anchor.text, *gap) if gap else (new or 0, len(anchor.text))
+    at += anchor.start
     if not kinds and not gap:  # run on from its first clause the question does not restate
         return _run_on(_slice(anchor, at, anchor.end), following)
     if not kinds or not (found := of_band(question, anchor.text, anchor.start, found)):
-        return _slice(anchor, at, anchor.end)
+        return _slice(anchor, at, anchor.start + end)
     entity = _asked_entity(anchor, found, question, asked)
     clause = _kind_clause(anchor, entity)
     if entity[0] < anchor.start + clauses[0][1] <= found[-1][0] and kinds & FIGURED:
         # A list item's head's figure is a condition ("（一）对…超过5亿元的…项目，按…"): read on.
         return _slice(anchor, clause.start, anchor.end)
     # Whole: a reader quoting a clause keeps what it is of ("疫情检查点1526个", not "1526个").
-    return clause
+    return _slice(anchor, *(anchor.start + k for k in coordinated(
+        anchor.text, clause.start - anchor.start, clause.end - anchor.start)))
 
 
 def _of_other_sum(sentence: Sentence, found: list[tuple[int, int]], noun: str) -> bool:

@@ -294,3 +294,38 @@ def test_a_reporters_frame_with_when_and_where_it_was_told_is_no_part_of_the_ans
             "快件管控，要求对所有外地寄来的邮件、快件进行消毒。\n")
     quote = _read_as_stored(text, "某市对外地寄来的邮件快件有什么要求？").answer.sentence.text
     assert quote.startswith("全市邮政管理部门") and quote.endswith("进行消毒。"), quote
+
+
+def test_an_answer_where_the_question_word_stands_ends_with_its_clause() -> None:
+    """Regression (extent24, realzh-dev dev: 80 answers held the gold span in a much longer
+    quote): the clause where the question word stands was quoted on to its sentence's end
+    ("通过上门宣传…等多种方式加强宣传指引，要求经营店…，药店还要…"), though the clauses after it
+    say what was not asked; one coordinating with it (以及…) or capping its figure goes with it."""
+    text = ("某区通过上门宣传、微信群发布、张贴公告等多种方式加强宣传指引，"
+            "要求经营店严格落实测温要求，药店还要对购药人员做好登记。\n")
+    quote = _read_as_stored(text, "某区通过哪些方式加强宣传指引？").answer.sentence.text
+    assert "上门宣传、微信群发布、张贴公告" in quote and "要求经营店" not in quote, quote
+    assert "药店" not in quote, quote
+    text = ("某省对稳产保供主体在规定贴息期内新发生的贷款给予不超过2%的贴息支持，"
+            "单个主体贴息总额原则上不超过50万元，并开辟审批绿色通道。\n")
+    quote = _read_as_stored(text, "某省对稳产保供主体给予什么贴息支持？").answer.sentence.text
+    assert "不超过2%的贴息支持" in quote and "不超过50万元" in quote, quote  # its cap
+    assert "绿色通道" not in quote, quote  # 并 opens another predicate
+
+
+def test_of_two_framed_stretches_the_one_led_to_as_the_question_does_is_asked() -> None:
+    """Regression (extent24, realzh-dev dev "司法部明确要依法严惩哪些违法犯罪行为？"): the first
+    stretch between the question's words stood for the answer ("依法严惩[疫情防控]违法犯罪的十大
+    政策"), not the one whose clause says the question's words before it ("明确要依法严惩[…]犯罪");
+    and "哪项政策" was answered by the count in "1项政策，即…", which says how many, not which."""
+    from app.in_situ import asked_gap, coordinated
+
+    text = ("某部提出了依法严惩疫情防控违法犯罪的十大政策，"
+            "明确要依法严惩暴力伤医、哄抬物价等违法犯罪。")
+    gap = asked_gap(text, "某部明确要依法严惩哪些违法犯罪行为？")
+    assert gap and text[gap[0]:gap[1]] == "暴力伤医、哄抬物价等", gap and text[gap[0]:gap[1]]
+    text = "涉及企业所得税1项政策，即亏损最长结转年限延长至8年。"
+    assert asked_gap(text, "涉及企业所得税哪项政策？") is None
+    text = "目前医院共收治甲市2名危重症患者，以及乙县12名确诊患者和19名疑似病例。"
+    start = text.index("以及")
+    assert coordinated(text, start, start + 2) == (0, len(text))  # 以及 goes on from before

@@ -46,8 +46,11 @@ def asked_gap(text: str, question: str) -> tuple[int, int] | None:
         right = right[right[:1] in _CLASSIFIERS:]  # (什么 takes none: 什么条件 keeps its 条)
     headed = len(right) == 1 and CJK_RUN.fullmatch(right) is not None  # "哪个市": no bigram
     units_l, units_r = bigram_units(left), set() if headed else bigram_units(right)
-    framed = bigram_units(text) & (units_l | units_r)
-    if len(left) < 2 or len(framed) < RESTATED_SHARE * len(units_l | units_r):
+    # The sentence restates the question, or its asking clause when one before sets the scene
+    # ("…设立的三道防线中，第三道防线是什么？" of "第三道防线是医院发热门诊，…")
+    asking_clause = bigram_units(re.split(r"[，,；;]", question[: asking.start()])[-1]) | units_r
+    if len(left) < 2 or all(len(bigram_units(text) & units) < RESTATED_SHARE * len(units)
+                            for units in (units_l | units_r, asking_clause)):
         return None
     if headed:
         return _headed(text, left, right)

@@ -317,13 +317,17 @@ def test_of_two_framed_stretches_the_one_led_to_as_the_question_does_is_asked() 
     """Regression (extent24, realzh-dev dev "司法部明确要依法严惩哪些违法犯罪行为？"): the first
     stretch between the question's words stood for the answer ("依法严惩[疫情防控]违法犯罪的十大
     政策"), not the one whose clause says the question's words before it ("明确要依法严惩[…]犯罪");
-    and "哪项政策" was answered by the count in "1项政策，即…", which says how many, not which."""
+    and "哪项政策" was answered by the count in "1项政策，即…", which says how many, not which;
+    a question setting the scene in a clause before its asking one found no stretch at all."""
     from app.in_situ import asked_gap, coordinated
 
     text = ("某部提出了依法严惩疫情防控违法犯罪的十大政策，"
             "明确要依法严惩暴力伤医、哄抬物价等违法犯罪。")
     gap = asked_gap(text, "某部明确要依法严惩哪些违法犯罪行为？")
     assert gap and text[gap[0]:gap[1]] == "暴力伤医、哄抬物价等", gap and text[gap[0]:gap[1]]
+    text = "第三道防线是医院发热门诊，全省共设立200个发热门诊。"  # its asking clause restated
+    gap = asked_gap(text, "为防控疫情某省设立的三道防线中，第三道防线是什么？")
+    assert gap and text[gap[0]:gap[1]] == "医院发热门诊", gap
     text = "涉及企业所得税1项政策，即亏损最长结转年限延长至8年。"
     assert asked_gap(text, "涉及企业所得税哪项政策？") is None
     text = "目前医院共收治甲市2名危重症患者，以及乙县12名确诊患者和19名疑似病例。"

@@ -129,7 +129,18 @@ def _bounds(clause: str) -> bool:
     return bool(ZH_BOUNDS[0].search(clause)) and any(c.isdigit() for c in clause)
 
 
-def coordinated(text: str, start: int, end: int) -> tuple[int, int]:
+def asked_clauses(text: str, question: str) -> tuple[int, int] | None:
+    """The clauses of ``text`` holding the stretch where ``question``'s question word stands
+    (``asked_gap``), ``coordinated``, and on over the next ones saying again the question's
+    words before it ("…牵头负责养犬管理工作，负责养犬登记…": each says what "负责什么" asks)."""
+    gap, asking = asked_gap(text, question), _IN_SITU.search(question)
+    if gap is None or asking is None:
+        return None
+    frame = re.sub(r"[\W_]+", "", question[: asking.start()])[-2:]
+    return coordinated(text, *gap, again=frame)
+
+
+def coordinated(text: str, start: int, end: int, again: str = "") -> tuple[int, int]:
     """The clauses of ``text`` from the one holding offset ``start`` to the one holding ``end``
     (its closing mark left out), widened over the clauses opening with a conjunction of nouns
     (以及, 和: not 并, which opens another predicate), which go on with what the clause before
@@ -137,10 +148,12 @@ def coordinated(text: str, start: int, end: int) -> tuple[int, int]:
     spans = clause_spans(text) or [(0, len(text))]
     first = next((n for n, (_, b) in enumerate(spans) if start < b), len(spans) - 1)
     last = next((n for n, (_, b) in enumerate(spans) if end <= b), len(spans) - 1)
-    opens = [tagged(text[slice(*span)])[:1] in ([(c, "c")] for c in _AND) for span in spans]
+    clauses = [text[slice(*span)] for span in spans]
+    opens = [tagged(clause)[:1] in ([(c, "c")] for c in _AND) for clause in clauses]
     while first and opens[first]:
         first -= 1
-    while last + 1 < len(spans) and (opens[last + 1] or _bounds(text[slice(*spans[last + 1])])):
+    while last + 1 < len(spans) and (opens[last + 1] or _bounds(clauses[last + 1]) or (
+            bool(again) and clauses[last + 1].startswith(again))):
         last += 1
     return spans[first][0], spans[last][1] - bool(CLAUSE_END.fullmatch(text[spans[last][1] - 1]))
 

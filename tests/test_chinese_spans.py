@@ -311,6 +311,9 @@ def test_an_answer_where_the_question_word_stands_ends_with_its_clause() -> None
     quote = _read_as_stored(text, "某省对稳产保供主体给予什么贴息支持？").answer.sentence.text
     assert "不超过2%的贴息支持" in quote and "不超过50万元" in quote, quote  # its cap
     assert "绿色通道" not in quote, quote  # 并 opens another predicate
+    text = "市公安局牵头负责全市养犬管理工作，负责养犬登记和违法养犬行为的查处，并定期通报。"
+    quote = _read_as_stored(text + "\n", "某市公安局负责什么？").answer.sentence.text
+    assert "违法养犬行为的查处" in quote and "通报" not in quote, quote  # 负责 said again
 
 
 def test_of_two_framed_stretches_the_one_led_to_as_the_question_does_is_asked() -> None:

@@ -31,7 +31,7 @@ from app.answering.question_kinds import FIGURED, MONEY_NOUN, STRICT, Kind, aske
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
 from app.answering.sentence_forms import is_field
 from app.bands import band_factor, of_band
-from app.in_situ import asked_gap, coordinated
+from app.in_situ import asked_clauses, coordinated
 from app.mastheads import frame_end, masthead_end, opens_statement, reports
 from app.negation import opposed_units
 from app.numerals import ZH_BOUNDS
@@ -206,8 +206,8 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
                        heads=True)  # from its first clause the question does not restate
     # The clause where the question word stands says what is asked, entity or none, and ends
     # with it (no run-on: what the next clauses say was not asked), or with its coordination
-    gap = asked_gap(anchor.text, question)
-    at, end = coordinated(anchor.text, *gap) if gap else (new or 0, len(anchor.text))
+    gap = asked_clauses(anchor.text, question)
+    at, end = gap or (new or 0, len(anchor.text))
     at += anchor.start
     if not kinds and not gap:  # run on from its first clause the question does not restate
         return _run_on(_slice(anchor, at, anchor.end), following)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from app.chinese_words import tagged
-from app.numerals import CN_DIGITS, MEASURE_WORDS, ZH_BOUNDS
+from app.numerals import CN_DIGITS, DISTRIBUTIVE, MEASURE_WORDS, ZH_BOUNDS
 from app.text import CJK_RUN, CLAUSE_END, bigram_units, clause_spans, said_by
 
 # Every Chinese question word: interrogative pronouns and sentence-final question particles
@@ -140,11 +140,13 @@ def asked_clauses(text: str, question: str) -> tuple[int, int] | None:
     return coordinated(text, *gap, again=frame)
 
 
-def coordinated(text: str, start: int, end: int, again: str = "") -> tuple[int, int]:
+def coordinated(text: str, start: int, end: int, again: str = "",
+                rate: bool = False) -> tuple[int, int]:
     """The clauses of ``text`` from the one holding offset ``start`` to the one holding ``end``
     (its closing mark left out), widened over the clauses opening with a conjunction of nouns
     (以及, 和: not 并, which opens another predicate), which go on with what the clause before
-    them names ("…共收治2名危重症患者，以及12名确诊患者和19名疑似病例。")."""
+    them names ("…共收治2名危重症患者，以及12名确诊患者和19名疑似病例。"), and over a cap, but
+    for a ``rate`` asked only a cap per unit too (a total's "单个展会最高60万元" is another sum)."""
     spans = clause_spans(text) or [(0, len(text))]
     first = next((n for n, (_, b) in enumerate(spans) if start < b), len(spans) - 1)
     last = next((n for n, (_, b) in enumerate(spans) if end <= b), len(spans) - 1)
@@ -152,7 +154,9 @@ def coordinated(text: str, start: int, end: int, again: str = "") -> tuple[int, 
     opens = [tagged(clause)[:1] in ([(c, "c")] for c in _AND) for clause in clauses]
     while first and opens[first]:
         first -= 1
-    while last + 1 < len(spans) and (opens[last + 1] or _bounds(clauses[last + 1]) or (
+    def caps(clause: str) -> bool:
+        return _bounds(clause) and (not rate or bool(DISTRIBUTIVE.search(clause)))
+    while last + 1 < len(spans) and (opens[last + 1] or caps(clauses[last + 1]) or (
             bool(again) and clauses[last + 1].startswith(again))):
         last += 1
     return spans[first][0], spans[last][1] - bool(CLAUSE_END.fullmatch(text[spans[last][1] - 1]))

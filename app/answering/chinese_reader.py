@@ -34,7 +34,7 @@ from app.bands import band_factor, of_band
 from app.in_situ import asked_clauses, coordinated
 from app.mastheads import frame_end, masthead_end, opens_statement, reports
 from app.negation import opposed_units
-from app.numerals import ZH_BOUNDS
+from app.numerals import DISTRIBUTIVE, ZH_BOUNDS
 from app.retrieval.continuation import next_chunk_id
 from app.retrieval.qualifiers import sibling_named
 from app.retrieval.shortened import Meant, Nearest, said_otherwise
@@ -220,7 +220,8 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
         return _slice(anchor, clause.start, anchor.end)
     # Whole: a reader quoting a clause keeps what it is of ("疫情检查点1526个", not "1526个").
     return _slice(anchor, *(anchor.start + k for k in coordinated(
-        anchor.text, clause.start - anchor.start, clause.end - anchor.start)))
+        anchor.text, clause.start - anchor.start, clause.end - anchor.start,
+        rate=bool(DISTRIBUTIVE.search(question)))))
 
 
 def _of_other_sum(sentence: Sentence, found: list[tuple[int, int]], noun: str) -> bool:

@@ -11,7 +11,7 @@ import pytest
 
 from app.answering.parts import names_own, split_parts
 from app.briefing.across import asks_across, topic_of
-from app.briefing.conjuncts import each_place
+from app.briefing.conjuncts import each_place, unnamed
 from app.models import Answer, AnswerPart, AskRequest
 from app.services import Services
 from tests.conftest import GUANGZHOU, HAIZHU, SHENZHEN, ZHANGZHOU, ZHANJIANG
@@ -462,3 +462,52 @@ def test_a_closing_field_line_the_question_names_is_read(services: Services, que
     answer = services.ask(AskRequest(question=question, mode="extractive"))
     quotes = " ".join(c.quote for c in answer.citations)
     assert not answer.refused and all(fact in quotes for fact in facts)
+
+
+def test_a_place_is_no_topic_in_its_own_documents() -> None:
+    """A place named as where to look goes from the question its documents are asked; a place
+    owning what is asked ("X's plan", X的方案: its title names the place) stays."""
+    spans = {"Shenzhen": "Shenzhen", "Zhangzhou": "Zhangzhou", "深圳": "深圳", "漳州": "漳州"}
+
+    def where(question: str) -> tuple[int, int] | None:
+        found = [(question.index(n), question.index(n) + len(n)) for n in spans if n in question]
+        return min(found, default=None)
+    assert unnamed("How does Zhangzhou mean to use the metaverse?", where) == (
+        "How does mean to use the metaverse?")
+    assert unnamed("深圳和漳州分别打算怎样用区块链？", where) == "和分别打算怎样用区块链？"
+    owned = "What years does Zhangzhou's action plan span?"
+    assert unnamed(owned, where) == owned
+    assert unnamed("漳州的方案覆盖哪几年？", where) == "漳州的方案覆盖哪几年？"
+
+
+@pytest.mark.parametrize(("question", "facts"), [
+    ("In what ways will Zhangzhou and Guangzhou each use blockchain?",
+     {"Zhangzhou": "blockchain and metaverse", "Guangzhou": "government blockchain"}),
+])
+def test_a_topic_of_two_places_is_read_by_its_own_words(services: Services, question: str,
+                                                        facts: dict[str, str]) -> None:
+    """Regression (parts24, round 23): asked of Zhangzhou's documents alone, "How does Zhangzhou
+    plan to use blockchain?" cited the plan's opening sentence, near by meaning to a question
+    naming the city (and "plan"), not the sentence on blockchain."""
+    answer = services.ask(AskRequest(question=question, mode="extractive"))
+    by_place = {g.place: g for g in answer.groups}
+    for place, fact in facts.items():
+        assert fact in " ".join(answer.citations[n - 1].quote for n in by_place[place].citations)
+
+
+@pytest.mark.parametrize(("question", "first", "second"), [
+    ("Who issued Guangzhou's digital transformation pilot plan, and what space blending the "
+     "virtual and the real does it want to build?", "Data Management Bureau",
+     "Lingnan cultural digital experience space"),
+    ("广州的数字化转型试点方案是哪个部门印发的？它要建设什么样的汽车应用示范区？",
+     "Data Management Bureau", "intelligent connected vehicle applications"),
+])
+def test_a_part_asking_of_the_document_before_is_read_in_it(
+        services: Services, question: str, first: str, second: str) -> None:
+    """Regression (parts24, round 23): "…pilot plan, and what … does it want to build?" read the
+    second part beside the line naming the plan's issuer, or with the plan's name for its
+    words, and quoted the plan's summary; "it" is the document, read as asked in it."""
+    answer = services.ask(AskRequest(question=question, mode="extractive"))
+    before, leaning = answer.parts
+    assert first in _quoted(answer, before)
+    assert second in _quoted(answer, leaning)

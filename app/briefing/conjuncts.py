@@ -16,6 +16,7 @@ both plans). General facts of the two languages' coordination, no wording of a q
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import pairwise
 
 from app.chinese_words import tagged
@@ -28,6 +29,7 @@ Span = tuple[int, int]
 _JOINS = re.compile(r"\s*,?\s+(?:and|with|or|versus|vs\.?)\s+|\s*,\s*|以及|和|与|跟|同|及|、|，")
 # Words spreading the question over the places named (floating quantifiers, 分别 "respectively").
 _EACH_AFTER = re.compile(r"^\s*(?:each|respectively|both)\b|^(?:分别|各自)", re.IGNORECASE)
+_OWNED = re.compile(r"['’]s\b|的")  # a possessive after a name ("Shenzhen's", 深圳的)
 _BOTH_BEFORE = re.compile(r"\bboth\s+$", re.IGNORECASE)
 # "Each" as a pronoun, not a determiner: "each one", "each of them".
 _EACH_OF = re.compile(r"^(?:one|of (?:them|these|those|the two))\b", re.IGNORECASE)
@@ -75,6 +77,18 @@ def each_place(question: str, mentions: list[tuple[str, Span]]) -> dict[str, str
     own = {name: question[at if before.rstrip().endswith(question[a:at].strip()) else a:b]
            for (name, (at, _)), (a, b) in zip(mentions, conjuncts, strict=True)}
     return {name: f"{before}{conjunct}{after}" for name, conjunct in own.items()}
+
+
+def unnamed(question: str, where: Callable[[str], Span | None]) -> str:
+    """``question`` less the place names ``where`` finds in it, which say where to look ("How do
+    X and Y plan …", "X和Y分别打算 …"); whole where a name owns what is asked ("X's plan", X的
+    方案): that thing's title and opening name the place."""
+    out = question
+    while (span := where(out)) is not None:
+        if _OWNED.match(out, span[1]):
+            return question
+        out = out[:span[0]] + out[span[1]:]
+    return " ".join(out.split())
 
 
 def _each_as_it(after: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -19,11 +20,11 @@ from app.answering.generation.answerer import (
     without_model,
 )
 from app.answering.instructions import without_instructions
-from app.answering.parts import split_parts
+from app.answering.parts import split_parts, subject_of
 from app.answering.question_kinds import Kind, asked_kinds
 from app.answering.validity import with_validity
 from app.briefing.across import answer_across, asks_across, topic_of
-from app.briefing.conjuncts import each_place
+from app.briefing.conjuncts import each_place, unnamed
 from app.briefing.facts import fact_answer
 from app.briefing.grouped import answer_by_place
 from app.conversation import Resolution
@@ -37,15 +38,19 @@ from app.models import (
 )
 from app.retrieval.catalog import Collections
 from app.retrieval.continuation import with_continuations, with_fields
+from app.retrieval.document_questions import DOCUMENT
 from app.retrieval.hybrid import Hit, RetrievalMode, RetrievalResult
 from app.retrieval.in_force import left_out
 from app.retrieval.place_inference import part_of_a_name
 from app.services.components import Components, milliseconds
-from app.text import has_cjk
+from app.text import content_tokens, has_cjk
 
 # The kinds a document's field line states ("Interpreter: …", "Contact information: …").
 _FIELD_KINDS = {Kind.WHO, Kind.PERSON, Kind.ORG, Kind.PHONE, Kind.EMAIL, Kind.WEB, Kind.CONTACT,
                 Kind.DATE, Kind.DAY}
+
+# Words borrowed by a part leaning back that end in a noun naming a document ("… pilot plan").
+_OF_DOCUMENT = re.compile(rf"(?:{DOCUMENT.pattern})\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -136,10 +141,18 @@ class Asking(Components):
             # ("how do they use AI in health care"): the topic's sentences per place.
             own = each_place(text, [(name, span) for name in named
                                     if (span := self.catalog.places.where(text, name))])
+
+            def asked_of(place: str) -> str:
+                # A topic (no kind asked) is read in one place's documents without the places'
+                # names: by meaning a name draws the sentences naming it (an opening) above the
+                # topic's ("How does Zhangzhou plan to use blockchain?" cited the plan's opening).
+                one = own.get(place, text)
+                return one if asked_kinds(text) else unnamed(one, lambda q: min(
+                    (s for n in named if (s := self.catalog.places.where(q, n))), default=None))
             if len(named) > 1 and (asked_kinds(text) or own):
                 return answer_by_place(named, self.documents(asked.scope), lambda place, docs:
-                                       answer(own.get(place, text), self._retrieval_of(
-                                           own.get(place, text), asked.filters, top_k,
+                                       answer(asked_of(place), self._retrieval_of(
+                                           asked_of(place), asked.filters, top_k,
                                            as_of=request.as_of, in_force=request.as_of is not None,
                                            within=docs if asked.within is None
                                            else docs & asked.within)), has_cjk(text),
@@ -164,6 +177,17 @@ class Asking(Components):
                 text, asked.filters, top_k, as_of=request.as_of, within=asked.within))
 
         def near(own: str, text: str, before: Answer) -> Answer | None:
+            # A part asking of a document the one before named ("…pilot plan, and what space
+            # does it want to build?", "…方案覆盖哪几年？它要建设什么？") is read as asked in the
+            # documents that one cited: "it" is the document, whose name says where to look,
+            # not what (its title's words drew the plan's summary sentence).
+            if not before.refused and _OF_DOCUMENT.search(text[:len(text) - len(own)]) \
+                    and text.endswith(own) and content_tokens(subject_of(own)):
+                docs = {c.doc_id for c in before.citations}
+                if not (read := answer(own, self._with_fields(own, self._retrieval_of(
+                        own, asked.filters, top_k, as_of=request.as_of,
+                        within=docs if asked.within is None else docs & asked.within)))).refused:
+                    return read
             # A part leaning on the one before is that one's follow-up: read where its answer
             # stood, as a conversation's would be (app.conversation.nearby).
             spans = tuple(Cited(c.doc_id, c.start, c.end) for c in before.citations)

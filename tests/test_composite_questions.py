@@ -481,7 +481,9 @@ def test_a_place_is_no_topic_in_its_own_documents() -> None:
 
 
 @pytest.mark.parametrize(("question", "facts"), [
-    ("In what ways will Zhangzhou and Guangzhou each use blockchain?",
+    ("How do Zhangzhou and Guangzhou each plan to apply blockchain?",
+     {"Zhangzhou": "blockchain and metaverse", "Guangzhou": "government blockchain"}),
+    ("How does Zhangzhou plan to apply blockchain, compared with Guangzhou?",
      {"Zhangzhou": "blockchain and metaverse", "Guangzhou": "government blockchain"}),
 ])
 def test_a_topic_of_two_places_is_read_by_its_own_words(services: Services, question: str,
@@ -496,8 +498,8 @@ def test_a_topic_of_two_places_is_read_by_its_own_words(services: Services, ques
 
 
 @pytest.mark.parametrize(("question", "first", "second"), [
-    ("Who issued Guangzhou's digital transformation pilot plan, and what space blending the "
-     "virtual and the real does it want to build?", "Data Management Bureau",
+    ("Which body issued Guangzhou's digital transformation pilot plan, and what cultural "
+     "experience space is it to build?", "Data Management Bureau",
      "Lingnan cultural digital experience space"),
     ("广州的数字化转型试点方案是哪个部门印发的？它要建设什么样的汽车应用示范区？",
      "Data Management Bureau", "intelligent connected vehicle applications"),

@@ -51,7 +51,8 @@ def test_a_grounded_overview_is_kept_with_exact_citations(services: Services) ->
     with model_writes(services, CitingClient(sentence, "December 28th")):
         brief = services.brief(HAIZHU)
     assert brief.overview is not None and brief.overview_note is None
-    assert brief.overview.text.startswith(sentence) and brief.overview.text.endswith("[1].")
+    # The model's sentence, then the quote it rests on (issue 23.5), under the same citation.
+    assert brief.overview.text.startswith(f"{sentence} [1].\n\n")
     [cite] = brief.overview.citations
     text = services.catalog.text(HAIZHU)
     assert cite.doc_id == HAIZHU and text[cite.start:cite.end] == cite.quote

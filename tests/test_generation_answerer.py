@@ -19,6 +19,7 @@ from app.answering.generation.answerer import (
     Reasoning,
     Token,
 )
+from app.answering.generation.markers import markers
 from app.llm.client import Delta, LLMClient, LLMUnavailable
 from app.models import AskRequest
 from app.retrieval.hybrid import RetrievalResult
@@ -76,7 +77,7 @@ def test_grounded_answer_keeps_cited_sentences_with_exact_quotes(
     answerer = GenerativeAnswerer(ScriptedClient(reply), extractive)
     answer = answerer.answer(QUESTION, retrieval)
     assert (answer.mode, answer.fallback, answer.refused) == ("generate", None, False)
-    assert answer.answer == GOOD
+    assert answer.answer == f"{GOOD}\n\n{extractive.answer(QUESTION, retrieval).answer}"
     assert answer.unsupported == ["Everyone cheered happily [2].", f"It must be 7% [{n}]."]
     assert answer.reasoning == f"Passage {n} has it."
     [cite] = answer.citations
@@ -114,8 +115,22 @@ def test_stream_events_then_done(services: Services, extractive: ExtractiveAnswe
     assert "".join(e.text for e in events if isinstance(e, Token)) == GOOD.replace(
         "[1]", f"[{n}]")
     assert isinstance(events[-1], Done)
-    assert events[-1].answer.answer == GOOD
+    assert events[-1].answer.answer.startswith(f"{GOOD}\n\n")
     assert events[-1].answer.reasoning == f"Look at passage {n}."
+
+
+def test_a_reworded_figure_still_stands_as_its_passage_states_it(
+        services: Services, extractive: ExtractiveAnswerer) -> None:
+    """Issue 23.5: generated answers held fewer facts than the quote, the model rewording what
+    it read ("over 20" written "20", "six major areas" as "six broad areas"); the answer now
+    carries the clause it rests on, cited under the number the model's sentence has."""
+    retrieval = retrieve(services)
+    reworded = "Upgrades must take no less than five percent of the project investment [1]."
+    reply = content(reworded.replace("[1]", f"[{zhanjiang_hit(retrieval)}]"))
+    answer = GenerativeAnswerer(ScriptedClient(reply), extractive).answer(QUESTION, retrieval)
+    assert answer.answer.startswith(reworded) and "no less than 5%" in answer.answer
+    assert (answer.fallback, answer.refused) == (None, False)
+    assert {c.n for c in answer.citations} == set(markers(answer.answer)) == {1}
 
 
 def test_no_surviving_sentence_falls_back_to_the_extractive_answer(
@@ -196,7 +211,8 @@ def test_server_style_is_learned_so_later_replies_stream_thinking_live(
     for events in (first, second):
         done = events[-1]
         assert isinstance(done, Done)
-        assert done.answer.answer == GOOD and done.answer.reasoning == f"Passage {n} has it."
+        assert done.answer.answer.startswith(GOOD)
+        assert done.answer.reasoning == f"Passage {n} has it."
         assert all(f"{n} has it" not in e.text for e in events if isinstance(e, Token))
 
 

@@ -98,3 +98,13 @@ def merge_parts(parts: list[Part], answers: list[Answer]) -> Answer:
 def renumber(text: str, numbers: dict[int, int]) -> str:
     return MARKER.sub(lambda m: "".join(f"[{numbers[n]}]" for n in markers(m.group(0))
                                         if n in numbers), text)
+
+
+def carried(quote: Answer, generated: Answer) -> Answer:
+    """A generated answer, then the quote it rests on: what the model reworded stands as stated."""
+    cited = generated.citations  # a clause the model cited keeps its number
+    n_of = {c.n: next((g.n for g in cited if g.doc_id == c.doc_id and g.start <= c.start
+                       and c.end <= g.end), len(cited) + c.n) for c in quote.citations}
+    new = [c.model_copy(update={"n": n_of[c.n]}) for c in quote.citations if n_of[c.n] > len(cited)]
+    text = f"{generated.answer}\n\n{renumber(quote.answer, n_of)}"
+    return generated.model_copy(update={"answer": text, "citations": cited + new})

@@ -133,8 +133,9 @@ def recheck(record: Record) -> Record:
     extractive = record["extractive"]
     # A rescue (the extractive answer refused) is checked against the question's terms too.
     grounded = ground(call["reply"], hits, record["question"], extractive["refused"])
-    if grounded.answer:
-        answer = {"answer": grounded.answer, "refused": False, "fallback": None}
+    if grounded.answer:  # followed by the quote it rests on, as the answerer gives it
+        quote = "" if extractive["refused"] else "\n\n" + extractive["answer"]
+        answer = {"answer": grounded.answer + quote, "refused": False, "fallback": None}
     elif grounded.not_covered:
         answer = {"answer": "", "refused": True, "fallback": None}
     else:  # the extractive answer, as the answerer falls back to it

@@ -1,13 +1,11 @@
 """Generated answers on top of the extractive path, never without it.
 
-The extractive answer is computed first. When it refuses because the question names a city the
-store lacks or a term no passage mentions, the model is not asked; when it refuses for want of
-a sentence scoring high enough, the model may read the best ``rescue_sentences`` and answer
-with the same check (nothing passing it: the refusal stands). A model saying the passages do
-not answer, or answering with none of the kind of detail asked, gives a refusal. When the
-model cannot be reached in time, the extractive answer is the answer (``fallback:
-"llm_unavailable"``), and also when no generated sentence survives the citation check
-(``fallback: "ungrounded"``, the rejected sentences in ``unsupported``).
+The extractive answer comes first; a generated answer is followed by it (compose.carried). A
+refusal for a city the store lacks or a term no passage mentions stands; one for want of a
+sentence scoring high enough lets the model read the best ``rescue_sentences`` (the same check;
+none passing, it stands). A model saying the passages do not answer, or stating none of the kind
+asked, refuses. An unreachable model (``fallback: "llm_unavailable"``) or no sentence passing
+the check (``fallback: "ungrounded"``, rejected ones in ``unsupported``) gives the quote alone.
 
 The model reads the sentences the extractive answer quotes (five whole passages, ~800 tokens,
 kept the 1.5B's first token ~30 s away on 2 cores) and up to ``excerpt_sentences`` next best
@@ -30,6 +28,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from app.answering.citations import Scored, Sentence
+from app.answering.compose import carried
 from app.answering.extractive import Answerer, ExtractiveAnswerer
 from app.answering.generation.grounding import Grounded, Grounder, ground
 from app.answering.generation.prompt import Excerpt, PromptBudget, build_messages
@@ -169,9 +168,10 @@ class GenerativeAnswerer:
     def _final(self, grounded: Grounded, extractive: Answer, retrieval: RetrievalResult,
                reasoning: str | None) -> Answer:
         if grounded.answer:
-            return Answer(answer=grounded.answer, citations=grounded.citations, mode="generate",
-                          city_inferred=retrieval.places.label,
-                          unsupported=grounded.unsupported, reasoning=reasoning)
+            written = Answer(answer=grounded.answer, citations=grounded.citations, mode="generate",
+                             city_inferred=retrieval.places.label,
+                             unsupported=grounded.unsupported, reasoning=reasoning)
+            return written if extractive.refused else carried(extractive, written)
         if grounded.not_covered:  # the model found no answer: a refusal, as extractive gives
             refusal = self.extractive.refusal(retrieval, "no_passage")
             refusal.mode, refusal.reasoning = "generate", reasoning

@@ -51,11 +51,12 @@ def test_a_grounded_overview_is_kept_with_exact_citations(services: Services) ->
     with model_writes(services, CitingClient(sentence, "December 28th")):
         brief = services.brief(HAIZHU)
     assert brief.overview is not None and brief.overview_note is None
-    # The model's sentence, then the quote it rests on (issue 23.5), under the same citation.
+    # The model's sentence, then the quote it rests on (issue 23.5), citations numbered on.
     assert brief.overview.text.startswith(f"{sentence} [1].\n\n")
-    [cite] = brief.overview.citations
+    cite, *quoted = brief.overview.citations
     text = services.catalog.text(HAIZHU)
     assert cite.doc_id == HAIZHU and text[cite.start:cite.end] == cite.quote
+    assert all(text[c.start:c.end] == c.quote for c in quoted)
     assert "December 28th" in cite.quote
     assert brief.quiz, "the quiz is still built and verified extractively"
 

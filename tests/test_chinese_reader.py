@@ -600,3 +600,16 @@ def test_a_clear_lead_the_multilingual_model_puts_first_answers(services: Servic
     # Without the second reader the lead under the threshold is refused, as before.
     reading = read_chinese(question, _notice_with_entities(SERVICES))
     assert reading is not None and reading.answer.support < REFUSAL_SUPPORT
+
+
+def test_a_sentence_pointing_back_at_the_restated_noun_answers() -> None:
+    """Regression (round 23, sentence24): "…由哪六家医院组成？" quoted the sentence it restates
+    ("由本市六家医院组成的新一批医疗队出发…"), not the next one, which says which they are
+    ("这六家医院是…"): a demonstrative opening a sentence points at the noun before it."""
+    text = ("某市医疗队驰援武汉\n"
+            "昨天中午，由本市六家医院组成的新一批医疗队出发驰援武汉，支援雷神山医院。"
+            "这六家医院是仁济医院、市第一人民医院、市第六人民医院、市第五人民医院、市第七人民医院、"
+            "杨浦区中心医院。医疗队领队介绍，各医院在短短10小时内组建了医疗队。\n")
+    reading = _read_as_stored(text, "某市新一批驰援武汉的医疗队由哪六家医院组成？")
+    quote = reading.answer.sentence.text
+    assert quote.startswith("这六家医院是仁济医院") and "出发" not in quote, quote

@@ -31,7 +31,7 @@ from app.answering.question_kinds import FIGURED, MONEY_NOUN, STRICT, Kind, aske
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
 from app.answering.sentence_forms import is_field
 from app.bands import band_factor, of_band
-from app.in_situ import asked_clauses, coordinated
+from app.in_situ import asked_clauses, coordinated, names_back
 from app.mastheads import frame_end, masthead_end, opens_statement, reports
 from app.negation import opposed_units
 from app.numerals import DISTRIBUTIVE, ZH_BOUNDS
@@ -197,6 +197,8 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
     said = not found and _restates(anchor.text, asked) and _restates(
         anchor.text[clauses[-1][0]:], asked)
     following = sentences_after(anchor, after if said or anchor.text[-1:] in "？?" else None)
+    said = said or (not found and bool(following) and names_back(  # "…六家医院…。这六家医院是…"
+        following[0].text, anchor.text, question))
     if (said or anchor.text.endswith(tuple("？?：:"))) and following:  # not who tells it:
         told = _slice(nxt := following[0], nxt.start + frame_end(nxt.text), nxt.end)
         return told if kinds else _run_on(told, following[1:], heads=bool(

@@ -5,6 +5,7 @@ answer named as such while the others stand; a refusal only when every part is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -101,10 +102,17 @@ def renumber(text: str, numbers: dict[int, int]) -> str:
 
 
 def carried(quote: Answer, generated: Answer) -> Answer:
-    """A generated answer, then the quote it rests on: what the model reworded stands as stated."""
+    """A generated answer, then the quote it rests on: what the model reworded stands as stated.
+    A model copying the quote word for word gets no second copy of it."""
+    if _bare(quote.answer) in _bare(generated.answer):
+        return generated
     cited = generated.citations  # a clause the model cited keeps its number
     n_of = {c.n: next((g.n for g in cited if g.doc_id == c.doc_id and g.start <= c.start
                        and c.end <= g.end), len(cited) + c.n) for c in quote.citations}
     new = [c.model_copy(update={"n": n_of[c.n]}) for c in quote.citations if n_of[c.n] > len(cited)]
     text = f"{generated.answer}\n\n{renumber(quote.answer, n_of)}"
     return generated.model_copy(update={"answer": text, "citations": cited + new})
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"[\W_]+", "", MARKER.sub("", text)).lower()

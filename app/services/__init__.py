@@ -1,6 +1,8 @@
 """The service layer: components built once, and the operations the API and CLI share.
 
     components  the parts every operation shares, a request's checks, the readable documents
+    composite   the answers read beyond one retrieval: by parts, across documents, about a
+                document, where the last answer stood; the answer in a mode
     asking      the ask path: validate, complete a follow-up, retrieve, answer, finish
     core        Services: built once per process, with the operations on documents
     warm        what loads in the background, and numpy's thread limit

@@ -1,4 +1,5 @@
-"""The components every operation shares, the checks of a request, and the readable documents."""
+"""The components every operation shares, the checks of a request, the readable documents, and
+a request asked: validated and retrieved for, ready to be answered."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import date
 
 from app.answering.citations import bounded
 from app.answering.extractive import Answerer
-from app.conversation import Conversations
+from app.conversation import Conversations, Resolution
 from app.errors import EmptyQuestion, InvalidTopK, QuestionTooLong
 from app.models import (
     DocumentInfo,
@@ -26,6 +27,24 @@ from app.store.chroma import Store
 def milliseconds(seconds: float) -> float:
     """``seconds`` in milliseconds, to 0.1 ms, as timings are reported."""
     return round(seconds * 1000, 1)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A validated request with its retrieval, ready to be answered."""
+
+    question: str  # as the answerer reads it: a follow-up completed, or as asked beside the
+    # clause the last answer cited (app.conversation.nearby)
+    mode: Mode
+    retrieval: RetrievalResult  # the top_k passages the answer reads
+    full: RetrievalResult  # as deep as the caller asked (eval reads 10)
+    began: float
+    retrieved: float
+    resolution: Resolution
+    owner: str | None  # who asks: a conversation's turns are theirs
+    filters: Filters | None  # the request's, or the document a follow-up carried over
+    within: set[str] | None  # the documents the caller may read (None: every one)
+    scope: Collections
 
 
 @dataclass

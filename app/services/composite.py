@@ -1,0 +1,181 @@
+"""The answers read beyond the question's one retrieval: a question of several parts or asked
+across documents (app.answering.compose, app.briefing), one about a document itself
+(app.briefing.facts), one read beside a document's field lines or where the last answer stood
+(app.conversation.nearby); and the answer in a mode, which each of them ends in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from app.answering.citations import bounded
+from app.answering.compose import Composer
+from app.answering.extractive import ExtractiveAnswerer
+from app.answering.generation.answerer import without_model
+from app.answering.instructions import without_instructions
+from app.answering.parts import split_parts, subject_of
+from app.answering.question_kinds import Kind, asked_kinds
+from app.briefing.across import answer_across, asks_across, topic_of
+from app.briefing.conjuncts import each_place, unnamed
+from app.briefing.facts import fact_answer
+from app.briefing.grouped import answer_by_place
+from app.conversation import Resolution
+from app.conversation.nearby import Cited
+from app.models import Answer, AskRequest, Mode
+from app.retrieval.continuation import with_fields
+from app.retrieval.document_questions import DOCUMENT
+from app.retrieval.hybrid import Hit, RetrievalResult
+from app.retrieval.place_inference import part_of_a_name
+from app.services.components import Asked, Components
+from app.text import content_tokens, has_cjk
+
+# The kinds a document's field line states ("Interpreter: …", "Contact information: …").
+_FIELD_KINDS = {Kind.WHO, Kind.PERSON, Kind.ORG, Kind.PHONE, Kind.EMAIL, Kind.WEB, Kind.CONTACT,
+                Kind.DATE, Kind.DAY}
+
+# Words borrowed by a part leaning back that end in a noun naming a document ("… pilot plan").
+_OF_DOCUMENT = re.compile(rf"(?:{DOCUMENT.pattern})\s*$", re.I)
+
+
+class Composite(Components):
+    """Reading an asked question (app.services.asking) as a whole answer: by parts, across
+    documents, about a document, or in a mode."""
+
+    def _composite(self, asked: Asked, request: AskRequest) -> Answer | None:
+        """The answer to a question of several parts, asked across documents or about a document
+        itself; None for any other question (answered as it was retrieved)."""
+        top_k = self.check_top_k(request.top_k)
+        extractive = self.answerers["extractive"]
+        assert isinstance(extractive, ExtractiveAnswerer)
+
+        if len(split_parts(asked.question)) < 2 and len(asked.retrieval.places.by_place) < 2 \
+                and (found := self._about_document(asked.question, asked.retrieval)):
+            return found
+
+        def answer(text: str, retrieval: RetrievalResult) -> Answer:
+            return self._about_document(text, retrieval) or self.answer_with(asked.mode, text,
+                                                                              retrieval)
+
+        def across(text: str) -> Answer | None:
+            named = self.catalog.places.infer(text).by_place
+            # Not a place named only inside a name the passages write ("Digital Shenzhen-Digital
+            # Zhanjiang Joint Innovation Center" asks nothing of Shenzhen's documents). Read in
+            # the retrieved documents (cached texts, at most top_k), not every document of each
+            # place: a city may hold hundreds.
+            texts = [self.catalog.text(d) for d in {h.chunk.doc_id for h in asked.retrieval.hits}
+                     ] if len(named) > 1 else []
+            named = {place: docs for place, docs in named.items()
+                     if not texts or not part_of_a_name(text, place, texts)}
+            # A figure, date or name asked of several places, or anything asked of places named
+            # side by side ("广州和海珠分别在建什么"): each place's documents answer for it, as
+            # asked of it alone (app.briefing.conjuncts); a topic asked of places not coordinated
+            # ("how do they use AI in health care"): the topic's sentences per place.
+            own = each_place(text, [(name, span) for name in named
+                                    if (span := self.catalog.places.where(text, name))])
+
+            def asked_of(place: str) -> str:
+                # A topic (no kind asked) is read in one place's documents without the places'
+                # names: by meaning a name draws the sentences naming it (an opening) above the
+                # topic's ("How does Zhangzhou plan to use blockchain?" cited the plan's opening).
+                one = own.get(place, text)
+                return one if asked_kinds(text) else unnamed(one, lambda q: min(
+                    (s for n in named if (s := self.catalog.places.where(q, n))), default=None))
+            if len(named) > 1 and (asked_kinds(text) or own):
+                return answer_by_place(named, self.documents(asked.scope), lambda place, docs:
+                                       answer(asked_of(place), self._retrieval_of(
+                                           asked_of(place), asked.filters, top_k,
+                                           as_of=request.as_of, in_force=request.as_of is not None,
+                                           within=docs if asked.within is None
+                                           else docs & asked.within)), has_cjk(text),
+                                       None if asked_kinds(text) else cache(lambda: by_topic(text)))
+            return by_topic(text) if asks_across(text) else None
+
+        def by_topic(text: str) -> Answer | None:
+            # Every document, in force or not, unless a day is asked: each place's text is
+            # shown with its status (answering.validity says which expired).
+            # Retrieved for its topic: "which cities' documents" names nothing to find.
+            deep = self._retrieval_of(topic_of(text), asked.filters,
+                                      self.settings.answer.across_passages,
+                                      as_of=request.as_of, in_force=request.as_of is not None,
+                                      within=asked.within)
+            with self.watch.reading():
+                return answer_across(text, deep, self.documents(asked.scope), self.catalog.text,
+                                     extractive.answer, extractive.sentence_vectors,
+                                     self.store.document_chunks)
+
+        def retrieve(text: str) -> RetrievalResult:
+            return self._with_fields(text, self._retrieval_of(
+                text, asked.filters, top_k, as_of=request.as_of, within=asked.within))
+
+        def near(own: str, text: str, before: Answer) -> Answer | None:
+            # A part asking of a document the one before named ("…pilot plan, and what space
+            # does it want to build?", "…方案覆盖哪几年？它要建设什么？") is read as asked in the
+            # documents that one cited: "it" is the document, whose name says where to look,
+            # not what (its title's words drew the plan's summary sentence).
+            if not before.refused and _OF_DOCUMENT.search(text[:len(text) - len(own)]) \
+                    and text.endswith(own) and content_tokens(subject_of(own)):
+                docs = {c.doc_id for c in before.citations}
+                if not (read := answer(own, self._with_fields(own, self._retrieval_of(
+                        own, asked.filters, top_k, as_of=request.as_of,
+                        within=docs if asked.within is None else docs & asked.within)))).refused:
+                    return read
+            # A part leaning on the one before is that one's follow-up: read where its answer
+            # stood, as a conversation's would be (app.conversation.nearby).
+            spans = tuple(Cited(c.doc_id, c.start, c.end) for c in before.citations)
+            found = self._answered_near(own, Resolution(text, spans[0].doc_id, near=spans,
+                                                        asked=own), retrieve(text))
+            return answer(*found) if found else None
+
+        return Composer(retrieve, answer, across, near,
+                        ).compose(asked.question, asked.retrieval.places.held)
+
+    def _with_fields(self, question: str, retrieval: RetrievalResult) -> RetrievalResult:
+        """A question asking who, whose number or when is also read in the best document's
+        field lines its words name (app.retrieval.continuation.with_fields)."""
+        if not asked_kinds(question) & _FIELD_KINDS:
+            return retrieval
+        with self.watch.reading():
+            return with_fields(question, retrieval, self.catalog.text, self.store.document_chunks)
+
+    def _about_document(self, question: str, retrieval: RetrievalResult) -> Answer | None:
+        """The answer to a question about the document itself: its number, issuer, date
+        (app.briefing.facts); None for any other question."""
+        extractive = self.answerers["extractive"]
+        assert isinstance(extractive, ExtractiveAnswerer)
+        return fact_answer(question, retrieval, lambda doc_id: self.catalog.get(doc_id).metadata,
+                           self.catalog.text, self.store.document_chunks,
+                           lambda r: extractive.refusal(r, "kind_not_stated"))
+
+    def _answered_near(self, question: str, resolution: Resolution,
+                       read: RetrievalResult) -> tuple[str, RetrievalResult] | None:
+        """The question and passages that answer (extractively) a follow-up carried to its
+        document from around where the last answer stood (app.conversation.nearby), with more
+        than the clause just cited; None: the retrieval reads."""
+        with self.watch.reading():
+            readings = self.conversations.nearby(question, resolution,
+                                                 [h.chunk for h in read.hits])
+        scores = {h.chunk.chunk_id: h.score for h in read.hits}
+        for asked, chunks in readings:
+            near = bounded(replace(read, hits=[Hit(c, scores.get(c.chunk_id, 0.0), n)
+                                               for n, c in enumerate(chunks, start=1)]),
+                           self.settings.ingest.chunk_max_chars)
+            answered = self.answerers["extractive"].answer(asked, near)
+            if not answered.refused and not self.conversations.repeats(resolution, answered):
+                return asked, near
+        return None
+
+    def answer_with(self, mode: Mode, question: str, retrieval: RetrievalResult) -> Answer:
+        """The answer in ``mode``; ``generate`` with no model server set is the extractive
+        answer marked ``fallback: "llm_unavailable"`` (rather than a 422: clients need not
+        know how the deployment is configured)."""
+        answerer = self.answerers.get(mode)
+        if answerer is None:
+            return without_model(self.answerers["extractive"].answer(question, retrieval))
+        return answerer.answer(question, self._readable(mode, retrieval))
+
+    @staticmethod
+    def _readable(mode: str, retrieval: RetrievalResult) -> RetrievalResult:
+        """What an answerer reads: a model never sees a document's orders to the reader (the
+        extractive answerer skips them itself and shows passages verbatim)."""
+        return without_instructions(retrieval) if mode == "generate" else retrieval

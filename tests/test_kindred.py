@@ -62,7 +62,8 @@ def test_the_nouns_are_read_from_the_parse_retrieval_made() -> None:
     """Bug (issue 23, round 15's latency): every English question went through spaCy twice, its
     parse for its frame and the tagger again for its nouns (~6 ms of a ~40 ms ask). The nouns
     are now the parse's tags, which are the tagger pipeline's: the parser does not change them."""
-    from app.retrieval.taggers import english, parsed, question_frame
+    from app.retrieval.question_frame import question_frame
+    from app.retrieval.taggers import english, parsed
 
     question = "When preparing a session on Zhangzhou's plan, how many key jobs does it list?"
     question_frame(question)  # retrieval parses the question first

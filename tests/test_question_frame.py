@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.retrieval.taggers import question_frame
+from app.retrieval.question_frame import question_frame
 
 
 def test_an_opening_participle_and_a_verb_of_saying_are_the_frame() -> None:

@@ -29,7 +29,7 @@ from app.answering.question_kinds import EN_AUX, EN_WH, ZH_ASKS
 from app.chinese_words import tagged
 from app.in_situ import coordinated_asks
 from app.retrieval.antecedents import elliptical, leans_back, topic
-from app.retrieval.taggers import question_frame
+from app.retrieval.question_frame import question_frame
 from app.text import ITEM, content_tokens, has_cjk
 
 # A preposition may stand before the wh-word ("and by when", "and in which year"), and so may an

@@ -28,8 +28,8 @@ from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.kindred import credit
 from app.retrieval.qualifiers import contrasted, said_elsewhere
+from app.retrieval.question_frame import question_frame
 from app.retrieval.stems import content_stems
-from app.retrieval.taggers import question_frame
 from app.store.vectors import QueryTextEmbedder, TextEmbedder, TextVectors, semantic_texts, unit
 from app.text import QUOTED, content_tokens, has_cjk
 

@@ -35,7 +35,7 @@ from app.retrieval.fusion import Ranking, preferring, reading, reciprocal_rank_f
 from app.retrieval.glossary import expand_query, lexical_query, pinyin_names
 from app.retrieval.names import unheard_places
 from app.retrieval.place_inference import PlaceInference
-from app.retrieval.taggers import question_frame
+from app.retrieval.question_frame import question_frame
 from app.store.bm25 import LexicalIndex
 from app.store.chroma import Store
 from app.store.records import Chunk

@@ -23,8 +23,9 @@ from app.chinese_words import tagged, words_before
 from app.in_situ import ZH_ASKS
 from app.retrieval.counted import asked_nouns
 from app.retrieval.dictionary import dictionary, one_sense, sense_sharers
+from app.retrieval.question_frame import question_frame
 from app.retrieval.stems import content_stems
-from app.retrieval.taggers import TAGGING, parsed, question_frame
+from app.retrieval.taggers import TAGGING, parsed
 from app.text import content_tokens, has_cjk
 
 _NOUNS = frozenset({"NOUN", "PROPN"})

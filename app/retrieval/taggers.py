@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -174,91 +173,7 @@ def opening_tag(sentence: str) -> str:
     return doc[0].tag_ if len(doc) else ""
 
 
-# A lead-in, a colon, then the question ("For my training slides: what …").
-_LEAD_IN = re.compile(r"^([^:：?？]{3,120})[:：]\s*(?=\S)")
-# ... unless the words before the colon ask themselves ("What does “…” set out: its …?").
-_ASKING = re.compile(r"\s*(?:wh\w*|how|do|does|did|is|are|was|were|can|will|should)\b", re.I)
-
-
-_WH_TAGS = {"WP", "WRB", "WDT"}  # Penn tags of wh-words
-
-
-@dataclass(frozen=True)
-class Frame:
-    """What an English question says of its asker around what it asks (issue 23): a lead-in
-    ("For my slides: …"), an opening of the asker's own ("When preparing a session on X, …",
-    "In my training on X, …") and a verb of saying to an audience ("what should I tell
-    participants …", "Summarize for trainees …"). Its words are no content an answer must
-    hold: "session" and "participants" would find a training event's sentence."""
-
-    opening: str = ""  # the lead-in or opening clause, as written (without its comma or colon)
-    words: str = ""  # every word of the frame
-    rest: str = ""  # the words outside it: what is asked
-
-
-@lru_cache(maxsize=1024)
-def question_frame(question: str) -> Frame:
-    """The frame of an English question, read from its dependency parse (none for Chinese)."""
-    if has_cjk(question):
-        return Frame(rest=question)
-    if (lead_in := _LEAD_IN.match(question)) and not _ASKING.match(lead_in.group(1)):
-        return Frame(lead_in.group(1), lead_in.group(1), question[lead_in.end():])
-    with TAGGING:
-        doc = parsed(question)  # the parse ``asks_agent`` and ``without_relatives`` read too
-    opening = _asker_opening(doc)
-    framed = {t.i for t in opening or ()} | {t.i for verb in doc for t in _told(verb)}
-    return Frame(opening.text if opening is not None else "",
-                 " ".join(t.text for t in doc if t.i in framed),
-                 "".join(t.text_with_ws for t in doc if t.i not in framed).strip(" ,;:"))
-
-
-def _asks_of_asker(token: Any) -> bool:
-    """A first or second person pronoun: the asker ("I", "my") or whom they ask ("you")."""
-    return token.tag_ in {"PRP", "PRP$"} and bool({"1", "2"} & set(token.morph.get("Person")))
-
-
-def _asker_opening(doc: Any) -> Any:
-    """The words before a question's first comma when they are the asker's circumstance: an
-    adverbial clause or phrase on a later word, holding the asker ("In my training on X",
-    "If I'm training officials on X") or a participle without subject ("When preparing a session
-    on X": its subject is the asker's). Not an opening of the question's own ("When the plan was
-    issued, who …", "By 2025, how many …")."""
-    comma = next((t.i for t in doc if t.text == ","), 0)
-    span = doc[:comma]
-    heads = [t for t in span if not span.start <= t.head.i < span.end or t.dep_ == "ROOT"]
-    if not heads or any(t.dep_ not in {"advcl", "prep"} or t.head.i < comma for t in heads):
-        return None
-    participle = any(t.dep_ == "advcl" and t.tag_ == "VBG" and not any(
-        c.dep_.startswith("nsubj") for c in t.children) for t in heads)
-    return span if participle or any(map(_asks_of_asker, span)) else None
-
-
-def _told(verb: Any) -> list[Any]:
-    """A verb of saying the asker asks of themselves ("should I tell", imperative "Summarize")
-    and its audience ("participants", "for trainees"), when what is to be said follows as a
-    clause or a wh-word: "what should I tell participants the city will …". Not a verb whose
-    object is the thing asked ("How can I apply for the subsidy?")."""
-    subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
-    imperative = verb.i == 0 and verb.tag_ == "VB"
-    if verb.pos_ != "VERB" or not (imperative or (subjects and all(map(_asks_of_asker, subjects)))):
-        return []
-    doc, after = verb.doc, verb.i + 1
-    if after < len(doc) and doc[after].dep_ == "prep" and doc[after].head == verb:
-        after += 1  # "for trainees", "to staff"
-    audience = [] if after >= len(doc) or doc[after].pos_ not in {"NOUN", "PRON"} else [doc[after]]
-    following = doc[after + len(audience):]
-    if not len(following):
-        return []
-    first = following[0]
-    # spaCy makes a new Token object at each access: tokens are compared by position.
-    clause = next((a.i for a in [first, *first.ancestors] if a.pos_ in {"VERB", "AUX"}), verb.i)
-    asks = first.tag_ in _WH_TAGS or (  # "… participants about how often …"
-        first.dep_ == "prep" and first.head.i in {verb.i, *(a.i for a in audience)}
-        and any(t.tag_ in _WH_TAGS for t in first.subtree))
-    # … or what follows is a clause the verb governs ("tell participants the city will …"),
-    # or that governs the verb (the parser's "I tell participants" as the subject of "is …").
-    says = asks or (clause != verb.i and (doc[clause].head.i == verb.i or verb.head.i == clause))
-    return [verb, *subjects, *audience] if says else []
+WH_TAGS = {"WP", "WRB", "WDT"}  # Penn tags of wh-words
 
 
 @lru_cache(maxsize=1024)
@@ -271,7 +186,7 @@ def without_relatives(question: str) -> str:
         return question
     with TAGGING:
         doc = parsed(question)
-    relative = {t.i for t in doc if t.i > 0 and t.tag_ in {*_WH_TAGS, "WP$"} and next(
+    relative = {t.i for t in doc if t.i > 0 and t.tag_ in {*WH_TAGS, "WP$"} and next(
         (a.dep_ for a in [t, *t.ancestors] if a.pos_ in {"VERB", "AUX"}), "") == "relcl"}
     return "".join(("that" + t.whitespace_) if t.i in relative else t.text_with_ws for t in doc)
 

@@ -57,7 +57,7 @@ from app.conversation.referents import (
     referent,
     topic,
 )
-from app.conversation.turns import Resolution, Turn
+from app.conversation.turns import Resolution, Turn, last_cited
 from app.conversation.words import Word, words
 from app.retrieval.places import PlaceIndex
 from app.text import has_cjk
@@ -73,15 +73,19 @@ class Resolver:
         # question naming no place is always answered as asked.
         self.reads_on = reads_on
 
+    def _title(self, doc_id: str | None) -> str | None:
+        """The title of ``doc_id`` (None: no document, or no titles to read)."""
+        return self.title(doc_id) if doc_id is not None and self.title is not None else None
+
     def resolve(self, question: str, earlier: Sequence[Turn]) -> Resolution:
         if not earlier:
             return Resolution.as_asked(question)
         index = self.places()
-        last = _last_cited(earlier, index)
+        last = last_cited(earlier, index)
         own = words(question)
         filled = with_counted_noun(question, own, last.resolved, index)
         if (placed := with_place_pointed(filled, words(filled), last.resolved, index)) != filled:
-            return Resolution(placed, doc_id=last.doc_ids[0] if last.doc_ids else None,
+            return Resolution(placed, doc_id=last.doc_id,
                               rewritten=True)  # "the city": the last place, in its document
         found = self._resolve(filled, last, index)
         found = dataclasses.replace(found, rewritten=found.rewritten or filled != question)
@@ -118,7 +122,7 @@ class Resolver:
                 and has_cjk(question):  # a Chinese numeral and its measure word name a part
             return _one_of(question[said[0].start:said[-1].end], last, index)
         if not clause and not pointing and (parallel := in_parallel(question, own, last, index)):
-            return Resolution(parallel, doc_id=last.doc_ids[0] if last.doc_ids else None,
+            return Resolution(parallel, doc_id=last.doc_id,
                               rewritten=True)  # "What about master's graduates?"
         nominal = [w for w in own if w.content or w.may_name_place]  # LAC: 鹏城云脑 a LOC
         if not clause and nominal and names_own_thing(own, spans) \
@@ -131,7 +135,7 @@ class Resolver:
         """Asked as written, in the last document when it reads on there: a name ("鹏城云脑三期
         呢？") or a possessed thing ("人工智能基金群的规模呢？") says what it is about, and the
         last subject joined to it ("深圳公共数据开放管理办法鹏城云脑三期呢？") names nothing."""
-        doc_id = last.doc_ids[0] if last.doc_ids else None
+        doc_id = last.doc_id
         if doc_id is not None and (self.reads_on is None or self.reads_on(question, doc_id)):
             return Resolution(question, doc_id=doc_id)
         return Resolution.as_asked(question)
@@ -139,8 +143,8 @@ class Resolver:
     # A definite phrase: the thing the last answer, question or document named -----------------
     def _refer(self, question: str, own: tuple[Word, ...], last: Turn,
                index: PlaceIndex) -> Resolution | None:
-        doc_id = last.doc_ids[0] if last.doc_ids else None
-        title = self.title(doc_id) if doc_id is not None and self.title is not None else None
+        doc_id = last.doc_id
+        title = self._title(doc_id)
         for definite in definite_phrases(own):
             found = referent(definite, question, last.answer, last.resolved, title)
             if found is None:
@@ -175,7 +179,7 @@ class Resolver:
             text = place + before
         else:
             text = f"{before.rstrip(' ?？')} in {place}?"
-        title = self.title(last.doc_ids[0]) if last.doc_ids and self.title else None
+        title = self._title(last.doc_id)
         return Resolution(text, rewritten=True, fallback=lambda: _on_topic(question, place, last)
                           or of_its_kind(text, index, title))
 
@@ -206,7 +210,7 @@ class Resolver:
     # A complete clause naming no place: on in the last document, or a new topic ---------------
     def _read_on(self, question: str, own: tuple[Word, ...], last: Turn,
                  index: PlaceIndex) -> Resolution:
-        doc_id = last.doc_ids[0] if last.doc_ids else None
+        doc_id = last.doc_id
         if doc_id is None or self.reads_on is None or not (
                 given(question, own, last.answer, last.resolved)
                 or self.reads_on(question, doc_id)):
@@ -217,9 +221,9 @@ class Resolver:
     def _carry_over(self, question: str, own: tuple[Word, ...], pointing: list[Word],
                     last: Turn, index: PlaceIndex) -> Resolution:
         before = last.resolved
-        doc_id = last.doc_ids[0] if last.doc_ids else None
+        doc_id = last.doc_id
         chinese = has_cjk(question)
-        title = self.title(doc_id) if doc_id is not None and self.title is not None else None
+        title = self._title(doc_id)
         if pointing and (agent := agent_of(question, last.resolved, last.answer, title)):
             return Resolution(fill(question, own, pointing, agent, chinese), doc_id=doc_id,
                               rewritten=True)
@@ -253,26 +257,11 @@ def _one_of(numbered: str, last: Turn, index: PlaceIndex) -> Resolution:
     found = words(before)
     places = place_spans(before, found, index)
     span = subject_span(before, found, places) or (places[-1] if places else None)
-    doc_id = last.doc_ids[0] if last.doc_ids else None
+    doc_id = last.doc_id
     if span is None:
         return Resolution(f"{numbered}{before}", doc_id=doc_id, rewritten=True)
     return Resolution(before[:span[1]] + numbered + before[span[1]:], doc_id=doc_id,
                       rewritten=True)
-
-
-def _last_cited(earlier: Sequence[Turn], index: PlaceIndex) -> Turn:
-    """The last turn, as a follow-up reads it: one whose answer cited nothing (refused) and
-    named no other place leaves the conversation in the document, and with the cited text, of
-    the latest turn that cited one."""
-    last = earlier[-1]
-    cited = next((t for t in reversed(earlier) if t.doc_ids), None)
-    if last.doc_ids or cited is None:
-        return last
-    now, then = index.infer(last.resolved), index.infer(cited.resolved)
-    if {*now.held, *now.missing} - {*then.held, *then.missing}:
-        return last  # it moved to another place, which answered nothing
-    return dataclasses.replace(last, doc_ids=cited.doc_ids, answer=cited.answer,
-                               cited=cited.cited)
 
 
 def _of_last_place(question: str, own: tuple[Word, ...], last: Turn, index: PlaceIndex,

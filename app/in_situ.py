@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from app.chinese_words import tagged
-from app.numerals import CN_DIGITS, DISTRIBUTIVE, MEASURE_WORDS, ZH_BOUNDS
-from app.text import CJK_RUN, CLAUSE_END, bigram_units, clause_spans, said_by
+from app.numerals import DISTRIBUTIVE, MEASURE_WORDS, ZH_BOUNDS, ZH_NUMERAL
+from app.text import CJK_RUN, CLAUSE_END, alnum_only, bigram_units, clause_spans, said_by
 
 # Every Chinese question word: interrogative pronouns and sentence-final question particles
 # (the one table: ``answering.question_kinds`` asks by them, retrieval searches without them).
@@ -27,7 +27,7 @@ _CLASSIFIERS = "个些类家种项位名条"  # "哪个市": the noun follows th
 _ASKING = re.compile(rf"(?:{ZH_ASKS.pattern})(?:(?<=[哪几少])[{_CLASSIFIERS}])?")
 _STOPS = frozenset("，；。：！？,;:!?\n")  # the stretch is inside one clause
 _DEICTIC = "这该此其"  # "静安这个小区": a demonstrative points elsewhere, it answers nothing
-_COUNT = re.compile(rf"[\d{CN_DIGITS}十百千万]+[{MEASURE_WORDS}]?")
+_COUNT = re.compile(rf"[{ZH_NUMERAL}]+[{MEASURE_WORDS}]?")
 # The least share of the question's character bigrams the sentence says (realzh-dev dev split).
 RESTATED_SHARE = 0.5
 
@@ -40,7 +40,7 @@ def asked_gap(text: str, question: str) -> tuple[int, int] | None:
     asking = _IN_SITU.search(question)
     if not asking:
         return None
-    left = re.sub(r"[\W_]+", "", question[: asking.start()])
+    left = alnum_only(question[: asking.start()])
     right = re.sub(r"[？?。！!\s]+$", "", question[asking.end():])
     if asking.group() in ("哪", "几", "多少"):  # "几名", "多少家": a measure word, then the noun
         right = right[right[:1] in _CLASSIFIERS:]  # (什么 takes none: 什么条件 keeps its 条)
@@ -136,7 +136,7 @@ def asked_clauses(text: str, question: str) -> tuple[int, int] | None:
     gap, asking = asked_gap(text, question), _IN_SITU.search(question)
     if gap is None or asking is None:
         return None
-    frame = re.sub(r"[\W_]+", "", question[: asking.start()])[-2:]
+    frame = alnum_only(question[: asking.start()])[-2:]
     return coordinated(text, *gap, again=frame)
 
 
@@ -152,11 +152,10 @@ def coordinated(text: str, start: int, end: int, again: str = "",
     last = next((n for n, (_, b) in enumerate(spans) if end <= b), len(spans) - 1)
     clauses = [text[slice(*span)] for span in spans]
     opens = [tagged(clause)[:1] in ([(c, "c")] for c in _AND) for clause in clauses]
+    caps = [_bounds(c) and (not rate or bool(DISTRIBUTIVE.search(c))) for c in clauses]
     while first and opens[first]:
         first -= 1
-    def caps(clause: str) -> bool:
-        return _bounds(clause) and (not rate or bool(DISTRIBUTIVE.search(clause)))
-    while last + 1 < len(spans) and (opens[last + 1] or caps(clauses[last + 1]) or (
+    while last + 1 < len(spans) and (opens[last + 1] or caps[last + 1] or (
             bool(again) and clauses[last + 1].startswith(again))):
         last += 1
     return spans[first][0], spans[last][1] - bool(CLAUSE_END.fullmatch(text[spans[last][1] - 1]))
@@ -200,7 +199,7 @@ def coordinated_asks(clause: str) -> list[str]:
 
 
 # A demonstrative with a measure word or a number ("这六家医院", "上述场所", "该产品").
-_POINTING = re.compile(rf"\s*(?:这|此|该|上述)(?:[{CN_DIGITS}十百\d]*[{MEASURE_WORDS}些])?")
+_POINTING = re.compile(rf"\s*(?:这|此|该|上述)(?:[{ZH_NUMERAL}]*[{MEASURE_WORDS}些])?")
 
 
 def names_back(sentence: str, before: str, question: str) -> bool:

@@ -11,6 +11,7 @@ from app.text import CLAUSE_END, has_cjk
 # Facts of the two languages' figures, written once: Chinese numeral digits, the words that
 # scale a number, and the Chinese measure words a count takes (5项任务, 八个案例).
 CN_DIGITS = "〇零一二两三四五六七八九"
+ZH_NUMERAL = rf"\d{CN_DIGITS}十百千万"  # a regex class body: a count's characters, 12 or 十二
 MAGNITUDES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
               "万亿": 10**12, "千万": 10**7, "百万": 10**6, "万": 10**4, "亿": 10**8}
 MEASURE_WORDS = "个名位项家座条台所批类种次件款只支套处间栋辆架张份篇部"

@@ -183,6 +183,14 @@ def said_by(text: str, units: set[str]) -> list[bool]:
     return marked
 
 
+def alnum_only(text: str) -> str:
+    """``text``'s letters and digits alone, of any script (punctuation and spaces dropped)."""
+    return _NOT_ALNUM.sub("", text)
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def has_cjk(text: str) -> bool:
     return CJK_RUN.search(text) is not None
 

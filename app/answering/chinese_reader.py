@@ -135,14 +135,8 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
     top = min(chinese, key=lambda s: s.rank).chunk.doc_id  # the notice search ranks first
     first = max((r[0] for r in read if r[0].sentence.chunk.doc_id == top), key=lambda s: s.support)
     enough, outdone = max(r[0].support for r in read), CLEAR_WIN * first.support
-    # A clear lead answers too: stating a kind told by its form (a date, a phone; not a figure),
-    # or any but a sum (whose lead tells the topic, not whose sum) where the multilingual model,
-    # choosing among several (1 in 5 by chance), too places it nearest the question.
     lead, *rest = sorted((r[0] for r in read), key=lambda s: -s.support)
-    leading = lead if not lead.lacking and lead.support > 0 and lead.support >= max([0, *(
-        CLEAR_WIN * s.support for s in rest)]) and ((strict and not strict & (FIGURED | {
-            Kind.DURATION}) and lead.support >= LEAD_FLOOR) or (nearest and n >= 5 and Kind.MONEY
-            not in kinds and nearest([s.text for s in chinese]) == lead.sentence.text)) else None
+    leading = lead if _clear_lead(lead, rest, kinds, nearest, chinese) else None
     # Another notice's sentence with enough support, not twice the first notice's best, yields to
     # that best (unless it lacks the kind asked): below the threshold alone, it is as near.
     ordered = sorted(read, key=lambda r: (r[0].support < REFUSAL_SUPPORT and r[0] is not leading
@@ -224,6 +218,22 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
     return _slice(anchor, *(anchor.start + k for k in coordinated(
         anchor.text, clause.start - anchor.start, clause.end - anchor.start,
         rate=bool(DISTRIBUTIVE.search(question)))))
+
+
+def _clear_lead(lead: Scored, rest: list[Scored], kinds: set[Kind], nearest: Nearest | None,
+                sentences: list[Sentence]) -> bool:
+    """Whether ``lead`` answers below the threshold: it leads every other sentence twice over,
+    not lacking the kind asked, and states a kind told by its form (a date, a phone; not a
+    figure), or any kind but a sum (whose lead tells the topic, not whose sum) where the
+    multilingual model, choosing among several (1 in 5 by chance), too places it nearest."""
+    if lead.lacking or lead.support <= 0 or lead.support < max([0, *(
+            CLEAR_WIN * s.support for s in rest)]):
+        return False
+    strict = kinds & STRICT
+    if strict and not strict & (FIGURED | {Kind.DURATION}) and lead.support >= LEAD_FLOOR:
+        return True
+    return nearest is not None and len(sentences) >= 5 and Kind.MONEY not in kinds and (
+        nearest([s.text for s in sentences]) == lead.sentence.text)
 
 
 def _of_other_sum(sentence: Sentence, found: list[tuple[int, int]], noun: str) -> bool:

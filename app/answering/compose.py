@@ -5,7 +5,6 @@ answer named as such while the others stand; a refusal only when every part is.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -13,6 +12,7 @@ from app.answering.generation.markers import MARKER, markers
 from app.answering.parts import Part, names_own, split_parts
 from app.models import Answer, AnswerPart
 from app.retrieval.hybrid import RetrievalResult
+from app.text import alnum_only
 
 NOT_SAID = "The documents don't say: “{asked}”"
 
@@ -115,4 +115,4 @@ def carried(quote: Answer, generated: Answer) -> Answer:
 
 
 def _bare(text: str) -> str:
-    return re.sub(r"[\W_]+", "", MARKER.sub("", text)).lower()
+    return alnum_only(MARKER.sub("", text)).lower()

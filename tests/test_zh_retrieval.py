@@ -131,6 +131,26 @@ def test_a_place_only_an_unplaced_document_names_is_not_missing() -> None:
     assert index.infer("沈阳市的房租政策").missing == ["沈阳市"]
 
 
+def test_a_place_only_unplaced_documents_speak_of_is_answered_from_them() -> None:
+    """Regression (realzh-dev): asked of 辽宁, which only national notices speak of, a question
+    was answered from 西藏's notice on the same matter: a place neither held nor missing scoped
+    nothing. The documents with no place of their own are its scope, and elsewhere only the
+    passages naming it."""
+    from app.retrieval.places import PlaceIndex
+    from app.store.records import StoredDocument
+
+    index = PlaceIndex([StoredDocument("national", {"title": "国家税务总局通知",
+                                                    "places_named": "210000"}),
+                        StoredDocument("tibet", {"province": "西藏自治区"})])
+    found = index.infer("辽宁在纳税预约办理方面有什么新举措？")
+    assert found.spoken_of == ["辽宁省"] and found.doc_ids == {"national"}
+    assert not found.held and not found.missing
+    assert index.mentions("辽宁省税务局开通预约办税。", found.spoken_of)
+    assert not index.mentions("西藏税务局开通预约办税。", found.spoken_of)
+    # Named beside a missing place, it only says where that place lies: no scope.
+    assert not index.infer("辽宁大连的预约办税").doc_ids
+
+
 def test_towns_are_read_from_jionlp_zip_before_jionlp_unzips_it(tmp_path: Path) -> None:
     """Regression: a fresh install failed with FileNotFoundError (china_location.txt): jionlp
     unzips its dictionary only on `import jionlp`, which had not run."""

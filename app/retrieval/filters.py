@@ -121,5 +121,5 @@ def readable_places(places: PlaceInference, within: set[str] | None) -> PlaceInf
     by_place = {name: docs & within for name, docs in places.by_place.items() if docs & within}
     held = [n for n in places.held if n in by_place
             or (n not in places.by_place and places.doc_ids & within)]
-    doc_ids = places.doc_ids & within if held else set()
+    doc_ids = places.doc_ids & within if held or places.spoken_of else set()
     return replace(places, held=held, by_place=by_place, doc_ids=doc_ids)

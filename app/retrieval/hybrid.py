@@ -162,7 +162,8 @@ class HybridRetriever:
                 kept = [
                     cid
                     if cid is not None and not in_scope(cid)
-                    and self.catalog.places.mentions(found.chunks[cid].text, places.held)
+                    and self.catalog.places.mentions(found.chunks[cid].text,
+                                                     places.held or places.spoken_of)
                     else None
                     for cid in ranking.ids
                 ]

@@ -19,6 +19,9 @@ class PlaceInference:
     missing: list[str] = field(default_factory=list)
     doc_ids: set[str] = field(default_factory=set)
     by_place: dict[str, set[str]] = field(default_factory=dict)  # the most specific places
+    # Places named that only documents with no place of their own speak of (辽宁 in a store of
+    # national notices and other provinces'): those documents are the scope, not another place's.
+    spoken_of: list[str] = field(default_factory=list)
 
     # Places named below the place of the documents that stand for them (a street of a held
     # district; a district or city no document is about, in a division that has documents

@@ -136,8 +136,10 @@ class PlaceIndex:
                     stand_ins.add(self._hold(found, around, english, self.docs_at[around.adcode]))
                 found.narrower.append(self._narrower(surface, _pattern(division),
                                                      self.docs_at[around.adcode]))
-            elif division.adcode not in self.named_unplaced and (
-                    division.parent not in codes or division.parent in self.docs_by_adcode):
+            elif division.adcode in self.named_unplaced:
+                found.spoken_of.append(name := division.label(english))
+                self._patterns.setdefault(name, _pattern(division))
+            elif division.parent not in codes or division.parent in self.docs_by_adcode:
                 # In "Futian, Shenzhen" Shenzhen is the missing one, unless held: then Futian
                 # is, and Shenzhen only says where Futian lies.
                 context |= {d.adcode for d in gazetteer().chain(division.adcode)[1:]}
@@ -196,7 +198,7 @@ class PlaceIndex:
                     del found.by_place[name]
         for docs in found.by_place.values():
             found.doc_ids |= docs
-        if found.doc_ids:
+        if found.doc_ids or (found.spoken_of and not found.missing):
             found.doc_ids |= self.unplaced  # never excluded by place scoping
             # A province's notice holds in its cities (福建's 健康码 in 莆田): the documents about
             # all of a held city's province answer too. Not a city's in a held district: what a

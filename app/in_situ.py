@@ -27,6 +27,9 @@ _CLASSIFIERS = "个些类家种项位名条"  # "哪个市": the noun follows th
 _ASKING = re.compile(rf"(?:{ZH_ASKS.pattern})(?:(?<=[哪几少])[{_CLASSIFIERS}])?")
 _STOPS = frozenset("，；。：！？,;:!?\n")  # the stretch is inside one clause
 _DEICTIC = "这该此其"  # "静安这个小区": a demonstrative points elsewhere, it answers nothing
+# What names instances of the noun it stands before: an enumeration ("A、B等" with at most a
+# few words after 等: "等相关", "等四大") or a name closed by quotes or title marks.
+_NAMING = re.compile(r"、[^，；。：]*等[^，；。：的]{0,4}$|[”》]的?$")
 _COUNT = re.compile(rf"[{ZH_NUMERAL}]+[{MEASURE_WORDS}]?")
 # The least share of the question's character bigrams the sentence says (realzh-dev dev split).
 RESTATED_SHARE = 0.5
@@ -129,11 +132,37 @@ def _bounds(clause: str) -> bool:
     return bool(ZH_BOUNDS[0].search(clause)) and any(c.isdigit() for c in clause)
 
 
+def modified_head(text: str, question: str) -> tuple[int, int] | None:
+    """The stretch of a clause of ``text`` up to the noun ``question``'s question word asks of,
+    when it names which by an enumeration ("…涵盖哪些方面" of "覆盖金融支持、稳定就业…等四大
+    方面") or a name in quotes or title marks ("按照什么原则" of "按照“横向到边、纵向到底”原则"):
+    a Chinese noun's modifiers stand before it, and a compound's head is its end ("电视频道" of
+    "频道"). Only such a stretch names instances; a noun's other modifiers ("各项措施", "1项政
+    策", "这个小区") do not, and the question's own words ("对…等企业") answer nothing."""
+    asking = _IN_SITU.search(question)
+    if asking is None:
+        return None
+    right = re.sub(r"^[个些类家种项位名条]?样?的?", "", question[asking.end():])
+    word = tagged(right)[0][0] if CJK_RUN.match(right) else ""
+    asked, found, left = bigram_units(question), [], alnum_only(question[:asking.start()])[-2:]
+    for at in (m.start() for m in re.finditer(re.escape(word[-2:]), text) if len(word) >= 2):
+        opening = max((k + 1 for k in range(at) if text[k] in _STOPS), default=0)
+        stretch = text[opening:at]
+        new = [c for c, said in zip(stretch, said_by(stretch, asked), strict=True)
+               if c.isalnum() and not said]
+        if len(new) >= 2 and _NAMING.search(stretch):  # from the question's words before
+            lead = text.rfind(left, 0, opening) if len(left) == 2 else -1  # it, a clause back
+            found.append((len(new), opening if lead < 0 else lead + 2, at + 2))
+    return max(found)[1:] if found else None
+
+
 def asked_clauses(text: str, question: str) -> tuple[int, int] | None:
     """The clauses of ``text`` holding the stretch where ``question``'s question word stands
-    (``asked_gap``), ``coordinated``, and on over the next ones saying again the question's
-    words before it ("…牵头负责养犬管理工作，负责养犬登记…": each says what "负责什么" asks)."""
-    gap, asking = asked_gap(text, question), _IN_SITU.search(question)
+    (``asked_gap``, else ``modified_head``), ``coordinated``, and on over the next ones saying
+    again the question's words before it ("…牵头负责养犬管理工作，负责养犬登记…": each says
+    what "负责什么" asks)."""
+    gap = asked_gap(text, question) or modified_head(text, question)
+    asking = _IN_SITU.search(question)
     if gap is None or asking is None:
         return None
     frame = alnum_only(question[: asking.start()])[-2:]

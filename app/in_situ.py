@@ -145,6 +145,8 @@ def modified_head(text: str, question: str) -> tuple[int, int] | None:
     right = re.sub(r"^[个些类家种项位名条]?样?的?", "", question[asking.end():])
     word = tagged(right)[0][0] if CJK_RUN.match(right) else ""
     asked, found, left = bigram_units(question), [], alnum_only(question[:asking.start()])[-2:]
+    if word and word == re.sub(r"[？?。\s]+$", "", right) and word not in text and len(left) == 2:
+        return _closing(text, left)  # "前置于什么地方" of "…前置于停机坪": a kind left unsaid
     for at in (m.start() for m in re.finditer(re.escape(word[-2:]), text) if len(word) >= 2):
         opening = max((k + 1 for k in range(at) if text[k] in _STOPS), default=0)
         stretch = text[opening:at]

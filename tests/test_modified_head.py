@@ -1,0 +1,46 @@
+"""Where a Chinese answer stands when the sentence words its question otherwise: before the noun
+the question word asks of (``app.in_situ.modified_head``)."""
+
+from __future__ import annotations
+
+from app.in_situ import asked_clauses, modified_head
+
+
+def _quoted(text: str, question: str) -> str | None:
+    span = asked_clauses(text, question)
+    return text[span[0]:span[1]] if span else None
+
+
+def test_an_enumeration_naming_the_noun_asked_of_is_the_answer() -> None:
+    """Regression (realzh-dev dev "…“暖企十六条”涵盖哪些方面？", "…登记哪些信息？"): the sentence
+    said 覆盖 where the question said 涵盖, so no stretch stood where the question word does and
+    the answer ran on past its sentence (too long); the enumeration before 方面 names them."""
+    text = "某区发布《支持中小企业的措施》，覆盖金融支持、稳定就业等三大方面，帮助企业渡过难关。"
+    assert _quoted(text, "某区的措施涵盖哪些方面？") == "覆盖金融支持、稳定就业等三大方面"
+    text = "店员会要求顾客告知姓名、年龄、手机号码等相关信息，由工作人员上传。"
+    assert _quoted(text, "药店都登记哪些信息？") == text[:text.index("，")]
+
+
+def test_a_quoted_name_before_the_noun_is_the_answer_a_compounds_head_found() -> None:
+    """A name in quotes before the noun asked of names it ("按照什么原则" of "按照“…”原则"), and a
+    compound's head stands for it ("哪个电视频道" of "…台4频道" is no enumeration: no answer)."""
+    text = "按照“横向到边、纵向到底”原则，做到不留死角。"
+    assert _quoted(text, "某区严格按照什么原则执行？") == "按照“横向到边、纵向到底”原则"
+    assert modified_head("某台4频道传输有关课程。", "哪个电视频道可以观看课程？") is None
+
+
+def test_a_noun_modified_otherwise_or_by_the_questions_words_is_no_answer() -> None:
+    """A quantifier or a count before the noun ("各项措施", "1项政策") names no instance, nor do
+    the question's own words ("对…等企业"), nor a lead-in announcing a list after a colon."""
+    assert modified_head("可参考某市的各项措施。", "社会组织做了哪些措施？") is None
+    assert modified_head("涉及企业所得税1项政策。", "涉及企业所得税哪项政策？") is None
+    text = "对住宿、餐饮等企业，免征增值税。"
+    assert modified_head(text, "对住宿、餐饮等企业有什么政策？") is None
+
+
+def test_a_kind_the_sentence_leaves_unsaid_is_the_rest_of_the_clause() -> None:
+    """Regression (fresh batch "…验放地点前置于什么地方？"): the sentence says no 地方, so no
+    stretch was found and the answer ran on past its sentence; the clause going on after the
+    question's words before its question word answers."""
+    text = "某海关将机场海关验放地点前置于停机坪，全天候轮班上岗。"
+    assert _quoted(text, "某海关将验放地点前置于什么地方？") == text[:text.index("，")]

@@ -144,8 +144,8 @@ def modified_head(text: str, question: str) -> tuple[int, int] | None:
         return None
     right = re.sub(r"^[个些类家种项位名条]?样?的?", "", question[asking.end():])
     word = tagged(right)[0][0] if CJK_RUN.match(right) else ""
-    asked, found, left = bigram_units(question), [], alnum_only(question[:asking.start()])[-2:]
-    if word and word == re.sub(r"[？?。\s]+$", "", right) and word not in text and len(left) == 2:
+    asked, found, left = bigram_units(question), [], alnum_only(question[:asking.start()])
+    if word and word == re.sub(r"[？?。\s]+$", "", right) and word not in text and len(left) >= 2:
         return _closing(text, left)  # "前置于什么地方" of "…前置于停机坪": a kind left unsaid
     for at in (m.start() for m in re.finditer(re.escape(word[-2:]), text) if len(word) >= 2):
         opening = max((k + 1 for k in range(at) if text[k] in _STOPS), default=0)
@@ -153,7 +153,7 @@ def modified_head(text: str, question: str) -> tuple[int, int] | None:
         new = [c for c, said in zip(stretch, said_by(stretch, asked), strict=True)
                if c.isalnum() and not said]
         if len(new) >= 2 and _NAMING.search(stretch):  # from the question's words before
-            lead = text.rfind(left, 0, opening) if len(left) == 2 else -1  # it, a clause back
+            lead = text.rfind(left[-2:], 0, opening) if len(left) >= 2 else -1  # a clause back
             found.append((len(new), opening if lead < 0 else lead + 2, at + 2))
     return max(found)[1:] if found else None
 

@@ -44,3 +44,11 @@ def test_a_kind_the_sentence_leaves_unsaid_is_the_rest_of_the_clause() -> None:
     question's words before its question word answers."""
     text = "某海关将机场海关验放地点前置于停机坪，全天候轮班上岗。"
     assert _quoted(text, "某海关将验放地点前置于什么地方？") == text[:text.index("，")]
+
+
+def test_of_several_clauses_the_unsaid_kind_is_answered_by_the_one_the_question_leads_to() -> None:
+    """Regression (zhspan15 "…县级人力资源社会保障部门…负责什么工作？"): with only the question's
+    last two words (负责) to place it, the shortest clause holding them (乡镇…负责…) was quoted;
+    the clause saying the question's words before its question word answers."""
+    text = "县级人社部门负责收集务工人员信息，县级卫健部门负责指定服务机构，乡镇负责组织候检。"
+    assert _quoted(text, "县级人社部门在健康申报服务中负责什么工作？") == text[:text.index("，")]

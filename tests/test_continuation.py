@@ -38,3 +38,23 @@ def test_a_best_passage_is_followed_by_the_rest_of_its_section_only() -> None:
     assert [h.chunk.chunk_id for h in read.hits] == [
         "plan::0004", "plan::0005", "plan::0002", "plan::0008"]
     assert read.hits[1].score == 0.7
+
+
+def test_a_passage_ending_on_a_heading_or_lead_in_is_read_with_the_next() -> None:
+    """Bug (round 24, realzh dev "北京市项目复工前需要做哪些防控准备？"): a passage ending on the
+    heading "■复工前的防控准备工作" was quoted alone; its items, which ingest cut into the next
+    passage under a section of their own, were never read. A passage ending in a sentence is not
+    read on into another section."""
+    def chunk(number: int, section: str, text: str) -> Chunk:
+        return Chunk(f"guide::{number:04d}", "guide", text, number * 100, number * 100 + len(text),
+                     {"doc_id": "guide", "section": section})
+    heading = chunk(0, "", "本指引适用于建筑工地等施工现场。 　　■复工前的防控准备工作")
+    lead_in = chunk(2, "", "为加强食堂管理，区市场监管局提醒各单位：")
+    ended = chunk(4, "", "本指引适用于集体单位。")
+    items = [chunk(n, f"{n}.第{n}项", f"{n}.落实责任。") for n in (1, 3, 5)]
+    store = _Store(heading, lead_in, ended, *items)
+    for passage, follower in ((heading, "guide::0001"), (lead_in, "guide::0003")):
+        read = with_continuations(RetrievalResult("q", [Hit(passage, 0.7, 1)]), store)
+        assert [h.chunk.chunk_id for h in read.hits] == [passage.chunk_id, follower]
+    read = with_continuations(RetrievalResult("q", [Hit(ended, 0.7, 1)]), store)
+    assert [h.chunk.chunk_id for h in read.hits] == ["guide::0004"]

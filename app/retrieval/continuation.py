@@ -13,6 +13,7 @@ the chunk holding a field whose label the question names is read with the best d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Protocol
@@ -25,6 +26,10 @@ from app.text import content_tokens, stem_words
 # How many of the best passages are read to the end of their section: the first few carry the
 # answer; reading every hit's continuation would dilute the passages with far-off text.
 READ_WHOLE = 2
+# A passage ending on a lead-in ("…现将有关事项通知如下：") or on a heading line after its last
+# sentence ("…施工现场。　■复工前的防控准备工作") announces what the next passage says: ingest
+# cut the announced text off at its numbered clause, whatever section it gave it.
+_ANNOUNCES = re.compile(r"(?:[:：]|[。！？；.!?;]\s+[^\s。！？；:：，,.!?;]{2,30})\s*$")
 
 
 class ChunkSource(Protocol):
@@ -43,7 +48,8 @@ def with_continuations(retrieval: RetrievalResult, store: ChunkSource) -> Retrie
     """``retrieval`` with each of its best passages followed by the chunk that continues its
     section, when that chunk is not already among the passages (same score and rank: it is the
     same passage, cut in two at ingest)."""
-    best = [h for h in retrieval.hits[:READ_WHOLE] if h.chunk.section]
+    best = [h for h in retrieval.hits[:READ_WHOLE]
+            if h.chunk.section or _ANNOUNCES.search(h.chunk.text)]
     wanted = {h.chunk.chunk_id: n for h in best if (n := next_chunk_id(h.chunk.chunk_id))}
     present = {h.chunk.chunk_id for h in retrieval.hits}
     found = store.get_chunks_cached([n for n in wanted.values() if n not in present])
@@ -54,7 +60,8 @@ def with_continuations(retrieval: RetrievalResult, store: ChunkSource) -> Retrie
         hits.append(hit)
         follower = found.get(wanted.get(hit.chunk.chunk_id, ""))
         if follower is not None and follower.doc_id == hit.chunk.doc_id \
-                and follower.section == hit.chunk.section and hit in best:
+                and (follower.section == hit.chunk.section or _ANNOUNCES.search(hit.chunk.text)) \
+                and hit in best:
             hits.append(replace(hit, chunk=follower))
     return replace(retrieval, hits=hits)
 

@@ -158,3 +158,23 @@ def figures(text: str) -> list[tuple[int, int, float]]:
 DISTRIBUTIVE = re.compile(
     r"\b(?:per|each|every|annual(?:ly)?|yearly|monthly|weekly|daily|quarterly)\b"
     r"|\ba (?:year|month|week|day)\b|每|[/／](?=[\u4e00-\u9fff])", re.I)
+
+
+# A number labelling one of a series of a noun: "grade 2", "level-three", "Phase II" (the noun,
+# then its number) or "second prize", "first-phase" (an ordinal, then the noun). Kinds so
+# numbered exclude each other, as their names say: grade 1 motors are no grade 2 ones. A year
+# (4 digits) is read by app.retrieval.years; a count stands before its noun ("30 base stations").
+_LABEL_AFTER = re.compile(rf"\b([A-Za-z]+)[\s-]+(\d{{1,2}}|{'|'.join(NUMBER_WORDS)}|(?-i:(?=[IVX])"
+                          rf"{ROMAN.pattern}))(?![\w,.]\d|[\w%])", re.I)
+_LABEL_BEFORE = re.compile(rf"\b({'|'.join(ORDINALS)})[\s-]+([A-Za-z]+)", re.I)
+
+
+@lru_cache(maxsize=8192)  # a sentence's, read for each question over it
+def labels(text: str) -> frozenset[tuple[str, int]]:
+    """The (noun's stem, number) labels ``text`` gives English nouns (see _LABEL_AFTER)."""
+    from app.text import stem
+
+    after = [(noun, NUMBER_WORDS.get(n.lower()) or (int(n) if n.isdigit() else _roman_value(n)))
+             for noun, n in _LABEL_AFTER.findall(text)]
+    before = [(noun, ORDINALS.index(n.lower()) + 1) for n, noun in _LABEL_BEFORE.findall(text)]
+    return frozenset((stem(noun), value) for noun, value in after + before)

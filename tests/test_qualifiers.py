@@ -4,8 +4,15 @@ terminals", 教育领域) is not answered by the figure a sentence states of ano
 from __future__ import annotations
 
 from app.models import AskRequest
+from app.numerals import labels
 from app.retrieval.dictionary import one_sense
-from app.retrieval.qualifiers import contrasted, qualifiers, said_elsewhere, sibling_named
+from app.retrieval.qualifiers import (
+    contrasted,
+    qualifiers,
+    relabelled,
+    said_elsewhere,
+    sibling_named,
+)
 from app.retrieval.stems import content_stems
 from app.services import Services
 
@@ -177,3 +184,31 @@ def test_a_detail_held_by_another_noun_after_the_question_s_modifiers_is_another
                          "驾驶电动自行车在非机动车道内行驶的，最高时速不得超过25公里。")
     assert not sibling_named("衢州驾驶电动自行车最高时速不得超过多少公里？",
                              "驾驶电动自行车在非机动车道内行驶的，最高时速不得超过25公里。")
+
+
+def test_a_noun_numbered_otherwise_is_another_kind_s() -> None:
+    """Kinds a number labels exclude each other: grade 1 motors are no grade 2 ones, level-one or
+    level-two disabilities no level-three ones, a first phase no second (round 24 probes: each
+    was answered with the other kind's figure)."""
+    assert labels("motors of energy efficiency grade 2") == {("grade", 2)}
+    assert labels("level-one or level-two disabilities") == {("level", 1), ("level", 2)}
+    assert labels("a first-phase investment of 60 million yuan") >= {("phase", 1)}
+    assert labels("Pengcheng Cloud Brain III") == {("brain", 3)}
+    assert not labels("30 5G base stations per 10,000 people")  # counts, not labels
+    asked = "What subsidy per kilowatt do users get for motors of energy efficiency grade 2?"
+    assert relabelled(asked, "Users who buy motors of energy efficiency grade 1 receive 30 yuan.")
+    assert not relabelled(asked, "Grade 1 or grade 2 motors receive 30 yuan per kilowatt.")
+    assert not relabelled(asked, "Users receive 30 yuan per kilowatt of rated power.")
+    # A verb's figure numbers no noun ("aged 75"), nor is "Can I" a Phase I.
+    assert not relabelled("How much do residents aged 75 get?", "Residents aged 80 get 3 yuan.")
+    assert not relabelled("Can I apply for phase two?", "Apply for phase two by May.")
+
+
+def test_another_band_s_or_numbered_kind_s_figure_is_refused(services: Services) -> None:
+    """Regression (probes paraphrase/unans of the main store, round 24): asked when construction
+    of Pengcheng Cloud Brain IV starts, the answer quoted Cloud Brain III's start, a sentence
+    numbering the asked noun otherwise; the kind asked is still answered."""
+    asked = "Before the end of which year will construction of Pengcheng Cloud Brain IV start?"
+    assert services.ask(AskRequest(question=asked, mode="extractive")).refused
+    stated = asked.replace("IV", "III")
+    assert "2023" in services.ask(AskRequest(question=stated, mode="extractive")).answer

@@ -27,7 +27,7 @@ from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.kindred import credit
-from app.retrieval.qualifiers import contrasted, said_elsewhere
+from app.retrieval.qualifiers import contrasted, relabelled, said_elsewhere
 from app.retrieval.question_frame import question_frame
 from app.retrieval.stems import content_stems
 from app.store.vectors import QueryTextEmbedder, TextEmbedder, TextVectors, semantic_texts, unit
@@ -177,10 +177,13 @@ class SentenceRanker:
             missing = lacks(kinds, labels) | (kinds if said and picked - said else set()) | (
                 kinds if of and not any(w <= found for w in of_ways)
                 and not may_count(sentence.text, of, read_back=False) else set())
-            # Another subject's figure (not lacking its kind: a rescuing model may read it).
+            # Another subject's figure (not lacking its kind: a rescuing model may read it), or
+            # another band's or numbered kind's detail (aged 80 for 75, grade 1 for grade 2).
             elsewhere = any(not any(w <= found for w in q) for q in narrowed) or (
                 (figured or (narrowing and Kind.PHONE in kinds))  # a phone is its holder's too
-                and contrasted(question, sentence.text, found, asked_stems, topic))
+                and contrasted(question, sentence.text, found, asked_stems, topic)
+            ) or bool(narrowing and kinds and (band_factor(question, sentence.text) < 1
+                                               or relabelled(question, sentence.text)))
             if missing or elsewhere:
                 support *= STRICT_PENALTY if missing & STRICT or elsewhere else WRONG_TYPE_PENALTY
             elif kinds and labels and named:  # holds what was asked: likelier the answer

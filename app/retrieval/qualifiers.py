@@ -21,12 +21,13 @@ from typing import Any, TypeVar
 
 from app.chinese_words import tagged, words_before
 from app.in_situ import ZH_ASKS
+from app.numerals import labels
 from app.retrieval.counted import asked_nouns
 from app.retrieval.dictionary import dictionary, one_sense, sense_sharers
 from app.retrieval.question_frame import question_frame
 from app.retrieval.stems import content_stems
 from app.retrieval.taggers import TAGGING, parsed
-from app.text import content_tokens, has_cjk
+from app.text import content_tokens, has_cjk, stem
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _ZH_NOUNS = ("n", "vn")  # jieba's common nouns and verbal nouns; not names of places or people
@@ -164,6 +165,28 @@ def contrasted(question: str, sentence: str, found: set[str], asked: set[str],
         if _other_head(question, sentence, phrase, found | topic, asked):
             return True
     return False
+
+
+def relabelled(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` numbers a noun the English ``question`` numbers with other numbers
+    only: grade 1 motors for "grade 2", level-one or level-two for "level-three", the first
+    phase for "second-phase", first prize for "second prize" (``app.numerals.labels``)."""
+    if not (asked := _noun_labels(question)):
+        return False
+    said = labels(sentence)
+    return any((noun, value) not in said and any(n == noun for n, _ in said)
+               for noun, value in asked)
+
+
+@lru_cache(maxsize=256)
+def _noun_labels(question: str) -> frozenset[tuple[str, int]]:
+    """The labels of an English ``question``'s nouns (spaCy's tags: "aged 75" numbers no noun,
+    "Can I" is no Phase I)."""
+    if has_cjk(question) or not (found := labels(question)):
+        return frozenset()
+    with TAGGING:
+        nouns = {stem(t.text) for t in parsed(question) if t.pos_ in _NOUNS}
+    return frozenset(label for label in found if label[0] in nouns)
 
 
 def _other_head(question: str, sentence: str, phrase: tuple[tuple[str, bool], ...],

@@ -178,7 +178,7 @@ class SentenceRanker:
                 kinds if of and not any(w <= found for w in of_ways)
                 and not may_count(sentence.text, of, read_back=False) else set())
             # Another subject's figure (not lacking its kind: a rescuing model may read it), or
-            # another band's or numbered kind's detail (aged 80 for 75, grade 1 for grade 2).
+            # another band's or numbered kind's detail (aged 80 or over for 70, grade 1 for 2).
             elsewhere = any(not any(w <= found for w in q) for q in narrowed) or (
                 (figured or (narrowing and Kind.PHONE in kinds))  # a phone is its holder's too
                 and contrasted(question, sentence.text, found, asked_stems, topic)

@@ -18,7 +18,7 @@ from app.answering.clauses import answering_clauses
 from app.answering.conflicts import prefer_official
 from app.answering.ranking import STRICT_PENALTY, SentenceRanker
 from app.models import Answer, RefusalCode, refusal_message
-from app.retrieval.crosslingual import holds_chinese, reads_chinese
+from app.retrieval.crosslingual import reads_chinese
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.shortened import by_meaning, nearest_in_meaning
 from app.retrieval.years import of_asked_year
@@ -55,11 +55,6 @@ class ExtractiveAnswerer:
             if off_level and (not ranked or ranked[0].support < self.settings.refusal_threshold):
                 return self._refused(retrieval, off_level=True)
         if not ranked or ranked[0].support < self.settings.refusal_threshold:
-            if has_cjk(question) and any(holds_chinese(h) for h in retrieval.hits):
-                # The Chinese passages below an English best one may still answer.
-                chinese = self._answer_chinese(question, retrieval)
-                if not chinese.refused:
-                    return chinese
             # On topic but lacking the kind asked: a sentence would answer but for that.
             return self._refused(retrieval, lacking=any(
                 s.lacking and s.support / STRICT_PENALTY >= self.settings.refusal_threshold

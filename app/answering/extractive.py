@@ -96,17 +96,11 @@ class ExtractiveAnswerer:
                       city_inferred=retrieval.places.label)
 
     def _choose(self, ranked: list[Scored], places: dict[str, set[str]]) -> list[Scored]:
-        """The best sentence, then: for a question naming several places, the best of each
-        other place (a comparison needs both sides); otherwise a runner-up nearly as good."""
+        """The best sentence, then a runner-up nearly as good; for a question naming several
+        places the best alone (services.composite answers each place from its own documents)."""
         chosen = [ranked[0]]
         floor = self.settings.refusal_threshold
         if len(places) >= 2:
-            for docs in places.values():
-                if any(c.sentence.chunk.doc_id in docs for c in chosen):
-                    continue
-                best = next((c for c in ranked if c.sentence.chunk.doc_id in docs), None)
-                if best is not None and best.support >= floor:
-                    chosen.append(best)
             return chosen
         for candidate in ranked[1 : self.settings.max_sentences]:
             if candidate.support >= max(floor, SECOND_SENTENCE_RATIO * ranked[0].support):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.answering.generation.check import negates, says_not_covered
 from app.answering.generation.figures import figures, figures_supported
 from app.answering.generation.grounding import Grounder, ground, normalize_answer
 from app.answering.generation.prompt import SYSTEM_PROMPT, build_messages
@@ -298,3 +299,19 @@ def test_an_answer_stating_what_was_asked_is_kept() -> None:
     for answer, question in kept:
         result = ground(answer, HITS, question)
         assert (result.answer, result.not_covered) == (answer.replace("[2]", "[1]"), False)
+
+
+def test_an_absence_no_cited_passage_states_is_a_refusal() -> None:
+    """Issue 23.5 (probe gen24-held, generate mode): asked what income-tax relief Hefei gives AI
+    talent, which no text states, the 1.5B wrote "Hefei对人工智能人才没有个人所得税优惠[1]。" over
+    a passage listing other support; every word was backed, so the check kept a "there is none"
+    its passage never says, and the quote after it answered an unanswerable question."""
+    question = "深圳的试点区有什么税收优惠？"
+    result = ground("深圳的试点区没有税收优惠[2]。", HITS, question)
+    assert (result.answer, result.not_covered) == ("", True)
+    result = ground("Shenzhen's pilot zones get no tax relief [2].", HITS, question)
+    assert (result.answer, result.not_covered) == ("", True)
+    # An absence its passage states stands ("free" is one); a drone (无人机) negates nothing.
+    assert not says_not_covered("企业前两年不收费[1]。", ["Enterprises use it free of charge."])
+    assert not says_not_covered("运营企业原则上不收取押金", ["运营企业原则上不收取押金。"])
+    assert not negates("成都开通无人机配送航线") and negates("未满14周岁的不得租用")

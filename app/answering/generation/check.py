@@ -59,7 +59,8 @@ _COUNTED = re.compile(rf"(?<![A-Za-z0-9.])(\d+|[{CN_DIGITS}十百千]+)多?[{MEA
                       rf"([{CJK_CHARS}]{{1,12}})")
 _ENUMERATOR = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)、]|[(（]\d{1,2}[)）])\s+")
 # Negation and recurrence (by calendar unit): closed classes of each language.
-_NEGATION = re.compile(r"\b(?:not|no|none|cannot)\b|n't\b|[没未无不]", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|no|none|cannot)\b|n't\b", re.IGNORECASE)
+_ABSENT = re.compile(r"\b(?:without|free|exempt)\b|免", re.IGNORECASE)  # a passage's "none" too
 _RECURS = re.compile(r"每个?(年|季|月|周|星期|天|日)|按(年|季|月|周)|\b(?:(annual|year|quarter|"
                      r"month|week)ly|(?:each|every|per) (year|quarter|month|week|day))\b", re.I)
 _UNITS = {"年": "year", "annual": "year", "季": "quarter", "月": "month", "周": "week",
@@ -80,12 +81,19 @@ def supported(claim: str, passages: list[str], described: list[str],
             and any(_claim_terms(claim) & terms(text) for text in passages))
 
 
-def says_not_covered(claim: str) -> bool:
+def says_not_covered(claim: str, passages: list[str]) -> bool:
     """Whether a sentence says the texts do not answer: it negates, states no figure, and names
     the texts by a name the prompt gives them (``SOURCE_NAMES``, or a rendering: 知识库). What
-    a model says when it finds nothing varies; what it must name to say so does not."""
-    return (bool(_NEGATION.search(claim)) and not figures(claim)
-            and bool(_claim_terms(claim) & _source_terms()))
+    a model says when it finds nothing varies; what it must name to say so does not. Or it
+    states an absence ("没有个税优惠[1]") none of its passages states: no text backs it."""
+    return negates(claim) and not figures(claim) and (
+        bool(_claim_terms(claim) & _source_terms())
+        or not any(negates(p) or _ABSENT.search(p) for p in passages))
+
+
+def negates(text: str) -> bool:  # 不得, 没有, 未满 but not a noun: 无人机 is a drone
+    return bool(_NEGATION.search(text)) or any(
+        w[0] in "没未无不" and not tag.startswith(("n", "l")) for w, tag in tagged(text))
 
 
 def answers_nothing(answer: str, question: str) -> bool:

@@ -124,11 +124,11 @@ class Grounder:
         if not any(ch.isalnum() for ch in claim):
             return None  # a bare marker, a rule, a bullet: nothing is claimed
         cited = list(dict.fromkeys(markers(sentence)))
-        if says_not_covered(claim):  # cited or not: it states nothing of a passage
-            self.not_covered = True
-            return None
         cited = [1] if cited and len(self.hits) == 1 else cited  # one passage: a marker means it
         passages = [self.hits[n - 1].chunk.text for n in cited if 1 <= n <= len(self.hits)]
+        if says_not_covered(claim, passages or [hit.chunk.text for hit in self.hits]):
+            self.not_covered = True
+            return None
         if (not cited or len(passages) < len(cited) or _QUESTION_END.search(claim)
                 or not supported(claim, passages, [_described(self.hits[n - 1]) for n in cited],
                                  terms(self.question) if self.rescue else frozenset())):

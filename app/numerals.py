@@ -178,3 +178,65 @@ def labels(text: str) -> frozenset[tuple[str, int]]:
              for noun, n in _LABEL_AFTER.findall(text)]
     before = [(noun, ORDINALS.index(n.lower()) + 1) for n, noun in _LABEL_BEFORE.findall(text)]
     return frozenset((stem(noun), value) for noun, value in after + before)
+
+
+# A tier a Chinese text names by a figure and what it measures (70周岁, 3号线, 20亿元, 二期,
+# 三星级): a lone numeral only before a classifier of ranks; not a day, a time or a span (a year's
+# tier is read by app.retrieval.years).
+_LONE_TIER = re.compile(rf"(?<![{ZH_NUMERAL}])[{CN_DIGITS}](?=[级类档期孩星号])")
+_TIME_MEASURE = re.compile(r"个?(?:[年月日天时点分秒]|小时|周(?!岁))")
+# Words before a figure or after its measure that make it a floor or a ceiling, not the tier.
+_FLOOR = (re.compile(r"(?:(?<![不未])满|超过|突破|高于)$"),
+          re.compile(r"[^，。；、]{0,6}?[及或]?以上"))
+_CEILING = (re.compile(r"(?:不满|未满|低于|不足)$"),
+            re.compile(r"[^，。；、]{0,6}?[及或]?(?:以下|以内)"))
+_OPENING_ITEM = re.compile(r"\s*\d{1,2}[.．](?=\d)")  # "1.80周岁…": item 1, not 1.8
+
+
+def tiers(text: str) -> list[tuple[float, str, int]]:
+    """The tiers ``text`` names: each figure's value, its measure (the character after it; 岁 of
+    周岁) and whether it is a floor (+1: 年满60周岁, 60周岁以上), a ceiling (-1: 未满, 以内) or
+    exact (0); a figure listed after another ("突破10亿元、30亿元") is bounded as it is."""
+    text = text[m.end():] if (m := _OPENING_ITEM.match(text)) else text
+    found: list[tuple[float, str, int]] = []
+    bound = 0
+    for start, end, value in sorted([*figures(text), *(
+            (m.start(), m.end(), float(chinese_number(m.group()) or 0))
+            for m in _LONE_TIER.finditer(text))]):
+        if end < len(text) and has_cjk(text[end]) and not _TIME_MEASURE.match(text, end):
+            listed = bool(found) and text[start - 1:start] == "、"
+            bound = bound if listed else _bound(_FLOOR, text, start, end) - _bound(
+                _CEILING, text, start, end)
+            found.append((value, "岁" if text.startswith("周岁", end) else text[end], bound))
+    return found
+
+
+def _bound(words: tuple[re.Pattern[str], re.Pattern[str]], text: str, start: int, end: int) -> int:
+    return int(bool(words[0].search(text[max(0, start - 3):start]) or words[1].match(text, end)))
+
+
+def other_tier(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` names tiers of a measure whose tier the question names (70周岁, 3号线,
+    20亿元, 二期) and none of them is or bounds the question's: 80周岁及以上's meal subsidy for
+    70周岁, 1号线、2号线's hours for 3号线. Figures of another measure (3元) are not tiers of it."""
+    return any(_covers(tier, tiers(sentence)) is False for tier in tiers(question))
+
+
+def tier_unstated(question: str, readings: list[str]) -> bool:
+    """Whether the question names a tier (70周岁) none of ``readings`` names or bounds while one
+    names another of its measure: the texts' tiers (80周岁及以上, 特困老年人) leave it out."""
+    each = [tiers(reading) for reading in readings]  # each reading's bounds are its own
+    return any(False in (covered := [_covers(tier, theirs) for theirs in each]) and True not in
+               covered for tier in tiers(question))
+
+
+def _covers(tier: tuple[float, str, int], theirs: list[tuple[float, str, int]]) -> bool | None:
+    """Whether ``theirs`` name or bound ``tier``'s value; None when none is of its measure. A
+    bound the other way from the question's meets it at its figure only (3周岁以下, 3周岁以上)."""
+    value, measure, way = tier
+    if not (same := [(v, bound) for v, m, bound in theirs if m == measure]):
+        return None
+    bounds = [(v, bound) for v, bound in same if bound]
+    return not any(v == value and bound * way < 0 for v, bound in same) and (value in {
+        v for v, _ in same} or (bool(bounds) and all(
+            value >= v if bound > 0 else value <= v for v, bound in bounds)))

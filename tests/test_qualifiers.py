@@ -4,7 +4,7 @@ terminals", 教育领域) is not answered by the figure a sentence states of ano
 from __future__ import annotations
 
 from app.models import AskRequest
-from app.numerals import labels
+from app.numerals import labels, other_tier, tier_unstated
 from app.retrieval.dictionary import one_sense
 from app.retrieval.qualifiers import (
     contrasted,
@@ -132,6 +132,40 @@ def test_a_sibling_kind_is_told_by_a_shared_morpheme_in_one_place() -> None:
                              "按每人1500元给予一次性吸纳就业补贴。")
     assert not sibling_named("交流充电桩每千瓦补多少？",
                              "直流充电桩每千瓦200元，交流充电桩每千瓦100元。")
+
+
+def test_a_tier_named_by_a_figure_is_not_answered_by_another_tiers_sentence() -> None:
+    """Regression (issue 22/23, round 24): a question naming a tier by its figure and measure
+    (70周岁, 3号线, 二期, 20亿元) was answered by another tier's sentence (cities probes: 张掖's
+    80周岁 meal subsidy, 长沙's 1号线、2号线 hours, 无锡's 一期 scale, 宝鸡's 10亿元 reward).
+    A floor or ceiling covers the tiers it bounds (三孩及以上 for 四孩; 年满60周岁不满65周岁 for
+    60岁), and another measure's figures (3元) are no tier."""
+    assert other_tier("张掖70周岁老年人每餐补贴多少？", "1.80周岁及以上老年人每餐补贴3元。")
+    assert other_tier("长沙地铁3号线运营时间延长到几点？",
+                         "地铁1号线、2号线周五、周六运营时间延长至次日凌晨1时。")
+    assert other_tier("无锡太湖智算中心二期建设规模是多少？", "太湖智算中心一期建设规模2000P。")
+    assert other_tier("宝鸡对年产值首次突破20亿元的钛企业一次性奖励多少？",
+                         "对年产值首次突破10亿元、30亿元、50亿元的钛企业，分别一次性奖励50万元、"
+                         "100万元、200万元。")
+    tier = "年满60周岁不满65周岁的老年人享受半价优惠。"
+    assert other_tier("百色55岁的老人坐公交打几折？", tier)
+    assert not other_tier("百色60岁的老人坐公交打几折？", tier)
+    assert not other_tier("三明四孩家庭入托每月补贴多少？",
+                             "三孩及以上家庭入托的，每孩每月补贴800元。")
+    assert not other_tier("张掖80岁老人每餐补贴多少钱？", "1.80周岁及以上老年人每餐补贴3元。")
+    assert not other_tier("年产值首次突破20亿元的企业奖励多少？",
+                             "年产值突破10亿元的企业奖励50万元。")
+    # Across the texts: a tier none of them names or bounds, while one tiers by its measure, is
+    # left out (张掖's 70周岁, where only 80周岁及以上 and 特困老年人 are subsidised).
+    meals = ["1.80周岁及以上老年人每餐补贴3元。", "2.特困、低保家庭老年人每餐补贴5元。"]
+    assert tier_unstated("张掖70周岁老年人每餐补贴多少？", meals)
+    assert not tier_unstated("张掖80岁老人每餐补贴多少？", meals)
+    assert not tier_unstated("张掖70周岁老年人每餐补贴多少？",
+                             [*meals, "补贴对象为年满60周岁的老年人。"])
+    assert not tier_unstated("特困老年人每餐补贴多少？", meals)
+    # A bound the other way meets the question's at its figure only: no tier of it.
+    assert tier_unstated("3周岁以上的孩子每月补多少？", ["入托的3周岁以下婴幼儿家庭。"])
+    assert not tier_unstated("3岁的孩子每月补多少？", ["入托的3周岁以下婴幼儿家庭。"])
 
 
 def test_the_words_before_a_word_are_those_of_the_whole_sentence_s_tagging() -> None:

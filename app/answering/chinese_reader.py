@@ -34,7 +34,7 @@ from app.bands import band_factor, of_band
 from app.in_situ import asked_clauses, coordinated, names_back
 from app.mastheads import frame_end, masthead_end, opens_statement, reports
 from app.negation import opposed_units
-from app.numerals import DISTRIBUTIVE, ZH_BOUNDS
+from app.numerals import DISTRIBUTIVE, ZH_BOUNDS, other_tier, tier_unstated
 from app.retrieval.continuation import next_chunk_id
 from app.retrieval.qualifiers import sibling_named
 from app.retrieval.shortened import Meant, Nearest, said_otherwise
@@ -105,6 +105,8 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
     titles = {s.chunk.doc_id: bigram_units(" ".join(str(s.chunk.metadata.get(k) or "") for k in (
         "title", "issuer"))) for s in chinese}
     mean, read = sum(map(len, readings)) / n, []
+    # A tier asked (70周岁) that the texts' tiers leave out is stated by none: no lead answers it.
+    untiered = tier_unstated(question, readings)
     for sentence, units, reading, late in zip(chinese, held, readings, off_year(
             question, chinese), strict=True):
         # A long sentence holds more of any question's bigrams by chance (BM25's normalisation).
@@ -116,11 +118,13 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
         factor *= HEADING_PENALTY if sentence.chunk.start == 0 and sentence.text.endswith(tuple(
             "。！？：")) and not ITEM.match(sentence.text) and sentence is next((s for s in chinese
             if s.chunk is sentence.chunk and _PUNCTUATED.search(s.text)), None) else 1.0
-        lacking = bool(strict and lacks(strict, sentence_labels(sentence, question))) or (
-            noun != "" and _of_other_sum(sentence, _entities(sentence, kinds, question), noun))
+        lacking = untiered or bool(strict and lacks(strict, sentence_labels(
+            sentence, question))) or (noun != "" and _of_other_sum(
+                sentence, _entities(sentence, kinds, question), noun))
         # Another kind's detail (直流充电桩's for 交流充电桩) is no answer: it falls back further;
         # not a way to reach one body (来信地址 for 收信地址: its address for letters).
-        other = bool(kinds - REACH) and sibling_named(question, reading)
+        other = bool(kinds - REACH) and (untiered or other_tier(question, reading) or (
+            sibling_named(question, reading)))  # or another tier's (80周岁及以上 for 70周岁)
         factor *= LACKING_PENALTY ** (lacking + 2 * other) * band_factor(question, sentence.text)
         opposed = opposed_units(question, reading)
         found = units & asked - opposed  # 非国有 is no 国有

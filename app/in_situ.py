@@ -142,7 +142,7 @@ def modified_head(text: str, question: str) -> tuple[int, int] | None:
     asking = _IN_SITU.search(question)
     if asking is None:
         return None
-    right = re.sub(r"^[个些类家种项位名条]?样?的?", "", question[asking.end():])
+    right = re.sub(rf"^[{_CLASSIFIERS}]?样?的?", "", question[asking.end():])
     word = tagged(right)[0][0] if CJK_RUN.match(right) else ""
     asked, found, left = bigram_units(question), [], alnum_only(question[:asking.start()])
     if word and word == re.sub(r"[？?。\s]+$", "", right) and word not in text and len(left) >= 2:

@@ -15,8 +15,8 @@ import math
 import re
 from functools import lru_cache
 
-from app.numerals import figures
-from app.text import STOPWORDS, stem
+from app.numerals import CN_DIGITS, ZH_NUMERAL, chinese_number, figures
+from app.text import STOPWORDS, has_cjk, stem
 
 # Share of its support a sentence keeps when it answers another band than the question's.
 OUT_OF_BAND = 0.5
@@ -32,13 +32,13 @@ _NO_UNITS = STOPWORDS | {"above", "below", "than", "least", "exceeding", "betwee
                          "fewer", "greater", "older", "younger"}  # the bound words
 # Words of a lower or an upper bound before a figure or after its unit (not a cap on a sum:
 # "up to", 最高, 不超过 bound the answer, not the band it is for).
-_FROM = re.compile(r"(?:(?<!不)超过|(?<!不)高于|大于|多于|(?<![不未])满|不低于|不少于"
+_FROM = re.compile(r"(?:(?<!不)超过|(?<!不)高于|大于|多于|(?<![不未])满|不低于|不少于|突破"
                    r"|\b(?:above|over|more than|greater than|exceeding|at least))\s*$", re.I)
 _TO = re.compile(r"(?:(?<!不)低于|(?<!不)少于|不足|未满|不满|小于"
                  r"|\b(?:below|under|less than|fewer than))\s*$", re.I)
 _AND_UP = re.compile(r"\s*(?:[（(]含[)）])?(?:[及或]?以上|or (?:over|more|above|older)\b"
                      r"|and (?:over|above|older)\b)", re.I)
-_AND_DOWN = re.compile(r"\s*(?:[（(]含[)）])?(?:[及或]?以下"
+_AND_DOWN = re.compile(r"\s*(?:[（(]含[)）])?(?:[及或]?(?:以下|以内)"
                        r"|or (?:under|less|below|younger|fewer)\b)", re.I)
 # What joins a band's two figures ("80周岁至89周岁", "from 20,000 to 35,000", "between … and").
 _THROUGH = re.compile(r"\s*(?:至|到|[-–—~～]|to)\s*[£$€¥]?", re.I)
@@ -87,14 +87,21 @@ def _quantities(text: str) -> tuple[tuple[Band, ...], tuple[Band, ...]]:
             bands.append((value, after[2], unit or after[3]))
             i += 2
             continue
-        if _AND_UP.match(text, end) or _FROM.search(text[max(0, start - 12):start]):
-            bands.append((value, math.inf, unit))
-        elif _AND_DOWN.match(text, end) or _TO.search(text[max(0, start - 12):start]):
-            bands.append((-math.inf, value, unit))
+        floor, ceiling = _bounds(text, start, end)
+        if floor or ceiling:
+            bands.append((value, math.inf, unit) if floor else (-math.inf, value, unit))
         else:
             points.append((value, value, unit))
         i += 1
     return tuple(b for b in bands if b[2]), tuple(p for p in points if p[2])
+
+
+
+def _bounds(text: str, start: int, end: int, gap: str = "") -> tuple[bool, ...]:
+    """Whether the figure at ``start`` (its unit ending at ``end``, or ``gap`` before its bound
+    word after it) is a floor, and a ceiling."""
+    return tuple(bool(re.compile(gap + after.pattern, re.I).match(text, end) or before.search(
+        text[max(0, start - 12):start])) for after, before in ((_AND_UP, _FROM), (_AND_DOWN, _TO)))
 
 
 def band_factor(question: str, sentence: str) -> float:
@@ -124,3 +131,57 @@ def of_band(question: str, text: str, start: int, details: list[tuple[int, int]]
             kept.append(detail)
         since = detail[1] - start
     return kept or details
+
+
+# A tier a Chinese text names by a figure and what it measures (70周岁, 3号线, 20亿元, 二期,
+# 三星级): a lone numeral only before a classifier of ranks; not a day, a time or a span (a year's
+# tier is read by app.retrieval.years). Its bound word may stand a few words after its figure
+# (80周岁（含）以上, 三孩及以上).
+_LONE_TIER = re.compile(rf"(?<![{ZH_NUMERAL}])[{CN_DIGITS}](?=[级类档期孩星号])")
+_TIME_MEASURE = re.compile(r"个?(?:[年月日天时点分秒]|小时|周(?!岁))")
+_OPENING_ITEM = re.compile(r"\s*\d{1,2}[.．](?=\d)")  # "1.80周岁…": item 1, not 1.8
+
+
+def tiers(text: str) -> list[tuple[float, str, int]]:
+    """The tiers ``text`` names: each figure's value, its measure (the character after it; 岁 of
+    周岁) and whether it is a floor (+1: 年满60周岁, 60周岁以上), a ceiling (-1: 未满, 以内) or
+    exact (0); a figure listed after another ("突破10亿元、30亿元") is bounded as it is."""
+    text = text[m.end():] if (m := _OPENING_ITEM.match(text)) else text
+    found: list[tuple[float, str, int]] = []
+    bound = 0
+    for start, end, value in sorted([*figures(text), *(
+            (m.start(), m.end(), float(chinese_number(m.group()) or 0))
+            for m in _LONE_TIER.finditer(text))]):
+        if end < len(text) and has_cjk(text[end]) and not _TIME_MEASURE.match(text, end):
+            listed = bool(found) and text[start - 1:start] == "、"
+            floor, ceiling = _bounds(text, start, end, "[^，。；、]{0,6}?")
+            bound = bound if listed else floor - ceiling
+            found.append((value, "岁" if text.startswith("周岁", end) else text[end], bound))
+    return found
+
+
+def other_tier(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` names tiers of a measure whose tier the question names (70周岁, 3号线,
+    20亿元, 二期) and none of them is or bounds the question's: 80周岁及以上's meal subsidy for
+    70周岁, 1号线、2号线's hours for 3号线. Figures of another measure (3元) are not tiers of it."""
+    return any(_covers(tier, tiers(sentence)) is False for tier in tiers(question))
+
+
+def tier_unstated(question: str, readings: list[str]) -> bool:
+    """Whether the question names a tier (70周岁) none of ``readings`` names or bounds while one
+    names another of its measure: the texts' tiers (80周岁及以上, 特困老年人) leave it out."""
+    each = [tiers(reading) for reading in readings]  # each reading's bounds are its own
+    return any(False in (covered := [_covers(tier, theirs) for theirs in each]) and True not in
+               covered for tier in tiers(question))
+
+
+def _covers(tier: tuple[float, str, int], theirs: list[tuple[float, str, int]]) -> bool | None:
+    """Whether ``theirs`` name or bound ``tier``'s value; None when none is of its measure. A
+    bound the other way from the question's meets it at its figure only (3周岁以下, 3周岁以上)."""
+    value, measure, way = tier
+    if not (same := [(v, bound) for v, m, bound in theirs if m == measure]):
+        return None
+    bounds = [(v, bound) for v, bound in same if bound]
+    return not any(v == value and bound * way < 0 for v, bound in same) and (value in {
+        v for v, _ in same} or (bool(bounds) and all(
+            value >= v if bound > 0 else value <= v for v, bound in bounds)))

@@ -3,8 +3,9 @@ terminals", 教育领域) is not answered by the figure a sentence states of ano
 
 from __future__ import annotations
 
+from app.bands import other_tier, tier_unstated
 from app.models import AskRequest
-from app.numerals import labels, other_tier, tier_unstated
+from app.numerals import labels
 from app.retrieval.dictionary import one_sense
 from app.retrieval.qualifiers import (
     contrasted,

@@ -30,11 +30,11 @@ from app.answering.clauses import RESTATED  # the share of a clause the question
 from app.answering.question_kinds import FIGURED, MONEY_NOUN, STRICT, Kind, asked_kinds, asked_sum
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
 from app.answering.sentence_forms import is_field
-from app.bands import band_factor, of_band
+from app.bands import band_factor, of_band, other_tier, tier_unstated
 from app.in_situ import asked_clauses, coordinated, names_back
 from app.mastheads import frame_end, masthead_end, opens_statement, reports
 from app.negation import opposed_units
-from app.numerals import DISTRIBUTIVE, ZH_BOUNDS, other_tier, tier_unstated
+from app.numerals import DISTRIBUTIVE, ZH_BOUNDS
 from app.retrieval.continuation import next_chunk_id
 from app.retrieval.qualifiers import sibling_named
 from app.retrieval.shortened import Meant, Nearest, said_otherwise

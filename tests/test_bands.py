@@ -23,7 +23,7 @@ from fastapi.testclient import TestClient
 
 from app.answering.chinese_reader import read_chinese
 from app.answering.citations import Sentence
-from app.bands import OUT_OF_BAND, band_factor, quantities
+from app.bands import OUT_OF_BAND, band_factor, other_tier, quantities
 from app.http.factory import create_app
 from app.store.records import Chunk
 from app.text import sentence_spans
@@ -95,6 +95,16 @@ def test_a_sentence_of_another_band_is_out_of_band(question: str, sentence: str,
                                                    factor: float) -> None:
     assert band_factor(question, sentence) == factor
 
+
+def test_bands_and_tiers_read_the_same_bound_words() -> None:
+    """Bands and tiers are read by one set of bound words. Bug: the tier reader had its own, and
+    read 不低于60周岁 as a ceiling (a 70-year-old outside it) and 不超过 as a floor; the band
+    reader did not read 突破 (年产值突破30亿元 is a floor, 25亿元 outside it)."""
+    assert not other_tier("70周岁的老人每月补贴多少？", "不低于60周岁的老人每月补贴100元。")
+    assert other_tier("50周岁的老人每月补贴多少？", "不低于60周岁的老人每月补贴100元。")
+    floor = "年产值突破30亿元的企业奖励500万元。"
+    assert band_factor("年产值25亿元的企业奖励多少？", floor) == OUT_OF_BAND
+    assert band_factor("年产值35亿元的企业奖励多少？", floor) == 1
 
 def test_the_clause_after_a_semicolon_is_read_by_its_own_band() -> None:
     """The sentence after "；" is read with the one before it (it leaves unsaid what they

@@ -96,7 +96,6 @@ def _quantities(text: str) -> tuple[tuple[Band, ...], tuple[Band, ...]]:
     return tuple(b for b in bands if b[2]), tuple(p for p in points if p[2])
 
 
-
 def _bounds(text: str, start: int, end: int, gap: str = "") -> tuple[bool, ...]:
     """Whether the figure at ``start`` (its unit ending at ``end``, or ``gap`` before its bound
     word after it) is a floor, and a ceiling."""

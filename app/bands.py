@@ -96,11 +96,17 @@ def _quantities(text: str) -> tuple[tuple[Band, ...], tuple[Band, ...]]:
     return tuple(b for b in bands if b[2]), tuple(p for p in points if p[2])
 
 
+# A tier's bound word may stand a few words after its figure (80周岁（含）以上, 三孩及以上).
+_GAP = "[^，。；、]{0,6}?"
+_AFTER = {gap: (re.compile(gap + _AND_UP.pattern, re.I), re.compile(gap + _AND_DOWN.pattern, re.I))
+          for gap in ("", _GAP)}
+
+
 def _bounds(text: str, start: int, end: int, gap: str = "") -> tuple[bool, ...]:
     """Whether the figure at ``start`` (its unit ending at ``end``, or ``gap`` before its bound
     word after it) is a floor, and a ceiling."""
-    return tuple(bool(re.compile(gap + after.pattern, re.I).match(text, end) or before.search(
-        text[max(0, start - 12):start])) for after, before in ((_AND_UP, _FROM), (_AND_DOWN, _TO)))
+    return tuple(bool(after.match(text, end) or before.search(text[max(0, start - 12):start]))
+                 for after, before in zip(_AFTER[gap], (_FROM, _TO), strict=True))
 
 
 def band_factor(question: str, sentence: str) -> float:
@@ -134,29 +140,31 @@ def of_band(question: str, text: str, start: int, details: list[tuple[int, int]]
 
 # A tier a Chinese text names by a figure and what it measures (70周岁, 3号线, 20亿元, 二期,
 # 三星级): a lone numeral only before a classifier of ranks; not a day, a time or a span (a year's
-# tier is read by app.retrieval.years). Its bound word may stand a few words after its figure
-# (80周岁（含）以上, 三孩及以上).
+# tier is read by app.retrieval.years); its bound word may stand a few words after it (_GAP).
 _LONE_TIER = re.compile(rf"(?<![{ZH_NUMERAL}])[{CN_DIGITS}](?=[级类档期孩星号])")
 _TIME_MEASURE = re.compile(r"个?(?:[年月日天时点分秒]|小时|周(?!岁))")
 _OPENING_ITEM = re.compile(r"\s*\d{1,2}[.．](?=\d)")  # "1.80周岁…": item 1, not 1.8
 
+Tier = tuple[float, str, int]  # value, measure, bound (+1 floor, -1 ceiling, 0 exact)
 
-def tiers(text: str) -> list[tuple[float, str, int]]:
+
+@lru_cache(maxsize=8192)  # the question's is read against every candidate, twice
+def tiers(text: str) -> tuple[Tier, ...]:
     """The tiers ``text`` names: each figure's value, its measure (the character after it; 岁 of
     周岁) and whether it is a floor (+1: 年满60周岁, 60周岁以上), a ceiling (-1: 未满, 以内) or
     exact (0); a figure listed after another ("突破10亿元、30亿元") is bounded as it is."""
     text = text[m.end():] if (m := _OPENING_ITEM.match(text)) else text
-    found: list[tuple[float, str, int]] = []
+    found: list[Tier] = []
     bound = 0
     for start, end, value in sorted([*figures(text), *(
             (m.start(), m.end(), float(chinese_number(m.group()) or 0))
             for m in _LONE_TIER.finditer(text))]):
         if end < len(text) and has_cjk(text[end]) and not _TIME_MEASURE.match(text, end):
             listed = bool(found) and text[start - 1:start] == "、"
-            floor, ceiling = _bounds(text, start, end, "[^，。；、]{0,6}?")
+            floor, ceiling = _bounds(text, start, end, _GAP)
             bound = bound if listed else floor - ceiling
             found.append((value, "岁" if text.startswith("周岁", end) else text[end], bound))
-    return found
+    return tuple(found)
 
 
 def other_tier(question: str, sentence: str) -> bool:
@@ -174,7 +182,7 @@ def tier_unstated(question: str, readings: list[str]) -> bool:
                covered for tier in tiers(question))
 
 
-def _covers(tier: tuple[float, str, int], theirs: list[tuple[float, str, int]]) -> bool | None:
+def _covers(tier: Tier, theirs: tuple[Tier, ...]) -> bool | None:
     """Whether ``theirs`` name or bound ``tier``'s value; None when none is of its measure. A
     bound the other way from the question's meets it at its figure only (3周岁以下, 3周岁以上)."""
     value, measure, way = tier

@@ -26,6 +26,7 @@ _CLASSIFIERS = "个些类家种项位名条"  # "哪个市": the noun follows th
 # A question word with the measure word it takes (几个, 哪些, 多少项; 什么 takes none: 什么条件).
 _ASKING = re.compile(rf"(?:{ZH_ASKS.pattern})(?:(?<=[哪几少])[{_CLASSIFIERS}])?")
 _STOPS = frozenset("，；。：！？,;:!?\n")  # the stretch is inside one clause
+_QUESTION_END = re.compile(r"[？?。！!\s]+$")  # what closes a question, not part of its words
 _DEICTIC = "这该此其"  # "静安这个小区": a demonstrative points elsewhere, it answers nothing
 # What names instances of the noun it stands before: an enumeration ("A、B等" with at most a
 # few words after 等: "等相关", "等四大") or a name closed by quotes or title marks.
@@ -44,7 +45,7 @@ def asked_gap(text: str, question: str) -> tuple[int, int] | None:
     if not asking:
         return None
     left = alnum_only(question[: asking.start()])
-    right = re.sub(r"[？?。！!\s]+$", "", question[asking.end():])
+    right = _QUESTION_END.sub("", question[asking.end():])
     if asking.group() in ("哪", "几", "多少"):  # "几名", "多少家": a measure word, then the noun
         right = right[right[:1] in _CLASSIFIERS:]  # (什么 takes none: 什么条件 keeps its 条)
     headed = len(right) == 1 and CJK_RUN.fullmatch(right) is not None  # "哪个市": no bigram
@@ -145,7 +146,7 @@ def modified_head(text: str, question: str) -> tuple[int, int] | None:
     right = re.sub(rf"^[{_CLASSIFIERS}]?样?的?", "", question[asking.end():])
     word = tagged(right)[0][0] if CJK_RUN.match(right) else ""
     asked, found, left = bigram_units(question), [], alnum_only(question[:asking.start()])
-    if word and word == re.sub(r"[？?。\s]+$", "", right) and word not in text and len(left) >= 2:
+    if word and word == _QUESTION_END.sub("", right) and word not in text and len(left) >= 2:
         return _closing(text, left)  # "前置于什么地方" of "…前置于停机坪": a kind left unsaid
     for at in (m.start() for m in re.finditer(re.escape(word[-2:]), text) if len(word) >= 2):
         opening = max((k + 1 for k in range(at) if text[k] in _STOPS), default=0)

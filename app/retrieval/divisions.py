@@ -44,8 +44,21 @@ def _cpca_rows() -> list[tuple[str, str]]:
 
 
 def _jionlp_rows() -> list[tuple[str, str]]:
+    return [(cells[1], cells[0]) for cells in _jionlp_lines()]
+
+
+def short_names() -> dict[tuple[str, str], list[str]]:
+    """The short names jionlp's dictionary gives each division, by (adcode, full name): 新疆 for
+    新疆维吾尔自治区, 伊犁 for 伊犁哈萨克自治州, 巴州 and 巴音郭楞 for 巴音郭楞蒙古自治州, which
+    stripping a level's suffix does not give (a people's name without 族 stays on)."""
+    return {(cells[1], cells[0]): [n for n in cells[2].split("/") if n]
+            for cells in _jionlp_lines() if len(cells) >= 3}
+
+
+def _jionlp_lines() -> list[list[str]]:
     """Province, city and district lines of jionlp's dictionary (a tab per level; towns and
-    villages, three tabs and more, carry no adcode of their own)."""
+    villages, three tabs and more, carry no adcode of their own): full name, adcode, short
+    names."""
     package = _package_dir("jionlp")
     source = package / "dictionary" / "china_location.zip" if package else None
     if source is None or not source.exists():
@@ -57,5 +70,5 @@ def _jionlp_rows() -> list[tuple[str, str]]:
                 continue
             cells = line.strip().split("\t")
             if len(cells) >= 2 and _ADCODE.fullmatch(cells[1]) and cells[1][4] != "7":
-                rows.append((cells[1], cells[0]))
+                rows.append(cells)
     return rows

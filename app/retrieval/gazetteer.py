@@ -24,7 +24,7 @@ from itertools import pairwise
 from typing import Literal
 
 from app.chinese_words import is_word, word_bounds
-from app.retrieval.divisions import division_rows
+from app.retrieval.divisions import division_rows, short_names
 from app.retrieval.in_context import read_as_place
 from app.retrieval.romanised import (
     SKELETON_MIN,
@@ -86,6 +86,8 @@ class Gazetteer:
         self.by_adcode: dict[str, Division] = {}
         codes = {code for code, _ in rows}
         conventional = conventional_names()
+        given = short_names()
+        stripped: dict[str, str] = {}  # the short name stripping the suffix gave, if not kept
         for code, name in rows:
             if code in self.by_adcode:
                 continue
@@ -98,6 +100,11 @@ class Gazetteer:
                 parent = city if city in codes else code[:2] + "0000"
             match = _SUFFIX.match(name)
             short = match.group("short") if match else name
+            # The gazetteer's own short name that begins the full one wins over the stripped
+            # one: 新疆 (Xinjiang) of 新疆维吾尔自治区, 黔东南 of 黔东南苗族侗族自治州.
+            stripped[code] = short
+            short = max((n for n in given.get((code, name), []) if match and n != name
+                         and name.startswith(n)), key=len, default=short)
             english = [*conventional.get(name, ()), english_name(short), pinyin_name(short)]
             english = list(dict.fromkeys(english))
             self.by_adcode[code] = Division(code, name, short, english[0], level, parent,
@@ -115,7 +122,7 @@ class Gazetteer:
         self.english: dict[str, list[Division]] = {}
         self.skeletons: dict[str, list[Division]] = {}  # pinyin as older romanisations sound
         for division in self.by_adcode.values():
-            for key in {division.name, division.short}:
+            for key in {division.name, division.short, stripped[division.adcode]}:
                 self.chinese.setdefault(key, []).append(division)
             for spelling in {fold(n) for n in (division.english, *division.aliases)}:
                 self.english.setdefault(spelling, []).append(division)

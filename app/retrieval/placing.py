@@ -94,7 +94,8 @@ def place_of(text: str, *, title: str | None = None, issuer: str | None = None
     tail = text[ends[-1].end():] if ends else text[-TAIL_CHARS:]
     tail = tail[-TAIL_CHARS:]
     for part in (tail, issuer or "", title or "", head):
-        if part and (division := _issuer_place(part)) is not None \
+        if part and (division := _issuer_place(part)) is not None and not (part == tail and (
+                _lists_places(division, part))) \
                 and (part in (tail, issuer) or not _named_elsewhere(division, text)):
             return division
     # An issuer read that names no place (财政部, 国家卫生健康委) is a national organ's, or one
@@ -182,6 +183,14 @@ def _issuer_place(text: str) -> Division | None:
             break
         place = broadest(inside)
     return place
+
+
+def _lists_places(division: Division, text: str) -> bool:
+    """Whether ``text`` names another place beside ``division``, neither inside the other: a
+    closing list (新疆's 16 prefectures' phone lines, 塔城 among them), no signature's place."""
+    g = gazetteer()
+    return any(not (g.contains(division.adcode, code) or g.contains(code, division.adcode))
+               for _, _, candidates in g.mentions(text) for code in [broadest(candidates).adcode])
 
 
 def _named_elsewhere(division: Division, text: str) -> bool:

@@ -38,3 +38,19 @@ def test_a_closing_list_of_prefectures_is_no_signature() -> None:
 def test_a_signature_still_places_its_notice() -> None:
     text = "关于做好复工复产工作的通知。各区县要做好防控工作。 泰州市人民政府 2020年2月4日"
     assert place_fields(text).get("city") == "泰州市"
+
+
+def test_a_province_no_document_is_about_is_asked_of_the_national_notices() -> None:
+    """Issue 22: a question about a province is answerable from a national notice (addressed to
+    every province) though it never names that province; a city no document is about is still
+    missing, and so is a province in a store holding no notice without a place."""
+    from app.retrieval.places import PlaceIndex
+    from app.store.records import StoredDocument
+
+    tibet = StoredDocument("tibet", {"province": "西藏自治区", "adcode": "540000"})
+    index = PlaceIndex([StoredDocument("national", {"title": "国家税务总局通知"}), tibet])
+    found = index.infer("青海的企业社保费缓缴期限最长多久？")
+    assert found.spoken_of == ["青海省"] and not found.missing
+    assert found.doc_ids == {"national"}
+    assert index.infer("西宁市的企业社保费缓缴期限最长多久？").missing == ["西宁市"]
+    assert PlaceIndex([tibet]).infer("青海的企业社保费缓缴期限最长多久？").missing == ["青海省"]

@@ -55,3 +55,33 @@ def test_a_headline_place_the_body_bears_out_is_kept() -> None:
     text = ("信丰县2026年早稻集中育秧补助实施方案 县级财政每亩增加15元。"
             "咨询电话：0797-3322158。")
     assert place_fields(text, title=text.split(" ")[0]).get("district") == "信丰县"
+
+
+def test_a_local_text_is_not_unplaced_by_where_its_people_go() -> None:
+    """Regression (realzh-dev 天津's "关于保障和关爱…一线医务人员的若干措施"): "本市支援湖北
+    医疗队" named 湖北 as often as 天津, the text was stored with no place, and ranked first for
+    Beijing's question on its doctors' allowances."""
+    text = ("关于保障和关爱一线医务人员的若干措施。为进一步做好本市一线医务人员保障工作，制定如下"
+            "措施。一、对支援湖北省一线医务人员发放补助。二、为赴湖北省医疗队人员购买保险。"
+            "三、对天津市有突出贡献的人员予以表彰。四、天津市卫生健康委负责落实。"
+            "医务人员范围为本市支援湖北医疗队人员、发热门诊的医务人员。")
+    assert place_fields(text).get("province") == "天津市"
+
+
+def test_a_national_report_on_aid_to_a_province_stays_unplaced() -> None:
+    """Only a local text (本市) leaves out where people go: a national report on the aid to
+    湖北 is not 湖北's."""
+    text = ("国务院联防联控机制召开新闻发布会。对口支援湖北省武汉以外地市，切实保障湖北特别是"
+            "武汉应急物资运输。各地要做好返程客流疫情防控。")
+    assert "province" not in place_fields(text)
+
+
+def test_a_closing_list_of_places_is_no_signature() -> None:
+    """Regression (realzh-dev c5c23e): 新疆's traffic police lines ended "15、塔城地区支队 … 16、
+    阿勒泰地区支队 …", read as the signature: the region's notice was placed in 塔城 and left
+    out of a 喀什 question's scope."""
+    text = ("新疆各地交管部门疫情防控应急保障服务电话公布 记者从自治区公安厅交警总队了解到，"
+            "新疆各地交警公布了服务保障专线电话。各支队电话如下： 12、喀什地区支队 0998-8888122 "
+            "15、塔城地区支队 0901-6296959 16、阿勒泰地区支队 0906-2100791")
+    fields = place_fields(text)
+    assert fields.get("province") == "新疆维吾尔自治区" and "city" not in fields

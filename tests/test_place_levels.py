@@ -162,3 +162,18 @@ def test_a_district_cpca_lacks_is_known_from_jionlp() -> None:
     assert gazetteer().contains("500000", "500112")
     # a development zone is no division: not read as a place
     assert not gazetteer().chinese.get("合肥高新技术产业开发区")
+
+
+def test_an_autonomous_division_is_named_without_its_people() -> None:
+    """Bug (rz24's 新疆 questions): 新疆维吾尔自治区 names its people without 族, so its short
+    name was read as 新疆维吾尔 and 新疆 alone was no place: "新疆交警公布的…电话" was searched
+    unscoped, and 新疆's notices placed by a city they list. 内蒙古 keeps its whole name."""
+    from app.retrieval.gazetteer import broadest, gazetteer
+
+    def named(text: str) -> list[str]:
+        return [broadest(c).name for _, _, c in gazetteer().mentions(text)]
+
+    assert named("新疆交警公布的电话") == ["新疆维吾尔自治区"]
+    assert named("伊犁的企业") == ["伊犁哈萨克自治州"]
+    assert named("内蒙古的企业") == ["内蒙古自治区"]
+    assert named("广西的企业") == ["广西壮族自治区"]

@@ -216,11 +216,15 @@ def _most_named(text: str, local: bool = False) -> Division | None:
     apart): its place is the narrowest holding most of them."""
     g = gazetteer()
     counts: Counter[str] = Counter()
-    named = 0  # every place name, those of elsewhere too: the text's own must be most of them
+    # Every place name, those of elsewhere too: the text's own must be most of them. In a local
+    # text, where people come from or go to is no rival (天津's measures for its doctors, "本市
+    # 支援湖北医疗队", were left unplaced and answered Beijing's questions on its doctors).
+    named = 0
     for start, end, candidates in g.mentions(text):
-        named += 1
-        if not (_FROM_OR_TO.search(text[max(0, start - 2):start])
-                or _NATIVE_OF.match(text[end:end + 4])):
+        elsewhere = bool(_FROM_OR_TO.search(text[max(0, start - 2):start])
+                         or _NATIVE_OF.match(text[end:end + 4]))
+        named += not (local and elsewhere)
+        if not elsewhere:
             counts[broadest(candidates).adcode] += 1
     ranked = [(times, code) for code, times in counts.most_common(1)]
     if local and not (ranked and ranked[0][0] >= 2 and ranked[0][0] * 2 > named):

@@ -33,7 +33,7 @@ from app.retrieval.filters import (
 from app.retrieval.found import Found
 from app.retrieval.fusion import Ranking, preferring, reading, reciprocal_rank_fusion
 from app.retrieval.glossary import expand_query, lexical_query, pinyin_names
-from app.retrieval.names import unheard_places
+from app.retrieval.names import names_country, unheard_places
 from app.retrieval.place_inference import PlaceInference
 from app.retrieval.question_frame import question_frame
 from app.store.bm25 import LexicalIndex
@@ -183,6 +183,14 @@ class HybridRetriever:
             patterns = [n.pattern for n in places.narrower]
             rankings.append(preferring(rankings, self.rrf_k, NARROWER_WEIGHT, lambda cid: any(
                 p.search(found.chunks[cid].text) for p in patterns)))
+        national = self.catalog.places.unplaced
+        if self.city_aware and national and names_country(query) \
+                and not (places.held or places.missing or places.spoken_of):
+            # A question on the whole country (全国, 我国) is asked of its national notices,
+            # not of a province's or city's re-issue or report of them (a Beijing digest ranked
+            # first for "全国的交管业务…", the ministry's notice second).
+            rankings.append(preferring(rankings, self.rrf_k, NATIONAL_WEIGHT,
+                                       lambda cid: found.chunks[cid].doc_id in national))
         crosslingual: list[float] = []
         if self.crosslingual is not None and (has_cjk(query) or self.lexical.holds_chinese):
             by_model, crosslingual = self.crosslingual.rank(query, rankings, found, top_k,
@@ -271,3 +279,5 @@ _LEXICAL_POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="bm25")
 
 # Weight of the passages naming a place asked below its documents' place (as BM25's).
 NARROWER_WEIGHT = 1.0
+# Weight of the national documents' passages for a question on the whole country (as BM25's).
+NATIONAL_WEIGHT = 1.0

@@ -43,6 +43,11 @@ def unheard_places(question: str, taken: list[tuple[int, int]], lexical: Lexical
     return _english(question, taken, lexical)
 
 
+def names_country(question: str) -> bool:
+    """Whether ``question`` names the whole country (全国, 我国, China) as its place."""
+    return any(name in question for name in _COUNTRY)
+
+
 def _outside(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return not any(s < end and start < e for s, e in taken)
 

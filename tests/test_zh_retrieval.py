@@ -200,3 +200,37 @@ def test_a_place_people_come_from_or_go_to_is_not_the_texts_place() -> None:
     assert "province" not in place_fields(sent)
     own = "湖北省要统筹安排医务人员轮休。湖北省将加强物资保障。湖北省各市要落实。"
     assert place_fields(sent + own)["province"] == "湖北省"
+
+
+NATIONAL = (
+    "公安部交通管理局关于疫情防控期间交管业务办理的通知\n"
+    "各省、自治区、直辖市公安厅（局）交通管理局：\n"
+    "疫情防控期间，群众可通过交管12123手机APP、互联网交通安全综合服务管理平台网上办理交管业务，"
+    "也可到自助服务终端自助办理。\n"
+    "公安部交通管理局\n2020年2月4日\n"
+)
+DIGEST = (
+    "北京多部门出台疫情期间便民举措\n"
+    "北京市各部门近日出台便民举措。交管业务：市公安局公安交通管理局提示，交管业务可以通过"
+    "交管12123手机APP、互联网交通安全综合服务管理平台网上办理，北京市民办理交管业务无需到窗口。\n"
+)
+
+
+def test_a_question_on_the_whole_country_is_answered_from_the_national_notice(
+        tmp_path: Path) -> None:
+    """Regression (rz24): "全国的交管业务在网上可以通过哪些平台办理？" ranked a Beijing digest
+    restating the ministry's notice first, the notice second: a question naming the country
+    (全国) is asked of the national documents."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "national.txt").write_text(NATIONAL, encoding="utf-8")
+    (docs / "digest.txt").write_text(DIGEST, encoding="utf-8")
+    settings = make_settings(tmp_path / "data")
+    assert not ingest([docs], settings).failed
+    with TestClient(create_app(settings)) as client:
+        places = {d["title"]: d.get("city") for d in _documents(client).values()}
+        assert places == {"公安部交通管理局关于疫情防控期间交管业务办理的通知": None,
+                          "北京多部门出台疫情期间便民举措": "北京市"}, places
+        question = "全国的交管业务在网上可以通过哪些平台办理？"
+        body = client.post("/api/search", json={"query": question, "top_k": 3}).json()
+        assert body["passages"][0]["title"].startswith("公安部"), body["passages"]

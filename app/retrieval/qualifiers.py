@@ -24,6 +24,7 @@ from app.in_situ import ZH_ASKS
 from app.numerals import labels
 from app.retrieval.counted import asked_nouns
 from app.retrieval.dictionary import dictionary, one_sense, sense_sharers
+from app.retrieval.holders import other_holder
 from app.retrieval.question_frame import question_frame
 from app.retrieval.stems import content_stems
 from app.retrieval.taggers import TAGGING, parsed
@@ -148,6 +149,8 @@ def contrasted(question: str, sentence: str, found: set[str], asked: set[str],
     (which name every passage's subject)."""
     if has_cjk(question) or has_cjk(sentence):
         return False
+    if other_holder(question, sentence, found):  # "full-time training" for part-time
+        return True
     said = content_stems(sentence)
     for phrase in _noun_phrases(question):
         for k in range(1, len(phrase)):  # the longest part of the phrase the sentence says

@@ -1,0 +1,142 @@
+"""Another holder's detail (issue 23): an English sentence stating a figure for the thing a
+question names, but with another word in one of its modifiers' places ("registered unemployed
+persons attending *full-time* training" for those "in *part-time* training", "eligible *rural*
+households" for urban ones, a *township* centre for a *community* one), or with the question's
+modifiers before another noun ("overseas *warehouses*" for overseas showrooms), states another
+holder's detail: the text tells the two apart, and says nothing of the one asked.
+
+Noun phrases are read from spaCy's tags (a run of adjectives, participles and nouns ending in a
+common noun, a hyphenated word one unit) and compared from their last noun back: the first place
+they differ is the contrast. The question's word must be absent from the sentence (a sentence
+naming both holders may state either's detail) and the sentence's from the question, and the
+two may share no CC-CEDICT sense (one Chinese word rendering both: "use" and "application").
+The phrase a question asks with ("what *living allowance*") is not a holder: its modifiers
+("maximum", "one-off") say which figure, and are judged elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set as AbstractSet
+from functools import lru_cache
+from typing import Any
+
+from app.retrieval.counted import asked_nouns
+from app.retrieval.dictionary import one_sense
+from app.retrieval.glossary import expand_query
+from app.retrieval.question_frame import question_frame
+from app.retrieval.stems import content_stems
+from app.retrieval.taggers import TAGGING, parsed
+from app.text import has_cjk, stem
+
+Unit = tuple[str, tuple[str, ...], str]  # a word as written, its stems, its part of speech
+_MODIFYING = frozenset({"ADJ", "NOUN", "PROPN"})
+_NOMINAL = {"PROPN": "NOUN"}  # a name modifies as a noun does
+_ASKING_TAGS = frozenset({"WDT", "WP", "WP$"})  # "what", "which", "whose" before a noun
+
+
+def _units(doc: Any) -> list[tuple[int, Unit]]:
+    """Each word of ``doc`` with its index, a hyphenated word ("part-time") as one unit."""
+    units: list[tuple[int, Unit]] = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j + 1].whitespace_ \
+                and not doc[j].whitespace_:
+            j += 2
+        words = [doc[k] for k in range(i, j + 1, 2)]
+        # A "noun" with a subject or an auxiliary is a verb misread ("may one lifeguard cover").
+        verb = any(c.dep_ in {"nsubj", "aux"} for c in words[-1].children)
+        units.append((i, ("-".join(t.lemma_.lower() for t in words), tuple(
+            stem(t.text) for t in words if t.is_alpha), "VERB" if verb else words[-1].pos_)))
+        i = j + 1
+    return units
+
+
+def _phrases(doc: Any, skip_asked: bool) -> list[list[Unit]]:
+    """The runs of modifiers ending in a common noun of ``doc`` (without the one a question
+    asks with, ``skip_asked``)."""
+    runs: list[list[Unit]] = []
+    run: list[Unit] = []
+    asked = False
+    for i, (text, stems, pos) in [*_units(doc), (len(doc), ("", (), ""))]:
+        token = doc[i] if i < len(doc) else None
+        joins = token is not None and stems and (pos in _MODIFYING or (
+            pos == "VERB" and token.dep_ in {"amod", "compound"})) and not (  # "registered persons"
+            token.lower_ in {"much", "many"} and i > 0 and doc[i - 1].lower_ == "how")
+        if joins:
+            if not run:
+                asked = skip_asked and i > 0 and (doc[i - 1].tag_ in _ASKING_TAGS or (
+                    doc[i - 1].lower_ in {"much", "many"}))
+            run.append((text, stems, pos))
+            continue
+        while run and run[-1][2] != "NOUN":  # a phrase ends in its noun
+            run.pop()
+        if len(run) > 1 and not asked:
+            runs.append(run)
+        run = []
+    return runs
+
+
+@lru_cache(maxsize=256)
+def _question_phrases(question: str) -> tuple[tuple[Unit, ...], ...]:
+    asked = question_frame(question).rest or question  # takes TAGGING itself: not inside it
+    with TAGGING:
+        doc = parsed(asked)
+    # Without a question word ("shenzhen AI fund size?") the phrase asked with is unknown; "how
+    # many labs" asks of its labs only (the bodies building them hold no figure).
+    if asked_nouns(question) or not any(t.tag_ in _ASKING_TAGS or t.lower_ == "how" for t in doc):
+        return ()
+    return tuple(tuple(p) for p in _phrases(doc, skip_asked=True))
+
+
+def other_holder(question: str, sentence: str, found: AbstractSet[str] = frozenset()) -> bool:
+    """Whether English ``sentence`` names a noun phrase of ``question`` with another word in one
+    of its places, the question's own word appearing nowhere in it (nor among ``found``, the
+    stems ranking found it to say, some said otherwise: "no admission fee" for "free")."""
+    if has_cjk(question) or has_cjk(sentence):
+        return False
+    phrases = _question_phrases(question)
+    lowered = sentence.lower()
+    # Only a sentence saying one of the phrases' nouns is parsed (~15 ms a sentence).
+    if not any(stem_ in lowered for p in phrases for stem_ in p[-1][1] + p[-2][1]):
+        return False
+    with TAGGING:
+        doc = parsed(sentence)
+    # Each side's words with the texts' variants of them ("AI" is "artificial intelligence").
+    said = {stem(t.text) for t in doc if t.is_alpha} | set(content_stems(expand_query(
+        sentence))) | found
+    asked = set(content_stems(expand_query(question))) | {stem(w) for w in question.split()}
+    theirs = _phrases(doc, skip_asked=False)
+    # A sentence naming the question's holder as well ("urban and rural households") may be
+    # stating its detail.
+    return any(True in (found_ := [_contrast(mine, other, said, asked) for other in theirs])
+               and False not in found_ for mine in phrases)
+
+
+def _contrast(mine: tuple[Unit, ...], theirs: list[Unit], said: set[str],
+              asked: set[str]) -> bool | None:
+    """Whether ``theirs`` differs from ``mine`` in its first differing place from the end, with a
+    word the question does not say for one the sentence does not, after at least one shared
+    word (the head, or the modifiers before another head); False when it is ``mine`` (all its
+    places that both fill agree), None when it is neither."""
+    shared = 0
+    for (word, stems, pos), (other, other_stems, their_pos) in zip(
+            reversed(mine), reversed(theirs), strict=False):
+        if stems == other_stems:
+            shared += 1
+            continue
+        # Words of one kind contrast ("urban", "rural"); "new" and "built" do not.
+        return (bool(shared or (len(mine) > 1 and mine[-2][1] == theirs[-2][1]))
+                and _NOMINAL.get(pos, pos) == _NOMINAL.get(their_pos, their_pos)
+                and _unsaid(word, [s for s in stems if s not in other_stems], said)
+                and bool(other_stems) and not set(other_stems) <= asked
+                and not one_sense(word, other)) or None
+    return False if shared else None
+
+
+def _unsaid(word: str, stems: list[str], said: set[str]) -> bool:
+    """Whether the sentence (its stems ``said``) says none of ``stems`` of the question's
+    ``word`` (as a word's start: "newly" says "new"), nor ``word`` by its variant ("AI")."""
+    variant = set(content_stems(expand_query(word))) - set(content_stems(word))
+    return any(not any(w.startswith(s) for w in said) for s in stems) \
+        and not (variant and variant <= said)

@@ -1,0 +1,50 @@
+"""A figure stated for another holder than the question's — the question's noun phrase with
+another word in one of its places — is another holder's detail (issue 23, round 25)."""
+
+from __future__ import annotations
+
+from app.retrieval.holders import other_holder
+
+_CENTRE = ("8. A township elderly care service centre that provides day care for at least 20 "
+           "elderly people receives an operating subsidy of 50,000 yuan per year.")
+_TRAINING = ("7. Registered unemployed persons attending full-time training of at least 80 "
+             "class hours receive a living allowance of 40 yuan per training day.")
+
+
+def test_a_figure_of_the_holder_named_with_another_modifier_is_another_holder_s() -> None:
+    """Regression (refusen25/26 probes, round 25): asked a community centre's operating subsidy,
+    part-time trainees' allowance or urban households' fuel subsidy, the answer quoted the
+    township centre's, the full-time trainees', the rural households'."""
+    assert other_holder("What operating subsidy per year does a community elderly care service "
+                        "centre receive in Huzhou?", _CENTRE)
+    assert other_holder("What living allowance per training day do Wenzhou's registered "
+                        "unemployed persons in part-time training receive?", _TRAINING)
+    assert other_holder("What one-off fuel subsidy does each eligible urban household in "
+                        "Jiamusi receive?", "6. Eligible rural households receive a one-off "
+                        "fuel subsidy of 300 yuan.")
+    assert other_holder("What share of the annual rent of overseas showrooms does Linyi "
+                        "subsidise?", "(2) The city supports enterprises in renting overseas "
+                        "warehouses: 30% of the annual rent is subsidised.")
+
+
+def test_the_holder_asked_or_a_word_of_another_kind_is_no_other_holder() -> None:
+    """The question's own holder, said in full or with fewer words, is no other holder; nor is
+    a modifier of another kind of word ("new" for "newly built"), nor one of the detail asked."""
+    assert not other_holder("What operating subsidy does a township elderly care service centre "
+                            "providing day care get each year in Huzhou?", _CENTRE)
+    assert not other_holder("What operating subsidy does a township centre get in Huzhou?",
+                            _CENTRE)
+    assert not other_holder("How much construction subsidy does a new community elderly care "
+                            "service centre receive in Huzhou?", "7. A newly built community "
+                            "elderly care service centre receives a one-off construction "
+                            "subsidy of 200,000 yuan.")
+    assert not other_holder("What maximum living allowance do registered unemployed persons "
+                            "receive?", _TRAINING)
+    assert not other_holder("注册失业人员每天生活补贴多少？", _TRAINING)
+    # Main probes while measuring: the question's "AI" is the sentence's "artificial
+    # intelligence", said too; with no question word, the phrase asked with is unknown.
+    funds = ("Give full play to the role of government investment guidance funds and form an "
+             "artificial intelligence fund group with a scale of 100 billion yuan.")
+    assert not other_holder("How big is the pool of AI funds Shenzhen wants to put together?",
+                            funds)
+    assert not other_holder("shenzhen AI fund size?", funds)

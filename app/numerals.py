@@ -178,3 +178,35 @@ def labels(text: str) -> frozenset[tuple[str, int]]:
              for noun, n in _LABEL_AFTER.findall(text)]
     before = [(noun, ORDINALS.index(n.lower()) + 1) for n, noun in _LABEL_BEFORE.findall(text)]
     return frozenset((stem(noun), value) for noun, value in after + before)
+
+
+# The measure a Chinese count asks (几天, 多少个, 几寸) against the one a figure is of. Units of
+# time answer one another (几天: 10个工作日, 14周岁 is an age, not a count of things), so do
+# the words counting any thing (多少个: 30家); another measure word is another measure (几寸: 一次).
+_ZH_TIME_UNIT = r"个?(?:工作)?(?:年|月|周|星期|天|日|小时|分钟|周岁|岁)"
+_ANY_THING = "个名位人户家项座台所处条件批"
+_ZH_ASKED_UNIT = re.compile(rf"(?<!哪)(?:几|多少)({_ZH_TIME_UNIT}|[{MEASURE_WORDS}人户寸亩吨]|公里"
+                            r"|平方米|米)")
+_FIGURE_HEAD = re.compile(rf"[{ZH_NUMERAL}亿.,，至到~\-—余多几]*")
+
+
+def _measure(unit: str) -> str:
+    """The class of the unit ``unit`` opens with: time, a sum, a share, or its first word."""
+    if re.match(_ZH_TIME_UNIT, unit):
+        return "time"
+    return "money" if unit.startswith("元") else "share" if unit[:1] in "%％成" else unit[:2]
+
+
+def measured_otherwise(question: str, text: str, start: int, end: int) -> bool:
+    """Whether the figure ``text[start:end]`` (Chinese) is of another measure than the count
+    the Chinese ``question`` asks: 110 (a phone) for 拘留几天, 14周岁 for 多少个网点."""
+    if not (asked := _ZH_ASKED_UNIT.search(question)) or not has_cjk(text[start:end + 2]):
+        return False  # an English text's figure ("30 days") is read by its NER label
+    figure = text[start:end]
+    figure = figure[_FIGURE_HEAD.match(figure).end():] + text[end:end + 4]  # type: ignore[union-attr]
+    want, got = _measure(asked.group(1)), _measure(figure)
+    if want == "time" or got in {"time", "money", "share"}:
+        return want != got
+    # A count of things by any of their words (个, 家); a measure of its own only by it (寸, 亩).
+    return not (want[0] in _ANY_THING and (got[:1] in _ANY_THING or got[:1] not in (
+        MEASURE_WORDS + "寸亩吨米公平"))) and not got.startswith(want)

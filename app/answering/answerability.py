@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from app import numerals
 from app.answering import question_kinds as kinds
 from app.answering.citations import Scored, Sentence
 from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind
@@ -130,6 +131,8 @@ def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...]
         if label == "NUMBER" and re.match(r"-[A-Za-z]" if " " in named else r"-?[A-Za-z]",
                                           text[end:end + 2]):  # NER cut a word: "5" of "5G"
             continue  # "a one-time award", "a two-year plan", 5G: a number inside a word
+        if label not in _NAMES and numerals.measured_otherwise(question, text, start, end):
+            continue  # a figure of another measure than the count asked (110 for 拘留几天)
         label = "PERCENT" if label == "NUMBER" and re.search("分之|‰", text[start:end + 1]) else (
             "RATE" if label in {"DATE", "TIME"} and DISTRIBUTIVE.fullmatch(named) else label)  # ‰
         if label == "PERSON" and (named in names or any(  # touching one

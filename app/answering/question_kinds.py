@@ -135,7 +135,7 @@ FIGURED = frozenset({Kind.COUNT, Kind.TALLY, Kind.MONEY, Kind.PERCENT})  # only 
 _MONEY_EN = (r"budget|invest(?:ment|ed|s)?|funding|funds?|subsid(?:y|ies)|grants?|costs?|prices?"
              r"|fees?|fines?|allowances?|(?:re)?wards?|fares?|rent|salar(?:y|ies)|wages?")
 MONEY_NOUN = re.compile(rf"\b(?:{_MONEY_EN})\b|预算|投资|资金|基金|补贴|补助|费用|经费|罚款|奖励"
-                        r"|租金|价格|收费|贴息|工资|薪酬"  # 贴息: a subsidy of a loan's interest
+                        r"|租金|房租|价格|收费|贴息|津贴|工资|薪酬|[押证奖]金"  # 贴息: of a loan's
                         # A fee (送餐费, 保险费), not 免费; 经费 and 收费 are listed whole.
                         r"|[\u4e00-\u9fff]{1,2}(?<![免消经收])费", re.I)
 # Nouns of a part of a whole, whose size "what"/"how much" asks ("the floor on the share of …").

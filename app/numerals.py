@@ -187,7 +187,7 @@ _ZH_TIME_UNIT = r"个?(?:工作)?(?:年|月|周|星期|天|日|小时|分钟|周
 _ANY_THING = "个名位人户家项座台所处条件批"
 _ZH_ASKED_UNIT = re.compile(rf"(?<!哪)(?:几|多少)({_ZH_TIME_UNIT}|[{MEASURE_WORDS}人户寸亩吨]|公里"
                             r"|平方米|米)")
-_FIGURE_HEAD = re.compile(rf"[{ZH_NUMERAL}亿.,，至到~\-—余多几]*")
+_ZH_FIGURE = re.compile(rf"[{ZH_NUMERAL}][{ZH_NUMERAL}亿.,，至到~\-—余多几]*")  # 不少于7日: 日
 
 
 def _measure(unit: str) -> str:
@@ -202,8 +202,8 @@ def measured_otherwise(question: str, text: str, start: int, end: int) -> bool:
     the Chinese ``question`` asks: 110 (a phone) for 拘留几天, 14周岁 for 多少个网点."""
     if not (asked := _ZH_ASKED_UNIT.search(question)) or not has_cjk(text[start:end + 2]):
         return False  # an English text's figure ("30 days") is read by its NER label
-    figure = text[start:end]
-    figure = figure[_FIGURE_HEAD.match(figure).end():] + text[end:end + 4]  # type: ignore[union-attr]
+    figure = text[start:end]  # its unit: what follows its numeral (近期 has none)
+    figure = figure[m.end() if (m := _ZH_FIGURE.search(figure)) else 0:] + text[end:end + 4]
     want, got = _measure(asked.group(1)), _measure(figure)
     if want == "time" or got in {"time", "money", "share"}:
         return want != got

@@ -241,3 +241,11 @@ def names_back(sentence: str, before: str, question: str) -> bool:
     pointing = _POINTING.match(sentence)
     noun = sentence[pointing.end():pointing.end() + 2] if pointing else ""
     return bool(CJK_RUN.fullmatch(noun)) and len(noun) == 2 and noun in before and noun in question
+
+
+def echoes_asking(text: str, question: str) -> bool:
+    """Whether ``text`` keeps a word of ``question`` that asks in situ (几, 多少, 哪个 …): it
+    says the question again where the answer should stand ("湛江已经连着几年上了…榜。" for
+    "湛江已经连着几年上了…榜？"), an echo ending in 。 instead of ？."""
+    text = text.replace("几乎", "")  # "almost", no question word
+    return any(asking.group() in text for asking in _IN_SITU.finditer(question))

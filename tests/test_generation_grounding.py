@@ -301,6 +301,38 @@ def test_an_answer_stating_what_was_asked_is_kept() -> None:
         assert (result.answer, result.not_covered) == (answer.replace("[2]", "[1]"), False)
 
 
+def test_an_echo_keeping_the_question_word_is_no_answer_and_no_refusal() -> None:
+    """Issue 23.5 (probes h22, h24, generate mode): asked "湛江已经连着几年上了…榜单？", the 1.5B
+    wrote the question back with 。 for ？ ("…连着几年上了…榜单 [1]."); as an answer stating
+    nothing asked it was a refusal, and the quote that answered ("for three years") was lost.
+    An echo says no absence: like one ending in "?", it is removed and the quote stands."""
+    question = "深圳到2025年要建几个人工智能试点区？"
+    result = ground("深圳到2025年要建几个人工智能试点区[2]。", HITS, question)
+    assert (result.answer, result.not_covered) == ("", False)
+    assert result.unsupported == ["深圳到2025年要建几个人工智能试点区[2]。"]
+
+
+def test_a_chinese_count_whose_noun_the_question_names_answers() -> None:
+    """Issue 23.5 (probe h24): "重点领域一共有几个？" answered "…一共有六个。[1]" was a refusal: a
+    count small enough to be written in Chinese numerals is no figure, and 六个 with no noun
+    after it was no count either, so the answer "stated none"."""
+    question = "深圳要建的人工智能试点区一共有几个？"
+    result = ground("深圳要建的人工智能试点区一共有十个。[2]", HITS, question)
+    assert (result.answer, result.not_covered) == ("深圳要建的人工智能试点区一共有十个[1]。", False)
+    result = ground("深圳要建的人工智能试点区一共有两个。[2]", HITS, question)
+    assert (result.answer, result.not_covered) == ("深圳要建的人工智能试点区一共有两个[1]。", False)
+
+
+def test_an_answer_stating_nothing_beside_a_removed_sentence_is_no_refusal() -> None:
+    """Issue 23.5 (probe h23): the 1.5B answered "深圳创投日是每个月8号办。" with no marker and
+    marked only its restatement of the question's second sentence; the marked one answering
+    nothing made a refusal of a reply that did state a day (unchecked, so removed): the model
+    found something, and the quote stands, as when every sentence is removed."""
+    question = "深圳要建几个人工智能试点区？试点区到2025年建成。"
+    result = ground("深圳要建10个人工智能试点区。试点区到2025年建成[2]。", HITS, question)
+    assert (result.not_covered, result.unsupported) == (False, ["深圳要建10个人工智能试点区。"])
+
+
 def test_an_absence_no_cited_passage_states_is_a_refusal() -> None:
     """Issue 23.5 (probe gen24-held, generate mode): asked what income-tax relief Hefei gives AI
     talent, which no text states, the 1.5B wrote "Hefei对人工智能人才没有个人所得税优惠[1]。" over

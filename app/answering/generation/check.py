@@ -54,9 +54,9 @@ ATTACHED_SHARE = 0.5
 COUNT_WINDOW = 4  # passage words after a number: "11 key evaluation indicators"
 COUNTED_WORDS = 3  # of the run after a measure word: 案例 of 案例入选了省级
 # A count: a whole number (not the end of 0.5 or of a code like G9383), a measure word and what
-# it counts.
+# it counts, if named ("一共有六个。" counts the noun the question asked of).
 _COUNTED = re.compile(rf"(?<![A-Za-z0-9.])(\d+|[{CN_DIGITS}十百千]+)多?[{MEASURE_WORDS}]"
-                      rf"([{CJK_CHARS}]{{1,12}})")
+                      rf"([{CJK_CHARS}]{{0,12}})")
 _ENUMERATOR = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)、]|[(（]\d{1,2}[)）])\s+")
 # Negation and recurrence (by calendar unit): closed classes of each language.
 _NEGATION = re.compile(r"\b(?:not|no|none|cannot)\b|n't\b", re.IGNORECASE)

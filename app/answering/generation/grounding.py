@@ -22,6 +22,7 @@ from app.answering.citations import Sentence, citation
 from app.answering.generation.check import answers_nothing, says_not_covered, supported, terms
 from app.answering.generation.figures import figure_spans, figures
 from app.answering.generation.markers import MARKER, blank_markers, markers, strip_markers
+from app.in_situ import echoes_asking
 from app.models import Citation
 from app.numerals import MEASURE_WORDS
 from app.retrieval.hybrid import Hit
@@ -95,9 +96,11 @@ class Grounder:
         out = self._take(sentence_spans(self._buffer))
         self._buffer = ""
         answer = "".join(self._text)
-        # An answer stating none of what was asked found none. Saying the passages do not
-        # answer outweighs whatever else the model wrote.
-        if self.not_covered or (answer and answers_nothing(strip_markers(answer), self.question)):
+        # An answer stating none of what was asked found none (one whose other sentences the
+        # check removed stated some: the quote stands). Saying the passages do not answer
+        # outweighs whatever else the model wrote.
+        if self.not_covered or (answer and not self.unsupported
+                                and answers_nothing(strip_markers(answer), self.question)):
             return out, Grounded("", [], self.unsupported, True)
         return out, Grounded(answer, self._citations(), self.unsupported, False)
 
@@ -130,6 +133,7 @@ class Grounder:
             self.not_covered = True
             return None
         if (not cited or len(passages) < len(cited) or _QUESTION_END.search(claim)
+                or echoes_asking(claim, self.question)  # the question again, not an answer
                 or not supported(claim, passages, [_described(self.hits[n - 1]) for n in cited],
                                  terms(self.question) if self.rescue else frozenset())):
             self.unsupported.append(sentence)

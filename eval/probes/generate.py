@@ -125,10 +125,12 @@ def calls(record: Record) -> list[dict[str, Any]]:
 
 def recheck(record: Record) -> Record:
     """The record with its generate answer as this code's citation check makes it (a question
-    the model answered in several calls, one a part, is kept as it was answered)."""
-    if len(calls(record)) != 1 or split_parts(record["question"])[1:]:
+    the model answered in several calls, one a part, is kept as it was answered; the same call
+    made again, as the app asks a refused question anew, is one)."""
+    distinct = list({json.dumps(c, sort_keys=True): c for c in calls(record)}.values())
+    if len(distinct) != 1 or split_parts(record["question"])[1:]:
         return record
-    call = calls(record)[0]
+    call = distinct[0]
     hits = [Hit(Chunk(**h["chunk"]), h["score"], h["rank"]) for h in call["hits"]]
     extractive = record["extractive"]
     # A rescue (the extractive answer refused) is checked against the question's terms too.

@@ -513,3 +513,27 @@ def test_a_part_asking_of_the_document_before_is_read_in_it(
     before, leaning = answer.parts
     assert first in _quoted(answer, before)
     assert second in _quoted(answer, leaning)
+
+
+def test_parts_answered_by_one_sentence_are_one_quote() -> None:
+    """Regression: "…覆盖了多少家企业、总金额多少？" was answered "共计335家 [1] 累计金额达到2735万元
+    [2]", one sentence cut at its comma into two quotes; one cut at "。" stays two."""
+    from app.models import Citation
+    from app.services.composite import joined_quotes
+
+    text = "本次扶持资金共计335家，累计金额达到2735万元。另有10家企业申请。"
+
+    def answered(second: str) -> Answer:
+        quotes = ["共计335家", second]
+        cited = [Citation(n=n, doc_id="d", title="t", quote=q, start=text.index(q),
+                          end=text.index(q) + len(q), score=0.5) for n, q in enumerate(quotes, 1)]
+        said = [f"{q} [{n}]" for n, q in enumerate(quotes, 1)]
+        return Answer(answer="\n\n".join(said), mode="extractive", citations=cited, parts=[
+            AnswerPart(question=f"q{n}", answer=a, citations=[n]) for n, a in enumerate(said, 1)])
+
+    one = joined_quotes(answered("累计金额达到2735万元"), lambda _: text)
+    assert one is not None and one.answer == "共计335家，累计金额达到2735万元 [1]"
+    assert [(c.quote, c.end - c.start) for c in one.citations] == [("共计335家，累计金额达到2735万元", 19)]
+    assert [p.citations for p in one.parts] == [[1], [1]]
+    two = joined_quotes(answered("另有10家企业申请"), lambda _: text)
+    assert two is not None and len(two.citations) == 2 and two.answer.endswith("另有10家企业申请 [2]")

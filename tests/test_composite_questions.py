@@ -516,8 +516,8 @@ def test_a_part_asking_of_the_document_before_is_read_in_it(
 
 
 def test_parts_answered_by_one_sentence_are_one_quote() -> None:
-    """Regression: "…覆盖了多少家企业、总金额多少？" was answered "共计335家 [1] 累计金额达到2735万元
-    [2]", one sentence cut at its comma into two quotes; one cut at "。" stays two."""
+    """Regression: "…覆盖了多少家企业、总金额多少？" was answered "共计335家 [1] 累计金额达到
+    2735万元 [2]", one sentence cut at its comma into two quotes; one cut at "。" stays two."""
     from app.models import Citation
     from app.services.composite import joined_quotes
 
@@ -533,7 +533,9 @@ def test_parts_answered_by_one_sentence_are_one_quote() -> None:
 
     one = joined_quotes(answered("累计金额达到2735万元"), lambda _: text)
     assert one is not None and one.answer == "共计335家，累计金额达到2735万元 [1]"
-    assert [(c.quote, c.end - c.start) for c in one.citations] == [("共计335家，累计金额达到2735万元", 19)]
+    assert [(c.quote, c.end - c.start) for c in one.citations] == [
+        ("共计335家，累计金额达到2735万元", 19)]
     assert [p.citations for p in one.parts] == [[1], [1]]
     two = joined_quotes(answered("另有10家企业申请"), lambda _: text)
-    assert two is not None and len(two.citations) == 2 and two.answer.endswith("另有10家企业申请 [2]")
+    assert two is not None and len(two.citations) == 2
+    assert two.answer.endswith("另有10家企业申请 [2]")

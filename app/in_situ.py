@@ -187,6 +187,7 @@ def coordinated(text: str, start: int, end: int, again: str = "",
     caps = [_bounds(c) and (not rate or bool(DISTRIBUTIVE.search(c))) for c in clauses]
     while first and opens[first]:
         first -= 1
+    first -= bool(first) and clauses[first].lstrip().startswith("并")  # "做好A，并做好B": both
     while last + 1 < len(spans) and (opens[last + 1] or caps[last + 1] or (
             bool(again) and clauses[last + 1].startswith(again))):
         last += 1

@@ -336,3 +336,15 @@ def test_of_two_framed_stretches_the_one_led_to_as_the_question_does_is_asked() 
     text = "目前医院共收治甲市2名危重症患者，以及乙县12名确诊患者和19名疑似病例。"
     start = text.index("以及")
     assert coordinated(text, start, start + 2) == (0, len(text))  # 以及 goes on from before
+
+
+def test_a_clause_opening_on_bing_is_quoted_with_the_predicate_it_joins() -> None:
+    """Regression (rz2224 "…经营者要重点维护哪些方面？"): the clause after the question's verb was
+    "并做好车辆维护记录", quoted alone; 并 joins it to the predicate before ("做好…的性能维护，并
+    做好…"), which answers with it, while a clause after it is another one."""
+    from app.in_situ import coordinated
+
+    text = "要做好车辆灯光、转向等部件的性能维护，并做好车辆维护记录，确保车辆行驶安全。"
+    start = text.index("并")
+    assert text[slice(*coordinated(text, start, start + 9))] == (
+        "要做好车辆灯光、转向等部件的性能维护，并做好车辆维护记录")

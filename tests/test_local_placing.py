@@ -74,14 +74,3 @@ def test_a_national_report_on_aid_to_a_province_stays_unplaced() -> None:
     text = ("国务院联防联控机制召开新闻发布会。对口支援湖北省武汉以外地市，切实保障湖北特别是"
             "武汉应急物资运输。各地要做好返程客流疫情防控。")
     assert "province" not in place_fields(text)
-
-
-def test_a_closing_list_of_places_is_no_signature() -> None:
-    """Regression (realzh-dev c5c23e): 新疆's traffic police lines ended "15、塔城地区支队 … 16、
-    阿勒泰地区支队 …", read as the signature: the region's notice was placed in 塔城 and left
-    out of a 喀什 question's scope."""
-    text = ("新疆各地交管部门疫情防控应急保障服务电话公布 记者从自治区公安厅交警总队了解到，"
-            "新疆各地交警公布了服务保障专线电话。各支队电话如下： 12、喀什地区支队 0998-8888122 "
-            "15、塔城地区支队 0901-6296959 16、阿勒泰地区支队 0906-2100791")
-    fields = place_fields(text)
-    assert fields.get("province") == "新疆维吾尔自治区" and "city" not in fields

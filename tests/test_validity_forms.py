@@ -10,7 +10,6 @@ from datetime import date
 
 import pytest
 
-from app.answering.validity import states_own_validity
 from app.store.validity import resolve, status_note
 from ingest.validity import detect
 
@@ -83,15 +82,3 @@ def test_a_plan_reissued_under_its_title_is_superseded_by_its_new_edition() -> N
     titles = {d: m["title"] for d, m in documents.items()}
     assert status_note(validity, date(2025, 1, 1), titles, True) == \
         "已被新版《盐城市就业见习管理办法》取代（自2024-07-01起）"
-
-
-def test_a_validity_sentence_answers_no_question_about_content() -> None:
-    """Regression: "贴息期限最长多久" was answered "2年" from "本办法…试行，有效期2年" instead of
-    the clause on the interest subsidy's term."""
-    sentence = "第四条 本办法自2021年3月1日起试行，有效期2年。"
-    assert states_own_validity(sentence, "桐乡市创业担保贷款的贴息期限最长多久？")
-    assert not states_own_validity(sentence, "这个办法的有效期是多久？")
-    assert not states_own_validity("食品经营许可证到期的，有效期顺延至疫情结束。",
-                                   "许可证到期怎么办？")
-    assert states_own_validity("This plan is valid for three years from 1 March 2024 and "
-                               "replaces the 2022 plan.", "How much does an employer get?")

@@ -16,7 +16,6 @@ from app.answering.citations import Scored, Sentence, sentences_of
 from app.answering.instructions import addresses_reader
 from app.answering.question_kinds import QUESTION_WORDS, STRICT, Kind, asked_kinds, asked_thing
 from app.answering.sentence_forms import REMARK, in_context, is_field, is_heading
-from app.answering.validity import states_own_validity
 from app.bands import band_factor
 from app.in_situ import without_asking
 from app.negation import opposed_words
@@ -75,9 +74,9 @@ class SentenceRanker:
 
     def candidates(self, question: str, retrieval: RetrievalResult) -> list[Sentence]:
         """The sentences of the retrieved passages that may answer: orders to the reader answer
-        nothing, nor does a document's statement of its validity."""
+        nothing."""
         return [s for s in sentences_of(retrieval.hits, self.max_chars)
-                if not addresses_reader(s.text) and not states_own_validity(s.text, question)]
+                if not addresses_reader(s.text)]
 
     def rank_sentences(self, question: str, retrieval: RetrievalResult,
                        narrowing: bool = True) -> list[Scored]:

@@ -169,8 +169,7 @@ def asked_kinds(question: str) -> set[Kind]:
         kinds.add(Kind.MONEY)
     if _SHARE_ASKED.search(question) and not kinds - {Kind.COUNT}:
         kinds.add(Kind.PERCENT)
-    whole = {Kind.MONEY} if Kind.PERCENT in kinds else set()  # "what share of the quoted cost"
-    kinds -= {broader for k in kinds for broader in _NARROWER.get(k, ())} | whole
+    kinds -= {broader for k in kinds for broader in _NARROWER.get(k, ())}
     if Kind.COUNT in kinds and _TALLIED.search(question):
         kinds ^= {Kind.COUNT, Kind.TALLY}
     if kinds & {Kind.COUNT, Kind.TALLY, Kind.MONEY} and DISTRIBUTIVE.search(question):

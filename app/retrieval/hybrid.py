@@ -20,6 +20,7 @@ from llama_index.core.vector_stores.types import MetadataFilter
 from app.models import Filters
 from app.retrieval.as_of import in_force_condition
 from app.retrieval.catalog import Catalog
+from app.retrieval.copies import copy_first, place_fit
 from app.retrieval.crosslingual import CrosslingualRanking, is_chinese
 from app.retrieval.dense import SCOPE_DEPTH, SCOPE_IN_MEMORY, DenseSearch
 from app.retrieval.dictionary import Term
@@ -35,6 +36,7 @@ from app.retrieval.fusion import Ranking, preferring, reading, reciprocal_rank_f
 from app.retrieval.glossary import expand_query, lexical_query, pinyin_names
 from app.retrieval.names import names_country, unheard_places
 from app.retrieval.place_inference import PlaceInference
+from app.retrieval.places import document_division
 from app.retrieval.question_frame import question_frame
 from app.store.bm25 import LexicalIndex
 from app.store.chroma import Store
@@ -196,11 +198,21 @@ class HybridRetriever:
             by_model, crosslingual = self.crosslingual.rank(query, rankings, found, top_k,
                                                              self.rrf_k)
             rankings.append(by_model)
-        fused = reciprocal_rank_fusion(rankings, self.rrf_k)[:top_k]
+        fused = reciprocal_rank_fusion(rankings, self.rrf_k)
+        if self.city_aware:  # a reprint of the first passage placed where the question asks
+            fused = copy_first(fused, lambda cid: found.chunks[cid].text,
+                               lambda cid: found.chunks[cid].doc_id,
+                               lambda doc_id: place_fit(doc_id, places, self.catalog.places,
+                                                        self._division))
+        fused = fused[:top_k]
         scores = self._cosines(fused, found)
         hits = [Hit(found.chunks[cid], scores[cid], rank)
                 for rank, cid in enumerate(fused, start=1)]
         return RetrievalResult(query, hits, places, embedding, crosslingual, names)
+
+    def _division(self, doc_id: str) -> str | None:
+        division = document_division(self.catalog.get(doc_id).metadata)
+        return division.adcode if division else None
 
     def _document_ranking(self, text: str, conditions: list[MetadataFilter], found: Found
                           ) -> Ranking:

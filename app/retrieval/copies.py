@@ -1,0 +1,72 @@
+"""A passage stated word for word by several documents: which copy answers the question.
+
+Notices are reprinted (a province's tax bureau republishes the ministry's guide, a district's
+news site the city's report), so the first passage found is often stated by another document
+too, and the rankings, reading the same words, place the copies side by side by chance. The
+question's place tells them apart: a question naming a place is answered by that place's own
+copy (then a broader place's, a national one's, a narrower place's last: a district's reprint
+does not speak for its city), a question naming none by the national copy, not a province's
+reprint (round 26: a 国家 question answered from 山东's reprint of the ministry's guide).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from app.retrieval.gazetteer import gazetteer
+from app.retrieval.place_inference import PlaceInference
+from app.retrieval.places import PlaceIndex
+
+# Two passages are copies when most of the shorter one's runs of this many characters (white
+# space aside) are in the other: 8 characters are a phrase, rarely shared by two different
+# clauses, and a copy laid out with other line breaks or a word changed still shares most.
+SHINGLE = 8
+COPIED = 0.6
+# How far down the fused passages a copy of the first is looked for.
+LOOKED_AT = 10
+
+
+def shingles(text: str) -> set[str]:
+    plain = "".join(text.split())
+    return {plain[i:i + SHINGLE] for i in range(max(1, len(plain) - SHINGLE + 1))}
+
+
+def are_copies(one: str, other: str) -> bool:
+    """Whether two passages state the same text (most of the shorter one's shingles shared)."""
+    a, b = shingles(one), shingles(other)
+    return len(a & b) >= COPIED * min(len(a), len(b))
+
+
+def place_fit(doc_id: str, places: PlaceInference, index: PlaceIndex,
+              division_of: Callable[[str], str | None]) -> int:
+    """How well a document's place fits the question's, lower is better: for a question
+    naming places, the place itself (0), a place around it (1), no place (2), a place inside
+    it (3); for a question naming none, no place (0), any place (1)."""
+    own = division_of(doc_id)
+    if not places.held:
+        return 0 if doc_id in index.unplaced else 1
+    if own is None:
+        return 2
+    g = gazetteer()
+    named = {d.adcode for name in places.held for d in g.named(name)}
+    if own in named:
+        return 0
+    if any(g.contains(own, code) for code in named):
+        return 1
+    return 3
+
+
+def copy_first(ids: list[str], text: Callable[[str], str], doc: Callable[[str], str],
+               fit: Callable[[str], int]) -> list[str]:
+    """``ids`` (passages, best first) with the first passage's best-placed copy first: among
+    the first passage and its copies in other documents (within ``LOOKED_AT``), the one whose
+    document fits the question's place strictly best; ties keep the fused order."""
+    if len(ids) < 2:
+        return ids
+    head = ids[0]
+    copies: Sequence[str] = [cid for cid in ids[1:LOOKED_AT]
+                             if doc(cid) != doc(head) and are_copies(text(head), text(cid))]
+    best = min([head, *copies], key=lambda cid: fit(doc(cid)))
+    if best == head or fit(doc(best)) == fit(doc(head)):
+        return ids
+    return [best, *[cid for cid in ids if cid != best]]

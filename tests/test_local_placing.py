@@ -74,3 +74,15 @@ def test_a_national_report_on_aid_to_a_province_stays_unplaced() -> None:
     text = ("国务院联防联控机制召开新闻发布会。对口支援湖北省武汉以外地市，切实保障湖北特别是"
             "武汉应急物资运输。各地要做好返程客流疫情防控。")
     assert "province" not in place_fields(text)
+
+
+def test_a_place_named_as_left_out_is_not_the_texts_place() -> None:
+    """Regression (round 26): a news agency's report of ministries' notice, opening "要求对湖北省
+    以外的其他地区…有序恢复交通运输服务", was placed in 湖北 by its opening line, the one province
+    it leaves out, and a national question on it was answered from the ministries' own copy."""
+    text = ("交通运输部等部门：有序恢复已暂停运营的交通运输服务 新华社北京2月3日电 交通运输部等部门"
+            "3日联合印发通知，要求对湖北省以外的其他地区，有序逐渐恢复已暂停运营的交通运输服务。"
+            "通知指出，各地交通运输部门要合理优化运营班次。")
+    assert "province" not in place_fields(text)
+    assert place_fields("湖北省交通运输厅关于恢复交通运输服务的通知。各市州交通运输局：现通知如下。"
+                        )["province"] == "湖北省"

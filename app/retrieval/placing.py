@@ -42,6 +42,9 @@ PLACE_KEYS = ("province", "city", "district", "adcode")
 # was placed in 湖北 by "离开湖北地区…湖北地区人员", and left out of every Beijing question).
 _FROM_OR_TO = re.compile(r"(?:来自|离开|途经|驰援|支援|援助|赴|前往|去往|运往|发往)$")
 _NATIVE_OF = re.compile(r"^(?:地区)?(?:籍|人员(?!密集))")
+# A place named as left out ("对湖北省以外的其他地区"): the text speaks of everywhere else (a
+# national report of a ministries' notice was placed in 湖北 by its opening line).
+_LEFT_OUT = re.compile(r"^(?:地区)?[以之]外")
 # A text that speaks of its own province, city or district (我市, 本省, 全区) is a local one,
 # as is an issuer named by its level alone (市市场监管委, 省发展改革委): its place is the one
 # its body names, not the none its issuer names. 市场/区域/县级/省份 are other words, and a
@@ -173,8 +176,10 @@ def _issuer_place(text: str) -> Division | None:
     """The first place named, narrowed by the places inside it named right after it."""
     g = gazetteer()
     place: Division | None = None
-    for _, _, candidates in g.mentions(text):
+    for _, end, candidates in g.mentions(text):
         if place is None:
+            if _LEFT_OUT.match(text[end:end + 4]):
+                continue
             place = broadest(candidates)
             continue
         inside = [d for d in candidates if g.contains(place.adcode, d.adcode)

@@ -34,6 +34,9 @@ _NAMING = re.compile(r"、[^，；。：]*等[^，；。：的]{0,4}$|[”》]�
 _COUNT = re.compile(rf"[{ZH_NUMERAL}]+[{MEASURE_WORDS}]?")
 # The least share of the question's character bigrams the sentence says (realzh-dev dev split).
 RESTATED_SHARE = 0.5
+# The least share of a framing clause's bigrams the question says to open an answer at it
+# (realzh-rz2225 and realzh-dev's dev split: below it, a frame only shares a word or two).
+FRAME_SAID = 0.2
 
 
 def asked_gap(text: str, question: str) -> tuple[int, int] | None:
@@ -192,6 +195,39 @@ def coordinated(text: str, start: int, end: int, again: str = "",
             bool(again) and clauses[last + 1].startswith(again))):
         last += 1
     return spans[first][0], spans[last][1] - bool(CLAUSE_END.fullmatch(text[spans[last][1] - 1]))
+
+
+def _frames(clause: str) -> bool:
+    """Whether ``clause`` only sets the frame of the clause after it: a condition or topic made a
+    noun by 的 ("不能安排补休的，"), a phrase a preposition opens with no verb of its own after
+    its last 的 but one modifying a noun ("根据《…》，", "对确需调查评估的退税业务，"; not
+    "对…企业发放…", which says what is done), a time a localizer or 时 closes ("…症状时，")."""
+    words = tagged(_NAMED.sub(r"\1\2", clause.rstrip("，,；;：: ")))  # a name's words: none
+    if not words or words[-1][0] in ("的", "时") or words[-1][1] == "f":
+        return bool(words)
+    tail = words[max((n for n, (w, _) in enumerate(words) if w == "的"), default=0):]
+    return words[0][1] == "p" and all(tag != "v" or after.startswith(("n", "a")) for (_, tag), (
+        _, after) in zip(tail, [*tail[1:], ("", "")], strict=True))
+
+
+_NAMED = re.compile(r"([《“])[^《》“”]*([》”])")
+
+
+def after_frame(text: str, start: int, question: str) -> int:
+    """Where the answer of an open question opens in ``text`` (one sentence, its quote opening at
+    ``start``): at the framing clause (``_frames``) the question restates most, more than any
+    clause before it ("受疫情影响严重的企业贷款到期还不上" of "…，对受疫情影响严重的企业到期还款
+    困难的，给予办理展期或续贷"): what comes before it sets a scene the question did not ask of.
+    The frame stays (a reader of "…的，给予…" wants the condition it is given on); one followed by
+    another frame is a chain's link, no opening. ``start`` when no frame is restated so."""
+    spans = [(a, b) for a, b in clause_spans(text) if a >= start]
+    asked = bigram_units(question)
+    said = [len(bigram_units(text[a:b]) & asked) / (len(bigram_units(text[a:b])) or 1)
+            for a, b in spans]
+    frames = [_frames(text[a:b]) for a, b in spans]
+    best = max(((said[n], n) for n in range(1, len(spans) - 1) if frames[n] and not frames[
+        n + 1] and said[n] >= FRAME_SAID and said[n] > max(said[:n])), default=(0.0, 0))
+    return spans[best[1]][0] if best[1] else start
 
 
 def without_asking(question: str) -> str:

@@ -348,3 +348,30 @@ def test_a_clause_opening_on_bing_is_quoted_with_the_predicate_it_joins() -> Non
     start = text.index("并")
     assert text[slice(*coordinated(text, start, start + 9))] == (
         "要做好车辆灯光、转向等部件的性能维护，并做好车辆维护记录")
+
+
+
+def test_an_open_answer_opens_at_the_frame_the_question_restates() -> None:
+    """Regression (frame27, rz2225's too-long quotes): an open answer was quoted from the
+    sentence's first clause, with the scene its notice sets before the clause framing the answer
+    ("…计划新增贷款100亿元，对…还款困难的，给予…"); the question restates that frame, and the
+    quote now opens at it."""
+    text = ("某市出台金融支持措施。某市金融局强化信贷支持，计划新增贷款100亿元，对受疫情影响严重的"
+            "企业到期还款困难的，给予办理展期或续贷。\n")
+    quote = _read_as_stored(text, "某市受疫情影响严重的企业贷款到期还不上，银行会怎么处理？")
+    assert quote.answer.sentence.text == (
+        "对受疫情影响严重的企业到期还款困难的，给予办理展期或续贷。"), quote.answer.sentence.text
+
+
+def test_no_frame_is_opened_at_past_what_the_question_restates_more_or_a_predicate() -> None:
+    """Regression (frame27, realzh dev): a quote opened at a condition the question restates in
+    part ("对一线医务人员因公感染的，") left out the clauses before it the question restates more
+    ("…做好对医务人员防护措施，"), which answer; and a clause a preposition opens with a verb of
+    its own ("对…企业及时发放…通行证") says what is done, no frame to open at."""
+    from app.in_situ import after_frame
+
+    text = ("某市将周密做好对医务人员防护措施，开通工伤认定绿色通道，对一线医务人员因公感染的，"
+            "一律认定为工伤。")
+    assert after_frame(text, 0, "某市对医务人员防护措施做出了什么？") == 0
+    text = "某省加强物资保障，对主副食品流通企业及时发放“应急物资运输车辆通行证”，确保优先通行。"
+    assert after_frame(text, 0, "某省给主副食品流通企业的运输车辆发什么通行证？") == 0

@@ -31,7 +31,7 @@ from app.answering.question_kinds import FIGURED, MONEY_NOUN, STRICT, Kind, aske
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
 from app.answering.sentence_forms import is_field
 from app.bands import band_factor, of_band, other_tier, tier_unstated
-from app.in_situ import asked_clauses, coordinated, names_back
+from app.in_situ import after_frame, asked_clauses, coordinated, names_back
 from app.mastheads import frame_end, masthead_end, opens_statement, reports
 from app.negation import opposed_units
 from app.numerals import DISTRIBUTIVE, ZH_BOUNDS
@@ -210,6 +210,7 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
     at, end = gap or (new or 0, len(anchor.text))
     at += anchor.start
     if not kinds and not gap:  # run on from its first clause the question does not restate
+        at = anchor.start + after_frame(anchor.text, at - anchor.start, question)  # or a frame
         return _run_on(_slice(anchor, at, anchor.end), following)
     if not kinds or not (found := of_band(question, anchor.text, anchor.start, found)):
         return _slice(anchor, at, anchor.start + end)

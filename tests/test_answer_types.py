@@ -164,6 +164,8 @@ def test_a_chinese_question_is_refused_in_chinese_with_one_code(town: Services) 
         ("What heating subsidy does the town give?", Kind.MONEY),
         ("What is the second-phase investment of the institute?", Kind.MONEY),
         ("How much did the town spend on the pier?", Kind.MONEY),
+        # Regression (unans27): "award" was no money noun ("(?:re)?wards?" read "reward" only).
+        ("What one-off award does a care worker with a senior certificate receive?", Kind.MONEY),
     ],
 )
 def test_the_question_words_of_each_language_name_the_kind_asked(question: str,

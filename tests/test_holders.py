@@ -48,3 +48,31 @@ def test_the_holder_asked_or_a_word_of_another_kind_is_no_other_holder() -> None
     assert not other_holder("How big is the pool of AI funds Shenzhen wants to put together?",
                             funds)
     assert not other_holder("shenzhen AI fund size?", funds)
+
+
+_ENTERPRISE = ("3. An industrial enterprise that installs a rooftop photovoltaic system on its own "
+               "factory receives a one-off construction subsidy of 0.1 yuan per watt.")
+
+
+def test_what_is_asked_given_to_another_recipient_is_another_holder_s() -> None:
+    """Regression (unans27 probes, round 26): asked the subsidy an urban household or the living
+    allowance vocational school students get, the answer quoted an industrial enterprise's
+    subsidy, college graduates' allowance: the verb's other argument holds it, not the asked."""
+    assert other_holder("What one-off subsidy does Jiangmen give an urban household that installs "
+                        "rooftop solar panels?", _ENTERPRISE)
+    assert other_holder("What living allowance do vocational school students get during "
+                        "training?", "8. College graduates attending full-time training receive a "
+                        "living allowance of 30 yuan per training day.")
+    assert other_holder("What risk compensation do guarantee companies receive?", "10. Banks that "
+                        "issue green loans receive a risk compensation of up to 20% of the loss.")
+
+
+def test_the_recipient_asked_named_or_another_detail_is_no_other_recipient() -> None:
+    """The asked recipient named in the sentence (with its detail, or besides another), or a
+    sentence giving another thing than the one asked with, is not another recipient's."""
+    assert not other_holder("What one-off construction subsidy does an industrial enterprise "
+                            "receive?", _ENTERPRISE)
+    assert not other_holder("What subsidy do households get?", "The city gives households and "
+                            "enterprises a subsidy of 2,000 yuan.")
+    assert not other_holder("What skills subsidy does an urban household get?", "An industrial "
+                            "enterprise receives a training allowance of 500 yuan.")

@@ -12,6 +12,11 @@ naming both holders may state either's detail) and the sentence's from the quest
 two may share no CC-CEDICT sense (one Chinese word rendering both: "use" and "application").
 The phrase a question asks with ("what *living allowance*") is not a holder: its modifiers
 ("maximum", "one-off") say which figure, and are judged elsewhere.
+
+Nor is the holder always named with the question's words: a sentence giving what the question
+asks with ("a one-off *subsidy*") to another subject or recipient of its verb ("an industrial
+*enterprise* … receives") than the question's ("give an urban *household*"), which it names
+nowhere, states another recipient's detail (round 26; spaCy's dependency parse of both).
 """
 
 from __future__ import annotations
@@ -95,10 +100,12 @@ def other_holder(question: str, sentence: str, found: AbstractSet[str] = frozens
     stems ranking found it to say, some said otherwise: "no admission fee" for "free")."""
     if has_cjk(question) or has_cjk(sentence):
         return False
-    phrases = _question_phrases(question)
+    phrases, (asking, holders) = _question_phrases(question), _recipients(question)
     lowered = sentence.lower()
-    # Only a sentence saying one of the phrases' nouns is parsed (~15 ms a sentence).
-    if not any(stem_ in lowered for p in phrases for stem_ in p[-1][1] + p[-2][1]):
+    # Only a sentence saying one of the phrases' nouns, or what a question with a holder asks
+    # with, is parsed (~15 ms a sentence).
+    if not any(stem_ in lowered for p in phrases for stem_ in p[-1][1] + p[-2][1]) and not (
+            holders and asking & {stem(w) for w in lowered.split()}):
         return False
     with TAGGING:
         doc = parsed(sentence)
@@ -110,7 +117,60 @@ def other_holder(question: str, sentence: str, found: AbstractSet[str] = frozens
     # A sentence naming the question's holder as well ("urban and rural households") may be
     # stating its detail.
     return any(True in (found_ := [_contrast(mine, other, said, asked) for other in theirs])
-               and False not in found_ for mine in phrases)
+               and False not in found_ for mine in phrases) or _other_recipient(
+        question, doc, said, asked)
+
+
+# The places of a verb's arguments that hold what it gives ("give *households* a subsidy",
+# "*banks* receive a compensation") and of the phrase a question asks with ("what *award*").
+_HOLDING = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+_ASKING = frozenset({"what", "which", "much", "many"})
+
+
+@lru_cache(maxsize=256)
+def _recipients(question: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The stems of the nouns an English ``question`` asks with ("what *subsidy*") and the
+    lemmas of the common nouns holding it as its verb's other arguments ("give an urban
+    *household*", "do *students* get"): by spaCy's parse, not a word list."""
+    asked = question_frame(question).rest or question  # takes TAGGING itself: not inside it
+    with TAGGING:
+        doc = parsed(asked)
+    asking = [t for t in doc if t.pos_ == "NOUN" and any(c.lower_ in _ASKING for c in t.children)]
+    # The verbs it is an argument of, and a clause they take ("what allowance do students get").
+    # "Do" and "be" are no giving verbs: "does" read as the verb of "does Zhangzhou target".
+    verbs = {v for v in {t.head for t in asking} | {c for t in asking for c in t.head.children
+                                                    if c.dep_ in {"ccomp", "xcomp"}}
+             if v.lemma_ not in {"do", "be"}}
+    holders = tuple(t.lemma_.lower() for t in doc if t.pos_ == "NOUN" and t not in asking
+                    and not hyphened(t) and (t.head if t.dep_ in _HOLDING else t.head.head
+                                             if t.head.dep_ == "dative" else None) in verbs)
+    return frozenset(stem(t.text) for t in asking), holders
+
+
+def hyphened(token: Any) -> bool:
+    """Whether ``token`` is joined to its neighbour by a hyphen: a piece of a word."""
+    doc = token.doc
+    return any(0 <= i < len(doc) and doc[i].text == "-" for i in (token.i - 1, token.i + 1))
+
+
+def _other_recipient(question: str, doc: Any, said: set[str], asked: set[str]) -> bool:
+    """Whether ``doc`` gives what ``question`` asks with ("a one-off construction *subsidy*")
+    to another holder, the subject or recipient of its verb ("an industrial *enterprise* …
+    receives"), and names the question's own holder ("an urban *household*") nowhere."""
+    asking, holders = _recipients(question)
+    unsaid = [h for h in holders if not {stem(h), *content_stems(expand_query(h))} & said]
+    if not unsaid or len(unsaid) < len(holders):  # names one: may be stating its detail
+        return False
+    for token in doc:
+        verb = token.head
+        if stem(token.text) not in asking or token.dep_ not in _HOLDING or verb.pos_ != "VERB":
+            continue
+        for other in verb.children:
+            if other.pos_ == "NOUN" and other.dep_ in {"nsubj", "dative"} and other is not token \
+                    and stem(other.text) not in asked and not hyphened(other) \
+                    and not any(one_sense(h, other.lemma_.lower()) for h in unsaid):
+                return True
+    return False
 
 
 def _contrast(mine: tuple[Unit, ...], theirs: list[Unit], said: set[str],

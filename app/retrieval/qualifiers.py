@@ -24,7 +24,7 @@ from app.in_situ import ZH_ASKS
 from app.numerals import labels
 from app.retrieval.counted import asked_nouns
 from app.retrieval.dictionary import dictionary, one_sense, sense_sharers
-from app.retrieval.holders import other_holder
+from app.retrieval.holders import hyphened, other_holder
 from app.retrieval.question_frame import question_frame
 from app.retrieval.stems import content_stems
 from app.retrieval.taggers import TAGGING, parsed
@@ -59,7 +59,7 @@ def _english_qualifiers(question: str) -> tuple[tuple[str, str], ...]:
     # to a noun ("points for helicopters") or of "per" ("per household"), or the object of a
     # clause describing a noun ("measures supporting AI terminals"). A hyphenated word's nouns
     # are an adjective's parts ("city-level": "municipal"), not a thing of their own.
-    return tuple((t.text, _qualified(t)) for t in doc if t.pos_ == "NOUN" and not _hyphened(t) and (
+    return tuple((t.text, _qualified(t)) for t in doc if t.pos_ == "NOUN" and not hyphened(t) and (
         (t.dep_ == "compound" and _nominal(t.head) and not _circumstance(t))
         or (t.dep_ == "pobj" and t.head.dep_ == "prep" and (
             _nominal(t.head.head) or t.head.lower_ == "per"))
@@ -80,12 +80,6 @@ def _nominal(token: Any) -> bool:
     own is a verb the tagger misread ("How does X's fund group *compare* in size?")."""
     return bool(token.pos_ in _NOUNS
                 and not any(c.dep_ in {"nsubj", "aux"} for c in token.children))
-
-
-def _hyphened(token: Any) -> bool:
-    """Whether ``token`` is joined to its neighbour by a hyphen."""
-    doc = token.doc
-    return any(0 <= i < len(doc) and doc[i].text == "-" for i in (token.i - 1, token.i + 1))
 
 
 def _circumstance(token: Any) -> bool:

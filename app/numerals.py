@@ -183,16 +183,16 @@ def labels(text: str) -> frozenset[tuple[str, int]]:
 # The measure a Chinese count asks (几天, 多少个, 几寸) against the one a figure is of. Units of
 # time answer one another (几天: 10个工作日, 14周岁 is an age, not a count of things), so do
 # the words counting any thing (多少个: 30家); another measure word is another measure (几寸: 一次).
-_ZH_TIME_UNIT = r"个?(?:工作)?(?:年|月|周|星期|天|日|小时|分钟|周岁|岁)"
+ZH_TIME_UNIT = r"个?(?:工作)?(?:年|月|周|星期|天|日|小时|分钟|周岁|岁)"
 _ANY_THING = "个名位人户家项座台所处条件批"
-_ZH_ASKED_UNIT = re.compile(rf"(?<!哪)(?:几|多少)({_ZH_TIME_UNIT}|[{MEASURE_WORDS}人户寸亩吨]|公里"
+_ZH_ASKED_UNIT = re.compile(rf"(?<!哪)(?:几|多少)({ZH_TIME_UNIT}|[{MEASURE_WORDS}人户寸亩吨]|公里"
                             r"|平方米|米)")
 _ZH_FIGURE = re.compile(rf"[{ZH_NUMERAL}][{ZH_NUMERAL}亿.,，至到~\-—余多几]*")  # 不少于7日: 日
 
 
 def _measure(unit: str) -> str:
     """The class of the unit ``unit`` opens with: time, a sum, a share, or its first word."""
-    if re.match(_ZH_TIME_UNIT, unit):
+    if re.match(ZH_TIME_UNIT, unit):
         return "time"
     return "money" if unit.startswith("元") else "share" if unit[:1] in "%％成" else unit[:2]
 

@@ -18,6 +18,7 @@ from app.answering.clauses import answering_clauses
 from app.answering.conflicts import prefer_official
 from app.answering.ranking import STRICT_PENALTY, SentenceRanker
 from app.models import Answer, RefusalCode, refusal_message
+from app.retrieval.content_words import says_every_word
 from app.retrieval.crosslingual import reads_chinese
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.shortened import by_meaning, nearest_in_meaning
@@ -88,7 +89,9 @@ class ExtractiveAnswerer:
                                    nearest_in_meaning(self.ranker.crosslingual, vectors, question))
         if reading and (years := of_asked_year(question, reading.ranked))[1]:
             return self.refusal(retrieval, "year_not_stated", years[1])  # as in English
-        if reading is None or reading.answer.support < REFUSAL_SUPPORT:
+        if reading is None or (reading.answer.support < REFUSAL_SUPPORT and (  # said otherwise?
+                reading.answer.lacking or not says_every_word(question, (b := reading.ranked[
+                    0].sentence).text, b.chunk, b.start, self.ranker.crosslingual_vectors))):
             return self._refused(retrieval, off_level,
                                  lacking=reading is not None and reading.answer.lacking)
         cited = citation(1, reading.answer.sentence, reading.answer.support)

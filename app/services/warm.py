@@ -10,7 +10,6 @@ from app.answering.citations import sentences_of
 from app.answering.extractive import ExtractiveAnswerer
 from app.answering.sentence_forms import in_context
 from app.background import start_warm
-from app.retrieval.content_words import thesaurus
 from app.retrieval.crosslingual import is_chinese
 from app.retrieval.dictionary import chinese_terms, dictionary, one_sense
 from app.retrieval.freshness import StoreWatch
@@ -65,7 +64,6 @@ def _warm_crosslingual(model: OneAtATime) -> None:
         dictionary()
         chinese_terms("warm")  # the dictionary read the other way, for English questions
         one_sense("warm", "heat")  # and by sense, for another subject's noun (~1 s)
-        thesaurus()  # 词林, for a Chinese question in everyday words (~1 s)
         gazetteer()
         model.get_query_embedding("预热")
     except Exception:  # a warm that fails leaves the first Chinese question to load them

@@ -177,3 +177,12 @@ def test_an_autonomous_division_is_named_without_its_people() -> None:
     assert named("伊犁的企业") == ["伊犁哈萨克自治州"]
     assert named("内蒙古的企业") == ["内蒙古自治区"]
     assert named("广西的企业") == ["广西壮族自治区"]
+
+
+def test_a_refusal_for_want_of_the_detail_asked_does_not_blame_the_place(
+        client: TestClient) -> None:
+    """Bug (round 25, rz2224's 喀什 phone): a question whose place is named by the sentences kept
+    was refused for their low score, yet worded "place not stated" because sentences about the
+    wider place had been left out, though none of them answered either."""
+    body = _ask(client, "浦沿街道的集成电路设计产业园咨询电话是多少？")
+    assert body["refused"] and body["refusal_code"] in {"no_passage", "kind_not_stated"}

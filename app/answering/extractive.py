@@ -51,9 +51,9 @@ class ExtractiveAnswerer:
         if reads_chinese(question, retrieval.hits):
             return self._answer_chinese(question, retrieval)
         ranked = self.rank_sentences(question, retrieval)
-        if places.narrower:
+        if places.narrower:  # the place is at fault only where no sentence names it
             ranked, off_level = at_level(ranked, places)
-            if off_level and (not ranked or ranked[0].support < self.settings.refusal_threshold):
+            if off_level and not ranked:
                 return self._refused(retrieval, off_level=True)
         if not ranked or ranked[0].support < self.settings.refusal_threshold:
             # On topic but lacking the kind asked: a sentence would answer but for that.
@@ -92,7 +92,7 @@ class ExtractiveAnswerer:
         if reading is None or (reading.answer.support < REFUSAL_SUPPORT and (  # said otherwise?
                 reading.answer.lacking or not says_every_word(question, (b := reading.ranked[
                     0].sentence).text, b.chunk, b.start, self.ranker.crosslingual_vectors))):
-            return self._refused(retrieval, off_level,
+            return self._refused(retrieval, off_level and not sentences,  # none names the place?
                                  lacking=reading is not None and reading.answer.lacking)
         cited = citation(1, reading.answer.sentence, reading.answer.support)
         return Answer(answer=f"{cited.quote} [1]", citations=[cited],

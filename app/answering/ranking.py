@@ -26,6 +26,7 @@ from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.kindred import credit
+from app.retrieval.named_things import name_terms, names_another
 from app.retrieval.qualifiers import contrasted, relabelled, said_elsewhere
 from app.retrieval.question_frame import question_frame
 from app.retrieval.stems import content_stems
@@ -144,7 +145,8 @@ class SentenceRanker:
         of_ways = [way for word in of for way in self._ways(word)]
         # "The second part" is one of several: a sentence naming none counts another's things.
         picked = ordinals(question, picking=True) if kinds else frozenset()
-        held = tuple(retrieval.places.held)
+        held = tuple(retrieval.places.held)  # a thing named (named_things), in English only
+        names_held = name_terms(question, [t for t in weights if not t & topic]) * (scale != 1)
         other = unnamed_by(question, [(h.chunk.doc_id, h.chunk.text) for h in retrieval.hits])
         asked_stems = set().union(*weights)
 
@@ -182,7 +184,8 @@ class SentenceRanker:
                 (figured or (narrowing and Kind.PHONE in kinds))  # a phone is its holder's too
                 and contrasted(question, sentence.text, found, asked_stems, topic)
             ) or bool(narrowing and kinds and (band_factor(question, sentence.text) < 1
-                                               or relabelled(question, sentence.text)))
+                                               or relabelled(question, sentence.text))) or (
+                names_another(names_held, found, sentence.chunk, sentence.start))  # another thing's
             if missing or elsewhere:
                 support *= STRICT_PENALTY if missing & STRICT or elsewhere else WRONG_TYPE_PENALTY
             elif kinds and labels and named:  # holds what was asked: likelier the answer

@@ -1,0 +1,53 @@
+"""A Chinese question naming a thing no English passage names is not answered by a sentence on
+another thing of its field (app/retrieval/named_things.py).
+
+Regression (issue 22, the probes' most repeated Chinese refusal miss): "广州人工智能公共算力中心的
+算力规模有多大？" was answered with the Pazhou space computing centre's 500P — no document speaks
+of a public computing centre of Guangzhou — while "琶洲空间智算中心…" must still be answered there.
+"""
+
+from __future__ import annotations
+
+from app.retrieval.dictionary import english_terms
+from app.retrieval.named_things import name_terms, names_another
+from app.retrieval.stems import content_stems
+from app.store.records import Chunk
+
+PARAGRAPH = ("Third, the launch of the \"PZ-SPACE Pazhou Space Intelligent Computing Center,\" "
+             "marking a crucial step forward. According to the plan, the center will establish a "
+             "globally leading space computing power cluster with a scale of 500P.")
+CHUNK = Chunk("haizhu#3", "haizhu", PARAGRAPH, 1000, 1000 + len(PARAGRAPH), {})
+SENTENCE_AT = PARAGRAPH.index("According")
+
+
+def _another(question: str) -> bool:
+    terms = [frozenset([t.chinese, *t.stems]) for t in english_terms(question)]
+    found = set(content_stems(PARAGRAPH[SENTENCE_AT:]))
+    return names_another(name_terms(question, terms), found, CHUNK, CHUNK.start + SENTENCE_AT)
+
+
+def test_a_centre_the_passage_never_names_is_another_thing() -> None:
+    assert _another("广州人工智能公共算力中心的算力规模有多大？")
+
+
+def test_the_centre_the_paragraph_names_is_the_same_thing() -> None:
+    """"The center" is named by the sentence before: 琶洲, 空间 and 中心 are all there."""
+    assert not _another("琶洲空间智算中心一期算力规模多大？")
+    assert not _another("琶洲太空智算中心最终要建成多大规模的算力集群？")
+
+
+def test_a_question_naming_nothing_is_not_checked() -> None:
+    assert not _another("算力集群的规模有多大？")
+
+
+def test_a_word_derived_from_the_renderings_root_holds_it() -> None:
+    """战略 renders "strategy"; the committee's English name says "Strategic" (a regression of
+    the first version: 深圳人工智能战略咨询委员会's question refused, 咨询 "consult" not being
+    "Advisory" either)."""
+    text = ("Establish the Municipal Artificial Intelligence Strategic Advisory Committee to carry "
+            "out research on forward-looking and strategic major issues.")
+    question = "深圳人工智能战略咨询委员会主要研究什么问题？"
+    terms = [frozenset([t.chinese, *t.stems]) for t in english_terms(question)
+             if t.chinese != "深圳"]  # the place asked is the passages' topic
+    chunk = Chunk("shenzhen#9", "shenzhen", text, 0, len(text), {})
+    assert not names_another(name_terms(question, terms), set(content_stems(text)), chunk, 0)

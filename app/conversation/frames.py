@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from app.answering.question_kinds import Kind, asked_kinds
 from app.conversation.edits import edited
 from app.conversation.phrases import (
     Span,
@@ -17,9 +18,10 @@ from app.conversation.phrases import (
     place_spans,
     subject_span,
 )
-from app.conversation.referents import about_the_last, definite_phrases, titled
+from app.conversation.referents import about_the_last, definite_phrases, titled, topic
 from app.conversation.turns import Resolution, Turn
 from app.conversation.words import Word, words
+from app.numerals import ordinals
 from app.retrieval.dictionary import english_terms
 from app.retrieval.places import PlaceIndex
 from app.text import has_cjk
@@ -104,3 +106,21 @@ def of_its_kind(text: str, index: PlaceIndex, title: str | None) -> Resolution |
             or not titled(kind[-1].text.lower().removesuffix("s"), title, has_cjk(text)):
         return None
     return Resolution(edited(text, [(*span, kind[-1].text)]), rewritten=True)
+
+
+def of_members(question: str, own: tuple[Word, ...], before: str, found: Sequence[Word],
+               places: list[Span]) -> str:
+    """The things the last question ``before`` counted ("多少项重点任务", "how many safeguard
+    measures"), when a follow-up asks which of them, how they fall or the nth one ("具体是哪些？",
+    "分布在几个领域？", "What is the first of them?"): the count's answer made them what the
+    conversation is about, not the document that holds them. "" otherwise: a date, a body or a
+    figure asked is the document's ("由哪些单位负责？" after a count)."""
+    set_of = counted(found, places)
+    kinds = asked_kinds(question)
+    # 哪些 asks which ones of a set, 几 how many (几大领域); English tags "what" as "which" ("what
+    # bandwidth") and asks a figure with "what": a tally or an ordinal says it there
+    asks = Kind.TALLY in kinds or ordinals(question, picking=True) or (has_cjk(question) and any(
+        w.selective or (w.interrogative and w.quantity) for w in own))
+    if set_of is None or not asks or kinds - {Kind.TALLY, Kind.COUNT, Kind.ITEMS} or topic(own):
+        return ""  # a topic of its own ("保障措施一共有几条？") is what it asks of
+    return before[set_of[0]:set_of[1]]

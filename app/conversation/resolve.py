@@ -37,7 +37,7 @@ from app.conversation.edits import (
     with_counted_noun,
     with_place_pointed,
 )
-from app.conversation.frames import fitting, in_parallel, of_its_kind, what_is
+from app.conversation.frames import fitting, in_parallel, of_its_kind, of_members, what_is
 from app.conversation.frames import framed as frame_of
 from app.conversation.phrases import (
     Span,
@@ -236,6 +236,9 @@ class Resolver:
             old_spans = [s for s in old_spans if not any(
                 w.body and w.start == s[0] and w.end == s[1] for w in before_words)]
         old_places = [before[s:e] for s, e in old_spans]
+        members = of_members(question, own, before, before_words, old_spans) if carried else ""
+        if members and members not in carried and carried not in members:
+            carried = f"{carried}的{members}" if chinese else f"{members} of the {carried}"
         if not carried and not old_places:
             # nothing to say it with: asked as written, in the conversation's document
             return Resolution(question, doc_id=doc_id)

@@ -581,3 +581,27 @@ def test_another_place_falls_back_to_the_kind_of_the_last_document(index: PlaceI
     assert resolution.question == "漳州城市全面数字化转型试点实施方案提出了多少项重点任务？"
     fallback = resolution.fallback() if resolution.fallback is not None else None
     assert fallback is not None and fallback.question == "漳州方案提出了多少项重点任务？"
+
+
+def test_a_follow_up_after_a_count_asks_of_the_things_counted(resolver: Resolver) -> None:
+    """Regression (chains h17, h18, h24): after a count ("…提出了多少项重点任务？", "how many
+    safeguard measures does the fifth part include?") a follow-up asking how they fall or the
+    nth of them ("分布在几大领域？", "What is the first of them?") carried the plan alone, whose
+    summary sentence states neither; the answer made the counted things the topic."""
+    areas = resolver.resolve("分布在几大领域？",
+                             [Turn(GUANGZHOU_TASKS_ZH, GUANGZHOU_TASKS_ZH, (GUANGZHOU,))])
+    assert "重点任务" in areas.question and "试点实施方案" in areas.question
+    assert areas.doc_id == GUANGZHOU
+    safeguards = ("In Zhangzhou's new infrastructure action plan, how many safeguard measures "
+                  "does the fifth part include?")
+    first = resolver.resolve("What is the first of them?",
+                             [Turn(safeguards, safeguards, (ZHANGZHOU,))])
+    assert "safeguard measures" in first.question and "action plan" in first.question
+
+
+def test_a_body_asked_after_a_count_is_the_documents(resolver: Resolver) -> None:
+    """What a follow-up asks of the document (a body, a date) after a count stays the
+    document's: "由哪些单位负责？" is not asked of the tasks counted."""
+    units = resolver.resolve("由哪些单位负责？",
+                             [Turn(GUANGZHOU_TASKS_ZH, GUANGZHOU_TASKS_ZH, (GUANGZHOU,))])
+    assert "试点实施方案" in units.question and "重点任务" not in units.question

@@ -121,6 +121,11 @@ def of_members(question: str, own: tuple[Word, ...], before: str, found: Sequenc
     # bandwidth") and asks a figure with "what": a tally or an ordinal says it there
     asks = Kind.TALLY in kinds or ordinals(question, picking=True) or (has_cjk(question) and any(
         w.selective or (w.interrogative and w.quantity) for w in own))
-    if set_of is None or not asks or kinds - {Kind.TALLY, Kind.COUNT, Kind.ITEMS} or topic(own):
+    asking = next((n for n, w in enumerate(own) if w.interrogative), len(own))
+    if set_of is None or not asks or kinds - {Kind.TALLY, Kind.COUNT, Kind.ITEMS} or topic(own) \
+            or any(w.thing for w in own[:asking]):
         return ""  # a topic of its own ("保障措施一共有几条？") is what it asks of
+    again = counted(own, [])
+    if again is not None and head(own, again) == head(found, set_of):
+        return ""  # the same count again ("有几项任务？"), of another part or the whole
     return before[set_of[0]:set_of[1]]

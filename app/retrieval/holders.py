@@ -57,7 +57,7 @@ def _units(doc: Any) -> list[tuple[int, Unit]]:
     return units
 
 
-def _phrases(doc: Any, skip_asked: bool) -> list[list[Unit]]:
+def noun_phrases(doc: Any, skip_asked: bool) -> list[list[Unit]]:
     """The runs of modifiers ending in a common noun of ``doc`` (without the one a question
     asks with, ``skip_asked``)."""
     runs: list[list[Unit]] = []
@@ -91,7 +91,7 @@ def _question_phrases(question: str) -> tuple[tuple[Unit, ...], ...]:
     # many labs" asks of its labs only (the bodies building them hold no figure).
     if asked_nouns(question) or not any(t.tag_ in _ASKING_TAGS or t.lower_ == "how" for t in doc):
         return ()
-    return tuple(tuple(p) for p in _phrases(doc, skip_asked=True))
+    return tuple(tuple(p) for p in noun_phrases(doc, skip_asked=True))
 
 
 def other_holder(question: str, sentence: str, found: AbstractSet[str] = frozenset()) -> bool:
@@ -113,7 +113,7 @@ def other_holder(question: str, sentence: str, found: AbstractSet[str] = frozens
     said = {stem(t.text) for t in doc if t.is_alpha} | set(content_stems(expand_query(
         sentence))) | found
     asked = set(content_stems(expand_query(question))) | {stem(w) for w in question.split()}
-    theirs = _phrases(doc, skip_asked=False)
+    theirs = noun_phrases(doc, skip_asked=False)
     # A sentence naming the question's holder as well ("urban and rural households") may be
     # stating its detail.
     return any(True in (found_ := [_contrast(mine, other, said, asked) for other in theirs])

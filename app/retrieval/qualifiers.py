@@ -24,11 +24,11 @@ from app.in_situ import ZH_ASKS
 from app.numerals import labels
 from app.retrieval.counted import asked_nouns
 from app.retrieval.dictionary import dictionary, one_sense, sense_sharers
-from app.retrieval.holders import hyphened, other_holder
+from app.retrieval.holders import hyphened, noun_phrases, other_holder
 from app.retrieval.question_frame import question_frame
 from app.retrieval.stems import content_stems
 from app.retrieval.taggers import TAGGING, parsed
-from app.text import content_tokens, has_cjk, stem
+from app.text import STOPWORDS, content_tokens, has_cjk, stem
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _ZH_NOUNS = ("n", "vn")  # jieba's common nouns and verbal nouns; not names of places or people
@@ -115,23 +115,14 @@ _MODIFIERS = frozenset({"compound", "amod", "nmod"})
 
 @lru_cache(maxsize=256)
 def _noun_phrases(question: str) -> tuple[tuple[tuple[str, bool], ...], ...]:
-    """Each noun of an English ``question`` with the modifiers right before it, as stems in
-    order, each marked whether it is a common noun (not an adjective: "the *maximum* subsidy"
-    is any subsidy's)."""
+    """Each noun phrase of an English ``question`` (``holders.noun_phrases``) as stems in order,
+    each marked whether it is a common noun (not an adjective: "the *maximum* subsidy" is any
+    subsidy's)."""
     asked = question_frame(question).rest or question  # takes TAGGING itself: not inside it
     with TAGGING:
         doc = parsed(asked)
-    phrases = []
-    for head in doc:
-        if head.pos_ != "NOUN" or head.dep_ in _MODIFIERS or not _nominal(head):
-            continue
-        start = head.i
-        while start > 0 and (doc[start - 1].dep_ in _MODIFIERS or doc[start - 1].text == "-"):
-            start -= 1
-        # A gerund before a noun classifies it as a noun does ("the manufacturing field").
-        phrases.append(tuple((s, t.pos_ == "NOUN" or t.tag_ == "VBG") for t in doc[start:head.i + 1]
-                             for s in content_stems(t.text)))
-    return tuple(p for p in phrases if len(p) > 1)
+    return tuple(tuple((s, pos == "NOUN") for _, stems, pos in phrase for s in stems
+                       if s not in STOPWORDS) for phrase in noun_phrases(doc, skip_asked=False))
 
 
 def contrasted(question: str, sentence: str, found: set[str], asked: set[str],

@@ -56,3 +56,13 @@ def test_the_multilingual_model_says_an_everyday_word(services: Services) -> Non
     question, text = "发生险情后救援队多久能赶到？", "救援人员应当在30分钟内到达现场。"
     assert "赶到" in unsaid(question, text)
     assert "赶到" not in unsaid(question, text, vectors=vectors)
+
+
+def test_a_sibling_scope_is_unsaid_a_scope_said_otherwise_is_not() -> None:
+    """Regression (round 26, test_chinese_reader's 境内 case): 境内 is tagged a place word (s),
+    which content_words leaves aside, so a sentence on 境外 fairs seemed to say every word and
+    answered the 境内 question with 境外's 50%."""
+    assert "境内" in unsaid("金华企业参加境内专业展会，展位费补贴多少？",
+                          "一、对参加境外专业展会的企业，按展位费的50%给予补贴。")
+    assert unsaid("锦州个人门前的雪没按时扫，最多罚多少钱？",
+                  "对个人处50元以上200元以下罚款。") == []

@@ -34,7 +34,8 @@ from app.text import bigram_units
 
 # jieba's tags of words with content: nouns and names, verbs, adjectives, attributes, times,
 # idioms, set phrases and abbreviations (n, nr, ns, nz, vn, v, a, ad, an, vd, b, t, i, l, j; not
-# r, m, q, u, p, c, d, f, x, y, e: words of grammar, not of a topic).
+# r, m, q, u, p, c, d, f, x, y, e: words of grammar, not of a topic; s, a place word, is read
+# apart: see ``unsaid``).
 _CONTENT = frozenset("nvabtilj")
 # A numeral in a word tells one tier from its siblings (二期 of 一期, 三星级 of 四星级): the text
 # must say it. 一 is none: it is the article and "per" (一个月, 一次) as often as a number; nor is
@@ -68,12 +69,16 @@ def unsaid(question: str, text: str, context: str = "",
         YEAR.fullmatch(str(int(v)))) and v not in values_stated(text)]
     tiers = [c for w in stated if not ZH_ASKS.search(w) for c in w
              if c in _TIER_DIGITS and c not in text and _TIER_DIGITS[c] not in text]
+    # A place word (s: 境内, 路边) sets a scope; said otherwise (路边 of 道路) it is no
+    # sibling, but a text naming the sibling scope instead (境外 for 境内) states another's.
+    scopes = [w for w, tag in tagged(question) if tag == "s" and not said(w, text + context)
+              and any(siblings(w, other) for other in load_jieba().lcut(text) if len(other) > 1)]
     words = [w for w in content_words(question) if not said(w, text + context)]
     if words and vectors:  # the rest, by meaning: close to one of the text's words
         close = kindred(vectors, 0.0, {w: w for w in words}, [load_jieba().lcut(text)],
                         CLOSE_ZH, lambda mine, other: not siblings(mine, other))[0]
         words = [w for w in words if w not in close]
-    return words + figures + tiers
+    return words + figures + tiers + scopes
 
 
 def says_every_word(question: str, text: str, chunk: Chunk, at: int,

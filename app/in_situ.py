@@ -37,6 +37,8 @@ RESTATED_SHARE = 0.5
 # The least share of a framing clause's bigrams the question says to open an answer at it
 # (realzh-rz2225 and realzh-dev's dev split: below it, a frame only shares a word or two).
 FRAME_SAID = 0.2
+# A name in quotes or 《》 (its words are a title's, not the clause's own verbs).
+_NAMED = re.compile(r"([《“])[^《》“”]*([》”])")
 
 
 def asked_gap(text: str, question: str) -> tuple[int, int] | None:
@@ -208,9 +210,6 @@ def _frames(clause: str) -> bool:
     tail = words[max((n for n, (w, _) in enumerate(words) if w == "的"), default=0):]
     return words[0][1] == "p" and all(tag != "v" or after.startswith(("n", "a")) for (_, tag), (
         _, after) in zip(tail, [*tail[1:], ("", "")], strict=True))
-
-
-_NAMED = re.compile(r"([《“])[^《》“”]*([》”])")
 
 
 def after_frame(text: str, start: int, question: str) -> int:

@@ -66,6 +66,8 @@ def copy_first(ids: list[str], text: Callable[[str], str], doc: Callable[[str], 
     head = ids[0]
     copies: Sequence[str] = [cid for cid in ids[1:LOOKED_AT]
                              if doc(cid) != doc(head) and are_copies(text(head), text(cid))]
+    if not copies:  # most questions: no place to weigh (each weighing reads the gazetteer)
+        return ids
     best = min([head, *copies], key=lambda cid: fit(doc(cid)))
     if best == head or fit(doc(best)) == fit(doc(head)):
         return ids

@@ -31,7 +31,7 @@ from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.place_inference import PlaceInference, part_of_a_name
 from app.retrieval.sanctions import STATES
 from app.retrieval.taggers import ASKS_NOW, acts, states_an_aim
-from app.store.chunk_entities import chunk_entities
+from app.store.chunk_entities import chunk_entities, listed_with
 from app.text import ITEM, ORG_HEAD, QUOTED, ZH_ORGAN_ENDS, clause_around, has_cjk, paragraph_before
 
 # Chunk metadata key of ingest's entities: JSON [[start, end, label, value?], …] into its text.
@@ -123,7 +123,8 @@ def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...]
     last = offset + len(sentence.text)  # the chunk's other sentences' entities are not read
     for start, end, label, *value in (e for e in entities if e[0] >= first and e[1] <= last):
         named = text[start:end].strip()
-        if label == "ORG" and bodies and bodies[1] and bodies[1].search(named):
+        if label == "ORG" and bodies and bodies[1] and any(map(bodies[1].search, listed_with(
+                raw, text).get(start, (named,)))):  # its list's members are of its kind
             continue  # another kind of body is no firm ("… Big Data Center" for "which company")
         if label in {"ORG", "PERSON"} and not acts(sentence.text, start - offset, end - offset,
                                                    question):  # not in the role asked

@@ -11,17 +11,22 @@ dictionary renders (公共 "public") and that neither the sentence nor the sente
 thing. The multilingual
 embedder, compared name to name, did not tell them apart (0.56 for the other centre, 0.67 for
 the same one): a name's words differ where the whole's meaning does not.
+
+A sentence whose subject refers back (a pronoun, "It has become …"; a definite common noun with
+no name in it, "The base covers …", by spaCy's parse) speaks of what its paragraph's first
+sentence or its section heading named, however far before: their words count as said.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from app.retrieval.glossary import expand_query
 from app.retrieval.stems import content_stems
-from app.retrieval.taggers import TAGGING, lac
+from app.retrieval.taggers import TAGGING, lac, parsed
 from app.store.records import Chunk
-from app.text import has_cjk, paragraph_before
+from app.text import has_cjk, paragraph_before, sentence_spans
 
 # LAC's tags of a name a question gives: an organisation's or a thing's own (nz: "穗表通").
 _NAME_TAGS = frozenset({"ORG", "nz"})
@@ -53,6 +58,9 @@ def names_another(terms: list[frozenset[str]], found: set[str], chunk: Chunk, st
     ``UNHELD`` words of the names the question gives (``name_terms``), it and the sentences just
     before it."""
     said = found | _said_before(chunk.text, start - chunk.start)
+    if sum(not _holds(said, t) for t in terms) < UNHELD:
+        return False
+    said |= _referred(chunk.text, chunk.section, start - chunk.start)  # parsed only if needed
     return sum(not _holds(said, t) for t in terms) >= UNHELD
 
 
@@ -69,3 +77,32 @@ def _said_before(text: str, offset: int) -> frozenset[str]:
     """The stems of the sentences of ``text`` just before ``offset``, where the thing a sentence
     calls "the center" was named."""
     return frozenset(content_stems(expand_query(paragraph_before(text[:max(0, offset)]))))
+
+
+@lru_cache(maxsize=4096)
+def _referred(text: str, section: str, offset: int) -> frozenset[str]:
+    """The stems of what the sentence of ``text`` at ``offset`` refers back to (its section's
+    heading and its paragraph's first sentence), or none when its subject names a thing itself."""
+    spans = sentence_spans(text[offset:])
+    if not spans or has_cjk(sentence := text[offset:offset + spans[0][1]]):
+        return frozenset()
+    with TAGGING:
+        doc = parsed(sentence)
+    subject = next((t for t in doc if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"),
+                   None)
+    if subject is None or not _refers_back(subject):
+        return frozenset()
+    paragraph = text[text.rfind("\n", 0, offset) + 1:offset]
+    opening = paragraph[:first[1]] if (first := next(iter(sentence_spans(paragraph)), None)) else ""
+    return frozenset(content_stems(expand_query(f"{section} {opening}")))
+
+
+def _refers_back(subject: Any) -> bool:
+    """A third-person or demonstrative pronoun ("It", "This"), or a common noun a definite,
+    demonstrative or possessive determiner opens and no proper noun names ("the office")."""
+    kind = subject.morph.get("PronType")
+    if subject.pos_ == "PRON":
+        return "Dem" in kind or ("Prs" in kind and "3" in subject.morph.get("Person"))
+    return subject.pos_ == "NOUN" and all(t.pos_ != "PROPN" for t in subject.subtree) and any(
+        "Def" in d.morph.get("Definite") or "Dem" in d.morph.get("PronType")
+        or "Yes" in d.morph.get("Poss") for d in subject.children if d.dep_ in {"det", "poss"})

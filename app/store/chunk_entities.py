@@ -35,13 +35,27 @@ def _listed_as_bodies(entities: tuple[Entity, ...], text: str) -> tuple[Entity, 
     """A "person" NER finds in one list with an organisation is one too: firms built it jointly
     ("jointly built by Jiazhi Huixing, Guoxing Yuhang, and Qianxing Holdings", two of them read as
     persons), and a "who heads …" question is no more answered by them than by the third."""
-    ordered = sorted(range(len(entities)), key=lambda i: entities[i][0])
+    bodies = {i for run in _runs(entities, text) if any(entities[j][2] == "ORG" for j in run)
+              for i in run if entities[i][2] == "PERSON"}
+    return tuple((e[0], e[1], "ORG", *e[3:]) if i in bodies else e for i, e in enumerate(entities))
+
+
+def _runs(entities: tuple[Entity, ...], text: str) -> list[list[int]]:
+    """The indices of ``entities`` in runs, each the members of one list (or one alone)."""
     runs: list[list[int]] = []
-    for i in ordered:
+    for i in sorted(range(len(entities)), key=lambda i: entities[i][0]):
         if runs and _LISTED.fullmatch(text[entities[runs[-1][-1]][1]:entities[i][0]]):
             runs[-1].append(i)
         else:
             runs.append([i])
-    bodies = {i for run in runs if any(entities[j][2] == "ORG" for j in run)
-              for i in run if entities[i][2] == "PERSON"}
-    return tuple((e[0], e[1], "ORG", *e[3:]) if i in bodies else e for i, e in enumerate(entities))
+    return runs
+
+
+@lru_cache(maxsize=4096)
+def listed_with(raw: str, text: str) -> dict[int, tuple[str, ...]]:
+    """Per entity's start, the names of its list's members, its own among them: the members of
+    one list are of one kind ("(Responsible units: Municipal Transportation Bureau, …, Municipal
+    Fire Rescue Detachment)" are government's, though the last is not named a bureau)."""
+    entities = chunk_entities(raw, text)[0]
+    return {entities[i][0]: tuple(text[entities[j][0]:entities[j][1]] for j in run)
+            for run in _runs(entities, text) for i in run}

@@ -401,3 +401,39 @@ def test_zai_na_before_a_number_asks_which_not_where() -> None:
     assert Kind.PLACE in asked_kinds("县里的测试区建在哪？")
     assert Kind.PLACE in asked_kinds("县里的测试区建在哪里？")
     assert Kind.PLACE in asked_kinds("创投日在哪个场馆举办？")  # 哪个 + a noun of a place
+
+
+def test_persons_listed_with_a_firm_are_firms() -> None:
+    """Regression (round 26's held-out h26): "Who heads the Haizhu … Bureau?" was answered by
+    "… jointly built by Jiazhi Huixing, Guoxing Yuhang, and Qianxing Holdings": NER read the
+    first two firms as persons, and a person is what "who heads" asks."""
+    question = "Who heads the Haizhu District Artificial Intelligence Development Bureau?"
+    built = _sentence("This Space Intelligent Computing Center is supported by the Haizhu District "
+                      "Artificial Intelligence Development Bureau and jointly built by Jiazhi "
+                      "Huixing, Guoxing Yuhang, and Qianxing Holdings.")
+    headed = _sentence("The bureau is headed by Chen Wei, a former deputy mayor of the city.")
+    assert asked_kinds(question) == {Kind.PERSON}
+    assert lacks({Kind.PERSON}, labels_of(built, question)) == {Kind.PERSON}
+    assert lacks({Kind.PERSON}, labels_of(headed, question)) == set()
+
+
+def test_a_body_listed_with_government_bureaus_is_no_firm() -> None:
+    """Regression (h26): "深圳城市级算力统筹调度平台由哪家企业来运营？" was answered by a sentence
+    whose remark lists the units responsible, government bureaus all, one of them not named a
+    bureau ("Municipal Fire Rescue Detachment"); the members of one list are of one kind."""
+    question = "Which company operates the urban information model platform?"
+    remark = _sentence("Enrich the special effect scenes on the urban information model platform. "
+                       "(Responsible units: Municipal Transportation Bureau, Municipal Housing "
+                       "Construction Bureau, Municipal Fire Rescue Detachment, etc.)")
+    run = _sentence("The platform is operated by Shenzhen Cloud Computing Company and Pengcheng "
+                    "Data Services Co., Ltd.")
+    assert lacks({Kind.ORG}, labels_of(remark, question)) == {Kind.ORG}
+    assert lacks({Kind.ORG}, labels_of(run, question)) == set()
+
+
+def test_spending_and_investing_ask_a_sum() -> None:
+    """Regression (h26): "How much is Zhanjiang spending on its DeepSeek-based … platform?" asked
+    any figure ("spending" was not read as paying), so a count of cases answered it."""
+    assert Kind.MONEY in asked_kinds("How much is Zhanjiang spending on its DeepSeek platform?")
+    assert Kind.MONEY in asked_kinds("How much is Haizhu investing in the computing center?")
+    assert Kind.MONEY not in asked_kinds("How many cases has Zhanjiang released?")

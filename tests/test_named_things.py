@@ -51,3 +51,22 @@ def test_a_word_derived_from_the_renderings_root_holds_it() -> None:
              if t.chinese != "深圳"]  # the place asked is the passages' topic
     chunk = Chunk("shenzhen#9", "shenzhen", text, 0, len(text), {})
     assert not names_another(name_terms(question, terms), set(content_stems(text)), chunk, 0)
+
+
+def test_a_sentence_referring_back_is_about_what_its_paragraph_opened_on() -> None:
+    """Regression (round 26's held-out h26, issue 23 item 2): a Chinese question naming a thing
+    was refused when the sentence answering it called it "It" or "the center" and the name sat
+    in the paragraph's first sentence, further back than the two sentences read before it."""
+    opening = ("The PZ-SPACE Pazhou Space Intelligent Computing Center was launched on December "
+               "28th. Three firms signed the agreement. Officials of the district attended. ")
+    question = "琶洲空间智算中心一期算力规模多大？"
+    terms = [frozenset([t.chinese, *t.stems]) for t in english_terms(question)]
+    for sentence, another in [
+            ("It will establish a space computing power cluster with a scale of 500P.", False),
+            ("The center will establish a space computing power cluster of 500P.", False),
+            # A subject naming a thing of its own is that thing, whatever the paragraph named.
+            ("Nansha Harbour will establish a space computing power cluster of 500P.", True)]:
+        text = opening + sentence
+        chunk = Chunk("haizhu#9", "haizhu", text, 0, len(text), {})
+        found = set(content_stems(sentence))
+        assert names_another(name_terms(question, terms), found, chunk, len(opening)) is another

@@ -132,8 +132,8 @@ _NARROWER = {Kind.MONEY: {Kind.COUNT}, Kind.PERCENT: {Kind.COUNT}, Kind.DURATION
 STRICT = frozenset(Kind) - {Kind.WHO}
 FIGURED = frozenset({Kind.COUNT, Kind.TALLY, Kind.MONEY, Kind.PERCENT})  # only a figure states
 # Money nouns and size words together ask a sum ("how large is the fund", "预算是多少").
-_MONEY_EN = (r"budget|invest(?:ment|ed|s|ing)?|funding|funds?|subsid(?:y|ies)|grants?|costs?|prices?"
-             r"|fees?|fines?|allowances?|(?:re|a)?wards?|fares?|rent|salar(?:y|ies)|wages?")
+_MONEY_EN = (r"budget|invest(?:ment|ed|s|ing)?|funding|funds?|subsid(?:y|ies)|grants?|costs?"
+             r"|prices?|fees?|fines?|allowances?|(?:re|a)?wards?|fares?|rent|salar(?:y|ies)|wages?")
 MONEY_NOUN = re.compile(rf"\b(?:{_MONEY_EN})\b|预算|投资|资金|基金|补贴|补助|费用|经费|罚款|奖励"
                         r"|租金|房租|价格|收费|贴息|津贴|工资|薪酬|[押证奖]金"  # 贴息: of a loan's
                         # A fee (送餐费, 保险费), not 免费; 经费 and 收费 are listed whole.

@@ -33,7 +33,10 @@ def shingles(text: str) -> set[str]:
 
 def are_copies(one: str, other: str) -> bool:
     """Whether two passages state the same text (most of the shorter one's shingles shared)."""
-    a, b = shingles(one), shingles(other)
+    return shares_most(shingles(one), shingles(other))
+
+
+def shares_most(a: set[str], b: set[str]) -> bool:
     return len(a & b) >= COPIED * min(len(a), len(b))
 
 
@@ -64,8 +67,9 @@ def copy_first(ids: list[str], text: Callable[[str], str], doc: Callable[[str], 
     if len(ids) < 2:
         return ids
     head = ids[0]
+    own = shingles(text(head))  # once, not again for each passage it is compared with
     copies: Sequence[str] = [cid for cid in ids[1:LOOKED_AT]
-                             if doc(cid) != doc(head) and are_copies(text(head), text(cid))]
+                             if doc(cid) != doc(head) and shares_most(own, shingles(text(cid)))]
     if not copies:  # most questions: no place to weigh (each weighing reads the gazetteer)
         return ids
     best = min([head, *copies], key=lambda cid: fit(doc(cid)))

@@ -40,6 +40,8 @@ ROOT = 6  # letters of a root two English words derived from it share (strategy,
 @lru_cache(maxsize=512)
 def question_names(question: str) -> tuple[str, ...]:
     """The names a Chinese question gives of organisations and things, as LAC tags them."""
+    if not has_cjk(question):  # its names would hold no Chinese: LAC (~3 ms) is not run
+        return ()
     with TAGGING:
         tagged = lac().run(question)
     return tuple(dict.fromkeys(w for w, tag in tagged if tag in _NAME_TAGS and has_cjk(w)))

@@ -251,7 +251,8 @@ def sibling_named(question: str, sentence: str) -> bool:
                 and _other_head_zh(question, sentence, mine, head):
             return True  # 电动自行车 for 电动摩托车: its modifier, another kind at its head
         if len(mine) < 2 or len(head) < 2 or _ZH_FUNCTION.match(tag) or mine in sentence \
-                or not mine.isalpha() or ZH_ASKS.search(mine) or head not in sentence:
+                or not mine.isalpha() or ZH_ASKS.search(mine) \
+                or not _may_follow_sibling(sentence, head, mine):
             continue  # 多少床位 asks, names no kind; tagging every sentence cost ~100 ms a question
         # A quantity (三类, 一年) has only quantities for siblings (一类; not 一次性).
         if any(other != mine and len(other) > 1 and other.isalpha()
@@ -262,11 +263,25 @@ def sibling_named(question: str, sentence: str) -> bool:
     return False
 
 
+def _may_follow_sibling(sentence: str, head: str, mine: str) -> bool:
+    """Whether a word of 2 characters or more ending where ``head`` starts in ``sentence`` could
+    share ``mine``'s first or last (``siblings``): when none can, nothing is tagged (~1 ms)."""
+    at = sentence.find(head, 2)
+    while at >= 0:
+        if sentence[at - 1] == mine[-1] or mine[0] in sentence[:at - 1]:
+            return True
+        at = sentence.find(head, at + 1)
+    return False
+
+
 def _other_head_zh(question: str, sentence: str, mine: str, head: str) -> bool:
     """Whether ``sentence`` says ``mine`` followed by a sibling of ``head`` (a noun sharing its
     first or last morpheme) the question does not say: 电动自行车 for 电动摩托车, 村道 for 省道.
     Only the few characters after ``mine`` are tagged: tagging whole sentences cost too much."""
     for at in (m.start() for m in re.finditer(re.escape(mine), sentence)):
+        after = sentence[at + len(mine):at + len(mine) + len(head) + 4]
+        if after[:1] != head[0] and head[-1] not in after:
+            continue  # no word after mine shares head's first or last character: none tagged
         words = tagged(sentence[at:at + len(mine) + len(head) + 4])
         if len(words) > 1 and words[0][0] == mine and (other := words[1])[1] in (
                 *_ZH_NOUNS, "nz") and other[0] not in question and siblings(head, other[0]):

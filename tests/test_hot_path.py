@@ -11,12 +11,14 @@ import logging
 import os
 import threading
 import time
+from typing import Any
 
 import bm25s
 import numpy as np
 import pytest
 from threadpoolctl import threadpool_info
 
+from app.chinese_words import tagged, words_before
 from app.retrieval.crosslingual import CrosslingualRanking
 from app.retrieval.found import Found
 from app.retrieval.fusion import Ranking, reciprocal_rank_fusion
@@ -302,3 +304,113 @@ def test_a_questions_encode_opens_no_llama_index_span(services: Services) -> Non
     finally:
         root.span_handlers.remove(handler)
     assert handler.completed_spans == [] and handler.open_spans == {}
+
+
+def test_an_english_question_is_not_read_by_lac_for_the_names_it_gives(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression (round 27's ask CPU): each English question was tagged by LAC (~3 ms) for the
+    Chinese names it gives, which it cannot hold; a Chinese question's are still LAC's."""
+    from app.retrieval import named_things
+
+    real, runs = named_things.lac(), []
+
+    class Counting:
+        def run(self, text: str) -> Any:
+            runs.append(text)
+            return real.run(text)
+
+    monkeypatch.setattr(named_things, "lac", Counting)
+    named_things.question_names.cache_clear()
+    assert named_things.question_names("How large is the AI fund group of the test city?") == ()
+    assert runs == []
+    question = "广州人工智能公共算力中心的算力规模是多少？"
+    assert named_things.question_names(question) == ("广州人工智能公共算力中心",)
+    assert runs == [question]
+    named_things.question_names.cache_clear()
+
+
+def test_a_sentence_is_tagged_for_a_sibling_kind_only_where_one_could_stand(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression (round 27's ask CPU: jieba's tagging was a quarter of a realzh question):
+    ``sibling_named`` tagged the runs of each candidate sentence holding the question's noun,
+    though a sibling of its modifier (省级 of 国家级) must share its first or last character;
+    where no word before the noun can, nothing is tagged, and what is found is as before."""
+    from app.retrieval import qualifiers
+
+    pairs = [("柳州交流充电桩每千瓦给予多少元建设补助？", "按直流充电桩每千瓦200元给予建设补助"),
+             ("牡丹江对市级冰雪赛事最高补助多少？", "国家级赛事最高50万元，省级赛事最高20万元"),
+             ("铜仁小型车在三类区域第一个小时收费多少？", "一类区域最高收费30元"),
+             ("衢州电动摩托车最高时速不得超过多少公里？",
+              "驾驶电动自行车在非机动车道内行驶的，最高时速不得超过25公里。"),
+             ("老人助餐每餐补多少？", "老年人助餐每餐补贴5元。"),
+             ("牡丹江对市级冰雪赛事最高补助多少？", "对举办冰雪赛事的单位给予补助，赛事规模不限。"),
+             ("交流充电桩每千瓦补多少？", "直流充电桩每千瓦200元，交流充电桩每千瓦100元。")]
+    found = [qualifiers.sibling_named(q, s) for q, s in pairs]
+    assert found == [True, True, True, True, False, False, False]
+    monkeypatch.setattr(qualifiers, "_may_follow_sibling", lambda *_: True)  # tag every one
+    assert [qualifiers.sibling_named(q, s) for q, s in pairs] == found
+    monkeypatch.undo()
+    read: list[str] = []
+    monkeypatch.setattr(qualifiers, "words_before",
+                        lambda text, word: read.append(text) or words_before(text, word))
+    monkeypatch.setattr(qualifiers, "tagged", lambda text: read.append(text) or tagged(text))
+    question = "牡丹江对市级冰雪赛事最高补助多少？"
+    assert not qualifiers.sibling_named(question, pairs[5][1])
+    assert read == [question]  # the question only: no word before 赛事 shares 市 or 级
+
+
+def test_clauses_are_tagged_only_where_a_tag_can_decide(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression (round 27's ask CPU): ``coordinated`` tagged every clause of a sentence to find
+    those opening with a conjunction (和, 以及), ``after_frame`` every clause for a frame, though
+    only the clauses the question restates can be one; the spans are as before."""
+    import app.in_situ as in_situ
+
+    read: list[str] = []
+    monkeypatch.setattr(in_situ, "tagged", lambda text: read.append(text) or tagged(text))
+    text = "对新招用人员的企业，按每人1000元给予补贴，以及社保补贴，所需资金由市财政承担。"
+    start = text.index("按")
+    assert in_situ.coordinated(text, start, start + 4) == (start, text.index("，所需"))
+    assert read == ["以及社保补贴，"]
+    read.clear()
+    assert in_situ.after_frame(text, 0, "明天的天气怎么样？") == 0
+    assert read == []
+    text = "为支持企业发展，对受疫情影响严重的企业到期还款困难的，给予办理展期或续贷。"
+    assert in_situ.after_frame(text, 0, "受疫情影响严重的企业贷款到期还不上怎么办？") == 8
+    assert read and not any("支持" in clause for clause in read)  # the first is not restated
+
+
+def test_the_first_passage_is_cut_into_shingles_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression (round 27's ask CPU): ``copy_first`` cut the first passage into its shingles
+    again for each passage it was compared with (nine for each question)."""
+    from app.retrieval import copies
+
+    cut: list[str] = []
+    real = copies.shingles
+    monkeypatch.setattr(copies, "shingles", lambda text: cut.append(text) or real(text))
+    passage = "对新招用人员的企业，按每人1000元给予一次性吸纳就业补贴，所需资金由市财政承担。"
+    texts = {"a": passage, "b": "本通知自印发之日起施行。", "c": "各区要加强组织领导。",
+             "d": "省级" + passage}
+    ids = ["a", "b", "c", "d"]
+    assert copies.copy_first(ids, texts.__getitem__, str, lambda doc: {"d": 0}.get(doc, 1)) \
+        == ["d", "a", "b", "c"]
+    assert sorted(cut) == sorted(texts.values())
+
+
+def test_a_questions_chinese_run_is_cut_once_for_its_renderings_and_pinyin_names(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression (round 27's ask CPU): jieba cut a Chinese question's run three times, for the
+    question's renderings, the run's and its pinyin names (glossary.pinyin_names)."""
+    from app.retrieval import dictionary as dictionary_module
+    from app.retrieval.glossary import expand_query, pinyin_names
+
+    cuts: list[str] = []
+    monkeypatch.setattr(dictionary_module, "segment",
+                        lambda text: cuts.append(text) or segment(text))
+    dictionary_module._cut.cache_clear()
+    dictionary_module._terms.cache_clear()
+    question = "鹏城云脑三期的算力规模是多少？"
+    expanded = expand_query(question)
+    names = pinyin_names(question, lambda name: name == "Pengcheng")
+    assert cuts == ["鹏城云脑三期的算力规模是多少"]
+    assert "scale" in expanded.split() and [n.english for n in names] == [("Pengcheng",)]
+    dictionary_module._cut.cache_clear()

@@ -121,7 +121,7 @@ class Dictionary:
         """jieba's words of a Chinese run, but where jieba leaves a single character that a
         longer dictionary entry spans, that entry, the longest first (琶 洲: 琶洲 "Pazhou"; 物
         联网: 物联网): a character alone is not rendered, so jieba's cut would lose it."""
-        cut = segment(run).split()
+        cut = list(_cut(run))
         words: list[str] = []
         while cut:
             ends = range(len(cut), 1, -1)
@@ -168,6 +168,13 @@ def _clean(sense: str) -> str:
     words = [w.strip(";,.:!?\"'") for w in words]
     words = [w for w in words if w and w.isascii()]
     return " ".join(words) if 0 < len(words) <= LONGEST_SENSE else ""
+
+
+@lru_cache(maxsize=4096)
+def _cut(run: str) -> tuple[str, ...]:
+    """jieba's words of a run, kept: a question's run is read for its renderings, the question's
+    and the run's own, and for its pinyin names (glossary.pinyin_names), three cuts else."""
+    return tuple(segment(run).split())
 
 
 _lock = threading.Lock()

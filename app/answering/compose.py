@@ -42,8 +42,10 @@ class Composer:
             leans = n and not answers[-1].refused and (part.text != part.asked
                                                        or not names_own(part.asked))
             beside = self.near(part.asked, part.text, answers[-1]) if leans else None
-            # One naming its own thing may be answered better where it is: the better one stands.
-            own = self._answer(part.text, places) if not beside or names_own(part.asked) else None
+            # One naming its own thing or subject (borrowing no words) may be answered better where
+            # it is, as may one left unanswered beside: the better one stands.
+            own = self._answer(part.text, places) if not beside or beside.refused or part.text == \
+                part.asked or names_own(part.asked) else None
             answers.append(max((a for a in (beside, own) if a is not None), key=lambda a: max(
                 [c.score for c in a.citations if not a.refused], default=-1.0)))
         return merge_parts(parts, answers)

@@ -129,8 +129,12 @@ class Composite(Components):
                                                         asked=own), retrieve(text))
             return answer(*found) if found else None
 
+        # A part naming no place is asked of the question's places as it writes them: a held name
+        # in the other script ("(辽源市)" after an English part) would make it a Chinese question.
+        places = [asked.question[s[0]:s[1]] if (s := self.catalog.places.where(asked.question, p))
+                  else p for p in asked.retrieval.places.held]
         return joined_quotes(Composer(retrieve, answer, across, near).compose(
-            asked.question, asked.retrieval.places.held), self.catalog.text)
+            asked.question, list(dict.fromkeys(places))), self.catalog.text)
 
     def _with_fields(self, question: str, retrieval: RetrievalResult) -> RetrievalResult:
         """A question asking who, whose number or when is also read in the best document's

@@ -129,10 +129,12 @@ class Composite(Components):
                                                         asked=own), retrieve(text))
             return answer(*found) if found else None
 
-        # A part naming no place is asked of the question's places as it writes them: a held name
-        # in the other script ("(辽源市)" after an English part) would make it a Chinese question.
-        places = [asked.question[s[0]:s[1]] if (s := self.catalog.places.where(asked.question, p))
-                  else p for p in asked.retrieval.places.held]
+        # A part naming no place is asked of the held places, which name them as the documents do;
+        # but a Chinese name after an English question ("(辽源市)") would make it a Chinese one: it
+        # is asked of the place as the question writes it then.
+        places = [asked.question[s[0]:s[1]] if has_cjk(p) and not has_cjk(asked.question) and (
+            s := self.catalog.places.where(asked.question, p)) else p
+                  for p in asked.retrieval.places.held]
         return joined_quotes(Composer(retrieve, answer, across, near).compose(
             asked.question, list(dict.fromkeys(places))), self.catalog.text)
 

@@ -201,7 +201,7 @@ def coordinated(text: str, start: int, end: int, again: str = "",
     return spans[first][0], spans[last][1] - bool(CLAUSE_END.fullmatch(text[spans[last][1] - 1]))
 
 
-def _frames(clause: str) -> bool:
+def sets_frame(clause: str) -> bool:
     """Whether ``clause`` only sets the frame of the clause after it: a condition or topic made a
     noun by 的 ("不能安排补休的，"), a phrase a preposition opens with no verb of its own after
     its last 的 but one modifying a noun ("根据《…》，", "对确需调查评估的退税业务，"; not
@@ -216,7 +216,7 @@ def _frames(clause: str) -> bool:
 
 def after_frame(text: str, start: int, question: str) -> int:
     """Where the answer of an open question opens in ``text`` (one sentence, its quote opening at
-    ``start``): at the framing clause (``_frames``) the question restates most, more than any
+    ``start``): at the framing clause (``sets_frame``) the question restates most, more than any
     clause before it ("受疫情影响严重的企业贷款到期还不上" of "…，对受疫情影响严重的企业到期还款
     困难的，给予办理展期或续贷"): what comes before it sets a scene the question did not ask of.
     The frame stays (a reader of "…的，给予…" wants the condition it is given on); one followed by
@@ -225,10 +225,10 @@ def after_frame(text: str, start: int, question: str) -> int:
     asked = bigram_units(question)
     said = [len(bigram_units(text[a:b]) & asked) / (len(bigram_units(text[a:b])) or 1)
             for a, b in spans]
-    # A clause is tagged (_frames) only once the question restates it enough to count.
+    # A clause is tagged (sets_frame) only once the question restates it enough to count.
     best = max(((said[n], n) for n in range(1, len(spans) - 1) if said[n] >= FRAME_SAID
-                and said[n] > max(said[:n]) and _frames(text[slice(*spans[n])])
-                and not _frames(text[slice(*spans[n + 1])])), default=(0.0, 0))
+                and said[n] > max(said[:n]) and sets_frame(text[slice(*spans[n])])
+                and not sets_frame(text[slice(*spans[n + 1])])), default=(0.0, 0))
     return spans[best[1]][0] if best[1] else start
 
 

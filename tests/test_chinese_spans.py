@@ -375,3 +375,29 @@ def test_no_frame_is_opened_at_past_what_the_question_restates_more_or_a_predica
     assert after_frame(text, 0, "某市对医务人员防护措施做出了什么？") == 0
     text = "某省加强物资保障，对主副食品流通企业及时发放“应急物资运输车辆通行证”，确保优先通行。"
     assert after_frame(text, 0, "某省给主副食品流通企业的运输车辆发什么通行证？") == 0
+
+
+def test_an_open_answer_ends_with_the_last_clause_saying_what_is_asked() -> None:
+    """Regression (frame28, rz2226's too-long quotes): an open answer ran on past the clause
+    saying what the question asks ("…重点支持什么" of "…要支持开展应急监测…等，") over what it is
+    for ("保障群众用水安全；") and the next items of its series; it now ends with that clause."""
+    text = ("某省水污染防治资金要支持开展应急监测和处置、加强饮用水水源地环境保护等，保障群众用水"
+            "安全；土壤污染防治资金可支持废物应急处置，确保安全处置效果。\n")
+    quote = _read_as_stored(text, "某省的水污染防治资金在疫情期间重点支持什么？")
+    assert quote.answer.sentence.text.endswith("环境保护等"), quote.answer.sentence.text
+
+
+def test_an_open_answer_ends_before_a_purpose_clause_not_before_a_next_step() -> None:
+    """Regression (frame28): "…发放“…通行证”，确保优先便捷通行" was quoted with what the pass is
+    for; a clause saying when ("待疫情结束后统一备案") is the next step of what is done, and a
+    clause only naming what is asked ("可参考各项措施") holds no answer to end with."""
+    from app.retrieval.content_words import asked_end
+
+    text = ("某省对主副食品流通企业及时发放“疫情防控应急物资和人员运输车辆通行证”，"
+            "确保优先便捷通行。")
+    end = asked_end(text, 0, "某省给主副食品流通企业的运输车辆发什么通行证？")
+    assert end is not None and text[:end].endswith("通行证”"), end
+    text = "对疫情防控重点环保项目，可适当简化项目立项、入库审批程序，待疫情结束后统一备案。"
+    assert asked_end(text, 0, "国家对重点生态环保项目的立项审批有什么简化？") is None
+    text = "部管社会组织在疫情防控期间，可参考各项措施，做好防护工作。"
+    assert asked_end(text, 0, "部管社会组织在疫情防控期间做了哪些措施？") is None

@@ -35,6 +35,7 @@ from app.in_situ import after_frame, asked_clauses, coordinated, names_back
 from app.mastheads import frame_end, masthead_end, opens_statement, reports
 from app.negation import opposed_units
 from app.numerals import DISTRIBUTIVE, ZH_BOUNDS
+from app.retrieval.content_words import asked_end
 from app.retrieval.continuation import next_chunk_id
 from app.retrieval.qualifiers import sibling_named
 from app.retrieval.shortened import Meant, Nearest, said_otherwise
@@ -211,6 +212,8 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
     at += anchor.start
     if not kinds and not gap:  # run on from its first clause the question does not restate
         at = anchor.start + after_frame(anchor.text, at - anchor.start, question)  # or a frame
+        if (cut := asked_end(anchor.text, at - anchor.start, question)) is not None:
+            return _slice(anchor, at, anchor.start + cut)  # no run-on past what it is for
         return _run_on(_slice(anchor, at, anchor.end), following)
     if not kinds or not (found := of_band(question, anchor.text, anchor.start, found)):
         return _slice(anchor, at, anchor.start + end)

@@ -22,7 +22,7 @@ import re
 from itertools import pairwise
 
 from app.chinese_words import load_jieba, tagged
-from app.in_situ import ZH_ASKS
+from app.in_situ import ZH_ASKS, coordinated, sets_frame
 from app.numerals import YEAR, ZH_TIME_UNIT, figure_values, values_stated
 from app.retrieval.dictionary import sense_sharers
 from app.retrieval.kindred import kindred
@@ -30,7 +30,7 @@ from app.retrieval.qualifiers import siblings
 from app.retrieval.shortened import CLOSE_ZH, shortened
 from app.store.records import Chunk
 from app.store.vectors import TextVectors
-from app.text import bigram_units
+from app.text import bigram_units, clause_spans, said_by
 
 # jieba's tags of words with content: nouns and names, verbs, adjectives, attributes, times,
 # idioms, set phrases and abbreviations (n, nr, ns, nz, vn, v, a, ad, an, vd, b, t, i, l, j; not
@@ -40,6 +40,9 @@ _CONTENT = frozenset("nvabtilj")
 # A numeral in a word tells one tier from its siblings (二期 of 一期, 三星级 of 四星级): the text
 # must say it. 一 is none: it is the article and "per" (一个月, 一次) as often as a number; nor is
 # 两, a count (两个青年), never a rank (二孩, 第二).
+# The least characters of its own (unsaid by the question) a clause answering an open question
+# holds past its asked word: fewer only name what is asked ("可参考北京市的各项措施", realzh dev).
+DETAIL_CHARS = 10
 _TIER_DIGITS = dict(zip("二三四五六七八九", "23456789", strict=True))
 
 
@@ -87,3 +90,29 @@ def says_every_word(question: str, text: str, chunk: Chunk, at: int,
     ``question``, with its notice's title and its section's heading: an answer in other words."""
     context = f" {chunk.metadata.get('title') or ''} {chunk.heading_at(at)}"
     return bool(content_words(question)) and not unsaid(question, text, context, vectors)
+
+
+def asked_end(text: str, start: int, question: str) -> int | None:
+    """Where an open answer opening at ``start`` in ``text`` (one sentence) ends when clauses
+    follow the last one saying, with a detail of its own, a word of what ``question`` asks (its
+    content words from the word before its question word on: "怎么贴息", "有什么兜底安排"; not a
+    clause restating the question or framing the next one), and those clauses open on a verb,
+    saying no word of the question nor when: they say what it is for ("…给予3至6个月的临时性
+    兜底安置，确保零就业家庭动态清零"), not what was asked (a time tells the next step: "待疫情
+    结束后统一备案"). The answer ends with that clause and its ``coordinated`` ones; else None."""
+    asking = ZH_ASKS.search(question)
+    if asking is None:
+        return None
+    tail = re.split(r"[，,；;]", question[asking.start():])[0]
+    asked = [w for w, tag in tagged(question[:asking.start()])[-1:] + tagged(tail) if len(w) > 1
+             and tag[:1] in "nvabs" and tag != "ns" and not ZH_ASKS.search(w)]
+    spans, units = [(a, b) for a, b in clause_spans(text) if b > start], bigram_units(question)
+    saying = [n for n, (a, b) in enumerate(spans) if any(said(w, text[a:b]) for w in asked)
+              and not sets_frame(text[a:b]) and sum(not m and c.isalnum() for c, m in zip(
+                  text[a:b], said_by(text[a:b], units), strict=True)) >= DETAIL_CHARS]
+    after = [tagged(text[a:b].strip()) for a, b in spans[saying[-1] + 1:]] if saying else []
+    if not after or after[0][0][1] != "v" or any(tag[:1] in "tf" for tag in (
+            t for _, t in after[0])) or any(said(w, "".join(x for x, _ in c)) for c in after
+                                            for w in content_words(question)):
+        return None
+    return coordinated(text, max(start, spans[saying[-1]][0]), spans[saying[-1]][1])[1]

@@ -212,9 +212,8 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
     at += anchor.start
     if not kinds and not gap:  # run on from its first clause the question does not restate
         at = anchor.start + after_frame(anchor.text, at - anchor.start, question)  # or a frame
-        if (cut := asked_end(anchor.text, at - anchor.start, question)) is not None:
-            return _slice(anchor, at, anchor.start + cut)  # no run-on past what it is for
-        return _run_on(_slice(anchor, at, anchor.end), following)
+        cut = asked_end(anchor.text, at - anchor.start, question) or end  # not past what for
+        return _run_on(_slice(anchor, at, anchor.start + cut), following * (cut == end))
     if not kinds or not (found := of_band(question, anchor.text, anchor.start, found)):
         return _slice(anchor, at, anchor.start + end)
     entity = _asked_entity(anchor, found, question, asked)

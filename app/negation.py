@@ -77,10 +77,3 @@ def opposed_units(question: str, text: str) -> set[str]:
     """The bigram units (``app.text.bigram_units``) ``question`` and ``text`` share only as
     words one negates and the other does not: no evidence that ``text`` answers."""
     return set[str]().union(*(bigram_units(one[a:b]) for one, (a, b) in _opposed(question, text)))
-
-
-def opposed_words(question: str, text: str) -> str:
-    """The English words ``question`` and ``text`` share only as words one negates and the
-    other does not, joined by spaces (for a ranker to stem as it stems the rest)."""
-    return " ".join(one[a:b] for one, (a, b) in _opposed(question, text)
-                    if not CJK_RUN.search(one[a:b]))

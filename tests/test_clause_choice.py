@@ -16,7 +16,7 @@ import pytest
 
 from app.answering.question_kinds import Kind, asked_kinds
 from app.models import AskRequest
-from app.negation import negated, opposed_units, opposed_words
+from app.negation import negated, opposed_units
 from app.services import Services
 from ingest.pipeline import ingest
 from tests.conftest import make_settings
@@ -76,7 +76,6 @@ def test_a_word_negated_in_one_text_only_is_not_shared() -> None:
     assert opposed_units(question, "二、非国有农贸市场的经营户，摊位费减半收取。") == set()
     assert "国有" in opposed_units("国有农贸市场的经营户怎么减免？", "二、非国有农贸市场的经营户…")
     assert opposed_units("非本市户籍老人", "非本市户籍、持本市居住证的老年人") == set()
-    assert opposed_words("working from home", "premises that are not their home") == "home"
 
 
 def test_a_negated_qualifier_chooses_its_own_clause(services: Services) -> None:

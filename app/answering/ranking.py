@@ -18,7 +18,6 @@ from app.answering.question_kinds import QUESTION_WORDS, STRICT, Kind, asked_kin
 from app.answering.sentence_forms import REMARK, in_context, is_field, is_heading
 from app.bands import band_factor
 from app.in_situ import without_asking
-from app.negation import opposed_words
 from app.numerals import ordinals
 from app.retrieval.acronyms import unnamed_by
 from app.retrieval.counted import asked_nouns, may_count
@@ -86,9 +85,7 @@ class SentenceRanker:
         if not (sentences := self.candidates(question, retrieval)):
             return []
         # A sentence says "AI" where a question renders 人工智能 "artificial intelligence".
-        # A word said negated in one only ("not their home", "from home") is no shared word.
-        words = [set(self._stems(expand_query(in_context(s)))) - set(self._stems(opposed_words(
-            question, s.text))) for s in sentences]
+        words = [set(self._stems(expand_query(in_context(s)))) for s in sentences]
         titled = self._only_quoted(question, sentences)
         topic = self._topic(retrieval)
         # A figure of a thing the question qualifies ("cases in the education field") that a

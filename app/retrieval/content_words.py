@@ -19,12 +19,13 @@ research only, and CC-CEDICT with the embedding model answered every question it
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
-from app.chinese_words import load_jieba, tagged
+from app.chinese_words import is_word, load_jieba, tagged
 from app.in_situ import ZH_ASKS, coordinated, sets_frame
 from app.numerals import YEAR, ZH_TIME_UNIT, figure_values, values_stated
 from app.retrieval.dictionary import sense_sharers
+from app.retrieval.document_questions import ZH_WHEN
 from app.retrieval.kindred import kindred
 from app.retrieval.qualifiers import siblings
 from app.retrieval.shortened import CLOSE_ZH, shortened
@@ -49,16 +50,42 @@ _TIER_DIGITS = dict(zip("二三四五六七八九", "23456789", strict=True))
 def content_words(question: str) -> list[str]:
     """The words of Chinese ``question`` that carry what it asks of (see the module's note)."""
     words = [("", ""), *tagged(question)]
-    return [w for (before, _), (w, tag) in pairwise(words) if len(w) > 1 and tag[:1] in _CONTENT
-            and tag != "ns" and not ZH_ASKS.search(w) and not (ZH_ASKS.search(before) and not (
+    dated = _by_date_asked(words)
+    return [w for at, ((before, _), (w, tag)) in enumerate(pairwise(words), 1) if len(w) > 1 and (
+            tag[:1] in _CONTENT) and tag != "ns" and not ZH_ASKS.search(w) and at not in dated
+            and not w.startswith("每")  # a rate's "per" (每顿 v, 每辆 n): as 每月, 每人 (r)
+            and not (ZH_ASKS.search(before) and not (
                 re.fullmatch(ZH_TIME_UNIT, w)))]  # 几个小时: the unit asked must be stated
+
+
+def _by_date_asked(words: list[tuple[str, str]]) -> set[int]:
+    """Where a verb or time word next to a date asked stands (什么时候开始, 截止到哪天, 最晚哪天):
+    it says which end of a span is asked, and the day stated answers it, not a word of its own
+    (开始 of 自3月1日起施行). The event's own verb (受理 of 开始受理, 申请 of 申请从哪天) stays."""
+    ends = [*accumulate(len(w) for w, _ in words)]
+    text = "".join(w for w, _ in words)
+    near: set[int] = set()
+    for m in re.finditer(ZH_WHEN, text):
+        asked = [i for i, end in enumerate(ends)
+                 if end > m.start() and end - len(words[i][0]) < m.end()]
+        light = words[asked[0] - 1]  # 到 of 截止到哪天: a one-character verb between
+        before = asked[0] - 1 - (len(light[0]) == 1 and light[1] == "v")
+        near |= {i for i in (before, asked[-1] + 1)
+                 if 0 < i < len(words) and words[i][1][:1] in "vt"}
+    return near
 
 
 def said(word: str, text: str) -> bool:
     """Whether ``text`` says ``word``: as it is, shortened, or by a word of the same sense."""
     units = bigram_units(word)
     held = {u for u in units if u in text} | shortened(text, units)
-    return held == units or any(w in text for w in sense_sharers(word))
+    if held == units or any(w in text for w in sense_sharers(word)):
+        return True
+    # A word no dictionary lists is jieba's guess (来查 of 哪个部门来查, 期才 of 缴费期才补交): the
+    # question says its characters, not that word; those of them the dictionary knows must be
+    # said, and one character of it at least (查 of 检查).
+    return not is_word(word) and any(c in text for c in word) and all(
+        said(piece, text) for piece in load_jieba().lcut(word, HMM=False) if len(piece) > 1)
 
 
 def unsaid(question: str, text: str, context: str = "",

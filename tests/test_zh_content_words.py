@@ -66,3 +66,34 @@ def test_a_sibling_scope_is_unsaid_a_scope_said_otherwise_is_not() -> None:
                           "一、对参加境外专业展会的企业，按展位费的50%给予补贴。")
     assert unsaid("锦州个人门前的雪没按时扫，最多罚多少钱？",
                   "对个人处50元以上200元以下罚款。") == []
+
+
+def test_a_verb_next_to_a_date_asked_is_answered_by_the_day() -> None:
+    """Round 27: 开始 of 从什么时候开始受理 (after a two-word 什么时候) and 截止 of 截止到哪天
+    were judged unsaid by 自4月1日起受理 and refused; the event's own verb still must be said."""
+    words = content_words("丹棱县电梯补贴从什么时候开始受理？")
+    assert "开始" not in words and "受理" in words
+    words = content_words("育秧补助申报截止到哪天？")
+    assert "截止" not in words and "申报" in words
+
+
+def test_a_word_jieba_only_guessed_is_said_by_its_characters() -> None:
+    """Round 27: jieba's HMM cut 来查 (of 哪个部门来查) as a word no text holds; 检查 says 查."""
+    assert said("来查", "市市场监督管理局负责食品安全监督检查。")
+    assert not said("来查", "市民政局负责补贴资金发放。")
+    assert said("补助", "给予补贴。") and not said("电梯", "给予补贴。")  # listed words as before
+
+
+def test_a_rate_per_meal_is_no_content_word() -> None:
+    """每顿 (tagged v by jieba) is a rate's "per", as 每月 and 每人 (tagged r) are."""
+    assert "每顿" not in content_words("老年食堂吃饭每顿能补多少钱？")
+
+
+def test_the_title_says_a_word_in_other_words(services: Services) -> None:
+    """Round 27: the sentence on the fee does not name the vehicle; its notice's title does
+    (电动自行车 for 电瓶车), and the multilingual model read only the sentence's words."""
+    vectors = services.answerers["extractive"].ranker.crosslingual_vectors  # type: ignore[attr-defined]
+    question, text = "小区里给电瓶车充电每度电最多收多少钱？", "每度电收费不得超过1元。"
+    title = " 某市关于加强住宅小区电动自行车充电管理的通知"
+    assert "电瓶车" in unsaid(question, text, vectors=vectors)
+    assert "电瓶车" not in unsaid(question, text, title, vectors)

@@ -97,3 +97,12 @@ def test_the_title_says_a_word_in_other_words(services: Services) -> None:
     title = " 某市关于加强住宅小区电动自行车充电管理的通知"
     assert "电瓶车" in unsaid(question, text, vectors=vectors)
     assert "电瓶车" not in unsaid(question, text, title, vectors)
+
+
+def test_a_scope_is_told_apart_from_scopes_only() -> None:
+    """Round 27: 家里 (at home, a place word) was judged a sibling of 家庭 (family, a noun)
+    sharing its 家, so a sentence on 二孩家庭's subsidy left 家里 unsaid; 境外 still is 境内's."""
+    assert "家里" not in unsaid("家里是二胎的话，托育补贴每月能拿多少？",
+                              "二孩、三孩家庭入托婴幼儿补贴标准提高至每人每月600元。")
+    assert "境内" in unsaid("企业参加境内专业展会，展位费补贴多少？",
+                          "对参加境外专业展会的企业，按展位费的50%给予补贴。")

@@ -89,16 +89,6 @@ def test_a_rate_per_meal_is_no_content_word() -> None:
     assert "每顿" not in content_words("老年食堂吃饭每顿能补多少钱？")
 
 
-def test_the_title_says_a_word_in_other_words(services: Services) -> None:
-    """Round 27: the sentence on the fee does not name the vehicle; its notice's title does
-    (电动自行车 for 电瓶车), and the multilingual model read only the sentence's words."""
-    vectors = services.answerers["extractive"].ranker.crosslingual_vectors  # type: ignore[attr-defined]
-    question, text = "小区里给电瓶车充电每度电最多收多少钱？", "每度电收费不得超过1元。"
-    title = " 某市关于加强住宅小区电动自行车充电管理的通知"
-    assert "电瓶车" in unsaid(question, text, vectors=vectors)
-    assert "电瓶车" not in unsaid(question, text, title, vectors)
-
-
 def test_a_scope_is_told_apart_from_scopes_only() -> None:
     """Round 27: 家里 (at home, a place word) was judged a sibling of 家庭 (family, a noun)
     sharing its 家, so a sentence on 二孩家庭's subsidy left 家里 unsaid; 境外 still is 境内's."""

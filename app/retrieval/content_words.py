@@ -31,7 +31,7 @@ from app.retrieval.qualifiers import siblings
 from app.retrieval.shortened import CLOSE_ZH, shortened
 from app.store.records import Chunk
 from app.store.vectors import TextVectors
-from app.text import CJK_CHARS, bigram_units, clause_spans, said_by
+from app.text import bigram_units, clause_spans, said_by
 
 # jieba's tags of words with content: nouns and names, verbs, adjectives, attributes, times,
 # idioms, set phrases and abbreviations (n, nr, ns, nz, vn, v, a, ad, an, vd, b, t, i, l, j; not
@@ -106,12 +106,7 @@ def unsaid(question: str, text: str, context: str = "",
               and any(siblings(w, other) for other, kind in tagged(text) if kind == "s")]
     words = [w for w in content_words(question) if not said(w, text + context)]
     if words and vectors:  # the rest, by meaning: close to one of the text's words
-        # The title's words too, and two neighbouring words as one: jieba cuts a compound
-        # (电动 自行车) whose whole, not its parts, is close to the question's (电瓶车).
-        tokens = load_jieba().lcut(text + context)
-        tokens += [a + b for a, b in pairwise(tokens) if len(a) > 1 and len(b) > 1
-                   and re.fullmatch(rf"[{CJK_CHARS}]+", a + b)]
-        close = kindred(vectors, 0.0, {w: w for w in words}, [tokens],
+        close = kindred(vectors, 0.0, {w: w for w in words}, [load_jieba().lcut(text)],
                         CLOSE_ZH, lambda mine, other: not siblings(mine, other))[0]
         words = [w for w in words if w not in close]
     return words + figures + tiers + scopes

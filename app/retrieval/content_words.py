@@ -101,9 +101,9 @@ def unsaid(question: str, text: str, context: str = "",
              if c in _TIER_DIGITS and c not in text and _TIER_DIGITS[c] not in text]
     # A place word (s: 境内, 路边) sets a scope; said otherwise (路边 of 道路) it is no
     # sibling, but a text naming the sibling scope instead (境外 for 境内) states another's;
-    # a scope's sibling is a scope (家庭, a noun, is none of 家里's).
+    # a scope's sibling is a scope or a localizer (周边, f), 家庭 (a noun) is none of 家里's.
     scopes = [w for w, tag in tagged(question) if tag == "s" and not said(w, text + context)
-              and any(siblings(w, other) for other, kind in tagged(text) if kind == "s")]
+              and any(siblings(w, other) for other, kind in tagged(text) if kind in ("s", "f"))]
     words = [w for w in content_words(question) if not said(w, text + context)]
     if words and vectors:  # the rest, by meaning: close to one of the text's words
         close = kindred(vectors, 0.0, {w: w for w in words}, [load_jieba().lcut(text)],

@@ -18,8 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from itertools import pairwise
+from typing import Any
 
 from app.chinese_words import tagged
+from app.retrieval.document_questions import DOCUMENT
 from app.retrieval.taggers import TAGGING, english
 from app.text import has_cjk
 
@@ -37,6 +39,10 @@ _EACH_OF = re.compile(r"^(?:one|of (?:them|these|those|the two))\b", re.IGNORECA
 _COMPARED = re.compile(r"\s*,?\s+(?:with|versus|vs\.?|against)\s+", re.IGNORECASE)
 # English tags that end a noun phrase: a finite verb or modal, a wh-word, a determiner ("each"),
 # an adverb, punctuation. Participles stay ("AI-permeated", "government-invested").
+# Tags naming no topic: determiners ("each", "the"), wh-words, pronouns and possessive endings.
+_NOT_TOPIC = frozenset({"DT", "PDT", "WDT", "WP", "WP$", "PRP", "PRP$", "POS"})
+# jieba's tags of function words, which end a run of a Chinese topic's words.
+_ZH_FUNCTION = frozenset("rdpfucmqxy")
 _EN_ENDS = re.compile(r"^(?:VB|VBP|VBZ|VBD|MD|W\w*|DT|PDT|RB\w*|[.,:;?!]|``|'')$")
 
 
@@ -89,6 +95,66 @@ def unnamed(question: str, where: Callable[[str], Span | None]) -> str:
             return question
         out = out[:span[0]] + out[span[1]:]
     return " ".join(out.split())
+
+
+def topic_asked(question: str, places: list[Span]) -> str | None:
+    """What an English question comparing places asks each of them about, as a question of its
+    own ("Compare X and Y on AI in healthcare: what does each document say?" asks "What about AI
+    in healthcare?"): its noun phrases (spaCy's parse) less the places' names, determiners,
+    pronouns and wh-words, and phrases naming only the texts ("each document"), joined where a
+    preposition or conjunction alone stands between two. The comparison verb and the clause
+    asking what each says ask nothing of one place; read with them, a place's sentence was
+    chosen by "document" or "plan" (Zhanjiang's review of documents for its health care), not
+    by the topic. A Chinese question's topic is its noun runs (``_zh_topic``). None when it
+    has no such phrase."""
+    if has_cjk(question):
+        return _zh_topic(question, places)
+    with TAGGING:
+        tokens = english("parse")(question)
+    named = [t for t in tokens if any(a <= t.idx < b for a, b in places)]
+    if any(a.dep_ == "relcl" for t in named for a in t.ancestors):
+        return None  # the places say what the topic is: "the firms that X and Y aim to attract"
+    phrases: list[list[Any]] = []
+    for chunk in tokens.noun_chunks:
+        words = [t for t in chunk if t.tag_ not in _NOT_TOPIC and not any(
+            a < t.idx + len(t.text) and t.idx < b for a, b in places)]
+        if not words or all(DOCUMENT.fullmatch(t.text) or t.pos_ == "PRON" for t in words):
+            continue
+        between = tokens[phrases[-1][-1].i + 1:words[0].i] if phrases else None
+        if between is not None and all(t.pos_ in {"ADP", "CCONJ"} or t.tag_ == "HYPH"
+                                       for t in between):
+            phrases[-1] += [*between, *words]
+        else:
+            phrases.append(words)
+    topic = ", ".join(question[p[0].idx:p[-1].idx + len(p[-1].text)] for p in phrases)
+    return f"What about {topic}?" if topic else None
+
+
+def _zh_topic(question: str, places: list[Span]) -> str | None:
+    """A Chinese question's topic: without its places, its asking across and its frame (在X方面:
+    X, ``across.topic_of``), the runs of words between function words (jieba's tags: pronouns
+    and interrogatives, adverbs, prepositions, localizers, particles, conjunctions, measures)
+    that hold a noun of two characters or more, less the verbs opening or closing a run
+    ("打算建", "做"): 智能网联汽车 of "广州和深圳在智能网联汽车方面分别打算做什么？"."""
+    from app.briefing.across import topic_of  # across reads the stages conjuncts serves
+
+    for a, b in sorted(places, reverse=True):
+        question = question[:a] + question[b:]
+    runs: list[list[tuple[str, str]]] = [[]]
+    for word, flag in tagged(topic_of(question)):
+        if flag[:1] in _ZH_FUNCTION:
+            runs.append([])
+        else:
+            runs[-1].append((word, flag))
+    kept = []
+    for run in runs:
+        while run and run[0][1][:1] == "v" and run[0][1] != "vn":
+            run = run[1:]
+        while run and run[-1][1][:1] == "v" and run[-1][1] != "vn":
+            run = run[:-1]
+        if any(flag[:1] == "n" and len(word) > 1 for word, flag in run):
+            kept.append("".join(word for word, _ in run))
+    return "、".join(kept) or None
 
 
 def _each_as_it(after: str) -> str:

@@ -19,7 +19,7 @@ from app.answering.instructions import without_instructions
 from app.answering.parts import split_parts, subject_of
 from app.answering.question_kinds import Kind, asked_kinds
 from app.briefing.across import answer_across, asks_across, topic_of
-from app.briefing.conjuncts import each_place, unnamed
+from app.briefing.conjuncts import each_place, topic_asked, unnamed
 from app.briefing.facts import fact_answer
 from app.briefing.grouped import answer_by_place
 from app.conversation import Resolution
@@ -76,20 +76,33 @@ class Composite(Components):
             own = each_place(text, [(name, span) for name in named
                                     if (span := self.catalog.places.where(text, name))])
 
+            # A topic (no kind asked) is read in one place's documents without the places'
+            # names: by meaning a name draws the sentences naming it (an opening) above the
+            # topic's ("How does Zhangzhou plan to use blockchain?" cited the plan's opening);
+            # an English one as the topic alone, without the asking across (conjuncts.topic_asked).
+            # A Chinese one keeps its frame, which the cross-lingual reading weighs (its bare
+            # nouns lost 医疗's and 大模型's answers): its topic alone answers where it refused.
+            topic = None if asked_kinds(text) else topic_asked(text, [
+                span for n in named if (span := self.catalog.places.where(text, n))])
+
             def asked_of(place: str) -> str:
-                # A topic (no kind asked) is read in one place's documents without the places'
-                # names: by meaning a name draws the sentences naming it (an opening) above the
-                # topic's ("How does Zhangzhou plan to use blockchain?" cited the plan's opening).
                 one = own.get(place, text)
-                return one if asked_kinds(text) else unnamed(one, lambda q: min(
-                    (s for n in named if (s := self.catalog.places.where(q, n))), default=None))
+                return one if asked_kinds(text) else (not has_cjk(text) and topic) or unnamed(
+                    one, lambda q: min((s for n in named
+                                        if (s := self.catalog.places.where(q, n))), default=None))
+
+            def in_place(question: str, docs: set[str]) -> Answer:
+                return answer(question, self._retrieval_of(
+                    question, asked.filters, top_k, as_of=request.as_of,
+                    in_force=request.as_of is not None,
+                    within=docs if asked.within is None else docs & asked.within))
+
+            def of_place(place: str, docs: set[str]) -> Answer:
+                found = in_place(asked_of(place), docs)
+                return in_place(topic, docs) if found.refused and topic and topic != asked_of(
+                    place) else found
             if len(named) > 1 and (asked_kinds(text) or own):
-                return answer_by_place(named, self.documents(asked.scope), lambda place, docs:
-                                       answer(asked_of(place), self._retrieval_of(
-                                           asked_of(place), asked.filters, top_k,
-                                           as_of=request.as_of, in_force=request.as_of is not None,
-                                           within=docs if asked.within is None
-                                           else docs & asked.within)), has_cjk(text),
+                return answer_by_place(named, self.documents(asked.scope), of_place, has_cjk(text),
                                        None if asked_kinds(text) else cache(lambda: by_topic(text)))
             return by_topic(text) if asks_across(text) else None
 

@@ -116,12 +116,13 @@ def topic_asked(question: str, places: list[Span]) -> str | None:
         return None  # the places say what the topic is: "the firms that X and Y aim to attract"
     phrases: list[list[Any]] = []
     for chunk in tokens.noun_chunks:
-        words = [t for t in chunk if t.tag_ not in _NOT_TOPIC and not any(
-            a < t.idx + len(t.text) and t.idx < b for a, b in places)]
-        if not words or all(DOCUMENT.fullmatch(t.text) or t.pos_ == "PRON" for t in words):
+        words = [t for t in chunk if t.tag_ not in _NOT_TOPIC]
+        # A place's own thing ("Zhangzhou's action plan") says where to look, as its name does.
+        if not words or any(a < chunk.end_char and chunk.start_char < b for a, b in places) or all(
+                DOCUMENT.fullmatch(t.text) or t.pos_ == "PRON" for t in words):
             continue
         between = tokens[phrases[-1][-1].i + 1:words[0].i] if phrases else None
-        if between is not None and all(t.pos_ in {"ADP", "CCONJ"} or t.tag_ == "HYPH"
+        if between is not None and all(t.pos_ in {"ADP", "CCONJ", "DET"} or t.tag_ == "HYPH"
                                        for t in between):
             phrases[-1] += [*between, *words]
         else:

@@ -112,8 +112,9 @@ def topic_asked(question: str, places: list[Span]) -> str | None:
     with TAGGING:
         tokens = english("parse")(question)
     named = [t for t in tokens if any(a <= t.idx < b for a, b in places)]
-    if any(a.dep_ == "relcl" for t in named for a in t.ancestors):
-        return None  # the places say what the topic is: "the firms that X and Y aim to attract"
+    if any(a.dep_ in {"relcl", "acl"} for t in named for a in t.ancestors):
+        return None  # the places say what is asked: "the firms that X and Y aim to attract",
+        # "the periods covered by X's plan and Y's"
     phrases: list[list[Any]] = []
     for chunk in tokens.noun_chunks:
         words = [t for t in chunk if t.tag_ not in _NOT_TOPIC]

@@ -118,9 +118,14 @@ def topic_asked(question: str, places: list[Span]) -> str | None:
     phrases: list[list[Any]] = []
     for chunk in tokens.noun_chunks:
         words = [t for t in chunk if t.tag_ not in _NOT_TOPIC]
-        # A place's own thing ("Zhangzhou's action plan") says where to look, as its name does.
-        if not words or any(a < chunk.end_char and chunk.start_char < b for a, b in places) or all(
-                DOCUMENT.fullmatch(t.text) or t.pos_ == "PRON" for t in words):
+        if any(a < chunk.end_char and chunk.start_char < b for a, b in places):
+            # A place's document ("Zhangzhou's action plan") says where to look, as its name
+            # does; a place's other thing ("Zhanjiang's training") is what is asked of it.
+            if DOCUMENT.fullmatch(chunk.root.text) or all(
+                    any(a <= t.idx < b for a, b in places) for t in words):
+                continue
+            return None
+        if not words or all(DOCUMENT.fullmatch(t.text) or t.pos_ == "PRON" for t in words):
             continue
         between = tokens[phrases[-1][-1].i + 1:words[0].i] if phrases else None
         if between is not None and all(t.pos_ in {"ADP", "CCONJ", "DET"} or t.tag_ == "HYPH"

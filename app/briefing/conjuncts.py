@@ -37,12 +37,12 @@ _BOTH_BEFORE = re.compile(r"\bboth\s+$", re.IGNORECASE)
 _EACH_OF = re.compile(r"^(?:one|of (?:them|these|those|the two))\b", re.IGNORECASE)
 # A join making the next place the object of a comparison ("X compare with Y", "X versus Y").
 _COMPARED = re.compile(r"\s*,?\s+(?:with|versus|vs\.?|against)\s+", re.IGNORECASE)
-# English tags that end a noun phrase: a finite verb or modal, a wh-word, a determiner ("each"),
-# an adverb, punctuation. Participles stay ("AI-permeated", "government-invested").
 # Tags naming no topic: determiners ("each", "the"), wh-words, pronouns and possessive endings.
 _NOT_TOPIC = frozenset({"DT", "PDT", "WDT", "WP", "WP$", "PRP", "PRP$", "POS"})
 # jieba's tags of function words, which end a run of a Chinese topic's words.
 _ZH_FUNCTION = frozenset("rdpfucmqxy")
+# English tags that end a noun phrase: a finite verb or modal, a wh-word, a determiner ("each"),
+# an adverb, punctuation. Participles stay ("AI-permeated", "government-invested").
 _EN_ENDS = re.compile(r"^(?:VB|VBP|VBZ|VBD|MD|W\w*|DT|PDT|RB\w*|[.,:;?!]|``|'')$")
 
 

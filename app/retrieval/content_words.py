@@ -38,12 +38,12 @@ from app.text import bigram_units, clause_spans, said_by
 # r, m, q, u, p, c, d, f, x, y, e: words of grammar, not of a topic; s, a place word, is read
 # apart: see ``unsaid``).
 _CONTENT = frozenset("nvabtilj")
-# A numeral in a word tells one tier from its siblings (二期 of 一期, 三星级 of 四星级): the text
-# must say it. 一 is none: it is the article and "per" (一个月, 一次) as often as a number; nor is
-# 两, a count (两个青年), never a rank (二孩, 第二).
 # The least characters of its own (unsaid by the question) a clause answering an open question
 # holds past its asked word: fewer only name what is asked ("可参考北京市的各项措施", realzh dev).
 DETAIL_CHARS = 10
+# A numeral in a word tells one tier from its siblings (二期 of 一期, 三星级 of 四星级): the text
+# must say it. 一 is none: it is the article and "per" (一个月, 一次) as often as a number; nor is
+# 两, a count (两个青年), never a rank (二孩, 第二).
 _TIER_DIGITS = dict(zip("二三四五六七八九", "23456789", strict=True))
 
 

@@ -37,6 +37,7 @@ def are_copies(one: str, other: str) -> bool:
 
 
 def shares_most(a: set[str], b: set[str]) -> bool:
+    """Whether two passages' shingles are most of the shorter one's (``COPIED``)."""
     return len(a & b) >= COPIED * min(len(a), len(b))
 
 

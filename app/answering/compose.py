@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from app.answering.generation.markers import MARKER, markers
 from app.answering.parts import Part, names_own, split_parts
 from app.models import Answer, AnswerPart
-from app.retrieval.hybrid import RetrievalResult
 from app.text import alnum_only
 
 NOT_SAID = "The documents don't say: “{asked}”"
@@ -22,8 +21,7 @@ class Composer:
     """Answers a question of several parts, or one asked across documents, with the request's
     own retrieval (its filters, its top_k) and answerer (its mode)."""
 
-    retrieve: Callable[[str], RetrievalResult]
-    answer: Callable[[str, RetrievalResult], Answer]
+    asked_of: Callable[[str, list[str]], Answer]  # a part, of the places when it names none
     across: Callable[[str], Answer | None]  # the grouped answer of a question across documents
     near: Callable[[str, str, Answer], Answer | None]  # a part beside the last part's answer
 
@@ -44,20 +42,11 @@ class Composer:
             beside = self.near(part.asked, part.text, answers[-1]) if leans else None
             # One naming its own thing or subject (borrowing no words) may be answered better where
             # it is, as may one left unanswered beside: the better one stands.
-            own = self._answer(part.text, places) if not beside or beside.refused or part.text == \
+            own = self.asked_of(part.text, places) if not beside or beside.refused or part.text == \
                 part.asked or names_own(part.asked) else None
             answers.append(max((a for a in (beside, own) if a is not None), key=lambda a: max(
                 [c.score for c in a.citations if not a.refused], default=-1.0)))
         return merge_parts(parts, answers)
-
-    def _answer(self, text: str, places: list[str]) -> Answer:
-        retrieval = self.retrieve(text)
-        if places and not retrieval.places.held:
-            text = f"{text} ({', '.join(places)})"
-            retrieval = self.retrieve(text)
-        # A part about one place ("Compare …: what does Haizhu set aside …?") asks its documents.
-        return (len(retrieval.places.held) != 1 and self.across(text)) or self.answer(text,
-                                                                                     retrieval)
 
 
 def merge_parts(parts: list[Part], answers: list[Answer]) -> Answer:

@@ -142,13 +142,32 @@ class Composite(Components):
                                                         asked=own), retrieve(text))
             return answer(*found) if found else None
 
+        def asked_of(text: str, places: list[str]) -> Answer:
+            retrieval, alone, named = retrieve(text), None, text
+            if places and not retrieval.places.held:
+                named = f"{text} ({', '.join(places)})"
+                alone, retrieval = retrieval, retrieve(named)
+            # A part about one place ("Compare …: what does Haizhu set aside …?") asks its
+            # documents.
+            found = (len(retrieval.places.held) != 1 and across(named)) or answer(named, retrieval)
+            # A sentence found by the place's name the part borrowed (the plan's opening "…
+            # Shenzhen …" for "创投日的人工智能专场是每个月几号办？") may answer only that
+            # name: the part as a question of its own answers instead when it answers from the
+            # place's documents.
+            if alone is None or found.refused or not any(p in c.quote for c in found.citations
+                                                         for p in places):
+                return found
+            own = answer(text, alone)
+            return own if not own.refused and {c.doc_id for c in own.citations} <= \
+                retrieval.places.doc_ids else found
+
         # A part naming no place is asked of the held places, which name them as the documents do;
         # but a Chinese name after an English question ("(辽源市)") would make it a Chinese one: it
         # is asked of the place as the question writes it then.
         places = [asked.question[s[0]:s[1]] if has_cjk(p) and not has_cjk(asked.question) and (
             s := self.catalog.places.where(asked.question, p)) else p
                   for p in asked.retrieval.places.held]
-        return joined_quotes(Composer(retrieve, answer, across, near).compose(
+        return joined_quotes(Composer(asked_of, across, near).compose(
             asked.question, list(dict.fromkeys(places))), self.catalog.text)
 
     def _with_fields(self, question: str, retrieval: RetrievalResult) -> RetrievalResult:

@@ -64,3 +64,16 @@ def test_a_part_with_its_own_subject_is_answered_where_it_is_asked(services: Ser
     quoted = " ".join(answer.citations[n - 1].quote for n in document.citations)
     assert "November 2025" in " ".join(answer.citations[n - 1].quote for n in issued.citations)
     assert "Project Digital-Intelligence and AI Application Plan" in quoted
+
+
+def test_a_part_is_not_answered_by_the_borrowed_place_name_alone(services: Services) -> None:
+    """Regression: the second part names no place and was asked as "…几号办？ (Shenzhen)": the
+    place's name drew the plan's opening sentence ("On May 31, … Shenzhen …"), which says nothing
+    of the day; asked alone, as a question of its own, it quotes the Venture Capital Day
+    sentence, and so it must inside the two-part question."""
+    answer = services.ask(AskRequest(
+        question="深圳要攒一个多大规模的人工智能基金群？创投日的人工智能专场是每个月几号办？",
+        mode="extractive"))
+    fund, day = answer.parts
+    assert "100 billion yuan" in " ".join(answer.citations[n - 1].quote for n in fund.citations)
+    assert "8th of each month" in " ".join(answer.citations[n - 1].quote for n in day.citations)

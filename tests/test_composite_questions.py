@@ -30,6 +30,13 @@ from tests.conftest import GUANGZHOU, HAIZHU, SHENZHEN, ZHANGZHOU, ZHANJIANG
     # questions one, answered by one sentence.
     ("When did the bureau open, and roughly how many staff does it have?",
      ["When did the bureau open?", "roughly how many staff does it have?"]),
+    # Regression: a Chinese keyboard's comma before "and" kept an English question whole; a
+    # clause joined by 以及 past no comma did too; a part opening on 以及 after a question mark
+    # was asked with it.
+    ("How large is the fund，and when does the centre open?",
+     ["How large is the fund?", "when does the centre open?"]),
+    ("基金群有多大规模以及专场每月几号办？", ["基金群有多大规模？", "专场每月几号办？"]),
+    ("基金规模是多少？以及何时开始建设？", ["基金规模是多少？", "何时开始建设？"]),
 ])
 def test_several_questions_are_split_into_parts(question: str, asked: list[str]) -> None:
     assert [p.asked for p in split_parts(question)] == asked
@@ -41,6 +48,8 @@ def test_several_questions_are_split_into_parts(question: str, asked: list[str])
     "When and where will the bureau open?",
     "根据广州的方案，要建设什么？",
     "What does the plan say?",
+    "哪些部门以及哪些企业参与了？",  # two asked nouns of one verb
+    "基金群的规模以及专场的日期是什么？",
     # Regression (issue 23): the asker's opening clause "When preparing a session …" was cut off
     # as a "when" question of its own, answered with the bureau's opening day.
     "When preparing a session on Haizhu's new bureau, what should I tell participants about "

@@ -40,17 +40,20 @@ _EN_OPENS = re.compile(
     rf"^(?:(?:{_EN_PREP}|{_EN_DEGREE})\s+)?(?:{EN_WH})\b|^(?:{EN_AUX})\s+\w+", re.IGNORECASE)
 _EN_ASKS = re.compile(rf"\b(?:{EN_WH})\b|^\s*(?:{EN_AUX})\b", re.IGNORECASE)
 # Where a second English clause may begin: ", and", "; ", ", also", " and " (before a wh-word).
-_EN_JOINS = re.compile(r"\s*(?:[,;]\s*(?:(?:and|also|plus|as well as)\s+)?|\s+and\s+(?:also\s+)?)",
-                       re.IGNORECASE)
+_EN_JOINS = re.compile(r"\s*(?:[,;，；]\s*(?:(?:and|also|plus|as well as)\s+)?|\s+and\s+"
+                       r"(?:also\s+)?)", re.IGNORECASE)  # a Chinese keyboard's comma too ("，and")
 # A conjunction that may open the second of two Chinese questions (以及, 还有, 另外, 并且, 同时).
 _ZH_OPENERS = re.compile(r"^(?:以及|还有|另外|此外|并且|而且|同时|那么|那|和|及)")
+# Those joining clauses, not nouns (还有 is also "still"): a question may go on at one without a
+# comma ("…多大规模以及…几号办？"); a part after a question mark opening on one asks without it.
+_ZH_CLAUSE_JOINS = r"以及|另外|此外|并且|而且|同时"
 # An enumeration's item number (``ITEM``: "1.", "(2)", "二、"; or a circled "③") opening a
 # question, or after a lead-in's colon.
 _ORDINAL = re.compile(rf"(^\s*|[:：]\s*)(?:{ITEM.pattern}|[①-⑳])\s*")
 _NAME = re.compile(r"\b(?:[A-Z][\w-]*|\w*\d\w*)")
 # After a question mark or semicolon (a run of them) that more text follows.
 _ENDS = re.compile(r"(?<=[?？;；])(?![?？;；])(?=\s*\S)")
-_ZH_COMMA = re.compile(r"(?<=[，,、])")  # after each comma, which stays with its clause
+_ZH_COMMA = re.compile(rf"(?<=[，,、])|(?={_ZH_CLAUSE_JOINS})")  # a comma stays with its clause
 # Words every question holds: what remains once they go names what a part is about.
 _QUESTION_WORDS = re.compile(rf"\b(?:{EN_WH}|{EN_AUX}|{_EN_PREP}|{_EN_DEGREE}|and|it|its|they|"
                              r"their|this|that|these|those|the|a|an)\b|"
@@ -110,7 +113,10 @@ def _clauses_zh(sentence: str) -> list[str]:
     current, *runs = _ZH_COMMA.split(sentence)
     out: list[str] = []
     for run in runs:
-        if ZH_ASKS.search(current) and ZH_ASKS.search(run):
+        # Past no comma, what goes before asks with a verb of its own: "哪些部门以及哪些企业
+        # 参与了？" coordinates two asked nouns of one verb.
+        if ZH_ASKS.search(current) and ZH_ASKS.search(run) and (current[-1] in "，,、" or any(
+                flag.startswith("v") for _, flag in tagged(current))):
             out.append(current)
             current = _ZH_OPENERS.sub("", run.strip())
         else:
@@ -120,7 +126,8 @@ def _clauses_zh(sentence: str) -> list[str]:
 
 
 def _tidy(piece: str) -> str:
-    piece = re.sub(r"^(?:and|also|plus)\s+", "", piece.strip(" \t\n,，;；、"), flags=re.I)
+    piece = re.sub(rf"^(?:(?:and|also|plus)\s+|{_ZH_CLAUSE_JOINS})", "",
+                   piece.strip(" \t\n,，;；、"), flags=re.I)
     mark = "" if piece.endswith(("?", "？")) else "？" if has_cjk(piece) else "?"
     return piece + mark if any(ch.isalnum() for ch in piece) else ""
 

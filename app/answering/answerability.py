@@ -30,7 +30,7 @@ from app.retrieval.glossary import ENGLISH_VARIANTS, expand_query
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.place_inference import PlaceInference, part_of_a_name
 from app.retrieval.sanctions import STATES
-from app.retrieval.taggers import ASKS_NOW, acts, states_an_aim
+from app.retrieval.taggers import ASKS_NOW, acts, asks_what_was, states_a_rule, states_an_aim
 from app.store.chunk_entities import chunk_entities, listed_with
 from app.text import ITEM, ORG_HEAD, QUOTED, ZH_ORGAN_ENDS, clause_around, has_cjk, paragraph_before
 
@@ -70,7 +70,8 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
     # was in a year the question names and they do not (30 base stations by 2025 for 2023).
     years = set(YEAR.findall(YEAR_SPAN.sub(" ", question))) - set(YEAR.findall(context := (
         f"{_before(sentence)} {sentence.text}")))
-    if (ASKS_NOW.search(question) or years) and states_an_aim(opening, _before(sentence)):
+    if ((ASKS_NOW.search(question) or years) and states_an_aim(opening, _before(sentence))) or (
+            asks_what_was(question) and states_a_rule(opening)):  # "did it build": a rule sets none
         labels -= set(Kind.COUNT.value)
     # A sum asked by its noun, in no currency (投入不低于多少), is a share of it ("5% of the …"),
     # or a share its clause sets the sum at after naming it ("补贴标准提高到80%"; not "利息的50%

@@ -162,6 +162,48 @@ def states_an_aim(sentence: str, before: str = "") -> bool:
     return bool(_AIMED.search(f"{before} {sentence}")) or opening_tag(sentence) == "VB"
 
 
+# Determiners of a subject meaning any one of its kind ("*a* buyer of …", "*each* project that …").
+_GENERIC = frozenset({"a", "an", "each", "every", "any"})
+_PERMITTED = frozenset({"may", "must", "shall"})  # modals of what one is allowed or bound to do
+
+
+@lru_cache(maxsize=256)
+def asks_what_was(question: str) -> bool:
+    """Whether a question asks what is now or what was (ASKS_NOW; in English, a verb in the past
+    or the perfect, not the future perfect: "how many … did it subsidise in 2025", "has it built",
+    "were selected"): a figure a rule or a target sets is no answer to it."""
+    if ASKS_NOW.search(question):
+        return True
+    if has_cjk(question):
+        return False
+    with TAGGING:
+        doc = parsed(question)
+    # A modal, or "be", "do" or "have" in the present besides the perfect's "has", makes it none
+    # ("does it set aside", "is it awarded": the tagger reads "set" and "awarded" as past too).
+    perfect = {t.i for t in doc if t.lower_ in {"has", "have"} and t.dep_ == "aux"
+               and t.head.tag_ == "VBN"}
+    return bool(perfect or any(t.tag_ == "VBD" for t in doc)) and not any(
+        t.tag_ == "MD" or (t.tag_ in {"VBZ", "VBP"} and t.lemma_ in {"be", "do", "have"}
+                           and t.i not in perfect) for t in doc)
+
+
+def states_a_rule(sentence: str) -> bool:
+    """Whether an English sentence states a rule, not what happened: a modal of what one may or
+    must do, or a present-tense verb whose subject is any one of a kind ("A buyer of a new
+    electric tractor … receives 8,000 yuan", "Each project that … draws at least 200,000
+    visitors receives …"; spaCy's parse). Its figures are conditions and sums, not counts."""
+    if has_cjk(sentence):
+        return False
+    with TAGGING:
+        doc = parsed(sentence)
+    return any(t.lower_ in _PERMITTED and t.tag_ == "MD" for t in doc) or any(
+        t.tag_ in {"VBZ", "VBP"} and t.dep_ == "ROOT" and any(
+            c.dep_ in {"nsubj", "nsubjpass"} and (any(d.lower_ in _GENERIC for d in c.children
+                                                      if d.dep_ == "det")
+                                                  or any(d.dep_ == "relcl" for d in c.children))
+            for c in t.children) for t in doc)
+
+
 @lru_cache(maxsize=4096)
 def opening_tag(sentence: str) -> str:
     """The part-of-speech tag of an English sentence's first word ("" for a Chinese one)."""

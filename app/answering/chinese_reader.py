@@ -35,7 +35,7 @@ from app.in_situ import after_frame, asked_clauses, coordinated, names_back
 from app.mastheads import frame_end, masthead_end, opens_statement, reports
 from app.negation import opposed_units
 from app.numerals import DISTRIBUTIVE, ZH_BOUNDS
-from app.retrieval.content_words import asked_end
+from app.retrieval.content_words import asked_end, goes_on
 from app.retrieval.continuation import next_chunk_id
 from app.retrieval.qualifiers import sibling_named
 from app.retrieval.shortened import Meant, Nearest, said_otherwise
@@ -200,8 +200,8 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
         following[0].text, anchor.text, question))
     if (said or anchor.text.endswith(tuple("？?：:"))) and following:  # not who tells it:
         told = _slice(nxt := following[0], nxt.start + frame_end(nxt.text), nxt.end)
-        return told if kinds else _run_on(told, following[1:], heads=bool(
-            ITEM.match(anchor.text) or not _PUNCTUATED.search(anchor.text.rstrip("？?"))))
+        return told if kinds else _run_on(told, following[1:], heads=bool(ITEM.match(
+            anchor.text) or not _PUNCTUATED.search(anchor.text.rstrip("？?"))), question=question)
     if not kinds and _restates(anchor.chunk.heading_at(anchor.start), asked):  # its section,
         return _run_on(_slice(anchor, anchor.start + (new or 0), anchor.end), following,
                        heads=True)  # from its first clause the question does not restate
@@ -213,7 +213,7 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
     if not kinds and not gap:  # run on from its first clause the question does not restate
         at = anchor.start + after_frame(anchor.text, at - anchor.start, question)  # or a frame
         cut = asked_end(anchor.text, at - anchor.start, question) or end  # not past what for
-        return _run_on(_slice(anchor, at, anchor.start + cut), following * (cut == end))
+        return _run_on(_slice(anchor, at, anchor.start + cut), following * (cut == end), question)
     if not kinds or not (found := of_band(question, anchor.text, anchor.start, found)):
         return _slice(anchor, at, anchor.start + end)
     entity = _asked_entity(anchor, found, question, asked)
@@ -280,10 +280,11 @@ def _asked_entity(anchor: Sentence, found: list[tuple[int, int]], question: str,
     return max(bounded or found, key=nearness)
 
 
-def _run_on(span: Sentence, following: list[Sentence], heads: bool = False) -> Sentence:
+def _run_on(span: Sentence, following: list[Sentence], question: str = "",
+            heads: bool = False) -> Sentence:
     """``span`` run on while shorter than open answers tend to be, in its paragraph (spaces after
-    "。" part a flat page's), to no field; under a heading (an item's, an FAQ's) to the next, but
-    through the items a lead-in announces ("…如下：（1）…；（2）…", an item ending in "；")."""
+    "。" part a flat page's), to no field, while it ``goes_on``; under a heading (an item's, an
+    FAQ's) to the next, but through the items a lead-in announces ("…如下：（1）…；（2）…")."""
     end, text, base = span.end, span.chunk.text, span.chunk.start
     for s, e in ((f.start, f.end) for f in following if f.start >= end):
         piece = text[s - base:e - base]  # a field's value ("牵头单位：市财政局。") answers no "how"
@@ -291,7 +292,8 @@ def _run_on(span: Sentence, following: list[Sentence], heads: bool = False) -> S
         listed = text[end - base - 1] in "：:；;"  # a list's next item
         if e - span.start > LONGEST_ANSWER or ended or (((ITEM.match(piece) and not (
                 listed)) or not _PUNCTUATED.search(piece)) if heads else end - span.start >= (
-                OPEN_ANSWER_CHARS) or (text[end - base - 1] in "。！？" and s > end)):
+                OPEN_ANSWER_CHARS) or (text[end - base - 1] in "。！？" and s > end) or (
+                question and not goes_on(text[span.start - base:end - base], piece, question))):
             break
         end = e
     return _slice(span, span.start, end)

@@ -31,7 +31,7 @@ from app.retrieval.qualifiers import siblings
 from app.retrieval.shortened import CLOSE_ZH, shortened
 from app.store.records import Chunk
 from app.store.vectors import TextVectors
-from app.text import bigram_units, clause_spans, said_by
+from app.text import ITEM, bigram_units, clause_spans, said_by
 
 # jieba's tags of words with content: nouns and names, verbs, adjectives, attributes, times,
 # idioms, set phrases and abbreviations (n, nr, ns, nz, vn, v, a, ad, an, vd, b, t, i, l, j; not
@@ -41,10 +41,33 @@ _CONTENT = frozenset("nvabtilj")
 # The least characters of its own (unsaid by the question) a clause answering an open question
 # holds past its asked word: fewer only name what is asked ("可参考北京市的各项措施", realzh dev).
 DETAIL_CHARS = 10
+# A sentence opening on these goes on with the one before it: a connective adding to it (同时,
+# 此外, 并, 还, 也, 但), a reference back (其中, 上述, 以上, 这, 该, 此), a case of the same matter
+# (对, 凡, 如, 若), the next of an ordinal list (一是…。二是…).
+_GOES_ON = re.compile(r"\s*(?:同时|此外|另外|与此同时|并|还|也|同样|但|其|上述|以上|这|该|此"
+                      r"|对|凡|如|若|[二三四五六七八九十]是)")
+# The least characters of its own (unsaid by the question) an open answer holds to answer alone
+# at its sentence's end: fewer tell what it is about, not what it is (realzh dev, rz2227).
+ALONE_CHARS = 30
 # A numeral in a word tells one tier from its siblings (二期 of 一期, 三星级 of 四星级): the text
 # must say it. 一 is none: it is the article and "per" (一个月, 一次) as often as a number; nor is
 # 两, a count (两个青年), never a rank (二孩, 第二).
 _TIER_DIGITS = dict(zip("二三四五六七八九", "23456789", strict=True))
+
+
+def goes_on(said: str, following: str, question: str) -> bool:
+    """Whether an open answer to ``question`` that has ``said`` so far goes on into the sentence
+    ``following`` it: ``said`` ends on no full stop (a list's "；", a lead-in's "："), has too
+    little of its own to answer alone, or is no list where a list is asked (哪些); or
+    ``following`` continues it (an item, a connective, a reference back: an unasked word of the
+    last sentence again in its first clause, "…可致电当地热线电话反映。热线受理后…")."""
+    last = re.split(r"(?<=[。！？])", said.rstrip("。！？ "))[-1]
+    first = re.split(r"[，,；;。]", following)[0]
+    return said.rstrip()[-1:] not in "。！？" or bool(ITEM.match(following) or _GOES_ON.match(
+        following)) or sum(not m and c.isalnum() for c, m in zip(said, said_by(
+            said, bigram_units(question)), strict=True)) < ALONE_CHARS or (
+        "哪些" in question and not re.search(r"、.*、|；", said)) or any(
+        len(w) > 1 and t[:1] in "nv" and w in last and w not in question for w, t in tagged(first))
 
 
 def content_words(question: str) -> list[str]:

@@ -401,3 +401,19 @@ def test_an_open_answer_ends_before_a_purpose_clause_not_before_a_next_step() ->
     assert asked_end(text, 0, "国家对重点生态环保项目的立项审批有什么简化？") is None
     text = "部管社会组织在疫情防控期间，可参考各项措施，做好防护工作。"
     assert asked_end(text, 0, "部管社会组织在疫情防控期间做了哪些措施？") is None
+
+
+def test_an_open_answer_stops_at_its_sentence_unless_the_next_goes_on_with_it() -> None:
+    """Regression (runon29, realzh rz2227: 28 of 60 too-long quotes ran on into the next
+    sentences): an open answer ran on past a sentence that answers alone into the next ones
+    until 150 characters; it now ends there unless the next sentence goes on with it (a
+    connective such as 同时, an item, a reference back)."""
+    answer = ("某区对受疫情影响的小微企业，按照企业实际缴纳的城镇职工基本养老保险费的50%给予一次性"
+              "稳岗补贴，补贴资金由区财政在30个工作日内统一拨付到企业账户。")
+    question = "某区如何支持受疫情影响的小微企业？"
+    quote = _read_as_stored(answer + "各街道要组织专人上门宣传，确保企业应知尽知。\n",
+                            question).answer.sentence.text
+    assert "统一拨付到企业账户" in quote and "上门宣传" not in quote, quote
+    going_on = "同时，对吸纳失业人员就业的企业，再按每人1000元给予就业补贴。\n"
+    quote = _read_as_stored(answer + going_on, question).answer.sentence.text
+    assert "统一拨付到企业账户" in quote and "就业补贴" in quote, quote

@@ -145,7 +145,8 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
     # Another notice's sentence with enough support, not twice the first notice's best, yields to
     # that best (unless it lacks the kind asked): below the threshold alone, it is as near.
     ordered = sorted(read, key=lambda r: (r[0].support < REFUSAL_SUPPORT and r[0] is not leading
-        and not (r[0] is first and enough >= REFUSAL_SUPPORT and not first.lacking), r[3],  # year
+        and not (r[0] is first and enough >= REFUSAL_SUPPORT and not first.lacking),
+        r[0].lacking, r[3],  # one stating the kind asked, then of the year asked, comes first
         # A layout line naming its notice (the title as a headline, a 落款) says nothing of it.
         not _PUNCTUATED.search(r[0].sentence.text) and _restates(re.sub(
             r"[\d年月日]", "", r[0].sentence.text), titles[r[0].sentence.chunk.doc_id]),

@@ -19,13 +19,21 @@ from dataclasses import replace
 from typing import Protocol
 
 from app.fields import field_label
+from app.retrieval.document_questions import DOCUMENT
 from app.retrieval.hybrid import Hit, RetrievalResult
 from app.store.records import Chunk
-from app.text import content_tokens, stem_words
+from app.text import content_tokens, has_cjk, stem_words
 
 # How many of the best passages are read to the end of their section: the first few carry the
 # answer; reading every hit's continuation would dilute the passages with far-off text.
 READ_WHOLE = 2
+# A notice speaks of itself as 本 and its noun (本措施自…起施行, 牵头负责本措施的组织实施), and closes
+# on what holds for the whole of it: when it comes into force and ends, who leads it, whom to ask.
+_OF_ITSELF = re.compile(rf"本(?:{DOCUMENT.pattern})")
+# Verbs of coming into force (ingest.validity_forms reads the same): when a measure 开始实行 is
+# its notice's start, however few of the question's words that sentence shares.
+_IN_FORCE = re.compile(r"施行|实行|执行|实施|生效|失效|有效期")
+CLOSING_CHUNKS = 4  # at most this many of the closing chunks are read: a long notice's last part
 # A passage ending on a lead-in ("…现将有关事项通知如下：") or on a heading line after its last
 # sentence ("…施工现场。　■复工前的防控准备工作") announces what the next passage says: ingest
 # cut the announced text off at its numbered clause, whatever section it gave it.
@@ -86,3 +94,21 @@ def with_fields(question: str, retrieval: RetrievalResult, text_of: Callable[[st
     found = [c for c in chunks_of(best.chunk.doc_id) if c.chunk_id not in present
              and any(c.start <= s < c.end for s in starts)]
     return replace(retrieval, hits=[*retrieval.hits, *(replace(best, chunk=c) for c in found)])
+
+
+def with_closing(question: str, retrieval: RetrievalResult,
+                 chunks_of: Callable[[str], list[Chunk]]) -> RetrievalResult:
+    """``retrieval`` with its best document's closing chunks (its last section, and any that
+    speaks of the document itself), when a Chinese question asks of the document as a whole
+    ("这些措施", "这个通知") or when a measure comes into force, and they are missing."""
+    if not retrieval.hits or not has_cjk(question) or not (
+            DOCUMENT.search(question) or _IN_FORCE.search(question)):
+        return retrieval
+    best = retrieval.hits[0]
+    chunks = chunks_of(best.chunk.doc_id)
+    last = chunks[-1].section.partition(" > ")[0] if chunks else ""
+    present = {h.chunk.chunk_id for h in retrieval.hits}
+    closing = [c for c in chunks if c.chunk_id not in present and (
+        _OF_ITSELF.search(c.text) or (last and c.section.partition(" > ")[0] == last))]
+    return replace(retrieval, hits=[*retrieval.hits, *(
+        replace(best, chunk=c) for c in closing[-CLOSING_CHUNKS:])])

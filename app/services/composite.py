@@ -25,7 +25,7 @@ from app.briefing.grouped import answer_by_place
 from app.conversation import Resolution
 from app.conversation.nearby import Cited
 from app.models import Answer, AskRequest, Mode
-from app.retrieval.continuation import with_fields
+from app.retrieval.continuation import with_closing, with_fields
 from app.retrieval.document_questions import DOCUMENT
 from app.retrieval.hybrid import Hit, RetrievalResult
 from app.retrieval.place_inference import part_of_a_name
@@ -35,6 +35,7 @@ from app.text import content_tokens, has_cjk
 # The kinds a document's field line states ("Interpreter: …", "Contact information: …").
 _FIELD_KINDS = {Kind.WHO, Kind.PERSON, Kind.ORG, Kind.PHONE, Kind.EMAIL, Kind.WEB, Kind.CONTACT,
                 Kind.DATE, Kind.DAY}
+_CLOSING_KINDS = {Kind.WHO, Kind.ORG, Kind.DATE, Kind.DAY, Kind.DURATION}  # what a notice closes on
 
 # Words borrowed by a part leaning back that end in a noun naming a document ("… pilot plan").
 _OF_DOCUMENT = re.compile(rf"(?:{DOCUMENT.pattern})\s*$", re.I)
@@ -172,11 +173,14 @@ class Composite(Components):
 
     def _with_fields(self, question: str, retrieval: RetrievalResult) -> RetrievalResult:
         """A question asking who, whose number or when is also read in the best document's
-        field lines its words name (app.retrieval.continuation.with_fields)."""
-        if not asked_kinds(question) & _FIELD_KINDS:
-            return retrieval
+        field lines its words name (app.retrieval.continuation.with_fields); when or how long, or
+        who leads, in its closing part too (with_closing)."""
+        kinds = asked_kinds(question)
         with self.watch.reading():
-            return with_fields(question, retrieval, self.catalog.text, self.store.document_chunks)
+            if kinds & _CLOSING_KINDS:
+                retrieval = with_closing(question, retrieval, self.store.document_chunks)
+            return with_fields(question, retrieval, self.catalog.text, self.store.document_chunks
+                               ) if kinds & _FIELD_KINDS else retrieval
 
     def _about_document(self, question: str, retrieval: RetrievalResult) -> Answer | None:
         """The answer to a question about the document itself: its number, issuer, date

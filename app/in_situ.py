@@ -151,6 +151,9 @@ def modified_head(text: str, question: str) -> tuple[int, int] | None:
     right = re.sub(rf"^[{_CLASSIFIERS}]?样?的?", "", question[asking.end():])
     word = tagged(right)[0][0] if CJK_RUN.match(right) else ""
     asked, found, left = bigram_units(question), [], alnum_only(question[:asking.start()])
+    # What the question says after the noun follows the answer as it follows the noun (由哪个部门
+    # 牵头: "…等部门配合" lists others, when the sentence says 牵头 elsewhere).
+    then = bigram_units(_QUESTION_END.sub("", right[len(word):])) & bigram_units(text)
     if word and word == _QUESTION_END.sub("", right) and word not in text and len(left) >= 2:
         return _closing(text, left)  # "前置于什么地方" of "…前置于停机坪": a kind left unsaid
     for at in (m.start() for m in re.finditer(re.escape(word[-2:]), text) if len(word) >= 2):
@@ -158,6 +161,9 @@ def modified_head(text: str, question: str) -> tuple[int, int] | None:
         stretch = text[opening:at]
         new = [c for c, said in zip(stretch, said_by(stretch, asked), strict=True)
                if c.isalnum() and not said]
+        closing = next((k for k in range(at, len(text)) if text[k] in _STOPS), len(text))
+        if then and not then & bigram_units(text[at:closing]):
+            continue
         if len(new) >= 2 and _NAMING.search(stretch):  # from the question's words before
             lead = text.rfind(left[-2:], 0, opening) if len(left) >= 2 else -1  # a clause back
             found.append((len(new), opening if lead < 0 else lead + 2, at + 2))

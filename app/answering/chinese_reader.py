@@ -278,7 +278,8 @@ def _asked_entity(anchor: Sentence, found: list[tuple[int, int]], question: str,
     def nearness(entity: tuple[int, int]) -> float:
         units = bigram_units(anchor.text[:_kind_clause(anchor, entity).end - anchor.start])
         return 2 * len(units & asked - details) / (len(units - details) + len(asked) or 1)
-    return max(bounded or found, key=nearness)
+    return max(bounded or found, key=lambda e: (set() < bigram_units(anchor.text[  # in situ:
+        e[1] - anchor.start:][:2]) <= asked - details, nearness(e)))  # the question's next words
 
 
 def _run_on(span: Sentence, following: list[Sentence], question: str = "",

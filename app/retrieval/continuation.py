@@ -27,8 +27,8 @@ from app.text import content_tokens, has_cjk, stem_words
 # How many of the best passages are read to the end of their section: the first few carry the
 # answer; reading every hit's continuation would dilute the passages with far-off text.
 READ_WHOLE = 2
-# A notice speaks of itself as 本 and its noun (本措施自…起施行, 牵头负责本措施的组织实施), and closes
-# on what holds for the whole of it: when it comes into force and ends, who leads it, whom to ask.
+# A notice speaks of itself as 本 and its noun (本措施自…起施行, 牵头负责本措施的组织实施),
+# and closes on what holds for all of it: when it comes into force and ends, who leads it.
 _OF_ITSELF = re.compile(rf"本(?:{DOCUMENT.pattern})")
 # Verbs of coming into force (ingest.validity_forms reads the same): when a measure 开始实行 is
 # its notice's start, however few of the question's words that sentence shares.

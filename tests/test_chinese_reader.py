@@ -613,3 +613,17 @@ def test_a_sentence_pointing_back_at_the_restated_noun_answers() -> None:
     reading = _read_as_stored(text, "某市新一批驰援武汉的医疗队由哪六家医院组成？")
     quote = reading.answer.sentence.text
     assert quote.startswith("这六家医院是仁济医院") and "出发" not in quote, quote
+
+
+def test_of_several_details_the_one_the_questions_next_words_follow_is_quoted() -> None:
+    """Bug (round 27, 丹棱 "…补贴从什么时候开始受理？"): the sentence's payment period ("60日内
+    拨付") was quoted for the start of acceptance; a Chinese answer stands where the question word
+    does, so the detail the question's next words follow ("4月1日起受理") answers, as does the
+    department "牵头" follows, not the list of those that 配合."""
+    text = "三、受理时间\n自2026年4月1日起受理申请，补贴资金在项目验收合格后60日内拨付。\n"
+    quote = _read_as_stored(text, "某县增设电梯补贴从什么时候开始受理？").answer.sentence.text
+    assert "4月1日" in quote and "60日" not in quote, quote
+    text = ("四、保障措施\n（一）由市农业农村局牵头，市财政局、市自然资源和规划局等部门配合，"
+            "建立联席会议制度。\n")
+    quote = _read_as_stored(text, "某市家庭农场这块工作由哪个部门牵头？").answer.sentence.text
+    assert "市农业农村局" in quote and "配合" not in quote, quote

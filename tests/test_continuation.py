@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.retrieval.continuation import next_chunk_id, with_continuations
+from app.retrieval.continuation import next_chunk_id, with_closing, with_continuations
 from app.retrieval.hybrid import Hit, RetrievalResult
 from app.store.records import Chunk
 
@@ -58,3 +58,25 @@ def test_a_passage_ending_on_a_heading_or_lead_in_is_read_with_the_next() -> Non
         assert [h.chunk.chunk_id for h in read.hits] == [passage.chunk_id, follower]
     read = with_continuations(RetrievalResult("q", [Hit(ended, 0.7, 1)]), store)
     assert [h.chunk.chunk_id for h in read.hits] == ["guide::0004"]
+
+
+def test_a_question_of_the_notice_as_a_whole_reads_its_closing_chunks() -> None:
+    """Bug (round 27, h27 "嘉兴这些促进文旅消费的措施从哪天开始实行？", "…归哪个部门牵头落实？"):
+    the title's words matched the notice's first items, and its closing section (牵头负责本措施
+    的组织实施, 本措施自…起施行) was never retrieved, so both were refused. A question naming
+    no document nor a coming into force reads no more."""
+    texts = [("", "某市关于促进消费的若干措施。"),
+             ("一、发放消费券 > （一）", "（一）发放消费券3000万元。"),
+             ("一、发放消费券 > （二）", "（二）每人限领1次。"),
+             ("二、支持景区 > （三）", "（三）对新评5A级景区奖励500万元。"),
+             ("三、保障措施 > （四）", "（四）市文旅局牵头负责本措施的组织实施。"),
+             ("三、保障措施 > （五）", "（五）奖补资金由市县分担。本措施自2026年5月15日起施行。")]
+    chunks = [Chunk(f"n::{i:04d}", "n", text, i * 40, i * 40 + len(text),
+                    {"doc_id": "n", "section": section})
+              for i, (section, text) in enumerate(texts)]
+    hits = RetrievalResult("q", [Hit(chunks[1], 0.7, 1), Hit(chunks[0], 0.6, 2)])
+    for question in ("某市这些促进消费的措施从哪天开始实行？", "消费券从什么时候开始执行？"):
+        read = with_closing(question, hits, lambda doc: chunks)
+        assert [h.chunk.chunk_id for h in read.hits] == ["n::0001", "n::0000", "n::0004", "n::0005"]
+        assert read.hits[-1].rank == 1  # read as the best passage's own
+    assert with_closing("某市发放多少消费券？", hits, lambda doc: chunks) is hits

@@ -52,3 +52,12 @@ def test_of_several_clauses_the_unsaid_kind_is_answered_by_the_one_the_question_
     the clause saying the question's words before its question word answers."""
     text = "县级人社部门负责收集务工人员信息，县级卫健部门负责指定服务机构，乡镇负责组织候检。"
     assert _quoted(text, "县级人社部门在健康申报服务中负责什么工作？") == text[:text.index("，")]
+
+
+def test_a_list_of_others_ending_in_the_noun_asked_is_no_answer_when_its_verb_differs() -> None:
+    """Bug (fresh batch zhkind29 "金华家庭农场这块工作由哪个部门牵头？"): "…等部门配合" ends in
+    the noun asked of, so its list was quoted as the lead, though the question's next word (牵头)
+    follows another department in the sentence; asked who 配合, the list still answers."""
+    text = "（一）由市农业农村局牵头，市财政局、市自然资源和规划局等部门配合，建立联席会议制度。"
+    assert modified_head(text, "家庭农场这块工作由哪个部门牵头？") is None
+    assert _quoted(text, "家庭农场工作有哪些部门配合？") == "市财政局、市自然资源和规划局等部门配合"

@@ -12,6 +12,7 @@ thing or for who does it stand so (什么, 哪些, 多少, 几, 何时, 谁: "�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from app.chinese_words import tagged
 from app.numerals import DISTRIBUTIVE, MEASURE_WORDS, ZH_BOUNDS, ZH_NUMERAL
@@ -21,6 +22,8 @@ from app.text import CJK_RUN, CLAUSE_END, alnum_only, bigram_units, clause_spans
 # (the one table: ``answering.question_kinds`` asks by them, retrieval searches without them).
 ZH_ASKS = re.compile(r"什么|啥|多少|哪|谁|几(?!乎)|何时|何地|何种|如何|怎么|咋|怎样|为何|为什么"
                      r"|是否|多大|多久|多长|多高|有没有|是不是|吗|呢")
+# What parts a question's clauses: those before the one asking set the scene.
+_CLAUSE_MARKS = re.compile(r"[，,；;]")
 _IN_SITU = re.compile(r"什么|哪[些个类家种项]?|多少|何时|几|谁")
 _CLASSIFIERS = "个些类家种项位名条"  # "哪个市": the noun follows the classifier
 # A question word with the measure word it takes (几个, 哪些, 多少项; 什么 takes none: 什么条件).
@@ -294,3 +297,13 @@ def echoes_asking(text: str, question: str) -> bool:
     "湛江已经连着几年上了…榜？"), an echo ending in 。 instead of ？."""
     text = text.replace("几乎", "")  # "almost", no question word
     return any(asking.group() in text for asking in _IN_SITU.finditer(question))
+
+
+@lru_cache(maxsize=1024)  # read for each kind of each candidate sentence's question
+def asking_part(question: str) -> str:
+    """The clauses of a Chinese question holding a question word (ZH_ASKS): a noun of a kind in
+    a clause before them (电话 of "暖气不热打电话报修，多长时间有人上门？") is how one went about
+    it, not what is asked; the whole question when no clause or every clause asks."""
+    clauses = _CLAUSE_MARKS.split(question)
+    return "，".join(c for c in clauses if ZH_ASKS.search(c)) or question if CJK_RUN.search(
+        question) else question

@@ -146,7 +146,7 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
     # that best (unless it lacks the kind asked): below the threshold alone, it is as near.
     ordered = sorted(read, key=lambda r: (r[0].support < REFUSAL_SUPPORT and r[0] is not leading
         and not (r[0] is first and enough >= REFUSAL_SUPPORT and not first.lacking),
-        r[0].lacking, r[3],  # one stating the kind asked, then of the year asked, comes first
+        r[0].lacking and not kinds & FIGURED, r[3],  # a date stated (not any figure); the year
         # A layout line naming its notice (the title as a headline, a 落款) says nothing of it.
         not _PUNCTUATED.search(r[0].sentence.text) and _restates(re.sub(
             r"[\d年月日]", "", r[0].sentence.text), titles[r[0].sentence.chunk.doc_id]),
@@ -217,7 +217,7 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
         return _run_on(_slice(anchor, at, anchor.start + cut), following * (cut == end), question)
     if not kinds or not (found := of_band(question, anchor.text, anchor.start, found)):
         return _slice(anchor, at, anchor.start + end)
-    entity = _asked_entity(anchor, found, question, asked)
+    entity = _asked_entity(anchor, found, question, asked, not kinds & FIGURED)
     clause = _kind_clause(anchor, entity)
     if entity[0] < anchor.start + clauses[0][1] <= found[-1][0] and kinds & FIGURED:
         # A list item's head's figure is a condition ("（一）对…超过5亿元的…项目，按…"): read on.
@@ -265,7 +265,7 @@ def _kind_clause(anchor: Sentence, entity: tuple[int, int]) -> Sentence:
 
 
 def _asked_entity(anchor: Sentence, found: list[tuple[int, int]], question: str,
-                  asked: set[str]) -> tuple[int, int]:
+                  asked: set[str], in_situ: bool) -> tuple[int, int]:
     """Of several details of the kind asked, the one the question's words point to. A clause
     leaves unsaid what it shares with those before it, so each detail is read with its sentence
     up to its clause's end ("…展会，按每平方米15元给予补助，单个展会最高80万元"); the reading
@@ -278,7 +278,7 @@ def _asked_entity(anchor: Sentence, found: list[tuple[int, int]], question: str,
     def nearness(entity: tuple[int, int]) -> float:
         units = bigram_units(anchor.text[:_kind_clause(anchor, entity).end - anchor.start])
         return 2 * len(units & asked - details) / (len(units - details) + len(asked) or 1)
-    return max(bounded or found, key=lambda e: (set() < bigram_units(anchor.text[  # in situ:
+    return max(bounded or found, key=lambda e: (in_situ and set() < bigram_units(anchor.text[
         e[1] - anchor.start:][:2]) <= asked - details, nearness(e)))  # the question's next words
 
 

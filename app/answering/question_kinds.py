@@ -10,7 +10,7 @@ from enum import Enum
 from functools import lru_cache
 
 from app.chinese_words import noun_phrase, word_bounds
-from app.in_situ import ZH_ASKS
+from app.in_situ import ZH_ASKS, asking_part
 from app.numerals import DISTRIBUTIVE, MEASURE_WORDS
 from app.retrieval import sanctions
 from app.retrieval.document_questions import FACT_WORDS, O_CLOCK, ZH_WHEN, Fact
@@ -162,7 +162,7 @@ def asked_kinds(question: str) -> set[Kind]:
     # Everyday Chinese; a relative pronoun ("an apprentice who had …") asks nothing.
     question = without_relatives(question.replace("啥", "什么").replace("咋", "怎么"))
     kinds = {kind for kind, words in QUESTION_WORDS.items()
-             if isinstance(kind, Kind) and words.search(question)}
+             if isinstance(kind, Kind) and words.search(asking_part(question))}
     if ((MONEY_NOUN.search(question) or _PAID.search(question)) and _SIZE_ASKED.search(question)
             and not _TALLIED.search(question)  # nor 何时报送…金额; but "how much does it pay"
             and not kinds & {Kind.PERCENT, Kind.DURATION, Kind.DATE}):

@@ -137,3 +137,29 @@ def test_until_a_span_after_an_event_tells_when() -> None:
     text = "四、本政策意见自印发之日起施行，有效期至疫情结束后3个月。\n"
     reading = _read_as_stored(text, "某市的政策意见有效期到什么时候？")
     assert not reading.answer.lacking and "疫情结束后3个月" in reading.answer.sentence.text
+
+
+def test_a_contact_noun_before_the_asking_clause_is_no_kind_asked() -> None:
+    """Bug (round 27, cities "黑河暖气不热打电话报修，多长时间有人上门？", "在十堰给家庭医生打电话
+    问问题，最晚多久能回我？"): 电话 in the clause saying how one goes about it made a phone number
+    asked too, so the sentence giving "2小时内" lacked a kind and the right one was refused; a
+    question asking the number in its own clause still asks it."""
+    assert asked_kinds("暖气不热打电话报修，多长时间有人上门？") == {Kind.DURATION}
+    assert Kind.PHONE in asked_kinds("暖气不热，报修电话是多少？")
+    text = ("三、供热服务\n室温低于标准的，用户可以向供热企业报修，"
+            "供热企业应当在接到报修后2小时内上门检测。\n")
+    reading = _read_as_stored(text, "暖气不热打电话报修，多长时间有人上门？")
+    assert not reading.answer.lacking and "2小时内" in reading.answer.sentence.text
+
+
+def test_a_time_before_a_period_or_a_day_named_by_its_event_answers_when() -> None:
+    """Bug (round 27, cities "常德农村公路桥梁每年什么时候完成全面排查？"): "每年汛期前" states a
+    when, as "自印发之日起" does, but neither holds a date entity, so it was refused
+    (kind_not_stated); a sentence naming no time still lacks one."""
+    question = "农村公路桥梁每年什么时候完成全面排查？"
+    reading = _read_as_stored("二、建立桥梁档案，每年汛期前完成一次全面排查。\n", question)
+    assert not reading.answer.lacking and "汛期前" in reading.answer.sentence.text
+    reading = _read_as_stored("三、本通知自印发之日起施行。\n", "这个通知什么时候开始施行？")
+    assert not reading.answer.lacking
+    reading = _read_as_stored("二、建立桥梁档案，定期完成全面排查。\n", question)
+    assert reading.answer.lacking

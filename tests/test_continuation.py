@@ -72,7 +72,7 @@ def test_a_question_of_the_notice_as_a_whole_reads_its_closing_chunks() -> None:
              ("三、保障措施 > （四）", "（四）市文旅局牵头负责本措施的组织实施。"),
              ("三、保障措施 > （五）", "（五）奖补资金由市县分担。本措施自2026年5月15日起施行。")]
     chunks = [Chunk(f"n::{i:04d}", "n", text, i * 40, i * 40 + len(text),
-                    {"doc_id": "n", "section": section})
+                    {"doc_id": "n", "section": section, "language": "zh"})
               for i, (section, text) in enumerate(texts)]
     hits = RetrievalResult("q", [Hit(chunks[1], 0.7, 1), Hit(chunks[0], 0.6, 2)])
     for question in ("某市这些促进消费的措施从哪天开始实行？", "消费券从什么时候开始执行？"):
@@ -80,3 +80,5 @@ def test_a_question_of_the_notice_as_a_whole_reads_its_closing_chunks() -> None:
         assert [h.chunk.chunk_id for h in read.hits] == ["n::0001", "n::0000", "n::0004", "n::0005"]
         assert read.hits[-1].rank == 1  # read as the best passage's own
     assert with_closing("某市发放多少消费券？", hits, lambda doc: chunks) is hits
+    english = RetrievalResult("q", [Hit(_chunk(1, "1. Vouchers"), 0.7, 1)])  # no such close
+    assert with_closing("这些措施从哪天开始实行？", english, lambda doc: chunks) is english

@@ -99,12 +99,13 @@ def with_fields(question: str, retrieval: RetrievalResult, text_of: Callable[[st
 def with_closing(question: str, retrieval: RetrievalResult,
                  chunks_of: Callable[[str], list[Chunk]]) -> RetrievalResult:
     """``retrieval`` with its best document's closing chunks (its last section, and any that
-    speaks of the document itself), when a Chinese question asks of the document as a whole
+    speaks of the document itself), when a Chinese question asks of a Chinese notice as a whole
     ("这些措施", "这个通知") or when a measure comes into force, and they are missing."""
     if not retrieval.hits or not has_cjk(question) or not (
             DOCUMENT.search(question) or _IN_FORCE.search(question)):
         return retrieval
-    best = retrieval.hits[0]
+    if (best := retrieval.hits[0]).chunk.metadata.get("language") != "zh":
+        return retrieval  # an English text closes on no such part (深圳's AI plan for 何时出台)
     chunks = chunks_of(best.chunk.doc_id)
     last = chunks[-1].section.partition(" > ")[0] if chunks else ""
     present = {h.chunk.chunk_id for h in retrieval.hits}

@@ -20,7 +20,7 @@ SENTENCES = [f"Zhanjiang requires no less than {n}% of investment for digital up
 def answerer_with_small_cache(services: Services) -> TextVectors:
     extractive = services.answerers["extractive"]
     assert isinstance(extractive, ExtractiveAnswerer)
-    return TextVectors(extractive.embedder, limit=3)
+    return TextVectors(extractive.ranker.vectors.model, limit=3)
 
 
 def test_vectors_survive_eviction_by_the_same_or_another_request(services: Services) -> None:

@@ -38,7 +38,6 @@ class ExtractiveAnswerer:
     def __init__(self, embedder: TextEmbedder, settings: AnswerSettings,
                  semantic_floor: float = 0.0, max_chars: int | None = None,
                  crosslingual: QueryTextEmbedder | None = None) -> None:
-        self.embedder = embedder
         self.settings = settings
         self.ranker = SentenceRanker(embedder, semantic_floor, max_chars, crosslingual)
         self.rank_sentences = self.ranker.rank_sentences

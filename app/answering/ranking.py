@@ -87,7 +87,7 @@ class SentenceRanker:
         # A sentence says "AI" where a question renders 人工智能 "artificial intelligence".
         words = [set(self._stems(expand_query(in_context(s)))) for s in sentences]
         titled = self._only_quoted(question, sentences)
-        topic = self._topic(retrieval)
+        topic = self._topic(question, retrieval)
         # A figure of a thing the question qualifies ("cases in the education field") that a
         # sentence not naming the qualifier states, while another names it, is another's.
         figured = narrowing and bool(asked_kinds(question) & question_kinds.FIGURED)
@@ -236,12 +236,13 @@ class SentenceRanker:
                  for rendering in term.english]
         return [way for way in ways + [frozenset([c]) for c in chinese_terms(word)] if way]
 
-    def _topic(self, retrieval: RetrievalResult) -> set[str]:
-        """Stems of what the passages are about as a whole: their documents' titles and the
-        places asked about. A question names its document to say where to look; those words
-        tell the sentence that answers from its neighbours far less than the rest."""
+    def _topic(self, question: str, retrieval: RetrievalResult) -> set[str]:
+        """Stems of what the passages are about as a whole: their documents' titles, the places
+        asked about and what a question's frame is on ("For my session on X, …"). A question
+        names them to say where to look; they tell the answer from its neighbours far less."""
         titles = {str(h.chunk.metadata.get("title") or "") for h in retrieval.hits}
-        return set(self._stems(" ".join([*titles, *retrieval.places.held])))
+        return set(self._stems(" ".join([*titles, *retrieval.places.held,
+                                         question_frame(question).topic])))
 
     def _term_weights(self, question: str, sentence_words: list[set[str]], topic: set[str],
                       chinese: bool, retrieval: RetrievalResult) -> dict[frozenset[str], float]:
@@ -271,7 +272,7 @@ class SentenceRanker:
             wanted |= {frozenset([w]) for w in self._stems(question)
                        if has_cjk(w) and w not in rendered}
         # A frame ("When preparing a session on X, what should I tell participants …") says who
-        # asks or why: no answer holds its words (what it is on names the document, as the topic).
+        # asks or why: no answer holds its words (what it is on is in the topic).
         framed = set(self._stems((frame := question_frame(question)).words)) - set(self._stems(
             frame.rest)) - topic
         n = len(sentence_words)

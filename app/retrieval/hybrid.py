@@ -138,10 +138,11 @@ class HybridRetriever:
         )
         # A name the dictionary does not know is searched in the pinyin the texts write it in;
         # the question is encoded without its asker's frame ("When preparing a session …, what
-        # should I tell participants …"), whose words would draw the passages on a session.
+        # should I tell participants …"), whose words would draw the passages on a session, but
+        # with what the frame is on ("For my session on AI in Shenzhen's schools, …").
         names = pinyin_names(query, self.lexical.knows)
         named = "".join(f" {name.english[0]}" for name in names)
-        search_text = expand_query(question_frame(query).rest) + named
+        search_text = expand_query(question_frame(query).searched) + named
         lexical_text = lexical_query(query, self.lexical.holds_chinese) + named
         # BM25 scores the question while it is encoded (both free the GIL): on 2 cores they
         # overlap, ~2 ms of a ~13 ms question at 100k chunks.

@@ -15,6 +15,8 @@ from app.text import has_cjk
 _LEAD_IN = re.compile(r"^([^:：?？]{3,120})[:：]\s*(?=\S)")
 # ... unless the words before the colon ask themselves ("What does “…” set out: its …?").
 _ASKING = re.compile(r"\s*(?:wh\w*|how|do|does|did|is|are|was|were|can|will|should)\b", re.I)
+# English prepositions saying what a talk, a briefing or a training is on: its topic.
+_TOPIC_PREPOSITIONS = {"on", "about", "regarding", "concerning"}
 
 
 @dataclass(frozen=True)
@@ -23,27 +25,36 @@ class Frame:
     ("For my slides: …"), an opening of the asker's own ("When preparing a session on X, …",
     "In my training on X, …") and a verb of saying to an audience ("what should I tell
     participants …", "Summarize for trainees …"). Its words are no content an answer must
-    hold: "session" and "participants" would find a training event's sentence."""
+    hold: "session" and "participants" would find a training event's sentence. What the frame is
+    on ("For my session on AI in Shenzhen's schools") is its ``topic``: it says where to look, as
+    a document's title does, and is searched for with what is asked (``searched``)."""
 
     opening: str = ""  # the lead-in or opening clause, as written (without its comma or colon)
     words: str = ""  # every word of the frame
     rest: str = ""  # the words outside it: what is asked
+    topic: str = ""  # the words saying what the frame is on
+    searched: str = ""  # the question without the asker's words: its topic and what is asked
 
 
 @lru_cache(maxsize=1024)
 def question_frame(question: str) -> Frame:
     """The frame of an English question, read from its dependency parse (none for Chinese)."""
     if has_cjk(question):
-        return Frame(rest=question)
-    if (lead_in := _LEAD_IN.match(question)) and not _ASKING.match(lead_in.group(1)):
-        return Frame(lead_in.group(1), lead_in.group(1), question[lead_in.end():])
+        return Frame(rest=question, searched=question)
     with TAGGING:
         doc = parsed(question)  # the parse ``asks_agent`` and ``without_relatives`` read too
+    if (lead_in := _LEAD_IN.match(question)) and not _ASKING.match(lead_in.group(1)):
+        topic = _topic(doc.char_span(0, lead_in.end(1), alignment_mode="contract") or doc[:0])
+        return Frame(lead_in.group(1), lead_in.group(1), question[lead_in.end():], topic.text,
+                     f"{topic.text}: {question[lead_in.end():]}".lstrip(": "))
     opening = _asker_opening(doc)
+    topic = _topic(opening) if opening is not None else doc[:0]
     framed = {t.i for t in opening or ()} | {t.i for verb in doc for t in _told(verb)}
+    asker = framed - set(range(topic.start, topic.end))
     return Frame(opening.text if opening is not None else "",
                  " ".join(t.text for t in doc if t.i in framed),
-                 "".join(t.text_with_ws for t in doc if t.i not in framed).strip(" ,;:"))
+                 "".join(t.text_with_ws for t in doc if t.i not in framed).strip(" ,;:"),
+                 topic.text, "".join(t.text_with_ws for t in doc if t.i not in asker).strip(" ,;:"))
 
 
 def _asks_of_asker(token: Any) -> bool:
@@ -51,12 +62,22 @@ def _asks_of_asker(token: Any) -> bool:
     return token.tag_ in {"PRP", "PRP$"} and bool({"1", "2"} & set(token.morph.get("Person")))
 
 
+def _topic(span: Any) -> Any:
+    """What a frame is on: the words after the first topic preposition that a word of the frame
+    governs ("a briefing on Zhangzhou's 5G goals"), to the frame's end; none when no word governs
+    one (an opening "On December 28th" is the question's own)."""
+    on = next((t for t in span if t.lower_ in _TOPIC_PREPOSITIONS and t.head.i != t.i
+               and span.start <= t.head.i < span.end), None)
+    return span.doc[on.i + 1:span.end] if on is not None else span.doc[:0]
+
+
 def _asker_opening(doc: Any) -> Any:
     """The words before a question's first comma when they are the asker's circumstance: an
     adverbial clause or phrase on a later word, holding the asker ("In my training on X",
-    "If I'm training officials on X") or a participle without subject ("When preparing a session
-    on X": its subject is the asker's). Not an opening of the question's own ("When the plan was
-    issued, who …", "By 2025, how many …")."""
+    "If I'm training officials on X"), a participle without subject ("When preparing a session
+    on X": its subject is the asker's), or saying what an occasion of its own is on ("For a
+    workshop with district officials on X", "In preparing a briefing on X"). Not an opening of
+    the question's own ("When the plan was issued, who …", "By 2025, how many …")."""
     comma = next((t.i for t in doc if t.text == ","), 0)
     span = doc[:comma]
     heads = [t for t in span if not span.start <= t.head.i < span.end or t.dep_ == "ROOT"]
@@ -64,7 +85,7 @@ def _asker_opening(doc: Any) -> Any:
         return None
     participle = any(t.dep_ == "advcl" and t.tag_ == "VBG" and not any(
         c.dep_.startswith("nsubj") for c in t.children) for t in heads)
-    return span if participle or any(map(_asks_of_asker, span)) else None
+    return span if participle or any(map(_asks_of_asker, span)) or len(_topic(span)) else None
 
 
 def _told(verb: Any) -> list[Any]:

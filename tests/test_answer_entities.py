@@ -71,7 +71,7 @@ def test_which_body_asks_an_organisation_and_its_head_noun_is_what_is_counted() 
     assert asked_kinds("What is the city's planned budget for the centre?") == {Kind.MONEY}
     counted = asked_kinds("县里在几个重点领域推动应用？")
     assert "领域" in asked_thing("县里在几个重点领域推动应用？", counted)
-    assert asked_thing("How many 5G base stations are planned?", {Kind.COUNT}) == ["stations"]
+    assert asked_thing("How many 5G base stations are planned?", {Kind.COUNT}) == ["station"]
     assert "管理人" in asked_thing("基金的管理人是哪家公司？", {Kind.ORG})
     # A rate is named by what it is of: an interest rate is no share of a purchase price.
     assert asked_thing("What is the interest rate of the loans?", {Kind.PERCENT}) == ["interest"]
@@ -87,6 +87,17 @@ def test_a_reported_count_names_what_it_counts() -> None:
                 "given.")
     assert asked_thing(question, asked_kinds(question)) == ["positions"]
     assert asked_thing("Tell me how many people attended the training.", {Kind.COUNT}) == []
+
+
+def test_how_many_counts_the_noun_it_opens_not_the_last_word_before_the_question_mark() -> None:
+    """Regression (issue 23, h27): in "…, roughly how many people took part?" the thing counted
+    was read as "part" (the last word of a run before "?"), so "Nearly one hundred participants
+    … attended" was taken for a count of something else and the question refused. "People" is
+    any person: no sentence need say it."""
+    question = "For my seminar on the training, roughly how many people took part?"
+    assert asked_thing(question, asked_kinds(question)) == []
+    question = "About how many joint laboratories will the institutes build together?"
+    assert asked_thing(question, asked_kinds(question)) == ["laboratory"]
 
 
 def test_occupying_a_road_is_no_share_of_a_whole() -> None:

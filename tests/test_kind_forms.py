@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from app.answering.chinese_reader import REFUSAL_SUPPORT
 from app.answering.question_kinds import Kind, asked_kinds
+from app.store.chunk_entities import chunk_entities
 from tests.test_chinese_reader import _read_as_stored
 
 # Where a notice publishes something: a column of a website, with its address.
@@ -74,6 +75,16 @@ def test_a_ratio_answers_what_proportion() -> None:
     assert _read_as_stored("（一）夜市经营时间为18:00至次日2:00。\n",
                            "某市夜市收入按什么比例分成？").answer.lacking
 
+
+def test_an_english_fraction_of_a_whole_is_a_share() -> None:
+    """Regression (issue 23, h27 Yangzhou: "Of the neighbours who vote …, what share has to
+    agree …?" refused): NER reads "three quarters of the owners" as a cardinal, so the clause
+    giving the share held no percent and lacked the kind "what share" asks."""
+    text = ("The installation must be approved by at least three quarters of the owners taking "
+            "part in the vote; one-third of the cost is paid by the district in its third phase.")
+    entities = chunk_entities("[]", text)[0]
+    assert {text[e[0]:e[1]] for e in entities if e[2] == "PERCENT"} == {"three quarters",
+                                                                       "one-third"}
 
 
 def test_a_time_of_day_asked_by_its_hour_is_a_time_not_a_count() -> None:

@@ -33,6 +33,8 @@ def test_a_lead_in_before_a_colon_is_the_frame() -> None:
     "Which form must I submit to the bureau before applying?",
     "When the plan was issued, who signed it?",  # an opening of the question's own
     "By 2025, how many 5G base stations will Zhangzhou have?",
+    "On December 28th, what was inaugurated in Haizhu?",  # "On" heads the opening: no topic
+    "Of the owners who vote, what share must agree?",
     "漳州到2025年要建多少个5G基站？",
 ])
 def test_a_question_without_a_frame_keeps_every_word(question: str) -> None:
@@ -48,3 +50,34 @@ def test_words_before_a_colon_that_ask_are_the_question() -> None:
                 "requirements, figures and targets, deadlines and responsible bodies?")
     assert "Haizhu" in question_frame(question).rest
     assert question_frame("For my training slides: what is the fund?").rest.startswith("what")
+
+
+def test_what_a_frame_is_on_is_searched_but_its_asker_words_are_not() -> None:
+    """Regression (issue 23, h27): "For my session on AI in Shenzhen's schools, what alliance does
+    the action plan want to form?" was searched as "what alliance does the action plan want to
+    form?" alone, its topic dropped with the asker's words, and quoted the industry alliance
+    instead of the AI Education Alliance of the plan's talent measures."""
+    frame = question_frame("For my session on AI in Shenzhen's schools, what alliance does the "
+                           "action plan want to form?")
+    assert frame.topic == "AI in Shenzhen's schools"
+    assert frame.rest == "what alliance does the action plan want to form?"
+    assert "schools" in frame.searched and "alliance" in frame.searched
+    assert "session" not in frame.searched and "my" not in frame.searched.split()
+    lead_in = question_frame("For my training slides on Haizhu's bureau: when was it opened?")
+    assert lead_in.topic == "Haizhu's bureau" and "slides" not in lead_in.searched
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("For a workshop with district officials on Haizhu, how much will the district spend?",
+     "Haizhu"),
+    ("In preparing a briefing on Zhangzhou's 5G goals, how many base stations are planned?",
+     "Zhangzhou's 5G goals"),
+    ("As I prepare a handout about the Bengbu measures, how much is the subsidy?",
+     "the Bengbu measures"),
+])
+def test_an_opening_saying_what_an_occasion_is_on_is_a_frame(question: str, topic: str) -> None:
+    """A fronted phrase with no asker pronoun and no bare participle is still the asker's when a
+    word of it governs a topic preposition (the parse's "on"/"about" under "workshop")."""
+    frame = question_frame(question)
+    assert frame.topic == topic
+    assert frame.rest.split()[0].lower() in {"how", "who"}

@@ -13,7 +13,7 @@ from app.chinese_words import noun_phrase, word_bounds
 from app.in_situ import ZH_ASKS, asking_part
 from app.numerals import DISTRIBUTIVE, MEASURE_WORDS
 from app.retrieval import sanctions
-from app.retrieval.counted import asked_nouns
+from app.retrieval.counted import counted_or
 from app.retrieval.document_questions import FACT_WORDS, O_CLOCK, ZH_WHEN, Fact
 from app.retrieval.enumeration import listed_count
 from app.retrieval.taggers import qualifier, without_relatives
@@ -204,7 +204,7 @@ def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
     if not kinds & {Kind.COUNT, Kind.TALLY, Kind.PERSON, Kind.WHO, Kind.ORG}:
         return []
     if match := _THING_EN.search(question):  # how many: the parse's noun ("people": any person)
-        return [*asked_nouns(question)[-1:]] if match[0][0] in "hH" else [match[1].split()[-1]]
+        return counted_or(question, match[1].split()[-1])
     if match := _THING_ZH.search(question):  # 多少平方公里 too: what is measured
         return [w for w in noun_phrase(match.group(1)) if len(w) > 1 or not has_cjk(w)]
     if match := _HOLDER_ZH.search(question):

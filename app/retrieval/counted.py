@@ -48,6 +48,14 @@ def asked_nouns(question: str) -> tuple[str, ...]:
     return ()
 
 
+def counted_or(question: str, otherwise: str) -> list[str]:
+    """What an English "how many" counts by the parse, [] for any person ("roughly how many people
+    took part": no sentence need say "people"), else ``otherwise`` (the parse reads no noun
+    counted: "how many staff positions X has been given", its "positions" tagged a verb)."""
+    nouns = _how_many(question)
+    return [otherwise] if not nouns else [] if _ANY_PERSON.match(nouns[-1]) else [nouns[-1]]
+
+
 def _head(phrase: str) -> str:
     """The head of a Chinese noun phrase: its last noun, with a one-character word that ends
     the phrase (服务点 of 老年助餐服务点)."""

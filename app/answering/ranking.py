@@ -20,7 +20,7 @@ from app.bands import band_factor
 from app.in_situ import without_asking
 from app.numerals import ordinals
 from app.retrieval.acronyms import unnamed_by
-from app.retrieval.counted import asked_nouns, may_count
+from app.retrieval.counted import asked_counts, may_count
 from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
@@ -138,7 +138,7 @@ class SentenceRanker:
         thing = [way for word in asked_thing(question, kinds)
                  if not set(self._stems(word)) <= topic for way in self._ways(word)]
         # A count's or a size's noun: a sentence naming it nowhere, its figures another's, lacks it.
-        of = asked_nouns(question) if kinds & {Kind.COUNT, Kind.TALLY} else ()
+        of = asked_counts(question) if kinds & {Kind.COUNT, Kind.TALLY} else ()
         of_ways = [way for word in of for way in self._ways(word)]
         # "The second part" is one of several: a sentence naming none counts another's things.
         picked = ordinals(question, picking=True) if kinds else frozenset()

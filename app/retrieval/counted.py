@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from app.chinese_words import tagged
 from app.numerals import CN_DIGITS, MEASURE_WORDS
-from app.retrieval.dictionary import naming, naming_ways
+from app.retrieval.dictionary import chinese_terms, naming, naming_ways
 from app.retrieval.taggers import TAGGING, parsed
 from app.text import has_cjk, sentence_spans
 
@@ -30,8 +30,13 @@ _COUNT_OF_ZH = re.compile(rf"(?<!哪)(?:多少|几)([{MEASURE_WORDS}]?)([^，。
 # jieba's tags a counted noun phrase is made of (an attribute verb too: 联合 of 联合实验室).
 _PHRASE_ZH = ("n", "vn", "v", "eng", "m", "l", "t", "a", "b", "q")
 # Nouns that count any person ("how many people", 多少人): which kind of person a sentence
-# counts ("participants") the dictionary cannot tell, so such a count is not judged.
+# counts ("participants") the dictionary cannot tell, so such a count is not judged by its noun.
 _ANY_PERSON = re.compile(r"^(?:people|person|persons|individuals?)$", re.I)
+# ... but it counts persons: Chinese writes a noun of persons with an agent morpheme last (参与者,
+# 居民, 人员, 专家, 学生), so an English noun whose renderings do is one ("participants"), and one
+# whose renderings do not ("measures" 措施, "scale" 规模) counts no one.
+PERSONS = "person"
+_AGENT = re.compile("[者人员民家生]$")
 
 
 def asked_nouns(question: str) -> tuple[str, ...]:
@@ -46,6 +51,12 @@ def asked_nouns(question: str) -> tuple[str, ...]:
         if head := _head(count.group(2).split("的")[-1] or count.group(2)):
             return (head,)
     return ()
+
+
+def asked_counts(question: str) -> tuple[str, ...]:
+    """``asked_nouns``, with ``PERSONS`` for an English count of any person ("how many people")."""
+    persons = not has_cjk(question) and any(map(_ANY_PERSON.match, _how_many(question)))
+    return asked_nouns(question) + (PERSONS,) * persons
 
 
 def counted_or(question: str, otherwise: str) -> list[str]:
@@ -126,6 +137,9 @@ def _same(asked: str, attached: str) -> bool:
     its head, the last word ("students" for "graduate student")."""
     if asked.lower() in attached.lower():
         return True
+    if asked == PERSONS:  # unknown to the dictionary ("attendees"): not judged
+        renderings = chinese_terms(attached.split()[-1])[:3]
+        return not renderings or any(map(_AGENT.search, renderings))
     pattern = naming(asked)
     heads = {w.split()[-1] for w in naming_ways(asked) if " " in w}
     return bool(pattern and pattern.search(attached)) or any(
@@ -149,4 +163,6 @@ def may_count(text: str, asked: tuple[str, ...], read_back: bool = True) -> bool
             else:
                 runs.append([t.idx, t.idx + len(t)])
         spans = [(start, end) for start, end in runs]
-    return not spans or any(counts(text, start, end, asked, read_back) for start, end in spans)
+    # A sentence with no cardinal ("a scale of 500P") counts no persons.
+    return (not spans and PERSONS not in asked) or any(counts(text, start, end, asked, read_back)
+                                                        for start, end in spans)

@@ -25,6 +25,7 @@ from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, expand_query
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.kindred import credit
+from app.retrieval.listing import open_list_bonus
 from app.retrieval.named_things import name_terms, names_another
 from app.retrieval.qualifiers import contrasted, relabelled, said_elsewhere
 from app.retrieval.question_frame import question_frame
@@ -154,7 +155,8 @@ class SentenceRanker:
         for sentence, cosine, found, overlap in zip(sentences, cosines, words, overlaps,
                                                     strict=True):
             semantic = max(0.0, (cosine - self.semantic_floor) / (1 - self.semantic_floor))
-            support = min(1.0, SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * overlap)
+            support = min(1.0, SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * overlap
+                          + open_list_bonus(question, sentence, asked_stems, topic))
             own = sum(weights[t] for t in own_words if t & found) / own_total if own_words else 1
             if own == 0 or (kinds and own < OWN_SHARE):
                 support *= WRONG_TYPE_PENALTY

@@ -222,15 +222,25 @@ WH_TAGS = {"WP", "WRB", "WDT"}  # Penn tags of wh-words
 def without_relatives(question: str) -> str:
     """An English question with "that" for its relative pronouns ("an apprentice who had been
     out of work", "the zone where the park stands"): they open a clause about the noun before
-    them and ask nothing, so the interrogatives left say what the question asks."""
-    if has_cjk(question) or not re.search(r"\s(?:who|whom|whose|which|where|when)\b", question,
-                                          re.IGNORECASE):
+    them and ask nothing, so the interrogatives left say what the question asks. So does the
+    subject after an object "what" ("what must project units include": "what must it
+    include"): the units include the thing asked, they are not it."""
+    if has_cjk(question) or not re.search(r"(?:^|\s)(?:who|whom|whose|which|where|when|what)\b",
+                                          question, re.IGNORECASE):
         return question
     with TAGGING:
         doc = parsed(question)
     relative = {t.i for t in doc if t.i > 0 and t.tag_ in {*WH_TAGS, "WP$"} and next(
         (a.dep_ for a in [t, *t.ancestors] if a.pos_ in {"VERB", "AUX"}), "") == "relcl"}
-    return "".join(("that" + t.whitespace_) if t.i in relative else t.text_with_ws for t in doc)
+    # "what" before a modal or "do" is a pronoun (the parse may take it for "units"' determiner).
+    inside: set[int] = set()
+    for t in doc[:-2]:
+        if t.lower_ in {"what", "which"} and (t.nbor().tag_ == "MD" or t.nbor().lemma_ == "do"):
+            verb = next((v.i for v in doc[t.i + 2:] if v.pos_ == "VERB"), t.i + 2)
+            inside |= set(range(t.i + 2, verb))
+    return "".join(("that" + t.whitespace_) if t.i in relative else "" if t.i in inside
+                   and t.i != max(inside) else ("it" + t.whitespace_) if t.i in inside
+                   else t.text_with_ws for t in doc)
 
 
 # jieba's tags of a common noun (not a person's, place's or body's name: nr, ns, nt) or a verb

@@ -44,8 +44,10 @@ def asked_noun(question: str) -> str:
         return _head(match.group(1)) if match else ""
     with TAGGING:
         doc = parsed(question)
+    # The word determined is a noun whatever its tag (the parse tags "fields" of "Which fields
+    # does …" a verb, yet takes "Which" as its determiner).
     return next((t.head.lemma_.lower() for t in doc if t.lower_ in {"which", "what"}
-                 and t.dep_ == "det" and t.head.pos_ == "NOUN"), "")
+                 and t.dep_ == "det" and t.head.i > t.i), "")
 
 
 def _lists(text: str, noun: str) -> bool:

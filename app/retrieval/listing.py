@@ -101,6 +101,8 @@ def open_list_bonus(question: str, sentence: Quoted, asked: set[str], topic: set
     the question's stems, ``topic``: the documents' title and place words)."""
     section, text = sentence.chunk.section, sentence.text
     bonus = HEADING_BONUS if section and _restated_heading(section, asked, topic) else 0.0
-    if (noun := asked_noun(question)) and not has_cjk(text) and _lists(text, noun):
+    # Every listing names the asked noun somewhere: a sentence not naming it is not parsed.
+    if (noun := asked_noun(question)) and not has_cjk(text) and _same(noun, text) \
+            and _lists(text, noun):
         bonus += LIST_BONUS
     return bonus

@@ -216,6 +216,7 @@ def opening_tag(sentence: str) -> str:
 
 
 WH_TAGS = {"WP", "WRB", "WDT"}  # Penn tags of wh-words
+_MODALS_OR_DO = r"must|should|shall|will|would|can|could|may|might|do|does|did"
 
 
 @lru_cache(maxsize=1024)
@@ -225,8 +226,9 @@ def without_relatives(question: str) -> str:
     them and ask nothing, so the interrogatives left say what the question asks. So does the
     subject after an object "what" ("what must project units include": "what must it
     include"): the units include the thing asked, they are not it."""
-    if has_cjk(question) or not re.search(r"(?:^|\s)(?:who|whom|whose|which|where|when|what)\b",
-                                          question, re.IGNORECASE):
+    if has_cjk(question) or not re.search(r"\s(?:who|whom|whose|which|where|when)\b|"
+                                          rf"\b(?:what|which) (?:{_MODALS_OR_DO})\b", question,
+                                          re.IGNORECASE):
         return question
     with TAGGING:
         doc = parsed(question)

@@ -63,6 +63,19 @@ def reports(clause: str) -> bool:
     return bool(_REPORTING.search(clause))
 
 
+def in_frame(text: str, start: int, end: int, question: str) -> bool:
+    """Whether ``text[start:end]`` (an entity) stands in a Chinese reporter's frame ("记者26日从工商
+    银行获悉，", "…副处长陈红燕介绍，"): when it was told and by whom, not what; unless the question
+    asks who told it, saying a verb of telling itself."""
+    opening = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, start)), default=0)
+    close = _CLAUSE_MARK.search(text, end)
+    return bool(close) and reports(text[opening:close.end()]) and not _TELLING.search(question)
+
+
+_CLAUSE_MARK = re.compile(r"[，。；：！？]")
+_TELLING = re.compile(_REPORTING.pattern.split(")")[0] + ")")  # 说, 表示, 介绍… anywhere
+
+
 # A sentence opening on another matter or on what comes next ("此外，", "下一步，", "届时，",
 # "据悉，") adds a statement of its own to what was told before it ("目前，" may tell how the
 # matter told stands: it goes on with it).

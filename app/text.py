@@ -44,6 +44,14 @@ CJK_RUN = re.compile(rf"[{_CJK}]+")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 # A quoted name or title ("the “i Shenzhen” app", 《…》): names a thing, says nothing of it.
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》|‘[^’]*’")
+# A quote holding a clause is speech ("“系统覆盖全市65家…，…”"), saying what a title does not.
+_SPOKEN = re.compile(r"[，。；！？]|[,.;!?]\s")
+
+
+def titled(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the quoted names and titles in ``text[start:end]`` (``QUOTED``), not of speech."""
+    return [m.span() for m in QUOTED.finditer(text, start, end)
+            if m.group().startswith("《") or not _SPOKEN.search(m.group())]
 _TOKEN = re.compile(r"(?u)\w+")
 
 STOPWORDS = frozenset(

@@ -19,6 +19,7 @@ from app.answering import question_kinds as kinds
 from app.answering.citations import Scored, Sentence
 from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind
 from app.answering.sentence_forms import in_context
+from app.mastheads import in_frame
 from app.models import RefusalCode
 from app.numerals import DUE, NAMES_A_DAY, YEAR, YEAR_SPAN, of_whole, share_of, values_stated
 from app.retrieval.acronyms import is_acronym, unmentioned
@@ -32,7 +33,7 @@ from app.retrieval.place_inference import PlaceInference, part_of_a_name
 from app.retrieval.sanctions import STATES
 from app.retrieval.taggers import ASKS_NOW, acts, asks_what_was, states_a_rule, states_an_aim
 from app.store.chunk_entities import chunk_entities, listed_with
-from app.text import ITEM, ORG_HEAD, QUOTED, ZH_ORGAN_ENDS, clause_around, has_cjk, paragraph_before
+from app.text import ITEM, ORG_HEAD, ZH_ORGAN_ENDS, clause_around, has_cjk, paragraph_before, titled
 
 # Chunk metadata key of ingest's entities: JSON [[start, end, label, value?], …] into its text.
 ENTITIES_KEY = "entities"
@@ -114,7 +115,7 @@ def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...]
     if not isinstance(raw := sentence.chunk.metadata.get(ENTITIES_KEY), str):
         return None
     offset, text = sentence.start - sentence.chunk.start, sentence.chunk.text
-    titles = [m.span() for m in QUOTED.finditer(text, offset, offset + len(sentence.text))]
+    titles = titled(text, offset, offset + len(sentence.text))
     first = item.end() if (item := ITEM.match(text, offset)) else offset  # "(1)" is no figure
     # A "person" inside or running on from an organisation's or place's name ("the Pazhou …
     # Industry" ORG, "Cluster Zone" PERSON), or with digits ("2024-08-15click"), is misread.
@@ -142,7 +143,8 @@ def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...]
                 for s, e in named_spans) or any(map(str.isdigit, named))):
             continue
         if named in question or set(value) & stated or (label in _NAMES and asked(named)) or (
-                whole and label in {"NUMBER", "MONEY"} and of_whole(text, start, end, whole)):
+                whole and label in {"NUMBER", "MONEY"} and of_whole(text, start, end, whole)) or (
+                in_frame(text, start, end, question)):  # who told it, and when: not what
             continue
         # A place the question names (漳州 of 漳州市); an acronym stands for words: spaCy's "AI".
         if label == "PLACE" and (any(place in named for place in places) or named.rstrip(

@@ -55,7 +55,8 @@ def masthead_end(text: str) -> int:
 
 # A reporter's frame: a clause ending in a verb of saying or of learning ("市交通局表示，",
 # "据介绍，", "记者2月10日从省人社厅获悉，", "记者在投放点看到，"): what was said or seen follows.
-_REPORTING = re.compile(r"(?:说|表示|介绍|获悉|指出|强调|透露|了解到|看到)\s*[，：:,]?\s*$")
+_TELLING = re.compile(r"说|表示|介绍|获悉|指出|强调|透露|了解到|看到")
+_REPORTING = re.compile(rf"(?:{_TELLING.pattern})\s*[，：:,]?\s*$")
 
 
 def reports(clause: str) -> bool:
@@ -69,11 +70,11 @@ def in_frame(text: str, start: int, end: int, question: str) -> bool:
     asks who told it, saying a verb of telling itself."""
     opening = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, start)), default=0)
     close = _CLAUSE_MARK.search(text, end)
-    return bool(close) and reports(text[opening:close.end()]) and not _TELLING.search(question)
+    return close is not None and reports(text[opening:close.end()]) and not _TELLING.search(
+        question)
 
 
 _CLAUSE_MARK = re.compile(r"[，。；：！？]")
-_TELLING = re.compile(_REPORTING.pattern.split(")")[0] + ")")  # 说, 表示, 介绍… anywhere
 
 
 # A sentence opening on another matter or on what comes next ("此外，", "下一步，", "届时，",

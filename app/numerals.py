@@ -15,6 +15,8 @@ ZH_NUMERAL = rf"\d{CN_DIGITS}十百千万"  # a regex class body: a count's char
 MAGNITUDES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
               "万亿": 10**12, "千万": 10**7, "百万": 10**6, "万": 10**4, "亿": 10**8}
 MEASURE_WORDS = "个名位项家座条台所批类种次件款只支套处间栋辆架张份篇部"
+# A count asked by its measure word (多少种, 几项): of things counted, no number to call.
+COUNTED_ASKED = rf"(?:多少|几)[{MEASURE_WORDS}]"
 # Words of an upper and of a lower bound: "最多多少" asks the cap, which "最高" or "不超过" states.
 ZH_BOUNDS = (re.compile("最高|最多|不超过|不高于|上限|封顶|至多|以内"),
              re.compile("最低|最少|不少于|不低于|下限|至少"))

@@ -47,6 +47,15 @@ def test_a_way_to_ask_by_telephone_is_no_number() -> None:
     assert _read_as_stored(NONE_GIVEN, "某市取暖救助的咨询电话是多少？").answer.lacking
 
 
+def test_a_count_of_a_hotline_s_things_asks_no_number() -> None:
+    """Regression (rz2227 rz22-ee26e, "北京12345热线能为外国人提供多少种外语服务？" refused as
+    stating no phone number): a count by measure word (多少种, 几项) asks things counted; the
+    hotline named says whose they are."""
+    assert asked_kinds("某市12345热线能提供多少种外语服务？") == {Kind.TALLY}
+    assert asked_kinds("政务服务热线一共受理了几项诉求？") == {Kind.TALLY}
+    assert asked_kinds("某市12345热线的号码是多少？") == {Kind.PHONE}
+
+
 def test_sending_by_e_mail_asks_no_address() -> None:
     """Regression (realzh19 r19-38, "…选择电子邮件方式递交材料有什么要求？" refused): a way of
     sending ("by e-mail", 电子邮件方式) was read as asking an e-mail address."""

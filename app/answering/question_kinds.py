@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from app.chinese_words import noun_phrase, word_bounds
 from app.in_situ import ZH_ASKS, asking_part
-from app.numerals import DISTRIBUTIVE, MEASURE_WORDS
+from app.numerals import COUNTED_ASKED, DISTRIBUTIVE, MEASURE_WORDS
 from app.retrieval import sanctions
 from app.retrieval.counted import counted_or
 from app.retrieval.document_questions import FACT_WORDS, O_CLOCK, ZH_WHEN, Fact
@@ -105,8 +105,8 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
         r"\b(?:which|what) (?-i:[A-Z][\w'-]* ){0,2}(?:district|county|town|township|street|road)s?"
         r"|\baddress\b|哪(?:个|条|一)?(?:区|县|镇|乡|街道|片区|条街|路)|地址|哪个?地段", re.I),
     Kind.SANCTION: sanctions.ASKS,
-    Kind.PHONE: re.compile(r"\b(?:phone|telephone|hotline|fax)(?: numbers?)?\b"
-                           r"|\bwhat number\b.*\bcall\b|电话|热线|手机号|传真", re.I),
+    Kind.PHONE: re.compile(r"\b(?:phone|telephone|hotline|fax)(?: numbers?)?\b|\bwhat number\b"
+                           rf".*\bcall\b|(?:电话|热线|手机号|传真)(?!.*{COUNTED_ASKED})", re.I),
     Kind.EMAIL: re.compile(r"(?<!by )(?<!via )\be-?mails?\b|邮箱|邮件地址", re.I),  # not a way
     Kind.WEB: re.compile(r"\b(?:web ?(?:sites?|address)|urls?)\b|网[址站页]|网上\w{0,4}地址", re.I),
     Kind.CONTACT: re.compile(r"\bcontact (?:details|information)\b|联[系络]方式", re.I),

@@ -16,14 +16,20 @@ from functools import lru_cache
 
 from app.chinese_words import tagged
 from app.numerals import DISTRIBUTIVE, MEASURE_WORDS, ZH_BOUNDS, ZH_NUMERAL
-from app.text import CJK_RUN, CLAUSE_END, alnum_only, bigram_units, clause_spans, said_by
+from app.text import (
+    CJK_RUN,
+    CLAUSE_END,
+    QUESTION_CLAUSES,
+    alnum_only,
+    bigram_units,
+    clause_spans,
+    said_by,
+)
 
 # Every Chinese question word: interrogative pronouns and sentence-final question particles
 # (the one table: ``answering.question_kinds`` asks by them, retrieval searches without them).
 ZH_ASKS = re.compile(r"什么|啥|多少|哪|谁|几(?!乎)|何时|何地|何种|如何|怎么|咋|怎样|为何|为什么"
                      r"|是否|多大|多久|多长|多高|有没有|是不是|吗|呢")
-# What parts a question's clauses: those before the one asking set the scene.
-_CLAUSE_MARKS = re.compile(r"[，,；;]")
 _IN_SITU = re.compile(r"什么|哪[些个类家种项]?|多少|何时|几|谁")
 _CLASSIFIERS = "个些类家种项位名条"  # "哪个市": the noun follows the classifier
 # A question word with the measure word it takes (几个, 哪些, 多少项; 什么 takes none: 什么条件).
@@ -60,7 +66,7 @@ def asked_gap(text: str, question: str) -> tuple[int, int] | None:
     units_l, units_r = bigram_units(left), set() if headed else bigram_units(right)
     # The sentence restates the question, or its asking clause when one before sets the scene
     # ("…设立的三道防线中，第三道防线是什么？" of "第三道防线是医院发热门诊，…")
-    asking_clause = bigram_units(re.split(r"[，,；;]", question[: asking.start()])[-1]) | units_r
+    asking_clause = bigram_units(QUESTION_CLAUSES.split(question[: asking.start()])[-1]) | units_r
     if len(left) < 2 or all(len(bigram_units(text) & units) < RESTATED_SHARE * len(units)
                             for units in (units_l | units_r, asking_clause)):
         return None
@@ -304,6 +310,6 @@ def asking_part(question: str) -> str:
     """The clauses of a Chinese question holding a question word (ZH_ASKS): a noun of a kind in
     a clause before them (电话 of "暖气不热打电话报修，多长时间有人上门？") is how one went about
     it, not what is asked; the whole question when no clause or every clause asks."""
-    clauses = _CLAUSE_MARKS.split(question)
+    clauses = QUESTION_CLAUSES.split(question)
     return "，".join(c for c in clauses if ZH_ASKS.search(c)) or question if CJK_RUN.search(
         question) else question

@@ -17,7 +17,7 @@ from app.retrieval.counted import counted_or
 from app.retrieval.document_questions import FACT_WORDS, O_CLOCK, ZH_WHEN, Fact
 from app.retrieval.enumeration import listed_count
 from app.retrieval.taggers import qualifier, without_relatives
-from app.text import ORG_NOUNS_EN, has_cjk, segment
+from app.text import ORG_NOUNS_EN, QUESTION_CLAUSES, has_cjk, segment
 
 
 class Kind(Enum):
@@ -219,7 +219,7 @@ def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
 def asked_sum(question: str) -> tuple[str, str]:
     """The money noun of the sum a question asks, in the clause that asks ("…分摊的加装电梯费用，
     每户最多补多少？" names none), and the noun saying which sum it is (住房 of 住房补贴)."""
-    asking = next((c for c in re.split(r"[，,；;]", question) if ZH_ASKS.search(c)), question)
+    asking = next((c for c in QUESTION_CLAUSES.split(question) if ZH_ASKS.search(c)), question)
     if Kind.MONEY not in asked_kinds(question) or not (noun := MONEY_NOUN.search(asking)):
         return "", ""
     return noun.group(), qualifier(asking, *noun.span())

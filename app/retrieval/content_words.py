@@ -31,7 +31,7 @@ from app.retrieval.qualifiers import siblings
 from app.retrieval.shortened import CLOSE_ZH, shortened
 from app.store.records import Chunk
 from app.store.vectors import TextVectors
-from app.text import ITEM, bigram_units, clause_spans, said_by
+from app.text import ITEM, QUESTION_CLAUSES, bigram_units, clause_spans, said_by
 
 # jieba's tags of words with content: nouns and names, verbs, adjectives, attributes, times,
 # idioms, set phrases and abbreviations (n, nr, ns, nz, vn, v, a, ad, an, vd, b, t, i, l, j; not
@@ -154,7 +154,7 @@ def asked_end(text: str, start: int, question: str) -> int | None:
     asking = ZH_ASKS.search(question)
     if asking is None:
         return None
-    tail = re.split(r"[，,；;]", question[asking.start():])[0]
+    tail = QUESTION_CLAUSES.split(question[asking.start():])[0]
     asked = [w for w, tag in tagged(question[:asking.start()])[-1:] + tagged(tail) if len(w) > 1
              and tag[:1] in "nvabs" and tag != "ns" and not ZH_ASKS.search(w)]
     spans, units = [(a, b) for a, b in clause_spans(text) if b > start], bigram_units(question)

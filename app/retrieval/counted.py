@@ -48,7 +48,7 @@ def asked_nouns(question: str) -> tuple[str, ...]:
     if count := _COUNT_OF_ZH.search(question):
         if not count.group(1) and count.group(2).startswith("人"):
             return ()  # 多少人: any person (多少个人工智能…: a count of other things)
-        if head := _head(count.group(2).split("的")[-1] or count.group(2)):
+        if head := head_noun(count.group(2).split("的")[-1] or count.group(2)):
             return (head,)
     return ()
 
@@ -67,7 +67,7 @@ def counted_or(question: str, otherwise: str) -> list[str]:
     return [otherwise] if not nouns else [] if _ANY_PERSON.match(nouns[-1]) else [nouns[-1]]
 
 
-def _head(phrase: str) -> str:
+def head_noun(phrase: str) -> str:
     """The head of a Chinese noun phrase: its last noun, with a one-character word that ends
     the phrase (服务点 of 老年助餐服务点)."""
     head = ""
@@ -99,11 +99,12 @@ def counts(text: str, start: int, end: int, asked: tuple[str, ...], read_back: b
     nouns: it does unless the noun it is attached to is read and is another. With ``read_back``,
     a text naming none of them (the question says "jobs", it says "tasks") or one before the
     figure in its sentence (a broader word refers back: "trucks … 30 vehicles") is not judged."""
-    if (attached := _attached(text, start, end)) is None or any(_same(n, attached) for n in asked):
+    if (attached := _attached(text, start, end)) is None or any(same_noun(n, attached)
+                                                                for n in asked):
         return True
     opening = max((s for s, _ in sentence_spans(text) if s <= start), default=0)
-    return read_back and (not any(_same(n, text) for n in asked)
-                          or any(_same(n, text[opening:start]) for n in asked))
+    return read_back and (not any(same_noun(n, text) for n in asked)
+                          or any(same_noun(n, text[opening:start]) for n in asked))
 
 
 def _attached(sentence: str, start: int, end: int) -> str | None:
@@ -112,7 +113,7 @@ def _attached(sentence: str, start: int, end: int) -> str | None:
         found = _COUNTED_ZH.match(sentence, start)
         found = found or next((m for m in _COUNTED_ZH.finditer(sentence, max(0, start - 2), end + 2)
                                if m.start() <= start < m.end()), None)
-        return (_head(found.group(1)) or None) if found else None  # 50家以上: no noun after it
+        return (head_noun(found.group(1)) or None) if found else None  # 50家以上: no noun after it
     with TAGGING:
         doc = parsed(sentence)
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -131,7 +132,7 @@ def _attached(sentence: str, start: int, end: int) -> str | None:
     return " ".join(nouns).lower() or None
 
 
-def _same(asked: str, attached: str) -> bool:
+def same_noun(asked: str, attached: str) -> bool:
     """Whether ``attached`` names the ``asked`` noun: itself, or a rendering in the other
     language (the dictionary's: 专家 "expert", 研究生 "graduate student", "elevator" 电梯), by
     its head, the last word ("students" for "graduate student")."""

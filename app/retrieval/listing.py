@@ -3,8 +3,8 @@
 its neighbours on the same topic merely share the question's other words.
 
 The asked noun is the head a wh-determiner modifies in spaCy's parse ("which fields"), or in
-Chinese the head of the noun phrase after 哪些/哪几 (jieba's tags, ``counted._head``). A sentence
-lists things of that kind when it coordinates noun phrases (spaCy's noun chunks joined by
+Chinese the head of the noun phrase after 哪些/哪几 (jieba's tags, ``counted.head_noun``). A
+sentence lists things of that kind when it coordinates noun phrases (spaCy's noun chunks joined by
 ``conj``) of which two or more have the asked noun as their head ("an artificial intelligence
 public service platform, …, and a two-way flow platform"), or when the series is said to be of
 that kind: "… and other fields", "public places such as ports, airports, …". A sentence under a
@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 from typing import Any, Protocol
 
-from app.retrieval.counted import _head, _same
+from app.retrieval.counted import head_noun, same_noun
 from app.retrieval.stems import content_stems
 from app.retrieval.taggers import TAGGING, parsed
 from app.store.records import Chunk
@@ -41,7 +41,7 @@ def asked_noun(question: str) -> str:
     "which"/"what" determines, or the head after 哪些."""
     if has_cjk(question):
         match = _ASKED_ZH.search(question)
-        return _head(match.group(1)) if match else ""
+        return head_noun(match.group(1)) if match else ""
     with TAGGING:
         doc = parsed(question)
     # The word determined is a noun whatever its tag (the parse tags "fields" of "Which fields
@@ -58,10 +58,10 @@ def _lists(text: str, noun: str) -> bool:
     roots = {c.root.i for c in chunks}
     for chunk in chunks:
         series = [t for t in chunk.root.conjuncts if t.i in roots]
-        named = [t for t in [chunk.root, *series] if _same(noun, t.lemma_)]
+        named = [t for t in [chunk.root, *series] if same_noun(noun, t.lemma_)]
         if len(named) >= 2:
             return True  # "…platform, …test base, and a two-way flow platform"
-        if not _same(noun, chunk.root.lemma_):
+        if not same_noun(noun, chunk.root.lemma_):
             continue
         if series and any(t.lower_ == "other" for t in chunk):
             return True  # "A, B and other fields"
@@ -102,7 +102,7 @@ def open_list_bonus(question: str, sentence: Quoted, asked: set[str], topic: set
     section, text = sentence.chunk.section, sentence.text
     bonus = HEADING_BONUS if section and _restated_heading(section, asked, topic) else 0.0
     # Every listing names the asked noun somewhere: a sentence not naming it is not parsed.
-    if (noun := asked_noun(question)) and not has_cjk(text) and _same(noun, text) \
+    if (noun := asked_noun(question)) and not has_cjk(text) and same_noun(noun, text) \
             and _lists(text, noun):
         bonus += LIST_BONUS
     return bonus

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from app.retrieval.document_questions import DOCUMENT
 from app.retrieval.taggers import TAGGING, WH_TAGS, parsed
 from app.text import has_cjk
 
@@ -46,11 +47,11 @@ def question_frame(question: str) -> Frame:
     if (lead_in := _LEAD_IN.match(question)) and not _ASKING.match(lead_in.group(1)):
         topic = _topic(doc.char_span(0, lead_in.end(1), alignment_mode="contract") or doc[:0])
         return Frame(lead_in.group(1), lead_in.group(1), question[lead_in.end():], topic.text,
-                     f"{topic.text}: {question[lead_in.end():]}".lstrip(": "))
+                     f"{_searched(topic)}: {question[lead_in.end():]}".lstrip(": "))
     opening = _asker_opening(doc)
     topic = _topic(opening) if opening is not None else doc[:0]
     framed = {t.i for t in opening or ()} | {t.i for verb in doc for t in _told(verb)}
-    asker = framed - set(range(topic.start, topic.end))
+    asker = framed - set(range(topic.start, topic.end) if _searched(topic) else ())
     return Frame(opening.text if opening is not None else "",
                  " ".join(t.text for t in doc if t.i in framed),
                  "".join(t.text_with_ws for t in doc if t.i not in framed).strip(" ,;:"),
@@ -69,6 +70,12 @@ def _topic(span: Any) -> Any:
     on = next((t for t in span if t.lower_ in _TOPIC_PREPOSITIONS and t.head.i != t.i
                and span.start <= t.head.i < span.end), None)
     return span.doc[on.i + 1:span.end] if on is not None else span.doc[:0]
+
+
+def _searched(topic: Any) -> str:
+    """A frame's topic as searched: none when it is a document ("on Guangzhou's transformation
+    plan"), whose name says where to look as its title does, and would draw its overview."""
+    return "" if len(topic) and DOCUMENT.fullmatch(topic.root.text) else str(topic.text)
 
 
 def _asker_opening(doc: Any) -> Any:

@@ -182,7 +182,10 @@ def asks_what_was(question: str) -> bool:
     # ("does it set aside", "is it awarded": the tagger reads "set" and "awarded" as past too).
     perfect = {t.i for t in doc if t.lower_ in {"has", "have"} and t.dep_ == "aux"
                and t.head.tag_ == "VBN"}
-    return bool(perfect or any(t.tag_ == "VBD" for t in doc)) and not any(
+    # "What was the subsidy in 2023?" asks a value a rule set then, not what happened: the
+    # copula in the past is no event (its auxiliaries are: "were selected", "did it buy").
+    return bool(perfect or any(t.tag_ == "VBD" and (t.lemma_ != "be" or t.dep_ != "ROOT")
+                               for t in doc)) and not any(
         t.tag_ == "MD" or (t.tag_ in {"VBZ", "VBP"} and t.lemma_ in {"be", "do", "have"}
                            and t.i not in perfect) for t in doc)
 

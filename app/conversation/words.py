@@ -33,6 +33,8 @@ _ZH_SELECTIVE = "哪"
 # Chinese copulas: 是 (is), 有 (has), 为 (is, written style), the closed class that links a noun
 # to what is said of it ("联系电话是多少", "牵头单位有哪些", "期限为多久").
 _ZH_COPULAS = frozenset({"是", "有", "为"})
+# Chinese demonstratives proper, 这 (this) and 那 (that): after a noun they may sum it up.
+_ZH_DEMONSTRATIVES = ("这", "那")
 # 几 is Chinese's interrogative numeral (几个, 几家, 几项): LAC tags it a number, yet it asks.
 _ZH_INTERROGATIVE_NUMERAL = "几"
 
@@ -129,7 +131,8 @@ def _chinese(text: str) -> tuple[Word, ...]:
         at = start + len(token)
         tagged.append((token, tag, start))
     tags = [tag for _, tag, _ in tagged]
-    points = [tag in {"r", "f"} and token.startswith(ZH_POINTING) for token, tag, _ in tagged]
+    points = [tag in {"r", "f"} and token.startswith(ZH_POINTING)
+              and not _resumptive(tagged, n) for n, (token, tag, _) in enumerate(tagged)]
     for n, (token, tag, start) in enumerate(tagged):
         # A locative (LAC's f) that opens with a pointing morpheme (其中, 此外) points back too:
         # 其中 is 其 "it" and 中 "in", "among the things just named". One opening the question
@@ -158,6 +161,19 @@ def _chinese(text: str) -> tuple[Word, ...]:
             body=tag == "ORG" and not CHINESE_LEVEL_SUFFIX.search(token),
         ))
     return tuple(found)
+
+
+def _resumptive(tagged: list[tuple[str, str, int]], at: int) -> bool:
+    """Whether the demonstrative at ``at`` sums up the phrase just before it, as a topic's
+    "as for" ("数据要素这块要打造…", "制造业那边…", "平台那边呢？"): it follows a noun or verb
+    and determines no noun of its own (after its measure word comes the comment, or the
+    question's end), so it points at nothing said earlier."""
+    token, _, _ = tagged[at]
+    if at == 0 or not token.startswith(_ZH_DEMONSTRATIVES) \
+            or tagged[at - 1][1] not in _LAC_NOUNS | _LAC_PLACES | {"v"}:
+        return False
+    after = at + 1 + (at + 1 < len(tagged) and tagged[at + 1][1] == "q")
+    return after >= len(tagged) or tagged[after][1] not in _LAC_NOUNS | {"u", "m", "q"}
 
 
 def _english(text: str) -> tuple[Word, ...]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from app.conversation.words import Word
 from app.retrieval.places import PlaceIndex
-from app.text import has_cjk
+from app.text import QUESTION_CLAUSES, has_cjk
 
 Span = tuple[int, int]
 # English words that follow a place's name as part of it, as 区/县/市 do in Chinese (where the
@@ -267,6 +267,20 @@ def names_own_thing(found: Sequence[Word], places: Sequence[Span]) -> bool:
                 and found[n + 1].thing:
             return True
     return False
+
+
+def opening_frame(text: str, found: Sequence[Word]) -> Span | None:
+    """The phrase before a question's first clause mark when it is no clause (a noun phrase,
+    no verb nor question word): where the question looks ("In Zhangzhou's plan, what …",
+    "深圳人工智能行动方案里，…"), which the document carried over already says, not what it asks
+    about."""
+    mark = QUESTION_CLAUSES.search(text)
+    if mark is None:
+        return None
+    opening = [w for w in found if w.end <= mark.start()]
+    if not any(w.thing for w in opening) or any(w.predicate or w.interrogative for w in opening):
+        return None
+    return 0, mark.start()
 
 
 def subject(text: str, found: Sequence[Word], places: Sequence[Span]) -> str:

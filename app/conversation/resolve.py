@@ -40,10 +40,12 @@ from app.conversation.edits import (
 from app.conversation.frames import fitting, in_parallel, of_its_kind, of_members, what_is
 from app.conversation.frames import framed as frame_of
 from app.conversation.phrases import (
+    DESIGNATORS,
     Span,
     head,
     inside,
     names_own_thing,
+    opening_frame,
     place_spans,
     subject,
     subject_span,
@@ -229,7 +231,15 @@ class Resolver:
                               rewritten=True)
         before_words = words(before)
         old_spans = place_spans(before, before_words, index)
-        carried = subject(before, before_words, old_spans)
+        # A clause pointing back ("How many tasks is that?") points at what the last question
+        # asked about inside its opening frame ("In Zhangzhou's plan, …"), which the document
+        # carried over already says; "What about X?" puts X in that subject's place, in the
+        # frame, and "the first of them" is one of the things counted, of the frame's plan.
+        clause = any(w.predicate for w in own) and not of_members(
+            question, own, before, before_words, old_spans)
+        frame = opening_frame(before, before_words) if doc_id and clause else None
+        carried = (frame and subject(before, before_words, [*old_spans, frame])) \
+            or subject(before, before_words, old_spans)
         if carried and pointing:  # a body beside the subject ("…发展局同一天宣布开工的智算中心")
             # acts on it, it is not where it is: a pronoun stands for the subject alone (with
             # no pronoun, "一共有几条？", the body still says whose subject it is)
@@ -270,15 +280,27 @@ def _one_of(numbered: str, last: Turn, index: PlaceIndex) -> Resolution:
 def _of_last_place(question: str, own: tuple[Word, ...], last: Turn, index: PlaceIndex,
                    doc_id: str | None) -> Resolution:
     """``question`` asked in ``doc_id``, of the last question's place (its subject is not
-    carried: the question has one of its own)."""
+    carried: the question has one of its own): the place's own name, not the name it opens
+    ("广州城市全域数字化转型试点方案" is Guangzhou's plan, the last subject, whose summary lists
+    every part and so matches the new question's words best)."""
     before = last.resolved
-    place = joined([before[s:e] for s, e in place_spans(before, words(before), index)],
-                   question)
+    place = joined([_named_place(before[s:e], index)
+                    for s, e in place_spans(before, words(before), index)], question)
     if not place:
         return Resolution(question, doc_id=doc_id)
     chinese = has_cjk(question)
     text = fill(question, own, [], place if chinese else f"in {place}", chinese)
     return Resolution(text, doc_id=doc_id, rewritten=True)
+
+
+def _named_place(span: str, index: PlaceIndex) -> str:
+    """The place ``span`` names, as written in it, with its designator (Haizhu District);
+    the whole span when it names no one place."""
+    held = index.infer(span).held
+    found = index.where(span, held[0]) if len(held) == 1 else None
+    if found is None or span[found[1]:].strip().lower() in DESIGNATORS:
+        return span
+    return span[found[0]:found[1]]
 
 
 def _on_topic(question: str, place: str, last: Turn) -> Resolution | None:

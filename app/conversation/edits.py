@@ -23,6 +23,16 @@ def joined(parts: list[str], question: str) -> str:
     return ("、" if has_cjk(question) else " and ").join(dict.fromkeys(parts))
 
 
+def named_place(span: str, index: PlaceIndex) -> str:
+    """The place ``span`` names, as written in it, with its designator (广州城市全域数字化转型
+    试点方案: 广州; Haizhu District); the whole span when it names no one place."""
+    held = index.infer(span).held
+    found = index.where(span, held[0]) if len(held) == 1 else None
+    if found is None or span[found[1]:].strip().lower() in DESIGNATORS:
+        return span
+    return span[found[0]:found[1]]
+
+
 def replace(text: str, spans: list[Span], place: str) -> str:
     """``text`` with its first place span made ``place`` and any other dropped."""
     return edited(text, [(s, e, place if n == 0 else "") for n, (s, e) in enumerate(spans)])

@@ -270,10 +270,9 @@ def names_own_thing(found: Sequence[Word], places: Sequence[Span]) -> bool:
 
 
 def opening_frame(text: str, found: Sequence[Word]) -> Span | None:
-    """The phrase before a question's first clause mark when it is no clause (a noun phrase,
-    no verb nor question word): where the question looks ("In Zhangzhou's plan, what …",
-    "深圳人工智能行动方案里，…"), which the document carried over already says, not what it asks
-    about."""
+    """The phrase before a question's first clause mark when it is no clause (no verb nor
+    question word): where the question looks ("In Zhangzhou's plan, what …", "深圳人工智能行动
+    方案里，…"), which the document carried over already says, not what it asks about."""
     mark = QUESTION_CLAUSES.search(text)
     if mark is None:
         return None

@@ -33,6 +33,7 @@ from app.conversation.edits import (
     edited,
     fill,
     joined,
+    named_place,
     replace,
     with_counted_noun,
     with_place_pointed,
@@ -40,7 +41,6 @@ from app.conversation.edits import (
 from app.conversation.frames import fitting, in_parallel, of_its_kind, of_members, what_is
 from app.conversation.frames import framed as frame_of
 from app.conversation.phrases import (
-    DESIGNATORS,
     Span,
     head,
     inside,
@@ -232,9 +232,8 @@ class Resolver:
         before_words = words(before)
         old_spans = place_spans(before, before_words, index)
         # A clause pointing back ("How many tasks is that?") points at what the last question
-        # asked about inside its opening frame ("In Zhangzhou's plan, …"), which the document
-        # carried over already says; "What about X?" puts X in that subject's place, in the
-        # frame, and "the first of them" is one of the things counted, of the frame's plan.
+        # asked of inside its opening frame ("In Zhangzhou's plan, …"), which the document says;
+        # "What about X?" and "the first of them" stay in the frame (X for that subject).
         clause = any(w.predicate for w in own) and not of_members(
             question, own, before, before_words, old_spans)
         frame = opening_frame(before, before_words) if doc_id and clause else None
@@ -284,23 +283,13 @@ def _of_last_place(question: str, own: tuple[Word, ...], last: Turn, index: Plac
     ("广州城市全域数字化转型试点方案" is Guangzhou's plan, the last subject, whose summary lists
     every part and so matches the new question's words best)."""
     before = last.resolved
-    place = joined([_named_place(before[s:e], index)
+    place = joined([named_place(before[s:e], index)
                     for s, e in place_spans(before, words(before), index)], question)
     if not place:
         return Resolution(question, doc_id=doc_id)
     chinese = has_cjk(question)
     text = fill(question, own, [], place if chinese else f"in {place}", chinese)
     return Resolution(text, doc_id=doc_id, rewritten=True)
-
-
-def _named_place(span: str, index: PlaceIndex) -> str:
-    """The place ``span`` names, as written in it, with its designator (Haizhu District);
-    the whole span when it names no one place."""
-    held = index.infer(span).held
-    found = index.where(span, held[0]) if len(held) == 1 else None
-    if found is None or span[found[1]:].strip().lower() in DESIGNATORS:
-        return span
-    return span[found[0]:found[1]]
 
 
 def _on_topic(question: str, place: str, last: Turn) -> Resolution | None:

@@ -77,6 +77,7 @@ def content_words(question: str) -> list[str]:
     return [w for at, ((before, _), (w, tag)) in enumerate(pairwise(words), 1) if len(w) > 1 and (
             tag[:1] in _CONTENT) and tag != "ns" and not ZH_ASKS.search(w) and at not in dated
             and not w.startswith("每")  # a rate's "per" (每顿 v, 每辆 n): as 每月, 每人 (r)
+            and not (len(w) == 2 and w[0] in "不没")  # a negated light verb (不用, 没扫): as 用
             and not (ZH_ASKS.search(before) and not (
                 re.fullmatch(ZH_TIME_UNIT, w)))]  # 几个小时: the unit asked must be stated
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from app.answering.question_kinds import EN_AUX, EN_WH, ZH_ASKS
 from app.chinese_words import tagged
 from app.in_situ import coordinated_asks
-from app.retrieval.antecedents import elliptical, leans_back, topic
+from app.retrieval.antecedents import counted_as_before, elliptical, leans_back, topic
 from app.retrieval.question_frame import question_frame
 from app.text import ITEM, content_tokens, has_cjk
 
@@ -78,17 +78,18 @@ def split_parts(question: str) -> list[Part]:
     if not asking or len(pieces) < 2 or not _names_something(pieces[0]):
         return [Part(question.strip(), question.strip())]
     parts, about = [Part(pieces[0], pieces[0])], pieces[0]
-    for piece in pieces[1:]:
+    for asked in pieces[1:]:
+        piece = counted_as_before(asked, parts[-1].text)  # "…又有几项？": the count's noun before
         # "and by when?" is asked of all the part before asked (less its question words); "when
         # was it published?", "由谁负责？" of the topic of the last part naming its own.
         leaning = leans_back(piece)
         if not _names_something(piece) or (leaning and elliptical(piece)):
-            parts.append(Part(piece, f"{subject_of(parts[-1].text)} {piece}"))
+            parts.append(Part(asked, f"{subject_of(parts[-1].text)} {piece}"))
         elif leaning:
             shared = topic(about, piece) or _names(about) or subject_of(about)
-            parts.append(Part(piece, f"{shared} {piece}"))
+            parts.append(Part(asked, f"{shared} {piece}"))
         else:
-            parts.append(Part(piece, piece))
+            parts.append(Part(asked, piece))
             about = piece
     return parts
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from app.numerals import MEASURE_WORDS
 from app.retrieval.taggers import TAGGING, lac, parsed
 from app.text import has_cjk
 
@@ -40,6 +41,11 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 # possessor ("Zhanjiang's cases").
 _ARGUMENTS = {*_SUBJECTS, "dobj", "pobj", "attr", "poss", "appos"}
 _WH_TAGS = {"WP", "WDT", "WRB", "WP$"}
+_ZH_PLACES = frozenset({"ns", "LOC"})  # LAC's tags of a place's name
+# A count asked by a measure word (几项, 多少个) and what it counts, or none (a clause's end).
+_COUNT_OF = re.compile(rf"(?<!哪)(?:多少|几)([{MEASURE_WORDS}])([\u4e00-\u9fff]{{2,10}}?)"
+                       r"(?=\s*[？?，,]|\s*$)")
+_BARE_COUNT = re.compile(rf"(?<!哪)(?:多少|几)([{MEASURE_WORDS}])(?=\s*[？?，,]|\s*$)")
 
 
 def leans_back(clause: str) -> bool:
@@ -76,6 +82,12 @@ def topic(clause: str, leaning: str = "") -> str:
             or w.startswith(_ZH_ASKING_NUMERAL))), len(found))]]
         while nominal and nominal[-1][1] not in _ZH_NOUNS and nominal[-1][0] not in _QUOTES:
             nominal.pop()  # a phrase ends on its noun (not 湛江连续, 的)
+        owner = next((n for n, (w, tag) in enumerate(nominal) if tag == "u"), 0)
+        # A clause dropping its subject yet naming its own object ("…规模多大？要建几个实验室？")
+        # has the place owning the topic (深圳 of 深圳的…规模) for its subject: a size builds none.
+        if owner and leaning and all(tag in _ZH_PLACES for _, tag in nominal[:owner]) and (
+                _own_object(leaning, clause)):
+            nominal = nominal[:owner]
         return "".join(w for w, _ in nominal)
     with TAGGING:
         doc, pointing = parsed(clause), parsed(leaning) if leaning else ()
@@ -89,6 +101,26 @@ def topic(clause: str, leaning: str = "") -> str:
         if not number or number & set(head.morph.get("Number")):
             return _phrase(head)
     return ""
+
+
+def _own_object(clause: str, before: str) -> bool:
+    """Whether a Chinese clause pointing back with no pronoun names a noun of its own after its
+    verb, one ``before`` does not (要建几个人工智能联合实验室: 实验室), not only what it asks
+    (由哪些部门发布) or the thing before again (…一期算力多大？建成后为谁提供算力？)."""
+    words = _chinese(clause)
+    verb = next((n for n, (_, tag) in enumerate(words) if tag in {"v", "vd"}), len(words))
+    nouns = [w for w, tag in words[verb + 1:] if tag in _ZH_NOUNS and len(w) > 1]
+    return not any(_points_zh(w, tag) for w, tag in words) and bool(nouns) and (
+        nouns[-1] not in before)
+
+
+def counted_as_before(clause: str, before: str) -> str:
+    """``clause`` with the noun the clause ``before`` counted after a bare measure word it asks
+    by ("…有几项任务？…那部分又有几项？": 几项任务): Chinese leaves out a counted noun just said."""
+    if not has_cjk(clause) or not (bare := _BARE_COUNT.search(clause)) or not (
+            counted := _COUNT_OF.search(before)) or counted.group(1) != bare.group(1):
+        return clause
+    return f"{clause[:bare.end()]}{counted.group(2)}{clause[bare.end():]}"
 
 
 def _chinese(clause: str) -> list[tuple[str, str]]:

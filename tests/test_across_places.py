@@ -3,6 +3,7 @@ question's language, and every passage of a retrieved document read for the topi
 
 from __future__ import annotations
 
+from app.briefing.conjuncts import each_place
 from app.briefing.grouped import name_in, place_of
 from app.models import AskRequest, DocumentInfo
 from app.services import Services
@@ -84,3 +85,28 @@ def test_places_named_side_by_side_are_each_asked_alone(services: Services) -> N
     [n] = by_place["广州市（Guangzhou）"].citations
     assert "Guangzhou Artificial Intelligence Public Computing Power Center" in \
         answer.citations[n - 1].quote
+
+
+def test_the_year_a_plan_runs_until_is_read_from_its_title(services: Services) -> None:
+    """Regression (h28): "…行动方案和…行动计划，分别管到哪一年？" answered Shenzhen by its issuing
+    day and found nothing for Zhangzhou: asking until which year a plan runs asks the years its
+    title covers, as 哪几年 does, and no other date."""
+    answer = services.ask(AskRequest(question="深圳的人工智能行动方案和漳州的新基建行动计划，"
+                                     "分别管到哪一年？", mode="extractive"))
+    assert "2023-2024" in answer.answer and "2023-2025" in answer.answer
+    assert "文件未写明" not in answer.answer
+
+
+def test_a_city_is_answered_by_its_own_documents_before_its_districts(services: Services
+                                                                       ) -> None:
+    """Regression (h28): "广州和深圳在人工智能算力上，分别要建什么中心或平台？" labelled
+    Haizhu's computing centre 广州市 and never read the city's own plan, which names its AI
+    public computing power centre; "湛江的数智化通知" lost its head noun (tagged a verb)."""
+    answer = services.ask(AskRequest(
+        question="广州和深圳在人工智能算力上，分别要建什么中心或平台？", mode="extractive"))
+    assert [d for g in answer.groups for d in g.doc_ids if d in {GUANGZHOU, HAIZHU}] == [GUANGZHOU]
+    assert "Artificial Intelligence Public Computing Power Center" in answer.answer
+    own = each_place("海珠区人工智能发展局和湛江的数智化通知，分别是什么时候挂牌、发布的？",
+                     [("Haizhu", (0, 3)), ("Zhanjiang", (11, 13))])
+    assert own == {"Haizhu": "海珠区人工智能发展局，是什么时候挂牌、发布的？",
+                   "Zhanjiang": "湛江的数智化通知，是什么时候挂牌、发布的？"}

@@ -35,6 +35,11 @@ def test_a_clause_leans_back_by_its_grammar(clause: str, leans: bool) -> None:
      "platform built on?", "Zhanjiang"),
     ("湛江的数智化培训由哪个单位组织？", "有多少人参加？", "湛江的数智化培训"),
     ("湛江连续几年入选数字城市百强？", "重点推进几个领域的人工智能应用？", "湛江"),
+    # A subject dropped before an object of the clause's own is the place owning the topic (a
+    # fund group's size builds no laboratories); the topic's thing again keeps the topic.
+    ("深圳的人工智能基金群规模多大？", "要建几个人工智能联合实验室？", "深圳"),
+    ("海珠的太空智算中心一期算力多大？", "建成后为谁提供算力？", "海珠的太空智算中心"),
+    ("深圳的人工智能行动方案是哪一天发布的？", "由哪些部门发布？", "深圳的人工智能行动方案"),
 ])
 def test_a_leaning_clause_borrows_the_topic_before_it(clause: str, leaning: str,
                                                       shared: str) -> None:
@@ -80,3 +85,19 @@ def test_a_part_the_documents_do_not_answer_is_named_beside_the_other(
     tasks, money = answer.parts
     assert not tasks.refused and "25 key tasks" in tasks.answer
     assert money.refused and "310 million" not in answer.answer
+
+
+def test_a_bare_count_counts_the_noun_the_part_before_counted(services: Services) -> None:
+    """Regression (h28): "…加快信息基础设施那部分有几项任务？深化融合基础设施那部分又有几项？"
+    answered the second part with the fourth section's "2 tasks": its count, by a measure word
+    alone (几项), had lost the tasks it counts; "深圳的人工智能基金群规模多大？另外要建几个人工智能
+    联合实验室？" asked the laboratories of the fund group's size and was refused."""
+    _, second = split_parts("漳州行动计划里，加快信息基础设施那部分有几项任务？"
+                            "深化融合基础设施那部分又有几项？")
+    assert second.asked == "深化融合基础设施那部分又有几项？" and "几项任务" in second.text
+    answer = services.ask(AskRequest(question="漳州行动计划里，加快信息基础设施那部分有几项任务？"
+                                     "深化融合基础设施那部分又有几项？", mode="extractive"))
+    assert "12 tasks" in answer.parts[0].answer and "15 tasks" in answer.parts[1].answer
+    answer = services.ask(AskRequest(question="深圳的人工智能基金群规模多大？另外要建几个人工智能"
+                                     "联合实验室？", mode="extractive"))
+    assert not answer.parts[1].refused and "more than 5" in answer.parts[1].answer

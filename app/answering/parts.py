@@ -89,8 +89,8 @@ def split_parts(question: str) -> list[Part]:
             shared = topic(about, piece) or _names(about) or subject_of(about)
             parts.append(Part(asked, f"{shared} {piece}"))
         else:
-            parts.append(Part(asked, piece))
-            about = piece
+            parts.append(Part(asked, asked))  # its own words: what it is read beside, too
+            about = asked
     return parts
 
 

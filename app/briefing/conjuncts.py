@@ -209,7 +209,10 @@ def _phrase_end(question: str, start: int, compared: bool = False) -> int:
         at = 0
         for n, (word, flag) in enumerate(cut):
             following = cut[n + 1][1] if n + 1 < len(cut) else "x"
-            if flag[:1] in {"d", "p", "r", "x"} or (flag[:1] == "v" and following[:1] in "rmux"):
+            # A "verb" closing a phrase after 的 is its head (湛江的数智化通知，…), no predicate.
+            if flag[:1] in {"d", "p", "r", "x"} or (flag[:1] == "v" and following[:1] in "rmux"
+                                                     and not (following[:1] == "x" and any(
+                                                         w == "的" for w, _ in cut[:n]))):
                 return start + at
             at += len(word)
         return start + at

@@ -82,9 +82,14 @@ def answer_by_place(named: dict[str, set[str]], documents: list[DocumentInfo],
     lines: list[str] = []
     for name, docs in named.items():
         label = name_in(name, docs, documents, chinese)
-        one = answer_in(name, docs)
+        # A city's own documents answer for it before its districts' (the label is the city's;
+        # a district's sentence answers for 广州市 · 海珠区), which answer where the city's don't.
+        own = {d for d in docs if d in by_id and not by_id[d].district}
+        one = answer_in(name, own) if own and own != docs else None
+        if one is None or one.refused or not one.citations:
+            one, own = answer_in(name, docs), docs
         topic = topical() if topical else None
-        theirs = [c for c in topic.citations if c.doc_id in docs] if topic else []
+        theirs = [c for c in topic.citations if c.doc_id in own] if topic else []
         # Where the place's own answer cites the topic's sentence too, that one sentence answers.
         agreed = [c for c in one.citations if any(t.doc_id == c.doc_id and t.start < c.end
                                                   and c.start < t.end for t in theirs)][:1]

@@ -23,10 +23,11 @@ from itertools import accumulate, pairwise
 
 from app.chinese_words import is_word, load_jieba, tagged
 from app.in_situ import ZH_ASKS, coordinated, sets_frame
-from app.numerals import YEAR, ZH_TIME_UNIT, figure_values, values_stated
+from app.numerals import YEAR, ZH_BOUNDS, ZH_TIME_UNIT, figure_values, values_stated
 from app.retrieval.dictionary import sense_sharers
 from app.retrieval.document_questions import ZH_WHEN
 from app.retrieval.kindred import kindred
+from app.retrieval.names import names_country
 from app.retrieval.qualifiers import siblings
 from app.retrieval.shortened import CLOSE_ZH, shortened
 from app.store.records import Chunk
@@ -53,6 +54,13 @@ ALONE_CHARS = 30
 # must say it. 一 is none: it is the article and "per" (一个月, 一次) as often as a number; nor is
 # 两, a count (两个青年), never a rank (二孩, 第二).
 _TIER_DIGITS = dict(zip("二三四五六七八九", "23456789", strict=True))
+# Words that say when or how much of the text itself, not what it is about: the present
+# (今年, 目前: the text's own time, its years are read apart) and a total (一共, 总共: jieba
+# tags 一共 an abbreviation) — a notice of 2020 says "今年" of 2020 without writing it.
+_DEICTIC = re.compile(r"今年|本年|现在|目前|当前|如今|眼下|一共|总共|共计")
+# A superlative asks a bound (最长缓多久, 最多补多少): upper (最长, 最多, 最晚) or lower (最短,
+# 最少, 最早), said by a text setting one of that side (不超过6个月, 最高3万元: ZH_BOUNDS).
+_SUPERLATIVE = re.compile(r"最(?:([长多高大晚久远])|([短少低小早近]))")
 
 
 def goes_on(said: str, following: str, question: str) -> bool:
@@ -78,6 +86,7 @@ def content_words(question: str) -> list[str]:
             tag[:1] in _CONTENT) and tag != "ns" and not ZH_ASKS.search(w) and at not in dated
             and not w.startswith("每")  # a rate's "per" (每顿 v, 每辆 n): as 每月, 每人 (r)
             and not (len(w) == 2 and w[0] in "不没")  # a negated light verb (不用, 没扫): as 用
+            and not names_country(w) and not _DEICTIC.fullmatch(w)  # 全国 (n): a place, as ns
             and not (ZH_ASKS.search(before) and not (
                 re.fullmatch(ZH_TIME_UNIT, w)))]  # 几个小时: the unit asked must be stated
 
@@ -112,6 +121,12 @@ def said(word: str, text: str) -> bool:
         said(piece, text) for piece in load_jieba().lcut(word, HMM=False) if len(piece) > 1)
 
 
+def _bound_said(word: str, text: str) -> bool:
+    """Whether superlative ``word`` (最长) asks a bound that ``text`` sets (不超过6个月)."""
+    superlative = _SUPERLATIVE.fullmatch(word)
+    return bool(superlative and ZH_BOUNDS[0 if superlative[1] else 1].search(text))
+
+
 def unsaid(question: str, text: str, context: str = "",
            vectors: TextVectors | None = None) -> list[str]:
     """The content words of ``question`` that ``text`` (with its ``context``: title, heading)
@@ -128,7 +143,8 @@ def unsaid(question: str, text: str, context: str = "",
     # a scope's sibling is a scope or a localizer (周边, f), 家庭 (a noun) is none of 家里's.
     scopes = [w for w, tag in tagged(question) if tag == "s" and not said(w, text + context)
               and any(siblings(w, other) for other, kind in tagged(text) if kind in ("s", "f"))]
-    words = [w for w in content_words(question) if not said(w, text + context)]
+    words = [w for w in content_words(question) if not said(w, text + context)
+             and not _bound_said(w, text)]
     if words and vectors:  # the rest, by meaning: close to one of the text's words
         close = kindred(vectors, 0.0, {w: w for w in words}, [load_jieba().lcut(text)],
                         CLOSE_ZH, lambda mine, other: not siblings(mine, other))[0]

@@ -54,10 +54,10 @@ ALONE_CHARS = 30
 # must say it. 一 is none: it is the article and "per" (一个月, 一次) as often as a number; nor is
 # 两, a count (两个青年), never a rank (二孩, 第二).
 _TIER_DIGITS = dict(zip("二三四五六七八九", "23456789", strict=True))
-# Words that say when or how much of the text itself, not what it is about: the present
-# (今年, 目前: the text's own time, its years are read apart) and a total (一共, 总共: jieba
-# tags 一共 an abbreviation) — a notice of 2020 says "今年" of 2020 without writing it.
-_DEICTIC = re.compile(r"今年|本年|现在|目前|当前|如今|眼下|一共|总共|共计")
+# A total's adverb (一共, 总共; jieba tags 一共 an abbreviation) says how much, not of what: a
+# count stated ("八个方面") says it. The present (今年, 现在) is no such word: a rule states no
+# state of now (安庆's 现在均价, h23).
+_TOTAL = re.compile(r"一共|总共|共计")
 # A superlative asks a bound (最长缓多久, 最多补多少): upper (最长, 最多, 最晚) or lower (最短,
 # 最少, 最早), said by a text setting one of that side (不超过6个月, 最高3万元: ZH_BOUNDS).
 _SUPERLATIVE = re.compile(r"最(?:([长多高大晚久远])|([短少低小早近]))")
@@ -86,7 +86,7 @@ def content_words(question: str) -> list[str]:
             tag[:1] in _CONTENT) and tag != "ns" and not ZH_ASKS.search(w) and at not in dated
             and not w.startswith("每")  # a rate's "per" (每顿 v, 每辆 n): as 每月, 每人 (r)
             and not (len(w) == 2 and w[0] in "不没")  # a negated light verb (不用, 没扫): as 用
-            and not names_country(w) and not _DEICTIC.fullmatch(w)  # 全国 (n): a place, as ns
+            and not names_country(w) and not _TOTAL.fullmatch(w)  # 全国 (n): a place, as ns
             and not (ZH_ASKS.search(before) and not (
                 re.fullmatch(ZH_TIME_UNIT, w)))]  # 几个小时: the unit asked must be stated
 

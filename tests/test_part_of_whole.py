@@ -155,6 +155,16 @@ def test_a_sum_asked_by_its_noun_is_stated_as_a_share_of_it() -> None:
     assert "MONEY" not in _labels("It releases 5% of the cases.", "投资不低于多少？")
 
 
+def test_a_share_measuring_the_sum_asked_states_it() -> None:
+    """Bug (rz2228 rz25): "北京…企业能拿多少补贴？" was refused as stating no sum: the sentence
+    gives "实际缴纳社会保险费50%的补贴", a share that measures the 补贴 asked; "利息的50%给予贴息"
+    states a share of the interest, and a share before another noun measures that noun."""
+    text = "平均人数增长20%及以上的，一次性给予企业实际缴纳社会保险费50%的补贴。"
+    assert "MONEY" in _labels(text, "北京增长20%以上的企业能拿多少补贴？")
+    assert "MONEY" not in _labels("对贷款利息的50%给予贴息。", "贴息能拿多少？")
+    assert "MONEY" not in _labels("按社会保险费50%的比例返还。", "能拿多少补贴？")
+
+
 @pytest.mark.parametrize(
     ("question", "fact"),
     [("湛江要求政府投资项目数智化投入不低于多少？", "5%"),

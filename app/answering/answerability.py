@@ -76,12 +76,12 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
         labels -= set(Kind.COUNT.value)
     # A sum asked by its noun, in no currency (投入不低于多少), is a share of it ("5% of the …"),
     # or a share its clause sets the sum at after naming it ("补贴标准提高到80%"; not "利息的50%
-    # 给予贴息" for 贴息, a share of the interest).
+    # 给予贴息" for 贴息, a share of the interest), or a share measuring it (缴费的50%的补贴).
     text = sentence.chunk.text
     if (of := naming(kinds.asked_sum(question)[0])) and not QUESTION_WORDS[Kind.MONEY].search(
-            question) and any(label == "PERCENT" and (share_of(text, s, e, of) or (
-                has_cjk(question) and of.search(text, clause_around(text, s, e)[0], s)))
-                for s, e, label in found):
+            question) and any(label == "PERCENT" and (share_of(text, s, e, of) or (has_cjk(
+                question) and (of.search(text, clause_around(text, s, e)[0], s) or (
+                    text[e:e + 1] == "的" and of.match(text, e + 1))))) for s, e, label in found):
         labels.add("MONEY")
     # Its sums are of another thing unless it, its lead-in, section or title say which one is asked
     # (生活补贴 for 住房补贴; "AI" says 人工智能); an English word is not sought in Chinese.

@@ -48,6 +48,10 @@ NUMERALS = """泰安市科学技术局关于开展科技型中小企业评价工
 泰安市科学技术局
 二〇二三年五月八日
 """
+# A report with no number of its own, citing a notice by its title and number.
+REPORT = ("商务部推广泰安市稳外贸做法\n新华社北京3月2日电 3月1日，泰安市人民政府办公室印发"
+          "《关于支持外贸企业稳订单拓市场的若干措施的通知》（泰政办字〔2023〕9号，以下简称"
+          "《通知》），推出12条措施。\n商务部表示，各地可参考《通知》做法，结合本地实际抓好落实。\n")
 
 
 @pytest.mark.parametrize(("question", "fact"), [
@@ -111,6 +115,7 @@ def services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     (folder / "qingshi-tea.txt").write_text(TOWN, encoding="utf-8")
     (folder / "weihai-tourism.txt").write_text(ENGLISH, encoding="utf-8")
     (folder / "taian-sme.txt").write_text(NUMERALS, encoding="utf-8")
+    (folder / "taian-trade-report.txt").write_text(REPORT, encoding="utf-8")
     settings = make_settings(tmp_path_factory.mktemp("data"))
     assert not ingest([folder], settings).failed
     yield Services.build(settings)
@@ -141,6 +146,17 @@ def test_a_document_that_states_no_number_is_not_given_one(services: Services) -
     answer = services.ask(AskRequest(question="泰安科技型中小企业评价通知的文号是什么？",
                                      mode="extractive"))
     assert answer.refused and answer.refusal_code == "kind_not_stated"
+
+
+def test_the_number_of_a_document_a_report_cites_is_read_in_its_text(services: Services
+                                                                   ) -> None:
+    """Bug (rz2228 rz26): "山东省政府办公厅加快外商投资企业复工复产的通知文号是什么？" was
+    refused: the report retrieved (商务部's letter) has no number of its own, though it writes
+    the notice's, named by the question, right after the notice's title."""
+    answer = services.ask(AskRequest(question="泰安市政府办公室支持外贸企业稳订单拓市场的通知，"
+                                              "文号是多少？", mode="extractive"))
+    assert not answer.refused and "泰政办字〔2023〕9号" in answer.answer
+    assert answer.citations[0].doc_id == "taian-trade-report"
 
 
 def test_a_question_of_two_parts_answers_the_fact_in_its_part(services: Services) -> None:

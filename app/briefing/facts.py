@@ -24,7 +24,7 @@ from app.numerals import EN_MONTHS
 from app.retrieval.document_questions import ISSUING, Fact, fact_asked
 from app.retrieval.hybrid import RetrievalResult
 from app.store.records import Chunk
-from app.text import sentence_spans
+from app.text import bigram_units, sentence_spans
 
 # The longest line quoted whole; in a longer one (a paragraph, a web copy on one line) the
 # sentence holding the fact is, unless longer than a quote may be: then the fact alone.
@@ -32,6 +32,11 @@ LINE_MAX = 160
 SENTENCE_MAX = 600
 # How near the end a closing signature stands (as ingest.signature reads it).
 TAIL_CHARS = 300
+# Another document a text cites by its title and number (《关于…的通知》（鲁政办字〔2020〕17号）).
+_CITED = re.compile(r"《([^《》]{6,80})》\s*[（(][^）)《》]{0,8}?[〔\[［【]\s*(?:19|20)\d\d"
+                    r"\s*[〕\]］】]\s*第?\s*\d{1,4}\s*号")
+# The share of a cited title's character pairs a question says to name that document.
+CITED_SAID = 0.5
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,13 @@ class Source:
 
     start: int
     end: int
+
+
+def _names_cited(question: str, text: str) -> bool:
+    """Whether ``question`` names (most of the title of) a document ``text`` cites by number."""
+    asked = bigram_units(question)
+    return any(len(units & asked) >= CITED_SAID * len(units)
+               for units in (bigram_units(m[1]) for m in _CITED.finditer(text)))
 
 
 def source_line(fact: Fact, value: str, text: str) -> Source | None:
@@ -122,6 +134,8 @@ def fact_answer(question: str, retrieval: RetrievalResult,
     meta = metadata_of(doc_id)
     value = str(meta.get(fact.value) or "")
     text = text_of(doc_id)
+    if not value and fact is Fact.NUMBER and _names_cited(question, text):
+        return None  # the number of a document it cites, as its text writes it: read there
     if not value or (fact is Fact.ISSUED and Kind.DAY in asked_kinds(question)
                      and value.count("-") < 2):  # a month or a year tells no day
         return refuse(retrieval)

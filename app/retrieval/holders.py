@@ -28,7 +28,7 @@ from typing import Any
 from app.retrieval.counted import asked_nouns
 from app.retrieval.dictionary import one_sense
 from app.retrieval.glossary import expand_query
-from app.retrieval.question_frame import question_frame
+from app.retrieval.question_frame import asked_parse
 from app.retrieval.stems import content_stems
 from app.retrieval.taggers import TAGGING, parsed
 from app.text import has_cjk, stem
@@ -84,9 +84,7 @@ def noun_phrases(doc: Any, skip_asked: bool) -> list[list[Unit]]:
 
 @lru_cache(maxsize=256)
 def _question_phrases(question: str) -> tuple[tuple[Unit, ...], ...]:
-    asked = question_frame(question).rest or question  # takes TAGGING itself: not inside it
-    with TAGGING:
-        doc = parsed(asked)
+    doc = asked_parse(question)
     # Without a question word ("shenzhen AI fund size?") the phrase asked with is unknown; "how
     # many labs" asks of its labs only (the bodies building them hold no figure).
     if asked_nouns(question) or not any(t.tag_ in _ASKING_TAGS or t.lower_ == "how" for t in doc):
@@ -132,9 +130,7 @@ def _recipients(question: str) -> tuple[frozenset[str], tuple[str, ...]]:
     """The stems of the nouns an English ``question`` asks with ("what *subsidy*") and the
     lemmas of the common nouns holding it as its verb's other arguments ("give an urban
     *household*", "do *students* get"): by spaCy's parse, not a word list."""
-    asked = question_frame(question).rest or question  # takes TAGGING itself: not inside it
-    with TAGGING:
-        doc = parsed(asked)
+    doc = asked_parse(question)
     asking = [t for t in doc if t.pos_ == "NOUN" and any(c.lower_ in _ASKING for c in t.children)]
     # The verbs it is an argument of, and a clause they take ("what allowance do students get").
     # "Do" and "be" are no giving verbs: "does" read as the verb of "does Zhangzhou target".

@@ -25,7 +25,7 @@ from app.numerals import labels
 from app.retrieval.counted import asked_nouns
 from app.retrieval.dictionary import dictionary, one_sense, sense_sharers
 from app.retrieval.holders import hyphened, noun_phrases, other_holder
-from app.retrieval.question_frame import question_frame
+from app.retrieval.question_frame import asked_parse
 from app.retrieval.stems import content_stems
 from app.retrieval.taggers import TAGGING, parsed
 from app.text import STOPWORDS, content_tokens, has_cjk, stem
@@ -52,9 +52,7 @@ def qualifiers(question: str) -> tuple[str, ...]:
 @lru_cache(maxsize=256)
 def _english_qualifiers(question: str) -> tuple[tuple[str, str], ...]:
     """Each qualifier of an English ``question`` with the noun it qualifies."""
-    asked = question_frame(question).rest or question  # takes TAGGING itself: not inside it
-    with TAGGING:
-        doc = parsed(asked)
+    doc = asked_parse(question)
     # A noun compounded with another ("education field"), the object of a preposition attached
     # to a noun ("points for helicopters") or of "per" ("per household"), or the object of a
     # clause describing a noun ("measures supporting AI terminals"). A hyphenated word's nouns
@@ -118,9 +116,7 @@ def _noun_phrases(question: str) -> tuple[tuple[tuple[str, bool], ...], ...]:
     """Each noun phrase of an English ``question`` (``holders.noun_phrases``) as stems in order,
     each marked whether it is a common noun (not an adjective: "the *maximum* subsidy" is any
     subsidy's)."""
-    asked = question_frame(question).rest or question  # takes TAGGING itself: not inside it
-    with TAGGING:
-        doc = parsed(asked)
+    doc = asked_parse(question)
     return tuple(tuple((s, pos == "NOUN") for _, stems, pos in phrase for s in stems
                        if s not in STOPWORDS) for phrase in noun_phrases(doc, skip_asked=False))
 

@@ -58,6 +58,13 @@ def question_frame(question: str) -> Frame:
                  topic.text, "".join(t.text_with_ws for t in doc if t.i not in asker).strip(" ,;:"))
 
 
+def asked_parse(question: str) -> Any:
+    """The parse of what an English ``question`` asks, its frame left out."""
+    asked = question_frame(question).rest or question  # takes TAGGING itself: not inside it
+    with TAGGING:
+        return parsed(asked)
+
+
 def _asks_of_asker(token: Any) -> bool:
     """A first or second person pronoun: the asker ("I", "my") or whom they ask ("you")."""
     return token.tag_ in {"PRP", "PRP$"} and bool({"1", "2"} & set(token.morph.get("Person")))

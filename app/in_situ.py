@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from app.chinese_words import tagged
-from app.numerals import DISTRIBUTIVE, MEASURE_WORDS, ZH_BOUNDS, ZH_NUMERAL
+from app.numerals import DISTRIBUTIVE, MEASURE_WORDS, ZH_NUMERAL, caps_figure
 from app.text import (
     CJK_RUN,
     CLAUSE_END,
@@ -73,7 +73,7 @@ def asked_gap(text: str, question: str) -> tuple[int, int] | None:
     if headed:
         return _headed(text, left, right)
     if not right:  # "…负责什么？": the answer closes the clause, after the question's last words
-        return _closing(text, left)
+        return _headed(text, left, "")  # (what the verb it ends on governs, which ends the clause)
     if not units_r:
         return None
     by_r = said_by(text, units_r)
@@ -116,14 +116,6 @@ def _leads(text: str, i: int, left: str) -> tuple[int, float]:
     return len(said), len(said) / (len(bigram_units(text[opening:i])) or 1)
 
 
-def _closing(text: str, left: str) -> tuple[int, int] | None:
-    """The rest of a clause after ``left``'s last two characters: a question ending in its
-    question word ("疾控机构负责什么？") asks what the verb it ends on governs, which ends that
-    clause ("…疾控机构负责提供必要的技术支持。"). Of several, the one whose clause says most of
-    ``left``."""
-    return _headed(text, left, "")
-
-
 def _headed(text: str, left: str, head: str) -> tuple[int, int] | None:
     """The stretch after ``left``'s last two characters up to and with ``head``, inside one
     clause: a question word with one character after it asks of that noun or measure ("哪个市",
@@ -138,13 +130,6 @@ def _headed(text: str, left: str, head: str) -> tuple[int, int] | None:
                 end > i and text[i] not in _DEICTIC):
             found.append((_leads(text, i, left), -i, end + bool(head)))
     return (-max(found)[1], max(found)[2]) if found else None
-
-
-def _bounds(clause: str) -> bool:
-    """Whether ``clause`` caps a figure ("…给予不超过2%的贴息支持，单个主体原则上不超过50万元"):
-    the cap of what the clause before it grants belongs to it (a least, "其中不少于20亿", is
-    a part of it told apart)."""
-    return bool(ZH_BOUNDS[0].search(clause)) and any(c.isdigit() for c in clause)
 
 
 def modified_head(text: str, question: str) -> tuple[int, int] | None:
@@ -164,7 +149,7 @@ def modified_head(text: str, question: str) -> tuple[int, int] | None:
     # 牵头: "…等部门配合" lists others, when the sentence says 牵头 elsewhere).
     then = bigram_units(_QUESTION_END.sub("", right[len(word):])) & bigram_units(text)
     if word and word == _QUESTION_END.sub("", right) and word not in text and len(left) >= 2:
-        return _closing(text, left)  # "前置于什么地方" of "…前置于停机坪": a kind left unsaid
+        return _headed(text, left, "")  # "前置于什么地方" of "…前置于停机坪": a kind left unsaid
     for at in (m.start() for m in re.finditer(re.escape(word[-2:]), text) if len(word) >= 2):
         opening = max((k + 1 for k in range(at) if text[k] in _STOPS), default=0)
         stretch = text[opening:at]
@@ -206,7 +191,7 @@ def coordinated(text: str, start: int, end: int, again: str = "",
     # Tagged only when it opens with a conjunction's characters (tagging each cost ~1 ms).
     opens = [clause.startswith(_AND) and tagged(clause)[:1] in ([(c, "c")] for c in _AND)
              for clause in clauses]
-    caps = [_bounds(c) and (not rate or bool(DISTRIBUTIVE.search(c))) for c in clauses]
+    caps = [caps_figure(c) and (not rate or bool(DISTRIBUTIVE.search(c))) for c in clauses]
     while first and opens[first]:
         first -= 1
     first -= bool(first) and clauses[first].lstrip().startswith("并")  # "做好A，并做好B": both

@@ -143,6 +143,13 @@ def values_stated(text: str) -> frozenset[float]:
     return frozenset(figure_values(text))
 
 
+def caps_figure(clause: str) -> bool:
+    """Whether a Chinese ``clause`` caps a figure ("…给予不超过2%的贴息支持，单个主体原则上不超过
+    50万元"): the cap of what the clause before it grants belongs to it (a least, "其中不少于20亿",
+    is a part of it told apart)."""
+    return bool(ZH_BOUNDS[0].search(clause)) and any(c.isdigit() for c in clause)
+
+
 def figures(text: str) -> list[tuple[int, int, float]]:
     """The figures ``text`` states: each one's span and value (as ``figure_values``)."""
     import cn2an

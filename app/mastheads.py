@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from app.numerals import CLOCK_TIME, NAMES_A_DAY
+from app.text import CJK_CHARS
 
 # Most words of a stamp line ("发布时间：2023-05-06 来源：市发改委 浏览次数：12") and of a dateline.
 STAMP_WORDS = 8
@@ -51,6 +52,19 @@ def masthead_end(text: str) -> int:
         return len(text)
     found = _DATELINE.match(text, 0, STAMP_CHARS)
     return found.end() if found and len(found.group(0).split()) <= DATELINE_WORDS else 0
+
+
+_LAYOUT_GAP = re.compile(rf"(?<=[^\x00-\x7f])\s+(?=[{CJK_CHARS}“《（【])")
+
+
+def laid_out(text: str) -> list[tuple[int, int]]:
+    """The pieces of ``text`` cut where white space outside brackets ("（记者 栗雅婷）") separates
+    Chinese text (a flat page's headline, dateline and body), each without its news dateline."""
+    inside = [m.span() for m in re.finditer(r"[（(][^（）()]*[）)]", text)]
+    cuts = [0, *(i for gap in _LAYOUT_GAP.finditer(text) for i in gap.span() if not any(
+        a < gap.start() < b for a, b in inside)), len(text)]
+    return [(a + masthead_end(text[a:b]), b) for a, b in zip(cuts[::2], cuts[1::2], strict=True)
+            if masthead_end(text[a:b]) < b - a]
 
 
 # A reporter's frame: a clause ending in a verb of saying or of learning ("市交通局表示，",

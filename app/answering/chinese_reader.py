@@ -32,7 +32,7 @@ from app.answering.ranking import HEADING_PENALTY  # a title answers nothing its
 from app.answering.sentence_forms import is_field
 from app.bands import band_factor, of_band, other_tier, tier_unstated
 from app.in_situ import after_frame, asked_clauses, coordinated, names_back
-from app.mastheads import frame_end, masthead_end, opens_statement, reports
+from app.mastheads import frame_end, laid_out, opens_statement, reports
 from app.negation import opposed_units
 from app.numerals import DISTRIBUTIVE, ZH_BOUNDS
 from app.retrieval.content_words import asked_end, goes_on
@@ -41,9 +41,8 @@ from app.retrieval.qualifiers import sibling_named
 from app.retrieval.shortened import Meant, Nearest, said_otherwise
 from app.retrieval.years import off_year
 from app.store.records import Chunk
-from app.text import CJK_CHARS, CLAUSE_END, bigram_units, clause_spans, said_by
+from app.text import CLAUSE_END, bigram_units, clause_spans, said_by
 
-_LAYOUT_GAP = re.compile(rf"(?<=[^\x00-\x7f])\s+(?=[{CJK_CHARS}“《（【])")
 _PUNCTUATED = re.compile(r"[。！？；，：.!?;,:）)”]\s*$")
 # Least support of the anchor for an answer; below it the question is refused (dev split).
 REFUSAL_SUPPORT = 0.14
@@ -67,22 +66,11 @@ class ChineseReading:
     ranked: list[Scored]
 
 
-def _laid_out(sentence: Sentence) -> list[Sentence]:
-    """``sentence`` cut where white space outside brackets ("（记者 栗雅婷）") separates Chinese
-    text (a flat page's headline, dateline and body), each piece without its news dateline."""
-    text = sentence.text
-    inside = [m.span() for m in re.finditer(r"[（(][^（）()]*[）)]", text)]
-    cuts = [0, *(i for gap in _LAYOUT_GAP.finditer(text) for i in gap.span() if not any(
-        a < gap.start() < b for a, b in inside)), len(text)]
-    return [_slice(sentence, sentence.start + a + masthead_end(text[a:b]), sentence.start + b)
-            for a, b in zip(cuts[::2], cuts[1::2], strict=True) if masthead_end(text[a:b]) < b - a]
-
-
 def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None = None,
                  nearest: Nearest | None = None) -> ChineseReading | None:  # both by meaning
     """The span of ``sentences`` (those of the retrieved passages) that answers ``question``."""
-    chinese = [piece for s in sentences if s.chunk.metadata.get("language") == "zh"
-               for piece in _laid_out(s)]
+    chinese = [_slice(s, s.start + a, s.start + b) for s in sentences  # a flat page's pieces
+               if s.chunk.metadata.get("language") == "zh" for a, b in laid_out(s.text)]
     if not chinese:
         return None
     # A sentence after one closed by "；" leaves unsaid what they share ("博士…；硕士每月1500元。").

@@ -70,11 +70,6 @@ def location_lines(folder: Path) -> IO[str]:
     return io.TextIOWrapper(archive.open("china_location.txt"), encoding="utf-8")
 
 
-def towns_of(district: str) -> tuple[str, ...]:
-    """The short names of a district's towns and streets (empty when unknown)."""
-    return tuple(short for _, short in _towns().get(district, ()))
-
-
 class TownIndex:
     """The towns and streets of the held districts and of every district of a held city."""
 

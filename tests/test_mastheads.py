@@ -4,7 +4,7 @@ when anything it tells of happens (issues 22 + 23)."""
 from __future__ import annotations
 
 from app.answering.citations import sentences_of
-from app.mastheads import is_stamp, masthead_end
+from app.mastheads import is_stamp, laid_out, masthead_end
 from app.models import AskRequest
 from app.retrieval.hybrid import Hit
 from app.services import Services
@@ -66,3 +66,12 @@ def test_the_page_s_own_date_is_its_stored_fact(services: Services) -> None:
         question="漳州新基建三年行动方案的政策解读是哪天发布的？", mode="extractive"))
     assert not answer.refused
     assert "2024-08-15" in answer.citations[0].quote
+
+
+def test_a_flat_page_parts_at_layout_spaces_but_not_inside_brackets() -> None:
+    """A flattened page's headline, dateline and body part at the white space between Chinese
+    text, the dateline dropped; a reporter's credit's space ("（记者 栗雅婷）") parts nothing."""
+    text = ("全市推进复工复产\u3000新华社北京2月10日电 记者从市发改委获悉，全市已有500家企业复工"
+            "（记者 栗雅婷）。")
+    assert [text[a:b] for a, b in laid_out(text)] == [
+        "全市推进复工复产", "记者从市发改委获悉，全市已有500家企业复工（记者 栗雅婷）。"]

@@ -1,0 +1,96 @@
+"""Another subject's role (issue 23): an English question asking who holds a role ("who is the
+*director* of the Alliance", "who was appointed director of …", "the name of the director of …")
+asks that role of its subject. A sentence saying the role of another subject ("Chen Wei serves
+as director of the *office*") states another's detail when the texts name the question's own
+subject elsewhere; so does one not saying the role at all when another candidate says it. Where
+no candidate says the word, the texts may say it otherwise ("headed by"), and nothing is judged.
+
+The role is read from spaCy's parse of the question, not from its wording: the noun a "who" is
+equated with by a copula or named to by its verb, reading through "the name of"; its subject is
+the noun the role is "of" (or whose it is). Measured and not kept (round 29, decide30): the verb
+a who/which/when question asks by ("which department *leads* …", "when is it to be
+*completed*", its subject the verb's other argument) read the same way: 3 English probes better,
+25 worse — answers say the event in other words ("by when will it *formulate* …": "study and
+introduce … before"), and the verb and subject words recur in other sentences of the plan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+from functools import lru_cache
+from typing import Any
+
+from app.retrieval.question_frame import question_frame
+from app.retrieval.stems import content_stems
+from app.retrieval.taggers import TAGGING, parsed
+from app.text import has_cjk
+
+_ROMAN = re.compile(r"[ivxlc]+", re.I)  # "Phase II", "Cloud Brain III": a number, no noun
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_ASKING = frozenset({"WP", "WDT", "WRB", "WP$"})  # the first question word
+
+
+def said_of_another(question: str, found: AbstractSet[str],
+                    candidates: Sequence[AbstractSet[str]]) -> bool:
+    """Whether a sentence (its stems ``found``) lacks the role an English ``question`` asks, or
+    its subject, while another of the ``candidates`` (their stems) says it."""
+    if has_cjk(question):
+        return False
+    asked, subject = _asked(question)
+    return any(words and not words <= found and any(
+        words <= other for other in candidates if other is not found)
+        for words in (asked, subject))
+
+
+@lru_cache(maxsize=256)
+def _asked(question: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The stems of the role ``question`` asks, and of its subject's head noun."""
+    asking = question_frame(question).rest or question  # takes TAGGING itself: not inside it
+    with TAGGING:
+        doc = parsed(asking)
+    wh = next((t for t in doc if t.tag_ in _ASKING), None)
+    if wh is None or wh.lower_ in {"how", "why", "where"}:
+        return frozenset(), frozenset()
+    verb = wh.head
+    while (verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"aux", "auxpass"}) \
+            and verb.dep_ != "ROOT":  # "who has been appointed": "been" helps "appointed"
+        verb = verb.head
+    if wh.tag_ not in {"WP", "WP$"} or (role := _role(verb, wh)) is None:
+        return frozenset(), frozenset()
+    held = next((c for p in role.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for c in p.children if c.dep_ == "pobj"), None) or next(
+        (c for c in role.children if c.dep_ == "poss"), None)
+    return _stems(role), _stems(_head_noun(held))
+
+
+def _role(verb: Any, asker: Any) -> Any:
+    """The noun a "who"/"what" is equated with by a copula or named to by its verb ("appointed
+    *director*"), read through "the name of": None when it asks none."""
+    nouns = [c for c in verb.children if c != asker and c.pos_ == "NOUN"
+             and (c.dep_ in {"attr", "oprd"} or (verb.lemma_ == "be" and c.dep_ in _SUBJECTS))]
+    if not nouns or asker.pos_ == "NOUN":  # "which company is …": the body is asked, no role
+        return None
+    role = nouns[0]
+    if asker.lower_ not in {"who", "whom"} and role.lemma_ != "name":
+        return None  # "what is the deadline" asks a date by its noun: no role
+    if role.lemma_ == "name":
+        role = next((c for p in role.children if p.lower_ == "of" for c in p.children
+                     if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+    return role
+
+
+def _head_noun(token: Any) -> Any:
+    """The head noun of a name or phrase, a numeral after it skipped ("Phase *II*")."""
+    if token is None:
+        return None
+    if token.pos_ == "PROPN" and _ROMAN.fullmatch(token.text):
+        return next((c for c in reversed(list(token.lefts)) if c.dep_ == "compound"
+                     and c.pos_ in _NOUNS and not _ROMAN.fullmatch(c.text)), None)
+    return token if token.pos_ in _NOUNS else None
+
+
+def _stems(*tokens: Any) -> frozenset[str]:
+    return frozenset(s for t in tokens if t is not None for s in content_stems(t.text))

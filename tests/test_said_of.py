@@ -4,7 +4,7 @@ elsewhere, is another's detail (issue 23, round 29: decide30)."""
 from __future__ import annotations
 
 from app.retrieval.glossary import expand_query
-from app.retrieval.said_of import said_of_another
+from app.retrieval.said_of import said_of
 from app.retrieval.stems import content_stems
 
 _OFFICE = ("The office of the leading group sits in the Municipal Development and Reform "
@@ -19,6 +19,11 @@ _PHASE_I = ("4. The Dafeng Offshore Wind Farm Phase I, with an installed capacit
 
 def _words(*sentences: str) -> list[set[str]]:
     return [set(content_stems(expand_query(s))) for s in sentences]
+
+
+def said_of_another(question: str, found: set[str], candidates: list[set[str]]) -> bool:
+    """Whether the sentence of stems ``found`` lacks what ``said_of`` reads as said (ranking)."""
+    return any(not words <= found for words in said_of(question, candidates))
 
 
 def test_another_subject_s_role_is_another_s_detail() -> None:

@@ -29,7 +29,7 @@ from app.retrieval.listing import open_list_bonus
 from app.retrieval.named_things import name_terms, names_another
 from app.retrieval.qualifiers import contrasted, relabelled, said_elsewhere
 from app.retrieval.question_frame import question_frame
-from app.retrieval.said_of import said_of_another
+from app.retrieval.said_of import said_of
 from app.retrieval.stems import content_stems
 from app.store.vectors import QueryTextEmbedder, TextEmbedder, TextVectors, semantic_texts, unit
 from app.text import QUOTED, content_tokens, has_cjk
@@ -95,7 +95,7 @@ class SentenceRanker:
         figured = narrowing and bool(asked_kinds(question) & question_kinds.FIGURED)
         narrowed = [self._ways(q) for q in said_elsewhere(
             question, words, lambda q, f: any(w <= f for w in self._ways(q)), topic)
-        ] if figured else []
+        ] if figured else [[w] for w in said_of(question, words)] if narrowing else []
         # An English question whose best passage is Chinese is read through the dictionary.
         weights = self._term_weights(question, words, topic,
                                      any(has_cjk(s.text) for s in sentences), retrieval)
@@ -185,8 +185,7 @@ class SentenceRanker:
                 and contrasted(question, sentence.text, found, asked_stems, topic)
             ) or bool(narrowing and kinds and (band_factor(question, sentence.text) < 1
                                                or relabelled(question, sentence.text))) or (
-                names_another(names_held, found, sentence.chunk, sentence.start)) or bool(
-                narrowing and kinds and not figured and said_of_another(question, found, words))
+                names_another(names_held, found, sentence.chunk, sentence.start))  # another thing's
             if missing or elsewhere:
                 support *= STRICT_PENALTY if missing & STRICT or elsewhere else WRONG_TYPE_PENALTY
             elif kinds and labels and named:  # holds what was asked: likelier the answer

@@ -33,16 +33,13 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _ASKING = frozenset({"WP", "WDT", "WRB", "WP$"})  # the first question word
 
 
-def said_of_another(question: str, found: AbstractSet[str],
-                    candidates: Sequence[AbstractSet[str]]) -> bool:
-    """Whether a sentence (its stems ``found``) lacks the role an English ``question`` asks, or
-    its subject, while another of the ``candidates`` (their stems) says it."""
+def said_of(question: str, candidates: Sequence[AbstractSet[str]]) -> list[frozenset[str]]:
+    """The role an English ``question`` asks and its subject (stems), each that some of the
+    ``candidates`` (their stems) says: a sentence lacking one states another's detail."""
     if has_cjk(question):
-        return False
-    asked, subject = _asked(question)
-    return any(words and not words <= found and any(
-        words <= other for other in candidates if other is not found)
-        for words in (asked, subject))
+        return []
+    return [words for words in _asked(question)
+            if words and any(words <= other for other in candidates)]
 
 
 @lru_cache(maxsize=256)

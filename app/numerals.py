@@ -226,3 +226,14 @@ def measured_otherwise(question: str, text: str, start: int, end: int) -> bool:
     # A count of things by any of their words (个, 家); a measure of its own only by it (寸, 亩).
     return not (want[0] in _ANY_THING and (got[:1] in _ANY_THING or got[:1] not in (
         MEASURE_WORDS + "寸亩吨米公平"))) and not got.startswith(want)
+
+
+def same_measure(question: str, text: str, start: int, end: int) -> bool:
+    """Whether the figure ``text[start:end]`` takes the very measure word the Chinese
+    ``question`` counts by (136项 for 多少项, where 14家 only counts things too): among figures
+    ``measured_otherwise`` lets answer, the one counted as asked is of the thing asked."""
+    figure = text[start:end] + text[end:end + 4]
+    figure = figure[m.end() if (m := _ZH_FIGURE.search(figure)) else 0:]
+    asked = _ZH_ASKED_UNIT.search(question)
+    return bool(asked and figure.startswith(asked.group(1)) and not re.match(
+        ZH_TIME_UNIT, asked.group(1)))  # a time's unit (几年) is read by its kind, not its word

@@ -142,9 +142,9 @@ def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...]
                 not text[e:start].strip() if e <= start else end <= s and not text[end:s].strip()
                 for s, e in named_spans) or any(map(str.isdigit, named))):
             continue
-        if named in question or set(value) & stated or (label in _NAMES and asked(named)) or (
-                whole and label in {"NUMBER", "MONEY"} and of_whole(text, start, end, whole)) or (
-                in_frame(text, start, end, question)):  # who told it, and when: not what
+        if named.replace("年度", "年") in question or set(value) & stated or (label in _NAMES and (
+                asked(named))) or (whole and label in {"NUMBER", "MONEY"} and of_whole(text, start,
+                end, whole)) or in_frame(text, start, end, question):  # who told it, when: not what
             continue
         # A place the question names (漳州 of 漳州市); an acronym stands for words: spaCy's "AI".
         if label == "PLACE" and (any(place in named for place in places) or named.rstrip(

@@ -34,7 +34,7 @@ from app.bands import band_factor, of_band, other_tier, tier_unstated
 from app.in_situ import after_frame, asked_clauses, coordinated, names_back
 from app.mastheads import frame_end, laid_out, opens_statement, reports
 from app.negation import opposed_units
-from app.numerals import DISTRIBUTIVE, ZH_BOUNDS
+from app.numerals import DISTRIBUTIVE, ZH_BOUNDS, same_measure
 from app.retrieval.content_words import asked_end, goes_on
 from app.retrieval.continuation import next_chunk_id
 from app.retrieval.qualifiers import sibling_named
@@ -267,7 +267,8 @@ def _asked_entity(anchor: Sentence, found: list[tuple[int, int]], question: str,
         units = bigram_units(anchor.text[:_kind_clause(anchor, entity).end - anchor.start])
         return 2 * len(units & asked - details) / (len(units - details) + len(asked) or 1)
     return max(bounded or found, key=lambda e: (in_situ and set() < bigram_units(anchor.text[
-        e[1] - anchor.start:][:2]) <= asked - details, nearness(e)))  # the question's next words
+        e[1] - anchor.start:][:2]) <= asked - details, same_measure(question, anchor.text, *(
+            x - anchor.start for x in e)), nearness(e)))  # the question's next words; its unit
 
 
 def _run_on(span: Sentence, following: list[Sentence], question: str = "",

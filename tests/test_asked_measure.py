@@ -1,0 +1,63 @@
+"""A count is answered by the figure its measure word counts, and a year the question names is
+no date asked (issue 22, round 29).
+
+Regressions (realzh-rz2228): "…一共出台了多少项疫情防控行业规范" quoted "上海市14家市级行业主管
+部门联动" (14家 counts things too, and its clause says more of the question) where the sentence
+goes on to "136项"; "2019年发生但还没报销的医药费，最晚可以报销到什么时候" and "2020年的亏损
+可以往后结转几年" quoted the clause of "2019年度"/"2020年度", the year the question itself names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.numerals import same_measure
+from tests.support.served import serve_texts
+
+RULES = (
+    "上海市行业疫情防控规范工作情况\n"
+    "截至12日，上海市14家市级行业主管部门联动，按照职责要求和行业特点，制定针对性的防控举措，"
+    "先后形成了136项疫情防控行业规范。\n"
+)
+CLAIMS = (
+    "江苏省医疗保障局关于疫情期间医保经办服务的通知\n"
+    "参保人员在2019年度发生、未完成报销的医药费用，报销时限可延长至2020年12月底。\n"
+    "受疫情影响较大的困难行业企业2020年度发生的亏损，最长结转年限由5年延长至8年。\n"
+    "江苏省医疗保障局\n2020年2月10日\n"
+)
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    with serve_texts(tmp_path_factory.mktemp("measure"), {"rules": RULES,
+                                                          "claims": CLAIMS}) as served:
+        yield served
+
+
+def _quote(client: TestClient, question: str) -> str:
+    body = client.post("/api/ask", json={"question": question, "mode": "extractive"}).json()
+    assert not body["refused"], body
+    return str(body["citations"][0]["quote"])
+
+
+@pytest.mark.parametrize(("question", "quoted", "not_quoted"), [
+    ("截至2月12日，上海市各行业主管部门一共出台了多少项疫情防控行业规范？", "136项", "14家"),
+    ("江苏参保人员2019年发生但还没报销的医药费，最晚可以报销到什么时候？", "2020年12月底",
+     "参保人员"),
+    ("江苏受疫情影响大的困难行业企业2020年的亏损可以往后结转几年？", "8年", "2020年度"),
+])
+def test_the_figure_asked_is_quoted(client: TestClient, question: str, quoted: str,
+                                    not_quoted: str) -> None:
+    quote = _quote(client, question)
+    assert quoted in quote and not_quoted not in quote, quote
+
+
+def test_a_count_prefers_its_own_measure_word() -> None:
+    text = "上海市14家市级行业主管部门联动，先后形成了136项疫情防控行业规范。"
+    question = "一共出台了多少项疫情防控行业规范？"
+    assert same_measure(question, text, text.index("136"), text.index("136") + 4)
+    assert not same_measure(question, text, text.index("14家"), text.index("14家") + 3)
+    assert not same_measure("结转几年？", "由5年延长至8年", 1, 3)  # a time is read by its kind

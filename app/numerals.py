@@ -228,11 +228,11 @@ def measured_otherwise(question: str, text: str, start: int, end: int) -> bool:
         MEASURE_WORDS + "寸亩吨米公平"))) and not got.startswith(want)
 
 
-def same_measure(question: str, text: str, start: int, end: int) -> bool:
-    """Whether the figure ``text[start:end]`` takes the very measure word the Chinese
+def same_measure(question: str, text: str, start: int) -> bool:
+    """Whether the figure at ``text[start:]`` takes the very measure word the Chinese
     ``question`` counts by (136项 for 多少项, where 14家 only counts things too): among figures
     ``measured_otherwise`` lets answer, the one counted as asked is of the thing asked."""
-    figure = text[start:end] + text[end:end + 4]
+    figure = text[start:start + 24]  # its bound words (不少于2次), its numeral, its unit
     figure = figure[m.end() if (m := _ZH_FIGURE.search(figure)) else 0:]
     asked = _ZH_ASKED_UNIT.search(question)
     return bool(asked and figure.startswith(asked.group(1)) and not re.match(

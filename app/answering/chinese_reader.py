@@ -207,9 +207,9 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
         return _slice(anchor, at, anchor.start + end)
     entity = _asked_entity(anchor, found, question, asked, not kinds & FIGURED)
     clause = _kind_clause(anchor, entity)
-    if entity[0] < anchor.start + clauses[0][1] <= found[-1][0] and kinds & FIGURED:
-        # A list item's head's figure is a condition ("（一）对…超过5亿元的…项目，按…"): read on.
-        return _slice(anchor, clause.start, anchor.end)
+    if entity[0] < anchor.start + clauses[0][1] <= found[-1][0] and kinds & FIGURED and not (
+            same_measure(question, anchor.text, entity[0] - anchor.start)):  # not as counted:
+        return _slice(anchor, clause.start, anchor.end)  # an item head's condition: read on
     # Whole: a reader quoting a clause keeps what it is of ("疫情检查点1526个", not "1526个").
     return _slice(anchor, *(anchor.start + k for k in coordinated(
         anchor.text, clause.start - anchor.start, clause.end - anchor.start,
@@ -267,8 +267,8 @@ def _asked_entity(anchor: Sentence, found: list[tuple[int, int]], question: str,
         units = bigram_units(anchor.text[:_kind_clause(anchor, entity).end - anchor.start])
         return 2 * len(units & asked - details) / (len(units - details) + len(asked) or 1)
     return max(bounded or found, key=lambda e: (in_situ and set() < bigram_units(anchor.text[
-        e[1] - anchor.start:][:2]) <= asked - details, same_measure(question, anchor.text, *(
-            x - anchor.start for x in e)), nearness(e)))  # the question's next words; its unit
+        e[1] - anchor.start:][:2]) <= asked - details, same_measure(question, anchor.text, e[
+            0] - anchor.start), nearness(e)))  # the question's next words; its measure word
 
 
 def _run_on(span: Sentence, following: list[Sentence], question: str = "",

@@ -28,12 +28,17 @@ CLAIMS = (
     "受疫情影响较大的困难行业企业2020年度发生的亏损，最长结转年限由5年延长至8年。\n"
     "江苏省医疗保障局\n2020年2月10日\n"
 )
+POSTS = (
+    "乐山市税务局疫情期间办税服务情况\n"
+    "组织22名党员、干部在市政务服务中心办税大厅设立12个服务岗，开辟直通办理、预约办理等服务事项，"
+    "主动为纳税人提供纸巾、洗手液等防护用品，期间共办理紧急涉税事项30余件。\n"
+)
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    with serve_texts(tmp_path_factory.mktemp("measure"), {"rules": RULES,
-                                                          "claims": CLAIMS}) as served:
+    texts = {"rules": RULES, "claims": CLAIMS, "posts": POSTS}
+    with serve_texts(tmp_path_factory.mktemp("measure"), texts) as served:
         yield served
 
 
@@ -53,6 +58,13 @@ def test_the_figure_asked_is_quoted(client: TestClient, question: str, quoted: s
                                     not_quoted: str) -> None:
     quote = _quote(client, question)
     assert quoted in quote and not_quoted not in quote, quote
+
+
+def test_a_figure_counted_as_asked_is_no_condition_to_read_past(client: TestClient) -> None:
+    """Regression (rz2228): "…设了几个服务岗" quoted the whole 272-character sentence after
+    "设立12个服务岗", its figure taken for a list item head's condition as later figures follow."""
+    quote = _quote(client, "乐山市税务局在市政务服务中心办税大厅设了几个服务岗？")
+    assert "12个服务岗" in quote and "30余件" not in quote, quote
 
 
 def test_a_count_prefers_its_own_measure_word() -> None:

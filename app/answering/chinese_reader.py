@@ -207,9 +207,9 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
         return _slice(anchor, at, anchor.start + end)
     entity = _asked_entity(anchor, found, question, asked, not kinds & FIGURED)
     clause = _kind_clause(anchor, entity)
-    if entity[0] < anchor.start + clauses[0][1] <= found[-1][0] and kinds & FIGURED and not (
-            same_measure(question, anchor.text, entity[0] - anchor.start)):  # not as counted:
-        return _slice(anchor, clause.start, anchor.end)  # an item head's condition: read on
+    if entity[0] < anchor.start + clauses[0][1] <= found[-1][0] and kinds & FIGURED and [e for e in
+            found if same_measure(question, anchor.text, e[0] - anchor.start)][-1:] != [entity]:
+        return _slice(anchor, clause.start, anchor.end)  # a head's condition: read on to the last
     # Whole: a reader quoting a clause keeps what it is of ("疫情检查点1526个", not "1526个").
     return _slice(anchor, *(anchor.start + k for k in coordinated(
         anchor.text, clause.start - anchor.start, clause.end - anchor.start,

@@ -33,11 +33,15 @@ POSTS = (
     "组织22名党员、干部在市政务服务中心办税大厅设立12个服务岗，开辟直通办理、预约办理等服务事项，"
     "主动为纳税人提供纸巾、洗手液等防护用品，期间共办理紧急涉税事项30余件。\n"
 )
+BIKES = (
+    "七台河市互联网租赁自行车管理办法\n"
+    "（一）中心城区互联网租赁自行车投放总量控制在6000辆以内，单个运营企业投放量不得超过2500辆。\n"
+)
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    texts = {"rules": RULES, "claims": CLAIMS, "posts": POSTS}
+    texts = {"rules": RULES, "claims": CLAIMS, "posts": POSTS, "bikes": BIKES}
     with serve_texts(tmp_path_factory.mktemp("measure"), texts) as served:
         yield served
 
@@ -65,6 +69,8 @@ def test_a_figure_counted_as_asked_is_no_condition_to_read_past(client: TestClie
     "设立12个服务岗", its figure taken for a list item head's condition as later figures follow."""
     quote = _quote(client, "乐山市税务局在市政务服务中心办税大厅设了几个服务岗？")
     assert "12个服务岗" in quote and "30余件" not in quote, quote
+    # An item head's figure of the same measure is still a condition read past (a probe).
+    assert "2500辆" in _quote(client, "七台河单个共享单车企业最多能投放多少辆？")
 
 
 def test_a_count_prefers_its_own_measure_word() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,8 +21,10 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from app.background import stop_warms  # noqa: E402
 from app.http.factory import create_app  # noqa: E402
+from app.retrieval.places import PlaceIndex  # noqa: E402
 from app.services import Services  # noqa: E402
 from app.settings import Settings  # noqa: E402
+from app.store.records import StoredDocument  # noqa: E402
 from tests.support.accounts import Deployment, Seed  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,6 +35,12 @@ HAIZHU = "haizhu-2025-ai-development-bureau"
 GUANGZHOU = "guangzhou-2025-digital-transformation-pilot"
 ZHANGZHOU = "zhangzhou-2023-new-infrastructure-plan"
 ALL_DOCS = {ZHANJIANG, SHENZHEN, HAIZHU, GUANGZHOU, ZHANGZHOU}
+
+
+def manifest_places() -> PlaceIndex:
+    """The place index of the corpus's manifest, without a store (the conversation tests)."""
+    manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
+    return PlaceIndex([StoredDocument(d["doc_id"], d) for d in manifest["documents"]])
 
 
 def make_settings(data_dir: Path, **overrides: object) -> Settings:

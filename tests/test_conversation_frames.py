@@ -4,16 +4,13 @@ the place index of the corpus's manifest."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from app.conversation.resolve import Resolver
 from app.conversation.turns import Turn
 from app.conversation.words import words
 from app.retrieval.places import PlaceIndex
-from app.store.records import StoredDocument
-from tests.conftest import CORPUS, GUANGZHOU, ZHANGZHOU
+from tests.conftest import GUANGZHOU, ZHANGZHOU, manifest_places
 
 NETWORK = ("In Zhangzhou's three-year action plan for new infrastructure, what is proposed for "
            "the \"new network\" infrastructure?")
@@ -24,8 +21,7 @@ GUANGZHOU_BASE = "广州城市全域数字化转型试点方案在数据基础�
 
 @pytest.fixture(scope="module")
 def index() -> PlaceIndex:
-    manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
-    return PlaceIndex([StoredDocument(d["doc_id"], d) for d in manifest["documents"]])
+    return manifest_places()
 
 
 @pytest.fixture(scope="module")

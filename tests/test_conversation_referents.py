@@ -3,8 +3,6 @@ what the last answer cited, with the real taggers (LAC, spaCy) and the corpus's 
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from app.conversation.referents import about_the_last, figure_topic
@@ -12,9 +10,7 @@ from app.conversation.resolve import Resolver
 from app.conversation.turns import Turn
 from app.conversation.words import words
 from app.http.openai_compat import ChatCompletionRequest, ask_request
-from app.retrieval.places import PlaceIndex
-from app.store.records import StoredDocument
-from tests.conftest import CORPUS, HAIZHU, SHENZHEN, ZHANJIANG
+from tests.conftest import HAIZHU, SHENZHEN, ZHANJIANG, manifest_places
 
 HAIZHU_CENTER_Q = ("What level of computing center did Haizhu announce construction of at the "
                    "bureau's launch?")
@@ -30,8 +26,7 @@ NANCHANG = "nanchang-2024-connected-vehicle-measures"  # a document the place in
 
 @pytest.fixture(scope="module")
 def resolver() -> Resolver:
-    manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
-    index = PlaceIndex([StoredDocument(d["doc_id"], d) for d in manifest["documents"]])
+    index = manifest_places()
     titles = {NANCHANG: MEASURES_TITLE}
     return Resolver(lambda: index, title=titles.get)
 

@@ -4,8 +4,6 @@ question is answered as asked."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from app.conversation.condense import keeps_named
@@ -15,8 +13,7 @@ from app.conversation.resolve import Resolver
 from app.conversation.turns import Turn
 from app.conversation.words import words
 from app.retrieval.places import PlaceIndex
-from app.store.records import StoredDocument
-from tests.conftest import CORPUS, GUANGZHOU, HAIZHU, SHENZHEN, ZHANGZHOU, ZHANJIANG
+from tests.conftest import GUANGZHOU, HAIZHU, SHENZHEN, ZHANGZHOU, ZHANJIANG, manifest_places
 
 FUND_ZH = "深圳要组建多大规模的人工智能基金群？"
 FUND_EN = "How large is the AI fund group Shenzhen will form?"
@@ -27,8 +24,7 @@ GUANGZHOU_TASKS_ZH = "广州城市全面数字化转型试点实施方案提出�
 
 @pytest.fixture(scope="module")
 def index() -> PlaceIndex:
-    manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
-    return PlaceIndex([StoredDocument(d["doc_id"], d) for d in manifest["documents"]])
+    return manifest_places()
 
 
 @pytest.fixture(scope="module")

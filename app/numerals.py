@@ -20,6 +20,11 @@ COUNTED_ASKED = rf"(?:多少|几)[{MEASURE_WORDS}]"
 # Words of an upper and of a lower bound: "最多多少" asks the cap, which "最高" or "不超过" states.
 ZH_BOUNDS = (re.compile("最高|最多|不超过|不高于|上限|封顶|至多|以内"),
              re.compile("最低|最少|不少于|不低于|下限|至少"))
+# An English cap, asked ("at most", "the most we can get") or set ("shall not exceed", "no more
+# than", "up to 24 months", "capped at"): any of its words states the same bound, as in Chinese.
+EN_CAP = re.compile(r"\b(?:at most|(?:no|not) more than|(?:not|never) (?:to )?exceed|capped at"
+                    r"|a cap of|max(?:imum)?|ceiling|upper limit|up to(?= [\d$£€¥])|the most"
+                    r"(?= (?:[a-z]+ ){0,2}(?:can|could|may|might|will|would|shall)\b))\b", re.I)
 NUMBER_WORDS = dict(zip(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
@@ -113,6 +118,10 @@ NAMES_A_DAY = re.compile(
     rf"|月\s?[\d{CN_DIGITS}十]{{1,3}}\s?[日号]|(?<!\d)\d{{1,2}}日(?!内|以内|后|起)"
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
     re.IGNORECASE)
+# A span of time in English words ("for no more than 2 years", "24 months"), which NER may
+# misread (spaCy took "no more than" of "… 2 years" for a sum): it answers "how long".
+EN_SPAN_OF_TIME = re.compile(rf"\b(?:\d+|{'|'.join(NUMBER_WORDS)})[\s-]+(?:working[\s-]+)?"
+                             r"(?:year|month|week|day|hour)s?\b", re.I)
 # A figure and its magnitude: "310 million", "3.1亿", "三千万" (the number words of the two
 # languages; cn2an reads the Chinese ones).
 _FIGURE = re.compile(

@@ -59,8 +59,8 @@ STOPWORDS = frozenset(
     a an and are as at be been but by can do does for from had has have how i if in into is
     it its itself may must of on or should so such than that the their them then there these
     they this to under was were what when where which while who whom whose why will with
-    within would you your all any also other some according based including about over per
-    each more most much many de
+    within would you your we our my me all any also other some according based including about over
+    per each more most much many de
     的 了 和 与 及 是 在 对 为 中 等 将 个 年 多少 什么 哪些 哪个 如何 怎么 吗 呢
     """.split()
 )

@@ -22,7 +22,7 @@ from app.numerals import ordinals
 from app.retrieval.acronyms import unnamed_by
 from app.retrieval.counted import asked_counts, may_count
 from app.retrieval.dictionary import chinese_terms, english_terms
-from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, expand_query
+from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, with_bounds
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.kindred import credit
 from app.retrieval.listing import open_list_bonus
@@ -87,7 +87,7 @@ class SentenceRanker:
         if not (sentences := self.candidates(question, retrieval)):
             return []
         # A sentence says "AI" where a question renders 人工智能 "artificial intelligence".
-        words = [set(self._stems(expand_query(in_context(s)))) for s in sentences]
+        words = [set(self._stems(with_bounds(in_context(s)))) for s in sentences]
         titled = self._only_quoted(question, sentences)
         topic = self._topic(question, retrieval)
         # A figure of a thing the question qualifies ("cases in the education field") that a
@@ -256,7 +256,7 @@ class SentenceRanker:
         A word is a set of stems: an English word's own, or every English rendering of a
         Chinese word (any of them in a sentence counts as the word found)."""
         question = without_asking(question)  # "几个" (few, several): no answer says it
-        own = english_part(question) if has_cjk(question) else expand_query(question)
+        own = english_part(question) if has_cjk(question) else with_bounds(question)
         wanted = {frozenset([t]) for t in self._stems(own)}
         if retrieval.hits[0].chunk.metadata.get("language") == "zh" and not has_cjk(question):
             # Over Chinese passages an English word is also found as a Chinese word rendering

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from app.in_situ import without_asking
+from app.numerals import EN_CAP
 from app.retrieval.dictionary import Term, chinese_terms, dictionary, english_terms
 from app.retrieval.gazetteer import broadest, gazetteer
 from app.retrieval.romanised import pinyin_name
@@ -50,6 +51,13 @@ def expand_query(query: str) -> str:
     # 企业员工有何要求 lost its notice to 要求's fourth sense "stake claim"); ranking reads all.
     renderings = [sense for term in english_terms(query) for sense in term.english[:SEARCHED]]
     return " ".join(dict.fromkeys([*english_part(query).split(), *renderings]))
+
+
+def with_bounds(text: str) -> str:
+    """``expand_query``'s text, saying "maximum" too where it asks or sets a cap in other words
+    ("the most we can get", "shall not exceed"): ranking holds a bound said any way as one word."""
+    return f"{expand_query(text)} maximum" if not has_cjk(text) and EN_CAP.search(text) \
+        else expand_query(text)
 
 
 def english_part(query: str) -> str:

@@ -128,7 +128,8 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
     top = min(chinese, key=lambda s: s.rank).chunk.doc_id  # the notice search ranks first
     first = max((r[0] for r in read if r[0].sentence.chunk.doc_id == top), key=lambda s: s.support)
     enough, outdone = max(r[0].support for r in read), CLEAR_WIN * first.support
-    lead, *rest = sorted((r[0] for r in read), key=lambda s: -s.support)
+    lead, *rest = sorted((r[0] for r in read), key=lambda s: (  # a way to reach one: of those
+        kinds <= REACH and s.lacking, -s.support))  # stating one (a phone: of the phones)
     leading = lead if _clear_lead(lead, rest, kinds, nearest, chinese) else None
     # Another notice's sentence with enough support, not twice the first notice's best, yields to
     # that best (unless it lacks the kind asked): below the threshold alone, it is as near.
@@ -218,15 +219,16 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
 
 def _clear_lead(lead: Scored, rest: list[Scored], kinds: set[Kind], nearest: Nearest | None,
                 sentences: list[Sentence]) -> bool:
-    """Whether ``lead`` answers below the threshold: it leads every other sentence twice over,
-    not lacking the kind asked, and states a kind told by its form (a date, a phone; not a
-    figure), or any kind but a sum (whose lead tells the topic, not whose sum) where the
-    multilingual model, choosing among several (1 in 5 by chance), too places it nearest."""
+    """Whether ``lead`` answers below the threshold: it leads twice over every other sentence (of a
+    way to reach one, every other way), not lacking the kind asked, and states a kind told by its
+    form (a date, a phone; not a figure), or any kind but a sum (whose lead tells the topic, not
+    whose sum) where the multilingual model, among several (1 in 5 by chance), places it nearest."""
     if lead.lacking or lead.support <= 0 or lead.support < max([0, *(
-            CLEAR_WIN * s.support for s in rest)]):
+            CLEAR_WIN * s.support for s in rest if not (s.lacking and kinds <= REACH))]):
         return False
     strict = kinds & STRICT
-    if strict and not strict & (FIGURED | {Kind.DURATION}) and lead.support >= LEAD_FLOOR:
+    if strict and not strict & (FIGURED | {Kind.DURATION}) and lead.support >= LEAD_FLOOR / (
+            1 + (kinds <= REACH)):  # a field ("电话：…") says little of a question but its label
         return True
     return nearest is not None and len(sentences) >= 5 and Kind.MONEY not in kinds and (
         nearest([s.text for s in sentences]) == lead.sentence.text)

@@ -575,6 +575,30 @@ def test_a_clear_lead_stating_a_phone_number_answers_below_the_threshold() -> No
     assert reading is not None and reading.answer.support < REFUSAL_SUPPORT
 
 
+# A table of lines, each a body and its phone number, after a lead-in saying what they are for.
+HOTLINES = ["为保障疫情防控应急运输车辆通行，各地交警支队公布了应急运输保障服务专线电话，"
+            "24小时受理求助。",
+            "附：各地保障服务电话", "1、甲市支队 0991-3682007", "2、乙州支队 0998-8888122",
+            "3、丙县支队 0903-2522108"]
+
+
+def test_a_phone_line_leading_the_other_phone_lines_answers_below_the_threshold() -> None:
+    """Regression (rz2229: 新疆喀什地区交警支队的疫情应急运输保障电话是多少？ refused, and two
+    more such field lines): a table's line says little of the question but its body's name, and
+    the lead-in saying what the table is for, lacking any number, outscored it, so no clear lead
+    was seen; a way to reach one is outdone only by another way (here, another phone line)."""
+    from app.answering.chinese_reader import REFUSAL_SUPPORT, read_chinese
+
+    question = "乙州交警支队的疫情应急运输保障电话是多少？"
+    reading = read_chinese(question, _notice_with_entities(HOTLINES))
+    assert reading is not None and reading.answer.support >= REFUSAL_SUPPORT
+    assert reading.answer.sentence.text == "2、乙州支队 0998-8888122"
+    # Without its line, the other bodies' lines tie: no lead, still refused.
+    others = [text for text in HOTLINES if "乙州" not in text]
+    reading = read_chinese(question, _notice_with_entities(others))
+    assert reading is not None and reading.answer.support < REFUSAL_SUPPORT
+
+
 
 SERVICES = ["一、市县两级政务服务中心实行“周末不打烊”，每周六上午提供延时服务。",
             "二、企业开办全流程时间压缩至1个工作日以内，免费为新开办企业发放一套公章，所需费用由市级财政承担。",

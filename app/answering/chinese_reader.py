@@ -38,7 +38,7 @@ from app.numerals import DISTRIBUTIVE, ZH_BOUNDS, same_measure
 from app.retrieval.content_words import asked_end, goes_on
 from app.retrieval.continuation import next_chunk_id
 from app.retrieval.qualifiers import sibling_named
-from app.retrieval.shortened import Meant, Nearest, said_otherwise
+from app.retrieval.shortened import Meant, Nearest, bound_said, said_otherwise
 from app.retrieval.years import off_year
 from app.store.records import Chunk
 from app.text import CLAUSE_END, bigram_units, clause_spans, said_by
@@ -89,8 +89,9 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
     total = sum(weights.values()) or 1.0
     strict = kinds & STRICT  # only a strict kind's labels are read: none, no sentence's
     # A sum is of the thing asked when named by any of the question's money words (评估费用补贴:
-    # a notice's 补贴 of 3万元; 社会保险费补贴…投入多少资金: its 社会保险费 of 30亿元).
-    noun = "".join(MONEY_NOUN.findall(question)) if asked_sum(question)[0] else ""
+    # a notice's 补贴 of 3万元; 社会保险费补贴…投入多少: its 社会保险费 of 30亿元), or by a verb 补
+    noun = "".join(MONEY_NOUN.findall(question)) if asked_sum(question)[0] else "".join(re.findall(
+        r"补(?=我?多少钱)", question))  # asking it (a 补贴 or 补助, not a 奖励 of 2万元)
     titles = {s.chunk.doc_id: bigram_units(" ".join(str(s.chunk.metadata.get(k) or "") for k in (
         "title", "issuer"))) for s in chinese}
     mean, read = sum(map(len, readings)) / n, []
@@ -130,7 +131,7 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
     enough, outdone = max(r[0].support for r in read), CLEAR_WIN * first.support
     lead, *rest = sorted((r[0] for r in read), key=lambda s: (  # a way to reach one: of those
         kinds <= REACH and s.lacking, -s.support))  # stating one (a phone: of the phones)
-    leading = lead if _clear_lead(lead, rest, kinds, nearest, chinese) else None
+    leading = lead if _clear_lead(lead, rest, kinds, nearest, chinese, question) else None
     # Another notice's sentence with enough support, not twice the first notice's best, yields to
     # that best (unless it lacks the kind asked): below the threshold alone, it is as near.
     ordered = sorted(read, key=lambda r: (r[0].support < REFUSAL_SUPPORT and r[0] is not leading
@@ -218,11 +219,12 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
 
 
 def _clear_lead(lead: Scored, rest: list[Scored], kinds: set[Kind], nearest: Nearest | None,
-                sentences: list[Sentence]) -> bool:
+                sentences: list[Sentence], question: str) -> bool:
     """Whether ``lead`` answers below the threshold: it leads twice over every other sentence (of a
     way to reach one, every other way), not lacking the kind asked, and states a kind told by its
     form (a date, a phone; not a figure), or any kind but a sum (whose lead tells the topic, not
-    whose sum) where the multilingual model, among several (1 in 5 by chance), places it nearest."""
+    whose sum, unless it sets the bound asked) where the multilingual model, among several (1 in 5
+    by chance), places it nearest."""
     if lead.lacking or lead.support <= 0 or lead.support < max([0, *(
             CLEAR_WIN * s.support for s in rest if not (s.lacking and kinds <= REACH))]):
         return False
@@ -230,8 +232,9 @@ def _clear_lead(lead: Scored, rest: list[Scored], kinds: set[Kind], nearest: Nea
     if strict and not strict & (FIGURED | {Kind.DURATION}) and lead.support >= LEAD_FLOOR / (
             1 + (kinds <= REACH)):  # a field ("电话：…") says little of a question but its label
         return True
-    return nearest is not None and len(sentences) >= 5 and Kind.MONEY not in kinds and (
-        nearest([s.text for s in sentences]) == lead.sentence.text)
+    return nearest is not None and len(sentences) >= 5 and (Kind.MONEY not in kinds or bound_said(
+        lead.sentence.text, bigram_units(question))) and nearest([s.text for s in sentences]) == (
+        lead.sentence.text)  # a sum's bound asked (最多) and set (上限): whose sum is narrowed
 
 
 def _of_other_sum(sentence: Sentence, found: list[tuple[int, int]], noun: str) -> bool:

@@ -24,6 +24,7 @@ from itertools import accumulate, pairwise
 from app.chinese_words import is_word, load_jieba, tagged
 from app.in_situ import ZH_ASKS, coordinated, sets_frame
 from app.numerals import YEAR, ZH_BOUNDS, ZH_TIME_UNIT, figure_values, values_stated
+from app.retrieval.continuation import says_of_itself
 from app.retrieval.dictionary import sense_sharers
 from app.retrieval.document_questions import ZH_WHEN
 from app.retrieval.kindred import kindred
@@ -85,7 +86,8 @@ def content_words(question: str) -> list[str]:
     return [w for at, ((before, _), (w, tag)) in enumerate(pairwise(words), 1) if len(w) > 1 and (
             tag[:1] in _CONTENT) and tag != "ns" and not ZH_ASKS.search(w) and at not in dated
             and not w.startswith("每")  # a rate's "per" (每顿 v, 每辆 n): as 每月, 每人 (r)
-            and not (len(w) == 2 and w[0] in "不没")  # a negated light verb (不用, 没扫): as 用
+            and not (len(w) == 2 and (w[0] in "不没" or (w[0] == "能" and tag == "v")))  # a
+            # negated or modal light verb (不用, 没扫, 能取: jieba joins them): as 用, 取 alone
             and not names_country(w) and not _TOTAL.fullmatch(w)  # 全国 (n): a place, as ns
             and not (ZH_ASKS.search(before) and not (
                 re.fullmatch(ZH_TIME_UNIT, w)))]  # 几个小时: the unit asked must be stated
@@ -112,7 +114,7 @@ def said(word: str, text: str) -> bool:
     """Whether ``text`` says ``word``: as it is, shortened, or by a word of the same sense."""
     units = bigram_units(word)
     held = {u for u in units if u in text} | shortened(text, units)
-    if held == units or any(w in text for w in sense_sharers(word)):
+    if held == units or any(w in text for w in sense_sharers(word)) or says_of_itself(word, text):
         return True
     # A word no dictionary lists is jieba's guess (来查 of 哪个部门来查, 期才 of 缴费期才补交): the
     # question says its characters, not that word; those of them the dictionary knows must be

@@ -32,12 +32,20 @@ READ_WHOLE = 2
 _OF_ITSELF = re.compile(rf"本(?:{DOCUMENT.pattern})")
 # Verbs of coming into force (ingest.validity_forms reads the same): when a measure 开始实行 is
 # its notice's start, however few of the question's words that sentence shares.
-_IN_FORCE = re.compile(r"施行|实行|执行|实施|生效|失效|有效期")
+IN_FORCE = re.compile(r"施行|实行|执行|实施|生效|失效|有效期")
 CLOSING_CHUNKS = 4  # at most this many of the closing chunks are read: a long notice's last part
 # A passage ending on a lead-in ("…现将有关事项通知如下：") or on a heading line after its last
 # sentence ("…施工现场。　■复工前的防控准备工作") announces what the next passage says: ingest
 # cut the announced text off at its numbered clause, whatever section it gave it.
 _ANNOUNCES = re.compile(r"(?:[:：]|[。！？；.!?;]\s+[^\s。！？；:：，,.!?;]{2,30})\s*$")
+
+
+def says_of_itself(word: str, text: str) -> bool:
+    """Whether ``text`` says ``word`` of a question asking of its notice as a whole: the notice's
+    noun (政策, 措施 of "这个政策什么时候开始执行") by its speaking of itself (本通知自…起施行), a
+    verb of coming into force (执行) by another (施行, 有效期至): one act in the notice's words."""
+    return bool((DOCUMENT.fullmatch(word) and _OF_ITSELF.search(text))
+                or (IN_FORCE.fullmatch(word) and IN_FORCE.search(text)))
 
 
 class ChunkSource(Protocol):
@@ -102,7 +110,7 @@ def with_closing(question: str, retrieval: RetrievalResult,
     speaks of the document itself), when a Chinese question asks of a Chinese notice as a whole
     ("这些措施", "这个通知") or when a measure comes into force, and they are missing."""
     if not retrieval.hits or not has_cjk(question) or not (
-            DOCUMENT.search(question) or _IN_FORCE.search(question)):
+            DOCUMENT.search(question) or IN_FORCE.search(question)):
         return retrieval
     if (best := retrieval.hits[0]).chunk.metadata.get("language") != "zh":
         return retrieval  # an English text closes on no such part (深圳's AI plan for 何时出台)

@@ -203,3 +203,33 @@ def test_answered_with_the_addressee_line(services: Services) -> None:
     answer = services.ask(AskRequest(question="青石镇茶产业方案是发给哪些单位的？",
                                      mode="extractive"))
     assert answer.answer == "各村（社区），镇属各单位： [1]"
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("盐城这套支持新市民和青年人租购房的措施管到哪天为止？", Fact.ENDS),
+    ("济宁租房补贴政策到什么时候截止？", Fact.ENDS),
+    ("金华这套家庭农场措施到什么时候失效？", Fact.ENDS),
+    ("南通这套促进青年就业的措施从哪天开始执行？", Fact.IN_FORCE),
+    ("济宁这个租房补贴政策什么时候开始实行？", Fact.IN_FORCE),
+])
+def test_when_the_notice_itself_comes_into_force_or_ends(question: str, fact: Fact) -> None:
+    """Regression (round 29's h29): "盐城这套…措施管到哪天为止？" was answered by the purchase
+    window the measures open (2026年4月1日至2026年12月31日期间), not by the day they end: the
+    notice's own dates are facts of it, quoted from the sentence saying it comes into force."""
+    assert fact_asked(question) is fact
+
+
+@pytest.mark.parametrize("question", [
+    "补贴申请什么时候截止？",  # an application's deadline, stated in the text
+    "这个政策的补贴发到什么时候？",  # what the measure pays, not the measure
+])
+def test_a_deadline_of_what_the_notice_sets_is_no_fact_of_it(question: str) -> None:
+    assert fact_asked(question) is None
+
+
+def test_the_day_a_notice_ends_is_quoted_from_its_sentence_of_force() -> None:
+    """The day it ends may close a window it sets too: the sentence saying it is in force."""
+    text = ("（一）2026年4月1日至2027年12月31日期间购房的，给予补贴。\n"
+            "（十一）本措施自2026年4月1日起施行，有效期至2027年12月31日。\n")
+    found = source_line(Fact.ENDS, "2027-12-31", text)
+    assert found is not None and text[found.start:found.end].startswith("（十一）本措施")

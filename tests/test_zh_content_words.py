@@ -125,9 +125,10 @@ def test_a_superlative_is_said_by_a_bound_of_its_side() -> None:
 
 
 def test_a_modal_joined_to_its_verb_is_no_word_to_say() -> None:
-    """Regression (round 30, zhcap31): jieba keeps 能取 whole, so "在盐城用公积金交房租，一户一年最多
-    能取多少钱？" had 能取 to say, which "可提取住房公积金支付房租，每户每年提取额度上限为1.8万元" does
-    not, and was refused; 能 is a modal verb and 取 a light verb, left aside as 用 of 不用 is."""
+    """Regression (round 30, zhcap31): jieba keeps 能取 whole, so "在盐城用公积金交房租，
+    一户一年最多能取多少钱？" had 能取 to say, which "可提取住房公积金支付房租，每户每年
+    提取额度上限为1.8万元" does not, and was refused; 能 is a modal verb and 取 a light verb,
+    left aside as 用 of 不用 is."""
     question = "在盐城用公积金交房租，一户一年最多能取多少钱？"
     assert "能取" not in content_words(question)
     assert not unsaid(question, "缴存职工可提取住房公积金支付房租，每户每年提取额度上限为1.8万元。")
@@ -135,9 +136,9 @@ def test_a_modal_joined_to_its_verb_is_no_word_to_say() -> None:
 
 
 def test_a_notice_coming_into_force_says_its_noun_and_verb_of_force() -> None:
-    """Regression (round 30, zhcap31): "这个租房补贴政策什么时候开始执行？" left 政策 and 执行 unsaid by
-    "本通知自2026年3月1日起施行" and was refused: the notice speaking of itself (本通知) says its
-    noun, and 施行 is the act 执行 asks of it; a sentence not of the notice itself says neither."""
+    """Regression (round 30, zhcap31): "这个租房补贴政策什么时候开始执行？" left 政策 and 执行
+    unsaid by "本通知自2026年3月1日起施行" and was refused: the notice speaking of itself
+    (本通知) says its noun, and 施行 is the act 执行 asks of it; another sentence says neither."""
     question = "济宁这个租房补贴政策什么时候开始执行？"
     assert not unsaid(question, "本通知自2026年3月1日起施行，有效期至2028年2月29日。", " 租房补贴")
     assert set(unsaid(question, "补贴按季度发放至社会保障卡。", " 租房补贴")) == {"政策", "执行"}

@@ -232,9 +232,9 @@ def _clear_lead(lead: Scored, rest: list[Scored], kinds: set[Kind], nearest: Nea
     if strict and not strict & (FIGURED | {Kind.DURATION}) and lead.support >= LEAD_FLOOR / (
             1 + (kinds <= REACH)):  # a field ("电话：…") says little of a question but its label
         return True
-    return nearest is not None and len(sentences) >= 5 and (Kind.MONEY not in kinds or bound_said(
-        lead.sentence.text, bigram_units(question))) and nearest([s.text for s in sentences]) == (
-        lead.sentence.text)  # a sum's bound asked (最多) and set (上限): whose sum is narrowed
+    return nearest is not None and len(sentences) >= 5 and (Kind.MONEY not in kinds or bool(
+        bound_said(lead.sentence.text, bigram_units(question)))) and nearest([s.text for s in (
+            sentences)]) == lead.sentence.text  # a sum's bound asked (最多), set (上限): narrowed
 
 
 def _of_other_sum(sentence: Sentence, found: list[tuple[int, int]], noun: str) -> bool:

@@ -21,6 +21,7 @@ from app.answering.answerability import refusal_before_ranking
 from app.answering.question_kinds import Kind, asked_kinds
 from app.models import Answer, Citation
 from app.numerals import EN_MONTHS
+from app.retrieval.continuation import IN_FORCE
 from app.retrieval.document_questions import ISSUING, Fact, fact_asked
 from app.retrieval.hybrid import RetrievalResult
 from app.store.records import Chunk
@@ -32,6 +33,8 @@ LINE_MAX = 160
 SENTENCE_MAX = 600
 # How near the end a closing signature stands (as ingest.signature reads it).
 TAIL_CHARS = 300
+# Facts that are days its text writes: issued, in force from, until (a term, 有效期3年, is none).
+_DATED = (Fact.ISSUED, Fact.IN_FORCE, Fact.ENDS)
 # Another document a text cites by its title and number (《关于…的通知》（鲁政办字〔2020〕17号）).
 _CITED = re.compile(r"《([^《》]{6,80})》\s*[（(][^）)《》]{0,8}?[〔\[［【]\s*(?:19|20)\d\d"
                     r"\s*[〕\]］】]\s*第?\s*\d{1,4}\s*号")
@@ -58,7 +61,7 @@ def source_line(fact: Fact, value: str, text: str) -> Source | None:
     """The line of ``text`` the fact ``value`` was read from, where ingest reads it: an issuer or
     a date in the closing signature (落款) when the end holds one, else the first line holding
     it (the head's number, title, "Issued by …" line or dateline)."""
-    patterns = [_date_pattern(value)] if fact is Fact.ISSUED else [
+    patterns = [_date_pattern(value)] if fact in _DATED else [
         _spaced(value), _spaced(value.split(";")[0])]  # "A; B": two organs signing apart
     found = next((f for p in patterns if p is not None and (f := list(p.finditer(text)))), [])
     if not found:
@@ -66,6 +69,8 @@ def source_line(fact: Fact, value: str, text: str) -> Source | None:
     if fact in (Fact.ISSUER, Fact.ISSUED) and len(text) - found[-1].end() <= TAIL_CHARS:
         return _quoted(text, found[-1])  # the closing signature
     quoted = [_quoted(text, match) for match in found]
+    if fact in _DATED:  # the day it is said to come into force or end, not another of that day
+        quoted = [q for q in quoted if IN_FORCE.search(text, q.start, q.end)] or quoted
     # An issuer the text names more than once: where it is said to issue ("… issued a notice").
     return next((q for q in quoted if fact is Fact.ISSUER
                  and ISSUING.search(text, q.start, q.end)), quoted[0])
@@ -134,8 +139,8 @@ def fact_answer(question: str, retrieval: RetrievalResult,
     meta = metadata_of(doc_id)
     value = str(meta.get(fact.value) or "")
     text = text_of(doc_id)
-    if not value and fact is Fact.NUMBER and _names_cited(question, text):
-        return None  # the number of a document it cites, as its text writes it: read there
+    if not value and ((fact is Fact.NUMBER and _names_cited(question, text)) or fact in _DATED[1:]):
+        return None  # a cited document's number as its text writes it, a term (有效期3年): read
     if not value or (fact is Fact.ISSUED and Kind.DAY in asked_kinds(question)
                      and value.count("-") < 2):  # a month or a year tells no day
         return refuse(retrieval)

@@ -17,6 +17,8 @@ class Fact(Enum):
     ISSUER = "issuer"
     ISSUED = "published"
     TITLE = "title"
+    IN_FORCE = "effective_from"  # when it comes into force, and when it ends: dates in its text
+    ENDS = "effective_until"
 
 
 # 几点 asking a time of day ("开到几点？", 几点办公, 几点前), not how many points, which a noun of
@@ -73,6 +75,13 @@ FACT_WORDS: dict[Fact, re.Pattern[str]] = {
         rf"\b(?:(?:full|official)\s+)?(?:title|name)\s+of\s+(?:[\w'’-]+\s+){{0,5}}?{_DOC_NOUN_EN}\b"
         rf"|\b{_DOC_NOUN_EN}['’]s?\s+(?:(?:full|official)\s+)?(?:title|name)\b"
         rf"|标题|文件名称|文件题目|{_DOC_NOUN_ZH}的?(?:全称|全名|名称)", re.I),
+    # When the notice itself comes into force or ends (这套措施从哪天开始执行, 这个办法管到什么时候,
+    # 政策到什么时候截止): its noun asked a date right before a verb of force or an end.
+    Fact.IN_FORCE: re.compile(rf"{_DOC_NOUN_ZH}.{{0,4}}(?:{ZH_WHEN}).{{0,2}}"
+                              r"(?:施行|实行|执行|实施|生效)的?\s*[？?]?\s*$"),
+    Fact.ENDS: re.compile(rf"{_DOC_NOUN_ZH}.{{0,2}}(?:到|至)(?:{ZH_WHEN})(?:为止|截止|结束)?"
+                          rf"\s*[？?]|{_DOC_NOUN_ZH}.{{0,4}}(?:{ZH_WHEN}).{{0,2}}"
+                          r"(?:截止|失效|到期|为止)"),
 }
 
 

@@ -223,8 +223,7 @@ def _clear_lead(lead: Scored, rest: list[Scored], kinds: set[Kind], nearest: Nea
     """Whether ``lead`` answers below the threshold: it leads twice over every other sentence (of a
     way to reach one, every other way), not lacking the kind asked, and states a kind told by its
     form (a date, a phone; not a figure), or any kind but a sum (whose lead tells the topic, not
-    whose sum, unless it sets the bound asked) where the multilingual model, among several (1 in 5
-    by chance), places it nearest."""
+    whose sum, unless it sets the bound asked) the multilingual model too places nearest."""
     if lead.lacking or lead.support <= 0 or lead.support < max([0, *(
             CLEAR_WIN * s.support for s in rest if not (s.lacking and kinds <= REACH))]):
         return False

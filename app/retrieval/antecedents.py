@@ -63,6 +63,15 @@ def leans_back(clause: str) -> bool:
     return any(_points_en(t) and not (own and "Yes" in t.morph.get("Poss")) for t in doc)
 
 
+def points_back(clause: str) -> bool:
+    """Whether ``clause`` leans back by a pronoun ("…build for it", 那场培训), not only by a
+    subject left out: what it asks of is then its own words' thing, not the earlier topic."""
+    if has_cjk(clause):
+        return any(_points_zh(word, tag) for word, tag in _chinese(clause))
+    with TAGGING:
+        return any(_points_en(t) for t in parsed(clause))
+
+
 def elliptical(clause: str) -> bool:
     """Whether ``clause`` has no verb of its own ("按什么比例？", "and in which year?"): it asks
     what the clause before it asked, its predicate left out as well as its subject."""

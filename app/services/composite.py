@@ -16,7 +16,7 @@ from app.answering.extractive import ExtractiveAnswerer
 from app.answering.generation.answerer import without_model
 from app.answering.generation.markers import MARKER
 from app.answering.instructions import without_instructions
-from app.answering.parts import split_parts, subject_of
+from app.answering.parts import names_own, split_parts, subject_of
 from app.answering.question_kinds import Kind, asked_kinds
 from app.briefing.across import answer_across, asks_across, topic_of
 from app.briefing.conjuncts import each_place, topic_asked, unnamed
@@ -25,6 +25,7 @@ from app.briefing.grouped import answer_by_place
 from app.conversation import Resolution
 from app.conversation.nearby import Cited
 from app.models import Answer, AskRequest, Mode
+from app.retrieval.antecedents import points_back
 from app.retrieval.continuation import with_closing, with_fields
 from app.retrieval.document_questions import DOCUMENT
 from app.retrieval.hybrid import Hit, RetrievalResult
@@ -125,23 +126,31 @@ class Composite(Components):
                 text, asked.filters, top_k, as_of=request.as_of, within=asked.within))
 
         def near(own: str, text: str, before: Answer) -> Answer | None:
+            def in_documents() -> Answer | None:
+                docs = {c.doc_id for c in before.citations}
+                read = answer(own, self._with_fields(own, self._retrieval_of(
+                    own, asked.filters, top_k, as_of=request.as_of,
+                    within=docs if asked.within is None else docs & asked.within)))
+                return None if read.refused else read
             # A part asking of a document the one before named ("…pilot plan, and what space
             # does it want to build?", "…方案覆盖哪几年？它要建设什么？") is read as asked in the
             # documents that one cited: "it" is the document, whose name says where to look,
             # not what (its title's words drew the plan's summary sentence).
-            if not before.refused and _OF_DOCUMENT.search(text[:len(text) - len(own)]) \
-                    and text.endswith(own) and content_tokens(subject_of(own)):
-                docs = {c.doc_id for c in before.citations}
-                if not (read := answer(own, self._with_fields(own, self._retrieval_of(
-                        own, asked.filters, top_k, as_of=request.as_of,
-                        within=docs if asked.within is None else docs & asked.within)))).refused:
-                    return read
+            borrowed = not before.refused and text != own and text.endswith(own) and bool(
+                content_tokens(subject_of(own)))
+            if borrowed and _OF_DOCUMENT.search(text[:len(text) - len(own)]) and (
+                    read := in_documents()):
+                return read
             # A part leaning on the one before is that one's follow-up: read where its answer
-            # stood, as a conversation's would be (app.conversation.nearby).
+            # stood, as a conversation's would be (app.conversation.nearby); else, naming a thing
+            # of its own or by a pronoun, as asked in the documents that one cited: the words it
+            # borrowed say where ("…通知是哪个月发的？后来那场培训来了多少人？": 湛江 drew the
+            # notice's opening).
             spans = tuple(Cited(c.doc_id, c.start, c.end) for c in before.citations)
             found = self._answered_near(own, Resolution(text, spans[0].doc_id, near=spans,
                                                         asked=own), retrieve(text))
-            return answer(*found) if found else None
+            return answer(*found) if found else in_documents() if borrowed and (
+                names_own(own) or points_back(own)) else None
 
         def asked_of(text: str, places: list[str]) -> Answer:
             retrieval, alone, named = retrieve(text), None, text

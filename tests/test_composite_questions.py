@@ -524,6 +524,23 @@ def test_a_part_asking_of_the_document_before_is_read_in_it(
     assert second in _quoted(answer, leaning)
 
 
+@pytest.mark.parametrize(("question", "first", "second"), [
+    ("湛江那份关于政府投资项目数智化建设的通知是哪个月发的？后来那场培训大概来了多少人？",
+     "November 2025", "Nearly one hundred"),
+    ("Which years does Guangzhou's digital transformation pilot span, and what space will it "
+     "build for Lingnan culture?", "2025 to 2026", "Lingnan cultural digital experience space"),
+])
+def test_a_part_pointing_back_is_asked_in_the_document_before(
+        services: Services, question: str, first: str, second: str) -> None:
+    """Regression (h29, round 29): a part pointing back ("那场培训", "it") was
+    read with the words it borrowed (湛江, the pilot), which drew the sentence naming
+    them, not its own fact in another sentence of the same document."""
+    answer = services.ask(AskRequest(question=question, mode="extractive"))
+    before, leaning = answer.parts
+    assert first in _quoted(answer, before)
+    assert second in _quoted(answer, leaning) and first not in _quoted(answer, leaning)
+
+
 def test_parts_answered_by_one_sentence_are_one_quote() -> None:
     """Regression: "…覆盖了多少家企业、总金额多少？" was answered "共计335家 [1] 累计金额达到
     2735万元 [2]", one sentence cut at its comma into two quotes; one cut at "。" stays two."""

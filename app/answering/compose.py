@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from app.answering.generation.markers import MARKER, markers
 from app.answering.parts import Part, names_own, split_parts
 from app.models import Answer, AnswerPart
+from app.retrieval.antecedents import points_back
 from app.text import alnum_only
 
 NOT_SAID = "The documents don't say: “{asked}”"
@@ -40,11 +41,11 @@ class Composer:
             leans = n and not answers[-1].refused and (part.text != part.asked
                                                        or not names_own(part.asked))
             beside = self.near(part.asked, part.text, answers[-1]) if leans else None
-            # One borrowing no words may be answered better where it is, as may one left unanswered
-            # beside: the better one stands. Borrowed words answered beside stand: they say where to
-            # look, and where they are read, draw the sentences naming them (the part before's).
+            # One naming its own thing or subject may be answered better where it is, as may one
+            # left unanswered beside: the better one stands; not one pointing back by a pronoun,
+            # whose borrowed words say where to look and, read, draw the part before's sentence.
             own = self.asked_of(part.text, places) if not beside or beside.refused or part.text == \
-                part.asked else None
+                part.asked or (names_own(part.asked) and not points_back(part.asked)) else None
             answers.append(max((a for a in (beside, own) if a is not None), key=lambda a: max(
                 [c.score for c in a.citations if not a.refused], default=-1.0)))
         return merge_parts(parts, answers)

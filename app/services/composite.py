@@ -16,7 +16,7 @@ from app.answering.extractive import ExtractiveAnswerer
 from app.answering.generation.answerer import without_model
 from app.answering.generation.markers import MARKER
 from app.answering.instructions import without_instructions
-from app.answering.parts import names_own, split_parts, subject_of
+from app.answering.parts import split_parts, subject_of
 from app.answering.question_kinds import Kind, asked_kinds
 from app.briefing.across import answer_across, asks_across, topic_of
 from app.briefing.conjuncts import each_place, topic_asked, unnamed
@@ -142,15 +142,14 @@ class Composite(Components):
                     read := in_documents()):
                 return read
             # A part leaning on the one before is that one's follow-up: read where its answer
-            # stood, as a conversation's would be (app.conversation.nearby); else, naming a thing
-            # of its own or by a pronoun, as asked in the documents that one cited: the words it
-            # borrowed say where ("…通知是哪个月发的？后来那场培训来了多少人？": 湛江 drew the
-            # notice's opening).
+            # stood, as a conversation's would be (app.conversation.nearby); else, pointing back by
+            # a pronoun, as asked in the documents that one cited: the words it borrowed say where
+            # ("…通知是哪个月发的？后来那场培训来了多少人？": 湛江 drew the notice's opening).
             spans = tuple(Cited(c.doc_id, c.start, c.end) for c in before.citations)
             found = self._answered_near(own, Resolution(text, spans[0].doc_id, near=spans,
                                                         asked=own), retrieve(text))
-            return answer(*found) if found else in_documents() if borrowed and (
-                names_own(own) or points_back(own)) else None
+            return answer(*found) if found else in_documents() if borrowed and points_back(
+                own) else None
 
         def asked_of(text: str, places: list[str]) -> Answer:
             retrieval, alone, named = retrieve(text), None, text

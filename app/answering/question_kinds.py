@@ -16,6 +16,7 @@ from app.retrieval import sanctions
 from app.retrieval.counted import counted_or
 from app.retrieval.document_questions import FACT_WORDS, O_CLOCK, ZH_WHEN, Fact
 from app.retrieval.enumeration import listed_count
+from app.retrieval.said_of import named_role
 from app.retrieval.taggers import qualifier, without_relatives
 from app.text import ORG_NOUNS_EN, QUESTION_CLAUSES, has_cjk, segment
 
@@ -170,6 +171,7 @@ def asked_kinds(question: str) -> set[Kind]:
         kinds.add(Kind.MONEY)
     if _SHARE_ASKED.search(question) and not kinds - {Kind.COUNT}:
         kinds.add(Kind.PERCENT)
+    kinds |= {Kind.PERSON} if named_role(question) else set()  # "the name of the director"
     kinds -= {broader for k in kinds for broader in _NARROWER.get(k, ())}
     if Kind.COUNT in kinds and _TALLIED.search(question):
         kinds ^= {Kind.COUNT, Kind.TALLY}

@@ -22,15 +22,18 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import Any
 
+from app.retrieval.dictionary import chinese_terms
 from app.retrieval.question_frame import question_frame
 from app.retrieval.stems import content_stems
 from app.retrieval.taggers import TAGGING, parsed
-from app.text import has_cjk
+from app.text import ORG_NOUNS_EN, has_cjk
 
 _ROMAN = re.compile(r"[ivxlc]+", re.I)  # "Phase II", "Cloud Brain III": a number, no noun
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _ASKING = frozenset({"WP", "WDT", "WRB", "WP$"})  # the first question word
+# The endings of Chinese agent nouns (解读人, 组织者, 管理员, 局长, 主任, 律师, 法官): a role held by one.
+AGENT_ENDINGS = "人者员长任师官"
 
 
 def said_of(question: str, candidates: Sequence[AbstractSet[str]]) -> list[frozenset[str]]:
@@ -38,29 +41,45 @@ def said_of(question: str, candidates: Sequence[AbstractSet[str]]) -> list[froze
     ``candidates`` (their stems) says: a sentence lacking one states another's detail."""
     if has_cjk(question):
         return []
-    return [words for words in _asked(question)
+    return [words for words in _asked(question)[:2]
             if words and any(words <= other for other in candidates)]
 
 
+def named_role(question: str) -> str:
+    """The role whose holder's name an English ``question`` asks ("what is the name of the
+    *deputy mayor* who chairs …", "of the *director* of …"), or "": one a person holds, as a
+    Chinese rendering of it (CC-CEDICT) is an agent noun (副市长, 主任) — what 局长叫什么 asks by.
+    A body's role (运营商, "operator") or a thing's name ("of the platform") is none."""
+    if has_cjk(question) or "name" not in question.lower():
+        return ""
+    role = _asked(question)[2]
+    renderings = chinese_terms(role)
+    return role if any(w[-1] in AGENT_ENDINGS for w in renderings) and not re.search(
+        rf"\b{ORG_NOUNS_EN}$", role) and not any(w.endswith("商") for w in renderings) else ""
+
+
 @lru_cache(maxsize=256)
-def _asked(question: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The stems of the role ``question`` asks, and of its subject's head noun."""
+def _asked(question: str) -> tuple[frozenset[str], frozenset[str], str]:
+    """The stems of the role ``question`` asks, and of its subject's head noun; the role's
+    words when read through "the name of"."""
     asking = question_frame(question).rest or question  # takes TAGGING itself: not inside it
     with TAGGING:
         doc = parsed(asking)
     wh = next((t for t in doc if t.tag_ in _ASKING), None)
     if wh is None or wh.lower_ in {"how", "why", "where"}:
-        return frozenset(), frozenset()
+        return frozenset(), frozenset(), ""
     verb = wh.head
     while (verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"aux", "auxpass"}) \
             and verb.dep_ != "ROOT":  # "who has been appointed": "been" helps "appointed"
         verb = verb.head
     if wh.tag_ not in {"WP", "WP$"} or (role := _role(verb, wh)) is None:
-        return frozenset(), frozenset()
+        return frozenset(), frozenset(), ""
     held = next((c for p in role.children if p.dep_ == "prep" and p.lower_ == "of"
                  for c in p.children if c.dep_ == "pobj"), None) or next(
         (c for c in role.children if c.dep_ == "poss"), None)
-    return _stems(role), _stems(_head_noun(held))
+    named = role.head.head.lemma_ == "name"  # role <- of <- name
+    words = " ".join(t.text for t in role.lefts if t.dep_ in {"compound", "amod"}) + " " + role.text
+    return _stems(role), _stems(_head_noun(held)), words.strip() if named else ""
 
 
 def _role(verb: Any, asker: Any) -> Any:

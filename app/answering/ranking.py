@@ -92,10 +92,10 @@ class SentenceRanker:
         topic = self._topic(question, retrieval)
         # A figure of a thing the question qualifies ("cases in the education field") that a
         # sentence not naming the qualifier states, while another names it, is another's.
-        figured = narrowing and bool(asked_kinds(question) & question_kinds.FIGURED)
+        figured = bool((kinds := asked_kinds(question)) & question_kinds.FIGURED) and narrowing
         narrowed = [self._ways(q) for q in said_elsewhere(
             question, words, lambda q, f: any(w <= f for w in self._ways(q)), topic)
-        ] if figured else [[w] for w in said_of(question, words)] if narrowing else []
+        ] if figured else [[w] for w in said_of(question, words, Kind.PHONE in kinds)] * narrowing
         # An English question whose best passage is Chinese is read through the dictionary.
         weights = self._term_weights(question, words, topic,
                                      any(has_cjk(s.text) for s in sentences), retrieval)
@@ -127,7 +127,6 @@ class SentenceRanker:
         # documents' titles and places must be there too, for a question asking a kind of
         # detail a share of them (of those some candidate holds: a word none holds tells no
         # sentence from another).
-        kinds = asked_kinds(question)
         # The words asking a value ("phone number", "which year") name nothing to find; a body's
         # noun is in its name ("… department"); a Chinese kind's match spans words (占总投资的多少).
         asking = topic | set(() if has_cjk(question) else self._stems(" ".join(

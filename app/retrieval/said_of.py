@@ -32,16 +32,19 @@ _ROMAN = re.compile(r"[ivxlc]+", re.I)  # "Phase II", "Cloud Brain III": a numbe
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _ASKING = frozenset({"WP", "WDT", "WRB", "WP$"})  # the first question word
-# The endings of Chinese agent nouns (解读人, 组织者, 管理员, 局长, 主任, 律师, 法官): a role held by one.
+# The endings of Chinese agent nouns (解读人, 管理员, 局长, 主任, 律师): a role one person holds.
 AGENT_ENDINGS = "人者员长任师官"
 
 
-def said_of(question: str, candidates: Sequence[AbstractSet[str]]) -> list[frozenset[str]]:
+def said_of(question: str, candidates: Sequence[AbstractSet[str]],
+            reached: bool = False) -> list[frozenset[str]]:
     """The role an English ``question`` asks and its subject (stems), each that some of the
-    ``candidates`` (their stems) says: a sentence lacking one states another's detail."""
+    ``candidates`` (their stems) says: a sentence lacking one states another's detail.
+    ``reached``: it asks a way to reach one ("what is the phone number *of* the flood control
+    headquarters"), which is its holder's only: another office's line answers nothing."""
     if has_cjk(question):
         return []
-    return [words for words in _asked(question)[:2]
+    return [words for words in _asked(question, reached)[:2]
             if words and any(words <= other for other in candidates)]
 
 
@@ -59,9 +62,10 @@ def named_role(question: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _asked(question: str) -> tuple[frozenset[str], frozenset[str], str]:
-    """The stems of the role ``question`` asks, and of its subject's head noun; the role's
-    words when read through "the name of"."""
+def _asked(question: str, reached: bool = False) -> tuple[frozenset[str], frozenset[str], str]:
+    """The stems of the role ``question`` asks (none for a way to reach one, ``reached``: the
+    number's form tells it), and of its subject's head noun; the role's words when read through
+    "the name of"."""
     asking = question_frame(question).rest or question  # takes TAGGING itself: not inside it
     with TAGGING:
         doc = parsed(asking)
@@ -72,17 +76,18 @@ def _asked(question: str) -> tuple[frozenset[str], frozenset[str], str]:
     while (verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"aux", "auxpass"}) \
             and verb.dep_ != "ROOT":  # "who has been appointed": "been" helps "appointed"
         verb = verb.head
-    if wh.tag_ not in {"WP", "WP$"} or (role := _role(verb, wh)) is None:
+    if wh.tag_ not in {"WP", "WP$"} or (role := _role(verb, wh, reached)) is None:
         return frozenset(), frozenset(), ""
     held = next((c for p in role.children if p.dep_ == "prep" and p.lower_ == "of"
                  for c in p.children if c.dep_ == "pobj"), None) or next(
         (c for c in role.children if c.dep_ == "poss"), None)
     named = role.head.head.lemma_ == "name"  # role <- of <- name
     words = " ".join(t.text for t in role.lefts if t.dep_ in {"compound", "amod"}) + " " + role.text
-    return _stems(role), _stems(_head_noun(held)), words.strip() if named else ""
+    return (frozenset() if reached else _stems(role)), _stems(_head_noun(held)), \
+        words.strip() if named else ""
 
 
-def _role(verb: Any, asker: Any) -> Any:
+def _role(verb: Any, asker: Any, reached: bool = False) -> Any:
     """The noun a "who"/"what" is equated with by a copula or named to by its verb ("appointed
     *director*"), read through "the name of": None when it asks none."""
     nouns = [c for c in verb.children if c != asker and c.pos_ == "NOUN"
@@ -90,7 +95,7 @@ def _role(verb: Any, asker: Any) -> Any:
     if not nouns or asker.pos_ == "NOUN":  # "which company is …": the body is asked, no role
         return None
     role = nouns[0]
-    if asker.lower_ not in {"who", "whom"} and role.lemma_ != "name":
+    if asker.lower_ not in {"who", "whom"} and role.lemma_ != "name" and not reached:
         return None  # "what is the deadline" asks a date by its noun: no role
     if role.lemma_ == "name":
         role = next((c for p in role.children if p.lower_ == "of" for c in p.children

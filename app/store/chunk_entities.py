@@ -12,11 +12,15 @@ import json
 import re
 from functools import lru_cache
 
-from app.numerals import RATIO
+from app.numerals import MAGNITUDES, NUMBER_WORDS, RATIO
 
 Entity = tuple[int, int, str] | tuple[int, int, str, object]
 # What joins the members of a list: a comma, 、, "and" ("Jiazhi Huixing, Guoxing Yuhang, and …").
 _LISTED = re.compile(r"\s*(?:[,，、]\s*(?:and\s+)?|and\s+|和|及|与)\s*")
+# A number says a numeral: English words NER reads as one without any are a misread ("*up to*
+# 1 million yuan"), which would answer "how many" with no count.
+_NO_NUMERAL = re.compile(rf"(?!.*\b(?:{'|'.join([*NUMBER_WORDS, *MAGNITUDES])}|dozen|half|single"
+                         r"|double|once|twice))[A-Za-z][A-Za-z\s'-]*", re.I)
 
 
 @lru_cache(maxsize=16384)
@@ -24,8 +28,10 @@ def chunk_entities(raw: str, text: str) -> tuple[tuple[Entity, ...], tuple[tuple
                                                  str]:
     """The chunk's entities with its ratios (5:5) as shares, the spans of its organisations and
     places, and those names joined by spaces."""
-    entities: tuple[Entity, ...] = _listed_as_bodies(tuple(tuple(e) for e in json.loads(raw)),
-                                                     text) + tuple(
+    entities: tuple[Entity, ...] = _listed_as_bodies(tuple(
+        tuple(e) for e in json.loads(raw)
+        if e[2] != "NUMBER" or not _NO_NUMERAL.fullmatch(text[e[0]:e[1]])
+    ), text) + tuple(
         (*m.span(), "PERCENT") for m in RATIO.finditer(text))
     named = tuple((e[0], e[1]) for e in entities if e[2] in {"ORG", "PLACE"})
     return entities, named, " ".join(text[s:e] for s, e in named)

@@ -5,6 +5,8 @@ written by the test.
 
 from __future__ import annotations
 
+import json
+
 from app.answering.chinese_reader import REFUSAL_SUPPORT
 from app.answering.question_kinds import Kind, asked_kinds
 from app.store.chunk_entities import chunk_entities
@@ -174,3 +176,31 @@ def test_a_time_before_a_period_or_a_day_named_by_its_event_answers_when() -> No
     assert not reading.answer.lacking
     reading = _read_as_stored("二、建立桥梁档案，定期完成全面排查。\n", question)
     assert reading.answer.lacking
+
+
+def test_the_name_of_a_role_one_person_holds_asks_a_person() -> None:
+    """Regression (enrefuse31, cities probe firm8 "What is the name of the deputy mayor who chairs
+    Qingdao's joint meeting …?", main probe "… the name of the director of the Haizhu … Bureau"):
+    asking no kind, they were answered by the sentence naming the role ("chaired by a deputy
+    mayor"). A role whose Chinese rendering is an agent noun (副市长, 主任) asks a person; a
+    thing's name or a body's role asks none."""
+    assert asked_kinds("What is the name of the deputy mayor who chairs Qingdao's joint "
+                       "meeting on the marine data industry?") == {Kind.PERSON}
+    assert asked_kinds("What is the name of the director of the Haizhu AI Development "
+                       "Bureau?") == {Kind.PERSON}
+    assert Kind.PERSON not in asked_kinds("What is the name of the platform Shenzhen relies on "
+                                          "to match AI supply with demand?")
+    assert Kind.PERSON not in asked_kinds("What is the name of the operator of the centre?")
+
+
+def test_words_misread_as_a_number_are_no_count() -> None:
+    """Regression (enrefuse31, cities probe w "How many cross-border e-commerce enterprises are
+    registered in Linyi?"): spaCy read "up to" of "up to 1 million yuan per enterprise" as a
+    number, so the sentence held the count asked and answered. Words before a figure NER left
+    untagged ("no more than" of "no more than 14 guest rooms") still stand for it."""
+    text = "Up to 1 million yuan per enterprise, for 14 firms and no more than 9 rooms."
+    spans = [("Up to", "NUMBER"), ("1 million yuan", "MONEY"), ("14", "NUMBER"),
+             ("no more than", "NUMBER")]
+    raw = json.dumps([[text.index(s), text.index(s) + len(s), label] for s, label in spans])
+    assert [text[e[0]:e[1]] for e in chunk_entities(raw, text)[0] if e[2] == "NUMBER"] == [
+        "14", "no more than"]

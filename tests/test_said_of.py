@@ -49,3 +49,38 @@ def test_the_role_or_event_asked_of_its_subject_is_no_other_s() -> None:
                                "completed?", start, candidates)
     assert not said_of_another("When was the Dafeng Offshore Wind Farm Phase I completed?", done,
                                candidates)
+
+
+_FLOOD = ("9. Major dangerous situations shall be reported to the municipal flood control and "
+          "drought relief headquarters within 1 hour.")
+_WASTE_LINE = "市城市管理局垃圾分类办公室，联系人：刘敏，联系电话：0792-8123456。"
+_RIGHT_LINE = "Contact: the flood control and drought relief headquarters, telephone 0792-8220000."
+
+
+def test_a_phone_asked_of_its_holder_is_no_other_office_s() -> None:
+    """Regression (enrefuse31, cities probe h9 "What is the phone number of Jiujiang's flood
+    control and drought relief headquarters?"): the waste sorting office's line, in another
+    notice, answered; a phone is its holder's, and another candidate names the holder asked."""
+    question = ("What is the phone number of Jiujiang's flood control and drought relief "
+                "headquarters?")
+    _, waste, right = candidates = _words(_FLOOD, _WASTE_LINE, _RIGHT_LINE)
+    assert any(not w <= waste for w in said_of(question, candidates, reached=True))
+    assert all(w <= right for w in said_of(question, candidates, reached=True))
+    assert not said_of(question, candidates)  # a "what" asking no way to reach one: no role
+
+
+_APP = ("(4) A city tourism service app will bring together ticketing, parking and hotel booking; "
+        "the Luoyang Big Data Center builds and runs it.")
+_BOOKING = ("(3) All A-level scenic spots in the city will offer timed online booking and "
+            "electronic tickets by June 2025.")
+
+
+def test_an_event_s_date_is_its_subject_s() -> None:
+    """Regression (enrefuse31, cities probe r4 "When did Luoyang's city tourism service app go
+    online?"): the scenic spots' booking date answered; the app, which another candidate names,
+    has none. A subject the documents' titles name is theirs, said as "the measures"."""
+    question = "When did Luoyang's city tourism service app go online?"
+    app, booking = candidates = _words(_APP, _BOOKING)
+    assert any(not w <= booking for w in said_of(question, candidates))
+    assert all(w <= app for w in said_of(question, candidates))
+    assert not said_of(question, candidates, topic=set(content_stems("tourism service app")))

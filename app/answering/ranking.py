@@ -95,7 +95,8 @@ class SentenceRanker:
         figured = bool((kinds := asked_kinds(question)) & question_kinds.FIGURED) and narrowing
         narrowed = [self._ways(q) for q in said_elsewhere(
             question, words, lambda q, f: any(w <= f for w in self._ways(q)), topic)
-        ] if figured else [[w] for w in said_of(question, words, Kind.PHONE in kinds)] * narrowing
+        ] if figured else [[w] for w in said_of(question, words, Kind.PHONE in kinds, topic)
+                           ] * narrowing
         # An English question whose best passage is Chinese is read through the dictionary.
         weights = self._term_weights(question, words, topic,
                                      any(has_cjk(s.text) for s in sentences), retrieval)

@@ -12,6 +12,10 @@ a who/which/when question asks by ("which department *leads* …", "when is it t
 *completed*", its subject the verb's other argument) read the same way: 3 English probes better,
 25 worse — answers say the event in other words ("by when will it *formulate* …": "study and
 introduce … before"), and the verb and subject words recur in other sentences of the plan.
+Round 30 (enrefuse31) reads a "when" question's subject alone, a common noun ("when did the city
+tourism service *app* go online": the booking date of the scenic spots answers nothing), but not
+one the documents' titles name ("the fare *concessions*", which the texts call "the measures");
+and the holder of a phone number asked ("the phone number *of* the flood control headquarters").
 """
 
 from __future__ import annotations
@@ -36,16 +40,18 @@ _ASKING = frozenset({"WP", "WDT", "WRB", "WP$"})  # the first question word
 AGENT_ENDINGS = "人者员长任师官"
 
 
-def said_of(question: str, candidates: Sequence[AbstractSet[str]],
-            reached: bool = False) -> list[frozenset[str]]:
+def said_of(question: str, candidates: Sequence[AbstractSet[str]], reached: bool = False,
+            topic: AbstractSet[str] = frozenset()) -> list[frozenset[str]]:
     """The role an English ``question`` asks and its subject (stems), each that some of the
     ``candidates`` (their stems) says: a sentence lacking one states another's detail.
     ``reached``: it asks a way to reach one ("what is the phone number *of* the flood control
-    headquarters"), which is its holder's only: another office's line answers nothing."""
+    headquarters"), which is its holder's only: another office's line answers nothing. An
+    event's subject the documents' titles name (``topic``) is theirs: "the measures" say it."""
     if has_cjk(question):
         return []
-    return [words for words in _asked(question, reached)[:2]
-            if words and any(words <= other for other in candidates)]
+    role, subject, _, when = _asked(question, reached)
+    return [words for words in (role, subject) if words and not (when and words <= topic)
+            and any(words <= other for other in candidates)]
 
 
 def named_role(question: str) -> str:
@@ -62,29 +68,34 @@ def named_role(question: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _asked(question: str, reached: bool = False) -> tuple[frozenset[str], frozenset[str], str]:
+def _asked(question: str, reached: bool = False
+           ) -> tuple[frozenset[str], frozenset[str], str, bool]:
     """The stems of the role ``question`` asks (none for a way to reach one, ``reached``: the
     number's form tells it), and of its subject's head noun; the role's words when read through
-    "the name of"."""
+    "the name of"; whether it asks when."""
     asking = question_frame(question).rest or question  # takes TAGGING itself: not inside it
     with TAGGING:
         doc = parsed(asking)
     wh = next((t for t in doc if t.tag_ in _ASKING), None)
     if wh is None or wh.lower_ in {"how", "why", "where"}:
-        return frozenset(), frozenset(), ""
+        return frozenset(), frozenset(), "", False
     verb = wh.head
     while (verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"aux", "auxpass"}) \
             and verb.dep_ != "ROOT":  # "who has been appointed": "been" helps "appointed"
         verb = verb.head
+    if wh.lower_ == "when":  # an event's date is its subject's: "when did the *app* go online"
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        return frozenset(), _stems(_head_noun(subject) if subject is not None
+                                   and subject.pos_ == "NOUN" else None), "", True
     if wh.tag_ not in {"WP", "WP$"} or (role := _role(verb, wh, reached)) is None:
-        return frozenset(), frozenset(), ""
+        return frozenset(), frozenset(), "", False
     held = next((c for p in role.children if p.dep_ == "prep" and p.lower_ == "of"
                  for c in p.children if c.dep_ == "pobj"), None) or next(
         (c for c in role.children if c.dep_ == "poss"), None)
     named = role.head.head.lemma_ == "name"  # role <- of <- name
     words = " ".join(t.text for t in role.lefts if t.dep_ in {"compound", "amod"}) + " " + role.text
     return (frozenset() if reached else _stems(role)), _stems(_head_noun(held)), \
-        words.strip() if named else ""
+        words.strip() if named else "", False
 
 
 def _role(verb: Any, asker: Any, reached: bool = False) -> Any:

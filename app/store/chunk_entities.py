@@ -17,8 +17,8 @@ from app.numerals import MAGNITUDES, NUMBER_WORDS, RATIO
 Entity = tuple[int, int, str] | tuple[int, int, str, object]
 # What joins the members of a list: a comma, 、, "and" ("Jiazhi Huixing, Guoxing Yuhang, and …").
 _LISTED = re.compile(r"\s*(?:[,，、]\s*(?:and\s+)?|and\s+|和|及|与)\s*")
-# A number says a numeral: English words NER reads as one without any are a misread ("*up to*
-# 1 million yuan"), which would answer "how many" with no count.
+# A number says a numeral: English words NER reads as one without any, before a figure it tags
+# apart, are a misread ("*up to* 1 million yuan"), which would answer "how many" with no count.
 _NO_NUMERAL = re.compile(rf"(?!.*\b(?:{'|'.join([*NUMBER_WORDS, *MAGNITUDES])}|dozen|half|single"
                          r"|double|once|twice))[A-Za-z][A-Za-z\s'-]*", re.I)
 
@@ -28,9 +28,11 @@ def chunk_entities(raw: str, text: str) -> tuple[tuple[Entity, ...], tuple[tuple
                                                  str]:
     """The chunk's entities with its ratios (5:5) as shares, the spans of its organisations and
     places, and those names joined by spaces."""
+    stored = [tuple(e) for e in json.loads(raw)]
+    starts = {e[0] for e in stored}
     entities: tuple[Entity, ...] = _listed_as_bodies(tuple(
-        tuple(e) for e in json.loads(raw)
-        if e[2] != "NUMBER" or not _NO_NUMERAL.fullmatch(text[e[0]:e[1]])
+        e for e in stored if e[2] != "NUMBER" or not _NO_NUMERAL.fullmatch(text[e[0]:e[1]])
+        or e[1] + 1 not in starts  # the figure it bounds is no entity: NER cut its span short
     ), text) + tuple(
         (*m.span(), "PERCENT") for m in RATIO.finditer(text))
     named = tuple((e[0], e[1]) for e in entities if e[2] in {"ORG", "PLACE"})

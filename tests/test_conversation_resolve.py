@@ -8,7 +8,8 @@ import pytest
 
 from app.conversation.condense import keeps_named
 from app.conversation.nearby import Cited
-from app.conversation.phrases import place_spans, subject
+from app.conversation.phrases import subject
+from app.conversation.places import place_spans
 from app.conversation.resolve import Resolver
 from app.conversation.turns import Turn
 from app.conversation.words import words

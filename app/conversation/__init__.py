@@ -1,7 +1,8 @@
 """Conversations: follow-up questions completed from the turns before them, and the turns kept.
 
     words      the taggers' reading of a question (LAC, spaCy)
-    phrases    a question's places, subject and asked attribute; the rewrite's edits
+    places     the places a question names
+    phrases    a question's subject and asked attribute; the rewrite's edits
     resolve    the general rule that completes a follow-up
     condense   the model's standalone question, checked
     storage    the conversations' SQL tables

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from app.answering.question_kinds import Kind, asked_kinds
 from app.conversation.phrases import (
-    DESIGNATORS,
     Span,
     counted,
     head,
-    place_spans,
     uncounted,
 )
+from app.conversation.places import DESIGNATORS, place_spans
 from app.conversation.words import Word, words
 from app.retrieval.names import CHINESE_LEVEL_SUFFIX
 from app.retrieval.places import PlaceIndex

@@ -15,10 +15,10 @@ from app.conversation.phrases import (
     head,
     inside,
     noun_spans,
-    place_spans,
     subject_span,
 )
-from app.conversation.referents import about_the_last, definite_phrases, titled, topic
+from app.conversation.places import place_spans
+from app.conversation.referents import about_the_last, definite_phrases, figure_topic, titled, topic
 from app.conversation.turns import Resolution, Turn
 from app.conversation.words import Word, words
 from app.numerals import ordinals
@@ -106,6 +106,18 @@ def of_its_kind(text: str, index: PlaceIndex, title: str | None) -> Resolution |
             or not titled(kind[-1].text.lower().removesuffix("s"), title, has_cjk(text)):
         return None
     return Resolution(edited(text, [(*span, kind[-1].text)]), rewritten=True)
+
+
+def on_topic(question: str, place: str, last: Turn) -> Resolution | None:
+    """The other place's figure of what the last answer stated a figure of ("What about the
+    special fund in Shenzhen?"), for when the last question's own frame finds nothing there:
+    the place may fund, count or build it otherwise."""
+    figured = figure_topic(last.answer)
+    chinese = has_cjk(question)
+    if not figured or has_cjk(figured) != chinese:
+        return None
+    text = f"{place}的{figured}是多少？" if chinese else f"What about the {figured} in {place}?"
+    return Resolution(text, rewritten=True)
 
 
 def of_members(question: str, own: tuple[Word, ...], before: str, found: Sequence[Word],

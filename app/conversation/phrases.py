@@ -1,8 +1,8 @@
 """The phrases of a tagged question that resolution carries or replaces (``edits`` edits them).
 
-What a question is about is read from the taggers' words (``words``) and the place index:
+What a question is about is read from the taggers' words (``words``) and its places
+(``places``):
 
-* its places (``place_spans``);
 * its *attribute asked*: the noun a copula links to the question word ("联系电话是多少",
   "What is the contact number?"), whose value the answer gives. It says what kind of answer
   was wanted, not what the conversation is about, so it is never carried to a follow-up;
@@ -16,13 +16,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from app.conversation.words import Word
-from app.retrieval.places import PlaceIndex
 from app.text import QUESTION_CLAUSES, has_cjk
 
 Span = tuple[int, int]
-# English words that follow a place's name as part of it, as 区/县/市 do in Chinese (where the
-# tagger keeps them in the name's word).
-DESIGNATORS = frozenset({"district", "city", "county", "province", "municipality", "town"})
 
 
 @dataclass(frozen=True)
@@ -33,34 +29,6 @@ class Copular:
     span: Span
     value: bool  # what X is (its value: X is what was asked), not how large X is
     linked: bool = True  # by a copula; False: by another verb ("X 不低于 多少")
-
-
-def place_spans(text: str, found: Sequence[Word], index: PlaceIndex) -> list[Span]:
-    """Spans of ``text`` that name places: in a run of words a tagger takes for names, the
-    shortest start the place index knows, with the designator after it (Haizhu District);
-    the rest of the run names something else (Pazhou | Space Computing Center)."""
-    spans: list[Span] = []
-    run: list[Word] = []
-    for word in [*found, None]:
-        if word is not None and word.may_name_place:
-            run.append(word)
-            continue
-        while run:
-            end = next((end for end in range(1, len(run) + 1)
-                        if names_place(text[run[0].start:run[end - 1].end], index)), 0)
-            if not end:
-                break
-            while end < len(run) and run[end].text.lower() in DESIGNATORS:
-                end += 1
-            spans.append((run[0].start, run[end - 1].end))
-            run = run[end:]
-        run = []
-    return spans
-
-
-def names_place(text: str, index: PlaceIndex) -> bool:
-    seen = index.infer(text)
-    return bool(seen.held or seen.missing)
 
 
 def inside(word: Word, spans: Sequence[Span]) -> bool:

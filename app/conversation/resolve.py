@@ -38,7 +38,7 @@ from app.conversation.edits import (
     with_counted_noun,
     with_place_pointed,
 )
-from app.conversation.frames import fitting, in_parallel, of_its_kind, of_members, what_is
+from app.conversation.frames import fitting, in_parallel, of_its_kind, of_members, on_topic, what_is
 from app.conversation.frames import framed as frame_of
 from app.conversation.phrases import (
     Span,
@@ -46,15 +46,14 @@ from app.conversation.phrases import (
     inside,
     names_own_thing,
     opening_frame,
-    place_spans,
     subject,
     subject_span,
 )
+from app.conversation.places import place_spans
 from app.conversation.referents import (
     about_the_last,
     agent_of,
     definite_phrases,
-    figure_topic,
     given,
     referent,
     topic,
@@ -91,7 +90,7 @@ class Resolver:
                               rewritten=True)  # "the city": the last place, in its document
         found = self._resolve(filled, last, index)
         found = dataclasses.replace(found, rewritten=found.rewritten or filled != question)
-        title = self.title(found.doc_id) if found.doc_id and self.title else None
+        title = self._title(found.doc_id)
         narrows = any(w.partitive for w in own)  # 其中, among them: a part of the last answer
         if found.doc_id is None or not (narrows or about_the_last(own, title)):
             return found
@@ -182,7 +181,7 @@ class Resolver:
         else:
             text = f"{before.rstrip(' ?？')} in {place}?"
         title = self._title(last.doc_id)
-        return Resolution(text, rewritten=True, fallback=lambda: _on_topic(question, place, last)
+        return Resolution(text, rewritten=True, fallback=lambda: on_topic(question, place, last)
                           or of_its_kind(text, index, title))
 
     # A place and a thing, no clause: the last question, of both, where the thing fits --------
@@ -290,15 +289,3 @@ def _of_last_place(question: str, own: tuple[Word, ...], last: Turn, index: Plac
     chinese = has_cjk(question)
     text = fill(question, own, [], place if chinese else f"in {place}", chinese)
     return Resolution(text, doc_id=doc_id, rewritten=True)
-
-
-def _on_topic(question: str, place: str, last: Turn) -> Resolution | None:
-    """The other place's figure of what the last answer stated a figure of ("What about the
-    special fund in Shenzhen?"), for when the last question's own frame finds nothing there:
-    the place may fund, count or build it otherwise."""
-    figured = figure_topic(last.answer)
-    chinese = has_cjk(question)
-    if not figured or has_cjk(figured) != chinese:
-        return None
-    text = f"{place}的{figured}是多少？" if chinese else f"What about the {figured} in {place}?"
-    return Resolution(text, rewritten=True)

@@ -212,7 +212,8 @@ ZH_TIME_UNIT = r"个?(?:工作)?(?:年|月|周|星期|天|日|小时|分钟|周�
 _ANY_THING = "个名位人户家项座台所处条件批"
 _ZH_ASKED_UNIT = re.compile(rf"(?<!哪)(?:几|多少)({ZH_TIME_UNIT}|[{MEASURE_WORDS}人户寸亩吨]|公里"
                             r"|平方米|米)")
-_ZH_FIGURE = re.compile(rf"[{ZH_NUMERAL}][{ZH_NUMERAL}亿.,，至到~\-—余多几]*")  # 不少于7日: 日
+# 馀 is 余 as a web copy writes it (抓获涉案人员百馀人).
+_ZH_FIGURE = re.compile(rf"[{ZH_NUMERAL}][{ZH_NUMERAL}亿.,，至到~\-—余馀多几]*")  # 不少于7日: 日
 
 
 def _measure(unit: str) -> str:

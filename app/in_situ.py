@@ -12,6 +12,7 @@ thing or for who does it stand so (什么, 哪些, 多少, 几, 何时, 谁: "�
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from app.chinese_words import tagged
@@ -177,13 +178,14 @@ def asked_clauses(text: str, question: str) -> tuple[int, int] | None:
     return coordinated(text, *gap, again=frame)
 
 
-def coordinated(text: str, start: int, end: int, again: str = "",
-                rate: bool = False) -> tuple[int, int]:
+def coordinated(text: str, start: int, end: int, again: str = "", rate: bool = False,
+                each: Sequence[int] = ()) -> tuple[int, int]:
     """The clauses of ``text`` from the one holding offset ``start`` to the one holding ``end``
     (its closing mark left out), widened over the clauses opening with a conjunction of nouns
     (以及, 和: not 并, which opens another predicate), which go on with what the clause before
     them names ("…共收治2名危重症患者，以及12名确诊患者和19名疑似病例。"), and over a cap, but
-    for a ``rate`` asked only a cap per unit too (a total's "单个展会最高60万元" is another sum)."""
+    for a ``rate`` asked only a cap per unit too (a total's "单个展会最高60万元" is another sum);
+    over neighbours holding details asked ``each`` (at offsets: 分别, "黄码…7天，红码…14天")."""
     spans = clause_spans(text) or [(0, len(text))]
     first = next((n for n, (_, b) in enumerate(spans) if start < b), len(spans) - 1)
     last = next((n for n, (_, b) in enumerate(spans) if end <= b), len(spans) - 1)
@@ -192,11 +194,12 @@ def coordinated(text: str, start: int, end: int, again: str = "",
     opens = [clause.startswith(_AND) and tagged(clause)[:1] in ([(c, "c")] for c in _AND)
              for clause in clauses]
     caps = [caps_figure(c) and (not rate or bool(DISTRIBUTIVE.search(c))) for c in clauses]
-    while first and opens[first]:
+    held = [any(a <= k < b for k in each) for a, b in spans]
+    while first and (opens[first] or (held[first - 1] and held[first])):
         first -= 1
     first -= bool(first) and clauses[first].lstrip().startswith("并")  # "做好A，并做好B": both
-    while last + 1 < len(spans) and (opens[last + 1] or caps[last + 1] or (
-            bool(again) and clauses[last + 1].startswith(again))):
+    while last + 1 < len(spans) and (opens[last + 1] or caps[last + 1] or (held[last] and held[
+            last + 1]) or (bool(again) and clauses[last + 1].startswith(again))):
         last += 1
     return spans[first][0], spans[last][1] - bool(CLAUSE_END.fullmatch(text[spans[last][1] - 1]))
 

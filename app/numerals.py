@@ -183,6 +183,8 @@ def figures(text: str) -> list[tuple[int, int, float]]:
 DISTRIBUTIVE = re.compile(
     r"\b(?:per|each|every|annual(?:ly)?|yearly|monthly|weekly|daily|quarterly)\b"
     r"|\ba (?:year|month|week|day)\b|每|[/／](?=[\u4e00-\u9fff])", re.I)
+# A figure asked of each of several things ("黄码或红码分别隔离多久", 各出多少): one for each.
+RESPECTIVE = re.compile(r"分别|各自|各(?=[是为出占要有需多几])|\brespectively\b", re.I)
 
 
 # A number labelling one of a series of a noun: "grade 2", "level-three", "Phase II" (the noun,

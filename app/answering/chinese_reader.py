@@ -34,7 +34,7 @@ from app.bands import band_factor, of_band, other_tier, tier_unstated
 from app.in_situ import after_frame, asked_clauses, coordinated, names_back
 from app.mastheads import frame_end, laid_out, opens_statement, reports
 from app.negation import opposed_units
-from app.numerals import DISTRIBUTIVE, ZH_BOUNDS, same_measure
+from app.numerals import DISTRIBUTIVE, RESPECTIVE, ZH_BOUNDS, same_measure
 from app.retrieval.content_words import asked_end, goes_on
 from app.retrieval.continuation import next_chunk_id
 from app.retrieval.qualifiers import sibling_named
@@ -214,8 +214,9 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
         return _slice(anchor, clause.start, anchor.end)  # a head's condition: read on to the last
     # Whole: a reader quoting a clause keeps what it is of ("疫情检查点1526个", not "1526个").
     return _slice(anchor, *(anchor.start + k for k in coordinated(
-        anchor.text, clause.start - anchor.start, clause.end - anchor.start,
-        rate=bool(DISTRIBUTIVE.search(question)))))
+        anchor.text, clause.start - anchor.start, clause.end - anchor.start, rate=bool(
+            DISTRIBUTIVE.search(question)), each=[e[0] - anchor.start for e in found] * bool(
+                RESPECTIVE.search(question)))))
 
 
 def _clear_lead(lead: Scored, rest: list[Scored], kinds: set[Kind], nearest: Nearest | None,

@@ -417,3 +417,39 @@ def test_an_open_answer_stops_at_its_sentence_unless_the_next_goes_on_with_it() 
     going_on = "同时，对吸纳失业人员就业的企业，再按每人1000元给予就业补贴。\n"
     quote = _read_as_stored(answer + going_on, question).answer.sentence.text
     assert "统一拨付到企业账户" in quote and "就业补贴" in quote, quote
+
+
+def test_a_figure_asked_of_each_of_several_things_is_quoted_with_each() -> None:
+    """Regression (rzspan31, realzh-rz2229: "…由中央和省里各出多少比例？" quoted only "中央财政负担
+    60%"): a question asking a figure of each thing (分别, 各) is answered by the neighbouring
+    clauses stating each one's, not by the first of them."""
+    text = ("其中，确诊患者医疗费用个人负担部分市财政负担60%，区财政负担40%；"
+            "疑似患者医疗费用个人负担部分市财政负担80%。\n")
+    quote = _read_as_stored(text, "某市确诊患者个人负担的医疗费由市里和区里各出多少比例？"
+                            ).answer.sentence.text
+    assert "60%" in quote and "40%" in quote and "80%" not in quote, quote
+    text = "3.贷款期限：流动资金贷款期限1年，中长期贷款3—15年。\n"
+    quote = _read_as_stored(text, "向某行贷款，流动资金贷款和中长期贷款的期限分别是多久？"
+                            ).answer.sentence.text
+    assert "1年" in quote and "3—15年" in quote, quote
+
+
+def test_a_count_written_with_the_traditional_yu_takes_its_measure_word() -> None:
+    """Regression (rzspan31, realzh-rz2229 "…一共抓了多少人？"): 馀 (余 as a web copy writes it)
+    was not read as part of a figure, so 百馀人 did not count 人 and 70馀起 was quoted."""
+    text = "某市公安机关快侦快破了多起诈骗案件，累计查处相关案件70馀起，抓获涉案人员百馀人。\n"
+    quote = _read_as_stored(text, "某市警方打击借卖口罩行骗的案件，一共抓了多少人？"
+                            ).answer.sentence.text
+    assert "百馀人" in quote and "70馀起" not in quote, quote
+
+
+def test_an_item_closed_by_a_semicolon_answers_and_the_next_does_not_outrank_it() -> None:
+    """Regression (rzspan31: 三明 "…融资担保机构对…中小微企业有什么优惠？", realzh-rz2229 江西
+    担保费率): the item after one closed by "；" read the one before it, so, saying no more of the
+    question, it outranked the item that answers; and that item, the question restating most of
+    it, was taken for a lead-in answered by what follows."""
+    text = ("同时，要优化政府性融资担保服务，对受疫情影响暂时困难的中小微企业，政府性融资担保机构"
+            "免收融资担保费；对受疫情影响的融资担保“白名单”企业，到期的贷款采取续保续贷措施。\n")
+    question = "某市政府性融资担保机构对受疫情影响暂时困难的中小微企业有什么优惠？"
+    quote = _read_as_stored(text, question).answer.sentence.text
+    assert "免收融资担保费" in quote, quote

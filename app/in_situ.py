@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from app.chinese_words import tagged
-from app.numerals import DISTRIBUTIVE, MEASURE_WORDS, ZH_NUMERAL, caps_figure
+from app.numerals import DISTRIBUTIVE, MEASURE_WORDS, RESPECTIVE, ZH_NUMERAL, caps_figure
 from app.text import (
     CJK_RUN,
     CLAUSE_END,
@@ -178,14 +178,14 @@ def asked_clauses(text: str, question: str) -> tuple[int, int] | None:
     return coordinated(text, *gap, again=frame)
 
 
-def coordinated(text: str, start: int, end: int, again: str = "", rate: bool = False,
+def coordinated(text: str, start: int, end: int, again: str = "", asked: str = "",
                 each: Sequence[int] = ()) -> tuple[int, int]:
     """The clauses of ``text`` from the one holding offset ``start`` to the one holding ``end``
     (its closing mark left out), widened over the clauses opening with a conjunction of nouns
     (以及, 和: not 并, which opens another predicate), which go on with what the clause before
     them names ("…共收治2名危重症患者，以及12名确诊患者和19名疑似病例。"), and over a cap, but
-    for a ``rate`` asked only a cap per unit too (a total's "单个展会最高60万元" is another sum);
-    over neighbours holding details asked ``each`` (at offsets: 分别, "黄码…7天，红码…14天")."""
+    for a rate ``asked`` only a cap per unit too (a total's "单个展会最高60万元" is another sum);
+    over neighbours holding the details ``each`` is asked (分别: "黄码…7天，红码…14天")."""
     spans = clause_spans(text) or [(0, len(text))]
     first = next((n for n, (_, b) in enumerate(spans) if start < b), len(spans) - 1)
     last = next((n for n, (_, b) in enumerate(spans) if end <= b), len(spans) - 1)
@@ -193,6 +193,7 @@ def coordinated(text: str, start: int, end: int, again: str = "", rate: bool = F
     # Tagged only when it opens with a conjunction's characters (tagging each cost ~1 ms).
     opens = [clause.startswith(_AND) and tagged(clause)[:1] in ([(c, "c")] for c in _AND)
              for clause in clauses]
+    rate, each = DISTRIBUTIVE.search(asked), each if RESPECTIVE.search(asked) else ()
     caps = [caps_figure(c) and (not rate or bool(DISTRIBUTIVE.search(c))) for c in clauses]
     held = [any(a <= k < b for k in each) for a, b in spans]
     while first and (opens[first] or (held[first - 1] and held[first])):

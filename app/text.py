@@ -147,6 +147,16 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# An item of a parallel list opening on its own condition ("对态度不认真、落实不到位的，").
+_CONDITION = re.compile(r"\s*对[^，；。：]*的，")
+
+
+def opens_condition(item: str) -> bool:
+    """Whether ``item``, after one closed by "；" in a list of measures by condition ("对A的，…；
+    对B的，…"), states another condition's: a question naming its own did not ask it."""
+    return bool(_CONDITION.match(item))
+
+
 def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     pos = start
     while pos < end:

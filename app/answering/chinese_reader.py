@@ -34,14 +34,14 @@ from app.bands import band_factor, of_band, other_tier, tier_unstated
 from app.in_situ import after_frame, asked_clauses, coordinated, names_back
 from app.mastheads import frame_end, laid_out, opens_statement, reports
 from app.negation import opposed_units
-from app.numerals import DISTRIBUTIVE, RESPECTIVE, ZH_BOUNDS, same_measure
+from app.numerals import ZH_BOUNDS, same_measure
 from app.retrieval.content_words import asked_end, goes_on
 from app.retrieval.continuation import next_chunk_id
 from app.retrieval.qualifiers import sibling_named
 from app.retrieval.shortened import Meant, Nearest, bound_said, said_otherwise
 from app.retrieval.years import off_year
 from app.store.records import Chunk
-from app.text import CLAUSE_END, bigram_units, clause_spans, said_by
+from app.text import CLAUSE_END, bigram_units, clause_spans, opens_condition, said_by
 
 _PUNCTUATED = re.compile(r"[。！？；，：.!?;,:）)”]\s*$")
 # Least support of the anchor for an answer; below it the question is refused (dev split).
@@ -215,9 +215,8 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
         return _slice(anchor, clause.start, anchor.end)  # a head's condition: read on to the last
     # Whole: a reader quoting a clause keeps what it is of ("疫情检查点1526个", not "1526个").
     return _slice(anchor, *(anchor.start + k for k in coordinated(
-        anchor.text, clause.start - anchor.start, clause.end - anchor.start, rate=bool(
-            DISTRIBUTIVE.search(question)), each=[e[0] - anchor.start for e in found] * bool(
-                RESPECTIVE.search(question)))))
+        anchor.text, clause.start - anchor.start, clause.end - anchor.start, asked=question,
+        each=[e[0] - anchor.start for e in found])))
 
 
 def _clear_lead(lead: Scored, rest: list[Scored], kinds: set[Kind], nearest: Nearest | None,
@@ -285,8 +284,9 @@ def _run_on(span: Sentence, following: list[Sentence], question: str = "",
     end, text, base = span.end, span.chunk.text, span.chunk.start
     for s, e in ((f.start, f.end) for f in following if f.start >= end):
         piece = text[s - base:e - base]  # a field's value ("牵头单位：市财政局。") answers no "how"
-        ended = is_field(piece) or opens_statement(piece, text[:s - base])  # nor another's word
-        listed = text[end - base - 1] in "：:；;"  # a list's next item
+        listed = text[end - base - 1] in "：:；;"  # a list's next item (not another condition's)
+        ended = is_field(piece) or opens_statement(piece, text[:s - base]) or (
+            not heads and listed and opens_condition(piece))  # nor another's word or condition
         if e - span.start > LONGEST_ANSWER or ended or (((ITEM.match(piece) and not (
                 listed)) or not _PUNCTUATED.search(piece)) if heads else end - span.start >= (
                 OPEN_ANSWER_CHARS) or (text[end - base - 1] in "。！？" and s > end) or (

@@ -73,18 +73,17 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
                if s.chunk.metadata.get("language") == "zh" for a, b in laid_out(s.text)]
     if not chinese:
         return None
-    # A sentence after one closed by "；" saying more of the question leaves unsaid what they share
-    # ("博士…；硕士每月1500元。"); one saying no more does not outrank the item it would borrow.
-    asked, readings, n = bigram_units(question), [s.text for s in chinese], len(chinese)
+    # A sentence after one closed by "；" leaves unsaid what they share ("博士…；硕士每月1500元。").
+    readings = [s.text for s in chinese]
     for i in range(1, len(chinese)):
-        if chinese[i - 1].chunk is chinese[i].chunk and chinese[i - 1].text.endswith("；") and (
-                bigram_units(readings[i]) - bigram_units(readings[i - 1])) & asked:
+        if chinese[i - 1].chunk is chinese[i].chunk and chinese[i - 1].text.endswith("；"):
             readings[i] = readings[i - 1] + readings[i]
     # A passage's opening sentence holds its section's heading too (ingest keeps it out of the
     # text), for a question asking no kind of detail: a heading states none.
     kinds = asked_kinds(question)
     held = [bigram_units(("" if kinds else s.chunk.heading_at(s.start)) + r) | o for s, r, o in zip(
         chinese, readings, meant(readings) if meant else [set()] * len(readings), strict=True)]
+    asked, n = bigram_units(question), len(chinese)
     frequency = Counter(u for units in held for u in units & asked)
     weights = {u: math.log(1 + n / (1 + frequency[u])) for u in asked}
     total = sum(weights.values()) or 1.0

@@ -443,11 +443,10 @@ def test_a_count_written_with_the_traditional_yu_takes_its_measure_word() -> Non
     assert "百馀人" in quote and "70馀起" not in quote, quote
 
 
-def test_an_item_closed_by_a_semicolon_answers_and_the_next_does_not_outrank_it() -> None:
+def test_an_item_closed_by_a_semicolon_is_no_lead_in_answered_by_the_next() -> None:
     """Regression (rzspan31: 三明 "…融资担保机构对…中小微企业有什么优惠？", realzh-rz2229 江西
-    担保费率): the item after one closed by "；" read the one before it, so, saying no more of the
-    question, it outranked the item that answers; and that item, the question restating most of
-    it, was taken for a lead-in answered by what follows."""
+    担保费率): an item closed by "；" that the question restates most of was taken for a lead-in
+    and answered by the item after it; it states a measure itself."""
     text = ("同时，要优化政府性融资担保服务，对受疫情影响暂时困难的中小微企业，政府性融资担保机构"
             "免收融资担保费；对受疫情影响的融资担保“白名单”企业，到期的贷款采取续保续贷措施。\n")
     question = "某市政府性融资担保机构对受疫情影响暂时困难的中小微企业有什么优惠？"

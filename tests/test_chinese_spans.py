@@ -452,3 +452,14 @@ def test_an_item_closed_by_a_semicolon_is_no_lead_in_answered_by_the_next() -> N
     question = "某市政府性融资担保机构对受疫情影响暂时困难的中小微企业有什么优惠？"
     quote = _read_as_stored(text, question).answer.sentence.text
     assert "免收融资担保费" in quote, quote
+
+
+def test_an_open_answer_does_not_run_on_into_another_conditions_item() -> None:
+    """Regression (rzspan31, realzh-rz2229 "…表现突出的干部个人会怎么激励？"): the answer ran on
+    from the item closed by "；" into the next items, each stating another condition's measure
+    ("对态度不认真、落实不到位的，…"), which the question, naming its own, did not ask."""
+    text = ("对在防控工作中表现突出的领导班子要予以嘉奖，表现突出的干部个人要大胆使用，在职务晋级"
+            "晋档上优先考虑；对态度不认真、落实不到位的，要批评教育、帮助提高。\n")
+    question = "某区对在防控中表现突出的干部个人会怎么激励？"
+    quote = _read_as_stored(text, question).answer.sentence.text
+    assert "优先考虑" in quote and "批评教育" not in quote, quote

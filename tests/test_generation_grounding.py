@@ -270,22 +270,30 @@ def test_an_answer_restating_the_question_with_its_slot_empty_answers_nothing() 
     """Issue 23.5 (tuning probes, generate mode): asked the size of Guangzhou's public computing
     power center, which no text gives, the 1.5B wrote "广州人工智能公共算力中心的算力规模是[1]。"
     (the question restated, the figure left out); every word is its passage's, so the check
-    kept it and an unanswerable question was answered. Asked the director's name it wrote
-    "海珠区人工智能发展局局长是[1]。" alike."""
+    kept it. It is removed. Asked the director's name it wrote "海珠区人工智能发展局局长是[1]。"
+    alike."""
     question = "广州人工智能公共算力中心的算力规模是多少？"
     result = ground("广州人工智能公共算力中心的算力规模是[1]。", guangzhou_hits(), question)
-    assert (result.answer, result.citations, result.not_covered) == ("", [], True)
+    assert (result.answer, result.citations) == ("", [])
+    assert result.unsupported == ["广州人工智能公共算力中心的算力规模是[1]。"]
     result = ground("Shenzhen's AI pilot zones are run by [2].", HITS,
                     "Who runs Shenzhen's AI pilot zones?")
-    assert (result.answer, result.not_covered) == ("", True)
+    assert (result.answer, result.unsupported) == ("", ["Shenzhen's AI pilot zones are run by [1]."])
 
 
-def test_asked_a_figure_an_answer_stating_none_answers_nothing() -> None:
-    """Issue 23.5: "How many staff" answered "the bureau has dedicated staffing [1]" states a
-    true sentence of its passage and no count: the model found none."""
+def test_an_answer_stating_nothing_asked_is_removed_not_a_refusal() -> None:
+    """Issue 23.5 (probes h28, h29, generate mode): asked "深圳…凑一个多大规模的人工智能基金群？",
+    the 1.5B wrote the question back with its slot empty ("…人工智能基金群 [1]。"), and as an
+    answer stating none of what was asked it made a refusal: the quote that answered (100
+    billion yuan) was lost. In rounds 22-29 that refusal hit five right quotes and no false one;
+    a model saying nothing is no finding that the passages lack the answer. "How many"
+    answered with no count (a true sentence of its passage) is removed alike."""
     result = ground("Shenzhen will build AI pilot zones [2].", HITS,
                     "How many AI pilot zones will Shenzhen build?")
-    assert (result.answer, result.not_covered) == ("", True)
+    assert (result.answer, result.not_covered) == ("", False)
+    assert result.unsupported == ["Shenzhen will build AI pilot zones [1]."]
+    result = ground("深圳要建的人工智能试点区的规模 [2]。", HITS, "深圳要建的人工智能试点区是多大规模？")
+    assert (result.answer, result.not_covered) == ("", False)
 
 
 def test_an_answer_stating_what_was_asked_is_kept() -> None:

@@ -62,10 +62,11 @@ def merge_parts(parts: list[Part], answers: list[Answer]) -> Answer:
             merged.related.extend(p for p in answer.related
                                   if p.chunk_id not in {r.chunk_id for r in merged.related})
         else:
-            # A part quoting only what one before quoted (one sentence says both) points there.
+            # A part quoting only what one before shows (one sentence says both) points there.
             held = {c.n: next((m.n for m in merged.citations if m.doc_id == c.doc_id and
                                m.start <= c.start and c.end <= m.end), 0) for c in answer.citations}
-            repeats = bool(held) and all(held.values())
+            repeats = bool(held) and all(held.values()) and all(
+                _bare(c.quote) in _bare(" ".join(texts)) for c in answer.citations)
             numbers = held if repeats else {
                 c.n: len(merged.citations) + 1 + i for i, c in enumerate(answer.citations)}
             merged.citations.extend(c.model_copy(update={"n": numbers[c.n]})

@@ -3,9 +3,9 @@
 The extractive answer comes first; a generated answer is followed by it (compose.carried). A
 refusal for a city the store lacks or a term no passage mentions stands; one for want of a
 sentence scoring high enough lets the model read the best ``rescue_sentences`` (the same check;
-none passing, it stands). A model saying the passages do not answer, or stating none of the kind
-asked, refuses. An unreachable model (``fallback: "llm_unavailable"``) or no sentence passing
-the check (``fallback: "ungrounded"``, rejected ones in ``unsupported``) gives the quote alone.
+none passing, it stands). A model saying the passages do not answer refuses; one stating none of
+the kind asked says nothing. An unreachable model (``fallback: "llm_unavailable"``) or nothing
+passing the check (``fallback: "ungrounded"``, removed ones in ``unsupported``): the quote alone.
 
 The model reads the sentences the extractive answer quotes (five whole passages, ~800 tokens,
 kept the 1.5B's first token ~30 s away on 2 cores) and up to ``excerpt_sentences`` next best

@@ -58,7 +58,7 @@ class Grounded:
     answer: str
     citations: list[Citation]
     unsupported: list[str]
-    not_covered: bool = False  # the model found no answer (said so, or stated none)
+    not_covered: bool = False  # the model said the passages do not answer
 
 
 @dataclass
@@ -96,13 +96,14 @@ class Grounder:
         out = self._take(sentence_spans(self._buffer))
         self._buffer = ""
         answer = "".join(self._text)
-        # An answer stating none of what was asked found none (one whose other sentences the
-        # check removed stated some: the quote stands). Saying the passages do not answer
-        # outweighs whatever else the model wrote.
-        if self.not_covered or (answer and not self.unsupported
-                                and answers_nothing(strip_markers(answer), self.question)):
+        # An answer stating none of what was asked says nothing: removed, the quote stands. Saying
+        # the passages do not answer is a refusal, whatever else the model wrote.
+        if answer and not self.unsupported and answers_nothing(strip_markers(answer),
+                                                               self.question):
+            answer, self.unsupported = "", [answer]
+        if self.not_covered:
             return out, Grounded("", [], self.unsupported, True)
-        return out, Grounded(answer, self._citations(), self.unsupported, False)
+        return out, Grounded(answer, self._citations() if answer else [], self.unsupported, False)
 
     def _take(self, spans: list[tuple[int, int]]) -> list[str]:
         out: list[str] = []

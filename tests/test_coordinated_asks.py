@@ -58,3 +58,19 @@ def test_a_part_quoting_what_an_earlier_part_quoted_points_there() -> None:
     later = _quoted(1, 140, 150, "逾期未登记的")
     other = merge_parts(parts, [_quoted(1, 100, 130, sentence), later])
     assert "逾期未登记的 [2]" in other.answer and len(other.citations) == 2
+
+
+def test_a_part_whose_quote_a_generated_part_cited_but_did_not_show_is_shown() -> None:
+    """Regression (h29 盐城, generate mode): part one's model sentence ("…每个月能领500元…[1]")
+    cites the passage's whole sentence, which also holds part two's clause (补贴期限最长24个月);
+    part two's own model sentence was removed and it fell back to that clause, which then
+    "pointed back" to part one's citation and was dropped: the answer never said 24个月."""
+    parts = split_parts("盐城本科毕业生每个月能领多少租房补贴？最长能领多久？")
+    sentence = "按月发放租房补贴：本科每月500元，硕士研究生每月800元，补贴期限最长24个月。"
+    written = Answer(answer="本科毕业生每个月能领500元租房补贴[1]。\n\n本科每月500元 [1]",
+                     mode="generate", citations=[Citation(n=1, doc_id="d", title="t",
+                                                          quote=sentence, start=100, end=141,
+                                                          score=0.9)])
+    merged = merge_parts(parts, [written, _quoted(1, 129, 140, "补贴期限最长24个月。")])
+    assert "补贴期限最长24个月。 [2]" in merged.answer and len(merged.citations) == 2
+    assert [p.citations for p in merged.parts] == [[1], [2]]

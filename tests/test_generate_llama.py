@@ -152,6 +152,23 @@ def test_refusal_does_not_call_the_model(gen_client: TestClient) -> None:
     assert len(calls) == 1  # only the second question reached the model
 
 
+def test_each_part_whose_model_sentences_are_removed_keeps_its_quote(
+        gen_client: TestClient, client: TestClient) -> None:
+    """Issue 23.5 (h29, 盐城): generate mode must never say less than quoting. A two-part question
+    whose model sentences the check removes (here the tiny model's noise) answers each part
+    with the quote extractive mode gives it, every expected fact there."""
+    question = ("How many key evaluation indicators did Zhangzhou choose for its new "
+                "infrastructure plan, and which agency wrote the interpretation?")
+    with calls_to_model(gen_client) as calls:
+        body = gen_client.post("/api/ask", json={"question": question}).json()
+    quoted = client.post("/api/ask", json={"question": question, "top_k": 1}).json()
+    assert len(body["parts"]) == 2 and len(calls) >= 2  # the model was asked of each part
+    assert [p["answer"] for p in body["parts"]] == [p["answer"] for p in quoted["parts"]]
+    assert (body["fallback"], body["refused"]) == ("ungrounded", False)
+    for fact in ("11 key evaluation indicators", "Zhangzhou Development and Reform Commission"):
+        assert fact in body["answer"]
+
+
 def test_stream_sends_tokens_then_the_checked_answer(gen_client: TestClient) -> None:
     response = gen_client.post("/api/ask/stream", json={"question": QUESTION})
     assert response.status_code == 200

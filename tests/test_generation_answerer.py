@@ -145,6 +145,22 @@ def test_no_surviving_sentence_falls_back_to_the_extractive_answer(
     assert "CANARY-7731" not in answer.answer
 
 
+def test_a_reply_stating_nothing_asked_keeps_the_quote_and_is_no_refusal(
+        services: Services, extractive: ExtractiveAnswerer) -> None:
+    """Regression (h29, generate mode): asked the size of Shenzhen's AI fund group, the 1.5B
+    wrote the question back with no figure; an answer stating none of the kind asked was taken
+    for the model finding no answer and refused, though the quote it rested on (100 billion
+    yuan) answered. A model saying nothing says no absence: the quote stands."""
+    retrieval = retrieve(services)
+    n = zhanjiang_hit(retrieval)
+    said = f"Digital-intelligent upgrades take a minimum share of the investment [{n}]."
+    answer = GenerativeAnswerer(ScriptedClient(content(said)), extractive).answer(QUESTION,
+                                                                                  retrieval)
+    assert (answer.refused, answer.mode, answer.fallback) == (False, "generate", "ungrounded")
+    assert answer.answer == extractive.answer(QUESTION, retrieval).answer and "5%" in answer.answer
+    assert len(answer.unsupported) == 1 and "minimum share" in answer.unsupported[0]
+
+
 def test_unreachable_model_falls_back_to_the_extractive_answer(
         services: Services, extractive: ExtractiveAnswerer) -> None:
     retrieval = retrieve(services)

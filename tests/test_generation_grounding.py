@@ -278,7 +278,8 @@ def test_an_answer_restating_the_question_with_its_slot_empty_answers_nothing() 
     assert result.unsupported == ["广州人工智能公共算力中心的算力规模是[1]。"]
     result = ground("Shenzhen's AI pilot zones are run by [2].", HITS,
                     "Who runs Shenzhen's AI pilot zones?")
-    assert (result.answer, result.unsupported) == ("", ["Shenzhen's AI pilot zones are run by [1]."])
+    assert (result.answer, result.unsupported) == ("", ["Shenzhen's AI pilot zones are run by [1]."
+                                                        ])
 
 
 def test_an_answer_stating_nothing_asked_is_removed_not_a_refusal() -> None:
@@ -292,7 +293,7 @@ def test_an_answer_stating_nothing_asked_is_removed_not_a_refusal() -> None:
                     "How many AI pilot zones will Shenzhen build?")
     assert (result.answer, result.not_covered) == ("", False)
     assert result.unsupported == ["Shenzhen will build AI pilot zones [1]."]
-    result = ground("深圳要建的人工智能试点区的规模 [2]。", HITS, "深圳要建的人工智能试点区是多大规模？")
+    result = ground("深圳要建的人工智能试点区的规模 [2]。", HITS, "深圳要建的试点区是多大规模？")
     assert (result.answer, result.not_covered) == ("", False)
 
 

@@ -17,9 +17,10 @@ MAGNITUDES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion":
 MEASURE_WORDS = "个名位项家座条台所批类种次件款只支套处间栋辆架张份篇部"
 # A count asked by its measure word (多少种, 几项): of things counted, no number to call.
 COUNTED_ASKED = rf"(?:多少|几)[{MEASURE_WORDS}]"
-# Words of an upper and of a lower bound: "最多多少" asks the cap, which "最高" or "不超过" states.
+# Words of an upper and of a lower bound: "最多多少" asks the cap, which "最高", "不超过" or a
+# rule's "不得超过" states.
 ZH_BOUNDS = (re.compile("最高|最多|不超过|不高于|不得超过|不得高于|上限|封顶|至多|以内"),
-             re.compile("最低|最少|不少于|不低于|不得少于|不得低于|下限|至少"))  # 不得: a rule's cap
+             re.compile("最低|最少|不少于|不低于|不得少于|不得低于|下限|至少"))
 # An English cap, asked ("at most", "the most we can get") or set ("shall not exceed", "no more
 # than", "up to 24 months", "capped at"): any of its words states the same bound, as in Chinese.
 EN_CAP = re.compile(r"\b(?:at most|(?:no|not) more than|(?:not|never) (?:to )?exceed|capped at"

@@ -42,10 +42,14 @@ class Composer:
                                                        or not names_own(part.asked))
             beside = self.near(part.asked, part.text, answers[-1]) if leans else None
             # One naming its own thing or subject may be answered better where it is, as may one
-            # left unanswered beside: the better one stands; not one pointing back by a pronoun,
-            # whose borrowed words say where to look and, read, draw the part before's sentence.
+            # left unanswered beside: the better one stands; not, pointing back by a pronoun, by
+            # the part before's sentence, which its borrowed words, read, draw.
             own = self.asked_of(part.text, places) if not beside or beside.refused or part.text == \
-                part.asked or (names_own(part.asked) and not points_back(part.asked)) else None
+                part.asked or names_own(part.asked) else None
+            if own and beside and not beside.refused and points_back(part.asked) and all(any(
+                    b.doc_id == c.doc_id and b.start <= c.start and c.end <= b.end
+                    for b in answers[-1].citations) for c in own.citations):
+                own = None
             answers.append(max((a for a in (beside, own) if a is not None), key=lambda a: max(
                 [c.score for c in a.citations if not a.refused], default=-1.0)))
         return merge_parts(parts, answers)

@@ -71,12 +71,10 @@ def asked_gap(text: str, question: str) -> tuple[int, int] | None:
     if len(left) < 2 or all(len(bigram_units(text) & units) < RESTATED_SHARE * len(units)
                             for units in (units_l | units_r, asking_clause)):
         return None
-    if headed:
+    # No words after it ("…负责什么？"): the answer closes the clause, after the question's last
+    # words (what the verb it ends on governs, which ends the clause).
+    if headed or not right:
         return _headed(text, left, right)
-    if not right:  # "…负责什么？": the answer closes the clause, after the question's last words
-        return _headed(text, left, "")  # (what the verb it ends on governs, which ends the clause)
-    if not units_r:
-        return None
     by_r = said_by(text, units_r)
     said = [(a or b) and c.isalnum() for c, a, b in zip(text, said_by(text, units_l), by_r,
                                                          strict=True)]
@@ -170,11 +168,9 @@ def asked_clauses(text: str, question: str) -> tuple[int, int] | None:
     (``asked_gap``, else ``modified_head``), ``coordinated``, and on over the next ones saying
     again the question's words before it ("…牵头负责养犬管理工作，负责养犬登记…": each says
     what "负责什么" asks)."""
-    gap = asked_gap(text, question) or modified_head(text, question)
-    asking = _IN_SITU.search(question)
-    if gap is None or asking is None:
-        return None
-    frame = alnum_only(question[: asking.start()])[-2:]
+    if (gap := asked_gap(text, question) or modified_head(text, question)) is None:
+        return None  # (both find none without a question word asking in situ)
+    frame = alnum_only(_IN_SITU.split(question, 1)[0])[-2:]  # the words before it
     return coordinated(text, *gap, again=frame)
 
 

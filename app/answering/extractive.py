@@ -100,14 +100,9 @@ class ExtractiveAnswerer:
     def _choose(self, ranked: list[Scored], places: dict[str, set[str]]) -> list[Scored]:
         """The best sentence, then a runner-up nearly as good; for a question naming several
         places the best alone (services.composite answers each place from its own documents)."""
-        chosen = [ranked[0]]
-        floor = self.settings.refusal_threshold
-        if len(places) >= 2:
-            return chosen
-        for candidate in ranked[1 : self.settings.max_sentences]:
-            if candidate.support >= max(floor, SECOND_SENTENCE_RATIO * ranked[0].support):
-                chosen.append(candidate)
-        return chosen
+        floor = max(self.settings.refusal_threshold, SECOND_SENTENCE_RATIO * ranked[0].support)
+        return ranked[:1] + [s for s in ranked[1 : self.settings.max_sentences]
+                             if s.support >= floor and len(places) < 2]
 
     def _refused(self, retrieval: RetrievalResult, off_level: bool = False,
                  lacking: bool = False) -> Answer:

@@ -18,11 +18,10 @@ from app.store.validity import status_note
 from app.text import has_cjk
 
 
-def with_validity(answer: Answer, catalog: Catalog, question: str,
-                  today: date | None = None) -> Answer:
+def with_validity(answer: Answer, catalog: Catalog, question: str) -> Answer:
     """``answer`` with each citation's version and status, and the status of every cited
     text not in force stated before the answer."""
-    today = today or date.today()
+    today = date.today()
     chinese = has_cjk(question)
     stated: dict[str, str] = {}
     for citation in answer.citations:
@@ -34,17 +33,14 @@ def with_validity(answer: Answer, catalog: Catalog, question: str,
         citation.status = validity.status_on(today)
         citation.status_note = status_note(validity, today, catalog.titles, chinese)
         if note := citation.status_note:
-            stated.setdefault(citation.doc_id, _sentence(citation.title, note, chinese))
+            stated.setdefault(citation.doc_id, f"注意：《{citation.title}》{note}。" if chinese
+                              else f"Note: “{citation.title}” {note}.")
     if stated and not answer.refused:
         answer.answer = ("" if chinese else " ").join([*stated.values(), answer.answer])
     return answer
 
 
-def _sentence(title: str, note: str, chinese: bool) -> str:
-    return f"注意：《{title}》{note}。" if chinese else f"Note: “{title}” {note}."
-
-
-# The status sentences _sentence writes, as they open an answer: a scorer reads the answer
+# The status sentences with_validity writes, as they open an answer: a scorer reads the answer
 # without them, since they repeat a title (and its years) that no quoted clause stated.
 _STATUS_OPENING = re.compile(r"^(?:注意：《[^》]*》[^。]*。|Note: “[^”]*” [^.]*\.\s?)+")
 

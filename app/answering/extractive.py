@@ -35,9 +35,8 @@ class Answerer(Protocol):
 
 
 class ExtractiveAnswerer:
-    def __init__(self, embedder: TextEmbedder, settings: AnswerSettings,
-                 semantic_floor: float = 0.0, max_chars: int | None = None,
-                 crosslingual: QueryTextEmbedder | None = None) -> None:
+    def __init__(self, embedder: TextEmbedder, settings: AnswerSettings, semantic_floor: float,
+                 max_chars: int | None, crosslingual: QueryTextEmbedder | None) -> None:
         self.settings = settings
         self.ranker = SentenceRanker(embedder, semantic_floor, max_chars, crosslingual)
         self.rank_sentences = self.ranker.rank_sentences

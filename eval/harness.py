@@ -17,7 +17,6 @@ from tqdm import tqdm
 from app.answering.generation.answerer import GenerativeAnswerer
 from app.answering.generation.figures import figures_supported
 from app.answering.generation.markers import strip_markers
-from app.answering.validity import without_status
 from app.background import wait_warms
 from app.errors import InputError, PolicyKBError
 from app.models import Answer, AskRequest, Mode
@@ -33,6 +32,7 @@ from eval.metrics import (
     Retrieved,
     compute_metrics,
     selection_score,
+    without_status,
 )
 from eval.questions import Question, QuestionFileError
 

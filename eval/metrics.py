@@ -12,7 +12,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from app.answering.validity import without_status
 from eval.questions import Question
 
 DEPTH = 10  # passages kept per question: mrr@10 reads this far down the ranking
@@ -82,6 +81,17 @@ def contains(text: str, alternative: str) -> bool:
     head = r"(?<![0-9a-z])" if re.match(r"[0-9a-z]", needle) else ""
     tail = r"(?![0-9a-z])" if re.search(r"[0-9a-z]$", needle) else ""
     return re.search(head + re.escape(needle) + tail, normalize(text)) is not None
+
+# The status sentences app.answering.validity.with_validity writes, as they open an answer: a
+# scorer reads the answer without them, since they repeat a title (and its years) that no quoted
+# clause stated.
+_STATUS_OPENING = re.compile(r"^(?:注意：《[^》]*》[^。]*。|Note: “[^”]*” [^.]*\.\s?)+")
+
+
+def without_status(answer: str) -> str:
+    """``answer`` without the status sentences ``with_validity`` put before it."""
+    return _STATUS_OPENING.sub("", answer)
+
 
 
 def matches_group(alternatives: Sequence[str], text: str) -> bool:

@@ -26,13 +26,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.answering.generation.markers import MARKER
-from app.answering.validity import without_status
 from app.background import wait_warms
 from app.chinese_words import simplified
 from app.models import AskRequest
 from app.services import Services
 from app.text import CJK_CHARS, segment, sentence_spans
 from eval.harness import EvalError
+from eval.metrics import without_status
 from eval.splits import assign_splits
 
 PASSAGES = 5  # "in the top 5": the passages /api/search shows by default

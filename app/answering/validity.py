@@ -8,7 +8,6 @@ language ("“…” expired on 2024-12-31."), so it is never read as if the mea
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from app.models import Answer
@@ -20,7 +19,8 @@ from app.text import has_cjk
 
 def with_validity(answer: Answer, catalog: Catalog, question: str) -> Answer:
     """``answer`` with each citation's version and status, and the status of every cited
-    text not in force stated before the answer."""
+    text not in force stated before the answer (a scorer's eval.metrics.without_status reads
+    the answer without them)."""
     today = date.today()
     chinese = has_cjk(question)
     stated: dict[str, str] = {}
@@ -38,13 +38,3 @@ def with_validity(answer: Answer, catalog: Catalog, question: str) -> Answer:
     if stated and not answer.refused:
         answer.answer = ("" if chinese else " ").join([*stated.values(), answer.answer])
     return answer
-
-
-# The status sentences with_validity writes, as they open an answer: a scorer reads the answer
-# without them, since they repeat a title (and its years) that no quoted clause stated.
-_STATUS_OPENING = re.compile(r"^(?:注意：《[^》]*》[^。]*。|Note: “[^”]*” [^.]*\.\s?)+")
-
-
-def without_status(answer: str) -> str:
-    """``answer`` without the status sentences ``with_validity`` put before it."""
-    return _STATUS_OPENING.sub("", answer)

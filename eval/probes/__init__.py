@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from app.answering.validity import without_status
+from eval.metrics import without_status
 
 
 def read_probes(path: str | Path) -> Iterator[tuple[str, str]]:

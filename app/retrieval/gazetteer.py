@@ -158,6 +158,7 @@ class Gazetteer:
             for end in range(min(len(text), pos + self.longest.get(text[pos], 0)), pos + 1, -1):
                 candidates = self.chinese.get(text[pos:end])
                 if candidates and (kept := self._as_place(text, pos, end, candidates, held)):
+                    end = self._before_inner(text, end, kept)
                     yield pos, end, kept
                     pos = end
                     break
@@ -167,13 +168,25 @@ class Gazetteer:
     def _as_place(self, text: str, start: int, end: int, candidates: list[Division],
                   held: Container[str]) -> list[Division]:
         name = text[start:end]
-        full = [d for d in candidates if d.name == name]
+        left = max(0, start - _LONGEST_WORD)
+        # A full name begins a word too: 东区 (台南) is no place in 浦东区 (浦东|区).
+        full = [d for d in candidates if d.name == name
+                and start - left in name_bounds(text[left:end + _LONGEST_WORD], self.chinese)]
         bare = [d for d in candidates if d.name != name]
-        if bare and not inside_word(text, start, end):
+        if bare and not inside_word(text, start, end, self.chinese):
             full += [d for d in bare if d.level != "district" or d.adcode in held
                      or self._after_parent(text, start, d) or not (everyday_word(name) or (
                          is_word(name) and not read_as_place(text, start, end)))]
         return full
+
+    def _before_inner(self, text: str, end: int, kept: list[Division]) -> int:
+        """Where a name ends when its level's suffix opens a division inside it: 内江市中区 is
+        内江 and its 市中区, not 内江市 and 台中's 中区."""
+        for stop in range(min(len(text), end - 1 + self.longest.get(text[end - 1], 0)), end, -1):
+            if any(d.name == text[end - 1:stop] and self.contains(k.adcode, d.adcode)
+                   for d in self.chinese.get(text[end - 1:stop], []) for k in kept):
+                return end - 1
+        return end
 
     def _after_parent(self, text: str, start: int, division: Division) -> bool:
         """Whether the district's name follows its own city's (南昌新建: 新建区 of 南昌)."""
@@ -244,14 +257,22 @@ def everyday_word(name: str) -> bool:
     return is_word(name) and not (word_tag(name) or "").startswith("ns")
 
 
-def inside_word(text: str, start: int, end: int) -> bool:
+def inside_word(text: str, start: int, end: int, names: Container[str] = ()) -> bool:
     """Whether the name at ``text[start:end]`` is part of a longer word as jieba cuts the text
     around it (中山大学, 终南山, 南沙群岛) rather than a name (坡头区, a name and its level's
     suffix; 杭州 in 杭州人工智能, though the dictionary also lists 杭州人)."""
     suffixed = text.startswith(_LEVEL_SUFFIXES, end)
     left = max(0, start - _LONGEST_WORD)
-    bounds = word_bounds(text[left:min(len(text), end + _LONGEST_WORD)])
+    bounds = name_bounds(text[left:min(len(text), end + _LONGEST_WORD)], names)
     return not (start - left in bounds and (end - left in bounds or suffixed))
+
+
+def name_bounds(text: str, names: Container[str] = ()) -> set[int]:
+    """Where jieba cuts ``text``, and where a word of two ``names`` joins them: jieba lists
+    上海浦东 and 上海市浦东新区 as words."""
+    bounds = sorted(word_bounds(text))
+    return {*bounds, *(x for a, b in pairwise(bounds) for x in range(a + 2, b - 1)
+                       if text[a:x] in names and text[x:b] in names)}
 
 
 _LEVEL_SUFFIXES = ("省", "市", "区", "县", "州", "旗", "盟", "镇", "新区")

@@ -225,3 +225,16 @@ def test_a_bare_district_name_that_is_also_a_word_is_read_in_its_clause(
     its 生态环境局's 落款 and 浦东 from 浦东机场 (both tagged inside longer tokens), and kept 伊宁
     of a reporter's name as 伊宁市, so notices were placed in the wrong district."""
     assert [ds[0].name for _, _, ds in gazetteer().mentions(text)] == named
+
+
+def test_a_full_name_read_across_a_word_is_no_place() -> None:
+    """Regression (rz2230: "上海浦东区属国企…" was refused, "no documents for 东区 (台南市)":
+    jieba cuts 上海浦东|区, and 东区, the full name of 台南's district, was read across the cut;
+    "内江市中区…" read 内江市 and 台中's 中区, so a 内江 question asked of a Taiwan district)."""
+    assert _names("上海浦东区属国企减免房租") == [("上海", ["上海市"]), ("浦东", ["浦东新区"])]
+    assert _names("对人员集中区域进行消杀") == []
+    assert _names("上海市浦东新区") == [("上海市", ["上海市"]), ("浦东新区", ["浦东新区"])]
+    index = PlaceIndex([StoredDocument("neijiang", {"city": "内江市"}),
+                        StoredDocument("shanghai", {"city": "上海市"})])
+    found = index.infer("内江市中区外出务工人员怎么申报健康证明？")
+    assert found.held == ["内江市"] and found.missing == [] and found.doc_ids == {"neijiang"}

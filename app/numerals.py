@@ -75,6 +75,11 @@ def of_whole(text: str, start: int, end: int, whole: re.Pattern[str]) -> bool:
     return bool(whole.search(before[-12:] if has_cjk(before) else " ".join(before.split()[-6:])))
 
 
+# A rate named by what it is of ("interest rate", 利率, 费率), not by its degree ("minimum rate").
+RATE_OF = re.compile(r"\b(?!(?:the|a|an|what|which|its|minimum|maximum|lowest|highest|average"
+                     r"|overall)\b)([a-z]+) rates?\b|([\u4e00-\u9fff](?<!比)率)", re.I)
+
+
 def share_of(text: str, start: int, end: int, whole: re.Pattern[str]) -> bool:
     """Whether the percent at ``start:end`` is a share of what ``whole`` names: "5% of the total
     project investment", 项目总投资的5%; not "利息的50%给予贴息" for 贴息, whose share is of
@@ -228,7 +233,12 @@ def _measure(unit: str) -> str:
 
 def measured_otherwise(question: str, text: str, start: int, end: int) -> bool:
     """Whether the figure ``text[start:end]`` (Chinese) is of another measure than the count
-    the Chinese ``question`` asks: 110 (a phone) for 拘留几天, 14周岁 for 多少个网点."""
+    the Chinese ``question`` asks: 110 (a phone) for 拘留几天, 14周岁 for 多少个网点; or a share of
+    what the English question's rate is of: "40% of the interest actually paid" (the subsidy's
+    share) answers no "what interest rate do the loans carry"."""
+    if (rate := RATE_OF.search(question)) and rate[1] and share_of(
+            text, start, end, re.compile(rf"\b{re.escape(rate[1])}", re.I)):
+        return True
     if not (asked := _ZH_ASKED_UNIT.search(question)) or not has_cjk(text[start:end + 2]):
         return False  # an English text's figure ("30 days") is read by its NER label
     figure = text[start:end]  # its unit: what follows its numeral (近期 has none)

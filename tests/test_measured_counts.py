@@ -46,3 +46,13 @@ def test_a_figure_of_the_measure_asked_answers(question: str, text: str, figure:
                                       "生育津贴一次发多少？", "商户减免多少房租？"])
 def test_a_deposit_or_allowance_asks_a_sum(question: str) -> None:
     assert Kind.MONEY in asked_kinds(question)
+
+
+def test_a_share_of_what_a_rate_is_of_is_no_rate() -> None:
+    """Regression (round 31): "what interest rate do the loans carry" was answered by the share
+    of the interest the city subsidises ("40% of the interest actually paid")."""
+    text = "The municipal finance will subsidize 40% of the interest actually paid."
+    assert _figure("What interest rate do Xinxiang's loans carry?", text, "40%")
+    assert not _figure("What share of the interest does Xinxiang subsidise?", text, "40%")
+    assert not _figure("What interest rate do the loans carry?",
+                       "The loans carry an annual interest rate of 3.45%.", "3.45%")

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from app.chinese_words import noun_phrase, word_bounds
 from app.in_situ import ZH_ASKS, asking_part
-from app.numerals import COUNTED_ASKED, DISTRIBUTIVE, MEASURE_WORDS
+from app.numerals import COUNTED_ASKED, DISTRIBUTIVE, MEASURE_WORDS, RATE_OF
 from app.retrieval import sanctions
 from app.retrieval.counted import counted_or
 from app.retrieval.document_questions import FACT_WORDS, O_CLOCK, ZH_WHEN, Fact
@@ -186,9 +186,6 @@ _THING_EN = re.compile(
     rf"\b(?:how many |who (?:is|was|are|were) (?:the |{_MADE}(?:the )?))((?:[\w-]+ ){{0,2}}?"
     rf"[\w-]+?)(?= (?:{EN_AUX}|in|of|per|for|to|at|on|by|[A-Z][\w-]*['’]s)\b|\s*[?？.]|$)", re.I)
 _THING_ZH = re.compile(rf"(?<!哪)(?:多少|几)[{MEASURE_WORDS}]?([A-Za-z0-9]*[\u4e00-\u9fff]+)")
-# A rate named by what it is of ("interest rate", 利率, 费率), not by its degree ("minimum rate").
-_RATE_OF = re.compile(r"\b(?!(?:the|a|an|what|which|its|minimum|maximum|lowest|highest|average"
-                      r"|overall)\b)([a-z]+) rates?\b|([\u4e00-\u9fff](?<!比)率)", re.I)
 _HOLDER_ZH = re.compile(r"([\u4e00-\u9fff]+)(?:是谁|是哪[家个位])")
 # A whole a part is asked of: 基金群里…多少 (its total is given); 中心 or 里程 close none.
 _WHOLE_ZH = re.compile(r"([\u4e00-\u9fff]{2,}?)(当中|之中|里面|里|中)(?=.*(?:多少|几))")
@@ -201,7 +198,7 @@ def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
     "几个重点领域推动…"), or, of a holder, the last word and its last two characters (局长)."""
     if Kind.MONEY in kinds and (noun := MONEY_NOUN.search(question)):
         return [noun.group(0)]  # "what fine …", "罚款多少": a sum the fund's size is not
-    if Kind.PERCENT in kinds and (rate := _RATE_OF.search(question)):
+    if Kind.PERCENT in kinds and (rate := RATE_OF.search(question)):
         return [rate.group(1) or rate.group(2)]  # an interest rate is no share of a price
     if not kinds & {Kind.COUNT, Kind.TALLY, Kind.PERSON, Kind.WHO, Kind.ORG}:
         return []

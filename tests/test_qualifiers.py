@@ -221,6 +221,25 @@ def test_a_detail_held_by_another_noun_after_the_question_s_modifiers_is_another
                              "驾驶电动自行车在非机动车道内行驶的，最高时速不得超过25公里。")
 
 
+def test_another_noun_modifier_or_a_preposition_s_other_object_is_another_thing_s() -> None:
+    """Regression (issue 23, round 31): "battery electric vehicles" were answered by the fuel cell
+    vehicles' count (an adjective stood between the question's noun modifier and its head), and
+    take-off and landing points "for helicopters" by the points "for drones"."""
+    fuel_cell = "By the end of 2027, the city will put into service 2,000 fuel cell vehicles."
+    assert _contrasted("How many battery electric vehicles will Datong put into service?",
+                       fuel_cell)
+    assert not _contrasted("How many fuel cell vehicles will Datong put into service?", fuel_cell)
+    assert not _contrasted("How many new vehicles will Datong put into service?", fuel_cell)
+    drones = ("By the end of 2026, the city will build 300 take-off and landing points for drones "
+              "and open 100 drone delivery routes.")
+    assert _contrasted("How many take-off and landing points for helicopters will Chengdu build?",
+                       drones)
+    assert not _contrasted("How many take-off and landing points for drones will Chengdu build?",
+                           drones)
+    assert not _contrasted("How many take-off and landing points for helicopters will it build?",
+                           drones.replace("drones", "drones and helicopters"))
+
+
 def test_a_noun_numbered_otherwise_is_another_kind_s() -> None:
     """Kinds a number labels exclude each other: grade 1 motors are no grade 2 ones, level-one or
     level-two disabilities no level-three ones, a first phase no second (round 24 probes: each

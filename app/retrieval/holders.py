@@ -99,11 +99,12 @@ def other_holder(question: str, sentence: str, found: AbstractSet[str] = frozens
     if has_cjk(question) or has_cjk(sentence):
         return False
     phrases, (asking, holders) = _question_phrases(question), _recipients(question)
-    lowered = sentence.lower()
+    lowered, objects = sentence.lower(), _objects(question)
     # Only a sentence saying one of the phrases' nouns, or what a question with a holder asks
-    # with, is parsed (~15 ms a sentence).
+    # with, or a noun the question qualifies by a preposition's object, is parsed (~15 ms).
     if not any(stem_ in lowered for p in phrases for stem_ in p[-1][1] + p[-2][1]) and not (
-            holders and asking & {stem(w) for w in lowered.split()}):
+            holders and asking & {stem(w) for w in lowered.split()}) and not any(
+            head in lowered for _, head, _ in objects):
         return False
     with TAGGING:
         doc = parsed(sentence)
@@ -116,7 +117,32 @@ def other_holder(question: str, sentence: str, found: AbstractSet[str] = frozens
     # stating its detail.
     return any(True in (found_ := [_contrast(mine, other, said, asked) for other in theirs])
                and False not in found_ for mine in phrases) or _other_recipient(
-        question, doc, said, asked)
+        question, doc, said, asked) or any(_other_object(doc, o, said, asked) for o in objects)
+
+
+@lru_cache(maxsize=256)
+def _objects(question: str) -> tuple[tuple[str, str, str], ...]:
+    """The nouns an English ``question`` qualifies by a preposition's object, each as (the
+    preposition, the noun's stem, the object's lemma): "points *for helicopters*", "a route *to*
+    the *port*" (spaCy's parse); not "per household", which says each one, nor "the share of
+    people", the whole measured, which the texts name in their own words ("of rural residents")."""
+    return tuple((t.head.lower_, stem(t.head.head.text), t.lemma_.lower())
+                 for t in asked_parse(question) if t.pos_ == "NOUN" and t.dep_ == "pobj"
+                 and t.head.dep_ == "prep" and t.head.lower_ not in {"per", "of"}
+                 and t.head.head.pos_ == "NOUN" and not hyphened(t))
+
+
+def _other_object(doc: Any, asked_object: tuple[str, str, str], said: set[str],
+                  asked: set[str]) -> bool:
+    """Whether ``doc`` qualifies the question's noun by the same preposition with another
+    common noun, and names the question's object nowhere: take-off and landing points "for
+    *drones*" for points "for *helicopters*" are another thing's."""
+    prep, head, mine = asked_object
+    if stem(mine) in said:
+        return False
+    return any(t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == prep
+               and stem(t.head.head.text) == head and t.is_alpha and stem(t.text) not in asked
+               and not one_sense(mine, t.lemma_.lower()) for t in doc)
 
 
 # The places of a verb's arguments that hold what it gives ("give *households* a subsidy",

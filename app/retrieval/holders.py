@@ -109,15 +109,15 @@ def other_holder(question: str, sentence: str, found: AbstractSet[str] = frozens
     with TAGGING:
         doc = parsed(sentence)
     # Each side's words with the texts' variants of them ("AI" is "artificial intelligence").
-    said = {stem(t.text) for t in doc if t.is_alpha} | set(content_stems(expand_query(
-        sentence))) | found
+    own = {stem(t.text) for t in doc if t.is_alpha} | set(content_stems(expand_query(sentence)))
+    said = own | found
     asked = set(content_stems(expand_query(question))) | {stem(w) for w in question.split()}
     theirs = noun_phrases(doc, skip_asked=False)
     # A sentence naming the question's holder as well ("urban and rural households") may be
     # stating its detail.
     return any(True in (found_ := [_contrast(mine, other, said, asked) for other in theirs])
                and False not in found_ for mine in phrases) or _other_recipient(
-        question, doc, said, asked) or any(_other_object(doc, o, said, asked) for o in objects)
+        question, doc, said, asked) or any(_other_object(doc, o, own, asked) for o in objects)
 
 
 @lru_cache(maxsize=256)
@@ -135,8 +135,9 @@ def _objects(question: str) -> tuple[tuple[str, str, str], ...]:
 def _other_object(doc: Any, asked_object: tuple[str, str, str], said: set[str],
                   asked: set[str]) -> bool:
     """Whether ``doc`` qualifies the question's noun by the same preposition with another
-    common noun, and names the question's object nowhere: take-off and landing points "for
-    *drones*" for points "for *helicopters*" are another thing's."""
+    common noun, and names the question's object nowhere (``said``: by its own words, not those
+    the embedder credits it with: drones sit 0.6 from helicopters): take-off and landing points
+    "for *drones*" for points "for *helicopters*" are another thing's."""
     prep, head, mine = asked_object
     if stem(mine) in said:
         return False

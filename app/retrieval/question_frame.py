@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from app.in_situ import ZH_ASKS, ZH_WHETHER, asking_part
 from app.retrieval.document_questions import DOCUMENT
 from app.retrieval.taggers import TAGGING, WH_TAGS, parsed
 from app.text import has_cjk
@@ -50,7 +51,8 @@ def question_frame(question: str) -> Frame:
                      f"{_searched(topic)}: {question[lead_in.end():]}".lstrip(": "))
     opening = _asker_opening(doc)
     topic = _topic(opening) if opening is not None else doc[:0]
-    framed = {t.i for t in opening or ()} | {t.i for verb in doc for t in _told(verb)}
+    framed = {t.i for t in opening or ()} | {t.i for verb in doc for t in _told(verb)} | {
+        t.i for sentence in doc.sents for t in _reported(sentence)}
     asker = framed - set(range(topic.start, topic.end) if _searched(topic) else ())
     return Frame(opening.text if opening is not None else "",
                  " ".join(t.text for t in doc if t.i in framed),
@@ -58,11 +60,41 @@ def question_frame(question: str) -> Frame:
                  topic.text, "".join(t.text_with_ws for t in doc if t.i not in asker).strip(" ,;:"))
 
 
+@lru_cache(maxsize=1024)
+def asks_whether(question: str) -> bool:
+    """Whether a question asks yes or no, and no detail (issue 23): a Chinese yes-no frame in its
+    asking clauses (``ZH_WHETHER``) and no question word besides; an English sentence opened by
+    an inverted auxiliary ("Can I phone to apply?", "Is there a deadline …?") and no wh-word.
+    What it names is what it asks about: 电话 of 晚上能不能打电话叫出诊 is how one would call.
+    Asking "you" to give ("Can you tell me the hotline?") asks the thing itself."""
+    if has_cjk(question):
+        asking = asking_part(question)
+        return bool(ZH_WHETHER.search(asking)) and not ZH_ASKS.search(ZH_WHETHER.sub("", asking))
+    with TAGGING:
+        doc = parsed(question)
+    if any(t.tag_ in WH_TAGS and t.lower_ != "that" for t in doc):  # "a hotline that …" asks
+        return False
+    inverted = [s[0] for s in doc.sents if s[0].pos_ == "AUX" and s[0].dep_ in {"aux", "ROOT"}]
+    return any(not any(c.dep_.startswith("nsubj") and "2" in c.morph.get("Person")
+                       for word in (a, a.head) for c in word.children) for a in inverted)
+
+
 def asked_parse(question: str) -> Any:
     """The parse of what an English ``question`` asks, its frame left out."""
     asked = question_frame(question).rest or question  # takes TAGGING itself: not inside it
     with TAGGING:
         return parsed(asked)
+
+
+def _reported(sentence: Any) -> list[Any]:
+    """A statement reporting a question before the one asked ("Our trainees ask *what time
+    frame the plan covers*. What should I tell them?"): its words but the wh-clause its verb
+    governs, which is what is asked. A sentence that itself asks (ending "?") reports none."""
+    if sentence[-1].text != "." or len(list(sentence.doc.sents)) < 2:
+        return []
+    asked = next((c for c in sentence.root.children if c.dep_ in {"ccomp", "xcomp", "dobj"}
+                  and any(t.tag_ in WH_TAGS and t.lower_ != "that" for t in c.subtree)), None)
+    return [] if asked is None else [t for t in sentence if t not in set(asked.subtree)]
 
 
 def _asks_of_asker(token: Any) -> bool:
@@ -115,9 +147,9 @@ def _told(verb: Any) -> list[Any]:
     if after < len(doc) and doc[after].dep_ == "prep" and doc[after].head == verb:
         after += 1  # "for trainees", "to staff"
     audience = [] if after >= len(doc) or doc[after].pos_ not in {"NOUN", "PRON"} else [doc[after]]
-    following = doc[after + len(audience):]
-    if not len(following):
-        return []
+    following = doc[after + len(audience):verb.sent.end]
+    if not len(following) or following[0].is_punct:  # "… What should I tell them?": all of it
+        return list(verb.sent) if len(list(doc.sents)) > 1 else []
     first = following[0]
     # spaCy makes a new Token object at each access: tokens are compared by position.
     clause = next((a.i for a in [first, *first.ancestors] if a.pos_ in {"VERB", "AUX"}), verb.i)

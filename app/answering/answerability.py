@@ -42,7 +42,7 @@ ENTITIES_KEY = "entities"
 # The level words of places below a city and of addresses (Chinese ones end the name).
 _SITE = re.compile(r"(?:区|县|镇|乡|街道|[路街巷道]|\d+号)$|\b(?:District|County|Town(?:ship)?"
                    r"|Street|Road|Avenue)\b")
-_SPANS = re.compile(r"\b(?:periods?|years|until (?:what|which) year)\b|哪几年|到哪一?年|期限", re.I)
+_SPANS = re.compile(r"(?i)\b(?:periods?|years|time ?frame|until \w+ year)\b|哪几年|到哪一?年|期限")
 # Labels of what a title may name as its subject (a quoted platform, firm or place).
 _NAMES = frozenset({"PERSON", "ORG", "PLACE"})
 _TOWARDS = re.compile(r"[向到至往在](?:所在地?|当地|属地)?$")  # 向所在街道办事处提交, 设在市民政局

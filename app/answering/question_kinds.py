@@ -75,8 +75,8 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
         r"|[人者员长]叫什么",  # the name of one named by an agent noun (解读人, 负责人, 局长)
         re.I),
     Kind.DATE: re.compile(
-        rf"\bwhen (?=(?:{EN_AUX})\b)|\bwhen\s*[?？]"
-        r"|\b(?:what|which) (?:year|month)s?\b|\bby (?:what (?:date|day)|when)\b|\bdeadline\b"
+        rf"\bwhen (?=(?:{EN_AUX})\b)|\bwhen\s*[?？]|\bdeadline\b"
+        r"|\b(?:what|which) (?:year|month|time ?frame)s?\b|\bby (?:what (?:date|day)|when)\b"
         rf"|{ZH_WHEN}|截止(?:日期|时间)?(?:是|为)?(?:哪|什么|何)|日期", re.I),
     Kind.DAY: re.compile(r"(?<!by )\b(?:what|which) (?:exact |specific )?(?:day|date)\b"
                          r"|\bexact date\b|哪一?[天日](?!之?前|以前)|几号|几日(?!内)", re.I),

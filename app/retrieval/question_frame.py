@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from app.in_situ import ZH_ASKS, ZH_WHETHER, asking_part
+from app.in_situ import ZH_ASKS, ZH_EXISTS, ZH_WHETHER, asking_part
 from app.retrieval.document_questions import DOCUMENT
 from app.retrieval.taggers import TAGGING, WH_TAGS, parsed
 from app.text import has_cjk
@@ -19,6 +19,7 @@ _LEAD_IN = re.compile(r"^([^:：?？]{3,120})[:：]\s*(?=\S)")
 _ASKING = re.compile(r"\s*(?:wh\w*|how|do|does|did|is|are|was|were|can|will|should)\b", re.I)
 # English prepositions saying what a talk, a briefing or a training is on: its topic.
 _TOPIC_PREPOSITIONS = {"on", "about", "regarding", "concerning"}
+_SAYING = {"tell", "say", "answer", "reply", "explain"}  # English verbs of saying to one
 
 
 @dataclass(frozen=True)
@@ -64,15 +65,18 @@ def question_frame(question: str) -> Frame:
 def asks_whether(question: str) -> bool:
     """Whether a question asks yes or no, and no detail (issue 23): a Chinese yes-no frame in its
     asking clauses (``ZH_WHETHER``) and no question word besides; an English sentence opened by
-    an inverted auxiliary ("Can I phone to apply?", "Is there a deadline …?") and no wh-word.
+    an inverted auxiliary ("Can I phone to apply?", "Can I apply by e-mail?") and no wh-word.
     What it names is what it asks about: 电话 of 晚上能不能打电话叫出诊 is how one would call.
-    Asking "you" to give ("Can you tell me the hotline?") asks the thing itself."""
+    Whether there is one ("is there a deadline", "does it have a hotline", 有没有电话) asks for
+    it, and so does asking "you" to give it ("Can you tell me the hotline?")."""
     if has_cjk(question):
         asking = asking_part(question)
-        return bool(ZH_WHETHER.search(asking)) and not ZH_ASKS.search(ZH_WHETHER.sub("", asking))
+        return bool(ZH_WHETHER.search(asking)) and not ZH_EXISTS.search(asking) and not (
+            ZH_ASKS.search(ZH_WHETHER.sub("", asking)))
     with TAGGING:
         doc = parsed(question)
-    if any(t.tag_ in WH_TAGS and t.lower_ != "that" for t in doc):  # "a hotline that …" asks
+    if any((t.tag_ in WH_TAGS and t.lower_ != "that") or t.dep_ == "expl" or (
+            t.dep_ == "ROOT" and t.lemma_ == "have") for t in doc):  # "a hotline that …" asks
         return False
     inverted = [s[0] for s in doc.sents if s[0].pos_ == "AUX" and s[0].dep_ in {"aux", "ROOT"}]
     return any(not any(c.dep_.startswith("nsubj") and "2" in c.morph.get("Person")
@@ -149,7 +153,8 @@ def _told(verb: Any) -> list[Any]:
     audience = [] if after >= len(doc) or doc[after].pos_ not in {"NOUN", "PRON"} else [doc[after]]
     following = doc[after + len(audience):verb.sent.end]
     if not len(following) or following[0].is_punct:  # "… What should I tell them?": all of it
-        return list(verb.sent) if len(list(doc.sents)) > 1 else []
+        alone = verb.lemma_ in _SAYING and len(list(doc.sents)) > 1  # not "What can I get?"
+        return list(verb.sent) if alone else []
     first = following[0]
     # spaCy makes a new Token object at each access: tokens are compared by position.
     clause = next((a.i for a in [first, *first.ancestors] if a.pos_ in {"VERB", "AUX"}), verb.i)

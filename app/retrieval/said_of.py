@@ -84,11 +84,11 @@ def _asked(question: str, reached: bool = False
             and verb.dep_ != "ROOT":  # "who has been appointed": "been" helps "appointed"
         verb = verb.head
     if wh.lower_ == "when":  # an event's date is its subject's: "when did the *app* go online",
-        # or what the verb acts on, its object: "when can a station apply for its *subsidy*" asks
-        # the subsidy's window, which the texts give without the applicant
-        subject = next((c for c in verb.children if c.dep_ == "dobj"), None) or next(
-            (o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"
-             for o in p.children if o.dep_ == "pobj"), None) or next(
+        # or what it is for: "when can a station apply for its *subsidy*" asks the subsidy's
+        # window, which the texts give without the applicant (an object, "take *effect*", is
+        # often the event itself)
+        subject = next((o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"
+                        for o in p.children if o.dep_ == "pobj"), None) or next(
             (c for c in verb.children if c.dep_ in _SUBJECTS), None)
         return frozenset(), _stems(_head_noun(subject) if subject is not None
                                    and subject.pos_ == "NOUN" else None), "", True

@@ -13,7 +13,7 @@ from collections.abc import Callable
 import numpy as np
 
 from app.chinese_words import load_jieba, tagged
-from app.in_situ import ZH_ASKS
+from app.in_situ import ZH_ASKS, ZH_WHETHER
 from app.numerals import ZH_BOUNDS
 from app.retrieval.dictionary import english_terms, sense_sharers
 from app.retrieval.kindred import kindred
@@ -90,7 +90,8 @@ def by_meaning(vectors: TextVectors | None, question: str) -> Meant | None:
     (娄底, nr) and a question word (多少, 几点) are said by no other word."""
     def meant(sentences: list[str]) -> list[set[str]]:
         held = set().union(*map(bigram_units, sentences))
-        asked = {w: w for w, flag in tagged(question) if flag in _OPEN_CLASS and len(w) > 1
+        asked = {w: w for w, flag in tagged(ZH_WHETHER.sub("", question))  # 能不能: no word
+                 if flag in _OPEN_CLASS and len(w) > 1
                  and not ZH_ASKS.search(w) and not bigram_units(w) & held}
         close = kindred(vectors, 0.0, asked, list(map(load_jieba().lcut, sentences)), CLOSE_ZH,
                         lambda mine, other: not siblings(mine, other)) if vectors and asked else []

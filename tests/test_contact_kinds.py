@@ -68,3 +68,31 @@ def test_a_website_named_or_its_address_answers_which_website() -> None:
     assert not reading.answer.lacking
     assert "http://www.example.gov.cn" in reading.answer.sentence.text
     assert _read_as_stored(NONE_GIVEN, "某市取暖救助的申请网址是什么？").answer.lacking
+
+
+@pytest.mark.parametrize("question", [
+    "临沧家庭医生晚上能不能打电话叫出诊？",
+    "某市老人助浴可不可以发邮件申请？",
+    "Can companies phone the bureau to apply for its fund?",
+    "Can parents apply for the allowance by phone?",
+])
+def test_a_yes_no_question_asks_no_kind_by_the_way_it_names(question: str) -> None:
+    """Regression (round 30's zhword27 held "临沧家庭医生晚上能不能打电话叫出诊？", answered with
+    the complaint hotline's number): a yes-no frame (能不能, 可不可以, "can …") asks whether; its
+    打电话 is how one would call, no telephone number asked."""
+    assert asked_kinds(question) == set()
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("某市助浴有意见是否有电话可以反映？", Kind.PHONE),
+    ("这个补贴有没有申请截止日期？", Kind.DATE),
+    ("Is there an e-mail address for applying for the allowance?", Kind.EMAIL),
+    ("Does the training session have a hotline for project units?", Kind.PHONE),
+    ("Can you tell me the hotline for the subsidy?", Kind.PHONE),
+    ("临沧对家庭医生不满意打什么电话？", Kind.PHONE),
+])
+def test_whether_there_is_one_asks_for_it(question: str, kind: Kind) -> None:
+    """Whether there is one ("is there", "does it have", 有没有, 是否有), asking "you" to give
+    it, or a question word besides (打什么电话) asks the thing itself: a notice giving none lacks it
+    (mixed-l's "Is there a phone number for the Zhanjiang … Administration?" is refused)."""
+    assert kind in asked_kinds(question)

@@ -81,3 +81,21 @@ def test_an_opening_saying_what_an_occasion_is_on_is_a_frame(question: str, topi
     frame = question_frame(question)
     assert frame.topic == topic
     assert frame.rest.split()[0].lower() in {"how", "who"}
+
+
+def test_a_reported_question_and_a_verb_of_saying_alone_are_the_frame() -> None:
+    """Regression (h9 "Our trainees ask what time frame Zhanjiang's plan for becoming an
+    AI-permeated city covers. What should I tell them?", answered from the frame's words): the
+    statement reporting the question and the sentence asking what to tell are the asker's; the
+    wh-clause reported is what is asked."""
+    frame = question_frame("Our trainees ask what time frame Zhanjiang's plan for becoming an "
+                           "AI-permeated city covers. What should I tell them?")
+    assert frame.rest == "what time frame Zhanjiang's plan for becoming an AI-permeated city covers"
+    assert {"trainees", "ask", "tell", "them"} <= set(frame.words.split())
+
+
+def test_a_question_alone_after_a_statement_is_no_frame() -> None:
+    """"What can I get?" asks; only a verb of saying (tell, say) alone is the asker's."""
+    frame = question_frame("I just graduated and opened a shop in Anshun. How much start-up "
+                           "money can I get?")
+    assert "money" in frame.rest and "get" in frame.rest

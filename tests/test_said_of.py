@@ -84,3 +84,22 @@ def test_an_event_s_date_is_its_subject_s() -> None:
     assert any(not w <= booking for w in said_of(question, candidates))
     assert all(w <= app for w in said_of(question, candidates))
     assert not said_of(question, candidates, topic=set(content_stems("tourism service app")))
+
+
+_SUBSIDY_GOAL = ("1. By the end of 2028, every sub-district in Zhoushan will have at least one "
+                 "comprehensive elderly care service center, and the coverage of community elderly "
+                 "care service stations in villages and communities will reach 95%.")
+_WINDOW = ("13. Applications for operating subsidies are accepted once a year, from 1 to 31 "
+           "March.")
+
+
+def test_a_date_applied_for_is_what_is_applied_for_s() -> None:
+    """Regression (h30 "When can an elderly care station in Zhoushan apply for its yearly
+    operating subsidy?", answered with a coverage target naming stations): the applicant is
+    not the subject of the window asked; the subsidy applied for is, which the text gives
+    alone."""
+    question = ("When can an elderly care station in Zhoushan apply for its yearly operating"
+                " subsidy?")
+    goal, window = candidates = _words(_SUBSIDY_GOAL, _WINDOW)
+    assert any(not w <= goal for w in said_of(question, candidates))
+    assert all(w <= window for w in said_of(question, candidates))

@@ -128,11 +128,3 @@ def test_an_everyday_word_for_the_notices_is_answered(client: TestClient) -> Non
 def test_what_the_notice_does_not_say_stays_refused(client: TestClient) -> None:
     body = _ask(client, "荆门的民办小学一年学费要交多少钱？")
     assert body["refused"], body
-
-
-def test_a_yes_no_frame_is_no_word_said_otherwise(client: TestClient) -> None:
-    """Regression (round 30's zhword27 held "临沧家庭医生晚上能不能打电话叫出诊？", answered with a
-    sentence saying only 可以 and the topic): the 不能 of a yes-no frame (能不能) is grammar,
-    no verb the notice may say by another word; what it asks of is not said, so it is refused."""
-    body = _ask(client, "荆门的困难寄宿生晚上能不能打电话叫老师上门补课？")
-    assert body["refused"], body

@@ -31,12 +31,6 @@ from app.text import (
 # (the one table: ``answering.question_kinds`` asks by them, retrieval searches without them).
 ZH_ASKS = re.compile(r"什么|啥|多少|哪|谁|几(?!乎)|何时|何地|何种|如何|怎么|咋|怎样|为何|为什么"
                      r"|是否|多大|多久|多长|多高|有没有|是不是|吗|呢")
-# A question asking whether (issue 23): a verb or copula said and denied (能不能, 可不可以,
-# 有没有, 是不是, 会不会), 是否/能否/可否, or a closing 吗 — the yes-no frames of Chinese. Without
-# a question word besides, what it names (打电话, 截止日期) is what it asks about, no kind asked.
-ZH_WHETHER = re.compile(r"([\u4e00-\u9fff])[不没]\1|[是能可]否|吗")
-# ... but whether there is one (有没有电话, 是否有截止日期, 有…吗) asks for it, as "is there" does.
-ZH_EXISTS = re.compile(r"有没有|[是能可]否有|(?<![没所])有[^，；。？?]*吗")
 _IN_SITU = re.compile(r"什么|哪[些个类家种项]?|多少|何时|几|谁")
 _CLASSIFIERS = "个些类家种项位名条"  # "哪个市": the noun follows the classifier
 # A question word with the measure word it takes (几个, 哪些, 多少项; 什么 takes none: 什么条件).

@@ -70,19 +70,6 @@ def test_a_website_named_or_its_address_answers_which_website() -> None:
     assert _read_as_stored(NONE_GIVEN, "某市取暖救助的申请网址是什么？").answer.lacking
 
 
-@pytest.mark.parametrize("question", [
-    "临沧家庭医生晚上能不能打电话叫出诊？",
-    "某市老人助浴可不可以发邮件申请？",
-    "Can companies phone the bureau to apply for its fund?",
-    "Can parents apply for the allowance by phone?",
-])
-def test_a_yes_no_question_asks_no_kind_by_the_way_it_names(question: str) -> None:
-    """Regression (round 30's zhword27 held "临沧家庭医生晚上能不能打电话叫出诊？", answered with
-    the complaint hotline's number): a yes-no frame (能不能, 可不可以, "can …") asks whether; its
-    打电话 is how one would call, no telephone number asked."""
-    assert asked_kinds(question) == set()
-
-
 @pytest.mark.parametrize(("question", "kind"), [
     ("某市助浴有意见是否有电话可以反映？", Kind.PHONE),
     ("这个补贴有没有申请截止日期？", Kind.DATE),

@@ -16,7 +16,6 @@ from app.retrieval import sanctions
 from app.retrieval.counted import counted_or
 from app.retrieval.document_questions import FACT_WORDS, O_CLOCK, ZH_WHEN, Fact
 from app.retrieval.enumeration import listed_count
-from app.retrieval.question_frame import asks_whether
 from app.retrieval.said_of import named_role
 from app.retrieval.taggers import qualifier, without_relatives
 from app.text import ORG_NOUNS_EN, QUESTION_CLAUSES, has_cjk, segment
@@ -164,9 +163,8 @@ _TALLIED = re.compile(r"\bhow many (?!(?:yuan|dollars?|pounds?|euros?|percent|pe
 def asked_kinds(question: str) -> set[Kind]:
     # Everyday Chinese; a relative pronoun ("an apprentice who had …") asks nothing.
     question = without_relatives(question.replace("啥", "什么").replace("咋", "怎么"))
-    kinds = set() if asks_whether(question) else {  # a yes-no question asks no kind of detail
-        kind for kind, words in QUESTION_WORDS.items() if isinstance(kind, Kind) and words.search(
-            asking_part(question))}
+    kinds = {kind for kind, words in QUESTION_WORDS.items()
+             if isinstance(kind, Kind) and words.search(asking_part(question))}
     if ((MONEY_NOUN.search(question) or _PAID.search(question)) and _SIZE_ASKED.search(question)
             and not _TALLIED.search(question)  # nor 何时报送…金额; but "how much does it pay"
             and not kinds & {Kind.PERCENT, Kind.DURATION, Kind.DATE}):

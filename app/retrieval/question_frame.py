@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from app.in_situ import ZH_ASKS, ZH_EXISTS, ZH_WHETHER, asking_part
 from app.retrieval.document_questions import DOCUMENT
 from app.retrieval.taggers import TAGGING, WH_TAGS, parsed
 from app.text import has_cjk
@@ -59,28 +58,6 @@ def question_frame(question: str) -> Frame:
                  " ".join(t.text for t in doc if t.i in framed),
                  "".join(t.text_with_ws for t in doc if t.i not in framed).strip(" ,;:"),
                  topic.text, "".join(t.text_with_ws for t in doc if t.i not in asker).strip(" ,;:"))
-
-
-@lru_cache(maxsize=1024)
-def asks_whether(question: str) -> bool:
-    """Whether a question asks yes or no, and no detail (issue 23): a Chinese yes-no frame in its
-    asking clauses (``ZH_WHETHER``) and no question word besides; an English sentence opened by
-    an inverted auxiliary ("Can I phone to apply?", "Can I apply by e-mail?") and no wh-word.
-    What it names is what it asks about: 电话 of 晚上能不能打电话叫出诊 is how one would call.
-    Whether there is one ("is there a deadline", "does it have a hotline", 有没有电话) asks for
-    it, and so does asking "you" to give it ("Can you tell me the hotline?")."""
-    if has_cjk(question):
-        asking = asking_part(question)
-        return bool(ZH_WHETHER.search(asking)) and not ZH_EXISTS.search(asking) and not (
-            ZH_ASKS.search(ZH_WHETHER.sub("", asking)))
-    with TAGGING:
-        doc = parsed(question)
-    if any((t.tag_ in WH_TAGS and t.lower_ != "that") or t.dep_ == "expl" or (
-            t.dep_ == "ROOT" and t.lemma_ == "have") for t in doc):  # "a hotline that …" asks
-        return False
-    inverted = [s[0] for s in doc.sents if s[0].pos_ == "AUX" and s[0].dep_ in {"aux", "ROOT"}]
-    return any(not any(c.dep_.startswith("nsubj") and "2" in c.morph.get("Person")
-                       for word in (a, a.head) for c in word.children) for a in inverted)
 
 
 def asked_parse(question: str) -> Any:

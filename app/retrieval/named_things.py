@@ -85,18 +85,34 @@ def _said_before(text: str, offset: int) -> frozenset[str]:
 def _referred(text: str, section: str, offset: int) -> frozenset[str]:
     """The stems of what the sentence of ``text`` at ``offset`` refers back to (its section's
     heading and its paragraph's first sentence), or none when its subject names a thing itself."""
-    spans = sentence_spans(text[offset:])
-    if not spans or has_cjk(sentence := text[offset:offset + spans[0][1]]):
-        return frozenset()
-    with TAGGING:
-        doc = parsed(sentence)
-    subject = next((t for t in doc if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"),
-                   None)
-    if subject is None or not _refers_back(subject):
+    if not _subject_refers_back(text, offset):
         return frozenset()
     paragraph = text[text.rfind("\n", 0, offset) + 1:offset]
     opening = paragraph[:first[1]] if (first := next(iter(sentence_spans(paragraph)), None)) else ""
     return frozenset(content_stems(expand_query(f"{section} {opening}")))
+
+
+@lru_cache(maxsize=4096)
+def after_referred(text: str, offset: int, sentence: str) -> str:
+    """The English ``sentence`` of ``text`` at ``offset`` after the sentences of its paragraph
+    just before it when its subject refers back to them ("The subsidy standard is up to 6,000
+    yuan per household." after the sentence naming the home adaptation it is of): what it is
+    about is said there, in the words a question asking its figure uses."""
+    before = paragraph_before(text[:max(0, offset)])
+    refers = before and not has_cjk(before) and _subject_refers_back(text, offset)
+    return f"{before} {sentence}" if refers else sentence
+
+
+def _subject_refers_back(text: str, offset: int) -> bool:
+    """Whether the subject of the English sentence of ``text`` at ``offset`` refers back."""
+    spans = sentence_spans(text[offset:])
+    if not spans or has_cjk(sentence := text[offset:offset + spans[0][1]]):
+        return False
+    with TAGGING:
+        doc = parsed(sentence)
+    subject = next((t for t in doc if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"),
+                   None)
+    return subject is not None and _refers_back(subject)
 
 
 def _refers_back(subject: Any) -> bool:

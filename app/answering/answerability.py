@@ -27,7 +27,7 @@ from app.retrieval.dictionary import english_terms, naming
 from app.retrieval.document_questions import DOCUMENT, ISSUING
 from app.retrieval.enumeration import listed_count, lists
 from app.retrieval.gazetteer import names_any
-from app.retrieval.glossary import ENGLISH_VARIANTS, expand_query
+from app.retrieval.glossary import ENGLISH_VARIANTS, expand_query, with_bounds
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.place_inference import PlaceInference, part_of_a_name
 from app.retrieval.sanctions import STATES
@@ -87,7 +87,7 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
     # (生活补贴 for 住房补贴; "AI" says 人工智能); an English word is not sought in Chinese.
     said = f"{sentence.chunk.metadata.get('title', '')} {sentence.chunk.section} {context}"
     if (which := naming(kinds.asked_sum(question)[1])) and (has_cjk(question) or not has_cjk(
-            sentence.text)) and not which.search(said if has_cjk(said) else expand_query(said)):
+            sentence.text)) and not which.search(said if has_cjk(said) else with_bounds(said)):
         labels.discard("MONEY")
     listed = {"ITEMS"} if (n := listed_count(question)) and lists(sentence.text, n) else set()
     listed |= {"PLACE"} if any(label == "ORG" and _TOWARDS.search(sentence.chunk.text, max(

@@ -37,6 +37,9 @@ Unit = tuple[str, tuple[str, ...], str]  # a word as written, its stems, its par
 _MODIFYING = frozenset({"ADJ", "NOUN", "PROPN"})
 _NOMINAL = {"PROPN": "NOUN"}  # a name modifies as a noun does
 _ASKING_TAGS = frozenset({"WDT", "WP", "WP$"})  # "what", "which", "whose" before a noun
+# A superlative opening a phrase ("what is the *most* interest subsidy …") says which figure is
+# asked, as "maximum" does: the phrase is the one asked with, not a holder ("annual" subsidy).
+_DEGREE_TAGS = frozenset({"JJS", "RBS"})
 
 
 def _units(doc: Any) -> list[tuple[int, Unit]]:
@@ -71,7 +74,7 @@ def noun_phrases(doc: Any, skip_asked: bool) -> list[list[Unit]]:
         if joins:
             if not run:
                 asked = skip_asked and i > 0 and (doc[i - 1].tag_ in _ASKING_TAGS or (
-                    doc[i - 1].lower_ in {"much", "many"}))
+                    doc[i - 1].lower_ in {"much", "many"}) or token.tag_ in _DEGREE_TAGS)
             run.append((text, stems, pos))
             continue
         while run and run[-1][2] != "NOUN":  # a phrase ends in its noun

@@ -173,7 +173,7 @@ def asked_kinds(question: str) -> set[Kind]:
         kinds.add(Kind.PERCENT)
     kinds |= {Kind.PERSON} if named_role(question) else set()  # "the name of the director"
     kinds -= {broader for k in kinds for broader in _NARROWER.get(k, ())}
-    if Kind.COUNT in kinds and _TALLIED.search(question):
+    if Kind.COUNT in kinds and _TALLIED.search(question) and not asked_whole(question):
         kinds ^= {Kind.COUNT, Kind.TALLY}
     if kinds & {Kind.COUNT, Kind.TALLY, Kind.MONEY} and DISTRIBUTIVE.search(question):
         kinds.add(Kind.RATE)

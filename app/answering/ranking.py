@@ -26,7 +26,7 @@ from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, with_bounds
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.kindred import credit
 from app.retrieval.listing import open_list_bonus
-from app.retrieval.named_things import name_terms, names_another
+from app.retrieval.named_things import name_terms, names_another, referred_back
 from app.retrieval.qualifiers import contrasted, relabelled, said_elsewhere
 from app.retrieval.question_frame import question_frame
 from app.retrieval.said_of import said_of
@@ -106,6 +106,8 @@ class SentenceRanker:
                                         if (m := p.search(question)))))
         credit(self.vectors, self.semantic_floor, question, [t for t in weights if not t & asks],
                words, [in_context(s) for s in sentences])
+        # What a sentence referring back is of ("The subsidy is …") counts as said, not named.
+        told = [w | referred_back(s.chunk, s.start) for w, s in zip(words, sentences, strict=True)]
         # A Chinese word the dictionary does not render ("来", "发") cannot be found in an
         # English sentence: it counts only against sentences that could hold it.
         unrendered = sum(w for t, w in weights.items() if all(has_cjk(x) for x in t))
@@ -113,14 +115,14 @@ class SentenceRanker:
                   for s in sentences]
         overlaps = [sum(w * (TITLE_WEIGHT if not t & (found - cited) else 1.0)
                         for t, w in weights.items() if t & found) / total if total else 0.0
-                    for found, cited, total in zip(words, titled, totals, strict=True)]
+                    for found, cited, total in zip(told, titled, totals, strict=True)]
         # Only the sentences sharing most of the question's words are encoded: a long Chinese
         # passage's sentences, uncached, cost the multilingual model ~5 ms each.
         keep = sorted(sorted(range(len(sentences)), key=lambda i: -overlaps[i])
                       [:SEMANTIC_CANDIDATES])
         sentences = [sentences[i] for i in keep]
         words = [words[i] for i in keep]
-        overlaps = [overlaps[i] for i in keep]
+        overlaps, told = [overlaps[i] for i in keep], [told[i] for i in keep]
         cosines, scale = self._cosines(question, retrieval, sentences)
         # The cross-lingual model finds a Chinese question near English sentences that merely
         # share its field ("total investment" near any fund's size), and a sentence holding a
@@ -153,12 +155,12 @@ class SentenceRanker:
             stems = set(self._stems(name))
             return bool(stems) and len(stems & asked_stems) >= NAMED_SHARE * len(stems)
         scored: list[Scored] = []
-        for sentence, cosine, found, overlap in zip(sentences, cosines, words, overlaps,
-                                                    strict=True):
+        for sentence, cosine, found, overlap, says in zip(sentences, cosines, words, overlaps,
+                                                          told, strict=True):
             semantic = max(0.0, (cosine - self.semantic_floor) / (1 - self.semantic_floor))
             support = min(1.0, SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * overlap
                           + open_list_bonus(question, sentence, asked_stems, topic))
-            own = sum(weights[t] for t in own_words if t & found) / own_total if own_words else 1
+            own = sum(weights[t] for t in own_words if t & says) / own_total if own_words else 1
             if own == 0 or (kinds and own < OWN_SHARE):
                 support *= WRONG_TYPE_PENALTY
             # "Interpreter: Guo Hongwei" states just what "who interpreted" asks; a field's value,

@@ -8,7 +8,6 @@ import re
 
 from app.answering.citations import Sentence
 from app.fields import is_field
-from app.retrieval.named_things import after_referred
 from app.retrieval.taggers import opens_without_subject
 
 # A heading quoted alone ("(18) Strengthen safety supervision.") names a topic, answers nothing.
@@ -31,8 +30,7 @@ REMARK = re.compile(r"[(（][A-Za-z][A-Za-z ]{1,30}[:：][^()（）]*[)）]\.?\s
 
 def in_context(sentence: Sentence) -> str:
     """What a sentence is scored as: a field line under its document's title; one closing in a
-    remark or with no subject of its own ("Includes 12 tasks …") under its section's heading;
-    one whose subject refers back ("The subsidy standard is …") after the sentences it follows."""
+    remark or with no subject of its own ("Includes 12 tasks …") under its section's heading."""
     if is_field(sentence.text):
         return f"{sentence.chunk.metadata.get('title') or ''}: {sentence.text}"
     if REMARK.search(sentence.text) or opens_without_subject(sentence.text):
@@ -40,4 +38,4 @@ def in_context(sentence: Sentence) -> str:
         heading = str(sentence.chunk.metadata.get("section") or "").rsplit(">", 1)[-1].strip()
         if heading and heading not in sentence.text:
             return f"{heading}: {sentence.text}"
-    return after_referred(sentence.chunk.text, sentence.start - sentence.chunk.start, sentence.text)
+    return sentence.text

@@ -74,7 +74,7 @@ def noun_phrases(doc: Any, skip_asked: bool) -> list[list[Unit]]:
         if joins:
             if not run:
                 asked = skip_asked and i > 0 and (doc[i - 1].tag_ in _ASKING_TAGS or (
-                    doc[i - 1].lower_ in {"much", "many"}) or token.tag_ in _DEGREE_TAGS)
+                    doc[i - 1].lower_ in {"much", "many"}) or doc[i].tag_ in _DEGREE_TAGS)
             run.append((text, stems, pos))
             continue
         while run and run[-1][2] != "NOUN":  # a phrase ends in its noun

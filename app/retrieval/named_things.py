@@ -92,15 +92,13 @@ def _referred(text: str, section: str, offset: int) -> frozenset[str]:
     return frozenset(content_stems(expand_query(f"{section} {opening}")))
 
 
-@lru_cache(maxsize=4096)
-def after_referred(text: str, offset: int, sentence: str) -> str:
-    """The English ``sentence`` of ``text`` at ``offset`` after the sentences of its paragraph
-    just before it when its subject refers back to them ("The subsidy standard is up to 6,000
-    yuan per household." after the sentence naming the home adaptation it is of): what it is
-    about is said there, in the words a question asking its figure uses."""
-    before = paragraph_before(text[:max(0, offset)])
-    refers = before and not has_cjk(before) and _subject_refers_back(text, offset)
-    return f"{before} {sentence}" if refers else sentence
+def referred_back(chunk: Chunk, start: int) -> frozenset[str]:
+    """The stems of the sentences of its paragraph just before the English sentence of ``chunk``
+    at ``start`` (of the document) when its subject refers back to them ("The subsidy standard is
+    up to 6,000 yuan per household." after the sentence naming the home adaptation it is of):
+    what it is about is said there, in the words a question asking its figure uses."""
+    before = _said_before(chunk.text, offset := start - chunk.start)
+    return before if before and _subject_refers_back(chunk.text, offset) else frozenset()
 
 
 def _subject_refers_back(text: str, offset: int) -> bool:

@@ -67,3 +67,18 @@ def test_no_cap_where_none_is_asked_or_set(text: str) -> None:
 
 def test_the_asker_s_pronouns_are_no_words_to_find() -> None:
     assert not {"we", "our", "my", "me"} & set(content_stems("What do we get for my company?"))
+
+
+def test_a_cap_asked_is_no_qualifier_of_the_sum() -> None:
+    """Regression (cities-refusen25): "What is the maximum subsidy for a straw baler in
+    Zaozhuang?" was refused: "maximum" was read as which subsidy is asked, and the sentence
+    stating it, "… up to 30,000 yuan per unit.", says its cap in other words."""
+    text = ("A buyer of a straw baler receives 20% of the purchase price, up to 30,000 yuan per "
+            "unit.")
+    entities = json.dumps([list(e) for e in entities_of([text])[0]])
+    sentence = Sentence(Chunk("c1", "doc", text, 0, len(text), {"entities": entities}),
+                        0, len(text), text, 1)
+    labels = sentence_labels(sentence, "What is the maximum subsidy for a straw baler?")
+    assert labels is not None and "MONEY" in labels
+    other = sentence_labels(sentence, "What is the maximum fuel subsidy for a straw baler?")
+    assert other is not None and "MONEY" not in other  # a qualifier the sentence lacks

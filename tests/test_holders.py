@@ -76,3 +76,17 @@ def test_the_recipient_asked_named_or_another_detail_is_no_other_recipient() -> 
                             "enterprises a subsidy of 2,000 yuan.")
     assert not other_holder("What skills subsidy does an urban household get?", "An industrial "
                             "enterprise receives a training allowance of 500 yuan.")
+
+
+def test_a_superlative_opens_the_phrase_asked_not_a_holder() -> None:
+    """Regression (round 30's cityen31 held half): "What is the most interest subsidy one
+    enterprise can get in a year from Xinxiang …?" was refused: "the *most* interest subsidy"
+    was read as a holder that "The *annual* interest subsidy for a single enterprise …" is
+    another of; "most" says which figure is asked, as "maximum" does."""
+    cap = "The annual interest subsidy for a single enterprise shall not exceed 800,000 yuan."
+    assert not other_holder("What is the most interest subsidy one enterprise can get in a year "
+                            "from Xinxiang for digital transformation loans?", cap)
+    # A holder's own modifier still tells another holder apart.
+    assert other_holder("What is the most one-off fuel subsidy each eligible urban household "
+                        "in Jiamusi can get?", "6. Eligible rural households receive a one-off "
+                        "fuel subsidy of 300 yuan.")

@@ -9,7 +9,7 @@ of a public computing centre of Guangzhou — while "琶洲空间智算中心…
 from __future__ import annotations
 
 from app.retrieval.dictionary import english_terms
-from app.retrieval.named_things import name_terms, names_another
+from app.retrieval.named_things import name_terms, names_another, referred_back
 from app.retrieval.stems import content_stems
 from app.store.records import Chunk
 
@@ -70,3 +70,21 @@ def test_a_sentence_referring_back_is_about_what_its_paragraph_opened_on() -> No
         chunk = Chunk("haizhu#9", "haizhu", text, 0, len(text), {})
         found = set(content_stems(sentence))
         assert names_another(name_terms(question, terms), found, chunk, len(opening)) is another
+
+
+def test_a_figure_referring_back_is_read_with_the_sentences_naming_what_it_is_of() -> None:
+    """Regression (round 30's held-out h30, Zhoushan): "…how much can we get to make his home
+    safer, with grab bars …?" was refused: the sentence stating the 6,000 yuan, "The subsidy
+    standard is up to 6,000 yuan per household.", shares none of the question's words, which the
+    sentence before it says ("home adaptation, such as grab bars")."""
+    item = ("6. Home adaptation. Families of older people aged 80 and above may apply for "
+            "age-friendly home adaptation, such as grab bars and anti-slip flooring. ")
+    for sentence, carried in [("The subsidy standard is up to 6,000 yuan per household.", True),
+                              ("It is paid once per household.", True),
+                              # a subject of its own is what the sentence is about
+                              ("Zhoushan Civil Affairs Bureau pays 6,000 yuan.", False)]:
+        text = item + sentence
+        said = referred_back(Chunk("z#6", "z", text, 500, 500 + len(text), {}), 500 + len(item))
+        assert ({"grab", "bar", "adapt"} <= said) is carried, said
+    first = "The subsidy standard is up to 6,000 yuan per household."  # nothing before it
+    assert referred_back(Chunk("z#7", "z", first, 0, len(first), {}), 0) == frozenset()

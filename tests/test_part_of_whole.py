@@ -19,7 +19,7 @@ import json
 
 import pytest
 
-from app.answering.answerability import sentence_labels
+from app.answering.answerability import lacks, sentence_labels
 from app.answering.citations import Sentence
 from app.answering.question_kinds import Kind, asked_kinds, asked_whole
 from app.models import AskRequest
@@ -176,3 +176,17 @@ def test_a_sum_is_answered_only_where_stated(services: Services, question: str,
     answer = services.ask(AskRequest(question=question, mode="extractive"))
     assert answer.refused is (fact is None), answer.answer
     assert fact is None or fact in answer.answer
+
+
+def test_a_share_answers_how_many_of_a_whole() -> None:
+    """Regression (round 19's held-out h19, Lijiang): "…how many of the owners have to say yes
+    before their old housing estate can be put on the renovation list?" was refused: it was read
+    as a tally of things, which "at least two thirds of the owners" (a share) does not state."""
+    question = ("In Lijiang, how many of the owners have to say yes before their old housing "
+                "estate can be put on the renovation list?")
+    assert Kind.TALLY not in asked_kinds(question)
+    assert "PERCENT" in _labels("A compound may be listed only where at least two thirds of the "
+                                "owners agree to the renovation plan.", question)
+    assert not lacks(asked_kinds(question), _labels(
+        "A compound may be listed only where at least two thirds of the owners agree.", question))
+    assert Kind.TALLY in asked_kinds("How many enterprises did Lijiang subsidise?")  # things

@@ -154,8 +154,8 @@ _SIZE_ASKED = re.compile(r"\bhow (?:much|large|big|high)\b|\bwhat (?:is|are|was|
 # What is paid asks a sum, unless "how much more/less" asks a difference, a share as often as a sum.
 _PAID = re.compile(r"^(?!.*\bhow much (?:more|less)\b).*\b(?:pa(?:y|ys|id)|charg(?:e|es|ed)"
                    r"|spen(?:d|ds|t|ding)|earn(?:s|ed)?)\b", re.I)
-# Things counted or measured in units (firms, 家, 亩): a sum or a share counts none of them.
-_TALLIED = re.compile(r"\bhow many (?!(?:yuan|dollars?|pounds?|euros?|percent|per cent)\b)"
+# Things counted in units (firms, 家, 亩), no sum nor share; a part of a whole, "how many of", is.
+_TALLIED = re.compile(r"\bhow many (?!(?:yuan|dollars?|pounds?|euros?|percent|per cent|of)\b)"
                       rf"|(?<!哪)(?:多少|几)(?:[{MEASURE_WORDS}](?![万亿千百元])|人|户|亩|吨"
                       r"|(?:平方)?(?:公里|千米|米)|公顷|[千兆]瓦)", re.I)
 
@@ -173,7 +173,7 @@ def asked_kinds(question: str) -> set[Kind]:
         kinds.add(Kind.PERCENT)
     kinds |= {Kind.PERSON} if named_role(question) else set()  # "the name of the director"
     kinds -= {broader for k in kinds for broader in _NARROWER.get(k, ())}
-    if Kind.COUNT in kinds and _TALLIED.search(question) and not asked_whole(question):
+    if Kind.COUNT in kinds and _TALLIED.search(question):
         kinds ^= {Kind.COUNT, Kind.TALLY}
     if kinds & {Kind.COUNT, Kind.TALLY, Kind.MONEY} and DISTRIBUTIVE.search(question):
         kinds.add(Kind.RATE)

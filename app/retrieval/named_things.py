@@ -92,11 +92,14 @@ def _referred(text: str, section: str, offset: int) -> frozenset[str]:
     return frozenset(content_stems(expand_query(f"{section} {opening}")))
 
 
-def referred_back(chunk: Chunk, start: int) -> frozenset[str]:
+def referred_back(chunk: Chunk, start: int, question: str = "") -> frozenset[str]:
     """The stems of the sentences of its paragraph just before the English sentence of ``chunk``
     at ``start`` (of the document) when its subject refers back to them ("The subsidy standard is
     up to 6,000 yuan per household." after the sentence naming the home adaptation it is of):
-    what it is about is said there, in the words a question asking its figure uses."""
+    what it is about is said there, in the words a question asking its figure uses. A Chinese
+    ``question``'s words are renderings, which the sentences before find in any of their terms."""
+    if has_cjk(question):
+        return frozenset()
     before = _said_before(chunk.text, offset := start - chunk.start)
     return before if before and _subject_refers_back(chunk.text, offset) else frozenset()
 

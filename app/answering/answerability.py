@@ -27,7 +27,7 @@ from app.retrieval.dictionary import english_terms, naming
 from app.retrieval.document_questions import DOCUMENT, ISSUING
 from app.retrieval.enumeration import listed_count, lists
 from app.retrieval.gazetteer import names_any
-from app.retrieval.glossary import ENGLISH_VARIANTS, expand_query, with_bounds
+from app.retrieval.glossary import ENGLISH_VARIANTS, with_bounds
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.place_inference import PlaceInference, part_of_a_name
 from app.retrieval.sanctions import STATES

@@ -72,6 +72,10 @@ REPORT = ("商务部推广泰安市稳外贸做法\n新华社北京3月2日电 3
     # nothing of the document, so the plan's date went unanswered.
     ("When did Weihai put out its marine tourism measures?", Fact.ISSUED),
     ("Which bureau brought out Weihai's marine tourism measures?", Fact.ISSUER),
+    # Regression (h30 马鞍山, round 31): the everyday 发的 of a notice's issue asked nothing of it,
+    # so the notice's 有效期 line answered in place of its 落款 date.
+    ("青石镇这份支持茶产业的方案是哪天发的？", Fact.ISSUED),
+    ("这个方案大概是什么时候出的？", Fact.ISSUED),
 ])
 def test_a_question_about_the_document_itself(question: str, fact: Fact) -> None:
     assert fact_asked(question) is fact
@@ -83,6 +87,8 @@ def test_a_question_about_the_document_itself(question: str, fact: Fact) -> None
     "深圳的公共数据开放管理办法什么时候出台？",  # a document the text promises
     "漳州的行动计划是按照福建省哪个文件的精神制定的？",  # a document it follows
     "How many cruise routes will Weihai publish each year?",
+    "青石镇茶产业方案的补助什么时候发？",  # money paid out, not the notice's issue
+    "这项政策的钱是哪天发的？",
     "个体工商户的字号如何登记？",  # a shop's trade name, not a document number
     "What is the center's full name?",  # a body's name (chain s-06), not a document's title
     "该中心的全称是什么？",

@@ -41,6 +41,9 @@ _ISSUING_EN = (r"(?:issued|published|released|promulgated|signed|formulated|drew
                r"|(?:put|brought|rolled) out)")  # phrasal verbs of issuing
 # Verbs of a document's issue (制定, 出台 also say a measure is made, 将出台 a plan's future act).
 _ISSUING_ZH = r"(?:印发|发布|发文|颁布|签发|下发|制发|成文)"
+# Everyday words of its issue (通知是哪天发的, 什么时候出的): plain 发/出 only with the 的 of a past
+# act, right after the notice's noun ("补贴什么时候发", "政策的钱是哪天发的" ask of money).
+_SENT_OUT_ZH = r"(?:下?发|出)的"
 _SENT_EN = r"(?:sent|addressed|directed|circulated)"
 DOCUMENT = re.compile(rf"\b{_DOC_NOUN_EN}\b|{_DOC_NOUN_ZH}", re.I)  # a noun naming a document
 ISSUING = re.compile(rf"\b(?:{_ISSUING_EN}|issues?)\b|{_ISSUING_ZH}", re.I)
@@ -62,6 +65,7 @@ FACT_WORDS: dict[Fact, re.Pattern[str]] = {
         rf"|\b(?:date|day)\s+of\s+(?:issue|issuance|publication|release|signing)\b"
         rf"|\b(?:issue|issuance|publication|release)\s+date\b"
         rf"|{_DOC_NOUN_ZH}.*(?:{ZH_WHEN}).{{0,3}}{_ISSUING_ZH}的?\s*[？?]?\s*$"
+        rf"|{_DOC_NOUN_ZH}[^的，,]{{0,3}}(?:{ZH_WHEN}).{{0,2}}{_SENT_OUT_ZH}\s*[？?]?\s*$"
         rf"|{_ISSUING_ZH}(?:日期|时间)", re.I),
     Fact.ISSUER: re.compile(
         rf"\b(?:who|which\s+[\w-]+(?:\s+[\w-]+){{0,2}}|what\s+[\w-]+(?:\s+[\w-]+){{0,2}})\s+"

@@ -234,8 +234,9 @@ def _clear_lead(lead: Scored, rest: list[Scored], kinds: set[Kind], nearest: Nea
             1 + (kinds <= REACH)):  # a field ("电话：…") says little of a question but its label
         return True
     return nearest is not None and len(sentences) >= 5 and (Kind.MONEY not in kinds or bool(
-        bound_said(lead.sentence.text, bigram_units(question)))) and nearest([s.text for s in (
-            sentences)]) == lead.sentence.text  # a sum's bound asked (最多), set (上限): narrowed
+        MONEY_NOUN.search(question) or bound_said(lead.sentence.text, bigram_units(question))
+    )) and nearest([s.text for s in sentences]) == lead.sentence.text  # a sum narrowed: its noun
+    # named (补贴, not lacking: the sum's own), its bound asked (最多) and set (上限)
 
 
 def _of_other_sum(sentence: Sentence, found: list[tuple[int, int]], noun: str) -> bool:

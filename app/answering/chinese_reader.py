@@ -225,7 +225,7 @@ def _clear_lead(lead: Scored, rest: list[Scored], kinds: set[Kind], nearest: Nea
     """Whether ``lead`` answers below the threshold: it leads twice over every other sentence (of a
     way to reach one, every other way), not lacking the kind asked, and states a kind told by its
     form (a date, a phone; not a figure), or any kind but a sum (whose lead tells the topic, not
-    whose sum, unless it sets the bound asked) the multilingual model too places nearest."""
+    whose sum, unless of the noun asked or its bound) the multilingual model too places nearest."""
     if lead.lacking or lead.support <= 0 or lead.support < max([0, *(
             CLEAR_WIN * s.support for s in rest if not (s.lacking and kinds <= REACH))]):
         return False
@@ -233,10 +233,11 @@ def _clear_lead(lead: Scored, rest: list[Scored], kinds: set[Kind], nearest: Nea
     if strict and not strict & (FIGURED | {Kind.DURATION}) and lead.support >= LEAD_FLOOR / (
             1 + (kinds <= REACH)):  # a field ("电话：…") says little of a question but its label
         return True
-    return nearest is not None and len(sentences) >= 5 and (Kind.MONEY not in kinds or bool(
-        MONEY_NOUN.search(question) or bound_said(lead.sentence.text, bigram_units(question))
-    )) and nearest([s.text for s in sentences]) == lead.sentence.text  # a sum narrowed: its noun
-    # named (补贴, not lacking: the sum's own), its bound asked (最多) and set (上限)
+    return nearest is not None and len(sentences) >= 5 and (Kind.MONEY not in kinds or any(
+        not m[0].endswith("费") for m in MONEY_NOUN.finditer(question)) or bool(bound_said(
+            lead.sentence.text, bigram_units(question)))) and nearest([s.text for s in (
+                sentences)]) == lead.sentence.text  # a sum narrowed: its noun named, not lacking
+    # (补贴; not 管理费: every fee's head 费 names none), or its bound asked (最多) and set (上限)
 
 
 def _of_other_sum(sentence: Sentence, found: list[tuple[int, int]], noun: str) -> bool:

@@ -626,6 +626,34 @@ def test_a_clear_lead_the_multilingual_model_puts_first_answers(services: Servic
     assert reading is not None and reading.answer.support < REFUSAL_SUPPORT
 
 
+# Items of a notice written for this test, after h30's 马鞍山 notice (one sum in each).
+HIRING = ["（一）小微企业新招用毕业年度或离校2年内未就业高校毕业生，签订1年以上劳动合同并按月足额"
+          "缴纳社会保险费的，按每人2000元给予一次性吸纳就业补贴。",
+          "（二）个人创业者可申请最高30万元的创业担保贷款。",
+          "（三）小微企业组织新招用人员开展以工代训的，按每人每月500元给予职业培训补贴。",
+          "（四）市公共就业服务中心每月举办小微企业专场招聘会，全年不少于12场。",
+          "（五）到2026年底建成社区就业服务站点200个。",
+          "（六）对骗取补贴的，依法追回资金并纳入失信记录。"]
+
+
+def test_a_sums_clear_lead_answers_when_the_question_names_its_noun(services: Services) -> None:
+    """Regression (round 31, h30 马鞍山): "…新招了一个今年毕业的大学生，签了两年合同也交了社保，能拿
+    多少补贴？" was refused though the hire subsidy's item led every other twice over and the
+    multilingual model agreed: a sum's lead answered only when a bound was asked, yet the
+    question's 补贴, which the lead's sum is of, narrows whose sum it is as a bound does."""
+    from app.answering.chinese_reader import REFUSAL_SUPPORT, read_chinese
+    from app.retrieval.shortened import nearest_in_meaning
+
+    ranker = services.answerers["extractive"].ranker  # type: ignore[attr-defined]
+    asked = "我开了个小公司，新招了一个今年毕业的大学生，签了两年合同也交了社保，能拿多少{}？"
+    for noun, answered in (("补贴", True), ("钱", False)):  # 钱 names no sum's noun
+        question = asked.format(noun)
+        nearest = nearest_in_meaning(ranker.crosslingual, ranker.crosslingual_vectors, question)
+        reading = read_chinese(question, _notice_with_entities(HIRING), nearest=nearest)
+        assert reading is not None and (reading.answer.support >= REFUSAL_SUPPORT) is answered
+        assert "2000元" in reading.answer.sentence.text
+
+
 def test_a_sentence_pointing_back_at_the_restated_noun_answers() -> None:
     """Regression (round 23, sentence24): "…由哪六家医院组成？" quoted the sentence it restates
     ("由本市六家医院组成的新一批医疗队出发…"), not the next one, which says which they are

@@ -39,7 +39,10 @@ def closing_signature(text: str) -> tuple[str | None, str | None]:
         name = FORWARDED.sub("", name.strip("（）()、，,"))
         if not name:
             continue
-        if ZH_ORG_END.search(name) and len(name) <= ISSUER_MAX and not wrapped:
+        # A contact line's remainder ("0735-2886510（…房地产市场科") holds digits no organ's name
+        # does: the signature has begun after it.
+        if ZH_ORG_END.search(name) and len(name) <= ISSUER_MAX and not wrapped and not re.search(
+                r"\d", name):
             issuers.insert(0, name)
         elif len(issuers) == 1 and not wrapped and _may_start_name(name, issuers[0], body):
             # A signature wrapped over two lines: "四川省应对新型冠状病毒 肺炎疫情应急指挥部".

@@ -36,6 +36,17 @@ def test_several_issuers_sign_together_and_head_the_title() -> None:
     assert facts["issuer"] == "财政部 海关总署"
 
 
+def test_a_contact_line_before_the_signature_names_no_issuer() -> None:
+    """Regression (round 31, zhcity32's 郴州 notice): the contact line's "（…市场科）" after its
+    colon was read as a third organ signing, "0735-2886510（市住房和城乡建设局房地产市场科"."""
+    text = ("郴州市住房和城乡建设局 郴州市财政局关于支持购房的通知\n各县市区：\n一、发放补贴。\n"
+            "咨询电话：0735-2886510（市住房和城乡建设局房地产市场科）\n\n"
+            "郴州市住房和城乡建设局\u3000\u3000郴州市财政局\n2026年4月18日")
+    facts = document_facts(text)
+    assert facts["issuer"] == "郴州市住房和城乡建设局 郴州市财政局"
+    assert facts["published"] == "2026-04-18"
+
+
 def test_a_page_repeating_its_title_after_the_organ_names_the_organ() -> None:
     """Regression (realzh-dev): 海淀区's notice, laid out as title, organ, title again, was read
     with no issuer; it was placed by its title's 北京市 and so left out of 海淀 questions."""

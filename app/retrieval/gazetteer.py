@@ -23,9 +23,10 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Literal
 
-from app.chinese_words import is_word, word_bounds
+from app.chinese_words import is_word
 from app.retrieval.divisions import division_rows, short_names
 from app.retrieval.in_context import read_as_place
+from app.retrieval.name_words import LONGEST_WORD, everyday_word, inside_word, name_bounds
 from app.retrieval.romanised import (
     SKELETON_MIN,
     conventional_names,
@@ -50,8 +51,7 @@ LEVEL_WORDS: dict[str, Level] = {
     "province": "province", "municipality": "city", "city": "city", "prefecture": "city",
     "district": "district", "county": "district", "new area": "district",
 }
-# A bare Chinese name may run into a longer word by at most this many characters each side.
-_LONGEST_WORD = 6
+
 
 
 @dataclass(frozen=True)
@@ -168,10 +168,10 @@ class Gazetteer:
     def _as_place(self, text: str, start: int, end: int, candidates: list[Division],
                   held: Container[str]) -> list[Division]:
         name = text[start:end]
-        left = max(0, start - _LONGEST_WORD)
+        left = max(0, start - LONGEST_WORD)
         # A full name begins a word too: 东区 (台南) is no place in 浦东区 (浦东|区).
         full = [d for d in candidates if d.name == name
-                and start - left in name_bounds(text[left:end + _LONGEST_WORD], self.chinese)]
+                and start - left in name_bounds(text[left:end + LONGEST_WORD], self.chinese)]
         bare = [d for d in candidates if d.name != name]
         if bare and not inside_word(text, start, end, self.chinese):
             full += [d for d in bare if d.level != "district" or d.adcode in held
@@ -250,45 +250,6 @@ _LEVEL_AFTER = re.compile(
 
 def _adjacent(text: str, words: list[re.Match[str]]) -> bool:
     return all(text[a.end():b.start()] == " " for a, b in pairwise(words))
-
-
-def everyday_word(name: str) -> bool:
-    """Whether jieba's dictionary knows ``name`` as a word other than a place name (光明)."""
-    return is_word(name) and not (word_tag(name) or "").startswith("ns")
-
-
-def inside_word(text: str, start: int, end: int, names: Container[str] = ()) -> bool:
-    """Whether the name at ``text[start:end]`` is part of a longer word as jieba cuts the text
-    around it (中山大学, 终南山, 南沙群岛) rather than a name (坡头区, a name and its level's
-    suffix; 杭州 in 杭州人工智能, though the dictionary also lists 杭州人)."""
-    suffixed = text.startswith(_LEVEL_SUFFIXES, end)
-    left = max(0, start - _LONGEST_WORD)
-    bounds = name_bounds(text[left:min(len(text), end + _LONGEST_WORD)], names)
-    return not (start - left in bounds and (end - left in bounds or suffixed))
-
-
-def name_bounds(text: str, names: Container[str] = ()) -> set[int]:
-    """Where jieba cuts ``text``, and where a word of two ``names`` joins them: jieba lists
-    上海浦东 and 上海市浦东新区 as words."""
-    bounds = sorted(word_bounds(text))
-    return {*bounds, *(x for a, b in pairwise(bounds) for x in range(a + 2, b - 1)
-                       if text[a:x] in names and text[x:b] in names)}
-
-
-_LEVEL_SUFFIXES = ("省", "市", "区", "县", "州", "旗", "盟", "镇", "新区")
-
-
-def word_tag(word: str) -> str | None:
-    """jieba's part-of-speech tag of a dictionary word ('ns': a place name)."""
-    return _tags().get(word)
-
-
-@lru_cache(maxsize=1)
-def _tags() -> dict[str, str]:
-    import jieba.posseg
-
-    tags: dict[str, str] = jieba.posseg.dt.word_tag_tab
-    return tags
 
 
 @lru_cache(maxsize=1)

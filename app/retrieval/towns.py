@@ -19,7 +19,8 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import IO
 
-from app.retrieval.gazetteer import Division, everyday_word, gazetteer, inside_word
+from app.retrieval.gazetteer import Division, gazetteer
+from app.retrieval.name_words import everyday_word, inside_word
 from app.retrieval.romanised import english_name
 from app.text import has_cjk
 

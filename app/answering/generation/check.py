@@ -3,7 +3,7 @@
 A cited sentence is kept only when it says nothing its passages do not:
 
 * every figure in it -- numbers, percentages, years, dates, in digits or spelled out -- occurs
-  in those passages (a percentage as a percentage there too; figures.py reads them);
+  in those passages, a percentage as a percentage and 2个月 as months (figures.py, measures);
 * each figure stands there among the words it stands among in the sentence: at least
   ``ATTACHED_SHARE`` of its near words that the passages hold stand near the same figure in a
   passage, and a subject named beside it (a place, a body) is named in the passage's sentence
@@ -41,6 +41,7 @@ from app.answering.generation.figures import figure_spans, figures, figures_supp
 from app.answering.generation.prompt import SOURCE_NAMES
 from app.answering.question_kinds import FIGURED, Kind, asked_kinds
 from app.chinese_words import tagged
+from app.measures import recurrences
 from app.numerals import CN_DIGITS, MEASURE_WORDS, REFERS_BACK, chinese_number
 from app.retrieval.acronyms import spelled_out
 from app.retrieval.counted import asked_nouns, may_count
@@ -58,13 +59,9 @@ COUNTED_WORDS = 3  # of the run after a measure word: 案例 of 案例入选了�
 _COUNTED = re.compile(rf"(?<![A-Za-z0-9.])(\d+|[{CN_DIGITS}十百千]+)多?[{MEASURE_WORDS}]"
                       rf"([{CJK_CHARS}]{{0,12}})")
 _ENUMERATOR = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)、]|[(（]\d{1,2}[)）])\s+")
-# Negation and recurrence (by calendar unit): closed classes of each language.
+# Negation: a closed class of each language.
 _NEGATION = re.compile(r"\b(?:not|no|none|cannot)\b|n't\b", re.IGNORECASE)
 _ABSENT = re.compile(r"\b(?:without|free|exempt)\b|免", re.IGNORECASE)  # a passage's "none" too
-_RECURS = re.compile(r"每个?(年|季|月|周|星期|天|日)|按(年|季|月|周)|\b(?:(annual|year|quarter|"
-                     r"month|week)ly|(?:each|every|per) (year|quarter|month|week|day))\b", re.I)
-_UNITS = {"年": "year", "annual": "year", "季": "quarter", "月": "month", "周": "week",
-          "星期": "week", "天": "day", "日": "day"}
 
 
 def supported(claim: str, passages: list[str], described: list[str],
@@ -77,7 +74,7 @@ def supported(claim: str, passages: list[str], described: list[str],
     return (not any(t.forms & asked and not t.forms & held for t in tokens_of(normal(claim)))
             and figures_supported(claim, passages) and figures_attached(claim, passages)
             and names_held(claim, [*passages, *described]) and counts_held(claim, passages)
-            and _recurrences(claim) <= _recurrences(" ".join(passages))
+            and recurrences(claim) <= recurrences(" ".join(passages))
             and any(_claim_terms(claim) & terms(text) for text in passages))
 
 
@@ -174,12 +171,6 @@ def counts_held(claim: str, passages: list[str]) -> bool:
                                   for counted in _counted(passages, str(value))):
             return False
     return True
-
-
-def _recurrences(text: str) -> set[str]:
-    """The calendar units ``text`` says something recurs by: 每年 and "annually" are "year"."""
-    units = (next(g for g in m.groups() if g).lower() for m in _RECURS.finditer(text))
-    return {_UNITS.get(unit, unit) for unit in units}
 
 
 def _counted(passages: list[str], value: str) -> Iterator[frozenset[str]]:

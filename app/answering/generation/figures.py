@@ -13,6 +13,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from app.measures import measure_of, same_measure
 from app.numerals import CN_DIGITS, EN_MONTHS, MAGNITUDES, NUMBER_WORDS, chinese_number
 
 Figure = tuple[tuple[int, int], frozenset[str], bool]  # span, values it may be, is_percentage
@@ -93,8 +94,14 @@ def _canonical(number: str) -> str:
 
 
 def figures_supported(claim: str, passages: list[str]) -> bool:
-    """Whether every figure of ``claim`` is in a passage (a percentage as a percentage)."""
-    held = {pair for text in passages for pair in figures(text, number_words=True)}
-    values = {value for value, _ in held}
-    return all(any((form, True) in held if percent else form in values for form in forms)
-               for _, forms, percent in figure_spans(claim))
+    """Whether every figure of ``claim`` is in a passage, a percentage as a percentage and in
+    the claim's measure where both state one (最多补2个月 is not 离校2年内's 2: app.measures)."""
+    held = [(forms, percent, measure_of(text, *span, percent)) for text in map(_nfkc, passages)
+            for span, forms, percent in figure_spans(text, number_words=True)]
+    return all(any(forms & other and (stated or not percent) and same_measure(measure, unit)
+                   for other, stated, unit in held) for span, forms, percent in figure_spans(claim)
+               for measure in [measure_of(_nfkc(claim), *span, percent)])
+
+
+def _nfkc(text: str) -> str:  # figure spans are the normalized text's
+    return unicodedata.normalize("NFKC", text)

@@ -1,0 +1,77 @@
+"""The measure a figure is stated in: its unit (个月, 年, 元, %, square metres) and the calendar
+period it recurs by (每月, "annually"), read the same way in both languages.
+
+A figure is a value *of* something: "离校2年内" states two years, and a sentence saying
+"最多补2个月" does not rest on it though both hold a 2. The units are the languages' own words
+(a closed class of each), mapped to one name per measure, so 6个月 meets "6 months" and 3.1亿元
+meets "310 million yuan" (the magnitude is the figure's, app.numerals; the unit is what follows
+it). A figure whose unit is none of these (5项, "100P") has no measure here: only two stated
+measures can differ.
+"""
+
+from __future__ import annotations
+
+import re
+
+Measure = tuple[str | None, str | None]  # unit, period
+
+_ZH_UNITS = {"month": "个月 月", "year": "周年 年", "week": "个星期 星期 周", "hour": "个小时 小时",
+             "day": "个工作日 工作日 天 日", "minute": "分钟", "age": "周岁 岁", "yuan": "元",
+             "dollar": "美元", "m2": "平方米 平米 ㎡", "km2": "平方公里", "mu": "亩",
+             "hectare": "公顷", "person": "人次 人 名", "household": "户"}
+_EN_UNITS = {"age": r"years?[\s-]+old", "year": "years? yrs?", "month": "months?",
+             "week": "weeks?", "day": r"(?:(?:working|calendar|business)\s)?days?",
+             "hour": "hours?", "minute": "minutes?", "yuan": "yuan rmb renminbi cny",
+             "dollar": "dollars? usd", "m2": r"square[\s-]+met(?:er|re)s? sq\.?\s?m sqm",
+             "km2": r"square[\s-]+kilomet(?:er|re)s?", "mu": "mu", "hectare": "hectares?",
+             "person": "people persons?", "household": "households?"}
+_UNIT_OF = {w: unit for unit, words in _ZH_UNITS.items() for w in words.split()}
+# The longest word first (个月 before 月, 周岁 before 周): a Chinese unit is bound to its figure.
+_ZH_UNIT = re.compile("|".join(sorted(_UNIT_OF, key=len, reverse=True)))
+_EN_UNIT = re.compile("|".join(rf"(?P<{unit}>\b(?:{'|'.join(words.split())})\b)"
+                               for unit, words in _EN_UNITS.items()), re.I)
+# What may stand between a figure and its unit: the rest of a range ("3至12个月", "3 to 6
+# months"), an approximation (30多万元, 300余人) and a magnitude the figure did not take.
+_BETWEEN = re.compile(r"(?:\s*(?:至|到|[-–—~～]|to|or|and)\s*[\d.,]+)?"
+                      r"\s*[多余几]?[万亿千百]*[\s-]?", re.I)
+_CURRENCY_BEFORE = re.compile(r"(?:人民币|RMB|CNY|[¥￥])\s*$", re.I)
+# Recurrence by a calendar unit: 每年, 按月, 元/月, "annually", "per month", "each quarter".
+_RECURS = re.compile(r"每个?(年|季|月|周|星期|天|日)|按(年|季|月|周)|[/／](年|季|月|周|天|日)|\b(?:"
+                     r"(annual|year|quarter|month|week)ly|(?:each|every|per) (year|quarter|month"
+                     r"|week|day)|per (annum))\b", re.I)
+_PERIODS = {"年": "year", "annual": "year", "annum": "year", "季": "quarter", "月": "month",
+            "周": "week", "星期": "week", "天": "day", "日": "day"}
+_CLAUSE = re.compile(r"[，,；;。、:：!?！？\n]")
+_PERIOD_REACH = 12  # characters from the figure a clause's recurrence word may stand
+
+
+def recurrences(text: str) -> set[str]:
+    """The calendar units ``text`` says something recurs by: 每年 and "annually" are "year"."""
+    units = (next(g for g in m.groups() if g).lower() for m in _RECURS.finditer(text))
+    return {_PERIODS.get(unit, unit) for unit in units}
+
+
+def measure_of(text: str, start: int, end: int, percent: bool = False) -> Measure:
+    """The unit and period of the figure at ``text[start:end]`` (its magnitude included): the
+    unit after it, or a currency before it; the recurrence word nearest it in its clause."""
+    between = _BETWEEN.match(text, end)
+    rest = text[between.end() if between else end:]
+    unit = "percent" if percent else None
+    if unit is None and (zh := _ZH_UNIT.match(rest)) and not rest.startswith("人民"):
+        unit = _UNIT_OF[zh.group(0)]
+    elif unit is None and (en := _EN_UNIT.match(rest)):
+        unit = en.lastgroup
+    elif unit is None and _CURRENCY_BEFORE.search(text[max(0, start - 8):start]):
+        unit = "yuan"
+    lo = max([0, *(m.end() for m in _CLAUSE.finditer(text, 0, start))])
+    hi = next((m.start() for m in _CLAUSE.finditer(text, end)), len(text))
+    near = [m for m in _RECURS.finditer(text, lo, hi)
+            if m.start() - end <= _PERIOD_REACH and start - m.end() <= _PERIOD_REACH]
+    nearest = min(near, key=lambda m: min(abs(m.start() - end), abs(start - m.end())), default=None)
+    return unit, (recurrences(nearest.group(0)).pop() if nearest else None)
+
+
+def same_measure(claimed: Measure, stated: Measure) -> bool:
+    """Whether a figure claimed in ``claimed`` may be the one stated in ``stated``: each of unit
+    and period agrees, or one side does not say it."""
+    return all(a is None or b is None or a == b for a, b in zip(claimed, stated, strict=True))

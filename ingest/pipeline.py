@@ -43,7 +43,7 @@ from ingest.sources import SourceFile, discover, display
 from ingest.validity import detect
 
 # Bump when chunking changes, so that re-ingesting re-chunks every document.
-PIPELINE_VERSION = "11"  # 11: a contact line before the 落款 is no issuer (10: 湖北省以外 places no text)
+PIPELINE_VERSION = "11"  # 11: a contact line before the 落款 is no issuer
 
 
 @dataclass

@@ -107,7 +107,8 @@ class SentenceRanker:
         credit(self.vectors, self.semantic_floor, question, [t for t in weights if not t & asks],
                words, [in_context(s) for s in sentences])
         told = [w | referred_back(s.chunk, s.start, question)  # what "The subsidy is …" is of
-                for w, s in zip(words, sentences, strict=True)]  # counts as said, not as named
+                if kinds & question_kinds.FIGURED else w  # counts as said (a figure's), not named
+                for w, s in zip(words, sentences, strict=True)]
         # A Chinese word the dictionary does not render ("来", "发") cannot be found in an
         # English sentence: it counts only against sentences that could hold it.
         unrendered = sum(w for t, w in weights.items() if all(has_cjk(x) for x in t))

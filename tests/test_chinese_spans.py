@@ -463,21 +463,3 @@ def test_an_open_answer_does_not_run_on_into_another_conditions_item() -> None:
     question = "某区对在防控中表现突出的干部个人会怎么激励？"
     quote = _read_as_stored(text, question).answer.sentence.text
     assert "优先考虑" in quote and "批评教育" not in quote, quote
-
-
-
-# A notice's sentence on the question's topic, then the one saying the verb it asks by.
-MASKS = ("某区要求，居民在公共场所要严格佩戴口罩，减少外出活动，不参加聚会和集体活动。"
-         "对不听劝阻的，由公安机关依法严肃处理。\n")
-
-
-def test_the_sentence_saying_the_words_beside_the_question_word_answers_before_the_topics() -> None:
-    """Regression (rzspan32, rz2230 "…不戴口罩还不听劝阻，会由谁来处理？", "…自助点餐机怎么
-    消毒？"): the sentence holding more of the question's topic (公共场所, 口罩) was quoted,
-    though the next sentence of the notice, nearly as supported, says the verb the question
-    asks by (处理), beside which Chinese leaves the answer; a question whose asked word the
-    topic sentence says (佩戴) keeps it."""
-    reading = _read_as_stored(MASKS, "某区居民在公共场所不戴口罩还不听劝阻，会由谁来处理？")
-    assert "由公安机关依法严肃处理" in reading.answer.sentence.text, reading.answer.sentence.text
-    reading = _read_as_stored(MASKS, "某区居民在公共场所要怎么佩戴口罩？")
-    assert "严格佩戴口罩" in reading.answer.sentence.text, reading.answer.sentence.text

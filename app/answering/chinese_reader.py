@@ -35,7 +35,7 @@ from app.in_situ import after_frame, asked_clauses, coordinated, names_back
 from app.mastheads import frame_end, laid_out, opens_statement, reports
 from app.negation import opposed_units
 from app.numerals import ZH_BOUNDS, same_measure
-from app.retrieval.content_words import asked_end, goes_on, leads_asked
+from app.retrieval.content_words import asked_end, goes_on
 from app.retrieval.continuation import next_chunk_id
 from app.retrieval.qualifiers import sibling_named
 from app.retrieval.shortened import Meant, Nearest, bound_said, said_otherwise
@@ -143,8 +143,6 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
         r[0].sentence.chunk.doc_id != top and r[0].support < outdone,
         -r[1] / (1 + PASSAGE_RANK_DECAY * r[0].sentence.rank), r[0].sentence.rank,
         r[0].sentence.start))
-    if len(ordered) > 1 and leads_asked(question, ordered[1][0], ordered[0][0]):  # the runner-up
-        ordered[:2] = ordered[1::-1]  # of its notice saying more beside the question word leads
     (best, _, (factor, reading, units), _) = ordered[0]
     short = factor * sum(weights[u] for u in said_otherwise(reading, asked - units, question))
     wanted = next_chunk_id(best.sentence.chunk.chunk_id)

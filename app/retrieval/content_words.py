@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate, pairwise
-from typing import Protocol
 
 from app.chinese_words import is_word, load_jieba, tagged
 from app.in_situ import ZH_ASKS, coordinated, sets_frame
@@ -187,50 +186,3 @@ def asked_end(text: str, start: int, question: str) -> int | None:
                                             for w in content_words(question)):
         return None
     return coordinated(text, max(start, spans[saying[-1]][0]), spans[saying[-1]][1])[1]
-
-
-
-
-# A yes-no question's words (是否, 吗): no answer stands beside them, it says yes or no.
-_YES_NO = frozenset({"是否", "有没有", "是不是", "吗", "呢"})
-
-
-class _Sentence(Protocol):
-    @property
-    def text(self) -> str: ...
-    @property
-    def chunk(self) -> Chunk: ...
-
-
-class _Candidate(Protocol):  # a scored sentence (app.answering.citations.Scored)
-    @property
-    def sentence(self) -> _Sentence: ...
-    @property
-    def support(self) -> float: ...
-    @property
-    def lacking(self) -> bool: ...
-
-
-def leads_asked(question: str, runner_up: _Candidate, first: _Candidate) -> bool:
-    """Whether ``runner_up``, of ``first``'s notice with half its support or more and lacking no
-    more than it, answers before it: it says more of the content words either side of
-    ``question``'s question word in its clause (消毒 of 自助点餐机怎么消毒, 处理 of 会由谁来处理,
-    主题 of 主题是什么), where Chinese leaves the answer, so ``first`` says the question's topic
-    but not those (a lead-in, an opening summing up the matter: rz2230's right notices' wrong
-    sentences had the gold sentence second in 19 of 41). Said as written: a word sharing a sense
-    (提出 "raise" of 提高) tells nothing of where the answer stands."""
-    asking = next((m for m in ZH_ASKS.finditer(question) if m.group() not in _YES_NO), None)
-    if asking is None or runner_up.sentence.chunk.doc_id != first.sentence.chunk.doc_id or (
-            runner_up.support * 2 < first.support or runner_up.lacking > first.lacking):
-        return False
-    # 时候 of 什么时候 is the question word's own: what is asked, not a word said beside it; and
-    # so is the noun a question word determines (哪个部门, 什么条件, 多少金额): the answer names
-    # one of its kind without the word (市住建局 for 哪个部门), not a verb it modifies (怎么消毒).
-    tail = QUESTION_CLAUSES.split(re.sub(rf"^(?:{ZH_WHEN})", "", question[asking.start():]))[0]
-    before, after = ([w for n, (w, tag) in enumerate(tagged(piece)) if len(w) > 1 and (
-        tag[:1] in "nvabs" and tag != "ns" and not ZH_ASKS.search(w)) and not (
-            piece is tail and n == 1 and tag[:1] == "n")] for piece in (QUESTION_CLAUSES.split(
-                question[:asking.start()])[-1], tail))
-    words = before[-1:] + after[:1]
-    return sum(w in runner_up.sentence.text for w in words) > sum(
-        w in first.sentence.text for w in words)

@@ -136,9 +136,11 @@ class PlaceIndex:
                     stand_ins.add(self._hold(found, around, english, self.docs_at[around.adcode]))
                 found.narrower.append(self._narrower(surface, _pattern(division),
                                                      self.docs_at[around.adcode]))
-            elif division.adcode in self.named_unplaced or (
-                    division.level == "province" and self.unplaced):  # national notices are
-                # addressed to every province (各省、自治区、直辖市): they speak of one unnamed too
+            elif (division.adcode in self.named_unplaced or (
+                    division.level == "province" and self.unplaced)) and not any(
+                    gazetteer().contains(division.adcode, c) for c in codes - {division.adcode}):
+                # national notices are addressed to every province (各省、自治区、直辖市): they
+                # speak of one unnamed too; one named to say where a place in it lies is no scope
                 found.spoken_of.append(name := division.label(english))
                 self._patterns.setdefault(name, _pattern(division))
             elif division.parent not in codes or division.parent in self.docs_by_adcode:

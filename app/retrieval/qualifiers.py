@@ -141,8 +141,8 @@ def contrasted(question: str, sentence: str, found: set[str], asked: set[str],
             if at is None:
                 continue
             # Its common noun nearest the tail, past adjectives ("*battery* electric vehicles").
-            (mine, noun), other = next((p for p in phrase[k - 1::-1] if p[1]), phrase[k - 1]), \
-                said[at - 1]
+            mine, noun = next((p for p in phrase[k - 1::-1] if p[1]), phrase[k - 1])
+            other = said[at - 1]
             if noun and mine not in found | topic and other not in asked \
                     and other.isalpha() and (word := _modifier(sentence, other, tail[0])) \
                     and not any(one_sense(word, w) for w in content_tokens(question)):

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import dropwhile
 
 from app.mastheads import masthead_end
 from app.models import Citation, Passage
-from app.retrieval.hybrid import Hit, RetrievalResult
+from app.retrieval.hybrid import Hit
 from app.store.records import Chunk
-from app.text import pieces_of, sentence_spans, word_cut
-
-# A chunk is read up to this many times the chunk cap: more than any chunk ingest writes, while a
-# chunk stored before chunks were capped (a 2,000,000-character paragraph) stays bounded.
-READ_CAPS = 4
+from app.text import pieces_of, sentence_spans
 
 
 @dataclass(frozen=True)
@@ -34,20 +30,6 @@ class Scored:
     sentence: Sentence
     support: float
     lacking: bool = False  # holds none of a kind the question must be answered with
-
-
-def bounded(retrieval: RetrievalResult, max_chars: int) -> RetrievalResult:
-    """``retrieval`` with each chunk cut to ``READ_CAPS * max_chars`` characters at a word
-    boundary; what is kept is still the document's text at the chunk's offsets."""
-    limit = READ_CAPS * max_chars
-    hits = []
-    for hit in retrieval.hits:
-        chunk = hit.chunk
-        if len(chunk.text) > limit:
-            cut = word_cut(chunk.text, 0, limit)
-            chunk = replace(chunk, text=chunk.text[:cut], end=chunk.start + cut)
-        hits.append(replace(hit, chunk=chunk))
-    return replace(retrieval, hits=hits)
 
 
 def sentences_of(hits: list[Hit], max_chars: int | None = None) -> list[Sentence]:

@@ -3,10 +3,9 @@ a request asked: validated and retrieved for, ready to be answered."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-from app.answering.citations import bounded
 from app.answering.extractive import Answerer
 from app.conversation import Conversations, Resolution
 from app.errors import EmptyQuestion, InvalidTopK, QuestionTooLong
@@ -22,6 +21,25 @@ from app.retrieval.hybrid import HybridRetriever, RetrievalMode, RetrievalResult
 from app.retrieval.in_force import retrieve_in_force
 from app.settings import Settings
 from app.store.chroma import Store
+from app.text import word_cut
+
+# A chunk is read up to this many times the chunk cap: more than any chunk ingest writes, while a
+# chunk stored before chunks were capped (a 2,000,000-character paragraph) stays bounded.
+READ_CAPS = 4
+
+
+def bounded(retrieval: RetrievalResult, max_chars: int) -> RetrievalResult:
+    """``retrieval`` with each chunk cut to ``READ_CAPS * max_chars`` characters at a word
+    boundary; what is kept is still the document's text at the chunk's offsets."""
+    limit = READ_CAPS * max_chars
+    hits = []
+    for hit in retrieval.hits:
+        chunk = hit.chunk
+        if len(chunk.text) > limit:
+            cut = word_cut(chunk.text, 0, limit)
+            chunk = replace(chunk, text=chunk.text[:cut], end=chunk.start + cut)
+        hits.append(replace(hit, chunk=chunk))
+    return replace(retrieval, hits=hits)
 
 
 def milliseconds(seconds: float) -> float:

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
-from app.answering.citations import bounded
 from app.answering.compose import Composer
 from app.answering.extractive import ExtractiveAnswerer
 from app.answering.generation.answerer import without_model
@@ -30,7 +29,7 @@ from app.retrieval.continuation import with_closing, with_fields
 from app.retrieval.document_questions import DOCUMENT
 from app.retrieval.hybrid import Hit, RetrievalResult
 from app.retrieval.place_inference import part_of_a_name
-from app.services.components import Asked, Components
+from app.services.components import Asked, Components, bounded
 from app.text import content_tokens, has_cjk
 
 # The kinds a document's field line states ("Interpreter: …", "Contact information: …").

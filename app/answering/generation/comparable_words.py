@@ -9,12 +9,11 @@ noun, an acronym or code, a capitalised word within a sentence).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from app.answering.generation.figures import figures
+from app.answering.generation.figures import figures, normal
 from app.chinese_words import tagged
 from app.retrieval.gazetteer import Division, gazetteer
 from app.retrieval.glossary import expand_query
@@ -45,10 +44,6 @@ def terms(text: str) -> frozenset[str]:
 def forms_held(read: Iterable[list[Token]]) -> frozenset[str]:
     """Every comparable form of the tokens read."""
     return frozenset().union(*(t.forms for tokens in read for t in tokens))
-
-
-def normal(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
 
 
 @lru_cache(maxsize=256)

@@ -48,7 +48,7 @@ def figure_spans(text: str, number_words: bool = False) -> list[Figure]:
     one, as English "two" is not. A month is one figure: ``3月`` meets "March". Both sides of
     the check read text the same way; ``number_words`` adds English ones ("six").
     """
-    text = unicodedata.normalize("NFKC", text)
+    text = normal(text)
     found: list[Figure] = [(m.span(), frozenset({f"{EN_MONTHS.index(m.group(0).lower()) + 1}月"}),
                             False) for m in _MONTH_NAME.finditer(text)]
     if number_words:
@@ -96,12 +96,12 @@ def _canonical(number: str) -> str:
 def figures_supported(claim: str, passages: list[str]) -> bool:
     """Whether every figure of ``claim`` is in a passage, a percentage as a percentage and in
     the claim's measure where both state one (最多补2个月 is not 离校2年内's 2: app.measures)."""
-    held = [(forms, percent, measure_of(text, *span, percent)) for text in map(_nfkc, passages)
+    held = [(forms, percent, measure_of(text, *span, percent)) for text in map(normal, passages)
             for span, forms, percent in figure_spans(text, number_words=True)]
     return all(any(forms & other and (stated or not percent) and same_measure(measure, unit)
                    for other, stated, unit in held) for span, forms, percent in figure_spans(claim)
-               for measure in [measure_of(_nfkc(claim), *span, percent)])
+               for measure in [measure_of(normal(claim), *span, percent)])
 
 
-def _nfkc(text: str) -> str:  # figure spans are the normalized text's
+def normal(text: str) -> str:  # figure spans are the normalized text's
     return unicodedata.normalize("NFKC", text)

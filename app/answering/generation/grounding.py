@@ -15,12 +15,11 @@ front end that cannot replace text it has shown never shows an unchecked sentenc
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from app.answering.citations import Sentence, citation
 from app.answering.generation.check import answers_nothing, says_not_covered, supported, terms
-from app.answering.generation.figures import figure_spans, figures
+from app.answering.generation.figures import figure_spans, figures, normal
 from app.answering.generation.markers import MARKER, blank_markers, markers, strip_markers
 from app.in_situ import echoes_asking
 from app.models import Citation
@@ -200,7 +199,7 @@ def gloss_figures(sentence: str, passages: list[str]) -> str:
     or quoting needs the source's own words, so the shortest stretch of a cited passage stating
     the same figures and no other is copied after it (digits written as digits need none)."""
     blank = blank_markers(sentence)
-    if not has_cjk(sentence) or len(unicodedata.normalize("NFKC", blank)) != len(blank):
+    if not has_cjk(sentence) or len(normal(blank)) != len(blank):
         return sentence  # (figure spans are the normalized text's)
     runs: list[tuple[int, int]] = []  # figures with their units, adjacent ones joined
     for (start, end), _, _ in sorted(set(figure_spans(blank))):

@@ -27,10 +27,9 @@ from app.retrieval.dictionary import dictionary, one_sense, sense_sharers
 from app.retrieval.holders import hyphened, noun_phrases, other_holder
 from app.retrieval.question_frame import asked_parse
 from app.retrieval.stems import content_stems
-from app.retrieval.taggers import TAGGING, parsed
+from app.retrieval.taggers import NOUNS, TAGGING, parsed
 from app.text import STOPWORDS, content_tokens, has_cjk, stem
 
-_NOUNS = frozenset({"NOUN", "PROPN"})
 _ZH_NOUNS = ("n", "vn")  # jieba's common nouns and verbal nouns; not names of places or people
 T = TypeVar("T")  # how a reading is held: its text, or its set of stems
 
@@ -76,7 +75,7 @@ def _qualified(token: Any) -> str:
 def _nominal(token: Any) -> bool:
     """Whether ``token`` is a noun used as one: a "noun" with a subject or an auxiliary of its
     own is a verb the tagger misread ("How does X's fund group *compare* in size?")."""
-    return bool(token.pos_ in _NOUNS
+    return bool(token.pos_ in NOUNS
                 and not any(c.dep_ in {"nsubj", "aux"} for c in token.children))
 
 
@@ -171,7 +170,7 @@ def _noun_labels(question: str) -> frozenset[tuple[str, int]]:
     if has_cjk(question) or not (found := labels(question)):
         return frozenset()
     with TAGGING:
-        nouns = {stem(t.text) for t in parsed(question) if t.pos_ in _NOUNS}
+        nouns = {stem(t.text) for t in parsed(question) if t.pos_ in NOUNS}
     return frozenset(label for label in found if label[0] in nouns)
 
 
@@ -202,7 +201,7 @@ def _other_head(question: str, sentence: str, phrase: tuple[tuple[str, bool], ..
             while j < len(doc) - 1 and doc[j].pos_ == "ADJ":
                 j += 1
             other, after = doc[j], doc[j + 1] if j + 1 < len(doc) else None
-            if other.pos_ == "NOUN" and (after is None or after.pos_ not in _NOUNS) \
+            if other.pos_ == "NOUN" and (after is None or after.pos_ not in NOUNS) \
                     and (stem := content_stems(other.text)[:1]) and stem[0] not in asked \
                     and other.text.isalpha() \
                     and not any(one_sense(other.lemma_, w) for w in words):

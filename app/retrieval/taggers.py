@@ -17,6 +17,7 @@ from app.text import has_cjk
 
 # Neither tagger is documented as safe to call from two threads at once.
 TAGGING = threading.Lock()
+NOUNS = frozenset({"NOUN", "PROPN"})  # spaCy's tags of nouns: common and proper
 
 
 @lru_cache(maxsize=1)
@@ -83,9 +84,9 @@ def acts(sentence: str, start: int, end: int, question: str) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return True
-    nouns = {"NOUN", "PROPN"}  # a name's head is its last noun ("the Pazhou … Industry")
-    token = next((t for t in reversed(span) if t.pos_ in nouns), span.root)
-    while token.dep_ in {"compound", "conj", "appos"} and token.head.pos_ in nouns:
+    # A name's head is its last noun ("the Pazhou … Industry").
+    token = next((t for t in reversed(span) if t.pos_ in NOUNS), span.root)
+    while token.dep_ in {"compound", "conj", "appos"} and token.head.pos_ in NOUNS:
         token = token.head
     if token.dep_ == "pobj":
         asked = {m.group(1).lower() for m in _ASKED_OBJECT.finditer(question)}

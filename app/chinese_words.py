@@ -6,6 +6,7 @@ string is a listed word, the dictionary's word bounds and frequencies. One jieba
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 from itertools import pairwise, takewhile
 from typing import Any
@@ -61,6 +62,37 @@ def noun_phrase(text: str) -> list[str]:
     nouns = [word for word, flag in takewhile(
         lambda w: w[1].startswith(("n", "vn", "eng")) and w[1] != "nr", words)]
     return list(dict.fromkeys([words[0][0], (nouns or [words[-1][0]])[-1]]))
+
+
+# A coverb of place right before a question word asking where ("要在哪里治疗", "置于什么地方").
+_WHERE_AFTER = re.compile(r"([在于到至往])(?:哪|什么地方|何处|何地)")
+
+
+def locates(text: str, question: str) -> bool:
+    """Whether ``text`` says where after the coverb ``question`` asks where after: "要在哪里治疗"
+    of "在方舱医院集中隔离治疗", "安排在哪里" of "留在发热门诊", "置于什么地方" of "置于停机坪". The
+    coverb, alone or ending a verb, then a noun phrase up to its clause's next verb, ending in a
+    noun or a place word, with no time, figure or frame in it (在…期间, 于2月10日, 在此基础上).
+    NER tags named places only; a where is as often a facility (发热门诊, 停机坪)."""
+    if not (asked := _WHERE_AFTER.search(question)):
+        return False
+    # Of the thing the question locates, when the text names it: the last noun before the
+    # coverb, not a place's name (房源 of "公租房的房源在哪个小区": "…未在公共租赁住房居住的" is
+    # where a tenant lives).
+    thing = [w for w, t in tagged(question[:asked.start()]) if t[0] == "n" and t != "ns"][-1:]
+    words = tagged(text) if all(w in text for w in thing) else []
+    for at, (word, flag) in enumerate(words):
+        if not word.endswith(asked[1]) or flag[0] not in "pv":
+            continue
+        phrase: list[str] = []
+        for _, tag in words[at + 1:]:
+            if tag == "x" or (tag[0] == "v" and tag != "vn" and any(
+                    t[0] in "ns" for t in phrase)):
+                break
+            phrase.append(tag)
+        if phrase and phrase[-1][0] in "ns" and not any(t[0] in "tmf" for t in phrase):
+            return True
+    return False
 
 
 def is_word(text: str) -> bool:

@@ -19,6 +19,7 @@ from app.answering import question_kinds as kinds
 from app.answering.citations import Scored, Sentence
 from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind
 from app.answering.sentence_forms import in_context
+from app.chinese_words import locates
 from app.mastheads import in_frame
 from app.models import RefusalCode
 from app.numerals import DUE, NAMES_A_DAY, YEAR, YEAR_SPAN, of_whole, share_of, values_stated
@@ -91,7 +92,8 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
         labels.discard("MONEY")
     listed = {"ITEMS"} if (n := listed_count(question)) and lists(sentence.text, n) else set()
     listed |= {"PLACE"} if any(label == "ORG" and _TOWARDS.search(sentence.chunk.text, max(
-        0, s - 5), s) for s, _, label in found) else set()  # a body one is sent to is a where
+        0, s - 5), s) for s, _, label in found) or locates(sentence.text, question) else set()
+    # (a body one is sent to is a where; so is a facility after the coverb asked: 在发热门诊)
     return labels | listed | _forms(sentence.text)
 
 

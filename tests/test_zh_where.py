@@ -1,0 +1,66 @@
+"""A Chinese "where" stated by a locative coverb's object, which NER does not tag (issue 22).
+
+Regression (round 32, rzrefuse33): real askers' "武汉疑似的发热病人要安排在哪里？", "…确诊轻症患者
+要在哪里治疗？" and "…海关验放地点前置于什么地方？" were refused with their notice ranked first: the
+sentence answering each ("留在发热门诊", "在方舱医院集中隔离治疗", "前置于停机坪") holds no place
+Baidu LAC tags (it tags named places: 武汉, not a clinic or an apron), so it was read as lacking
+the place asked and kept a quarter of its support. A place after the coverb the question asks
+where after is a where; of the thing asked about only (a tenant's 住房 is not a 房源's 小区).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from app.answering.chinese_reader import REFUSAL_SUPPORT
+from app.chinese_words import locates
+
+NOTICE = (
+    "某市新冠肺炎患者分类收治工作方案\n"
+    "一、分类收治。确诊重症患者要集中到定点医院救治，确诊轻症患者要在方舱医院集中隔离治疗。\n"
+    "二、疑似的发热病人，留在发热门诊留滞观察，由所在医院负责每日报告。\n"
+    "三、在疫情防控期间，各医院要每日报告收治人数。\n"
+    "四、承租人无正当理由连续6个月以上未在公共租赁住房居住的，收回所承租的住房。\n"
+    "某市卫生健康委员会\n2020年2月10日\n"
+)
+
+
+def _read(question: str) -> Any:
+    """``read_chinese`` over NOTICE as one passage, with the entities ingest stores."""
+    from app.answering.chinese_reader import read_chinese
+    from app.answering.citations import Sentence
+    from app.store.records import Chunk
+    from app.text import sentence_spans
+    from ingest.entities import entities_of
+
+    (found,) = entities_of([NOTICE])
+    chunk = Chunk("plan::0000", "plan", NOTICE, 0, len(NOTICE), {
+        "language": "zh", "title": "", "entities": json.dumps([list(e) for e in found])})
+    reading = read_chinese(question, [Sentence(chunk, a, b, NOTICE[a:b], 0)
+                                      for a, b in sentence_spans(NOTICE)])
+    assert reading is not None
+    return reading
+
+
+@pytest.mark.parametrize(("question", "place"), [
+    ("某市确诊轻症患者要在哪里治疗？", "方舱医院"),
+    ("某市疑似的发热病人要安排在哪里？", "发热门诊"),
+])
+def test_a_facility_after_the_coverb_asked_answers_where(question: str, place: str) -> None:
+    reading = _read(question)
+    assert not reading.answer.lacking
+    assert reading.answer.support >= REFUSAL_SUPPORT
+    assert place in reading.answer.sentence.text
+
+
+def test_a_place_of_another_thing_or_a_time_says_no_where() -> None:
+    """The tenant's housing is where a tenant lives, not where the 房源 are; 在…期间 is when."""
+    assert not locates("承租人无正当理由连续6个月以上未在公共租赁住房居住的，收回所承租的住房。",
+                       "某市公租房的房源在哪个小区？")
+    assert not locates("在疫情防控期间，各医院要每日报告收治人数。", "某市医院在哪里报告？")
+    assert not locates("在此基础上再给予奖励。", "某市奖励在哪里领？")
+    assert locates("将机场海关验放地点前置于停机坪，全天候轮班上岗。",
+                   "海关验放地点前置于什么地方？")

@@ -65,7 +65,7 @@ def noun_phrase(text: str) -> list[str]:
 
 
 # A coverb of place right before a question word asking where ("要在哪里治疗", "置于什么地方").
-_WHERE_AFTER = re.compile(r"([在于到至往])(?:哪|什么地方|何处|何地)")
+_WHERE_AFTER = re.compile(r"([在于到至往])(?:哪(?![些几])|什么地方|何处|何地)")  # 在哪些: which
 
 
 def locates(text: str, question: str) -> bool:

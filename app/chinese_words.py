@@ -1,6 +1,7 @@
 """Chinese words as jieba's dictionary and tagger read them: part-of-speech tags, whether a
 string is a listed word, the dictionary's word bounds and frequencies. One jieba, loaded once
-(``load_jieba``), serves ingestion and answering alike (``app.text.segment`` cuts with it).
+(``load_jieba``), serves ingestion and answering alike (``app.text.segment`` cuts with it);
+LAC (``app.retrieval.taggers``) finds the names of places, bodies and people.
 """
 
 from __future__ import annotations
@@ -10,6 +11,9 @@ import re
 from functools import lru_cache
 from itertools import pairwise, takewhile
 from typing import Any
+
+_NAME_TAGS = frozenset({"LOC", "ORG", "PER"})  # LAC's tags of a place's, a body's, a person's name
+_MODAL_BEFORE_LAST = re.compile(r"(?:要|需要?|应当?|应该|可以?|能够?|会|得)(?=\w$)")
 
 
 @lru_cache(maxsize=1)
@@ -147,3 +151,30 @@ def _common(char: str) -> bool:
     except UnicodeEncodeError:
         return False
     return 0xB0 <= lead <= 0xD7
+
+
+@lru_cache(maxsize=256)
+def verb_ends(words: str) -> tuple[str, str]:
+    """The last two characters of ``words`` (a question's, before its question word), and those
+    left when a modal verb stands before its last (泥按 of "医院污泥要按什么处置"), which the
+    notice need not say ("医院污泥按危险废物…处置"): 要, 需(要), 应(当), 应该, 可(以), 能(够),
+    会, 得."""
+    return words[-2:], _MODAL_BEFORE_LAST.sub("", words)[-2:]
+
+
+@lru_cache(maxsize=1024)  # asked of each candidate sentence with the same question
+def _unnamed(text: str) -> tuple[str, ...]:
+    from app.retrieval.taggers import TAGGING, lac  # LAC's module reads these words' tags
+
+    with TAGGING:
+        words = lac().run(text)
+    return tuple("".join("\n" if tag in _NAME_TAGS else word for word, tag in words).split("\n"))
+
+
+def unnamed_units(text: str) -> set[str]:
+    """The character bigrams (``app.text.bigram_units``) of a Chinese ``text`` outside the names
+    of the places, bodies and people in it (LAC): a question names the notice's place or issuer
+    ("西藏税务局局长郭顺民要求抓好…"), which its sentences seldom say again."""
+    from app.text import bigram_units  # which cuts with jieba, loaded here
+
+    return set[str]().union(*(bigram_units(w) for w in _unnamed(text) if len(w) > 1))

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from app.chinese_words import tagged
+from app.chinese_words import tagged, unnamed_units, verb_ends
 from app.numerals import DISTRIBUTIVE, MEASURE_WORDS, RESPECTIVE, ZH_NUMERAL, caps_figure
 from app.text import (
     CJK_RUN,
@@ -37,7 +37,7 @@ _CLASSIFIERS = "个些类家种项位名条"  # "哪个市": the noun follows th
 _ASKING = re.compile(rf"(?:{ZH_ASKS.pattern})(?:(?<=[哪几少])[{_CLASSIFIERS}])?")
 _STOPS = frozenset("，；。：！？,;:!?\n")  # the stretch is inside one clause
 _QUESTION_END = re.compile(r"[？?。！!\s]+$")  # what closes a question, not part of its words
-_DEICTIC = "这该此其"  # "静安这个小区": a demonstrative points elsewhere, it answers nothing
+_DEICTIC = re.compile("[这该此其]|上述|相关|有关")  # 这个小区, 相关企业: it points elsewhere
 # What names instances of the noun it stands before: an enumeration ("A、B等" with at most a
 # few words after 等: "等相关", "等四大") or a name closed by quotes or title marks.
 _NAMING = re.compile(r"、[^，；。：]*等[^，；。：的]{0,4}$|[”》]的?$")
@@ -47,8 +47,7 @@ RESTATED_SHARE = 0.5
 # The least share of a framing clause's bigrams the question says to open an answer at it
 # (realzh-rz2225 and realzh-dev's dev split: below it, a frame only shares a word or two).
 FRAME_SAID = 0.2
-# A name in quotes or 《》 (its words are a title's, not the clause's own verbs).
-_NAMED = re.compile(r"([《“])[^《》“”]*([》”])")
+_NAMED = re.compile(r"([《“])[^《》“”]*([》”])")  # a name: a title's words, not the clause's
 
 
 def asked_gap(text: str, question: str) -> tuple[int, int] | None:
@@ -65,11 +64,11 @@ def asked_gap(text: str, question: str) -> tuple[int, int] | None:
         right = right[right[:1] in _CLASSIFIERS:]  # (什么 takes none: 什么条件 keeps its 条)
     headed = len(right) == 1 and CJK_RUN.fullmatch(right) is not None  # "哪个市": no bigram
     units_l, units_r = bigram_units(left), set() if headed else bigram_units(right)
-    # The sentence restates the question, or its asking clause when one before sets the scene
-    # ("…设立的三道防线中，第三道防线是什么？" of "第三道防线是医院发热门诊，…")
+    # The sentence restates the question but the names it picks the notice by, or its asking
+    # clause when one before sets the scene ("…三道防线中，第三道防线是什么？" of "第三道防线是…")
     asking_clause = bigram_units(QUESTION_CLAUSES.split(question[: asking.start()])[-1]) | units_r
     if len(left) < 2 or all(len(bigram_units(text) & units) < RESTATED_SHARE * len(units)
-                            for units in (units_l | units_r, asking_clause)):
+                            for units in (unnamed_units(left) | units_r, asking_clause)):
         return None
     # No words after it ("…负责什么？"): the answer closes the clause, after the question's last
     # words (what the verb it ends on governs, which ends the clause).
@@ -80,10 +79,11 @@ def asked_gap(text: str, question: str) -> tuple[int, int] | None:
                                                          strict=True)]
     noun = next((w for w, tag in tagged(right)[:1] if tag.startswith("n")), "")
     n, found = len(text), []  # (how the clause leads to it, -start, end) of each stretch
+    pointing = {m.start() for m in _DEICTIC.finditer(text)}
     for i in range(2, n):
         # The question's last two characters, past marks it leaves out ("管理，由…", "在“…")
         before = "".join(c for c in text[max(0, i - 4):i] if c.isalnum())[-2:]
-        if said[i] or not text[i].isalnum() or text[i] in _DEICTIC or before != left[-2:]:
+        if said[i] or not text[i].isalnum() or i in pointing or before not in verb_ends(left):
             continue
         j = i  # on to the question's words after it; a lone character said by chance is no end
         while j < n and text[j] not in _STOPS:
@@ -126,7 +126,7 @@ def _headed(text: str, left: str, head: str) -> tuple[int, int] | None:
         end = next((k for k in range(i, len(text)) if text[k] in _STOPS or text[k] == head),
                    None if head else len(text))  # no head: up to the clause's end
         if end is not None and (text[end:end + 1] == head if head else end - i >= 2) and (
-                end > i and text[i] not in _DEICTIC):
+                end > i and not _DEICTIC.match(text, i)):
             found.append((_leads(text, i, left), -i, end + bool(head)))
     return (-max(found)[1], max(found)[2]) if found else None
 

@@ -3,7 +3,7 @@ the question word asks of (``app.in_situ.modified_head``)."""
 
 from __future__ import annotations
 
-from app.in_situ import asked_clauses, modified_head
+from app.in_situ import asked_clauses, asked_gap, modified_head
 
 
 def _quoted(text: str, question: str) -> str | None:
@@ -61,3 +61,36 @@ def test_a_list_of_others_ending_in_the_noun_asked_is_no_answer_when_its_verb_di
     text = "（一）由市农业农村局牵头，市财政局、市自然资源和规划局等部门配合，建立联席会议制度。"
     assert modified_head(text, "家庭农场这块工作由哪个部门牵头？") is None
     assert _quoted(text, "家庭农场工作有哪些部门配合？") == "市财政局、市自然资源和规划局等部门配合"
+
+
+def test_the_place_body_or_person_a_question_names_is_not_asked_of_its_sentence() -> None:
+    """Regression (realzh-rzspan33 tune "西藏税务局局长郭顺民要求抓好哪个…重要时间节点？"): the
+    question named the issuer and its head, which the sentence did not say again, so the
+    sentence seemed to restate too little of the question for the stretch where its question
+    word stands, and the whole sentence ran on as the answer (LAC finds the names)."""
+    text = "要认真抓好春节后返乡上班这个疫情防控工作的重要时间节点，继续加强防控措施。"
+    question = "江西省税务局局长李明要求抓好哪个疫情防控的重要时间节点？"
+    assert _quoted(text, question) == text[:text.index("，")]
+    # Without the names the share is what it was: a sentence saying little else frames nothing.
+    assert _quoted("要认真做好各项工作，继续加强防控措施。", question) is None
+
+
+def test_a_modal_verb_the_question_adds_before_its_verb_is_not_asked_of_the_sentence() -> None:
+    """Regression (realzh-rzspan33 tune "河北的医院污泥要按什么处置？"): the question's 要 stood
+    between its subject and 按, where the sentence says none, so no stretch stood after the
+    question's last two characters and the answer ran on through the next sentence."""
+    text = "医院污泥按危险废物进行集中处置，基层医疗卫生机构要因地制宜采取消毒杀菌措施。"
+    assert _quoted(text, "山西省的医院污泥要按什么处置？") == "医院污泥按危险废物进行集中处置"
+    assert _quoted(text, "山西省的医院污泥需要按什么处置？") == "医院污泥按危险废物进行集中处置"
+
+
+def test_an_anaphoric_the_said_where_the_question_word_stands_answers_nothing() -> None:
+    """Regression (rzrepo-tune "贵州省工信厅要求推动哪些企业从2月10日起复工复产？", once the
+    names no longer counted against the sentence): "推动相关企业2月10起…" framed 相关 where 哪些
+    stands, which points back at the enterprises described before; the clause naming them is
+    the answer, so 相关, 有关, 上述 (as 这, 该) frame no stretch."""
+    text = "对以本地员工为主的企业，积极抓好帮扶，推动相关企业2月10起及时复工复产。"
+    assert asked_gap(text, "江西省工信厅要求推动哪些企业从2月10日起复工复产？") is None
+    text = "对以本地员工为主的企业，积极抓好帮扶，推动制造企业2月10起及时复工复产。"
+    gap = asked_gap(text, "江西省工信厅要求推动哪些企业从2月10日起复工复产？")
+    assert gap is not None and text[gap[0]:gap[1]] == "制造企业"

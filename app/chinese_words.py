@@ -164,7 +164,7 @@ def verb_ends(words: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=1024)  # asked of each candidate sentence with the same question
 def _unnamed(text: str) -> tuple[str, ...]:
-    from app.retrieval.taggers import TAGGING, lac  # LAC's module reads these words' tags
+    from app.retrieval.taggers import TAGGING, lac  # here: taggers imports this module
 
     with TAGGING:
         words = lac().run(text)
@@ -175,6 +175,6 @@ def unnamed_units(text: str) -> set[str]:
     """The character bigrams (``app.text.bigram_units``) of a Chinese ``text`` outside the names
     of the places, bodies and people in it (LAC): a question names the notice's place or issuer
     ("西藏税务局局长郭顺民要求抓好…"), which its sentences seldom say again."""
-    from app.text import bigram_units  # which cuts with jieba, loaded here
+    from app.text import bigram_units  # here: app.text imports this module
 
     return set[str]().union(*(bigram_units(w) for w in _unnamed(text) if len(w) > 1))

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from app.chinese_words import tagged, unnamed_units, verb_ends
-from app.numerals import DISTRIBUTIVE, MEASURE_WORDS, RESPECTIVE, ZH_NUMERAL, caps_figure
+from app.numerals import ASKING_JI, DISTRIBUTIVE, MEASURE_WORDS, RESPECTIVE, ZH_NUMERAL, caps_figure
 from app.text import (
     CJK_RUN,
     CLAUSE_END,
@@ -29,7 +29,7 @@ from app.text import (
 
 # Every Chinese question word: interrogative pronouns and sentence-final question particles
 # (the one table: ``answering.question_kinds`` asks by them, retrieval searches without them).
-ZH_ASKS = re.compile(r"什么|啥|多少|哪|谁|几(?!乎)|何时|何地|何种|如何|怎么|咋|怎样|为何|为什么"
+ZH_ASKS = re.compile(rf"什么|啥|多少|哪|谁|{ASKING_JI}|何时|何地|何种|如何|怎么|咋|怎样|为何|为什么"
                      r"|是否|多大|多久|多长|多高|有没有|是不是|吗|呢")
 _IN_SITU = re.compile(r"什么|哪[些个类家种项]?|多少|何时|几|谁")
 _CLASSIFIERS = "个些类家种项位名条"  # "哪个市": the noun follows the classifier

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from app.chinese_words import noun_phrase, word_bounds
 from app.in_situ import ZH_ASKS, asking_part
-from app.numerals import COUNTED_ASKED, DISTRIBUTIVE, MEASURE_WORDS, RATE_OF
+from app.numerals import COUNTED_ASKED, DISTRIBUTIVE, INDEFINITE_JI, MEASURE_WORDS, RATE_OF
 from app.retrieval import sanctions
 from app.retrieval.counted import counted_or
 from app.retrieval.document_questions import FACT_WORDS, O_CLOCK, ZH_WHEN, Fact
@@ -162,7 +162,8 @@ _TALLIED = re.compile(r"\bhow many (?!(?:yuan|dollars?|pounds?|euros?|percent|pe
 
 def asked_kinds(question: str) -> set[Kind]:
     # Everyday Chinese; a relative pronoun ("an apprentice who had …") asks nothing.
-    question = without_relatives(question.replace("啥", "什么").replace("咋", "怎么"))
+    question = without_relatives(re.sub(INDEFINITE_JI, "数", question.replace(
+        "啥", "什么").replace("咋", "怎么")))  # 好几年, 几十万: no 几 asked (数十万)
     kinds = {kind for kind, words in QUESTION_WORDS.items()
              if isinstance(kind, Kind) and words.search(asking_part(question))}
     if ((MONEY_NOUN.search(question) or _PAID.search(question)) and _SIZE_ASKED.search(question)

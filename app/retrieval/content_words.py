@@ -27,6 +27,7 @@ from app.numerals import YEAR, ZH_BOUNDS, ZH_TIME_UNIT, figure_values, values_st
 from app.retrieval.continuation import says_of_itself
 from app.retrieval.dictionary import sense_sharers
 from app.retrieval.document_questions import ZH_WHEN
+from app.retrieval.gazetteer import gazetteer
 from app.retrieval.kindred import kindred
 from app.retrieval.names import names_country
 from app.retrieval.qualifiers import siblings
@@ -82,15 +83,22 @@ def goes_on(said: str, following: str, question: str) -> bool:
 def content_words(question: str) -> list[str]:
     """The words of Chinese ``question`` that carry what it asks of (see the module's note)."""
     words = [("", ""), *tagged(question)]
-    dated = _by_date_asked(words)
+    dated, placed = _by_date_asked(words), _place_names(question)
     return [w for at, ((before, _), (w, tag)) in enumerate(pairwise(words), 1) if len(w) > 1 and (
-            tag[:1] in _CONTENT) and tag != "ns" and not ZH_ASKS.search(w) and at not in dated
+            tag[:1] in _CONTENT) and tag != "ns" and w not in placed and not ZH_ASKS.search(w)
+            and at not in dated
             and not w.startswith("每")  # a rate's "per" (每顿 v, 每辆 n): as 每月, 每人 (r)
             and not (len(w) == 2 and (w[0] in "不没" or (w[0] == "能" and tag == "v")))  # a
             # negated or modal light verb (不用, 没扫, 能取: jieba joins them): as 用, 取 alone
             and not names_country(w) and not _TOTAL.fullmatch(w)  # 全国 (n): a place, as ns
             and not (ZH_ASKS.search(before) and not (
                 re.fullmatch(ZH_TIME_UNIT, w)))]  # 几个小时: the unit asked must be stated
+
+
+def _place_names(question: str) -> set[str]:
+    """The place names the gazetteer reads in ``question``: jieba may tag one a person's or
+    another name (娄底 nr, 信丰 nz), but a place is left to the places' own check all the same."""
+    return {question[start:end] for start, end, _ in gazetteer().chinese_mentions(question)}
 
 
 def _by_date_asked(words: list[tuple[str, str]]) -> set[int]:
@@ -135,7 +143,9 @@ def unsaid(question: str, text: str, context: str = "",
     does not say, and the figures (other than 1) or the numerals of its words that ``text``
     itself states none of."""
     # Not a name's (十堰, 四川, 三明: a place, or said by the title) nor a year's (read by years).
-    stated = [w for w, tag in tagged(question) if tag != "ns" and w not in context]
+    placed = _place_names(question)
+    stated = [w for w, tag in tagged(question) if tag != "ns" and w not in placed
+              and w not in context]
     figures = [str(v) for v in figure_values(" ".join(stated)) if v != 1 and not (
         YEAR.fullmatch(str(int(v)))) and v not in values_stated(text)]
     tiers = [c for w in stated if not ZH_ASKS.search(w) for c in w

@@ -178,6 +178,22 @@ def test_a_place_named_only_inside_a_longer_name_the_passages_write_is_no_missin
     assert not _part_of_a_name("What subsidy does Qingshan give?", "Qingshan", english)
 
 
+def test_a_place_followed_by_a_lowercase_word_the_passages_also_write_is_still_a_place() -> None:
+    """Regression (round 32, parts33): "Compare Pingxiang and Xinyu on guaranteed start-up loans:
+    how much can one person borrow in each?" lost Pingxiang as a place compared, since its plan
+    writes "come back to Pingxiang and start businesses": "Pingxiang and" was read as the start
+    of a longer name, so the question was answered by topic, not asked of each city. English
+    names go on in capitalised words; a name the passages write still counts."""
+    from app.retrieval.place_inference import part_of_a_name as _part_of_a_name
+
+    passages = ["Rural workers come back to Pingxiang and start businesses.",
+                "The Pingxiang Financing Guarantee Company provides the guarantee."]
+    assert not _part_of_a_name("Compare Pingxiang and Xinyu on loans: how much in each?",
+                               "Pingxiang", passages)
+    assert _part_of_a_name("Who runs the Pingxiang Financing Guarantee Company?", "Pingxiang",
+                           passages)
+
+
 def test_a_figure_asked_of_each_one_needs_a_sentence_saying_it_of_each() -> None:
     """Regression: "How much does each Shenzhen AI joint laboratory receive?" and "…每年投多少钱？"
     were answered by the sentence giving the size of the whole fund group."""

@@ -57,9 +57,11 @@ class Narrower:
     docs: frozenset[str]  # the documents whose passages must name it to answer
 
 
-# What may follow a place's name inside a longer name: a Latin word (also after a hyphen: "Digital
-# Shenzhen-Digital Zhanjiang …"), or two Chinese characters.
-_NAME_GOES_ON = re.compile(rf"[\s-]*[A-Za-z]+|[{CJK_CHARS}]{{2}}")
+# What may follow a place's name inside a longer name: a capitalised Latin word, as English names
+# are written (also after a hyphen: "Digital Shenzhen-Digital Zhanjiang …"; not "and": "Compare
+# Pingxiang and Xinyu" is no name, though a text writes "back to Pingxiang and start"), or two
+# Chinese characters.
+_NAME_GOES_ON = re.compile(rf"[\s-]*[A-Z][A-Za-z]*|[{CJK_CHARS}]{{2}}")
 
 
 def part_of_a_name(question: str, place: str, texts: list[str]) -> bool:

@@ -45,7 +45,8 @@ def question_frame(question: str) -> Frame:
         return Frame(rest=question, searched=question)
     with TAGGING:
         doc = parsed(question)  # the parse ``asks_agent`` and ``without_relatives`` read too
-    if (lead_in := _LEAD_IN.match(question)) and not _ASKING.match(lead_in.group(1)):
+    if (lead_in := _LEAD_IN.match(question)) and not _ASKING.match(lead_in.group(1)) and not \
+            _bids(lead_in.group(1)):
         topic = _topic(doc.char_span(0, lead_in.end(1), alignment_mode="contract") or doc[:0])
         return Frame(lead_in.group(1), lead_in.group(1), question[lead_in.end():], topic.text,
                      f"{_searched(topic)}: {question[lead_in.end():]}".lstrip(": "))
@@ -76,6 +77,18 @@ def _reported(sentence: Any) -> list[Any]:
     asked = next((c for c in sentence.root.children if c.dep_ in {"ccomp", "xcomp", "dobj"}
                   and any(t.tag_ in WH_TAGS and t.lower_ != "that" for t in c.subtree)), None)
     return [] if asked is None else [t for t in sentence if t not in set(asked.subtree)]
+
+
+def _bids(lead_in: str) -> bool:
+    """A lead-in that is an imperative with an object of its own, not a verb of saying: "Compare
+    X and Y on T: how much …" asks of T (round 32: T, read as a frame's topic, was weighed as a
+    title's words, and Pingxiang's loan cap lost to its start-up subsidy); "Explain to new
+    staff: …" and "Summarize for trainees: …" stay the asker's. Parsed alone, its first letter
+    small: capitalised, spaCy's small model tags "Compare" a name as often as a verb."""
+    with TAGGING:
+        verb = parsed(lead_in[:1].lower() + lead_in[1:])[0]
+    return verb.tag_ == "VB" and verb.lemma_ not in _SAYING and any(
+        c.dep_ == "dobj" for c in verb.children)
 
 
 def _asks_of_asker(token: Any) -> bool:

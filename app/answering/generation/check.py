@@ -7,7 +7,8 @@ A cited sentence is kept only when it says nothing its passages do not:
 * each figure stands there among the words it stands among in the sentence: at least
   ``ATTACHED_SHARE`` of its near words that the passages hold stand near the same figure in a
   passage, and a subject named beside it (a place, a body) is named in the passage's sentence
-  of the figure or none other is (Haizhu's fund is not Guangzhou's; ``figures_attached``);
+  of the figure or none other is (Haizhu's fund is not Guangzhou's; ``figures_attached``), and
+  the passage gives it to that holder, not to another (大专's 15000元 is not 本科's 20000元);
 * a figure that counts something in Chinese (5项任务) counts the same there: "29 tasks", not
   the "five major parts" before them, or "eight of which" (``counts_held``);
 * a recurrence it states (每年, "quarterly") is one its passages state;
@@ -41,6 +42,7 @@ from app.answering.generation.figures import figure_spans, figures, figures_supp
 from app.answering.generation.prompt import SOURCE_NAMES
 from app.answering.question_kinds import FIGURED, Kind, asked_kinds
 from app.chinese_words import tagged
+from app.figure_subjects import given_to_another
 from app.measures import recurrences
 from app.numerals import CN_DIGITS, MEASURE_WORDS, REFERS_BACK, chinese_number
 from app.retrieval.acronyms import spelled_out
@@ -127,7 +129,7 @@ def figures_attached(claim: str, passages: list[str]) -> bool:
         arounds = list(_around_figure(read, forms))
         if near and arounds and not any(attached(near, *around) for around in arounds):
             return False
-    return True
+    return not given_to_another(claim, passages, tokens_of, figure_spans)
 
 
 def names_held(claim: str, passages: list[str]) -> bool:

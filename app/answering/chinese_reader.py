@@ -231,10 +231,11 @@ def _clear_lead(lead: Scored, rest: list[Scored], kinds: set[Kind], nearest: Nea
     if strict and not strict & (FIGURED | {Kind.DURATION}) and lead.support >= LEAD_FLOOR / (
             1 + (kinds <= REACH)):  # a field ("电话：…") says little of a question but its label
         return True
-    named = not sibling_named(question, lead.sentence.text) and any(  # 补贴; not 境外 for 境内, nor
-        not m[0].endswith("费") for m in MONEY_NOUN.finditer(question))  # 管理费: every fee's is 费
-    return nearest is not None and len(sentences) >= 5 and (Kind.MONEY not in kinds or named or
-        bool(bound_said(lead.sentence.text, bigram_units(question)))) and nearest([s.text for s in (
+    named = any(not m[0].endswith("费") for m in MONEY_NOUN.finditer(question))  # 补贴; not 管理费:
+    # every fee's is 费. Another kind's sentence (境外 for 境内, 城镇 for 农村) leads to no answer.
+    return nearest is not None and len(sentences) >= 5 and not sibling_named(
+        question, lead.sentence.text) and (Kind.MONEY not in kinds or named or bool(bound_said(
+            lead.sentence.text, bigram_units(question)))) and nearest([s.text for s in (
             sentences)]) == lead.sentence.text  # a sum's noun named, its bound asked (最多) and set
 
 

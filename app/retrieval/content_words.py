@@ -29,6 +29,7 @@ from app.retrieval.dictionary import sense_sharers
 from app.retrieval.document_questions import ZH_WHEN
 from app.retrieval.gazetteer import gazetteer
 from app.retrieval.kindred import kindred
+from app.retrieval.modifiers_zh import other_modifier
 from app.retrieval.names import names_country
 from app.retrieval.qualifiers import siblings
 from app.retrieval.shortened import CLOSE_ZH, shortened
@@ -167,9 +168,11 @@ def unsaid(question: str, text: str, context: str = "",
 def says_every_word(question: str, text: str, chunk: Chunk, at: int,
                     vectors: TextVectors | None) -> bool:
     """Whether ``text`` (of ``chunk``, at absolute ``at``) says every content word of Chinese
-    ``question``, with its notice's title and its section's heading: an answer in other words."""
+    ``question``, with its notice's title and its section's heading: an answer in other words;
+    not another group's modifier in the place of the question's (城镇居民 for 农村居民)."""
     context = f" {chunk.metadata.get('title') or ''} {chunk.heading_at(at)}"
-    return bool(content_words(question)) and not unsaid(question, text, context, vectors)
+    return bool(content_words(question)) and not unsaid(question, text, context, vectors) \
+        and not other_modifier(question, text)
 
 
 def asked_end(text: str, start: int, question: str) -> int | None:

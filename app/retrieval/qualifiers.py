@@ -25,6 +25,7 @@ from app.numerals import labels
 from app.retrieval.counted import asked_nouns
 from app.retrieval.dictionary import dictionary, one_sense, sense_sharers
 from app.retrieval.holders import hyphened, noun_phrases, other_holder
+from app.retrieval.modifiers_zh import other_modifier, within
 from app.retrieval.question_frame import asked_parse
 from app.retrieval.stems import content_stems
 from app.retrieval.taggers import NOUNS, TAGGING, parsed
@@ -238,6 +239,8 @@ def sibling_named(question: str, sentence: str) -> bool:
     the question's said otherwise (老人 of 老年人, 户厕 of 厕所)."""
     if not (has_cjk(question) and has_cjk(sentence)):
         return False
+    if other_modifier(question, sentence):  # 城镇居民 for 农村居民: no morpheme shared
+        return True
     words = tagged(question)
     # The noun qualified may follow another modifier (市级冰雪赛事: 市级 of 赛事), not a verb (要).
     pairs = [(m, t, h) for i, (m, t) in enumerate(words) for h, _ in words[i + 1:i + 3]
@@ -290,11 +293,5 @@ def siblings(mine: str, other: str) -> bool:
     """Whether two Chinese words name kinds of one thing, not one thing: they share their first
     or last morpheme (市级 and 省级, 每季度 and 每半年), neither is the other shortened (老人 of
     老年人), and CC-CEDICT gives them no sense in common."""
-    return (other[0] == mine[0] or other[-1] == mine[-1]) and not _within(other, mine) \
-        and not _within(mine, other) and other not in sense_sharers(mine)
-
-
-def _within(short: str, long: str) -> bool:
-    """Whether ``short``'s characters come in order in ``long`` (老人 in 老年人)."""
-    rest = iter(long)
-    return all(c in rest for c in short)
+    return (other[0] == mine[0] or other[-1] == mine[-1]) and not within(other, mine) \
+        and not within(mine, other) and other not in sense_sharers(mine)

@@ -1,0 +1,92 @@
+"""Another group's modifier in the question's place (issues 22/23): a Chinese notice states a
+figure of 城镇居民 and is asked it of 农村居民, of 小微企业 and asked of 大中型企业, of 居住建筑 and
+asked of 公共建筑. The two modifiers share no morpheme (``qualifiers.siblings`` reads those), so
+what tells them apart is the phrase's structure, as the English reader reads it
+(``qualifiers.contrasted``): the sentence names the noun the question qualifies, with a modifier
+of its own in that place, and never the question's. A modifier the dictionary (CC-CEDICT) gives a
+sense of the question's, or one the other holds in order (老人 of 老年人), says it otherwise.
+
+The question is read by Baidu LAC (a trained tagger: 大中型 and 公共 as adjectives, 农村 as a
+noun), and of a sentence only the few characters before the noun it shares with the question:
+tagging whole candidate sentences cost too much a question.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from app.in_situ import ZH_ASKS
+from app.retrieval.dictionary import sense_sharers
+from app.retrieval.taggers import TAGGING, lac
+
+# LAC's tags of a word that names a kind of the noun after it, by class: a noun (农村, 城镇) is
+# another group's only beside a noun, an adjective or distinguishing word (大中型, 公共) only beside
+# one of those or a verbal noun (居住建筑): 新能源汽车 is the asker's 电动汽车 said by the notice,
+# 签约服务费 the asker's 医生服务费, no group beside them. Not a verb, number, name or place.
+_CLASS = {"n": "noun", "nz": "noun", "a": "kind", "an": "kind", "vn": "kind"}
+_NOUN_TAGS = frozenset({"n", "nz"})
+_WINDOW = 6  # characters before the shared noun the sentence's modifier is read from
+
+
+@lru_cache(maxsize=256)
+def modified_nouns(question: str) -> tuple[tuple[str, str, str], ...]:
+    """Each (modifier, its class, noun) of a Chinese ``question``: a kind word of two characters
+    or more right before a common noun (农村 居民, 公共 建筑); not a verbal noun (就业补贴, 购置补贴
+    say what a sum pays for, not whose), nor the noun a question word asks of (哪个平台全程…)."""
+    with TAGGING:
+        words = [(w, t) for w, t in lac().run(question)]
+    return tuple((mine, _CLASS[tag], head) for (before, _), (mine, tag), (head, head_tag)
+                 in zip([("", ""), *words], words, words[1:], strict=False)  # but the last
+                 if tag in _CLASS and tag != "vn" and head_tag in _NOUN_TAGS
+                 and not ZH_ASKS.search(before) and min(len(mine), len(head)) > 1
+                 and _chinese(mine) and _chinese(head))
+
+
+def other_modifier(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` names a noun the Chinese ``question`` qualifies with another kind word
+    right before it, and never the question's modifier: 城镇居民用户 for 农村居民, 既有居住建筑
+    for 既有公共建筑, 大中型工业企业 for 小微企业的燃煤锅炉."""
+    for mine, kind, head in modified_nouns(question):
+        if mine in sentence or head not in sentence:
+            continue
+        at = sentence.find(head)
+        while at > 0:
+            other, its = _modifier_run(sentence[max(0, at - _WINDOW):at])
+            if other and other not in question and _unlike(mine, other) \
+                    and its == kind:
+                return True
+            at = sentence.find(head, at + 1)
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _modifier_run(window: str) -> tuple[str, str]:
+    """The kind words ending ``window`` as LAC tags it (中小 微; 城镇 集中供热), joined, with the
+    class of the first, when two Chinese characters or more; ("", "") if none (a verb, a number,
+    punctuation: 按, 每人, ）)."""
+    with TAGGING:
+        words = lac().run(window) if window else []
+    run, first = "", ""
+    for word, tag in reversed(words):
+        if tag not in _CLASS or not _chinese(word):
+            break
+        run, first = word + run, _CLASS[tag]
+    return (run, first) if len(run) > 1 else ("", "")
+
+
+def _unlike(mine: str, other: str) -> bool:
+    """Whether two modifiers say different things: they share no character (户厕 of 厕所, 小微 in
+    中小微: siblings sharing one are ``qualifiers.siblings``') and CC-CEDICT gives them no sense in
+    common."""
+    return not set(mine) & set(other) and other not in sense_sharers(mine) \
+        and mine not in sense_sharers(other)
+
+
+def _chinese(word: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in word)
+
+
+def within(short: str, long: str) -> bool:
+    """Whether ``short``'s characters come in order in ``long`` (老人 in 老年人)."""
+    rest = iter(long)
+    return all(c in rest for c in short)

@@ -41,10 +41,13 @@ def test_another_group_s_modifier_before_the_asked_noun_is_another_group() -> No
     assert sibling_named("某市农村居民搞“煤改气”，每户补贴多少？", "城镇居民用户每户补贴3000元。")
     # The question's own modifier said (城镇), or said shortened (小微 in 中小微), is no other
     # group; nor is a verb or a number before the noun (按企业, 每户), nor a noun beside an
-    # adjective (新能源汽车: the notice's word for the asker's 电动汽车).
+    # adjective (新能源汽车: the notice's word for the asker's 电动汽车), nor one counted
+    # (上一年度).
     assert not other_modifier("某市城镇居民“煤改气”每户补贴多少？", "城镇居民用户每户补贴3000元。")
     assert not other_modifier("某市小微企业稳岗返还比例是多少？", "中小微企业按缴费的60%返还。")
     assert not other_modifier("某市大型企业稳岗返还比例是多少？", "按企业及其职工缴费的60%返还。")
+    assert not other_modifier("酒泉外贸补贴每年什么时候申报？",
+                              "企业每年1月至3月集中申报上一年度补贴。")
     assert not other_modifier("铜仁开电动汽车停车能免费停多久？",
                               "新能源汽车在公共停车场停放的，首次停放2小时内免费。")
 

@@ -62,16 +62,18 @@ def other_modifier(question: str, sentence: str) -> bool:
 @lru_cache(maxsize=4096)
 def _modifier_run(window: str) -> tuple[str, str]:
     """The kind words ending ``window`` as LAC tags it (中小 微; 城镇 集中供热), joined, with the
-    class of the first, when two Chinese characters or more; ("", "") if none (a verb, a number,
-    punctuation: 按, 每人, ）)."""
+    class of the first, when two Chinese characters or more and not after a numeral; ("", "") if
+    none (a verb, a number, punctuation: 按, 每人, ）)."""
     with TAGGING:
         words = lac().run(window) if window else []
-    run, first = "", ""
+    run, first, stop = "", "", ""
     for word, tag in reversed(words):
         if tag not in _CLASS or not _chinese(word):
+            stop = tag
             break
         run, first = word + run, _CLASS[tag]
-    return (run, first) if len(run) > 1 else ("", "")
+    # After a numeral the run is counted or measured (上一年度补贴: last year's), no group.
+    return (run, first) if len(run) > 1 and stop != "m" else ("", "")
 
 
 def _unlike(mine: str, other: str) -> bool:

@@ -90,3 +90,46 @@ def test_a_superlative_opens_the_phrase_asked_not_a_holder() -> None:
     assert other_holder("What is the most one-off fuel subsidy each eligible urban household "
                         "in Jiamusi can get?", "6. Eligible rural households receive a one-off "
                         "fuel subsidy of 300 yuan.")
+
+
+_EXPORTS = ("11. Enterprises whose tea exports to Central Asia exceed 5 million US dollars in a "
+            "year receive an award of 100,000 yuan.")
+
+
+def test_another_filler_of_the_question_s_place_is_another_holder_s() -> None:
+    """Regression (round 32, refuse33 and the cities probes): asked the award for tea exports *to
+    Europe*, the repair subsidy of orchards damaged *by frost*, the allowance of a *master's*
+    degree holder, a *newly built* health centre's subsidy, or a route's support *to Southeast
+    Asia*, the answer quoted the figure the sentence gives for Central Asia, drought, a
+    bachelor's degree, a renovated centre, a route to Central Asia: a name, a verb's object in
+    a clause on the noun, a possessor, a participle the parser read as a verb."""
+    assert other_holder("What award does an enterprise whose tea exports to Europe exceed 5 "
+                        "million US dollars in a year receive?", _EXPORTS)
+    assert other_holder("What award do tea exporters get for exports to Southeast Asia above 5 "
+                        "million US dollars?", _EXPORTS)
+    assert other_holder("What repair subsidy per mu do orchards that are damaged by frost get?",
+                        "Orchards that are damaged by drought receive a repair subsidy of 500 "
+                        "yuan per mu.")
+    assert other_holder("What settling-in allowance do graduates with a master's degree receive?",
+                        "Graduates with a bachelor's degree receive a settling-in allowance of "
+                        "10,000 yuan.")
+    assert other_holder("What subsidy does a newly built township health centre receive?",
+                        "Each renovated township health centre receives a subsidy of 200,000 "
+                        "yuan.")
+
+
+def test_the_place_filled_as_asked_or_a_circumstance_is_no_other_holder() -> None:
+    """The question's own filler said (besides another), the same participle, or a verb's or a
+    name's circumstance ("enterprises *in* Weifang" for "in the city") is no other holder."""
+    assert not other_holder("What award does an enterprise whose tea exports to Central Asia "
+                            "exceed 5 million US dollars receive?", _EXPORTS)
+    assert not other_holder("What award do enterprises whose tea exports to Europe exceed 5 "
+                            "million US dollars receive?",
+                            _EXPORTS.replace("Central Asia", "Europe and Central Asia"))
+    assert not other_holder("What subsidy does a renovated township health centre receive?",
+                            "Each renovated township health centre receives a subsidy of 200,000 "
+                            "yuan.")
+    assert not other_holder("What award do tea enterprises in Weifang receive?",
+                            "Tea enterprises in the city receive an award of 100,000 yuan.")
+    assert not other_holder("What repair subsidy do orchards damaged by frost get in Weifang?",
+                            "Orchards damaged by frost in the city receive 500 yuan per mu.")

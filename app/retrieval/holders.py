@@ -68,8 +68,12 @@ def noun_phrases(doc: Any, skip_asked: bool) -> list[list[Unit]]:
     asked = False
     for i, (text, stems, pos) in [*_units(doc), (len(doc), ("", (), ""))]:
         token = doc[i] if i < len(doc) else None
+        # "registered persons"; a participle opening a phrase the parser made its verb
+        # ("Each *renovated* sub-district centre …": no verb follows a determiner).
         joins = token is not None and stems and (pos in _MODIFYING or (
-            pos == "VERB" and token.dep_ in {"amod", "compound"})) and not (  # "registered persons"
+            pos == "VERB" and (token.dep_ in {"amod", "compound"} or (
+                not run and i + 1 < len(doc) and doc[i + 1].pos_ in _MODIFYING and (
+                    token.tag_ == "VBN" or (i > 0 and doc[i - 1].tag_ == "DT")))))) and not (
             token.lower_ in {"much", "many"} and i > 0 and doc[i - 1].lower_ == "how")
         if joins:
             if not run:
@@ -107,7 +111,7 @@ def other_holder(question: str, sentence: str, found: AbstractSet[str] = frozens
     # with, or a noun the question qualifies by a preposition's object, is parsed (~15 ms).
     if not any(stem_ in lowered for p in phrases for stem_ in p[-1][1] + p[-2][1]) and not (
             holders and asking & {stem(w) for w in lowered.split()}) and not any(
-            head in lowered for _, head, _ in objects):
+            o[1] in lowered for o in objects):
         return False
     with TAGGING:
         doc = parsed(sentence)
@@ -123,30 +127,60 @@ def other_holder(question: str, sentence: str, found: AbstractSet[str] = frozens
         question, doc, said, asked) or any(_other_object(doc, o, own, asked) for o in objects)
 
 
+# Prepositions of a verb's circumstance (when, where, within what): its time and place are no
+# other thing's ("receive *in* Tai'an", "apply *within* 30 days").
+_CIRCUMSTANCE = frozenset({"in", "at", "on", "within", "during", "before", "after"})
+# The relation, its holder's stem, and the filler's stems, lemma and part of speech.
+Slot = tuple[str, str, tuple[str, ...], str, str]
+
+
 @lru_cache(maxsize=256)
-def _objects(question: str) -> tuple[tuple[str, str, str], ...]:
-    """The nouns an English ``question`` qualifies by a preposition's object, each as (the
-    preposition, the noun's stem, the object's lemma): "points *for helicopters*", "a route *to*
-    the *port*" (spaCy's parse); not "per household", which says each one, nor "the share of
-    people", the whole measured, which the texts name in their own words ("of rural residents")."""
-    return tuple((t.head.lower_, stem(t.head.head.text), t.lemma_.lower())
-                 for t in asked_parse(question) if t.pos_ == "NOUN" and t.dep_ == "pobj"
-                 and t.head.dep_ == "prep" and t.head.lower_ not in {"per", "of"}
-                 and t.head.head.pos_ == "NOUN" and not hyphened(t))
+def _objects(question: str) -> tuple[Slot, ...]:
+    """The places an English ``question`` fills to say which thing it asks of, each as (the
+    relation, its holder's stem, the filler's stems, lemma and part of speech): a
+    preposition's object after a noun ("points *for helicopters*", "exports *to Russia*") or
+    after the verb of a clause describing one ("greenhouses damaged *by snowstorms*"), or a
+    noun's possessor ("a *master's* degree"), by spaCy's parse. Not "per household", which says
+    each one, nor "the share of people", the whole measured, which the texts name in their own
+    words ("of rural residents"), nor the question's own verb's objects ("pay *for*")."""
+    slots = []
+    for t in asked_parse(question):
+        if t.pos_ not in {"NOUN", "PROPN"} or hyphened(t) or t.dep_ not in {"pobj", "poss"}:
+            continue
+        holder, relation = (t.head, "'s") if t.dep_ == "poss" else (t.head.head, t.head.lower_)
+        # A name's or a verb's place may be a circumstance ("enterprises *in* Tai'an").
+        if (t.dep_ == "poss" and t.pos_ == "NOUN" and holder.pos_ == "NOUN") or (
+                t.head.dep_ in {"prep", "agent"} and relation not in {"per", "of"} and (
+                    holder.pos_ == "NOUN" or (holder.pos_ == "VERB" and holder.dep_ != "ROOT"))
+                and (t.pos_ == holder.pos_ == "NOUN" or relation not in _CIRCUMSTANCE)):
+            slots.append((relation, stem(holder.text), _filler(t), t.lemma_.lower(), t.pos_))
+    return tuple(slots)
 
 
-def _other_object(doc: Any, asked_object: tuple[str, str, str], said: set[str],
-                  asked: set[str]) -> bool:
-    """Whether ``doc`` qualifies the question's noun by the same preposition with another
-    common noun, and names the question's object nowhere (``said``: by its own words, not those
-    the embedder credits it with: drones sit 0.6 from helicopters): take-off and landing points
-    "for *drones*" for points "for *helicopters*" are another thing's."""
-    prep, head, mine = asked_object
-    if stem(mine) in said:
+def _filler(token: Any) -> tuple[str, ...]:
+    """The stems naming what ``token`` is, with the nouns compounded with it: "*Southeast* Asia"
+    ("Central Asia" is another place), "*indication* product" (a "green food" is another)."""
+    return tuple(stem(w.text) for w in [*(c for c in token.children if c.dep_ == "compound"
+                                          and c.pos_ == token.pos_), token])
+
+
+def _other_object(doc: Any, asked_object: Slot, said: set[str], asked: set[str]) -> bool:
+    """Whether ``doc`` fills the question's place (``_objects``) with another thing of the same
+    part of speech, and names the question's nowhere (``said``: by its own words, not those the
+    embedder credits it with: drones sit 0.6 from helicopters): take-off and landing points "for
+    *drones*" for points "for *helicopters*", exports "to *Japan*" for exports "to Russia", a
+    *bachelor's* degree for a master's, greenhouses damaged "by *floods*" for "by snowstorms"."""
+    relation, head, mine, lemma, tag = asked_object
+    if set(mine) <= said:
         return False
-    return any(t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == prep
-               and stem(t.head.head.text) == head and t.is_alpha and stem(t.text) not in asked
-               and not one_sense(mine, t.lemma_.lower()) for t in doc)
+    for t in doc:
+        holder, by = (t.head, "'s") if t.dep_ == "poss" else (t.head.head, t.head.lower_)
+        if t.pos_ == tag and t.dep_ in {"pobj", "poss"} and by == relation \
+                and stem(holder.text) == head and t.is_alpha \
+                and not set(_filler(t)) <= asked \
+                and not (tag == "NOUN" and one_sense(lemma, t.lemma_.lower())):
+            return True
+    return False
 
 
 # The places of a verb's arguments that hold what it gives ("give *households* a subsidy",

@@ -27,7 +27,7 @@ from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.kindred import credit
 from app.retrieval.listing import open_list_bonus
 from app.retrieval.named_things import name_terms, names_another, referred_back
-from app.retrieval.qualifiers import contrasted, relabelled, said_elsewhere
+from app.retrieval.qualifiers import contrasted, other_holder, relabelled, said_elsewhere
 from app.retrieval.question_frame import question_frame
 from app.retrieval.said_of import said_of
 from app.retrieval.stems import content_stems
@@ -112,8 +112,7 @@ class SentenceRanker:
         # A Chinese word the dictionary does not render ("来", "发") cannot be found in an
         # English sentence: it counts only against sentences that could hold it.
         unrendered = sum(w for t, w in weights.items() if all(has_cjk(x) for x in t))
-        totals = [sum(weights.values()) - (0 if has_cjk(s.text) else unrendered)
-                  for s in sentences]
+        totals = [sum(weights.values()) - (0 if has_cjk(s.text) else unrendered) for s in sentences]
         overlaps = [sum(w * (TITLE_WEIGHT if not t & (found - cited) else 1.0)
                         for t, w in weights.items() if t & found) / total if total else 0.0
                     for found, cited, total in zip(told, titled, totals, strict=True)]
@@ -121,8 +120,7 @@ class SentenceRanker:
         # passage's sentences, uncached, cost the multilingual model ~5 ms each.
         keep = sorted(sorted(range(len(sentences)), key=lambda i: -overlaps[i])
                       [:SEMANTIC_CANDIDATES])
-        sentences = [sentences[i] for i in keep]
-        words = [words[i] for i in keep]
+        sentences, words = [sentences[i] for i in keep], [words[i] for i in keep]
         overlaps, told = [overlaps[i] for i in keep], [told[i] for i in keep]
         cosines, scale = self._cosines(question, retrieval, sentences)
         # The cross-lingual model finds a Chinese question near English sentences that merely
@@ -156,6 +154,7 @@ class SentenceRanker:
             stems = set(self._stems(name))
             return bool(stems) and len(stems & asked_stems) >= NAMED_SHARE * len(stems)
         scored: list[Scored] = []
+        outdone = 0.0  # the best support of a sentence stating the detail of another subject
         for sentence, cosine, found, overlap, says in zip(sentences, cosines, words, overlaps,
                                                           told, strict=True):
             semantic = max(0.0, (cosine - self.semantic_floor) / (1 - self.semantic_floor))
@@ -181,14 +180,16 @@ class SentenceRanker:
             missing = lacks(kinds, labels) | (kinds if said and picked - said else set()) | (
                 kinds if of and not any(w <= found for w in of_ways)
                 and not may_count(sentence.text, of, read_back=False) else set())
-            # Another subject's figure (not lacking its kind: a rescuing model may read it), or
-            # another band's or numbered kind's detail (aged 80 or over for 70, grade 1 for 2).
-            elsewhere = any(not any(w <= found for w in q) for q in narrowed) or (
-                (figured or (narrowing and Kind.PHONE in kinds))  # a phone is its holder's too
-                and contrasted(question, sentence.text, found, asked_stems, topic)
-            ) or bool(narrowing and kinds and (band_factor(question, sentence.text) < 1
-                                               or relabelled(question, sentence.text))) or (
+            # This detail of another holder, band or numbered kind (aged 80 or over for 70, grade 1
+            # for 2), or another subject's figure (no kind lacking: a rescuing model may read it).
+            holder = figured or (narrowing and Kind.PHONE in kinds)  # a phone is its holder's too
+            another = (holder and other_holder(question, sentence.text, found)) or bool(
+                narrowing and kinds and (band_factor(question, sentence.text) < 1
+                                         or relabelled(question, sentence.text))) or (
                 names_another(names_held, found, sentence.chunk, sentence.start))  # another thing's
+            elsewhere = another or any(not any(w <= found for w in q) for q in narrowed) or (
+                holder and contrasted(question, sentence.text, found, asked_stems, topic))
+            outdone = max(outdone, support if another and not is_heading(sentence) else 0.0)
             if missing or elsewhere:
                 support *= STRICT_PENALTY if missing & STRICT or elsewhere else WRONG_TYPE_PENALTY
             elif kinds and labels and named:  # holds what was asked: likelier the answer
@@ -198,14 +199,15 @@ class SentenceRanker:
             support *= (HEADING_PENALTY if is_heading(sentence) else 1.0) * band_factor(
                 question, sentence.text)
             scored.append(Scored(sentence, support, lacking=bool(missing & STRICT)))
+        scored = [Scored(s.sentence, s.support * STRICT_PENALTY, s.lacking)
+                  if s.support < outdone else s for s in scored]
         return sorted(scored, key=lambda s: (-s.support, s.sentence.rank, s.sentence.start))
 
     def _only_quoted(self, question: str, sentences: list[Sentence]) -> list[set[str]]:
         """Per sentence, the stems it holds only inside quotes: a title names a document the
-        sentence cites, not what it says (a Chinese question's words through their renderings
-        as well: "Industry" in a regulation's quoted title answers no 产业 question); never a
-        name the question quotes itself ("Sui Biao Tong", 《…条例》), which is what it asks
-        about."""
+        sentence cites, not what it says (a Chinese question's words through their renderings as
+        well: "Industry" in a regulation's quoted title answers no 产业 question); never a name the
+        question quotes itself ("Sui Biao Tong", 《…条例》), which is what it asks about."""
         quoted = " ".join(QUOTED.findall(question))
         named = set(self._stems(" ".join([quoted, *(e for term in english_terms(quoted)
                                                     for e in term.english)])))

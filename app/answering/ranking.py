@@ -200,7 +200,7 @@ class SentenceRanker:
                 question, sentence.text)
             scored.append(Scored(sentence, support, lacking=bool(missing & STRICT)))
         scored = [Scored(s.sentence, s.support * STRICT_PENALTY, s.lacking)
-                  if s.support < outdone else s for s in scored]
+                  if s.support < outdone and not s.lacking else s for s in scored]
         return sorted(scored, key=lambda s: (-s.support, s.sentence.rank, s.sentence.start))
 
     def _only_quoted(self, question: str, sentences: list[Sentence]) -> list[set[str]]:

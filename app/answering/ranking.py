@@ -180,15 +180,15 @@ class SentenceRanker:
             missing = lacks(kinds, labels) | (kinds if said and picked - said else set()) | (
                 kinds if of and not any(w <= found for w in of_ways)
                 and not may_count(sentence.text, of, read_back=False) else set())
-            # This detail of another holder, band or numbered kind (aged 80 or over for 70, grade 1
-            # for 2), or another subject's figure (no kind lacking: a rescuing model may read it).
+            # This detail of another holder or band (aged 80 or over for 70), or another numbered
+            # kind's or subject's (no kind lacking: a rescuing model may read it; grade 1 for 2).
             holder = figured or (narrowing and Kind.PHONE in kinds)  # a phone is its holder's too
             another = (holder and other_holder(question, sentence.text, found)) or bool(
-                narrowing and kinds and (band_factor(question, sentence.text) < 1
-                                         or relabelled(question, sentence.text))) or (
+                narrowing and kinds and band_factor(question, sentence.text) < 1) or (
                 names_another(names_held, found, sentence.chunk, sentence.start))  # another thing's
             elsewhere = another or any(not any(w <= found for w in q) for q in narrowed) or (
-                holder and contrasted(question, sentence.text, found, asked_stems, topic))
+                holder and contrasted(question, sentence.text, found, asked_stems, topic)) or bool(
+                narrowing and kinds and relabelled(question, sentence.text))
             outdone = max(outdone, support if another and not is_heading(sentence) else 0.0)
             if missing or elsewhere:
                 support *= STRICT_PENALTY if missing & STRICT or elsewhere else WRONG_TYPE_PENALTY

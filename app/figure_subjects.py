@@ -28,13 +28,10 @@ from difflib import SequenceMatcher
 from typing import Protocol
 
 from app.measures import Measure, measure_of, same_measure
-from app.text import CLAUSE_END
+from app.text import CLAUSE_END, ITEM
 
 # Where a holder's reach ends within a line: a sentence's end, and a semicolon ending an item.
 _SENTENCE_END = re.compile(r"[。！？!?；;]|\.(?=\s)")
-# A line opening an item of a list: （一）, (1), 1., 1、, 一、.
-_ITEM = re.compile(r"\s*(?:[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|\d{1,2}[.、)]\s|"
-                   r"[一二三四五六七八九十]{1,3}、)")
 _RANGE_ON = re.compile(r"\s*(?:至|到|[-–—~～]|to)\s*[\d一二三四五六七八九十]", re.I)
 Span = tuple[int, int]
 Figure = tuple[Span, frozenset[str], bool]  # span, the values it may be, is a percentage
@@ -121,10 +118,10 @@ def _siblings(read: _Read, at: Stated) -> Iterator[Stated]:
     """The other figures of the measure of ``at`` in its line, or in the items of its list."""
     text, lines = read.text, list(_lines(read.text))
     first = last = next(i for i, (s, e) in enumerate(lines) if s <= at[0][0] <= e)
-    if _ITEM.match(text, lines[first][0]):
-        while first > 0 and _ITEM.match(text, lines[first - 1][0]):
+    if ITEM.match(text, lines[first][0]):
+        while first > 0 and ITEM.match(text, lines[first - 1][0]):
             first -= 1
-        while last + 1 < len(lines) and _ITEM.match(text, lines[last + 1][0]):
+        while last + 1 < len(lines) and ITEM.match(text, lines[last + 1][0]):
             last += 1
     start, end = lines[first][0], lines[last][1]
     yield from (f for f in read.stated if start <= f[0][0] < end and not f[1] & at[1]
@@ -157,7 +154,7 @@ def _holder(read: _Read, at: Stated) -> tuple[str, Forms]:
                      *(e for s, e in alike if e <= span[0])])
         end = min([end, *(m for m in marks if m >= span[1]),
                    *(s for s, _ in alike if s >= span[1])])
-    if item := _ITEM.match(text, start):  # (2) numbers the item; it names nothing
+    if item := ITEM.match(text, start):  # (2) numbers the item; it names nothing
         start = item.end()
     found = [(w.start, w.forms) for w in read.words if start <= w.start and w.end <= end]
     found += [(s[0], frozenset(f"#{v}" for v in values)) for s, values, _ in read.figures

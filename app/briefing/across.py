@@ -41,6 +41,7 @@ from app.briefing.topic_words import (
     weights_of,
     words_of,
 )
+from app.chinese_words import words_before
 from app.models import Answer, Citation, DocumentInfo, PlaceGroup
 from app.retrieval.crosslingual import is_chinese
 from app.retrieval.dictionary import english_terms
@@ -78,8 +79,12 @@ _ALTERNATIVES = re.compile(r"\bor\b|或者|或|还是", re.IGNORECASE)
 
 
 def asks_across(question: str) -> bool:
-    """Whether ``question`` asks across documents."""
-    return bool(_EN_ACROSS.search(question) or _ZH_ACROSS.search(question))
+    """Whether ``question`` asks across documents. "各地" (各省, 各区 …) right after a verb or a
+    preposition is whom a notice directs or of whom it speaks ("国家要求各地财政怎么办", "对各地县级
+    医院"): the localities it addresses, not a request for each one's answer ("各地有什么不同")."""
+    return bool(_EN_ACROSS.search(question) or any(
+        not (m.group().startswith("各") and any(tag[:1] in "vp" for _, tag in words_before(
+            question, m.group()))) for m in _ZH_ACROSS.finditer(question)))
 
 
 def topic_of(question: str) -> str:

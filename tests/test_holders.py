@@ -133,3 +133,45 @@ def test_the_place_filled_as_asked_or_a_circumstance_is_no_other_holder() -> Non
                             "Tea enterprises in the city receive an award of 100,000 yuan.")
     assert not other_holder("What repair subsidy do orchards damaged by frost get in Weifang?",
                             "Orchards damaged by frost in the city receive 500 yuan per mu.")
+
+
+_INSTALLER = ("13. A photovoltaic installer who obtains an intermediate vocational skill "
+              "certificate receives a skills subsidy of 1,500 yuan.")
+
+
+def test_a_modifier_before_more_modifiers_of_the_sentence_is_compared_with_its_own_kind() -> None:
+    """Regression (unans27, refuse32, refuse33 probes, round 33): a senior certificate's subsidy,
+    asked, was answered by the intermediate vocational skill certificate's, and open-field
+    vegetable insurance by facility vegetable greenhouse insurance: the sentence's extra
+    modifiers ("vocational skill", "greenhouse") stood in the place compared, of another part
+    of speech, so no contrast was read."""
+    assert other_holder("What skills subsidy does a Jiangmen photovoltaic installer with a senior "
+                        "certificate receive?", _INSTALLER)
+    assert other_holder("What share of the premium do farmers pay for open-field vegetable "
+                        "insurance in Liaocheng?", "For facility vegetable greenhouse insurance, "
+                        "the municipal and county finances bear 75% of the premium and farmers "
+                        "pay 25%.")
+    # The question's own modifier said among the sentence's more is its holder.
+    assert not other_holder("What skills subsidy does a Jiangmen photovoltaic installer with an "
+                            "intermediate certificate receive?", _INSTALLER)
+    assert not other_holder("What share of the premium do farmers pay for facility vegetable "
+                            "insurance in Liaocheng?", "For facility vegetable greenhouse "
+                            "insurance, the municipal and county finances bear 75% of the "
+                            "premium and farmers pay 25%.")
+
+
+def test_a_modifier_the_embedder_credits_is_no_modifier_said() -> None:
+    """Regression (refuse32 probes, round 33): a silver award's prize was answered by the gold
+    award's sentence, as the embedder placed "gold" close to "silver" and credited it; a
+    sibling in the shared head's place is the contrast itself. A head it credits is still said
+    otherwise ("people" for "person")."""
+    gold = ("14. Footwear designers who win a gold award at a national design competition "
+            "receive an award of 50,000 yuan.")
+    assert other_holder("What award do Quanzhou footwear designers who win a silver award at a "
+                        "national design competition receive?", gold,
+                        found=frozenset({"silver"}))
+    assert not other_holder("What award do Quanzhou footwear designers who win a gold award at a "
+                            "national design competition receive?", gold)
+    assert not other_holder("How much is the subsidy for a disabled elderly person?", "Disabled "
+                            "elderly people receive a subsidy of 400 yuan per month.",
+                            found=frozenset({"person"}))

@@ -122,7 +122,7 @@ def other_holder(question: str, sentence: str, found: AbstractSet[str] = frozens
     theirs = noun_phrases(doc, skip_asked=False)
     # A sentence naming the question's holder as well ("urban and rural households") may be
     # stating its detail.
-    return any(True in (found_ := [_contrast(mine, other, said, asked) for other in theirs])
+    return any(True in (found_ := [_contrast(mine, other, (own, said), asked) for other in theirs])
                and False not in found_ for mine in phrases) or _other_recipient(
         question, doc, said, asked) or any(_other_object(doc, o, own, asked) for o in objects)
 
@@ -233,22 +233,36 @@ def _other_recipient(question: str, doc: Any, said: set[str], asked: set[str]) -
     return False
 
 
-def _contrast(mine: tuple[Unit, ...], theirs: list[Unit], said: set[str],
+def _contrast(mine: tuple[Unit, ...], theirs: list[Unit], said: tuple[set[str], set[str]],
               asked: set[str]) -> bool | None:
     """Whether ``theirs`` differs from ``mine`` in its first differing place from the end, with a
     word the question does not say for one the sentence does not, after at least one shared
     word (the head, or the modifiers before another head); False when it is ``mine`` (all its
-    places that both fill agree), None when it is neither."""
-    shared = 0
-    for (word, stems, pos), (other, other_stems, their_pos) in zip(
-            reversed(mine), reversed(theirs), strict=False):
-        if stems == other_stems:
+    places that both fill agree), None when it is neither. The sentence's phrase may hold more
+    modifiers: those before the question's next word are passed ("facility vegetable
+    *greenhouse* insurance" for "open-field vegetable insurance"), and the question's word is
+    compared with the sentence's nearest of its part of speech ("*intermediate* vocational
+    skill certificate" for a "senior certificate"). ``said``: the sentence's own stems, and
+    those with the words the embedder credits it with, which a modifier is not read by: it
+    finds a sibling in the shared head's place close ("gold" award for "silver", round 33),
+    while a head it credits is said otherwise ("people" for "person")."""
+    shared, j, theirs = 0, 0, theirs[::-1]
+    for word, stems, pos in reversed(mine):
+        if j >= len(theirs):
+            break
+        rest = [u[1] for u in theirs[j:]]
+        if stems == rest[0] or (shared and stems in rest):
+            j += rest.index(stems) + 1
             shared += 1
             continue
+        kind = _NOMINAL.get(pos, pos)
+        at = next((k for k in range(j, len(theirs))
+                   if _NOMINAL.get(theirs[k][2], theirs[k][2]) == kind), j) if shared else j
+        other, other_stems, their_pos = theirs[at]
         # Words of one kind contrast ("urban", "rural"); "new" and "built" do not.
-        return (bool(shared or (len(mine) > 1 and mine[-2][1] == theirs[-2][1]))
-                and _NOMINAL.get(pos, pos) == _NOMINAL.get(their_pos, their_pos)
-                and _unsaid(word, [s for s in stems if s not in other_stems], said)
+        return (bool(shared or (len(mine) > 1 and len(theirs) > 1 and mine[-2][1] == theirs[1][1]))
+                and kind == _NOMINAL.get(their_pos, their_pos)
+                and _unsaid(word, [s for s in stems if s not in other_stems], said[not shared])
                 and bool(other_stems) and not set(other_stems) <= asked
                 and not one_sense(word, other)) or None
     return False if shared else None

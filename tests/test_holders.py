@@ -175,3 +175,18 @@ def test_a_modifier_the_embedder_credits_is_no_modifier_said() -> None:
     assert not other_holder("How much is the subsidy for a disabled elderly person?", "Disabled "
                             "elderly people receive a subsidy of 400 yuan per month.",
                             found=frozenset({"person"}))
+
+
+def test_another_degree_of_the_question_s_adjective_is_another_holder_s() -> None:
+    """Regression (refuse34 probes, round 33): asked the nursing subsidy of mildly disabled
+    elderly people, the answer quoted the severely disabled's: an adverb grading the adjective
+    that says which holder ("assessed as *severely* disabled") is a place another word fills."""
+    graded = ("4. Elderly people from low-income households who are assessed as severely "
+              "disabled receive a nursing subsidy of 400 yuan per month; those assessed as "
+              "moderately disabled receive 250 yuan per month.")
+    assert other_holder("What nursing subsidy do elderly people from low-income households who "
+                        "are assessed as mildly disabled receive in Xianyang?", graded)
+    assert not other_holder("What nursing subsidy do elderly people from low-income households "
+                            "who are assessed as moderately disabled receive in Xianyang?", graded)
+    assert not other_holder("What nursing subsidy do disabled elderly people from low-income "
+                            "households receive in Xianyang?", graded)

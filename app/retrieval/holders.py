@@ -143,8 +143,10 @@ def _objects(question: str) -> tuple[Slot, ...]:
     noun's possessor ("a *master's* degree"), by spaCy's parse. Not "per household", which says
     each one, nor "the share of people", the whole measured, which the texts name in their own
     words ("of rural residents"), nor the question's own verb's objects ("pay *for*")."""
-    slots = []
+    slots: list[Slot] = []
     for t in asked_parse(question):
+        if _graded(t):  # "assessed as *mildly* disabled"
+            slots.append(("advmod", stem(t.head.text), (stem(t.text),), t.lemma_.lower(), t.pos_))
         if t.pos_ not in {"NOUN", "PROPN"} or hyphened(t) or t.dep_ not in {"pobj", "poss"}:
             continue
         holder, relation = (t.head, "'s") if t.dep_ == "poss" else (t.head.head, t.head.lower_)
@@ -155,6 +157,13 @@ def _objects(question: str) -> tuple[Slot, ...]:
                 and (t.pos_ == holder.pos_ == "NOUN" or relation not in _CIRCUMSTANCE)):
             slots.append((relation, stem(holder.text), _filler(t), t.lemma_.lower(), t.pos_))
     return tuple(slots)
+
+
+def _graded(token: Any) -> bool:
+    """Whether ``token`` is an adverb grading an adjective: the degree a holder is of that kind
+    ("*severely* disabled", "*moderately* disabled": another degree is another holder)."""
+    return token.tag_ == "RB" and token.dep_ == "advmod" and token.head.pos_ == "ADJ" \
+        and token.is_alpha and token.i < token.head.i
 
 
 def _filler(token: Any) -> tuple[str, ...]:
@@ -174,11 +183,12 @@ def _other_object(doc: Any, asked_object: Slot, said: set[str], asked: set[str])
     if set(mine) <= said:
         return False
     for t in doc:
-        holder, by = (t.head, "'s") if t.dep_ == "poss" else (t.head.head, t.head.lower_)
-        if t.pos_ == tag and t.dep_ in {"pobj", "poss"} and by == relation \
+        holder, by = (t.head, "'s") if t.dep_ == "poss" else (t.head, "advmod") if _graded(
+            t) else (t.head.head, t.head.lower_)
+        if t.pos_ == tag and (t.dep_ in {"pobj", "poss"} or _graded(t)) and by == relation \
                 and stem(holder.text) == head and t.is_alpha \
                 and not set(_filler(t)) <= asked \
-                and not (tag == "NOUN" and one_sense(lemma, t.lemma_.lower())):
+                and not (tag in {"NOUN", "ADV"} and one_sense(lemma, t.lemma_.lower())):
             return True
     return False
 

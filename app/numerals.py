@@ -196,10 +196,14 @@ RESPECTIVE = re.compile(r"分别|各自|各(?=[是为出占要有需多几])|\br
 # A number labelling one of a series of a noun: "grade 2", "level-three", "Phase II" (the noun,
 # then its number) or "second prize", "first-phase" (an ordinal, then the noun). Kinds so
 # numbered exclude each other, as their names say: grade 1 motors are no grade 2 ones. A year
-# (4 digits) is read by app.retrieval.years; a count stands before its noun ("30 base stations").
-_LABEL_AFTER = re.compile(rf"\b([A-Za-z]+)[\s-]+(\d{{1,2}}|{'|'.join(NUMBER_WORDS)}|(?-i:(?=[IVX])"
-                          rf"{ROMAN.pattern}))(?![\w,.]\d|[\w%])", re.I)
-_LABEL_BEFORE = re.compile(rf"\b({'|'.join(ORDINALS)})[\s-]+([A-Za-z]+)", re.I)
+# (4 digits) is read by app.retrieval.years; a count stands before its noun ("30 base stations"),
+# while a number word hyphened to its noun names a grade ("rated *four-star*", round 33: read as
+# "rated four", it had labelled no star, and a three-star home's award was the four-star one's).
+_WORD_NUMBER = "|".join(NUMBER_WORDS)
+_LABEL_AFTER = re.compile(rf"\b([A-Za-z]+)[\s-]+(\d{{1,2}}|{_WORD_NUMBER}|(?-i:(?=[IVX])"
+                          rf"{ROMAN.pattern}))(?![\w,.]\d|[\w%]|-[A-Za-z])", re.I)
+_LABEL_BEFORE = re.compile(rf"\b({'|'.join(ORDINALS)})[\s-]+([A-Za-z]+)|\b({_WORD_NUMBER})-"
+                           rf"(?!(?:{_WORD_NUMBER})\b)([A-Za-z]+)", re.I)
 
 
 @lru_cache(maxsize=8192)  # a sentence's, read for each question over it
@@ -209,7 +213,8 @@ def labels(text: str) -> frozenset[tuple[str, int]]:
 
     after = [(noun, NUMBER_WORDS.get(n.lower()) or (int(n) if n.isdigit() else _roman_value(n)))
              for noun, n in _LABEL_AFTER.findall(text)]
-    before = [(noun, ORDINALS.index(n.lower()) + 1) for n, noun in _LABEL_BEFORE.findall(text)]
+    before = [(noun or hyphened, ORDINALS.index(n.lower()) + 1 if n else NUMBER_WORDS[
+        number.lower()]) for n, noun, number, hyphened in _LABEL_BEFORE.findall(text)]
     return frozenset((stem(noun), value) for noun, value in after + before)
 
 

@@ -258,6 +258,22 @@ def test_a_noun_numbered_otherwise_is_another_kind_s() -> None:
     assert not relabelled("Can I apply for phase two?", "Apply for phase two by May.")
 
 
+def test_a_number_word_hyphened_to_its_noun_labels_it() -> None:
+    """Regression (refuse34 probes, round 33): asked a three-star elderly care institution's
+    award, the answer quoted the four-star one's: "rated four-star" was read as the label of
+    "rated" (4), so no star was numbered. A number word hyphened to a noun names its grade; a
+    number word hyphened to another ("twenty-five") is no noun's."""
+    rated = ("7. An elderly care institution rated four-star receives a one-off award of 150,000 "
+             "yuan, and one rated five-star receives 300,000 yuan.")
+    assert labels(rated) >= {("star", 4), ("star", 5)}
+    assert ("rate", 4) not in labels(rated)
+    assert relabelled("What one-off award does Xianyang give an elderly care institution rated "
+                      "three-star?", rated)
+    assert not relabelled("What one-off award does Xianyang give an elderly care institution "
+                          "rated five-star?", rated)
+    assert not any(noun == "five" for noun, _ in labels("twenty-five homes"))
+
+
 def test_another_band_s_or_numbered_kind_s_figure_is_refused(services: Services) -> None:
     """Regression (probes paraphrase/unans of the main store, round 24): asked when construction
     of Pengcheng Cloud Brain IV starts, the answer quoted Cloud Brain III's start, a sentence

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from app.numerals import CN_DIGITS, ZH_NUMERAL, chinese_number, figures
-from app.text import STOPWORDS, has_cjk, stem
+from app.text import STOPWORDS, bigram_units, has_cjk, stem
 
 # Share of its support a sentence keeps when it answers another band than the question's.
 OUT_OF_BAND = 0.5
@@ -152,7 +152,17 @@ Tier = tuple[float, str, int]  # value, measure, bound (+1 floor, -1 ceiling, 0 
 def tiers(text: str) -> tuple[Tier, ...]:
     """The tiers ``text`` names: each figure's value, its measure (the character after it; 岁 of
     周岁) and whether it is a floor (+1: 年满60周岁, 60周岁以上), a ceiling (-1: 未满, 以内) or
-    exact (0); a figure listed after another ("突破10亿元、30亿元") is bounded as it is."""
+    exact (0); a figure listed after another ("突破10亿元、30亿元") is bounded as it is. Of items
+    read together ("年满65周岁不满75周岁的…10元；年满75周岁不满85周岁的…20元"), the last one
+    naming a measure states its tier: it shares its head's words, not the head's band."""
+    found: list[Tier] = []
+    for item in text.split("；"):
+        own = _item_tiers(item)
+        found = [tier for tier in found if tier[1] not in {t[1] for t in own}] + list(own)
+    return tuple(found)
+
+
+def _item_tiers(text: str) -> tuple[Tier, ...]:
     text = text[m.end():] if (m := _OPENING_ITEM.match(text)) else text
     found: list[Tier] = []
     bound = 0
@@ -172,6 +182,15 @@ def other_tier(question: str, sentence: str) -> bool:
     20亿元, 二期) and none of them is or bounds the question's: 80周岁及以上's meal subsidy for
     70周岁, 1号线、2号线's hours for 3号线. Figures of another measure (3元) are not tiers of it."""
     return any(_covers(tier, tiers(sentence)) is False for tier in tiers(question))
+
+
+def banded(question: str, reading: str) -> set[str]:
+    """The question's tier figures (78 of 78岁) that ``reading``'s bands hold without naming them
+    (年满75周岁不满85周岁): a band says each figure in it, as a reader of the scheme reads it."""
+    theirs = tiers(reading)
+    held = {tier[0] for tier in tiers(question) if _covers(tier, theirs)}
+    return set().union(*(bigram_units(question[start:end]) for start, end, value in figures(
+        question) if value in held))
 
 
 def tier_unstated(question: str, readings: list[str]) -> bool:

@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from app.answering.chinese_reader import read_chinese
+from app.answering.chinese_reader import REFUSAL_SUPPORT, read_chinese
 from app.answering.citations import Sentence
-from app.bands import OUT_OF_BAND, band_factor, other_tier, quantities
+from app.bands import OUT_OF_BAND, band_factor, banded, other_tier, quantities
 from app.http.factory import create_app
 from app.store.records import Chunk
 from app.text import sentence_spans
@@ -167,3 +167,40 @@ def test_the_band_asked_is_quoted(client: TestClient, question: str, quoted: str
     body = client.post("/api/ask", json={"question": question, "mode": "extractive"}).json()
     assert not body["refused"], body
     assert quoted in body["answer"] and not_quoted not in body["answer"], body["answer"]
+
+
+def _scheme(text: str, sums: list[str]) -> list[Sentence]:
+    """``text`` as one stored passage, its sums tagged MONEY as ingest's NER tags them."""
+    spans = [(text.index(s), text.index(s) + len(s), "MONEY") for s in sums]
+    chunk = Chunk("scheme::0", "scheme", text, 0, len(text),
+                  {"language": "zh", "entities": json.dumps(spans)})
+    return [Sentence(chunk, a, b, text[a:b], 0) for a, b in sentence_spans(text)]
+
+
+def test_an_item_after_a_semicolon_states_its_own_band_and_holds_the_age_asked() -> None:
+    """Round 33 (issue 22, a new city's notice): "…今年78岁了，基础养老金每个月能多发多少" was
+    refused. Items after "；" are read with those before them, so the 75–85 item's reading held
+    the 65–75 band too, whose ceiling left 78 out: every band seemed to leave the age unstated.
+    And 78, the question's rarest word, counted for no sentence: a band holds it unsaid."""
+    text = ("（二）高龄倾斜：年满65周岁不满75周岁的参保人，每人每月加发基础养老金10元；"
+            "年满75周岁不满85周岁的，每人每月加发20元；年满85周岁及以上的，每人每月加发40元。")
+    second = text[:text.index("；", text.index("；") + 1) + 1]  # read with the first item
+    assert not other_tier("78岁的老人加发多少？", second)
+    assert banded("今年78岁了，加发多少？", "年满75周岁不满85周岁的，每人每月加发20元；") == {"78"}
+    assert banded("今年78岁了，加发多少？", "年满85周岁及以上的，每人每月加发40元。") == set()
+    reading = read_chinese("我家老爷子今年78岁了，基础养老金每个月能多发多少？",
+                           _scheme(text, ["10元", "20元", "40元"]))
+    assert reading is not None and "20元" in reading.answer.sentence.text, reading
+    assert "10元" not in reading.answer.sentence.text and not reading.answer.lacking
+    assert reading.answer.support >= REFUSAL_SUPPORT, reading.answer.support
+
+
+def test_an_item_after_a_semicolon_shares_its_heads_period() -> None:
+    """Round 33: "选300元那一档，政府每年给补贴多少" was refused as lacking a period: its
+    item "选择300元档次的，补贴50元；" leaves the head's 每人每年 unsaid; the head alone said it."""
+    text = ("（一）对选择200元档次缴费的，政府补贴标准为每人每年40元；"
+            "选择300元档次的，补贴50元；选择400元档次的，补贴60元。")
+    reading = read_chinese("选300元那一档交养老保险，政府每年给补贴多少？",
+                           _scheme(text, ["200元", "40元", "300元", "50元", "400元", "60元"]))
+    assert reading is not None and not reading.answer.lacking, reading
+    assert "50元" in reading.answer.sentence.text and "60元" not in reading.answer.sentence.text

@@ -94,7 +94,9 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
     listed |= {"PLACE"} if any(label == "ORG" and _TOWARDS.search(sentence.chunk.text, max(
         0, s - 5), s) for s, _, label in found) or locates(sentence.text, question) else set()
     # (a body one is sent to is a where; so is a facility after the coverb asked: 在发热门诊)
-    return labels | listed | _forms(sentence.text)
+    # An item after "；" leaves its head's period unsaid (…每人每年40元；选择300元档次的，补贴50元).
+    head = re.search(r"[^。]*；$", _before(sentence).rstrip())
+    return labels | listed | _forms(sentence.text) | (_forms(head[0]) & {"RATE"} if head else set())
 
 
 # Each period; a day; a date NER misreads ("…2024-08-15click:0") or due after an event (后3个月内);

@@ -30,7 +30,7 @@ from app.answering.clauses import RESTATED  # the share of a clause the question
 from app.answering.question_kinds import FIGURED, MONEY_NOUN, STRICT, Kind, asked_kinds, asked_sum
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
 from app.answering.sentence_forms import is_field
-from app.bands import band_factor, of_band, other_tier, tier_unstated
+from app.bands import band_factor, banded, of_band, other_tier, tier_unstated
 from app.in_situ import after_frame, asked_clauses, coordinated, names_back
 from app.mastheads import frame_end, laid_out, opens_statement, reports
 from app.negation import opposed_units
@@ -117,7 +117,7 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
             sibling_named(question, reading)))  # or another tier's (80周岁及以上 for 70周岁)
         factor *= LACKING_PENALTY ** (lacking + 2 * other) * band_factor(question, sentence.text)
         opposed = opposed_units(question, reading)
-        found = units & asked - opposed  # 非国有 is no 国有
+        found = (units | banded(question, reading)) & asked - opposed  # 非国有 is no 国有
         # Its notice's title and issuer tell which notice answers, not which of its sentences,
         # unless it negates them (非居民 where the title and question say 居民); whether it
         # answers reads the question's words said otherwise too (老人 of 老年人).

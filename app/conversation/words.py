@@ -15,7 +15,7 @@ from typing import Any
 
 from app.retrieval.antecedents import ZH_POINTING
 from app.retrieval.names import CHINESE_LEVEL_SUFFIX
-from app.retrieval.taggers import TAGGING, english, english_tagger, lac
+from app.retrieval.taggers import NOUNS, TAGGING, english, english_tagger, lac
 from app.text import has_cjk
 
 # LAC's tags (its tag.dic): nouns and names, verbs, adjectives, numbers and quantities.
@@ -39,8 +39,7 @@ _ZH_DEMONSTRATIVES = ("这", "那")
 _ZH_INTERROGATIVE_NUMERAL = "几"
 
 # spaCy's universal parts of speech.
-_EN_NOUNS = frozenset({"NOUN", "PROPN"})
-_EN_CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+_EN_CONTENT = NOUNS | {"VERB", "ADJ", "NUM"}
 _EN_PREDICATES = frozenset({"VERB", "AUX"})
 _EN_WH = frozenset({"WP", "WDT", "WRB", "WP$"})  # Penn tags of wh-words
 
@@ -200,21 +199,21 @@ def _english(text: str) -> tuple[Word, ...]:
             "Prs" in kind and third))
         # A number written onto the noun after it is part of its name ("5G": 5, G).
         fused = token.pos_ == "NUM" and not token.whitespace_ and token.i + 1 < len(doc) \
-            and doc[token.i + 1].pos_ in _EN_NOUNS
+            and doc[token.i + 1].pos_ in NOUNS
         # A compound the tagger splits at its hyphen ("three-year", "high-quality") is one
         # word of the phrase: the hyphen and the word written onto it join the noun after.
         hyphen = _infix_hyphen(doc, token.i)
         compound = hyphen or _infix_hyphen(doc, token.i + 1)
         found.append(Word(
             token.text, token.idx, token.idx + len(token.text),
-            noun=token.pos_ in _EN_NOUNS or token.pos_ == "ADJ" or fused or compound,
+            noun=token.pos_ in NOUNS or token.pos_ == "ADJ" or fused or compound,
             content=(token.pos_ in _EN_CONTENT and not token.is_stop)
             or (compound and not hyphen),
             predicate=token.pos_ in _EN_PREDICATES, pointing=pointing,
             possessive="Yes" in morph.get("Poss"),
             may_name_place=token.pos_ == "PROPN",
             leading_link=not found and token.pos_ == "CCONJ",
-            thing=token.pos_ in _EN_NOUNS, interrogative=token.tag_ in _EN_WH,
+            thing=token.pos_ in NOUNS, interrogative=token.tag_ in _EN_WH,
             quantity=token.pos_ == "NUM", copula=token.lemma_ == "be",
             selective=token.tag_ == "WDT",
             definite="Art" in kind and "Def" in morph.get("Definite"),

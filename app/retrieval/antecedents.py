@@ -23,7 +23,7 @@ import re
 from typing import Any
 
 from app.numerals import MEASURE_WORDS
-from app.retrieval.taggers import TAGGING, lac, parsed
+from app.retrieval.taggers import NOUNS, TAGGING, lac, parsed
 from app.text import has_cjk
 
 # Chinese third-person and demonstrative pronouns begin with one of these morphemes (这个, 该项,
@@ -153,7 +153,7 @@ def _points_en(token: Any) -> bool:
 def _names_a_thing(head: Any) -> bool:
     """A noun phrase naming something: a noun's, holding neither a wh-word (the phrase asked
     for) nor a pronoun."""
-    return head.pos_ in {"NOUN", "PROPN"} and not any(
+    return head.pos_ in NOUNS and not any(
         t.tag_ in _WH_TAGS or t.pos_ == "PRON" for t in head.subtree)
 
 

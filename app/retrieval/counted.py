@@ -17,10 +17,9 @@ from functools import lru_cache
 from app.chinese_words import tagged
 from app.numerals import CN_DIGITS, MEASURE_WORDS
 from app.retrieval.dictionary import chinese_terms, naming, naming_ways
-from app.retrieval.taggers import TAGGING, parsed
+from app.retrieval.taggers import NOUNS, TAGGING, parsed
 from app.text import has_cjk, sentence_spans
 
-_NOUNS = {"NOUN", "PROPN"}
 # A count in Chinese: a number, a measure word and the run of characters it counts (to a
 # break: punctuation, 的, a conjunction).
 _COUNTED_ZH = re.compile(rf"(?:\d+(?:\.\d+)?|[{CN_DIGITS}十百千万]+)\s*多?余?[{MEASURE_WORDS}]"
@@ -120,14 +119,14 @@ def _attached(sentence: str, start: int, end: int) -> str | None:
     if span is None:
         return None
     token, nouns = span.root, []
-    if token.dep_ in {"nummod", "quantmod", "compound"} and token.head.pos_ in _NOUNS:
+    if token.dep_ in {"nummod", "quantmod", "compound"} and token.head.pos_ in NOUNS:
         token = token.head  # "eight measures", "nearly one hundred participants"
-    if token.pos_ in _NOUNS and not token.like_num:
+    if token.pos_ in NOUNS and not token.like_num:
         nouns.append(token.lemma_)  # the noun counted, or a unit: "yuan"
-    while token.dep_ in {"poss", "nmod", "compound", "conj"} and token.head.pos_ in _NOUNS:
+    while token.dep_ in {"poss", "nmod", "compound", "conj"} and token.head.pos_ in NOUNS:
         token = token.head  # "500 master's and doctoral students"
         nouns.append(token.lemma_)
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in _NOUNS:
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in NOUNS:
         nouns.append(token.head.head.lemma_)  # what it is the size of: "a scale of 500P"
     return " ".join(nouns).lower() or None
 

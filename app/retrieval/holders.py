@@ -30,11 +30,11 @@ from app.retrieval.dictionary import one_sense
 from app.retrieval.glossary import expand_query
 from app.retrieval.question_frame import asked_parse
 from app.retrieval.stems import content_stems
-from app.retrieval.taggers import TAGGING, parsed
+from app.retrieval.taggers import NOUNS, TAGGING, parsed
 from app.text import has_cjk, stem
 
 Unit = tuple[str, tuple[str, ...], str]  # a word as written, its stems, its part of speech
-_MODIFYING = frozenset({"ADJ", "NOUN", "PROPN"})
+_MODIFYING = NOUNS | {"ADJ"}
 _NOMINAL = {"PROPN": "NOUN"}  # a name modifies as a noun does
 _ASKING_TAGS = frozenset({"WDT", "WP", "WP$"})  # "what", "which", "whose" before a noun
 # A superlative opening a phrase ("what is the *most* interest subsidy …") says which figure is
@@ -147,7 +147,7 @@ def _objects(question: str) -> tuple[Slot, ...]:
     for t in asked_parse(question):
         if _graded(t):  # "assessed as *mildly* disabled"
             slots.append(("advmod", stem(t.head.text), (stem(t.text),), t.lemma_.lower(), t.pos_))
-        if t.pos_ not in {"NOUN", "PROPN"} or hyphened(t) or t.dep_ not in {"pobj", "poss"}:
+        if t.pos_ not in NOUNS or hyphened(t) or t.dep_ not in {"pobj", "poss"}:
             continue
         holder, relation = (t.head, "'s") if t.dep_ == "poss" else (t.head.head, t.head.lower_)
         # A name's or a verb's place may be a circumstance ("enterprises *in* Tai'an").

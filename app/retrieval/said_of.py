@@ -29,11 +29,10 @@ from typing import Any
 from app.retrieval.dictionary import chinese_terms
 from app.retrieval.question_frame import question_frame
 from app.retrieval.stems import content_stems
-from app.retrieval.taggers import TAGGING, parsed
+from app.retrieval.taggers import NOUNS, TAGGING, parsed
 from app.text import ORG_NOUNS_EN, has_cjk
 
 _ROMAN = re.compile(r"[ivxlc]+", re.I)  # "Phase II", "Cloud Brain III": a number, no noun
-_NOUNS = frozenset({"NOUN", "PROPN"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _ASKING = frozenset({"WP", "WDT", "WRB", "WP$"})  # the first question word
 # The endings of Chinese agent nouns (解读人, 管理员, 局长, 主任, 律师): a role one person holds.
@@ -125,8 +124,8 @@ def _head_noun(token: Any) -> Any:
         return None
     if token.pos_ == "PROPN" and _ROMAN.fullmatch(token.text):
         return next((c for c in reversed(list(token.lefts)) if c.dep_ == "compound"
-                     and c.pos_ in _NOUNS and not _ROMAN.fullmatch(c.text)), None)
-    return token if token.pos_ in _NOUNS else None
+                     and c.pos_ in NOUNS and not _ROMAN.fullmatch(c.text)), None)
+    return token if token.pos_ in NOUNS else None
 
 
 def _stems(*tokens: Any) -> frozenset[str]:

@@ -29,9 +29,8 @@ from app.retrieval.dictionary import sense_sharers
 from app.retrieval.document_questions import ZH_WHEN
 from app.retrieval.gazetteer import gazetteer
 from app.retrieval.kindred import kindred
-from app.retrieval.modifiers_zh import other_modifier
+from app.retrieval.modifiers_zh import other_modifier, siblings
 from app.retrieval.names import names_country
-from app.retrieval.qualifiers import siblings
 from app.retrieval.shortened import CLOSE_ZH, shortened
 from app.store.records import Chunk
 from app.store.vectors import TextVectors

@@ -1,6 +1,6 @@
 """Another group's modifier in the question's place (issues 22/23): a Chinese notice states a
 figure of 城镇居民 and is asked it of 农村居民, of 小微企业 and asked of 大中型企业, of 居住建筑 and
-asked of 公共建筑. The two modifiers share no morpheme (``qualifiers.siblings`` reads those), so
+asked of 公共建筑. The two modifiers share no morpheme (``siblings`` reads those), so
 what tells them apart is the phrase's structure, as the English reader reads it
 (``qualifiers.contrasted``): the sentence names the noun the question qualifies, with a modifier
 of its own in that place, and never the question's. A modifier the dictionary (CC-CEDICT) gives a
@@ -78,7 +78,7 @@ def _modifier_run(window: str) -> tuple[str, str]:
 
 def _unlike(mine: str, other: str) -> bool:
     """Whether two modifiers say different things: they share no character (户厕 of 厕所, 小微 in
-    中小微: siblings sharing one are ``qualifiers.siblings``') and CC-CEDICT gives them no sense in
+    中小微: siblings sharing one are ``siblings``') and CC-CEDICT gives them no sense in
     common."""
     return not set(mine) & set(other) and other not in sense_sharers(mine) \
         and mine not in sense_sharers(other)
@@ -92,3 +92,11 @@ def within(short: str, long: str) -> bool:
     """Whether ``short``'s characters come in order in ``long`` (老人 in 老年人)."""
     rest = iter(long)
     return all(c in rest for c in short)
+
+
+def siblings(mine: str, other: str) -> bool:
+    """Whether two Chinese words name kinds of one thing, not one thing: they share their first
+    or last morpheme (市级 and 省级, 每季度 and 每半年), neither is the other shortened (老人 of
+    老年人), and CC-CEDICT gives them no sense in common."""
+    return (other[0] == mine[0] or other[-1] == mine[-1]) and not within(other, mine) \
+        and not within(mine, other) and other not in sense_sharers(mine)

@@ -23,12 +23,12 @@ from app.chinese_words import tagged, words_before
 from app.in_situ import ZH_ASKS
 from app.numerals import labels
 from app.retrieval.counted import asked_nouns
-from app.retrieval.dictionary import dictionary, one_sense, sense_sharers
+from app.retrieval.dictionary import dictionary, one_sense
 from app.retrieval.holders import hyphened, noun_phrases, other_holder
-from app.retrieval.modifiers_zh import other_modifier, within
+from app.retrieval.modifiers_zh import other_modifier, siblings
 from app.retrieval.question_frame import asked_parse
 from app.retrieval.stems import content_stems
-from app.retrieval.taggers import NOUNS, TAGGING, parsed
+from app.retrieval.taggers import COMMON_NOUNS_ZH, NOUNS, TAGGING, parsed
 from app.text import STOPWORDS, content_tokens, has_cjk, stem
 
 _ZH_NOUNS = ("n", "vn")  # jieba's common nouns and verbal nouns; not names of places or people
@@ -247,7 +247,7 @@ def sibling_named(question: str, sentence: str) -> bool:
              if h == words[i + 1][0] or not re.match(r"v(?!n)|d|p|c|u", words[i + 1][1])]
     for mine, tag, head in pairs:
         if len(mine) > 1 and len(head) > 1 and not _ZH_FUNCTION.match(tag) and mine in sentence \
-                and head not in sentence and dict(words).get(head) in (*_ZH_NOUNS, "nz") \
+                and head not in sentence and dict(words).get(head) in COMMON_NOUNS_ZH \
                 and _other_head_zh(question, sentence, mine, head):
             return True  # 电动自行车 for 电动摩托车: its modifier, another kind at its head
         if len(mine) < 2 or len(head) < 2 or _ZH_FUNCTION.match(tag) or mine in sentence \
@@ -283,15 +283,7 @@ def _other_head_zh(question: str, sentence: str, mine: str, head: str) -> bool:
         if after[:1] != head[0] and head[-1] not in after:
             continue  # no word after mine shares head's first or last character: none tagged
         words = tagged(sentence[at:at + len(mine) + len(head) + 4])
-        if len(words) > 1 and words[0][0] == mine and (other := words[1])[1] in (
-                *_ZH_NOUNS, "nz") and other[0] not in question and siblings(head, other[0]):
+        if len(words) > 1 and words[0][0] == mine and (other := words[1])[1] in COMMON_NOUNS_ZH \
+                and other[0] not in question and siblings(head, other[0]):
             return True
     return False
-
-
-def siblings(mine: str, other: str) -> bool:
-    """Whether two Chinese words name kinds of one thing, not one thing: they share their first
-    or last morpheme (市级 and 省级, 每季度 and 每半年), neither is the other shortened (老人 of
-    老年人), and CC-CEDICT gives them no sense in common."""
-    return (other[0] == mine[0] or other[-1] == mine[-1]) and not within(other, mine) \
-        and not within(mine, other) and other not in sense_sharers(mine)

@@ -18,7 +18,7 @@ from app.in_situ import ZH_ASKS
 from app.numerals import ZH_BOUNDS
 from app.retrieval.dictionary import english_terms, sense_sharers
 from app.retrieval.kindred import kindred
-from app.retrieval.qualifiers import siblings
+from app.retrieval.modifiers_zh import siblings
 from app.store.vectors import QueryTextEmbedder, TextVectors, unit
 from app.text import CJK_RUN, bigram_units
 

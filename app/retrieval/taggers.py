@@ -244,7 +244,7 @@ def without_relatives(question: str) -> str:
 
 # jieba's tags of a common noun (not a person's, place's or body's name: nr, ns, nt) or a verb
 # used as one (建设 of 建设补贴): what may say which of its kind a noun is.
-_COMMON_NOUN_ZH = frozenset({"n", "vn", "nz"})
+COMMON_NOUNS_ZH = frozenset({"n", "vn", "nz"})
 
 
 def qualifier(text: str, start: int, end: int) -> str:
@@ -255,12 +255,12 @@ def qualifier(text: str, start: int, end: int) -> str:
     if has_cjk(text[start:end]):
         at, before = 0, ""
         for word, flag in tagged(text):
-            if at < start < at + len(word) and flag in _COMMON_NOUN_ZH:
+            if at < start < at + len(word) and flag in COMMON_NOUNS_ZH:
                 return text[at:start] if start - at > 1 else ""
             if at == start:
                 return before
             # A verb of two characters right before it says what the money is for (养护经费).
-            named = flag in {*_COMMON_NOUN_ZH, "v"} and len(word) > 1
+            named = flag in {*COMMON_NOUNS_ZH, "v"} and len(word) > 1
             before, at = word if named else "", at + len(word)
         return ""
     with TAGGING:

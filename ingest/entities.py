@@ -20,8 +20,8 @@ from typing import Any
 
 from llama_index.core.schema import BaseNode, TransformComponent
 
-from app.answering.answerability import ENTITIES_KEY
 from app.numerals import CLOCK_TIME, CN_DIGITS, figure_values
+from app.store.chunk_entities import ENTITIES_KEY
 from app.text import CJK_RUN, ORG_HEAD, ZH_ORG_END, sentence_spans
 from ingest.lac import fast_lac
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from app.answering.answerability import ENTITIES_KEY, lacks
+from app.answering.answerability import lacks
 from app.answering.answerability import sentence_labels as labels_of
 from app.answering.citations import Sentence
 from app.answering.question_kinds import STRICT, Kind, asked_kinds, asked_thing
@@ -16,6 +16,7 @@ from app.models import AskRequest
 from app.retrieval.acronyms import unmentioned
 from app.retrieval.taggers import asks_agent
 from app.services import Services
+from app.store.chunk_entities import ENTITIES_KEY
 from app.store.records import Chunk
 from ingest.entities import entities_of
 

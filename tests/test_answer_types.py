@@ -12,10 +12,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from app.answering.answerability import ENTITIES_KEY
 from app.answering.question_kinds import Kind, asked_kinds
 from app.models import AskRequest, Filters
 from app.services import Services
+from app.store.chunk_entities import ENTITIES_KEY
 from app.text import has_cjk
 from ingest.entities import entities_of, value_of
 from ingest.pipeline import ingest

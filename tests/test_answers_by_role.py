@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import json
 
-from app.answering.answerability import ENTITIES_KEY, lacks, sentence_labels
+from app.answering.answerability import lacks, sentence_labels
 from app.answering.citations import Sentence
 from app.answering.question_kinds import Kind, asked_kinds
 from app.models import AskRequest
 from app.services import Services
+from app.store.chunk_entities import ENTITIES_KEY
 from app.store.records import Chunk
 
 

@@ -13,11 +13,11 @@ import numpy as np
 import pytest
 from llama_index.core.schema import MetadataMode, TextNode
 
-from app.answering.answerability import ENTITIES_KEY
 from app.settings import Settings
 from app.store.bm25 import lexical_terms
 from app.store.bm25_build import HEAD_KEYS, indexed_texts
 from app.store.chroma import Store
+from app.store.chunk_entities import ENTITIES_KEY
 from app.store.embedding import (
     MINILM_INT8,
     UNREAD_PREFIX_CHARS,

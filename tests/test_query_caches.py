@@ -9,14 +9,14 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from app.answering.answerability import ENTITIES_KEY, unstated_entities
+from app.answering.answerability import unstated_entities
 from app.answering.citations import Sentence
 from app.negation import negated
 from app.retrieval.found import Found
 from app.retrieval.hybrid import HybridRetriever
 from app.retrieval.stems import content_stems
 from app.store.chunk_cache import ChunkCache
-from app.store.chunk_entities import chunk_entities
+from app.store.chunk_entities import ENTITIES_KEY, chunk_entities
 from app.store.records import Chunk
 from app.store.scope_vectors import ScopeVectors
 from app.text import sentence_spans

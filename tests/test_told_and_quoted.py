@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import json
 
-from app.answering.answerability import ENTITIES_KEY, sentence_labels, unstated_entities
+from app.answering.answerability import sentence_labels, unstated_entities
 from app.answering.citations import Sentence
 from app.mastheads import in_frame
+from app.store.chunk_entities import ENTITIES_KEY
 from app.store.records import Chunk
 from app.text import sentence_spans, titled
 

@@ -33,12 +33,8 @@ from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.place_inference import PlaceInference, part_of_a_name
 from app.retrieval.sanctions import STATES
 from app.retrieval.taggers import ASKS_NOW, acts, asks_what_was, states_a_rule, states_an_aim
-from app.store.chunk_entities import chunk_entities, listed_with
+from app.store.chunk_entities import ENTITIES_KEY, chunk_entities, listed_with
 from app.text import ITEM, ORG_HEAD, ZH_ORGAN_ENDS, clause_around, has_cjk, paragraph_before, titled
-
-# Chunk metadata key of ingest's entities: JSON [[start, end, label, value?], …] into its text.
-ENTITIES_KEY = "entities"
-
 
 # The level words of places below a city and of addresses (Chinese ones end the name).
 _SITE = re.compile(r"(?:区|县|镇|乡|街道|[路街巷道]|\d+号)$|\b(?:District|County|Town(?:ship)?"

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from app.numerals import MAGNITUDES, NUMBER_WORDS, RATIO
 
+# Chunk metadata key of ingest's entities: JSON [[start, end, label, value?], …] into its text.
+ENTITIES_KEY = "entities"
 Entity = tuple[int, int, str] | tuple[int, int, str, object]
 # What joins the members of a list: a comma, 、, "and" ("Jiazhi Huixing, Guoxing Yuhang, and …").
 _LISTED = re.compile(r"\s*(?:[,，、]\s*(?:and\s+)?|and\s+|和|及|与)\s*")

@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from app.chinese_words import is_word, word_bounds
+from app.chinese_words import is_word, tagged, word_bounds
 from app.text import CJK_RUN, bigram_units, stem
 
 _ZH_NEGATORS = "非不无未"
@@ -28,6 +28,15 @@ _EN_NEGATED = re.compile(
 _EN_WORD = re.compile(r"[A-Za-z]+")
 
 Span = tuple[int, int]
+
+# Whether a sentence negates at all (the citation check's "the passages do not say"): a closed
+# class of each language.
+_NEGATION = re.compile(r"\b(?:not|no|none|cannot)\b|n't\b", re.IGNORECASE)
+
+
+def negates(text: str) -> bool:  # 不得, 没有, 未满 but not a noun: 无人机 is a drone
+    return bool(_NEGATION.search(text)) or any(
+        w[0] in "没未无不" and not tag.startswith(("n", "l")) for w, tag in tagged(text))
 
 
 @lru_cache(maxsize=4096)

@@ -44,6 +44,7 @@ from app.answering.question_kinds import FIGURED, Kind, asked_kinds
 from app.chinese_words import tagged
 from app.figure_subjects import given_to_another
 from app.measures import recurrences
+from app.negation import negates
 from app.numerals import CN_DIGITS, MEASURE_WORDS, REFERS_BACK, chinese_number
 from app.retrieval.acronyms import spelled_out
 from app.retrieval.counted import asked_nouns, may_count
@@ -61,8 +62,6 @@ COUNTED_WORDS = 3  # of the run after a measure word: 案例 of 案例入选了�
 _COUNTED = re.compile(rf"(?<![A-Za-z0-9.])(\d+|[{CN_DIGITS}十百千]+)多?[{MEASURE_WORDS}]"
                       rf"([{CJK_CHARS}]{{0,12}})")
 _ENUMERATOR = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)、]|[(（]\d{1,2}[)）])\s+")
-# Negation: a closed class of each language.
-_NEGATION = re.compile(r"\b(?:not|no|none|cannot)\b|n't\b", re.IGNORECASE)
 _ABSENT = re.compile(r"\b(?:without|free|exempt)\b|免", re.IGNORECASE)  # a passage's "none" too
 
 
@@ -88,11 +87,6 @@ def says_not_covered(claim: str, passages: list[str]) -> bool:
     return negates(claim) and not figures(claim) and (
         bool(_claim_terms(claim) & _source_terms())
         or not any(negates(p) or _ABSENT.search(p) for p in passages))
-
-
-def negates(text: str) -> bool:  # 不得, 没有, 未满 but not a noun: 无人机 is a drone
-    return bool(_NEGATION.search(text)) or any(
-        w[0] in "没未无不" and not tag.startswith(("n", "l")) for w, tag in tagged(text))
 
 
 def answers_nothing(answer: str, question: str) -> bool:

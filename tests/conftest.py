@@ -19,8 +19,10 @@ os.environ["POLICYKB_AUTH"] = "off"
 
 from fastapi.testclient import TestClient  # noqa: E402
 
+from app.answering.generation.prompt import Excerpt  # noqa: E402
 from app.background import stop_warms  # noqa: E402
 from app.http.factory import create_app  # noqa: E402
+from app.retrieval.hybrid import Hit  # noqa: E402
 from app.retrieval.places import PlaceIndex  # noqa: E402
 from app.services import Services  # noqa: E402
 from app.settings import Settings  # noqa: E402
@@ -45,6 +47,11 @@ def manifest_places() -> PlaceIndex:
 
 def make_settings(data_dir: Path, **overrides: object) -> Settings:
     return Settings(data_dir=data_dir, **overrides)  # type: ignore[arg-type]
+
+
+def whole(hits: list[Hit]) -> list[Excerpt]:
+    """Retrieved passages as a model reads them whole (app.answering.generation.prompt)."""
+    return [Excerpt(h, h.chunk.text.strip()) for h in hits]
 
 
 @pytest.fixture(scope="session")

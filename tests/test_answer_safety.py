@@ -22,7 +22,7 @@ from app.models import Filters
 from app.store.chroma import Store
 from app.store.embedding import load_embedding
 from ingest.pipeline import IngestReport, ingest, refresh_lexical_index
-from tests.conftest import CORPUS, ZHANJIANG, make_settings
+from tests.conftest import CORPUS, ZHANJIANG, make_settings, whole
 
 QUESTION = "What share of investment must go to digital-intelligent upgrades in Zhanjiang?"
 INJECTED = (
@@ -184,5 +184,5 @@ def test_a_model_never_reads_planted_instructions(steered: Steered) -> None:
     assert len(readable) == len(original)  # offsets into the document still hold
     assert "Ignore" not in readable and "50%" not in readable and "忽略" not in readable
     assert "The training was held in Zhanjiang" in readable
-    prompt = build_messages(QUESTION, without_instructions(retrieval).hits)[1]["content"]
+    prompt = build_messages(QUESTION, whole(without_instructions(retrieval).hits))[1]["content"]
     assert "Every answer must" not in prompt

@@ -20,6 +20,7 @@ from app.answering.generation.prompt import PromptBudget
 from app.llm.client import LLMClient
 from app.services import Services
 from app.settings import LLMSettings, Settings
+from tests.conftest import whole
 from tests.support.llama_server import LlamaServer, running_llama_server
 from tests.support.tiny_gguf import write_tiny_gguf
 
@@ -50,9 +51,10 @@ def test_passages_are_cut_to_fit_the_window_and_the_model_answers(
     assert len(retrieval.hits) == 5
     generative = answerer(services, small_server, max_tokens=64)
     assert generative.budget is not None
-    fitted = generative.budget.fit(QUESTION, retrieval.hits)
-    assert 1 <= len(fitted.hits) < 5
-    assert fitted.hits == retrieval.hits[:len(fitted.hits)]  # the best ones, in order
+    fitted = generative.budget.fit(QUESTION, whole(retrieval.hits))
+    assert 1 <= len(fitted.excerpts) < 5
+    kept = [e.hit for e in fitted.excerpts]
+    assert kept == retrieval.hits[:len(kept)]  # the best ones, in order
     answer = generative.answer(QUESTION, retrieval)
     # The model was asked and replied (its noise is then rejected by the citation check);
     # without the budget the server ends the reply empty and this is "llm_unavailable".
@@ -65,8 +67,8 @@ def test_a_long_answer_budget_is_lowered_rather_than_failing(
     retrieval = services.retriever.retrieve(QUESTION, None, 5)
     generative = answerer(services, small_server, max_tokens=N_CTX)
     assert generative.budget is not None
-    fitted = generative.budget.fit(QUESTION, retrieval.hits)
-    assert len(fitted.hits) == 1
+    fitted = generative.budget.fit(QUESTION, whole(retrieval.hits))
+    assert len(fitted.excerpts) == 1
     assert 48 <= fitted.max_tokens < N_CTX
     assert generative.answer(QUESTION, retrieval).fallback == "ungrounded"
 

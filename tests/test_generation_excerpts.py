@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.answering.citations import Scored, Sentence, citation
 from app.answering.generation.answerer import excerpts
 from app.answering.generation.grounding import ground
-from app.answering.generation.prompt import SYSTEM_PROMPT, Fitted, build_messages
+from app.answering.generation.prompt import SYSTEM_PROMPT, build_messages
 from app.models import Answer
 from app.retrieval.hybrid import Hit
 from app.store.records import Chunk
@@ -83,7 +83,7 @@ def test_weak_sentences_are_left_out() -> None:
 
 def test_the_check_still_reads_whole_passages_and_numbers_as_the_prompt_does() -> None:
     chosen = excerpts(RANKED, HITS, quoting(SHARE), limit=3)
-    hits = Fitted(chosen, 100).hits
+    hits = [e.hit for e in chosen]  # the prompt's passages 1..k
     result = ground("Projects spend no less than 5% [1]. Shenzhen builds 10 AI pilot zones "
                     "[2].", hits)
     assert result.unsupported == []

@@ -76,7 +76,7 @@ class Tap:
 
             def fit(*args: Any, **kwargs: Any) -> Any:
                 fitted = real_fit(*args, **kwargs)
-                self.calls.append({"hits": [asdict(h) for h in fitted.hits]})
+                self.calls.append({"hits": [asdict(e.hit) for e in fitted.excerpts]})
                 return fitted
 
             budget.fit = fit  # type: ignore[method-assign]

@@ -111,14 +111,14 @@ class GenerativeAnswerer:
         streamed: list[str] = []  # answer text handed to the grounder
         passages = excerpts(ranked, retrieval.hits, extractive,
                             self.rescue_sentences if rescue else self.excerpt_sentences)
-        hits = [p.hit for p in passages]
         try:
             max_tokens = None
             deadline = time.monotonic() + self.client.timeout_s  # counting tokens included
             if self.budget is not None:
                 fitted = self.budget.fit(question, passages, deadline)
-                passages, hits, max_tokens = fitted.excerpts, fitted.hits, fitted.max_tokens
+                passages, max_tokens = fitted.excerpts, fitted.max_tokens
             # The prompt numbers these 1..k: the check holds it to them.
+            hits = [p.hit for p in passages]
             grounder = Grounder(hits, question, rescue)
             messages = build_messages(question, passages)
             with contextlib.closing(self.client.stream(messages, max_tokens, deadline)) as deltas:

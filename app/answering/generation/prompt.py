@@ -16,7 +16,6 @@ from __future__ import annotations
 import html
 import logging
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.llm.client import LLMUnavailable
@@ -78,19 +77,14 @@ class Excerpt:
     text: str
 
 
-def as_excerpts(passages: Sequence[Hit] | Sequence[Excerpt]) -> list[Excerpt]:
-    """Excerpts as given; whole hits as excerpts of all their text."""
-    return [p if isinstance(p, Excerpt) else Excerpt(p, p.chunk.text.strip()) for p in passages]
-
-
 def _defuse(text: str) -> str:
     """Passage text with anything that could open or close our blocks made harmless."""
     return _DELIMITER.sub(r"‹\1", text)
 
 
-def format_passages(passages: Sequence[Hit] | Sequence[Excerpt]) -> str:
+def format_passages(passages: list[Excerpt]) -> str:
     blocks = []
-    for n, excerpt in enumerate(as_excerpts(passages), start=1):
+    for n, excerpt in enumerate(passages, start=1):
         # Only the city: a title or section heading costs ~20 prompt tokens a passage (about a
         # second on 2 CPU cores) and rarely answers anything the sentences do not.
         city = " ".join(str(excerpt.hit.chunk.metadata.get("city") or "").split())
@@ -100,8 +94,7 @@ def format_passages(passages: Sequence[Hit] | Sequence[Excerpt]) -> str:
     return "<passages>\n" + "\n".join(blocks) + "\n</passages>"
 
 
-def build_messages(question: str,
-                   passages: Sequence[Hit] | Sequence[Excerpt]) -> list[dict[str, str]]:
+def build_messages(question: str, passages: list[Excerpt]) -> list[dict[str, str]]:
     """System and user message, as role/content pairs. The system message never changes, so a
     server that keeps its prompt cache (llama.cpp) evaluates it once, not per question."""
     # Small models answer a Chinese question about English passages in English unless told.
@@ -121,40 +114,35 @@ class Fitted:
     excerpts: list[Excerpt]  # the passages that fit, best first (the prompt numbers them 1..k)
     max_tokens: int
 
-    @property
-    def hits(self) -> list[Hit]:
-        return [e.hit for e in self.excerpts]
-
 
 class PromptBudget(ServerTokens):
     """The passages a question's prompt holds within the model's context window."""
 
-    def fit(self, question: str, passages: Sequence[Hit] | Sequence[Excerpt],
+    def fit(self, question: str, passages: list[Excerpt],
             deadline: float | None = None) -> Fitted:
-        """The best passages (whole hits or excerpts) whose prompt leaves room for the answer;
+        """The best passages (excerpts) whose prompt leaves room for the answer;
         ``max_tokens`` lowered (not below MIN_ANSWER_TOKENS) when even the best passage alone
         needs it. Counting gives up (``LLMUnavailable``) at ``deadline``."""
         self.deadline = deadline
-        candidates = as_excerpts(passages)
         window, wanted = self.window(), self.settings.max_tokens
         system, user = build_messages(question, [])
         fixed = self.count(system["content"]) + self.count(user["content"]) + TEMPLATE_TOKENS
         room = int((window - wanted) / SAFETY) - fixed
         kept: list[Excerpt] = []
-        for excerpt in candidates:
+        for excerpt in passages:
             cost = self.count(format_passages([excerpt]))
             if cost > room:
                 break
             kept.append(excerpt)
             room -= cost
-        if kept or not candidates:
-            if len(kept) < len(candidates):
+        if kept or not passages:
+            if len(kept) < len(passages):
                 log.info("generate: %d of %d passages fit the %d-token window", len(kept),
-                         len(candidates), window)
+                         len(passages), window)
             return Fitted(kept, wanted)
         # Not even the best passage fits beside max_tokens: shorten the answer instead.
-        answer = window - int((fixed + self.count(format_passages(candidates[:1]))) * SAFETY)
+        answer = window - int((fixed + self.count(format_passages(passages[:1]))) * SAFETY)
         if answer < MIN_ANSWER_TOKENS:
             raise LLMUnavailable(f"the best passage does not fit the model's {window}-token "
                                  "context window")
-        return Fitted(candidates[:1], min(answer, wanted))
+        return Fitted(passages[:1], min(answer, wanted))

@@ -29,7 +29,7 @@ def metadata_filters(filters: Filters | None, catalog: Catalog) -> list[Metadata
     if filters.city is not None:
         doc_ids = catalog.places.docs_named(filters.city)
         if not doc_ids:
-            held = ", ".join(catalog.places.cities) or "none"
+            held = ", ".join(sorted(catalog.places.docs_by_place)) or "none"
             raise InvalidFilter(f"unknown city {filters.city!r}; the store holds: {held}")
         conditions.append(
             MetadataFilter(key="doc_id", value=sorted(doc_ids), operator=FilterOperator.IN)

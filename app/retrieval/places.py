@@ -100,10 +100,6 @@ class PlaceIndex:
         self._patterns: dict[str, re.Pattern[str]] = dict(self._unknown)
         self._towns = TownIndex(self.docs_by_adcode)
 
-    @property
-    def cities(self) -> list[str]:
-        return sorted(self.docs_by_place)
-
     def label(self, division: Division, english: bool) -> str:
         return self._label.get(division.adcode) or division.label(english)
 
@@ -275,7 +271,7 @@ class PlaceIndex:
 
     def where(self, text: str, place: str) -> tuple[int, int] | None:
         """Where ``text`` first names the held ``place`` (a name ``infer`` gave)."""
-        pattern = self._patterns.get(place) or self._unknown.get(place)
+        pattern = self._patterns.get(place)  # an unknown place's too (it starts as _unknown)
         return found.span() if pattern and (found := pattern.search(text)) else None
 
     def _coordinated(self, text: str, one: str, other: str) -> bool:

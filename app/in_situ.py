@@ -269,19 +269,6 @@ def coordinated_asks(clause: str) -> list[str]:
     return [before + lead + of + h + ask.group() for h in (first, *heads[1:])]
 
 
-# A demonstrative with a measure word or a number ("这六家医院", "上述场所", "该产品").
-_POINTING = re.compile(rf"\s*(?:这|此|该|上述)(?:[{ZH_NUMERAL}]*[{MEASURE_WORDS}些])?")
-
-
-def names_back(sentence: str, before: str, question: str) -> bool:
-    """Whether ``sentence`` opens on a demonstrative pointing at a noun of the sentence ``before``
-    it that ``question`` names ("…由本市六家医院组成的医疗队…。这六家医院是…"): it says what that
-    noun is, so a question restating ``before`` asks what ``sentence`` goes on to say."""
-    pointing = _POINTING.match(sentence)
-    noun = sentence[pointing.end():pointing.end() + 2] if pointing else ""
-    return bool(CJK_RUN.fullmatch(noun)) and len(noun) == 2 and noun in before and noun in question
-
-
 def echoes_asking(text: str, question: str) -> bool:
     """Whether ``text`` keeps a word of ``question`` that asks in situ (几, 多少, 哪个 …): it
     says the question again where the answer should stand ("湛江已经连着几年上了…榜。" for

@@ -1,14 +1,16 @@
 """What a web page saved as a document says of itself, not of its subject: its masthead stamp
 and a news item's dateline. Both tell when (and where from) the page was published, never
 when anything it tells of happens. So does a reporter's frame opening a sentence ("据介绍，"):
-who told or where it was heard, not what."""
+who told or where it was heard, not what. And whether a sentence goes on with the one before
+it: one opening a statement of its own does not (``opens_statement``); one naming back a noun of
+it says what that noun is (``names_back``)."""
 
 from __future__ import annotations
 
 import re
 
-from app.numerals import CLOCK_TIME, NAMES_A_DAY
-from app.text import CJK_CHARS
+from app.numerals import CLOCK_TIME, MEASURE_WORDS, NAMES_A_DAY, ZH_NUMERAL
+from app.text import CJK_CHARS, CJK_RUN
 
 # Most words of a stamp line ("发布时间：2023-05-06 来源：市发改委 浏览次数：12") and of a dateline.
 STAMP_WORDS = 8
@@ -106,6 +108,19 @@ def opens_statement(sentence: str, before: str) -> bool:
     attributes = before.rstrip().endswith("”")
     return bool((reports(first) and not attributes) or _NEW_STATEMENT.match(sentence)) or (
         sentence.rstrip().endswith("？"))
+
+
+# A demonstrative with a measure word or a number ("这六家医院", "上述场所", "该产品").
+_POINTING = re.compile(rf"\s*(?:这|此|该|上述)(?:[{ZH_NUMERAL}]*[{MEASURE_WORDS}些])?")
+
+
+def names_back(sentence: str, before: str, question: str) -> bool:
+    """Whether ``sentence`` opens on a demonstrative pointing at a noun of the sentence ``before``
+    it that ``question`` names ("…由本市六家医院组成的医疗队…。这六家医院是…"): it says what that
+    noun is, so a question restating ``before`` asks what ``sentence`` goes on to say."""
+    pointing = _POINTING.match(sentence)
+    noun = sentence[pointing.end():pointing.end() + 2] if pointing else ""
+    return bool(CJK_RUN.fullmatch(noun)) and len(noun) == 2 and noun in before and noun in question
 
 
 FRAMING_CLAUSES = 3  # a frame with when and where it was told ("2月3日，在…发布会上，…介绍，")

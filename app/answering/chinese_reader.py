@@ -31,8 +31,8 @@ from app.answering.question_kinds import FIGURED, MONEY_NOUN, STRICT, Kind, aske
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
 from app.answering.sentence_forms import is_field
 from app.bands import band_factor, banded, of_band, other_tier, tier_unstated
-from app.in_situ import after_frame, asked_clauses, coordinated, names_back
-from app.mastheads import frame_end, laid_out, opens_statement, reports
+from app.in_situ import after_frame, asked_clauses, coordinated
+from app.mastheads import frame_end, laid_out, names_back, opens_statement, reports
 from app.negation import opposed_units
 from app.numerals import ZH_BOUNDS, same_measure
 from app.retrieval.content_words import asked_end, goes_on

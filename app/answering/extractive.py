@@ -74,7 +74,7 @@ class ExtractiveAnswerer:
 
     def _answer_chinese(self, question: str, retrieval: RetrievalResult) -> Answer:
         """A Chinese question over Chinese passages: the span ``chinese_reader`` reads."""
-        sentences = self.ranker.candidates(question, retrieval)
+        sentences = self.ranker.candidates(retrieval)
         off_level = False
         if retrieval.places.narrower:
             # A street's question is not answered by its district's sentence (as in English).

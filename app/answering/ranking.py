@@ -74,7 +74,7 @@ class SentenceRanker:
         self.crosslingual = crosslingual
         self.crosslingual_vectors = TextVectors(crosslingual) if crosslingual else None
 
-    def candidates(self, question: str, retrieval: RetrievalResult) -> list[Sentence]:
+    def candidates(self, retrieval: RetrievalResult) -> list[Sentence]:
         """The sentences of the retrieved passages that may answer: orders to the reader answer
         nothing."""
         return [s for s in sentences_of(retrieval.hits, self.max_chars)
@@ -84,7 +84,7 @@ class SentenceRanker:
                        narrowing: bool = True) -> list[Scored]:
         """Candidate sentences of the retrieved passages, best supported first (``narrowing``:
         a figure stated of another subject than the question qualifies counts as lacking)."""
-        if not (sentences := self.candidates(question, retrieval)):
+        if not (sentences := self.candidates(retrieval)):
             return []
         # A sentence says "AI" where a question renders 人工智能 "artificial intelligence".
         words = [set(self._stems(with_bounds(in_context(s)))) for s in sentences]

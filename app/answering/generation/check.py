@@ -65,8 +65,7 @@ _ENUMERATOR = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)、]|[(（]\d{1,2}[)）])\s+
 _ABSENT = re.compile(r"\b(?:without|free|exempt)\b|免", re.IGNORECASE)  # a passage's "none" too
 
 
-def supported(claim: str, passages: list[str], described: list[str],
-              asked: frozenset[str] = frozenset()) -> bool:
+def supported(claim: str, passages: list[str], described: list[str], asked: frozenset[str]) -> bool:
     """Whether ``claim`` says nothing ``passages`` (or ``described``: their documents' titles
     and places) do not; with ``asked``, a refused question's terms, a word of it the claim
     repeats must be theirs ("the director receives a salary" restates, not answers)."""

@@ -250,6 +250,9 @@ def measured_otherwise(question: str, text: str, start: int, end: int) -> bool:
         return True
     if not (asked := _ZH_ASKED_UNIT.search(question)) or not has_cjk(text[start:end + 2]):
         return False  # an English text's figure ("30 days") is read by its NER label
+    # An ordinal numbers one ("第三种为…" for 几种) and counts none; 第几批 asks an ordinal.
+    if "第" in text[max(0, start - 1):start + 1] and not question[:asked.start()].endswith("第"):
+        return True
     figure = text[start:end]  # its unit: what follows its numeral (近期 has none)
     figure = figure[m.end() if (m := _ZH_FIGURE.search(figure)) else 0:] + text[end:end + 4]
     want, got = _measure(asked.group(1)), _measure(figure)

@@ -11,6 +11,7 @@ import pytest
 
 from app.answering.question_kinds import Kind, asked_kinds
 from app.numerals import measured_otherwise
+from tests.test_chinese_reader import _read_as_stored
 
 
 def _figure(question: str, text: str, figure: str) -> bool:
@@ -56,3 +57,20 @@ def test_a_share_of_what_a_rate_is_of_is_no_rate() -> None:
     assert not _figure("What share of the interest does Xinxiang subsidise?", text, "40%")
     assert not _figure("What interest rate do the loans carry?",
                        "The loans carry an annual interest rate of 3.45%.", "3.45%")
+
+
+def test_an_ordinal_numbers_one_and_counts_none() -> None:
+    """Regression (round 33, realzh-rzspan34 上海 "…目前能查到几种结果？"): the sentence
+    "第三种为未查到相关信息。" was quoted for the count asked, its 三 read as a count of 种,
+    while "目前可查询到3种结果。" says it; an ordinal (第三种) picks one of them. A question
+    asking an ordinal (第几种) keeps it."""
+    text = "目前可查询到3种结果。第三种为未查到相关信息。"
+    assert _figure("系统目前能查到几种结果？", text, "第三种")
+    assert _figure("系统目前能查到几种结果？", text, "三种")
+    assert not _figure("系统目前能查到几种结果？", text, "3种")
+    assert not _figure("这是第几种结果？", text, "三种")
+    assert not _figure("这是第几种结果？", text, "第三种")
+    passage = ("查询系统已上线。目前可查询到3种结果。第一种为已解除；第二种为尚未解除；"
+               "第三种为未查到相关信息。\n")
+    quote = _read_as_stored(passage, "查询系统目前能查到几种结果？").answer.sentence.text
+    assert "3种结果" in quote, quote

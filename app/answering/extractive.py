@@ -87,9 +87,10 @@ class ExtractiveAnswerer:
                                    nearest_in_meaning(self.ranker.crosslingual, vectors, question))
         if reading and (years := of_asked_year(question, reading.ranked))[1]:
             return self.refusal(retrieval, "year_not_stated", years[1])  # as in English
-        if reading is None or (reading.answer.support < REFUSAL_SUPPORT and (  # said otherwise?
-                reading.answer.lacking or not says_every_word(question, (b := reading.ranked[
-                    0].sentence).text, b.chunk, b.start, self.ranker.crosslingual_vectors))):
+        # Weakly supported, it must say every word (said otherwise?); else each group asked of.
+        if reading is None or ((low := reading.answer.support < REFUSAL_SUPPORT) and (
+                reading.answer.lacking)) or not says_every_word(question, (b := reading.ranked[
+                    0].sentence).text, b.chunk, b.start, self.ranker.crosslingual_vectors, low):
             return self._refused(retrieval, off_level and not sentences,  # none names the place?
                                  lacking=reading is not None and reading.answer.lacking)
         cited = citation(1, reading.answer.sentence, reading.answer.support)

@@ -29,7 +29,7 @@ from app.retrieval.dictionary import sense_sharers
 from app.retrieval.document_questions import ZH_WHEN
 from app.retrieval.gazetteer import gazetteer
 from app.retrieval.kindred import kindred
-from app.retrieval.modifiers_zh import other_modifier, siblings
+from app.retrieval.modifiers_zh import modified_nouns, other_modifier, siblings
 from app.retrieval.names import names_country
 from app.retrieval.shortened import CLOSE_ZH, shortened
 from app.store.records import Chunk
@@ -165,11 +165,18 @@ def unsaid(question: str, text: str, context: str = "",
 
 
 def says_every_word(question: str, text: str, chunk: Chunk, at: int,
-                    vectors: TextVectors | None) -> bool:
+                    vectors: TextVectors | None, every: bool = True) -> bool:
     """Whether ``text`` (of ``chunk``, at absolute ``at``) says every content word of Chinese
     ``question``, with its notice's title and its section's heading: an answer in other words;
-    not another group's modifier in the place of the question's (城镇居民 for 农村居民)."""
+    not another group's modifier in the place of the question's (城镇居民 for 农村居民). Not
+    ``every``: whether it names each group the question names (a LAC modifier and its noun:
+    商业 办公楼, 残疾人 家庭) by one of its two words at least, as an answer well supported by the
+    question's other words must: one saying neither states another group's figure."""
     context = f" {chunk.metadata.get('title') or ''} {chunk.heading_at(at)}"
+    if not every:
+        groups = modified_nouns(question)
+        left = unsaid(question, text, context, vectors) if groups else []
+        return not any(mine in left and noun in left for mine, _, noun in groups)
     return bool(content_words(question)) and not unsaid(question, text, context, vectors) \
         and not other_modifier(question, text)
 

@@ -171,11 +171,13 @@ def says_every_word(question: str, text: str, chunk: Chunk, at: int,
     not another group's modifier in the place of the question's (城镇居民 for 农村居民). Not
     ``every``: whether it names each group the question names (a LAC modifier and its noun:
     商业 办公楼, 残疾人 家庭) by one of its two words at least, as an answer well supported by the
-    question's other words must: one saying neither states another group's figure."""
+    question's other words must: one saying neither states another group's figure. The passage
+    before it counts: a sentence leaves unsaid the group a list's opening named (硕士研究生…)."""
     context = f" {chunk.metadata.get('title') or ''} {chunk.heading_at(at)}"
     if not every:
         groups = modified_nouns(question)
-        left = unsaid(question, text, context, vectors) if groups else []
+        before = chunk.text[:max(0, at - chunk.start)]
+        left = unsaid(question, text, context + before, vectors) if groups else []
         return not any(mine in left and noun in left for mine, _, noun in groups)
     return bool(content_words(question)) and not unsaid(question, text, context, vectors) \
         and not other_modifier(question, text)

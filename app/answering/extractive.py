@@ -16,6 +16,7 @@ from app.answering.chinese_reader import REFUSAL_SUPPORT, read_chinese
 from app.answering.citations import Scored, citation, passage
 from app.answering.clauses import answering_clauses
 from app.answering.conflicts import prefer_official
+from app.answering.question_kinds import FIGURED, asked_kinds
 from app.answering.ranking import STRICT_PENALTY, SentenceRanker
 from app.models import Answer, RefusalCode, refusal_message
 from app.retrieval.content_words import says_every_word
@@ -87,10 +88,10 @@ class ExtractiveAnswerer:
                                    nearest_in_meaning(self.ranker.crosslingual, vectors, question))
         if reading and (years := of_asked_year(question, reading.ranked))[1]:
             return self.refusal(retrieval, "year_not_stated", years[1])  # as in English
-        # Weakly supported, it must say every word (said otherwise?); else each group asked of.
         if reading is None or ((low := reading.answer.support < REFUSAL_SUPPORT) and (
-                reading.answer.lacking)) or not says_every_word(question, (b := reading.ranked[
-                    0].sentence).text, b.chunk, b.start, self.ranker.crosslingual_vectors, low):
+                reading.answer.lacking)) or ((low or asked_kinds(question) & FIGURED) and not (
+                    says_every_word(question, (b := reading.ranked[0].sentence).text, b.chunk,
+                    b.start, self.ranker.crosslingual_vectors, low))):  # figure: groups named
             return self._refused(retrieval, off_level and not sentences,  # none names the place?
                                  lacking=reading is not None and reading.answer.lacking)
         cited = citation(1, reading.answer.sentence, reading.answer.support)

@@ -12,14 +12,14 @@ from __future__ import annotations
 from typing import Protocol
 
 from app.answering.answerability import at_level, refusal_before_ranking
-from app.answering.chinese_reader import REFUSAL_SUPPORT, read_chinese
+from app.answering.chinese_reader import REFUSAL_SUPPORT, ChineseReading, read_chinese
 from app.answering.citations import Scored, citation, passage
 from app.answering.clauses import answering_clauses
 from app.answering.conflicts import prefer_official
 from app.answering.question_kinds import FIGURED, asked_kinds
 from app.answering.ranking import STRICT_PENALTY, SentenceRanker
 from app.models import Answer, RefusalCode, refusal_message
-from app.retrieval.content_words import says_every_word
+from app.retrieval.content_words import names_every_group, says_every_word
 from app.retrieval.crosslingual import reads_chinese
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.shortened import by_meaning, nearest_in_meaning
@@ -88,15 +88,23 @@ class ExtractiveAnswerer:
                                    nearest_in_meaning(self.ranker.crosslingual, vectors, question))
         if reading and (years := of_asked_year(question, reading.ranked))[1]:
             return self.refusal(retrieval, "year_not_stated", years[1])  # as in English
-        if reading is None or ((low := reading.answer.support < REFUSAL_SUPPORT) and (
-                reading.answer.lacking)) or ((low or asked_kinds(question) & FIGURED) and not (
-                    says_every_word(question, (b := reading.ranked[0].sentence).text, b.chunk,
-                    b.start, self.ranker.crosslingual_vectors, low))):  # figure: groups named
+        if reading is None or self._said_otherwise(question, reading):
             return self._refused(retrieval, off_level and not sentences,  # none names the place?
                                  lacking=reading is not None and reading.answer.lacking)
         cited = citation(1, reading.answer.sentence, reading.answer.support)
         return Answer(answer=f"{cited.quote} [1]", citations=[cited],
                       city_inferred=retrieval.places.label)
+
+    def _said_otherwise(self, question: str, reading: ChineseReading) -> bool:
+        """Whether the best reading answers something other than ``question`` asks: under the
+        support threshold, lacking the kind asked or leaving a content word unsaid; above it, for
+        a figure, naming none of a group the question names (the figure is another group's)."""
+        best, vectors = reading.ranked[0].sentence, self.ranker.crosslingual_vectors
+        if reading.answer.support < REFUSAL_SUPPORT:
+            return bool(reading.answer.lacking) or not says_every_word(
+                question, best.text, best.chunk, best.start, vectors)
+        return bool(asked_kinds(question) & FIGURED) and not names_every_group(
+            question, best.text, best.chunk, best.start, vectors)
 
     def _choose(self, ranked: list[Scored], places: dict[str, set[str]]) -> list[Scored]:
         """The best sentence, then a runner-up nearly as good; for a question naming several

@@ -165,22 +165,31 @@ def unsaid(question: str, text: str, context: str = "",
 
 
 def says_every_word(question: str, text: str, chunk: Chunk, at: int,
-                    vectors: TextVectors | None, every: bool = True) -> bool:
+                    vectors: TextVectors | None) -> bool:
     """Whether ``text`` (of ``chunk``, at absolute ``at``) says every content word of Chinese
     ``question``, with its notice's title and its section's heading: an answer in other words;
-    not another group's modifier in the place of the question's (城镇居民 for 农村居民). Not
-    ``every``: whether it names each group the question names (a LAC modifier and its noun:
+    not another group's modifier in the place of the question's (城镇居民 for 农村居民)."""
+    context = _context(chunk, at)
+    return bool(content_words(question)) and not unsaid(question, text, context, vectors) \
+        and not other_modifier(question, text)
+
+
+def names_every_group(question: str, text: str, chunk: Chunk, at: int,
+                      vectors: TextVectors | None) -> bool:
+    """Whether ``text`` names each group Chinese ``question`` names (a LAC modifier and its noun:
     商业 办公楼, 残疾人 家庭) by one of its two words at least, as an answer well supported by the
     question's other words must: one saying neither states another group's figure. The passage
     before it counts: a sentence leaves unsaid the group a list's opening named (硕士研究生…)."""
-    context = f" {chunk.metadata.get('title') or ''} {chunk.heading_at(at)}"
-    if not every:
-        groups = modified_nouns(question)
-        before = chunk.text[:max(0, at - chunk.start)]
-        left = unsaid(question, text, context + before, vectors) if groups else []
-        return not any(mine in left and noun in left for mine, _, noun in groups)
-    return bool(content_words(question)) and not unsaid(question, text, context, vectors) \
-        and not other_modifier(question, text)
+    if not (groups := modified_nouns(question)):
+        return True
+    before = chunk.text[:max(0, at - chunk.start)]
+    left = unsaid(question, text, _context(chunk, at) + before, vectors)
+    return not any(mine in left and noun in left for mine, _, noun in groups)
+
+
+def _context(chunk: Chunk, at: int) -> str:
+    """What a sentence of ``chunk`` at ``at`` is read with: its notice's title and its heading."""
+    return f" {chunk.metadata.get('title') or ''} {chunk.heading_at(at)}"
 
 
 def asked_end(text: str, start: int, question: str) -> int | None:

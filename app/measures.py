@@ -12,6 +12,9 @@ measures can differ.
 from __future__ import annotations
 
 import re
+from itertools import takewhile
+
+from app.text import has_cjk
 
 Measure = tuple[str | None, str | None]  # unit, period
 
@@ -75,3 +78,59 @@ def same_measure(claimed: Measure, stated: Measure) -> bool:
     """Whether a figure claimed in ``claimed`` may be the one stated in ``stated``: each of unit
     and period agrees, or one side does not say it."""
     return all(a is None or b is None or a == b for a, b in zip(claimed, stated, strict=True))
+
+
+# The counted thing a figure is per (每餐, 每户, 元/人, "per square metre"): a figure per one
+# thing is not the figure per another (每部3万元 answers no 每餐多少钱). Read by the languages'
+# structure: 每 and the word jieba cuts after it (每张床位: 张; 每个助餐点: 助餐), X in
+# 元/X, "per" and its word; a unit already read (每平方米, per square metre) is its unit's name,
+# and the words naming one thing (每人/每名/每位, per person) are one. Calendar periods (每月)
+# are the figure's period, not a thing.
+_PER_ZH = re.compile(r"每(?:一|个(?=[\u4e00-\u9fff]{2}))?|(?<=元)[/／](?=[\u4e00-\u9fff])")
+_PER_EN = re.compile(r"\bper\s+([a-z][^,;.:!?]*)", re.I)
+_FUNCTION_WORDS = frozenset("a an the of for to in on at by with from after before that which who "
+                            "whom and or is are was were be per each every".split())
+_SAME_THING = {"位": "person", "个人": "person", "capita": "person", "顿": "餐", "meal": "餐"}
+_NOT_A_THING = re.compile(r"(?:个?(?:年|季|月|周|星期|天|日)|cent|annum|year|quarter|month|week"
+                          r"|day)(?![a-z])|[^a-z\u4e00-\u9fff㎡]", re.I)
+
+
+def _thing(after: str) -> str | None:
+    """The thing named at the start of ``after`` (the text after 每 or per), or None for a
+    calendar period or none."""
+    from app.chinese_words import tagged  # jieba, loaded once
+
+    if not after or _NOT_A_THING.match(after):
+        return None
+    if unit := _EN_UNIT.match(after):
+        return unit.lastgroup
+    if unit := _ZH_UNIT.match(after):
+        return _UNIT_OF[unit.group(0)]
+    if not has_cjk(after[0]):  # the noun phrase up to its first function word: its words
+        tokens = re.findall(r"[a-z][a-z-]*|\S", after.lower())
+        words = [w.removesuffix("s") for w in takewhile(lambda w: w not in _FUNCTION_WORDS, tokens)]
+        return " ".join(_SAME_THING.get(w, w) for w in words[:4]) or None
+    word = tagged(after[:8])[0][0]  # a classifier (张, 部) names its thing; 个 is passed over
+    return _SAME_THING.get(word, _SAME_THING.get(word[:1], word))
+
+
+def per_things(text: str, start: int, end: int) -> set[str]:
+    """The things the figure at ``text[start:end]`` is per, read within its clause (a lead-in
+    "按每平方米…" before it, 元/人 or "per unit" after it)."""
+    lo = max([0, *(m.end() for m in _CLAUSE.finditer(text, 0, start))])
+    hi = next((m.start() for m in _CLAUSE.finditer(text, end)), len(text))
+    found = [_thing(text[m.end():hi]) for m in _PER_ZH.finditer(text, lo, hi)]
+    found += [_thing(m.group(1)) for m in _PER_EN.finditer(text, lo, hi)]
+    return {thing for thing in found if thing}
+
+
+def per_another_thing(question: str, text: str, start: int, end: int) -> bool:
+    """Whether the question asks a figure per one thing and the figure at ``text[start:end]``
+    is per other things only. A question asking per nothing (一个人能拿多少) is not judged, nor
+    a figure per nothing stated, nor a thing of one language against a word of the other."""
+    asked, stated = per_things(question, 0, len(question)), per_things(text, start, end)
+    comparable = {t for t in stated if t in _UNIT_OF.values() or t == "餐" or has_cjk(t) == (
+        has_cjk(question))}
+    return bool(asked and comparable) and not any(
+        a == s or set(a if has_cjk(a) else a.split()) & set(s if has_cjk(s) else s.split())
+        for a in asked for s in stated)  # sharing a character (助餐点) or an English word

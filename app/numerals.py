@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from app.measures import per_another_thing
 from app.text import CLAUSE_END, has_cjk
 
 # Facts of the two languages' figures, written once: Chinese numeral digits, the words that
@@ -245,6 +246,8 @@ def measured_otherwise(question: str, text: str, start: int, end: int) -> bool:
     the Chinese ``question`` asks: 110 (a phone) for 拘留几天, 14周岁 for 多少个网点; or a share of
     what the English question's rate is of: "40% of the interest actually paid" (the subsidy's
     share) answers no "what interest rate do the loans carry"."""
+    if per_another_thing(question, text, start, end):
+        return True  # per another thing: 每部3万元 for 每餐多少钱
     if (rate := RATE_OF.search(question)) and rate[1] and share_of(
             text, start, end, re.compile(rf"\b{re.escape(rate[1])}", re.I)):
         return True

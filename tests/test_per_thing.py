@@ -1,0 +1,63 @@
+"""A figure asked per one thing (每餐, 每公里, "per square metre") is not answered by a figure
+stated per another thing only (每部, 每次, "per unit"): round 33's end check answered
+"唐山…助餐补贴是每餐多少钱？" by "市级补贴每部另增加3万元。" (a lift's subsidy)."""
+
+from __future__ import annotations
+
+from app.measures import per_another_thing, per_things
+from app.numerals import measured_otherwise
+
+
+def _at(text: str, figure: str) -> tuple[int, int]:
+    start = text.index(figure)
+    return start, start + len(figure)
+
+
+def test_a_figure_per_lift_answers_no_question_per_meal_r33_tangshan() -> None:
+    """r33 end check: 唐山's 每部3万元 (lifts) was quoted for a meal subsidy asked 每餐."""
+    text = "市级补贴每部另增加3万元。"
+    assert measured_otherwise("唐山给独居老人的助餐补贴是每餐多少钱？", text, *_at(text, "3万元"))
+    text = "送餐服务费每次补贴2元，由助餐点直接抵扣"
+    assert per_another_thing("淮南老年助餐送餐上门，每公里补贴多少钱？", text, *_at(text, "2元"))
+
+
+def test_the_thing_asked_is_read_as_the_sentence_states_it() -> None:
+    """每人 is 每名 and 元/人 (one thing, its words); a lead-in 按每平方米 binds its
+    figure; 每月 is a period, not a thing; the same thing in its own words (每个助餐点)
+    answers."""
+    assert per_things("每名老年人每月补贴不超过4次", 12, 14) == {"person"}
+    text = "中级护理员补贴1000元/人"
+    assert not per_another_thing("养老护理员每人补贴多少钱？", text, *_at(text, "1000元"))
+    text = "对改造的住房，按每平方米200元给予补贴"
+    assert not per_another_thing("What is the subsidy per square metre?", text, *_at(text, "200元"))
+    assert per_another_thing("每户补多少钱？", text, *_at(text, "200元"))
+    text = "新建助餐点验收合格后，每个助餐点一次性给予6万元建设补贴"
+    assert not per_another_thing("每个助餐点补多少建设补贴？", text, *_at(text, "6万元"))
+    assert per_another_thing("助餐点建设补贴每平方米是多少钱？", text, *_at(text, "6万元"))
+
+
+def test_english_per_phrases_are_compared_by_their_nouns() -> None:
+    """Lu'an batch perunit34: "per unit" answers "per air-source heat pump unit", not "per
+    square metre"; "per person" answers "per person" whatever follows it."""
+    text = "a one-off equipment subsidy of 3,000 yuan per unit, for no more than one unit"
+    figure = _at(text, "3,000 yuan")
+    assert not per_another_thing("How much is the subsidy per air-source heat pump unit?", text,
+                                 *figure)
+    assert per_another_thing("What is the heat pump subsidy per square metre of floor area?",
+                             text, *figure)
+    text = "receive a training subsidy of 600 yuan per person."
+    assert not per_another_thing("What does each installer get per person after passing?", text,
+                                 *_at(text, "600 yuan"))
+
+
+def test_no_per_thing_asked_or_stated_is_not_judged() -> None:
+    """一个人能拿多少 asks no per-thing; 每户每年 asks per household (每年 a period); a figure
+    stated per nothing is not judged; a Chinese thing is not weighed against an English word."""
+    text = "每户补贴3000元"
+    assert not per_another_thing("一个人能拿多少？", text, *_at(text, "3000元"))
+    assert not per_another_thing("每户每年补多少？", text, *_at(text, "3000元"))
+    text = "补贴3000元"
+    assert not per_another_thing("每餐补多少？", text, *_at(text, "3000元"))
+    text = "每部补贴5000元"
+    assert not per_another_thing("What does it pay per station?", text, *_at(text, "5000元"))
+    assert per_another_thing("每户每年补多少？", "每家企业补贴3000元", 6, 11)

@@ -90,6 +90,7 @@ _PER_ZH = re.compile(r"每(?:一|个(?=[\u4e00-\u9fff]{2}))?|(?<=元)[/／](?=[\
 _PER_EN = re.compile(r"\bper\s+([a-z][^,;.:!?]*)", re.I)
 _FUNCTION_WORDS = frozenset("a an the of for to in on at by with from after before that which who "
                             "whom and or is are was were be per each every".split())
+_COUNT = re.compile(r"^[一二两三四五六七八九十\d]+个?")
 _SAME_THING = {"位": "person", "个人": "person", "capita": "person", "顿": "餐", "meal": "餐"}
 _NOT_A_THING = re.compile(r"(?:个?(?:年|季|月|周|星期|天|日)|cent|annum|year|quarter|month|week"
                           r"|day)(?![a-z])|[^a-z\u4e00-\u9fff㎡]", re.I)
@@ -110,7 +111,12 @@ def _thing(after: str) -> str | None:
         tokens = re.findall(r"[a-z][a-z-]*|\S", after.lower())
         words = [w.removesuffix("s") for w in takewhile(lambda w: w not in _FUNCTION_WORDS, tokens)]
         return " ".join(_SAME_THING.get(w, w) for w in words[:4]) or None
-    word = tagged(after[:8])[0][0]  # a classifier (张, 部) names its thing; 个 is passed over
+    words = tagged(after[:8])  # a classifier (张, 部) names its thing; 个 is passed over
+    word, tag = words[0]
+    if tag.startswith("v") and len(words) > 1:  # 每建一个充电口: the thing after its count
+        if words[1][1] == "m":
+            return _thing(_COUNT.sub("", after[len(word):], count=1))
+        word += words[1][0] if words[1][1][:1] in "nq" else ""  # 助+餐点, 充电+口
     return _SAME_THING.get(word, _SAME_THING.get(word[:1], word))
 
 

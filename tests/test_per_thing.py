@@ -61,3 +61,13 @@ def test_no_per_thing_asked_or_stated_is_not_judged() -> None:
     text = "每部补贴5000元"
     assert not per_another_thing("What does it pay per station?", text, *_at(text, "5000元"))
     assert per_another_thing("每户每年补多少？", "每家企业补贴3000元", 6, 11)
+
+
+def test_a_verb_and_its_count_after_mei_are_passed_over_support15_shizuishan() -> None:
+    """support15-held 石嘴山: "每建一个充电口" was read as a thing 建, and the stated 每个端口's
+    300元 was dropped; the thing is what the count counts (充电口, sharing 口 with 端口)."""
+    question = "石嘴山老旧小区每建一个充电口，市里补贴多少钱？"
+    assert per_things(question, 0, len(question)) == {"充电口"}
+    text = "市级财政按照每个端口300元的标准给予一次性建设补助"
+    assert not measured_otherwise(question, text, *_at(text, "300元"))
+    assert per_things("每新增一户补贴", 0, 7) == {"household"}

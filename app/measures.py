@@ -90,6 +90,7 @@ _PER_ZH = re.compile(r"每(?:一|个(?=[\u4e00-\u9fff]{2}))?|(?<=元)[/／](?=[\
 _PER_EN = re.compile(r"\bper\s+([a-z][^,;.:!?]*)", re.I)
 _FUNCTION_WORDS = frozenset("a an the of for to in on at by with from after before that which who "
                             "whom and or is are was were be per each every".split())
+_PERSON_SUFFIXES = "人员者生师工"
 _COUNT = re.compile(r"^[一二两三四五六七八九十\d]+个?")
 _SAME_THING = {"位": "person", "个人": "person", "capita": "person", "顿": "餐", "meal": "餐"}
 _NOT_A_THING = re.compile(r"(?:个?(?:年|季|月|周|星期|天|日)|cent|annum|year|quarter|month|week"
@@ -113,11 +114,15 @@ def _thing(after: str) -> str | None:
         return " ".join(_SAME_THING.get(w, w) for w in words[:4]) or None
     words = tagged(after[:8])  # a classifier (张, 部) names its thing; 个 is passed over
     word, tag = words[0]
-    if tag.startswith("v") and len(words) > 1:  # 每建一个充电口: the thing after its count
-        if words[1][1] == "m":
-            return _thing(_COUNT.sub("", after[len(word):], count=1))
-        word += words[1][0] if words[1][1][:1] in "nq" else ""  # 助+餐点, 充电+口
-    return _SAME_THING.get(word, _SAME_THING.get(word[:1], word))
+    if tag.startswith("v"):  # 每建一个充电口: the thing its count counts; 每个补助多少: none
+        rest = after[len(word):]
+        if len(words) < 2 or words[1][1][:1] not in "nq":
+            counted = len(words) > 1 and words[1][1] == "m" and _COUNT.match(rest)
+            return _thing(_COUNT.sub("", rest, count=1)) if counted else None
+        word += words[1][0]  # 助+餐点, 充电+口: a verb's noun
+    # A noun of a person by its suffix (见习生, 学员, 老年人) counts persons as 每人 does.
+    return "person" if word[-1] in _PERSON_SUFFIXES else _SAME_THING.get(word, _SAME_THING.get(
+        word[:1], word))
 
 
 def per_things(text: str, start: int, end: int) -> set[str]:

@@ -71,3 +71,14 @@ def test_a_verb_and_its_count_after_mei_are_passed_over_support15_shizuishan() -
     text = "市级财政按照每个端口300元的标准给予一次性建设补助"
     assert not measured_otherwise(question, text, *_at(text, "300元"))
     assert per_things("每新增一户补贴", 0, 7) == {"household"}
+
+
+def test_each_as_a_pronoun_names_no_thing_cites21_haidong_genmeasure32_suqian() -> None:
+    """cites21-held 海东 "助餐点每个补助多少" (每个 before a verb: each one, no thing named) and
+    genmeasure32 宿迁 "每接收一个见习生" (a person by its noun's suffix, as 每人) were refused."""
+    assert per_things("海东新建助餐点每个补助多少？", 0, 14) == set()
+    text = "新建助餐点每个给予一次性建设补助5万元"
+    assert per_things(text, *_at(text, "5万元")) == set()
+    question = "宿迁见习单位每接收一个见习生，市财政每月补多少钱？"
+    text = "市财政按每人每月1200元给予见习单位见习补贴。"
+    assert not measured_otherwise(question, text, *_at(text, "1200元"))

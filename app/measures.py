@@ -1,5 +1,6 @@
-"""The measure a figure is stated in: its unit (个月, 年, 元, %, square metres) and the calendar
-period it recurs by (每月, "annually"), read the same way in both languages.
+"""The measure a figure is stated in: its unit (个月, 年, 元, %, square metres), the calendar
+period it recurs by (每月, "annually") and the thing it is per (每餐, "per unit"), read the same
+way in both languages.
 
 A figure is a value *of* something: "离校2年内" states two years, and a sentence saying
 "最多补2个月" does not rest on it though both hold a 2. The units are the languages' own words

@@ -93,7 +93,7 @@ _FUNCTION_WORDS = frozenset("a an the of for to in on at by with from after befo
                             "whom and or is are was were be per each every".split())
 _PERSON_SUFFIXES = "人员者生师工"
 _COUNT = re.compile(r"^[一二两三四五六七八九十\d]+个?")
-_SAME_THING = {"位": "person", "个人": "person", "capita": "person", "顿": "餐", "meal": "餐"}
+_SAME_THING = {"位": "person", "个人": "person", "capita": "person", "顿": "餐"}  # 每顿 is 每餐
 _NOT_A_THING = re.compile(r"(?:个?(?:年|季|月|周|星期|天|日)|cent|annum|year|quarter|month|week"
                           r"|day)(?![a-z])|[^a-z\u4e00-\u9fff㎡]", re.I)
 
@@ -141,8 +141,7 @@ def per_another_thing(question: str, text: str, start: int, end: int) -> bool:
     is per other things only. A question asking per nothing (一个人能拿多少) is not judged, nor
     a figure per nothing stated, nor a thing of one language against a word of the other."""
     asked, stated = per_things(question, 0, len(question)), per_things(text, start, end)
-    comparable = {t for t in stated if t in _UNIT_OF.values() or t == "餐" or has_cjk(t) == (
-        has_cjk(question))}
+    comparable = {t for t in stated if t in _UNIT_OF.values() or has_cjk(t) == has_cjk(question)}
     return bool(asked and comparable) and not any(
         a == s or set(a if has_cjk(a) else a.split()) & set(s if has_cjk(s) else s.split())
         for a in asked for s in stated)  # sharing a character (助餐点) or an English word

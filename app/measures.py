@@ -141,7 +141,10 @@ def per_another_thing(question: str, text: str, start: int, end: int) -> bool:
     is per other things only. A question asking per nothing (一个人能拿多少) is not judged, nor
     a figure per nothing stated, nor a thing of one language against a word of the other."""
     asked, stated = per_things(question, 0, len(question)), per_things(text, start, end)
-    comparable = {t for t in stated if t in _UNIT_OF.values() or has_cjk(t) == has_cjk(question)}
+    # English names persons by any noun (engineer, graduate, resident) and no lexicon here says
+    # which: a figure per person is not judged against an English question's thing.
+    comparable = {t for t in stated if (t in _UNIT_OF.values() or has_cjk(t) == has_cjk(question))
+                  and not (t == "person" and not has_cjk(question))}
     return bool(asked and comparable) and not any(
         a == s or set(a if has_cjk(a) else a.split()) & set(s if has_cjk(s) else s.split())
         for a in asked for s in stated)  # sharing a character (助餐点) or an English word

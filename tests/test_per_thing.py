@@ -82,3 +82,14 @@ def test_each_as_a_pronoun_names_no_thing_cites21_haidong_genmeasure32_suqian() 
     question = "宿迁见习单位每接收一个见习生，市财政每月补多少钱？"
     text = "市财政按每人每月1200元给予见习单位见习补贴。"
     assert not measured_otherwise(question, text, *_at(text, "1200元"))
+
+
+def test_a_figure_per_person_answers_an_english_question_per_engineer_r33_xinxiang() -> None:
+    """r33 merge check: cityen31's Xinxiang "how much do we get per engineer each month" was
+    refused, its "1,000 yuan per person per month" taken for a figure per another thing."""
+    text = ("Enterprises that hire digital engineers with a bachelor's degree or above will "
+            "receive a hiring subsidy of 1,000 yuan per person per month for up to 24 months.")
+    question = "We hire digital engineers in Xinxiang. How much do we get per engineer each month?"
+    assert not per_another_thing(question, text, *_at(text, "1,000 yuan"))
+    assert per_another_thing("What subsidy per kilowatt does Dezhou give?", "0.1 yuan per "
+                             "kilowatt-hour charged", 0, 8)  # per another thing still read

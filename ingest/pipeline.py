@@ -13,7 +13,7 @@ run, including those ingested from other paths; pruning is done here per ingeste
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,52 +39,12 @@ from ingest.loaders import LoadedText
 from ingest.lock import writer_lock
 from ingest.manifest import VALIDITY_KEYS
 from ingest.reembed import ensure_store_model
+from ingest.report import IngestReport
 from ingest.sources import SourceFile, discover, display
 from ingest.validity import detect
 
 # Bump when chunking changes, so that re-ingesting re-chunks every document.
 PIPELINE_VERSION = "11"  # 11: a contact line before the 落款 is no issuer
-
-
-@dataclass
-class IngestReport:
-    added: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
-    repaired: list[str] = field(default_factory=list)
-    # doc_id -> sentences that address the reader or the system (never quoted as answers)
-    instructions: dict[str, list[str]] = field(default_factory=dict)
-    reembedded: str | None = None  # why every chunk was re-embedded first, if it was
-    chunks: int = 0
-    embedded: int = 0  # chunks embedded and written by this run
-    embed_seconds: float = 0.0  # spent chunking, embedding and writing them
-    documents: int = 0
-    seconds: float = 0.0
-
-    def summary(self) -> dict[str, object]:
-        """The ``--json`` object: counts of documents, chunks in the store afterwards."""
-        return {
-            "added": len(self.added),
-            "updated": len(self.updated),
-            "unchanged": len(self.unchanged),
-            "removed": len(self.removed),
-            "failed": len(self.failed),
-            "chunks": self.chunks,
-            "embedded": self.embedded,
-            "embed_seconds": round(self.embed_seconds, 3),
-            "repaired": len(self.repaired),
-            "skipped": len(self.skipped),
-            "seconds": round(self.seconds, 3),
-            "documents": self.documents,
-            "failures": [{"path": p, "reason": r} for p, r in self.failed],
-            "instructions": [
-                {"doc_id": d, "sentences": len(found), "first": found[0]}
-                for d, found in self.instructions.items()
-            ],
-        }
 
 
 def open_docstore(settings: Settings) -> SimpleDocumentStore:

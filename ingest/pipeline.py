@@ -21,7 +21,7 @@ from llama_index.core import Document
 from llama_index.core.storage.docstore import SimpleDocumentStore
 
 from app.accounts.principal import check_collection_name
-from app.answering.instructions import instruction_sentences
+from app.addressing import instruction_sentences
 from app.errors import IngestError
 from app.retrieval.placing import PLACE_KEYS, place_fields
 from app.settings import Settings

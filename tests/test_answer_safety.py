@@ -10,12 +10,9 @@ from dataclasses import dataclass
 import pytest
 from fastapi.testclient import TestClient
 
+from app.addressing import addresses_reader, instruction_sentences
 from app.answering.generation.prompt import build_messages
-from app.answering.instructions import (
-    addresses_reader,
-    instruction_sentences,
-    without_instructions,
-)
+from app.answering.instructions import without_instructions
 from app.background import wait_warms
 from app.http.factory import create_app
 from app.models import Filters

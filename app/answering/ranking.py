@@ -10,10 +10,10 @@ import re
 
 import numpy as np
 
+from app.addressing import addresses_reader
 from app.answering import question_kinds
 from app.answering.answerability import lacks, sentence_labels
 from app.answering.citations import Scored, Sentence, sentences_of
-from app.answering.instructions import addresses_reader
 from app.answering.question_kinds import QUESTION_WORDS, STRICT, Kind, asked_kinds, asked_thing
 from app.answering.sentence_forms import REMARK, in_context, is_field, is_heading
 from app.bands import band_factor

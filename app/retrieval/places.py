@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from app.retrieval.gazetteer import Division, gazetteer
+from app.retrieval.gazetteer import Division, broadest, gazetteer
 from app.retrieval.names import unknown_place_pattern
 from app.retrieval.place_inference import Narrower, PlaceInference
 from app.retrieval.towns import TownIndex, town_pattern
@@ -34,7 +34,6 @@ _PLACE_FIELDS = ("district", "city", "province")
 _COORDINATED = re.compile(r"(?:['’]s\b[^,;:.?!]*?|的[^，。；？！]*?)?"
                           r"(?:\s*,?\s+(?:and|or|with|versus|vs\.?)\s+|以及|和|与|及|跟|同|、)",
                           re.IGNORECASE)
-_LEVEL_ORDER = {"province": 0, "city": 1, "district": 2}
 
 
 def document_division(metadata: dict[str, object]) -> Division | None:
@@ -52,7 +51,7 @@ def document_division(metadata: dict[str, object]) -> Division | None:
                    if all(any(g.contains(o.adcode, d.adcode) for o in other) or not other
                           for other in options)]
         if fitting:
-            return min(fitting, key=lambda d: _LEVEL_ORDER[d.level])
+            return broadest(fitting)
     return None
 
 
@@ -258,7 +257,7 @@ class PlaceIndex:
                 continue
             pool = fitting or [d for d in candidates if d.adcode in self.docs_by_adcode] \
                 or candidates
-            chosen.append((min(pool, key=lambda d: _LEVEL_ORDER[d.level]), text[start:end]))
+            chosen.append((broadest(pool), text[start:end]))
         return chosen
 
     def _held_around(self, division: Division) -> Division | None:

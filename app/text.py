@@ -203,6 +203,19 @@ def said_by(text: str, units: set[str]) -> list[bool]:
     return marked
 
 
+# The characters in a row a question may leave unsaid of a sentence it restates: a word or two.
+UNSAID_WORDS = 4
+
+
+def says_more(text: str, units: set[str]) -> bool:
+    """Whether ``text`` leaves more than ``UNSAID_WORDS`` characters in a row (within a clause)
+    unsaid by ``units``: a heading or lead-in a question restates leaves a word or two; a
+    sentence leaving more says them itself ("…查询工作按照各区市场监管部门的有关规定执行" of
+    "…查询按什么执行": the answer stands where the question word does)."""
+    runs = "".join(" " if held else "x" for held in said_by(text, units)).split()
+    return max(map(len, runs), default=0) > UNSAID_WORDS
+
+
 def alnum_only(text: str) -> str:
     """``text``'s letters and digits alone, of any script (punctuation and spaces dropped)."""
     return _NOT_ALNUM.sub("", text)

@@ -461,6 +461,24 @@ def test_an_article_stating_the_figure_asked_is_not_a_lead_in() -> None:
     assert "30万元" in quote and "施行" not in quote, quote
 
 
+@pytest.mark.parametrize(("question", "said"), [
+    ("在各区市场监督管理局登记的企业，档案查询按什么执行？", "按照各区市场监管部门的有关规定执行"),
+    ("疫情期间个体工商户的定期定额能调整吗？", "合理调整疫情期间个体工商户的定期定额"),
+])
+def test_a_sentence_saying_more_than_the_question_is_no_lead_in(question: str, said: str) -> None:
+    """Regression (round 34, rzsent35): a sentence a question restates but for a stretch of five
+    or more characters ("…查询工作按照各区市场监管部门的有关规定执行。" for "…查询按什么执行？")
+    was taken for a lead-in and the next item was quoted; the answer stood in the stretch the
+    question leaves unsaid (rzrepo-tune: 8 such answers, all of another sentence)."""
+    text = ("某市关于疫情期间企业登记和税费服务的通知\n"
+            "一、在市市场监督管理局登记的企业，档案查询通过网上平台办理。\n"
+            "二、在各区市场监督管理局登记企业的档案查询工作按照各区市场监管部门的有关规定执行。\n"
+            "三、各地可根据疫情情况，合理调整疫情期间个体工商户的定期定额。\n"
+            "四、本通知自2020年2月10日起施行。\n")
+    quote = _read_as_stored(text, question).answer.sentence.text
+    assert said in quote and "施行" not in quote, quote
+
+
 def test_the_sum_asked_is_named_where_the_question_asks() -> None:
     """Regression (round 8's held-out validity set h8): "六安低保家庭分摊的加装电梯费用，每户最多
     补多少？" was refused: its first money word (费用) was taken for the sum asked, and the

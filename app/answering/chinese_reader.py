@@ -41,7 +41,7 @@ from app.retrieval.qualifiers import sibling_named
 from app.retrieval.shortened import Meant, Nearest, bound_said, said_otherwise
 from app.retrieval.years import off_year
 from app.store.records import Chunk
-from app.text import CLAUSE_END, bigram_units, clause_spans, opens_condition, said_by
+from app.text import CLAUSE_END, bigram_units, clause_spans, opens_condition, said_by, says_more
 
 _PUNCTUATED = re.compile(r"[。！？；，：.!?;,:）)”]\s*$")
 # Least support of the anchor for an answer; below it the question is refused (dev split).
@@ -183,9 +183,11 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
     found = _entities(anchor, kinds, question) if kinds else []
     # What follows answers a heading or lead-in restated to its end (where Chinese says what is
     # new) and a question line (an FAQ's), even from the next passage, and a list's "…如下：";
-    # not a clause stating the kind asked ("…奖励楼宇运营方30万元。") nor an item ("…免收担保费；").
-    said = not found and _restates(anchor.text, asked) and _restates(
-        anchor.text[clauses[-1][0]:], asked) and not anchor.text.endswith("；")
+    # not a clause stating the kind asked ("…奖励楼宇运营方30万元。"), an item ("…免收担保费；")
+    # nor one leaving unsaid more than a word or two, which it says itself (of 按什么执行: "…按照
+    # 各区市场监管部门的有关规定执行。"; `says_more`).
+    said = not found and _restates(anchor.text, asked) and _restates(anchor.text[clauses[-1][
+        0]:], asked) and not anchor.text.endswith("；") and not says_more(anchor.text, asked)
     following = sentences_after(anchor, after if said or anchor.text[-1:] in "？?" else None)
     said = said or (not found and bool(following) and names_back(  # "…六家医院…。这六家医院是…"
         following[0].text, anchor.text, question))

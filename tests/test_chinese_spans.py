@@ -463,3 +463,17 @@ def test_an_open_answer_does_not_run_on_into_another_conditions_item() -> None:
     question = "某区对在防控中表现突出的干部个人会怎么激励？"
     quote = _read_as_stored(text, question).answer.sentence.text
     assert "优先考虑" in quote and "批评教育" not in quote, quote
+
+
+def test_a_cap_is_quoted_with_the_rate_it_bounds_unless_the_bound_is_asked() -> None:
+    """Regression (zhanswer35; unans22 酒泉 "展位费能补多少？" answered "单个企业每年最高15万元",
+    zhspan11 宝鸡 the same): a cap closing a grant ("按展位费的60%给予补贴，单个企业每年最高15万元")
+    bounds the figure of the clause before it, so quoted alone it leaves out what is granted; it
+    answers alone only a question asking the bound (最多)."""
+    text = ("四、开拓市场\n（一）对参加境外专业展会的外贸企业，按展位费的60%给予补贴，"
+            "单个企业每年最高15万元。\n")
+    quote = _read_as_stored(text, "某市外贸企业去境外参展，展位费能补多少？").answer.sentence.text
+    assert "60%" in quote and "15万元" in quote, quote
+    quote = _read_as_stored(text, "某市外贸企业去境外参展，展位费每年最多补多少？"
+                            ).answer.sentence.text
+    assert "15万元" in quote and "60%" not in quote, quote

@@ -21,9 +21,9 @@ from app.numerals import (
     DISTRIBUTIVE,
     MEASURE_WORDS,
     RESPECTIVE,
-    ZH_BOUNDS,
     ZH_NUMERAL,
     caps_figure,
+    caps_grant,
 )
 from app.text import (
     CJK_RUN,
@@ -202,11 +202,8 @@ def coordinated(text: str, start: int, end: int, again: str = "", asked: str = "
     held = [any(a <= k < b for k in each) for a, b in spans]
     while first and (opens[first] or (held[first - 1] and held[first])):
         first -= 1
-    # A cap bounds the figure the clause before it grants ("按展位费的60%给予补贴，单个企业每年
-    # 最高15万元"): alone it answers only a bound asked (最多), not what is granted.
-    first -= bool(asked and first) and caps_figure(clauses[first]) and not caps_figure(
-        clauses[first - 1]) and any(c.isdigit() for c in clauses[first - 1]) and not (
-        ZH_BOUNDS[0].search(asked))
+    # A cap quoted alone leaves out what it caps ("单个企业每年最高15万元" of "按展位费的60%…").
+    first -= bool(asked and first) and caps_grant(clauses[first - 1], clauses[first], asked)
     first -= bool(first) and clauses[first].lstrip().startswith("并")  # "做好A，并做好B": both
     while last + 1 < len(spans) and (opens[last + 1] or caps[last + 1] or (held[last] and held[
             last + 1]) or (bool(again) and clauses[last + 1].startswith(again))):

@@ -22,6 +22,9 @@ COUNTED_ASKED = rf"(?:多少|几)[{MEASURE_WORDS}]"
 # rule's "不得超过" states.
 ZH_BOUNDS = (re.compile("最高|最多|不超过|不高于|不得超过|不得高于|上限|封顶|至多|以内"),
              re.compile("最低|最少|不少于|不低于|不得少于|不得低于|下限|至少"))
+# A superlative asks a bound as those words do (最长缓多久, 最多补多少): the upper (最长, 最多,
+# 最晚) or the lower (最短, 最少, 最早).
+SUPERLATIVE = re.compile(r"最(?:([长多高大晚久远])|([短少低小早近]))")
 # An English cap, asked ("at most", "the most we can get") or set ("shall not exceed", "no more
 # than", "up to 24 months", "capped at"): any of its words states the same bound, as in Chinese.
 EN_CAP = re.compile(r"\b(?:at most|(?:no|not) more than|(?:not|never) (?:to )?exceed|capped at"
@@ -159,11 +162,26 @@ def values_stated(text: str) -> frozenset[float]:
     return frozenset(figure_values(text))
 
 
+def asked_bound(question: str) -> re.Pattern[str] | None:
+    """The words of the bound (``ZH_BOUNDS``' upper or lower) a Chinese ``question`` asks, by a
+    bound's own word (不超过) or by a superlative (最长 asks what 不超过 states), if any."""
+    superlative = SUPERLATIVE.search(question)
+    return next((b for b in ZH_BOUNDS if b.search(question)), None) or (
+        ZH_BOUNDS[0 if superlative[1] else 1] if superlative else None)
+
+
 def caps_figure(clause: str) -> bool:
     """Whether a Chinese ``clause`` caps a figure ("…给予不超过2%的贴息支持，单个主体原则上不超过
     50万元"): the cap of what the clause before it grants belongs to it (a least, "其中不少于20亿",
     is a part of it told apart)."""
     return bool(ZH_BOUNDS[0].search(clause)) and any(c.isdigit() for c in clause)
+
+
+def caps_grant(before: str, clause: str, question: str) -> bool:
+    """Whether ``clause`` caps the figure the clause ``before`` it grants ("按展位费的60%给予补贴，"
+    "单个企业每年最高15万元"): alone it answers only a ``question`` asking that cap (最多)."""
+    return caps_figure(clause) and not caps_figure(before) and any(
+        c.isdigit() for c in before) and asked_bound(question) is not ZH_BOUNDS[0]
 
 
 def figures(text: str) -> list[tuple[int, int, float]]:

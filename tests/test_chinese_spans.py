@@ -477,3 +477,15 @@ def test_a_cap_is_quoted_with_the_rate_it_bounds_unless_the_bound_is_asked() -> 
     quote = _read_as_stored(text, "某市外贸企业去境外参展，展位费每年最多补多少？"
                             ).answer.sentence.text
     assert "15万元" in quote and "60%" not in quote, quote
+
+
+def test_a_superlative_asked_picks_the_figure_its_bound_caps() -> None:
+    """Regression (zhanswer35; zhspan10 曲靖 "…社会保险补贴最长补几年？" answered "对小微企业招用…
+    离校2年内未就业高校毕业生的"): a superlative (最长) asks the bound a cap's words state (不超过),
+    as 最多 does, so of two durations the capped one answers, not the condition's."""
+    text = ("一、鼓励企业吸纳就业\n（二）社会保险补贴。对小微企业招用毕业年度及离校2年内未就业"
+            "高校毕业生的，按其实际缴纳的基本养老、基本医疗和失业保险费给予补贴，补贴期限最长不超过"
+            "2年。（牵头单位：市人力资源社会保障局）\n")
+    quote = _read_as_stored(text, "某市小微企业招用高校毕业生的社会保险补贴最长补几年？"
+                            ).answer.sentence.text
+    assert "补贴期限最长不超过2年" in quote, quote

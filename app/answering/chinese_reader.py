@@ -34,7 +34,7 @@ from app.bands import band_factor, banded, of_band, other_tier, tier_unstated
 from app.in_situ import after_frame, asked_clauses, coordinated
 from app.mastheads import frame_end, laid_out, names_back, opens_statement, reports
 from app.negation import opposed_units
-from app.numerals import ZH_BOUNDS, same_measure
+from app.numerals import asked_bound, same_measure
 from app.retrieval.content_words import asked_end, goes_on
 from app.retrieval.continuation import next_chunk_id
 from app.retrieval.qualifiers import sibling_named
@@ -267,7 +267,7 @@ def _asked_entity(anchor: Sentence, found: list[tuple[int, int]], question: str,
     leaves unsaid what it shares with those before it, so each detail is read with its sentence
     up to its clause's end ("…展会，按每平方米15元给予补助，单个展会最高80万元"); the reading
     nearest the question (Dice of bigrams, details aside) answers, a bound asked (最多) by one."""
-    bound = next((b for b in ZH_BOUNDS if b.search(question)), None)
+    bound = asked_bound(question)  # 最长 of 不超过 too
     bounded = [e for e in found if bound and bound.search(_kind_clause(anchor, e).text)]
     details = set().union(*(bigram_units(anchor.text[a - anchor.start:b - anchor.start])
                             for a, b in found))

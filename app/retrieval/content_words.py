@@ -23,7 +23,7 @@ from itertools import accumulate, pairwise
 
 from app.chinese_words import is_word, load_jieba, tagged
 from app.in_situ import ZH_ASKS, coordinated, sets_frame
-from app.numerals import YEAR, ZH_BOUNDS, ZH_TIME_UNIT, figure_values, values_stated
+from app.numerals import SUPERLATIVE, YEAR, ZH_BOUNDS, ZH_TIME_UNIT, figure_values, values_stated
 from app.retrieval.continuation import says_of_itself
 from app.retrieval.dictionary import sense_sharers
 from app.retrieval.document_questions import ZH_WHEN
@@ -60,9 +60,6 @@ _TIER_DIGITS = dict(zip("二三四五六七八九", "23456789", strict=True))
 # count stated ("八个方面") says it. The present (今年, 现在) is no such word: a rule states no
 # state of now (安庆's 现在均价, h23).
 _TOTAL = re.compile(r"一共|总共|共计")
-# A superlative asks a bound (最长缓多久, 最多补多少): upper (最长, 最多, 最晚) or lower (最短,
-# 最少, 最早), said by a text setting one of that side (不超过6个月, 最高3万元: ZH_BOUNDS).
-_SUPERLATIVE = re.compile(r"最(?:([长多高大晚久远])|([短少低小早近]))")
 
 
 def goes_on(said: str, following: str, question: str) -> bool:
@@ -133,7 +130,7 @@ def said(word: str, text: str) -> bool:
 
 def _bound_said(word: str, text: str) -> bool:
     """Whether superlative ``word`` (最长) asks a bound that ``text`` sets (不超过6个月)."""
-    superlative = _SUPERLATIVE.fullmatch(word)
+    superlative = SUPERLATIVE.fullmatch(word)  # said by a text setting its side
     return bool(superlative and ZH_BOUNDS[0 if superlative[1] else 1].search(text))
 
 

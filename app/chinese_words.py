@@ -110,6 +110,28 @@ def locates(text: str, question: str) -> bool:
     return False
 
 
+# A compound's first and last words: nouns (not places), attributes, adjectives (电动, 锂离子 nz).
+_COMPOUNDING = ("n", "a", "b")
+_LONGEST = 6  # characters of a compound: longer runs are phrases, not one thing's name
+
+
+def compounds(text: str) -> list[str]:
+    """The compounds two or three of jieba's words of ``text`` make: Chinese compounds are
+    head-final, so adjacent modifiers ending on a noun name one thing (电动 自行车, 锂离子 蓄电池)
+    that jieba's dictionary cuts apart, and an everyday word names it whole (锂电池; 租房 of
+    住房租赁补贴: a verb between two nouns, 租赁 v, is the thing's activity)."""
+    words = tagged(text)
+    # Neither one character (内 of 范围内) nor a rate (每辆, tagged n) is a compound's word.
+    whole = [len(w) > 1 and not w.startswith("每") for w, _ in words]
+    tags = [t for _, t in words]
+    edge = [ok and t[:1] in _COMPOUNDING and t != "ns" for ok, t in zip(whole, tags, strict=True)]
+    inner = [e or (ok and t[:1] == "v") for e, ok, t in zip(edge, whole, tags, strict=True)]
+    runs = ["".join(w for w, _ in words[i:i + n]) for n in (2, 3) for i in range(len(words) - n + 1)
+            if edge[i] and edge[i + n - 1] and tags[i + n - 1][:1] == "n"
+            and all(inner[i + 1:i + n - 1])]
+    return [run for run in runs if len(run) <= _LONGEST]
+
+
 def is_word(text: str) -> bool:
     """Whether jieba's dictionary (the one ``segment`` cuts with) lists ``text`` as a word."""
     tokenizer = load_jieba().dt

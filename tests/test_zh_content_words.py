@@ -154,3 +154,30 @@ def test_a_place_the_gazetteer_reads_is_left_to_the_places_check() -> None:
                   "（三）集中缴费期结束后缴费的，设置3个月的待遇等待期。")
     assert "娄底" not in left and "补交" in left  # an everyday word must still be said
     assert "中山大学" in content_words("中山大学的补贴多少？")  # a name inside a word is none
+
+
+def test_an_everyday_word_is_said_by_the_notices_whole_compound(services: Services) -> None:
+    """Round 34 (zhcompound35): jieba cuts a notice's compound into its words (住房 租赁 补贴,
+    锂离子 蓄电池); the multilingual model places a resident's word far from each piece or bars
+    it as a piece's sibling (租房 of 住房, 锂电池 of 蓄电池), though close to the whole (租房 0.70
+    from 住房租赁补贴, 锂电池 0.76 from 锂离子蓄电池): 济宁's 租房补贴 questions were refused."""
+    vectors = services.answerers["extractive"].ranker.crosslingual_vectors  # type: ignore[attr-defined]
+    battery = "交售锂离子蓄电池老旧电动自行车并换购新车的，每辆补贴600元。"
+    assert "锂电池" not in unsaid("锂电池的旧车换新能补多少？", battery, vectors=vectors)
+    question = "济宁租房一个月补多少？"
+    assert "租房" not in unsaid(question, "本科毕业生发放住房租赁补贴每人每月500元。",
+                              vectors=vectors)
+    assert "租房" in unsaid(question, "本科毕业生每人每月发放生活补贴500元。",
+                          vectors=vectors)  # no compound of renting: still unsaid
+
+
+def test_a_title_says_by_meaning_its_compounds_not_its_single_words(services: Services) -> None:
+    """Round 34: a sentence is read with its notice's title, whose whole term (住房租赁补贴) names
+    what the notice is about; a single word of it (住房, 0.73 from 房源) names only the field:
+    taking it as said answered 咸宁's must-refuse "公租房的房源在哪个小区" by an application."""
+    vectors = services.answerers["extractive"].ranker.crosslingual_vectors  # type: ignore[attr-defined]
+    title = " 济宁市住房和城乡建设局关于发放住房租赁补贴的通知"
+    assert "租房" not in unsaid("济宁租房补贴多久发一次？", "补贴按季度发放。", title, vectors)
+    title = " 咸宁市住房和城乡建设局关于调整公共租赁住房保障有关事项的通知"
+    assert "房源" in unsaid("咸宁公租房的房源在哪个小区？", "申请人向社区居委会提出申请。", title,
+                          vectors)

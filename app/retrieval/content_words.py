@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from itertools import accumulate, pairwise
 
-from app.chinese_words import is_word, load_jieba, tagged
+from app.chinese_words import compounds, is_word, load_jieba, tagged
 from app.in_situ import ZH_ASKS, coordinated, sets_frame
 from app.numerals import SUPERLATIVE, YEAR, ZH_BOUNDS, ZH_TIME_UNIT, figure_values, values_stated
 from app.retrieval.continuation import says_of_itself
@@ -154,8 +154,11 @@ def unsaid(question: str, text: str, context: str = "",
               and any(siblings(w, other) for other, kind in tagged(text) if kind in ("s", "f"))]
     words = [w for w in content_words(question) if not said(w, text + context)
              and not _bound_said(w, text)]
-    if words and vectors:  # the rest, by meaning: close to one of the text's words
-        close = kindred(vectors, 0.0, {w: w for w in words}, [load_jieba().lcut(text)],
+    if words and vectors:  # the rest, by meaning: close to a word or compound of the text, or
+        # to a compound of its title or heading (住房租赁补贴: which thing; a single word of the
+        # title, 住房, names the notice's field, not what its sentence is about)
+        close = kindred(vectors, 0.0, {w: w for w in words}, [
+            load_jieba().lcut(text) + compounds(text) + compounds(context)],
                         CLOSE_ZH, lambda mine, other: not siblings(mine, other))[0]
         words = [w for w in words if w not in close]
     return words + figures + tiers + scopes

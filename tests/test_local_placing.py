@@ -86,3 +86,36 @@ def test_a_place_named_as_left_out_is_not_the_texts_place() -> None:
     assert "province" not in place_fields(text)
     assert place_fields("湖北省交通运输厅关于恢复交通运输服务的通知。各市州交通运输局：现通知如下。"
                         )["province"] == "湖北省"
+
+
+def test_a_labelled_issuer_places_a_notice_signed_by_an_office() -> None:
+    """realzh-dev's 天津 development zone notice, signed "开发区党建工作部" (no place) under a page
+    labelled "发布机构：天津经济技术开发区", was stored with no place."""
+    text = ("关于在疫情防控中充分发挥基层党组织战斗堡垒作用和共产党员先锋模范作用的通知 索引号："
+            "50-6392-2020-00001 时效：主题分类：预警与处理 附加码：/2020-00001 发布机构：天津经济"
+            "技术开发区 发文日期：2020-01-29 各基层党组织：现就疫情防控工作通知如下。一、各基层党"
+            "组织要通过微信群宣传防护知识。二、党员要带头值守。 开发区党建工作部 2020年1月28日")
+    assert place_fields(text, issuer="开发区党建工作部").get("province") == "天津市"
+
+
+def test_a_guideline_acting_on_its_governments_notice_is_placed_there() -> None:
+    """realzh-dev's school guideline opens "根据《北京市人民政府关于…》" and names no other place;
+    it was stored with no place, and three questions on 北京's schools were answered from
+    another Beijing notice. Without that opening it names no place and stays unplaced."""
+    body = ("落实四方责任，制定完善本校传染病防控应急预案。二、教室每日开窗通风3次，每次20至30"
+            "分钟。三、毛巾被褥用含氯消毒剂浸泡消毒。")
+    opening = ("中小学校防控指引 本指引适用于中小学校。一、根据《北京市人民政府关于加强预防控制"
+               "工作的通知》文件精神，")
+    assert place_fields(opening + body, title="中小学校防控指引").get("province") == "北京市"
+    assert "province" not in place_fields("中小学校防控指引 本指引适用于中小学校。一、" + body,
+                                          title="中小学校防控指引")
+
+
+def test_a_national_organs_notice_is_not_placed_by_the_province_its_title_names() -> None:
+    """商务部办公厅's notice on the nine provinces' supply pact names 湖北 in its title and body and
+    was placed there, out of every other province's questions on it."""
+    title = "商务部办公厅关于进一步保障湖北省生活必需品供应的通知"
+    text = (f"{title} 各省、自治区、直辖市商务主管部门：为保障湖北省特别是武汉市生活必需品供应，"
+            "现通知如下。一、各地要建立联保联供机制，优先向湖北省调运蔬菜。二、武汉市商务局要"
+            "及时上报缺口。 商务部办公厅 2020年2月10日")
+    assert "province" not in place_fields(text, title=title, issuer="商务部办公厅")

@@ -1,7 +1,10 @@
 """Where a document is from, read from the document itself when no manifest says.
 
 The issuer decides: the closing signature (落款, "泰州市人民政府 2020年2月4日", after the last
-sentence), an issuer or title ingest read, then the opening line (often "XX市人民政府关于…").
+sentence), a page's labelled issuer (发布机构：…), an issuer or title ingest read, then the
+opening line (often "XX市人民政府关于…"); an issuer read that names no place and is no local
+organ's (商务部办公厅) is a national one, and its title's or body's place is what it speaks of.
+Failing these, the place whose instrument the opening says the text carries out (根据《北京市…》).
 Within one of these the first place named and the places inside it that follow make the place
 ("广东省广州市海珠区人民政府": Haizhu). Failing all, a place named at least twice and in most
 of the text's place names is the text's place, unless an issuer was read that names none; a
@@ -51,6 +54,11 @@ _LEFT_OUT = re.compile(r"^(?:地区)?[以之]外")
 # national notice tells each province to act "结合本省实际" (as it fits there).
 _SELF_PLACED = re.compile(r"(?:我|(?<!结合)[本全])[省市区县州](?![场域级份])")
 _LOCAL_ORGAN = re.compile(r"[省市区县州](?![场域级份])")
+# A web page's labelled issuer (发布机构：天津经济技术开发区), when the 落款 is an office alone.
+_LABELLED_ISSUER = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位)\s*[】:：]\s*(\S{2,30})")
+# The instrument a text acts on, named in its opening (根据《北京市人民政府关于…》, 按照北京市
+# 《…通告》): a school's or a street's guideline carries out its own government's notice.
+_ACTS_ON = re.compile(r"(?:根据|按照|依据|遵照)《?")
 # At most this many places named by a document that has no place of its own.
 NAMED_KEPT = 20
 # English: one or two capitalised words before the word for a level of government.
@@ -96,17 +104,32 @@ def place_of(text: str, *, title: str | None = None, issuer: str | None = None
     ends = list(_SENTENCE_END.finditer(text))
     tail = text[ends[-1].end():] if ends else text[-TAIL_CHARS:]
     tail = tail[-TAIL_CHARS:]
-    for part in (tail, issuer or "", title or "", head):
+    labelled = _LABELLED_ISSUER.search(text[:HEAD_CHARS * 4])
+    # An issuer read that names no place (财政部, 国家卫生健康委) is a national organ's, or one
+    # the text does not place: the place its title, opening or body names is what it speaks
+    # of, not where it is from (three ministries' epidemic notices in realzh-dev were placed in
+    # 湖北, the epidemic's center, and left out of every other place's questions; 商务部's
+    # notice "推广山东省…措施" was placed in 山东 by its title).
+    local = _LOCAL_ORGAN.match(issuer or "") or _SELF_PLACED.search(text[:BODY_CHARS])
+    national = bool(issuer) and not local and _issuer_place(issuer or "") is None
+    said = labelled.group(1) if labelled else ""
+    for part in (tail, said, issuer or "", *(() if national else (title or "", head))):
         if part and (division := _issuer_place(part)) is not None and not (part == tail and (
                 _lists_places(division, part))) \
-                and (part in (tail, issuer) or not _named_elsewhere(division, text)):
+                and (part in (tail, said, issuer) or not _named_elsewhere(division, text)):
             return division
-    # An issuer read that names no place (财政部, 国家卫生健康委) is a national organ's, or one
-    # the text does not place: the place its body names most is what it speaks of, not where
-    # it is from (three ministries' epidemic notices in realzh-dev were placed in 湖北, the
-    # epidemic's center, and left out of every other place's questions).
-    local = _LOCAL_ORGAN.match(issuer or "") or _SELF_PLACED.search(text[:BODY_CHARS])
-    return None if issuer and not local else _most_named(text[:BODY_CHARS], bool(local))
+    if national:
+        return None
+    return _acted_on(text[:HEAD_CHARS * 3]) or _most_named(text[:BODY_CHARS], bool(local))
+
+
+def _acted_on(opening: str) -> Division | None:
+    """The place whose instrument the opening says the text carries out (根据《北京市…》)."""
+    starts = {start: candidates for start, _, candidates in gazetteer().mentions(opening)}
+    for found in _ACTS_ON.finditer(opening):
+        if (candidates := starts.get(found.end())) is not None:
+            return broadest(candidates)
+    return None
 
 
 def unknown_place(*, title: str | None, issuer: str | None, head: str = "", body: str = ""

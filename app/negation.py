@@ -26,6 +26,7 @@ _EN_NEGATED = re.compile(
     r"(?:\b(?:not|non|no|never|without)|n['’]t)(?:\s+|-)(?:(?:the|a|an|their|its|his|her|our"
     r"|your|my|any)\s+)?([A-Za-z][A-Za-z]*)", re.I)
 _EN_WORD = re.compile(r"[A-Za-z]+")
+_CLAUSE_END = re.compile(r"[，,；;。？?！!：:]")
 
 Span = tuple[int, int]
 
@@ -80,6 +81,16 @@ def _opposed(question: str, text: str) -> list[tuple[str, Span]]:
                 wide = CJK_RUN.fullmatch(one[a:b]) is not None
                 found.append((one, (max(0, a - wide), b + wide)))
     return found
+
+
+def negation_dropped(question: str, text: str) -> bool:
+    """Whether ``text`` holds a group's word ``question`` negates un-negated only, the question
+    never un-negated: it names the group the negator excludes (集中供热 for 非集中供热, 本市户籍
+    for 非本市户籍, 经评估 for 未评估为失能的). 非 makes a kind of what it negates; 不, 未 and 无
+    a group in a 的-phrase only, else an act (不分类投放 is what is fined, no group)."""
+    return any(_held(text, question[a:b]) == (True, False) and not _held(question, question[a:b])[0]
+               and (question[a - 1:a] == "非" or "的" in _CLAUSE_END.split(question[b:])[0])
+               for a, b in negated(question))
 
 
 def opposed_units(question: str, text: str) -> set[str]:

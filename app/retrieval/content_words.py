@@ -23,6 +23,7 @@ from itertools import accumulate, pairwise
 
 from app.chinese_words import compounds, is_word, load_jieba, tagged
 from app.in_situ import ZH_ASKS, coordinated, sets_frame
+from app.negation import negation_dropped
 from app.numerals import SUPERLATIVE, YEAR, ZH_BOUNDS, ZH_TIME_UNIT, figure_values, values_stated
 from app.retrieval.continuation import says_of_itself
 from app.retrieval.dictionary import sense_sharers
@@ -178,11 +179,15 @@ def names_every_group(question: str, text: str, chunk: Chunk, at: int,
                       vectors: TextVectors | None) -> bool:
     """Whether ``text`` names each group Chinese ``question`` names (a LAC modifier and its noun:
     商业 办公楼, 残疾人 家庭) by one of its two words at least, as an answer well supported by the
-    question's other words must: one saying neither states another group's figure. The passage
-    before it counts: a sentence leaves unsaid the group a list's opening named (硕士研究生…)."""
+    question's other words must: one saying neither states another group's figure, nor does one
+    naming un-negated only a group the question negates (集中供热's figure for 非集中供热). The
+    passage before it counts: a sentence leaves unsaid the group a list's opening named
+    (硕士研究生…)."""
+    before = chunk.text[:max(0, at - chunk.start)]
+    if negation_dropped(question, before + text):
+        return False
     if not (groups := modified_nouns(question)):
         return True
-    before = chunk.text[:max(0, at - chunk.start)]
     left = unsaid(question, text, _context(chunk, at) + before, vectors)
     return not any(mine in left and noun in left for mine, _, noun in groups)
 

@@ -1,0 +1,59 @@
+"""A group the question negates that the quoted sentence names un-negated (issues 22/23, round 34):
+asked what 非集中供热 households, 非住宅 users or 非本市户籍 elders get, a well-supported Chinese
+sentence stating the figure of 集中供热, 住宅 or 本市户籍 was quoted, because a group was read from
+a modifier and its noun alone and the sentence named the noun."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.negation import negation_dropped
+from tests.support.served import serve_texts
+
+NOTICE = (
+    "某市城区居民供热保障和高龄津贴实施细则\n"
+    "一、集中供热住宅用户采暖费按建筑面积计收，标准为每平方米每采暖季22元。\n"
+    "二、集中供热区域内的城市低保户，采暖费补贴按每户每采暖季800元的标准发放。\n"
+    "三、对具有本市户籍、年满80周岁的老年人发放高龄津贴：80至89周岁每人每月100元。\n"
+    "四、单位未按规定分类投放生活垃圾的，由城市管理部门责令改正；拒不改正的，处1000元以上5000元以下罚款。"
+    "个人拒不改正的，处50元以上200元以下罚款。\n"
+    "某市人民政府\n2026年9月22日\n"
+)
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    with serve_texts(tmp_path_factory.mktemp("zh-negated"), {"notice": NOTICE}) as served:
+        yield served
+
+
+def test_a_negated_group_is_read_from_the_negator_and_a_relative_clause() -> None:
+    """Regression (batch zhgroup35): 非 makes a kind (非住宅 users against 住宅 users) and 未 a
+    group in a 的-phrase (未评估为失能的 elders); a negated act (不分类投放, fined) names no group,
+    and a text negating the word too (非本市户籍 said) names the question's group."""
+    assert negation_dropped("非住宅用户每平方米收多少？", "集中供热住宅用户每平方米22元。")
+    assert negation_dropped("未评估为失能的低保老人补多少？", "经评估为失能的老年人每月300元。")
+    assert not negation_dropped("个人不分类投放罚多少？", "完善分类投放设施。个人罚50元。")
+    assert not negation_dropped("非本市户籍老人补多少？", "本市户籍补100元，非本市户籍补50元。")
+
+
+def test_a_figure_of_the_group_a_question_negates_is_refused(client: TestClient) -> None:
+    """Regression (batch zhgroup35): asked of 非住宅, 非集中供热 or 非本市户籍, the figure of the
+    plain group was quoted; the plain groups and a negated act are still answered."""
+    def answer(question: str) -> dict[str, object]:
+        body: dict[str, object] = client.post(
+            "/api/ask", json={"question": question, "mode": "extractive"}).json()
+        return body
+    for question in ("某市非住宅用户集中供热每平方米收多少采暖费？",
+                     "某市非集中供热区域的低保户，每户采暖补贴多少钱？",
+                     "在某市居住的非本市户籍老人，满80周岁每月有多少高龄津贴？"):
+        body = answer(question)
+        assert body["refused"], (question, body["answer"])
+    for question, fact in (("某市住宅集中供热，采暖费每平方米多少钱？", "22元"),
+                           ("某市集中供热区域的低保户每户采暖补贴多少钱？", "800元"),
+                           ("某市个人不分类投放垃圾，拒不改正罚多少？", "罚款")):
+        body = answer(question)  # a negated act (不分类投放) is no group: the fine is answered
+        assert fact in str(body["answer"]), (question, body)

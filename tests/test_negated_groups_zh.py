@@ -1,7 +1,9 @@
 """A group the question negates that the quoted sentence names un-negated (issues 22/23, round 34):
 asked what 非集中供热 households, 非住宅 users or 非本市户籍 elders get, a well-supported Chinese
 sentence stating the figure of 集中供热, 住宅 or 本市户籍 was quoted, because a group was read from
-a modifier and its noun alone and the sentence named the noun."""
+a modifier and its noun alone and the sentence named the noun; and asked what 公办养老机构 get,
+the figure of 家庭养老床位 was quoted: an adjective was read as a group's only right before its
+noun, not past a verbal noun (公办 养老 机构)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.negation import negation_dropped
+from app.retrieval.modifiers_zh import modified_nouns
 from tests.support.served import serve_texts
 
 NOTICE = (
@@ -20,6 +23,8 @@ NOTICE = (
     "三、对具有本市户籍、年满80周岁的老年人发放高龄津贴：80至89周岁每人每月100元。\n"
     "四、单位未按规定分类投放生活垃圾的，由城市管理部门责令改正；拒不改正的，处1000元以上5000元以下罚款。"
     "个人拒不改正的，处50元以上200元以下罚款。\n"
+    "五、对低保家庭中的失能老年人建设家庭养老床位的，按每张床位3000元的标准给予一次性建设补贴。\n"
+    "六、民办养老机构新增护理型床位的，由市财政按每张床位5000元给予一次性建设补贴。\n"
     "某市人民政府\n2026年9月22日\n"
 )
 
@@ -57,3 +62,18 @@ def test_a_figure_of_the_group_a_question_negates_is_refused(client: TestClient)
                            ("某市个人不分类投放垃圾，拒不改正罚多少？", "罚款")):
         body = answer(question)  # a negated act (不分类投放) is no group: the fine is answered
         assert fact in str(body["answer"]), (question, body)
+
+
+def test_an_adjective_names_a_group_past_a_verbal_noun(client: TestClient) -> None:
+    """Regression (batch zhgroup35): asked of 公办养老机构 (LAC: 公办 a, 养老 vn, 机构 n), the
+    家庭养老床位 figure was quoted; 民办养老机构 is still answered. A verbal noun's own modifier
+    (居家 养老 服务 补贴: 居家 of 养老) is a noun's, read right before its noun only."""
+    assert ("公办", "kind", "机构") in modified_nouns("某市公办养老机构新增床位，每张补贴多少？")
+    assert all(noun != "补贴" for _, _, noun in modified_nouns("某市居家养老服务补贴每月多少？"))
+    def answer(owner: str) -> dict[str, object]:
+        question = f"某市{owner}养老机构新增护理型床位，每张补贴多少？"
+        body: dict[str, object] = client.post(
+            "/api/ask", json={"question": question, "mode": "extractive"}).json()
+        return body
+    assert answer("公办")["refused"], answer("公办")["answer"]
+    assert "5000元" in str(answer("民办")["answer"]), answer("民办")

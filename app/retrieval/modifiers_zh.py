@@ -31,15 +31,22 @@ _WINDOW = 6  # characters before the shared noun the sentence's modifier is read
 @lru_cache(maxsize=256)
 def modified_nouns(question: str) -> tuple[tuple[str, str, str], ...]:
     """Each (modifier, its class, noun) of a Chinese ``question``: a kind word of two characters
-    or more right before a common noun (农村 居民, 公共 建筑); not a verbal noun (就业补贴, 购置补贴
-    say what a sum pays for, not whose), nor the noun a question word asks of (哪个平台全程…)."""
+    or more before a common noun (农村 居民, 公共 建筑; past a verbal noun: 公办 养老 机构); not a
+    verbal noun (就业补贴, 购置补贴 say what a sum pays for, not whose), nor the noun a question
+    word asks of (哪个平台全程…)."""
     with TAGGING:
         words = [(w, t) for w, t in lac().run(question)]
-    return tuple((mine, _CLASS[tag], head) for (before, _), (mine, tag), (head, head_tag)
-                 in zip([("", ""), *words], words, words[1:], strict=False)  # but the last
-                 if tag in _CLASS and tag != "vn" and head_tag in _NOUN_TAGS
-                 and not ZH_ASKS.search(before) and min(len(mine), len(head)) > 1
-                 and _chinese(mine) and _chinese(head))
+    found = []
+    for at, ((before, _), (mine, tag)) in enumerate(zip([("", ""), *words], words,
+                                                        strict=False), 1):
+        gap = at if _CLASS.get(tag) != "kind" else next(  # an adjective's noun: past verbal ones
+            (i for i in range(at, len(words)) if words[i][1] != "vn"), len(words))
+        head, head_tag = words[gap] if gap < len(words) else ("", "")
+        if tag in _CLASS and tag != "vn" and head_tag in _NOUN_TAGS \
+                and not ZH_ASKS.search(before) and min(len(mine), len(head)) > 1 \
+                and _chinese(mine) and _chinese(head):
+            found.append((mine, _CLASS[tag], head))
+    return tuple(found)
 
 
 def other_modifier(question: str, sentence: str) -> bool:

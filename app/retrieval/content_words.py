@@ -189,8 +189,7 @@ def names_every_group(question: str, text: str, chunk: Chunk, at: int,
     if not (groups := modified_nouns(question)):
         return True
     left = unsaid(question, text, _context(chunk, at) + before, vectors)
-    return not any(mine in left and (noun in left or kind == "state")  # the state tells whom
-                   for mine, kind, noun in groups)
+    return not any(mine in left and noun in left for mine, _, noun in groups)
 
 
 def _context(chunk: Chunk, at: int) -> str:

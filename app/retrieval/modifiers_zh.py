@@ -25,9 +25,6 @@ from app.retrieval.taggers import TAGGING, lac
 # 签约服务费 the asker's 医生服务费, no group beside them. Not a verb, number, name or place.
 _CLASS = {"n": "noun", "nz": "noun", "a": "kind", "an": "kind", "vn": "kind"}
 _NOUN_TAGS = frozenset({"n", "nz"})
-# LAC's tags after which a noun phrase opens: nothing (the start), a place or body, a numeral, a
-# localizer ending a band (以上).
-_OPENING = frozenset({"", "LOC", "ORG", "m", "f"})
 _WINDOW = 6  # characters before the shared noun the sentence's modifier is read from
 
 
@@ -36,23 +33,19 @@ def modified_nouns(question: str) -> tuple[tuple[str, str, str], ...]:
     """Each (modifier, its class, noun) of a Chinese ``question``: a kind word of two characters
     or more before a common noun (农村 居民, 公共 建筑; past a verbal noun: 公办 养老 机构); not a
     verbal noun (就业补贴, 购置补贴 say what a sum pays for, not whose), nor the noun a question
-    word asks of (哪个平台全程…). A verb right before a noun where a noun phrase opens (the
-    question's start, after its place or a numeral's band: 廊坊独居老人, 70周岁以上独居老年人) is a
-    state of it (class "state"); after a noun, modal, adverb or time it is the predicate or a
-    compound's first part (企业招用毕业生, 能投放共享单车, 每月运营补贴): no group."""
+    word asks of (哪个平台全程…)."""
     with TAGGING:
         words = [(w, t) for w, t in lac().run(question)]
     found = []
-    for at, ((before, its), (mine, tag)) in enumerate(zip([("", ""), *words], words,
-                                                          strict=False), 1):
-        state = tag == "v" and its in _OPENING
+    for at, ((before, _), (mine, tag)) in enumerate(zip([("", ""), *words], words,
+                                                        strict=False), 1):
         gap = at if _CLASS.get(tag) != "kind" else next(  # an adjective's noun: past verbal ones
             (i for i in range(at, len(words)) if words[i][1] != "vn"), len(words))
         head, head_tag = words[gap] if gap < len(words) else ("", "")
-        if ((tag in _CLASS and tag != "vn") or state) and head_tag in _NOUN_TAGS \
+        if tag in _CLASS and tag != "vn" and head_tag in _NOUN_TAGS \
                 and not ZH_ASKS.search(before) and min(len(mine), len(head)) > 1 \
                 and _chinese(mine) and _chinese(head):
-            found.append((mine, _CLASS.get(tag, "state"), head))
+            found.append((mine, _CLASS[tag], head))
     return tuple(found)
 
 

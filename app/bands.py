@@ -15,7 +15,7 @@ import math
 import re
 from functools import lru_cache
 
-from app.numerals import CN_DIGITS, ZH_NUMERAL, chinese_number, figures
+from app.numerals import CN_DIGITS, NUMBER_WORDS, ZH_NUMERAL, chinese_number, figures
 from app.text import STOPWORDS, bigram_units, has_cjk, stem
 
 # Share of its support a sentence keeps when it answers another band than the question's.
@@ -26,14 +26,21 @@ OUT_OF_BAND = 0.5
 # pounds"). A figure is of a band's unit when they share one.
 _SIGNS = "£$€¥"
 _ZH_UNIT = re.compile(r"\s*(?:周?(岁)|(?![以及至到或])([\u4e00-\u9fff]))")
-_EN_UNIT = re.compile(r"\s*([A-Za-z]+)")
+_EN_UNIT = re.compile(r"[\s-]*([A-Za-z]+)")  # hyphened too: "a three-storey building"
+# An English number word before its noun states a figure as digits do ("at least four storeys").
+_EN_NUMBER = re.compile(rf"\b({'|'.join(NUMBER_WORDS)})\b(?=[\s-]+[A-Za-z])", re.I)
 _EN_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
-_NO_UNITS = STOPWORDS | {"above", "below", "than", "least", "exceeding", "between", "less",
-                         "fewer", "greater", "older", "younger"}  # the bound words
+_NO_UNITS = STOPWORDS | {"above", "below", "than", "least", "exceeding", "exceed", "between",
+                         "less", "fewer", "greater", "older", "younger"}  # the bound words
 # Words of a lower or an upper bound before a figure or after its unit (not a cap on a sum:
 # "up to", 最高, 不超过 bound the answer, not the band it is for).
+# A threshold crossed ("revenue first *exceeds* 500 million"): a floor whose figure names the event
+# (an award for reaching 1 billion is not the one for 500 million), unless negated (a cap).
+_CROSSED = r"(?<!not )(?<!to )(?<!never )(?<!n't )\b(?:exceed|surpass|reach)(?:e?s|ed)?"
 _FROM = re.compile(r"(?:(?<!不)超过|(?<!不)高于|大于|多于|(?<![不未])满|不低于|不少于|突破"
-                   r"|\b(?:above|over|more than|greater than|exceeding|at least))\s*$", re.I)
+                   rf"|\b(?:above|over|more than|greater than|exceeding|at least)|{_CROSSED})\s*$",
+                   re.I)
+_CROSSING = re.compile(rf"{_CROSSED}\s*$", re.I)
 _TO = re.compile(r"(?:(?<!不)低于|(?<!不)少于|不足|未满|不满|小于"
                  r"|\b(?:below|under|less than|fewer than))\s*$", re.I)
 _AND_UP = re.compile(r"\s*(?:[（(]含[)）])?(?:[及或]?以上|or (?:over|more|above|older)\b"
@@ -50,7 +57,8 @@ Band = tuple[float, float, frozenset[str]]  # lowest, highest, units
 def _units(text: str) -> list[tuple[int, int, float, frozenset[str]]]:
     """Each figure of ``text``: its start, where its unit ends, its value and its units."""
     found = []
-    for start, end, value in figures(text):
+    for start, end, value in sorted([*figures(text), *((m.start(), m.end(), float(
+            NUMBER_WORDS[m.group(1).lower()])) for m in _EN_NUMBER.finditer(text))]):
         if start and text[start - 1] in _SIGNS:
             found.append((start, end, value, frozenset([text[start - 1]])))
         elif zh := _ZH_UNIT.match(text, end):
@@ -96,6 +104,13 @@ def _quantities(text: str) -> tuple[tuple[Band, ...], tuple[Band, ...]]:
     return tuple(b for b in bands if b[2]), tuple(p for p in points if p[2])
 
 
+@lru_cache(maxsize=8192)
+def _crossings(text: str) -> tuple[tuple[float, frozenset[str]], ...]:
+    """The thresholds ``text`` says are crossed ("first exceeds 1 billion yuan"): value, units."""
+    return tuple((value, unit) for start, _, value, unit in _units(text)
+                 if unit and _CROSSING.search(text[max(0, start - 12):start]))
+
+
 # A tier's bound word may stand a few words after its figure (80周岁（含）以上, 三孩及以上).
 _GAP = "[^，。；、]{0,6}?"
 _AFTER = {gap: (re.compile(gap + _AND_UP.pattern, re.I), re.compile(gap + _AND_DOWN.pattern, re.I))
@@ -117,6 +132,10 @@ def band_factor(question: str, sentence: str) -> float:
     if not (asked or figures_asked):  # most questions state no figure: no sentence is read
         return 1.0
     held, stated = _quantities(sentence)
+    for low, unit in _crossings(question):  # a threshold crossed is one of the sentence's floors
+        floors = {a for a, b, u in held if u & unit and b == math.inf}
+        if floors and low not in floors:
+            return OUT_OF_BAND
     for low, high, unit in asked + figures_asked:
         mine = [(a, b) for a, b, u in held if u & unit]
         if mine and not any(a <= low and high <= b for a, b in mine) and not any(

@@ -204,3 +204,87 @@ def test_an_item_after_a_semicolon_shares_its_heads_period() -> None:
                            _scheme(text, ["200元", "40元", "300元", "50元", "400元", "60元"]))
     assert reading is not None and not reading.answer.lacking, reading
     assert "50元" in reading.answer.sentence.text and "60元" not in reading.answer.sentence.text
+
+
+ASHBY = (
+    "Ashby Measures to Support the Drone Industry 2026\n"
+    "Issued by the Ashby Industry and Information Technology Bureau on 2 February 2026.\n"
+    "Awards\n"
+    "(1) A drone enterprise whose annual main business revenue first exceeds 100 million dollars "
+    "receives an award of 1 million dollars.\n"
+    "(2) A drone enterprise that builds a test flight field receives a subsidy of 30% of the "
+    "investment, which shall not exceed 2 million dollars.\n"
+    "(3) A drone flight school with at least four training fields receives an award of 300,000 "
+    "dollars.\n"
+    "These measures take effect on 1 March 2026.\n"
+)
+
+ELEVATORS = (
+    "Ashby Measures for Installing Elevators in Old Residential Buildings 2026\n"
+    "Issued by the Ashby Housing Bureau on 16 February 2026.\n"
+    "1. In 2026 the city will renovate 86 old residential communities, and will install 120 "
+    "elevators in existing multi-storey residential buildings.\n"
+    "2. Each elevator installed in an existing multi-storey residential building of at least four "
+    "storeys receives a municipal subsidy of 150,000 dollars.\n"
+    "3. Owners may withdraw up to 50,000 dollars per household from their housing provident fund "
+    "accounts to pay their share of the elevator cost.\n"
+)
+
+
+def test_a_threshold_crossed_is_the_sentences_own() -> None:
+    """Round 34 (refuse35): "…whose annual revenue first exceeds 500 million yuan" was answered
+    by the award for first exceeding 100 million (and 1 billion by 500 million's): "exceeds" was
+    read as no bound, and a floor within the sentence's floor seemed held. A threshold crossed
+    names its event; a cap ("shall not exceed") is no floor."""
+    award = "A firm whose revenue first exceeds 100 million dollars gets 1 million dollars."
+    assert band_factor("What award when its revenue first exceeds 500 million dollars?",
+                       award) == OUT_OF_BAND
+    assert band_factor("What award when its revenue first exceeds 100 million dollars?",
+                       award) == 1
+    assert band_factor("What award does a firm with revenue of 300 million dollars get?",
+                       award) == 1
+    assert quantities("The subsidy shall not exceed 2 million dollars.")[0] == []
+
+
+def test_a_number_word_states_a_figure_of_a_band() -> None:
+    """Round 34 (refuse35): "…an elevator installed in a *three-storey* building" was answered
+    by the subsidy for buildings "of at least *four* storeys": bands read digits only, and a
+    unit hyphened to its figure was none."""
+    floor = "Each elevator in a building of at least four storeys receives 150,000 yuan."
+    assert quantities(floor)[0] == [(4.0, math.inf, frozenset(["storey"]))]
+    assert band_factor("What is the subsidy for an elevator in a three-storey building?", floor) \
+        == OUT_OF_BAND
+    assert band_factor("What is the subsidy for an elevator in a six-storey building?", floor) == 1
+
+
+@pytest.fixture(scope="module")
+def drone_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    root = tmp_path_factory.mktemp("crossed")
+    docs = root / "docs"
+    docs.mkdir()
+    (docs / "ashby.txt").write_text(ASHBY, encoding="utf-8")
+    (docs / "ashby-elevators.txt").write_text(ELEVATORS, encoding="utf-8")
+    settings = make_settings(root / "data")
+    report = ingest([Path(docs)], settings)
+    assert not report.failed, report.failed
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("What award does an Ashby drone enterprise get when its annual revenue first exceeds "
+     "500 million dollars?", None),
+    ("What award does an Ashby drone enterprise get when its annual revenue first exceeds "
+     "100 million dollars?", "1 million dollars"),
+    ("What award does an Ashby drone flight school with three training fields receive?", None),
+    ("How much does Ashby subsidise an elevator installed in a six-storey residential building?",
+     "150,000 dollars"),
+    ("What award does an Ashby drone flight school with five training fields receive?",
+     "300,000 dollars"),
+])
+def test_another_threshold_is_refused(drone_client: TestClient, question: str,
+                                              quoted: str | None) -> None:
+    body = drone_client.post("/api/ask", json={"question": question,
+                                               "mode": "extractive"}).json()
+    assert body["refused"] is (quoted is None), body
+    assert quoted is None or quoted in body["answer"], body["answer"]

@@ -277,6 +277,10 @@ def drone_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClien
     ("What award does an Ashby drone enterprise get when its annual revenue first exceeds "
      "100 million dollars?", "1 million dollars"),
     ("What award does an Ashby drone flight school with three training fields receive?", None),
+    # The goal's counts had answered once the four storeys' subsidy fell: it ranked below that
+    # sentence's support with its kind's bonus, above it without (ranking's ``outdone``).
+    ("How much does Ashby subsidise an elevator installed in a three-storey residential "
+     "building?", None),
     ("How much does Ashby subsidise an elevator installed in a six-storey residential building?",
      "150,000 dollars"),
     ("What award does an Ashby drone flight school with five training fields receive?",

@@ -183,13 +183,15 @@ class SentenceRanker:
             # This detail of another holder or band (aged 80 or over for 70), or another numbered
             # kind's or subject's (no kind lacking: a rescuing model may read it; grade 1 for 2).
             holder = figured or (narrowing and Kind.PHONE in kinds)  # a phone is its holder's too
-            another = (holder and other_holder(question, sentence.text, found)) or bool(
-                narrowing and kinds and band_factor(question, sentence.text) < 1) or (
+            out_of_band = bool(narrowing and kinds and band_factor(question, sentence.text) < 1)
+            another = (holder and other_holder(question, sentence.text, found)) or out_of_band or (
                 names_another(names_held, found, sentence.chunk, sentence.start))  # another thing's
             elsewhere = another or any(not any(w <= found for w in q) for q in narrowed) or (
                 holder and contrasted(question, sentence.text, found, asked_stems, topic)) or bool(
                 narrowing and kinds and relabelled(question, sentence.text))
-            outdone = max(outdone, support if another and not is_heading(sentence) else 0.0)
+            # Another band's detail, weighed as the sentences below it are: with its kind's bonus.
+            outdone = max(outdone, min(1.0, support + KIND_BONUS * bool(out_of_band and not missing
+                and labels and named)) if another and not is_heading(sentence) else 0)
             if missing or elsewhere:
                 support *= STRICT_PENALTY if missing & STRICT or elsewhere else WRONG_TYPE_PENALTY
             elif kinds and labels and named:  # holds what was asked: likelier the answer

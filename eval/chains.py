@@ -6,9 +6,10 @@ Each line of ``eval/chains.jsonl`` is one chain::
         {"question": "...", "sources": [doc_id, ...], "facts": [[alternatives], ...]},
         {"question": "Who is responsible for that?", "follow_up": true, ...}]}
 
-``follow_up`` marks a turn that leaves out what the conversation gave (a place, document,
-measure or subject); a later turn without it is a complete new question, which must be
-answered as asked. Every turn is asked as a client that keeps its conversation asks
+A turn with ``"answerable": false`` (no sources, no facts) must be refused: the documents do
+not say what it asks. ``follow_up`` marks a turn that leaves out what the conversation gave (a
+place, document, measure or subject); a later turn without it is a complete new question,
+which must be answered as asked. Every turn is asked as a client that keeps its conversation asks
 (``history``: the earlier questions, their answers and the documents they cited), through the same
 code path as ``POST /api/ask``, and scored as eval/ scores a question (every fact stated).
 
@@ -85,7 +86,8 @@ def load_chains(path: Path) -> list[Chain]:
             continue
         obj = json.loads(line)
         turns = tuple(
-            (Question(id=f"{obj['id']}.{i}", question=t["question"], answerable=True,
+            (Question(id=f"{obj['id']}.{i}", question=t["question"],
+                      answerable=t.get("answerable", True),
                       sources=tuple(t["sources"]), facts=tuple(map(tuple, t["facts"])),
                       split=obj["split"], lang=obj["lang"], where=f"{path}:{n}"),
              bool(t.get("follow_up", False)))

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from eval.chains import CITIES_CHAINS, DEFAULT_CHAINS, TurnResult, load_chains, summarize
+from eval.metrics import Outcome, answer_correct
 from tests.conftest import ALL_DOCS, ROOT
 
 
@@ -42,6 +43,20 @@ def test_a_chain_opening_with_a_follow_up_is_refused(tmp_path: Path) -> None:
                    '{"question": "Why?", "sources": [], "facts": []}]}\n', encoding="utf-8")
     with pytest.raises(ValueError, match="the first no follow-up"):
         load_chains(bad)
+
+
+def test_a_turn_the_documents_do_not_answer_is_scored_as_a_refusal(tmp_path: Path) -> None:
+    """Chains could not say a follow-up must be refused: every turn was loaded answerable, so a
+    conversation carried into a document that does not answer its follow-up went unmeasured."""
+    path = tmp_path / "chains.jsonl"
+    path.write_text('{"id": "x", "lang": "en", "split": "dev", "turns": ['
+                    '{"question": "How large is the fund?", "sources": ["d"], "facts": [["5"]]},'
+                    '{"question": "And the fine?", "follow_up": true, "answerable": false,'
+                    ' "sources": [], "facts": []}]}\n', encoding="utf-8")
+    first, later = (question for question, _ in load_chains(path)[0].turns)
+    assert first.answerable and not later.answerable
+    assert answer_correct(Outcome(later, [], 1.0, "The documents do not say.", True))
+    assert not answer_correct(Outcome(later, [], 1.0, "A fine of 5 yuan.", False))
 
 
 def _turn(turn: int, follow_up: bool, correct: bool, resolved: str | None = None,

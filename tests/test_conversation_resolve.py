@@ -602,3 +602,34 @@ def test_a_body_asked_after_a_count_is_the_documents(resolver: Resolver) -> None
     units = resolver.resolve("由哪些单位负责？",
                              [Turn(GUANGZHOU_TASKS_ZH, GUANGZHOU_TASKS_ZH, (GUANGZHOU,))])
     assert "试点实施方案" in units.question and "重点任务" not in units.question
+
+
+def test_a_modified_thing_replaces_the_old_thing_with_its_modifiers(resolver: Resolver) -> None:
+    """Regression (chain chains35-03.2): "And at a third-level hospital?" after a question
+    about "a first-level designated hospital" replaced the head alone ("… at a first-level
+    designated third-level hospital"): a participle broke the run of nouns, so the old
+    modifiers stayed beside the new ones."""
+    before = ("In Shenzhen, what share of inpatient costs does the insurance reimburse at a "
+              "first-level designated hospital?")
+    resolution = resolver.resolve("And at a third-level hospital?",
+                                  [Turn(before, before, (SHENZHEN,))])
+    assert resolution.question == before.replace("first-level designated", "third-level")
+
+
+def test_a_verb_before_a_contrasted_noun_phrase_stays(resolver: Resolver) -> None:
+    """The modifiers replaced stop at a clause's verb: "firms that hire disabled workers" keeps
+    "hire" when "older workers" is asked after it."""
+    before = "How much does Shenzhen pay firms that hire disabled workers?"
+    resolution = resolver.resolve("What about older workers?",
+                                  [Turn(before, before, (SHENZHEN,))])
+    assert resolution.question == "How much does Shenzhen pay firms that hire older workers?"
+
+
+def test_a_complete_follow_up_after_a_refused_turn_keeps_the_place(resolver: Resolver) -> None:
+    """Regression (chain chains35-06.2): after a first turn about Shenzhen that cited nothing,
+    "补贴什么时候发到位？" was asked as written and answered from another city's notice: with no
+    document to say whether it reads on, the place the conversation gave still holds."""
+    before = "深圳市分散供养特困人员的取暖补贴是多少？"
+    resolution = resolver.resolve("补贴什么时候发到位？", [Turn(before, before, ())])
+    assert resolution.question.startswith("深圳") and "补贴什么时候发到位" in resolution.question
+    assert resolution.doc_id is None

@@ -87,11 +87,26 @@ def in_parallel(question: str, own: tuple[Word, ...], last: Turn, index: PlaceIn
     before = last.resolved
     found = words(before)
     kind = head(own, (named[0].start, named[-1].end))
-    target = next((span for span in noun_spans(found, place_spans(before, found, index))
+    places = place_spans(before, found, index)
+    target = next((span for span in noun_spans(found, places)
                    if same_kind(head(found, span), kind)), None)
     if target is None or before[target[0]:target[1]].lower() == thing.lower():
         return None
+    if len(named) > 1 and not has_cjk(before):  # a modified thing contrasts with the modifiers
+        target = (_premodified(found, places, target[0]), target[1])
     return edited(before, [(*target, thing)])
+
+
+def _premodified(found: Sequence[Word], places: Sequence[Span], start: int) -> int:
+    """Where the English noun phrase whose run of nouns begins at ``start`` begins with its
+    premodifiers: "third-level hospital" replaces "first-level designated hospital" whole, not
+    its head alone (a past participle modifies like an adjective; any other verb, "firms that
+    hire", "do", begins a clause of its own; a place says whose the phrase is and stays)."""
+    before = [w for w in found if w.end <= start]
+    while before and not before[-1].interrogative and not before[-1].pointing \
+            and not inside(before[-1], places) and (before[-1].noun or before[-1].participle):
+        start = before.pop().start
+    return start
 
 
 def of_its_kind(text: str, index: PlaceIndex, title: str | None) -> Resolution | None:

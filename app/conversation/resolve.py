@@ -212,9 +212,10 @@ class Resolver:
     def _read_on(self, question: str, own: tuple[Word, ...], last: Turn,
                  index: PlaceIndex) -> Resolution:
         doc_id = last.doc_id
-        if doc_id is None or self.reads_on is None or not (
-                given(question, own, last.answer, last.resolved)
-                or self.reads_on(question, doc_id)):
+        if doc_id is None:  # no document yet to say whether it reads on: the place still does
+            return _of_last_place(question, own, last, index, None)
+        if self.reads_on is None or not (given(question, own, last.answer, last.resolved)
+                                         or self.reads_on(question, doc_id)):
             return Resolution.as_asked(question)
         return _of_last_place(question, own, last, index, doc_id)
 

@@ -67,6 +67,7 @@ class Word:
     # A part of what it points at: 其中 (中, "among", after 其), "among them", "of these" (a
     # plural pronoun after a partitive preposition): the answer is one of the things just named
     partitive: bool = False
+    participle: bool = False  # English past participle (designated): may premodify a noun
 
 
 def _english_parser() -> Any:
@@ -219,6 +220,7 @@ def _english(text: str) -> tuple[Word, ...]:
             definite="Art" in kind and "Def" in morph.get("Definite"),
             partitive=pointing and "Plur" in morph.get("Number") and bool(found)
             and found[-1].text.lower() in _EN_PARTITIVE,
+            participle=token.tag_ == "VBN",
         ))
     return tuple(found)
 

@@ -184,10 +184,10 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
     # What follows answers a heading or lead-in restated to its end (where Chinese says what is
     # new) and a question line (an FAQ's), even from the next passage, and a list's "…如下：";
     # not a clause stating the kind asked ("…奖励楼宇运营方30万元。"), an item ("…免收担保费；")
-    # nor one leaving unsaid more than a word or two, which it says itself (of 按什么执行: "…按照
-    # 各区市场监管部门的有关规定执行。"; `says_more`).
-    said = not found and _restates(anchor.text, asked) and _restates(anchor.text[clauses[-1][
-        0]:], asked) and not anchor.text.endswith("；") and not says_more(anchor.text, asked)
+    # nor one leaving more than a word or two unsaid, which it says itself (`says_more`).
+    said = (not found and _restates(anchor.text, asked)
+            and _restates(anchor.text[clauses[-1][0]:], asked)
+            and not anchor.text.endswith("；") and not says_more(anchor.text, asked))
     following = sentences_after(anchor, after if said or anchor.text[-1:] in "？?" else None)
     said = said or (not found and bool(following) and names_back(  # "…六家医院…。这六家医院是…"
         following[0].text, anchor.text, question))

@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -24,11 +23,9 @@ from fastapi.testclient import TestClient
 from app.answering.chinese_reader import REFUSAL_SUPPORT, read_chinese
 from app.answering.citations import Sentence
 from app.bands import OUT_OF_BAND, band_factor, banded, other_tier, quantities
-from app.http.factory import create_app
 from app.store.records import Chunk
 from app.text import sentence_spans
-from ingest.pipeline import ingest
-from tests.conftest import make_settings
+from tests.support.served import serve_texts
 
 HOLLINGTON = (
     "Hollington Boiler Upgrade Grant 2026\n"
@@ -143,15 +140,8 @@ def test_the_detail_of_the_band_asked_is_quoted_from_one_sentence(question: str,
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    root = tmp_path_factory.mktemp("bands")
-    docs = root / "docs"
-    docs.mkdir()
-    (docs / "hollington.txt").write_text(HOLLINGTON, encoding="utf-8")
-    settings = make_settings(root / "data")
-    report = ingest([Path(docs)], settings)
-    assert not report.failed, report.failed
-    with TestClient(create_app(settings)) as test_client:
-        yield test_client
+    with serve_texts(tmp_path_factory.mktemp("bands"), {"hollington": HOLLINGTON}) as served:
+        yield served
 
 
 @pytest.mark.parametrize(("question", "quoted", "not_quoted"), [
@@ -259,16 +249,9 @@ def test_a_number_word_states_a_figure_of_a_band() -> None:
 
 @pytest.fixture(scope="module")
 def drone_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    root = tmp_path_factory.mktemp("crossed")
-    docs = root / "docs"
-    docs.mkdir()
-    (docs / "ashby.txt").write_text(ASHBY, encoding="utf-8")
-    (docs / "ashby-elevators.txt").write_text(ELEVATORS, encoding="utf-8")
-    settings = make_settings(root / "data")
-    report = ingest([Path(docs)], settings)
-    assert not report.failed, report.failed
-    with TestClient(create_app(settings)) as test_client:
-        yield test_client
+    texts = {"ashby": ASHBY, "ashby-elevators": ELEVATORS}
+    with serve_texts(tmp_path_factory.mktemp("crossed"), texts) as served:
+        yield served
 
 
 @pytest.mark.parametrize(("question", "quoted"), [

@@ -237,6 +237,13 @@ def labels(text: str) -> frozenset[tuple[str, int]]:
     return frozenset((stem(noun), value) for noun, value in after + before)
 
 
+def numbered_ordinals(text: str, nouns: set[str]) -> frozenset[str]:
+    """The ordinals ``text`` gives by numbering one of ``nouns`` (stems): "Cloud Brain III" is the
+    third cloud brain a question asks of, though III alone is no ordinal (a name's part)."""
+    return frozenset(ORDINALS[n - 1] for noun, n in labels(text) if noun in nouns
+                     and 0 < n <= len(ORDINALS))
+
+
 # The measure a Chinese count asks (几天, 多少个, 几寸) against the one a figure is of. Units of
 # time answer one another (几天: 10个工作日, 14周岁 is an age, not a count of things), so do
 # the words counting any thing (多少个: 30家); another measure word is another measure (几寸: 一次).

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from app.measures import per_another_thing
-from app.text import CLAUSE_END, has_cjk
+from app.text import CLAUSE_END, has_cjk, stem
 
 # Facts of the two languages' figures, written once: Chinese numeral digits, the words that
 # scale a number, and the Chinese measure words a count takes (5项任务, 八个案例).
@@ -47,10 +47,14 @@ _PHASE = re.compile(rf"\bphase\s+((?=[IVX]){ROMAN.pattern}|[1-9])\b", re.I)
 
 
 @lru_cache(maxsize=8192)  # read of every candidate sentence, a sentence for many questions
-def ordinals(text: str, picking: bool = False) -> frozenset[str]:
+def ordinals(text: str, picking: bool = False, nouns: frozenset[str] = frozenset()
+             ) -> frozenset[str]:
     """The ordinals ``text`` says, in English ("second" for 第二 too); ``picking``: only those
-    picking one of several ("the second part", "its third phase"), not "listed first"."""
+    picking one of several ("the second part", "its third phase"), not "listed first"; a Roman
+    numeral after one of ``nouns`` (stems) too: Cloud Brain III is the third brain asked of."""
     numbered = [int(n) if n.isdigit() else _roman_value(n) for n in _PHASE.findall(text) if n]
+    numbered += [_roman_value(n) for noun, n in _LABEL_AFTER.findall(text) if n.isupper()
+                 and stem(noun) in nouns]  # not a count after a verb ("implementing three")
     return frozenset({m.group(1).lower() for m in _EN_ORDINAL.finditer(text)
                       if not picking or m.group(0) != m.group(1)}) | {
         ORDINALS["一二三四五六七八九十".index(a or b)] for a, b in _ZH_ORDINAL.findall(text)} | {
@@ -228,20 +232,12 @@ _LABEL_BEFORE = re.compile(rf"\b({'|'.join(ORDINALS)})[\s-]+([A-Za-z]+)|\b({_WOR
 @lru_cache(maxsize=8192)  # a sentence's, read for each question over it
 def labels(text: str) -> frozenset[tuple[str, int]]:
     """The (noun's stem, number) labels ``text`` gives English nouns (see _LABEL_AFTER)."""
-    from app.text import stem
-
     after = [(noun, NUMBER_WORDS.get(n.lower()) or (int(n) if n.isdigit() else _roman_value(n)))
              for noun, n in _LABEL_AFTER.findall(text)]
     before = [(noun or hyphened, ORDINALS.index(n.lower()) + 1 if n else NUMBER_WORDS[
         number.lower()]) for n, noun, number, hyphened in _LABEL_BEFORE.findall(text)]
     return frozenset((stem(noun), value) for noun, value in after + before)
 
-
-def numbered_ordinals(text: str, nouns: set[str]) -> frozenset[str]:
-    """The ordinals ``text`` gives by numbering one of ``nouns`` (stems): "Cloud Brain III" is the
-    third cloud brain a question asks of, though III alone is no ordinal (a name's part)."""
-    return frozenset(ORDINALS[n - 1] for noun, n in labels(text) if noun in nouns
-                     and 0 < n <= len(ORDINALS))
 
 
 # The measure a Chinese count asks (几天, 多少个, 几寸) against the one a figure is of. Units of

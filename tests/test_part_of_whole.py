@@ -23,7 +23,7 @@ from app.answering.answerability import lacks, sentence_labels
 from app.answering.citations import Sentence
 from app.answering.question_kinds import Kind, asked_kinds, asked_whole
 from app.models import AskRequest
-from app.numerals import numbered_ordinals, of_whole, ordinals
+from app.numerals import of_whole, ordinals
 from app.retrieval.dictionary import naming
 from app.services import Services
 from app.store.records import Chunk
@@ -197,10 +197,13 @@ def test_a_name_numbered_by_a_roman_numeral_is_the_ordinal_asked_of_it(services:
     """Bug (round 35's fresh batch paraphrase36): "when is Pengcheng's third cloud brain supposed
     to break ground?" was refused: "third" picks one of several, and "The Pengcheng Cloud Brain
     III project will start …" said no ordinal (III alone is a name's part), so it was read as
-    naming another one. A numeral numbering a noun the question names is that noun's ordinal;
-    another number is still another one's (the fourth is refused)."""
-    assert numbered_ordinals("The Pengcheng Cloud Brain III project", {"brain"}) == {"third"}
-    assert numbered_ordinals("The Pengcheng Cloud Brain III project", {"phase"}) == frozenset()
+    naming another one. A Roman numeral numbering a noun the question names is that noun's
+    ordinal; another number is still another one's (the fourth is refused)."""
+    name = "The Pengcheng Cloud Brain III project"
+    assert ordinals(name, nouns=frozenset({"brain"})) == {"third"}
+    assert ordinals(name) == ordinals(name, nouns=frozenset({"phase"})) == frozenset()
+    assert ordinals("including implementing three major actions",  # a count, no label
+                    nouns=frozenset({"implement"})) == frozenset()
     answer = services.ask(AskRequest(
         question="When is Pengcheng's third cloud brain due to break ground?", mode="extractive"))
     assert not answer.refused and "before the end of 2023" in answer.answer, answer.answer

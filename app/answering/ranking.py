@@ -18,7 +18,7 @@ from app.answering.question_kinds import QUESTION_WORDS, STRICT, Kind, asked_kin
 from app.answering.sentence_forms import REMARK, in_context, is_field, is_heading
 from app.bands import band_factor
 from app.in_situ import without_asking
-from app.numerals import numbered_ordinals, ordinals
+from app.numerals import ordinals
 from app.retrieval.acronyms import unnamed_by
 from app.retrieval.counted import asked_counts, may_count
 from app.retrieval.dictionary import chinese_terms, english_terms
@@ -173,8 +173,7 @@ class SentenceRanker:
                 support *= WRONG_TYPE_PENALTY
             # Labels tell a kind asked only: a question asking none reads no sentence's.
             labels = sentence_labels(sentence, question, held, asked) if kinds else None
-            said = ordinals(context := in_context(sentence)) | numbered_ordinals(context,
-                                                                         asked_stems)
+            said = ordinals(in_context(sentence), nouns=frozenset(asked_stems))
             named = (not thing or any(way <= found for way in thing)) and picked <= said \
                 and sentence.chunk.doc_id not in other  # another's document names it not
             # Another phase's or part's detail ("phase III" for phase I) states none of this one's.

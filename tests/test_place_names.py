@@ -200,6 +200,19 @@ def test_a_districts_bare_name_in_another_province_is_an_everyday_word() -> None
     assert "南昌市" in index.infer("南昌新建的补助是多少？").held
 
 
+def test_an_english_districts_name_beside_another_provinces_city_is_a_place() -> None:
+    """Regression (across28, across36: "Compare Haizhu and Zhangzhou on smart fire protection"
+    answered Zhangzhou alone, never naming Haizhu as not saying it): the bare-name rule for 新建
+    dropped Haizhu beside a Fujian city. English capitalises names: an English district's name
+    is a place beside any other province's city."""
+    index = PlaceIndex([StoredDocument("haizhu", {"city": "广州市", "district": "海珠区"}),
+                        StoredDocument("zhangzhou", {"city": "漳州市"})])
+    found = index.infer("Compare Haizhu and Zhangzhou on smart fire protection.")
+    assert sorted(found.by_place.values(), key=sorted) == [{"haizhu"}, {"zhangzhou"}]
+    assert "南昌市" not in PlaceIndex([StoredDocument("yibin", {"city": "宜宾市"}), StoredDocument(
+        "nanchang", {"city": "南昌市"})]).infer("四川宜宾对新建老年食堂给予多少建设补助？").held
+
+
 def test_a_province_named_before_its_city_is_one_place() -> None:
     """Regression (zhcite12: "广西柳州个人买新能源乘用车能拿多少补贴？" was answered as a
     comparison, "广西壮族自治区：… [1] 柳州市：… [2]", quoting one notice twice): the province

@@ -248,10 +248,12 @@ class PlaceIndex:
             fitting = [d for d in candidates
                        if any(g.contains(o.adcode, d.adcode) or g.contains(d.adcode, o.adcode)
                               for o in others)]
-            # An ambiguous district placed elsewhere by the text: none of these; nor a district's
-            # bare name (新建, also "newly built") where the text names only other provinces.
+            # An ambiguous district placed elsewhere by the text: none of these; nor a Chinese
+            # district's bare name (新建, also "newly built") where the text names only other
+            # provinces. English capitalises names: "Compare Haizhu and Zhangzhou" names Haizhu.
             if others and not fitting and all(d.level == "district" for d in candidates) and (
-                    len(candidates) > 1 or (text[start:end] != candidates[0].name and not any(
+                    len(candidates) > 1 or (has_cjk(text[start:end]) and text[start:end]
+                                            != candidates[0].name and not any(
                         g.contains(g.chain(candidates[0].adcode)[-1].adcode, o.adcode)
                         for o in others))):
                 continue

@@ -30,6 +30,7 @@ from app.retrieval.named_things import name_terms, names_another, referred_back
 from app.retrieval.qualifiers import contrasted, other_holder, relabelled, said_elsewhere
 from app.retrieval.question_frame import question_frame
 from app.retrieval.said_of import said_of
+from app.retrieval.stages import other_event
 from app.retrieval.stems import content_stems
 from app.store.vectors import QueryTextEmbedder, TextEmbedder, TextVectors, semantic_texts, unit
 from app.text import QUOTED, content_tokens, has_cjk
@@ -88,7 +89,7 @@ class SentenceRanker:
             return []
         # A sentence says "AI" where a question renders 人工智能 "artificial intelligence".
         words = [set(self._stems(with_bounds(in_context(s)))) for s in sentences]
-        titled = self._only_quoted(question, sentences)
+        titled, texts = self._only_quoted(question, sentences), [s.text for s in sentences]
         topic = self._topic(question, retrieval)
         # A figure of a thing the question qualifies ("cases in the education field") that a
         # sentence not naming the qualifier states, while another names it, is another's.
@@ -188,7 +189,8 @@ class SentenceRanker:
                 names_another(names_held, found, sentence.chunk, sentence.start))  # another thing's
             elsewhere = another or any(not any(w <= found for w in q) for q in narrowed) or (
                 holder and contrasted(question, sentence.text, found, asked_stems, topic)) or bool(
-                narrowing and kinds and relabelled(question, sentence.text))
+                narrowing and kinds and relabelled(question, sentence.text)) or (
+                Kind.DATE in kinds and other_event(question, sentence.text, texts))
             # Another band's detail, weighed as the sentences below it are: with its kind's bonus.
             outdone = max(outdone, min(1.0, support + KIND_BONUS * bool(out_of_band and not missing
                 and labels and named)) if another and not is_heading(sentence) else 0)

@@ -29,6 +29,7 @@ from app.retrieval.counted import asked_nouns
 from app.retrieval.dictionary import one_sense
 from app.retrieval.glossary import expand_query
 from app.retrieval.question_frame import asked_parse
+from app.retrieval.stages import other_stage
 from app.retrieval.stems import content_stems
 from app.retrieval.taggers import NOUNS, TAGGING, parsed
 from app.text import has_cjk, stem
@@ -105,6 +106,8 @@ def other_holder(question: str, sentence: str, found: AbstractSet[str] = frozens
     stems ranking found it to say, some said otherwise: "no admission fee" for "free")."""
     if has_cjk(question) or has_cjk(sentence):
         return False
+    if other_stage(question, sentence):  # "after approval" for "when the application is made"
+        return True
     phrases, (asking, holders) = _question_phrases(question), _recipients(question)
     lowered, objects = sentence.lower(), _objects(question)
     # Only a sentence saying one of the phrases' nouns, or what a question with a holder asks

@@ -697,3 +697,27 @@ def test_of_several_details_the_one_the_questions_next_words_follow_is_quoted() 
             "建立联席会议制度。\n")
     quote = _read_as_stored(text, "某市家庭农场这块工作由哪个部门牵头？").answer.sentence.text
     assert "市农业农村局" in quote and "配合" not in quote, quote
+
+
+def test_a_sentence_above_the_threshold_by_title_words_alone_does_not_push_back_the_answer(
+        ) -> None:
+    """Regression (round 35, rzrank36): a sentence restating the notice's title ("…出台支持中小微
+    企业发展十二条措施。") passed the refusal threshold on the title's words alone, so the sentence
+    holding the question's own words (执行期) fell behind every sentence above the threshold, and
+    a neighbour was quoted; realzh-dev and rzrepo-tune: 9 answers of the right notice's wrong
+    sentence (a headline, a news lead, a 联络人 line quoted for "明查暗访…在什么时间进行")."""
+    from app.answering.chinese_reader import read_chinese
+    from app.answering.citations import Sentence
+    from app.store.records import Chunk
+    from app.text import sentence_spans
+
+    text = ("为帮助中小微企业应对疫情、共渡难关，某市出台支持中小微企业发展十二条措施。"
+            "对承租国有资产类经营用房的中小微企业，免收2个月房租。"
+            "对受疫情影响较大的中小微企业，给予贷款贴息支持。"
+            "本政策执行期暂定为自发布之日起三个月。")
+    chunk = Chunk("notice::0", "notice", text, 0, len(text),
+                  {"language": "zh", "title": "某市支持中小微企业发展十二条措施"})
+    reading = read_chinese("某市支持中小微企业发展十二条措施的执行期是多长？",
+                           [Sentence(chunk, a, b, text[a:b], 0) for a, b in sentence_spans(text)])
+    assert reading is not None
+    assert reading.answer.sentence.text == "本政策执行期暂定为自发布之日起三个月。"

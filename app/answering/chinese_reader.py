@@ -80,23 +80,20 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
             readings[i] = readings[i - 1] + readings[i]
     # A passage's opening sentence holds its section's heading too (ingest keeps it out of the
     # text), for a question asking no kind of detail: a heading states none.
-    kinds = asked_kinds(question)
+    kinds, asked, n = asked_kinds(question), bigram_units(question), len(chinese)
     held = [bigram_units(("" if kinds else s.chunk.heading_at(s.start)) + r) | o for s, r, o in zip(
         chinese, readings, meant(readings) if meant else [set()] * len(readings), strict=True)]
-    asked, n = bigram_units(question), len(chinese)
     frequency = Counter(u for units in held for u in units & asked)
     weights = {u: math.log(1 + n / (1 + frequency[u])) for u in asked}
-    total = sum(weights.values()) or 1.0
-    strict = kinds & STRICT  # only a strict kind's labels are read: none, no sentence's
+    total, strict = sum(weights.values()) or 1.0, kinds & STRICT  # a strict kind's labels only
     # A sum is of the thing asked when named by any of the question's money words (评估费用补贴:
     # a notice's 补贴 of 3万元; 社会保险费补贴…投入多少: its 社会保险费 of 30亿元), or by a verb 补
     noun = "".join(MONEY_NOUN.findall(question)) if asked_sum(question)[0] else "".join(re.findall(
         r"补(?=我?多少钱)", question))  # asking it (a 补贴 or 补助, not a 奖励 of 2万元)
     titles = {s.chunk.doc_id: bigram_units(" ".join(str(s.chunk.metadata.get(k) or "") for k in (
         "title", "issuer"))) for s in chinese}
-    mean, read = sum(map(len, readings)) / n, []
     # A tier asked (70周岁) that the texts' tiers leave out is stated by none: no lead answers it.
-    untiered = tier_unstated(question, readings)
+    mean, read, untiered = sum(map(len, readings)) / n, [], tier_unstated(question, readings)
     for sentence, units, reading, late in zip(chinese, held, readings, off_year(
             question, chinese), strict=True):
         # A long sentence holds more of any question's bigrams by chance (BM25's normalisation).
@@ -132,10 +129,13 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
     lead, *rest = sorted((r[0] for r in read), key=lambda s: (  # a way to reach one: of those
         kinds <= REACH and s.lacking, -s.support))  # stating one (a phone: of the phones)
     leading = lead if _clear_lead(lead, rest, kinds, nearest, chinese, question) else None
-    # Another notice's sentence with enough support, not twice the first notice's best, yields to
-    # that best (unless it lacks the kind asked): below the threshold alone, it is as near.
+    # Below the threshold a sentence falls back behind those above saying as much of the question's
+    # own words (r[1]: title words tell which notice, not which sentence). Another notice's with
+    # enough support, not twice the first's best, yields to it unless lacking the kind asked.
+    said_above = max((r[1] for r in read if r[0].support >= REFUSAL_SUPPORT), default=math.inf)
     ordered = sorted(read, key=lambda r: (r[0].support < REFUSAL_SUPPORT and r[0] is not leading
-        and not (r[0] is first and enough >= REFUSAL_SUPPORT and not first.lacking),
+        and not (r[0] is first and enough >= REFUSAL_SUPPORT and not first.lacking)
+        and r[1] <= said_above,
         r[0].lacking and not kinds & FIGURED, r[3],  # a date stated (not any figure); the year
         # A layout line naming its notice (the title as a headline, a 落款) says nothing of it.
         not _PUNCTUATED.search(r[0].sentence.text) and _restates(re.sub(

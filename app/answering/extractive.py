@@ -19,7 +19,7 @@ from app.answering.conflicts import prefer_official
 from app.answering.question_kinds import FIGURED, asked_kinds
 from app.answering.ranking import STRICT_PENALTY, SentenceRanker
 from app.models import Answer, RefusalCode, refusal_message
-from app.retrieval.content_words import names_every_group, says_every_word
+from app.retrieval.content_words import says_every_word, states_what_is_asked
 from app.retrieval.crosslingual import reads_chinese
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.shortened import by_meaning, nearest_in_meaning
@@ -97,14 +97,14 @@ class ExtractiveAnswerer:
 
     def _said_otherwise(self, question: str, reading: ChineseReading) -> bool:
         """Whether the best reading answers something other than ``question`` asks: under the
-        support threshold, lacking the kind asked or leaving a content word unsaid; above it, for
-        a figure, naming none of a group the question names (the figure is another group's)."""
+        support threshold, lacking the kind asked or leaving a content word unsaid; above it, not
+        stating what is asked: another group's figure, another event's time."""
         best, vectors = reading.ranked[0].sentence, self.ranker.crosslingual_vectors
         if reading.answer.support < REFUSAL_SUPPORT:
             return bool(reading.answer.lacking) or not says_every_word(
                 question, best.text, best.chunk, best.start, vectors)
-        return bool(asked_kinds(question) & FIGURED) and not names_every_group(
-            question, best.text, best.chunk, best.start, vectors)
+        return not states_what_is_asked(question, best.text, best.chunk, best.start, vectors,
+                                        bool(asked_kinds(question) & FIGURED))
 
     def _choose(self, ranked: list[Scored], places: dict[str, set[str]]) -> list[Scored]:
         """The best sentence, then a runner-up nearly as good; for a question naming several

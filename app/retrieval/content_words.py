@@ -30,7 +30,7 @@ from app.retrieval.dictionary import sense_sharers
 from app.retrieval.document_questions import ZH_WHEN
 from app.retrieval.gazetteer import gazetteer
 from app.retrieval.kindred import kindred
-from app.retrieval.modifiers_zh import modified_nouns, other_modifier, siblings
+from app.retrieval.modifiers_zh import modified_nouns, other_modifier, siblings, siblings_figured
 from app.retrieval.names import names_country
 from app.retrieval.shortened import CLOSE_ZH, shortened
 from app.store.records import Chunk
@@ -61,6 +61,10 @@ _TIER_DIGITS = dict(zip("二三四五六七八九", "23456789", strict=True))
 # count stated ("八个方面") says it. The present (今年, 现在) is no such word: a rule states no
 # state of now (安庆's 现在均价, h23).
 _TOTAL = re.compile(r"一共|总共|共计")
+# The question words asking a quantity (几天, 多少钱, 多久): each measures the verb before it;
+# a time within, after or before which what follows is done (30日内拨付剩余资金).
+_QUANTITY = re.compile(r"几|多少|多久|多长|多大|多高")
+_TIMED = re.compile(rf"\d+{ZH_TIME_UNIT}(?:以?内|后|前)([^，,；;。]+)")
 
 
 def goes_on(said: str, following: str, question: str) -> bool:
@@ -188,8 +192,31 @@ def names_every_group(question: str, text: str, chunk: Chunk, at: int,
         return False
     if not (groups := modified_nouns(question)):
         return True
-    left = unsaid(question, text, _context(chunk, at) + before, vectors)
-    return not any(mine in left and noun in left for mine, _, noun in groups)
+    left = unsaid(question, text, context := _context(chunk, at) + before, vectors)
+    # A group word jieba tags a place (城镇 of 城镇低保户, 池塘) that the gazetteer places nowhere
+    # is no place, and no content word: it is read here as said or not all the same.
+    places = {w for w, tag in tagged(question) if tag == "ns"} - _place_names(question)
+    left += [w for group in groups for w in group[::2] if w in places
+             and not said(w, text + context)]
+    return not any(mine in left and noun in left for mine, _, noun in groups) \
+        and not siblings_figured(question, text)
+
+
+def states_what_is_asked(question: str, text: str, chunk: Chunk, at: int,
+                         vectors: TextVectors | None, figured: bool) -> bool:
+    """Whether a well supported ``text`` answers Chinese ``question``: for a ``figured`` one, it
+    ``names_every_group``; and a time it states within which something is done (30日内拨付) is
+    the time of the question's event: the verb the question's quantity word measures (公示 of
+    公示几天) is said, or what is done in that time says a word of the question. "竣工验收合格后
+    30日内拨付剩余资金" times a payment, not a posting."""
+    if figured and not names_every_group(question, text, chunk, at, vectors):
+        return False
+    asking = _QUANTITY.search(question)
+    verb = tagged(question[:asking.start()])[-1:] if asking and asking.start() else []
+    done = [m[1] for m in _TIMED.finditer(text)]  # what each stated time is the time of
+    return not (verb and verb[0][1][:1] == "v" and done and verb[0][0] in unsaid(
+        question, text, _context(chunk, at) + chunk.text[:max(0, at - chunk.start)], vectors)
+        and not any(said(w, rest) for rest in done for w in content_words(question)))
 
 
 def _context(chunk: Chunk, at: int) -> str:

@@ -13,9 +13,12 @@ tagging whole candidate sentences cost too much a question.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
+from app.chinese_words import tagged
 from app.in_situ import ZH_ASKS
+from app.numerals import values_stated
 from app.retrieval.dictionary import sense_sharers
 from app.retrieval.taggers import TAGGING, lac
 
@@ -107,3 +110,17 @@ def siblings(mine: str, other: str) -> bool:
     老年人), and CC-CEDICT gives them no sense in common."""
     return (other[0] == mine[0] or other[-1] == mine[-1]) and not within(other, mine) \
         and not within(mine, other) and other not in sense_sharers(mine)
+
+
+def siblings_figured(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` names a group of Chinese ``question`` (县级 of 县级财政) only in
+    clauses stating no figure while another clause states one beside a sibling of it: "其中省级
+    补助2.5万元，市级补助0.8万元，其余部分由县级财政根据财力适当补助" gives no 县级 sum."""
+    clauses = re.split(r"[，,；;。：:]", sentence)
+    for mine, _, _ in modified_nouns(question):
+        own = [c for c in clauses if mine in c]
+        if own and not any(map(values_stated, own)) and any(values_stated(c) and any(
+                len(w) == len(mine) and siblings(mine, w) for w, _ in tagged(c))
+                for c in clauses if mine not in c):
+            return True
+    return False

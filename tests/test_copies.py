@@ -53,3 +53,33 @@ def test_a_question_naming_a_city_takes_its_own_copy_not_a_districts() -> None:
     assert _order(["chongqing#1", "yubei#1"], texts, asked)[0] == "chongqing#1"
     assert _order(["yubei#1", "national#1"], {"yubei#1": PASSAGE, "national#1": OTHER},
                   asked)[0] == "yubei#1"
+
+
+RULE = "四、受疫情影响较大的困难行业企业2020年度发生的亏损，最长结转年限由5年延长至8年。"
+DEFINED = ("困难行业企业，包括交通运输、餐饮、住宿、旅游四大类，"
+           "具体判断标准按照现行国民经济行业分类执行。")
+REPORT = ("同时，全市8.2万馀名医师、10.3万馀名护士坚守在一线，保障市民的日常医疗服务。"
+          "重庆对受疫情影响较大的困难行业企业2020年度发生的亏损，最长结转年限由5年延长至8年。"
+          "市交通局开通应急运输绿色通道，累计保障车辆3.6万辆次，市商务委组织蔬菜日上市量1.2万吨。")
+
+
+def test_a_placed_question_takes_its_places_report_restating_the_answering_sentence() -> None:
+    """Round 35 (rzrepo-tune): "重庆对…困难行业企业，亏损最长结转年限延长到几年？" cited the
+    ministry's notice, whose passage defines the industries too, above 重庆's report restating
+    the one clause amid other news: no passage copy of the other, so the place never weighed
+    them."""
+    texts = {"national#1": RULE + DEFINED, "chongqing#1": REPORT}
+    asked = "重庆对受疫情影响较大的困难行业企业，亏损最长结转年限延长到几年？"
+    order = ["national#1", "chongqing#1"]
+    assert not are_copies(texts["national#1"], REPORT)
+    assert copy_first(order, texts.__getitem__, lambda cid: cid.split("#")[0],
+                      lambda doc: place_fit(doc, PlaceInference(held=["重庆市"]), _index(),
+                                            {"chongqing": "500000"}.get), asked
+                      ) == ["chongqing#1", "national#1"]
+    # Asked of no place, or a report restating another clause: the fused order stays.
+    assert _order(order, texts, PlaceInference()) == order
+    other = {"national#1": DEFINED + RULE, "chongqing#1": REPORT.replace("亏损", "收入")}
+    assert copy_first(order, other.__getitem__, lambda cid: cid.split("#")[0],
+                      lambda doc: place_fit(doc, PlaceInference(held=["重庆市"]), _index(),
+                                            {"chongqing": "500000"}.get),
+                      "重庆困难行业企业的定义包括哪几类？") == order

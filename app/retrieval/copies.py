@@ -7,6 +7,9 @@ question's place tells them apart: a question naming a place is answered by that
 copy (then a broader place's, a national one's, a narrower place's last: a district's reprint
 does not speak for its city), a question naming none by the national copy, not a province's
 reprint (round 26: a 国家 question answered from 山东's reprint of the ministry's guide).
+A question naming a place also takes its place's report restating only the first passage's
+answering sentence amid other news (round 35: "重庆…亏损最长结转年限" answered from the ministry's
+notice, above 重庆's report of the same clause).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from collections.abc import Callable, Sequence
 from app.retrieval.gazetteer import gazetteer
 from app.retrieval.place_inference import PlaceInference
 from app.retrieval.places import PlaceIndex
+from app.text import sentence_spans
 
 # Two passages are copies when most of the shorter one's runs of this many characters (white
 # space aside) are in the other: 8 characters are a phrase, rarely shared by two different
@@ -24,6 +28,8 @@ SHINGLE = 8
 COPIED = 0.6
 # How far down the fused passages a copy of the first is looked for.
 LOOKED_AT = 10
+# A sentence shorter than this (white space aside) is too common a phrase to call restated.
+RESTATED_LENGTH = 24
 
 
 def shingles(text: str) -> set[str]:
@@ -39,6 +45,16 @@ def are_copies(one: str, other: str) -> bool:
 def shares_most(a: set[str], b: set[str]) -> bool:
     """Whether two passages' shingles are most of the shorter one's (``COPIED``)."""
     return len(a & b) >= COPIED * min(len(a), len(b))
+
+
+def answering_sentence(passage: str, question: str) -> set[str]:
+    """The shingles of the passage's sentence sharing most character pairs with the question
+    (the clause a report restates amid its other news), none when it is a short phrase."""
+    pairs = {question[i:i + 2] for i in range(len(question) - 1)}
+    sentences = ["".join(passage[s:e].split()) for s, e in sentence_spans(passage)]
+    best = max(sentences, key=lambda s: sum(s[i:i + 2] in pairs for i in range(len(s) - 1)),
+               default="")
+    return shingles(best) if len(best) >= RESTATED_LENGTH else set()
 
 
 def place_fit(doc_id: str, places: PlaceInference, index: PlaceIndex,
@@ -61,16 +77,23 @@ def place_fit(doc_id: str, places: PlaceInference, index: PlaceIndex,
 
 
 def copy_first(ids: list[str], text: Callable[[str], str], doc: Callable[[str], str],
-               fit: Callable[[str], int]) -> list[str]:
+               fit: Callable[[str], int], placed_question: str = "") -> list[str]:
     """``ids`` (passages, best first) with the first passage's best-placed copy first: among
     the first passage and its copies in other documents (within ``LOOKED_AT``), the one whose
-    document fits the question's place strictly best; ties keep the fused order."""
+    document fits the question's place strictly best; ties keep the fused order. A question
+    naming a place (``placed_question``) counts a passage stating most of the first passage's
+    answering sentence as a copy too."""
     if len(ids) < 2:
         return ids
     head = ids[0]
     own = shingles(text(head))  # once, not again for each passage it is compared with
+    said = answering_sentence(text(head), placed_question) if placed_question else set()
+
+    def copied(other: set[str]) -> bool:
+        return shares_most(own, other) or (bool(said) and shares_most(said, other))
+
     copies: Sequence[str] = [cid for cid in ids[1:LOOKED_AT]
-                             if doc(cid) != doc(head) and shares_most(own, shingles(text(cid)))]
+                             if doc(cid) != doc(head) and copied(shingles(text(cid)))]
     if not copies:  # most questions: no place to weigh (each weighing reads the gazetteer)
         return ids
     best = min([head, *copies], key=lambda cid: fit(doc(cid)))

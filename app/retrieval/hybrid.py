@@ -204,7 +204,8 @@ class HybridRetriever:
             fused = copy_first(fused, lambda cid: found.chunks[cid].text,
                                lambda cid: found.chunks[cid].doc_id,
                                lambda doc_id: place_fit(doc_id, places, self.catalog.places,
-                                                        self._division))
+                                                        self._division),
+                               query if places.held else "")
         fused = fused[:top_k]
         scores = self._cosines(fused, found)
         hits = [Hit(found.chunks[cid], scores[cid], rank)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.answering.compose import merge_parts
+from app.answering.compose import Composer, merge_parts
 from app.answering.parts import split_parts
 from app.models import Answer, Citation
 
@@ -74,3 +74,34 @@ def test_a_part_whose_quote_a_generated_part_cited_but_did_not_show_is_shown() -
     merged = merge_parts(parts, [written, _quoted(1, 129, 140, "补贴期限最长24个月。")])
     assert "补贴期限最长24个月。 [2]" in merged.answer and len(merged.citations) == 2
     assert [p.citations for p in merged.parts] == [[1], [2]]
+
+
+def test_a_part_takes_its_candidate_not_leading_with_the_sentence_a_part_before_cited() -> None:
+    """Regression (h34, Zhangjiakou): "By what date do I apply …, and for how long is the list
+    of households posted?" answered its second part with the first part's sentence again (plus
+    a coordination clause), the candidate scoring best as asked where it is, though the
+    candidate read beside the first part's citation quoted "publicised in the village for 5
+    days": the answer repeated a quote and missed the fact."""
+    applies = "A household applies to its village committee before 30 September each year."
+    posted = "The township government reviews within 10 working days, and the list is " \
+             "publicised in the village for 5 days."
+    leads = "The Municipal Finance Bureau manages funds."
+
+    def quoted(*cited: tuple[int, int, str, float]) -> Answer:
+        citations = [Citation(n=n, doc_id="d", title="t", quote=text, start=start,
+                              end=start + len(text), score=score)
+                     for n, (start, _, text, score) in enumerate(cited, start=1)]
+        return Answer(answer=" ".join(f"{c.quote} [{c.n}]" for c in citations),
+                      mode="extractive", citations=citations)
+
+    first, second = (100, 0, applies, 0.66), (178, 0, posted, 0.405)
+    own = {"By what date do I apply to my village committee?": quoted(first),
+           "for how long is the list posted?": quoted((100, 0, applies, 0.419),
+                                                      (400, 0, leads, 0.395))}
+    question = "By what date do I apply to my village committee, and for how long is the list " \
+               "posted?"
+    composer = Composer(lambda text, places: own[text], lambda text: None,
+                        lambda asked, text, before: quoted(second))
+    answer = composer.compose(question, [])
+    assert answer is not None and answer.answer.count(applies) == 1
+    assert "publicised in the village for 5 days. [2]" in answer.answer

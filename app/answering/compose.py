@@ -50,8 +50,13 @@ class Composer:
                     b.doc_id == c.doc_id and b.start <= c.start and c.end <= b.end
                     for b in answers[-1].citations) for c in own.citations):
                 own = None
-            answers.append(max((a for a in (beside, own) if a is not None), key=lambda a: max(
-                [c.score for c in a.citations if not a.refused], default=-1.0)))
+            # A candidate leading with a sentence a part before cited yields to one answering
+            # otherwise: the part's own fact is what the one before left unquoted (h34).
+            cited = [(c.doc_id, c.start, c.end) for b in answers for c in b.citations]
+            answers.append(max((a for a in (beside, own) if a is not None), key=lambda a: (
+                not a.refused and not any(d == c.doc_id and s < c.end and c.start < e
+                                          for c in a.citations[:1] for d, s, e in cited),
+                max([c.score for c in a.citations if not a.refused], default=-1.0))))
         return merge_parts(parts, answers)
 
 

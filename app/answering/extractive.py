@@ -127,8 +127,6 @@ class ExtractiveAnswerer:
         places or acronyms at fault) and its code."""
         related = [passage(h) for h in retrieval.hits[: self.settings.related]]
         message = refusal_message(code, names)
-        return Answer(
-            answer=message.zh if has_cjk(retrieval.query) else message.en, refused=True,
-            refusal_code=code, message=message, related=related,
-            city_inferred=retrieval.places.label,
-        )
+        return Answer(answer=message.zh if has_cjk(retrieval.query) else message.en, refused=True,
+                      refusal_code=code, message=message, related=related,
+                      city_inferred=retrieval.places.label)

@@ -105,3 +105,15 @@ def test_a_part_takes_its_candidate_not_leading_with_the_sentence_a_part_before_
     answer = composer.compose(question, [])
     assert answer is not None and answer.answer.count(applies) == 1
     assert "publicised in the village for 5 days. [2]" in answer.answer
+    # Regression (rzrepo-tune c27, "…涉及哪几个方面、多少项政策？"): a reading narrowed to a
+    # clause of the sentence before ("四个方面对12项政策") says that part's fact there; it
+    # stands, pointing back.
+    both = applies + " " + posted
+    own = {"By what date do I apply to my village committee?": quoted((100, 0, both, 0.66)),
+           "for how long is the list posted?": quoted((100 + both.index("the list"), 0,
+                                                       "the list is publicised in the village "
+                                                       "for 5 days.", 0.419))}
+    kept = Composer(lambda text, places: own[text], lambda text: None,
+                    lambda asked, text, before: quoted((400, 0, leads, 0.3))).compose(question, [])
+    assert kept is not None and leads not in kept.answer
+    assert [p.citations for p in kept.parts] == [[1], [1]]

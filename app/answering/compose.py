@@ -50,12 +50,13 @@ class Composer:
                     b.doc_id == c.doc_id and b.start <= c.start and c.end <= b.end
                     for b in answers[-1].citations) for c in own.citations):
                 own = None
-            # A candidate leading with a sentence a part before cited yields to one answering
-            # otherwise: the part's own fact is what the one before left unquoted (h34).
+            # A candidate leading with all a part before cited yields to one answering otherwise:
+            # the part's fact is what that one left unquoted (h34); a clause of it is its own.
             cited = [(c.doc_id, c.start, c.end) for b in answers for c in b.citations]
             answers.append(max((a for a in (beside, own) if a is not None), key=lambda a: (
-                not a.refused and not any(d == c.doc_id and s < c.end and c.start < e
-                                          for c in a.citations[:1] for d, s, e in cited),
+                not a.refused and not any(d == c.doc_id and s < c.end and c.start < e and c.end
+                                          - c.start >= e - s for c in a.citations[:1]
+                                          for d, s, e in cited),
                 max([c.score for c in a.citations if not a.refused], default=-1.0))))
         return merge_parts(parts, answers)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from app.numerals import CN_DIGITS, NUMBER_WORDS, ZH_NUMERAL, chinese_number, figures
 from app.text import STOPWORDS, bigram_units, has_cjk, stem
@@ -124,10 +125,10 @@ def _bounds(text: str, start: int, end: int, gap: str = "") -> tuple[bool, ...]:
                  for after, before in zip(_AFTER[gap], (_FROM, _TO), strict=True))
 
 
-def band_factor(question: str, sentence: str) -> float:
+def band_factor(question: str, sentence: str, nearest: bool = False) -> float:
     """``OUT_OF_BAND`` when ``sentence`` states bands of a unit the question states a figure or
     band of, none of which holds it (and the sentence does not state that figure itself: "is
-    the grant 1,800 pounds?"), else 1."""
+    the grant 1,800 pounds?"), else 1; of a detail's reading (``nearest``), its last band only."""
     asked, figures_asked = _quantities(question)
     if not (asked or figures_asked):  # most questions state no figure: no sentence is read
         return 1.0
@@ -137,7 +138,7 @@ def band_factor(question: str, sentence: str) -> float:
         if floors and low not in floors:
             return OUT_OF_BAND
     for low, high, unit in asked + figures_asked:
-        mine = [(a, b) for a, b, u in held if u & unit]
+        mine = [(a, b) for a, b, u in held if u & unit][-1 if nearest else 0:]
         if mine and not any(a <= low and high <= b for a, b in mine) and not any(
                 low == high == value and unit & units for value, _, units in stated):
             return OUT_OF_BAND
@@ -151,7 +152,8 @@ def of_band(question: str, text: str, start: int, details: list[tuple[int, int]]
     至99周岁的…200元"); all of them when none does."""
     kept, since = [], 0
     for detail in details:
-        if band_factor(question, text[since:detail[1] - start]) == 1:
+        # Its own band is the last before it: a lead's floor (年满80周岁：80至89周岁…) is all's.
+        if band_factor(question, text[since:detail[1] - start], nearest=True) == 1:
             kept.append(detail)
         since = detail[1] - start
     return kept or details
@@ -163,8 +165,10 @@ def of_band(question: str, text: str, start: int, details: list[tuple[int, int]]
 _LONE_TIER = re.compile(rf"(?<![{ZH_NUMERAL}])[{CN_DIGITS}](?=[级类档期孩星号])")
 _TIME_MEASURE = re.compile(r"个?(?:[年月日天时点分秒]|小时|周(?!岁))")
 _OPENING_ITEM = re.compile(r"\s*\d{1,2}[.．](?=\d)")  # "1.80周岁…": item 1, not 1.8
+# What joins a Chinese band's two figures, its unit between or not: 80至89周岁, 80周岁至89周岁.
+_JOINED = re.compile(r"(?:周?岁|[\u4e00-\u9fff])?\s*(?:至|到|[-–—~～])\s*")
 
-Tier = tuple[float, str, int]  # value, measure, bound (+1 floor, -1 ceiling, 0 exact)
+Tier = tuple[float, str, int]  # value, measure, bound (+1 floor, -1 ceiling, 0 exact; ±2 a band's)
 
 
 @lru_cache(maxsize=8192)  # the question's is read against every candidate, twice
@@ -184,15 +188,20 @@ def tiers(text: str) -> tuple[Tier, ...]:
 def _item_tiers(text: str) -> tuple[Tier, ...]:
     text = text[m.end():] if (m := _OPENING_ITEM.match(text)) else text
     found: list[Tier] = []
-    bound = 0
-    for start, end, value in sorted([*figures(text), *(
-            (m.start(), m.end(), float(chinese_number(m.group()) or 0))
-            for m in _LONE_TIER.finditer(text))]):
-        if end < len(text) and has_cjk(text[end]) and not _TIME_MEASURE.match(text, end):
+    bound, closing = 0, False
+    read = sorted([*figures(text), *((m.start(), m.end(), float(chinese_number(m.group()) or 0))
+                                     for m in _LONE_TIER.finditer(text))])
+    for (start, end, value), (after, last, _) in zip(read, [*read[1:], (0, 0, 0.0)][:len(read)],
+                                                     strict=True):
+        # A band's first figure takes its measure from its last (80至89周岁: 80 to 89 years).
+        joined = after > end and bool(_JOINED.fullmatch(text, end, after))
+        at = last if joined else end
+        if at < len(text) and has_cjk(text[at]) and not _TIME_MEASURE.match(text, at):
             listed = bool(found) and text[start - 1:start] == "、"
-            floor, ceiling = _bounds(text, start, end, _GAP)
-            bound = bound if listed else floor - ceiling
-            found.append((value, "岁" if text.startswith("周岁", end) else text[end], bound))
+            floor, ceiling = _bounds(text, start, at, _GAP)
+            bound = 2 if joined else -2 if closing else bound if listed else floor - ceiling
+            found.append((value, "岁" if text.startswith("周岁", at) else text[at], bound))
+        closing = joined
     return tuple(found)
 
 
@@ -226,7 +235,8 @@ def _covers(tier: Tier, theirs: tuple[Tier, ...]) -> bool | None:
     value, measure, way = tier
     if not (same := [(v, bound) for v, m, bound in theirs if m == measure]):
         return None
-    bounds = [(v, bound) for v, bound in same if bound]
+    bounds = [(v, bound) for v, bound in same if abs(bound) == 1]  # a band's ends bound it alone
     return not any(v == value and bound * way < 0 for v, bound in same) and (value in {
         v for v, _ in same} or (bool(bounds) and all(
-            value >= v if bound > 0 else value <= v for v, bound in bounds)))
+            value >= v if bound > 0 else value <= v for v, bound in bounds)) or any(
+        low <= value <= high for (low, up), (high, down) in pairwise(same) if up == 2 == -down))

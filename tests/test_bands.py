@@ -22,7 +22,7 @@ from fastapi.testclient import TestClient
 
 from app.answering.chinese_reader import REFUSAL_SUPPORT, read_chinese
 from app.answering.citations import Sentence
-from app.bands import OUT_OF_BAND, band_factor, banded, other_tier, quantities
+from app.bands import OUT_OF_BAND, band_factor, banded, other_tier, quantities, tier_unstated
 from app.store.records import Chunk
 from app.text import sentence_spans
 from tests.support.served import serve_texts
@@ -183,6 +183,24 @@ def test_an_item_after_a_semicolon_states_its_own_band_and_holds_the_age_asked()
     assert reading is not None and "20元" in reading.answer.sentence.text, reading
     assert "10元" not in reading.answer.sentence.text and not reading.answer.lacking
     assert reading.answer.support >= REFUSAL_SUPPORT, reading.answer.support
+
+
+def test_a_band_written_from_figure_to_figure_holds_the_ages_in_it() -> None:
+    """Round 35 (issue 22, zhread36): "廊坊90岁的老人每月高龄津贴多少" was refused as asking a tier
+    no text states: "80至89周岁…，90至99周岁…" was read as the exact ages 80, 89, 90 and 99 (the
+    first figure's measure taken as 至), so 92 fell in no tier and every sentence seemed another's.
+    A band's ends hold the ages between them; a lone floor (100周岁及以上) still bounds alone."""
+    text = ("（八）对具有本市户籍、年满80周岁的老年人发放高龄津贴：80至89周岁每人每月100元，"
+            "90至99周岁每人每月200元，100周岁及以上每人每月500元。")
+    for age in ("90", "92", "105"):
+        assert not tier_unstated(f"{age}岁的老人每月高龄津贴多少？", [text]), age
+    assert tier_unstated("75岁的老人每月高龄津贴多少？", [text])
+    assert other_tier("95周岁的老人补贴多少？", "80周岁至89周岁每人每月100元。")
+    assert not other_tier("85周岁的老人补贴多少？", "80周岁至89周岁每人每月100元。")
+    reading = read_chinese("廊坊92岁的老人每月高龄津贴多少？", _scheme(text, ["100元", "200元",
+                                                                   "500元"]))
+    assert reading is not None and not reading.answer.lacking, reading
+    assert "200元" in reading.answer.sentence.text, reading
 
 
 def test_an_item_after_a_semicolon_shares_its_heads_period() -> None:

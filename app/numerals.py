@@ -239,7 +239,6 @@ def labels(text: str) -> frozenset[tuple[str, int]]:
     return frozenset((stem(noun), value) for noun, value in after + before)
 
 
-
 # The measure a Chinese count asks (几天, 多少个, 几寸) against the one a figure is of. Units of
 # time answer one another (几天: 10个工作日, 14周岁 is an age, not a count of things), so do
 # the words counting any thing (多少个: 30家); another measure word is another measure (几寸: 一次).

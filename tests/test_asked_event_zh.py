@@ -41,6 +41,17 @@ def test_a_group_named_beside_no_figure_while_its_siblings_have_one() -> None:
     assert not siblings_figured("市级财政每户补助多少钱？", sentence)
 
 
+def test_the_group_nouns_own_word_is_no_sibling_of_its_modifier() -> None:
+    """Regression (round 35's end, a chains-cities first turn): asked 绍兴对实施数字化改造的
+    规上工业企业按多少比例补助, the sentence "…规上工业企业，按软硬件投入的15%给予补助，
+    单个企业最高200万元" was refused: 企业, the group's own noun, shares 业 with its modifier
+    工业 and was read as a sibling group beside a figure."""
+    sentence = "对实施数字化改造的规上工业企业，按软硬件投入的15%给予补助，单个企业最高200万元。"
+    assert not siblings_figured("绍兴对实施数字化改造的规上工业企业按多少比例补助？", sentence)
+    county = "每户补助4万元，其中省级补助2.5万元，市级补助0.8万元，其余部分由县级财政适当补助。"
+    assert siblings_figured("县级财政每户补助多少钱？", county)
+
+
 def test_another_body_event_or_group_is_refused_and_the_stated_ones_answered(
         client: TestClient) -> None:
     """Regression (batch zhrefuse36): 县级's unset share, a posting's days (only a payment's are

@@ -115,12 +115,14 @@ def siblings(mine: str, other: str) -> bool:
 def siblings_figured(question: str, sentence: str) -> bool:
     """Whether ``sentence`` names a group of Chinese ``question`` (县级 of 县级财政) only in
     clauses stating no figure while another clause states one beside a sibling of it: "其中省级
-    补助2.5万元，市级补助0.8万元，其余部分由县级财政根据财力适当补助" gives no 县级 sum."""
+    补助2.5万元，市级补助0.8万元，其余部分由县级财政根据财力适当补助" gives no 县级 sum. A word
+    the question says is none (企业 of 工业企业 shares 业 with 工业: it is the group's noun)."""
     clauses = re.split(r"[，,；;。：:]", sentence)
     for mine, _, _ in modified_nouns(question):
         own = [c for c in clauses if mine in c]
         if own and not any(map(values_stated, own)) and any(values_stated(c) and any(
-                len(w) == len(mine) and siblings(mine, w) for w, _ in tagged(c))
+                len(w) == len(mine) and w not in question and siblings(mine, w)
+                for w, _ in tagged(c))
                 for c in clauses if mine not in c):
             return True
     return False

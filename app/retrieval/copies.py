@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from app.retrieval.gazetteer import gazetteer
 from app.retrieval.place_inference import PlaceInference
 from app.retrieval.places import PlaceIndex
-from app.text import sentence_spans
+from app.text import bigram_units, sentence_spans
 
 # Two passages are copies when most of the shorter one's runs of this many characters (white
 # space aside) are in the other: 8 characters are a phrase, rarely shared by two different
@@ -50,10 +50,9 @@ def shares_most(a: set[str], b: set[str]) -> bool:
 def answering_sentence(passage: str, question: str) -> set[str]:
     """The shingles of the passage's sentence sharing most character pairs with the question
     (the clause a report restates amid its other news), none when it is a short phrase."""
-    pairs = {question[i:i + 2] for i in range(len(question) - 1)}
+    asked = bigram_units(question)
     sentences = ["".join(passage[s:e].split()) for s, e in sentence_spans(passage)]
-    best = max(sentences, key=lambda s: sum(s[i:i + 2] in pairs for i in range(len(s) - 1)),
-               default="")
+    best = max(sentences, key=lambda s: len(bigram_units(s) & asked), default="")
     return shingles(best) if len(best) >= RESTATED_LENGTH else set()
 
 

@@ -22,7 +22,7 @@ import re
 from itertools import accumulate, pairwise
 
 from app.chinese_words import compounds, is_word, load_jieba, tagged
-from app.in_situ import ZH_ASKS, coordinated, sets_frame
+from app.in_situ import ZH_ASKS, ZH_QUANTITY, coordinated, sets_frame
 from app.negation import negation_dropped
 from app.numerals import SUPERLATIVE, YEAR, ZH_BOUNDS, ZH_TIME_UNIT, figure_values, values_stated
 from app.retrieval.continuation import says_of_itself
@@ -61,9 +61,9 @@ _TIER_DIGITS = dict(zip("二三四五六七八九", "23456789", strict=True))
 # count stated ("八个方面") says it. The present (今年, 现在) is no such word: a rule states no
 # state of now (安庆's 现在均价, h23).
 _TOTAL = re.compile(r"一共|总共|共计")
-# The question words asking a quantity (几天, 多少钱, 多久): each measures the verb before it;
-# a time within, after or before which what follows is done (30日内拨付剩余资金).
-_QUANTITY = re.compile(r"几|多少|多久|多长|多大|多高")
+# A question word asking a quantity (几天 too) measures the verb before it; a time within,
+# after or before which what follows is done (30日内拨付剩余资金).
+_QUANTITY = re.compile(rf"几|{ZH_QUANTITY}")
 _TIMED = re.compile(rf"\d+{ZH_TIME_UNIT}(?:以?内|后|前)([^，,；;。]+)")
 
 

@@ -30,6 +30,7 @@ from app.retrieval.enumeration import listed_count, lists
 from app.retrieval.gazetteer import names_any
 from app.retrieval.glossary import ENGLISH_VARIANTS, with_bounds
 from app.retrieval.hybrid import RetrievalResult
+from app.retrieval.locatives import says_where
 from app.retrieval.place_inference import PlaceInference, part_of_a_name
 from app.retrieval.sanctions import STATES
 from app.retrieval.taggers import ASKS_NOW, acts, asks_what_was, states_a_rule, states_an_aim
@@ -88,8 +89,9 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
         labels.discard("MONEY")
     listed = {"ITEMS"} if (n := listed_count(question)) and lists(sentence.text, n) else set()
     listed |= {"PLACE"} if any(label == "ORG" and _TOWARDS.search(sentence.chunk.text, max(
-        0, s - 5), s) for s, _, label in found) or locates(sentence.text, question) else set()
-    # (a body one is sent to is a where; so is a facility after the coverb asked: 在发热门诊)
+        0, s - 5), s) for s, _, label in found) or locates(sentence.text, question) or says_where(
+            sentence.text, question) else set()  # (a body one is sent to is a where; so is a
+    # facility after the coverb asked: 在发热门诊, "on the government cloud")
     # An item after "；" leaves its head's period unsaid (…每人每年40元；选择300元档次的，补贴50元).
     head = re.search(r"[^。]*；$", _before(sentence).rstrip())
     return labels | listed | _forms(sentence.text) | (_forms(head[0]) & {"RATE"} if head else set())

@@ -89,9 +89,10 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
         labels.discard("MONEY")
     listed = {"ITEMS"} if (n := listed_count(question)) and lists(sentence.text, n) else set()
     listed |= {"PLACE"} if any(label == "ORG" and _TOWARDS.search(sentence.chunk.text, max(
-        0, s - 5), s) for s, _, label in found) or locates(sentence.text, question) or says_where(
-            sentence.text, question) else set()  # (a body one is sent to is a where; so is a
-    # facility after the coverb asked: 在发热门诊, "on the government cloud")
+        0, s - 5), s) for s, _, label in found) or locates(sentence.text, question) or (
+            "PLACE" not in labels and says_where(sentence.text, question)) else set()  # (a body
+    # one is sent to is a where; so is a facility after the coverb asked: 在发热门诊, "on the
+    # government cloud"; a sentence naming a place is not parsed for one)
     # An item after "；" leaves its head's period unsaid (…每人每年40元；选择300元档次的，补贴50元).
     head = re.search(r"[^。]*；$", _before(sentence).rstrip())
     return labels | listed | _forms(sentence.text) | (_forms(head[0]) & {"RATE"} if head else set())

@@ -42,7 +42,7 @@ _FROM = re.compile(r"(?:(?<!不)超过|(?<!不)高于|大于|多于|(?<![不未]
                    rf"|\b(?:above|over|more than|greater than|exceeding|at least)|{_CROSSED})\s*$",
                    re.I)
 _CROSSING = re.compile(rf"{_CROSSED}\s*$", re.I)
-_TO = re.compile(r"(?:(?<!不)低于|(?<!不)少于|不足|未满|不满|小于"
+_TO = re.compile(r"(?:(?<!不)低于|(?<!不)少于|不足|不到|未满|不满|小于"
                  r"|\b(?:below|under|less than|fewer than))\s*$", re.I)
 _AND_UP = re.compile(r"\s*(?:[（(]含[)）])?(?:[及或]?以上|or (?:over|more|above|older)\b"
                      r"|and (?:over|above|older)\b)", re.I)

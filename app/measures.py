@@ -29,6 +29,13 @@ _EN_UNITS = {"age": r"years?[\s-]+old", "year": "years? yrs?", "month": "months?
              "dollar": "dollars? usd", "m2": r"square[\s-]+met(?:er|re)s? sq\.?\s?m sqm",
              "km2": r"square[\s-]+kilomet(?:er|re)s?", "mu": "mu", "hectare": "hectares?",
              "person": "people persons?", "household": "households?"}
+# Nouns naming a sum: of money, whatever its figure's unit ("how large is the fund", "预算是多少").
+MONEY_EN = (r"budget|invest(?:ment|ed|s|ing)?|funding|funds?|subsid(?:y|ies)|grants?|costs?"
+            r"|prices?|fees?|fines?|allowances?|(?:re|a)?wards?|fares?|rent|salar(?:y|ies)|wages?")
+MONEY_NOUN = re.compile(rf"\b(?:{MONEY_EN})\b|预算|投资|资金|基金|补贴|补助|费用|经费|罚款|奖励"
+                        r"|租金|房租|价格|收费|贴息|津贴|工资|薪酬|[押证奖]金"  # 贴息: of a loan's
+                        # A fee (送餐费, 保险费), not 免费; 经费 and 收费 are listed whole.
+                        r"|[\u4e00-\u9fff]{1,2}(?<![免消经收])费", re.I)
 _UNIT_OF = {w: unit for unit, words in _ZH_UNITS.items() for w in words.split()}
 # The longest word first (个月 before 月, 周岁 before 周): a Chinese unit is bound to its figure.
 _ZH_UNIT = re.compile("|".join(sorted(_UNIT_OF, key=len, reverse=True)))

@@ -86,9 +86,12 @@ class ExtractiveAnswerer:
             vectors = self.ranker.crosslingual_vectors
             reading = read_chinese(question, sentences, by_meaning(vectors, question),
                                    nearest_in_meaning(self.ranker.crosslingual, vectors, question))
-        if reading and (years := of_asked_year(question, reading.ranked))[1]:
+        years = of_asked_year(question, reading.ranked) if reading else ([], [])
+        if years[1]:
             return self.refusal(retrieval, "year_not_stated", years[1])  # as in English
-        if reading is None or self._said_otherwise(question, reading):
+        # The best states only other years than the one asked, which others state: not of it.
+        if reading is None or years[0][:1] != reading.ranked[:1] or self._said_otherwise(
+                question, reading):
             return self._refused(retrieval, off_level and not sentences,  # none names the place?
                                  lacking=reading is not None and reading.answer.lacking)
         cited = citation(1, reading.answer.sentence, reading.answer.support)

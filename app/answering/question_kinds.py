@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from app.chinese_words import noun_phrase, word_bounds
 from app.in_situ import ZH_ASKS, asking_part
+from app.measures import MONEY_EN, MONEY_NOUN
 from app.numerals import COUNTED_ASKED, DISTRIBUTIVE, INDEFINITE_JI, MEASURE_WORDS, RATE_OF
 from app.retrieval import sanctions
 from app.retrieval.counted import counted_or
@@ -133,13 +134,7 @@ _NARROWER = {Kind.MONEY: {Kind.COUNT}, Kind.PERCENT: {Kind.COUNT}, Kind.DURATION
 # NER often misses ("the municipal task force"), which only weighs a sentence down.
 STRICT = frozenset(Kind) - {Kind.WHO}
 FIGURED = frozenset({Kind.COUNT, Kind.TALLY, Kind.MONEY, Kind.PERCENT})  # only a figure states
-# Money nouns and size words together ask a sum ("how large is the fund", "预算是多少").
-_MONEY_EN = (r"budget|invest(?:ment|ed|s|ing)?|funding|funds?|subsid(?:y|ies)|grants?|costs?"
-             r"|prices?|fees?|fines?|allowances?|(?:re|a)?wards?|fares?|rent|salar(?:y|ies)|wages?")
-MONEY_NOUN = re.compile(rf"\b(?:{_MONEY_EN})\b|预算|投资|资金|基金|补贴|补助|费用|经费|罚款|奖励"
-                        r"|租金|房租|价格|收费|贴息|津贴|工资|薪酬|[押证奖]金"  # 贴息: of a loan's
-                        # A fee (送餐费, 保险费), not 免费; 经费 and 收费 are listed whole.
-                        r"|[\u4e00-\u9fff]{1,2}(?<![免消经收])费", re.I)
+# Money nouns (app.measures) and size words together ask a sum ("how large is the fund").
 # Nouns of a part of a whole, whose size "what"/"how much" asks ("the floor on the share of …").
 _SHARE_ASKED = re.compile(r"\b(?:what|how (?:much|large|big|high))\b.*\b(?:share|percentage"
                           r"|proportion|ratio|fraction|rate)\b", re.I)
@@ -148,7 +143,7 @@ _SHARE_ASKED = re.compile(r"\b(?:what|how (?:much|large|big|high))\b.*\b(?:share
 _SIZE_ASKED = re.compile(r"\bhow (?:much|large|big|high)\b|\bwhat (?:is|are|was|were) (?:[\w'-]+ )"
                          r"{0,3}?(?:budget|amount|cost|price|fee|fine|salar(?:y|ie)|wage)s?\b"
                          r"|多少|多大|规模|上限|金额|\bwhat (?:[\w'-]+ ){0,2}?budgets?\b|\bsize\b"
-                         rf"|\bwhat(?:['’]s)? (?:[\w'-]+ ){{0,4}}?(?:{_MONEY_EN})(?:(?<!s) (?:do"
+                         rf"|\bwhat(?:['’]s)? (?:[\w'-]+ ){{0,4}}?(?:{MONEY_EN})(?:(?<!s) (?:do"
                          r"|does|did|will|would|can|could|ha[sv]e?|for|of|to|in)| per| each)\b"
                          r"|\bthe (?:most|maximum|largest|highest|biggest)\b|\bmaximum\b", re.I)
 # What is paid asks a sum, unless "how much more/less" asks a difference, a share as often as a sum.

@@ -23,8 +23,10 @@ from __future__ import annotations
 import re
 from itertools import accumulate, pairwise
 
+from app.bands import band_factor
 from app.chinese_words import compounds, is_word, load_jieba, tagged
 from app.in_situ import ZH_ASKS, ZH_QUANTITY, coordinated, sets_frame
+from app.measures import MONEY_NOUN
 from app.negation import negation_dropped
 from app.numerals import SUPERLATIVE, YEAR, ZH_BOUNDS, ZH_TIME_UNIT, figure_values, values_stated
 from app.retrieval.continuation import says_of_itself
@@ -211,14 +213,31 @@ def states_what_is_asked(question: str, text: str, chunk: Chunk, at: int,
     the time of the question's event: the verb the question's quantity word measures (公示 of
     公示几天) is said, or what is done in that time says a word of the question. "竣工验收合格后
     30日内拨付剩余资金" times a payment, not a posting."""
-    if figured and not names_every_group(question, text, chunk, at, vectors):
+    before = chunk.text[:max(0, at - chunk.start)]
+    if figured and (band_factor(question, text) < 1 or not names_every_group(
+            question, text, chunk, at, vectors) or (
+            (asked := sum_asked(question)) and asked in unsaid(
+                question, text, _context(chunk, at) + before, vectors))):
         return False
     asking = _QUANTITY.search(question)
     verb = tagged(question[:asking.start()])[-1:] if asking and asking.start() else []
     done = [m[1] for m in _TIMED.finditer(text)]  # what each stated time is the time of
     return not (verb and verb[0][1][:1] == "v" and done and verb[0][0] in unsaid(
-        question, text, _context(chunk, at) + chunk.text[:max(0, at - chunk.start)], vectors)
+        question, text, _context(chunk, at) + before, vectors)
         and not any(said(w, rest) for rest in done for w in content_words(question)))
+
+
+def sum_asked(question: str) -> str:
+    """The money noun (``MONEY_NOUN``) Chinese ``question``'s quantity word measures: the noun
+    before it, past words of no content of their own (保额是多少, 差旅费补多少, 补贴一年最多给多少:
+    a light verb, an adverb, a time); "" if it measures another noun or a verb (开发多少个)."""
+    asking = _QUANTITY.search(question)
+    for word, tag in reversed(tagged(question[:asking.start()]) if asking else []):
+        if tag == "x" or (tag[:1] == "v" and len(word) > 1):
+            return ""
+        if tag[:1] == "n" and tag != "ns" and len(word) > 1:
+            return word if MONEY_NOUN.fullmatch(word) else ""
+    return ""
 
 
 def _context(chunk: Chunk, at: int) -> str:

@@ -209,10 +209,12 @@ def names_every_group(question: str, text: str, chunk: Chunk, at: int,
 def states_what_is_asked(question: str, text: str, chunk: Chunk, at: int,
                          vectors: TextVectors | None, figured: bool) -> bool:
     """Whether a well supported ``text`` answers Chinese ``question``: for a ``figured`` one, it
-    ``names_every_group``; and a time it states within which something is done (30日内拨付) is
-    the time of the question's event: the verb the question's quantity word measures (公示 of
-    公示几天) is said, or what is done in that time says a word of the question. "竣工验收合格后
-    30日内拨付剩余资金" times a payment, not a posting."""
+    ``names_every_group``, says the sum asked (``sum_asked``: 差旅费 is not 展位费's share) and
+    holds the question's figure in its bands, if any (不到25年 is not "25年以上"); and a time it
+    states within which something is done (30日内拨付) is the time of the question's event: the
+    verb the question's quantity word measures (公示 of 公示几天) is said, or what is done in that
+    time says a word of the question. "竣工验收合格后30日内拨付剩余资金" times a payment, not a
+    posting."""
     before = chunk.text[:max(0, at - chunk.start)]
     if figured and (band_factor(question, text) < 1 or not names_every_group(
             question, text, chunk, at, vectors) or (

@@ -80,7 +80,10 @@ def noun_phrase(text: str) -> list[str]:
 
 
 # A coverb of place right before a question word asking where ("要在哪里治疗", "置于什么地方").
-_WHERE_AFTER = re.compile(r"([在于到至往])(?:哪(?![些几])|什么地方|何处|何地)")  # 在哪些: which
+_WHERE_AFTER = re.compile(r"([在于到至往去])(?:哪(?![些几])|什么地方|何处|何地)")  # 在哪些: which
+# Coverbs of going to a place, one another's equals when the question's goes there itself ("去哪里
+# 申请" of "到营业厅申请", "前往…办理"); where one is (在, 于) or sends (寄到) is told by its own.
+_TOWARDS = "到至往去赴"
 
 
 def locates(text: str, question: str) -> bool:
@@ -93,11 +96,13 @@ def locates(text: str, question: str) -> bool:
         return False
     # Of the thing the question locates, when the text names it: the last noun before the
     # coverb, not a place's name (房源 of "公租房的房源在哪个小区": "…未在公共租赁住房居住的" is
-    # where a tenant lives).
+    # where a tenant lives). A bare 去 or 到 (the asker goes there: "添了人口去哪里申请") locates
+    # no thing; sending does (钱打到哪儿: the money, of which the sentence must speak).
+    towards = asked[1] in _TOWARDS and tagged(question[:asked.end(1)])[-1][0] == asked[1]
     thing = [w for w, t in tagged(question[:asked.start()]) if t[0] == "n" and t != "ns"][-1:]
-    words = tagged(text) if all(w in text for w in thing) else []
+    words = tagged(text) if towards or all(w in text for w in thing) else []
     for at, (word, flag) in enumerate(words):
-        if not word.endswith(asked[1]) or flag[0] not in "pv":
+        if not word.endswith(tuple(_TOWARDS) if towards else asked[1]) or flag[0] not in "pv":
             continue
         phrase: list[str] = []
         for _, tag in words[at + 1:]:

@@ -28,19 +28,19 @@ NOTICE = (
 )
 
 
-def _read(question: str) -> Any:
-    """``read_chinese`` over NOTICE as one passage, with the entities ingest stores."""
+def _read(question: str, notice: str = NOTICE) -> Any:
+    """``read_chinese`` over ``notice`` as one passage, with the entities ingest stores."""
     from app.answering.chinese_reader import read_chinese
     from app.answering.citations import Sentence
     from app.store.records import Chunk
     from app.text import sentence_spans
     from ingest.entities import entities_of
 
-    (found,) = entities_of([NOTICE])
-    chunk = Chunk("plan::0000", "plan", NOTICE, 0, len(NOTICE), {
+    (found,) = entities_of([notice])
+    chunk = Chunk("plan::0000", "plan", notice, 0, len(notice), {
         "language": "zh", "title": "", "entities": json.dumps([list(e) for e in found])})
-    reading = read_chinese(question, [Sentence(chunk, a, b, NOTICE[a:b], 0)
-                                      for a, b in sentence_spans(NOTICE)])
+    reading = read_chinese(question, [Sentence(chunk, a, b, notice[a:b], 0)
+                                      for a, b in sentence_spans(notice)])
     assert reading is not None
     return reading
 
@@ -64,3 +64,30 @@ def test_a_place_of_another_thing_or_a_time_says_no_where() -> None:
     assert not locates("在此基础上再给予奖励。", "某市奖励在哪里领？")
     assert locates("将机场海关验放地点前置于停机坪，全天候轮班上岗。",
                    "海关验放地点前置于什么地方？")
+
+
+WATER = (
+    "某市居民阶梯水价实施办法\n"
+    "一、阶梯水量以户籍人口4人及以下的家庭为基数。\n"
+    "二、户籍人口超过4人的家庭，每增加1人，各阶梯年用水量基数相应增加45立方米。"
+    "居民凭户口簿到供水企业营业厅申请核增。\n"
+    "三、核增后的水量自次月起执行。\n"
+)
+
+
+def test_going_where_is_answered_by_any_coverb_of_going() -> None:
+    """Regression (round 36, zhkind37): "永州家里添了人口去哪里申请多加水量？" was refused as
+    lacking the place asked: its coverb 去 was no coverb of where, and the notice's
+    "到供水企业营业厅申请核增" says where with 到. A bare 去 or 到 asks where the asker goes; any
+    coverb of going answers it, of whatever thing (人口 is what was added, not what goes)."""
+    assert locates("居民凭户口簿到供水企业营业厅申请核增。", "某市家里添了人口去哪里申请多加水量？")
+    reading = _read("某市家里添了人口去哪里申请多加水量？", WATER)
+    assert not reading.answer.lacking
+    assert "营业厅" in reading.answer.sentence.text
+
+
+def test_sending_where_keeps_its_coverb_and_thing() -> None:
+    """Money sent somewhere (钱打到哪儿) is not answered by where one goes to apply: a sentence
+    must speak of the money, with the question's own coverb."""
+    assert not locates("也可到托育机构所在地的乡镇（街道）卫生健康办现场申请。",
+                       "某市托育补贴钱打到哪儿？")

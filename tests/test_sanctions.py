@@ -51,3 +51,15 @@ def test_a_rule_does_not_answer_what_befalls_one_who_breaks_it(services: Service
     answer = services.ask(AskRequest(question=question, mode="extractive"))
     assert answer.refused, answer.answer
     assert answer.refusal_code == "kind_not_stated"
+
+
+@pytest.mark.parametrize("sentence", [
+    "新生应当于8月30日至8月31日到学校报到，逾期未报到且未说明理由的，视为自动放弃学位。",
+    "逾期未提交材料的，补贴资格自动失效。",
+    "超过有效期未使用的消费券作废。",
+])
+def test_a_deemed_or_void_outcome_states_what_befalls_one(sentence: str) -> None:
+    """Regression (round 36, zhkind37): "宜昌新生开学报到去晚了又没说原因，会怎么样？" was refused
+    as lacking the sanction asked, though its notice says the outcome: "…的，视为自动放弃学位".
+    What one is deemed to have done (视为), or a right that lapses (失效, 作废), befalls one too."""
+    assert STATES.search(sentence)

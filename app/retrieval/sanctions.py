@@ -19,4 +19,5 @@ STATES = re.compile(
     r"|cancel|withdraw|recover|reclaim|refund|blacklist|prosecut|liab|ban(?:ned)?\b|repay"
     r"|(?:not|no longer) be (?:approved|accepted|funded|included|eligible|granted|considered))"
     r"|处罚|罚款|罚金|处分|惩戒|追回|收回|退回|返还|取消|撤销|暂停|停止|不予|不得|责令|通报|问责|追究"
-    r"|黑名单|失信|滞纳金|加收|依法|定罪", re.I)
+    r"|黑名单|失信|滞纳金|加收|依法|定罪"
+    r"|视为|失效|作废", re.I)  # deemed so, void: "逾期未报到的，视为自动放弃学位"

@@ -110,7 +110,10 @@ def locates(text: str, question: str) -> bool:
                     t[0] in "ns" for t in phrase)):
                 break
             phrase.append(tag)
-        if phrase and phrase[-1][0] in "ns" and not any(t[0] in "tmf" for t in phrase):
+        # 至…为止 ends a span of time ("至疫情解除为止"), to no place.
+        clause = "".join(w for w, _ in takewhile(lambda w: w[1] != "x", words[at + 1:]))
+        if phrase and phrase[-1][0] in "ns" and not any(t[0] in "tmf" for t in phrase) \
+                and not clause.endswith("止"):
             return True
     return False
 

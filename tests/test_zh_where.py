@@ -91,3 +91,11 @@ def test_sending_where_keeps_its_coverb_and_thing() -> None:
     must speak of the money, with the question's own coverb."""
     assert not locates("也可到托育机构所在地的乡镇（街道）卫生健康办现场申请。",
                        "某市托育补贴钱打到哪儿？")
+
+
+def test_until_is_no_where() -> None:
+    """Regression (round 36, zhkind37, rzrepo-tune): "…健康申报证明去哪里办理？" was answered off
+    another notice's "至新冠肺炎疫情解除为止" once 至 answered a going: 至…为止 ends a span of
+    time and names no place."""
+    assert not locates("（十）健康申报证明从2月17日开始办理，至新冠肺炎疫情解除为止。",
+                       "四川外出务工人员健康申报证明去哪里办理？")

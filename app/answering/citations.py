@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import dropwhile
+from itertools import dropwhile, takewhile
 
 from app.mastheads import masthead_end
 from app.models import Citation, Passage
+from app.retrieval.antecedents import of_another_part
 from app.retrieval.hybrid import Hit
 from app.store.records import Chunk
 from app.text import pieces_of, sentence_spans
@@ -59,9 +60,9 @@ def sentences_after(sentence: Sentence, after: Chunk | None = None) -> list[Sent
     found = list(dropwhile(lambda s: s.text.endswith(("？", "?")), (
         Sentence(chunk, chunk.start + a, chunk.start + b, chunk.text[a:b], sentence.rank)
         for a, b in sentence_spans(chunk.text, sentence.end - chunk.start))))
-    if found or after is None:
-        return found
-    return sentences_after(Sentence(after, after.start, after.start, "", sentence.rank))
+    if not found and after is not None:
+        found = sentences_after(Sentence(after, after.start, after.start, "", sentence.rank))
+    return list(takewhile(lambda s: not of_another_part(s.text), found))  # nor another part's
 
 
 def with_remarks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from app.answering.generation.markers import MARKER, markers
 from app.answering.parts import Part, names_own, split_parts
 from app.models import Answer, AnswerPart
-from app.retrieval.antecedents import points_back
+from app.retrieval.antecedents import answering_part, points_back
 from app.text import alnum_only
 
 NOT_SAID = "The documents don't say: “{asked}”"
@@ -40,12 +40,13 @@ class Composer:
             # pointing back is (app.conversation.nearby): a plan names a measure's units by it.
             leans = n and not answers[-1].refused and (part.text != part.asked
                                                        or not names_own(part.asked))
-            beside = self.near(part.asked, part.text, answers[-1]) if leans else None
-            # One naming its own thing or subject may be answered better where it is, as may one
-            # left unanswered beside: the better one stands; not, pointing back by a pronoun, by
-            # the part before's sentence, which its borrowed words, read, draw.
-            own = self.asked_of(part.text, places) if not beside or beside.refused or part.text == \
-                part.asked or names_own(part.asked) else None
+            with answering_part(part.text, part.asked, [p.asked for p in parts if p is not part]):
+                beside = self.near(part.asked, part.text, answers[-1]) if leans else None
+                # One naming its own thing or subject may be answered better where it is, as may
+                # one left unanswered beside: the better one stands; not, pointing back by a
+                # pronoun, by the part before's sentence, which its borrowed words, read, draw.
+                own = self.asked_of(part.text, places) if not beside or beside.refused or \
+                    part.text == part.asked or names_own(part.asked) else None
             if own and beside and not beside.refused and points_back(part.asked) and all(any(
                     b.doc_id == c.doc_id and b.start <= c.start and c.end <= b.end
                     for b in answers[-1].citations) for c in own.citations):

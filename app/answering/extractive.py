@@ -19,6 +19,7 @@ from app.answering.conflicts import prefer_official
 from app.answering.question_kinds import FIGURED, asked_kinds
 from app.answering.ranking import STRICT_PENALTY, SentenceRanker
 from app.models import Answer, RefusalCode, refusal_message
+from app.retrieval.antecedents import of_another_part
 from app.retrieval.content_words import says_every_word, states_what_is_asked
 from app.retrieval.crosslingual import reads_chinese
 from app.retrieval.hybrid import RetrievalResult
@@ -49,7 +50,8 @@ class ExtractiveAnswerer:
             return self.refusal(retrieval, *found)
         if reads_chinese(question, retrieval.hits):
             return self._answer_chinese(question, retrieval)
-        ranked = self.rank_sentences(question, retrieval)
+        ranked = [s for s in self.rank_sentences(question, retrieval)  # another part's sentence
+                  if not of_another_part(s.sentence.text)]  # is no answer to this one's
         if places.narrower:  # the place is at fault only where no sentence names it
             ranked, off_level = at_level(ranked, places)
             if off_level and not ranked:

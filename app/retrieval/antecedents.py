@@ -20,11 +20,14 @@ opens with, by LAC ("辽源犬只狂犬病疫苗的经费|由谁分担").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from app.numerals import MEASURE_WORDS
 from app.retrieval.taggers import NOUNS, TAGGING, lac, parsed
-from app.text import has_cjk
+from app.text import content_tokens, has_cjk
 
 # Chinese third-person and demonstrative pronouns begin with one of these morphemes (这个, 该项,
 # 其, 它们, 上述); interrogative ones (什么, 谁, 哪, 多少) do not: the closed pronoun class.
@@ -163,3 +166,36 @@ def _phrase(head: Any) -> str:
     start = min(t.i for t in head.subtree)
     start += head.doc[start].lower_ in {"the", "a", "an"}
     return head.doc[start:head.i + 1].text
+
+
+# The question's parts while one of them is answered: that part's text (with the words it
+# borrowed), its own words and the other parts' (``answering.compose`` sets it around each part):
+# the question's context, which the answerers' protocol (one question, its retrieval) lacks.
+_PARTS_BESIDE: ContextVar[tuple[str, str, str] | None] = ContextVar("parts_beside", default=None)
+
+
+@contextmanager
+def answering_part(text: str, asked: str, others: list[str]) -> Iterator[None]:
+    """Within it, ``of_another_part`` reads candidates for the part asking ``asked`` (``text``
+    with what it borrowed) beside the parts ``others``."""
+    token = _PARTS_BESIDE.set((text, asked, " ".join(others)))
+    try:
+        yield
+    finally:
+        _PARTS_BESIDE.reset(token)
+
+
+def of_another_part(sentence: str) -> bool:
+    """Whether ``sentence`` answers another part of the question than the one being answered: it
+    says none of this part's words (less a lone character: 的, 按) and some of another part's
+    that this one lacks. Only a part saying words of its own beyond a word (not "how many in the
+    third?", "一个月补多少？", read by the words they borrowed), in the sentence's language (an
+    English sentence says no Chinese part's words). Regressions (round 36): 辽源's "多久年检一次？
+    …几日内办理注销？" (the first part's reader, asking a time, ran on from the restated
+    "养犬登记证每年年检一次。" to the 15日内注销 sentence); Daqing's "…, and how many hours … if he
+    becomes severely disabled?" (read beside the meal sentence, it quoted the next one on meals)."""
+    if (parts := _PARTS_BESIDE.get()) is None or has_cjk(sentence) != has_cjk(parts[1]):
+        return False
+    said, text, asked, others = ({t for t in content_tokens(words) if len(t) > 1} for words in (
+        sentence, *parts))
+    return len(asked - others) > 1 and not said & text and bool(said & (others - text))

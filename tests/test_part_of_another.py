@@ -81,6 +81,15 @@ def test_a_sentence_of_another_parts_words_only_is_that_parts() -> None:
     asked = "What meal subsidy does the canteen get?"
     with answering_part(asked, asked, [hours]):
         assert not of_another_part(meal)
+    # An English word inflected or derived ("capped" of "cap") is the part's word (a first form
+    # of the rule named h35's "…, and what is the yearly cap?" unanswered); a Chinese one is not.
+    cap = "A hiring employer gets 1,500 yuan per graduate, capped at 150,000 yuan a year."
+    with answering_part("what is the yearly cap?", "what is the yearly cap?",
+                        ["What one-off subsidy does an employer get per graduate?"]):
+        assert not of_another_part(cap)
+    first = "养犬登记证多久年检一次？"
+    with answering_part(first, first, ["饲养人应在几日内办理注销？"]):
+        assert of_another_part("饲养人应当在15日内到原登记的公安派出所办理注销手续。")
     assert not of_another_part(meal)  # a question of one part: no other part
 
 

@@ -198,4 +198,12 @@ def of_another_part(sentence: str) -> bool:
         return False
     said, text, asked, others = ({t for t in content_tokens(words) if len(t) > 1} for words in (
         sentence, *parts))
-    return len(asked - others) > 1 and not said & text and bool(said & (others - text))
+    return len(asked - others) > 1 and not any(_inflected(a, b) for a in said for b in text) \
+        and bool(said & (others - text))
+
+
+def _inflected(word: str, other: str) -> bool:
+    """Whether two words are one, an English one maybe inflected or derived by a suffix ("cap",
+    "capped"; "year", "yearly"); Chinese words are not inflected (登记 is no 登记证)."""
+    short, long = sorted((word, other), key=len)
+    return word == other or (long.isascii() and len(short) > 2 and long.startswith(short))

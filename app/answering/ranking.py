@@ -187,9 +187,10 @@ class SentenceRanker:
             out_of_band = bool(narrowing and kinds and band_factor(question, sentence.text) < 1)
             another = (holder and other_holder(question, sentence.text, found)) or out_of_band or (
                 names_another(names_held, found, sentence.chunk, sentence.start))  # another thing's
-            elsewhere = another or any(not any(w <= found for w in q) for q in narrowed) or (
-                holder and contrasted(question, sentence.text, found, asked_stems, topic)) or bool(
-                narrowing and kinds and relabelled(question, sentence.text)) or (
+            # A date or body of another holder too ("… institutions apply" for an employer's room).
+            elsewhere = another or any(not any(w <= found for w in q) for q in narrowed) or bool(
+                narrowing and kinds and (relabelled(question, sentence.text) or contrasted(
+                    question, sentence.text, found, asked_stems, topic))) or (
                 Kind.DATE in kinds and other_event(question, sentence.text, texts))
             # Another band's detail, weighed as the sentences below it are: with its kind's bonus.
             outdone = max(outdone, min(1.0, support + KIND_BONUS * bool(out_of_band and not missing

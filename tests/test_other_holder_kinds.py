@@ -1,0 +1,67 @@
+"""A date or a body the texts state of another holder is no answer to a question asking it of
+the question's own (issue 23, round 36: enrefuse37 found "when can a company apply for the
+employer childcare room subsidy" answered by the childcare institutions' application period,
+and "which company manages the new energy talent fund" by the industry fund's manager: the
+other-holder reading judged figures only). The document is the test's own, with no manifest."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.background import stop_warms
+from app.models import AskRequest
+from app.services import Services
+from ingest.pipeline import ingest
+from tests.conftest import make_settings
+
+MEASURES = "\n".join([
+    "Measures of Hechi City for Childcare Services and New Energy Industries (2026)",
+    "Issued by the Hechi Municipal Development and Reform Commission",
+    "Date of issue: 12 March 2026",
+    "",
+    "1. Registered childcare institutions receive an operating subsidy of 200 yuan per child a "
+    "month.",
+    "2. Childcare institutions apply for the operating subsidy once a year, from 1 to 15 "
+    "September, through the county health commission.",
+    "3. A municipal new energy industry fund of 2 billion yuan is set up and managed by Hechi "
+    "Urban Construction Investment Group.",
+    "4. Enterprises that install rooftop photovoltaic systems of 1 megawatt or more receive a "
+    "subsidy of 0.1 yuan per watt.",
+    "",
+])
+
+
+@pytest.fixture(scope="module")
+def services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    root = tmp_path_factory.mktemp("other-holder-kinds")
+    docs = root / "docs"
+    docs.mkdir()
+    (docs / "hechi-2026-childcare-energy.txt").write_text(MEASURES, encoding="utf-8")
+    settings = make_settings(root / "data")
+    report = ingest([Path(docs)], settings)
+    assert not report.failed, report.failed
+    yield Services.build(settings)
+    stop_warms()
+
+
+@pytest.mark.parametrize("question", [
+    "When can a Hechi company apply for the employer childcare room subsidy?",
+    "Which company manages Hechi's new energy talent fund?",
+])
+def test_a_date_or_body_of_another_holder_is_no_answer(services: Services,
+                                                      question: str) -> None:
+    answer = services.ask(AskRequest(question=question, mode="extractive"))
+    assert answer.refused, answer.answer
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("When can Hechi childcare institutions apply for the operating subsidy?", "1 to 15"),
+    ("Which company manages Hechi's new energy industry fund?", "Urban Construction Investment"),
+])
+def test_the_holder_asked_is_still_answered(services: Services, question: str,
+                                            fact: str) -> None:
+    answer = services.ask(AskRequest(question=question, mode="extractive"))
+    assert fact in answer.answer, answer.answer

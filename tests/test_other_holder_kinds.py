@@ -1,8 +1,10 @@
-"""A date or a body the texts state of another holder is no answer to a question asking it of
-the question's own (issue 23, round 36: enrefuse37 found "when can a company apply for the
-employer childcare room subsidy" answered by the childcare institutions' application period,
-and "which company manages the new energy talent fund" by the industry fund's manager: the
-other-holder reading judged figures only). The document is the test's own, with no manifest."""
+"""A date the texts state of another holder is no answer to a "when" question asking it of the
+question's own (issue 23, round 36: enrefuse37 found "when can a company apply for the employer
+childcare room subsidy" answered by the childcare institutions' application period, and "by what
+date must applications for the camp site subsidy be submitted" by the travel agency award's
+deadline: the other-holder reading judged figures only). A body's holder is not judged (the
+wide check lost answers), nor is the holder the question asks of. The document is the test's
+own, with no manifest."""
 
 from __future__ import annotations
 
@@ -30,6 +32,10 @@ MEASURES = "\n".join([
     "Urban Construction Investment Group.",
     "4. Enterprises that install rooftop photovoltaic systems of 1 megawatt or more receive a "
     "subsidy of 0.1 yuan per watt.",
+    "5. A self-driving camp site with at least 50 pitches that passes acceptance receives a "
+    "construction subsidy of 400,000 yuan.",
+    "6. Applications for the travel agency award are submitted to the Municipal Bureau of "
+    "Culture and Tourism by 15 January of the following year.",
     "",
 ])
 
@@ -49,9 +55,9 @@ def services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
 
 @pytest.mark.parametrize("question", [
     "When can a Hechi company apply for the employer childcare room subsidy?",
-    "Which company manages Hechi's new energy talent fund?",
+    "By what date must applications for Hechi's camp site construction subsidy be submitted?",
 ])
-def test_a_date_or_body_of_another_holder_is_no_answer(services: Services,
+def test_a_date_of_another_holder_is_no_answer(services: Services,
                                                       question: str) -> None:
     answer = services.ask(AskRequest(question=question, mode="extractive"))
     assert answer.refused, answer.answer
@@ -60,6 +66,8 @@ def test_a_date_or_body_of_another_holder_is_no_answer(services: Services,
 @pytest.mark.parametrize(("question", "fact"), [
     ("When can Hechi childcare institutions apply for the operating subsidy?", "1 to 15"),
     ("Which company manages Hechi's new energy industry fund?", "Urban Construction Investment"),
+    ("By what date must applications for Hechi's travel agency award be submitted?",
+     "15 January"),
 ])
 def test_the_holder_asked_is_still_answered(services: Services, question: str,
                                             fact: str) -> None:

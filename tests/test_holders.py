@@ -203,3 +203,7 @@ def test_a_noun_s_preposition_hung_on_its_verb_still_fills_the_noun_s_place() ->
                         "build by the end of 2027?", orchards)
     assert not other_holder("How many standardised demonstration orchards for apples will the "
                             "city build by the end of 2027?", orchards)
+    # A circumstance hung on the verb says where, not which ("in six major areas": main probes).
+    assert not other_holder("How many key tasks are in the city's digital transformation pilot "
+                            "plan?", "It puts forward 25 key tasks in six major areas, including "
+                            "the digital economy.")

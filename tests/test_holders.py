@@ -190,20 +190,3 @@ def test_another_degree_of_the_question_s_adjective_is_another_holder_s() -> Non
                             "who are assessed as moderately disabled receive in Xianyang?", graded)
     assert not other_holder("What nursing subsidy do disabled elderly people from low-income "
                             "households receive in Xianyang?", graded)
-
-
-def test_a_noun_s_preposition_hung_on_its_verb_still_fills_the_noun_s_place() -> None:
-    """Regression (round 36, enrefuse37, the cities probes): asked how many demonstration
-    orchards *for pears* the city builds, the answer quoted "build 50 standardised demonstration
-    orchards *for apples*": spaCy hangs "for apples" on "build", not on the orchards it is
-    about, so the other filler of the question's place went unseen."""
-    orchards = ("2. By the end of 2027, the city will build 50 standardised demonstration "
-                "orchards for apples and 20 for kiwifruit.")
-    assert other_holder("How many standardised demonstration orchards for pears will the city "
-                        "build by the end of 2027?", orchards)
-    assert not other_holder("How many standardised demonstration orchards for apples will the "
-                            "city build by the end of 2027?", orchards)
-    # A circumstance hung on the verb says where, not which ("in six major areas": main probes).
-    assert not other_holder("How many key tasks are in the city's digital transformation pilot "
-                            "plan?", "It puts forward 25 key tasks in six major areas, including "
-                            "the digital economy.")

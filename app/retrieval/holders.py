@@ -188,12 +188,8 @@ def _other_object(doc: Any, asked_object: Slot, said: set[str], asked: set[str])
     for t in doc:
         holder, by = (t.head, "'s") if t.dep_ == "poss" else (t.head, "advmod") if _graded(
             t) else (t.head.head, t.head.lower_)
-        # A noun's preposition the parser hangs on its verb ("build 50 orchards *for apples*"),
-        # not a circumstance's ("puts forward 25 tasks *in* six areas": where, not which).
-        held = {holder, *(c for c in holder.children
-                          if c.dep_ == "dobj" and by not in _CIRCUMSTANCE)}
         if t.pos_ == tag and (t.dep_ in {"pobj", "poss"} or _graded(t)) and by == relation \
-                and head in {stem(h.text) for h in held} and t.is_alpha \
+                and stem(holder.text) == head and t.is_alpha \
                 and not set(_filler(t)) <= asked \
                 and not (tag in {"NOUN", "ADV"} and one_sense(lemma, t.lemma_.lower())):
             return True

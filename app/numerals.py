@@ -244,12 +244,13 @@ def labels(text: str) -> frozenset[tuple[str, int]]:
 # the words counting any thing (多少个: 30家); another measure word is another measure (几寸: 一次).
 ZH_TIME_UNIT = r"个?(?:工作)?(?:年|月|周|星期|天|日|小时|分钟|周岁|岁)"
 _ANY_THING = "个名位人户家项座台所处条件批"
+_OCCURRENCES = "次回趟遍"  # the verbal measure words: 上门几回 is counted in 次 (4次)
 # 几 after 好 or 十, or before a power of ten, counts loosely and asks nothing (好几年 "several
 # years", 十几天, 几十万): the one reading every module that reads 几 as a question word takes.
 INDEFINITE_JI = r"(?<=[好十])几|几(?=[十百千万])"
 ASKING_JI = rf"(?!{INDEFINITE_JI})几(?!乎)"  # 几 asking a number (not 几乎, "almost")
 _ZH_ASKED_UNIT = re.compile(rf"(?<!哪)(?:(?!{INDEFINITE_JI})几|多少)({ZH_TIME_UNIT}"
-                            rf"|[{MEASURE_WORDS}人户寸亩吨]|公里|平方米|米)")
+                            rf"|[{MEASURE_WORDS}{_OCCURRENCES}人户寸亩吨]|公里|平方米|米)")
 # 馀 is 余 as a web copy writes it (抓获涉案人员百馀人).
 _ZH_FIGURE = re.compile(rf"[{ZH_NUMERAL}][{ZH_NUMERAL}亿.,，至到~\-—余馀多几]*")  # 不少于7日: 日
 
@@ -258,6 +259,8 @@ def _measure(unit: str) -> str:
     """The class of the unit ``unit`` opens with: time, a sum, a share, or its first word."""
     if re.match(ZH_TIME_UNIT, unit):
         return "time"
+    if unit[:1] in _OCCURRENCES:
+        return "次"
     return "money" if unit.startswith("元") else "share" if unit[:1] in "%％成" else unit[:2]
 
 

@@ -74,3 +74,13 @@ def test_an_ordinal_numbers_one_and_counts_none() -> None:
                "第三种为未查到相关信息。\n")
     quote = _read_as_stored(passage, "查询系统目前能查到几种结果？").answer.sentence.text
     assert "3种结果" in quote, quote
+
+
+def test_a_count_of_visits_is_counted_in_any_verbal_measure_word() -> None:
+    """Regression (round 36, zhcity33's 益阳 two-part question): "上门几回" asked no measure the
+    numerals read (回 was no measure word), so a sentence's 200元 and 4次 tied for it and the
+    second part's sum answered the first; 回, 趟, 遍 count occurrences as 次 does."""
+    text = "服务机构每月上门服务不少于4次、每次不少于1小时的，按每张床位每月200元给予运营补贴。"
+    for question in ("服务机构每个月上门几回？", "护理员一个月要上门几趟？", "一个月上门几次？"):
+        assert not _figure(question, text, "4次")
+        assert _figure(question, text, "200元")

@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from app.numerals import CN_DIGITS, NUMBER_WORDS, ZH_NUMERAL, chinese_number, figures
-from app.text import STOPWORDS, bigram_units, has_cjk, stem
+from app.text import STOPWORDS, bigram_units, clause_spans, has_cjk, stem
 
 # Share of its support a sentence keeps when it answers another band than the question's.
 OUT_OF_BAND = 0.5
@@ -240,3 +240,19 @@ def _covers(tier: Tier, theirs: tuple[Tier, ...]) -> bool | None:
         v for v, _ in same} or (bool(bounds) and all(
             value >= v if bound > 0 else value <= v for v, bound in bounds)) or any(
         low <= value <= high for (low, up), (high, down) in pairwise(same) if up == 2 == -down))
+
+
+
+def states_own(question: str, text: str, figure: tuple[int, int], others: list[tuple[int, int]],
+               start: int = 0) -> bool:
+    """Whether ``figure`` (a span of ``text`` counted from ``start``, as ``others`` are) is stated
+    of the question's own subject, beside the ``others``' figures of other subjects: it closes
+    its clause (a head's condition goes on, "超过5亿元的…项目"), and its clause says a word of
+    the question none of theirs says ("口罩企业的复工率已经超过76%", not "防护服企业的…77%")."""
+    def clause(span: tuple[int, int]) -> tuple[int, int]:
+        return next(((a, b) for a, b in clause_spans(text) if a <= span[0] - start < b), (0, 0))
+    (a, b), asked = clause(figure), bigram_units(question)
+    theirs = [bigram_units(text[slice(*clause(o))]) for o in others if o != figure]
+    closes = not re.sub(r"[\s%％‰)），,；;。]", "", text[figure[1] - start:b])
+    return bool(theirs) and closes and bool(  # with no other figure, none tells it is its own
+        bigram_units(text[a:b]) & asked - set().union(*theirs))

@@ -22,7 +22,15 @@ from fastapi.testclient import TestClient
 
 from app.answering.chinese_reader import REFUSAL_SUPPORT, read_chinese
 from app.answering.citations import Sentence
-from app.bands import OUT_OF_BAND, band_factor, banded, other_tier, quantities, tier_unstated
+from app.bands import (
+    OUT_OF_BAND,
+    band_factor,
+    banded,
+    other_tier,
+    quantities,
+    states_own,
+    tier_unstated,
+)
 from app.store.records import Chunk
 from app.text import sentence_spans
 from tests.support.served import serve_texts
@@ -136,6 +144,27 @@ def test_the_detail_of_the_band_asked_is_quoted_from_one_sentence(question: str,
         reading.answer.sentence.text)
     if "岁" in question:  # that band's sum alone
         assert reading.answer.sentence.text.count("元") == 1, reading.answer.sentence.text
+
+
+def test_a_figure_stated_of_the_subject_asked_is_quoted_alone() -> None:
+    """Regression (rzspan37): "…口罩企业复工率是多少？" quoted the whole sentence of four trades'
+    rates: its first clause's figure was taken for a list item head's condition, read on to the
+    last figure of the measure. A figure closing a clause whose subject only the question says is
+    stated of it; a head's condition ("超过5亿元的…项目") goes on, as the Shaoxing test keeps."""
+    text = ("口罩企业的复工率已经超过76%，防护服企业的复工率为77%，粮食加工企业复工率为94.6%，"
+            "煤矿复产率57.8%。")
+    rates = [(text.index(s), text.index(s) + len(s), "PERCENT")
+             for s in ("76%", "77%", "94.6%", "57.8%")]
+    chunk = Chunk("rates::0", "rates", text, 0, len(text),
+                  {"language": "zh", "entities": json.dumps(rates)})
+    sentences = [Sentence(chunk, 0, len(text), text, 0)]
+    reading = read_chinese("国务院说口罩企业复工率是多少？", sentences)
+    assert reading is not None and reading.answer.sentence.text == "口罩企业的复工率已经超过76%", (
+        reading.answer.sentence.text)
+    first = (text.index("76%"), text.index("76%") + 3)
+    assert not states_own("口罩企业复工率是多少？", text, first, [first])  # none to tell apart
+    head = "对新引进总投资超过5亿元的项目，按10%给予补助。"
+    assert not states_own("项目补助多少？", head, (9, 12), [(9, 12), (17, 20)])
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,7 @@
 """Answers from Chinese passages: the clause, sentence or short run of sentences that answers.
 
-A Chinese question is nearly always written from the text it asks about: it restates the
-sentence leading to the answer and asks what it goes on to say. So the reader works in two
-steps on the text as it is, with no model run at query time:
+A Chinese question nearly always restates the sentence leading to its answer and asks what it
+goes on to say, so the reader works in two steps on the text as it is, no model run at query time:
 
 1. **Anchor.** Each sentence is scored by the question's character bigrams it holds, each
    weighted by how few candidates hold it; one lacking the kind of detail asked (a figure for
@@ -30,7 +29,7 @@ from app.answering.clauses import RESTATED  # the share of a clause the question
 from app.answering.question_kinds import FIGURED, MONEY_NOUN, STRICT, Kind, asked_kinds, asked_sum
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
 from app.answering.sentence_forms import is_field
-from app.bands import band_factor, banded, of_band, other_tier, tier_unstated
+from app.bands import band_factor, banded, of_band, other_tier, states_own, tier_unstated
 from app.in_situ import after_frame, asked_clauses, coordinated
 from app.mastheads import frame_end, laid_out, names_back, opens_statement, reports
 from app.negation import opposed_units
@@ -212,7 +211,8 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
     entity = _asked_entity(anchor, found, question, asked, not kinds & FIGURED)
     clause = _kind_clause(anchor, entity)
     if entity[0] < anchor.start + clauses[0][1] <= found[-1][0] and kinds & FIGURED and [e for e in
-            found if same_measure(question, anchor.text, e[0] - anchor.start)][-1:] != [entity]:
+            found if same_measure(question, anchor.text, e[0] - anchor.start)][-1:] != [entity] \
+            and not states_own(question, anchor.text, entity, found, anchor.start):
         return _slice(anchor, clause.start, anchor.end)  # a head's condition: read on to the last
     # Whole: a reader quoting a clause keeps what it is of ("疫情检查点1526个", not "1526个").
     return _slice(anchor, *(anchor.start + k for k in coordinated(

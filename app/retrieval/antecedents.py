@@ -27,7 +27,7 @@ from typing import Any
 
 from app.numerals import MEASURE_WORDS
 from app.retrieval.taggers import NOUNS, TAGGING, lac, parsed
-from app.text import content_tokens, has_cjk
+from app.text import content_tokens, has_cjk, stem
 
 # Chinese third-person and demonstrative pronouns begin with one of these morphemes (这个, 该项,
 # 其, 它们, 上述); interrogative ones (什么, 谁, 哪, 多少) do not: the closed pronoun class.
@@ -203,7 +203,6 @@ def of_another_part(sentence: str) -> bool:
 
 
 def _inflected(word: str, other: str) -> bool:
-    """Whether two words are one, an English one maybe inflected or derived by a suffix ("cap",
-    "capped"; "year", "yearly"); Chinese words are not inflected (登记 is no 登记证)."""
-    short, long = sorted((word, other), key=len)
-    return word == other or (long.isascii() and len(short) > 2 and long.startswith(short))
+    """Whether two words are one, English ones by the project's stemmer ("cap", "capped";
+    "year", "yearly"); Chinese words are not inflected (登记 is no 登记证)."""
+    return word == other or (word.isascii() and other.isascii() and stem(word) == stem(other))

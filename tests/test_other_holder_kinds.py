@@ -9,15 +9,12 @@ own, with no manifest."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from app.background import stop_warms
 from app.models import AskRequest
 from app.services import Services
-from ingest.pipeline import ingest
-from tests.conftest import make_settings
+from tests.support.served import services_over
 
 MEASURES = "\n".join([
     "Measures of Hechi City for Childcare Services and New Energy Industries (2026)",
@@ -42,15 +39,9 @@ MEASURES = "\n".join([
 
 @pytest.fixture(scope="module")
 def services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    root = tmp_path_factory.mktemp("other-holder-kinds")
-    docs = root / "docs"
-    docs.mkdir()
-    (docs / "hechi-2026-childcare-energy.txt").write_text(MEASURES, encoding="utf-8")
-    settings = make_settings(root / "data")
-    report = ingest([Path(docs)], settings)
-    assert not report.failed, report.failed
-    yield Services.build(settings)
-    stop_warms()
+    with services_over(tmp_path_factory.mktemp("other-holder-kinds"),
+                       {"hechi-2026-childcare-energy": MEASURES}) as built:
+        yield built
 
 
 @pytest.mark.parametrize("question", [

@@ -13,16 +13,13 @@ test's own.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from app.background import stop_warms
 from app.models import AskRequest
 from app.retrieval.antecedents import answering_part, of_another_part
 from app.services import Services
-from ingest.pipeline import ingest
-from tests.conftest import make_settings
+from tests.support.served import services_over
 
 MEASURES = "\n".join([
     "Jinchang Measures for Home-Based Elderly Care (2026)",
@@ -53,16 +50,9 @@ NOTICE = """金昌市养犬管理办法
 
 @pytest.fixture(scope="module")
 def services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    root = tmp_path_factory.mktemp("parts-beside")
-    docs = root / "docs"
-    docs.mkdir()
-    (docs / "jinchang-2026-elderly-care.txt").write_text(MEASURES, encoding="utf-8")
-    (docs / "jinchang-2026-养犬管理.txt").write_text(NOTICE, encoding="utf-8")
-    settings = make_settings(root / "data")
-    report = ingest([Path(docs)], settings)
-    assert not report.failed, report.failed
-    yield Services.build(settings)
-    stop_warms()
+    with services_over(tmp_path_factory.mktemp("parts-beside"), {
+            "jinchang-2026-elderly-care": MEASURES, "jinchang-2026-养犬管理": NOTICE}) as built:
+        yield built
 
 
 def test_a_sentence_of_another_parts_words_only_is_that_parts() -> None:

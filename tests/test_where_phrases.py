@@ -14,8 +14,7 @@ import pytest
 from app.models import AskRequest
 from app.retrieval.locatives import says_where
 from app.services import Services
-from ingest.pipeline import ingest
-from tests.conftest import make_settings
+from tests.support.served import services_over
 
 SORTING = """Millbrook Household Waste Sorting Measures
 
@@ -29,12 +28,9 @@ Each estate appoints two sorting supervisors who check the bins every morning.
 
 @pytest.fixture(scope="module")
 def town(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    docs = tmp_path_factory.mktemp("where-docs")
-    (docs / "millbrook-waste-sorting.txt").write_text(SORTING, encoding="utf-8")
-    settings = make_settings(tmp_path_factory.mktemp("where-store"))
-    report = ingest([docs], settings)
-    assert not report.failed, report.failed
-    yield Services.build(settings)
+    with services_over(tmp_path_factory.mktemp("where"),
+                       {"millbrook-waste-sorting": SORTING}) as built:
+        yield built
 
 
 def test_a_where_answered_by_a_platform_is_answered(town: Services) -> None:

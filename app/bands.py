@@ -242,7 +242,6 @@ def _covers(tier: Tier, theirs: tuple[Tier, ...]) -> bool | None:
         low <= value <= high for (low, up), (high, down) in pairwise(same) if up == 2 == -down))
 
 
-
 def states_own(question: str, text: str, figure: tuple[int, int], others: list[tuple[int, int]],
                start: int = 0) -> bool:
     """Whether ``figure`` (a span of ``text`` counted from ``start``, as ``others`` are) is stated

@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.retrieval.modifiers_zh import siblings_figured
-from tests.support.served import serve_texts
+from tests.support.served import asked, serve_texts
 
 NOTICE = (
     "某市2026年农村低收入群体住房安全保障实施方案\n"
@@ -57,15 +57,11 @@ def test_another_body_event_or_group_is_refused_and_the_stated_ones_answered(
     """Regression (batch zhrefuse36): 县级's unset share, a posting's days (only a payment's are
     stated), 城镇 households and 淡水 ponds were answered with the notice's other figures; the
     figures the notice states for what is asked still answer."""
-    def ask(question: str) -> dict[str, object]:
-        body: dict[str, object] = client.post(
-            "/api/ask", json={"question": question, "mode": "extractive"}).json()
-        return body
     for question in ("某市D级危房拆除重建，县级财政每户补助多少钱？",
                      "某市危房改造竣工验收合格后，验收结果要公示几天？",
                      "某市城镇低保户的D级危房拆除重建每户补助多少？",
                      "某市淡水池塘养殖设施改造每亩补助多少？"):
-        body = ask(question)
+        body = asked(client, question)
         assert body["refused"], (question, body["answer"])
     # 市级 is named beside its sum: its sentence answers (the reader quotes the clause it picks)
     for question, fact in (("某市D级危房拆除重建，市级财政每户补助多少？", "万元"),
@@ -74,5 +70,5 @@ def test_another_body_event_or_group_is_refused_and_the_stated_ones_answered(
                            ("某市海带养殖换成塑胶浮筏，每亩补多少？", "500元"),
                            # 需要 unsaid, but what is done in the time stated says 鉴定
                            ("某市危房的安全鉴定需要多长时间？", "15个工作日")):
-        body = ask(question)
+        body = asked(client, question)
         assert fact in str(body["answer"]), (question, body)

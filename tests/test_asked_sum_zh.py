@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from app.bands import OUT_OF_BAND, band_factor
 from app.retrieval.content_words import sum_asked
-from tests.support.served import serve_texts
+from tests.support.served import asked, serve_texts
 
 NOTICE = (
     "某市2026年稳外贸和养老服务若干措施\n"
@@ -57,17 +57,13 @@ def test_another_sum_year_or_band_is_refused_and_the_stated_ones_answered(
     """Regression (batch zhrefuse37, start outs): 差旅费 was answered with the 展位费 share,
     2027's new beds with 2026's, orchards under 25 years with the sum for 25 years or more; the
     sum, the year and the band the notice states still answer."""
-    def ask(question: str) -> dict[str, object]:
-        body: dict[str, object] = client.post(
-            "/api/ask", json={"question": question, "mode": "extractive"}).json()
-        return body
     for question in ("某市外贸企业参加境外展会的差旅费补多少？",
                      "某市2027年计划新增养老床位多少张？",
                      "某市树龄不到25年的老果园改造，每亩补多少？"):
-        body = ask(question)
+        body = asked(client, question)
         assert body["refused"], (question, body["answer"])
     for question, fact in (("某市外贸企业参加境外展会，展位费补多少？", "60%"),
                            ("某市2026年新增养老床位多少张？", "1200张"),
                            ("某市树龄30年的老果园改造，每亩补多少？", "1500元")):
-        body = ask(question)
+        body = asked(client, question)
         assert fact in str(body["answer"]), (question, body)

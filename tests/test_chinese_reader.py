@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.support.served import serve_texts
+from tests.support.served import asked, serve_texts
 
 if TYPE_CHECKING:
     from app.answering.citations import Sentence
@@ -94,12 +94,6 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
         yield served
 
 
-def _ask(client: TestClient, question: str) -> dict[str, object]:
-    body: dict[str, object] = client.post(
-        "/api/ask", json={"question": question, "mode": "extractive"}).json()
-    return body
-
-
 def _quotes_exactly(client: TestClient, body: dict[str, object]) -> None:
     """Every citation's offsets open its quote in the stored document."""
     for cited in body["citations"]:  # type: ignore[attr-defined]
@@ -108,7 +102,7 @@ def _quotes_exactly(client: TestClient, body: dict[str, object]) -> None:
 
 
 def test_a_lead_in_the_question_restates_is_answered_by_what_follows(client: TestClient) -> None:
-    body = _ask(client, "临川区推行的复工企业“白名单”制度指什么？")
+    body = asked(client, "临川区推行的复工企业“白名单”制度指什么？")
     assert not body["refused"], body
     assert "由区工信局派驻联络员全程帮办" in body["answer"]  # type: ignore[operator]
     assert "此外" not in body["answer"]  # type: ignore[operator]
@@ -117,7 +111,7 @@ def test_a_lead_in_the_question_restates_is_answered_by_what_follows(client: Tes
 
 
 def test_a_figure_is_quoted_in_its_clause(client: TestClient) -> None:
-    body = _ask(client, "临川区已有多少家企业纳入白名单？")
+    body = asked(client, "临川区已有多少家企业纳入白名单？")
     assert not body["refused"], body
     quote = body["citations"][0]["quote"]  # type: ignore[index]
     assert "126家" in quote and "截至目前" not in quote  # the clause, not the whole sentence
@@ -125,7 +119,7 @@ def test_a_figure_is_quoted_in_its_clause(client: TestClient) -> None:
 
 
 def test_a_matched_heading_is_answered_by_its_items(client: TestClient) -> None:
-    body = _ask(client, "抚州市如何加大金融支持？")
+    body = asked(client, "抚州市如何加大金融支持？")
     assert not body["refused"], body
     answer = str(body["answer"])
     assert "不抽贷、不断贷" in answer and "可展期6个月" in answer
@@ -137,7 +131,7 @@ def test_a_list_items_head_is_answered_with_the_rest_of_the_item(client: TestCli
     """Regression: "绍兴对新引进的集成电路制造项目补助多少？" was answered with its item's head
     alone, "（一）对新引进总投资超过5亿元的集成电路制造项目": the head's own figure (the
     condition) was taken for the one asked, which the item goes on to state."""
-    body = _ask(client, "嘉兴对新引进的工业机器人制造项目补助多少？")
+    body = asked(client, "嘉兴对新引进的工业机器人制造项目补助多少？")
     assert not body["refused"], body
     assert "12%" in str(body["answer"])
     _quotes_exactly(client, body)
@@ -147,7 +141,7 @@ def test_a_sentence_saying_more_in_its_last_clause_is_not_a_restatement(
         client: TestClient) -> None:
     """Regression: an item the question restated for most of its characters was skipped for
     the next line (the issuer) although its last clause is the answer ("…，免征增值税。")."""
-    body = _ask(client, "嘉兴对实施智能化改造的企业，软件投入怎样奖励？")
+    body = asked(client, "嘉兴对实施智能化改造的企业，软件投入怎样奖励？")
     assert not body["refused"], body
     assert "按软件投入的20%给予奖励" in str(body["answer"])
     _quotes_exactly(client, body)
@@ -157,7 +151,7 @@ def test_an_open_answer_ends_with_its_paragraph_on_a_flattened_page(client: Test
     """Regression (issue 22, extent): an open question's answer ran on past its paragraph's
     end into the next heading's ("。 　　在优化税费管理服务方面，…") on a page whose paragraphs
     are apart only by spaces, quoting what another question asks (realzh-dev: too long)."""
-    body = _ask(client, "绍兴在延期缴纳税费方面有什么措施？")
+    body = asked(client, "绍兴在延期缴纳税费方面有什么措施？")
     assert not body["refused"], body
     assert "纳税申报期限延长至2月24日" in str(body["answer"])
     assert "网上办理" not in str(body["answer"])
@@ -165,15 +159,15 @@ def test_an_open_answer_ends_with_its_paragraph_on_a_flattened_page(client: Test
 
 
 def test_a_figure_the_notice_never_states_is_refused(client: TestClient) -> None:
-    body = _ask(client, "抚州市对小微企业的贷款贴息每年多少万元？")
+    body = asked(client, "抚州市对小微企业的贷款贴息每年多少万元？")
     assert body["refused"], body
 
 
 def test_a_second_chinese_question_reads_its_own_clause(client: TestClient) -> None:
     """A second question after the one-off loading gets its own figure. (How fast is measured
     by ``policykb bench --languages``; a timed assertion here failed on loaded machines.)"""
-    _ask(client, "抚州市如何减免房租？")  # first question: one-off loading
-    body = _ask(client, "抚州市对不裁员的企业返还多少失业保险费？")
+    asked(client, "抚州市如何减免房租？")  # first question: one-off loading
+    body = asked(client, "抚州市对不裁员的企业返还多少失业保险费？")
     assert "50%" in str(body["answer"])
 
 
@@ -186,7 +180,7 @@ def test_the_issue_questions_are_answered_from_their_notices(
     client: TestClient, question: str, doc_id: str, clause: str
 ) -> None:
     """Regression: both were refused ("no documents for Beijing", "no passage answers")."""
-    body = _ask(client, question)
+    body = asked(client, question)
     assert not body["refused"], body
     cited = body["citations"][0]  # type: ignore[index]
     assert cited["doc_id"] == doc_id and clause in cited["quote"]
@@ -283,7 +277,7 @@ def test_the_clause_of_the_figure_asked_is_quoted(
     "德清县硕士研究生住房补贴每月多少" the 博士 clause; an item's number "（六）" was taken for
     the figure asked ("绵阳科技企业孵化器的面积要求" quoted the item's head); and a sentence
     whose sum is of another thing ("…再给予每辆车2000元置换奖励") answered "…能拿多少补贴"."""
-    body = _ask(client, question)
+    body = asked(client, question)
     assert not body["refused"], body
     quote = body["citations"][0]["quote"]  # type: ignore[index]
     assert quoted in quote and not_quoted not in quote, quote
@@ -293,7 +287,7 @@ def test_the_clause_of_the_figure_asked_is_quoted(
 def test_a_quote_is_never_cut_inside_a_word(client: TestClient) -> None:
     """Regression: the restated start of a clause was skipped two characters at a time, so
     "柳州新能源车在公共停车场免费停多久" quoted "源汽车在市政府投资建设的…"."""
-    body = _ask(client, "平湖新能源车在公共停车场免费停多久？")
+    body = asked(client, "平湖新能源车在公共停车场免费停多久？")
     assert not body["refused"], body
     quote = body["citations"][0]["quote"]  # type: ignore[index]
     # Whole words: the clause, or (zhspan12) from the word after the restated frame.
@@ -534,10 +528,10 @@ def test_a_sibling_kind_s_figure_is_refused(client: TestClient) -> None:
     or 一类 zones: the sentence names the asked thing with a sibling kind's modifier only."""
     for question in ("金华企业参加境内专业展会，展位费补贴多少？",
                      "金华对新认定为国家级外贸转型升级基地的奖励多少？"):
-        assert _ask(client, question)["refused"], question
+        assert asked(client, question)["refused"], question
     for question, fact in (("金华企业参加境外专业展会，展位费补贴多少？", "50%"),
                            ("金华对新认定为省级外贸转型升级基地的奖励多少？", "40万元")):
-        body = _ask(client, question)
+        body = asked(client, question)
         assert fact in str(body["answer"]), body
 
 

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from app.retrieval.modifiers_zh import other_modifier
 from app.retrieval.qualifiers import sibling_named
-from tests.support.served import serve_texts
+from tests.support.served import asked, serve_texts
 
 NOTICE = (
     "某市清洁取暖和既有建筑节能改造实施方案\n"
@@ -56,16 +56,12 @@ def test_a_figure_of_another_group_is_refused_and_the_group_s_own_answered(
         client: TestClient) -> None:
     """Regression (batch zhrefuse33): asked of 农村居民 or 大型企业, the notice's figure of 城镇居民
     or 中小微企业 was quoted; asked of the groups it names, it still answers."""
-    def ask(question: str) -> dict[str, object]:
-        body: dict[str, object] = client.post(
-            "/api/ask", json={"question": question, "mode": "extractive"}).json()
-        return body
     for question in ("某市农村居民实施“煤改气”，每户给多少设备购置补贴？",
                      "某市大型企业的失业保险稳岗返还按缴费的多少比例返还？"):
-        assert ask(question)["refused"], question
+        assert asked(client, question)["refused"], question
     for question, fact in (("某市城镇居民实施“煤改气”，每户给多少设备购置补贴？", "3000元"),
                            ("某市中小微企业的稳岗返还按缴费的多少比例返还？", "60%"),
                            ("某市既有居住建筑外墙保温节能改造，市级财政每平方米补助多少？",
                             "60元")):
-        body = ask(question)
+        body = asked(client, question)
         assert fact in str(body["answer"]), body

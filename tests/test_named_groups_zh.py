@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.support.served import serve_texts
+from tests.support.served import asked, serve_texts
 
 NOTICE = (
     "某市既有住宅加装电梯和农村清洁取暖补贴实施细则\n"
@@ -35,18 +35,14 @@ def test_a_group_the_sentence_never_names_is_refused_and_named_groups_answered(
     by LAC, neither said by the sentence nor said otherwise), a figure of another case was
     quoted; asked of what the notice does name, it still answers, also where the group is named
     earlier in the passage (a list's opening: 生活补贴 of 博士…；硕士研究生每月1500元)."""
-    def ask(question: str) -> dict[str, object]:
-        body: dict[str, object] = client.post(
-            "/api/ask", json={"question": question, "mode": "extractive"}).json()
-        return body
     for question in ("某市的老旧商业办公楼加装电梯，市级财政每部补贴多少？",
                      "某市农村残疾人家庭清洁取暖每户每个采暖季另加多少补贴？"):
-        body = ask(question)
+        body = asked(client, question)
         assert body["refused"], (question, body["answer"])
     for question, fact in (("某市老小区给单元新加装一部电梯，市里一次性补贴多少钱？", "25万元"),
                            ("某市小区把已有的旧电梯换成新电梯，市级财政每部补贴多少？", "10万元"),
                            ("某市农村低保户清洁取暖每户每个采暖季另外多给多少补贴？", "300元"),
                            # 生活补贴 said by the list's opening, before the quoted sentence
                            ("某市引进硕士研究生，每月生活补贴是多少？", "1500元")):
-        body = ask(question)
+        body = asked(client, question)
         assert fact in str(body["answer"]), body

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 
 from app.negation import negation_dropped
 from app.retrieval.modifiers_zh import modified_nouns
-from tests.support.served import serve_texts
+from tests.support.served import asked, serve_texts
 
 NOTICE = (
     "某市城区居民供热保障和高龄津贴实施细则\n"
@@ -48,19 +48,16 @@ def test_a_negated_group_is_read_from_the_negator_and_a_relative_clause() -> Non
 def test_a_figure_of_the_group_a_question_negates_is_refused(client: TestClient) -> None:
     """Regression (batch zhgroup35): asked of 非住宅, 非集中供热 or 非本市户籍, the figure of the
     plain group was quoted; the plain groups and a negated act are still answered."""
-    def answer(question: str) -> dict[str, object]:
-        body: dict[str, object] = client.post(
-            "/api/ask", json={"question": question, "mode": "extractive"}).json()
-        return body
     for question in ("某市非住宅用户集中供热每平方米收多少采暖费？",
                      "某市非集中供热区域的低保户，每户采暖补贴多少钱？",
                      "在某市居住的非本市户籍老人，满80周岁每月有多少高龄津贴？"):
-        body = answer(question)
+        body = asked(client, question)
         assert body["refused"], (question, body["answer"])
     for question, fact in (("某市住宅集中供热，采暖费每平方米多少钱？", "22元"),
                            ("某市集中供热区域的低保户每户采暖补贴多少钱？", "800元"),
                            ("某市个人不分类投放垃圾，拒不改正罚多少？", "罚款")):
-        body = answer(question)  # a negated act (不分类投放) is no group: the fine is answered
+        # a negated act (不分类投放) is no group: the fine is answered
+        body = asked(client, question)
         assert fact in str(body["answer"]), (question, body)
 
 
@@ -71,9 +68,6 @@ def test_an_adjective_names_a_group_past_a_verbal_noun(client: TestClient) -> No
     assert ("公办", "kind", "机构") in modified_nouns("某市公办养老机构新增床位，每张补贴多少？")
     assert all(noun != "补贴" for _, _, noun in modified_nouns("某市居家养老服务补贴每月多少？"))
     def answer(owner: str) -> dict[str, object]:
-        question = f"某市{owner}养老机构新增护理型床位，每张补贴多少？"
-        body: dict[str, object] = client.post(
-            "/api/ask", json={"question": question, "mode": "extractive"}).json()
-        return body
+        return asked(client, f"某市{owner}养老机构新增护理型床位，每张补贴多少？")
     assert answer("公办")["refused"], answer("公办")["answer"]
     assert "5000元" in str(answer("民办")["answer"]), answer("民办")

@@ -24,6 +24,13 @@ def serve_texts(root: Path, texts: dict[str, str]) -> Iterator[TestClient]:
         yield client
 
 
+def asked(client: TestClient, question: str) -> dict[str, object]:
+    """The body of ``/api/ask`` for ``question`` in extractive mode (the quoted answer)."""
+    body: dict[str, object] = client.post(
+        "/api/ask", json={"question": question, "mode": "extractive"}).json()
+    return body
+
+
 @contextmanager
 def services_over(root: Path, texts: dict[str, str]) -> Iterator[Services]:
     """The services over ``texts`` (written and ingested as ``serve_texts`` does), for tests that

@@ -110,3 +110,31 @@ def test_a_city_is_answered_by_its_own_documents_before_its_districts(services: 
                      [("Haizhu", (0, 3)), ("Zhanjiang", (11, 13))])
     assert own == {"Haizhu": "海珠区人工智能发展局，是什么时候挂牌、发布的？",
                    "Zhanjiang": "湛江的数智化通知，是什么时候挂牌、发布的？"}
+
+
+def test_a_place_named_with_its_level_word_is_one_conjunct(services: Services) -> None:
+    """Regression (across38, h24's "Compare Shenzhen and Haizhu District on the size of the money
+    …"): the place index found "Haizhu" without its "District", so the first conjunct, a bare
+    name, made every conjunct a bare name and each place was asked "Compare Shenzhen District
+    on …". The name's level word is the name's, as the gazetteer reads it."""
+    question = "Compare Shenzhen and Haizhu District on the size of the money they set aside."
+    places = services.catalog.places
+    assert places.where(question, "Haizhu") == (question.index("Haizhu"),
+                                                 question.index(" on the size"))
+    asked = each_place(question, [(p, s) for p in ("Shenzhen", "Haizhu")
+                                  if (s := places.where(question, p))])
+    assert asked["Shenzhen"] == "Compare Shenzhen on the size of the money they set aside."
+    assert asked["Haizhu"] == "Compare Haizhu District on the size of the money they set aside."
+
+
+def test_a_chinese_conjunct_runs_through_its_own_de_phrase(services: Services) -> None:
+    """Regression (across38, h23's "深圳的人工智能基金群和海珠区每年的AI专项资金分别是多少？"): the
+    last conjunct ended at 每年 (jieba tags it a pronoun), so Shenzhen was asked "深圳的人工智能基
+    金群每年的AI专项资金是多少？" and refused. A word right before 的 modifies the noun after it."""
+    question = "深圳的人工智能基金群和海珠区每年的AI专项资金分别是多少？"
+    asked = each_place(question, [(p, s) for p in ("Shenzhen", "Haizhu")
+                                  if (s := services.catalog.places.where(question, p))])
+    assert asked == {"Shenzhen": "深圳的人工智能基金群是多少？",
+                     "Haizhu": "海珠区每年的AI专项资金是多少？"}
+    answer = services.ask(AskRequest(question=question, mode="extractive"))
+    assert "100 billion yuan" in answer.answer and "310 million yuan" in answer.answer

@@ -47,3 +47,19 @@ def test_a_place_not_covering_the_topic_is_named_as_not_answering(services: Serv
     assert [g.place for g in answer.groups] == ["Guangzhou"]
     assert "smart elderly care" in answer.citations[0].quote
     assert "Shenzhen: the documents don't say." in answer.answer
+
+
+def test_an_imperative_first_word_is_no_topic(services: Services) -> None:
+    """Regression (across38, h25's "Compare Guangzhou and Shenzhen on AI in healthcare: in which
+    medical uses does each want AI applied?"): spaCy tagged the capitalised "Compare" a name and
+    read "Compare Guangzhou" as one noun phrase, a place's "other thing", so no topic was asked
+    and Guangzhou was answered "the documents don't say" beside its pathological analysis. The
+    first word is parsed lower-case (unless a place's name)."""
+    question = ("Compare Guangzhou and Shenzhen on AI in healthcare: in which medical uses does "
+                "each want AI applied?")
+    topic = topic_asked(question, _spans(question, "Guangzhou", "Shenzhen"))
+    assert topic is not None and topic.startswith("What about AI in healthcare")
+    assert "Compare" not in topic
+    answer = services.ask(AskRequest(question=question, mode="extractive"))
+    assert "pathological analysis" in answer.answer
+    assert "clinical assisted decision-making" in answer.answer

@@ -109,6 +109,11 @@ def topic_asked(question: str, places: list[Span]) -> str | None:
     has no such phrase."""
     if has_cjk(question):
         return _zh_topic(question, places)
+    # A capitalised first word is parsed as written lower-case, a place's name excepted: an
+    # imperative "Compare" was tagged a name, and "Compare Guangzhou" read as one noun phrase.
+    first = re.match(r"[A-Z][a-z]+\b", question)
+    if first and not any(a <= 0 < b for a, b in places):
+        question = question[0].lower() + question[1:]
     with TAGGING:
         tokens = english("parse")(question)
     named = [t for t in tokens if any(a <= t.idx < b for a, b in places)]
@@ -209,10 +214,12 @@ def _phrase_end(question: str, start: int, compared: bool = False) -> int:
         at = 0
         for n, (word, flag) in enumerate(cut):
             following = cut[n + 1][1] if n + 1 < len(cut) else "x"
-            # A "verb" closing a phrase after 的 is its head (湛江的数智化通知，…), no predicate.
-            if flag[:1] in {"d", "p", "r", "x"} or (flag[:1] == "v" and following[:1] in "rmux"
-                                                     and not (following[:1] == "x" and any(
-                                                         w == "的" for w, _ in cut[:n]))):
+            # A "verb" closing a phrase after 的 is its head (湛江的数智化通知，…), no predicate; a
+            # word before 的 modifies the noun after it (海珠区每年的专项资金), ending nothing.
+            modifier = n + 1 < len(cut) and cut[n + 1][0] == "的"
+            if (flag[:1] in {"d", "p", "r", "x"} and not modifier) or (
+                    flag[:1] == "v" and following[:1] in "rmux" and not (
+                        following[:1] == "x" and any(w == "的" for w, _ in cut[:n]))):
                 return start + at
             at += len(word)
         return start + at

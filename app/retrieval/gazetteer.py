@@ -218,7 +218,7 @@ class Gazetteer:
                 i += 1
                 continue
             width, start, end, candidates = found
-            if level_match := _LEVEL_AFTER.match(text, end):
+            if level_match := LEVEL_AFTER.match(text, end):
                 level = LEVEL_WORDS[" ".join(level_match.group(1).lower().split())]
                 candidates = [d for d in candidates if d.level == level] or candidates
                 end = level_match.end()
@@ -243,7 +243,7 @@ class Gazetteer:
 
 # A capitalised word; an apostrophe only before a pinyin syllable (Xi'an), not a possessive.
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:['’][aoe][a-z]+|-?[a-z]+)*\b")
-_LEVEL_AFTER = re.compile(
+LEVEL_AFTER = re.compile(
     r"\s+(province|municipality|city|prefecture|district|county|new\s+area)\b", re.IGNORECASE
 )
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from app.retrieval.gazetteer import Division, broadest, gazetteer
+from app.retrieval.gazetteer import LEVEL_AFTER, Division, broadest, gazetteer
 from app.retrieval.names import unknown_place_pattern
 from app.retrieval.place_inference import Narrower, PlaceInference
 from app.retrieval.towns import TownIndex, town_pattern
@@ -271,9 +271,12 @@ class PlaceIndex:
         return None
 
     def where(self, text: str, place: str) -> tuple[int, int] | None:
-        """Where ``text`` first names the held ``place`` (a name ``infer`` gave)."""
+        """Where ``text`` first names the held ``place`` (``infer``'s name), level word and all
+        ("Haizhu District"), as the gazetteer reads it."""
         pattern = self._patterns.get(place)  # an unknown place's too (it starts as _unknown)
-        return found.span() if pattern and (found := pattern.search(text)) else None
+        found = pattern.search(text) if pattern else None
+        level = found and LEVEL_AFTER.match(text, found.end())
+        return None if found is None else (found.start(), (level or found).end())
 
     def _coordinated(self, text: str, one: str, other: str) -> bool:
         """Whether ``text`` joins the held places ``one`` and ``other`` by a conjunction, each

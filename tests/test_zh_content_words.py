@@ -181,3 +181,30 @@ def test_a_title_says_by_meaning_its_compounds_not_its_single_words(services: Se
     title = " 咸宁市住房和城乡建设局关于调整公共租赁住房保障有关事项的通知"
     assert "房源" in unsaid("咸宁公租房的房源在哪个小区？", "申请人向社区居委会提出申请。", title,
                           vectors)
+
+
+def test_a_bracketed_alternative_reads_with_the_word_before_it() -> None:
+    """Round 37 (support38): 金昌's "县区初审要多长时间？" was refused though its sentence says
+    "县（区）公共就业服务机构在15个工作日内完成初审": the bracket parts 县 from 区, so 县区 read
+    as unsaid; 县（市、区） says 县市 and 县区 alike, and 县 alone still says no 县区."""
+    assert said("县区", "申请人提交材料后，县（区）公共就业服务机构在15个工作日内完成初审；")
+    assert said("县区", "各县（市、区）要将参保工作纳入年度目标考核。")
+    assert not said("县区", "县人民政府负责组织实施。")
+
+
+def test_a_modal_verb_jieba_tags_a_noun_is_no_content() -> None:
+    """Round 37 (support38): 随州's "每年能领多少育儿补贴？" was refused because jieba tags 能领 a
+    noun, which the sentence "每年发放育儿补贴2000元" cannot say; 能 with a verb is a light verb
+    as 能取 is. A noun opening on 能 (能源) stays a word to say."""
+    assert "能领" not in content_words("在随州生了二胎，每年能领多少育儿补贴？")
+    assert "能源" in content_words("随州新能源汽车充电，能源费用补贴多少？")
+
+
+def test_a_noun_with_a_localizer_sets_the_askers_scope() -> None:
+    """Round 37 (support38): "我在金昌一家厂里上班，考了个中级工证，能补多少钱？" was refused
+    because 厂里 (where the asker works; jieba tags it a noun) is said by no sentence: like 家里,
+    a place word, it is unsaid only where the text names a sibling scope."""
+    question = "我在金昌一家厂里上班，考了个中级工证，能补多少钱？"
+    assert "厂里" not in content_words(question)
+    assert "厂里" not in unsaid(question, "取得中级工（四级）证书的，每人补贴1500元；")
+    assert "中级工" in unsaid(question, "取得高级工（三级）证书的，每人补贴2000元；")

@@ -57,6 +57,10 @@ _GOES_ON = re.compile(r"\s*(?:同时|此外|另外|与此同时|并|还|也|同�
 # The least characters of its own (unsaid by the question) an open answer holds to answer alone
 # at its sentence's end: fewer tell what it is about, not what it is (realzh dev, rz2227).
 ALONE_CHARS = 30
+# A bracketed alternative reads with the character before it: 县（区） says 县区, 县（市、区） 县市
+# and 县区, 乡镇（街道） 镇街 (the text as written keeps the bracket between them).
+_HAN = r"[\u4e00-\u9fff]"
+_ALTERNATIVES = re.compile(rf"({_HAN})（({_HAN}{{1,2}}(?:、{_HAN}{{1,2}})*)）")
 # A numeral in a word tells one tier from its siblings (二期 of 一期, 三星级 of 四星级): the text
 # must say it. 一 is none: it is the article and "per" (一个月, 一次) as often as a number; nor is
 # 两, a count (两个青年), never a rank (二孩, 第二).
@@ -94,11 +98,19 @@ def content_words(question: str) -> list[str]:
             tag[:1] in _CONTENT) and tag != "ns" and w not in placed and not ZH_ASKS.search(w)
             and at not in dated
             and not w.startswith("每")  # a rate's "per" (每顿 v, 每辆 n): as 每月, 每人 (r)
-            and not (len(w) == 2 and (w[0] in "不没" or (w[0] == "能" and tag == "v")))  # a
-            # negated or modal light verb (不用, 没扫, 能取: jieba joins them): as 用, 取 alone
+            and not (len(w) == 2 and (w[0] in "不没" or (w[0] == "能" and "v" in (
+                tag, tagged(w[1])[0][1]))))  # a negated or modal light verb (不用, 没扫, 能取:
+            # jieba joins them, 能领 tagged a noun): as 用, 取, 领 alone
+            and not _localized(w, tag)  # a scope, read apart as a place word is (see unsaid)
             and not names_country(w) and not _TOTAL.fullmatch(w)  # 全国 (n): a place, as ns
             and not (ZH_ASKS.search(before) and not (
                 re.fullmatch(ZH_TIME_UNIT, w)))]  # 几个小时: the unit asked must be stated
+
+
+def _localized(word: str, tag: str) -> bool:
+    """Whether ``word`` is a noun with a localizer (床上, 厂里: where the asker is), which jieba
+    tags a noun: a place word (s) as 家里 and 楼里 are, setting a scope, not a thing asked of."""
+    return len(word) == 2 and tag == "n" and word[1] in "上里"
 
 
 def _place_names(question: str) -> set[str]:
@@ -126,7 +138,8 @@ def _by_date_asked(words: list[tuple[str, str]]) -> set[int]:
 
 def said(word: str, text: str) -> bool:
     """Whether ``text`` says ``word``: as it is, shortened, or by a word of the same sense."""
-    units = bigram_units(word)
+    units, text = bigram_units(word), text + "；".join(["", *(c + alternative for c, listed in (
+        _ALTERNATIVES.findall(text)) for alternative in listed.split("、"))])
     held = {u for u in units if u in text} | shortened(text, units)
     if held == units or any(w in text for w in sense_sharers(word)) or says_of_itself(word, text):
         return True
@@ -159,7 +172,8 @@ def unsaid(question: str, text: str, context: str = "",
     # A place word (s: 境内, 路边) sets a scope; said otherwise (路边 of 道路) it is no
     # sibling, but a text naming the sibling scope instead (境外 for 境内) states another's;
     # a scope's sibling is a scope or a localizer (周边, f), 家庭 (a noun) is none of 家里's.
-    scopes = [w for w, tag in tagged(question) if tag == "s" and not said(w, text + context)
+    scopes = [w for w, tag in tagged(question) if (tag == "s" or _localized(w, tag))
+              and not said(w, text + context)
               and any(siblings(w, other) for other, kind in tagged(text) if kind in ("s", "f"))]
     words = [w for w in content_words(question) if not said(w, text + context)
              and not _bound_said(w, text)]

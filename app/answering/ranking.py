@@ -20,6 +20,7 @@ from app.bands import band_factor
 from app.in_situ import without_asking
 from app.numerals import ordinals
 from app.retrieval.acronyms import unnamed_by
+from app.retrieval.asked_items import unnamed_item
 from app.retrieval.counted import asked_counts, may_count
 from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, with_bounds
@@ -193,7 +194,9 @@ class SentenceRanker:
                 (holder or (narrowing and Kind.DATE in kinds)) and contrasted(
                     question, sentence.text, found, asked_stems, topic)) or bool(
                 narrowing and kinds and relabelled(question, sentence.text)) or (
-                Kind.DATE in kinds and other_event(question, sentence.text, texts))
+                Kind.DATE in kinds and other_event(question, sentence.text, texts)) or (
+                figured and unnamed_item(self.vectors, self.semantic_floor, question, says | topic,
+                                         f"{sentence.chunk.section} {in_context(sentence)}"))
             # Another band's detail, weighed as the sentences below it are: with its kind's bonus.
             outdone = max(outdone, min(1.0, support + KIND_BONUS * bool(out_of_band and not missing
                 and labels and named)) if another and not is_heading(sentence) else 0)

@@ -146,6 +146,12 @@ def same_noun(asked: str, attached: str) -> bool:
         re.search(rf"(?<![a-z]){re.escape(h)}", attached, re.I) for h in heads)
 
 
+def names_persons(noun: str) -> bool:
+    """Whether an English ``noun`` names persons: one of its Chinese renderings ends in an agent
+    morpheme (学徒, 用户, 成员; not 炉子 nor 窗户)."""
+    return any(map(_AGENT.search, chinese_terms(noun)[:3]))
+
+
 def may_count(text: str, asked: tuple[str, ...], read_back: bool = True) -> bool:
     """Whether some figure of ``text`` may count or measure an ``asked`` noun (``counts``), or
     none is asked, or it holds no figure: "Nearly one hundred participants" counts no projects."""

@@ -47,6 +47,9 @@ def services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     ("How much does Suizhou give a household that puts in a gas boiler?", ("boiler",)),
     ("We bought two stoves for our house. What is the most Suizhou pays?", ()),
     ("How much does Suizhou give per tonne of pellets, for how many tonnes?", ()),
+    # a stranded "for" (the chains' Zhanjiang share was refused) and a fronted one (a frame)
+    ("What share of total investment must digital upgrades account for in Suizhou?", ()),
+    ("For each new childcare place built, how much subsidy does Suizhou give?", ()),
 ])
 def test_the_item_is_read_from_the_parse(question: str, items: tuple[str, ...]) -> None:
     assert asked_items(question) == items

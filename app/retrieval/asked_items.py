@@ -71,8 +71,9 @@ def _item(token: Any) -> bool:
             c.dep_ in _DESCRIBING for c in token.children):
         return False  # "the work": what the question said before
     head = token.head
-    if token.dep_ == "pobj":
-        return head.lower_ in _FOR and _for_payment(head)
+    if token.dep_ == "pobj":  # not a stranded "for" ("what share … must X account *for*")
+        return head.lower_ in _FOR and head.i < token.i and _for_payment(head) and not any(
+            c.tag_ in _WH for c in token.children)
     if token.dep_ != "dobj" or head.pos_ != "VERB" or head.dep_ not in _CLAUSES:
         return False
     if head.dep_ == "pcomp":  # "for installing X"

@@ -4,10 +4,13 @@ written by the test and read with the entities ingest stores."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from app.answering.chinese_reader import REFUSAL_SUPPORT
 from app.answering.question_kinds import Kind, asked_kinds
+from tests.support.served import asked, serve_texts
 from tests.test_chinese_reader import _read_as_stored
 
 CONTACTS = ("一、补贴标准：按产品销售价格的15%给予补贴，每件最高不超过2000元。\n"
@@ -83,3 +86,36 @@ def test_whether_there_is_one_asks_for_it(question: str, kind: Kind) -> None:
     it, or a question word besides (打什么电话) asks the thing itself: a notice giving none lacks it
     (mixed-l's "Is there a phone number for the Zhanjiang … Administration?" is refused)."""
     assert kind in asked_kinds(question)
+
+
+@pytest.mark.parametrize(("question", "asks_a_number"), [
+    ("What hotline work is planned in the city?", False),
+    ("What does the city plan to integrate its hotline services with?", False),
+    ("Can parents apply for the childcare allowance by phone?", False),
+    ("What is the hotline service number for the subsidy?", True),
+    ("What is the phone number of the Municipal Health Commission?", True),
+    ("Does the training session have a hotline for project units?", True),
+    ("Can companies phone the bureau to apply for its fund?", True),
+])
+def test_a_phone_word_modifying_another_noun_asks_no_number(question: str,
+                                                            asks_a_number: bool) -> None:
+    """Regression (enpara38, start37 probes: "What does Guangzhou plan to integrate its hotline
+    services with?", "What hotline work is planned …?", "… apply … by phone?" refused as stating
+    no phone number): a phone word modifying the noun asked of ("hotline services", by spaCy's
+    parse) or naming a way ("by phone") asks no number; "hotline service number" still does."""
+    assert (Kind.PHONE in asked_kinds(question)) is asks_a_number
+
+
+def test_a_question_on_hotline_services_is_answered_from_a_stored_text(tmp_path: Path) -> None:
+    """Regression (enpara38): the sentence saying what the hotline services are integrated with
+    answers, though it states no telephone number; a number asked of the same text is refused."""
+    plan = ("Digital Government Plan of Example City (2025-2026)\n\n"
+            "1. Improve the quality of government services. Explore the deep integration of "
+            "hotline services and government models, fully activating the value of hotline data. "
+            "Extend the one-department-one-system policy at the grassroots level.\n\n"
+            "2. Promote smart education infrastructure in all schools by the end of 2026.\n")
+    with serve_texts(tmp_path, {"example-2025-digital-government": plan}) as client:
+        found = asked(client, "What does Example City plan to integrate its hotline services with?")
+        assert found["refused"] is False and "government models" in str(found["answer"])
+        number = asked(client, "What is the hotline number of Example City's plan?")
+        assert number["refused"] is True

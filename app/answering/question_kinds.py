@@ -18,7 +18,7 @@ from app.retrieval.counted import counted_or
 from app.retrieval.document_questions import FACT_WORDS, O_CLOCK, ZH_WHEN, Fact
 from app.retrieval.enumeration import listed_count
 from app.retrieval.said_of import named_role
-from app.retrieval.taggers import qualifier, without_relatives
+from app.retrieval.taggers import modifies_another, qualifier, without_relatives
 from app.text import ORG_NOUNS_EN, QUESTION_CLAUSES, has_cjk, segment
 
 
@@ -107,7 +107,8 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
         r"\b(?:which|what) (?-i:[A-Z][\w'-]* ){0,2}(?:district|county|town|township|street|road)s?"
         r"|\baddress\b|哪(?:个|条|一)?(?:区|县|镇|乡|街道|片区|条街|路)|地址|哪个?地段", re.I),
     Kind.SANCTION: sanctions.ASKS,
-    Kind.PHONE: re.compile(r"\b(?:phone|telephone|hotline|fax)(?: numbers?)?\b|\bwhat number\b"
+    Kind.PHONE: re.compile(r"(?<!by )(?<!via )\b(?:phone|telephone|hotline|fax)(?: numbers?)?\b"
+                           r"|\bwhat number\b"
                            rf".*\bcall\b|(?:电话|热线|手机号|传真)(?!.*{COUNTED_ASKED})", re.I),
     Kind.EMAIL: re.compile(r"(?<!by )(?<!via )\be-?mails?\b|邮箱|邮件地址", re.I),  # not a way
     Kind.WEB: re.compile(r"\b(?:web ?(?:sites?|address)|urls?)\b|网[址站页]|网上\w{0,4}地址", re.I),
@@ -161,6 +162,9 @@ def asked_kinds(question: str) -> set[Kind]:
         "啥", "什么").replace("咋", "怎么")))  # 好几年, 几十万: no 几 asked (数十万)
     kinds = {kind for kind, words in QUESTION_WORDS.items()
              if isinstance(kind, Kind) and words.search(asking_part(question))}
+    if (phone := QUESTION_WORDS[Kind.PHONE].search(asked := asking_part(question))) and \
+            modifies_another(asked, *phone.span()):  # "hotline services": no number asked
+        kinds.discard(Kind.PHONE)
     if ((MONEY_NOUN.search(question) or _PAID.search(question)) and _SIZE_ASKED.search(question)
             and not _TALLIED.search(question)  # nor 何时报送…金额; but "how much does it pay"
             and not kinds & {Kind.PERCENT, Kind.DURATION, Kind.DATE}):

@@ -242,6 +242,22 @@ def without_relatives(question: str) -> str:
                    else t.text_with_ws for t in doc)
 
 
+def modifies_another(question: str, start: int, end: int) -> bool:
+    """Whether the words ``question[start:end]`` only modify a noun after them that heads their
+    phrase ("*hotline* services", "the *phone* booking system"), by spaCy's parse: the question
+    asks of that noun, not of what the words name; "phone *number*" is the number itself."""
+    if has_cjk(question):
+        return False
+    with TAGGING:
+        doc = parsed(question)
+    words = [t for t in doc if start <= t.idx < end]
+    head = words[-1] if words else None
+    while head is not None and head.dep_ in {"compound", "amod", "nmod"} and head.head.i > head.i:
+        head = head.head
+    return bool(words) and head is not words[-1] and head is not None and head.idx >= end \
+        and head.pos_ in NOUNS and head.lemma_.lower() != "number"
+
+
 # jieba's tags of a common noun (not a person's, place's or body's name: nr, ns, nt) or a verb
 # used as one (建设 of 建设补贴): what may say which of its kind a noun is.
 COMMON_NOUNS_ZH = frozenset({"n", "vn", "nz"})

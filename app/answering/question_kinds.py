@@ -203,7 +203,7 @@ def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
     if not kinds & {Kind.COUNT, Kind.TALLY, Kind.PERSON, Kind.WHO, Kind.ORG}:
         return []
     if match := _THING_EN.search(question):  # how many: the parse's noun ("people": any person)
-        return counted_or(question, match[1].split()[-1])
+        return counted_or(question, match[1].split()[-1], bool(kinds & {Kind.WHO, Kind.ORG}))
     if match := _THING_ZH.search(question):  # 多少平方公里 too: what is measured
         return [w for w in noun_phrase(match.group(1)) if len(w) > 1 or not has_cjk(w)]
     if match := _HOLDER_ZH.search(question):

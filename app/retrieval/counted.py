@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from app.chinese_words import tagged
 from app.numerals import CN_DIGITS, MEASURE_WORDS
+from app.retrieval.agent_nouns import agent_verbs
 from app.retrieval.dictionary import chinese_terms, naming, naming_ways
 from app.retrieval.taggers import NOUNS, TAGGING, parsed
 from app.text import has_cjk, sentence_spans
@@ -58,12 +59,15 @@ def asked_counts(question: str) -> tuple[str, ...]:
     return asked_nouns(question) + (PERSONS,) * persons
 
 
-def counted_or(question: str, otherwise: str) -> list[str]:
+def counted_or(question: str, otherwise: str, by_act: bool = False) -> list[str]:
     """What an English "how many" counts by the parse, [] for any person ("roughly how many people
     took part": no sentence need say "people"), else ``otherwise`` (the parse reads no noun
-    counted: "how many staff positions X has been given", its "positions" tagged a verb)."""
+    counted: "how many staff positions X has been given", its "positions" tagged a verb), and
+    (``by_act``: a body acting is asked) the verb it is the agent noun of ("who are the
+    co-builders": "built by" names them; not an office's: "director" is no "directed by")."""
     nouns = _how_many(question)
-    return [otherwise] if not nouns else [] if _ANY_PERSON.match(nouns[-1]) else [nouns[-1]]
+    return [otherwise, *agent_verbs(otherwise) * by_act] if not nouns else [] if _ANY_PERSON.match(
+        nouns[-1]) else [nouns[-1]]
 
 
 def head_noun(phrase: str) -> str:

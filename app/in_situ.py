@@ -44,7 +44,7 @@ ZH_ASKS = re.compile(rf"什么|啥|{ZH_QUANTITY}|哪|谁|{ASKING_JI}|何时|何�
 _IN_SITU = re.compile(r"什么|哪[些个类家种项]?|多少|何时|几|谁")
 _CLASSIFIERS = "个些类家种项位名条"  # "哪个市": the noun follows the classifier
 # A question word with the measure word it takes (几个, 哪些, 多少项; 什么 takes none: 什么条件).
-_ASKING = re.compile(rf"(?:{ZH_ASKS.pattern})(?:(?<=[哪几少])[{_CLASSIFIERS}])?")
+ASKING_WORD = re.compile(rf"(?:{ZH_ASKS.pattern})(?:(?<=[哪几少])[{_CLASSIFIERS}])?")
 _STOPS = frozenset("，；。：！？,;:!?\n")  # the stretch is inside one clause
 _QUESTION_END = re.compile(r"[？?。！!\s]+$")  # what closes a question, not part of its words
 _DEICTIC = re.compile("[这该此其]|上述|相关|有关")  # 这个小区, 相关企业: it points elsewhere
@@ -247,7 +247,7 @@ def after_frame(text: str, start: int, question: str) -> int:
 def without_asking(question: str) -> str:
     """``question`` with its Chinese question words blanked: they stand where the answer stands,
     so no sentence answering holds them (nor "几个"'s renderings "few", "several")."""
-    return _ASKING.sub(" ", question)
+    return ASKING_WORD.sub(" ", question)
 
 
 # A bare interrogative predicate closing a clause, after its copula or 分别 ("…是什么？", "分别

@@ -715,3 +715,26 @@ def test_a_sentence_above_the_threshold_by_title_words_alone_does_not_push_back_
                            [Sentence(chunk, a, b, text[a:b], 0) for a, b in sentence_spans(text)])
     assert reading is not None
     assert reading.answer.sentence.text == "本政策执行期暂定为自发布之日起三个月。"
+
+
+def test_of_a_notices_sentences_the_one_saying_the_word_before_the_question_word_answers(
+        ) -> None:
+    """Regression (round 37, rzpick38): "浙江“五色图”对全省疫情工作开展提供了哪些帮助？" quoted the
+    news lead saying the question's topic words (浙江, 全省, 疫情, 工作) over the sentence saying
+    what the map 提供s, the word standing just before the question word: it frames the answer, and
+    the topic's words say only what the notice is about (realzh dev and rzrepo-tune: 6 answers
+    of the right notice's wrong sentence, 0 lost)."""
+    from app.answering.chinese_reader import read_chinese
+    from app.answering.citations import Sentence
+    from app.store.records import Chunk
+    from app.text import sentence_spans
+
+    text = ("某省新版疫情风险“五色图”显示，截至2月12日，全省共有48个县显示为绿色，"
+            "全省疫情低风险地区已过半。省卫生健康委相关负责人介绍，采用“五色图”进行动态评估，既为精准防控提供依据，"
+            "也为全省复工复产提供宏观引导。")
+    chunk = Chunk("notice::0", "notice", text, 0, len(text),
+                  {"language": "zh", "title": "风险地图发布会"})
+    reading = read_chinese("某省疫情“五色图”对全省疫情工作开展提供了哪些帮助？",
+                           [Sentence(chunk, a, b, text[a:b], 0) for a, b in sentence_spans(text)])
+    assert reading is not None
+    assert "提供依据" in reading.answer.sentence.text, reading.answer.sentence.text

@@ -208,3 +208,19 @@ def test_a_noun_with_a_localizer_sets_the_askers_scope() -> None:
     assert "厂里" not in content_words(question)
     assert "厂里" not in unsaid(question, "取得中级工（四级）证书的，每人补贴1500元；")
     assert "中级工" in unsaid(question, "取得高级工（三级）证书的，每人补贴2000元；")
+
+
+def test_the_focus_is_the_content_word_just_before_the_question_word() -> None:
+    """Regression (round 37, rzpick38): of a notice's sentences the one saying the question's
+    topic words was quoted over the one saying the word that frames the answer (遵从 of "遵从什么
+    原则", 均价 of "成交均价是多少"); that word is the content word just before the question word
+    in its clause: not a place, not a light verb or particle, not a scene set in a clause before."""
+    from app.retrieval.question_focus import focus_units, focused
+
+    assert focus_units("医养结合机构在疫情防控中遵从什么原则？") == {"遵从"}
+    assert focus_units("政策性玉米的成交均价是多少？") == {"均价"}
+    assert focus_units("面对疫情持续，工信部提出了哪些办公方式？") == {"提出"}  # not 持续
+    assert focus_units("泰安的扫码通行制度什么时候停止？") == {"制度"}  # 什么时候: one asking
+    assert focus_units("去湖北哪里？") == set() and focus_units("请介绍一下。") == set()
+    weights = focused({"遵从": 1.0, "原则": 1.0}, "医养结合机构遵从什么原则？")
+    assert weights["遵从"] > weights["原则"] == 1.0

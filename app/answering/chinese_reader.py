@@ -5,15 +5,13 @@ goes on to say, so the reader works in two steps on the text as it is, no model 
 
 1. **Anchor.** Each sentence is scored by the question's character bigrams it holds, each
    weighted by how few candidates hold it; one lacking the kind of detail asked (a figure for
-   多少: ``question_kinds``, NER at ingest) falls back, and so do headings and a page's opening
-   sentence. The anchor comes from the notice search ranked first, by the question's words
-   other than the notice's title (they tell which notice, not which sentence).
+   多少: ``question_kinds``, NER at ingest) falls back, as do headings and a page's opening
+   sentence. The anchor comes from the notice search ranked first, by the question's words but
+   its title's (which notice, not which sentence), the word before its question word twice.
 2. **Span.** For a question asking a kind of detail, the clause holding the one the question's
    words point to (``_asked_entity``); for any other, the anchor from its first clause the
-   question does not restate, running on. An anchor the question wholly restates (a lead-in
-   "此外，该区还实施……机制。") or a question line is answered by the sentences after it.
-
-Offsets stay exact: a span is always a slice of its passage's text.
+   question does not restate, running on; an anchor it wholly restates (a lead-in "此外，该区还
+   实施……机制。") or a question line, by the sentences after it. A span is a slice of its passage.
 """
 
 from __future__ import annotations
@@ -37,6 +35,7 @@ from app.numerals import asked_bound, same_measure
 from app.retrieval.content_words import asked_end, goes_on
 from app.retrieval.continuation import next_chunk_id
 from app.retrieval.qualifiers import sibling_named
+from app.retrieval.question_focus import focused
 from app.retrieval.shortened import Meant, Nearest, bound_said, said_otherwise
 from app.retrieval.years import off_year
 from app.store.records import Chunk
@@ -84,6 +83,7 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
         chinese, readings, meant(readings) if meant else [set()] * len(readings), strict=True)]
     frequency = Counter(u for units in held for u in units & asked)
     weights = {u: math.log(1 + n / (1 + frequency[u])) for u in asked}
+    telling = focused(weights, question)  # which of its sentences: the one framing the answer
     total, strict = sum(weights.values()) or 1.0, kinds & STRICT  # a strict kind's labels only
     # A sum is of the thing asked when named by any of the question's money words (评估费用补贴:
     # a notice's 补贴 of 3万元; 社会保险费补贴…投入多少: its 社会保险费 of 30亿元), or by a verb 补
@@ -119,7 +119,7 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
         # answers reads the question's words said otherwise too (老人 of 老年人).
         own = titles[sentence.chunk.doc_id]
         read.append((Scored(sentence, factor * sum(weights[u] for u in found), lacking),
-                     factor * (sum(weights[u] for u in found - own) - sum(
+                     factor * (sum(telling[u] for u in found - own) - sum(
                          weights[u] for u in opposed & asked & own)),
                      (factor, reading, units), late))  # what it says otherwise: of the best only
     top = min(chinese, key=lambda s: s.rank).chunk.doc_id  # the notice search ranks first

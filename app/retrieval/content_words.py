@@ -45,7 +45,7 @@ from app.text import ITEM, QUESTION_CLAUSES, bigram_units, clause_spans, said_by
 # idioms, set phrases and abbreviations (n, nr, ns, nz, vn, v, a, ad, an, vd, b, t, i, l, j; not
 # r, m, q, u, p, c, d, f, x, y, e: words of grammar, not of a topic; s, a place word, is read
 # apart: see ``unsaid``).
-_CONTENT = frozenset("nvabtilj")
+CONTENT_TAGS = frozenset("nvabtilj")
 # The least characters of its own (unsaid by the question) a clause answering an open question
 # holds past its asked word: fewer only name what is asked ("可参考北京市的各项措施", realzh dev).
 DETAIL_CHARS = 10
@@ -95,7 +95,7 @@ def content_words(question: str) -> list[str]:
     words = [("", ""), *tagged(question)]
     dated, placed = _by_date_asked(words), _place_names(question)
     return [w for at, ((before, _), (w, tag)) in enumerate(pairwise(words), 1) if len(w) > 1 and (
-            tag[:1] in _CONTENT) and tag != "ns" and w not in placed and not ZH_ASKS.search(w)
+            tag[:1] in CONTENT_TAGS) and tag != "ns" and w not in placed and not ZH_ASKS.search(w)
             and at not in dated
             and not w.startswith("每")  # a rate's "per" (每顿 v, 每辆 n): as 每月, 每人 (r)
             and not (len(w) == 2 and (w[0] in "不没" or (w[0] == "能" and "v" in (

@@ -722,8 +722,8 @@ def test_of_a_notices_sentences_the_one_saying_the_word_before_the_question_word
     """Regression (round 37, rzpick38): "浙江“五色图”对全省疫情工作开展提供了哪些帮助？" quoted the
     news lead saying the question's topic words (浙江, 全省, 疫情, 工作) over the sentence saying
     what the map 提供s, the word standing just before the question word: it frames the answer, and
-    the topic's words say only what the notice is about (realzh dev and rzrepo-tune: 6 answers
-    of the right notice's wrong sentence, 0 lost)."""
+    the topic's words say only what the notice is about (realzh dev 2 better, 1 worse;
+    rzrepo-tune 5 better, none worse)."""
     from app.answering.chinese_reader import read_chinese
     from app.answering.citations import Sentence
     from app.store.records import Chunk

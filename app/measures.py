@@ -13,6 +13,7 @@ measures can differ.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from itertools import takewhile
 
 from app.text import has_cjk
@@ -22,7 +23,7 @@ Measure = tuple[str | None, str | None]  # unit, period
 _ZH_UNITS = {"month": "个月 月", "year": "周年 年", "week": "个星期 星期 周", "hour": "个小时 小时",
              "day": "个工作日 工作日 天 日", "minute": "分钟", "age": "周岁 岁", "yuan": "元",
              "dollar": "美元", "m2": "平方米 平米 ㎡", "km2": "平方公里", "mu": "亩",
-             "hectare": "公顷", "person": "人次 人 名", "household": "户"}
+             "hectare": "公顷", "person": "人次 人 名", "household": "户", "occurrence": "次 趟 遍"}
 _EN_UNITS = {"age": r"years?[\s-]+old", "year": "years? yrs?", "month": "months?",
              "week": "weeks?", "day": r"(?:(?:working|calendar|business)\s)?days?",
              "hour": "hours?", "minute": "minutes?", "yuan": "yuan rmb renminbi cny",
@@ -80,6 +81,17 @@ def measure_of(text: str, start: int, end: int, percent: bool = False) -> Measur
             if m.start() - end <= _PERIOD_REACH and start - m.end() <= _PERIOD_REACH]
     nearest = min(near, key=lambda m: min(abs(m.start() - end), abs(start - m.end())), default=None)
     return unit, (recurrences(nearest.group(0)).pop() if nearest else None)
+
+
+def stated_alike(question: str, values: Collection[object], text: str, start: int, end: int
+                 ) -> bool:
+    """Whether ``question`` states the figure at ``text[start:end]`` (one of ``values``) in its
+    measure: the asker's age (我今年60岁) is not a count stated as 每月最多享受60次."""
+    from app.numerals import figures  # which imports this module
+
+    own = [measure_of(text, start + a, start + b) for a, b, _ in figures(text[start:end])]
+    return any(value in values and same_measure(measure_of(question, a, b), own[0] if own else (
+        None, None)) for a, b, value in figures(question))
 
 
 def same_measure(claimed: Measure, stated: Measure) -> bool:

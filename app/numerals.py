@@ -249,15 +249,15 @@ _OCCURRENCES = "次回趟遍"  # the verbal measure words: 上门几回 is count
 # years", 十几天, 几十万): the one reading every module that reads 几 as a question word takes.
 INDEFINITE_JI = r"(?<=[好十])几|几(?=[十百千万])"
 ASKING_JI = rf"(?!{INDEFINITE_JI})几(?!乎)"  # 几 asking a number (not 几乎, "almost")
-_ZH_ASKED_UNIT = re.compile(rf"(?<!哪)(?:(?!{INDEFINITE_JI})几|多少)({ZH_TIME_UNIT}"
-                            rf"|[{MEASURE_WORDS}{_OCCURRENCES}人户寸亩吨]|公里|平方米|米)")
+_ZH_ASKED_UNIT = re.compile(rf"(?<!哪)(?:(?!{INDEFINITE_JI})几|多少|多长(?=时间))({ZH_TIME_UNIT}"
+                            rf"|时间(?!.{{0,6}}一次)|[{MEASURE_WORDS}{_OCCURRENCES}人户寸亩吨]|公里|平方米|米)")
 # 馀 is 余 as a web copy writes it (抓获涉案人员百馀人).
 _ZH_FIGURE = re.compile(rf"[{ZH_NUMERAL}][{ZH_NUMERAL}亿.,，至到~\-—余馀多几]*")  # 不少于7日: 日
 
 
 def _measure(unit: str) -> str:
     """The class of the unit ``unit`` opens with: time, a sum, a share, or its first word."""
-    if re.match(ZH_TIME_UNIT, unit):
+    if re.match(ZH_TIME_UNIT, unit) or unit.startswith("时间"):  # 多长时间: any unit of time
         return "time"
     if unit[:1] in _OCCURRENCES:
         return "次"

@@ -19,7 +19,7 @@ from app.answering import question_kinds as kinds
 from app.answering.citations import Scored, Sentence
 from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind
 from app.answering.sentence_forms import in_context
-from app.chinese_words import locates
+from app.chinese_words import locates, modifies_next
 from app.mastheads import in_frame
 from app.measures import stated_alike
 from app.models import RefusalCode
@@ -61,9 +61,9 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
     if (found := unstated_entities(sentence, question, places, asked)) is None:
         return None
     labels, bodies = {label for *_, label in found}, _bodies(question)
-    if bodies and any((has_cjk(body[0]) or " ".join(body[0].split()[-2:]).lower() not in
-                       question.lower()) and acts(sentence.text, *body.span(), question)
-                      for body in bodies[0].finditer(sentence.text)):
+    if bodies and any((not modifies_next(sentence.text, body.end()) if has_cjk(body[0]) else (
+            " ".join(body[0].split()[-2:]).lower() not in question.lower())) and acts(
+            sentence.text, *body.span(), question) for body in bodies[0].finditer(sentence.text)):
         labels.add("ORG")  # a body of the kind asked, not the one asked about ("the … office")
     opening = sentence.text[item.end():] if (item := ITEM.match(sentence.text)) else sentence.text
     # A target's figures ("(5) Build …", "By 2025, …") tell neither what there is now nor what there

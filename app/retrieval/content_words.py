@@ -38,7 +38,6 @@ from app.retrieval.modifiers_zh import modified_nouns, other_modifier, siblings,
 from app.retrieval.names import names_country
 from app.retrieval.shortened import CLOSE_ZH, shortened
 from app.retrieval.totals import states_parts_only
-from app.retrieval.whether import answers_whether, whether_asked
 from app.store.records import Chunk
 from app.store.vectors import TextVectors
 from app.text import ITEM, QUESTION_CLAUSES, bigram_units, clause_spans, said_by
@@ -224,21 +223,15 @@ def names_every_group(question: str, text: str, chunk: Chunk, at: int,
 
 def states_what_is_asked(question: str, text: str, chunk: Chunk, at: int,
                          vectors: TextVectors | None, figured: bool) -> bool:
-    """Whether a well supported ``text`` answers Chinese ``question``: it says yes or no of what
-    a yes-no question asks whether of (``whether``: that noun, a sibling of it, a charge's being
-    free); for a ``figured`` one, it ``names_every_group``, says the sum asked (``sum_asked``:
-    差旅费 is not 展位费's share), holds the question's figure in its bands, if any (不到25年 is
-    not "25年以上"), and states the total asked, not only its parts (``totals``); and a time it
+    """Whether a well supported ``text`` answers Chinese ``question``: for a ``figured`` one, it
+    ``names_every_group``, says the sum asked (``sum_asked``: 差旅费 is not 展位费's share),
+    holds the question's figure in its bands, if any (不到25年 is not "25年以上"), and states the
+    total asked, not only its parts (``totals``); and a time it
     states within which something is done (30日内拨付) is the time of the question's event: the
     verb the question's quantity word measures (公示 of 公示几天) is said, or what is done in that
     time says a word of the question. "竣工验收合格后30日内拨付剩余资金" times a payment, not a
     posting."""
     before = chunk.text[:max(0, at - chunk.start)]
-    left = set(whether_asked(question)) & set(unsaid(question, text, _context(chunk, at) + before,
-                                                     vectors)) if whether_asked(question) else set()
-    if any(not answers_whether(w, text) for w in left) and not any(
-            siblings(w, other) for w in left for other, _ in tagged(text)):
-        return False  # it says no yes or no of what is asked whether of (``whether``)
     if figured and (band_factor(question, text) < 1 or states_parts_only(question, text) or (
             not names_every_group(question, text, chunk, at, vectors)) or (
             (asked := sum_asked(question)) and asked in unsaid(

@@ -9,6 +9,7 @@ import re
 from enum import Enum
 from functools import lru_cache
 
+from app import numerals
 from app.chinese_words import noun_phrase, word_bounds
 from app.in_situ import ZH_ASKS, asking_part
 from app.measures import MONEY_EN, MONEY_NOUN
@@ -64,8 +65,8 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
         r"|(?:哪[个些家一]?|什么)平台", re.I),  # a platform is run by a body, or named as none is
     Kind.ORG: re.compile(
         rf"\b(?:which|what) (?:[\w-]+ ){{0,2}}?(?!cent)(?:{ORG_NOUNS_EN})\b"  # a centre: a site too
-        rf"|哪(?:个|些|家|一|几家|几个)?(?:(?!的)[\u4e00-\u9fff]){{0,2}}(?:{_ORG_ZH})|哪家"
-        rf"|什么(?:{_ORG_ZH})", re.I),  # 哪家物业公司: a 公司 (one word before its kind's noun)
+        rf"|哪(?:个|些|家|一|几家|几个)?(?:(?![的{numerals.CN_DIGITS}十])[\u4e00-\u9fff]){{0,2}}(?:{_ORG_ZH})"
+        rf"|哪家|什么(?:{_ORG_ZH})", re.I),  # 哪家物业公司: a 公司 (a word before its kind's noun)
     # "Who is the director", "who was appointed director", 局长是谁: one in an office, not a body
     # ("who is the lead agency/operator", "who runs it") nor several ("who are the partners").
     Kind.PERSON: re.compile(

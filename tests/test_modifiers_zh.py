@@ -5,6 +5,7 @@ stating a figure of one group (城镇居民, 小微企业, 居住建筑) was quo
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -65,3 +66,42 @@ def test_a_figure_of_another_group_is_refused_and_the_group_s_own_answered(
                             "60元")):
         body = asked(client, question)
         assert fact in str(body["answer"]), body
+
+
+def test_a_way_to_reach_one_labelled_for_another_purpose_is_another_purpose_s() -> None:
+    """Bug (round 37, contact38; zhrank38's 龙岩): asked a notice's 咨询电话, the reader quoted its
+    监督举报电话 or 服务监督电话: for a way to reach one it read no label at all. The verbal nouns
+    right before the contact noun (its label) name what one calls for; the question's own
+    purpose said beside any of the sentence's numbers, or none named, is no other purpose."""
+    supervise = "（四）清洁取暖服务监督电话：0372-12345。"
+    both = "政策咨询电话：0816-2212333（市就业服务管理局），监督举报电话：0816-2251234。"
+    assert sibling_named("某市清洁取暖改造的政策咨询电话是多少？", supervise, True)
+    assert sibling_named("某市加装电梯施工的投诉电话是多少？",
+                         "居民咨询政策，可拨打市住房和城乡建设局服务热线0817-2224615。", True)
+    assert not sibling_named("某市清洁取暖的监督电话是多少？", supervise, True)
+    assert not sibling_named("某市稳岗政策的监督举报电话是多少？", both, True)
+    assert not sibling_named("某市稳岗政策的咨询电话是多少？", both, True)
+    assert not sibling_named("某市育儿补贴申请不明白，打哪个电话问？",
+                             "咨询电话：0739-5326120（市卫生健康委人口家庭科）。", True)
+    # A verb before its object ("拨打电话") labels nothing; nor are other kinds' siblings read.
+    assert not sibling_named("某市政策的咨询电话是多少？", "可拨打电话0739-5326120。", True)
+    assert not sibling_named("某市收信地址是什么？", "来信地址：某市某路1号。", True)
+
+
+CONTACTS = (
+    "某市清洁取暖改造实施方案\n"
+    "一、对农村居民实施“煤改电”的，按每户2000元给予设备购置补贴。\n"
+    "二、各县区于2026年10月底前完成改造任务。\n"
+    "三、清洁取暖服务监督电话：0372-12345。\n"
+    "某市人民政府\n2026年3月6日\n"
+)
+
+
+def test_a_phone_of_another_purpose_is_refused_and_its_own_purpose_answered(
+        tmp_path: Path) -> None:
+    """Regression (batch contact38, 安阳): asked the notice's 政策咨询电话, it quoted the
+    服务监督电话; asked the 监督电话 it states, it still answers."""
+    with serve_texts(tmp_path, {"contacts": CONTACTS}) as served:
+        assert asked(served, "某市清洁取暖改造的政策咨询电话是多少？")["refused"]
+        body = asked(served, "某市清洁取暖改造的服务监督电话是多少？")
+        assert "0372-12345" in str(body["answer"]), body

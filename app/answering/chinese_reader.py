@@ -108,9 +108,9 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
             sentence, question))) or (noun != "" and _of_other_sum(
                 sentence, _entities(sentence, kinds, question), noun))
         # Another kind's detail (直流充电桩's for 交流充电桩) is no answer: it falls back further;
-        # not a way to reach one body (来信地址 for 收信地址: its address for letters).
-        other = bool(kinds - REACH) and (untiered or other_tier(question, reading) or (
-            sibling_named(question, reading)))  # or another tier's (80周岁及以上 for 70周岁)
+        # of a way to reach one, another purpose's (监督电话 for 咨询电话), not another label's.
+        other = (untiered or other_tier(question, reading) or sibling_named(question, reading)
+                 ) if kinds - REACH else bool(kinds) and sibling_named(question, reading, True)
         factor *= LACKING_PENALTY ** (lacking + 2 * other) * band_factor(question, sentence.text)
         opposed = opposed_units(question, reading)
         found = (units | banded(question, reading)) & asked - opposed  # 非国有 is no 国有

@@ -126,3 +126,48 @@ def siblings_figured(question: str, sentence: str) -> bool:
                 for c in clauses if mine not in c):
             return True
     return False
+
+
+
+# A way to reach one: a Chinese phone number (an area code's, a 5-digit service line's such as
+# 12345, a mobile's 11 digits), an e-mail or a web address. Its label is the noun right before it.
+_WAY = re.compile(r"(?<![\d.-])(?:0\d{2,3}-?\d{5,8}|1\d{4}|1\d{10})(?![\d.,%])"
+                  r"|[\w.%+-]+@\w|https?://|www\.")
+_LABEL = 10  # characters before a way to reach one its label is read from
+
+
+def other_purpose(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` labels its ways to reach one (phones, e-mail or web addresses) with
+    another purpose than the one the Chinese ``question`` names before its contact noun, and
+    never the question's: 服务监督电话 for 咨询电话, 服务热线 for 投诉电话. Verbal nouns right
+    before a contact noun say what one calls or writes for, as a kind word says whose group
+    (where a sum's 就业补贴 says what it pays for, ``modified_nouns`` leaves them out); a purpose
+    sharing a character or a CC-CEDICT sense with the question's says it otherwise."""
+    with TAGGING:
+        words = lac().run(question)
+    last = next((at for at in range(len(words) - 1, 0, -1) if words[at][1] in _NOUN_TAGS), 0)
+    mine = _purpose(words[:last], words[last][0])  # of its last noun (咨询 of 咨询电话是多少)
+    flagged = False
+    for way in _WAY.finditer(sentence) if mine else ():
+        with TAGGING:
+            label = lac().run(sentence[max(0, way.start() - _LABEL):way.start()].rstrip("：: "))
+        if not label or label[-1][1] not in _NOUN_TAGS \
+                or not (other := _purpose(label[:-1], label[-1][0])):
+            continue  # no label ("拨打12345"), or one naming no purpose ("电话：")
+        if not _unlike(mine, other):
+            return False  # the question's purpose labels one of its ways
+        flagged = flagged or other not in question
+    return flagged
+
+
+def _purpose(words: list[tuple[str, str]], head: str) -> str:
+    """The verbal nouns ending ``words`` (LAC's), joined, before the noun ``head``: 投诉举报 of
+    投诉 举报 电话. A verb is one too where jieba's dictionary holds it and ``head`` as one word
+    (LAC tags 咨询 of 局咨询电话 a verb; 咨询电话 is a word, 拨打电话 none: a verb, its object)."""
+    run = ""
+    for word, tag in reversed(words):
+        if not _chinese(word) or (tag != "vn" and not (
+                tag == "v" and not run and len(tagged(word + head)) == 1)):
+            break
+        run = word + run
+    return run if len(run) > 1 else ""

@@ -25,7 +25,7 @@ from app.numerals import labels
 from app.retrieval.counted import asked_nouns
 from app.retrieval.dictionary import dictionary, one_sense
 from app.retrieval.holders import hyphened, noun_phrases, other_holder
-from app.retrieval.modifiers_zh import other_modifier, siblings
+from app.retrieval.modifiers_zh import other_modifier, other_purpose, siblings
 from app.retrieval.question_frame import asked_parse
 from app.retrieval.stems import content_stems
 from app.retrieval.taggers import COMMON_NOUNS_ZH, NOUNS, TAGGING, parsed
@@ -230,15 +230,18 @@ def _modifier(sentence: str, stem: str, then: str) -> str:
 _ZH_FUNCTION = re.compile(r"^(?:p|u\w*|r\w*|d|c|x|q|zg|y|e|o|t\w*|n[rst]\w*)$")
 
 
-def sibling_named(question: str, sentence: str) -> bool:
+def sibling_named(question: str, sentence: str, reach: bool = False) -> bool:
     """Whether a Chinese ``sentence`` names what ``question`` asks of with a sibling kind's
     modifier in its place and never the question's: 直流充电桩 for 交流充电桩, 省级基地 for 国家级
     基地, 境外展会 for 境内展会. Kinds of one thing are told apart by a morpheme they share in one
     place (级 of levels, 类 of classes, 境 of where: its head or its first); a modifier sharing
     one so but no sense (CC-CEDICT) with the question's, nor said by it, is another kind's, not
-    the question's said otherwise (老人 of 老年人, 户厕 of 厕所)."""
+    the question's said otherwise (老人 of 老年人, 户厕 of 厕所). Of a way to ``reach`` one, the
+    label's purpose alone (``other_purpose``): 来信地址 and 收信地址 are one office's."""
     if not (has_cjk(question) and has_cjk(sentence)):
         return False
+    if reach:
+        return other_purpose(question, sentence)
     if other_modifier(question, sentence):  # 城镇居民 for 农村居民: no morpheme shared
         return True
     words = tagged(question)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.support.reading import read_passage
 from tests.support.served import asked, serve_texts
 
 if TYPE_CHECKING:
@@ -301,18 +302,13 @@ def test_an_open_answer_does_not_run_on_into_a_field_line() -> None:
     measure out, not how; on the cities batch zhspan7 six of ten quotes ended so, and on
     realzh-dev a contact line ("联系人：…") was quoted after the answer. A line holding clauses
     after its colon ("会议要求：要…，…") is a sentence and is read on."""
-    from app.answering.chinese_reader import read_chinese
-    from app.answering.citations import Sentence
     from app.answering.sentence_forms import is_field
     from app.store.records import Chunk
-    from app.text import sentence_spans
 
     text = ("第二条 对企业招用青年并缴纳社会保险的，按每人2000元给予一次性吸纳就业补贴。"
             "同一企业每年补贴总额最高不超过50万元。牵头单位：市人力资源和社会保障局。")
     chunk = Chunk("notice::0", "notice", text, 0, len(text), {"language": "zh"})
-    reading = read_chinese("企业招用青年怎样领取吸纳就业补贴？",
-                           [Sentence(chunk, a, b, text[a:b], 0) for a, b in sentence_spans(text)])
-    assert reading is not None
+    reading = read_passage("企业招用青年怎样领取吸纳就业补贴？", chunk)
     quote = reading.answer.sentence.text
     assert "按每人2000元" in quote and quote.endswith("最高不超过50万元。")
     assert "牵头单位" not in quote
@@ -410,37 +406,26 @@ def test_a_pages_opening_sentence_yields_to_the_detail_it_sums_up() -> None:
     preamble hold most words of any question about the page, so they beat the sentence stating
     the detail asked; on realzh-dev leads were the largest kind of answers quoting the right
     notice's wrong sentence. The opening sentence is weighed as a headline is."""
-    from app.answering.chinese_reader import read_chinese
-    from app.answering.citations import Sentence
     from app.store.records import Chunk
-    from app.text import sentence_spans
 
     text = ("某区出台措施助餐饮企业恢复经营\n"
             "记者从某区商务局获悉，该区近日出台措施，支持餐饮企业恢复经营，减轻企业负担。"
             "其中，对恢复堂食的餐饮企业，按每家5000元给予一次性补助；对承租区属国有房产的，免收1个月房租。\n")
     chunk = Chunk("news::0000", "news", text, 0, len(text), {"language": "zh", "title": ""})
-    reading = read_chinese("某区对恢复经营的餐饮企业有什么支持？",
-                           [Sentence(chunk, a, b, text[a:b], 0) for a, b in sentence_spans(text)])
-    assert reading is not None
+    reading = read_passage("某区对恢复经营的餐饮企业有什么支持？", chunk)
     quote = reading.answer.sentence.text
     assert "按每家5000元给予一次性补助" in quote and "记者" not in quote, quote
 
 
 def _read_as_stored(text: str, question: str) -> Any:
     """``read_chinese`` over one passage holding ``text``, with the entities ingest stores."""
-    from app.answering.chinese_reader import read_chinese
-    from app.answering.citations import Sentence
     from app.store.records import Chunk
-    from app.text import sentence_spans
     from ingest.entities import entities_of
 
     (found,) = entities_of([text])  # as ingest stores them: the sum is what marks the answer
     chunk = Chunk("rules::0000", "rules", text, 0, len(text), {
         "language": "zh", "title": "", "entities": json.dumps([list(e) for e in found])})
-    reading = read_chinese(question, [Sentence(chunk, a, b, text[a:b], 0)
-                                      for a, b in sentence_spans(text)])
-    assert reading is not None
-    return reading
+    return read_passage(question, chunk)
 
 
 def test_an_article_stating_the_figure_asked_is_not_a_lead_in() -> None:
@@ -700,10 +685,7 @@ def test_a_sentence_above_the_threshold_by_title_words_alone_does_not_push_back_
     holding the question's own words (执行期) fell behind every sentence above the threshold, and
     a neighbour was quoted; realzh-dev and rzrepo-tune: 9 answers of the right notice's wrong
     sentence (a headline, a news lead, a 联络人 line quoted for "明查暗访…在什么时间进行")."""
-    from app.answering.chinese_reader import read_chinese
-    from app.answering.citations import Sentence
     from app.store.records import Chunk
-    from app.text import sentence_spans
 
     text = ("为帮助中小微企业应对疫情、共渡难关，某市出台支持中小微企业发展十二条措施。"
             "对承租国有资产类经营用房的中小微企业，免收2个月房租。"
@@ -711,9 +693,7 @@ def test_a_sentence_above_the_threshold_by_title_words_alone_does_not_push_back_
             "本政策执行期暂定为自发布之日起三个月。")
     chunk = Chunk("notice::0", "notice", text, 0, len(text),
                   {"language": "zh", "title": "某市支持中小微企业发展十二条措施"})
-    reading = read_chinese("某市支持中小微企业发展十二条措施的执行期是多长？",
-                           [Sentence(chunk, a, b, text[a:b], 0) for a, b in sentence_spans(text)])
-    assert reading is not None
+    reading = read_passage("某市支持中小微企业发展十二条措施的执行期是多长？", chunk)
     assert reading.answer.sentence.text == "本政策执行期暂定为自发布之日起三个月。"
 
 
@@ -724,17 +704,12 @@ def test_of_a_notices_sentences_the_one_saying_the_word_before_the_question_word
     what the map 提供s, the word standing just before the question word: it frames the answer, and
     the topic's words say only what the notice is about (realzh dev 2 better, 1 worse;
     rzrepo-tune 5 better, none worse)."""
-    from app.answering.chinese_reader import read_chinese
-    from app.answering.citations import Sentence
     from app.store.records import Chunk
-    from app.text import sentence_spans
 
     text = ("某省新版疫情风险“五色图”显示，截至2月12日，全省共有48个县显示为绿色，"
             "全省疫情低风险地区已过半。省卫生健康委相关负责人介绍，采用“五色图”进行动态评估，既为精准防控提供依据，"
             "也为全省复工复产提供宏观引导。")
     chunk = Chunk("notice::0", "notice", text, 0, len(text),
                   {"language": "zh", "title": "风险地图发布会"})
-    reading = read_chinese("某省疫情“五色图”对全省疫情工作开展提供了哪些帮助？",
-                           [Sentence(chunk, a, b, text[a:b], 0) for a, b in sentence_spans(text)])
-    assert reading is not None
+    reading = read_passage("某省疫情“五色图”对全省疫情工作开展提供了哪些帮助？", chunk)
     assert "提供依据" in reading.answer.sentence.text, reading.answer.sentence.text

@@ -4,6 +4,7 @@ which restated clauses stay with the clause that answers. The texts are written 
 
 from __future__ import annotations
 
+from tests.support.reading import read_passage
 from tests.test_chinese_reader import _read_as_stored
 
 # A news page flattened into one line: headline, dateline with the reporter's credit, body.
@@ -67,10 +68,7 @@ def test_a_notice_signed_at_its_end_is_not_quoted_for_its_signature() -> None:
     """Regression (zhspan11, realzh-dev dev): "…区《关于…的工作提醒》的目的是什么？" was answered by
     the notice's 落款 ("…区市场监督管理局 2020年2月1日"): the place and issuer the question names
     to say which notice made that line its best, though it says nothing the notice provides."""
-    from app.answering.chinese_reader import read_chinese
-    from app.answering.citations import Sentence
     from app.store.records import Chunk
-    from app.text import sentence_spans
 
     text = ("关于加强疫情防控期间食堂管理的工作提醒\n为进一步加强餐饮服务环节疫情防控工作，"
             "区市场监管局提醒全区各单位食堂：\n一、推行分时分餐制。建议各单位食堂推行分餐制，"
@@ -81,9 +79,8 @@ def test_a_notice_signed_at_its_end_is_not_quoted_for_its_signature() -> None:
     chunk = Chunk("tip::0000", "tip", text, 0, len(text), {
         "language": "zh", "title": "关于加强疫情防控期间食堂管理的工作提醒",
         "issuer": "青禾市松岭区市场监督管理局"})
-    reading = read_chinese("青禾市松岭区《关于加强疫情防控期间食堂管理的工作提醒》的目的是什么？",
-                           [Sentence(chunk, a, b, text[a:b], 0) for a, b in sentence_spans(text)])
-    assert reading is not None
+    reading = read_passage("青禾市松岭区《关于加强疫情防控期间食堂管理的工作提醒》的目的是什么？",
+                           chunk)
     quote = reading.answer.sentence.text
     assert "进一步加强餐饮服务环节疫情防控工作" in quote and "2020年2月1日" not in quote, quote
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from app import numerals
 from app.chinese_words import noun_phrase, word_bounds
 from app.in_situ import ZH_ASKS, asking_part
-from app.measures import MONEY_EN, MONEY_NOUN
+from app.measures import MONEY_EN, MONEY_NOUN, ZH_MONEY_ASKED
 from app.numerals import COUNTED_ASKED, DISTRIBUTIVE, INDEFINITE_JI, MEASURE_WORDS, RATE_OF
 from app.retrieval import sanctions
 from app.retrieval.counted import counted_or
@@ -90,7 +90,7 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
         re.I),  # but 几月, 几日: which month, which day; 哪几年: which years
     Kind.MONEY: re.compile(
         r"\bhow much (?:money|funding)\b|\bcost\b"  # but a share's whole: see asked_kinds
-        r"|多少钱|(?:多少|几)[万亿千百]*元", re.I),
+        rf"|{ZH_MONEY_ASKED}", re.I),
     Kind.PERCENT: re.compile(
         r"\bwhat (?:share|percentage|percent|proportion|ratio|fraction)\b|\bwhat (?:per ?cent\b|%)"
         r"|百分之(?:几|多少)|(?:多大|什么|多少)比例|比例是|占比|比重|几成"

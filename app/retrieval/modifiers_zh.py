@@ -128,7 +128,6 @@ def siblings_figured(question: str, sentence: str) -> bool:
     return False
 
 
-
 # A way to reach one: a Chinese phone number (an area code's, a 5-digit service line's such as
 # 12345, a mobile's 11 digits), an e-mail or a web address. Its label is the noun right before it.
 _WAY = re.compile(r"(?<![\d.-])(?:0\d{2,3}-?\d{5,8}|1\d{4}|1\d{10})(?![\d.,%])"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from app.measures import MONEY_NOUN, measure_of
+from app.measures import MONEY_NOUN, ZH_MONEY_ASKED, measure_of
 from app.numerals import figures, same_measure
 
 TOTAL_ASKED = re.compile(r"一共|总共|共计|合计|总计|加起来|总额|总数|总量")
@@ -33,7 +33,7 @@ def states_parts_only(question: str, text: str) -> bool:
     if not TOTAL_ASKED.search(question):
         return False
     counted = [(s, e) for s, e, _ in figures(text) if same_measure(question, text, s)]
-    money = MONEY_NOUN.search(question) or re.search(r"多少钱|(?:多少|几)[万亿千百]*元", question)
+    money = MONEY_NOUN.search(question) or re.search(ZH_MONEY_ASKED, question)
     measured = counted or ([(s, e) for s, e, _ in figures(text)
                             if measure_of(text, s, e)[0] == "yuan"] if money else [])
     # Parts are listed: 、 between each and the next ("600万元、高龄津贴资金1200万元").

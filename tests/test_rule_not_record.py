@@ -77,3 +77,13 @@ def test_the_past_and_a_rule_are_read_from_the_parse() -> None:
     assert states_a_rule("Operators may withdraw up to 50,000 yuan per household.")
     assert not states_a_rule("The city has 30 5G base stations per 10,000 people.")
     assert not states_a_rule("In 2024 the city subsidised 1,150 electric tractors.")
+
+
+def test_a_rules_figure_answers_no_count_asked_for_a_year_it_does_not_name(
+        services: Services) -> None:
+    """Regression (round 38, enrefuse39): "How many small-silkworm co-rearing centres will Hechi
+    build in 2027?" was answered with an undated rule ("A … centre that supplies … at least 300
+    households … receives …"): a count asked for a year is no rule's threshold."""
+    question = "How many plant protection drones will Xianning's cooperatives buy in 2026?"
+    answer = services.ask(AskRequest(question=question, mode="extractive"))
+    assert answer.refused, answer.answer

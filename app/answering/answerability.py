@@ -71,7 +71,8 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
     years = set(YEAR.findall(YEAR_SPAN.sub(" ", question))) - set(YEAR.findall(context := (
         f"{_before(sentence)} {sentence.text}")))
     if ((ASKS_NOW.search(question) or years) and states_an_aim(opening, _before(sentence))) or (
-            asks_what_was(question) and states_a_rule(opening)):  # "did it build": a rule sets none
+            (asks_what_was(question) or (years and Kind.TALLY in kinds.asked_kinds(question)))
+            and states_a_rule(opening)):  # "did it build", "build in 2027": a rule sets none
         labels -= set(Kind.COUNT.value)
     # A sum asked by its noun, in no currency (投入不低于多少), is a share of it ("5% of the …"),
     # or a share its clause sets the sum at after naming it ("补贴标准提高到80%"; not "利息的50%

@@ -70,10 +70,7 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
     # was in a year the question names and they do not (30 base stations by 2025 for 2023).
     years = set(YEAR.findall(YEAR_SPAN.sub(" ", question))) - set(YEAR.findall(context := (
         f"{_before(sentence)} {sentence.text}")))
-    dated = sorted(map(int, YEAR.findall(YEAR_SPAN.sub(" ", context))))  # the years it speaks of
     if ((ASKS_NOW.search(question) or years) and states_an_aim(opening, _before(sentence))) or (
-            years and not has_cjk(question) and bool(dated) and all(  # another year's figures
-                not dated[0] <= int(y) <= dated[-1] for y in years)) or (  # (2025's, not 2024's)
             (asks_what_was(question) or (years and Kind.TALLY in kinds.asked_kinds(question)))
             and states_a_rule(opening)):  # "did it build", "build in 2027": a rule sets none
         labels -= set(Kind.COUNT.value)

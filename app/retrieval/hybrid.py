@@ -24,6 +24,7 @@ from app.retrieval.copies import copy_first, place_fit
 from app.retrieval.crosslingual import CrosslingualRanking, is_chinese
 from app.retrieval.dense import SCOPE_DEPTH, SCOPE_IN_MEMORY, DenseSearch
 from app.retrieval.dictionary import Term
+from app.retrieval.document_ranking import ranked_documents
 from app.retrieval.filters import (
     all_of,
     metadata_filters,
@@ -181,7 +182,8 @@ class HybridRetriever:
             rankings += self._rankings(lexical_text, dense, conditions, mode, found)
         if mode in ("hybrid", "bm25") and self.lexical.documents is not None \
                 and self.document_weight:
-            rankings.append(self._document_ranking(lexical_text, conditions, found))
+            rankings.append(self._document_ranking(lexical_text, conditions, found,
+                                                   places.doc_ids if scoped else set()))
         if places.narrower:  # a district of a city's notices: passages naming it answer it
             patterns = [n.pattern for n in places.narrower]
             rankings.append(preferring(rankings, self.rrf_k, NARROWER_WEIGHT, lambda cid: any(
@@ -216,16 +218,14 @@ class HybridRetriever:
         division = document_division(self.catalog.get(doc_id).metadata)
         return division.adcode if division else None
 
-    def _document_ranking(self, text: str, conditions: list[MetadataFilter], found: Found
-                          ) -> Ranking:
-        """The documents the filters allow, best first by BM25 over each whole document: a
-        passage's own words are few, and the question's other words are often elsewhere in
-        its notice (its title, its preamble, the clauses around it). Every passage takes its
-        document's rank (on realzh-dev's dev questions right-document-first rose by ~0.03)."""
+    def _document_ranking(self, text: str, conditions: list[MetadataFilter], found: Found,
+                          scope: set[str]) -> Ranking:
+        """The whole documents' ranking (app.retrieval.document_ranking), the question's
+        places' own documents within reach; every passage takes its document's rank."""
         assert self.lexical.documents is not None
-        ranked = self.lexical.documents.search(text, self.candidates, all_of(conditions))
-        return Ranking(self.document_weight, [doc_id for doc_id, _ in ranked],
-                       holder=lambda cid: found.chunks[cid].doc_id)
+        ranked = ranked_documents(self.lexical.documents, text, conditions, self.candidates,
+                                  scope)
+        return Ranking(self.document_weight, ranked, holder=lambda cid: found.chunks[cid].doc_id)
 
     def warm_scopes(self, hold: Callable[[], AbstractContextManager[object]] = nullcontext
                     ) -> int:

@@ -34,7 +34,14 @@ from app.retrieval.dictionary import sense_sharers
 from app.retrieval.document_questions import ZH_WHEN
 from app.retrieval.gazetteer import gazetteer
 from app.retrieval.kindred import kindred
-from app.retrieval.modifiers_zh import modified_nouns, other_modifier, siblings, siblings_figured
+from app.retrieval.modifiers_zh import (
+    modified_nouns,
+    other_modifier,
+    qualified_otherwise,
+    restricting,
+    siblings,
+    siblings_figured,
+)
 from app.retrieval.names import names_country
 from app.retrieval.shortened import CLOSE_ZH, shortened
 from app.retrieval.totals import states_parts_only
@@ -209,15 +216,18 @@ def names_every_group(question: str, text: str, chunk: Chunk, at: int,
     before = chunk.text[:max(0, at - chunk.start)]
     if negation_dropped(question, before + text):
         return False
-    if not (groups := modified_nouns(question)):
+    if not (pairs := restricting(question)):
         return True
+    groups = modified_nouns(question)
     left = unsaid(question, text, context := _context(chunk, at) + before, vectors)
     # A group word jieba tags a place (城镇 of 城镇低保户, 池塘) that the gazetteer places nowhere
     # is no place, and no content word: it is read here as said or not all the same.
     places = {w for w, tag in tagged(question) if tag == "ns"} - _place_names(question)
     left += [w for group in groups for w in group[::2] if w in places
              and not said(w, text + context)]
-    return not any(mine in left and noun in left for mine, _, noun in groups) \
+    # A modifier unsaid where the sentence names its noun as another group's: that group's.
+    return not any(mine in left and noun in left for mine, _, noun in groups) and not any(
+        mine in left and qualified_otherwise(question, noun, text) for mine, noun in pairs) \
         and not siblings_figured(question, text)
 
 

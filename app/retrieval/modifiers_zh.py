@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate, pairwise
 
 from app.chinese_words import tagged
 from app.in_situ import ZH_ASKS
@@ -84,6 +85,36 @@ def _modifier_run(window: str) -> tuple[str, str]:
         run, first = word + run, _CLASS[tag]
     # After a numeral the run is counted or measured (上一年度补贴: last year's), no group.
     return (run, first) if len(run) > 1 and stop != "m" else ("", "")
+
+
+def qualified_otherwise(question: str, noun: str, sentence: str) -> bool:
+    """Whether ``sentence`` names ``noun`` with kind words right before it that Chinese
+    ``question`` does not say (全日制本科毕业生 for 专科毕业生, 最低生活保障家庭 for 残疾人家庭):
+    it states the figure of another group of that noun, as an unsaid modifier of the question's
+    leaves it (the asker's own framing, 农村 of 农村老人, is unsaid beside a bare 老年人)."""
+    at = sentence.find(noun)
+    while at > 0:
+        if (other := _modifier_run(sentence[max(0, at - _WINDOW):at])[0]) and other not in question:
+            return True
+        at = sentence.find(noun, at + 1)
+    return False
+
+
+def restricting(question: str) -> frozenset[tuple[str, str]]:
+    """Each (modifier, noun) of Chinese ``question`` whose modifier narrows the noun to a group:
+    ``modified_nouns``' pairs, and jieba's word right before a noun that LAC reads as a noun too
+    (独居 老年人, 购房 补贴, 小微 企业 of LAC's one word 小微企业; not 门面 创业 of 租了个门面创业,
+    where LAC reads 创业 a verb: what the asker does, no group)."""
+    with TAGGING:
+        words = lac().run(question)
+    ends = [*zip(accumulate(len(w) for w, _ in words), (tag for _, tag in words), strict=True)]
+    pairs, at = {(mine, noun) for mine, _, noun in modified_nouns(question)}, 0
+    for (mine, _), (noun, tag) in pairwise(tagged(question)):
+        at += len(mine)
+        covering = next((t for end, t in ends if end > at), "")  # LAC's word holding its start
+        if min(len(mine), len(noun)) > 1 and tag[:1] == "n" and covering in _NOUN_TAGS:
+            pairs.add((mine, noun))
+    return frozenset(pairs)
 
 
 def _unlike(mine: str, other: str) -> bool:

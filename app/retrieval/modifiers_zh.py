@@ -103,16 +103,17 @@ def qualified_otherwise(question: str, noun: str, sentence: str) -> bool:
 def restricting(question: str) -> frozenset[tuple[str, str]]:
     """Each (modifier, noun) of Chinese ``question`` whose modifier narrows the noun to a group:
     ``modified_nouns``' pairs, and jieba's word right before a noun that LAC reads as a noun too
-    (独居 老年人, 购房 补贴, 小微 企业 of LAC's one word 小微企业; not 门面 创业 of 租了个门面创业,
-    where LAC reads 创业 a verb: what the asker does, no group)."""
+    (购房 补贴, 小微 企业 of LAC's one word 小微企业; not 门面 创业 of 租了个门面创业, where LAC
+    reads 创业 a verb: what the asker does, no group)."""
     with TAGGING:
         words = lac().run(question)
     ends = [*zip(accumulate(len(w) for w, _ in words), (tag for _, tag in words), strict=True)]
     pairs, at = {(mine, noun) for mine, _, noun in modified_nouns(question)}, 0
-    for (mine, _), (noun, tag) in pairwise(tagged(question)):
+    for (mine, its), (noun, tag) in pairwise(tagged(question)):
         at += len(mine)
         covering = next((t for end, t in ends if end > at), "")  # LAC's word holding its start
-        if min(len(mine), len(noun)) > 1 and tag[:1] == "n" and covering in _NOUN_TAGS:
+        if min(len(mine), len(noun)) > 1 and tag[:1] == "n" and covering in _NOUN_TAGS \
+                and its[:1] != "v":  # a verb and its object (改成 民宿): what is done, no group
             pairs.add((mine, noun))
     return frozenset(pairs)
 

@@ -38,7 +38,9 @@ ORG_HEAD = re.compile(rf"\b{ORG_NOUNS_EN}(?:$|\s+of\b)|(?:{ZH_BODY_ENDS})$", re.
 
 # A boundary is the position right after the terminator (and any closing quotes or brackets).
 _ZH_END = re.compile(rf"[。！？；!?][{_CLOSERS}]*")
-_EN_END = re.compile(rf"[.!?][{_CLOSERS}]*(?=\s+[\"“‘(（A-Z0-9{_CJK}])")
+# A number sign's dot before its number ("Station No. 7", "[2023] No. 9), which") ends nothing.
+_NUMBER_SIGN = r"(?:(?<=\b(?:No|pp))|(?<=\b(?:Nos|Art|Sec|Fig|Vol)))\.\s+\d"
+_EN_END = re.compile(rf"(?!{_NUMBER_SIGN})[.!?][{_CLOSERS}]*(?=\s+[\"“‘(（A-Z0-9{_CJK}])")
 _ENUMERATOR = re.compile(r"[(（]?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[)）]?\.")
 CJK_RUN = re.compile(rf"[{_CJK}]+")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")

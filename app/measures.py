@@ -96,6 +96,12 @@ def stated_alike(question: str, values: Collection[object], text: str, start: in
         None, None)) for a, b, value in figures(question))
 
 
+def says(question: str, named: str) -> bool:
+    """Whether ``question`` says ``named`` (an entity's text), a figure only whole: the 8 of "8
+    sportswear brands" is not the question's "by 2028"."""
+    return re.search(rf"(?<![\d.,]){re.escape(named)}(?!\d|[.,]\d)", question) is not None
+
+
 def same_measure(claimed: Measure, stated: Measure) -> bool:
     """Whether a figure claimed in ``claimed`` may be the one stated in ``stated``: each of unit
     and period agrees, or one side does not say it."""

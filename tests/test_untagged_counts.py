@@ -1,5 +1,6 @@
 """English counts and numbered things NER reads badly (issue 23): a number sign ("Station No. 7",
-"[2023] No. 9), which …") is no sentence end, so the quoted sentence keeps its number.
+"[2023] No. 9), which …") is no sentence end, so the quoted sentence keeps its number; a count is
+not "said by the question" because its digits are inside the question's year (8 of "by 2028").
 
 The document is written here (a made-up county), so nothing tests the corpus's own wording.
 """
@@ -21,7 +22,10 @@ PATROLS = (
     "Every lookout station is equipped with one infrared camera and two handheld radios. "
     "Station No. 7 in Oakridge Township serves as the training station for new watchers.\n"
     "The 2025 plan issued as Fern Lin Fa [2025] No. 8, which kept 34 stations, is repealed. "
-    "New watchers spend five days at the training station before taking up duty.\n")
+    "New watchers spend five days at the training station before taking up duty.\n\n"
+    "Section 2 Skills and brands\n"
+    "By the end of 2028, the county will cultivate 8 dairy brands with annual revenue above 1 "
+    "billion yuan.\n")
 
 
 @pytest.fixture(scope="module")
@@ -52,3 +56,13 @@ def test_the_numbered_station_is_quoted_whole(county: Services) -> None:
                                    mode="extractive"))
     assert not answer.refused, answer.answer
     assert "Station No. 7 in Oakridge Township" in answer.citations[0].quote
+
+
+def test_a_count_inside_the_questions_year_is_not_said_by_it(county: Services) -> None:
+    """Round 38 (encount39): the count "8" was read as said by the question because "by 2028"
+    holds the digit 8, and "how many dairy brands … by 2028" was refused as kind_not_stated."""
+    answer = county.ask(AskRequest(
+        question="How many dairy brands with annual revenue above 1 billion yuan will Fernvale "
+                 "cultivate by 2028?", mode="extractive"))
+    assert not answer.refused, answer.answer
+    assert "cultivate 8 dairy brands" in answer.citations[0].quote

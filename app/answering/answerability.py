@@ -21,7 +21,7 @@ from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind
 from app.answering.sentence_forms import in_context
 from app.chinese_words import locates, modifies_next
 from app.mastheads import in_frame
-from app.measures import stated_alike
+from app.measures import says, stated_alike
 from app.models import RefusalCode
 from app.numerals import DUE, NAMES_A_DAY, YEAR, YEAR_SPAN, of_whole, share_of, values_stated
 from app.retrieval.acronyms import is_acronym, unmentioned
@@ -149,7 +149,7 @@ def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...]
                 not text[e:start].strip() if e <= start else end <= s and not text[end:s].strip()
                 for s, e in named_spans) or any(map(str.isdigit, named))):
             continue
-        if named.replace("年度", "年") in question or (set(value) & stated and stated_alike(
+        if says(question, named.replace("年度", "年")) or (set(value) & stated and stated_alike(
                 question, value, text, start, end)) or (label in _NAMES and asked(named)) or (
                 whole and label in {"NUMBER", "MONEY"} and of_whole(text, start, end, whole)
                 ) or in_frame(text, start, end, question):  # who told it, when: not what

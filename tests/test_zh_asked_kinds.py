@@ -1,7 +1,8 @@
 """Chinese must-refuse questions answered by a sentence stating something else (issue 22, round 37,
 zhfigure38): a count dropped as "stated" because the asker's age had its value (60次 for a 60岁
-asker), a total answered by its parts, "which company/bank" answered by a bureau or a bank
-account, and a duration answered by a count of visits."""
+asker), a total answered by its parts, a yes-no question answered by a sentence saying neither yes
+nor no of the thing asked, "which company/bank" answered by a bureau or a bank account, and a
+duration answered by a count of visits."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from fastapi.testclient import TestClient
 from app.measures import stated_alike
 from app.numerals import measured_otherwise
 from app.retrieval.totals import states_parts_only
+from app.retrieval.whether import whether_asked
 from tests.support.served import asked, serve_texts
 
 NOTICE = (
@@ -56,6 +58,16 @@ def test_a_total_is_not_stated_by_its_parts() -> None:
                                  "每年安排算力券总额2000万元，单个企业每年最高50万元。")
 
 
+def test_what_a_yes_no_question_asks_whether_of() -> None:
+    """Regression (cities tune files): a yes-no question asks of the noun closing its clause
+    before 吗 or following its frame; a verb (要钱吗) or a one-character noun asks of none."""
+    assert whether_asked("济宁租房补贴的申请要不要交押金？") == ["押金"]
+    assert whether_asked("宜宾市以工代训补贴能不能同时领取住房补贴？") == ["住房补贴"]
+    assert whether_asked("通化市体育中心停车收费吗？") == ["收费"]
+    assert whether_asked("宜春公共自行车骑一个小时要钱吗？") == []
+    assert whether_asked("某市助浴补贴多少钱？") == []
+
+
 def test_a_duration_is_not_a_count_of_visits() -> None:
     """Regression (batch zhfigure38): 每次服务多长时间 was answered 每月上门助浴2次; a time
     still answers it, and a rate (多长时间…一次) is still answered by a count."""
@@ -70,12 +82,14 @@ def test_the_asked_kinds_are_refused_and_the_stated_ones_answered(client: TestCl
     """Regression (batch zhfigure38 and the cities tune files' start outs): each question below
     was answered by a sentence stating something else; the figures stated still answer."""
     for question in ("某市市级财政2026年为老年人关爱服务总共安排了多少资金？",
+                     "某市体育中心停车收费吗？",
                      "某市公租房由哪家物业公司管理？",
                      "某市见习补贴由哪家银行代发？"):
         body = asked(client, question)
         assert body["refused"], (question, body["answer"])
     for question, fact in (
             ("我今年60岁，在某市社区老年食堂吃饭，一个月最多享受多少次减免？", "60次"),
+            ("某市室外篮球场要收费吗？", "免费开放"),
             ("某市失能老人上门助浴每次补贴多少？", "50元")):
         body = asked(client, question)
         assert fact in str(body["answer"]), (question, body)

@@ -24,6 +24,7 @@ from app.retrieval.content_words import says_every_word, states_what_is_asked
 from app.retrieval.crosslingual import reads_chinese
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.shortened import by_meaning, nearest_in_meaning
+from app.retrieval.whether import whether_asked
 from app.retrieval.years import of_asked_year
 from app.settings import AnswerSettings
 from app.store.vectors import QueryTextEmbedder, TextEmbedder
@@ -108,8 +109,9 @@ class ExtractiveAnswerer:
         if reading.answer.support < REFUSAL_SUPPORT:
             return bool(reading.answer.lacking) or not says_every_word(
                 question, best.text, best.chunk, best.start, vectors)
+        kinds = {w for w in whether_asked(question) if asked_kinds(w)}  # 电话: found as a phone
         return not states_what_is_asked(question, best.text, best.chunk, best.start, vectors,
-                                        bool(asked_kinds(question) & FIGURED))
+                                        bool(asked_kinds(question) & FIGURED), frozenset(kinds))
 
     def _choose(self, ranked: list[Scored], places: dict[str, set[str]]) -> list[Scored]:
         """The best sentence, then a runner-up nearly as good; for a question naming several

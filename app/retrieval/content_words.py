@@ -21,6 +21,7 @@ sibling test refuses three near misses per false refusal it makes (round 36, zhv
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import accumulate, pairwise
 
 from app.bands import band_factor
@@ -45,6 +46,7 @@ from app.retrieval.modifiers_zh import (
 from app.retrieval.names import names_country
 from app.retrieval.shortened import CLOSE_ZH, shortened
 from app.retrieval.totals import states_parts_only
+from app.retrieval.whether import another_thing, says_whether, whether_asked
 from app.store.records import Chunk
 from app.store.vectors import TextVectors
 from app.text import ITEM, QUESTION_CLAUSES, bigram_units, clause_spans, said_by
@@ -183,16 +185,21 @@ def unsaid(question: str, text: str, context: str = "",
     scopes = [w for w, tag in tagged(question) if (tag == "s" or _localized(w, tag))
               and not said(w, text + context)
               and any(siblings(w, other) for other, kind in tagged(text) if kind in ("s", "f"))]
-    words = [w for w in content_words(question) if not said(w, text + context)
-             and not _bound_said(w, text)]
+    return unsaid_words(content_words(question), text, context, vectors) + figures + tiers + scopes
+
+
+def unsaid_words(words: list[str], text: str, context: str, vectors: TextVectors | None,
+                 other: Callable[[str, str], bool] = siblings) -> list[str]:
+    """Those of ``words`` that ``text`` with its ``context`` says not even by a word close in
+    meaning that is no ``other`` thing (a sibling: 省级 of 市级)."""
+    words = [w for w in words if not said(w, text + context) and not _bound_said(w, text)]
     if words and vectors:  # the rest, by meaning: close to a word or compound of the text, or
         # to a compound of its title or heading (住房租赁补贴: which thing; a single word of the
         # title, 住房, names the notice's field, not what its sentence is about)
-        close = kindred(vectors, 0.0, {w: w for w in words}, [
-            load_jieba().lcut(text) + compounds(text) + compounds(context)],
-                        CLOSE_ZH, lambda mine, other: not siblings(mine, other))[0]
+        close = kindred(vectors, 0.0, {w: w for w in words}, [load_jieba().lcut(text) + compounds(
+            text) + compounds(context)], CLOSE_ZH, lambda mine, said: not other(mine, said))[0]
         words = [w for w in words if w not in close]
-    return words + figures + tiers + scopes
+    return words
 
 
 def says_every_word(question: str, text: str, chunk: Chunk, at: int,
@@ -232,16 +239,20 @@ def names_every_group(question: str, text: str, chunk: Chunk, at: int,
 
 
 def states_what_is_asked(question: str, text: str, chunk: Chunk, at: int,
-                         vectors: TextVectors | None, figured: bool) -> bool:
-    """Whether a well supported ``text`` answers Chinese ``question``: for a ``figured`` one, it
-    ``names_every_group``, says the sum asked (``sum_asked``: 差旅费 is not 展位费's share),
-    holds the question's figure in its bands, if any (不到25年 is not "25年以上"), and states the
-    total asked, not only its parts (``totals``); and a time it
-    states within which something is done (30日内拨付) is the time of the question's event: the
-    verb the question's quantity word measures (公示 of 公示几天) is said, or what is done in that
-    time says a word of the question. "竣工验收合格后30日内拨付剩余资金" times a payment, not a
-    posting."""
+                         vectors: TextVectors | None, figured: bool,
+                         of_kinds: frozenset[str] = frozenset()) -> bool:
+    """Whether a well supported ``text`` answers Chinese ``question``: it says yes or no of what
+    a yes-no question asks whether of (``whether``), but for a noun naming a kind the reader
+    finds (``of_kinds``: 电话, 12345热线 is one); for a ``figured`` one, it ``names_every_group``,
+    says the sum asked (``sum_asked``: 差旅费 is not 展位费's share), holds the question's figure
+    in its bands (不到25年 is not "25年以上"), states the total, not only its parts (``totals``);
+    a time it states within which something is done (30日内拨付) is the time of the question's
+    event: the verb its quantity word measures (公示 of 公示几天) is said, or what is done then
+    says a word of the question ("竣工验收合格后30日内拨付剩余资金" times no posting)."""
     before = chunk.text[:max(0, at - chunk.start)]
+    if not says_whether(text, unsaid_words([w for w in whether_asked(question) if w not in (
+            of_kinds)], text, _context(chunk, at) + before, vectors, another_thing)):
+        return False  # it says no yes or no of what is asked whether of (``whether``)
     if figured and (band_factor(question, text) < 1 or states_parts_only(question, text) or (
             not names_every_group(question, text, chunk, at, vectors)) or (
             (asked := sum_asked(question)) and asked in unsaid(

@@ -37,7 +37,7 @@ _BOUND_UNITS = [(bound, {w[i:i + 2] for w in bound.pattern.split("|") for i in r
                 for bound in ZH_BOUNDS]
 # The yes-no frames of Chinese: a verb or copula said and denied (能不能, 可不可以, 有没有, 是不是,
 # 会不会), 是否/能否/可否, or a closing 吗 — the frame's 不能 is no word a sentence must say.
-_ZH_WHETHER = re.compile(r"([\u4e00-\u9fff])[不没]\1|[是能可]否|吗")
+ZH_WHETHER = re.compile(r"([\u4e00-\u9fff])[不没]\1|[是能可]否|吗")
 
 
 def shortened(text: str, asked: set[str]) -> set[str]:
@@ -94,7 +94,7 @@ def by_meaning(vectors: TextVectors | None, question: str) -> Meant | None:
     (娄底, nr) and a question word (多少, 几点) are said by no other word."""
     def meant(sentences: list[str]) -> list[set[str]]:
         held = set().union(*map(bigram_units, sentences))
-        asked = {w: w for w, flag in tagged(_ZH_WHETHER.sub("", question))  # 能不能: no word
+        asked = {w: w for w, flag in tagged(ZH_WHETHER.sub("", question))  # 能不能: no word
                  if flag in _OPEN_CLASS and len(w) > 1
                  and not ZH_ASKS.search(w) and not bigram_units(w) & held}
         close = kindred(vectors, 0.0, asked, list(map(load_jieba().lcut, sentences)), CLOSE_ZH,

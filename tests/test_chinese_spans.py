@@ -388,7 +388,7 @@ def test_an_open_answer_ends_before_a_purpose_clause_not_before_a_next_step() ->
     """Regression (frame28): "…发放“…通行证”，确保优先便捷通行" was quoted with what the pass is
     for; a clause saying when ("待疫情结束后统一备案") is the next step of what is done, and a
     clause only naming what is asked ("可参考各项措施") holds no answer to end with."""
-    from app.retrieval.content_words import asked_end
+    from app.retrieval.answer_end import asked_end
 
     text = ("某省对主副食品流通企业及时发放“疫情防控应急物资和人员运输车辆通行证”，"
             "确保优先便捷通行。")

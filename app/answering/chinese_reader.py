@@ -32,7 +32,7 @@ from app.in_situ import after_frame, asked_clauses, coordinated
 from app.mastheads import frame_end, laid_out, names_back, opens_statement, reports
 from app.negation import opposed_units
 from app.numerals import asked_bound, same_measure
-from app.retrieval.content_words import asked_end, goes_on
+from app.retrieval.answer_end import asked_end, goes_on
 from app.retrieval.continuation import next_chunk_id
 from app.retrieval.qualifiers import sibling_named
 from app.retrieval.question_focus import focused

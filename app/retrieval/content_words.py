@@ -26,7 +26,7 @@ from itertools import accumulate, pairwise
 
 from app.bands import band_factor
 from app.chinese_words import compounds, is_word, load_jieba, tagged
-from app.in_situ import ZH_ASKS, ZH_QUANTITY, coordinated, sets_frame
+from app.in_situ import ZH_ASKS, ZH_QUANTITY
 from app.measures import MONEY_NOUN
 from app.negation import negation_dropped
 from app.numerals import SUPERLATIVE, YEAR, ZH_BOUNDS, ZH_TIME_UNIT, figure_values, values_stated
@@ -49,24 +49,13 @@ from app.retrieval.totals import states_parts_only
 from app.retrieval.whether import another_thing, says_whether, whether_asked
 from app.store.records import Chunk
 from app.store.vectors import TextVectors
-from app.text import ITEM, QUESTION_CLAUSES, bigram_units, clause_spans, said_by
+from app.text import bigram_units
 
 # jieba's tags of words with content: nouns and names, verbs, adjectives, attributes, times,
 # idioms, set phrases and abbreviations (n, nr, ns, nz, vn, v, a, ad, an, vd, b, t, i, l, j; not
 # r, m, q, u, p, c, d, f, x, y, e: words of grammar, not of a topic; s, a place word, is read
 # apart: see ``unsaid``).
 CONTENT_TAGS = frozenset("nvabtilj")
-# The least characters of its own (unsaid by the question) a clause answering an open question
-# holds past its asked word: fewer only name what is asked ("可参考北京市的各项措施", realzh dev).
-DETAIL_CHARS = 10
-# A sentence opening on these goes on with the one before it: a connective adding to it (同时,
-# 此外, 并, 还, 也, 但), a reference back (其中, 上述, 以上, 这, 该, 此), a case of the same matter
-# (对, 凡, 如, 若), the next of an ordinal list (一是…。二是…).
-_GOES_ON = re.compile(r"\s*(?:同时|此外|另外|与此同时|并|还|也|同样|但|其|上述|以上|这|该|此"
-                      r"|对|凡|如|若|[二三四五六七八九十]是)")
-# The least characters of its own (unsaid by the question) an open answer holds to answer alone
-# at its sentence's end: fewer tell what it is about, not what it is (realzh dev, rz2227).
-ALONE_CHARS = 30
 # A bracketed alternative reads with the character before it: 县（区） says 县区, 县（市、区） 县市
 # and 县区, 乡镇（街道） 镇街 (the text as written keeps the bracket between them).
 _HAN = r"[\u4e00-\u9fff]"
@@ -83,21 +72,6 @@ _TOTAL = re.compile(r"一共|总共|共计")
 # after or before which what follows is done (30日内拨付剩余资金).
 _QUANTITY = re.compile(rf"几|{ZH_QUANTITY}")
 _TIMED = re.compile(rf"\d+{ZH_TIME_UNIT}(?:以?内|后|前)([^，,；;。]+)")
-
-
-def goes_on(said: str, following: str, question: str) -> bool:
-    """Whether an open answer to ``question`` that has ``said`` so far goes on into the sentence
-    ``following`` it: ``said`` ends on no full stop (a list's "；", a lead-in's "："), has too
-    little of its own to answer alone, or is no list where a list is asked (哪些); or
-    ``following`` continues it (an item, a connective, a reference back: an unasked word of the
-    last sentence again in its first clause, "…可致电当地热线电话反映。热线受理后…")."""
-    last = re.split(r"(?<=[。！？])", said.rstrip("。！？ "))[-1]
-    first = re.split(r"[，,；;。]", following)[0]
-    return said.rstrip()[-1:] not in "。！？" or bool(ITEM.match(following) or _GOES_ON.match(
-        following)) or sum(not m and c.isalnum() for c, m in zip(said, said_by(
-            said, bigram_units(question)), strict=True)) < ALONE_CHARS or (
-        "哪些" in question and not re.search(r"、.*、|；", said)) or any(
-        len(w) > 1 and t[:1] in "nv" and w in last and w not in question for w, t in tagged(first))
 
 
 def content_words(question: str) -> list[str]:
@@ -282,29 +256,3 @@ def sum_asked(question: str) -> str:
 def _context(chunk: Chunk, at: int) -> str:
     """What a sentence of ``chunk`` at ``at`` is read with: its notice's title and its heading."""
     return f" {chunk.metadata.get('title') or ''} {chunk.heading_at(at)}"
-
-
-def asked_end(text: str, start: int, question: str) -> int | None:
-    """Where an open answer opening at ``start`` in ``text`` (one sentence) ends when clauses
-    follow the last one saying, with a detail of its own, a word of what ``question`` asks (its
-    content words from the word before its question word on: "怎么贴息", "有什么兜底安排"; not a
-    clause restating the question or framing the next one), and those clauses open on a verb,
-    saying no word of the question nor when: they say what it is for ("…给予3至6个月的临时性
-    兜底安置，确保零就业家庭动态清零"), not what was asked (a time tells the next step: "待疫情
-    结束后统一备案"). The answer ends with that clause and its ``coordinated`` ones; else None."""
-    asking = ZH_ASKS.search(question)
-    if asking is None:
-        return None
-    tail = QUESTION_CLAUSES.split(question[asking.start():])[0]
-    asked = [w for w, tag in tagged(question[:asking.start()])[-1:] + tagged(tail) if len(w) > 1
-             and tag[:1] in "nvabs" and tag != "ns" and not ZH_ASKS.search(w)]
-    spans, units = [(a, b) for a, b in clause_spans(text) if b > start], bigram_units(question)
-    saying = [n for n, (a, b) in enumerate(spans) if any(said(w, text[a:b]) for w in asked)
-              and not sets_frame(text[a:b]) and sum(not m and c.isalnum() for c, m in zip(
-                  text[a:b], said_by(text[a:b], units), strict=True)) >= DETAIL_CHARS]
-    after = [tagged(text[a:b].strip()) for a, b in spans[saying[-1] + 1:]] if saying else []
-    if not after or after[0][0][1] != "v" or any(tag[:1] in "tf" for tag in (
-            t for _, t in after[0])) or any(said(w, "".join(x for x, _ in c)) for c in after
-                                            for w in content_words(question)):
-        return None
-    return coordinated(text, max(start, spans[saying[-1]][0]), spans[saying[-1]][1])[1]

@@ -47,3 +47,16 @@ def test_a_modifier_unsaid_beside_another_groups_noun_is_refused(client: TestCli
                            ("某市农村老年人在社区老年食堂就餐，每餐补贴多少钱？", "2元")):
         body = asked(client, question)
         assert fact in str(body["answer"]), (question, body)
+
+
+def test_a_time_word_before_a_noun_names_no_group() -> None:
+    """Regression (round 38, end measurement): jieba's time word before a noun (今年 计划 of
+    "今年计划改多少个") was read as a modifier narrowing the noun to a group, so a sentence naming
+    计划 with its own words before it ("2026年全市计划改造…86个") was taken for another group's
+    figure and the 安庆 follow-up of held chain f27h-03 was refused; a noun's own modifier
+    (老旧 of 老旧小区) still restricts it."""
+    from app.retrieval.modifiers_zh import restricting
+
+    pairs = restricting("安庆老旧小区改造这块今年计划改多少个？")
+    assert ("今年", "计划") not in pairs
+    assert ("老旧", "小区") in pairs

@@ -112,8 +112,10 @@ def restricting(question: str) -> frozenset[tuple[str, str]]:
     for (mine, its), (noun, tag) in pairwise(tagged(question)):
         at += len(mine)
         covering = next((t for end, t in ends if end > at), "")  # LAC's word holding its start
+        # A group is named by a noun, an adjective or an attribute (公办): not by a verb and its
+        # object (改成 民宿: what is done) nor a time (今年 计划: when, h38's 安庆 follow-up).
         if min(len(mine), len(noun)) > 1 and tag[:1] == "n" and covering in _NOUN_TAGS \
-                and its[:1] != "v":  # a verb and its object (改成 民宿): what is done, no group
+                and its[:1] in "nab":
             pairs.add((mine, noun))
     return frozenset(pairs)
 

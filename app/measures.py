@@ -98,8 +98,17 @@ def stated_alike(question: str, values: Collection[object], text: str, start: in
 
 def says(question: str, named: str) -> bool:
     """Whether ``question`` says ``named`` (an entity's text), a figure only whole: the 8 of "8
-    sportswear brands" is not the question's "by 2028"."""
-    return re.search(rf"(?<![\d.,]){re.escape(named)}(?!\d|[.,]\d)", question) is not None
+    sportswear brands" is not the question's "by 2028". Searched, not matched by a pattern built
+    per entity: every entity of every candidate sentence is asked of, and compiling each took
+    more of a Chinese ask than any stage (bench zh ask p50 +3.5 ms, round 38's end)."""
+    at = question.find(named)
+    while at >= 0:
+        before, after = question[at - 1:at] if at else "", question[at + len(named):][:2]
+        if not (before.isdecimal() or before in (".", ",")) and not (after[:1].isdecimal() or (
+                after[:1] in (".", ",") and after[1:2].isdecimal())):
+            return True
+        at = question.find(named, at + 1)
+    return False
 
 
 def same_measure(claimed: Measure, stated: Measure) -> bool:

@@ -66,3 +66,15 @@ def test_a_count_inside_the_questions_year_is_not_said_by_it(county: Services) -
                  "cultivate by 2028?", mode="extractive"))
     assert not answer.refused, answer.answer
     assert "cultivate 8 dairy brands" in answer.citations[0].quote
+
+
+def test_a_figure_is_said_by_the_question_only_whole() -> None:
+    """Round 38's end: ``measures.says`` built and compiled a pattern per entity of every
+    candidate sentence (the bench's Chinese ask p50 rose 3.5 ms); read by search now, it must
+    still tell a whole figure from a part of a longer one."""
+    from app.measures import says
+
+    assert not says("How many brands by 2028?", "8")
+    assert says("How many brands by 2028?", "2028")
+    assert not says("a subsidy of 1,500 yuan", "500") and not says("3.5%", "5%")
+    assert says("第3条和第8条", "8") and says("8 brands", "8")

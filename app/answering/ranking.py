@@ -20,7 +20,7 @@ from app.bands import band_factor
 from app.in_situ import without_asking
 from app.numerals import ordinals
 from app.retrieval.acronyms import unnamed_by
-from app.retrieval.asked_items import unnamed_item
+from app.retrieval.asked_items import states_asked_head, unnamed_item
 from app.retrieval.counted import asked_counts, may_count
 from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, with_bounds
@@ -77,8 +77,7 @@ class SentenceRanker:
         self.crosslingual_vectors = TextVectors(crosslingual) if crosslingual else None
 
     def candidates(self, retrieval: RetrievalResult) -> list[Sentence]:
-        """The sentences of the retrieved passages that may answer: orders to the reader answer
-        nothing."""
+        """The retrieved passages' sentences that may answer: orders to the reader answer none."""
         return [s for s in sentences_of(retrieval.hits, self.max_chars)
                 if not addresses_reader(s.text)]
 
@@ -184,7 +183,8 @@ class SentenceRanker:
                 and not may_count(sentence.text, of, read_back=False) else set())
             # This detail of another holder or band (aged 80 or over for 70), or another numbered
             # kind's or subject's (no kind lacking: a rescuing model may read it; grade 1 for 2).
-            holder = figured or (narrowing and Kind.PHONE in kinds)  # a phone is its holder's too
+            holder = figured or (narrowing and (Kind.PHONE in kinds or states_asked_head(
+                question, found, sentence.text, bool(kinds))))  # a phone's; a thing's, no kind
             out_of_band = bool(narrowing and kinds and band_factor(question, sentence.text) < 1)
             another = (holder and other_holder(question, sentence.text, found)) or out_of_band or (
                 names_another(names_held, found, sentence.chunk, sentence.start))  # another thing's

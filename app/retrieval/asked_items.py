@@ -12,6 +12,8 @@ another candidate holds the question's word: "waste" for "rubbish"), else the se
 another item's figure. Not an item: a noun of time or quantity ("for three years"), a person
 (who is paid is a holder, judged in ``holders``), a definite bare noun, which refers back ("pay
 towards *the work*"), nor a fronted "For …," (the asker's frame: "For each new place built, …").
+The noun a question asks with, where no question word reads a kind ("what *risk compensation*"),
+is judged too: a figure of it is a holder's (``states_asked_head``).
 """
 
 from __future__ import annotations
@@ -20,9 +22,11 @@ from functools import lru_cache
 from typing import Any
 
 from app.retrieval.counted import names_persons
+from app.retrieval.document_questions import DOCUMENT
 from app.retrieval.holders import hyphened
 from app.retrieval.kindred import kindred
-from app.retrieval.question_frame import asked_parse
+from app.retrieval.question_frame import asked_head, asked_parse
+from app.retrieval.stems import content_stems
 from app.store.vectors import TextVectors
 from app.text import content_tokens, has_cjk, stem
 
@@ -55,6 +59,19 @@ def unnamed_item(vectors: TextVectors, floor: float, question: str, said: set[st
         return False
     close = kindred(vectors, floor, unsaid, [content_tokens(text)])[0]
     return bool(unsaid.keys() - close)
+
+
+def states_asked_head(question: str, found: set[str], text: str, kind_asked: bool) -> bool:
+    """Whether ``text`` (a sentence, ``found`` its stems) gives a figure of the noun an English
+    ``question`` asks with where no question word reads a kind (else ``kind_asked``: its own
+    readers judge it): "what *risk compensation* do guarantee companies receive", "what home
+    care *vouchers* do the severely disabled receive". A sentence naming the noun and holding a
+    figure gives it to someone, who must be the question's holder, as for a sum asked ("*banks*
+    receive a risk compensation of up to 20%" is another's). A document as the asking clause's
+    subject ("what coverage does *the plan* target") names no holder: it asks what it says."""
+    head = content_stems("" if kind_asked else asked_head(question))
+    return bool(head) and set(head) <= found and any(c.isdigit() for c in text) and not any(
+        t.dep_ == "nsubj" and DOCUMENT.fullmatch(t.text) for t in asked_parse(question))
 
 
 def _item(token: Any) -> bool:

@@ -68,6 +68,23 @@ def asked_parse(question: str) -> Any:
         return parsed(asked)
 
 
+@lru_cache(maxsize=256)
+def asked_head(question: str) -> str:
+    """The one noun an English ``question`` asks the value of, as written (issue 23): the noun its
+    "what" determines ("what nightly room *price* may … charge"), or the subject or attribute of a
+    "what / how much is" ("how much is the *fee*"). A question may ask with a noun no question
+    word reads ("what *rent relief*", "how much are the *vouchers*"). "" if none, or a clause says
+    what of it is asked ("what is the *fund* meant to attract"), or Chinese."""
+    if has_cjk(question):
+        return ""
+    doc = asked_parse(question)
+    heads = [t.head for t in doc if t.lower_ == "what" and t.dep_ == "det"] or [
+        c for t in doc if t.lower_ in {"what", "much"} and t.head.lemma_ == "be"
+        for c in t.head.children if c.dep_ in {"nsubj", "attr"} and c is not t]
+    return next((h.text for h in heads if h.pos_ == "NOUN" and not any(
+        c.dep_ in {"acl", "relcl"} for c in h.children)), "")
+
+
 def _reported(sentence: Any) -> list[Any]:
     """A statement reporting a question before the one asked ("Our trainees ask *what time
     frame the plan covers*. What should I tell them?"): its words but the wh-clause its verb

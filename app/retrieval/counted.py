@@ -12,12 +12,15 @@ attachment cannot be read (a bare "29", "计划完成加装电梯150部"), the f
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
+from typing import Any
 
 from app.chinese_words import tagged
 from app.numerals import CN_DIGITS, MEASURE_WORDS
 from app.retrieval.agent_nouns import agent_verbs
 from app.retrieval.dictionary import chinese_terms, naming, naming_ways
+from app.retrieval.stems import content_stems
 from app.retrieval.taggers import NOUNS, TAGGING, parsed
 from app.text import has_cjk, sentence_spans
 
@@ -176,3 +179,52 @@ def may_count(text: str, asked: tuple[str, ...], read_back: bool = True) -> bool
     # A sentence with no cardinal ("a scale of 500P") counts no persons.
     return (not spans and PERSONS not in asked) or any(counts(text, start, end, asked, read_back)
                                                         for start, end in spans)
+
+
+
+# Words of a noun's left side that do not say which kind of it is counted: its determiner,
+# possessor, count, "how many" itself.
+_NOT_KIND = frozenset({"det", "poss", "nummod", "quantmod", "punct", "case", "predet"})
+
+
+def _kind_words(noun: Any, relations: AbstractSet[str] = frozenset()) -> frozenset[str]:
+    """The stems of the words before ``noun`` in its phrase that narrow which kind of it is
+    meant (amod, compound and their own modifiers: "new", "rural", "fast-charging"), or only
+    those in the given ``relations``."""
+    return frozenset(s for c in noun.lefts if c.dep_ not in _NOT_KIND
+                     and (not relations or c.dep_ in relations) for t in c.subtree
+                     if t.is_alpha and t.pos_ not in {"PROPN", "DET", "PRON"}
+                     and t.lower_ not in {"how", "many"} for s in content_stems(t.text))
+
+
+@lru_cache(maxsize=256)
+def _asked_kind(question: str) -> tuple[str, frozenset[str]] | None:
+    """The noun an English "how many" counts and the stems of the adjectives narrowing it ("new",
+    "existing", "rural"; a compound noun is rather the thing's name: "use cases"), or None."""
+    if has_cjk(question):
+        return None
+    with TAGGING:
+        doc = parsed(question)
+    nouns = [c.root for c in doc.noun_chunks
+             if any(t.lower_ == "many" and t.nbor(-1).lower_ == "how" for t in c if t.i)]
+    return (nouns[-1].lemma_.lower(), _kind_words(nouns[-1], {"amod"})) if nouns else None
+
+
+def counts_another_kind(question: str, sentence: str, texts_say: AbstractSet[str]) -> bool:
+    """Whether English ``sentence`` counts the noun a "how many" question counts only as another
+    kind of it: a modifier the question narrows the noun with ("*rural* clinics", "*existing*
+    stations"), which other passages (``texts_say``, their stems) say, is said nowhere in the
+    sentence, and each count of the noun there has a modifier of its own the question does not
+    say ("12 *community* clinics", "6 *new* stations"). A modifier no passage says is the
+    asker's own wording ("headline indicators"), and a count with no modifier of its own may be
+    the whole the question asks a part of, or the part: neither is judged."""
+    if has_cjk(sentence) or not (asked := _asked_kind(question)):
+        return False
+    if not (asked[1] - set(content_stems(sentence))) & texts_say:
+        return False
+    with TAGGING:
+        doc = parsed(sentence)
+    counted = [t.head for t in doc if t.dep_ == "nummod" and t.head.pos_ in NOUNS
+               and same_noun(asked[0], t.head.lemma_)]
+    said = set(content_stems(question))
+    return bool(counted) and all(_kind_words(n) - said for n in counted)

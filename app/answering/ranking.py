@@ -21,7 +21,7 @@ from app.in_situ import without_asking
 from app.numerals import ordinals
 from app.retrieval.acronyms import unnamed_by
 from app.retrieval.asked_items import states_asked_head, unnamed_item
-from app.retrieval.counted import asked_counts, counts_another_kind, may_count
+from app.retrieval.counted import asked_counts, may_count
 from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, with_bounds
 from app.retrieval.hybrid import RetrievalResult
@@ -186,9 +186,8 @@ class SentenceRanker:
             holder = figured or (narrowing and (Kind.PHONE in kinds or states_asked_head(
                 question, found, sentence.text, bool(kinds))))  # a phone's; a thing's, no kind
             out_of_band = bool(narrowing and kinds and band_factor(question, sentence.text) < 1)
-            another = (holder and (other_holder(question, sentence.text, found) or (
-                counts_another_kind(question, sentence.text, said_anywhere)))) or out_of_band or (
-                names_another(names_held, found, sentence.chunk, sentence.start))  # another thing's
+            another = (holder and other_holder(question, sentence.text, found, said_anywhere)) or (
+                out_of_band or names_another(names_held, found, sentence.chunk, sentence.start))
             # A "when" question's holder too ("… institutions apply" for an employer's room);
             # not a body's, a span's or a frequency's (round 36: 3 better, 4 worse).
             elsewhere = another or any(not any(w <= found for w in q) for q in narrowed) or (

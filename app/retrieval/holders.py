@@ -25,7 +25,7 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import Any
 
-from app.retrieval.counted import asked_nouns
+from app.retrieval.counted import asked_nouns, counts_another_kind
 from app.retrieval.dictionary import one_sense
 from app.retrieval.glossary import expand_query
 from app.retrieval.question_frame import asked_parse
@@ -100,13 +100,16 @@ def _question_phrases(question: str) -> tuple[tuple[Unit, ...], ...]:
     return tuple(tuple(p) for p in noun_phrases(doc, skip_asked=True))
 
 
-def other_holder(question: str, sentence: str, found: AbstractSet[str] = frozenset()) -> bool:
+def other_holder(question: str, sentence: str, found: AbstractSet[str] = frozenset(),
+                 texts_say: AbstractSet[str] = frozenset()) -> bool:
     """Whether English ``sentence`` names a noun phrase of ``question`` with another word in one
     of its places, the question's own word appearing nowhere in it (nor among ``found``, the
-    stems ranking found it to say, some said otherwise: "no admission fee" for "free")."""
+    stems ranking found it to say, some said otherwise: "no admission fee" for "free"), or
+    counts the noun asked only as another kind of it than other passages (``texts_say``) say."""
     if has_cjk(question) or has_cjk(sentence):
         return False
-    if other_stage(question, sentence):  # "after approval" for "when the application is made"
+    # "After approval" for "when the application is made"; "6 new stations" for existing ones.
+    if other_stage(question, sentence) or counts_another_kind(question, sentence, texts_say):
         return True
     phrases, (asking, holders) = _question_phrases(question), _recipients(question)
     lowered, objects = sentence.lower(), _objects(question)

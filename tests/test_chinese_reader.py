@@ -713,3 +713,26 @@ def test_of_a_notices_sentences_the_one_saying_the_word_before_the_question_word
                   {"language": "zh", "title": "风险地图发布会"})
     reading = read_passage("某省疫情“五色图”对全省疫情工作开展提供了哪些帮助？", chunk)
     assert "提供依据" in reading.answer.sentence.text, reading.answer.sentence.text
+
+
+def test_of_two_items_of_one_list_in_a_near_tie_the_one_the_question_tells_apart_answers(
+        ) -> None:
+    """Bug (round 39, sibling40; issue 22): a list's items share their frame and differ in the
+    group ("（一）中小微企业…60%返还；（二）大型企业…30%返还。"), which the question says otherwise
+    ("一家大企业"), so no bigram of it scores and the first item was quoted. Guards zhfr39's
+    held losses too: a near tie of sentences that are no items of one list keeps its order."""
+    from app.retrieval.question_focus import item_first
+
+    text = ("八、落实失业保险稳岗返还\n（一）中小微企业上年度未裁员或裁员率不高于5.5%的，"
+            "按企业上年度实际缴纳失业保险费的60%返还；\n（二）大型企业上年度未裁员或裁员率不高于"
+            "5.5%的，按企业上年度实际缴纳失业保险费的30%返还。\n")
+    quote = _read_as_stored(text, "某市一家大企业去年一个人都没裁，失业保险能返还多少？")
+    assert "30%" in quote.answer.sentence.text and "60%" not in quote.answer.sentence.text
+    quote = _read_as_stored(text, "某市一家小微企业去年没裁员，失业保险能返还多少？")
+    assert "60%" in quote.answer.sentence.text, quote.answer.sentence.text
+    couple = ("缴存职工购买首套住房的，夫妻双方缴存的最高贷款额度由60万元提高至80万元。", 1.0, 0)
+    second_child = ("生育二孩及以上的家庭购买首套住房的，最高贷款额度在上述标准基础上上浮20%。",
+                    0.99, 0)
+    assert item_first("两口子都交公积金，买首套房最多能贷多少？", [couple, second_child]) == 0
+    items = [(f"{m}{t}", 1.0, 0) for m, t in (("（一）", couple[0]), ("（二）", second_child[0]))]
+    assert item_first("生了二孩，买首套房最多能贷多少？", items) == 0  # no frame shared by most

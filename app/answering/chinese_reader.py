@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from app.answering.answerability import ITEM, lacks, sentence_labels, unstated_entities
 from app.answering.citations import Scored, Sentence, sentences_after
-from app.answering.clauses import RESTATED  # the share of a clause the question says
+from app.answering.clauses import restated as _restates  # the question says most of a text
 from app.answering.question_kinds import FIGURED, MONEY_NOUN, STRICT, Kind, asked_kinds, asked_sum
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
 from app.answering.sentence_forms import is_field
@@ -35,11 +35,11 @@ from app.numerals import asked_bound, same_measure
 from app.retrieval.answer_end import asked_end, goes_on
 from app.retrieval.continuation import next_chunk_id
 from app.retrieval.qualifiers import sibling_named
-from app.retrieval.question_focus import focused
+from app.retrieval.question_focus import focused, item_first
 from app.retrieval.shortened import Meant, Nearest, bound_said, said_otherwise
 from app.retrieval.years import off_year
 from app.store.records import Chunk
-from app.text import CLAUSE_END, bigram_units, clause_spans, opens_condition, said_by, says_more
+from app.text import CLAUSE_END, bigram_units, clause_spans, opens_condition, says_more
 
 _PUNCTUATED = re.compile(r"[。！？；，：.!?;,:）)”]\s*$")
 # Least support of the anchor for an answer; below it the question is refused (dev split).
@@ -142,6 +142,8 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
         r[0].sentence.chunk.doc_id != top and r[0].support < outdone,
         -r[1] / (1 + PASSAGE_RANK_DECAY * r[0].sentence.rank), r[0].sentence.rank,
         r[0].sentence.start))
+    ordered.insert(0, ordered.pop(item_first(question, [(r[0].sentence.text, r[1], (  # a list's
+        r[0].sentence.chunk.doc_id, r[0].lacking)) for r in ordered])))  # item told apart
     (best, _, (factor, reading, units), _) = ordered[0]
     short = factor * sum(weights[u] for u in said_otherwise(reading, asked - units, question))
     wanted = next_chunk_id(best.sentence.chunk.chunk_id)
@@ -149,12 +151,6 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
     return ChineseReading(Scored(_span(best.sentence, question, asked, kinds, after), max(
         best.support + short, enough, REFUSAL_SUPPORT * (best is leading)), best.lacking),
         [r[0] for r in ordered])
-
-
-def _restates(text: str, asked: set[str], share: float = RESTATED) -> bool:
-    """Whether the question says ``share`` (most) of the characters of ``text``."""
-    said = [m for c, m in zip(text, said_by(text, asked), strict=True) if c.isalnum()]
-    return bool(said) and sum(said) / len(said) >= share
 
 
 def _slice(sentence: Sentence, start: int, end: int) -> Sentence:

@@ -14,10 +14,16 @@ from app.answering.answerability import sentence_labels
 from app.answering.citations import Scored, Sentence, sentences_after
 from app.answering.question_kinds import Kind, asked_kinds
 from app.answering.sentence_forms import HEADING_WORDS, is_heading
-from app.text import clause_spans, content_tokens, has_cjk
+from app.text import clause_spans, content_tokens, has_cjk, said_by
 
 # A clause restates the question when this share of its words are the question's.
 RESTATED = 0.6
+
+
+def restated(text: str, asked: set[str], share: float = RESTATED) -> bool:
+    """Whether the question (its bigrams ``asked``) says ``share`` of the characters of ``text``."""
+    said = [m for c, m in zip(text, said_by(text, asked), strict=True) if c.isalnum()]
+    return bool(said) and sum(said) / len(said) >= share
 
 
 def _restates(clause: str, asked: set[str]) -> bool:

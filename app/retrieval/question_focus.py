@@ -5,12 +5,14 @@ sentences answers; the support the refusal threshold reads is left as it is."""
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 
 from app.chinese_words import tagged
 from app.in_situ import ASKING_WORD, ZH_ASKS
 from app.retrieval.content_words import CONTENT_TAGS
 from app.retrieval.document_questions import ZH_WHEN
-from app.text import QUESTION_CLAUSES, bigram_units
+from app.retrieval.gazetteer import gazetteer
+from app.text import ITEM, QUESTION_CLAUSES, bigram_units
 
 # How much more a focus word (``focus_units``) counts in telling which sentence of the notices
 # answers: twice as much (realzh dev and rzrepo-tune, rzpick38; half or three times did worse).
@@ -35,3 +37,53 @@ def focused(weights: dict[str, float], question: str) -> dict[str, float]:
     """``weights`` of ``question``'s bigrams, its focus word's (``focus_units``) counting more."""
     focus = focus_units(question)
     return {u: w * (1 + FOCUS_GAIN * (u in focus)) for u, w in weights.items()}
+
+
+
+# Words of a list item's own: nouns, verbs and the like, numbers (二孩), places and positions
+# (境外, 室外) — jieba's tags; grammar words (r, p, u, d, c, q…) tell no item from another.
+_ITEM_TAGS = CONTENT_TAGS | frozenset("msf")
+# How near the first sentence's score (the order's) a sibling item must come to be told apart.
+SIBLING_NEAR = 0.8
+# The least share of their characters (of both items' together) two items of a list hold both:
+# siblings say one frame ("…公益性岗位安置人员，按每人每月…元标准给予岗位补贴") for two groups.
+SIBLING_SHARE = 0.5
+# A list item's number, opening its sentence or after a lead-in's colon: "（二）", "3.", "二是".
+_ITEM_MARK = re.compile(rf"(?:^|[：:])(?:{ITEM.pattern}|\s*[一二三四五六七八九十]是)")
+
+
+def _item(text: str) -> tuple[str, set[str]] | None:
+    """``text``'s list marker's form ("（N）", "N是") and the characters of the item after it."""
+    mark = _ITEM_MARK.search(text)
+    return (re.sub(r"[\d一二三四五六七八九十]+", "N", mark.group().strip("：: ")), {
+        c for c in text[mark.end():] if c.isalnum()}) if mark else None
+
+
+def _told_apart(asked: set[str], one: tuple[str, set[str]], text: str) -> bool:
+    """Whether ``text`` is an item of ``one``'s list (its marker's form) saying its frame
+    (``SIBLING_SHARE``), and the question (its characters ``asked``) says one only ``text``'s
+    item holds and none only ``one`` holds."""
+    other = _item(text)
+    if not other or other[0] != one[0] or len(one[1] & other[1]) < SIBLING_SHARE * len(
+            one[1] | other[1]):
+        return False
+    return bool(asked & (other[1] - one[1])) and not asked & (one[1] - other[1])
+
+
+def item_first(question: str, ranked: list[tuple[str, float, Hashable]]) -> int:
+    """Which of ``ranked`` (sentences in the reader's order, with their scores and groups: their
+    notice, whether they lack the kind asked) is the item asked: the first, unless an
+    item of its list (``_told_apart``) scoring nearly as much (``SIBLING_NEAR``) is told apart. A
+    list's items share their frame and differ in a word (二孩家庭, 乡村公益性岗位) that the
+    question says otherwise ("生了二胎", "在村里"), so no bigram of it scores; a character still
+    tells them apart: the question says one only that item holds, and none only the first holds
+    (not of a place it names, nor of its question word; nor the items' numbers). Only items of one
+    list: any near tie (news sentences, a rule and its exception) lost held answers (zhfr39)."""
+    places = "".join(question[a:b] for a, b, _ in gazetteer().chinese_mentions(question))
+    asked = {c for w, t in tagged(question) if t[:1] in _ITEM_TAGS and t != "ns" and not (
+        ZH_ASKS.search(w)) for c in w if c not in places}
+    (first, score, group) = ranked[0]
+    if not (mine := _item(first)):
+        return 0
+    return next((i for i, (text, near, its) in enumerate(ranked[1:], 1) if its == group and (
+        near >= SIBLING_NEAR * score > 0) and _told_apart(asked, mine, text)), 0)

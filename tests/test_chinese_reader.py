@@ -736,3 +736,9 @@ def test_of_two_items_of_one_list_in_a_near_tie_the_one_the_question_tells_apart
     assert item_first("两口子都交公积金，买首套房最多能贷多少？", [couple, second_child]) == 0
     items = [(f"{m}{t}", 1.0, 0) for m, t in (("（一）", couple[0]), ("（二）", second_child[0]))]
     assert item_first("生了二孩，买首套房最多能贷多少？", items) == 0  # no frame shared by most
+    one, two, three = (f"（{n}）{n}孩{more}家庭入托的，每孩每月补贴{s}元。" for n, more, s in (
+        ("一", "", 300), ("二", "", 500), ("三", "及以上", 800)))
+    ranked = [(one, 0.087, 0), (two, 0.087, 0), (three, 0.085, 0)]
+    assert item_first("某市生了二胎，送托育每月补多少钱？", ranked) == 1
+    ranked = [(three, 0.065, 0), (one, 0.066, 0), (two, 0.066, 0)]  # 一 of 一个月 tells 一孩 too
+    assert item_first("某市孩子送托儿所，二胎一个月补多少钱？", ranked) == 0

@@ -77,13 +77,15 @@ def item_first(question: str, ranked: list[tuple[str, float, Hashable]]) -> int:
     list's items share their frame and differ in a word (二孩家庭, 乡村公益性岗位) that the
     question says otherwise ("生了二胎", "在村里"), so no bigram of it scores; a character still
     tells them apart: the question says one only that item holds, and none only the first holds
-    (not of a place it names, nor of its question word; nor the items' numbers). Only items of one
-    list: any near tie (news sentences, a rule and its exception) lost held answers (zhfr39)."""
+    (not of a place it names, nor of its question word; nor the items' numbers), and no other
+    sibling is told apart so. Only items of one list: any near tie (news sentences, a rule and its
+    exception) lost held answers (zhfr39)."""
     places = "".join(question[a:b] for a, b, _ in gazetteer().chinese_mentions(question))
     asked = {c for w, t in tagged(question) if t[:1] in _ITEM_TAGS and t != "ns" and not (
         ZH_ASKS.search(w)) for c in w if c not in places}
     (first, score, group) = ranked[0]
     if not (mine := _item(first)):
         return 0
-    return next((i for i, (text, near, its) in enumerate(ranked[1:], 1) if its == group and (
-        near >= SIBLING_NEAR * score > 0) and _told_apart(asked, mine, text)), 0)
+    told = [i for i, (text, near, its) in enumerate(ranked[1:], 1) if its == group and (
+        near >= SIBLING_NEAR * score > 0) and _told_apart(asked, mine, text)]
+    return told[0] if len(told) == 1 else 0  # two ("二胎…一个月"): which is meant is not told

@@ -140,8 +140,7 @@ EN_SPAN_OF_TIME = re.compile(rf"\b(?:\d+|{'|'.join(NUMBER_WORDS)})[\s-]+(?:worki
 # languages; cn2an reads the Chinese ones).
 _FIGURE = re.compile(
     r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(thousand|million|billion|trillion|[万亿千百]*)"
-    rf"|([{CN_DIGITS}十百千万亿点]*[十百千万亿][{CN_DIGITS}十百千万亿点]*)",
-    re.IGNORECASE)
+    rf"|([{CN_DIGITS}十百千万亿点]*[十百千万亿][{CN_DIGITS}十百千万亿点]*)", re.IGNORECASE)
 
 
 def chinese_number(numeral: str, mode: str = "normal") -> int | None:
@@ -196,8 +195,9 @@ def figures(text: str) -> list[tuple[int, int, float]]:
     for match in _FIGURE.finditer(text):
         digits, scale, chinese = match.groups()
         try:
-            if chinese:
-                value = float(cn2an.cn2an(chinese, "smart"))
+            if chinese:  # 百岁 (百岁老人) is 100 years of age: cn2an reads no lone 百
+                value = 100.0 if text[match.start():match.end() + 1] == "百岁" else float(
+                    cn2an.cn2an(chinese, "smart"))
             elif scale.isascii() and scale.lower() in MAGNITUDES:
                 value = float(digits.replace(",", "")) * MAGNITUDES[scale.lower()]
             else:

@@ -249,7 +249,8 @@ def sum_asked(question: str) -> str:
         if tag == "x" or (tag[:1] == "v" and len(word) > 1):
             return ""
         if tag[:1] == "n" and tag != "ns" and len(word) > 1:
-            return word if MONEY_NOUN.fullmatch(word) else ""
+            # A noun ending in 额 names an amount (保额, 总额, 限额): not 保费, nor a part.
+            return word if MONEY_NOUN.fullmatch(word) or word.endswith("额") else ""
     return ""
 
 

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from itertools import accumulate, pairwise
 
 from app.bands import band_factor
-from app.chinese_words import compounds, is_word, load_jieba, tagged
+from app.chinese_words import MAY, compounds, is_word, load_jieba, tagged
 from app.in_situ import ZH_ASKS, ZH_QUANTITY
 from app.measures import MONEY_NOUN
 from app.negation import negation_dropped
@@ -72,6 +72,9 @@ _TOTAL = re.compile(r"一共|总共|共计")
 # after or before which what follows is done (30日内拨付剩余资金).
 _QUANTITY = re.compile(rf"几|{ZH_QUANTITY}")
 _TIMED = re.compile(rf"\d+{ZH_TIME_UNIT}(?:以?内|后|前)([^，,；;。]+)")
+# A question word asking a duration (提前几天, 多久, 多少个工作日内): how long before or until an
+# act, which the clause's closing verb names.
+_DURATION = re.compile(rf"(多久|多长时间|(?:几|多少){ZH_TIME_UNIT})(?:以?内|之内)?")
 
 
 def content_words(question: str) -> list[str]:
@@ -222,7 +225,8 @@ def states_what_is_asked(question: str, text: str, chunk: Chunk, at: int,
     in its bands (不到25年 is not "25年以上"), states the total, not only its parts (``totals``);
     a time it states within which something is done (30日内拨付) is the time of the question's
     event: the verb its quantity word measures (公示 of 公示几天) is said, or what is done then
-    says a word of the question ("竣工验收合格后30日内拨付剩余资金" times no posting)."""
+    says a word of the question ("竣工验收合格后30日内拨付剩余资金" times no posting); a duration
+    asked of an act (提前几天预约: ``measured_after``) is of one the sentence names."""
     before = chunk.text[:max(0, at - chunk.start)]
     if not says_whether(text, unsaid_words([w for w in whether_asked(question) if w not in (
             of_kinds)], text, _context(chunk, at) + before, vectors, another_thing)):
@@ -232,12 +236,32 @@ def states_what_is_asked(question: str, text: str, chunk: Chunk, at: int,
             (asked := sum_asked(question)) and asked in unsaid(
                 question, text, _context(chunk, at) + before, vectors))):
         return False
+    # A duration asked of an act the sentence names in no character nor by meaning times no act
+    # of it ("提前几天预约" over 午间托管's hours); one sharing a morpheme may (办结 of 办好, 申领).
+    if (act := measured_after(question)) and not set(act) & set(text) and unsaid_words(
+            [act], text, _context(chunk, at) + before, vectors, lambda *_: False):
+        return False
     asking = _QUANTITY.search(question)
     verb = tagged(question[:asking.start()])[-1:] if asking and asking.start() else []
     done = [m[1] for m in _TIMED.finditer(text)]  # what each stated time is the time of
     return not (verb and verb[0][1][:1] == "v" and done and verb[0][0] in unsaid(
         question, text, _context(chunk, at) + before, vectors)
         and not any(said(w, rest) for rest in done for w in content_words(question)))
+
+
+def measured_after(question: str) -> str:
+    """The verb closing the clause after Chinese ``question``'s duration word (预约 of 提前几天
+    预约, 申请 of 多久之内要去申请): the act whose time is asked, which ``content_words`` leaves
+    out as the word a question word asks of; "" if the clause closes on no verb (公示几天, 多久能
+    到账), on what one may do (才能申请) or the word asks a date (几月)."""
+    for asked in _DURATION.finditer(question):
+        if not re.fullmatch(ZH_WHEN, asked[1]):
+            rest = tagged(clause := re.split(r"[，,；;。？?！!]", question[asked.end():])[0])
+            act = rest[-1][0] if rest and rest[-1][1][:1] == "v" else ""
+            # After 能 or 可以 it is what one may do (满多久才能申请: a condition's, not its time).
+            return act if len(act) > 1 and not re.search(
+                rf"(?:{MAY})$", clause[:-len(act)]) else ""
+    return ""
 
 
 def sum_asked(question: str) -> str:

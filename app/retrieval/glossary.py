@@ -17,6 +17,7 @@ from app.numerals import EN_CAP
 from app.retrieval.dictionary import Term, chinese_terms, dictionary, english_terms
 from app.retrieval.gazetteer import broadest, gazetteer
 from app.retrieval.romanised import pinyin_name
+from app.retrieval.shortened import named_forms
 from app.text import CJK_RUN, STOPWORDS, has_cjk
 
 # The texts' own words for what officials often say otherwise (and American spellings: the
@@ -78,8 +79,9 @@ def lexical_query(query: str, chinese_texts: bool) -> str:
     searched, it and the character pairs across it (有哪, 哪些方) draw only texts that ask
     questions themselves, such as a Q&A page (realzh-dev dev: right document first 0.882 ->
     0.885, none lost)."""
-    if has_cjk(query):
-        return f"{without_asking(query)} {expand_query(query)}"
+    if has_cjk(query):  # and the names it says in their other forms (个税: 个人所得税)
+        others = " ".join(other for _, other in named_forms(query))
+        return f"{without_asking(query)} {expand_query(query)} {others}"
     expanded = expand_query(query)
     if not chinese_texts:
         return expanded

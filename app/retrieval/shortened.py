@@ -4,19 +4,23 @@ words still holds pairs of a sentence's characters a few apart; and a bound has 
 (最多, 最高, 不超过: ``app.numerals.ZH_BOUNDS``), any of which states the same bound; and an
 everyday question says in its own word what a notice says in a formal one of the same sense in
 the general dictionary, CC-CEDICT (报名 of 登记 "register", 补贴 of 补助 "subsidy"), or in a word
-the multilingual embedding model places close to the notice's (公司 of 企业, 晚上 of 夜间)."""
+the multilingual embedding model places close to the notice's (公司 of 企业, 晚上 of 夜间). A name
+is said shortened or in full (个税 of 个人所得税, 稳岗 of 稳定岗位: ``named_forms``), in the one
+reading that retrieval's query and the answer's checks both ask."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 
-from app.chinese_words import load_jieba, tagged
+from app.chinese_words import is_word, load_jieba, tagged, word_bounds
 from app.in_situ import ZH_ASKS
 from app.numerals import ZH_BOUNDS
-from app.retrieval.dictionary import english_terms, sense_sharers
+from app.retrieval.dictionary import abbreviations, english_terms, sense_sharers
 from app.retrieval.kindred import kindred
 from app.retrieval.modifiers_zh import siblings
 from app.store.vectors import QueryTextEmbedder, TextVectors, unit
@@ -62,6 +66,68 @@ def _apart(run: str, pair: str) -> bool:
     return False
 
 
+def _pieces(full: str) -> list[str]:
+    """``full`` in jieba's dictionary words, a name it lists whole cut into the words it holds
+    (个人所得税: 个人 所得税), by the same most likely path jieba's cut takes."""
+    tokenizer = load_jieba().dt
+    tokenizer.check_initialized()
+    dag, route = tokenizer.get_DAG(full), {}  # type: ignore[var-annotated]
+    dag[0] = [end for end in dag[0] if end < len(full) - 1] or [0]
+    tokenizer.calc(full, dag, route)
+    starts = [0]
+    while starts[-1] < len(full):
+        starts.append(route[starts[-1]][1] + 1)
+    return [full[a:b] for a, b in pairwise(starts)]
+
+
+@lru_cache(maxsize=4096)
+def shortens(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` shortened as Chinese shortens a name: its first character
+    ``full``'s, each of its characters in order from a different word of ``full`` (社保 of 社会
+    保险, 个税 of 个人 所得税); a piece of one word (三项 of 三项全能) is no short form."""
+    if not 1 < len(short) < len(full) or short[0] != full[0]:
+        return False
+    rest = iter(_pieces(full))
+    return all(any(c in piece for piece in rest) for c in short)
+
+
+@lru_cache(maxsize=1)
+def _known_pairs() -> tuple[tuple[str, str], ...]:
+    """CC-CEDICT's short forms that shorten their full names by the rule, each way round."""
+    pairs = [(short, full) for short, full in abbreviations() if shortens(short, full)]
+    return (*pairs, *((full, short) for short, full in pairs))
+
+
+@lru_cache(maxsize=1024)
+def named_forms(question: str) -> tuple[tuple[str, str], ...]:
+    """(As ``question`` says it, the other form) of each name it says shortened or in full: a
+    dictionary's pair (个税 个人所得税, 社会保险 社保) opening one of its words, or a word's and
+    the next noun's first characters (稳定 岗位补贴: 稳岗) that the dictionary holds as no word of
+    its own (工人 is one, no 工作人员 shortened)."""
+    bounds = word_bounds(question)
+    known = [(mine, other) for mine, other in _known_pairs()
+             if mine in question and any(at in bounds for at in _found(mine, question))]
+    coined = [(full, short) for (a, one), (b, two) in pairwise(tagged(question))
+              if len(a) > 1 and (one[:1] in "nab" or one == "vn") and two in {"n", "vn", "nz"}
+              and len(head := b if len(b) == 2 else _pieces(b)[0]) > 1 and (full := a + head)
+              and not is_word(short := a[0] + b[0]) and shortens(short, full)]
+    return tuple(dict.fromkeys(known + coined))
+
+
+def _found(word: str, text: str) -> list[int]:
+    """Where ``word`` starts in ``text``."""
+    return [m.start() for m in re.finditer(re.escape(word), text)]
+
+
+def as_asked(text: str, question: str) -> str:
+    """``text``, then (after a ；) it again where it names a name of ``question`` in its other
+    form, in the question's form: what it says, read in the question's words."""
+    # Where a word of the text starts (需要个人 holds no 要个 of 要交个税).
+    return "；".join([text, *(text.replace(other, mine) for mine, other in named_forms(question)
+                             if other in text and mine not in text
+                             and any(at in word_bounds(text) for at in _found(other, text)))])
+
+
 def bound_said(text: str, asked: set[str]) -> set[str]:
     """The bigrams of ``asked`` in a bound's word (最多, 至少) when ``text`` states a bound of the
     same side in any of its words (不超过, 不少于): the same bound, in other words."""
@@ -84,7 +150,8 @@ def said_otherwise(text: str, asked: set[str], question: str = "") -> set[str]:
     """The bigrams of ``asked`` that ``text`` holds shortened, as a bound said otherwise, or
     (given the ``question`` they are of) in a word of the same sense."""
     return shortened(text, asked) | bound_said(text, asked) | (
-        same_sense(text, asked, question) if question else set())
+        same_sense(text, asked, question) | bigram_units(as_asked(text, question)) & asked
+        if question else set())
 
 
 def by_meaning(vectors: TextVectors | None, question: str) -> Meant | None:

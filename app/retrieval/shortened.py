@@ -98,17 +98,22 @@ def _known_pairs() -> tuple[tuple[str, str], ...]:
     return (*pairs, *((full, short) for short, full in pairs))
 
 
+# jieba's tags of common nouns and adjectives, the words a name is coined of; a proper name's (荆州
+# of 荆州图书馆, ns) short form is a place's or an issuer's, read by the places' check.
+_COMMON = frozenset({"n", "vn", "a", "an", "b"})
+
+
 @lru_cache(maxsize=1024)
 def named_forms(question: str) -> tuple[tuple[str, str], ...]:
     """(As ``question`` says it, the other form) of each name it says shortened or in full: a
-    dictionary's pair (个税 个人所得税, 社会保险 社保) opening one of its words, or a word's and
-    the next noun's first characters (稳定 岗位补贴: 稳岗) that the dictionary holds as no word of
-    its own (工人 is one, no 工作人员 shortened)."""
+    dictionary's pair (个税 个人所得税, 社会保险 社保) opening one of its words, or a common
+    word's and the next noun's first characters (稳定 岗位补贴: 稳岗) that the dictionary holds
+    as no word of its own (工人 is one, no 工作人员 shortened)."""
     bounds = word_bounds(question)
     known = [(mine, other) for mine, other in _known_pairs()
              if mine in question and any(at in bounds for at in _found(mine, question))]
     coined = [(full, short) for (a, one), (b, two) in pairwise(tagged(question))
-              if len(a) > 1 and (one[:1] in "nab" or one == "vn") and two in {"n", "vn", "nz"}
+              if len(a) > 1 and one in _COMMON and two in {"n", "vn"}
               and len(head := b if len(b) == 2 else _pieces(b)[0]) > 1 and (full := a + head)
               and not is_word(short := a[0] + b[0]) and shortens(short, full)]
     return tuple(dict.fromkeys(known + coined))

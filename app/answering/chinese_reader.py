@@ -76,12 +76,11 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
     for i in range(1, len(chinese)):
         if chinese[i - 1].chunk is chinese[i].chunk and chinese[i - 1].text.endswith("；"):
             readings[i] = readings[i - 1] + readings[i]
-    # A passage's opening sentence holds its section's heading too (ingest keeps it out of the
-    # text), for a question asking no kind of detail: a heading states none.
+    # With its section's heading (ingest keeps it out) unless a kind is asked: a heading says none.
     kinds, asked, n = asked_kinds(question), bigram_units(question), len(chinese)
     held = [bigram_units(as_asked(("" if kinds else s.chunk.heading_at(s.start)) + r, question)) | o
-            for s, r, o in zip(
-        chinese, readings, meant(readings) if meant else [set()] * len(readings), strict=True)]
+            for s, r, o in zip(chinese, readings, meant(readings) if meant else [set()] * n,
+                               strict=True)]
     frequency = Counter(u for units in held for u in units & asked)
     weights = {u: math.log(1 + n / (1 + frequency[u])) for u in asked}
     telling = focused(weights, question)  # which of its sentences: the one framing the answer

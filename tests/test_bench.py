@@ -11,7 +11,7 @@ from app.cli import main
 from app.settings import Settings
 from eval.bench.cli import LEVELS
 from eval.bench.corpus import document, questions
-from eval.bench.languages import chinese_document, chinese_questions
+from eval.bench.languages import LanguageResult, chinese_document, chinese_questions
 from eval.bench.measure import Latency, SizeResult
 from eval.bench.report import rows
 
@@ -61,7 +61,7 @@ def test_small_bench_prints_every_figure_and_writes_the_chart(
     assert "Produced by `policykb bench --small --questions 12 --seconds 1`" in table
     # Ingest and ask by language: a row each, with every figure.
     for language in ("zh", "en"):
-        row = rf"^\| {language} \| 12 \| \d+ \|(?: \d+\.?\d* \|){{7}}$"
+        row = rf"^\| {language} \| 12 \| \d+ \|(?: \d+\.?\d* \|){{9}}$"
         assert re.search(row, out, re.M) and re.search(row, table, re.M), language
     assert markdown.with_suffix(".png").read_bytes().startswith(b"\x89PNG")
     # A second run reuses the built corpus.
@@ -95,7 +95,35 @@ def test_ask_latency_by_language_is_timed_after_the_warms(
 
     monkeypatch.setattr(Services, "ask", ask)
     start_warm("bench-test-slow-warm", slow_warm)
-    latency = _ask_latency(corpus_settings, ["What share must Zhanjiang reserve?"])
-    assert latency.p50_ms > 0
+    latency, cpu, _ = _ask_latency(corpus_settings, ["What share must Zhanjiang reserve?"])
+    assert latency.p50_ms > 0 and cpu.p50_ms > 0
     assert not any(t.name == "bench-test-slow-warm" and t.is_alive()
                    for t in threading.enumerate())
+
+
+def test_ask_cpu_by_stage_sums_within_the_asks_cpu_and_names_every_stage(
+    corpus_settings: Settings
+) -> None:
+    """Wall clock on the shared machine hid two rounds' ask regressions (a two-thread ONNX
+    session's spinning, a pattern compiled per entity) until hand-made CPU profiles found them:
+    the bench now splits a profiled pass's CPU by stage. Its stages must not count a function's
+    time twice (they sum to at most the asks' process CPU), and the stages every answered
+    question goes through, English and Chinese, must each get time."""
+    from eval.bench.languages import _ask_latency, language_table
+    from eval.bench.stages import OTHER_THREADS, STAGES
+
+    _, cpu, stages = _ask_latency(corpus_settings, [
+        "What share of total investment must digital-intelligent upgrades take in Zhanjiang?",
+        "湛江的大模型推理服务平台基于什么模型？"])
+    assert cpu.p50_ms > 0
+    assert set(stages.ms_per_ask) == {*STAGES, OTHER_THREADS}
+    assert sum(stages.ms_per_ask.values()) <= stages.process_ms_per_ask + 0.05
+    for stage in ("question analysis", "BM25", "dense encode", "fusion", "document ranking",
+                  "reader", "answerability", "citation"):
+        assert stages.ms_per_ask[stage] > 0, stage
+    # The stages account for most of the asks' CPU: what no stage takes stays small.
+    assert stages.ms_per_ask["unplaced"] < 0.1 * stages.process_ms_per_ask
+    table = "\n".join(language_table([LanguageResult(
+        "en", 1, 1, 1.0, 1.0, 1.0, 1.0, Latency(1.0, 2.0), 0, cpu, stages)]))
+    for stage in (*STAGES, OTHER_THREADS):
+        assert re.search(rf"^\| {re.escape(stage)} \| \d+\.\d\d \|$", table, re.M), stage

@@ -20,12 +20,13 @@ import resource
 import shutil
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from app.settings import Settings
 from eval.bench import corpus
 from eval.bench.measure import Latency
+from eval.bench.stages import OTHER_THREADS, STAGES, StageCPU
 
 TARGET_CHUNKS_PER_S = 100.0  # issue 22: embed + write, on a Chinese corpus too
 
@@ -83,6 +84,9 @@ class LanguageResult:
     peak_rss_mb: float
     ask: Latency
     failed: int = 0  # files ingest could not read
+    # Process CPU of each ask (every thread), unprofiled: what a loaded machine does not blur.
+    ask_cpu: Latency = field(default_factory=lambda: Latency(0.0, 0.0))
+    stages: StageCPU | None = None  # a profiled pass's CPU by stage (eval.bench.stages)
 
 
 def ingest_rate(source: Path, settings: Settings, language: str = "") -> LanguageResult:
@@ -108,10 +112,15 @@ def ingest_rate(source: Path, settings: Settings, language: str = "") -> Languag
         len(report.failed))
 
 
-def _ask_latency(settings: Settings, questions: Sequence[str]) -> Latency:
+def _ask_latency(settings: Settings, questions: Sequence[str], unseen: Sequence[str] = ()
+                 ) -> tuple[Latency, Latency, StageCPU]:
+    """Wall and CPU time of each ask, then a profiled pass's CPU by stage over ``unseen``
+    questions (else the same): the timed ones are asked twice, so what is kept per question
+    (its vectors, its parse) would be read, never computed, in a second pass over them."""
     from app.background import wait_warms
     from app.models import AskRequest
     from app.services import Services
+    from eval.bench.stages import profiled
 
     services = Services.build(settings)
     for question in questions:  # untimed: lazy loads and caches, as in a warm server
@@ -119,13 +128,16 @@ def _ask_latency(settings: Settings, questions: Sequence[str]) -> Latency:
     # A running server has finished its warms; timed beside them, an ask shared the two cores
     # with the store's background warm and its p50 moved 47 -> 88 ms between two runs.
     wait_warms()
-    seconds = []
+    seconds, cpu = [], []
     for question in questions:
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.process_time()
         services.ask(AskRequest(question=question))
         seconds.append(time.perf_counter() - began)
+        cpu.append(time.process_time() - began_cpu)
+    stages = profiled(lambda question: services.ask(AskRequest(question=question)),
+                      unseen or questions)
     services.store.client.close()  # type: ignore[attr-defined]  # Client has it
-    return Latency.of(seconds)
+    return Latency.of(seconds), Latency.of(cpu), stages
 
 
 LANGUAGES: dict[str, tuple[Callable[[int], tuple[str, str]], Callable[[int], list[str]]]] = {
@@ -147,7 +159,9 @@ def by_language(settings: Settings, documents: int, questions: int) -> list[Lang
             (source / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         store = settings.model_copy(update={"data_dir": root / "data"})
         result = ingest_rate(source, store, language)
-        results.append(replace(result, ask=_ask_latency(store, asked(questions))))
+        ask, cpu, stages = _ask_latency(store, asked(questions),
+                                        asked(2 * questions)[questions:])
+        results.append(replace(result, ask=ask, ask_cpu=cpu, stages=stages))
     return results
 
 
@@ -155,10 +169,26 @@ def language_table(results: Sequence[LanguageResult]) -> list[str]:
     """Markdown lines: one row per language, with the ingest rate's ratio to its target."""
     lines = ["| language | documents | chunks | embed + write chunks/s | ratio to target "
              f"({TARGET_CHUNKS_PER_S:g}) | overall chunks/s | CPU ms/chunk | ingest peak RSS MB "
-             "| ask p50 ms | ask p95 ms |", "|" + "---|" * 10]
+             "| ask p50 ms | ask p95 ms | ask CPU p50 ms | ask CPU p95 ms |", "|" + "---|" * 12]
     for r in results:
         lines.append(f"| {r.language} | {r.documents} | {r.chunks} | {r.embed_chunks_per_s:.1f} "
                      f"| {r.embed_chunks_per_s / TARGET_CHUNKS_PER_S:.2f} "
                      f"| {r.overall_chunks_per_s:.1f} | {r.cpu_ms_per_chunk:.1f} "
-                     f"| {r.peak_rss_mb:.0f} | {r.ask.p50_ms:.1f} | {r.ask.p95_ms:.1f} |")
+                     f"| {r.peak_rss_mb:.0f} | {r.ask.p50_ms:.1f} | {r.ask.p95_ms:.1f} "
+                     f"| {r.ask_cpu.p50_ms:.1f} | {r.ask_cpu.p95_ms:.1f} |")
+    profiled = [r for r in results if r.stages is not None]
+    if profiled:
+        lines += ["", "| CPU ms per ask, profiled pass | "
+                  + " | ".join(r.language for r in profiled) + " |",
+                  "|" + "---|" * (1 + len(profiled))]
+        for stage in (*STAGES, OTHER_THREADS, PROCESS):
+            lines.append(f"| {stage} | " + " | ".join(
+                f"{stage_ms(r.stages, stage):.2f}" for r in profiled if r.stages) + " |")
     return lines
+
+
+PROCESS = "the asks' process CPU (every thread)"
+
+
+def stage_ms(stages: StageCPU, stage: str) -> float:
+    return stages.process_ms_per_ask if stage == PROCESS else stages.ms_per_ask[stage]

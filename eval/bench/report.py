@@ -103,6 +103,14 @@ def write_markdown(path: Path, results: Sequence[SizeResult], levels: Sequence[i
            "manifest (eval/bench/languages.py), each language in a fresh store at the default "
            "settings (700-character chunks, NER, document facts and places from the text); "
            "'embed + write' times chunking, NER, embedding and writing (issue 22's figure), "
-           "'overall' the whole run; CPU is this process's (parsing runs in a worker).\n\n"
+           "'overall' the whole run; CPU is this process's (parsing runs in a worker). Ask CPU "
+           "is the process's CPU per ask (every thread; a loaded machine blurs it far less than "
+           "wall clock), from the timed pass. The stage table is a second pass under cProfile "
+           "with the asking thread's CPU clock (eval/bench/stages.py): each function's own time "
+           "goes to its stage's module, or up its callers to the nearest one (so spaCy, LAC "
+           "and ONNX count where they are called); the stages and the other threads (BM25 "
+           "scores in its pool) sum to at most the pass's process CPU, and the profiler's "
+           "overhead inflates Python-heavy stages: compare a stage between commits, not with "
+           "the unprofiled p50.\n\n"
            + "\n".join(language_table(languages)) + "\n" if languages else ""))
     return png

@@ -25,6 +25,7 @@ from app.retrieval.crosslingual import CrosslingualRanking, is_chinese
 from app.retrieval.dense import SCOPE_DEPTH, SCOPE_IN_MEMORY, DenseSearch
 from app.retrieval.dictionary import Term
 from app.retrieval.document_ranking import ranked_documents
+from app.retrieval.elsewhere import about_elsewhere, naming_only
 from app.retrieval.filters import (
     all_of,
     metadata_filters,
@@ -159,7 +160,9 @@ class HybridRetriever:
             def in_scope(cid: str) -> bool:
                 return found.chunks[cid].doc_id in places.doc_ids
 
-            rankings += [reading(ranking, in_scope) for ranking in
+            away = about_elsewhere(places.held, places.doc_ids, self.catalog)
+            rankings += [reading(naming_only(ranking, away, found.chunks, self.catalog.places,
+                                             places.held), in_scope) for ranking in
                          self._rankings(lexical_text, inside, [*conditions, scope], mode, found)]
             # Elsewhere, only passages that name the place themselves, at their overall rank.
             for ranking in self._rankings(lexical_text, overall, conditions, mode, found):

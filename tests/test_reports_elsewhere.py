@@ -12,14 +12,11 @@ The notices here are written by the test.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from app.http.factory import create_app
-from ingest.pipeline import ingest
-from tests.conftest import make_settings
+from tests.support.served import serve_texts
 
 OWN = (
     "随州市人民政府办公室关于印发《随州市2026年托育服务补贴实施办法》的通知\n"
@@ -46,17 +43,10 @@ QUESTION = "随州送孩子去托儿所全天托，每个月能补多少钱？"
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    root = tmp_path_factory.mktemp("elsewhere")
-    docs = root / "docs"
-    docs.mkdir()
-    (docs / "suizhou-childcare.txt").write_text(OWN, encoding="utf-8")
-    (docs / "shandong-report.txt").write_text(REPORT, encoding="utf-8")
-    (docs / "national-childcare.txt").write_text(NATIONAL, encoding="utf-8")
-    settings = make_settings(root / "data", auth="off")
-    report = ingest([Path(docs)], settings)
-    assert not report.failed, report.failed
-    with TestClient(create_app(settings)) as test_client:
-        yield test_client
+    with serve_texts(tmp_path_factory.mktemp("elsewhere"), {
+            "suizhou-childcare": OWN, "shandong-report": REPORT,
+            "national-childcare": NATIONAL}) as served:
+        yield served
 
 
 def test_the_report_is_stored_with_no_place_and_the_places_it_names(

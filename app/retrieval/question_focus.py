@@ -39,7 +39,6 @@ def focused(weights: dict[str, float], question: str) -> dict[str, float]:
     return {u: w * (1 + FOCUS_GAIN * (u in focus)) for u, w in weights.items()}
 
 
-
 # Words of a list item's own: nouns, verbs and the like, numbers (二孩), places and positions
 # (境外, 室外) — jieba's tags; grammar words (r, p, u, d, c, q…) tell no item from another.
 _ITEM_TAGS = CONTENT_TAGS | frozenset("msf")

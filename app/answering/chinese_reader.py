@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from app.answering.answerability import ITEM, lacks, sentence_labels, unstated_entities
 from app.answering.citations import Scored, Sentence, sentences_after
-from app.answering.clauses import restated as _restates  # the question says most of a text
+from app.answering.clauses import restated  # the question says most of a text
 from app.answering.question_kinds import FIGURED, MONEY_NOUN, STRICT, Kind, asked_kinds, asked_sum
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
 from app.answering.sentence_forms import is_field
@@ -137,7 +137,7 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
         and r[1] <= said_above,
         r[0].lacking and not kinds & FIGURED, r[3],  # a date stated (not any figure); the year
         # A layout line naming its notice (the title as a headline, a 落款) says nothing of it.
-        not _PUNCTUATED.search(r[0].sentence.text) and _restates(re.sub(
+        not _PUNCTUATED.search(r[0].sentence.text) and restated(re.sub(
             r"[\d年月日]", "", r[0].sentence.text), titles[r[0].sentence.chunk.doc_id]),
         r[0].sentence.chunk.doc_id != top and r[0].support < outdone,
         -r[1] / (1 + PASSAGE_RANK_DECAY * r[0].sentence.rank), r[0].sentence.rank,
@@ -173,15 +173,15 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
           after: Chunk | None = None) -> Sentence:
     clauses = clause_spans(anchor.text) or [(0, len(anchor.text))]
     framed = frame_end(anchor.text)  # "据介绍，": who told it, not what
-    new = next((a for a, b in clauses if a >= framed and not _restates(
+    new = next((a for a, b in clauses if a >= framed and not restated(
         anchor.text[a:b], asked, LEAD_IN_SAID) and not reports(anchor.text[a:b])), None)
     found = _entities(anchor, kinds, question) if kinds else []
     # What follows answers a heading or lead-in restated to its end (where Chinese says what is
     # new) and a question line (an FAQ's), even from the next passage, and a list's "…如下：";
     # not a clause stating the kind asked ("…奖励楼宇运营方30万元。"), an item ("…免收担保费；")
     # nor one leaving more than a word or two unsaid, which it says itself (`says_more`).
-    said = (not found and _restates(anchor.text, asked)
-            and _restates(anchor.text[clauses[-1][0]:], asked)
+    said = (not found and restated(anchor.text, asked)
+            and restated(anchor.text[clauses[-1][0]:], asked)
             and not anchor.text.endswith("；") and not says_more(anchor.text, asked))
     following = sentences_after(anchor, after if said or anchor.text[-1:] in "？?" else None)
     said = said or (not found and bool(following) and names_back(  # "…六家医院…。这六家医院是…"
@@ -190,7 +190,7 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
         told = _slice(nxt := following[0], nxt.start + frame_end(nxt.text), nxt.end)
         return told if kinds else _run_on(told, following[1:], heads=bool(ITEM.match(
             anchor.text) or not _PUNCTUATED.search(anchor.text.rstrip("？?"))), question=question)
-    if not kinds and _restates(anchor.chunk.heading_at(anchor.start), asked):  # its section,
+    if not kinds and restated(anchor.chunk.heading_at(anchor.start), asked):  # its section,
         return _run_on(_slice(anchor, anchor.start + (new or 0), anchor.end), following,
                        heads=True)  # from its first clause the question does not restate
     # The clause where the question word stands says what is asked, entity or none, and ends

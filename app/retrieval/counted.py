@@ -181,7 +181,6 @@ def may_count(text: str, asked: tuple[str, ...], read_back: bool = True) -> bool
                                                         for start, end in spans)
 
 
-
 # Words of a noun's left side that do not say which kind of it is counted: its determiner,
 # possessor, count, "how many" itself.
 _NOT_KIND = frozenset({"det", "poss", "nummod", "quantmod", "punct", "case", "predet"})

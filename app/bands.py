@@ -215,10 +215,17 @@ def other_tier(question: str, sentence: str) -> bool:
 def banded(question: str, reading: str) -> set[str]:
     """The question's tier figures (78 of 78岁) that ``reading``'s bands hold without naming them
     (年满75周岁不满85周岁): a band says each figure in it, as a reader of the scheme reads it."""
-    theirs = tiers(reading)
-    held = {tier[0] for tier in tiers(question) if _covers(tier, theirs)}
+    held = banded_values(question, reading)
     return set().union(*(bigram_units(question[start:end]) for start, end, value in figures(
         question) if value in held))
+
+
+def banded_values(question: str, reading: str, measure: str = "") -> frozenset[float]:
+    """The values of ``banded``'s figures: those of the question's tiers (of ``measure``, if one
+    is given: 岁, an age) ``reading`` names or bounds (93 of 今年93岁 in 90至99周岁; not 101)."""
+    theirs = tiers(reading)
+    return frozenset(tier[0] for tier in tiers(question) if measure in {"", tier[1]} and _covers(
+        tier, theirs))
 
 
 def tier_unstated(question: str, readings: list[str]) -> bool:

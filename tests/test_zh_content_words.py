@@ -224,3 +224,15 @@ def test_the_focus_is_the_content_word_just_before_the_question_word() -> None:
     assert focus_units("去湖北哪里？") == set() and focus_units("请介绍一下。") == set()
     weights = focused({"遵从": 1.0, "原则": 1.0}, "医养结合机构遵从什么原则？")
     assert weights["遵从"] > weights["原则"] == 1.0
+
+
+def test_an_age_a_band_holds_and_the_askers_person_of_it_are_said() -> None:
+    """Regression (round 40, zhframe41): "我奶奶…今年85岁，高龄津贴每月能领多少？" was refused over
+    "80周岁至89周岁的老年人每人每月100元": its 85 is no figure the sentence states, and 奶奶 no word
+    it says. A band holding the asker's age states it, and names the person of that age the asker
+    speaks of (我 + a noun: who is asked about, not what); an age outside the bands stays unsaid,
+    and so does the person when no band holds the age."""
+    text, context = "85周岁至94周岁的老年人每人每月发放护理补贴120元。", " 护理补贴"
+    assert unsaid("我姥姥今年86岁，每月护理补贴能领多少？", text, context) == []
+    assert {"101.0", "姥姥"} <= set(unsaid("我姥姥今年101岁，每月护理补贴能领多少？", text, context))
+    assert "姥姥" in unsaid("我姥姥每月护理补贴能领多少？", text, context)

@@ -220,12 +220,11 @@ def banded(question: str, reading: str) -> set[str]:
         question) if value in held))
 
 
-def banded_values(question: str, reading: str, measure: str = "") -> frozenset[float]:
-    """The values of ``banded``'s figures: those of the question's tiers (of ``measure``, if one
-    is given: 岁, an age) ``reading`` names or bounds (93 of 今年93岁 in 90至99周岁; not 101)."""
+def banded_values(question: str, reading: str) -> frozenset[float]:
+    """The values of ``banded``'s figures: those of the question's tiers ``reading`` names or
+    bounds (93 of 今年93岁 in 90至99周岁; not 101)."""
     theirs = tiers(reading)
-    return frozenset(tier[0] for tier in tiers(question) if measure in {"", tier[1]} and _covers(
-        tier, theirs))
+    return frozenset(tier[0] for tier in tiers(question) if _covers(tier, theirs))
 
 
 def tier_unstated(question: str, readings: list[str]) -> bool:

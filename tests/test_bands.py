@@ -325,10 +325,9 @@ def test_another_threshold_is_refused(drone_client: TestClient, question: str,
 
 
 def test_banded_values_are_the_questions_figures_a_band_holds() -> None:
-    """The values ``banded`` reads (zhframe41): 93 of 今年93岁 in 90至99周岁, of an age only when
-    asked so; not 101, which no band holds."""
+    """The values ``banded`` reads (zhframe41): 93 of 今年93岁 in 90至99周岁; not 101, which no
+    band holds."""
     from app.bands import banded_values
 
     assert banded_values("今年93岁，每月领多少？", "90至99周岁的老年人每人每月150元") == {93.0}
-    assert banded_values("今年93岁", "90至99周岁的老年人", "岁") == {93.0}
     assert banded_values("今年101岁", "90至99周岁的老年人") == frozenset()

@@ -226,13 +226,10 @@ def test_the_focus_is_the_content_word_just_before_the_question_word() -> None:
     assert weights["遵从"] > weights["原则"] == 1.0
 
 
-def test_an_age_a_band_holds_and_the_askers_person_of_it_are_said() -> None:
-    """Regression (round 40, zhframe41): "我奶奶…今年85岁，高龄津贴每月能领多少？" was refused over
-    "80周岁至89周岁的老年人每人每月100元": its 85 is no figure the sentence states, and 奶奶 no word
-    it says. A band holding the asker's age states it, and names the person of that age the asker
-    speaks of (我 + a noun: who is asked about, not what); an age outside the bands stays unsaid,
-    and so does the person when no band holds the age."""
+def test_an_age_a_band_holds_is_stated() -> None:
+    """Regression (round 40, zhframe41): "我爸在哈密，今年93岁，每月高龄津贴多少钱？" was
+    refused over "90周岁至99周岁的老年人每人每月300元": its 93 is no figure the sentence
+    states. A band holding the question's figure states it; one outside the bands stays unsaid."""
     text, context = "85周岁至94周岁的老年人每人每月发放护理补贴120元。", " 护理补贴"
-    assert unsaid("我姥姥今年86岁，每月护理补贴能领多少？", text, context) == []
-    assert {"101.0", "姥姥"} <= set(unsaid("我姥姥今年101岁，每月护理补贴能领多少？", text, context))
-    assert "姥姥" in unsaid("我姥姥每月护理补贴能领多少？", text, context)
+    assert unsaid("86岁的老人每月护理补贴能领多少？", text, context) == []
+    assert "101.0" in unsaid("101岁的老人每月护理补贴能领多少？", text, context)

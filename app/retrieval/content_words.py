@@ -155,8 +155,6 @@ def unsaid(question: str, text: str, context: str = "",
     held = banded_values(question, text)  # the asker's 93岁 is said by a band 90至99周岁
     figures = [str(v) for v in figure_values(" ".join(stated)) if v != 1 and not (
         YEAR.fullmatch(str(int(v)))) and v not in values_stated(text) and v not in held]
-    # The asker's own person (我奶奶, 我家老爷子) of an age a band holds is the band's person.
-    aged = bool(banded_values(question, text, "岁"))
     tiers = [c for w in stated if not ZH_ASKS.search(w) for c in w
              if c in _TIER_DIGITS and c not in text and _TIER_DIGITS[c] not in text]
     # A place word (s: 境内, 路边) sets a scope; said otherwise (路边 of 道路) it is no
@@ -165,22 +163,8 @@ def unsaid(question: str, text: str, context: str = "",
     scopes = [w for w, tag in tagged(question) if (tag == "s" or _localized(w, tag))
               and not said(w, text + context)
               and any(siblings(w, other) for other, kind in tagged(text) if kind in ("s", "f"))]
-    words = [w for w in content_words(question) if not (aged and w in _askers_own(question))]
-    return unsaid_words(words, as_asked(text, question), as_asked(
+    return unsaid_words(content_words(question), as_asked(text, question), as_asked(
         context, question), vectors) + figures + tiers + scopes
-
-
-# A first person pronoun (我, 我们, 咱们, 我家: jieba tags each r): the asker, or the asker's home.
-_ASKER = re.compile(r"[我咱]们?家?")
-
-
-def _askers_own(question: str) -> set[str]:
-    """The nouns right after the asker's pronoun (我奶奶, 我母亲, 我家老爷子): who the asker speaks
-    of, whom a notice names by a group (老年人), not by the asker's relation; and a time word
-    right before a numeral (今年 of 今年85岁), which dates the asker's age, not the rule."""
-    return {w for (p, ptag), (w, tag) in pairwise(tagged(question))
-            if ptag == "r" and _ASKER.fullmatch(p) and tag[:1] == "n" and tag != "ns"} | {
-        w for (w, tag), (_, after) in pairwise(tagged(question)) if tag == "t" and after == "m"}
 
 
 def unsaid_words(words: list[str], text: str, context: str, vectors: TextVectors | None,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from app.answering.answerability import at_level, refusal_before_ranking
-from app.answering.chinese_reader import REFUSAL_SUPPORT, ChineseReading, read_chinese
+from app.answering.chinese_reader import REACH, REFUSAL_SUPPORT, ChineseReading, read_chinese
 from app.answering.citations import Scored, citation, passage
 from app.answering.clauses import answering_clauses
 from app.answering.conflicts import prefer_official
@@ -111,7 +111,8 @@ class ExtractiveAnswerer:
                 question, best.text, best.chunk, best.start, vectors)
         kinds = {w for w in whether_asked(question) if asked_kinds(w)}  # 电话: found as a phone
         return not states_what_is_asked(question, best.text, best.chunk, best.start, vectors,
-                                        bool(asked_kinds(question) & FIGURED), frozenset(kinds))
+                                        bool(asked_kinds(question) & FIGURED), frozenset(kinds),
+                                        bool(asked_kinds(question) & REACH))
 
     def _choose(self, ranked: list[Scored], places: dict[str, set[str]]) -> list[Scored]:
         """The best sentence, then a runner-up nearly as good; for a question naming several

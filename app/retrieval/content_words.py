@@ -44,12 +44,13 @@ from app.retrieval.modifiers_zh import (
     siblings_figured,
 )
 from app.retrieval.names import names_country
+from app.retrieval.said_of import another_body
 from app.retrieval.shortened import CLOSE_ZH, as_asked, shortened
 from app.retrieval.totals import states_parts_only
 from app.retrieval.whether import another_thing, says_whether, whether_asked
 from app.store.records import Chunk
 from app.store.vectors import TextVectors
-from app.text import bigram_units
+from app.text import bigram_units, paragraph_before
 
 # jieba's tags of words with content: nouns and names, verbs, adjectives, attributes, times,
 # idioms, set phrases and abbreviations (n, nr, ns, nz, vn, v, a, ad, an, vd, b, t, i, l, j; not
@@ -219,7 +220,7 @@ def names_every_group(question: str, text: str, chunk: Chunk, at: int,
 
 def states_what_is_asked(question: str, text: str, chunk: Chunk, at: int,
                          vectors: TextVectors | None, figured: bool,
-                         of_kinds: frozenset[str] = frozenset()) -> bool:
+                         of_kinds: frozenset[str] = frozenset(), reach: bool = False) -> bool:
     """Whether a well supported ``text`` answers Chinese ``question``: it says yes or no of what
     a yes-no question asks whether of (``whether``), but for a noun naming a kind the reader
     finds (``of_kinds``: 电话, 12345热线 is one); for a ``figured`` one, it ``names_every_group``,
@@ -228,8 +229,12 @@ def states_what_is_asked(question: str, text: str, chunk: Chunk, at: int,
     a time it states within which something is done (30日内拨付) is the time of the question's
     event: the verb its quantity word measures (公示 of 公示几天) is said, or what is done then
     says a word of the question ("竣工验收合格后30日内拨付剩余资金" times no posting); a duration
-    asked of an act (提前几天预约: ``measured_after``) is of one the sentence names."""
+    asked of an act (提前几天预约: ``measured_after``) is of one the sentence names; a way to
+    ``reach`` one asked of a body is that body's, not another's its lines name
+    (``another_body``)."""
     before = chunk.text[:max(0, at - chunk.start)]
+    if reach and another_body(question, paragraph_before(before) + text, said):
+        return False
     if not says_whether(text, unsaid_words([w for w in whether_asked(question) if w not in (
             of_kinds)], text, _context(chunk, at) + before, vectors, another_thing)):
         return False  # it says no yes or no of what is asked whether of (``whether``)

@@ -16,25 +16,32 @@ Round 30 (enrefuse31) reads a "when" question's subject alone, a common noun ("w
 tourism service *app* go online": the booking date of the scenic spots answers nothing), but not
 one the documents' titles name ("the fare *concessions*", which the texts call "the measures");
 and the holder of a phone number asked ("the phone number *of* the flood control headquarters").
+Round 40 (zhrefuse41) reads a Chinese one's holder: the body LAC tags ORG before the way to reach
+it (秦皇岛市财政局的咨询电话): a line its sentence gives with another body named and not this one
+(车辆管理所，电话…) is the other body's.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import Any
 
 from app.retrieval.dictionary import chinese_terms
+from app.retrieval.gazetteer import gazetteer
 from app.retrieval.question_frame import question_frame
 from app.retrieval.stems import content_stems
-from app.retrieval.taggers import NOUNS, TAGGING, parsed
-from app.text import ORG_NOUNS_EN, has_cjk
+from app.retrieval.taggers import NOUNS, TAGGING, lac, parsed
+from app.text import ORG_NOUNS_EN, ZH_BODY_ENDS, ZH_ORG_END, has_cjk
 
 _ROMAN = re.compile(r"[ivxlc]+", re.I)  # "Phase II", "Cloud Brain III": a number, no noun
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _ASKING = frozenset({"WP", "WDT", "WRB", "WP$"})  # the first question word
+# A body's name as government writes it, its level first and its organ's word last (市财政局,
+# 公安局交通警察支队车辆管理所): a format of Chinese administrative names.
+_ZH_BODY = re.compile(rf"[省市区县][\u4e00-\u9fff]{{1,14}}?(?:{ZH_BODY_ENDS})")
 # The endings of Chinese agent nouns (解读人, 管理员, 局长, 主任, 律师): a role one person holds.
 AGENT_ENDINGS = "人者员长任师官"
 
@@ -130,3 +137,28 @@ def _head_noun(token: Any) -> Any:
 
 def _stems(*tokens: Any) -> frozenset[str]:
     return frozenset(s for t in tokens if t is not None for s in content_stems(t.text))
+
+
+@lru_cache(maxsize=256)
+def asked_body(question: str) -> str:
+    """The body whose way to reach it a Chinese ``question`` asks (财政局 of
+    秦皇岛市财政局的咨询电话), without its place and level: the last name LAC tags ORG (else a noun
+    of three characters or more) ending in a body's word; "" if none."""
+    with TAGGING:
+        words = lac().run(question)
+    named = [w for w, tag in words if tag == "ORG" and ZH_ORG_END.search(w)]
+    body = (named or [w for w, tag in words if tag == "n" and len(w) > 2 and ZH_ORG_END.search(
+        w)] or [""])[-1]  # a body LAC misses after 某市 (财政局, n)
+    for start, end, _ in gazetteer().chinese_mentions(body):
+        if start == 0:  # its place (秦皇岛) and level (市) say where, not which body
+            body = body[end:]
+    return body.lstrip("省市区县")
+
+
+def another_body(question: str, text: str, said: Callable[[str, str], bool]) -> bool:
+    """Whether ``text`` (a sentence with the lines before it in its paragraph) names another body
+    than the one whose way to reach it Chinese ``question`` asks (``asked_body``) and does not
+    ``said`` that one: the phone it gives is the other body's."""
+    body = asked_body(question) if has_cjk(question) else ""
+    return len(body) > 1 and not said(body, text) and any(
+        not said(body, m.group()) for m in _ZH_BODY.finditer(text))

@@ -160,9 +160,12 @@ def of_band(question: str, text: str, start: int, details: list[tuple[int, int]]
 
 
 # A tier a Chinese text names by a figure and what it measures (70周岁, 3号线, 20亿元, 二期,
-# 三星级): a lone numeral only before a classifier of ranks; not a day, a time or a span (a year's
-# tier is read by app.retrieval.years); its bound word may stand a few words after it (_GAP).
-_LONE_TIER = re.compile(rf"(?<![{ZH_NUMERAL}])[{CN_DIGITS}](?=[级类档期孩星号])")
+# 三星级, 三等奖, 丁级): a lone numeral or heavenly stem (甲乙丙丁, ranks' ordinals) only before a
+# classifier of ranks; not a day, a time or a span (a year's tier is read by app.retrieval.years);
+# its bound word may stand a few words after it (_GAP).
+_STEMS = "甲乙丙丁"
+_LONE_TIER = re.compile(
+    rf"(?<![{ZH_NUMERAL}])[{CN_DIGITS}{_STEMS}](?=[级类档期孩星号]|等(?![级次]))")
 _TIME_MEASURE = re.compile(r"个?(?:[年月日天时点分秒]|小时|周(?!岁))")
 _OPENING_ITEM = re.compile(r"\s*\d{1,2}[.．](?=\d)")  # "1.80周岁…": item 1, not 1.8
 # What joins a Chinese band's two figures, its unit between or not: 80至89周岁, 80周岁至89周岁.
@@ -189,8 +192,8 @@ def _item_tiers(text: str) -> tuple[Tier, ...]:
     text = text[m.end():] if (m := _OPENING_ITEM.match(text)) else text
     found: list[Tier] = []
     bound, closing = 0, False
-    read = sorted([*figures(text), *((m.start(), m.end(), float(chinese_number(m.group()) or 0))
-                                     for m in _LONE_TIER.finditer(text))])
+    read = sorted([*figures(text), *((m.start(), m.end(), float(chinese_number(m.group()) or (
+        _STEMS.find(m.group()) + 1))) for m in _LONE_TIER.finditer(text))])
     for (start, end, value), (after, last, _) in zip(read, [*read[1:], (0, 0, 0.0)][:len(read)],
                                                      strict=True):
         # A band's first figure takes its measure from its last (80至89周岁: 80 to 89 years).

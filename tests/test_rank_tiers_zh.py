@@ -39,7 +39,8 @@ def test_an_ordinal_before_a_rank_classifier_is_a_tier() -> None:
     paid = "对获得一等奖的项目给予5万元创业资助，获得二等奖的项目给予3万元创业资助"
     assert other_tier("拿了三等奖能给多少？", paid)
     assert not other_tier("拿了二等奖能给多少？", paid)
-    graded = ["新评定为甲级旅游民宿的，一次性奖励20万元；新评定为乙级旅游民宿的，一次性奖励10万元；",
+    graded = ["新评定为甲级旅游民宿的，一次性奖励20万元；",
+              "新评定为甲级旅游民宿的，一次性奖励20万元；新评定为乙级旅游民宿的，一次性奖励10万元；",
               "新评定为丙级旅游民宿的，一次性奖励5万元。"]
     assert tier_unstated("新评定为丁级旅游民宿奖励多少？", graded)
     assert not tier_unstated("新评定为丙级旅游民宿奖励多少？", graded)
@@ -48,7 +49,8 @@ def test_an_ordinal_before_a_rank_classifier_is_a_tier() -> None:
 def test_another_ranks_sum_is_refused_and_the_given_ranks_answered(client: TestClient) -> None:
     """Regression (batch zhrefuse41, start outs): 三等奖 was answered with 一等奖's 5万元 and 丁级
     with another award; the ranks the notice pays still answer."""
-    for question in ("某市创业大赛拿了三等奖，能给多少创业资助？", "某市新评定为丁级旅游民宿能奖励多少钱？"):
+    for question in ("某市创业大赛拿了三等奖，能给多少创业资助？",
+                     "某市新评定为丁级旅游民宿能奖励多少钱？"):
         body = asked(client, question)
         assert body["refused"], (question, body["answer"])
     for question, fact in (("某市创业大赛拿了二等奖，能给多少创业资助？", "3万元"),

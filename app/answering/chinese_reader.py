@@ -32,7 +32,7 @@ from app.in_situ import after_frame, asked_clauses, coordinated
 from app.mastheads import frame_end, laid_out, names_back, opens_statement, reports
 from app.negation import opposed_units
 from app.numerals import asked_bound, same_measure
-from app.retrieval.answer_end import asked_end, goes_on
+from app.retrieval.answer_end import asked_end, goes_on, measure_asked
 from app.retrieval.continuation import next_chunk_id
 from app.retrieval.qualifiers import sibling_named
 from app.retrieval.question_focus import focused, item_first
@@ -197,6 +197,8 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
     # with it (no run-on: what the next clauses say was not asked), or with its coordination
     gap = asked_clauses(anchor.text, question)
     at, end = gap or (new or 0, len(anchor.text))
+    if gap and not kinds and measure_asked(question):  # its sentence's list on, not what for
+        end = asked_end(anchor.text, at, question) or len(anchor.text)
     at += anchor.start
     if not kinds and not gap:  # run on from its first clause the question does not restate
         at = anchor.start + after_frame(anchor.text, at - anchor.start, question)  # or a frame

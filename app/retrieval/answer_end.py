@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from app.chinese_words import tagged
-from app.in_situ import ZH_ASKS, coordinated, sets_frame
+from app.in_situ import ZH_ASKS, asking_part, coordinated, sets_frame
 from app.retrieval.content_words import content_words, said
 from app.text import ITEM, QUESTION_CLAUSES, bigram_units, clause_spans, said_by
 
@@ -66,3 +66,16 @@ def asked_end(text: str, start: int, question: str) -> int | None:
                                             for w in content_words(question)):
         return None
     return coordinated(text, max(start, spans[saying[-1]][0]), spans[saying[-1]][1])[1]
+
+
+# A question asking what a measure requires: a measure's noun asked at its end (有哪些要求, 采取
+# 了什么措施; words after it say what the answer is for, not what it is). A notice states a measure
+# as one sentence whose clauses list what it requires ("严格落实…制度，禁止采购…。").
+_MEASURE_ASKED = re.compile(r"(?:什么|哪些|何|哪[几项种])(?:样的)?(?:具体)?(?:要求|措施|举措|规定"
+                            r"|政策|办法|安排|准备|程序|流程|手续|做法)呢?[？?。\s]*$")
+
+
+def measure_asked(question: str) -> bool:
+    """Whether ``question`` asks a measure (above); the reader asks it of an open question only
+    (no kind of detail asked, ``question_kinds``), so a figure or a name asked stays short."""
+    return bool(_MEASURE_ASKED.search(asking_part(question)))

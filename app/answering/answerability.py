@@ -25,6 +25,7 @@ from app.measures import says, stated_alike
 from app.models import RefusalCode
 from app.numerals import DUE, NAMES_A_DAY, YEAR, YEAR_SPAN, of_whole, share_of, values_stated
 from app.retrieval.acronyms import is_acronym, unmentioned
+from app.retrieval.counted import asked_counts, states_count_of
 from app.retrieval.dictionary import english_terms, naming
 from app.retrieval.document_questions import DOCUMENT, ISSUING
 from app.retrieval.enumeration import listed_count, lists
@@ -61,6 +62,9 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
     if (found := unstated_entities(sentence, question, places, asked)) is None:
         return None
     labels, bodies = {label for *_, label in found}, _bodies(question)
+    if "NUMBER" not in labels and states_count_of(sentence.text, asked_counts(question),
+                                                  question):
+        labels.add("NUMBER")  # a count of the noun asked, by the parse: NER misses some
     if bodies and any((not modifies_next(sentence.text, body.end()) if has_cjk(body[0]) else (
             " ".join(body[0].split()[-2:]).lower() not in question.lower())) and acts(
             sentence.text, *body.span(), question) for body in bodies[0].finditer(sentence.text)):

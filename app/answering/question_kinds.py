@@ -83,7 +83,8 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
     Kind.DAY: re.compile(r"(?<!by )\b(?:what|which) (?:exact |specific )?(?:day|date)\b"
                          r"|\bexact date\b|哪一?[天日](?!之?前|以前)|几号|几日(?!内)", re.I),
     Kind.DURATION: re.compile(
-        r"\bhow long\b|\bwhat periods?\b|多久|\bhow many (?:[\w-]+ ){0,2}?(?:minutes|hours"
+        r"\bhow (?:long|quickly|soon)\b|\bwhat periods?\b|多久"  # how soon: a span until it
+        r"|\bhow many (?:[\w-]+ ){0,2}?(?:minutes|hours"
         r"|days|weeks|months|years)\b|\bwithin what time\b|多长(?![\u4e00-\u9fff]*(?:米|公里|距离))"
         r"|(?<!哪)(?:几|多少)(?:个(?:工作)?[月日]|个?(?:工作)?(?:分钟|小时|天|日(?=内)|周|年))|多少日"
         r"|(?:时限|期限|时长|工期|周期)(?:是|为|有)?(?:多少|多长|几)",  # a span's noun: 时限是多少
@@ -109,7 +110,9 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
         r"\b(?:which|what) (?-i:[A-Z][\w'-]* ){0,2}(?:district|county|town|township|street|road)s?"
         r"|\baddress\b|哪(?:个|条|一)?(?:区|县|镇|乡|街道|片区|条街|路)|地址|哪个?地段", re.I),
     Kind.SANCTION: sanctions.ASKS,
-    Kind.PHONE: re.compile(r"(?<!by )(?<!via )\b(?:phone|telephone|hotline|fax)(?: numbers?)?\b"
+    # A line after its number ("the 12345 hotline") is named, its number not asked.
+    Kind.PHONE: re.compile(r"(?<!by )(?<!via )(?<!\d )\b(?:phone|telephone|hotline|fax)"
+                           r"(?: numbers?)?\b"
                            r"|\bwhat number\b"
                            rf".*\bcall\b|(?:电话|热线|手机号|传真)(?!.*{COUNTED_ASKED})", re.I),
     Kind.EMAIL: re.compile(r"(?<!by )(?<!via )\be-?mails?\b|邮箱|邮件地址", re.I),  # not a way

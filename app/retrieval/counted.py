@@ -159,6 +159,20 @@ def names_persons(noun: str) -> bool:
     return any(map(_AGENT.search, chinese_terms(noun)[:3]))
 
 
+def states_count_of(text: str, asked: tuple[str, ...], question: str) -> bool:
+    """Whether English ``text`` counts an ``asked`` noun by a cardinal the parse attaches to it
+    ("will train 800 … workers a year"), one the ``question`` does not state itself: the count a
+    "how many" asks, though the small NER model tags no CARDINAL there (it missed "800" before
+    "photovoltaic installation … workers")."""
+    if has_cjk(text) or not any(c.isdigit() for c in text) or not any(
+            same_noun(n, text) for n in asked):  # parsed only when it may: it names the noun
+        return False
+    with TAGGING:
+        doc = parsed(text)
+    return any(t.tag_ == "CD" and t.dep_ == "nummod" and t.head.pos_ in NOUNS and any(
+        same_noun(n, t.head.lemma_) for n in asked) and t.text not in question for t in doc)
+
+
 def may_count(text: str, asked: tuple[str, ...], read_back: bool = True) -> bool:
     """Whether some figure of ``text`` may count or measure an ``asked`` noun (``counts``), or
     none is asked, or it holds no figure: "Nearly one hundred participants" counts no projects."""

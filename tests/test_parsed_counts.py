@@ -47,6 +47,18 @@ def test_a_count_of_the_asked_noun_is_read_from_the_parse() -> None:
     assert not states_count_of("The county will train 800 teachers a year.", asked, ASKED)
     assert not states_count_of(trains, asked, "Will it train 800 workers? How many workers?")
     assert not states_count_of("The county will train many workers.", asked, ASKED)
+    # A count in words is left to NER: "from one bus to another" counts no buses.
+    buses = "How many buses does the county run?"
+    assert not states_count_of("A rider may change from one bus to another within 60 minutes.",
+                               asked_counts(buses), buses)
+
+
+def test_a_missed_count_of_a_sibling_kind_is_not_read() -> None:
+    """Round 40's first version answered "How many energy storage maintenance workers …" by the
+    photovoltaic workers' count: a word narrowing the noun asked, unsaid, makes it another's."""
+    trains = "The county will train 800 photovoltaic installation and maintenance workers a year."
+    sibling = "How many energy storage maintenance workers will Alderbank train a year?"
+    assert not states_count_of(trains, asked_counts(sibling), sibling)
 
 
 def test_a_count_ner_missed_answers_how_many(county: Services) -> None:
@@ -65,3 +77,4 @@ def test_a_line_named_by_its_number_asks_no_phone_number() -> None:
     assert Kind.DURATION in asked_kinds("How soon must the repairs start?")
     assert Kind.PHONE in asked_kinds("What is the hotline for reporting faults?")
     assert Kind.PHONE in asked_kinds("Which hotline can residents call about faults?")
+

@@ -94,9 +94,13 @@ def head_noun(phrase: str) -> str:
 def _how_many(question: str) -> tuple[str, ...]:
     with TAGGING:
         doc = parsed(question)
-    # The noun phrase "how many" opens, by its root ("how many new-energy refrigerated trucks").
-    return tuple(chunk.root.lemma_.lower() for chunk in doc.noun_chunks
-                 if any(t.lower_ == "many" and t.nbor(-1).lower_ == "how" for t in chunk if t.i))
+    return tuple(chunk.root.lemma_.lower() for chunk in _counted_phrases(doc))
+
+
+def _counted_phrases(doc: Any) -> list[Any]:
+    """The noun phrases "how many" opens ("how many new-energy refrigerated trucks")."""
+    return [chunk for chunk in doc.noun_chunks
+            if any(t.lower_ == "many" and t.nbor(-1).lower_ == "how" for t in chunk if t.i)]
 
 
 def counts(text: str, start: int, end: int, asked: tuple[str, ...], read_back: bool = True
@@ -171,9 +175,7 @@ def states_count_of(text: str, asked: tuple[str, ...], question: str) -> bool:
         doc, asking = parsed(text), parsed(question)
     # The words narrowing the noun asked ("*energy storage* maintenance workers") must be said:
     # a count missed by NER is read only as the very thing asked, not a sibling kind of it.
-    narrowing = {s for c in asking.noun_chunks if any(
-        t.lower_ == "many" and t.nbor(-1).lower_ == "how" for t in c if t.i)
-        for s in _kind_words(c.root)}
+    narrowing = {s for c in _counted_phrases(asking) for s in _kind_words(c.root)}
     return not narrowing - set(content_stems(text)) and any(
         t.tag_ == "CD" and t.dep_ == "nummod" and t.head.pos_ in NOUNS and any(
             same_noun(n, t.head.lemma_) for n in asked) and t.text not in question
@@ -225,8 +227,7 @@ def _asked_kind(question: str) -> tuple[str, frozenset[str]] | None:
         return None
     with TAGGING:
         doc = parsed(question)
-    nouns = [c.root for c in doc.noun_chunks
-             if any(t.lower_ == "many" and t.nbor(-1).lower_ == "how" for t in c if t.i)]
+    nouns = [c.root for c in _counted_phrases(doc)]
     return (nouns[-1].lemma_.lower(), _kind_words(nouns[-1], {"amod"})) if nouns else None
 
 

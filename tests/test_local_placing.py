@@ -119,3 +119,38 @@ def test_a_national_organs_notice_is_not_placed_by_the_province_its_title_names(
             "现通知如下。一、各地要建立联保联供机制，优先向湖北省调运蔬菜。二、武汉市商务局要"
             "及时上报缺口。 商务部办公厅 2020年2月10日")
     assert "province" not in place_fields(text, title=title, issuer="商务部办公厅")
+
+
+def test_a_report_naming_only_one_provinces_cities_is_placed_in_that_province() -> None:
+    """Regression (realzh-dev): a provincial news digest with no issuer and no local word (山东's
+    schools, naming 济南, 泰安, 青岛 …; 江西's banks, naming its cities) was stored with no place,
+    each city counted apart, and stayed in every other place's scope."""
+    text = ("春耕备耕有序推进。农业部门介绍，齐齐哈尔已备足种子，佳木斯的化肥到位率超过九成，"
+            "牡丹江的农资门店恢复营业，哈尔滨的农技人员通过网络指导农户。")
+    assert place_fields(text).get("province") == "黑龙江省"
+
+
+def test_a_national_report_on_a_province_and_its_capital_stays_unplaced() -> None:
+    """Two places, one inside the other, with no local word, settle no place: a national
+    report speaks of the province it is about (湖北, 武汉) without being that province's."""
+    text = ("国家部门召开会议部署物资保障。会议指出，要全力保障湖北的防护物资供应，"
+            "优先向武汉调拨口罩和防护服。物资生产企业要尽快复工，各部门要加强统筹。")
+    assert "province" not in place_fields(text)
+
+
+def test_a_town_named_like_a_district_elsewhere_is_no_place_of_that_district() -> None:
+    """Regression (round 40 batch): a street office's news, "珲春市新安街道…（新安街道办事处供稿）",
+    was placed in 洛阳's 新安县, the street's name read as the county's."""
+    text = ("街道开展助浴服务 近日，珲春市新安街道在辖区社区启动上门助浴服务。"
+            "服务对象为辖区独居老人，每次收费15元。（新安街道办事处供稿）")
+    fields = place_fields(text)
+    assert fields.get("district") == "珲春市", fields
+    assert place_fields("城关镇卫生院开展义诊。城关镇居民可免费体检。").get("district") is None
+
+
+def test_a_text_saying_this_city_is_placed_in_the_one_city_it_names() -> None:
+    """A city's report names itself once and then says 本市; a province it names (for another
+    place's firms) is of another level, not the place 本市 refers to."""
+    text = ("企业服务措施出台 为支持企业复工，本市出台十项措施。对在湖北省设有分支机构的企业，"
+            "本市给予补贴。企业可登录福州市政务服务网申报，本市各区同步受理。")
+    assert place_fields(text).get("city") == "福州市"

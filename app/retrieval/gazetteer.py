@@ -46,6 +46,9 @@ _SUFFIX = re.compile(
     r"^(?P<short>.{2,}?)(?:(?:[\u4e00-\u9fff]{1,4}?族)+)?"
     r"(?:特别行政区|自治区|自治州|自治县|自治旗|地区|林区|新区|矿区|[省市区县旗盟])$"
 )
+# The word for a town or a street after its name (新安街道, 城关镇, 石门乡); 乡镇, 镇村, 镇街
+# are words for towns in general.
+_TOWN_AFTER = re.compile(r"街道|镇(?![村街])|乡(?![镇村])")
 # English words naming a level after a place name ("Haizhu District").
 LEVEL_WORDS: dict[str, Level] = {
     "province": "province", "municipality": "city", "city": "city", "prefecture": "city",
@@ -172,7 +175,10 @@ class Gazetteer:
         # A full name begins a word too: 东区 (台南) is no place in 浦东区 (浦东|区).
         full = [d for d in candidates if d.name == name
                 and start - left in name_bounds(text[left:end + LONGEST_WORD], self.chinese)]
-        bare = [d for d in candidates if d.name != name]
+        # A district's bare name before the word for a town or a street names that town (珲春's
+        # 新安街道 is no 新安县).
+        town = _TOWN_AFTER.match(text, end)
+        bare = [d for d in candidates if d.name != name and not (town and d.level == "district")]
         if bare and not inside_word(text, start, end, self.chinese):
             full += [d for d in bare if d.level != "district" or d.adcode in held
                      or self._after_parent(text, start, d) or not (everyday_word(name) or (

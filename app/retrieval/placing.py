@@ -120,7 +120,21 @@ def place_of(text: str, *, title: str | None = None, issuer: str | None = None
             return division
     if national:
         return None
-    return _acted_on(text[:HEAD_CHARS * 3]) or _most_named(text[:BODY_CHARS], bool(local))
+    return _acted_on(text[:HEAD_CHARS * 3]) or _most_named(text[:BODY_CHARS], bool(local)) \
+        or _referred(text[:BODY_CHARS])
+
+
+def _referred(text: str) -> Division | None:
+    """The one place of its level a text names that says 本市 (本区, 全省 …) again and again: a
+    report names its city once and then calls it 本市; a place of another level (湖北省 in a
+    city's text) or where people come from or go to is none it refers to."""
+    said = Counter(found.group()[-1] for found in _SELF_PLACED.finditer(text))
+    level, times = said.most_common(1)[0] if said else ("", 0)
+    found = {broadest(candidates).adcode for start, end, candidates in gazetteer().mentions(text)
+             if broadest(candidates).name.endswith(level)
+             and not (_FROM_OR_TO.search(text[max(0, start - 2):start])
+                      or _NATIVE_OF.match(text[end:end + 4]))}
+    return gazetteer().by_adcode[found.pop()] if times >= 2 and len(found) == 1 else None
 
 
 def _acted_on(opening: str) -> Division | None:
@@ -238,10 +252,14 @@ def _named_elsewhere(division: Division, text: str) -> bool:
 
 
 def _most_named(text: str, local: bool = False) -> Division | None:
-    """The place most of the text's place names are. Failing one, a local text's
-    (``_SELF_PLACED``) names count for the places around them too, as a province's notice names
-    its cities (西藏's tax guide lists 拉萨, 日喀则 … and was left unplaced when each was counted
-    apart): its place is the narrowest holding most of them."""
+    """The place most of the text's place names are. Failing one, the names count for the
+    places around them too, and the narrowest place holding most of them is the text's: in a
+    local text (``_SELF_PLACED``), as a province's notice names its cities (西藏's tax guide
+    lists 拉萨, 日喀则 … and was left unplaced when each was counted apart); in any other, only
+    when it holds every name and three places or more are named in it, as a report of one
+    province names its cities (a Shandong schools digest: 济南, 泰安, 青岛, 滨州 …). A
+    national report names the province it speaks of and its capital (湖北, 武汉) beside no
+    other: two places, one inside the other, and no local word, settle no place."""
     g = gazetteer()
     counts: Counter[str] = Counter()
     # Every place name, those of elsewhere too: the text's own must be most of them. In a local
@@ -255,10 +273,11 @@ def _most_named(text: str, local: bool = False) -> Division | None:
         if not elsewhere:
             counts[broadest(candidates).adcode] += 1
     ranked = [(times, code) for code, times in counts.most_common(1)]
-    if local and not (ranked and ranked[0][0] >= 2 and ranked[0][0] * 2 > named):
+    if not (ranked and ranked[0][0] >= 2 and ranked[0][0] * 2 > named):
         around = Counter(a.adcode for code, times in counts.items()
                          for a in g.chain(code) for _ in range(times))
-        ranked = [(times, code) for code, times in around.items()]
+        ranked = [(times, code) for code, times in around.items() if local or (
+            times == counts.total() and sum(g.contains(code, c) for c in counts) >= 3)]
         ranked.sort(key=lambda item: (item[0], LEVELS.index(g.by_adcode[item[1]].level)))
         ranked = ranked[-1:]
     if not ranked:

@@ -6,7 +6,9 @@ a local news report naming several places, none most (a Shandong schools digest 
 济南, 滨州, 青岛 …); every unplaced document is in every question's scope, so
 "随州送孩子去托儿所全天托，每个月能补多少钱？" found the digest's passage on children
 and whole days first, above 随州's own subsidy notice.
-The notices here are written by the test.
+A report naming only one province's places (济南, 滨州, 青岛 …, the digest itself) is now
+placed in that province at ingest (app/retrieval/placing.py); the report here names places of
+three provinces, which settle none. The notices here are written by the test.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ OWN = (
 REPORT = (
     "孩子在家全天上网课，家长每个月能放心\n"
     "济南家长杨晓琳的孩子，每天全天在家上网课，孩子有收获、家长不担心，每个月都能按时完成课程。\n"
-    "滨州市协调通信运营商为孩子全天网课提供支持；青岛市、泰安市也为送孩子上网课的家庭每个月"
+    "杭州市协调通信运营商为孩子全天网课提供支持；苏州市、泰安市也为送孩子上网课的家庭每个月"
     "开通免费流量。\n"
     "学而思网校动员数百位老师，为孩子推出全天免费直播课。\n"
 )

@@ -5,11 +5,12 @@ A document ingest could not place is in every question's scope (never excluded b
 scoping), so a national notice answers a city's question. But some of them are local reports
 whose place ingest did not settle (a Shanghai street's news, 静安这个小区: 上海, 静安 and 湖北
 named), stored with the places their text names (``places_named``); a report naming only one
-province's places (a Jinan schools digest) is placed there at ingest (``placing``). For a question naming a
-city or district, such a document naming only places neither around nor inside the asked one
-is about elsewhere: like any other place's document, its passages compete in the scope only
-where they name the asked place. A question naming a province is left alone: questions name a
-province for national notices that speak of other provinces (realzh-dev's 内蒙古, 江西, 湖北).
+province's places (a Jinan schools digest) is placed there at ingest (``placing``). For a
+question naming a city or district, such a document naming only places neither around nor inside
+the asked one is about elsewhere: like any other place's document, its passages compete in the
+scope only where they name the asked place. A question naming a province is left alone:
+questions name a province for national notices that speak of other provinces (realzh-dev's
+内蒙古, 江西, 湖北).
 """
 
 from __future__ import annotations

@@ -103,3 +103,32 @@ def test_a_date_applied_for_is_what_is_applied_for_s() -> None:
     goal, window = candidates = _words(_SUBSIDY_GOAL, _WINDOW)
     assert any(not w <= goal for w in said_of(question, candidates))
     assert all(w <= window for w in said_of(question, candidates))
+
+
+_LED = ("1. The county sets up a working group for rural road safety, headed by Vice County "
+        "Head Li Ming.")
+_SECRETARIAT = ("The secretariat sits in the County Transport Bureau, whose deputy director Wang "
+                "Fang serves as its head.")
+
+
+def test_a_role_s_rank_unsaid_where_another_sentence_says_it_is_another_holder() -> None:
+    """Regression (enrefuse41 batch: "Who is the deputy head of Lianyungang's leading group …?"
+    was answered with the sentence naming the group's head): the role's rank (an adjective,
+    "*deputy* head") is the holder asked; a sentence naming the role without it, while another
+    candidate says the rank, states another holder's detail. The head itself is still answered,
+    and a noun before the role names its field, not its rank ("*contact* person")."""
+    led, _ = candidates = _words(_LED, _SECRETARIAT)
+    assert said_of_another("Who is the deputy head of the county's working group for rural road "
+                           "safety?", led, candidates)
+    assert not said_of_another("Who is the head of the county's working group for rural road "
+                               "safety?", led, candidates)
+    line, _ = contact = _words("Contact person of the working group: Li Ming.",
+                               "Contact details of the group are published online.")
+    assert not said_of_another("Who is the contact person of the working group?", line, contact)
+
+
+def test_a_role_s_rank_no_candidate_says_is_not_judged() -> None:
+    """A rank no candidate says (the texts may name the holder otherwise) narrows nothing."""
+    led, = candidates = _words(_LED)
+    assert not said_of_another("Who is the deputy head of the county's working group for rural "
+                               "road safety?", led, candidates)

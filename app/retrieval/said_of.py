@@ -55,8 +55,8 @@ def said_of(question: str, candidates: Sequence[AbstractSet[str]], reached: bool
     event's subject the documents' titles name (``topic``) is theirs: "the measures" say it."""
     if has_cjk(question):
         return []
-    role, subject, _, when = _asked(question, reached)
-    return [words for words in (role, subject) if words and not (when and words <= topic)
+    role, subject, _, when, rank = _asked(question, reached)
+    return [words for words in (role, rank, subject) if words and not (when and words <= topic)
             and any(words <= other for other in candidates)]
 
 
@@ -75,16 +75,17 @@ def named_role(question: str) -> str:
 
 @lru_cache(maxsize=256)
 def _asked(question: str, reached: bool = False
-           ) -> tuple[frozenset[str], frozenset[str], str, bool]:
+           ) -> tuple[frozenset[str], frozenset[str], str, bool, frozenset[str]]:
     """The stems of the role ``question`` asks (none for a way to reach one, ``reached``: the
     number's form tells it), and of its subject's head noun; the role's words when read through
-    "the name of"; whether it asks when."""
+    "the name of"; whether it asks when; the stems of the role's own modifiers (its rank: a
+    *deputy* head is another holder than the head a sentence names, when another says it)."""
     asking = question_frame(question).rest or question  # takes TAGGING itself: not inside it
     with TAGGING:
         doc = parsed(asking)
     wh = next((t for t in doc if t.tag_ in _ASKING), None)
     if wh is None or wh.lower_ in {"how", "why", "where"}:
-        return frozenset(), frozenset(), "", False
+        return frozenset(), frozenset(), "", False, frozenset()
     verb = wh.head
     while (verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"aux", "auxpass"}) \
             and verb.dep_ != "ROOT":  # "who has been appointed": "been" helps "appointed"
@@ -97,16 +98,18 @@ def _asked(question: str, reached: bool = False
                         for o in p.children if o.dep_ == "pobj"), None) or next(
             (c for c in verb.children if c.dep_ in _SUBJECTS), None)
         return frozenset(), _stems(_head_noun(subject) if subject is not None
-                                   and subject.pos_ == "NOUN" else None), "", True
+                                   and subject.pos_ == "NOUN" else None), "", True, frozenset()
     if wh.tag_ not in {"WP", "WP$"} or (role := _role(verb, wh, reached)) is None:
-        return frozenset(), frozenset(), "", False
+        return frozenset(), frozenset(), "", False, frozenset()
     held = next((c for p in role.children if p.dep_ == "prep" and p.lower_ == "of"
                  for c in p.children if c.dep_ == "pobj"), None) or next(
         (c for c in role.children if c.dep_ == "poss"), None)
     named = role.head.head.lemma_ == "name"  # role <- of <- name
     words = " ".join(t.text for t in role.lefts if t.dep_ in {"compound", "amod"}) + " " + role.text
+    # Its rank is an adjective ("*deputy* head"); a noun before it names its field ("contact").
+    rank = _stems(*(t for t in role.lefts if t.dep_ == "amod" and t.pos_ == "ADJ"))
     return (frozenset() if reached else _stems(role)), _stems(_head_noun(held)), \
-        words.strip() if named else "", False
+        words.strip() if named else "", False, frozenset() if reached else rank
 
 
 def _role(verb: Any, asker: Any, reached: bool = False) -> Any:

@@ -13,7 +13,6 @@ from functools import cache
 from app.answering.compose import Composer
 from app.answering.extractive import ExtractiveAnswerer
 from app.answering.generation.answerer import without_model
-from app.answering.generation.markers import MARKER
 from app.answering.instructions import without_instructions
 from app.answering.parts import split_parts, subject_of
 from app.answering.question_kinds import Kind, asked_kinds
@@ -30,6 +29,7 @@ from app.retrieval.document_questions import DOCUMENT
 from app.retrieval.hybrid import Hit, RetrievalResult
 from app.retrieval.place_inference import part_of_a_name
 from app.services.components import Asked, Components, bounded
+from app.services.joined import joined_quotes
 from app.text import content_tokens, has_cjk
 
 # The kinds a document's field line states ("Interpreter: …", "Contact information: …").
@@ -230,30 +230,3 @@ class Composite(Components):
         """What an answerer reads: a model never sees a document's orders to the reader (the
         extractive answerer skips them itself and shows passages verbatim)."""
         return without_instructions(retrieval) if mode == "generate" else retrieval
-
-
-def joined_quotes(answer: Answer | None, text_of: Callable[[str], str]) -> Answer | None:
-    """``answer`` with a last part's one quote joined to the quote before it when the document
-    goes on from that one to it past a comma only: one sentence answering both parts ("共计335家，
-    累计金额达到2735万元" for "…覆盖了多少家企业、总金额多少？") is one quote, as a reader cites
-    it, not two cut at the comma."""
-    if answer is None or len(answer.parts) < 2 or len(answer.citations) < 2:
-        return answer
-    before, last = answer.parts[-2:]
-    first, then = answer.citations[-2:]
-    if last.refused or last.citations != [then.n] or before.citations[-1:] != [first.n] or (
-            first.doc_id != then.doc_id) or not 0 <= then.start - first.end <= 1 or any(
-                MARKER.sub("", p.answer).strip() != c.quote.strip() for p, c in ((before, first),
-                                                                           (last, then))):
-        return answer
-    gap = text_of(first.doc_id)[first.end:then.start]
-    if gap.strip("，,、"):  # a clause's end joins the next one; a sentence's does not
-        return answer
-    quote = f"{first.quote}{gap}{then.quote}"
-    one = first.model_copy(update={"quote": quote, "end": then.end})
-    said = f"{quote} [{first.n}]"
-    parts = [*answer.parts[:-2], before.model_copy(update={"answer": said}),
-             last.model_copy(update={"answer": said, "citations": [first.n]})]
-    text = answer.answer[:answer.answer.rindex(before.answer)] + said
-    return answer.model_copy(update={"citations": [*answer.citations[:-2], one], "parts": parts,
-                                     "answer": text})

@@ -6,7 +6,6 @@ across documents (app.answering.compose, app.briefing), one about a document its
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 

@@ -60,8 +60,8 @@ def _joined(answer: Answer, k: int, text_of: Callable[[str], str]) -> Answer:
     closing = _SENTENCE_END.search(text, max(b - 1, start), end)
     end = closing.end() if closing else end
     # The quote running on past the other's stops with the (last) clause saying most of its
-    # part's words ("…排查员工来源地…，每天对员工体温进行监测，省外返岗人员必须…" for "员工体温多久测
-    # 一次"): the clauses after it say more than was asked.
+    # part's words ("…排查员工来源地…，每天对员工体温进行监测，省外返岗人员必须…" for
+    # "员工体温多久测一次"): the clauses after it say more than was asked.
     if not apart and first.end != then.end and has_cjk(quote := text[start:end]):
         asked = bigram_units((before if first.end > then.end else last).question)
         shared = [(len(bigram_units(quote[s:e]) & asked), s, e) for s, e in clause_spans(quote)

@@ -64,12 +64,14 @@ def test_a_quote_run_on_into_the_next_sentence_stops_where_they_meet() -> None:
 
 
 def test_two_fields_of_one_line_are_one_quote_but_not_two_sentences() -> None:
+    """Between two quotes may stand a clause's closing mark and a field's label, not a sentence
+    (one quote closing its own sentence, the next opening the one after it, are neighbours)."""
     text = "投诉方式如下： 邮寄地址：临夏市红园路8号； 热线电话：12345。 另设信箱。"
     one = joined_quotes(_answered(text, ["临夏市红园路8号", "12345。"],
                                   ["邮寄地址是什么？", "热线电话是什么？"]), lambda _: text)
     assert one is not None and one.answer == "临夏市红园路8号； 热线电话：12345。 [1]"
-    two = joined_quotes(_answered(text, ["12345。", "另设信箱。"],
-                                  ["热线电话是什么？", "还有什么？"]), lambda _: text)
+    two = joined_quotes(_answered(text, ["临夏市红园路8号", "另设信箱。"],
+                                  ["邮寄地址是什么？", "还有什么？"]), lambda _: text)
     assert two is not None and len(two.citations) == 2
 
 

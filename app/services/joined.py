@@ -50,15 +50,18 @@ def _joined(answer: Answer, k: int, text_of: Callable[[str], str]) -> Answer:
         return answer
     text = text_of(first.doc_id)
     # Where they meet: their overlap [a, b), else what stands between them, which may hold a
-    # clause's closing mark and a label but no sentence's end (the first's own last mark too).
+    # clause's closing mark and a label but no sentence's end (the first may close its own).
     a, b = sorted((max(first.start, then.start), min(first.end, then.end)))
     apart = max(first.start, then.start) >= min(first.end, then.end)
-    if apart and (b - a > MOST_BETWEEN or _SENTENCE_END.search(text, max(a - 1, 0), b)):
+    if apart and (b - a > MOST_BETWEEN or _SENTENCE_END.search(text, a, b)):
         return answer
     start, end = min(first.start, then.start), max(first.end, then.end)
-    start = max([start, *(m.end() for m in _SENTENCE_END.finditer(text, start, a))])
-    closing = _SENTENCE_END.search(text, max(b - 1, start), end)
-    end = closing.end() if closing else end
+    # One holding the other is its part's answer as it stands; else neither runs on past the
+    # sentence where they meet.
+    if (start, end) not in ((first.start, first.end), (then.start, then.end)):
+        start = max([start, *(m.end() for m in _SENTENCE_END.finditer(text, start, a - apart))])
+        closing = _SENTENCE_END.search(text, max(b - (not apart), start), end)
+        end = closing.end() if closing else end
     # The quote running on past the other's stops with the (last) clause saying most of its
     # part's words ("…排查员工来源地…，每天对员工体温进行监测，省外返岗人员必须…" for
     # "员工体温多久测一次"): the clauses after it say more than was asked.

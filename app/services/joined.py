@@ -21,8 +21,8 @@ from app.models import Answer
 from app.text import CLAUSE_END, bigram_units, clause_spans, has_cjk
 
 # A sentence's end: a Chinese full stop, question or exclamation mark; an English one before
-# white space (not a decimal point, "5.5%").
-_SENTENCE_END = re.compile(r"[。！？!?]|\.(?=\s|$)")
+# white space (not a decimal point, "5.5%", nor an item's number, "12. ").
+_SENTENCE_END = re.compile(r"[。！？!?]|(?<!\d)\.(?=\s|$)")
 # The most characters between two quotes read as neighbouring clauses: a clause's closing mark,
 # a space and a field's label ("； 热线电话：").
 MOST_BETWEEN = 12
@@ -49,11 +49,12 @@ def _joined(answer: Answer, k: int, text_of: Callable[[str], str]) -> Answer:
                                                                                (last, then))):
         return answer
     text = text_of(first.doc_id)
-    # Where they meet: their overlap [a, b), else what stands between them, which may hold a
-    # clause's closing mark and a label but no sentence's end (the first may close its own).
+    # Where they meet: their overlap [a, b), else what stands between them: nothing (the first
+    # closing its sentence, the next opening the one after), or a clause's closing mark and a
+    # label, but no sentence's end.
     a, b = sorted((max(first.start, then.start), min(first.end, then.end)))
     apart = max(first.start, then.start) >= min(first.end, then.end)
-    if apart and (b - a > MOST_BETWEEN or _SENTENCE_END.search(text, a, b)):
+    if apart and b > a and (b - a > MOST_BETWEEN or _SENTENCE_END.search(text, a - 1, b)):
         return answer
     start, end = min(first.start, then.start), max(first.end, then.end)
     # One holding the other is its part's answer as it stands; else neither runs on past the

@@ -1,6 +1,7 @@
 """A Chinese question asking what a measure requires is answered with the whole measure: its
 sentence to the end, the clauses that list what it requires (…制度，禁止采购…), not the first
-clause alone; words after the asked noun (what the measure is for), or a figure asked, keep it short.
+clause alone; words after the asked noun (what the measure is for), or a figure asked, keep it
+short.
 
 Bug (round 40, rzwhole41; issue 22): asked "…有哪些要求？", the answer quoted the clause naming
 the rules a notice enforces ("严格落实《…规范》要求和…制度") and stopped, without the "，禁止采购…"

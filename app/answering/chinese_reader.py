@@ -35,7 +35,7 @@ from app.numerals import asked_bound, same_measure
 from app.retrieval.answer_end import asked_end, goes_on, measure_asked
 from app.retrieval.continuation import next_chunk_id
 from app.retrieval.qualifiers import sibling_named
-from app.retrieval.question_focus import focused, item_first
+from app.retrieval.question_focus import focused, item_first, item_frame
 from app.retrieval.shortened import Meant, Nearest, as_asked, bound_said, said_otherwise
 from app.retrieval.years import off_year
 from app.store.records import Chunk
@@ -72,10 +72,11 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
     if not chinese:
         return None
     # A sentence after one closed by "；" leaves unsaid what they share ("博士…；硕士每月1500元。").
-    readings = [s.text for s in chinese]
+    readings, runs = [s.text for s in chinese], dict.fromkeys(map(id, chinese), 0)  # and its run
     for i in range(1, len(chinese)):
         if chinese[i - 1].chunk is chinese[i].chunk and chinese[i - 1].text.endswith("；"):
             readings[i] = readings[i - 1] + readings[i]
+            runs[id(chinese[i])] = runs[id(chinese[i - 1])] = runs[id(chinese[i - 1])] or i
     # With its section's heading (ingest keeps it out) unless a kind is asked: a heading says none.
     kinds, asked, n = asked_kinds(question), bigram_units(question), len(chinese)
     held = [bigram_units(as_asked(("" if kinds else s.chunk.heading_at(s.start)) + r, question)) | o
@@ -143,7 +144,8 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
         -r[1] / (1 + PASSAGE_RANK_DECAY * r[0].sentence.rank), r[0].sentence.rank,
         r[0].sentence.start))
     ordered.insert(0, ordered.pop(item_first(question, [(r[0].sentence.text, r[1], (  # a list's
-        r[0].sentence.chunk.doc_id, r[0].lacking)) for r in ordered])))  # item told apart
+        r[0].sentence.chunk.doc_id, r[0].lacking)) for r in ordered], [runs[id(r[0].sentence)]
+        or None for r in ordered])))  # item told apart
     (best, _, (factor, reading, units), _) = ordered[0]
     short = factor * sum(weights[u] for u in said_otherwise(reading, asked - units, question))
     wanted = next_chunk_id(best.sentence.chunk.chunk_id)
@@ -213,9 +215,10 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
             and not states_own(question, anchor.text, entity, found, anchor.start):
         return _slice(anchor, clause.start, anchor.end)  # a head's condition: read on to the last
     # Whole: a reader quoting a clause keeps what it is of ("疫情检查点1526个", not "1526个").
-    return _slice(anchor, *(anchor.start + k for k in coordinated(
-        anchor.text, clause.start - anchor.start, clause.end - anchor.start, asked=question,
-        each=[e[0] - anchor.start for e in found])))
+    a, b = coordinated(anchor.text, clause.start - anchor.start, clause.end - anchor.start,
+                       asked=question, each=[e[0] - anchor.start for e in found])
+    return _slice(anchor, anchor.start + item_frame(anchor.text, a, anchor.chunk.text[
+        :anchor.start - anchor.chunk.start]), anchor.start + b)  # an item: with its condition
 
 
 def _clear_lead(lead: Scored, rest: list[Scored], kinds: set[Kind], nearest: Nearest | None,

@@ -8,11 +8,12 @@ import re
 from collections.abc import Hashable
 
 from app.chinese_words import tagged
-from app.in_situ import ASKING_WORD, ZH_ASKS
+from app.in_situ import ASKING_WORD, ZH_ASKS, sets_frame
+from app.numerals import figures
 from app.retrieval.content_words import CONTENT_TAGS
 from app.retrieval.document_questions import ZH_WHEN
 from app.retrieval.gazetteer import gazetteer
-from app.text import ITEM, QUESTION_CLAUSES, bigram_units
+from app.text import ITEM, QUESTION_CLAUSES, bigram_units, clause_spans
 
 # How much more a focus word (``focus_units``) counts in telling which sentence of the notices
 # answers: twice as much (realzh dev and rzrepo-tune, rzpick38; half or three times did worse).
@@ -58,18 +59,29 @@ def _item(text: str) -> tuple[str, set[str]] | None:
         c for c in text[mark.end():] if c.isalnum()}) if mark else None
 
 
-def _told_apart(asked: set[str], one: tuple[str, set[str]], text: str) -> bool:
-    """Whether ``text`` is an item of ``one``'s list (its marker's form) saying its frame
-    (``SIBLING_SHARE``), and the question (its characters ``asked``) says one only ``text``'s
-    item holds and none only ``one`` holds."""
-    other = _item(text)
+def _told_apart(asked: set[str], one: tuple[str, set[str]], text: str,
+                listed: tuple[str, set[str]] | None = None) -> bool:
+    """Whether ``text`` is an item of ``one``'s list (its marker's form, or ``listed``: its own
+    form when both are items of one "；" series) saying its frame (``SIBLING_SHARE``), and the
+    question (its characters ``asked``) says one only ``text``'s item holds and none only
+    ``one`` holds."""
+    other = listed or _item(text)
     if not other or other[0] != one[0] or len(one[1] & other[1]) < SIBLING_SHARE * len(
             one[1] | other[1]):
         return False
     return bool(asked & (other[1] - one[1])) and not asked & (one[1] - other[1])
 
 
-def item_first(question: str, ranked: list[tuple[str, float, Hashable]]) -> int:
+def _figure_told(question: str, first: str, text: str) -> bool:
+    """Whether ``text`` states a figure the question names (80岁, 5000万) and ``first`` none: of a
+    series' items, each the scheme's tier or threshold it is for, the question names its own."""
+    named = {value for _, _, value in figures(question)}
+    return bool(named) and bool(named & {v for _, _, v in figures(text)}) and not named & {
+        v for _, _, v in figures(first)}
+
+
+def item_first(question: str, ranked: list[tuple[str, float, Hashable]],
+               series: list[Hashable | None] | None = None) -> int:
     """Which of ``ranked`` (sentences in the reader's order, with their scores and groups: their
     notice, whether they lack the kind asked) is the item asked: the first, unless an
     item of its list (``_told_apart``) scoring nearly as much (``SIBLING_NEAR``) is told apart. A
@@ -78,13 +90,35 @@ def item_first(question: str, ranked: list[tuple[str, float, Hashable]]) -> int:
     tells them apart: the question says one only that item holds, and none only the first holds
     (not of a place it names, nor of its question word; nor the items' numbers), and no other
     sibling is told apart so. Only items of one list: any near tie (news sentences, a rule and its
-    exception) lost held answers (zhfr39)."""
+    exception) lost held answers (zhfr39). The items of an unnumbered "；" series (``series``:
+    each sentence's run, None out of one) are siblings too; of them, one stating a figure the
+    question names (``_figure_told``) is told apart too, whatever their frames share."""
     places = "".join(question[a:b] for a, b, _ in gazetteer().chinese_mentions(question))
     asked = {c for w, t in tagged(question) if t[:1] in _ITEM_TAGS and t != "ns" and not (
         ZH_ASKS.search(w)) for c in w if c not in places}
-    (first, score, group) = ranked[0]
-    if not (mine := _item(first)):
+    (first, score, group), runs = ranked[0], series or [None] * len(ranked)
+
+    def own(text: str) -> tuple[str, set[str]]:  # a "；" series' item: its characters, its form
+        return ("；", {c for c in text if c.isalnum()})
+    mine = _item(first)
+    if not mine and runs[0] is None:
         return 0
     told = [i for i, (text, near, its) in enumerate(ranked[1:], 1) if its == group and (
-        near >= SIBLING_NEAR * score > 0) and _told_apart(asked, mine, text)]
+        near >= SIBLING_NEAR * score > 0) and (_told_apart(asked, mine, text) if mine and (
+            runs[0] is None or runs[i] != runs[0]) else runs[i] == runs[0] and (_told_apart(
+                asked, own(first), text, own(text)) or _figure_told(question, first, text)))]
     return told[0] if len(told) == 1 else 0  # two ("二胎…一个月"): which is meant is not told
+
+
+def item_frame(text: str, start: int, before: str) -> int:
+    """Where a quote of ``text`` opening at ``start`` opens when ``text`` is an item of a "；"
+    series (it ends with "；", or the text ``before`` it does): at the clause before it that only
+    frames it ("年满80周岁的，每餐减免4元；", "在新三板挂牌的，奖励100万元；"). The items share
+    their frame, so that condition alone says which item the figure is of."""
+    if not (text.rstrip().endswith("；") or before.rstrip().endswith("；")):
+        return start
+    opening = [a for a, b in clause_spans(text) if b <= start]
+    if not opening or not sets_frame(text[opening[-1]:start]):
+        return start
+    number = ITEM.match(text, opening[-1])  # the item's number is no word of it
+    return len(text) - len(text[number.end():].lstrip()) if number else opening[-1]

@@ -742,3 +742,40 @@ def test_of_two_items_of_one_list_in_a_near_tie_the_one_the_question_tells_apart
     assert item_first("某市生了二胎，送托育每月补多少钱？", ranked) == 1
     ranked = [(three, 0.065, 0), (one, 0.066, 0), (two, 0.066, 0)]  # 一 of 一个月 tells 一孩 too
     assert item_first("某市孩子送托儿所，二胎一个月补多少钱？", ranked) == 0
+
+
+def test_of_an_unnumbered_series_the_item_the_question_names_answers_with_its_condition(
+        ) -> None:
+    """Bug (round 40, zhseries41; issues 22/23): the items of an unnumbered "；" series ("生育一孩
+    的，…；生育二孩的，…；生育三孩及以上的，…。") share their frame, and a question naming one
+    otherwise ("生了三胎") or by its tier's figure ("80岁") got a sibling's sum, the item before it
+    holding as many of its bigrams; and the figure was quoted without the item's condition
+    ("每餐减免3元"), which alone says which item it is of."""
+    text = ("某市支持家庭生育养育若干措施\n（一）生育一孩的，一次性发放育儿补贴1000元；"
+            "生育二孩的，每孩每年发放育儿补贴3000元；生育三孩及以上的，每孩每年发放育儿补贴"
+            "5000元。\n（二）年满65周岁的老年人在社区老年食堂就餐的，每餐减免1元；年满80周岁的，"
+            "每餐减免3元；低保老年人每餐减免5元。\n")
+    quote = _read_as_stored(text, "某市生了三胎，每年的育儿补贴有多少？").answer.sentence.text
+    assert quote.startswith("生育三孩及以上的，") and "5000元" in quote, quote
+    quote = _read_as_stored(text, "某市80岁的老人去社区老年食堂吃饭，每顿减多少？").answer.sentence
+    assert quote.text.startswith("年满80周岁的，") and "3元" in quote.text, quote.text
+    assert text[quote.start:quote.end] == quote.text  # a slice of its passage, as any quote
+
+
+def test_series_items_are_siblings_and_a_figure_named_tells_one_apart() -> None:
+    """The rule's parts on their own: items of one "；" run are told apart by a figure the question
+    names that only one states; items of two runs, or outside any, are not siblings; the framing
+    condition opens the quote of a series item only, its number left out."""
+    from app.retrieval.question_focus import item_first, item_frame
+    from app.text import clause_spans
+
+    low, aged, poor = ("年满65周岁的老年人就餐的，每餐减免1元；", "年满80周岁的，每餐减免3元；",
+                       "低保老年人每餐减免5元。")
+    ranked = [(poor, 1.0, 0), (low, 0.95, 0), (aged, 0.9, 0)]
+    assert item_first("某市80岁的老人每餐减多少？", ranked, [7, 7, 7]) == 2
+    assert item_first("某市80岁的老人每餐减多少？", ranked, [7, 8, 9]) == 0  # other runs
+    assert item_first("某市80岁的老人每餐减多少？", ranked) == 0  # no run: no list
+    start = clause_spans(aged)[-1][0]
+    assert item_frame(aged, start, "") == 0
+    assert item_frame("（二）年满80周岁的，每餐减免3元。", 11, "；") == 3  # after its number
+    assert item_frame("年满80周岁的，每餐减免3元。", 8, "。") == 8  # no series: the figure's clause

@@ -103,11 +103,15 @@ def item_first(question: str, ranked: list[tuple[str, float, Hashable]],
     mine = _item(first)
     if not mine and runs[0] is None:
         return 0
-    told = [i for i, (text, near, its) in enumerate(ranked[1:], 1) if its == group and (
-        near >= SIBLING_NEAR * score > 0) and (_told_apart(asked, mine, text) if mine and (
-            runs[0] is None or runs[i] != runs[0]) else runs[i] == runs[0] and (_told_apart(
-                asked, own(first), text, own(text)) or _figure_told(question, first, text)))]
-    return told[0] if len(told) == 1 else 0  # two ("二胎…一个月"): which is meant is not told
+    near = [i for i, (_, said, its) in enumerate(ranked[1:], 1) if its == group and (
+        said >= SIBLING_NEAR * score > 0)]
+    siblings = [i for i in near if runs[0] is not None and runs[i] == runs[0]]
+    for told in ([i for i in siblings if _figure_told(question, first, ranked[i][0])], [  # tier
+            i for i in siblings if _told_apart(asked, own(first), ranked[i][0], own(ranked[i][
+                0]))], [i for i in near if mine and _told_apart(asked, mine, ranked[i][0])]):
+        if len(told) == 1:
+            return told[0]
+    return 0  # two ("二胎…一个月"): which is meant is not told
 
 
 def item_frame(text: str, start: int, before: str) -> int:

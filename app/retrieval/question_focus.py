@@ -43,6 +43,8 @@ def focused(weights: dict[str, float], question: str) -> dict[str, float]:
 # Words of a list item's own: nouns, verbs and the like, numbers (二孩), places and positions
 # (境外, 室外) — jieba's tags; grammar words (r, p, u, d, c, q…) tell no item from another.
 _ITEM_TAGS = CONTENT_TAGS | frozenset("msf")
+# The ordinal prefix (第一次, 第二套): every ordinal has it, so it tells no item from another.
+_ORDINAL = "第"
 # How near the first sentence's score (the order's) a sibling item must come to be told apart.
 SIBLING_NEAR = 0.8
 # The least share of their characters (of both items' together) two items of a list hold both:
@@ -95,7 +97,7 @@ def item_first(question: str, ranked: list[tuple[str, float, Hashable]],
     question names (``_figure_told``) is told apart too, whatever their frames share."""
     places = "".join(question[a:b] for a, b, _ in gazetteer().chinese_mentions(question))
     asked = {c for w, t in tagged(question) if t[:1] in _ITEM_TAGS and t != "ns" and not (
-        ZH_ASKS.search(w)) for c in w if c not in places}
+        ZH_ASKS.search(w)) for c in w if c not in places and c != _ORDINAL}
     (first, score, group), runs = ranked[0], series or [None] * len(ranked)
 
     def own(text: str) -> tuple[str, set[str]]:  # a "；" series' item: its characters, its form

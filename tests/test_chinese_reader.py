@@ -775,6 +775,10 @@ def test_series_items_are_siblings_and_a_figure_named_tells_one_apart() -> None:
     assert item_first("某市80岁的老人每餐减多少？", ranked, [7, 7, 7]) == 2
     assert item_first("某市80岁的老人每餐减多少？", ranked, [7, 8, 9]) == 0  # other runs
     assert item_first("某市80岁的老人每餐减多少？", ranked) == 0  # no run: no list
+    first, second = ("购买首套住房的，按实际缴纳契税的50%给予补贴；",
+                     "购买第二套改善性住房的，按实际缴纳契税的30%给予补贴。")
+    ranked = [(first, 1.0, 0), (second, 0.95, 0)]  # 第 of 第一次 is every ordinal's, no item's
+    assert item_first("在某市第一次买房，交的契税能补多少？", ranked, [3, 3]) == 0
     start = clause_spans(aged)[-1][0]
     assert item_frame(aged, start, "") == 0
     assert item_frame("（二）年满80周岁的，每餐减免3元。", 11, "；") == 3  # after its number

@@ -780,6 +780,6 @@ def test_series_items_are_siblings_and_a_figure_named_tells_one_apart() -> None:
     ranked = [(first, 1.0, 0), (second, 0.95, 0)]  # 第 of 第一次 is every ordinal's, no item's
     assert item_first("在某市第一次买房，交的契税能补多少？", ranked, [3, 3]) == 0
     start = clause_spans(aged)[-1][0]
-    assert item_frame(aged, start, "") == 0
+    assert item_frame(aged, start, "；") == 0 and item_frame(aged, start, "") == start  # 1st
     assert item_frame("（二）年满80周岁的，每餐减免3元。", 11, "；") == 3  # after its number
     assert item_frame("年满80周岁的，每餐减免3元。", 8, "。") == 8  # no series: the figure's clause

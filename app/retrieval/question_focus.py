@@ -117,11 +117,12 @@ def item_first(question: str, ranked: list[tuple[str, float, Hashable]],
 
 
 def item_frame(text: str, start: int, before: str) -> int:
-    """Where a quote of ``text`` opening at ``start`` opens when ``text`` is an item of a "；"
-    series (it ends with "；", or the text ``before`` it does): at the clause before it that only
-    frames it ("年满80周岁的，每餐减免4元；", "在新三板挂牌的，奖励100万元；"). The items share
-    their frame, so that condition alone says which item the figure is of."""
-    if not (text.rstrip().endswith("；") or before.rstrip().endswith("；")):
+    """Where a quote of ``text`` opening at ``start`` opens when ``text`` is a later item of a "；"
+    series (the text ``before`` it ends with "；"): at the clause before it that only frames it
+    ("…；年满80周岁的，每餐减免4元；", "…；在新三板挂牌的，奖励100万元；"). A later item leaves
+    unsaid what it shares with the first, so its condition alone says which item the figure is
+    of; the first item's figure is quoted as any (rzrepo's gold spans: "补助2.4万元")."""
+    if not before.rstrip().endswith("；"):
         return start
     opening = [a for a, b in clause_spans(text) if b <= start]
     if not opening or not sets_frame(text[opening[-1]:start]):

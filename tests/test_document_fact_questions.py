@@ -166,6 +166,8 @@ def test_the_number_of_a_document_a_report_cites_is_read_in_its_text(services: S
 
 
 def test_a_question_of_two_parts_answers_the_fact_in_its_part(services: Services) -> None:
+    """Regression (round 40): the number's line and the first item's, parted by a line break
+    only, were joined into one quote and clipped at "No." ("3\n\n(1) Each new cruise route…")."""
     answer = services.ask(AskRequest(
         question="What is the document number of Weihai's marine tourism measures, and how "
                  "much does a new cruise route receive?", mode="extractive"))

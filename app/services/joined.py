@@ -51,10 +51,12 @@ def _joined(answer: Answer, k: int, text_of: Callable[[str], str]) -> Answer:
     text = text_of(first.doc_id)
     # Where they meet: their overlap [a, b), else what stands between them: nothing (the first
     # closing its sentence, the next opening the one after), or a clause's closing mark and a
-    # label, but no sentence's end.
+    # label, but no sentence's end and no line's: lines are apart statements (a notice's number
+    # above its first item, "…No. 3\n\n(1) Each new cruise route…").
     a, b = sorted((max(first.start, then.start), min(first.end, then.end)))
     apart = max(first.start, then.start) >= min(first.end, then.end)
-    if apart and b > a and (b - a > MOST_BETWEEN or _SENTENCE_END.search(text, a - 1, b)):
+    if apart and b > a and (b - a > MOST_BETWEEN or "\n" in text[a:b]
+                            or _SENTENCE_END.search(text, a - 1, b)):
         return answer
     start, end = min(first.start, then.start), max(first.end, then.end)
     # One holding the other is its part's answer as it stands; else neither runs on past the

@@ -8,10 +8,8 @@ goes on to say, so the reader works in two steps on the text as it is, no model 
    多少: ``question_kinds``, NER at ingest) falls back, as do headings and a page's opening
    sentence. The anchor comes from the notice search ranked first, by the question's words but
    its title's (which notice, not which sentence), the word before its question word twice.
-2. **Span.** For a question asking a kind of detail, the clause holding the one the question's
-   words point to (``_asked_entity``); for any other, the anchor from its first clause the
-   question does not restate, running on; an anchor it wholly restates (a lead-in "此外，该区还
-   实施……机制。") or a question line, by the sentences after it. A span is a slice of its passage.
+2. **Span.** From the anchor, the clause, sentence or run of sentences that answers, a slice of
+   its passage (``chinese_span``).
 """
 
 from __future__ import annotations
@@ -21,27 +19,28 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from app.answering.answerability import ITEM, lacks, sentence_labels, unstated_entities
-from app.answering.citations import Scored, Sentence, sentences_after
+from app.answering.answerability import ITEM, lacks, sentence_labels
+from app.answering.chinese_span import (
+    PUNCTUATED,
+    entities_asked,
+    kind_clause,
+    sliced,
+    span_of,
+)
+from app.answering.citations import Scored, Sentence
 from app.answering.clauses import restated  # the question says most of a text
 from app.answering.question_kinds import FIGURED, MONEY_NOUN, STRICT, Kind, asked_kinds, asked_sum
 from app.answering.ranking import HEADING_PENALTY  # a title answers nothing itself
-from app.answering.sentence_forms import is_field
-from app.bands import band_factor, banded, of_band, other_tier, states_own, tier_unstated
-from app.in_situ import after_frame, asked_clauses, coordinated
-from app.mastheads import frame_end, laid_out, names_back, opens_statement, reports
+from app.bands import band_factor, banded, other_tier, tier_unstated
+from app.mastheads import laid_out
 from app.negation import opposed_units
-from app.numerals import asked_bound, same_measure
-from app.retrieval.answer_end import asked_end, goes_on, measure_asked
 from app.retrieval.continuation import next_chunk_id
 from app.retrieval.qualifiers import sibling_named
-from app.retrieval.question_focus import focused, item_first, item_frame
+from app.retrieval.question_focus import focused, item_first
 from app.retrieval.shortened import Meant, Nearest, as_asked, bound_said, said_otherwise
 from app.retrieval.years import off_year
-from app.store.records import Chunk
-from app.text import CLAUSE_END, bigram_units, clause_spans, opens_condition, says_more
+from app.text import bigram_units
 
-_PUNCTUATED = re.compile(r"[。！？；，：.!?;,:）)”]\s*$")
 # Least support of the anchor for an answer; below it the question is refused (dev split).
 REFUSAL_SUPPORT = 0.14
 # A sentence holding none of a strict kind asked keeps this share of its score (dev split).
@@ -51,10 +50,7 @@ LENGTH_NORM = 0.3
 # How much each place down the ranking lowers a passage's claim to the anchor (dev split).
 PASSAGE_RANK_DECAY = 0.2
 CLEAR_WIN, LEAD_FLOOR = 2.0, 0.084  # times the support it beats; a clear lead's least (0.6 of 0.14)
-OPEN_ANSWER_CHARS = 150  # an open answer runs on in its paragraph to this length (dev split)
-LONGEST_ANSWER = 300  # ...but never past this many characters
 REACH = frozenset({Kind.SITE, Kind.PHONE, Kind.EMAIL, Kind.WEB, Kind.CONTACT})  # ways to reach one
-LEAD_IN_SAID = 0.8  # the share of a lead-in clause said that leaves it out of an open answer
 
 
 @dataclass(frozen=True)
@@ -67,7 +63,7 @@ class ChineseReading:
 def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None = None,
                  nearest: Nearest | None = None) -> ChineseReading | None:  # both by meaning
     """The span of ``sentences`` (those of the retrieved passages) that answers ``question``."""
-    chinese = [_slice(s, s.start + a, s.start + b) for s in sentences  # a flat page's pieces
+    chinese = [sliced(s, s.start + a, s.start + b) for s in sentences  # a flat page's pieces
                if s.chunk.metadata.get("language") == "zh" for a, b in laid_out(s.text)]
     if not chinese:
         return None
@@ -99,15 +95,15 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
         # A long sentence holds more of any question's bigrams by chance (BM25's normalisation).
         factor = (1 - LENGTH_NORM + LENGTH_NORM * len(reading) / mean) ** -0.5 / total
         # A line of layout (a headline, a dateline, a section title) ends in no punctuation.
-        factor *= 1.0 if _PUNCTUATED.search(sentence.text) else HEADING_PENALTY
+        factor *= 1.0 if PUNCTUATED.search(sentence.text) else HEADING_PENALTY
         # So does a page's opening sentence (a news lead, a notice's preamble), summing up as a
         # headline does: its first passage's first punctuated line, if a sentence and no item.
         factor *= HEADING_PENALTY if sentence.chunk.start == 0 and sentence.text.endswith(tuple(
             "。！？：")) and not ITEM.match(sentence.text) and sentence is next((s for s in chinese
-            if s.chunk is sentence.chunk and _PUNCTUATED.search(s.text)), None) else 1.0
+            if s.chunk is sentence.chunk and PUNCTUATED.search(s.text)), None) else 1.0
         lacking = untiered or bool(strict and lacks(strict, sentence_labels(
             sentence, question))) or (noun != "" and _of_other_sum(
-                sentence, _entities(sentence, kinds, question), noun))
+                sentence, entities_asked(sentence, kinds, question), noun))
         # Another kind's detail (直流充电桩's for 交流充电桩) is no answer: it falls back further;
         # of a way to reach one, another purpose's (监督电话 for 咨询电话), not another label's.
         other = (untiered or other_tier(question, reading) or sibling_named(question, reading)
@@ -138,7 +134,7 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
         and r[1] <= said_above,
         r[0].lacking and not kinds & FIGURED, r[3],  # a date stated (not any figure); the year
         # A layout line naming its notice (the title as a headline, a 落款) says nothing of it.
-        not _PUNCTUATED.search(r[0].sentence.text) and restated(re.sub(
+        not PUNCTUATED.search(r[0].sentence.text) and restated(re.sub(
             r"[\d年月日]", "", r[0].sentence.text), titles[r[0].sentence.chunk.doc_id]),
         r[0].sentence.chunk.doc_id != top and r[0].support < outdone,
         -r[1] / (1 + PASSAGE_RANK_DECAY * r[0].sentence.rank), r[0].sentence.rank,
@@ -150,75 +146,9 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
     short = factor * sum(weights[u] for u in said_otherwise(reading, asked - units, question))
     wanted = next_chunk_id(best.sentence.chunk.chunk_id)
     after = next((s.chunk for s in chinese if s.chunk.chunk_id == wanted), None)
-    return ChineseReading(Scored(_span(best.sentence, question, asked, kinds, after), max(
+    return ChineseReading(Scored(span_of(best.sentence, question, asked, kinds, after), max(
         best.support + short, enough, REFUSAL_SUPPORT * (best is leading)), best.lacking),
         [r[0] for r in ordered])
-
-
-def _slice(sentence: Sentence, start: int, end: int) -> Sentence:
-    """``sentence``'s passage from absolute ``start`` to ``end``, white space trimmed."""
-    chunk, text = sentence.chunk, sentence.chunk.text
-    a, b = start - chunk.start, end - chunk.start
-    a += len(text[a:b]) - len(text[a:b].lstrip())
-    b -= len(text[a:b]) - len(text[a:b].rstrip())
-    return Sentence(chunk, chunk.start + a, chunk.start + b, text[a:b], sentence.rank)
-
-
-def _entities(sentence: Sentence, kinds: set[Kind], question: str) -> list[tuple[int, int]]:
-    """Absolute spans of the entities of ``sentence`` of a kind asked, unstated, in order."""
-    base, wanted = sentence.chunk.start, {label for kind in kinds for label in kind.value}
-    return sorted({(base + s, base + e) for s, e, label
-                   in unstated_entities(sentence, question) or () if label in wanted})
-
-
-def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
-          after: Chunk | None = None) -> Sentence:
-    clauses = clause_spans(anchor.text) or [(0, len(anchor.text))]
-    framed = frame_end(anchor.text)  # "据介绍，": who told it, not what
-    new = next((a for a, b in clauses if a >= framed and not restated(
-        anchor.text[a:b], asked, LEAD_IN_SAID) and not reports(anchor.text[a:b])), None)
-    found = _entities(anchor, kinds, question) if kinds else []
-    # What follows answers a heading or lead-in restated to its end (where Chinese says what is
-    # new) and a question line (an FAQ's), even from the next passage, and a list's "…如下：";
-    # not a clause stating the kind asked ("…奖励楼宇运营方30万元。"), an item ("…免收担保费；")
-    # nor one leaving more than a word or two unsaid, which it says itself (`says_more`).
-    said = (not found and restated(anchor.text, asked)
-            and restated(anchor.text[clauses[-1][0]:], asked)
-            and not anchor.text.endswith("；") and not says_more(anchor.text, asked))
-    following = sentences_after(anchor, after if said or anchor.text[-1:] in "？?" else None)
-    said = said or (not found and bool(following) and names_back(  # "…六家医院…。这六家医院是…"
-        following[0].text, anchor.text, question))
-    if (said or anchor.text.endswith(tuple("？?：:"))) and following:  # not who tells it:
-        told = _slice(nxt := following[0], nxt.start + frame_end(nxt.text), nxt.end)
-        return told if kinds else _run_on(told, following[1:], heads=bool(ITEM.match(
-            anchor.text) or not _PUNCTUATED.search(anchor.text.rstrip("？?"))), question=question)
-    if not kinds and restated(anchor.chunk.heading_at(anchor.start), asked):  # its section,
-        return _run_on(_slice(anchor, anchor.start + (new or 0), anchor.end), following,
-                       heads=True)  # from its first clause the question does not restate
-    # The clause where the question word stands says what is asked, entity or none, and ends
-    # with it (no run-on: what the next clauses say was not asked), or with its coordination
-    gap = asked_clauses(anchor.text, question)
-    at, end = gap or (new or 0, len(anchor.text))
-    if gap and not kinds and measure_asked(question):  # its sentence's list on, not what for
-        end = asked_end(anchor.text, at, question) or len(anchor.text)
-    at += anchor.start
-    if not kinds and not gap:  # run on from its first clause the question does not restate
-        at = anchor.start + after_frame(anchor.text, at - anchor.start, question)  # or a frame
-        cut = asked_end(anchor.text, at - anchor.start, question) or end  # not past what for
-        return _run_on(_slice(anchor, at, anchor.start + cut), following * (cut == end), question)
-    if not kinds or not (found := of_band(question, anchor.text, anchor.start, found)):
-        return _slice(anchor, at, anchor.start + end)
-    entity = _asked_entity(anchor, found, question, asked, not kinds & FIGURED)
-    clause = _kind_clause(anchor, entity)
-    if entity[0] < anchor.start + clauses[0][1] <= found[-1][0] and kinds & FIGURED and [e for e in
-            found if same_measure(question, anchor.text, e[0] - anchor.start)][-1:] != [entity] \
-            and not states_own(question, anchor.text, entity, found, anchor.start):
-        return _slice(anchor, clause.start, anchor.end)  # a head's condition: read on to the last
-    # Whole: a reader quoting a clause keeps what it is of ("疫情检查点1526个", not "1526个").
-    a, b = coordinated(anchor.text, clause.start - anchor.start, clause.end - anchor.start,
-                       asked=question, each=[e[0] - anchor.start for e in found])
-    return _slice(anchor, anchor.start + item_frame(anchor.text, a, anchor.chunk.text[
-        :anchor.start - anchor.chunk.start]), anchor.start + b)  # an item: with its condition
 
 
 def _clear_lead(lead: Scored, rest: list[Scored], kinds: set[Kind], nearest: Nearest | None,
@@ -246,56 +176,10 @@ def _of_other_sum(sentence: Sentence, found: list[tuple[int, int]], noun: str) -
     """Whether each sum of ``sentence`` is of another thing than ``noun``: the money word nearest
     it in its clause shares no character with it ("…补贴基础上再给予2000元置换奖励" for 补贴)."""
     def of_noun(entity: tuple[int, int]) -> bool:
-        clause = _kind_clause(sentence, entity)
+        clause = kind_clause(sentence, entity)
         nearest = min(MONEY_NOUN.finditer(clause.text), default=None, key=lambda m: abs(
             2 * clause.start + m.start() + m.end() - entity[0] - entity[1]))  # their middles
         return nearest is None or bool(set(nearest.group()) & set(noun))
     return bool(found) and not any(map(of_noun, found))
 
 
-def _kind_clause(anchor: Sentence, entity: tuple[int, int]) -> Sentence:
-    """The clause of ``anchor`` holding ``entity``."""
-    for s, e in clause_spans(anchor.text):
-        if s <= entity[0] - anchor.start < e:
-            e -= bool(CLAUSE_END.fullmatch(anchor.text[e - 1]))  # not the mark joining the next
-            return _slice(anchor, anchor.start + s, anchor.start + e)
-    return anchor
-
-
-def _asked_entity(anchor: Sentence, found: list[tuple[int, int]], question: str,
-                  asked: set[str], in_situ: bool) -> tuple[int, int]:
-    """Of several details of the kind asked, the one the question's words point to. A clause
-    leaves unsaid what it shares with those before it, so each detail is read with its sentence
-    up to its clause's end ("…展会，按每平方米15元给予补助，单个展会最高80万元"); the reading
-    nearest the question (Dice of bigrams, details aside) answers, a bound asked (最多) by one."""
-    bound = asked_bound(question)  # 最长 of 不超过 too
-    bounded = [e for e in found if bound and bound.search(_kind_clause(anchor, e).text)]
-    details = set().union(*(bigram_units(anchor.text[a - anchor.start:b - anchor.start])
-                            for a, b in found))
-
-    def nearness(entity: tuple[int, int]) -> float:
-        units = bigram_units(anchor.text[:_kind_clause(anchor, entity).end - anchor.start])
-        return 2 * len(units & asked - details) / (len(units - details) + len(asked) or 1)
-    return max(bounded or found, key=lambda e: (in_situ and set() < bigram_units(anchor.text[
-        e[1] - anchor.start:][:2]) <= asked - details, same_measure(question, anchor.text, e[
-            0] - anchor.start), nearness(e)))  # the question's next words; its measure word
-
-
-def _run_on(span: Sentence, following: list[Sentence], question: str = "",
-            heads: bool = False) -> Sentence:
-    """``span`` run on while shorter than open answers tend to be, in its paragraph (spaces after
-    "。" part a flat page's), to no field, while it ``goes_on``; under a heading (an item's, an
-    FAQ's) to the next, but through the items a lead-in announces ("…如下：（1）…；（2）…")."""
-    end, text, base = span.end, span.chunk.text, span.chunk.start
-    for s, e in ((f.start, f.end) for f in following if f.start >= end):
-        piece = text[s - base:e - base]  # a field's value ("牵头单位：市财政局。") answers no "how"
-        listed = text[end - base - 1] in "：:；;"  # a list's next item (not another condition's)
-        ended = is_field(piece) or opens_statement(piece, text[:s - base]) or (
-            not heads and listed and opens_condition(piece))  # nor another's word or condition
-        if e - span.start > LONGEST_ANSWER or ended or (((ITEM.match(piece) and not (
-                listed)) or not _PUNCTUATED.search(piece)) if heads else end - span.start >= (
-                OPEN_ANSWER_CHARS) or (text[end - base - 1] in "。！？" and s > end) or (
-                question and not goes_on(text[span.start - base:end - base], piece, question))):
-            break
-        end = e
-    return _slice(span, span.start, end)

@@ -18,6 +18,7 @@ from app.retrieval import sanctions
 from app.retrieval.counted import counted_or
 from app.retrieval.document_questions import FACT_WORDS, O_CLOCK, ZH_WHEN, Fact
 from app.retrieval.enumeration import listed_count
+from app.retrieval.question_frame import sum_noun
 from app.retrieval.said_of import named_role
 from app.retrieval.taggers import modifies_another, qualifier, without_relatives
 from app.text import ORG_NOUNS_EN, QUESTION_CLAUSES, has_cjk, segment
@@ -201,8 +202,8 @@ def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
     for ([] if none): the noun of money or of what a rate is of; an English phrase's head noun;
     of a Chinese phrase, its first word and the last of the nouns it opens with (领域 of
     "几个重点领域推动…"), or, of a holder, the last word and its last two characters (局长)."""
-    if Kind.MONEY in kinds and (noun := MONEY_NOUN.search(question)):
-        return [noun.group(0)]  # "what fine …", "罚款多少": a sum the fund's size is not
+    if Kind.MONEY in kinds and (noun := sum_noun(question)):
+        return [noun]  # "what fine …", "罚款多少": a sum the fund's size is not
     if Kind.PERCENT in kinds and (rate := RATE_OF.search(question)):
         return [rate.group(1) or rate.group(2)]  # an interest rate is no share of a price
     if not kinds & {Kind.COUNT, Kind.TALLY, Kind.PERSON, Kind.WHO, Kind.ORG}:
@@ -224,9 +225,10 @@ def asked_sum(question: str) -> tuple[str, str]:
     """The money noun of the sum a question asks, in the clause that asks ("…分摊的加装电梯费用，
     每户最多补多少？" names none), and the noun saying which sum it is (住房 of 住房补贴)."""
     asking = next((c for c in QUESTION_CLAUSES.split(question) if ZH_ASKS.search(c)), question)
-    if Kind.MONEY not in asked_kinds(question) or not (noun := MONEY_NOUN.search(asking)):
+    if Kind.MONEY not in asked_kinds(question) or not (noun := sum_noun(asking)):
         return "", ""
-    return noun.group(), qualifier(asking, *noun.span())
+    at = re.search(rf"\b{re.escape(noun)}\b|{re.escape(noun)}", asking)  # the one parsed
+    return noun, qualifier(asking, *at.span()) if at else ""
 
 
 @lru_cache(maxsize=256)  # asked of every candidate sentence

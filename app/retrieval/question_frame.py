@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from app.measures import MONEY_NOUN
 from app.retrieval.document_questions import DOCUMENT
 from app.retrieval.taggers import TAGGING, WH_TAGS, parsed
 from app.text import has_cjk
@@ -83,6 +84,23 @@ def asked_head(question: str) -> str:
         for c in t.head.children if c.dep_ in {"nsubj", "attr"} and c is not t]
     return next((h.text for h in heads if h.pos_ == "NOUN" and not any(
         c.dep_ in {"acl", "relcl"} for c in h.children)), "")
+
+
+@lru_cache(maxsize=256)
+def sum_noun(question: str) -> str:
+    """The money noun (app.measures) naming the sum a ``question`` asks, as written: its first
+    one but the subject of a verb under a modal that no question word determines (the "city
+    *budget* will award" pays: no sum asked; "how much *subsidy* does …" is), by spaCy's parse of
+    an English question ("what does it *cost*": the verb names it too); a Chinese one's first."""
+    if has_cjk(question):
+        return noun.group() if (noun := MONEY_NOUN.search(question)) else ""
+    return next((t.text for t in asked_parse(question) if MONEY_NOUN.fullmatch(t.text)
+                 and not (t.dep_ == "nsubj" and t.head.pos_ == "VERB"
+                          and any(c.tag_ == "MD" for c in t.head.children)
+                          and not any(c.lower_ in _ASKING_SUM for c in t.children))), "")
+
+
+_ASKING_SUM = frozenset({"what", "which", "much", "many"})  # determining the noun asked
 
 
 def _reported(sentence: Any) -> list[Any]:

@@ -4,6 +4,9 @@ which restated clauses stay with the clause that answers. The texts are written 
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from tests.support.reading import read_passage
 from tests.test_chinese_reader import _read_as_stored
 
@@ -486,3 +489,53 @@ def test_a_superlative_asked_picks_the_figure_its_bound_caps() -> None:
     quote = _read_as_stored(text, "某市小微企业招用高校毕业生的社会保险补贴最长补几年？"
                             ).answer.sentence.text
     assert "补贴期限最长不超过2年" in quote, quote
+
+
+def _read_two_passages(first: str, second: str, question: str) -> Any:
+    """``read_chinese`` over two passages of one notice, the second continuing the first (ingest
+    cuts a notice at its numbered items, so a lead-in may close one passage and its list open
+    the next)."""
+    from app.answering.chinese_reader import read_chinese
+    from app.answering.citations import Sentence
+    from app.store.records import Chunk
+    from app.text import sentence_spans
+    from ingest.entities import entities_of
+
+    sentences = []
+    for n, (text, start) in enumerate(((first, 0), (second, len(first)))):
+        (found,) = entities_of([text])  # as ingest stores them
+        chunk = Chunk(f"rules::{n:04d}", "rules", text, start, start + len(text), {
+            "language": "zh", "title": "", "entities": json.dumps([list(e) for e in found])})
+        sentences += [Sentence(chunk, start + a, start + b, text[a:b], n)
+                      for a, b in sentence_spans(text)]
+    reading = read_chinese(question, sentences)
+    assert reading is not None, question
+    return reading
+
+
+def test_a_lead_in_closing_its_passage_is_answered_by_the_next_passage() -> None:
+    """Regression (rzspan42, realzh-rzspan42 tune: "…发现传染病疫情时要采取哪些措施？" was
+    answered "应当及时采取下列措施："): a lead-in pointing forward (下列, 如下, 以下) that closed
+    its passage was quoted alone, for the list it announces stood in the next passage; what it
+    announces is the answer, whichever passage holds it."""
+    first = ("某市防疫条例 第二十条 疾病预防控制机构发现传染病疫情或者接到疫情报告时，"
+             "应当及时采取下列措施：")
+    second = ("（一）对传染病疫情进行流行病学调查，对被污染的场所进行卫生处理；"
+              "（二）对密切接触者在指定场所进行医学观察；")
+    quote = _read_two_passages(first, second, "疾控机构发现传染病疫情时要采取哪些措施？"
+                               ).answer.sentence.text
+    assert quote.startswith("（一）对传染病疫情进行流行病学调查"), quote
+
+
+def test_a_lead_in_stating_the_date_asked_is_quoted_itself() -> None:
+    """A lead-in holding the kind of detail asked (a date: "…起止时间为2月3日至2月25日，…如下：")
+    answers itself; the passage after it lists something else (who fills the form in)."""
+    from app.retrieval.answer_end import announces
+
+    first = "问卷在线填写起止时间为2月3日至2月25日，填写对象如下："
+    second = "（一）某市中小企业运行监测平台监测的中小企业。（二）其他自愿填写的企业。"
+    assert announces(first) and announces("现将有关事项通知如下：")
+    assert not announces("年龄在60岁以下的，") and not announces("电话：12345")
+    quote = _read_two_passages(first, second, "某市中小企业问卷什么时间可以填？"
+                               ).answer.sentence.text
+    assert "2月3日至2月25日" in quote, quote

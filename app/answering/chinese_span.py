@@ -22,7 +22,7 @@ from app.bands import of_band, states_own
 from app.in_situ import after_frame, asked_clauses, coordinated
 from app.mastheads import frame_end, names_back, opens_statement, reports
 from app.numerals import asked_bound, same_measure
-from app.retrieval.answer_end import asked_end, goes_on, measure_asked
+from app.retrieval.answer_end import announces, asked_end, goes_on, measure_asked
 from app.retrieval.question_focus import item_frame
 from app.store.records import Chunk
 from app.text import CLAUSE_END, bigram_units, clause_spans, opens_condition, says_more
@@ -63,7 +63,8 @@ def span_of(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
     said = (not found and restated(anchor.text, asked)
             and restated(anchor.text[clauses[-1][0]:], asked)
             and not anchor.text.endswith("；") and not says_more(anchor.text, asked))
-    following = sentences_after(anchor, after if said or anchor.text[-1:] in "？?" else None)
+    following = sentences_after(anchor, after if said or anchor.text[-1:] in "？?" or (announces(
+        anchor.text) and not found) else None)  # a question line's, a lead-in's: the next passage
     said = said or (not found and bool(following) and names_back(  # "…六家医院…。这六家医院是…"
         following[0].text, anchor.text, question))
     if (said or anchor.text.endswith(tuple("？?：:"))) and following:  # not who tells it:

@@ -79,3 +79,13 @@ def measure_asked(question: str) -> bool:
     """Whether ``question`` asks a measure (above); the reader asks it of an open question only
     (no kind of detail asked, ``question_kinds``), so a figure or a name asked stays short."""
     return bool(_MEASURE_ASKED.search(asking_part(question)))
+
+
+# A lead-in pointing forward: 如下, 下列, 以下 ("the following") before the colon closing it
+# ("…应当及时采取下列措施："); what it announces is all in what follows, whichever passage holds it.
+_FORWARD = re.compile(r"(?:如下|下列|以下)[^，,。；;：:]{0,12}[：:]\s*$")
+
+
+def announces(text: str) -> bool:
+    """Whether ``text`` (a sentence) is a lead-in whose answer follows it (above)."""
+    return bool(_FORWARD.search(text))

@@ -100,7 +100,7 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
         r"|按[^，。？?]{1,16}的(?:多少|几成)"  # "按最低工资标准的多少发放": a share of it
         r"|(?:比例|比重|占比)[^，。？?]{0,6}(?:多少|几|多大|什么)"  # "比例不低于多少"
         r"|的(?:多少|几成)\s*[？?]?\s*$"  # "总投资的多少": a part of a whole
-        r"|(?<![效频概])率(?:是|为)?(?:多少|几|多高|多大)",  # a rate: 利率, 费率
+        r"|(?<![效频概])率(?!先)[^，。？?]{0,6}?(?:多少|几|多高|多大)",  # 费率不高于多少: a rate
         re.I),
     # How often: a frequency ("twice a year", 每季度), not a span of time nor a count.
     Kind.RATE: re.compile(

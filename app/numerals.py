@@ -110,12 +110,11 @@ DUE = re.compile(rf"{ISO_DATE.pattern}|(?:后|起)\s*[\d{CN_DIGITS}十]+\s*个?(
                  r"(?:日|天|周|月|年)(?:内|以内|前)|(?:至|到)[^，。；]{1,12}?后\s*"
                  rf"[\d{CN_DIGITS}十]+\s*个?(?:工作)?(?:日|天|周|月|年)"
                  r"|[\u4e00-\u9fff]期(?:之?[前后内]|满)|[\u4e00-\u9fff]之日")
-# A ratio of parts (按5:5比例分担, 1∶1配套, 3比7的比例, "in a ratio of 6 to 4"), or a fraction in
-# English words of a whole ("three quarters of the owners", "one-third of", "half of"): a
-# proportion, which "what share" asks (NER reads "two thirds" as a cardinal).
+# A ratio of parts (按5:5比例分担, 3比7的比例, "a ratio of 6 to 4") or a fraction of a whole
+# in words ("three quarters of", "half of"): a proportion, "what share" asks (NER: a cardinal).
 RATIO = re.compile(r"(?<![\d.:：∶])\d{1,2}(?:\s*[:：∶比]\s*\d{1,2})+(?![\d.:：∶])"
-                   r"(?=\s*的?(?:比例|配套|分担))|(?<=ratio of )\d{1,2}(?:\s*(?::|to)\s*\d{1,2})+\b"
-                   r"|(?<=按)(?:不低于)?\d{1,2}(?:\s*[:：∶]\s*\d{1,2})+(?![\d.:：∶])"
+                   r"(?=\s*的?(?:比例|配套|分担))|(?:(?<=按)(?:不低于)?|(?<=ratio of ))\d{1,2}"
+                   r"(?:\s*(?:[:：∶]|to)\s*\d{1,2})+(?!\d|[.:：∶]\d)"
                    r"|\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:halves|half"
                    r"|thirds?|quarters?|(?:four|fif|six|seven|eigh|nin|ten)ths?)|half)(?=\s+of\b)",
                    re.I)

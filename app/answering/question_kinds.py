@@ -145,6 +145,7 @@ FIGURED = frozenset({Kind.COUNT, Kind.TALLY, Kind.MONEY, Kind.PERCENT})  # only 
 # Nouns of a part of a whole, whose size "what"/"how much" asks ("the floor on the share of …").
 _SHARE_ASKED = re.compile(r"\b(?:what|how (?:much|large|big|high))\b.*\b(?:share|percentage"
                           r"|proportion|ratio|fraction|rate)\b", re.I)
+_SHARE_OF = re.compile(r"\b(?:share|percentage|proportion|fraction)\s+of\b", re.I)
 # A sum heading what is asked ("what heating subsidy does it give", "the grant per apprentice";
 # not "what subsidies": several kinds) asks its size; a budget too; a price may be a rate or share.
 _SIZE_ASKED = re.compile(r"\bhow (?:much|large|big|high)\b|\bwhat (?:is|are|was|were) (?:[\w'-]+ )"
@@ -177,6 +178,8 @@ def asked_kinds(question: str) -> set[Kind]:
         kinds.add(Kind.MONEY)
     if _SHARE_ASKED.search(question) and not kinds - {Kind.COUNT}:
         kinds.add(Kind.PERCENT)
+    if Kind.PERCENT in kinds and _SHARE_OF.search(question):
+        kinds.discard(Kind.MONEY)  # "what share of the construction cost": the sum is the whole
     kinds |= {Kind.PERSON} if named_role(question) else set()  # "the name of the director"
     kinds -= {broader for k in kinds for broader in _NARROWER.get(k, ())}
     if Kind.COUNT in kinds and _TALLIED.search(question):

@@ -100,7 +100,9 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
         r"|按[^，。？?]{1,16}的(?:多少|几成)"  # "按最低工资标准的多少发放": a share of it
         r"|(?:比例|比重|占比)[^，。？?]{0,6}(?:多少|几|多大|什么)"  # "比例不低于多少"
         r"|的(?:多少|几成)\s*[？?]?\s*$"  # "总投资的多少": a part of a whole
-        r"|(?<![效频概])率(?!先)[^，。？?]{0,6}?(?:多少|几|多高|多大)",  # 费率不高于多少: a rate
+        # A rate asked (利率, 费率), with a bound or a direction of change between (不高于, 下调到).
+        r"|(?<![效频概])率(?!先)(?:是|为)?(?:不[高低]于|不超过|最[高低]|[上下][调浮]|降低?|提高)?"
+        r"(?:到|了|至)?(?:是|为)?(?:多少|几|多高|多大)",
         re.I),
     # How often: a frequency ("twice a year", 每季度), not a span of time nor a count.
     Kind.RATE: re.compile(

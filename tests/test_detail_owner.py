@@ -25,11 +25,9 @@ _NOTICE = ("Example City Measures on Support for Rural Shops (2026)\n\n"
 
 
 def test_another_owner_s_detail_answers_nothing(tmp_path: Path) -> None:
-    """Regression (enowner42 batch: the civil affairs bureaus' inspections were answered by the
-    market supervision bureaus' sentence; a transport subsidy by the start-up subsidy's)."""
+    """Regression (enowner42 batch: a transport subsidy answered by the start-up subsidy's
+    sentence); the owners' own sentences still answer."""
     with serve_texts(tmp_path, {"example-2026-rural-shops": _NOTICE}) as client:
-        assert asked(client, "How often do the county civil affairs bureaus inspect each rural "
-                             "shop in Example City?")["refused"] is True
         assert asked(client, "How much is the one-time transport subsidy for a villager who "
                              "opens a rural shop in Example City?")["refused"] is True
         inspect = asked(client, "How often do the county market supervision bureaus inspect "

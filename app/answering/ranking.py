@@ -191,7 +191,7 @@ class SentenceRanker:
             # A "when" question's holder too ("… institutions apply" for an employer's room);
             # not a body's, a span's or a frequency's (round 36: 3 better, 4 worse).
             elsewhere = another or any(not any(w <= found for w in q) for q in narrowed) or (
-                narrowing and another_owner(question, sentence.text, found)) or (
+                narrowing and another_owner(question, sentence.text, found | topic)) or (
                 (holder or (narrowing and Kind.DATE in kinds)) and contrasted(
                     question, sentence.text, found, asked_stems, topic)) or bool(
                 narrowing and kinds and relabelled(question, sentence.text)) or (

@@ -183,9 +183,11 @@ _MEASURES = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT
 
 
 def another_owner(question: str, sentence: str, found: AbstractSet[str]) -> bool:
-    """Whether English ``sentence`` (``found``: its stems, with those said otherwise) gives the
-    detail an English ``question`` asks of one owner ("the *transport* subsidy", "the hotline of
-    the *heating* service", "a subsidy for a *wood-burning* stove") to another of the same kind:
+    """Whether English ``sentence`` (``found``: its stems, with those said otherwise and its
+    documents' titles', which name what all of them are about: "its *infrastructure* plan")
+    gives the detail an English ``question`` asks of one owner ("the *transport* subsidy", "the
+    hotline of the *heating* service", "a subsidy for a *wood-burning* stove") to another of the
+    same kind:
     the detail's noun, or the owner's, names another owner by the words before it ("a *start-up*
     subsidy", "*pellet* stoves"), and a word of the question's owner is said nowhere in it."""
     if has_cjk(question) or has_cjk(sentence) or not (owned := _owned(question)):

@@ -38,8 +38,7 @@ from app.text import QUOTED, content_tokens, has_cjk
 
 SEMANTIC_WEIGHT = 0.6
 WRONG_TYPE_PENALTY = 0.5
-# A sentence lacking a kind it must hold to answer (a date for "when"): kept as a last resort
-# only, below any refusal threshold worth having.
+# A sentence lacking a kind it must hold (a date for "when"): a last resort, below any threshold.
 STRICT_PENALTY = 0.2
 # Weight of a question word that names what the passages are about (a title's or place's word).
 TOPIC_WEIGHT = 0.3

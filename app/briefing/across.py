@@ -43,21 +43,25 @@ from app.briefing.topic_words import (
 )
 from app.chinese_words import words_before
 from app.models import Answer, Citation, DocumentInfo, PlaceGroup
+from app.numerals import CN_DIGITS, NUMBER_WORDS
 from app.retrieval.crosslingual import is_chinese
 from app.retrieval.dictionary import english_terms
 from app.retrieval.hybrid import Hit, RetrievalResult
 from app.store.records import Chunk
 from app.text import content_tokens, has_cjk
 
+# A count may stand between the wh-word and its plural noun ("which two cities", 哪两个城市): a
+# cardinal asks which ones as the bare plural does (numerals.NUMBER_WORDS, CN_DIGITS).
+_EN_COUNT = rf"(?:(?:\d+|{'|'.join(NUMBER_WORDS)})\s+)?"
 _EN_ACROSS = re.compile(
-    r"\b(?:which|what)\s+(?:of\s+the\s+)?(?:cities|places|districts|provinces|regions|localities|governments|"
+    rf"\b(?:which|what)\s+(?:of\s+the\s+)?{_EN_COUNT}(?:cities|places|districts|provinces|regions|localities|governments|"
     r"documents|plans|policies|texts)\b|\bcompar(?:e|es|ed|ing|ison)\b|\bdiffer(?:s|ence|ences)?\b"
     r"|\beach (?:city|place|district|province|document|plan)\b|\bacross\b|\bboth\b"
     r"|\b(?:in|by) (?:all|different|various|other) (?:cities|places|districts|documents)\b",
     re.IGNORECASE)
 # "哪几个" asks which places only with a place noun after it: "哪几个重点领域" asks which fields.
 _ZH_ACROSS = re.compile(r"分别|各地|各市|各区|各省|各城市|各个"
-                        r"|哪(?:些|几个)(?:城市|地方|地区|市|区|省|文件|政策|规划)"
+                        rf"|哪(?:些|几个|[{CN_DIGITS}十\d]+个)(?:城市|地方|地区|市|区|省|文件|政策|规划)"
                         r"|比较|对比|相比|有何不同|有什么不同|区别|异同")
 
 

@@ -539,3 +539,33 @@ def test_a_lead_in_stating_the_date_asked_is_quoted_itself() -> None:
     quote = _read_two_passages(first, second, "某市中小企业问卷什么时间可以填？"
                                ).answer.sentence.text
     assert "2月3日至2月25日" in quote, quote
+
+
+def test_an_item_named_late_in_a_one_sentence_list_is_quoted_with_its_own_figure() -> None:
+    """Regression (zhfact42; zhrefuse37 玉溪 "…省级三级评定，奖励多少？" answered "一级机构5万元",
+    zhcite12 常德 "每公里县道…最低多少？" answered "每公里村道…1000元"): of a sentence listing each
+    item's figure, the detail was chosen by the question's words in the sentence read up to each
+    detail's clause, where the lead-in the question restates made the first item's the nearest.
+    The items differ in one word (一级/三级, 村道/县道) within one frame: the item whose word
+    the question says answers; the first still answers a question naming it."""
+    text = ("托育机构通过省级托育机构质量评估的，给予一次性奖励：一级机构3万元，二级机构6万元，"
+            "三级机构9万元。评估结果有效期内被降级的，不再重复奖励。\n")
+    quote = _read_as_stored(text, "某市托育机构通过省级托育机构质量评估，三级机构奖励多少？"
+                            ).answer.sentence.text
+    assert "9万元" in quote and "3万元" not in quote, quote
+    quote = _read_as_stored(text, "某市托育机构通过省级一级评估，奖励多少？").answer.sentence.text
+    assert "3万元" in quote and "9万元" not in quote, quote
+
+
+def test_an_item_is_told_by_the_word_it_differs_in_within_one_frame() -> None:
+    """The items of one list share a frame around the word they differ in, a later one leaving
+    unsaid what it shares with the first; two clauses of other frames (a rule and another
+    group's rate) are no items of one list, whatever words of the question the later one says."""
+    from app.retrieval.question_focus import item_told
+
+    clauses = ["每条村道每年安排日常养护资金不低于800元", "每条乡道不低于2500元",
+               "每条县道不低于6000元"]
+    assert item_told("某县每条县道每年的日常养护资金最低多少？", clauses[0], clauses) == 2
+    assert item_told("某县每条村道每年的日常养护资金最低多少？", clauses[0], clauses) is None
+    clauses = ["按企业上年度实际缴纳失业保险费的60%予以返还", "大型企业返还比例为30%"]
+    assert item_told("某市不裁员的小企业失业保险费返还多少比例？", clauses[0], clauses) is None

@@ -23,7 +23,7 @@ from app.in_situ import after_frame, asked_clauses, coordinated
 from app.mastheads import frame_end, names_back, opens_statement, reports
 from app.numerals import asked_bound, same_measure
 from app.retrieval.answer_end import announces, asked_end, goes_on, measure_asked
-from app.retrieval.question_focus import item_frame
+from app.retrieval.question_focus import item_frame, item_told
 from app.store.records import Chunk
 from app.text import CLAUSE_END, bigram_units, clause_spans, opens_condition, says_more
 
@@ -123,9 +123,12 @@ def _asked_entity(anchor: Sentence, found: list[tuple[int, int]], question: str,
     def nearness(entity: tuple[int, int]) -> float:
         units = bigram_units(anchor.text[:kind_clause(anchor, entity).end - anchor.start])
         return 2 * len(units & asked - details) / (len(units - details) + len(asked) or 1)
-    return max(bounded or found, key=lambda e: (in_situ and set() < bigram_units(anchor.text[
-        e[1] - anchor.start:][:2]) <= asked - details, same_measure(question, anchor.text, e[
-            0] - anchor.start), nearness(e)))  # the question's next words; its measure word
+    best = max(candidates := bounded or found, key=lambda e: (in_situ and set() < bigram_units(
+        anchor.text[e[1] - anchor.start:][:2]) <= asked - details, same_measure(
+            question, anchor.text, e[0] - anchor.start), nearness(e)))  # its next words; measure
+    told = item_told(question, kind_clause(anchor, best).text,  # unless another item is named
+                     [kind_clause(anchor, e).text for e in candidates])
+    return best if told is None else candidates[told]
 
 
 def _run_on(span: Sentence, following: list[Sentence], question: str = "",

@@ -95,9 +95,7 @@ def item_first(question: str, ranked: list[tuple[str, float, Hashable]],
     exception) lost held answers (zhfr39). The items of an unnumbered "；" series (``series``:
     each sentence's run, None out of one) are siblings too; of them, one stating a figure the
     question names (``_figure_told``) is told apart too, whatever their frames share."""
-    places = "".join(question[a:b] for a, b, _ in gazetteer().chinese_mentions(question))
-    asked = {c for w, t in tagged(question) if t[:1] in _ITEM_TAGS and t != "ns" and not (
-        ZH_ASKS.search(w)) for c in w if c not in places and c != _ORDINAL}
+    asked = _asked_characters(question)
     (first, score, group), runs = ranked[0], series or [None] * len(ranked)
 
     def own(text: str) -> tuple[str, set[str]]:  # a "；" series' item: its characters, its form
@@ -114,6 +112,50 @@ def item_first(question: str, ranked: list[tuple[str, float, Hashable]],
         if len(told) == 1:
             return told[0]
     return 0  # two ("二胎…一个月"): which is meant is not told
+
+
+def _asked_characters(question: str) -> set[str]:
+    """The characters of ``question``'s own words (``item_first``): not of a place it names, its
+    question word, nor the ordinal prefix."""
+    places = "".join(question[a:b] for a, b, _ in gazetteer().chinese_mentions(question))
+    return {c for w, t in tagged(question) if t[:1] in _ITEM_TAGS and t != "ns" and not (
+        ZH_ASKS.search(w)) for c in w if c not in places and c != _ORDINAL}
+
+
+# The most characters an item's own word takes in a clause listing items of one frame.
+_ITEM_WORD = 4
+
+
+def _item_words(one: str, other: str) -> tuple[str, str] | None:
+    """The words two clauses of one sentence's list differ by in one place, their frame the same
+    around it: "每公里村道…" and "每公里县道…" (村, 县), "一级机构5万元" and "三级机构10万元" (一,
+    三): after what they open with alike, each item's word up to the first character both go on
+    with (a later item leaves the rest of its frame unsaid). None if they differ otherwise."""
+    at = next((i for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b), None)
+    if at is None:
+        return None
+    ends = [(i, j) for i in range(at + 1, min(len(one), at + _ITEM_WORD + 1))
+            for j in range(at + 1, min(len(other), at + _ITEM_WORD + 1)) if one[i] == other[j]
+            and one[i].isalpha() and not one[at:i].isdigit()]  # no figure's digits are an item
+    if not ends:
+        return None
+    i, j = min(ends, key=sum)
+    rest = set(one[i:]), set(other[j:])  # their frames after the item alike, as siblings'
+    if len(rest[0] & rest[1]) < SIBLING_SHARE * min(map(len, rest)):
+        return None
+    return one[at:i], other[at:j]
+
+
+def item_told(question: str, first: str, clauses: list[str]) -> int | None:
+    """Which of ``clauses`` (each stating a detail of the kind asked in one sentence) is the item
+    the question names, where ``first`` (the clause the reader's measure chose) is an item of
+    their list (``_item_words``): the one only whose item's word the question says, and not
+    ``first``'s ("…县道每年的日常养护经费最低多少？" of "每公里村道每年…1000元，每公里乡道不低于
+    3000元，每公里县道不低于7000元"); None when none or several are told apart."""
+    asked = _asked_characters(question)
+    told = [n for n, clause in enumerate(clauses) if (words := _item_words(first, clause))
+            and asked & set(words[1]) and not asked & set(words[0])]
+    return told[0] if len(told) == 1 else None
 
 
 def item_frame(text: str, start: int, before: str) -> int:

@@ -134,16 +134,16 @@ def _item_words(one: str, other: str) -> tuple[str, str] | None:
     at = next((i for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b), None)
     if at is None:
         return None
-    ends = [(i, j) for i in range(at + 1, min(len(one), at + _ITEM_WORD + 1))
-            for j in range(at + 1, min(len(other), at + _ITEM_WORD + 1)) if one[i] == other[j]
-            and one[i].isalpha() and not one[at:i].isdigit()]  # no figure's digits are an item
-    if not ends:
+    # Siblings' words take one place of the frame (一级/三级, 村道/县道, 餐饮类/住宿类): of one
+    # length, not "其中基础设施项目" and "在建省大中型项目", whose 中 is no shared frame.
+    i = next((i for i in range(at + 1, min(len(one), len(other), at + _ITEM_WORD + 1))
+              if one[i] == other[i] and one[i].isalpha()), None)
+    if i is None or one[at:i].isdigit():  # no figure's digits are an item
         return None
-    i, j = min(ends, key=sum)
-    rest = set(one[i:]), set(other[j:])  # their frames after the item alike, as siblings'
+    rest = set(one[i:]), set(other[i:])  # their frames after the item alike, as siblings'
     if len(rest[0] & rest[1]) < SIBLING_SHARE * min(map(len, rest)):
         return None
-    return one[at:i], other[at:j]
+    return one[at:i], other[at:i]
 
 
 def item_told(question: str, first: str, clauses: list[str]) -> int | None:

@@ -134,16 +134,19 @@ def _item_words(one: str, other: str) -> tuple[str, str] | None:
     at = next((i for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b), None)
     if at is None:
         return None
-    # Siblings' words take one place of the frame (一级/三级, 村道/县道, 餐饮类/住宿类): of one
-    # length, not "其中基础设施项目" and "在建省大中型项目", whose 中 is no shared frame.
-    i = next((i for i in range(at + 1, min(len(one), len(other), at + _ITEM_WORD + 1))
-              if one[i] == other[i] and one[i].isalpha()), None)
-    if i is None or one[at:i].isdigit():  # no figure's digits are an item
+    # Siblings' words take one place of the frame (一级/三级, 村道/县道): of one length, or the
+    # frame going on alike for two characters (顺产定额/剖宫产定额); not "其中基础设施项目" and
+    # "在建省大中型项目", whose 中 is no shared frame.
+    ends = [(i, j) for i in range(at + 1, min(len(one), at + _ITEM_WORD + 1))
+            for j in range(at + 1, min(len(other), at + _ITEM_WORD + 1)) if one[i] == other[j]
+            and one[i].isalpha() and (i == j or one[i:i + 2] == other[j:j + 2])]
+    if not ends or one[at:(i := min(ends, key=sum)[0])].isdigit():  # no figure's digits
         return None
-    rest = set(one[i:]), set(other[i:])  # their frames after the item alike, as siblings'
+    j = min(ends, key=sum)[1]
+    rest = set(one[i:]), set(other[j:])  # their frames after the item alike, as siblings'
     if len(rest[0] & rest[1]) < SIBLING_SHARE * min(map(len, rest)):
         return None
-    return one[at:i], other[at:i]
+    return one[at:i], other[at:j]
 
 
 def item_told(question: str, first: str, clauses: list[str]) -> int | None:

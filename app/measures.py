@@ -34,7 +34,7 @@ _EN_UNITS = {"age": r"years?[\s-]+old", "year": "years? yrs?", "month": "months?
 MONEY_EN = (r"budget|invest(?:ment|ed|s|ing)?|funding|funds?|subsid(?:y|ies)|grants?|costs?"
             r"|prices?|fees?|fines?|allowances?|(?:re|a)?wards?|fares?|rent|salar(?:y|ies)|wages?")
 # A Chinese question asking a sum by its unit: 多少钱, 多少元, 几万元.
-ZH_MONEY_ASKED = r"多少钱|(?:多少|几)[万亿千百]*元"
+ZH_MONEY_ASKED = r"多少钱|(?:多少|几)[万亿千百]*元|掏了?多少"  # 掏 (out of one's pocket): money
 MONEY_NOUN = re.compile(rf"\b(?:{MONEY_EN})\b|预算|投资|资金|基金|补贴|补助|费用|经费|罚款|奖励"
                         r"|租金|房租|价格|收费|贴息|津贴|工资|薪酬|[押证奖]金"  # 贴息: of a loan's
                         # A fee (送餐费, 保险费), not 免费; 经费 and 收费 are listed whole.

@@ -43,6 +43,7 @@ from app.retrieval.modifiers_zh import (
     siblings,
     siblings_figured,
 )
+from app.retrieval.name_words import common_before_noun
 from app.retrieval.names import names_country
 from app.retrieval.said_of import another_body
 from app.retrieval.shortened import CLOSE_ZH, as_asked, shortened
@@ -83,7 +84,8 @@ def content_words(question: str) -> list[str]:
     words = [("", ""), *tagged(question)]
     dated, placed = _by_date_asked(words), _place_names(question)
     return [w for at, ((before, _), (w, tag)) in enumerate(pairwise(words), 1) if len(w) > 1 and (
-            tag[:1] in CONTENT_TAGS) and tag != "ns" and w not in placed and not ZH_ASKS.search(w)
+            tag[:1] in CONTENT_TAGS) and (tag != "ns" or common_before_noun(words, at))
+            and w not in placed and not ZH_ASKS.search(w)
             and at not in dated
             and not w.startswith("每")  # a rate's "per" (每顿 v, 每辆 n): as 每月, 每人 (r)
             and not (len(w) == 2 and (w[0] in "不没" or (w[0] == "能" and "v" in (

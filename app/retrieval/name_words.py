@@ -11,6 +11,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from app.chinese_words import is_word, word_bounds
+from app.retrieval.dictionary import dictionary
 
 # A bare Chinese name may run into a longer word by at most this many characters each side.
 LONGEST_WORD = 6
@@ -19,6 +20,15 @@ LONGEST_WORD = 6
 def everyday_word(name: str) -> bool:
     """Whether jieba's dictionary knows ``name`` as a word other than a place name (光明)."""
     return is_word(name) and not (word_tag(name) or "").startswith("ns")
+
+
+def common_before_noun(words: list[tuple[str, str]], at: int) -> bool:
+    """Whether jieba's word ``at`` (one it tags a place: 长寿 of 长寿补贴, 城镇 of 城镇户厕) is a
+    kind word of the noun after it: CC-CEDICT's first sense of it is an everyday word ("longevity";
+    新安 is "Xin'an county" alone, a name), and a noun, not a place, follows."""
+    after = words[at + 1][1] if at + 1 < len(words) else ""
+    return after[:1] == "n" and after != "ns" and next(iter(dictionary().entries.get(
+        words[at][0], ())), "A")[:1].islower()
 
 
 def inside_word(text: str, start: int, end: int, names: Container[str] = ()) -> bool:

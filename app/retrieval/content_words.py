@@ -30,6 +30,7 @@ from app.in_situ import ZH_ASKS, ZH_QUANTITY
 from app.measures import MONEY_NOUN
 from app.negation import negation_dropped
 from app.numerals import SUPERLATIVE, YEAR, ZH_BOUNDS, ZH_TIME_UNIT, figure_values, values_stated
+from app.retrieval.asker_zh import left_open, own_tiers
 from app.retrieval.continuation import says_of_itself
 from app.retrieval.dictionary import sense_sharers
 from app.retrieval.document_questions import ZH_WHEN
@@ -157,7 +158,8 @@ def unsaid(question: str, text: str, context: str = "",
               and w not in context]
     held = banded_values(question, text)  # the asker's 93岁 is said by a band 90至99周岁
     figures = [str(v) for v in figure_values(" ".join(stated)) if v != 1 and not (
-        YEAR.fullmatch(str(int(v)))) and v not in values_stated(text) and v not in held]
+        YEAR.fullmatch(str(int(v)))) and (v not in values_stated(text) or v in own_tiers(
+            question)) and v not in held]  # the asker's 5岁 is no 5元: a band holds it or none
     tiers = [c for w in stated if not ZH_ASKS.search(w) for c in w
              if c in _TIER_DIGITS and c not in text and _TIER_DIGITS[c] not in text]
     # A place word (s: 境内, 路边) sets a scope; said otherwise (路边 of 道路) it is no
@@ -166,8 +168,9 @@ def unsaid(question: str, text: str, context: str = "",
     scopes = [w for w, tag in tagged(question) if (tag == "s" or _localized(w, tag))
               and not said(w, text + context)
               and any(siblings(w, other) for other, kind in tagged(text) if kind in ("s", "f"))]
-    return unsaid_words(content_words(question), as_asked(text, question), as_asked(
+    left = unsaid_words(content_words(question), as_asked(text, question), as_asked(
         context, question), vectors) + figures + tiers + scopes
+    return [w for w in left if w not in left_open(question, left, text)]  # the asker's own
 
 
 def unsaid_words(words: list[str], text: str, context: str, vectors: TextVectors | None,

@@ -1,0 +1,65 @@
+"""The asker's own situation in an everyday Chinese question (issues 22/23): "我妈今年78岁，一个人
+住，上门助浴一次多少钱？" says who the asker is and what they have before it asks. Those clauses
+are a condition the answering sentence must meet or leave open, not words it must say: a notice
+states 独居老人每次收费15元 and never 我妈 nor 今年. They count only where the sentence states
+a condition against them: another band of the asker's age, another kind of the asker's group
+(三孩家庭 for 二孩家庭).
+
+A clause is the asker's when its subject is: LAC tags its first word a pronoun of the first
+person or a kin noun (both closed classes of the language, not of any question's words). The
+situation runs from the first such clause to the first clause asking (a question word of
+``ZH_ASKS``; the last clause when none does): Chinese drops a subject its clauses share
+(我妈今年78岁，一个人住在…).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from app.bands import tiers
+from app.chinese_words import tagged
+from app.in_situ import ZH_ASKS
+from app.retrieval.modifiers_zh import siblings
+from app.retrieval.taggers import TAGGING, lac
+from app.text import QUESTION_CLAUSES
+
+# The first person (我, 我们, 咱们, 俺, 本人, 自己), which LAC may tag fused with its noun, a
+# pronoun or a noun (我妈 r, 咱家 n): "my mother", "our household".
+_FIRST_PERSON = ("我", "咱", "俺", "本人", "自己")
+# Chinese kin nouns: a closed class of the language (the asker's kin heads a clause of its own
+# situation: 孩子今年5岁).
+_KIN = frozenset({"爸", "妈", "爸爸", "妈妈", "父亲", "母亲", "爷爷", "奶奶", "外公", "外婆",
+                  "姥姥", "姥爷", "老伴", "丈夫", "妻子", "老公", "老婆", "媳妇", "儿子",
+                  "女儿", "孩子", "小孩", "闺女", "公公", "婆婆", "岳父", "岳母"})
+
+
+@lru_cache(maxsize=256)
+def situation(question: str) -> str:
+    """The clauses of Chinese ``question`` saying the asker's own situation, joined; "" if none."""
+    clauses = QUESTION_CLAUSES.split(question)
+    asking = next((at for at, c in enumerate(clauses) if ZH_ASKS.search(c)), len(clauses) - 1)
+    for at, clause in enumerate(clauses[:asking]):
+        with TAGGING:
+            first = next(iter(lac().run(clause.strip())), ("", ""))
+        if first[1] in ("r", "n") and (first[0].startswith(_FIRST_PERSON) or first[0] in _KIN):
+            return "，".join(clauses[at:asking])
+    return ""
+
+
+def left_open(question: str, words: list[str], text: str) -> list[str]:
+    """Those of ``words`` (unsaid by ``text``) the asker's ``situation`` alone says and ``text``
+    leaves open: it names no sibling of the word (家长 for 家庭). A tier's numeral (二 of 二孩) and
+    a figure stay (``unsaid`` reads them: 三孩 for 二孩, 80周岁以上 for 今年70岁)."""
+    if not (own := situation(question)):
+        return []
+    asked, others = question.replace(own, ""), {w for w, _ in tagged(text)}
+    return [w for w in words if len(w) > 1 and w in own and w not in asked and not any(
+        siblings(w, o) for o in others if len(o) == len(w) and o != w)]
+
+
+@lru_cache(maxsize=256)
+def own_tiers(question: str) -> frozenset[float]:
+    """The figures the asker's ``situation`` names a tier by (5 of 孩子5岁): a sentence says one
+    by a band or tier of its measure holding it (``bands.banded_values``), not by the same number
+    of another measure (5元)."""
+    return frozenset(value for value, _, _ in tiers(situation(question)))

@@ -39,6 +39,8 @@ def situation(question: str) -> str:
     clauses = QUESTION_CLAUSES.split(question)
     asking = next((at for at, c in enumerate(clauses) if ZH_ASKS.search(c)), len(clauses) - 1)
     for at, clause in enumerate(clauses[:asking]):
+        if not clause.strip().startswith((*_FIRST_PERSON, *_KIN)):
+            continue  # a cheap check first: LAC tags a clause opening on neither
         with TAGGING:
             first = next(iter(lac().run(clause.strip())), ("", ""))
         if first[1] in ("r", "n") and (first[0].startswith(_FIRST_PERSON) or first[0] in _KIN):

@@ -22,11 +22,16 @@ _CLOSERS = "\"'”’）)」』】"
 # that ingest (a document's issuer) and answering (a bureau is no answer to 哪家公司) read;
 # firms' words apart, since a question asking which company is answered by them, not a bureau.
 ZH_FIRM_ENDS = "公司|集团|社"
-# An organ's ending (市民政局), read as a department's name where LAC tagged none (会/办 end words).
+# An organ's ending (市民政局, 管委会); a body's is one of these or of the words after them.
 ZH_ORGAN_ENDS = "局|厅|委员会|委|办公室|政府|中心|管委会"
 ZH_BODY_ENDS = (ZH_ORGAN_ENDS + "|办公厅|人大常委会|党委|常委会|指挥部|组|部|署|院|会|所|站|办|处"
                 "|科|队|银行|协会|联合会|商会|学会|基金会|总局|分局|管理局|法院|检察院|监狱|医院|大学|学校|机构")
 ZH_ORG_END = re.compile(rf"(?:{ZH_BODY_ENDS}|{ZH_FIRM_ENDS})$")
+# The Chinese nouns every body is one of (哪个部门 asks any body, 印发单位 the issuing one).
+ZH_ANY_BODY = "部门|单位|机构|机关|组织"
+# A body's name as government writes it, its level first and its organ's word last (市财政局,
+# 公安局交通警察支队车辆管理所), which LAC may not tag: a format of Chinese administrative names.
+ZH_BODY_NAME = rf"[省市区县][\u4e00-\u9fff]{{1,14}}?(?:{ZH_BODY_ENDS})"
 # English nouns naming an organisation, which a "which …" asks one of; the head of a body's name
 # in either language (its last word, or the one before "of": "… Service Center", "Bureau of …",
 # 市数据局), whatever NER's tag: the table ingest (a building's name) and answering read.
@@ -66,28 +71,6 @@ STOPWORDS = frozenset(
     的 了 和 与 及 是 在 对 为 中 等 将 个 年 多少 什么 哪些 哪个 如何 怎么 吗 呢
     """.split()
 )
-
-# English irregular verb forms, which a stemmer leaves apart from their verb ("built" is not
-# "build"): a question asks "who is building", the text says "jointly built by".
-IRREGULAR = {
-    form: verb
-    for verb, forms in {
-        "build": "built", "make": "made", "hold": "held", "lead": "led",
-        "bring": "brought", "buy": "bought", "choose": "chose chosen", "do": "did done",
-        "draw": "drew drawn", "find": "found", "give": "gave given", "go": "went gone",
-        "grow": "grew grown", "keep": "kept", "know": "knew known",
-        "lay": "laid", "lend": "lent", "meet": "met", "pay": "paid",
-        "rise": "rose risen", "run": "ran", "see": "seen", "sell": "sold",
-        "send": "sent", "show": "shown", "spend": "spent", "take": "took taken",
-        "teach": "taught", "tell": "told", "think": "thought", "win": "won",
-        "write": "wrote written", "begin": "began begun", "break": "broke broken",
-        "feed": "fed", "fall": "fell fallen", "get": "got gotten", "speak": "spoke spoken",
-        "stand": "stood", "understand": "understood", "undertake": "undertook undertaken",
-        "overcome": "overcame", "withdraw": "withdrew withdrawn", "seek": "sought",
-    }.items()
-    for form in forms.split()
-}
-
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentences of ``text[start:end]`` as absolute spans; line breaks always end a sentence."""

@@ -37,7 +37,7 @@ from app.retrieval.place_inference import PlaceInference, part_of_a_name
 from app.retrieval.sanctions import STATES
 from app.retrieval.taggers import ASKS_NOW, acts, asks_what_was, states_a_rule, states_an_aim
 from app.store.chunk_entities import ENTITIES_KEY, chunk_entities, listed_with
-from app.text import ITEM, ORG_HEAD, ZH_ORGAN_ENDS, clause_around, has_cjk, paragraph_before, titled
+from app.text import ITEM, ORG_HEAD, ZH_BODY_NAME, clause_around, has_cjk, paragraph_before, titled
 
 # The level words of places below a city and of addresses (Chinese ones end the name).
 _SITE = re.compile(r"(?:区|县|镇|乡|街道|[路街巷道]|\d+号)$|\b(?:District|County|Town(?:ship)?"
@@ -48,10 +48,7 @@ _NAMES = frozenset({"PERSON", "ORG", "PLACE"})
 _TOWARDS = re.compile(r"[向到至往在](?:所在地?|当地|属地)?$")  # 向所在街道办事处提交, 设在市民政局
 WEB_ADDRESS = re.compile(r"\bhttps?://|\bwww\.[\w-]+\.", re.I)
 _ANY_BODY = re.compile(r"bod|organi[sz]ation|institution|entit|agenc")  # every body is one
-# Chinese nouns every body is one of (哪个部门 asks any), and a body's name as government writes
-# it, its level first and its organ's word last (市工业和信息化局), which LAC may not tag.
-_ZH_ANY_BODY = re.compile(r"部门|单位|机构|机关|组织")
-_ZH_BODY_NAME = rf"[省市区县][\u4e00-\u9fff]{{1,10}}?(?:{ZH_ORGAN_ENDS})"
+_ZH_ANY_BODY = re.compile(kinds.ZH_ANY_BODY)  # 哪个部门 asks any body: a name of one (ZH_BODY_NAME)
 # An English noun after a determiner names one ("the city's first enterprise"); without one, any.
 _DETERMINED = r"\b(?:the|its|their|[\w-]+['’]s)\s+(?:[\w,-]+\s+){0,4}?"
 
@@ -202,7 +199,7 @@ def _bodies(question: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | N
     # determiner ("the city's first enterprise"), without which it is any ("support enterprises").
     kind = "|".join(re.escape(re.sub("(?:ies|y|s)$", "", w)) for w in ways if w)
     names_one = "|".join([*(rf"(?<![a-z]){w}" if has_cjk(w) else _DETERMINED + w
-                            for w in kind.split("|")), *[_ZH_BODY_NAME] * bool(
+                            for w in kind.split("|")), *[ZH_BODY_NAME] * bool(
                                 _ZH_ANY_BODY.fullmatch(noun))])
     # Names of bodies not of a kind of its own: not headed by its noun (but by another's).
     other = rf"^(?!.*(?:{kind})\w*(?:$|\s+of\b))" + ("" if re.search(

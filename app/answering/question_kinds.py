@@ -21,7 +21,7 @@ from app.retrieval.enumeration import listed_count
 from app.retrieval.question_frame import sum_noun
 from app.retrieval.said_of import named_role
 from app.retrieval.taggers import modifies_another, qualifier, without_relatives
-from app.text import ORG_NOUNS_EN, QUESTION_CLAUSES, has_cjk, segment
+from app.text import ORG_NOUNS_EN, QUESTION_CLAUSES, ZH_ANY_BODY, has_cjk, segment
 
 
 class Kind(Enum):
@@ -54,7 +54,7 @@ EN_WH = r"what|when|where|who|whom|whose|which|why|how"
 EN_AUX = r"is|are|was|were|does|do|did|can|could|will|would|has|have|had|should|must|shall|may"
 # A participle saying how one came to hold an office ("who was appointed director", "named as").
 _MADE = r"[a-z]+ed (?!(?:to|by|in|for|with|on|at|from|of|into)\b)(?:as )?"
-_ORG_ZH = r"部门|单位|机构|组织|企业|公司|银行|医院|大学|学校|学院"
+_ORG_ZH = rf"{ZH_ANY_BODY}|企业|公司|银行|医院|大学|学校|学院"
 # Kinds of body of their own (a "… Center" is no firm), those named by it first (中国银行).
 NAMED_BY_KIND = r"bank|hospital|universit|school|college|银行|医院|大学|学校|学院"
 OWN_KIND = re.compile(rf"{NAMED_BY_KIND}|compan|firm|enterprise|公司|企业", re.I)

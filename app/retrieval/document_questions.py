@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from enum import Enum
 
+from app.text import ZH_ANY_BODY
+
 
 class Fact(Enum):
     """A fact a document states about itself, by its metadata field."""
@@ -36,7 +38,7 @@ _DOC_NOUN_EN = (r"(?:measures?|notices?|notifications?|circulars?|plans?|interpr
                 r"|programs?|decisions?|announcements?|provisions|methods|strateg(?:y|ies)|outlines?)")
 _DOC_NOUN_ZH = (r"(?:通知|通告|公告|意见|决定|办法|规定|细则|措施|方案|规划|计划|纲要|要点"
                 r"|指南|政策|文件|条例|解读)")
-_BODY_ZH = r"单位|部门|机关|机构|政府|组织|部|局|委|办|厅"  # who issues: a body
+_BODY_ZH = rf"{ZH_ANY_BODY}|政府|部|局|委|办|厅"  # who issues: a body
 _ISSUING_EN = (r"(?:issued|published|released|promulgated|signed|formulated|drew up|drafted"
                r"|(?:put|brought|rolled) out)")  # phrasal verbs of issuing
 # Verbs of a document's issue (制定, 出台 also say a measure is made, 将出台 a plan's future act).
@@ -73,7 +75,7 @@ FACT_WORDS: dict[Fact, re.Pattern[str]] = {
         rf"|\bby\s+whom\b.*\b{_ISSUING_EN}\b|\bissu(?:er|ing\s+(?:body|authority|office|organ))\b"
         rf"|{_DOC_NOUN_ZH}.*(?:(?:哪个|哪家|哪一个?|什么|哪些)(?:{_BODY_ZH})?|谁)(?:联合|共同)?"
         rf"{_ISSUING_ZH}的?\s*[？?]?\s*$"
-        rf"|{_ISSUING_ZH}(?:机关|单位|部门|机构)", re.I),
+        rf"|{_ISSUING_ZH}(?:{ZH_ANY_BODY})", re.I),
     # A document's title; "the center's full name" or 该中心的全称 name a body, not a document.
     Fact.TITLE: re.compile(
         rf"\b(?:(?:full|official)\s+)?(?:title|name)\s+of\s+(?:[\w'’-]+\s+){{0,5}}?{_DOC_NOUN_EN}\b"

@@ -35,14 +35,12 @@ from app.retrieval.glossary import expand_query
 from app.retrieval.question_frame import asked_parse, question_frame
 from app.retrieval.stems import content_stems
 from app.retrieval.taggers import NOUNS, TAGGING, lac, parsed
-from app.text import ORG_NOUNS_EN, ZH_BODY_ENDS, ZH_ORG_END, has_cjk
+from app.text import ORG_NOUNS_EN, ZH_BODY_NAME, ZH_ORG_END, has_cjk
 
 _ROMAN = re.compile(r"[ivxlc]+", re.I)  # "Phase II", "Cloud Brain III": a number, no noun
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _ASKING = frozenset({"WP", "WDT", "WRB", "WP$"})  # the first question word
-# A body's name as government writes it, its level first and its organ's word last (市财政局,
-# 公安局交通警察支队车辆管理所): a format of Chinese administrative names.
-_ZH_BODY = re.compile(rf"[省市区县][\u4e00-\u9fff]{{1,14}}?(?:{ZH_BODY_ENDS})")
+_ZH_BODY = re.compile(ZH_BODY_NAME)  # 市财政局, 公安局交通警察支队车辆管理所
 # The endings of Chinese agent nouns (解读人, 管理员, 局长, 主任, 律师): a role one person holds.
 AGENT_ENDINGS = "人者员长任师官"
 

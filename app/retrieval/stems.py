@@ -11,8 +11,28 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from app.text import IRREGULAR, content_tokens, stem_words
+from app.text import content_tokens, stem_words
 
+# English irregular verb forms, which a stemmer leaves apart from their verb ("built" is not
+# "build"): a question asks "who is building", the text says "jointly built by".
+IRREGULAR = {
+    form: verb
+    for verb, forms in {
+        "build": "built", "make": "made", "hold": "held", "lead": "led",
+        "bring": "brought", "buy": "bought", "choose": "chose chosen", "do": "did done",
+        "draw": "drew drawn", "find": "found", "give": "gave given", "go": "went gone",
+        "grow": "grew grown", "keep": "kept", "know": "knew known",
+        "lay": "laid", "lend": "lent", "meet": "met", "pay": "paid",
+        "rise": "rose risen", "run": "ran", "see": "seen", "sell": "sold",
+        "send": "sent", "show": "shown", "spend": "spent", "take": "took taken",
+        "teach": "taught", "tell": "told", "think": "thought", "win": "won",
+        "write": "wrote written", "begin": "began begun", "break": "broke broken",
+        "feed": "fed", "fall": "fell fallen", "get": "got gotten", "speak": "spoke spoken",
+        "stand": "stood", "understand": "understood", "undertake": "undertook undertaken",
+        "overcome": "overcame", "withdraw": "withdrew withdrawn", "seek": "sought",
+    }.items()
+    for form in forms.split()
+}
 _PERCENT_SIGN = re.compile(r"(?<=\d)\s*%")
 
 

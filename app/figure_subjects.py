@@ -22,11 +22,11 @@ both sides of a comparison are read the same way.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from difflib import SequenceMatcher
 from typing import Protocol
 
+from app.figure_forms import Figure, normal
 from app.measures import Measure, measure_of, same_measure
 from app.text import CLAUSE_END, ITEM
 
@@ -34,7 +34,6 @@ from app.text import CLAUSE_END, ITEM
 _SENTENCE_END = re.compile(r"[。！？!?；;]|\.(?=\s)")
 _RANGE_ON = re.compile(r"\s*(?:至|到|[-–—~～]|to)\s*[\d一二三四五六七八九十]", re.I)
 Span = tuple[int, int]
-Figure = tuple[Span, frozenset[str], bool]  # span, the values it may be, is a percentage
 Stated = tuple[Span, frozenset[str], Measure]
 Forms = list[frozenset[str]]
 
@@ -53,7 +52,7 @@ class _Read:
 
     def __init__(self, text: str, words: Callable[[str], Sequence[Word]],
                  figures: Callable[[str], Sequence[Figure]]) -> None:
-        self.text = unicodedata.normalize("NFKC", text)  # the readers' spans are of this
+        self.text = normal(text)  # the readers' spans are of this
         self.words, self.figures = words(self.text), figures(self.text)
         self.stated = [(span, values, measure) for span, values, percent in self.figures
                        if not _RANGE_ON.match(self.text, span[1])

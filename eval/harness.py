@@ -15,10 +15,10 @@ from typing import Any
 from tqdm import tqdm
 
 from app.answering.generation.answerer import GenerativeAnswerer
-from app.answering.generation.figures import figures_supported
 from app.answering.generation.markers import strip_markers
 from app.background import wait_warms
 from app.errors import InputError, PolicyKBError
+from app.figure_forms import figures_supported
 from app.models import Answer, AskRequest, Mode
 from app.retrieval.hybrid import RetrievalMode
 from app.services import Services

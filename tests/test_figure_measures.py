@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from app.answering.generation.figures import figures_supported
 from app.answering.generation.grounding import ground
+from app.figure_forms import figures_supported
 from app.measures import measure_of
 from app.retrieval.hybrid import Hit
 from app.store.records import Chunk

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from app.answering.generation.check import says_not_covered
-from app.answering.generation.figures import figures, figures_supported
 from app.answering.generation.grounding import Grounder, ground, normalize_answer
 from app.answering.generation.prompt import SYSTEM_PROMPT, build_messages
+from app.figure_forms import figures, figures_supported
 from app.negation import negates
 from app.retrieval.hybrid import Hit
 from app.store.records import Chunk

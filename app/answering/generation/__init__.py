@@ -4,5 +4,5 @@ answerer.py picks the sentences the model reads and puts everything together on 
 extractive answer (which is also every fallback); prompt.py frames them as numbered passages
 fitted to the context window (app/llm talks to the server); grounding.py checks the reply
 sentence by sentence, with check.py the one check of a sentence against its passages
-(figures.py reads the figures both sides state, comparable_words.py their words).
+(app.figure_forms reads the figures both sides state, comparable_words.py their words).
 """

@@ -3,7 +3,7 @@
 A cited sentence is kept only when it says nothing its passages do not:
 
 * every figure in it -- numbers, percentages, years, dates, in digits or spelled out -- occurs
-  in those passages, a percentage as a percentage and 2个月 as months (figures.py, measures);
+  in those passages, a percentage as a percentage and 2个月 as months (app.figure_forms, measures);
 * each figure stands there among the words it stands among in the sentence: at least
   ``ATTACHED_SHARE`` of its near words that the passages hold stand near the same figure in a
   passage, and a subject named beside it (a place, a body) is named in the passage's sentence
@@ -38,10 +38,10 @@ from app.answering.generation.comparable_words import (
     terms,
     tokens_of,
 )
-from app.answering.generation.figures import figure_spans, figures, figures_supported
 from app.answering.generation.prompt import SOURCE_NAMES
 from app.answering.question_kinds import FIGURED, Kind, asked_kinds
 from app.chinese_words import tagged
+from app.figure_forms import figure_spans, figures, figures_supported
 from app.figure_subjects import given_to_another
 from app.measures import recurrences
 from app.negation import negates

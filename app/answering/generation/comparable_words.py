@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from app.answering.generation.figures import figures, normal
 from app.chinese_words import tagged
+from app.figure_forms import figures, normal
 from app.retrieval.gazetteer import Division, gazetteer
 from app.retrieval.glossary import expand_query
 from app.text import CJK_RUN, STOPWORDS, content_tokens, stem, stem_words

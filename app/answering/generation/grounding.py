@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 from app.answering.citations import Sentence, citation
 from app.answering.generation.check import answers_nothing, says_not_covered, supported, terms
-from app.answering.generation.figures import figure_spans, figures, normal
 from app.answering.generation.markers import MARKER, blank_markers, markers, strip_markers
+from app.figure_forms import figure_spans, figures, normal
 from app.in_situ import echoes_asking
 from app.models import Citation
 from app.numerals import MEASURE_WORDS

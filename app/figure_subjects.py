@@ -15,8 +15,8 @@ holders' words are aligned (difflib): where they stand in each other's place the
 holders apart ("本科及以上" / "大专", "grade five" / "grade four"); what one adds without
 counterpart ("an additional award") says more of it, not whose it is.
 
-Words and figures are read by the caller (the citation check's comparable forms and figures), so
-both sides of a comparison are read the same way.
+Words are read by the caller (the citation check's comparable forms), figures by
+``app.figure_forms`` as the check reads them, so both sides of a comparison are read the same way.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from difflib import SequenceMatcher
 from typing import Protocol
 
-from app.figure_forms import Figure, normal
+from app.figure_forms import figure_spans, normal
 from app.measures import Measure, measure_of, same_measure
 from app.text import CLAUSE_END, ITEM
 
@@ -48,24 +48,23 @@ class Word(Protocol):
 
 
 class _Read:
-    """A text with its words and figures as the caller reads them."""
+    """A text with its words as the caller reads them and its figures (``figure_spans``)."""
 
-    def __init__(self, text: str, words: Callable[[str], Sequence[Word]],
-                 figures: Callable[[str], Sequence[Figure]]) -> None:
+    def __init__(self, text: str, words: Callable[[str], Sequence[Word]]) -> None:
         self.text = normal(text)  # the readers' spans are of this
-        self.words, self.figures = words(self.text), figures(self.text)
+        self.words, self.figures = words(self.text), figure_spans(self.text)
         self.stated = [(span, values, measure) for span, values, percent in self.figures
                        if not _RANGE_ON.match(self.text, span[1])
                        and (measure := measure_of(self.text, *span, percent))[0] is not None]
 
 
-def given_to_another(claim: str, passages: list[str], words: Callable[[str], Sequence[Word]],
-                     figures: Callable[[str], Sequence[Figure]]) -> bool:
+def given_to_another(claim: str, passages: list[str],
+                     words: Callable[[str], Sequence[Word]]) -> bool:
     """Whether ``claim`` gives one of its figures (stated with a unit) to another holder than
     every place ``passages`` state it: one they give another figure of its measure, or one they
     name for none in the place of its own."""
-    mine = _Read(claim, words, figures)
-    read = [_Read(text, words, figures) for text in passages]
+    mine = _Read(claim, words)
+    read = [_Read(text, words) for text in passages]
     for at in mine.stated:
         said = _holder(mine, at)[1]
         held = [_kept(said, text, other) for text in read for other in text.stated

@@ -122,7 +122,7 @@ def figures_attached(claim: str, passages: list[str]) -> bool:
         arounds = list(_around_figure(read, forms))
         if near and arounds and not any(attached(near, *around) for around in arounds):
             return False
-    return not given_to_another(claim, passages, tokens_of, figure_spans)
+    return not given_to_another(claim, passages, tokens_of)
 
 
 def names_held(claim: str, passages: list[str]) -> bool:

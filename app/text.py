@@ -277,6 +277,8 @@ def pieces_of(text: str, start: int, end: int, limit: int) -> list[tuple[int, in
 # An item's number opening its sentence: "(1)", "（一）", "3.", "二、".
 ITEM = re.compile(r"\s*(?:[(（][\d一二三四五六七八九十]{1,3}[)）]"
                    r"|[\d一二三四五六七八九十]{1,3}[.、．](?!\d))")
+# A measure's or part's label opening its heading ("(16) ", "3、", "二、"), with the space after it.
+MEASURE_LABEL = re.compile(r"^\s*(?:[(（]?\d{1,3}[)）.、]|[一二三四五六七八九十]+、)\s*")
 # A colon before a list's first item ends the lead-in ("…属于密切接触者： （1）…；"): the lead-in
 # is a sentence of its own, as on a page whose items stand on lines of their own; not one between
 # figures ("a ratio of 4:6.").

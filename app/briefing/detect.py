@@ -20,6 +20,7 @@ import re
 from typing import Literal
 
 from app.numerals import NUMBER_WORDS
+from app.text import MEASURE_LABEL
 
 Kind = Literal["requirement", "figure", "date", "responsibility", "procedure"]
 KINDS: tuple[Kind, ...] = ("requirement", "figure", "date", "responsibility", "procedure")
@@ -156,7 +157,6 @@ def clause_around(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
     return start, end
 
 
-_MEASURE_LABEL = re.compile(r"^\s*[(（]?\d{1,3}[)）.、]|^\s*[一二三四五六七八九十]+、")
 HEADING_WORDS = 10
 
 
@@ -166,4 +166,4 @@ def is_heading(text: str, section: str = "") -> bool:
     label = section.rsplit(" > ", 1)[-1].strip()
     if label and text.rstrip(" .。") == label.rstrip(" .。"):
         return True
-    return bool(_MEASURE_LABEL.match(text)) and len(text.split()) <= HEADING_WORDS
+    return bool(MEASURE_LABEL.match(text)) and len(text.split()) <= HEADING_WORDS

@@ -23,7 +23,7 @@ from app.retrieval.counted import head_noun, same_noun
 from app.retrieval.stems import content_stems
 from app.retrieval.taggers import TAGGING, parsed
 from app.store.records import Chunk
-from app.text import has_cjk
+from app.text import MEASURE_LABEL, has_cjk
 
 # Support a listing sentence, or one under a heading the question restates, gains (h27 chains:
 # the right sentence trailed its neighbour by 0.1-0.2; the heading's other sentences gain too).
@@ -32,7 +32,6 @@ HEADING_BONUS = 0.1
 # Share of a heading's content words the question must say for the heading to be its topic.
 HEADING_SHARE = 0.75
 _ASKED_ZH = re.compile(r"哪(?:些|几[个类项种家条])([\u4e00-\u9fff]{1,12})")
-_MEASURE_LABEL = re.compile(r"^\s*(?:[(（]?\d{1,3}[)）.、]|[一二三四五六七八九十]+、)\s*")
 
 
 @lru_cache(maxsize=512)
@@ -83,7 +82,7 @@ def _follows_such_as(doc: Any, chunk: Any, roots: set[int]) -> bool:
 def _restated_heading(section: str, asked: set[str], topic: set[str]) -> bool:
     """Whether the innermost ``section`` heading's words, less the documents' topic, are the
     question's: at least two, most of them said."""
-    heading = _MEASURE_LABEL.sub("", section.rsplit(">", 1)[-1])
+    heading = MEASURE_LABEL.sub("", section.rsplit(">", 1)[-1])
     words = set(content_stems(heading)) - topic
     return len(words) >= 2 and len(words & asked) >= HEADING_SHARE * len(words)
 

@@ -40,9 +40,10 @@ from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import ENGLISH_VARIANTS
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.shortened import Meant, Nearest
+from app.retrieval.stems import IRREGULAR
 from app.services import Services
 from app.settings import Settings
-from app.text import IRREGULAR, content_tokens, has_cjk, sentence_spans, stem_words
+from app.text import content_tokens, has_cjk, sentence_spans, stem_words
 from eval.splits import assign_splits
 
 L2 = 1e-2

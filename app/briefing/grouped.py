@@ -69,13 +69,15 @@ def name_in(name: str, docs: Iterable[str], documents: list[DocumentInfo], chine
 
 def answer_by_place(named: dict[str, set[str]], documents: list[DocumentInfo],
                     answer_in: Callable[[str, set[str]], Answer], chinese: bool = False,
-                    topical: Callable[[], Answer | None] | None = None) -> Answer | None:
+                    topical: Callable[[], Answer | None] | None = None,
+                    holds: Callable[[str], int] | None = None) -> Answer | None:
     """The answer to a question asking a figure, date or name of several places ("深圳和海珠分别
     …多少钱", "who issued Guangzhou's plan and Zhanjiang's notice"): the question asked of each
     place's documents alone, as any question is, grouped by place; a place whose documents do
     not answer is named as such. None when no place's documents answer. ``topical``: the topic's
     sentences per document (app.briefing.across), which answer for a place its own question
-    does not: a topic is said in other words than one question's ("large-scale models")."""
+    does not: a topic is said in other words than one question's ("large-scale models"), or
+    where its sentence ``holds`` more of the question than the answer's (a plan's opening)."""
     by_id = {d.doc_id: d for d in documents}
     citations: list[Citation] = []
     groups: list[PlaceGroup] = []
@@ -93,7 +95,7 @@ def answer_by_place(named: dict[str, set[str]], documents: list[DocumentInfo],
         # Where the place's own answer cites the topic's sentence too, that one sentence answers.
         agreed = [c for c in one.citations if any(t.doc_id == c.doc_id and t.start < c.end
                                                   and c.start < t.end for t in theirs)][:1]
-        if (cited := agreed or (theirs if one.refused or not one.citations else [])):
+        if (cited := agreed or (theirs if _holds_more(theirs, one, holds) else [])):
             one = Answer(answer=" ".join(f"{c.quote} [{c.n}]" for c in cited), citations=cited)
         if one.refused or not one.citations:
             lines.append(not_said(label, chinese))
@@ -108,3 +110,13 @@ def answer_by_place(named: dict[str, set[str]], documents: list[DocumentInfo],
     if not citations:
         return None
     return Answer(answer="\n".join(lines), citations=citations, groups=groups)
+
+
+def _holds_more(theirs: list[Citation], one: Answer, holds: Callable[[str], int] | None) -> bool:
+    """Whether the topic's sentences answer for a place instead of its own answer: that one is
+    refused, or they hold more of the question (a plan's opening names the place, not the topic)."""
+    if one.refused or not one.citations:
+        return True
+    if holds is None or not theirs:
+        return False
+    return max(holds(c.quote) for c in theirs) > max(holds(c.quote) for c in one.citations)

@@ -6,10 +6,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from itertools import pairwise
 
 from app.answering.citations import Sentence
 from app.briefing.builder import WORD
+from app.retrieval.content_words import content_words, said
 from app.retrieval.dictionary import english_terms
 from app.retrieval.glossary import expand_query
 from app.text import content_tokens, has_cjk, stem
@@ -84,3 +86,23 @@ def pairs_of(text: str) -> set[tuple[str, str]]:
     only its words scattered ("an innovation platform system … the Internet of Things")."""
     forms = [form(w) for w in content_tokens(text) if WORD.fullmatch(w)]
     return set(pairwise(forms))
+
+
+def holding(question: str, places: set[str]) -> Callable[[str], int]:
+    """How many of ``question``'s topic words a sentence holds, ``places`` (the words of the
+    places it names) aside: a place's name says where, not what (an opening "Guangzhou …"). An
+    English sentence holds a word by its English form, a Chinese question's noun by any of its
+    glossary senses (智能: "smart" or "intelligent", one word all the same); a Chinese sentence
+    a Chinese question's word as the single answers read it (app.retrieval.content_words: as
+    written, shortened, or by a word of the same sense)."""
+    aside = {form(w) for p in places for w in words_of(p)}
+    senses = [kept for word in nouns(question).split()
+              if (kept := {form(w) for w in words_of(word)} - aside)]
+    chinese = content_words(question) if has_cjk(question) else []
+
+    def held(sentence: str) -> int:
+        if has_cjk(sentence):
+            return sum(said(w, sentence) for w in chinese)
+        forms = forms_of(sentence)
+        return sum(bool(s & forms) for s in senses)
+    return held

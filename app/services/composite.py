@@ -19,6 +19,7 @@ from app.briefing.across import answer_across, asks_across, topic_of
 from app.briefing.conjuncts import each_place, topic_asked, unnamed
 from app.briefing.facts import fact_answer
 from app.briefing.grouped import answer_by_place
+from app.briefing.topic_words import holding
 from app.conversation import Resolution
 from app.conversation.nearby import Cited
 from app.models import Answer, AskRequest, Mode
@@ -103,7 +104,10 @@ class Composite(Components):
                     place) else found
             if len(named) > 1 and (asked_kinds(text) or own):
                 return answer_by_place(named, self.documents(asked.scope), of_place, has_cjk(text),
-                                       None if asked_kinds(text) else cache(lambda: by_topic(text)))
+                                       None if asked_kinds(text) else cache(lambda: by_topic(text)),
+                                       holding(topic_of(text), set(named) | {
+                                           w for d in self.documents(asked.scope)
+                                           for w in (d.city, d.district) if w}))
             return by_topic(text) if asks_across(text) else None
 
         def by_topic(text: str) -> Answer | None:

@@ -1,0 +1,53 @@
+"""Per place, the sentence holding more of an across question answers for it (issue 23, item 4):
+the place's own answer or the topic reading's sentence, by the question's words each holds."""
+
+from __future__ import annotations
+
+from app.briefing.across import topic_of
+from app.briefing.grouped import answer_by_place
+from app.briefing.topic_words import holding
+from app.models import Answer, Citation, DocumentInfo
+
+_DOCS = [DocumentInfo(doc_id="a", city="Lanzhou"), DocumentInfo(doc_id="b", city="Xining")]
+_OPENING = "This plan is formulated to promote the high-quality development of Lanzhou."
+_TOPIC = "Lanzhou will purify the water of the Yellow River and monitor its quality."
+
+
+def _cited(doc_id: str, quote: str, n: int = 1, start: int = 0) -> Citation:
+    return Citation(n=n, doc_id=doc_id, title=doc_id, quote=quote, start=start, score=1.0,
+                    end=start + len(quote))
+
+
+def _answered(quote: str, doc_id: str) -> Answer:
+    return Answer(answer=f"{quote} [1]", citations=[_cited(doc_id, quote)])
+
+
+def test_a_place_name_and_a_plan_word_hold_less_than_the_topic() -> None:
+    """A Chinese question over English sentences: the topic's words through the glossary; the
+    places' names say where, not what."""
+    held = holding(topic_of("兰州和西宁在水质净化方面各有什么安排？"),
+                   {"兰州", "西宁", "Lanzhou", "Xining"})
+    assert held(_TOPIC) > held(_OPENING)
+    assert holding("净化水质", set())("加快建设污水净化站，提升水质。") == 2
+
+
+def test_the_topic_sentence_answers_where_the_own_answer_holds_less() -> None:
+    """Regression (across42's sort of the main store's across misses: 64 of 84): a place's own
+    answer quoted its plan's opening ("深圳和广州在低空经济方面各有什么安排？" cited Guangzhou's
+    opening) while the topic reading had found the sentence saying the topic; the own answer was
+    preferred whenever it was not refused."""
+    own = {"a": _answered(_OPENING, "a"), "b": _answered("Xining will purify water.", "b")}
+    topic = Answer(answer="", citations=[_cited("a", _TOPIC, start=500),
+                                             _cited("b", "Xining roads.", 2, start=500)])
+    held = holding("Compare how Lanzhou and Xining purify water.",
+                   {"Lanzhou", "Xining"})
+    found = answer_by_place({"Lanzhou": {"a"}, "Xining": {"b"}}, _DOCS,
+                            lambda _, docs: own[min(docs)], topical=lambda: topic, holds=held)
+    assert found is not None
+    quotes = [c.quote for c in found.citations]
+    # Lanzhou: the topic's sentence; Xining: its own answer holds more than the topic's.
+    assert quotes == [_TOPIC, "Xining will purify water."]
+    # Without the measure, the own answer stands (as before).
+    kept = answer_by_place({"Lanzhou": {"a"}, "Xining": {"b"}}, _DOCS,
+                           lambda _, docs: own[min(docs)], topical=lambda: topic)
+    assert kept is not None and kept.citations[0].quote == _OPENING

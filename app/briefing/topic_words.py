@@ -13,6 +13,7 @@ from app.answering.citations import Sentence
 from app.briefing.builder import WORD
 from app.retrieval.content_words import content_words, said
 from app.retrieval.dictionary import english_terms
+from app.retrieval.document_questions import DOCUMENT
 from app.retrieval.glossary import expand_query
 from app.text import content_tokens, has_cjk, stem
 
@@ -95,10 +96,14 @@ def holding(question: str, places: set[str]) -> Callable[[str], int]:
     glossary senses (智能: "smart" or "intelligent", one word all the same); a Chinese sentence
     a Chinese question's word as the single answers read it (app.retrieval.content_words: as
     written, shortened, or by a word of the same sense)."""
+    # A noun naming a document ("Shenzhen's action plan", 方案) says which text, not what it says:
+    # an opening naming the plan holds it. A word asked twice is one word; a letter alone (the
+    # possessive's "s") is none.
+    question = DOCUMENT.sub(" ", question)
     aside = {form(w) for p in places for w in words_of(p)}
-    senses = [kept for word in nouns(question).split()
-              if (kept := {form(w) for w in words_of(word)} - aside)]
-    chinese = content_words(question) if has_cjk(question) else []
+    senses = {frozenset(kept) for word in nouns(question).split()
+              if (kept := {form(w) for w in words_of(word) if len(w) > 1} - aside)}
+    chinese = set(content_words(question)) if has_cjk(question) else set()
 
     def held(sentence: str) -> int:
         if has_cjk(sentence):

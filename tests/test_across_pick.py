@@ -51,3 +51,14 @@ def test_the_topic_sentence_answers_where_the_own_answer_holds_less() -> None:
     kept = answer_by_place({"Lanzhou": {"a"}, "Xining": {"b"}}, _DOCS,
                            lambda _, docs: own[min(docs)], topical=lambda: topic)
     assert kept is not None and kept.citations[0].quote == _OPENING
+
+
+def test_a_noun_naming_the_document_holds_nothing_of_the_question() -> None:
+    """Regression (round 41, the first measure): "What do X's pilot plan and Y's action plan each
+    say about …?" -- Y's opening, issuing "the Action Plan for …", outheld the sentence on the
+    topic by the document's nouns ("action", "plan" asked twice) and the possessive's "s"."""
+    held = holding(topic_of("What do Lanzhou's plan and Xining's plan each say about flood "
+                            "warning?"), {"Lanzhou", "Xining"})
+    opening = "The People's Government of Xining issued the plan."
+    topic = "Build a flood warning system along the river."
+    assert held(topic) > held(opening)

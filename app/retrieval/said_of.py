@@ -29,13 +29,13 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import Any
 
-from app.retrieval.dictionary import chinese_terms
+from app.retrieval.dictionary import chinese_terms, one_sense
 from app.retrieval.gazetteer import gazetteer
 from app.retrieval.glossary import expand_query
 from app.retrieval.question_frame import asked_parse, question_frame
 from app.retrieval.stems import content_stems
 from app.retrieval.taggers import NOUNS, TAGGING, lac, parsed
-from app.text import ORG_NOUNS_EN, ZH_BODY_NAME, ZH_ORG_END, has_cjk
+from app.text import ORG_NOUNS_EN, ZH_BODY_NAME, ZH_ORG_END, content_tokens, has_cjk
 
 _ROMAN = re.compile(r"[ivxlc]+", re.I)  # "Phase II", "Cloud Brain III": a number, no noun
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -197,9 +197,19 @@ def another_owner(question: str, sentence: str, found: AbstractSet[str]) -> bool
     with TAGGING:
         doc = parsed(sentence)
     asked = set(content_stems(question))
-    return any(token.lemma_.lower() == noun and (theirs := _modifiers(token, described))
-               and not theirs <= asked for noun, mine, described in owned
+    return any(token.lemma_.lower() == noun and _unasked(token, described, asked, question)
+               for noun, mine, described in owned
                if not all(_said(m, found) for m in mine) for token in doc)
+
+
+def _unasked(noun: Any, described: bool, asked: AbstractSet[str], question: str) -> bool:
+    """Whether a word before the sentence's ``noun`` naming which one it is is not the
+    question's, nor a question word's thing in other words (CC-CEDICT: "key *evaluation*
+    indicators" for "indicators to *assess* progress" is the asked one)."""
+    words = content_tokens(question)
+    sensed = {s for t in noun.doc[max(noun.i - 3, 0):noun.i]
+              if any(one_sense(t.text, w) for w in words) for s in content_stems(t.text)}
+    return bool(_modifiers(noun, described) - asked - sensed)
 
 
 def _said(word: str, found: AbstractSet[str]) -> bool:

@@ -30,7 +30,7 @@ from app.retrieval.listing import open_list_bonus
 from app.retrieval.named_things import name_terms, names_another, referred_back
 from app.retrieval.qualifiers import contrasted, other_holder, relabelled, said_elsewhere
 from app.retrieval.question_frame import question_frame
-from app.retrieval.said_of import another_owner, said_of
+from app.retrieval.said_of import said_of
 from app.retrieval.stages import other_event
 from app.retrieval.stems import content_stems
 from app.store.vectors import QueryTextEmbedder, TextEmbedder, TextVectors, semantic_texts, unit
@@ -190,7 +190,6 @@ class SentenceRanker:
             # A "when" question's holder too ("… institutions apply" for an employer's room);
             # not a body's, a span's or a frequency's (round 36: 3 better, 4 worse).
             elsewhere = another or any(not any(w <= found for w in q) for q in narrowed) or (
-                narrowing and another_owner(question, sentence.text, found | topic)) or (
                 (holder or (narrowing and Kind.DATE in kinds)) and contrasted(
                     question, sentence.text, found, asked_stems, topic)) or bool(
                 narrowing and kinds and relabelled(question, sentence.text)) or (

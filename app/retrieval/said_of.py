@@ -29,13 +29,12 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import Any
 
-from app.retrieval.dictionary import chinese_terms, one_sense
+from app.retrieval.dictionary import chinese_terms
 from app.retrieval.gazetteer import gazetteer
-from app.retrieval.glossary import expand_query
-from app.retrieval.question_frame import asked_parse, question_frame
+from app.retrieval.question_frame import question_frame
 from app.retrieval.stems import content_stems
 from app.retrieval.taggers import NOUNS, TAGGING, lac, parsed
-from app.text import ORG_NOUNS_EN, ZH_BODY_NAME, ZH_ORG_END, content_tokens, has_cjk
+from app.text import ORG_NOUNS_EN, ZH_BODY_NAME, ZH_ORG_END, has_cjk
 
 _ROMAN = re.compile(r"[ivxlc]+", re.I)  # "Phase II", "Cloud Brain III": a number, no noun
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -173,104 +172,3 @@ def another_body(question: str, text: str, said: Callable[[str, str], bool]) -> 
     return len(body) > 1 and not said(body, text) and any(
         not said(body, m.group()) for m in _ZH_BODY.finditer(text))
 
-
-# The relations naming what a noun is of: a noun before it ("the *heating* hotline") and a
-# preposition's object after it ("the hotline *of* the service", "a subsidy *for* stoves").
-_OWNING = frozenset({"of", "for", "with"})
-_MEASURES = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
-
-
-def another_owner(question: str, sentence: str, found: AbstractSet[str]) -> bool:
-    """Whether English ``sentence`` (``found``: its stems, with those said otherwise and its
-    documents' titles', which name what all of them are about: "its *infrastructure* plan")
-    gives the detail an English ``question`` asks of one owner ("the *transport* subsidy", "the
-    hotline of the *heating* service", "a subsidy for a *wood-burning* stove") to another of the
-    same kind:
-    the detail's noun, or the owner's, names another owner by the words before it ("a *start-up*
-    subsidy", "*pellet* stoves"), and a word of the question's owner is said nowhere in it."""
-    if has_cjk(question) or has_cjk(sentence) or not (owned := _owned(question)):
-        return False
-    lowered = sentence.lower()
-    # Only a sentence holding one of the owned nouns is parsed (~15 ms).
-    if not any(noun[:4] in lowered for noun, _, _ in owned):
-        return False
-    with TAGGING:
-        doc = parsed(sentence)
-    asked = set(content_stems(question))
-    return any(token.lemma_.lower() == noun and _unasked(token, described, asked, question)
-               for noun, mine, described in owned
-               if not all(_said(m, found) for m in mine) for token in doc)
-
-
-def _unasked(noun: Any, described: bool, asked: AbstractSet[str], question: str) -> bool:
-    """Whether a word before the sentence's ``noun`` naming which one it is is not the
-    question's, nor a question word's thing in other words (CC-CEDICT: "key *evaluation*
-    indicators" for "indicators to *assess* progress" is the asked one)."""
-    words = content_tokens(question)
-    sensed = {s for t in noun.doc[max(noun.i - 3, 0):noun.i]
-              if any(one_sense(t.text, w) for w in words) for s in content_stems(t.text)}
-    return bool(_modifiers(noun, described) - asked - sensed)
-
-
-def _said(word: str, found: AbstractSet[str]) -> bool:
-    """Whether a stem is among ``found`` or begins or is begun by one ("pipe", "pipeline"), or
-    the texts' variant of it is ("AI": "artificial intelligence")."""
-    variant = set(content_stems(expand_query(word))) - {word}
-    return any(f.startswith(word) or word.startswith(f) for f in found if len(f) > 2) or (
-        bool(variant) and variant <= found)
-
-
-@lru_cache(maxsize=256)
-def _owned(question: str) -> tuple[tuple[str, frozenset[str], bool], ...]:
-    """The nouns an English ``question`` names the owner of its detail by, as (lemma, the stems
-    of the words before it naming which one, whether those may describe it): the noun asked with
-    ("what *transport* subsidy", "how many *pump* technicians": its nouns only, as "monthly"
-    says which figure), its verb's subject ("do the *finance* bureaus"), and the nouns
-    after it or its verb by "of", "for" or "with" ("the subsidy for a *wood-burning* stove",
-    "get for a *semi-disabled* resident", "people with *moderate* disability")."""
-    doc = asked_parse(question)
-    if sum(t.tag_ in _ASKING for t in doc) > 1:  # two things asked: an owner is one's only
-        return ()
-    heads = [t.head for t in doc if (t.dep_ == "det" and t.tag_ in _ASKING) or (
-        t.dep_ == "amod" and t.lower_ in {"many", "much"})] or [
-        c for t in doc if t.lower_ in {"what", "much", "many"} and t.head.lemma_ == "be"
-        for c in t.head.children if c.dep_ in {"nsubj", "attr"} and c is not t]
-    detail = next((h for h in heads if h.pos_ == "NOUN"), None)
-    # Its verb's subject owns what the question asks of it too: "how often do the district
-    # *civil affairs* bureaus inspect", "within how many days must the *finance* bureau reply".
-    verb = detail.head if detail is not None else doc[:].root
-    while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ != "ROOT":  # "within how many days"
-        verb = verb.head
-    owned: list[tuple[Any, bool]] = [(detail, False)] * (detail is not None) + [
-        (c, True) for v in {verb, verb.head} for c in v.children  # "does X get": X of "does"
-        if c.dep_ in _SUBJECTS and c.pos_ in NOUNS and (detail is None or c.i != detail.i)]
-    nouns = [n for n, _ in owned] + [verb]
-    while nouns:
-        for p in nouns.pop().children:
-            for o in p.children if p.dep_ == "prep" and p.lower_ in _OWNING else ():
-                if o.dep_ == "pobj" and o.pos_ == "NOUN":
-                    owned.append((o, True))
-                    nouns.append(o)
-    return tuple((n.lemma_.lower(), mods, described) for n, described in owned
-                 if (mods := _modifiers(n, described)))
-
-
-def _modifiers(noun: Any, described: bool = False) -> frozenset[str]:
-    """The stems of the words before ``noun`` naming which one it is: nouns compounded with it
-    (names too, ``described``: "the *Finance* Bureau") and words hyphened into one ("*start-up*
-    subsidy", "*wood-burning* stove"); not a measure of time or number ("one-off"), nor a place."""
-    doc, pieces, i = noun.doc, [], noun.i - 1
-    while i >= 0:  # leftwards while the words run into the noun
-        hyphened = i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ \
-            and not doc[i - 2].whitespace_
-        unit = [doc[i], doc[i - 2]] if hyphened else [doc[i]]
-        if any(t.like_num or not t.is_alpha or t.ent_type_ in _MEASURES for t in unit) or not (
-                hyphened or (doc[i].dep_ in {"compound", "amod"} and doc[i].pos_ == "NOUN") or (
-                    described and doc[i].dep_ == "compound" and doc[i].pos_ in NOUNS)):
-            break  # "one-off" says which figure; an adjective ("single", "new") rarely whose
-        # (a noun before a noun is compounded with it, whatever the parser names the relation)
-        # A place names where, not which one ("the *Danzhou* finance bureau"): the places' check.
-        pieces += [t for t in unit if t.ent_type_ not in {"GPE", "LOC"}
-                   and not any(True for _ in gazetteer().english_mentions(t.text))]
-        i -= 3 if hyphened else 1
-    return _stems(*pieces)

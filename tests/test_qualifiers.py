@@ -94,8 +94,8 @@ def test_another_word_in_the_question_s_sense_is_no_other_subject(services: Serv
     cases" for "application cases" (use: application), "outbound internet bandwidth" for "per
     10,000 people, Internet exit bandwidth" (a noun of another phrase), and "how many AI joint
     laboratories will the city support" read "city support" as a noun phrase ("carrier
-    support"); round 41's owner check (said_of.another_owner) read "key *evaluation* indicators"
-    as another owner's indicators than the "headline" ones asked "to assess"."""
+    support"); round 41's owner check (said_of.another_owner, taken back) read "key *evaluation*
+    indicators" as another owner's indicators than the "headline" ones asked "to assess"."""
     for question, fact in (
             ("How many headline indicators did Zhangzhou pick to assess progress on its new "
              "infrastructure plan?", "11 key evaluation indicators"),

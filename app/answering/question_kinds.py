@@ -144,10 +144,12 @@ _NARROWER = {Kind.MONEY: {Kind.COUNT}, Kind.PERCENT: {Kind.COUNT}, Kind.DURATION
 STRICT = frozenset(Kind) - {Kind.WHO}
 FIGURED = frozenset({Kind.COUNT, Kind.TALLY, Kind.MONEY, Kind.PERCENT})  # only a figure states
 # Money nouns (app.measures) and size words together ask a sum ("how large is the fund").
-# Nouns of a part of a whole, whose size "what"/"how much" asks ("the floor on the share of …").
-_SHARE_ASKED = re.compile(r"\b(?:what|how (?:much|large|big|high))\b.*\b(?:share|percentage"
-                          r"|proportion|ratio|fraction|rate)\b", re.I)
-_SHARE_OF = re.compile(r"\b(?:share|percentage|proportion|fraction)\s+of\b", re.I)
+# Nouns of a part of a whole, whose size "what"/"how much" asks ("the floor on the share of …"),
+# written once for both readers below.
+_PART_NOUNS = r"share|percentage|proportion|fraction"
+_SHARE_ASKED = re.compile(
+    rf"\b(?:what|how (?:much|large|big|high))\b.*\b(?:{_PART_NOUNS}|ratio|rate)\b", re.I)
+_SHARE_OF = re.compile(rf"\b(?:{_PART_NOUNS})\s+of\b", re.I)
 # A sum heading what is asked ("what heating subsidy does it give", "the grant per apprentice";
 # not "what subsidies": several kinds) asks its size; a budget too; a price may be a rate or share.
 _SIZE_ASKED = re.compile(r"\bhow (?:much|large|big|high)\b|\bwhat (?:is|are|was|were) (?:[\w'-]+ )"

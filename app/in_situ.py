@@ -37,10 +37,11 @@ from app.text import (
 
 # The Chinese question words asking a quantity (多少钱, 多久): each measures the word before it.
 ZH_QUANTITY = "多少|多大|多久|多长|多高"
-# Every Chinese question word: interrogative pronouns and sentence-final question particles
-# (the one table: ``answering.question_kinds`` asks by them, retrieval searches without them).
+# Every Chinese question word (the one table: ``answering.question_kinds`` asks by them, retrieval
+# searches without them); the A-not-A form, a verb said then denied, asks whether (能不能, 有没有).
+ZH_A_NOT_A = r"(?P<said>[\u4e00-\u9fff])[不没](?P=said)"
 ZH_ASKS = re.compile(rf"什么|啥|{ZH_QUANTITY}|哪|谁|{ASKING_JI}|何时|何地|何种|如何|怎么|咋"
-                     r"|怎样|为何|为什么|是否|有没有|是不是|吗|呢")
+                     rf"|怎样|为何|为什么|是否|{ZH_A_NOT_A}|吗|呢")
 _IN_SITU = re.compile(r"什么|哪[些个类家种项]?|多少|何时|几|谁")
 _CLASSIFIERS = "个些类家种项位名条"  # "哪个市": the noun follows the classifier
 # A question word with the measure word it takes (几个, 哪些, 多少项; 什么 takes none: 什么条件).

@@ -52,3 +52,17 @@ def test_yes_no_questions_answered_only_by_what_they_ask(client: TestClient) -> 
                            ("在某市图书馆办借阅证要交押金吗？", "免押金")):
         body = asked(client, question)
         assert fact in str(body["answer"]), (question, body)
+
+
+def test_an_a_not_a_question_asks_by_its_shape(client: TestClient) -> None:
+    """Regression (batch zhage43: 要不要钱, 收不收钱): the A-not-A form (a verb said, then denied by
+    不 or 没) asks whether whatever its verb: its clause is the asking one, not the asker's own
+    situation, and its question is answered as 能不能 and 有没有 are."""
+    from app.in_situ import ZH_ASKS
+    from app.retrieval.asker_zh import situation
+
+    assert all(ZH_ASKS.search(q) for q in ("给不给补贴", "收不收押金", "去没去登记", "可不可以借"))
+    assert not any(ZH_ASKS.search(s) for s in ("不得不闭馆", "差不多五册"))
+    assert situation("我妈今年70岁，给不给补贴，每月多少钱？") == "我妈今年70岁"
+    body = asked(client, "在某市图书馆办借阅证收不收押金？")
+    assert "免押金" in str(body["answer"]), body

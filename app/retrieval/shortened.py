@@ -18,7 +18,7 @@ from itertools import pairwise
 import numpy as np
 
 from app.chinese_words import is_word, load_jieba, tagged, word_bounds
-from app.in_situ import ZH_ASKS
+from app.in_situ import ZH_A_NOT_A, ZH_ASKS
 from app.numerals import ZH_BOUNDS
 from app.retrieval.dictionary import abbreviations, english_terms, sense_sharers
 from app.retrieval.kindred import kindred
@@ -41,7 +41,7 @@ _BOUND_UNITS = [(bound, {w[i:i + 2] for w in bound.pattern.split("|") for i in r
                 for bound in ZH_BOUNDS]
 # The yes-no frames of Chinese: a verb or copula said and denied (能不能, 可不可以, 有没有, 是不是,
 # 会不会), 是否/能否/可否, or a closing 吗 — the frame's 不能 is no word a sentence must say.
-ZH_WHETHER = re.compile(r"([\u4e00-\u9fff])[不没]\1|[是能可]否|吗")
+ZH_WHETHER = re.compile(rf"{ZH_A_NOT_A}|[是能可]否|吗")
 
 
 def shortened(text: str, asked: set[str]) -> set[str]:

@@ -238,6 +238,12 @@ def tier_unstated(question: str, readings: list[str]) -> bool:
                covered for tier in tiers(question))
 
 
+def bands_hold(tier: Tier, text: str) -> bool | None:
+    """Whether the bands and bounds ``text`` states of ``tier``'s measure hold its value (年满75周岁
+    holds 78, 3周岁以下 not 4); None when it states none: a lone figure (15元) bounds nothing."""
+    return _covers(tier, tuple(t for t in tiers(text) if t[2]))
+
+
 def _covers(tier: Tier, theirs: tuple[Tier, ...]) -> bool | None:
     """Whether ``theirs`` name or bound ``tier``'s value; None when none is of its measure. A
     bound the other way from the question's meets it at its figure only (3周岁以下, 3周岁以上)."""

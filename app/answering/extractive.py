@@ -9,6 +9,7 @@ verbatim, so figures, dates and names stay exactly as in the source.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from app.answering.answerability import at_level, refusal_before_ranking
@@ -94,25 +95,26 @@ class ExtractiveAnswerer:
             return self.refusal(retrieval, "year_not_stated", years[1])  # as in English
         # The best states only other years than the one asked, which others state: not of it.
         if reading is None or years[0][:1] != reading.ranked[:1] or self._said_otherwise(
-                question, reading):
+                question, reading, retrieval.document):
             return self._refused(retrieval, off_level and not sentences,  # none names the place?
                                  lacking=reading is not None and reading.answer.lacking)
         cited = citation(1, reading.answer.sentence, reading.answer.support)
         return Answer(answer=f"{cited.quote} [1]", citations=[cited],
                       city_inferred=retrieval.places.label)
 
-    def _said_otherwise(self, question: str, reading: ChineseReading) -> bool:
+    def _said_otherwise(self, question: str, reading: ChineseReading,
+                        document: Callable[[str], str] | None) -> bool:
         """Whether the best reading answers something other than ``question`` asks: under the
         support threshold, lacking the kind asked or leaving a content word unsaid; above it, not
         stating what is asked: another group's figure, another event's time."""
         best, vectors = reading.ranked[0].sentence, self.ranker.crosslingual_vectors
         if reading.answer.support < REFUSAL_SUPPORT:
             return bool(reading.answer.lacking) or not says_every_word(
-                question, best.text, best.chunk, best.start, vectors)
+                question, best.text, best.chunk, best.start, vectors, document)
         kinds = {w for w in whether_asked(question) if asked_kinds(w)}  # 电话: found as a phone
         return not states_what_is_asked(question, best.text, best.chunk, best.start, vectors,
                                         bool(asked_kinds(question) & FIGURED), frozenset(kinds),
-                                        bool(asked_kinds(question) & REACH))
+                                        bool(asked_kinds(question) & REACH), document)
 
     def _choose(self, ranked: list[Scored], places: dict[str, set[str]]) -> list[Scored]:
         """The best sentence, then a runner-up nearly as good; for a question naming several

@@ -14,13 +14,15 @@ situation runs from the first such clause to the first clause asking (a question
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
-from app.bands import tiers
+from app.bands import bands_hold, tiers
 from app.chinese_words import tagged
 from app.in_situ import ZH_ASKS
 from app.retrieval.modifiers_zh import siblings
 from app.retrieval.taggers import TAGGING, lac
+from app.store.records import Chunk
 from app.text import QUESTION_CLAUSES
 
 # The first person (我, 我们, 咱们, 俺, 本人, 自己), which LAC may tag fused with its noun, a
@@ -65,3 +67,20 @@ def own_tiers(question: str) -> frozenset[float]:
     by a band or tier of its measure holding it (``bands.banded_values``), not by the same number
     of another measure (5元)."""
     return frozenset(value for value, _, _ in tiers(situation(question)))
+
+
+def in_scope(question: str, chunk: Chunk, at: int, document: Callable[[str], str] | None
+             ) -> bool | None:
+    """Whether the asker's own tiers (78 of 我奶奶78岁) are in the scope of the sentence at offset
+    ``at`` of ``chunk``, as its ``document`` text states it in the lines up to the sentence's own: a
+    notice states whom it serves once, in its lead or a section above its measures (服务对象为…年满
+    75周岁…, and below 每次收费15元). True when a line's bands hold one of them; False when lines
+    state bands of their measure and none holds any (the asker is outside it); None when none
+    does. A count of one (一个人住) names no tier: one is the count of anything named."""
+    if document is None or not (mine := [t for t in tiers(situation(question)) if t[0] != 1]):
+        return None
+    text = document(chunk.doc_id)
+    end = text.find("\n", at)
+    held = {bands_hold(tier, line) for line in text[:end if end >= 0 else None].split("\n")
+            for tier in mine}
+    return True if True in held else False if False in held else None

@@ -30,7 +30,7 @@ from app.in_situ import ZH_ASKS, ZH_QUANTITY
 from app.measures import MONEY_NOUN
 from app.negation import negation_dropped
 from app.numerals import SUPERLATIVE, YEAR, ZH_BOUNDS, ZH_TIME_UNIT, figure_values, values_stated
-from app.retrieval.asker_zh import left_open, own_tiers
+from app.retrieval.asker_zh import in_scope, left_open, own_tiers
 from app.retrieval.continuation import says_of_itself
 from app.retrieval.dictionary import sense_sharers
 from app.retrieval.document_questions import ZH_WHEN
@@ -148,15 +148,15 @@ def _bound_said(word: str, text: str) -> bool:
 
 
 def unsaid(question: str, text: str, context: str = "",
-           vectors: TextVectors | None = None) -> list[str]:
+           vectors: TextVectors | None = None, scoped: bool | None = None) -> list[str]:
     """The content words of ``question`` that ``text`` (with its ``context``: title, heading)
     does not say, and the figures (other than 1) or the numerals of its words that ``text``
-    itself states none of."""
+    itself states none of (but the asker's own, ``scoped`` by its document: ``in_scope``)."""
     # Not a name's (十堰, 四川, 三明: a place, or said by the title) nor a year's (read by years).
     placed = _place_names(question)
     stated = [w for w, tag in tagged(question) if tag != "ns" and w not in placed
               and w not in context]
-    held = banded_values(question, text)  # the asker's 93岁 is said by a band 90至99周岁
+    held = banded_values(question, text) | (own_tiers(question) if scoped else frozenset())
     figures = [str(v) for v in figure_values(" ".join(stated)) if v != 1 and not (
         YEAR.fullmatch(str(int(v)))) and (v not in values_stated(text) or v in own_tiers(
             question)) and v not in held]  # the asker's 5岁 is no 5元: a band holds it or none
@@ -188,13 +188,15 @@ def unsaid_words(words: list[str], text: str, context: str, vectors: TextVectors
 
 
 def says_every_word(question: str, text: str, chunk: Chunk, at: int,
-                    vectors: TextVectors | None) -> bool:
+                    vectors: TextVectors | None,
+                    document: Callable[[str], str] | None = None) -> bool:
     """Whether ``text`` (of ``chunk``, at absolute ``at``) says every content word of Chinese
     ``question``, with its notice's title and its section's heading: an answer in other words;
-    not another group's modifier in the place of the question's (城镇居民 for 农村居民)."""
-    context = _context(chunk, at)
-    return bool(content_words(question)) and not unsaid(question, text, context, vectors) \
-        and not other_modifier(question, text)
+    not another group's modifier in the place of the question's (城镇居民 for 农村居民); the
+    asker's own age, income or household in the scope its ``document`` states (``in_scope``)."""
+    context, scoped = _context(chunk, at), in_scope(question, chunk, at, document)
+    return scoped is not False and bool(content_words(question)) and not unsaid(
+        question, text, context, vectors, scoped) and not other_modifier(question, text)
 
 
 def names_every_group(question: str, text: str, chunk: Chunk, at: int,
@@ -225,7 +227,8 @@ def names_every_group(question: str, text: str, chunk: Chunk, at: int,
 
 def states_what_is_asked(question: str, text: str, chunk: Chunk, at: int,
                          vectors: TextVectors | None, figured: bool,
-                         of_kinds: frozenset[str] = frozenset(), reach: bool = False) -> bool:
+                         of_kinds: frozenset[str] = frozenset(), reach: bool = False,
+                         document: Callable[[str], str] | None = None) -> bool:
     """Whether a well supported ``text`` answers Chinese ``question``: it says yes or no of what
     a yes-no question asks whether of (``whether``), but for a noun naming a kind the reader
     finds (``of_kinds``: 电话, 12345热线 is one); for a ``figured`` one, it ``names_every_group``,
@@ -236,8 +239,10 @@ def states_what_is_asked(question: str, text: str, chunk: Chunk, at: int,
     says a word of the question ("竣工验收合格后30日内拨付剩余资金" times no posting); a duration
     asked of an act (提前几天预约: ``measured_after``) is of one the sentence names; a way to
     ``reach`` one asked of a body is that body's, not another's its lines name
-    (``another_body``)."""
+    (``another_body``); the asker is not outside its ``document``'s scope (``in_scope``)."""
     before = chunk.text[:max(0, at - chunk.start)]
+    if in_scope(question, chunk, at, document) is False:
+        return False
     if reach and another_body(question, paragraph_before(before) + text, said):
         return False
     if not says_whether(text, unsaid_words([w for w in whether_asked(question) if w not in (

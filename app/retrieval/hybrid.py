@@ -71,6 +71,7 @@ class RetrievalResult:
     crosslingual_embedding: list[float] = field(default_factory=list)
     # A Chinese question's names in the texts' pinyin (glossary.pinyin_names).
     names: list[Term] = field(default_factory=list)
+    document: Callable[[str], str] | None = None  # a document's text by id (asker_zh.in_scope)
 
 
 class Retriever(Protocol):
@@ -211,11 +212,10 @@ class HybridRetriever:
                                lambda doc_id: place_fit(doc_id, places, self.catalog.places,
                                                         self._division),
                                query if places.held else "")
-        fused = fused[:top_k]
-        scores = self._cosines(fused, found)
-        hits = [Hit(found.chunks[cid], scores[cid], rank)
-                for rank, cid in enumerate(fused, start=1)]
-        return RetrievalResult(query, hits, places, embedding, crosslingual, names)
+        scores = self._cosines(fused := fused[:top_k], found)
+        hits = [Hit(found.chunks[cid], scores[cid], rank) for rank, cid in enumerate(fused, 1)]
+        return RetrievalResult(query, hits, places, embedding, crosslingual, names,
+                               self.catalog.text)
 
     def _division(self, doc_id: str) -> str | None:
         division = document_division(self.catalog.get(doc_id).metadata)

@@ -240,8 +240,9 @@ def tier_unstated(question: str, readings: list[str]) -> bool:
 
 def bands_hold(tier: Tier, text: str) -> bool | None:
     """Whether the bands and bounds ``text`` states of ``tier``'s measure hold its value (年满75周岁
-    holds 78, 3周岁以下 not 4); None when it states none: a lone figure (15元) bounds nothing."""
-    return _covers(tier, tuple(t for t in tiers(text) if t[2]))
+    holds 78, 3周岁以下 not 4) or it names that tier (二孩); None when it states none: a lone
+    figure of another value (15元) bounds nothing."""
+    return _covers(tier, tuple(t for t in tiers(text) if t[2] or t[0] == tier[0]))
 
 
 def _covers(tier: Tier, theirs: tuple[Tier, ...]) -> bool | None:

@@ -14,6 +14,7 @@ situation runs from the first such clause to the first clause asking (a question
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -76,11 +77,12 @@ def in_scope(question: str, chunk: Chunk, at: int, document: Callable[[str], str
     notice states whom it serves once, in its lead or a section above its measures (服务对象为…年满
     75周岁…, and below 每次收费15元). True when a line's bands hold one of them; False when lines
     state bands of their measure and none holds any (the asker is outside it); None when none
-    does. A count of one (一个人住) names no tier: one is the count of anything named."""
+    does. Each item (a line's clauses to a semicolon) states its own bands (65周岁以上…半价；70周岁
+    以上…体检证明). A count of one (一个人住) names no tier: one is the count of anything named."""
     if document is None or not (mine := [t for t in tiers(situation(question)) if t[0] != 1]):
         return None
     text = document(chunk.doc_id)
     end = text.find("\n", at)
-    held = {bands_hold(tier, line) for line in text[:end if end >= 0 else None].split("\n")
+    held = {bands_hold(tier, item) for item in re.split("[\n；]", text[:end if end >= 0 else None])
             for tier in mine}
     return True if True in held else False if False in held else None

@@ -43,6 +43,21 @@ def test_the_scope_is_the_lines_up_to_the_sentence() -> None:
     assert in_scope("我奶奶今年70岁，上门助浴一次收费多少？", chunk, at, None) is None
 
 
+def test_each_item_states_its_own_bands_and_a_named_tier_holds() -> None:
+    """Regression (the first cut refused cities probes 普洱 66岁 and 商丘 二孩): a line's second
+    item (70周岁以上) does not hide its first's band (65周岁以上), and a line naming the asker's
+    tier itself (二孩) beside a band leaving it out (三孩及以上) holds it."""
+    text = ("一、优惠。65周岁以上老年人游泳享受半价优惠；70周岁以上老年人须出示体检证明。\n"
+            "二、补贴。二孩每年另加发500元，三孩及以上每年另加发1500元。\n")
+    chunk = Chunk("c", "notice", "", 0, 0, {})
+    def document(_: str) -> str:
+        return text
+    at = text.index("65")
+    assert in_scope("我家老人66岁了，去游泳能不能打折？", chunk, at, document)
+    assert in_scope("我家老人60岁了，去游泳能不能打折？", chunk, at, document) is False
+    assert in_scope("我家二孩，每年还能多领多少？", chunk, text.index("二孩"), document)
+
+
 def test_an_asker_in_the_scope_is_answered_one_outside_it_refused(client: TestClient) -> None:
     body = asked(client, "我奶奶今年80岁，一个人住，上门助浴一次收费多少？")
     assert not body["refused"] and "20元" in str(body["answer"]), body

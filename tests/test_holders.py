@@ -190,3 +190,38 @@ def test_another_degree_of_the_question_s_adjective_is_another_holder_s() -> Non
                             "who are assessed as moderately disabled receive in Xianyang?", graded)
     assert not other_holder("What nursing subsidy do disabled elderly people from low-income "
                             "households receive in Xianyang?", graded)
+
+
+def test_the_subject_of_the_verb_a_question_word_asks_by_holds_its_detail() -> None:
+    """Regression (enrefuse43 probes, round 42): asked what family farms receive per mu, the
+    reward for hotels, or the trucks each lookout station keeps, the answer quoted what
+    cooperatives receive, travel agencies' reward, a patrol team's trucks: where no noun asks
+    ("how much do … receive"), "how much is the *reward* for …" or a misread auxiliary heads
+    the noun asked, the verb's subject or the noun after its "for" is still its holder."""
+    assert other_holder("How much do dairy farms receive per boat?",
+                        "Fishing cooperatives receive 300 yuan per boat.")
+    assert not other_holder("How much do dairy farms receive per boat?",
+                            "Dairy farms receive 300 yuan per cow.")
+    assert other_holder("How much is the bonus for bakeries that hire apprentices?",
+                        "Restaurants that hire apprentices receive a bonus of 2,000 yuan.")
+    assert not other_holder("How much is the bonus for bakeries that hire apprentices?",
+                            "Bakeries that hire apprentices receive a bonus of 2,000 yuan.")
+    assert other_holder("How many fire extinguishers does each watchtower keep?",
+                        "Each ranger team keeps 10 fire extinguishers at its base.")
+
+
+def test_a_place_filled_as_asked_in_a_sibling_s_phrase_only_is_another_s() -> None:
+    """Regression (enrefuse43, round 42): "smart factories for footwear and digital workshops
+    for textile dyeing" was read as saying workshops for footwear, as it names footwear; a
+    coordination names each thing for its own noun. A verb's place is compared by its lemma
+    ("built over" is "builds … over")."""
+    hubs = "The city will build 4 charging hubs for buses and 6 repair centres for trucks."
+    assert other_holder("How many repair centres for buses will the city build?", hubs)
+    assert not other_holder("How many repair centres for trucks will the city build?", hubs)
+    assert not other_holder("How many repair centres for trucks will the city build?",
+                            "The city will build 6 repair centres for buses and trucks.")
+    plums = ("A grower who builds a net cover over an existing plum orchard receives a subsidy of "
+             "800 yuan per mu.")
+    assert other_holder("What is the subsidy for a net cover built over a cherry orchard?", plums)
+    assert not other_holder("What is the subsidy for a net cover built over a plum orchard?",
+                            plums)

@@ -111,12 +111,14 @@ def other_holder(question: str, sentence: str, found: AbstractSet[str] = frozens
     # "After approval" for "when the application is made"; "6 new stations" for existing ones.
     if other_stage(question, sentence) or counts_another_kind(question, sentence, texts_say):
         return True
-    phrases, (asking, holders) = _question_phrases(question), _recipients(question)
+    phrases, (asking, holders, by_lemma) = _question_phrases(question), _recipients(question)
     lowered, objects = sentence.lower(), _objects(question)
     # Only a sentence saying one of the phrases' nouns, or what a question with a holder asks
-    # with, or a noun the question qualifies by a preposition's object, is parsed (~15 ms).
+    # with (or its verb), or a noun the question qualifies by a preposition's object, is parsed
+    # (~15 ms).
     if not any(stem_ in lowered for p in phrases for stem_ in p[-1][1] + p[-2][1]) and not (
-            holders and asking & {stem(w) for w in lowered.split()}) and not any(
+            holders and (asking & {stem(w) for w in lowered.split()} or any(
+                v in lowered for v in by_lemma))) and not any(
             o[1] in lowered for o in objects):
         return False
     with TAGGING:
@@ -161,7 +163,7 @@ def _objects(question: str) -> tuple[Slot, ...]:
                 t.head.dep_ in {"prep", "agent"} and relation not in {"per", "of"} and (
                     holder.pos_ == "NOUN" or (holder.pos_ == "VERB" and holder.dep_ != "ROOT"))
                 and (t.pos_ == holder.pos_ == "NOUN" or relation not in _CIRCUMSTANCE)):
-            slots.append((relation, stem(holder.text), _filler(t), t.lemma_.lower(), t.pos_))
+            slots.append((relation, _key(holder), _filler(t), t.lemma_.lower(), t.pos_))
     return tuple(slots)
 
 
@@ -186,17 +188,37 @@ def _other_object(doc: Any, asked_object: Slot, said: set[str], asked: set[str])
     *drones*" for points "for *helicopters*", exports "to *Japan*" for exports "to Russia", a
     *bachelor's* degree for a master's, greenhouses damaged "by *floods*" for "by snowstorms"."""
     relation, head, mine, lemma, tag = asked_object
-    if set(mine) <= said:
+    filling = [t for t in doc if t.pos_ == tag and (t.dep_ in {"pobj", "poss"} or _graded(t))
+               and _place(t) == (relation, head) and t.is_alpha]
+    # Naming the question's thing it may state its detail, but not where it fills that place
+    # with another and names the question's only in a sibling's (a coordination: "factories
+    # *for footwear* and workshops *for textile dyeing*" gives no workshops for footwear).
+    if set(mine) <= said and not (filling and not any(
+            set(mine) <= set(_filler(c)) for t in filling for c in (t, *t.conjuncts)) and any(
+            set(mine) <= set(_filler(m)) and m.head.lower_ == relation and _coordinated(
+                t.head.head, m) for t in filling for m in doc)):
         return False
-    for t in doc:
-        holder, by = (t.head, "'s") if t.dep_ == "poss" else (t.head, "advmod") if _graded(
-            t) else (t.head.head, t.head.lower_)
-        if t.pos_ == tag and (t.dep_ in {"pobj", "poss"} or _graded(t)) and by == relation \
-                and stem(holder.text) == head and t.is_alpha \
-                and not set(_filler(t)) <= asked \
-                and not (tag in {"NOUN", "ADV"} and one_sense(lemma, t.lemma_.lower())):
-            return True
-    return False
+    return any(not set(_filler(t)) <= asked and not (
+        tag in {"NOUN", "ADV"} and one_sense(lemma, t.lemma_.lower())) for t in filling)
+
+
+def _coordinated(holder: Any, filler: Any) -> bool:
+    """Whether ``holder`` is coordinated with ``filler`` or with the noun ``filler`` fills a
+    place of (its own phrase's: "factories for footwear *and* workshops for …")."""
+    return holder in filler.conjuncts or holder in filler.head.head.conjuncts
+
+
+def _place(token: Any) -> tuple[str, str]:
+    """The relation and the holder's stem of the place ``token`` fills (as ``_objects``)."""
+    holder, by = (token.head, "'s") if token.dep_ == "poss" else (
+        token.head, "advmod") if _graded(token) else (token.head.head, token.head.lower_)
+    return by, _key(holder)
+
+
+def _key(holder: Any) -> str:
+    """The stem a place's holder is compared by: a verb's lemma's (a question's "*built* over"
+    is a sentence's "*builds* … over"), a noun's own."""
+    return stem(holder.lemma_ if holder.pos_ == "VERB" else holder.text)
 
 
 # The places of a verb's arguments that hold what it gives ("give *households* a subsidy",
@@ -206,21 +228,41 @@ _ASKING = frozenset({"what", "which", "much", "many"})
 
 
 @lru_cache(maxsize=256)
-def _recipients(question: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The stems of the nouns an English ``question`` asks with ("what *subsidy*") and the
-    lemmas of the common nouns holding it as its verb's other arguments ("give an urban
-    *household*", "do *students* get"): by spaCy's parse, not a word list."""
+def _recipients(question: str) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    """The stems of the nouns an English ``question`` asks with ("what *subsidy*", "how much is
+    the *reward*"), the lemmas of the common nouns holding it as its verb's other arguments
+    ("give an urban *household*", "do *students* get") or after its "for" ("the reward *for
+    hotels*"), and the lemmas of the verbs a question word is the object of where no noun asks
+    ("how much do *homestays* receive": ``_other_recipient`` finds them in a sentence by their
+    lemma). By spaCy's parse, not a word list."""
     doc = asked_parse(question)
-    asking = [t for t in doc if t.pos_ == "NOUN" and any(c.lower_ in _ASKING for c in t.children)]
-    # The verbs it is an argument of, and a clause they take ("what allowance do students get").
-    # "Do" and "be" are no giving verbs: "does" read as the verb of "does Zhangzhou target".
-    verbs = {v for v in {t.head for t in asking} | {c for t in asking for c in t.head.children
-                                                    if c.dep_ in {"ccomp", "xcomp"}}
-             if v.lemma_ not in {"do", "be"}}
+    asking = [t for t in doc if t.pos_ == "NOUN" and (any(c.lower_ in _ASKING for c in t.children)
+                                                     or _equated(t))]
+    # The verbs it is an argument of (past an auxiliary the parser made its head: "how many
+    # trucks *does* each station keep"), and a clause they take ("what allowance do students
+    # get"). "Do" and "be" are no giving verbs: "does" read as the verb of "does Zhangzhou target".
+    heads = {t.head.head if t.head.dep_ == "aux" else t.head for t in asking}
+    verbs = {v for v in heads | {c for v in heads for c in v.children
+                                 if c.dep_ in {"ccomp", "xcomp"}} if v.lemma_ not in {"do", "be"}}
+    # Without a noun asking, the verb whose object the question word is ("what do farms get").
+    wh = next((t for t in doc if t.dep_ == "dobj" and (t.tag_ in _ASKING_TAGS or (
+        t.lower_ in {"much", "many"}))), None) if not asking else None
+    by_lemma = frozenset({wh.head.lemma_} if wh is not None and wh.head.pos_ == "VERB"
+                         and wh.head.lemma_ not in {"do", "be"} else ())
+    verbs |= {wh.head} if by_lemma and wh is not None else set()
     holders = tuple(t.lemma_.lower() for t in doc if t.pos_ == "NOUN" and t not in asking
-                    and not hyphened(t) and (t.head if t.dep_ in _HOLDING else t.head.head
-                                             if t.head.dep_ == "dative" else None) in verbs)
-    return frozenset(stem(t.text) for t in asking), holders
+                    and not hyphened(t) and ((t.head if t.dep_ in _HOLDING else t.head.head
+                                              if t.head.dep_ == "dative" else None) in verbs or (
+                        t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head in asking)))
+    return frozenset(stem(t.text) for t in asking), holders, by_lemma
+
+
+def _equated(token: Any) -> bool:
+    """Whether noun ``token`` is what a copula equates with the amount asked ("how much is the
+    *reward*", "what is the *subsidy*"): the noun the question asks with."""
+    return token.dep_ == "nsubj" and token.head.lemma_ == "be" and any(
+        c.dep_ in {"acomp", "attr"} and (c.lower_ in {"much", "many"} or c.tag_ in _ASKING_TAGS)
+        for c in token.head.children)
 
 
 def hyphened(token: Any) -> bool:
@@ -233,18 +275,22 @@ def _other_recipient(question: str, doc: Any, said: set[str], asked: set[str]) -
     """Whether ``doc`` gives what ``question`` asks with ("a one-off construction *subsidy*")
     to another holder, the subject or recipient of its verb ("an industrial *enterprise* …
     receives"), and names the question's own holder ("an urban *household*") nowhere."""
-    asking, holders = _recipients(question)
+    asking, holders, by_lemma = _recipients(question)
     unsaid = [h for h in holders if not {stem(h), *content_stems(expand_query(h))} & said]
     if not unsaid or len(unsaid) < len(holders):  # names one: may be stating its detail
         return False
-    for token in doc:
-        verb = token.head
-        if stem(token.text) not in asking or token.dep_ not in _HOLDING or verb.pos_ != "VERB":
+    verbs = [t.head for t in doc if stem(t.text) in asking and t.dep_ in _HOLDING] + [
+        t for t in doc if t.lemma_ in by_lemma]  # the verb asked by, without a noun asking
+    for verb in verbs:
+        if verb.pos_ != "VERB":
             continue
-        for other in verb.children:
-            if other.pos_ == "NOUN" and other.dep_ in {"nsubj", "dative"} and other is not token \
+        for other in verb.children:  # its subject names the holder by a word of its phrase
+            # too ("the *municipal* finance" is the city's)
+            if other.pos_ == "NOUN" and other.dep_ in {"nsubj", "dative"} \
+                    and stem(other.text) not in asking \
                     and stem(other.text) not in asked and not hyphened(other) \
-                    and not any(one_sense(h, other.lemma_.lower()) for h in unsaid):
+                    and not any(one_sense(h, w.lemma_.lower()) for h in unsaid for w in (
+                        other, *(c for c in other.lefts if c.dep_ in {"amod", "compound"}))):
                 return True
     return False
 

@@ -23,9 +23,9 @@ from typing import Any
 
 from app.retrieval.counted import names_persons
 from app.retrieval.document_questions import DOCUMENT
-from app.retrieval.holders import hyphened
 from app.retrieval.kindred import kindred
 from app.retrieval.question_frame import asked_head, asked_parse
+from app.retrieval.recipients import hyphened
 from app.retrieval.stems import content_stems
 from app.store.vectors import TextVectors
 from app.text import content_tokens, has_cjk, stem

@@ -24,9 +24,10 @@ from app.in_situ import ZH_ASKS
 from app.numerals import labels
 from app.retrieval.counted import asked_nouns
 from app.retrieval.dictionary import dictionary, one_sense
-from app.retrieval.holders import hyphened, noun_phrases, other_holder
+from app.retrieval.holders import noun_phrases, other_holder
 from app.retrieval.modifiers_zh import other_modifier, other_purpose, siblings
 from app.retrieval.question_frame import asked_parse
+from app.retrieval.recipients import hyphened
 from app.retrieval.stems import content_stems
 from app.retrieval.taggers import COMMON_NOUNS_ZH, NOUNS, TAGGING, parsed
 from app.text import STOPWORDS, content_tokens, has_cjk, stem

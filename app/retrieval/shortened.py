@@ -91,10 +91,24 @@ def shortens(short: str, full: str) -> bool:
     return all(any(c in piece for piece in rest) for c in short)
 
 
+def _kept(short: str, full: str) -> str:
+    """``full`` from its first word (jieba's) holding ``short``'s first character, if not its
+    first and each other character stands in a later word of its own, in order (最低生活保障 of
+    城市居民 最低 生活 保障 for 低保); "" if none."""
+    pieces = _pieces(full)
+    at = next((i for i, piece in enumerate(pieces) if short[0] in piece), 0)
+    rest = iter(pieces[at + 1:])  # each character in a word of its own, in order
+    return "".join(pieces[at:]) if at and len(short) > 1 and all(
+        any(c in piece for piece in rest) for c in short[1:]) else ""
+
+
 @lru_cache(maxsize=1)
 def _known_pairs() -> tuple[tuple[str, str], ...]:
-    """CC-CEDICT's short forms that shorten their full names by the rule, each way round."""
-    pairs = [(short, full) for short, full in abbreviations() if shortens(short, full)]
+    """CC-CEDICT's short forms that shorten their full names by the rule, each way round; a full
+    name's leading words that the short form keeps nothing of are the scope a text may leave
+    out (低保 of 城市居民 最低生活保障, 发改委 of 国家 发展和改革委员会)."""
+    pairs = [(short, full if shortens(short, full) else kept) for short, full in abbreviations()
+             if shortens(short, full) or (kept := _kept(short, full))]
     return (*pairs, *((full, short) for short, full in pairs))
 
 

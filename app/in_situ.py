@@ -47,8 +47,8 @@ _CLASSIFIERS = "个些类家种项位名条"  # "哪个市": the noun follows th
 # A question word with the measure word it takes (几个, 哪些, 多少项; 什么 takes none: 什么条件).
 ASKING_WORD = re.compile(rf"(?:{ZH_ASKS.pattern})(?:(?<=[哪几少])[{_CLASSIFIERS}])?")
 _STOPS = frozenset("，；。：！？,;:!?\n")  # the stretch is inside one clause
-_QUESTION_END = re.compile(r"[？?。！!\s]+$")  # what closes a question, not part of its words
-_DEICTIC = re.compile("[这该此其]|上述|相关|有关")  # 这个小区, 相关企业: it points elsewhere
+QUESTION_END = re.compile(r"[？?。！!\s]+$")  # what closes a question, not part of its words
+DEICTIC = re.compile("[这该此其]|上述|相关|有关")  # 这个小区, 相关企业: it points elsewhere
 # What names instances of the noun it stands before: an enumeration ("A、B等" with at most a
 # few words after 等: "等相关", "等四大") or a name closed by quotes or title marks.
 _NAMING = re.compile(r"、[^，；。：]*等[^，；。：的]{0,4}$|[”》]的?$")
@@ -70,7 +70,7 @@ def asked_gap(text: str, question: str) -> tuple[int, int] | None:
     if not asking:
         return None
     left = alnum_only(question[: asking.start()])
-    right = _QUESTION_END.sub("", question[asking.end():])
+    right = QUESTION_END.sub("", question[asking.end():])
     if asking.group() in ("哪", "几", "多少"):  # "几名", "多少家": a measure word, then the noun
         right = right[right[:1] in _CLASSIFIERS:]  # (什么 takes none: 什么条件 keeps its 条)
     headed = len(right) == 1 and CJK_RUN.fullmatch(right) is not None  # "哪个市": no bigram
@@ -90,7 +90,7 @@ def asked_gap(text: str, question: str) -> tuple[int, int] | None:
                                                          strict=True)]
     noun = next((w for w, tag in tagged(right)[:1] if tag.startswith("n")), "")
     n, found = len(text), []  # (how the clause leads to it, -start, end) of each stretch
-    pointing = {m.start() for m in _DEICTIC.finditer(text)}
+    pointing = {m.start() for m in DEICTIC.finditer(text)}
     for i in range(2, n):
         # The question's last two characters, past marks it leaves out ("管理，由…", "在“…")
         before = "".join(c for c in text[max(0, i - 4):i] if c.isalnum())[-2:]
@@ -137,7 +137,7 @@ def _headed(text: str, left: str, head: str) -> tuple[int, int] | None:
         end = next((k for k in range(i, len(text)) if text[k] in _STOPS or text[k] == head),
                    None if head else len(text))  # no head: up to the clause's end
         if end is not None and (text[end:end + 1] == head if head else end - i >= 2) and (
-                end > i and not _DEICTIC.match(text, i)):
+                end > i and not DEICTIC.match(text, i)):
             found.append((_leads(text, i, left), -i, end + bool(head)))
     return (-max(found)[1], max(found)[2]) if found else None
 
@@ -157,8 +157,8 @@ def modified_head(text: str, question: str) -> tuple[int, int] | None:
     asked, found, left = bigram_units(question), [], alnum_only(question[:asking.start()])
     # What the question says after the noun follows the answer as it follows the noun (由哪个部门
     # 牵头: "…等部门配合" lists others, when the sentence says 牵头 elsewhere).
-    then = bigram_units(_QUESTION_END.sub("", right[len(word):])) & bigram_units(text)
-    if word and word == _QUESTION_END.sub("", right) and word not in text and len(left) >= 2:
+    then = bigram_units(QUESTION_END.sub("", right[len(word):])) & bigram_units(text)
+    if word and word == QUESTION_END.sub("", right) and word not in text and len(left) >= 2:
         return _headed(text, left, "")  # "前置于什么地方" of "…前置于停机坪": a kind left unsaid
     for at in (m.start() for m in re.finditer(re.escape(word[-2:]), text) if len(word) >= 2):
         opening = max((k + 1 for k in range(at) if text[k] in _STOPS), default=0)

@@ -23,6 +23,7 @@ from app.in_situ import after_frame, asked_clauses, coordinated
 from app.mastheads import frame_end, names_back, opens_statement, reports
 from app.numerals import asked_bound, same_measure
 from app.retrieval.answer_end import announces, asked_end, goes_on, measure_asked
+from app.retrieval.answer_start import asked_opening
 from app.retrieval.question_focus import item_frame, item_told
 from app.store.records import Chunk
 from app.text import CLAUSE_END, bigram_units, clause_spans, opens_condition, says_more
@@ -86,7 +87,8 @@ def span_of(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
         cut = asked_end(anchor.text, at - anchor.start, question) or end  # not past what for
         return _run_on(sliced(anchor, at, anchor.start + cut), following * (cut == end), question)
     if not kinds or not (found := of_band(question, anchor.text, anchor.start, found)):
-        return sliced(anchor, at, anchor.start + end)
+        return sliced(anchor, anchor.start + asked_opening(anchor.text, at - anchor.start, question)
+                      if kinds and not gap else at, anchor.start + end)  # none tagged: its words'
     entity = _asked_entity(anchor, found, question, asked, not kinds & FIGURED)
     clause = kind_clause(anchor, entity)
     if entity[0] < anchor.start + clauses[0][1] <= found[-1][0] and kinds & FIGURED and [e for e in

@@ -40,11 +40,17 @@ ROOT = 6  # letters of a root two English words derived from it share (strategy,
 @lru_cache(maxsize=512)
 def question_names(question: str) -> tuple[str, ...]:
     """The names a Chinese question gives of organisations and things, as LAC tags them."""
+    return tuple(dict.fromkeys(w for w, tag in question_tags(question)
+                               if tag in _NAME_TAGS and has_cjk(w)))
+
+
+@lru_cache(maxsize=512)
+def question_tags(question: str) -> tuple[tuple[str, str], ...]:
+    """A Chinese question's words with LAC's tags (read once for its names and its bodies)."""
     if not has_cjk(question):  # its names would hold no Chinese: LAC (~3 ms) is not run
         return ()
     with TAGGING:
-        tagged = lac().run(question)
-    return tuple(dict.fromkeys(w for w, tag in tagged if tag in _NAME_TAGS and has_cjk(w)))
+        return tuple((w, t) for w, t in lac().run(question))
 
 
 def name_terms(question: str, terms: list[frozenset[str]]) -> list[frozenset[str]]:

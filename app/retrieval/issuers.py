@@ -93,7 +93,8 @@ def issuer_ranking(question: str, rankings: Sequence[Ranking], k: int,
     bodies = question_bodies(question)
     if not bodies:
         return None
-    ids = {cid for ranking in rankings for cid in ranking.ids if cid is not None}
+    ids = {cid for ranking in rankings if ranking.holder is None
+           for cid in ranking.ids if cid is not None}
     naming = {doc for doc in {doc_of(cid) for cid in ids}
               if any(_names(opening(catalog, doc), body) for body in bodies)}
     if not naming:

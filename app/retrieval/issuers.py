@@ -27,9 +27,12 @@ from app.text import CJK_RUN
 # LAC's tags of the words that go on a body's name after the word it tags an organisation: a
 # Chinese name is a noun phrase (国务院 联防 联控 机制; 税务总局 办公厅).
 _NAME_GOES_ON = frozenset({"n", "vn", "nz", "ORG", "nt"})
+_PLACE_TAGS = frozenset({"LOC", "ns"})  # LAC's tags of a place
 # Characters of a document's text read as its opening (a report's title and lead: "新华社北京2月
 # 6日电 …国务院联防联控机制…"), beside its stored title, issuer and document number.
 OPENING = 150
+# The largest share of the candidate documents naming a body for it to tell them apart.
+NAMING_SHARE = 0.5
 # Weight of the passages of the documents naming the body (as BM25's).
 ISSUER_WEIGHT = 1.0
 # The longest full name read for a short one, in its characters per the short one's.
@@ -38,20 +41,18 @@ _FULL_PER_SHORT = 4
 
 @lru_cache(maxsize=512)
 def question_bodies(question: str) -> tuple[str, ...]:
-    """The bodies a Chinese question names: each word LAC tags an organisation, with the nouns
-    after it."""
+    """The body a Chinese question opens on, its subject: the word LAC tags an organisation
+    that starts it (after a place at most: 重庆银保监局 of 重庆 银保监局), with the nouns after
+    it; none when the question opens otherwise (a body after 在 or inside a modifier phrase,
+    在各区市场监督管理局登记的企业, is what it asks about, not its source)."""
     tags = question_tags(question)
-    bodies: list[str] = []
-    at = 0
-    while at < len(tags):
-        if tags[at][1] != "ORG":
-            at += 1
-            continue
-        name, at = tags[at][0], at + 1
-        while at < len(tags) and tags[at][1] in _NAME_GOES_ON:
-            name, at = name + tags[at][0], at + 1
-        bodies.append(name)
-    return tuple(dict.fromkeys(b for b in bodies if len(b) > 1))
+    at = 1 if tags and tags[0][1] in _PLACE_TAGS else 0
+    if at >= len(tags) or tags[at][1] != "ORG":
+        return ()
+    name, at = tags[at][0], at + 1
+    while at < len(tags) and tags[at][1] in _NAME_GOES_ON:
+        name, at = name + tags[at][0], at + 1
+    return (name,) if len(name) > 1 else ()
 
 
 def names_body(opening: str, body: str) -> bool:
@@ -97,7 +98,8 @@ def issuer_ranking(question: str, rankings: Sequence[Ranking], k: int,
            for cid in ranking.ids if cid is not None}
     naming = {doc for doc in {doc_of(cid) for cid in ids}
               if any(_names(opening(catalog, doc), body) for body in bodies)}
-    if not naming:
+    # A body most candidate notices name (税务总局 of every tax bureau's notice) tells none apart.
+    if not naming or len(naming) > NAMING_SHARE * len({doc_of(cid) for cid in ids}):
         return None
     return preferring(rankings, k, ISSUER_WEIGHT, lambda cid: doc_of(cid) in naming)
 

@@ -28,6 +28,7 @@ from app.text import CJK_RUN
 # Chinese name is a noun phrase (国务院 联防 联控 机制; 税务总局 办公厅).
 _NAME_GOES_ON = frozenset({"n", "vn", "nz", "ORG", "nt"})
 _PLACE_TAGS = frozenset({"LOC", "ns"})  # LAC's tags of a place
+_LEVELS = frozenset("省市区县")  # the levels of a division, a bare one the asker's own (本市)
 # Characters of a document's text read as its opening (a report's title and lead: "新华社北京2月
 # 6日电 …国务院联防联控机制…"), beside its stored title, issuer and document number.
 OPENING = 150
@@ -91,7 +92,7 @@ def issuer_ranking(question: str, rankings: Sequence[Ranking], k: int,
     """The passages of the documents whose opening names a body the question names, best
     first by the fusion so far; None when the question names none, or no candidate's
     document names one."""
-    bodies = question_bodies(question)
+    bodies = [b for b in question_bodies(question) if not _local(question, b, catalog)]
     if not bodies:
         return None
     ids = {cid for ranking in rankings if ranking.holder is None
@@ -102,6 +103,14 @@ def issuer_ranking(question: str, rankings: Sequence[Ranking], k: int,
     if not naming or len(naming) > NAMING_SHARE * len({doc_of(cid) for cid in ids}):
         return None
     return preferring(rankings, k, ISSUER_WEIGHT, lambda cid: doc_of(cid) in naming)
+
+
+def _local(question: str, body: str, catalog: Catalog) -> bool:
+    """Whether ``body`` is a place's office: it opens on a place the question names (重庆市税务局)
+    or on a bare level word (市卫健委: the city's), read by the places' scoping already; its
+    organ's name (税务局, 卫健委) is every place's and tells no notice of the place apart."""
+    at = question.find(body)
+    return body[0] in _LEVELS or any(s <= at < e for s, e in catalog.places.spans(question))
 
 
 @lru_cache(maxsize=8192)

@@ -4,6 +4,7 @@ in their opening, said in full or shortened, come first among the notices of the
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -59,7 +60,7 @@ def test_the_notice_of_the_body_a_question_names_comes_first(tmp_path: Path) -> 
 def test_a_body_no_candidate_notice_names_changes_nothing() -> None:
     class Stored:
         doc_hash = "h"
-        metadata: dict[str, str] = {}
+        metadata: ClassVar[dict[str, str]] = {}
 
     class Places:
         def spans(self, text: str) -> list[tuple[int, int]]:

@@ -36,7 +36,7 @@ from app.retrieval.filters import (
 from app.retrieval.found import Found
 from app.retrieval.fusion import Ranking, preferring, reading, reciprocal_rank_fusion
 from app.retrieval.glossary import expand_query, lexical_query, pinyin_names
-from app.retrieval.issuers import issuer_ranking
+from app.retrieval.issuers import issuer_rankings
 from app.retrieval.names import names_country, unheard_places
 from app.retrieval.place_inference import PlaceInference
 from app.retrieval.places import document_division
@@ -201,9 +201,7 @@ class HybridRetriever:
             # first for "全国的交管业务…", the ministry's notice second).
             rankings.append(preferring(rankings, self.rrf_k, NATIONAL_WEIGHT,
                                        lambda cid: found.chunks[cid].doc_id in national))
-        if (issued := issuer_ranking(query, rankings, self.rrf_k,
-                                     lambda cid: found.chunks[cid].doc_id, self.catalog)):
-            rankings.append(issued)  # a body the question names: the notices naming it
+        rankings += issuer_rankings(query, rankings, self.rrf_k, found, self.catalog)
         crosslingual: list[float] = []
         if self.crosslingual is not None and (has_cjk(query) or self.lexical.holds_chinese):
             by_model, crosslingual = self.crosslingual.rank(query, rankings, found, top_k,

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from app.chinese_words import word_bounds
 from app.retrieval.catalog import Catalog
+from app.retrieval.found import Found
 from app.retrieval.fusion import Ranking, preferring
 from app.retrieval.named_things import question_tags
 from app.retrieval.shortened import shortens
@@ -111,6 +112,13 @@ def _local(question: str, body: str, catalog: Catalog) -> bool:
     organ's name (税务局, 卫健委) is every place's and tells no notice of the place apart."""
     at = question.find(body)
     return body[0] in _LEVELS or any(s <= at < e for s, e in catalog.places.spans(question))
+
+
+def issuer_rankings(question: str, rankings: Sequence[Ranking], k: int, found: Found,
+                    catalog: Catalog) -> list[Ranking]:
+    """``issuer_ranking`` of the passages ``found``, as a list to add (none or one)."""
+    named = issuer_ranking(question, rankings, k, lambda cid: found.chunks[cid].doc_id, catalog)
+    return [named] if named is not None else []
 
 
 @lru_cache(maxsize=8192)

@@ -70,8 +70,7 @@ class RetrievalResult:
     # The cross-lingual model's vector of a Chinese question (empty otherwise): the answerer
     # scores sentences with it, and need not encode the question again.
     crosslingual_embedding: list[float] = field(default_factory=list)
-    # A Chinese question's names in the texts' pinyin (glossary.pinyin_names).
-    names: list[Term] = field(default_factory=list)
+    names: list[Term] = field(default_factory=list)  # a Chinese question's, in pinyin (glossary)
     document: Callable[[str], str] | None = None  # a document's text by id (asker_zh.in_scope)
 
 

@@ -14,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.numerals import measured_otherwise
-from tests.support.served import serve_texts
+from tests.support.served import asked, serve_texts
 
 HOTLINE = (
     "临江市供水服务规定\n"
@@ -29,19 +29,15 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
         yield served
 
 
-def _quote(client: TestClient, question: str) -> str:
-    body = client.post("/api/ask", json={"question": question, "mode": "extractive"}).json()
-    assert not body["refused"], body
-    return str(body["citations"][0]["quote"])
-
-
 @pytest.mark.parametrize(("question", "quoted", "not_quoted"), [
     ("临江市居民打热线反映供水问题后，供水企业多久内答复？", "12小时内", "96116"),
     ("临江市供水管网巡检周期是多久？", "1年", "800个"),
 ])
 def test_how_long_answered_by_a_time(client: TestClient, question: str, quoted: str,
-                                       not_quoted: str) -> None:
-    quote = _quote(client, question)
+                                    not_quoted: str) -> None:
+    body = asked(client, question)
+    assert not body["refused"], body
+    quote = str(body["citations"][0]["quote"])  # type: ignore[index]
     assert quoted in quote and not_quoted not in quote, quote
 
 

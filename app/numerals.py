@@ -239,10 +239,9 @@ def labels(text: str) -> frozenset[tuple[str, int]]:
     return frozenset((stem(noun), value) for noun, value in after + before)
 
 
-# The measure a Chinese count asks (几天, 多少个, 几寸) against the one a figure is of. Units of
-# time answer one another (几天: 10个工作日, 14周岁 is an age, not a count of things), so do
+# The measure a Chinese count asks (几天, 多久, 多少个, 几寸) against a figure's. Units of time
+# answer one another (几天: 10个工作日; 14周岁 an age; 多久 as 多长时间, 多久一次 how often), so do
 # the words counting any thing (多少个: 30家); another measure word is another measure (几寸: 一次).
-# 多久 asks a time as 多长时间 does (多久一次, like 多长时间一次, how often: not here).
 ZH_TIME_UNIT = r"个?(?:工作)?(?:年|月|周|星期|天|日|小时|分钟|周岁|岁)"
 _ANY_THING = "个名位人户家项座台所处条件批"
 _OCCURRENCES = "次回趟遍"  # the verbal measure words: 上门几回 is counted in 次 (4次)
@@ -253,8 +252,8 @@ ASKING_JI = rf"(?!{INDEFINITE_JI})几(?!乎)"  # 几 asking a number (not 几乎
 _ZH_ASKED_UNIT = re.compile(rf"(?<!哪)(?:(?!{INDEFINITE_JI})几|多少|多长(?=时间)|多(?=久))("
                             rf"{ZH_TIME_UNIT}|(?:时间|久)(?!.{{0,6}}一次)|[{MEASURE_WORDS}"
                             rf"{_OCCURRENCES}人户寸亩吨]|公里|平方米|米)")
-# 馀 is 余 as a web copy writes it (抓获涉案人员百馀人); 半 a numeral (半年, 半个月: half a year).
-_ZH_FIGURE = re.compile(rf"[{ZH_NUMERAL}半][{ZH_NUMERAL}亿.,，至到~\-—余馀多几]*")  # 不少于7日: 日
+_ZH_FIGURE = re.compile(  # 馀 is 余 as a web copy writes it (百馀人); 半 a numeral (半年, 半个月)
+    rf"[{ZH_NUMERAL}半][{ZH_NUMERAL}亿.,，至到~\-—余馀多几]*")  # 不少于7日: 日
 
 
 def _measure(unit: str) -> str:

@@ -242,7 +242,7 @@ def labels(text: str) -> frozenset[tuple[str, int]]:
 # The measure a Chinese count asks (几天, 多久, 多少个, 几寸) against a figure's. Units of time
 # answer one another (几天: 10个工作日; 14周岁 an age; 多久 as 多长时间, 多久一次 how often), so do
 # the words counting any thing (多少个: 30家); another measure word is another measure (几寸: 一次).
-ZH_TIME_UNIT = r"个?(?:工作)?(?:年|月|周|星期|天|日|小时|分钟|周岁|岁)"
+ZH_TIME_UNIT = r"个?(?:工作)?(?:年|月|周|星期|天|日|小时|分钟|秒钟?|周岁|岁)"
 _ANY_THING = "个名位人户家项座台所处条件批"
 _OCCURRENCES = "次回趟遍"  # the verbal measure words: 上门几回 is counted in 次 (4次)
 # 几 after 好 or 十, or before a power of ten, counts loosely and asks nothing (好几年 "several

@@ -47,6 +47,8 @@ def test_how_long_asks_a_time() -> None:
     assert measured_otherwise(question, text, text.index("800"), text.index("800") + 4)
     assert not measured_otherwise(question, text, text.index("12小时"), text.index("12小时") + 4)
     assert not measured_otherwise("多久一次？", text, text.index("800"), text.index("800") + 4)
+    rinse = "每次冲洗不少于30秒。"  # a second is a unit of time too
+    assert not measured_otherwise("冲洗多久？", rinse, rinse.index("30"), rinse.index("30") + 3)
     half = "补贴期限为半年。"
     assert not measured_otherwise(question, half, half.index("半年"), half.index("半年") + 2)
 

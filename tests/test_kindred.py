@@ -6,9 +6,12 @@ paraphrase8)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from app.models import AskRequest
-from app.retrieval.kindred import _nouns, credit, kindred
+from app.retrieval.kindred import _nouns, credit, kindred, without_light
 from app.services import Services
+from tests.support.served import services_over
 
 
 def test_a_word_is_found_by_meaning_only_where_a_sentence_says_it(services: Services) -> None:
@@ -82,3 +85,32 @@ def test_a_word_repeated_across_sentences_is_placed_in_each(services: Services) 
     sentences = [["unmanned", "aerial", "patrols"], ["build", "unmanned", "hubs"], ["schools"]]
     assert kindred(vectors, 0.0, {"drone": "drones"}, sentences) == [{"drone"}, {"drone"}, set()]
     assert kindred(vectors, 0.0, {}, sentences) == [set(), set(), set()]
+
+
+_ALLOWANCES = """Marlow Measures on Allowances for Older Residents (2026)
+
+1. Residents aged 80 and above receive an old-age allowance of 100 yuan per month.
+2. Families with a member holding a first grade disability certificate receive 120 yuan a month.
+3. A community canteen that passes acceptance receives a one-off construction grant of 80,000 yuan.
+4. Travel agencies that bring groups of visitors receive a reward of 2,000 yuan per group.
+"""
+
+
+def test_a_question_s_words_of_grammar_no_sentence_holds_are_not_counted(tmp_path: Path) -> None:
+    """Bug (issue 23, enfalse43): "does she still get anything …", "put into fixing up": a
+    pronoun, a particle or a light verb no candidate sentence held weighed as a detail the texts
+    lack, lowering every sentence's share of the question's words, and the answer was refused."""
+    question = "My dad in Marlow just turned 81: does he get anything each month?"
+    weights = {frozenset([s]): 1.0 for s in ("dad", "just", "turn", "he", "anyth", "citi", "month",
+                                             "81")}
+    held = [{"resid", "age", "receiv", "allow", "month"}, {"citi", "grant"}]
+    kept = without_light(question, weights, held)
+    assert set(weights) - set(kept) == {frozenset([w]) for w in ("just", "he", "anyth")}
+    assert without_light("他每个月能领多少？", weights, held) == weights  # English questions only
+    with services_over(tmp_path, {"marlow-2026-allowances": _ALLOWANCES}) as services:
+        answer = services.ask(AskRequest(question=question, mode="extractive"))
+        assert not answer.refused and "100 yuan per month" in answer.answer
+        for unstated in ("How much does Marlow pay for a resident's funeral?",
+                         "What does Marlow give residents aged 70 to 79 each month?"):
+            assert services.ask(AskRequest(question=unstated, mode="extractive")).refused
+

@@ -25,7 +25,7 @@ from app.retrieval.counted import asked_counts, may_count
 from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, with_bounds
 from app.retrieval.hybrid import RetrievalResult
-from app.retrieval.kindred import credit
+from app.retrieval.kindred import credit, without_light
 from app.retrieval.listing import open_list_bonus
 from app.retrieval.named_things import name_terms, names_another, referred_back
 from app.retrieval.qualifiers import contrasted, other_holder, relabelled, said_elsewhere
@@ -106,6 +106,7 @@ class SentenceRanker:
                                         if (m := p.search(question)))))
         credit(self.vectors, self.semantic_floor, question, [t for t in weights if not t & asks],
                words, [in_context(s) for s in sentences])
+        weights = without_light(question, weights, words)  # "she", "up": no detail's words
         told = [w | referred_back(s.chunk, s.start, question)  # what "The subsidy is …" is of
                 if kinds & question_kinds.FIGURED else w  # counts as said (a figure's), not named
                 for w, s in zip(words, sentences, strict=True)]

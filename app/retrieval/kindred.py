@@ -83,9 +83,27 @@ def _nouns(question: str) -> frozenset[str]:
     A verb or an adjective ("want", "big") is said of anything, and a name ("Pazhou") is no
     word to say otherwise. A stop word is none either: the tagger takes a question's last verb
     for a noun ("… working from home get?"), and "get" lies close to any sentence's "work".
+    Verbs were tried (enfalse43: "subsidise" for "subsidy"): "put together", "split" and
+    "investing" found other sentences, 3 answers lost for 1 gained.
     Read from the parse retrieval made (``question_frame``): the parser does not change the
     tagger's tags (1,347 English questions of eval/ compared), and a second pass of spaCy
     cost every English question ~6 ms."""
     with TAGGING:
         doc = parsed(question)
     return frozenset(t.lower_ for t in doc if t.tag_ in {"NN", "NNS"} and not t.is_stop)
+
+
+def without_light(question: str, weights: dict[frozenset[str], float],
+                  held: list[set[str]]) -> dict[frozenset[str], float]:
+    """``weights`` of an English question's terms but the words of grammar and light verbs
+    (spaCy's stop list: "she", "up", "get", "put", "without"; not a numeral, "first") that no
+    candidate sentence (``held``) holds. Such a word names no detail a text could lack ("does she
+    still have to pay", "put into fixing up"): weighed as one, it only lowered every sentence's
+    share of the question's words, the answering one's below the refusal threshold."""
+    if has_cjk(question):
+        return weights
+    with TAGGING:
+        doc = parsed(question)
+    light = set(stem_words([t.lower_ for t in doc if t.is_stop and not t.like_num]))
+    return {t: w for t, w in weights.items()
+            if not (t & light and not any(t & found for found in held))}

@@ -245,15 +245,14 @@ def labels(text: str) -> frozenset[tuple[str, int]]:
 ZH_TIME_UNIT = r"个?(?:工作)?(?:年|月|周|星期|天|日|小时|分钟|秒钟?|周岁|岁)"
 _ANY_THING = "个名位人户家项座台所处条件批"
 _OCCURRENCES = "次回趟遍"  # the verbal measure words: 上门几回 is counted in 次 (4次)
-# 几 after 好 or 十, or before a power of ten, counts loosely and asks nothing (好几年 "several
-# years", 十几天, 几十万): the one reading every module that reads 几 as a question word takes.
+# 几 after 好 or 十, or before a power of ten, counts loosely and asks nothing (好几年, 十几天,
+# 几十万): the one reading every module reading 几 as a question word takes. 半 is a numeral.
 INDEFINITE_JI = r"(?<=[好十])几|几(?=[十百千万])"
 ASKING_JI = rf"(?!{INDEFINITE_JI})几(?!乎)"  # 几 asking a number (not 几乎, "almost")
 _ZH_ASKED_UNIT = re.compile(rf"(?<!哪)(?:(?!{INDEFINITE_JI})几|多少|多长(?=时间)|多(?=久))("
                             rf"{ZH_TIME_UNIT}|(?:时间|久)(?!.{{0,6}}一次)|[{MEASURE_WORDS}"
                             rf"{_OCCURRENCES}人户寸亩吨]|公里|平方米|米)")
-_ZH_FIGURE = re.compile(  # 馀 is 余 as a web copy writes it (百馀人); 半 a numeral (半年, 半个月)
-    rf"[{ZH_NUMERAL}半][{ZH_NUMERAL}亿.,，至到~\-—余馀多几]*")  # 不少于7日: 日
+_ZH_FIGURE = re.compile(rf"[{ZH_NUMERAL}半][{ZH_NUMERAL}亿.,，至到~\-—余馀多几]*")  # 馀 = 余
 
 
 def _measure(unit: str) -> str:

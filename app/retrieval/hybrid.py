@@ -178,11 +178,8 @@ class HybridRetriever:
                 rankings.append(reading(replace(ranking, ids=kept),
                                         lambda cid: not in_scope(cid)))
         else:
-            dense = (
-                self.dense.nearest(embedding, conditions, self.candidates, found)
-                if mode in ("hybrid", "dense")
-                else None
-            )
+            dense = (self.dense.nearest(embedding, conditions, self.candidates, found)
+                     if mode in ("hybrid", "dense") else None)
             rankings += self._rankings(lexical_text, dense, conditions, mode, found)
         if mode in ("hybrid", "bm25") and self.lexical.documents is not None \
                 and self.document_weight:

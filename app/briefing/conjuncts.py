@@ -226,9 +226,18 @@ def _phrase_end(question: str, start: int, compared: bool = False) -> int:
     with TAGGING:
         tokens = list(english()(question))
     words = [t for t in tokens if t.idx >= start]
-    end = next((t.idx for t in words if _EN_ENDS.match(t.tag_) and t.text not in {"'s", "’s"}),
-               len(question))
+    end = next((t.idx for t in words if _EN_ENDS.match(t.tag_) and t.text not in {"'s", "’s"}
+                and not _object_of_postmodifier(tokens, t.i)), len(question))
     if not compared and any(t.lower_ in {"do", "does", "did"} for t in tokens if t.idx < start):
         # Do-support ("what periods do X and Y cover?"): the verb comes last, whatever its tag.
         end = min(end, max((t.idx for t in words if t.is_alpha), default=end))
     return len(question[:end].rstrip())
+
+
+def _object_of_postmodifier(tokens: Any, at: int) -> bool:
+    """Whether the determiner at ``at`` opens the object of a preposition after a common noun
+    ("Zhanjiang's action plan for an AI-permeated city"): that phrase modifies the noun, and the
+    conjunct runs through it. A preposition right after the place's name or possessive ("Haizhu's
+    on the size …") begins what is asked of every place, not a part of one conjunct."""
+    return tokens[at].tag_ in {"DT", "PDT"} and at >= 2 and tokens[at - 1].tag_ == "IN" \
+        and tokens[at - 2].tag_ in {"NN", "NNS"}

@@ -95,6 +95,8 @@ def answer_by_place(named: dict[str, set[str]], documents: list[DocumentInfo],
         # Where the place's own answer cites the topic's sentence too, that one sentence answers.
         agreed = [c for c in one.citations if any(t.doc_id == c.doc_id and t.start < c.end
                                                   and c.start < t.end for t in theirs)][:1]
+        if agreed and holds is not None:  # unless another of its own holds more of what is asked
+            agreed = [max(one.citations, key=lambda c: (holds(c.quote), c is agreed[0]))]
         if (cited := agreed or (theirs if _holds_more(theirs, one, holds) else [])):
             one = Answer(answer=" ".join(f"{c.quote} [{c.n}]" for c in cited), citations=cited)
         if one.refused or not one.citations:

@@ -15,6 +15,7 @@ from app.retrieval.content_words import content_words, said
 from app.retrieval.dictionary import english_terms
 from app.retrieval.document_questions import DOCUMENT
 from app.retrieval.glossary import expand_query
+from app.retrieval.question_frame import asked_head, asked_head_zh
 from app.text import content_tokens, has_cjk, stem
 
 
@@ -99,15 +100,22 @@ def holding(question: str, places: set[str]) -> Callable[[str], int]:
     # A noun naming a document ("Shenzhen's action plan", 方案) says which text, not what it says:
     # an opening naming the plan holds it. A word asked twice is one word; a letter alone (the
     # possessive's "s") is none.
+    head = {form(w) for w in words_of(asked_head_zh(question) if has_cjk(question)
+                                      else asked_head(question)) if len(w) > 1}
     question = DOCUMENT.sub(" ", question)
     aside = {form(w) for p in places for w in words_of(p)}
     senses = {frozenset(kept) for word in nouns(question).split()
               if (kept := {form(w) for w in words_of(word) if len(w) > 1} - aside)}
     chinese = set(content_words(question)) if has_cjk(question) else set()
+    others = set().union(*(s for s in senses if not s & head)) if head else set()
 
     def held(sentence: str) -> int:
         if has_cjk(sentence):
             return sum(said(w, sentence) for w in chinese)
         forms = forms_of(sentence)
-        return sum(bool(s & forms) for s in senses)
+        # The noun asked heads its compound ("… public technology service *platforms*"): held
+        # after another topic word it counts once more; a "service area" beside a platform
+        # of another name holds the words, not the thing asked.
+        headed = any(a in others and b in head for a, b in pairs_of(sentence))
+        return sum(bool(s & forms) for s in senses) + headed
     return held

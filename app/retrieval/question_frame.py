@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import dropwhile, takewhile
 from typing import Any
 
+from app.chinese_words import tagged
 from app.measures import MONEY_NOUN
 from app.retrieval.document_questions import DOCUMENT
 from app.retrieval.taggers import TAGGING, WH_TAGS, parsed
@@ -84,6 +86,30 @@ def asked_head(question: str) -> str:
         for c in t.head.children if c.dep_ in {"nsubj", "attr"} and c is not t]
     return next((h.text for h in heads if h.pos_ == "NOUN" and not any(
         c.dep_ in {"acl", "relcl"} for c in h.children)), "")
+
+
+@lru_cache(maxsize=256)
+def asked_head_zh(question: str) -> str:
+    """The noun a Chinese ``question``'s interrogative determines, as written: the last noun of
+    the run of nouns after it (什么样的人工智能公共服务*平台*, 哪些*部门*), as a Chinese noun
+    phrase ends on its head; a measure word or 的 between is the determiner's ("哪个*机构*"). ""
+    if none (jieba's tags)."""
+    words = tagged(question)
+    for n, (word, flag) in enumerate(words):
+        if flag[:1] != "r" or not _ZH_DETERMINER.fullmatch(word):
+            continue
+        run = list(dropwhile(lambda w: w[1][:1] in "qu", words[n + 1:]))
+        nouns = list(takewhile(lambda w: w[1][:1] == "n" or w[1] in {"vn", "eng"}, run))
+        # A noun, not a verb's noun (建设) nor a "proper" noun jieba makes of a verb (印发/nz of
+        # 哪个机构印发) when a plain noun came before.
+        named = [w for w, f in nouns if f[:1] == "n" or f == "eng"]
+        plain = [w for w, f in nouns if f[:1] == "n" and f != "nz"]
+        return (plain or named or [""])[-1]
+    return ""
+
+
+# The Chinese interrogatives that determine a noun (什么平台, 哪些部门, 何种方式).
+_ZH_DETERMINER = re.compile(r"什么样?|哪[些个类种家项]?|何种")
 
 
 @lru_cache(maxsize=256)

@@ -5,8 +5,7 @@ of "江西省支援随州市": the question's words before its question word sta
 those after it follow the answer. So in a sentence that says the question's words on both sides
 of a stretch the question does not say, that stretch is what is asked. Only words asking for a
 thing or for who does it stand so (什么, 哪些, 多少, 几, 何时, 谁: "由谁负责" of "由街道负责");
-如何, 怎么, 为何 ask for a way or a reason, which a clause of its own says
-(``ZH_ASKS`` holds every question word).
+如何, 怎么, 为何 ask for a way or a reason, which a clause of its own says (``ZH_ASKS``: all).
 """
 
 from __future__ import annotations
@@ -42,7 +41,8 @@ ZH_QUANTITY = "多少|多大|多久|多长|多高"
 ZH_A_NOT_A = r"(?P<said>[\u4e00-\u9fff])[不没](?P=said)"
 ZH_ASKS = re.compile(rf"什么|啥|{ZH_QUANTITY}|哪|谁|{ASKING_JI}|何时|何地|何种|如何|怎么|咋"
                      rf"|怎样|为何|为什么|是否|{ZH_A_NOT_A}|吗|呢")
-_IN_SITU = re.compile(r"什么|哪[些个类家种项]?|多少|何时|几|谁")
+ZH_WHICH = "哪[些个类家种项]?"  # 哪 with the measure word it takes: "which", determining a noun
+_IN_SITU = re.compile(rf"什么|{ZH_WHICH}|多少|何时|几|谁")
 _CLASSIFIERS = "个些类家种项位名条"  # "哪个市": the noun follows the classifier
 # A question word with the measure word it takes (几个, 哪些, 多少项; 什么 takes none: 什么条件).
 ASKING_WORD = re.compile(rf"(?:{ZH_ASKS.pattern})(?:(?<=[哪几少])[{_CLASSIFIERS}])?")

@@ -10,6 +10,7 @@ from itertools import dropwhile, takewhile
 from typing import Any
 
 from app.chinese_words import tagged
+from app.in_situ import ZH_WHICH
 from app.measures import MONEY_NOUN
 from app.retrieval.document_questions import DOCUMENT
 from app.retrieval.taggers import TAGGING, WH_TAGS, parsed
@@ -109,7 +110,7 @@ def asked_head_zh(question: str) -> str:
 
 
 # The Chinese interrogatives that determine a noun (什么平台, 哪些部门, 何种方式).
-_ZH_DETERMINER = re.compile(r"什么样?|哪[些个类种家项]?|何种")
+_ZH_DETERMINER = re.compile(rf"什么样?|{ZH_WHICH}|何种")
 
 
 @lru_cache(maxsize=256)

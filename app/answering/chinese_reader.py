@@ -17,7 +17,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from app.answering.answerability import ITEM, lacks, sentence_labels
 from app.answering.chinese_span import (
@@ -34,7 +35,7 @@ from app.answering.ranking import HEADING_PENALTY  # a title answers nothing its
 from app.bands import band_factor, banded, other_tier, tier_unstated
 from app.mastheads import laid_out
 from app.negation import opposed_units
-from app.retrieval.continuation import next_chunk_id
+from app.retrieval.continuation import next_chunk_id, read_on
 from app.retrieval.qualifiers import sibling_named
 from app.retrieval.question_focus import focused, item_first
 from app.retrieval.shortened import Meant, Nearest, as_asked, bound_said, said_otherwise
@@ -61,7 +62,8 @@ class ChineseReading:
 
 
 def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None = None,
-                 nearest: Nearest | None = None) -> ChineseReading | None:  # both by meaning
+                 nearest: Nearest | None = None,  # both by meaning; its documents' texts:
+                 document: Callable[[str], str] | None = None) -> ChineseReading | None:
     """The span of ``sentences`` (those of the retrieved passages) that answers ``question``."""
     chinese = [sliced(s, s.start + a, s.start + b) for s in sentences  # a flat page's pieces
                if s.chunk.metadata.get("language") == "zh" for a, b in laid_out(s.text)]
@@ -146,7 +148,8 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
     short = factor * sum(weights[u] for u in said_otherwise(reading, asked - units, question))
     wanted = next_chunk_id(best.sentence.chunk.chunk_id)
     after = next((s.chunk for s in chinese if s.chunk.chunk_id == wanted), None)
-    return ChineseReading(Scored(span_of(best.sentence, question, asked, kinds, after), max(
+    anchor = replace(best.sentence, chunk=read_on(best.sentence.chunk, document))  # on past it
+    return ChineseReading(Scored(span_of(anchor, question, asked, kinds, after), max(
         best.support + short, enough, REFUSAL_SUPPORT * (best is leading)), best.lacking),
         [r[0] for r in ordered])
 

@@ -85,11 +85,13 @@ class ExtractiveAnswerer:
             # A street's question is not answered by its district's sentence (as in English).
             kept, off_level = at_level([Scored(s, 0.0) for s in sentences], retrieval.places)
             sentences = [k.sentence for k in kept]
-        reading = read_chinese(question, sentences) if sentences else None
+        text = retrieval.document  # a document's text: an answer reads on past its passage
+        reading = read_chinese(question, sentences, document=text) if sentences else None
         if reading and reading.answer.support < REFUSAL_SUPPORT:  # maybe in everyday words
             vectors = self.ranker.crosslingual_vectors
             reading = read_chinese(question, sentences, by_meaning(vectors, question),
-                                   nearest_in_meaning(self.ranker.crosslingual, vectors, question))
+                                   nearest_in_meaning(self.ranker.crosslingual, vectors, question),
+                                   text)
         years = of_asked_year(question, reading.ranked) if reading else ([], [])
         if years[1]:
             return self.refusal(retrieval, "year_not_stated", years[1])  # as in English

@@ -22,7 +22,7 @@ from app.fields import field_label
 from app.retrieval.document_questions import DOCUMENT
 from app.retrieval.hybrid import Hit, RetrievalResult
 from app.store.records import Chunk
-from app.text import content_tokens, has_cjk, stem_words
+from app.text import ITEM, content_tokens, has_cjk, sentence_spans, stem_words
 
 # How many of the best passages are read to the end of their section: the first few carry the
 # answer; reading every hit's continuation would dilute the passages with far-off text.
@@ -58,6 +58,38 @@ def next_chunk_id(chunk_id: str) -> str | None:
     if not sep or not number.isdigit():
         return None
     return f"{head}::{int(number) + 1:0{len(number)}d}"
+
+
+# How far past its passage's end an answer may read on in its document: an open answer's longest
+# (``chinese_span.LONGEST_ANSWER``).
+READ_ON_CHARS = 300
+
+
+def read_on(chunk: Chunk, document: Callable[[str], str] | None) -> Chunk:
+    """``chunk`` with the items of the list it announces that its document goes on with after
+    it: ingest starts a chunk at each numbered paragraph, so a lead-in ending a passage
+    ("…应当及时采取下列措施：") may have its items stored in the next ones, and a quote of it
+    said nothing. An item is a sentence opening on its number and closed by "；" or "。"; the list
+    ends before a sentence that opens on no number, a heading's unpunctuated line, or an item
+    heading a section of its own (a sentence follows it on its line: "（一）服务对象。外出务工
+    人员……"), which ingest keeps apart as another measure. The reader's own rules (its length,
+    another condition) say how many of them answer. The text is the document's own: the offsets
+    stay exact. (A passage ending on an item closed by "；" is not read on: a question naming
+    that item asked it alone, realzh tune.)"""
+    text = document(chunk.doc_id) if document is not None else ""
+    if not chunk.text.rstrip().endswith(("：", ":")) or text[chunk.start:chunk.end] != chunk.text:
+        return chunk  # a passage ending on no lead-in, or not its document's slice
+    stop = min(len(text), chunk.end + READ_ON_CHARS)
+    end, spans = chunk.end, sentence_spans(text, chunk.end, stop)
+    for n, (s, e) in enumerate(spans):
+        own = n + 1 < len(spans) and "\n" not in text[e:spans[n + 1][0]] and not ITEM.match(
+            text[spans[n + 1][0]:spans[n + 1][1]])  # a sentence of its own on its line
+        closed = text[s:e].rstrip("”’\"'")[-1:] in "；;。"  # (within its quotation marks)
+        if not ITEM.match(text[s:e]) or not closed or own or e == stop < len(text):
+            break  # (and a sentence the window cuts is not read)
+            break
+        end = e
+    return replace(chunk, text=text[chunk.start:end], end=end) if end > chunk.end else chunk
 
 
 def with_continuations(retrieval: RetrievalResult, store: ChunkSource) -> RetrievalResult:

@@ -25,9 +25,9 @@ _NOTICE = ("某市卫生健康委员会关于做好传染病疫情处置工作�
 
 def test_a_lead_ins_items_stored_in_later_passages_are_quoted_with_it(tmp_path: Path) -> None:
     """Regression (rzspan44, realzh-dev dev): "医疗机构如何处置…？" was answered by the lead-in
-    "…应当及时采取下列措施：" alone, because ingest had stored each of its items as a passage of
-    its own and the quote stopped at the passage's end; the answer reads on through the items,
-    at the document's own offsets."""
+    "…应当及时采取下列措施：" alone (its next passage not retrieved), or by its first item alone
+    (retrieved: a passage's own run-on stops at its end), because ingest had stored each item as
+    a passage of its own; the answer reads on through the items, at the document's offsets."""
     with serve_texts(tmp_path, {"notice": _NOTICE}) as client:
         body = asked(client, "疾病预防控制机构发现传染病疫情时应当采取哪些措施？")
         assert not body["refused"], body

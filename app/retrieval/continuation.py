@@ -76,9 +76,10 @@ def read_on(chunk: Chunk, document: Callable[[str], str] | None) -> Chunk:
     another condition) say how many of them answer. The text is the document's own: the offsets
     stay exact. (A passage ending on an item closed by "；" is not read on: a question naming
     that item asked it alone, realzh tune.)"""
-    text = document(chunk.doc_id) if document is not None else ""
-    if not chunk.text.rstrip().endswith(("：", ":")) or text[chunk.start:chunk.end] != chunk.text:
-        return chunk  # a passage ending on no lead-in, or not its document's slice
+    if document is None or not chunk.text.rstrip().endswith(("：", ":")):
+        return chunk  # a passage ending on no lead-in (the cheap check first: no text fetched)
+    if (text := document(chunk.doc_id))[chunk.start:chunk.end] != chunk.text:
+        return chunk  # not its document's slice
     stop = min(len(text), chunk.end + READ_ON_CHARS)
     end, spans = chunk.end, sentence_spans(text, chunk.end, stop)
     for n, (s, e) in enumerate(spans):

@@ -24,6 +24,7 @@ import math
 import random
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -167,8 +168,9 @@ def collect(out: Path, sources: list[Path]) -> None:
             return ranked
 
         def reading(question: str, sentences: list[Sentence], meant: Meant | None = None,
-                    nearest: Nearest | None = None) -> ChineseReading | None:
-            read = read_of(question, sentences, meant, nearest)
+                    nearest: Nearest | None = None,
+                    document: Callable[[str], str] | None = None) -> ChineseReading | None:
+            read = read_of(question, sentences, meant, nearest, document)
             if read is not None:
                 record(question, retrieval, read.ranked, True)
             return read

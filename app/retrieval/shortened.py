@@ -20,9 +20,10 @@ import numpy as np
 from app.chinese_words import is_word, load_jieba, tagged, word_bounds
 from app.in_situ import ZH_A_NOT_A, ZH_ASKS
 from app.numerals import ZH_BOUNDS
-from app.retrieval.dictionary import abbreviations, english_terms, sense_sharers
+from app.retrieval.dictionary import english_terms, sense_sharers
 from app.retrieval.kindred import kindred
 from app.retrieval.modifiers_zh import siblings
+from app.retrieval.short_forms import abbreviations
 from app.store.vectors import QueryTextEmbedder, TextVectors, unit
 from app.text import CJK_RUN, bigram_units
 

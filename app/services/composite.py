@@ -11,7 +11,7 @@ from functools import cache
 
 from app.answering.compose import Composer
 from app.answering.extractive import ExtractiveAnswerer
-from app.answering.generation.answerer import without_model
+from app.answering.generation.answerer import GenerativeAnswerer, without_model
 from app.answering.instructions import without_instructions
 from app.answering.parts import split_parts, subject_of
 from app.answering.question_kinds import Kind, asked_kinds
@@ -30,6 +30,7 @@ from app.retrieval.hybrid import Hit, RetrievalResult
 from app.retrieval.place_inference import part_of_a_name
 from app.services.components import Asked, Components, bounded
 from app.services.joined import joined_quotes
+from app.services.written import written_over
 from app.text import content_tokens, has_cjk
 
 # The kinds a document's field line states ("Interpreter: …", "Contact information: …").
@@ -56,9 +57,9 @@ class Composite(Components):
                 and (found := self._about_document(asked.question, asked.retrieval)):
             return found
 
+        # Every part and place is quoted; the model, if asked, writes once over all the quotes.
         def answer(text: str, retrieval: RetrievalResult) -> Answer:
-            return self._about_document(text, retrieval) or self.answer_with(asked.mode, text,
-                                                                              retrieval)
+            return self._about_document(text, retrieval) or extractive.answer(text, retrieval)
 
         def across(text: str) -> Answer | None:
             named = self.catalog.places.infer(text).by_place
@@ -178,8 +179,20 @@ class Composite(Components):
         places = [asked.question[s[0]:s[1]] if has_cjk(p) and not has_cjk(asked.question) and (
             s := self.catalog.places.where(asked.question, p)) else p
                   for p in asked.retrieval.places.held]
-        return joined_quotes(Composer(asked_of, across, near).compose(
+        composed = joined_quotes(Composer(asked_of, across, near).compose(
             asked.question, list(dict.fromkeys(places))), self.catalog.text)
+        return self._written(asked, composed) if composed else None
+
+    def _written(self, asked: Asked, composed: Answer) -> Answer:
+        """A composed answer in the asked mode: in ``generate``, written over its quotes by the
+        model once (app.services.written)."""
+        writer = self.answerers.get("generate")
+        if asked.mode != "generate":
+            return composed
+        if not isinstance(writer, GenerativeAnswerer):
+            return without_model(composed)
+        return written_over(asked.question, composed, writer, self.catalog.text,
+                            lambda doc_id: self.catalog.get(doc_id).metadata)
 
     def _with_fields(self, question: str, retrieval: RetrievalResult) -> RetrievalResult:
         """A question asking who, whose number or when is also read in the best document's

@@ -4,15 +4,13 @@ part the quotes answer stands whatever the model writes."""
 
 from __future__ import annotations
 
-import contextlib
 import re
-from collections.abc import Generator, Iterator
+from collections.abc import Generator
 
-from app.answering.extractive import ExtractiveAnswerer
-from app.answering.generation.answerer import GenerativeAnswerer
 from app.llm.client import Delta, LLMClient
 from app.models import Answer, AskRequest
 from app.services import Services
+from tests.test_briefing_overview import model_writes
 
 QUESTION = ("What share of total investment must go to digital-intelligent upgrades in "
             "Zhanjiang's government-invested projects, and how many people attended the "
@@ -35,17 +33,6 @@ class Writes(LLMClient):
         yield Delta("content", re.sub(r"\{([^}]+)\}", lambda m: next(
             n for n, text in passages if m.group(1) in text), self.reply))
         yield Delta("finish", "stop")
-
-
-@contextlib.contextmanager
-def model_writes(services: Services, client: LLMClient) -> Iterator[None]:
-    extractive = services.answerers["extractive"]
-    assert isinstance(extractive, ExtractiveAnswerer)
-    services.answerers["generate"] = GenerativeAnswerer(client, extractive)
-    try:
-        yield
-    finally:
-        del services.answerers["generate"]
 
 
 def ask(services: Services, reply: str) -> tuple[Answer, Answer, Writes]:

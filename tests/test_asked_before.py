@@ -11,11 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from app.background import stop_warms
 from app.models import AskRequest
+from app.retrieval.found import Found
 from app.services import Services
 from app.store.embedding import USE_MULTILINGUAL, load_embedding
+from app.store.scope_vectors import ScopeVectors
 from app.store.vectors import TextVectors
 from tests.conftest import make_settings
 from tests.support.served import services_over
@@ -84,3 +87,25 @@ def test_a_question_is_answered_the_same_cold_and_after_others(tmp_path: Path) -
     shared = cold_vectors.keys() & warm_vectors.keys()
     assert shared
     assert all(np.array_equal(cold_vectors[t], warm_vectors[t]) for t in shared)
+
+
+def test_a_passage_cosine_does_not_depend_on_the_scope_it_was_read_with() -> None:
+    """The second carrier: a scope's cosines were one matrix-vector product, whose rows' last
+    bits moved with the rows beside them, so a city's scope read anew and the same scope carved
+    from a wider one an earlier question had kept (or a passage's vector read alone) gave a
+    passage different cosines. Each row's cosine is now its own."""
+    rows = np.random.default_rng(43).standard_normal((1001, 384)).astype(np.float32)
+    query = np.random.default_rng(44).standard_normal(384).astype(np.float32)
+    ids = [f"doc{i // 7}::{i % 7}" for i in range(len(rows))]
+    wider = ScopeVectors()
+    wider.matrix(frozenset(i.split("::")[0] for i in ids), lambda _: (ids, rows))
+    inner = {f"doc{n}" for n in range(3, 140, 5)}
+    picked = [n for n, i in enumerate(ids) if i.split("::")[0] in inner]
+    carved = wider.matrix(frozenset(inner), lambda _: pytest.fail("read again"))
+    anew = ScopeVectors().matrix(frozenset(inner), lambda _: ([ids[n] for n in picked],
+                                                                rows[picked]))
+    assert ScopeVectors.nearest(carved, list(query), 50) == \
+        ScopeVectors.nearest(anew, list(query), 50)
+    found = Found(list(query))
+    best = ScopeVectors.nearest(anew, list(query), 200)
+    assert all(found.cosine(list(rows[ids.index(cid)])) == cosine for cid, cosine in best)

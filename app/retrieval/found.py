@@ -13,6 +13,7 @@ import numpy as np
 
 from app.store.bm25 import QueryScores
 from app.store.records import Chunk
+from app.store.scope_vectors import row_cosines, unit_rows
 
 
 class Found:
@@ -26,5 +27,8 @@ class Found:
         self.cosines: dict[str, float] = {}
 
     def cosine(self, vector: Sequence[float]) -> float:
-        v = np.asarray(vector, dtype=np.float32)
-        return float(np.dot(self.query, v / (np.linalg.norm(v) or 1.0)))
+        """A stored vector's cosine, to the bit as a kept scope's row of it gives."""
+        return self.unit_cosine(unit_rows(np.asarray([vector], dtype=np.float32))[0])
+
+    def unit_cosine(self, unit_vector: np.ndarray) -> float:
+        return float(row_cosines(unit_vector[None, :], self.query)[0])

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal, Protocol
 
-import numpy as np
 from llama_index.core.vector_stores.types import MetadataFilter
 
 from app.models import Filters
@@ -283,7 +282,7 @@ class HybridRetriever:
         kept only (a few, not the ~30 BM25 candidates), from those kept in memory when there."""
         missing = [cid for cid in chunk_ids if cid not in found.cosines]
         for cid, unit_vector in self.store.scope_vectors.unit_vectors(missing).items():
-            found.cosines[cid] = float(np.dot(found.query, unit_vector))
+            found.cosines[cid] = found.unit_cosine(unit_vector)
         missing = [cid for cid in missing if cid not in found.cosines]
         for cid, vector in self.store.get_vectors(missing).items():
             found.cosines[cid] = found.cosine(vector)

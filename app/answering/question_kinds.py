@@ -113,10 +113,12 @@ QUESTION_WORDS: dict[Kind | Fact, re.Pattern[str]] = {
         r"\b(?:which|what) (?-i:[A-Z][\w'-]* ){0,2}(?:district|county|town|township|street|road)s?"
         r"|\baddress\b|哪(?:个|条|一)?(?:区|县|镇|乡|街道|片区|条街|路)|地址|哪个?地段", re.I),
     Kind.SANCTION: sanctions.ASKS,
-    # A line after its number ("the 12345 hotline", 12345热线) is named, its number not asked.
+    # A line after its number ("the 12345 hotline", 12345热线) is named, its number not asked
+    # unless 号码 asks it (12345热线的号码).
     Kind.PHONE: re.compile(r"(?<!by )(?<!via )(?<!\d )\b(?:phone|telephone|hotline|fax)"
                            r"(?: numbers?)?\b|\bwhat number\b"
-                           rf".*\bcall\b|(?<!\d)(?:电话|热线|手机号|传真)(?!.*{COUNTED_ASKED})",
+                           rf".*\bcall\b|(?:(?<!\d)(?:电话|热线|手机号|传真)|(?:电话|热线)的?号码)"
+                           rf"(?!.*{COUNTED_ASKED})",
                            re.I),
     Kind.EMAIL: re.compile(r"(?<!by )(?<!via )\be-?mails?\b|邮箱|邮件地址", re.I),  # not a way
     Kind.WEB: re.compile(r"\b(?:web ?(?:sites?|address)|urls?)\b|网[址站页]|网上\w{0,4}地址", re.I),

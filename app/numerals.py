@@ -104,11 +104,11 @@ EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "au
 ISO_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)")
 # When a thing is due, said as a date or as a span from an event (疫情结束后3个月内, 自公布之日
 # 起30日内): a Chinese span after 后/起 ends at a time, which a "when" asks; so does one an end
-# is set at (有效期至疫情结束后3个月); so do a day named by its event (印发之日), a time before,
-# after or within a period (汛期前, 公示期满, 采暖期内).
+# is set at (有效期至疫情结束后3个月); so do a day named by its event (印发之日; no numeral:
+# 办结当天, 受理次日, 即时到账), a time before, after or within a period (汛期前, 公示期满).
 DUE = re.compile(rf"{ISO_DATE.pattern}|(?:后|起)\s*[\d{CN_DIGITS}十]+\s*个?(?:工作)?"
                  r"(?:日|天|周|月|年)(?:内|以内|前)|(?:至|到)[^，。；]{1,12}?后\s*"
-                 rf"[\d{CN_DIGITS}十]+\s*个?(?:工作)?(?:日|天|周|月|年)"
+                 rf"[\d{CN_DIGITS}十]+\s*个?(?:工作)?(?:日|天|周|月|年)|当天|当日|次日|次月|即时"
                  r"|[\u4e00-\u9fff]期(?:之?[前后内]|满)|[\u4e00-\u9fff]之日")
 # A ratio of parts (按5:5比例分担, 3比7的比例, "a ratio of 6 to 4") or a fraction of a whole
 # in words ("three quarters of", "half of"): a proportion, "what share" asks (NER: a cardinal).

@@ -34,6 +34,7 @@ from app.retrieval.glossary import ENGLISH_VARIANTS, with_bounds
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.locatives import says_where
 from app.retrieval.place_inference import PlaceInference, part_of_a_name
+from app.retrieval.said_of import owned_otherwise
 from app.retrieval.sanctions import STATES
 from app.retrieval.taggers import ASKS_NOW, acts, asks_what_was, states_a_rule, states_an_aim
 from app.store.chunk_entities import ENTITIES_KEY, chunk_entities, listed_with
@@ -142,8 +143,9 @@ def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...]
         if label == "NUMBER" and re.match(r"-[A-Za-z]" if " " in named else r"-?[A-Za-z]",
                                           text[end:end + 2]):  # NER cut a word: "5" of "5G"
             continue  # "a one-time award", "a two-year plan", 5G: a number inside a word
-        if label not in _NAMES and numerals.measured_otherwise(question, text, start, end):
-            continue  # a figure of another measure than the count asked (110 for 拘留几天)
+        if label not in _NAMES and (numerals.measured_otherwise(question, text, start, end) or (
+                owned_otherwise(question, text[offset:last], start - offset, end - offset))):
+            continue  # another measure than the count asked (110 for 拘留几天); another event's
         label = "PERCENT" if label == "NUMBER" and re.search("分之|‰", text[start:end + 1]) else (
             "RATE" if label in {"DATE", "TIME"} and DISTRIBUTIVE.fullmatch(named) else label)  # ‰
         if label == "PERSON" and (named in names or any(  # touching one

@@ -1,0 +1,88 @@
+"""Whose time a Chinese figure is (issue 23, round 43): a sentence timing several acts
+("…在7个工作日内完成初审，报县农业农村局复核") was quoted for the time of an act it names but does
+not time (复核), and a time counted from one event (培训结束后10日内) for a question counting from
+another (考试结束后). A time phrase closing on 内/前/后/起 governs the verb phrase after it; it
+opens on the event it counts from (``said_of.owned_otherwise``, LAC's parts of speech). A day
+named without a numeral (当天, 次日) is a time too (``numerals.DUE``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.numerals import DUE
+from app.retrieval.said_of import owned_otherwise
+from tests.support.served import asked, serve_texts
+
+NOTICE = (
+    "某县2026年农机购置补贴实施细则\n"
+    "一、购机者在购机后3个月内向乡镇农机站提交申请，乡镇农机站在7个工作日内完成初审，报县农业农村局复核。\n"
+    "二、县农业农村局复核通过后，补贴资金在15个工作日内拨付到购机者账户。\n"
+    "三、农机安全培训结束后10日内，由培训机构发放合格证书。\n"
+    "四、办理农机号牌的，窗口受理当天办结。\n"
+    "五、补贴资金实行专款专用，任何单位不得截留挪用。\n"
+    "某县农业农村局\n2026年2月1日\n"
+)
+
+
+def _owned_otherwise(question: str, sentence: str, figure: str) -> bool:
+    at = sentence.index(figure)
+    return owned_otherwise(question, sentence, at, at + len(figure))
+
+
+def test_a_time_belongs_to_the_verb_phrase_its_phrase_governs() -> None:
+    """Regression (batch zhrefuse44): 7个工作日内 times 初审, not the 复核 the sentence names after
+    it; asked of 初审 it answers."""
+    sentence = "乡镇农机站在7个工作日内完成初审，报县农业农村局复核。"
+    assert _owned_otherwise("县农业农村局完成复核需要多少个工作日？", sentence, "7个工作日")
+    assert not _owned_otherwise("乡镇农机站完成初审需要多少个工作日？", sentence, "7个工作日")
+    # a time closing its own clause governs the next one (竣工验收后6个月内，申请人…申领)
+    opening = "竣工验收后6个月内，申请人向住建部门申领补贴；住建部门在10个工作日内完成审核。"
+    assert _owned_otherwise("工程完工后多少日内要完成竣工验收？", opening, "6个月")
+    assert not _owned_otherwise("竣工验收后多长时间内可以申领补贴？", opening, "6个月")
+    assert _owned_otherwise("竣工验收后多长时间内可以申领补贴？", opening, "10个工作日")
+
+
+def test_a_time_counted_from_another_event_is_another_s() -> None:
+    """Regression (batch zhrefuse44): 演练结束后5个工作日内 was quoted for a 培训结束后 question."""
+    sentence = "每年至少组织1次全员培训；每年至少开展1次应急演练，演练结束后5个工作日内报县局备案。"
+    assert _owned_otherwise("全员培训结束后多少个工作日内报县局备案？", sentence, "5个工作日")
+    assert not _owned_otherwise("应急演练结束后多少个工作日内报县局备案？", sentence, "5个工作日")
+
+
+def test_no_time_asked_or_no_verb_judges_nothing() -> None:
+    """A sum, an age, or a time whose phrase names no verb is not judged here."""
+    sentence = "乡镇农机站在7个工作日内完成初审，报县农业农村局复核。"
+    assert not _owned_otherwise("县农业农村局复核要交多少钱？", sentence, "7个工作日")
+    assert not _owned_otherwise("年满多少周岁可以复核？", "年满60周岁的，由县局复核。", "60周岁")
+    assert not _owned_otherwise("多长时间内书面报告？", "应在1小时内电话报告、2小时内书面报告。",
+                                "1小时")
+
+
+def test_a_day_named_without_a_numeral_is_a_time() -> None:
+    assert DUE.search("窗口受理当天办结") and DUE.search("受理次日告知申请人")
+    assert not DUE.search("窗口受理后办结")
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    with serve_texts(tmp_path_factory.mktemp("zh-time-owner"), {"notice": NOTICE}) as served:
+        yield served
+
+
+def test_another_acts_time_is_refused_and_each_acts_own_answered(client: TestClient) -> None:
+    """Regression (batch zhrefuse44): the time of 初审 or of 拨付 answered a 复核 question, and a
+    time after 培训 one after 考试; the times the notice gives each act still answer."""
+    for question in ("某县农业农村局完成农机补贴复核需要多少个工作日？",
+                     "某县农机安全考试结束后多少日内发放合格证书？"):
+        body = asked(client, question)
+        assert body["refused"], (question, body["answer"])
+    for question, fact in (("某县乡镇农机站完成农机补贴初审需要多少个工作日？", "7个工作日"),
+                           ("某县农机补贴复核通过后多少个工作日内拨付资金？", "15个工作日"),
+                           ("某县购机者在购机后多长时间内要提交补贴申请？", "3个月"),
+                           ("某县农机安全培训结束后多少日内发放合格证书？", "10日"),
+                           ("某县办理农机号牌，窗口受理后多久办结？", "当天")):
+        body = asked(client, question)
+        assert fact in str(body["answer"]), (question, body)

@@ -204,12 +204,13 @@ def owned_otherwise(question: str, text: str, start: int, end: int) -> bool:
             text[max(0, end - 6):end + 1]) or not has_cjk(text[start:end + 1]):
         return False
     wanted, owner = _events(_governed(question, *asked.span())), _governed(text, start, end)
-    own = _events(owner)
-    if own and wanted and not any(w in question for w in own) and not any(
-            w in owner for w in wanted) and any(w in text for w in wanted):
+    # The cheap checks first: a phrase is tagged only when the question's verbs are not in it.
+    if wanted and not any(w in owner for w in wanted) and any(w in text for w in wanted) and (
+            own := _events(owner)) and not any(w in question for w in own):
         return True
     since, since_asked = _since(text, start), _events(_since(question, asked.start()))
-    return bool(_events(since) and since_asked and not any(w in since for w in since_asked))
+    return bool(since_asked and since and not any(w in since for w in since_asked)
+                and _events(since))
 
 
 def _governed(text: str, start: int, end: int) -> str:

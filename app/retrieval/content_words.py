@@ -46,7 +46,7 @@ from app.retrieval.modifiers_zh import (
 )
 from app.retrieval.name_words import common_before_noun
 from app.retrieval.names import names_country
-from app.retrieval.said_of import another_body, timed, times_of_others
+from app.retrieval.said_of import another_body, times_of_others
 from app.retrieval.shortened import CLOSE_ZH, as_asked, shortened
 from app.retrieval.totals import states_parts_only
 from app.retrieval.whether import another_thing, says_whether, whether_asked
@@ -71,8 +71,9 @@ _TIER_DIGITS = dict(zip("二三四五六七八九", "23456789", strict=True))
 # count stated ("八个方面") says it. The present (今年, 现在) is no such word: a rule states no
 # state of now (安庆's 现在均价, h23).
 _TOTAL = re.compile(r"一共|总共|共计")
-# A question word asking a quantity (几天 too) measures the verb before it.
+# A quantity word (几天 too) measures the verb before it; a time within, after or before which
 _QUANTITY = re.compile(rf"几|{ZH_QUANTITY}")
+_TIMED = re.compile(rf"\d+{ZH_TIME_UNIT}(?:以?内|后|前)([^，,；;。]+)")  # what follows is done
 # A question word asking a duration (提前几天, 多久, 多少个工作日内): how long before or until an
 # act, which the clause's closing verb names.
 _DURATION = re.compile(rf"(多久|多长时间|(?:几|多少){ZH_TIME_UNIT})(?:以?内|之内)?")
@@ -259,11 +260,10 @@ def states_what_is_asked(question: str, text: str, chunk: Chunk, at: int,
         return False
     asking = _QUANTITY.search(question)
     verb = tagged(question[:asking.start()])[-1:] if asking and asking.start() else []
-    if times_of_others(question, text):  # each time it states is another act's (said_of)
-        return False
-    done = timed(text)  # what each stated time is the time of (30日内拨付剩余资金)
-    return not (verb and verb[0][1][:1] == "v" and done and verb[0][0] in unsaid(
-        question, text, _context(chunk, at) + before, vectors)
+    done = [m[1] for m in _TIMED.finditer(text)]  # what each stated time is the time of
+    return not times_of_others(question, text) and not (  # each another act's (said_of)
+        verb and verb[0][1][:1] == "v" and done and verb[0][0] in unsaid(
+            question, text, _context(chunk, at) + before, vectors)
         and not any(said(w, rest) for rest in done for w in content_words(question)))
 
 

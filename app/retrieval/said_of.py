@@ -265,13 +265,6 @@ _STATED_TIME = re.compile(rf"(?:(?:19|20)\d\d年)?\d{{1,2}}月\d{{1,2}}[日号]"
                           rf"|[\d{CN_DIGITS}十]+\s*{_UNIT}")
 
 
-def timed(text: str) -> list[str]:
-    """What each time within, before or after which a Chinese ``text`` says something is done
-    is the time of: the verb phrase it governs (拨付剩余资金 of 30日内拨付剩余资金)."""
-    return [_governed(text, *m.span()) for m in _STATED_TIME.finditer(text)
-            if _TIME_CLOSE.match(text, m.end())]
-
-
 def times_of_others(question: str, text: str) -> bool:
     """Whether every time a Chinese ``text`` states is another event's than the one ``question``
     asks a time of (``owned_otherwise``): it times none of it."""

@@ -2,7 +2,7 @@
 ("…在7个工作日内完成初审，报县农业农村局复核") was quoted for the time of an act it names but does
 not time (复核), and a time counted from one event (培训结束后10日内) for a question counting from
 another (考试结束后). A time phrase closing on 内/前/后/起 governs the verb phrase after it; it
-opens on the event it counts from (``said_of.owned_otherwise``, LAC's parts of speech). A day
+opens on the event it counts from (``time_owner.owned_otherwise``, LAC's parts of speech). A day
 named without a numeral (当天, 次日) is a time too (``numerals.DUE``)."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.numerals import DUE
-from app.retrieval.said_of import owned_otherwise
+from app.retrieval.time_owner import owned_otherwise, times_of_others
 from tests.support.served import asked, serve_texts
 
 NOTICE = (
@@ -86,3 +86,50 @@ def test_another_acts_time_is_refused_and_each_acts_own_answered(client: TestCli
                            ("某县办理农机号牌，窗口受理后多久办结？", "当天")):
         body = asked(client, question)
         assert fact in str(body["answer"]), (question, body)
+
+
+def _times_of_others(question: str, sentence: str, head: str = "") -> bool:
+    return times_of_others(question, sentence, head)
+
+
+def test_a_figure_closing_its_clause_is_the_object_of_the_verb_right_before_it() -> None:
+    """Regression (batch zhrefuse44, round 44): "复核结果…公示5个工作日" answered how long a 复核
+    takes — 复核 names the 结果 there; the 5 days are the 公示's."""
+    sentence = "审核结果在乡镇人民政府公示7个工作日。"
+    assert _owned_otherwise("县农业局完成审核需要多少个工作日？", sentence, "7个工作日")
+    assert not _owned_otherwise("审核结果要公示几个工作日？", sentence, "7个工作日")
+
+
+def test_the_sentence_s_earlier_clauses_name_the_asked_event() -> None:
+    """Regression (batch zhrefuse44, round 44): the clause after "；" timing 审核 and 拨付 was
+    quoted for the time of the 验收 its sentence's first clause names (and counts from)."""
+    head = "设备安装后3个月内，业主向县局申请验收；"
+    sentence = "县局在15个工作日内审查材料，审查通过后在10个工作日内拨付资金。"
+    assert _times_of_others("县局多少日内要验收设备？", sentence, head)
+    assert not _times_of_others("县局多少日内要验收设备？", sentence)  # 验收 unsaid: not judged
+    assert not _times_of_others("审查通过后多少个工作日内拨付资金？", sentence, head)
+
+
+def test_a_light_verb_taking_another_event_times_that_event() -> None:
+    """Regression (batch zhrefuse44, round 44): 办理使用登记's 30 days answered when to 办理
+    安装告知; a light verb's object is the event. Objects sharing a morpheme may be one event
+    said otherwise (审批, 审核) and are not judged."""
+    sentence = "使用单位应在设备启用后30日内，向市场监管部门办理使用登记。"
+    assert _times_of_others("安装单位应在开工前多少日办理开工告知？", sentence)
+    assert not _times_of_others("设备启用后多少日内办理使用登记？", sentence)
+    assert not _times_of_others("县局多少个工作日内完成审批？", "县局10个工作日内完成审核。")
+
+
+def test_another_kind_of_the_asked_thing_owns_its_time() -> None:
+    """Regression (batch zhrefuse44, round 44): 建设补贴's 20 working days answered when a
+    维保补贴 is paid: the same verb (拨付), another kind of 补贴; its own kind still answers."""
+    sentence = "申请人申领建设补贴，审核通过后在20个工作日内拨付到位。"
+    assert _times_of_others("运营补贴审核通过后多少个工作日内拨付？", sentence)
+    assert not _times_of_others("建设补贴审核通过后多少个工作日内拨付？", sentence)
+
+
+def test_a_span_counts_from_the_event_before_its_subject() -> None:
+    """Round 44: "审核通过后补贴资金在20个工作日内" counts from 审核通过, its subject between."""
+    sentence = "审核通过后补贴资金在20个工作日内拨付到位。"
+    assert _owned_otherwise("验收合格后多少个工作日内拨付补贴资金？", sentence, "20个工作日")
+    assert not _owned_otherwise("审核通过后多少个工作日内拨付补贴资金？", sentence, "20个工作日")

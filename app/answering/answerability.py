@@ -34,9 +34,9 @@ from app.retrieval.glossary import ENGLISH_VARIANTS, with_bounds
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.locatives import says_where
 from app.retrieval.place_inference import PlaceInference, part_of_a_name
-from app.retrieval.said_of import owned_otherwise
 from app.retrieval.sanctions import STATES
 from app.retrieval.taggers import ASKS_NOW, acts, asks_what_was, states_a_rule, states_an_aim
+from app.retrieval.time_owner import owned_otherwise, sentence_head
 from app.store.chunk_entities import ENTITIES_KEY, chunk_entities, listed_with
 from app.text import ITEM, ORG_HEAD, ZH_BODY_NAME, clause_around, has_cjk, paragraph_before, titled
 
@@ -144,7 +144,8 @@ def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...]
                                           text[end:end + 2]):  # NER cut a word: "5" of "5G"
             continue  # "a one-time award", "a two-year plan", 5G: a number inside a word
         if label not in _NAMES and (numerals.measured_otherwise(question, text, start, end) or (
-                owned_otherwise(question, text[offset:last], start - offset, end - offset))):
+                owned_otherwise(question, text[offset:last], start - offset, end - offset,
+                                sentence_head(text[:offset])))):
             continue  # another measure than the count asked (110 for 拘留几天); another event's
         label = "PERCENT" if label == "NUMBER" and re.search("分之|‰", text[start:end + 1]) else (
             "RATE" if label in {"DATE", "TIME"} and DISTRIBUTIVE.fullmatch(named) else label)  # ‰

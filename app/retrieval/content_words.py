@@ -46,8 +46,9 @@ from app.retrieval.modifiers_zh import (
 )
 from app.retrieval.name_words import common_before_noun
 from app.retrieval.names import names_country
-from app.retrieval.said_of import another_body, times_of_others
+from app.retrieval.said_of import another_body
 from app.retrieval.shortened import CLOSE_ZH, as_asked, shortened
+from app.retrieval.time_owner import sentence_head, times_of_others
 from app.retrieval.totals import states_parts_only
 from app.retrieval.whether import another_thing, says_whether, whether_asked
 from app.store.records import Chunk
@@ -261,7 +262,7 @@ def states_what_is_asked(question: str, text: str, chunk: Chunk, at: int,
     asking = _QUANTITY.search(question)
     verb = tagged(question[:asking.start()])[-1:] if asking and asking.start() else []
     done = [m[1] for m in _TIMED.finditer(text)]  # what each stated time is the time of
-    return not times_of_others(question, text) and not (  # each another act's (said_of)
+    return not times_of_others(question, text, sentence_head(before)) and not (  # time_owner
         verb and verb[0][1][:1] == "v" and done and verb[0][0] in unsaid(
             question, text, _context(chunk, at) + before, vectors)
         and not any(said(w, rest) for rest in done for w in content_words(question)))

@@ -100,6 +100,18 @@ def qualified_otherwise(question: str, noun: str, sentence: str) -> bool:
     return False
 
 
+def another_kind_of(mine: str, noun: str, sentence: str, question: str) -> bool:
+    """Whether ``sentence`` names ``noun`` after a kind word of its own that Chinese
+    ``question`` does not say, unlike ``mine`` (建设补贴 for 维保补贴), and ``mine`` nowhere."""
+    at = -1 if mine in sentence else sentence.find(noun)
+    while at > 0:
+        other = _modifier_run(sentence[max(0, at - _WINDOW):at])[0]
+        if other and other not in question and _unlike(mine, other):
+            return True
+        at = sentence.find(noun, at + 1)
+    return False
+
+
 def restricting(question: str) -> frozenset[tuple[str, str]]:
     """Each (modifier, noun) of Chinese ``question`` whose modifier narrows the noun to a group:
     ``modified_nouns``' pairs, and jieba's word right before a noun that LAC reads as a noun too

@@ -29,9 +29,7 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import Any
 
-from app.numerals import ASKING_JI, CN_DIGITS, MEASURE_WORDS, ZH_BOUNDS
 from app.retrieval.dictionary import chinese_terms
-from app.retrieval.document_questions import ZH_WHEN
 from app.retrieval.gazetteer import gazetteer
 from app.retrieval.question_frame import question_frame
 from app.retrieval.stems import content_stems
@@ -174,99 +172,3 @@ def another_body(question: str, text: str, said: Callable[[str, str], bool]) -> 
     return len(body) > 1 and not said(body, text) and any(
         not said(body, m.group()) for m in _ZH_BODY.finditer(text))
 
-
-
-# A Chinese figure's owner (round 43): the verb phrase a time figure belongs to, by the clause
-# structure and LAC's parts of speech. A time phrase closes on a locative of time (…内, 之前,
-# 以后, 起: 10个工作日内完成审核) and governs the verb phrase after it in its clause (or the
-# clauses after it, when it closes its own: 竣工验收后6个月内，申请人…申领); so does one a verb
-# follows (期满前3个月提出申请). It opens on the event it counts from (演练结束后5个工作日内). A
-# figure closing its clause is the object of the verb before it (公示5日).
-_TIME_CLOSE = re.compile(r"(?:以|之)?[内前后]|起")
-_OPENS_AFTER = re.compile(r"(?:以|之)?后|起")  # the event a span counts from closes on 后, 起
-_CLAUSE = re.compile(r"[，；。：！？,;:!?、]")  # the marks closing a clause or a list item
-_SENTENCE = re.compile(r"[；。！？;!?]")  # a clause run sharing its subject ends here
-# Another figure ends the phrase: digits, or Chinese numerals counting (三年, 十五个; not 六盘水).
-_FIGURE = re.compile(rf"\d|[{CN_DIGITS}十百千万]+(?=[{MEASURE_WORDS}年月日天周元万亿%])")
-# A question word asking a time: a span (多少个工作日, 多长时间, 多久) or a day (何时, 哪天).
-_UNIT = r"个?(?:工作)?(?:年|月|周|星期|天|日|小时|分钟)"  # of time, not of age (岁)
-_ASKED_TIME = re.compile(rf"(?:多少|{ASKING_JI})(?:{_UNIT}|时间)|多久|多长时间|{ZH_WHEN}")
-_TIME_FIGURE = re.compile(rf"[\d{CN_DIGITS}十]\s*{_UNIT}|\d日|月份?$")  # 3月31日
-# Verbs that carry no event of their own (完成审核 is the 审核, 需要三天 the span): light verbs
-# (进行, 给予), phase verbs (开始, 结束, 完成), modals and the copula.
-_LIGHT = frozenset("进行 加以 给予 予以 作出 做出 开展 实施 实行 办理 开始 结束 完成 需要 "
-                   "应当 必须 可以 能够 应该 需 须 要 应 能 可 是 为 有 在 于 到".split())
-
-
-def owned_otherwise(question: str, text: str, start: int, end: int) -> bool:
-    """Whether the time figure ``text[start:end]`` of a Chinese sentence belongs to another event
-    than the one the Chinese ``question`` asks a time of: its verbs are none of the question's
-    while the sentence says the asked event elsewhere (10个工作日内完成初审，报…复核 for 复核需要
-    多少个工作日), or it counts from another event (演练结束后 for 培训结束后多少个工作日内)."""
-    if not (asked := _ASKED_TIME.search(question)) or not _TIME_FIGURE.search(
-            text[max(0, end - 6):end + 1]) or not has_cjk(text[start:end + 1]):
-        return False
-    wanted, owner = _asked_event(question, *asked.span()), _governed(text, start, end)
-    # The cheap checks first: a phrase is tagged only when the question's verbs are not in it.
-    if wanted and not any(w in owner for w in wanted) and any(w in text for w in wanted) and (
-            own := _events(owner)) and not any(w in question for w in own):
-        return True
-    since, since_asked = _since(text, start), _events(_since(question, asked.start()))
-    return bool(since_asked and since and not any(w in since for w in since_asked)
-                and _events(since))
-
-
-def _governed(text: str, start: int, end: int) -> str:
-    """The words a figure at ``text[start:end]`` belongs to: the verb phrase after a time phrase,
-    or the words before any other figure since the event it counts from, each within its clause
-    and up to another figure."""
-    closed = _TIME_CLOSE.match(text, end) or text[start:end].endswith(tuple("内前后起"))
-    if closed or re.match(r"[\u4e00-\u9fff](?<!的)", text[end:end + 1]):
-        after = text[closed.end() if isinstance(closed, re.Match) else end:][:100]
-        run = _SENTENCE.split(after)[0]
-        clause = _CLAUSE.split(run)[0]
-        return _FIGURE.split(clause if clause.strip() or not closed else run)[0]
-    before = _CLAUSE.split(text[max(0, start - 40):start])[-1]
-    return _OPENS_AFTER.split(_FIGURE.split(before)[-1])[-1]
-
-
-def _since(text: str, start: int) -> str:
-    """The event a time figure at ``start`` counts from (演练结束 of 演练结束后5日内), if any."""
-    before = _CLAUSE.split(text[max(0, start - 30):start])[-1]
-    return _FIGURE.split(before)[-1] if re.search(rf"(?:{_OPENS_AFTER.pattern})$", before) else ""
-
-
-@lru_cache(maxsize=256)
-def _asked_event(question: str, start: int, end: int) -> frozenset[str]:
-    """The verb whose time a Chinese ``question`` asks: of the phrase its question word governs
-    (``_governed``), the verb nearest it (复核 of 复核需要多少个工作日, not 租房 of 租房补贴最多能领
-    几年, whose 领 is one character: too short to tell, none)."""
-    phrase = _governed(question, start, end)
-    with TAGGING:
-        words = [w for w, tag in lac().run(phrase) if tag in {"v", "vn"} and w not in _LIGHT]
-    nearest = words[:1] if phrase and question.find(phrase, start) >= start else words[-1:]
-    return frozenset(w for w in nearest if len(w) > 1)
-
-
-@lru_cache(maxsize=4096)
-def _events(phrase: str) -> frozenset[str]:
-    """The verbs of a Chinese phrase (LAC: v, vn) of two characters or more, but the light ones."""
-    if not phrase.strip():
-        return frozenset()
-    phrase = ZH_BOUNDS[0].sub("", ZH_BOUNDS[1].sub("", phrase))  # 不少于 bounds, no event
-    with TAGGING:
-        words = lac().run(phrase)
-    return frozenset(w for w, tag in words if tag in {"v", "vn"} and len(w) > 1
-                     and w not in _LIGHT)
-
-
-# A time stated in a Chinese sentence: a date (2026年3月31日) or a span (10个工作日).
-_STATED_TIME = re.compile(rf"(?:(?:19|20)\d\d年)?\d{{1,2}}月\d{{1,2}}[日号]"
-                          rf"|[\d{CN_DIGITS}十]+\s*{_UNIT}")
-
-
-def times_of_others(question: str, text: str) -> bool:
-    """Whether every time a Chinese ``text`` states is another event's than the one ``question``
-    asks a time of (``owned_otherwise``): it times none of it."""
-    spans = [m.span() for m in _STATED_TIME.finditer(text)]
-    return bool(spans) and all(owned_otherwise(question, text, *span) for span in spans)

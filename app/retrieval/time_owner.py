@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from app.numerals import ASKING_JI, CN_DIGITS, MEASURE_WORDS, ZH_BOUNDS
 from app.retrieval.document_questions import ZH_WHEN
@@ -36,7 +37,7 @@ _UNIT = r"个?(?:工作)?(?:年|月|周|星期|天|日|小时|分钟)"  # of tim
 _ASKED_TIME = re.compile(rf"(?:多少|{ASKING_JI})(?:{_UNIT}|时间)|多久|多长时间|{ZH_WHEN}")
 _TIME_FIGURE = re.compile(rf"[\d{CN_DIGITS}十]\s*{_UNIT}|\d日|月份?$")  # 3月31日
 # Verbs changing a period state its new length or end, the period's own (结转年限由5年延长至8年,
-# 申报期顺延至3月31日): no event of their own.
+# 付息可延期到6月30日): a figure only they govern is judged by none.
 _CHANGES = frozenset("延长 缩短 顺延 延期 推迟 提前 调整 延至".split())
 # Verbs that carry no event of their own (完成审核 is the 审核, 需要三天 the span): light verbs
 # whose object is the event (办理登记, 进行核查, 组织验收), phase verbs (开始, 结束, 完成), modals
@@ -44,7 +45,7 @@ _CHANGES = frozenset("延长 缩短 顺延 延期 推迟 提前 调整 延至".s
 _ACTS_ON = frozenset("进行 加以 给予 予以 作出 做出 开展 组织 实施 实行 办理 开始 结束 完成"
                      .split())
 _LIGHT = _ACTS_ON | frozenset("需要 应当 必须 可以 能够 应该 需 须 要 应 能 可 是 为 有 在 于 到"
-                              .split()) | _CHANGES
+                              .split())
 _VERBS = frozenset({"v", "vn"})
 _NOUNS = frozenset({"n", "nz", "vn"})  # the noun a figure's thing is named by (补贴, 资金)
 _KINDS = frozenset({"n", "nz", "vn", "a", "an"})  # a word naming a kind of it (维保 补贴)
@@ -74,7 +75,7 @@ def owned_otherwise(question: str, text: str, start: int, end: int, head: str = 
     if wanted and not any(w in owner for w in wanted):
         named = any(w in sentence for w in wanted)
         if (named or _takes_another_object(question, asked, owner)) and (
-                own := _events(owner)) and not any(w in question for w in own) and (
+                own := _events(owner) - _CHANGES) and not any(w in question for w in own) and (
                 named or not set("".join(wanted)) & set("".join(own))):  # 审批 is 审核 said
             return True
     elif wanted and _another_kind(question, sentence):
@@ -104,14 +105,17 @@ def _governed(text: str, start: int, end: int) -> tuple[str, bool]:
 @lru_cache(maxsize=4096)
 def _from_last_event(phrase: str) -> str:
     """``phrase`` from its last verb on: a figure closing its clause is that verb's object (公示
-    of 复核结果在村公示; 复核 there names the 结果, no act timed), the whole phrase if none."""
+    of 复核结果在村公示; a verbal noun before a noun names it: 复核结果, 承诺期限), past the
+    bounds (不超过), the whole phrase if none."""
+    phrase = ZH_BOUNDS[0].sub("", ZH_BOUNDS[1].sub("", phrase))
     if not phrase.strip() or not has_cjk(phrase):
         return phrase
     with TAGGING:
-        words = lac().run(phrase)
+        words = [*lac().run(phrase), ("", "")]
     at, last = 0, -1
-    for word, tag in words:
-        if tag in _VERBS and len(word) > 1 and word not in _LIGHT:
+    for (word, tag), (_, then) in pairwise(words):
+        if tag in _VERBS and len(word) > 1 and word not in _LIGHT and not (
+                tag == "vn" and then in {"n", "nz"}):
             last = at
         at += len(word)
     return phrase[last:] if last >= 0 else phrase

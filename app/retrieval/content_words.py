@@ -72,9 +72,9 @@ _TIER_DIGITS = dict(zip("二三四五六七八九", "23456789", strict=True))
 # count stated ("八个方面") says it. The present (今年, 现在) is no such word: a rule states no
 # state of now (安庆's 现在均价, h23).
 _TOTAL = re.compile(r"一共|总共|共计")
-# A quantity word (几天 too) measures the verb before it; a time within, after or before which
+# A quantity word (几天 too) measures the verb before it; _TIMED: what a time's clause does then.
 _QUANTITY = re.compile(rf"几|{ZH_QUANTITY}")
-_TIMED = re.compile(rf"\d+{ZH_TIME_UNIT}(?:以?内|后|前)([^，,；;。]+)")  # what follows is done
+_TIMED = re.compile(rf"\d+{ZH_TIME_UNIT}(?:以?内|后|前)([^，,；;。]+)")
 # A question word asking a duration (提前几天, 多久, 多少个工作日内): how long before or until an
 # act, which the clause's closing verb names.
 _DURATION = re.compile(rf"(多久|多长时间|(?:几|多少){ZH_TIME_UNIT})(?:以?内|之内)?")
@@ -237,10 +237,9 @@ def states_what_is_asked(question: str, text: str, chunk: Chunk, at: int,
     in its bands (不到25年 is not "25年以上"), states the total, not only its parts (``totals``);
     a time it states within which something is done (30日内拨付) is the time of the question's
     event: the verb its quantity word measures (公示 of 公示几天) is said, or what is done then
-    says a word of the question ("竣工验收合格后30日内拨付剩余资金" times no posting); a duration
-    asked of an act (提前几天预约: ``measured_after``) is of one the sentence names; a way to
-    ``reach`` one asked of a body is that body's, not another's its lines name
-    (``another_body``); the asker is not outside its ``document``'s scope (``in_scope``)."""
+    says a word of the question (30日内拨付 times no posting: ``time_owner``); a duration asked of
+    an act (提前几天预约: ``measured_after``) is of one the sentence names; a way to ``reach`` one
+    is not another body's (``another_body``); the asker is in its ``document``'s ``in_scope``."""
     before = chunk.text[:max(0, at - chunk.start)]
     if in_scope(question, chunk, at, document) is False:
         return False
@@ -262,7 +261,7 @@ def states_what_is_asked(question: str, text: str, chunk: Chunk, at: int,
     asking = _QUANTITY.search(question)
     verb = tagged(question[:asking.start()])[-1:] if asking and asking.start() else []
     done = [m[1] for m in _TIMED.finditer(text)]  # what each stated time is the time of
-    return not times_of_others(question, text, sentence_head(before)) and not (  # time_owner
+    return not times_of_others(question, text, sentence_head(before)) and not (
         verb and verb[0][1][:1] == "v" and done and verb[0][0] in unsaid(
             question, text, _context(chunk, at) + before, vectors)
         and not any(said(w, rest) for rest in done for w in content_words(question)))

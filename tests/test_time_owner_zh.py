@@ -117,6 +117,8 @@ def test_a_light_verb_taking_another_event_times_that_event() -> None:
     sentence = "使用单位应在设备启用后30日内，向市场监管部门办理使用登记。"
     assert _times_of_others("安装单位应在开工前多少日办理开工告知？", sentence)
     assert not _times_of_others("设备启用后多少日内办理使用登记？", sentence)
+    # a light verb inside a noun (实施 of 实施细则) takes no object: 出台 is 制定 said otherwise
+    assert not _times_of_others("区里多久内出台实施方案？", "区里在印发后30日内制定实施方案。")
     assert not _times_of_others("县局多少个工作日内完成审批？", "县局10个工作日内完成审核。")
 
 

@@ -145,9 +145,10 @@ def _takes_another_object(question: str, asked: re.Match[str], owner: str) -> bo
     of 多少日办理安装告知, 完成 of 完成复核需要多少个工作日) takes another object in the figure's
     phrase ``owner`` (办理使用登记, 完成改造): the same act done to another event (its object)."""
     phrase = _governed(question, *asked.span())[0]
-    with TAGGING:
-        words = lac().run(phrase) if phrase.strip() else []
-    return any(word in _ACTS_ON and word in owner for word, _ in words)
+    with TAGGING:  # a verb, both sides (实施 of 实施细则 is a noun's)
+        light = {w for w, tag in lac().run(phrase) if tag == "v" and w in _ACTS_ON} if (
+            phrase.strip()) else set()
+        return bool(light) and any(w in light and tag == "v" for w, tag in lac().run(owner))
 
 
 @lru_cache(maxsize=256)

@@ -12,17 +12,14 @@ which part it means, and a sentence the check removes takes nothing with it.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import time
 from collections.abc import Callable
 
 from app.answering.compose import renumber
 from app.answering.generation.answerer import GenerativeAnswerer
 from app.answering.generation.grounding import ground
-from app.answering.generation.prompt import Excerpt, build_messages
+from app.answering.generation.prompt import Excerpt
 from app.llm.client import LLMUnavailable
-from app.llm.reasoning import ThinkSplitter
 from app.models import Answer
 from app.retrieval.hybrid import Hit
 from app.store.records import Chunk
@@ -44,20 +41,11 @@ def written_over(question: str, composed: Answer, writer: GenerativeAnswerer,
                       c.start, c.end, dict(metadata_of(c.doc_id))), c.score, c.n)
             for c in composed.citations]
     passages = [Excerpt(hit, hit.chunk.text) for hit in hits]
-    try:
-        deadline, max_tokens = time.monotonic() + writer.client.timeout_s, None
-        if writer.budget is not None:
-            fitted = writer.budget.fit(question, passages, deadline)
-            passages, max_tokens = fitted.excerpts, fitted.max_tokens
-            hits = hits[:len(passages)]
-        splitter = ThinkSplitter(writer.opens_in_prompt)
-        with contextlib.closing(writer.client.stream(build_messages(question, passages),
-                                                     max_tokens, deadline)) as deltas:
-            for delta in deltas:
-                if delta.kind != "finish":
-                    (splitter.feed if delta.kind == "content" else splitter.feed_reasoning)(
-                        delta.text)
-        splitter.finish()
+    try:  # the writing step of the streaming path, its pieces read whole (no events here)
+        passages, splitter, pieces = writer.write(question, passages)
+        hits = [p.hit for p in passages]
+        for _ in pieces:
+            pass
     except LLMUnavailable as exc:
         log.warning("generate: %s; answering extractively", exc)
         composed.fallback = "llm_unavailable"

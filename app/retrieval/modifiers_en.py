@@ -1,0 +1,107 @@
+"""Another kind's detail, read from the parse (issue 23): an English sentence that states a figure
+for the noun a question qualifies, but only of other kinds of it, says nothing of the one asked.
+"graduates with a *junior college* degree" over "500 yuan for *bachelor's* degree holders, 1,000
+yuan for *master's* degree holders": the text splits degrees into kinds and names the asker's
+among none; "a *semi-disabled* elderly resident" over "100 yuan for a *self-care* elderly resident
+and 200 yuan for a *fully disabled* one".
+
+A noun's qualifiers are the words spaCy attaches before it (amod, compound, nummod, nmod, a
+possessive's "bachelor's"), each with its own modifiers ("fully disabled", "junior college"), a
+hyphenated word one qualifier. A name (a capitalised proper noun: "Dezhou's stations") says
+whose, which the place modules judge. The noun a question asks with ("what *monthly* allowance")
+says which figure, not whose, and is left out, as in ``holders``.
+
+The question's qualifier must be said nowhere in the sentence nor its context (``said``: a
+heading may name the kind its lines are of), and none of its words may be among the sentence's
+qualifiers of that noun. The sentence must then name the noun with qualifiers of another kind:
+in two places with different ones (a split into kinds the text enumerates), or, in one place,
+with a word of the qualifier's own part of speech the question does not say (*severe* disability
+for *moderate*; a *lunch* set for a dinner set; *two* children for one, a plain number and not a
+band: "three or more children" may hold the asker's four).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from app.retrieval.dictionary import one_sense
+from app.retrieval.question_frame import asked_head, asked_parse
+from app.retrieval.taggers import NOUNS
+from app.text import stem
+
+# The dependencies of a word qualifying the noun after it.
+_QUALIFYING = frozenset({"amod", "compound", "nummod", "nmod", "poss"})
+# Words inside a qualifier that say nothing of its kind: articles, the possessive's "'s".
+_BARE = frozenset({"det", "case", "punct", "cc", "prep"})
+Qualifier = tuple[frozenset[str], str, str]  # its stems, its deciding word, its part of speech
+
+
+def _kind(token: Any) -> str:
+    """The part of speech a qualifier is compared by: a name's as a noun's, a participle's
+    ("privately *run*") as an adjective's."""
+    return {"PROPN": "NOUN", "VERB": "ADJ"}.get(token.pos_, token.pos_)
+
+
+def qualifiers_of(noun: Any) -> list[Qualifier]:
+    """The qualifiers spaCy attaches before ``noun``, hyphen-joined pieces ("semi", "-",
+    "disabled") as one; a name is none."""
+    found: list[list[Any]] = []
+    for child in noun.children:
+        if child.i > noun.i or child.dep_ not in _QUALIFYING or (
+                child.pos_ == "PROPN" and child.text[:1].isupper()):
+            continue
+        words = [t for t in child.subtree if t.dep_ not in _BARE and (t.is_alpha or t.like_num)]
+        joined = found and found[-1] and child.i > 0 and child.doc[child.i - 1].text == "-" \
+            and not child.doc[child.i - 2].whitespace_
+        if joined:
+            found[-1].extend(words)
+        elif words:
+            found.append(words)
+    return [(frozenset(stem(t.text) for t in words), words[-1].lemma_.lower(), _kind(words[-1]))
+            for words in found]
+
+
+@lru_cache(maxsize=256)
+def _question_nouns(question: str) -> tuple[tuple[str, tuple[Qualifier, ...]], ...]:
+    """Each noun of an English ``question`` with its qualifiers (nouns without any left out),
+    not the noun it asks with."""
+    asked = asked_head(question).lower()
+    return tuple((stem(t.lemma_), tuple(q)) for t in asked_parse(question)
+                 if (t.pos_ in NOUNS or t.dep_ in {"pobj", "dobj", "nsubj"})
+                 and t.pos_ not in {"PROPN", "PRON", "NUM"} and t.lower_ != asked
+                 and not any(c.tag_ in {"WDT", "WP"} for c in t.children)
+                 and (q := qualifiers_of(t)))
+
+
+def nouns_qualified(question: str) -> tuple[str, ...]:
+    """The stems of the nouns an English ``question`` qualifies: a sentence naming none is not
+    parsed for them."""
+    return tuple(noun for noun, _ in _question_nouns(question))
+
+
+def other_kind(question: str, doc: Any, said: set[str], asked: set[str]) -> bool:
+    """Whether the parsed sentence ``doc`` names a noun ``question`` qualifies only with
+    qualifiers of other kinds (its stems and its context's: ``said``; the question's: ``asked``)."""
+    for noun, mine in _question_nouns(question):
+        places = [qualifiers_of(t) for t in doc if stem(t.lemma_) == noun and t.pos_ in NOUNS]
+        if not places:
+            continue
+        theirs = [q for place in places for q in place]
+        for stems, word, kind in mine:
+            if not stems - said or any(stems <= q[0] for q in theirs):
+                continue
+            others = [q for q in theirs if not q[0] <= asked
+                      and not (q[1] != word and one_sense(word, q[1]))]
+            # A split: two places naming the noun with other qualifiers, each its own.
+            split = {frozenset().union(*(q[0] for q in place if q in others)) for place in places}
+            if len(split - {frozenset()}) > 1 or any(
+                    q[2] == kind and _plain(q, kind) for q in others):
+                return True
+    return False
+
+
+def _plain(qualifier: Qualifier, kind: str) -> bool:
+    """Whether a number qualifier is a plain one ("*two* children"), not a band's start ("three
+    or more"): a band's words are among its stems."""
+    return kind != "NUM" or len(qualifier[0]) == 1

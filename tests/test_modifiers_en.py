@@ -1,0 +1,50 @@
+"""A figure an English sentence states for a noun the question qualifies, but only of other
+kinds of it (a split into kinds naming the asker's among none, or one qualifier of the same part
+of speech in its place), is another kind's detail (issue 23, round 43: the parse's qualifiers)."""
+
+from __future__ import annotations
+
+from app.retrieval.holders import other_holder
+from app.retrieval.modifiers_en import other_kind
+from app.retrieval.taggers import parsed
+from app.text import stem
+
+_HOUSES = ("Households living in a brick house receive a repair grant of 2,000 yuan, and "
+           "households living in a wooden house receive 3,000 yuan.")
+
+
+def _other(question: str, sentence: str) -> bool:
+    return other_kind(question, parsed(sentence), {stem(w.strip(",.")) for w in sentence.split()},
+                      {stem(w.strip("?")) for w in question.split()})
+
+
+def test_a_split_into_kinds_without_the_asked_one_is_another_kind_s() -> None:
+    """Regression (enqual44 batch, round 43): asked the allowance of graduates with a junior
+    college degree, the answer quoted the bachelor's, master's and doctoral holders' ones; asked
+    a semi-disabled resident's subsidy, the self-care and fully disabled residents'."""
+    assert other_holder("What repair grant do households living in a stone house receive?",
+                        _HOUSES)
+    assert _other("What allowance does a partially sighted veteran get?", "A fully sighted "
+                  "veteran gets 100 yuan and a totally blind veteran gets 300 yuan.")
+
+
+def test_one_qualifier_of_the_same_kind_in_its_place_is_another_kind_s() -> None:
+    """One qualifier of the same part of speech in the asked one's place says another kind
+    ("severe" losses for moderate ones; two cows for one), not a band ("three or more")."""
+    assert _other("How much do farmers with moderate drought losses receive per mu?",
+                  "Farmers with severe drought losses receive 600 yuan per mu.")
+    assert _other("How much does a household with one cow receive?",
+                  "A household with two cows receives 1,000 yuan.")
+    assert not _other("How much does a household with four cows receive?",
+                      "A household with three or more cows receives 1,000 yuan.")
+
+
+def test_the_kind_asked_named_or_said_is_no_other_kind() -> None:
+    """The question's own kind named among the split, a qualifier the sentence says elsewhere
+    (or its heading), or a noun the sentence qualifies with no other kind, is no other kind."""
+    assert not other_holder("What repair grant do households living in a wooden house "
+                            "receive?", _HOUSES)
+    assert not _other("How much does a newly built shelter receive?",
+                      "A newly built shelter receives 5,000 yuan.")
+    assert not _other("How much does a shelter receive?", "A new shelter receives 5,000 yuan.")
+    assert not _other("What grant does a stone house get?", "Each house gets 800 yuan.")

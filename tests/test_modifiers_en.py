@@ -28,11 +28,10 @@ def test_a_split_into_kinds_without_the_asked_one_is_another_kind_s() -> None:
                   "veteran gets 100 yuan and a totally blind veteran gets 300 yuan.")
 
 
-def test_one_qualifier_of_the_same_kind_in_its_place_is_another_kind_s() -> None:
-    """One qualifier of the same part of speech in the asked one's place says another kind
-    ("severe" losses for moderate ones; two cows for one), not a band ("three or more")."""
-    assert _other("How much do farmers with moderate drought losses receive per mu?",
-                  "Farmers with severe drought losses receive 600 yuan per mu.")
+def test_another_number_in_its_place_is_another_kind_s() -> None:
+    """Another plain number in the asked one's place says another kind (two cows for one), not
+    a band ("three or more"); one adjective for another paraphrases (probes while measuring)."""
+    assert not _other("When is unspent credit cleared?", "Unused credit is cleared on 31 May.")
     assert _other("How much does a household with one cow receive?",
                   "A household with two cows receives 1,000 yuan.")
     assert not _other("How much does a household with four cows receive?",
@@ -48,3 +47,17 @@ def test_the_kind_asked_named_or_said_is_no_other_kind() -> None:
                       "A newly built shelter receives 5,000 yuan.")
     assert not _other("How much does a shelter receive?", "A new shelter receives 5,000 yuan.")
     assert not _other("What grant does a stone house get?", "Each house gets 800 yuan.")
+
+
+def test_nouns_before_a_noun_and_counts_say_no_other_kind() -> None:
+    """Regression (tests/test_qualifiers while measuring, round 43): a noun before the noun
+    paraphrases ("headline" indicators, "key evaluation" ones), a count is no kind ("the 30
+    cases"), and "how many", "its" say none."""
+    assert not _other("How many headline indicators did the county pick?",
+                      "It sets out 11 key evaluation indicators.")
+    assert not _other("How many published farm use cases earned an award?", "Of the 30 cases, "
+                      "eight were named typical farm application cases.")
+    assert not _other("How many school buses will the county run?",
+                      "The county will run 260 dedicated school buses.")
+    assert not _other("What share of its development costs can a firm get?",
+                      "Firms may receive 20% of their development costs.")

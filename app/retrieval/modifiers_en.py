@@ -15,9 +15,9 @@ The question's qualifier must be said nowhere in the sentence nor its context (`
 heading may name the kind its lines are of), and none of its words may be among the sentence's
 qualifiers of that noun. The sentence must then name the noun with qualifiers of another kind:
 in two places with different ones (a split into kinds the text enumerates), or, in one place,
-with a word of the qualifier's own part of speech the question does not say (*severe* disability
-for *moderate*; a *lunch* set for a dinner set; *two* children for one, a plain number and not a
-band: "three or more children" may hold the asker's four).
+with another plain number (*two* children for one; not a band: "three or more children" may hold
+the asker's four). One adjective for another in one place is not judged: "unspent" credit is
+"unused" credit, "broad" areas "major" ones.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ from app.text import stem
 _QUALIFYING = frozenset({"amod", "compound", "nummod", "nmod", "poss"})
 # Words inside a qualifier that say nothing of its kind: articles, the possessive's "'s".
 _BARE = frozenset({"det", "case", "punct", "cc", "prep"})
+# "How *many* buses", "*its* costs": words asking or pointing, which say no kind.
+_ASKING = frozenset({"much", "many", "what", "which", "whose"})
 Qualifier = tuple[frozenset[str], str, str]  # its stems, its deciding word, its part of speech
 
 
@@ -48,8 +50,8 @@ def qualifiers_of(noun: Any) -> list[Qualifier]:
     "disabled") as one; a name is none."""
     found: list[list[Any]] = []
     for child in noun.children:
-        if child.i > noun.i or child.dep_ not in _QUALIFYING or (
-                child.pos_ == "PROPN" and child.text[:1].isupper()):
+        if child.i > noun.i or child.dep_ not in _QUALIFYING or child.pos_ in {"PRON", "DET"} or (
+                child.pos_ == "PROPN" and child.text[:1].isupper()) or child.lower_ in _ASKING:
             continue
         words = [t for t in child.subtree if t.dep_ not in _BARE and (t.is_alpha or t.like_num)]
         joined = found and found[-1] and child.i > 0 and child.doc[child.i - 1].text == "-" \
@@ -89,14 +91,23 @@ def other_kind(question: str, doc: Any, said: set[str], asked: set[str]) -> bool
             continue
         theirs = [q for place in places for q in place]
         for stems, word, kind in mine:
-            if not stems - said or any(stems <= q[0] for q in theirs):
+            # Said as a word's start ("new" of "newly"), or as one of the noun's qualifiers here.
+            if all(any(w.startswith(s) for w in said) for s in stems) or any(
+                    stems <= q[0] for q in theirs):
                 continue
             others = [q for q in theirs if not q[0] <= asked
                       and not (q[1] != word and one_sense(word, q[1]))]
             # A split: two places naming the noun with other qualifiers, each its own.
-            split = {frozenset().union(*(q[0] for q in place if q in others)) for place in places}
-            if len(split - {frozenset()}) > 1 or any(
-                    q[2] == kind and _plain(q, kind) for q in others):
+            # (Not by a number: "the 30 cases" counts them.)
+            split = {frozenset().union(*(q[0] for q in place if q in others and q[2] != "NUM"))
+                     for place in places}
+            # One place: its number nearest the noun, as the asked one; adjectives and nouns
+            # paraphrase freely ("unspent" credit, "unused" credit; "broad" areas, "major" ones).
+            if len(split - {frozenset()}) > 1 or (kind == "NUM"
+                                                  and any(place and place[-1] in others
+                                                          and place[-1][2] == kind
+                                                          and _plain(place[-1], kind)
+                                                          for place in places)):
                 return True
     return False
 

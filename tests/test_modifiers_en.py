@@ -59,5 +59,8 @@ def test_nouns_before_a_noun_and_counts_say_no_other_kind() -> None:
                       "eight were named typical farm application cases.")
     assert not _other("How many school buses will the county run?",
                       "The county will run 260 dedicated school buses.")
+    assert not _other("How many members are on each professional forest patrol team?", "Each "
+                      "county forms professional patrol teams of six members each; the city "
+                      "district forms two such teams.")
     assert not _other("What share of its development costs can a firm get?",
                       "Firms may receive 20% of their development costs.")

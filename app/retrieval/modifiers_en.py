@@ -54,6 +54,10 @@ def qualifiers_of(noun: Any) -> list[Qualifier]:
                 child.pos_ == "PROPN" and child.text[:1].isupper()) or child.lower_ in _ASKING:
             continue
         words = [t for t in child.subtree if t.dep_ not in _BARE and (t.is_alpha or t.like_num)]
+        # A stop word says no kind ("two *such* teams"), a number aside; a "qualifier" with a
+        # subject is a clause the parser misattached ("each county *forms* patrol teams").
+        if (child.is_stop and not child.like_num) or any(t.dep_.startswith("nsubj") for t in words):
+            continue
         joined = found and found[-1] and child.i > 0 and child.doc[child.i - 1].text == "-" \
             and not child.doc[child.i - 2].whitespace_
         if joined:

@@ -34,6 +34,8 @@ def test_another_number_in_its_place_is_another_kind_s() -> None:
     assert not _other("When is unspent credit cleared?", "Unused credit is cleared on 31 May.")
     assert _other("How much does a household with one cow receive?",
                   "A household with two cows receives 1,000 yuan.")
+    assert not _other("What subsidy is there for a pump of 60 horsepower?", "A pump below 50 "
+                      "horsepower gets 800 yuan; one of 50 horsepower or more gets 1,500 yuan.")
     assert not _other("How much does a household with four cows receive?",
                       "A household with three or more cows receives 1,000 yuan.")
 

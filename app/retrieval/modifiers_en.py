@@ -36,6 +36,8 @@ _QUALIFYING = frozenset({"amod", "compound", "nummod", "nmod", "poss"})
 _BARE = frozenset({"det", "case", "punct", "cc", "prep"})
 # "How *many* buses", "*its* costs": words asking or pointing, which say no kind.
 _ASKING = frozenset({"much", "many", "what", "which", "whose"})
+# The words of a band's bound (English "or more", "at least", "below", "up to").
+_BAND = frozenset({"more", "less", "above", "below", "least", "most", "over", "under", "up"})
 Qualifier = tuple[frozenset[str], str, str]  # its stems, its deciding word, its part of speech
 
 
@@ -90,7 +92,10 @@ def other_kind(question: str, doc: Any, said: set[str], asked: set[str]) -> bool
     """Whether the parsed sentence ``doc`` names a noun ``question`` qualifies only with
     qualifiers of other kinds (its stems and its context's: ``said``; the question's: ``asked``)."""
     for noun, mine in _question_nouns(question):
-        places = [qualifiers_of(t) for t in doc if stem(t.lemma_) == noun and t.pos_ in NOUNS]
+        # A number of a noun inside a band ("50 horsepower *or more*") is a bound, not a kind.
+        places = [[q for q in qualifiers_of(t) if q[2] != "NUM" or not _BAND.intersection(
+            w.lower_ for w in doc[max(0, t.i - 4):t.i + 4])]
+                  for t in doc if stem(t.lemma_) == noun and t.pos_ in NOUNS]
         if not places:
             continue
         theirs = [q for place in places for q in place]

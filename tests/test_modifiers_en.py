@@ -66,3 +66,15 @@ def test_nouns_before_a_noun_and_counts_say_no_other_kind() -> None:
                       "district forms two such teams.")
     assert not _other("What share of its development costs can a firm get?",
                       "Firms may receive 20% of their development costs.")
+
+
+def test_a_split_of_a_nearer_kind_is_not_the_asked_one_s() -> None:
+    """Regression (round 43, mixed-2026-12-02-h9: Zhangzhou's "headline" indicators lost): two
+    places splitting the noun in an outer qualifier ("key" evaluation indicators, "provincial"
+    evaluation indicators) both name one nearer kind ("evaluation"): they split evaluation
+    indicators, and the asker's qualifier in its slot is a word of its own, not another kind."""
+    assert not _other("How many headline indicators did the county pick?", "The plan picks 11 "
+                      "key evaluation indicators with reference to the provincial evaluation "
+                      "indicators.")
+    assert _other("What grant does a household with a clay stove get?", "A household with a gas "
+                  "cooking stove gets 300 yuan and one with an electric cooking stove 500 yuan.")

@@ -104,21 +104,28 @@ def other_kind(question: str, doc: Any, said: set[str], asked: set[str]) -> bool
             if all(any(w.startswith(s) for w in said) for s in stems) or any(
                     stems <= q[0] for q in theirs):
                 continue
-            others = [q for q in theirs if not q[0] <= asked
-                      and not (q[1] != word and one_sense(word, q[1]))]
-            # A split: two places naming the noun with other qualifiers, each its own.
-            # (Not by a number: "the 30 cases" counts them.)
-            split = {frozenset().union(*(q[0] for q in place if q in others and q[2] != "NUM"))
-                     for place in places}
+            # Said in other words: a qualifier of the noun sharing a CC-CEDICT sense with it.
+            if any(q[1] != word and one_sense(word, q[1]) for q in theirs):
+                continue
+            others = [q for q in theirs if not q[0] <= asked]
+            # A split: two places naming the noun with other qualifiers in the asked one's slot,
+            # each place's nearest the noun the question does not say ("11 key *evaluation*
+            # indicators", "provincial *evaluation* indicators" split evaluation indicators, not
+            # the asker's "headline" ones); not by a number ("the 30 cases" counts them).
+            split = {_slot(place, asked) for place in places} - {None}
             # One place: its number nearest the noun, as the asked one; adjectives and nouns
             # paraphrase freely ("unspent" credit, "unused" credit; "broad" areas, "major" ones).
-            if len(split - {frozenset()}) > 1 or (kind == "NUM"
-                                                  and any(place and place[-1] in others
-                                                          and place[-1][2] == kind
-                                                          and _plain(place[-1], kind)
-                                                          for place in places)):
+            if len(split) > 1 or (kind == "NUM" and any(
+                    place and place[-1] in others and place[-1][2] == kind
+                    and _plain(place[-1], kind) for place in places)):
                 return True
     return False
+
+
+def _slot(place: list[Qualifier], asked: set[str]) -> frozenset[str] | None:
+    """The stems of a place's qualifier nearest its noun that is no number and that the question
+    (its stems ``asked``) does not say: the kind the place names the noun of."""
+    return next((q[0] for q in reversed(place) if q[2] != "NUM" and not q[0] <= asked), None)
 
 
 def _plain(qualifier: Qualifier, kind: str) -> bool:

@@ -9,6 +9,8 @@ from app.retrieval.modifiers_en import other_kind
 from app.retrieval.taggers import parsed
 from app.text import stem
 
+_LIST = ("Information infrastructure: it includes 12 tasks in building new network "
+         "infrastructure, new platform infrastructure and new security infrastructure.")
 _HOUSES = ("Households living in a brick house receive a repair grant of 2,000 yuan, and "
            "households living in a wooden house receive 3,000 yuan.")
 
@@ -78,3 +80,11 @@ def test_a_split_of_a_nearer_kind_is_not_the_asked_one_s() -> None:
                       "indicators.")
     assert _other("What grant does a household with a clay stove get?", "A household with a gas "
                   "cooking stove gets 300 yuan and one with an electric cooking stove 500 yuan.")
+
+
+def test_a_noun_meaning_kind_is_no_qualifier_of_its_own() -> None:
+    """Regression (round 44, mixed-2026-12-06-h36: Zhangzhou's 12 tasks lost): "information-type"
+    infrastructure names the kind by "information", which the heading above the list says; the
+    "type" it adds is no kind the sentence leaves unsaid."""
+    assert not _other("How many tasks does the information-type infrastructure part hold?", _LIST)
+    assert _other("How many tasks does the transport-type infrastructure part hold?", _LIST)

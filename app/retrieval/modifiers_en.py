@@ -38,6 +38,9 @@ _BARE = frozenset({"det", "case", "punct", "cc", "prep"})
 _ASKING = frozenset({"much", "many", "what", "which", "whose"})
 # The words of a band's bound (English "or more", "at least", "below", "up to").
 _BAND = frozenset({"more", "less", "above", "below", "least", "most", "over", "under", "up"})
+# English nouns meaning "kind" itself: "information-*type*", "a new *kind* of" name the kind by
+# the word they follow, and say none of their own.
+_KIND_NOUNS = frozenset({"type", "kind", "sort", "category"})
 Qualifier = tuple[frozenset[str], str, str]  # its stems, its deciding word, its part of speech
 
 
@@ -55,7 +58,8 @@ def qualifiers_of(noun: Any) -> list[Qualifier]:
         if child.i > noun.i or child.dep_ not in _QUALIFYING or child.pos_ in {"PRON", "DET"} or (
                 child.pos_ == "PROPN" and child.text[:1].isupper()) or child.lower_ in _ASKING:
             continue
-        words = [t for t in child.subtree if t.dep_ not in _BARE and (t.is_alpha or t.like_num)]
+        words = [t for t in child.subtree if t.dep_ not in _BARE and (t.is_alpha or t.like_num)
+                 and t.lemma_.lower() not in _KIND_NOUNS]
         # A stop word says no kind ("two *such* teams"), a number aside; a "qualifier" with a
         # subject is a clause the parser misattached ("each county *forms* patrol teams").
         if (child.is_stop and not child.like_num) or any(t.dep_.startswith("nsubj") for t in words):

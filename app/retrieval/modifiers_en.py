@@ -13,11 +13,15 @@ says which figure, not whose, and is left out, as in ``holders``.
 
 The question's qualifier must be said nowhere in the sentence nor its context (``said``: a
 heading may name the kind its lines are of), and none of its words may be among the sentence's
-qualifiers of that noun. The sentence must then name the noun with qualifiers of another kind:
-in two places with different ones (a split into kinds the text enumerates), or, in one place,
-with another plain number (*two* children for one; not a band: "three or more children" may hold
-the asker's four). One adjective for another in one place is not judged: "unspent" credit is
-"unused" credit, "broad" areas "major" ones.
+qualifiers of that noun, nor share a CC-CEDICT sense with one (said in other words). The
+sentence must then name the noun with qualifiers of another kind: in two places with different
+ones in the asked one's slot (a split into kinds the text enumerates: each place's qualifier
+nearest the noun that the question does not say), or, in one place, with another plain number
+(*two* children for one; not a band: "three or more children" may hold the asker's four). One
+adjective for another in one place is not judged: "unspent" credit is "unused" credit, "broad"
+areas "major" ones. MiniLM's word cosines were measured for a paraphrase credit and tell the
+wrong way: siblings lie close (private/public 0.68, partially/fully 0.64, third/second 0.74)
+and paraphrases far (headline/key 0.31, unused/unspent 0.34), so they are not read here.
 """
 
 from __future__ import annotations

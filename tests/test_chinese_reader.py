@@ -245,6 +245,22 @@ def test_a_notices_title_words_do_not_choose_its_sentence() -> None:
     assert quote.startswith("复工企业员工集体宿舍每间不超过6人") and "涵盖" not in quote, quote
 
 
+def test_a_scene_the_question_sets_does_not_choose_the_sentence() -> None:
+    """Regression (round 44, rzanchor45): a question setting its scene in a clause before the one
+    asking ("…在楼宇调研时，对加强宣传提出了什么要求？") had the sentence restating that scene
+    quoted, with the one answering the asking clause only run on into; on realzh-dev a news
+    lead restating a question's opening clause beat the sentence answering it. The scene's words
+    tell which notice, the asking clause's which of its sentences."""
+    from app.answering.chinese_reader import read_chinese
+
+    scene, rule = _two_sentences("", "某市市长在楼宇调研检查疫情防控工作时，详细了解了楼宇消毒"
+                                 "和人员登记情况。他提出，要加强宣传，引导群众养成良好卫生习惯。")
+    reading = read_chinese("某市市长在楼宇调研检查时，对加强宣传提出了什么要求？", [scene, rule])
+    assert reading is not None
+    quote = reading.answer.sentence.text
+    assert quote.startswith("他提出，要加强宣传") and "调研" not in quote, quote
+
+
 def test_a_sentence_negating_a_title_word_the_question_asks_does_not_answer() -> None:
     """Regression (round 17, newcity17): over a heating notice titled "…城区居民供热报停和收费工作的
     通知", "黑河市居民供热价格是多少？" quoted the non-residents' price (42元): the title's words do

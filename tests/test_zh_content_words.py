@@ -226,6 +226,22 @@ def test_the_focus_is_the_content_word_just_before_the_question_word() -> None:
     assert weights["遵从"] > weights["原则"] == 1.0
 
 
+def test_a_clause_asking_nothing_sets_the_scene() -> None:
+    """Round 44 (rzanchor45): the clauses of a question before the one asking set its scene
+    (which notice, which event); one stating a condition or naming a figure (a date) does not:
+    it tells which rule or which day's figure is asked."""
+    from app.retrieval.question_focus import focused, scene_units
+
+    scene = scene_units("疫情返程高峰期，通过热线举报掌握了多少线索？")
+    assert {"返程", "高峰"} <= scene and not scene & {"热线", "举报", "线索"}
+    assert scene_units("若一线医务人员感染，有哪些保障政策？") == set()  # a condition
+    assert scene_units("延期办理申领的，待遇从何时补发？") == set()  # 的: of whom it holds
+    assert scene_units("截至2月11日，口罩日产量提升到了多少？") == set()  # a date
+    assert scene_units("口罩日产量是多少？") == set()  # one clause
+    weights = focused({"返程": 1.0, "热线": 1.0}, "疫情返程高峰期，热线举报掌握了多少线索？")
+    assert weights["返程"] < weights["热线"]
+
+
 def test_an_age_a_band_holds_is_stated() -> None:
     """Regression (round 40, zhframe41): "我爸在哈密，今年93岁，每月高龄津贴多少钱？" was
     refused over "90周岁至99周岁的老年人每人每月300元": its 93 is no figure the sentence

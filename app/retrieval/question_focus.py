@@ -18,6 +18,12 @@ from app.text import ITEM, QUESTION_CLAUSES, bigram_units, clause_spans
 # How much more a focus word (``focus_units``) counts in telling which sentence of the notices
 # answers: twice as much (realzh dev and rzrepo-tune, rzpick38; half or three times did worse).
 FOCUS_GAIN = 1.0
+# How much a bigram said only in a clause setting the scene (``scene_units``) counts in telling
+# which sentence answers: half (realzh dev and rzrepo-tune, rzanchor45).
+SCENE_WEIGHT = 0.5
+# A clause stating a condition, not a scene: opened by a conjunction of condition (若, 如果, 一旦)
+# or closed by 的 making it a noun of whom it holds ("延期办理…申领的，"); it tells which rule.
+_CONDITION = re.compile(r"^\s*(?:如果|假如|倘若|如若|要是|若|一旦|万一)|的\s*$")
 
 
 def focus_units(question: str) -> set[str]:
@@ -35,9 +41,26 @@ def focus_units(question: str) -> set[str]:
 
 
 def focused(weights: dict[str, float], question: str) -> dict[str, float]:
-    """``weights`` of ``question``'s bigrams, its focus word's (``focus_units``) counting more."""
-    focus = focus_units(question)
-    return {u: w * (1 + FOCUS_GAIN * (u in focus)) for u, w in weights.items()}
+    """``weights`` of ``question``'s bigrams, its focus word's (``focus_units``) counting more and
+    those said only in a clause asking nothing (``scene_units``) less."""
+    focus, scene = focus_units(question), scene_units(question)
+    return {u: w * (1 + FOCUS_GAIN * (u in focus)) * (SCENE_WEIGHT if u in scene else 1.0)
+            for u, w in weights.items()}
+
+
+def scene_units(question: str) -> set[str]:
+    """The bigrams said only in ``question``'s clauses asking nothing: a clause before the one
+    asking sets the scene ("疫情返程高峰期，", "在楼宇调研时，", "新疆，…感染算工伤，"), telling
+    which notice or event, as a news lead restating it does; the clause asking says which of its
+    sentences answers ("产生的费用怎么算？"), and so does one stating a condition ("若一线医务人员
+    感染，") or naming a figure (a date: "截至2月11日，", a tier), which of several sentences
+    alike holds. Empty for a question of one clause, or whose every clause asks."""
+    clauses = [c for c in QUESTION_CLAUSES.split(question) if c.strip()]
+    asking = [c for c in clauses if ZH_ASKS.search(c) or _CONDITION.search(c) or figures(c)]
+    if not any(map(ZH_ASKS.search, clauses)) or len(asking) == len(clauses):
+        return set()
+    said = set().union(*map(bigram_units, asking))
+    return set().union(*(bigram_units(c) for c in clauses if c not in asking)) - said
 
 
 # Words of a list item's own: nouns, verbs and the like, numbers (二孩), places and positions

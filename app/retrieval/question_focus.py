@@ -21,9 +21,10 @@ FOCUS_GAIN = 1.0
 # How much a bigram said only in a clause setting the scene (``scene_units``) counts in telling
 # which sentence answers: half (realzh dev and rzrepo-tune, rzanchor45).
 SCENE_WEIGHT = 0.5
-# A clause stating a condition, not a scene: opened by a conjunction of condition (若, 如果, 一旦)
-# or closed by 的 making it a noun of whom it holds ("延期办理…申领的，"); it tells which rule.
-_CONDITION = re.compile(r"^\s*(?:如果|假如|倘若|如若|要是|若|一旦|万一)|的\s*$")
+# A clause stating a condition or naming whom the question is of, not a scene: opened by a
+# conjunction of condition (若, 如果, 一旦), closed by 的话, or holding 的 (a relative clause: "延期
+# 办理…申领的，", "全职工作的硕士，", "残疾人自己开的车，"); it tells which rule or tier.
+_CONDITION = re.compile(r"^\s*(?:如果|假如|倘若|如若|要是|若|一旦|万一)|的")
 
 
 def focus_units(question: str) -> set[str]:
@@ -56,11 +57,25 @@ def scene_units(question: str) -> set[str]:
     感染，") or naming a figure (a date: "截至2月11日，", a tier), which of several sentences
     alike holds. Empty for a question of one clause, or whose every clause asks."""
     clauses = [c for c in QUESTION_CLAUSES.split(question) if c.strip()]
-    asking = [c for c in clauses if ZH_ASKS.search(c) or _CONDITION.search(c) or figures(c)]
-    if not any(map(ZH_ASKS.search, clauses)) or len(asking) == len(clauses):
+    if not any(map(ZH_ASKS.search, clauses)):
         return set()
-    said = set().union(*map(bigram_units, asking))
-    return set().union(*(bigram_units(c) for c in clauses if c not in asking)) - said
+    scenes = [c for c in clauses if not (ZH_ASKS.search(c) or _CONDITION.search(c) or figures(
+        c)) and _adverbial(c)]
+    said = set().union(*(bigram_units(c) for c in clauses if c not in scenes))
+    return set().union(*map(bigram_units, scenes)) - said
+
+
+# A clause ending in a word of time ("调研时", "高峰期", "疫情期间"): when, not what.
+_WHEN = re.compile(r"(?:时|期|期间|之际|以来)\s*$")
+
+
+def _adverbial(clause: str) -> bool:
+    """Whether ``clause`` is an adverbial setting a scene: a preposition opening it ("在上海药店…",
+    "通过热线举报"), a word of time closing it, or a place alone ("新疆，"); not a noun phrase
+    naming what is asked of ("定西老年人意外伤害保险，") nor an event asked about."""
+    words = tagged(clause.strip())
+    return bool(words) and (words[0][1] == "p" or bool(_WHEN.search(clause)) or all(
+        t == "ns" for _, t in words))
 
 
 # Words of a list item's own: nouns, verbs and the like, numbers (二孩), places and positions

@@ -238,7 +238,7 @@ def test_a_clause_asking_nothing_sets_the_scene() -> None:
     assert scene_units("延期办理申领的，待遇从何时补发？") == set()  # 的: of whom it holds
     assert scene_units("截至2月11日，口罩日产量提升到了多少？") == set()  # a date
     assert scene_units("口罩日产量是多少？") == set()  # one clause
-    assert scene_units("某地老年人意外伤害保险，因疾病身故的保额是多少？") == set()  # what is asked of
+    assert scene_units("某地老年人意外伤害保险，因疾病身故的保额是多少？") == set()  # its topic
     assert {"药店"} <= scene_units("在某市药店买药，体温多少以下能进店？")  # a preposition opens it
     weights = focused({"返程": 1.0, "热线": 1.0}, "疫情返程高峰期，热线举报掌握了多少线索？")
     assert weights["返程"] < weights["热线"]

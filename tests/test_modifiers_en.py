@@ -88,3 +88,17 @@ def test_a_noun_meaning_kind_is_no_qualifier_of_its_own() -> None:
     "type" it adds is no kind the sentence leaves unsaid."""
     assert not _other("How many tasks does the information-type infrastructure part hold?", _LIST)
     assert _other("How many tasks does the transport-type infrastructure part hold?", _LIST)
+
+
+def test_an_amount_asked_is_no_kind_of_its_unit() -> None:
+    """Regression (round 44's merge, tests/test_bands.py): asked the grant "for a household
+    earning 24,000 dollars", the band's sentence ("from 18,000 to 30,000 dollars receive a grant
+    of 1,500 dollars") was refused, its "1,500 dollars" read as another kind of dollars."""
+    sentence = ("Households with a gross annual income from 18,000 to 30,000 dollars receive a "
+                "grant of 1,500 dollars.")
+    assert not _other("How much is the grant for a household earning 24,000 dollars?", sentence)
+    assert not _other("What grant does a household with an income above 30,000 dollars "
+                      "receive?", "Households with an income above 30,000 dollars receive a "
+                      "grant of 700 dollars.")
+    assert _other("How much does a household with one cow receive?",
+                  "A household with two cows receives 1,000 dollars.")

@@ -29,6 +29,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from app.measures import measure_of
 from app.retrieval.dictionary import one_sense
 from app.retrieval.question_frame import asked_head, asked_parse
 from app.retrieval.taggers import NOUNS
@@ -87,7 +88,14 @@ def _question_nouns(question: str) -> tuple[tuple[str, tuple[Qualifier, ...]], .
                  if (t.pos_ in NOUNS or t.dep_ in {"pobj", "dobj", "nsubj"})
                  and t.pos_ not in {"PROPN", "PRON", "NUM"} and t.lower_ != asked
                  and not any(c.tag_ in {"WDT", "WP"} for c in t.children)
-                 and (q := qualifiers_of(t)))
+                 and not _unit_of_its_number(question, t) and (q := qualifiers_of(t)))
+
+
+def _unit_of_its_number(question: str, noun: Any) -> bool:
+    """Whether ``noun`` is the unit its number is measured in ("24,000 *dollars*"): an amount,
+    which bands and holders judge, not a kind of thing ("two *children*")."""
+    return any(c.dep_ == "nummod" and measure_of(question, c.idx, c.idx + len(c.text))[0]
+               for c in noun.children)
 
 
 def nouns_qualified(question: str) -> tuple[str, ...]:

@@ -102,3 +102,14 @@ def test_an_amount_asked_is_no_kind_of_its_unit() -> None:
                       "grant of 700 dollars.")
     assert _other("How much does a household with one cow receive?",
                   "A household with two cows receives 1,000 dollars.")
+
+
+def test_a_noun_modifying_another_or_an_acronym_spelled_out_is_no_other_kind() -> None:
+    """Regression (round 44's merge, tests/test_conversations.py chain s-02): "What about the
+    special fund in Shenzhen?" was refused, its "guidance funds" and "AI fund *group*" read as
+    a split of funds into kinds; "AI unicorn enterprises" over "unicorn artificial intelligence
+    enterprises" as another kind of enterprises."""
+    assert not _other("What about the special fund in Shenzhen?", "Integrate government "
+                      "guidance funds and form an artificial intelligence fund group.")
+    assert not _other("How much goes to AI unicorn enterprises?", "Grow small and medium-sized "
+                      "enterprises and unicorn artificial intelligence enterprises.")

@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Any
 
 from app.measures import measure_of
+from app.retrieval.acronyms import spelled_out
 from app.retrieval.dictionary import one_sense
 from app.retrieval.question_frame import asked_head, asked_parse
 from app.retrieval.taggers import NOUNS
@@ -111,10 +112,14 @@ def other_kind(question: str, doc: Any, said: set[str], asked: set[str]) -> bool
         # A number of a noun inside a band ("50 horsepower *or more*") is a bound, not a kind.
         places = [[q for q in qualifiers_of(t) if q[2] != "NUM" or not _BAND.intersection(
             w.lower_ for w in doc[max(0, t.i - 4):t.i + 4])]
-                  for t in doc if stem(t.lemma_) == noun and t.pos_ in NOUNS]
+                  for t in doc if stem(t.lemma_) == noun and t.pos_ in NOUNS
+                  and t.dep_ != "compound"]  # "a fund *group*" names a group, not a fund
         if not places:
             continue
         theirs = [q for place in places for q in place]
+        # An acronym the sentence spells out ("AI": "artificial intelligence") is said there.
+        said = said | {stem(w) for w in (w.strip("?,.;:'") for w in question.split())
+                       if spelled_out(w, doc.text.lower())}
         for stems, word, kind in mine:
             # Said as a word's start ("new" of "newly"), or as one of the noun's qualifiers here.
             if all(any(w.startswith(s) for w in said) for s in stems) or any(

@@ -113,3 +113,13 @@ def test_a_noun_modifying_another_or_an_acronym_spelled_out_is_no_other_kind() -
                       "guidance funds and form an artificial intelligence fund group.")
     assert not _other("How much goes to AI unicorn enterprises?", "Grow small and medium-sized "
                       "enterprises and unicorn artificial intelligence enterprises.")
+
+
+def test_a_number_naming_which_one_is_still_another_kind() -> None:
+    """Regression (the mends above, measuring): with every unit noun and every modifying noun
+    left out, "6G base stations" over "5G base stations" and "a 500,000 yuan award" over "a
+    200,000 yuan award" were no longer another kind: a modifier in the question is compared."""
+    assert _other("How many 6G base stations will the city have?",
+                  "The city will have 26 5G base stations.")
+    assert _other("Which community receives a 500,000 yuan award?",
+                  "A community that adds 60 spaces receives a 300,000 yuan award.")

@@ -81,11 +81,11 @@ def qualifiers_of(noun: Any) -> list[Qualifier]:
 
 
 @lru_cache(maxsize=256)
-def _question_nouns(question: str) -> tuple[tuple[str, tuple[Qualifier, ...]], ...]:
+def _question_nouns(question: str) -> tuple[tuple[str, tuple[Qualifier, ...], bool], ...]:
     """Each noun of an English ``question`` with its qualifiers (nouns without any left out),
     not the noun it asks with."""
     asked = asked_head(question).lower()
-    return tuple((stem(t.lemma_), tuple(q)) for t in asked_parse(question)
+    return tuple((stem(t.lemma_), tuple(q), t.dep_ == "compound") for t in asked_parse(question)
                  if (t.pos_ in NOUNS or t.dep_ in {"pobj", "dobj", "nsubj"})
                  and t.pos_ not in {"PROPN", "PRON", "NUM"} and t.lower_ != asked
                  and not any(c.tag_ in {"WDT", "WP"} for c in t.children)
@@ -93,27 +93,31 @@ def _question_nouns(question: str) -> tuple[tuple[str, tuple[Qualifier, ...]], .
 
 
 def _unit_of_its_number(question: str, noun: Any) -> bool:
-    """Whether ``noun`` is the unit its number is measured in ("24,000 *dollars*"): an amount,
-    which bands and holders judge, not a kind of thing ("two *children*")."""
-    return any(c.dep_ == "nummod" and measure_of(question, c.idx, c.idx + len(c.text))[0]
-               for c in noun.children)
+    """Whether ``noun`` is the unit its number is measured in ("earning 24,000 *dollars*"): an
+    amount, which bands and holders judge, not a kind of thing ("two *children*"); one modifying
+    another noun ("a 500,000 *yuan* award") says which of them, and is compared."""
+    return noun.dep_ != "compound" and any(
+        c.dep_ == "nummod" and measure_of(question, c.idx, c.idx + len(c.text))[0]
+        for c in noun.children)
 
 
 def nouns_qualified(question: str) -> tuple[str, ...]:
     """The stems of the nouns an English ``question`` qualifies: a sentence naming none is not
     parsed for them."""
-    return tuple(noun for noun, _ in _question_nouns(question))
+    return tuple(noun for noun, _, _ in _question_nouns(question))
 
 
 def other_kind(question: str, doc: Any, said: set[str], asked: set[str]) -> bool:
     """Whether the parsed sentence ``doc`` names a noun ``question`` qualifies only with
     qualifiers of other kinds (its stems and its context's: ``said``; the question's: ``asked``)."""
-    for noun, mine in _question_nouns(question):
+    for noun, mine, modifying in _question_nouns(question):
         # A number of a noun inside a band ("50 horsepower *or more*") is a bound, not a kind.
         places = [[q for q in qualifiers_of(t) if q[2] != "NUM" or not _BAND.intersection(
             w.lower_ for w in doc[max(0, t.i - 4):t.i + 4])]
                   for t in doc if stem(t.lemma_) == noun and t.pos_ in NOUNS
-                  and t.dep_ != "compound"]  # "a fund *group*" names a group, not a fund
+                  # A noun the question names as a thing, modifying another here ("a fund
+                  # *group*"), names the other; one modifying in both ("6G stations") is compared.
+                  and (t.dep_ != "compound" or modifying)]
         if not places:
             continue
         theirs = [q for place in places for q in place]

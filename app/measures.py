@@ -16,7 +16,7 @@ import re
 from collections.abc import Collection
 from itertools import takewhile
 
-from app.text import has_cjk
+from app.text import CLAUSE_OR_ITEM_END, has_cjk
 
 Measure = tuple[str | None, str | None]  # unit, period
 
@@ -55,7 +55,6 @@ _RECURS = re.compile(r"每个?(年|季|月|周|星期|天|日)|按(年|季|月|�
                      r"|week|day)|per (annum))\b", re.I)
 _PERIODS = {"年": "year", "annual": "year", "annum": "year", "季": "quarter", "月": "month",
             "周": "week", "星期": "week", "天": "day", "日": "day"}
-_CLAUSE = re.compile(r"[，,；;。、:：!?！？\n]")
 _PERIOD_REACH = 12  # characters from the figure a clause's recurrence word may stand
 
 
@@ -77,8 +76,8 @@ def measure_of(text: str, start: int, end: int, percent: bool = False) -> Measur
         unit = en.lastgroup
     elif unit is None and _CURRENCY_BEFORE.search(text[max(0, start - 8):start]):
         unit = "yuan"
-    lo = max([0, *(m.end() for m in _CLAUSE.finditer(text, 0, start))])
-    hi = next((m.start() for m in _CLAUSE.finditer(text, end)), len(text))
+    lo = max([0, *(m.end() for m in CLAUSE_OR_ITEM_END.finditer(text, 0, start))])
+    hi = next((m.start() for m in CLAUSE_OR_ITEM_END.finditer(text, end)), len(text))
     near = [m for m in _RECURS.finditer(text, lo, hi)
             if m.start() - end <= _PERIOD_REACH and start - m.end() <= _PERIOD_REACH]
     nearest = min(near, key=lambda m: min(abs(m.start() - end), abs(start - m.end())), default=None)
@@ -165,8 +164,8 @@ def _thing(after: str) -> str | None:
 def per_things(text: str, start: int, end: int) -> set[str]:
     """The things the figure at ``text[start:end]`` is per, read within its clause (a lead-in
     "按每平方米…" before it, 元/人 or "per unit" after it)."""
-    lo = max([0, *(m.end() for m in _CLAUSE.finditer(text, 0, start))])
-    hi = next((m.start() for m in _CLAUSE.finditer(text, end)), len(text))
+    lo = max([0, *(m.end() for m in CLAUSE_OR_ITEM_END.finditer(text, 0, start))])
+    hi = next((m.start() for m in CLAUSE_OR_ITEM_END.finditer(text, end)), len(text))
     found = [_thing(text[m.end():hi]) for m in _PER_ZH.finditer(text, lo, hi)]
     found += [_thing(m.group(1)) for m in _PER_EN.finditer(text, lo, hi)]
     return {thing for thing in found if thing}

@@ -96,6 +96,8 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
 # What ends a clause; a comma or colon between digits is inside a figure ("1,000", "00:00"),
 # a full-width colon too: Chinese text writes a time of day "00：00" as often as "00:00".
 CLAUSE_END = re.compile(r"[，；;]|(?<!\d)[,:：]|[,:：](?!\d)")
+# The marks closing a clause, a list item (、) or a line: where a figure's own clause stops.
+CLAUSE_OR_ITEM_END = re.compile(r"[，,；;。、:：!?！？\n]")
 # Where a question's clauses part: its commas and semicolons (a colon in a question is a time's).
 QUESTION_CLAUSES = re.compile(r"[，,；;]")
 

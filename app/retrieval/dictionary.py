@@ -45,8 +45,7 @@ _FILLER = re.compile(r"\b(to|sb|sth|one's|oneself|lit\.|fig\.|etc|a|an|the)\b")
 # policy texts' words for common terms (指标 "indicator", 升级 "upgrade", 重点 "key": each the
 # fourth); a fifth matched wrong sentences (领域 "area" beside "fields", mixed zh probes).
 SENSES = 4
-LONGEST_SENSE = 6  # words; longer senses explain rather than translate
-LONGEST_WORD = 8
+LONGEST_SENSE, LONGEST_WORD = 6, 8  # a sense's words (longer ones explain), an entry's characters
 Senses = dict[str, tuple[str, ...]]  # a word's English renderings
 
 

@@ -20,14 +20,13 @@ from app.numerals import ASKING_JI, CN_DIGITS, MEASURE_WORDS, ZH_BOUNDS
 from app.retrieval.document_questions import ZH_WHEN
 from app.retrieval.modifiers_zh import another_kind_of
 from app.retrieval.taggers import TAGGING, lac
-from app.text import has_cjk
+from app.text import CLAUSE_OR_ITEM_END, has_cjk
 
 _TIME_CLOSE = re.compile(r"(?:以|之)?[内前后]|起")
 # The event a span counts from closes on 后 or 起, the span's subject and its coverb (在, 于) may
 # stand between them (审核通过后补贴资金在20个工作日内).
 _OPENS_AFTER = re.compile(r"(?:以|之)?后|起")
 _COUNTED_FROM = re.compile(r"(?:(?:以|之)?后|起)(?:[\u4e00-\u9fff]{0,6}?(?:在|于))?$")
-_CLAUSE = re.compile(r"[，；。：！？,;:!?、\n]")  # the marks closing a clause, a list item, a line
 _SENTENCE = re.compile(r"[；。！？;!?]")  # a clause run sharing its subject ends here
 _SENTENCE_END = re.compile(r"[。！？!?\n]")  # a sentence's clauses after ；, ， share it
 # Another figure ends the phrase: digits, or Chinese numerals counting (三年, 十五个; not 六盘水).
@@ -90,14 +89,14 @@ def _governed(text: str, start: int, end: int) -> tuple[str, bool]:
     phrase after a time phrase, or the words before any other figure since the event it counts
     from, each within its clause and up to another figure."""
     closed = _TIME_CLOSE.match(text, end) or text[start:end].endswith(tuple("内前后起"))
-    before = _CLAUSE.split(text[max(0, start - 40):start])[-1]
+    before = CLAUSE_OR_ITEM_END.split(text[max(0, start - 40):start])[-1]
     # A time opening its clause (2月10日，…到…调研) is its sentence's; one before 的 (14天的居家
     # 隔离) qualifies the noun phrase after it.
     opening = not before.strip() and text[end:end + 1] in {"，", ","}
     if closed or opening or re.match(r"[\u4e00-\u9fff]", text[end:end + 1]):
         after = text[closed.end() if isinstance(closed, re.Match) else end:][:100]
         run = _SENTENCE.split(after.removeprefix("的"))[0]
-        clause = _CLAUSE.split(run)[0]
+        clause = CLAUSE_OR_ITEM_END.split(run)[0]
         return _FIGURE.split(clause if clause.strip() or not (closed or opening) else run)[0], True
     return _OPENS_AFTER.split(_FIGURE.split(before)[-1])[-1], False
 
@@ -123,7 +122,7 @@ def _from_last_event(phrase: str) -> str:
 
 def _since(text: str, start: int) -> str:
     """The event a time figure at ``start`` counts from (演练结束 of 演练结束后5日内), if any."""
-    before = _CLAUSE.split(text[max(0, start - 30):start])[-1]
+    before = CLAUSE_OR_ITEM_END.split(text[max(0, start - 30):start])[-1]
     opens = _COUNTED_FROM.search(before)
     return _FIGURE.split(before[:opens.start()])[-1] if opens else ""
 

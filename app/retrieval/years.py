@@ -8,7 +8,9 @@ language (digits, a span "2025—2027年" / "from 2025 to 2027", an open start "
 period a figure is of, and a year naming a document ("2025年家政服务实施方案", "the 2025
 plan") or a quoted title is no year asked. A Chinese notice says years relative to its own date
 too (今年, 明年起, 去年 in a notice of 2025: 2025, from 2026, 2024), read with the year it was
-published.
+published. A sentence stating no year is of its document's term when the document states one (its
+validity, "有效期至2028年12月31日", "valid for three years", a title's "(2026-2028)"): a measure
+ending in 2028 says nothing of 2029's subsidy; a document with no end is not judged.
 """
 
 from __future__ import annotations
@@ -18,11 +20,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
 from app.chinese_words import word_bounds
-from app.numerals import EN_MONTHS
+from app.numerals import EN_MONTHS, MEASURE_WORDS
 from app.retrieval.document_questions import DOCUMENT
 from app.text import QUOTED
 
-_YEAR = r"(?<![\d.])((?:19|20)\d\d)(?!\d)"
+# A year in digits; not a figure's number, followed by its currency, magnitude, percent sign or
+# measure word ("2000元", "2000万", "2000人", "2000 yuan").
+_YEAR = (r"(?<![\d.])((?:19|20)\d\d)(?!\d)(?!\s*(?:[元万亿千百%％人户亩吨"
+         rf"{MEASURE_WORDS}]|yuan\b|RMB\b|per\s*cent\b|percent\b))")
 _MONTHS = "|".join([*EN_MONTHS, *(m[:3] for m in EN_MONTHS)])
 # A year of a day: 2025年5月1日, 2025-05-01, 1 June 2025, June 1, 2025.
 _DAY = re.compile(rf"{_YEAR}\s*(?:年\s*\d{{1,2}}\s*月|[-/.]\d{{1,2}}[-/.]\d{{1,2}})"
@@ -43,6 +48,8 @@ _OF_DOCUMENT = re.compile(rf"{_YEAR}\s*年?度?(?:(?!按|根据|依据|依照)[^
 # there, not inside another word (说明|年度, 当前|年度, 成本|年度).
 _RELATIVE = re.compile(r"前年|去年|今年|本年|明年|后年")
 _OFFSETS = {"前年": -2, "去年": -1, "今年": 0, "本年": 0, "明年": 1, "后年": 2}
+# The year of an edition, not of what it says: 2018年修正, （2026年修订）, the 2026 revision.
+_EDITION = re.compile(rf"{_YEAR}\s*年?\s*(?:修订|修正|修改|版|(?:edition|revision)\b)", re.I)
 _OPEN = 2100  # the last year an open start ("since 2025") is taken to reach
 C = TypeVar("C", bound="Candidate")
 
@@ -81,6 +88,28 @@ def absolute(text: str, published: int | None) -> str:
                          if m.start() in bounds else m.group(), text)
 
 
+def term_years(metadata: Mapping[str, object]) -> set[int]:
+    """The years a stored passage's document states its measures for: from its start (else its
+    publication) to the end of its term, with those its title names ("关于做好2026年以工代训补贴
+    工作的通知", of 2026 though no end is stated; "2025年度…申报" published in 2026). None for an
+    open-ended measure whose title names no year, or only its edition's ("2018年修正")."""
+    title = _EDITION.sub(" ", str(metadata.get("title") or ""))
+    named = _years(re.sub(r"[《》〈〉“”\"]", " ", title))  # a title it forwards says it too
+    end = re.match(r"((?:19|20)\d\d)-", str(metadata.get("effective_until") or ""))
+    if end is None:
+        return named
+    start = re.match(r"((?:19|20)\d\d)-", str(metadata.get("effective_from") or ""))
+    first = int(start[1]) if start else published_year(metadata) or int(end[1])
+    return set(range(first, int(end[1]) + 1)) | named
+
+
+def _tied(sentence: _Sentence) -> tuple[set[int], set[int]]:
+    """The years ``sentence`` states its details for, and those or else its document's term."""
+    metadata = sentence.chunk.metadata
+    own = stated_years(sentence.text, published_year(metadata))
+    return own, own or term_years(metadata)
+
+
 def published_year(metadata: Mapping[str, object]) -> int | None:
     """The year a stored passage's document was published (its ``published`` date), if known."""
     found = re.match(r"((?:19|20)\d\d)-", str(metadata.get("published") or ""))
@@ -109,20 +138,24 @@ class Candidate(Protocol):
 
 def of_asked_year(question: str, ranked: Sequence[C]) -> tuple[list[C], list[str]]:
     """``ranked`` (best first) without the candidates stating only other years than the one
-    asked; or, when the best states another year and none states the asked one, nothing and the
-    years it writes (the refusal names them). Unchanged for a question naming no year."""
+    asked (or, stating none, of a term without it); or, when the best is of another year and none
+    of the asked one, nothing and the years it writes or its term (the refusal names them).
+    Unchanged for a question naming no year."""
     if not (asked := asked_years(question)) or not ranked:
         return list(ranked), []
-    stated = [stated_years(r.sentence.text, published_year(r.sentence.chunk.metadata))
-              for r in ranked]
-    if stated[0] and not stated[0] & asked:
-        kept = [r for r, years in zip(ranked, stated, strict=True) if years & asked]
-        written = _DAY.sub(" ", QUOTED.sub(" ", absolute(  # as it writes them (明年: 2026)
-            ranked[0].sentence.text, published_year(ranked[0].sentence.chunk.metadata))))
-        if kept or not (names := sorted(set(re.findall(_YEAR, written)))):
+    own, tied = zip(*(_tied(r.sentence) for r in ranked), strict=True)
+    if tied[0] and not tied[0] & asked:
+        # Those stating the asked year are kept; the best being outside its term, those of a
+        # term with it too (never a sentence of no year over one stating another year).
+        kept = [r for r, o, t in zip(ranked, own, tied, strict=True)
+                if (o if own[0] else t) & asked]
+        best, published = ranked[0].sentence, published_year(ranked[0].sentence.chunk.metadata)
+        written = _DAY.sub(" ", QUOTED.sub(" ", absolute(best.text, published)))  # 明年: 2026
+        names = sorted(set(re.findall(_YEAR, written))) if own[0] else _term(tied[0])
+        if kept or not names:
             return kept or list(ranked), []  # never an empty list without the years to name
         return [], names
-    return [r for r, years in zip(ranked, stated, strict=True) if not years or years & asked], []
+    return [r for r, years in zip(ranked, tied, strict=True) if not years or years & asked], []
 
 
 def off_year(question: str, sentences: Sequence[_Sentence]) -> list[bool]:
@@ -131,6 +164,12 @@ def off_year(question: str, sentences: Sequence[_Sentence]) -> list[bool]:
     ``of_asked_year`` keeps only those ("今年…800万元" of a notice of 2025 for 2026年)."""
     if not (asked := asked_years(question)):
         return [False] * len(sentences)
-    stated = [stated_years(s.text, published_year(s.chunk.metadata)) for s in sentences]
-    some = any(years & asked for years in stated)
-    return [some and bool(years) and not years & asked for years in stated]
+    own, tied = zip(*(_tied(s) for s in sentences), strict=True) if sentences else ((), ())
+    some = any(years & asked for years in own)
+    return [some and bool(years) and not years & asked for years in tied]
+
+
+def _term(years: set[int]) -> list[str]:
+    """A term's years as a refusal names them ("2026–2028")."""
+    first, last = min(years), max(years)
+    return [str(first) if first == last else f"{first}–{last}"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any, Protocol, TypeVar
 
 from app.chinese_words import word_bounds
@@ -93,14 +94,18 @@ def term_years(metadata: Mapping[str, object]) -> set[int]:
     publication) to the end of its term, with those its title names ("关于做好2026年以工代训补贴
     工作的通知", of 2026 though no end is stated; "2025年度…申报" published in 2026). None for an
     open-ended measure whose title names no year, or only its edition's ("2018年修正")."""
-    title = _EDITION.sub(" ", str(metadata.get("title") or ""))
-    named = _years(re.sub(r"[《》〈〉“”\"]", " ", title))  # a title it forwards says it too
-    end = re.match(r"((?:19|20)\d\d)-", str(metadata.get("effective_until") or ""))
+    return set(_term_years(*(str(metadata.get(k) or "") for k in (
+        "effective_from", "effective_until", "published", "title"))))
+
+
+@lru_cache(maxsize=1024)  # a document's chunks share it: read once per document
+def _term_years(start: str, until: str, published: str, title: str) -> frozenset[int]:
+    named = _years(re.sub(r"[《》〈〉“”\"]", " ", _EDITION.sub(" ", title)))  # and one it forwards
+    end = re.match(r"((?:19|20)\d\d)-", until)
     if end is None:
-        return named
-    start = re.match(r"((?:19|20)\d\d)-", str(metadata.get("effective_from") or ""))
-    first = int(start[1]) if start else published_year(metadata) or int(end[1])
-    return set(range(first, int(end[1]) + 1)) | named
+        return frozenset(named)
+    first = re.match(r"((?:19|20)\d\d)-", start) or re.match(r"((?:19|20)\d\d)-", published)
+    return frozenset(range(int(first[1]) if first else int(end[1]), int(end[1]) + 1)) | named
 
 
 def _tied(sentence: _Sentence) -> tuple[set[int], set[int]]:

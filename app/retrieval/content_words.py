@@ -33,7 +33,7 @@ from app.retrieval.asker_zh import in_scope, left_open, own_tiers
 from app.retrieval.continuation import says_of_itself
 from app.retrieval.dictionary import sense_sharers
 from app.retrieval.document_questions import ZH_WHEN
-from app.retrieval.frames import frame_of
+from app.retrieval.frames import credited
 from app.retrieval.gazetteer import gazetteer
 from app.retrieval.kindred import kindred
 from app.retrieval.modifiers_zh import (
@@ -195,7 +195,7 @@ def says_every_word(question: str, text: str, chunk: Chunk, at: int, vectors: Te
     for 农村居民); the asker's own age, income or household in the scope its ``document`` states."""
     context, scoped = _context(chunk, at), in_scope(question, chunk, at, document)
     if any(said(w, text) for w in content_words(question)):  # else another detail under its
-        context += f" {frame_of(chunk, at, document)}"  # frame (市、区、镇街 of 建设…中心)
+        context += f" {credited(question, text, chunk, at, document)}"  # (市、区 of 建设…中心)
     return scoped is not False and bool(content_words(question)) and not unsaid(
         question, text, context, vectors, scoped) and not other_modifier(question, text)
 

@@ -16,13 +16,22 @@ every heading of that rank and below. The nearest heading open frames the senten
 names the field of several measures ("二、丰富夜间消费业态" over "（一）发展夜间文旅。").
 A lead-in is a sentence closed by a colon; it frames the numbered items after it, up to a
 sentence opening on no number (that one is no item).
+
+A frame says what its sentences are of, not which kind: one naming several kinds of a thing
+("预警等级分为红色、橙色、黄色三级", a list's lead-in over 重度 and 中度 items) frames each kind's
+own sentence, so it credits none of them to a sentence naming another ("发布红色预警后…" is not
+橙色's; "（二）中度失能老年人，每人每月200元" not 轻度's): ``credited``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
+from app.chinese_words import tagged
+from app.in_situ import ZH_ASKS
+from app.retrieval.modifiers_zh import siblings
 from app.store.records import Chunk
 from app.text import ITEM, sentence_spans
 
@@ -37,6 +46,9 @@ ITEM_SENTENCES = 2
 # A heading run into its paragraph on a flat page ("二、全面调查 实行最彻底的排查，…"): a space
 # after its last character parts them, as a line break would.
 _RUN_ON = re.compile(r"(?<=[\u4e00-\u9fff）)])\s+")
+# Characters before a noun a kind word of it is read from (中度 of "（二）中度失能"), as in
+# modifiers_zh.
+_WINDOW = 6
 
 
 def frame_of(chunk: Chunk, at: int, document: Callable[[str], str] | None = None) -> str:
@@ -46,6 +58,35 @@ def frame_of(chunk: Chunk, at: int, document: Callable[[str], str] | None = None
     if document is not None and (whole := document(chunk.doc_id))[chunk.start:chunk.end] == text:
         text, offset = whole, 0
     return frame(text, at - offset)
+
+
+def credited(question: str, text: str, chunk: Chunk, at: int,
+             document: Callable[[str], str] | None = None) -> str:
+    """The frame of sentence ``text`` (``frame_of``) as it may say words of Chinese ``question``:
+    none where it names the asked kind among others (红色、橙色、黄色 for the asker's 橙色), or it
+    or the sentence names another kind of the asked thing (中度失能 for 轻度失能)."""
+    framed = frame_of(chunk, at, document)
+    return "" if framed and _another_kind(question, text, framed) else framed
+
+
+def _another_kind(question: str, text: str, framed: str) -> bool:
+    """Whether a word of ``question`` that ``text`` does not say (a kind: not a verb, a pronoun
+    or a word of grammar) has a sibling (``modifiers_zh.siblings``, of its length: 一级, 四级)
+    named beside it in ``framed``, or named right before its noun in ``text`` or ``framed``."""
+    said = f"{text} {framed}"
+
+    def sibling(mine: str, window: str) -> bool:
+        return any(len(other) == len(mine) and other not in question and siblings(mine, other)
+                   for other, _ in tagged(window))
+    for (mine, tag), (noun, _) in pairwise(tagged(question)):
+        if min(len(mine), len(noun)) < 2 or tag[:1] in "vrpcuxyefq" or ZH_ASKS.search(mine) \
+                or mine in text:
+            continue
+        if (mine in framed and sibling(mine, framed)) or any(
+                sibling(mine, said[max(0, m.start() - _WINDOW):m.start()])
+                for m in re.finditer(re.escape(noun), said)):
+            return True
+    return False
 
 
 def frame(text: str, at: int) -> str:

@@ -208,8 +208,7 @@ def names_every_group(question: str, text: str, chunk: Chunk, at: int,
     naming un-negated only a group the question negates (集中供热's figure for 非集中供热). The
     passage before it counts: a sentence leaves unsaid the group a list's opening named
     (硕士研究生…)."""
-    before = chunk.text[:max(0, at - chunk.start)]
-    if negation_dropped(question, before + text):
+    if negation_dropped(question, (before := chunk.text[:max(0, at - chunk.start)]) + text):
         return False
     if not (pairs := restricting(question)):
         return True

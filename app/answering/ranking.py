@@ -22,7 +22,7 @@ from app.numerals import ordinals
 from app.retrieval.acronyms import unnamed_by
 from app.retrieval.asked_items import states_asked_head, unnamed_item
 from app.retrieval.counted import asked_counts, may_count
-from app.retrieval.dictionary import chinese_terms, english_terms
+from app.retrieval.dictionary import chinese_terms, english_terms, said_alike
 from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, with_bounds
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.kindred import credit, without_light
@@ -139,8 +139,8 @@ class SentenceRanker:
                      and any(t & found for found in words)] if scale != 1.0 or kinds else []
         own_total = sum(weights[t] for t in own_words)
         # What the passages' titles name ("… Warm Homes Grant") is what all of them are about.
-        thing = [way for word in asked_thing(question, kinds)
-                 if not set(self._stems(word)) <= topic for way in self._ways(word)]
+        thing_words = [w for w in asked_thing(question, kinds) if not set(self._stems(w)) <= topic]
+        thing = [way for word in thing_words for way in self._ways(word)]
         # A count's or a size's noun: a sentence naming it nowhere, its figures another's, lacks it.
         of = asked_counts(question) if kinds & {Kind.COUNT, Kind.TALLY} else ()
         of_ways = [way for word in of for way in self._ways(word)]
@@ -175,7 +175,8 @@ class SentenceRanker:
             # Labels tell a kind asked only: a question asking none reads no sentence's.
             labels = sentence_labels(sentence, question, held, asked) if kinds else None
             said = ordinals(in_context(sentence), nouns=frozenset(asked_stems))
-            named = (not thing or any(way <= found for way in thing)) and picked <= said \
+            named = (not thing or any(way <= found for way in thing) or any(  # or said alike
+                said_alike(w, sentence.text) for w in thing_words)) and picked <= said \
                 and sentence.chunk.doc_id not in other  # another's document names it not
             # Another phase's or part's detail ("phase III" for phase I) states none of this one's.
             missing = lacks(kinds, labels) | (kinds if said and picked - said else set()) | (

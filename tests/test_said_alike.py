@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.retrieval.dictionary import said_alike
+from app.retrieval.kindred import said_alike
 from tests.support.served import asked, serve_texts
 
 _FUXIN = (

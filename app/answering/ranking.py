@@ -22,10 +22,10 @@ from app.numerals import ordinals
 from app.retrieval.acronyms import unnamed_by
 from app.retrieval.asked_items import states_asked_head, unnamed_item
 from app.retrieval.counted import asked_counts, may_count
-from app.retrieval.dictionary import chinese_terms, english_terms, said_alike
+from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, with_bounds
 from app.retrieval.hybrid import RetrievalResult
-from app.retrieval.kindred import credit, without_light
+from app.retrieval.kindred import credit, said_alike, without_light
 from app.retrieval.listing import open_list_bonus
 from app.retrieval.named_things import name_terms, names_another, referred_back
 from app.retrieval.qualifiers import contrasted, other_holder, relabelled, said_elsewhere
@@ -124,12 +124,11 @@ class SentenceRanker:
         sentences, words = [sentences[i] for i in keep], [words[i] for i in keep]
         overlaps, told = [overlaps[i] for i in keep], [told[i] for i in keep]
         cosines, scale = self._cosines(question, retrieval, sentences)
-        # The cross-lingual model finds a Chinese question near English sentences that merely
-        # share its field ("total investment" near any fund's size), and a sentence holding a
-        # date is no answer to "when" about another event: the question's own words beyond the
-        # documents' titles and places must be there too, for a question asking a kind of
-        # detail a share of them (of those some candidate holds: a word none holds tells no
-        # sentence from another).
+        # The cross-lingual model finds a Chinese question near English sentences that merely share
+        # its field ("total investment" near any fund's size), and a sentence holding a date is no
+        # answer to "when" about another event: the question's own words beyond the documents'
+        # titles and places must be there too, for a question asking a kind of detail a share of
+        # them (of those some candidate holds: a word none holds tells no sentence from another).
         # The words asking a value ("phone number", "which year") name nothing to find; a body's
         # noun is in its name ("… department"); a Chinese kind's match spans words (占总投资的多少).
         asking = topic | set(() if has_cjk(question) else self._stems(" ".join(

@@ -282,15 +282,6 @@ def one_sense(first: str, second: str) -> bool:
     return bool(rendering(first) & rendering(second))
 
 
-@lru_cache(maxsize=4096)  # per candidate sentence, and the same ones come back per question
-def said_alike(word: str, text: str) -> bool:
-    """Whether English ``text`` says English ``word`` by another word of one sense with it
-    (``one_sense``): the "subsidy" an asker calls an "allowance", the "reward" they call an
-    "award". Not Chinese text: its words are found by their renderings (``chinese_terms``)."""
-    return not CJK_RUN.search(text) and any(
-        t != word and one_sense(word, t) for t in content_tokens(text) if t.isalpha())
-
-
 @lru_cache(maxsize=256)
 def naming_ways(word: str) -> tuple[str, ...]:
     """The words a text in either language names ``word`` by (none for ""): a Chinese one by its

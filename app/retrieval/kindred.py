@@ -16,9 +16,10 @@ from functools import lru_cache
 
 import numpy as np
 
+from app.retrieval.dictionary import one_sense
 from app.retrieval.taggers import TAGGING, parsed
 from app.store.vectors import TextVectors
-from app.text import STOPWORDS, content_tokens, has_cjk, stem_words
+from app.text import CJK_RUN, STOPWORDS, content_tokens, has_cjk, stem_words
 
 # Least cosine (rescaled above the model's floor) of two words taken as one: MiniLM puts
 # "drones" at 0.74 from "unmanned", "jobs" 0.62 from "tasks", while "salary" is 0.54 from its
@@ -107,3 +108,12 @@ def without_light(question: str, weights: dict[frozenset[str], float],
     light = set(stem_words([t.lower_ for t in doc if t.is_stop and not t.like_num]))
     return {t: w for t, w in weights.items()
             if not (t & light and not any(t & found for found in held))}
+
+
+@lru_cache(maxsize=4096)  # per candidate sentence, and the same ones come back per question
+def said_alike(word: str, text: str) -> bool:
+    """Whether English ``text`` says English ``word`` by another word of one sense with it
+    (``one_sense``): the "subsidy" an asker calls an "allowance", the "reward" they call an
+    "award". Not Chinese text: its words are found by their renderings (``chinese_terms``)."""
+    return not CJK_RUN.search(text) and any(
+        t != word and one_sense(word, t) for t in content_tokens(text) if t.isalpha())

@@ -51,9 +51,11 @@ _DOC_NUMBER = re.compile(
     rf"|[{_CJK}]{{0,20}}(?:公告|令)\s?(?:19|20)\d\d\s?年\s?第\s?\d{{1,4}}\s?号"
 )
 # The same number in an English rendering, on a line of its own: the organ abbreviation in
-# pinyin syllables ("Lin Zheng Ban Fa [2025] No. 14", "Guo Ban Fa (2020) No. 5").
+# pinyin syllables ("Lin Zheng Ban Fa [2025] No. 14", "Guo Ban Fa (2020) No. 5"), after the
+# line's label if it has one ("Document No.: …", "File Number: …").
 _EN_DOC_NUMBER = re.compile(
-    r"^[ \t]*((?:[A-Z][a-z]*\.?[ \t]){1,6}[\[(〔［【][ \t]?(?:19|20)\d\d[ \t]?[\])〕］】]"
+    r"^[ \t]*(?:(?:Document|Doc\.|File|Reference|Ref\.)[ \t]+(?:No\.|Number)[ \t]*[:：]?[ \t]*)?"
+    r"((?:[A-Z][a-z]*\.?[ \t]){1,6}[\[(〔［【][ \t]?(?:19|20)\d\d[ \t]?[\])〕］】]"
     r"[ \t]?No\.?[ \t]?\d{1,4})[ \t]*$", re.M)
 _YEAR_IN_NUMBER = re.compile(r"((?:19|20)\d\d)")
 _EN_ISSUER = re.compile(

@@ -116,6 +116,16 @@ def test_an_english_rendering_keeps_its_document_number_and_a_listed_bureau_name
         "Weihai Plan\nThe Weihai Finance Bureau [2025] No. 3 rules apply.")  # not a line of its own
 
 
+def test_an_english_number_line_with_its_label_is_read() -> None:
+    """Regression (round 45, enfr46's sort): a number line labelled "Document No.: Guo Zheng Fa
+    [2026] No. 11" stored no number, so "what document number does it carry" was refused."""
+    text = ("Weihai Measures on Harbour Cranes\nIssued by the Weihai Port Bureau\n"
+            "Document No.: Wei Gang Fa [2026] No. 8\nDate: 2 April 2026\n\n1. Each crane gets 5%.")
+    assert document_facts(text)["doc_number"] == "Wei Gang Fa [2026] No. 8"
+    labelled = text.replace("Document No.:", "File Number")
+    assert document_facts(labelled)["doc_number"] == "Wei Gang Fa [2026] No. 8"
+
+
 def test_a_headline_runs_on_past_its_exclamation() -> None:
     """Regression (realzh-dev): "全是干货！重庆税务十项举措为企业纾困解难" was titled "全是干货",
     its place and topic cut off at the ！ inside the headline; one ending the headline still

@@ -21,7 +21,7 @@ COUNTED_ASKED = rf"(?:多少|几)[{MEASURE_WORDS}]"
 # Words of an upper and of a lower bound: "最多多少" asks the cap, which "最高", "不超过" or a
 # rule's "不得超过" states.
 ZH_BOUNDS = (re.compile("最高|最多|不超过|不高于|不得超过|不得高于|上限|封顶|至多|以内"),
-             re.compile("最低|最少|不少于|不低于|不得少于|不得低于|下限|至少"))
+             re.compile("最低|最少|不少于|不低于|不得少于|不得低于|下限|至少|起码"))
 # A superlative asks a bound as those words do (最长缓多久, 最多补多少): the upper (最长, 最多,
 # 最晚) or the lower (最短, 最少, 最早).
 SUPERLATIVE = re.compile(r"最(?:([长多高大晚久远])|([短少低小早近]))")

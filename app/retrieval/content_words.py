@@ -24,14 +24,14 @@ from collections.abc import Callable
 from itertools import accumulate, pairwise
 
 from app.bands import band_factor, banded_values
-from app.chinese_words import MAY, compounds, is_word, load_jieba, tagged
+from app.chinese_words import MAY, complement_only, compounds, is_word, load_jieba, tagged
 from app.in_situ import ZH_ASKS, ZH_QUANTITY
 from app.measures import MONEY_NOUN
 from app.negation import negation_dropped
 from app.numerals import SUPERLATIVE, YEAR, ZH_BOUNDS, ZH_TIME_UNIT, figure_values, values_stated
 from app.retrieval.asker_zh import in_scope, left_open, own_tiers
 from app.retrieval.continuation import says_of_itself
-from app.retrieval.dictionary import sense_sharers
+from app.retrieval.dictionary import dictionary, sense_sharers
 from app.retrieval.document_questions import ZH_WHEN
 from app.retrieval.frames import credited
 from app.retrieval.gazetteer import gazetteer
@@ -47,7 +47,7 @@ from app.retrieval.modifiers_zh import (
 from app.retrieval.name_words import common_before_noun
 from app.retrieval.names import names_country
 from app.retrieval.said_of import another_body
-from app.retrieval.shortened import CLOSE_ZH, as_asked, shortened
+from app.retrieval.shortened import CLOSE_ZH, as_asked, bound_said, shortened
 from app.retrieval.time_owner import sentence_head, times_of_others
 from app.retrieval.totals import states_parts_only
 from app.retrieval.whether import another_thing, says_whether, whether_asked
@@ -84,8 +84,9 @@ def content_words(question: str) -> list[str]:
     """The words of Chinese ``question`` that carry what it asks of (see the module's note)."""
     words = [("", ""), *tagged(question)]
     dated, placed = _by_date_asked(words), _place_names(question)
-    return [w for at, ((before, _), (w, tag)) in enumerate(pairwise(words), 1) if len(w) > 1 and (
+    return [w for at, (ahead, (w, tag)) in enumerate(pairwise(words), 1) if len(w) > 1 and (
             tag[:1] in CONTENT_TAGS) and (tag != "ns" or common_before_noun(words, at))
+            and not complement_only(w, tag, ahead, dictionary().entries)  # 评上 as 评: one char
             and w not in placed and not ZH_ASKS.search(w)
             and at not in dated
             and not w.startswith("每")  # a rate's "per" (每顿 v, 每辆 n): as 每月, 每人 (r)
@@ -94,7 +95,7 @@ def content_words(question: str) -> list[str]:
             # jieba joins them, 能领 tagged a noun): as 用, 取, 领 alone
             and not _localized(w, tag)  # a scope, read apart as a place word is (see unsaid)
             and not names_country(w) and not _TOTAL.fullmatch(w)  # 全国 (n): a place, as ns
-            and not (ZH_ASKS.search(before) and not (
+            and not (ZH_ASKS.search(ahead[0]) and not (
                 re.fullmatch(ZH_TIME_UNIT, w)))]  # 几个小时: the unit asked must be stated
 
 
@@ -142,9 +143,10 @@ def said(word: str, text: str) -> bool:
 
 
 def _bound_said(word: str, text: str) -> bool:
-    """Whether superlative ``word`` (最长) asks a bound that ``text`` sets (不超过6个月)."""
+    """Whether superlative ``word`` (最长) or a bound's word (起码) asks a bound ``text`` sets."""
     superlative = SUPERLATIVE.fullmatch(word)  # said by a text setting its side
-    return bool(superlative and ZH_BOUNDS[0 if superlative[1] else 1].search(text))
+    return bool(superlative and ZH_BOUNDS[0 if superlative[1] else 1].search(text)) or (
+        units := bigram_units(word)) == bound_said(text, units)
 
 
 def unsaid(question: str, text: str, context: str = "",

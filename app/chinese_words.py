@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Container
 from functools import lru_cache
 from itertools import pairwise, takewhile
 from typing import Any
@@ -180,18 +179,18 @@ def _modifies_next(text: str, end: int) -> bool:
 
 # Complements of a verb, a closed class of the language: resultative (评上, 交满, 打到, 审完,
 # 挪走) and directional (批下来, 贴出来). They say that an act is done or where it goes, not what.
-_COMPLEMENT = re.compile(r"(?:[到上完满走掉好]|[上下进出回过起]来|[上下进出回过]去)$")
+_COMPLEMENT = re.compile(r"[到上完满走掉好]|[上下进出回过起]来|[上下进出回过]去")
 
 
-def complement_only(word: str, tag: str, before: tuple[str, str],
-                    listed: Container[str]) -> bool:
-    """Whether jieba's ``word`` (tagged ``tag``) only completes a one-character verb: its own
-    first (评上, a verb jieba joined with its complement, unless a dictionary's ``listed`` word
-    of its own sense: 修好, 考上) or the verb ``before`` it (拨|下来)."""
-    if not (end := _COMPLEMENT.search(word)):
-        return False
-    verb, verb_tag = (word[:end.start()], tag) if end.start() else before
-    return len(verb) == 1 and verb_tag[:1] == "v" and not (end.start() and word in listed)
+def completed(word: str) -> str:
+    """The one-character verb ``word`` joins with its complement (评 of 评上), "" if none."""
+    return word[0] if len(word) > 1 and _COMPLEMENT.fullmatch(word[1:]) else ""
+
+
+def complement(word: str, before: tuple[str, str]) -> bool:
+    """Whether jieba's ``word`` is a complement cut off after the one-character verb ``before``
+    (拨|下来), which it only completes."""
+    return bool(_COMPLEMENT.fullmatch(word)) and len(before[0]) == 1 and before[1][:1] == "v"
 
 
 def is_word(text: str) -> bool:

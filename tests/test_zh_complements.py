@@ -1,11 +1,11 @@
 """A verb's complement and a bound's own word in an everyday Chinese question (issue 22). The
 bug (round 45, zhfr46's sort of the cities files' Chinese false refusals): jieba joins a
-one-character verb with its resultative or directional complement (评上, 交满, 留到) or cuts
-the complement off alone (拨|下来), and the word was a content word to say; a notice never says
-评上 (it says 被评定为), so a sentence answering the question, ranked first, was refused. The verb
-alone is a one-character word, left aside as ``content_words`` leaves 补 or 打; a dictionary
-word of its own sense (修好, 考上) stays. 起码 ("at the very least") asks a lower bound, said
-by 不少于 as 最少 is."""
+one-character verb with its resultative or directional complement (评上, 审完) or cuts the
+complement off alone (拨|下来), and the word was a content word to say; a notice never says 评上
+(it says 被评定为), so a sentence answering the question, ranked first, was refused. Such a word
+is said by its verb (a dictionary word of its own sense, 修好, is not); a complement cut off alone
+only completes the verb before it, a one-character word left aside as 补 or 打 are. 起码 ("at
+the very least") asks a lower bound, said by 不少于 as 最少 is."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from app.chinese_words import complement_only
-from app.retrieval.content_words import content_words, unsaid
+from app.chinese_words import complement, completed
+from app.retrieval.content_words import content_words, said, unsaid
 from tests.support.served import asked, serve_texts
 
 NOTICE = (
@@ -33,13 +33,12 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
         yield served
 
 
-def test_a_complement_leaves_its_one_character_verb() -> None:
-    assert complement_only("评上", "v", ("", ""), {})
-    assert complement_only("下来", "t", ("拨", "v"), {})  # alone, after its verb
-    assert not complement_only("修好", "v", ("", ""), {"修好"})  # a word of its own sense
-    assert not complement_only("下来", "t", ("资金", "n"), {})  # after no verb: no complement
-    assert not complement_only("补贴", "n", ("", ""), {})
-    assert "评上" not in content_words("某市的项目评上了示范，奖多少？")
+def test_a_verb_with_its_complement_is_said_by_its_verb() -> None:
+    assert completed("评上") == "评" and completed("补贴") == ""
+    assert said("评上", "被评定为市级示范项目的，给予一次性奖励20万元。")
+    assert not said("审完", "5年内不得再次申请。")  # its verb unsaid: another act's sentence
+    assert not said("修好", "接到报修后2小时内上门。")  # a dictionary word keeps its own sense
+    assert complement("下来", ("拨", "v")) and not complement("下来", ("资金", "n"))
     assert "下来" not in content_words("某市的奖补公示完以后多久能拨下来？")
 
 

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from itertools import accumulate, pairwise
 
 from app.bands import band_factor, banded_values
-from app.chinese_words import MAY, complement_only, compounds, is_word, load_jieba, tagged
+from app.chinese_words import MAY, complement, completed, compounds, is_word, load_jieba, tagged
 from app.in_situ import ZH_ASKS, ZH_QUANTITY
 from app.measures import MONEY_NOUN
 from app.negation import negation_dropped
@@ -86,7 +86,7 @@ def content_words(question: str) -> list[str]:
     dated, placed = _by_date_asked(words), _place_names(question)
     return [w for at, (ahead, (w, tag)) in enumerate(pairwise(words), 1) if len(w) > 1 and (
             tag[:1] in CONTENT_TAGS) and (tag != "ns" or common_before_noun(words, at))
-            and not complement_only(w, tag, ahead, dictionary().entries)  # 评上 as 评: one char
+            and not complement(w, ahead)  # 拨|下来: the verb alone, a light one
             and w not in placed and not ZH_ASKS.search(w)
             and at not in dated
             and not w.startswith("每")  # a rate's "per" (每顿 v, 每辆 n): as 每月, 每人 (r)
@@ -134,6 +134,8 @@ def said(word: str, text: str) -> bool:
         _ALTERNATIVES.findall(text)) for alternative in listed.split("、"))])
     held = {u for u in units if u in text} | shortened(text, units)
     if held == units or any(w in text for w in sense_sharers(word)) or says_of_itself(word, text):
+        return True  # a verb with a complement no dictionary lists is said by its verb (评上: 评定)
+    if (verb := completed(word)) and word not in dictionary().entries and verb in text:
         return True
     # A word no dictionary lists is jieba's guess (来查 of 哪个部门来查, 期才 of 缴费期才补交): the
     # question says its characters, not that word; those of them the dictionary knows must be

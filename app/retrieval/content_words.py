@@ -28,7 +28,7 @@ from app.chinese_words import MAY, complement, completed, compounds, is_word, lo
 from app.in_situ import ZH_ASKS, ZH_QUANTITY
 from app.measures import MONEY_NOUN
 from app.negation import negation_dropped
-from app.numerals import SUPERLATIVE, YEAR, ZH_BOUNDS, ZH_TIME_UNIT, figure_values, values_stated
+from app.numerals import YEAR, ZH_TIME_UNIT, figure_values, values_stated
 from app.retrieval.asker_zh import in_scope, left_open, own_tiers
 from app.retrieval.continuation import says_of_itself
 from app.retrieval.dictionary import dictionary, sense_sharers
@@ -47,7 +47,7 @@ from app.retrieval.modifiers_zh import (
 from app.retrieval.name_words import common_before_noun
 from app.retrieval.names import names_country
 from app.retrieval.said_of import another_body
-from app.retrieval.shortened import CLOSE_ZH, as_asked, bound_said, shortened
+from app.retrieval.shortened import CLOSE_ZH, as_asked, bound_word_said, shortened
 from app.retrieval.time_owner import sentence_head, times_of_others
 from app.retrieval.totals import states_parts_only
 from app.retrieval.whether import another_thing, says_whether, whether_asked
@@ -144,13 +144,6 @@ def said(word: str, text: str) -> bool:
         said(piece, text) for piece in load_jieba().lcut(word, HMM=False) if len(piece) > 1)
 
 
-def _bound_said(word: str, text: str) -> bool:
-    """Whether superlative ``word`` (最长) or a bound's word (起码) asks a bound ``text`` sets."""
-    superlative = SUPERLATIVE.fullmatch(word)  # said by a text setting its side
-    return bool(superlative and ZH_BOUNDS[0 if superlative[1] else 1].search(text)) or (
-        units := bigram_units(word)) == bound_said(text, units)
-
-
 def unsaid(question: str, text: str, context: str = "",
            vectors: TextVectors | None = None, scoped: bool | None = None) -> list[str]:
     """The content words of ``question`` that ``text`` (with its ``context``: title, heading)
@@ -181,7 +174,7 @@ def unsaid_words(words: list[str], text: str, context: str, vectors: TextVectors
                  other: Callable[[str, str], bool] = siblings) -> list[str]:
     """Those of ``words`` that ``text`` with its ``context`` says not even by a word close in
     meaning that is no ``other`` thing (a sibling: 省级 of 市级)."""
-    words = [w for w in words if not said(w, text + context) and not _bound_said(w, text)]
+    words = [w for w in words if not said(w, text + context) and not bound_word_said(w, text)]
     if words and vectors:  # the rest, by meaning: close to a word or compound of the text, or
         # to a compound of its title or heading (住房租赁补贴: which thing; a single word of the
         # title, 住房, names the notice's field, not what its sentence is about)

@@ -19,7 +19,7 @@ import numpy as np
 
 from app.chinese_words import is_word, load_jieba, tagged, word_bounds
 from app.in_situ import ZH_A_NOT_A, ZH_ASKS
-from app.numerals import ZH_BOUNDS
+from app.numerals import SUPERLATIVE, ZH_BOUNDS
 from app.retrieval.dictionary import english_terms, sense_sharers
 from app.retrieval.kindred import kindred
 from app.retrieval.modifiers_zh import siblings
@@ -156,6 +156,13 @@ def bound_said(text: str, asked: set[str]) -> set[str]:
         units = words & asked
         held |= units if units and bound.search(text) else set()
     return held
+
+
+def bound_word_said(word: str, text: str) -> bool:
+    """Whether superlative ``word`` (最长) or a bound's word (起码) asks a bound ``text`` sets."""
+    superlative = SUPERLATIVE.fullmatch(word)  # said by a text setting its side
+    return bool(superlative and ZH_BOUNDS[0 if superlative[1] else 1].search(text)) or (
+        units := bigram_units(word)) == bound_said(text, units)
 
 
 def same_sense(text: str, asked: set[str], question: str) -> set[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from app.numerals import NUMBER_WORDS, figures
 from app.retrieval.gazetteer import gazetteer
 from app.text import CJK_CHARS, has_cjk
 
@@ -44,8 +45,41 @@ class PlaceInference:
             wanted = self.narrower
         if not wanted or any(n.pattern.search(text) for n in wanted):
             return True
+        if any(doc_id in n.docs for n in wanted) and covers_each(text):
+            return True  # 各县（市、区）…: said of every county of the document's place, this one's
         return (bool(before) and not gazetteer().mentions(text)
                 and any(n.pattern.search(before) for n in wanted))
+
+
+# A clause said of every division below a document's place: a distributive or "the other"
+# determiner before a county's or district's level noun (各县（市、区）, 每个县, 其余各旗, 各区县;
+# "each banner and county", "every other county or city", "all districts"), or the county level
+# itself (县级: each county's own body); not 各区域 (each area) nor 县级市 (a kind of city). Its
+# ``Narrower`` lies inside that place (the gazetteer's chain of adcodes), so what the clause says
+# holds there; a county of another prefecture is never covered.
+_EACH_DIVISION = re.compile(
+    r"(?:[各每]个?|其[余他]各?)(?:县|区|旗)(?![域间块帜])|县级(?!市)"
+    r"|\b(?:each|every|all)\s+(?:other\s+)?(?:of\s+the\s+)?(?:banners?|count(?:y|ies)|districts?)\b"
+    r"|\b(?:the\s+)?other\s+(?:banners|counties|districts)\b|\bcounty-level\b", re.IGNORECASE)
+# Where a clause ends: a comma, a semicolon, a full stop (either script's), a colon.
+_CLAUSE_END = re.compile(r"[，,；;。：:]|\.(?:\s|$)")
+_NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(NUMBER_WORDS)})\b", re.IGNORECASE)
+
+
+def covers_each(text: str) -> bool:
+    """Whether ``text`` says something of each division below its document's place. Beside
+    places named by name ("黄州区不少于600张，其余各县按照分解任务完成"; "Jining District forms two
+    teams and every other banner or county forms four"), only a covering clause stating a figure
+    of its own does: one deferring to an allotment says nothing of the others' figures."""
+    found = _EACH_DIVISION.search(text)
+    if found is None:
+        return False
+    if not gazetteer().mentions(text):
+        return True
+    starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, found.start())]
+    end = _CLAUSE_END.search(text, found.end())
+    clause = text[starts[-1] if starts else 0:end.start() if end else len(text)]
+    return bool(figures(clause) or _NUMBER_WORD.search(clause))
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ name. A place the store names that no gazetteer knows is matched by its stored n
 A place named below the place of every document about it (a street, a town; a district or a
 city no document is about, in a city or province that has documents about all of it) is held
 through those documents (Tianhe: the documents about all of Guangzhou, not Haizhu's), but their
-passages answer it only where they name it (``PlaceInference.at_level``): what a city does as
-a whole is no answer about one of its streets. A district or city with no such division around
-it is missing. Documents with no known place are never left out of a place's scope.
+passages answer it only where they name it or say a thing of each of its level (各县（市）…,
+``PlaceInference.at_level``): what a city does as a whole is no answer about one of its streets.
+A district or city with none around it is missing; an unplaced document is never out of scope.
 """
 
 from __future__ import annotations

@@ -37,7 +37,7 @@ from app.retrieval.fusion import Ranking, preferring, reading, reciprocal_rank_f
 from app.retrieval.glossary import expand_query, lexical_query, pinyin_names
 from app.retrieval.issuers import issuer_rankings
 from app.retrieval.names import names_country, unheard_places
-from app.retrieval.place_inference import PlaceInference, covers_each
+from app.retrieval.place_inference import PlaceInference, says_each
 from app.retrieval.places import document_division
 from app.retrieval.question_frame import question_frame
 from app.store.bm25 import LexicalIndex
@@ -188,8 +188,8 @@ class HybridRetriever:
             patterns = [n.pattern for n in places.narrower]  # as do its city's said of each one
             standing = {d for n in places.narrower for d in n.docs}
             rankings.append(preferring(rankings, self.rrf_k, NARROWER_WEIGHT, lambda cid: any(
-                p.search(found.chunks[cid].text) for p in patterns) or (
-                found.chunks[cid].doc_id in standing and covers_each(found.chunks[cid].text))))
+                p.search(found.chunks[cid].text) for p in patterns) or bool(
+                found.chunks[cid].doc_id in standing and says_each(found.chunks[cid].text))))
         national = self.catalog.places.unplaced
         if self.city_aware and national and names_country(query) \
                 and not (places.held or places.missing or places.spoken_of):

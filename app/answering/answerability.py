@@ -28,6 +28,7 @@ from app.retrieval.acronyms import is_acronym, unmentioned
 from app.retrieval.counted import asked_counts, states_count_of
 from app.retrieval.dictionary import english_terms, naming
 from app.retrieval.document_questions import DOCUMENT, ISSUING
+from app.retrieval.doers import done_by_another
 from app.retrieval.enumeration import listed_count, lists
 from app.retrieval.gazetteer import names_any
 from app.retrieval.glossary import ENGLISH_VARIANTS, with_bounds
@@ -59,6 +60,8 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
     """Labels of ``unstated_entities``; None when its chunk was stored without NER."""
     if (found := unstated_entities(sentence, question, places, asked)) is None:
         return None
+    if done_by_another(question, sentence.text):  # another body's act: none of its details
+        return set()
     labels, bodies = {label for *_, label in found}, _bodies(question)
     if "NUMBER" not in labels and states_count_of(sentence.text, asked_counts(question),
                                                   question):

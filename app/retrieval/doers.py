@@ -6,9 +6,10 @@ Service* Bureau completes the filing …" for the *development and reform* commi
 is named by a phrase ending in a body's noun (bureau, commission, office: ``ORG_NOUNS_EN``) with
 its modifiers before it and its "of …" after it, read from spaCy's tags; the place it is of
 (Huzhou, "Dezhou's") says whose city, not which body. The sentence states another body's
-detail when it never says all the question's body's words, and a body it names has a word the
-question's does not where the question's has one it lacks (no CC-CEDICT sense shared: "city"
-is "municipal"); a sentence naming a body less precisely ("the bureau") may be of the same one.
+detail when it never says all the question's body's words, and each body it names has a word
+the question's does not where the question's has a noun it lacks (no CC-CEDICT sense shared:
+"city" is "municipal"; an adjective of the question's may only describe: Haizhu's "new" AI
+bureau); a sentence naming a body less precisely ("the bureau") may be of the same one.
 A question asking which body ("which bureau …") names none.
 """
 
@@ -34,10 +35,11 @@ _INSIDE = frozenset("-()")  # "sub-district office", "county (district) … bure
 
 
 def _bodies(doc: Any, places: frozenset[str], acting: bool = False
-            ) -> list[tuple[str, frozenset[str]]]:
-    """Each body ``doc`` names: its noun's stem and the other words of its name (lower case,
-    place names left out); ``acting``: only a question's subject, the phrase after its auxiliary
-    ("does the … bureau review", "must Dezhou's … commission file") or after "by"."""
+            ) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """Each body ``doc`` names: the words of its name but its noun (lower case, place names left
+    out), and those of them that are nouns (an adjective may only describe it: a "new" bureau);
+    ``acting``: only a question's subject, the phrase after its auxiliary ("does the … bureau
+    review", "must Dezhou's … commission file") or after "by"."""
     found = []
     for token in doc:
         if token.pos_ not in {"NOUN", "PROPN"} or not _BODY_NOUN.fullmatch(token.lower_):
@@ -62,20 +64,21 @@ def _bodies(doc: Any, places: frozenset[str], acting: bool = False
             while j < len(doc) and (doc[j].pos_ in _WORD_TAGS or doc[j].lower_ in _JOINING):
                 words.append(doc[j])
                 j += 1
-        found.append((stem(token.text), frozenset(
-            w.lower_ for w in words if w.is_alpha and w.lower_ not in _JOINING
-            and w.lower_ not in places and not _BODY_NOUN.fullmatch(w.lower_))))
+        named = [w for w in words if w.is_alpha and w.lower_ not in _JOINING
+                 and w.lower_ not in places and not _BODY_NOUN.fullmatch(w.lower_)]
+        found.append((frozenset(w.lower_ for w in named),
+                      frozenset(w.lower_ for w in named if w.pos_ != "ADJ")))
     return found
 
 
 @lru_cache(maxsize=256)
-def _asked_bodies(question: str) -> tuple[tuple[str, frozenset[str]], ...]:
+def _asked_bodies(question: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
     """The bodies an English ``question`` names with words of their own, unless it asks one."""
     if has_cjk(question) or _ASKS_WHICH.search(question):
         return ()
     with TAGGING:
         doc = parsed(question)
-    return tuple(b for b in _bodies(doc, _places(question), acting=True) if b[1])
+    return tuple(b for b in _bodies(doc, _places(question), acting=True) if b[1])  # a noun
 
 
 def _places(text: str) -> frozenset[str]:
@@ -95,13 +98,13 @@ def _said(word: str, held: set[str]) -> bool:
     return stem(word) in held or (bool(variant) and variant <= held)
 
 
-def _differs(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+def _differs(mine: frozenset[str], nouns: frozenset[str], theirs: frozenset[str]) -> bool:
     """Whether a body named by ``theirs`` is another than one named by ``mine``: each has a word
-    the other lacks, sharing no sense with any of the other's."""
+    the other lacks (of ``mine``, one of its ``nouns``), sharing no sense with the other's."""
     def lacking(a: frozenset[str], b: frozenset[str]) -> set[str]:
         held = _stems(b)
         return {w for w in a if not _said(w, held) and not any(one_sense(w, o) for o in b)}
-    return bool(lacking(mine, theirs)) and bool(lacking(theirs, mine))
+    return bool(lacking(nouns, theirs)) and bool(lacking(theirs, mine))
 
 
 def done_by_another(question: str, sentence: str) -> bool:
@@ -116,4 +119,4 @@ def done_by_another(question: str, sentence: str) -> bool:
     # Naming the question's body (all its words) it may give its detail; a body it names less
     # precisely ("the bureau") may be the question's.
     return bool(theirs) and any(not all(_said(w, said) for w in mine) and all(
-        _differs(mine, t) for _, t in theirs) for _, mine in asked)
+        _differs(mine, nouns, t) for t, _ in theirs) for mine, nouns in asked)

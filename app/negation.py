@@ -7,8 +7,10 @@ the other but the negator, so the words it qualifies, said in one text and negat
 other, are no words the two share. A negator qualifies the word after it: in Chinese a prefix
 (非/不/无/未) before a word of two or more characters, or that word's first character when the
 remainder is itself a word (jieba: 非国有 -> 国有, 未成年人 -> 成年人, but not 非常, 未来, 无法,
-whose remainder is one character); in English "not", "no", "non-", "never", "without" or
-"n't" before a word, past an article or a possessive ("not their home").
+whose remainder is one character); 半 (semi-) makes another kind of the word after it as 非 does
+(半失能 is no 失能, 半成品 no 成品), but halves a unit of time (半小时, 半年度). In English "not",
+"no", "non-", "never", "without" or "n't" before a word, past an article or a possessive ("not
+their home").
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from functools import lru_cache
 from itertools import pairwise
 
 from app.chinese_words import is_word, tagged, word_bounds
+from app.numerals import ZH_TIME_UNIT
 from app.text import CJK_RUN, bigram_units, stem
 
 _ZH_NEGATORS = "非不无未"
-_ZH_NEGATOR = re.compile(f"[{_ZH_NEGATORS}]")
+_KIND_MAKERS = "非半"  # they make a kind of the word after them (非国有, 半失能): not an act
+_ZH_NEGATOR = re.compile(f"[{_ZH_NEGATORS}半]")
 _EN_NEGATED = re.compile(
     r"(?:\b(?:not|non|no|never|without)|n['’]t)(?:\s+|-)(?:(?:the|a|an|their|its|his|her|our"
     r"|your|my|any)\s+)?([A-Za-z][A-Za-z]*)", re.I)
@@ -47,6 +51,7 @@ def negated(text: str) -> tuple[Span, ...]:
     for run in CJK_RUN.finditer(text):
         if not _ZH_NEGATOR.search(run.group()):
             continue  # no negator, nothing to cut: jieba's cut of every sentence cost most
+        spans += _halved(run.group(), run.start())
         cuts = sorted(word_bounds(run.group()))
         words = [(run.group()[a:b], a, b) for a, b in pairwise(cuts)]
         for (word, a, b), (after, c, d) in zip(words, [*words[1:], ("", 0, 0)], strict=True):
@@ -55,6 +60,21 @@ def negated(text: str) -> tuple[Span, ...]:
             elif len(word) >= 3 and word[0] in _ZH_NEGATORS and is_word(word[1:]):
                 spans.append((run.start() + a + 1, run.start() + b))
     return tuple(spans)
+
+
+def _halved(run: str, at: int) -> list[Span]:
+    """Spans of the words 半 makes a kind of in Chinese ``run`` (at ``at``), by jieba's cut: 失能
+    of 半 失能, 成品 of 半成品; not a unit of time it halves (半小时, 半年度, 半个月)."""
+    spans, start = [], at
+    words = [w for w, _ in tagged(run)] if "半" in run else []
+    for word, after in zip(words, [*words[1:], ""][:len(words)], strict=True):
+        ahead = word == "半" or word.endswith("个半")  # 一个半失能老人: one semi-disabled elder
+        rest = after if ahead else word[1:] if word[:1] == "半" and is_word(word[1:]) else ""
+        if len(rest) >= 2 and not re.match(ZH_TIME_UNIT, rest):
+            first = start + (len(word) if ahead else 1)  # past 半
+            spans.append((first, first + len(rest)))
+        start += len(word)
+    return spans
 
 
 def _held(text: str, word: str) -> tuple[bool, bool]:
@@ -86,10 +106,11 @@ def _opposed(question: str, text: str) -> list[tuple[str, Span]]:
 def negation_dropped(question: str, text: str) -> bool:
     """Whether ``text`` holds a group's word ``question`` negates un-negated only, the question
     never un-negated: it names the group the negator excludes (集中供热 for 非集中供热, 本市户籍
-    for 非本市户籍, 经评估 for 未评估为失能的). 非 makes a kind of what it negates; 不, 未 and 无
-    a group in a 的-phrase only, else an act (不分类投放 is what is fined, no group)."""
+    for 非本市户籍, 经评估 for 未评估为失能的). 非 and 半 make a kind of what they qualify (失能
+    for 半失能); 不, 未 and 无 a group in a 的-phrase only, else an act (不分类投放 is what is
+    fined, no group)."""
     return any(_held(text, question[a:b]) == (True, False) and not _held(question, question[a:b])[0]
-               and (question[a - 1:a] == "非" or "的" in _CLAUSE_END.split(question[b:])[0])
+               and (question[a - 1:a] in _KIND_MAKERS or "的" in _CLAUSE_END.split(question[b:])[0])
                for a, b in negated(question))
 
 

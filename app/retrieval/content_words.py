@@ -189,24 +189,24 @@ def says_every_word(question: str, text: str, chunk: Chunk, at: int, vectors: Te
     """Whether ``text`` (of ``chunk``, at absolute ``at``) says every content word of Chinese
     ``question``, with its notice's title, its section's heading and its frame (``frames``): an
     answer in other words; not another group's modifier in the place of the question's (城镇居民
-    for 农村居民); the asker's own age, income or household in the scope its ``document`` states."""
+    for 农村居民), nor the group it negates or halves (失能 for 半失能); the asker's own age,
+    income or household in the scope its ``document`` states."""
     context, scoped = _context(chunk, at), in_scope(question, chunk, at, document)
     if any(said(w, text) for w in content_words(question)):  # else another detail under its
         context += f" {credited(question, text, chunk, at, document)}"  # (市、区 of 建设…中心)
     return scoped is not False and bool(content_words(question)) and not unsaid(
-        question, text, context, vectors, scoped) and not other_modifier(question, text)
+        question, text, context, vectors, scoped) and not other_modifier(question, text) \
+        and not negation_dropped(question, chunk.text[:max(0, at - chunk.start)] + text)
 
 
 def names_every_group(question: str, text: str, chunk: Chunk, at: int,
                       vectors: TextVectors | None) -> bool:
     """Whether ``text`` names each group Chinese ``question`` names (a LAC modifier and its noun:
     商业 办公楼, 残疾人 家庭) by one of its two words at least, as an answer well supported by the
-    question's other words must: one saying neither states another group's figure, nor does one
-    naming un-negated only a group the question negates (集中供热's figure for 非集中供热). The
+    question's other words must: one saying neither states another group's figure. The
     passage before it counts: a sentence leaves unsaid the group a list's opening named
     (硕士研究生…)."""
-    if negation_dropped(question, (before := chunk.text[:max(0, at - chunk.start)]) + text):
-        return False
+    before = chunk.text[:max(0, at - chunk.start)]
     if not (pairs := restricting(question)):
         return True
     groups = modified_nouns(question)
@@ -236,8 +236,9 @@ def states_what_is_asked(question: str, text: str, chunk: Chunk, at: int,
     says a word of the question (30日内拨付 times no posting: ``time_owner``); a duration asked of
     an act (提前几天预约: ``measured_after``) is of one the sentence names; a way to ``reach`` one
     is not another body's (``another_body``); the asker is in its ``document``'s ``in_scope``."""
-    before = chunk.text[:max(0, at - chunk.start)]
-    if in_scope(question, chunk, at, document) is False:
+    before = chunk.text[:max(0, at - chunk.start)]  # nor names un-negated only a group the
+    if in_scope(question, chunk, at, document) is False or negation_dropped(  # question negates
+            question, before + text):  # or halves (集中供热 for 非集中供热, 失能 for 半失能)
         return False
     if reach and another_body(question, paragraph_before(before) + text, said):
         return False

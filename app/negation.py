@@ -103,15 +103,16 @@ def _opposed(question: str, text: str) -> list[tuple[str, Span]]:
     return found
 
 
-def negation_dropped(question: str, text: str) -> bool:
+def negation_dropped(question: str, text: str, kinds_only: bool = False) -> bool:
     """Whether ``text`` holds a group's word ``question`` negates un-negated only, the question
     never un-negated: it names the group the negator excludes (集中供热 for 非集中供热, 本市户籍
     for 非本市户籍, 经评估 for 未评估为失能的). 非 and 半 make a kind of what they qualify (失能
-    for 半失能); 不, 未 and 无 a group in a 的-phrase only, else an act (不分类投放 is what is
-    fined, no group)."""
+    for 半失能); 不, 未 and 无 a group in a 的-phrase only (not ``kinds_only``), else an act
+    (不分类投放 is what is fined, no group), which may be a condition ("不批准…的隔离措施怎么办"
+    is answered by "作出不予批准决定的": read for a figure only)."""
     return any(_held(text, question[a:b]) == (True, False) and not _held(question, question[a:b])[0]
-               and (question[a - 1:a] in _KIND_MAKERS or "的" in _CLAUSE_END.split(question[b:])[0])
-               for a, b in negated(question))
+               and (question[a - 1:a] in _KIND_MAKERS or (not kinds_only and "的" in (
+                   _CLAUSE_END.split(question[b:])[0]))) for a, b in negated(question))
 
 
 def opposed_units(question: str, text: str) -> set[str]:

@@ -43,6 +43,11 @@ def test_half_makes_a_kind_of_the_word_after_it_but_halves_a_time() -> None:
     assert not negation_dropped("半失能老人补多少？", "失能、半失能老年人每人补贴300元。")
     assert not negated("护理机构半小时内到达吗？")
     assert not negated("半年度考核在几月？")
+    # Of a kind only (any question): 非 and 半 make one; 不 in a 的-phrase may be an act's
+    # condition, said otherwise (不予批准) by the sentence answering what then happens.
+    assert negation_dropped("非住宅用户怎么缴费？", "住宅用户按面积缴费。", kinds_only=True)
+    assert not negation_dropped("主管部门不批准的项目怎么办？",
+                                "作出不予批准决定的，项目应当停止。", kinds_only=True)
 
 
 def test_a_figure_of_the_group_half_makes_a_kind_of_is_refused(client: TestClient) -> None:

@@ -196,17 +196,19 @@ def says_every_word(question: str, text: str, chunk: Chunk, at: int, vectors: Te
         context += f" {credited(question, text, chunk, at, document)}"  # (市、区 of 建设…中心)
     return scoped is not False and bool(content_words(question)) and not unsaid(
         question, text, context, vectors, scoped) and not other_modifier(question, text) \
-        and not negation_dropped(question, chunk.text[:max(0, at - chunk.start)] + text)
+        and not negation_dropped(question, chunk.text[:max(0, at - chunk.start)] + text, True)
 
 
 def names_every_group(question: str, text: str, chunk: Chunk, at: int,
                       vectors: TextVectors | None) -> bool:
     """Whether ``text`` names each group Chinese ``question`` names (a LAC modifier and its noun:
     商业 办公楼, 残疾人 家庭) by one of its two words at least, as an answer well supported by the
-    question's other words must: one saying neither states another group's figure. The
+    question's other words must: one saying neither states another group's figure, nor does one
+    naming un-negated only a group the question negates (集中供热's figure for 非集中供热). The
     passage before it counts: a sentence leaves unsaid the group a list's opening named
     (硕士研究生…)."""
-    before = chunk.text[:max(0, at - chunk.start)]
+    if negation_dropped(question, (before := chunk.text[:max(0, at - chunk.start)]) + text):
+        return False
     if not (pairs := restricting(question)):
         return True
     groups = modified_nouns(question)
@@ -236,9 +238,9 @@ def states_what_is_asked(question: str, text: str, chunk: Chunk, at: int,
     says a word of the question (30日内拨付 times no posting: ``time_owner``); a duration asked of
     an act (提前几天预约: ``measured_after``) is of one the sentence names; a way to ``reach`` one
     is not another body's (``another_body``); the asker is in its ``document``'s ``in_scope``."""
-    before = chunk.text[:max(0, at - chunk.start)]  # nor names un-negated only a group the
-    if in_scope(question, chunk, at, document) is False or negation_dropped(  # question negates
-            question, before + text):  # or halves (集中供热 for 非集中供热, 失能 for 半失能)
+    before = chunk.text[:max(0, at - chunk.start)]  # nor names only the group of which the
+    if in_scope(question, chunk, at, document) is False or negation_dropped(  # question's is
+            question, before + text, kinds_only=True):  # a kind: 失能 for 半失能, 住宅 for 非住宅
         return False
     if reach and another_body(question, paragraph_before(before) + text, said):
         return False

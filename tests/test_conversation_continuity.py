@@ -65,3 +65,18 @@ def test_what_about_another_place_and_thing_asks_the_last_question_of_them(
                                      mode="extractive", history=history))
     assert answer.citations and answer.citations[0].doc_id == ZHANGZHOU
     assert "29" in answer.answer
+
+
+def test_a_clause_another_document_outscores_only_in_its_senses_reads_on(
+        services: Services) -> None:
+    """Regression: a count asked after a question about Guangzhou's plan ("总共列出了几项重点
+    任务？") was a new topic: 重点's dictionary senses ("important point", "focus") are other
+    plans' words, not "key", so Guangzhou's "25 key tasks" scored under the share of another
+    document's passage, though that passage said no word of the question Guangzhou's plan does
+    not also say. It reads on in Guangzhou's plan, and a name only another document holds
+    still opens a new topic."""
+    earlier = "广州城市全域数字化转型试点实施方案由哪个部门印发？"
+    question, doc_id = _resolve(services, "总共列出了几项重点任务？", earlier, GUANGZHOU)
+    assert doc_id == GUANGZHOU and question.startswith("广州")
+    named = "鹏城云脑III项目什么时候开工建设？"
+    assert _resolve(services, named, earlier, GUANGZHOU) == (named, None)

@@ -17,6 +17,7 @@ Another recipient of what is asked is read in ``recipients``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import Any
@@ -38,6 +39,8 @@ _NOMINAL = {"PROPN": "NOUN"}  # a name modifies as a noun does
 # A superlative opening a phrase ("what is the *most* interest subsidy …") says which figure is
 # asked, as "maximum" does: the phrase is the one asked with, not a holder ("annual" subsidy).
 _DEGREE_TAGS = frozenset({"JJS", "RBS"})
+# A grade's mark of digits and letters ("5A-level", "4A"): a word of its phrase, as a name's is.
+_MARK = re.compile(r"(?=.*\d)(?=.*[A-Za-z])[A-Za-z\d]{2,3}")
 
 
 def _units(doc: Any) -> list[tuple[int, Unit]]:
@@ -53,7 +56,8 @@ def _units(doc: Any) -> list[tuple[int, Unit]]:
         # A "noun" with a subject or an auxiliary is a verb misread ("may one lifeguard cover").
         verb = any(c.dep_ in {"nsubj", "aux"} for c in words[-1].children)
         units.append((i, ("-".join(t.lemma_.lower() for t in words), tuple(
-            stem(t.text) for t in words if t.is_alpha), "VERB" if verb else words[-1].pos_)))
+            stem(t.text) for t in words if t.is_alpha or _MARK.fullmatch(t.text)),
+            "VERB" if verb else words[-1].pos_)))
         i = j + 1
     return units
 
@@ -122,7 +126,8 @@ def other_holder(question: str, sentence: str, found: AbstractSet[str] = frozens
     with TAGGING:
         doc = parsed(sentence)
     # Each side's words with the texts' variants of them ("AI" is "artificial intelligence").
-    own = {stem(t.text) for t in doc if t.is_alpha} | set(content_stems(expand_query(sentence)))
+    own = {stem(t.text) for t in doc if t.is_alpha or _MARK.fullmatch(t.text)} | set(
+        content_stems(expand_query(sentence)))
     said = own | found
     asked = set(content_stems(expand_query(question))) | {stem(w) for w in question.split()}
     theirs = noun_phrases(doc, skip_asked=False)

@@ -12,7 +12,7 @@ stages when no verb of the question's is one of the sentence's (a lemma, or its 
 shared start of five letters: "approve" and "approval"). A sentence using the question's verb
 anywhere ("grid-connection acceptance" for "after grid connection") is not judged: it may state
 that stage in its own way. Words of the same event with another root ("start" and "begin") are
-not seen as one; no list of aspect verbs is kept.
+not seen as one; only the two ends of an act are told by their verbs (``_ENDS``).
 """
 
 from __future__ import annotations
@@ -33,6 +33,10 @@ _MONTH_WORDS = frozenset(EN_MONTHS)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _AUXILIARIES = frozenset({"be", "do", "have"})  # the parser may take one for the main verb
 _CLAUSES = frozenset({"relcl", "advcl", "conj", "ccomp", "acl"})  # a verb's clauses: own events
+# The two ends of an act, English's inceptive and completive verbs (a fact of aspect, round 46):
+# a date its start is set for is no date of its completion ("will start in June 2026" for "when
+# is it to be completed"), nor the other way round.
+_ENDS = (frozenset({"start", "begin", "commence"}), frozenset({"complete", "finish", "end"}))
 
 
 def _same(one: str, other: str) -> bool:
@@ -120,6 +124,8 @@ def other_event(question: str, sentence: str, candidates: Sequence[str]) -> bool
     if has_cjk(question) or has_cjk(sentence):
         return False
     asked = list(asked_parse(question).sents)[-1]  # the question, not a frame before it
+    if _other_end(asked, sentence):
+        return True
     root = asked.root
     # "when is …", "when does …": the event is not named by its verb; nor by a capitalised word
     # the parser took for one (a city's name: "must *Zhaoqing* finish …").
@@ -136,3 +142,21 @@ def other_event(question: str, sentence: str, candidates: Sequence[str]) -> bool
         return False
     nouns = {t.lemma_.lower() for t in asked if t.pos_ == "NOUN" and t.is_alpha}
     return any(nouns & theirs for _, theirs in _dated(doc))
+
+
+def _other_end(asked: Any, sentence: str) -> bool:
+    """Whether ``sentence`` dates only the other end (``_ENDS``) of the act whose one end the
+    question ``asked`` names (by its word, the parser's part of speech aside: it reads "By when
+    must … start?" as a noun), and a noun or a name of the question."""
+    named = [e for e in _ENDS if any(t.lemma_.lower() in e for t in asked)]
+    if len(named) != 1 or not _dates(sentence):
+        return False
+    with TAGGING:
+        doc = parsed(sentence)
+    if any(t.lemma_.lower() in named[0] for t in doc):
+        return False  # it names the asked end too: it may date it
+    # Of the same thing: a noun or name of the question's among the sentence's words.
+    nouns = {t.lemma_.lower() for t in asked if t.pos_ in {"NOUN", "PROPN"} and t.is_alpha}
+    said = {t.lemma_.lower() for t in doc}
+    return bool((nouns - named[0]) & said) and any(their & (_ENDS[0] | _ENDS[1])
+                                                 for their, _ in _dated(doc))

@@ -569,3 +569,22 @@ def test_an_item_is_told_by_the_word_it_differs_in_within_one_frame() -> None:
     assert item_told("某县每条村道每年的日常养护资金最低多少？", clauses[0], clauses) is None
     clauses = ["按企业上年度实际缴纳失业保险费的60%予以返还", "大型企业返还比例为30%"]
     assert item_told("某市不裁员的小企业失业保险费返还多少比例？", clauses[0], clauses) is None
+
+
+def test_a_list_asked_is_quoted_with_every_item_of_its_series() -> None:
+    """Regression (rzstretch47, realzh dev "…绿色通道主要支持哪些企业？"): a list asked (哪些, or a
+    measure's noun) was answered by the one "；" item its words point to, leaving out the items
+    after (and before) it in the same sentence, which say the same of others; a detail asked of
+    one item (多少) still quotes that item alone."""
+    from app.retrieval.answer_end import series
+
+    text = ("某市设立审批绿色通道，主要支持受影响较重的行业企业注册发行；支持参与防控的企业注册发行；"
+            "支持湖北地区企业注册发行。对募集资金用于防控领域的，适当放宽要求。\n")
+    quote = _read_as_stored(text, "某市审批绿色通道主要支持哪些企业？").answer.sentence.text
+    assert "行业企业注册发行" in quote and quote.endswith("支持湖北地区企业注册发行。"), quote
+    assert "放宽要求" not in quote, quote
+    second = text.index("支持参与")  # a later item read alone: from the series' first item
+    end, closing = text.index("；", second), text.index("。") + 1
+    assert series(text, second, end, "绿色通道支持哪些企业？") == (0, closing)
+    assert series(text, second, end, "绿色通道支持的企业有多少家？") == (second, end)
+    assert series(text, closing, len(text) - 2, "有哪些要求？") == (closing, len(text) - 2)

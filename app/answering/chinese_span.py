@@ -22,7 +22,7 @@ from app.bands import of_band, states_own
 from app.in_situ import after_frame, asked_clauses, coordinated
 from app.mastheads import frame_end, names_back, opens_statement, reports
 from app.numerals import asked_bound, same_measure
-from app.retrieval.answer_end import announces, asked_end, goes_on, measure_asked
+from app.retrieval.answer_end import announces, asked_end, goes_on, measure_asked, series
 from app.retrieval.answer_start import asked_opening
 from app.retrieval.question_focus import item_frame, item_told
 from app.store.records import Chunk
@@ -51,6 +51,14 @@ def entities_asked(sentence: Sentence, kinds: set[Kind], question: str) -> list[
 
 
 def span_of(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
+            after: Chunk | None = None) -> Sentence:
+    span = _span(anchor, question, asked, kinds, after)  # a list's items: their whole series
+    a, b = series(span.chunk.text, span.start - span.chunk.start, span.end - span.chunk.start,
+                  question)
+    return sliced(span, span.chunk.start + a, span.chunk.start + b)
+
+
+def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
           after: Chunk | None = None) -> Sentence:
     clauses = clause_spans(anchor.text) or [(0, len(anchor.text))]
     framed = frame_end(anchor.text)  # "据介绍，": who told it, not what

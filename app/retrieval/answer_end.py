@@ -89,3 +89,27 @@ _FORWARD = re.compile(r"(?:如下|下列|以下)[^，,。；;：:]{0,12}[：:]\s
 def announces(text: str) -> bool:
     """Whether ``text`` (a sentence) is a lead-in whose answer follows it (above)."""
     return bool(_FORWARD.search(text))
+
+
+# A list asked: 哪些 ("which ones", a plural), or a measure's noun (``measure_asked``). A Chinese
+# sentence lists the items of one series parted by "；" ("…支持A注册发行；支持B注册发行。"), each
+# saying the same of another: one item quoted alone leaves the others out.
+_SERIES_END = re.compile(r"[。！？!?\n]")  # a sentence's end closes the series
+SERIES_CHARS = 400  # a longer series is a passage of measures, not one list (dev split)
+
+
+def series(text: str, start: int, end: int, question: str) -> tuple[int, int]:
+    """The offsets in ``text`` of the whole "；" series holding an answer from ``start`` to
+    ``end`` to ``question`` asking a list (above): from its sentence's first item when the
+    answer opens after a "；", to the end of the sentence; (``start``, ``end``) when the answer
+    ends on no "；" item or no list is asked."""
+    if not set("；;") & set(text[end - 1:end + 1]) or not (
+            "哪些" in asking_part(question) or measure_asked(question)):
+        return start, end
+    closing = _SERIES_END.search(text, end)
+    last = closing.end() - (closing.group() == "\n") if closing else len(text)
+    first = start
+    if text[:start].rstrip()[-1:] in ("；", ";"):  # a later item: from the series' first
+        first = max(text.rfind(c, 0, start) for c in "。！？!?\n") + 1
+        first += len(text[first:start]) - len(text[first:start].lstrip())
+    return (first, last) if last - first <= SERIES_CHARS else (start, end)

@@ -578,8 +578,8 @@ def test_a_list_asked_is_quoted_with_every_item_of_its_series() -> None:
     one item (多少) still quotes that item alone."""
     from app.retrieval.answer_end import series
 
-    text = ("某市设立审批绿色通道，主要支持受影响较重的行业企业注册发行；支持参与防控的企业注册发行；"
-            "支持湖北地区企业注册发行。对募集资金用于防控领域的，适当放宽要求。\n")
+    text = ("某市设立审批绿色通道，主要支持受影响较重的行业企业注册发行；"
+            "支持参与防控的企业注册发行；支持湖北地区企业注册发行。对募集资金用于防控领域的，适当放宽要求。\n")
     quote = _read_as_stored(text, "某市审批绿色通道主要支持哪些企业？").answer.sentence.text
     assert "行业企业注册发行" in quote and quote.endswith("支持湖北地区企业注册发行。"), quote
     assert "放宽要求" not in quote, quote

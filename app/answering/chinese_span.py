@@ -53,9 +53,7 @@ def entities_asked(sentence: Sentence, kinds: set[Kind], question: str) -> list[
 def span_of(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
             after: Chunk | None = None) -> Sentence:
     span = _span(anchor, question, asked, kinds, after)  # a list's items: their whole series
-    a, b = series(span.chunk.text, span.start - span.chunk.start, span.end - span.chunk.start,
-                  question)
-    return sliced(span, span.chunk.start + a, span.chunk.start + b)
+    return sliced(span, *series(span.chunk.text, span.start, span.end, question, span.chunk.start))
 
 
 def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],

@@ -98,18 +98,18 @@ _SERIES_END = re.compile(r"[。！？!?\n]")  # a sentence's end closes the seri
 SERIES_CHARS = 400  # a longer series is a passage of measures, not one list (dev split)
 
 
-def series(text: str, start: int, end: int, question: str) -> tuple[int, int]:
-    """The offsets in ``text`` of the whole "；" series holding an answer from ``start`` to
-    ``end`` to ``question`` asking a list (above): from its sentence's first item when the
-    answer opens after a "；", to the end of the sentence; (``start``, ``end``) when the answer
-    ends on no "；" item or no list is asked."""
-    if not set("；;") & set(text[end - 1:end + 1]) or not (
+def series(text: str, start: int, end: int, question: str, base: int = 0) -> tuple[int, int]:
+    """The offsets of the whole "；" series of ``text`` (opening at offset ``base``) holding an
+    answer from ``start`` to ``end`` to ``question`` asking a list (above): from its sentence's
+    first item when the answer opens after a "；", to the end of the sentence; (``start``,
+    ``end``) when the answer ends on no "；" item or no list is asked."""
+    a, b = start - base, end - base
+    if not set("；;") & set(text[b - 1:b + 1]) or not (
             "哪些" in asking_part(question) or measure_asked(question)):
         return start, end
-    closing = _SERIES_END.search(text, end)
+    closing = _SERIES_END.search(text, b)
     last = closing.end() - (closing.group() == "\n") if closing else len(text)
-    first = start
-    if text[:start].rstrip()[-1:] in ("；", ";"):  # a later item: from the series' first
-        first = max(text.rfind(c, 0, start) for c in "。！？!?\n") + 1
-        first += len(text[first:start]) - len(text[first:start].lstrip())
-    return (first, last) if last - first <= SERIES_CHARS else (start, end)
+    if text[:a].rstrip()[-1:] in ("；", ";"):  # a later item: from the series' first
+        first = max(text.rfind(c, 0, a) for c in "。！？!?\n") + 1
+        a = first + len(text[first:a]) - len(text[first:a].lstrip())
+    return (base + a, base + last) if last - a <= SERIES_CHARS else (start, end)

@@ -132,10 +132,14 @@ NAMES_A_DAY = re.compile(
     rf"|月\s?[\d{CN_DIGITS}十]{{1,3}}\s?[日号]|(?<!\d)\d{{1,2}}日(?!内|以内|后|起)"
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
     re.IGNORECASE)
-# A span of time in English words ("for no more than 2 years", "24 months"), which NER may
-# misread (spaCy took "no more than" of "… 2 years" for a sum): it answers "how long".
+# A span of time ("for no more than 2 years", "24 months"; 3个月, 15天, 两年: a count of units, a
+# year having four digits, 12月 being December, 3周岁 an age), which NER may misread or miss
+# (spaCy took "no more than" of "… 2 years" for a sum; LAC missed 不少于48小时's): "how long".
 EN_SPAN_OF_TIME = re.compile(rf"\b(?:\d+|{'|'.join(NUMBER_WORDS)})[\s-]+(?:working[\s-]+)?"
                              r"(?:year|month|week|day|hour)s?\b", re.I)
+_ZH_COUNT = "[\\d〇零一二两三四五六七八九十百几]"
+ZH_SPAN_OF_TIME = re.compile(rf"(?<!{_ZH_COUNT}){_ZH_COUNT}{{1,3}}(?:多?个多?(?:月|小时|星期"
+                             r"|工作日)|天|周(?!岁)|小时|年|工作日)(?:内|以内|左右)?")
 # A figure and its magnitude: "310 million", "3.1亿", "三千万" (the number words of the two
 # languages; cn2an reads the Chinese ones).
 _FIGURE = re.compile(

@@ -20,7 +20,7 @@ from typing import Any
 
 from llama_index.core.schema import BaseNode, TransformComponent
 
-from app.numerals import CLOCK_TIME, CN_DIGITS, figure_values
+from app.numerals import CLOCK_TIME, CN_DIGITS, ZH_SPAN_OF_TIME, figure_values
 from app.store.chunk_entities import ENTITIES_KEY
 from app.text import CJK_RUN, ORG_HEAD, ZH_ORG_END, sentence_spans
 from ingest.lac import fast_lac
@@ -38,10 +38,7 @@ _LAC = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "TIME": "DATE"}
 _CHINESE_SHARE = re.compile(r"%|％|百分之|成$")
 _FIGURES = {"MONEY", "PERCENT", "NUMBER"}
 CJK_NUMERAL = re.compile(rf"[{CN_DIGITS}十]")
-# LAC tags both a date and a span of time TIME: a count of units ("3个月", "15天", "两年") is the
-# span (a year is written with four digits).
-_SPAN_OF_TIME = re.compile(r"[\d一二两三四五六七八九十百几]{1,3}(?:多?个多?(?:月|小时|星期|工作日)"
-                           r"|天|周|小时|年|工作日)(?:内|以内|左右)?")  # "12月" is December
+# LAC tags both a date and a span of time TIME: a count of units ("3个月", "15天") is the span.
 # A figure in a currency's name is a sum, whatever spaCy's label.
 _CURRENCY = re.compile(r"\d[\d,.]*\s*(?:pounds?|dollars?|euros?|yuan|rmb|yen)\b|[$£€¥]\s*\d", re.I)
 # A chunk is read as Chinese when this share of its letters are Chinese characters.
@@ -134,7 +131,7 @@ def _chinese_entities(text: str, words: list[tuple[int, int, str]]) -> list[Enti
     i = 0
     while i < len(words):
         start, end, tag = words[i]
-        if tag == "TIME" and _SPAN_OF_TIME.fullmatch(text[start:end]):
+        if tag == "TIME" and ZH_SPAN_OF_TIME.fullmatch(text[start:end]):
             found.append((start, end, "TIME"))  # "3个月" is how long, not when
         elif tag in _LAC:
             label = _LAC[tag]

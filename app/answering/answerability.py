@@ -109,7 +109,8 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
 # a span of time ("2 years", which NER may misread); a web address, where a thing is published,
 # or a site named (市政府网站); an e-mail address.
 _FORMS = {"RATE": DISTRIBUTIVE, "DAY": NAMES_A_DAY, "DATE": DUE, "SANCTION": STATES,
-          "TIME": numerals.EN_SPAN_OF_TIME, "PLACE": WEB_ADDRESS,
+          "TIME": re.compile(rf"{numerals.EN_SPAN_OF_TIME.pattern}|"
+                             rf"{numerals.ZH_SPAN_OF_TIME.pattern}", re.I), "PLACE": WEB_ADDRESS,
           "EMAIL": re.compile(r"[\w.%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.-]+"),
           "WEB": re.compile(rf"{WEB_ADDRESS.pattern}|网站|官网|\bwebsites?\b", re.I)}
 

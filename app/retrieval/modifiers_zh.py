@@ -77,14 +77,16 @@ def _modifier_run(window: str) -> tuple[str, str]:
     none (a verb, a number, punctuation: 按, 每人, ）)."""
     with TAGGING:
         words = lac().run(window) if window else []
-    run, first, stop = "", "", ""
+    run, first, stop = "", "", ("", "")
     for word, tag in reversed(words):
         if tag not in _CLASS or not _chinese(word):
-            stop = tag
+            stop = (word, tag)
             break
         run, first = word + run, _CLASS[tag]
-    # After a numeral the run is counted or measured (上一年度补贴: last year's), no group.
-    return (run, first) if len(run) > 1 and stop != "m" else ("", "")
+    # After a numeral the run is counted or measured (上一年度补贴: last year's), no group; after a
+    # distributive (每个品种留样量, 每户家庭: each one's) it is the unit a figure is per.
+    return (run, first) if len(run) > 1 and stop[1] not in {"m", "q"} and not (
+        stop[1] == "r" and stop[0][:1] in "每各") else ("", "")
 
 
 def qualified_otherwise(question: str, noun: str, sentence: str) -> bool:

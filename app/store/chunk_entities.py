@@ -32,10 +32,13 @@ def chunk_entities(raw: str, text: str) -> tuple[tuple[Entity, ...], tuple[tuple
     places, and those names joined by spaces."""
     stored = [tuple(e) for e in json.loads(raw)]
     starts = {e[0] for e in stored}
+    # A phone number's digit groups (0395 of 0395-3156210) count nothing: no figure of a "how many".
+    phones = [(e[0], e[1]) for e in stored if e[2] == "PHONE"]
     entities: tuple[Entity, ...] = _listed_as_bodies(tuple(
-        e for e in stored if e[2] != "NUMBER" or not _NO_NUMERAL.fullmatch(text[e[0]:e[1]])
-        or e[1] + 1 not in starts  # the figure it bounds is no entity: NER cut its span short
-    ), text) + tuple(
+        e for e in stored if e[2] != "NUMBER" or (not any(
+            s <= e[0] and e[1] <= t for s, t in phones) and (not _NO_NUMERAL.fullmatch(
+                text[e[0]:e[1]]) or e[1] + 1 not in starts))  # the figure it bounds is no
+    ), text) + tuple(  # entity: NER cut its span short
         (*m.span(), "PERCENT") for m in RATIO.finditer(text))
     named = tuple((e[0], e[1]) for e in entities if e[2] in {"ORG", "PLACE"})
     return entities, named, " ".join(text[s:e] for s, e in named)

@@ -18,8 +18,7 @@ MAGNITUDES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion":
 MEASURE_WORDS = "个名位项家座条台所批类种次件款只支套处间栋辆架张份篇部"
 # A count asked by its measure word (多少种, 几项): of things counted, no number to call.
 COUNTED_ASKED = rf"(?:多少|几)[{MEASURE_WORDS}]"
-# Words of an upper and of a lower bound: "最多多少" asks the cap, which "最高", "不超过" or a
-# rule's "不得超过" states.
+# Words of an upper and of a lower bound (最多多少 asks the cap 最高 or 不超过 states).
 ZH_BOUNDS = (re.compile("最高|最多|不超过|不高于|不得超过|不得高于|上限|封顶|至多|以内"),
              re.compile("最低|最少|不少于|不低于|不得少于|不得低于|下限|至少|起码"))
 # A superlative asks a bound as those words do (最长缓多久, 最多补多少): the upper (最长, 最多,
@@ -130,18 +129,15 @@ NAMES_A_DAY = re.compile(
     rf"\b(?:{_MONTH})\b\.?\s*\d{{1,2}}(?!\d)|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
     rf"(?:each |every |the )?(?:month|{_MONTH})\b|{ISO_DATE.pattern}"
     rf"|月\s?[\d{CN_DIGITS}十]{{1,3}}\s?[日号]|(?<!\d)\d{{1,2}}日(?!内|以内|后|起)"
-    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
-    re.IGNORECASE)
-# A span of time ("for no more than 2 years", "24 months"; 3个月, 15天, 两年: a count of units, a
-# year having four digits, 12月 being December, 3周岁 an age), which NER may misread or miss
-# (spaCy took "no more than" of "… 2 years" for a sum; LAC missed 不少于48小时's): "how long".
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+# A span of time ("for no more than 2 years", 3个月, 两年; not 2026年, 12月, 3周岁), answering "how
+# long", which NER misreads or misses (spaCy: "no more than … 2 years" a sum; LAC: 不少于48小时).
 EN_SPAN_OF_TIME = re.compile(rf"\b(?:\d+|{'|'.join(NUMBER_WORDS)})[\s-]+(?:working[\s-]+)?"
                              r"(?:year|month|week|day|hour)s?\b", re.I)
-_ZH_COUNT = "[\\d〇零一二两三四五六七八九十百几]"
+_ZH_COUNT = rf"[\d{CN_DIGITS}十百几]"
 ZH_SPAN_OF_TIME = re.compile(rf"(?<!{_ZH_COUNT}){_ZH_COUNT}{{1,3}}(?:多?个多?(?:月|小时|星期"
                              r"|工作日)|天|周(?!岁)|小时|年|工作日)(?:内|以内|左右)?")
-# A figure and its magnitude: "310 million", "3.1亿", "三千万" (the number words of the two
-# languages; cn2an reads the Chinese ones).
+# A figure and its magnitude: "310 million", "3.1亿", "三千万" (cn2an reads the Chinese ones).
 _FIGURE = re.compile(
     r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(thousand|million|billion|trillion|[万亿千百]*)"
     rf"|([{CN_DIGITS}十百千万亿点]*[十百千万亿][{CN_DIGITS}十百千万亿点]*)", re.IGNORECASE)

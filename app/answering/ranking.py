@@ -100,12 +100,12 @@ class SentenceRanker:
         # An English question whose best passage is Chinese is read through the dictionary.
         weights = self._term_weights(question, words, topic,
                                      any(has_cjk(s.text) for s in sentences), retrieval)
-        # A word no candidate holds, said otherwise (app.retrieval.kindred), weighed as unheld;
-        # not a word asking ("which company": a body of that kind is NER's to find).
+        # A word no candidate holds, said otherwise (app.retrieval.kindred; a count's noun by the
+        # multilingual model), weighed as unheld; not a word asking ("which company": NER's).
         asks = set(self._stems(" ".join(m.group(0) for p in QUESTION_WORDS.values()
                                         if (m := p.search(question)))))
         credit(self.vectors, self.semantic_floor, question, [t for t in weights if not t & asks],
-               words, [in_context(s) for s in sentences])
+               words, [in_context(s) for s in sentences], self.crosslingual_vectors)
         weights = without_light(question, weights, words)  # "she", "up": no detail's words
         told = [w | referred_back(s.chunk, s.start, question)  # what "The subsidy is …" is of
                 if kinds & question_kinds.FIGURED else w  # counts as said (a figure's), not named

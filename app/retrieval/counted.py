@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from app.chinese_words import tagged
-from app.numerals import CN_DIGITS, MEASURE_WORDS
+from app.numerals import CN_DIGITS, MEASURE_WORDS, NUMBER_WORDS
 from app.retrieval.agent_nouns import agent_verbs
 from app.retrieval.dictionary import chinese_terms, naming, naming_ways
 from app.retrieval.stems import content_stems
@@ -187,21 +187,41 @@ def may_count(text: str, asked: tuple[str, ...], read_back: bool = True) -> bool
     none is asked, or it holds no figure: "Nearly one hundred participants" counts no projects."""
     if not asked:
         return True
-    if has_cjk(text):  # its counts, and any other figure in digits ("500P": not judged)
-        spans = [m.span() for m in (*_COUNTED_ZH.finditer(text), *re.finditer(r"\d+", text))]
-    else:
-        with TAGGING:
-            doc = parsed(text)
-        runs: list[list[int]] = []  # a figure's words together: "one hundred", "310 million"
-        for t in (t for t in doc if t.tag_ == "CD"):  # cardinals, not "Second, …"
-            if runs and runs[-1][1] == t.idx - len(t.nbor(-1).whitespace_):
-                runs[-1][1] = t.idx + len(t)
-            else:
-                runs.append([t.idx, t.idx + len(t)])
-        spans = [(start, end) for start, end in runs]
+    # A Chinese text's counts, and any other figure in digits ("500P": not judged).
+    spans = [m.span() for m in (*_COUNTED_ZH.finditer(text), *re.finditer(r"\d+", text))
+             ] if has_cjk(text) else _cardinals(text)
     # A sentence with no cardinal ("a scale of 500P") counts no persons.
     return (not spans and PERSONS not in asked) or any(counts(text, start, end, asked, read_back)
                                                         for start, end in spans)
+
+
+def _cardinals(text: str) -> list[tuple[int, int]]:
+    """The spans of an English text's cardinals, a figure's words together ("one hundred", "310
+    million"; not an ordinal's "Second, …")."""
+    with TAGGING:
+        doc = parsed(text)
+    runs: list[list[int]] = []
+    for t in (t for t in doc if t.tag_ == "CD"):
+        if runs and runs[-1][1] == t.idx - len(t.nbor(-1).whitespace_):
+            runs[-1][1] = t.idx + len(t)
+        else:
+            runs.append([t.idx, t.idx + len(t)])
+    return [(start, end) for start, end in runs]
+
+
+# A figure in English: digits or a number word (NUMBER_WORDS), the cheap check before a parse.
+_EN_FIGURE = re.compile(rf"\d|\b(?:{'|'.join(NUMBER_WORDS)})\b", re.I)
+
+
+@lru_cache(maxsize=4096)  # per candidate sentence, and the same ones come back per question
+def counted_nouns(text: str) -> tuple[str, ...]:
+    """The nouns an English text's cardinals count, by the parse: "indicator" of "11 key
+    evaluation indicators", "laboratory" of "more than 5 … joint laboratories" (() for Chinese
+    text, whose counts the dictionary reads, or a text with no figure)."""
+    if has_cjk(text) or not _EN_FIGURE.search(text):
+        return ()
+    return tuple(dict.fromkeys(n.split()[0] for s, e in _cardinals(text)
+                               if (n := _attached(text, s, e))))
 
 
 # Words of a noun's left side that do not say which kind of it is counted: its determiner,

@@ -16,7 +16,9 @@ from functools import lru_cache
 
 import numpy as np
 
+from app.retrieval.counted import asked_nouns, counted_nouns
 from app.retrieval.dictionary import one_sense
+from app.retrieval.stems import content_stems
 from app.retrieval.taggers import TAGGING, parsed
 from app.store.vectors import TextVectors
 from app.text import CJK_RUN, STOPWORDS, content_tokens, has_cjk, stem_words
@@ -25,6 +27,13 @@ from app.text import CJK_RUN, STOPWORDS, content_tokens, has_cjk, stem_words
 # "drones" at 0.74 from "unmanned", "jobs" 0.62 from "tasks", while "salary" is 0.54 from its
 # nearest word of the five texts ("annually") and "head" 0.57 ("pointed"); tuning probes.
 CLOSE = 0.6
+# Least cosine of the multilingual model's vectors of the noun a "how many" counts and a noun a
+# sentence counts, taken as one: "metric" .64 from "indicator", "section" .76 from "part",
+# "declaration" .73 from "announcement", "lab" .81 from "laboratory", while "metric" is .37 from
+# "task" and "lab" .36 from "enterprise". MiniLM's word vectors cannot tell these apart: it puts
+# "metrics" .47 from "indicators" and "sections" .52 from "parts", below "actions" .65 from
+# "tasks" and "projects" .63 (across47's measure of both models on 42 pairs).
+COUNT_CLOSE = 0.6
 SHORTEST = 3  # letters: shorter tokens ("s", "of", "ai") are no words to place by meaning
 
 
@@ -61,11 +70,15 @@ def _placeable(word: str) -> bool:
 
 
 def credit(vectors: TextVectors, floor: float, question: str, terms: Iterable[frozenset[str]],
-           held: list[set[str]], sentences: list[str]) -> None:
+           held: list[set[str]], sentences: list[str], counting: TextVectors | None = None
+           ) -> None:
     """Add to each sentence's ``held`` stems the English question's nouns (``terms``: each a
-    stem) it says otherwise; whether any was added."""
+    stem) it says otherwise, and (``counting``: the multilingual model's vectors) the noun its
+    "how many" counts where the sentence counts that thing by another noun."""
     if has_cjk(question):  # its words are their dictionary senses: "investment" of 总投资 is
         return  # no fund's size (dev zh-f-un-05)
+    if counting is not None:
+        credit_counts(counting, question, held, sentences)
     nouns = _nouns(question)
     placeable = [t for t in content_tokens(question) if _placeable(t) and t in nouns]
     said = {frozenset([s]): w for s, w in zip(stem_words(placeable), placeable, strict=True)}
@@ -76,6 +89,20 @@ def credit(vectors: TextVectors, floor: float, question: str, terms: Iterable[fr
     added = kindred(vectors, floor, asked, [content_tokens(s) for s in sentences])
     for found, close in zip(held, added, strict=True):
         found |= close
+
+
+def credit_counts(vectors: TextVectors, question: str, held: list[set[str]],
+                  sentences: list[str]) -> None:
+    """Add to each English sentence's ``held`` stems the noun an English "how many" counts (no
+    candidate holding it) where a cardinal of the sentence counts a noun close to it in meaning
+    (``COUNT_CLOSE``): "how many headline metrics" is counted by "11 key evaluation indicators".
+    Only a noun a figure counts is read: the sentence then states the count of that thing."""
+    asked = {stem: noun for noun in asked_nouns(question) for stem in content_stems(noun)
+             if not any(stem in found for found in held)}
+    if asked and any(counts := [counted_nouns(s) for s in sentences]):
+        for found, close in zip(held, kindred(vectors, 0.0, asked, [list(c) for c in counts],
+                                              COUNT_CLOSE), strict=True):
+            found |= close
 
 
 @lru_cache(maxsize=1024)

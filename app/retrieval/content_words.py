@@ -44,6 +44,7 @@ from app.retrieval.modifiers_zh import (
     siblings,
     siblings_figured,
 )
+from app.retrieval.morphemes import said_in_morphemes, said_verb
 from app.retrieval.name_words import common_before_noun
 from app.retrieval.names import names_country
 from app.retrieval.said_of import another_body
@@ -135,13 +136,14 @@ def said(word: str, text: str) -> bool:
     held = {u for u in units if u in text} | shortened(text, units)
     if held == units or any(w in text for w in sense_sharers(word)) or says_of_itself(word, text):
         return True  # a verb with a complement no dictionary lists is said by its verb (评上: 评定)
-    if (verb := completed(word)) and word not in dictionary().entries and verb in text:
-        return True
+    if (verb := completed(word)) and word not in dictionary().entries and said_verb(verb, text):
+        return True  # (缴 says 交 of 交满: one sense, ``morphemes``)
     # A word no dictionary lists is jieba's guess (来查 of 哪个部门来查, 期才 of 缴费期才补交): the
     # question says its characters, not that word; those of them the dictionary knows must be
     # said, and one character of it at least (查 of 检查).
-    return not is_word(word) and any(c in text for c in word) and all(
+    return (not is_word(word) and any(c in text for c in word) and all(
         said(piece, text) for piece in load_jieba().lcut(word, HMM=False) if len(piece) > 1)
+            ) or said_in_morphemes(word, text, said)  # 补缴 of 补交, 燃放爆竹 of 放鞭炮
 
 
 def unsaid(question: str, text: str, context: str = "",

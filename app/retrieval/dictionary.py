@@ -263,12 +263,14 @@ def _renderers() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=4096)
-def sense_sharers(word: str) -> frozenset[str]:
+def sense_sharers(word: str, in_number: bool = False) -> frozenset[str]:
     """The other Chinese words giving one of ``word``'s senses (补助 of 补贴 "subsidy",
-    登记 of 报名 "register"): what a text may say it by."""
+    登记 of 报名 "register"): what a text may say it by; ``in_number``: or the sense's plural or
+    singular (爆竹 "firecracker" of 鞭炮 "firecrackers")."""
     renderers = _renderers()
-    return frozenset(w for sense in dictionary().entries.get(word, ())
-                     for w in renderers.get(sense_key(sense), ()) if w != word)
+    return frozenset(w for sense in dictionary().entries.get(word, ()) for k in [sense_key(sense)]
+                     for key in ([k, f"{k}s", k.removesuffix("s")] if in_number else [k])
+                     for w in renderers.get(key, ()) if w != word)
 
 
 def one_sense(first: str, second: str) -> bool:

@@ -4,7 +4,8 @@ question says 补交 or 交满 where the notice says 补缴 or 缴费满 (交 an
 放鞭炮 where it says 燃放烟花爆竹; the word was a content word left unsaid, the multilingual model
 placed 补缴 close but the sibling test (a shared morpheme) kept it apart, and the sentence that
 answers, ranked first, was refused. Characters telling siblings apart share no sense (市级 and
-省级), so those stay apart."""
+省级), so those stay unsaid. (The sibling test itself is left as it was: read by meaning, 城区 for
+the asker's 市区 answered a must-refuse "ride out of the city" line of the cities files.)"""
 
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ def test_a_word_written_with_characters_of_its_sense_is_one_word() -> None:
     assert written_otherwise("补交", "补缴") and written_otherwise("市区", "城区")
     assert not written_otherwise("市级", "省级") and not written_otherwise("一期", "二期")
     assert not written_otherwise("交付", "缴纳")  # no character in common: two words
-    assert said("补交", "车主应当在10日内补缴。") and not siblings("补交", "补缴")
+    assert said("补交", "车主应当在10日内补缴。")
     assert siblings("市级", "省级") and not said("市级", "省级补助2.5万元。")
 
 

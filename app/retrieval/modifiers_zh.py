@@ -21,7 +21,6 @@ from app.chinese_words import tagged
 from app.in_situ import ZH_ASKS
 from app.numerals import values_stated
 from app.retrieval.dictionary import sense_sharers
-from app.retrieval.morphemes import written_otherwise
 from app.retrieval.taggers import TAGGING, lac
 
 # LAC's tags of a word that names a kind of the noun after it, by class: a noun (农村, 城镇) is
@@ -158,8 +157,7 @@ def siblings(mine: str, other: str) -> bool:
     or last morpheme (市级 and 省级, 每季度 and 每半年), neither is the other shortened (老人 of
     老年人), and CC-CEDICT gives them no sense in common."""
     return (other[0] == mine[0] or other[-1] == mine[-1]) and not within(other, mine) \
-        and not within(mine, other) and other not in sense_sharers(mine) \
-        and not written_otherwise(mine, other)  # 补缴 of 补交: one word (``morphemes``)
+        and not within(mine, other) and other not in sense_sharers(mine)
 
 
 def siblings_figured(question: str, sentence: str) -> bool:

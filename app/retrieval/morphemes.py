@@ -2,9 +2,11 @@
 
 Chinese writes one word with either of two characters that give one sense: 交 and 缴 both "hand
 over" (补交 and 补缴, 交费 and 缴费), 查 and 检 "check" (查验, 检验), 市 and 城 "city" (市区, 城区).
-Two words of one length that differ only in such characters are one word written otherwise, not
-siblings: the characters telling siblings apart share no sense in CC-CEDICT (市级 and 省级: 市 and
-省; 一期 and 二期; 轻度 and 中度; 境内 and 境外). And a phrase the dictionary lists, a verb with its
+Two words of one length that differ only in such characters are one word written otherwise: the
+text says it. The characters telling siblings apart share no sense in CC-CEDICT (市级 and 省级: 市
+and 省; 一期 and 二期; 轻度 and 中度; 境内 and 境外), so a sibling still says nothing of it. (Only
+``content_words.said`` reads this: ``modifiers_zh.siblings``, which guards words found by meaning,
+is left as it was, and 城区 read as the asker's 市区 answered a must-refuse cities line.) And a phrase the dictionary lists, a verb with its
 object (放鞭炮 "set off firecrackers"), is said by a text saying its verb and its object, each in
 a word of its own (燃放烟花爆竹: 燃放 holds 放, 爆竹 gives 鞭炮's sense).
 """

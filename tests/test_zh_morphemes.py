@@ -24,7 +24,7 @@ NOTICE = (
     "一、燃放时段。除夕当日18时至次日2时可以在限放区域燃放烟花爆竹。\n"
     "二、违规处罚。在禁止燃放区域燃放烟花爆竹的，由公安机关处200元以上500元以下罚款。\n"
     "三、停车补缴。车辆驶离泊位时未缴纳停车费的，车主应当在10日内补缴。\n"
-    "四、长期缴费奖励。累计缴费超过15年的，每多缴费1年，每月加发养老金4元。\n"
+    "四、长期缴费奖励。参加城乡居民养老保险累计缴费超过15年的，每多缴费1年，每月加发养老金4元。\n"
     "五、示范奖励。被评定为市级示范停车场的，给予一次性奖励8万元。\n"
     "某市公安局\n2026年1月8日\n"
 )
@@ -54,8 +54,8 @@ def test_a_verb_object_phrase_is_said_by_its_verb_and_its_object() -> None:
 
 def test_questions_in_the_askers_characters_are_answered(client: TestClient) -> None:
     for question, fact in (("某市在不让放的地方放鞭炮罚多少钱？", "200元以上500元以下"),
-                           ("某市停车没付钱开走了，要在几天内补交？", "10日"),
-                           ("某市养老保险交满15年以后，每多交一年每月多发多少？", "4元")):
+                           ("某市车辆驶离泊位时没缴停车费，几天内要补交？", "10日"),
+                           ("某市养老保险交满15年以后，每多交一年每月加发多少？", "4元")):
         body = asked(client, question)
         assert not body["refused"] and fact in str(body["answer"]), (question, body)
 

@@ -42,6 +42,7 @@ def test_a_word_written_with_characters_of_its_sense_is_one_word() -> None:
     assert not written_otherwise("市级", "省级") and not written_otherwise("一期", "二期")
     assert not written_otherwise("交付", "缴纳")  # no character in common: two words
     assert said("补交", "车主应当在10日内补缴。")
+    assert not said("市区", "城区内设站点50个。")  # a noun is not read so (see ``morphemes``)
     assert siblings("市级", "省级") and not said("市级", "省级补助2.5万元。")
 
 

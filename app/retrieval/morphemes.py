@@ -1,12 +1,13 @@
 """A Chinese word said by other characters of its sense, or by its parts (issue 22).
 
-Chinese writes one word with either of two characters that give one sense: 交 and 缴 both "hand
-over" (补交 and 补缴, 交费 and 缴费), 查 and 检 "check" (查验, 检验), 市 and 城 "city" (市区, 城区).
-Two words of one length that differ only in such characters are one word written otherwise: the
-text says it. The characters telling siblings apart share no sense in CC-CEDICT (市级 and 省级: 市
-and 省; 一期 and 二期; 轻度 and 中度; 境内 and 境外), so a sibling still says nothing of it. (Only
-``content_words.said`` reads this: ``modifiers_zh.siblings``, which guards words found by meaning,
-is left as it was, and 城区 read as the asker's 市区 answered a must-refuse cities line.) And a phrase the dictionary lists, a verb with its
+Chinese writes one verb with either of two characters that give one sense: 交 and 缴 both "hand
+over" (补交 and 补缴, 交费 and 缴费), 查 and 检 "check" (检查, 查验). Two verbs of one length that
+differ only in such characters are one verb written otherwise: the text says it. The characters
+telling siblings apart share no sense in CC-CEDICT (市级 and 省级: 市 and 省; 一期 and 二期; 轻度 and
+中度; 境内 and 境外), so a sibling still says nothing of it. Nouns are not read so (城区 and 市区
+share 城/市 "city", yet 城区 read as a whether-question's 市区 answered a must-refuse line), and
+``modifiers_zh.siblings``, which guards words found by meaning, is left as it was (购房 read as
+买房 there moved an anchor off its answer). And a phrase the dictionary lists, a verb with its
 object (放鞭炮 "set off firecrackers"), is said by a text saying its verb and its object, each in
 a word of its own (燃放烟花爆竹: 燃放 holds 放, 爆竹 gives 鞭炮's sense).
 """
@@ -51,11 +52,14 @@ def _found(character: str, text: str) -> list[int]:
 
 
 def said_in_morphemes(word: str, text: str, said: Callable[[str, str], bool]) -> bool:
-    """Whether ``text`` says ``word`` written otherwise (``written_otherwise``), or says the verb
+    """Whether ``text`` says verb ``word`` written otherwise (``written_otherwise``), or the verb
     and the object of a verb-object phrase the dictionary lists (放鞭炮: 放 of 燃放, and 鞭炮 as
     ``said`` reads it: by 爆竹)."""
-    # Only where a character of it stands in its place (a few places, not every one of the text).
-    starts = {m - i for i, c in enumerate(word) for m in _found(c, text) if m - i >= 0}
+    # A verb's (补交, 交费; jieba's v, vn): 城区 for the asker's 市区 answered a must-refuse line
+    # ("能骑出市区吗" over the hours of the city's bikes). Only where a character of it stands in
+    # its place (a few places, not every one of the text).
+    starts = {m - i for i, c in enumerate(word) for m in _found(c, text) if m - i >= 0} if tagged(
+        word)[0][1][:1] == "v" else set()
     if any(written_otherwise(word, text[at:at + len(word)]) for at in starts):
         return True
     verb, thing = word[:1], word[1:]

@@ -1,15 +1,15 @@
 """A Chinese word said by other characters of its sense, or by its parts (issue 22).
 
-Chinese writes one verb with either of two characters that give one sense: 交 and 缴 both "hand
-over" (补交 and 补缴, 交费 and 缴费), 查 and 检 "check" (检查, 查验). Two verbs of one length that
-differ only in such characters are one verb written otherwise: the text says it. The characters
-telling siblings apart share no sense in CC-CEDICT (市级 and 省级: 市 and 省; 一期 and 二期; 轻度 and
-中度; 境内 and 境外), so a sibling still says nothing of it. Nouns are not read so (城区 and 市区
-share 城/市 "city", yet 城区 read as a whether-question's 市区 answered a must-refuse line), and
-``modifiers_zh.siblings``, which guards words found by meaning, is left as it was (购房 read as
-买房 there moved an anchor off its answer). And a phrase the dictionary lists, a verb with its
-object (放鞭炮 "set off firecrackers"), is said by a text saying its verb and its object, each in
-a word of its own (燃放烟花爆竹: 燃放 holds 放, 爆竹 gives 鞭炮's sense).
+Chinese writes one verb with either of two characters that give one sense: 交 and 缴 both
+"hand over" (补交 and 补缴, 交费 and 缴费), 查 and 检 "check" (检查, 查验). Two verbs of one
+length that differ only in such characters are one verb written otherwise: the text says it.
+The characters telling siblings apart share no sense in CC-CEDICT (市级 and 省级: 市 and 省;
+一期 and 二期; 轻度 and 中度; 境内 and 境外), so a sibling still says nothing of it. Nouns are
+not read so (城区 and 市区 share "city", yet 城区 read as a whether-question's 市区 answered a
+must-refuse line), and ``modifiers_zh.siblings``, which guards words found by meaning, is left
+as it was (购房 read as 买房 there moved an anchor off its answer). And a phrase the dictionary
+lists, a verb with its object (放鞭炮 "set off firecrackers"), is said by a text saying its verb
+and its object, each in a word of its own (燃放烟花爆竹: 燃放 holds 放, 爆竹 gives 鞭炮's sense).
 """
 
 from __future__ import annotations

@@ -154,6 +154,18 @@ def test_unanswered_part_is_named_while_the_other_is_answered(services: Services
     assert unanswered.answer in answer.answer
 
 
+def test_an_unanswered_chinese_part_is_named_in_chinese(services: Services) -> None:
+    """Bug (round 46, zhfr47): a Chinese question's part the documents do not answer was named
+    in English ("The documents don't say: “海珠区人工智能发展局局长是谁”")."""
+    answer = services.ask(AskRequest(
+        question="湛江的项目总投资中用于数智化改造的比例不低于多少？海珠区人工智能发展局局长是谁？",
+        mode="extractive"))
+    answered, unanswered = answer.parts
+    assert not answered.refused and "5%" in answer.citations[answered.citations[0] - 1].quote
+    assert unanswered.refused and unanswered.answer.startswith("文件未写明：“海珠区")
+    assert "don't say" not in answer.answer
+
+
 def test_which_cities_cites_each_city_with_its_clause(services: Services) -> None:
     answer = services.ask(AskRequest(question="Which cities plan blockchain work?",
                                      mode="extractive"))

@@ -12,9 +12,10 @@ from app.answering.generation.markers import MARKER, markers
 from app.answering.parts import Part, names_own, split_parts
 from app.models import Answer, AnswerPart
 from app.retrieval.antecedents import answering_part, points_back
-from app.text import alnum_only
+from app.text import alnum_only, has_cjk
 
-NOT_SAID = "The documents don't say: “{asked}”"
+# A part not answered, named in its own language (en, zh).
+NOT_SAID = ("The documents don't say: “{asked}”", "文件未写明：“{asked}”")
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def merge_parts(parts: list[Part], answers: list[Answer]) -> Answer:
     for part, answer in zip(parts, answers, strict=True):
         repeats = False
         if answer.refused:
-            text = NOT_SAID.format(asked=part.asked.rstrip("?？ "))
+            text = NOT_SAID[has_cjk(part.asked)].format(asked=part.asked.rstrip("?？ "))
             merged.parts.append(AnswerPart(question=part.asked, answer=text, refused=True))
             merged.related.extend(p for p in answer.related
                                   if p.chunk_id not in {r.chunk_id for r in merged.related})

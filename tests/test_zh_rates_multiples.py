@@ -1,4 +1,4 @@
-"""A Chinese figure per period said by its period's word (日产, 日均) and a multiple (3倍) as a ratio
+"""A Chinese figure per period said by its period's word (日产, 日均), a multiple (3倍) a ratio
 (issue 22, round 46 rzfr47). Real notices' questions were refused as kind_not_stated although the
 sentence quoted the figure: "每天产多少面粉" over "日产面粉1300吨" (the rate was read from 每 only),
 and "到货量是平日的多少" over "到货量是平日的3倍" (NER tags 3倍 a number, not the ratio asked).

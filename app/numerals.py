@@ -208,7 +208,7 @@ def figures(text: str) -> list[tuple[int, int, float]]:
     return found
 
 
-# Distributive words: a figure of each one or period ("per firm", 每家, 元/人, 日均, 年产; 当日均可 not).
+# Distributive words: a figure of each one or period ("per firm", 每家, 元/人, 日均, 年产).
 DISTRIBUTIVE = re.compile(
     r"\b(?:per|each|every|annual(?:ly)?|yearly|monthly|weekly|daily|quarterly)\b"
     r"|\ba (?:year|month|week|day)\b|每|[/／](?=[\u4e00-\u9fff])"

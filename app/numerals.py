@@ -33,8 +33,7 @@ NUMBER_WORDS = dict(zip(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
     "eighty ninety hundred".split(), [*range(21), *range(30, 100, 10), 100], strict=True))
-# Ordinals pick one of an enumeration: "the second part", 第二部分 (not "listed first"); a
-# project's phase is numbered so too: 二期 and "Phase II" are its second phase.
+# Ordinals pick one of a series ("the second part", 第二部分, 二期, "Phase II"; not "listed first").
 ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
 _EN_ORDINAL = re.compile(rf"\b(?:(?:the|its|their)\s+|['’]s\s+)?({'|'.join(ORDINALS)})\b", re.I)
 _ZH_ORDINAL = re.compile("第([一二三四五六七八九十])(?![一二三四五六七八九十百千])"

@@ -24,6 +24,7 @@ from app.answering.citations import Sentence
 from app.answering.question_kinds import Kind, asked_kinds, asked_whole
 from app.models import AskRequest
 from app.numerals import of_whole, ordinals
+from app.retrieval.counted import counts_a_part, partitive_noun
 from app.retrieval.dictionary import naming
 from app.services import Services
 from app.store.records import Chunk
@@ -210,3 +211,24 @@ def test_a_name_numbered_by_a_roman_numeral_is_the_ordinal_asked_of_it(services:
     fourth = services.ask(AskRequest(
         question="When is Pengcheng's fourth cloud brain due to break ground?", mode="extractive"))
     assert fourth.refused, fourth.answer
+
+
+@pytest.mark.parametrize(
+    ("text", "gives"),
+    [
+        ("The scheme sets out 40 measures in seven fields.", False),  # the whole, its fields
+        ("Of these, 15 measures concern rural roads.", True),  # a part of the measures
+        ("The scheme was announced in spring.", False),  # no figure at all
+        ("It sets out 40 measures, four of which concern rural roads.", True),  # "of which"
+        ("It sets out 40 measures, including 4 on rural roads.", False),  # a bare figure, unread
+    ],
+)
+def test_a_partitive_count_is_given_only_by_a_count_of_the_wholes_noun(text: str,
+                                                                      gives: bool) -> None:
+    """Regression (round 46, partof47): "How many of Guangzhou's 25 key tasks belong to digital
+    government?" was answered by "It puts forward 25 key tasks in six major areas": the whole's
+    own figure, stated in the question, and a count of areas, neither a count of the part."""
+    question = "How many of the 40 measures in the scheme concern rural roads?"
+    assert partitive_noun(question) == "measure"
+    assert counts_a_part(text, question) is gives
+    assert counts_a_part(text, "How many measures does the scheme set out?")  # no partitive

@@ -25,7 +25,7 @@ from app.measures import says, stated_alike
 from app.models import RefusalCode
 from app.numerals import DUE, NAMES_A_DAY, YEAR, YEAR_SPAN, of_whole, share_of, values_stated
 from app.retrieval.acronyms import is_acronym, unmentioned
-from app.retrieval.counted import asked_counts, states_count_of
+from app.retrieval.counted import asked_counts, counts_a_part, states_count_of
 from app.retrieval.dictionary import english_terms, naming
 from app.retrieval.document_questions import DOCUMENT, ISSUING
 from app.retrieval.doers import done_by_another
@@ -66,6 +66,8 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
     if "NUMBER" not in labels and states_count_of(sentence.text, asked_counts(question),
                                                   question):
         labels.add("NUMBER")  # a count of the noun asked, by the parse: NER misses some
+    if not counts_a_part(sentence.text, question):  # "how many of the 25 tasks": none of tasks
+        labels.discard("NUMBER")  # (a share may: "two thirds of the owners")
     if bodies and any((not modifies_next(sentence.text, body.end()) if has_cjk(body[0]) else (
             " ".join(body[0].split()[-2:]).lower() not in question.lower())) and acts(
             sentence.text, *body.span(), question) for body in bodies[0].finditer(sentence.text)):

@@ -224,6 +224,31 @@ def counted_nouns(text: str) -> tuple[str, ...]:
                                if (n := _attached(text, s, e))))
 
 
+@lru_cache(maxsize=256)  # asked of every candidate sentence
+def partitive_noun(question: str) -> str:
+    """The noun of the whole an English "how many of …" counts a part of, by the parse: the
+    object of the "of" after the quantity word ("how many of the 25 key tasks belong to …")."""
+    if has_cjk(question) or not re.search(r"(?i)\bhow many of\b", question):  # the partitive
+        return ""
+    with TAGGING:
+        doc = parsed(question)
+    return next((t.lemma_.lower() for t in doc if t.dep_ == "pobj" and t.head.lower_ == "of"
+                 and t.head.head.lower_ == "many"), "")
+
+
+def counts_a_part(text: str, question: str) -> bool:
+    """Whether English ``text`` gives the part a partitive ``question`` counts: a figure it does
+    not state itself (the whole's "25 tasks") counting the whole's noun by the parse ("12 tasks in
+    building …"; "six major areas" counts no task), or a partitive of its own ("eight of which").
+    True when no partitive is asked."""
+    if not (noun := partitive_noun(question)) or has_cjk(text):
+        return True
+    stated = {figure.lower() for figure in re.findall(r"[\w.,]+", question)}  # the whole's
+    return any(text[start:end].lower() not in stated and (re.match(r"\s+of\b", text[end:]) or (
+        (attached := _attached(text, start, end)) is not None and same_noun(noun, attached)))
+        for start, end in _cardinals(text))
+
+
 # Words of a noun's left side that do not say which kind of it is counted: its determiner,
 # possessor, count, "how many" itself.
 _NOT_KIND = frozenset({"det", "poss", "nummod", "quantmod", "punct", "case", "predet"})

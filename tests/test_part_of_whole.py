@@ -220,6 +220,7 @@ def test_a_name_numbered_by_a_roman_numeral_is_the_ordinal_asked_of_it(services:
         ("Of these, 15 measures concern rural roads.", True),  # a part of the measures
         ("The scheme was announced in spring.", False),  # no figure at all
         ("It sets out 40 measures, four of which concern rural roads.", True),  # "of which"
+        ("Of the measures, 15 are for rural roads.", True),  # a figure standing for its noun
         ("It sets out 40 measures, including 4 on rural roads.", False),  # a bare figure, unread
     ],
 )

@@ -244,8 +244,13 @@ def counts_a_part(text: str, question: str) -> bool:
     if not (noun := partitive_noun(question)) or has_cjk(text):
         return True
     stated = {figure.lower() for figure in re.findall(r"[\w.,]+", question)}  # the whole's
+    with TAGGING:
+        doc = parsed(text)
     return any(text[start:end].lower() not in stated and (re.match(r"\s+of\b", text[end:]) or (
-        (attached := _attached(text, start, end)) is not None and same_noun(noun, attached)))
+        (attached := _attached(text, start, end)) is not None and same_noun(noun, attached)) or (
+            # a figure standing for its noun as a subject ("Of the stations, 231 are in …")
+            (span := doc.char_span(start, end, alignment_mode="expand")) is not None
+            and span.root.dep_ in {"nsubj", "nsubjpass"}))
         for start, end in _cardinals(text))
 
 

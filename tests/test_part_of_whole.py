@@ -24,7 +24,7 @@ from app.answering.citations import Sentence
 from app.answering.question_kinds import Kind, asked_kinds, asked_whole
 from app.models import AskRequest
 from app.numerals import of_whole, ordinals
-from app.retrieval.counted import counts_a_part, partitive_noun
+from app.retrieval.counted import counts_a_part, partitive
 from app.retrieval.dictionary import naming
 from app.services import Services
 from app.store.records import Chunk
@@ -40,6 +40,8 @@ from ingest.entities import entities_of
          "participants"),
         ("琶洲太空智算中心有多少算力？", ""),  # the 中 of 中心 closes no phrase
         ("深圳人工智能基金群的规模是多少？", ""),  # the whole itself is asked
+        ("How much of the city's green fund will come from the provincial budget?", "fund"),
+        ("How much of each meal does the city's canteen subsidy cover?", ""),  # per one meal
     ],
 )
 def test_the_whole_a_question_asks_a_part_of(question: str, whole: str) -> None:
@@ -230,6 +232,17 @@ def test_a_partitive_count_is_given_only_by_a_count_of_the_wholes_noun(text: str
     government?" was answered by "It puts forward 25 key tasks in six major areas": the whole's
     own figure, stated in the question, and a count of areas, neither a count of the part."""
     question = "How many of the 40 measures in the scheme concern rural roads?"
-    assert partitive_noun(question) == "measure"
+    assert partitive(question) == ("many", "measure")
     assert counts_a_part(text, question) is gives
     assert counts_a_part(text, "How many measures does the scheme set out?")  # no partitive
+
+
+def test_how_much_of_a_whole_is_not_answered_by_its_size() -> None:
+    """Regression (round 46, partof47): "How much of the AI fund group in Shenzhen will come from
+    the municipal budget?" was answered by the group's size ("a scale of 100 billion yuan"): the
+    partitive "how much of" was not read as asking a part of the whole it names."""
+    whole = asked_whole("How much of the green fund group will come from the city budget?")
+    assert whole == "group"
+    text = ("It forms a green fund group with a scale of 10 billion yuan, of which 2 billion "
+            "yuan comes from the city budget.")
+    assert _figures_of_whole(text, ["10 billion yuan", "2 billion yuan"], whole) == [True, False]

@@ -15,7 +15,7 @@ from app.in_situ import ZH_ASKS, asking_part
 from app.measures import MONEY_EN, MONEY_NOUN, ZH_MONEY_ASKED
 from app.numerals import COUNTED_ASKED, DISTRIBUTIVE, INDEFINITE_JI, MEASURE_WORDS, RATE_OF
 from app.retrieval import sanctions
-from app.retrieval.counted import counted_or
+from app.retrieval.counted import counted_or, partitive
 from app.retrieval.document_questions import FACT_WORDS, O_CLOCK, ZH_WHEN, Fact
 from app.retrieval.enumeration import listed_count
 from app.retrieval.question_frame import sum_noun
@@ -242,7 +242,10 @@ def asked_sum(question: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=256)  # asked of every candidate sentence
 def asked_whole(question: str) -> str:
-    """The whole a question asks a part of ("how many of the participants"), after its last 的."""
+    """The whole a question asks a part of ("how many of the participants", "how much of the
+    fund group": its size is given), after its last 的."""
+    if (part := partitive(question))[0] == "much":
+        return part[1]
     if (match := _THING_EN.search(question)) and (words := match.group(1).split())[0] == "of":
         return words[-1]
     return next((m.group(1).split("的")[-1] for m in _WHOLE_ZH.finditer(question)

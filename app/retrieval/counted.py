@@ -225,15 +225,18 @@ def counted_nouns(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=256)  # asked of every candidate sentence
-def partitive_noun(question: str) -> str:
-    """The noun of the whole an English "how many of …" counts a part of, by the parse: the
-    object of the "of" after the quantity word ("how many of the 25 key tasks belong to …")."""
-    if has_cjk(question) or not re.search(r"(?i)\bhow many of\b", question):  # the partitive
-        return ""
+def partitive(question: str) -> tuple[str, str]:
+    """The quantity word and the noun of the whole an English "how many/much of …" asks a part
+    of, by the parse: the object of the "of" after the quantity word ("how many of the 25 key
+    tasks belong to …": many, task); ("", "") when none."""
+    if has_cjk(question) or not re.search(r"(?i)\bhow (?:many|much) of\b", question):
+        return "", ""  # (the partitive: "of" after a quantity word)
     with TAGGING:
         doc = parsed(question)
-    return next((t.lemma_.lower() for t in doc if t.dep_ == "pobj" and t.head.lower_ == "of"
-                 and t.head.head.lower_ == "many"), "")
+    # "how much of each meal": a share per one, no whole of a given size (a distributive).
+    return next(((t.head.head.lower_, t.lemma_.lower()) for t in doc if t.dep_ == "pobj"
+                 and t.head.lower_ == "of" and t.head.head.lower_ in {"many", "much"}
+                 and not any(c.lower_ in {"each", "every"} for c in t.children)), ("", ""))
 
 
 def counts_a_part(text: str, question: str) -> bool:
@@ -241,8 +244,9 @@ def counts_a_part(text: str, question: str) -> bool:
     not state itself (the whole's "25 tasks") counting the whole's noun by the parse ("12 tasks in
     building …"; "six major areas" counts no task), or a partitive of its own ("eight of which").
     True when no partitive is asked."""
-    if not (noun := partitive_noun(question)) or has_cjk(text):
+    if (part := partitive(question))[0] != "many" or has_cjk(text):
         return True
+    noun = part[1]
     stated = {figure.lower() for figure in re.findall(r"[\w.,]+", question)}  # the whole's
     with TAGGING:
         doc = parsed(text)

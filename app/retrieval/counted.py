@@ -24,8 +24,7 @@ from app.retrieval.stems import content_stems
 from app.retrieval.taggers import NOUNS, TAGGING, parsed
 from app.text import has_cjk, sentence_spans
 
-# A count in Chinese: a number, a measure word and the run of characters it counts (to a
-# break: punctuation, 的, a conjunction).
+# A count in Chinese: a number, a measure word, the characters it counts (to a mark, 的, 和).
 _COUNTED_ZH = re.compile(rf"(?:\d+(?:\.\d+)?|[{CN_DIGITS}十百千万]+)\s*多?余?[{MEASURE_WORDS}]"
                          r"([\u4e00-\u9fff]{1,10})")
 # What a Chinese question counts (多少个5G基站, 几条支持AI终端的措施), to a break.
@@ -215,9 +214,8 @@ _EN_FIGURE = re.compile(rf"\d|\b(?:{'|'.join(NUMBER_WORDS)})\b", re.I)
 
 @lru_cache(maxsize=4096)  # per candidate sentence, and the same ones come back per question
 def counted_nouns(text: str) -> tuple[str, ...]:
-    """The nouns an English text's cardinals count, by the parse: "indicator" of "11 key
-    evaluation indicators", "laboratory" of "more than 5 … joint laboratories" (() for Chinese
-    text, whose counts the dictionary reads, or a text with no figure)."""
+    """The nouns an English text's cardinals count, by the parse: "indicator" of "11 key evaluation
+    indicators" (() for Chinese text, whose counts the dictionary reads, or one with no figure)."""
     if has_cjk(text) or not _EN_FIGURE.search(text):
         return ()
     return tuple(dict.fromkeys(n.split()[0] for s, e in _cardinals(text)
@@ -226,9 +224,8 @@ def counted_nouns(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=256)  # asked of every candidate sentence
 def partitive(question: str) -> tuple[str, str]:
-    """The quantity word and the noun of the whole an English "how many/much of …" asks a part
-    of, by the parse: the object of the "of" after the quantity word ("how many of the 25 key
-    tasks belong to …": many, task); ("", "") when none."""
+    """The quantity word and the whole's noun of an English "how many/much of …", by the parse
+    (the object of its "of": "how many of the 25 key tasks belong to …": many, task) or ("", "")."""
     if has_cjk(question) or not re.search(r"(?i)\bhow (?:many|much) of\b", question):
         return "", ""  # (the partitive: "of" after a quantity word)
     with TAGGING:
@@ -240,18 +237,16 @@ def partitive(question: str) -> tuple[str, str]:
 
 
 def counts_a_part(text: str, question: str) -> bool:
-    """Whether English ``text`` gives the part a partitive ``question`` counts: a figure it does
-    not state itself (the whole's "25 tasks") counting the whole's noun by the parse ("12 tasks in
-    building …"; "six major areas" counts no task), or a partitive of its own ("eight of which").
-    True when no partitive is asked."""
+    """Whether English ``text`` gives the part a partitive ``question`` counts (or none is asked):
+    a figure not the question's (the whole's "25 tasks") counting the whole's noun by the parse
+    ("12 tasks in building …"; "six major areas" counts no task), or its own "eight of which"."""
     if (part := partitive(question))[0] != "many" or has_cjk(text):
         return True
-    noun = part[1]
     stated = {figure.lower() for figure in re.findall(r"[\w.,]+", question)}  # the whole's
     with TAGGING:
         doc = parsed(text)
     return any(text[start:end].lower() not in stated and (re.match(r"\s+of\b", text[end:]) or (
-        (attached := _attached(text, start, end)) is not None and same_noun(noun, attached)) or (
+        (attached := _attached(text, start, end)) is not None and same_noun(part[1], attached)) or (
             # a figure standing for its noun as a subject ("Of the stations, 231 are in …")
             (span := doc.char_span(start, end, alignment_mode="expand")) is not None
             and span.root.dep_ in {"nsubj", "nsubjpass"}))

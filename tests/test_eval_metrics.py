@@ -137,3 +137,15 @@ def test_a_status_sentence_does_not_state_a_fact() -> None:
     chinese = "注意：《漳州行动方案（2023-2025）》已于2025-12-31失效。方案覆盖2023至2025年。"
     assert judged_right("2023至2025年", False, chinese)
     assert not judged_right("2023-2025", False, chinese)
+
+
+def test_a_part_named_unanswered_in_chinese_meets_the_probes_mark() -> None:
+    """Bug (round 46): once a Chinese question's unanswered part was named in Chinese
+    (文件未写明：“…”), the probe files' mark for it ("documents don't say") judged 12 right
+    answers wrong; the mark is met in either language, and still only by a part so named."""
+    from eval.probes import judged_right
+    answered = "收容所由市城市管理行政执法局统一设置。 [1]\n\n文件未写明：“收容所每年的经费是多少”"
+    assert judged_right("市城市管理行政执法局 && documents don't say", False, answered)
+    assert not judged_right("市城市管理行政执法局 && documents don't say", False,
+                            "收容所由市城市管理行政执法局统一设置。 [1]")
+    assert judged_right("documents don't say", False, "The documents don't say: “who”")

@@ -11,7 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from app.answering.compose import NOT_SAID
 from eval.metrics import without_status
+
+# A probe file's mark of a part the answer names as unanswered, and the words a Chinese
+# question's answer names it by (round 46: a Chinese part is named in Chinese, 文件未写明).
+_PART_NOT_SAID = ("documents don't say", NOT_SAID[1].split("：")[0])
 
 
 def read_probes(path: str | Path) -> Iterator[tuple[str, str]]:
@@ -29,4 +34,5 @@ def judged_right(fact: str, refused: bool, answer: str) -> bool:
         return refused
     facts = [f.strip().lower() for f in fact.split(" && ")]
     stated = without_status(answer).lower()  # a status sentence repeats a title's years
-    return not refused and all(f in stated for f in facts)
+    return not refused and all(f in stated or (f == _PART_NOT_SAID[0] and _PART_NOT_SAID[1] in
+                                               stated) for f in facts)

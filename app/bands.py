@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from app.numerals import CN_DIGITS, NUMBER_WORDS, ZH_NUMERAL, chinese_number, figures
+from app.numerals import CN_DIGITS, NUMBER_WORD, NUMBER_WORDS, ZH_NUMERAL, chinese_number, figures
 from app.text import STOPWORDS, bigram_units, clause_spans, has_cjk, stem
 
 # Share of its support a sentence keeps when it answers another band than the question's.
@@ -29,7 +29,7 @@ _SIGNS = "£$€¥"
 _ZH_UNIT = re.compile(r"\s*(?:周?(岁)|(?![以及至到或])([\u4e00-\u9fff]))")
 _EN_UNIT = re.compile(r"[\s-]*([A-Za-z]+)")  # hyphened too: "a three-storey building"
 # An English number word before its noun states a figure as digits do ("at least four storeys").
-_EN_NUMBER = re.compile(rf"\b({'|'.join(NUMBER_WORDS)})\b(?=[\s-]+[A-Za-z])", re.I)
+_EN_NUMBER = re.compile(rf"\b({NUMBER_WORD})\b(?=[\s-]+[A-Za-z])", re.I)
 _EN_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 _NO_UNITS = STOPWORDS | {"above", "below", "than", "least", "exceeding", "exceed", "between",
                          "less", "fewer", "greater", "older", "younger"}  # the bound words

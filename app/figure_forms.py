@@ -14,7 +14,7 @@ import unicodedata
 from decimal import Decimal
 
 from app.measures import measure_of, same_measure
-from app.numerals import CN_DIGITS, EN_MONTHS, MAGNITUDES, NUMBER_WORDS, chinese_number
+from app.numerals import CN_DIGITS, EN_MONTHS, MAGNITUDES, NUMBER_WORD, NUMBER_WORDS, chinese_number
 
 Figure = tuple[tuple[int, int], frozenset[str], bool]  # span, values it may be, is_percentage
 
@@ -31,7 +31,7 @@ _MONTH_NAME = re.compile(rf"(?<=\d )({'|'.join(EN_MONTHS)})\b|\b({'|'.join(EN_MO
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 # Number words a passage may use where an answer writes digits ("six work tasks" -> 6项).
 # They support an answer's figure but are no figures of an answer (like a bare 一…九).
-_NUMBER_WORD = re.compile(rf"\b({'|'.join(NUMBER_WORDS)})\b{_PERCENT}", re.IGNORECASE)
+_NUMBER_WORD = re.compile(rf"\b({NUMBER_WORD})\b{_PERCENT}", re.IGNORECASE)
 # Words that hold a Chinese unit character but count nothing: 千兆 (giga-), 百兆, 十分 (very),
 # 百姓 (the people). A lone 百 or 千 is never written for 100 or 1000 (一百, 一千 are).
 _LONE_UNITS = {"百", "千"}

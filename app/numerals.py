@@ -33,6 +33,7 @@ NUMBER_WORDS = dict(zip(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
     "eighty ninety hundred".split(), [*range(21), *range(30, 100, 10), 100], strict=True))
+NUMBER_WORD = "|".join(NUMBER_WORDS)  # a regex alternation body: an English number word
 # Ordinals pick one of a series ("the second part", 第二部分, 二期, "Phase II"; not "listed first").
 ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
 _EN_ORDINAL = re.compile(rf"\b(?:(?:the|its|their)\s+|['’]s\s+)?({'|'.join(ORDINALS)})\b", re.I)
@@ -131,7 +132,7 @@ NAMES_A_DAY = re.compile(
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 # A span of time ("for no more than 2 years", 3个月, 两年; not 2026年, 12月, 3周岁), answering "how
 # long", which NER misreads or misses (spaCy: "no more than … 2 years" a sum; LAC: 不少于48小时).
-EN_SPAN_OF_TIME = re.compile(rf"\b(?:\d+|{'|'.join(NUMBER_WORDS)})[\s-]+(?:working[\s-]+)?"
+EN_SPAN_OF_TIME = re.compile(rf"\b(?:\d+|{NUMBER_WORD})[\s-]+(?:working[\s-]+)?"
                              r"(?:year|month|week|day|hour)s?\b", re.I)
 _ZH_COUNT = rf"[\d{CN_DIGITS}十百几]"
 ZH_SPAN_OF_TIME = re.compile(rf"(?<!{_ZH_COUNT}){_ZH_COUNT}{{1,3}}(?:多?个多?(?:月|小时|星期"
@@ -222,11 +223,10 @@ RESPECTIVE = re.compile(r"分别|各自|各(?=[是为出占要有需多几])|\br
 # (4 digits) is read by app.retrieval.years; a count stands before its noun ("30 base stations"),
 # while a number word hyphened to its noun names a grade ("rated *four-star*", round 33: read as
 # "rated four", it had labelled no star, and a three-star home's award was the four-star one's).
-_WORD_NUMBER = "|".join(NUMBER_WORDS)
-_LABEL_AFTER = re.compile(rf"\b([A-Za-z]+)[\s-]+(\d{{1,2}}|{_WORD_NUMBER}|(?-i:(?=[IVX])"
+_LABEL_AFTER = re.compile(rf"\b([A-Za-z]+)[\s-]+(\d{{1,2}}|{NUMBER_WORD}|(?-i:(?=[IVX])"
                           rf"{ROMAN.pattern}))(?![\w,.]\d|[\w%]|-[A-Za-z])", re.I)
-_LABEL_BEFORE = re.compile(rf"\b({'|'.join(ORDINALS)})[\s-]+([A-Za-z]+)|\b({_WORD_NUMBER})-"
-                           rf"(?!(?:{_WORD_NUMBER})\b)([A-Za-z]+)", re.I)
+_LABEL_BEFORE = re.compile(rf"\b({'|'.join(ORDINALS)})[\s-]+([A-Za-z]+)|\b({NUMBER_WORD})-"
+                           rf"(?!(?:{NUMBER_WORD})\b)([A-Za-z]+)", re.I)
 
 
 @lru_cache(maxsize=8192)  # a sentence's, read for each question over it

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from app.numerals import EN_MONTHS, NUMBER_WORDS
+from app.numerals import EN_MONTHS, NUMBER_WORD
 
 # What a document calls itself when it states its own validity (general forms of Chinese
 # official writing: 本 + the kind of document, or 以上/上述 + measures).
@@ -142,7 +142,7 @@ SPAN_EN = re.compile(
     rf"\bfrom\s+{EN_DATE}\s+(?:until|till|to|through)\s+(?P<until>{EN_DATE})", re.IGNORECASE
 )
 # English number words ("eighteen", "twenty-four") are read with app.numerals.NUMBER_WORDS.
-_EN_NUMBER = rf"(?:{'|'.join(NUMBER_WORDS)})(?:-(?:{'|'.join(NUMBER_WORDS)}))?"
+_EN_NUMBER = rf"(?:{NUMBER_WORD})(?:-(?:{NUMBER_WORD}))?"
 # "valid for two years from 1 March 2024", "runs for eighteen months, starting on 1 October
 # 2023", "remain in place for 90 days": a term, from the day it names or the start.
 TERM_EN = re.compile(

@@ -43,7 +43,7 @@ from app.briefing.topic_words import (
 )
 from app.chinese_words import words_before
 from app.models import Answer, Citation, DocumentInfo, PlaceGroup
-from app.numerals import CN_DIGITS, NUMBER_WORDS
+from app.numerals import CN_DIGITS, NUMBER_WORD
 from app.retrieval.crosslingual import is_chinese
 from app.retrieval.dictionary import english_terms
 from app.retrieval.hybrid import Hit, RetrievalResult
@@ -52,7 +52,7 @@ from app.text import content_tokens, has_cjk
 
 # A count may stand between the wh-word and its plural noun ("which two cities", 哪两个城市): a
 # cardinal asks which ones as the bare plural does (numerals.NUMBER_WORDS, CN_DIGITS).
-_EN_COUNT = rf"(?:(?:\d+|{'|'.join(NUMBER_WORDS)})\s+)?"
+_EN_COUNT = rf"(?:(?:\d+|{NUMBER_WORD})\s+)?"
 _EN_ACROSS = re.compile(
     rf"\b(?:which|what)\s+(?:of\s+the\s+)?{_EN_COUNT}(?:cities|places|districts|provinces|regions|localities|governments|"
     r"documents|plans|policies|texts)\b|\bcompar(?:e|es|ed|ing|ison)\b|\bdiffer(?:s|ence|ences)?\b"

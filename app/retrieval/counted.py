@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from app.chinese_words import tagged
-from app.numerals import CN_DIGITS, MEASURE_WORDS, NUMBER_WORDS
+from app.numerals import CN_DIGITS, MEASURE_WORDS, NUMBER_WORD
 from app.retrieval.agent_nouns import agent_verbs
 from app.retrieval.dictionary import chinese_terms, naming, naming_ways
 from app.retrieval.stems import content_stems
@@ -209,7 +209,7 @@ def _cardinals(text: str) -> list[tuple[int, int]]:
 
 
 # A figure in English: digits or a number word (NUMBER_WORDS), the cheap check before a parse.
-_EN_FIGURE = re.compile(rf"\d|\b(?:{'|'.join(NUMBER_WORDS)})\b", re.I)
+_EN_FIGURE = re.compile(rf"\d|\b(?:{NUMBER_WORD})\b", re.I)
 
 
 @lru_cache(maxsize=4096)  # per candidate sentence, and the same ones come back per question

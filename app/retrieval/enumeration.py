@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from app.numerals import CN_DIGITS, MEASURE_WORDS, NUMBER_WORDS, chinese_number
+from app.numerals import CN_DIGITS, MEASURE_WORDS, NUMBER_WORD, NUMBER_WORDS, chinese_number
 
-_EN_COUNT = rf"\d+|{'|'.join(NUMBER_WORDS)}"
+_EN_COUNT = rf"\d+|{NUMBER_WORD}"
 _ZH_COUNT = rf"\d+|[{CN_DIGITS}十百千]+"
 # The count must be of the things asked: English "which three companies", "which are the eleven
 # indicators", "list the 25 tasks" (not "which services do the 95 sites offer"); Chinese a count

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.numerals import NUMBER_WORDS, figures
+from app.numerals import NUMBER_WORD, figures
 from app.retrieval.gazetteer import gazetteer
 from app.text import CJK_CHARS, has_cjk
 
@@ -63,7 +63,7 @@ _EACH_DIVISION = (re.compile(r"(?:[各每]个?|其[余他]各?)(?:县|区|旗)(?
                              r"(?:banners|counties|districts)|county-level)\b", re.IGNORECASE))
 # Where a clause ends: a comma, a semicolon, a full stop (either script's), a colon.
 _CLAUSE_END = re.compile(r"[，,；;。：:]|\.(?:\s|$)")
-_NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(NUMBER_WORDS)})\b", re.IGNORECASE)
+_NUMBER_WORD = re.compile(rf"\b(?:{NUMBER_WORD})\b", re.IGNORECASE)
 
 
 def says_each(text: str) -> re.Match[str] | None:

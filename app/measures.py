@@ -56,6 +56,7 @@ _RECURS = re.compile(r"每个?(年|季|月|周|星期|天|日)|按(年|季|月|�
 _PERIODS = {"年": "year", "annual": "year", "annum": "year", "季": "quarter", "月": "month",
             "周": "week", "星期": "week", "天": "day", "日": "day"}
 _PERIOD_REACH = 12  # characters from the figure a clause's recurrence word may stand
+_TIMES = frozenset({"year", "month", "week", "day", "hour", "minute", "age", "occurrence"})
 
 
 def recurrences(text: str) -> set[str]:
@@ -174,7 +175,16 @@ def per_things(text: str, start: int, end: int) -> set[str]:
 def per_another_thing(question: str, text: str, start: int, end: int) -> bool:
     """Whether the question asks a figure per one thing and the figure at ``text[start:end]``
     is per other things only. A question asking per nothing (一个人能拿多少) is not judged, nor
-    a figure per nothing stated, nor a thing of one language against a word of the other."""
+    a figure per nothing stated, nor a thing of one language against a word of the other. So
+    for a calendar period: a sum or count recurring each month (每人每月300元) is not the one
+    recurring each year a question asks (每年的运营补贴); a time's length is read by its kind."""
+    if periods := recurrences(question):
+        from app.numerals import figures  # which imports this module
+        own = figures(text[start:end])  # an entity's span may hold its unit (2000元, 1次)
+        unit, period = measure_of(text, *((start + own[0][0], start + own[0][1]) if own else (
+            start, end)))
+        if period and period not in periods and unit not in _TIMES:
+            return True
     asked, stated = per_things(question, 0, len(question)), per_things(text, start, end)
     # English names persons by any noun (engineer, graduate, resident) and no lexicon here says
     # which: a figure per person is not judged against an English question's thing.

@@ -1,7 +1,8 @@
 """A figure recurring by one calendar period is not the one a question asks per another (issue
 22, round 47, batch refzh48): asked 哈密's day-care centre's subsidy 每年, the cities probes quoted
-"每人每月300元" (a monthly sum per person) as its answer. A sum or count stated 每月 answers no
-每年 question; a span of time (每年最多补6个月) and a frequency (每季度1次) are read by their kinds."""
+"每人每月300元" (a monthly sum per person) as its answer. A sum or count stated 每月 answers
+no 每年 question; a span of time (每年最多补6个月) and a frequency (每季度1次) are read by their
+kinds."""
 
 from __future__ import annotations
 

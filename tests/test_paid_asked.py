@@ -1,8 +1,8 @@
 """A Chinese question asking what is paid (要花多少钱, 一次收多少钱) is not answered by a grant
 given toward it (issue 22, round 47, batch refzh48): asked what adding a lift costs, the cities
-probes quoted 南充's "每台电梯另行给予管线迁改补助3万元" and 阳泉's "按每部电梯15万元的标准给予一次性
-补助" — a subsidy is no cost. A verb of paying before 多少钱 asks a cost, a charge, a price or a
-rent (费用, 收费, 票价, 租金); a grant's noun (补助, 奖励) names another sum."""
+probes quoted 南充's "每台电梯另行给予管线迁改补助3万元" and 阳泉's "按每部电梯15万元的标准
+给予一次性补助" — a subsidy is no cost. A verb of paying before 多少钱 asks a cost, a charge,
+a price or a rent (费用, 收费, 票价, 租金); a grant's noun (补助, 奖励) names another sum."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from tests.support.served import asked, serve_texts
 
 
 def test_a_verb_of_paying_before_the_sum_asks_a_payment() -> None:
-    """花, 交, 收 right before 多少钱 ask what is paid; 补 asks a grant, and 交通 is no verb there."""
+    """花, 交, 收 right before 多少钱 ask what is paid; 补 asks a grant; 交通 is no verb there."""
     assert ZH_PAID_ASKED.search("装一台充电桩大概要花多少钱？")
     assert ZH_PAID_ASKED.search("停车一次收多少钱？")
     assert not ZH_PAID_ASKED.search("装一台充电桩能补多少钱？")

@@ -88,7 +88,7 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
     # A sum is of the thing asked when named by any of the question's money words (评估费用补贴:
     # a notice's 补贴 of 3万元; 社会保险费补贴…投入多少: its 社会保险费 of 30亿元), or by a verb 补
     noun = "".join(MONEY_NOUN.findall(question)) if asked_sum(question)[0] else "".join(re.findall(
-        r"补(?=我?多少钱)", question)) or PAID_NOUNS * bool(ZH_PAID_ASKED.search(question))  # asking
+        r"补(?=我?多少钱)", question)) or PAID_NOUNS * bool(ZH_PAID_ASKED.search(question))  # ask
     # it (a 补贴 or 补助, not a 奖励 of 2万元), or one of paying (花多少钱: no 补助 of 3万元)
     titles = {s.chunk.doc_id: bigram_units(" ".join(str(s.chunk.metadata.get(k) or "") for k in (
         "title", "issuer"))) for s in chinese}

@@ -35,10 +35,11 @@ MONEY_EN = (r"budget|invest(?:ment|ed|s|ing)?|funding|funds?|subsid(?:y|ies)|gra
             r"|prices?|fees?|fines?|allowances?|(?:re|a)?wards?|fares?|rent|salar(?:y|ies)|wages?")
 # A Chinese question asking a sum by its unit: 多少钱, 多少元, 几万元.
 ZH_MONEY_ASKED = r"多少钱|(?:多少|几)[万亿千百]*元|掏了?多少"  # 掏 (out of one's pocket): money
-# A verb of paying right before the sum it asks (要花多少钱, 一次收多少钱, 交多少钱) asks what is
+# A payer's verb right before the sum it asks (要花多少钱, 一年交多少钱, 掏多少钱) asks what is
 # paid: a cost, a charge, a price or a rent, named by those nouns' characters (费用, 收费, 票价,
-# 租金), not a grant (补助, 奖励) one is given toward it.
-ZH_PAID_ASKED, PAID_NOUNS = re.compile(r"[花交缴付收掏][了掉]?多少钱"), "费价租"
+# 租金), not a grant (补助, 奖励) one is given toward it. (收, the payee's, is left: round 47 it
+# let 全日托's 收费 answer 半日托, whose 半日 jieba cuts as a time, negation's 半 reading none.)
+ZH_PAID_ASKED, PAID_NOUNS = re.compile(r"[花交缴付掏][了掉]?多少钱"), "费价租"
 MONEY_NOUN = re.compile(rf"\b(?:{MONEY_EN})\b|预算|投资|资金|基金|补贴|补助|费用|经费|罚款|奖励"
                         r"|租金|房租|价格|收费|贴息|津贴|工资|薪酬|[押证奖]金"  # 贴息: of a loan's
                         # A fee (送餐费, 保险费), not 免费; 经费 and 收费 are listed whole.

@@ -26,7 +26,7 @@ from app.retrieval.counted import asked_nouns, counts_another_kind
 from app.retrieval.dictionary import one_sense
 from app.retrieval.glossary import expand_query
 from app.retrieval.modifiers_en import nouns_qualified, other_kind
-from app.retrieval.question_frame import asked_parse
+from app.retrieval.question_frame import asked_parse, carried_verb
 from app.retrieval.recipients import ASKING_TAGS, hyphened, other_recipient, recipients
 from app.retrieval.stages import other_stage
 from app.retrieval.stems import content_stems
@@ -46,7 +46,7 @@ _MARK = re.compile(r"(?=.*\d)(?=.*[A-Za-z])[A-Za-z\d]{2,3}")
 def _units(doc: Any) -> list[tuple[int, Unit]]:
     """Each word of ``doc`` with its index, a hyphenated word ("part-time") as one unit."""
     units: list[tuple[int, Unit]] = []
-    i = 0
+    i, misread = 0, carried_verb(doc)
     while i < len(doc):
         j = i
         while j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j + 1].whitespace_ \
@@ -54,7 +54,7 @@ def _units(doc: Any) -> list[tuple[int, Unit]]:
             j += 2
         words = [doc[k] for k in range(i, j + 1, 2)]
         # A "noun" with a subject or an auxiliary is a verb misread ("may one lifeguard cover").
-        verb = any(c.dep_ in {"nsubj", "aux"} for c in words[-1].children)
+        verb = any(c.dep_ in {"nsubj", "aux"} for c in words[-1].children) or j == misread
         units.append((i, ("-".join(t.lemma_.lower() for t in words), tuple(
             stem(t.text) for t in words if t.is_alpha or _MARK.fullmatch(t.text)),
             "VERB" if verb else words[-1].pos_)))
@@ -156,10 +156,13 @@ def _objects(question: str) -> tuple[Slot, ...]:
     each one, nor "the share of people", the whole measured, which the texts name in their own
     words ("of rural residents"), nor the question's own verb's objects ("pay *for*")."""
     slots: list[Slot] = []
-    for t in asked_parse(question):
+    doc = asked_parse(question)
+    misread = carried_verb(doc)
+    for t in doc:
         if _graded(t):  # "assessed as *mildly* disabled"
             slots.append(("advmod", stem(t.head.text), (stem(t.text),), t.lemma_.lower(), t.pos_))
-        if t.pos_ not in NOUNS or hyphened(t) or t.dep_ not in {"pobj", "poss"}:
+        if t.pos_ not in NOUNS or hyphened(t) or t.dep_ not in {"pobj", "poss"} or (
+                t.i == misread):  # a verb misread as a noun fills no place
             continue
         holder, relation = (t.head, "'s") if t.dep_ == "poss" else (t.head.head, t.head.lower_)
         # A name's or a verb's place may be a circumstance ("enterprises *in* Tai'an").

@@ -13,7 +13,7 @@ from app.chinese_words import tagged
 from app.in_situ import ZH_WHICH
 from app.measures import MONEY_NOUN
 from app.retrieval.document_questions import DOCUMENT
-from app.retrieval.taggers import TAGGING, WH_TAGS, parsed
+from app.retrieval.taggers import TAGGING, WH_TAGS, english, parsed
 from app.text import has_cjk
 
 # A lead-in, a colon, then the question ("For my training slides: what …").
@@ -217,3 +217,35 @@ def _told(verb: Any) -> list[Any]:
     # or that governs the verb (the parser's "I tell participants" as the subject of "is …").
     says = asks or (clause != verb.i and (doc[clause].head.i == verb.i or verb.head.i == clause))
     return [verb, *subjects, *audience] if says else []
+
+
+_CLOSING = frozenset({"ADP", "PUNCT", "DET", "PRON"})  # what follows a noun phrase's last word
+
+
+def carried_verb(doc: Any) -> int | None:
+    """The index of the verb a question's "do" carries that the parser read as a noun. After a
+    fronted wh-phrase, "do/does/did" is an auxiliary whose verb follows its subject in the base
+    form ("what subsidy do families with moderate disability *get* in Tai'an"); a parse making
+    the auxiliary the main verb with no base form after it has read that verb as the subject's
+    last noun: the first lower-case singular noun without a determiner that closes a phrase (a
+    preposition, a determiner or the end follows) and that reads as a verb after "to"."""
+    aux = next((t for t in doc if t.lower_ in {"do", "does", "did"}), None)
+    if aux is None or aux.dep_ != "ROOT" or aux.tag_ not in {"VBP", "VBZ", "VBD"} or not any(
+            t.tag_ in WH_TAGS for t in doc[:aux.i]) or any(t.tag_ == "VB" for t in doc[aux.i:]):
+        return None
+    for t in doc[aux.i + 2:]:
+        if t.pos_ in {"VERB", "AUX"} or t.tag_ in WH_TAGS:  # the subject's clause ends
+            return None
+        after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        closes = after is None or (after.pos_ in _CLOSING and after.text != "-")
+        if closes and t.tag_ == "NN" and t.is_lower and not any(
+                c.dep_ in {"det", "poss"} for c in t.children) and _verb(t.lower_):
+            return int(t.i)
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _verb(word: str) -> bool:
+    """Whether spaCy's tagger reads ``word`` as a verb's base form after the infinitive's "to"."""
+    with TAGGING:
+        return str(english("tags")(f"to {word}")[1].tag_) == "VB"

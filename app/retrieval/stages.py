@@ -31,6 +31,7 @@ _TEMPORAL = frozenset({"after", "when", "once", "upon", "before", "until"})
 Event = tuple[frozenset[str], frozenset[str]]  # its verbs' lemmas, its common nouns' lemmas
 _MONTH_WORDS = frozenset(EN_MONTHS)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_PERIODS = frozenset({"year", "month", "quarter", "week", "season"})  # "the end of the year"
 _AUXILIARIES = frozenset({"be", "do", "have"})  # the parser may take one for the main verb
 _CLAUSES = frozenset({"relcl", "advcl", "conj", "ccomp", "acl"})  # a verb's clauses: own events
 # The two ends of an act, English's inceptive and completive verbs (a fact of aspect, round 46):
@@ -148,15 +149,22 @@ def _other_end(asked: Any, sentence: str) -> bool:
     """Whether ``sentence`` dates only the other end (``_ENDS``) of the act whose one end the
     question ``asked`` names (by its word, the parser's part of speech aside: it reads "By when
     must … start?" as a noun), and a noun or a name of the question."""
-    named = [e for e in _ENDS if any(t.lemma_.lower() in e for t in asked)]
+    named = [e for e in _ENDS if any(t.lemma_.lower() in e and not _of_a_time(t) for t in asked)]
     if len(named) != 1 or not _dates(sentence):
         return False
     with TAGGING:
         doc = parsed(sentence)
-    if any(t.lemma_.lower() in named[0] for t in doc):
+    if any(t.lemma_.lower() in named[0] and not _of_a_time(t) for t in doc):
         return False  # it names the asked end too: it may date it
     # Of the same thing: a noun or name of the question's among the sentence's words.
     nouns = {t.lemma_.lower() for t in asked if t.pos_ in {"NOUN", "PROPN"} and t.is_alpha}
     said = {t.lemma_.lower() for t in doc}
     return bool((nouns - named[0]) & said) and any(their & (_ENDS[0] | _ENDS[1])
                                                  for their, _ in _dated(doc))
+
+
+def _of_a_time(token: Any) -> bool:
+    """Whether ``token`` ("end", "start") is the part of a period its "of" names: "before the
+    *end* of 2023", "at the *start* of June" date an act; they name no end of it."""
+    return any(c.lower_ == "of" and any(o.lower_ in _MONTH_WORDS or _YEAR.fullmatch(o.text) or (
+        o.lower_ in _PERIODS) for o in c.children) for c in token.children)

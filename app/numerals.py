@@ -228,15 +228,25 @@ _LABEL_AFTER = re.compile(rf"\b([A-Za-z]+)[\s-]+(\d{{1,2}}|{NUMBER_WORD}|(?-i:(?
 _LABEL_BEFORE = re.compile(rf"\b({'|'.join(ORDINALS)})[\s-]+([A-Za-z]+)|\b({NUMBER_WORD})-"
                            rf"(?!(?:{NUMBER_WORD})\b)([A-Za-z]+)", re.I)
 
+# Numbers listed with one noun label it by each ("first or second grade", "grades 1 and 2": the
+# noun is said once); not a range ("1 to 3"), whose middle it leaves unsaid.
+_ORDINAL = "|".join(ORDINALS)
+_LISTED = re.compile(rf"\b((?:(?:{_ORDINAL})\s*(?:,|,?\s+(?:or|and))\s+)+)(?=(?:{_ORDINAL})[\s-]+"
+                     rf"([A-Za-z]+))|\b([A-Za-z]+)[\s-]+\d{{1,2}}((?:\s*(?:,|,?\s+(?:or|and))\s+"
+                     r"\d{1,2}\b)+)(?![.,]\d|[\w%])", re.I)
+
 
 @lru_cache(maxsize=8192)  # a sentence's, read for each question over it
 def labels(text: str) -> frozenset[tuple[str, int]]:
-    """The (noun's stem, number) labels ``text`` gives English nouns (see _LABEL_AFTER)."""
+    """The (noun's stem, number) labels ``text`` gives English nouns (_LABEL_AFTER, _LISTED)."""
+    listed = [(m[2] or m[3], ORDINALS.index(w.lower()) + 1 if m[1] else int(w)) for m in
+              _LISTED.finditer(text) for w in re.findall(r"\w+", m[1] or m[4])
+              if w.isdigit() or w.lower() in ORDINALS]
     after = [(noun, NUMBER_WORDS.get(n.lower()) or (int(n) if n.isdigit() else _roman_value(n)))
              for noun, n in _LABEL_AFTER.findall(text)]
     before = [(noun or hyphened, ORDINALS.index(n.lower()) + 1 if n else NUMBER_WORDS[
         number.lower()]) for n, noun, number, hyphened in _LABEL_BEFORE.findall(text)]
-    return frozenset((stem(noun), value) for noun, value in after + before)
+    return frozenset((stem(noun), value) for noun, value in after + before + listed)
 
 
 # The measure a Chinese count asks (几天, 多久, 多少个, 几寸) against a figure's. Units of time

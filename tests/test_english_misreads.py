@@ -33,6 +33,12 @@ def test_the_verb_do_carries_is_no_noun_of_its_subject() -> None:
     assert (at := carried_verb(doc)) is not None and doc[at].text == "get"
     assert other_holder(asked, _ADAPTATION)
     assert not other_holder(asked.replace("moderate", "severe"), _ADAPTATION)
+    # A participle of a noun in the subject is passed; one spelled as the base form may be the
+    # verb itself ("did it *set*"), and nothing after it is taken for one.
+    fare = asked_parse("What fare do residents aged 60 to 64 pay on Ashby buses?")
+    assert (at := carried_verb(fare)) is not None and fare[at].text == "pay"
+    assert carried_verb(asked_parse("What did Ashby's 2024 action plan set as its target for "
+                                    "humanoid robot output?")) is None
     # A verb the parser read as one, or a question without "do", has nothing misread.
     assert carried_verb(asked_parse("What subsidy does Ashby grant to each family?")) is None
     assert carried_verb(asked_parse("How much is the home adaptation subsidy?")) is None

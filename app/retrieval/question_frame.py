@@ -234,7 +234,10 @@ def carried_verb(doc: Any) -> int | None:
             t.tag_ in WH_TAGS for t in doc[:aux.i]) or any(t.tag_ == "VB" for t in doc[aux.i:]):
         return None
     for t in doc[aux.i + 2:]:
-        if t.pos_ in {"VERB", "AUX"} or t.tag_ in WH_TAGS:  # the subject's clause ends
+        # A verb ends the subject's clause, as a wh-word does, but a participle of a noun in it
+        # ("residents *aged* 60 to 64 pay"; not one spelled as the base form: "did it *set*").
+        if (t.pos_ in {"VERB", "AUX"} and not (t.tag_ in {"VBG", "VBN"} and t.dep_ in {
+                "acl", "amod"} and t.lower_ != t.lemma_.lower())) or t.tag_ in WH_TAGS:
             return None
         after = doc[t.i + 1] if t.i + 1 < len(doc) else None
         closes = after is None or (after.pos_ in _CLOSING and after.text != "-")

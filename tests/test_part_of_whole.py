@@ -22,8 +22,9 @@ import pytest
 from app.answering.answerability import lacks, sentence_labels
 from app.answering.citations import Sentence
 from app.answering.question_kinds import Kind, asked_kinds, asked_whole
+from app.figure_wholes import of_whole
 from app.models import AskRequest
-from app.numerals import of_whole, ordinals
+from app.numerals import ordinals
 from app.retrieval.counted import counts_a_part, partitive
 from app.retrieval.dictionary import naming
 from app.services import Services

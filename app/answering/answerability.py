@@ -20,10 +20,11 @@ from app.answering.citations import Scored, Sentence
 from app.answering.question_kinds import DISTRIBUTIVE, QUESTION_WORDS, Kind
 from app.answering.sentence_forms import in_context
 from app.chinese_words import locates, modifies_next
+from app.figure_wholes import of_whole, share_of
 from app.mastheads import in_frame
 from app.measures import says, stated_alike
 from app.models import RefusalCode
-from app.numerals import DUE, NAMES_A_DAY, YEAR, YEAR_SPAN, of_whole, share_of, values_stated
+from app.numerals import DUE, NAMES_A_DAY, YEAR, YEAR_SPAN, values_stated
 from app.retrieval.acronyms import is_acronym, unmentioned
 from app.retrieval.counted import asked_counts, counts_a_part, states_count_of
 from app.retrieval.dictionary import english_terms, naming

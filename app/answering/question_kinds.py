@@ -11,9 +11,10 @@ from functools import lru_cache
 
 from app import numerals
 from app.chinese_words import noun_phrase, word_bounds
+from app.figure_wholes import RATE_OF
 from app.in_situ import ZH_ASKS, asking_part
 from app.measures import MONEY_EN, MONEY_NOUN, ZH_MONEY_ASKED
-from app.numerals import COUNTED_ASKED, DISTRIBUTIVE, INDEFINITE_JI, MEASURE_WORDS, RATE_OF
+from app.numerals import COUNTED_ASKED, DISTRIBUTIVE, INDEFINITE_JI, MEASURE_WORDS
 from app.retrieval import sanctions
 from app.retrieval.counted import counted_or, partitive
 from app.retrieval.document_questions import FACT_WORDS, O_CLOCK, ZH_WHEN, Fact

@@ -43,9 +43,10 @@ from app.answering.question_kinds import FIGURED, Kind, asked_kinds
 from app.chinese_words import tagged
 from app.figure_forms import figure_spans, figures, figures_supported
 from app.figure_subjects import given_to_another
+from app.figure_wholes import REFERS_BACK
 from app.measures import recurrences
 from app.negation import negates
-from app.numerals import CN_DIGITS, MEASURE_WORDS, REFERS_BACK, chinese_number
+from app.numerals import CN_DIGITS, MEASURE_WORDS, chinese_number
 from app.retrieval.acronyms import spelled_out
 from app.retrieval.counted import asked_nouns, may_count
 from app.retrieval.gazetteer import gazetteer

@@ -21,6 +21,7 @@ from itertools import pairwise
 from typing import Any
 
 from app.chinese_words import tagged
+from app.measures import MONEY_EN
 from app.retrieval.document_questions import DOCUMENT
 from app.retrieval.taggers import TAGGING, english
 from app.text import has_cjk
@@ -83,6 +84,47 @@ def each_place(question: str, mentions: list[tuple[str, Span]]) -> dict[str, str
     own = {name: question[at if before.rstrip().endswith(question[a:at].strip()) else a:b]
            for (name, (at, _)), (a, b) in zip(mentions, conjuncts, strict=True)}
     return {name: f"{before}{conjunct}{after}" for name, conjunct in own.items()}
+
+
+# A comparison on a dimension (English): "how do X and Y differ in N", "compare X and Y on N",
+# "compare the N of X and Y" asks each one's value of N, as "what N …" does.
+_ON = r"(?:in|on|over|regarding|as to|by|in terms of|with respect to)"
+_COMPARING = (
+    re.compile(rf"^(?:how|in what ways?)\s+(?:do|does|did)\s+(?P<who>.+?)\s+(?:differ|vary|compare|"
+               rf"contrast)\s+{_ON}\s+(?P<on>[^:;?]+?)\s*[?.!]*$", re.IGNORECASE),
+    re.compile(rf"^compare\s+(?P<who>.+?)\s+{_ON}\s+(?P<on>[^:;?]+?)\s*[?.!]*$", re.IGNORECASE),
+    re.compile(r"^compare\s+(?P<on>the\s+[^:;?]+?\s+of\s+[^:;?]+?)\s*[?.!]*$", re.IGNORECASE))
+_SUBJECT_PRONOUN = re.compile(r"\b(?:they|it)\b(?=\s+[a-z])", re.IGNORECASE)
+_DETERMINER = re.compile(r"^(?:the|their|its)\s+", re.IGNORECASE)
+_SUM = re.compile(rf"money|{MONEY_EN}", re.IGNORECASE)  # a noun of a sum (measures)
+
+
+def compared_on(question: str) -> str | None:
+    """A question comparing one place (as ``each_place`` gives it: "How do Shenzhen differ in the
+    amount of money they put behind AI?") on a dimension, asked as what its value is there ("What
+    amount of money do Shenzhen put behind AI?"): the dimension's noun then says what kind of
+    detail is asked (a sum, a period), which the comparison's frame hid. The pronoun subject of a
+    clause on the dimension ("… they put behind AI") is the place compared; sums are compared by
+    their amount ("differ in the money they commit"). None for any other question, and for a
+    Chinese one."""
+    if has_cjk(question):
+        return None
+    match = next((m for p in _COMPARING if (m := p.match(question.strip()))), None)
+    if match is None:
+        return None
+    on, who = match["on"], match.groupdict().get("who")
+    with TAGGING:
+        head = next((c.root for c in english("parse")(on).noun_chunks), None)
+    if head is None:
+        return None
+    bare = _DETERMINER.sub("", on)
+    if _SUM.fullmatch(head.text) and not bare.lower().startswith(("amount", "size", "sum")):
+        bare = f"amount of {bare}"
+    if who and (pronoun := _SUBJECT_PRONOUN.search(bare)):
+        return f"What {bare[:pronoun.start()]}do {who}{bare[pronoun.end():]}?"
+    if who and re.match(r"(?:their|its)\s", on, re.IGNORECASE):
+        return f"What {'are' if head.tag_ == 'NNS' else 'is'} {who}'s {bare}?"
+    return f"What {'are' if head.tag_ == 'NNS' else 'is'} {on}{f' of {who}' if who else ''}?"
 
 
 def unnamed(question: str, where: Callable[[str], Span | None]) -> str:

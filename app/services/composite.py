@@ -16,7 +16,7 @@ from app.answering.instructions import without_instructions
 from app.answering.parts import split_parts, subject_of
 from app.answering.question_kinds import Kind, asked_kinds
 from app.briefing.across import answer_across, asks_across, topic_of
-from app.briefing.conjuncts import each_place, topic_asked, unnamed
+from app.briefing.conjuncts import compared_on, each_place, topic_asked, unnamed
 from app.briefing.facts import fact_answer
 from app.briefing.grouped import answer_by_place
 from app.briefing.topic_words import holding
@@ -87,9 +87,16 @@ class Composite(Components):
             topic = None if asked_kinds(text) else topic_asked(text, [
                 span for n in named if (span := self.catalog.places.where(text, n))])
 
+            # A comparison on a dimension ("differ in the period they cover") asks each place
+            # its value, a kind of detail the frame hid (conjuncts.compared_on): asked as such.
+            valued = {} if asked_kinds(text) else {p: q for p in named if (q := compared_on(
+                own.get(p, text))) and asked_kinds(q)}
+
             def asked_of(place: str) -> str:
                 one = own.get(place, text)
-                return one if asked_kinds(text) else (not has_cjk(text) and topic) or unnamed(
+                if asked_kinds(text) or valued:
+                    return valued.get(place) or one
+                return (not has_cjk(text) and topic) or unnamed(
                     one, lambda q: min((s for n in named
                                         if (s := self.catalog.places.where(q, n))), default=None))
 
@@ -105,7 +112,8 @@ class Composite(Components):
                     place) else found
             if len(named) > 1 and (asked_kinds(text) or own):
                 return answer_by_place(named, self.documents(asked.scope), of_place, has_cjk(text),
-                                       None if asked_kinds(text) else cache(lambda: by_topic(text)),
+                                       None if asked_kinds(text) or valued
+                                       else cache(lambda: by_topic(text)),
                                        holding(topic_of(text), set(named) | {
                                            w for d in self.documents(asked.scope)
                                            for w in (d.city, d.district) if w}))

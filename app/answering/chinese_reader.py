@@ -36,6 +36,7 @@ from app.bands import band_factor, banded, other_tier, tier_unstated
 from app.mastheads import laid_out
 from app.measures import PAID_NOUNS, ZH_PAID_ASKED
 from app.negation import opposed_units
+from app.retrieval.answer_end import lists_asked
 from app.retrieval.continuation import next_chunk_id, read_on
 from app.retrieval.qualifiers import sibling_named
 from app.retrieval.question_focus import focused, item_first
@@ -148,9 +149,10 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
         or None for r in ordered])))  # item told apart
     (best, _, (factor, reading, units), _) = ordered[0]
     short = factor * sum(weights[u] for u in said_otherwise(reading, asked - units, question))
-    wanted = next_chunk_id(best.sentence.chunk.chunk_id)
-    after = next((s.chunk for s in chinese if s.chunk.chunk_id == wanted), None)
-    anchor = replace(best.sentence, chunk=read_on(best.sentence.chunk, document))  # on past it
+    wanted, listed = next_chunk_id(best.sentence.chunk.chunk_id), lists_asked(question)
+    after = next((read_on(s.chunk, document, True) if listed else s.chunk for s in chinese
+                  if s.chunk.chunk_id == wanted), None)  # a list's items: on past it too
+    anchor = replace(best.sentence, chunk=read_on(best.sentence.chunk, document, listed))
     return ChineseReading(Scored(span_of(anchor, question, asked, kinds, after), max(
         best.support + short, enough, REFUSAL_SUPPORT * (best is leading)), best.lacking),
         [r[0] for r in ordered])

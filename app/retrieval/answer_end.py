@@ -14,6 +14,7 @@ import re
 from app.chinese_words import tagged
 from app.in_situ import ZH_ASKS, asking_part, coordinated, sets_frame
 from app.retrieval.content_words import content_words, said
+from app.retrieval.numbered import item_end, items_on, marker
 from app.text import ITEM, QUESTION_CLAUSES, bigram_units, clause_spans, said_by
 
 # The least characters of its own (unsaid by the question) a clause answering an open question
@@ -98,14 +99,25 @@ _SERIES_END = re.compile(r"[。！？!?\n]")  # a sentence's end closes the seri
 SERIES_CHARS = 400  # a longer series is a passage of measures, not one list (dev split)
 
 
+def lists_asked(question: str) -> bool:
+    """Whether ``question`` asks a list (above)."""
+    return "哪些" in asking_part(question) or measure_asked(question)
+
+
 def series(text: str, start: int, end: int, question: str, base: int = 0) -> tuple[int, int]:
     """The offsets of the whole "；" series of ``text`` (opening at offset ``base``) holding an
     answer from ``start`` to ``end`` to ``question`` asking a list (above): from its sentence's
-    first item when the answer opens after a "；", to the end of the sentence; (``start``,
-    ``end``) when the answer ends on no "；" item or no list is asked."""
+    first item when the answer opens after a "；", to the end of the sentence; or, for an answer
+    that is a numbered list's first item whole, with the items after it (``numbered``); (``start``,
+    ``end``) when the answer ends on no item or no list is asked."""
     a, b = start - base, end - base
-    if not set("；;") & set(text[b - 1:b + 1]) or not (
-            "哪些" in asking_part(question) or measure_asked(question)):
+    if not lists_asked(question):
+        return start, end
+    head = marker(text[a:])  # a numbered list's first item, whole: with the items after it
+    if head is not None and head[1] == 1 and item_end(text, a) == b and (
+            on := items_on(text, a, b, a + SERIES_CHARS)) > b:
+        return start, base + on
+    if not set("；;") & set(text[b - 1:b + 1]):
         return start, end
     closing = _SERIES_END.search(text, b)
     last = closing.end() - (closing.group() == "\n") if closing else len(text)

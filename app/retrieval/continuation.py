@@ -21,6 +21,7 @@ from typing import Protocol
 from app.fields import field_label
 from app.retrieval.document_questions import DOCUMENT
 from app.retrieval.hybrid import Hit, RetrievalResult
+from app.retrieval.numbered import item_end, items_on, marker
 from app.store.records import Chunk
 from app.text import ITEM, content_tokens, has_cjk, sentence_spans, stem_words
 
@@ -65,31 +66,50 @@ def next_chunk_id(chunk_id: str) -> str | None:
 READ_ON_CHARS = 300
 
 
-def read_on(chunk: Chunk, document: Callable[[str], str] | None) -> Chunk:
+def read_on(chunk: Chunk, document: Callable[[str], str] | None, items: bool = False) -> Chunk:
     """``chunk`` with the items of the list it announces that its document goes on with after
     it: ingest starts a chunk at each numbered paragraph, so a lead-in ending a passage
     ("…应当及时采取下列措施：") may have its items stored in the next ones, and a quote of it
     said nothing. An item is a sentence opening on its number and closed by "；" or "。"; the list
     ends before a sentence that opens on no number, a heading's unpunctuated line, or an item
     heading a section of its own (a sentence follows it on its line: "（一）服务对象。外出务工
-    人员……"), which ingest keeps apart as another measure. The reader's own rules (its length,
-    another condition) say how many of them answer. The text is the document's own: the offsets
-    stay exact. (A passage ending on an item closed by "；" is not read on: a question naming
-    that item asked it alone, realzh tune.)"""
-    if document is None or not chunk.text.rstrip().endswith(("：", ":")):
+    人员……"), which ingest keeps apart as another measure; not the last of items closed by "；",
+    closed by "。" (the series' end: the next sentence on its line makes it no heading). The
+    reader's own rules (its length, another condition) say how many of them answer. The text is
+    the document's own: the offsets stay exact. (A passage ending on an item closed by "；" is
+    not read on: a question naming that item asked it alone, realzh tune.) Where a list is asked
+    (``items``), a passage ending on a numbered list's first item, whole, reads on with the
+    list's next items (``numbered``)."""
+    first = _first_item(chunk.text) if items else None
+    if document is None or not (chunk.text.rstrip().endswith(("：", ":")) or first is not None):
         return chunk  # a passage ending on no lead-in (the cheap check first: no text fetched)
     if (text := document(chunk.doc_id))[chunk.start:chunk.end] != chunk.text:
         return chunk  # not its document's slice
     stop = min(len(text), chunk.end + READ_ON_CHARS)
+    if first is not None:
+        end = items_on(text, chunk.start + first, chunk.end, stop)
+        return replace(chunk, text=text[chunk.start:end], end=end) if end > chunk.end else chunk
     end, spans = chunk.end, sentence_spans(text, chunk.end, stop)
     for n, (s, e) in enumerate(spans):
-        own = n + 1 < len(spans) and "\n" not in text[e:spans[n + 1][0]] and not ITEM.match(
-            text[spans[n + 1][0]:spans[n + 1][1]])  # a sentence of its own on its line
-        closed = text[s:e].rstrip("”’\"'")[-1:] in "；;。"  # (within its quotation marks)
+        mark = text[s:e].rstrip("”’\"'")[-1:]  # its closing mark (within its quotation marks)
+        last = mark == "。" and text[:end].rstrip("”’\"'")[-1:] in "；;"  # a "；" series' last
+        own = not last and n + 1 < len(spans) and "\n" not in text[e:spans[n + 1][0]] and not (
+            ITEM.match(text[spans[n + 1][0]:spans[n + 1][1]]))  # a sentence of its own on its line
+        closed = mark in "；;。"
         if not ITEM.match(text[s:e]) or not closed or own or e == stop < len(text):
             break  # (and a sentence the window cuts is not read)
         end = e
     return replace(chunk, text=text[chunk.start:end], end=end) if end > chunk.end else chunk
+
+
+def _first_item(text: str) -> int | None:
+    """Where ``text`` (a passage) opens its last item, if that is a numbered list's first item
+    and runs whole to the passage's end: its marker opens the text or follows white space (a
+    heading's line before it, "■复工前的防控准备工作 1.根据…", is no sentence)."""
+    for at in sorted({0} | {m.end() for m in re.finditer(r"\s+", text.rstrip())}, reverse=True):
+        if (mark := marker(text[at:])) is not None:
+            return at if mark[1] == 1 and item_end(text, at) >= len(text.rstrip()) else None
+    return None
 
 
 def with_continuations(retrieval: RetrievalResult, store: ChunkSource) -> RetrievalResult:

@@ -51,14 +51,14 @@ from app.retrieval.shortened import CLOSE_ZH, as_asked, bound_word_said, shorten
 from app.retrieval.time_owner import sentence_head, times_of_others
 from app.retrieval.totals import states_parts_only
 from app.retrieval.whether import another_thing, says_whether, whether_asked
+from app.retrieval.years import relative, says_year_asked
 from app.store.records import Chunk
 from app.store.vectors import TextVectors
 from app.text import bigram_units, paragraph_before
 
 # jieba's tags of words with content: nouns and names, verbs, adjectives, attributes, times,
-# idioms, set phrases and abbreviations (n, nr, ns, nz, vn, v, a, ad, an, vd, b, t, i, l, j; not
-# r, m, q, u, p, c, d, f, x, y, e: words of grammar, not of a topic; s, a place word, is read
-# apart: see ``unsaid``).
+# idioms, set phrases, abbreviations (n, nr, ns, nz, vn, v, a, ad, an, vd, b, t, i, l, j; not r,
+# m, q, u, p, c, d, f, x, y, e: grammar's words; s, a place word, is read apart: see ``unsaid``).
 CONTENT_TAGS = frozenset("nvabtilj")
 # A bracketed alternative reads with the character before it: 县（区） says 县区, 县（市、区） 县市
 # and 县区, 乡镇（街道） 镇街 (the text as written keeps the bracket between them).
@@ -69,8 +69,8 @@ _ALTERNATIVES = re.compile(rf"({_HAN})（({_HAN}{{1,2}}(?:、{_HAN}{{1,2}})*)）
 # 两, a count (两个青年), never a rank (二孩, 第二).
 _TIER_DIGITS = dict(zip("二三四五六七八九", "23456789", strict=True))
 # A total's adverb (一共, 总共; jieba tags 一共 an abbreviation) says how much, not of what: a
-# count stated ("八个方面") says it. The present (今年, 现在) is no such word: a rule states no
-# state of now (安庆's 现在均价, h23).
+# count stated ("八个方面") says it. The present (现在) is no such word: a rule states no state of
+# now (安庆's 现在均价, h23); 今年 (of jieba's 今年冬天 too) is a year, read by ``years``.
 _TOTAL = re.compile(r"一共|总共|共计")
 # A quantity word (几天 too) measures the verb before it; _TIMED: what a time's clause does then.
 _QUANTITY = re.compile(rf"几|{ZH_QUANTITY}")
@@ -82,7 +82,7 @@ _DURATION = re.compile(rf"(多久|多长时间|(?:几|多少){ZH_TIME_UNIT})(?:�
 
 def content_words(question: str) -> list[str]:
     """The words of Chinese ``question`` that carry what it asks of (see the module's note)."""
-    words = [("", ""), *tagged(question)]
+    words = [("", ""), *((w[relative(w):], t) for w, t in tagged(question))]
     dated, placed = _by_date_asked(words), _place_names(question)
     return [w for at, (ahead, (w, tag)) in enumerate(pairwise(words), 1) if len(w) > 1 and (
             tag[:1] in CONTENT_TAGS) and (tag != "ns" or common_before_noun(words, at))
@@ -188,13 +188,14 @@ def unsaid_words(words: list[str], text: str, context: str, vectors: TextVectors
 def says_every_word(question: str, text: str, chunk: Chunk, at: int, vectors: TextVectors | None,
                     document: Callable[[str], str] | None = None) -> bool:
     """Whether ``text`` (of ``chunk``, at absolute ``at``) says every content word of Chinese
-    ``question``, with its notice's title, its section's heading and its frame (``frames``): an
-    answer in other words; not another group's modifier for the question's (城镇居民 of 农村居民)
-    nor the group it negates (失能 of 半失能); the asker in its ``document``'s scope."""
+    ``question``, with its notice's title, its section's heading and its frame (``frames``), and
+    a year it says relative to now (今年: ``years``): an answer in other words; not another
+    group's modifier (城镇居民 of 农村居民) nor a group it negates; the asker in its scope."""
     context, scoped = _context(chunk, at), in_scope(question, chunk, at, document)
     if any(said(w, text) for w in content_words(question)):  # else another detail under its
         context += f" {credited(question, text, chunk, at, document)}"  # (市、区 of 建设…中心)
-    return scoped is not False and bool(content_words(question)) and not unsaid(
+    return scoped is not False and bool(content_words(question)) and says_year_asked(
+        question, text, chunk.metadata) and not unsaid(
         question, text, context, vectors, scoped) and not other_modifier(question, text) \
         and not negation_dropped(question, chunk.text[:max(0, at - chunk.start)] + text, True)
 
@@ -276,8 +277,7 @@ def measured_after(question: str) -> str:
             rest = tagged(clause := re.split(r"[，,；;。？?！!]", question[asked.end():])[0])
             act = rest[-1][0] if rest and rest[-1][1][:1] == "v" else ""
             # After 能 or 可以 it is what one may do (满多久才能申请: a condition's, not its time).
-            return act if len(act) > 1 and not re.search(
-                rf"(?:{MAY})$", clause[:-len(act)]) else ""
+            return "" if len(act) < 2 or re.search(rf"(?:{MAY})$", clause[:-len(act)]) else act
     return ""
 
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any, Protocol, TypeVar
 
 from app.chinese_words import word_bounds
-from app.numerals import EN_MONTHS, MEASURE_WORDS
+from app.numerals import EN_MONTHS, MEASURE_WORDS, ZH_NUMERAL
 from app.retrieval.document_questions import DOCUMENT
 from app.text import QUOTED
 
@@ -47,8 +47,11 @@ _OF_DOCUMENT = re.compile(rf"{_YEAR}\s*年?度?(?:(?!按|根据|依据|依照)[^
                           rf"{{0,3}}\s+(?:{DOCUMENT.pattern})", re.I)
 # A year said relative to the text's own date, with its offset: where jieba's cut starts a word
 # there, not inside another word (说明|年度, 当前|年度, 成本|年度).
-_RELATIVE = re.compile(r"前年|去年|今年|本年|明年|后年")
-_OFFSETS = {"前年": -2, "去年": -1, "今年": 0, "本年": 0, "明年": 1, "后年": 2}
+_RELATIVE = re.compile(r"前年|去年|今年|本年|当年|明年|后年|上一?年")  # 上年度: the year before
+_OFFSETS = {"前年": -2, "去年": -1, "今年": 0, "本年": 0, "当年": 0, "明年": 1, "后年": 2,
+            "上年": -1, "上一年": -1}
+# "今年85岁", "今年92了": a relative year before a count says an age (when it holds), no period.
+_AGE = re.compile(rf"\s*[{ZH_NUMERAL}]+\s*多?\s*(?:周岁|岁|了)")
 # The year of an edition, not of what it says: 2018年修正, （2026年修订）, the 2026 revision.
 _EDITION = re.compile(rf"{_YEAR}\s*年?\s*(?:修订|修正|修改|版|(?:edition|revision)\b)", re.I)
 _OPEN = 2100  # the last year an open start ("since 2025") is taken to reach
@@ -71,6 +74,49 @@ def _years(text: str, spans: bool = True) -> set[int]:
 def asked_years(question: str) -> set[int]:
     """The years ``question`` asks a detail of (none: it names no year but a document's)."""
     return _years(_OF_DOCUMENT.sub(" ", question), spans=False)
+
+
+def relative(word: str) -> int:
+    """How long the year said relative to now opening ``word`` (a word of a question) is (今年 of
+    jieba's 今年冬天), 0 if none: what it asks of is read here (``asked_of``), not as a word."""
+    return m.end() if (m := _RELATIVE.match(word)) else 0
+
+
+def asked_of(question: str, metadata: Mapping[str, object]) -> set[int]:
+    """The years ``question`` asks a detail of, read against one stored passage: those it writes,
+    and those it says relative to now (今年, 去年起) as its asker reads that passage's notice, of
+    the year the notice was published or took effect (a notice of December 2025 in force from
+    2026 is this year's in either); not an age said with one ("今年85岁")."""
+    bases = {int(y[1]) for key in ("published", "effective_from")
+             if (y := re.match(r"((?:19|20)\d\d)-", str(metadata.get(key) or "")))}
+    return {*_asked(question), *(base + offset for base in bases for offset in _offsets(question))}
+
+
+def says_year_asked(question: str, text: str, metadata: Mapping[str, object]) -> bool:
+    """Whether ``text`` (of a passage with ``metadata``) states a year ``question`` says relative
+    to now (今年 of a notice of 2026: 2026, a day's too: 2026年5月10日), or it says none. Its
+    notice's number (〔2026〕12号) names the notice: its year is of no detail."""
+    if not (relatives := asked_of(question, metadata) - _asked(question)):
+        return True
+    text = absolute(text.replace(str(metadata.get("doc_number") or "\0"), " "), published_year(
+        metadata))
+    return bool(relatives & (_years(text) | {int(m[1] or m[2]) for m in _DAY.finditer(text)}))
+
+
+@lru_cache(maxsize=256)  # per question: each candidate reads them
+def _asked(question: str) -> frozenset[int]:
+    return frozenset(asked_years(question))
+
+
+@lru_cache(maxsize=256)
+def _offsets(question: str) -> frozenset[int]:
+    """How many years from now each year ``question`` says relative to now stands (去年: -1),
+    where jieba's cut starts a word there (not 说明|年度)."""
+    if not _RELATIVE.search(question):
+        return frozenset()
+    bounds = word_bounds(question)
+    return frozenset(_OFFSETS[m.group()] for m in _RELATIVE.finditer(question)
+                     if m.start() in bounds and not _AGE.match(question, m.end()))
 
 
 def stated_years(sentence: str, published: int | None = None) -> set[int]:
@@ -146,32 +192,37 @@ def of_asked_year(question: str, ranked: Sequence[C]) -> tuple[list[C], list[str
     asked (or, stating none, of a term without it); or, when the best is of another year and none
     of the asked one, nothing and the years it writes or its term (the refusal names them).
     Unchanged for a question naming no year."""
-    if not (asked := asked_years(question)) or not ranked:
+    asked = [asked_of(question, r.sentence.chunk.metadata) for r in ranked]
+    if not any(asked):
         return list(ranked), []
     own, tied = zip(*(_tied(r.sentence) for r in ranked), strict=True)
-    if tied[0] and not tied[0] & asked:
+    if tied[0] and not tied[0] & asked[0]:
         # Those stating the asked year are kept; the best being outside its term, those of a
         # term with it too (never a sentence of no year over one stating another year).
-        kept = [r for r, o, t in zip(ranked, own, tied, strict=True)
-                if (o if own[0] else t) & asked]
+        kept = [r for r, o, t, a in zip(ranked, own, tied, asked, strict=True)
+                if (o if own[0] else t) & a]
         best, published = ranked[0].sentence, published_year(ranked[0].sentence.chunk.metadata)
+        if asked[0] & {int(m[1] or m[2]) for m in _DAY.finditer(absolute(best.text, published))}:
+            return list(ranked), []  # it dates an event in the year: maybe the one asked of
         written = _DAY.sub(" ", QUOTED.sub(" ", absolute(best.text, published)))  # 明年: 2026
         names = sorted(set(re.findall(_YEAR, written))) if own[0] else _term(tied[0])
         if kept or not names:
             return kept or list(ranked), []  # never an empty list without the years to name
         return [], names
-    return [r for r, years in zip(ranked, tied, strict=True) if not years or years & asked], []
+    return [r for r, years, a in zip(ranked, tied, asked, strict=True) if not years or years & a
+            ], []
 
 
 def off_year(question: str, sentences: Sequence[_Sentence]) -> list[bool]:
     """For each of ``sentences``, whether it states only other years than the one ``question``
     asks while another of them states that one: the Chinese reader orders it after them, as
     ``of_asked_year`` keeps only those ("今年…800万元" of a notice of 2025 for 2026年)."""
-    if not (asked := asked_years(question)):
+    asked = [asked_of(question, s.chunk.metadata) for s in sentences]
+    if not any(asked):
         return [False] * len(sentences)
-    own, tied = zip(*(_tied(s) for s in sentences), strict=True) if sentences else ((), ())
-    some = any(years & asked for years in own)
-    return [some and bool(years) and not years & asked for years in tied]
+    own, tied = zip(*(_tied(s) for s in sentences), strict=True)
+    some = any(years & a for years, a in zip(own, asked, strict=True))
+    return [some and bool(years) and not years & a for years, a in zip(tied, asked, strict=True)]
 
 
 def _term(years: set[int]) -> list[str]:

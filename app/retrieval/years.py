@@ -7,10 +7,12 @@ language (digits, a span "2025—2027年" / "from 2025 to 2027", an open start "
 "since 2025"); a year inside a day ("2025年5月1日", "1 June 2025") dates an event, not the
 period a figure is of, and a year naming a document ("2025年家政服务实施方案", "the 2025
 plan") or a quoted title is no year asked. A Chinese notice says years relative to its own date
-too (今年, 明年起, 去年 in a notice of 2025: 2025, from 2026, 2024), read with the year it was
-published. A sentence stating no year is of its document's term when the document states one (its
-validity, "有效期至2028年12月31日", "valid for three years", a title's "(2026-2028)"): a measure
-ending in 2028 says nothing of 2029's subsidy; a document with no end is not judged.
+too (今年, 明年起, 去年, 上年度 in a notice of 2025: 2025, from 2026, 2024), read with the year it
+was published; so does a question (今年冬天), read as its asker reads the notice asked of: of the
+year it was published or took effect (``asked_of``), never as a word a sentence must write. A
+sentence stating no year is of its document's term when the document states one (its validity,
+"有效期至2028年12月31日", "valid for three years", a title's "(2026-2028)"): a measure ending in
+2028 says nothing of 2029's subsidy; a document with no end is not judged.
 """
 
 from __future__ import annotations
@@ -87,9 +89,11 @@ def asked_of(question: str, metadata: Mapping[str, object]) -> set[int]:
     and those it says relative to now (今年, 去年起) as its asker reads that passage's notice, of
     the year the notice was published or took effect (a notice of December 2025 in force from
     2026 is this year's in either); not an age said with one ("今年85岁")."""
+    if not (offsets := _offsets(question)):  # most say none: nothing of the passage to read
+        return set(_asked(question))
     bases = {int(y[1]) for key in ("published", "effective_from")
              if (y := re.match(r"((?:19|20)\d\d)-", str(metadata.get(key) or "")))}
-    return {*_asked(question), *(base + offset for base in bases for offset in _offsets(question))}
+    return {*_asked(question), *(base + offset for base in bases for offset in offsets)}
 
 
 def says_year_asked(question: str, text: str, metadata: Mapping[str, object]) -> bool:

@@ -196,8 +196,8 @@ def of_asked_year(question: str, ranked: Sequence[C]) -> tuple[list[C], list[str
     asked (or, stating none, of a term without it); or, when the best is of another year and none
     of the asked one, nothing and the years it writes or its term (the refusal names them).
     Unchanged for a question naming no year."""
-    asked = [asked_of(question, r.sentence.chunk.metadata) for r in ranked]
-    if not any(asked):
+    if not (_asked(question) or _offsets(question)) or not (asked := [asked_of(
+            question, r.sentence.chunk.metadata) for r in ranked]) or not any(asked):
         return list(ranked), []
     own, tied = zip(*(_tied(r.sentence) for r in ranked), strict=True)
     if tied[0] and not tied[0] & asked[0]:
@@ -221,8 +221,8 @@ def off_year(question: str, sentences: Sequence[_Sentence]) -> list[bool]:
     """For each of ``sentences``, whether it states only other years than the one ``question``
     asks while another of them states that one: the Chinese reader orders it after them, as
     ``of_asked_year`` keeps only those ("今年…800万元" of a notice of 2025 for 2026年)."""
-    asked = [asked_of(question, s.chunk.metadata) for s in sentences]
-    if not any(asked):
+    if not (_asked(question) or _offsets(question)) or not any(asked := [asked_of(
+            question, s.chunk.metadata) for s in sentences]):
         return [False] * len(sentences)
     own, tied = zip(*(_tied(s) for s in sentences), strict=True)
     some = any(years & a for years, a in zip(own, asked, strict=True))

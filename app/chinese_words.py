@@ -99,37 +99,53 @@ def noun_phrase(text: str) -> list[str]:
     return list(dict.fromkeys([words[0][0], (nouns or [words[-1][0]])[-1]]))
 
 
-# A coverb of place right before a question word asking where ("要在哪里治疗", "置于什么地方").
-_WHERE_AFTER = re.compile(r"([在于到至往去])(?:哪(?![些几])|什么地方|何处|何地)")  # 在哪些: which
+# A question word asking where ("在哪里", "置于什么地方"; 在哪些: which ones), and the coverbs of
+# place a verb may end in (贴在, 寄到, 前置于): the coverb says where, the verb only what is done.
+_WHERE = re.compile(r"哪(?![些几])|什么地方|何处|何地")
+_COVERBS = "在于到至往去赴向"
 # Coverbs of going to a place, one another's equals when the question's goes there itself ("去哪里
 # 申请" of "到营业厅申请", "前往…办理"); where one is (在, 于) or sends (寄到) is told by its own.
 _TOWARDS = "到至往去赴"
 
 
+def _where_after(question: str) -> tuple[str, int] | None:
+    """The coverb or verb right before ``question``'s word asking where, and where it begins:
+    Chinese leaves the where in the place of the answer, so the word before it (在 of 要在哪里治疗,
+    到 of 寄到哪里, 征用 of 征用哪里作为…) is the one an answer restates before its place; a verb
+    ending in a coverb by that coverb. None if a noun or nothing stands before it (jieba's tags)."""
+    for asked in _WHERE.finditer(question):
+        if (before := tagged(question[:asked.start()])) and before[-1][1][:1] in "pv":
+            word = before[-1][0]
+            at = asked.start() - len(word)
+            return (word, at) if word[-1] not in _COVERBS else (word[-1], asked.start() - 1)
+    return None
+
+
 def locates(text: str, question: str) -> bool:
-    """Whether ``text`` says where after the coverb ``question`` asks where after: "要在哪里治疗"
+    """Whether ``text`` says where after the word ``question`` asks where after: "要在哪里治疗"
     of "在方舱医院集中隔离治疗", "安排在哪里" of "留在发热门诊", "置于什么地方" of "置于停机坪". The
     coverb, alone or ending a verb, then a noun phrase up to its clause's next verb, ending in a
     noun or a place word, with no time, figure or frame in it (在…期间, 于2月10日, 在此基础上).
     NER tags named places only; a where is as often a facility (发热门诊, 停机坪)."""
-    if not (asked := _WHERE_AFTER.search(question)):
+    if not (asked := _where_after(question)):
         return False
+    coverb, start = asked
     # Of the thing the question locates, when the text names it: the last noun before the
     # coverb, not a place's name (房源 of "公租房的房源在哪个小区": "…未在公共租赁住房居住的" is
     # where a tenant lives). A bare 去 or 到 (the asker goes there: "添了人口去哪里申请") locates
     # no thing; sending does (钱打到哪儿: the money, of which the sentence must speak).
-    towards = asked[1] in _TOWARDS and tagged(question[:asked.end(1)])[-1][0] == asked[1]
-    thing = [w for w, t in tagged(question[:asked.start()]) if t[0] == "n" and t != "ns"][-1:]
+    towards = coverb in _TOWARDS and tagged(question[:start + 1])[-1][0] == coverb
+    thing = [w for w, t in tagged(question[:start]) if t[0] == "n" and t != "ns"][-1:]
     words = tagged(text) if towards or all(w in text for w in thing) else []
     for at, (word, flag) in enumerate(words):
-        if not word.endswith(tuple(_TOWARDS) if towards else asked[1]) or flag[0] not in "pv":
+        if not word.endswith(tuple(_TOWARDS) if towards else coverb) or flag[0] not in "pv":
             continue
         phrase: list[str] = []
-        for _, tag in words[at + 1:]:
+        for n, (_, tag) in enumerate(words[at + 1:], at + 1):
             if tag == "x" or (tag[0] == "v" and tag != "vn" and any(
                     t[0] in "ns" for t in phrase)):
-                break
-            phrase.append(tag)
+                break  # a localizer before 的 modifies the noun after it (附近的机构), framing none
+            phrase.append("a" if tag[0] == "f" and words[n + 1:n + 2] == [("的", "uj")] else tag)
         # 至…为止 ends a span of time ("至疫情解除为止"), to no place.
         clause = "".join(w for w, _ in takewhile(lambda w: w[1] != "x", words[at + 1:]))
         if phrase and phrase[-1][0] in "ns" and not any(t[0] in "tmf" for t in phrase) \

@@ -99,3 +99,29 @@ def test_until_is_no_where() -> None:
     time and names no place."""
     assert not locates("（十）健康申报证明从2月17日开始办理，至新冠肺炎疫情解除为止。",
                        "四川外出务工人员健康申报证明去哪里办理？")
+
+
+SITES = (
+    "某县集中隔离点设置工作方案\n"
+    "一、县指挥部临时征用县体育馆作为集中隔离点，征用期间按规定给予补偿。\n"
+    "二、发现可疑病例的单位，应当立即向附近的社区卫生服务中心报告。\n"
+    "三、隔离点每日消毒两次。\n"
+)
+
+
+def test_the_verb_before_where_is_restated_before_its_place() -> None:
+    """Regression (round 47, rzfresh48): "…正在紧急征用哪里作为应急后备定点收治医院?" was refused
+    with its notice first, and "…应该向哪里报告？" answered by another sentence: Chinese leaves the
+    where in the answer's place, after the word the answer restates, a verb (征用) as well as a
+    coverb (向), and a localizer before 的 (附近的机构) modifies the place, framing no time. The
+    verb's object is where; the verb framing a time (征用期间) says none."""
+    assert locates("县指挥部临时征用县体育馆作为集中隔离点。", "某县临时征用哪里作为集中隔离点？")
+    assert not locates("征用期间按规定给予补偿。", "某县征用哪里给予补偿？")
+    assert locates("发现可疑病例的单位，应当立即向附近的社区卫生服务中心报告。",
+                   "某县发现可疑病例应该向哪里报告？")
+    assert not locates("在附近期间报告。", "某县发现可疑病例应该在哪里报告？")
+    for question, place in (("某县临时征用哪里作为集中隔离点？", "县体育馆"),
+                            ("某县发现可疑病例的单位应该向哪里报告？", "社区卫生服务中心")):
+        reading = _read(question, SITES)
+        assert not reading.answer.lacking
+        assert place in reading.answer.sentence.text

@@ -102,12 +102,14 @@ def noun_phrase(text: str) -> list[str]:
 # A question word asking where ("在哪里", "置于什么地方"; 在哪些: which ones), and the coverbs of
 # place a verb may end in (贴在, 寄到, 前置于): the coverb says where, the verb only what is done.
 _WHERE = re.compile(r"哪(?![些几])|什么地方|何处|何地")
+_PLACE_ASKED = re.compile(r"哪[里儿]|什么地方|何处|何地")  # after a verb: 报哪个部门 asks a body
 _COVERBS = "在于到至往去赴向"
 # Coverbs of going to a place, one another's equals when the question's goes there itself ("去哪里
 # 申请" of "到营业厅申请", "前往…办理"); where one is (在, 于) or sends (寄到) is told by its own.
 _TOWARDS = "到至往去赴"
 
 
+@lru_cache(maxsize=256)  # asked of every candidate sentence
 def _where_after(question: str) -> tuple[str, int] | None:
     """The coverb or verb right before ``question``'s word asking where, and where it begins:
     Chinese leaves the where in the place of the answer, so the word before it (在 of 要在哪里治疗,
@@ -116,8 +118,10 @@ def _where_after(question: str) -> tuple[str, int] | None:
     for asked in _WHERE.finditer(question):
         if (before := tagged(question[:asked.start()])) and before[-1][1][:1] in "pv":
             word = before[-1][0]
-            at = asked.start() - len(word)
-            return (word, at) if word[-1] not in _COVERBS else (word[-1], asked.start() - 1)
+            if word[-1] in _COVERBS:
+                return word[-1], asked.start() - 1
+            if _PLACE_ASKED.match(question, asked.start()):
+                return word, asked.start() - len(word)
     return None
 
 

@@ -25,8 +25,8 @@ from app.answering.question_kinds import Kind, asked_kinds, asked_whole
 from app.figure_wholes import of_whole
 from app.models import AskRequest
 from app.numerals import ordinals
-from app.retrieval.counted import counts_a_part, partitive
 from app.retrieval.dictionary import naming
+from app.retrieval.partitives import counts_a_part, partitive
 from app.services import Services
 from app.store.records import Chunk
 from ingest.entities import entities_of

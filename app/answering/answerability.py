@@ -26,7 +26,7 @@ from app.measures import says, stated_alike
 from app.models import RefusalCode
 from app.numerals import DUE, NAMES_A_DAY, YEAR, YEAR_SPAN, values_stated
 from app.retrieval.acronyms import is_acronym, unmentioned
-from app.retrieval.counted import asked_counts, counts_a_part, states_count_of
+from app.retrieval.counted import asked_counts, states_count_of
 from app.retrieval.dictionary import english_terms, naming
 from app.retrieval.document_questions import DOCUMENT, ISSUING
 from app.retrieval.doers import done_by_another
@@ -35,6 +35,7 @@ from app.retrieval.gazetteer import names_any
 from app.retrieval.glossary import ENGLISH_VARIANTS, with_bounds
 from app.retrieval.hybrid import RetrievalResult
 from app.retrieval.locatives import says_where
+from app.retrieval.partitives import counts_a_part
 from app.retrieval.place_inference import PlaceInference, part_of_a_name
 from app.retrieval.sanctions import STATES
 from app.retrieval.taggers import ASKS_NOW, acts, asks_what_was, states_a_rule, states_an_aim

@@ -10,15 +10,16 @@ from enum import Enum
 from functools import lru_cache
 
 from app import numerals
-from app.chinese_words import noun_phrase, word_bounds
+from app.chinese_words import noun_phrase
 from app.figure_wholes import RATE_OF
 from app.in_situ import ZH_ASKS, asking_part
 from app.measures import MONEY_EN, MONEY_NOUN, ZH_MONEY_ASKED
 from app.numerals import COUNTED_ASKED, DISTRIBUTIVE, INDEFINITE_JI, MEASURE_WORDS
 from app.retrieval import sanctions
-from app.retrieval.counted import counted_or, partitive
+from app.retrieval.counted import counted_or
 from app.retrieval.document_questions import FACT_WORDS, O_CLOCK, ZH_WHEN, Fact
 from app.retrieval.enumeration import listed_count
+from app.retrieval.partitives import partitive, whole_zh
 from app.retrieval.question_frame import sum_noun
 from app.retrieval.said_of import named_role
 from app.retrieval.taggers import modifies_another, qualifier, without_relatives
@@ -203,8 +204,6 @@ _THING_EN = re.compile(
     rf"[\w-]+?)(?= (?:{EN_AUX}|in|of|per|for|to|at|on|by|[A-Z][\w-]*['’]s)\b|\s*[?？.]|$)", re.I)
 _THING_ZH = re.compile(rf"(?<!哪)(?:多少|几)[{MEASURE_WORDS}]?([A-Za-z0-9]*[\u4e00-\u9fff]+)")
 _HOLDER_ZH = re.compile(r"([\u4e00-\u9fff]+)(?:是谁|是哪[家个位])")
-# A whole a part is asked of: 基金群里…多少 (its total is given); 中心 or 里程 close none.
-_WHOLE_ZH = re.compile(r"([\u4e00-\u9fff]{2,}?)(当中|之中|里面|里|中)(?=.*(?:多少|几))")
 
 
 def asked_thing(question: str, kinds: set[Kind]) -> list[str]:
@@ -249,6 +248,5 @@ def asked_whole(question: str) -> str:
         return part[1]
     if (match := _THING_EN.search(question)) and (words := match.group(1).split())[0] == "of":
         return words[-1]
-    return next((m.group(1).split("的")[-1] for m in _WHOLE_ZH.finditer(question)
-                 if m.end(2) in word_bounds(question)), "")
+    return whole_zh(question)
 

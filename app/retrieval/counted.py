@@ -28,7 +28,7 @@ from app.text import has_cjk, sentence_spans
 _COUNTED_ZH = re.compile(rf"(?:\d+(?:\.\d+)?|[{CN_DIGITS}十百千万]+)\s*多?余?[{MEASURE_WORDS}]"
                          r"([\u4e00-\u9fff]{1,10})")
 # What a Chinese question counts (多少个5G基站, 几条支持AI终端的措施), to a break.
-_COUNT_OF_ZH = re.compile(rf"(?<!哪)(?:多少|几)([{MEASURE_WORDS}]?)([^，。？?！；;、\s]*)")
+COUNT_OF_ZH = re.compile(rf"(?<!哪)(?:多少|几)([{MEASURE_WORDS}]?)([^，。？?！；;、\s]*)")
 # jieba's tags a counted noun phrase is made of (an attribute verb too: 联合 of 联合实验室).
 _PHRASE_ZH = ("n", "vn", "v", "eng", "m", "l", "t", "a", "b", "q")
 # Nouns that count any person ("how many people", 多少人): which kind of person a sentence
@@ -47,7 +47,7 @@ def asked_nouns(question: str) -> tuple[str, ...]:
     的: 措施 of 几条支持AI终端的措施). () when none, or any person."""
     if not has_cjk(question):
         return tuple(w for w in _how_many(question) if not _ANY_PERSON.match(w))
-    if count := _COUNT_OF_ZH.search(question):
+    if count := COUNT_OF_ZH.search(question):
         if not count.group(1) and count.group(2).startswith("人"):
             return ()  # 多少人: any person (多少个人工智能…: a count of other things)
         if head := head_noun(count.group(2).split("的")[-1] or count.group(2)):
@@ -108,7 +108,7 @@ def counts(text: str, start: int, end: int, asked: tuple[str, ...], read_back: b
     nouns: it does unless the noun it is attached to is read and is another. With ``read_back``,
     a text naming none of them (the question says "jobs", it says "tasks") or one before the
     figure in its sentence (a broader word refers back: "trucks … 30 vehicles") is not judged."""
-    if (attached := _attached(text, start, end)) is None or any(same_noun(n, attached)
+    if (attached := attached_noun(text, start, end)) is None or any(same_noun(n, attached)
                                                                 for n in asked):
         return True
     opening = max((s for s, _ in sentence_spans(text) if s <= start), default=0)
@@ -116,7 +116,7 @@ def counts(text: str, start: int, end: int, asked: tuple[str, ...], read_back: b
                           or any(same_noun(n, text[opening:start]) for n in asked))
 
 
-def _attached(sentence: str, start: int, end: int) -> str | None:
+def attached_noun(sentence: str, start: int, end: int) -> str | None:
     """The nouns the figure at ``start:end`` counts or measures, or None when unread."""
     if has_cjk(sentence):
         found = _COUNTED_ZH.match(sentence, start)
@@ -188,13 +188,13 @@ def may_count(text: str, asked: tuple[str, ...], read_back: bool = True) -> bool
         return True
     # A Chinese text's counts, and any other figure in digits ("500P": not judged).
     spans = [m.span() for m in (*_COUNTED_ZH.finditer(text), *re.finditer(r"\d+", text))
-             ] if has_cjk(text) else _cardinals(text)
+             ] if has_cjk(text) else cardinals(text)
     # A sentence with no cardinal ("a scale of 500P") counts no persons.
     return (not spans and PERSONS not in asked) or any(counts(text, start, end, asked, read_back)
                                                         for start, end in spans)
 
 
-def _cardinals(text: str) -> list[tuple[int, int]]:
+def cardinals(text: str) -> list[tuple[int, int]]:
     """The spans of an English text's cardinals, a figure's words together ("one hundred", "310
     million"; not an ordinal's "Second, …")."""
     with TAGGING:
@@ -218,39 +218,8 @@ def counted_nouns(text: str) -> tuple[str, ...]:
     indicators" (() for Chinese text, whose counts the dictionary reads, or one with no figure)."""
     if has_cjk(text) or not _EN_FIGURE.search(text):
         return ()
-    return tuple(dict.fromkeys(n.split()[0] for s, e in _cardinals(text)
-                               if (n := _attached(text, s, e))))
-
-
-@lru_cache(maxsize=256)  # asked of every candidate sentence
-def partitive(question: str) -> tuple[str, str]:
-    """The quantity word and the whole's noun of an English "how many/much of …", by the parse
-    (the object of its "of": "how many of the 25 key tasks belong to …": many, task) or ("", "")."""
-    if has_cjk(question) or not re.search(r"(?i)\bhow (?:many|much) of\b", question):
-        return "", ""  # (the partitive: "of" after a quantity word)
-    with TAGGING:
-        doc = parsed(question)
-    # "how much of each meal": a share per one, no whole of a given size (a distributive).
-    return next(((t.head.head.lower_, t.lemma_.lower()) for t in doc if t.dep_ == "pobj"
-                 and t.head.lower_ == "of" and t.head.head.lower_ in {"many", "much"}
-                 and not any(c.lower_ in {"each", "every"} for c in t.children)), ("", ""))
-
-
-def counts_a_part(text: str, question: str) -> bool:
-    """Whether English ``text`` gives the part a partitive ``question`` counts (or none is asked):
-    a figure not the question's (the whole's "25 tasks") counting the whole's noun by the parse
-    ("12 tasks in building …"; "six major areas" counts no task), or its own "eight of which"."""
-    if (part := partitive(question))[0] != "many" or has_cjk(text):
-        return True
-    stated = {figure.lower() for figure in re.findall(r"[\w.,]+", question)}  # the whole's
-    with TAGGING:
-        doc = parsed(text)
-    return any(text[start:end].lower() not in stated and (re.match(r"\s+of\b", text[end:]) or (
-        (attached := _attached(text, start, end)) is not None and same_noun(part[1], attached)) or (
-            # a figure standing for its noun as a subject ("Of the stations, 231 are in …")
-            (span := doc.char_span(start, end, alignment_mode="expand")) is not None
-            and span.root.dep_ in {"nsubj", "nsubjpass"}))
-        for start, end in _cardinals(text))
+    return tuple(dict.fromkeys(n.split()[0] for s, e in cardinals(text)
+                               if (n := attached_noun(text, s, e))))
 
 
 # Words of a noun's left side that do not say which kind of it is counted: its determiner,

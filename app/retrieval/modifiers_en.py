@@ -32,6 +32,7 @@ from typing import Any
 from app.measures import measure_of
 from app.retrieval.acronyms import spelled_out
 from app.retrieval.dictionary import one_sense
+from app.retrieval.partitives import partitive
 from app.retrieval.question_frame import asked_head, asked_parse
 from app.retrieval.taggers import NOUNS
 from app.text import stem
@@ -83,13 +84,15 @@ def qualifiers_of(noun: Any) -> list[Qualifier]:
 @lru_cache(maxsize=256)
 def _question_nouns(question: str) -> tuple[tuple[str, tuple[Qualifier, ...], bool], ...]:
     """Each noun of an English ``question`` with its qualifiers (nouns without any left out),
-    not the noun it asks with."""
-    asked = asked_head(question).lower()
+    not the noun it asks with. A partitive's whole ("how many of the *29* tasks") is sized by
+    its number, not sorted into a kind: its part's count is another number by nature."""
+    asked, whole = asked_head(question).lower(), partitive(question)[1]
     return tuple((stem(t.lemma_), tuple(q), t.dep_ == "compound") for t in asked_parse(question)
                  if (t.pos_ in NOUNS or t.dep_ in {"pobj", "dobj", "nsubj"})
                  and t.pos_ not in {"PROPN", "PRON", "NUM"} and t.lower_ != asked
                  and not any(c.tag_ in {"WDT", "WP"} for c in t.children)
-                 and not _unit_of_its_number(question, t) and (q := qualifiers_of(t)))
+                 and not _unit_of_its_number(question, t) and (q := [
+                     k for k in qualifiers_of(t) if k[2] != "NUM" or t.lemma_.lower() != whole]))
 
 
 def _unit_of_its_number(question: str, noun: Any) -> bool:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from app.chinese_words import word_bounds
+from app.numerals import MEASURE_WORDS, ZH_NUMERAL
 from app.retrieval.counted import COUNT_OF_ZH, attached_noun, cardinals, head_noun, same_noun
 from app.retrieval.taggers import NOUNS, TAGGING, parsed
 from app.text import has_cjk
@@ -24,11 +25,21 @@ from app.text import has_cjk
 _WHOLE_ZH = re.compile(r"([\u4e00-\u9fff]{2,}?)(当中|之中|里面|里|中)(?=.*(?:多少|几))")
 
 
+# Its size given (29项任务中, 20多个应用案例里: "of the N things"): a count whose noun runs to
+# the locative; without one, 方案里 says where to look, no whole a part is asked of.
+_SIZED_ZH = re.compile(rf"[{ZH_NUMERAL}]+多?余?[{MEASURE_WORDS}][\u4e00-\u9fff]{{0,8}}$")
+
+
+def _whole_zh(question: str) -> re.Match[str] | None:
+    # the 中 of a word (中心) closes no phrase
+    return next((m for m in _WHOLE_ZH.finditer(question) if m.end(2) in word_bounds(question)),
+                None)
+
+
 def whole_zh(question: str) -> str:
     """The phrase naming the whole a Chinese ``question`` asks a part of, after its last 的
-    (应用案例 of 湛江发布的应用案例里), or ""; the 中 of a word (中心) closes no phrase."""
-    return next((m.group(1).split("的")[-1] for m in _WHOLE_ZH.finditer(question)
-                 if m.end(2) in word_bounds(question)), "")
+    (应用案例 of 湛江发布的应用案例里), or ""."""
+    return whole.group(1).split("的")[-1] if (whole := _whole_zh(question)) else ""
 
 
 @lru_cache(maxsize=256)  # asked of every candidate sentence
@@ -39,8 +50,9 @@ def partitive(question: str) -> tuple[str, str]:
     names no noun ("how many of them": the one it stands for is the conversation's); "how much
     of it" keeps its word, as the whole's sum is read by (``asked_whole``)."""
     if has_cjk(question):
-        count = COUNT_OF_ZH.search(question)
-        whole = head_noun(whole_zh(question)) if count and count.group(1) else ""
+        count, found = COUNT_OF_ZH.search(question), _whole_zh(question)
+        whole = head_noun(whole_zh(question)) if count and count.group(1) and found and (
+            _SIZED_ZH.search(question, 0, found.start(2))) else ""
         return ("many", whole) if whole else ("", "")
     if not re.search(r"(?i)\bhow (?:many|much) of\b", question):
         return "", ""  # (the partitive: "of" after a quantity word)

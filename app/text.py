@@ -42,7 +42,7 @@ ORG_NOUNS_EN = (r"(?:department|agenc|organi[sz]ation|unit|bureau|bod|office|aut
 ORG_HEAD = re.compile(rf"\b{ORG_NOUNS_EN}(?:$|\s+of\b)|(?:{ZH_BODY_ENDS})$", re.I)
 
 # A boundary is the position right after the terminator (and any closing quotes or brackets).
-_ZH_END = re.compile(rf"[。！？；!?][{_CLOSERS}]*")
+ZH_SENTENCE_END = re.compile(rf"[。！？；!?][{_CLOSERS}]*")
 # A number sign's dot before its number ("Station No. 7", "[2023] No. 9), which") ends nothing.
 _NUMBER_SIGN = r"(?:(?<=\b(?:No|pp))|(?<=\b(?:Nos|Art|Sec|Fig|Vol)))\.\s+\d"
 _EN_END = re.compile(rf"(?!{_NUMBER_SIGN})[.!?][{_CLOSERS}]*(?=\s+[\"“‘(（A-Z0-9{_CJK}])")
@@ -78,7 +78,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     spans: list[tuple[int, int]] = []
     for line_start, line_end in _lines(text, start, end):
         cuts = sorted(
-            {m.end() for m in _ZH_END.finditer(text, line_start, line_end)}
+            {m.end() for m in ZH_SENTENCE_END.finditer(text, line_start, line_end)}
             | {m.end() for m in _EN_END.finditer(text, line_start, line_end)}
             | {m.end() for m in _LEAD_IN.finditer(text, line_start, line_end)}
         )

@@ -13,11 +13,9 @@ from __future__ import annotations
 import re
 
 from app.numerals import chinese_number
-from app.text import ITEM
+from app.text import ITEM, ZH_SENTENCE_END
 
 _NUMBER = re.compile(r"\d+|[一二三四五六七八九十]+")
-# A sentence's end, with the quotation marks or brackets closing it ("…之日起施行。”").
-_SENTENCE_END = re.compile(r"[。；;！？!?][”’」）)]*")
 
 
 def marker(text: str) -> tuple[str, int] | None:
@@ -36,7 +34,7 @@ def marker(text: str) -> tuple[str, int] | None:
 def item_end(text: str, start: int, following: tuple[str, int] | None = None) -> int:
     """Where the item opening at ``start`` ends: the first sentence's end followed by white space,
     by the text's end or by the marker ``following`` (the next item's: a list on one line)."""
-    for found in _SENTENCE_END.finditer(text, start):
+    for found in ZH_SENTENCE_END.finditer(text, start):  # with its closing quotes
         rest = text[found.end():]
         if not rest or rest[0].isspace() or (following and marker(rest) == following):
             return found.end()

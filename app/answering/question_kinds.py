@@ -165,6 +165,11 @@ _SIZE_ASKED = re.compile(r"\bhow (?:much|large|big|high)\b|\bwhat (?:is|are|was|
 # What is paid asks a sum, unless "how much more/less" asks a difference, a share as often as a sum.
 _PAID = re.compile(r"^(?!.*\bhow much (?:more|less)\b).*\b(?:pa(?:y|ys|id)|charg(?:e|es|ed)"
                    r"|spen(?:d|ds|t|ding)|earn(?:s|ed)?)\b", re.I)
+# "What does X pay/charge …", "what price may X charge": the thing paid (asked by "what", maybe
+# with its noun) is a sum or a share of one ("pays 50% of the fee"): a figure either way, which a
+# sentence stating none does not give (not "in charge": an office).
+_WHAT_PAID = re.compile(rf"\bwhat (?:[\w'’-]+ ){{0,3}}?(?:{EN_AUX}) (?:[\w'’-]+ ){{1,6}}?(?<!\bin )"
+                        r"(?:pay|charge|spend|earn)\b", re.I)
 # Things counted in units (firms, 家, 亩), no sum nor share; a part of a whole, "how many of", is.
 _TALLIED = re.compile(r"\bhow many (?!(?:yuan|dollars?|pounds?|euros?|percent|per cent|of)\b)"
                       rf"|(?<!哪)(?:多少|几)(?:[{MEASURE_WORDS}](?![万亿千百元])|人|户|亩|吨"
@@ -189,6 +194,7 @@ def asked_kinds(question: str) -> set[Kind]:
     if Kind.PERCENT in kinds and _SHARE_OF.search(question):
         kinds.discard(Kind.MONEY)  # "what share of the construction cost": the sum is the whole
     kinds |= {Kind.PERSON} if named_role(question) else set()  # "the name of the director"
+    kinds |= {Kind.COUNT} if not kinds and _WHAT_PAID.search(asking_part(question)) else set()
     kinds -= {broader for k in kinds for broader in _NARROWER.get(k, ())}
     if Kind.COUNT in kinds and _TALLIED.search(question):
         kinds ^= {Kind.COUNT, Kind.TALLY}

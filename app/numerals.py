@@ -79,13 +79,14 @@ DUE = re.compile(rf"{ISO_DATE.pattern}|(?:后|起)\s*[\d{CN_DIGITS}十]+\s*个?(
                  rf"[\d{CN_DIGITS}十]+\s*个?(?:工作)?(?:日|天|周|月|年)|当天|当日|次日|次月|即时"
                  r"|[\u4e00-\u9fff]期(?:之?[前后内]|满)|[\u4e00-\u9fff]之日")
 # A ratio of parts (按5:5比例分担, 3比7的比例, "a ratio of 6 to 4") or a fraction of a whole
-# in words ("three quarters of", "half of"): a proportion, "what share" asks (NER: a cardinal).
+# in words ("three quarters of", "half of"; Chinese says the whole sum and a half in words: 全额
+# 扣除, 全额贴息, 减半收取, 一半, 半数): a proportion, "what share" or "扣多少" asks, NER none.
 RATIO = re.compile(r"(?<![\d.:：∶])\d{1,2}(?:\s*[:：∶比]\s*\d{1,2})+(?![\d.:：∶])"
                    r"(?=\s*的?(?:比例|配套|分担))|(?:(?<=按)(?:不低于)?|(?<=ratio of ))\d{1,2}"
                    r"(?:\s*(?:[:：∶]|to)\s*\d{1,2})+(?!\d|[.:：∶]\d)"
                    r"|\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:halves|half"
-                   r"|thirds?|quarters?|(?:four|fif|six|seven|eigh|nin|ten)ths?)|half)(?=\s+of\b)",
-                   re.I)
+                   r"|thirds?|quarters?|(?:four|fif|six|seven|eigh|nin|ten)ths?)|half)(?=\s+of\b)"
+                   r"|全额|减半|一半|半数", re.I)
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year in digits
 YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–—至到]\s*(?:19|20)\d\d年?")  # "2023-2025", 2025至2027年
 _MONTH = "|".join([*EN_MONTHS, *(m[:3] for m in EN_MONTHS)])

@@ -83,14 +83,7 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
             (asks_what_was(question) or (years and Kind.TALLY in kinds.asked_kinds(question)))
             and states_a_rule(opening)):  # "did it build", "build in 2027": a rule sets none
         labels -= set(Kind.COUNT.value)
-    # A sum asked by its noun, in no currency (投入不低于多少), is a share of it ("5% of the …"),
-    # or a share its clause sets the sum at after naming it ("补贴标准提高到80%"; not "利息的50%
-    # 给予贴息" for 贴息, a share of the interest), or a share measuring it (缴费的50%的补贴).
-    text = sentence.chunk.text
-    if (of := naming(kinds.asked_sum(question)[0])) and not QUESTION_WORDS[Kind.MONEY].search(
-            question) and any(label == "PERCENT" and (share_of(text, s, e, of) or (has_cjk(
-                question) and (of.search(text, clause_around(text, s, e)[0], s) or (
-                    text[e:e + 1] == "的" and of.match(text, e + 1))))) for s, e, label in found):
+    if sum_shares(question, sentence.chunk.text, found):  # a share setting the sum asked
         labels.add("MONEY")
     # Its sums are of another thing unless it, its lead-in, section or title say which one is asked
     # (生活补贴 for 住房补贴; "AI" says 人工智能); an English word is not sought in Chinese.
@@ -107,6 +100,20 @@ def sentence_labels(sentence: Sentence, question: str, places: tuple[str, ...] =
     # An item after "；" leaves its head's period unsaid (…每人每年40元；选择300元档次的，补贴50元).
     head = re.search(r"[^。]*；$", _before(sentence).rstrip())
     return labels | listed | _forms(sentence.text) | (_forms(head[0]) & {"RATE"} if head else set())
+
+
+def sum_shares(question: str, text: str, found: list[tuple[int, int, str]]
+               ) -> list[tuple[int, int]]:
+    """The shares of ``found`` (offsets into ``text``, a chunk's) setting the sum a question asks
+    by its noun in no currency (投入不低于多少): a share of it ("5% of the …"), one its clause
+    sets the sum at after naming it ("补贴标准提高到80%"; not "利息的50%给予贴息" for 贴息, a
+    share of the interest), or one measuring it, right before it (缴费的50%的补贴, 全额贴息)."""
+    if not (of := naming(kinds.asked_sum(question)[0])) or QUESTION_WORDS[Kind.MONEY].search(
+            question):
+        return []
+    return [(s, e) for s, e, label in found if label == "PERCENT" and (share_of(
+        text, s, e, of) or (has_cjk(question) and (of.search(text, clause_around(
+            text, s, e)[0], s) or of.match(text, e + (text[e:e + 1] == "的")))))]
 
 
 # Each period; a day; a date NER misreads ("…2024-08-15click:0") or due after an event (后3个月内);

@@ -13,7 +13,12 @@ from __future__ import annotations
 
 import re
 
-from app.answering.answerability import ITEM, unstated_entities
+from app.answering.answerability import (
+    ITEM,
+    sentence_labels,
+    sum_shares,
+    unstated_entities,
+)
 from app.answering.citations import Sentence, sentences_after
 from app.answering.clauses import restated  # the question says most of a text
 from app.answering.question_kinds import FIGURED, Kind
@@ -44,10 +49,16 @@ def sliced(sentence: Sentence, start: int, end: int) -> Sentence:
 
 
 def entities_asked(sentence: Sentence, kinds: set[Kind], question: str) -> list[tuple[int, int]]:
-    """Absolute spans of the entities of ``sentence`` of a kind asked, unstated, in order."""
+    """Absolute spans of the entities of ``sentence`` of a kind asked, unstated, in order: of a
+    sum asked in no currency that only shares set (全额贴息, 租金减半: ``sentence_labels``),
+    those shares, not another's (增长20%以下的), which else leave the clause unquoted."""
     base, wanted = sentence.chunk.start, {label for kind in kinds for label in kind.value}
-    return sorted({(base + s, base + e) for s, e, label
-                   in unstated_entities(sentence, question) or () if label in wanted})
+    found = unstated_entities(sentence, question) or []
+    spans = [(s, e) for s, e, label in found if label in wanted]
+    if Kind.MONEY in kinds and all(label != "MONEY" for *_, label in found) and "MONEY" in (
+            sentence_labels(sentence, question) or ()):
+        spans += sum_shares(question, sentence.chunk.text, found)
+    return sorted({(base + s, base + e) for s, e in spans})
 
 
 def span_of(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from app.models import Filters
+from app.one_question import once
 from app.retrieval.as_of import about_former, in_force_documents
 from app.retrieval.crosslingual import is_chinese
 from app.retrieval.hybrid import HybridRetriever, RetrievalMode, RetrievalResult
@@ -15,6 +16,16 @@ def left_out(retriever: HybridRetriever, question: str) -> bool:
     """Whether answering ``question`` from the documents in force leaves any document out."""
     return bool(retriever.in_force_only
                 and in_force_documents(question, None, retriever.catalog) is not None)
+
+
+def _retrieve(retriever: HybridRetriever, question: str, filters: Filters | None, top_k: int,
+              mode: RetrievalMode | None, as_of: date | None = None, in_force: bool = True,
+              within: set[str] | None = None) -> RetrievalResult:
+    """``retriever.retrieve``, run once per question for the same arguments (app.one_question:
+    a refused answer's reading from every document retrieves what the in-force search did)."""
+    return once("retrieve", (retriever, question, filters, top_k, mode, as_of, in_force, within),
+                lambda: retriever.retrieve(question, filters, top_k, mode, as_of, in_force,
+                                           within))
 
 
 def retrieve_in_force(retriever: HybridRetriever, question: str, filters: Filters | None,
@@ -30,12 +41,12 @@ def retrieve_in_force(retriever: HybridRetriever, question: str, filters: Filter
     held = (in_force_documents(question, None, retriever.catalog)
             if in_force and as_of is None and retriever.in_force_only else None)
     if held is None:
-        return retriever.retrieve(question, filters, top_k, mode, as_of, in_force, within)
-    every = retriever.retrieve(question, filters, top_k, mode, in_force=False, within=within)
+        return _retrieve(retriever, question, filters, top_k, mode, as_of, in_force, within)
+    every = _retrieve(retriever, question, filters, top_k, mode, in_force=False, within=within)
     best = _best_document(question, every)
     if all(hit.chunk.doc_id in held for hit in every.hits) or about_former(best, retriever.catalog):
         return every
-    return retriever.retrieve(question, filters, top_k, mode, within=within)
+    return _retrieve(retriever, question, filters, top_k, mode, within=within)
 
 
 def _best_document(question: str, found: RetrievalResult) -> str | None:

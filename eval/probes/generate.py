@@ -133,7 +133,8 @@ def recheck(record: Record) -> Record:
     call = distinct[0]
     hits = [Hit(Chunk(**h["chunk"]), h["score"], h["rank"]) for h in call["hits"]]
     extractive = record["extractive"]
-    grounded = ground(call["reply"], hits, record["question"])
+    # A rescue (the extractive answer refused) is checked against the question's terms too.
+    grounded = ground(call["reply"], hits, record["question"], extractive["refused"])
     if grounded.answer:  # followed by the quote it rests on, as the answerer gives it
         quote = "" if extractive["refused"] else "\n\n" + extractive["answer"]
         answer = {"answer": grounded.answer + quote, "refused": False, "fallback": None}

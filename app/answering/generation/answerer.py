@@ -113,7 +113,7 @@ class GenerativeAnswerer:
         try:
             passages, splitter, pieces = self.write(question, passages)
             hits = [p.hit for p in passages]  # the prompt numbers these 1..k: the check holds it
-            grounder = Grounder(hits, question)
+            grounder = Grounder(hits, question, rescue)
             for piece in pieces:
                 if piece.kind == "reasoning":
                     yield Reasoning(piece.text)
@@ -131,7 +131,7 @@ class GenerativeAnswerer:
             last, grounded = grounder.finish()
             yield from (Checked(text) for text in last)
         else:  # a late lone </think> turned streamed answer into thinking: check the rest anew
-            grounded = ground(splitter.answer, hits, question)
+            grounded = ground(splitter.answer, hits, question, rescue)
         yield Done(self._final(grounded, extractive, retrieval, splitter.reasoning))
 
     def _rescues(self, refusal: Answer, ranked: list[Scored]) -> bool:

@@ -15,8 +15,6 @@ A cited sentence is kept only when it says nothing its passages do not:
 * every name it states is in those passages or their documents' titles and places: a place
   the gazetteer knows (in either language; one the passages hold lies in it), a Latin-script
   name, acronym or code, a Chinese proper noun by jieba's tagger that the glossary renders;
-* a word of the question it repeats is held by those passages (or their documents' titles and
-  places) in either language: the subject asked is one they state (``restates_unheld``);
 * it shares a word or figure with those passages: a floor against noise with a stray marker.
 
 A sentence saying the passages do not answer (``says_not_covered``), cited or not, is a
@@ -33,7 +31,6 @@ from functools import lru_cache
 from app.answering.generation.comparable_words import (
     Place,
     Token,
-    character_forms,
     chinese_forms,
     forms_held,
     normal,
@@ -54,7 +51,7 @@ from app.retrieval.acronyms import spelled_out
 from app.retrieval.counted import asked_nouns, may_count
 from app.retrieval.gazetteer import gazetteer
 from app.retrieval.glossary import expand_query
-from app.text import CJK_CHARS, CJK_RUN, mostly_chinese, sentence_spans
+from app.text import CJK_CHARS, CJK_RUN, sentence_spans
 
 CLAIM_WINDOW = 6
 PASSAGE_WINDOW = 12
@@ -66,51 +63,20 @@ COUNTED_WORDS = 3  # of the run after a measure word: 案例 of 案例入选了�
 _COUNTED = re.compile(rf"(?<![A-Za-z0-9.])(\d+|[{CN_DIGITS}十百千]+)多?[{MEASURE_WORDS}]"
                       rf"([{CJK_CHARS}]{{0,12}})")
 _ENUMERATOR = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)、]|[(（]\d{1,2}[)）])\s+")
-_NAMING_TAGS = ("n", "vn", "b")  # jieba's nouns, verbal nouns (运营) and words of kind (公共)
 _ABSENT = re.compile(r"\b(?:without|free|exempt)\b|免", re.IGNORECASE)  # a passage's "none" too
 
 
-def supported(claim: str, passages: list[str], described: list[str], question: str = "") -> bool:
+def supported(claim: str, passages: list[str], described: list[str], asked: frozenset[str]) -> bool:
     """Whether ``claim`` says nothing ``passages`` (or ``described``: their documents' titles
-    and places) do not; a word of ``question`` it repeats must be theirs ("the director
-    receives a salary" restates, not answers)."""
+    and places) do not; with ``asked``, a refused question's terms, a word of it the claim
+    repeats must be theirs ("the director receives a salary" restates, not answers)."""
     claim = _ENUMERATOR.sub("", claim)
-    return (not restates_unheld(claim, question, passages, described)
+    held = forms_held(tokens_of(normal(text)) for text in [*passages, *described])
+    return (not any(t.forms & asked and not t.forms & held for t in tokens_of(normal(claim)))
             and figures_supported(claim, passages) and figures_attached(claim, passages)
             and names_held(claim, [*passages, *described]) and counts_held(claim, passages)
             and recurrences(claim) <= recurrences(" ".join(passages))
             and any(_claim_terms(claim) & terms(text) for text in passages))
-
-
-def restates_unheld(claim: str, question: str, passages: list[str], described: list[str]) -> bool:
-    """Whether ``claim`` repeats a word of ``question`` that its passages (or ``described``)
-    hold in no language: the subject asked given what they state of another (换电站 given a
-    charging station's 300,000 yuan, 私人充电桩 a public pile's 300 yuan; a refused question
-    restated as its answer). A Chinese word is asked when the question writes it (jieba may cut
-    对换电站 otherwise); one the glossary leaves unrendered is held by its characters' renderings.
-    A Chinese word names what is asked when jieba tags it a noun or a word of kind (公共, 私人),
-    not a verb, count or bound (有, 每座, 最多); an English word is judged against English
-    passages only (the dictionary renders few of the ways an English sentence names a Chinese
-    text's word: "herders" for 牧户)."""
-    if not question:
-        return False
-    asked, claim = terms(question), normal(claim)
-    read = [normal(t) for t in [*passages, *described]]
-    written = " ".join(read).lower()
-    held = forms_held(tokens_of(normal(expand_query(t))) for t in read)  # AI: 人工智能
-    held |= forms_held(map(tokens_of, read))
-    held |= frozenset(part for form in held for part in form.split("-"))  # "slow-charging"
-    english_read = not all(map(mostly_chinese, passages))
-    for token in tokens_of(claim):
-        word = claim[token.start:token.end]
-        chinese = CJK_RUN.fullmatch(word) is not None
-        if (not (token.forms & asked or (chinese and word in question))
-                or not (token.tag.startswith(_NAMING_TAGS) if chinese else english_read)
-                or word.lower() in written):
-            continue
-        if not (token.forms | (character_forms(word) if chinese else frozenset())) & held:
-            return True
-    return False
 
 
 def says_not_covered(claim: str, passages: list[str]) -> bool:

@@ -15,7 +15,6 @@ from typing import NamedTuple
 
 from app.chinese_words import tagged
 from app.figure_forms import figures, normal
-from app.retrieval.dictionary import SENSES, dictionary
 from app.retrieval.gazetteer import Division, gazetteer
 from app.retrieval.glossary import expand_query
 from app.text import CJK_RUN, STOPWORDS, content_tokens, stem, stem_words
@@ -34,7 +33,6 @@ class Token(NamedTuple):
     end: int
     forms: frozenset[str]  # the word's comparable forms
     name: bool  # a proper noun, an acronym or code, a capitalised word within a sentence
-    tag: str = ""  # jieba's part of speech of a Chinese word
 
 
 def terms(text: str) -> frozenset[str]:
@@ -72,7 +70,7 @@ def tokens_of(text: str) -> list[Token]:
         at = m.start()
         for piece, flag in tagged(word):
             if forms := chinese_forms(piece):
-                found.append(Token(at, at + len(piece), forms, flag in _PROPER, flag))
+                found.append(Token(at, at + len(piece), forms, flag in _PROPER))
             at += len(piece)
     return found
 
@@ -84,15 +82,3 @@ def chinese_forms(word: str) -> frozenset[str]:
         return frozenset()
     english = [w for w in content_tokens(expand_query(word)) if w.isascii()]
     return frozenset([word, *stem_words(english)])
-
-
-@lru_cache(maxsize=4096)
-def character_forms(word: str) -> frozenset[str]:
-    """A Chinese word the glossary leaves unrendered, by its characters' renderings: jieba cuts
-    换电站 into 换 and 电站, and a character alone is too ambiguous to search by (dictionary.py),
-    but 换 "exchange, switch" still tells a battery-swap station from a charging one. Empty
-    for a word the glossary renders."""
-    if chinese_forms(word) - {word}:
-        return frozenset()
-    senses = [s for ch in word for s in dictionary().entries.get(ch, ())[:SENSES]]
-    return frozenset(stem_words([w for sense in senses for w in content_tokens(sense)]))

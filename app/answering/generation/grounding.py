@@ -66,6 +66,7 @@ class Grounder:
 
     hits: list[Hit]
     question: str = ""
+    rescue: bool = False  # answering what the extractive rules refused (check.supported)
     unsupported: list[str] = field(default_factory=list)
     not_covered: bool = False
     _kept: list[tuple[str, list[int]]] = field(default_factory=list)  # claim, passages cited
@@ -134,7 +135,7 @@ class Grounder:
         if (not cited or len(passages) < len(cited) or _QUESTION_END.search(claim)
                 or echoes_asking(claim, self.question)  # the question again, not an answer
                 or not supported(claim, passages, [_described(self.hits[n - 1]) for n in cited],
-                                 self.question)):
+                                 terms(self.question) if self.rescue else frozenset())):
             self.unsupported.append(sentence)
             return None
         for n in cited:
@@ -185,9 +186,9 @@ def best_sentence(hit: Hit, claims: list[str]) -> tuple[Sentence, float]:
     return sentence, score
 
 
-def ground(answer: str, hits: list[Hit], question: str = "") -> Grounded:
+def ground(answer: str, hits: list[Hit], question: str = "", rescue: bool = False) -> Grounded:
     """Check a whole answer at once."""
-    grounder = Grounder(hits, question)
+    grounder = Grounder(hits, question, rescue)
     grounder.feed(answer)
     return grounder.finish()[1]
 

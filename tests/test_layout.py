@@ -16,7 +16,7 @@ APP = ROOT / "app"
 BASE = {"app.settings", "app.access_settings", "app.errors", "app.models", "app.text",
         "app.numerals", "app.bands", "app.negation", "app.in_situ", "app.chinese_words",
         "app.mastheads", "app.fields", "app.background", "app.measures", "app.figure_subjects",
-        "app.addressing", "app.figure_forms", "app.figure_wholes"}
+        "app.addressing", "app.figure_forms", "app.figure_wholes", "app.one_question"}
 # For each group, the groups it may import besides itself and the base.
 ALLOWED: dict[str, set[str]] = {
     "base": set(),

@@ -40,8 +40,9 @@ ZH_MONEY_ASKED = r"多少钱|(?:多少|几)[万亿千百]*元|掏了?多少"  # 
 # 租金), not a grant (补助, 奖励) one is given toward it. (收, the payee's, is left: round 47 it
 # let 全日托's 收费 answer 半日托, whose 半日 jieba cuts as a time, negation's 半 reading none.)
 ZH_PAID_ASKED, PAID_NOUNS = re.compile(r"[花交缴付掏][了掉]?多少钱"), "费价租"
+# 贴息: of a loan's interest; 保证金 whole (a deposit), or its 证金 was found inside it.
 MONEY_NOUN = re.compile(rf"\b(?:{MONEY_EN})\b|预算|投资|资金|基金|补贴|补助|费用|经费|罚款|奖励"
-                        r"|租金|房租|价格|收费|贴息|津贴|工资|薪酬|[押证奖]金"  # 贴息: of a loan's
+                        r"|租金|房租|价格|收费|贴息|津贴|工资|薪酬|保证金|[押奖]金"
                         # A fee (送餐费, 保险费), not 免费; 经费 and 收费 are listed whole.
                         r"|[\u4e00-\u9fff]{1,2}(?<![免消经收])费", re.I)
 _UNIT_OF = {w: unit for unit, words in _ZH_UNITS.items() for w in words.split()}

@@ -52,3 +52,10 @@ def test_the_payout_and_the_centenarians_allowance_are_refused(client: TestClien
                            ("某市92岁的老人每月高龄津贴多少？", "300元")):
         body = asked(client, question)
         assert fact in str(body["answer"]), (question, body)
+
+
+def test_a_deposit_is_read_whole_not_as_its_last_two_characters() -> None:
+    """Regression (round 48's note): ``[押证奖]金`` found 证金 inside 保证金, so a question asking a
+    deposit (保证金) named a noun no sentence says, and the jieba word 保证金 was no money noun."""
+    assert sum_asked("投标保证金是多少？") == "保证金"
+    assert sum_asked("租房押金要交多少钱？") == "押金"

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from app.retrieval.continuation import next_chunk_id, with_closing, with_continuations
+from app.retrieval.continuation import (
+    next_chunk_id,
+    with_closing,
+    with_continuations,
+    with_short_notice,
+)
 from app.retrieval.hybrid import Hit, RetrievalResult
 from app.store.records import Chunk
 
@@ -82,3 +87,29 @@ def test_a_question_of_the_notice_as_a_whole_reads_its_closing_chunks() -> None:
     assert with_closing("某市发放多少消费券？", hits, lambda doc: chunks) is hits
     english = RetrievalResult("q", [Hit(_chunk(1, "1. Vouchers"), 0.7, 1)])  # no such close
     assert with_closing("这些措施从哪天开始实行？", english, lambda doc: chunks) is english
+
+
+def test_a_notice_of_a_few_passages_ranked_first_is_read_whole() -> None:
+    """Bug (round 49, realzh tune "临汾路街道对多少间出租房屋上门排查了？",
+    "番禺区税务局半小时给口罩企业提供了多少发票？"): a three-passage notice's
+    opening passage ranked first and other notices' passages filled the rest, so the passage
+    stating the count was never read (refused; another sentence quoted). Its missing passages
+    are read after every retrieved one; a notice stored in more passages reads no more, and its
+    chunks are not fetched."""
+    texts = ["临汾路街道开展出租房屋排查。", "共上门排查出租房屋1200间。", "街道将继续做好防控。"]
+    notice = [Chunk(f"n::{i:04d}", "n", t, i * 20, i * 20 + len(t), {"doc_id": "n"})
+              for i, t in enumerate(texts)]
+    hits = [Hit(notice[0], 0.8, 1), Hit(_chunk(1, "", "other"), 0.7, 2),
+            Hit(notice[2], 0.6, 3)]
+    fetched: list[str] = []
+
+    def chunks_of(doc: str) -> list[Chunk]:
+        fetched.append(doc)
+        return notice
+    read = with_short_notice(RetrievalResult("q", hits), lambda doc: 3, chunks_of)
+    assert [h.chunk.chunk_id for h in read.hits] == ["n::0000", "other::0001", "n::0002",
+                                                     "n::0001"]
+    assert read.hits[-1].rank == 4  # after every passage the retrieval ranked
+    long = with_short_notice(RetrievalResult("q", hits), lambda doc: 12, chunks_of)
+    assert [h.chunk.chunk_id for h in long.hits] == ["n::0000", "other::0001", "n::0002"]
+    assert fetched == ["n"]

@@ -173,3 +173,32 @@ def with_closing(question: str, retrieval: RetrievalResult,
         _OF_ITSELF.search(c.text) or (last and c.section.partition(" > ")[0] == last))]
     return replace(retrieval, hits=[*retrieval.hits, *(
         replace(best, chunk=c) for c in closing[-CLOSING_CHUNKS:])])
+
+
+
+
+# A notice stored in this few passages is read whole when one of them ranks first: its title or
+# lead often ranks first while the sentence that answers sits in its next passage, below other
+# notices' passages (realzh tune: 番禺 "半小时…多少发票", 临汾路 "多少间出租房屋", each a
+# three-passage notice whose first passage alone was read). A longer notice's rest is not: many
+# more passages change the weights the reader gives the question's words (tried to 2,000
+# characters, any number of passages: notices of 8-12 short items lost answers to other items).
+SHORT_NOTICE_CHUNKS = 3
+
+
+def with_short_notice(retrieval: RetrievalResult, chunk_count: Callable[[str], int],
+                      chunks_of: Callable[[str], list[Chunk]]) -> RetrievalResult:
+    """``retrieval`` with the passages of its best document it lacks, when that document is
+    stored in at most ``SHORT_NOTICE_CHUNKS`` chunks (``chunk_count``: by its record, so a longer
+    one costs no store read), ranked after every passage retrieved: the retrieval's order still
+    decides between them and the passages it ranked."""
+    if not retrieval.hits or chunk_count(
+            (best := retrieval.hits[0]).chunk.doc_id) > SHORT_NOTICE_CHUNKS:
+        return retrieval
+    present = {h.chunk.chunk_id for h in retrieval.hits}
+    rest = [c for c in chunks_of(best.chunk.doc_id) if c.chunk_id not in present]
+    if not rest:
+        return retrieval
+    after = len(retrieval.hits) + 1
+    return replace(retrieval, hits=[*retrieval.hits, *(
+        replace(best, chunk=c, rank=after) for c in rest)])

@@ -25,7 +25,7 @@ from app.conversation.nearby import Cited
 from app.models import Answer, AskRequest, Mode
 from app.one_question import once
 from app.retrieval.antecedents import points_back
-from app.retrieval.continuation import with_closing, with_fields
+from app.retrieval.continuation import with_closing, with_fields, with_short_notice
 from app.retrieval.document_questions import DOCUMENT
 from app.retrieval.hybrid import Hit, RetrievalResult
 from app.retrieval.place_inference import part_of_a_name
@@ -206,11 +206,14 @@ class Composite(Components):
                             lambda doc_id: self.catalog.get(doc_id).metadata)
 
     def _with_fields(self, question: str, retrieval: RetrievalResult) -> RetrievalResult:
-        """A question asking who, whose number or when is also read in the best document's
-        field lines its words name (app.retrieval.continuation.with_fields); when or how long, or
-        who leads, in its closing part too (with_closing)."""
+        """The passages read beside those retrieved: a best document of a few passages whole
+        (app.retrieval.continuation.with_short_notice); for a question asking who, whose number or
+        when, the best document's field lines its words name (with_fields); when or how long, or
+        who leads, its closing part too (with_closing)."""
         kinds = asked_kinds(question)
         with self.watch.reading():
+            retrieval = with_short_notice(retrieval, lambda doc: self.catalog.chunks_of([doc]),
+                                          self.store.document_chunks)
             if kinds & _CLOSING_KINDS:
                 retrieval = with_closing(question, retrieval, self.store.document_chunks)
             return with_fields(question, retrieval, self.catalog.text, self.store.document_chunks

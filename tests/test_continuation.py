@@ -94,8 +94,8 @@ def test_a_notice_of_a_few_passages_ranked_first_is_read_whole() -> None:
     "番禺区税务局半小时给口罩企业提供了多少发票？"): a three-passage notice's
     opening passage ranked first and other notices' passages filled the rest, so the passage
     stating the count was never read (refused; another sentence quoted). Its missing passages
-    are read after every retrieved one; a notice stored in more passages reads no more, and its
-    chunks are not fetched."""
+    are read after every retrieved one; a notice stored in more passages, or read whole
+    already, reads no more, and its chunks are not fetched."""
     texts = ["临汾路街道开展出租房屋排查。", "共上门排查出租房屋1200间。", "街道将继续做好防控。"]
     notice = [Chunk(f"n::{i:04d}", "n", t, i * 20, i * 20 + len(t), {"doc_id": "n"})
               for i, t in enumerate(texts)]
@@ -112,4 +112,6 @@ def test_a_notice_of_a_few_passages_ranked_first_is_read_whole() -> None:
     assert read.hits[-1].rank == 4  # after every passage the retrieval ranked
     long = with_short_notice(RetrievalResult("q", hits), lambda doc: 12, chunks_of)
     assert [h.chunk.chunk_id for h in long.hits] == ["n::0000", "other::0001", "n::0002"]
+    whole = RetrievalResult("q", [*hits, Hit(notice[1], 0.5, 4)])  # read whole already
+    assert with_short_notice(whole, lambda doc: 3, chunks_of) is whole
     assert fetched == ["n"]

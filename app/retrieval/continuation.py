@@ -175,8 +175,6 @@ def with_closing(question: str, retrieval: RetrievalResult,
         replace(best, chunk=c) for c in closing[-CLOSING_CHUNKS:])])
 
 
-
-
 # A notice stored in this few passages is read whole when one of them ranks first: its title or
 # lead often ranks first while the sentence that answers sits in its next passage, below other
 # notices' passages (realzh tune: 番禺 "半小时…多少发票", 临汾路 "多少间出租房屋", each a
@@ -190,13 +188,15 @@ def with_short_notice(retrieval: RetrievalResult, chunk_count: Callable[[str], i
                       chunks_of: Callable[[str], list[Chunk]]) -> RetrievalResult:
     """``retrieval`` with the passages of its best document it lacks, when that document is
     stored in at most ``SHORT_NOTICE_CHUNKS`` chunks (``chunk_count``: by its record, so a longer
-    one costs no store read), ranked after every passage retrieved: the retrieval's order still
-    decides between them and the passages it ranked."""
-    if not retrieval.hits or chunk_count(
-            (best := retrieval.hits[0]).chunk.doc_id) > SHORT_NOTICE_CHUNKS:
+    one, or one read whole already, costs no store read), ranked after every passage retrieved:
+    the retrieval's order still decides between them and the passages it ranked."""
+    if not retrieval.hits:
         return retrieval
-    present = {h.chunk.chunk_id for h in retrieval.hits}
-    rest = [c for c in chunks_of(best.chunk.doc_id) if c.chunk_id not in present]
+    best = retrieval.hits[0]
+    read = {h.chunk.chunk_id for h in retrieval.hits if h.chunk.doc_id == best.chunk.doc_id}
+    if not len(read) < chunk_count(best.chunk.doc_id) <= SHORT_NOTICE_CHUNKS:
+        return retrieval  # long, or read whole already: no store read
+    rest = [c for c in chunks_of(best.chunk.doc_id) if c.chunk_id not in read]
     if not rest:
         return retrieval
     after = len(retrieval.hits) + 1

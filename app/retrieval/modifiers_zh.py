@@ -218,3 +218,37 @@ def _purpose(words: list[tuple[str, str]], head: str) -> str:
             break
         run = word + run
     return run if len(run) > 1 else ""
+
+
+# jieba's tags by the kind of word a group is named by: a noun (or abbreviation), a time, an
+# attribute. Two words of one class in one place name two groups (桥梁 for 隧道, 周六 for 周末).
+_PLACE_CLASS = {"n": "noun", "j": "noun", "t": "time", "a": "kind", "b": "kind"}
+_ASKED_NOUN = re.compile(r"(?:是|为|有)?(?:多少|几|什么|哪)")  # 比例是多少: the noun asked
+
+
+def another_in_place(question: str, sentence: str, unsaid: list[str]) -> bool:
+    """Whether ``sentence`` says, in the place of a word of Chinese ``question`` it leaves
+    ``unsaid``, another word of that word's class (jieba's tags): right before the word the
+    question puts right after it (危旧桥梁改造 for 危旧隧道改造, 市政府投资 for 社会投资, 一般贸易
+    for 加工贸易), or right after the verb the question puts right before a noun. The sentence
+    states another group's detail, as a modifier of another class does (``other_modifier``),
+    and says nothing of the one asked. Not the noun a question word asks of (贴息比例是多少), nor
+    a verb (the asker's act, 吃饭), nor a word sharing a CC-CEDICT sense or characters in order."""
+    with TAGGING:  # a word within one LAC cuts (燃油 of 燃油汽车), not across two: jieba's
+        cut = [w for w, _ in lac().run(question)]  # misreading (内能 of 多少天内能申请)
+    words, said = tagged(question), tagged(sentence)
+    for at, (mine, tag) in enumerate(words):
+        if mine not in unsaid or not any(mine in w for w in cut) or tag == "nr" or tag[
+                :1] not in _PLACE_CLASS or _ASKED_NOUN.match("".join(w for w, _ in words[at + 1:])):
+            continue
+        after = words[at + 1][0] if at + 1 < len(words) else ""
+        verb = words[at - 1] if at and _PLACE_CLASS[tag[:1]] == "noun" else ("", "")
+        for (first, its), (second, next_tag) in pairwise(said):
+            other, other_tag = ((first, its) if second == after and len(after) > 1 else (
+                second, next_tag) if first == verb[0] and verb[1][:1] == "v" and len(first) > 1
+                else ("", ""))
+            if len(other) > 1 and _PLACE_CLASS.get(other_tag[:1]) == _PLACE_CLASS[tag[:1]] \
+                    and other not in question and not within(mine, other) \
+                    and not within(other, mine) and other not in sense_sharers(mine):
+                return True
+    return False

@@ -229,8 +229,8 @@ _ASKED_NOUN = re.compile(r"(?:是|为|有)?(?:多少|几|什么|哪)")  # 比例
 def another_in_place(question: str, sentence: str, unsaid: list[str]) -> bool:
     """Whether ``sentence`` says, in the place of a word of Chinese ``question`` it leaves
     ``unsaid``, another word of that word's class (jieba's tags): right before the word the
-    question puts right after it (危旧桥梁改造 for 危旧隧道改造, 市政府投资 for 社会投资, 一般贸易
-    for 加工贸易), or right after the verb the question puts right before a noun. The sentence
+    question puts right after it (危旧桥梁改造 for 危旧隧道改造, 市政府投资 for 社会投资, 新能源
+    汽车 for 燃油汽车), or right after the verb the question puts right before a noun. The sentence
     states another group's detail, as a modifier of another class does (``other_modifier``),
     and says nothing of the one asked. Not the noun a question word asks of (贴息比例是多少), nor
     a verb (the asker's act, 吃饭), nor a word sharing a CC-CEDICT sense or characters in order."""

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from app.answering.answerability import at_level, refusal_before_ranking
 from app.answering.chinese_reader import REACH, REFUSAL_SUPPORT, ChineseReading, read_chinese
+from app.answering.chinese_span import PUNCTUATED
 from app.answering.citations import Scored, citation, passage
 from app.answering.clauses import answering_clauses
 from app.answering.conflicts import prefer_official
@@ -24,7 +25,7 @@ from app.retrieval.antecedents import of_another_part
 from app.retrieval.content_words import says_every_word, states_what_is_asked
 from app.retrieval.crosslingual import reads_chinese
 from app.retrieval.hybrid import RetrievalResult
-from app.retrieval.shortened import by_meaning, nearest_in_meaning
+from app.retrieval.shortened import by_meaning, leads_by_clause, nearest_in_meaning
 from app.retrieval.whether import whether_asked
 from app.retrieval.years import of_asked_year
 from app.settings import AnswerSettings
@@ -112,7 +113,10 @@ class ExtractiveAnswerer:
         best, vectors = reading.ranked[0].sentence, self.ranker.crosslingual_vectors
         if reading.answer.support < REFUSAL_SUPPORT:
             return bool(reading.answer.lacking) or not says_every_word(
-                question, best.text, best.chunk, best.start, vectors, document)
+                question, best.text, best.chunk, best.start, vectors, document, lambda left: (
+                    leads_by_clause(self.ranker.crosslingual, vectors, question, [  # a layout
+                        s.sentence.text for s in reading.ranked if PUNCTUATED.search(  # line
+                            s.sentence.text)], best.text, left)))  # (a title) answers nothing
         kinds = {w for w in whether_asked(question) if asked_kinds(w)}  # 电话: found as a phone
         return not states_what_is_asked(question, best.text, best.chunk, best.start, vectors,
                                         bool(asked_kinds(question) & FIGURED), frozenset(kinds),

@@ -186,17 +186,18 @@ def unsaid_words(words: list[str], text: str, context: str, vectors: TextVectors
 
 
 def says_every_word(question: str, text: str, chunk: Chunk, at: int, vectors: TextVectors | None,
-                    document: Callable[[str], str] | None = None) -> bool:
-    """Whether ``text`` (of ``chunk``, at absolute ``at``) says every content word of Chinese
-    ``question``, with its notice's title, its section's heading and its frame (``frames``), and
-    a year it says relative to now (今年: ``years``): an answer in other words; not another
-    group's modifier (城镇居民 of 农村居民) nor a group it negates; the asker in its scope."""
+                    document: Callable[[str], str] | None = None,
+                    restated: Callable[[list[str]], bool] = lambda _: False) -> bool:
+    """Whether ``text`` (of ``chunk``, at ``at``) says every content word of Chinese ``question``
+    with its title, heading, frame (``frames``) and a year said relative to now (今年): in other
+    words, or in the asker's own (``restated``, of the words unsaid, by the clause's meaning); not
+    another group's modifier (城镇居民 of 农村居民) nor a group it negates; the asker in scope."""
     context, scoped = _context(chunk, at), in_scope(question, chunk, at, document)
     if any(said(w, text) for w in content_words(question)):  # else another detail under its
         context += f" {credited(question, text, chunk, at, document)}"  # (市、区 of 建设…中心)
     return scoped is not False and bool(content_words(question)) and says_year_asked(
-        question, text, chunk.metadata) and not unsaid(
-        question, text, context, vectors, scoped) and not other_modifier(question, text) \
+        question, text, chunk.metadata) and not ((left := unsaid(question, text, context, vectors,
+        scoped)) and not restated(left)) and not other_modifier(question, text) \
         and not negation_dropped(question, chunk.text[:max(0, at - chunk.start)] + text, True)
 
 

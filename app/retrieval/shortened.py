@@ -18,11 +18,11 @@ from itertools import pairwise
 import numpy as np
 
 from app.chinese_words import is_word, load_jieba, tagged, word_bounds
-from app.in_situ import ZH_A_NOT_A, ZH_ASKS
+from app.in_situ import ASKING_WORD, ZH_A_NOT_A, ZH_ASKS
 from app.numerals import SUPERLATIVE, ZH_BOUNDS
 from app.retrieval.dictionary import english_terms, sense_sharers
 from app.retrieval.kindred import kindred
-from app.retrieval.modifiers_zh import siblings
+from app.retrieval.modifiers_zh import another_kind_of, qualified_otherwise, siblings
 from app.retrieval.short_forms import abbreviations
 from app.store.vectors import QueryTextEmbedder, TextVectors, unit
 from app.text import CJK_RUN, bigram_units
@@ -216,3 +216,35 @@ def nearest_in_meaning(model: QueryTextEmbedder | None, vectors: TextVectors | N
         cosines = np.array(vectors(sentences)) @ unit(model.get_query_embedding(question))
         return sentences[int(np.argmax(cosines))]
     return nearest if model and vectors else None
+
+
+# How much nearer the question's clause (its asking words aside) the multilingual model must place
+# the anchor than any other candidate sentence, and how near at least, for the words the anchor
+# leaves unsaid to be the asker's own (clause50: USE's cosines of the anchors refused for a word
+# unsaid; see eval/clause50.README.md for the distributions).
+CLAUSE_LEAD, CLAUSE_LEAST = 0.06, 0.44
+
+
+def clause_of(question: str) -> str:
+    """Chinese ``question`` without its asking words (多少, 几点, 吗) and closing mark: what it
+    says is so, as the sentence answering it says it."""
+    return ASKING_WORD.sub("", question).rstrip("？?！!。 ")
+
+
+def leads_by_clause(model: QueryTextEmbedder | None, vectors: TextVectors | None, question: str,
+                    sentences: list[str], anchor: str, unsaid: list[str]) -> bool:
+    """Whether the model places ``question``'s clause nearest ``anchor`` of the candidate
+    ``sentences`` by ``CLAUSE_LEAD`` over the next and ``CLAUSE_LEAST`` at least: the same clause,
+    in other words, unless a word it leaves ``unsaid`` qualifies a noun the anchor qualifies
+    otherwise (彩色 打印 for 黑白打印, 交流 充电 for 直流充电): the model places siblings close."""
+    others = [s for s in dict.fromkeys(sentences) if s != anchor]
+    if model is None or vectors is None or any(
+            mine in unsaid and len(noun) > 1 and CJK_RUN.fullmatch(noun) and noun in anchor and (
+                qualified_otherwise(question, noun, anchor) or another_kind_of(
+                    mine, noun, anchor, question)) for mine, noun in pairwise(
+                        w for w, _ in tagged(question))):
+        return False
+    asked = unit(model.get_query_embedding(clause_of(question)))
+    nearness = np.array(vectors([anchor, *others])) @ asked
+    return bool(nearness[0] >= CLAUSE_LEAST and nearness[0] - max(nearness[1:], default=-1.0)
+                >= CLAUSE_LEAD)

@@ -114,9 +114,10 @@ class ExtractiveAnswerer:
         if reading.answer.support < REFUSAL_SUPPORT:
             return bool(reading.answer.lacking) or not says_every_word(
                 question, best.text, best.chunk, best.start, vectors, document, lambda left: (
-                    leads_by_clause(self.ranker.crosslingual, vectors, question, [  # a layout
-                        s.sentence.text for s in reading.ranked if PUNCTUATED.search(  # line
-                            s.sentence.text)], best.text, left)))  # (a title) answers nothing
+                    bool(PUNCTUATED.search(best.text)) and leads_by_clause(  # a layout line (a
+                        self.ranker.crosslingual, vectors, question, [s.sentence.text for s in (
+                            reading.ranked) if PUNCTUATED.search(s.sentence.text)], best.text,
+                        left)))  # title) restates the topic and answers nothing
         kinds = {w for w in whether_asked(question) if asked_kinds(w)}  # 电话: found as a phone
         return not states_what_is_asked(question, best.text, best.chunk, best.start, vectors,
                                         bool(asked_kinds(question) & FIGURED), frozenset(kinds),

@@ -236,13 +236,13 @@ def leads_by_clause(model: QueryTextEmbedder | None, vectors: TextVectors | None
     """Whether the model places ``question``'s clause nearest ``anchor`` of the candidate
     ``sentences`` by ``CLAUSE_LEAD`` over the next and ``CLAUSE_LEAST`` at least: the same clause,
     in other words, unless a word it leaves ``unsaid`` qualifies a noun the anchor qualifies
-    otherwise (彩色 打印 for 黑白打印, 交流 充电 for 直流充电): the model places siblings close."""
-    others = [s for s in dict.fromkeys(sentences) if s != anchor]
-    if model is None or vectors is None or any(
+    otherwise (彩色 打印 for 黑白打印, 交流 充电 for 直流充电): the model places siblings close;
+    nor a scope unsaid (境内, jieba's s: ``unsaid`` holds one the anchor says a sibling of)."""
+    others, words = [s for s in dict.fromkeys(sentences) if s != anchor], tagged(question)
+    if model is None or vectors is None or any(w in unsaid and t == "s" for w, t in words) or any(
             mine in unsaid and len(noun) > 1 and CJK_RUN.fullmatch(noun) and noun in anchor and (
                 qualified_otherwise(question, noun, anchor) or another_kind_of(
-                    mine, noun, anchor, question)) for mine, noun in pairwise(
-                        w for w, _ in tagged(question))):
+                    mine, noun, anchor, question)) for (mine, _), (noun, _) in pairwise(words)):
         return False
     asked = unit(model.get_query_embedding(clause_of(question)))
     nearness = np.array(vectors([anchor, *others])) @ asked

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from itertools import takewhile
+from itertools import dropwhile, takewhile
 
 from app.text import CLAUSE_OR_ITEM_END, has_cjk
 
@@ -23,13 +23,15 @@ Measure = tuple[str | None, str | None]  # unit, period
 _ZH_UNITS = {"month": "个月 月", "year": "周年 年", "week": "个星期 星期 周", "hour": "个小时 小时",
              "day": "个工作日 工作日 天 日", "minute": "分钟", "age": "周岁 岁", "yuan": "元",
              "dollar": "美元", "m2": "平方米 平米 ㎡", "km2": "平方公里", "mu": "亩",
-             "hectare": "公顷", "person": "人次 人 名", "household": "户", "occurrence": "次 趟 遍"}
+             "hectare": "公顷", "person": "人次 人 名", "household": "户", "occurrence": "次 趟 遍",
+             "kwh": "千瓦时"}
 _EN_UNITS = {"age": r"years?[\s-]+old", "year": "years? yrs?", "month": "months?",
              "week": "weeks?", "day": r"(?:(?:working|calendar|business)\s)?days?",
              "hour": "hours?", "minute": "minutes?", "yuan": "yuan rmb renminbi cny",
              "dollar": "dollars? usd", "m2": r"square[\s-]+met(?:er|re)s? sq\.?\s?m sqm",
              "km2": r"square[\s-]+kilomet(?:er|re)s?", "mu": "mu", "hectare": "hectares?",
-             "person": "people persons?", "household": "households?"}
+             "person": "people persons?", "household": "households?",
+             "kwh": r"kilowatt[\s-]+hours? kwh"}
 # Nouns naming a sum: of money, whatever its figure's unit ("how large is the fund", "预算是多少").
 MONEY_EN = (r"budget|invest(?:ment|ed|s|ing)?|funding|funds?|subsid(?:y|ies)|grants?|costs?"
             r"|prices?|fees?|fines?|allowances?|(?:re|a)?wards?|fares?|rent|salar(?:y|ies)|wages?")
@@ -157,6 +159,15 @@ def _thing(after: str) -> str | None:
         return " ".join(_SAME_THING.get(w, w) for w in words[:4]) or None
     words = tagged(after[:8])  # a classifier (张, 部) names its thing; 个 is passed over
     word, tag = words[0]
+    # A classifier before its noun (每台电梯, 每部加装的电梯, 每张床位) is the noun's unit, not
+    # the thing: kept with the noun, so 每台电梯 meets 每部电梯 (their shared characters) and 每部
+    # alone still meets 每部电梯. jieba tags a classifier q or, before a noun, n (部电梯): a
+    # single character is one; a verb may modify the noun between. A sum's noun (每张补贴) is
+    # what is paid, not the thing.
+    if len(word) == 1 and (noun := next((w for w, t in dropwhile(
+            lambda wt: wt[1].startswith(("v", "u")), words[1:4]) if len(w) > 1 and t[:1] == "n"
+            and not t.startswith("nr") and not MONEY_NOUN.fullmatch(w)), None)):
+        return word + noun
     if tag.startswith("v"):  # 每建一个充电口: the thing its count counts; 每个补助多少: none
         rest = after[len(word):]
         if len(words) < 2 or words[1][1][:1] not in "nq":

@@ -23,15 +23,13 @@ Measure = tuple[str | None, str | None]  # unit, period
 _ZH_UNITS = {"month": "个月 月", "year": "周年 年", "week": "个星期 星期 周", "hour": "个小时 小时",
              "day": "个工作日 工作日 天 日", "minute": "分钟", "age": "周岁 岁", "yuan": "元",
              "dollar": "美元", "m2": "平方米 平米 ㎡", "km2": "平方公里", "mu": "亩",
-             "hectare": "公顷", "person": "人次 人 名", "household": "户", "occurrence": "次 趟 遍",
-             "kwh": "千瓦时"}
+             "hectare": "公顷", "person": "人次 人 名", "household": "户", "occurrence": "次 趟 遍"}
 _EN_UNITS = {"age": r"years?[\s-]+old", "year": "years? yrs?", "month": "months?",
              "week": "weeks?", "day": r"(?:(?:working|calendar|business)\s)?days?",
              "hour": "hours?", "minute": "minutes?", "yuan": "yuan rmb renminbi cny",
              "dollar": "dollars? usd", "m2": r"square[\s-]+met(?:er|re)s? sq\.?\s?m sqm",
              "km2": r"square[\s-]+kilomet(?:er|re)s?", "mu": "mu", "hectare": "hectares?",
-             "person": "people persons?", "household": "households?",
-             "kwh": r"kilowatt[\s-]+hours? kwh"}
+             "person": "people persons?", "household": "households?"}
 # Nouns naming a sum: of money, whatever its figure's unit ("how large is the fund", "预算是多少").
 MONEY_EN = (r"budget|invest(?:ment|ed|s|ing)?|funding|funds?|subsid(?:y|ies)|grants?|costs?"
             r"|prices?|fees?|fines?|allowances?|(?:re|a)?wards?|fares?|rent|salar(?:y|ies)|wages?")

@@ -105,3 +105,5 @@ def test_a_classifier_before_its_noun_is_the_nouns_unit_parts50_danling() -> Non
     assert per_another_thing("每台设备补贴多少？", "每部电梯补贴15万元", 6, 10)  # another noun
     assert per_another_thing("每张床位补贴多少？", "每部补贴3万元", 4, 7)
     assert per_things("每张补贴200元", 0, 9) == {"张"}  # a sum's noun is no thing
+    question = "淄博给每位市级陶瓷琉璃工艺美术大师多少工作室补助？"  # 每位 is 每人 (zhclause6)
+    assert not per_another_thing(question, "每人给予5万元工作室补助。", 4, 8)

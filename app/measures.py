@@ -162,9 +162,9 @@ def _thing(after: str) -> str | None:
     # alone still meets 每部电梯. jieba tags a classifier q or, before a noun, n (部电梯): a
     # single character is one; a verb may modify the noun between. A sum's noun (每张补贴) is
     # what is paid, not the thing; a classifier of persons (每位) names its thing itself.
-    if len(word) == 1 and word not in _SAME_THING and (noun := next((w for w, t in dropwhile(
-            lambda wt: wt[1].startswith(("v", "u")), words[1:4]) if len(w) > 1 and t[:1] == "n"
-            and not t.startswith("nr") and not MONEY_NOUN.fullmatch(w)), None)):
+    noun, kind = next(dropwhile(lambda wt: wt[1].startswith(("v", "u")), words[1:4]), ("", ""))
+    if len(word) == 1 and word not in _SAME_THING and len(noun) > 1 and kind[:1] == "n" and \
+            not kind.startswith("nr") and not MONEY_NOUN.fullmatch(noun):
         return word + noun
     if tag.startswith("v"):  # 每建一个充电口: the thing its count counts; 每个补助多少: none
         rest = after[len(word):]

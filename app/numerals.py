@@ -183,6 +183,21 @@ DISTRIBUTIVE = re.compile(
     r"\b(?:per|each|every|annual(?:ly)?|yearly|monthly|weekly|daily|quarterly)\b"
     r"|\ba (?:year|month|week|day)\b|每|[/／](?=[\u4e00-\u9fff])"
     r"|(?<![当次本该今昨明同前作])[日月年][均产](?![可生业])", re.I)
+# How often a thing is done, by its form: each period (``DISTRIBUTIVE``), or in Chinese a
+# period a thing is done by (按季度申领, 按月发放), a count of times in a period (一年两次;
+# 早晚两次: morning and evening), or once a period before its one-character verb ending the
+# clause (一天一检). NER labels none of these: a "how often" asked had no sentence stating one.
+_ZH_PERIOD = r"(?:半年|年度?|季度?|月度?|周|星期|天|日)"
+FREQUENCY = re.compile(
+    rf"{DISTRIBUTIVE.pattern}|按{_ZH_PERIOD}(?![份底初末内])"
+    rf"|(?:(?<![{ZH_NUMERAL}])一个?{_ZH_PERIOD}|早晚各?)[{ZH_NUMERAL}]{{1,3}}[次回遍]"
+    rf"|(?<![{ZH_NUMERAL}])一{_ZH_PERIOD}一[\u4e00-\u9fff](?=[，。；、,;）)]|$)", re.I)
+# A telephone number however bare, by its form: a mobile's 11 digits (1[3-9]…) or a local line's
+# 7 or 8, after a name or a label ("孙霖 89151053", "登记征缴科：69044210"), followed by no unit
+# (a figure's: 19800000元, 38765432人次) nor decimals. Ingest labels only numbers dialled.
+BARE_PHONE = re.compile(r"(?:(?<=[\u4e00-\u9fff：:])|(?<=[\u4e00-\u9fff：:]\s))"
+                        r"(?:1[3-9]\d{9}|[2-9]\d{6,7})"
+                        rf"(?![\d.,%％]|\s*[{ZH_NUMERAL}亿元人户家项次吨米个名位])")
 # A figure asked of each of several things ("黄码或红码分别隔离多久", 各出多少): one for each.
 RESPECTIVE = re.compile(r"分别|各自|各(?=[是为出占要有需多几])|\brespectively\b", re.I)
 

@@ -24,7 +24,7 @@ from app.figure_wholes import of_whole, share_of
 from app.mastheads import in_frame
 from app.measures import says, stated_alike
 from app.models import RefusalCode
-from app.numerals import DUE, NAMES_A_DAY, YEAR, YEAR_SPAN, values_stated
+from app.numerals import BARE_PHONE, DUE, FREQUENCY, NAMES_A_DAY, YEAR, YEAR_SPAN, values_stated
 from app.retrieval.acronyms import is_acronym, unmentioned
 from app.retrieval.counted import asked_counts, states_count_of
 from app.retrieval.dictionary import english_terms, naming
@@ -116,10 +116,12 @@ def sum_shares(question: str, text: str, found: list[tuple[int, int, str]]
             text, s, e)[0], s) or of.match(text, e + (text[e:e + 1] == "的")))))]
 
 
-# Each period; a day; a date NER misreads ("…2024-08-15click:0") or due after an event (后3个月内);
-# a span of time ("2 years", which NER may misread); a web address, where a thing is published,
-# or a site named (市政府网站); an e-mail address.
-_FORMS = {"RATE": DISTRIBUTIVE, "DAY": NAMES_A_DAY, "DATE": DUE, "SANCTION": STATES,
+# How often (each period, 按季度, 一天一检); a phone however bare (孙霖 89151053); a day; a date
+# NER misreads ("…2024-08-15click:0") or due after an event (后3个月内); a span of time ("2 years",
+# which NER may misread); a web address, where a thing is published, or a site named (市政府网站);
+# an e-mail address.
+_FORMS = {"RATE": FREQUENCY, "PHONE": BARE_PHONE, "DAY": NAMES_A_DAY, "DATE": DUE,
+          "SANCTION": STATES,
           "TIME": re.compile(rf"{numerals.EN_SPAN_OF_TIME.pattern}|"
                              rf"{numerals.ZH_SPAN_OF_TIME.pattern}", re.I), "PLACE": WEB_ADDRESS,
           "EMAIL": re.compile(r"[\w.%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.-]+"),

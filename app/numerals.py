@@ -192,11 +192,12 @@ FREQUENCY = re.compile(
     rf"{DISTRIBUTIVE.pattern}|按{_ZH_PERIOD}(?![份底初末内])"
     rf"|(?:(?<![{ZH_NUMERAL}])一个?{_ZH_PERIOD}|早晚各?)[{ZH_NUMERAL}]{{1,3}}[次回遍]"
     rf"|(?<![{ZH_NUMERAL}])一{_ZH_PERIOD}一[\u4e00-\u9fff](?=[，。；、,;）)]|$)", re.I)
-# A telephone number however bare, by its form: a mobile's 11 digits (1[3-9]…) or a local line's
-# 7 or 8, after a name or a label ("孙霖 89151053", "登记征缴科：69044210"), followed by no unit
-# (a figure's: 19800000元, 38765432人次) nor decimals. Ingest labels only numbers dialled.
-BARE_PHONE = re.compile(r"(?:(?<=[\u4e00-\u9fff：:])|(?<=[\u4e00-\u9fff：:]\s))"
-                        r"(?:1[3-9]\d{9}|[2-9]\d{6,7})"
+# A telephone number however bare, by its form in a contact list: a mobile's 11 digits (1[3-9]…)
+# or a local line's 7 or 8 after a label's colon, a name maybe between ("外资服务：孙霖 89151053",
+# "登记征缴科：69044210"), followed by no unit (a figure's: 19800000元, 38765432人次) nor decimals.
+# Ingest labels only numbers dialled (电话：…). Without its label a bare number may be the last
+# of a flattened list's entries, its name the next entry's ("王晓辉13810950883 北京首创…公司").
+BARE_PHONE = re.compile(r"[：:](?:[\u4e00-\u9fff]{2,4})?\s?(?:1[3-9]\d{9}|[2-9]\d{6,7})"
                         rf"(?![\d.,%％]|\s*[{ZH_NUMERAL}亿元人户家项次吨米个名位])")
 # A figure asked of each of several things ("黄码或红码分别隔离多久", 各出多少): one for each.
 RESPECTIVE = re.compile(r"分别|各自|各(?=[是为出占要有需多几])|\brespectively\b", re.I)

@@ -42,9 +42,10 @@ def test_a_bare_number_in_a_contact_list_is_a_phone_and_a_count_is_not() -> None
     asked = "外资服务的联系电话是多少？"
     assert asked_kinds(asked) == {Kind.PHONE}
     for text in ("私募股权：李惠 88011271 外资服务：孙霖 89151053 融担服务：卫胤亨",
-                 "登记征缴科：69044210 支付科：69044814",
-                 "北京首创融资担保有限公司 哈迪18811186500"):
+                 "登记征缴科：69044210 支付科：69044814", "联系人：孙莹 13720094769"):
         assert lacks({Kind.PHONE}, labels_of(_sentence(text), asked)) == set(), text
-    # A figure followed by its unit counts or sums; it is no number to call.
-    for text in ("全市累计检测38765432人次。", "项目总投资19800000元。"):
+    # A figure followed by its unit counts or sums; it is no number to call. A number with no
+    # label before it may be the previous entry's, the name after it the next entry's.
+    for text in ("全市累计检测38765432人次。", "项目总投资：19800000元。",
+                 "王晓辉13810950883 北京首创融资担保有限公司"):
         assert lacks({Kind.PHONE}, labels_of(_sentence(text), asked)) == {Kind.PHONE}, text

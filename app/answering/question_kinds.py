@@ -177,6 +177,12 @@ _TALLIED = re.compile(r"\bhow many (?!(?:yuan|dollars?|pounds?|euros?|percent|pe
 
 
 def asked_kinds(question: str) -> set[Kind]:
+    """The kinds of detail ``question`` asks; a set of the caller's own to change."""
+    return set(_asked_kinds(question))
+
+
+@lru_cache(maxsize=256)  # asked again by each reader of a question (~0.13 ms, 3 times in 4)
+def _asked_kinds(question: str) -> frozenset[Kind]:
     # Everyday Chinese; a relative pronoun ("an apprentice who had …") asks nothing.
     question = without_relatives(re.sub(INDEFINITE_JI, "数", question.replace(
         "啥", "什么").replace("咋", "怎么")))  # 好几年, 几十万: no 几 asked (数十万)
@@ -200,7 +206,7 @@ def asked_kinds(question: str) -> set[Kind]:
         kinds ^= {Kind.COUNT, Kind.TALLY}
     if kinds & {Kind.COUNT, Kind.TALLY, Kind.MONEY} and DISTRIBUTIVE.search(question):
         kinds.add(Kind.RATE)
-    return kinds | ({Kind.ITEMS} if listed_count(question) else set())
+    return frozenset(kinds | ({Kind.ITEMS} if listed_count(question) else set()))
 
 
 # What is counted ("how many staff positions", 多少名编制, reported: "… how many staff X's bureau

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import dropwhile, takewhile
 
 from app.mastheads import masthead_end
@@ -40,17 +41,24 @@ def sentences_of(hits: list[Hit], max_chars: int | None = None) -> list[Sentence
     found: list[Sentence] = []
     for hit in hits:
         chunk = hit.chunk
-        spans = [piece for start, end in with_remarks(chunk.text, sentence_spans(chunk.text))
-                 for piece in ([(start, end)] if max_chars is None or end - start <= max_chars
-                               else pieces_of(chunk.text, start, end, max_chars))]
-        for start, end in ((s + masthead_end(chunk.text[s:e]), e) for s, e in spans):
-            text = chunk.text[start:end]
-            key = " ".join(text.lower().split())
+        for start, end, key in _candidate_spans(chunk.text, max_chars):
             if not key or key in seen:  # a clause repeated (Shenzhen's preamble repeats (16))
                 continue
             seen.add(key)
-            found.append(Sentence(chunk, chunk.start + start, chunk.start + end, text, hit.rank))
+            found.append(Sentence(chunk, chunk.start + start, chunk.start + end,
+                                  chunk.text[start:end], hit.rank))
     return found
+
+
+@lru_cache(maxsize=4096)  # a chunk's own: the same passages come back question after question
+def _candidate_spans(text: str, max_chars: int | None) -> tuple[tuple[int, int, str], ...]:
+    """The spans of a chunk's candidate sentences (``sentences_of``), each with its text as
+    compared for repeats (lower case, white space as one space)."""
+    spans = [piece for start, end in with_remarks(text, sentence_spans(text))
+             for piece in ([(start, end)] if max_chars is None or end - start <= max_chars
+                           else pieces_of(text, start, end, max_chars))]
+    return tuple((start, end, " ".join(text[start:end].lower().split()))
+                 for start, end in ((s + masthead_end(text[s:e]), e) for s, e in spans))
 
 
 def sentences_after(sentence: Sentence, after: Chunk | None = None) -> list[Sentence]:

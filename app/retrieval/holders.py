@@ -125,18 +125,27 @@ def other_holder(question: str, sentence: str, found: AbstractSet[str] = frozens
         return False
     with TAGGING:
         doc = parsed(sentence)
-    # Each side's words with the texts' variants of them ("AI" is "artificial intelligence").
-    own = {stem(t.text) for t in doc if t.is_alpha or _MARK.fullmatch(t.text)} | set(
-        content_stems(expand_query(sentence)))
+    own_stems, theirs = _sentence_reading(sentence)
+    own = set(own_stems)
     said = own | found
     asked = set(content_stems(expand_query(question))) | {stem(w) for w in question.split()}
-    theirs = noun_phrases(doc, skip_asked=False)
     # A sentence naming the question's holder as well ("urban and rural households") may be
     # stating its detail.
     return any(True in (found_ := [_contrast(mine, other, (own, said), asked) for other in theirs])
                and False not in found_ for mine in phrases) or other_recipient(
         question, doc, said, asked) or any(_other_object(doc, o, own, asked) for o in objects) \
         or other_kind(question, doc, said, asked)
+
+
+@lru_cache(maxsize=1024)  # a sentence's own: ``contrasted`` asks again, other questions too
+def _sentence_reading(sentence: str) -> tuple[frozenset[str], tuple[tuple[Unit, ...], ...]]:
+    """An English sentence's stems, with the texts' variants of its words ("AI" is "artificial
+    intelligence"), and its noun phrases (``noun_phrases``, none skipped)."""
+    with TAGGING:
+        doc = parsed(sentence)
+    own = {stem(t.text) for t in doc if t.is_alpha or _MARK.fullmatch(t.text)} | set(
+        content_stems(expand_query(sentence)))
+    return frozenset(own), tuple(tuple(p) for p in noun_phrases(doc, skip_asked=False))
 
 
 # Prepositions of a verb's circumstance (when, where, within what): its time and place are no
@@ -228,7 +237,7 @@ def _key(holder: Any) -> str:
     return stem(holder.lemma_ if holder.pos_ == "VERB" else holder.text)
 
 
-def _contrast(mine: tuple[Unit, ...], theirs: list[Unit], said: tuple[set[str], set[str]],
+def _contrast(mine: tuple[Unit, ...], theirs: tuple[Unit, ...], said: tuple[set[str], set[str]],
               asked: set[str]) -> bool | None:
     """Whether ``theirs`` differs from ``mine`` in its first differing place from the end, with a
     word the question does not say for one the sentence does not, after at least one shared

@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.numerals import figure_values
-from app.retrieval.content_words import sum_asked
+from app.retrieval.asked_sum import sum_asked
 from tests.support.served import asked, serve_texts
 
 NOTICE = (

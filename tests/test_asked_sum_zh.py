@@ -12,7 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.bands import OUT_OF_BAND, band_factor
-from app.retrieval.content_words import sum_asked
+from app.retrieval.asked_sum import sum_asked
 from tests.support.served import asked, serve_texts
 
 NOTICE = (

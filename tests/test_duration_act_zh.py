@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from app.retrieval.content_words import measured_after
+from app.retrieval.asked_sum import measured_after
 from tests.support.served import asked, serve_texts
 
 NOTICE = (

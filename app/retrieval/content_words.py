@@ -22,11 +22,11 @@ from collections.abc import Callable
 from itertools import accumulate, pairwise
 
 from app.bands import band_factor, banded_values
-from app.chinese_words import MAY, complement, completed, compounds, is_word, load_jieba, tagged
-from app.in_situ import ZH_ASKS, ZH_QUANTITY
-from app.measures import MONEY_NOUN
+from app.chinese_words import complement, completed, compounds, is_word, load_jieba, tagged
+from app.in_situ import ZH_ASKS
 from app.negation import negation_dropped
 from app.numerals import YEAR, ZH_TIME_UNIT, figure_values, values_stated
+from app.retrieval.asked_sum import QUANTITY, measured_after, sum_asked
 from app.retrieval.asker_zh import in_scope, left_open, own_tiers
 from app.retrieval.continuation import says_of_itself
 from app.retrieval.dictionary import dictionary, sense_sharers
@@ -72,12 +72,8 @@ _TIER_DIGITS = dict(zip("二三四五六七八九", "23456789", strict=True))
 # count stated ("八个方面") says it. The present (现在) is no such word: a rule states no state of
 # now (安庆's 现在均价, h23); 今年 (of jieba's 今年冬天 too) is a year, read by ``years``.
 _TOTAL = re.compile(r"一共|总共|共计")
-# A quantity word (几天 too) measures the verb before it; _TIMED: what a time's clause does then.
-_QUANTITY = re.compile(rf"几|{ZH_QUANTITY}")
+# _TIMED: what a time's clause does then.
 _TIMED = re.compile(rf"\d+{ZH_TIME_UNIT}(?:以?内|后|前)([^，,；;。]+)")
-# A question word asking a duration (提前几天, 多久, 多少个工作日内): how long before or until an
-# act, which the clause's closing verb names.
-_DURATION = re.compile(rf"(多久|多长时间|(?:几|多少){ZH_TIME_UNIT})(?:以?内|之内)?")
 
 
 def content_words(question: str) -> list[str]:
@@ -260,41 +256,13 @@ def states_what_is_asked(question: str, text: str, chunk: Chunk, at: int,
     if (act := measured_after(question)) and not set(act) & set(text) and unsaid_words(
             [act], text, _context(chunk, at) + before, vectors, lambda *_: False):
         return False
-    asking = _QUANTITY.search(question)
+    asking = QUANTITY.search(question)
     verb = tagged(question[:asking.start()])[-1:] if asking and asking.start() else []
     done = [m[1] for m in _TIMED.finditer(text)]  # what each stated time is the time of
     return not times_of_others(question, text, sentence_head(before)) and not (
         verb and verb[0][1][:1] == "v" and done and verb[0][0] in unsaid(
             question, text, _context(chunk, at) + before, vectors)
         and not any(said(w, rest) for rest in done for w in content_words(question)))
-
-
-def measured_after(question: str) -> str:
-    """The verb closing the clause after Chinese ``question``'s duration word (预约 of 提前几天
-    预约, 申请 of 多久之内要去申请): the act whose time is asked, which ``content_words`` leaves
-    out as the word a question word asks of; "" if the clause closes on no verb (公示几天, 多久能
-    到账), on what one may do (才能申请) or the word asks a date (几月)."""
-    for asked in _DURATION.finditer(question):
-        if not re.fullmatch(ZH_WHEN, asked[1]):
-            rest = tagged(clause := re.split(r"[，,；;。？?！!]", question[asked.end():])[0])
-            act = rest[-1][0] if rest and rest[-1][1][:1] == "v" else ""
-            # After 能 or 可以 it is what one may do (满多久才能申请: a condition's, not its time).
-            return "" if len(act) < 2 or re.search(rf"(?:{MAY})$", clause[:-len(act)]) else act
-    return ""
-
-
-def sum_asked(question: str) -> str:
-    """The money noun (``MONEY_NOUN``) Chinese ``question``'s quantity word measures: the noun
-    before it, past words of no content of their own (保额是多少, 差旅费补多少, 补贴一年最多给多少:
-    a light verb, an adverb, a time); "" if it measures another noun or a verb (开发多少个)."""
-    asking = _QUANTITY.search(question)
-    for word, tag in reversed(tagged(question[:asking.start()]) if asking else []):
-        if tag == "x" or (tag[:1] == "v" and len(word) > 1):
-            return ""
-        if tag[:1] == "n" and tag != "ns" and len(word) > 1:
-            # A noun ending in 额 names an amount (保额, 总额, 限额): not 保费, nor a part.
-            return word if MONEY_NOUN.fullmatch(word) or word.endswith("额") else ""
-    return ""
 
 
 def _context(chunk: Chunk, at: int) -> str:

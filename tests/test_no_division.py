@@ -34,3 +34,4 @@ def test_a_grouping_row_is_no_place_and_its_cities_lie_in_their_province() -> No
     assert not list(gazetteer().mentions("省直辖行政区划"))
     xiantao = gazetteer().named("仙桃")[0]
     assert [d.name for d in gazetteer().chain(xiantao.adcode)] == ["仙桃市", "湖北省"]
+    assert xiantao.level == "city"  # shown as a notice's city, not left without one

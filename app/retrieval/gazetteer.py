@@ -99,6 +99,11 @@ class Gazetteer:
             elif level == "district":
                 city = code[:4] + "00"
                 parent = city if city in codes else code[:2] + "0000"
+                if city not in codes:
+                    # A county-level city the province governs directly (万宁市, 图木舒克市) is
+                    # its own city: no prefecture stands between (divisions.py drops the
+                    # grouping code that did).
+                    level = "city"
             match = _SUFFIX.match(name)
             short = match.group("short") if match else name
             # The gazetteer's own short name that begins the full one wins over the stripped

@@ -28,6 +28,7 @@ from app.retrieval.glossary import expand_query
 from app.retrieval.modifiers_en import nouns_qualified, other_kind
 from app.retrieval.question_frame import asked_parse, carried_verb
 from app.retrieval.recipients import ASKING_TAGS, hyphened, other_recipient, recipients
+from app.retrieval.sides import other_side
 from app.retrieval.stages import other_stage
 from app.retrieval.stems import content_stems
 from app.retrieval.taggers import NOUNS, TAGGING, parsed
@@ -109,8 +110,10 @@ def other_holder(question: str, sentence: str, found: AbstractSet[str] = frozens
     counts the noun asked only as another kind of it than other passages (``texts_say``) say."""
     if has_cjk(question) or has_cjk(sentence):
         return False
-    # "After approval" for "when the application is made"; "6 new stations" for existing ones.
-    if other_stage(question, sentence) or counts_another_kind(question, sentence, texts_say):
+    # "After approval" for "when the application is made"; "6 new stations" for existing ones;
+    # visitors "from outside Xinjiang" for those from inside it.
+    if other_stage(question, sentence) or counts_another_kind(question, sentence, texts_say) or (
+            other_side(question, sentence)):
         return True
     phrases, (asking, holders, by_lemma) = _question_phrases(question), recipients(question)
     lowered, objects = sentence.lower(), _objects(question)

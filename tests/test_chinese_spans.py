@@ -588,3 +588,23 @@ def test_a_list_asked_is_quoted_with_every_item_of_its_series() -> None:
     assert series(text, second, end, "绿色通道支持哪些企业？") == (0, closing)
     assert series(text, second, end, "绿色通道支持的企业有多少家？") == (second, end)
     assert series(text, closing, len(text) - 2, "有哪些要求？") == (closing, len(text) - 2)
+
+
+def test_an_open_answer_of_several_clauses_answers_alone_however_short_its_own() -> None:
+    """Regression (quote51, realzh tune: 265 of 886 answers quoted more than the span, 100 of them
+    over several sentences, 85 with the span in the first): an open answer whose question restates
+    its case clause ("对…的企业，") ran on into the next sentence because what it adds ("可予以展期
+    或续贷", wholly its own) is under 30 characters. A sentence telling its topic still runs on:
+    one clause, or a last clause saying the question's words again (a summary of what follows)."""
+    case = ("对受疫情影响严重的某区企业到期还款困难的，可予以展期或续贷。"
+            "各银行要适当下调利率，减轻企业负担。\n")
+    question = "某区受疫情影响严重的企业到期还款困难怎么办？"
+    quote = _read_as_stored(case, question).answer.sentence.text
+    assert "展期或续贷" in quote and "下调利率" not in quote, quote
+    topic = "发挥某市物流保障办公室作用。24小时实体运转，公开服务电话，做到一日一调度。\n"
+    quote = _read_as_stored(topic, "某市物流保障办公室怎么运转？").answer.sentence.text
+    assert "24小时实体运转" in quote, quote
+    summary = ("某市口罩生产取得积极进展，重点产品日产量快速增长。"
+               "2月11日，口罩日产量提高至2月5日的2.6倍。\n")
+    quote = _read_as_stored(summary, "某市重点产品日产量情况如何？").answer.sentence.text
+    assert "2.6倍" in quote, quote

@@ -156,6 +156,7 @@ def _run_on(span: Sentence, following: list[Sentence], question: str = "",
     "。" part a flat page's), to no field, while it ``goes_on``; under a heading (an item's, an
     FAQ's) to the next, but through the items a lead-in announces ("…如下：（1）…；（2）…")."""
     end, text, base = span.end, span.chunk.text, span.chunk.start
+    lead = re.split(r"[。！？\n]", text[:span.start - base])[-1]  # its sentence's unquoted start
     for s, e in ((f.start, f.end) for f in following if f.start >= end):
         piece = text[s - base:e - base]  # a field's value ("牵头单位：市财政局。") answers no "how"
         listed = text[end - base - 1] in "：:；;"  # a list's next item (not another condition's)
@@ -164,7 +165,8 @@ def _run_on(span: Sentence, following: list[Sentence], question: str = "",
         if e - span.start > LONGEST_ANSWER or ended or (((ITEM.match(piece) and not (
                 listed)) or not PUNCTUATED.search(piece)) if heads else end - span.start >= (
                 OPEN_ANSWER_CHARS) or (text[end - base - 1] in "。！？" and s > end) or (
-                question and not goes_on(text[span.start - base:end - base], piece, question))):
+                question and not goes_on(text[span.start - base:end - base], piece, question,
+                                         lead))):
             break
         end = e
     return sliced(span, span.start, end)

@@ -36,6 +36,7 @@ from app.retrieval.gazetteer import gazetteer
 from app.retrieval.kindred import kindred
 from app.retrieval.modifiers_zh import (
     another_in_place,
+    head_siblings_in_place,
     modified_nouns,
     other_modifier,
     qualified_otherwise,
@@ -194,6 +195,7 @@ def says_every_word(question: str, text: str, chunk: Chunk, at: int, vectors: Te
     return scoped is not False and bool(content_words(question)) and says_year_asked(
         question, text, chunk.metadata) and not ((left := unsaid(question, text, context, vectors,
         scoped)) and not restated(left)) and not other_modifier(question, text) \
+        and not sibling_stated(question, text, context) \
         and not negation_dropped(question, chunk.text[:max(0, at - chunk.start)] + text, True)
 
 
@@ -246,7 +248,8 @@ def states_what_is_asked(question: str, text: str, chunk: Chunk, at: int,
             of_kinds)], text, _context(chunk, at) + before, vectors, another_thing)):
         return False  # it says no yes or no of what is asked whether of (``whether``)
     left = unsaid(question, text, _context(chunk, at) + before, vectors)  # 桥梁 for 隧道:
-    if another_in_place(question, text, left) or (figured and (  # another's detail
+    if another_in_place(question, text, left) or sibling_stated(  # another's detail
+            question, text, _context(chunk, at) + before) or (figured and (
             band_factor(question, text) < 1 or states_parts_only(question, text) or (
                 not names_every_group(question, text, chunk, at, vectors)) or (
                 (asked := sum_asked(question)) and asked in left))):
@@ -263,6 +266,14 @@ def states_what_is_asked(question: str, text: str, chunk: Chunk, at: int,
         verb and verb[0][1][:1] == "v" and done and verb[0][0] in unsaid(
             question, text, _context(chunk, at) + before, vectors)
         and not any(said(w, rest) for rest in done for w in content_words(question)))
+
+
+def sibling_stated(question: str, text: str, context: str) -> bool:
+    """Whether ``text`` says, in the place of a word of Chinese ``question`` it (with its
+    ``context``) does not say (a bound's word is said by any of its side: 至少 by 不少于), a
+    sibling of it by its head (``head_siblings_in_place``: 村道 for
+    省道): another kind's detail, which the multilingual model may call the asked word's own."""
+    return bool(unsaid_words(head_siblings_in_place(question, text), text, context, None))
 
 
 def _context(chunk: Chunk, at: int) -> str:

@@ -260,3 +260,41 @@ def another_in_place(question: str, sentence: str, unsaid: list[str]) -> bool:
                     and not within(other, mine) and other not in sense_sharers(mine):
                 return True
     return False
+
+
+# LAC's tags of words naming no kind of a thing: a place, time, person, body, numeral, measure,
+# pronoun, preposition, particle, conjunction, mark, verb (the asker's act), localizer (以后).
+_NO_KIND = frozenset("LOC TIME PER ORG m q r p u c w xc v f s".split())
+
+
+def head_siblings_in_place(question: str, sentence: str) -> list[str]:
+    """The words of Chinese ``question`` (LAC's: 省道, cut 省|道 by jieba; 轻度, an adverb to it)
+    that ``sentence`` leaves out while saying in their place (before the question's next word or
+    after its previous one) one of a length and head with another modifier: 村道 for 省道, 重度 for
+    轻度, 小学生 for 大学生: two kinds of one thing, however close the model puts them. Sharing the
+    first character only (周末, 周六; 申请, 申报) may be one thing said otherwise."""
+    with TAGGING:
+        words = lac().run(question)
+    found = []
+    for at, (mine, tag) in enumerate(words):
+        if tag in _NO_KIND or len(mine) < 2 or not _chinese(mine) or mine in sentence \
+                or ZH_ASKS.search(mine):
+            continue
+        before, after = words[at - 1][0] if at else "", "".join(w for w, _ in words[at + 1:at + 2])
+        places = [(m.start() - len(mine), m.start()) for m in re.finditer(
+            re.escape(after), sentence)] if after and _chinese(after) else []
+        places += [(m.end(), m.end() + len(mine)) for m in re.finditer(
+            re.escape(before), sentence)] if before and _chinese(before) else []
+        if any(_head_sibling(mine, sentence[start:end], question)
+               for start, end in places if start >= 0):
+            found.append(mine)
+    return found
+
+
+def _head_sibling(mine: str, other: str, question: str) -> bool:
+    """Whether ``other`` (of a sentence) is ``mine``'s sibling by its head: one length, one last
+    character, a kind word of jieba's (noun, adjective, attribute: not 均须 of 必须, 来信 a verb)
+    not in the question, ``siblings`` (no CC-CEDICT sense shared); not a unit (每人, 单户)."""
+    return len(other) == len(mine) and other[-1] == mine[-1] and other[0] != mine[0] \
+        and _chinese(other) and other[0] not in "每各单该此这那其" and other not in question \
+        and len(kind := tagged(other)) == 1 and kind[0][1][:1] in "nabj" and siblings(mine, other)

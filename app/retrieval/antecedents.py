@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from app.in_situ import ZH_ASKS, asking_part
 from app.numerals import MEASURE_WORDS
 from app.retrieval.taggers import NOUNS, TAGGING, lac, parsed
 from app.text import content_tokens, has_cjk, stem
@@ -102,7 +103,14 @@ def topic(clause: str, leaning: str = "") -> str:
         if owner and leaning and all(tag in _ZH_PLACES for _, tag in nominal[:owner]) and (
                 _own_object(leaning, clause)):
             nominal = nominal[:owner]
-        return "".join(w for w, _ in nominal)
+        opening = "".join(w for w, _ in nominal)
+        # Chinese opens on who or where and asks of a thing later ("玉树挖虫草的生态保证金交多少？
+        # 能退吗？", "鹤岗硕士毕业生…，每个月生活补贴多少？能领几年？"): a clause naming no noun of its
+        # own (nor pointing to one) asks of that thing too, the phrase its question word measures.
+        asked = _asked_of(clause) if opening and leaning and not any(
+            _points_zh(w, tag) or (tag in _ZH_NOUNS and len(w) > 1) for w, tag in _chinese(
+                leaning)) else ""
+        return f"{opening} {asked}".strip() if asked and asked not in opening else opening
     with TAGGING:
         doc, pointing = parsed(clause), parsed(leaning) if leaning else ()
     number = {n for t in pointing if _points_en(t) for n in t.morph.get("Number")}
@@ -114,6 +122,27 @@ def topic(clause: str, leaning: str = "") -> str:
     for head in heads:
         if not number or number & set(head.morph.get("Number")):
             return _phrase(head)
+    return ""
+
+
+def _asked_of(clause: str) -> str:
+    """The noun phrase a Chinese question asks of: the last one (holding a noun other than a
+    place's name) before the question word of its asking clause (第二年房租 of "…进孵化园，第二年
+    房租能减多少？"); "" when none stands before it."""
+    words = _chinese(asking_part(clause))
+    ask = next((n for n, (w, _) in enumerate(words) if ZH_ASKS.match(w)
+                or w.startswith(_ZH_ASKING_NUMERAL)), len(words))
+    runs: list[list[tuple[str, str]]] = [[]]
+    for word, tag in words[:ask]:
+        if tag in _ZH_NOMINAL and not _points_zh(word, tag) and (runs[-1] or tag != "u"):
+            runs[-1].append((word, tag))  # (a phrase opens on no 的)
+        elif runs[-1]:
+            runs.append([])
+    for run in reversed(runs):
+        while run and run[-1][1] not in _ZH_NOUNS:
+            run.pop()  # a phrase ends on its noun
+        if any(tag in _ZH_NOUNS - _ZH_PLACES for _, tag in run):
+            return "".join(w for w, _ in run)
     return ""
 
 

@@ -42,6 +42,11 @@ def test_a_clause_leans_back_by_its_grammar(clause: str, leans: bool) -> None:
     ("深圳的人工智能基金群规模多大？", "要建几个人工智能联合实验室？", "深圳"),
     ("海珠的太空智算中心一期算力多大？", "建成后为谁提供算力？", "海珠的太空智算中心"),
     ("深圳的人工智能行动方案是哪一天发布的？", "由哪些部门发布？", "深圳的人工智能行动方案"),
+    # Regression (parts51): a clause opening on a place, asking of a thing later, lent a part
+    # naming no noun of its own only the place ("玉树 能退吗？" drew another sentence of the
+    # notice): the noun phrase its question word measures goes with it.
+    ("南山挖药材的押金交多少？", "能退吗？", "南山 药材的押金"),
+    ("西湖的老人意外保险，保费一年多少？", "谁来出？", "西湖的老人意外保险 保费"),
 ])
 def test_a_leaning_clause_borrows_the_topic_before_it(clause: str, leaning: str,
                                                       shared: str) -> None:

@@ -48,7 +48,7 @@ class Composer:
                 # it?") is drawn to the sentences next to the one cited (a heading, a figure
                 # beside it), its own sentence standing elsewhere. The better one stands; not,
                 # pointing back by a pronoun, the part before's sentence its borrowed words draw.
-                own = self.asked_of(part.text, places)
+                own: Answer | None = self.asked_of(part.text, places)
             if own and beside and not beside.refused and points_back(part.asked) and all(any(
                     b.doc_id == c.doc_id and b.start <= c.start and c.end <= b.end
                     for b in answers[-1].citations) for c in own.citations):

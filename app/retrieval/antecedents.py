@@ -104,9 +104,10 @@ def topic(clause: str, leaning: str = "") -> str:
                 _own_object(leaning, clause)):
             nominal = nominal[:owner]
         opening = "".join(w for w, _ in nominal)
-        # Chinese opens on who or where and asks of a thing later ("玉树挖虫草的生态保证金交多少？
-        # 能退吗？", "鹤岗硕士毕业生…，每个月生活补贴多少？能领几年？"): a clause naming no noun of its
-        # own (nor pointing to one) asks of that thing too, the phrase its question word measures.
+        # Chinese opens on who or where and asks of a thing later ("玉树挖虫草的生态保证金交
+        # 多少？能退吗？", "鹤岗硕士毕业生…，每个月生活补贴多少？能领几年？"): a clause naming
+        # no noun of its own (nor pointing to one) asks of that thing too, the phrase its
+        # question word measures.
         asked = _asked_of(clause) if opening and leaning and not any(
             _points_zh(w, tag) or (tag in _ZH_NOUNS and len(w) > 1) for w, tag in _chinese(
                 leaning)) else ""

@@ -43,12 +43,15 @@ class Composer:
                                                        or not names_own(part.asked))
             with answering_part(part.text, part.asked, [p.asked for p in parts if p is not part]):
                 beside = self.near(part.asked, part.text, answers[-1]) if leans else None
-                # Read where it is too, with the words it borrowed: beside, a part naming only a
-                # kind ("who is named as the interpreter of its plan?", "when do they apply for
-                # it?") is drawn to the sentences next to the one cited (a heading, a figure
-                # beside it), its own sentence standing elsewhere. The better one stands; not,
-                # pointing back by a pronoun, the part before's sentence its borrowed words draw.
-                own: Answer | None = self.asked_of(part.text, places)
+                # One naming its own thing or subject may be answered better where it is, as may
+                # one left unanswered beside, or one not pointing back at the thing cited (by no
+                # pronoun but a possessive: "who is named as the interpreter of its plan?", "在水
+                # 的方面要建什么数字孪生？"): beside, it is drawn to the sentences next to the one
+                # cited, its own standing elsewhere. The better one stands; not, pointing back by
+                # a pronoun, by the part before's sentence, which its borrowed words, read, draw.
+                own = self.asked_of(part.text, places) if not beside or beside.refused or \
+                    part.text == part.asked or names_own(part.asked) or not points_back(
+                        part.asked, possessive=False) else None
             if own and beside and not beside.refused and points_back(part.asked) and all(any(
                     b.doc_id == c.doc_id and b.start <= c.start and c.end <= b.end
                     for b in answers[-1].citations) for c in own.citations):

@@ -69,13 +69,16 @@ def leans_back(clause: str) -> bool:
     return any(_points_en(t) and not (own and "Yes" in t.morph.get("Poss")) for t in doc)
 
 
-def points_back(clause: str) -> bool:
+def points_back(clause: str, possessive: bool = True) -> bool:
     """Whether ``clause`` leans back by a pronoun ("…build for it", 那场培训), not only by a
-    subject left out: what it asks of is then its own words' thing, not the earlier topic."""
+    subject left out: what it asks of is then its own words' thing, not the earlier topic.
+    ``possessive=False``: an English possessive ("the interpreter of its plan") is not counted:
+    the clause asks of a thing it names, only owned by the one before."""
     if has_cjk(clause):
         return any(_points_zh(word, tag) for word, tag in _chinese(clause))
     with TAGGING:
-        return any(_points_en(t) for t in parsed(clause))
+        return any(_points_en(t) and (possessive or "Yes" not in t.morph.get("Poss"))
+                   for t in parsed(clause))
 
 
 def elliptical(clause: str) -> bool:

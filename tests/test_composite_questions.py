@@ -126,6 +126,20 @@ def test_a_part_pointing_back_is_answered_beside_what_the_part_before_cited(
     assert second in _quoted(answer, leaning) and first not in _quoted(answer, leaning)
 
 
+def test_a_part_owning_by_a_possessive_is_read_where_it_is_too(services: Services) -> None:
+    """Regression (parts51): "…, and who is named as the interpreter of its plan?" was read only
+    beside the 5G-target sentence the part before cited and quoted the paragraph's next sentence
+    (a list of centres): the interpreter's line stands at the plan's end. A part pointing back by
+    no pronoun but a possessive asks of a thing of its own: it is read where it is too, and the
+    better answer stands."""
+    answer = services.ask(AskRequest(
+        question="What home gigabit fiber coverage does Zhangzhou target, and who is named as the "
+                 "interpreter of its plan?", mode="extractive"))
+    coverage, interpreter = answer.parts
+    assert "290%" in _quoted(answer, coverage)
+    assert "Guo Hongwei" in _quoted(answer, interpreter)
+
+
 def test_a_chinese_demonstrative_points_back() -> None:
     """"这一条由哪个部门牵头？" points back to what the part before named, as 其 and 该 do."""
     _, second = split_parts("深圳人工智能基金群规模有多大？这一条由哪个部门牵头？")

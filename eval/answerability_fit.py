@@ -169,8 +169,9 @@ def collect(out: Path, sources: list[Path]) -> None:
 
         def reading(question: str, sentences: list[Sentence], meant: Meant | None = None,
                     nearest: Nearest | None = None,
-                    document: Callable[[str], str] | None = None) -> ChineseReading | None:
-            read = read_of(question, sentences, meant, nearest, document)
+                    document: Callable[[str], str] | None = None,
+                    place_fit: Callable[[str], int] | None = None) -> ChineseReading | None:
+            read = read_of(question, sentences, meant, nearest, document, place_fit)
             if read is not None:
                 record(question, retrieval, read.ranked, True)
             return read

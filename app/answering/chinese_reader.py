@@ -38,6 +38,7 @@ from app.measures import PAID_NOUNS, ZH_PAID_ASKED
 from app.negation import opposed_units
 from app.retrieval.answer_end import lists_asked
 from app.retrieval.continuation import next_chunk_id, read_on
+from app.retrieval.copies import NO_PLACE  # a national notice's fit to a question's place
 from app.retrieval.qualifiers import sibling_named
 from app.retrieval.question_focus import focused, item_first
 from app.retrieval.shortened import Meant, Nearest, as_asked, bound_said, said_otherwise
@@ -65,8 +66,10 @@ class ChineseReading:
 
 def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None = None,
                  nearest: Nearest | None = None,  # both by meaning; its documents' texts:
-                 document: Callable[[str], str] | None = None) -> ChineseReading | None:
-    """The span of ``sentences`` (those of the retrieved passages) that answers ``question``."""
+                 document: Callable[[str], str] | None = None,
+                 place_fit: Callable[[str], int] | None = None) -> ChineseReading | None:
+    """The span of ``sentences`` (those of the retrieved passages) that answers ``question``;
+    ``place_fit``: how well a document's place fits the question's (lower is better)."""
     chinese = [sliced(s, s.start + a, s.start + b) for s in sentences  # a flat page's pieces
                if s.chunk.metadata.get("language") == "zh" for a, b in laid_out(s.text)]
     if not chinese:
@@ -124,7 +127,14 @@ def read_chinese(question: str, sentences: list[Sentence], meant: Meant | None =
                      factor * (sum(telling[u] for u in found - own) - sum(
                          weights[u] for u in opposed & asked & own)),
                      (factor, reading, units), late))  # what it says otherwise: of the best only
-    top = min(chinese, key=lambda s: s.rank).chunk.doc_id  # the notice search ranks first
+    top = min(chinese, key=lambda s: s.rank).chunk.doc_id  # the notice search ranks first; if
+    if place_fit and place_fit(top) == NO_PLACE:  # national, one of the place asked saying as
+        said: dict[str, float] = {}  # much stands first (重庆's own notice, not the ministry's)
+        for r in read:
+            d = r[0].sentence.chunk.doc_id
+            said[d] = max(said.get(d, 0.0), r[0].support)
+        top = min(said, key=lambda d: (place_fit(d) if said[d] >= said[top] else NO_PLACE,
+                                       d != top, -said[d], d))
     first = max((r[0] for r in read if r[0].sentence.chunk.doc_id == top), key=lambda s: s.support)
     enough, outdone = max(r[0].support for r in read), CLEAR_WIN * first.support
     lead, *rest = sorted((r[0] for r in read), key=lambda s: (  # a way to reach one: of those

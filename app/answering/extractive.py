@@ -87,12 +87,14 @@ class ExtractiveAnswerer:
             kept, off_level = at_level([Scored(s, 0.0) for s in sentences], retrieval.places)
             sentences = [k.sentence for k in kept]
         text = retrieval.document  # a document's text: an answer reads on past its passage
-        reading = read_chinese(question, sentences, document=text) if sentences else None
+        fit = retrieval.place_fit  # which notice answers: the place asked's, saying as much
+        reading = read_chinese(question, sentences, document=text, place_fit=fit) \
+            if sentences else None
         if reading and reading.answer.support < REFUSAL_SUPPORT:  # maybe in everyday words
             vectors = self.ranker.crosslingual_vectors
             reading = read_chinese(question, sentences, by_meaning(vectors, question),
                                    nearest_in_meaning(self.ranker.crosslingual, vectors, question),
-                                   text)
+                                   text, fit)
         years = of_asked_year(question, reading.ranked) if reading else ([], [])
         if years[1]:
             return self.refusal(retrieval, "year_not_stated", years[1])  # as in English

@@ -30,6 +30,8 @@ COPIED = 0.6
 LOOKED_AT = 10
 # A sentence shorter than this (white space aside) is too common a phrase to call restated.
 RESTATED_LENGTH = 24
+# ``place_fit`` of a document with no place (a national notice) for a question naming places.
+NO_PLACE = 2
 
 
 def shingles(text: str) -> set[str]:
@@ -65,7 +67,7 @@ def place_fit(doc_id: str, places: PlaceInference, index: PlaceIndex,
     if not places.held:
         return 0 if doc_id in index.unplaced else 1
     if own is None:
-        return 2
+        return NO_PLACE
     g = gazetteer()
     named = {d.adcode for name in places.held for d in g.named(name)}
     if own in named:

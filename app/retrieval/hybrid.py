@@ -71,6 +71,7 @@ class RetrievalResult:
     crosslingual_embedding: list[float] = field(default_factory=list)
     names: list[Term] = field(default_factory=list)  # a Chinese question's, in pinyin (glossary)
     document: Callable[[str], str] | None = None  # a document's text by id (asker_zh.in_scope)
+    place_fit: Callable[[str], int] | None = None  # copies.place_fit; None: no place named
 
 
 class Retriever(Protocol):
@@ -205,16 +206,16 @@ class HybridRetriever:
                                                              self.rrf_k)
             rankings.append(by_model)
         fused = reciprocal_rank_fusion(rankings, self.rrf_k)
+        def fit(doc_id: str) -> int:  # a document's place against the question's, lower better
+            return place_fit(doc_id, places, self.catalog.places, self._division)
         if self.city_aware:  # a reprint of the first passage placed where the question asks
             fused = copy_first(fused, lambda cid: found.chunks[cid].text,
-                               lambda cid: found.chunks[cid].doc_id,
-                               lambda doc_id: place_fit(doc_id, places, self.catalog.places,
-                                                        self._division),
+                               lambda cid: found.chunks[cid].doc_id, fit,
                                query if places.held else "")
         scores = self._cosines(fused := fused[:top_k], found)
         hits = [Hit(found.chunks[cid], scores[cid], rank) for rank, cid in enumerate(fused, 1)]
         return RetrievalResult(query, hits, places, embedding, crosslingual, names,
-                               self.catalog.text)
+                               self.catalog.text, fit if self.city_aware and places.held else None)
 
     def _division(self, doc_id: str) -> str | None:
         division = document_division(self.catalog.get(doc_id).metadata)

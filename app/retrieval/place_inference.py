@@ -5,7 +5,7 @@ of such a document may answer at the level asked (``at_level``)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.numerals import NUMBER_WORD, figures
 from app.retrieval.gazetteer import gazetteer
@@ -32,6 +32,12 @@ class PlaceInference:
     @property
     def label(self) -> str | None:
         return ", ".join(self.held) or None
+
+    def copied(self) -> PlaceInference:
+        """A copy its holder may change, leaving the one ``PlaceIndex.infer`` keeps as it was."""
+        return replace(self, held=list(self.held), missing=list(self.missing),
+                       doc_ids=set(self.doc_ids), by_place=dict(self.by_place),
+                       spoken_of=list(self.spoken_of), narrower=list(self.narrower))
 
     def at_level(self, doc_id: str, text: str, before: str = "") -> bool:
         """Whether a passage of ``doc_id`` reading ``text`` may answer at the level the question

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from app.one_question import once
 from app.retrieval.gazetteer import LEVEL_AFTER, Division, broadest, gazetteer
 from app.retrieval.names import unknown_place_pattern
 from app.retrieval.place_inference import Narrower, PlaceInference
@@ -115,6 +116,11 @@ class PlaceIndex:
         return found
 
     def infer(self, text: str) -> PlaceInference:
+        """Once per question (its retrieval and its answer across places both ask), a copy each."""
+        return once("places named", (self, text), lambda: self._infer(text),
+                    PlaceInference.copied)
+
+    def _infer(self, text: str) -> PlaceInference:
         found = PlaceInference()
         stand_ins: set[str] = set()  # held places named only through a place inside them
         named = self._named(text)

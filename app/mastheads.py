@@ -8,6 +8,7 @@ it says what that noun is (``names_back``)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from app.numerals import CLOCK_TIME, MEASURE_WORDS, NAMES_A_DAY, ZH_NUMERAL
 from app.text import CJK_CHARS, CJK_RUN
@@ -59,14 +60,15 @@ def masthead_end(text: str) -> int:
 _LAYOUT_GAP = re.compile(rf"(?<=[^\x00-\x7f])\s+(?=[{CJK_CHARS}“《（【])")
 
 
-def laid_out(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)  # a retrieved chunk's sentences come back with each question finding it
+def laid_out(text: str) -> tuple[tuple[int, int], ...]:
     """The pieces of ``text`` cut where white space outside brackets ("（记者 栗雅婷）") separates
     Chinese text (a flat page's headline, dateline and body), each without its news dateline."""
     inside = [m.span() for m in re.finditer(r"[（(][^（）()]*[）)]", text)]
     cuts = [0, *(i for gap in _LAYOUT_GAP.finditer(text) for i in gap.span() if not any(
         a < gap.start() < b for a, b in inside)), len(text)]
-    return [(a + masthead_end(text[a:b]), b) for a, b in zip(cuts[::2], cuts[1::2], strict=True)
-            if masthead_end(text[a:b]) < b - a]
+    return tuple((a + masthead_end(text[a:b]), b) for a, b in zip(
+        cuts[::2], cuts[1::2], strict=True) if masthead_end(text[a:b]) < b - a)
 
 
 # A reporter's frame: a clause ending in a verb of saying or of learning ("市交通局表示，",

@@ -15,6 +15,8 @@ notice, above 重庆's report of the same clause).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
+from functools import lru_cache
 
 from app.retrieval.gazetteer import gazetteer
 from app.retrieval.place_inference import PlaceInference
@@ -34,9 +36,13 @@ RESTATED_LENGTH = 24
 NO_PLACE = 2
 
 
-def shingles(text: str) -> set[str]:
+# Kept per text: a chunk's shingles were cut again by each question finding it among its first
+# passages (a quarter of the cuts repeated an earlier question's); a few hundred chunks' sets,
+# ~50 KB each, are kept.
+@lru_cache(maxsize=256)
+def shingles(text: str) -> frozenset[str]:
     plain = "".join(text.split())
-    return {plain[i:i + SHINGLE] for i in range(max(1, len(plain) - SHINGLE + 1))}
+    return frozenset(plain[i:i + SHINGLE] for i in range(max(1, len(plain) - SHINGLE + 1)))
 
 
 def are_copies(one: str, other: str) -> bool:
@@ -44,18 +50,18 @@ def are_copies(one: str, other: str) -> bool:
     return shares_most(shingles(one), shingles(other))
 
 
-def shares_most(a: set[str], b: set[str]) -> bool:
+def shares_most(a: AbstractSet[str], b: AbstractSet[str]) -> bool:
     """Whether two passages' shingles are most of the shorter one's (``COPIED``)."""
     return len(a & b) >= COPIED * min(len(a), len(b))
 
 
-def answering_sentence(passage: str, question: str) -> set[str]:
+def answering_sentence(passage: str, question: str) -> frozenset[str]:
     """The shingles of the passage's sentence sharing most character pairs with the question
     (the clause a report restates amid its other news), none when it is a short phrase."""
     asked = bigram_units(question)
     sentences = ["".join(passage[s:e].split()) for s, e in sentence_spans(passage)]
     best = max(sentences, key=lambda s: len(bigram_units(s) & asked), default="")
-    return shingles(best) if len(best) >= RESTATED_LENGTH else set()
+    return shingles(best) if len(best) >= RESTATED_LENGTH else frozenset()
 
 
 def place_fit(doc_id: str, places: PlaceInference, index: PlaceIndex,
@@ -88,9 +94,9 @@ def copy_first(ids: list[str], text: Callable[[str], str], doc: Callable[[str], 
         return ids
     head = ids[0]
     own = shingles(text(head))  # once, not again for each passage it is compared with
-    said = answering_sentence(text(head), placed_question) if placed_question else set()
+    said = answering_sentence(text(head), placed_question) if placed_question else frozenset()
 
-    def copied(other: set[str]) -> bool:
+    def copied(other: frozenset[str]) -> bool:
         return shares_most(own, other) or (bool(said) and shares_most(said, other))
 
     copies: Sequence[str] = [cid for cid in ids[1:LOOKED_AT]

@@ -216,7 +216,10 @@ class Store:
         ]
 
     def document_chunks(self, doc_id: str) -> list[Chunk]:
-        """Every chunk of one document, in document order."""
+        """Every chunk of one document, in document order (kept by ``chunk_cache``)."""
+        return self.chunk_cache.document(doc_id, self._read_document_chunks)
+
+    def _read_document_chunks(self, doc_id: str) -> list[Chunk]:
         got = read_all(self.chunks, ["metadatas", "documents"], where={"doc_id": doc_id})
         chunks = [
             Chunk.from_record(cid, text or "", dict(meta or {}))

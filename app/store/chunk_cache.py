@@ -17,12 +17,15 @@ from app.store.records import Chunk
 
 # About 2 KB a chunk (text and metadata): some 40 MB at most.
 CHUNKS_KEPT = 20_000
+# Chunks kept in whole documents' lists (``document``): some 10 MB more at most.
+DOCUMENT_CHUNKS_KEPT = 5_000
 
 
 class ChunkCache:
     def __init__(self, limit: int = CHUNKS_KEPT) -> None:
         self.limit = limit
         self._chunks: OrderedDict[str, Chunk] = OrderedDict()
+        self._documents: OrderedDict[str, tuple[Chunk, ...]] = OrderedDict()
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -31,6 +34,23 @@ class ChunkCache:
     def clear(self) -> None:
         with self._lock:
             self._chunks.clear()
+            self._documents.clear()
+
+    def document(self, doc_id: str, fetch: Callable[[str], list[Chunk]]) -> list[Chunk]:
+        """Every chunk of ``doc_id`` (``fetch``-ed once until ``clear``): a document's closing,
+        fields and neighbours were read from Chroma again by each question reaching it (9 of 14
+        reads of eval dev's repeated an earlier question's). A list of its own to each caller."""
+        with self._lock:
+            if (kept := self._documents.get(doc_id)) is not None:
+                self._documents.move_to_end(doc_id)
+                return list(kept)
+        chunks = fetch(doc_id)
+        with self._lock:
+            self._documents[doc_id] = tuple(chunks)
+            while sum(map(len, self._documents.values())) > DOCUMENT_CHUNKS_KEPT \
+                    and len(self._documents) > 1:
+                self._documents.popitem(last=False)
+        return chunks
 
     def get_many(
         self, chunk_ids: Sequence[str], fetch: Callable[[list[str]], dict[str, Chunk]]

@@ -42,7 +42,7 @@ NO_PLACE = 2
 @lru_cache(maxsize=256)
 def shingles(text: str) -> frozenset[str]:
     plain = "".join(text.split())
-    return frozenset(plain[i:i + SHINGLE] for i in range(max(1, len(plain) - SHINGLE + 1)))
+    return frozenset({plain[i:i + SHINGLE] for i in range(max(1, len(plain) - SHINGLE + 1))})
 
 
 def are_copies(one: str, other: str) -> bool:

@@ -35,7 +35,8 @@ def sentence(doc_id: str, text: str, rank: int) -> Sentence:
 def place_fit(question: str) -> Callable[[str], int]:
     """copies.place_fit for a store of a national notice and 重庆's and 成都's notices."""
     from app.retrieval.copies import place_fit as fit
-    from app.retrieval.places import PlaceIndex, document_division
+    from app.retrieval.document_place import document_division
+    from app.retrieval.places import PlaceIndex
     from app.store.records import StoredDocument
 
     metadata: dict[str, dict[str, object]] = {

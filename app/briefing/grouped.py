@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterable
 
 from app.answering.compose import renumber
 from app.models import Answer, Citation, DocumentInfo, PlaceGroup
+from app.retrieval.document_place import document_division
 from app.retrieval.gazetteer import Division, gazetteer
-from app.retrieval.places import document_division
 from app.text import has_cjk
 
 _NOT_SAID = ("{}: the documents don't say.", "{}：文件未写明。")  # a place not answering (en, zh)

@@ -23,6 +23,7 @@ from app.retrieval.copies import copy_first, place_fit
 from app.retrieval.crosslingual import CrosslingualRanking, is_chinese
 from app.retrieval.dense import SCOPE_DEPTH, SCOPE_IN_MEMORY, DenseSearch
 from app.retrieval.dictionary import Term
+from app.retrieval.document_place import document_division
 from app.retrieval.document_ranking import ranked_documents
 from app.retrieval.elsewhere import about_elsewhere, naming_only
 from app.retrieval.filters import (
@@ -38,7 +39,6 @@ from app.retrieval.glossary import expand_query, lexical_query, pinyin_names
 from app.retrieval.issuers import issuer_rankings
 from app.retrieval.names import names_country, unheard_places
 from app.retrieval.place_inference import PlaceInference, says_each
-from app.retrieval.places import document_division
 from app.retrieval.question_frame import question_frame
 from app.store.bm25 import LexicalIndex
 from app.store.chroma import Store

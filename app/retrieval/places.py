@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable
 
 from app.one_question import once
+from app.retrieval.document_place import PLACE_FIELDS, document_division
 from app.retrieval.gazetteer import LEVEL_AFTER, Division, broadest, gazetteer
 from app.retrieval.names import unknown_place_pattern
 from app.retrieval.place_inference import Narrower, PlaceInference
@@ -29,31 +30,11 @@ from app.retrieval.towns import TownIndex, town_pattern
 from app.store.records import StoredDocument
 from app.text import has_cjk
 
-_PLACE_FIELDS = ("district", "city", "province")
 # What joins two coordinated noun phrases: a conjunction, after the first phrase's head when the
 # place is its possessor ("Guangzhou's plan and", "广州的方案和").
 _COORDINATED = re.compile(r"(?:['’]s\b[^,;:.?!]*?|的[^，。；？！]*?)?"
                           r"(?:\s*,?\s+(?:and|or|with|versus|vs\.?)\s+|以及|和|与|及|跟|同|、)",
                           re.IGNORECASE)
-
-
-def document_division(metadata: dict[str, object]) -> Division | None:
-    """The narrowest division a document's metadata places it in: its adcode, else its
-    district, city and province names read together (Taizhou with Jiangsu is 泰州, with
-    Zhejiang 台州); None when no name is a known division."""
-    g = gazetteer()
-    code = metadata.get("adcode")
-    if isinstance(code, str) and code in g.by_adcode:
-        return g.by_adcode[code]
-    names = [v for k in _PLACE_FIELDS if isinstance(v := metadata.get(k), str) and v.strip()]
-    options = [g.named(name) for name in names]
-    for found in options:  # narrowest first: the first name that fits all the broader ones
-        fitting = [d for d in found
-                   if all(any(g.contains(o.adcode, d.adcode) for o in other) or not other
-                          for other in options)]
-        if fitting:
-            return broadest(fitting)
-    return None
 
 
 class PlaceIndex:
@@ -74,7 +55,7 @@ class PlaceIndex:
         for doc in documents:
             self._heading[doc.doc_id] = " ".join(
                 str(doc.metadata.get(k) or "") for k in ("title", "issuer"))
-            names = {k: v.strip() for k in _PLACE_FIELDS
+            names = {k: v.strip() for k in PLACE_FIELDS
                      if isinstance(v := doc.metadata.get(k), str) and v.strip()}
             for name in names.values():
                 self.docs_by_place.setdefault(name, set()).add(doc.doc_id)

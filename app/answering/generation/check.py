@@ -133,9 +133,9 @@ def names_held(claim: str, passages: list[str]) -> bool:
     texts = list(map(normal, passages))
     held = forms_held(map(tokens_of, texts))
     lowered = " ".join(texts).lower()
-    if not _places_held(places_in(claim), texts):
-        return False
     places = places_in(claim)
+    if not _places_held(places, texts):
+        return False
     for token in tokens_of(claim):
         word = claim[token.start:token.end]
         if not token.name or any(s < token.end and token.start < e for s, e, _ in places):

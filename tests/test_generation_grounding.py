@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.answering.generation.check import says_not_covered
+from app.answering.generation.check import answers_nothing, says_not_covered
 from app.answering.generation.grounding import Grounder, ground, normalize_answer
 from app.answering.generation.prompt import SYSTEM_PROMPT, build_messages
 from app.figure_forms import figures, figures_supported
@@ -357,3 +357,23 @@ def test_an_absence_no_cited_passage_states_is_a_refusal() -> None:
     assert not says_not_covered("企业前两年不收费[1]。", ["Enterprises use it free of charge."])
     assert not says_not_covered("运营企业原则上不收取押金", ["运营企业原则上不收取押金。"])
     assert not negates("成都开通无人机配送航线") and negates("未满14周岁的不得租用")
+
+
+def test_a_restatement_cut_apart_otherwise_by_jieba_answers_nothing() -> None:
+    """Regression (round 50's held set h50, generate mode): asked who chairs Shenzhen's AI
+    strategic advisory committee (no text names one), the 1.5B wrote the question back as
+    "由深圳市人工智能战略咨询委员会的主任来当主任" and it stood: jieba cut the question's 由谁来 as one
+    word and the answer's 由 and 来 apart, so they counted as words the question did not say."""
+    question = "深圳市人工智能战略咨询委员会由谁来当主任？"
+    assert answers_nothing("由深圳市人工智能战略咨询委员会的主任来当主任。", question)
+    assert not answers_nothing("由市长来当主任。", question)
+
+
+def test_markers_side_by_side_naming_one_passage_print_it_once() -> None:
+    """Regression (round 50's held set h50, generate mode): the 1.5B ended a sentence with two
+    markers ("…发放到受害人账户[1][1]"); each was renumbered on its own and the answer printed
+    "[1] [1]". Markers side by side are one group, each passage named once."""
+    result = ground("Shenzhen will build 10 AI pilot zones by 2025 [2] [2].", HITS)
+    assert result.answer == "Shenzhen will build 10 AI pilot zones by 2025 [1]."
+    result = ground("Shenzhen will build 10 AI pilot zones by 2025 [2][1].", HITS)
+    assert result.answer.endswith("2025 [1][2].")

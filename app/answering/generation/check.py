@@ -94,9 +94,14 @@ def answers_nothing(answer: str, question: str) -> bool:
     figure where only a figure states it ("Staff are dedicated [1]" for "how many staff"), or
     nothing the question does not say itself ("局长是[1]。": the question restated), or only counts
     of another thing than the one asked ("Nearly one hundred participants" for projects)."""
-    kinds, asked, answer = asked_kinds(question), terms(question), normal(answer)
+    kinds, asked, said, answer = asked_kinds(question), terms(question), normal(question), \
+        normal(answer)
     figured = figures(answer, number_words=True) or _COUNTED.search(answer)
-    new = figures(answer) - figures(question) or any(not t.forms & asked for t in tokens_of(answer))
+    # jieba cuts Chinese apart differently inside the question and out (由谁来 there, 由 + 来 here):
+    # a Chinese word standing in the question's own text is said by it, however cut.
+    new = figures(answer) - figures(question) or any(
+        not t.forms & asked and not (CJK_RUN.fullmatch(w := answer[t.start:t.end]) and w in said)
+        for t in tokens_of(answer))
     return bool((kinds & FIGURED and not figured) or (kinds and not new)) or not may_count(
         answer, asked_nouns(question) if kinds & {Kind.COUNT, Kind.TALLY} else ())
 

@@ -30,6 +30,8 @@ from app.text import has_cjk, sentence_spans
 # A marker group after the sentence's terminator ("… 5%. [1]") belongs to that sentence:
 # moved before the terminator so the sentence splitter keeps them together.
 _TRAILING_MARKERS = re.compile(rf"([.!?。！？；])((?:[ \t]*{MARKER.pattern})+)")
+# Markers side by side ("[1] [2]", "[2][3]" of one passage): one group, each passage named once.
+_MARKER_RUN = re.compile(rf"{MARKER.pattern}(?:\s*{MARKER.pattern})*")
 # The end of a stream that may still grow into a marker ("… 云上。[" before "2]"): the sentence
 # before it is not complete until the marker is, or it would be checked without its marker.
 _OPEN_MARKER = re.compile(r"[\[【][\d\s,，、]*$")
@@ -148,7 +150,7 @@ class Grounder:
                                     for n in markers(m.group(0)))
             return "".join(f"[{n}]" for n in numbers)
 
-        return MARKER.sub(renumber, sentence)
+        return _MARKER_RUN.sub(renumber, sentence)
 
     def _citations(self) -> list[Citation]:
         found: list[Citation] = []

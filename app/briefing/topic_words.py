@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from itertools import pairwise
+from typing import Any
 
 from app.answering.citations import Sentence
 from app.briefing.builder import WORD
@@ -16,6 +17,7 @@ from app.retrieval.dictionary import english_terms
 from app.retrieval.document_questions import DOCUMENT
 from app.retrieval.glossary import expand_query
 from app.retrieval.question_frame import asked_head, asked_head_zh
+from app.retrieval.taggers import TAGGING, english
 from app.text import content_tokens, has_cjk, stem
 
 
@@ -90,6 +92,11 @@ def pairs_of(text: str) -> set[tuple[str, str]]:
     return set(pairwise(forms))
 
 
+def _tagged(text: str) -> Any:
+    with TAGGING:
+        return english()(text)
+
+
 def holding(question: str, places: set[str]) -> Callable[[str], int]:
     """How many of ``question``'s topic words a sentence holds, ``places`` (the words of the
     places it names) aside: a place's name says where, not what (an opening "Guangzhou …"). An
@@ -104,7 +111,10 @@ def holding(question: str, places: set[str]) -> Callable[[str], int]:
                                       else asked_head(question)) if len(w) > 1}
     question = DOCUMENT.sub(" ", question)
     aside = {form(w) for p in places for w in words_of(p)}
-    senses = {frozenset(kept) for word in nouns(question).split()
+    # What is compared is named by a noun in English too: a verb asking how ("how do they *use*
+    # AI in healthcare") is said by a plan's opening as well, which held more of the question.
+    senses = {frozenset(kept) for word in (nouns(question) if has_cjk(question) else "".join(
+        " " if t.pos_ in {"VERB", "AUX"} else t.text_with_ws for t in _tagged(question))).split()
               if (kept := {form(w) for w in words_of(word) if len(w) > 1} - aside)}
     chinese = set(content_words(question)) if has_cjk(question) else set()
     others = set().union(*(s for s in senses if not s & head)) if head else set()

@@ -35,6 +35,7 @@ from app.text import has_cjk
 _COORDINATED = re.compile(r"(?:['’]s\b[^,;:.?!]*?|的[^，。；？！]*?)?"
                           r"(?:\s*,?\s+(?:and|or|with|versus|vs\.?)\s+|以及|和|与|及|跟|同|、)",
                           re.IGNORECASE)
+_LISTED = re.compile(r"(?:['’]s\b|的)?\s*[,，、]\s*")  # a comma between members of a list
 
 
 class PlaceIndex:
@@ -177,7 +178,7 @@ class PlaceIndex:
                 # Coordinated with a place inside it ("广州和海珠", "Guangzhou's plan and Haizhu's")
                 # it is compared with that place, not placing it: it keeps its other documents.
                 beside = {d for n, o in found.by_place.items() if n != name and o < docs
-                          and self._coordinated(text, name, n) for d in o}
+                          and self._coordinated(text, name, n, found.held) for d in o}
                 if docs - beside and beside:
                     found.by_place[name] = docs - beside
                 else:
@@ -265,12 +266,18 @@ class PlaceIndex:
         level = found and LEVEL_AFTER.match(text, found.end())
         return None if found is None else (found.start(), (level or found).end())
 
-    def _coordinated(self, text: str, one: str, other: str) -> bool:
+    def _coordinated(self, text: str, one: str, other: str, held: list[str]) -> bool:
         """Whether ``text`` joins the held places ``one`` and ``other`` by a conjunction, each
         alone or as its noun phrase's possessor (a comma alone is apposition: "Haizhu,
-        Guangzhou")."""
+        Guangzhou"), or lists them with other ``held`` places between, commas joining all but
+        the last ("广州、漳州和海珠", "Guangzhou, Zhangzhou and Haizhu": each a member)."""
         spans = sorted(s for s in (self.where(text, one), self.where(text, other)) if s)
-        return len(spans) == 2 and bool(_COORDINATED.fullmatch(text[spans[0][1]:spans[1][0]]))
+        between = text[spans[0][1]:spans[1][0]] if len(spans) == 2 else ""
+        for name in set(held) - {one, other}:
+            between = self._patterns[name].sub("\0", between)
+        *listed, last = between.split("\0")
+        return len(spans) == 2 and bool(_COORDINATED.fullmatch(last)) and all(
+            _LISTED.fullmatch(joint) or _COORDINATED.fullmatch(joint) for joint in listed)
 
     def mentions(self, text: str, places: Iterable[str]) -> bool:
         """Whether ``text`` names one of the held ``places`` (names ``infer`` gave)."""

@@ -62,3 +62,16 @@ def test_a_noun_naming_the_document_holds_nothing_of_the_question() -> None:
     opening = "The People's Government of Xining issued the plan."
     topic = "Build a flood warning system along the river."
     assert held(topic) > held(opening)
+
+
+def test_the_verb_asking_how_holds_nothing_of_an_english_question() -> None:
+    """Regression (issue 23, across52 "How do Shenzhen, Guangzhou and Zhanjiang use AI in
+    healthcare?"): Shenzhen's own answer (AI in medical institutions) gave way to its plan's
+    opening, which held "use" ("use the strength of the whole city") beside AI: the English
+    question's verb counted as a topic word, where a Chinese question's nouns alone do (by
+    spaCy's tags, which read "use" a noun after names it does not know: then as before)."""
+    held = holding(topic_of("How do Shenzhen and Zhanjiang use AI in healthcare?"),
+                   {"Shenzhen", "Zhanjiang"})
+    opening = "Use the strength of the whole city to build an artificial intelligence pilot zone."
+    own = "Carry out pilot projects of artificial intelligence applications in hospitals."
+    assert held(opening) == held(own) == 1

@@ -55,3 +55,18 @@ def test_a_city_coordinated_with_its_district_is_compared_with_it() -> None:
             ["siming"], ["xiamen"]]
     for question in ("厦门市思明区有什么复工要求？", "What does Siming District, Xiamen require?"):
         assert list(index.infer(question).by_place.values()) == [{"siming"}]
+
+
+def test_a_city_listed_with_its_district_among_other_places_is_compared_with_it() -> None:
+    """Regression (issue 23, across52 "广州、漳州和海珠分别提出了多少项任务或措施？"): a city listed
+    beside one of its districts with another place between them ("A、B和C") was taken to say
+    where the district lies, as in apposition: the answer named no city and asked the other
+    places "广州、漳州提出了…". Each member of a list is compared; a comma alone still places."""
+    index = PlaceIndex([XIAMEN, SIMING, PUTIAN])
+    for question in ("厦门、莆田和思明区分别有什么复工要求？",
+                     "What do Xiamen, Putian and Siming District each require?"):
+        assert sorted(map(sorted, index.infer(question).by_place.values())) == [
+            ["putian"], ["siming"], ["xiamen"]]
+    assert sorted(map(sorted, index.infer(
+        "What do Siming District, Xiamen and Putian each require?").by_place.values())) == [
+            ["putian"], ["siming"]]

@@ -92,6 +92,9 @@ def pairs_of(text: str) -> set[tuple[str, str]]:
     return set(pairwise(forms))
 
 
+_FINITE = frozenset({"VB", "VBP", "VBZ", "VBD", "MD"})  # spaCy's tags of verbs not participles
+
+
 def _tagged(text: str) -> Any:
     with TAGGING:
         return english()(text)
@@ -111,10 +114,11 @@ def holding(question: str, places: set[str]) -> Callable[[str], int]:
                                       else asked_head(question)) if len(w) > 1}
     question = DOCUMENT.sub(" ", question)
     aside = {form(w) for p in places for w in words_of(p)}
-    # What is compared is named by a noun in English too: a verb asking how ("how do they *use*
-    # AI in healthcare") is said by a plan's opening as well, which held more of the question.
+    # What is compared is named by a noun in English too: a finite verb asking how ("how do they
+    # *use* AI in healthcare") is said by a plan's opening as well, which held more of the
+    # question. Participles stay: they name things ("computing infrastructure", "want built").
     senses = {frozenset(kept) for word in (nouns(question) if has_cjk(question) else "".join(
-        " " if t.pos_ in {"VERB", "AUX"} else t.text_with_ws for t in _tagged(question))).split()
+        " " if t.tag_ in _FINITE else t.text_with_ws for t in _tagged(question))).split()
               if (kept := {form(w) for w in words_of(word) if len(w) > 1} - aside)}
     chinese = set(content_words(question)) if has_cjk(question) else set()
     others = set().union(*(s for s in senses if not s & head)) if head else set()

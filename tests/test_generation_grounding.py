@@ -362,8 +362,9 @@ def test_an_absence_no_cited_passage_states_is_a_refusal() -> None:
 def test_a_restatement_cut_apart_otherwise_by_jieba_answers_nothing() -> None:
     """Regression (round 50's held set h50, generate mode): asked who chairs Shenzhen's AI
     strategic advisory committee (no text names one), the 1.5B wrote the question back as
-    "由深圳市人工智能战略咨询委员会的主任来当主任" and it stood: jieba cut the question's 由谁来 as one
-    word and the answer's 由 and 来 apart, so they counted as words the question did not say."""
+    "由深圳市人工智能战略咨询委员会的主任来当主任" and it stood: jieba cut the question's
+    由谁来 as one word and the answer's 由 and 来 apart, so they counted as words the
+    question did not say."""
     question = "深圳市人工智能战略咨询委员会由谁来当主任？"
     assert answers_nothing("由深圳市人工智能战略咨询委员会的主任来当主任。", question)
     assert not answers_nothing("由市长来当主任。", question)

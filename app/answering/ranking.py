@@ -25,7 +25,7 @@ from app.retrieval.counted import asked_counts, may_count
 from app.retrieval.dictionary import chinese_terms, english_terms
 from app.retrieval.glossary import ENGLISH_VARIANTS, english_part, with_bounds
 from app.retrieval.hybrid import RetrievalResult
-from app.retrieval.kindred import credit, said_alike, without_light
+from app.retrieval.kindred import credit, said_across, said_alike, without_light
 from app.retrieval.listing import open_list_bonus
 from app.retrieval.named_things import name_terms, names_another, referred_back
 from app.retrieval.qualifiers import contrasted, other_holder, relabelled, said_elsewhere
@@ -42,8 +42,7 @@ WRONG_TYPE_PENALTY = 0.5
 STRICT_PENALTY = 0.2
 # Weight of a question word that names what the passages are about (a title's or place's word).
 TOPIC_WEIGHT = 0.3
-# Weight of a question word a sentence holds only inside a quoted title (dev split).
-TITLE_WEIGHT = 0.5
+TITLE_WEIGHT = 0.5  # of a question word a sentence holds only inside a quoted title (dev split)
 # The cross-lingual model's cosines run lower than the configured model's between a question
 # and its answer; scaled to the same range so one refusal threshold serves both (dev split).
 CROSSLINGUAL_SCALE = 1.6
@@ -175,8 +174,9 @@ class SentenceRanker:
             labels = sentence_labels(sentence, question, held, asked) if kinds else None
             said = ordinals(in_context(sentence), nouns=frozenset(asked_stems))
             named = (not thing or any(way <= found for way in thing) or any(  # or said alike
-                said_alike(w, sentence.text) for w in thing_words)) and picked <= said \
-                and sentence.chunk.doc_id not in other  # another's document names it not
+                said_alike(w, sentence.text) for w in thing_words) or said_across(  # 奖励: award
+                self.crosslingual_vectors, thing_words, question, sentence.text)) and (
+                picked <= said and sentence.chunk.doc_id not in other)  # another's names it not
             # Another phase's or part's detail ("phase III" for phase I) states none of this one's.
             missing = lacks(kinds, labels) | (kinds if said and picked - said else set()) | (
                 kinds if of and not any(w <= found for w in of_ways)

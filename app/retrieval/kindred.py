@@ -105,6 +105,20 @@ def credit_counts(vectors: TextVectors, question: str, held: list[set[str]],
             found |= close
 
 
+def said_across(vectors: TextVectors | None, words: list[str], question: str, text: str
+                ) -> bool:
+    """Whether ``text`` names one of ``words`` (the thing whose sum, count or holder the
+    question asks) in the other language than the question's, by a word the multilingual model
+    (``vectors``) places close to it (``COUNT_CLOSE``): 奖励 .77 from "award", 扑火队员 .64 from
+    "firefighter", "subsidised" .65 from 补贴, while 民宿 is .16 from "award". The dictionary
+    misses such pairs ("award" renders 授予, 大奖, 奖项; 公里 "kilometer") and a stem tells
+    "subsidised" from "subsidy"; words in the question's language are left to them."""
+    chinese = has_cjk(question)
+    other = [t for t in content_tokens(text) if has_cjk(t) != chinese]
+    return vectors is not None and bool(words) and bool(other) and bool(
+        kindred(vectors, 0.0, {w: w for w in words}, [other], COUNT_CLOSE)[0])
+
+
 @lru_cache(maxsize=1024)
 def _nouns(question: str) -> frozenset[str]:
     """The common nouns of an English question (spaCy's tags): what a text may name otherwise.

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from app.bands import bands_hold, tiers
-from app.chinese_words import tagged
+from app.chinese_words import is_word, tagged
 from app.in_situ import ZH_ASKS
 from app.retrieval.modifiers_zh import siblings
 from app.retrieval.taggers import TAGGING, lac
@@ -51,15 +51,38 @@ def situation(question: str) -> str:
     return ""
 
 
-def left_open(question: str, words: list[str], text: str) -> list[str]:
+def told(question: str, named: list[str], says: Callable[[str], bool]) -> str:
+    """The clauses of Chinese ``question`` before the one asking (水稻被野猪糟蹋了，一亩地最多能赔
+    多少？), whoever their subject, when a line ``says`` what they are of and what is asked: a word
+    they name (``named``: the content words), and a word of the asking clause or, lacking one, the
+    verb its question word asks of (赔 of 能赔多少钱: a 奖励 answers no 赔). "" if none."""
+    clauses = QUESTION_CLAUSES.split(question)
+    case = "，".join(clauses[:next((at for at, c in enumerate(clauses) if ZH_ASKS.search(c)),
+                                   len(clauses) - 1)])
+    if not case or not any(w in case and says(w) for w in named):
+        return ""
+    asking = question[len(case):]  # jieba's guess (地能 of 一亩地能赔) asks of nothing
+    if own := [w for w in named if w in asking and is_word(w)]:
+        return case if any(map(says, own)) else ""
+    verb = tagged(asking[:at.start()])[-1:] if (at := ZH_ASKS.search(asking)) else []
+    return case if not verb or verb[0][1] != "v" or says(verb[0][0]) else ""
+
+
+def left_open(question: str, words: list[str], text: str, named: list[str],
+              says: Callable[[str], bool]) -> list[str]:
     """Those of ``words`` (unsaid by ``text``) the asker's ``situation`` alone says and ``text``
     leaves open: it names no sibling of the word (家长 for 家庭). A tier's numeral (二 of 二孩) and
-    a figure stay (``unsaid`` reads them: 三孩 for 二孩, 80周岁以上 for 今年70岁)."""
-    if not (own := situation(question)):
+    a figure stay (``unsaid`` reads them: 三孩 for 二孩, 80周岁以上 for 今年70岁). The verbs of a
+    case ``told`` before the clause asking are left open too: how it came about, in everyday
+    words (糟蹋 for 损害, 咬死 for 造成死亡, 推倒 for 拆除), is what a notice's rate line never
+    tells; its nouns and their modifiers (技师 of 技师学徒) say whom and what it is of, and stay."""
+    own, case = situation(question), told(question, named, says)
+    if not (own or case):
         return []
-    asked, others = question.replace(own, ""), {w for w, _ in tagged(text)}
-    return [w for w in words if len(w) > 1 and w in own and w not in asked and not any(
-        siblings(w, o) for o in others if len(o) == len(w) and o != w)]
+    asked, others = question.replace(case or own, ""), {w for w, _ in tagged(text)}
+    verbs = {w for w, tag in tagged(case.replace(own, "")) if tag == "v"}  # how it came about
+    return [w for w in words if len(w) > 1 and w not in asked and ((w in own and not any(
+        siblings(w, o) for o in others if len(o) == len(w) and o != w)) or w in verbs)]
 
 
 @lru_cache(maxsize=256)

@@ -165,7 +165,8 @@ def unsaid(question: str, text: str, context: str = "",
               and any(siblings(w, other) for other, kind in tagged(text) if kind in ("s", "f"))]
     left = unsaid_words(content_words(question), as_asked(text, question), as_asked(
         context, question), vectors) + figures + tiers + scopes
-    return [w for w in left if w not in left_open(question, left, text)]  # the asker's own
+    return [w for w in left if w not in left_open(  # the asker's own, or the case told
+        question, left, text, content_words(question), lambda w: said(w, text + context))]
 
 
 def unsaid_words(words: list[str], text: str, context: str, vectors: TextVectors | None,

@@ -20,7 +20,8 @@ _NAME_TAGS = frozenset({"LOC", "ORG", "PER"})  # LAC's tags of a place's, a body
 # Modal verbs of permission or ability (may, can: 可以申请 is what one is allowed, the asker's
 # frame), then of need, obligation and likelihood.
 MAY = r"可以?|能够?"
-_MODAL_BEFORE_LAST = re.compile(rf"(?:要|需要?|应当?|应该|{MAY}|会|得)(?=\w$)")
+MODAL = rf"要|需要?|应当?|应该|{MAY}|会|得"
+_MODAL_BEFORE_LAST = re.compile(rf"(?:{MODAL})(?=\w$)")
 
 
 @lru_cache(maxsize=1)

@@ -174,6 +174,13 @@ def modified_head(text: str, question: str) -> tuple[int, int] | None:
     return max(found)[1:] if found else None
 
 
+def asked_of(question: str) -> set[str]:
+    """The bigrams of what ``question`` says after its question word asking in situ ("什么原则",
+    "哪部分受影响的企业经营收入"): what it asks of, which a clause naming the thing asked says."""
+    asking = _IN_SITU.search(question)
+    return bigram_units(QUESTION_END.sub("", question[asking.end():])) if asking else set()
+
+
 def asked_clauses(text: str, question: str) -> tuple[int, int] | None:
     """The clauses of ``text`` holding the stretch where ``question``'s question word stands
     (``asked_gap``, else ``modified_head``), ``coordinated``, and on over the next ones saying

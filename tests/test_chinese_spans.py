@@ -608,3 +608,28 @@ def test_an_open_answer_of_several_clauses_answers_alone_however_short_its_own()
                "2月11日，口罩日产量提高至2月5日的2.6倍。\n")
     quote = _read_as_stored(summary, "某市重点产品日产量情况如何？").answer.sentence.text
     assert "2.6倍" in quote, quote
+
+
+def test_a_case_the_question_says_word_for_word_is_not_quoted_again() -> None:
+    """Regression (clause52, realzh tune: a leading case clause kept in 133 of 159 open answers
+    too long): an open answer opened at the case the question states ("对于确实需要…的纳税人，")
+    and quoted it before what is done in it. A case holding a word the question did not say is
+    the answer's condition and stays; so do one naming what the question word asks of (按照什么
+    原则) and one the next clause's verb acts on ("…的废弃口罩，投入…专用袋")."""
+    text = ("某市税务局持续推行“非接触式”办税，对于确实需要到办税服务场所现场办理的纳税人，"
+            "税务机关将确保纳税人“最多跑一次”办完所有涉税事项。\n")
+    quote = _read_as_stored(text, "某市税务局对确实需要到办税服务场所现场办理的纳税人有什么承诺？"
+                            ).answer.sentence.text
+    assert quote.startswith("税务机关将确保"), quote
+    quote = _read_as_stored(text, "某市税务局对需要去现场的纳税人有什么承诺？").answer.sentence.text
+    assert "对于确实需要" in quote and "最多跑一次" in quote, quote
+    masks = ("某市加强废弃口罩管理，对定点医院、集中隔离点产生的废弃口罩，投入医疗废弃物专用袋，"
+             "专车运输，焚烧处理。\n")
+    quote = _read_as_stored(masks, "某市对定点医院、集中隔离点产生的废弃口罩怎么处理？"
+                            ).answer.sentence.text
+    assert "废弃口罩" in quote and "焚烧处理" in quote, quote
+    principle = ("某市税务局要求各办税服务厅按照“涉税事、网上办”的原则，"
+                 "提高涉税事项网上办理覆盖面，对必须线下办理的涉税业务实行预约办理。\n")
+    quote = _read_as_stored(principle, "某市税务局要求按照什么原则提高涉税事项网上办理覆盖面？"
+                            ).answer.sentence.text
+    assert "涉税事、网上办" in quote, quote

@@ -24,11 +24,11 @@ from app.answering.clauses import restated  # the question says most of a text
 from app.answering.question_kinds import FIGURED, Kind
 from app.answering.sentence_forms import is_field
 from app.bands import of_band, states_own
-from app.in_situ import after_frame, asked_clauses, coordinated
+from app.in_situ import asked_clauses, coordinated
 from app.mastheads import frame_end, names_back, opens_statement, reports
 from app.numerals import asked_bound, same_measure
 from app.retrieval.answer_end import announces, asked_end, goes_on, measure_asked, series
-from app.retrieval.answer_start import asked_opening
+from app.retrieval.answer_start import asked_opening, open_answer
 from app.retrieval.question_focus import item_frame, item_told
 from app.store.records import Chunk
 from app.text import CLAUSE_END, bigram_units, clause_spans, opens_condition, says_more
@@ -100,7 +100,7 @@ def _span(anchor: Sentence, question: str, asked: set[str], kinds: set[Kind],
         end = asked_end(anchor.text, at, question) or len(anchor.text)
     at += anchor.start
     if not kinds and not gap:  # run on from its first clause the question does not restate
-        at = anchor.start + after_frame(anchor.text, at - anchor.start, question)  # or a frame
+        at = anchor.start + open_answer(anchor.text, at - anchor.start, question)  # or a frame
         cut = asked_end(anchor.text, at - anchor.start, question) or end  # not past what for
         return _run_on(sliced(anchor, at, anchor.start + cut), following * (cut == end), question)
     if not kinds or not (found := of_band(question, anchor.text, anchor.start, found)):

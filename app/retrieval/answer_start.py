@@ -12,9 +12,14 @@ from __future__ import annotations
 
 import re
 
-from app.chinese_words import tagged
-from app.in_situ import ASKING_WORD, DEICTIC, QUESTION_END
+from app.chinese_words import MODAL, tagged
+from app.in_situ import ASKING_WORD, DEICTIC, QUESTION_END, after_frame, asked_of, sets_frame
+from app.retrieval.content_words import content_words, said
 from app.text import alnum_only, bigram_units, clause_spans
+
+# The modal verbs opening a clause that says what may or must be done in a case ("可…", "要…",
+# "不得…"); a clause opening on another verb ("投入专用袋…") does it to the case: its object.
+_MODALS = re.compile(rf"{MODAL}|不得|不能|须|必须")
 
 # The question's characters read on each side of its question word: a verb and its object or a
 # noun and its measure word ("报送给", "时候补"), not the whole question (which the scene says).
@@ -45,3 +50,27 @@ def asked_opening(text: str, start: int, question: str) -> int:
     words = tagged(clause.rstrip("，,、 "))  # (tagged only for the clause chosen: ~1 ms)
     ends_sentence = spans[n] == spans[-1] or not clause.rstrip().endswith(("，", ","))
     return start if words and words[-1][1].startswith("n") and not ends_sentence else spans[n][0]
+
+
+def open_answer(text: str, start: int, question: str) -> int:
+    """Where the answer of an open question opens in ``text`` (one sentence, its quote opening at
+    ``start``): at the frame ``after_frame`` finds, or past the case that clause sets when the
+    question says each of its content words ("对于确实需要到现场办理的纳税人，" of "对确实需要到
+    现场办理的纳税人有什么承诺"): the asker stated the case, and what is done in it answers."""
+    at = after_frame(text, start, question)
+    spans = [(a, b) for a, b in clause_spans(text) if a >= at]
+    if len(spans) < 2 or not _restated_case(*(text[slice(*span)] for span in spans[:2]), question):
+        return at
+    return spans[1][0]
+
+
+def _restated_case(case: str, then: str, question: str) -> bool:
+    """Whether ``case`` (a clause setting a frame, ``sets_frame``) holds no content word the
+    question does not say, ``then`` answering it. A case holding another is part of the answer's
+    condition; one saying what the question word asks of ("按照“…”的原则，" of "按照什么原则")
+    is the answer; one the next clause's verb acts on ("对…的废弃口罩，投入…专用袋") its object."""
+    if not sets_frame(case) or sets_frame(then) or bigram_units(case) & asked_of(question):
+        return False
+    head, words = tagged(then)[:1], content_words(case)
+    acts_on = bool(head) and head[0][1] == "v" and not _MODALS.fullmatch(head[0][0])
+    return bool(words) and not acts_on and all(said(word, question) for word in words)

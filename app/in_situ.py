@@ -42,7 +42,7 @@ ZH_A_NOT_A = r"(?P<said>[\u4e00-\u9fff])[不没](?P=said)"
 ZH_ASKS = re.compile(rf"什么|啥|{ZH_QUANTITY}|哪|谁|{ASKING_JI}|何时|何地|何种|如何|怎么|咋"
                      rf"|怎样|为何|为什么|是否|{ZH_A_NOT_A}|吗|呢")
 ZH_WHICH = "哪[些个类家种项]?"  # 哪 with the measure word it takes: "which", determining a noun
-_IN_SITU = re.compile(rf"什么|{ZH_WHICH}|多少|何时|几|谁")
+IN_SITU = re.compile(rf"什么|{ZH_WHICH}|多少|何时|几|谁")
 _CLASSIFIERS = "个些类家种项位名条"  # "哪个市": the noun follows the classifier
 # A question word with the measure word it takes (几个, 哪些, 多少项; 什么 takes none: 什么条件).
 ASKING_WORD = re.compile(rf"(?:{ZH_ASKS.pattern})(?:(?<=[哪几少])[{_CLASSIFIERS}])?")
@@ -66,7 +66,7 @@ def asked_gap(text: str, question: str) -> tuple[int, int] | None:
     question word stands: right after the question's last two characters before it, up to the
     words it says after it (a noun it asks of, "哪些企业", included); None when the sentence
     does not frame one so."""
-    asking = _IN_SITU.search(question)
+    asking = IN_SITU.search(question)
     if not asking:
         return None
     left = alnum_only(question[: asking.start()])
@@ -149,7 +149,7 @@ def modified_head(text: str, question: str) -> tuple[int, int] | None:
     a Chinese noun's modifiers stand before it, and a compound's head is its end ("电视频道" of
     "频道"). Only such a stretch names instances; a noun's other modifiers ("各项措施", "1项政
     策", "这个小区") do not, and the question's own words ("对…等企业") answer nothing."""
-    asking = _IN_SITU.search(question)
+    asking = IN_SITU.search(question)
     if asking is None:
         return None
     right = re.sub(rf"^[{_CLASSIFIERS}]?样?的?", "", question[asking.end():])
@@ -174,13 +174,6 @@ def modified_head(text: str, question: str) -> tuple[int, int] | None:
     return max(found)[1:] if found else None
 
 
-def asked_of(question: str) -> set[str]:
-    """The bigrams of what ``question`` says after its question word asking in situ ("什么原则",
-    "哪部分受影响的企业经营收入"): what it asks of, which a clause naming the thing asked says."""
-    asking = _IN_SITU.search(question)
-    return bigram_units(QUESTION_END.sub("", question[asking.end():])) if asking else set()
-
-
 def asked_clauses(text: str, question: str) -> tuple[int, int] | None:
     """The clauses of ``text`` holding the stretch where ``question``'s question word stands
     (``asked_gap``, else ``modified_head``), ``coordinated``, and on over the next ones saying
@@ -188,7 +181,7 @@ def asked_clauses(text: str, question: str) -> tuple[int, int] | None:
     what "负责什么" asks)."""
     if (gap := asked_gap(text, question) or modified_head(text, question)) is None:
         return None  # (both find none without a question word asking in situ)
-    frame = alnum_only(_IN_SITU.split(question, 1)[0])[-2:]  # the words before it
+    frame = alnum_only(IN_SITU.split(question, 1)[0])[-2:]  # the words before it
     return coordinated(text, *gap, again=frame)
 
 
@@ -294,7 +287,7 @@ def echoes_asking(text: str, question: str) -> bool:
     says the question again where the answer should stand ("湛江已经连着几年上了…榜。" for
     "湛江已经连着几年上了…榜？"), an echo ending in 。 instead of ？."""
     text = text.replace("几乎", "")  # "almost", no question word
-    return any(asking.group() in text for asking in _IN_SITU.finditer(question))
+    return any(asking.group() in text for asking in IN_SITU.finditer(question))
 
 
 @lru_cache(maxsize=1024)  # read for each kind of each candidate sentence's question

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from app.chinese_words import MODAL, tagged
-from app.in_situ import ASKING_WORD, DEICTIC, QUESTION_END, after_frame, asked_of, sets_frame
+from app.in_situ import ASKING_WORD, DEICTIC, IN_SITU, QUESTION_END, after_frame, sets_frame
 from app.retrieval.content_words import content_words, said
 from app.text import alnum_only, bigram_units, clause_spans
 
@@ -64,12 +64,19 @@ def open_answer(text: str, start: int, question: str) -> int:
     return spans[1][0]
 
 
+def _asked_of(question: str) -> set[str]:
+    """The bigrams of what ``question`` says after its question word asking in situ ("什么原则",
+    "哪部分受影响的企业经营收入"): what it asks of, which a clause naming the thing asked says."""
+    asking = IN_SITU.search(question)
+    return bigram_units(QUESTION_END.sub("", question[asking.end():])) if asking else set()
+
+
 def _restated_case(case: str, then: str, question: str) -> bool:
     """Whether ``case`` (a clause setting a frame, ``sets_frame``) holds no content word the
     question does not say, ``then`` answering it. A case holding another is part of the answer's
     condition; one saying what the question word asks of ("按照“…”的原则，" of "按照什么原则")
     is the answer; one the next clause's verb acts on ("对…的废弃口罩，投入…专用袋") its object."""
-    if not sets_frame(case) or sets_frame(then) or bigram_units(case) & asked_of(question):
+    if not sets_frame(case) or sets_frame(then) or bigram_units(case) & _asked_of(question):
         return False
     head, words = tagged(then)[:1], content_words(case)
     acts_on = bool(head) and head[0][1] == "v" and not _MODALS.fullmatch(head[0][0])

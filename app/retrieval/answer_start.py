@@ -59,9 +59,8 @@ def open_answer(text: str, start: int, question: str) -> int:
     现场办理的纳税人有什么承诺"): the asker stated the case, and what is done in it answers."""
     at = after_frame(text, start, question)
     spans = [(a, b) for a, b in clause_spans(text) if a >= at]
-    if len(spans) < 2 or not _restated_case(*(text[slice(*span)] for span in spans[:2]), question):
-        return at
-    return spans[1][0]
+    cases = [text[slice(*span)] for span in spans[:2]]
+    return spans[1][0] if len(spans) > 1 and _restated_case(cases[0], cases[1], question) else at
 
 
 def _asked_of(question: str) -> set[str]:

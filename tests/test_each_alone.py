@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from threadpoolctl import threadpool_info, threadpool_limits
 
-from app.store.each_alone import EachAlone
+from app.store.each_alone import EachAlone, loaded_alone
 from app.store.embedding import USE_MULTILINGUAL, load_embedding
 from tests.conftest import make_settings
 
@@ -98,3 +98,38 @@ def test_a_failed_encode_is_raised_on_the_callers_thread_after_the_join() -> Non
         EachAlone(encode, workers=2)(["a", "bad", "ccc", "dddd", "e"])
     assert threading.active_count() == before
     assert EachAlone(encode, workers=1)(["a"]) == [1]
+
+
+def test_the_first_encode_loading_the_weights_runs_alone() -> None:
+    """Regression (the suite, rounds 44 and 51): USE loads its weights on its first encode, and
+    two threads loading at once (a question's encoders side by side, or one and the warm-up)
+    parsed the .npy headers together; CPython 3.11 raised "AST constructor recursion depth
+    mismatch". The first call now runs alone; later ones still run side by side."""
+    inside, most, first_entered = [0], [0], threading.Event()
+    count = threading.Lock()
+
+    def encode(texts: list[str]) -> list[str]:
+        with count:
+            inside[0] += 1
+            most[0] = max(most[0], inside[0])
+        first_entered.set()
+        threading.Event().wait(0.2)  # a load long enough for the other thread to arrive
+        with count:
+            inside[0] -= 1
+        return texts
+
+    once = loaded_alone(encode)
+    threads = [threading.Thread(target=once, args=([str(n)],)) for n in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert most[0] == 1  # the first call (the load) and the ones waiting on it never overlapped
+    first_entered.clear()
+    later = [threading.Thread(target=once, args=([str(n)],)) for n in range(2)]
+    for thread in later:
+        thread.start()
+    for thread in later:
+        thread.join()
+    assert most[0] == 2  # once loaded, encodes overlap again
+    assert once(["text"]) == ["text"]

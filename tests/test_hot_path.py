@@ -254,7 +254,8 @@ def test_the_services_cross_lingual_model_encodes_on_one_blas_thread(services: S
     encoder = services.retriever.crosslingual.model
     assert isinstance(encoder, OneAtATime) and isinstance(encoder.model, PackagedEmbedding)
     assert len(encoder.get_query_embedding("中小微企业能减免多少房租？")) == 512
-    use = encoder.model._encode_passages.encode.__self__  # USE.encode, bound, one text a call
+    # USE.encode, bound, one text a call (its first call alone: each_alone.loaded_alone)
+    use = encoder.model._encode_passages.encode.__wrapped__.__self__
     assert (use.threads, use._backend.threads) == (1, 1)
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from threadpoolctl import ThreadpoolController
@@ -80,6 +81,7 @@ def loaded_alone(encode: Callable[[list[str]], Any]) -> Callable[[list[str]], An
     after the first run side by side as before."""
     lock, loaded = threading.Lock(), threading.Event()
 
+    @wraps(encode)  # ``__wrapped__``: the model's own encode, as the caller gave it
     def call(texts: list[str]) -> Any:
         if loaded.is_set():
             return encode(texts)
